@@ -1,0 +1,301 @@
+"""The article's display text and its block structure.
+
+An article is shown to the reader as a *display text*: a plain string holding every word,
+with no markup. Its structure (headings, paragraphs, list items, table cells) and inline
+styles (emphasis, links) are kept beside it as :class:`Block` and :class:`Span` ranges, in
+Unicode code points, so that annotations can anchor to the text itself and every export
+can quote it exactly.
+
+Layout rules of the display text, relied on by the renderer and the exporters:
+
+- blocks are in reading order, do not overlap, and each covers ``text[start:end]``;
+- consecutive blocks are separated by exactly one character: a tab between two cells of
+  the same table row, a newline everywhere else;
+- a block may contain newlines of its own (a line break, or the lines of a code block).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    """What a block is to the reader."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    ITEM = "item"
+    CELL = "cell"
+    CODE = "code"
+    QUOTE = "quote"
+
+
+class SpanStyle(StrEnum):
+    """Inline styles a span can carry."""
+
+    EMPHASIS = "em"
+    STRONG = "strong"
+    CODE = "code"
+    LINK = "link"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An inline style over ``[start, end)`` of the display text (code points)."""
+
+    start: int
+    end: int
+    style: SpanStyle
+    href: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the display text.
+
+    Attributes:
+        kind: what the block is.
+        start: first code point of the block in the display text.
+        end: one past its last code point.
+        level: heading level (1-6) for headings, nesting depth (1-based) for list items.
+        number: the item's number in an ordered list, 0 for a bullet.
+        table: index of the table a cell belongs to (0-based, per article), else -1.
+        row: the cell's row within its table, else -1.
+        col: the cell's column within its row, else -1.
+        header: True for a table header cell.
+        spans: inline styles inside the block, in display-text coordinates.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0
+    number: int = 0
+    table: int = -1
+    row: int = -1
+    col: int = -1
+    header: bool = False
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """An outline entry: a heading with its level and position."""
+
+    level: int
+    text: str
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """The display text of an article together with its blocks."""
+
+    text: str
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    def outline(self) -> list[Heading]:
+        """Every heading in reading order."""
+        return [
+            Heading(b.level, self.text[b.start : b.end], b.start)
+            for b in self.blocks
+            if b.kind is BlockKind.HEADING
+        ]
+
+    def section_at(self, offset: int) -> str:
+        """The text of the nearest heading at or before ``offset``, or "" if none."""
+        section = ""
+        for block in self.blocks:
+            if block.start > offset:
+                break
+            if block.kind is BlockKind.HEADING:
+                section = self.text[block.start : block.end]
+        return section
+
+    def to_json(self) -> str:
+        """The blocks as compact JSON (the text itself is stored separately)."""
+        return blocks_to_json(self.blocks)
+
+
+def blocks_to_json(blocks: Iterable[Block]) -> str:
+    """Serialise blocks compactly: one list per block, defaults left out."""
+    rows = []
+    for b in blocks:
+        row: dict[str, object] = {"k": b.kind.value, "s": b.start, "e": b.end}
+        if b.level:
+            row["l"] = b.level
+        if b.number:
+            row["n"] = b.number
+        if b.table >= 0:
+            row["t"] = [b.table, b.row, b.col, int(b.header)]
+        if b.spans:
+            row["sp"] = [[s.start, s.end, s.style.value, s.href] for s in b.spans]
+        rows.append(row)
+    return json.dumps(rows, separators=(",", ":"), ensure_ascii=False)
+
+
+def blocks_from_json(data: str) -> tuple[Block, ...]:
+    """Inverse of :func:`blocks_to_json`."""
+    blocks = []
+    for row in json.loads(data):
+        table, brow, col, header = row.get("t", (-1, -1, -1, 0))
+        spans = tuple(Span(s, e, SpanStyle(style), href) for s, e, style, href in row.get("sp", ()))
+        blocks.append(
+            Block(
+                kind=BlockKind(row["k"]),
+                start=row["s"],
+                end=row["e"],
+                level=row.get("l", 0),
+                number=row.get("n", 0),
+                table=table,
+                row=brow,
+                col=col,
+                header=bool(header),
+                spans=spans,
+            )
+        )
+    return tuple(blocks)
+
+
+def separator_between(before: Block, after: Block) -> str:
+    """The one character the display text holds between two consecutive blocks."""
+    same_row = (
+        before.kind is BlockKind.CELL
+        and after.kind is BlockKind.CELL
+        and (before.table, before.row) == (after.table, after.row)
+    )
+    return "\t" if same_row else "\n"
+
+
+class TextBuilder:
+    """Builds an :class:`ArticleText` block by block, keeping the layout rules.
+
+    Importers call :meth:`begin`, then :meth:`add` for each run of text (with an optional
+    inline style), then :meth:`end`. Blocks that end up empty are dropped.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self._blocks: list[Block] = []
+        self._open: dict[str, object] | None = None
+        self._block_start = 0
+        self._spans: list[Span] = []
+        self._block_text: list[str] = []
+
+    def begin(self, kind: BlockKind, **attrs: object) -> None:
+        """Open a block of ``kind``; ``attrs`` are :class:`Block` fields (level, table...)."""
+        if self._open is not None:
+            self.end()
+        self._open = {"kind": kind, **attrs}
+        self._block_text = []
+        self._spans = []
+
+    def add(self, text: str, style: SpanStyle | None = None, href: str = "") -> None:
+        """Append text to the open block (opening a paragraph if none is open)."""
+        if not text:
+            return
+        if self._open is None:
+            self.begin(BlockKind.PARAGRAPH)
+        offset = sum(len(t) for t in self._block_text)
+        self._block_text.append(text)
+        if style is not None:
+            self._spans.append(Span(offset, offset + len(text), style, href))
+
+    @property
+    def in_block(self) -> bool:
+        """True while a block is open."""
+        return self._open is not None
+
+    def current_text(self) -> str:
+        """The text added to the open block so far."""
+        return "".join(self._block_text)
+
+    def end(self) -> None:
+        """Close the open block; an empty or blank block is discarded."""
+        if self._open is None:
+            return
+        attrs, self._open = self._open, None
+        raw = "".join(self._block_text)
+        text = raw.strip()
+        if not text:
+            return
+        lead = len(raw) - len(raw.lstrip())
+        block = Block(start=0, end=0, **attrs)  # type: ignore[arg-type]
+        if self._blocks:
+            sep = separator_between(self._blocks[-1], block)
+            self._parts.append(sep)
+            self._length += 1
+        start = self._length
+        spans = tuple(
+            Span(
+                start + max(s.start - lead, 0),
+                start + min(s.end - lead, len(text)),
+                s.style,
+                s.href,
+            )
+            for s in _merge_spans(self._spans)
+            if min(s.end - lead, len(text)) > max(s.start - lead, 0)
+        )
+        self._parts.append(text)
+        self._length += len(text)
+        self._blocks.append(
+            Block(
+                kind=block.kind,
+                start=start,
+                end=self._length,
+                level=block.level,
+                number=block.number,
+                table=block.table,
+                row=block.row,
+                col=block.col,
+                header=block.header,
+                spans=spans,
+            )
+        )
+
+    def build(self) -> ArticleText:
+        """Close any open block and return the finished text."""
+        self.end()
+        return ArticleText("".join(self._parts), tuple(self._blocks))
+
+
+def _merge_spans(spans: list[Span]) -> Iterator[Span]:
+    """Join adjacent spans of the same style and link target."""
+    current: Span | None = None
+    for span in spans:
+        if (
+            current is not None
+            and current.end == span.start
+            and (current.style, current.href) == (span.style, span.href)
+        ):
+            current = Span(current.start, span.end, span.style, span.href)
+            continue
+        if current is not None:
+            yield current
+        current = span
+    if current is not None:
+        yield current
+
+
+def check_layout(article: ArticleText) -> None:
+    """Raise ValueError if ``article`` breaks the layout rules (used by tests and import)."""
+    text, blocks = article.text, article.blocks
+    position = 0
+    for index, block in enumerate(blocks):
+        if index:
+            sep = separator_between(blocks[index - 1], block)
+            if text[position : position + 1] != sep:
+                raise ValueError(f"block {index}: expected {sep!r} at {position}")
+            position += 1
+        if block.start != position or block.end < block.start:
+            raise ValueError(f"block {index} starts at {block.start}, expected {position}")
+        for span in block.spans:
+            if not block.start <= span.start < span.end <= block.end:
+                raise ValueError(f"block {index}: span {span} outside the block")
+        position = block.end
+    if position != len(text):
+        raise ValueError(f"text continues after the last block ({position} < {len(text)})")

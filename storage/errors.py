@@ -1,0 +1,70 @@
+"""Known errors: things that go wrong in the user's environment, not bugs.
+
+Each carries the file concerned and advice on what to do. The command line prints
+``str(error)`` as its one-line message; the window shows the same text in a dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DiptychError(Exception):
+    """A known error with the file it concerns and what the user can do about it.
+
+    Args:
+        message: what happened, in the user's words.
+        path: the file concerned, if any.
+        advice: what to do next.
+    """
+
+    def __init__(self, message: str, *, path: str | Path | None = None, advice: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.advice = advice
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path is not None else ""
+        tail = f" {self.advice}" if self.advice else ""
+        return f"{where}{self.message}.{tail}"
+
+
+class ArticleFileError(DiptychError):
+    """An article file that cannot be imported (binary, unreadable, too large...)."""
+
+
+class ProjectFileError(DiptychError):
+    """A project file that cannot be opened or written."""
+
+
+class NotAProjectError(ProjectFileError):
+    """The file is not a Diptych project (not SQLite, or another program's database)."""
+
+
+class DamagedProjectError(ProjectFileError):
+    """The project file is damaged (truncated, malformed)."""
+
+
+class NewerProjectError(ProjectFileError):
+    """The project was written by a newer Diptych; it is left untouched."""
+
+
+class ReadOnlyProjectError(ProjectFileError):
+    """The project file or its folder cannot be written."""
+
+
+class ProjectBusyError(ProjectFileError):
+    """Another program holds a lock on the project for too long."""
+
+
+class DiskFullError(ProjectFileError):
+    """The disk is full; the last change was not saved."""
+
+
+class ExchangeFileError(DiptychError):
+    """A REFI-QDA or other exchange file that cannot be read safely."""
+
+
+class InputError(DiptychError):
+    """Bad input from the user (an unknown tag, a quote that is not in the article...)."""

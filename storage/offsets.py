@@ -1,0 +1,91 @@
+"""Offset arithmetic between the display text and a rendered document.
+
+Annotations count Unicode code points (as the W3C selectors and REFI-QDA do). Qt counts
+UTF-16 code units, and its rendered document holds extra positions the display text lacks
+(table frame markers). :class:`PositionMap` converts between the two; it is pure Python so
+that it can be tested without a window.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from diptych.storage.document import Block
+
+
+def utf16_length(text: str) -> int:
+    """Number of UTF-16 code units needed for ``text``."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def utf16_to_codepoint(text: str, utf16_offset: int) -> int:
+    """Code-point offset in ``text`` of a UTF-16 offset.
+
+    An offset that falls between the two halves of a surrogate pair rounds down to the
+    character's start; offsets beyond the end clamp to ``len(text)``.
+    """
+    units = 0
+    for index, ch in enumerate(text):
+        width = 2 if ord(ch) > 0xFFFF else 1
+        if units + width > utf16_offset:
+            return index
+        units += width
+    return len(text)
+
+
+def codepoint_to_utf16(text: str, offset: int) -> int:
+    """UTF-16 offset of code-point ``offset`` in ``text`` (clamped to the text)."""
+    return utf16_length(text[: max(0, offset)])
+
+
+class PositionMap:
+    """Maps display-text code points to rendered-document positions and back.
+
+    Args:
+        text: the display text.
+        blocks: its blocks.
+        rendered_starts: for each block, the position (UTF-16 units) at which the renderer
+            placed its first character. Everything between blocks is layout only.
+    """
+
+    def __init__(self, text: str, blocks: Sequence[Block], rendered_starts: Sequence[int]) -> None:
+        if len(blocks) != len(rendered_starts):
+            raise ValueError("one rendered start is needed per block")
+        self._text = text
+        self._blocks = blocks
+        self._starts = [b.start for b in blocks]
+        self._rendered = list(rendered_starts)
+
+    def __len__(self) -> int:
+        return len(self._blocks)
+
+    def to_rendered(self, offset: int) -> int:
+        """Rendered position of code-point ``offset`` (the end of a block maps to its end)."""
+        if not self._blocks:
+            return 0
+        index = max(0, bisect_right(self._starts, offset) - 1)
+        block = self._blocks[index]
+        inside = min(max(offset, block.start), block.end)
+        return self._rendered[index] + utf16_length(self._text[block.start : inside])
+
+    def to_display(self, position: int) -> int:
+        """Code-point offset of rendered ``position``; layout-only positions snap to a block."""
+        if not self._blocks:
+            return 0
+        index = max(0, bisect_right(self._rendered, position) - 1)
+        block = self._blocks[index]
+        units = max(0, position - self._rendered[index])
+        return block.start + utf16_to_codepoint(self._text[block.start : block.end], units)
+
+    def block_index_at_rendered(self, position: int) -> int:
+        """Index of the block whose rendered text starts at or before ``position``."""
+        return max(0, bisect_right(self._rendered, position) - 1)
+
+    def rendered_start(self, index: int) -> int:
+        """Rendered position of block ``index``'s first character."""
+        return self._rendered[index]
+
+    def block(self, index: int) -> Block:
+        """Block number ``index``."""
+        return self._blocks[index]
