@@ -1,0 +1,208 @@
+"""Turning an article file's bytes into text.
+
+Article files come from scrapers, editors and browsers' "save page", in whatever encoding
+those used. The rules, in order:
+
+1. refuse what is not text at all (known binary formats, NUL bytes, many control characters)
+   and files with nothing in them;
+2. a byte-order mark decides: UTF-8 (``"utf-8-sig"``), UTF-32 or UTF-16 (``"utf-16"``);
+3. bytes that are valid UTF-8 are UTF-8;
+4. for HTML, a ``<meta charset>`` in the first 4 KB names the encoding;
+5. otherwise the legacy Windows encoding, cp1252 (its five unassigned bytes read as Latin-1,
+   so that no byte is ever lost).
+
+The text is then normalised: a leading BOM character is dropped and CRLF and lone CR become
+``"\\n"``. Nothing here knows about Qt or the project database.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from diptych.storage.errors import ArticleFileError
+
+SUPPORTED_ADVICE = "Diptych imports plain text (.txt), Markdown (.md) and web pages (.html)."
+
+# Magic numbers of formats people commonly pick by mistake, with the name the user knows.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"SQLite format 3\x00", "an SQLite database (perhaps a Diptych project)"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+)
+
+# UTF-32 marks first: the UTF-32-LE mark begins with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
+)
+
+# cp1252 over Latin-1: bytes 0x80-0x9F get their Windows meaning where cp1252 has one;
+# the five it leaves unassigned (0x81 0x8D 0x8F 0x90 0x9D) keep their Latin-1 code point.
+_CP1252_OVER_LATIN1 = {
+    byte: bytes([byte]).decode("cp1252")
+    for byte in range(0x80, 0xA0)
+    if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
+# Control characters that never occur in text files (tab, newline, CR, form feed and
+# escape do).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL_SAMPLE = 65536
+_CONTROL_SHARE = 0.05
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_META_SNIFF_BYTES = 4096
+# Labels that browsers read as windows-1252 or as UTF-8; codecs never worth obeying.
+_LABELS_AS_CP1252 = {"ascii", "latin_1", "iso8859_1", "cp1252"}
+_LABELS_REFUSED = {
+    "utf_8",
+    "utf_16",
+    "utf_16_le",
+    "utf_16_be",
+    "utf_32",
+    "utf_32_le",
+    "utf_32_be",
+    "utf_7",
+    "unicode_escape",
+    "raw_unicode_escape",
+    "idna",
+    "punycode",
+    "undefined",
+}
+_LABEL_ALIASES = {"gb2312": "gbk", "gb_2312_80": "gbk", "x-gbk": "gbk"}
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Text decoded from an article file.
+
+    Attributes:
+        text: the text, newlines normalised to ``"\\n"``, without a leading BOM.
+        encoding: the encoding used, e.g. ``"utf-8"`` or ``"cp1252"``.
+    """
+
+    text: str
+    encoding: str
+
+
+def decode_article(data: bytes, *, name: str, html: bool = False) -> DecodedText:
+    """Decode an article file's bytes.
+
+    Args:
+        data: the file's contents.
+        name: the file's name, for messages.
+        html: True for web pages, whose ``<meta charset>`` is then honoured.
+
+    Returns:
+        The decoded, newline-normalised text and the encoding used.
+
+    Raises:
+        ArticleFileError: the file is empty or is not text.
+    """
+    if not data:
+        raise _empty(name)
+    _refuse_known_binary(data, name)
+    text, encoding = _decode(data, name=name, html=html)
+    text = normalise_newlines(text.removeprefix("\ufeff"))
+    if not text.strip():
+        raise _empty(name)
+    sample = text[:_CONTROL_SAMPLE]
+    if len(_CONTROL.findall(sample)) > _CONTROL_SHARE * len(sample):
+        raise _binary(name, "many control characters")
+    # A NUL inside UTF-16/32 text (the only way one gets here) would cut the text short
+    # in C-string APIs; the replacement character keeps every offset where it was.
+    return DecodedText(text.replace("\x00", "\ufffd"), encoding)
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn CRLF and lone CR into ``"\\n"``."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_cp1252(data: bytes) -> str:
+    """Decode ``data`` as cp1252, reading its five unassigned bytes as Latin-1."""
+    return data.decode("latin-1").translate(_CP1252_OVER_LATIN1)
+
+
+def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
+    """Pick the encoding and decode; see the module docstring for the order."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace"), label
+    if b"\x00" in data:
+        raise _binary(name, "NUL bytes")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = _declared_charset(data[:_META_SNIFF_BYTES])
+        if declared is not None:
+            try:
+                return data.decode(declared, errors="replace"), declared
+            except (LookupError, UnicodeError, ValueError):
+                pass  # a codec that cannot decode at all: fall back like a browser
+    return decode_cp1252(data), "cp1252"
+
+
+def _declared_charset(head: bytes) -> str | None:
+    """The codec named by a ``<meta charset>`` in ``head``, if it is one worth obeying.
+
+    UTF labels are ignored because the bytes have already failed as UTF-8 (or carry no
+    BOM); Latin-1 and ASCII labels fall through to cp1252, as browsers read them.
+    """
+    match = _META_CHARSET.search(head)
+    if match is None:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    label = _LABEL_ALIASES.get(label, label)
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    codec = info.name.replace("-", "_")
+    if codec in _LABELS_AS_CP1252 or codec in _LABELS_REFUSED:
+        return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name
+
+
+def _refuse_known_binary(data: bytes, name: str) -> None:
+    """Raise for files whose first bytes mark a well-known binary format."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise ArticleFileError(
+                f"is {kind}, not a text article", path=name, advice=SUPPORTED_ADVICE
+            )
+
+
+def _binary(name: str, reason: str) -> ArticleFileError:
+    return ArticleFileError(
+        f"is not a text file ({reason})",
+        path=name,
+        advice=SUPPORTED_ADVICE,
+    )
+
+
+def _empty(name: str) -> ArticleFileError:
+    return ArticleFileError(
+        "is empty",
+        path=name,
+        advice="Choose a file that holds the article's text.",
+    )

@@ -1,0 +1,187 @@
+"""Decoding article bytes: encodings, newlines, and refusing what is not text."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diptych.storage.decoding import decode_article, decode_cp1252, normalise_newlines
+from diptych.storage.errors import ArticleFileError
+
+SAMPLE = "Café “quoted” — 東京 😀\nsecond line"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16"),
+        (codecs.BOM_UTF32_LE + SAMPLE.encode("utf-32-le"), "utf-32"),
+    ],
+)
+def test_unicode_encodings_round_trip(data: bytes, encoding: str) -> None:
+    decoded = decode_article(data, name="a.txt")
+    assert decoded.encoding == encoding
+    assert decoded.text == SAMPLE  # no BOM character left, emoji and CJK intact
+
+
+def test_legacy_bytes_fall_back_to_cp1252() -> None:
+    decoded = decode_article(b"caf\xe9 \x93quoted\x94 \x80", name="a.txt")
+    assert decoded.encoding == "cp1252"
+    assert decoded.text == "café “quoted” €"
+
+
+def test_cp1252_unassigned_bytes_read_as_latin1() -> None:
+    assert decode_cp1252(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])) == "\x81\x8d\x8f\x90\x9d"
+    assert decode_cp1252(bytes(range(256))).encode("latin-1", errors="replace") != b""
+
+
+@given(st.binary(max_size=64))
+def test_cp1252_never_loses_a_byte(data: bytes) -> None:
+    assert len(decode_cp1252(data)) == len(data)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"a\r\nb\r\nc", "a\nb\nc"),
+        (b"a\rb\rc", "a\nb\nc"),
+        (b"a\r\n\r\nb\n\rc", "a\n\nb\n\nc"),
+    ],
+)
+def test_newlines_are_normalised(raw: bytes, expected: str) -> None:
+    assert decode_article(raw, name="a.txt").text == expected
+
+
+def test_utf16_newlines_are_normalised_too() -> None:
+    data = codecs.BOM_UTF16_LE + "one\r\ntwo\rthree".encode("utf-16-le")
+    assert decode_article(data, name="a.txt").text == "one\ntwo\nthree"
+
+
+def test_normalise_newlines_leaves_other_text_alone() -> None:
+    assert normalise_newlines("a\tb\u2028c") == "a\tb\u2028c"
+
+
+def test_html_meta_charset_is_honoured_when_not_utf8() -> None:
+    page = '<html><head><meta charset="iso-8859-7"></head><body>Αθήνα</body></html>'
+    decoded = decode_article(page.encode("iso-8859-7"), name="p.html", html=True)
+    assert "Αθήνα" in decoded.text
+    assert decoded.encoding == "iso8859-7"
+
+
+def test_html_http_equiv_charset_is_honoured() -> None:
+    page = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"><p>東京の天気</p>'
+    )
+    decoded = decode_article(page.encode("shift_jis"), name="p.htm", html=True)
+    assert "東京の天気" in decoded.text
+
+
+def test_html_latin1_label_reads_as_cp1252_like_browsers() -> None:
+    page = b'<meta charset="iso-8859-1"><p>\x93hi\x94</p>'
+    decoded = decode_article(page, name="p.html", html=True)
+    assert decoded.encoding == "cp1252"
+    assert "“hi”" in decoded.text
+
+
+@pytest.mark.parametrize("label", ["utf-7", "unicode_escape", "base64", "no-such-codec"])
+def test_html_unsafe_or_unknown_charset_is_ignored(label: str) -> None:
+    page = f'<meta charset="{label}"><p>caf'.encode() + b"\xe9\\x41</p>"
+    decoded = decode_article(page, name="p.html", html=True)
+    assert decoded.encoding == "cp1252"
+    assert "café\\x41" in decoded.text
+
+
+def test_meta_charset_is_not_used_for_text_files() -> None:
+    data = '<meta charset="iso-8859-7">Αθήνα'.encode("iso-8859-7")
+    assert decode_article(data, name="a.txt").encoding == "cp1252"
+
+
+def test_valid_utf8_wins_over_meta_charset() -> None:
+    page = '<meta charset="windows-1251"><p>Ünïcödé</p>'.encode()
+    decoded = decode_article(page, name="p.html", html=True)
+    assert decoded.encoding == "utf-8"
+    assert "Ünïcödé" in decoded.text
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8, codecs.BOM_UTF8 + b"\n"])
+def test_empty_files_are_refused(data: bytes) -> None:
+    with pytest.raises(ArticleFileError, match="is empty") as caught:
+        decode_article(data, name="empty.txt")
+    assert "empty.txt" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (b"GIF89a\x01\x00\x01\x00", "GIF"),
+        (b"SQLite format 3\x00\x10\x00", "SQLite"),
+        (b"\x7fELF\x02\x01\x01", "ELF"),
+    ],
+)
+def test_known_binary_formats_are_refused(data: bytes, kind: str) -> None:
+    with pytest.raises(ArticleFileError, match=kind) as caught:
+        decode_article(data + b"text " * 100, name="thing.txt")
+    message = str(caught.value)
+    assert "thing.txt" in message
+    assert ".md" in message and ".html" in message  # says what Diptych can import
+
+
+def test_nul_bytes_without_bom_are_refused() -> None:
+    with pytest.raises(ArticleFileError, match="NUL") as caught:
+        decode_article(b"hello\x00world" * 10, name="x.txt")
+    assert "x.txt" in str(caught.value)
+
+
+def test_bomless_utf16_is_refused_as_binary() -> None:
+    with pytest.raises(ArticleFileError):
+        decode_article("hello world".encode("utf-16-le"), name="x.txt")
+
+
+def test_many_control_characters_are_refused() -> None:
+    data = bytes(range(1, 32)) * 50 + b"some text"
+    with pytest.raises(ArticleFileError, match="control characters"):
+        decode_article(data, name="x.txt")
+
+
+def test_random_bytes_are_refused() -> None:
+    import random
+
+    rng = random.Random(7)
+    data = bytes(rng.randrange(256) for _ in range(4096))
+    with pytest.raises(ArticleFileError) as caught:
+        decode_article(data, name="noise.txt")
+    assert "noise.txt" in str(caught.value)
+
+
+def test_a_few_control_characters_are_tolerated() -> None:
+    text = "A form feed\x0c and an escape \x1b[0m are fine in a long enough text. " * 5
+    assert decode_article(text.encode(), name="x.txt").text == text
+
+
+def test_nul_in_utf16_text_keeps_offsets() -> None:
+    text = "ab\x00cd" + " and some more words" * 5
+    data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    assert decode_article(data, name="x.txt").text == text.replace("\x00", "\ufffd")
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=300), st.booleans())
+def test_any_bytes_decode_or_raise_a_known_error(data: bytes, html: bool) -> None:
+    try:
+        decoded = decode_article(data, name="fuzz.html", html=html)
+    except ArticleFileError as error:
+        assert "fuzz.html" in str(error)
+    else:
+        assert "\r" not in decoded.text
+        assert decoded.text.strip()
+        assert not decoded.text.startswith("\ufeff")
