@@ -27,7 +27,7 @@ class DiptychError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path is not None else ""
         tail = f" {self.advice}" if self.advice else ""
-        return f"{where}{self.message}.{tail}"
+        return f"{where}{self.message.rstrip('.')}.{tail}"
 
 
 class ArticleFileError(DiptychError):

@@ -49,16 +49,26 @@ class PositionMap:
             placed its first character. Everything between blocks is layout only.
     """
 
-    def __init__(self, text: str, blocks: Sequence[Block], rendered_starts: Sequence[int]) -> None:
+    def __init__(
+        self, text: str, blocks: Sequence[Block] = (), rendered_starts: Sequence[int] = ()
+    ) -> None:
         if len(blocks) != len(rendered_starts):
             raise ValueError("one rendered start is needed per block")
         self._text = text
-        self._blocks = blocks
+        self._blocks = list(blocks)
         self._starts = [b.start for b in blocks]
         self._rendered = list(rendered_starts)
 
     def __len__(self) -> int:
         return len(self._blocks)
+
+    def append(self, block: Block, rendered_start: int) -> None:
+        """Record one more block, placed after the others (while a document is built)."""
+        if self._blocks and (block.start < self._starts[-1] or rendered_start < self._rendered[-1]):
+            raise ValueError("blocks must be appended in order")
+        self._blocks.append(block)
+        self._starts.append(block.start)
+        self._rendered.append(rendered_start)
 
     def to_rendered(self, offset: int) -> int:
         """Rendered position of code-point ``offset`` (the end of a block maps to its end)."""

@@ -1,0 +1,232 @@
+"""Annotations (passages): anchor, tag, note, delete and undo those."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from diptych.storage.anchoring import Anchor, make_anchor
+from diptych.storage.errors import InputError
+from diptych.storage.model import Annotation, AnnotationStatus, Coder
+
+if TYPE_CHECKING:
+    from diptych.storage.project import Project
+
+_SELECT = """
+    SELECT a.id, a.uuid, a.article_id, a.start_pos, a.end_pos, a.exact, a.prefix, a.suffix,
+           a.note, a.coder, a.created_at, a.updated_at, a.status,
+           (SELECT group_concat(t.tag_id) FROM annotation_tags t WHERE t.annotation_id = a.id)
+    FROM annotations a
+"""
+_INSERT = (
+    "INSERT INTO annotations (id, uuid, article_id, start_pos, end_pos, exact, prefix, suffix,"
+    " note, coder, created_at, updated_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _annotation(row: Sequence[Any]) -> Annotation:
+    tags = row[13]
+    tag_ids = tuple(sorted(int(t) for t in tags.split(","))) if tags else ()
+    return Annotation(*row[:12], status=AnnotationStatus(row[12]), tag_ids=tag_ids)  # type: ignore[misc]
+
+
+@dataclass(frozen=True, slots=True)
+class NewAnnotation:
+    """A passage to add in bulk (imports); offsets are code points into the display text."""
+
+    article_id: int
+    start: int
+    end: int
+    tag_ids: tuple[int, ...] = ()
+    note: str = ""
+    coder: str = ""
+    uuid: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class AnnotationStore:
+    """The annotations of one project."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    def add(
+        self,
+        *,
+        article_id: int,
+        start: int,
+        end: int,
+        tag_ids: Iterable[int] = (),
+        note: str = "",
+        coder: str = "",
+        uuid: str | None = None,
+    ) -> Annotation:
+        """Anchor a new passage on ``[start, end)`` of the article's display text."""
+        item = NewAnnotation(article_id, start, end, tuple(tag_ids), note, coder, uuid)
+        return self.get(annotation_id=self.add_many(items=[item])[0])
+
+    def add_many(self, *, items: Sequence[NewAnnotation]) -> list[int]:
+        """Add several passages in one transaction; returns their ids."""
+        from diptych.storage.project import new_uuid
+
+        now = self._project.now()
+        ids = []
+        with self._project.transaction():
+            db = self._project.db
+            for item in items:
+                text = self._project.articles.get(article_id=item.article_id).text
+                anchor = _anchor(text, item.start, item.end)
+                values = [None, item.uuid or new_uuid(), item.article_id, anchor.start, anchor.end]
+                values += [anchor.exact, anchor.prefix, anchor.suffix, item.note, item.coder]
+                values += [item.created_at or now, item.updated_at or item.created_at or now]
+                cursor = db.execute(_INSERT, [*values, AnnotationStatus.ANCHORED.value])
+                annotation_id = int(cursor.lastrowid or 0)
+                self._link(annotation_id, item.tag_ids)
+                self._remember_coder(item.coder)
+                ids.append(annotation_id)
+        return ids
+
+    def _link(self, annotation_id: int, tag_ids: Iterable[int]) -> None:
+        self._project.db.conn.executemany(
+            "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+            [(annotation_id, tag_id) for tag_id in tag_ids],
+        )
+
+    def _remember_coder(self, name: str) -> None:
+        from diptych.storage.project import new_uuid
+
+        if name:
+            self._project.db.execute(
+                "INSERT OR IGNORE INTO coders (uuid, name) VALUES (?, ?)", [new_uuid(), name]
+            )
+
+    def get(self, *, annotation_id: int) -> Annotation:
+        """One passage; InputError if there is none with that id."""
+        with self._project.reading() as db:
+            row = db.execute(_SELECT + " WHERE a.id = ?", [annotation_id]).fetchone()
+        if row is None:
+            raise InputError(f"there is no passage {annotation_id}")
+        return _annotation(row)
+
+    def find_uuid(self, *, uuid: str) -> Annotation | None:
+        """The passage with ``uuid``, if any."""
+        with self._project.reading() as db:
+            row = db.execute(_SELECT + " WHERE a.uuid = ?", [uuid]).fetchone()
+        return _annotation(row) if row else None
+
+    def query(
+        self,
+        *,
+        article_id: int | None = None,
+        tag_id: int | None = None,
+        coder: str | None = None,
+        status: AnnotationStatus | None = None,
+    ) -> list[Annotation]:
+        """Passages matching every given filter, in article then text order."""
+        where, params = [], []
+        for clause, value in (
+            ("a.article_id = ?", article_id),
+            ("a.coder = ?", coder),
+            ("a.status = ?", status.value if status else None),
+            ("a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = ?)", tag_id),
+        ):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
+        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        with self._project.reading() as db:
+            rows = db.execute(sql + " ORDER BY a.article_id, a.start_pos, a.id", params)
+            return [_annotation(row) for row in rows.fetchall()]
+
+    def count(self) -> int:
+        """Number of passages in the project."""
+        with self._project.reading() as db:
+            return int(db.execute("SELECT count(*) FROM annotations").fetchone()[0])
+
+    def set_tags(self, *, annotation_id: int, tag_ids: Iterable[int]) -> Annotation:
+        """Replace the passage's tags."""
+        with self._project.transaction():
+            self._project.db.execute(
+                "DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id]
+            )
+            self._link(annotation_id, tag_ids)
+            self._touch(annotation_id)
+        return self.get(annotation_id=annotation_id)
+
+    def set_note(self, *, annotation_id: int, note: str) -> Annotation:
+        """Replace the passage's note (Markdown)."""
+        with self._project.transaction():
+            self._project.db.execute(
+                "UPDATE annotations SET note = ? WHERE id = ?", [note, annotation_id]
+            )
+            self._touch(annotation_id)
+        return self.get(annotation_id=annotation_id)
+
+    def _touch(self, annotation_id: int) -> None:
+        cursor = self._project.db.execute(
+            "UPDATE annotations SET updated_at = ? WHERE id = ?",
+            [self._project.now(), annotation_id],
+        )
+        if not cursor.rowcount:
+            raise InputError(f"there is no passage {annotation_id}")
+
+    def delete(self, *, annotation_id: int) -> Annotation:
+        """Delete a passage; returns it as it was, for :meth:`restore`."""
+        before = self.get(annotation_id=annotation_id)
+        with self._project.transaction():
+            self._project.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+        return before
+
+    def restore(self, *, annotation: Annotation) -> Annotation:
+        """Put a deleted passage back exactly as it was (same id, uuid, tags, times)."""
+        a = annotation
+        with self._project.transaction():
+            self._project.db.execute(
+                _INSERT,
+                [a.id, a.uuid, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix,
+                 a.note, a.coder, a.created_at, a.updated_at, a.status.value],
+            )  # fmt: skip
+            self._link(a.id, a.tag_ids)
+            self._remember_coder(a.coder)
+        return self.get(annotation_id=a.id)
+
+    def apply_anchor(self, *, annotation_id: int, anchor: Anchor | None) -> None:
+        """Record where a passage was found again; None makes it an orphan."""
+        db = self._project.db
+        if anchor is None:
+            db.execute("UPDATE annotations SET status = 'orphan' WHERE id = ?", [annotation_id])
+            return
+        db.execute(
+            "UPDATE annotations SET start_pos = ?, end_pos = ?, exact = ?, prefix = ?,"
+            " suffix = ?, status = 'anchored' WHERE id = ?",
+            [anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, annotation_id],
+        )
+
+    def reattach(self, *, annotation_id: int, start: int, end: int) -> Annotation:
+        """Anchor an orphan (or any passage) to a new range of its article."""
+        current = self.get(annotation_id=annotation_id)
+        text = self._project.articles.get(article_id=current.article_id).text
+        with self._project.transaction():
+            self.apply_anchor(annotation_id=annotation_id, anchor=_anchor(text, start, end))
+            self._touch(annotation_id)
+        return self.get(annotation_id=annotation_id)
+
+    def coders(self) -> list[Coder]:
+        """Everyone who coded a passage in this project."""
+        with self._project.reading() as db:
+            rows = db.execute("SELECT id, uuid, name FROM coders ORDER BY name").fetchall()
+        return [Coder(*row) for row in rows]
+
+
+def _anchor(text: str, start: int, end: int) -> Anchor:
+    if not 0 <= start < end <= len(text):
+        raise InputError(
+            f"the range {start}-{end} is outside the article (0-{len(text)})",
+            advice="Give offsets in characters of the display text.",
+        )
+    try:
+        return make_anchor(text, start, end)
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc

@@ -1,0 +1,235 @@
+"""Articles of a project: import, list, read, rename, update from a newer file, remove."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from diptych.storage.anchoring import Anchor, AnchorMethod, reanchor_all
+from diptych.storage.document import ArticleText, blocks_from_json, blocks_to_json
+from diptych.storage.errors import InputError
+from diptych.storage.importing import ParsedArticle
+from diptych.storage.model import (
+    Annotation,
+    Article,
+    ArticleSummary,
+    Memo,
+    MemoKind,
+    ReanchorReport,
+)
+
+if TYPE_CHECKING:
+    from diptych.storage.project import Project
+
+CACHE_SIZE = 24
+
+_SUMMARY_SQL = """
+    SELECT a.id, a.uuid, a.title, a.source_name, a.format, a.encoding, a.imported_at,
+           a.updated_at, a.characters,
+           (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),
+           (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.status = 'orphan')
+    FROM articles a
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRemoval:
+    """An article removed from the project, with everything that went with it."""
+
+    article: Article
+    sort_order: int
+    annotations: tuple[Annotation, ...]
+    memos: tuple[Memo, ...]
+
+
+class ArticleStore:
+    """The articles of one project."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._cache: OrderedDict[int, Article] = OrderedDict()
+
+    def add(self, *, parsed: ParsedArticle, uuid: str | None = None) -> ArticleSummary:
+        """Add one imported article; returns its summary."""
+        return self.add_many(parsed=[parsed], uuids=[uuid] if uuid else None)[0]
+
+    def add_many(
+        self, *, parsed: Sequence[ParsedArticle], uuids: Sequence[str] | None = None
+    ) -> list[ArticleSummary]:
+        """Add several articles in one transaction (all or none)."""
+        from diptych.storage.project import new_uuid
+
+        now = self._project.now()
+        ids = []
+        with self._project.transaction():
+            order = self._next_order()
+            for index, item in enumerate(parsed):
+                row = _row(item, now=now, sort_order=order + index)
+                row["uuid"] = uuids[index] if uuids else new_uuid()
+                ids.append(self._insert(row))
+        return [self.summary(article_id=i) for i in ids]
+
+    def _insert(self, row: dict[str, Any]) -> int:
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self._project.db.execute(
+            f"INSERT INTO articles ({columns}) VALUES ({marks})", list(row.values())
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _next_order(self) -> int:
+        row = self._project.db.execute(
+            "SELECT ifnull(max(sort_order), -1) FROM articles"
+        ).fetchone()
+        return int(row[0]) + 1
+
+    def all(self) -> list[ArticleSummary]:
+        """Every article in library order."""
+        with self._project.reading() as db:
+            rows = db.execute(_SUMMARY_SQL + " ORDER BY a.sort_order, a.id").fetchall()
+        return [ArticleSummary(*row) for row in rows]
+
+    def summary(self, *, article_id: int) -> ArticleSummary:
+        """One article's summary."""
+        with self._project.reading() as db:
+            row = db.execute(_SUMMARY_SQL + " WHERE a.id = ?", [article_id]).fetchone()
+        if row is None:
+            raise InputError(f"there is no article {article_id}", advice=_LIST_ADVICE)
+        return ArticleSummary(*row)
+
+    def get(self, *, article_id: int) -> Article:
+        """One article with its text (kept in a small cache)."""
+        cached = self._cache.get(article_id)
+        if cached is not None:
+            self._cache.move_to_end(article_id)
+            return cached
+        with self._project.reading() as db:
+            row = db.execute(
+                "SELECT id, uuid, title, source_name, format, encoding, imported_at, updated_at,"
+                " original_text, display_text, blocks FROM articles WHERE id = ?",
+                [article_id],
+            ).fetchone()
+        if row is None:
+            raise InputError(f"there is no article {article_id}", advice=_LIST_ADVICE)
+        content = ArticleText(row[9], blocks_from_json(row[10]))
+        article = Article(*row[:9], content=content)  # type: ignore[misc]
+        self._cache[article_id] = article
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return article
+
+    def forget_cached(self) -> None:
+        """Drop cached texts so that the next read sees the file."""
+        self._cache.clear()
+
+    def rename(self, *, article_id: int, title: str) -> ArticleSummary:
+        """Give an article a new title."""
+        title = title.strip()
+        if not title:
+            raise InputError("an article title cannot be empty")
+        with self._project.transaction():
+            self._project.db.execute(
+                "UPDATE articles SET title = ?, updated_at = ? WHERE id = ?",
+                [title, self._project.now(), article_id],
+            )
+        self._cache.pop(article_id, None)
+        return self.summary(article_id=article_id)
+
+    def replace_text(self, *, article_id: int, parsed: ParsedArticle) -> ReanchorReport:
+        """Replace an article's text with a newer version and find every passage again.
+
+        Passages that cannot be found become orphans: kept, with their quote and note.
+        """
+        old = self.get(article_id=article_id)
+        passages = self._project.annotations.query(article_id=article_id)
+        anchors = [Anchor(p.start, p.end, p.exact, p.prefix, p.suffix) for p in passages]
+        results = reanchor_all(anchors, parsed.content.text, old_text=old.text)
+        counts = dict.fromkeys(AnchorMethod, 0)
+        with self._project.transaction():
+            row = _row(parsed, now=self._project.now(), sort_order=0)
+            for key in ("uuid", "title", "imported_at", "sort_order"):
+                row.pop(key, None)
+            sets = ", ".join(f"{k} = ?" for k in row)
+            self._project.db.execute(
+                f"UPDATE articles SET {sets} WHERE id = ?", [*row.values(), article_id]
+            )
+            for passage, result in zip(passages, results, strict=True):
+                counts[result.method] += 1
+                self._project.annotations.apply_anchor(
+                    annotation_id=passage.id, anchor=result.anchor
+                )
+        self._cache.pop(article_id, None)
+        return ReanchorReport(
+            article_id=article_id,
+            kept=counts[AnchorMethod.POSITION],
+            moved=counts[AnchorMethod.QUOTE],
+            fuzzy=counts[AnchorMethod.FUZZY],
+            orphaned=counts[AnchorMethod.ORPHAN],
+            previous=tuple(passages),
+        )
+
+    def remove(self, *, article_id: int) -> ArticleRemoval:
+        """Remove an article with its passages and memos; returns what is needed to undo."""
+        article = self.get(article_id=article_id)
+        passages = tuple(self._project.annotations.query(article_id=article_id))
+        memos = tuple(
+            m
+            for m in self._project.memos.all()
+            if m.kind is MemoKind.ARTICLE and m.target_id == article_id
+        )
+        with self._project.reading() as db:
+            order = db.execute("SELECT sort_order FROM articles WHERE id = ?", [article_id])
+            sort_order = int(order.fetchone()[0])
+        with self._project.transaction():
+            db = self._project.db
+            db.execute("DELETE FROM annotations WHERE article_id = ?", [article_id])
+            db.execute("DELETE FROM memos WHERE article_id = ?", [article_id])
+            db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+        self._cache.pop(article_id, None)
+        return ArticleRemoval(article, sort_order, passages, memos)
+
+    def restore(self, *, removal: ArticleRemoval) -> None:
+        """Put back an article removed by :meth:`remove`, with the same ids."""
+        a = removal.article
+        with self._project.transaction():
+            row = {
+                "id": a.id,
+                "uuid": a.uuid,
+                "title": a.title,
+                "source_name": a.source_name,
+                "format": a.format,
+                "encoding": a.encoding,
+                "imported_at": a.imported_at,
+                "updated_at": a.updated_at,
+                "original_text": a.original_text,
+                "display_text": a.text,
+                "characters": len(a.text),
+                "blocks": blocks_to_json(a.content.blocks),
+                "sort_order": removal.sort_order,
+            }
+            self._insert(row)
+            for passage in removal.annotations:
+                self._project.annotations.restore(annotation=passage)
+            for memo in removal.memos:
+                self._project.memos.restore(memo=memo)
+
+
+_LIST_ADVICE = "List the articles with `diptych articles PROJECT`."
+
+
+def _row(parsed: ParsedArticle, *, now: str, sort_order: int) -> dict[str, Any]:
+    return {
+        "title": parsed.title,
+        "source_name": parsed.source_name,
+        "format": parsed.format,
+        "encoding": parsed.encoding,
+        "imported_at": now,
+        "updated_at": now,
+        "original_text": parsed.original_text,
+        "display_text": parsed.content.text,
+        "characters": len(parsed.content.text),
+        "blocks": parsed.content.to_json(),
+        "sort_order": sort_order,
+    }

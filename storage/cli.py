@@ -1,0 +1,181 @@
+"""The ``diptych`` command line: a thin layer over the storage API.
+
+Exit status: 0 on success, 2 on bad input (with a one-line message on stderr).
+The window is started through the ``open_gui`` callable that the GUI entry point passes
+in, so that this module never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from diptych.storage import cli_commands as commands
+from diptych.storage.errors import DiptychError
+
+OpenGui = Callable[[Path | None], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="diptych",
+        description="Read articles side by side, tag passages, export tagged notes.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("open", help="start the window (default: the built-in sample project)")
+    p.add_argument("project", nargs="?", type=Path, help="project file (.diptych) to open")
+
+    p = sub.add_parser(
+        "import",
+        help="import articles (.txt, .md, .html) or a REFI-QDA project (.qdpx, .qdc)",
+        description="Import article files into PROJECT, creating it if missing. Nothing is "
+        "imported if any file is refused. Prints the new article ids.",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    p = sub.add_parser(
+        "reimport",
+        help="replace an article's text with a newer version and find its passages again",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("article", type=int, metavar="ARTICLE_ID")
+    p.add_argument("file", type=Path, metavar="FILE")
+    _json_flag(p)
+
+    p = sub.add_parser("articles", help="list articles: id, title, characters, passages")
+    p.add_argument("project", type=Path)
+    _json_flag(p)
+
+    p = sub.add_parser("tags", help="list the codebook")
+    p.add_argument("project", type=Path)
+    _json_flag(p)
+
+    p = sub.add_parser("tag", help="create a tag, or change its colour or parent")
+    p.add_argument("project", type=Path)
+    p.add_argument("name", help="tag name (or path such as Economy/Trade for an existing tag)")
+    p.add_argument("--color", help="colour as #RRGGBB")
+    p.add_argument("--parent", help="name of the parent tag")
+    p.add_argument("--description", help="what the tag means")
+
+    _annotate_parser(sub)
+
+    p = sub.add_parser("annotations", help="list passages with their tags and notes")
+    p.add_argument("project", type=Path)
+    p.add_argument("--tag", help="only passages with this tag")
+    p.add_argument("--article", type=int, metavar="ID", help="only passages of this article")
+    _json_flag(p)
+
+    p = sub.add_parser("search", help="full-text search over articles, passages and notes")
+    p.add_argument("project", type=Path)
+    p.add_argument("query", help="words to find (FTS5 syntax: phrases in quotes, OR, prefix*)")
+    p.add_argument("--limit", type=int, default=20)
+    _json_flag(p)
+
+    _export_parser(sub)
+    return parser
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def _annotate_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "annotate",
+        help="tag a passage of an article",
+        description="Tag a passage given by its quote or by code-point offsets of the display "
+        "text. Unknown tags are created. Prints the passage's uuid.",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("article", type=int, metavar="ARTICLE_ID")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--quote", help="the exact text of the passage")
+    where.add_argument("--start", type=int, help="first character (code points, from 0)")
+    p.add_argument("--end", type=int, help="one past the last character (with --start)")
+    p.add_argument("--occurrence", type=int, default=1, help="which occurrence of --quote")
+    p.add_argument("--tag", action="append", required=True, help="tag to apply (repeatable)")
+    p.add_argument("--note", default="", help="note on the passage (Markdown)")
+    p.add_argument("--coder", default=None, help="who coded it (default: your user name)")
+
+
+def _export_parser(sub: Any) -> None:
+    from diptych.storage.exporting import FORMATS
+
+    p = sub.add_parser(
+        "export",
+        help="export tagged notes: " + ", ".join(FORMATS),
+        description="Write the project's tagged passages in one of the export formats.",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("--format", "-f", required=True, choices=sorted(FORMATS))
+    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.add_argument("--article", type=int, action="append", metavar="ID", help="only this article")
+    p.add_argument("--tag", action="append", metavar="NAME", help="only this tag (and sub-tags)")
+    p.add_argument("--group-by", choices=("tag", "article"), default="tag")
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    open_gui: OpenGui | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run one command; returns the exit status."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its message
+        return int(exc.code or 0)
+    if args.command in (None, "open"):
+        if open_gui is None:
+            print("diptych: the window is not available here", file=err)
+            return 2
+        return open_gui(getattr(args, "project", None))
+    if args.command == "annotate" and args.coder is None:
+        args.coder = _user_name()
+    try:
+        result = commands.run(args)
+    except DiptychError as exc:
+        print(f"diptych: {exc}", file=err)
+        return 2
+    except KeyboardInterrupt:
+        print("diptych: interrupted", file=err)
+        return 130
+    _print(result, as_json=getattr(args, "json", False), out=out)
+    return 0
+
+
+def _print(result: commands.Result, *, as_json: bool, out: TextIO) -> None:
+    if isinstance(result, bytes):
+        out.flush()
+        target = getattr(out, "buffer", None)
+        if target is not None:
+            target.write(result)
+            target.flush()
+        else:
+            out.write(result.decode("utf-8"))
+        return
+    if as_json:
+        json.dump(result.data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for line in result.lines:
+        print(line, file=out)
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""

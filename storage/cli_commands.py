@@ -1,0 +1,228 @@
+"""What each ``diptych`` command does, returning lines or JSON data to print."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from diptych.storage.anchoring import find_quote
+from diptych.storage.codebook import Codebook
+from diptych.storage.errors import InputError
+from diptych.storage.model import Tag
+from diptych.storage.project import Project
+
+
+@dataclass(frozen=True)
+class Output:
+    """A command's result: lines for people, data for ``--json``."""
+
+    lines: list[str] = field(default_factory=list)
+    data: Any = None
+
+
+Result = Output | bytes
+
+
+def run(args: argparse.Namespace) -> Result:
+    """Run the command named in ``args``."""
+    handler = _HANDLERS[args.command]
+    create = args.command in ("import", "tag")
+    with Project.open(args.project, create=create) as project:
+        return handler(project, args)
+
+
+def _import(project: Project, args: argparse.Namespace) -> Result:
+    from diptych.storage.importing import read_article_file
+
+    exchange = [f for f in args.files if f.suffix.lower() in (".qdpx", ".qdc")]
+    articles = [f for f in args.files if f not in exchange]
+    parsed = [read_article_file(path) for path in articles]  # all checked before any is saved
+    added = project.articles.add_many(parsed=parsed)
+    lines = [str(a.id) for a in added]
+    data: dict[str, Any] = {"articles": [a.id for a in added]}
+    for path in exchange:
+        from diptych.storage.refiqda_import import import_exchange_file
+
+        summary = import_exchange_file(project, path=path)
+        lines.extend(str(i) for i in summary.article_ids)
+        lines.extend(f"# {line}" for line in summary.describe())
+        data.setdefault("exchange", []).append(asdict(summary))
+    return Output(lines, data)
+
+
+def _reimport(project: Project, args: argparse.Namespace) -> Result:
+    from diptych.storage.importing import read_article_file
+
+    project.articles.get(article_id=args.article)
+    report = project.articles.replace_text(
+        article_id=args.article, parsed=read_article_file(args.file)
+    )
+    data = {k: v for k, v in asdict(report).items() if k != "previous"}
+    line = (
+        f"article {report.article_id}: {report.kept} passages in place, {report.moved} moved, "
+        f"{report.fuzzy} found approximately, {report.orphaned} orphaned"
+    )
+    return Output([line], data)
+
+
+def _articles(project: Project, args: argparse.Namespace) -> Result:
+    rows = project.articles.all()
+    data = [
+        {
+            "id": a.id,
+            "title": a.title,
+            "characters": a.characters,
+            "annotations": a.annotation_count,
+        }
+        for a in rows
+    ]
+    lines = [f"{a.id:>4}  {a.characters:>9}  {a.annotation_count:>5}  {a.title}" for a in rows]
+    return Output(["  id  characters  notes  title", *lines] if rows else [], data)
+
+
+def _tags(project: Project, args: argparse.Namespace) -> Result:
+    codebook = project.tags.codebook()
+    usage = project.tags.usage()
+    data, lines = [], []
+    for tag, depth in codebook.walk():
+        data.append(
+            {
+                "id": tag.id,
+                "name": tag.name,
+                "path": codebook.path(tag.id),
+                "color": tag.color,
+                "parent": _parent_path(codebook, tag),
+                "description": tag.description,
+                "annotations": usage.get(tag.id, 0),
+            }
+        )
+        lines.append(f"{tag.color}  {usage.get(tag.id, 0):>5}  {'  ' * depth}{tag.name}")
+    return Output(lines, data)
+
+
+def _parent_path(codebook: Codebook, tag: Tag) -> str | None:
+    parent = tag.parent_id
+    return codebook.path(parent) if parent is not None and parent in codebook else None
+
+
+def _tag(project: Project, args: argparse.Namespace) -> Result:
+    parent = _require_tag(project, args.parent) if args.parent else None
+    tag = project.tags.find(name=args.name)
+    with project.transaction():
+        if tag is None:
+            tag = project.tags.add(
+                name=args.name,
+                color=args.color,
+                parent_id=parent.id if parent else None,
+                description=args.description or "",
+            )
+        else:
+            tag = project.tags.update(tag_id=tag.id, color=args.color, description=args.description)
+            if parent is not None and tag.parent_id != parent.id:
+                tag = project.tags.move(tag_id=tag.id, parent_id=parent.id)
+    path = project.tags.codebook().path(tag.id)
+    return Output([f"{tag.id}  {tag.color}  {path}"], {"id": tag.id, "path": path})
+
+
+def _require_tag(project: Project, name: str) -> Tag:
+    tag = project.tags.find(name=name)
+    if tag is None:
+        raise InputError(
+            f"there is no tag called {name!r}", advice="List them with `diptych tags`."
+        )
+    return tag
+
+
+def _annotate(project: Project, args: argparse.Namespace) -> Result:
+    article = project.articles.get(article_id=args.article)
+    if args.quote is not None:
+        try:
+            anchor = find_quote(article.text, args.quote, occurrence=args.occurrence)
+        except ValueError as exc:
+            raise InputError(str(exc)) from exc
+        start, end = anchor.start, anchor.end
+    else:
+        if args.end is None:
+            raise InputError("--start needs --end")
+        start, end = args.start, args.end
+    with project.transaction():
+        tag_ids = [project.tags.ensure(name=name)[0].id for name in args.tag]
+        passage = project.annotations.add(
+            article_id=article.id, start=start, end=end, tag_ids=tag_ids,
+            note=args.note, coder=args.coder,
+        )  # fmt: skip
+    return Output([passage.uuid], {"uuid": passage.uuid, "id": passage.id})
+
+
+def _annotations(project: Project, args: argparse.Namespace) -> Result:
+    tag_id = _require_tag(project, args.tag).id if args.tag else None
+    passages = project.annotations.query(article_id=args.article, tag_id=tag_id)
+    codebook = project.tags.codebook()
+    data, lines = [], []
+    for p in passages:
+        tags = [codebook.path(t) for t in p.tag_ids if t in codebook]
+        data.append(
+            {
+                "uuid": p.uuid, "article": p.article_id, "start": p.start, "end": p.end,
+                "quote": p.exact, "tags": tags, "note": p.note, "coder": p.coder,
+                "status": p.status.value, "created": p.created_at, "updated": p.updated_at,
+            }
+        )  # fmt: skip
+        quote = " ".join(p.exact.split())
+        quote = quote if len(quote) <= 70 else quote[:69] + "…"
+        flag = " [orphan]" if p.is_orphan else ""
+        lines.append(f"{p.article_id:>4}  {p.start:>7}-{p.end:<7} {', '.join(tags)}{flag}")
+        lines.append(f"      “{quote}”" + (f"  — {p.note}" if p.note else ""))
+    return Output(lines, data)
+
+
+def _search(project: Project, args: argparse.Namespace) -> Result:
+    from diptych.storage.search import search
+
+    hits = search(project, query=args.query, limit=args.limit)
+    data = [asdict(h) for h in hits]
+    lines = [f"{h.kind:<8} {h.article_id:>4}  {h.title}: {h.snippet}" for h in hits]
+    return Output(lines, data)
+
+
+def _export(project: Project, args: argparse.Namespace) -> Result:
+    from diptych.storage.exporting import ExportOptions, export_project
+
+    tag_ids = tuple(_require_tag(project, n).id for n in args.tag) if args.tag else None
+    options = ExportOptions(
+        article_ids=tuple(args.article) if args.article else None,
+        tag_ids=tag_ids,
+        group_by=args.group_by,
+    )
+    data = export_project(project, fmt=args.format, options=options)
+    if args.output is None:
+        return data
+    _write_file(args.output, data)
+    return Output([str(args.output)], {"path": str(args.output), "bytes": len(data)})
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot be written ({exc.strerror})") from exc
+
+
+_HANDLERS: dict[str, Callable[[Project, argparse.Namespace], Result]] = {
+    "import": _import,
+    "reimport": _reimport,
+    "articles": _articles,
+    "tags": _tags,
+    "tag": _tag,
+    "annotate": _annotate,
+    "annotations": _annotations,
+    "search": _search,
+    "export": _export,
+}

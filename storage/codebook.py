@@ -1,0 +1,86 @@
+"""The codebook as a tree: tag paths, children and depth-first order.
+
+Pure functions over a list of :class:`Tag` records, shared by the stores, the exporters,
+the command line and the window's tag model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from diptych.storage.model import Tag
+
+PATH_SEPARATOR = "/"
+
+
+class Codebook:
+    """A read-only view of the tags as a tree.
+
+    Args:
+        tags: every tag of the project.
+    """
+
+    def __init__(self, tags: Iterable[Tag]) -> None:
+        self._by_id = {t.id: t for t in tags}
+        self._children: dict[int | None, list[Tag]] = {}
+        for tag in self._by_id.values():
+            parent = tag.parent_id if tag.parent_id in self._by_id else None
+            self._children.setdefault(parent, []).append(tag)
+        for siblings in self._children.values():
+            siblings.sort(key=lambda t: (t.sort_order, t.name.casefold(), t.id))
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, tag_id: object) -> bool:
+        return tag_id in self._by_id
+
+    def __getitem__(self, tag_id: int) -> Tag:
+        return self._by_id[tag_id]
+
+    def get(self, tag_id: int) -> Tag | None:
+        """The tag with ``tag_id``, or None."""
+        return self._by_id.get(tag_id)
+
+    def children(self, parent_id: int | None) -> list[Tag]:
+        """Direct children of ``parent_id`` (None: the top level), in codebook order."""
+        return list(self._children.get(parent_id, ()))
+
+    def walk(self, parent_id: int | None = None, depth: int = 0) -> Iterator[tuple[Tag, int]]:
+        """Every tag below ``parent_id`` depth-first, with its depth (0 = top level)."""
+        for tag in self._children.get(parent_id, ()):
+            yield tag, depth
+            yield from self.walk(tag.id, depth + 1)
+
+    def ordered(self) -> list[Tag]:
+        """Every tag in depth-first codebook order."""
+        return [tag for tag, _ in self.walk()]
+
+    def ancestors(self, tag_id: int) -> list[Tag]:
+        """The tag's ancestors from the top level down (not including the tag)."""
+        chain: list[Tag] = []
+        seen = {tag_id}
+        tag = self._by_id.get(tag_id)
+        while tag is not None and tag.parent_id is not None and tag.parent_id not in seen:
+            seen.add(tag.parent_id)
+            tag = self._by_id.get(tag.parent_id)
+            if tag is not None:
+                chain.append(tag)
+        return list(reversed(chain))
+
+    def path(self, tag_id: int) -> str:
+        """The tag's path from the top, e.g. ``Economy/Trade``."""
+        names = [t.name for t in self.ancestors(tag_id)] + [self._by_id[tag_id].name]
+        return PATH_SEPARATOR.join(names)
+
+    def descendants(self, tag_id: int) -> list[Tag]:
+        """Every tag below ``tag_id``."""
+        return [tag for tag, _ in self.walk(tag_id)]
+
+    def find(self, name: str) -> list[Tag]:
+        """Tags matching ``name`` (case-insensitive), or a full path such as ``A/B``."""
+        key = name.strip().casefold()
+        by_name = [t for t in self._by_id.values() if t.name.casefold() == key]
+        if by_name:
+            return sorted(by_name, key=lambda t: t.id)
+        return [t for t in self._by_id.values() if self.path(t.id).casefold() == key]

@@ -1,0 +1,235 @@
+"""Opening a project file safely, and turning SQLite failures into known errors.
+
+A project is one SQLite file. Before anything is written to it, the file is checked: is it
+SQLite at all, is it a Diptych project (``PRAGMA application_id``), is it from a newer
+Diptych (``PRAGMA user_version``), is it intact (``PRAGMA quick_check``), can it be written.
+A file that fails any check is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from diptych.storage.errors import (
+    DamagedProjectError,
+    DiskFullError,
+    NewerProjectError,
+    NotAProjectError,
+    ProjectBusyError,
+    ProjectFileError,
+    ReadOnlyProjectError,
+)
+from diptych.storage.schema import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    is_diptych_schema,
+    unknown_schema_objects,
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+QUICK_CHECK_LIMIT = 256 * 1024 * 1024  # larger files are checked in the background by backups
+
+
+def read_header(path: Path) -> tuple[int, int]:
+    """Return ``(application_id, user_version)`` from the file header without opening it.
+
+    Raises:
+        NotAProjectError: the file is empty or not an SQLite database.
+        ProjectFileError: the file cannot be read.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except IsADirectoryError:
+        raise NotAProjectError("is a folder, not a project file", path=path) from None
+    except OSError as exc:
+        raise ProjectFileError(
+            f"cannot be read ({exc.strerror})", path=path, advice="Check its permissions."
+        ) from exc
+    if not header:
+        raise NotAProjectError(
+            "is empty, not a Diptych project", path=path, advice="Choose a .diptych file."
+        )
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise NotAProjectError(
+            "is not a Diptych project (not an SQLite database)",
+            path=path,
+            advice="Choose a .diptych file, or import it as an article with File > Import.",
+        )
+    user_version, application_id = struct.unpack(">I4xI", header[60:72])
+    return application_id, user_version
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """Re-raise SQLite errors as known errors that name ``path`` and say what to do."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise known_error(exc, path) from exc
+
+
+def known_error(exc: sqlite3.Error, path: Path) -> ProjectFileError:
+    """The known error matching an SQLite exception."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return ProjectBusyError(
+            "is busy: another program is writing to it",
+            path=path,
+            advice="Your last change was not saved; try again in a moment.",
+        )
+    if "full" in text:
+        return DiskFullError(
+            "could not be saved because the disk is full",
+            path=path,
+            advice="Free some space; your last change was not saved, everything before it is.",
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyProjectError(
+            "cannot be written (read-only)",
+            path=path,
+            advice="Make the file and its folder writable, or save a copy elsewhere.",
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DamagedProjectError(
+            "is damaged",
+            path=path,
+            advice="Restore it from a backup (File > Restore from backup).",
+        )
+    return ProjectFileError(f"could not be used ({exc})", path=path)
+
+
+def connect(path: Path, *, create: bool, read_only: bool) -> tuple[sqlite_utils.Database, bool]:
+    """Open (or create) the SQLite file behind a project, checking it first.
+
+    Args:
+        path: the project file.
+        create: create the file if it does not exist.
+        read_only: open without writing anything, even if the file is writable.
+
+    Returns:
+        A sqlite-utils database on a connection in WAL mode with foreign keys on, and
+        whether it was opened read-only (asked for, or the file cannot be written).
+    """
+    exists = path.exists()
+    if not exists and not create:
+        raise ProjectFileError("does not exist", path=path, advice="Check the name and folder.")
+    if exists:
+        application_id, user_version = read_header(path)
+        _check_identity(path, application_id, user_version)
+    read_only = read_only or (exists and not _writable(path))
+    conn = _open_connection(path, read_only=read_only, create=not exists)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    try:
+        with translate_errors(path):
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if exists:  # checked before anything could write to a file that is not ours
+                _check_existing(db, path)
+            _configure(db, read_only=read_only)
+    except BaseException:
+        conn.close()
+        raise
+    return db, read_only
+
+
+def _writable(path: Path) -> bool:
+    # WAL mode needs to create the -wal and -shm files beside the project.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _open_connection(path: Path, *, read_only: bool, create: bool) -> sqlite3.Connection:
+    mode = "ro" if read_only else ("rwc" if create else "rw")
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise known_error(exc, path) from exc
+    if read_only and not os.access(path.parent, os.W_OK):
+        # No -shm file can be created: read the file as immutable (nothing else writes it).
+        conn.close()
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    return conn
+
+
+def _configure(db: sqlite_utils.Database, *, read_only: bool) -> None:
+    db.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        # FULL: an acknowledged change survives a power cut, not only a crash.
+        db.execute("PRAGMA synchronous = FULL")
+
+
+def _check_identity(path: Path, application_id: int, user_version: int) -> None:
+    if application_id not in (0, APPLICATION_ID):
+        raise NotAProjectError(
+            "is another program's database, not a Diptych project",
+            path=path,
+            advice="Choose a .diptych file.",
+        )
+    if user_version > SCHEMA_VERSION:
+        raise NewerProjectError(
+            f"was saved by a newer version of Diptych (format {user_version}; "
+            f"this version reads up to {SCHEMA_VERSION}) and has not been changed",
+            path=path,
+            advice="Open it with the newer Diptych, or update this one.",
+        )
+
+
+def _check_existing(db: sqlite_utils.Database, path: Path) -> None:
+    # The header can lag behind a WAL that was not checkpointed: ask SQLite as well.
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    _check_identity(path, application_id, db.execute("PRAGMA user_version").fetchone()[0])
+    if not is_diptych_schema(db):
+        raise NotAProjectError(
+            "is another program's database, not a Diptych project",
+            path=path,
+            advice="Choose a .diptych file.",
+        )
+    unknown = unknown_schema_objects(db)
+    if unknown:  # triggers run the file's own SQL: only Diptych's own may run
+        raise NotAProjectError(
+            f"was changed by another program (it holds {', '.join(unknown[:3])}) and is not opened",
+            path=path,
+            advice="Restore it from a backup (File > Restore from backup).",
+        )
+    if path.stat().st_size <= QUICK_CHECK_LIMIT:
+        result = db.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise DamagedProjectError(
+                f"is damaged ({result})",
+                path=path,
+                advice="Restore it from a backup (File > Restore from backup).",
+            )
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database, path: Path) -> Iterator[None]:
+    """One user action: ``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error.
+
+    IMMEDIATE takes the write lock up front. A deferred transaction that reads first can
+    fail at once with SQLITE_BUSY when another process committed meanwhile (WAL snapshot),
+    without waiting for the busy timeout. Nested calls become savepoints.
+    """
+    conn = db.conn
+    with translate_errors(path):
+        if conn.in_transaction:
+            with db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise

@@ -1,0 +1,155 @@
+"""The records storage hands out: small frozen dataclasses, never raw rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from diptych.storage.document import ArticleText
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectInfo:
+    """The project as a whole."""
+
+    uuid: str
+    name: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """An article as listed in the library (without its text)."""
+
+    id: int
+    uuid: str
+    title: str
+    source_name: str
+    format: str
+    encoding: str
+    imported_at: str
+    updated_at: str
+    characters: int
+    annotation_count: int
+    orphan_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article with its original and display text."""
+
+    id: int
+    uuid: str
+    title: str
+    source_name: str
+    format: str
+    encoding: str
+    imported_at: str
+    updated_at: str
+    original_text: str
+    content: ArticleText
+
+    @property
+    def text(self) -> str:
+        """The display text: what the reader sees and annotations anchor to."""
+        return self.content.text
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A code of the codebook."""
+
+    id: int
+    uuid: str
+    name: str
+    color: str
+    parent_id: int | None
+    description: str = ""
+    sort_order: int = 0
+    created_at: str = ""
+
+
+class AnnotationStatus(StrEnum):
+    """Whether a passage is still found in its article's text."""
+
+    ANCHORED = "anchored"
+    ORPHAN = "orphan"
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A passage of an article with its tags and note."""
+
+    id: int
+    uuid: str
+    article_id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    note: str
+    coder: str
+    created_at: str
+    updated_at: str
+    status: AnnotationStatus = AnnotationStatus.ANCHORED
+    tag_ids: tuple[int, ...] = field(default_factory=tuple)
+
+    @property
+    def is_orphan(self) -> bool:
+        """True if the passage's text is no longer found in its article."""
+        return self.status is AnnotationStatus.ORPHAN
+
+
+class MemoKind(StrEnum):
+    """What a memo is about."""
+
+    PROJECT = "project"
+    ARTICLE = "article"
+    TAG = "tag"
+
+
+@dataclass(frozen=True, slots=True)
+class Memo:
+    """A free note on the project, an article or a tag (Markdown)."""
+
+    id: int
+    uuid: str
+    kind: MemoKind
+    target_id: int | None
+    text: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coder:
+    """Someone who coded passages; exported as a REFI-QDA user."""
+
+    id: int
+    uuid: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class TagRemoval:
+    """Everything deleting or merging a tag changed, so that it can be undone."""
+
+    tag: Tag
+    links: tuple[tuple[int, int], ...]  # (annotation_id, tag_id) pairs removed
+    moved_children: tuple[Tag, ...]  # children as they were before being moved
+    memos: tuple[Memo, ...] = ()
+    merged_into: int | None = None
+    added_links: tuple[tuple[int, int], ...] = ()  # links created on the merge target
+
+
+@dataclass(frozen=True, slots=True)
+class ReanchorReport:
+    """What happened to an article's passages when its text was replaced."""
+
+    article_id: int
+    kept: int
+    moved: int
+    fuzzy: int
+    orphaned: int
+    previous: tuple[Annotation, ...] = ()

@@ -1,0 +1,63 @@
+"""Tag colours: validation and a palette of distinct highlight colours."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from diptych.storage.errors import InputError
+
+# Saturated enough to tell apart as highlights, light enough to read black text on;
+# ordered so that neighbours differ in hue.
+PALETTE = (
+    "#F6C945",  # yellow
+    "#7CC6F2",  # sky
+    "#F28C8C",  # salmon
+    "#8FD694",  # green
+    "#C39BE8",  # lavender
+    "#F7A85C",  # orange
+    "#5ED1C4",  # teal
+    "#F29BCB",  # pink
+    "#B5C95A",  # olive
+    "#9FB3F5",  # periwinkle
+    "#D9B48F",  # sand
+    "#A6A6A6",  # grey
+)
+
+_HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+
+
+def normalize_color(value: str) -> str:
+    """Return ``value`` as ``#RRGGBB`` in upper case.
+
+    Accepts ``#rrggbb``, ``rrggbb`` and the short ``#rgb`` form.
+
+    Raises:
+        InputError: the value is not a hex colour.
+    """
+    match = _HEX.fullmatch(value.strip())
+    if not match:
+        raise InputError(
+            f"{value!r} is not a colour", advice="Use the form #RRGGBB, for example #F6C945."
+        )
+    digits = match.group(1)
+    if len(digits) == 3:
+        digits = "".join(ch * 2 for ch in digits)
+    return "#" + digits.upper()
+
+
+def next_color(used: Iterable[str]) -> str:
+    """The first palette colour not in ``used``; cycles when all are taken."""
+    taken = [c.upper() for c in used]
+    for color in PALETTE:
+        if color not in taken:
+            return color
+    return PALETTE[len(taken) % len(PALETTE)]
+
+
+def text_color_for(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (WCAG luminance)."""
+    rgb = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return "#000000" if luminance > 0.179 else "#FFFFFF"

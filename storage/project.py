@@ -1,0 +1,194 @@
+"""An open project file and its stores (articles, tags, annotations, memos).
+
+Usage::
+
+    with Project.open(path, create=True) as project:
+        tag = project.tags.add(name="Method")
+        project.annotations.add(article_id=1, start=0, end=10, tag_ids=[tag.id])
+
+Every store method that writes is one transaction; several calls can be grouped into one
+with :meth:`Project.transaction`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid as uuidlib
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+import sqlite_utils
+
+from diptych.storage.database import connect, translate_errors, write_transaction
+from diptych.storage.errors import ProjectFileError, ReadOnlyProjectError
+from diptych.storage.model import ProjectInfo
+from diptych.storage.schema import apply_migrations, needs_migration
+
+PROJECT_SUFFIX = ".diptych"
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC with a ``Z``, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def new_uuid() -> str:
+    """A random UUID as text."""
+    return str(uuidlib.uuid4())
+
+
+class Project:
+    """An open Diptych project file.
+
+    Use :meth:`open` or :meth:`create` rather than the constructor.
+
+    Attributes:
+        path: the project file.
+        read_only: True if changes cannot be saved.
+        articles, tags, annotations, memos: the stores.
+    """
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        path: Path,
+        *,
+        read_only: bool,
+        clock: Callable[[], str] = utc_now,
+    ) -> None:
+        from diptych.storage.annotations import AnnotationStore
+        from diptych.storage.articles import ArticleStore
+        from diptych.storage.memos import MemoStore
+        from diptych.storage.tags import TagStore
+
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+        self.now = clock
+        self.articles = ArticleStore(self)
+        self.tags = TagStore(self)
+        self.annotations = AnnotationStore(self)
+        self.memos = MemoStore(self)
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        name: str | None = None,
+        clock: Callable[[], str] = utc_now,
+    ) -> Project:
+        """Open a project file, creating it if ``create`` and it does not exist.
+
+        An older file is brought up to date; a newer, foreign or damaged one is refused
+        with a known error and left untouched.
+        """
+        path = Path(path).expanduser()
+        is_new = not path.exists()
+        db, read_only = connect(path, create=create, read_only=read_only)
+        project = cls(db, path, read_only=read_only, clock=clock)
+        try:
+            project._prepare(is_new=is_new, name=name)
+        except BaseException:
+            db.close()
+            raise
+        return project
+
+    @classmethod
+    def create(
+        cls, path: str | Path, *, name: str | None = None, clock: Callable[[], str] = utc_now
+    ) -> Project:
+        """Create a new, empty project; refuses to overwrite an existing file."""
+        path = Path(path).expanduser()
+        if path.exists():
+            raise ProjectFileError(
+                "already exists", path=path, advice="Choose another name, or open it instead."
+            )
+        return cls.open(path, create=True, name=name, clock=clock)
+
+    def _prepare(self, *, is_new: bool, name: str | None) -> None:
+        with translate_errors(self.path):
+            if not (is_new or needs_migration(self.db)):
+                return
+            if self.read_only:
+                raise ReadOnlyProjectError(
+                    "was saved by an older Diptych and must be updated, but cannot be written",
+                    path=self.path,
+                    advice="Make it writable, then open it again.",
+                )
+            apply_migrations(self.db)
+            if is_new:
+                with self.transaction():
+                    stem = name or self.path.stem
+                    for key, value in (("uuid", new_uuid()), ("name", stem)):
+                        self.db.execute(
+                            "INSERT INTO project_info (key, value) VALUES (?, ?)", [key, value]
+                        )
+                    self.db.execute(
+                        "INSERT INTO project_info (key, value) VALUES ('created_at', ?)",
+                        [self.now()],
+                    )
+
+    def info(self) -> ProjectInfo:
+        """The project's uuid, name and creation time."""
+        with translate_errors(self.path):
+            rows = dict(self.db.execute("SELECT key, value FROM project_info").fetchall())
+        return ProjectInfo(
+            uuid=rows.get("uuid", ""),
+            name=rows.get("name", ""),
+            created_at=rows.get("created_at", ""),
+        )
+
+    def rename(self, *, name: str) -> None:
+        """Change the project's display name."""
+        with self.transaction():
+            self.db.execute("UPDATE project_info SET value = ? WHERE key = 'name'", [name.strip()])
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes into one transaction (nested calls become savepoints)."""
+        if self.read_only:
+            raise ReadOnlyProjectError(
+                "is open read-only; the change was not saved",
+                path=self.path,
+                advice="Make the file writable and open it again, or save a copy.",
+            )
+        with write_transaction(self.db, self.path):
+            yield
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite_utils.Database]:
+        """Read with SQLite errors turned into known errors."""
+        with translate_errors(self.path):
+            yield self.db
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the file."""
+        with translate_errors(self.path):
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def forget_cached(self) -> None:
+        """Drop cached article texts (after another window changed the file)."""
+        self.articles.forget_cached()
+
+    def close(self) -> None:
+        """Close the file; a clean close folds the WAL back into the project file."""
+        with contextlib.suppress(Exception):
+            if not self.read_only:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

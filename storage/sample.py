@@ -1,0 +1,119 @@
+"""The built-in sample project: the two sample articles, a small codebook, a few passages.
+
+A new user opens Diptych on this project and sees real content straight away.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from diptych.storage.anchoring import find_quote
+from diptych.storage.importing import parse_article
+from diptych.storage.model import MemoKind
+from diptych.storage.project import Project
+
+SAMPLE_FILES = ("000_1cefcc49ccd7fc22.txt", "001_58ff977ce34ff27f.txt")
+SAMPLE_CODER = "Diptych sample"
+
+# (name, colour, parent, description)
+SAMPLE_TAGS = (
+    ("Economy", "#F6C945", None, "Economic motives and outcomes"),
+    ("Trade", "#F7A85C", "Economy", "Trade volumes, agreements, restrictions"),
+    ("Security", "#F28C8C", None, "Military and security concerns"),
+    ("Diplomacy", "#7CC6F2", None, "Diplomatic moves and signals"),
+    ("Summitry", "#9FB3F5", "Diplomacy", "What happened at or around summits"),
+    ("Culture & society", "#8FD694", None, "People-to-people ties, public opinion"),
+    ("Evidence", "#C39BE8", None, "Claims backed by figures or named sources"),
+)
+
+# (article index, quote, tags, note)
+SAMPLE_PASSAGES = (
+    (
+        0,
+        "The bilateral trade volume between China and South Korea, which reached "
+        "approximately $273 billion in 2024",
+        ("Trade", "Evidence"),
+        "Headline trade figure. *Check* the 2024 number against customs data before citing.",
+    ),
+    (
+        0,
+        "Just hours before the summit, North Korea launched a series of ballistic missiles",
+        ("Security", "Summitry"),
+        "",
+    ),
+    (
+        0,
+        "the signing of 15 high-level cooperation agreements",
+        ("Summitry", "Evidence"),
+        "Count of agreements: compare with the other article.",
+    ),
+    (
+        1,
+        "symbolic restart",
+        ("Diplomacy",),
+        "Framing used by both articles; who coined it?",
+    ),
+    (
+        1,
+        "Security cooperation: Discussions aimed at de-escalating tensions related to "
+        "North Korea and regional security challenges.",
+        ("Security",),
+        "",
+    ),
+    (
+        1,
+        "Improved cultural exchange programs to rebuild public trust and people-to-people "
+        "connections.",
+        ("Culture & society",),
+        "",
+    ),
+)
+
+WELCOME = """\
+# Welcome to Diptych
+
+This sample project holds two articles about diplomacy in Northeast Asia, a small codebook
+and a few tagged passages. Select text in either article and press a number key (1-9) or
+Ctrl+T to tag it; click a highlight to edit its tags and note. Everything is saved at once.
+"""
+
+
+def sample_bytes(name: str) -> bytes:
+    """The bytes of one sample article shipped with Diptych."""
+    return (resources.files("diptych.resources") / "samples" / name).read_bytes()
+
+
+def create_sample_project(path: str | Path) -> Project:
+    """Create the sample project at ``path`` (which must not exist) and return it open."""
+    project = Project.create(path, name="Sample project")
+    try:
+        with project.transaction():
+            _fill(project)
+    except BaseException:
+        project.close()
+        Path(path).unlink(missing_ok=True)
+        raise
+    return project
+
+
+def _fill(project: Project) -> None:
+    parsed = [parse_article(sample_bytes(name), name=name) for name in SAMPLE_FILES]
+    articles = project.articles.add_many(parsed=parsed)
+    tag_ids: dict[str, int] = {}
+    for name, color, parent, description in SAMPLE_TAGS:
+        parent_id = tag_ids[parent] if parent else None
+        tag = project.tags.add(name=name, color=color, parent_id=parent_id, description=description)
+        tag_ids[name] = tag.id
+    for index, quote, tags, note in SAMPLE_PASSAGES:
+        article = project.articles.get(article_id=articles[index].id)
+        anchor = find_quote(article.text, quote)
+        project.annotations.add(
+            article_id=article.id,
+            start=anchor.start,
+            end=anchor.end,
+            tag_ids=[tag_ids[t] for t in tags],
+            note=note,
+            coder=SAMPLE_CODER,
+        )
+    project.memos.set(kind=MemoKind.PROJECT, text=WELCOME)

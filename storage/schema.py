@@ -1,0 +1,172 @@
+"""The project file's schema, owned by migrations.
+
+Each migration runs in one transaction with the record of it having been applied
+(sqlite-utils ``Migrations``). ``PRAGMA user_version`` mirrors the number of migrations so
+that a file from a newer Diptych can be recognised before anything touches it, and
+``PRAGMA application_id`` marks the file as a Diptych project.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x44505459  # "DPTY" in the file header marks a Diptych project
+SCHEMA_VERSION = 2  # the number of migrations below; tests/test_schema.py keeps them in step
+MIGRATION_SET = "diptych"
+migrations = Migrations(MIGRATION_SET)
+
+CORE_TABLES = ("project_info", "articles", "tags", "annotations", "annotation_tags", "memos")
+
+_CORE = [
+    """CREATE TABLE project_info (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE articles (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        source_name TEXT NOT NULL DEFAULT '',
+        format TEXT NOT NULL,
+        encoding TEXT NOT NULL DEFAULT 'utf-8',
+        imported_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        original_text TEXT NOT NULL,
+        display_text TEXT NOT NULL,
+        characters INTEGER NOT NULL DEFAULT 0,
+        blocks TEXT NOT NULL DEFAULT '[]',
+        sort_order INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE tags (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        color TEXT NOT NULL CHECK (color GLOB '#[0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F]'),
+        parent_id INTEGER REFERENCES tags(id),
+        description TEXT NOT NULL DEFAULT '',
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX tags_sibling_name ON tags (ifnull(parent_id, 0), name COLLATE NOCASE)",
+    """CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        start_pos INTEGER NOT NULL CHECK (start_pos >= 0),
+        end_pos INTEGER NOT NULL CHECK (end_pos > start_pos),
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        coder TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'anchored' CHECK (status IN ('anchored', 'orphan'))
+    )""",
+    "CREATE INDEX annotations_article ON annotations (article_id, start_pos)",
+    """CREATE TABLE annotation_tags (
+        annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id),
+        PRIMARY KEY (annotation_id, tag_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX annotation_tags_tag ON annotation_tags (tag_id)",
+    """CREATE TABLE memos (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('project', 'article', 'tag')),
+        article_id INTEGER REFERENCES articles(id),
+        tag_id INTEGER REFERENCES tags(id),
+        text TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX memos_target ON memos (kind, ifnull(article_id, 0), ifnull(tag_id, 0))",
+    """CREATE TABLE coders (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL UNIQUE
+    )""",
+]
+
+
+@migrations(name="0001_core")
+def _core(db: sqlite_utils.Database) -> None:
+    for statement in _CORE:
+        db.execute(statement)
+
+
+_SEARCH = [
+    # External-content full-text indexes, kept in step with their tables by triggers.
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, display_text, content='articles', content_rowid='id', tokenize='unicode61')""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, display_text)
+        VALUES (new.id, new.title, new.display_text);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, display_text)
+        VALUES ('delete', old.id, old.title, old.display_text);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, display_text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, display_text)
+        VALUES ('delete', old.id, old.title, old.display_text);
+        INSERT INTO articles_fts(rowid, title, display_text)
+        VALUES (new.id, new.title, new.display_text);
+    END""",
+    """CREATE VIRTUAL TABLE annotations_fts USING fts5(
+        exact, note, content='annotations', content_rowid='id', tokenize='unicode61')""",
+    """CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
+        INSERT INTO annotations_fts(rowid, exact, note) VALUES (new.id, new.exact, new.note);
+    END""",
+    """CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
+        INSERT INTO annotations_fts(annotations_fts, rowid, exact, note)
+        VALUES ('delete', old.id, old.exact, old.note);
+    END""",
+    """CREATE TRIGGER annotations_fts_update AFTER UPDATE OF exact, note ON annotations BEGIN
+        INSERT INTO annotations_fts(annotations_fts, rowid, exact, note)
+        VALUES ('delete', old.id, old.exact, old.note);
+        INSERT INTO annotations_fts(rowid, exact, note) VALUES (new.id, new.exact, new.note);
+    END""",
+]
+
+
+@migrations(name="0002_search")
+def _search(db: sqlite_utils.Database) -> None:
+    for statement in _SEARCH:
+        db.execute(statement)
+    db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    db.execute("INSERT INTO annotations_fts(annotations_fts) VALUES ('rebuild')")
+
+
+def apply_migrations(db: sqlite_utils.Database) -> None:
+    """Bring a project file to the current schema and stamp its version."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def needs_migration(db: sqlite_utils.Database) -> bool:
+    """True if the file is older than this version of Diptych."""
+    return bool(migrations.pending(db))
+
+
+def is_diptych_schema(db: sqlite_utils.Database) -> bool:
+    """True if the database holds Diptych's migration record and core tables."""
+    names = set(db.table_names())
+    if Migrations.migrations_table not in names or not set(CORE_TABLES) <= names:
+        return False
+    return any(m.name == "0001_core" for m in migrations.applied(db))
+
+
+KNOWN_TRIGGERS = frozenset(
+    f"{table}_fts_{event}"
+    for table in ("articles", "annotations")
+    for event in ("insert", "delete", "update")
+)
+
+
+def unknown_schema_objects(db: sqlite_utils.Database) -> list[str]:
+    """Triggers and views that Diptych did not create (a file tampered with elsewhere)."""
+    rows = db.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')")
+    return [f"{kind} {name}" for kind, name in rows if name not in KNOWN_TRIGGERS]

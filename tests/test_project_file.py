@@ -1,0 +1,197 @@
+"""The project file: creation, reopening, and refusing files that are not ours."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from diptych.storage.errors import (
+    DamagedProjectError,
+    NewerProjectError,
+    NotAProjectError,
+    ProjectFileError,
+    ReadOnlyProjectError,
+)
+from diptych.storage.project import Project
+from diptych.storage.sample import create_sample_project
+from diptych.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+
+
+def test_new_project_is_wal_with_foreign_keys_and_stamped(tmp_path: Path) -> None:
+    path = tmp_path / "p.diptych"
+    with Project.create(path, name="Study") as project:
+        db = project.db
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert project.info().name == "Study"
+        assert len(project.info().uuid) == 36
+
+
+def test_schema_version_counts_the_migrations(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.diptych") as project:
+        assert len(migrations.applied(project.db)) == SCHEMA_VERSION
+        assert not migrations.pending(project.db)
+
+
+def test_create_refuses_an_existing_file(tmp_path: Path) -> None:
+    path = tmp_path / "p.diptych"
+    path.write_text("keep me", encoding="utf-8")
+    with pytest.raises(ProjectFileError, match="already exists"):
+        Project.create(path)
+    assert path.read_text(encoding="utf-8") == "keep me"
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ProjectFileError) as info:
+        Project.open(tmp_path / "nope.diptych")
+    assert "nope.diptych" in str(info.value) and "does not exist" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "is empty"),
+        (b"hello, this is a text file\n" * 10, "not an SQLite database"),
+        (bytes(range(256)) * 4, "not an SQLite database"),
+    ],
+)
+def test_non_sqlite_files_are_refused_untouched(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "notes.diptych"
+    path.write_bytes(content)
+    with pytest.raises(NotAProjectError, match=message) as info:
+        Project.open(path)
+    assert "notes.diptych" in str(info.value)
+    assert path.read_bytes() == content
+    assert not Path(str(path) + "-wal").exists()
+
+
+def test_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.execute("INSERT INTO customers (name) VALUES ('Ada')")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NotAProjectError, match="another program's database"):
+        Project.open(path)
+    assert path.read_bytes() == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not switched to WAL
+    conn.close()
+
+
+def test_other_application_id_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.diptych"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA application_id = 1234")
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NotAProjectError):
+        Project.open(path)
+
+
+def test_newer_project_is_refused_and_not_altered(tmp_path: Path) -> None:
+    path = tmp_path / "future.diptych"
+    with Project.create(path) as project:
+        project.tags.add(name="Kept")
+        project.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    before = path.read_bytes()
+    with pytest.raises(NewerProjectError) as info:
+        Project.open(path)
+    assert "newer version of Diptych" in str(info.value) and "future.diptych" in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_truncated_project_is_reported_as_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "cut.diptych"
+    with create_sample_project(path):
+        pass
+    data = path.read_bytes()
+    assert len(data) > 8192
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises((DamagedProjectError, NotAProjectError)) as info:
+        Project.open(path)
+    assert "cut.diptych" in str(info.value)
+    assert "backup" in str(info.value) or "Diptych project" in str(info.value)
+
+
+def test_tampered_triggers_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "t.diptych"
+    with Project.create(path) as project:
+        project.db.execute(
+            "CREATE TRIGGER evil AFTER INSERT ON tags BEGIN DELETE FROM articles; END"
+        )
+    with pytest.raises(NotAProjectError, match="changed by another program"):
+        Project.open(path)
+
+
+@contextlib.contextmanager
+def unwritable(path: Path) -> Iterator[None]:
+    """Make ``path`` unwritable, for root too (immutable attribute) where possible."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        yield
+        path.chmod(0o644)
+        return
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False).returncode:
+        pytest.skip("cannot make a file unwritable for root here")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
+
+
+def test_unwritable_project_opens_read_only_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "ro.diptych"
+    with Project.create(path) as project:
+        project.tags.add(name="Existing")
+    with unwritable(path), Project.open(path) as project:
+        assert project.read_only
+        assert [t.name for t in project.tags.all()] == ["Existing"]
+        with pytest.raises(ReadOnlyProjectError) as info:
+            project.tags.add(name="New")
+        assert "ro.diptych" in str(info.value)
+    with Project.open(path) as project:
+        assert [t.name for t in project.tags.all()] == ["Existing"]
+
+
+def test_read_only_mode_refuses_writes_and_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "ro.diptych"
+    with Project.create(path) as project:
+        project.tags.add(name="Existing")
+    with Project.open(path, read_only=True) as project:
+        assert project.read_only
+        with pytest.raises(ReadOnlyProjectError) as info:
+            project.tags.add(name="New")
+        assert "ro.diptych" in str(info.value)
+        assert [t.name for t in project.tags.all()] == ["Existing"]
+
+
+def test_data_survives_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "s.diptych"
+    with create_sample_project(path) as project:
+        expected = [(a.uuid, a.exact, a.tag_ids) for a in project.annotations.query()]
+    with Project.open(path) as project:
+        assert [(a.uuid, a.exact, a.tag_ids) for a in project.annotations.query()] == expected
+        assert len(expected) == 6
+
+
+def test_second_connection_sees_commits_and_data_version_changes(tmp_path: Path) -> None:
+    path = tmp_path / "two.diptych"
+    with Project.create(path) as first, Project.open(path) as second:
+        version = second.data_version()
+        first.tags.add(name="From first")
+        assert second.data_version() != version
+        assert [t.name for t in second.tags.all()] == ["From first"]
