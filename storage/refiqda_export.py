@@ -1,0 +1,345 @@
+"""Export a project as REFI-QDA: a whole project (``.qdpx``) or its codebook (``.qdc``).
+
+What goes where (QDA-XML 1.0, ``Project-mrt2019.xsd``):
+
+- each coder is a ``User`` (guid from the coders table); passages without a known coder
+  belong to one stand-in user, :data:`STAND_IN_USER_GUID`, which the importer maps back
+  to "no coder";
+- each tag is a ``Code`` (guid = tag uuid, ``#RRGGBB`` colour, sub-tags nested inside),
+  its description the ``Description``, its memo a ``Note`` referenced by ``NoteRef``;
+- each article is a ``TextSource`` (guid = article uuid, name = title) whose display text
+  is ``sources/<guid>.txt`` in UTF-8; its memo is a ``Note`` referenced from it;
+- each anchored passage is a ``PlainTextSelection`` (guid = passage uuid) over
+  ``[startPosition, endPosition)`` in code points of the display text, with one
+  ``Coding`` per tag and a ``NoteRef`` to its note;
+- the project memo is the project's ``Description``, which QualCoder reads as the
+  project memo.
+
+The bytes depend on the project only: elements and attributes come in a fixed order,
+derived GUIDs are name-based UUIDs and zip entries carry a fixed date.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from importlib import metadata
+from xml.etree import ElementTree as ET
+
+from diptych.storage.codebook import Codebook
+from diptych.storage.errors import InputError
+from diptych.storage.exporting import ExportData, ExportPassage, Progress, ProgressMeter
+from diptych.storage.model import Article, MemoKind, Tag
+from diptych.storage.refiqda_common import (
+    CODEBOOK_NS,
+    INTERNAL_SCHEME,
+    PROJECT_ENTRY,
+    PROJECT_NS,
+    SOURCES_FOLDER,
+    STAND_IN_USER_GUID,
+    STAND_IN_USER_NAME,
+    as_guid,
+    stable_guid,
+    to_xs_datetime,
+    xml_text,
+)
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+"""Date of every zip entry (the earliest a zip can hold), so that exports are reproducible."""
+
+_NAME_CHARS = 80
+
+
+def export_qdpx(data: ExportData, progress: Progress | None = None) -> bytes:
+    """The project as a REFI-QDA project archive (``.qdpx``).
+
+    Exports the articles, tags and passages in ``data``'s scope. The export time is not
+    written anywhere, so the same project always gives the same bytes.
+
+    Raises:
+        ExportCancelled: ``progress`` returned False.
+    """
+    meter = ProgressMeter(progress, len(data.passages) + len(data.articles))
+    builder = _ProjectBuilder(data, meter)
+    root = builder.build()
+    files = {PROJECT_ENTRY: _xml_bytes(root)}
+    for file_name, text in builder.source_files.items():
+        files[f"{SOURCES_FOLDER}/{file_name}"] = text.encode("utf-8")
+    archive = _zip(files)
+    meter.finish()
+    return archive
+
+
+def export_qdc(data: ExportData) -> bytes:
+    """The codebook as a REFI-QDA codebook file (``.qdc``).
+
+    Raises:
+        InputError: the project has no tags (a codebook must hold at least one code).
+    """
+    codebook = Codebook(data.tags)
+    if not len(codebook):
+        raise InputError(
+            "the project has no tags, so there is no codebook to export",
+            advice="Create tags first, or export the whole project.",
+        )
+    root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NS, "origin": _origin()})
+    codes = ET.SubElement(root, "Codes")
+    guids = _Guids()
+    for tag in codebook.children(None):
+        _code(codes, tag, codebook, guids, memo_refs={})
+    return _xml_bytes(root)
+
+
+class _Guids:
+    """Hands out each GUID once: a clash (possible after importing odd files) gets a
+    GUID derived from the first, so that every element stays addressable."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, value: str, *salt: str) -> str:
+        guid = as_guid(value)
+        while guid in self._taken:
+            guid = stable_guid("clash", guid, *salt)
+        self._taken.add(guid)
+        return guid
+
+
+class _ProjectBuilder:
+    def __init__(self, data: ExportData, meter: ProgressMeter) -> None:
+        self.data = data
+        self.meter = meter
+        self.codebook = Codebook(data.tags)  # the tags in scope; their paths come from data
+        self.passages: dict[int, list[ExportPassage]] = {}
+        for passage in data.passages:
+            self.passages.setdefault(passage.article.id, []).append(passage)
+        self.guids = _Guids()
+        self.source_files: dict[str, str] = {}
+        self.users: dict[str, str] = {}  # coder name -> user guid ("" -> stand-in)
+        self.tag_guids: dict[int, str] = {}
+        self.notes: list[ET.Element] = []
+
+    def build(self) -> ET.Element:
+        info = self.data.project
+        attrs = {"xmlns": PROJECT_NS, "name": xml_text(info.name) or "Diptych project"}
+        root = ET.Element("Project", {**attrs, "origin": _origin()})
+        self._users(root)
+        creator = next(iter(self.users.values()))
+        root.set("creatingUserGUID", creator)
+        _set_time(root, "creationDateTime", info.created_at)
+        memo_refs = self._tag_memo_notes()
+        if len(self.codebook):
+            codes = ET.SubElement(ET.SubElement(root, "CodeBook"), "Codes")
+            for tag in self.codebook.children(None):
+                _code(codes, tag, self.codebook, self.guids, memo_refs, self.tag_guids)
+        if self.data.articles:
+            sources = ET.SubElement(root, "Sources")
+            for article in self.data.articles:
+                self._text_source(sources, article)
+        if self.notes:
+            ET.SubElement(root, "Notes").extend(self.notes)
+        memo = self.data.memo(MemoKind.PROJECT)
+        if memo is not None:
+            _text_child(root, "Description", memo.text)
+        return root
+
+    def _users(self, root: ET.Element) -> None:
+        for coder in sorted(self.data.coders, key=lambda c: (c.name, c.uuid)):
+            self.users[coder.name] = self.guids.claim(coder.uuid, "user")
+        coded_by = {p.annotation.coder for p in self.data.passages}
+        if not self.users or not coded_by <= set(self.users):
+            self.users[""] = self.guids.claim(STAND_IN_USER_GUID)
+        element = ET.SubElement(root, "Users")
+        for name, guid in self.users.items():
+            label = xml_text(name) or STAND_IN_USER_NAME
+            ET.SubElement(element, "User", {"guid": guid, "name": label})
+
+    def _user(self, coder: str) -> str:
+        return self.users.get(coder) or self.users[""]
+
+    def _tag_memo_notes(self) -> dict[int, str]:
+        refs = {}
+        for tag in self.codebook.ordered():
+            memo = self.data.memo(MemoKind.TAG, tag.id)
+            if memo is not None:
+                refs[tag.id] = self._note(
+                    memo.uuid,
+                    f"Memo on {tag.name}",
+                    memo.text,
+                    created=memo.created_at,
+                    modified=memo.updated_at,
+                )
+        return refs
+
+    def _note(
+        self,
+        key: str,
+        name: str,
+        text: str,
+        *,
+        created: str,
+        modified: str,
+        user: str | None = None,
+    ) -> str:
+        guid = self.guids.claim(key, "note")
+        note = ET.Element("Note", {"guid": guid, "name": _short(name)})
+        if user:
+            note.set("creatingUser", user)
+        _set_time(note, "creationDateTime", created)
+        if user:
+            note.set("modifyingUser", user)
+        _set_time(note, "modifiedDateTime", modified)
+        _text_child(note, "PlainTextContent", text)
+        self.notes.append(note)
+        return guid
+
+    def _text_source(self, sources: ET.Element, article: Article) -> None:
+        guid = self.guids.claim(article.uuid, "article")
+        file_name = f"{guid}.txt"
+        self.source_files[file_name] = article.text
+        attrs = {
+            "guid": guid,
+            "name": xml_text(article.title) or file_name,
+            "plainTextPath": INTERNAL_SCHEME + file_name,
+        }
+        source = ET.SubElement(sources, "TextSource", attrs)
+        _set_time(source, "creationDateTime", article.imported_at)
+        _set_time(source, "modifiedDateTime", article.updated_at)
+        refs = []
+        memo = self.data.memo(MemoKind.ARTICLE, article.id)
+        if memo is not None:
+            refs.append(
+                self._note(
+                    memo.uuid,
+                    f"Memo on {article.title}",
+                    memo.text,
+                    created=memo.created_at,
+                    modified=memo.updated_at,
+                )
+            )
+        for passage in self.meter.track(self.passages.get(article.id, ())):
+            if passage.annotation.is_orphan:
+                # An orphan's offsets no longer point at its quote (the text changed and
+                # the passage was not found again). A selection would mark the wrong
+                # words in the other program, so the passage travels as a note on the
+                # article, with its quote, tags and note.
+                refs.append(self._orphan_note(passage))
+            else:
+                self._selection(source, article, passage)
+        for ref in refs:
+            ET.SubElement(source, "NoteRef", {"targetGUID": ref})
+        self.meter.step()
+
+    def _selection(self, source: ET.Element, article: Article, item: ExportPassage) -> None:
+        passage = item.annotation
+        guid = self.guids.claim(passage.uuid, "passage")
+        user = self._user(passage.coder)
+        quote = article.text[passage.start : passage.end]
+        attrs = {
+            "guid": guid,
+            "name": _short(quote),
+            "startPosition": str(passage.start),
+            "endPosition": str(passage.end),
+            "creatingUser": user,
+        }
+        selection = ET.SubElement(source, "PlainTextSelection", attrs)
+        _set_time(selection, "creationDateTime", passage.created_at)
+        selection.set("modifyingUser", user)
+        _set_time(selection, "modifiedDateTime", passage.updated_at)
+        for tag_id in item.tag_ids:
+            coding_guid = self.guids.claim(stable_guid("coding", guid, self.tag_guids[tag_id]))
+            coding = ET.SubElement(selection, "Coding", {"guid": coding_guid, "creatingUser": user})
+            _set_time(coding, "creationDateTime", passage.created_at)
+            ET.SubElement(coding, "CodeRef", {"targetGUID": self.tag_guids[tag_id]})
+        if passage.note.strip():
+            ref = self._note(
+                stable_guid("note", guid),
+                f"Note on “{_short(quote)}”",
+                passage.note,
+                created=passage.created_at,
+                modified=passage.updated_at,
+                user=user,
+            )
+            ET.SubElement(selection, "NoteRef", {"targetGUID": ref})
+
+    def _orphan_note(self, item: ExportPassage) -> str:
+        passage = item.annotation
+        tags = ", ".join(self.data.tag_path(t) for t in item.tag_ids)
+        lines = ["Passage no longer found in the article:", f"“{passage.exact}”"]
+        if tags:
+            lines += ["", f"Tags: {tags}"]
+        if passage.note.strip():
+            lines += ["", passage.note]
+        return self._note(
+            stable_guid("note", passage.uuid),
+            f"Orphaned passage “{_short(passage.exact)}”",
+            "\n".join(lines),
+            created=passage.created_at,
+            modified=passage.updated_at,
+            user=self._user(passage.coder),
+        )
+
+
+def _code(
+    parent: ET.Element,
+    tag: Tag,
+    codebook: Codebook,
+    guids: _Guids,
+    memo_refs: dict[int, str],
+    tag_guids: dict[int, str] | None = None,
+) -> None:
+    guid = guids.claim(tag.uuid, "tag")
+    if tag_guids is not None:
+        tag_guids[tag.id] = guid
+    attrs = {"guid": guid, "name": xml_text(tag.name), "isCodable": "true", "color": tag.color}
+    code = ET.SubElement(parent, "Code", attrs)
+    if tag.description.strip():
+        _text_child(code, "Description", tag.description)
+    if tag.id in memo_refs:
+        ET.SubElement(code, "NoteRef", {"targetGUID": memo_refs[tag.id]})
+    for child in codebook.children(tag.id):
+        _code(code, child, codebook, guids, memo_refs, tag_guids)
+
+
+def _text_child(parent: ET.Element, name: str, text: str) -> None:
+    ET.SubElement(parent, name).text = xml_text(text)
+
+
+def _set_time(element: ET.Element, attribute: str, stored: str) -> None:
+    value = to_xs_datetime(stored) if stored else None
+    if value:
+        element.set(attribute, value)
+
+
+def _short(text: str) -> str:
+    """``text`` on one line, cut to about :data:`_NAME_CHARS` characters."""
+    line = xml_text(" ".join(text.split()))
+    return line if len(line) <= _NAME_CHARS else line[: _NAME_CHARS - 1] + "…"
+
+
+def _origin() -> str:
+    try:
+        return f"Diptych {metadata.version('diptych')}"
+    except metadata.PackageNotFoundError:
+        return "Diptych"
+
+
+def _xml_bytes(root: ET.Element) -> bytes:
+    ET.indent(root, space="  ")
+    # The namespace is written as a plain ``xmlns`` attribute on the root, with every
+    # element unqualified: ElementTree's own default_namespace option refuses the
+    # unqualified attributes that QDA-XML uses.
+    body = ET.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, whatever the platform that wrote it
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name], compresslevel=9)
+    return buffer.getvalue()
