@@ -1,0 +1,305 @@
+"""HTML report: one self-contained, printable page of passages grouped by tag or article.
+
+The page loads nothing and runs nothing: the CSS is inline, there are no scripts, images
+or fonts, and a Content-Security-Policy (``default-src 'none'; style-src 'unsafe-inline'``)
+makes any browser refuse them should one slip in. Every piece of project text is escaped
+with :func:`html.escape`. Notes and memos are Markdown rendered with the application's
+parser (raw HTML off), links kept only for http, https and mailto addresses, and images
+shown as links, never loaded.
+
+Tag colours mark the quotes, headings and swatches, but always beside the tag's name: in
+print (where browsers drop backgrounds) the colours come from borders and nothing is
+told by colour alone. Top-level groups start on a new page; passages are not split.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from html import escape
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+
+from diptych.storage.exporting import (
+    ExportData,
+    ExportPassage,
+    Progress,
+    ProgressMeter,
+    TagGroup,
+)
+from diptych.storage.import_html import allowed_href
+from diptych.storage.import_markdown import make_markdown_parser
+from diptych.storage.model import Article, MemoKind
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'"
+UNTAGGED_COLOR = "#A6A6A6"
+_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+CSS = """
+body { font: 11pt/1.5 Georgia, "Noto Serif", serif; color: #1a1a1a; background: #fff;
+  max-width: 46em; margin: 2em auto; padding: 0 1em; }
+h1, h2, h3, h4, h5, h6, table, .cite, .summary { font-family: system-ui, sans-serif; }
+h1 { font-size: 1.6em; margin-bottom: .2em; }
+.group > h2, .group > h3, .group > h4, .group > h5, .group > h6 {
+  border-bottom: .2em solid var(--tag); padding-bottom: .1em; }
+.summary, .cite, .description { color: #444; font-size: .9em; }
+table { border-collapse: collapse; margin: .5em 0 1.5em; font-size: .9em; }
+th, td { border-bottom: 1px solid #ccc; padding: .2em .8em .2em 0; text-align: left;
+  vertical-align: top; }
+td.n, th.n { text-align: right; }
+.d1 { padding-left: 1.2em; } .d2 { padding-left: 2.4em; } .d3 { padding-left: 3.6em; }
+.d4 { padding-left: 4.8em; } .d5 { padding-left: 6em; }
+.swatch { display: inline-block; width: 0; height: 0; border: .45em solid var(--tag);
+  border-radius: .2em; margin-right: .4em; vertical-align: -.1em; }
+.passage { margin: 1em 0 1.4em; }
+.quote { margin: 0; padding: .3em .8em; border-left: .35em solid var(--tag);
+  background: var(--tint); }
+.quote p { margin: .2em 0; white-space: pre-wrap; }
+.cite { margin: .3em 0 0 1.15em; }
+.tag { white-space: nowrap; }
+.tag::before { content: ""; display: inline-block; width: 0; height: 0;
+  border: .35em solid var(--tag); border-radius: .15em; margin-right: .25em; }
+.note, .memo { margin: .4em 0 0 1.15em; padding-left: .8em; border-left: 1px dashed #999; }
+.memo { margin-left: 0; }
+.note > :first-child, .memo > :first-child { margin-top: 0; }
+.note > :last-child, .memo > :last-child { margin-bottom: 0; }
+.orphan { font-weight: bold; }
+pre, code { font-size: .9em; white-space: pre-wrap; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 10pt; }
+  .group.top { break-before: page; }
+  .passage, tr, h2, h3, h4, h5, h6 { break-inside: avoid; }
+  h2, h3, h4, h5, h6 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def export_html(data: ExportData, progress: Progress | None = None) -> bytes:
+    """The passages as a self-contained HTML report (UTF-8).
+
+    Raises:
+        ExportCancelled: ``progress`` returned False.
+    """
+    renderer = NoteRenderer()
+    if data.options.group_by == "article":
+        groups = data.article_groups()
+        meter = ProgressMeter(progress, sum(len(p) for _, p in groups))
+        body = _by_article(data, groups, renderer, meter)
+    else:
+        tag_groups = data.tag_groups()
+        meter = ProgressMeter(progress, sum(len(g.passages) for g in tag_groups))
+        body = _by_tag(data, tag_groups, renderer, meter)
+    parts = [*_head(data), *_header(data, renderer), *_counts(data), "<main>", *body]
+    parts += ["</main>", "</body>", "</html>", ""]
+    meter.finish()
+    return "\n".join(parts).encode("utf-8")
+
+
+class NoteRenderer:
+    """Notes and memos from Markdown to safe HTML.
+
+    Raw HTML is shown as text, links are kept only for http, https and mailto addresses
+    (others stay as plain text), images become links, headings become bold lines.
+    """
+
+    def __init__(self) -> None:
+        md = make_markdown_parser()
+        md.validateLink = lambda url: bool(allowed_href(url))  # type: ignore[method-assign]
+        md.add_render_rule("image", _image_as_link)
+        md.add_render_rule("link_open", _link_open)
+        md.add_render_rule("heading_open", _heading_open)
+        md.add_render_rule("heading_close", _heading_close)
+        self._md: MarkdownIt = md
+
+    def render(self, markdown: str) -> str:
+        """``markdown`` as an HTML fragment."""
+        return str(self._md.render(markdown)).strip()
+
+
+def _image_as_link(self: Any, tokens: Sequence[Any], idx: int, options: Any, env: Any) -> str:
+    """An image becomes a link to it: the report never loads anything."""
+    token = tokens[idx]
+    alt = self.renderInlineAsText(token.children or [], options, env) or "image"
+    href = escapeHtml(str(token.attrGet("src") or ""))
+    return f'<a class="image" href="{href}" rel="noreferrer">[image: {escapeHtml(alt)}]</a>'
+
+
+def _link_open(self: Any, tokens: Sequence[Any], idx: int, options: Any, env: Any) -> str:
+    tokens[idx].attrSet("rel", "noreferrer")
+    return str(self.renderToken(tokens, idx, options, env))
+
+
+def _heading_open(self: Any, tokens: Sequence[Any], idx: int, options: Any, env: Any) -> str:
+    """A heading in a note is a bold line: it must not compete with the report's outline."""
+    return '<p class="note-heading"><strong>'
+
+
+def _heading_close(self: Any, tokens: Sequence[Any], idx: int, options: Any, env: Any) -> str:
+    return "</strong></p>\n"
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _color(value: str) -> str:
+    return value.upper() if _COLOR.fullmatch(value) else UNTAGGED_COLOR
+
+
+def _head(data: ExportData) -> list[str]:
+    colors = [f".t{t.id} {{ --tag: {_color(t.color)}; --tint: {_color(t.color)}33; }}"
+              for t in data.codebook.ordered()]  # fmt: skip
+    untagged = f".untagged, body {{ --tag: {UNTAGGED_COLOR}; --tint: {UNTAGGED_COLOR}33; }}"
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="Diptych">',
+        f"<title>{_e(data.project.name)}: tagged passages</title>",
+        "<style>" + CSS + untagged + "\n" + "\n".join(colors) + "\n</style>",
+        "</head>",
+        "<body>",
+    ]
+
+
+def _header(data: ExportData, renderer: NoteRenderer) -> list[str]:
+    summary = (
+        f"Exported {_e(data.timestamp)} · {len(data.passages)} passages · "
+        f"{len(data.articles)} articles · {len(data.tags)} tags · "
+        f"grouped by {_e(data.options.group_by)}"
+    )
+    lines = [
+        "<header>",
+        f"<h1>{_e(data.project.name)}: tagged passages</h1>",
+        f'<p class="summary">{summary}</p>',
+    ]
+    memo = data.memo(MemoKind.PROJECT)
+    if memo is not None:
+        lines.append(f'<div class="memo">{renderer.render(memo.text)}</div>')
+    return [*lines, "</header>"]
+
+
+def _counts(data: ExportData) -> list[str]:
+    """Tables of passages per tag and per article."""
+    per_tag: dict[int, int] = {}
+    tag_articles: dict[int, set[int]] = {}
+    per_article: dict[int, list[ExportPassage]] = {}
+    for p in data.passages:
+        per_article.setdefault(p.article.id, []).append(p)
+        for tag_id in p.tag_ids:
+            per_tag[tag_id] = per_tag.get(tag_id, 0) + 1
+            tag_articles.setdefault(tag_id, set()).add(p.article.id)
+    lines = ['<section class="counts">', "<h2>Passages per tag</h2>", "<table>"]
+    lines.append('<tr><th>Tag</th><th class="n">Passages</th><th class="n">Articles</th></tr>')
+    depths = {t.id: depth for t, depth in data.codebook.walk()}
+    for tag in data.tags:
+        depth = min(depths.get(tag.id, 0), 5)
+        lines.append(
+            f'<tr><td class="d{depth}"><span class="swatch t{tag.id}"></span>'
+            f'{_e(data.tag_path(tag.id))}</td><td class="n">{per_tag.get(tag.id, 0)}</td>'
+            f'<td class="n">{len(tag_articles.get(tag.id, ()))}</td></tr>'
+        )
+    lines += ["</table>", "<h2>Passages per article</h2>", "<table>"]
+    lines.append(
+        '<tr><th>Article</th><th class="n">Passages</th><th class="n">Orphans</th>'
+        '<th class="n">Tags used</th></tr>'
+    )
+    for article in data.articles:
+        passages = per_article.get(article.id, [])
+        orphans = sum(1 for p in passages if p.annotation.is_orphan)
+        tags = len({t for p in passages for t in p.tag_ids})
+        lines.append(
+            f'<tr><td>{_e(article.title)}</td><td class="n">{len(passages)}</td>'
+            f'<td class="n">{orphans}</td><td class="n">{tags}</td></tr>'
+        )
+    return [*lines, "</table>", "</section>"]
+
+
+def _by_tag(
+    data: ExportData, groups: list[TagGroup], renderer: NoteRenderer, meter: ProgressMeter
+) -> Iterator[str]:
+    notes: dict[str, str] = {}  # a passage under several tags renders its note once
+    for group in groups:
+        tag = group.tag
+        level = min(group.depth + 2, 6)
+        top = " top" if group.depth == 0 else ""
+        if tag is None:
+            yield '<section class="group untagged top"><h2>Untagged passages</h2>'
+        else:
+            yield f'<section class="group t{tag.id}{top}">'
+            yield f'<h{level}><span class="swatch"></span>{_e(data.tag_path(tag.id))}</h{level}>'
+            if tag.description.strip():
+                yield f'<p class="description">{_e(tag.description)}</p>'
+            memo = data.memo(MemoKind.TAG, tag.id)
+            if memo is not None:
+                yield f'<div class="memo">{renderer.render(memo.text)}</div>'
+        for passage in group.passages:
+            yield _passage(data, passage, renderer, notes, color="")
+            meter.step()
+        yield "</section>"
+
+
+def _by_article(
+    data: ExportData,
+    groups: list[tuple[Article, tuple[ExportPassage, ...]]],
+    renderer: NoteRenderer,
+    meter: ProgressMeter,
+) -> Iterator[str]:
+    notes: dict[str, str] = {}
+    for article, passages in groups:
+        yield '<section class="group top">'
+        yield f"<h2>{_e(article.title)}</h2>"
+        memo = data.memo(MemoKind.ARTICLE, article.id)
+        if memo is not None:
+            yield f'<div class="memo">{renderer.render(memo.text)}</div>'
+        for passage in passages:
+            first = f"t{passage.tag_ids[0]}" if passage.tag_ids else "untagged"
+            yield _passage(data, passage, renderer, notes, color=first)
+            meter.step()
+        yield "</section>"
+
+
+def _passage(
+    data: ExportData,
+    passage: ExportPassage,
+    renderer: NoteRenderer,
+    notes: dict[str, str],
+    *,
+    color: str,
+) -> str:
+    """One passage; ``color`` is the tag class colouring its quote ("": its group's)."""
+    a = passage.annotation
+    lines = "".join(f"<p>{_e(line)}</p>" for line in a.exact.split("\n") if line.strip())
+    cite = [f"<cite>{_e(passage.article.title)}</cite>"]
+    if passage.section:
+        cite.append(f"§ {_e(passage.section)}")
+    if passage.tag_ids:
+        tags = ", ".join(
+            f'<span class="tag t{t}">{_e(data.tag_path(t))}</span>' for t in passage.tag_ids
+        )
+        cite.append(tags)
+    if a.coder:
+        cite.append(f"coded by {_e(a.coder)}")
+    parts = [
+        f'<article class="passage {color}">' if color else '<article class="passage">',
+        f'<blockquote class="quote">{lines}</blockquote>',
+        f'<p class="cite">{" · ".join(cite)}</p>',
+    ]
+    if a.is_orphan:
+        parts.append(
+            '<p class="cite orphan">Orphan: no longer found in the article\'s current text.</p>'
+        )
+    if a.note.strip():
+        note = notes.get(a.uuid)
+        if note is None:
+            note = notes[a.uuid] = renderer.render(a.note)
+        parts.append(f'<div class="note">{note}</div>')
+    parts.append("</article>")
+    return "".join(parts)

@@ -1,0 +1,184 @@
+"""Markdown tagged notes: passages as block quotes under nested tag or article headings.
+
+Each passage is one block quote holding the quoted text, a citation line (article, the
+section heading it sits under, its tags, the coder) and the analyst's note. The note is
+Markdown and stays Markdown: every line of it is put inside the block quote, so a heading,
+list or code fence in a note renders as such but cannot end the quote or the tag section.
+
+The quoted text is escaped so that it reads as text whatever it holds: a quote starting
+with ``#``, ``-`` or ``1.`` stays a quote, and ``*``, ``_``, ``[``, ``$``, ``==`` or
+``%%`` in it do not turn into emphasis, links, Obsidian maths, highlights or comments.
+
+After each quote comes a block id, ``^<passage uuid>``: Obsidian hides it and makes the
+quote linkable (``[[notes#^<uuid>]]``, or embedded with ``![[notes#^<uuid>]]``); other
+renderers show a short line with the uuid, which the CSV and JSON exports share. The uuid
+never changes, so links into a re-exported file keep working. A passage filed under
+several tags appears once per tag; its later copies get ``^<uuid>-2``, ``^<uuid>-3``...
+because a block id must be unique within a note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from diptych.storage.exporting import (
+    ExportData,
+    ExportPassage,
+    Progress,
+    ProgressMeter,
+    TagGroup,
+)
+from diptych.storage.model import Article, MemoKind
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~$#])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_LEADING_SPACE = re.compile(r"^[ \t]+")
+_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+
+
+def export_markdown(data: ExportData, progress: Progress | None = None) -> bytes:
+    """The tagged notes as a UTF-8 Markdown document.
+
+    Raises:
+        ExportCancelled: ``progress`` returned False.
+    """
+    if data.options.group_by == "article":
+        groups = data.article_groups()
+        meter = ProgressMeter(progress, sum(len(passages) for _, passages in groups))
+        body = _by_article(data, groups, meter)
+    else:
+        tag_groups = data.tag_groups()
+        meter = ProgressMeter(progress, sum(len(g.passages) for g in tag_groups))
+        body = _by_tag(data, tag_groups, meter)
+    parts = [*_header(data), *body]
+    meter.finish()
+    return "\n".join(parts).encode("utf-8")
+
+
+def escape_text(text: str) -> str:
+    """``text`` escaped to read literally as one Markdown paragraph line (no newlines)."""
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
+    text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+    return _LEADING_SPACE.sub(lambda m: m[0].replace(" ", "&#32;").replace("\t", "&#9;"), text)
+
+
+def one_line(text: str) -> str:
+    """``text`` with runs of whitespace (newlines included) made single spaces."""
+    return " ".join(text.split())
+
+
+def quoted(markdown: str, prefix: str = "> ") -> list[str]:
+    """Lines putting ``markdown`` (kept as Markdown) inside a block quote."""
+    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+    return [prefix + line if line.strip() else prefix.rstrip() for line in lines]
+
+
+def _header(data: ExportData) -> list[str]:
+    passages = len(data.passages)
+    used = len({t for p in data.passages for t in p.tag_ids})
+    lines = [
+        f"# {escape_text(one_line(data.project.name) or 'Diptych project')}: tagged notes",
+        "",
+        f"- Exported: {data.timestamp}",
+        f"- Articles: {len(data.articles)}",
+        f"- Passages: {passages}",
+        f"- Tags: {len(data.tags)} ({used} used)",
+        f"- Grouped by: {data.options.group_by}",
+        f"- Scope: {_scope(data)}",
+        "",
+    ]
+    memo = data.memo(MemoKind.PROJECT)
+    if memo is not None:
+        lines += ["**Project memo:**", "", *quoted(memo.text), ""]
+    return lines
+
+
+def _scope(data: ExportData) -> str:
+    options = data.options
+    articles = (
+        "every article"
+        if options.article_ids is None
+        else "articles " + "; ".join(escape_text(one_line(a.title)) for a in data.articles)
+    )
+    if options.tag_ids is None:
+        return f"{articles}, every tag"
+    chosen = "; ".join(escape_text(data.tag_path(t)) for t in sorted(set(options.tag_ids)))
+    return f"{articles}, tags {chosen} (with their sub-tags)"
+
+
+def _by_tag(data: ExportData, groups: list[TagGroup], meter: ProgressMeter) -> Iterator[str]:
+    seen: dict[str, int] = {}
+    for group in groups:
+        if group.tag is None:
+            yield from ("## Untagged passages", "")
+        else:
+            level = min(group.depth + 2, 6)
+            yield from (f"{'#' * level} {escape_text(group.tag.name)}", "")
+            yield from _tag_intro(data, group)
+        for passage in group.passages:
+            yield from _passage(data, passage, seen)
+            meter.step()
+
+
+def _tag_intro(data: ExportData, group: TagGroup) -> Iterator[str]:
+    assert group.tag is not None
+    description = one_line(group.tag.description)
+    if description:
+        yield from (f"*{escape_text(description)}*", "")
+    memo = data.memo(MemoKind.TAG, group.tag.id)
+    if memo is not None:
+        yield from ("**Memo:**", "", *quoted(memo.text), "")
+
+
+def _by_article(
+    data: ExportData,
+    groups: list[tuple[Article, tuple[ExportPassage, ...]]],
+    meter: ProgressMeter,
+) -> Iterator[str]:
+    seen: dict[str, int] = {}
+    for article, passages in groups:
+        yield from (f"## {escape_text(one_line(article.title))}", "")
+        memo = data.memo(MemoKind.ARTICLE, article.id)
+        if memo is not None:
+            yield from ("**Memo:**", "", *quoted(memo.text), "")
+        for passage in passages:
+            yield from _passage(data, passage, seen)
+            meter.step()
+
+
+def _passage(data: ExportData, passage: ExportPassage, seen: dict[str, int]) -> list[str]:
+    note = passage.annotation.note
+    lines = _quote_lines(passage.annotation.exact)
+    lines += [">", "> — " + _citation(data, passage)]
+    if note.strip():
+        lines += [">", "> **Note:**", ">", *quoted(note)]
+    copies = seen[passage.uuid] = seen.get(passage.uuid, 0) + 1
+    block_id = passage.uuid if copies == 1 else f"{passage.uuid}-{copies}"
+    return [*lines, "", f"^{block_id}", ""]
+
+
+def _quote_lines(exact: str) -> list[str]:
+    """The passage's text as a block quote, one quoted paragraph per line of it."""
+    lines: list[str] = []
+    for line in exact.split("\n"):
+        if not line.strip():
+            continue
+        if lines:
+            lines.append(">")
+        lines.append("> " + escape_text(line))
+    return lines
+
+
+def _citation(data: ExportData, passage: ExportPassage) -> str:
+    parts = [f"*{escape_text(one_line(passage.article.title))}*"]
+    if passage.section:
+        parts.append("§ " + escape_text(one_line(passage.section)))
+    if passage.tag_ids:
+        parts.append(", ".join(escape_text(data.tag_path(t)) for t in passage.tag_ids))
+    if passage.annotation.coder:
+        parts.append("coded by " + escape_text(one_line(passage.annotation.coder)))
+    if passage.annotation.is_orphan:
+        parts.append("**orphan**: no longer found in the article's current text")
+    return " · ".join(parts)

@@ -1,0 +1,164 @@
+"""W3C Web Annotation JSON-LD: one Annotation per passage, in an AnnotationCollection.
+
+The document is an ``AnnotationCollection`` (Web Annotation Data Model, section 5) with
+the annotations inline in its ``first`` (and only) page, so that one file holds everything. Each
+annotation also carries the ``@context`` itself, so that it stays a valid annotation
+when taken out of the collection.
+
+Each passage becomes one annotation:
+
+- ``id``: ``urn:uuid:<passage uuid>``, the same in every export of the project;
+- ``motivation``: ``highlighting``, always. A Diptych passage is first of all a
+  highlight of the text; its tags and note are bodies that each say what they are for
+  with a ``purpose`` (``tagging``, ``commenting``), which is how the model separates the
+  reason for the whole annotation from the role of each body (section 3.3.5, where a
+  ``bookmarking`` annotation carries a ``tagging`` and a ``describing`` body). A
+  consumer that only looks at the motivation still sees a highlight, and one that reads
+  purposes finds the tags and the note without guessing;
+- ``body``: a list of one ``TextualBody`` per tag (``purpose: tagging``, value the tag
+  path such as ``Economy/Trade``) in codebook order, then one for the note (``purpose:
+  commenting``, ``format: text/markdown``); no body for a bare highlight;
+- ``target``: a ``SpecificResource`` whose ``source`` is ``urn:uuid:<article uuid>`` and
+  whose selectors (a list) are a ``TextQuoteSelector`` (exact, prefix, suffix) and a
+  ``TextPositionSelector`` (start, end: Unicode code points of the article's display
+  text, end exclusive);
+- ``creator``: the coder as a ``Person`` (``urn:uuid`` id from the coders table, name);
+  ``created`` and ``modified`` as UTC date-times.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from datetime import UTC, datetime
+from typing import Any
+
+from diptych.storage.exporting import ExportData, ExportPassage, Progress, ProgressMeter
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+# Ids this exporter derives (the collection and its page) are name-based UUIDs in this
+# namespace when the project's own uuid cannot serve as one.
+_NAMESPACE = uuidlib.UUID("0c4f7f0a-5d0e-5a3b-8a51-6a2f1d9e7c42")
+
+
+def export_w3c(data: ExportData, progress: Progress | None = None) -> bytes:
+    """The passages as a W3C Web Annotation collection (UTF-8 JSON-LD).
+
+    Raises:
+        ExportCancelled: ``progress`` returned False.
+    """
+    meter = ProgressMeter(progress, len(data.passages))
+    items = [annotation(data, passage) for passage in meter.track(data.passages)]
+    collection_id = _collection_id(data)
+    page_id = urn(uuidlib.uuid5(uuidlib.UUID(collection_id[9:]), "page-1"))
+    collection: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": f"{data.project.name}: tagged passages",
+        "total": len(items),
+        "generator": {"type": "Software", "name": "Diptych"},
+    }
+    generated = w3c_time(data.timestamp)
+    if generated:
+        collection["generated"] = generated
+    collection["first"] = {
+        "id": page_id,
+        "type": "AnnotationPage",
+        "partOf": collection_id,
+        "startIndex": 0,
+        "items": items,
+    }
+    collection["last"] = page_id
+    text = json.dumps(collection, ensure_ascii=False, indent=2)
+    meter.finish()
+    return (text + "\n").encode("utf-8")
+
+
+def annotation(data: ExportData, passage: ExportPassage) -> dict[str, Any]:
+    """One passage as a Web Annotation (a JSON-ready dict, with its own ``@context``)."""
+    a = passage.annotation
+    result: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": urn(a.uuid),
+        "type": "Annotation",
+        "motivation": "highlighting",
+    }
+    creator = _creator(data, a.coder)
+    if creator:
+        result["creator"] = creator
+    for key, value in (("created", a.created_at), ("modified", a.updated_at)):
+        moment = w3c_time(value)
+        if moment:
+            result[key] = moment
+    bodies: list[dict[str, str]] = [
+        {"type": "TextualBody", "purpose": "tagging", "value": data.tag_path(tag_id)}
+        for tag_id in passage.tag_ids
+    ]
+    if a.note.strip():
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": a.note,
+                "format": "text/markdown",
+            }
+        )
+    if bodies:
+        result["body"] = bodies
+    quote = {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix}
+    # An orphan's offsets point nowhere in the article's current text (it was not found
+    # again after a re-import), so it is exported with its quote selector only: a reader
+    # can still look for the quote, and is not sent to the wrong words.
+    selector: list[dict[str, Any]] = [quote]
+    if not a.is_orphan:
+        selector.append({"type": "TextPositionSelector", "start": a.start, "end": a.end})
+    result["target"] = {
+        "type": "SpecificResource",
+        "source": urn(passage.article.uuid),
+        "selector": selector,
+    }
+    return result
+
+
+def urn(value: str | uuidlib.UUID) -> str:
+    """``urn:uuid:<uuid>``; text that is not a UUID is turned into a name-based one."""
+    if isinstance(value, uuidlib.UUID):
+        return f"urn:uuid:{value}"
+    try:
+        parsed = uuidlib.UUID(value)
+    except ValueError:
+        parsed = uuidlib.uuid5(_NAMESPACE, value)
+    return f"urn:uuid:{parsed}"
+
+
+def w3c_time(value: str) -> str | None:
+    """``value`` as an xsd:dateTime in UTC (``2025-01-15T10:01:00Z``); None if unreadable.
+
+    A time without a zone is taken as UTC, which is how Diptych records times.
+    """
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _creator(data: ExportData, name: str) -> dict[str, str] | None:
+    if not name:
+        return None
+    coder = data.coder(name)
+    person = {"type": "Person", "name": name}
+    return {"id": urn(coder.uuid), **person} if coder is not None else person
+
+
+def _collection_id(data: ExportData) -> str:
+    """A stable id for this project and scope: the same export gets the same id."""
+    options = data.options
+    articles = "*" if options.article_ids is None else ",".join(a.uuid for a in data.articles)
+    tags = "*" if options.tag_ids is None else ",".join(sorted(t.uuid for t in data.tags))
+    namespace = uuidlib.UUID(urn(data.project.uuid)[9:])
+    return urn(uuidlib.uuid5(namespace, f"export articles={articles} tags={tags}"))
