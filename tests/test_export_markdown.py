@@ -1,0 +1,172 @@
+"""Markdown tagged notes: golden files, structure that notes cannot break, escaping."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from export_fixtures import build_export_project, check_golden, fixed_options, fixed_uuid
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from diptych.storage.export_markdown import escape_text, export_markdown
+from diptych.storage.exporting import collect, export_project
+from diptych.storage.project import Project
+
+MD = MarkdownIt("commonmark")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory):
+    with build_export_project(tmp_path_factory.mktemp("fx") / "fixture.diptych") as project:
+        yield project
+
+
+def _export(project: Project, **options: object) -> str:
+    return export_project(project, fmt="md", options=fixed_options(**options)).decode("utf-8")
+
+
+def _top_level(tokens: list[Token]) -> list[Token]:
+    """Tokens outside any block quote."""
+    depth, result = 0, []
+    for token in tokens:
+        if token.type == "blockquote_open":
+            depth += 1
+        elif token.type == "blockquote_close":
+            depth -= 1
+        elif depth == 0:
+            result.append(token)
+    return result
+
+
+def _headings(text: str) -> list[tuple[str, str]]:
+    tokens = _top_level(MD.parse(text))
+    return [
+        (t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"
+    ]
+
+
+def test_golden_grouped_by_tag(project: Project) -> None:
+    check_golden("export.md", _export(project).encode("utf-8"))
+
+
+def test_golden_grouped_by_article(project: Project) -> None:
+    check_golden("export-by-article.md", _export(project, group_by="article").encode("utf-8"))
+
+
+def test_header_names_the_project_time_and_counts(project: Project) -> None:
+    text = _export(project)
+    assert text.startswith("# Field notes: East Asia: tagged notes\n")
+    for line in ("- Exported: 2025-02-01T12:00:00Z", "- Articles: 3", "- Passages: 9",
+                 "- Tags: 7 (6 used)", "- Grouped by: tag"):  # fmt: skip
+        assert line + "\n" in text
+
+
+def test_nested_tags_are_nested_headings_and_notes_add_none(project: Project) -> None:
+    # The fixture's notes and memos hold "# ..." headings; none may reach the outline.
+    assert _headings(_export(project)) == [
+        ("h1", "Field notes: East Asia: tagged notes"),
+        ("h2", "Economy"),
+        ("h3", "Trade"),
+        ("h2", "Diplomacy"),
+        ("h2", "Culture & society"),
+        ("h2", "Evidence"),
+        ("h2", "Method"),
+        ("h2", "Untagged passages"),
+    ]
+
+
+def test_grouped_by_article_lists_articles_in_library_order(project: Project) -> None:
+    text = _export(project, group_by="article")
+    assert [h for _, h in _headings(text)][1:] == [
+        "Field notes: 東アジアの外交 🌏",
+        "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations",
+        "Short dispatch",
+    ]
+    assert sorted(re.findall(r"^\^(\S+)$", text, re.M)) == [
+        fixed_uuid("b", n) for n in range(1, 10)
+    ]
+
+
+def test_every_passage_is_one_block_quote_with_a_unique_block_id(project: Project) -> None:
+    text = _export(project)
+    ids = re.findall(r"^\^(\S+)$", text, re.M)
+    assert len(ids) == len(set(ids)) == 10  # passage 2 is under Trade and Evidence
+    assert f"{fixed_uuid('b', 2)}-2" in ids
+    tokens = _top_level(MD.parse(text))
+    paragraphs = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "paragraph_open"]
+    assert [p for p in paragraphs if p.startswith("^")] == [f"^{i}" for i in ids]
+
+
+def test_quotes_starting_with_markdown_syntax_stay_quoted_text(project: Project) -> None:
+    text = _export(project)
+    tokens = MD.parse(text)
+    quoted = [
+        tokens[i + 1].children
+        for i, t in enumerate(tokens)
+        if t.type == "paragraph_open" and t.level == 1
+    ]
+    plain = ["".join(c.content for c in children or []) for children in quoted]
+    expected = (
+        "# tag: value",
+        "- dash line",
+        "@mention and +plus",
+        "=SUM(A1:A3) looks like a formula",
+        "The bilateral trade volume reached approximately $273 billion in 2024",
+    )
+    for line in expected:
+        assert line in plain
+
+
+def test_a_note_stays_markdown_inside_its_passage(project: Project) -> None:
+    text = _export(project)
+    assert "> - check *customs* data\n" in text
+    assert "> [bad](javascript:alert(1))" not in text  # the line is quoted whole
+    tokens = MD.parse(text)
+    in_quote = [t for t in tokens if t.level >= 1]
+    assert any(t.type == "heading_open" and t.level == 1 for t in in_quote)  # the note's own
+    assert any(t.type == "bullet_list_open" for t in in_quote)
+
+
+def test_the_citation_line_names_article_section_tags_and_coder(project: Project) -> None:
+    text = _export(project)
+    assert (
+        "> — *Field notes: 東アジアの外交 🌏* · § 中文部分 · Culture & society · coded by 李雷\n"
+        in text
+    )
+    assert "**orphan**: no longer found in the article's current text" in text
+
+
+def test_a_tag_scope_keeps_only_its_branch(project: Project) -> None:
+    economy = project.tags.find(name="Economy")
+    assert economy is not None
+    text = _export(project, tag_ids=(economy.id,))
+    assert [h for _, h in _headings(text)][1:] == ["Economy", "Trade"]
+    assert "Evidence" not in text.split("- Scope:")[1].split("\n", 1)[1]
+
+
+def test_escaped_text_reads_back_as_the_same_text() -> None:
+    assert escape_text("# not a heading") == "\\# not a heading"
+    assert escape_text("- not an item") == "\\- not an item"
+    assert escape_text("2024. A year") == "2024\\. A year"
+    assert escape_text("a ==mark== and %%hidden%%") == "a =\\=mark=\\= and %\\%hidden%\\%"
+    assert escape_text("    indented") == "&#32;&#32;&#32;&#32;indented"
+
+
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1))
+def test_any_line_escaped_renders_as_exactly_that_text(line: str) -> None:
+    tokens = MD.parse(escape_text(line))
+    if not line.strip():
+        return
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    children = tokens[1].children or []
+    assert {c.type for c in children} <= {"text"}
+    # a paragraph drops the whitespace at its ends; everything else must read back as is
+    assert "".join(c.content for c in children).strip() == line.strip()
+
+
+def test_writer_takes_collected_data(project: Project) -> None:
+    data = collect(project, fixed_options())
+    assert export_markdown(data) == export_project(project, fmt="md", options=fixed_options())
