@@ -1,0 +1,464 @@
+"""Web pages, read with the standard library's forgiving HTML parser.
+
+Pages are untrusted: nothing in them is fetched or run. Only the article's words and their
+structure are kept: headings, paragraphs, list items, table cells, preformatted code and
+block quotes, with emphasis, strong text, inline code and links (http, https and mailto
+only) as spans. Scripts, styles, embedded objects, media and form controls are dropped
+with everything inside them.
+
+Navigation, footers and asides are kept as ordinary text: scraped pages often put real
+content there (bylines, captions, related facts, the article itself on some sites), and a
+stray menu costs the reader a glance while a lost paragraph cannot be noticed at all.
+
+Whitespace collapses as in a browser, except inside ``<pre>``. Broken markup (unclosed
+tags, stray end tags) is handled the way browsers mostly do: a new list item closes the
+previous one, a new cell the previous cell, a block closes an open paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from html import unescape
+from html.parser import HTMLParser
+
+from diptych.storage.decoding import normalise_newlines
+from diptych.storage.document import ArticleText, BlockKind, SpanStyle, TextBuilder
+
+
+def _tags(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+_DROPPED = _tags(
+    "script style noscript template iframe object embed svg math canvas video audio head "
+    "select textarea button datalist option input keygen applet noembed noframes frameset "
+    "meter progress"
+)
+_VOID = _tags("area base br col embed hr img input keygen link meta param source track wbr")
+_HEAD_CONTENT = _tags("title meta link style script base noscript template")
+_INLINE_STYLES = {
+    "em": SpanStyle.EMPHASIS,
+    "i": SpanStyle.EMPHASIS,
+    "cite": SpanStyle.EMPHASIS,
+    "dfn": SpanStyle.EMPHASIS,
+    "var": SpanStyle.EMPHASIS,
+    "strong": SpanStyle.STRONG,
+    "b": SpanStyle.STRONG,
+    "code": SpanStyle.CODE,
+    "kbd": SpanStyle.CODE,
+    "samp": SpanStyle.CODE,
+    "tt": SpanStyle.CODE,
+}
+_STYLE_RANK = (SpanStyle.CODE, SpanStyle.STRONG, SpanStyle.EMPHASIS)
+_ALLOWED_SCHEMES = _tags("http https mailto")
+_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+def allowed_href(href: str) -> str:
+    """``href`` if it is an http, https or mailto address, else "" (the link is dropped)."""
+    href = href.strip()
+    scheme, colon, _ = href.partition(":")
+    if not colon or scheme.lower() not in _ALLOWED_SCHEMES:
+        return ""
+    if any(ord(ch) < 0x20 or ch == "\x7f" for ch in href):
+        return ""
+    return href
+
+
+def parse_html(text: str) -> ArticleText:
+    """Read a web page into display text and blocks."""
+    return read_html(text)[0]
+
+
+def read_html(text: str) -> tuple[ArticleText, str]:
+    """Read a web page.
+
+    Args:
+        text: the decoded page.
+
+    Returns:
+        The article's display text with its structure, and the page's ``<title>`` ("" if
+        it has none).
+    """
+    reader = _PageReader()
+    reader.feed(normalise_newlines(text))
+    reader.close()
+    return reader.finish(), " ".join(" ".join(reader.title).split())
+
+
+# Structure -----------------------------------------------------------------------------
+
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_BLOCK_TAGS = _tags(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form header hgroup html legend li listing main "
+    "menu nav ol p pre section summary table tbody td tfoot th thead tr ul xmp"
+) | frozenset(_HEADINGS)
+
+
+class _Owner:
+    """The element (heading, list item, cell, pre) whose text makes one block."""
+
+    __slots__ = ("used",)
+
+    def __init__(self) -> None:
+        self.used = False
+
+
+@dataclass(slots=True)
+class _List:
+    ordered: bool
+    next: int = 1
+
+
+@dataclass(slots=True)
+class _Table:
+    index: int
+    row: int = -1
+    col: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What text means where it stands: the block kind and attributes it gets."""
+
+    kind: BlockKind = BlockKind.PARAGRAPH
+    attrs: dict[str, int | bool] = field(default_factory=dict)
+    owner: _Owner | None = None
+    pre: bool = False
+    lists: int = 0
+    list: _List | None = None
+    table: _Table | None = None
+    in_head: bool = False
+    open_li: bool = False  # the nearest list-level element is an <li>
+    open_cell: bool = False  # the nearest table-level element is a cell
+    open_row: bool = False  # the nearest table-level element is a row
+
+
+def _child_context(parent: _Context, tag: str, attrs: dict[str, str]) -> _Context:
+    """The context inside a block-level ``tag`` opened in ``parent``."""
+    if parent.open_cell and tag != "table":
+        return parent  # headings, lists and paragraphs in a cell stay lines of the cell
+    if tag in _HEADINGS:
+        return replace(
+            parent, kind=BlockKind.HEADING, attrs={"level": _HEADINGS[tag]}, owner=_Owner()
+        )
+    if tag in ("pre", "listing", "xmp"):
+        return replace(parent, kind=BlockKind.CODE, attrs={}, owner=_Owner(), pre=True)
+    if tag in ("ul", "ol", "menu", "dir"):
+        start = _integer(attrs.get("start"), 1)
+        return replace(
+            parent, lists=parent.lists + 1, list=_List(tag == "ol", start), open_li=False
+        )
+    if tag == "li":
+        return _item_context(parent, attrs)
+    if tag == "blockquote" and parent.kind is BlockKind.PARAGRAPH:
+        return replace(parent, kind=BlockKind.QUOTE)
+    if tag == "table":
+        return _Context(table=_Table(index=-1), lists=parent.lists, list=parent.list)
+    if parent.table is not None:
+        return _table_context(parent, tag, attrs)
+    return parent
+
+
+def _item_context(parent: _Context, attrs: dict[str, str]) -> _Context:
+    number = 0
+    if parent.list is not None and parent.list.ordered:
+        number = _integer(attrs.get("value"), parent.list.next)
+        parent.list.next = number + 1
+    level = max(parent.lists, 1)
+    return replace(
+        parent,
+        kind=BlockKind.ITEM,
+        attrs={"level": level, "number": number},
+        owner=_Owner(),
+        open_li=True,
+    )
+
+
+def _table_context(parent: _Context, tag: str, attrs: dict[str, str]) -> _Context:
+    table = parent.table
+    assert table is not None
+    if tag == "thead":
+        return replace(parent, in_head=True)
+    if tag == "tr":
+        table.row += 1
+        table.col = -1
+        return replace(parent, open_row=True, open_cell=False)
+    if tag in ("td", "th"):
+        if table.row < 0:
+            table.row = 0
+        col = table.col + 1
+        table.col += _integer(attrs.get("colspan"), 1, upper=1000)
+        cell = {
+            "table": table.index,
+            "row": table.row,
+            "col": col,
+            "header": tag == "th" or parent.in_head,
+        }
+        return replace(parent, kind=BlockKind.CELL, attrs=cell, owner=_Owner(), open_cell=True)
+    return parent
+
+
+def _integer(value: str | None, default: int, *, upper: int = 1_000_000_000) -> int:
+    """An attribute's integer value, or ``default`` if it has none that is sensible."""
+    try:
+        number = int((value or "").strip())
+    except ValueError:
+        return default
+    return number if 0 <= number <= upper else default
+
+
+# Reading ---------------------------------------------------------------------------------
+
+
+class _Elements:
+    """Open elements, innermost last, with a count per tag so lookups stay O(1)."""
+
+    def __init__(self, root: _Context) -> None:
+        self._items: list[tuple[str, _Context]] = [("", root)]
+        self._open: Counter[str] = Counter()
+
+    def __len__(self) -> int:
+        return len(self._items) - 1
+
+    @property
+    def top(self) -> _Context:
+        return self._items[-1][1]
+
+    @property
+    def top_tag(self) -> str:
+        return self._items[-1][0]
+
+    def push(self, tag: str, context: _Context) -> None:
+        self._items.append((tag, context))
+        self._open[tag] += 1
+
+    def pop_to(self, tags: frozenset[str]) -> bool:
+        """Close the innermost element named in ``tags`` and all inside it."""
+        if not any(self._open[tag] for tag in tags):
+            return False
+        while True:
+            tag, _ = self._items.pop()
+            self._open[tag] -= 1
+            if tag in tags:
+                return True
+
+    def clear(self) -> None:
+        del self._items[1:]
+        self._open.clear()
+
+
+class _OpenBlock:
+    """The block being read: its kind, attributes and runs of styled text."""
+
+    __slots__ = ("attrs", "kind", "last", "owner", "runs")
+
+    def __init__(self, kind: BlockKind, attrs: dict[str, int | bool], owner: _Owner | None) -> None:
+        self.kind, self.attrs, self.owner = kind, attrs, owner
+        self.runs: list[tuple[list[str], SpanStyle | None, str]] = []
+        self.last = ""  # the last character added
+
+    def append(self, text: str, style: SpanStyle | None, href: str) -> None:
+        if self.runs and self.runs[-1][1:] == (style, href):
+            self.runs[-1][0].append(text)
+        else:
+            self.runs.append(([text], style, href))
+        self.last = text[-1]
+
+    def drop_trailing_space(self) -> None:
+        if self.last == " ":
+            parts = self.runs[-1][0]
+            parts[-1] = parts[-1][:-1]
+            self.last = ""
+
+    def write(self, builder: TextBuilder) -> None:
+        builder.begin(self.kind, **self.attrs)
+        for parts, style, href in self.runs:
+            builder.add("".join(parts), style, href)
+        builder.end()
+
+
+class _PageReader(HTMLParser):
+    """Turns parser events into blocks; see the module docstring for the rules."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self._title_state = "before"  # "before", "inside", "done"
+        self._builder = TextBuilder()
+        self._elements = _Elements(_Context())
+        self._dropped = _Elements(_Context())  # open elements whose content is dropped
+        self._block: _OpenBlock | None = None
+        self._tables = 0
+        self._styles: Counter[SpanStyle] = Counter()
+        self._href: str | None = None
+        self._pre_start = False  # just inside <pre>, where a first newline is not content
+
+    def finish(self) -> ArticleText:
+        """The finished article (call after :meth:`close`)."""
+        self._end_block()
+        return self._builder.build()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._pre_start = False
+        if self._title_state == "inside":
+            self._title_state = "done"
+        if tag == "title":
+            if self._title_state == "before" and self._in_page_head():
+                self._title_state = "inside"
+        elif not self._dropping(tag):
+            self._start(tag, {name: value or "" for name, value in attrs})
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._title_state = "done" if self._title_state == "inside" else self._title_state
+        elif len(self._dropped):
+            self._dropped.pop_to(frozenset({tag}))
+        elif tag in _INLINE_STYLES:
+            style = _INLINE_STYLES[tag]
+            self._styles[style] = max(self._styles[style] - 1, 0)
+        elif tag == "a":
+            self._href = None
+        elif tag == "br":
+            self._line_break()  # browsers read a stray </br> as <br>
+        elif tag in _BLOCK_TAGS:
+            closes = frozenset(_HEADINGS) if tag in _HEADINGS else frozenset({tag})
+            if self._elements.pop_to(closes):
+                self._boundary(self._elements.top)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self._title_state == "inside":
+            self.title.append(data)
+            return
+        if len(self._dropped):
+            return
+        context = self._elements.top
+        if context.pre:
+            text = data[1:] if self._pre_start and data.startswith("\n") else data
+        else:
+            text = _WHITESPACE.sub(" ", data)
+            if self._block is None or self._block.last in ("", " ", "\n"):
+                text = text.lstrip(" ")
+        self._pre_start = False
+        if not text:
+            return
+        if self._block is None:
+            self._block = self._open_block(context)
+        self._block.append(text, *self._style())
+
+    def close(self) -> None:
+        """Finish the page; markup left open at its end is dropped, as browsers do.
+
+        The standard parser of older Pythons rescans the rest of the page once for every
+        ``<`` in such a tail, which a crafted page can make last for hours.
+        """
+        tail, self.rawdata = self.rawdata, ""
+        if tail and self.cdata_elem is None and not tail.startswith("<"):
+            self.handle_data(unescape(tail))  # text cut short, e.g. "AT&T" at the end
+        super().close()
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # The standard parser raises on marked sections other than CDATA and IE's
+        # conditionals; browsers read them as bogus comments.
+        rawdata = self.rawdata
+        if rawdata.startswith("<![CDATA[", i):
+            end = rawdata.find("]]>", i)
+            if end >= 0:
+                self.handle_data(rawdata[i + len("<![CDATA[") : end])  # XHTML
+                return end + len("]]>")
+            return -1
+        end = rawdata.find(">", i)
+        return -1 if end < 0 else end + 1
+
+    def _in_page_head(self) -> bool:
+        return not len(self._dropped) or (
+            len(self._dropped) == 1 and self._dropped.top_tag == "head"
+        )
+
+    def _dropping(self, tag: str) -> bool:
+        """True if ``tag`` opens inside dropped content or starts some; tracks both."""
+        if tag not in _HEAD_CONTENT and len(self._dropped) == 1 and self._dropped.top_tag == "head":
+            self._dropped.clear()  # the body began without </head>
+        if tag in _DROPPED:
+            if tag not in _VOID:
+                self._dropped.push(tag, _Context())
+            return True
+        return bool(len(self._dropped))
+
+    def _start(self, tag: str, attrs: dict[str, str]) -> None:
+        if tag in _INLINE_STYLES:
+            self._styles[_INLINE_STYLES[tag]] += 1
+        elif tag == "a":
+            self._href = allowed_href(attrs.get("href", ""))
+        elif tag == "br":
+            self._line_break()
+        elif tag == "hr":
+            self._end_block()
+        elif tag in _BLOCK_TAGS:
+            self._start_block_element(tag, attrs)
+
+    def _start_block_element(self, tag: str, attrs: dict[str, str]) -> None:
+        elements = self._elements
+        if elements.top_tag == "p":
+            elements.pop_to(_tags("p"))  # a block closes an open paragraph
+        top = elements.top
+        if tag == "li" and top.open_li:
+            elements.pop_to(_tags("li"))
+        elif tag in ("td", "th") and top.open_cell:
+            elements.pop_to(_tags("td th"))
+        elif tag == "tr" and (top.open_row or top.open_cell):
+            elements.pop_to(_tags("tr"))
+        context = _child_context(elements.top, tag, attrs)
+        if tag == "table" and context.table is not None:
+            context.table.index = self._tables
+            self._tables += 1
+        self._boundary(context)
+        elements.push(tag, context)
+        self._pre_start = context.pre
+
+    def _open_block(self, context: _Context) -> _OpenBlock:
+        kind, attrs, owner = context.kind, context.attrs, context.owner
+        if owner is not None:
+            if kind is BlockKind.ITEM and owner.used:
+                kind, attrs = BlockKind.PARAGRAPH, {}  # text after a nested list
+            owner.used = True
+        return _OpenBlock(kind, attrs, owner)
+
+    def _boundary(self, context: _Context) -> None:
+        """A block element starts or ends: a new block, or a new line in the same one."""
+        block = self._block
+        if block is None:
+            return
+        if context.owner is not None and context.owner is block.owner:
+            if block.last not in ("", "\n"):
+                self._line_break()
+        else:
+            self._end_block()
+
+    def _line_break(self) -> None:
+        block = self._block
+        if block is not None and block.runs:
+            if not self._elements.top.pre:
+                block.drop_trailing_space()
+            block.append("\n", *self._style())
+
+    def _end_block(self) -> None:
+        if self._block is not None:
+            self._block.write(self._builder)
+            self._block = None
+
+    def _style(self) -> tuple[SpanStyle | None, str]:
+        if self._href:
+            return SpanStyle.LINK, self._href
+        for style in _STYLE_RANK:
+            if self._styles[style]:
+                return style, ""
+        return None, ""

@@ -1,0 +1,266 @@
+"""Markdown articles, read through markdown-it-py's token stream.
+
+The one place that builds the Markdown parser is :func:`make_markdown_parser`: CommonMark
+with tables and strikethrough, and raw HTML off, since articles are untrusted text. The
+importer walks the tokens (it never renders HTML to parse it back) and writes headings,
+paragraphs, list items, table cells, code blocks and block quotes into a
+:class:`TextBuilder`, with emphasis, strong text, inline code and links as spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
+
+from diptych.storage.decoding import normalise_newlines
+from diptych.storage.document import ArticleText, BlockKind, SpanStyle, TextBuilder
+from diptych.storage.import_html import allowed_href
+
+
+def make_markdown_parser() -> MarkdownIt:
+    """The Markdown parser every part of Diptych uses.
+
+    Raw HTML is off: ``<script>`` in an article is text to read, never markup. Blocks
+    nested deeper than markdown-it allows are kept as plain paragraphs instead of being
+    dropped, so that no word of an article is lost.
+    """
+    parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    first_rule = parser.block.ruler.get_all_rules()[0]
+    parser.block.ruler.before(first_rule, "too_deep", _too_deep_as_paragraph)
+    return parser
+
+
+def _too_deep_as_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Block rule: near the nesting limit, read the rest of the container as one paragraph.
+
+    markdown-it skips whatever lies deeper than ``maxNesting`` (20 levels of quotes or
+    lists); this rule takes over a few levels before that and keeps the text, markers
+    and all.
+    """
+    if silent or state.level < int(state.md.options["maxNesting"]) - 4:
+        return False
+    last = start + 1
+    while last < end and (state.isEmpty(last) or state.sCount[last] >= state.blkIndent):
+        last += 1  # the container ends at the first line indented less than it
+    state.push("paragraph_open", "p", 1).map = [start, last]
+    inline = state.push("inline", "", 0)
+    inline.content = state.getLines(start, last, state.blkIndent, False).strip()
+    inline.map = [start, last]
+    inline.children = []
+    state.push("paragraph_close", "p", -1)
+    state.line = last
+    return True
+
+
+def parse_markdown(text: str) -> ArticleText:
+    """Read a Markdown article into display text and blocks.
+
+    Args:
+        text: the decoded article.
+
+    Returns:
+        The article's display text with its structure and inline styles.
+    """
+    reader = _MarkdownReader()
+    reader.read(make_markdown_parser().parse(normalise_newlines(text)))
+    return reader.finish()
+
+
+class _MarkdownReader:
+    """Walks block tokens, keeping the list, quote and table context they open."""
+
+    def __init__(self) -> None:
+        self._builder = TextBuilder()
+        self._lists: list[bool] = []  # for each open list: is it ordered?
+        self._item: tuple[int, int] | None = None  # (level, number) awaiting its text
+        self._quotes = 0
+        self._tables = 0
+        self._cell = {"table": -1, "row": -1, "col": -1}
+        self._in_head = False
+        self._inline = _InlineWriter(self._builder)
+
+    def read(self, tokens: Sequence[Token]) -> None:
+        """Write every token into the builder."""
+        for token in tokens:
+            handler = getattr(self, "_on_" + token.type, None)
+            if handler is not None:
+                handler(token)
+            elif token.type.endswith("_close"):
+                self._builder.end()  # headings, paragraphs, cells; a no-op for the rest
+
+    def finish(self) -> ArticleText:
+        """The finished article."""
+        return self._builder.build()
+
+    def _begin_text_block(self, kind: BlockKind, **attrs: int) -> None:
+        """Open a block; the first one in a list item becomes the item itself."""
+        if self._item is not None and kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+            level, number = self._item
+            self._builder.begin(BlockKind.ITEM, level=level, number=number)
+        else:
+            self._builder.begin(kind, **attrs)
+        self._item = None
+
+    def _on_heading_open(self, token: Token) -> None:
+        level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
+        self._begin_text_block(BlockKind.HEADING, level=level)
+
+    def _on_paragraph_open(self, token: Token) -> None:
+        self._begin_text_block(BlockKind.QUOTE if self._quotes else BlockKind.PARAGRAPH)
+
+    def _on_inline(self, token: Token) -> None:
+        self._inline.write(token.children or [])
+
+    def _on_bullet_list_open(self, token: Token) -> None:
+        self._lists.append(False)
+
+    def _on_ordered_list_open(self, token: Token) -> None:
+        self._lists.append(True)
+
+    def _on_bullet_list_close(self, token: Token) -> None:
+        self._builder.end()
+        if self._lists:
+            self._lists.pop()
+
+    _on_ordered_list_close = _on_bullet_list_close
+
+    def _on_list_item_open(self, token: Token) -> None:
+        self._builder.end()
+        ordered = bool(self._lists) and self._lists[-1]
+        number = int(token.info) if ordered and token.info.isdigit() else 0
+        self._item = (max(len(self._lists), 1), number)
+
+    def _on_list_item_close(self, token: Token) -> None:
+        self._builder.end()
+        self._item = None
+
+    def _on_blockquote_open(self, token: Token) -> None:
+        self._builder.end()
+        self._quotes += 1
+
+    def _on_blockquote_close(self, token: Token) -> None:
+        self._builder.end()
+        self._quotes = max(self._quotes - 1, 0)
+
+    def _on_fence(self, token: Token) -> None:
+        self._builder.begin(BlockKind.CODE)
+        self._item = None
+        self._builder.add(token.content.rstrip("\n"))
+        self._builder.end()
+
+    _on_code_block = _on_fence
+
+    def _on_html_block(self, token: Token) -> None:
+        # Only reachable if raw HTML were switched on: show it as the text it is.
+        self._begin_text_block(BlockKind.PARAGRAPH)
+        self._builder.add(token.content)
+        self._builder.end()
+
+    def _on_table_open(self, token: Token) -> None:
+        self._builder.end()
+        self._item = None
+        self._cell = {"table": self._tables, "row": -1, "col": -1}
+        self._tables += 1
+
+    def _on_thead_open(self, token: Token) -> None:
+        self._in_head = True
+
+    def _on_thead_close(self, token: Token) -> None:
+        self._in_head = False
+
+    def _on_tr_open(self, token: Token) -> None:
+        self._cell["row"] += 1
+        self._cell["col"] = -1
+
+    def _on_th_open(self, token: Token) -> None:
+        self._cell["col"] += 1
+        header = self._in_head or token.tag == "th"
+        self._builder.begin(BlockKind.CELL, header=header, **self._cell)
+
+    _on_td_open = _on_th_open
+
+
+Runs = list[tuple[list[str], SpanStyle | None, str]]
+
+
+class _InlineWriter:
+    """Writes inline tokens as runs of text, one style per run.
+
+    The builder gives each run one style, so nested styles are resolved by rank: a link
+    keeps its target above all, then code, strong and emphasis. Runs of the same style
+    are gathered before they reach the builder, which keeps long paragraphs cheap.
+    """
+
+    def __init__(self, builder: TextBuilder) -> None:
+        self._builder = builder
+        self._depth = {"em": 0, "strong": 0}
+        self._href: str | None = None  # inside a link; "" when its target was dropped
+
+    def write(self, tokens: Sequence[Token]) -> None:
+        """Add the runs of one inline token's children to the open block."""
+        runs: Runs = []
+        for token in tokens:
+            self._take(token, runs)
+        self._flush(runs)
+        self._depth = {"em": 0, "strong": 0}
+        self._href = None
+
+    def _take(self, token: Token, runs: Runs) -> None:
+        kind = token.type
+        if kind in ("em_open", "strong_open", "em_close", "strong_close"):
+            name, _, edge = kind.partition("_")
+            self._depth[name] = max(self._depth[name] + (1 if edge == "open" else -1), 0)
+        elif kind == "link_open":
+            self._href = allowed_href(str(token.attrs.get("href", "")))
+        elif kind == "link_close":
+            self._href = None
+        elif kind == "softbreak":
+            self._append(runs, " ")
+        elif kind == "hardbreak":
+            self._append(runs, "\n")
+        elif kind == "code_inline":
+            self._append(runs, token.content, SpanStyle.CODE)
+        elif kind == "image":
+            self._append(runs, _plain_text(token.children or []))
+        elif token.content and not kind.endswith(("_open", "_close")):
+            self._append(runs, token.content)
+
+    def _append(
+        self,
+        runs: Runs,
+        text: str,
+        style: SpanStyle | None = None,
+    ) -> None:
+        if self._href:
+            style, href = SpanStyle.LINK, self._href
+        else:
+            style, href = style or self._style(), ""
+        if runs and runs[-1][1:] == (style, href):
+            runs[-1][0].append(text)
+        else:
+            runs.append(([text], style, href))
+
+    def _style(self) -> SpanStyle | None:
+        if self._depth["strong"]:
+            return SpanStyle.STRONG
+        return SpanStyle.EMPHASIS if self._depth["em"] else None
+
+    def _flush(self, runs: Runs) -> None:
+        for parts, style, href in runs:
+            self._builder.add("".join(parts), style, href)
+
+
+def _plain_text(tokens: Sequence[Token]) -> str:
+    """The text of inline tokens without markup (an image's alt text)."""
+    parts = []
+    for token in tokens:
+        if token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif token.children:
+            parts.append(_plain_text(token.children))
+        elif not token.type.endswith(("_open", "_close")):
+            parts.append(token.content)
+    return "".join(parts)

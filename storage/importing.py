@@ -1,0 +1,244 @@
+"""Importing article files: from a path or bytes to display text, blocks and a title.
+
+This is the one entry point the rest of Diptych uses. It reads the file safely (size limit,
+no folders or devices), decodes it (:mod:`diptych.storage.decoding`), picks the format from
+the file's suffix and hands the text to that format's reader:
+
+- ``"text"``: plain text as scraped from the web (:mod:`diptych.storage.import_text`);
+- ``"markdown"``: Markdown (:mod:`diptych.storage.import_markdown`);
+- ``"html"``: web pages (:mod:`diptych.storage.import_html`);
+- ``"plain"``: verbatim text whose display text is the text itself, for text whose
+  offsets must not move (REFI-QDA sources).
+
+Every known problem raises :class:`ArticleFileError`, whose message names the file and
+says what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from diptych.storage.decoding import SUPPORTED_ADVICE, decode_article, normalise_newlines
+from diptych.storage.document import ArticleText, BlockKind, check_layout
+from diptych.storage.errors import ArticleFileError
+from diptych.storage.import_html import parse_html, read_html
+from diptych.storage.import_markdown import parse_markdown
+from diptych.storage.import_text import parse_plain, parse_text
+
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+"""Files larger than this are refused (a 64 MiB article is not an article)."""
+
+FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+"""File suffix (lower case) -> format."""
+
+_READERS: dict[str, Callable[[str], ArticleText]] = {
+    "text": parse_text,
+    "markdown": parse_markdown,
+    "html": parse_html,
+    "plain": parse_plain,
+}
+_TITLE_CHARS = 80
+_TITLE_LOOKAHEAD = 3  # a scraped article's title is a heading among its first lines
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    """An imported article, ready to be stored.
+
+    Attributes:
+        title: the article's title (see :func:`parse_article` for how it is found).
+        source_name: the file's base name, e.g. ``"001_58ff977ce34ff27f.txt"``.
+        format: ``"text"``, ``"markdown"``, ``"html"`` or ``"plain"``.
+        encoding: the encoding the bytes were read in, e.g. ``"utf-8"`` or ``"cp1252"``.
+        original_text: the decoded source text, newlines normalised to ``"\\n"``.
+        content: the display text and its blocks.
+    """
+
+    title: str
+    source_name: str
+    format: str
+    encoding: str
+    original_text: str
+    content: ArticleText
+
+
+def read_article_file(path: str | Path) -> ParsedArticle:
+    """Read and import the article file at ``path``.
+
+    Raises:
+        ArticleFileError: the file is missing, unreadable, a folder, too large, of an
+            unsupported type, empty or not text.
+    """
+    path = Path(path)
+    if path.is_dir():
+        _check_kind_and_size(path, path.stat())
+    fmt = format_for(path.name)
+    return _parse(_read_bytes(path), name=path.name, fmt=fmt, where=path)
+
+
+def format_for(name: str) -> str:
+    """The format of a file, from its suffix.
+
+    Raises:
+        ArticleFileError: the suffix is not one Diptych imports.
+    """
+    fmt = FORMATS.get(Path(name).suffix.lower())
+    if fmt is None:
+        kinds = ", ".join(sorted(FORMATS))
+        raise ArticleFileError(
+            f"is not a type of article Diptych can import (supported: {kinds})",
+            path=name,
+            advice="Save the article as text, Markdown or HTML and import that file.",
+        )
+    return fmt
+
+
+def parse_article(data: bytes, *, name: str, fmt: str | None = None) -> ParsedArticle:
+    """Import an article from its bytes.
+
+    The title is, for Markdown, the first level-1 heading (else the first heading); for
+    web pages, the first level-1 heading, else the page's ``<title>``, else the first
+    heading; for scraped text, a heading among the first three lines, else the first
+    line shortened; for verbatim text, its first line shortened. Failing those, the
+    file's name without its suffix.
+
+    Args:
+        data: the file's contents.
+        name: the file's base name, used for messages, the format and the title.
+        fmt: the format; by default chosen from ``name``'s suffix.
+
+    Raises:
+        ArticleFileError: the data is too large, empty, not text, holds nothing to show,
+            or (without ``fmt``) ``name`` has an unsupported suffix.
+    """
+    return _parse(data, name=name, fmt=fmt or format_for(name), where=name)
+
+
+def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArticle:
+    """:func:`parse_article`, naming the file as ``where`` in messages."""
+    if fmt not in _READERS:
+        raise ValueError(f"unknown article format {fmt!r}")
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _too_large(where)
+    decoded = decode_article(data, name=str(where), html=fmt == "html")
+    if fmt == "html":
+        content, page_title = read_html(decoded.text)
+    else:
+        content, page_title = parse_display(decoded.text, fmt), ""
+    if not content.text.strip():
+        raise ArticleFileError(
+            "holds no text that Diptych can show",
+            path=where,
+            advice="If it is a web page that builds its text with scripts, save the "
+            "article's text from the browser and import that.",
+        )
+    check_layout(content)
+    title = _title(content, fmt=fmt, page_title=page_title, stem=Path(name).stem)
+    return ParsedArticle(title, name, fmt, decoded.encoding, decoded.text, content)
+
+
+def parse_display(text: str, fmt: str) -> ArticleText:
+    """Turn already-decoded text into display text and blocks.
+
+    For ``"plain"`` the display text is ``text`` itself, unchanged; the other formats
+    normalise newlines first.
+
+    Raises:
+        ValueError: ``fmt`` is not a known format.
+    """
+    reader = _READERS.get(fmt)
+    if reader is None:
+        raise ValueError(f"unknown article format {fmt!r}")
+    return reader(text if fmt == "plain" else normalise_newlines(text))
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing folders, devices and files over the size limit."""
+    try:
+        _check_kind_and_size(path, path.stat())  # before opening: a pipe would block
+        with path.open("rb") as file:
+            data = file.read(MAX_ARTICLE_BYTES + 1)  # never more, even if the file grew
+    except FileNotFoundError:
+        raise ArticleFileError(
+            "does not exist", path=path, advice="Check the file's name and folder."
+        ) from None
+    except PermissionError:
+        raise ArticleFileError(
+            "cannot be read: permission denied",
+            path=path,
+            advice="Check that you may read the file, or copy it somewhere you can.",
+        ) from None
+    except OSError as error:
+        raise ArticleFileError(
+            f"could not be read ({error.strerror or error})",
+            path=path,
+            advice="Check that the file is available and try again.",
+        ) from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _too_large(path)
+    return data
+
+
+def _check_kind_and_size(path: Path, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleFileError(
+            "is a folder, not an article file",
+            path=path,
+            advice="Choose the article files inside it instead.",
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleFileError("is not a regular file", path=path, advice="Choose an article file.")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise _too_large(path)
+
+
+def _too_large(name: str | Path) -> ArticleFileError:
+    mib = MAX_ARTICLE_BYTES / (1024 * 1024)
+    return ArticleFileError(
+        f"is larger than {mib:g} MiB, too large for an article",
+        path=name,
+        advice=f"Split it into smaller files. {SUPPORTED_ADVICE}",
+    )
+
+
+def _title(content: ArticleText, *, fmt: str, page_title: str, stem: str) -> str:
+    """The article's title; see :func:`parse_article`."""
+    headings = content.outline()
+    if fmt in ("markdown", "html"):
+        first_h1 = next((h.text for h in headings if h.level == 1), "")
+        fallback = headings[0].text if headings else ""
+        return _one_line(first_h1 or page_title or fallback) or stem
+    blocks = content.blocks[:_TITLE_LOOKAHEAD] if fmt == "text" else ()
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            return _one_line(content.text[block.start : block.end]) or stem
+    first = next((b for b in content.blocks if b.end > b.start), None)
+    if first is None:
+        return stem
+    return _shorten(_one_line(content.text[first.start : first.end])) or stem
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shorten(text: str) -> str:
+    """``text`` cut to about :data:`_TITLE_CHARS` characters at a word boundary."""
+    if len(text) <= _TITLE_CHARS:
+        return text
+    cut = text[: _TITLE_CHARS + 1].rsplit(" ", 1)[0]
+    if len(cut) < _TITLE_CHARS // 2:
+        cut = text[:_TITLE_CHARS]  # one very long word
+    return cut.rstrip(" ,;:.-–—") + "…"

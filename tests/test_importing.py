@@ -1,0 +1,269 @@
+"""Importing article files: formats, titles, encodings and every way a file can be bad."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diptych.storage import importing
+from diptych.storage.document import BlockKind, SpanStyle, check_layout
+from diptych.storage.errors import ArticleFileError
+from diptych.storage.importing import (
+    FORMATS,
+    MAX_ARTICLE_BYTES,
+    ParsedArticle,
+    parse_article,
+    parse_display,
+    read_article_file,
+)
+
+SEEDS = ["000_1cefcc49ccd7fc22.txt", "001_58ff977ce34ff27f.txt"]
+
+
+def seed_bytes(name: str) -> bytes:
+    return (resources.files("diptych.resources") / "samples" / name).read_bytes()
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_the_public_constants() -> None:
+    assert MAX_ARTICLE_BYTES == 64 * 1024 * 1024
+    assert FORMATS == {
+        ".txt": "text",
+        ".text": "text",
+        ".md": "markdown",
+        ".markdown": "markdown",
+        ".html": "html",
+        ".htm": "html",
+        ".xhtml": "html",
+    }
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_files_import(tmp_path: Path, name: str) -> None:
+    data = seed_bytes(name)
+    article = read_article_file(write(tmp_path, name, data))
+    assert isinstance(article, ParsedArticle)
+    assert (article.source_name, article.format, article.encoding) == (name, "text", "utf-8")
+    assert article.original_text == data.decode("utf-8")
+    check_layout(article.content)
+    source_words = Counter(re.findall(r"\w+", re.sub(r"[*|]", " ", article.original_text)))
+    assert Counter(re.findall(r"\w+", article.content.text)) == source_words
+
+
+def test_seed_titles() -> None:
+    first, second = (parse_article(seed_bytes(n), name=n) for n in SEEDS)
+    assert first.title == "The Shifting Landscape: Evidence of a New Diplomatic Era"
+    assert second.title == "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations"
+
+
+def test_seed_001_emphasis_survives_import() -> None:
+    article = parse_article(seed_bytes(SEEDS[1]), name=SEEDS[1]).content
+    (span,) = [s for b in article.blocks for s in b.spans]
+    assert span.style is SpanStyle.EMPHASIS
+    assert article.text[span.start : span.end] == "symbolic restart"
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("a.txt", "text"),
+        ("a.TEXT", "text"),
+        ("a.md", "markdown"),
+        ("a.Markdown", "markdown"),
+        ("a.html", "html"),
+        ("a.HTM", "html"),
+        ("a.xhtml", "html"),
+    ],
+)
+def test_format_follows_the_suffix(name: str, fmt: str) -> None:
+    assert parse_article(b"# Hello\n\nworld", name=name).format == fmt
+
+
+def test_explicit_format_wins() -> None:
+    article = parse_article(b"# Not a heading", name="x.md", fmt="plain")
+    assert article.format == "plain"
+    assert article.content.text == "# Not a heading"
+
+
+def test_unknown_format_name_is_a_programming_error() -> None:
+    with pytest.raises(ValueError):
+        parse_display("x", "docx")
+
+
+def test_titles_per_format() -> None:
+    md = parse_article(b"## Second\n\n# First *one*\n\ntext", name="m.md")
+    assert md.title == "First one"
+    html = parse_article(b"<title>Page</title><h2>Sub</h2><h1>Main</h1>", name="p.html")
+    assert html.title == "Main"
+    html = parse_article(b"<title> Page  title </title><h2>Sub</h2><p>x</p>", name="p.html")
+    assert html.title == "Page title"
+    html = parse_article(b"<h3>Only sub</h3><p>x</p>", name="p.html")
+    assert html.title == "Only sub"
+    bare = parse_article(b"just words in a paragraph", name="bare.md")
+    assert bare.title == "bare"
+
+
+def test_text_title_falls_back_to_the_first_line_shortened() -> None:
+    line = "This first line is a long sentence, " + "and it keeps going on " * 10 + "to the end."
+    article = parse_article(f"{line}\nMore text here.".encode(), name="t.txt")
+    assert len(article.title) <= 81
+    assert article.title.endswith("…")
+    assert line.startswith(article.title[:-1])
+    assert not article.title[:-1].endswith(" ")
+
+
+def test_text_title_uses_a_heading_only_near_the_top() -> None:
+    data = b"First paragraph here.\nSecond one here.\nThird one here.\nLate Heading\n"
+    assert parse_article(data, name="t.txt").title == "First paragraph here."
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Café 東京 😀".encode(), "utf-8"),
+        (codecs.BOM_UTF8 + "Café 東京 😀".encode(), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + "Café 東京 😀".encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + "Café 東京 😀".encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_encodings_are_recorded(data: bytes, encoding: str) -> None:
+    article = parse_article(data, name="a.txt")
+    assert article.encoding == encoding
+    assert article.content.text == "Café 東京 😀"
+
+
+def test_cp1252_and_crlf() -> None:
+    article = parse_article(b"caf\xe9 \x93quoted\x94\r\nnext line\rlast", name="a.txt")
+    assert article.encoding == "cp1252"
+    assert article.original_text == "café “quoted”\nnext line\nlast"
+    assert article.content.text == "café “quoted”\nnext line\nlast"
+
+
+def test_plain_display_text_equals_the_original(tmp_path: Path) -> None:
+    text = "  indented line\n\n- not a list\n| not | a table |\r\n*as is*\n"
+    article = parse_article(text.encode(), name="src.txt", fmt="plain")
+    assert article.content.text == article.original_text == text.replace("\r\n", "\n")
+    assert parse_display("a\r\nb", "plain").text == "a\r\nb"  # exactly what it is given
+
+
+def test_parse_display_normalises_newlines_for_structured_formats() -> None:
+    assert parse_display("one\r\ntwo", "text").text == "one\ntwo"
+
+
+# Bad files -------------------------------------------------------------------------------
+
+
+def assert_refused(path: Path, match: str) -> None:
+    with pytest.raises(ArticleFileError, match=match) as caught:
+        read_article_file(path)
+    assert path.name in str(caught.value)
+
+
+def test_empty_and_blank_files(tmp_path: Path) -> None:
+    assert_refused(write(tmp_path, "empty.txt", b""), "is empty")
+    assert_refused(write(tmp_path, "blank.md", b" \n\t\r\n"), "is empty")
+
+
+def test_binary_files(tmp_path: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    assert_refused(write(tmp_path, "image.txt", png), "PNG")
+    assert_refused(write(tmp_path, "noise.html", os.urandom(2048) + b"\x00\x00"), "not a text")
+
+
+def test_a_directory(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    assert_refused(folder, "folder")
+    assert_refused(tmp_path, "folder")
+
+
+def test_a_missing_file(tmp_path: Path) -> None:
+    assert_refused(tmp_path / "gone.txt", "does not exist")
+
+
+def test_unknown_suffix_lists_the_supported_types(tmp_path: Path) -> None:
+    path = write(tmp_path, "report.docx", b"PK\x03\x04")
+    with pytest.raises(ArticleFileError) as caught:
+        read_article_file(path)
+    message = str(caught.value)
+    assert "report.docx" in message
+    assert all(suffix in message for suffix in (".txt", ".md", ".html"))
+    with pytest.raises(ArticleFileError, match="noext"):
+        parse_article(b"text", name="noext")
+
+
+def test_too_large_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importing, "MAX_ARTICLE_BYTES", 100)
+    path = write(tmp_path, "big.txt", b"word " * 21)
+    assert_refused(path, "larger than")
+    with pytest.raises(ArticleFileError, match=r"big\.txt"):
+        parse_article(b"word " * 21, name="big.txt")
+    assert read_article_file(write(tmp_path, "ok.txt", b"word " * 20)).content.text
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    assert_refused(pipe, "not a regular file")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
+def test_an_unreadable_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "secret.txt", b"text")
+    path.chmod(0)
+    assert_refused(path, "permission")
+
+
+def test_a_page_with_nothing_to_show(tmp_path: Path) -> None:
+    page = b"<html><head><script>render()</script></head><body><div id=app></div></body>"
+    assert_refused(write(tmp_path, "app.html", page), "no text")
+
+
+# Fuzz -------------------------------------------------------------------------------------
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=300), st.sampled_from(["text", "markdown", "html", "plain"]))
+def test_any_text_in_any_format(text: str, fmt: str) -> None:
+    content = parse_display(text, fmt)
+    check_layout(content)
+    if fmt == "plain":
+        assert content.text == text
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "a.md", "a.html", "a.xhtml"]))
+def test_any_bytes_import_or_raise_a_known_error(data: bytes, name: str) -> None:
+    try:
+        article = parse_article(data, name=name)
+    except ArticleFileError as error:
+        assert name in str(error)
+    else:
+        check_layout(article.content)
+        assert article.title
+        assert article.content.text.strip()
+
+
+@settings(max_examples=100)
+@given(st.binary(max_size=300))
+def test_any_bytes_as_plain(data: bytes) -> None:
+    try:
+        article = parse_article(data, name="src.txt", fmt="plain")
+    except ArticleFileError:
+        return
+    assert article.content.text == article.original_text
+    assert all(b.kind is BlockKind.PARAGRAPH for b in article.content.blocks)
