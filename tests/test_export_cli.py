@@ -1,0 +1,90 @@
+"""The command line round trip: import the sample articles, tag, annotate, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from export_fixtures import SAMPLES, AnnotationChecker, w3c_schema_root
+
+from diptych.storage.cli import main
+from diptych.storage.exporting import FORMATS
+
+SAMPLE_FILES = ("000_1cefcc49ccd7fc22.txt", "001_58ff977ce34ff27f.txt")
+TRADE_QUOTE = "approximately $273 billion in 2024"
+
+
+def run(*argv: str | Path) -> str:
+    out, err = io.StringIO(), io.StringIO()
+    status = main([str(a) for a in argv], stdout=out, stderr=err)
+    assert status == 0, err.getvalue()
+    return out.getvalue()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.diptych"
+    assert run("import", path, *(SAMPLES / name for name in SAMPLE_FILES)).split() == ["1", "2"]
+    run("tag", path, "Economy", "--color", "#F6C945")
+    run("tag", path, "Trade", "--parent", "Economy", "--color", "#F7A85C")
+    run("annotate", path, "1", "--quote", TRADE_QUOTE, "--tag", "Trade", "--tag", "Evidence",
+        "--note", "Check *this*,\nagainst customs data.", "--coder", "Alice")  # fmt: skip
+    run("annotate", path, "2", "--quote", "symbolic restart", "--tag", "Diplomacy",
+        "--coder", "Bob")  # fmt: skip
+    return path
+
+
+def test_export_markdown(project: Path) -> None:
+    text = run("export", project, "--format", "md")
+    assert text.startswith("# cli: tagged notes\n")
+    assert "- Passages: 2\n" in text and "- Articles: 2\n" in text
+    assert "## Economy\n\n### Trade\n\n> approximately \\$273 billion in 2024\n" in text
+    assert (
+        "> — *The Shifting Landscape: Evidence of a New Diplomatic Era* · "
+        "§ Economic Interdependence as a Driving Force · Economy/Trade, Evidence · "
+        "coded by Alice\n"
+    ) in text
+    assert "> **Note:**\n>\n> Check *this*,\n> against customs data.\n" in text
+    assert "## Diplomacy\n\n> symbolic restart\n" in text
+
+
+def test_export_w3c_json(project: Path) -> None:
+    collection = json.loads(run("export", project, "--format", "json"))
+    items = collection["first"]["items"]
+    assert collection["total"] == len(items) == 2
+    checker = AnnotationChecker(w3c_schema_root())
+    assert [checker.errors(item) for item in items] == [[], []]
+    trade = items[0]
+    assert [b["value"] for b in trade["body"]] == [
+        "Economy/Trade",
+        "Evidence",
+        "Check *this*,\nagainst customs data.",
+    ]
+    quote, position = trade["target"]["selector"]
+    assert quote["exact"] == TRADE_QUOTE
+    assert position["end"] - position["start"] == len(TRADE_QUOTE)
+    assert trade["creator"]["name"] == "Alice"
+
+
+def test_export_scope_and_file(project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "trade.csv"
+    assert run("export", project, "-f", "csv", "--tag", "Economy", "-o", target).strip() == str(
+        target
+    )
+    rows = list(csv.DictReader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline="")))
+    assert [(r["tag path"], r["quote"], r["coder"]) for r in rows] == [
+        ("Economy/Trade", TRADE_QUOTE, "Alice")
+    ]
+    text = run("export", project, "-f", "md", "--article", "2", "--group-by", "article")
+    assert "symbolic restart" in text and "273 billion" not in text
+    assert "## Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations\n" in text
+
+
+def test_every_format_is_offered_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--help"]) == 0
+    usage = capsys.readouterr().out
+    for key in FORMATS:
+        assert key in usage
