@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import zipfile
@@ -486,3 +487,81 @@ def test_summary_describes_itself() -> None:
         " (0 with notes), 1 memo",
         "not imported: set ×2",
     ]
+
+
+# Other writers and encodings -------------------------------------------------------------
+
+
+def test_a_project_written_by_pyrefiqda(tmp_path: Path, new_project: Project) -> None:
+    """A second, independent writer (xsdata models generated from the schema)."""
+    from pyrefiqda import RefiProject
+    from pyrefiqda import models as m
+
+    text = "Interview transcript 🎙️ with 張偉 about trust."
+    start = text.index("trust")
+    user = m.UserType(guid=COLIN, name="Colin")
+    code = m.ProjectCodeType(guid=TRUST, name="Trust", is_codable=True, color="#00AA00")
+    coding = m.CodingType(
+        guid="76414714-63c4-4a25-a47e-66fef80bd52e", code_ref=m.CodeRefType(target_guid=TRUST)
+    )
+    selection = m.PlainTextSelectionType(
+        guid="08cbced0-d736-44c8-8fd6-eb4d29fe46c5", start_position=start,
+        end_position=start + 5, creating_user=COLIN, coding=[coding],
+    )  # fmt: skip
+    source = m.TextSourceType(
+        guid="631251cc-9fb4-4131-bea8-35947084c409", name="Transcript",
+        plain_text_content=text, plain_text_selection=[selection],
+    )  # fmt: skip
+    project = m.Project(
+        name="From pyrefiqda", users=m.UsersType(user=[user]),
+        code_book=m.ProjectCodeBookType(codes=m.ProjectCodesType(code=[code])),
+        sources=m.SourcesType(text_source=[source]),
+    )  # fmt: skip
+    path = tmp_path / "pyrefiqda.qdpx"
+    RefiProject.save(project, path)
+    summary = import_exchange_file(new_project, path=path)
+    (passage,) = new_project.annotations.query()
+    assert (passage.exact, passage.coder) == ("trust", "Colin")
+    assert new_project.tags.get(tag_id=passage.tag_ids[0]).name == "Trust"
+    assert summary.skipped == {}
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (b"\xef\xbb\xbfCaf\xc3\xa9 au lait.", "utf-8-sig"),  # QualCoder writes a mark
+        (codecs.BOM_UTF16_BE + "Café au lait.".encode("utf-16-be"), "utf-16"),
+        ("Café au lait.".encode("utf-32"), "utf-32"),
+        (b"Caf\xe9 au lait.", "cp1252"),
+    ],
+)
+def test_source_files_in_other_encodings(
+    tmp_path: Path, new_project: Project, data: bytes, encoding: str
+) -> None:
+    qde = f"""<Project {NS} name="p"><Sources><TextSource name="t"
+        guid="631251cc-9fb4-4131-bea8-35947084c409" plainTextPath="internal://t.txt">
+        <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-eb4d29fe46c5" startPosition="0"
+            endPosition="4"/></TextSource></Sources></Project>"""
+    path = write_qdpx(tmp_path / "e.qdpx", qde, {"sources/t.txt": data})
+    summary = import_exchange_file(new_project, path=path)
+    article = new_project.articles.get(article_id=summary.article_ids[0])
+    assert (article.text, article.encoding) == ("Café au lait.", encoding)
+    assert new_project.annotations.query()[0].exact == "Café"
+
+
+def test_an_imported_project_exports_valid_refi_qda(tmp_path: Path, new_project: Project) -> None:
+    from lxml import etree
+    from test_refiqda_export import PROJECT_XSD
+
+    import_exchange_file(new_project, path=maxqda_style(tmp_path))
+    qdpx = export_qdpx(collect(new_project), None)
+    qde = etree.fromstring(zipfile.ZipFile(io.BytesIO(qdpx)).read("project.qde"))
+    schema = etree.XMLSchema(etree.parse(str(PROJECT_XSD)))
+    assert schema.validate(qde), schema.error_log
+    other = Project.open(tmp_path / "third.diptych", create=True)
+    with other:
+        path = tmp_path / "again.qdpx"
+        path.write_bytes(qdpx)
+        import_exchange_file(other, path=path)
+        assert snapshot(other)["passages"] == snapshot(new_project)["passages"]
+        assert snapshot(other)["tags"] == snapshot(new_project)["tags"]
