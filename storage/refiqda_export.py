@@ -12,6 +12,9 @@ What goes where (QDA-XML 1.0, ``Project-mrt2019.xsd``):
 - each anchored passage is a ``PlainTextSelection`` (guid = passage uuid) over
   ``[startPosition, endPosition)`` in code points of the display text, with one
   ``Coding`` per tag and a ``NoteRef`` to its note;
+- an orphaned passage (not found again after its article changed) has no valid
+  position: it is a ``Note`` on its article with the quote, tags and note, never a
+  selection;
 - the project memo is the project's ``Description``, which QualCoder reads as the
   project memo.
 
