@@ -1,0 +1,105 @@
+"""Notes rendered for display: escaped, no images, only web and mail links."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QTextBrowser
+
+from diptych.gui.note_html import NoteBrowser, note_to_html, note_to_plain, text_to_html
+
+HOSTILE = (
+    "<script>alert('x')</script>\n\n"
+    "<img src=http://x>\n\n"
+    "[x](javascript:alert(1)) and ![i](file:///etc/passwd) and "
+    "[rel](notes/other.md) and [data](data:text/html;base64,PHNjcmlwdD4=) and "
+    "![remote](https://tracker.example/pixel.gif)"
+)
+
+
+def test_hostile_markdown_renders_without_markup_images_or_unsafe_links() -> None:
+    html = note_to_html(HOSTILE)
+    lowered = html.lower()
+    for forbidden in ("<script", "<img", "javascript:", "file:", "data:", 'src="', "notes/other"):
+        assert forbidden not in lowered
+    assert "&lt;script&gt;" in html  # shown as text, not run
+    assert "&lt;img src=http://x&gt;" in html
+    assert "href" not in lowered
+    for words in (">x and i and rel and data and remote</p>",):
+        assert words in html
+
+
+@pytest.mark.parametrize(
+    ("markdown", "href"),
+    [
+        ("[site](https://example.org/a?b=1)", "https://example.org/a?b=1"),
+        ("[plain](http://example.org)", "http://example.org"),
+        ("[mail](mailto:someone@example.org)", "mailto:someone@example.org"),
+        ("<https://example.org/auto>", "https://example.org/auto"),
+    ],
+)
+def test_web_and_mail_links_are_kept(markdown: str, href: str) -> None:
+    assert f'href="{href}"' in note_to_html(markdown)
+
+
+def test_link_title_is_escaped() -> None:
+    html = note_to_html('[t](https://example.org "a \\"quoted\\" <b>title</b>")')
+    assert 'title="a &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt;"' in html
+
+
+def test_markdown_formatting_is_rendered() -> None:
+    html = note_to_html("Some *emphasis*, **strong** and `code`.\n\n- one\n- two")
+    assert "<em>emphasis</em>" in html
+    assert "<strong>strong</strong>" in html
+    assert "<code>code</code>" in html
+    assert "<li>two</li>" in html
+
+
+def test_empty_note_renders_nothing() -> None:
+    assert note_to_html("  \n ") == ""
+
+
+def test_plain_summary_is_one_line_without_markers() -> None:
+    note = "# Heading\n\nSome *emphasis* and [a link](https://x.org).\n\n![pic](file:///p)"
+    assert note_to_plain(note) == "Heading Some emphasis and a link. pic"
+    assert note_to_plain("") == ""
+
+
+def test_text_to_html_escapes_and_keeps_lines() -> None:
+    assert text_to_html("a < b\nc & d") == "<p>a &lt; b<br>c &amp; d</p>"
+
+
+def test_note_browser_follows_no_links(qtbot) -> None:
+    browser = NoteBrowser()
+    qtbot.addWidget(browser)
+    assert not browser.openLinks()
+    assert not browser.openExternalLinks()
+    browser.show_note("[site](https://example.org) and ![i](file:///etc/passwd)")
+    assert browser.toPlainText().strip() == "site and i"
+
+
+def _picture_urls(tmp_path: Path) -> list[QUrl]:
+    """A small picture as a local file and as a ``data:`` address."""
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(0xFF0000)
+    picture = tmp_path / "p.png"
+    assert image.save(str(picture))
+    encoded = base64.b64encode(picture.read_bytes()).decode()
+    return [QUrl.fromLocalFile(str(picture)), QUrl("data:image/png;base64," + encoded)]
+
+
+def test_note_browser_loads_no_resource_even_from_raw_html(qtbot, tmp_path: Path) -> None:
+    kind = int(QTextDocument.ResourceType.ImageResource)
+    for url in _picture_urls(tmp_path):
+        plain = QTextBrowser()  # a plain browser loads the picture: the test can tell
+        qtbot.addWidget(plain)
+        plain.setHtml(f'<img src="{url.toString()}">')
+        assert plain.document().resource(kind, url)
+        browser = NoteBrowser()
+        qtbot.addWidget(browser)
+        browser.setHtml(f'<img src="{url.toString()}">')
+        assert not browser.document().resource(kind, url)  # an empty byte array: nothing read
