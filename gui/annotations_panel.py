@@ -1,0 +1,308 @@
+"""The annotations panel: every passage of the project in a filterable, sortable table.
+
+Orphans (passages whose text is gone since their article was updated) have a tab of
+their own, with a hint on how to re-attach them; they are never deleted for the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diptych.gui.commands import DeletePassage, perform
+from diptych.gui.passage_model import (
+    ARTICLE_ID_ROLE,
+    PASSAGE_ID_ROLE,
+    Column,
+    OrphanFilter,
+    PassageFilterModel,
+    PassageTableModel,
+)
+from diptych.gui.session import ProjectSession
+from diptych.gui.tag_model import color_icon
+
+PASSAGES_TAB = 0
+ORPHANS_TAB = 1
+ORPHAN_HINT = (
+    "Orphans are passages whose text is no longer in their article since it was updated. "
+    "They keep their tags and note. To re-attach one, open its article, select the text it "
+    "belongs to and choose “Re-attach”."
+)
+INDENT = "    "
+
+ComboItem = tuple[str, object, str | None]  # text, data, colour
+
+
+class AnnotationsPanel(QWidget):
+    """Filters, a Passages / Orphans tab bar, and the table of passages.
+
+    Args:
+        session: the open project.
+        parent: the owning widget.
+
+    Signals:
+        passageActivated(int, int): a row was clicked or Enter pressed on it: the passage's
+            id and its article's id (open the article and select the passage).
+        passageSelected(int): the current row moved to this passage (by the user, or
+            because the passage on it was deleted); not emitted by :meth:`select_passage`.
+    """
+
+    passageActivated = Signal(int, int)  # noqa: N815 - Qt signal names are camelCase
+    passageSelected = Signal(int)  # noqa: N815
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = PassageTableModel(session)
+        self.proxy = PassageFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.set_orphan_filter(OrphanFilter.ANCHORED)
+        self._selecting = False
+        self._combo_items: dict[QComboBox, Sequence[ComboItem]] = {}
+        self._build_filters()
+        self._build_tabs()
+        self._build_table()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(self._filter_row)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.orphan_hint)
+        layout.addWidget(self.table, 1)
+        self._connect()
+        self.on_session_tags_changed()
+        self.on_session_articles_changed()
+        self.on_session_passages_changed(0)
+
+    # -- building --------------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.search = QLineEdit(self, placeholderText="Filter passages", clearButtonEnabled=True)
+        self.search.setToolTip("Show passages whose quote or note contains this text")
+        self.tag_combo = self._combo("Show passages with this tag or one of its sub-tags")
+        self.article_combo = self._combo("Show passages of this article")
+        self.coder_combo = self._combo("Show passages coded by this person")
+        self._filter_row = QHBoxLayout()
+        self._filter_row.setSpacing(4)
+        self._filter_row.addWidget(self.search, 2)
+        for combo in (self.tag_combo, self.article_combo, self.coder_combo):
+            self._filter_row.addWidget(combo, 1)
+
+    def _combo(self, tip: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setToolTip(tip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        return combo
+
+    def _build_tabs(self) -> None:
+        self.tabs = QTabBar(self)
+        self.tabs.addTab("Passages")
+        self.tabs.addTab("Orphans (0)")
+        self.tabs.setDrawBase(False)
+        self.tabs.setExpanding(False)
+        self.orphan_hint = QLabel(ORPHAN_HINT, self, wordWrap=True)
+        self.orphan_hint.setObjectName("orphanHint")
+        self.orphan_hint.setContentsMargins(4, 2, 4, 2)
+        self.orphan_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.orphan_hint.hide()
+
+    def _build_table(self) -> None:
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # article then text order
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        modes = {
+            Column.ARTICLE: QHeaderView.ResizeMode.Interactive,
+            Column.TAGS: QHeaderView.ResizeMode.Interactive,
+            Column.QUOTE: QHeaderView.ResizeMode.Stretch,
+            Column.NOTE: QHeaderView.ResizeMode.Interactive,
+            Column.CODER: QHeaderView.ResizeMode.ResizeToContents,
+            Column.UPDATED: QHeaderView.ResizeMode.ResizeToContents,
+        }
+        for column, mode in modes.items():
+            header.setSectionResizeMode(column, mode)
+        for column, width in ((Column.ARTICLE, 150), (Column.TAGS, 150), (Column.NOTE, 200)):
+            header.resizeSection(column, width)
+        self.table.installEventFilter(self)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self.on_search_text_changed)
+        self.tag_combo.currentIndexChanged.connect(self.on_tag_combo_current_index_changed)
+        self.article_combo.currentIndexChanged.connect(self.on_article_combo_current_index_changed)
+        self.coder_combo.currentIndexChanged.connect(self.on_coder_combo_current_index_changed)
+        self.tabs.currentChanged.connect(self.on_tabs_current_changed)
+        self.table.clicked.connect(self.on_table_clicked)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self.on_table_current_row_changed)
+        self.session.tagsChanged.connect(self.on_session_tags_changed)
+        self.session.articlesChanged.connect(self.on_session_articles_changed)
+        self.session.passagesChanged.connect(self.on_session_passages_changed)
+
+    # -- public ----------------------------------------------------------------------------
+    def select_passage(self, annotation_id: int) -> bool:
+        """Select a passage's row, switching to the Orphans tab or back if needed.
+
+        Filters the user set are kept: if they hide the passage, no row is selected.
+
+        Returns:
+            True if the passage's row is now selected.
+        """
+        row = self.model.row_of(annotation_id)
+        if row < 0:
+            self.table.clearSelection()
+            return False
+        wanted = ORPHANS_TAB if self.model.passage(row).is_orphan else PASSAGES_TAB
+        self.tabs.setCurrentIndex(wanted)
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        if index.isValid():
+            flags |= QItemSelectionModel.SelectionFlag.Rows
+        self._selecting = True
+        try:
+            self.table.selectionModel().setCurrentIndex(index, flags)
+        finally:
+            self._selecting = False
+        if index.isValid():
+            self.table.scrollTo(index)
+        return index.isValid()
+
+    def set_tag_filter(self, tag_id: int | None) -> None:
+        """Show only passages with this tag or one of its sub-tags (None: every tag)."""
+        position = self.tag_combo.findData(tag_id) if tag_id is not None else 0
+        self.tag_combo.setCurrentIndex(max(position, 0))
+
+    def clear_filters(self) -> None:
+        """Show every passage of the current tab."""
+        self.search.clear()
+        for combo in (self.tag_combo, self.article_combo, self.coder_combo):
+            combo.setCurrentIndex(0)
+
+    def current_passage(self) -> int | None:
+        """The id of the passage on the current row, if any."""
+        index = self.table.currentIndex()
+        return int(index.data(PASSAGE_ID_ROLE)) if index.isValid() else None
+
+    def delete_current(self) -> None:
+        """Delete the passage on the current row (undoable)."""
+        annotation_id = self.current_passage()
+        if annotation_id is None:
+            return
+        if perform(self.session, DeletePassage(self.session, annotation_id)):
+            self.session.messages.info("Passage deleted — Ctrl+Z to undo")
+
+    # -- slots -----------------------------------------------------------------------------
+    def on_search_text_changed(self, text: str) -> None:
+        """Filter by quote or note text."""
+        self.proxy.set_text_filter(text)
+
+    def on_tag_combo_current_index_changed(self, _position: int) -> None:
+        """Filter by tag."""
+        self.proxy.set_tag_filter(self.tag_combo.currentData())
+
+    def on_article_combo_current_index_changed(self, _position: int) -> None:
+        """Filter by article."""
+        self.proxy.set_article_filter(self.article_combo.currentData())
+
+    def on_coder_combo_current_index_changed(self, _position: int) -> None:
+        """Filter by coder."""
+        self.proxy.set_coder_filter(self.coder_combo.currentData())
+
+    def on_tabs_current_changed(self, position: int) -> None:
+        """Show anchored passages or orphans."""
+        orphans = position == ORPHANS_TAB
+        self.orphan_hint.setVisible(orphans)
+        self.proxy.set_orphan_filter(OrphanFilter.ORPHANS if orphans else OrphanFilter.ANCHORED)
+
+    def on_table_clicked(self, index: QModelIndex) -> None:
+        """Open the clicked passage."""
+        self._activate(index)
+
+    def on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Tell the window which passage the user moved to."""
+        if current.isValid() and not self._selecting:
+            self.passageSelected.emit(int(current.data(PASSAGE_ID_ROLE)))
+
+    def on_session_tags_changed(self) -> None:
+        """Rebuild the tag list: codebook order, indented by depth, with colours."""
+        book = self.session.codebook()
+        items = [(INDENT * depth + tag.name, tag.id, tag.color) for tag, depth in book.walk()]
+        self._refill(self.tag_combo, "All tags", items)
+
+    def on_session_articles_changed(self) -> None:
+        """Rebuild the article list."""
+        articles = self.session.project.articles.all()
+        self._refill(self.article_combo, "All articles", [(a.title, a.id, None) for a in articles])
+
+    def on_session_passages_changed(self, _article_id: int) -> None:
+        """Update the orphan count and the list of coders."""
+        self.tabs.setTabText(ORPHANS_TAB, f"Orphans ({self.model.orphan_count()})")
+        coders = [(name, name, None) for name in self.model.coders()]
+        self._refill(self.coder_combo, "All coders", coders)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _refill(self, combo: QComboBox, everything: str, items: Sequence[ComboItem]) -> None:
+        """Replace a combo's entries, keeping its choice if it still exists."""
+        if self._combo_items.get(combo) == items:
+            return
+        self._combo_items[combo] = items
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, data, color in items:
+            if color:
+                combo.addItem(color_icon(color), text, data)
+            else:
+                combo.addItem(text, data)
+            combo.setItemData(combo.count() - 1, text.strip(), Qt.ItemDataRole.ToolTipRole)
+        position = combo.findData(chosen) if chosen is not None else 0
+        combo.setCurrentIndex(max(position, 0))
+        combo.blockSignals(False)
+        if combo.currentData() != chosen:
+            combo.currentIndexChanged.emit(combo.currentIndex())
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            annotation_id = int(index.data(PASSAGE_ID_ROLE))
+            self.passageActivated.emit(annotation_id, int(index.data(ARTICLE_ID_ROLE)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter opens the current passage; Delete deletes it."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._activate(self.table.currentIndex())
+                return True
+            if event.key() == Qt.Key.Key_Delete and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            ):
+                self.delete_current()
+                return True
+        return super().eventFilter(watched, event)

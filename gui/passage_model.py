@@ -1,0 +1,368 @@
+"""Every passage of the project as a table, and the filters the annotations panel applies.
+
+The table follows the session without full resets: when one article's passages change,
+only that article's rows are compared with the file and the differences are removed,
+inserted or repainted, so that a table of thousands of passages stays fast and keeps its
+selection while a note is being typed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from difflib import SequenceMatcher
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QIcon
+
+from diptych.gui.note_html import note_to_html, note_to_plain, text_to_html
+from diptych.gui.session import ProjectSession
+from diptych.gui.tag_model import color_icon
+from diptych.storage.codebook import Codebook
+from diptych.storage.model import Annotation
+
+PASSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 3
+SORT_ROLE = Qt.ItemDataRole.UserRole + 4
+
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+
+
+class Column(IntEnum):
+    """The columns of the passage table."""
+
+    ARTICLE = 0
+    TAGS = 1
+    QUOTE = 2
+    NOTE = 3
+    CODER = 4
+    UPDATED = 5
+
+
+HEADERS = ("Article", "Tags", "Quote", "Note", "Coder", "Updated")
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """``text`` with its line breaks as spaces, cut at ``limit`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC time as local ``YYYY-MM-DD HH:MM``."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+class PassageTableModel(QAbstractTableModel):
+    """Every passage, grouped by article in library order, then in text order.
+
+    Args:
+        session: the open project.
+    """
+
+    def __init__(self, session: ProjectSession) -> None:
+        super().__init__(session)
+        self.session = session
+        self._rows: list[Annotation] = []
+        self._titles: dict[int, str] = {}
+        self._article_order: dict[int, int] = {}
+        self._codebook = Codebook([])
+        self._tag_order: dict[int, int] = {}
+        self._icons: dict[str, QIcon] = {}
+        session.passagesChanged.connect(self.on_session_passages_changed)
+        session.articlesChanged.connect(self.on_session_articles_changed)
+        session.tagsChanged.connect(self.on_session_tags_changed)
+        self.beginResetModel()
+        self._read_articles()
+        self._read_codebook()
+        self._rows = self._sorted(session.project.annotations.query())
+        self.endResetModel()
+
+    # -- following the session -------------------------------------------------------------
+    def _read_articles(self) -> None:
+        articles = self.session.project.articles.all()
+        self._titles = {a.id: a.title for a in articles}
+        self._article_order = {a.id: i for i, a in enumerate(articles)}
+
+    def _read_codebook(self) -> None:
+        self._codebook = self.session.codebook()
+        self._tag_order = {tag.id: i for i, tag in enumerate(self._codebook.ordered())}
+
+    def _sorted(self, passages: list[Annotation]) -> list[Annotation]:
+        order = self._article_order
+        return sorted(passages, key=lambda p: (order.get(p.article_id, len(order)), p.start, p.id))
+
+    def on_session_passages_changed(self, article_id: int) -> None:
+        """Bring one article's rows in step with the file."""
+        if article_id not in self._article_order:
+            self._read_articles()
+        first = self._first_row_at_or_after(article_id)
+        last = first
+        while last < len(self._rows) and self._rows[last].article_id == article_id:
+            last += 1
+        passages = self.session.project.annotations.query(article_id=article_id)
+        self._replace(first, last, self._sorted(passages) if article_id in self._titles else [])
+
+    def on_session_articles_changed(self) -> None:
+        """Re-read titles and every passage (articles came, went, moved or were renamed)."""
+        self._read_articles()
+        self._replace(0, len(self._rows), self._sorted(self.session.project.annotations.query()))
+        if self._rows:
+            self._emit_changed(0, len(self._rows) - 1)
+
+    def on_session_tags_changed(self) -> None:
+        """Repaint the tag column with the new names and colours."""
+        self._read_codebook()
+        if self._rows:
+            self._emit_changed(0, len(self._rows) - 1)
+
+    def _first_row_at_or_after(self, article_id: int) -> int:
+        position = self._article_order.get(article_id, len(self._article_order))
+        for row, passage in enumerate(self._rows):
+            if self._article_order.get(passage.article_id, len(self._article_order)) >= position:
+                return row
+        return len(self._rows)
+
+    def _replace(self, first: int, last: int, new: list[Annotation]) -> None:
+        """Turn rows ``first:last`` into ``new`` with row removals, insertions and repaints."""
+        old = self._rows[first:last]
+        matcher = SequenceMatcher(None, [p.id for p in old], [p.id for p in new], autojunk=False)
+        # Apply from the end so that the rows before each change keep their numbers.
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if tag == "equal":
+                for offset in range(i2 - i1):
+                    row = first + i1 + offset
+                    if self._rows[row] != new[j1 + offset]:
+                        self._rows[row] = new[j1 + offset]
+                        self._emit_changed(row, row)
+                continue
+            if i2 > i1:
+                self.beginRemoveRows(QModelIndex(), first + i1, first + i2 - 1)
+                del self._rows[first + i1 : first + i2]
+                self.endRemoveRows()
+            if j2 > j1:
+                self.beginInsertRows(QModelIndex(), first + i1, first + i1 + j2 - j1 - 1)
+                self._rows[first + i1 : first + i1] = new[j1:j2]
+                self.endInsertRows()
+
+    def _emit_changed(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
+
+    # -- reading ---------------------------------------------------------------------------
+    def codebook(self) -> Codebook:
+        """The codebook the tag column is drawn from."""
+        return self._codebook
+
+    def passage(self, row: int) -> Annotation:
+        """The passage on ``row``."""
+        return self._rows[row]
+
+    def row_of(self, annotation_id: int) -> int:
+        """Row of a passage, or -1."""
+        return next((r for r, p in enumerate(self._rows) if p.id == annotation_id), -1)
+
+    def coders(self) -> list[str]:
+        """Everyone who coded a passage shown here, sorted."""
+        return sorted({p.coder for p in self._rows if p.coder}, key=str.casefold)
+
+    def orphan_count(self) -> int:
+        """How many passages are orphans."""
+        return sum(p.is_orphan for p in self._rows)
+
+    def tag_ids(self, passage: Annotation) -> list[int]:
+        """The passage's tags that are in the codebook, in codebook order."""
+        order = self._tag_order
+        return sorted((t for t in passage.tag_ids if t in order), key=order.__getitem__)
+
+    def tag_paths(self, passage: Annotation) -> list[str]:
+        """The passage's tags as paths, in codebook order."""
+        return [self._codebook.path(t) for t in self.tag_ids(passage)]
+
+    # -- Qt model --------------------------------------------------------------------------
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        passage = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(passage, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(passage, column)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.TAGS:
+            return self._first_tag_icon(passage)
+        if role == SORT_ROLE:
+            return self._sort_key(passage, column)
+        if role == PASSAGE_ID_ROLE:
+            return passage.id
+        if role == ARTICLE_ID_ROLE:
+            return passage.article_id
+        if role == ANNOTATION_ROLE:
+            return passage
+        return None
+
+    def _display(self, passage: Annotation, column: Column) -> str:
+        if column is Column.ARTICLE:
+            return self._titles.get(passage.article_id, "")
+        if column is Column.TAGS:
+            return ", ".join(self.tag_paths(passage))
+        if column is Column.QUOTE:
+            return one_line(passage.exact)
+        if column is Column.NOTE:
+            return one_line(note_to_plain(passage.note))
+        if column is Column.CODER:
+            return passage.coder
+        return local_time(passage.updated_at)
+
+    def _tooltip(self, passage: Annotation, column: Column) -> str | None:
+        if column is Column.QUOTE:
+            orphan = "<p><i>Orphan: this text is no longer in the article.</i></p>"
+            return text_to_html(passage.exact) + (orphan if passage.is_orphan else "")
+        if column is Column.NOTE:
+            return note_to_html(passage.note) or None
+        if column is Column.TAGS:
+            return text_to_html("\n".join(self.tag_paths(passage))) if passage.tag_ids else None
+        if column is Column.UPDATED:
+            updated, created = local_time(passage.updated_at), local_time(passage.created_at)
+            return f"Updated {updated}\nCreated {created}"
+        shown = self._display(passage, column)
+        return text_to_html(shown) if shown else None
+
+    def _first_tag_icon(self, passage: Annotation) -> QIcon | None:
+        tags = self.tag_ids(passage)
+        if not tags:
+            return None
+        color = self._codebook[tags[0]].color
+        icon = self._icons.get(color)
+        if icon is None:
+            icon = self._icons[color] = color_icon(color)
+        return icon
+
+    def _sort_key(self, passage: Annotation, column: Column) -> str:
+        if column is Column.UPDATED:
+            return passage.updated_at
+        if column is Column.QUOTE:
+            return passage.exact.casefold()
+        return self._display(passage, column).casefold()
+
+
+class OrphanFilter(IntEnum):
+    """Which passages to show by whether their text is still in the article."""
+
+    ALL = 0
+    ANCHORED = 1
+    ORPHANS = 2
+
+
+class PassageFilterModel(QSortFilterProxyModel):
+    """The passages that match the panel's filters; sorted by :data:`SORT_ROLE`.
+
+    A tag filter includes the tag's sub-tags. Text matches the quote or the note, ignoring
+    case.
+
+    Args:
+        parent: the owning object.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self._tag_id: int | None = None
+        self._tag_ids: frozenset[int] | None = None
+        self._tags_from: Codebook | None = None
+        self._article_id: int | None = None
+        self._coder: str | None = None
+        self._text = ""
+        self._orphans = OrphanFilter.ALL
+
+    def tag_filter(self) -> int | None:
+        """The tag whose passages (with its sub-tags') are shown, or None for all."""
+        return self._tag_id
+
+    def set_tag_filter(self, tag_id: int | None) -> None:
+        """Show only passages with this tag or one of its sub-tags (None: any)."""
+        self.beginFilterChange()
+        self._tag_id = tag_id
+        self._tags_from = None
+        self.endFilterChange()
+
+    def set_article_filter(self, article_id: int | None) -> None:
+        """Show only passages of this article (None: any)."""
+        self.beginFilterChange()
+        self._article_id = article_id
+        self.endFilterChange()
+
+    def set_coder_filter(self, coder: str | None) -> None:
+        """Show only passages coded by this person (None: anyone)."""
+        self.beginFilterChange()
+        self._coder = coder
+        self.endFilterChange()
+
+    def set_text_filter(self, text: str) -> None:
+        """Show only passages whose quote or note contains ``text`` (any case)."""
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self.endFilterChange()
+
+    def set_orphan_filter(self, which: OrphanFilter) -> None:
+        """Show every passage, only anchored ones, or only orphans."""
+        self.beginFilterChange()
+        self._orphans = OrphanFilter(which)
+        self.endFilterChange()
+
+    def _wanted_tags(self, book: Codebook) -> frozenset[int] | None:
+        if self._tag_id is None:
+            return None
+        if self._tags_from is not book:  # the codebook changed: sub-tags may have moved
+            below = (
+                {t.id for t in book.descendants(self._tag_id)} if self._tag_id in book else set()
+            )
+            self._tag_ids = frozenset({self._tag_id, *below})
+            self._tags_from = book
+        return self._tag_ids
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, PassageTableModel) or source_parent.isValid():
+            return True
+        passage = model.passage(source_row)
+        if self._orphans is OrphanFilter.ANCHORED and passage.is_orphan:
+            return False
+        if self._orphans is OrphanFilter.ORPHANS and not passage.is_orphan:
+            return False
+        if self._article_id is not None and passage.article_id != self._article_id:
+            return False
+        if self._coder is not None and passage.coder != self._coder:
+            return False
+        wanted = self._wanted_tags(model.codebook())
+        if wanted is not None and wanted.isdisjoint(passage.tag_ids):
+            return False
+        text = self._text
+        return not text or text in passage.exact.casefold() or text in passage.note.casefold()

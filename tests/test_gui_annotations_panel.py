@@ -1,0 +1,292 @@
+"""The passage table model, its filters, and the annotations panel driven like a user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+
+from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB, AnnotationsPanel
+from diptych.gui.commands import SetPassageNote, SetPassageTags, perform
+from diptych.gui.messages import MessageBridge
+from diptych.gui.passage_model import (
+    ANNOTATION_ROLE,
+    ARTICLE_ID_ROLE,
+    PASSAGE_ID_ROLE,
+    SORT_ROLE,
+    Column,
+    OrphanFilter,
+    PassageFilterModel,
+    PassageTableModel,
+)
+from diptych.gui.session import ProjectSession
+from diptych.storage.importing import parse_article
+from diptych.storage.model import Annotation
+from diptych.storage.sample import SAMPLE_FILES, create_sample_project, sample_bytes
+
+ORPHAN_QUOTE = "symbolic restart"
+
+# The offscreen platform says so whenever a window is shown; it is not a problem of ours.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def session(qapp, tmp_path: Path) -> Iterator[ProjectSession]:
+    project = create_sample_project(tmp_path / "s.diptych")
+    session = ProjectSession(project, MessageBridge(), coder="Tester")
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def panel(qtbot, session: ProjectSession) -> AnnotationsPanel:
+    widget = AnnotationsPanel(session)
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def tag_id(session: ProjectSession, name: str) -> int:
+    return session.codebook().find(name)[0].id
+
+
+def shown(panel: AnnotationsPanel) -> list[Annotation]:
+    """The passages the table shows, top to bottom."""
+    proxy = panel.table.model()
+    return [proxy.index(r, 0).data(ANNOTATION_ROLE) for r in range(proxy.rowCount())]
+
+
+def shown_quotes(panel: AnnotationsPanel) -> set[str]:
+    return {p.exact for p in shown(panel)}
+
+
+def make_orphan(session: ProjectSession) -> Annotation:
+    """Update the second sample article so that one passage's text is gone."""
+    article = session.project.articles.all()[1]
+    text = sample_bytes(SAMPLE_FILES[1]).decode().replace(ORPHAN_QUOTE, "fresh beginning")
+    parsed = parse_article(text.encode(), name=SAMPLE_FILES[1])
+    session.project.articles.replace_text(article_id=article.id, parsed=parsed)
+    session.passagesChanged.emit(article.id)
+    orphans = [p for p in session.project.annotations.query() if p.is_orphan]
+    assert [p.exact for p in orphans] == [ORPHAN_QUOTE]
+    return orphans[0]
+
+
+def row_center(panel: AnnotationsPanel, row: int, column: Column = Column.QUOTE):
+    return panel.table.visualRect(panel.table.model().index(row, column)).center()
+
+
+# -- models ------------------------------------------------------------------------------
+def test_table_model_passes_the_model_tester(qtmodeltester, session: ProjectSession) -> None:
+    model = PassageTableModel(session)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 6
+    assert model.headerData(Column.TAGS, Qt.Orientation.Horizontal) == "Tags"
+
+
+def test_filter_model_passes_the_model_tester(qtmodeltester, session: ProjectSession) -> None:
+    proxy = PassageFilterModel()
+    proxy.setSourceModel(PassageTableModel(session))
+    proxy.set_tag_filter(tag_id(session, "Diplomacy"))
+    proxy.sort(Column.QUOTE)
+    qtmodeltester.check(proxy, force_py=True)
+    assert proxy.rowCount() == 3
+
+
+def test_model_shows_tags_quote_note_and_roles(session: ProjectSession) -> None:
+    model = PassageTableModel(session)
+    first = next(r for r in range(6) if model.passage(r).exact.startswith("The bilateral"))
+    passage = model.passage(first)
+    assert model.index(first, Column.TAGS).data() == "Economy/Trade, Evidence"
+    icon = model.index(first, Column.TAGS).data(Qt.ItemDataRole.DecorationRole)
+    assert icon.pixmap(14, 14).toImage().pixelColor(7, 7).name().upper() == "#F7A85C"
+    assert model.index(first, Column.NOTE).data().startswith("Headline trade figure. Check")
+    assert "<em>Check</em>" in model.index(first, Column.NOTE).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(first, Column.CODER).data() == "Diptych sample"
+    assert model.index(first, 0).data(PASSAGE_ID_ROLE) == passage.id
+    assert model.index(first, 0).data(ARTICLE_ID_ROLE) == passage.article_id
+    assert model.index(first, Column.QUOTE).data(SORT_ROLE) == passage.exact.casefold()
+
+
+def test_model_updates_one_article_with_row_signals_not_a_reset(
+    qtbot, session: ProjectSession
+) -> None:
+    model = PassageTableModel(session)
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    row = model.rowCount() - 1
+    passage = model.passage(row)
+    with qtbot.waitSignal(model.rowsRemoved) as removed:
+        session.delete_passage(passage.id)
+    assert removed.args[1:] == [row, row]
+    assert model.rowCount() == 5
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        session.restore_passage(passage)
+    assert inserted.args[1:] == [row, row]
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        session.set_passage_note(passage.id, "A new *note*")
+    assert changed.args[0].row() == row
+    assert model.index(row, Column.NOTE).data() == "A new note"
+    assert resets == []
+
+
+def test_model_follows_tag_renames(session: ProjectSession) -> None:
+    model = PassageTableModel(session)
+    session.update_tag(tag_id(session, "Economy"), name="Economics")
+    assert "Economics/Trade, Evidence" in {model.index(r, Column.TAGS).data() for r in range(6)}
+
+
+# -- filters -----------------------------------------------------------------------------
+def test_tag_filter_includes_sub_tags(panel: AnnotationsPanel, session: ProjectSession) -> None:
+    panel.set_tag_filter(tag_id(session, "Economy"))
+    assert panel.tag_combo.currentText().strip() == "Economy"
+    assert [p.exact[:13] for p in shown(panel)] == ["The bilateral"]  # tagged Trade only
+    panel.set_tag_filter(tag_id(session, "Diplomacy"))
+    assert len(shown(panel)) == 3  # Diplomacy itself, and Summitry twice
+    panel.set_tag_filter(None)
+    assert len(shown(panel)) == 6
+
+
+def test_tag_combo_lists_the_codebook_in_tree_order(panel: AnnotationsPanel) -> None:
+    combo = panel.tag_combo
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts[:4] == ["All tags", "Economy", "    Trade", "Security"]
+    assert not combo.itemIcon(1).isNull()
+
+
+def test_typing_in_the_search_field_filters_quote_and_note(qtbot, panel: AnnotationsPanel) -> None:
+    qtbot.keyClicks(panel.search, "SUMMIT")
+    assert shown_quotes(panel) == {
+        "Just hours before the summit, North Korea launched a series of ballistic missiles"
+    }
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "coined")  # only in a note
+    assert shown_quotes(panel) == {ORPHAN_QUOTE}
+
+
+def test_coder_and_article_filters(qtbot, panel: AnnotationsPanel, session: ProjectSession) -> None:
+    article = session.project.articles.all()[1]
+    session.add_passage(article_id=article.id, start=0, end=5, tag_ids=[])
+    assert panel.coder_combo.findText("Tester") > 0
+    panel.coder_combo.setCurrentIndex(panel.coder_combo.findText("Tester"))
+    assert [p.coder for p in shown(panel)] == ["Tester"]
+    panel.coder_combo.setCurrentIndex(0)
+    panel.article_combo.setCurrentIndex(panel.article_combo.findData(article.id))
+    assert {p.article_id for p in shown(panel)} == {article.id}
+    assert len(shown(panel)) == 4
+
+
+# -- orphans -----------------------------------------------------------------------------
+def test_orphans_are_listed_apart_and_never_deleted(
+    qtbot, panel: AnnotationsPanel, session: ProjectSession
+) -> None:
+    orphan = make_orphan(session)
+    assert ORPHAN_QUOTE not in shown_quotes(panel)
+    assert panel.tabs.tabText(ORPHANS_TAB) == "Orphans (1)"
+    assert not panel.orphan_hint.isVisible()
+    qtbot.mouseClick(panel.tabs, Qt.MouseButton.LeftButton, pos=panel.tabs.tabRect(1).center())
+    assert panel.tabs.currentIndex() == ORPHANS_TAB
+    assert shown_quotes(panel) == {ORPHAN_QUOTE}
+    assert panel.orphan_hint.isVisible()
+    assert "Re-attach" in panel.orphan_hint.text()
+    assert session.project.annotations.get(annotation_id=orphan.id).note == orphan.note
+
+
+def test_select_passage_switches_to_the_orphans_tab(
+    panel: AnnotationsPanel, session: ProjectSession
+) -> None:
+    orphan = make_orphan(session)
+    assert panel.select_passage(orphan.id)
+    assert panel.tabs.currentIndex() == ORPHANS_TAB
+    assert panel.current_passage() == orphan.id
+    anchored = next(p for p in session.project.annotations.query() if not p.is_orphan)
+    assert panel.select_passage(anchored.id)
+    assert panel.tabs.currentIndex() == PASSAGES_TAB
+    assert panel.current_passage() == anchored.id
+    assert panel.table.selectionModel().isRowSelected(panel.table.currentIndex().row())
+    assert not panel.select_passage(9999)
+
+
+def test_select_passage_keeps_the_users_filters(
+    qtbot, panel: AnnotationsPanel, session: ProjectSession
+) -> None:
+    qtbot.keyClicks(panel.search, "summit")
+    hidden = next(p for p in session.project.annotations.query() if "summit" not in p.exact)
+    assert not panel.select_passage(hidden.id)
+    assert panel.search.text() == "summit"
+    assert panel.current_passage() is None
+    assert not panel.table.selectionModel().hasSelection()
+
+
+# -- activation, selection and deletion --------------------------------------------------
+def test_clicking_a_row_activates_its_passage(qtbot, panel: AnnotationsPanel) -> None:
+    expected = shown(panel)[2]
+    with qtbot.waitSignal(panel.passageActivated) as activated:
+        qtbot.mouseClick(
+            panel.table.viewport(), Qt.MouseButton.LeftButton, pos=row_center(panel, 2)
+        )
+    assert activated.args == [expected.id, expected.article_id]
+
+
+def test_enter_activates_and_arrows_select(qtbot, panel: AnnotationsPanel) -> None:
+    rows = shown(panel)
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.table.model().index(0, 0))
+    with qtbot.waitSignal(panel.passageSelected) as selected:
+        qtbot.keyClick(panel.table, Qt.Key.Key_Down)
+    assert selected.args == [rows[1].id]
+    with qtbot.waitSignal(panel.passageActivated) as activated:
+        qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert activated.args == [rows[1].id, rows[1].article_id]
+
+
+def test_delete_key_deletes_and_undo_restores(
+    qtbot, panel: AnnotationsPanel, session: ProjectSession
+) -> None:
+    victim = shown(panel)[1]
+    infos: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: infos.append(text))
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=row_center(panel, 1))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert victim.id not in {p.id for p in session.project.annotations.query()}
+    assert victim.exact not in shown_quotes(panel)
+    assert infos == ["Passage deleted — Ctrl+Z to undo"]
+    session.undo_stack.undo()
+    assert session.project.annotations.get(annotation_id=victim.id).tag_ids == victim.tag_ids
+    assert victim.exact in shown_quotes(panel)
+
+
+def test_table_is_sortable_by_clicking_a_header(qtbot, panel: AnnotationsPanel) -> None:
+    header = panel.table.horizontalHeader()
+    quote_header = QPoint(header.sectionViewportPosition(Column.QUOTE) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=quote_header)
+    first = [p.exact.casefold() for p in shown(panel)]
+    assert first in (sorted(first), sorted(first, reverse=True))
+    assert first != [panel.model.passage(r).exact.casefold() for r in range(6)]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=quote_header)
+    assert [p.exact.casefold() for p in shown(panel)] == list(reversed(first))
+
+
+def test_selection_survives_a_note_edit(panel: AnnotationsPanel, session: ProjectSession) -> None:
+    target = shown(panel)[3]
+    panel.select_passage(target.id)
+    perform(session, SetPassageNote(session, target.id, "Edited while selected"))
+    perform(session, SetPassageTags(session, target.id, [tag_id(session, "Evidence")]))
+    assert panel.current_passage() == target.id
+    assert panel.table.currentIndex() != QModelIndex()
+
+
+def test_filter_model_orphan_switch(session: ProjectSession) -> None:
+    make_orphan(session)
+    proxy = PassageFilterModel()
+    proxy.setSourceModel(PassageTableModel(session))
+    proxy.set_orphan_filter(OrphanFilter.ALL)
+    assert proxy.rowCount() == 6
+    proxy.set_orphan_filter(OrphanFilter.ORPHANS)
+    assert proxy.rowCount() == 1
+    proxy.set_orphan_filter(OrphanFilter.ANCHORED)
+    assert proxy.rowCount() == 5
