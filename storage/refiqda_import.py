@@ -131,7 +131,8 @@ def import_exchange_file(
 ) -> ExchangeImportSummary:
     """Import a REFI-QDA ``.qdpx`` project or ``.qdc`` codebook into ``project``.
 
-    The kind is told from the content (a zip is a project), not from the suffix.
+    A zip (or any ``.qdpx``) is read as a project archive; anything else as a bare
+    XML document, whose root says whether it is a codebook or a project.
 
     Raises:
         ExchangeFileError: the file is not a REFI-QDA file, is damaged or unsafe; nothing
@@ -223,7 +224,7 @@ def _read(path: Path, limits: ZipLimits) -> _Document:
         raise ExchangeFileError("does not exist", path=path) from None
     except OSError as exc:
         raise ExchangeFileError(f"cannot be read ({exc.strerror})", path=path) from None
-    if head.startswith(b"PK"):
+    if head.startswith(b"PK") or path.suffix.lower() == ".qdpx":
         with SafeZip.open(path, limits=limits) as archive:
             return _Reader(path, archive).read(_project_entry(archive))
     return _Reader(path, None).read(_read_small(path))

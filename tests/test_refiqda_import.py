@@ -433,23 +433,25 @@ def test_a_zip_bomb_is_refused(tmp_path: Path, new_project: Project) -> None:
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("name", "content", "message"),
     [
-        (b"PK\x03\x04 truncated", "not a readable zip archive"),
-        (b"<html><body>Hello</body></html>", "not a REFI-QDA project or codebook"),
-        (b'<Project xmlns="urn:other" name="p"/>', "not a REFI-QDA project or codebook"),
-        (b"<Project name='p'>", "not well-formed XML"),
-        (b"", "not well-formed XML"),
+        ("odd.qdpx", b"PK\x03\x04 truncated", "not a readable zip archive"),
+        ("odd.qdpx", b"<Project name='p'/>", "not a readable zip archive"),
+        ("odd.qdc", b"PK\x03\x04 truncated", "not a readable zip archive"),
+        ("odd.qdc", b"<html><body>Hello</body></html>", "not a REFI-QDA project or codebook"),
+        ("odd.qdc", b'<CodeBook xmlns="urn:other"/>', "not a REFI-QDA project or codebook"),
+        ("odd.qdc", b"<CodeBook>", "not well-formed XML"),
+        ("odd.qdc", b"", "not well-formed XML"),
     ],
 )
 def test_files_that_are_not_refi_qda(
-    tmp_path: Path, new_project: Project, content: bytes, message: str
+    tmp_path: Path, new_project: Project, name: str, content: bytes, message: str
 ) -> None:
-    path = tmp_path / "odd.qdpx"
+    path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(ExchangeFileError, match=message) as caught:
         import_exchange_file(new_project, path=path)
-    assert "odd.qdpx" in str(caught.value)
+    assert name in str(caught.value)
 
 
 def test_a_zip_without_a_project_document(tmp_path: Path, new_project: Project) -> None:
