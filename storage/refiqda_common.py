@@ -154,6 +154,8 @@ def parse_xml(data: bytes, *, path: Path, member: str | None = None) -> Element:
         ) from exc
 
 
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
 REFI_NAMESPACES = frozenset({PROJECT_NS, CODEBOOK_NS, ""})
 """Namespaces read as REFI elements (some tools write none at all)."""
 
@@ -237,6 +239,8 @@ class ElementReader:
             return
         for key in element.attrib:
             namespace, attribute = split_tag(key)
+            if namespace == _XSI:
+                continue  # xsi:schemaLocation and the like describe the file, not the data
             if namespace or attribute not in known:
                 self.skip(f"unknown attribute {attribute} on <{name}>")
 

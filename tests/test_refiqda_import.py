@@ -143,6 +143,8 @@ def maxqda_style(tmp_path: Path) -> Path:
     start2 = two.index("we trust")
     qde = f"""<?xml version="1.0" encoding="utf-8"?>
 <Project {NS} xmlns:mx="urn:example:vendor" name="Interviews" mx:build="22"
+         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+         xsi:schemaLocation="urn:QDA-XML:project:1.0 Project.xsd"
          origin="MAXQDA 2022 (Release 22.3.0)" creatingUserGUID="{MARIA}">
   <Users>
     <User guid="{MARIA}" name="Maria"/>
