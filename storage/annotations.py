@@ -204,6 +204,15 @@ class AnnotationStore:
             [anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, annotation_id],
         )
 
+    def restore_anchor(self, *, annotation: Annotation) -> None:
+        """Put a passage back where ``annotation`` says it was (undoing a re-anchoring)."""
+        a = annotation
+        self._project.db.execute(
+            "UPDATE annotations SET start_pos = ?, end_pos = ?, exact = ?, prefix = ?, suffix = ?,"
+            " status = ? WHERE id = ?",
+            [a.start, a.end, a.exact, a.prefix, a.suffix, a.status.value, a.id],
+        )
+
     def reattach(self, *, annotation_id: int, start: int, end: int) -> Annotation:
         """Anchor an orphan (or any passage) to a new range of its article."""
         current = self.get(annotation_id=annotation_id)

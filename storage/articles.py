@@ -168,7 +168,22 @@ class ArticleStore:
             fuzzy=counts[AnchorMethod.FUZZY],
             orphaned=counts[AnchorMethod.ORPHAN],
             previous=tuple(passages),
+            previous_article=old,
         )
+
+    def restore_text(self, *, article: Article, passages: Sequence[Annotation]) -> None:
+        """Undo :meth:`replace_text`: the old text back, every passage where it was."""
+        with self._project.transaction():
+            self._project.db.execute(
+                "UPDATE articles SET source_name = ?, format = ?, encoding = ?, updated_at = ?,"
+                " original_text = ?, display_text = ?, characters = ?, blocks = ? WHERE id = ?",
+                [article.source_name, article.format, article.encoding, article.updated_at,
+                 article.original_text, article.text, len(article.text),
+                 blocks_to_json(article.content.blocks), article.id],
+            )  # fmt: skip
+            for passage in passages:
+                self._project.annotations.restore_anchor(annotation=passage)
+        self._cache.pop(article.id, None)
 
     def remove(self, *, article_id: int) -> ArticleRemoval:
         """Remove an article with its passages and memos; returns what is needed to undo."""

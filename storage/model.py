@@ -152,4 +152,5 @@ class ReanchorReport:
     moved: int
     fuzzy: int
     orphaned: int
-    previous: tuple[Annotation, ...] = ()
+    previous: tuple[Annotation, ...] = ()  # the passages as they were, for undo
+    previous_article: Article | None = None  # the article as it was, for undo

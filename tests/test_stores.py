@@ -178,3 +178,19 @@ def test_search_finds_articles_and_notes(project: Project, article_id: int) -> N
     assert search(project, query='"unbalanced paragraph') == []  # bad FTS5 syntax: no error
     assert {h.kind for h in search(project, query="paragraph AND (")} == {"article"}
     assert search(project, query="!!!") == []
+
+
+def test_restore_text_undoes_replace_text(project: Project, article_id: int) -> None:
+    text = project.articles.get(article_id=article_id).text
+    passage = project.annotations.add(
+        article_id=article_id, start=text.index("First"), end=text.index("text.") + 5
+    )
+    before = project.articles.get(article_id=article_id)
+    report = project.articles.replace_text(
+        article_id=article_id, parsed=parse_article(b"Completely new text.\n", name="a.txt")
+    )
+    assert project.annotations.get(annotation_id=passage.id).is_orphan
+    assert report.previous_article == before
+    project.articles.restore_text(article=before, passages=report.previous)
+    assert project.articles.get(article_id=article_id) == before
+    assert project.annotations.get(annotation_id=passage.id) == passage

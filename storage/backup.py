@@ -1,0 +1,127 @@
+"""Automatic backups of a project with SQLite's online backup API, and restoring one.
+
+Backups are whole, consistent copies taken while the project is open (the backup API
+copies a snapshot even while the window writes). They live in a per-project folder, named
+by time, and only the newest ``keep`` are kept. Restoring first backs up the current state,
+then copies the chosen backup into the project file inside one SQLite transaction, so an
+interruption leaves the old state, never half of each.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from diptych.storage.database import translate_errors
+from diptych.storage.errors import ProjectFileError
+from diptych.storage.project import PROJECT_SUFFIX, Project
+
+DEFAULT_KEEP = 20
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup file."""
+
+    path: Path
+    created: datetime
+    size: int
+    reason: str
+
+    @property
+    def label(self) -> str:
+        """How the backup is listed to the user."""
+        local = self.created.astimezone()
+        return f"{local:%Y-%m-%d %H:%M:%S} ({self.reason}, {self.size / 1024:.0f} KB)"
+
+
+def backup_folder(root: Path, project: Project) -> Path:
+    """Where the backups of ``project`` go (one folder per project uuid)."""
+    return root / project.info().uuid
+
+
+def backup_project(
+    project: Project, *, root: Path, reason: str = "auto", keep: int = DEFAULT_KEEP
+) -> Path:
+    """Snapshot ``project`` into its backup folder; returns the new backup file."""
+    folder = backup_folder(root, project)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ProjectFileError(
+            f"cannot create the backup folder ({exc.strerror})", path=folder,
+            advice="Check that the folder is writable and the disk not full.",
+        ) from exc  # fmt: skip
+    now = datetime.now(UTC)
+    target = folder / f"{now:{_STAMP}}-{now.microsecond:06d}-{_safe(reason)}{PROJECT_SUFFIX}"
+    _copy(project.db.conn, target, source_path=project.path)
+    prune(folder, keep=keep)
+    return target
+
+
+def _copy(source: sqlite3.Connection, target: Path, *, source_path: Path) -> None:
+    part = target.with_name(target.name + ".part")
+    part.unlink(missing_ok=True)
+    try:
+        with translate_errors(source_path):
+            dest = sqlite3.connect(part)
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one plain file
+            finally:
+                dest.close()
+        part.replace(target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+def _safe(reason: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in reason)[:30] or "auto"
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"*{PROJECT_SUFFIX}"):
+        parts = path.stem.split("-", 3)
+        try:
+            created = datetime.strptime(f"{parts[0]}-{parts[1]}", _STAMP).replace(tzinfo=UTC)
+        except (ValueError, IndexError):
+            continue
+        reason = parts[3] if len(parts) > 3 else "auto"
+        found.append(BackupInfo(path, created, path.stat().st_size, reason))
+    return sorted(found, key=lambda b: b.path.name, reverse=True)
+
+
+def prune(folder: Path, *, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` backups; returns what was deleted."""
+    removed = []
+    for info in list_backups(folder)[keep:]:
+        info.path.unlink(missing_ok=True)
+        removed.append(info.path)
+    return removed
+
+
+def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
+    """Replace the project at ``target`` with ``backup``; returns the safety backup made first.
+
+    The project must not be open elsewhere in this process (close it first). The backup is
+    checked (a Diptych project, intact) before anything is touched.
+    """
+    with Project.open(backup, read_only=True) as checked:
+        checked.info()
+    with Project.open(target) as current:
+        safety = backup_project(current, root=root, reason="before-restore", keep=10_000)
+        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            with translate_errors(target):
+                source.backup(current.db.conn)
+        finally:
+            source.close()
+    return safety

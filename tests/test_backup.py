@@ -1,0 +1,70 @@
+"""Automatic backups with SQLite's online backup API, pruning, and restoring."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from diptych.storage.backup import (
+    backup_folder,
+    backup_project,
+    list_backups,
+    prune,
+    restore_backup,
+)
+from diptych.storage.errors import NotAProjectError
+from diptych.storage.project import Project
+from diptych.storage.sample import create_sample_project
+
+
+def test_backup_is_a_consistent_project_taken_while_open(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    with create_sample_project(tmp_path / "p.diptych") as project:
+        backup = backup_project(project, root=root, reason="on open")
+        project.tags.add(name="Later")
+        infos = list_backups(backup_folder(root, project))
+    assert [i.path for i in infos] == [backup] and infos[0].reason == "on-open"
+    conn = sqlite3.connect(backup)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    with Project.open(backup, read_only=True) as copy:
+        assert "Later" not in [t.name for t in copy.tags.all()]
+        assert copy.annotations.count() == 6
+
+
+def test_only_the_newest_backups_are_kept(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    with create_sample_project(tmp_path / "p.diptych") as project:
+        made = [backup_project(project, root=root, keep=3) for _ in range(5)]
+        folder = backup_folder(root, project)
+    remaining = [i.path for i in list_backups(folder)]
+    assert remaining == list(reversed(made[-3:]))
+    assert prune(folder, keep=1) == list(reversed(made[-3:-1]))
+
+
+def test_restore_goes_back_and_keeps_a_safety_copy(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "p.diptych"
+    with create_sample_project(path) as project:
+        backup = backup_project(project, root=root)
+        project.tags.add(name="Added after the backup")
+    safety = restore_backup(backup, target=path, root=root)
+    with Project.open(path) as project:
+        assert project.tags.find(name="Added after the backup") is None
+        assert project.annotations.count() == 6
+        assert project.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with Project.open(safety, read_only=True) as before:
+        assert before.tags.find(name="Added after the backup") is not None
+
+
+def test_restore_refuses_a_file_that_is_not_a_project(tmp_path: Path) -> None:
+    path = tmp_path / "p.diptych"
+    create_sample_project(path).close()
+    bogus = tmp_path / "bogus.diptych"
+    bogus.write_text("not a database", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(NotAProjectError):
+        restore_backup(bogus, target=path, root=tmp_path / "backups")
+    assert path.read_bytes() == before
