@@ -39,18 +39,23 @@ def _import(project: Project, args: argparse.Namespace) -> Result:
 
     exchange = [f for f in args.files if f.suffix.lower() in (".qdpx", ".qdc")]
     articles = [f for f in args.files if f not in exchange]
-    parsed = [read_article_file(path) for path in articles]  # all checked before any is saved
-    added = project.articles.add_many(parsed=parsed)
-    lines = [str(a.id) for a in added]
-    data: dict[str, Any] = {"articles": [a.id for a in added]}
-    for path in exchange:
-        from diptych.storage.refiqda_import import import_exchange_file
+    from diptych.storage.refiqda_import import import_exchange_file
 
-        summary = import_exchange_file(project, path=path)
-        lines.extend(str(i) for i in summary.article_ids)
-        lines.extend(f"# {line}" for line in summary.describe())
-        data.setdefault("exchange", []).append(asdict(summary))
+    parsed = [read_article_file(path) for path in articles]  # all checked before any is saved
+    with project.transaction():  # all files or none
+        added = project.articles.add_many(parsed=parsed)
+        lines = [str(a.id) for a in added]
+        data: dict[str, Any] = {"articles": [a.id for a in added]}
+        for path in exchange:
+            summary = import_exchange_file(project, path=path)
+            lines.extend(str(i) for i in summary.article_ids)
+            lines.extend(f"# {line}" for line in summary.describe())
+            data.setdefault("exchange", []).append(asdict(summary, dict_factory=_jsonable))
     return Output(lines, data)
+
+
+def _jsonable(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    return {key: str(value) if isinstance(value, Path) else value for key, value in items}
 
 
 def _reimport(project: Project, args: argparse.Namespace) -> Result:

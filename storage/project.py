@@ -157,8 +157,14 @@ class Project:
                 path=self.path,
                 advice="Make the file writable and open it again, or save a copy.",
             )
-        with write_transaction(self.db, self.path):
-            yield
+        outermost = not self.db.conn.in_transaction
+        try:
+            with write_transaction(self.db, self.path):
+                yield
+        except BaseException:
+            if outermost:  # ids read inside the rolled-back transaction may be handed out again
+                self.forget_cached()
+            raise
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[sqlite_utils.Database]:

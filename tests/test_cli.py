@@ -155,3 +155,14 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert "none.diptych" in done.stderr and "does not exist" in done.stderr
+
+
+def test_import_with_a_broken_exchange_file_imports_nothing(
+    tmp_path: Path, seeds: list[Path]
+) -> None:
+    project = tmp_path / "p.diptych"
+    broken = tmp_path / "broken.qdpx"
+    broken.write_bytes(b"PK\x03\x04 this is not a whole zip")
+    code, _, err = run("import", project, seeds[0], broken)
+    assert code == 2 and "broken.qdpx" in err
+    assert json.loads(run("articles", project, "--json")[1]) == []
