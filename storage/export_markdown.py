@@ -32,6 +32,8 @@ from diptych.storage.exporting import (
 from diptych.storage.model import Article, MemoKind
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~$#])")
+_SPECIAL = re.compile(r"[\\`*_\[\]<>|~$#&=%]")
+_SPECIAL_START = frozenset("-+=0123456789 \t")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LEADING_SPACE = re.compile(r"^[ \t]+")
 _LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
@@ -58,6 +60,8 @@ def export_markdown(data: ExportData, progress: Progress | None = None) -> bytes
 
 def escape_text(text: str) -> str:
     """``text`` escaped to read literally as one Markdown paragraph line (no newlines)."""
+    if not text or (text[0] not in _SPECIAL_START and _SPECIAL.search(text) is None):
+        return text
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
     text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
@@ -108,8 +112,33 @@ def _scope(data: ExportData) -> str:
     return f"{articles}, tags {chosen} (with their sub-tags)"
 
 
+class _Escaped:
+    """Titles, sections, tag lists and coders escaped once, for the many passages sharing them."""
+
+    def __init__(self, data: ExportData) -> None:
+        self._data = data
+        self._text: dict[str, str] = {}
+        self._tags: dict[tuple[int, ...], str] = {}
+        self.copies: dict[str, int] = {}  # block ids given out so far, by passage uuid
+
+    def text(self, value: str) -> str:
+        """``value`` on one line, escaped."""
+        escaped = self._text.get(value)
+        if escaped is None:
+            escaped = self._text[value] = escape_text(one_line(value))
+        return escaped
+
+    def tags(self, tag_ids: tuple[int, ...]) -> str:
+        """The tag paths, escaped and comma-separated."""
+        escaped = self._tags.get(tag_ids)
+        if escaped is None:
+            paths = (escape_text(self._data.tag_path(t)) for t in tag_ids)
+            escaped = self._tags[tag_ids] = ", ".join(paths)
+        return escaped
+
+
 def _by_tag(data: ExportData, groups: list[TagGroup], meter: ProgressMeter) -> Iterator[str]:
-    seen: dict[str, int] = {}
+    escaped = _Escaped(data)
     for group in groups:
         if group.tag is None:
             yield from ("## Untagged passages", "")
@@ -118,7 +147,7 @@ def _by_tag(data: ExportData, groups: list[TagGroup], meter: ProgressMeter) -> I
             yield from (f"{'#' * level} {escape_text(group.tag.name)}", "")
             yield from _tag_intro(data, group)
         for passage in group.passages:
-            yield from _passage(data, passage, seen)
+            yield from _passage(passage, escaped)
             meter.step()
 
 
@@ -137,24 +166,24 @@ def _by_article(
     groups: list[tuple[Article, tuple[ExportPassage, ...]]],
     meter: ProgressMeter,
 ) -> Iterator[str]:
-    seen: dict[str, int] = {}
+    escaped = _Escaped(data)
     for article, passages in groups:
         yield from (f"## {escape_text(one_line(article.title))}", "")
         memo = data.memo(MemoKind.ARTICLE, article.id)
         if memo is not None:
             yield from ("**Memo:**", "", *quoted(memo.text), "")
         for passage in passages:
-            yield from _passage(data, passage, seen)
+            yield from _passage(passage, escaped)
             meter.step()
 
 
-def _passage(data: ExportData, passage: ExportPassage, seen: dict[str, int]) -> list[str]:
+def _passage(passage: ExportPassage, escaped: _Escaped) -> list[str]:
     note = passage.annotation.note
     lines = _quote_lines(passage.annotation.exact)
-    lines += [">", "> — " + _citation(data, passage)]
+    lines += [">", "> — " + _citation(passage, escaped)]
     if note.strip():
         lines += [">", "> **Note:**", ">", *quoted(note)]
-    copies = seen[passage.uuid] = seen.get(passage.uuid, 0) + 1
+    copies = escaped.copies[passage.uuid] = escaped.copies.get(passage.uuid, 0) + 1
     block_id = passage.uuid if copies == 1 else f"{passage.uuid}-{copies}"
     return [*lines, "", f"^{block_id}", ""]
 
@@ -171,14 +200,14 @@ def _quote_lines(exact: str) -> list[str]:
     return lines
 
 
-def _citation(data: ExportData, passage: ExportPassage) -> str:
-    parts = [f"*{escape_text(one_line(passage.article.title))}*"]
+def _citation(passage: ExportPassage, escaped: _Escaped) -> str:
+    parts = [f"*{escaped.text(passage.article.title)}*"]
     if passage.section:
-        parts.append("§ " + escape_text(one_line(passage.section)))
+        parts.append("§ " + escaped.text(passage.section))
     if passage.tag_ids:
-        parts.append(", ".join(escape_text(data.tag_path(t)) for t in passage.tag_ids))
+        parts.append(escaped.tags(passage.tag_ids))
     if passage.annotation.coder:
-        parts.append("coded by " + escape_text(one_line(passage.annotation.coder)))
+        parts.append("coded by " + escaped.text(passage.annotation.coder))
     if passage.annotation.is_orphan:
         parts.append("**orphan**: no longer found in the article's current text")
     return " · ".join(parts)

@@ -29,6 +29,7 @@ Each passage becomes one annotation:
 from __future__ import annotations
 
 import json
+import re
 import uuid as uuidlib
 from datetime import UTC, datetime
 from typing import Any
@@ -40,16 +41,20 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # Ids this exporter derives (the collection and its page) are name-based UUIDs in this
 # namespace when the project's own uuid cannot serve as one.
 _NAMESPACE = uuidlib.UUID("0c4f7f0a-5d0e-5a3b-8a51-6a2f1d9e7c42")
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def export_w3c(data: ExportData, progress: Progress | None = None) -> bytes:
     """The passages as a W3C Web Annotation collection (UTF-8 JSON-LD).
 
+    The collection and its page are indented; each annotation is written on one line,
+    which keeps a file of 100,000 annotations fast to write and easy to diff.
+
     Raises:
         ExportCancelled: ``progress`` returned False.
     """
     meter = ProgressMeter(progress, len(data.passages))
-    items = [annotation(data, passage) for passage in meter.track(data.passages)]
+    items = [_dumps(annotation(data, passage)) for passage in meter.track(data.passages)]
     collection_id = _collection_id(data)
     page_id = urn(uuidlib.uuid5(uuidlib.UUID(collection_id[9:]), "page-1"))
     collection: dict[str, Any] = {
@@ -63,17 +68,24 @@ def export_w3c(data: ExportData, progress: Progress | None = None) -> bytes:
     generated = w3c_time(data.timestamp)
     if generated:
         collection["generated"] = generated
-    collection["first"] = {
-        "id": page_id,
-        "type": "AnnotationPage",
-        "partOf": collection_id,
-        "startIndex": 0,
-        "items": items,
-    }
-    collection["last"] = page_id
-    text = json.dumps(collection, ensure_ascii=False, indent=2)
+    page = {"id": page_id, "type": "AnnotationPage", "partOf": collection_id, "startIndex": 0}
+    lines = ["{", *_members(collection, "  "), '  "first": {', *_members(page, "    ")]
+    if items:
+        lines += ['    "items": [', ",\n".join("      " + item for item in items), "    ]"]
+    else:
+        lines.append('    "items": []')
+    lines += ["  },", f'  "last": {_dumps(page_id)}', "}", ""]
     meter.finish()
-    return (text + "\n").encode("utf-8")
+    return "\n".join(lines).encode("utf-8")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _members(obj: dict[str, Any], indent: str) -> list[str]:
+    """The members of ``obj`` as indented lines, each ending with a comma."""
+    return [f"{indent}{_dumps(key)}: {_dumps(value)}," for key, value in obj.items()]
 
 
 def annotation(data: ExportData, passage: ExportPassage) -> dict[str, Any]:
@@ -126,6 +138,8 @@ def urn(value: str | uuidlib.UUID) -> str:
     """``urn:uuid:<uuid>``; text that is not a UUID is turned into a name-based one."""
     if isinstance(value, uuidlib.UUID):
         return f"urn:uuid:{value}"
+    if _CANONICAL_UUID.fullmatch(value):
+        return "urn:uuid:" + value
     try:
         parsed = uuidlib.UUID(value)
     except ValueError:
@@ -144,7 +158,7 @@ def w3c_time(value: str) -> str | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _creator(data: ExportData, name: str) -> dict[str, str] | None:

@@ -155,15 +155,18 @@ class ExportData:
     _memos_by_target: dict[tuple[MemoKind, int | None], Memo] = field(
         init=False, repr=False, compare=False
     )
+    _paths: dict[int, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_coders_by_name", {c.name: c for c in self.coders})
         memos = {(m.kind, m.target_id): m for m in self.memos if m.text.strip()}
         object.__setattr__(self, "_memos_by_target", memos)
+        paths = {t.id: self.codebook.path(t.id) for t in self.codebook.ordered()}
+        object.__setattr__(self, "_paths", paths)
 
     def tag_path(self, tag_id: int) -> str:
         """The tag's path from the top of the codebook, e.g. ``Economy/Trade``."""
-        return self.codebook.path(tag_id)
+        return self._paths[tag_id]
 
     def coder(self, name: str) -> Coder | None:
         """The coder called ``name`` (a passage's ``coder``), if known."""

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 from export_fixtures import build_export_project, check_golden, fixed_options
+from hypothesis import given
+from hypothesis import strategies as st
 
-from diptych.storage.export_html import CSP, NoteRenderer
+from diptych.storage.export_html import _PLAIN, CSP, NoteRenderer
 from diptych.storage.exporting import export_project
 from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind
@@ -201,3 +203,14 @@ def test_note_headings_do_not_enter_the_outline() -> None:
 def test_the_inertness_check_catches_active_content(page: str) -> None:
     with pytest.raises(AssertionError):
         assert_inert(page)
+
+
+@given(st.from_regex(_PLAIN, fullmatch=True))
+def test_plain_notes_take_a_shortcut_to_the_same_html(note: str) -> None:
+    renderer = NoteRenderer()
+    assert renderer.render(note) == renderer._md.render(note).strip()
+
+
+@pytest.mark.parametrize("note", ["1. item", "a\nb", "a  ", "x: <y>", "a - b", "Ab*c*"])
+def test_notes_with_any_syntax_take_the_parser(note: str) -> None:
+    assert not _PLAIN.fullmatch(note)

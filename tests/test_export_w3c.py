@@ -181,6 +181,14 @@ def test_the_collection_id_is_stable_and_depends_on_the_scope(project: Project) 
     assert scoped["id"] != first and scoped["total"] == 7
 
 
+def test_an_empty_collection(tmp_path_factory: pytest.TempPathFactory) -> None:
+    path = tmp_path_factory.mktemp("empty") / "empty.diptych"
+    with Project.open(path, create=True, name="Empty") as empty:
+        collection = _export(empty)
+    assert collection["total"] == 0 and collection["first"]["items"] == []
+    assert AnnotationChecker(w3c_schema_root()).collection_errors(collection) == []
+
+
 @pytest.mark.parametrize(
     ("stored", "expected"),
     [
