@@ -1,0 +1,261 @@
+"""The passage editor driven like a user: type a note, remove a tag chip, undo, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from diptych.gui.messages import MessageBridge
+from diptych.gui.passage_editor import PLACEHOLDER, PassageEditor, TagChip
+from diptych.gui.session import ProjectSession
+from diptych.storage.importing import parse_article
+from diptych.storage.model import Annotation
+from diptych.storage.sample import SAMPLE_FILES, create_sample_project, sample_bytes
+
+# The offscreen platform says so whenever a window is shown; it is not a problem of ours.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def session(qapp, tmp_path: Path) -> Iterator[ProjectSession]:
+    project = create_sample_project(tmp_path / "s.diptych")
+    session = ProjectSession(project, MessageBridge(), coder="Tester")
+    yield session
+    session.close()
+
+
+class Window(QWidget):
+    """The editor with another focusable widget beside it, as in the main window."""
+
+    def __init__(self, session: ProjectSession) -> None:
+        super().__init__()
+        self.editor = PassageEditor(session, self)
+        self.other = QLineEdit(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.other)
+
+
+@pytest.fixture
+def window(qtbot, session: ProjectSession) -> Window:
+    window = Window(session)
+    qtbot.addWidget(window)
+    window.resize(340, 560)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window
+
+
+def passage_with_note(session: ProjectSession) -> Annotation:
+    return next(p for p in session.project.annotations.query() if p.note and len(p.tag_ids) == 2)
+
+
+def stored(session: ProjectSession, passage: Annotation) -> Annotation:
+    return session.project.annotations.get(annotation_id=passage.id)
+
+
+def chips(editor: PassageEditor) -> list[TagChip]:
+    return [c for c in editor.chips.findChildren(TagChip) if c.isVisible()]
+
+
+def type_note(qtbot, editor: PassageEditor, text: str) -> None:
+    editor.note.setFocus()
+    qtbot.waitUntil(editor.note.hasFocus)
+    qtbot.keyClicks(editor.note, text)
+
+
+def test_placeholder_until_a_passage_is_shown(window: Window, session: ProjectSession) -> None:
+    editor = window.editor
+    assert editor.current_passage() is None
+    assert editor.pages.currentWidget() is editor.placeholder
+    assert editor.placeholder.text() == PLACEHOLDER
+    passage = passage_with_note(session)
+    editor.show_passage(passage.id)
+    assert editor.current_passage() == passage.id
+    assert editor.quote.full_text() == passage.exact
+    assert editor.note.toPlainText() == passage.note
+    assert editor.title.full_text() == session.project.articles.all()[0].title
+    assert editor.note.placeholderText() == "Write a note (Markdown)…"
+    assert not editor.status.isVisible()
+    editor.show_passage(None)
+    assert editor.pages.currentWidget() is editor.placeholder
+
+
+def test_typing_a_note_saves_it_after_a_pause(
+    qtbot, window: Window, session: ProjectSession
+) -> None:
+    passage = passage_with_note(session)
+    window.editor.show_passage(passage.id)
+    type_note(qtbot, window.editor, " Done.")
+    assert stored(session, passage).note == passage.note  # not yet: typing goes on
+    qtbot.waitUntil(lambda: stored(session, passage).note == passage.note + " Done.")
+
+
+def test_leaving_the_note_saves_it_at_once(qtbot, window: Window, session: ProjectSession) -> None:
+    passage = passage_with_note(session)
+    window.editor.show_passage(passage.id)
+    type_note(qtbot, window.editor, "!")
+    qtbot.mouseClick(window.other, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.other.hasFocus)
+    assert stored(session, passage).note == passage.note + "!"
+
+
+def test_quick_edits_are_one_undo_step_and_undo_updates_the_editor(
+    qtbot, window: Window, session: ProjectSession
+) -> None:
+    editor = window.editor
+    passage = passage_with_note(session)
+    editor.show_passage(passage.id)
+    type_note(qtbot, editor, " One")
+    qtbot.waitUntil(lambda: stored(session, passage).note.endswith(" One"))
+    type_note(qtbot, editor, " two")
+    qtbot.waitUntil(lambda: stored(session, passage).note.endswith(" One two"))
+    assert session.undo_stack.count() == 1
+    assert session.undo_stack.undoText() == "Edit note"
+    session.undo_stack.undo()  # Ctrl+Z in the window
+    assert stored(session, passage).note == passage.note
+    assert editor.note.toPlainText() == passage.note
+    session.undo_stack.redo()
+    assert editor.note.toPlainText() == passage.note + " One two"
+
+
+def test_a_change_from_elsewhere_never_clobbers_typing(
+    qtbot, window: Window, session: ProjectSession
+) -> None:
+    editor = window.editor
+    passage = passage_with_note(session)
+    editor.show_passage(passage.id)
+    type_note(qtbot, editor, " mine")
+    session.set_passage_note(passage.id, "Written in another window")
+    assert editor.note.toPlainText() == passage.note + " mine"
+    tags = session.codebook().find("Security")[0].id
+    session.set_passage_tags(passage.id, [tags])
+    assert [c.label.text() for c in chips(editor)] == ["Security"]  # the rest does follow
+    qtbot.mouseClick(window.other, Qt.MouseButton.LeftButton)
+    assert stored(session, passage).note == passage.note + " mine"
+
+
+def test_a_change_from_elsewhere_shows_when_not_typing(
+    window: Window, session: ProjectSession
+) -> None:
+    passage = passage_with_note(session)
+    window.editor.show_passage(passage.id)
+    session.set_passage_note(passage.id, "Written in another window")
+    assert window.editor.note.toPlainText() == "Written in another window"
+
+
+def test_removing_a_tag_chip_updates_the_file_and_undo_restores_it(
+    qtbot, window: Window, session: ProjectSession
+) -> None:
+    editor = window.editor
+    passage = passage_with_note(session)
+    editor.show_passage(passage.id)
+    shown = chips(editor)
+    assert [c.tag_id for c in shown] == sorted(
+        passage.tag_ids, key=[t.id for t in session.codebook().ordered()].index
+    )
+    removed = shown[0].tag_id
+    qtbot.mouseClick(shown[0].remove_button, Qt.MouseButton.LeftButton)
+    assert removed not in stored(session, passage).tag_ids
+    assert removed not in [c.tag_id for c in chips(editor)]
+    assert session.undo_stack.undoText().startswith("Remove tag")
+    session.undo_stack.undo()
+    assert stored(session, passage).tag_ids == passage.tag_ids
+    assert sorted(c.tag_id for c in chips(editor)) == sorted(passage.tag_ids)
+
+
+def test_chips_show_the_tag_colour(window: Window, session: ProjectSession) -> None:
+    passage = passage_with_note(session)
+    window.editor.show_passage(passage.id)
+    chip = chips(window.editor)[0]
+    color = session.codebook()[chip.tag_id].color
+    image = chip.grab().toImage()
+    assert image.pixelColor(image.width() // 2, 2).name().upper() == color.upper()
+
+
+def test_add_tag_button_asks_and_add_tag_adds(
+    qtbot, window: Window, session: ProjectSession
+) -> None:
+    editor = window.editor
+    passage = passage_with_note(session)
+    editor.show_passage(passage.id)
+    with qtbot.waitSignal(editor.addTagRequested):
+        qtbot.mouseClick(editor.add_tag_button, Qt.MouseButton.LeftButton)
+    culture = session.codebook().find("Culture & society")[0].id
+    editor.add_tag(culture)
+    assert culture in stored(session, passage).tag_ids
+    assert culture in [c.tag_id for c in chips(editor)]
+    count = session.undo_stack.count()
+    editor.add_tag(culture)  # already there: nothing to do
+    assert session.undo_stack.count() == count
+
+
+def test_delete_button_deletes_and_falls_back_to_the_placeholder(
+    qtbot, window: Window, session: ProjectSession
+) -> None:
+    editor = window.editor
+    passage = passage_with_note(session)
+    editor.show_passage(passage.id)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert passage.id not in {p.id for p in session.project.annotations.query()}
+    assert editor.current_passage() is None
+    assert editor.pages.currentWidget() is editor.placeholder
+    session.undo_stack.undo()
+    assert stored(session, passage) == passage
+
+
+def test_preview_renders_the_note_safely(qtbot, window: Window, session: ProjectSession) -> None:
+    editor = window.editor
+    passage = passage_with_note(session)
+    editor.show_passage(passage.id)
+    editor.note.selectAll()
+    type_note(qtbot, editor, "**Bold** [x](javascript:alert(1)) ![i](file:///etc/passwd)")
+    qtbot.mouseClick(editor.preview_button, Qt.MouseButton.LeftButton)
+    assert editor.note_pages.currentWidget() is editor.preview
+    html = editor.preview.toHtml()
+    assert "javascript" not in html and "passwd" not in html and "<img" not in html
+    assert editor.preview.toPlainText().strip() == "Bold x i"
+    assert stored(session, passage).note.startswith("**Bold**")  # previewing saved it
+
+
+def test_an_orphan_offers_reattaching(qtbot, window: Window, session: ProjectSession) -> None:
+    article = session.project.articles.all()[1]
+    text = sample_bytes(SAMPLE_FILES[1]).decode().replace("symbolic restart", "fresh start")
+    parsed = parse_article(text.encode(), name=SAMPLE_FILES[1])
+    session.project.articles.replace_text(article_id=article.id, parsed=parsed)
+    orphan = next(p for p in session.project.annotations.query() if p.is_orphan)
+    editor = window.editor
+    editor.show_passage(orphan.id)
+    assert editor.status.isVisible() and "no longer in the article" in editor.status.text()
+    with qtbot.waitSignal(editor.reattachRequested) as requested:
+        qtbot.mouseClick(editor.reattach_button, Qt.MouseButton.LeftButton)
+    assert requested.args == [orphan.id]
+
+
+def test_showing_another_passage_saves_the_note_first(
+    qtbot, window: Window, session: ProjectSession
+) -> None:
+    editor = window.editor
+    first, second = session.project.annotations.query()[:2]
+    editor.show_passage(first.id)
+    type_note(qtbot, editor, "quick")
+    editor.show_passage(second.id)
+    assert stored(session, first).note == first.note + "quick"
+    assert editor.note.toPlainText() == second.note
+
+
+def test_a_long_quote_is_elided_with_the_full_text_as_tooltip(
+    window: Window, session: ProjectSession
+) -> None:
+    article = session.project.articles.all()[0]
+    passage = session.add_passage(article_id=article.id, start=0, end=900, tag_ids=[])
+    window.editor.show_passage(passage.id)
+    shown = window.editor.quote.text()
+    assert shown.endswith("…") and len(shown.splitlines()) <= 4
+    assert passage.exact[:40] in window.editor.quote.toolTip()
