@@ -84,11 +84,11 @@ def read_article_file(path: str | Path) -> ParsedArticle:
     path = Path(path)
     if path.is_dir():
         _check_kind_and_size(path, path.stat())
-    fmt = format_for(path.name)
+    fmt = format_for(path)
     return _parse(_read_bytes(path), name=path.name, fmt=fmt, where=path)
 
 
-def format_for(name: str) -> str:
+def format_for(name: str | Path) -> str:
     """The format of a file, from its suffix.
 
     Raises:
