@@ -39,17 +39,9 @@ _DROPPED = _tags(
 _VOID = _tags("area base br col embed hr img input keygen link meta param source track wbr")
 _HEAD_CONTENT = _tags("title meta link style script base noscript template")
 _INLINE_STYLES = {
-    "em": SpanStyle.EMPHASIS,
-    "i": SpanStyle.EMPHASIS,
-    "cite": SpanStyle.EMPHASIS,
-    "dfn": SpanStyle.EMPHASIS,
-    "var": SpanStyle.EMPHASIS,
-    "strong": SpanStyle.STRONG,
-    "b": SpanStyle.STRONG,
-    "code": SpanStyle.CODE,
-    "kbd": SpanStyle.CODE,
-    "samp": SpanStyle.CODE,
-    "tt": SpanStyle.CODE,
+    **dict.fromkeys(_tags("em i cite dfn var"), SpanStyle.EMPHASIS),
+    **dict.fromkeys(_tags("strong b"), SpanStyle.STRONG),
+    **dict.fromkeys(_tags("code kbd samp tt"), SpanStyle.CODE),
 }
 _STYLE_RANK = (SpanStyle.CODE, SpanStyle.STRONG, SpanStyle.EMPHASIS)
 _ALLOWED_SCHEMES = _tags("http https mailto")
