@@ -1,0 +1,25 @@
+"""The ``diptych`` command: the command line, with ``open`` starting the window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from diptych.storage.cli import main as cli_main
+
+
+def open_window(project: Path | None) -> int:
+    """Start the window on ``project`` (None: the last project, or the sample project)."""
+    from diptych.gui.app import run_application  # Qt is imported only for the window
+
+    return run_application(project)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``diptych`` command."""
+    return cli_main(argv, open_gui=open_window)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

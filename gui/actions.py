@@ -1,0 +1,143 @@
+"""The window's actions, menus and toolbar: names, shortcuts and icons in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+
+Key = QKeySequence.StandardKey
+
+
+class Actions:
+    """Every QAction of the main window (connected by the window).
+
+    Args:
+        window: the main window, which owns the actions.
+    """
+
+    def __init__(self, window: QMainWindow, undo_stack: QUndoStack) -> None:
+        style = window.style()
+
+        def make(
+            text: str,
+            shortcut: str | QKeySequence.StandardKey | None = None,
+            tip: str = "",
+            icon: QStyle.StandardPixmap | None = None,
+        ) -> QAction:
+            action = QAction(text, window)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            if tip:
+                action.setToolTip(tip)
+                action.setStatusTip(tip)
+            if icon is not None:
+                action.setIcon(style.standardIcon(icon))
+            return action
+
+        sp = QStyle.StandardPixmap
+        self.new_project = make(
+            "&New project…", Key.New, "Create an empty project file", sp.SP_FileIcon
+        )
+        self.open_project = make(
+            "&Open project…", Key.Open, "Open a project file", sp.SP_DialogOpenButton
+        )
+        self.recent = QMenu("Open &recent", window)
+        self.open_sample = make("Open the &sample project", None, "The built-in sample project")
+        self.import_articles = make(
+            "&Import articles…",
+            "Ctrl+I",
+            "Import .txt, .md, .html files, or a REFI-QDA project",
+            sp.SP_ArrowDown,
+        )
+        self.export = make(
+            "&Export…",
+            "Ctrl+E",
+            "Export tagged notes (Markdown, CSV, HTML, JSON, REFI-QDA)",
+            sp.SP_DialogSaveButton,
+        )
+        self.restore_backup = make("Restore from &backup…", None, "Go back to an automatic backup")
+        self.quit = make("&Quit", Key.Quit)
+        # The stack's own actions follow its state: enabled, and "Undo Tag passage".
+        self.undo = _created(undo_stack.createUndoAction(window, "&Undo"))
+        self.undo.setShortcut(QKeySequence(Key.Undo))
+        self.undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.redo = _created(undo_stack.createRedoAction(window, "&Redo"))
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+        self.redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.find = make("&Find in article…", Key.Find, "Find text in the current article")
+        self.search = make(
+            "&Search project…", "Ctrl+Shift+F", "Full-text search over every article and note"
+        )
+        self.tag_selection = make(
+            "&Tag selection…", "Ctrl+T", "Tag the selected text (or press 1-9)"
+        )
+        self.delete_passage = make(
+            "&Delete passage", "Ctrl+Backspace", "Delete the selected passage"
+        )
+        self.coder = make("Coder &name…", None, "The name recorded on the passages you tag")
+        self.new_pane = make("&New pane", "Ctrl+Alt+N", "Add an empty pane beside the others")
+        self.close_pane = make("&Close pane", Key.Close)
+        self.zoom_in = make("Zoom &in", Key.ZoomIn)
+        self.zoom_out = make("Zoom &out", Key.ZoomOut)
+        self.zoom_reset = make("&Actual size", "Ctrl+0")
+        self.new_tag = make("&New tag…", "Ctrl+Shift+T", "Add a tag to the codebook")
+        self.about = make("&About Diptych")
+        self.shortcuts = make("&Keyboard shortcuts", "F1")
+        # Ctrl+= is what most keyboards send for "zoom in" without Shift.
+        self.zoom_in.setShortcuts([QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")])
+        self.tag_selection.setIcon(
+            QIcon.fromTheme("tag", style.standardIcon(sp.SP_DialogApplyButton))
+        )
+
+    def build_menus(self, window: QMainWindow, docks: list[QAction]) -> None:
+        """Fill the menu bar."""
+        bar = window.menuBar()
+        file = bar.addMenu("&File")
+        _add_all(file, (self.new_project, self.open_project))
+        file.addMenu(self.recent)
+        file.addAction(self.open_sample)
+        file.addSeparator()
+        file.addAction(self.import_articles)
+        file.addAction(self.export)
+        file.addSeparator()
+        file.addAction(self.restore_backup)
+        file.addSeparator()
+        file.addAction(self.quit)
+        edit = bar.addMenu("&Edit")
+        _add_all(edit, (self.undo, self.redo, None, self.tag_selection, self.delete_passage, None,
+                        self.find, self.search, None, self.coder))  # fmt: skip
+        view = bar.addMenu("&View")
+        _add_all(view, (self.new_pane, self.close_pane, None, self.zoom_in, self.zoom_out,
+                        self.zoom_reset, None))  # fmt: skip
+        for dock_action in docks:
+            view.addAction(dock_action)
+        tags = bar.addMenu("&Tags")
+        tags.addAction(self.new_tag)
+        tags.addAction(self.tag_selection)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts)
+        help_menu.addAction(self.about)
+
+    def build_toolbar(self, window: QMainWindow) -> QToolBar:
+        """The main toolbar."""
+        toolbar = window.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        items = (self.open_project, self.import_articles, self.export, None, self.undo, self.redo,
+                 None, self.tag_selection, self.find, self.new_pane)  # fmt: skip
+        _add_all(toolbar, items)
+        return toolbar
+
+
+def _created(action: QAction | None) -> QAction:
+    assert action is not None
+    return action
+
+
+def _add_all(target: QMenu | QToolBar, items: tuple[QAction | None, ...]) -> None:
+    """Add actions in order; None adds a separator."""
+    for item in items:
+        if item is None:
+            target.addSeparator()
+        else:
+            target.addAction(item)

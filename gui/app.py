@@ -1,0 +1,125 @@
+"""Starting Diptych: the application object, the first project, switching projects."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from diptych.gui import dialogs
+from diptych.gui.context import AppContext
+from diptych.gui.main_window import MainWindow, screen_fits
+from diptych.gui.messages import install_excepthook
+from diptych.gui.paths import APP_NAME, ORGANIZATION
+from diptych.gui.session import ProjectSession
+from diptych.storage.errors import DiptychError
+from diptych.storage.project import Project
+from diptych.storage.sample import create_sample_project
+
+
+def open_or_create(context: AppContext, path: Path | None) -> Project:
+    """Open ``path``; with no path, the last project or the sample project (created once)."""
+    if path is None:
+        path = context.settings.last_project() or context.paths.sample_project
+    if path == context.paths.sample_project and not path.exists():
+        return create_sample_project(path)
+    return Project.open(path)
+
+
+class Launcher(QObject):
+    """Owns the window and switches it to another project when asked.
+
+    Args:
+        context: paths, settings, messages.
+    """
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.window: MainWindow | None = None
+
+    def show_project(self, project: Project) -> MainWindow:
+        """Open a window on ``project`` (replacing the current window)."""
+        session = ProjectSession(
+            project, self.context.messages, coder=self.context.settings.coder()
+        )
+        old, self.window = self.window, MainWindow(self.context, session)
+        self._connect(self.window)
+        self.window.restore_layout()
+        screen_fits(self.window)
+        self.window.show()
+        session.watch()
+        self.context.settings.add_recent(project.path)
+        self._fill_recent(self.window)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        return self.window
+
+    def open_path(self, path: Path, *, create: bool = False) -> None:
+        """Open (or create) a project file and show it; errors become a message."""
+        try:
+            project = Project.create(path) if create else Project.open(path)
+        except DiptychError as exc:
+            self.context.messages.known_error(exc, "Open project")
+            return
+        self.show_project(project)
+
+    def _connect(self, window: MainWindow) -> None:
+        a = window.actions_
+        a.open_project.triggered.connect(lambda: self._ask_open(window))
+        a.new_project.triggered.connect(lambda: self._ask_new(window))
+        a.open_sample.triggered.connect(self.open_sample)
+
+    def _ask_open(self, window: MainWindow) -> None:
+        path = dialogs.choose_project_to_open(window)
+        if path is not None:
+            self.open_path(path)
+
+    def _ask_new(self, window: MainWindow) -> None:
+        path = dialogs.choose_new_project(window)
+        if path is not None:
+            self.open_path(path, create=True)
+
+    def open_sample(self) -> None:
+        """Open the built-in sample project (creating it again if it was deleted)."""
+        path = self.context.paths.sample_project
+        try:
+            project = Project.open(path) if path.exists() else create_sample_project(path)
+        except DiptychError as exc:
+            self.context.messages.known_error(exc, "Open project")
+            return
+        self.show_project(project)
+
+    def _fill_recent(self, window: MainWindow) -> None:
+        menu = window.actions_.recent
+        menu.clear()
+        for path in self.context.settings.recent_projects():
+            action = menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        menu.setEnabled(not menu.isEmpty())
+
+
+def run_application(project_path: Path | None) -> int:
+    """Start the window; returns the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationDisplayName(APP_NAME)
+    context = AppContext.standard()
+    install_excepthook(context.messages, context.paths.crash_log)
+    launcher = Launcher(context)
+    try:
+        project = open_or_create(context, project_path)
+    except DiptychError as exc:
+        QMessageBox.critical(None, "Diptych", str(exc))
+        if project_path is not None:
+            return 2
+        # The last project cannot be opened: start on the sample project instead.
+        project = open_or_create(context, context.paths.sample_project)
+    launcher.show_project(project)
+    return app.exec()

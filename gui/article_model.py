@@ -1,0 +1,95 @@
+"""The library's list of articles as a Qt model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from diptych.gui.session import ProjectSession
+from diptych.storage.model import ArticleSummary
+
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ARTICLE_MIME = "application/x-diptych-article-ids"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleListModel(QAbstractListModel):
+    """Every article of the project, in library order; refreshed when articles change.
+
+    Args:
+        session: the open project.
+    """
+
+    def __init__(self, session: ProjectSession) -> None:
+        super().__init__(session)
+        self.session = session
+        self._rows: list[ArticleSummary] = []
+        session.articlesChanged.connect(self.refresh)
+        session.passagesChanged.connect(self.on_session_passages_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the list of articles."""
+        self.beginResetModel()
+        self._rows = self.session.project.articles.all()
+        self.endResetModel()
+
+    def on_session_passages_changed(self, article_id: int) -> None:
+        """Update one row's passage count."""
+        for row, summary in enumerate(self._rows):
+            if summary.id == article_id:
+                self._rows[row] = self.session.project.articles.summary(article_id=article_id)
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+                return
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        article = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return article.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            orphans = f", {article.orphan_count} orphaned" if article.orphan_count else ""
+            return (
+                f"{article.title}\n{article.source_name}\n{article.characters:,} characters, "
+                f"{article.annotation_count} passages{orphans}\nImported {article.imported_at}"
+            )
+        if role == ARTICLE_ID_ROLE:
+            return article.id
+        if role == Qt.ItemDataRole.StatusTipRole:
+            return f"{article.annotation_count} passages"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        ids = ",".join(str(self.data(i, ARTICLE_ID_ROLE)) for i in indexes if i.isValid())
+        data.setData(ARTICLE_MIME, QByteArray(ids.encode()))
+        return data
+
+    def summary(self, row: int) -> ArticleSummary:
+        """The article shown on ``row``."""
+        return self._rows[row]
+
+    def row_of(self, article_id: int) -> int:
+        """Row of an article, or -1."""
+        return next((r for r, a in enumerate(self._rows) if a.id == article_id), -1)

@@ -1,0 +1,129 @@
+"""The text view of one article: select, click highlights, hover for notes, keys to tag.
+
+Selections are reported in display-text code points: the one place where Qt's UTF-16
+positions are converted (through the pane's PositionMap).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+from diptych.gui.passage_index import PassageIndex
+from diptych.storage.offsets import PositionMap
+
+TAG_KEYS = {
+    Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3, Qt.Key.Key_5: 4,
+    Qt.Key.Key_6: 5, Qt.Key.Key_7: 6, Qt.Key.Key_8: 7, Qt.Key.Key_9: 8,
+}  # fmt: skip
+
+
+class ArticleView(QTextEdit):
+    """A read-only, selectable view of a rendered article.
+
+    Signals:
+        tagKeyPressed(int): a digit key 1-9 was pressed (0-based tag index).
+        passageClicked(int): a highlight was clicked (annotation id).
+        contextMenuRequested(QPoint, int): right click at a global position; the annotation
+            id under the pointer, or 0.
+        tooltipRequested(QPoint, int): the pointer rests on a passage (annotation id).
+    """
+
+    tagKeyPressed = Signal(int)
+    passageClicked = Signal(int)
+    contextMenuRequested = Signal(QPoint, int)
+    tooltipRequested = Signal(QPoint, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.positions = PositionMap("")
+        self.index: PassageIndex | None = None
+        self._press: QPoint | None = None
+
+    # -- positions -----------------------------------------------------------------------
+    def selection(self) -> tuple[int, int] | None:
+        """The selected range in display-text code points, or None if nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or not len(self.positions):
+            return None
+        start = self.positions.to_display(cursor.selectionStart())
+        end = self.positions.to_display(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def select_range(self, start: int, end: int, *, scroll: bool = True) -> None:
+        """Select ``[start, end)`` of the display text (code points)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_rendered(start))
+        cursor.setPosition(self.positions.to_rendered(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if scroll:
+            self.ensureCursorVisible()
+
+    def offset_at(self, point: QPoint) -> int:
+        """Display-text offset under a viewport point."""
+        return self.positions.to_display(self.cursorForPosition(point).position())
+
+    def passage_at(self, point: QPoint) -> int:
+        """Annotation id of the innermost passage under a viewport point, or 0."""
+        if self.index is None or not len(self.positions):
+            return 0
+        cursor = self.cursorForPosition(point)
+        rect = self.cursorRect(cursor)
+        if abs(rect.center().y() - point.y()) > rect.height():
+            return 0  # below the end of the text
+        marks = self.index.at(self.positions.to_display(cursor.position()))
+        return marks[0].annotation_id if marks else 0
+
+    # -- events --------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Digits 1-9 tag the selection; everything else as usual."""
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if plain and event.key() in TAG_KEYS:
+            self.tagKeyPressed.emit(TAG_KEYS[Qt.Key(event.key())])
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Remember where a click started, to tell a click from a drag."""
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click (not a drag) on a highlight selects its passage."""
+        super().mouseReleaseEvent(event)
+        point = event.position().toPoint()
+        is_click = self._press is not None and (point - self._press).manhattanLength() < 4
+        self._press = None
+        if event.button() == Qt.MouseButton.LeftButton and is_click:
+            annotation_id = self.passage_at(point)
+            if annotation_id:
+                self.passageClicked.emit(annotation_id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Ask the pane for a menu (it knows the tags)."""
+        self.contextMenuRequested.emit(event.globalPos(), self.passage_at(event.pos()))
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Hovering a highlight shows its tags and note."""
+        if event.type() == QEvent.Type.ToolTip:
+            point = event.pos()  # type: ignore[attr-defined]
+            annotation_id = self.passage_at(point)
+            if annotation_id:
+                self.tooltipRequested.emit(self.viewport().mapToGlobal(point), annotation_id)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)

@@ -1,0 +1,238 @@
+"""Coding: applying tags to the selected text, from keys, palette, codebook or menu.
+
+One controller so that every way of tagging behaves the same: a selection that matches an
+existing passage adds the tag to it; any other selection becomes a new passage.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
+
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.commands import (
+    AddPassage,
+    AddTag,
+    DeletePassage,
+    ReattachPassage,
+    SetPassageTags,
+    perform,
+)
+from diptych.gui.pane_area import PaneArea
+from diptych.gui.session import ProjectSession
+from diptych.gui.tag_model import color_icon
+from diptych.gui.tag_palette import TagPalette
+
+TOOLTIP_NOTE_CHARS = 400
+
+
+class CodingController(QObject):
+    """Applies tags to selections and edits passages from the reading area.
+
+    Args:
+        session: the open project.
+        area: the reading area.
+        window: the widget that parents popups.
+
+    Signals:
+        passageSelected(int): a passage became the selected one (0: none).
+    """
+
+    passageSelected = Signal(int)
+
+    def __init__(self, session: ProjectSession, area: PaneArea, window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self.area = area
+        self.window = window
+        self.palette = TagPalette(window)
+        self.palette.tagChosen.connect(self.apply_tag)
+        self.palette.tagCreated.connect(self.apply_new_tag)
+        area.tagKeyPressed.connect(self.on_area_tag_key_pressed)
+        area.passageClicked.connect(self.select_passage)
+        area.contextMenuRequested.connect(self.on_area_context_menu_requested)
+        area.tooltipRequested.connect(self.on_area_tooltip_requested)
+        self.selected = 0
+
+    # -- tagging -------------------------------------------------------------------------
+    def apply_tag(self, tag_id: int) -> bool:
+        """Tag the current selection (or the selected passage) with ``tag_id``."""
+        pane = self.area.current
+        selection = pane.selection() if pane else None
+        if pane is None or pane.article_id is None or selection is None:
+            if self.selected:
+                return self.toggle_tag(self.selected, tag_id)
+            self.session.messages.info("Select some text first, then choose a tag.")
+            return False
+        start, end = selection
+        existing = self._passage_with_range(pane, start, end)
+        if existing:
+            passage = self.session.passage(existing)
+            if tag_id in passage.tag_ids:
+                return True
+            ok = perform(
+                self.session,
+                SetPassageTags(self.session, existing, [*passage.tag_ids, tag_id], "Add tag"),
+            )
+            self._after_tagging(pane, existing)
+            return ok
+        command = AddPassage(
+            self.session, article_id=pane.article_id, start=start, end=end, tag_ids=[tag_id]
+        )
+        if not perform(self.session, command) or command.passage is None:
+            return False
+        self._after_tagging(pane, command.passage.id)
+        return True
+
+    def apply_new_tag(self, name: str) -> bool:
+        """Create a tag called ``name`` and apply it, as one undo step."""
+        stack = self.session.undo_stack
+        stack.beginMacro(f"Tag with new tag {name}")
+        try:
+            command = AddTag(self.session, name=name)
+            if not perform(self.session, command) or command.tag is None:
+                return False
+            return self.apply_tag(command.tag.id)
+        finally:
+            stack.endMacro()
+
+    def apply_tag_by_index(self, index: int) -> bool:
+        """Apply the index-th tag of the codebook (keys 1-9)."""
+        tags = self.session.ordered_tags()
+        if index >= len(tags):
+            self.session.messages.info(f"There is no tag number {index + 1} yet.")
+            return False
+        return self.apply_tag(tags[index].id)
+
+    def toggle_tag(self, annotation_id: int, tag_id: int) -> bool:
+        """Add or remove one tag on a passage."""
+        passage = self.session.passage(annotation_id)
+        if tag_id in passage.tag_ids:
+            tags = [t for t in passage.tag_ids if t != tag_id]
+            text = "Remove tag"
+        else:
+            tags, text = [*passage.tag_ids, tag_id], "Add tag"
+        return perform(self.session, SetPassageTags(self.session, annotation_id, tags, text))
+
+    def _passage_with_range(self, pane: ArticlePane, start: int, end: int) -> int:
+        index = pane.view.index
+        if index is None:
+            return 0
+        same = [m for m in index.at(start) if m.start == start and m.end == end]
+        return same[0].annotation_id if same else 0
+
+    def _after_tagging(self, pane: ArticlePane, annotation_id: int) -> None:
+        cursor = pane.view.textCursor()
+        cursor.clearSelection()
+        pane.view.setTextCursor(cursor)
+        self.select_passage(annotation_id, scroll=False)
+
+    def open_palette(self) -> None:
+        """Show the tag palette beside the selection."""
+        pane = self.area.current
+        if pane is not None and (pane.selection() or self.selected):
+            rect = pane.view.cursorRect()
+            position = pane.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 6))
+            title = "Tag the selected text" if pane.selection() else "Add a tag to the passage"
+        else:
+            position = self.window.mapToGlobal(self.window.rect().center() - QPoint(190, 160))
+            title = "Select text first to tag it; choosing a tag now only selects it"
+        self.palette.open_at(self.session.codebook(), position, title)
+
+    def on_area_tag_key_pressed(self, index: int) -> None:
+        """Keys 1-9 in a pane."""
+        self.apply_tag_by_index(index)
+
+    # -- passages ------------------------------------------------------------------------
+    def select_passage(self, annotation_id: int, *, scroll: bool = False) -> None:
+        """Make a passage the selected one (outlined in its pane, shown in the editor)."""
+        self.selected = annotation_id
+        for pane in self.area.panes():
+            if pane.view.index is not None and annotation_id in pane.view.index:
+                pane.select_passage(annotation_id, scroll=scroll)
+            elif pane.selected_passage:
+                pane.select_passage(0, scroll=False)
+        self.passageSelected.emit(annotation_id)
+
+    def reveal_passage(self, annotation_id: int, article_id: int) -> None:
+        """Open the passage's article if needed, scroll to the passage and select it."""
+        pane = self.area.open_article(article_id)
+        if pane is None:
+            return
+        if pane.is_loading:
+            pane.loaded.connect(lambda: self.select_passage(annotation_id, scroll=True))
+        else:
+            self.select_passage(annotation_id, scroll=True)
+
+    def delete_selected(self) -> None:
+        """Delete the selected passage (undoable)."""
+        if self.selected and perform(self.session, DeletePassage(self.session, self.selected)):
+            self.select_passage(0)
+
+    def reattach(self, annotation_id: int) -> None:
+        """Attach a passage (an orphan) to the text selected in the current pane."""
+        pane = self.area.current
+        selection = pane.selection() if pane else None
+        passage = self.session.passage(annotation_id)
+        if pane is None or selection is None or pane.article_id != passage.article_id:
+            self.session.messages.info("Select the passage's new text in its article first.")
+            return
+        if perform(self.session, ReattachPassage(self.session, annotation_id, *selection)):
+            self._after_tagging(pane, annotation_id)
+
+    # -- menus and tooltips --------------------------------------------------------------
+    def on_area_context_menu_requested(self, position: QPoint, annotation_id: int) -> None:
+        """The reading area's context menu: tag the selection, edit the passage under it."""
+        menu = QMenu(self.window)
+        pane = self.area.current
+        if pane is not None and pane.selection():
+            menu.addAction("Tag with…\tCtrl+T", self.open_palette)
+            tags_menu = menu.addMenu("Tag with")
+            for number, tag in enumerate(self.session.ordered_tags()):
+                key = f"\t{number + 1}" if number < 9 else ""
+                action = tags_menu.addAction(color_icon(tag.color), tag.name + key)
+                action.triggered.connect(lambda _=False, t=tag.id: self.apply_tag(t))
+            menu.addAction("Copy", pane.view.copy)
+            menu.addSeparator()
+        if annotation_id:
+            self.select_passage(annotation_id)
+            passage = self.session.passage(annotation_id)
+            codebook = self.session.codebook()
+            for tag_id in passage.tag_ids:
+                if tag_id in codebook:
+                    action = menu.addAction(
+                        color_icon(codebook[tag_id].color), f"Remove tag {codebook[tag_id].name}"
+                    )
+                    action.triggered.connect(
+                        lambda _=False, t=tag_id: self.toggle_tag(annotation_id, t)
+                    )
+            menu.addAction("Add a tag…", self.open_palette)
+            menu.addAction("Delete passage", self.delete_selected)
+        if menu.isEmpty():
+            menu.addAction("Select text to tag it").setEnabled(False)
+        menu.popup(position)
+
+    def on_area_tooltip_requested(self, position: QPoint, annotation_id: int) -> None:
+        """Hovering a passage shows its tags and note."""
+        QToolTip.showText(position, self.tooltip(annotation_id), self.window)
+
+    def tooltip(self, annotation_id: int) -> str:
+        """Rich text describing a passage: tags with their colours, then the note."""
+        passage = self.session.passage(annotation_id)
+        codebook = self.session.codebook()
+        tags = [
+            f'<span style="background:{codebook[t].color}">&nbsp;&nbsp;</span>&nbsp;'
+            f"{html.escape(codebook.path(t))}"
+            for t in passage.tag_ids
+            if t in codebook
+        ]
+        parts = ["<br>".join(tags) or "<i>No tags</i>"]
+        note = passage.note.strip()
+        if note:
+            short = note if len(note) <= TOOLTIP_NOTE_CHARS else note[:TOOLTIP_NOTE_CHARS] + "…"
+            parts.append(html.escape(short).replace("\n", "<br>"))
+        if passage.coder:
+            parts.append(f"<small>{html.escape(passage.coder)} · {passage.updated_at}</small>")
+        return "<hr>".join(parts)

@@ -1,0 +1,133 @@
+"""Small dialogs: messages, the crash report, rename/remove article, coder name, files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from diptych.gui.commands import RemoveArticle, RenameArticle, perform
+from diptych.gui.session import ProjectSession
+from diptych.storage.project import PROJECT_SUFFIX
+
+PROJECT_FILTER = f"Diptych projects (*{PROJECT_SUFFIX});;All files (*)"
+
+SHORTCUTS = """
+<table cellpadding=3>
+<tr><td><b>1</b> … <b>9</b></td><td>Tag the selected text with the first nine tags</td></tr>
+<tr><td><b>Ctrl+T</b></td>
+    <td>Tag palette: type to filter, Enter applies, a new name creates a tag</td></tr>
+<tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td>
+    <td>Undo / redo any tagging, note or tag change</td></tr>
+<tr><td><b>Ctrl+F</b>, <b>F3</b></td><td>Find in the article, next match</td></tr>
+<tr><td><b>Ctrl+Backspace</b></td><td>Delete the selected passage</td></tr>
+<tr><td><b>Ctrl++</b> / <b>Ctrl+-</b> / <b>Ctrl+0</b></td><td>Zoom the current pane</td></tr>
+<tr><td><b>Ctrl+Alt+N</b> / <b>Ctrl+W</b></td><td>New pane / close pane</td></tr>
+<tr><td><b>Ctrl+I</b> / <b>Ctrl+E</b></td><td>Import articles / export tagged notes</td></tr>
+<tr><td>Shift+arrows</td><td>Select text with the keyboard in an article</td></tr>
+</table>
+"""
+
+
+def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    """A non-blocking message box (the window keeps working; tests never hang on it)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.open()
+    return box
+
+
+def crash(parent: QWidget, summary: str, details: str, log: Path) -> QMessageBox:
+    """Report an unexpected error, with the traceback under Details."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "Unexpected error",
+        "Something went wrong inside Diptych. Everything saved so far is safe in the project "
+        f"file.\n\n{summary}\n\nThe details were written to {log}; please include them in a "
+        "bug report.",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setDetailedText(details)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def about(parent: QWidget) -> None:
+    """The About box."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        number = version("diptych")
+    except PackageNotFoundError:
+        number = "development"
+    QMessageBox.about(
+        parent,
+        "About Diptych",
+        f"<h3>Diptych {number}</h3><p>Read articles side by side, tag passages from a shared "
+        "codebook, write notes, and export tagged notes.</p><p>Everything is saved at once in "
+        "one local project file.</p>",
+    )
+
+
+def shortcuts(parent: QWidget) -> None:
+    """The keyboard shortcuts."""
+    box = QMessageBox(
+        QMessageBox.Icon.NoIcon,
+        "Keyboard shortcuts",
+        SHORTCUTS,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+def rename_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
+    """Ask for a new title (undoable)."""
+    current = session.project.articles.summary(article_id=article_id).title
+    title, ok = QInputDialog.getText(parent, "Rename article", "Title:", text=current)
+    if ok and title.strip() and title.strip() != current:
+        perform(session, RenameArticle(session, article_id, title.strip()))
+
+
+def remove_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
+    """Confirm, then remove an article and its passages (undoable)."""
+    summary = session.project.articles.summary(article_id=article_id)
+    answer = QMessageBox.question(
+        parent,
+        "Remove article",
+        f"Remove “{summary.title}” and its {summary.annotation_count} passage(s) from the "
+        "project?\n\nYou can undo this with Ctrl+Z.",
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        perform(session, RemoveArticle(session, article_id))
+
+
+def ask_coder(parent: QWidget, current: str) -> str | None:
+    """Ask for the coder's name; None if cancelled."""
+    name, ok = QInputDialog.getText(
+        parent, "Coder name", "Name recorded on the passages you tag:", text=current
+    )
+    return name.strip() if ok else None
+
+
+def choose_project_to_open(parent: QWidget) -> Path | None:
+    """Ask for an existing project file."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Open project", "", PROJECT_FILTER)
+    return Path(name) if name else None
+
+
+def choose_new_project(parent: QWidget) -> Path | None:
+    """Ask where to create a new project file."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "New project", "Untitled project" + PROJECT_SUFFIX, PROJECT_FILTER
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(PROJECT_SUFFIX)

@@ -1,0 +1,105 @@
+"""Find in article: a bar with a search field, next/previous, and the match count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+MAX_MATCHES = 5000
+
+
+def find_all(text: str, needle: str, *, limit: int = MAX_MATCHES) -> list[tuple[int, int]]:
+    """Case-insensitive matches of ``needle`` in ``text`` as (start, end) code points.
+
+    Case folding can change lengths (``ß`` folds to ``ss``); matching is done on
+    ``str.lower()``, which keeps them for every character but a handful, and results
+    that would not map back exactly are dropped.
+    """
+    if not needle:
+        return []
+    haystack = text.lower()
+    key = needle.lower()
+    if len(haystack) != len(text):
+        haystack, key = text, needle  # lengths changed: fall back to exact case
+    matches: list[tuple[int, int]] = []
+    position = haystack.find(key)
+    while position >= 0 and len(matches) < limit:
+        matches.append((position, position + len(key)))
+        position = haystack.find(key, position + max(len(key), 1))
+    return matches
+
+
+class FindBar(QWidget):
+    """The find bar under an article's title.
+
+    Signals:
+        searched(str): the search text changed.
+        stepped(int): +1 for the next match, -1 for the previous one.
+        closed(): the bar was closed.
+    """
+
+    searched = Signal(str)
+    stepped = Signal(int)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText("Find in article")
+        self.field.setClearButtonEnabled(True)
+        self.count = QLabel(self)
+        self.count.setMinimumWidth(70)
+        previous = _button(self, "↑", "Previous match (Shift+Enter, Shift+F3)")
+        following = _button(self, "↓", "Next match (Enter, F3)")
+        close = _button(self, "✕", "Close (Esc)")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        for widget in (self.field, self.count, previous, following, close):
+            layout.addWidget(widget)
+        self.field.textChanged.connect(self.searched)
+        previous.clicked.connect(lambda: self.stepped.emit(-1))
+        following.clicked.connect(lambda: self.stepped.emit(1))
+        close.clicked.connect(self.close_bar)
+        for keys, step in (("F3", 1), ("Shift+F3", -1)):
+            QShortcut(QKeySequence(keys), self, lambda s=step: self.stepped.emit(s))
+
+    def open_bar(self, text: str = "") -> None:
+        """Show the bar with the field focused (prefilled with ``text`` if given)."""
+        if text:
+            self.field.setText(text)
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        """Hide the bar and clear the highlights."""
+        self.hide()
+        self.closed.emit()
+
+    def show_count(self, current: int, total: int) -> None:
+        """Show "3 of 12", or "No matches"."""
+        if not self.field.text():
+            self.count.setText("")
+        elif total == 0:
+            self.count.setText("No matches")
+        else:
+            more = "+" if total >= MAX_MATCHES else ""
+            self.count.setText(f"{current + 1} of {total}{more}")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.stepped.emit(-1 if shift else 1)
+        elif event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+        else:
+            super().keyPressEvent(event)
+
+
+def _button(parent: QWidget, text: str, tip: str) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAutoRaise(True)
+    return button

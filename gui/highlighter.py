@@ -1,0 +1,116 @@
+"""Paint passages in their tags' colours.
+
+A QSyntaxHighlighter fed from :class:`PassageIndex`: formats live in the layout, not in
+the document, so painting never edits the text, and adding a passage repaints only the
+blocks it spans. Attached before the document is laid out, this is the cheapest way to
+show thousands of highlights.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from diptych.gui.passage_index import Mark, PassageIndex, Segment
+from diptych.storage.offsets import PositionMap
+
+
+def blend(colors: list[str]) -> QColor:
+    """The average of ``colors`` (``#RRGGBB``)."""
+    qcolors = [QColor(c) for c in colors] or [QColor("#FFFF00")]
+    n = len(qcolors)
+    return QColor(
+        sum(c.red() for c in qcolors) // n,
+        sum(c.green() for c in qcolors) // n,
+        sum(c.blue() for c in qcolors) // n,
+    )
+
+
+class HighlightTheme:
+    """Turns the marks covering a run of text into a character format.
+
+    Args:
+        dark: True for a dark palette: colours are blended less so that text stays legible.
+    """
+
+    def __init__(self, *, dark: bool = False) -> None:
+        self.dark = dark
+        self._cache: dict[tuple[tuple[str, ...], int], QTextCharFormat] = {}
+
+    def background(self, marks: tuple[Mark, ...]) -> QColor:
+        """The fill colour for text under ``marks`` (several tags blend)."""
+        colors = [c for mark in marks for c in mark.colors] or ["#C8C8C8"]
+        color = blend(colors)
+        color.setAlpha(110 if self.dark else 170)
+        return color
+
+    def format(self, marks: tuple[Mark, ...]) -> QTextCharFormat:
+        """The character format for text under ``marks``."""
+        key = (tuple(c for m in marks for c in m.colors), min(len(marks), 3))
+        fmt = self._cache.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(self.background(marks)))
+            if len(marks) > 1:  # overlapping passages: underline so the overlap shows
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(
+                    blend([m.colors[0] for m in marks if m.colors] or ["#888888"]).darker(150)
+                )
+            self._cache[key] = fmt
+        return fmt
+
+
+class PassageHighlighter(QSyntaxHighlighter):
+    """Colours every passage of one article.
+
+    Args:
+        document: the rendered article.
+        positions: display-text <-> document positions.
+        index: the article's passages.
+        theme: how marks become formats.
+    """
+
+    def __init__(
+        self,
+        document: QTextDocument,
+        positions: PositionMap,
+        index: PassageIndex,
+        theme: HighlightTheme,
+    ) -> None:
+        super().__init__(document)
+        self.positions = positions
+        self.index = index
+        self.theme = theme
+
+    def highlightBlock(self, text: str) -> None:
+        """Qt calls this for each block that needs painting."""
+        if not len(self.positions):
+            return
+        position = self.currentBlock().position()
+        block_index = self.positions.block_index_at_rendered(position)
+        if self.positions.rendered_start(block_index) != position:
+            return  # a block that only exists for layout (e.g. after a table)
+        for segment in self.index.segments(block_index):
+            self._paint(segment, position)
+
+    def _paint(self, segment: Segment, block_position: int) -> None:
+        start = self.positions.to_rendered(segment.start) - block_position
+        end = self.positions.to_rendered(segment.end) - block_position
+        if end > start:
+            self.setFormat(start, end - start, self.theme.format(segment.marks))
+
+    def repaint_blocks(self, blocks: range) -> None:
+        """Repaint the given display blocks (after passages were added or removed)."""
+        document = self.document()
+        if document is None:
+            return
+        for index in blocks:
+            if index >= len(self.positions):
+                break
+            block = document.findBlock(self.positions.rendered_start(index))
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def set_theme(self, theme: HighlightTheme) -> None:
+        """Switch palette (light/dark) and repaint everything."""
+        self.theme = theme
+        self.rehighlight()

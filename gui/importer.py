@@ -1,0 +1,150 @@
+"""Importing articles from files: chosen, dropped, or a newer version of one article.
+
+Files are read and parsed in a worker thread; the articles are then added in one
+undoable transaction on the GUI thread. Files that cannot be imported are listed with
+the reason, and the others are imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+
+from diptych.gui.commands import ImportArticles, ReplaceArticleText, perform
+from diptych.gui.session import ProjectSession
+from diptych.gui.workers import Cancelled, Progress, Workers
+from diptych.storage.errors import ArticleFileError
+from diptych.storage.importing import ParsedArticle, read_article_file
+
+FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+EXCHANGE_SUFFIXES = (".qdpx", ".qdc")
+
+
+@dataclass
+class ParseResult:
+    """What reading a batch of files gave."""
+
+    parsed: list[ParsedArticle] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # one message per file
+
+
+def parse_files(paths: Sequence[Path], progress: Progress) -> ParseResult:
+    """Read and parse article files (runs in a worker)."""
+    result = ParseResult()
+    for number, path in enumerate(paths):
+        if not progress(number, len(paths)):
+            raise Cancelled
+        try:
+            result.parsed.append(read_article_file(path))
+        except ArticleFileError as exc:
+            result.refused.append(str(exc))
+    progress(len(paths), len(paths))
+    return result
+
+
+class ImportController(QObject):
+    """Runs imports for the window.
+
+    Args:
+        session: the open project.
+        workers: where slow work runs.
+        window: parent of dialogs.
+
+    Signals:
+        imported(list): the new article ids.
+        exchangeRequested(list): REFI-QDA files (.qdpx/.qdc) to import as projects/codebooks.
+    """
+
+    imported = Signal(list)
+    exchangeRequested = Signal(list)
+
+    def __init__(self, session: ProjectSession, workers: Workers, window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self.workers = workers
+        self.window = window
+        self._progress: QProgressDialog | None = None
+
+    def choose_and_import(self) -> None:
+        """Ask for files, then import them."""
+        names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", "", FILE_FILTER)
+        self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: Sequence[Path]) -> None:
+        """Import article files in the background (REFI-QDA files are passed on)."""
+        exchange = [p for p in paths if p.suffix.lower() in EXCHANGE_SUFFIXES]
+        articles = [p for p in paths if p not in exchange]
+        if exchange:
+            self.exchangeRequested.emit(exchange)
+        if not articles:
+            return
+        if self.session.read_only:
+            self.session.messages.error("This project is open read-only; nothing can be imported.")
+            return
+        worker = self.workers.start(lambda progress: parse_files(articles, progress))
+        if len(articles) > 3:
+            self._progress = QProgressDialog(
+                "Reading articles…", "Cancel", 0, len(articles), self.window
+            )
+            self._progress.setMinimumDuration(400)
+            self._progress.canceled.connect(worker.cancel)
+            worker.signals.progressed.connect(self._progress.setValue)
+        worker.signals.finished.connect(self.on_worker_finished)
+        worker.signals.failed.connect(self.session.messages.error)
+        worker.signals.crashed.connect(lambda summary, _tb: self.session.messages.error(summary))
+        for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
+            signal.connect(self._close_progress)
+
+    def _close_progress(self, *_args: object) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def on_worker_finished(self, result: ParseResult) -> None:
+        """Add what was parsed in one undoable step; report what was refused."""
+        ids: list[int] = []
+        if result.parsed:
+            command = ImportArticles(self.session, result.parsed)
+            if perform(self.session, command):
+                ids = [a.id for a in command.added]
+        if result.refused:
+            count = len(result.refused)
+            self.session.messages.warning(
+                f"{count} file(s) could not be imported:\n\n" + "\n\n".join(result.refused),
+                "Import",
+            )
+        if ids:
+            self.session.messages.info(f"Imported {len(ids)} article(s).")
+            self.imported.emit(ids)
+
+    def choose_newer_version(self, article_id: int) -> None:
+        """Replace an article's text with a newer file and find its passages again."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Newer version of the article", "", FILE_FILTER
+        )
+        if name:
+            self.reimport(article_id, Path(name))
+
+    def reimport(self, article_id: int, path: Path) -> None:
+        """Replace an article's text from ``path`` (re-anchoring every passage; undoable)."""
+        try:
+            parsed = read_article_file(path)
+        except ArticleFileError as exc:
+            self.session.messages.known_error(exc)
+            return
+        command = ReplaceArticleText(self.session, article_id, parsed)
+        if not perform(self.session, command) or command.report is None:
+            return
+        report = command.report
+        text = (
+            f"Updated the article: {report.kept} passage(s) in place, {report.moved} moved, "
+            f"{report.fuzzy} found approximately, {report.orphaned} orphaned (listed under "
+            "Orphans, never deleted). Ctrl+Z undoes the update."
+        )
+        report_to = self.session.messages.warning if report.orphaned else self.session.messages.info
+        report_to(text, "Update article")

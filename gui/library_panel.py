@@ -1,0 +1,113 @@
+"""The library: every article of the project, to open into panes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diptych.gui.article_model import ARTICLE_ID_ROLE, ArticleListModel
+from diptych.gui.session import ProjectSession
+
+
+class LibraryPanel(QWidget):
+    """A filterable list of articles.
+
+    Signals:
+        openRequested(int, bool): open article id; True to open it in a new pane.
+        importRequested(): the user wants to import article files.
+        renameRequested(int): rename article id.
+        reimportRequested(int): replace article id's text with a newer file.
+        removeRequested(int): remove article id from the project.
+    """
+
+    openRequested = Signal(int, bool)
+    importRequested = Signal()
+    renameRequested = Signal(int)
+    reimportRequested = Signal(int)
+    removeRequested = Signal(int)
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ArticleListModel(session)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter articles")
+        self.filter.setClearButtonEnabled(True)
+        self.view = QListView(self)
+        self.view.setModel(self.proxy)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        import_button = QPushButton("Import…", self)
+        import_button.setToolTip("Import articles (.txt, .md, .html) — or drop files on the window")
+        open_button = QPushButton("Open beside", self)
+        open_button.setToolTip("Open the selected article in a new pane")
+        buttons = QHBoxLayout()
+        buttons.addWidget(import_button)
+        buttons.addWidget(open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view.activated.connect(self.on_view_activated)
+        self.view.customContextMenuRequested.connect(self.on_view_context_menu)
+        import_button.clicked.connect(self.importRequested)
+        open_button.clicked.connect(lambda: self._emit_open(new_pane=True))
+
+    def article_at(self, index: QModelIndex) -> int | None:
+        """Article id of a view index."""
+        value = index.data(ARTICLE_ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def selected_article(self) -> int | None:
+        """The article selected in the list."""
+        return self.article_at(self.view.currentIndex())
+
+    def select_article(self, article_id: int) -> None:
+        """Select an article's row."""
+        row = self.model.row_of(article_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row))
+            self.view.setCurrentIndex(index)
+
+    def on_view_activated(self, index: QModelIndex) -> None:
+        """Double-click or Enter opens the article."""
+        article_id = self.article_at(index)
+        if article_id is not None:
+            self.openRequested.emit(article_id, False)
+
+    def _emit_open(self, *, new_pane: bool) -> None:
+        article_id = self.selected_article()
+        if article_id is not None:
+            self.openRequested.emit(article_id, new_pane)
+
+    def on_view_context_menu(self, point: QPoint) -> None:
+        """Open, rename, update from file, remove."""
+        article_id = self.article_at(self.view.indexAt(point))
+        if article_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.openRequested.emit(article_id, False))
+        menu.addAction("Open in new pane", lambda: self.openRequested.emit(article_id, True))
+        menu.addSeparator()
+        menu.addAction("Rename…", lambda: self.renameRequested.emit(article_id))
+        menu.addAction("Update from newer file…", lambda: self.reimportRequested.emit(article_id))
+        menu.addSeparator()
+        menu.addAction("Remove from project…", lambda: self.removeRequested.emit(article_id))
+        menu.popup(self.view.viewport().mapToGlobal(point))

@@ -1,0 +1,267 @@
+"""The main window: builds the reading area and panels and connects them. Nothing else.
+
+Flows (importing, coding, opening projects) live in their own modules; this module only
+assembles widgets and wires signals, in :meth:`MainWindow._connect`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+
+from diptych.gui import dialogs
+from diptych.gui.actions import Actions
+from diptych.gui.annotations_panel import AnnotationsPanel
+from diptych.gui.article_model import ARTICLE_MIME
+from diptych.gui.coding import CodingController
+from diptych.gui.context import AppContext
+from diptych.gui.importer import ImportController
+from diptych.gui.library_panel import LibraryPanel
+from diptych.gui.messages import Level
+from diptych.gui.pane_area import PaneArea
+from diptych.gui.passage_editor import PassageEditor
+from diptych.gui.session import ProjectSession
+from diptych.gui.tag_panel import TagPanel
+from diptych.gui.workers import Workers
+
+
+class MainWindow(QMainWindow):
+    """Diptych's window on one open project.
+
+    Args:
+        context: paths, settings, messages and the thread pool.
+        session: the open project.
+    """
+
+    def __init__(self, context: AppContext, session: ProjectSession) -> None:
+        super().__init__()
+        self.context = context
+        self.session = session
+        self.workers = Workers(context.pool, self)
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.resize(1440, 900)
+        session.setParent(self)  # the session (and its undo stack) lives as long as the window
+        self.actions_ = Actions(self, session.undo_stack)
+        self.area = PaneArea(session, self)
+        self.setCentralWidget(self.area)
+        self.library = LibraryPanel(session, self)
+        self.tags = TagPanel(session, self)
+        self.editor = PassageEditor(session, self)
+        self.passages = AnnotationsPanel(session, self)
+        self.docks = {
+            "library": self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea),
+            "codebook": self._dock("Codebook", self.tags, Qt.DockWidgetArea.LeftDockWidgetArea),
+            "passage": self._dock("Passage", self.editor, Qt.DockWidgetArea.RightDockWidgetArea),
+            "passages": self._dock(
+                "Passages", self.passages, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
+        }
+        self.resizeDocks(
+            [self.docks["library"], self.docks["passage"]], [250, 330], Qt.Orientation.Horizontal
+        )
+        self.coding = CodingController(session, self.area, self)
+        self.importer = ImportController(session, self.workers, self)
+        self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
+        self.actions_.build_toolbar(self)
+        self.coder_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.coder_label)
+        self._connect()
+        self.on_session_changed()
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock{title}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- wiring --------------------------------------------------------------------------
+    def _connect(self) -> None:
+        a, s = self.actions_, self.session
+        messages = self.context.messages
+        messages.posted.connect(self.on_messages_posted)
+        messages.crashed.connect(self.on_messages_crashed)
+        a.quit.triggered.connect(self.close)
+        a.import_articles.triggered.connect(self.importer.choose_and_import)
+        a.tag_selection.triggered.connect(self.coding.open_palette)
+        a.delete_passage.triggered.connect(self.coding.delete_selected)
+        a.find.triggered.connect(self.on_find_triggered)
+        a.new_pane.triggered.connect(lambda: self.area.add_pane())
+        a.close_pane.triggered.connect(self.on_close_pane_triggered)
+        a.zoom_in.triggered.connect(lambda: self._zoom(1))
+        a.zoom_out.triggered.connect(lambda: self._zoom(-1))
+        a.zoom_reset.triggered.connect(lambda: self._zoom(0))
+        a.new_tag.triggered.connect(lambda: self.tags.new_tag())
+        a.coder.triggered.connect(self.on_coder_triggered)
+        a.about.triggered.connect(lambda: dialogs.about(self))
+        a.shortcuts.triggered.connect(lambda: dialogs.shortcuts(self))
+        self.library.openRequested.connect(lambda i, new: self.area.open_article(i, new_pane=new))
+        self.library.importRequested.connect(self.importer.choose_and_import)
+        self.library.renameRequested.connect(lambda i: dialogs.rename_article(self, s, i))
+        self.library.removeRequested.connect(lambda i: dialogs.remove_article(self, s, i))
+        self.library.reimportRequested.connect(self.importer.choose_newer_version)
+        self.importer.imported.connect(self.on_importer_imported)
+        self.tags.applyRequested.connect(self.coding.apply_tag)
+        self.tags.showPassagesRequested.connect(self.on_tags_show_passages_requested)
+        self.coding.passageSelected.connect(self.on_coding_passage_selected)
+        self.passages.passageActivated.connect(self.coding.reveal_passage)
+        self.editor.addTagRequested.connect(self.coding.open_palette)
+        self.editor.reattachRequested.connect(self.coding.reattach)
+        self.area.currentPaneChanged.connect(self.on_area_current_pane_changed)
+        s.articlesChanged.connect(self.on_session_changed)
+
+    # -- slots ---------------------------------------------------------------------------
+    def on_session_changed(self) -> None:
+        """Title, coder and read-only state in the window chrome."""
+        info = self.session.project.info()
+        suffix = " (read-only)" if self.session.read_only else ""
+        self.setWindowTitle(f"{info.name}{suffix} — Diptych")
+        self.setWindowFilePath(str(self.session.project.path))
+        self.coder_label.setText(f"Coder: {self.session.coder or '—'}")
+
+    def on_messages_posted(self, level: int, title: str, text: str) -> None:
+        """Information goes to the status bar; warnings and errors to a message box."""
+        if level == Level.INFO:
+            self.statusBar().showMessage(text, 8000)
+            return
+        icon = QMessageBox.Icon.Critical if level == Level.ERROR else QMessageBox.Icon.Warning
+        dialogs.show_message(self, icon, title, text)
+
+    def on_messages_crashed(self, summary: str, details: str) -> None:
+        """An unexpected error: say so, keep working (everything saved is saved)."""
+        dialogs.crash(self, summary, details, self.context.paths.crash_log)
+
+    def on_coding_passage_selected(self, annotation_id: int) -> None:
+        """Show the selected passage in the editor and the passages list."""
+        self.editor.show_passage(annotation_id or None)
+        if annotation_id:
+            self.passages.select_passage(annotation_id)
+
+    def on_importer_imported(self, ids: list[int]) -> None:
+        """Open the first imported article."""
+        if ids:
+            self.area.open_article(ids[0])
+            self.library.select_article(ids[0])
+
+    def on_tags_show_passages_requested(self, tag_id: int) -> None:
+        """Filter the passages list by a tag."""
+        self.docks["passages"].show()
+        self.docks["passages"].raise_()
+        self.passages.set_tag_filter(tag_id)
+
+    def on_area_current_pane_changed(self, pane: object) -> None:
+        """Keep the library selection on the current pane's article."""
+        article_id = getattr(pane, "article_id", None)
+        if article_id is not None:
+            self.library.select_article(article_id)
+
+    def on_find_triggered(self) -> None:
+        """Ctrl+F: find in the current pane."""
+        if self.area.current is not None:
+            self.area.current.open_find()
+
+    def on_close_pane_triggered(self) -> None:
+        """Ctrl+W: close the current pane."""
+        if self.area.current is not None:
+            self.area.close_pane(self.area.current)
+
+    def _zoom(self, step: int) -> None:
+        if self.area.current is not None:
+            self.area.current.set_zoom_step(step)
+
+    def on_coder_triggered(self) -> None:
+        """Ask for the coder's name."""
+        name = dialogs.ask_coder(self, self.session.coder)
+        if name is not None:
+            self.session.coder = name
+            self.context.settings.set_coder(name)
+            self.on_session_changed()
+
+    # -- drag and drop -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept article files and articles dragged from the library."""
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasFormat(ARTICLE_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Files are imported; a library article opens in the pane it was dropped on."""
+        mime = event.mimeData()
+        if mime.hasFormat(ARTICLE_MIME):
+            raw = bytes(mime.data(ARTICLE_MIME).data()).decode()
+            ids = [int(i) for i in raw.split(",") if i.strip().isdigit()]
+            self.open_dropped(ids, event.position().toPoint())
+        elif mime.hasUrls():
+            paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+            self.importer.import_files(paths)
+        event.acceptProposedAction()
+
+    def open_dropped(self, article_ids: list[int], position: QPoint) -> None:
+        """Open dropped articles: on the pane under ``position``, else in new panes."""
+        for article_id in article_ids:
+            target = next(
+                (p for p in self.area.panes() if p.rect().contains(p.mapFrom(self, position))), None
+            )
+            if target is not None:
+                target.show_article(article_id)
+                self.area.set_current(target)
+            else:
+                self.area.add_pane(article_id)
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        """Window geometry, docks and the panes open last time on this project."""
+        geometry, state = self.context.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        layout = self.context.settings.pane_layout(self.session.project.info().uuid)
+        known = {a.id for a in self.session.project.articles.all()}
+        if layout.get("panes"):
+            self.area.restore(layout, known)
+        else:
+            for article_id in sorted(known)[:2]:  # two side by side on first start
+                self.area.add_pane(article_id)
+
+    def save_layout(self) -> None:
+        """Remember the window and the open panes."""
+        settings = self.context.settings
+        settings.set_window_state(self.saveGeometry(), self.saveState())
+        settings.set_pane_layout(self.session.project.info().uuid, self.area.state())
+        settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the system's switch between light and dark."""
+        if event.type() == QEvent.Type.PaletteChange:
+            for pane in self.area.panes():
+                pane.apply_appearance()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the layout, let running jobs stop, close the project file."""
+        self.save_layout()
+        self.workers.cancel_all()
+        self.session.close()
+        event.accept()
+
+
+def screen_fits(window: MainWindow) -> None:
+    """Shrink the window to the available screen if it is larger."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    if window.width() > available.width() or window.height() > available.height():
+        window.resize(
+            min(window.width(), available.width()), min(window.height(), available.height())
+        )

@@ -1,0 +1,76 @@
+"""The message bridge, and the one place unexpected errors end up.
+
+Logic code reports through :class:`MessageBridge`; only the window turns those reports
+into dialogs or status-bar messages, so that code and tests never block on a dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from enum import IntEnum
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Signal
+
+from diptych.storage.errors import DiptychError
+
+log = logging.getLogger("diptych")
+
+
+class Level(IntEnum):
+    """How much a message matters to the user."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+
+class MessageBridge(QObject):
+    """Carries messages from logic code to whatever shows them.
+
+    Signals:
+        posted(int, str, str): level, title, text.
+        crashed(str, str): a summary and the full traceback of an unexpected error.
+    """
+
+    posted = Signal(int, str, str)
+    crashed = Signal(str, str)
+
+    def info(self, text: str, title: str = "Diptych") -> None:
+        """Something the user may like to know (shown in the status bar)."""
+        self.posted.emit(int(Level.INFO), title, text)
+
+    def warning(self, text: str, title: str = "Diptych") -> None:
+        """Something went wrong but nothing is lost."""
+        self.posted.emit(int(Level.WARNING), title, text)
+
+    def error(self, text: str, title: str = "Diptych") -> None:
+        """An action failed; the text says what to do."""
+        self.posted.emit(int(Level.ERROR), title, text)
+
+    def known_error(self, exc: DiptychError, title: str = "Diptych") -> None:
+        """Report a known error with its file and advice."""
+        self.error(str(exc), title)
+
+
+def install_excepthook(bridge: MessageBridge, log_path: Path) -> None:
+    """Send uncaught exceptions (bugs) to the log file and to ``bridge.crashed``."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, DiptychError):  # a known error that escaped: still just a message
+            bridge.known_error(exc)
+            return
+        text = "".join(traceback.format_exception(kind, exc, tb))
+        try:
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            with log_path.open("a", encoding="utf-8") as handle:
+                handle.write(text + "\n")
+        except OSError:
+            pass
+        log.error("unexpected error\n%s", text)
+        bridge.crashed.emit(f"{kind.__name__}: {exc}", text)
+
+    sys.excepthook = hook

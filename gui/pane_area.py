@@ -1,0 +1,192 @@
+"""The reading area: article panes side by side in a splitter.
+
+Two panes by default, more on request; panes close, move left and right, and resize with
+the splitter handles. The layout (which articles, zoom, sizes) is saved and restored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QWidget
+
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.session import ProjectSession
+
+MAX_PANES = 6
+
+
+class PaneArea(QStackedWidget):
+    """Holds the article panes, and a hint when there are none.
+
+    Signals:
+        currentChanged(object): the current pane changed (an ArticlePane or None).
+        passageClicked(int): a passage was clicked in any pane.
+        tagKeyPressed(int): a digit key was pressed in the current pane.
+        contextMenuRequested(QPoint, int): a pane asks for its context menu.
+        tooltipRequested(QPoint, int): hover over a passage in a pane.
+    """
+
+    currentPaneChanged = Signal(object)
+    passageClicked = Signal(int)
+    tagKeyPressed = Signal(int)
+    contextMenuRequested = Signal(QPoint, int)
+    tooltipRequested = Signal(QPoint, int)
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.splitter = QSplitter(self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(6)
+        self.hint = QLabel(
+            "Open an article from the Library (double-click, or drag it here),\n"
+            "or drop article files here to import them.",
+            self,
+        )
+        self.hint.setObjectName("emptyHint")
+        self.hint.setWordWrap(True)
+        self.hint.setMargin(40)
+        self.addWidget(self.hint)
+        self.addWidget(self.splitter)
+        self._current: ArticlePane | None = None
+
+    # -- panes ---------------------------------------------------------------------------
+    def panes(self) -> list[ArticlePane]:
+        """Panes from left to right."""
+        return [self.splitter.widget(i) for i in range(self.splitter.count())]  # type: ignore[misc]
+
+    @property
+    def current(self) -> ArticlePane | None:
+        """The pane that last had focus."""
+        return self._current
+
+    def set_current(self, pane: ArticlePane | None) -> None:
+        """Make ``pane`` the current pane."""
+        if pane is self._current:
+            return
+        if self._current is not None:
+            self._current.setProperty("current", False)
+            self._current.style().polish(self._current)
+        self._current = pane
+        if pane is not None:
+            pane.setProperty("current", True)
+            pane.style().polish(pane)
+        self.currentPaneChanged.emit(pane)
+
+    def add_pane(self, article_id: int | None = None, *, index: int = -1) -> ArticlePane | None:
+        """Add a pane (at the right by default), optionally showing an article."""
+        if self.splitter.count() >= MAX_PANES:
+            self.session.messages.info(f"At most {MAX_PANES} panes can be open side by side.")
+            return None
+        pane = ArticlePane(self.session, self.splitter)
+        self.splitter.insertWidget(index if index >= 0 else self.splitter.count(), pane)
+        pane.activated.connect(lambda p=pane: self.set_current(p))
+        pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
+        pane.moveRequested.connect(lambda step, p=pane: self.move_pane(p, step))
+        pane.passageClicked.connect(self.passageClicked)
+        pane.tagKeyPressed.connect(self.tagKeyPressed)
+        pane.contextMenuRequested.connect(self.contextMenuRequested)
+        pane.tooltipRequested.connect(self.tooltipRequested)
+        self.setCurrentWidget(self.splitter)
+        self._even_sizes()
+        if article_id is not None:
+            pane.show_article(article_id)
+        self.set_current(pane)
+        return pane
+
+    def open_article(self, article_id: int, *, new_pane: bool = False) -> ArticlePane | None:
+        """Show an article: in its pane if already open, else the current or a new pane."""
+        for pane in self.panes():
+            if pane.article_id == article_id and not new_pane:
+                self.set_current(pane)
+                pane.view.setFocus()
+                return pane
+        target = None if new_pane else self._free_pane()
+        if target is None:
+            return self.add_pane(article_id)
+        target.show_article(article_id)
+        self.set_current(target)
+        return target
+
+    def _free_pane(self) -> ArticlePane | None:
+        empty = [p for p in self.panes() if p.article_id is None]
+        if empty:
+            return empty[0]
+        if len(self.panes()) < 2:
+            return None  # side by side: the second article gets its own pane
+        return self._current
+
+    def close_pane(self, pane: ArticlePane) -> None:
+        """Close one pane."""
+        index = self.splitter.indexOf(pane)
+        pane.hide()
+        pane.setParent(None)
+        pane.deleteLater()
+        remaining = self.panes()
+        if not remaining:
+            self.setCurrentWidget(self.hint)
+            self.set_current(None)
+        elif self._current is pane:
+            self.set_current(remaining[min(index, len(remaining) - 1)])
+        self._even_sizes()
+
+    def close_all(self) -> None:
+        """Close every pane."""
+        for pane in self.panes():
+            self.close_pane(pane)
+
+    def move_pane(self, pane: ArticlePane, step: int) -> None:
+        """Move a pane one place left or right."""
+        index = self.splitter.indexOf(pane)
+        target = index + step
+        if 0 <= target < self.splitter.count():
+            sizes = self.splitter.sizes()
+            self.splitter.insertWidget(target, pane)
+            sizes[index], sizes[target] = sizes[target], sizes[index]
+            self.splitter.setSizes(sizes)
+
+    def pane_for(self, article_id: int) -> ArticlePane | None:
+        """The first pane showing ``article_id``."""
+        return next((p for p in self.panes() if p.article_id == article_id), None)
+
+    def _even_sizes(self) -> None:
+        count = self.splitter.count()
+        if count:
+            width = max(self.splitter.width(), 400)
+            self.splitter.setSizes([width // count] * count)
+
+    # -- layout state --------------------------------------------------------------------
+    def state(self) -> dict[str, Any]:
+        """What to restore next time: articles, zoom and scroll of each pane, sizes."""
+        panes = [
+            {
+                "article": p.article_id,
+                "zoom": p.zoom,
+                "scroll": p.view.verticalScrollBar().value(),
+            }
+            for p in self.panes()
+        ]
+        current = self.panes().index(self._current) if self._current in self.panes() else 0
+        return {"panes": panes, "sizes": self.splitter.sizes(), "current": current}
+
+    def restore(self, state: dict[str, Any], known_articles: set[int]) -> None:
+        """Reopen panes saved by :meth:`state` (articles that no longer exist are skipped)."""
+        self.close_all()
+        for entry in state.get("panes", []):
+            article = entry.get("article")
+            if article not in known_articles:
+                continue
+            pane = self.add_pane(article)
+            if pane is None:
+                break
+            pane.set_zoom(int(entry.get("zoom", 0)))
+            scroll = int(entry.get("scroll", 0))
+            pane.loaded.connect(lambda p=pane, s=scroll: p.view.verticalScrollBar().setValue(s))
+        sizes = state.get("sizes")
+        if sizes and len(sizes) == self.splitter.count():
+            self.splitter.setSizes([int(s) for s in sizes])
+        panes = self.panes()
+        if panes:
+            self.set_current(panes[min(int(state.get("current", 0)), len(panes) - 1)])

@@ -1,0 +1,121 @@
+"""The title bar of an article pane: title, outline menu, zoom, move and close buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
+
+from diptych.storage.document import Heading
+
+
+class PaneHeader(QWidget):
+    """Title and controls above an article.
+
+    Signals:
+        closeClicked(): close the pane.
+        moveClicked(int): move the pane left (-1) or right (+1).
+        zoomClicked(int): zoom out (-1), in (+1), or reset (0).
+        headingChosen(int): a heading of the outline menu was chosen (its offset).
+    """
+
+    closeClicked = Signal()
+    moveClicked = Signal(int)
+    zoomClicked = Signal(int)
+    headingChosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paneHeader")
+        self.title = QLabel(self)
+        self.title.setObjectName("paneTitle")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self._full_title = ""
+        self.outline_button = self._button("☰", "Outline: go to a heading")
+        self.outline_menu = QMenu(self)
+        self.outline_button.setMenu(self.outline_menu)
+        self.outline_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.zoom_label = QLabel("100%", self)
+        self.zoom_label.setMinimumWidth(38)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(90)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 3, 3)
+        layout.setSpacing(2)
+        layout.addWidget(self.outline_button)
+        layout.addWidget(self.title, 1)
+        layout.addWidget(self.progress)
+        buttons = (
+            ("−", "Zoom out (Ctrl+-)", lambda: self.zoomClicked.emit(-1)),
+            (None, None, None),
+            ("+", "Zoom in (Ctrl++)", lambda: self.zoomClicked.emit(1)),
+            ("◀", "Move pane left", lambda: self.moveClicked.emit(-1)),
+            ("▶", "Move pane right", lambda: self.moveClicked.emit(1)),
+            ("✕", "Close pane (Ctrl+W)", self.closeClicked.emit),
+        )
+        for text, tip, slot in buttons:
+            if text is None:
+                layout.addWidget(self.zoom_label)
+                continue
+            button = self._button(text, tip or "")
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+        self.zoom_label.mouseDoubleClickEvent = lambda _e: self.zoomClicked.emit(0)  # type: ignore[method-assign]
+
+    def _button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def set_title(self, title: str, source: str = "") -> None:
+        """Show the article title (elided to fit); the source file name as tooltip."""
+        self._full_title = title
+        self.title.setToolTip(f"{title}\n{source}" if source else title)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.title.fontMetrics()
+        width = max(self.title.width(), 40)
+        self.title.setText(metrics.elidedText(self._full_title, Qt.TextElideMode.ElideRight, width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def set_outline(self, headings: list[Heading]) -> None:
+        """Fill the outline menu with the article's headings."""
+        self.outline_menu.clear()
+        for heading in headings:
+            indent = "    " * max(0, heading.level - 1)
+            action = self.outline_menu.addAction(indent + heading.text)
+            action.triggered.connect(lambda _=False, o=heading.start: self.headingChosen.emit(o))
+        self.outline_button.setEnabled(bool(headings))
+
+    def set_zoom(self, zoom: int) -> None:
+        """Show the zoom level as a percentage."""
+        self.zoom_label.setText(f"{round(100 * 1.1**zoom)}%")
+
+    def set_progress(self, done: int, total: int) -> None:
+        """Show building progress; hidden once complete."""
+        if total <= 0 or done >= total:
+            self.progress.hide()
+            return
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.show()

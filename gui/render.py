@@ -1,0 +1,268 @@
+"""Turn an article's display text and blocks into a QTextDocument.
+
+The document is built with QTextCursor insertions, never from HTML: article text is
+untrusted, and building from blocks keeps every rendered character at a known position,
+recorded in a :class:`PositionMap`. Nothing in the document can run or fetch anything.
+
+Line breaks inside a block are inserted as U+2028 so that one display block stays one
+Qt block; both count as one character, so positions stay aligned.
+
+:class:`DocumentBuilder` can add blocks in pieces, so that a long article can be built
+step by step (or in a worker thread) without freezing the window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
+    QTextLength,
+    QTextList,
+    QTextListFormat,
+    QTextTableFormat,
+)
+
+from diptych.storage.document import ArticleText, Block, BlockKind, SpanStyle
+from diptych.storage.offsets import PositionMap
+
+LINE_SEPARATOR = "\u2028"
+HEADING_SIZE = {1: 3, 2: 2, 3: 1, 4: 0, 5: 0, 6: 0}  # QTextFormat.FontSizeAdjustment steps
+
+
+@dataclass(frozen=True)
+class RenderStyle:
+    """Fonts and colours for rendering.
+
+    Attributes:
+        font: the base reading font.
+        code_background: background of code blocks and inline code.
+        quote_color: text colour of block quotes.
+        link_color: colour of links.
+        rule_color: colour of table borders.
+    """
+
+    font: QFont
+    code_background: QColor
+    quote_color: QColor
+    link_color: QColor
+    rule_color: QColor
+
+
+class DocumentBuilder:
+    """Builds a QTextDocument from an article, block by block.
+
+    Args:
+        content: the article's display text and blocks.
+        style: fonts and colours.
+        document: the document to fill (a new one by default).
+    """
+
+    def __init__(
+        self, content: ArticleText, style: RenderStyle, document: QTextDocument | None = None
+    ) -> None:
+        self.content = content
+        self.style = style
+        # The map grows as blocks are added; a highlighter may hold it from the start.
+        self.document = document or QTextDocument()
+        self.document.setUndoRedoEnabled(False)
+        self.document.setDefaultFont(style.font)
+        self.document.setDocumentMargin(18)
+        self._cursor = QTextCursor(self.document)
+        self.positions = PositionMap(content.text)
+        self._next = 0
+        self._fresh_block = True  # the cursor sits in an empty block that can be reused
+        self._lists: dict[tuple[int, bool], QTextList] = {}
+
+    @property
+    def done(self) -> bool:
+        """True once every block has been added."""
+        return self._next >= len(self.content.blocks)
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(blocks added, blocks in all)."""
+        return self._next, len(self.content.blocks)
+
+    def build(self) -> PositionMap:
+        """Add every remaining block and return the finished position map."""
+        self.add_blocks(len(self.content.blocks))
+        return self.positions
+
+    def add_blocks(self, count: int) -> None:
+        """Add up to ``count`` more blocks (a table always goes in whole)."""
+        blocks = self.content.blocks
+        stop = min(len(blocks), self._next + count)
+        while self._next < stop:
+            block = blocks[self._next]
+            if block.kind is BlockKind.CELL:
+                self._next = self._add_table(self._next)
+            else:
+                self._add_block(block)
+                self._next += 1
+
+    def _new_block(self, block_format: QTextBlockFormat, char_format: QTextCharFormat) -> None:
+        if self._fresh_block:
+            self._cursor.setBlockFormat(block_format)
+            self._cursor.setBlockCharFormat(char_format)
+            self._fresh_block = False
+        else:
+            self._cursor.insertBlock(block_format, char_format)
+
+    def _add_block(self, block: Block) -> None:
+        block_format, char_format = self._formats(block)
+        self._new_block(block_format, char_format)
+        if block.kind is BlockKind.ITEM:
+            self._join_list(block)
+        else:
+            self._lists.clear()
+        self._insert_text(block, char_format)
+
+    def _join_list(self, block: Block) -> None:
+        """Put the current block into the open list of its depth and kind, or a new one."""
+        for deeper in [key for key in self._lists if key[0] > block.level]:
+            del self._lists[deeper]  # a shallower item ends the deeper lists
+        key = (block.level, block.number > 0)
+        existing = self._lists.get(key)
+        if existing is not None:
+            existing.add(self._cursor.block())
+        else:
+            self._lists[key] = self._cursor.createList(self._list_format(block))
+
+    def _list_format(self, block: Block) -> QTextListFormat:
+        fmt = QTextListFormat()
+        ordered = block.number > 0
+        if ordered:
+            fmt.setStyle(QTextListFormat.Style.ListDecimal)
+            fmt.setStart(block.number)
+        else:
+            styles = (
+                QTextListFormat.Style.ListDisc,
+                QTextListFormat.Style.ListCircle,
+                QTextListFormat.Style.ListSquare,
+            )
+            fmt.setStyle(styles[(max(block.level, 1) - 1) % 3])
+        fmt.setIndent(max(block.level, 1))
+        return fmt
+
+    def _insert_text(self, block: Block, base: QTextCharFormat) -> None:
+        # Recorded before the text goes in, so a highlighter already sees the block.
+        self.positions.append(block, self._cursor.position())
+        text = self.content.text
+        position = block.start
+        for span in block.spans:
+            if span.start > position:
+                self._cursor.insertText(_qt_text(text[position : span.start]), base)
+            self._cursor.insertText(
+                _qt_text(text[span.start : span.end]),
+                self._span_format(base, span.style, span.href),
+            )
+            position = max(position, span.end)
+        if position < block.end:
+            self._cursor.insertText(_qt_text(text[position : block.end]), base)
+
+    def _span_format(self, base: QTextCharFormat, style: SpanStyle, href: str) -> QTextCharFormat:
+        fmt = QTextCharFormat(base)
+        if style is SpanStyle.EMPHASIS:
+            fmt.setFontItalic(True)
+        elif style is SpanStyle.STRONG:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        elif style is SpanStyle.CODE:
+            fmt.setFontFixedPitch(True)
+            fmt.setFontFamilies(["monospace"])
+            fmt.setBackground(QBrush(self.style.code_background))
+        elif style is SpanStyle.LINK:
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(href)
+            fmt.setForeground(QBrush(self.style.link_color))
+            fmt.setFontUnderline(True)
+            fmt.setToolTip(href)
+        return fmt
+
+    def _formats(self, block: Block) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        block_format = QTextBlockFormat()
+        char_format = QTextCharFormat()
+        block_format.setBottomMargin(8)
+        if block.kind is BlockKind.HEADING:
+            level = min(max(block.level, 1), 6)
+            block_format.setHeadingLevel(level)
+            block_format.setTopMargin(14)
+            char_format.setFontWeight(QFont.Weight.Bold)
+            # Relative size, so that zooming (the default font) scales headings too.
+            char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, HEADING_SIZE[level])
+        elif block.kind is BlockKind.CODE:
+            char_format.setFontFamilies(["monospace"])
+            char_format.setFontFixedPitch(True)
+            block_format.setBackground(QBrush(self.style.code_background))
+            block_format.setNonBreakableLines(True)
+        elif block.kind is BlockKind.QUOTE:
+            block_format.setLeftMargin(24)
+            char_format.setForeground(QBrush(self.style.quote_color))
+            char_format.setFontItalic(True)
+        elif block.kind is BlockKind.ITEM:
+            block_format.setBottomMargin(3)
+        return block_format, char_format
+
+    def _add_table(self, first: int) -> int:
+        """Insert the table whose first cell is block ``first``; returns the next block."""
+        blocks = self.content.blocks
+        table_id = blocks[first].table
+        last = first
+        while (
+            last < len(blocks)
+            and blocks[last].kind is BlockKind.CELL
+            and blocks[last].table == table_id
+        ):
+            last += 1
+        cells = blocks[first:last]
+        rows = max(c.row for c in cells) + 1
+        cols = max(c.col for c in cells) + 1
+        if not self._fresh_block:
+            self._cursor.insertBlock()
+        table = self._cursor.insertTable(rows, cols, self._table_format(cols))
+        self._lists.clear()
+        for cell in cells:
+            cell_cursor = table.cellAt(cell.row, cell.col).firstCursorPosition()
+            char_format = QTextCharFormat()
+            if cell.header:
+                char_format.setFontWeight(QFont.Weight.Bold)
+            self._cursor = cell_cursor
+            self._insert_text(cell, char_format)
+        self._cursor = QTextCursor(self.document)
+        self._cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._fresh_block = True  # Qt always leaves an empty block after a table
+        return last
+
+    def _table_format(self, cols: int) -> QTextTableFormat:
+        fmt = QTextTableFormat()
+        fmt.setBorder(1)
+        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setBorderBrush(QBrush(self.style.rule_color))
+        fmt.setCellPadding(4)
+        fmt.setCellSpacing(0)
+        fmt.setBorderCollapse(True)
+        fmt.setTopMargin(6)
+        fmt.setBottomMargin(10)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        fmt.setColumnWidthConstraints(
+            [QTextLength(QTextLength.Type.PercentageLength, 100 / cols)] * cols
+        )
+        return fmt
+
+
+def _qt_text(text: str) -> str:
+    return text.replace("\n", LINE_SEPARATOR)
+
+
+def render_article(content: ArticleText, style: RenderStyle) -> tuple[QTextDocument, PositionMap]:
+    """Build the whole document at once (for short articles and tests)."""
+    builder = DocumentBuilder(content, style)
+    return builder.document, builder.build()

@@ -1,0 +1,287 @@
+"""An open project as the window sees it: storage calls plus change signals.
+
+Undo commands call these methods; models and panes listen to the signals. Every method is
+one transaction in the project file, saved when it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from diptych.gui.messages import MessageBridge
+from diptych.gui.passage_index import Mark
+from diptych.storage.articles import ArticleRemoval
+from diptych.storage.codebook import Codebook
+from diptych.storage.errors import DiptychError
+from diptych.storage.importing import ParsedArticle
+from diptych.storage.model import Annotation, ArticleSummary, ReanchorReport, Tag, TagRemoval
+from diptych.storage.project import Project
+
+WATCH_INTERVAL_MS = 1500
+
+
+class ProjectSession(QObject):
+    """An open project with its undo stack.
+
+    Args:
+        project: the open project file.
+        messages: where errors are reported.
+        coder: the name recorded on new passages.
+
+    Signals:
+        articlesChanged(): articles were added, removed or renamed.
+        tagsChanged(): the codebook changed (names, colours, nesting).
+        passagesChanged(int): passages of this article id changed.
+        articleTextChanged(int): the text of this article id was replaced.
+        externalChange(): another window or program changed the file.
+    """
+
+    articlesChanged = Signal()
+    tagsChanged = Signal()
+    passagesChanged = Signal(int)
+    articleTextChanged = Signal(int)
+    externalChange = Signal()
+
+    def __init__(
+        self,
+        project: Project,
+        messages: MessageBridge,
+        *,
+        coder: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.messages = messages
+        self.coder = coder
+        self.undo_stack = QUndoStack(self)
+        self._codebook: Codebook | None = None
+        self._data_version = project.data_version()
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self.on_watch_timeout)
+        self.tagsChanged.connect(self._forget_codebook)
+
+    # -- reading -------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        """True if changes cannot be saved."""
+        return self.project.read_only
+
+    def codebook(self) -> Codebook:
+        """The tags as a tree (cached until they change)."""
+        if self._codebook is None:
+            self._codebook = self.project.tags.codebook()
+        return self._codebook
+
+    def ordered_tags(self) -> list[Tag]:
+        """Tags in codebook order (keys 1-9 apply the first nine)."""
+        return self.codebook().ordered()
+
+    def _forget_codebook(self) -> None:
+        self._codebook = None
+
+    def marks(self, article_id: int) -> list[Mark]:
+        """The anchored passages of an article as marks to paint."""
+        passages = self.project.annotations.query(article_id=article_id)
+        return [self.mark(p) for p in passages if not p.is_orphan]
+
+    def mark(self, passage: Annotation) -> Mark:
+        """How one passage is painted: its range and its tags' colours in codebook order."""
+        codebook = self.codebook()
+        order = {tag.id: i for i, tag in enumerate(codebook.ordered())}
+        tags = sorted((t for t in passage.tag_ids if t in codebook), key=lambda t: order[t])
+        return Mark(passage.id, passage.start, passage.end, tuple(codebook[t].color for t in tags))
+
+    # -- passages ------------------------------------------------------------------------
+    def add_passage(
+        self, *, article_id: int, start: int, end: int, tag_ids: Iterable[int], note: str = ""
+    ) -> Annotation:
+        """Create a passage."""
+        passage = self.project.annotations.add(
+            article_id=article_id,
+            start=start,
+            end=end,
+            tag_ids=tag_ids,
+            note=note,
+            coder=self.coder,
+        )
+        self._changed(article_id)
+        return passage
+
+    def delete_passage(self, annotation_id: int) -> Annotation:
+        """Delete a passage; returns it for undo."""
+        passage = self.project.annotations.delete(annotation_id=annotation_id)
+        self._changed(passage.article_id)
+        return passage
+
+    def restore_passage(self, passage: Annotation) -> Annotation:
+        """Put a deleted passage back as it was."""
+        restored = self.project.annotations.restore(annotation=passage)
+        self._changed(passage.article_id)
+        return restored
+
+    def set_passage_tags(self, annotation_id: int, tag_ids: Iterable[int]) -> Annotation:
+        """Replace a passage's tags."""
+        passage = self.project.annotations.set_tags(annotation_id=annotation_id, tag_ids=tag_ids)
+        self._changed(passage.article_id)
+        return passage
+
+    def set_passage_note(self, annotation_id: int, note: str) -> Annotation:
+        """Replace a passage's note."""
+        passage = self.project.annotations.set_note(annotation_id=annotation_id, note=note)
+        self._changed(passage.article_id)
+        return passage
+
+    def reattach_passage(self, annotation_id: int, start: int, end: int) -> Annotation:
+        """Anchor a passage (typically an orphan) to a new range."""
+        passage = self.project.annotations.reattach(
+            annotation_id=annotation_id, start=start, end=end
+        )
+        self._changed(passage.article_id)
+        return passage
+
+    def passage(self, annotation_id: int) -> Annotation:
+        """One passage as stored."""
+        return self.project.annotations.get(annotation_id=annotation_id)
+
+    def _changed(self, article_id: int) -> None:
+        # PRAGMA data_version ignores this connection's own commits: nothing to record.
+        self.passagesChanged.emit(article_id)
+
+    # -- tags ----------------------------------------------------------------------------
+    def add_tag(
+        self,
+        *,
+        name: str,
+        color: str | None = None,
+        parent_id: int | None = None,
+        description: str = "",
+    ) -> Tag:
+        """Create a tag."""
+        tag = self.project.tags.add(
+            name=name, color=color, parent_id=parent_id, description=description
+        )
+        self._tags_changed()
+        return tag
+
+    def update_tag(
+        self,
+        tag_id: int,
+        *,
+        name: str | None = None,
+        color: str | None = None,
+        description: str | None = None,
+    ) -> Tag:
+        """Rename, recolour or describe a tag."""
+        tag = self.project.tags.update(
+            tag_id=tag_id, name=name, color=color, description=description
+        )
+        self._tags_changed()
+        return tag
+
+    def move_tag(self, tag_id: int, parent_id: int | None, position: int | None = None) -> Tag:
+        """Nest a tag elsewhere in the codebook."""
+        tag = self.project.tags.move(tag_id=tag_id, parent_id=parent_id, position=position)
+        self._tags_changed()
+        return tag
+
+    def delete_tag(self, tag_id: int) -> TagRemoval:
+        """Delete a tag (passages keep their other tags)."""
+        removal = self.project.tags.delete(tag_id=tag_id)
+        self._tags_changed(all_passages=True)
+        return removal
+
+    def merge_tags(self, source_id: int, target_id: int) -> TagRemoval:
+        """Merge one tag into another."""
+        removal = self.project.tags.merge(source_id=source_id, target_id=target_id)
+        self._tags_changed(all_passages=True)
+        return removal
+
+    def restore_tag(self, removal: TagRemoval) -> Tag:
+        """Undo a tag deletion or merge."""
+        tag = self.project.tags.restore(removal=removal)
+        self._tags_changed(all_passages=True)
+        return tag
+
+    def _tags_changed(self, *, all_passages: bool = False) -> None:
+        self.tagsChanged.emit()
+        if all_passages:
+            for article in self.project.articles.all():
+                self.passagesChanged.emit(article.id)
+
+    # -- articles ------------------------------------------------------------------------
+    def add_articles(self, parsed: Sequence[ParsedArticle]) -> list[ArticleSummary]:
+        """Add imported articles in one transaction."""
+        added = self.project.articles.add_many(parsed=parsed)
+        self.articlesChanged.emit()
+        return added
+
+    def remove_article(self, article_id: int) -> ArticleRemoval:
+        """Remove an article with its passages."""
+        removal = self.project.articles.remove(article_id=article_id)
+        self.articlesChanged.emit()
+        self.passagesChanged.emit(article_id)
+        return removal
+
+    def restore_article(self, removal: ArticleRemoval) -> None:
+        """Undo :meth:`remove_article`."""
+        self.project.articles.restore(removal=removal)
+        self.articlesChanged.emit()
+        self.passagesChanged.emit(removal.article.id)
+
+    def replace_article_text(self, article_id: int, parsed: ParsedArticle) -> ReanchorReport:
+        """Replace an article's text with a newer version, finding its passages again."""
+        report = self.project.articles.replace_text(article_id=article_id, parsed=parsed)
+        self._text_changed(article_id)
+        return report
+
+    def restore_article_text(self, report: ReanchorReport) -> None:
+        """Undo :meth:`replace_article_text`."""
+        assert report.previous_article is not None
+        self.project.articles.restore_text(
+            article=report.previous_article, passages=report.previous
+        )
+        self._text_changed(report.article_id)
+
+    def _text_changed(self, article_id: int) -> None:
+        self.articleTextChanged.emit(article_id)
+        self.articlesChanged.emit()
+        self.passagesChanged.emit(article_id)
+
+    def rename_article(self, article_id: int, title: str) -> ArticleSummary:
+        """Give an article a new title."""
+        summary = self.project.articles.rename(article_id=article_id, title=title)
+        self.articlesChanged.emit()
+        return summary
+
+    # -- other windows -------------------------------------------------------------------
+    def watch(self, enabled: bool = True) -> None:
+        """Poll the file for changes made by another window or program."""
+        self._watch.start() if enabled else self._watch.stop()
+
+    def on_watch_timeout(self) -> None:
+        """Reload everything if another connection committed to the file."""
+        try:
+            version = self.project.data_version()
+        except DiptychError as exc:
+            self._watch.stop()
+            self.messages.known_error(exc)
+            return
+        if version != self._data_version:
+            self._data_version = version
+            self.project.forget_cached()
+            self._codebook = None
+            self.externalChange.emit()
+            self.articlesChanged.emit()
+            self.tagsChanged.emit()
+            for article in self.project.articles.all():
+                self.passagesChanged.emit(article.id)
+
+    def close(self) -> None:
+        """Stop watching and close the project file."""
+        self._watch.stop()
+        self.project.close()

@@ -1,0 +1,94 @@
+"""User settings: recent projects, the coder's name, window and pane layout."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+class Settings:
+    """Typed access to Diptych's settings file (an INI file in the config folder).
+
+    Args:
+        path: the settings file.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._qsettings.sync()
+
+    # -- projects ------------------------------------------------------------------------
+    def recent_projects(self) -> list[Path]:
+        """Recently opened projects, most recent first (only those that still exist)."""
+        raw = self._qsettings.value("projects/recent", "[]")
+        try:
+            paths = [Path(p) for p in json.loads(str(raw))]
+        except (ValueError, TypeError):
+            paths = []
+        return [p for p in paths if p.exists()]
+
+    def add_recent(self, path: Path) -> None:
+        """Put ``path`` at the top of the recent projects."""
+        path = path.resolve()
+        paths = [p for p in self.recent_projects() if p.resolve() != path]
+        paths.insert(0, path)
+        self._qsettings.setValue(
+            "projects/recent", json.dumps([str(p) for p in paths[:MAX_RECENT]])
+        )
+
+    def last_project(self) -> Path | None:
+        """The project open when Diptych was last closed, if it still exists."""
+        recent = self.recent_projects()
+        return recent[0] if recent else None
+
+    # -- coding --------------------------------------------------------------------------
+    def coder(self) -> str:
+        """The name recorded on new passages (defaults to the login name)."""
+        value = str(self._qsettings.value("coding/coder", "") or "")
+        if value:
+            return value
+        try:
+            return getpass.getuser()
+        except Exception:
+            return ""
+
+    def set_coder(self, name: str) -> None:
+        """Change the coder's name."""
+        self._qsettings.setValue("coding/coder", name.strip())
+
+    # -- layout --------------------------------------------------------------------------
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """Saved geometry and dock/toolbar state of the main window."""
+        geometry = self._qsettings.value("window/geometry")
+        state = self._qsettings.value("window/state")
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
+
+    def set_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        """Remember the main window's geometry and dock layout."""
+        self._qsettings.setValue("window/geometry", geometry)
+        self._qsettings.setValue("window/state", state)
+
+    def pane_layout(self, project_uuid: str) -> dict[str, Any]:
+        """The panes that were open on a project."""
+        raw = self._qsettings.value(f"panes/{project_uuid}", "{}")
+        try:
+            value = json.loads(str(raw))
+        except (ValueError, TypeError):
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def set_pane_layout(self, project_uuid: str, layout: dict[str, Any]) -> None:
+        """Remember the panes open on a project."""
+        self._qsettings.setValue(f"panes/{project_uuid}", json.dumps(layout))

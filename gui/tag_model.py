@@ -1,0 +1,183 @@
+"""The codebook as a Qt tree model: coloured, nested, drag to nest, counts of passages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from diptych.gui.session import ProjectSession
+from diptych.storage.codebook import Codebook
+from diptych.storage.model import Tag
+
+TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TAG_MIME = "application/x-diptych-tag-id"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def color_icon(color: str, size: int = 14) -> QIcon:
+    """A small rounded swatch of ``color``."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(QColor(color).darker(140))
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class TagTreeModel(QAbstractItemModel):
+    """Tags as a tree with passage counts. Internal ids are tag ids (0 for the root).
+
+    Signals:
+        moveRequested(int, object, int): drop asks to nest tag (id) under parent (id or None)
+            at position.
+    """
+
+    moveRequested = Signal(int, object, int)
+
+    def __init__(self, session: ProjectSession) -> None:
+        super().__init__(session)
+        self.session = session
+        self._codebook = Codebook([])
+        self._usage: dict[int, int] = {}
+        self._icons: dict[str, QIcon] = {}
+        session.tagsChanged.connect(self.refresh)
+        session.passagesChanged.connect(self.on_session_passages_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the codebook."""
+        self.beginResetModel()
+        self._codebook = self.session.codebook()
+        self._usage = self.session.project.tags.usage()
+        self.endResetModel()
+
+    def on_session_passages_changed(self, _article_id: int) -> None:
+        """Update the passage counts."""
+        usage = self.session.project.tags.usage()
+        if usage != self._usage:
+            self._usage = usage
+            self._emit_all_changed(QModelIndex())
+
+    def _emit_all_changed(self, parent: QModelIndex) -> None:
+        rows = self.rowCount(parent)
+        if rows:
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
+            for row in range(rows):
+                self._emit_all_changed(self.index(row, 0, parent))
+
+    # -- structure -----------------------------------------------------------------------
+    def tag(self, index: Index) -> Tag | None:
+        """The tag at ``index``."""
+        return self._codebook.get(index.internalId()) if index.isValid() else None
+
+    def _children(self, parent: Index) -> list[Tag]:
+        return self._codebook.children(parent.internalId() if parent.isValid() else None)
+
+    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:
+        children = self._children(parent)
+        if column != 0 or not 0 <= row < len(children):
+            return QModelIndex()
+        return self.createIndex(row, 0, children[row].id)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        tag = self.tag(index)
+        if tag is None or tag.parent_id is None or tag.parent_id not in self._codebook:
+            return QModelIndex()
+        return self.index_of(tag.parent_id)
+
+    def index_of(self, tag_id: int) -> QModelIndex:
+        """The model index of a tag."""
+        tag = self._codebook.get(tag_id)
+        if tag is None:
+            return QModelIndex()
+        parent = tag.parent_id if tag.parent_id in self._codebook else None
+        siblings = [t.id for t in self._codebook.children(parent)]
+        return self.createIndex(siblings.index(tag_id), 0, tag_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.column() > 0:
+            return 0
+        return len(self._children(parent))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        tag = self.tag(index)
+        if tag is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            count = self._usage.get(tag.id, 0)
+            return f"{tag.name}  ({count})" if count else tag.name
+        if role == Qt.ItemDataRole.EditRole:
+            return tag.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            icon = self._icons.get(tag.color)
+            if icon is None:
+                icon = self._icons[tag.color] = color_icon(tag.color)
+            return icon
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [self._codebook.path(tag.id), f"{self._usage.get(tag.id, 0)} passages"]
+            if tag.description:
+                lines.append(tag.description)
+            return "\n".join(lines)
+        if role == TAG_ID_ROLE:
+            return tag.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+        )
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Renaming in place goes through the undo stack (see TagPanel), not here."""
+        return False
+
+    # -- drag and drop -------------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [TAG_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        tag = self.tag(indexes[0]) if indexes else None
+        data.setData(TAG_MIME, QByteArray(str(tag.id if tag else 0).encode()))
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """A tag dropped on another nests under it; dropped between tags, it moves there."""
+        if not data.hasFormat(TAG_MIME):
+            return False
+        tag_id = int(bytes(data.data(TAG_MIME).data()).decode() or 0)
+        if not tag_id:
+            return False
+        parent_tag = self.tag(parent)
+        self.moveRequested.emit(
+            tag_id, parent_tag.id if parent_tag else None, row if row >= 0 else -1
+        )
+        return False  # the move arrives through tagsChanged; the view must not remove rows

@@ -1,0 +1,121 @@
+"""The tag palette: type to filter the codebook, Enter applies, a new name creates a tag."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+
+from diptych.gui.tag_model import color_icon
+from diptych.storage.codebook import Codebook
+
+TAG_ROLE = Qt.ItemDataRole.UserRole + 1  # tag id, or 0 for "create"
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def matches(query: str, path: str) -> bool:
+    """True if every word of ``query`` occurs in ``path`` (case-insensitive)."""
+    folded = path.casefold()
+    return all(word in folded for word in query.casefold().split())
+
+
+class TagPalette(QFrame):
+    """A popup listing tags; filtering as you type.
+
+    Signals:
+        tagChosen(int): an existing tag was chosen.
+        tagCreated(str): a new tag name was entered.
+    """
+
+    tagChosen = Signal(int)
+    tagCreated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText("Tag name — Enter applies, a new name creates a tag")
+        self.list = QListView(self)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.model = QStandardItemModel(self)
+        self.list.setModel(self.model)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("paletteHint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.field)
+        layout.addWidget(self.list)
+        layout.addWidget(self.hint)
+        self.resize(380, 320)
+        self._codebook = Codebook([])
+        self.field.textChanged.connect(self.on_field_text_changed)
+        self.field.installEventFilter(self)
+        self.list.activated.connect(lambda index: self._choose(index.row()))
+
+    def open_at(self, codebook: Codebook, position: QPoint, title: str = "") -> None:
+        """Show the palette at a global position with every tag listed."""
+        self._codebook = codebook
+        self.hint.setText(title)
+        self.hint.setVisible(bool(title))
+        self.field.clear()
+        self.on_field_text_changed("")
+        self.move(position)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.field.setFocus()
+
+    def on_field_text_changed(self, text: str) -> None:
+        """Refilter; offer to create the tag when no name matches exactly."""
+        self.model.clear()
+        query = text.strip()
+        exact = False
+        for tag, depth in self._codebook.walk():
+            path = self._codebook.path(tag.id)
+            if query and not matches(query, path):
+                continue
+            exact = exact or tag.name.casefold() == query.casefold()
+            label = path if query else "    " * depth + tag.name
+            item = QStandardItem(color_icon(tag.color), label)
+            item.setData(tag.id, TAG_ROLE)
+            item.setToolTip(tag.description or path)
+            self.model.appendRow(item)
+        if query and not exact:
+            create = QStandardItem(f"Create tag “{query}”")
+            create.setData(0, TAG_ROLE)
+            create.setData(query, NAME_ROLE)
+            self.model.appendRow(create)  # after the matches: Enter applies the best match
+        if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0, 0))
+
+    def _choose(self, row: int) -> None:
+        item = self.model.item(row)
+        if item is None:
+            return
+        self.hide()
+        tag_id = int(item.data(TAG_ROLE) or 0)
+        if tag_id:
+            self.tagChosen.emit(tag_id)
+        else:
+            self.tagCreated.emit(str(item.data(NAME_ROLE)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up/Down move in the list while typing; Enter chooses; Esc closes."""
+        if (
+            watched is self.field
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = max(0, min(self.model.rowCount() - 1, self.list.currentIndex().row() + step))
+                self.list.setCurrentIndex(self.model.index(row, 0))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._choose(self.list.currentIndex().row())
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.hide()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,232 @@
+"""The codebook panel: the tag tree and the tag manager's actions.
+
+Create, edit (name, colour, description), nest by dragging, merge, delete. Every change
+is an undoable command and repaints every pane at once through the session's signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diptych.gui.commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag, perform
+from diptych.gui.session import ProjectSession
+from diptych.gui.tag_dialog import TagDialog, TagValues
+from diptych.gui.tag_model import TagTreeModel
+
+Confirm = Callable[[QWidget, str, str], bool]
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a yes/no question in a message box."""
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class TagPanel(QWidget):
+    """The tag tree with its tools.
+
+    Args:
+        session: the open project.
+        confirm: asks the user to confirm a deletion (tests pass their own).
+
+    Signals:
+        applyRequested(int): apply this tag to the current selection (double-click, Enter).
+        showPassagesRequested(int): list the passages carrying this tag.
+    """
+
+    applyRequested = Signal(int)
+    showPassagesRequested = Signal(int)
+
+    def __init__(
+        self, session: ProjectSession, parent: QWidget | None = None, *, confirm: Confirm = ask
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.confirm = confirm
+        self.model = TagTreeModel(session)
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setExpandsOnDoubleClick(False)
+        self.view.setToolTip("Double-click or Enter: tag the selected text. Drag to nest.")
+        tools = QHBoxLayout()
+        tools.setSpacing(2)
+        for text, tip, slot in (
+            ("+", "New tag", self.new_tag),
+            ("⊕", "New sub-tag of the selected tag", self.new_subtag),
+            ("✎", "Edit the selected tag (F2)", self.edit_tag),
+            ("⇲", "Merge the selected tag into another", self.merge_tag),
+            ("🗑", "Delete the selected tag", self.delete_tag),
+        ):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAutoRaise(True)
+            button.clicked.connect(slot)
+            tools.addWidget(button)
+        tools.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(tools)
+        layout.addWidget(self.view, 1)
+        self.view.activated.connect(self.on_view_activated)
+        self.view.customContextMenuRequested.connect(self.on_view_context_menu)
+        self.model.moveRequested.connect(self.on_model_move_requested)
+        self.model.modelReset.connect(self.view.expandAll)
+        self.view.expandAll()
+
+    def selected_tag(self) -> int | None:
+        """Id of the tag selected in the tree."""
+        tag = self.model.tag(self.view.currentIndex())
+        return tag.id if tag else None
+
+    def select_tag(self, tag_id: int) -> None:
+        """Select a tag in the tree."""
+        self.view.setCurrentIndex(self.model.index_of(tag_id))
+
+    def on_view_activated(self, index: QModelIndex) -> None:
+        """Double-click or Enter applies the tag to the selected text."""
+        tag = self.model.tag(index)
+        if tag is not None:
+            self.applyRequested.emit(tag.id)
+
+    def on_model_move_requested(self, tag_id: int, parent_id: int | None, row: int) -> None:
+        """A drag nested a tag (undoable)."""
+        perform(self.session, MoveTag(self.session, tag_id, parent_id, None if row < 0 else row))
+        self.select_tag(tag_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """F2 edits the selected tag; Delete deletes it (after asking)."""
+        if event.key() == Qt.Key.Key_F2:
+            self.edit_tag()
+        elif event.key() == Qt.Key.Key_Delete:
+            self.delete_tag()
+        else:
+            super().keyPressEvent(event)
+
+    # -- actions -------------------------------------------------------------------------
+    def new_tag(self, parent_id: int | None = None) -> None:
+        """Create a tag through the tag dialog."""
+        dialog = TagDialog(self.session.codebook(), parent_id=parent_id or None, parent=self)
+        if dialog.exec() == TagDialog.DialogCode.Accepted:
+            self.create_tag(dialog.values())
+
+    def create_tag(self, values: TagValues) -> None:
+        """Create a tag with the given values (undoable)."""
+        command = AddTag(
+            self.session, name=values.name, color=values.color,
+            parent_id=values.parent_id, description=values.description,
+        )  # fmt: skip
+        if perform(self.session, command) and command.tag is not None:
+            self.select_tag(command.tag.id)
+
+    def new_subtag(self) -> None:
+        """Create a tag under the selected one."""
+        self.new_tag(self.selected_tag())
+
+    def edit_tag(self) -> None:
+        """Edit the selected tag through the tag dialog."""
+        tag_id = self.selected_tag()
+        if tag_id is None:
+            return
+        codebook = self.session.codebook()
+        dialog = TagDialog(codebook, codebook[tag_id], parent=self)
+        if dialog.exec() == TagDialog.DialogCode.Accepted:
+            self.update_tag(tag_id, dialog.values())
+
+    def update_tag(self, tag_id: int, values: TagValues) -> None:
+        """Apply edited values to a tag (one undo step, or two if it also moved)."""
+        tag = self.session.codebook()[tag_id]
+        self.session.undo_stack.beginMacro("Edit tag")
+        try:
+            if (values.name, values.color, values.description) != (
+                tag.name,
+                tag.color,
+                tag.description,
+            ):
+                perform(
+                    self.session,
+                    UpdateTag(self.session, tag_id, name=values.name, color=values.color,
+                              description=values.description),
+                )  # fmt: skip
+            if values.parent_id != tag.parent_id:
+                perform(self.session, MoveTag(self.session, tag_id, values.parent_id))
+        finally:
+            self.session.undo_stack.endMacro()
+        self.select_tag(tag_id)
+
+    def delete_tag(self) -> None:
+        """Delete the selected tag after saying what it affects."""
+        tag_id = self.selected_tag()
+        if tag_id is None:
+            return
+        codebook = self.session.codebook()
+        tag = codebook[tag_id]
+        count = self.session.project.tags.usage().get(tag_id, 0)
+        children = len(codebook.children(tag_id))
+        text = (
+            f"Delete the tag “{tag.name}”?\n\nIt is on {count} passage(s); they keep their "
+            "other tags (a passage with no other tag stays, untagged)."
+        )
+        if children:
+            text += f"\nIts {children} sub-tag(s) move up one level."
+        text += "\n\nYou can undo this with Ctrl+Z."
+        if self.confirm(self, "Delete tag", text):
+            perform(self.session, DeleteTag(self.session, tag_id))
+
+    def merge_tag(self) -> None:
+        """Merge the selected tag into another chosen from a list."""
+        source = self.selected_tag()
+        if source is None:
+            return
+        codebook = self.session.codebook()
+        excluded = {source, *[t.id for t in codebook.descendants(source)]}
+        targets = [t for t in codebook.ordered() if t.id not in excluded]
+        if not targets:
+            return
+        labels = [codebook.path(t.id) for t in targets]
+        label, ok = QInputDialog.getItem(
+            self, "Merge tag", f"Merge “{codebook[source].name}” into:", labels, 0, False
+        )
+        if ok:
+            self.merge_into(source, targets[labels.index(label)].id)
+
+    def merge_into(self, source_id: int, target_id: int) -> None:
+        """Merge one tag into another (undoable)."""
+        if perform(self.session, MergeTags(self.session, source_id, target_id)):
+            self.select_tag(target_id)
+
+    def on_view_context_menu(self, point: QPoint) -> None:
+        """Tag actions on right click."""
+        tag = self.model.tag(self.view.indexAt(point))
+        menu = QMenu(self)
+        if tag is not None:
+            self.select_tag(tag.id)
+            menu.addAction("Tag selected text", lambda: self.applyRequested.emit(tag.id))
+            menu.addAction("Show its passages", lambda: self.showPassagesRequested.emit(tag.id))
+            menu.addSeparator()
+            menu.addAction("Edit…", self.edit_tag)
+            menu.addAction("New sub-tag…", self.new_subtag)
+            menu.addAction("Merge into…", self.merge_tag)
+            menu.addAction("Delete…", self.delete_tag)
+            menu.addSeparator()
+        menu.addAction("New tag…", self.new_tag)
+        menu.popup(self.view.viewport().mapToGlobal(point))

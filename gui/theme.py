@@ -1,0 +1,49 @@
+"""Light and dark appearance, following the system's colour scheme."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+from diptych.gui.highlighter import HighlightTheme
+from diptych.gui.render import RenderStyle
+
+READING_POINT_SIZE = 11.5
+
+
+def is_dark() -> bool:
+    """True if the system (or the palette) asks for a dark appearance."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        return True
+    if scheme == Qt.ColorScheme.Light:
+        return False
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return window.lightness() < 128
+
+
+def reading_font() -> QFont:
+    """The font articles are read in."""
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(READING_POINT_SIZE)
+    return font
+
+
+def render_style() -> RenderStyle:
+    """Fonts and colours for rendering articles in the current appearance."""
+    dark = is_dark()
+    return RenderStyle(
+        font=reading_font(),
+        code_background=QColor("#2B2F36" if dark else "#F1F3F5"),
+        quote_color=QColor("#B8BCC4" if dark else "#55595F"),
+        link_color=QColor("#7FB3FF" if dark else "#1A5FB4"),
+        rule_color=QColor("#5A5F66" if dark else "#C4C8CE"),
+    )
+
+
+def highlight_theme() -> HighlightTheme:
+    """How passages are painted in the current appearance."""
+    return HighlightTheme(dark=is_dark())

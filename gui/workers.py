@@ -1,0 +1,127 @@
+"""Slow work off the GUI thread: a QRunnable running a job with progress and cancel.
+
+A job is a plain function ``job(progress) -> result`` where ``progress(done, total)``
+returns False once the user cancelled. Jobs that touch the project open their own
+connection (SQLite connections must not cross threads).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from diptych.storage.errors import DiptychError
+
+Progress = Callable[[int, int], bool]
+Job = Callable[[Progress], Any]
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the user cancelled it."""
+
+
+class WorkerSignals(QObject):
+    """Signals of a :class:`Worker` (QRunnable cannot have its own).
+
+    Signals:
+        progressed(int, int): done, total.
+        finished(object): the job's result.
+        failed(str): a known error's message (file and advice included).
+        cancelled(): the job stopped because the user cancelled.
+        crashed(str, str): an unexpected error's summary and traceback.
+    """
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    crashed = Signal(str, str)
+
+
+class Worker(QRunnable):
+    """Runs one job in the thread pool.
+
+    Args:
+        job: the function to run; it receives a progress callback.
+    """
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.signals = WorkerSignals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)  # Python keeps the reference; Qt must not delete it
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next progress report."""
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        """True once :meth:`cancel` was called."""
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.signals.progressed.emit(done, total)
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        """Qt calls this in a pool thread."""
+        try:
+            result = self.job(self._progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except DiptychError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:
+            if self._cancel.is_set():
+                self.signals.cancelled.emit()
+                return
+            self.signals.crashed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
+        else:
+            if self._cancel.is_set():
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished.emit(result)
+
+
+class Workers(QObject):
+    """Starts jobs in a thread pool and keeps each worker alive until its job ends.
+
+    Args:
+        pool: the thread pool to run in.
+    """
+
+    def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool
+        self._running: list[Worker] = []
+
+    def start(self, job: Job) -> Worker:
+        """Run ``job`` in the pool; connect to ``worker.signals`` before the event loop runs."""
+        worker = Worker(job)
+        self._running.append(worker)
+        for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
+            signal.connect(lambda *_a, w=worker: self._forget(w))
+        worker.signals.crashed.connect(lambda *_a, w=worker: self._forget(w))
+        self.pool.start(worker)
+        return worker
+
+    def _forget(self, worker: Worker) -> None:
+        if worker in self._running:
+            self._running.remove(worker)
+
+    @property
+    def busy(self) -> bool:
+        """True while a job runs."""
+        return bool(self._running)
+
+    def cancel_all(self, wait_ms: int = 5000) -> bool:
+        """Cancel every job and wait for the pool; False if something is still running."""
+        for worker in self._running:
+            worker.cancel()
+        return self.pool.waitForDone(wait_ms)

@@ -1,0 +1,92 @@
+"""Helpers for tests that drive the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QTextCursor
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.app import Launcher
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.context import AppContext
+from diptych.gui.main_window import MainWindow
+from diptych.gui.messages import MessageBridge
+from diptych.gui.paths import AppPaths
+from diptych.gui.settings import Settings
+from diptych.storage.project import Project
+
+
+def make_context(root: Path) -> AppContext:
+    """A context whose folders and settings live under ``root``."""
+    paths = AppPaths(data=root / "data", config=root / "config")
+    paths.ensure()
+    return AppContext(
+        paths=paths, settings=Settings(paths.config / "diptych.ini"), messages=MessageBridge()
+    )
+
+
+def open_window(qtbot: QtBot, context: AppContext, project: Project) -> MainWindow:
+    """Show a window on ``project`` and wait until its panes are built."""
+    launcher = Launcher(context)
+    window = launcher.show_project(project)
+    window.launcher = launcher  # type: ignore[attr-defined]  # keep it alive with the window
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: all(not p.is_loading for p in window.area.panes()), timeout=10_000)
+    return window
+
+
+def select_text(pane: ArticlePane, quote: str, occurrence: int = 1) -> tuple[int, int]:
+    """Select ``quote`` in a pane the way a user does: moving a text cursor."""
+    text = pane.session.project.articles.get(article_id=pane.article_id or 0).text
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(quote, start + 1)
+    end = start + len(quote)
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(pane.view.positions.to_rendered(start))
+    cursor.setPosition(pane.view.positions.to_rendered(end), QTextCursor.MoveMode.KeepAnchor)
+    pane.view.setTextCursor(cursor)
+    pane.view.setFocus()
+    return start, end
+
+
+def point_of(pane: ArticlePane, offset: int) -> QPoint:
+    """Viewport point in the middle of the character at display ``offset``."""
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(pane.view.positions.to_rendered(offset))
+    left = pane.view.cursorRect(cursor)
+    cursor.setPosition(pane.view.positions.to_rendered(offset) + 1)
+    right = pane.view.cursorRect(cursor)
+    return QPoint((left.x() + right.x()) // 2, left.center().y())
+
+
+def painted_colors(pane: ArticlePane, start: int, end: int) -> list[QColor]:
+    """Colours painted at the top edge of each character of a range (behind the glyphs)."""
+    image = pane.view.viewport().grab().toImage()
+    colors = []
+    for offset in range(start, end):
+        cursor = QTextCursor(pane.view.document())
+        cursor.setPosition(pane.view.positions.to_rendered(offset))
+        rect = pane.view.cursorRect(cursor)
+        point = QPoint(rect.x() + 2, rect.top() + 2)
+        if image.rect().contains(point):
+            colors.append(image.pixelColor(point))
+    return colors
+
+
+def blended(color: str, alpha: int, base: QColor) -> QColor:
+    """``color`` drawn with ``alpha`` over ``base``, as the highlighter's brush paints it."""
+    top = QColor(color)
+    mix = [
+        round((getattr(top, c)() * alpha + getattr(base, c)() * (255 - alpha)) / 255)
+        for c in ("red", "green", "blue")
+    ]
+    return QColor(*mix)
+
+
+def close_to(a: QColor, b: QColor, tolerance: int = 14) -> bool:
+    """True if two colours differ by at most ``tolerance`` in every channel."""
+    return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
