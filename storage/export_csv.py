@@ -31,6 +31,7 @@ COLUMNS = (
     "note", "coder", "created", "updated", "uuid",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 
 
 def export_csv(data: ExportData, progress: Progress | None = None) -> bytes:
@@ -44,15 +45,16 @@ def export_csv(data: ExportData, progress: Progress | None = None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    first = _FORMULA_FIRST
     for row in meter.track(rows):
-        writer.writerow([safe_cell(cell) for cell in _cells(data, *row)])
+        writer.writerow([("'" + c if c[:1] in first else c) for c in _cells(data, *row)])
     meter.finish()
     return out.getvalue().encode("utf-8-sig")
 
 
 def safe_cell(value: str) -> str:
     """``value`` with a leading apostrophe if a spreadsheet would run it as a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return "'" + value if value[:1] in _FORMULA_FIRST else value
 
 
 def _rows(data: ExportData) -> Iterator[tuple[ExportPassage, int | None]]:
