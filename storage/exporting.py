@@ -48,7 +48,7 @@ PROGRESS_EVERY = 1000
 GROUP_BY = ("tag", "article")
 
 
-class ExportCancelled(Exception):  # noqa: N818 - a cancellation, not an error
+class ExportCancelled(Exception):
     """The export was cancelled through its progress callback; nothing was written."""
 
 
