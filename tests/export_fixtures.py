@@ -220,7 +220,6 @@ def check_golden(name: str, data: bytes) -> None:
 W3C_SCHEMA_DIRS = (
     os.environ.get("DIPTYCH_W3C_SCHEMAS", ""),
     str(pathlib.Path(__file__).parent / "data" / "w3c-annotation"),
-    "/work/shared/w3c-annotation",
 )
 
 
