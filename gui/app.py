@@ -9,11 +9,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diptych.gui import dialogs
+from diptych.gui.backups import RestoreDialog, backups_of
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow, screen_fits
 from diptych.gui.messages import install_excepthook
 from diptych.gui.paths import APP_NAME, ORGANIZATION
 from diptych.gui.session import ProjectSession
+from diptych.storage.backup import restore_backup
 from diptych.storage.errors import DiptychError
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
@@ -51,6 +53,8 @@ class Launcher(QObject):
         screen_fits(self.window)
         self.window.show()
         session.watch()
+        if not project.read_only:
+            self.window.backups.start()
         self.context.settings.add_recent(project.path)
         self._fill_recent(self.window)
         if old is not None:
@@ -72,6 +76,7 @@ class Launcher(QObject):
         a.open_project.triggered.connect(lambda: self._ask_open(window))
         a.new_project.triggered.connect(lambda: self._ask_new(window))
         a.open_sample.triggered.connect(self.open_sample)
+        a.restore_backup.triggered.connect(lambda: self.restore_from_backup(window))
 
     def _ask_open(self, window: MainWindow) -> None:
         path = dialogs.choose_project_to_open(window)
@@ -82,6 +87,27 @@ class Launcher(QObject):
         path = dialogs.choose_new_project(window)
         if path is not None:
             self.open_path(path, create=True)
+
+    def restore_from_backup(self, window: MainWindow) -> None:
+        """Choose a backup of the window's project and go back to it."""
+        dialog = RestoreDialog(backups_of(self.context.paths.backups, window.session), window)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return
+        chosen = dialog.chosen()
+        assert chosen is not None
+        self.restore(window, chosen)
+
+    def restore(self, window: MainWindow, backup: Path) -> None:
+        """Close the project, restore ``backup`` into its file, and open it again."""
+        path = window.session.project.path
+        window.close()
+        self.window = None
+        try:
+            restore_backup(backup, target=path, root=self.context.paths.backups)
+        except DiptychError as exc:
+            self.context.messages.known_error(exc, "Restore from backup")
+        self.open_path(path)
+        self.context.messages.info(f"Restored the backup of {backup.name[:15]}.")
 
     def open_sample(self) -> None:
         """Open the built-in sample project (creating it again if it was deleted)."""

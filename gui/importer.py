@@ -7,7 +7,7 @@ the reason, and the others are imported.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,10 +17,16 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from diptych.gui.commands import ImportArticles, ReplaceArticleText, perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Cancelled, Progress, Workers
+from diptych.storage.backup import backup_project
 from diptych.storage.errors import ArticleFileError
 from diptych.storage.importing import ParsedArticle, read_article_file
+from diptych.storage.project import Project
+from diptych.storage.refiqda_import import ExchangeImportSummary, import_exchange_file
 
-FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+FILE_FILTER = (
+    "Articles and REFI-QDA files (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.qdpx *.qdc)"
+    ";;All files (*)"
+)
 EXCHANGE_SUFFIXES = (".qdpx", ".qdc")
 
 
@@ -46,6 +52,24 @@ def parse_files(paths: Sequence[Path], progress: Progress) -> ParseResult:
     return result
 
 
+def exchange_job(
+    project_path: Path, paths: list[Path], backups: Path
+) -> Callable[[Progress], list[ExchangeImportSummary]]:
+    """The worker's job: back up, then import each exchange file on its own connection."""
+
+    def job(progress: Progress) -> list[ExchangeImportSummary]:
+        summaries = []
+        with Project.open(project_path) as project:
+            backup_project(project, root=backups, reason="before import")
+            for number, path in enumerate(paths):
+                if not progress(number, len(paths)):
+                    raise Cancelled
+                summaries.append(import_exchange_file(project, path=path))
+        return summaries
+
+    return job
+
+
 class ImportController(QObject):
     """Runs imports for the window.
 
@@ -56,17 +80,18 @@ class ImportController(QObject):
 
     Signals:
         imported(list): the new article ids.
-        exchangeRequested(list): REFI-QDA files (.qdpx/.qdc) to import as projects/codebooks.
     """
 
     imported = Signal(list)
-    exchangeRequested = Signal(list)
 
-    def __init__(self, session: ProjectSession, workers: Workers, window: QWidget) -> None:
+    def __init__(
+        self, session: ProjectSession, workers: Workers, window: QWidget, *, backups: Path
+    ) -> None:
         super().__init__(window)
         self.session = session
         self.workers = workers
         self.window = window
+        self.backups = backups
         self._progress: QProgressDialog | None = None
 
     def choose_and_import(self) -> None:
@@ -76,14 +101,14 @@ class ImportController(QObject):
 
     def import_files(self, paths: Sequence[Path]) -> None:
         """Import article files in the background (REFI-QDA files are passed on)."""
+        if self.session.read_only:
+            self.session.messages.error("This project is open read-only; nothing can be imported.")
+            return
         exchange = [p for p in paths if p.suffix.lower() in EXCHANGE_SUFFIXES]
         articles = [p for p in paths if p not in exchange]
         if exchange:
-            self.exchangeRequested.emit(exchange)
+            self.import_exchange(exchange)
         if not articles:
-            return
-        if self.session.read_only:
-            self.session.messages.error("This project is open read-only; nothing can be imported.")
             return
         worker = self.workers.start(lambda progress: parse_files(articles, progress))
         if len(articles) > 3:
@@ -120,6 +145,30 @@ class ImportController(QObject):
             )
         if ids:
             self.session.messages.info(f"Imported {len(ids)} article(s).")
+            self.imported.emit(ids)
+
+    def import_exchange(self, paths: Sequence[Path]) -> None:
+        """Import REFI-QDA projects or codebooks in the background (a backup is taken first)."""
+        job = exchange_job(self.session.project.path, list(paths), self.backups)
+        worker = self.workers.start(job)
+        worker.signals.finished.connect(self.on_exchange_finished)
+        worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
+        worker.signals.crashed.connect(lambda summary, _tb: self.session.messages.error(summary))
+
+    def on_exchange_finished(self, summaries: list[ExchangeImportSummary]) -> None:
+        """Show what was imported and what was skipped; refresh every view."""
+        self.session.reload_all()
+        lines = []
+        for summary in summaries:
+            lines.append(f"{Path(summary.path).name}:")
+            lines.extend(f"  {line}" for line in summary.describe())
+        lines.append("A backup was taken before the import (File > Restore from backup).")
+        if any(summary.skipped for summary in summaries):
+            self.session.messages.warning("\n".join(lines), "Import")
+        else:
+            self.session.messages.info(" ".join(lines))
+        ids = [i for summary in summaries for i in summary.article_ids]
+        if ids:
             self.imported.emit(ids)
 
     def choose_newer_version(self, article_id: int) -> None:

@@ -16,8 +16,10 @@ from diptych.gui import dialogs
 from diptych.gui.actions import Actions
 from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_model import ARTICLE_MIME
+from diptych.gui.backups import BackupScheduler
 from diptych.gui.coding import CodingController
 from diptych.gui.context import AppContext
+from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.importer import ImportController
 from diptych.gui.library_panel import LibraryPanel
 from diptych.gui.messages import Level
@@ -64,7 +66,8 @@ class MainWindow(QMainWindow):
             [self.docks["library"], self.docks["passage"]], [250, 330], Qt.Orientation.Horizontal
         )
         self.coding = CodingController(session, self.area, self)
-        self.importer = ImportController(session, self.workers, self)
+        self.importer = ImportController(session, self.workers, self, backups=context.paths.backups)
+        self.backups = BackupScheduler(session, self.workers, context.paths.backups)
         self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
         self.actions_.build_toolbar(self)
         self.coder_label = QLabel(self)
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         messages.crashed.connect(self.on_messages_crashed)
         a.quit.triggered.connect(self.close)
         a.import_articles.triggered.connect(self.importer.choose_and_import)
+        a.export.triggered.connect(self.on_export_triggered)
         a.tag_selection.triggered.connect(self.coding.open_palette)
         a.delete_passage.triggered.connect(self.coding.delete_selected)
         a.find.triggered.connect(self.on_find_triggered)
@@ -163,6 +167,13 @@ class MainWindow(QMainWindow):
         article_id = getattr(pane, "article_id", None)
         if article_id is not None:
             self.library.select_article(article_id)
+
+    def on_export_triggered(self) -> ExportDialog:
+        """File > Export: the export dialog (non-blocking)."""
+        dialog = ExportDialog(self.session, self.workers, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def on_find_triggered(self) -> None:
         """Ctrl+F: find in the current pane."""

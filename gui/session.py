@@ -60,6 +60,7 @@ class ProjectSession(QObject):
         self.undo_stack = QUndoStack(self)
         self._codebook: Codebook | None = None
         self._data_version = project.data_version()
+        self._article_stamps = {a.id: a.updated_at for a in project.articles.all()}
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_INTERVAL_MS)
         self._watch.timeout.connect(self.on_watch_timeout)
@@ -273,13 +274,20 @@ class ProjectSession(QObject):
             return
         if version != self._data_version:
             self._data_version = version
-            self.project.forget_cached()
-            self._codebook = None
             self.externalChange.emit()
-            self.articlesChanged.emit()
-            self.tagsChanged.emit()
-            for article in self.project.articles.all():
-                self.passagesChanged.emit(article.id)
+            self.reload_all()
+
+    def reload_all(self) -> None:
+        """Forget caches and tell every view to re-read (after changes made elsewhere)."""
+        self.project.forget_cached()
+        self._codebook = None
+        self.articlesChanged.emit()
+        self.tagsChanged.emit()
+        for article in self.project.articles.all():
+            if self._article_stamps.get(article.id, article.updated_at) != article.updated_at:
+                self.articleTextChanged.emit(article.id)  # renamed or updated elsewhere
+            self._article_stamps[article.id] = article.updated_at
+            self.passagesChanged.emit(article.id)
 
     def close(self) -> None:
         """Stop watching and close the project file."""

@@ -11,6 +11,7 @@ from typing import Any
 from diptych.storage.anchoring import find_quote
 from diptych.storage.codebook import Codebook
 from diptych.storage.errors import InputError
+from diptych.storage.files import write_atomically
 from diptych.storage.model import Tag
 from diptych.storage.project import Project
 
@@ -205,19 +206,8 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
     data = export_project(project, fmt=args.format, options=options)
     if args.output is None:
         return data
-    _write_file(args.output, data)
+    write_atomically(args.output, data)
     return Output([str(args.output)], {"path": str(args.output), "bytes": len(data)})
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    """Write atomically: a crash leaves the old file or the new one, never half of one."""
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot be written ({exc.strerror})") from exc
 
 
 _HANDLERS: dict[str, Callable[[Project, argparse.Namespace], Result]] = {

@@ -185,6 +185,7 @@ class TextBuilder:
         self._block_start = 0
         self._spans: list[Span] = []
         self._block_text: list[str] = []
+        self._block_length = 0  # kept as we go: summing the parts on every add is quadratic
 
     def begin(self, kind: BlockKind, **attrs: object) -> None:
         """Open a block of ``kind``; ``attrs`` are :class:`Block` fields (level, table...)."""
@@ -192,6 +193,7 @@ class TextBuilder:
             self.end()
         self._open = {"kind": kind, **attrs}
         self._block_text = []
+        self._block_length = 0
         self._spans = []
 
     def add(self, text: str, style: SpanStyle | None = None, href: str = "") -> None:
@@ -200,8 +202,9 @@ class TextBuilder:
             return
         if self._open is None:
             self.begin(BlockKind.PARAGRAPH)
-        offset = sum(len(t) for t in self._block_text)
+        offset = self._block_length
         self._block_text.append(text)
+        self._block_length += len(text)
         if style is not None:
             self._spans.append(Span(offset, offset + len(text), style, href))
 
@@ -220,10 +223,11 @@ class TextBuilder:
             return
         attrs, self._open = self._open, None
         raw = "".join(self._block_text)
-        text = raw.strip()
-        if not text:
+        # Code keeps its indentation; other blocks lose surrounding whitespace.
+        text = raw.strip("\n") if attrs["kind"] is BlockKind.CODE else raw.strip()
+        if not text.strip():
             return
-        lead = len(raw) - len(raw.lstrip())
+        lead = raw.index(text[0]) if text else 0
         block = Block(start=0, end=0, **attrs)  # type: ignore[arg-type]
         if self._blocks:
             sep = separator_between(self._blocks[-1], block)

@@ -77,7 +77,7 @@ def test_structure() -> None:
         (BlockKind.PARAGRAPH, "Div text"),
         (BlockKind.PARAGRAPH, "Nested para"),
         (BlockKind.QUOTE, "Quoted"),
-        (BlockKind.CODE, "code\n    more"),
+        (BlockKind.CODE, "  code\n    more"),  # indentation of the first line kept
     ]
     assert [h.level for h in article.outline()] == [1, 3]
 

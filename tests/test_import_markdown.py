@@ -178,3 +178,21 @@ _MARKDOWNISH = st.lists(
 @given(st.one_of(st.text(), _MARKDOWNISH))
 def test_any_markdown_gives_a_valid_layout(text: str) -> None:
     check_layout(parse_markdown(text))
+
+
+def test_code_block_keeps_the_indentation_of_its_first_line() -> None:
+    from diptych.storage.importing import parse_display
+
+    content = parse_display("```\n    indented()\nnext\n```\n", "markdown")
+    assert content.text == "    indented()\nnext"
+
+
+def test_many_styled_runs_in_one_block_stay_linear() -> None:
+    from diptych.storage.document import SpanStyle, TextBuilder
+
+    builder = TextBuilder()
+    for number in range(20_000):
+        builder.add(f"w{number} ", SpanStyle.STRONG if number % 2 else None)
+    built = builder.build()
+    assert len(built.blocks) == 1 and built.text.startswith("w0 w1")
+    assert len(built.blocks[0].spans) == 10_000

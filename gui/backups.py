@@ -1,0 +1,133 @@
+"""Automatic backups while a project is open, and the Restore from backup dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diptych.gui.session import ProjectSession
+from diptych.gui.workers import Progress, Workers
+from diptych.storage.backup import BackupInfo, backup_project, list_backups
+from diptych.storage.project import Project
+
+BACKUP_INTERVAL_MS = 60 * 60 * 1000  # hourly
+KEEP = 20
+
+
+def backup_job(project_path: Path, root: Path, reason: str) -> Callable[[Progress], Path]:
+    """The worker's job: snapshot the project through its own read-only connection."""
+
+    def job(progress: Progress) -> Path:
+        with Project.open(project_path, read_only=True) as project:
+            return backup_project(project, root=root, reason=reason, keep=KEEP)
+
+    return job
+
+
+class BackupScheduler(QObject):
+    """Backs the project up when it is opened and every hour while it stays open.
+
+    Args:
+        session: the open project.
+        workers: where the copy runs (never on the GUI thread).
+        root: the folder of all backups.
+        interval_ms: time between automatic backups.
+    """
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        workers: Workers,
+        root: Path,
+        interval_ms: int = BACKUP_INTERVAL_MS,
+    ) -> None:
+        super().__init__(session)
+        self.session = session
+        self.workers = workers
+        self.root = root
+        self.last: Path | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(lambda: self.back_up("hourly"))
+
+    def start(self) -> None:
+        """Take the backup on open and start the hourly timer."""
+        self.back_up("on open")
+        self.timer.start()
+
+    def back_up(self, reason: str) -> None:
+        """Take one backup in the background."""
+        worker = self.workers.start(backup_job(self.session.project.path, self.root, reason))
+        worker.signals.finished.connect(self.on_worker_finished)
+        worker.signals.failed.connect(
+            lambda text: self.session.messages.warning(f"Backup failed: {text}")
+        )
+
+    def on_worker_finished(self, path: Path) -> None:
+        """Remember the newest backup."""
+        self.last = path
+
+    def folder(self) -> Path:
+        """This project's backups folder."""
+        return self.root / self.session.project.info().uuid
+
+
+class RestoreDialog(QDialog):
+    """Lists a project's backups, newest first, to choose one to go back to.
+
+    Args:
+        backups: the backups on offer.
+    """
+
+    def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore from backup")
+        self.list = QListWidget(self)
+        for info in backups:
+            item = QListWidgetItem(info.label, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, str(info.path))
+            item.setToolTip(str(info.path))
+        if backups:
+            self.list.setCurrentRow(0)
+        text = (
+            "Choose the state to go back to. The project as it is now is backed up first, "
+            "so restoring can itself be undone by restoring that backup."
+            if backups
+            else "There are no backups of this project yet. One is taken each time it is "
+            "opened and every hour while it is open."
+        )
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setEnabled(bool(backups))
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(520, 400)
+
+    def chosen(self) -> Path | None:
+        """The selected backup file."""
+        item = self.list.currentItem()
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+
+def backups_of(root: Path, session: ProjectSession) -> list[BackupInfo]:
+    """The backups of the session's project, newest first."""
+    return list_backups(root / session.project.info().uuid)

@@ -1,0 +1,247 @@
+"""File > Export: choose a format, a scope (articles, tags) and a grouping, then export.
+
+The export runs in a worker with its own read-only connection to the project file, with a
+progress bar and Cancel; the file is written atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diptych.gui.session import ProjectSession
+from diptych.gui.tag_model import color_icon
+from diptych.gui.workers import Progress, Worker, Workers
+from diptych.storage.exporting import FORMATS, ExportOptions, export_project
+from diptych.storage.files import write_atomically
+from diptych.storage.project import Project
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def export_job(
+    project_path: Path, fmt: str, options: ExportOptions, output: Path
+) -> Callable[[Progress], tuple[Path, int]]:
+    """The worker's job: read the project on its own connection, export, write the file."""
+
+    def job(progress: Progress) -> tuple[Path, int]:
+        with Project.open(project_path, read_only=True) as project:
+            data = export_project(project, fmt=fmt, options=options, progress=progress)
+        write_atomically(output, data)
+        return output, len(data)
+
+    return job
+
+
+class CheckList(QListWidget):
+    """A list of checkable items, all checked at first."""
+
+    def add(self, label: str, item_id: int, color: str | None = None, depth: int = 0) -> None:
+        """Add one checked item."""
+        item = QListWidgetItem(("    " * depth) + label, self)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked)
+        item.setData(ID_ROLE, item_id)
+        if color:
+            item.setIcon(color_icon(color))
+
+    def checked(self) -> tuple[int, ...] | None:
+        """Ids of the checked items; None when all are checked (no restriction)."""
+        ids = [self.item(i).data(ID_ROLE) for i in range(self.count())]
+        chosen = tuple(
+            int(i)
+            for row, i in enumerate(ids)
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        )
+        return None if len(chosen) == len(ids) else chosen
+
+    def set_all(self, checked: bool) -> None:
+        """Check or uncheck every item."""
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for row in range(self.count()):
+            self.item(row).setCheckState(state)
+
+
+class ExportDialog(QDialog):
+    """Choose what to export, where, and run it.
+
+    Args:
+        session: the open project.
+        workers: where the export runs.
+
+    Signals:
+        exported(str, int): the file written and its size in bytes.
+    """
+
+    exported = Signal(str, int)
+
+    def __init__(
+        self, session: ProjectSession, workers: Workers, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.workers = workers
+        self.worker: Worker | None = None
+        self.setWindowTitle("Export tagged notes")
+        self.format = QComboBox(self)
+        for key, fmt in FORMATS.items():
+            self.format.addItem(f"{fmt.label} ({fmt.suffix})", key)
+        self.articles = CheckList(self)
+        for article in session.project.articles.all():
+            self.articles.add(article.title, article.id)
+        self.tags = CheckList(self)
+        codebook = session.codebook()
+        for tag, depth in codebook.walk():
+            self.tags.add(tag.name, tag.id, tag.color, depth)
+        self.by_tag = QRadioButton("By tag", self)
+        self.by_article = QRadioButton("By article", self)
+        self.by_tag.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.by_tag)
+        group.addButton(self.by_article)
+        self.output = QLineEdit(self)
+        browse = QPushButton("Browse…", self)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self._lay_out(browse)
+        self.format.currentIndexChanged.connect(self.on_format_current_index_changed)
+        browse.clicked.connect(self.on_browse_clicked)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.on_cancel_clicked)
+        self.on_format_current_index_changed()
+
+    def _lay_out(self, browse: QPushButton) -> None:
+        scope = QHBoxLayout()
+        for title, widget in (("Articles", self.articles), ("Tags", self.tags)):
+            column = QVBoxLayout()
+            row = QHBoxLayout()
+            for text, state in (("All", True), ("None", False)):
+                button = QPushButton(text, self)
+                button.clicked.connect(lambda _=False, w=widget, s=state: w.set_all(s))
+                row.addWidget(button)
+            column.addLayout(row)
+            column.addWidget(widget)
+            holder = QWidget(self)
+            holder.setLayout(column)
+            holder.setToolTip(f"{title} to include")
+            scope.addWidget(holder)
+        grouping = QHBoxLayout()
+        grouping.addWidget(self.by_tag)
+        grouping.addWidget(self.by_article)
+        grouping.addStretch(1)
+        where = QHBoxLayout()
+        where.addWidget(self.output, 1)
+        where.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow("Format", self.format)
+        form.addRow("Articles · Tags", scope)
+        form.addRow("Group passages", grouping)
+        form.addRow("Save to", where)
+        form.addRow(self.progress)
+        form.addRow(self.buttons)
+        self.resize(640, 520)
+
+    def fmt(self) -> str:
+        """The chosen format's key."""
+        return str(self.format.currentData())
+
+    def options(self) -> ExportOptions:
+        """The chosen scope and grouping."""
+        return ExportOptions(
+            article_ids=self.articles.checked(),
+            tag_ids=self.tags.checked(),
+            group_by="article" if self.by_article.isChecked() else "tag",
+        )
+
+    def on_format_current_index_changed(self, *_args: object) -> None:
+        """Suggest a file name with the format's suffix."""
+        suffix = FORMATS[self.fmt()].suffix
+        current = self.output.text().strip()
+        if current:
+            self.output.setText(str(Path(current).with_suffix(suffix)))
+        else:
+            folder = Path.home()
+            name = self.session.project.info().name or "Diptych export"
+            self.output.setText(str(folder / f"{name}{suffix}"))
+
+    def on_browse_clicked(self) -> None:
+        """Choose where to save."""
+        suffix = FORMATS[self.fmt()].suffix
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text(), f"*{suffix}")
+        if name:
+            self.output.setText(name if name.endswith(suffix) else name + suffix)
+
+    def start(self) -> None:
+        """Run the export in the background."""
+        output = Path(self.output.text().strip()).expanduser()
+        if not self.output.text().strip():
+            self.session.messages.error("Choose where to save the export.")
+            return
+        self.export_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        job = export_job(self.session.project.path, self.fmt(), self.options(), output)
+        self.worker = worker = self.workers.start(job)
+        worker.signals.progressed.connect(self.on_worker_progressed)
+        worker.signals.finished.connect(self.on_worker_finished)
+        worker.signals.failed.connect(self.on_worker_failed)
+        worker.signals.crashed.connect(lambda summary, details: self.on_worker_failed(summary))
+        worker.signals.cancelled.connect(self.on_worker_cancelled)
+
+    def on_worker_progressed(self, done: int, total: int) -> None:
+        """Move the progress bar."""
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def on_worker_finished(self, result: tuple[Path, int]) -> None:
+        """Report the file written and close."""
+        path, size = result
+        self.worker = None
+        self.session.messages.info(f"Exported to {path} ({size:,} bytes).")
+        self.exported.emit(str(path), size)
+        self.accept()
+
+    def on_worker_failed(self, message: str) -> None:
+        """Show why the export failed; the dialog stays open to try again."""
+        self.worker = None
+        self.export_button.setEnabled(True)
+        self.progress.hide()
+        self.session.messages.error(message, "Export")
+
+    def on_worker_cancelled(self) -> None:
+        """The export stopped; nothing was written."""
+        self.worker = None
+        self.export_button.setEnabled(True)
+        self.progress.hide()
+        self.session.messages.info("Export cancelled; nothing was written.")
+
+    def on_cancel_clicked(self) -> None:
+        """Cancel a running export, or close the dialog."""
+        if self.worker is not None:
+            self.worker.cancel()
+        else:
+            self.reject()
