@@ -1,0 +1,197 @@
+"""Approximate string matching, checked against the textbook dynamic programme."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diptych.storage.fuzzy import (
+    Match,
+    SeedIndex,
+    edit_distance,
+    end_errors,
+    nearest_occurrence,
+    occurrences_around,
+    search,
+    search_respaced,
+    search_window,
+    similarity,
+)
+
+
+def reference_end_errors(text: str, pattern: str) -> list[int]:
+    """Sellers' O(n*m) algorithm: fewest edits of a match ending at each offset."""
+    column = list(range(len(pattern) + 1))
+    ends = [len(pattern)]
+    for ch in text:
+        row = [0]
+        for i, p in enumerate(pattern, 1):
+            row.append(min(column[i] + 1, row[i - 1] + 1, column[i - 1] + (p != ch)))
+        ends.append(row[-1])
+        column = row
+    return ends
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Wagner-Fischer edit distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
+
+
+# A small alphabet makes repeats and near misses common; the astral character checks
+# that code points, not UTF-16 units, are counted.
+small_text = st.text(alphabet="abc😀", max_size=40)
+pattern_text = st.text(alphabet="abc😀", min_size=1, max_size=12)
+long_pattern = st.text(alphabet="abcd", min_size=60, max_size=150)
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_text, pattern_text)
+def test_end_errors_match_the_dynamic_programme(text: str, pattern: str) -> None:
+    assert end_errors(text, pattern) == reference_end_errors(text, pattern)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="abcd", max_size=200), long_pattern)
+def test_end_errors_of_patterns_longer_than_a_machine_word(text: str, pattern: str) -> None:
+    assert end_errors(text, pattern) == reference_end_errors(text, pattern)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abc😀", max_size=15), st.text(alphabet="abc😀", max_size=15))
+def test_edit_distance_is_levenshtein(a: str, b: str) -> None:
+    assert edit_distance(a, b) == levenshtein(a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_text, pattern_text, st.integers(0, 6))
+def test_search_returns_the_best_matches_with_their_longest_starts(
+    text: str, pattern: str, max_errors: int
+) -> None:
+    ends = reference_end_errors(text, pattern)
+    best = min(ends[1:], default=len(pattern))
+    found = search(text, pattern, max_errors)
+    if best > min(max_errors, len(pattern) - 1) or not text:
+        assert found == []
+        return
+    assert [m.end for m in found] == [j for j, e in enumerate(ends) if j and e == best]
+    for match in found:
+        assert match.errors == best == levenshtein(text[match.start : match.end], pattern)
+        longer = [levenshtein(text[s : match.end], pattern) for s in range(match.start)]
+        assert all(errors > best for errors in longer)
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_text, pattern_text, st.integers(0, 6))
+def test_search_for_local_bests_reports_every_valley(
+    text: str, pattern: str, max_errors: int
+) -> None:
+    ends = reference_end_errors(text, pattern)
+    found = search(text, pattern, max_errors, best_only=False)
+    limit = min(max_errors, len(pattern) - 1)
+    for match in found:
+        assert match.errors == ends[match.end] <= limit
+        assert match.errors == levenshtein(text[match.start : match.end], pattern)
+    reported = {m.end for m in found}
+    # Every end where the count is strictly lower than at both neighbours is reported,
+    # and so is every end of the best matches overall.
+    for j in range(1, len(ends)):
+        before = ends[j - 1] if j > 1 else len(pattern) + 1
+        after = ends[j + 1] if j + 1 < len(ends) else len(pattern) + 1
+        if ends[j] <= limit and ends[j] < before and ends[j] < after:
+            assert j in reported
+    assert {m.end for m in search(text, pattern, max_errors)} <= reported
+
+
+def test_search_finds_a_typo() -> None:
+    text = "The analyst read the report twice before coding it."
+    assert search(text, "teh report", 2) == [Match(17, 27, 2)]
+    assert Match(17, 27, 2) in search(text, "the reprot", 2)  # and shorter ones as good
+    assert search(text, "the rep0rt", 1) == [Match(17, 27, 1)]
+    assert search(text, "nothing like it", 3) == []
+
+
+def test_search_never_counts_an_empty_stretch_as_a_match() -> None:
+    assert search("xyz", "ab", 5) == []  # two errors: as good as matching nothing
+    assert search("xbz", "ab", 5) == [Match(0, 2, 1)]
+    assert search("xyz", "a", 5) == []
+    assert search("", "a", 1) == []
+    assert search("abc", "", 1) == []
+
+
+def test_end_errors_rejects_an_empty_pattern() -> None:
+    with pytest.raises(ValueError, match="empty"):
+        end_errors("abc", "")
+
+
+def test_search_window_reports_offsets_in_the_whole_text() -> None:
+    text = "abc" * 10 + "hello world" + "abc" * 10
+    assert search_window(text, "helo world", 1, 25, 50) == [Match(30, 41, 1)]
+    assert search_window(text, "hello world", 0, -10, 10**6) == [Match(30, 41, 0)]
+    assert search_window(text, "hello world", 1, 0, 30) == []
+
+
+def test_similarity_scale() -> None:
+    assert similarity("", "") == 1.0
+    assert similarity("abcd", "abcd") == 1.0
+    assert similarity("abcdefghij", "abcdefghiX") == pytest.approx(0.8)
+    assert similarity("abcdefghij", "klmnopqrst") == 0.0
+    assert similarity("abc", "") == 0.0
+
+
+def test_nearest_occurrence_and_occurrences_around() -> None:
+    text = "x.x..x...x"
+    assert nearest_occurrence(text, "x", 4) == 5
+    assert nearest_occurrence(text, "x", 3) == 2
+    assert nearest_occurrence(text, "y", 3) is None
+    assert sorted(occurrences_around(text, "x", 4, 1)) == [2, 5]
+    assert sorted(occurrences_around(text, "x", 4, 10)) == [0, 2, 5, 9]
+    assert sorted(occurrences_around("aaaa", "aa", 0, 10)) == [0, 1, 2]
+
+
+def test_search_respaced_ignores_how_whitespace_changed() -> None:
+    text = "Some words,\n   reflowed\tand  respaced here."
+    assert search_respaced(text, "words, reflowed and respaced") == [Match(5, 37, 1)]
+    assert search_respaced(text, " reflowed and ") == [Match(11, 29, 1)]
+    assert search_respaced(text, "Some words,") == [Match(0, 11, 0)]
+    assert search_respaced(text, "wordsreflowed") == []  # no whitespace to respace
+    assert search_respaced(text, "Some words", 1) == []  # outside the range
+    assert search_respaced("abc def", " def") == [Match(3, 7, 0)]
+    assert search_respaced("abcdef", " def") == []  # the leading space is missing
+
+
+def _prose(seed: int, words: int) -> str:
+    rng = random.Random(seed)
+    vocabulary = [
+        "".join(rng.choices("etaoinshrdlucmfwyp", k=rng.randint(2, 9))) for _ in range(400)
+    ]
+    return " ".join(rng.choice(vocabulary) for _ in range(words))
+
+
+def test_seed_index_finds_an_edited_passage_far_away() -> None:
+    text = _prose(1, 20_000)
+    passage = text[60_000:60_200]
+    edited = passage[:50] + "XY" + passage[52:150] + passage[151:]
+    found = SeedIndex(text).search(edited, len(edited) // 8)
+    assert [(m.start, m.end) for m in found if m.errors <= 3] == [(60_000, 60_200)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_seed_index_matches_are_true_matches(data: st.DataObject) -> None:
+    text = data.draw(st.text(alphabet="abcde ", min_size=50, max_size=400))
+    start = data.draw(st.integers(0, len(text) - 30))
+    pattern = text[start : start + data.draw(st.integers(16, 30))]
+    pattern = data.draw(st.sampled_from([pattern, pattern[:5] + "z" + pattern[6:]]))
+    found = SeedIndex(text, gram=4, step=2).search(pattern, 3, max_hits=1000)
+    for match in found:
+        assert match.errors == levenshtein(text[match.start : match.end], pattern) <= 3
+    if pattern in text:
+        assert any(m.errors == 0 for m in found)
