@@ -61,8 +61,8 @@ class AnnotationsPanel(QWidget):
             because the passage on it was deleted); not emitted by :meth:`select_passage`.
     """
 
-    passageActivated = Signal(int, int)  # noqa: N815 - Qt signal names are camelCase
-    passageSelected = Signal(int)  # noqa: N815
+    passageActivated = Signal(int, int)
+    passageSelected = Signal(int)
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,23 +132,20 @@ class AnnotationsPanel(QWidget):
         rows = self.table.verticalHeader()
         rows.hide()
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # article then text order
         header = self.table.horizontalHeader()
+        # Unsorted (article, then text order) until a header is clicked; without this,
+        # enabling sorting would first sort every passage by the first column.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        modes = {
-            Column.ARTICLE: QHeaderView.ResizeMode.Interactive,
-            Column.TAGS: QHeaderView.ResizeMode.Interactive,
-            Column.QUOTE: QHeaderView.ResizeMode.Stretch,
-            Column.NOTE: QHeaderView.ResizeMode.Interactive,
-            Column.CODER: QHeaderView.ResizeMode.ResizeToContents,
-            Column.UPDATED: QHeaderView.ResizeMode.ResizeToContents,
-        }
-        for column, mode in modes.items():
-            header.setSectionResizeMode(column, mode)
+        # Short columns are fitted from the font, not with ResizeToContents, which would
+        # measure a thousand rows again on every change of a passage.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.QUOTE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((Column.ARTICLE, 150), (Column.TAGS, 150), (Column.NOTE, 200)):
             header.resizeSection(column, width)
+        header.resizeSection(Column.UPDATED, self._text_width(["0000-00-00 00:00", "Updated"]))
         self.table.installEventFilter(self)
 
     def _connect(self) -> None:
@@ -262,14 +259,20 @@ class AnnotationsPanel(QWidget):
     def on_session_passages_changed(self, _article_id: int) -> None:
         """Update the orphan count and the list of coders."""
         self.tabs.setTabText(ORPHANS_TAB, f"Orphans ({self.model.orphan_count()})")
-        coders = [(name, name, None) for name in self.model.coders()]
-        self._refill(self.coder_combo, "All coders", coders)
+        names = self.model.coders()
+        if self._refill(self.coder_combo, "All coders", [(name, name, None) for name in names]):
+            width = min(self._text_width(["Coder", *names]), 180)
+            self.table.horizontalHeader().resizeSection(Column.CODER, width)
 
     # -- helpers ---------------------------------------------------------------------------
-    def _refill(self, combo: QComboBox, everything: str, items: Sequence[ComboItem]) -> None:
-        """Replace a combo's entries, keeping its choice if it still exists."""
+    def _refill(self, combo: QComboBox, everything: str, items: Sequence[ComboItem]) -> bool:
+        """Replace a combo's entries, keeping its choice if it still exists.
+
+        Returns:
+            False if the entries were these already.
+        """
         if self._combo_items.get(combo) == items:
-            return
+            return False
         self._combo_items[combo] = items
         chosen = combo.currentData()
         combo.blockSignals(True)
@@ -286,6 +289,11 @@ class AnnotationsPanel(QWidget):
         combo.blockSignals(False)
         if combo.currentData() != chosen:
             combo.currentIndexChanged.emit(combo.currentIndex())
+        return True
+
+    def _text_width(self, texts: Sequence[str]) -> int:
+        metrics = self.table.fontMetrics()
+        return max(metrics.horizontalAdvance(text) for text in texts) + 24
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -83,9 +83,19 @@ def row_center(panel: AnnotationsPanel, row: int, column: Column = Column.QUOTE)
 # -- models ------------------------------------------------------------------------------
 def test_table_model_passes_the_model_tester(qtmodeltester, session: ProjectSession) -> None:
     model = PassageTableModel(session)
-    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model, force_py=True)  # and it keeps checking the changes below
     assert model.rowCount() == 6
     assert model.headerData(Column.TAGS, Qt.Orientation.Horizontal) == "Tags"
+    model.sort(Column.NOTE, Qt.SortOrder.DescendingOrder)
+    passage = model.passage(2)
+    session.set_passage_note(passage.id, "")
+    session.delete_passage(passage.id)
+    session.restore_passage(passage)
+    session.update_tag(tag_id(session, "Trade"), name="Commerce")
+    model.sort(-1)
+    assert model.rowCount() == 6
+    notes = [model.passage(r).note for r in range(6)]
+    assert notes != sorted(notes, reverse=True)  # back in article and text order
 
 
 def test_filter_model_passes_the_model_tester(qtmodeltester, session: ProjectSession) -> None:
@@ -260,15 +270,36 @@ def test_delete_key_deletes_and_undo_restores(
     assert victim.exact in shown_quotes(panel)
 
 
-def test_table_is_sortable_by_clicking_a_header(qtbot, panel: AnnotationsPanel) -> None:
+def click_header(qtbot, panel: AnnotationsPanel, column: Column) -> None:
     header = panel.table.horizontalHeader()
-    quote_header = QPoint(header.sectionViewportPosition(Column.QUOTE) + 10, header.height() // 2)
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=quote_header)
+    where = QPoint(header.sectionViewportPosition(column) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def test_table_is_sortable_by_clicking_a_header(qtbot, panel: AnnotationsPanel) -> None:
+    natural = [p.id for p in shown(panel)]
+    click_header(qtbot, panel, Column.QUOTE)
     first = [p.exact.casefold() for p in shown(panel)]
     assert first in (sorted(first), sorted(first, reverse=True))
-    assert first != [panel.model.passage(r).exact.casefold() for r in range(6)]
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=quote_header)
+    assert [p.id for p in shown(panel)] != natural
+    click_header(qtbot, panel, Column.QUOTE)
     assert [p.exact.casefold() for p in shown(panel)] == list(reversed(first))
+
+
+def test_sorted_rows_stay_sorted_and_selected_as_passages_change(
+    qtbot, panel: AnnotationsPanel, session: ProjectSession
+) -> None:
+    panel.table.sortByColumn(Column.NOTE, Qt.SortOrder.AscendingOrder)
+    target = shown(panel)[0]
+    panel.select_passage(target.id)
+    perform(session, SetPassageNote(session, target.id, "zzz last"))
+    assert shown(panel)[-1].id == target.id  # moved to its new place...
+    assert panel.current_passage() == target.id  # ...and still the selected row
+    article = session.project.articles.all()[0]
+    added = session.add_passage(article_id=article.id, start=0, end=4, tag_ids=[], note="mmm")
+    notes = [p.note.casefold() for p in shown(panel)]
+    assert notes == sorted(notes)
+    assert added.id in {p.id for p in shown(panel)}
 
 
 def test_selection_survives_a_note_edit(panel: AnnotationsPanel, session: ProjectSession) -> None:
