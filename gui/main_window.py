@@ -25,6 +25,7 @@ from diptych.gui.library_panel import LibraryPanel
 from diptych.gui.messages import Level
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_editor import PassageEditor
+from diptych.gui.search_panel import SearchPanel
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_panel import TagPanel
 from diptych.gui.workers import Workers
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.tags = TagPanel(session, self)
         self.editor = PassageEditor(session, self)
         self.passages = AnnotationsPanel(session, self)
+        self.search = SearchPanel(session, self)
         self.docks = {
             "library": self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea),
             "codebook": self._dock("Codebook", self.tags, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -61,7 +63,10 @@ class MainWindow(QMainWindow):
             "passages": self._dock(
                 "Passages", self.passages, Qt.DockWidgetArea.RightDockWidgetArea
             ),
+            "search": self._dock("Search", self.search, Qt.DockWidgetArea.RightDockWidgetArea),
         }
+        self.tabifyDockWidget(self.docks["passages"], self.docks["search"])
+        self.docks["passages"].raise_()
         self.resizeDocks(
             [self.docks["library"], self.docks["passage"]], [250, 330], Qt.Orientation.Horizontal
         )
@@ -99,6 +104,9 @@ class MainWindow(QMainWindow):
         a.tag_selection.triggered.connect(self.coding.open_palette)
         a.delete_passage.triggered.connect(self.coding.delete_selected)
         a.find.triggered.connect(self.on_find_triggered)
+        a.search.triggered.connect(self.on_search_triggered)
+        self.search.passageRequested.connect(self.coding.reveal_passage)
+        self.search.articleRequested.connect(self.on_search_article_requested)
         a.new_pane.triggered.connect(lambda: self.area.add_pane())
         a.close_pane.triggered.connect(self.on_close_pane_triggered)
         a.zoom_in.triggered.connect(lambda: self._zoom(1))
@@ -179,6 +187,21 @@ class MainWindow(QMainWindow):
         """Ctrl+F: find in the current pane."""
         if self.area.current is not None:
             self.area.current.open_find()
+
+    def on_search_triggered(self) -> None:
+        """Ctrl+Shift+F: search the whole project."""
+        self.docks["search"].show()
+        self.docks["search"].raise_()
+        self.search.focus()
+
+    def on_search_article_requested(self, article_id: int, offset: int) -> None:
+        """Open an article found by search, near the match."""
+        pane = self.area.open_article(article_id)
+        if pane is not None and offset >= 0:
+            if pane.is_loading:
+                pane.loaded.connect(lambda: pane.go_to_offset(offset))
+            else:
+                pane.go_to_offset(offset)
 
     def on_close_pane_triggered(self) -> None:
         """Ctrl+W: close the current pane."""
