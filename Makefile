@@ -39,5 +39,10 @@ bench: $(BIN)/.installed-test
 	PYTHON=$(PYTHON) VENV=$(VENV) bash packaging/bootstrap.sh bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py $(BENCH_ARGS)
 
+# The README screenshot, from the real window on a virtual screen (needs xvfb-run).
+screenshot: $(BIN)/.installed-app
+	mkdir -p docs
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python packaging/screenshot.py docs/screenshot.png
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

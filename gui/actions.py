@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from diptych.gui.icons import icon
 
 Key = QKeySequence.StandardKey
 
@@ -16,13 +19,12 @@ class Actions:
     """
 
     def __init__(self, window: QMainWindow, undo_stack: QUndoStack) -> None:
-        style = window.style()
 
         def make(
             text: str,
             shortcut: str | QKeySequence.StandardKey | None = None,
             tip: str = "",
-            icon: QStyle.StandardPixmap | None = None,
+            icon_name: str | None = None,
         ) -> QAction:
             action = QAction(text, window)
             if shortcut is not None:
@@ -30,40 +32,35 @@ class Actions:
             if tip:
                 action.setToolTip(tip)
                 action.setStatusTip(tip)
-            if icon is not None:
-                action.setIcon(style.standardIcon(icon))
+            if icon_name is not None:
+                action.setIcon(icon(icon_name))
             return action
 
-        sp = QStyle.StandardPixmap
-        self.new_project = make(
-            "&New project…", Key.New, "Create an empty project file", sp.SP_FileIcon
-        )
-        self.open_project = make(
-            "&Open project…", Key.Open, "Open a project file", sp.SP_DialogOpenButton
-        )
+        self.new_project = make("&New project…", Key.New, "Create an empty project file", "new")
+        self.open_project = make("&Open project…", Key.Open, "Open a project file", "open")
         self.recent = QMenu("Open &recent", window)
         self.open_sample = make("Open the &sample project", None, "The built-in sample project")
         self.import_articles = make(
             "&Import articles…",
             "Ctrl+I",
             "Import .txt, .md, .html files, or a REFI-QDA project",
-            sp.SP_ArrowDown,
+            "import",
         )
         self.export = make(
             "&Export…",
             "Ctrl+E",
             "Export tagged notes (Markdown, CSV, HTML, JSON, REFI-QDA)",
-            sp.SP_DialogSaveButton,
+            "export",
         )
         self.restore_backup = make("Restore from &backup…", None, "Go back to an automatic backup")
         self.quit = make("&Quit", Key.Quit)
         # The stack's own actions follow its state: enabled, and "Undo Tag passage".
         self.undo = _created(undo_stack.createUndoAction(window, "&Undo"))
         self.undo.setShortcut(QKeySequence(Key.Undo))
-        self.undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.undo.setIcon(icon("undo"))
         self.redo = _created(undo_stack.createRedoAction(window, "&Redo"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
-        self.redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.redo.setIcon(icon("redo"))
         self.find = make("&Find in article…", Key.Find, "Find text in the current article")
         self.search = make(
             "&Search project…", "Ctrl+Shift+F", "Full-text search over every article and note"
@@ -85,9 +82,11 @@ class Actions:
         self.shortcuts = make("&Keyboard shortcuts", "F1")
         # Ctrl+= is what most keyboards send for "zoom in" without Shift.
         self.zoom_in.setShortcuts([QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")])
-        self.tag_selection.setIcon(
-            QIcon.fromTheme("tag", style.standardIcon(sp.SP_DialogApplyButton))
-        )
+        self.tag_selection.setIcon(icon("tag"))
+        self.find.setIcon(icon("find"))
+        self.search.setIcon(icon("search"))
+        self.new_pane.setIcon(icon("pane"))
+        self.new_tag.setIcon(icon("new-tag"))
 
     def build_menus(self, window: QMainWindow, docks: list[QAction]) -> None:
         """Fill the menu bar."""
@@ -123,6 +122,12 @@ class Actions:
         toolbar = window.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        short = {self.open_project: "Open", self.import_articles: "Import", self.export: "Export",
+                 self.undo: "Undo", self.redo: "Redo", self.tag_selection: "Tag",
+                 self.find: "Find", self.new_pane: "New pane"}  # fmt: skip
+        for action, text in short.items():
+            action.setIconText(text)
         items = (self.open_project, self.import_articles, self.export, None, self.undo, self.redo,
                  None, self.tag_selection, self.find, self.new_pane)  # fmt: skip
         _add_all(toolbar, items)

@@ -68,7 +68,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["passages"], self.docks["search"])
         self.docks["passages"].raise_()
         self.resizeDocks(
-            [self.docks["library"], self.docks["passage"]], [250, 330], Qt.Orientation.Horizontal
+            [self.docks["library"], self.docks["passage"]], [250, 340], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.docks["passage"], self.docks["passages"]], [260, 480], Qt.Orientation.Vertical
         )
         self.coding = CodingController(session, self.area, self)
         self.importer = ImportController(session, self.workers, self, backups=context.paths.backups)
