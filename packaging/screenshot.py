@@ -22,7 +22,7 @@ EXTRA_PASSAGES = (
         "after years of frosty relations marked by geopolitical tensions and economic disputes",
         ("Diplomacy",),
         "Background: THAAD-era frost.",
-    ),  # fmt: skip
+    ),
     (1, "economic disputes", ("Trade",), ""),
     (
         1,
@@ -30,7 +30,7 @@ EXTRA_PASSAGES = (
         "and economic integration",
         ("Economy", "Evidence"),
         "List of themes — compare with 000.",
-    ),  # fmt: skip
+    ),
 )
 
 
