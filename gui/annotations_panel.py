@@ -79,7 +79,7 @@ class AnnotationsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        layout.addLayout(self._filter_row)
+        layout.addLayout(self._filter_rows)
         layout.addWidget(self.tabs)
         layout.addWidget(self.orphan_hint)
         layout.addWidget(self.table, 1)
@@ -95,11 +95,15 @@ class AnnotationsPanel(QWidget):
         self.tag_combo = self._combo("Show passages with this tag or one of its sub-tags")
         self.article_combo = self._combo("Show passages of this article")
         self.coder_combo = self._combo("Show passages coded by this person")
-        self._filter_row = QHBoxLayout()
-        self._filter_row.setSpacing(4)
-        self._filter_row.addWidget(self.search, 2)
+        # The search field has a line of its own: the panel usually lives in a narrow dock.
+        combos = QHBoxLayout()
+        combos.setSpacing(4)
         for combo in (self.tag_combo, self.article_combo, self.coder_combo):
-            self._filter_row.addWidget(combo, 1)
+            combos.addWidget(combo, 1)
+        self._filter_rows = QVBoxLayout()
+        self._filter_rows.setSpacing(4)
+        self._filter_rows.addWidget(self.search)
+        self._filter_rows.addLayout(combos)
 
     def _combo(self, tip: str) -> QComboBox:
         combo = QComboBox(self)
@@ -143,7 +147,7 @@ class AnnotationsPanel(QWidget):
         # measure a thousand rows again on every change of a passage.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.QUOTE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.ARTICLE, 150), (Column.TAGS, 150), (Column.NOTE, 200)):
+        for column, width in ((Column.ARTICLE, 120), (Column.TAGS, 130), (Column.NOTE, 180)):
             header.resizeSection(column, width)
         header.resizeSection(Column.UPDATED, self._text_width(["0000-00-00 00:00", "Updated"]))
         self.table.installEventFilter(self)

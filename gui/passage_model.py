@@ -325,6 +325,8 @@ class PassageTableModel(QAbstractTableModel):
         icon = self._icons.get(color)
         if icon is None:
             icon = self._icons[color] = color_icon(color)
+            # Keep the true colour on selected rows rather than Qt's tinted version.
+            icon.addPixmap(icon.pixmap(14, 14), QIcon.Mode.Selected)
         return icon
 
     def _sort_key(self, passage: Annotation, column: int) -> str:

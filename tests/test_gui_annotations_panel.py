@@ -28,9 +28,6 @@ from diptych.storage.sample import SAMPLE_FILES, create_sample_project, sample_b
 
 ORPHAN_QUOTE = "symbolic restart"
 
-# The offscreen platform says so whenever a window is shown; it is not a problem of ours.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def session(qapp, tmp_path: Path) -> Iterator[ProjectSession]:
