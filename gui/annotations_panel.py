@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.commands import DeletePassage, perform
+from diptych.gui.note_html import text_to_html
 from diptych.gui.passage_model import (
     ARTICLE_ID_ROLE,
     PASSAGE_ID_ROLE,
@@ -287,7 +288,9 @@ class AnnotationsPanel(QWidget):
                 combo.addItem(color_icon(color), text, data)
             else:
                 combo.addItem(text, data)
-            combo.setItemData(combo.count() - 1, text.strip(), Qt.ItemDataRole.ToolTipRole)
+            # As HTML: a plain tooltip that looks like markup would be rendered as markup.
+            tip = text_to_html(text.strip())
+            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         position = combo.findData(chosen) if chosen is not None else 0
         combo.setCurrentIndex(max(position, 0))
         combo.blockSignals(False)

@@ -165,6 +165,16 @@ def test_tag_combo_lists_the_codebook_in_tree_order(panel: AnnotationsPanel) -> 
     assert not combo.itemIcon(1).isNull()
 
 
+def test_names_that_look_like_markup_stay_text_in_tooltips(
+    panel: AnnotationsPanel, session: ProjectSession
+) -> None:
+    session.add_tag(name="<img src=file:///etc/passwd>")
+    combo = panel.tag_combo
+    position = combo.findText("<img src=file:///etc/passwd>")
+    assert position > 0
+    assert "&lt;img" in combo.itemData(position, Qt.ItemDataRole.ToolTipRole)
+
+
 def test_typing_in_the_search_field_filters_quote_and_note(qtbot, panel: AnnotationsPanel) -> None:
     qtbot.keyClicks(panel.search, "SUMMIT")
     assert shown_quotes(panel) == {
