@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diptych.gui.commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag, perform
+from diptych.gui.commands import (
+    AddTag,
+    DeleteTag,
+    MergeTags,
+    MoveTag,
+    SessionCommand,
+    UpdateTag,
+    perform,
+)
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_dialog import TagDialog, TagValues
 from diptych.gui.tag_model import TagTreeModel
@@ -34,6 +42,32 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
     """Ask a yes/no question in a message box."""
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def perform_together(session: ProjectSession, text: str, commands: list[SessionCommand]) -> None:
+    """Perform ``commands`` as one undo step; stop at the first that fails.
+
+    No step is left on the stack when nothing happened (QUndoStack keeps empty macros).
+    """
+    if len(commands) <= 1:
+        for command in commands:
+            perform(session, command)
+        return
+    stack = session.undo_stack
+    stack.beginMacro(text)
+    try:
+        done: list[SessionCommand] = []
+        for command in commands:
+            if not perform(session, command):
+                break
+            done.append(command)
+    finally:
+        stack.endMacro()
+    if not done:
+        empty = stack.command(stack.index() - 1)
+        if empty is not None:
+            empty.setObsolete(True)  # undoing an obsolete command removes it from the stack
+            stack.undo()
 
 
 class TagPanel(QWidget):
@@ -110,7 +144,14 @@ class TagPanel(QWidget):
 
     def on_model_move_requested(self, tag_id: int, parent_id: int | None, row: int) -> None:
         """A drag nested a tag (undoable)."""
-        perform(self.session, MoveTag(self.session, tag_id, parent_id, None if row < 0 else row))
+        position = None if row < 0 else row
+        tag = self.session.codebook().get(tag_id)
+        if position is not None and tag is not None and tag.parent_id == parent_id:
+            # The drop row counts the dragged tag itself; the move counts its siblings only.
+            siblings = [t.id for t in self.session.codebook().children(parent_id)]
+            if siblings.index(tag_id) < position:
+                position -= 1
+        perform(self.session, MoveTag(self.session, tag_id, parent_id, position))
         self.select_tag(tag_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -153,24 +194,21 @@ class TagPanel(QWidget):
             self.update_tag(tag_id, dialog.values())
 
     def update_tag(self, tag_id: int, values: TagValues) -> None:
-        """Apply edited values to a tag (one undo step, or two if it also moved)."""
+        """Apply edited values to a tag in one undo step (none if nothing changed)."""
         tag = self.session.codebook()[tag_id]
-        self.session.undo_stack.beginMacro("Edit tag")
-        try:
-            if (values.name, values.color, values.description) != (
-                tag.name,
-                tag.color,
-                tag.description,
-            ):
-                perform(
-                    self.session,
-                    UpdateTag(self.session, tag_id, name=values.name, color=values.color,
-                              description=values.description),
-                )  # fmt: skip
-            if values.parent_id != tag.parent_id:
-                perform(self.session, MoveTag(self.session, tag_id, values.parent_id))
-        finally:
-            self.session.undo_stack.endMacro()
+        commands: list[SessionCommand] = []
+        if (values.name, values.color, values.description) != (
+            tag.name,
+            tag.color,
+            tag.description,
+        ):
+            commands.append(
+                UpdateTag(self.session, tag_id, name=values.name, color=values.color,
+                          description=values.description)
+            )  # fmt: skip
+        if values.parent_id != tag.parent_id:
+            commands.append(MoveTag(self.session, tag_id, values.parent_id))
+        perform_together(self.session, "Edit tag", commands)
         self.select_tag(tag_id)
 
     def delete_tag(self) -> None:

@@ -1,0 +1,514 @@
+"""The tag manager driven like a user: create, edit, nest, merge, delete, and undo each.
+
+Every change is checked in the project file (through a second, read-only connection) and,
+where it changes colours, in the pixels of every pane that shows an affected passage.
+
+Nesting: the offscreen platform ends every QDrag at once with no drop, so a real drag
+cannot be simulated. The tests take the MIME data from the model exactly as the view's
+``startDrag`` does (``model.mimeData(selected indexes)``) and hand it to
+``model.dropMimeData`` with the row and parent the tree view computes for a drop on an
+item (row -1, the item as parent) or between two items (the row below, their parent).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from gui_support import (
+    blended,
+    close_to,
+    make_context,
+    open_window,
+    painted_colors,
+    select_text,
+)
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QInputDialog,
+    QPushButton,
+    QToolButton,
+    QToolTip,
+)
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.highlighter import blend
+from diptych.gui.main_window import MainWindow
+from diptych.gui.messages import Level
+from diptych.gui.tag_dialog import TagDialog, TagValues
+from diptych.gui.tag_model import TAG_MIME, TagTreeModel
+from diptych.gui.tag_panel import TagPanel
+from diptych.storage.model import Tag
+from diptych.storage.palette import PALETTE
+from diptych.storage.project import Project
+from diptych.storage.sample import create_sample_project
+
+UNTAGGED = "#C8C8C8"  # how a passage whose last tag was deleted is painted
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.diptych"
+    create_sample_project(path).close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, sample: Path) -> MainWindow:
+    return open_window(qtbot, make_context(tmp_path / "user"), Project.open(sample))
+
+
+# -- reading what was saved --------------------------------------------------------------
+def saved_tags(path: Path) -> dict[str, Tag]:
+    """The tags in the project file, by name, read through a connection of their own."""
+    with Project.open(path, read_only=True) as project:
+        return {t.name: t for t in project.tags.all()}
+
+
+def saved_passage_tags(path: Path) -> dict[str, set[str]]:
+    """Each passage's quote (its first 20 characters) with the names of its tags."""
+    with Project.open(path, read_only=True) as project:
+        codebook = project.tags.codebook()
+        return {
+            p.exact[:20]: {codebook[t].name for t in p.tag_ids} for p in project.annotations.query()
+        }
+
+
+def tree_children(model: TagTreeModel, parent: QModelIndex = QModelIndex()) -> list[str]:
+    """Names shown under ``parent`` in the tree, in order."""
+    return [
+        model.index(row, 0, parent).data(Qt.ItemDataRole.EditRole)
+        for row in range(model.rowCount(parent))
+    ]
+
+
+def tag_id(window: MainWindow, name: str) -> int:
+    return next(t.id for t in window.session.ordered_tags() if t.name == name)
+
+
+def tool(panel: TagPanel, tip_start: str) -> QToolButton:
+    return next(b for b in panel.findChildren(QToolButton) if b.toolTip().startswith(tip_start))
+
+
+# -- what is painted ---------------------------------------------------------------------
+def passage_range(window: MainWindow, quote_start: str) -> tuple[int, int, int]:
+    """Article id, start and end of the passage whose quote starts with ``quote_start``."""
+    passage = next(
+        p for p in window.session.project.annotations.query() if p.exact.startswith(quote_start)
+    )
+    return passage.article_id, passage.start, passage.end
+
+
+def expected_fill(pane: ArticlePane, colors: list[str]) -> QColor:
+    """The highlight of a passage with tags of ``colors`` over the pane's background."""
+    viewport = pane.view.viewport()
+    base = viewport.palette().color(viewport.backgroundRole())
+    return blended(blend(colors).name(), 170, base)
+
+
+def wait_painted(qtbot: QtBot, window: MainWindow, quote_start: str, colors: list[str]) -> None:
+    """Wait until the passage is painted in the blend of ``colors`` in its pane."""
+    article_id, start, end = passage_range(window, quote_start)
+    pane = window.area.pane_for(article_id)
+    assert pane is not None
+    pane.go_to_offset(start)
+    expected = expected_fill(pane, colors)
+
+    def check() -> None:
+        colors_seen = painted_colors(pane, start, min(end, start + 30))
+        assert colors_seen, "the passage is visible"
+        common = Counter(c.name() for c in colors_seen).most_common(1)[0][0]
+        assert close_to(QColor(common), expected), (quote_start, common, expected.name())
+
+    qtbot.waitUntil(check, timeout=3000)
+
+
+# -- modal dialogs -----------------------------------------------------------------------
+def answer_next_dialog(kind: type[QDialog], act: Callable[[QDialog], None]) -> None:
+    """Let ``act`` drive the next modal dialog of type ``kind`` once its loop runs."""
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            assert isinstance(dialog, kind), dialog
+            act(dialog)
+        finally:
+            if dialog is not None and dialog.isVisible():
+                dialog.reject()  # never leave a test hanging in a modal loop
+
+    QTimer.singleShot(0, run)
+
+
+def test_tag_tree_model_passes_the_model_tester(qtmodeltester, window: MainWindow) -> None:
+    model = window.tags.model
+    qtmodeltester.check(model)
+    assert tree_children(model) == [
+        "Economy", "Security", "Diplomacy", "Culture & society", "Evidence",
+    ]  # fmt: skip
+    assert model.index(0, 0).data() == "Economy"  # no passage of its own: no count
+    assert model.index(1, 0).data() == "Security  (2)"
+    window.tags.create_tag(TagValues("Method", "#5ED1C4", tag_id(window, "Evidence"), ""))
+    qtmodeltester.check(model)
+
+
+def test_create_tag_saves_selects_and_undoes(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    panel, stack = window.tags, window.session.undo_stack
+    panel.create_tag(TagValues("Sanctions", "#5ED1C4", None, "Restrictive measures"))
+    tag = saved_tags(sample)["Sanctions"]
+    assert (tag.color, tag.parent_id, tag.description) == ("#5ED1C4", None, "Restrictive measures")
+    assert tree_children(panel.model)[-1] == "Sanctions"
+    assert panel.selected_tag() == tag.id
+    assert stack.undoText() == "New tag Sanctions"
+
+    # The new tag is the eighth in codebook order: key 8 applies it, painted in its colour.
+    pane = window.area.panes()[1]
+    window.area.set_current(pane)
+    select_text(pane, "period of strained ties")
+    qtbot.keyClick(pane.view, Qt.Key.Key_8)
+    assert saved_passage_tags(sample)["period of strained t"] == {"Sanctions"}
+    wait_painted(qtbot, window, "period of strained ties", ["#5ED1C4"])
+
+    window.actions_.undo.trigger()  # the passage
+    window.actions_.undo.trigger()  # the tag
+    assert "Sanctions" not in saved_tags(sample)
+    assert "Sanctions" not in tree_children(panel.model)
+    window.actions_.redo.trigger()
+    assert saved_tags(sample)["Sanctions"].id == tag.id
+
+
+def test_new_tag_dialog_creates_a_described_sub_tag(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    panel = window.tags
+    economy = tag_id(window, "Economy")
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, TagDialog)
+        assert dialog.windowTitle() == "New tag"
+        assert not dialog.ok_button.isEnabled()  # no name yet
+        qtbot.keyClicks(dialog.name, "Sanctions")
+        swatch = next(b for b in dialog.findChildren(QPushButton) if b.toolTip() == PALETTE[6])
+        qtbot.mouseClick(swatch, Qt.MouseButton.LeftButton)
+        assert dialog.color_button.text() == PALETTE[6]
+        dialog.parent_box.setCurrentIndex(dialog.parent_box.findData(economy))
+        qtbot.keyClicks(dialog.description, "Measures that restrict trade")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    answer_next_dialog(TagDialog, fill)
+    qtbot.mouseClick(tool(panel, "New tag"), Qt.MouseButton.LeftButton)
+
+    tag = saved_tags(sample)["Sanctions"]
+    assert (tag.color, tag.parent_id) == (PALETTE[6], economy)
+    assert tag.description == "Measures that restrict trade"
+    assert tree_children(panel.model, panel.model.index_of(economy)) == ["Trade", "Sanctions"]
+    assert panel.selected_tag() == tag.id
+    window.actions_.undo.trigger()
+    assert "Sanctions" not in saved_tags(sample)
+
+
+def test_cancelling_the_dialog_changes_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    stack = window.session.undo_stack
+
+    def cancel(dialog: QDialog) -> None:
+        assert isinstance(dialog, TagDialog)
+        qtbot.keyClicks(dialog.name, "Never")
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer_next_dialog(TagDialog, cancel)
+    window.actions_.new_tag.trigger()
+    assert window.session.project.tags.find(name="Never") is None
+    assert stack.count() == 0
+
+
+def edit_with_dialog(
+    qtbot: QtBot, panel: TagPanel, tag: int, act: Callable[[TagDialog], None]
+) -> None:
+    """Select ``tag`` in the tree and press F2; ``act`` fills the dialog."""
+
+    def run(dialog: QDialog) -> None:
+        assert isinstance(dialog, TagDialog)
+        assert dialog.windowTitle() == "Edit tag"
+        act(dialog)
+
+    panel.select_tag(tag)
+    panel.view.setFocus()
+    answer_next_dialog(TagDialog, run)
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+
+
+def test_rename_and_recolour_repaint_both_panes_in_one_undo_step(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    panel, stack = window.tags, window.session.undo_stack
+    security = tag_id(window, "Security")
+    summitry = saved_tags(sample)["Summitry"].color
+    # Security is on a passage in each article: alone on one, with Summitry on the other.
+    wait_painted(qtbot, window, "Security cooperation", ["#F28C8C"])
+    wait_painted(qtbot, window, "Just hours before", ["#F28C8C", summitry])
+    new_color = "#2E7D32"
+
+    def rename(dialog: TagDialog) -> None:
+        dialog.name.selectAll()
+        qtbot.keyClicks(dialog.name, "Defence")
+        dialog.set_color(new_color)  # what the colour picker reports
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    edit_with_dialog(qtbot, panel, security, rename)
+
+    tag = saved_tags(sample)["Defence"]
+    assert (tag.id, tag.color) == (security, new_color)
+    assert "Security" not in saved_tags(sample)
+    assert panel.model.index_of(security).data() == "Defence  (2)"
+    assert stack.count() == 1 and stack.undoText() == "Edit tag"
+    wait_painted(qtbot, window, "Security cooperation", [new_color])
+    wait_painted(qtbot, window, "Just hours before", [new_color, summitry])
+
+    window.actions_.undo.trigger()
+    assert saved_tags(sample)["Security"].color == "#F28C8C"
+    wait_painted(qtbot, window, "Security cooperation", ["#F28C8C"])
+    wait_painted(qtbot, window, "Just hours before", ["#F28C8C", summitry])
+
+
+def test_accepting_the_dialog_unchanged_adds_no_undo_step(qtbot: QtBot, window: MainWindow) -> None:
+    stack = window.session.undo_stack
+    edit_with_dialog(
+        qtbot,
+        window.tags,
+        tag_id(window, "Evidence"),
+        lambda dialog: qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton),
+    )
+    assert stack.count() == 0
+    assert not window.actions_.undo.isEnabled()
+
+
+def test_renaming_to_a_sibling_name_is_refused_with_a_message(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    stack = window.session.undo_stack
+    with qtbot.waitSignal(window.context.messages.posted) as posted:
+        edit_with_dialog(
+            qtbot,
+            window.tags,
+            tag_id(window, "Evidence"),
+            lambda dialog: (
+                dialog.name.setText("Security"),
+                qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton),
+            ),
+        )
+    level, _title, text = posted.args
+    assert level == Level.ERROR and "Security" in text and "already exists" in text
+    assert {"Evidence", "Security"} <= set(saved_tags(sample))
+    assert stack.count() == 0  # nothing happened, so there is nothing to undo
+
+
+def test_renaming_and_moving_in_one_edit_undoes_together(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    evidence, diplomacy = tag_id(window, "Evidence"), tag_id(window, "Diplomacy")
+
+    def change(dialog: TagDialog) -> None:
+        dialog.name.setText("Sources")
+        dialog.parent_box.setCurrentIndex(dialog.parent_box.findData(diplomacy))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    edit_with_dialog(qtbot, window.tags, evidence, change)
+    assert saved_tags(sample)["Sources"].parent_id == diplomacy
+    assert window.session.undo_stack.count() == 1
+    window.actions_.undo.trigger()
+    tag = saved_tags(sample)["Evidence"]
+    assert (tag.id, tag.parent_id) == (evidence, None)
+
+
+def test_description_shows_in_the_tree_tooltip(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    panel = window.tags
+    security = tag_id(window, "Security")
+
+    def describe(dialog: TagDialog) -> None:
+        dialog.description.selectAll()
+        qtbot.keyClicks(dialog.description, "Armed forces, missiles, alliances")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    edit_with_dialog(qtbot, panel, security, describe)
+    assert saved_tags(sample)["Security"].description == "Armed forces, missiles, alliances"
+
+    # Hovering the tag in the tree shows its path, its count and its description.
+    rect = panel.view.visualRect(panel.model.index_of(security))
+    viewport = panel.view.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), viewport.mapToGlobal(rect.center()))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "Security\n2 passages\nArmed forces, missiles, alliances"
+    QToolTip.hideText()
+
+
+def drag_tag(model: TagTreeModel, tag: int, row: int, parent: QModelIndex) -> None:
+    """Drop a tag where a drag in the tree drops it (see the module docstring)."""
+    data = model.mimeData([model.index_of(tag)])
+    assert data.formats() == [TAG_MIME]
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, row, 0, parent)
+    assert model.flags(model.index_of(tag)) & Qt.ItemFlag.ItemIsDragEnabled
+    model.dropMimeData(data, Qt.DropAction.MoveAction, row, -1, parent)
+
+
+def test_dropping_a_tag_on_another_nests_it(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
+    model, panel = window.tags.model, window.tags
+    evidence, security = tag_id(window, "Evidence"), tag_id(window, "Security")
+    drag_tag(model, evidence, -1, model.index_of(security))
+    assert saved_tags(sample)["Evidence"].parent_id == security
+    assert tree_children(model) == ["Economy", "Security", "Diplomacy", "Culture & society"]
+    assert tree_children(model, model.index_of(security)) == ["Evidence"]
+    assert panel.view.isExpanded(model.index_of(security))
+    assert panel.selected_tag() == evidence
+    assert "Security/Evidence" in model.index_of(evidence).data(Qt.ItemDataRole.ToolTipRole)
+    # Keys 1-9 follow codebook order: Evidence is now the fourth tag.
+    assert [t.name for t in window.session.ordered_tags()][3] == "Evidence"
+
+    window.actions_.undo.trigger()
+    assert saved_tags(sample)["Evidence"].parent_id is None
+    assert tree_children(model)[-1] == "Evidence"
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "order"),
+    [
+        # Dropped below Diplomacy (row 3): it lands between Diplomacy and Culture & society.
+        ("Economy", 3, ["Security", "Diplomacy", "Economy", "Culture & society", "Evidence"]),
+        ("Evidence", 0, ["Evidence", "Economy", "Security", "Diplomacy", "Culture & society"]),
+        ("Security", 5, ["Economy", "Diplomacy", "Culture & society", "Evidence", "Security"]),
+    ],
+)
+def test_dropping_a_tag_between_two_others_puts_it_there(
+    window: MainWindow, sample: Path, name: str, row: int, order: list[str]
+) -> None:
+    model = window.tags.model
+    drag_tag(model, tag_id(window, name), row, QModelIndex())
+    assert tree_children(model) == order
+    with Project.open(sample, read_only=True) as project:
+        assert [t.name for t in project.tags.codebook().children(None)] == order
+    window.actions_.undo.trigger()
+    assert tree_children(model)[:2] == ["Economy", "Security"]
+
+
+def test_dropping_a_tag_into_its_own_sub_tag_is_refused(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    model = window.tags.model
+    economy, trade = tag_id(window, "Economy"), tag_id(window, "Trade")
+    with qtbot.waitSignal(window.context.messages.posted) as posted:
+        drag_tag(model, economy, -1, model.index_of(trade))
+    assert "inside itself" in posted.args[2]
+    assert saved_tags(sample)["Economy"].parent_id is None
+    assert window.session.undo_stack.count() == 0
+
+
+def test_merge_moves_the_passages_and_updates_counts(
+    qtbot: QtBot, window: MainWindow, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel, model = window.tags, window.tags.model
+    summitry, economy = tag_id(window, "Summitry"), tag_id(window, "Economy")
+    colors = {t.name: t.color for t in saved_tags(sample).values()}
+    offered: list[list[str]] = []
+
+    def choose(_parent, _title, _label, items, *_args):  # type: ignore[no-untyped-def]
+        offered.append(list(items))
+        return "Economy", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    panel.select_tag(summitry)
+    qtbot.mouseClick(tool(panel, "Merge"), Qt.MouseButton.LeftButton)
+
+    assert "Diplomacy/Summitry" not in offered[0] and "Economy/Trade" in offered[0]
+    assert "Summitry" not in saved_tags(sample)
+    passages = saved_passage_tags(sample)
+    assert passages["the signing of 15 hi"] == {"Economy", "Evidence"}
+    assert passages["Just hours before th"] == {"Security", "Economy"}
+    assert model.index_of(economy).data() == "Economy  (2)"
+    assert model.index_of(tag_id(window, "Diplomacy")).data() == "Diplomacy  (1)"
+    assert tree_children(model, model.index_of(tag_id(window, "Diplomacy"))) == []
+    assert panel.selected_tag() == economy
+    wait_painted(qtbot, window, "the signing of 15", [colors["Economy"], colors["Evidence"]])
+
+    window.actions_.undo.trigger()
+    passages = saved_passage_tags(sample)
+    assert passages["the signing of 15 hi"] == {"Summitry", "Evidence"}
+    assert model.index_of(economy).data() == "Economy"
+    assert model.index_of(summitry).data() == "Summitry  (2)"
+    wait_painted(qtbot, window, "the signing of 15", [colors["Summitry"], colors["Evidence"]])
+
+
+def test_delete_asks_with_the_passage_count_and_undo_restores(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    panel = window.tags
+    security = tag_id(window, "Security")
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def confirm(_parent, title: str, text: str) -> bool:  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return next(answers)
+
+    panel.confirm = confirm
+    panel.select_tag(security)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # answered No
+    assert "Security" in saved_tags(sample)
+    assert "“Security”" in asked[0] and "on 2 passage(s)" in asked[0]
+
+    qtbot.mouseClick(tool(panel, "Delete"), Qt.MouseButton.LeftButton)  # answered Yes
+    assert "Security" not in saved_tags(sample)
+    passages = saved_passage_tags(sample)
+    assert passages["Security cooperation"] == set()  # kept, untagged
+    assert passages["Just hours before th"] == {"Summitry"}
+    assert "Security" not in tree_children(panel.model)
+    wait_painted(qtbot, window, "Security cooperation", [UNTAGGED])
+    wait_painted(qtbot, window, "Just hours before", ["#9FB3F5"])
+
+    window.actions_.undo.trigger()
+    assert saved_tags(sample)["Security"].id == security
+    assert saved_passage_tags(sample)["Security cooperation"] == {"Security"}
+    assert panel.model.index_of(security).data() == "Security  (2)"
+    wait_painted(qtbot, window, "Security cooperation", ["#F28C8C"])
+    wait_painted(qtbot, window, "Just hours before", ["#F28C8C", "#9FB3F5"])
+
+
+def test_deleting_a_parent_says_its_sub_tags_move_up(window: MainWindow, sample: Path) -> None:
+    panel = window.tags
+    economy = tag_id(window, "Economy")
+    asked: list[str] = []
+    panel.confirm = lambda _parent, _title, text: asked.append(text) or True
+    panel.select_tag(economy)
+    panel.delete_tag()
+    assert "on 0 passage(s)" in asked[0] and "Its 1 sub-tag(s) move up one level" in asked[0]
+    assert saved_tags(sample)["Trade"].parent_id is None
+    assert "Trade" in tree_children(panel.model)
+    window.actions_.undo.trigger()
+    assert saved_tags(sample)["Trade"].parent_id == economy
+    assert tree_children(panel.model, panel.model.index_of(economy)) == ["Trade"]
+
+
+def test_a_refused_rename_also_cancels_the_move_of_the_same_edit(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    evidence, diplomacy = tag_id(window, "Evidence"), tag_id(window, "Diplomacy")
+
+    def change(dialog: TagDialog) -> None:
+        dialog.name.setText("Security")  # taken at the top level, where the rename happens
+        dialog.parent_box.setCurrentIndex(dialog.parent_box.findData(diplomacy))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    with qtbot.waitSignal(window.context.messages.posted):
+        edit_with_dialog(qtbot, window.tags, evidence, change)
+    assert saved_tags(sample)["Evidence"].parent_id is None
+    stack = window.session.undo_stack
+    assert (stack.count(), stack.canUndo(), stack.canRedo()) == (0, False, False)
