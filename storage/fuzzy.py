@@ -32,12 +32,23 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def nearest_occurrence(text: str, needle: str, around: int) -> int | None:
-    """Start of the occurrence of ``needle`` nearest to offset ``around``, if any."""
-    around = max(0, around)
-    after = text.find(needle, around)
-    before = text.rfind(needle, 0, around + len(needle) - 1)
-    found = [at for at in (after, before) if at >= 0]
-    return min(found, key=lambda at: abs(at - around), default=None)
+    """Start of the occurrence of ``needle`` nearest to offset ``around``, if any.
+
+    The search widens from ``around`` by steps, so a near occurrence costs little even in
+    a long text, and none costs one scan of it.
+    """
+    around = min(max(0, around), len(text))
+    low = high = around  # no occurrence starts in [low, high)
+    span = 64
+    while low > 0 or high < len(text):
+        wider_low, wider_high = max(0, around - span), min(len(text), around + span)
+        after = text.find(needle, high, wider_high + len(needle) - 1)
+        before = text.rfind(needle, wider_low, low + len(needle) - 1)
+        found = [at for at in (after, before) if at >= 0]
+        if found:
+            return min(found, key=lambda at: abs(at - around))
+        low, high, span = wider_low, wider_high, span * 4
+    return None
 
 
 def occurrences_around(text: str, needle: str, around: int, limit: int) -> list[int]:

@@ -195,3 +195,22 @@ def test_seed_index_matches_are_true_matches(data: st.DataObject) -> None:
         assert match.errors == levenshtein(text[match.start : match.end], pattern) <= 3
     if pattern in text:
         assert any(m.errors == 0 for m in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="ab", max_size=300), st.text(alphabet="ab", min_size=1, max_size=3), st.data()
+)
+def test_nearest_occurrence_is_the_nearest(text: str, needle: str, data: st.DataObject) -> None:
+    around = data.draw(st.integers(-5, len(text) + 5))
+    starts = [i for i in range(len(text)) if text.startswith(needle, i)]
+    found = nearest_occurrence(text, needle, around)
+    if not starts:
+        assert found is None
+        return
+    clamped = min(max(0, around), len(text))
+    assert found in starts
+    assert abs(found - clamped) == min(abs(s - clamped) for s in starts)
+    after = [s for s in starts if s >= clamped][:2]
+    before = [s for s in starts if s < clamped][-2:]
+    assert sorted(occurrences_around(text, needle, around, 2)) == sorted(after + before)

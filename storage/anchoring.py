@@ -1,0 +1,370 @@
+"""Passage anchors, and finding passages again when an article's text changes.
+
+A passage is anchored to the article's display text as the W3C Web Annotation selectors
+do it: by code-point offsets ``[start, end)`` (a TextPositionSelector) and by its exact
+text with up to :data:`CONTEXT_LENGTH` code points of context on each side (a
+TextQuoteSelector). When the analyst re-imports a newer version of an article,
+:func:`reanchor_all` looks for every passage in the new text, in this order:
+
+1. where the old position is expected now (the old offsets, or where a line diff of the
+   old and new texts says they moved), if the quote and its context are still there;
+2. every exact occurrence of the quote, ranked by how well its context agrees, then by
+   distance from the expected position;
+3. approximate matches of the quote (Myers' algorithm, :mod:`diptych.storage.fuzzy`)
+   near the expected position, then anywhere in the text, scored on quote and context.
+
+An exact occurrence wins unless its context disagrees and an approximate match near the
+expected position scores higher. A passage found nowhere is an orphan: it is reported,
+never dropped; keeping it is the caller's business.
+
+Scores run from 0 to 1: ``0.6 * quote + 0.4 * context``, where ``quote`` is
+``1 - errors / len(quote)`` and ``context`` the mean :func:`~diptych.storage.fuzzy.similarity`
+of the old and new prefix and suffix. An exact quote in its old context scores 1.0.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from enum import StrEnum
+from itertools import accumulate
+
+from diptych.storage.errors import InputError
+from diptych.storage.fuzzy import (
+    Match,
+    SeedIndex,
+    nearest_occurrence,
+    occurrences_around,
+    search_respaced,
+    search_window,
+    similarity,
+)
+
+CONTEXT_LENGTH = 32
+"""Code points of context kept on each side of a passage."""
+
+NEAR_MARGIN = 256
+"""Code points searched on each side of the expected position (plus the quote's length)."""
+
+DISTINCT_LENGTH = 16
+"""Quotes at least this long are searched approximately in the whole text, and trusted
+far from their place even when their context has changed."""
+
+MAX_FUZZY_LENGTH = 20_000
+"""Longer quotes are found again only exactly (an approximate search would take seconds)."""
+
+MIN_FUZZY_SCORE = 0.5
+"""Approximate matches scoring less are not accepted."""
+
+MAX_OCCURRENCES = 50
+"""Exact occurrences examined on each side of the expected position."""
+
+QUOTE_WEIGHT = 0.6
+"""Share of the quote in a score; the context (prefix and suffix) has the rest."""
+
+
+def near_errors(length: int) -> int:
+    """Edits allowed in an approximate match of a quote of ``length`` near its place.
+
+    A quarter of the quote: enough for a few typos or respaced words in a sentence, while
+    a quote rewritten beyond that is better reported as an orphan than pinned to the
+    wrong words. Very short quotes still need context to be accepted (see the score).
+    """
+    return max(1, length // 4)
+
+
+def far_errors(length: int) -> int:
+    """Edits allowed in an approximate match of a quote found far from its place.
+
+    An eighth of the quote: a match far away must be more alike to be trusted.
+    """
+    return max(1, length // 8)
+
+
+class AnchorError(InputError, ValueError):
+    """A range or a quote that does not make a passage of the text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a passage is in an article's display text.
+
+    Attributes:
+        start: first code point of the passage.
+        end: one past its last code point.
+        exact: the passage's text, ``text[start:end]``.
+        prefix: up to :data:`CONTEXT_LENGTH` code points just before ``start``.
+        suffix: up to :data:`CONTEXT_LENGTH` code points just after ``end``.
+    """
+
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+class AnchorMethod(StrEnum):
+    """How a passage was found again in a new text."""
+
+    POSITION = "position"
+    QUOTE = "quote"
+    FUZZY = "fuzzy"
+    ORPHAN = "orphan"
+
+
+@dataclass(frozen=True, slots=True)
+class Reanchored:
+    """A passage looked for in a new text.
+
+    Attributes:
+        anchor: its anchor in the new text, or None for an orphan.
+        method: how it was found.
+        score: confidence from 0.0 (orphan) to 1.0 (exact quote in its old context).
+    """
+
+    anchor: Anchor | None
+    method: AnchorMethod
+    score: float
+
+
+_ORPHAN = Reanchored(None, AnchorMethod.ORPHAN, 0.0)
+
+
+def make_anchor(text: str, start: int, end: int) -> Anchor:
+    """The anchor of ``text[start:end]``.
+
+    Raises:
+        AnchorError: (a ValueError) if the range is empty, outside the text or only whitespace.
+    """
+    if not 0 <= start < end <= len(text):
+        raise AnchorError(
+            f"the range {start}-{end} is not a passage of a {len(text)}-character text"
+        )
+    exact = text[start:end]
+    if exact.isspace():
+        raise AnchorError(f"the range {start}-{end} holds only whitespace")
+    prefix = text[max(0, start - CONTEXT_LENGTH) : start]
+    return Anchor(start, end, exact, prefix, text[end : end + CONTEXT_LENGTH])
+
+
+def find_quote(text: str, exact: str, *, occurrence: int = 1) -> Anchor:
+    """The anchor of the ``occurrence``-th (1-based) occurrence of ``exact`` in ``text``.
+
+    Occurrences are counted without overlapping, as a reader finding them one by one would.
+
+    Raises:
+        AnchorError: (a ValueError) if the quote is blank, or is not in the text that
+            many times.
+    """
+    if occurrence < 1:
+        raise AnchorError(f"occurrences are counted from 1, not {occurrence}")
+    if not exact.strip():
+        raise AnchorError("the quote is empty")
+    shown = exact if len(exact) <= 40 else exact[:37] + "..."
+    at = -len(exact)
+    for count in range(occurrence):
+        at = text.find(exact, at + len(exact))
+        if at < 0 and count == 0:
+            raise AnchorError(
+                f"the quote {shown!r} is not in the text",
+                advice="Check its spelling, spaces and punctuation.",
+            )
+        if at < 0:
+            times = "once" if count == 1 else f"only {count} times"
+            raise AnchorError(f"the quote {shown!r} occurs {times}, not {occurrence} times")
+    return make_anchor(text, at, at + len(exact))
+
+
+def reanchor(anchor: Anchor, new_text: str, *, old_text: str | None = None) -> Reanchored:
+    """Find one passage again in ``new_text`` (see the module docstring for how).
+
+    Args:
+        anchor: the passage's anchor in the old text.
+        new_text: the article's new display text.
+        old_text: the old display text, if known: positions are then expected where a
+            line diff says the old text moved, which finds moved passages faster and
+            more surely.
+
+    Returns:
+        The passage's new anchor, how it was found and how sure that is.
+    """
+    return reanchor_all([anchor], new_text, old_text=old_text)[0]
+
+
+def reanchor_all(
+    anchors: Sequence[Anchor], new_text: str, *, old_text: str | None = None
+) -> list[Reanchored]:
+    """:func:`reanchor` for many passages of one article, diffing the texts only once."""
+    moved: Callable[[int], int] = (
+        _LineDiff(old_text, new_text).new_offset if old_text is not None else _unmoved
+    )
+    finder = _Finder(new_text, moved)
+    return [finder.locate(anchor) for anchor in anchors]
+
+
+def _unmoved(offset: int) -> int:
+    return offset
+
+
+class _LineDiff:
+    """Where each offset of an old text is expected in a new one, from a diff of their lines.
+
+    Offsets in unchanged lines move with them; offsets in changed lines are placed in
+    proportion within the lines that replaced them; deleted lines map to where they were.
+    """
+
+    def __init__(self, old_text: str, new_text: str) -> None:
+        old_lines = old_text.splitlines(keepends=True)
+        new_lines = new_text.splitlines(keepends=True)
+        old_at = [0, *accumulate(map(len, old_lines))]
+        new_at = [0, *accumulate(map(len, new_lines))]
+        self._starts: list[int] = []
+        self._blocks: list[tuple[int, int, int, int, bool]] = []
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines).get_opcodes():
+            if i1 < i2:  # inserted lines hold no old offset
+                self._starts.append(old_at[i1])
+                self._blocks.append(
+                    (old_at[i1], old_at[i2], new_at[j1], new_at[j2], tag == "equal")
+                )
+
+    def new_offset(self, offset: int) -> int:
+        """The offset in the new text where old ``offset`` is expected."""
+        index = bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return 0
+        old_a, old_b, new_a, new_b, equal = self._blocks[index]
+        if equal or offset >= old_b:
+            return min(new_a + offset - old_a, new_b)
+        return new_a + (offset - old_a) * (new_b - new_a) // (old_b - old_a)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A place that may hold a passage, with its score and distance from the expected place."""
+
+    start: int
+    end: int
+    errors: int
+    context: float
+    score: float
+    distance: int
+
+    def rank(self) -> tuple[float, int]:
+        return (self.score, -self.distance)
+
+
+class _Finder:
+    """Looks for passages in one new text."""
+
+    def __init__(self, text: str, moved: Callable[[int], int]) -> None:
+        self._text = text
+        self._moved = moved
+        self._index: SeedIndex | None = None  # built on the first search far away
+
+    def locate(self, anchor: Anchor) -> Reanchored:
+        """Where ``anchor``'s passage is in the text, if anywhere."""
+        if not anchor.exact.strip() or not self._text:
+            return _ORPHAN
+        expected = min(max(0, self._moved(anchor.start)), len(self._text))
+        for start in dict.fromkeys((expected, anchor.start)):
+            if self._holds(anchor, start):
+                return self._result(anchor, start, start + len(anchor.exact), 1.0)
+        best = self._best_exact(anchor, expected)
+        if best is None or best.score < 1.0:
+            near = [c for c in (best, self._best_near(anchor, expected)) if c is not None]
+            best = max(near, key=_Candidate.rank, default=None)
+        if best is None and len(anchor.exact) >= DISTINCT_LENGTH:
+            best = self._best_far(anchor, expected)
+        if best is None:
+            return _ORPHAN
+        return self._result(anchor, best.start, best.end, best.score)
+
+    def _holds(self, anchor: Anchor, start: int) -> bool:
+        """True if the quote and its old context are at ``start``."""
+        text, end = self._text, start + len(anchor.exact)
+        before = start - len(anchor.prefix)
+        return (
+            before >= 0
+            and text.startswith(anchor.exact, start)
+            and text.startswith(anchor.prefix, before)
+            and text.startswith(anchor.suffix, end)
+        )
+
+    def _result(self, anchor: Anchor, start: int, end: int, score: float) -> Reanchored:
+        new = make_anchor(self._text, start, end)
+        if new.exact != anchor.exact:
+            method = AnchorMethod.FUZZY
+        elif start == anchor.start:
+            method = AnchorMethod.POSITION
+        else:
+            method = AnchorMethod.QUOTE
+        return Reanchored(new, method, score)
+
+    def _candidate(self, anchor: Anchor, match: Match, expected: int) -> _Candidate:
+        text = self._text
+        before = text[max(0, match.start - len(anchor.prefix)) : match.start]
+        after = text[match.end : match.end + len(anchor.suffix)]
+        context = (similarity(anchor.prefix, before) + similarity(anchor.suffix, after)) / 2
+        quote = 1.0 - match.errors / len(anchor.exact)
+        score = QUOTE_WEIGHT * quote + (1.0 - QUOTE_WEIGHT) * context
+        distance = abs(match.start - expected)
+        return _Candidate(match.start, match.end, match.errors, context, score, distance)
+
+    def _best_exact(self, anchor: Anchor, expected: int) -> _Candidate | None:
+        """The exact occurrence whose context agrees best, nearest first among equals."""
+        length = len(anchor.exact)
+        whole = anchor.prefix + anchor.exact + anchor.suffix
+        at = nearest_occurrence(self._text, whole, expected - len(anchor.prefix))
+        if at is not None:  # the old context, whole: nothing can agree better
+            starts = [at + len(anchor.prefix)]
+        else:
+            starts = occurrences_around(self._text, anchor.exact, expected, MAX_OCCURRENCES)
+        candidates = (self._candidate(anchor, Match(s, s + length, 0), expected) for s in starts)
+        plausible = (c for c in candidates if self._plausible(anchor, c))
+        return max(plausible, key=_Candidate.rank, default=None)
+
+    @staticmethod
+    def _plausible(anchor: Anchor, candidate: _Candidate) -> bool:
+        """False for a short quote in a mostly new context, unless exact and near its place.
+
+        Short quotes recur by chance ("the data", "in 2020"), so their context must vouch
+        for them: a quarter of it agreeing, such as half of the prefix or of the suffix.
+        """
+        if len(anchor.exact) >= DISTINCT_LENGTH or candidate.context >= 0.25:
+            return True
+        return candidate.errors == 0 and candidate.distance <= NEAR_MARGIN
+
+    def _best_near(self, anchor: Anchor, expected: int) -> _Candidate | None:
+        """The best approximate match around the expected position."""
+        length = len(anchor.exact)
+        margin = NEAR_MARGIN + length
+        low, high = expected - margin, expected + length + margin
+        found = search_respaced(self._text, anchor.exact, low, high)
+        if length <= MAX_FUZZY_LENGTH:
+            errors = near_errors(length)
+            found += search_window(self._text, anchor.exact, errors, low, high, best_only=False)
+        return self._best_fuzzy(anchor, found, expected)
+
+    def _best_far(self, anchor: Anchor, expected: int) -> _Candidate | None:
+        """The best approximate match anywhere, held to a stricter error bound."""
+        length = len(anchor.exact)
+        found = search_respaced(self._text, anchor.exact)
+        if length <= MAX_FUZZY_LENGTH:
+            if self._index is None:
+                self._index = SeedIndex(self._text)
+            found += self._index.search(anchor.exact, far_errors(length))
+        return self._best_fuzzy(anchor, found, expected)
+
+    def _best_fuzzy(self, anchor: Anchor, found: list[Match], expected: int) -> _Candidate | None:
+        candidates = (
+            self._candidate(anchor, m, expected)
+            for m in found
+            if self._text[m.start : m.end].strip()
+        )
+        accepted = (
+            c for c in candidates if c.score >= MIN_FUZZY_SCORE and self._plausible(anchor, c)
+        )
+        return max(accepted, key=_Candidate.rank, default=None)
