@@ -1,0 +1,88 @@
+"""Start a window in this fresh process and report when its text was first painted.
+
+Usage::
+
+    python bench/launch_window.py diptych     # Diptych, as `diptych open` starts it
+    python bench/launch_window.py bare FILE   # a QMainWindow with a QTextBrowser showing FILE
+
+Prints one JSON line of ``time.monotonic()`` stamps (comparable between processes on
+Linux): when the QApplication existed, when Diptych's modules were imported, and when the
+first paint of the text view in the window's central area was complete. Then the window
+is closed as a user would close it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser, QTextEdit, QWidget
+
+
+class FirstTextPaint(QObject):
+    """Watches every event for the first paint of a text view in a main window's centre."""
+
+    def __init__(self, stamps: dict[str, float]) -> None:
+        super().__init__()
+        self.stamps = stamps
+        self.seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.seen and _is_central_text(watched):
+            self.seen = True
+            QTimer.singleShot(0, self.report)  # once the paint is complete and flushed
+        return False
+
+    def report(self) -> None:
+        self.stamps["painted"] = time.monotonic()
+        print(json.dumps(self.stamps), flush=True)
+        QApplication.closeAllWindows()
+        QApplication.quit()
+
+
+def _is_central_text(watched: QObject) -> bool:
+    if not isinstance(watched, QWidget) or not isinstance(watched.parent(), QTextEdit):
+        return False
+    window = watched.window()
+    if not isinstance(window, QMainWindow) or window.centralWidget() is None:
+        return False
+    central = window.centralWidget()
+    return watched.objectName() == "qt_scrollarea_viewport" and central.isAncestorOf(watched)
+
+
+def bare_window(text: str) -> QMainWindow:
+    """The baseline: a main window whose central widget is a QTextBrowser."""
+    window = QMainWindow()
+    browser = QTextBrowser(window)
+    browser.setPlainText(text)
+    window.setCentralWidget(browser)
+    window.resize(1440, 900)  # Diptych's default size
+    window.show()
+    return window
+
+
+def main() -> int:
+    """Start the window named on the command line."""
+    stamps: dict[str, float] = {}
+    app = QApplication(sys.argv[:1])
+    stamps["application"] = time.monotonic()
+    probe = FirstTextPaint(stamps)
+    app.installEventFilter(probe)
+    if sys.argv[1] == "bare":
+        window = bare_window(Path(sys.argv[2]).read_text(encoding="utf-8"))
+        status = app.exec()
+        del window
+        return status
+    from diptych.gui.__main__ import main as diptych_main
+
+    importlib.import_module("diptych.gui.app")  # imported by `open` first: stamped on its own
+    stamps["imported"] = time.monotonic()
+    return diptych_main(["open"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Qt helpers for benchmarks: the application, waiting for a paint, GUI-thread stalls."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+TICK_MS = 5  # the stall monitor's timer interval
+
+
+def application() -> QApplication:
+    """The QApplication of this process (offscreen unless a platform is set)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(["diptych-bench"])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def run_events(ms: float) -> None:
+    """Run the event loop for ``ms`` milliseconds."""
+    loop = QEventLoop()
+    QTimer.singleShot(max(0, round(ms)), loop.quit)
+    loop.exec()
+
+
+def wait_until(condition: Callable[[], bool], *, timeout_s: float = 120.0) -> None:
+    """Run the event loop until ``condition()`` holds.
+
+    Raises:
+        TimeoutError: it did not hold within ``timeout_s``.
+    """
+    deadline = time.perf_counter() + timeout_s
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the condition did not hold in time")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+def delete_widget(widget: QWidget) -> None:
+    """Close and delete a widget now (its deferred deletion included)."""
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+class PaintWatch(QObject):
+    """Notes when a widget has been painted.
+
+    A paint is complete once the event loop comes back after the paint event (the
+    backing store is flushed in between), so the time is taken in a zero timer queued
+    from the paint event.
+
+    Args:
+        widget: the widget to watch (for a text view, its viewport).
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.widget = widget
+        self.painted_at: float | None = None
+        self._seen = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._seen:
+            self._seen = True
+            QTimer.singleShot(0, self._painted)
+        return False
+
+    def _painted(self) -> None:
+        self.painted_at = time.perf_counter()
+        self.widget.removeEventFilter(self)
+
+    def wait(self, *, timeout_s: float = 120.0) -> float:
+        """Run the event loop until the paint is complete; returns its perf_counter time."""
+        wait_until(lambda: self.painted_at is not None, timeout_s=timeout_s)
+        assert self.painted_at is not None
+        return self.painted_at
+
+
+def show_and_paint(widget: QWidget, painted: QWidget | None = None) -> None:
+    """Show a widget and wait until it (or ``painted``, one of its children) is painted."""
+    watch = PaintWatch(painted or widget)
+    widget.show()
+    watch.wait()
+
+
+class StallMonitor(QObject):
+    """The longest time the GUI thread went without serving a timer.
+
+    A precise timer ticks every few milliseconds in the GUI thread; the largest gap
+    between two ticks is the longest the window could not react to input.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._clock = QElapsedTimer()
+        self.longest_ms = 0.0
+
+    def start(self) -> None:
+        """Start watching (and forget earlier gaps)."""
+        self.longest_ms = 0.0
+        self._clock.start()
+        self._timer.start()
+
+    def _tick(self) -> None:
+        self.longest_ms = max(self.longest_ms, self._clock.nsecsElapsed() / 1e6)
+        self._clock.restart()
+
+    def stop(self) -> float:
+        """Stop watching; returns the longest gap in milliseconds (the unfinished one too)."""
+        self._tick()
+        self._timer.stop()
+        return self.longest_ms
