@@ -6,8 +6,9 @@ line (each written whole and flushed at once, tagged with the writer's ``pid``):
 
 - ``{"event": "open"}`` once the project is open;
 - ``{"event": "begin", "op": ..., "uuid": ..., ...}`` just before an action's transaction;
-- ``{"event": "done", "op": ..., "uuid": ...}`` once its COMMIT has returned: the
-  acknowledgement, after which the action must never be lost;
+- ``{"event": "done", "op": ..., "uuid": ..., "ms": ...}`` once its COMMIT has returned:
+  the acknowledgement, after which the action must never be lost (``ms``: how long the
+  action took, waiting for the write lock included);
 - ``{"event": "busy", "op": ..., "uuid": ..., "message": ...}`` when the action was refused
   with :class:`ProjectBusyError` (it must then not have happened);
 - ``{"event": "error", "type": ..., "message": ..., "traceback": ...}`` for anything
@@ -145,13 +146,15 @@ class Acknowledged:
 
     def __enter__(self) -> None:
         emit(event="begin", op=self.op, uuid=self.uuid, **self.details)
+        self.started = time.monotonic()
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any):
+        ms = round((time.monotonic() - self.started) * 1000, 1)
         if exc is None:
-            emit(event="done", op=self.op, uuid=self.uuid)
+            emit(event="done", op=self.op, uuid=self.uuid, ms=ms)
             return False
         if isinstance(exc, ProjectBusyError):
-            emit(event="busy", op=self.op, uuid=self.uuid, message=str(exc))
+            emit(event="busy", op=self.op, uuid=self.uuid, message=str(exc), ms=ms)
             return True
         return False
 

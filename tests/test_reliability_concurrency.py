@@ -1,0 +1,152 @@
+"""Two writers on one project: nothing corrupted, nothing acknowledged lost, busy is known.
+
+Two annotator processes (``reliability_writer.py``) write to the same project file at
+the same time for a few seconds while the test reads it and writes to it too. Every
+action a writer acknowledged must be in the file, every action refused as busy must not
+be, and "database is locked" must only ever reach a writer as :class:`ProjectBusyError`
+(anything else is reported by the writer as an error and fails the test). The window's
+side, :class:`ProjectSession`, must see another program's new passage arrive.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from reliability_writer import Ledger, Writers, passages_of
+from test_reliability_crash import integrity, make_project
+
+from diptych.gui.messages import MessageBridge
+from diptych.gui.session import ProjectSession
+from diptych.storage.errors import ProjectBusyError
+from diptych.storage.project import Project
+
+DURATION = "2.5"  # seconds each writer writes
+
+
+@dataclass
+class Outcome:
+    """What two writers and the test did, for the record in docs/RELIABILITY.md."""
+
+    acknowledged: dict[str, int] = field(default_factory=dict)
+    busy: dict[str, int] = field(default_factory=dict)
+    slowest_ms: float = 0.0  # the longest an acknowledged action took, waiting included
+    renames: int = 0
+
+
+def run_two_writers(path: Path, logs: Path, *extra: str) -> Outcome:
+    """Run writers A and B side by side while the test renames the project; check the file."""
+    with Writers(logs / "writers.err") as writers, Project.open(path) as mine:
+        before = mine.data_version()
+        pids = {
+            coder: writers.start(path, "annotate", "--coder", coder, "--seed", str(seed),
+                                 "--duration", DURATION, *extra)
+            for seed, coder in enumerate("AB")
+        }  # fmt: skip
+        assert writers.wait_for(pids["A"], "done"), writers.errors(pids["A"])
+        assert mine.data_version() != before  # the reader sees that another connection wrote
+        renames = 0
+        for pid in pids.values():  # meanwhile the test writes too, about 50 times a second
+            while not writers.wait_for(pid, "end", timeout=0.02):
+                mine.rename(name=f"Renamed {renames}")
+                renames += 1
+        events = {coder: writers.reap(pid) for coder, pid in pids.items()}
+        errors = {coder: writers.errors(pid) for coder, pid in pids.items()}
+    assert errors == {"A": [], "B": []}
+    assert integrity(path) == "ok"
+    outcome = Outcome(renames=renames)
+    with Project.open(path) as project:
+        assert project.info().name == f"Renamed {renames - 1}"
+        for coder, reports in events.items():
+            ledger = Ledger({})
+            assert ledger.feed(reports) is None  # every action was acknowledged or refused
+            assert passages_of(project, coder) == ledger.passages
+            busy = [e["message"] for e in reports if e["event"] == "busy"]
+            assert all(path.name in m and "not saved" in m for m in busy)
+            outcome.acknowledged[coder] = ledger.acknowledged
+            outcome.busy[coder] = len(busy)
+            times = [e["ms"] for e in reports if e["event"] == "done"]
+            outcome.slowest_ms = max(outcome.slowest_ms, *times)
+    print(f"\n{outcome}")  # shown with pytest -s; the figures in docs/RELIABILITY.md
+    return outcome
+
+
+def test_two_writers_with_the_usual_wait_lose_nothing_and_are_never_busy(tmp_path: Path) -> None:
+    outcome = run_two_writers(make_project(tmp_path / "two.diptych"), tmp_path)
+    assert outcome.busy == {"A": 0, "B": 0}
+    assert min(outcome.acknowledged.values()) > 0 and outcome.renames > 0
+
+
+def test_writers_that_cannot_wait_are_told_busy_and_lose_nothing(tmp_path: Path) -> None:
+    path = make_project(tmp_path / "impatient.diptych")
+    outcome = run_two_writers(path, tmp_path, "--busy-timeout-ms", "0")
+    assert sum(outcome.busy.values()) > 0
+
+
+def test_a_lock_held_by_another_program_is_a_known_busy_error(tmp_path: Path) -> None:
+    path = make_project(tmp_path / "locked.diptych")
+    with Project.open(path) as project:
+        project.db.execute("PRAGMA busy_timeout = 200")
+        article = project.articles.all()[0].id
+        kept = project.annotations.add(article_id=article, start=0, end=5, note="kept")
+        other = sqlite3.connect(path)
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        try:
+            with pytest.raises(ProjectBusyError) as caught:
+                project.annotations.add(article_id=article, start=10, end=20, note="refused")
+            with pytest.raises(ProjectBusyError):
+                project.annotations.set_note(annotation_id=kept.id, note="refused")
+        finally:
+            other.rollback()
+            other.close()
+        assert str(caught.value).startswith(f"{path}: is busy")
+        assert "not saved" in str(caught.value)
+        assert [(p.uuid, p.note) for p in project.annotations.query()] == [(kept.uuid, "kept")]
+        project.annotations.set_note(annotation_id=kept.id, note="saved once free")
+    with Project.open(path) as project:
+        assert [p.note for p in project.annotations.query()] == ["saved once free"]
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[ProjectSession]:
+    opened = ProjectSession(
+        Project.open(make_project(tmp_path / "window.diptych")), MessageBridge()
+    )
+    opened.watch()
+    yield opened
+    opened.close()
+
+
+def test_the_window_sees_a_passage_another_program_adds(
+    qtbot: QtBot, session: ProjectSession, tmp_path: Path
+) -> None:
+    changed: list[int] = []
+    session.passagesChanged.connect(changed.append)
+    with Writers(tmp_path / "writers.err") as writers:
+        with qtbot.waitSignal(session.externalChange, timeout=10_000):
+            pid = writers.start(session.project.path, "annotate", "--operations", "1",
+                                "--coder", "Other", "--seed", "4")  # fmt: skip
+        events = writers.reap(pid)
+    uuid = next(e["uuid"] for e in events if e["event"] == "done")
+    passage = session.project.annotations.find_uuid(uuid=uuid)
+    assert passage is not None and passage.coder == "Other"
+    assert passage.article_id in changed
+    assert passage.id in [m.annotation_id for m in session.marks(passage.article_id)]
+
+
+def test_the_window_sees_a_passage_another_window_adds(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    other = ProjectSession(Project.open(session.project.path), MessageBridge())
+    try:
+        article = other.project.articles.all()[0].id
+        with qtbot.waitSignal(session.passagesChanged, timeout=10_000) as blocker:
+            added = other.add_passage(article_id=article, start=3, end=30, tag_ids=[1])
+        assert blocker.args == [article]
+        assert session.passage(added.id).tag_ids == (1,)
+    finally:
+        other.close()
