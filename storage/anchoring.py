@@ -31,7 +31,6 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from itertools import accumulate
 
-from diptych.storage.errors import InputError
 from diptych.storage.fuzzy import (
     Match,
     SeedIndex,
@@ -83,8 +82,12 @@ def far_errors(length: int) -> int:
     return max(1, length // 8)
 
 
-class AnchorError(InputError, ValueError):
-    """A range or a quote that does not make a passage of the text."""
+class AnchorError(ValueError):
+    """A range or a quote that does not make a passage of the text.
+
+    Its message is a clause without a final full stop, ready to become an
+    :class:`~diptych.storage.errors.InputError` where the user gave the range or quote.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +171,7 @@ def find_quote(text: str, exact: str, *, occurrence: int = 1) -> Anchor:
     for count in range(occurrence):
         at = text.find(exact, at + len(exact))
         if at < 0 and count == 0:
-            raise AnchorError(
-                f"the quote {shown!r} is not in the text",
-                advice="Check its spelling, spaces and punctuation.",
-            )
+            raise AnchorError(f"the quote {shown!r} is not in the text")
         if at < 0:
             times = "once" if count == 1 else f"only {count} times"
             raise AnchorError(f"the quote {shown!r} occurs {times}, not {occurrence} times")

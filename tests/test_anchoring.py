@@ -20,7 +20,6 @@ from diptych.storage.anchoring import (
     reanchor,
     reanchor_all,
 )
-from diptych.storage.errors import InputError
 
 ARTICLE = "\n".join(
     [
@@ -105,10 +104,8 @@ def test_find_quote_counts_without_overlap() -> None:
 
 
 def test_find_quote_explains_what_is_wrong() -> None:
-    with pytest.raises(AnchorError, match="'tagless' is not in the text") as caught:
+    with pytest.raises(AnchorError, match=r"'tagless' is not in the text$"):
         find_quote(ARTICLE, "tagless")
-    assert isinstance(caught.value, InputError)  # shown to the user as a known error
-    assert isinstance(caught.value, ValueError)
     with pytest.raises(ValueError, match="occurs once, not 2 times"):
         find_quote(ARTICLE, "Coding manual", occurrence=2)
     with pytest.raises(ValueError, match="counted from 1"):
