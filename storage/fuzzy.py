@@ -208,7 +208,11 @@ def _match_start(text: str, pattern: str, end: int, errors: int) -> int:
 
 
 def _valleys(scores: list[int], max_errors: int) -> list[int]:
-    """End offsets of the runs of equal scores lower than both neighbouring runs."""
+    """End offsets of the runs of equal scores lower than both neighbouring runs.
+
+    A long flat run (repetitive text) gives only its first and last four ends, which
+    bounds the work spent finding starts.
+    """
     ends: list[int] = []
     runs = [(score, len(list(group))) for score, group in groupby(scores)]
     at = 0
@@ -216,7 +220,8 @@ def _valleys(scores: list[int], max_errors: int) -> list[int]:
         lower_than_before = index == 0 or runs[index - 1][0] > score
         lower_than_after = index == len(runs) - 1 or runs[index + 1][0] > score
         if score <= max_errors and lower_than_before and lower_than_after:
-            ends.extend(range(at + 1, at + length + 1))
+            run = range(at + 1, at + length + 1)
+            ends.extend(run if length <= 8 else [*run[:4], *run[-4:]])
         at += length
     return ends
 
@@ -232,9 +237,9 @@ def search(text: str, pattern: str, max_errors: int, *, best_only: bool = True) 
         max_errors: the most edits allowed; clamped below ``len(pattern)`` so that an empty
             stretch of text never counts as a match.
         best_only: report only the matches with the fewest errors in the whole text (as
-            ``approx-string-match`` does). Otherwise report every local best: each end
-            whose count is lower than at the ends around it, so that a slightly worse match
-            is not hidden by a better one elsewhere.
+            ``approx-string-match`` does). Otherwise report the local bests: the ends
+            whose count is lower than at the ends around them (see :func:`_valleys`), so
+            that a slightly worse match is not hidden by a better one elsewhere.
 
     Returns:
         The matches, possibly none.

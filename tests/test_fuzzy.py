@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from itertools import groupby
 
 import pytest
 from hypothesis import given, settings
@@ -99,15 +100,21 @@ def test_search_for_local_bests_reports_every_valley(
     for match in found:
         assert match.errors == ends[match.end] <= limit
         assert match.errors == levenshtein(text[match.start : match.end], pattern)
+    # Each run of equal counts lower than the runs around it is a valley; its ends are
+    # reported (the first and last four of a long one), and nothing else is.
     reported = {m.end for m in found}
-    # Every end where the count is strictly lower than at both neighbours is reported,
-    # and so is every end of the best matches overall.
-    for j in range(1, len(ends)):
-        before = ends[j - 1] if j > 1 else len(pattern) + 1
-        after = ends[j + 1] if j + 1 < len(ends) else len(pattern) + 1
-        if ends[j] <= limit and ends[j] < before and ends[j] < after:
-            assert j in reported
-    assert {m.end for m in search(text, pattern, max_errors)} <= reported
+    valleys: set[int] = set()
+    runs = [(e, len(list(g))) for e, g in groupby(ends[1:])]
+    at = 1
+    for index, (errors, length) in enumerate(runs):
+        lower = all(runs[i][0] > errors for i in (index - 1, index + 1) if 0 <= i < len(runs))
+        if errors <= limit and lower:
+            valley = set(range(at, at + length))
+            assert {at, at + length - 1} <= reported
+            assert len(reported & valley) == min(length, 8)
+            valleys |= valley
+        at += length
+    assert reported <= valleys
 
 
 def test_search_finds_a_typo() -> None:
