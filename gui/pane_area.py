@@ -21,7 +21,8 @@ class PaneArea(QStackedWidget):
     """Holds the article panes, and a hint when there are none.
 
     Signals:
-        currentChanged(object): the current pane changed (an ArticlePane or None).
+        currentPaneChanged(object): the current pane (an ArticlePane or None) changed, or the
+            current pane now shows another article.
         passageClicked(int): a passage was clicked in any pane.
         tagKeyPressed(int): a digit key was pressed in the current pane.
         contextMenuRequested(QPoint, int): a pane asks for its context menu.
@@ -83,6 +84,7 @@ class PaneArea(QStackedWidget):
         pane = ArticlePane(self.session, self.splitter)
         self.splitter.insertWidget(index if index >= 0 else self.splitter.count(), pane)
         pane.activated.connect(lambda p=pane: self.set_current(p))
+        pane.loaded.connect(lambda p=pane: self._on_pane_loaded(p))
         pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
         pane.moveRequested.connect(lambda step, p=pane: self.move_pane(p, step))
         pane.passageClicked.connect(self.passageClicked)
@@ -95,6 +97,10 @@ class PaneArea(QStackedWidget):
             pane.show_article(article_id)
         self.set_current(pane)
         return pane
+
+    def _on_pane_loaded(self, pane: ArticlePane) -> None:
+        if pane is self._current:  # same pane, new article: the library follows it
+            self.currentPaneChanged.emit(pane)
 
     def open_article(self, article_id: int, *, new_pane: bool = False) -> ArticlePane | None:
         """Show an article: in its pane if already open, else the current or a new pane."""

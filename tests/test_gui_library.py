@@ -1,0 +1,346 @@
+"""The library driven like a user: filter, open, open beside, rename, remove, drag, drop files.
+
+Dragging an article from the library onto a pane: the offscreen platform ends every QDrag
+at once without a drop, so the test takes the MIME data the library view puts on its drag
+(``proxy.mimeData`` of the selected rows, as ``QAbstractItemView.startDrag`` does) and
+delivers it to the window's real ``dragEnterEvent``/``dropEvent`` as a QDropEvent at a
+point over the target pane, which is where Qt forwards a drop that the read-only text
+view refuses.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gui_support import make_context, open_window
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.article_model import ARTICLE_ID_ROLE, ARTICLE_MIME
+from diptych.gui.library_panel import LibraryPanel
+from diptych.gui.main_window import MainWindow
+from diptych.gui.workers import Progress, Workers
+from diptych.storage.exporting import export_project
+from diptych.storage.importing import parse_article
+from diptych.storage.project import Project
+from diptych.storage.sample import create_sample_project
+
+XI_VISIT = "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations"
+FIELD_NOTES = b"# Field notes from Seoul\n\nA meeting in Seoul on trade and security.\n"
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    """The sample project with a third article, not open in any pane at first."""
+    path = tmp_path / "library.diptych"
+    with create_sample_project(path) as project:
+        project.articles.add_many(parsed=[parse_article(FIELD_NOTES, name="field-notes.md")])
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, project_path: Path) -> MainWindow:
+    return open_window(qtbot, make_context(tmp_path / "user"), Project.open(project_path))
+
+
+@pytest.fixture
+def jobs_wait_for_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let each job start only once the caller has connected to its worker's signals.
+
+    ``Workers.start`` runs the job at once, and a job quicker than the caller's next lines
+    reports its result before anyone listens (see ``test_a_quick_import_is_not_lost``).
+    This applies the fix proposed for ``Workers.start``, so that the drop tests test the drop.
+    """
+    original = Workers.start
+
+    def start(self: Workers, job: Callable[[Progress], Any]) -> Any:
+        gate = threading.Event()
+
+        def gated(progress: Progress) -> Any:
+            gate.wait(10)
+            return job(progress)
+
+        worker = original(self, gated)
+        QTimer.singleShot(0, gate.set)
+        return worker
+
+    monkeypatch.setattr(Workers, "start", start)
+
+
+def titles(path: Path) -> list[str]:
+    with Project.open(path, read_only=True) as project:
+        return [a.title for a in project.articles.all()]
+
+
+def shown_titles(library: LibraryPanel) -> list[str]:
+    return [library.proxy.index(row, 0).data() for row in range(library.proxy.rowCount())]
+
+
+def row_point(library: LibraryPanel, title: str) -> QPoint:
+    row = shown_titles(library).index(title)
+    return library.view.visualRect(library.proxy.index(row, 0)).center()
+
+
+def open_context_menu(library: LibraryPanel, title: str) -> QMenu:
+    """Right-click an article in the list and return the menu that pops up."""
+    point = row_point(library, title)
+    viewport = library.view.viewport()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def choose(menu: QMenu, text: str) -> None:
+    action = next(a for a in menu.actions() if a.text() == text)
+    menu.close()
+    action.trigger()
+
+
+def test_article_list_model_passes_the_model_tester(qtmodeltester, window: MainWindow) -> None:
+    model = window.library.model
+    qtmodeltester.check(model)
+    qtmodeltester.check(window.library.proxy)
+    assert model.rowCount() == 3
+    sample = model.index(0, 0)
+    assert "3 passages" in sample.data(Qt.ItemDataRole.ToolTipRole)
+    assert sample.data(ARTICLE_ID_ROLE) == 1
+    assert model.flags(sample) & Qt.ItemFlag.ItemIsDragEnabled
+
+
+def test_typing_in_the_filter_narrows_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    library = window.library
+    qtbot.keyClicks(library.filter, "KOREA")
+    assert shown_titles(library) == [
+        "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations"
+    ]
+    library.filter.clear()
+    qtbot.keyClicks(library.filter, "seoul")
+    assert shown_titles(library) == ["Field notes from Seoul"]
+    library.filter.clear()
+    assert len(shown_titles(library)) == 3
+
+
+def test_double_click_opens_the_article_in_the_current_pane(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    library, area = window.library, window.area
+    right = area.panes()[1]
+    area.set_current(right)
+    point = row_point(library, "Field notes from Seoul")
+    qtbot.mouseClick(library.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(library.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert [p.article_id for p in area.panes()] == [1, 3]
+    assert area.current is right and right.header._full_title == "Field notes from Seoul"
+    qtbot.waitUntil(lambda: not right.is_loading)
+    assert "A meeting in Seoul" in right.view.toPlainText()
+
+    # An article already open is brought forward, not opened twice.
+    point = row_point(library, "The Shifting Landscape: Evidence of a New Diplomatic Era")
+    qtbot.mouseClick(library.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(library.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert [p.article_id for p in area.panes()] == [1, 3]
+    assert area.current is area.panes()[0]
+
+
+def test_open_beside_adds_a_pane(qtbot: QtBot, window: MainWindow) -> None:
+    library, area = window.library, window.area
+    qtbot.mouseClick(
+        library.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=row_point(library, "Field notes from Seoul"),
+    )
+    button = next(b for b in library.findChildren(QPushButton) if b.text() == "Open beside")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [p.article_id for p in area.panes()] == [1, 2, 3]
+    assert area.current is area.panes()[2]
+    # Beside means beside, even for an article that is already open.
+    library.select_article(1)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [p.article_id for p in area.panes()] == [1, 2, 3, 1]
+
+
+def test_rename_from_the_context_menu_is_undoable(
+    qtbot: QtBot, window: MainWindow, project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def get_text(_parent, _title, _label, text="", *_args, **_kwargs):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return "Beijing and Seoul", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    old = "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations"
+    menu = open_context_menu(window.library, old)
+    choose(menu, "Rename…")
+    assert asked == [old]  # the field starts with the current title
+    assert titles(project_path)[1] == "Beijing and Seoul"
+    assert "Beijing and Seoul" in shown_titles(window.library)
+    pane = window.area.pane_for(2)
+    assert pane is not None and pane.header._full_title == "Beijing and Seoul"
+
+    window.actions_.undo.trigger()
+    assert titles(project_path)[1] == old
+    assert pane.header._full_title == old
+    window.actions_.redo.trigger()
+    assert titles(project_path)[1] == "Beijing and Seoul"
+
+
+def test_remove_asks_then_removes_and_undo_brings_everything_back(
+    qtbot: QtBot, window: MainWindow, project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    questions: list[str] = []
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+
+    def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        questions.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    title = "The Shifting Landscape: Evidence of a New Diplomatic Era"
+    choose(open_context_menu(window.library, title), "Remove from project…")  # No
+    assert title in titles(project_path)
+    assert "and its 3 passage(s)" in questions[0]
+
+    choose(open_context_menu(window.library, title), "Remove from project…")  # Yes
+    assert title not in titles(project_path)
+    with Project.open(project_path, read_only=True) as project:
+        assert {p.article_id for p in project.annotations.query()} == {2}
+    assert title not in shown_titles(window.library)
+    qtbot.waitUntil(lambda: len(window.area.panes()) == 1)  # its pane closed
+    assert window.area.panes()[0].article_id == 2
+
+    window.actions_.undo.trigger()
+    assert titles(project_path)[0] == title
+    with Project.open(project_path, read_only=True) as project:
+        assert len(project.annotations.query(article_id=1)) == 3
+    assert title in shown_titles(window.library)
+
+
+def article_drop(window: MainWindow, article_title: str, target: QPoint) -> QDropEvent:
+    """Drag an article from the library and drop it at ``target`` (window coordinates)."""
+    library = window.library
+    row = shown_titles(library).index(article_title)
+    data = library.proxy.mimeData([library.proxy.index(row, 0)])
+    assert ARTICLE_MIME in data.formats()
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(target, Qt.DropAction.CopyAction, data, buttons, modifiers)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(target), Qt.DropAction.CopyAction, data, buttons, modifiers)
+    window.dropEvent(drop)
+    return drop
+
+
+def test_article_dragged_from_the_library_opens_in_the_pane_it_is_dropped_on(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    area = window.area
+    right = area.panes()[1]
+    target = right.mapTo(window, right.rect().center())
+    article_drop(window, "Field notes from Seoul", target)
+    assert [p.article_id for p in area.panes()] == [1, 3]
+    assert area.current is right
+    assert window.library.selected_article() == 3
+
+    # Dropped anywhere else (here, on the library), it opens in a new pane.
+    elsewhere = window.library.mapTo(window, window.library.rect().center())
+    article_drop(
+        window, "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations", elsewhere
+    )
+    assert [p.article_id for p in area.panes()] == [1, 3, 2]
+
+
+def file_drop(window: MainWindow, paths: list[Path]) -> None:
+    """Drop files from a file manager onto the window."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    point = window.rect().center()
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, buttons, modifiers)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    window.dropEvent(QDropEvent(QPointF(point), Qt.DropAction.CopyAction, data, buttons, modifiers))
+
+
+@pytest.mark.usefixtures("jobs_wait_for_the_event_loop")
+def test_dropping_article_files_imports_them_in_one_undo_step(
+    qtbot: QtBot, window: MainWindow, project_path: Path, tmp_path: Path
+) -> None:
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "minutes.txt").write_text("Minutes of the trade talks\n\nBoth sides agreed.\n")
+    (files / "memo.md").write_text("# Memo on tariffs\n\nTariffs rise in *May*.\n")
+    (files / "page.html").write_text(
+        "<html><head><title>Press release</title></head>"
+        "<body><h1>Joint statement</h1><p>Signed in Seoul.</p></body></html>"
+    )
+    file_drop(window, sorted(files.iterdir()))
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 6, timeout=10_000)
+    new = set(titles(project_path)[3:])
+    assert new == {"Minutes of the trade talks", "Memo on tariffs", "Joint statement"}
+    # The first imported article opens.
+    assert window.area.current is not None
+    assert window.area.current.article_id == 4  # memo.md, the first file in the drop
+    assert window.session.undo_stack.undoText() == "Import 3 article(s)"
+    window.actions_.undo.trigger()
+    assert len(titles(project_path)) == 3
+
+
+@pytest.mark.usefixtures("jobs_wait_for_the_event_loop")
+def test_dropping_a_refi_qda_project_imports_it_in_the_background(
+    qtbot: QtBot, window: MainWindow, project_path: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.diptych"
+    with Project.create(other) as project:
+        project.articles.add_many(
+            parsed=[parse_article(b"Interview with a diplomat.\n\nWe met twice.", name="i.txt")]
+        )
+        tag = project.tags.add(name="Interviews", color="#5ED1C4")
+        project.annotations.add(article_id=1, start=0, end=9, tag_ids=[tag.id], note="first")
+        exchange = tmp_path / "exchange.qdpx"
+        exchange.write_bytes(export_project(project, fmt="qdpx"))
+
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000):
+        file_drop(window, [exchange])
+    assert "Interview with a diplomat." in titles(project_path)
+    assert "Interview with a diplomat." in shown_titles(window.library)
+    assert window.session.project.tags.find(name="Interviews") is not None
+    with Project.open(project_path, read_only=True) as project:
+        tags = {t.id: t.name for t in project.tags.all()}
+        notes = [
+            (p.exact, [tags[t] for t in p.tag_ids], p.note) for p in project.annotations.query()
+        ]
+    assert ("Interview", ["Interviews"], "first") in notes
+    # A backup was taken before the import.
+    backups = window.context.paths.backups
+    assert any("before-import" in p.name for p in backups.rglob("*.diptych"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Workers.start starts the job before ImportController.import_files connects to "
+    "its signals: a job that finishes first reports to no one and the import is lost",
+)
+def test_a_quick_import_is_not_lost(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = Workers.start
+
+    def start_and_finish(self: Workers, job: Callable[[Progress], Any]) -> Any:
+        worker = original(self, job)
+        self.pool.waitForDone(5000)  # the job wins the race, as a quick one often does
+        return worker
+
+    monkeypatch.setattr(Workers, "start", start_and_finish)
+    note = tmp_path / "quick.txt"
+    note.write_text("A quick note\n\nShort enough to parse at once.\n")
+    window.importer.import_files([note])
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 4, timeout=1000)
