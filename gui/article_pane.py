@@ -21,12 +21,43 @@ from diptych.gui.passage_index import PassageIndex
 from diptych.gui.render import DocumentBuilder
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import highlight_theme, reading_font, render_style
-from diptych.storage.document import Heading
-from diptych.storage.errors import DiptychError
+from diptych.storage.document import ArticleText, Heading
+from diptych.storage.errors import DiptychError, InputError
+from diptych.storage.offsets import PositionMap
 
-SLICE_MS = 30  # longest stretch of building between two events
+SLICE_MS = 25  # longest stretch of building between two events
 SLICE_BLOCKS = 40
+SYNC_BLOCKS = 400  # articles this small are built at once
+SYNC_CHARS = 150_000
+PREVIEW_BLOCKS = 60  # enough to fill a screen while the rest is built
+REPAINT_CHUNK = 50
 MIN_ZOOM, MAX_ZOOM = -6, 12
+
+
+class Rendering:
+    """One document of an article, with the highlighter attached before any text went in.
+
+    Args:
+        content: the article's display text and blocks.
+        index: the article's passages (shared by every rendering of the article).
+        parent: owner of the document.
+    """
+
+    def __init__(self, content: ArticleText, index: PassageIndex, parent: QWidget) -> None:
+        self.builder = DocumentBuilder(content, render_style(), QTextDocument(parent))
+        self.highlighter = PassageHighlighter(
+            self.builder.document, self.builder.positions, index, highlight_theme()
+        )
+
+    @property
+    def document(self) -> QTextDocument:
+        """The document being built."""
+        return self.builder.document
+
+    @property
+    def positions(self) -> PositionMap:
+        """Display-text <-> document positions of the blocks built so far."""
+        return self.builder.positions
 
 
 class ArticlePane(QFrame):
@@ -58,9 +89,10 @@ class ArticlePane(QFrame):
         self.article_id: int | None = None
         self.zoom = 0
         self.selected_passage = 0
-        self._builder: DocumentBuilder | None = None
-        self._highlighter: PassageHighlighter | None = None
-        self._document: QTextDocument | None = None
+        self._rendering: Rendering | None = None  # what the view shows
+        self._pending: Rendering | None = None  # the full article, while it is being built
+        self._generation = 0
+        self._updated_article: int | None = None
         self._matches: list[tuple[int, int]] = []
         self._match = 0
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -97,6 +129,7 @@ class ArticlePane(QFrame):
         self.find_bar.searched.connect(self.on_find_bar_searched)
         self.find_bar.stepped.connect(self.on_find_bar_stepped)
         self.find_bar.closed.connect(self.on_find_bar_closed)
+        self.session.passageUpdated.connect(self.on_session_passage_updated)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
         self.session.tagsChanged.connect(self.refresh_marks)
         self.session.articlesChanged.connect(self.on_session_articles_changed)
@@ -105,60 +138,115 @@ class ArticlePane(QFrame):
     # -- loading -------------------------------------------------------------------------
     @property
     def is_loading(self) -> bool:
-        """True while the article is still being built."""
-        return self._builder is not None and not self._builder.done
+        """True while the full article is still being built."""
+        return self._pending is not None
 
     def show_article(self, article_id: int) -> None:
-        """Open an article in this pane (replacing the one shown)."""
+        """Open an article in this pane (replacing the one shown).
+
+        A short article is built at once. A long one shows its first blocks at once, while the
+        whole document is built detached from the view in slices between events (appending to
+        a shown document would make Qt lay out everything before each insertion), then swapped
+        in: the view is never blocked for more than a slice.
+        """
         try:
             article = self.session.project.articles.get(article_id=article_id)
         except DiptychError as exc:
             self.session.messages.known_error(exc)
             return
+        self._generation += 1
         self.article_id = article_id
         self.selected_passage = 0
         self.header.set_title(article.title, article.source_name)
         self.header.set_outline(article.content.outline())
         self._matches = []
-        builder = DocumentBuilder(article.content, render_style(), QTextDocument(self))
         index = PassageIndex(article.content.blocks)
         index.reset(self.session.marks(article_id))
-        # Attached before any text exists: each block is painted once, as it is added.
-        self._highlighter = PassageHighlighter(
-            builder.document, builder.positions, index, highlight_theme()
-        )
         self.view.index = index
-        self.view.positions = builder.positions
-        self._builder = builder
-        self._apply_zoom(builder.document)
-        old, self._document = self._document, builder.document
-        self._build_slice(first=True)
-        self.view.setDocument(builder.document)
-        if old is not None:
-            old.deleteLater()
-        if not builder.done:
-            QTimer.singleShot(0, self._build_slice)
-        else:
+        full = Rendering(article.content, index, self)
+        small = len(article.content.blocks) <= SYNC_BLOCKS and len(article.text) <= SYNC_CHARS
+        if small:
+            full.builder.build()
+            self._pending = None
+            self._show(full)
             self._finish_loading()
-
-    def _build_slice(self, first: bool = False) -> None:
-        builder = self._builder
-        if builder is None or builder.done:
             return
+        preview = Rendering(article.content, index, self)
+        preview.builder.add_blocks(PREVIEW_BLOCKS)
+        self._show(preview)
+        self._pending = full
+        self._apply_zoom(full.document)
+        generation = self._generation
+        QTimer.singleShot(0, lambda: self._build_slice(generation))
+
+    def _show(self, rendering: Rendering, *, keep_view: bool = False) -> None:
+        """Put a rendering in the view; ``keep_view`` keeps the scroll position and cursor
+        (when the full article replaces its own first screen)."""
+        old = self._rendering
+        scroll = self.view.verticalScrollBar().value()
+        cursor = self.view.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        self._rendering = rendering
+        self._apply_zoom(rendering.document)
+        self.view.positions = rendering.positions
+        rendering.builder.prepare_for_view()
+        self.view.setDocument(rendering.document)
+        self._repaint_marked(rendering)
+        if keep_view:
+            restored = QTextCursor(rendering.document)
+            last = rendering.document.characterCount() - 1
+            restored.setPosition(min(anchor, last))
+            restored.setPosition(min(position, last), QTextCursor.MoveMode.KeepAnchor)
+            self.view.setTextCursor(restored)
+            self.view.verticalScrollBar().setValue(scroll)
+        if old is not None and old is not rendering:
+            old.document.deleteLater()
+
+    def _repaint_marked(self, rendering: Rendering) -> None:
+        """Paint the passages again after the layout was created: those in view at once, the
+        rest in slices between events."""
+        index = self.view.index
+        if index is None:
+            return
+        marked = index.marked_blocks()
+        here = rendering.positions.block_index_at_rendered(
+            self.view.cursorForPosition(QPoint(0, 0)).position()
+        )
+        marked.sort(key=lambda block: (block < here, abs(block - here)))
+        generation = self._generation
+
+        def paint(queue: list[int]) -> None:
+            if generation != self._generation or rendering is not self._rendering:
+                return
+            deadline = time.perf_counter() + SLICE_MS / 1000
+            while queue and time.perf_counter() < deadline:
+                chunk, queue[:] = queue[:REPAINT_CHUNK], queue[REPAINT_CHUNK:]
+                for block in chunk:
+                    rendering.highlighter.repaint_blocks(range(block, block + 1))
+            if queue:
+                QTimer.singleShot(0, lambda: paint(queue))
+
+        paint(marked)
+
+    def _build_slice(self, generation: int) -> None:
+        rendering = self._pending
+        if rendering is None or generation != self._generation:
+            return  # another article was opened meanwhile
         deadline = time.perf_counter() + SLICE_MS / 1000
+        builder = rendering.builder
         while not builder.done and time.perf_counter() < deadline:
             builder.add_blocks(SLICE_BLOCKS)
-        done, total = builder.progress
-        self.header.set_progress(done, total)
-        if first:
-            return
+        self.header.set_progress(*builder.progress)
         if builder.done:
+            self._pending = None
+            self._show(rendering, keep_view=True)
             self._finish_loading()
         else:
-            QTimer.singleShot(0, self._build_slice)
+            QTimer.singleShot(0, lambda: self._build_slice(generation))
 
     def _finish_loading(self) -> None:
         self.header.set_progress(1, 1)
+        self._update_extra_selections()
         self.margin.update()
         self.loaded.emit()
 
@@ -170,10 +258,39 @@ class ArticlePane(QFrame):
             self.view.verticalScrollBar().setValue(scroll)
 
     # -- passages ------------------------------------------------------------------------
+    def on_session_passage_updated(self, article_id: int, annotation_id: int) -> None:
+        """One passage changed: update its mark alone (the article may hold thousands)."""
+        if article_id != self.article_id or self.view.index is None:
+            return
+        self._updated_article = article_id  # the passagesChanged that follows is covered
+        try:
+            passage = self.session.passage(annotation_id)
+        except InputError:
+            passage = None  # deleted
+        index = self.view.index
+        if passage is None or passage.is_orphan:
+            self._repaint(index.remove(annotation_id))
+        else:
+            mark = self.session.mark(passage)
+            if index.get(annotation_id) != mark:
+                self._repaint(index.add(mark))
+        if self.selected_passage == annotation_id and annotation_id not in index:
+            self.selected_passage = 0
+        self._update_extra_selections()
+        self.margin.update()
+
     def on_session_passages_changed(self, article_id: int) -> None:
-        """Repaint only what changed when passages of this article change."""
+        """Passages of an article changed in bulk: compare and repaint what differs."""
+        if self._updated_article == article_id:
+            self._updated_article = None
+            return
         if article_id == self.article_id:
             self.refresh_marks()
+
+    def _repaint(self, blocks: range) -> None:
+        for rendering in (self._rendering, self._pending):
+            if rendering is not None:
+                rendering.highlighter.repaint_blocks(blocks)
 
     def on_session_articles_changed(self) -> None:
         """Follow renames; close if the article was removed."""
@@ -194,16 +311,17 @@ class ArticlePane(QFrame):
 
     def refresh_marks(self) -> None:
         """Re-read this article's passages and repaint the blocks whose marks changed."""
-        if self.article_id is None or self._highlighter is None or self.view.index is None:
+        if self.article_id is None or self._rendering is None or self.view.index is None:
             return
+
         index = self.view.index
         fresh = {m.annotation_id: m for m in self.session.marks(self.article_id)}
         for old in index.marks():
             if fresh.get(old.annotation_id) != old:
-                self._highlighter.repaint_blocks(index.remove(old.annotation_id))
+                self._repaint(index.remove(old.annotation_id))
         for mark in fresh.values():
             if index.get(mark.annotation_id) != mark:
-                self._highlighter.repaint_blocks(index.add(mark))
+                self._repaint(index.add(mark))
         if self.selected_passage and self.selected_passage not in fresh:
             self.selected_passage = 0
         self._update_extra_selections()
@@ -303,20 +421,20 @@ class ArticlePane(QFrame):
     def set_zoom(self, zoom: int) -> None:
         """Set the zoom level (font size steps from the normal size)."""
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
-        if self._document is not None:
-            self._apply_zoom(self._document)
+        for rendering in (self._rendering, self._pending):
+            if rendering is not None:
+                self._apply_zoom(rendering.document)
         self.header.set_zoom(self.zoom)
         self.margin.update()
 
     def _apply_zoom(self, document: QTextDocument) -> None:
         font = reading_font()
         font.setPointSizeF(max(6.0, font.pointSizeF() * (1.1**self.zoom)))
-        document.setDefaultFont(font)
+        if document.defaultFont() != font:  # setting it lays the whole document out again
+            document.setDefaultFont(font)
 
     def apply_appearance(self) -> None:
         """Follow a switch between light and dark."""
-        if self._highlighter is not None:
-            self._highlighter.set_theme(highlight_theme())
         self.reload()
 
     def focusInEvent(self, event: QFocusEvent) -> None:

@@ -96,6 +96,10 @@ class PassageIndex:
             bucket[:] = [m for m in bucket if m.annotation_id != annotation_id]
         return blocks
 
+    def marked_blocks(self) -> list[int]:
+        """Indexes of the blocks that hold at least one passage, in order."""
+        return sorted(index for index, bucket in self._buckets.items() if bucket)
+
     def in_block(self, index: int) -> list[Mark]:
         """Marks overlapping block ``index``."""
         return list(self._buckets.get(index, ()))

@@ -34,6 +34,8 @@ class ProjectSession(QObject):
     Signals:
         articlesChanged(): articles were added, removed or renamed.
         tagsChanged(): the codebook changed (names, colours, nesting).
+        passageUpdated(int, int): one passage (article id, annotation id) was added,
+            changed or deleted; followed by passagesChanged for the same article.
         passagesChanged(int): passages of this article id changed.
         articleTextChanged(int): the text of this article id was replaced.
         externalChange(): another window or program changed the file.
@@ -41,6 +43,7 @@ class ProjectSession(QObject):
 
     articlesChanged = Signal()
     tagsChanged = Signal()
+    passageUpdated = Signal(int, int)
     passagesChanged = Signal(int)
     articleTextChanged = Signal(int)
     externalChange = Signal()
@@ -59,6 +62,7 @@ class ProjectSession(QObject):
         self.coder = coder
         self.undo_stack = QUndoStack(self)
         self._codebook: Codebook | None = None
+        self._tag_order: dict[int, int] | None = None
         self._data_version = project.data_version()
         self._article_stamps = {a.id: a.updated_at for a in project.articles.all()}
         self._watch = QTimer(self)
@@ -84,6 +88,7 @@ class ProjectSession(QObject):
 
     def _forget_codebook(self) -> None:
         self._codebook = None
+        self._tag_order = None
 
     def marks(self, article_id: int) -> list[Mark]:
         """The anchored passages of an article as marks to paint."""
@@ -93,7 +98,9 @@ class ProjectSession(QObject):
     def mark(self, passage: Annotation) -> Mark:
         """How one passage is painted: its range and its tags' colours in codebook order."""
         codebook = self.codebook()
-        order = {tag.id: i for i, tag in enumerate(codebook.ordered())}
+        if self._tag_order is None:
+            self._tag_order = {tag.id: i for i, tag in enumerate(codebook.ordered())}
+        order = self._tag_order
         tags = sorted((t for t in passage.tag_ids if t in codebook), key=lambda t: order[t])
         return Mark(passage.id, passage.start, passage.end, tuple(codebook[t].color for t in tags))
 
@@ -110,31 +117,31 @@ class ProjectSession(QObject):
             note=note,
             coder=self.coder,
         )
-        self._changed(article_id)
+        self._changed(article_id, passage.id)
         return passage
 
     def delete_passage(self, annotation_id: int) -> Annotation:
         """Delete a passage; returns it for undo."""
         passage = self.project.annotations.delete(annotation_id=annotation_id)
-        self._changed(passage.article_id)
+        self._changed(passage.article_id, passage.id)
         return passage
 
     def restore_passage(self, passage: Annotation) -> Annotation:
         """Put a deleted passage back as it was."""
         restored = self.project.annotations.restore(annotation=passage)
-        self._changed(passage.article_id)
+        self._changed(passage.article_id, passage.id)
         return restored
 
     def set_passage_tags(self, annotation_id: int, tag_ids: Iterable[int]) -> Annotation:
         """Replace a passage's tags."""
         passage = self.project.annotations.set_tags(annotation_id=annotation_id, tag_ids=tag_ids)
-        self._changed(passage.article_id)
+        self._changed(passage.article_id, passage.id)
         return passage
 
     def set_passage_note(self, annotation_id: int, note: str) -> Annotation:
         """Replace a passage's note."""
         passage = self.project.annotations.set_note(annotation_id=annotation_id, note=note)
-        self._changed(passage.article_id)
+        self._changed(passage.article_id, passage.id)
         return passage
 
     def reattach_passage(self, annotation_id: int, start: int, end: int) -> Annotation:
@@ -142,15 +149,16 @@ class ProjectSession(QObject):
         passage = self.project.annotations.reattach(
             annotation_id=annotation_id, start=start, end=end
         )
-        self._changed(passage.article_id)
+        self._changed(passage.article_id, passage.id)
         return passage
 
     def passage(self, annotation_id: int) -> Annotation:
         """One passage as stored."""
         return self.project.annotations.get(annotation_id=annotation_id)
 
-    def _changed(self, article_id: int) -> None:
+    def _changed(self, article_id: int, annotation_id: int) -> None:
         # PRAGMA data_version ignores this connection's own commits: nothing to record.
+        self.passageUpdated.emit(article_id, annotation_id)
         self.passagesChanged.emit(article_id)
 
     # -- tags ----------------------------------------------------------------------------

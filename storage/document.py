@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, NamedTuple
 
 
 class BlockKind(StrEnum):
@@ -42,8 +43,7 @@ class SpanStyle(StrEnum):
     LINK = "link"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """An inline style over ``[start, end)`` of the display text (code points)."""
 
     start: int
@@ -52,9 +52,8 @@ class Span:
     href: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One block of the display text.
+class Block(NamedTuple):
+    """One block of the display text (a named tuple: articles hold tens of thousands).
 
     Attributes:
         kind: what the block is.
@@ -121,43 +120,80 @@ class ArticleText:
 
 
 def blocks_to_json(blocks: Iterable[Block]) -> str:
-    """Serialise blocks compactly: one list per block, defaults left out."""
-    rows = []
-    for b in blocks:
-        row: dict[str, object] = {"k": b.kind.value, "s": b.start, "e": b.end}
-        if b.level:
-            row["l"] = b.level
-        if b.number:
-            row["n"] = b.number
-        if b.table >= 0:
-            row["t"] = [b.table, b.row, b.col, int(b.header)]
-        if b.spans:
-            row["sp"] = [[s.start, s.end, s.style.value, s.href] for s in b.spans]
-        rows.append(row)
-    return json.dumps(rows, separators=(",", ":"), ensure_ascii=False)
+    """Serialise blocks as columns (one list per field; spans keyed by block index).
+
+    Columns decode with ``map`` in C rather than a Python loop per block: an article of
+    tens of thousands of blocks opens in a fraction of the time.
+    """
+    rows = list(blocks)
+    columns: dict[str, object] = {
+        "v": 2,
+        "k": [b.kind.value for b in rows],
+        "s": [b.start for b in rows],
+        "e": [b.end for b in rows],
+    }
+    for key, default, values in (
+        ("l", 0, [b.level for b in rows]),
+        ("n", 0, [b.number for b in rows]),
+        ("t", -1, [b.table for b in rows]),
+        ("r", -1, [b.row for b in rows]),
+        ("c", -1, [b.col for b in rows]),
+        ("h", 0, [int(b.header) for b in rows]),
+    ):
+        if any(value != default for value in values):  # columns of defaults are left out
+            columns[key] = values
+    spans = {
+        str(i): [[s.start, s.end, s.style.value, s.href] for s in b.spans]
+        for i, b in enumerate(rows)
+        if b.spans
+    }
+    if spans:
+        columns["sp"] = spans
+    return json.dumps(columns, separators=(",", ":"), ensure_ascii=False)
+
+
+_KINDS = {kind.value: kind for kind in BlockKind}
+_STYLES = {style.value: style for style in SpanStyle}
+_NO_TABLE = (-1, -1, -1, 0)
 
 
 def blocks_from_json(data: str) -> tuple[Block, ...]:
-    """Inverse of :func:`blocks_to_json`."""
-    blocks = []
-    for row in json.loads(data):
-        table, brow, col, header = row.get("t", (-1, -1, -1, 0))
-        spans = tuple(Span(s, e, SpanStyle(style), href) for s, e, style, href in row.get("sp", ()))
-        blocks.append(
-            Block(
-                kind=BlockKind(row["k"]),
-                start=row["s"],
-                end=row["e"],
-                level=row.get("l", 0),
-                number=row.get("n", 0),
-                table=table,
-                row=brow,
-                col=col,
-                header=bool(header),
-                spans=spans,
-            )
+    """Inverse of :func:`blocks_to_json`; also reads the older one-object-per-block form."""
+    decoded = json.loads(data)
+    if isinstance(decoded, list):
+        return tuple(_block_from_row(row) for row in decoded)
+    count = len(decoded["k"])
+    zeros, minus = [0] * count, [-1] * count
+    spans: list[tuple[Span, ...]] = [()] * count
+    for index, items in decoded.get("sp", {}).items():
+        spans[int(index)] = tuple(Span(s, e, _STYLES[st], h) for s, e, st, h in items)
+    return tuple(
+        map(
+            Block._make,
+            zip(
+                map(_KINDS.__getitem__, decoded["k"]),
+                decoded["s"],
+                decoded["e"],
+                decoded.get("l", zeros),
+                decoded.get("n", zeros),
+                decoded.get("t", minus),
+                decoded.get("r", minus),
+                decoded.get("c", minus),
+                map(bool, decoded.get("h", zeros)),
+                spans,
+                strict=True,
+            ),
         )
-    return tuple(blocks)
+    )
+
+
+def _block_from_row(row: dict[str, Any]) -> Block:
+    table, brow, col, header = row.get("t", _NO_TABLE)
+    raw = row.get("sp")
+    spans = tuple(Span(s, e, _STYLES[st], h) for s, e, st, h in raw) if raw else ()
+    kind = _KINDS[row["k"]]
+    level, number = row.get("l", 0), row.get("n", 0)
+    return Block(kind, row["s"], row["e"], level, number, table, brow, col, bool(header), spans)
 
 
 def separator_between(before: Block, after: Block) -> str:

@@ -13,10 +13,14 @@ from collections.abc import Sequence
 
 from diptych.storage.document import Block
 
+_BMP_MAX = "\uffff"
+
 
 def utf16_length(text: str) -> int:
     """Number of UTF-16 code units needed for ``text``."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    if text.isascii() or max(text, default="a") <= _BMP_MAX:  # both run in C
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def utf16_to_codepoint(text: str, utf16_offset: int) -> int:
@@ -25,6 +29,8 @@ def utf16_to_codepoint(text: str, utf16_offset: int) -> int:
     An offset that falls between the two halves of a surrogate pair rounds down to the
     character's start; offsets beyond the end clamp to ``len(text)``.
     """
+    if text.isascii() or max(text, default="a") <= _BMP_MAX:
+        return min(max(utf16_offset, 0), len(text))
     units = 0
     for index, ch in enumerate(text):
         width = 2 if ord(ch) > 0xFFFF else 1

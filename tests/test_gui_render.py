@@ -116,3 +116,13 @@ def test_builder_can_work_in_slices(qtbot: QtBot) -> None:
     assert steps == -(-len(content.blocks) // 37)
     assert builder.positions.to_rendered(content.blocks[-1].start) > 0
     assert_aligned(content)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab 😀\n|-*#1.>`[]()"), max_size=120))
+def test_blocks_survive_the_stored_form(text: str) -> None:
+    from diptych.storage.document import blocks_from_json, blocks_to_json
+
+    for fmt in ("text", "markdown"):
+        content = parse_display(text, fmt)
+        assert blocks_from_json(blocks_to_json(content.blocks)) == content.blocks
