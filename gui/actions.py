@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from diptych.gui.icons import icon
@@ -18,7 +18,7 @@ class Actions:
         window: the main window, which owns the actions.
     """
 
-    def __init__(self, window: QMainWindow, undo_stack: QUndoStack) -> None:
+    def __init__(self, window: QMainWindow) -> None:
 
         def make(
             text: str,
@@ -54,13 +54,11 @@ class Actions:
         )
         self.restore_backup = make("Restore from &backup…", None, "Go back to an automatic backup")
         self.quit = make("&Quit", Key.Quit)
-        # The stack's own actions follow its state: enabled, and "Undo Tag passage".
-        self.undo = _created(undo_stack.createUndoAction(window, "&Undo"))
-        self.undo.setShortcut(QKeySequence(Key.Undo))
-        self.undo.setIcon(icon("undo"))
-        self.redo = _created(undo_stack.createRedoAction(window, "&Redo"))
+        # The window connects these (it saves a note being typed before undoing) and keeps
+        # their text and state in step with the undo stack.
+        self.undo = make("&Undo", Key.Undo, "Undo the last change", "undo")
+        self.redo = make("&Redo", "Ctrl+Shift+Z", "Redo what was undone", "redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
-        self.redo.setIcon(icon("redo"))
         self.find = make("&Find in article…", Key.Find, "Find text in the current article")
         self.search = make(
             "&Search project…", "Ctrl+Shift+F", "Full-text search over every article and note"
@@ -132,11 +130,6 @@ class Actions:
                  None, self.tag_selection, self.find, self.new_pane)  # fmt: skip
         _add_all(toolbar, items)
         return toolbar
-
-
-def _created(action: QAction | None) -> QAction:
-    assert action is not None
-    return action
 
 
 def _add_all(target: QMenu | QToolBar, items: tuple[QAction | None, ...]) -> None:

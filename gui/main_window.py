@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1440, 900)
         session.setParent(self)  # the session (and its undo stack) lives as long as the window
-        self.actions_ = Actions(self, session.undo_stack)
+        self.actions_ = Actions(self)
         self.area = PaneArea(session, self)
         self.setCentralWidget(self.area)
         self.library = LibraryPanel(session, self)
@@ -101,6 +101,14 @@ class MainWindow(QMainWindow):
         messages = self.context.messages
         messages.posted.connect(self.on_messages_posted)
         messages.crashed.connect(self.on_messages_crashed)
+        a.undo.triggered.connect(self.on_undo_triggered)
+        a.redo.triggered.connect(self.on_redo_triggered)
+        s.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
+        s.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
+        s.undo_stack.undoTextChanged.connect(self.on_undo_stack_undo_text_changed)
+        s.undo_stack.redoTextChanged.connect(self.on_undo_stack_redo_text_changed)
+        a.undo.setEnabled(s.undo_stack.canUndo())
+        a.redo.setEnabled(s.undo_stack.canRedo())
         a.quit.triggered.connect(self.close)
         a.import_articles.triggered.connect(self.importer.choose_and_import)
         a.export.triggered.connect(self.on_export_triggered)
@@ -154,6 +162,24 @@ class MainWindow(QMainWindow):
     def on_messages_crashed(self, summary: str, details: str) -> None:
         """An unexpected error: say so, keep working (everything saved is saved)."""
         dialogs.crash(self, summary, details, self.context.paths.crash_log)
+
+    def on_undo_triggered(self) -> None:
+        """Undo; a note being typed is saved first, so that undo takes back the latest step."""
+        self.editor.save_note()
+        self.session.undo_stack.undo()
+
+    def on_redo_triggered(self) -> None:
+        """Redo the last undone step."""
+        self.editor.save_note()
+        self.session.undo_stack.redo()
+
+    def on_undo_stack_undo_text_changed(self, text: str) -> None:
+        """Name the step that Undo takes back."""
+        self.actions_.undo.setText(f"&Undo {text}".strip())
+
+    def on_undo_stack_redo_text_changed(self, text: str) -> None:
+        """Name the step that Redo does again."""
+        self.actions_.redo.setText(f"&Redo {text}".strip())
 
     def on_coding_passage_selected(self, annotation_id: int) -> None:
         """Show the selected passage in the editor and the passages list."""

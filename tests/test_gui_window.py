@@ -147,3 +147,25 @@ def test_highlight_is_painted_in_the_tag_colour_after_restart(
     outside = painted_colors(pane, end + 2, end + 10)
     assert not any(close_to(c, expected) for c in outside)
     assert QColor(tags[2].color) != base
+
+
+def test_undo_while_typing_a_note_takes_back_the_typing(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    passage = window.session.project.annotations.query()[0]
+    window.coding.select_passage(passage.id)
+    window.coding.toggle_tag(passage.id, window.session.ordered_tags()[-1].id)  # an earlier step
+    earlier = window.actions_.undo.text()
+    note = window.editor.note
+    note.setFocus()
+    note.moveCursor(note.textCursor().MoveOperation.End)
+    qtbot.keyClicks(note, " and more")
+    window.actions_.undo.trigger()  # before the typing pause saved it
+    with Project.open(sample, read_only=True) as project:
+        assert project.annotations.get(annotation_id=passage.id).note == passage.note
+    assert note.toPlainText() == passage.note
+    assert window.actions_.redo.text() == "&Redo Edit note"
+    assert window.actions_.undo.text() == earlier
+    window.actions_.redo.trigger()
+    with Project.open(sample, read_only=True) as project:
+        assert project.annotations.get(annotation_id=passage.id).note == passage.note + " and more"
