@@ -14,7 +14,6 @@ Errors are Levenshtein edits (insertions, deletions, substitutions), counted in 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -26,9 +25,6 @@ class Match:
     start: int
     end: int
     errors: int
-
-
-_WHITESPACE = re.compile(r"\s+")
 
 
 def nearest_occurrence(text: str, needle: str, around: int) -> int | None:
@@ -75,31 +71,55 @@ def search_respaced(
     Each run of whitespace in the quote matches any run of whitespace (line breaks,
     tabs, no-break spaces...), so a reflowed or re-indented quote is found whatever the
     number of spaces changed. Such a match counts as one error; an identical one as none.
+    The quote's longest word is looked for first, and the words around it checked from
+    there; only its first 1,000 occurrences are tried.
 
     Returns:
         Up to ``limit`` matches, in text order; none if the quote holds no whitespace.
     """
-    core = quote.strip()
-    words = _WHITESPACE.split(core)
-    if not core or (core == quote and len(words) == 1):
+    words = quote.split()
+    if not words or (len(words) == 1 and words[0] == quote):
         return []
-    start, end = max(0, start), len(text) if end is None else max(0, end)
-    if text.find(max(words, key=len), start, end) < 0:
-        return []  # cheaper than compiling a pattern that cannot match
-    # A pattern opening with \s+ would be tried at every offset; whitespace at either end
-    # of the quote is matched by hand instead.
-    pattern = re.compile(r"\s+".join(map(re.escape, words)))
-    lead, trail = quote[0].isspace(), quote[-1].isspace()
+    start, end = max(0, start), len(text) if end is None else min(len(text), end)
+    key = max(range(len(words)), key=lambda i: len(words[i]))
     found: list[Match] = []
-    for hit in pattern.finditer(text, start, end):
-        low = _space_start(text, hit.start()) if lead else hit.start()
-        high = _space_end(text, hit.end()) if trail else hit.end()
-        if (lead and low == hit.start()) or (trail and high == hit.end()):
-            continue  # the whitespace at the quote's edge is missing here
-        found.append(Match(low, high, int(text[low:high] != quote)))
-        if len(found) >= limit:
+    at = text.find(words[key], start, end)
+    for _ in range(1000):
+        if at < 0 or len(found) >= limit:
             break
+        low = _words_before(text, words[:key], at, quote[0].isspace())
+        high = _words_after(text, words[key:], at, quote[-1].isspace())
+        if low is not None and high is not None and start <= low and high <= end:
+            found.append(Match(low, high, int(text[low:high] != quote)))
+        at = text.find(words[key], at + 1, end)
     return found
+
+
+def _words_before(text: str, words: list[str], offset: int, space: bool) -> int | None:
+    """Start of ``words`` (then whitespace if ``space``) ending just before ``offset``."""
+    for word in reversed(words):
+        gap = _space_start(text, offset)
+        if gap == offset or gap < len(word) or not text.startswith(word, gap - len(word)):
+            return None
+        offset = gap - len(word)
+    if space:
+        gap = _space_start(text, offset)
+        return gap if gap < offset else None
+    return offset
+
+
+def _words_after(text: str, words: list[str], offset: int, space: bool) -> int | None:
+    """End of ``words`` from ``offset`` on, each after whitespace (and then some if ``space``)."""
+    offset += len(words[0])
+    for word in words[1:]:
+        gap = _space_end(text, offset)
+        if gap == offset or not text.startswith(word, gap):
+            return None
+        offset = gap + len(word)
+    if space:
+        gap = _space_end(text, offset)
+        return gap if gap > offset else None
+    return offset
 
 
 def _space_start(text: str, offset: int) -> int:
@@ -248,9 +268,11 @@ def search(text: str, pattern: str, max_errors: int, *, best_only: bool = True) 
     if max_errors < 0 or not text:
         return []
     scores = _column_scores(text, pattern, anchored=False)
+    best = min(scores)
+    if best > max_errors:
+        return []
     if best_only:
-        best = min(scores)
-        ends = [j + 1 for j, score in enumerate(scores) if score == best <= max_errors]
+        ends = [j + 1 for j, score in enumerate(scores) if score == best]
     else:
         ends = _valleys(scores, max_errors)
     return [
@@ -305,10 +327,12 @@ class SeedIndex:
     ) -> list[Match]:
         """The best approximate matches in each stretch of the text that seeds point to.
 
-        A match is found if it keeps unedited ``gram + step - 1`` characters of the pattern
-        whose substrings are not common: a substring recorded more than ``max_hits`` times
-        seeds nothing, and only the ``max_windows`` stretches with the most seeds are
-        searched. Patterns shorter than ``gram`` find nothing.
+        An unedited match gives a seed every ``step`` characters; a stretch is searched
+        only if it holds a quarter of that (at least one), so a match is found when about
+        a quarter of the pattern survives in unedited runs of ``gram + step - 1``
+        characters or more. A substring recorded more than ``max_hits`` times seeds
+        nothing, and only the ``max_windows`` stretches with the most seeds are searched.
+        Patterns shorter than ``gram`` find nothing.
 
         Returns:
             The best matches of each stretch searched, in text order.
@@ -316,7 +340,6 @@ class SeedIndex:
         max_errors = min(max_errors, len(pattern) - 1)
         if max_errors < 0:
             return []
-        # An unedited match gives a seed every `step` characters; ask for a quarter of that.
         needed = max(1, (len(pattern) - self._gram + 1) // (4 * self._step))
         windows = [w for w in self._windows(pattern, max_errors, max_hits) if w[2] >= needed]
         if len(windows) > max_windows:  # keep the stretches where most seeds agree

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from itertools import groupby
 
 import pytest
@@ -221,3 +222,26 @@ def test_nearest_occurrence_is_the_nearest(text: str, needle: str, data: st.Data
     after = [s for s in starts if s >= clamped][:2]
     before = [s for s in starts if s < clamped][-2:]
     assert sorted(occurrences_around(text, needle, around, 2)) == sorted(after + before)
+
+
+def _respaced_reference(text: str, quote: str) -> re.Pattern[str]:
+    """The quote as a regular expression: each run of whitespace stands for any run."""
+    words = [re.escape(w) for w in quote.split()]
+    lead = r"(?<!\s)\s+" if quote[0].isspace() else ""
+    trail = r"\s+(?!\s)" if quote[-1].isspace() else ""
+    return re.compile(lead + r"\s+".join(words) + trail)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t", max_size=40), st.text(alphabet="ab \n", min_size=1, max_size=8))
+def test_search_respaced_agrees_with_a_regular_expression(text: str, quote: str) -> None:
+    found = search_respaced(text, quote)
+    if not quote.split() or quote.split() == [quote]:
+        assert found == []
+        return
+    reference = _respaced_reference(text, quote)
+    for match in found:
+        assert reference.fullmatch(text, match.start, match.end)
+        assert match.errors == int(text[match.start : match.end] != quote)
+    if reference.search(text):
+        assert found
