@@ -304,6 +304,7 @@ class _Finder:
         return Reanchored(new, method, score)
 
     def _candidate(self, anchor: Anchor, match: Match, expected: int) -> _Candidate:
+        """``match`` scored against the quote and its old context (module docstring)."""
         text = self._text
         before = text[max(0, match.start - len(anchor.prefix)) : match.start]
         after = text[match.end : match.end + len(anchor.suffix)]
@@ -359,6 +360,7 @@ class _Finder:
         return self._best_fuzzy(anchor, found, expected)
 
     def _best_fuzzy(self, anchor: Anchor, found: list[Match], expected: int) -> _Candidate | None:
+        """The best of the approximate matches ``found`` that are good enough to accept."""
         candidates = (
             self._candidate(anchor, m, expected)
             for m in found

@@ -182,6 +182,19 @@ def test_whitespace_changes_are_found_approximately() -> None:
     assert result.anchor.exact == "a\n  code   was"
 
 
+def test_old_text_locates_a_short_edited_quote_after_a_long_insertion() -> None:
+    anchor = find_quote(ARTICLE, "weekly meeting")
+    inserted = "A new section. " * 200
+    new_text = inserted + ARTICLE.replace("weekly meeting", "weekly-meeting")
+    result = reanchor(anchor, new_text, old_text=ARTICLE)
+    assert result.method is AnchorMethod.FUZZY
+    assert result.anchor is not None
+    assert result.anchor.start == anchor.start + len(inserted)
+    # Without the old text the quote is expected 3,000 characters too early, and a quote
+    # this short is searched approximately only near where it is expected.
+    assert reanchor(anchor, new_text).method is AnchorMethod.ORPHAN
+
+
 def test_duplicate_quote_goes_to_the_occurrence_in_its_context() -> None:
     text = "The first tag is red. Then the tag moves.\nLater the tag is blue. Then the end."
     second = find_quote(text, "the tag", occurrence=2)
