@@ -1,4 +1,8 @@
-"""The title bar of an article pane: title, outline menu, zoom, move and close buttons."""
+"""The title bar of an article pane: title, outline menu, zoom, move and close buttons.
+
+In a narrow pane the buttons leave no room for the title, so it moves to a line of its own
+below them: which article a pane shows must always be readable.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,36 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSizePolicy,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from diptych.storage.document import Heading
+
+MIN_TITLE_WIDTH = 120  # narrower than this beside the buttons, the title gets its own line
+
+
+class ElidedLabel(QLabel):
+    """A label that shows as much of its text as fits, ending in "…"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        """Show ``text``, elided to the label's width."""
+        self.full_text = text
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), 40)
+        elided = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, width)
+        self.setText(elided)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
 
 
 class PaneHeader(QWidget):
@@ -35,13 +65,11 @@ class PaneHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paneHeader")
-        self.title = QLabel(self)
+        self.title = ElidedLabel(self)
         self.title.setObjectName("paneTitle")
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self._full_title = ""
         self.outline_button = self._button("☰", "Outline: go to a heading")
         self.outline_menu = QMenu(self)
         self.outline_button.setMenu(self.outline_menu)
@@ -53,9 +81,15 @@ class PaneHeader(QWidget):
         self.progress.setMaximumWidth(90)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 3, 3, 3)
+        self._outer = outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 3, 3, 3)
+        outer.setSpacing(0)
+        self._row = layout = QHBoxLayout()
         layout.setSpacing(2)
+        outer.addLayout(layout)
+        self._below = QHBoxLayout()
+        self._below.setContentsMargins(2, 0, 0, 2)
+        outer.addLayout(self._below)
         layout.addWidget(self.outline_button)
         layout.addWidget(self.title, 1)
         layout.addWidget(self.progress)
@@ -83,20 +117,38 @@ class PaneHeader(QWidget):
         button.setAutoRaise(True)
         return button
 
+    @property
+    def _full_title(self) -> str:
+        return self.title.full_text
+
     def set_title(self, title: str, source: str = "") -> None:
         """Show the article title (elided to fit); the source file name as tooltip."""
-        self._full_title = title
+        self.title.set_full_text(title)
         self.title.setToolTip(f"{title}\n{source}" if source else title)
-        self._elide()
-
-    def _elide(self) -> None:
-        metrics = self.title.fontMetrics()
-        width = max(self.title.width(), 40)
-        self.title.setText(metrics.elidedText(self._full_title, Qt.TextElideMode.ElideRight, width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._elide()
+        self._place_title()
+
+    @property
+    def title_on_own_line(self) -> bool:
+        """True when the title is shown below the buttons (the pane is narrow)."""
+        return self._below.indexOf(self.title) >= 0
+
+    def _place_title(self) -> None:
+        row = self._row
+        items = [row.itemAt(i) for i in range(row.count())]
+        shown = [
+            i for i in items if i is not None and i.widget() is not self.title and not i.isEmpty()
+        ]
+        buttons = sum(i.sizeHint().width() for i in shown) + row.spacing() * len(shown)
+        margins = self._outer.contentsMargins().left() + self._outer.contentsMargins().right()
+        narrow = self.width() < buttons + margins + MIN_TITLE_WIDTH
+        if narrow == self.title_on_own_line:
+            return
+        source, target, position = (row, self._below, 0) if narrow else (self._below, row, 1)
+        source.removeWidget(self.title)
+        target.insertWidget(position, self.title, 1)
 
     def set_outline(self, headings: list[Heading]) -> None:
         """Fill the outline menu with the article's headings."""
