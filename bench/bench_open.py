@@ -11,6 +11,7 @@ up to the end of the build plus a short settling time (Qt may keep laying out).
 
 from __future__ import annotations
 
+import statistics
 import time
 
 from common import Config, Figure, Target, interleave
@@ -91,7 +92,7 @@ def _measure(
     return [
         Figure(
             NAME, f"{label}: show_article -> first paint", "ms", samples, plain, base, target,
-            extra={"fully_built_ms": _median(built), "characters": len(text)},
+            extra={"fully_built_ms": statistics.median(built), "characters": len(text)},
         ),
         Figure(
             NAME, f"{label}: longest GUI stall while opening", "ms", stalls, plain, base_stalls,
@@ -135,8 +136,3 @@ def _open_in_browser(text: str) -> tuple[float, float]:
     stall = monitor.stop()
     delete_widget(browser)
     return (painted - start) * 1000, stall
-
-
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[len(ordered) // 2]

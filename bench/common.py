@@ -130,13 +130,21 @@ class Figure:
 
 
 def interleave(
-    subject: Callable[[], float], baseline: Callable[[], float], repeat: int
+    subject: Callable[[], float],
+    baseline: Callable[[], float],
+    repeat: int,
+    *,
+    warmup: int = 0,
 ) -> tuple[list[float], list[float]]:
     """Run baseline and subject alternately; each returns one measurement.
 
     Alternating (rather than all of one, then all of the other) spreads the machine's
-    slow moments over both, so that their ratio is steadier.
+    slow moments over both, so that their ratio is steadier. ``warmup`` rounds run first
+    and are not kept (first calls fill caches that every later call finds full).
     """
+    for _ in range(warmup):
+        baseline()
+        subject()
     ours: list[float] = []
     theirs: list[float] = []
     for _ in range(repeat):

@@ -3,13 +3,32 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEvent,
+    QEventLoop,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
 TICK_MS = 5  # the stall monitor's timer interval
+# The offscreen platform cannot size native windows; harmless, and absent on a real screen.
+OFFSCREEN_NOISE = ("This plugin does not support",)
+
+
+def _print_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if not message.startswith(OFFSCREEN_NOISE):
+        print(message, file=sys.stderr)
 
 
 def application() -> QApplication:
@@ -17,6 +36,7 @@ def application() -> QApplication:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance()
     if app is None:
+        qInstallMessageHandler(_print_qt_message)
         app = QApplication(["diptych-bench"])
     assert isinstance(app, QApplication)
     return app

@@ -29,6 +29,7 @@ from common import Config, Figure, table
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "build" / "bench-results.json"
+CHILD_VARIABLE = "DIPTYCH_BENCH_CHILD"  # set for the process running one benchmark
 BENCHMARKS = {
     "startup": "bench_startup",
     "open": "bench_open",
@@ -68,8 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     repeat = 1 if args.quick else max(1, args.repeat)
     figures: list[Figure] = []
     errors: dict[str, str] = {}
+    quiet = os.environ.get(CHILD_VARIABLE) == "1"
     for name in names:
-        print(f"[bench] {name} ...", file=sys.stderr, flush=True)
+        if not quiet:
+            print(f"[bench] {name} ...", file=sys.stderr, flush=True)
         started = time.perf_counter()
         try:
             if args.in_process:
@@ -79,9 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # one broken benchmark must not hide the others
             errors[name] = f"{type(exc).__name__}: {exc}"
             print(f"[bench] {name} failed: {errors[name]}", file=sys.stderr, flush=True)
-        print(f"[bench] {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        if not quiet:
+            print(f"[bench] {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
     write_results(args.output, figures, errors, quick=args.quick, repeat=repeat)
-    if not args.in_process or len(names) > 1:
+    if not quiet:
         print(f"\n{table(figures)}\n\nResults: {args.output}")
     return 1 if errors else 0
 
@@ -101,7 +105,8 @@ def run_in_child(name: str, *, quick: bool, repeat: int) -> list[Figure]:
         command += ["--repeat", str(repeat), "--output", str(output)]
         if quick:
             command.append("--quick")
-        done = subprocess.run(command, check=False, stdout=subprocess.PIPE, text=True)
+        env = dict(os.environ, **{CHILD_VARIABLE: "1"})
+        done = subprocess.run(command, check=False, stdout=subprocess.PIPE, text=True, env=env)
         if not output.exists():
             raise RuntimeError(f"the benchmark process exited with status {done.returncode}")
         data = json.loads(output.read_text())

@@ -1,0 +1,82 @@
+"""Exporting 100,000 annotations to every format, in rows (passages) per second.
+
+Diptych: ``export_project`` (reading the project in one snapshot, then writing) for each
+format. Baseline: the least any export must do, a raw ``sqlite3`` query of the same
+passages with their article titles and tag ids, written with the standard ``csv`` module.
+The project is built with bulk inserts (``annotations.add_many``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from pathlib import Path
+
+from common import Config, Figure, elapsed_ms, interleave
+from projects import add_tags, markdown_article, new_project, passages
+
+from diptych.storage.exporting import export_project
+
+NAME = "export"
+FORMATS = ("md", "csv", "html", "json", "qdpx")
+BASELINE_SQL = """
+    SELECT n.id, n.uuid, a.title, n.start_pos, n.end_pos, n.exact, n.note, n.coder,
+           n.created_at, (SELECT group_concat(t.tag_id) FROM annotation_tags t
+                          WHERE t.annotation_id = n.id)
+    FROM annotations n JOIN articles a ON a.id = n.article_id
+    ORDER BY a.sort_order, n.start_pos, n.end_pos, n.id
+"""
+
+
+def run(config: Config) -> list[Figure]:
+    """Every format over one large project."""
+    total = config.size(100_000, 500)
+    article_count = config.size(100, 5)
+    path = config.workdir / "export.diptych"
+    project = new_project(path)
+    tags = add_tags(project)
+    for index in range(article_count):
+        parsed = markdown_article(20_000, seed=index, name=f"article-{index:03d}.md")
+        article_id = project.articles.add(parsed=parsed).id
+        items = passages(parsed.content.text, article_id=article_id,
+                         count=total // article_count, tag_ids=tags, seed=index)  # fmt: skip
+        project.annotations.add_many(items=items)
+    rows = project.annotations.count()
+    figures = []
+    for fmt in FORMATS:
+        sizes: list[float] = []
+
+        def diptych(fmt: str = fmt, sizes: list[float] = sizes) -> float:
+            def export() -> None:
+                sizes.append(len(export_project(project, fmt=fmt)))
+
+            return elapsed_ms(export)
+
+        samples, base = interleave(diptych, lambda: _raw_csv(path), config.repeats(2))
+        median_ms = sorted(samples)[len(samples) // 2]
+        figures.append(
+            Figure(
+                NAME, f"export {rows:,} annotations to {fmt}", "ms", samples,
+                "sqlite3 query + csv module", base,
+                extra={"rows_per_s": rows / (median_ms / 1000), "bytes": sizes[-1]},
+            )
+        )  # fmt: skip
+    project.close()
+    return figures
+
+
+def _raw_csv(path: Path) -> float:
+    conn = sqlite3.connect(path)
+
+    def export() -> None:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["id", "uuid", "article", "start", "end", "quote", "note", "coder",
+                         "created", "tags"])  # fmt: skip
+        writer.writerows(conn.execute(BASELINE_SQL))
+        out.getvalue().encode()
+
+    elapsed = elapsed_ms(export)
+    conn.close()
+    return elapsed
