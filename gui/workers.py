@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from diptych.storage.errors import DiptychError
 
@@ -102,14 +102,24 @@ class Workers(QObject):
         self._running: list[Worker] = []
 
     def start(self, job: Job) -> Worker:
-        """Run ``job`` in the pool; connect to ``worker.signals`` before the event loop runs."""
+        """Run ``job`` in the pool once control returns to the event loop.
+
+        The start is deferred so that the caller's connections to ``worker.signals`` are in
+        place before the job can finish: a signal emitted with no receiver is lost.
+        """
         worker = Worker(job)
         self._running.append(worker)
         for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
             signal.connect(lambda *_a, w=worker: self._forget(w))
         worker.signals.crashed.connect(lambda *_a, w=worker: self._forget(w))
-        self.pool.start(worker)
+        QTimer.singleShot(0, self, lambda: self._launch(worker))
         return worker
+
+    def _launch(self, worker: Worker) -> None:
+        if worker.is_cancelled:
+            worker.signals.cancelled.emit()
+        else:
+            self.pool.start(worker)
 
     def _forget(self, worker: Worker) -> None:
         if worker in self._running:
@@ -122,6 +132,6 @@ class Workers(QObject):
 
     def cancel_all(self, wait_ms: int = 5000) -> bool:
         """Cancel every job and wait for the pool; False if something is still running."""
-        for worker in self._running:
+        for worker in list(self._running):
             worker.cancel()
         return self.pool.waitForDone(wait_ms)

@@ -324,11 +324,6 @@ def test_dropping_a_refi_qda_project_imports_it_in_the_background(
     assert any("before-import" in p.name for p in backups.rglob("*.diptych"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Workers.start starts the job before ImportController.import_files connects to "
-    "its signals: a job that finishes first reports to no one and the import is lost",
-)
 def test_a_quick_import_is_not_lost(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
