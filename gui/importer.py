@@ -80,9 +80,11 @@ class ImportController(QObject):
 
     Signals:
         imported(list): the new article ids.
+        reimported(int): an article's text was replaced by a newer version.
     """
 
     imported = Signal(list)
+    reimported = Signal(int)
 
     def __init__(
         self, session: ProjectSession, workers: Workers, window: QWidget, *, backups: Path
@@ -180,12 +182,23 @@ class ImportController(QObject):
             self.reimport(article_id, Path(name))
 
     def reimport(self, article_id: int, path: Path) -> None:
-        """Replace an article's text from ``path`` (re-anchoring every passage; undoable)."""
-        try:
-            parsed = read_article_file(path)
-        except ArticleFileError as exc:
-            self.session.messages.known_error(exc)
+        """Replace an article's text from ``path`` (re-anchoring every passage; undoable).
+
+        The file is read and parsed in the background; the replacement itself is one
+        transaction on the GUI thread, through the undo stack.
+        """
+        if self.session.read_only:
+            self.session.messages.error("This project is open read-only; nothing can be updated.")
             return
+        worker = self.workers.start(lambda progress: read_article_file(path))
+        worker.signals.finished.connect(lambda parsed: self.on_reimport_parsed(article_id, parsed))
+        worker.signals.failed.connect(
+            lambda text: self.session.messages.error(text, "Update article")
+        )
+        worker.signals.crashed.connect(lambda summary, _tb: self.session.messages.error(summary))
+
+    def on_reimport_parsed(self, article_id: int, parsed: ParsedArticle) -> None:
+        """Apply a parsed newer version and say what happened to the passages."""
         command = ReplaceArticleText(self.session, article_id, parsed)
         if not perform(self.session, command) or command.report is None:
             return
@@ -197,3 +210,4 @@ class ImportController(QObject):
         )
         report_to = self.session.messages.warning if report.orphaned else self.session.messages.info
         report_to(text, "Update article")
+        self.reimported.emit(article_id)
