@@ -6,6 +6,7 @@ progress bar and Cancel; the file is written atomically.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import color_icon
-from diptych.gui.workers import Progress, Worker, Workers
+from diptych.gui.workers import Cancelled, Progress, Worker, Workers
 from diptych.storage.exporting import FORMATS, ExportOptions, export_project
 from diptych.storage.files import write_atomically
 from diptych.storage.project import Project
@@ -39,13 +40,27 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def export_job(
-    project_path: Path, fmt: str, options: ExportOptions, output: Path
+    project_path: Path,
+    fmt: str,
+    options: ExportOptions,
+    output: Path,
+    *,
+    ready: threading.Event | None = None,
 ) -> Callable[[Progress], tuple[Path, int]]:
-    """The worker's job: read the project on its own connection, export, write the file."""
+    """The worker's job: read the project on its own connection, export, write the file.
+
+    Args:
+        ready: set once the dialog listens to the worker; the job waits for it, so that
+            even the quickest export reports to someone.
+    """
 
     def job(progress: Progress) -> tuple[Path, int]:
+        if ready is not None:
+            ready.wait()
         with Project.open(project_path, read_only=True) as project:
             data = export_project(project, fmt=fmt, options=options, progress=progress)
+        if not progress(1, 1):  # cancelled after the last report: still nothing written
+            raise Cancelled
         write_atomically(output, data)
         return output, len(data)
 
@@ -199,18 +214,28 @@ class ExportDialog(QDialog):
         """Run the export in the background."""
         output = Path(self.output.text().strip()).expanduser()
         if not self.output.text().strip():
-            self.session.messages.error("Choose where to save the export.")
+            self.session.messages.error("Choose where to save the export.", "Export")
+            return
+        options = self.options()
+        if options.article_ids == () or options.tag_ids == ():
+            self.session.messages.error(
+                "Choose at least one article and one tag to export.", "Export"
+            )
             return
         self.export_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        job = export_job(self.session.project.path, self.fmt(), self.options(), output)
+        ready = threading.Event()
+        job = export_job(self.session.project.path, self.fmt(), options, output, ready=ready)
         self.worker = worker = self.workers.start(job)
-        worker.signals.progressed.connect(self.on_worker_progressed)
-        worker.signals.finished.connect(self.on_worker_finished)
-        worker.signals.failed.connect(self.on_worker_failed)
-        worker.signals.crashed.connect(lambda summary, details: self.on_worker_failed(summary))
-        worker.signals.cancelled.connect(self.on_worker_cancelled)
+        try:
+            worker.signals.progressed.connect(self.on_worker_progressed)
+            worker.signals.finished.connect(self.on_worker_finished)
+            worker.signals.failed.connect(self.on_worker_failed)
+            worker.signals.crashed.connect(self.on_worker_crashed)
+            worker.signals.cancelled.connect(self.on_worker_cancelled)
+        finally:
+            ready.set()
 
     def on_worker_progressed(self, done: int, total: int) -> None:
         """Move the progress bar."""
@@ -232,6 +257,10 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self.session.messages.error(message, "Export")
 
+    def on_worker_crashed(self, summary: str, _details: str) -> None:
+        """An unexpected error: shown like a failure, the dialog stays open."""
+        self.on_worker_failed(summary)
+
     def on_worker_cancelled(self) -> None:
         """The export stopped; nothing was written."""
         self.worker = None
@@ -245,3 +274,10 @@ class ExportDialog(QDialog):
             self.worker.cancel()
         else:
             self.reject()
+
+    def reject(self) -> None:
+        """Closing the dialog (Esc, the title bar) also stops a running export."""
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker = None
+        super().reject()
