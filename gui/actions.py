@@ -19,6 +19,7 @@ class Actions:
     """
 
     def __init__(self, window: QMainWindow) -> None:
+        self._icons: dict[QAction, str] = {}
 
         def make(
             text: str,
@@ -34,6 +35,7 @@ class Actions:
                 action.setStatusTip(tip)
             if icon_name is not None:
                 action.setIcon(icon(icon_name))
+                self._icons[action] = icon_name
             return action
 
         self.new_project = make("&New project…", Key.New, "Create an empty project file", "new")
@@ -80,11 +82,16 @@ class Actions:
         self.shortcuts = make("&Keyboard shortcuts", "F1")
         # Ctrl+= is what most keyboards send for "zoom in" without Shift.
         self.zoom_in.setShortcuts([QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")])
-        self.tag_selection.setIcon(icon("tag"))
-        self.find.setIcon(icon("find"))
-        self.search.setIcon(icon("search"))
-        self.new_pane.setIcon(icon("pane"))
-        self.new_tag.setIcon(icon("new-tag"))
+        for action, name in ((self.tag_selection, "tag"), (self.find, "find"),
+                             (self.search, "search"), (self.new_pane, "pane"),
+                             (self.new_tag, "new-tag")):  # fmt: skip
+            self._icons[action] = name
+        self.retint()
+
+    def retint(self) -> None:
+        """Draw every icon again in the palette's text colour (after a light/dark switch)."""
+        for action, name in self._icons.items():
+            action.setIcon(icon(name))
 
     def build_menus(self, window: QMainWindow, docks: list[QAction]) -> None:
         """Fill the menu bar."""

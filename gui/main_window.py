@@ -28,6 +28,7 @@ from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.search_panel import SearchPanel
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_panel import TagPanel
+from diptych.gui.theme import is_dark
 from diptych.gui.workers import Workers
 
 
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.actions_.build_toolbar(self)
         self.coder_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.coder_label)
+        self._dark = is_dark()
         self._connect()
         self.on_session_changed()
 
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         messages = self.context.messages
         messages.posted.connect(self.on_messages_posted)
         messages.crashed.connect(self.on_messages_crashed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_appearance_changed)
         a.undo.triggered.connect(self.on_undo_triggered)
         a.redo.triggered.connect(self.on_redo_triggered)
         s.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
@@ -305,10 +308,19 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow the system's switch between light and dark."""
-        if event.type() == QEvent.Type.PaletteChange:
-            for pane in self.area.panes():
-                pane.apply_appearance()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.on_appearance_changed()
         super().changeEvent(event)
+
+    def on_appearance_changed(self) -> None:
+        """Repaint articles and icons for the current palette (once per actual change)."""
+        dark = is_dark()
+        if dark == self._dark:
+            return
+        self._dark = dark
+        self.actions_.retint()
+        for pane in self.area.panes():
+            pane.apply_appearance()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout, let running jobs stop, close the project file."""
