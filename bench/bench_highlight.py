@@ -1,8 +1,8 @@
 """Adding one highlight to a 1 MB article that already holds 10,000.
 
-Diptych: the pane's real path, ``session.add_passage`` (saved to the project file), which
-emits ``passagesChanged``, on which the pane re-reads its marks and repaints the blocks
-that changed; then a synchronous repaint of the view. Baseline: one
+Diptych: the pane's real path, ``session.add_passage`` (saved to the project file), whose
+change signals make the pane update its marks and repaint the blocks that changed; then a
+synchronous repaint of the view. Baseline: one
 ``QTextCursor.mergeCharFormat`` over a range of the same length in the same document,
 then the same repaint.
 """

@@ -21,8 +21,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from datetime import UTC, datetime
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from common import Config, Figure, table
@@ -69,36 +71,63 @@ def main(argv: list[str] | None = None) -> int:
     repeat = 1 if args.quick else max(1, args.repeat)
     figures: list[Figure] = []
     errors: dict[str, str] = {}
+    uncaught: dict[str, list[str]] = {}
     quiet = os.environ.get(CHILD_VARIABLE) == "1"
     for name in names:
         if not quiet:
             print(f"[bench] {name} ...", file=sys.stderr, flush=True)
         started = time.perf_counter()
+        runner = run_here if args.in_process else run_in_child
         try:
-            if args.in_process:
-                figures += run_here(name, quick=args.quick, repeat=repeat)
-            else:
-                figures += run_in_child(name, quick=args.quick, repeat=repeat)
+            found, raised = runner(name, quick=args.quick, repeat=repeat)
+            figures += found
+            if raised:
+                uncaught[name] = raised
         except Exception as exc:  # one broken benchmark must not hide the others
             errors[name] = f"{type(exc).__name__}: {exc}"
             print(f"[bench] {name} failed: {errors[name]}", file=sys.stderr, flush=True)
         if not quiet:
             print(f"[bench] {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    write_results(args.output, figures, errors, quick=args.quick, repeat=repeat)
+    write_results(args.output, figures, errors, uncaught, quick=args.quick, repeat=repeat)
     if not quiet:
-        print(f"\n{table(figures)}\n\nResults: {args.output}")
+        print(f"\n{table(figures)}\n{uncaught_report(uncaught)}\nResults: {args.output}")
     return 1 if errors else 0
 
 
-def run_here(name: str, *, quick: bool, repeat: int) -> list[Figure]:
-    """Run one benchmark in this process."""
+def run_here(name: str, *, quick: bool, repeat: int) -> tuple[list[Figure], list[str]]:
+    """Run one benchmark in this process.
+
+    Returns its figures, and the exceptions that Diptych raised inside event handlers
+    meanwhile (Qt prints and swallows those; the figures may then not mean much).
+    """
     module = importlib.import_module(BENCHMARKS[name])
-    with tempfile.TemporaryDirectory(prefix=f"diptych-bench-{name}-") as folder:
-        return list(module.run(Config(quick=quick, repeat=repeat, workdir=Path(folder))))
+    raised: list[str] = []
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        raised.append("".join(traceback.format_exception(kind, exc, tb)))
+        previous(kind, exc, tb)
+
+    sys.excepthook = hook
+    try:
+        with tempfile.TemporaryDirectory(prefix=f"diptych-bench-{name}-") as folder:
+            config = Config(quick=quick, repeat=repeat, workdir=Path(folder))
+            return list(module.run(config)), raised
+    finally:
+        sys.excepthook = previous
 
 
-def run_in_child(name: str, *, quick: bool, repeat: int) -> list[Figure]:
-    """Run one benchmark in a fresh Python process and read back its figures."""
+def uncaught_report(uncaught: dict[str, list[str]]) -> str:
+    """A few lines on exceptions raised inside event handlers, if there were any."""
+    lines = []
+    for name, raised in uncaught.items():
+        last = raised[0].strip().splitlines()[-1]
+        lines.append(f"{name}: {len(raised)} exception(s) in event handlers, first: {last}")
+    return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def run_in_child(name: str, *, quick: bool, repeat: int) -> tuple[list[Figure], list[str]]:
+    """Run one benchmark in a fresh Python process and read back what :func:`run_here` did."""
     with tempfile.TemporaryDirectory(prefix="diptych-bench-") as folder:
         output = Path(folder) / "figures.json"
         command = [sys.executable, str(Path(__file__).resolve()), "--in-process", "--only", name]
@@ -112,11 +141,17 @@ def run_in_child(name: str, *, quick: bool, repeat: int) -> list[Figure]:
         data = json.loads(output.read_text())
     if data["errors"]:
         raise RuntimeError(data["errors"][name])
-    return [Figure.from_json(f) for f in data["figures"]]
+    return [Figure.from_json(f) for f in data["figures"]], data["uncaught"].get(name, [])
 
 
 def write_results(
-    path: Path, figures: list[Figure], errors: dict[str, str], *, quick: bool, repeat: int
+    path: Path,
+    figures: list[Figure],
+    errors: dict[str, str],
+    uncaught: dict[str, list[str]],
+    *,
+    quick: bool,
+    repeat: int,
 ) -> None:
     """Write the figures, with the machine they were measured on, as JSON."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -127,6 +162,7 @@ def write_results(
         "machine": machine_facts(),
         "figures": [f.to_json() for f in figures],
         "errors": errors,
+        "uncaught": uncaught,
     }
     path.write_text(json.dumps(data, indent=2) + "\n")
 
