@@ -70,13 +70,16 @@ class BackupScheduler(QObject):
         """Take one backup in the background."""
         worker = self.workers.start(backup_job(self.session.project.path, self.root, reason))
         worker.signals.finished.connect(self.on_worker_finished)
-        worker.signals.failed.connect(
-            lambda text: self.session.messages.warning(f"Backup failed: {text}")
-        )
+        worker.signals.failed.connect(self.on_worker_failed)
+        worker.signals.crashed.connect(lambda summary, _details: self.on_worker_failed(summary))
 
     def on_worker_finished(self, path: Path) -> None:
         """Remember the newest backup."""
         self.last = path
+
+    def on_worker_failed(self, text: str) -> None:
+        """Say so; the project itself is untouched."""
+        self.session.messages.warning(f"Backup failed: {text}")
 
     def folder(self) -> Path:
         """This project's backups folder."""

@@ -6,7 +6,6 @@ progress bar and Cancel; the file is written atomically.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,23 +39,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def export_job(
-    project_path: Path,
-    fmt: str,
-    options: ExportOptions,
-    output: Path,
-    *,
-    ready: threading.Event | None = None,
+    project_path: Path, fmt: str, options: ExportOptions, output: Path
 ) -> Callable[[Progress], tuple[Path, int]]:
-    """The worker's job: read the project on its own connection, export, write the file.
-
-    Args:
-        ready: set once the dialog listens to the worker; the job waits for it, so that
-            even the quickest export reports to someone.
-    """
+    """The worker's job: read the project on its own connection, export, write the file."""
 
     def job(progress: Progress) -> tuple[Path, int]:
-        if ready is not None:
-            ready.wait()
         with Project.open(project_path, read_only=True) as project:
             data = export_project(project, fmt=fmt, options=options, progress=progress)
         if not progress(1, 1):  # cancelled after the last report: still nothing written
@@ -225,17 +212,13 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        ready = threading.Event()
-        job = export_job(self.session.project.path, self.fmt(), options, output, ready=ready)
+        job = export_job(self.session.project.path, self.fmt(), options, output)
         self.worker = worker = self.workers.start(job)
-        try:
-            worker.signals.progressed.connect(self.on_worker_progressed)
-            worker.signals.finished.connect(self.on_worker_finished)
-            worker.signals.failed.connect(self.on_worker_failed)
-            worker.signals.crashed.connect(self.on_worker_crashed)
-            worker.signals.cancelled.connect(self.on_worker_cancelled)
-        finally:
-            ready.set()
+        worker.signals.progressed.connect(self.on_worker_progressed)
+        worker.signals.finished.connect(self.on_worker_finished)
+        worker.signals.failed.connect(self.on_worker_failed)
+        worker.signals.crashed.connect(self.on_worker_crashed)
+        worker.signals.cancelled.connect(self.on_worker_cancelled)
 
     def on_worker_progressed(self, done: int, total: int) -> None:
         """Move the progress bar."""

@@ -10,14 +10,13 @@ view refuses.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from gui_support import make_context, open_window
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -47,30 +46,6 @@ def project_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, project_path: Path) -> MainWindow:
     return open_window(qtbot, make_context(tmp_path / "user"), Project.open(project_path))
-
-
-@pytest.fixture
-def jobs_wait_for_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Let each job start only once the caller has connected to its worker's signals.
-
-    ``Workers.start`` runs the job at once, and a job quicker than the caller's next lines
-    reports its result before anyone listens (see ``test_a_quick_import_is_not_lost``).
-    This applies the fix proposed for ``Workers.start``, so that the drop tests test the drop.
-    """
-    original = Workers.start
-
-    def start(self: Workers, job: Callable[[Progress], Any]) -> Any:
-        gate = threading.Event()
-
-        def gated(progress: Progress) -> Any:
-            gate.wait(10)
-            return job(progress)
-
-        worker = original(self, gated)
-        QTimer.singleShot(0, gate.set)
-        return worker
-
-    monkeypatch.setattr(Workers, "start", start)
 
 
 def titles(path: Path) -> list[str]:
@@ -270,7 +245,6 @@ def file_drop(window: MainWindow, paths: list[Path]) -> None:
     window.dropEvent(QDropEvent(QPointF(point), Qt.DropAction.CopyAction, data, buttons, modifiers))
 
 
-@pytest.mark.usefixtures("jobs_wait_for_the_event_loop")
 def test_dropping_article_files_imports_them_in_one_undo_step(
     qtbot: QtBot, window: MainWindow, project_path: Path, tmp_path: Path
 ) -> None:
@@ -294,7 +268,6 @@ def test_dropping_article_files_imports_them_in_one_undo_step(
     assert len(titles(project_path)) == 3
 
 
-@pytest.mark.usefixtures("jobs_wait_for_the_event_loop")
 def test_dropping_a_refi_qda_project_imports_it_in_the_background(
     qtbot: QtBot, window: MainWindow, project_path: Path, tmp_path: Path
 ) -> None:
@@ -331,7 +304,7 @@ def test_a_quick_import_is_not_lost(
 
     def start_and_finish(self: Workers, job: Callable[[Progress], Any]) -> Any:
         worker = original(self, job)
-        self.pool.waitForDone(5000)  # the job wins the race, as a quick one often does
+        self.pool.waitForDone(5000)  # a job started at once would finish before the caller connects
         return worker
 
     monkeypatch.setattr(Workers, "start", start_and_finish)

@@ -1,0 +1,275 @@
+"""Automatic backups and Restore from backup, driven like a user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gui_support import make_context, open_window
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+from diptych.gui.app import Launcher
+from diptych.gui.backups import BACKUP_INTERVAL_MS, BackupScheduler, RestoreDialog, backups_of
+from diptych.gui.context import AppContext
+from diptych.gui.main_window import MainWindow
+from diptych.gui.messages import Level
+from diptych.gui.tag_dialog import TagValues
+from diptych.gui.workers import Progress, Workers
+from diptych.storage.backup import backup_project, list_backups
+from diptych.storage.project import Project
+from diptych.storage.sample import create_sample_project
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.diptych"
+    create_sample_project(path).close()
+    return path
+
+
+@pytest.fixture
+def context(tmp_path: Path) -> AppContext:
+    return make_context(tmp_path / "user")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext, sample: Path) -> MainWindow:
+    return open_window(qtbot, context, Project.open(sample))
+
+
+@pytest.fixture
+def launched(qtbot: QtBot, context: AppContext, sample: Path) -> Iterator[MainWindow]:
+    """A window whose launcher may replace it, as Restore from backup does.
+
+    Launcher.restore closes the window but leaves it alive, and a second close raises (see
+    ``test_restoring_does_not_leave_the_old_window_behind``), so these windows are not
+    handed to qtbot, which closes every window it knows at the end of a test.
+    """
+    launcher = Launcher(context)
+    window = launcher.show_project(Project.open(sample))
+    window.launcher = launcher  # type: ignore[attr-defined]
+    qtbot.waitExposed(window)
+    yield window
+    for shown in {window, launcher.window}:
+        if shown is not None and isValid(shown):
+            if shown.isVisible():
+                shown.close()
+            shown.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(window))
+
+
+def folder_of(window: MainWindow) -> Path:
+    return window.context.paths.backups / window.session.project.info().uuid
+
+
+def tag_names(path: Path) -> set[str]:
+    with Project.open(path, read_only=True) as project:
+        return {t.name for t in project.tags.all()}
+
+
+def test_a_backup_is_taken_on_open_and_every_hour(qtbot: QtBot, window: MainWindow) -> None:
+    scheduler = window.backups
+    folder = folder_of(window)
+    qtbot.waitUntil(lambda: scheduler.last is not None, timeout=5000)
+    assert scheduler.last is not None and scheduler.last.parent == folder
+    assert [b.reason for b in list_backups(folder)] == ["on-open"]
+    assert tag_names(scheduler.last) == tag_names(window.session.project.path)
+    assert scheduler.timer.isActive() and scheduler.timer.interval() == 60 * 60 * 1000
+    assert BACKUP_INTERVAL_MS == 3_600_000
+
+    first = scheduler.last
+    scheduler.timer.timeout.emit()  # an hour later
+    qtbot.waitUntil(lambda: scheduler.last != first, timeout=5000)
+    assert [b.reason for b in list_backups(folder)] == ["hourly", "on-open"]
+
+
+def test_start_backs_up_into_the_folder_it_is_given(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    root = tmp_path / "elsewhere"
+    scheduler = BackupScheduler(window.session, window.workers, root, interval_ms=60_000)
+    scheduler.start()
+    uuid = window.session.project.info().uuid
+    qtbot.waitUntil(lambda: len(list_backups(root / uuid)) == 1, timeout=5000)
+    assert scheduler.folder() == root / uuid
+    assert scheduler.timer.interval() == 60_000 and scheduler.timer.isActive()
+    scheduler.timer.stop()
+
+
+def test_a_read_only_project_is_not_backed_up(
+    qtbot: QtBot, context: AppContext, sample: Path
+) -> None:
+    window = open_window(qtbot, context, Project.open(sample, read_only=True))
+    assert not window.backups.timer.isActive()
+    assert not window.context.paths.backups.exists() or not any(
+        window.context.paths.backups.rglob("*.diptych")
+    )
+
+
+def test_a_failed_backup_is_a_warning(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the backups folder should be")
+    scheduler = BackupScheduler(window.session, window.workers, blocker)
+    with qtbot.waitSignal(window.context.messages.posted, timeout=5000) as posted:
+        scheduler.back_up("test")
+    level, _title, text = posted.args
+    assert level == Level.WARNING and text.startswith("Backup failed:")
+    assert "not-a-folder" in text and "cannot create the backup folder" in text
+
+
+def test_an_unexpected_backup_error_is_a_warning_too(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: Any, **_kwargs: Any) -> Path:
+        raise PermissionError("backups folder is not writable")
+
+    monkeypatch.setattr("diptych.gui.backups.backup_project", broken)
+    scheduler = BackupScheduler(window.session, window.workers, tmp_path / "denied")
+    with qtbot.waitSignal(window.context.messages.posted, timeout=5000) as posted:
+        scheduler.back_up("test")
+    assert posted.args[0] == Level.WARNING
+    assert posted.args[2] == "Backup failed: PermissionError: backups folder is not writable"
+    assert scheduler.last is None
+
+
+def test_a_quick_backup_is_not_lost(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A job quicker than the scheduler's next lines still reports the new backup."""
+    original = Workers.start
+
+    def start_then_wait(self: Workers, job: Callable[[Progress], Any]) -> Any:
+        worker = original(self, job)
+        self.pool.waitForDone(300)  # an ungated job would finish (and report) right here
+        return worker
+
+    monkeypatch.setattr(Workers, "start", start_then_wait)
+    scheduler = BackupScheduler(window.session, window.workers, tmp_path / "quick")
+    scheduler.back_up("quick")
+    qtbot.waitUntil(lambda: scheduler.last is not None, timeout=3000)
+    assert scheduler.last is not None and scheduler.last.exists()
+
+
+def make_backups(window: MainWindow, reasons: list[str]) -> list[Path]:
+    root = window.context.paths.backups
+    return [backup_project(window.session.project, root=root, reason=r) for r in reasons]
+
+
+def test_restore_dialog_lists_the_backups_newest_first(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
+    paths = make_backups(window, ["first", "second", "third"])
+    dialog = RestoreDialog(backups_of(window.context.paths.backups, window.session), window)
+    qtbot.addWidget(dialog)
+    labels = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert [label.split("(")[1].split(",")[0] for label in labels] == [
+        "third", "second", "first", "on-open",
+    ]  # fmt: skip
+    assert labels[0][:4].isdigit() and "KB)" in labels[0]
+    assert dialog.chosen() == paths[2]  # the newest is preselected
+    assert dialog.restore_button.isEnabled()
+    rect = dialog.list.visualItemRect(dialog.list.item(1))
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.chosen() == paths[1]
+
+
+def test_restore_dialog_without_backups_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = RestoreDialog([], window)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 0 and dialog.chosen() is None
+    assert not dialog.restore_button.isEnabled()
+
+
+def test_restore_brings_the_project_back_after_a_safety_backup(
+    qtbot: QtBot, launched: MainWindow, sample: Path
+) -> None:
+    window = launched
+    launcher: Launcher = window.launcher  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
+    backup = window.backups.last
+    assert backup is not None
+    window.tags.create_tag(TagValues("Added after the backup", "#5ED1C4", None, ""))
+    assert "Added after the backup" in tag_names(sample)
+    messages: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: messages.append(args))
+
+    launcher.restore(window, backup)
+
+    restored = launcher.window
+    assert restored is not None and restored is not window
+    qtbot.waitExposed(restored)
+    assert "Added after the backup" not in tag_names(sample)
+    assert restored.session.project.tags.find(name="Added after the backup") is None
+    assert restored.tags.model.rowCount() == 5
+    safety = [b for b in list_backups(folder_of(restored)) if b.reason == "before-restore"]
+    assert len(safety) == 1 and "Added after the backup" in tag_names(safety[0].path)
+    assert messages[-1][0] == Level.INFO and messages[-1][2].startswith("Restored the backup")
+
+
+def test_file_restore_from_backup_asks_which_then_restores(
+    qtbot: QtBot, launched: MainWindow, sample: Path
+) -> None:
+    window = launched
+    launcher: Launcher = window.launcher  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
+    window.tags.create_tag(TagValues("Second thoughts", "#5ED1C4", None, ""))
+    listed: list[str] = []
+
+    def choose_oldest() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            assert isinstance(dialog, RestoreDialog)
+            listed.extend(dialog.list.item(r).text() for r in range(dialog.list.count()))
+            dialog.list.setCurrentRow(dialog.list.count() - 1)
+            qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        finally:
+            if dialog is not None and dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, choose_oldest)
+    window.actions_.restore_backup.trigger()
+    assert len(listed) == 1 and "on-open" in listed[0]
+    assert launcher.window is not None and launcher.window is not window
+    assert "Second thoughts" not in tag_names(sample)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Launcher.restore reports 'Restored the backup' even after the restore failed",
+)
+def test_a_damaged_backup_is_refused_and_nothing_changes(
+    qtbot: QtBot, launched: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    window = launched
+    launcher: Launcher = window.launcher  # type: ignore[attr-defined]
+    damaged = tmp_path / "20260101-000000-000000-on-open.diptych"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84 + b"garbage" * 200)
+    before = tag_names(sample)
+    messages: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: messages.append(args))
+    launcher.restore(window, damaged)
+    assert launcher.window is not None
+    assert tag_names(sample) == before
+    assert messages[0][0] == Level.ERROR and damaged.name in messages[0][2]
+    assert not any(text.startswith("Restored") for _level, _title, text in messages)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Launcher.restore closes the old window but never deletes it (show_project does); "
+    "the hidden window lingers, and closing it again raises from save_layout",
+)
+def test_restoring_does_not_leave_the_old_window_behind(qtbot: QtBot, launched: MainWindow) -> None:
+    window = launched
+    launcher: Launcher = window.launcher  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
+    backup = window.backups.last
+    assert backup is not None
+    launcher.restore(window, backup)
+    assert launcher.window is not None
+    qtbot.addWidget(launcher.window)
+    qtbot.waitUntil(lambda: not isValid(window), timeout=500)
