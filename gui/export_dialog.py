@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -57,9 +58,15 @@ def export_job(
 class CheckList(QListWidget):
     """A list of checkable items, all checked at first."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
     def add(self, label: str, item_id: int, color: str | None = None, depth: int = 0) -> None:
         """Add one checked item."""
         item = QListWidgetItem(("    " * depth) + label, self)
+        item.setToolTip(label)  # long titles are elided in the list
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         item.setData(ID_ROLE, item_id)
@@ -141,6 +148,7 @@ class ExportDialog(QDialog):
         for title, widget in (("Articles", self.articles), ("Tags", self.tags)):
             column = QVBoxLayout()
             row = QHBoxLayout()
+            row.addWidget(QLabel(f"<b>{title}</b>", self), 1)
             for text, state in (("All", True), ("None", False)):
                 button = QPushButton(text, self)
                 button.clicked.connect(lambda _=False, w=widget, s=state: w.set_all(s))
@@ -160,7 +168,7 @@ class ExportDialog(QDialog):
         where.addWidget(browse)
         form = QFormLayout(self)
         form.addRow("Format", self.format)
-        form.addRow("Articles · Tags", scope)
+        form.addRow("Include", scope)
         form.addRow("Group passages", grouping)
         form.addRow("Save to", where)
         form.addRow(self.progress)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QMessageBox,
+    QStyle,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -108,10 +109,13 @@ class TagPanel(QWidget):
             ("⊕", "New sub-tag of the selected tag", self.new_subtag),
             ("✎", "Edit the selected tag (F2)", self.edit_tag),
             ("⇲", "Merge the selected tag into another", self.merge_tag),
-            ("🗑", "Delete the selected tag", self.delete_tag),
+            ("", "Delete the selected tag (Delete)", self.delete_tag),
         ):
             button = QToolButton(self)
-            button.setText(text)
+            if text:
+                button.setText(text)
+            else:  # no font has a bin everywhere (an emoji showed as a box): the style's icon
+                button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
             button.setToolTip(tip)
             button.setAutoRaise(True)
             button.clicked.connect(slot)

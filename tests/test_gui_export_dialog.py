@@ -131,6 +131,17 @@ def test_markdown_grouped_by_tag_holds_every_tag_heading(
     assert "symbolic restart" in text and "who coined it?" in text
 
 
+def test_long_titles_are_elided_with_the_full_title_as_tooltip(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = open_dialog(qtbot, window)
+    articles = dialog.articles
+    assert [articles.item(r).toolTip() for r in range(articles.count())] == [SHIFTING, XI_VISIT]
+    assert not articles.horizontalScrollBar().isVisible()
+    assert articles.visualItemRect(articles.item(0)).right() <= articles.viewport().width()
+    dialog.reject()
+
+
 def test_format_sets_the_suffix_and_browse_keeps_it(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

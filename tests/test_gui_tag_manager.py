@@ -145,6 +145,17 @@ def answer_next_dialog(kind: type[QDialog], act: Callable[[QDialog], None]) -> N
     QTimer.singleShot(0, run)
 
 
+def test_every_tool_button_shows_a_symbol_or_an_icon(window: MainWindow) -> None:
+    buttons = window.tags.findChildren(QToolButton)
+    assert [b.toolTip().split(" (")[0] for b in buttons] == [
+        "New tag", "New sub-tag of the selected tag", "Edit the selected tag",
+        "Merge the selected tag into another", "Delete the selected tag",
+    ]  # fmt: skip
+    for button in buttons:
+        text = button.text()
+        assert (len(text) == 1 and ord(text) < 0x10000) or not button.icon().isNull(), text
+
+
 def test_tag_tree_model_passes_the_model_tester(qtmodeltester, window: MainWindow) -> None:
     model = window.tags.model
     qtmodeltester.check(model)
