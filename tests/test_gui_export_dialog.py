@@ -137,8 +137,7 @@ def test_long_titles_are_elided_with_the_full_title_as_tooltip(
     dialog = open_dialog(qtbot, window)
     articles = dialog.articles
     assert [articles.item(r).toolTip() for r in range(articles.count())] == [SHIFTING, XI_VISIT]
-    assert not articles.horizontalScrollBar().isVisible()
-    assert articles.visualItemRect(articles.item(0)).right() <= articles.viewport().width()
+    assert not articles.horizontalScrollBar().isVisible()  # elided, not scrolled sideways
     dialog.reject()
 
 
