@@ -10,9 +10,13 @@ running when the kill came may be there entirely or not at all, never in part.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
 import sqlite3
+import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,6 +24,7 @@ from pathlib import Path
 import pytest
 from reliability_writer import Ledger, Writers, passages_of
 
+from diptych.storage.errors import ProjectFileError
 from diptych.storage.importing import read_article_file
 from diptych.storage.project import Project
 
@@ -147,3 +152,54 @@ def test_a_bulk_import_killed_midway_is_all_or_nothing(tmp_path: Path) -> None:
                 assert len(batch) == BULK_ARTICLES
             outcomes["all" if batch else "none"] += 1
     assert outcomes["none"] >= 1  # some kills came inside the transaction
+
+
+@contextlib.contextmanager
+def unwritable_folder(folder: Path) -> Iterator[None]:
+    """Make ``folder`` unwritable (no new files in it), for root too where possible."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False).returncode:
+        pytest.skip("cannot make a folder unwritable for root here")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], capture_output=True, check=False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="database._open_connection opens a read-only project in an unwritable folder with"
+    " immutable=1, which ignores the -wal file: changes committed there (after a crash, or"
+    " by another program still writing) are silently missing",
+)
+@pytest.mark.parametrize("shm", ["kept", "gone"])
+def test_acknowledged_actions_show_when_reopened_read_only_after_a_crash(
+    tmp_path: Path, shm: str
+) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = make_project(folder / "crash.diptych")
+    with Project.open(path) as project:
+        ledger = Ledger(passages_of(project, CODER))
+    with Writers(tmp_path / "writers.err") as writers:
+        pid = writers.start(path, "annotate", "--coder", CODER, "--seed", "9")
+        assert writers.wait_for(pid, "done"), writers.errors(pid)
+        ledger.feed(writers.kill(pid))  # killed before it could fold its -wal into the file
+    assert Path(f"{path}-wal").stat().st_size > 0 and ledger.acknowledged > 0
+    if shm == "gone":  # as after copying the project and its -wal elsewhere
+        Path(f"{path}-shm").unlink()
+    with unwritable_folder(folder):
+        try:
+            with Project.open(path) as project:
+                assert project.read_only
+                stored = passages_of(project, CODER)
+        except ProjectFileError as error:  # refusing with a known error is fine too
+            assert str(error).startswith(f"{path}: ")
+            return
+    assert stored == ledger.passages
