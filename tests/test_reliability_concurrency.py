@@ -22,6 +22,7 @@ from test_reliability_crash import integrity, make_project
 
 from diptych.gui.messages import MessageBridge
 from diptych.gui.session import ProjectSession
+from diptych.storage.backup import backup_project
 from diptych.storage.errors import ProjectBusyError
 from diptych.storage.project import Project
 
@@ -39,7 +40,7 @@ class Outcome:
 
 
 def run_two_writers(path: Path, logs: Path, *extra: str) -> Outcome:
-    """Run writers A and B side by side while the test renames the project; check the file."""
+    """Run writers A and B side by side while the test backs up and renames the project."""
     with Writers(logs / "writers.err") as writers, Project.open(path) as mine:
         before = mine.data_version()
         pids = {
@@ -49,6 +50,7 @@ def run_two_writers(path: Path, logs: Path, *extra: str) -> Outcome:
         }  # fmt: skip
         assert writers.wait_for(pids["A"], "done"), writers.errors(pids["A"])
         assert mine.data_version() != before  # the reader sees that another connection wrote
+        backup = backup_project(mine, root=logs / "backups", reason="while writing")
         renames = 0
         for pid in pids.values():  # meanwhile the test writes too, about 50 times a second
             while not writers.wait_for(pid, "end", timeout=0.02):
@@ -58,6 +60,9 @@ def run_two_writers(path: Path, logs: Path, *extra: str) -> Outcome:
         errors = {coder: writers.errors(pid) for coder, pid in pids.items()}
     assert errors == {"A": [], "B": []}
     assert integrity(path) == "ok"
+    assert integrity(backup) == "ok"  # a consistent snapshot, taken while both wrote
+    with Project.open(backup, read_only=True) as copy:
+        assert copy.articles.all() and copy.tags.all()
     outcome = Outcome(renames=renames)
     with Project.open(path) as project:
         assert project.info().name == f"Renamed {renames - 1}"
