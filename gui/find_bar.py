@@ -61,8 +61,13 @@ class FindBar(QWidget):
         previous.clicked.connect(lambda: self.stepped.emit(-1))
         following.clicked.connect(lambda: self.stepped.emit(1))
         close.clicked.connect(self.close_bar)
+        # Every pane has a find bar: F3 belongs to the pane that has the focus, or with
+        # several bars open the shortcut is ambiguous and does nothing.
+        owner = parent if parent is not None else self
         for keys, step in (("F3", 1), ("Shift+F3", -1)):
-            QShortcut(QKeySequence(keys), self, lambda s=step: self.stepped.emit(s))
+            shortcut = QShortcut(QKeySequence(keys), owner)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self.stepped.emit(s))
 
     def open_bar(self, text: str = "") -> None:
         """Show the bar with the field focused (prefilled with ``text`` if given)."""

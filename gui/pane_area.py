@@ -8,13 +8,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QWidget
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.session import ProjectSession
 
 MAX_PANES = 6
+
+
+def top_offset(pane: ArticlePane) -> int:
+    """The article offset at the top of a pane: where the reader is."""
+    if pane.article_id is None or pane.is_loading or pane.view.verticalScrollBar().value() == 0:
+        return 0  # at the beginning (above the first line, the margin maps to no offset)
+    return pane.view.offset_at(QPoint(4, 4))
+
+
+def scroll_when_loaded(pane: ArticlePane, offset: int) -> None:
+    """Scroll ``offset`` to the top of the pane once its article is built (once only)."""
+    if pane.is_loading:
+        pane.loaded.connect(lambda: scroll_to(pane, offset), Qt.ConnectionType.SingleShotConnection)
+    else:
+        scroll_to(pane, offset)
+
+
+def scroll_to(pane: ArticlePane, offset: int) -> None:
+    """Scroll so that ``offset`` is at the top, leaving the text cursor where it is."""
+    view = pane.view
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_rendered(offset))
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + view.cursorRect(cursor).top())
 
 
 class PaneArea(QStackedWidget):
@@ -165,12 +190,12 @@ class PaneArea(QStackedWidget):
 
     # -- layout state --------------------------------------------------------------------
     def state(self) -> dict[str, Any]:
-        """What to restore next time: articles, zoom and scroll of each pane, sizes."""
+        """What to restore next time: articles, zoom and reading place of each pane, sizes."""
         panes = [
             {
                 "article": p.article_id,
                 "zoom": p.zoom,
-                "scroll": p.view.verticalScrollBar().value(),
+                "offset": top_offset(p),
             }
             for p in self.panes()
         ]
@@ -188,8 +213,9 @@ class PaneArea(QStackedWidget):
             if pane is None:
                 break
             pane.set_zoom(int(entry.get("zoom", 0)))
-            scroll = int(entry.get("scroll", 0))
-            pane.loaded.connect(lambda p=pane, s=scroll: p.view.verticalScrollBar().setValue(s))
+            offset = int(entry.get("offset", 0))
+            if offset > 0:  # once the window is shown and the text laid out at its width
+                QTimer.singleShot(0, pane, lambda p=pane, o=offset: scroll_when_loaded(p, o))
         sizes = state.get("sizes")
         if sizes and len(sizes) == self.splitter.count():
             self.splitter.setSizes([int(s) for s in sizes])

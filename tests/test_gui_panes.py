@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from gui_support import make_context, open_window, point_of, select_text
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QToolTip
 from pytestqt.qtbot import QtBot
@@ -403,3 +403,46 @@ def test_a_table_right_after_a_list_adds_no_empty_bullet(window: MainWindow) -> 
             empty_items.append(block.blockNumber())
         block = block.next()
     assert empty_items == []
+
+
+def test_f3_steps_through_matches_with_find_open_in_both_panes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    left, right = window.area.panes()
+    for pane in (left, right):
+        window.area.set_current(pane)
+        pane.open_find()
+        qtbot.keyClicks(pane.find_bar.field, "korea")
+    total = right.find_bar.count.text().split(" of ")[1]
+    assert right.find_bar.count.text() == f"1 of {total}"
+    qtbot.keyClick(right.find_bar.field, Qt.Key.Key_F3)
+    assert right.find_bar.count.text() == f"2 of {total}"
+    qtbot.keyClick(right.find_bar.field, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert right.find_bar.count.text() == f"1 of {total}"
+    right.view.setFocus()  # F3 also works from the text of the pane
+    qtbot.keyClick(right.view, Qt.Key.Key_F3)
+    assert right.find_bar.count.text() == f"2 of {total}"
+    assert left.find_bar.count.text().startswith("1 of ")  # the other pane stays put
+
+
+def test_reading_place_is_restored_and_a_new_article_starts_at_the_top(
+    qtbot: QtBot, context: AppContext, sample: Path
+) -> None:
+    window = open_window(qtbot, context, Project.open(sample))
+    window.area.panes()[0].go_to_offset(7785)  # the conclusion, far down the first article
+    window.area.set_current(window.area.panes()[1])
+    window.close()
+
+    again = open_window(qtbot, context, Project.open(sample))
+    left, right = again.area.panes()
+    bar = left.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    top = left.view.offset_at(QPoint(4, 4))
+    assert 7785 - 80 <= top <= 7785 + 10, top  # the heading is at the top again
+    assert again.area.current is right  # restoring the place did not move the focus
+    assert right.view.verticalScrollBar().value() == 0
+
+    left.show_article(2)  # another article in the same pane starts at its beginning
+    qtbot.waitUntil(lambda: not left.is_loading)
+    qtbot.wait(50)  # a queued scroll would land here
+    assert left.view.offset_at(QPoint(4, 4)) == 0 and bar.value() < 40
