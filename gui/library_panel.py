@@ -64,6 +64,9 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self._kept: int | None = None
+        self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
+        self.model.modelReset.connect(self.on_model_reset)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view.activated.connect(self.on_view_activated)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
@@ -85,6 +88,16 @@ class LibraryPanel(QWidget):
         if row >= 0:
             index = self.proxy.mapFromSource(self.model.index(row))
             self.view.setCurrentIndex(index)
+
+    def on_model_about_to_be_reset(self) -> None:
+        """Remember the selected article: a reset (rename, import, undo) clears the selection."""
+        self._kept = self.selected_article()
+
+    def on_model_reset(self) -> None:
+        """Select the remembered article again, if it is still there."""
+        if self._kept is not None:
+            self.select_article(self._kept)
+        self._kept = None
 
     def on_view_activated(self, index: QModelIndex) -> None:
         """Double-click or Enter opens the article."""

@@ -156,6 +156,7 @@ def test_rename_from_the_context_menu_is_undoable(
     menu = open_context_menu(window.library, old)
     choose(menu, "Rename…")
     assert asked == [old]  # the field starts with the current title
+    assert window.library.selected_article() == 2  # the renamed article stays selected
     assert titles(project_path)[1] == "Beijing and Seoul"
     assert "Beijing and Seoul" in shown_titles(window.library)
     pane = window.area.pane_for(2)
