@@ -17,6 +17,7 @@ import pytest
 from gui_support import make_context, open_window, select_text
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.app import Launcher
@@ -133,6 +134,10 @@ def test_a_file_that_cannot_be_opened_is_a_message_and_the_window_stays(
     _level, title, text = errors[0]
     assert title == "Open project"
     assert str(bad) in text and what in text and advice in text
+    shown = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert [(b.icon(), b.windowTitle(), b.text()) for b in shown] == [
+        (QMessageBox.Icon.Critical, "Open project", text)
+    ]
     assert bad.read_bytes() == before  # left exactly as it was
     still_works(window, launcher, sample)
 
