@@ -147,14 +147,19 @@ class TagPanel(QWidget):
             self.applyRequested.emit(tag.id)
 
     def on_model_move_requested(self, tag_id: int, parent_id: int | None, row: int) -> None:
-        """A drag nested a tag (undoable)."""
+        """A drag nested a tag (undoable); released where it already is, nothing happens."""
+        codebook = self.session.codebook()
+        tag = codebook.get(tag_id)
+        if tag is None or parent_id == tag_id:
+            return  # dropped on itself: a slip of the mouse, not a request
         position = None if row < 0 else row
-        tag = self.session.codebook().get(tag_id)
-        if position is not None and tag is not None and tag.parent_id == parent_id:
+        if position is not None and tag.parent_id == parent_id:
             # The drop row counts the dragged tag itself; the move counts its siblings only.
-            siblings = [t.id for t in self.session.codebook().children(parent_id)]
-            if siblings.index(tag_id) < position:
+            current = [t.id for t in codebook.children(parent_id)].index(tag_id)
+            if current < position:
                 position -= 1
+            if position == current:
+                return
         perform(self.session, MoveTag(self.session, tag_id, parent_id, position))
         self.select_tag(tag_id)
 

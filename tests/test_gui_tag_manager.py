@@ -65,6 +65,13 @@ def window(qtbot: QtBot, tmp_path: Path, sample: Path) -> MainWindow:
 
 
 # -- reading what was saved --------------------------------------------------------------
+@pytest.fixture
+def messages_seen(window: MainWindow) -> list[str]:
+    seen: list[str] = []
+    window.context.messages.posted.connect(lambda _level, _title, text: seen.append(text))
+    return seen
+
+
 def saved_tags(path: Path) -> dict[str, Tag]:
     """The tags in the project file, by name, read through a connection of their own."""
     with Project.open(path, read_only=True) as project:
@@ -420,6 +427,19 @@ def test_dropping_a_tag_into_its_own_sub_tag_is_refused(
     assert "inside itself" in posted.args[2]
     assert saved_tags(sample)["Economy"].parent_id is None
     assert window.session.undo_stack.count() == 0
+
+
+def test_dropping_a_tag_where_it_already_is_does_nothing(
+    qtbot: QtBot, window: MainWindow, messages_seen: list[str]
+) -> None:
+    model = window.tags.model
+    security = tag_id(window, "Security")
+    drag_tag(model, security, -1, model.index_of(security))  # released on itself
+    drag_tag(model, security, 1, QModelIndex())  # just above itself
+    drag_tag(model, security, 2, QModelIndex())  # just below itself
+    assert tree_children(model)[1] == "Security"
+    assert window.session.undo_stack.count() == 0
+    assert messages_seen == []
 
 
 def test_merge_moves_the_passages_and_updates_counts(
