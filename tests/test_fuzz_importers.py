@@ -352,8 +352,7 @@ def test_the_undamaged_files_import(exchange_files: ExchangeFiles) -> None:
     " ExchangeFileError, but not the LookupError that an unknown or non-text encoding in"
     " the XML declaration raises; once fixed, drop LookupError from KNOWN_BUGS too",
 )
-@pytest.mark.parametrize("encoding", ["Atf-8", "base64", "mbcs"])
-@pytest.mark.parametrize("suffix", [".qdpx", ".qdc"])
+@pytest.mark.parametrize(("encoding", "suffix"), [("Atf-8", ".qdpx"), ("base64", ".qdc")])
 def test_an_unknown_encoding_in_the_xml_declaration_is_a_known_error(
     exchange_files: ExchangeFiles, encoding: str, suffix: str
 ) -> None:
