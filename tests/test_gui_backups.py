@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from gui_support import make_context, open_window
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -47,7 +47,7 @@ def launched(qtbot: QtBot, context: AppContext, sample: Path) -> Iterator[MainWi
     """A window whose launcher may replace it, as Restore from backup does.
 
     Launcher.restore closes the window but leaves it alive, and a second close raises (see
-    ``test_restoring_does_not_leave_the_old_window_behind``), so these windows are not
+    ``test_after_a_restore_a_message_is_shown_once_in_the_new_window``), so these windows are not
     handed to qtbot, which closes every window it knows at the end of a test.
     """
     launcher = Launcher(context)
@@ -260,16 +260,26 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Launcher.restore closes the old window but never deletes it (show_project does); "
-    "the hidden window lingers, and closing it again raises from save_layout",
+    reason="Launcher.restore closes the old window but never deletes it (show_project does): "
+    "the hidden window still shows every message, so each appears twice, and closing it "
+    "again raises from save_layout",
 )
-def test_restoring_does_not_leave_the_old_window_behind(qtbot: QtBot, launched: MainWindow) -> None:
+def test_after_a_restore_a_message_is_shown_once_in_the_new_window(
+    qtbot: QtBot, launched: MainWindow
+) -> None:
     window = launched
     launcher: Launcher = window.launcher  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
     backup = window.backups.last
     assert backup is not None
     launcher.restore(window, backup)
-    assert launcher.window is not None
-    qtbot.addWidget(launcher.window)
-    qtbot.waitUntil(lambda: not isValid(window), timeout=500)
+    restored = launcher.window
+    assert restored is not None
+    qtbot.wait(20)  # a turn of the event loop, for deleteLater
+    window.context.messages.error("The disk is full.")
+    boxes = [
+        box
+        for box in QApplication.topLevelWidgets()
+        if isinstance(box, QMessageBox) and box.isVisible() and box.text() == "The disk is full."
+    ]
+    assert [box.parentWidget() for box in boxes] == [restored]
