@@ -46,9 +46,9 @@ def window(qtbot: QtBot, context: AppContext, sample: Path) -> MainWindow:
 def launched(qtbot: QtBot, context: AppContext, sample: Path) -> Iterator[MainWindow]:
     """A window whose launcher may replace it, as Restore from backup does.
 
-    Launcher.restore closes the window but leaves it alive, and a second close raises (see
-    ``test_after_a_restore_a_message_is_shown_once_in_the_new_window``), so these windows are not
-    handed to qtbot, which closes every window it knows at the end of a test.
+    Launcher.restore closes the window but leaves it alive (see
+    ``test_after_a_restore_a_message_is_shown_once_in_the_new_window``); qtbot would close it
+    again at the end of the test, which can raise, so these windows are closed here instead.
     """
     launcher = Launcher(context)
     window = launcher.show_project(Project.open(sample))
