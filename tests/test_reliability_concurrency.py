@@ -10,6 +10,7 @@ side, :class:`ProjectSession`, must see another program's new passage arrive.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from diptych.gui.session import ProjectSession
 from diptych.storage.backup import backup_project
 from diptych.storage.errors import ProjectBusyError
 from diptych.storage.project import Project
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the writers are forked")
 
 DURATION = "2.5"  # seconds each writer writes
 

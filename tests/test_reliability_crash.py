@@ -28,6 +28,8 @@ from diptych.storage.errors import ProjectFileError
 from diptych.storage.importing import read_article_file
 from diptych.storage.project import Project
 
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the writers are forked")
+
 CODER = "crash"
 MAX_DELAY = 0.25  # seconds after the project is open; a run does about 100 actions in that
 BULK_ARTICLES = 1000
