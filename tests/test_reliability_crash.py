@@ -134,11 +134,14 @@ def test_a_bulk_import_killed_midway_is_all_or_nothing(tmp_path: Path) -> None:
     rng = random.Random(3)
     outcomes = {"all": 0, "none": 0}
     with Writers(tmp_path / "writers.err") as writers:
+        pid = writers.start(path, "bulk", "--articles", str(BULK_ARTICLES), "--seed", "100")
+        timed = [e["ms"] / 1000 for e in writers.reap(pid) if e["event"] == "done"]
+        assert timed, writers.errors(pid)  # one whole run tells how long add_many takes here
         for number in range(10):
             args = ["bulk", "--articles", str(BULK_ARTICLES), "--seed", str(number)]
             pid = writers.start(path, *args)
             assert writers.wait_for(pid, "begin"), writers.errors(pid)
-            time.sleep(rng.uniform(0.0, 0.3))  # add_many takes about 0.2 s
+            time.sleep(rng.uniform(0.0, 1.5 * timed[0]))  # two kills in three come inside
             events = writers.kill(pid)
             assert not writers.errors(pid), writers.errors(pid)
             begin = next(e for e in events if e["event"] == "begin")
@@ -149,10 +152,12 @@ def test_a_bulk_import_killed_midway_is_all_or_nothing(tmp_path: Path) -> None:
                     a for a in project.articles.all() if a.source_name.startswith(begin["uuid"])
                 ]
                 assert project.annotations.count() == 0
+                total = len(project.articles.all())
             assert len(batch) in (0, BULK_ARTICLES)
             if acknowledged:
                 assert len(batch) == BULK_ARTICLES
             outcomes["all" if batch else "none"] += 1
+            assert total == 2 + BULK_ARTICLES * (1 + outcomes["all"])  # no other batch changed
     assert outcomes["none"] >= 1  # some kills came inside the transaction
     print(f"\nbulk import of {BULK_ARTICLES} articles killed 10 times: {outcomes}")
 
