@@ -148,7 +148,9 @@ class Acknowledged:
         emit(event="begin", op=self.op, uuid=self.uuid, **self.details)
         self.started = time.monotonic()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any):
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any
+    ) -> bool:
         ms = round((time.monotonic() - self.started) * 1000, 1)
         if exc is None:
             emit(event="done", op=self.op, uuid=self.uuid, ms=ms)
