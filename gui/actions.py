@@ -73,7 +73,9 @@ class Actions:
         )
         self.coder = make("Coder &name…", None, "The name recorded on the passages you tag")
         self.new_pane = make("&New pane", "Ctrl+Alt+N", "Add an empty pane beside the others")
-        self.close_pane = make("&Close pane", Key.Close)
+        self.close_pane = make("&Close pane")
+        # Every platform binding (Ctrl+W and Ctrl+F4 here), not only the first.
+        self.close_pane.setShortcuts(Key.Close)
         self.zoom_in = make("Zoom &in", Key.ZoomIn)
         self.zoom_out = make("Zoom &out", Key.ZoomOut)
         self.zoom_reset = make("&Actual size", "Ctrl+0")

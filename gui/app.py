@@ -101,11 +101,14 @@ class Launcher(QObject):
         """Close the project, restore ``backup`` into its file, and open it again."""
         path = window.session.project.path
         window.close()
+        window.deleteLater()
         self.window = None
         try:
             restore_backup(backup, target=path, root=self.context.paths.backups)
         except DiptychError as exc:
+            self.open_path(path)
             self.context.messages.known_error(exc, "Restore from backup")
+            return
         self.open_path(path)
         self.context.messages.info(f"Restored the backup of {backup.name[:15]}.")
 

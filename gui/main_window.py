@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.coder_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.coder_label)
         self._dark = is_dark()
+        self._closed = False
         self._connect()
         self.on_session_changed()
 
@@ -323,10 +324,14 @@ class MainWindow(QMainWindow):
             pane.apply_appearance()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the layout, let running jobs stop, close the project file."""
-        self.save_layout()
-        self.workers.cancel_all()
-        self.session.close()
+        """Save the layout, let running jobs stop, close the project file (once)."""
+        if not self._closed:
+            self._closed = True
+            self.save_layout()
+            self.workers.cancel_all()
+            self.context.messages.posted.disconnect(self.on_messages_posted)
+            self.context.messages.crashed.disconnect(self.on_messages_crashed)
+            self.session.close()
         event.accept()
 
 

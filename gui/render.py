@@ -240,8 +240,8 @@ class DocumentBuilder:
         cells = blocks[first:last]
         rows = max(c.row for c in cells) + 1
         cols = max(c.col for c in cells) + 1
-        if not self._fresh_block:
-            self._cursor.insertBlock()
+        if not self._fresh_block:  # a plain block: not a copy of a list item's format
+            self._cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         table = self._cursor.insertTable(rows, cols, self._table_format(cols))
         self._lists.clear()
         for cell in cells:

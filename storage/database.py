@@ -153,10 +153,30 @@ def _open_connection(path: Path, *, read_only: bool, create: bool) -> sqlite3.Co
     except sqlite3.Error as exc:
         raise known_error(exc, path) from exc
     if read_only and not os.access(path.parent, os.W_OK):
-        # No -shm file can be created: read the file as immutable (nothing else writes it).
-        conn.close()
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = _read_only_in_locked_folder(conn, path)
     return conn
+
+
+def _read_only_in_locked_folder(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """A read-only connection in a folder where SQLite cannot create its -shm file.
+
+    A plain read-only open still works when the -shm file exists (it reads the -wal).
+    Only when that fails may the file be read as immutable, and only if no -wal holds
+    changes: immutable reads ignore the -wal, and its changes would silently not show.
+    """
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opening is lazy
+        return conn
+    except sqlite3.Error:
+        conn.close()
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise ReadOnlyProjectError(
+            "holds recent changes in its -wal file that cannot be read from this folder",
+            path=path,
+            advice="Open it once from a folder you can write to, then it opens anywhere.",
+        )
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
 def _configure(db: sqlite_utils.Database, *, read_only: bool) -> None:

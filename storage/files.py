@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -22,7 +23,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the folder may not even exist
+            tmp.unlink(missing_ok=True)
         raise InputError(
             f"{path}: cannot be written ({exc.strerror})",
             advice="Choose another folder, or free some disk space.",

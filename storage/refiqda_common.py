@@ -146,7 +146,7 @@ def parse_xml(data: bytes, *, path: Path, member: str | None = None) -> Element:
             path=path,
             advice="Only open exchange files from a source you trust. " + REFI_ADVICE,
         ) from exc
-    except (ParseError, ValueError) as exc:
+    except (ParseError, ValueError, LookupError) as exc:  # LookupError: unknown encoding
         raise ExchangeFileError(
             f"is not well-formed XML{where}: {exc}",
             path=path,

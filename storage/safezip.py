@@ -87,7 +87,13 @@ class SafeZip:
             archive = zipfile.ZipFile(path)
         except FileNotFoundError as exc:
             raise ExchangeFileError("does not exist", path=path) from exc
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            EOFError,
+            ValueError,
+            NotImplementedError,  # a zip feature newer than Python's zipfile
+        ) as exc:
             raise _damaged(path) from exc
         except OSError as exc:
             raise ExchangeFileError(f"cannot be read ({exc.strerror})", path=path) from exc

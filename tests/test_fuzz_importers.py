@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given, reject, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_refiqda_export import build_project
 from test_refiqda_import import snapshot
@@ -297,10 +297,6 @@ def damaged_exchange_files(draw: st.DrawFn, files: ExchangeFiles) -> tuple[str, 
     return "project.qdpx", rezip(inside)
 
 
-KNOWN_BUGS: tuple[type[BaseException], ...] = (LookupError, NotImplementedError)
-"""Exceptions that a known bug lets out, each reproduced by an xfail test below."""
-
-
 @contextlib.contextmanager
 def fresh_project(files: ExchangeFiles, folder: Path) -> Iterator[Project]:
     """An empty project with one tag, new for each example, removed after it."""
@@ -327,8 +323,6 @@ def test_damaged_refi_qda_files_import_or_raise_a_known_error(
         before = snapshot(project)
         try:
             import_exchange_file(project, path=path)
-        except KNOWN_BUGS:
-            reject()  # reproduced on its own below
         except ExchangeFileError as error:
             assert str(error).startswith(f"{path}: ") and "\n" not in str(error)
             assert snapshot(project) == before  # nothing half imported
@@ -345,13 +339,6 @@ def test_the_undamaged_files_import(exchange_files: ExchangeFiles) -> None:
         assert len(project.articles.all()) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=LookupError,
-    reason="parse_xml in storage/refiqda_common.py turns ParseError and ValueError into"
-    " ExchangeFileError, but not the LookupError that an unknown or non-text encoding in"
-    " the XML declaration raises; once fixed, drop LookupError from KNOWN_BUGS too",
-)
 @pytest.mark.parametrize(("encoding", "suffix"), [("Atf-8", ".qdpx"), ("base64", ".qdc")])
 def test_an_unknown_encoding_in_the_xml_declaration_is_a_known_error(
     exchange_files: ExchangeFiles, encoding: str, suffix: str
@@ -369,14 +356,6 @@ def test_an_unknown_encoding_in_the_xml_declaration_is_a_known_error(
         import_exchange_file(project, path=path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=NotImplementedError,
-    reason="SafeZip.open in storage/safezip.py turns BadZipFile, LargeZipFile, EOFError and"
-    " ValueError from zipfile.ZipFile into ExchangeFileError, but not the"
-    " NotImplementedError it raises for an entry that needs a zip version above 6.3;"
-    " once fixed, drop NotImplementedError from KNOWN_BUGS too",
-)
 def test_an_archive_of_an_unknown_zip_version_is_a_known_error(
     exchange_files: ExchangeFiles,
 ) -> None:

@@ -237,10 +237,6 @@ def test_file_restore_from_backup_asks_which_then_restores(
     assert "Second thoughts" not in tag_names(sample)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Launcher.restore reports 'Restored the backup' even after the restore failed",
-)
 def test_a_damaged_backup_is_refused_and_nothing_changes(
     qtbot: QtBot, launched: MainWindow, sample: Path, tmp_path: Path
 ) -> None:
@@ -258,12 +254,6 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(
     assert not any(text.startswith("Restored") for _level, _title, text in messages)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Launcher.restore closes the old window but never deletes it (show_project does): "
-    "the hidden window still shows every message, so each appears twice, and closing it "
-    "again raises from save_layout",
-)
 def test_after_a_restore_a_message_is_shown_once_in_the_new_window(
     qtbot: QtBot, launched: MainWindow
 ) -> None:

@@ -297,12 +297,6 @@ def test_an_unwritable_destination_is_reported_and_the_dialog_stays_usable(
     assert len(csv_rows(target)) == 9  # one row per passage and tag
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="write_atomically cleans up with tmp.unlink(missing_ok=True), which raises "
-    "NotADirectoryError when a file stands where a folder should be: the error escapes "
-    "as an unexpected one, without advice",
-)
 def test_a_file_in_place_of_the_folder_is_a_known_error(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:

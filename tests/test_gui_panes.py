@@ -131,12 +131,6 @@ def test_moving_panes_changes_their_order_and_keeps_their_widths(
     assert area.panes() == [left, right]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Actions sets the Close pane shortcut with QKeySequence(StandardKey.Close), which "
-    "keeps only the platform's first binding (Ctrl+F4 on Linux), not the Ctrl+W the "
-    "tooltip and the shortcuts list promise",
-)
 def test_ctrl_w_closes_the_current_pane(qtbot: QtBot, window: MainWindow) -> None:
     pane = window.area.panes()[1]
     window.area.set_current(pane)
@@ -388,11 +382,6 @@ def test_context_menu_with_nothing_to_do_says_so(window: MainWindow) -> None:
     menu.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="DocumentBuilder._add_table opens the table with QTextCursor.insertBlock(), which "
-    "copies the list item's block format: a table right after a list shows an empty bullet",
-)
 def test_a_table_right_after_a_list_adds_no_empty_bullet(window: MainWindow) -> None:
     pane = window.area.panes()[1]  # its list of takeaways is followed by a table
     document = pane.view.document()

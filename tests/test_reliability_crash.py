@@ -180,12 +180,6 @@ def unwritable_folder(folder: Path) -> Iterator[None]:
         subprocess.run(["chattr", "-i", str(folder)], capture_output=True, check=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="database._open_connection opens a read-only project in an unwritable folder with"
-    " immutable=1, which ignores the -wal file: changes committed there (after a crash, or"
-    " by another program still writing) are silently missing",
-)
 @pytest.mark.parametrize("shm", ["kept", "gone"])
 def test_acknowledged_actions_show_when_reopened_read_only_after_a_crash(
     tmp_path: Path, shm: str
