@@ -127,6 +127,26 @@ def decode_article(data: bytes, *, name: str, html: bool = False) -> DecodedText
     return DecodedText(text.replace("\x00", "\ufffd"), encoding)
 
 
+def _utf16_without_mark(data: bytes) -> tuple[str, str] | None:
+    """Recognise UTF-16 text written without a byte-order mark, or give up (None).
+
+    Mostly-Latin UTF-16 has a NUL in every other byte, on the odd positions for
+    little-endian and the even ones for big-endian; the text must then decode cleanly.
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:4096]
+    odd_nuls = sample[1::2].count(0) / max(1, len(sample) // 2)
+    even_nuls = sample[0::2].count(0) / max(1, len(sample) // 2)
+    for share, codec in ((odd_nuls, "utf-16-le"), (even_nuls, "utf-16-be")):
+        if share > 0.6:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def normalise_newlines(text: str) -> str:
     """Turn CRLF and lone CR into ``"\\n"``."""
     if "\r" not in text:
@@ -145,7 +165,10 @@ def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), label
     if b"\x00" in data:
-        raise _binary(name, "NUL bytes")
+        guessed = _utf16_without_mark(data)
+        if guessed is None:
+            raise _binary(name, "NUL bytes")
+        return guessed
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

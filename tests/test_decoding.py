@@ -142,9 +142,9 @@ def test_nul_bytes_without_bom_are_refused() -> None:
     assert "x.txt" in str(caught.value)
 
 
-def test_bomless_utf16_is_refused_as_binary() -> None:
-    with pytest.raises(ArticleFileError):
-        decode_article("hello world".encode("utf-16-le"), name="x.txt")
+def test_nul_bytes_that_are_not_utf16_are_refused_as_binary() -> None:
+    with pytest.raises(ArticleFileError, match="NUL bytes"):
+        decode_article(b"hello\x00world, not UTF-16 at all\n", name="x.txt")
 
 
 def test_many_control_characters_are_refused() -> None:
@@ -185,3 +185,12 @@ def test_any_bytes_decode_or_raise_a_known_error(data: bytes, html: bool) -> Non
         assert "\r" not in decoded.text
         assert decoded.text.strip()
         assert not decoded.text.startswith("\ufeff")
+
+
+def test_utf16_without_a_byte_order_mark_is_recognised() -> None:
+    from diptych.storage.decoding import decode_article
+
+    text = "Plain words, café and 漢字.\nSecond line.\n"
+    for codec in ("utf-16-le", "utf-16-be"):
+        decoded = decode_article(text.encode(codec), name="a.txt")
+        assert decoded.text == text and decoded.encoding == codec
