@@ -78,33 +78,70 @@ def translate_errors(path: Path) -> Iterator[None]:
 
 
 def known_error(exc: sqlite3.Error, path: Path) -> ProjectFileError:
-    """The known error matching an SQLite exception."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    """The known error matching an SQLite exception, by its primary result code."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    kind = _KINDS.get(code & 0xFF) if isinstance(code, int) else None
+    if kind is None:  # no code (older SQLite builds, errors raised by the sqlite3 module)
+        text = str(exc).lower()
+        kind = next((k for words, k in _TEXT_KINDS if any(w in text for w in words)), "other")
+    if kind == "busy":
         return ProjectBusyError(
             "is busy: another program is writing to it",
             path=path,
             advice="Your last change was not saved; try again in a moment.",
         )
-    if "full" in text:
+    if kind == "full":
         return DiskFullError(
             "could not be saved because the disk is full",
             path=path,
             advice="Free some space; your last change was not saved, everything before it is.",
         )
-    if "readonly" in text or "read-only" in text:
+    if kind == "readonly":
         return ReadOnlyProjectError(
             "cannot be written (read-only)",
             path=path,
             advice="Make the file and its folder writable, or save a copy elsewhere.",
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if kind == "damaged":
         return DamagedProjectError(
             "is damaged",
             path=path,
             advice="Restore it from a backup (File > Restore from backup).",
         )
+    if kind == "io":
+        return ProjectFileError(
+            "could not be read or written (disk input/output error)",
+            path=path,
+            advice="Check the disk or the network folder; your last change was not saved.",
+        )
+    if kind == "cantopen":
+        return ProjectFileError(
+            "cannot be opened",
+            path=path,
+            advice="Check that the file and its folder exist and are readable.",
+        )
     return ProjectFileError(f"could not be used ({exc})", path=path)
+
+
+# Primary SQLite result codes (https://www.sqlite.org/rescode.html).
+_KINDS = {
+    5: "busy",
+    6: "busy",
+    8: "readonly",
+    10: "io",
+    11: "damaged",
+    13: "full",
+    14: "cantopen",
+    26: "damaged",
+}
+_TEXT_KINDS = (
+    (("locked", "busy"), "busy"),
+    (("full",), "full"),
+    (("readonly", "read-only"), "readonly"),
+    (("malformed", "not a database", "corrupt"), "damaged"),
+    (("disk i/o",), "io"),
+    (("unable to open",), "cantopen"),
+)
 
 
 def connect(path: Path, *, create: bool, read_only: bool) -> tuple[sqlite_utils.Database, bool]:

@@ -195,3 +195,27 @@ def test_second_connection_sees_commits_and_data_version_changes(tmp_path: Path)
         first.tags.add(name="From first")
         assert second.data_version() != version
         assert [t.name for t in second.tags.all()] == ["From first"]
+
+
+@pytest.mark.parametrize(
+    "code, kind, words",
+    [
+        (5, "ProjectBusyError", "busy"),
+        (517, "ProjectBusyError", "busy"),  # SQLITE_BUSY_SNAPSHOT: extended codes map too
+        (13, "DiskFullError", "disk is full"),
+        (8, "ReadOnlyProjectError", "read-only"),
+        (11, "DamagedProjectError", "damaged"),
+        (26, "DamagedProjectError", "damaged"),
+        (10, "ProjectFileError", "input/output"),
+    ],
+)
+def test_sqlite_errors_become_known_errors_by_code(
+    tmp_path: Path, code: int, kind: str, words: str
+) -> None:
+    from diptych.storage.database import known_error
+
+    exc = sqlite3.OperationalError("some message that does not say")
+    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+    error = known_error(exc, tmp_path / "p.diptych")
+    assert type(error).__name__ == kind
+    assert words in str(error) and "p.diptych" in str(error)
