@@ -192,7 +192,9 @@ class ArticlePane(QFrame):
         rendering.builder.prepare_for_view()
         self.view.setDocument(rendering.document)
         self._repaint_marked(rendering)
-        if keep_view:
+        if not keep_view:
+            self.view.verticalScrollBar().setValue(0)  # a new article starts at its top
+        else:
             restored = QTextCursor(rendering.document)
             last = rendering.document.characterCount() - 1
             restored.setPosition(min(anchor, last))

@@ -292,6 +292,13 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        else:  # first start: leave most of the width to the articles, even on a small screen
+            width = self.width()
+            self.resizeDocks(
+                [self.docks["library"], self.docks["passage"]],
+                [max(180, width // 6), max(240, width // 4)],
+                Qt.Orientation.Horizontal,
+            )
         layout = self.context.settings.pane_layout(self.session.project.info().uuid)
         known = {a.id for a in self.session.project.articles.all()}
         if layout.get("panes"):

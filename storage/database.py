@@ -49,7 +49,9 @@ def read_header(path: Path) -> tuple[int, int]:
         with path.open("rb") as handle:
             header = handle.read(100)
     except IsADirectoryError:
-        raise NotAProjectError("is a folder, not a project file", path=path) from None
+        raise NotAProjectError(
+            "is a folder, not a project file", path=path, advice="Choose a .diptych file inside it."
+        ) from None
     except OSError as exc:
         raise ProjectFileError(
             f"cannot be read ({exc.strerror})", path=path, advice="Check its permissions."
