@@ -45,12 +45,14 @@ def run(config: Config) -> list[Figure]:
     raw = sqlite3.connect(path)
     figures = []
     for label, query in QUERIES:
-        samples, base = interleave(
-            lambda q=query: elapsed_ms(lambda: search(project, query=q)),
-            lambda q=query: elapsed_ms(lambda: _raw_search(raw, q)),
-            config.repeats() * 4,
-            warmup=1,
-        )
+
+        def ours(q: str = query) -> float:
+            return elapsed_ms(lambda: search(project, query=q))
+
+        def theirs(q: str = query) -> float:
+            return elapsed_ms(lambda: _raw_search(raw, q))
+
+        samples, base = interleave(ours, theirs, config.repeats() * 4, warmup=1)
         figures.append(
             Figure(NAME, f"{count:,} articles: {label} ({query})", "ms", samples,
                    "raw FTS5 MATCH", base, extra={"hits": len(search(project, query=query))})

@@ -59,9 +59,9 @@ def _is_central_text(watched: QObject) -> bool:
     if not isinstance(watched, QWidget) or not isinstance(watched.parent(), QTextEdit):
         return False
     window = watched.window()
-    if not isinstance(window, QMainWindow) or window.centralWidget() is None:
+    central = window.centralWidget() if isinstance(window, QMainWindow) else None
+    if central is None:
         return False
-    central = window.centralWidget()
     return watched.objectName() == "qt_scrollarea_viewport" and central.isAncestorOf(watched)
 
 
