@@ -16,7 +16,7 @@ from common import Config, Figure, Target, elapsed_ms, interleave
 from projects import add_tags, markdown_article, new_project, passages
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from qt_support import application, delete_widget, show_and_paint, wait_until
+from qt_support import application, delete_widget, run_events, show_and_paint, wait_until
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.messages import MessageBridge
@@ -25,6 +25,7 @@ from diptych.gui.session import ProjectSession
 NAME = "highlight"
 LENGTH = 40  # characters in the new passage
 TARGET = Target(16.0, on="value", inclusive=False)  # one frame at 60 Hz
+SETTLE_MS = 500
 
 
 def run(config: Config) -> list[Figure]:
@@ -48,6 +49,7 @@ def run(config: Config) -> list[Figure]:
     pane.loaded.connect(lambda: loaded.append(True))
     pane.show_article(article_id)
     wait_until(lambda: bool(loaded), timeout_s=600)
+    run_events(SETTLE_MS)  # the article is open and idle, as when a reader selects text
     visible = _visible_offsets(pane)
     adds: list[float] = []  # session.add_passage alone (the pane refreshes inside it)
     reps = config.repeats() * 4  # each repetition is short: take more of them
