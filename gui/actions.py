@@ -76,6 +76,10 @@ class Actions:
         self.close_pane = make("&Close pane")
         # Every platform binding (Ctrl+W and Ctrl+F4 here), not only the first.
         self.close_pane.setShortcuts(Key.Close)
+        self.next_pane = make("Ne&xt pane", "Ctrl+Tab", "Move to the pane on the right")
+        self.previous_pane = make(
+            "Pre&vious pane", "Ctrl+Shift+Tab", "Move to the pane on the left"
+        )
         self.zoom_in = make("Zoom &in", Key.ZoomIn)
         self.zoom_out = make("Zoom &out", Key.ZoomOut)
         self.zoom_reset = make("&Actual size", "Ctrl+0")
@@ -113,8 +117,8 @@ class Actions:
         _add_all(edit, (self.undo, self.redo, None, self.tag_selection, self.delete_passage, None,
                         self.find, self.search, None, self.coder))  # fmt: skip
         view = bar.addMenu("&View")
-        _add_all(view, (self.new_pane, self.close_pane, None, self.zoom_in, self.zoom_out,
-                        self.zoom_reset, None))  # fmt: skip
+        _add_all(view, (self.new_pane, self.close_pane, self.next_pane, self.previous_pane,
+                        None, self.zoom_in, self.zoom_out, self.zoom_reset, None))  # fmt: skip
         for dock_action in docks:
             view.addAction(dock_action)
         tags = bar.addMenu("&Tags")

@@ -85,7 +85,7 @@ class ArticleView(QTextEdit):
 
     # -- events --------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Digits 1-9 tag the selection; everything else as usual."""
+        """Digits 1-9 tag the selection; Enter on a highlight selects it; the rest as usual."""
         plain = event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
@@ -94,7 +94,20 @@ class ArticleView(QTextEdit):
             self.tagKeyPressed.emit(TAG_KEYS[Qt.Key(event.key())])
             event.accept()
             return
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            annotation_id = self.passage_at_cursor()
+            if annotation_id:  # as a click on it does, without the mouse
+                self.passageClicked.emit(annotation_id)
+                event.accept()
+                return
         super().keyPressEvent(event)
+
+    def passage_at_cursor(self) -> int:
+        """Annotation id of the innermost passage at the text cursor, or 0."""
+        if self.index is None or not len(self.positions):
+            return 0
+        marks = self.index.at(self.positions.to_display(self.textCursor().position()))
+        return marks[0].annotation_id if marks else 0
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """Remember where a click started, to tell a click from a drag."""

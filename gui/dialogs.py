@@ -24,6 +24,8 @@ SHORTCUTS = """
 <tr><td><b>Ctrl+Backspace</b></td><td>Delete the selected passage</td></tr>
 <tr><td><b>Ctrl++</b> / <b>Ctrl+-</b> / <b>Ctrl+0</b></td><td>Zoom the current pane</td></tr>
 <tr><td><b>Ctrl+Alt+N</b> / <b>Ctrl+W</b></td><td>New pane / close pane</td></tr>
+<tr><td><b>Ctrl+Tab</b> / <b>Ctrl+Shift+Tab</b></td><td>Next / previous pane</td></tr>
+<tr><td><b>Enter</b> on a highlight</td><td>Select its passage (tags and note)</td></tr>
 <tr><td><b>Ctrl+I</b> / <b>Ctrl+E</b></td><td>Import articles / export tagged notes</td></tr>
 <tr><td>Shift+arrows</td><td>Select text with the keyboard in an article</td></tr>
 </table>

@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self.search.articleRequested.connect(self.on_search_article_requested)
         a.new_pane.triggered.connect(lambda: self.area.add_pane())
         a.close_pane.triggered.connect(self.on_close_pane_triggered)
+        a.next_pane.triggered.connect(lambda: self.area.focus_neighbour(1))
+        a.previous_pane.triggered.connect(lambda: self.area.focus_neighbour(-1))
         a.zoom_in.triggered.connect(lambda: self._zoom(1))
         a.zoom_out.triggered.connect(lambda: self._zoom(-1))
         a.zoom_reset.triggered.connect(lambda: self._zoom(0))

@@ -178,6 +178,16 @@ class PaneArea(QStackedWidget):
             sizes[index], sizes[target] = sizes[target], sizes[index]
             self.splitter.setSizes(sizes)
 
+    def focus_neighbour(self, step: int) -> None:
+        """Move the keyboard focus to the next (+1) or previous (-1) pane, cycling."""
+        panes = self.panes()
+        if not panes:
+            return
+        here = panes.index(self._current) if self._current in panes else 0
+        target = panes[(here + step) % len(panes)]
+        self.set_current(target)
+        target.view.setFocus()
+
     def pane_for(self, article_id: int) -> ArticlePane | None:
         """The first pane showing ``article_id``."""
         return next((p for p in self.panes() if p.article_id == article_id), None)

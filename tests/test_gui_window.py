@@ -169,3 +169,37 @@ def test_undo_while_typing_a_note_takes_back_the_typing(
     window.actions_.redo.trigger()
     with Project.open(sample, read_only=True) as project:
         assert project.annotations.get(annotation_id=passage.id).note == passage.note + " and more"
+
+
+def test_keyboard_only_coding_moves_between_panes_and_selects_passages(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    left, right = window.area.panes()
+    window.area.set_current(left)
+    left.view.setFocus()
+    window.actions_.next_pane.trigger()
+    assert window.area.current is right and right.view.hasFocus()
+    window.actions_.next_pane.trigger()
+    assert window.area.current is left
+    window.actions_.previous_pane.trigger()
+    assert window.area.current is right
+    # Put the text cursor inside "symbolic restart" with the keyboard, then press Enter.
+    passage = next(
+        p for p in window.session.project.annotations.query() if p.exact == "symbolic restart"
+    )
+    cursor = right.view.textCursor()
+    cursor.setPosition(right.view.positions.to_rendered(passage.start + 2))
+    right.view.setTextCursor(cursor)
+    qtbot.keyClick(right.view, Qt.Key.Key_Return)
+    assert window.editor.current_passage() == passage.id
+    # Shift+Right selects text by keyboard; key 2 tags it (the second tag: Trade).
+    cursor.setPosition(right.view.positions.to_rendered(0))
+    right.view.setTextCursor(cursor)
+    for _ in range(5):
+        qtbot.keyClick(right.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(right.view, Qt.Key.Key_2)
+    text = window.session.project.articles.get(article_id=right.article_id or 0).text
+    tagged = [p for p in window.session.project.annotations.query() if p.start == 0]
+    assert [(p.exact, p.tag_ids) for p in tagged] == [
+        (text[:5], (window.session.ordered_tags()[1].id,))
+    ]
