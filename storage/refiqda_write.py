@@ -1,0 +1,301 @@
+"""Writing the records read from a REFI-QDA file into a project.
+
+Codes become tags (a code whose name a sibling tag already has reuses it; a second code
+of that name at the same level of the file gets a numbered name), text sources become
+articles, selections passages with their tags, coder and note, and notes the memos of
+the project, articles and tags. Everything is written inside the caller's transaction;
+what cannot be imported is counted in the summary.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diptych.storage.annotations import NewAnnotation
+from diptych.storage.importing import ParsedArticle, parse_display
+from diptych.storage.model import MemoKind, Tag
+from diptych.storage.refiqda_common import STAND_IN_USER_GUID
+from diptych.storage.refiqda_records import (
+    ExchangeCode,
+    ExchangeDocument,
+    ExchangeSelection,
+    ExchangeSource,
+)
+
+if TYPE_CHECKING:
+    from diptych.storage.project import Project
+    from diptych.storage.refiqda_import import ExchangeImportSummary
+
+# Tools that count a Windows line end as one character in selection positions.
+_CRLF_AS_ONE = re.compile(r"atlas|maxqda", re.IGNORECASE)
+_TAG_NAME_CHARS = 200
+_WHITESPACE = re.compile(r"\s+")
+
+
+class ProjectWriter:
+    """Writes one read document into a project, counting what it adds and skips.
+
+    Args:
+        project: the project, inside a transaction the caller holds.
+        document: what the reader made of the file.
+        summary: the summary to fill in.
+    """
+
+    def __init__(
+        self, project: Project, document: ExchangeDocument, summary: ExchangeImportSummary
+    ) -> None:
+        self.project = project
+        self.doc = document
+        self.summary = summary
+        self.tag_ids: dict[str, int] = {}  # code guid -> tag id
+        self.claimed: set[int] = set()  # tags a code of this file was matched to
+        self.siblings: dict[int | None, dict[str, Tag]] = {}
+        self.tag_uuids: set[str] = set()
+        self.used_notes: set[str] = set()
+        self.memos: dict[tuple[MemoKind, int | None], list[str]] = {}
+        self.linked: dict[str, list[str]] = {}
+
+    def write(self) -> None:
+        """Add the codes, articles, passages and memos."""
+        for tag in self.project.tags.all():
+            self.siblings.setdefault(tag.parent_id, {})[tag.name.casefold()] = tag
+            self.tag_uuids.add(tag.uuid)
+        for code in self.doc.codes:
+            self._code(code, None)
+        self._link_notes()
+        articles = self._articles()
+        self._passages(articles)
+        self._project_memo()
+        for (kind, target), parts in self.memos.items():
+            self._write_memo(kind, target, parts)
+
+    def skip(self, what: str, count: int = 1) -> None:
+        """Count ``count`` things of kind ``what`` as not imported."""
+        if count:
+            self.summary.skipped[what] = self.summary.skipped.get(what, 0) + count
+
+    # Codes -------------------------------------------------------------------------
+
+    def _code(self, code: ExchangeCode, parent_id: int | None) -> None:
+        tag = self._tag_for(code, parent_id)
+        if code.guid:
+            self.tag_ids.setdefault(code.guid, tag.id)
+        self._add_memo(MemoKind.TAG, tag.id, self._notes(code.note_refs))
+        for child in code.children:
+            self._code(child, tag.id)
+
+    def _tag_for(self, code: ExchangeCode, parent_id: int | None) -> Tag:
+        """The tag a code becomes: a same-named sibling not yet matched, or a new tag."""
+        base = " ".join(code.name.split())[:_TAG_NAME_CHARS] or "Unnamed code"
+        siblings = self.siblings.setdefault(parent_id, {})
+        name, number = base, 1
+        while (found := siblings.get(name.casefold())) is not None and found.id in self.claimed:
+            number += 1
+            suffix = f" ({number})"
+            name = base[: _TAG_NAME_CHARS - len(suffix)] + suffix
+        if found is not None:
+            tag = found
+            self.summary.tags_reused += 1
+        else:
+            uuid = code.guid if code.guid and code.guid not in self.tag_uuids else None
+            tag = self.project.tags.add(
+                name=name,
+                color=code.color,
+                parent_id=parent_id,
+                description=code.description.strip(),
+                uuid=uuid,
+            )
+            siblings[name.casefold()] = tag
+            self.tag_uuids.add(tag.uuid)
+            self.summary.tags_created += 1
+        self.claimed.add(tag.id)
+        if name != base:
+            self.summary.renamed_tags.append(f"{base} -> {name}")
+        return tag
+
+    # Articles and passages -----------------------------------------------------------
+
+    def _articles(self) -> list[tuple[ExchangeSource, int]]:
+        from diptych.storage.project import new_uuid
+
+        taken = {a.uuid for a in self.project.articles.all()}
+        sources, parsed, uuids = [], [], []
+        for source in self.doc.sources:
+            text = source.text.text
+            if not text.strip():
+                self.skip("text source without text")
+                self.skip("selection in a source without text", len(source.selections))
+                continue
+            title = source.name or "Untitled source"
+            content = parse_display(text, "plain")
+            parsed.append(
+                ParsedArticle(title, source.name, "plain", source.encoding, text, content)
+            )
+            uuid = source.guid if source.guid and source.guid not in taken else new_uuid()
+            taken.add(uuid)
+            uuids.append(uuid)
+            sources.append(source)
+        added = self.project.articles.add_many(parsed=parsed, uuids=uuids) if parsed else []
+        self.summary.article_ids = [a.id for a in added]
+        result = list(zip(sources, self.summary.article_ids, strict=True))
+        for source, article_id in result:
+            parts = [source.description, *self._notes(source.note_refs)]
+            self._add_memo(MemoKind.ARTICLE, article_id, parts)
+        return result
+
+    def _passages(self, articles: list[tuple[ExchangeSource, int]]) -> None:
+        items: list[NewAnnotation] = []
+        taken: set[str] = set()
+        for source, article_id in articles:
+            crlf_is_two = self._crlf_is_two(source)
+            for selection in source.selections:
+                item = self._passage(source, article_id, selection, crlf_is_two, taken)
+                if item is not None:
+                    items.append(item)
+        if items:
+            self.project.annotations.add_many(items=items)
+        self.summary.passages = len(items)
+        self.summary.notes = sum(1 for item in items if item.note)
+        self.summary.coders = sorted({item.coder for item in items if item.coder})
+
+    def _passage(
+        self,
+        source: ExchangeSource,
+        article_id: int,
+        selection: ExchangeSelection,
+        crlf_is_two: bool,
+        taken: set[str],
+    ) -> NewAnnotation | None:
+        text = source.text.text
+        start = source.text.offset(selection.start, crlf_is_two=crlf_is_two)
+        end = source.text.offset(selection.end, crlf_is_two=crlf_is_two)
+        if start == end:
+            self.skip("empty selection")
+            return None
+        if not 0 <= start < end <= len(text):
+            self.skip("selection outside its text")
+            return None
+        if text[start:end].isspace():
+            self.skip("selection of whitespace only")
+            return None
+        tag_ids: list[int] = []
+        for ref in selection.code_refs:
+            tag_id = self.tag_ids.get(ref)
+            if tag_id is None:
+                self.skip("coding of an unknown code")
+            elif tag_id not in tag_ids:
+                tag_ids.append(tag_id)
+        parts = [selection.description, *self._notes(selection.note_refs)]
+        parts += self._notes(self.linked.get(selection.guid or "", []))
+        uuid = selection.guid
+        if uuid is None or uuid in taken or self.project.annotations.find_uuid(uuid=uuid):
+            uuid = None
+        else:
+            taken.add(uuid)
+        created = selection.created or selection.modified
+        return NewAnnotation(
+            article_id=article_id,
+            start=start,
+            end=end,
+            tag_ids=tuple(tag_ids),
+            note=_join(parts),
+            coder=self._coder(selection.user),
+            uuid=uuid,
+            created_at=created,
+            updated_at=selection.modified or created,
+        )
+
+    def _coder(self, guid: str | None) -> str:
+        if guid is None or guid == STAND_IN_USER_GUID:
+            return ""
+        return self.doc.users.get(guid, "")
+
+    def _crlf_is_two(self, source: ExchangeSource) -> bool:
+        """Whether the source's positions count a Windows line end as two characters.
+
+        Tools differ. Where selections are named after their quote (MAXQDA and Diptych
+        do), the reading under which more names match the text wins; otherwise ATLAS.ti
+        and MAXQDA count one, and others are taken at their word: two.
+        """
+        if not source.text.pairs:
+            return False
+        votes = 0
+        for selection in source.selections:
+            hint = _spaced(selection.name).strip().rstrip(".…").rstrip()
+            if len(hint) < 4:
+                continue
+            for crlf_is_two, vote in ((True, 1), (False, -1)):
+                start = source.text.offset(selection.start, crlf_is_two=crlf_is_two)
+                end = source.text.offset(selection.end, crlf_is_two=crlf_is_two)
+                quote = _spaced(source.text.text[max(start, 0) : max(end, 0)])
+                if quote.startswith(hint):
+                    votes += vote
+        if votes:
+            return votes > 0
+        return not _CRLF_AS_ONE.search(self.doc.origin)
+
+    # Notes and memos -------------------------------------------------------------------
+
+    def _link_notes(self) -> None:
+        """NVivo ties a note to a selection with a ``Link`` rather than a ``NoteRef``."""
+        for origin, target in self.doc.links:
+            if origin in self.doc.notes:
+                self.linked.setdefault(target, []).append(origin)
+            elif target in self.doc.notes:
+                self.linked.setdefault(origin, []).append(target)
+            else:
+                self.skip("link")
+
+    def _notes(self, refs: list[str]) -> list[str]:
+        texts = []
+        for ref in refs:
+            note = self.doc.notes.get(ref)
+            if note is None:
+                self.skip("reference to a missing note")
+                continue
+            self.used_notes.add(ref)
+            texts.append(note.text)
+        return texts
+
+    def _project_memo(self) -> None:
+        parts = [self.doc.description, *self._notes(self.doc.note_refs)]
+        referenced = self.doc.referenced
+        for guid, note in self.doc.notes.items():
+            if guid in self.used_notes:
+                continue
+            if guid in referenced:
+                self.skip("note on something not imported")
+            elif note.text.strip():
+                parts.append(f"## {note.name}\n\n{note.text}" if note.name else note.text)
+        self._add_memo(MemoKind.PROJECT, None, parts)
+
+    def _add_memo(self, kind: MemoKind, target: int | None, parts: list[str]) -> None:
+        texts = [p.strip() for p in parts if p.strip()]
+        if texts:
+            self.memos.setdefault((kind, target), []).extend(texts)
+
+    def _write_memo(self, kind: MemoKind, target: int | None, parts: list[str]) -> None:
+        text = _join(parts)
+        existing = self.project.memos.get(kind=kind, target_id=target)
+        if existing is not None and text in existing.text:
+            return  # the same file imported again
+        if existing is not None and existing.text.strip():
+            text = existing.text.rstrip() + "\n\n" + text
+        self.project.memos.set(kind=kind, target_id=target, text=text)
+        self.summary.memos += 1
+
+
+def _spaced(text: str) -> str:
+    """``text`` with each run of whitespace as one space (kept at the edges)."""
+    return _WHITESPACE.sub(" ", text)
+
+
+def _join(parts: list[str]) -> str:
+    """Non-blank parts, each once, separated by blank lines."""
+    texts: list[str] = []
+    for part in parts:
+        part = part.strip()
+        if part and part not in texts:
+            texts.append(part)
+    return "\n\n".join(texts)
