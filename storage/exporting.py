@@ -1,4 +1,4 @@
-"""Exporting tagged notes: the formats, the scope of an export, and the data writers read.
+"""Exporting tagged notes: the formats, their writers' progress, and the export itself.
 
 An export is two steps. :func:`collect` reads everything a writer needs in one read
 transaction and returns an :class:`ExportData`; a writer turns that into bytes, without
@@ -10,32 +10,47 @@ Writers are looked up in :data:`FORMATS` and imported only when used, so that li
 the formats (the command line's help, the window's menu) stays cheap. A writer has the
 signature ``writer(data: ExportData, progress: Progress | None) -> bytes`` and reports
 progress through a :class:`ProgressMeter`.
+
+The scope and the data (:class:`ExportOptions`, :class:`ExportData`, :func:`collect`) live
+in :mod:`diptych.storage.exporting_data`; they are named here too, so that callers and
+writers import everything about exporting from this one module.
 """
 
 from __future__ import annotations
 
-import contextlib
 import importlib
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from diptych.storage.codebook import Codebook
-from diptych.storage.document import ArticleText, BlockKind
 from diptych.storage.errors import InputError
-from diptych.storage.model import (
-    Annotation,
-    Article,
-    Coder,
-    Memo,
-    MemoKind,
-    ProjectInfo,
-    Tag,
+from diptych.storage.exporting_data import (
+    DEFAULT_OPTIONS,
+    ExportData,
+    ExportOptions,
+    ExportPassage,
+    TagGroup,
+    collect,
 )
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
+
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "FORMATS",
+    "PROGRESS_EVERY",
+    "ExportCancelled",
+    "ExportData",
+    "ExportFormat",
+    "ExportOptions",
+    "ExportPassage",
+    "Progress",
+    "ProgressMeter",
+    "TagGroup",
+    "collect",
+    "export_project",
+]
 
 T = TypeVar("T")
 
@@ -45,170 +60,9 @@ Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 1000
 """Writers report progress after about this many passages."""
 
-GROUP_BY = ("tag", "article")
-
 
 class ExportCancelled(Exception):
     """The export was cancelled through its progress callback; nothing was written."""
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """What to export and how to arrange it.
-
-    Attributes:
-        article_ids: only these articles; None exports every article.
-        tag_ids: only passages carrying these tags or their sub-tags; None exports every
-            passage, untagged ones included.
-        group_by: ``"tag"`` (passages under each of their tags) or ``"article"``.
-        timestamp: the export time to print (ISO 8601); None uses the project's clock.
-    """
-
-    article_ids: tuple[int, ...] | None = None
-    tag_ids: tuple[int, ...] | None = None
-    group_by: str = "tag"
-    timestamp: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.group_by not in GROUP_BY:
-            raise InputError(f"exports can be grouped by tag or by article, not {self.group_by!r}")
-        for name in ("article_ids", "tag_ids"):
-            value = getattr(self, name)
-            if value is not None and not isinstance(value, tuple):
-                object.__setattr__(self, name, tuple(value))
-
-
-DEFAULT_OPTIONS = ExportOptions()
-
-
-@dataclass(frozen=True, slots=True)
-class ExportPassage:
-    """One passage as the writers see it.
-
-    Attributes:
-        annotation: the stored passage (offsets, quote and context, note, coder, times,
-            status). Its ``tag_ids`` are all its tags; use :attr:`tag_ids` instead.
-        article: the article it belongs to (with its display text).
-        section: the heading the passage sits under, "" if none or if it is an orphan
-            (whose offsets no longer point into the text).
-        tag_ids: its tags that are in the export's scope, in codebook order.
-    """
-
-    annotation: Annotation
-    article: Article
-    section: str
-    tag_ids: tuple[int, ...]
-
-    @property
-    def uuid(self) -> str:
-        """The passage's uuid: its stable identity in every export."""
-        return self.annotation.uuid
-
-
-@dataclass(frozen=True, slots=True)
-class TagGroup:
-    """A tag with the passages filed under it (see :meth:`ExportData.tag_groups`).
-
-    Attributes:
-        tag: the tag; None for the group of untagged passages.
-        depth: 0 for a top-level tag, 1 for its sub-tags, and so on.
-        passages: the passages carrying this very tag, in export order; empty for a tag
-            shown only because one of its sub-tags is exported.
-    """
-
-    tag: Tag | None
-    depth: int
-    passages: tuple[ExportPassage, ...]
-
-
-@dataclass(frozen=True)
-class ExportData:
-    """Everything one export needs, read consistently by :func:`collect`.
-
-    Writers only read it. Sizes: one entry per exported passage, article and tag; article
-    texts are shared with the passages, not copied.
-
-    Attributes:
-        project: the project's uuid, name and creation time.
-        timestamp: when the export was made (ISO 8601 UTC, e.g. ``2025-01-15T10:00:00Z``).
-        options: the options the export was made with.
-        articles: the exported articles in library order, with their display text.
-        codebook: the whole codebook (every tag, for paths and ancestors).
-        tags: the tags in scope, in codebook (depth-first) order; every tag when the
-            options name none, else the named tags and all their sub-tags.
-        passages: the exported passages, ordered by article (library order), then start,
-            end and id. With a tag scope, only passages carrying a tag in scope.
-        memos: the project memo, the memos of exported articles and of tags in scope.
-        coders: everyone who coded a passage of the project (uuid and name), by name.
-    """
-
-    project: ProjectInfo
-    timestamp: str
-    options: ExportOptions
-    articles: tuple[Article, ...]
-    codebook: Codebook
-    tags: tuple[Tag, ...]
-    passages: tuple[ExportPassage, ...]
-    memos: tuple[Memo, ...] = ()
-    coders: tuple[Coder, ...] = ()
-    _coders_by_name: dict[str, Coder] = field(init=False, repr=False, compare=False)
-    _memos_by_target: dict[tuple[MemoKind, int | None], Memo] = field(
-        init=False, repr=False, compare=False
-    )
-    _paths: dict[int, str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_coders_by_name", {c.name: c for c in self.coders})
-        memos = {(m.kind, m.target_id): m for m in self.memos if m.text.strip()}
-        object.__setattr__(self, "_memos_by_target", memos)
-        paths = {t.id: self.codebook.path(t.id) for t in self.codebook.ordered()}
-        object.__setattr__(self, "_paths", paths)
-
-    def tag_path(self, tag_id: int) -> str:
-        """The tag's path from the top of the codebook, e.g. ``Economy/Trade``."""
-        return self._paths[tag_id]
-
-    def coder(self, name: str) -> Coder | None:
-        """The coder called ``name`` (a passage's ``coder``), if known."""
-        return self._coders_by_name.get(name)
-
-    def memo(self, kind: MemoKind, target_id: int | None = None) -> Memo | None:
-        """The memo on the project, an exported article or a tag in scope, unless blank."""
-        return self._memos_by_target.get((kind, target_id))
-
-    def tag_groups(self) -> list[TagGroup]:
-        """Passages filed under their tags, in codebook order, for grouping by tag.
-
-        A passage with several tags appears under each. A tag is listed if it, or one of
-        its sub-tags, has passages; an ancestor of a tag in scope is listed (with no
-        passages) to keep the tree. Untagged passages come last, under ``tag=None``.
-        """
-        by_tag: dict[int, list[ExportPassage]] = {}
-        untagged = []
-        for passage in self.passages:
-            for tag_id in passage.tag_ids:
-                by_tag.setdefault(tag_id, []).append(passage)
-            if not passage.tag_ids:
-                untagged.append(passage)
-        shown = set()
-        for tag_id in by_tag:
-            shown.add(tag_id)
-            shown.update(t.id for t in self.codebook.ancestors(tag_id))
-        groups = [
-            TagGroup(tag, depth, tuple(by_tag.get(tag.id, ())))
-            for tag, depth in self.codebook.walk()
-            if tag.id in shown
-        ]
-        if untagged:
-            groups.append(TagGroup(None, 0, tuple(untagged)))
-        return groups
-
-    def article_groups(self) -> list[tuple[Article, tuple[ExportPassage, ...]]]:
-        """Exported articles that have passages, each with its passages in text order."""
-        by_article: dict[int, list[ExportPassage]] = {}
-        for passage in self.passages:
-            by_article.setdefault(passage.article.id, []).append(passage)
-        return [(a, tuple(by_article[a.id])) for a in self.articles if a.id in by_article]
 
 
 class ProgressMeter:
@@ -337,133 +191,3 @@ def export_project(
             f"there is no export format {fmt!r}", advice="Choose one of: " + ", ".join(FORMATS)
         )
     return export_format.writer(collect(project, options), progress)
-
-
-def collect(project: Project, options: ExportOptions = DEFAULT_OPTIONS) -> ExportData:
-    """Read everything an export needs, in one read transaction.
-
-    Raises:
-        InputError: the options name an article or a tag that does not exist.
-    """
-    with read_snapshot(project):
-        info = project.info()
-        summaries = project.articles.all()
-        wanted = _check_ids(options.article_ids, {s.id for s in summaries}, "article")
-        # A cached text could predate a change another window committed; read afresh.
-        project.articles.forget_cached()
-        articles = [project.articles.get(article_id=s.id) for s in summaries if s.id in wanted]
-        codebook = project.tags.codebook()
-        if options.article_ids is None:
-            stored = project.annotations.query()
-        else:
-            stored = [p for a in articles for p in project.annotations.query(article_id=a.id)]
-        memos = project.memos.all()
-        coders = project.annotations.coders()
-    scope = _tag_scope(codebook, options.tag_ids)
-    return ExportData(
-        project=info,
-        timestamp=options.timestamp or project.now(),
-        options=options,
-        articles=tuple(articles),
-        codebook=codebook,
-        tags=tuple(t for t in codebook.ordered() if t.id in scope),
-        passages=_passages(stored, articles, codebook, scope, every_tag=options.tag_ids is None),
-        memos=tuple(m for m in memos if _memo_in_scope(m, wanted, scope)),
-        coders=tuple(coders),
-    )
-
-
-@contextlib.contextmanager
-def read_snapshot(project: Project) -> Iterator[None]:
-    """Hold one read transaction, so that every read sees the same committed state.
-
-    A deferred ``BEGIN`` takes no lock; the first read pins a WAL snapshot that lasts
-    until the end, while other connections keep writing. Without it each store call would
-    see whatever was committed at that moment: a passage without its tags, or offsets into
-    an article text that has since been replaced. Inside a transaction already open on
-    the connection, the reads simply join it.
-    """
-    conn = project.db.conn
-    with project.reading():
-        if conn.in_transaction:
-            yield
-            return
-        conn.execute("BEGIN")
-        try:
-            yield
-        finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")  # nothing was written; end the snapshot
-
-
-def _check_ids(ids: Sequence[int] | None, known: set[int], kind: str) -> set[int]:
-    if ids is None:
-        return known
-    missing = sorted(set(ids) - known)
-    if missing:
-        raise InputError(
-            f"there is no {kind} {missing[0]}",
-            advice=f"List them with `diptych {kind}s PROJECT`.",
-        )
-    return set(ids)
-
-
-def _tag_scope(codebook: Codebook, tag_ids: Sequence[int] | None) -> set[int]:
-    """The ids of the tags in scope: the chosen tags with their sub-tags, or all."""
-    if tag_ids is None:
-        return {t.id for t in codebook.ordered()}
-    chosen = _check_ids(tag_ids, {t.id for t in codebook.ordered()}, "tag")
-    scope = set(chosen)
-    for tag_id in chosen:
-        scope.update(t.id for t in codebook.descendants(tag_id))
-    return scope
-
-
-def _memo_in_scope(memo: Memo, articles: set[int], tags: set[int]) -> bool:
-    if memo.kind is MemoKind.ARTICLE:
-        return memo.target_id in articles
-    if memo.kind is MemoKind.TAG:
-        return memo.target_id in tags
-    return True
-
-
-def _passages(
-    stored: Iterable[Annotation],
-    articles: Sequence[Article],
-    codebook: Codebook,
-    scope: set[int],
-    *,
-    every_tag: bool,
-) -> tuple[ExportPassage, ...]:
-    """The exported passages in export order, with their sections and tags in scope."""
-    order = {a.id: index for index, a in enumerate(articles)}
-    by_id = {a.id: a for a in articles}
-    sections = {a.id: SectionIndex(a.content) for a in articles}
-    tag_rank = {t.id: rank for rank, t in enumerate(codebook.ordered())}
-    result = []
-    for p in stored:
-        article = by_id.get(p.article_id)
-        if article is None:
-            continue
-        tag_ids = tuple(sorted((t for t in p.tag_ids if t in scope), key=tag_rank.__getitem__))
-        if not tag_ids and not every_tag:
-            continue
-        section = "" if p.is_orphan else sections[article.id].at(p.start)
-        result.append(ExportPassage(p, article, section, tag_ids))
-    result.sort(key=lambda e: (order[e.article.id], e.annotation.start, e.annotation.end,
-                               e.annotation.id))  # fmt: skip
-    return tuple(result)
-
-
-class SectionIndex:
-    """:meth:`ArticleText.section_at` in logarithmic time, for many passages."""
-
-    def __init__(self, content: ArticleText) -> None:
-        headings = [b for b in content.blocks if b.kind is BlockKind.HEADING]
-        self._starts = [b.start for b in headings]
-        self._texts = [content.text[b.start : b.end] for b in headings]
-
-    def at(self, offset: int) -> str:
-        """The text of the nearest heading starting at or before ``offset``, or ""."""
-        index = bisect_right(self._starts, offset) - 1
-        return self._texts[index] if index >= 0 else ""
