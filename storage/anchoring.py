@@ -9,7 +9,7 @@ TextQuoteSelector). When the analyst re-imports a newer version of an article,
 1. where the old position is expected now (the old offsets, or where a line diff of the
    old and new texts says they moved), if the quote and its context are still there;
 2. every exact occurrence of the quote, ranked by how well its context agrees, then by
-   distance from the expected position;
+   distance from the expected position (:mod:`diptych.storage.quotes`);
 3. approximate matches of the quote (Myers' algorithm, :mod:`diptych.storage.fuzzy`)
    near the expected position, then anywhere in the text, scored on quote and context.
 
@@ -24,21 +24,17 @@ of the old and new prefix and suffix. An exact quote in its old context scores 1
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from enum import StrEnum
-from itertools import accumulate
 
-from diptych.storage.fuzzy import (
-    Match,
+from diptych.storage.fuzzy import Match, search_window, similarity
+from diptych.storage.quotes import (
+    LineDiff,
     SeedIndex,
     nearest_occurrence,
     occurrences_around,
     search_respaced,
-    search_window,
-    similarity,
 )
 
 CONTEXT_LENGTH = 32
@@ -199,7 +195,7 @@ def reanchor_all(
 ) -> list[Reanchored]:
     """:func:`reanchor` for many passages of one article, diffing the texts only once."""
     moved: Callable[[int], int] = (
-        _LineDiff(old_text, new_text).new_offset if old_text is not None else _unmoved
+        LineDiff(old_text, new_text).new_offset if old_text is not None else _unmoved
     )
     finder = _Finder(new_text, moved)
     return [finder.locate(anchor) for anchor in anchors]
@@ -207,38 +203,6 @@ def reanchor_all(
 
 def _unmoved(offset: int) -> int:
     return offset
-
-
-class _LineDiff:
-    """Where each offset of an old text is expected in a new one, from a diff of their lines.
-
-    Offsets in unchanged lines move with them; offsets in changed lines are placed in
-    proportion within the lines that replaced them; deleted lines map to where they were.
-    """
-
-    def __init__(self, old_text: str, new_text: str) -> None:
-        old_lines = old_text.splitlines(keepends=True)
-        new_lines = new_text.splitlines(keepends=True)
-        old_at = [0, *accumulate(map(len, old_lines))]
-        new_at = [0, *accumulate(map(len, new_lines))]
-        self._starts: list[int] = []
-        self._blocks: list[tuple[int, int, int, int, bool]] = []
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines).get_opcodes():
-            if i1 < i2:  # inserted lines hold no old offset
-                self._starts.append(old_at[i1])
-                self._blocks.append(
-                    (old_at[i1], old_at[i2], new_at[j1], new_at[j2], tag == "equal")
-                )
-
-    def new_offset(self, offset: int) -> int:
-        """The offset in the new text where old ``offset`` is expected."""
-        index = bisect_right(self._starts, offset) - 1
-        if index < 0:
-            return 0
-        old_a, old_b, new_a, new_b, equal = self._blocks[index]
-        if equal or offset >= old_b:
-            return min(new_a + offset - old_a, new_b)
-        return new_a + (offset - old_a) * (new_b - new_a) // (old_b - old_a)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Approximate string matching, checked against the textbook dynamic programme."""
+"""Approximate string matching, checked against the textbook dynamic programme, and the
+cheaper quote searches (exact near a place, respaced, seeded) that come before it."""
 
 from __future__ import annotations
 
@@ -12,15 +13,17 @@ from hypothesis import strategies as st
 
 from diptych.storage.fuzzy import (
     Match,
-    SeedIndex,
     edit_distance,
     end_errors,
-    nearest_occurrence,
-    occurrences_around,
     search,
-    search_respaced,
     search_window,
     similarity,
+)
+from diptych.storage.quotes import (
+    SeedIndex,
+    nearest_occurrence,
+    occurrences_around,
+    search_respaced,
 )
 
 
