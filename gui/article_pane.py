@@ -30,7 +30,8 @@ SLICE_BLOCKS = 40
 SYNC_BLOCKS = 400  # articles this small are built at once
 SYNC_CHARS = 150_000
 PREVIEW_BLOCKS = 60  # enough to fill a screen while the rest is built
-REPAINT_CHUNK = 50
+REPAINT_CHUNK = 200
+FIRST_SLICE_DELAY_MS = 15
 MIN_ZOOM, MAX_ZOOM = -6, 12
 
 
@@ -48,6 +49,31 @@ class Rendering:
         self.highlighter = PassageHighlighter(
             self.builder.document, self.builder.positions, index, highlight_theme()
         )
+        self.index = index
+        self._to_paint: list[int] | None = None
+
+    @property
+    def painted(self) -> bool:
+        """True once the document is built, has its layout, and shows every passage."""
+        return self._to_paint is not None and not self._to_paint
+
+    def paint_marked(self, count: int) -> None:
+        """Prepare the built document for a view, then paint up to ``count`` marked blocks.
+
+        Creating the layout drops the highlighter's formats (see
+        DocumentBuilder.prepare_for_view); the blocks that hold passages are painted again
+        while the document is still detached, where no layout work runs.
+        """
+        if self._to_paint is None:
+            self.builder.prepare_for_view()
+            self._to_paint = self.index.marked_blocks()
+        chunk, self._to_paint[:] = self._to_paint[:count], self._to_paint[count:]
+        for block in chunk:
+            self.highlighter.repaint_blocks(range(block, block + 1))
+
+    def paint_all_marked(self) -> None:
+        """Prepare and paint every marked block now (short documents and first screens)."""
+        self.paint_marked(len(self.index.marked_blocks()) + 1)
 
     @property
     def document(self) -> QTextDocument:
@@ -167,17 +193,20 @@ class ArticlePane(QFrame):
         small = len(article.content.blocks) <= SYNC_BLOCKS and len(article.text) <= SYNC_CHARS
         if small:
             full.builder.build()
+            full.paint_all_marked()
             self._pending = None
             self._show(full)
             self._finish_loading()
             return
         preview = Rendering(article.content, index, self)
         preview.builder.add_blocks(PREVIEW_BLOCKS)
+        preview.paint_all_marked()
         self._show(preview)
         self._pending = full
         self._apply_zoom(full.document)
         generation = self._generation
-        QTimer.singleShot(0, lambda: self._build_slice(generation))
+        # The first slice waits for the first screen to be painted.
+        QTimer.singleShot(FIRST_SLICE_DELAY_MS, self, lambda: self._build_slice(generation))
 
     def _show(self, rendering: Rendering, *, keep_view: bool = False) -> None:
         """Put a rendering in the view; ``keep_view`` keeps the scroll position and cursor
@@ -189,9 +218,7 @@ class ArticlePane(QFrame):
         self._rendering = rendering
         self._apply_zoom(rendering.document)
         self.view.positions = rendering.positions
-        rendering.builder.prepare_for_view()
         self.view.setDocument(rendering.document)
-        self._repaint_marked(rendering)
         if not keep_view:
             self.view.verticalScrollBar().setValue(0)  # a new article starts at its top
         else:
@@ -204,32 +231,6 @@ class ArticlePane(QFrame):
         if old is not None and old is not rendering:
             old.document.deleteLater()
 
-    def _repaint_marked(self, rendering: Rendering) -> None:
-        """Paint the passages again after the layout was created: those in view at once, the
-        rest in slices between events."""
-        index = self.view.index
-        if index is None:
-            return
-        marked = index.marked_blocks()
-        here = rendering.positions.block_index_at_rendered(
-            self.view.cursorForPosition(QPoint(0, 0)).position()
-        )
-        marked.sort(key=lambda block: (block < here, abs(block - here)))
-        generation = self._generation
-
-        def paint(queue: list[int]) -> None:
-            if generation != self._generation or rendering is not self._rendering:
-                return
-            deadline = time.perf_counter() + SLICE_MS / 1000
-            while queue and time.perf_counter() < deadline:
-                chunk, queue[:] = queue[:REPAINT_CHUNK], queue[REPAINT_CHUNK:]
-                for block in chunk:
-                    rendering.highlighter.repaint_blocks(range(block, block + 1))
-            if queue:
-                QTimer.singleShot(0, lambda: paint(queue))
-
-        paint(marked)
-
     def _build_slice(self, generation: int) -> None:
         rendering = self._pending
         if rendering is None or generation != self._generation:
@@ -238,13 +239,16 @@ class ArticlePane(QFrame):
         builder = rendering.builder
         while not builder.done and time.perf_counter() < deadline:
             builder.add_blocks(SLICE_BLOCKS)
+        while builder.done and not rendering.painted and time.perf_counter() < deadline:
+            rendering.paint_marked(REPAINT_CHUNK)  # still detached: cheap, no layout runs
         self.header.set_progress(*builder.progress)
-        if builder.done:
+        if rendering.painted:
             self._pending = None
             self._show(rendering, keep_view=True)
             self._finish_loading()
         else:
-            QTimer.singleShot(0, lambda: self._build_slice(generation))
+            # 1 ms rather than 0: lets timers and paint events in between the slices.
+            QTimer.singleShot(1, self, lambda: self._build_slice(generation))
 
     def _finish_loading(self) -> None:
         self.header.set_progress(1, 1)

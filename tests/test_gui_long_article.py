@@ -1,0 +1,73 @@
+"""A long article opens in steps: first screen at once, the rest built detached, swapped in."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from gui_support import blended, close_to, painted_colors
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.article_pane import SYNC_CHARS, ArticlePane
+from diptych.gui.messages import MessageBridge
+from diptych.gui.session import ProjectSession
+from diptych.storage.importing import parse_article
+from diptych.storage.project import Project
+
+
+def long_article(paragraphs: int) -> bytes:
+    lines = []
+    for number in range(paragraphs):
+        if number % 40 == 0:
+            lines.append(f"Section {number // 40} of the report")
+        lines.append(f"Paragraph {number}: " + "the ministry said trade talks would resume. " * 6)
+    return "\n".join(lines).encode()
+
+
+def test_long_article_shows_at_once_then_swaps_with_every_highlight(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    project = Project.create(tmp_path / "p.diptych")
+    article = project.articles.add(parsed=parse_article(long_article(1200), name="long.txt"))
+    text = project.articles.get(article_id=article.id).text
+    assert len(text) > SYNC_CHARS  # takes the long path
+    tag = project.tags.add(name="Trade", color="#7CC6F2")
+    near_end = text.index("Paragraph 1150:")
+    passage = project.annotations.add(
+        article_id=article.id, start=near_end, end=near_end + 14, tag_ids=[tag.id]
+    )
+    session = ProjectSession(project, MessageBridge())
+    pane = ArticlePane(session)
+    qtbot.addWidget(pane)
+    pane.resize(700, 800)
+    pane.show()
+    with qtbot.waitSignal(pane.loaded, timeout=20_000):
+        pane.show_article(article.id)
+        assert pane.is_loading  # the first screen is up while the rest is built
+        assert pane.view.document().blockCount() < 200
+    assert not pane.is_loading
+    assert pane.view.document().toPlainText().count("Paragraph ") == 1200
+    pane.go_to_offset(passage.start)
+    qtbot.wait(50)
+    base = pane.view.viewport().palette().color(pane.view.viewport().backgroundRole())
+    colors = painted_colors(pane, passage.start, passage.end)
+    assert colors
+    most = QColor(Counter(c.name() for c in colors).most_common(1)[0][0])
+    assert close_to(most, blended("#7CC6F2", 170, base))
+    project.close()
+
+
+def test_closing_a_pane_while_it_opens_a_long_article_is_harmless(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    project = Project.create(tmp_path / "p.diptych")
+    article = project.articles.add(parsed=parse_article(long_article(2000), name="long.txt"))
+    session = ProjectSession(project, MessageBridge())
+    pane = ArticlePane(session)
+    pane.show()
+    pane.show_article(article.id)
+    assert pane.is_loading
+    pane.deleteLater()  # queued slices must not run against a deleted pane
+    qtbot.wait(300)  # pytest-qt fails the test on any exception raised in a slot meanwhile
+    project.close()
