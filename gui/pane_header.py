@@ -73,6 +73,9 @@ class PaneHeader(QWidget):
         self.outline_button = self._button("☰", "Outline: go to a heading")
         self.outline_menu = QMenu(self)
         self.outline_button.setMenu(self.outline_menu)
+        self.outline_menu.aboutToShow.connect(self.on_outline_menu_about_to_show)
+        self._headings: list[Heading] = []
+        self._outline_filled = True
         self.outline_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.zoom_label = QLabel("100%", self)
         self.zoom_label.setMinimumWidth(38)
@@ -151,13 +154,22 @@ class PaneHeader(QWidget):
         target.insertWidget(position, self.title, 1)
 
     def set_outline(self, headings: list[Heading]) -> None:
-        """Fill the outline menu with the article's headings."""
+        """Keep the article's headings; the menu is filled when it is opened (a long
+        article has thousands, and opening the article should not wait for them)."""
+        self._headings = headings
+        self._outline_filled = False
+        self.outline_button.setEnabled(bool(headings))
+
+    def on_outline_menu_about_to_show(self) -> None:
+        """Fill the outline menu on first use."""
+        if self._outline_filled:
+            return
+        self._outline_filled = True
         self.outline_menu.clear()
-        for heading in headings:
+        for heading in self._headings:
             indent = "    " * max(0, heading.level - 1)
             action = self.outline_menu.addAction(indent + heading.text)
             action.triggered.connect(lambda _=False, o=heading.start: self.headingChosen.emit(o))
-        self.outline_button.setEnabled(bool(headings))
 
     def set_zoom(self, zoom: int) -> None:
         """Show the zoom level as a percentage."""
