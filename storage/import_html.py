@@ -19,32 +19,35 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
 
 from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle, TextBuilder
+from diptych.storage.html_structure import (
+    BLOCK_TAGS,
+    HEADINGS,
+    Context,
+    OpenBlock,
+    OpenElements,
+    child_context,
+    tag_set,
+)
 
-
-def _tags(names: str) -> frozenset[str]:
-    return frozenset(names.split())
-
-
-_DROPPED = _tags(
+_DROPPED = tag_set(
     "script style noscript template iframe object embed svg math canvas video audio head "
     "select textarea button datalist option input keygen applet noembed noframes frameset "
     "meter progress"
 )
-_VOID = _tags("area base br col embed hr img input keygen link meta param source track wbr")
-_HEAD_CONTENT = _tags("title meta link style script base noscript template")
+_VOID = tag_set("area base br col embed hr img input keygen link meta param source track wbr")
+_HEAD_CONTENT = tag_set("title meta link style script base noscript template")
 _INLINE_STYLES = {
-    **dict.fromkeys(_tags("em i cite dfn var"), SpanStyle.EMPHASIS),
-    **dict.fromkeys(_tags("strong b"), SpanStyle.STRONG),
-    **dict.fromkeys(_tags("code kbd samp tt"), SpanStyle.CODE),
+    **dict.fromkeys(tag_set("em i cite dfn var"), SpanStyle.EMPHASIS),
+    **dict.fromkeys(tag_set("strong b"), SpanStyle.STRONG),
+    **dict.fromkeys(tag_set("code kbd samp tt"), SpanStyle.CODE),
 }
 _STYLE_RANK = (SpanStyle.CODE, SpanStyle.STRONG, SpanStyle.EMPHASIS)
-_ALLOWED_SCHEMES = _tags("http https mailto")
+_ALLOWED_SCHEMES = tag_set("http https mailto")
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 
 
@@ -80,199 +83,6 @@ def read_html(text: str) -> tuple[ArticleText, str]:
     return reader.finish(), " ".join(" ".join(reader.title).split())
 
 
-# Structure -----------------------------------------------------------------------------
-
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_BLOCK_TAGS = _tags(
-    "address article aside blockquote body caption center dd details dialog dir div dl dt "
-    "fieldset figcaption figure footer form header hgroup html legend li listing main "
-    "menu nav ol p pre section summary table tbody td tfoot th thead tr ul xmp"
-) | frozenset(_HEADINGS)
-
-
-class _Owner:
-    """The element (heading, list item, cell, pre) whose text makes one block."""
-
-    __slots__ = ("used",)
-
-    def __init__(self) -> None:
-        self.used = False
-
-
-@dataclass(slots=True)
-class _List:
-    ordered: bool
-    next: int = 1
-
-
-@dataclass(slots=True)
-class _Table:
-    index: int
-    row: int = -1
-    col: int = -1
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What text means where it stands: the block kind and attributes it gets."""
-
-    kind: BlockKind = BlockKind.PARAGRAPH
-    attrs: dict[str, int | bool] = field(default_factory=dict)
-    owner: _Owner | None = None
-    pre: bool = False
-    lists: int = 0
-    list: _List | None = None
-    table: _Table | None = None
-    in_head: bool = False
-    open_li: bool = False  # the nearest list-level element is an <li>
-    open_cell: bool = False  # the nearest table-level element is a cell
-    open_row: bool = False  # the nearest table-level element is a row
-
-
-def _child_context(parent: _Context, tag: str, attrs: dict[str, str]) -> _Context:
-    """The context inside a block-level ``tag`` opened in ``parent``."""
-    if parent.open_cell and tag != "table":
-        return parent  # headings, lists and paragraphs in a cell stay lines of the cell
-    if tag in _HEADINGS:
-        return replace(
-            parent, kind=BlockKind.HEADING, attrs={"level": _HEADINGS[tag]}, owner=_Owner()
-        )
-    if tag in ("pre", "listing", "xmp"):
-        return replace(parent, kind=BlockKind.CODE, attrs={}, owner=_Owner(), pre=True)
-    if tag in ("ul", "ol", "menu", "dir"):
-        start = _integer(attrs.get("start"), 1)
-        return replace(
-            parent, lists=parent.lists + 1, list=_List(tag == "ol", start), open_li=False
-        )
-    if tag == "li":
-        return _item_context(parent, attrs)
-    if tag == "blockquote" and parent.kind is BlockKind.PARAGRAPH:
-        return replace(parent, kind=BlockKind.QUOTE)
-    if tag == "table":
-        return _Context(table=_Table(index=-1), lists=parent.lists, list=parent.list)
-    if parent.table is not None:
-        return _table_context(parent, tag, attrs)
-    return parent
-
-
-def _item_context(parent: _Context, attrs: dict[str, str]) -> _Context:
-    number = 0
-    if parent.list is not None and parent.list.ordered:
-        number = _integer(attrs.get("value"), parent.list.next)
-        parent.list.next = number + 1
-    level = max(parent.lists, 1)
-    return replace(
-        parent,
-        kind=BlockKind.ITEM,
-        attrs={"level": level, "number": number},
-        owner=_Owner(),
-        open_li=True,
-    )
-
-
-def _table_context(parent: _Context, tag: str, attrs: dict[str, str]) -> _Context:
-    table = parent.table
-    assert table is not None
-    if tag == "thead":
-        return replace(parent, in_head=True)
-    if tag == "tr":
-        table.row += 1
-        table.col = -1
-        return replace(parent, open_row=True, open_cell=False)
-    if tag in ("td", "th"):
-        if table.row < 0:
-            table.row = 0
-        col = table.col + 1
-        table.col += _integer(attrs.get("colspan"), 1, upper=1000)
-        cell = {
-            "table": table.index,
-            "row": table.row,
-            "col": col,
-            "header": tag == "th" or parent.in_head,
-        }
-        return replace(parent, kind=BlockKind.CELL, attrs=cell, owner=_Owner(), open_cell=True)
-    return parent
-
-
-def _integer(value: str | None, default: int, *, upper: int = 1_000_000_000) -> int:
-    """An attribute's integer value, or ``default`` if it has none that is sensible."""
-    try:
-        number = int((value or "").strip())
-    except ValueError:
-        return default
-    return number if 0 <= number <= upper else default
-
-
-# Reading ---------------------------------------------------------------------------------
-
-
-class _Elements:
-    """Open elements, innermost last, with a count per tag so lookups stay O(1)."""
-
-    def __init__(self, root: _Context) -> None:
-        self._items: list[tuple[str, _Context]] = [("", root)]
-        self._open: Counter[str] = Counter()
-
-    def __len__(self) -> int:
-        return len(self._items) - 1
-
-    @property
-    def top(self) -> _Context:
-        return self._items[-1][1]
-
-    @property
-    def top_tag(self) -> str:
-        return self._items[-1][0]
-
-    def push(self, tag: str, context: _Context) -> None:
-        self._items.append((tag, context))
-        self._open[tag] += 1
-
-    def pop_to(self, tags: frozenset[str]) -> bool:
-        """Close the innermost element named in ``tags`` and all inside it."""
-        if not any(self._open[tag] for tag in tags):
-            return False
-        while True:
-            tag, _ = self._items.pop()
-            self._open[tag] -= 1
-            if tag in tags:
-                return True
-
-    def clear(self) -> None:
-        del self._items[1:]
-        self._open.clear()
-
-
-class _OpenBlock:
-    """The block being read: its kind, attributes and runs of styled text."""
-
-    __slots__ = ("attrs", "kind", "last", "owner", "runs")
-
-    def __init__(self, kind: BlockKind, attrs: dict[str, int | bool], owner: _Owner | None) -> None:
-        self.kind, self.attrs, self.owner = kind, attrs, owner
-        self.runs: list[tuple[list[str], SpanStyle | None, str]] = []
-        self.last = ""  # the last character added
-
-    def append(self, text: str, style: SpanStyle | None, href: str) -> None:
-        if self.runs and self.runs[-1][1:] == (style, href):
-            self.runs[-1][0].append(text)
-        else:
-            self.runs.append(([text], style, href))
-        self.last = text[-1]
-
-    def drop_trailing_space(self) -> None:
-        if self.last == " ":
-            parts = self.runs[-1][0]
-            parts[-1] = parts[-1][:-1]
-            self.last = ""
-
-    def write(self, builder: TextBuilder) -> None:
-        builder.begin(self.kind, **self.attrs)
-        for parts, style, href in self.runs:
-            builder.add("".join(parts), style, href)
-        builder.end()
-
-
 class _PageReader(HTMLParser):
     """Turns parser events into blocks; see the module docstring for the rules."""
 
@@ -281,9 +91,9 @@ class _PageReader(HTMLParser):
         self.title: list[str] = []
         self._title_state = "before"  # "before", "inside", "done"
         self._builder = TextBuilder()
-        self._elements = _Elements(_Context())
-        self._dropped = _Elements(_Context())  # open elements whose content is dropped
-        self._block: _OpenBlock | None = None
+        self._elements = OpenElements(Context())
+        self._dropped = OpenElements(Context())  # open elements whose content is dropped
+        self._block: OpenBlock | None = None
         self._tables = 0
         self._styles: Counter[SpanStyle] = Counter()
         self._href: str | None = None
@@ -316,8 +126,8 @@ class _PageReader(HTMLParser):
             self._href = None
         elif tag == "br":
             self._line_break()  # browsers read a stray </br> as <br>
-        elif tag in _BLOCK_TAGS:
-            closes = frozenset(_HEADINGS) if tag in _HEADINGS else frozenset({tag})
+        elif tag in BLOCK_TAGS:
+            closes = frozenset(HEADINGS) if tag in HEADINGS else frozenset({tag})
             if self._elements.pop_to(closes):
                 self._boundary(self._elements.top)
 
@@ -381,7 +191,7 @@ class _PageReader(HTMLParser):
             self._dropped.clear()  # the body began without </head>
         if tag in _DROPPED:
             if tag not in _VOID:
-                self._dropped.push(tag, _Context())
+                self._dropped.push(tag, Context())
             return True
         return bool(len(self._dropped))
 
@@ -394,21 +204,21 @@ class _PageReader(HTMLParser):
             self._line_break()
         elif tag == "hr":
             self._end_block()
-        elif tag in _BLOCK_TAGS:
+        elif tag in BLOCK_TAGS:
             self._start_block_element(tag, attrs)
 
     def _start_block_element(self, tag: str, attrs: dict[str, str]) -> None:
         elements = self._elements
         if elements.top_tag == "p":
-            elements.pop_to(_tags("p"))  # a block closes an open paragraph
+            elements.pop_to(tag_set("p"))  # a block closes an open paragraph
         top = elements.top
         if tag == "li" and top.open_li:
-            elements.pop_to(_tags("li"))
+            elements.pop_to(tag_set("li"))
         elif tag in ("td", "th") and top.open_cell:
-            elements.pop_to(_tags("td th"))
+            elements.pop_to(tag_set("td th"))
         elif tag == "tr" and (top.open_row or top.open_cell):
-            elements.pop_to(_tags("tr"))
-        context = _child_context(elements.top, tag, attrs)
+            elements.pop_to(tag_set("tr"))
+        context = child_context(elements.top, tag, attrs)
         if tag == "table" and context.table is not None:
             context.table.index = self._tables
             self._tables += 1
@@ -416,15 +226,15 @@ class _PageReader(HTMLParser):
         elements.push(tag, context)
         self._pre_start = context.pre
 
-    def _open_block(self, context: _Context) -> _OpenBlock:
+    def _open_block(self, context: Context) -> OpenBlock:
         kind, attrs, owner = context.kind, context.attrs, context.owner
         if owner is not None:
             if kind is BlockKind.ITEM and owner.used:
                 kind, attrs = BlockKind.PARAGRAPH, {}  # text after a nested list
             owner.used = True
-        return _OpenBlock(kind, attrs, owner)
+        return OpenBlock(kind, attrs, owner)
 
-    def _boundary(self, context: _Context) -> None:
+    def _boundary(self, context: Context) -> None:
         """A block element starts or ends: a new block, or a new line in the same one."""
         block = self._block
         if block is None:

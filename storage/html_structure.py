@@ -1,0 +1,213 @@
+"""What an HTML element means for an article's blocks, and the state of the blocks read.
+
+:func:`child_context` says what text inside a block-level element becomes (a heading, a
+list item with its level and number, a table cell with its row and column, code, a quote
+or a paragraph) and repairs what browsers repair: a new list item closes the previous
+one, a new cell the previous cell. :class:`OpenElements` is the stack of open elements and
+:class:`OpenBlock` the block whose text is being gathered. The page reader in
+:mod:`diptych.storage.import_html` drives them from the parser's events.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from diptych.storage.document import BlockKind, SpanStyle, TextBuilder
+
+
+def tag_set(names: str) -> frozenset[str]:
+    """The tag names in ``names``, separated by spaces."""
+    return frozenset(names.split())
+
+
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+"""Heading tags and their levels."""
+BLOCK_TAGS = tag_set(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form header hgroup html legend li listing main "
+    "menu nav ol p pre section summary table tbody td tfoot th thead tr ul xmp"
+) | frozenset(HEADINGS)
+"""Elements that start and end blocks (or lines within a block)."""
+
+
+class BlockOwner:
+    """The element (heading, list item, cell, pre) whose text makes one block."""
+
+    __slots__ = ("used",)
+
+    def __init__(self) -> None:
+        self.used = False
+
+
+@dataclass(slots=True)
+class _List:
+    ordered: bool
+    next: int = 1
+
+
+@dataclass(slots=True)
+class _Table:
+    index: int
+    row: int = -1
+    col: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What text means where it stands: the block kind and attributes it gets."""
+
+    kind: BlockKind = BlockKind.PARAGRAPH
+    attrs: dict[str, int | bool] = field(default_factory=dict)
+    owner: BlockOwner | None = None
+    pre: bool = False
+    lists: int = 0
+    list: _List | None = None
+    table: _Table | None = None
+    in_head: bool = False
+    open_li: bool = False  # the nearest list-level element is an <li>
+    open_cell: bool = False  # the nearest table-level element is a cell
+    open_row: bool = False  # the nearest table-level element is a row
+
+
+def child_context(parent: Context, tag: str, attrs: dict[str, str]) -> Context:
+    """The context inside a block-level ``tag`` opened in ``parent``."""
+    if parent.open_cell and tag != "table":
+        return parent  # headings, lists and paragraphs in a cell stay lines of the cell
+    if tag in HEADINGS:
+        return replace(
+            parent, kind=BlockKind.HEADING, attrs={"level": HEADINGS[tag]}, owner=BlockOwner()
+        )
+    if tag in ("pre", "listing", "xmp"):
+        return replace(parent, kind=BlockKind.CODE, attrs={}, owner=BlockOwner(), pre=True)
+    if tag in ("ul", "ol", "menu", "dir"):
+        start = _integer(attrs.get("start"), 1)
+        return replace(
+            parent, lists=parent.lists + 1, list=_List(tag == "ol", start), open_li=False
+        )
+    if tag == "li":
+        return _item_context(parent, attrs)
+    if tag == "blockquote" and parent.kind is BlockKind.PARAGRAPH:
+        return replace(parent, kind=BlockKind.QUOTE)
+    if tag == "table":
+        return Context(table=_Table(index=-1), lists=parent.lists, list=parent.list)
+    if parent.table is not None:
+        return _table_context(parent, tag, attrs)
+    return parent
+
+
+def _item_context(parent: Context, attrs: dict[str, str]) -> Context:
+    number = 0
+    if parent.list is not None and parent.list.ordered:
+        number = _integer(attrs.get("value"), parent.list.next)
+        parent.list.next = number + 1
+    level = max(parent.lists, 1)
+    return replace(
+        parent,
+        kind=BlockKind.ITEM,
+        attrs={"level": level, "number": number},
+        owner=BlockOwner(),
+        open_li=True,
+    )
+
+
+def _table_context(parent: Context, tag: str, attrs: dict[str, str]) -> Context:
+    table = parent.table
+    assert table is not None
+    if tag == "thead":
+        return replace(parent, in_head=True)
+    if tag == "tr":
+        table.row += 1
+        table.col = -1
+        return replace(parent, open_row=True, open_cell=False)
+    if tag in ("td", "th"):
+        if table.row < 0:
+            table.row = 0
+        col = table.col + 1
+        table.col += _integer(attrs.get("colspan"), 1, upper=1000)
+        cell = {
+            "table": table.index,
+            "row": table.row,
+            "col": col,
+            "header": tag == "th" or parent.in_head,
+        }
+        return replace(parent, kind=BlockKind.CELL, attrs=cell, owner=BlockOwner(), open_cell=True)
+    return parent
+
+
+def _integer(value: str | None, default: int, *, upper: int = 1_000_000_000) -> int:
+    """An attribute's integer value, or ``default`` if it has none that is sensible."""
+    try:
+        number = int((value or "").strip())
+    except ValueError:
+        return default
+    return number if 0 <= number <= upper else default
+
+
+class OpenElements:
+    """Open elements, innermost last, with a count per tag so lookups stay O(1)."""
+
+    def __init__(self, root: Context) -> None:
+        self._items: list[tuple[str, Context]] = [("", root)]
+        self._open: Counter[str] = Counter()
+
+    def __len__(self) -> int:
+        return len(self._items) - 1
+
+    @property
+    def top(self) -> Context:
+        return self._items[-1][1]
+
+    @property
+    def top_tag(self) -> str:
+        return self._items[-1][0]
+
+    def push(self, tag: str, context: Context) -> None:
+        self._items.append((tag, context))
+        self._open[tag] += 1
+
+    def pop_to(self, tags: frozenset[str]) -> bool:
+        """Close the innermost element named in ``tags`` and all inside it."""
+        if not any(self._open[tag] for tag in tags):
+            return False
+        while True:
+            tag, _ = self._items.pop()
+            self._open[tag] -= 1
+            if tag in tags:
+                return True
+
+    def clear(self) -> None:
+        del self._items[1:]
+        self._open.clear()
+
+
+class OpenBlock:
+    """The block being read: its kind, attributes and runs of styled text."""
+
+    __slots__ = ("attrs", "kind", "last", "owner", "runs")
+
+    def __init__(
+        self, kind: BlockKind, attrs: dict[str, int | bool], owner: BlockOwner | None
+    ) -> None:
+        self.kind, self.attrs, self.owner = kind, attrs, owner
+        self.runs: list[tuple[list[str], SpanStyle | None, str]] = []
+        self.last = ""  # the last character added
+
+    def append(self, text: str, style: SpanStyle | None, href: str) -> None:
+        if self.runs and self.runs[-1][1:] == (style, href):
+            self.runs[-1][0].append(text)
+        else:
+            self.runs.append(([text], style, href))
+        self.last = text[-1]
+
+    def drop_trailing_space(self) -> None:
+        if self.last == " ":
+            parts = self.runs[-1][0]
+            parts[-1] = parts[-1][:-1]
+            self.last = ""
+
+    def write(self, builder: TextBuilder) -> None:
+        builder.begin(self.kind, **self.attrs)
+        for parts, style, href in self.runs:
+            builder.add("".join(parts), style, href)
+        builder.end()
