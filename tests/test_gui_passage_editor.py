@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from diptych.gui.messages import MessageBridge
-from diptych.gui.passage_editor import PLACEHOLDER, PassageEditor, TagChip
+from diptych.gui.passage_editor import PLACEHOLDER, PassageEditor
 from diptych.gui.session import ProjectSession
+from diptych.gui.tag_chips import TagChip
 from diptych.storage.importing import parse_article
 from diptych.storage.model import Annotation
 from diptych.storage.sample import SAMPLE_FILES, create_sample_project, sample_bytes
