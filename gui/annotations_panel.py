@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.commands import DeletePassage, perform
 from diptych.gui.note_html import text_to_html
+from diptych.gui.passage_filter import OrphanFilter, PassageFilterModel
 from diptych.gui.passage_model import (
     ARTICLE_ID_ROLE,
     PASSAGE_ID_ROLE,
     Column,
-    OrphanFilter,
-    PassageFilterModel,
     PassageTableModel,
 )
 from diptych.gui.session import ProjectSession

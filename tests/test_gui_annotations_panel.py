@@ -11,14 +11,13 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB, AnnotationsPanel
 from diptych.gui.commands import SetPassageNote, SetPassageTags, perform
 from diptych.gui.messages import MessageBridge
+from diptych.gui.passage_filter import OrphanFilter, PassageFilterModel
 from diptych.gui.passage_model import (
     ANNOTATION_ROLE,
     ARTICLE_ID_ROLE,
     PASSAGE_ID_ROLE,
     SORT_ROLE,
     Column,
-    OrphanFilter,
-    PassageFilterModel,
     PassageTableModel,
 )
 from diptych.gui.session import ProjectSession
