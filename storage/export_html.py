@@ -3,9 +3,11 @@
 The page loads nothing and runs nothing: the CSS is inline, there are no scripts, images
 or fonts, and a Content-Security-Policy (``default-src 'none'; style-src 'unsafe-inline'``)
 makes any browser refuse them should one slip in. Every piece of project text is escaped
-with :func:`html.escape`. Notes and memos are Markdown rendered with the application's
-parser (raw HTML off), links kept only for http, https and mailto addresses, and images
-shown as links, never loaded.
+with :func:`html.escape`. Notes and memos are Markdown rendered by the same rules as in
+the window (:mod:`diptych.storage.note_markdown`): raw HTML shown as text, links kept only
+for http, https and mailto addresses (other links become their text), images shown as
+their alt text, never loaded; headings in a note become bold lines, outside the report's
+outline.
 
 Tag colours mark the quotes, headings and swatches, but always beside the tag's name: in
 print (where browsers drop backgrounds) the colours come from borders and nothing is
@@ -15,12 +17,8 @@ told by colour alone. Top-level groups start on a new page; passages are not spl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from html import escape
-from typing import Any
-
-from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml
 
 from diptych.storage.exporting import (
     ExportData,
@@ -29,15 +27,12 @@ from diptych.storage.exporting import (
     ProgressMeter,
     TagGroup,
 )
-from diptych.storage.import_html import allowed_href
-from diptych.storage.import_markdown import make_markdown_parser
 from diptych.storage.model import Article, MemoKind
+from diptych.storage.note_markdown import NoteRenderer
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 UNTAGGED_COLOR = "#A6A6A6"
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
-# A one-line note with none of Markdown's syntax characters, not starting with a digit.
-_PLAIN = re.compile(r"[^\W\d_][^\\`*_\[\]<>!&#+=|~{}:\-\n\r\t\x00-\x1f@$%^]*(?<=\S)")
 
 CSS = """
 body { font: 11pt/1.5 Georgia, "Noto Serif", serif; color: #1a1a1a; background: #fff;
@@ -85,7 +80,7 @@ def export_html(data: ExportData, progress: Progress | None = None) -> bytes:
     Raises:
         ExportCancelled: ``progress`` returned False.
     """
-    renderer = NoteRenderer()
+    renderer = report_note_renderer()
     if data.options.group_by == "article":
         groups = data.article_groups()
         meter = ProgressMeter(progress, sum(len(p) for _, p in groups))
@@ -100,51 +95,9 @@ def export_html(data: ExportData, progress: Progress | None = None) -> bytes:
     return "\n".join(parts).encode("utf-8")
 
 
-class NoteRenderer:
-    """Notes and memos from Markdown to safe HTML.
-
-    Raw HTML is shown as text, links are kept only for http, https and mailto addresses
-    (others stay as plain text), images become links, headings become bold lines.
-    """
-
-    def __init__(self) -> None:
-        md = make_markdown_parser()
-        md.validateLink = lambda url: bool(allowed_href(url))  # type: ignore[method-assign]
-        md.add_render_rule("image", _image_as_link)
-        md.add_render_rule("link_open", _link_open)
-        md.add_render_rule("heading_open", _heading_open)
-        md.add_render_rule("heading_close", _heading_close)
-        self._md: MarkdownIt = md
-
-    def render(self, markdown: str) -> str:
-        """``markdown`` as an HTML fragment."""
-        if _PLAIN.fullmatch(markdown):
-            # Nothing Markdown would interpret: the paragraph the parser would give, at a
-            # hundredth of the cost (tests/test_export_html.py checks they agree).
-            return f"<p>{escapeHtml(markdown)}</p>"
-        return str(self._md.render(markdown)).strip()
-
-
-def _image_as_link(self: Any, tokens: Sequence[Any], idx: int, options: Any, env: Any) -> str:
-    """An image becomes a link to it: the report never loads anything."""
-    token = tokens[idx]
-    alt = self.renderInlineAsText(token.children or [], options, env) or "image"
-    href = escapeHtml(str(token.attrGet("src") or ""))
-    return f'<a class="image" href="{href}" rel="noreferrer">[image: {escapeHtml(alt)}]</a>'
-
-
-def _link_open(self: Any, tokens: Sequence[Any], idx: int, options: Any, env: Any) -> str:
-    tokens[idx].attrSet("rel", "noreferrer")
-    return str(self.renderToken(tokens, idx, options, env))
-
-
-def _heading_open(self: Any, tokens: Sequence[Any], idx: int, options: Any, env: Any) -> str:
-    """A heading in a note is a bold line: it must not compete with the report's outline."""
-    return '<p class="note-heading"><strong>'
-
-
-def _heading_close(self: Any, tokens: Sequence[Any], idx: int, options: Any, env: Any) -> str:
-    return "</strong></p>\n"
+def report_note_renderer() -> NoteRenderer:
+    """Notes and memos as the report shows them: headings as bold lines, links noreferrer."""
+    return NoteRenderer(headings_as_lines=True, link_rel="noreferrer")
 
 
 def _e(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Notes rendered for display: escaped, no images, only web and mail links."""
+"""Notes rendered for display: escaped, no images, only web and mail links, as in the report."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from diptych.gui.note_html import NoteBrowser, note_to_html, note_to_plain, text_to_html
+from diptych.storage.export_html import report_note_renderer
 
 HOSTILE = (
     "<script>alert('x')</script>\n\n"
@@ -103,3 +104,26 @@ def test_note_browser_loads_no_resource_even_from_raw_html(qtbot, tmp_path: Path
         qtbot.addWidget(browser)
         browser.setHtml(f'<img src="{url.toString()}">')
         assert not browser.document().resource(kind, url)  # an empty byte array: nothing read
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        HOSTILE,
+        'See [the source](https://example.org/a?b=1&c=2 "t"), [bad](javascript:alert(1)) and '
+        "![chart](https://example.org/chart.png)",
+        "[x][r]\n\n[r]: javascript:alert(1)",
+        "<javascript:alert(1)> and <https://example.org/auto>",
+        "- *one*\n- [two](mailto:a@example.org)\n\n> `code` and <b>bold</b>",
+    ],
+)
+def test_the_report_shows_a_note_as_the_window_does(note: str) -> None:
+    report = report_note_renderer().render(note)
+    assert report.replace(' rel="noreferrer"', "") == note_to_html(note)
+
+
+def test_the_report_shows_a_notes_headings_as_lines_the_window_as_headings() -> None:
+    assert "<h1>Big</h1>" in note_to_html("# Big")
+    assert report_note_renderer().render("# Big") == (
+        '<p class="note-heading"><strong>Big</strong></p>'
+    )
