@@ -82,15 +82,25 @@ class PaintWatch(QObject):
         widget: the widget to watch (for a text view, its viewport).
     """
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, *, armed: bool = True) -> None:
         super().__init__()
         self.widget = widget
         self.painted_at: float | None = None
+        self.armed = armed
         self._delivering = False
         widget.installEventFilter(self)
 
+    def arm(self) -> None:
+        """Count paints from now on (e.g. once the content to be timed is in place)."""
+        self.armed = True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Paint or self.painted_at is not None or self._delivering:
+        if (
+            event.type() != QEvent.Type.Paint
+            or not self.armed
+            or self.painted_at is not None
+            or self._delivering
+        ):
             return False
         self._delivering = True
         try:

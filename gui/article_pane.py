@@ -21,8 +21,10 @@ from diptych.gui.passage_index import PassageIndex
 from diptych.gui.render import DocumentBuilder
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import highlight_theme, reading_font, render_style
+from diptych.storage.articles import load_article
 from diptych.storage.document import ArticleText, Heading
 from diptych.storage.errors import DiptychError, InputError
+from diptych.storage.model import Article
 from diptych.storage.offsets import PositionMap
 
 SLICE_MS = 25  # longest stretch of building between two events
@@ -32,6 +34,7 @@ SYNC_CHARS = 150_000
 PREVIEW_BLOCKS = 60  # enough to fill a screen while the rest is built
 REPAINT_CHUNK = 200
 FIRST_SLICE_DELAY_MS = 15
+BACKGROUND_CHARS = 2_000_000  # longer articles are read from the file in a worker
 MIN_ZOOM, MAX_ZOOM = -6, 12
 
 
@@ -51,25 +54,25 @@ class Rendering:
         )
         self.index = index
         self._to_paint: list[int] | None = None
-
-    @property
-    def painted(self) -> bool:
-        """True once the document is built, has its layout, and shows every passage."""
-        return self._to_paint is not None and not self._to_paint
+        self.painted = False
 
     def paint_marked(self, count: int) -> None:
-        """Prepare the built document for a view, then paint up to ``count`` marked blocks.
+        """Paint up to ``count`` of the blocks that hold passages, then prepare for a view.
 
-        Creating the layout drops the highlighter's formats (see
-        DocumentBuilder.prepare_for_view); the blocks that hold passages are painted again
-        while the document is still detached, where no layout work runs.
+        A document without a layout announces no changes, so the highlighter stays idle
+        while the document is built (building stays cheap) and the blocks that hold
+        passages are painted here, still without a layout, where painting costs next to
+        nothing. The formats survive the layout's creation, which is done last and quietly
+        (see DocumentBuilder.prepare_for_view).
         """
         if self._to_paint is None:
-            self.builder.prepare_for_view()
             self._to_paint = self.index.marked_blocks()
         chunk, self._to_paint[:] = self._to_paint[:count], self._to_paint[count:]
         for block in chunk:
             self.highlighter.repaint_blocks(range(block, block + 1))
+        if not self._to_paint and not self.painted:
+            self.builder.prepare_for_view()
+            self.painted = True
 
     def paint_all_marked(self) -> None:
         """Prepare and paint every marked block now (short documents and first screens)."""
@@ -97,6 +100,7 @@ class ArticlePane(QFrame):
         tagKeyPressed(int): a digit key was pressed over the text (0-based tag index).
         contextMenuRequested(QPoint, int): right click (global position, annotation id or 0).
         tooltipRequested(QPoint, int): hover over a passage.
+        shown(): the article's first screen (or all of it) is in the view.
         loaded(): the article is fully built and painted.
     """
 
@@ -107,6 +111,7 @@ class ArticlePane(QFrame):
     tagKeyPressed = Signal(int)
     contextMenuRequested = Signal(QPoint, int)
     tooltipRequested = Signal(QPoint, int)
+    shown = Signal()
     loaded = Signal()
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
@@ -118,6 +123,7 @@ class ArticlePane(QFrame):
         self._rendering: Rendering | None = None  # what the view shows
         self._pending: Rendering | None = None  # the full article, while it is being built
         self._generation = 0
+        self._awaited: tuple[int, int] | None = None  # (article, generation) being read
         self._updated_article: int | None = None
         self._matches: list[tuple[int, int]] = []
         self._match = 0
@@ -164,22 +170,63 @@ class ArticlePane(QFrame):
     # -- loading -------------------------------------------------------------------------
     @property
     def is_loading(self) -> bool:
-        """True while the full article is still being built."""
-        return self._pending is not None
+        """True while the article is being read or its full document built."""
+        return self._pending is not None or self._awaited is not None
 
     def show_article(self, article_id: int) -> None:
-        """Open an article in this pane (replacing the one shown).
+        """Open an article in this pane (replacing the one shown); see :meth:`present`.
+
+        A long article is read from the file in the background first, so that even
+        decoding its blocks never holds up the window.
+        """
+        articles = self.session.project.articles
+        try:
+            summary = articles.summary(article_id=article_id)
+        except DiptychError as exc:
+            self.session.messages.known_error(exc)
+            return
+        self._generation += 1
+        self._awaited = None
+        if summary.characters < BACKGROUND_CHARS or articles.is_cached(article_id=article_id):
+            try:
+                article = articles.get(article_id=article_id)
+            except DiptychError as exc:
+                self.session.messages.known_error(exc)
+                return
+            self.present(article)
+            return
+        self.article_id = article_id
+        self.header.set_title(summary.title, summary.source_name)
+        self.header.set_progress(0, 1)
+        self._awaited = (article_id, self._generation)
+        path = self.session.project.path
+        worker = self.session.workers.start(lambda _p: load_article(path, article_id=article_id))
+        worker.signals.finished.connect(self.on_article_read)
+        worker.signals.failed.connect(self.on_article_read_failed)
+
+    def on_article_read(self, article: Article) -> None:
+        """A long article was read in the background: show it, if it is still wanted."""
+        if self._awaited != (article.id, self._generation):
+            return  # another article was asked for meanwhile
+        self._awaited = None
+        self.session.project.articles.remember(article)
+        self.present(article)
+
+    def on_article_read_failed(self, message: str) -> None:
+        """Reading a long article failed: say why."""
+        self._awaited = None
+        self.header.set_progress(1, 1)
+        self.session.messages.error(message)
+
+    def present(self, article: Article) -> None:
+        """Show an article already read (replacing the one shown).
 
         A short article is built at once. A long one shows its first blocks at once, while the
         whole document is built detached from the view in slices between events (appending to
         a shown document would make Qt lay out everything before each insertion), then swapped
         in: the view is never blocked for more than a slice.
         """
-        try:
-            article = self.session.project.articles.get(article_id=article_id)
-        except DiptychError as exc:
-            self.session.messages.known_error(exc)
-            return
+        article_id = article.id
         self._generation += 1
         self.article_id = article_id
         self.selected_passage = 0
@@ -196,12 +243,14 @@ class ArticlePane(QFrame):
             full.paint_all_marked()
             self._pending = None
             self._show(full)
+            self.shown.emit()
             self._finish_loading()
             return
         preview = Rendering(article.content, index, self)
         preview.builder.add_blocks(PREVIEW_BLOCKS)
         preview.paint_all_marked()
         self._show(preview)
+        self.shown.emit()
         self._pending = full
         self._apply_zoom(full.document)
         generation = self._generation

@@ -8,14 +8,17 @@ through the session, which saves to the project file and tells the views.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from diptych.gui.session import ProjectSession
 from diptych.storage.articles import ArticleRemoval
 from diptych.storage.errors import DiptychError
-from diptych.storage.importing import ParsedArticle
 from diptych.storage.model import Annotation, ArticleSummary, ReanchorReport, Tag, TagRemoval
+
+if TYPE_CHECKING:
+    from diptych.storage.importing import ParsedArticle
 
 NOTE_MERGE_ID = 1001
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
@@ -21,7 +22,9 @@ from diptych.storage.backup import backup_project
 from diptych.storage.errors import ArticleFileError
 from diptych.storage.importing import ParsedArticle, read_article_file
 from diptych.storage.project import Project
-from diptych.storage.refiqda_import import ExchangeImportSummary, import_exchange_file
+
+if TYPE_CHECKING:
+    from diptych.storage.refiqda_import import ExchangeImportSummary
 
 FILE_FILTER = (
     "Articles and REFI-QDA files (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.qdpx *.qdc)"
@@ -58,6 +61,8 @@ def exchange_job(
     """The worker's job: back up, then import each exchange file on its own connection."""
 
     def job(progress: Progress) -> list[ExchangeImportSummary]:
+        from diptych.storage.refiqda_import import import_exchange_file  # XML: loaded on use
+
         summaries = []
         with Project.open(project_path) as project:
             backup_project(project, root=backups, reason="before import")

@@ -98,8 +98,8 @@ class DocumentBuilder:
         Built without a layout, the document takes insertions cheaply. But a layout created
         by the view announces a whole-document change, and an attached highlighter would
         then paint every block again (a quarter of a second at 10 MB); with the document's
-        signals blocked, only the layout hears of it. Creating the layout drops the
-        highlighter's formats: the caller repaints the blocks that hold passages.
+        signals blocked, only the layout hears of it. Formats a highlighter applied before
+        (without a layout, the document announces no changes, so it must be asked) stay.
         """
         blocked = self.document.blockSignals(True)
         try:

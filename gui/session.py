@@ -7,18 +7,22 @@ one transaction in the project file, saved when it returns.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from diptych.gui.messages import MessageBridge
 from diptych.gui.passage_index import Mark
+from diptych.gui.workers import Workers
 from diptych.storage.articles import ArticleRemoval
 from diptych.storage.codebook import Codebook
 from diptych.storage.errors import DiptychError
-from diptych.storage.importing import ParsedArticle
 from diptych.storage.model import Annotation, ArticleSummary, ReanchorReport, Tag, TagRemoval
 from diptych.storage.project import Project
+
+if TYPE_CHECKING:
+    from diptych.storage.importing import ParsedArticle
 
 WATCH_INTERVAL_MS = 1500
 
@@ -61,6 +65,7 @@ class ProjectSession(QObject):
         self.messages = messages
         self.coder = coder
         self.undo_stack = QUndoStack(self)
+        self.workers = Workers(QThreadPool.globalInstance(), self)  # reading long articles
         self._codebook: Codebook | None = None
         self._tag_order: dict[int, int] | None = None
         self._data_version = project.data_version()
@@ -298,6 +303,7 @@ class ProjectSession(QObject):
             self.passagesChanged.emit(article.id)
 
     def close(self) -> None:
-        """Stop watching and close the project file."""
+        """Stop watching, let readers finish, and close the project file."""
         self._watch.stop()
+        self.workers.cancel_all()
         self.project.close()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diptych.storage.anchoring import Anchor, AnchorMethod, reanchor_all
+from diptych.storage.database import translate_errors
 from diptych.storage.document import ArticleText, blocks_from_json, blocks_to_json
 from diptych.storage.errors import InputError
-from diptych.storage.importing import ParsedArticle
 from diptych.storage.model import (
     Annotation,
     Article,
@@ -21,6 +23,7 @@ from diptych.storage.model import (
 )
 
 if TYPE_CHECKING:
+    from diptych.storage.importing import ParsedArticle
     from diptych.storage.project import Project
 
 CACHE_SIZE = 24
@@ -106,19 +109,20 @@ class ArticleStore:
             self._cache.move_to_end(article_id)
             return cached
         with self._project.reading() as db:
-            row = db.execute(
-                "SELECT id, uuid, title, source_name, format, encoding, imported_at, updated_at,"
-                " original_text, display_text, blocks FROM articles WHERE id = ?",
-                [article_id],
-            ).fetchone()
-        if row is None:
-            raise InputError(f"there is no article {article_id}", advice=_LIST_ADVICE)
-        content = ArticleText(row[9], blocks_from_json(row[10]))
-        article = Article(*row[:9], content=content)  # type: ignore[misc]
-        self._cache[article_id] = article
+            article = _read_article(db.conn, article_id)
+        self.remember(article)
+        return article
+
+    def is_cached(self, *, article_id: int) -> bool:
+        """True if :meth:`get` would answer without reading the file."""
+        return article_id in self._cache
+
+    def remember(self, article: Article) -> None:
+        """Keep an article read elsewhere (by :func:`load_article` in a worker) in the cache."""
+        self._cache[article.id] = article
+        self._cache.move_to_end(article.id)
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
-        return article
 
     def forget_cached(self) -> None:
         """Drop cached texts so that the next read sees the file."""
@@ -232,6 +236,32 @@ class ArticleStore:
 
 
 _LIST_ADVICE = "List the articles with `diptych articles PROJECT`."
+
+
+def _read_article(conn: sqlite3.Connection, article_id: int) -> Article:
+    row = conn.execute(
+        "SELECT id, uuid, title, source_name, format, encoding, imported_at, updated_at,"
+        " original_text, display_text, blocks FROM articles WHERE id = ?",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        raise InputError(f"there is no article {article_id}", advice=_LIST_ADVICE)
+    content = ArticleText(row[9], blocks_from_json(row[10]))
+    return Article(*row[:9], content=content)  # type: ignore[misc]
+
+
+def load_article(path: Path, *, article_id: int) -> Article:
+    """Read one article through a connection of its own (for a worker thread).
+
+    The file was checked when the project was opened; this only reads, through the
+    write-ahead log like any reader.
+    """
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    try:
+        with translate_errors(path):
+            return _read_article(conn, article_id)
+    finally:
+        conn.close()
 
 
 def _row(parsed: ParsedArticle, *, now: str, sort_order: int) -> dict[str, Any]:

@@ -25,8 +25,6 @@ from pathlib import Path
 from diptych.storage.decoding import SUPPORTED_ADVICE, decode_article, normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, check_layout
 from diptych.storage.errors import ArticleFileError
-from diptych.storage.import_html import parse_html, read_html
-from diptych.storage.import_markdown import parse_markdown
 from diptych.storage.import_text import parse_plain, parse_text
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
@@ -43,10 +41,23 @@ FORMATS: dict[str, str] = {
 }
 """File suffix (lower case) -> format."""
 
+
+def _parse_markdown(text: str) -> ArticleText:
+    from diptych.storage.import_markdown import parse_markdown  # markdown-it: loaded on use
+
+    return parse_markdown(text)
+
+
+def _parse_html(text: str) -> ArticleText:
+    from diptych.storage.import_html import parse_html
+
+    return parse_html(text)
+
+
 _READERS: dict[str, Callable[[str], ArticleText]] = {
     "text": parse_text,
-    "markdown": parse_markdown,
-    "html": parse_html,
+    "markdown": _parse_markdown,
+    "html": _parse_html,
     "plain": parse_plain,
 }
 _TITLE_CHARS = 80
@@ -134,6 +145,8 @@ def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArti
         raise _too_large(where)
     decoded = decode_article(data, name=str(where), html=fmt == "html")
     if fmt == "html":
+        from diptych.storage.import_html import read_html
+
         content, page_title = read_html(decoded.text)
     else:
         content, page_title = parse_display(decoded.text, fmt), ""

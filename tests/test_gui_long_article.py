@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from gui_support import blended, close_to, painted_colors
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
@@ -71,3 +72,28 @@ def test_closing_a_pane_while_it_opens_a_long_article_is_harmless(
     pane.deleteLater()  # queued slices must not run against a deleted pane
     qtbot.wait(300)  # pytest-qt fails the test on any exception raised in a slot meanwhile
     project.close()
+
+
+def test_a_very_long_article_is_read_in_the_background(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import diptych.gui.article_pane as article_pane
+
+    monkeypatch.setattr(article_pane, "BACKGROUND_CHARS", 10_000)  # as if it were 2 MB
+    project = Project.create(tmp_path / "p.diptych")
+    first = project.articles.add(parsed=parse_article(long_article(300), name="one.txt"))
+    second = project.articles.add(parsed=parse_article(long_article(310), name="two.txt"))
+    project.forget_cached()
+    session = ProjectSession(project, MessageBridge())
+    pane = ArticlePane(session)
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_article(first.id)
+    assert pane.is_loading and pane.article_id == first.id
+    assert not project.articles.is_cached(article_id=first.id)  # not read on this thread
+    pane.show_article(second.id)  # asked for another before the first arrived
+    qtbot.waitUntil(lambda: not pane.is_loading, timeout=20_000)
+    assert pane.article_id == second.id
+    assert "Paragraph 309:" in pane.view.document().toPlainText()
+    assert project.articles.is_cached(article_id=second.id)
+    session.close()
