@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.storage.model import ArticleSummary
 
@@ -63,7 +64,7 @@ class ArticleListModel(QAbstractListModel):
             return article.title
         if role == Qt.ItemDataRole.ToolTipRole:
             orphans = f", {article.orphan_count} orphaned" if article.orphan_count else ""
-            return (
+            return text_to_html(  # a title could look like HTML
                 f"{article.title}\n{article.source_name}\n{article.characters:,} characters, "
                 f"{article.annotation_count} passages{orphans}\nImported {article.imported_at}"
             )

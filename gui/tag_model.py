@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Tag
@@ -134,7 +135,7 @@ class TagTreeModel(QAbstractItemModel):
             lines = [self._codebook.path(tag.id), f"{self._usage.get(tag.id, 0)} passages"]
             if tag.description:
                 lines.append(tag.description)
-            return "\n".join(lines)
+            return text_to_html("\n".join(lines))  # a description could look like HTML
         if role == TAG_ID_ROLE:
             return tag.id
         return None

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from gui_support import make_context, open_window
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -88,6 +88,19 @@ def test_article_list_model_passes_the_model_tester(qtmodeltester, window: MainW
     assert "3 passages" in sample.data(Qt.ItemDataRole.ToolTipRole)
     assert sample.data(ARTICLE_ID_ROLE) == 1
     assert model.flags(sample) & Qt.ItemFlag.ItemIsDragEnabled
+
+
+def test_an_article_title_that_looks_like_html_is_shown_as_text(window: MainWindow) -> None:
+    hostile = "<img src=file:///etc/passwd> & <b>bold</b>"
+    window.session.rename_article(1, hostile)
+    model = window.library.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(ARTICLE_ID_ROLE) == 1)
+    tip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip and "<b>" not in tip
+    assert "&lt;img src=file:///etc/passwd&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in tip
+    shown = QTextDocument()
+    shown.setHtml(tip)  # how Qt reads a tooltip that looks like rich text
+    assert shown.toPlainText().splitlines()[0] == hostile
 
 
 def test_typing_in_the_filter_narrows_the_list(qtbot: QtBot, window: MainWindow) -> None:

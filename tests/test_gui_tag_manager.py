@@ -26,7 +26,7 @@ from gui_support import (
     select_text,
 )
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtGui import QColor, QHelpEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -41,6 +41,7 @@ from diptych.gui.article_pane import ArticlePane
 from diptych.gui.highlighter import blend
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
+from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_dialog import TagDialog, TagValues
 from diptych.gui.tag_model import TAG_MIME, TagTreeModel
 from diptych.gui.tag_panel import TagPanel
@@ -365,7 +366,8 @@ def test_description_shows_in_the_tree_tooltip(
     event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), viewport.mapToGlobal(rect.center()))
     QApplication.sendEvent(viewport, event)
     qtbot.waitUntil(QToolTip.isVisible)
-    assert QToolTip.text() == "Security\n2 passages\nArmed forces, missiles, alliances"
+    lines = "Security\n2 passages\nArmed forces, missiles, alliances"
+    assert QToolTip.text() == text_to_html(lines)  # escaped, as rich text
     QToolTip.hideText()
 
 
@@ -376,6 +378,17 @@ def drag_tag(model: TagTreeModel, tag: int, row: int, parent: QModelIndex) -> No
     assert model.canDropMimeData(data, Qt.DropAction.MoveAction, row, 0, parent)
     assert model.flags(model.index_of(tag)) & Qt.ItemFlag.ItemIsDragEnabled
     model.dropMimeData(data, Qt.DropAction.MoveAction, row, -1, parent)
+
+
+def test_a_tag_description_that_looks_like_html_is_shown_as_text(window: MainWindow) -> None:
+    hostile = "<img src=file:///etc/passwd> & <b>bold</b>"
+    tag = window.session.add_tag(name="Hostile", description=hostile)
+    tip = window.tags.model.index_of(tag.id).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip and "<b>" not in tip
+    assert "&lt;img src=file:///etc/passwd&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in tip
+    shown = QTextDocument()
+    shown.setHtml(tip)  # how Qt reads a tooltip that looks like rich text
+    assert shown.toPlainText().splitlines() == ["Hostile", "0 passages", hostile]
 
 
 def test_dropping_a_tag_on_another_nests_it(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
