@@ -15,8 +15,7 @@ import struct
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
-
+from diptych.storage.connection import Database
 from diptych.storage.errors import (
     DamagedProjectError,
     DiskFullError,
@@ -146,7 +145,7 @@ _TEXT_KINDS = (
 )
 
 
-def connect(path: Path, *, create: bool, read_only: bool) -> tuple[sqlite_utils.Database, bool]:
+def connect(path: Path, *, create: bool, read_only: bool) -> tuple[Database, bool]:
     """Open (or create) the SQLite file behind a project, checking it first.
 
     Args:
@@ -166,7 +165,7 @@ def connect(path: Path, *, create: bool, read_only: bool) -> tuple[sqlite_utils.
         _check_identity(path, application_id, user_version)
     read_only = read_only or (exists and not _writable(path))
     conn = _open_connection(path, read_only=read_only, create=not exists)
-    db = sqlite_utils.Database(conn, execute_plugins=False)
+    db = Database(conn)
     try:
         with translate_errors(path):
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -218,7 +217,7 @@ def _read_only_in_locked_folder(conn: sqlite3.Connection, path: Path) -> sqlite3
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
-def _configure(db: sqlite_utils.Database, *, read_only: bool) -> None:
+def _configure(db: Database, *, read_only: bool) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     if not read_only:
         if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
@@ -243,7 +242,7 @@ def _check_identity(path: Path, application_id: int, user_version: int) -> None:
         )
 
 
-def _check_existing(db: sqlite_utils.Database, path: Path) -> None:
+def _check_existing(db: Database, path: Path) -> None:
     # The header can lag behind a WAL that was not checkpointed: ask SQLite as well.
     application_id = db.execute("PRAGMA application_id").fetchone()[0]
     _check_identity(path, application_id, db.execute("PRAGMA user_version").fetchone()[0])
@@ -271,7 +270,7 @@ def _check_existing(db: sqlite_utils.Database, path: Path) -> None:
 
 
 @contextlib.contextmanager
-def write_transaction(db: sqlite_utils.Database, path: Path) -> Iterator[None]:
+def write_transaction(db: Database, path: Path) -> Iterator[None]:
     """One user action: ``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error.
 
     IMMEDIATE takes the write lock up front. A deferred transaction that reads first can

@@ -19,8 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-import sqlite_utils
-
+from diptych.storage.connection import Database
 from diptych.storage.database import connect, translate_errors, write_transaction
 from diptych.storage.errors import ProjectFileError, ReadOnlyProjectError
 from diptych.storage.model import ProjectInfo
@@ -52,7 +51,7 @@ class Project:
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: Database,
         path: Path,
         *,
         read_only: bool,
@@ -167,7 +166,7 @@ class Project:
             raise
 
     @contextlib.contextmanager
-    def reading(self) -> Iterator[sqlite_utils.Database]:
+    def reading(self) -> Iterator[Database]:
         """Read with SQLite errors turned into known errors."""
         with translate_errors(self.path):
             yield self.db

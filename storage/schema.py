@@ -8,13 +8,20 @@ that a file from a newer Diptych can be recognised before anything touches it, a
 
 from __future__ import annotations
 
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from diptych.storage.connection import Database
+
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
 
 APPLICATION_ID = 0x44505459  # "DPTY" in the file header marks a Diptych project
-SCHEMA_VERSION = 2  # the number of migrations below; tests/test_schema.py keeps them in step
+SCHEMA_VERSION = 2  # the number of migrations below; tests keep them in step
 MIGRATION_SET = "diptych"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied migrations
 
 CORE_TABLES = ("project_info", "articles", "tags", "annotations", "annotation_tags", "memos")
 
@@ -90,7 +97,6 @@ _CORE = [
 ]
 
 
-@migrations(name="0001_core")
 def _core(db: sqlite_utils.Database) -> None:
     for statement in _CORE:
         db.execute(statement)
@@ -131,7 +137,6 @@ _SEARCH = [
 ]
 
 
-@migrations(name="0002_search")
 def _search(db: sqlite_utils.Database) -> None:
     for statement in _SEARCH:
         db.execute(statement)
@@ -139,24 +144,54 @@ def _search(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO annotations_fts(annotations_fts) VALUES ('rebuild')")
 
 
-def apply_migrations(db: sqlite_utils.Database) -> None:
+_STEPS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
+    ("0001_core", _core),
+    ("0002_search", _search),
+)
+
+
+@cache
+def migrations() -> Migrations:
+    """The migration set (sqlite-utils is imported only when a file must be created or
+    brought up to date)."""
+    from sqlite_utils.migrations import Migrations
+
+    steps = Migrations(MIGRATION_SET)
+    for name, step in _STEPS:
+        steps(name=name)(step)
+    return steps
+
+
+def apply_migrations(db: Database) -> None:
     """Bring a project file to the current schema and stamp its version."""
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    migrations.apply(db)
+    migrations().apply(db.utils())
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def needs_migration(db: sqlite_utils.Database) -> bool:
+def needs_migration(db: Database) -> bool:
     """True if the file is older than this version of Diptych."""
-    return bool(migrations.pending(db))
+    if _applied(db) == [name for name, _ in _STEPS]:
+        return False  # the usual case, answered without sqlite-utils
+    return bool(migrations().pending(db.utils()))
 
 
-def is_diptych_schema(db: sqlite_utils.Database) -> bool:
+def _applied(db: Database) -> list[str]:
+    if MIGRATIONS_TABLE not in db.table_names():
+        return []
+    rows = db.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    )
+    return [name for (name,) in rows]
+
+
+def is_diptych_schema(db: Database) -> bool:
     """True if the database holds Diptych's migration record and core tables."""
     names = set(db.table_names())
-    if Migrations.migrations_table not in names or not set(CORE_TABLES) <= names:
+    if MIGRATIONS_TABLE not in names or not set(CORE_TABLES) <= names:
         return False
-    return any(m.name == "0001_core" for m in migrations.applied(db))
+    return "0001_core" in _applied(db)
 
 
 KNOWN_TRIGGERS = frozenset(
@@ -166,7 +201,7 @@ KNOWN_TRIGGERS = frozenset(
 )
 
 
-def unknown_schema_objects(db: sqlite_utils.Database) -> list[str]:
+def unknown_schema_objects(db: Database) -> list[str]:
     """Triggers and views that Diptych did not create (a file tampered with elsewhere)."""
     rows = db.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')")
     return [f"{kind} {name}" for kind, name in rows if name not in KNOWN_TRIGGERS]

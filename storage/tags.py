@@ -6,9 +6,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import sqlite_utils
-
 from diptych.storage.codebook import Codebook
+from diptych.storage.connection import Database
 from diptych.storage.errors import InputError
 from diptych.storage.model import Tag, TagRemoval
 from diptych.storage.palette import next_color, normalize_color
@@ -224,7 +223,7 @@ class TagStore:
         return self.get(tag_id=t.id)
 
 
-def _links(db: sqlite_utils.Database, where: str, params: list[object]) -> list[tuple[int, int]]:
+def _links(db: Database, where: str, params: list[object]) -> list[tuple[int, int]]:
     rows = db.execute(
         f"SELECT annotation_id, tag_id FROM annotation_tags WHERE {where}", params
     ).fetchall()

@@ -37,8 +37,8 @@ def test_new_project_is_wal_with_foreign_keys_and_stamped(tmp_path: Path) -> Non
 
 def test_schema_version_counts_the_migrations(tmp_path: Path) -> None:
     with Project.create(tmp_path / "p.diptych") as project:
-        assert len(migrations.applied(project.db)) == SCHEMA_VERSION
-        assert not migrations.pending(project.db)
+        assert len(migrations().applied(project.db.utils())) == SCHEMA_VERSION
+        assert not migrations().pending(project.db.utils())
 
 
 def test_create_refuses_an_existing_file(tmp_path: Path) -> None:

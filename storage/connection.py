@@ -1,0 +1,75 @@
+"""The connection to a project file: statements, transactions, table names.
+
+sqlite-utils owns the schema: the migrations in :mod:`diptych.storage.schema` run on
+:meth:`Database.utils`. Day-to-day reads and writes go straight through the standard
+library's connection, which keeps sqlite-utils (about a tenth of a second to import) off
+the path from starting Diptych to its first window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+class Database:
+    """One SQLite connection to a project file.
+
+    Args:
+        conn: the open connection (default transaction handling).
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._utils: sqlite_utils.Database | None = None
+
+    def execute(self, sql: str, parameters: Iterable[Any] | None = None) -> sqlite3.Cursor:
+        """Run one statement."""
+        return self.conn.execute(sql, tuple(parameters) if parameters is not None else ())
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """A transaction; nested inside another it is a savepoint (as in sqlite-utils)."""
+        if self.conn.in_transaction:
+            savepoint = f"diptych_{secrets.token_hex(8)}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def table_names(self) -> list[str]:
+        """Names of the tables in the file."""
+        rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return [name for (name,) in rows]
+
+    def utils(self) -> sqlite_utils.Database:
+        """The same connection seen through sqlite-utils (imported on first use)."""
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._utils
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
