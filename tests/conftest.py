@@ -1,12 +1,27 @@
-"""Shared fixtures. Every test runs offscreen with its data folders inside tmp_path."""
+"""Shared fixtures. Every test runs offscreen with its data folders inside tmp_path.
+
+GUI tests share the sample project (``sample``), an application context (``context``), the
+window on the sample project (``window``) and a session without a window (``session``).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from diptych.gui.context import AppContext
+    from diptych.gui.main_window import MainWindow
+    from diptych.gui.session import ProjectSession
 
 
 @pytest.fixture(autouse=True)
@@ -26,3 +41,48 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "runtime"))
     (home / "runtime").mkdir(mode=0o700)
     return home
+
+
+# -- the sample project and the window on it ---------------------------------------------
+# The GUI modules are imported inside the fixtures, so that storage-only runs never load them.
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """The built-in sample project, as a file in ``tmp_path``."""
+    from diptych.storage.sample import create_sample_project
+
+    path = tmp_path / "sample.diptych"
+    create_sample_project(path).close()
+    return path
+
+
+@pytest.fixture
+def context(tmp_path: Path) -> AppContext:
+    """An application context whose folders and settings live in ``tmp_path/user``."""
+    from gui_support import make_context
+
+    return make_context(tmp_path / "user")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext, sample: Path) -> MainWindow:
+    """The main window on ``sample``, shown, with its panes built."""
+    from gui_support import open_window
+
+    from diptych.storage.project import Project
+
+    return open_window(qtbot, context, Project.open(sample))
+
+
+@pytest.fixture
+def session(qapp: QApplication, tmp_path: Path) -> Iterator[ProjectSession]:
+    """A session on a new sample project, without a window; the coder is "Tester"."""
+    from diptych.gui.messages import MessageBridge
+    from diptych.gui.session import ProjectSession
+    from diptych.storage.sample import create_sample_project
+
+    project = create_sample_project(tmp_path / "s.diptych")
+    opened = ProjectSession(project, MessageBridge(), coder="Tester")
+    yield opened
+    opened.close()

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB, AnnotationsPanel
 from diptych.gui.commands import SetPassageNote, SetPassageTags, perform
-from diptych.gui.messages import MessageBridge
 from diptych.gui.passage_filter import OrphanFilter, PassageFilterModel
 from diptych.gui.passage_model import (
     ANNOTATION_ROLE,
@@ -23,17 +19,9 @@ from diptych.gui.passage_model import (
 from diptych.gui.session import ProjectSession
 from diptych.storage.importing import parse_article
 from diptych.storage.model import Annotation
-from diptych.storage.sample import SAMPLE_FILES, create_sample_project, sample_bytes
+from diptych.storage.sample import SAMPLE_FILES, sample_bytes
 
 ORPHAN_QUOTE = "symbolic restart"
-
-
-@pytest.fixture
-def session(qapp, tmp_path: Path) -> Iterator[ProjectSession]:
-    project = create_sample_project(tmp_path / "s.diptych")
-    session = ProjectSession(project, MessageBridge(), coder="Tester")
-    yield session
-    session.close()
 
 
 @pytest.fixture

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-from gui_support import make_context, open_window, painted_colors
+from gui_support import painted_colors
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.main_window import MainWindow
 from diptych.gui.theme import is_dark, render_style
-from diptych.storage.project import Project
-from diptych.storage.sample import create_sample_project
 
 
 def dark_palette() -> QPalette:
@@ -28,10 +26,9 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def test_switching_to_a_dark_palette_repaints_articles_darkly(qtbot: QtBot, tmp_path: Path) -> None:
-    path = tmp_path / "s.diptych"
-    create_sample_project(path).close()
-    window = open_window(qtbot, make_context(tmp_path / "user"), Project.open(path))
+def test_switching_to_a_dark_palette_repaints_articles_darkly(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication)
     original = app.palette()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import make_context, open_window
+from gui_support import open_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -22,24 +22,6 @@ from diptych.gui.tag_dialog import TagValues
 from diptych.gui.workers import Progress, Workers
 from diptych.storage.backup import backup_project, list_backups
 from diptych.storage.project import Project
-from diptych.storage.sample import create_sample_project
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.diptych"
-    create_sample_project(path).close()
-    return path
-
-
-@pytest.fixture
-def context(tmp_path: Path) -> AppContext:
-    return make_context(tmp_path / "user")
-
-
-@pytest.fixture
-def window(qtbot: QtBot, context: AppContext, sample: Path) -> MainWindow:
-    return open_window(qtbot, context, Project.open(sample))
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import make_context, open_window, select_text
+from gui_support import open_window, select_text
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
@@ -32,23 +32,6 @@ from diptych.storage.schema import SCHEMA_VERSION
 QUOTE = "renewed diplomatic engagement"  # untagged text of the second sample article
 
 Message = tuple[int, str, str]
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.diptych"
-    create_sample_project(path).close()
-    return path
-
-
-@pytest.fixture
-def context(tmp_path: Path) -> AppContext:
-    return make_context(tmp_path / "user")
-
-
-@pytest.fixture
-def window(qtbot: QtBot, context: AppContext, sample: Path) -> MainWindow:
-    return open_window(qtbot, context, Project.open(sample))
 
 
 @pytest.fixture

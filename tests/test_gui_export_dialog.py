@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import make_context, open_window
+from gui_support import open_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
+from diptych.gui.context import AppContext
 from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
@@ -26,18 +27,6 @@ from diptych.storage.sample import create_sample_project
 
 SHIFTING = "The Shifting Landscape: Evidence of a New Diplomatic Era"
 XI_VISIT = "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations"
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.diptych"
-    create_sample_project(path).close()
-    return path
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, sample: Path) -> MainWindow:
-    return open_window(qtbot, make_context(tmp_path / "user"), Project.open(sample))
 
 
 def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
@@ -196,9 +185,9 @@ def large(tmp_path: Path) -> Path:
 
 
 def test_cancel_during_a_long_export_writes_nothing(
-    qtbot: QtBot, tmp_path: Path, large: Path
+    qtbot: QtBot, tmp_path: Path, context: AppContext, large: Path
 ) -> None:
-    window = open_window(qtbot, make_context(tmp_path / "user"), Project.open(large))
+    window = open_window(qtbot, context, Project.open(large))
     dialog = open_dialog(qtbot, window)
     dialog.format.setCurrentIndex(dialog.format.findData("html"))
     target = tmp_path / "report.html"

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import make_context, open_window
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox, QPushButton
@@ -35,17 +34,15 @@ FIELD_NOTES = b"# Field notes from Seoul\n\nA meeting in Seoul on trade and secu
 
 
 @pytest.fixture
-def project_path(tmp_path: Path) -> Path:
-    """The sample project with a third article, not open in any pane at first."""
+def sample(tmp_path: Path) -> Path:
+    """The sample project with a third article, not open in any pane at first.
+
+    It stands in for the shared ``sample``, so the shared ``window`` opens it.
+    """
     path = tmp_path / "library.diptych"
     with create_sample_project(path) as project:
         project.articles.add_many(parsed=[parse_article(FIELD_NOTES, name="field-notes.md")])
     return path
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, project_path: Path) -> MainWindow:
-    return open_window(qtbot, make_context(tmp_path / "user"), Project.open(project_path))
 
 
 def titles(path: Path) -> list[str]:
@@ -156,7 +153,7 @@ def test_open_beside_adds_a_pane(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_rename_from_the_context_menu_is_undoable(
-    qtbot: QtBot, window: MainWindow, project_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str] = []
 
@@ -170,20 +167,20 @@ def test_rename_from_the_context_menu_is_undoable(
     choose(menu, "Rename…")
     assert asked == [old]  # the field starts with the current title
     assert window.library.selected_article() == 2  # the renamed article stays selected
-    assert titles(project_path)[1] == "Beijing and Seoul"
+    assert titles(sample)[1] == "Beijing and Seoul"
     assert "Beijing and Seoul" in shown_titles(window.library)
     pane = window.area.pane_for(2)
     assert pane is not None and pane.header._full_title == "Beijing and Seoul"
 
     window.actions_.undo.trigger()
-    assert titles(project_path)[1] == old
+    assert titles(sample)[1] == old
     assert pane.header._full_title == old
     window.actions_.redo.trigger()
-    assert titles(project_path)[1] == "Beijing and Seoul"
+    assert titles(sample)[1] == "Beijing and Seoul"
 
 
 def test_remove_asks_then_removes_and_undo_brings_everything_back(
-    qtbot: QtBot, window: MainWindow, project_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     questions: list[str] = []
     answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
@@ -195,20 +192,20 @@ def test_remove_asks_then_removes_and_undo_brings_everything_back(
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     title = "The Shifting Landscape: Evidence of a New Diplomatic Era"
     choose(open_context_menu(window.library, title), "Remove from project…")  # No
-    assert title in titles(project_path)
+    assert title in titles(sample)
     assert "and its 3 passage(s)" in questions[0]
 
     choose(open_context_menu(window.library, title), "Remove from project…")  # Yes
-    assert title not in titles(project_path)
-    with Project.open(project_path, read_only=True) as project:
+    assert title not in titles(sample)
+    with Project.open(sample, read_only=True) as project:
         assert {p.article_id for p in project.annotations.query()} == {2}
     assert title not in shown_titles(window.library)
     qtbot.waitUntil(lambda: len(window.area.panes()) == 1)  # its pane closed
     assert window.area.panes()[0].article_id == 2
 
     window.actions_.undo.trigger()
-    assert titles(project_path)[0] == title
-    with Project.open(project_path, read_only=True) as project:
+    assert titles(sample)[0] == title
+    with Project.open(sample, read_only=True) as project:
         assert len(project.annotations.query(article_id=1)) == 3
     assert title in shown_titles(window.library)
 
@@ -260,7 +257,7 @@ def file_drop(window: MainWindow, paths: list[Path]) -> None:
 
 
 def test_dropping_article_files_imports_them_in_one_undo_step(
-    qtbot: QtBot, window: MainWindow, project_path: Path, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
 ) -> None:
     files = tmp_path / "files"
     files.mkdir()
@@ -272,18 +269,18 @@ def test_dropping_article_files_imports_them_in_one_undo_step(
     )
     file_drop(window, sorted(files.iterdir()))
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 6, timeout=10_000)
-    new = set(titles(project_path)[3:])
+    new = set(titles(sample)[3:])
     assert new == {"Minutes of the trade talks", "Memo on tariffs", "Joint statement"}
     # The first imported article opens.
     assert window.area.current is not None
     assert window.area.current.article_id == 4  # memo.md, the first file in the drop
     assert window.session.undo_stack.undoText() == "Import 3 article(s)"
     window.actions_.undo.trigger()
-    assert len(titles(project_path)) == 3
+    assert len(titles(sample)) == 3
 
 
 def test_dropping_a_refi_qda_project_imports_it_in_the_background(
-    qtbot: QtBot, window: MainWindow, project_path: Path, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
 ) -> None:
     other = tmp_path / "other.diptych"
     with Project.create(other) as project:
@@ -297,10 +294,10 @@ def test_dropping_a_refi_qda_project_imports_it_in_the_background(
 
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):
         file_drop(window, [exchange])
-    assert "Interview with a diplomat." in titles(project_path)
+    assert "Interview with a diplomat." in titles(sample)
     assert "Interview with a diplomat." in shown_titles(window.library)
     assert window.session.project.tags.find(name="Interviews") is not None
-    with Project.open(project_path, read_only=True) as project:
+    with Project.open(sample, read_only=True) as project:
         tags = {t.id: t.name for t in project.tags.all()}
         notes = [
             (p.exact, [tags[t] for t in p.tag_ids], p.note) for p in project.annotations.query()

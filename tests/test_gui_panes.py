@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_support import make_context, open_window, point_of, select_text
+from gui_support import open_window, point_of, select_text
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QToolTip
@@ -18,26 +18,8 @@ from diptych.gui.messages import Level
 from diptych.gui.pane_area import MAX_PANES
 from diptych.gui.theme import READING_POINT_SIZE
 from diptych.storage.project import Project
-from diptych.storage.sample import create_sample_project
 
 SYMBOLIC_RESTART = 4  # a passage of the second sample article, tagged Diplomacy, with a note
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.diptych"
-    create_sample_project(path).close()
-    return path
-
-
-@pytest.fixture
-def context(tmp_path: Path) -> AppContext:
-    return make_context(tmp_path / "user")
-
-
-@pytest.fixture
-def window(qtbot: QtBot, context: AppContext, sample: Path) -> MainWindow:
-    return open_window(qtbot, context, Project.open(sample))
 
 
 def button(pane: ArticlePane, text: str) -> QToolButton:

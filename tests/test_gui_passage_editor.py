@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from diptych.gui.messages import MessageBridge
 from diptych.gui.passage_editor import PLACEHOLDER, PassageEditor
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import TagChip
 from diptych.storage.importing import parse_article
 from diptych.storage.model import Annotation
-from diptych.storage.sample import SAMPLE_FILES, create_sample_project, sample_bytes
-
-
-@pytest.fixture
-def session(qapp, tmp_path: Path) -> Iterator[ProjectSession]:
-    project = create_sample_project(tmp_path / "s.diptych")
-    session = ProjectSession(project, MessageBridge(), coder="Tester")
-    yield session
-    session.close()
+from diptych.storage.sample import SAMPLE_FILES, sample_bytes
 
 
 class Window(QWidget):

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from gui_support import make_context, open_window
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from diptych.storage.project import Project
-from diptych.storage.sample import create_sample_project
+from diptych.gui.main_window import MainWindow
 
 
-def test_search_lists_articles_and_passages_and_reveals_them(qtbot: QtBot, tmp_path: Path) -> None:
-    path = tmp_path / "s.diptych"
-    create_sample_project(path).close()
-    window = open_window(qtbot, make_context(tmp_path / "user"), Project.open(path))
+def test_search_lists_articles_and_passages_and_reveals_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.actions_.search.trigger()
     panel = window.search
     assert window.docks["search"].isVisible()

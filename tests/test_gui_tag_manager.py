@@ -20,8 +20,6 @@ import pytest
 from gui_support import (
     blended,
     close_to,
-    make_context,
-    open_window,
     painted_colors,
     select_text,
 )
@@ -48,21 +46,8 @@ from diptych.gui.tag_panel import TagPanel
 from diptych.storage.model import Tag
 from diptych.storage.palette import PALETTE
 from diptych.storage.project import Project
-from diptych.storage.sample import create_sample_project
 
 UNTAGGED = "#C8C8C8"  # how a passage whose last tag was deleted is painted
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.diptych"
-    create_sample_project(path).close()
-    return path
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, sample: Path) -> MainWindow:
-    return open_window(qtbot, make_context(tmp_path / "user"), Project.open(sample))
 
 
 # -- reading what was saved --------------------------------------------------------------

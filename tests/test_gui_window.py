@@ -5,30 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import pytest
-from gui_support import blended, close_to, make_context, open_window, painted_colors, select_text
+from gui_support import blended, close_to, open_window, painted_colors, select_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.storage.project import Project
-from diptych.storage.sample import create_sample_project
 
 QUOTE_001 = "renewed diplomatic engagement"
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.diptych"
-    create_sample_project(path).close()
-    return path
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, sample: Path) -> MainWindow:
-    context = make_context(tmp_path / "user")
-    return open_window(qtbot, context, Project.open(sample))
 
 
 def passages_with(project_path: Path, quote: str) -> list[tuple[str, tuple[str, ...], str]]:
@@ -116,9 +102,8 @@ def test_palette_creates_a_new_tag(qtbot: QtBot, window: MainWindow, sample: Pat
 
 
 def test_highlight_is_painted_in_the_tag_colour_after_restart(
-    qtbot: QtBot, tmp_path: Path, sample: Path
+    qtbot: QtBot, context: AppContext, sample: Path
 ) -> None:
-    context = make_context(tmp_path / "user")
     window = open_window(qtbot, context, Project.open(sample))
     pane = window.area.panes()[1]
     window.area.set_current(pane)
