@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
@@ -15,6 +18,7 @@ from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import MessageBridge
 from diptych.gui.paths import AppPaths
 from diptych.gui.settings import Settings
+from diptych.gui.workers import Progress, Workers
 from diptych.storage.project import Project
 
 
@@ -90,3 +94,19 @@ def blended(color: str, alpha: int, base: QColor) -> QColor:
 def close_to(a: QColor, b: QColor, tolerance: int = 14) -> bool:
     """True if two colours differ by at most ``tolerance`` in every channel."""
     return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+
+
+def finish_jobs_as_they_start(monkeypatch: pytest.MonkeyPatch, wait_ms: int) -> None:
+    """Make ``Workers.start`` wait up to ``wait_ms`` for the job it starts.
+
+    A job quicker than its caller's next lines then finishes (and reports) before the
+    caller has connected to it: the tests check that its result is not lost.
+    """
+    original = Workers.start
+
+    def start_then_wait(self: Workers, job: Callable[[Progress], Any]) -> Any:
+        worker = original(self, job)
+        self.pool.waitForDone(wait_ms)
+        return worker
+
+    monkeypatch.setattr(Workers, "start", start_then_wait)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import open_window
+from gui_support import finish_jobs_as_they_start, open_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -19,7 +19,6 @@ from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.tag_dialog import TagValues
-from diptych.gui.workers import Progress, Workers
 from diptych.storage.backup import backup_project, list_backups
 from diptych.storage.project import Project
 
@@ -123,14 +122,7 @@ def test_a_quick_backup_is_not_lost(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A job quicker than the scheduler's next lines still reports the new backup."""
-    original = Workers.start
-
-    def start_then_wait(self: Workers, job: Callable[[Progress], Any]) -> Any:
-        worker = original(self, job)
-        self.pool.waitForDone(300)  # an ungated job would finish (and report) right here
-        return worker
-
-    monkeypatch.setattr(Workers, "start", start_then_wait)
+    finish_jobs_as_they_start(monkeypatch, 300)
     scheduler = BackupScheduler(window.session, window.workers, tmp_path / "quick")
     scheduler.back_up("quick")
     qtbot.waitUntil(lambda: scheduler.last is not None, timeout=3000)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import open_window
+from gui_support import finish_jobs_as_they_start, open_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
@@ -20,7 +19,6 @@ from diptych.gui.context import AppContext
 from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
-from diptych.gui.workers import Progress, Workers
 from diptych.storage.annotations import NewAnnotation
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
@@ -206,14 +204,16 @@ def test_cancel_during_a_long_export_writes_nothing(
     qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible())
 
 
-def test_cancel_as_the_file_is_about_to_be_written_writes_nothing(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Cancel pressed after the last progress report, before the file is written."""
+@pytest.fixture
+def held_export(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """Exports that stop once everything is collected: ``(collected, carry_on)``.
+
+    ``collected`` is set when an export has read the project and made its bytes; the export
+    then waits (up to ten seconds) for ``carry_on`` before the file is written.
+    """
     from diptych.gui import export_dialog
 
-    collected = threading.Event()
-    carry_on = threading.Event()
+    collected, carry_on = threading.Event(), threading.Event()
     original = export_dialog.export_project
 
     def slow_export(*args: Any, **kwargs: Any) -> bytes:
@@ -223,6 +223,17 @@ def test_cancel_as_the_file_is_about_to_be_written_writes_nothing(
         return data
 
     monkeypatch.setattr(export_dialog, "export_project", slow_export)
+    return collected, carry_on
+
+
+def test_cancel_as_the_file_is_about_to_be_written_writes_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    held_export: tuple[threading.Event, threading.Event],
+) -> None:
+    """Cancel pressed after the last progress report, before the file is written."""
+    collected, carry_on = held_export
     dialog = open_dialog(qtbot, window)
     target = tmp_path / "late.md"
     save_to(qtbot, dialog, target)
@@ -236,20 +247,12 @@ def test_cancel_as_the_file_is_about_to_be_written_writes_nothing(
 
 
 def test_closing_the_dialog_during_an_export_stops_it(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    held_export: tuple[threading.Event, threading.Event],
 ) -> None:
-    from diptych.gui import export_dialog
-
-    collected, carry_on = threading.Event(), threading.Event()
-    original = export_dialog.export_project
-
-    def slow_export(*args: Any, **kwargs: Any) -> bytes:
-        data = original(*args, **kwargs)
-        collected.set()
-        carry_on.wait(10)
-        return data
-
-    monkeypatch.setattr(export_dialog, "export_project", slow_export)
+    collected, carry_on = held_export
     dialog = open_dialog(qtbot, window)
     target = tmp_path / "closed.md"
     save_to(qtbot, dialog, target)
@@ -303,14 +306,7 @@ def test_a_quick_export_is_not_lost(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The result of a job quicker than the dialog's next lines still reaches the dialog."""
-    original = Workers.start
-
-    def start_then_wait(self: Workers, job: Callable[[Progress], Any]) -> Any:
-        worker = original(self, job)
-        self.pool.waitForDone(300)  # an ungated job would finish (and report) right here
-        return worker
-
-    monkeypatch.setattr(Workers, "start", start_then_wait)
+    finish_jobs_as_they_start(monkeypatch, 300)
     dialog = open_dialog(qtbot, window)
     target = tmp_path / "quick.md"
     save_to(qtbot, dialog, target)

@@ -10,11 +10,10 @@ view refuses.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from gui_support import finish_jobs_as_they_start
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox, QPushButton
@@ -23,7 +22,6 @@ from pytestqt.qtbot import QtBot
 from diptych.gui.article_model import ARTICLE_ID_ROLE, ARTICLE_MIME
 from diptych.gui.library_panel import LibraryPanel
 from diptych.gui.main_window import MainWindow
-from diptych.gui.workers import Progress, Workers
 from diptych.storage.exporting import export_project
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
@@ -311,14 +309,7 @@ def test_dropping_a_refi_qda_project_imports_it_in_the_background(
 def test_a_quick_import_is_not_lost(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = Workers.start
-
-    def start_and_finish(self: Workers, job: Callable[[Progress], Any]) -> Any:
-        worker = original(self, job)
-        self.pool.waitForDone(5000)  # a job started at once would finish before the caller connects
-        return worker
-
-    monkeypatch.setattr(Workers, "start", start_and_finish)
+    finish_jobs_as_they_start(monkeypatch, 5000)
     note = tmp_path / "quick.txt"
     note.write_text("A quick note\n\nShort enough to parse at once.\n")
     window.importer.import_files([note])
