@@ -13,6 +13,7 @@ from diptych.gui.backups import RestoreDialog, backups_of
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow, screen_fits
 from diptych.gui.messages import install_excepthook
+from diptych.gui.note_html import text_to_html
 from diptych.gui.paths import APP_NAME, ORGANIZATION
 from diptych.gui.session import ProjectSession
 from diptych.storage.backup import restore_backup
@@ -127,7 +128,7 @@ class Launcher(QObject):
         menu.clear()
         for path in self.context.settings.recent_projects():
             action = menu.addAction(path.name)
-            action.setToolTip(str(path))
+            action.setToolTip(text_to_html(str(path)))
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         menu.setEnabled(not menu.isEmpty())
 

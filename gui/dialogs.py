@@ -35,6 +35,7 @@ SHORTCUTS = """
 def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     """A non-blocking message box (the window keeps working; tests never hang on it)."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names and titles are never markup
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.open()
@@ -52,6 +53,7 @@ def crash(parent: QWidget, summary: str, details: str, log: Path) -> QMessageBox
         QMessageBox.StandardButton.Ok,
         parent,
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDetailedText(details)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -100,14 +102,22 @@ def rename_article(parent: QWidget, session: ProjectSession, article_id: int) ->
 def remove_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
     """Confirm, then remove an article and its passages (undoable)."""
     summary = session.project.articles.summary(article_id=article_id)
-    answer = QMessageBox.question(
-        parent,
-        "Remove article",
+    text = (
         f"Remove “{summary.title}” and its {summary.annotation_count} passage(s) from the "
-        "project?\n\nYou can undo this with Ctrl+Z.",
+        "project?\n\nYou can undo this with Ctrl+Z."
     )
-    if answer == QMessageBox.StandardButton.Yes:
+    if ask_plain(parent, "Remove article", text):
         perform(session, RemoveArticle(session, article_id))
+
+
+def ask_plain(parent: QWidget, title: str, text: str) -> bool:
+    """A yes/no question whose text is shown as typed (titles can look like markup)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent,
+    )  # fmt: skip
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def ask_coder(parent: QWidget, current: str) -> str | None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import color_icon
 from diptych.gui.workers import Cancelled, Progress, Worker, Workers
@@ -66,7 +67,7 @@ class CheckList(QListWidget):
     def add(self, label: str, item_id: int, color: str | None = None, depth: int = 0) -> None:
         """Add one checked item."""
         item = QListWidgetItem(("    " * depth) + label, self)
-        item.setToolTip(label)  # long titles are elided in the list
+        item.setToolTip(text_to_html(label))  # long titles are elided in the list
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         item.setData(ID_ROLE, item_id)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.note_html import text_to_html
 from diptych.storage.document import Heading
 
 MIN_TITLE_WIDTH = 120  # narrower than this beside the buttons, the title gets its own line
@@ -127,7 +128,7 @@ class PaneHeader(QWidget):
     def set_title(self, title: str, source: str = "") -> None:
         """Show the article title (elided to fit); the source file name as tooltip."""
         self.title.set_full_text(title)
-        self.title.setToolTip(f"{title}\n{source}" if source else title)
+        self.title.setToolTip(text_to_html(f"{title}\n{source}" if source else title))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

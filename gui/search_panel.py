@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
 from diptych.storage.search import SearchHit, search
@@ -80,7 +81,7 @@ class SearchPanel(QWidget):
         snippet = html.unescape(hit.snippet).replace("\n", " ")
         item = QListWidgetItem(f"{label} · {hit.title}\n{snippet}", self.results)
         item.setData(HIT_ROLE, hit)
-        item.setToolTip(snippet)
+        item.setToolTip(text_to_html(snippet))
 
     def on_results_item_activated(self, item: QListWidgetItem) -> None:
         """Reveal the result: the passage, or the article at the first match."""

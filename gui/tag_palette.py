@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_model import color_icon
 from diptych.storage.codebook import Codebook
 
@@ -78,7 +79,7 @@ class TagPalette(QFrame):
             label = path if query else "    " * depth + tag.name
             item = QStandardItem(color_icon(tag.color), label)
             item.setData(tag.id, TAG_ROLE)
-            item.setToolTip(tag.description or path)
+            item.setToolTip(text_to_html(tag.description or path))
             self.model.appendRow(item)
         if query and not exact:
             create = QStandardItem(f"Create tag “{query}”")

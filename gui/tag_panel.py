@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QMenu,
-    QMessageBox,
     QStyle,
     QToolButton,
     QTreeView,
@@ -40,9 +39,10 @@ Confirm = Callable[[QWidget, str, str], bool]
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
-    """Ask a yes/no question in a message box."""
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    """Ask a yes/no question in a message box (the text is shown as typed)."""
+    from diptych.gui.dialogs import ask_plain
+
+    return ask_plain(parent, title, text)
 
 
 def perform_together(session: ProjectSession, text: str, commands: list[SessionCommand]) -> None:

@@ -16,9 +16,10 @@ import pytest
 from gui_support import finish_jobs_as_they_start
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent, QTextDocument
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
+from diptych.gui import dialogs
 from diptych.gui.article_model import ARTICLE_ID_ROLE, ARTICLE_MIME
 from diptych.gui.library_panel import LibraryPanel
 from diptych.gui.main_window import MainWindow
@@ -181,13 +182,13 @@ def test_remove_asks_then_removes_and_undo_brings_everything_back(
     qtbot: QtBot, window: MainWindow, sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     questions: list[str] = []
-    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    answers = iter([False, True])
 
-    def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+    def question(_parent, _title, text):  # type: ignore[no-untyped-def]
         questions.append(text)
         return next(answers)
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(dialogs, "ask_plain", question)
     title = "The Shifting Landscape: Evidence of a New Diplomatic Era"
     choose(open_context_menu(window.library, title), "Remove from project…")  # No
     assert title in titles(sample)
