@@ -145,13 +145,18 @@ _TEXT_KINDS = (
 )
 
 
-def connect(path: Path, *, create: bool, read_only: bool) -> tuple[Database, bool]:
+def connect(
+    path: Path, *, create: bool, read_only: bool, verify: bool = True
+) -> tuple[Database, bool]:
     """Open (or create) the SQLite file behind a project, checking it first.
 
     Args:
         path: the project file.
         create: create the file if it does not exist.
         read_only: open without writing anything, even if the file is writable.
+
+        verify: run SQLite's integrity pass (``quick_check``); a one-off read may skip it,
+            as damage still surfaces as a known error when the damaged part is read.
 
     Returns:
         A sqlite-utils database on a connection in WAL mode with foreign keys on, and
@@ -170,7 +175,7 @@ def connect(path: Path, *, create: bool, read_only: bool) -> tuple[Database, boo
         with translate_errors(path):
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if exists:  # checked before anything could write to a file that is not ours
-                _check_existing(db, path)
+                _check_existing(db, path, verify=verify)
             _configure(db, read_only=read_only)
     except BaseException:
         conn.close()
@@ -242,7 +247,7 @@ def _check_identity(path: Path, application_id: int, user_version: int) -> None:
         )
 
 
-def _check_existing(db: Database, path: Path) -> None:
+def _check_existing(db: Database, path: Path, *, verify: bool = True) -> None:
     # The header can lag behind a WAL that was not checkpointed: ask SQLite as well.
     application_id = db.execute("PRAGMA application_id").fetchone()[0]
     _check_identity(path, application_id, db.execute("PRAGMA user_version").fetchone()[0])
@@ -259,7 +264,7 @@ def _check_existing(db: Database, path: Path) -> None:
             path=path,
             advice="Restore it from a backup (File > Restore from backup).",
         )
-    if path.stat().st_size <= QUICK_CHECK_LIMIT:
+    if verify and path.stat().st_size <= QUICK_CHECK_LIMIT:
         result = db.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             raise DamagedProjectError(

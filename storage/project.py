@@ -80,6 +80,7 @@ class Project:
         read_only: bool = False,
         name: str | None = None,
         clock: Callable[[], str] = utc_now,
+        verify: bool = True,
     ) -> Project:
         """Open a project file, creating it if ``create`` and it does not exist.
 
@@ -88,7 +89,7 @@ class Project:
         """
         path = Path(path).expanduser()
         is_new = not path.exists()
-        db, read_only = connect(path, create=create, read_only=read_only)
+        db, read_only = connect(path, create=create, read_only=read_only, verify=verify)
         project = cls(db, path, read_only=read_only, clock=clock)
         try:
             project._prepare(is_new=is_new, name=name)

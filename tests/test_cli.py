@@ -166,3 +166,14 @@ def test_import_with_a_broken_exchange_file_imports_nothing(
     code, _, err = run("import", project, seeds[0], broken)
     assert code == 2 and "broken.qdpx" in err
     assert json.loads(run("articles", project, "--json")[1]) == []
+
+
+def test_reading_commands_still_report_a_damaged_project(tmp_path: Path, seeds: list[Path]) -> None:
+    project = tmp_path / "p.diptych"
+    assert run("import", project, *seeds)[0] == 0
+    data = project.read_bytes()
+    project.write_bytes(data[: len(data) // 2])  # cut in half: pages missing
+    for command in ("articles", "annotations", "tags"):
+        code, _, err = run(command, project)
+        assert code == 2, command
+        assert "p.diptych" in err and ("damaged" in err or "Diptych project" in err), err
