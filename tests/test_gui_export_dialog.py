@@ -19,6 +19,7 @@ from diptych.gui.context import AppContext
 from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
+from diptych.gui.note_html import text_to_html
 from diptych.storage.annotations import NewAnnotation
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
@@ -123,7 +124,8 @@ def test_long_titles_are_elided_with_the_full_title_as_tooltip(
 ) -> None:
     dialog = open_dialog(qtbot, window)
     articles = dialog.articles
-    assert [articles.item(r).toolTip() for r in range(articles.count())] == [SHIFTING, XI_VISIT]
+    tips = [articles.item(r).toolTip() for r in range(articles.count())]
+    assert tips == [text_to_html(SHIFTING), text_to_html(XI_VISIT)]  # escaped, in full
     assert not articles.horizontalScrollBar().isVisible()  # elided, not scrolled sideways
     dialog.reject()
 
