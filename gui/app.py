@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -133,8 +134,25 @@ class Launcher(QObject):
         menu.setEnabled(not menu.isEmpty())
 
 
+def no_display_message() -> str | None:
+    """Why the window cannot open here, or None (Linux without X11 or Wayland)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "diptych: there is no display to open the window on (neither DISPLAY nor "
+        "WAYLAND_DISPLAY is set). Run it in a desktop session, or use the command line: "
+        "diptych --help"
+    )
+
+
 def run_application(project_path: Path | None) -> int:
     """Start the window; returns the exit status."""
+    message = no_display_message()
+    if message is not None:
+        print(message, file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)

@@ -20,6 +20,7 @@ from diptych.gui.commands import (
     SetPassageTags,
     perform,
 )
+from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import color_icon
@@ -232,7 +233,7 @@ class CodingController(QObject):
         note = passage.note.strip()
         if note:
             short = note if len(note) <= TOOLTIP_NOTE_CHARS else note[:TOOLTIP_NOTE_CHARS] + "…"
-            parts.append(html.escape(short).replace("\n", "<br>"))
+            parts.append(note_to_html(short))  # safe: no raw HTML, no images, web links only
         if passage.coder:
             parts.append(f"<small>{html.escape(passage.coder)} · {passage.updated_at}</small>")
         return "<hr>".join(parts)

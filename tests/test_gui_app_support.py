@@ -1,0 +1,72 @@
+"""The crash handler, the coder's name, the about boxes, and starting without a display."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from diptych.gui import dialogs
+from diptych.gui.main_window import MainWindow
+from diptych.gui.messages import MessageBridge, install_excepthook
+from diptych.storage.errors import InputError
+
+
+def test_an_unexpected_error_is_logged_and_reported(qtbot: QtBot, tmp_path: Path) -> None:
+    bridge = MessageBridge()
+    log = tmp_path / "logs" / "crash.log"
+    previous = sys.excepthook
+    try:
+        install_excepthook(bridge, log)
+        try:
+            raise ZeroDivisionError("a bug")
+        except ZeroDivisionError as exc:
+            with qtbot.waitSignal(bridge.crashed) as crashed:
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+        assert crashed.args[0] == "ZeroDivisionError: a bug"
+        assert "Traceback" in crashed.args[1] and "a bug" in log.read_text(encoding="utf-8")
+        # A known error that escaped is still just a message, not a crash.
+        with qtbot.waitSignal(bridge.posted) as posted:
+            error = InputError("there is no tag 'x'")
+            sys.excepthook(InputError, error, None)
+        assert "there is no tag 'x'" in posted.args[2]
+    finally:
+        sys.excepthook = previous
+
+
+def test_the_window_shows_a_crash_dialog_with_the_details(qtbot: QtBot, window: MainWindow) -> None:
+    window.context.messages.crashed.emit("KeyError: 'x'", "Traceback (most recent call last): ...")
+    boxes = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    assert any("Everything saved so far is safe" in b.text() for b in boxes)
+    box = next(b for b in boxes if "KeyError" in b.text())
+    assert box.detailedText().startswith("Traceback")
+    box.close()
+
+
+def test_coder_name_is_asked_remembered_and_recorded(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "ask_coder", lambda _parent, current: "Ann Analyst")
+    window.actions_.coder.trigger()
+    assert window.session.coder == "Ann Analyst"
+    assert window.coder_label.text() == "Coder: Ann Analyst"
+    assert window.context.settings.coder() == "Ann Analyst"
+    article = window.session.project.articles.all()[0]
+    passage = window.session.add_passage(article_id=article.id, start=0, end=5, tag_ids=[])
+    assert passage.coder == "Ann Analyst"
+
+
+def test_starting_without_a_display_is_a_clear_message(tmp_path: Path) -> None:
+    environment = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "diptych.gui", "open"],
+        capture_output=True, text=True, env=environment, check=False, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "no display" in done.stderr and done.stderr.count("\n") == 1
