@@ -306,16 +306,32 @@ class MergeTags(SessionCommand):
 
 
 class ImportArticles(SessionCommand):
-    """Add imported articles to the project."""
+    """Add imported articles to the project.
 
-    def __init__(self, session: ProjectSession, parsed: Sequence[ParsedArticle]) -> None:
-        super().__init__(session, f"Import {len(parsed)} article(s)")
+    Args:
+        session: the open project.
+        parsed: the articles to add, or () with ``added`` for articles an import worker
+            already added through its own connection (the step then only records them).
+        added: articles already in the project.
+    """
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        parsed: Sequence[ParsedArticle] = (),
+        *,
+        added: Sequence[ArticleSummary] = (),
+    ) -> None:
+        super().__init__(session, f"Import {len(parsed) or len(added)} article(s)")
         self.parsed = list(parsed)
-        self.added: list[ArticleSummary] = []
+        self.added: list[ArticleSummary] = list(added)
         self.removals: list[ArticleRemoval] = []
 
     def _do(self) -> None:
-        self.added = self.session.add_articles(self.parsed)
+        if self.parsed:
+            self.added = self.session.add_articles(self.parsed)
+        else:
+            self.session.articles_added_elsewhere()
 
     def _redo(self) -> None:
         for removal in reversed(self.removals):

@@ -21,6 +21,7 @@ from diptych.gui.workers import Cancelled, Progress, Workers
 from diptych.storage.backup import backup_project
 from diptych.storage.errors import ArticleFileError
 from diptych.storage.importing import ParsedArticle, read_article_file
+from diptych.storage.model import ArticleSummary
 from diptych.storage.project import Project
 
 if TYPE_CHECKING:
@@ -34,25 +35,38 @@ EXCHANGE_SUFFIXES = (".qdpx", ".qdc")
 
 
 @dataclass
-class ParseResult:
-    """What reading a batch of files gave."""
+class ImportResult:
+    """What importing a batch of files gave."""
 
-    parsed: list[ParsedArticle] = field(default_factory=list)
+    added: list[ArticleSummary] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # one message per file
 
 
-def parse_files(paths: Sequence[Path], progress: Progress) -> ParseResult:
-    """Read and parse article files (runs in a worker)."""
-    result = ParseResult()
-    for number, path in enumerate(paths):
-        if not progress(number, len(paths)):
-            raise Cancelled
-        try:
-            result.parsed.append(read_article_file(path))
-        except ArticleFileError as exc:
-            result.refused.append(str(exc))
-    progress(len(paths), len(paths))
-    return result
+def import_files_job(
+    project_path: Path, paths: Sequence[Path]
+) -> Callable[[Progress], ImportResult]:
+    """The worker's job: read and parse the files, then add them in one transaction.
+
+    The insert runs here too, on the worker's own connection: a long article's text and its
+    full-text index take a noticeable moment to write.
+    """
+
+    def job(progress: Progress) -> ImportResult:
+        result, parsed = ImportResult(), []
+        for number, path in enumerate(paths):
+            if not progress(number, len(paths)):
+                raise Cancelled
+            try:
+                parsed.append(read_article_file(path))
+            except ArticleFileError as exc:
+                result.refused.append(str(exc))
+        if parsed:
+            with Project.open(project_path, verify=False) as project:
+                result.added = project.articles.add_many(parsed=parsed)
+        progress(len(paths), len(paths))
+        return result
+
+    return job
 
 
 def exchange_job(
@@ -117,7 +131,7 @@ class ImportController(QObject):
             self.import_exchange(exchange)
         if not articles:
             return
-        worker = self.workers.start(lambda progress: parse_files(articles, progress))
+        worker = self.workers.start(import_files_job(self.session.project.path, articles))
         if len(articles) > 3:
             self._progress = QProgressDialog(
                 "Reading articles…", "Cancel", 0, len(articles), self.window
@@ -137,11 +151,11 @@ class ImportController(QObject):
             self._progress.deleteLater()
             self._progress = None
 
-    def on_worker_finished(self, result: ParseResult) -> None:
-        """Add what was parsed in one undoable step; report what was refused."""
+    def on_worker_finished(self, result: ImportResult) -> None:
+        """Record what was added as one undoable step; report what was refused."""
         ids: list[int] = []
-        if result.parsed:
-            command = ImportArticles(self.session, result.parsed)
+        if result.added:
+            command = ImportArticles(self.session, added=result.added)
             if perform(self.session, command):
                 ids = [a.id for a in command.added]
         if result.refused:

@@ -234,6 +234,13 @@ class ProjectSession(QObject):
         self.articlesChanged.emit()
         return added
 
+    def articles_added_elsewhere(self) -> None:
+        """Articles were added through another connection of this window (an import
+        worker): show them, and do not take the commit for another program's."""
+        self._data_version = self.project.data_version()
+        self.project.forget_cached()
+        self.articlesChanged.emit()
+
     def remove_article(self, article_id: int) -> ArticleRemoval:
         """Remove an article with its passages."""
         removal = self.project.articles.remove(article_id=article_id)
