@@ -1,92 +1,28 @@
 """One pane of the reading area: an article's title bar, find bar, margin and text.
 
-Long articles are built in slices between events, so the window keeps responding while
-they open; the highlighter is attached before the text is laid out.
+Loading (without ever holding up the window) is :class:`ArticleLoader`'s job; the pane
+assembles the widgets and keeps the view in step with the article's passages, the find
+bar and the zoom.
 """
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import QPoint, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
+from diptych.gui.article_loader import ArticleLoader
 from diptych.gui.article_view import ArticleView
 from diptych.gui.find_bar import FindBar, find_all
-from diptych.gui.highlighter import PassageHighlighter
 from diptych.gui.margin import PassageMargin
 from diptych.gui.pane_header import PaneHeader
-from diptych.gui.passage_index import PassageIndex
-from diptych.gui.render import DocumentBuilder
 from diptych.gui.session import ProjectSession
-from diptych.gui.theme import highlight_theme, reading_font, render_style
-from diptych.storage.articles import load_article
-from diptych.storage.document import ArticleText, Heading
-from diptych.storage.errors import DiptychError, InputError
+from diptych.gui.theme import reading_font
+from diptych.storage.document import Heading
+from diptych.storage.errors import InputError
 from diptych.storage.model import Article
-from diptych.storage.offsets import PositionMap
 
-SLICE_MS = 25  # longest stretch of building between two events
-SLICE_BLOCKS = 40
-SYNC_BLOCKS = 400  # articles this small are built at once
-SYNC_CHARS = 150_000
-PREVIEW_BLOCKS = 60  # enough to fill a screen while the rest is built
-REPAINT_CHUNK = 200
-FIRST_SLICE_DELAY_MS = 15
-BACKGROUND_CHARS = 2_000_000  # longer articles are read from the file in a worker
 MIN_ZOOM, MAX_ZOOM = -6, 12
-
-
-class Rendering:
-    """One document of an article, with the highlighter attached before any text went in.
-
-    Args:
-        content: the article's display text and blocks.
-        index: the article's passages (shared by every rendering of the article).
-        parent: owner of the document.
-    """
-
-    def __init__(self, content: ArticleText, index: PassageIndex, parent: QWidget) -> None:
-        self.builder = DocumentBuilder(content, render_style(), QTextDocument(parent))
-        self.highlighter = PassageHighlighter(
-            self.builder.document, self.builder.positions, index, highlight_theme()
-        )
-        self.index = index
-        self._to_paint: list[int] | None = None
-        self.painted = False
-
-    def paint_marked(self, count: int) -> None:
-        """Paint up to ``count`` of the blocks that hold passages, then prepare for a view.
-
-        A document without a layout announces no changes, so the highlighter stays idle
-        while the document is built (building stays cheap) and the blocks that hold
-        passages are painted here, still without a layout, where painting costs next to
-        nothing. The formats survive the layout's creation, which is done last and quietly
-        (see DocumentBuilder.prepare_for_view).
-        """
-        if self._to_paint is None:
-            self._to_paint = self.index.marked_blocks()
-        chunk, self._to_paint[:] = self._to_paint[:count], self._to_paint[count:]
-        for block in chunk:
-            self.highlighter.repaint_blocks(range(block, block + 1))
-        if not self._to_paint and not self.painted:
-            self.builder.prepare_for_view()
-            self.painted = True
-
-    def paint_all_marked(self) -> None:
-        """Prepare and paint every marked block now (short documents and first screens)."""
-        self.paint_marked(len(self.index.marked_blocks()) + 1)
-
-    @property
-    def document(self) -> QTextDocument:
-        """The document being built."""
-        return self.builder.document
-
-    @property
-    def positions(self) -> PositionMap:
-        """Display-text <-> document positions of the blocks built so far."""
-        return self.builder.positions
 
 
 class ArticlePane(QFrame):
@@ -117,13 +53,8 @@ class ArticlePane(QFrame):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.article_id: int | None = None
         self.zoom = 0
         self.selected_passage = 0
-        self._rendering: Rendering | None = None  # what the view shows
-        self._pending: Rendering | None = None  # the full article, while it is being built
-        self._generation = 0
-        self._awaited: tuple[int, int] | None = None  # (article, generation) being read
         self._updated_article: int | None = None
         self._matches: list[tuple[int, int]] = []
         self._match = 0
@@ -132,6 +63,7 @@ class ArticlePane(QFrame):
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.view = ArticleView(self)
+        self.loader = ArticleLoader(session, self.view, self.zoomed_font)
         self.margin = PassageMargin(self.view, self)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -161,6 +93,11 @@ class ArticlePane(QFrame):
         self.find_bar.searched.connect(self.on_find_bar_searched)
         self.find_bar.stepped.connect(self.on_find_bar_stepped)
         self.find_bar.closed.connect(self.on_find_bar_closed)
+        self.loader.opening.connect(self.on_loader_opening)
+        self.loader.presented.connect(self.on_loader_presented)
+        self.loader.progressed.connect(self.header.set_progress)
+        self.loader.shown.connect(self.shown)
+        self.loader.loaded.connect(self.on_loader_loaded)
         self.session.passageUpdated.connect(self.on_session_passage_updated)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
         self.session.tagsChanged.connect(self.refresh_marks)
@@ -169,137 +106,33 @@ class ArticlePane(QFrame):
 
     # -- loading -------------------------------------------------------------------------
     @property
+    def article_id(self) -> int | None:
+        """The article shown (or being opened), if any."""
+        return self.loader.article_id
+
+    @property
     def is_loading(self) -> bool:
         """True while the article is being read or its full document built."""
-        return self._pending is not None or self._awaited is not None
+        return self.loader.is_loading
 
     def show_article(self, article_id: int) -> None:
-        """Open an article in this pane (replacing the one shown); see :meth:`present`.
+        """Open an article in this pane, replacing the one shown."""
+        self.loader.open(article_id)
 
-        A long article is read from the file in the background first, so that even
-        decoding its blocks never holds up the window.
-        """
-        articles = self.session.project.articles
-        try:
-            summary = articles.summary(article_id=article_id)
-        except DiptychError as exc:
-            self.session.messages.known_error(exc)
-            return
-        self._generation += 1
-        self._awaited = None
-        if summary.characters < BACKGROUND_CHARS or articles.is_cached(article_id=article_id):
-            try:
-                article = articles.get(article_id=article_id)
-            except DiptychError as exc:
-                self.session.messages.known_error(exc)
-                return
-            self.present(article)
-            return
-        self.article_id = article_id
-        self.header.set_title(summary.title, summary.source_name)
+    def on_loader_opening(self, article_id: int, title: str, source: str) -> None:
+        """A long article is being read: say which, and that it is coming."""
+        self.header.set_title(title, source)
         self.header.set_progress(0, 1)
-        self._awaited = (article_id, self._generation)
-        path = self.session.project.path
-        worker = self.session.workers.start(lambda _p: load_article(path, article_id=article_id))
-        worker.signals.finished.connect(self.on_article_read)
-        worker.signals.failed.connect(self.on_article_read_failed)
 
-    def on_article_read(self, article: Article) -> None:
-        """A long article was read in the background: show it, if it is still wanted."""
-        if self._awaited != (article.id, self._generation):
-            return  # another article was asked for meanwhile
-        self._awaited = None
-        self.session.project.articles.remember(article)
-        self.present(article)
-
-    def on_article_read_failed(self, message: str) -> None:
-        """Reading a long article failed: say why."""
-        self._awaited = None
-        self.header.set_progress(1, 1)
-        self.session.messages.error(message)
-
-    def present(self, article: Article) -> None:
-        """Show an article already read (replacing the one shown).
-
-        A short article is built at once. A long one shows its first blocks at once, while the
-        whole document is built detached from the view in slices between events (appending to
-        a shown document would make Qt lay out everything before each insertion), then swapped
-        in: the view is never blocked for more than a slice.
-        """
-        article_id = article.id
-        self._generation += 1
-        self.article_id = article_id
+    def on_loader_presented(self, article: Article) -> None:
+        """A new article is going in: reset what belonged to the previous one."""
         self.selected_passage = 0
+        self._matches = []
         self.header.set_title(article.title, article.source_name)
         self.header.set_outline(article.content.outline())
-        self._matches = []
-        index = PassageIndex(article.content.blocks)
-        index.reset(self.session.marks(article_id))
-        self.view.index = index
-        full = Rendering(article.content, index, self)
-        small = len(article.content.blocks) <= SYNC_BLOCKS and len(article.text) <= SYNC_CHARS
-        if small:
-            full.builder.build()
-            full.paint_all_marked()
-            self._pending = None
-            self._show(full)
-            self.shown.emit()
-            self._finish_loading()
-            return
-        preview = Rendering(article.content, index, self)
-        preview.builder.add_blocks(PREVIEW_BLOCKS)
-        preview.paint_all_marked()
-        self._show(preview)
-        self.shown.emit()
-        self._pending = full
-        self._apply_zoom(full.document)
-        generation = self._generation
-        # The first slice waits for the first screen to be painted.
-        QTimer.singleShot(FIRST_SLICE_DELAY_MS, self, lambda: self._build_slice(generation))
 
-    def _show(self, rendering: Rendering, *, keep_view: bool = False) -> None:
-        """Put a rendering in the view; ``keep_view`` keeps the scroll position and cursor
-        (when the full article replaces its own first screen)."""
-        old = self._rendering
-        scroll = self.view.verticalScrollBar().value()
-        cursor = self.view.textCursor()
-        anchor, position = cursor.anchor(), cursor.position()
-        self._rendering = rendering
-        self._apply_zoom(rendering.document)
-        self.view.positions = rendering.positions
-        self.view.setDocument(rendering.document)
-        if not keep_view:
-            self.view.verticalScrollBar().setValue(0)  # a new article starts at its top
-        else:
-            restored = QTextCursor(rendering.document)
-            last = rendering.document.characterCount() - 1
-            restored.setPosition(min(anchor, last))
-            restored.setPosition(min(position, last), QTextCursor.MoveMode.KeepAnchor)
-            self.view.setTextCursor(restored)
-            self.view.verticalScrollBar().setValue(scroll)
-        if old is not None and old is not rendering:
-            old.document.deleteLater()
-
-    def _build_slice(self, generation: int) -> None:
-        rendering = self._pending
-        if rendering is None or generation != self._generation:
-            return  # another article was opened meanwhile
-        deadline = time.perf_counter() + SLICE_MS / 1000
-        builder = rendering.builder
-        while not builder.done and time.perf_counter() < deadline:
-            builder.add_blocks(SLICE_BLOCKS)
-        while builder.done and not rendering.painted and time.perf_counter() < deadline:
-            rendering.paint_marked(REPAINT_CHUNK)  # still detached: cheap, no layout runs
-        self.header.set_progress(*builder.progress)
-        if rendering.painted:
-            self._pending = None
-            self._show(rendering, keep_view=True)
-            self._finish_loading()
-        else:
-            # 1 ms rather than 0: lets timers and paint events in between the slices.
-            QTimer.singleShot(1, self, lambda: self._build_slice(generation))
-
-    def _finish_loading(self) -> None:
+    def on_loader_loaded(self) -> None:
+        """The whole article is in the view."""
         self.header.set_progress(1, 1)
         self._update_extra_selections()
         self.margin.update()
@@ -343,9 +176,7 @@ class ArticlePane(QFrame):
             self.refresh_marks()
 
     def _repaint(self, blocks: range) -> None:
-        for rendering in (self._rendering, self._pending):
-            if rendering is not None:
-                rendering.highlighter.repaint_blocks(blocks)
+        self.loader.repaint(blocks)
 
     def on_session_articles_changed(self) -> None:
         """Follow renames; close if the article was removed."""
@@ -354,7 +185,7 @@ class ArticlePane(QFrame):
         ids = {a.id: a for a in self.session.project.articles.all()}
         summary = ids.get(self.article_id)
         if summary is None:
-            self.article_id = None
+            self.loader.article_id = None
             self.closeRequested.emit()
         else:
             self.header.set_title(summary.title, summary.source_name)
@@ -366,7 +197,7 @@ class ArticlePane(QFrame):
 
     def refresh_marks(self) -> None:
         """Re-read this article's passages and repaint the blocks whose marks changed."""
-        if self.article_id is None or self._rendering is None or self.view.index is None:
+        if self.article_id is None or self.loader.current is None or self.view.index is None:
             return
 
         index = self.view.index
@@ -476,17 +307,15 @@ class ArticlePane(QFrame):
     def set_zoom(self, zoom: int) -> None:
         """Set the zoom level (font size steps from the normal size)."""
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
-        for rendering in (self._rendering, self._pending):
-            if rendering is not None:
-                self._apply_zoom(rendering.document)
+        self.loader.apply_font()
         self.header.set_zoom(self.zoom)
         self.margin.update()
 
-    def _apply_zoom(self, document: QTextDocument) -> None:
+    def zoomed_font(self) -> QFont:
+        """The reading font at this pane's zoom."""
         font = reading_font()
         font.setPointSizeF(max(6.0, font.pointSizeF() * (1.1**self.zoom)))
-        if document.defaultFont() != font:  # setting it lays the whole document out again
-            document.setDefaultFont(font)
+        return font
 
     def apply_appearance(self) -> None:
         """Follow a switch between light and dark."""

@@ -44,7 +44,7 @@ def test_switching_to_a_dark_palette_repaints_articles_darkly(
         assert render_style().code_background.lightness() < 80
 
         def painted_darkly() -> bool:
-            rendering = window.area.panes()[1]._rendering
+            rendering = window.area.panes()[1].loader.current
             return rendering is not None and rendering.highlighter.theme.dark
 
         qtbot.waitUntil(painted_darkly)  # the window hears of the change through an event

@@ -10,7 +10,8 @@ from gui_support import blended, close_to, painted_colors
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.article_pane import SYNC_CHARS, ArticlePane
+from diptych.gui.article_loader import SYNC_CHARS
+from diptych.gui.article_pane import ArticlePane
 from diptych.gui.messages import MessageBridge
 from diptych.gui.session import ProjectSession
 from diptych.storage.importing import parse_article
@@ -77,9 +78,9 @@ def test_closing_a_pane_while_it_opens_a_long_article_is_harmless(
 def test_a_very_long_article_is_read_in_the_background(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import diptych.gui.article_pane as article_pane
+    import diptych.gui.article_loader as article_loader
 
-    monkeypatch.setattr(article_pane, "BACKGROUND_CHARS", 10_000)  # as if it were 2 MB
+    monkeypatch.setattr(article_loader, "BACKGROUND_CHARS", 10_000)  # as if it were 2 MB
     project = Project.create(tmp_path / "p.diptych")
     first = project.articles.add(parsed=parse_article(long_article(300), name="one.txt"))
     second = project.articles.add(parsed=parse_article(long_article(310), name="two.txt"))

@@ -1,0 +1,256 @@
+"""Putting an article into a view without ever holding up the window.
+
+A short article is built at once. A long one shows its first blocks at once, while the
+whole document is built detached from the view in slices between events (appending to a
+shown document would make Qt lay out everything before each insertion), then swapped in.
+An article over :data:`BACKGROUND_CHARS` is first read from the file in a worker, so that
+even decoding its blocks happens off the GUI thread.
+
+The passages are painted into each document while it is still detached, where painting
+costs next to nothing, and the document's layout is created quietly just before the view
+takes it (see :meth:`diptych.gui.render.DocumentBuilder.prepare_for_view`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument
+
+from diptych.gui.article_view import ArticleView
+from diptych.gui.highlighter import PassageHighlighter
+from diptych.gui.passage_index import PassageIndex
+from diptych.gui.render import DocumentBuilder
+from diptych.gui.session import ProjectSession
+from diptych.gui.theme import highlight_theme, render_style
+from diptych.storage.articles import load_article
+from diptych.storage.document import ArticleText
+from diptych.storage.errors import DiptychError
+from diptych.storage.model import Article
+from diptych.storage.offsets import PositionMap
+
+SLICE_MS = 25  # longest stretch of building between two events
+SLICE_BLOCKS = 40
+SYNC_BLOCKS = 400  # articles this small are built at once
+SYNC_CHARS = 150_000
+PREVIEW_BLOCKS = 60  # enough to fill a screen while the rest is built
+REPAINT_CHUNK = 200
+FIRST_SLICE_DELAY_MS = 15
+BACKGROUND_CHARS = 2_000_000  # longer articles are read from the file in a worker
+
+
+class Rendering:
+    """One document of an article, with its highlighter.
+
+    Args:
+        content: the article's display text and blocks.
+        index: the article's passages (shared by every rendering of the article).
+        parent: owner of the document.
+    """
+
+    def __init__(self, content: ArticleText, index: PassageIndex, parent: QObject) -> None:
+        self.builder = DocumentBuilder(content, render_style(), QTextDocument(parent))
+        self.highlighter = PassageHighlighter(
+            self.builder.document, self.builder.positions, index, highlight_theme()
+        )
+        self.index = index
+        self._to_paint: list[int] | None = None
+        self.painted = False
+
+    def paint_marked(self, count: int) -> None:
+        """Paint up to ``count`` of the blocks that hold passages, then prepare for a view.
+
+        A document without a layout announces no changes, so the highlighter stays idle
+        while the document is built (building stays cheap) and is asked here, still
+        without a layout, where painting costs next to nothing. The formats survive the
+        layout's creation, which comes last.
+        """
+        if self._to_paint is None:
+            self._to_paint = self.index.marked_blocks()
+        chunk, self._to_paint[:] = self._to_paint[:count], self._to_paint[count:]
+        for block in chunk:
+            self.highlighter.repaint_blocks(range(block, block + 1))
+        if not self._to_paint and not self.painted:
+            self.builder.prepare_for_view()
+            self.painted = True
+
+    def paint_all_marked(self) -> None:
+        """Paint every marked block now (short documents and first screens)."""
+        self.paint_marked(len(self.index.marked_blocks()) + 1)
+
+    @property
+    def document(self) -> QTextDocument:
+        """The document being built."""
+        return self.builder.document
+
+    @property
+    def positions(self) -> PositionMap:
+        """Display-text <-> document positions of the blocks built so far."""
+        return self.builder.positions
+
+
+class ArticleLoader(QObject):
+    """Loads articles into one view.
+
+    Args:
+        session: the open project.
+        view: the view to fill.
+        font: the reading font at the pane's zoom.
+
+    Signals:
+        opening(int, str, str): an article is being opened (id, title, source file name).
+        presented(object): the article (an Article) is known; its first screen follows.
+        progressed(int, int): blocks built so far, and in all.
+        shown(): the first screen (or all) of the article is in the view.
+        loaded(): the whole article is in the view, with its passages painted.
+    """
+
+    opening = Signal(int, str, str)
+    presented = Signal(object)
+    progressed = Signal(int, int)
+    shown = Signal()
+    loaded = Signal()
+
+    def __init__(
+        self, session: ProjectSession, view: ArticleView, font: Callable[[], QFont]
+    ) -> None:
+        super().__init__(view)
+        self.session = session
+        self.view = view
+        self.font = font
+        self.article_id: int | None = None
+        self.current: Rendering | None = None  # what the view shows
+        self.pending: Rendering | None = None  # the full article, while it is being built
+        self._generation = 0
+        self._awaited: tuple[int, int] | None = None  # (article, generation) being read
+
+    @property
+    def is_loading(self) -> bool:
+        """True while the article is being read or its full document built."""
+        return self.pending is not None or self._awaited is not None
+
+    def renderings(self) -> list[Rendering]:
+        """The documents of the article: shown, and being built."""
+        return [r for r in (self.current, self.pending) if r is not None]
+
+    def open(self, article_id: int) -> None:
+        """Open an article (a long one is read in the background first)."""
+        articles = self.session.project.articles
+        try:
+            summary = articles.summary(article_id=article_id)
+            cached = articles.is_cached(article_id=article_id)
+            if summary.characters < BACKGROUND_CHARS or cached:
+                self.present(articles.get(article_id=article_id))
+                return
+        except DiptychError as exc:
+            self.session.messages.known_error(exc)
+            return
+        self._generation += 1
+        self.article_id = article_id
+        self._awaited = (article_id, self._generation)
+        self.opening.emit(article_id, summary.title, summary.source_name)
+        path = self.session.project.path
+        worker = self.session.workers.start(lambda _p: load_article(path, article_id=article_id))
+        worker.signals.finished.connect(self.on_article_read)
+        worker.signals.failed.connect(self.on_article_read_failed)
+
+    def on_article_read(self, article: Article) -> None:
+        """A long article was read in the background: show it, if it is still wanted."""
+        if self._awaited != (article.id, self._generation):
+            return  # another article was asked for meanwhile
+        self._awaited = None
+        self.session.project.articles.remember(article)
+        self.present(article)
+
+    def on_article_read_failed(self, message: str) -> None:
+        """Reading a long article failed: say why."""
+        self._awaited = None
+        self.progressed.emit(1, 1)
+        self.session.messages.error(message)
+
+    def present(self, article: Article) -> None:
+        """Show an article already read (replacing the one shown)."""
+        self._generation += 1
+        self._awaited = None
+        self.article_id = article.id
+        index = PassageIndex(article.content.blocks)
+        index.reset(self.session.marks(article.id))
+        self.view.index = index
+        self.presented.emit(article)
+        full = Rendering(article.content, index, self)
+        blocks, characters = len(article.content.blocks), len(article.text)
+        if blocks <= SYNC_BLOCKS and characters <= SYNC_CHARS:
+            full.builder.build()
+            full.paint_all_marked()
+            self.pending = None
+            self._show(full)
+            self.shown.emit()
+            self.loaded.emit()
+            return
+        preview = Rendering(article.content, index, self)
+        preview.builder.add_blocks(PREVIEW_BLOCKS)
+        preview.paint_all_marked()
+        self._show(preview)
+        self.shown.emit()
+        self.pending = full
+        self.apply_font(full.document)
+        generation = self._generation
+        # The first slice waits for the first screen to be painted.
+        QTimer.singleShot(FIRST_SLICE_DELAY_MS, self, lambda: self._build_slice(generation))
+
+    def _show(self, rendering: Rendering, *, keep_view: bool = False) -> None:
+        """Put a rendering in the view; ``keep_view`` keeps the scroll position and cursor
+        (when the full article replaces its own first screen)."""
+        old = self.current
+        scroll = self.view.verticalScrollBar().value()
+        cursor = self.view.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        self.current = rendering
+        self.apply_font(rendering.document)
+        self.view.positions = rendering.positions
+        self.view.setDocument(rendering.document)
+        if not keep_view:
+            self.view.verticalScrollBar().setValue(0)  # a new article starts at its top
+        else:
+            restored = QTextCursor(rendering.document)
+            last = rendering.document.characterCount() - 1
+            restored.setPosition(min(anchor, last))
+            restored.setPosition(min(position, last), QTextCursor.MoveMode.KeepAnchor)
+            self.view.setTextCursor(restored)
+            self.view.verticalScrollBar().setValue(scroll)
+        if old is not None and old is not rendering:
+            old.document.deleteLater()
+
+    def _build_slice(self, generation: int) -> None:
+        rendering = self.pending
+        if rendering is None or generation != self._generation:
+            return  # another article was opened meanwhile
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        builder = rendering.builder
+        while not builder.done and time.perf_counter() < deadline:
+            builder.add_blocks(SLICE_BLOCKS)
+        while builder.done and not rendering.painted and time.perf_counter() < deadline:
+            rendering.paint_marked(REPAINT_CHUNK)  # still detached: cheap, no layout runs
+        self.progressed.emit(*builder.progress)
+        if rendering.painted:
+            self.pending = None
+            self._show(rendering, keep_view=True)
+            self.loaded.emit()
+        else:
+            # 1 ms rather than 0: lets timers and paint events in between the slices.
+            QTimer.singleShot(1, self, lambda: self._build_slice(generation))
+
+    def repaint(self, blocks: range) -> None:
+        """Repaint display blocks in every document of the article."""
+        for rendering in self.renderings():
+            rendering.highlighter.repaint_blocks(blocks)
+
+    def apply_font(self, document: QTextDocument | None = None) -> None:
+        """Give one document (default: every document) the reading font at the pane's zoom."""
+        font = self.font()
+        documents = [document] if document is not None else [r.document for r in self.renderings()]
+        for doc in documents:
+            if doc.defaultFont() != font:  # setting it lays the whole document out again
+                doc.setDefaultFont(font)
