@@ -12,17 +12,11 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.commands import (
-    AddPassage,
-    AddTag,
-    DeletePassage,
-    ReattachPassage,
-    SetPassageTags,
-    perform,
-)
+from diptych.gui.commands import AddPassage, DeletePassage, ReattachPassage, SetPassageTags, perform
 from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.session import ProjectSession
+from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_model import color_icon
 from diptych.gui.tag_palette import TagPalette
 

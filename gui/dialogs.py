@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from diptych.gui.commands import RemoveArticle, RenameArticle, perform
+from diptych.gui.article_commands import RemoveArticle, RenameArticle
+from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.storage.project import PROJECT_SUFFIX
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from diptych.gui.commands import ImportArticles, ReplaceArticleText, perform
+from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
+from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Cancelled, Progress, Workers
 from diptych.storage.backup import backup_project

@@ -22,16 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diptych.gui.commands import (
-    AddTag,
-    DeleteTag,
-    MergeTags,
-    MoveTag,
-    SessionCommand,
-    UpdateTag,
-    perform,
-)
+from diptych.gui.commands import SessionCommand, perform
 from diptych.gui.session import ProjectSession
+from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag
 from diptych.gui.tag_dialog import TagDialog, TagValues
 from diptych.gui.tag_model import TagTreeModel
 

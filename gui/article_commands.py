@@ -1,0 +1,100 @@
+"""Undo commands for articles: import, remove, rename, update from a newer file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from diptych.gui.commands import SessionCommand
+from diptych.gui.session import ProjectSession
+from diptych.storage.articles import ArticleRemoval
+from diptych.storage.model import ArticleSummary, ReanchorReport
+
+if TYPE_CHECKING:
+    from diptych.storage.importing import ParsedArticle
+
+
+class ImportArticles(SessionCommand):
+    """Add imported articles to the project.
+
+    Args:
+        session: the open project.
+        parsed: the articles to add, or () with ``added`` for articles an import worker
+            already added through its own connection (the step then only records them).
+        added: articles already in the project.
+    """
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        parsed: Sequence[ParsedArticle] = (),
+        *,
+        added: Sequence[ArticleSummary] = (),
+    ) -> None:
+        super().__init__(session, f"Import {len(parsed) or len(added)} article(s)")
+        self.parsed = list(parsed)
+        self.added: list[ArticleSummary] = list(added)
+        self.removals: list[ArticleRemoval] = []
+
+    def _do(self) -> None:
+        if self.parsed:
+            self.added = self.session.add_articles(self.parsed)
+        else:
+            self.session.articles_added_elsewhere()
+
+    def _redo(self) -> None:
+        for removal in reversed(self.removals):
+            self.session.restore_article(removal)
+
+    def _undo(self) -> None:
+        self.removals = [self.session.remove_article(a.id) for a in self.added]
+
+
+class RemoveArticle(SessionCommand):
+    """Remove an article and its passages."""
+
+    def __init__(self, session: ProjectSession, article_id: int) -> None:
+        super().__init__(session, "Remove article")
+        self.article_id = article_id
+        self.removal: ArticleRemoval | None = None
+
+    def _do(self) -> None:
+        self.removal = self.session.remove_article(self.article_id)
+
+    def _undo(self) -> None:
+        assert self.removal is not None
+        self.session.restore_article(self.removal)
+
+
+class RenameArticle(SessionCommand):
+    """Give an article a new title."""
+
+    def __init__(self, session: ProjectSession, article_id: int, title: str) -> None:
+        super().__init__(session, "Rename article")
+        self.article_id = article_id
+        self.new = title
+        self.old = ""
+
+    def _do(self) -> None:
+        self.old = self.session.project.articles.summary(article_id=self.article_id).title
+        self.session.rename_article(self.article_id, self.new)
+
+    def _undo(self) -> None:
+        self.session.rename_article(self.article_id, self.old)
+
+
+class ReplaceArticleText(SessionCommand):
+    """Update an article from a newer file; its passages are found again or orphaned."""
+
+    def __init__(self, session: ProjectSession, article_id: int, parsed: ParsedArticle) -> None:
+        super().__init__(session, "Update article from file")
+        self.article_id = article_id
+        self.parsed = parsed
+        self.report: ReanchorReport | None = None
+
+    def _do(self) -> None:
+        self.report = self.session.replace_article_text(self.article_id, self.parsed)
+
+    def _undo(self) -> None:
+        assert self.report is not None
+        self.session.restore_article_text(self.report)

@@ -1,0 +1,125 @@
+"""Undo commands for the codebook: create, edit, nest, delete and merge tags."""
+
+from __future__ import annotations
+
+from diptych.gui.commands import SessionCommand
+from diptych.gui.session import ProjectSession
+from diptych.storage.model import Tag, TagRemoval
+
+
+class AddTag(SessionCommand):
+    """Create a tag."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        *,
+        name: str,
+        color: str | None = None,
+        parent_id: int | None = None,
+        description: str = "",
+    ) -> None:
+        super().__init__(session, f"New tag {name}")
+        self.args = {
+            "name": name,
+            "color": color,
+            "parent_id": parent_id,
+            "description": description,
+        }
+        self.tag: Tag | None = None
+        self.removal: TagRemoval | None = None
+
+    def _do(self) -> None:
+        self.tag = self.session.add_tag(**self.args)  # type: ignore[arg-type]
+
+    def _redo(self) -> None:
+        assert self.removal is not None
+        self.tag = self.session.restore_tag(self.removal)
+
+    def _undo(self) -> None:
+        assert self.tag is not None
+        self.removal = self.session.delete_tag(self.tag.id)
+
+
+class UpdateTag(SessionCommand):
+    """Rename, recolour or describe a tag."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        tag_id: int,
+        *,
+        name: str | None = None,
+        color: str | None = None,
+        description: str | None = None,
+    ) -> None:
+        super().__init__(session, "Edit tag")
+        self.tag_id = tag_id
+        self.new = {"name": name, "color": color, "description": description}
+        self.old: dict[str, str | None] = {}
+
+    def _do(self) -> None:
+        tag = self.session.codebook()[self.tag_id]
+        self.old = {"name": tag.name, "color": tag.color, "description": tag.description}
+        self.session.update_tag(self.tag_id, **self.new)
+
+    def _undo(self) -> None:
+        self.session.update_tag(self.tag_id, **self.old)
+
+
+class MoveTag(SessionCommand):
+    """Nest a tag under another, or move it among its siblings."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        tag_id: int,
+        parent_id: int | None,
+        position: int | None = None,
+    ) -> None:
+        super().__init__(session, "Move tag")
+        self.tag_id = tag_id
+        self.target = (parent_id, position)
+        self.origin: tuple[int | None, int] = (None, 0)
+
+    def _do(self) -> None:
+        codebook = self.session.codebook()
+        tag = codebook[self.tag_id]
+        siblings = [t.id for t in codebook.children(tag.parent_id)]
+        self.origin = (tag.parent_id, siblings.index(self.tag_id))
+        self.session.move_tag(self.tag_id, *self.target)
+
+    def _undo(self) -> None:
+        self.session.move_tag(self.tag_id, *self.origin)
+
+
+class DeleteTag(SessionCommand):
+    """Delete a tag: its passages lose it, its sub-tags move up."""
+
+    def __init__(self, session: ProjectSession, tag_id: int) -> None:
+        super().__init__(session, "Delete tag")
+        self.tag_id = tag_id
+        self.removal: TagRemoval | None = None
+
+    def _do(self) -> None:
+        self.removal = self.session.delete_tag(self.tag_id)
+
+    def _undo(self) -> None:
+        assert self.removal is not None
+        self.session.restore_tag(self.removal)
+
+
+class MergeTags(SessionCommand):
+    """Merge a tag into another."""
+
+    def __init__(self, session: ProjectSession, source_id: int, target_id: int) -> None:
+        super().__init__(session, "Merge tags")
+        self.ids = (source_id, target_id)
+        self.removal: TagRemoval | None = None
+
+    def _do(self) -> None:
+        self.removal = self.session.merge_tags(*self.ids)
+
+    def _undo(self) -> None:
+        assert self.removal is not None
+        self.session.restore_tag(self.removal)
