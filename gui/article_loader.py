@@ -148,13 +148,28 @@ class ArticleLoader(QObject):
             self.session.messages.known_error(exc)
             return
         self._generation += 1
+        self._clear_view()  # nothing of the previous article stays selectable meanwhile
         self.article_id = article_id
-        self._awaited = (article_id, self._generation)
+        awaited = self._awaited = (article_id, self._generation)
         self.opening.emit(article_id, summary.title, summary.source_name)
         path = self.session.project.path
         worker = self.session.workers.start(lambda _p: load_article(path, article_id=article_id))
         worker.signals.finished.connect(self.on_article_read)
-        worker.signals.failed.connect(self.on_article_read_failed)
+        worker.signals.failed.connect(lambda message: self.on_article_read_failed(awaited, message))
+
+    def _clear_view(self) -> None:
+        self._drop_pending()
+        old, self.current = self.current, None
+        self.view.index = None
+        self.view.positions = PositionMap("")
+        self.view.setDocument(QTextDocument(self.view))
+        if old is not None:
+            old.document.deleteLater()
+
+    def _drop_pending(self) -> None:
+        if self.pending is not None:
+            self.pending.document.deleteLater()
+            self.pending = None
 
     def on_article_read(self, article: Article) -> None:
         """A long article was read in the background: show it, if it is still wanted."""
@@ -164,8 +179,10 @@ class ArticleLoader(QObject):
         self.session.project.articles.remember(article)
         self.present(article)
 
-    def on_article_read_failed(self, message: str) -> None:
-        """Reading a long article failed: say why."""
+    def on_article_read_failed(self, awaited: tuple[int, int], message: str) -> None:
+        """Reading a long article failed: say why (unless another was asked for since)."""
+        if self._awaited != awaited:
+            return
         self._awaited = None
         self.progressed.emit(1, 1)
         self.session.messages.error(message)
@@ -174,6 +191,7 @@ class ArticleLoader(QObject):
         """Show an article already read (replacing the one shown)."""
         self._generation += 1
         self._awaited = None
+        self._drop_pending()  # a document of the previous article, still being built
         self.article_id = article.id
         index = PassageIndex(article.content.blocks)
         index.reset(self.session.marks(article.id))
@@ -184,7 +202,6 @@ class ArticleLoader(QObject):
         if blocks <= SYNC_BLOCKS and characters <= SYNC_CHARS:
             full.builder.build()
             full.paint_all_marked()
-            self.pending = None
             self._show(full)
             self.shown.emit()
             self.loaded.emit()

@@ -7,7 +7,9 @@ bar and the zoom.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
@@ -118,6 +120,14 @@ class ArticlePane(QFrame):
     def show_article(self, article_id: int) -> None:
         """Open an article in this pane, replacing the one shown."""
         self.loader.open(article_id)
+
+    def when_loaded(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the article is fully shown: at once if it is, else once only
+        when it is (a later load of another article must not run it again)."""
+        if self.is_loading:
+            self.loaded.connect(action, Qt.ConnectionType.SingleShotConnection)
+        else:
+            action()
 
     def on_loader_opening(self, article_id: int, title: str, source: str) -> None:
         """A long article is being read: say which, and that it is coming."""

@@ -156,10 +156,7 @@ class CodingController(QObject):
         pane = self.area.open_article(article_id)
         if pane is None:
             return
-        if pane.is_loading:
-            pane.loaded.connect(lambda: self.select_passage(annotation_id, scroll=True))
-        else:
-            self.select_passage(annotation_id, scroll=True)
+        pane.when_loaded(lambda: self.select_passage(annotation_id, scroll=True))
 
     def delete_selected(self) -> None:
         """Delete the selected passage (undoable)."""

@@ -233,10 +233,7 @@ class MainWindow(QMainWindow):
         """Open an article found by search, near the match."""
         pane = self.area.open_article(article_id)
         if pane is not None and offset >= 0:
-            if pane.is_loading:
-                pane.loaded.connect(lambda: pane.go_to_offset(offset))
-            else:
-                pane.go_to_offset(offset)
+            pane.when_loaded(lambda: pane.go_to_offset(offset))
 
     def on_close_pane_triggered(self) -> None:
         """Ctrl+W: close the current pane."""
@@ -336,6 +333,7 @@ class MainWindow(QMainWindow):
         """Save the layout, let running jobs stop, close the project file (once)."""
         if not self._closed:
             self._closed = True
+            self.editor.save_note()  # a note typed just now, before its pause-save ran
             self.save_layout()
             self.workers.cancel_all()
             self.context.messages.posted.disconnect(self.on_messages_posted)

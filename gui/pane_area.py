@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QWidget
 
@@ -27,10 +27,7 @@ def top_offset(pane: ArticlePane) -> int:
 
 def scroll_when_loaded(pane: ArticlePane, offset: int) -> None:
     """Scroll ``offset`` to the top of the pane once its article is built (once only)."""
-    if pane.is_loading:
-        pane.loaded.connect(lambda: scroll_to(pane, offset), Qt.ConnectionType.SingleShotConnection)
-    else:
-        scroll_to(pane, offset)
+    pane.when_loaded(lambda: scroll_to(pane, offset))
 
 
 def scroll_to(pane: ArticlePane, offset: int) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from gui_support import blended, close_to, painted_colors
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_loader import SYNC_CHARS
@@ -97,4 +97,52 @@ def test_a_very_long_article_is_read_in_the_background(
     assert pane.article_id == second.id
     assert "Paragraph 309:" in pane.view.document().toPlainText()
     assert project.articles.is_cached(article_id=second.id)
+    session.close()
+
+
+def test_nothing_can_be_tagged_against_the_old_text_while_a_long_article_is_read(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import diptych.gui.article_loader as article_loader
+
+    monkeypatch.setattr(article_loader, "BACKGROUND_CHARS", 10_000)
+    project = Project.create(tmp_path / "p.diptych")
+    short = project.articles.add(parsed=parse_article(b"A short one.\nTwo lines.\n", name="s.txt"))
+    long = project.articles.add(parsed=parse_article(long_article(300), name="long.txt"))
+    project.forget_cached()
+    session = ProjectSession(project, MessageBridge())
+    pane = ArticlePane(session)
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_article(short.id)
+    pane.view.selectAll()
+    assert pane.selection() is not None
+    pane.show_article(long.id)  # read in the background
+    assert pane.is_loading
+    pane.view.selectAll()
+    assert pane.selection() is None  # the old text is gone from the view meanwhile
+    qtbot.waitUntil(lambda: not pane.is_loading, timeout=20_000)
+    documents = pane.loader.findChildren(QTextDocument)
+    assert len(documents) <= 2  # no documents of abandoned loads kept alive
+    session.close()
+
+
+def test_a_jump_waiting_for_a_load_runs_once_only(qtbot: QtBot, tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "p.diptych")
+    first = project.articles.add(parsed=parse_article(long_article(400), name="a.txt"))
+    second = project.articles.add(parsed=parse_article(long_article(410), name="b.txt"))
+    session = ProjectSession(project, MessageBridge())
+    pane = ArticlePane(session)
+    qtbot.addWidget(pane)
+    pane.show()
+    runs: list[int] = []
+    pane.show_article(first.id)
+    assert pane.is_loading
+    pane.when_loaded(lambda: runs.append(1))
+    qtbot.waitUntil(lambda: not pane.is_loading, timeout=20_000)
+    pane.show_article(second.id)  # another article in the same pane
+    qtbot.waitUntil(lambda: not pane.is_loading, timeout=20_000)
+    assert runs == [1]
+    pane.when_loaded(lambda: runs.append(2))  # already loaded: at once
+    assert runs == [1, 2]
     session.close()

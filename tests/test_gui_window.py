@@ -188,3 +188,17 @@ def test_keyboard_only_coding_moves_between_panes_and_selects_passages(
     assert [(p.exact, p.tag_ids) for p in tagged] == [
         (text[:5], (window.session.ordered_tags()[1].id,))
     ]
+
+
+def test_a_note_typed_just_before_closing_is_saved(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    passage = window.session.project.annotations.query()[0]
+    window.coding.select_passage(passage.id)
+    note = window.editor.note
+    note.setFocus()
+    note.moveCursor(note.textCursor().MoveOperation.End)
+    qtbot.keyClicks(note, " LAST WORDS")
+    window.close()  # before the typing pause: nothing has been saved yet
+    with Project.open(sample, read_only=True) as project:
+        assert project.annotations.get(annotation_id=passage.id).note.endswith(" LAST WORDS")
