@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import color_icon
-from diptych.gui.workers import Cancelled, Progress, Worker, Workers
+from diptych.gui.workers import Progress, Worker, Workers
+from diptych.storage.errors import Cancelled
 from diptych.storage.exporting import FORMATS, ExportOptions, export_project
 from diptych.storage.files import write_atomically
 from diptych.storage.project import Project

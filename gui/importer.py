@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
-from diptych.gui.workers import Cancelled, Progress, Workers
+from diptych.gui.workers import Progress, Workers
 from diptych.storage.backup import backup_project
-from diptych.storage.errors import ArticleFileError
+from diptych.storage.errors import ArticleFileError, Cancelled
 from diptych.storage.importing import ParsedArticle, read_article_file
 from diptych.storage.model import ArticleSummary
 from diptych.storage.project import Project

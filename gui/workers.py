@@ -14,14 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from diptych.storage.errors import DiptychError
+from diptych.storage.errors import Cancelled, DiptychError
 
 Progress = Callable[[int, int], bool]
 Job = Callable[[Progress], Any]
-
-
-class Cancelled(Exception):
-    """Raised inside a job when the user cancelled it."""
 
 
 class WorkerSignals(QObject):
@@ -78,15 +74,10 @@ class Worker(QRunnable):
         except DiptychError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:
-            if self._cancel.is_set():
-                self.signals.cancelled.emit()
-                return
             self.signals.crashed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
         else:
-            if self._cancel.is_set():
-                self.signals.cancelled.emit()
-            else:
-                self.signals.finished.emit(result)
+            # The job ran to its end: what it did is done, even if Cancel came too late.
+            self.signals.finished.emit(result)
 
 
 class Workers(QObject):

@@ -66,5 +66,10 @@ class ExchangeFileError(DiptychError):
     """A REFI-QDA or other exchange file that cannot be read safely."""
 
 
+class Cancelled(Exception):
+    """Long work (an import, an export) stopped because the user cancelled it; what it
+    would have written was not written."""
+
+
 class InputError(DiptychError):
     """Bad input from the user (an unknown tag, a quote that is not in the article...)."""

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from diptych.storage.errors import InputError
+from diptych.storage.errors import Cancelled, InputError
 from diptych.storage.exporting_data import (
     DEFAULT_OPTIONS,
     ExportData,
@@ -61,7 +61,7 @@ PROGRESS_EVERY = 1000
 """Writers report progress after about this many passages."""
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The export was cancelled through its progress callback; nothing was written."""
 
 

@@ -1,0 +1,61 @@
+"""Background jobs: results always reach the window; cancelling is honest."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThreadPool
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.workers import Progress, Workers
+from diptych.storage.errors import Cancelled, ExchangeFileError
+
+
+def test_a_job_that_finished_after_a_late_cancel_still_reports_its_result(qtbot: QtBot) -> None:
+    workers = Workers(QThreadPool())
+    worker = None
+
+    def job(progress: Progress) -> str:
+        assert worker is not None
+        worker.cancel()  # Cancel pressed while the job was already writing
+        return "written"
+
+    worker = workers.start(job)
+    with qtbot.waitSignal(worker.signals.finished) as finished:
+        pass
+    assert finished.args == ["written"]
+
+
+def test_a_cancelled_job_says_so(qtbot: QtBot) -> None:
+    workers = Workers(QThreadPool())
+
+    def job(progress: Progress) -> str:
+        if not progress(0, 10):
+            raise Cancelled
+        raise Cancelled  # the job noticed the cancel at its next step
+
+    worker = workers.start(job)
+    with qtbot.waitSignal(worker.signals.cancelled):
+        worker.cancel()
+
+
+def test_known_errors_fail_and_bugs_crash(qtbot: QtBot) -> None:
+    workers = Workers(QThreadPool())
+
+    def known(progress: Progress) -> None:
+        raise ExchangeFileError("is not a readable zip archive", path="x.qdpx")
+
+    def bug(progress: Progress) -> None:
+        progress(0, 1)
+        assert second is not None
+        second.cancel()  # even after a cancel, a bug is reported, not hidden
+        raise KeyError("oops")
+
+    second = None
+    first = workers.start(known)
+    with qtbot.waitSignal(first.signals.failed) as failed:
+        pass
+    assert failed.args[0].startswith("x.qdpx: is not a readable zip archive")
+    second = workers.start(bug)
+    with qtbot.waitSignal(second.signals.crashed) as crashed:
+        pass
+    assert crashed.args[0] == "KeyError: 'oops'"
+    assert workers.cancel_all()
