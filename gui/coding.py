@@ -12,7 +12,14 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.commands import AddPassage, DeletePassage, ReattachPassage, SetPassageTags, perform
+from diptych.gui.commands import (
+    AddPassage,
+    DeletePassage,
+    ReattachPassage,
+    SetPassageTags,
+    UndoStep,
+    perform,
+)
 from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.session import ProjectSession
@@ -83,15 +90,11 @@ class CodingController(QObject):
 
     def apply_new_tag(self, name: str) -> bool:
         """Create a tag called ``name`` and apply it, as one undo step."""
-        stack = self.session.undo_stack
-        stack.beginMacro(f"Tag with new tag {name}")
-        try:
+        with UndoStep(self.session, f"Tag with new tag {name}") as step:
             command = AddTag(self.session, name=name)
-            if not perform(self.session, command) or command.tag is None:
+            if not step.perform(command) or command.tag is None:
                 return False
             return self.apply_tag(command.tag.id)
-        finally:
-            stack.endMacro()
 
     def apply_tag_by_index(self, index: int) -> bool:
         """Apply the index-th tag of the codebook (keys 1-9)."""

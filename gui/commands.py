@@ -31,6 +31,42 @@ def perform(session: ProjectSession, command: SessionCommand) -> bool:
     return True
 
 
+class UndoStep:
+    """Several commands as one undo step, used as a context manager.
+
+    Commands go through :meth:`perform`; when none of them happened, the step is taken off
+    the stack again (QUndoStack would keep an empty macro that undoes nothing).
+
+    Args:
+        session: the open project.
+        text: how the step is named in Undo/Redo.
+    """
+
+    def __init__(self, session: ProjectSession, text: str) -> None:
+        self.session = session
+        self.text = text
+        self.done = 0
+
+    def __enter__(self) -> UndoStep:
+        self.session.undo_stack.beginMacro(self.text)
+        return self
+
+    def perform(self, command: SessionCommand) -> bool:
+        """Apply one command inside the step (see :func:`perform`)."""
+        ok = perform(self.session, command)
+        self.done += ok
+        return ok
+
+    def __exit__(self, *exc: object) -> None:
+        stack = self.session.undo_stack
+        stack.endMacro()
+        if not self.done:
+            empty = stack.command(stack.index() - 1)
+            if empty is not None:
+                empty.setObsolete(True)  # undoing an obsolete command removes it
+                stack.undo()
+
+
 class SessionCommand(QUndoCommand):
     """Base: the first ``redo()`` (from ``push``) is skipped because :meth:`apply` did it.
 

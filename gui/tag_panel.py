@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diptych.gui.commands import SessionCommand, perform
+from diptych.gui.commands import SessionCommand, UndoStep, perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag
 from diptych.gui.tag_dialog import TagDialog, TagValues
@@ -39,29 +39,14 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
 
 
 def perform_together(session: ProjectSession, text: str, commands: list[SessionCommand]) -> None:
-    """Perform ``commands`` as one undo step; stop at the first that fails.
-
-    No step is left on the stack when nothing happened (QUndoStack keeps empty macros).
-    """
-    if len(commands) <= 1:
-        for command in commands:
-            perform(session, command)
+    """Perform ``commands`` as one undo step; stop at the first that fails."""
+    if len(commands) == 1:
+        perform(session, commands[0])
         return
-    stack = session.undo_stack
-    stack.beginMacro(text)
-    try:
-        done: list[SessionCommand] = []
+    with UndoStep(session, text) as step:
         for command in commands:
-            if not perform(session, command):
+            if not step.perform(command):
                 break
-            done.append(command)
-    finally:
-        stack.endMacro()
-    if not done:
-        empty = stack.command(stack.index() - 1)
-        if empty is not None:
-            empty.setObsolete(True)  # undoing an obsolete command removes it from the stack
-            stack.undo()
 
 
 class TagPanel(QWidget):

@@ -202,3 +202,12 @@ def test_a_note_typed_just_before_closing_is_saved(
     window.close()  # before the typing pause: nothing has been saved yet
     with Project.open(sample, read_only=True) as project:
         assert project.annotations.get(annotation_id=passage.id).note.endswith(" LAST WORDS")
+
+
+def test_a_refused_new_tag_leaves_no_empty_undo_step(qtbot: QtBot, window: MainWindow) -> None:
+    pane = window.area.panes()[0]
+    window.area.set_current(pane)
+    select_text(pane, "undeniable economic reality")
+    before = (window.session.undo_stack.count(), window.actions_.undo.text())
+    window.coding.apply_new_tag("Economy  ")  # only spacing differs from an existing tag
+    assert (window.session.undo_stack.count(), window.actions_.undo.text()) == before
