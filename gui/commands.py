@@ -216,5 +216,4 @@ class ReattachPassage(SessionCommand):
 
     def _undo(self) -> None:
         assert self.before is not None
-        self.session.delete_passage(self.annotation_id)
-        self.session.restore_passage(self.before)
+        self.session.put_back_anchor(self.before)

@@ -157,6 +157,12 @@ class ProjectSession(QObject):
         self._changed(passage.article_id, passage.id)
         return passage
 
+    def put_back_anchor(self, passage: Annotation) -> Annotation:
+        """Return a passage to where (and as orphaned as) ``passage`` says it was."""
+        restored = self.project.annotations.put_back_anchor(annotation=passage)
+        self._changed(passage.article_id, passage.id)
+        return restored
+
     def passage(self, annotation_id: int) -> Annotation:
         """One passage as stored."""
         return self.project.annotations.get(annotation_id=annotation_id)

@@ -213,6 +213,17 @@ class AnnotationStore:
             [a.start, a.end, a.exact, a.prefix, a.suffix, a.status.value, a.id],
         )
 
+    def put_back_anchor(self, *, annotation: Annotation) -> Annotation:
+        """Undo :meth:`reattach`: the anchor, status and time as ``annotation`` had them,
+        in one transaction."""
+        with self._project.transaction():
+            self.restore_anchor(annotation=annotation)
+            self._project.db.execute(
+                "UPDATE annotations SET updated_at = ? WHERE id = ?",
+                [annotation.updated_at, annotation.id],
+            )
+        return self.get(annotation_id=annotation.id)
+
     def reattach(self, *, annotation_id: int, start: int, end: int) -> Annotation:
         """Anchor an orphan (or any passage) to a new range of its article."""
         current = self.get(annotation_id=annotation_id)

@@ -194,3 +194,13 @@ def test_restore_text_undoes_replace_text(project: Project, article_id: int) -> 
     project.articles.restore_text(article=before, passages=report.previous)
     assert project.articles.get(article_id=article_id) == before
     assert project.annotations.get(annotation_id=passage.id) == passage
+
+
+def test_put_back_anchor_undoes_a_reattach_exactly(project: Project, article_id: int) -> None:
+    tag = project.tags.add(name="T")
+    passage = project.annotations.add(
+        article_id=article_id, start=0, end=7, tag_ids=[tag.id], note="kept"
+    )
+    project.annotations.reattach(annotation_id=passage.id, start=12, end=17)
+    restored = project.annotations.put_back_anchor(annotation=passage)
+    assert restored == passage
