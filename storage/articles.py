@@ -144,14 +144,17 @@ class ArticleStore:
     def replace_text(self, *, article_id: int, parsed: ParsedArticle) -> ReanchorReport:
         """Replace an article's text with a newer version and find every passage again.
 
-        Passages that cannot be found become orphans: kept, with their quote and note.
+        Passages that cannot be found become orphans: kept, with their quote and note. What
+        is replaced is read inside the same transaction, so that a passage another window
+        adds meanwhile is re-anchored too (and restored by :meth:`restore_text`).
         """
-        old = self.get(article_id=article_id)
-        passages = self._project.annotations.query(article_id=article_id)
-        anchors = [Anchor(p.start, p.end, p.exact, p.prefix, p.suffix) for p in passages]
-        results = reanchor_all(anchors, parsed.content.text, old_text=old.text)
         counts = dict.fromkeys(AnchorMethod, 0)
         with self._project.transaction():
+            self._cache.pop(article_id, None)
+            old = self.get(article_id=article_id)
+            passages = self._project.annotations.query(article_id=article_id)
+            anchors = [Anchor(p.start, p.end, p.exact, p.prefix, p.suffix) for p in passages]
+            results = reanchor_all(anchors, parsed.content.text, old_text=old.text)
             row = _row(parsed, now=self._project.now(), sort_order=0)
             for key in ("uuid", "title", "imported_at", "sort_order"):
                 row.pop(key, None)
@@ -190,19 +193,23 @@ class ArticleStore:
         self._cache.pop(article.id, None)
 
     def remove(self, *, article_id: int) -> ArticleRemoval:
-        """Remove an article with its passages and memos; returns what is needed to undo."""
-        article = self.get(article_id=article_id)
-        passages = tuple(self._project.annotations.query(article_id=article_id))
-        memos = tuple(
-            m
-            for m in self._project.memos.all()
-            if m.kind is MemoKind.ARTICLE and m.target_id == article_id
-        )
-        with self._project.reading() as db:
+        """Remove an article with its passages and memos; returns what is needed to undo.
+
+        The snapshot is read inside the deleting transaction: nothing another window adds
+        meanwhile can be deleted without being in it.
+        """
+        with self._project.transaction():
+            self._cache.pop(article_id, None)
+            article = self.get(article_id=article_id)
+            passages = tuple(self._project.annotations.query(article_id=article_id))
+            memos = tuple(
+                m
+                for m in self._project.memos.all()
+                if m.kind is MemoKind.ARTICLE and m.target_id == article_id
+            )
+            db = self._project.db
             order = db.execute("SELECT sort_order FROM articles WHERE id = ?", [article_id])
             sort_order = int(order.fetchone()[0])
-        with self._project.transaction():
-            db = self._project.db
             db.execute("DELETE FROM annotations WHERE article_id = ?", [article_id])
             db.execute("DELETE FROM memos WHERE article_id = ?", [article_id])
             db.execute("DELETE FROM articles WHERE id = ?", [article_id])
