@@ -57,6 +57,23 @@ def export_job(
     return job
 
 
+def free_path(folder: Path, name: str, suffix: str) -> Path:
+    """``folder/name.suffix``, or ``name (2).suffix``... if that exists: nothing is
+    replaced without asking."""
+    candidate = folder / f"{name}{suffix}"
+    number = 2
+    while candidate.exists():  # a folder of that name would not be written either
+        candidate = folder / f"{name} ({number}){suffix}"
+        number += 1
+    return candidate
+
+
+def _ask(parent: QWidget, title: str, text: str) -> bool:
+    from diptych.gui.dialogs import ask_plain
+
+    return ask_plain(parent, title, text)
+
+
 class CheckList(QListWidget):
     """A list of checkable items, all checked at first."""
 
@@ -106,9 +123,16 @@ class ExportDialog(QDialog):
     exported = Signal(str, int)
 
     def __init__(
-        self, session: ProjectSession, workers: Workers, parent: QWidget | None = None
+        self,
+        session: ProjectSession,
+        workers: Workers,
+        parent: QWidget | None = None,
+        *,
+        confirm: Callable[[QWidget, str, str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.confirm = confirm or _ask
+        self._confirmed: Path | None = None  # a path the user agreed to replace
         self.session = session
         self.workers = workers
         self.worker: Worker | None = None
@@ -196,16 +220,17 @@ class ExportDialog(QDialog):
         if current:
             self.output.setText(str(Path(current).with_suffix(suffix)))
         else:
-            folder = Path.home()
             name = self.session.project.info().name or "Diptych export"
-            self.output.setText(str(folder / f"{name}{suffix}"))
+            self.output.setText(str(free_path(Path.home(), name, suffix)))
 
     def on_browse_clicked(self) -> None:
         """Choose where to save."""
         suffix = FORMATS[self.fmt()].suffix
         name, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text(), f"*{suffix}")
         if name:
-            self.output.setText(name if name.endswith(suffix) else name + suffix)
+            chosen = name if name.endswith(suffix) else name + suffix
+            self.output.setText(chosen)
+            self._confirmed = Path(chosen)  # the file dialog asked about replacing it
 
     def start(self) -> None:
         """Run the export in the background."""
@@ -213,6 +238,10 @@ class ExportDialog(QDialog):
         if not self.output.text().strip():
             self.session.messages.error("Choose where to save the export.", "Export")
             return
+        if output.is_file() and output != self._confirmed:
+            question = f"{output} already exists. Replace it with this export?"
+            if not self.confirm(self, "Export", question):
+                return
         options = self.options()
         if options.article_ids == () or options.tag_ids == ():
             self.session.messages.error(

@@ -315,3 +315,29 @@ def test_a_quick_export_is_not_lost(
     with qtbot.waitSignal(dialog.exported, timeout=5000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert target.exists()
+
+
+def test_an_existing_file_is_never_replaced_without_asking(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from diptych.gui.export_dialog import ExportDialog
+
+    existing = Path.home() / "Sample project.md"
+    existing.write_text("my own notes", encoding="utf-8")
+    questions: list[str] = []
+    answers = iter([False, True])
+
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        questions.append(text)
+        return next(answers)
+
+    dialog = ExportDialog(window.session, window.workers, window, confirm=confirm)
+    qtbot.addWidget(dialog)
+    assert dialog.output.text() == str(Path.home() / "Sample project (2).md")  # a free name
+    dialog.output.setText(str(existing))
+    dialog.start()  # asked, and refused: nothing written
+    assert questions and "already exists" in questions[0]
+    assert existing.read_text(encoding="utf-8") == "my own notes"
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        dialog.start()  # asked again, and accepted
+    assert existing.read_text(encoding="utf-8").startswith("# ")
