@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diptych.gui import dialogs
@@ -164,7 +164,9 @@ def run_application(project_path: Path | None) -> int:
     try:
         project = open_or_create(context, project_path)
     except DiptychError as exc:
-        QMessageBox.critical(None, "Diptych", str(exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, "Diptych", str(exc))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
+        box.exec()
         if project_path is not None:
             return 2
         # The last project cannot be opened: start on the sample project instead.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from diptych.gui.article_pane import ArticlePane
@@ -218,7 +219,7 @@ class CodingController(QObject):
         passage = self.session.passage(annotation_id)
         codebook = self.session.codebook()
         tags = [
-            f'<span style="background:{codebook[t].color}">&nbsp;&nbsp;</span>&nbsp;'
+            f'<span style="background:{QColor(codebook[t].color).name()}">&nbsp;&nbsp;</span>&nbsp;'
             f"{html.escape(codebook.path(t))}"
             for t in passage.tag_ids
             if t in codebook

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
         self.actions_.build_toolbar(self)
         self.coder_label = QLabel(self)
+        self.coder_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.coder_label)
         self._dark = is_dark()
         self._closed = False

@@ -199,7 +199,6 @@ class DocumentBuilder:
             fmt.setAnchorHref(href)
             fmt.setForeground(QBrush(self.style.link_color))
             fmt.setFontUnderline(True)
-            fmt.setToolTip(href)
         return fmt
 
     def _formats(self, block: Block) -> tuple[QTextBlockFormat, QTextCharFormat]:

@@ -228,8 +228,14 @@ class TagPanel(QWidget):
         if not targets:
             return
         labels = [codebook.path(t.id) for t in targets]
+        # The tag's name goes in the title bar, which never renders markup (labels may).
         label, ok = QInputDialog.getItem(
-            self, "Merge tag", f"Merge “{codebook[source].name}” into:", labels, 0, False
+            self,
+            f"Merge “{codebook[source].name}”",
+            "Merge the selected tag into:",
+            labels,
+            0,
+            False,
         )
         if ok:
             self.merge_into(source, targets[labels.index(label)].id)

@@ -29,3 +29,12 @@ def test_pane_title_tooltip_is_escaped(qtbot: QtBot) -> None:
     tip = header.title.toolTip()
     assert tip == text_to_html(f"{HOSTILE}\nsource.html")
     assert "<img" not in tip and "&lt;img" in tip
+
+
+def test_pane_title_itself_is_plain_text(qtbot: QtBot) -> None:
+    header = PaneHeader()
+    qtbot.addWidget(header)
+    header.resize(900, 40)
+    header.set_title(HOSTILE, "source.html")
+    assert header.title.textFormat() == Qt.TextFormat.PlainText
+    assert header.title.text().startswith("<img src=")  # shown as typed (elided), not loaded
