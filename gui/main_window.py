@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.tags.showPassagesRequested.connect(self.on_tags_show_passages_requested)
         self.coding.passageSelected.connect(self.on_coding_passage_selected)
         self.passages.passageActivated.connect(self.coding.reveal_passage)
+        self.passages.passageSelected.connect(self.coding.select_passage)  # arrow keys
         self.editor.addTagRequested.connect(self.coding.open_palette)
         self.editor.reattachRequested.connect(self.coding.reattach)
         self.area.currentPaneChanged.connect(self.on_area_current_pane_changed)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from diptych.gui.find_bar import find_all
 from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
@@ -78,7 +77,7 @@ class SearchPanel(QWidget):
 
     def _add(self, hit: SearchHit) -> None:
         label = "Passage" if hit.kind == "passage" else "Article"
-        snippet = html.unescape(hit.snippet).replace("\n", " ")
+        snippet = hit.snippet.replace("\n", " ")  # plain text from the index, not HTML
         item = QListWidgetItem(f"{label} · {hit.title}\n{snippet}", self.results)
         item.setData(HIT_ROLE, hit)
         item.setToolTip(text_to_html(snippet))
@@ -89,12 +88,12 @@ class SearchPanel(QWidget):
         if hit.annotation_id is not None:
             self.passageRequested.emit(hit.annotation_id, hit.article_id)
             return
-        text = self.session.project.articles.get(article_id=hit.article_id).text.casefold()
+        text = self.session.project.articles.get(article_id=hit.article_id).text
         words = [
-            w
+            w.rstrip("*")
             for w in self.field.text().replace('"', " ").split()
             if w.upper() not in ("OR", "AND", "NOT")
         ]
-        offsets = [text.find(w.rstrip("*").casefold()) for w in words]
-        found = [o for o in offsets if o >= 0]
+        # find_all matches without case and keeps offsets exact (str.casefold would not).
+        found = [matches[0][0] for w in words if (matches := find_all(text, w, limit=1))]
         self.articleRequested.emit(hit.article_id, min(found) if found else -1)

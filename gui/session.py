@@ -67,7 +67,6 @@ class ProjectSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.workers = Workers(QThreadPool.globalInstance(), self)  # reading long articles
         self._codebook: Codebook | None = None
-        self._tag_order: dict[int, int] | None = None
         self._data_version = project.data_version()
         self._article_stamps = {a.id: a.updated_at for a in project.articles.all()}
         self._watch = QTimer(self)
@@ -93,7 +92,6 @@ class ProjectSession(QObject):
 
     def _forget_codebook(self) -> None:
         self._codebook = None
-        self._tag_order = None
 
     def marks(self, article_id: int) -> list[Mark]:
         """The anchored passages of an article as marks to paint."""
@@ -103,10 +101,7 @@ class ProjectSession(QObject):
     def mark(self, passage: Annotation) -> Mark:
         """How one passage is painted: its range and its tags' colours in codebook order."""
         codebook = self.codebook()
-        if self._tag_order is None:
-            self._tag_order = {tag.id: i for i, tag in enumerate(codebook.ordered())}
-        order = self._tag_order
-        tags = sorted((t for t in passage.tag_ids if t in codebook), key=lambda t: order[t])
+        tags = sorted((t for t in passage.tag_ids if t in codebook), key=codebook.rank)
         return Mark(passage.id, passage.start, passage.end, tuple(codebook[t].color for t in tags))
 
     # -- passages ------------------------------------------------------------------------

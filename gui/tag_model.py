@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -56,6 +57,10 @@ class TagTreeModel(QAbstractItemModel):
         self._usage: dict[int, int] = {}
         self._icons: dict[str, QIcon] = {}
         session.tagsChanged.connect(self.refresh)
+        self._usage_timer = QTimer(self)
+        self._usage_timer.setSingleShot(True)
+        self._usage_timer.setInterval(0)
+        self._usage_timer.timeout.connect(self.on_usage_timer_timeout)
         session.passagesChanged.connect(self.on_session_passages_changed)
         self.refresh()
 
@@ -67,7 +72,14 @@ class TagTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def on_session_passages_changed(self, _article_id: int) -> None:
-        """Update the passage counts."""
+        """Update the passage counts: once per burst of changes (deleting a tag or a
+        reload reports every article), at the end of the current event."""
+        self._usage_timer.start()
+
+    def on_usage_timer_timeout(self) -> None:
+        """Recount the passages of every tag."""
+        if self.session.project.closed:
+            return  # the window closed in the meantime
         usage = self.session.project.tags.usage()
         if usage != self._usage:
             self._usage = usage

@@ -28,6 +28,7 @@ class Codebook:
             self._children.setdefault(parent, []).append(tag)
         for siblings in self._children.values():
             siblings.sort(key=lambda t: (t.sort_order, t.name.casefold(), t.id))
+        self._rank: dict[int, int] | None = None
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -55,6 +56,12 @@ class Codebook:
     def ordered(self) -> list[Tag]:
         """Every tag in depth-first codebook order."""
         return [tag for tag, _ in self.walk()]
+
+    def rank(self, tag_id: int) -> int:
+        """A tag's place in codebook order (for sorting a passage's tags)."""
+        if self._rank is None:
+            self._rank = {tag.id: i for i, tag in enumerate(self.ordered())}
+        return self._rank.get(tag_id, len(self._rank))
 
     def ancestors(self, tag_id: int) -> list[Tag]:
         """The tag's ancestors from the top level down (not including the tag)."""

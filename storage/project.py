@@ -63,6 +63,7 @@ class Project:
         from diptych.storage.tags import TagStore
 
         self.db = db
+        self._closed = False
         self.path = path
         self.read_only = read_only
         self.now = clock
@@ -181,8 +182,14 @@ class Project:
         """Drop cached article texts (after another window changed the file)."""
         self.articles.forget_cached()
 
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called."""
+        return self._closed
+
     def close(self) -> None:
         """Close the file; a clean close folds the WAL back into the project file."""
+        self._closed = True
         with contextlib.suppress(Exception):
             if not self.read_only:
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -192,7 +192,7 @@ def test_acknowledged_actions_show_when_reopened_read_only_after_a_crash(
     with Writers(tmp_path / "writers.err") as writers:
         pid = writers.start(path, "annotate", "--coder", CODER, "--seed", "9")
         assert writers.wait_for(pid, "done"), writers.errors(pid)
-        ledger.feed(writers.kill(pid))  # killed before it could fold its -wal into the file
+        pending = ledger.feed(writers.kill(pid))  # killed before folding its -wal into the file
     assert Path(f"{path}-wal").stat().st_size > 0 and ledger.acknowledged > 0
     if shm == "gone":  # as after copying the project and its -wal elsewhere
         Path(f"{path}-shm").unlink()
@@ -204,4 +204,5 @@ def test_acknowledged_actions_show_when_reopened_read_only_after_a_crash(
         except ProjectFileError as error:  # refusing with a known error is fine too
             assert str(error).startswith(f"{path}: ")
             return
-    assert stored == ledger.passages
+    # Every acknowledged action shows; the one in flight at the kill may have committed too.
+    assert stored in (ledger.passages, ledger.after(pending))
