@@ -34,6 +34,7 @@ class ProjectSession(QObject):
         project: the open project file.
         messages: where errors are reported.
         coder: the name recorded on new passages.
+        pool: the thread pool for reading long articles (the application's by default).
 
     Signals:
         articlesChanged(): articles were added, removed or renamed.
@@ -58,6 +59,7 @@ class ProjectSession(QObject):
         messages: MessageBridge,
         *,
         coder: str = "",
+        pool: QThreadPool | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,7 +67,7 @@ class ProjectSession(QObject):
         self.messages = messages
         self.coder = coder
         self.undo_stack = QUndoStack(self)
-        self.workers = Workers(QThreadPool.globalInstance(), self)  # reading long articles
+        self.workers = Workers(pool or QThreadPool.globalInstance(), self)  # long articles
         self._codebook: Codebook | None = None
         self._data_version = project.data_version()
         self._article_stamps = {a.id: a.updated_at for a in project.articles.all()}

@@ -53,11 +53,3 @@ def next_color(used: Iterable[str]) -> str:
         if color not in taken:
             return color
     return PALETTE[len(taken) % len(PALETTE)]
-
-
-def text_color_for(background: str) -> str:
-    """Black or white, whichever reads better on ``background`` (WCAG luminance)."""
-    rgb = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-    luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-    return "#000000" if luminance > 0.179 else "#FFFFFF"
