@@ -47,7 +47,10 @@ class Launcher(QObject):
     def show_project(self, project: Project) -> MainWindow:
         """Open a window on ``project`` (replacing the current window)."""
         session = ProjectSession(
-            project, self.context.messages, coder=self.context.settings.coder()
+            project,
+            self.context.messages,
+            coder=self.context.settings.coder(),
+            pool=self.context.pool,
         )
         old, self.window = self.window, MainWindow(self.context, session)
         self._connect(self.window)
