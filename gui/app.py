@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from diptych.gui import dialogs
 from diptych.gui.backups import RestoreDialog, backups_of
 from diptych.gui.context import AppContext
+from diptych.gui.icons import app_icon
 from diptych.gui.main_window import MainWindow, screen_fits
 from diptych.gui.messages import install_excepthook
 from diptych.gui.note_html import text_to_html
@@ -161,6 +162,8 @@ def run_application(project_path: Path | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("diptych")
+    app.setWindowIcon(app_icon())
     context = AppContext.standard()
     install_excepthook(context.messages, context.paths.crash_log)
     launcher = Launcher(context)

@@ -16,6 +16,7 @@ from PySide6.QtSvg import QSvgRenderer
 NAMES = (
     "new", "open", "import", "export", "undo", "redo", "tag", "find", "pane", "search", "new-tag",
 )  # fmt: skip
+APP_ICON = "diptych"  # in colour: not tinted
 SIZES = (16, 24, 32, 48)
 
 
@@ -31,6 +32,21 @@ def _icon(name: str, color: str) -> QIcon:
     renderer = QSvgRenderer(QByteArray(svg_text(name).replace("currentColor", color).encode()))
     icon = QIcon()
     for size in SIZES:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def app_icon() -> QIcon:
+    """Diptych's own icon (two pages side by side, each with a highlight)."""
+    data = (resources.files("diptych.resources") / "icons" / f"{APP_ICON}.svg").read_bytes()
+    renderer = QSvgRenderer(QByteArray(data))
+    icon = QIcon()
+    for size in (*SIZES, 64, 128, 256):
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)

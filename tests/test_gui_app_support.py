@@ -70,3 +70,13 @@ def test_starting_without_a_display_is_a_clear_message(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert "no display" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_every_icon_and_the_application_icon_load(qtbot: QtBot) -> None:
+    from diptych.gui.icons import NAMES, app_icon, icon
+
+    for name in NAMES:
+        assert not icon(name).pixmap(24).isNull(), name
+    image = app_icon().pixmap(64).toImage()
+    assert not image.isNull()
+    assert image.pixelColor(32, 4).alpha() == 0 and image.pixelColor(16, 32).alpha() == 255
