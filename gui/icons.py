@@ -27,11 +27,11 @@ def svg_text(name: str) -> str:
     return (resources.files("diptych.resources") / "icons" / f"{name}.svg").read_text("utf-8")
 
 
-@cache
-def _icon(name: str, color: str) -> QIcon:
-    renderer = QSvgRenderer(QByteArray(svg_text(name).replace("currentColor", color).encode()))
+def _svg_icon(svg: bytes, sizes: tuple[int, ...]) -> QIcon:
+    """An icon with a pixmap of each size, drawn from SVG source."""
+    renderer = QSvgRenderer(QByteArray(svg))
     icon = QIcon()
-    for size in SIZES:
+    for size in sizes:
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
@@ -39,21 +39,17 @@ def _icon(name: str, color: str) -> QIcon:
         painter.end()
         icon.addPixmap(pixmap)
     return icon
+
+
+@cache
+def _icon(name: str, color: str) -> QIcon:
+    return _svg_icon(svg_text(name).replace("currentColor", color).encode(), SIZES)
 
 
 def app_icon() -> QIcon:
     """Diptych's own icon (two pages side by side, each with a highlight)."""
     data = (resources.files("diptych.resources") / "icons" / f"{APP_ICON}.svg").read_bytes()
-    renderer = QSvgRenderer(QByteArray(data))
-    icon = QIcon()
-    for size in (*SIZES, 64, 128, 256):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+    return _svg_icon(data, (*SIZES, 64, 128, 256))
 
 
 def icon(name: str) -> QIcon:
