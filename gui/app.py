@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -31,6 +32,20 @@ def open_or_create(context: AppContext, path: Path | None) -> Project:
     if path == context.paths.sample_project and not path.exists():
         return create_sample_project(path)
     return Project.open(path)
+
+
+def open_sample_anyway(context: AppContext) -> Project:
+    """The sample project; if it cannot be opened, it is moved aside (with every passage
+    coded in it) and a fresh one is created, so that Diptych always starts."""
+    path = context.paths.sample_project
+    try:
+        return open_or_create(context, path)
+    except DiptychError:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path.replace(path.with_name(f"{path.stem} (could not be opened {stamp}){path.suffix}"))
+        for extra in ("-wal", "-shm"):
+            Path(f"{path}{extra}").unlink(missing_ok=True)
+        return create_sample_project(path)
 
 
 class Launcher(QObject):
@@ -176,6 +191,6 @@ def run_application(project_path: Path | None) -> int:
         if project_path is not None:
             return 2
         # The last project cannot be opened: start on the sample project instead.
-        project = open_or_create(context, context.paths.sample_project)
+        project = open_sample_anyway(context)
     launcher.show_project(project)
     return app.exec()

@@ -80,3 +80,20 @@ def test_every_icon_and_the_application_icon_load(qtbot: QtBot) -> None:
     image = app_icon().pixmap(64).toImage()
     assert not image.isNull()
     assert image.pixelColor(32, 4).alpha() == 0 and image.pixelColor(16, 32).alpha() == 255
+
+
+def test_a_damaged_sample_project_is_moved_aside_and_created_again(tmp_path: Path) -> None:
+    from gui_support import make_context
+
+    from diptych.gui.app import open_sample_anyway
+
+    context = make_context(tmp_path / "user")
+    sample = context.paths.sample_project
+    sample.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)  # a damaged file
+    project = open_sample_anyway(context)
+    try:
+        assert project.path == sample and len(project.articles.all()) == 2
+    finally:
+        project.close()
+    kept = [p for p in sample.parent.iterdir() if "could not be opened" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"SQLite format 3")
