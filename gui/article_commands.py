@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QUndoCommand
+
 from diptych.gui.commands import SessionCommand
 from diptych.gui.session import ProjectSession
 from diptych.storage.articles import ArticleRemoval
-from diptych.storage.model import ArticleSummary, ReanchorReport
+from diptych.storage.model import ArticleSummary, MemoKind, ReanchorReport
 
 if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
@@ -98,3 +100,34 @@ class ReplaceArticleText(SessionCommand):
     def _undo(self) -> None:
         assert self.report is not None
         self.session.restore_article_text(self.report)
+
+
+MEMO_MERGE_ID = 1002
+
+
+class SetMemo(SessionCommand):
+    """Write the project's or an article's memo; consecutive edits of one memo merge."""
+
+    def __init__(
+        self, session: ProjectSession, kind: MemoKind, target_id: int | None, text: str
+    ) -> None:
+        super().__init__(session, "Edit memo")
+        self.target = (kind, target_id)
+        self.new = text
+        self.old = ""
+
+    def id(self) -> int:
+        return MEMO_MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetMemo) or other.target != self.target:
+            return False
+        self.new = other.new
+        return True
+
+    def _do(self) -> None:
+        self.old = self.session.memo_text(*self.target)
+        self.session.set_memo(*self.target, self.new)
+
+    def _undo(self) -> None:
+        self.session.set_memo(*self.target, self.old)

@@ -22,6 +22,7 @@ from diptych.gui.context import AppContext
 from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.importer import ImportController
 from diptych.gui.library_panel import LibraryPanel
+from diptych.gui.memo_panel import MemoPanel
 from diptych.gui.messages import Level
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_editor import PassageEditor
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.editor = PassageEditor(session, self)
         self.passages = AnnotationsPanel(session, self)
         self.search = SearchPanel(session, self)
+        self.memos = MemoPanel(session, self)
         self.docks = {
             "library": self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea),
             "codebook": self._dock("Codebook", self.tags, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -65,8 +67,10 @@ class MainWindow(QMainWindow):
                 "Passages", self.passages, Qt.DockWidgetArea.RightDockWidgetArea
             ),
             "search": self._dock("Search", self.search, Qt.DockWidgetArea.RightDockWidgetArea),
+            "memos": self._dock("Memos", self.memos, Qt.DockWidgetArea.RightDockWidgetArea),
         }
         self.tabifyDockWidget(self.docks["passages"], self.docks["search"])
+        self.tabifyDockWidget(self.docks["search"], self.docks["memos"])
         self.docks["passages"].raise_()
         self.resizeDocks(
             [self.docks["library"], self.docks["passage"]], [250, 340], Qt.Orientation.Horizontal
@@ -174,11 +178,13 @@ class MainWindow(QMainWindow):
     def on_undo_triggered(self) -> None:
         """Undo; a note being typed is saved first, so that undo takes back the latest step."""
         self.editor.save_note()
+        self.memos.save()
         self.session.undo_stack.undo()
 
     def on_redo_triggered(self) -> None:
         """Redo the last undone step."""
         self.editor.save_note()
+        self.memos.save()
         self.session.undo_stack.redo()
 
     def on_undo_stack_undo_text_changed(self, text: str) -> None:
@@ -210,6 +216,7 @@ class MainWindow(QMainWindow):
     def on_area_current_pane_changed(self, pane: object) -> None:
         """Keep the library selection on the current pane's article."""
         article_id = getattr(pane, "article_id", None)
+        self.memos.show_article(article_id)
         if article_id is not None:
             self.library.select_article(article_id)
 
@@ -336,6 +343,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self.editor.save_note()  # a note typed just now, before its pause-save ran
+            self.memos.save()
             self.save_layout()
             self.workers.cancel_all()
             self.context.messages.posted.disconnect(self.on_messages_posted)

@@ -18,7 +18,14 @@ from diptych.gui.workers import Workers
 from diptych.storage.articles import ArticleRemoval
 from diptych.storage.codebook import Codebook
 from diptych.storage.errors import DiptychError
-from diptych.storage.model import Annotation, ArticleSummary, ReanchorReport, Tag, TagRemoval
+from diptych.storage.model import (
+    Annotation,
+    ArticleSummary,
+    MemoKind,
+    ReanchorReport,
+    Tag,
+    TagRemoval,
+)
 from diptych.storage.project import Project
 
 if TYPE_CHECKING:
@@ -43,6 +50,7 @@ class ProjectSession(QObject):
             changed or deleted; followed by passagesChanged for the same article.
         passagesChanged(int): passages of this article id changed.
         articleTextChanged(int): the text of this article id was replaced.
+        memosChanged(): a project or article memo was written.
         externalChange(): another window or program changed the file.
     """
 
@@ -51,6 +59,7 @@ class ProjectSession(QObject):
     passageUpdated = Signal(int, int)
     passagesChanged = Signal(int)
     articleTextChanged = Signal(int)
+    memosChanged = Signal()
     externalChange = Signal()
 
     def __init__(
@@ -275,6 +284,16 @@ class ProjectSession(QObject):
         self.articleTextChanged.emit(article_id)
         self.articlesChanged.emit()
         self.passagesChanged.emit(article_id)
+
+    def memo_text(self, kind: MemoKind, target_id: int | None = None) -> str:
+        """The text of a memo ("" if none was written)."""
+        memo = self.project.memos.get(kind=kind, target_id=target_id)
+        return memo.text if memo else ""
+
+    def set_memo(self, kind: MemoKind, target_id: int | None, text: str) -> None:
+        """Write a memo on the project or an article."""
+        self.project.memos.set(kind=kind, target_id=target_id, text=text)
+        self.memosChanged.emit()
 
     def rename_article(self, article_id: int, title: str) -> ArticleSummary:
         """Give an article a new title."""

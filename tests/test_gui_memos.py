@@ -1,0 +1,58 @@
+"""Memos on the project and on the current article, from the Memos panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+from diptych.storage.model import MemoKind
+from diptych.storage.project import Project
+
+
+def memo_in_file(path: Path, kind: MemoKind, target_id: int | None = None) -> str:
+    with Project.open(path, read_only=True) as project:
+        memo = project.memos.get(kind=kind, target_id=target_id)
+        return memo.text if memo else ""
+
+
+def test_project_memo_is_shown_edited_saved_and_undone(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    panel = window.memos
+    welcome = memo_in_file(sample, MemoKind.PROJECT)
+    assert welcome.startswith("# Welcome to Diptych")
+    assert panel.project_memo.toPlainText() == welcome
+    field = panel.project_memo
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, "Aim: compare the framings.")
+    qtbot.waitUntil(
+        lambda: memo_in_file(sample, MemoKind.PROJECT).endswith("compare the framings."),
+        timeout=5000,
+    )
+    assert window.actions_.undo.text() == "&Undo Edit memo"
+    window.actions_.undo.trigger()
+    assert memo_in_file(sample, MemoKind.PROJECT) == welcome
+    assert field.toPlainText() == welcome
+
+
+def test_article_memo_follows_the_current_pane(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    panel = window.memos
+    left, right = window.area.panes()
+    window.area.set_current(left)
+    assert panel.article_label.text().startswith("Memo on “The Shifting Landscape")
+    field = panel.article_memo
+    field.setFocus()
+    qtbot.keyClicks(field, "Long-form analysis; cites customs data.")
+    window.area.set_current(right)  # switching saves the memo being typed
+    assert memo_in_file(sample, MemoKind.ARTICLE, left.article_id) == (
+        "Long-form analysis; cites customs data."
+    )
+    assert panel.article_label.text().startswith("Memo on “Xi’s South Korea")
+    assert field.toPlainText() == ""
+    window.area.set_current(left)
+    assert field.toPlainText() == "Long-form analysis; cites customs data."
