@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
-from diptych.gui.workers import Progress, Workers
+from diptych.gui.workers import Progress, Worker, Workers
 from diptych.storage.backup import backup_project
 from diptych.storage.errors import ArticleFileError, Cancelled
 from diptych.storage.importing import ParsedArticle, read_article_file
@@ -114,7 +114,6 @@ class ImportController(QObject):
         self.workers = workers
         self.window = window
         self.backups = backups
-        self._progress: QProgressDialog | None = None
 
     def choose_and_import(self) -> None:
         """Ask for files, then import them."""
@@ -133,24 +132,32 @@ class ImportController(QObject):
         if not articles:
             return
         worker = self.workers.start(import_files_job(self.session.project.path, articles))
-        if len(articles) > 3:
-            self._progress = QProgressDialog(
-                "Reading articles…", "Cancel", 0, len(articles), self.window
-            )
-            self._progress.setMinimumDuration(400)
-            self._progress.canceled.connect(worker.cancel)
-            worker.signals.progressed.connect(self._progress.setValue)
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(self.session.messages.error)
         worker.signals.crashed.connect(lambda summary, _tb: self.session.messages.error(summary))
-        for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
-            signal.connect(self._close_progress)
+        self._show_progress(worker, articles)
 
-    def _close_progress(self, *_args: object) -> None:
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
+    def _show_progress(self, worker: Worker, articles: Sequence[Path]) -> None:
+        """A progress dialog for one import, shown only if it takes more than a moment (one
+        long web page can take a while), closed when the import ends however it ends."""
+        label = "Reading articles…" if len(articles) > 1 else f"Reading {articles[0].name}…"
+        progress = QProgressDialog(label, "Cancel", 0, len(articles), self.window)
+        progress.setWindowTitle("Import")
+        if len(articles) == 1:
+            progress.setRange(0, 0)  # one file: a busy bar, there are no steps to count
+        else:
+            worker.signals.progressed.connect(progress.setValue)
+        progress.setValue(0)  # at its minimum, the dialog times its appearance from now...
+        progress.setMinimumDuration(500)  # ...and shows after half a second, not four
+        progress.canceled.connect(worker.cancel)
+
+        def close(*_args: object) -> None:
+            progress.reset()
+            progress.deleteLater()
+
+        signals = worker.signals
+        for signal in (signals.finished, signals.failed, signals.cancelled, signals.crashed):
+            signal.connect(close)
 
     def on_worker_finished(self, result: ImportResult) -> None:
         """Record what was added as one undoable step; report what was refused."""

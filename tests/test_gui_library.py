@@ -315,3 +315,36 @@ def test_a_quick_import_is_not_lost(
     note.write_text("A quick note\n\nShort enough to parse at once.\n")
     window.importer.import_files([note])
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 4, timeout=1000)
+
+
+def test_a_long_single_import_shows_a_busy_dialog_until_it_ends(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    import diptych.gui.importer as importer
+
+    release = threading.Event()
+    real_read = importer.read_article_file
+
+    def slow_read(path: Path):  # type: ignore[no-untyped-def]
+        release.wait(10)  # a long web page being parsed
+        return real_read(path)
+
+    monkeypatch.setattr(importer, "read_article_file", slow_read)
+    page = tmp_path / "long page.html"
+    page.write_text("<h1>Long page</h1><p>Its text.</p>", encoding="utf-8")
+    window.importer.import_files([page])
+
+    def busy() -> QProgressDialog | None:
+        dialogs = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        return dialogs[0] if dialogs else None
+
+    qtbot.waitUntil(lambda: busy() is not None, timeout=2000)  # after half a second
+    dialog = busy()
+    assert dialog is not None and "long page.html" in dialog.labelText()
+    assert (dialog.minimum(), dialog.maximum()) == (0, 0)  # a busy bar: one file, no steps
+    release.set()
+    qtbot.waitUntil(lambda: busy() is None and "Long page" in shown_titles(window.library))
