@@ -135,15 +135,15 @@ class ImportController(QObject):
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(self.session.messages.error)
         worker.signals.crashed.connect(lambda summary, _tb: self.session.messages.error(summary))
-        self._show_progress(worker, articles)
+        self._show_progress(worker, articles, "Reading")
 
-    def _show_progress(self, worker: Worker, articles: Sequence[Path]) -> None:
+    def _show_progress(self, worker: Worker, files: Sequence[Path], verb: str) -> None:
         """A progress dialog for one import, shown only if it takes more than a moment (one
         long web page can take a while), closed when the import ends however it ends."""
-        label = "Reading articles…" if len(articles) > 1 else f"Reading {articles[0].name}…"
-        progress = QProgressDialog(label, "Cancel", 0, len(articles), self.window)
+        label = f"{verb} {len(files)} files…" if len(files) > 1 else f"{verb} {files[0].name}…"
+        progress = QProgressDialog(label, "Cancel", 0, len(files), self.window)
         progress.setWindowTitle("Import")
-        if len(articles) == 1:
+        if len(files) == 1:
             progress.setRange(0, 0)  # one file: a busy bar, there are no steps to count
         else:
             worker.signals.progressed.connect(progress.setValue)
@@ -180,6 +180,7 @@ class ImportController(QObject):
         """Import REFI-QDA projects or codebooks in the background (a backup is taken first)."""
         job = exchange_job(self.session.project.path, list(paths), self.backups)
         worker = self.workers.start(job)
+        self._show_progress(worker, paths, "Importing")
         worker.signals.finished.connect(self.on_exchange_finished)
         worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
         worker.signals.crashed.connect(lambda summary, _tb: self.session.messages.error(summary))
