@@ -219,6 +219,7 @@ class ImportController(QObject):
             self.session.messages.error("This project is open read-only; nothing can be updated.")
             return
         worker = self.workers.start(lambda progress: read_article_file(path))
+        self._show_progress(worker, [path], "Reading")
         worker.signals.finished.connect(lambda parsed: self.on_reimport_parsed(article_id, parsed))
         worker.signals.failed.connect(
             lambda text: self.session.messages.error(text, "Update article")
