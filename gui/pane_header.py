@@ -13,40 +13,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QProgressBar,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from diptych.gui.note_html import text_to_html
+from diptych.gui.tag_chips import ElidedLabel
 from diptych.storage.document import Heading
 
 MIN_TITLE_WIDTH = 120  # narrower than this beside the buttons, the title gets its own line
-
-
-class ElidedLabel(QLabel):
-    """A label that shows as much of its text as fits, ending in "…"."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.full_text = ""
-        self.setTextFormat(Qt.TextFormat.PlainText)  # titles come from files: never markup
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def set_full_text(self, text: str) -> None:
-        """Show ``text``, elided to the label's width."""
-        self.full_text = text
-        self._elide()
-
-    def _elide(self) -> None:
-        width = max(self.width(), 40)
-        elided = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, width)
-        self.setText(elided)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
 
 
 class PaneHeader(QWidget):
@@ -124,7 +100,7 @@ class PaneHeader(QWidget):
 
     @property
     def _full_title(self) -> str:
-        return self.title.full_text
+        return self.title.full_text()
 
     def set_title(self, title: str, source: str = "") -> None:
         """Show the article title (elided to fit); the source file name as tooltip."""
