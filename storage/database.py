@@ -84,46 +84,45 @@ def known_error(exc: sqlite3.Error, path: Path) -> ProjectFileError:
     kind = _KINDS.get(code & 0xFF) if isinstance(code, int) else None
     if kind is None:  # no code (older SQLite builds, errors raised by the sqlite3 module)
         text = str(exc).lower()
-        kind = next((k for words, k in _TEXT_KINDS if any(w in text for w in words)), "other")
-    if kind == "busy":
-        return ProjectBusyError(
-            "is busy: another program is writing to it",
-            path=path,
-            advice="Your last change was not saved; try again in a moment.",
-        )
-    if kind == "full":
-        return DiskFullError(
-            "could not be saved because the disk is full",
-            path=path,
-            advice="Free some space; your last change was not saved, everything before it is.",
-        )
-    if kind == "readonly":
-        return ReadOnlyProjectError(
-            "cannot be written (read-only)",
-            path=path,
-            advice="Make the file and its folder writable, or save a copy elsewhere.",
-        )
-    if kind == "damaged":
-        return DamagedProjectError(
-            "is damaged",
-            path=path,
-            advice="Restore it from a backup (File > Restore from backup).",
-        )
-    if kind == "io":
-        return ProjectFileError(
-            "could not be read or written (disk input/output error)",
-            path=path,
-            advice="Check the disk or the network folder; your last change was not saved.",
-        )
-    if kind == "cantopen":
-        return ProjectFileError(
-            "cannot be opened",
-            path=path,
-            advice="Check that the file and its folder exist and are readable.",
-        )
-    return ProjectFileError(f"could not be used ({exc})", path=path)
+        kind = next((k for words, k in _TEXT_KINDS if any(w in text for w in words)), None)
+    if kind is None:
+        return ProjectFileError(f"could not be used ({exc})", path=path)
+    error, message, advice = _MESSAGES[kind]
+    return error(message, path=path, advice=advice)
 
 
+_MESSAGES: dict[str, tuple[type[ProjectFileError], str, str]] = {
+    "busy": (
+        ProjectBusyError,
+        "is busy: another program is writing to it",
+        "Your last change was not saved; try again in a moment.",
+    ),
+    "full": (
+        DiskFullError,
+        "could not be saved because the disk is full",
+        "Free some space; your last change was not saved, everything before it is.",
+    ),
+    "readonly": (
+        ReadOnlyProjectError,
+        "cannot be written (read-only)",
+        "Make the file and its folder writable, or save a copy elsewhere.",
+    ),
+    "damaged": (
+        DamagedProjectError,
+        "is damaged",
+        "Restore it from a backup (File > Restore from backup).",
+    ),
+    "io": (
+        ProjectFileError,
+        "could not be read or written (disk input/output error)",
+        "Check the disk or the network folder; your last change was not saved.",
+    ),
+    "cantopen": (
+        ProjectFileError,
+        "cannot be opened",
+        "Check that the file and its folder exist and are readable.",
+    ),
+}
 # Primary SQLite result codes (https://www.sqlite.org/rescode.html).
 _KINDS = {
     5: "busy",
