@@ -86,8 +86,7 @@ def _environment(home: Path, pycache: Path) -> dict[str, str]:
 def _launch(mode: str, env: dict[str, str], phases: dict[str, list[float]] | None = None) -> float:
     """Milliseconds from starting the process to the first complete paint of its text.
 
-    ``phases`` collects how long the process took to reach its QApplication, and from
-    there to having imported Diptych.
+    ``phases`` collects how long the process took to reach its QApplication.
     """
     command = [sys.executable, str(LAUNCHER), mode]
     if mode == "bare":
@@ -100,7 +99,4 @@ def _launch(mode: str, env: dict[str, str], phases: dict[str, list[float]] | Non
     stamps = json.loads(lines[-1])
     if phases is not None:
         phases.setdefault("to_application_ms", []).append((stamps["application"] - start) * 1000)
-        if "imported" in stamps:
-            imports = (stamps["imported"] - stamps["application"]) * 1000
-            phases.setdefault("diptych_imports_ms", []).append(imports)
     return (stamps["painted"] - start) * 1000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,10 +11,20 @@ from diptych.storage.cli import main as cli_main
 
 
 def open_window(project: Path | None) -> int:
-    """Start the window on ``project`` (None: the last project, or the sample project)."""
-    from diptych.gui.app import run_application  # Qt is imported only for the window
+    """Start the window on ``project`` (None: the last project, or the sample project).
 
-    return run_application(project)
+    The cycle collector waits until the window is up: start-up allocates many thousands
+    of long-lived objects (modules, Qt enums, widgets) and collecting among them only
+    delays the first paint. :func:`run_application` turns it back on once
+    its event loop runs.
+    """
+    gc.disable()
+    try:
+        from diptych.gui.app import run_application  # Qt is imported only for the window
+
+        return run_application(project)
+    finally:
+        gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diptych.gui import dialogs
-from diptych.gui.backups import RestoreDialog, backups_of
+from diptych.gui.backups import backups_of
 from diptych.gui.context import AppContext
 from diptych.gui.icons import app_icon
 from diptych.gui.main_window import MainWindow, screen_fits
@@ -111,6 +112,8 @@ class Launcher(QObject):
 
     def restore_from_backup(self, window: MainWindow) -> None:
         """Choose a backup of the window's project and go back to it."""
+        from diptych.gui.restore_dialog import RestoreDialog  # imported when first needed
+
         dialog = RestoreDialog(backups_of(self.context.paths.backups, window.session), window)
         if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen() is None:
             return
@@ -174,6 +177,7 @@ def run_application(project_path: Path | None) -> int:
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    QTimer.singleShot(0, gc.enable)  # paused while starting (diptych.gui.__main__)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(APP_NAME)

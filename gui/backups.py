@@ -1,20 +1,12 @@
-"""Automatic backups while a project is open, and the Restore from backup dialog."""
+"""Automatic backups while a project is open (the dialog that restores one is in
+:mod:`diptych.gui.restore_dialog`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, QTimer
 
 from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Progress, Workers
@@ -84,51 +76,6 @@ class BackupScheduler(QObject):
     def folder(self) -> Path:
         """This project's backups folder."""
         return self.root / self.session.project.info().uuid
-
-
-class RestoreDialog(QDialog):
-    """Lists a project's backups, newest first, to choose one to go back to.
-
-    Args:
-        backups: the backups on offer.
-    """
-
-    def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
-        self.list = QListWidget(self)
-        for info in backups:
-            item = QListWidgetItem(info.label, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, str(info.path))
-            item.setToolTip(str(info.path))
-        if backups:
-            self.list.setCurrentRow(0)
-        text = (
-            "Choose the state to go back to. The project as it is now is backed up first, "
-            "so restoring can itself be undone by restoring that backup."
-            if backups
-            else "There are no backups of this project yet. One is taken each time it is "
-            "opened and every hour while it is open."
-        )
-        label = QLabel(text, self)
-        label.setWordWrap(True)
-        buttons = QDialogButtonBox(self)
-        self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.restore_button.setEnabled(bool(backups))
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
-        self.resize(520, 400)
-
-    def chosen(self) -> Path | None:
-        """The selected backup file."""
-        item = self.list.currentItem()
-        return Path(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
 
 def backups_of(root: Path, session: ProjectSession) -> list[BackupInfo]:

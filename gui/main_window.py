@@ -7,6 +7,7 @@ assembles widgets and wires signals, in :meth:`MainWindow._connect`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
@@ -19,7 +20,6 @@ from diptych.gui.article_model import ARTICLE_MIME
 from diptych.gui.backups import BackupScheduler
 from diptych.gui.coding import CodingController
 from diptych.gui.context import AppContext
-from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.importer import ImportController
 from diptych.gui.library_panel import LibraryPanel
 from diptych.gui.memo_panel import MemoPanel
@@ -31,6 +31,9 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.tag_panel import TagPanel
 from diptych.gui.theme import is_dark
 from diptych.gui.workers import Workers
+
+if TYPE_CHECKING:  # dialogs are imported when first opened: a shorter start-up
+    from diptych.gui.export_dialog import ExportDialog
 
 
 class MainWindow(QMainWindow):
@@ -222,6 +225,8 @@ class MainWindow(QMainWindow):
 
     def on_export_triggered(self) -> ExportDialog:
         """File > Export: the export dialog (non-blocking)."""
+        from diptych.gui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.session, self.workers, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

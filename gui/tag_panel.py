@@ -7,6 +7,7 @@ is an undoable command and repaints every pane at once through the session's sig
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 from diptych.gui.commands import SessionCommand, UndoStep, perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag
-from diptych.gui.tag_dialog import TagDialog, TagValues
 from diptych.gui.tag_model import TagTreeModel
+
+if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-up
+    from diptych.gui.tag_dialog import TagValues
 
 Confirm = Callable[[QWidget, str, str], bool]
 
@@ -153,6 +156,8 @@ class TagPanel(QWidget):
     # -- actions -------------------------------------------------------------------------
     def new_tag(self, parent_id: int | None = None) -> None:
         """Create a tag through the tag dialog."""
+        from diptych.gui.tag_dialog import TagDialog
+
         dialog = TagDialog(self.session.codebook(), parent_id=parent_id or None, parent=self)
         if dialog.exec() == TagDialog.DialogCode.Accepted:
             self.create_tag(dialog.values())
@@ -175,6 +180,8 @@ class TagPanel(QWidget):
         tag_id = self.selected_tag()
         if tag_id is None:
             return
+        from diptych.gui.tag_dialog import TagDialog
+
         codebook = self.session.codebook()
         dialog = TagDialog(codebook, codebook[tag_id], parent=self)
         if dialog.exec() == TagDialog.DialogCode.Accepted:

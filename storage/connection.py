@@ -9,7 +9,7 @@ the path from starting Diptych to its first window.
 from __future__ import annotations
 
 import contextlib
-import secrets
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,7 @@ class Database:
     def atomic(self) -> Iterator[Database]:
         """A transaction; nested inside another it is a savepoint (as in sqlite-utils)."""
         if self.conn.in_transaction:
-            savepoint = f"diptych_{secrets.token_hex(8)}"
+            savepoint = f"diptych_{os.urandom(8).hex()}"
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

@@ -19,15 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-
-from diptych.storage.import_html import allowed_href
-from diptych.storage.import_markdown import make_markdown_parser
+if TYPE_CHECKING:  # markdown-it is imported with the first note that needs it
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 PLAIN_NOTE = re.compile(r"[^\W\d_][^\\`*_\[\]<>!&#+=|~{}:\-\n\r\t\x00-\x1f@$%^]*(?<=\S)")
 """A one-line note with none of Markdown's syntax characters, not starting with a digit."""
@@ -45,17 +43,26 @@ class NoteRenderer:
     """
 
     def __init__(self, *, headings_as_lines: bool = False, link_rel: str = "") -> None:
+        self._headings_as_lines = headings_as_lines
+        self._link_rel = link_rel
+
+    @cached_property
+    def _md(self) -> MarkdownIt:
+        """The parser, built on first use: most notes are plain text and never need it,
+        and importing markdown-it would lengthen the window's start-up."""
+        from diptych.storage.import_markdown import make_markdown_parser
+
         md = make_markdown_parser()
         # Let every link reach the token stream: the core rule keeps the safe ones and
         # shows the others as their text, rather than as the raw ``[x](javascript:...)``.
         md.validateLink = _any_link  # type: ignore[method-assign]
         md.core.ruler.push("safe_links_no_images", _safe_links_no_images)
-        if headings_as_lines:
+        if self._headings_as_lines:
             md.add_render_rule("heading_open", _heading_open)
             md.add_render_rule("heading_close", _heading_close)
-        if link_rel:
-            md.add_render_rule("link_open", _link_open_with_rel(link_rel))
-        self._md: MarkdownIt = md
+        if self._link_rel:
+            md.add_render_rule("link_open", _link_open_with_rel(self._link_rel))
+        return md
 
     def render(self, markdown: str) -> str:
         """``markdown`` as an HTML fragment; "" for a blank note."""
@@ -64,11 +71,13 @@ class NoteRenderer:
         if PLAIN_NOTE.fullmatch(markdown):
             # Nothing Markdown would interpret: the paragraph the parser would give, at a
             # hundredth of the cost (tests/test_export_html.py checks they agree).
-            return f"<p>{escapeHtml(markdown)}</p>"
+            return f"<p>{escape_html(markdown)}</p>"
         return str(self._md.render(markdown)).strip()
 
     def plain(self, markdown: str) -> str:
         """The note's words on one line, without Markdown markers or addresses."""
+        if PLAIN_NOTE.fullmatch(markdown):
+            return _SPACES.sub(" ", markdown).strip()  # what the parser would give
         words: list[str] = []
         for block in self._md.parse(markdown):
             if block.type == "inline":
@@ -77,6 +86,13 @@ class NoteRenderer:
             elif block.type in ("code_block", "fence"):
                 words.append(block.content)
         return _SPACES.sub(" ", "".join(words)).strip()
+
+
+def escape_html(text: str) -> str:
+    """``text`` escaped as markdown-it escapes a paragraph's text (``'`` is kept)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def _any_link(url: str) -> bool:
@@ -91,6 +107,10 @@ def _safe_links_no_images(state: StateCore) -> None:
 
 
 def _sanitised(children: list[Token]) -> list[Token]:
+    from markdown_it.token import Token
+
+    from diptych.storage.import_html import allowed_href
+
     kept: list[Token] = []
     dropped_opens: list[bool] = []  # for each open link: was it dropped?
     for token in children:

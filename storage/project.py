@@ -13,7 +13,6 @@ with :meth:`Project.transaction`.
 from __future__ import annotations
 
 import contextlib
-import uuid as uuidlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,7 +34,9 @@ def utc_now() -> str:
 
 def new_uuid() -> str:
     """A random UUID as text."""
-    return str(uuidlib.uuid4())
+    import uuid  # on first use: uuid imports platform, which the window's start-up need not
+
+    return str(uuid.uuid4())
 
 
 class Project:

@@ -10,7 +10,6 @@ old text is expected in its new version, from a diff of their lines.
 from __future__ import annotations
 
 from bisect import bisect_right
-from difflib import SequenceMatcher
 from itertools import accumulate
 
 from diptych.storage.fuzzy import Match, search_window
@@ -214,6 +213,8 @@ class LineDiff:
     """
 
     def __init__(self, old_text: str, new_text: str) -> None:
+        from difflib import SequenceMatcher  # only when an article's text changes
+
         old_lines = old_text.splitlines(keepends=True)
         new_lines = new_text.splitlines(keepends=True)
         old_at = [0, *accumulate(map(len, old_lines))]

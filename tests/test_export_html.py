@@ -214,6 +214,17 @@ def test_plain_notes_take_a_shortcut_to_the_same_html(note: str) -> None:
     assert renderer.render(note) == renderer._md.render(note).strip()
 
 
+@given(st.from_regex(PLAIN_NOTE, fullmatch=True))
+def test_plain_notes_take_a_shortcut_to_the_same_words(note: str) -> None:
+    renderer = report_note_renderer()
+    words = " ".join(
+        "".join(c.content for c in block.children or [])
+        for block in renderer._md.parse(note)
+        if block.type == "inline"
+    )
+    assert renderer.plain(note) == " ".join(words.split())
+
+
 @pytest.mark.parametrize("note", ["1. item", "a\nb", "a  ", "x: <y>", "a - b", "Ab*c*"])
 def test_notes_with_any_syntax_take_the_parser(note: str) -> None:
     assert not PLAIN_NOTE.fullmatch(note)

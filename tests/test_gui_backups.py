@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from diptych.gui.app import Launcher
-from diptych.gui.backups import BACKUP_INTERVAL_MS, BackupScheduler, RestoreDialog, backups_of
+from diptych.gui.backups import BACKUP_INTERVAL_MS, BackupScheduler, backups_of
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
+from diptych.gui.restore_dialog import RestoreDialog
 from diptych.gui.tag_dialog import TagValues
 from diptych.storage.backup import backup_project, list_backups
 from diptych.storage.project import Project

@@ -1,0 +1,88 @@
+"""What `diptych open` loads before its window is up.
+
+Start-up time is measured by ``bench/bench_startup.py`` (docs/PERFORMANCE.md); these tests
+keep the work that was taken off the start path from creeping back onto it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+# Run in a fresh process: `diptych open` on the sample project; once the window is shown
+# and the event loop has turned, report what was imported, then close as a user would.
+PROBE = """
+import gc, json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from diptych.gui.__main__ import main
+
+app = QApplication(sys.argv[:1])
+
+def report():
+    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    print(json.dumps({
+        "modules": sorted(sys.modules),
+        "gc_enabled": gc.isenabled(),
+        "titles": [w.windowTitle() for w in windows],
+    }), flush=True)
+    QApplication.closeAllWindows()
+
+QTimer.singleShot(300, report)
+sys.exit(main(["open"]))
+"""
+
+# Imported only when first used: each one lengthened the start before the first paint.
+NOT_ON_THE_START_PATH = (
+    "markdown_it",  # notes without Markdown syntax need no parser
+    "sqlite_utils",  # only to create or upgrade a project file
+    "diptych.storage.import_html",
+    "diptych.storage.import_markdown",
+    "diptych.storage.refiqda_import",
+    "diptych.gui.export_dialog",
+    "diptych.gui.restore_dialog",
+    "diptych.gui.tag_dialog",
+    "difflib",  # only when an article's text changes
+    "uuid",  # only when something new is created
+)
+
+
+def start_window() -> dict[str, object]:
+    """Start the window in a fresh process (per-user folders of this test); returns what
+    it reported."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert done.returncode == 0 and lines, done.stderr[-3000:]
+    report: dict[str, object] = json.loads(lines[-1])
+    return report
+
+
+@pytest.fixture
+def later_start() -> dict[str, object]:
+    """A start on the sample project as it is every day: it exists already."""
+    start_window()  # the first start creates it
+    return start_window()
+
+
+def test_the_window_starts_without_the_modules_taken_off_its_start_path(
+    later_start: dict[str, object],
+) -> None:
+    modules = later_start["modules"]
+    assert isinstance(modules, list)
+    assert "diptych.gui.main_window" in modules  # the probe did see the window start
+    loaded = [m for m in NOT_ON_THE_START_PATH if m in modules]
+    assert loaded == []
+    assert later_start["titles"] == ["Sample project — Diptych"]
+
+
+def test_the_cycle_collector_is_back_on_once_the_window_is_up(
+    later_start: dict[str, object],
+) -> None:
+    assert later_start["gc_enabled"] is True
