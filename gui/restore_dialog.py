@@ -39,8 +39,8 @@ class RestoreDialog(QDialog):
             "Choose the state to go back to. The project as it is now is backed up first, "
             "so restoring can itself be undone by restoring that backup."
             if backups
-            else "There are no backups of this project yet. One is taken each time it is "
-            "opened and every hour while it is open."
+            else "There are no backups of this project yet. One is taken when it is opened "
+            "and every hour while it is open, whenever it has changed since the last one."
         )
         label = QLabel(text, self)
         label.setWordWrap(True)

@@ -2,13 +2,16 @@
 
 Backups are whole, consistent copies taken while the project is open (the backup API
 copies a snapshot even while the window writes). They live in a per-project folder, named
-by time, and only the newest ``keep`` are kept. Restoring first backs up the current state,
-then copies the chosen backup into the project file inside one SQLite transaction, so an
-interruption leaves the old state, never half of each.
+by time, and only the newest ``keep`` are kept. A snapshot identical to the newest backup
+is not kept (the project has not changed since), so that opening a project again and again
+never pushes its older, different states out of the folder. Restoring first backs up the
+current state, then copies the chosen backup into the project file inside one SQLite
+transaction, so an interruption leaves the old state, never half of each.
 """
 
 from __future__ import annotations
 
+import filecmp
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -46,7 +49,12 @@ def backup_folder(root: Path, project: Project) -> Path:
 def backup_project(
     project: Project, *, root: Path, reason: str = "auto", keep: int = DEFAULT_KEEP
 ) -> Path:
-    """Snapshot ``project`` into its backup folder; returns the new backup file."""
+    """Snapshot ``project`` into its backup folder.
+
+    Returns:
+        The new backup file; or, if the project has not changed since the newest backup
+        (byte for byte the same snapshot), that backup, and nothing is added.
+    """
     folder = backup_folder(root, project)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -57,9 +65,20 @@ def backup_project(
         ) from exc  # fmt: skip
     now = datetime.now(UTC)
     target = folder / f"{now:{_STAMP}}-{now.microsecond:06d}-{_safe(reason)}{PROJECT_SUFFIX}"
+    newest = next(iter(list_backups(folder)), None)
     _copy(project.db.conn, target, source_path=project.path)
+    if newest is not None and _same_file(newest.path, target):
+        target.unlink()
+        return newest.path
     prune(folder, keep=keep)
     return target
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return filecmp.cmp(a, b, shallow=False)
+    except OSError:  # the older one vanished or cannot be read: keep the new one
+        return False
 
 
 def _copy(source: sqlite3.Connection, target: Path, *, source_path: Path) -> None:

@@ -37,11 +37,33 @@ def test_backup_is_a_consistent_project_taken_while_open(tmp_path: Path) -> None
 def test_only_the_newest_backups_are_kept(tmp_path: Path) -> None:
     root = tmp_path / "backups"
     with create_sample_project(tmp_path / "p.diptych") as project:
-        made = [backup_project(project, root=root, keep=3) for _ in range(5)]
+        made = []
+        for n in range(5):
+            project.tags.add(name=f"Tag {n}")  # a change: each backup is a new state
+            made.append(backup_project(project, root=root, keep=3))
         folder = backup_folder(root, project)
     remaining = [i.path for i in list_backups(folder)]
     assert remaining == list(reversed(made[-3:]))
     assert prune(folder, keep=1) == list(reversed(made[-3:-1]))
+
+
+def test_a_snapshot_of_an_unchanged_project_is_not_kept(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "p.diptych"
+    with create_sample_project(path) as project:
+        first = backup_project(project, root=root, reason="on open", keep=2)
+        project.tags.add(name="Changed")
+        second = backup_project(project, root=root, reason="hourly", keep=2)
+        folder = backup_folder(root, project)
+    for _ in range(3):  # opened again and again without a change
+        with Project.open(path) as project:
+            assert backup_project(project, root=root, reason="on open", keep=2) == second
+    assert [b.path for b in list_backups(folder)] == [second, first]  # the older state stays
+    with Project.open(path) as project:
+        project.tags.add(name="Changed again")
+        third = backup_project(project, root=root, reason="on open", keep=2)
+    assert third not in (first, second)
+    assert [b.path for b in list_backups(folder)] == [third, second]
 
 
 def test_restore_goes_back_and_keeps_a_safety_copy(tmp_path: Path) -> None:

@@ -65,9 +65,16 @@ def test_a_backup_is_taken_on_open_and_every_hour(qtbot: QtBot, window: MainWind
     assert BACKUP_INTERVAL_MS == 3_600_000
 
     first = scheduler.last
-    scheduler.timer.timeout.emit()  # an hour later
+    scheduler.timer.timeout.emit()  # an hour later, nothing changed: no new backup
+    qtbot.waitUntil(lambda: not window.workers.busy, timeout=5000)
+    assert scheduler.last == first
+    assert [b.reason for b in list_backups(folder)] == ["on-open"]
+
+    window.tags.create_tag(TagValues("Coded since", "#123456", None, ""))
+    scheduler.timer.timeout.emit()  # another hour later, after a change
     qtbot.waitUntil(lambda: scheduler.last != first, timeout=5000)
     assert [b.reason for b in list_backups(folder)] == ["hourly", "on-open"]
+    assert scheduler.last is not None and "Coded since" in tag_names(scheduler.last)
 
 
 def test_start_backs_up_into_the_folder_it_is_given(
@@ -131,8 +138,13 @@ def test_a_quick_backup_is_not_lost(
 
 
 def make_backups(window: MainWindow, reasons: list[str]) -> list[Path]:
+    """One backup per reason, each of a new state (a tag added before it)."""
     root = window.context.paths.backups
-    return [backup_project(window.session.project, root=root, reason=r) for r in reasons]
+    made = []
+    for reason in reasons:
+        window.tags.create_tag(TagValues(f"Before {reason}", "#123456", None, ""))
+        made.append(backup_project(window.session.project, root=root, reason=reason))
+    return made
 
 
 def test_restore_dialog_lists_the_backups_newest_first(qtbot: QtBot, window: MainWindow) -> None:
