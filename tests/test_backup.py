@@ -66,6 +66,19 @@ def test_a_snapshot_of_an_unchanged_project_is_not_kept(tmp_path: Path) -> None:
     assert [b.path for b in list_backups(folder)] == [third, second]
 
 
+def test_restoring_the_newest_backup_of_an_unchanged_project_keeps_it(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "p.diptych"
+    with create_sample_project(path) as project:
+        backup = backup_project(project, root=root, reason="on open")
+        folder = backup_folder(root, project)
+    safety = restore_backup(backup, target=path, root=root)
+    assert safety == backup and backup.exists()  # the same state: one file serves both
+    assert [b.path for b in list_backups(folder)] == [backup]
+    with Project.open(path) as project:
+        assert project.annotations.count() == 6
+
+
 def test_restore_goes_back_and_keeps_a_safety_copy(tmp_path: Path) -> None:
     root = tmp_path / "backups"
     path = tmp_path / "p.diptych"

@@ -290,6 +290,9 @@ def test_dropping_a_refi_qda_project_imports_it_in_the_background(
         project.annotations.add(article_id=1, start=0, end=9, tag_ids=[tag.id], note="first")
         exchange = tmp_path / "exchange.qdpx"
         exchange.write_bytes(export_project(project, fmt="qdpx"))
+    # A change since the backup taken on opening: the import must back it up first.
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
+    window.session.project.tags.add(name="Coded before the import")
 
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):
         file_drop(window, [exchange])
@@ -302,9 +305,13 @@ def test_dropping_a_refi_qda_project_imports_it_in_the_background(
             (p.exact, [tags[t] for t in p.tag_ids], p.note) for p in project.annotations.query()
         ]
     assert ("Interview", ["Interviews"], "first") in notes
-    # A backup was taken before the import.
+    # A backup was taken before the import, with the change and without the import.
     backups = window.context.paths.backups
-    assert any("before-import" in p.name for p in backups.rglob("*.diptych"))
+    before = [p for p in backups.rglob("*.diptych") if "before-import" in p.name]
+    assert len(before) == 1
+    with Project.open(before[0], read_only=True) as project:
+        assert project.tags.find(name="Coded before the import") is not None
+        assert project.tags.find(name="Interviews") is None
 
 
 def test_a_quick_import_is_not_lost(
