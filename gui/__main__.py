@@ -15,8 +15,8 @@ def open_window(project: Path | None) -> int:
 
     The cycle collector waits until the window is up: start-up allocates many thousands
     of long-lived objects (modules, Qt enums, widgets) and collecting among them only
-    delays the first paint. :func:`run_application` turns it back on once
-    its event loop runs.
+    delays the first paint. :func:`run_application` turns it back on as soon as its event
+    loop runs (and it is on again here whatever happens).
     """
     gc.disable()
     try:
