@@ -14,25 +14,35 @@ import sys
 import pytest
 
 # Run in a fresh process: `diptych open` on the sample project; once the window is shown
-# and the event loop has turned, report what was imported, then close as a user would.
+# and the event loop has turned a few times, report what was imported, then close as a
+# user would.
 PROBE = """
 import gc, json, sys
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 from diptych.gui.__main__ import main
 
 app = QApplication(sys.argv[:1])
 
+def shown():
+    windows = QApplication.topLevelWidgets()
+    return [w for w in windows if isinstance(w, QMainWindow) and w.isVisible()]
+
 def report():
-    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     print(json.dumps({
         "modules": sorted(sys.modules),
         "gc_enabled": gc.isenabled(),
-        "titles": [w.windowTitle() for w in windows],
+        "titles": [w.windowTitle() for w in shown()],
     }), flush=True)
     QApplication.closeAllWindows()
 
-QTimer.singleShot(300, report)
+def wait_for_window():
+    if shown():
+        QTimer.singleShot(100, report)  # a few more turns of the event loop
+    else:
+        QTimer.singleShot(20, wait_for_window)
+
+QTimer.singleShot(0, wait_for_window)
 sys.exit(main(["open"]))
 """
 
