@@ -21,19 +21,39 @@ from diptych.storage.errors import DiptychError
 OpenGui = Callable[[Path | None], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every sub-command, or only ``command`` when it names one.
+
+    A command line that names its command needs only that sub-command's parser (and the
+    window's start is not kept waiting for the other ten); help and errors about the
+    command name itself are given by the whole parser.
+    """
     parser = argparse.ArgumentParser(
         prog="diptych",
         description="Read articles side by side, tag passages, export tagged notes.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in _SUBCOMMANDS.items():
+        if command is None or command == name:
+            add(sub, name)
+    return parser
 
-    p = sub.add_parser("open", help="start the window (default: the built-in sample project)")
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The sub-command ``argv`` names, if it starts with one ("open" when it is empty)."""
+    if not argv:
+        return "open"
+    return argv[0] if argv[0] in _SUBCOMMANDS else None
+
+
+def _open_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(name, help="start the window (default: the built-in sample project)")
     p.add_argument("project", nargs="?", type=Path, help="project file (.diptych) to open")
 
+
+def _import_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(
-        "import",
+        name,
         help="import articles (.txt, .md, .html) or a REFI-QDA project (.qdpx, .qdc)",
         description="Import article files into PROJECT, creating it if missing. Nothing is "
         "imported if any file is refused. Prints the new article ids.",
@@ -41,55 +61,61 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project", type=Path)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
+
+def _reimport_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(
-        "reimport",
-        help="replace an article's text with a newer version and find its passages again",
+        name, help="replace an article's text with a newer version and find its passages again"
     )
     p.add_argument("project", type=Path)
     p.add_argument("article", type=int, metavar="ARTICLE_ID")
     p.add_argument("file", type=Path, metavar="FILE")
     _json_flag(p)
 
-    p = sub.add_parser("articles", help="list articles: id, title, characters, passages")
+
+def _articles_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(name, help="list articles: id, title, characters, passages")
     p.add_argument("project", type=Path)
     _json_flag(p)
 
-    p = sub.add_parser("tags", help="list the codebook")
+
+def _tags_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(name, help="list the codebook")
     p.add_argument("project", type=Path)
     _json_flag(p)
 
-    p = sub.add_parser("tag", help="create a tag, or change its colour or parent")
+
+def _tag_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(name, help="create a tag, or change its colour or parent")
     p.add_argument("project", type=Path)
     p.add_argument("name", help="tag name (or path such as Economy/Trade for an existing tag)")
     p.add_argument("--color", help="colour as #RRGGBB")
     p.add_argument("--parent", help="name of the parent tag")
     p.add_argument("--description", help="what the tag means")
 
-    _annotate_parser(sub)
 
-    p = sub.add_parser("annotations", help="list passages with their tags and notes")
+def _annotations_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(name, help="list passages with their tags and notes")
     p.add_argument("project", type=Path)
     p.add_argument("--tag", help="only passages with this tag")
     p.add_argument("--article", type=int, metavar="ID", help="only passages of this article")
     _json_flag(p)
 
-    p = sub.add_parser("search", help="full-text search over articles, passages and notes")
+
+def _search_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(name, help="full-text search over articles, passages and notes")
     p.add_argument("project", type=Path)
     p.add_argument("query", help="words to find (FTS5 syntax: phrases in quotes, OR, prefix*)")
     p.add_argument("--limit", type=int, default=20)
     _json_flag(p)
-
-    _export_parser(sub)
-    return parser
 
 
 def _json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
-def _annotate_parser(sub: Any) -> None:
+def _annotate_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(
-        "annotate",
+        name,
         help="tag a passage of an article",
         description="Tag a passage given by its quote or by code-point offsets of the display "
         "text. Unknown tags are created. Prints the passage's uuid.",
@@ -106,11 +132,11 @@ def _annotate_parser(sub: Any) -> None:
     p.add_argument("--coder", default=None, help="who coded it (default: your user name)")
 
 
-def _export_parser(sub: Any) -> None:
+def _export_parser(sub: Any, name: str) -> None:
     from diptych.storage.exporting import FORMATS
 
     p = sub.add_parser(
-        "export",
+        name,
         help="export tagged notes: " + ", ".join(FORMATS),
         description="Write the project's tagged passages in one of the export formats.",
     )
@@ -120,6 +146,21 @@ def _export_parser(sub: Any) -> None:
     p.add_argument("--article", type=int, action="append", metavar="ID", help="only this article")
     p.add_argument("--tag", action="append", metavar="NAME", help="only this tag (and sub-tags)")
     p.add_argument("--group-by", choices=("tag", "article"), default="tag")
+
+
+# Sub-commands in the order ``diptych --help`` lists them.
+_SUBCOMMANDS: dict[str, Callable[[Any, str], None]] = {
+    "open": _open_parser,
+    "import": _import_parser,
+    "reimport": _reimport_parser,
+    "articles": _articles_parser,
+    "tags": _tags_parser,
+    "tag": _tag_parser,
+    "annotate": _annotate_parser,
+    "annotations": _annotations_parser,
+    "search": _search_parser,
+    "export": _export_parser,
+}
 
 
 def main(
@@ -132,9 +173,10 @@ def main(
     """Run one command; returns the exit status."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_named(arguments))
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # argparse already printed its message
         return int(exc.code or 0)
     if args.command in (None, "open"):

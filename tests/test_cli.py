@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from diptych.storage.cli import build_parser, main
+from diptych.storage.cli import build_parser, command_named, main
 from diptych.storage.sample import SAMPLE_FILES, sample_bytes
 
 
@@ -42,6 +42,48 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
         build_parser().parse_args([command, "--help"])
     assert info.value.code == 0
     assert f"usage: diptych {command}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", subcommands())
+def test_a_command_parser_alone_reads_like_the_whole_parser(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The start-up builds only the named command's parser: same help, same arguments."""
+    helps = []
+    for parser in (build_parser(), build_parser(command)):
+        with pytest.raises(SystemExit):
+            parser.parse_args([command, "--help"])
+        helps.append(capsys.readouterr().out)
+    assert helps[0] == helps[1]
+    alone = build_parser(command)
+    action = next(a for a in alone._actions if a.dest == "command")
+    assert list(action.choices) == [command]  # type: ignore[arg-type]
+
+
+def test_command_named() -> None:
+    assert command_named([]) == "open"
+    assert command_named(["export", "p.diptych"]) == "export"
+    assert command_named(["--help"]) is None
+    assert command_named(["exprot"]) is None  # the whole parser names the choices
+
+
+def test_a_misspelt_command_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run("exprot", "p.diptych")
+    assert code == 2
+    err = capsys.readouterr().err  # argparse's own message
+    assert "invalid choice: 'exprot'" in err
+    assert all(f"'{name}'" in err for name in subcommands())
+
+
+def test_no_arguments_open_the_window() -> None:
+    opened: list[Path | None] = []
+
+    def open_gui(path: Path | None) -> int:
+        opened.append(path)
+        return 0
+
+    assert main([], open_gui=open_gui) == 0
+    assert opened == [None]
 
 
 def test_commands_cover_the_documented_set() -> None:
