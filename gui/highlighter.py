@@ -8,7 +8,7 @@ show thousands of highlights.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from diptych.gui.passage_index import Mark, PassageIndex, Segment
 from diptych.storage.offsets import PositionMap
@@ -49,7 +49,7 @@ class HighlightTheme:
         fmt = self._cache.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(self.background(marks)))
+            fmt.setBackground(self.background(marks))
             if len(marks) > 1:  # overlapping passages: underline so the overlap shows
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(

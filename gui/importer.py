@@ -21,11 +21,11 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Progress, Worker, Workers
 from diptych.storage.backup import backup_project
 from diptych.storage.errors import ArticleFileError, Cancelled
-from diptych.storage.importing import ParsedArticle, read_article_file
 from diptych.storage.model import ArticleSummary
 from diptych.storage.project import Project
 
 if TYPE_CHECKING:
+    from diptych.storage.importing import ParsedArticle
     from diptych.storage.refiqda_import import ExchangeImportSummary
 
 FILE_FILTER = (
@@ -43,6 +43,13 @@ class ImportResult:
     refused: list[str] = field(default_factory=list)  # one message per file
 
 
+def read_article(path: Path) -> ParsedArticle:
+    """Read and parse one article file; the readers are loaded when first needed (start-up)."""
+    from diptych.storage.importing import read_article_file
+
+    return read_article_file(path)
+
+
 def import_files_job(
     project_path: Path, paths: Sequence[Path]
 ) -> Callable[[Progress], ImportResult]:
@@ -58,7 +65,7 @@ def import_files_job(
             if not progress(number, len(paths)):
                 raise Cancelled
             try:
-                parsed.append(read_article_file(path))
+                parsed.append(read_article(path))
             except ArticleFileError as exc:
                 result.refused.append(str(exc))
         if parsed:
@@ -218,7 +225,7 @@ class ImportController(QObject):
         if self.session.read_only:
             self.session.messages.error("This project is open read-only; nothing can be updated.")
             return
-        worker = self.workers.start(lambda progress: read_article_file(path))
+        worker = self.workers.start(lambda progress: read_article(path))
         self._show_progress(worker, [path], "Reading")
         worker.signals.finished.connect(lambda parsed: self.on_reimport_parsed(article_id, parsed))
         worker.signals.failed.connect(

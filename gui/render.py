@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QTextBlockFormat,
@@ -193,11 +192,11 @@ class DocumentBuilder:
         elif style is SpanStyle.CODE:
             fmt.setFontFixedPitch(True)
             fmt.setFontFamilies(["monospace"])
-            fmt.setBackground(QBrush(self.style.code_background))
+            fmt.setBackground(self.style.code_background)
         elif style is SpanStyle.LINK:
             fmt.setAnchor(True)
             fmt.setAnchorHref(href)
-            fmt.setForeground(QBrush(self.style.link_color))
+            fmt.setForeground(self.style.link_color)
             fmt.setFontUnderline(True)
         return fmt
 
@@ -215,11 +214,11 @@ class DocumentBuilder:
         elif block.kind is BlockKind.CODE:
             char_format.setFontFamilies(["monospace"])
             char_format.setFontFixedPitch(True)
-            block_format.setBackground(QBrush(self.style.code_background))
+            block_format.setBackground(self.style.code_background)
             block_format.setNonBreakableLines(True)
         elif block.kind is BlockKind.QUOTE:
             block_format.setLeftMargin(24)
-            char_format.setForeground(QBrush(self.style.quote_color))
+            char_format.setForeground(self.style.quote_color)
             char_format.setFontItalic(True)
         elif block.kind is BlockKind.ITEM:
             block_format.setBottomMargin(3)
@@ -259,7 +258,7 @@ class DocumentBuilder:
         fmt = QTextTableFormat()
         fmt.setBorder(1)
         fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setBorderBrush(QBrush(self.style.rule_color))
+        fmt.setBorderBrush(self.style.rule_color)
         fmt.setCellPadding(4)
         fmt.setCellSpacing(0)
         fmt.setBorderCollapse(True)

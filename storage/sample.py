@@ -9,7 +9,6 @@ from importlib import resources
 from pathlib import Path
 
 from diptych.storage.anchoring import find_quote
-from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 
@@ -98,6 +97,8 @@ def create_sample_project(path: str | Path) -> Project:
 
 
 def _fill(project: Project) -> None:
+    from diptych.storage.importing import parse_article  # the readers: only to create it
+
     parsed = [parse_article(sample_bytes(name), name=name) for name in SAMPLE_FILES]
     articles = project.articles.add_many(parsed=parsed)
     tag_ids: dict[str, int] = {}

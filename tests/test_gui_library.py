@@ -334,13 +334,13 @@ def test_a_long_single_import_shows_a_busy_dialog_until_it_ends(
     import diptych.gui.importer as importer
 
     release = threading.Event()
-    real_read = importer.read_article_file
+    real_read = importer.read_article
 
     def slow_read(path: Path):  # type: ignore[no-untyped-def]
         release.wait(10)  # a long web page being parsed
         return real_read(path)
 
-    monkeypatch.setattr(importer, "read_article_file", slow_read)
+    monkeypatch.setattr(importer, "read_article", slow_read)
     page = tmp_path / "long page.html"
     page.write_text("<h1>Long page</h1><p>Its text.</p>", encoding="utf-8")
     window.importer.import_files([page])
