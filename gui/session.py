@@ -6,7 +6,8 @@ one transaction in the project file, saved when it returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -17,7 +18,7 @@ from diptych.gui.passage_index import Mark
 from diptych.gui.workers import Workers
 from diptych.storage.articles import ArticleRemoval
 from diptych.storage.codebook import Codebook
-from diptych.storage.errors import DiptychError
+from diptych.storage.errors import ArticleChangedError, DiptychError
 from diptych.storage.model import (
     Annotation,
     ArticleSummary,
@@ -120,14 +121,15 @@ class ProjectSession(QObject):
         self, *, article_id: int, start: int, end: int, tag_ids: Iterable[int], note: str = ""
     ) -> Annotation:
         """Create a passage."""
-        passage = self.project.annotations.add(
-            article_id=article_id,
-            start=start,
-            end=end,
-            tag_ids=tag_ids,
-            note=note,
-            coder=self.coder,
-        )
+        with self._current_on_refusal():
+            passage = self.project.annotations.add(
+                article_id=article_id,
+                start=start,
+                end=end,
+                tag_ids=tag_ids,
+                note=note,
+                coder=self.coder,
+            )
         self._changed(article_id, passage.id)
         return passage
 
@@ -157,9 +159,10 @@ class ProjectSession(QObject):
 
     def reattach_passage(self, annotation_id: int, start: int, end: int) -> Annotation:
         """Anchor a passage (typically an orphan) to a new range."""
-        passage = self.project.annotations.reattach(
-            annotation_id=annotation_id, start=start, end=end
-        )
+        with self._current_on_refusal():
+            passage = self.project.annotations.reattach(
+                annotation_id=annotation_id, start=start, end=end
+            )
         self._changed(passage.article_id, passage.id)
         return passage
 
@@ -302,6 +305,19 @@ class ProjectSession(QObject):
         return summary
 
     # -- other windows -------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _current_on_refusal(self) -> Iterator[None]:
+        """A passage refused because its article's text was replaced in another window since
+        it was shown: the views show the text as it is now at once, not after the next poll.
+        """
+        try:
+            yield
+        except ArticleChangedError as exc:
+            self.on_watch_timeout()
+            self._article_stamps.pop(exc.article_id, None)
+            self.articleTextChanged.emit(exc.article_id)
+            raise
+
     def watch(self, enabled: bool = True) -> None:
         """Poll the file for changes made by another window or program."""
         self._watch.start() if enabled else self._watch.stop()

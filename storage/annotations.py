@@ -78,6 +78,7 @@ class AnnotationStore:
             for item in items:
                 text = self._project.articles.get(article_id=item.article_id).text
                 anchor = _anchor(text, item.start, item.end)
+                self._project.articles.confirm_text(article_id=item.article_id, anchor=anchor)
                 values = [None, item.uuid or new_uuid(), item.article_id, anchor.start, anchor.end]
                 values += [anchor.exact, anchor.prefix, anchor.suffix, item.note, item.coder]
                 values += [item.created_at or now, item.updated_at or item.created_at or now]
@@ -228,8 +229,10 @@ class AnnotationStore:
         """Anchor an orphan (or any passage) to a new range of its article."""
         current = self.get(annotation_id=annotation_id)
         text = self._project.articles.get(article_id=current.article_id).text
+        anchor = _anchor(text, start, end)
         with self._project.transaction():
-            self.apply_anchor(annotation_id=annotation_id, anchor=_anchor(text, start, end))
+            self._project.articles.confirm_text(article_id=current.article_id, anchor=anchor)
+            self.apply_anchor(annotation_id=annotation_id, anchor=anchor)
             self._touch(annotation_id)
         return self.get(annotation_id=annotation_id)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from diptych.storage.anchoring import Anchor, AnchorMethod, reanchor_all
 from diptych.storage.database import translate_errors
 from diptych.storage.document import ArticleText, blocks_from_json, blocks_to_json
-from diptych.storage.errors import InputError
+from diptych.storage.errors import ArticleChangedError, InputError
 from diptych.storage.model import (
     Annotation,
     Article,
@@ -123,6 +123,31 @@ class ArticleStore:
         self._cache.move_to_end(article.id)
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
+
+    def confirm_text(self, *, article_id: int, anchor: Anchor) -> None:
+        """Check, inside a write transaction, that the file's text reads ``anchor`` there.
+
+        An anchor is made on the text this project last read, which another window or
+        program may have replaced since: saving it then would keep a quote the article no
+        longer holds at those offsets. Its quote and context are compared with the file's
+        text at the same place (InputError, and the cached text dropped, if they differ).
+        """
+        expected = anchor.prefix + anchor.exact + anchor.suffix
+        first = anchor.start - len(anchor.prefix) + 1  # SQLite counts characters from 1
+        row = self._project.db.execute(
+            "SELECT substr(display_text, ?, ?) FROM articles WHERE id = ?",
+            [first, len(expected), article_id],
+        ).fetchone()
+        if row is None:
+            raise InputError(f"there is no article {article_id}", advice=_LIST_ADVICE)
+        if row[0] != expected:
+            self._cache.pop(article_id, None)
+            raise ArticleChangedError(
+                "the article's text was changed in another window or program since it was "
+                "shown, so the passage was not saved",
+                article_id=article_id,
+                advice="Select the passage again in the article as it is now.",
+            )
 
     def forget_cached(self) -> None:
         """Drop cached texts so that the next read sees the file."""

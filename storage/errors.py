@@ -73,3 +73,11 @@ class Cancelled(Exception):
 
 class InputError(DiptychError):
     """Bad input from the user (an unknown tag, a quote that is not in the article...)."""
+
+
+class ArticleChangedError(InputError):
+    """A passage was made on an article's text that another window has since replaced."""
+
+    def __init__(self, message: str, *, article_id: int, advice: str = "") -> None:
+        super().__init__(message, advice=advice)
+        self.article_id = article_id

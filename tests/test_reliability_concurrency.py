@@ -158,3 +158,73 @@ def test_the_window_sees_a_passage_another_window_adds(
         assert session.passage(added.id).tag_ids == (1,)
     finally:
         other.close()
+
+
+def _replace_elsewhere(path: Path, article_id: int, text: bytes) -> None:
+    from diptych.storage.importing import parse_article
+
+    with Project.open(path) as other:
+        other.articles.replace_text(article_id=article_id, parsed=parse_article(text, name="a.txt"))
+
+
+def test_a_passage_on_text_replaced_elsewhere_is_refused_not_misquoted(tmp_path: Path) -> None:
+    from diptych.storage.errors import InputError
+    from diptych.storage.importing import parse_article
+
+    path = tmp_path / "p.diptych"
+    with Project.create(path) as project:
+        first = project.articles.add(
+            parsed=parse_article(b"Alpha beta gamma delta.\n", name="a.txt")
+        )
+    with Project.open(path) as window:
+        assert window.articles.get(article_id=first.id).text.startswith("Alpha")  # shown
+        earlier = window.annotations.add(article_id=first.id, start=6, end=10)  # "beta"
+        _replace_elsewhere(path, first.id, b"Completely new text here, version two.\n")
+        with pytest.raises(InputError, match="changed in another window or program"):
+            window.annotations.add(article_id=first.id, start=0, end=5)
+        # The refusal dropped the stale text: the same offsets now anchor on the file's text.
+        added = window.annotations.add(article_id=first.id, start=0, end=5)
+        assert added.exact == "Compl"
+        _replace_elsewhere(path, first.id, b"Third version, shorter.\n")
+        with pytest.raises(InputError, match="changed in another window or program"):
+            window.annotations.reattach(annotation_id=earlier.id, start=0, end=5)
+    with Project.open(path) as check:
+        text = check.articles.get(article_id=first.id).text
+        for passage in check.annotations.query(article_id=first.id):
+            if not passage.is_orphan:
+                assert text[passage.start : passage.end] == passage.exact
+
+
+def test_a_passage_elsewhere_in_a_changed_article_is_kept(tmp_path: Path) -> None:
+    """Only the passage's own words and context must be unchanged for it to be saved."""
+    from diptych.storage.importing import parse_article
+
+    path = tmp_path / "p.diptych"
+    with Project.create(path) as project:
+        article = project.articles.add(
+            parsed=parse_article(b"Alpha beta gamma delta epsilon zeta eta theta.\n", name="a.txt")
+        )
+    with Project.open(path) as window:
+        window.articles.get(article_id=article.id)
+        _replace_elsewhere(path, article.id, b"Alpha beta gamma delta epsilon zeta eta THETA.\n")
+        added = window.annotations.add(article_id=article.id, start=0, end=5)
+        assert added.exact == "Alpha"
+
+
+def test_the_window_refuses_a_passage_on_replaced_text_and_shows_the_new_text(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    from diptych.storage.errors import InputError
+
+    article = session.project.articles.all()[0]
+    old = session.project.articles.get(article_id=article.id).text
+    known: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: known.append(text))
+    changed: list[int] = []
+    session.articleTextChanged.connect(changed.append)
+    _replace_elsewhere(session.project.path, article.id, b"A wholly different text now.\n")
+    with pytest.raises(InputError):
+        session.add_passage(article_id=article.id, start=0, end=min(20, len(old) - 1), tag_ids=[])
+    assert article.id in changed  # the panes re-read it at once, not at the next poll
+    assert session.project.articles.get(article_id=article.id).text.startswith("A wholly")
+    assert session.project.annotations.query(article_id=article.id) == []
