@@ -231,12 +231,22 @@ def _configure(db: Database, *, read_only: bool) -> None:
 
 
 def _check_identity(path: Path, application_id: int, user_version: int) -> None:
+    """Refuse another program's mark; a newer format only when the file bears Diptych's.
+
+    Many programs leave the application id at 0 and use the user version for their own
+    numbering: such a file is told apart by its tables (:func:`_check_existing`).
+    """
     if application_id not in (0, APPLICATION_ID):
         raise NotAProjectError(
             "is another program's database, not a Diptych project",
             path=path,
             advice="Choose a .diptych file.",
         )
+    if application_id == APPLICATION_ID:
+        _check_version(path, user_version)
+
+
+def _check_version(path: Path, user_version: int) -> None:
     if user_version > SCHEMA_VERSION:
         raise NewerProjectError(
             f"was saved by a newer version of Diptych (format {user_version}; "
@@ -249,13 +259,15 @@ def _check_identity(path: Path, application_id: int, user_version: int) -> None:
 def _check_existing(db: Database, path: Path, *, verify: bool = True) -> None:
     # The header can lag behind a WAL that was not checkpointed: ask SQLite as well.
     application_id = db.execute("PRAGMA application_id").fetchone()[0]
-    _check_identity(path, application_id, db.execute("PRAGMA user_version").fetchone()[0])
+    user_version = db.execute("PRAGMA user_version").fetchone()[0]
+    _check_identity(path, application_id, user_version)
     if not is_diptych_schema(db):
         raise NotAProjectError(
             "is another program's database, not a Diptych project",
             path=path,
             advice="Choose a .diptych file.",
         )
+    _check_version(path, user_version)  # Diptych's tables without Diptych's mark
     unknown = unknown_schema_objects(db)
     if unknown:  # triggers run the file's own SQL: only Diptych's own may run
         raise NotAProjectError(

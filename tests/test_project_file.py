@@ -114,6 +114,33 @@ def test_newer_project_is_refused_and_not_altered(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_another_programs_numbered_database_is_not_called_a_newer_project(
+    tmp_path: Path,
+) -> None:
+    """Many programs number their own formats in user_version and leave application_id 0."""
+    path = tmp_path / "contacts.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NotAProjectError, match="another program's database") as info:
+        Project.open(path)
+    assert not isinstance(info.value, NewerProjectError)
+    assert "contacts.db" in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_a_newer_project_without_the_diptych_mark_is_still_newer(tmp_path: Path) -> None:
+    path = tmp_path / "unmarked.diptych"
+    with Project.create(path) as project:
+        project.db.execute("PRAGMA application_id = 0")
+        project.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(NewerProjectError, match="newer version of Diptych"):
+        Project.open(path)
+
+
 def test_truncated_project_is_reported_as_damaged(tmp_path: Path) -> None:
     path = tmp_path / "cut.diptych"
     with create_sample_project(path):
