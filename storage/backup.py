@@ -42,8 +42,13 @@ class BackupInfo:
 
 
 def backup_folder(root: Path, project: Project) -> Path:
-    """Where the backups of ``project`` go (one folder per project uuid)."""
-    return root / project.info().uuid
+    """Where the backups of ``project`` go (one folder per project uuid).
+
+    A project without a uuid (one whose creation was cut short, opened read-only so that
+    it could not be completed) is kept apart under its file's name, never in ``root``.
+    """
+    uuid = project.info().uuid
+    return root / (uuid or f"unnamed-{project.path.stem}")
 
 
 def backup_project(

@@ -114,26 +114,37 @@ class Project:
 
     def _prepare(self, *, is_new: bool, name: str | None) -> None:
         with translate_errors(self.path):
-            if not (is_new or needs_migration(self.db)):
-                return
-            if self.read_only:
-                raise ReadOnlyProjectError(
-                    "was saved by an older Diptych and must be updated, but cannot be written",
-                    path=self.path,
-                    advice="Make it writable, then open it again.",
-                )
-            apply_migrations(self.db)
-            if is_new:
-                with self.transaction():
-                    stem = name or self.path.stem
-                    for key, value in (("uuid", new_uuid()), ("name", stem)):
-                        self.db.execute(
-                            "INSERT INTO project_info (key, value) VALUES (?, ?)", [key, value]
-                        )
-                    self.db.execute(
-                        "INSERT INTO project_info (key, value) VALUES ('created_at', ?)",
-                        [self.now()],
+            if is_new or needs_migration(self.db):
+                if self.read_only:
+                    raise ReadOnlyProjectError(
+                        "was saved by an older Diptych and must be updated, but cannot be written",
+                        path=self.path,
+                        advice="Make it writable, then open it again.",
                     )
+                apply_migrations(self.db)
+            if not self.read_only:
+                self._complete_info(name)
+
+    def _complete_info(self, name: str | None) -> None:
+        """Give the project its identity: uuid, name and creation time.
+
+        A new file gets them right after its tables; a creation cut short in between (the
+        program killed, the disk full) left a file without them, which gets them here on
+        its next opening, so that a project always has an identity of its own (its
+        backups are kept apart by its uuid).
+        """
+        rows = dict(self.db.execute("SELECT key, value FROM project_info").fetchall())
+        wanted = {"uuid": new_uuid, "name": lambda: name or self.path.stem, "created_at": self.now}
+        missing = [key for key in wanted if not rows.get(key)]
+        if not missing:
+            return
+        with self.transaction():
+            for key in missing:
+                self.db.execute(
+                    "INSERT INTO project_info (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [key, wanted[key]()],
+                )
 
     def info(self) -> ProjectInfo:
         """The project's uuid, name and creation time."""

@@ -41,6 +41,32 @@ def test_schema_version_counts_the_migrations(tmp_path: Path) -> None:
         assert not migrations().pending(project.db.utils())
 
 
+def test_a_creation_cut_short_gets_its_identity_on_the_next_opening(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import diptych.storage.project as project_module
+    from diptych.storage.backup import backup_folder
+
+    def killed() -> str:  # the program stops between the tables and the project's identity
+        raise KeyboardInterrupt
+
+    path = tmp_path / "Field notes.diptych"
+    with monkeypatch.context() as patch:
+        patch.setattr(project_module, "new_uuid", killed)
+        with pytest.raises(KeyboardInterrupt):
+            Project.create(path)
+    with Project.open(path, read_only=True) as unfinished:
+        assert unfinished.info().uuid == ""  # read-only: nothing written...
+        folder = backup_folder(tmp_path / "backups", unfinished)
+        assert folder.parent == tmp_path / "backups" and folder.name  # ...and kept apart
+    with Project.open(path) as project:
+        info = project.info()
+    assert len(info.uuid) == 36 and info.name == "Field notes" and info.created_at
+    with Project.open(path) as again:
+        assert again.info() == info  # given once, then kept
+        assert backup_folder(tmp_path / "backups", again).name == info.uuid
+
+
 def test_create_refuses_an_existing_file(tmp_path: Path) -> None:
     path = tmp_path / "p.diptych"
     path.write_text("keep me", encoding="utf-8")
