@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Progress, Workers
-from diptych.storage.backup import BackupInfo, backup_project, list_backups
+from diptych.storage.backup import BackupInfo, backup_folder, backup_project, list_backups
 from diptych.storage.project import Project
 
 BACKUP_INTERVAL_MS = 60 * 60 * 1000  # hourly
@@ -80,4 +80,4 @@ class BackupScheduler(QObject):
 
 def backups_of(root: Path, session: ProjectSession) -> list[BackupInfo]:
     """The backups of the session's project, newest first."""
-    return list_backups(root / session.project.info().uuid)
+    return list_backups(backup_folder(root, session.project))

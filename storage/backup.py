@@ -6,7 +6,11 @@ by time, and only the newest ``keep`` are kept. A snapshot identical to the newe
 is not kept (the project has not changed since), so that opening a project again and again
 never pushes its older, different states out of the folder. Restoring first backs up the
 current state, then copies the chosen backup into the project file inside one SQLite
-transaction, so an interruption leaves the old state, never half of each.
+transaction, so an interruption leaves the old state, never half of each. A project file
+too damaged to open is moved aside (kept, renamed) and the backup copied in its place.
+
+Each folder records the path of the project file it backs up, so that the backups of a
+file that can no longer be opened (and whose uuid cannot be read) are still found.
 """
 
 from __future__ import annotations
@@ -18,11 +22,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from diptych.storage.database import translate_errors
-from diptych.storage.errors import ProjectFileError
+from diptych.storage.errors import DamagedProjectError, NotAProjectError, ProjectFileError
 from diptych.storage.project import PROJECT_SUFFIX, Project
 
 DEFAULT_KEEP = 20
 _STAMP = "%Y%m%d-%H%M%S"
+SOURCE_RECORD = "project-path.txt"  # in each backup folder: the file it backs up
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,7 @@ def backup_project(
             f"cannot create the backup folder ({exc.strerror})", path=folder,
             advice="Check that the folder is writable and the disk not full.",
         ) from exc  # fmt: skip
+    _record_source(folder, project.path)
     now = datetime.now(UTC)
     target = folder / f"{now:{_STAMP}}-{now.microsecond:06d}-{_safe(reason)}{PROJECT_SUFFIX}"
     newest = next(iter(list_backups(folder)), None)
@@ -77,6 +83,34 @@ def backup_project(
         return newest.path
     prune(folder, keep=keep)
     return target
+
+
+def _record_source(folder: Path, path: Path) -> None:
+    """Note which file ``folder`` backs up (where it is now: a project can be moved)."""
+    record = folder / SOURCE_RECORD
+    text = str(path.resolve())
+    try:
+        if not record.exists() or record.read_text(encoding="utf-8") != text:
+            record.write_text(text, encoding="utf-8")
+    except OSError:  # finding backups by path is a convenience: the backup itself matters
+        pass
+
+
+def backups_for_path(root: Path, path: Path) -> list[BackupInfo]:
+    """The backups of the project file at ``path``, newest first, found by its path.
+
+    For a file that cannot be opened: its uuid, which names its backup folder, cannot be
+    read, but each folder records the path of the file it backs up.
+    """
+    wanted = str(path.resolve())
+    found: list[BackupInfo] = []
+    for record in sorted(root.glob(f"*/{SOURCE_RECORD}")):
+        try:
+            if record.read_text(encoding="utf-8") == wanted:
+                found.extend(list_backups(record.parent))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return sorted(found, key=lambda b: b.path.name, reverse=True)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -133,14 +167,23 @@ def prune(folder: Path, *, keep: int) -> list[Path]:
 
 
 def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
-    """Replace the project at ``target`` with ``backup``; returns the safety backup made first.
+    """Replace the project at ``target`` with ``backup``; returns where the state it
+    replaced is kept: a safety backup made first, or, for a file too damaged to open,
+    that file itself, moved aside under a new name next to it.
 
     The project must not be open elsewhere in this process (close it first). The backup is
     checked (a Diptych project, intact) before anything is touched.
     """
     with Project.open(backup, read_only=True) as checked:
         checked.info()
-    with Project.open(target) as current:
+    if not target.exists():  # deleted since: nothing to keep, the backup comes back
+        _copy_file(backup, target)
+        return backup
+    try:
+        current = Project.open(target)
+    except (DamagedProjectError, NotAProjectError):
+        return _replace_damaged(backup, target=target)
+    with current:
         safety = backup_project(current, root=root, reason="before-restore", keep=10_000)
         source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -149,3 +192,32 @@ def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
         finally:
             source.close()
     return safety
+
+
+def _replace_damaged(backup: Path, *, target: Path) -> Path:
+    """Move the unreadable ``target`` aside (with its -wal and -shm) and copy ``backup``
+    into its place; returns the moved file."""
+    stamp = datetime.now().strftime(_STAMP)
+    aside = target.with_name(f"{target.stem} (damaged {stamp}){target.suffix}")
+    try:
+        for extra in ("-wal", "-shm"):
+            side = Path(f"{target}{extra}")
+            if side.exists():
+                side.replace(Path(f"{aside}{extra}"))
+        target.replace(aside)
+    except OSError as exc:
+        raise ProjectFileError(
+            f"could not be moved aside to restore a backup in its place ({exc.strerror})",
+            path=target,
+            advice="Check that its folder is writable, then restore again.",
+        ) from exc
+    _copy_file(backup, target)
+    return aside
+
+
+def _copy_file(backup: Path, target: Path) -> None:
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        _copy(source, target, source_path=backup)
+    finally:
+        source.close()

@@ -10,11 +10,12 @@ import pytest
 from diptych.storage.backup import (
     backup_folder,
     backup_project,
+    backups_for_path,
     list_backups,
     prune,
     restore_backup,
 )
-from diptych.storage.errors import NotAProjectError
+from diptych.storage.errors import DamagedProjectError, NotAProjectError
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
 
@@ -103,3 +104,62 @@ def test_restore_refuses_a_file_that_is_not_a_project(tmp_path: Path) -> None:
     with pytest.raises(NotAProjectError):
         restore_backup(bogus, target=path, root=tmp_path / "backups")
     assert path.read_bytes() == before
+
+
+def damage(path: Path) -> None:
+    """Overwrite every page after the first with garbage (the header stays valid)."""
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page:] = bytes((i * 37) % 251 for i in range(len(data) - page))
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_project_is_restored_and_the_damaged_file_kept(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "Field study.diptych"
+    with create_sample_project(path) as project:
+        backup = backup_project(project, root=root, reason="on open")
+        project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    damage(path)
+    damaged_bytes = path.read_bytes()
+    with pytest.raises(DamagedProjectError, match="from a backup"):
+        Project.open(path)
+    # The file cannot be opened, so its uuid cannot be read: its backups are found by path.
+    assert [b.path for b in backups_for_path(root, path)] == [backup]
+
+    kept = restore_backup(backup, target=path, root=root)
+
+    assert kept.parent == path.parent and kept.name.startswith("Field study (damaged ")
+    assert kept.read_bytes() == damaged_bytes  # nothing thrown away
+    with Project.open(path) as restored:
+        assert restored.annotations.count() == 6
+        assert restored.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_deleted_project_is_restored_from_its_backup(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "p.diptych"
+    with create_sample_project(path) as project:
+        backup = backup_project(project, root=root)
+    for leftover in tmp_path.glob("p.diptych*"):
+        leftover.unlink()
+    assert restore_backup(backup, target=path, root=root) == backup
+    with Project.open(path) as restored:
+        assert restored.annotations.count() == 6
+
+
+def test_backups_are_found_by_path_only_for_that_file(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    one, two = tmp_path / "one.diptych", tmp_path / "two.diptych"
+    with create_sample_project(one) as first, create_sample_project(two) as second:
+        mine = backup_project(first, root=root)
+        backup_project(second, root=root)
+    assert [b.path for b in backups_for_path(root, one)] == [mine]
+    assert backups_for_path(root, tmp_path / "never backed up.diptych") == []
+    assert backups_for_path(tmp_path / "no backups yet", one) == []
+    moved = tmp_path / "moved" / "one.diptych"
+    moved.parent.mkdir()
+    one.rename(moved)
+    with Project.open(moved) as project:  # its next backup notes where it is now
+        backup_project(project, root=root, reason="hourly")
+    assert mine in [b.path for b in backups_for_path(root, moved)]
