@@ -9,6 +9,23 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 from diptych.gui.icons import icon
 
 Key = QKeySequence.StandardKey
+Shortcut = str | QKeySequence.StandardKey
+
+
+def key_list(*keys: Shortcut) -> list[QKeySequence]:
+    """The key sequences of ``keys`` in order, each once.
+
+    A standard key brings every binding the platform gives it; on X11, for instance, Redo is
+    Ctrl+Shift+Z, and listing that sequence twice on one action makes it ambiguous, so the
+    key does nothing.
+    """
+    found: list[QKeySequence] = []
+    for key in keys:
+        sequences = QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]
+        for sequence in sequences:
+            if not sequence.isEmpty() and sequence not in found:
+                found.append(sequence)
+    return found
 
 
 class Actions:
@@ -23,13 +40,14 @@ class Actions:
 
         def make(
             text: str,
-            shortcut: str | QKeySequence.StandardKey | None = None,
+            shortcut: Shortcut | tuple[Shortcut, ...] | None = None,
             tip: str = "",
             icon_name: str | None = None,
         ) -> QAction:
             action = QAction(text, window)
             if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
+                keys = shortcut if isinstance(shortcut, tuple) else (shortcut,)
+                action.setShortcuts(key_list(*keys))
             if tip:
                 action.setToolTip(tip)
                 action.setStatusTip(tip)
@@ -59,8 +77,8 @@ class Actions:
         # The window connects these (it saves a note being typed before undoing) and keeps
         # their text and state in step with the undo stack.
         self.undo = make("&Undo", Key.Undo, "Undo the last change", "undo")
-        self.redo = make("&Redo", "Ctrl+Shift+Z", "Redo what was undone", "redo")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+        # Ctrl+Shift+Z everywhere (as the help says), and the platform's own Redo keys.
+        self.redo = make("&Redo", ("Ctrl+Shift+Z", Key.Redo), "Redo what was undone", "redo")
         self.find = make("&Find in article…", Key.Find, "Find text in the current article")
         self.search = make(
             "&Search project…", "Ctrl+Shift+F", "Full-text search over every article and note"
@@ -73,21 +91,18 @@ class Actions:
         )
         self.coder = make("Coder &name…", None, "The name recorded on the passages you tag")
         self.new_pane = make("&New pane", "Ctrl+Alt+N", "Add an empty pane beside the others")
-        self.close_pane = make("&Close pane")
-        # Every platform binding (Ctrl+W and Ctrl+F4 here), not only the first.
-        self.close_pane.setShortcuts(Key.Close)
+        self.close_pane = make("&Close pane", Key.Close)
         self.next_pane = make("Ne&xt pane", "Ctrl+Tab", "Move to the pane on the right")
         self.previous_pane = make(
             "Pre&vious pane", "Ctrl+Shift+Tab", "Move to the pane on the left"
         )
-        self.zoom_in = make("Zoom &in", Key.ZoomIn)
+        # Ctrl+= is what most keyboards send for "zoom in" without Shift.
+        self.zoom_in = make("Zoom &in", (Key.ZoomIn, "Ctrl+="))
         self.zoom_out = make("Zoom &out", Key.ZoomOut)
         self.zoom_reset = make("&Actual size", "Ctrl+0")
         self.new_tag = make("&New tag…", "Ctrl+Shift+T", "Add a tag to the codebook")
         self.about = make("&About Diptych")
         self.shortcuts = make("&Keyboard shortcuts", "F1")
-        # Ctrl+= is what most keyboards send for "zoom in" without Shift.
-        self.zoom_in.setShortcuts([QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")])
         for action, name in ((self.tag_selection, "tag"), (self.find, "find"),
                              (self.search, "search"), (self.new_pane, "pane"),
                              (self.new_tag, "new-tag")):  # fmt: skip
