@@ -201,6 +201,34 @@ def reanchor_all(
     return [finder.locate(anchor) for anchor in anchors]
 
 
+def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened so that it does not split a character as a reader sees it.
+
+    An approximate match may end between a letter and its combining accent (a text that
+    spells "café" as "cafe" + U+0301), or inside an emoji sequence (skin tone, joiner):
+    the passage then takes the whole character, not half of it.
+    """
+    while 0 < start < len(text) and _continues(text[start]):
+        start -= 1
+    while end < len(text) and (_continues(text[end]) or text[end - 1] == _JOINER):
+        end += 1
+    return start, end
+
+
+_JOINER = "\u200d"
+
+
+def _continues(char: str) -> bool:
+    """True if ``char`` belongs to the character before it (a mark, a joiner, a modifier)."""
+    import unicodedata  # on first use: most passages are found where they were
+
+    return (
+        unicodedata.category(char) in ("Mn", "Mc", "Me")
+        or char == _JOINER
+        or "\U0001f3fb" <= char <= "\U0001f3ff"  # emoji skin tones
+    )
+
+
 def _unmoved(offset: int) -> int:
     return offset
 
@@ -258,6 +286,8 @@ class _Finder:
         )
 
     def _result(self, anchor: Anchor, start: int, end: int, score: float) -> Reanchored:
+        if self._text[start:end] != anchor.exact:  # an approximate match: whole characters
+            start, end = whole_characters(self._text, start, end)
         new = make_anchor(self._text, start, end)
         if new.exact != anchor.exact:
             method = AnchorMethod.FUZZY

@@ -19,6 +19,7 @@ from diptych.storage.anchoring import (
     make_anchor,
     reanchor,
     reanchor_all,
+    whole_characters,
 )
 
 ARTICLE = "\n".join(
@@ -389,3 +390,31 @@ def test_reanchor_all_is_reanchor_for_each(versions: tuple[str, str], data: st.D
         assert together == [reanchor(a, new_text, old_text=old_text) for a in anchors]
         for result in together:
             assert_consistent(result, new_text)
+
+
+def test_a_text_respelt_with_combining_accents_keeps_whole_letters() -> None:
+    import unicodedata
+
+    old = "Le café du port est fermé le lundi, dit le patron du café."
+    new = unicodedata.normalize("NFD", old)
+    for quote in ("café", "fermé"):
+        anchor = find_quote(old, quote)
+        result = reanchor(anchor, new, old_text=old)
+        assert result.method is AnchorMethod.FUZZY
+        found = new[result.anchor.start : result.anchor.end]
+        assert unicodedata.normalize("NFC", found) == quote  # the accent is not cut off
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("cafe\u0301 noir", 0, 4, (0, 5)),  # ends before the accent: takes it
+        ("cafe\u0301 noir", 4, 10, (3, 10)),  # starts on the accent: takes its letter
+        ("ok \U0001f44d\U0001f3fd yes", 3, 4, (3, 5)),  # a skin tone stays with its emoji
+        ("a \U0001f469\u200d\U0001f4bb b", 2, 3, (2, 5)),  # a joined emoji sequence
+        ("plain text", 2, 6, (2, 6)),  # nothing to widen
+        ("e\u0301", 0, 2, (0, 2)),
+    ],
+)
+def test_whole_characters(text: str, start: int, end: int, expected: tuple[int, int]) -> None:
+    assert whole_characters(text, start, end) == expected
