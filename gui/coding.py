@@ -61,24 +61,22 @@ class CodingController(QObject):
 
     # -- tagging -------------------------------------------------------------------------
     def apply_tag(self, tag_id: int) -> bool:
-        """Tag the current selection (or the selected passage) with ``tag_id``."""
+        """Tag the current selection (or else the selected passage) with ``tag_id``.
+
+        Only ever adds: a passage that already has the tag keeps it (and the status bar
+        says so); tags come off with the × of their chip or "Remove tag" in the menu.
+        """
         pane = self.area.current
         selection = pane.selection() if pane else None
         if pane is None or pane.article_id is None or selection is None:
             if self.selected:
-                return self.toggle_tag(self.selected, tag_id)
+                return self.add_tag(self.selected, tag_id)
             self.session.messages.info("Select some text first, then choose a tag.")
             return False
         start, end = selection
         existing = self._passage_with_range(pane, start, end)
         if existing:
-            passage = self.session.passage(existing)
-            if tag_id in passage.tag_ids:
-                return True
-            ok = perform(
-                self.session,
-                SetPassageTags(self.session, existing, [*passage.tag_ids, tag_id], "Add tag"),
-            )
+            ok = self.add_tag(existing, tag_id)
             self._after_tagging(pane, existing)
             return ok
         command = AddPassage(
@@ -105,14 +103,24 @@ class CodingController(QObject):
             return False
         return self.apply_tag(tags[index].id)
 
-    def toggle_tag(self, annotation_id: int, tag_id: int) -> bool:
-        """Add or remove one tag on a passage."""
+    def add_tag(self, annotation_id: int, tag_id: int) -> bool:
+        """Add one tag to a passage; a tag it already has is left as it is (no undo step)."""
         passage = self.session.passage(annotation_id)
+        name = self.session.codebook().path(tag_id)
         if tag_id in passage.tag_ids:
-            tags = [t for t in passage.tag_ids if t != tag_id]
-            text = "Remove tag"
-        else:
-            tags, text = [*passage.tag_ids, tag_id], "Add tag"
+            self.session.messages.info(f"The passage is already tagged {name}.")
+            return True
+        tags = [*passage.tag_ids, tag_id]
+        command = SetPassageTags(self.session, annotation_id, tags, f"Add tag {name}")
+        return perform(self.session, command)
+
+    def remove_tag(self, annotation_id: int, tag_id: int) -> bool:
+        """Take one tag off a passage."""
+        passage = self.session.passage(annotation_id)
+        if tag_id not in passage.tag_ids:
+            return False
+        tags = [t for t in passage.tag_ids if t != tag_id]
+        text = f"Remove tag {self.session.codebook().path(tag_id)}"
         return perform(self.session, SetPassageTags(self.session, annotation_id, tags, text))
 
     def _passage_with_range(self, pane: ArticlePane, start: int, end: int) -> int:
@@ -202,7 +210,7 @@ class CodingController(QObject):
                         color_icon(codebook[tag_id].color), f"Remove tag {codebook[tag_id].name}"
                     )
                     action.triggered.connect(
-                        lambda _=False, t=tag_id: self.toggle_tag(annotation_id, t)
+                        lambda _=False, t=tag_id: self.remove_tag(annotation_id, t)
                     )
             menu.addAction("Add a tag…", self.open_palette)
             menu.addAction("Delete passage", self.delete_selected)

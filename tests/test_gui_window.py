@@ -139,7 +139,7 @@ def test_undo_while_typing_a_note_takes_back_the_typing(
 ) -> None:
     passage = window.session.project.annotations.query()[0]
     window.coding.select_passage(passage.id)
-    window.coding.toggle_tag(passage.id, window.session.ordered_tags()[-1].id)  # an earlier step
+    window.coding.remove_tag(passage.id, passage.tag_ids[-1])  # an earlier step
     earlier = window.actions_.undo.text()
     note = window.editor.note
     note.setFocus()

@@ -1,0 +1,73 @@
+"""Tagging from the keys, the palette and the Passage panel, as a user does it."""
+
+from __future__ import annotations
+
+from gui_support import select_text
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+
+QUOTE = "renewed diplomatic engagement"
+
+
+def tags_of(window: MainWindow, quote: str) -> list[list[str]]:
+    """The tag names of every passage on ``quote``, as saved in the project."""
+    codebook = window.session.project.tags.codebook()
+    return [
+        [codebook[t].name for t in p.tag_ids]
+        for p in window.session.project.annotations.query()
+        if p.exact == quote
+    ]
+
+
+def number_key(window: MainWindow, name: str) -> Qt.Key:
+    """The key (1-9) that applies the tag called ``name``."""
+    names = [tag.name for tag in window.session.ordered_tags()]
+    return Qt.Key(Qt.Key.Key_1.value + names.index(name))
+
+
+def tag_with_key(qtbot: QtBot, window: MainWindow, quote: str, name: str) -> None:
+    pane = window.area.panes()[1]
+    window.area.set_current(pane)
+    select_text(pane, quote)
+    qtbot.keyClick(pane.view, number_key(window, name))
+
+
+def test_add_tag_from_the_passage_panel_never_removes_a_tag(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tag_with_key(qtbot, window, QUOTE, "Economy")
+    assert tags_of(window, QUOTE) == [["Economy"]]
+    stack = window.session.undo_stack
+    steps = stack.count()
+
+    window.editor.add_tag_button.click()
+    palette = window.coding.palette
+    qtbot.waitUntil(palette.isVisible)
+    assert palette.hint.text() == "Add a tag to the passage"
+    qtbot.keyClicks(palette.field, "Economy")
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+
+    assert tags_of(window, QUOTE) == [["Economy"]]
+    assert stack.count() == steps
+    assert window.statusBar().currentMessage() == "The passage is already tagged Economy."
+
+
+def test_a_number_key_twice_on_the_selected_passage_keeps_the_tag(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tag_with_key(qtbot, window, QUOTE, "Economy")
+    pane = window.area.panes()[1]
+    assert window.coding.selected and pane.selection() is None  # the new passage is selected
+    steps = window.session.undo_stack.count()
+
+    qtbot.keyClick(pane.view, number_key(window, "Economy"))
+    assert tags_of(window, QUOTE) == [["Economy"]]
+    assert window.session.undo_stack.count() == steps
+
+    qtbot.keyClick(pane.view, number_key(window, "Security"))
+    assert tags_of(window, QUOTE) == [["Economy", "Security"]]
+    assert window.actions_.undo.text() == "&Undo Add tag Security"
+    window.actions_.undo.trigger()
+    assert tags_of(window, QUOTE) == [["Economy"]]
