@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench screenshot clean
+.PHONY: run test lint typecheck pytest bench screenshot sample-template clean
 
 $(BIN)/.installed-app: pyproject.toml packaging/bootstrap.sh
 	PYTHON=$(PYTHON) VENV=$(VENV) bash packaging/bootstrap.sh app
@@ -43,6 +43,11 @@ bench: $(BIN)/.installed-test
 screenshot: $(BIN)/.installed-app
 	mkdir -p docs
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python packaging/screenshot.py docs/screenshot.png
+
+# The ready-made sample project a first start copies; rebuild it after changing the sample
+# or the schema (tests/test_sample_template.py fails until then).
+sample-template: $(BIN)/.installed-app
+	$(BIN)/python -m diptych.storage.sample resources/samples/sample.diptych
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

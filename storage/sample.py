@@ -1,18 +1,28 @@
 """The built-in sample project: the two sample articles, a small codebook, a few passages.
 
-A new user opens Diptych on this project and sees real content straight away.
+A new user opens Diptych on this project and sees real content straight away. It ships
+ready-made, as ``resources/samples/sample.diptych`` (``make sample-template`` builds it
+with :func:`build_sample_project`): the first start copies it and gives the copy an
+identity of its own, instead of creating the tables and importing the articles while a
+new user waits for the first window. A template that does not match this version's format
+is not used; the project is then built as the template was.
 """
 
 from __future__ import annotations
 
+import shutil
 from importlib import resources
 from pathlib import Path
 
 from diptych.storage.anchoring import find_quote
+from diptych.storage.database import read_header
+from diptych.storage.errors import DiptychError, ProjectFileError
 from diptych.storage.model import MemoKind
-from diptych.storage.project import Project
+from diptych.storage.project import Project, new_uuid
+from diptych.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 
 SAMPLE_FILES = ("000_1cefcc49ccd7fc22.txt", "001_58ff977ce34ff27f.txt")
+TEMPLATE = "sample.diptych"
 SAMPLE_CODER = "Diptych sample"
 
 # (name, colour, parent, description)
@@ -85,6 +95,72 @@ def sample_bytes(name: str) -> bytes:
 
 def create_sample_project(path: str | Path) -> Project:
     """Create the sample project at ``path`` (which must not exist) and return it open."""
+    path = Path(path).expanduser()
+    if path.exists():
+        raise ProjectFileError(
+            "already exists", path=path, advice="Choose another name, or open it instead."
+        )
+    with resources.as_file(resources.files("diptych.resources") / "samples" / TEMPLATE) as tpl:
+        if _usable_template(tpl):
+            return _copy_template(tpl, path)
+    return build_sample_project(path)
+
+
+# Columns that make a project's objects its own: given afresh to each copy of the template.
+_IDENTITY = {
+    "articles": ("imported_at", "updated_at"),
+    "tags": ("created_at",),
+    "annotations": ("created_at", "updated_at"),
+    "memos": ("created_at", "updated_at"),
+    "coders": (),
+}
+
+
+def _usable_template(template: Path) -> bool:
+    try:
+        return template.is_file() and read_header(template) == (APPLICATION_ID, SCHEMA_VERSION)
+    except DiptychError:
+        return False
+
+
+def _copy_template(template: Path, path: Path) -> Project:
+    """A copy of the template with new uuids and times (two users' sample projects, or two
+    sample projects of one user, never share an identity in their exports)."""
+    part = path.with_name(path.name + ".part")
+    try:
+        shutil.copyfile(template, part)
+        part.replace(path)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise ProjectFileError(
+            f"could not be created ({exc.strerror})",
+            path=path,
+            advice="Check that the folder is writable and the disk not full.",
+        ) from exc
+    project = Project.open(path)
+    try:
+        now = project.now()
+        with project.transaction():
+            db = project.db
+            for key, value in (("uuid", new_uuid()), ("created_at", now)):
+                db.execute("UPDATE project_info SET value = ? WHERE key = ?", [value, key])
+            for table, times in _IDENTITY.items():
+                sets = ", ".join(["uuid = ?", *(f"{column} = ?" for column in times)])
+                ids = [row[0] for row in db.execute(f"SELECT id FROM {table}").fetchall()]
+                db.conn.executemany(
+                    f"UPDATE {table} SET {sets} WHERE id = ?",
+                    [(new_uuid(), *(now for _ in times), i) for i in ids],
+                )
+    except BaseException:
+        project.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return project
+
+
+def build_sample_project(path: str | Path) -> Project:
+    """Build the sample project at ``path`` from its articles (which must not exist)."""
     project = Project.create(path, name="Sample project")
     try:
         with project.transaction():
@@ -118,3 +194,24 @@ def _fill(project: Project) -> None:
             coder=SAMPLE_CODER,
         )
     project.memos.set(kind=MemoKind.PROJECT, text=WELCOME)
+
+
+def build_template(target: Path) -> None:
+    """Write the sample project's template (``make sample-template``): built, compacted,
+    one plain file (no -wal) that a first start copies."""
+    import tempfile
+
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        build_sample_project(Path(folder) / TEMPLATE) as project,
+    ):
+        target.unlink(missing_ok=True)
+        project.db.execute("VACUUM INTO ?", [str(target)])
+    with Project.open(target) as written:
+        written.db.execute("PRAGMA journal_mode = DELETE")
+
+
+if __name__ == "__main__":
+    import sys
+
+    build_template(Path(sys.argv[1]))
