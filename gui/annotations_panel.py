@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,39 @@ INDENT = "    "
 ComboItem = tuple[str, object, str | None]  # text, data, colour
 
 
+class PassageTable(QTableView):
+    """The table of passages; it knows whether the user moved its current row.
+
+    The current row also moves when the model removes, filters out or resets rows (after an
+    undo, say); only keys and clicks choose a passage.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.moved_by_user = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.moved_by_user = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.moved_by_user = False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.moved_by_user = True
+        try:
+            super().mousePressEvent(event)
+        finally:
+            self.moved_by_user = False
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self.moved_by_user = True
+        try:
+            super().mouseMoveEvent(event)
+        finally:
+            self.moved_by_user = False
+
+
 class AnnotationsPanel(QWidget):
     """Filters, a Passages / Orphans tab bar, and the table of passages.
 
@@ -57,8 +90,9 @@ class AnnotationsPanel(QWidget):
     Signals:
         passageActivated(int, int): a row was clicked or Enter pressed on it: the passage's
             id and its article's id (open the article and select the passage).
-        passageSelected(int): the current row moved to this passage (by the user, or
-            because the passage on it was deleted); not emitted by :meth:`select_passage`.
+        passageSelected(int): the user moved the current row to this passage (keys, a
+            click, or Delete, which moves on to the next row); not emitted by
+            :meth:`select_passage` nor when rows are removed, filtered or reset.
     """
 
     passageActivated = Signal(int, int)
@@ -72,6 +106,7 @@ class AnnotationsPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.set_orphan_filter(OrphanFilter.ANCHORED)
         self._selecting = False
+        self._chosen = 0  # the passage the user or the window selected
         self._combo_items: dict[QComboBox, Sequence[ComboItem]] = {}
         self._build_filters()
         self._build_tabs()
@@ -125,7 +160,7 @@ class AnnotationsPanel(QWidget):
         self.orphan_hint.hide()
 
     def _build_table(self) -> None:
-        self.table = QTableView(self)
+        self.table = PassageTable(self)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -161,6 +196,10 @@ class AnnotationsPanel(QWidget):
         self.table.clicked.connect(self.on_table_clicked)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self.on_table_current_row_changed)
+        # After the selection model has moved the current row (it is connected first).
+        self.proxy.rowsRemoved.connect(self.on_proxy_rows_changed)
+        self.proxy.rowsInserted.connect(self.on_proxy_rows_changed)
+        self.proxy.modelReset.connect(self.on_proxy_model_reset)
         self.session.tagsChanged.connect(self.on_session_tags_changed)
         self.session.articlesChanged.connect(self.on_session_articles_changed)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
@@ -174,6 +213,7 @@ class AnnotationsPanel(QWidget):
         Returns:
             True if the passage's row is now selected.
         """
+        self._chosen = annotation_id
         row = self.model.row_of(annotation_id)
         if row < 0:
             self.table.clearSelection()
@@ -181,14 +221,7 @@ class AnnotationsPanel(QWidget):
         wanted = ORPHANS_TAB if self.model.passage(row).is_orphan else PASSAGES_TAB
         self.tabs.setCurrentIndex(wanted)
         index = self.proxy.mapFromSource(self.model.index(row, 0))
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        if index.isValid():
-            flags |= QItemSelectionModel.SelectionFlag.Rows
-        self._selecting = True
-        try:
-            self.table.selectionModel().setCurrentIndex(index, flags)
-        finally:
-            self._selecting = False
+        self._make_current(index)
         if index.isValid():
             self.table.scrollTo(index)
         return index.isValid()
@@ -210,12 +243,19 @@ class AnnotationsPanel(QWidget):
         return int(index.data(PASSAGE_ID_ROLE)) if index.isValid() else None
 
     def delete_current(self) -> None:
-        """Delete the passage on the current row (undoable)."""
+        """Delete the passage on the current row (undoable), then select the next row."""
         annotation_id = self.current_passage()
         if annotation_id is None:
             return
-        if perform(self.session, DeletePassage(self.session, annotation_id)):
-            self.session.messages.info("Passage deleted — Ctrl+Z to undo")
+        row = self.table.currentIndex().row()
+        if not perform(self.session, DeletePassage(self.session, annotation_id)):
+            return
+        self.session.messages.info("Passage deleted — Ctrl+Z to undo")
+        following = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
+        if following.isValid():  # as if the user had stepped onto it
+            self._make_current(following)
+            self._chosen = int(following.data(PASSAGE_ID_ROLE))
+            self.passageSelected.emit(self._chosen)
 
     # -- slots -----------------------------------------------------------------------------
     def on_search_text_changed(self, text: str) -> None:
@@ -246,8 +286,17 @@ class AnnotationsPanel(QWidget):
 
     def on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Tell the window which passage the user moved to."""
-        if current.isValid() and not self._selecting:
-            self.passageSelected.emit(int(current.data(PASSAGE_ID_ROLE)))
+        if current.isValid() and self.table.moved_by_user and not self._selecting:
+            self._chosen = int(current.data(PASSAGE_ID_ROLE))
+            self.passageSelected.emit(self._chosen)
+
+    def on_proxy_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        """Rows went or came (deleted, undone, filtered): keep the chosen passage's row current."""
+        self._show_chosen()
+
+    def on_proxy_model_reset(self) -> None:
+        """The rows were read again: select the chosen passage's row again."""
+        self._show_chosen()
 
     def on_session_tags_changed(self) -> None:
         """Rebuild the tag list: codebook order, indented by depth, with colours."""
@@ -296,6 +345,28 @@ class AnnotationsPanel(QWidget):
         if combo.currentData() != chosen:
             combo.currentIndexChanged.emit(combo.currentIndex())
         return True
+
+    def _show_chosen(self) -> None:
+        """Make the chosen passage's row current, or no row if it is gone or filtered out.
+
+        The table moves its current row onto a neighbour when the current one is removed;
+        left there, the table would show a passage selected that nobody chose.
+        """
+        row = self.model.row_of(self._chosen) if self._chosen else -1
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        if index != self.table.currentIndex().siblingAtColumn(0):
+            self._make_current(index)
+
+    def _make_current(self, index: QModelIndex) -> None:
+        """Make a row current and selected (an invalid index: none), quietly."""
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        if index.isValid():
+            flags |= QItemSelectionModel.SelectionFlag.Rows
+        self._selecting = True
+        try:
+            self.table.selectionModel().setCurrentIndex(index, flags)
+        finally:
+            self._selecting = False
 
     def _text_width(self, texts: Sequence[str]) -> int:
         metrics = self.table.fontMetrics()

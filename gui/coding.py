@@ -27,6 +27,7 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_model import color_icon
 from diptych.gui.tag_palette import TagPalette
+from diptych.storage.errors import InputError
 
 TOOLTIP_NOTE_CHARS = 400
 
@@ -57,6 +58,7 @@ class CodingController(QObject):
         area.passageClicked.connect(self.select_passage)
         area.contextMenuRequested.connect(self.on_area_context_menu_requested)
         area.tooltipRequested.connect(self.on_area_tooltip_requested)
+        session.passagesChanged.connect(self.on_session_passages_changed)
         self.selected = 0
 
     # -- tagging -------------------------------------------------------------------------
@@ -162,6 +164,19 @@ class CodingController(QObject):
             elif pane.selected_passage:
                 pane.select_passage(0, scroll=False)
         self.passageSelected.emit(annotation_id)
+
+    def on_session_passages_changed(self, _article_id: int) -> None:
+        """A selected passage that is gone (deleted, or its tagging undone) is no longer selected.
+
+        Nothing else becomes selected: the keys and the Passage panel act only on a passage
+        the user chose.
+        """
+        if not self.selected:
+            return
+        try:
+            self.session.passage(self.selected)
+        except InputError:  # there is no such passage any more
+            self.select_passage(0)
 
     def reveal_passage(self, annotation_id: int, article_id: int) -> None:
         """Open the passage's article if needed, scroll to the passage and select it."""

@@ -71,3 +71,24 @@ def test_a_number_key_twice_on_the_selected_passage_keeps_the_tag(
     assert window.actions_.undo.text() == "&Undo Add tag Security"
     window.actions_.undo.trigger()
     assert tags_of(window, QUOTE) == [["Economy"]]
+
+
+def test_undoing_a_tagging_leaves_no_passage_selected_for_the_next_key(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    before = {p.id: p.tag_ids for p in window.session.project.annotations.query()}
+    tag_with_key(qtbot, window, QUOTE, "Security")
+    added = window.coding.selected
+    assert added not in before and window.passages.current_passage() == added
+
+    pane = window.area.panes()[1]
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {p.id: p.tag_ids for p in window.session.project.annotations.query()} == before
+    assert window.coding.selected == 0
+    assert window.editor.current_passage() is None
+    assert window.passages.current_passage() is None
+    assert not window.passages.table.selectionModel().hasSelection()
+
+    qtbot.keyClick(pane.view, number_key(window, "Economy"))  # nothing selected: tags nothing
+    assert {p.id: p.tag_ids for p in window.session.project.annotations.query()} == before
+    assert window.statusBar().currentMessage() == "Select some text first, then choose a tag."
