@@ -20,8 +20,8 @@ from diptych.gui.messages import install_excepthook
 from diptych.gui.note_html import text_to_html
 from diptych.gui.paths import APP_NAME, ORGANIZATION
 from diptych.gui.session import ProjectSession
-from diptych.storage.backup import restore_backup
-from diptych.storage.errors import DiptychError
+from diptych.storage.backup import backups_for_path, restore_backup
+from diptych.storage.errors import DamagedProjectError, DiptychError, NotAProjectError
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
 
@@ -89,9 +89,37 @@ class Launcher(QObject):
         try:
             project = Project.create(path) if create else Project.open(path)
         except DiptychError as exc:
-            self.context.messages.known_error(exc, "Open project")
+            self.report_open_error(path, exc)
             return
         self.show_project(project)
+
+    def report_open_error(self, path: Path, exc: DiptychError) -> None:
+        """A project that cannot be opened: the message; for a file too damaged to open
+        that has backups, the message offers to restore one."""
+        found = []
+        if isinstance(exc, DamagedProjectError | NotAProjectError):
+            found = backups_for_path(self.context.paths.backups, path)
+        if not found:
+            self.context.messages.known_error(exc, "Open project")
+            return
+        from diptych.gui.restore_dialog import RestoreOffer  # imported when first needed
+
+        offer = RestoreOffer(exc, found, self.window)
+        offer.chosen.connect(lambda backup: self.restore_file(path, Path(backup)))
+        offer.open()
+
+    def restore_file(self, path: Path, backup: Path) -> None:
+        """Restore ``backup`` into the project file at ``path`` (not open) and open it."""
+        try:
+            kept = restore_backup(backup, target=path, root=self.context.paths.backups)
+        except DiptychError as exc:
+            self.context.messages.known_error(exc, "Restore from backup")
+            return
+        self.open_path(path)
+        if kept.parent == path.parent:  # the damaged file, moved aside
+            self.context.messages.info(
+                f"Restored {path.name} from its backup. The damaged file is kept as {kept.name}."
+            )
 
     def _connect(self, window: MainWindow) -> None:
         a = window.actions_
@@ -185,16 +213,36 @@ def run_application(project_path: Path | None) -> int:
     app.setWindowIcon(app_icon())
     context = AppContext.standard()
     install_excepthook(context.messages, context.paths.crash_log)
+    try:
+        launcher = start(context, project_path)
+    except DiptychError as exc:  # the project named on the command line
+        box = QMessageBox(QMessageBox.Icon.Critical, "Diptych", str(exc))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
+        box.exec()
+        return 2
+    status = app.exec()
+    del launcher
+    return status
+
+
+def start(context: AppContext, project_path: Path | None) -> Launcher:
+    """Show the window on ``project_path`` (None: the last project, or the sample project).
+
+    A last project that cannot be opened any more is reported over the window, which
+    starts on the sample project instead (with an offer to restore the last project from
+    a backup when it is damaged and has one); a damaged sample project is moved aside and
+    made again. A project named on the command line that cannot be opened is raised.
+    """
     launcher = Launcher(context)
     try:
         project = open_or_create(context, project_path)
     except DiptychError as exc:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Diptych", str(exc))
-        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
-        box.exec()
         if project_path is not None:
-            return 2
+            raise
         # The last project cannot be opened: start on the sample project instead.
-        project = open_sample_anyway(context)
+        failed = context.settings.last_project() or context.paths.sample_project
+        launcher.show_project(open_sample_anyway(context))
+        launcher.report_open_error(failed, exc)
+        return launcher
     launcher.show_project(project)
-    return app.exec()
+    return launcher

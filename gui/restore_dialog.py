@@ -1,21 +1,24 @@
-"""File > Restore from backup: the list of a project's backups to go back to."""
+"""File > Restore from backup: the list of a project's backups to go back to; and the
+offer to restore a project file that can no longer be opened."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from diptych.storage.backup import BackupInfo
+from diptych.storage.errors import DiptychError
 
 
 class RestoreDialog(QDialog):
@@ -61,3 +64,59 @@ class RestoreDialog(QDialog):
         """The selected backup file."""
         item = self.list.currentItem()
         return Path(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+
+class RestoreOffer(QMessageBox):
+    """A project file that cannot be opened, and has backups: say so and offer them.
+
+    Non-blocking (``open()``); choosing "Restore from backup…" lists the backups, and
+    choosing one emits :attr:`chosen`.
+
+    Signals:
+        chosen(str): the backup file to restore.
+
+    Args:
+        error: why the file cannot be opened (it names the file).
+        backups: the file's backups, newest first (at least one).
+    """
+
+    chosen = Signal(str)
+
+    def __init__(
+        self, error: DiptychError, backups: list[BackupInfo], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.backups = backups
+        self.setIcon(QMessageBox.Icon.Critical)
+        self.setWindowTitle("Open project")
+        self.setTextFormat(Qt.TextFormat.PlainText)  # file names are never markup
+        name = error.path.name if error.path is not None else "The project"
+        count = f"{len(backups)} backups" if len(backups) > 1 else "a backup"
+        self.setText(f"{name} {error.message.rstrip('.')}.")
+        self.setInformativeText(
+            f"Diptych has {count} of it; the newest is from {backups[0].label}. Restoring one "
+            "replaces the file with it; the damaged file is kept next to it, renamed."
+        )
+        self.setDetailedText(str(error))
+        self.restore_button = self.addButton(
+            "Restore from backup…", QMessageBox.ButtonRole.AcceptRole
+        )
+        self.addButton(QMessageBox.StandardButton.Cancel)
+        self.buttonClicked.connect(self.on_button_clicked)
+
+    def on_button_clicked(self, button: object) -> None:
+        """Restore: choose which backup (the list opens over the window); the offer goes
+        once it is answered."""
+        if button is not self.restore_button:
+            self.deleteLater()
+            return
+        self.dialog = RestoreDialog(self.backups, self.parentWidget())
+        self.dialog.accepted.connect(lambda: self._emit_chosen(self.dialog))
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.finished.connect(self.deleteLater)
+        self.dialog.open()
+
+    def _emit_chosen(self, dialog: RestoreDialog) -> None:
+        chosen = dialog.chosen()
+        if chosen is not None:
+            self.chosen.emit(str(chosen))
