@@ -13,7 +13,7 @@ import re
 import uuid as uuidlib
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
@@ -87,12 +87,19 @@ def as_guid(value: str) -> str:
 def to_xs_datetime(value: str) -> str | None:
     """A stored timestamp as ``xs:dateTime`` in UTC with a ``Z``; None if it is not one."""
     moment = _parse_moment(value)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+    # isoformat, not strftime: strftime writes the year 33 as "33", not "0033"
+    return moment.isoformat().replace("+00:00", "Z") if moment else None
 
 
 def from_xs_datetime(value: str | None) -> str | None:
     """An ``xs:dateTime`` as Diptych stores times (UTC, to the second, with a ``Z``)."""
     return to_xs_datetime(value) if value else None
+
+
+# A moment this close to either end of the calendar cannot be shown in every time zone
+# (year 1 at midnight UTC is still year 0 in New York): such a date is taken as missing.
+_EARLIEST = datetime.min.replace(tzinfo=UTC) + timedelta(days=2)
+_LATEST = datetime.max.replace(tzinfo=UTC) - timedelta(days=2)
 
 
 def _parse_moment(value: str) -> datetime | None:
@@ -101,11 +108,12 @@ def _parse_moment(value: str) -> datetime | None:
         text = text[:-1] + "+00:00"
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)  # REFI tools that omit the zone mean UTC
+        moment = moment.astimezone(UTC)
+    except (ValueError, OverflowError):  # not a date, or its zone takes it off the calendar
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)  # REFI tools that omit the zone mean UTC
-    return moment.astimezone(UTC).replace(microsecond=0)
+    return moment.replace(microsecond=0) if _EARLIEST <= moment <= _LATEST else None
 
 
 def xml_text(value: str) -> str:

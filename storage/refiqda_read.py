@@ -9,6 +9,7 @@ read from inside the archive, never from the disk.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -51,6 +52,8 @@ _OTHER_SOURCES = {
     "VideoSource": ("video source", "VideoSelection"),
 }
 _UNUSED_SECTIONS = {"Variables": "variable", "Cases": "case", "Sets": "set", "Graphs": "graph"}
+_MAX_DIGITS = 18  # fits SQLite's INTEGER, and far beyond MAX_ARTICLE_BYTES
+_XS_INTEGER = re.compile(rf"[+-]?0*[0-9]{{1,{_MAX_DIGITS}}}")
 
 
 def read_exchange_file(path: Path, limits: ZipLimits) -> ExchangeDocument:
@@ -315,7 +318,11 @@ def _count(children: list[tuple[str, Element]], name: str) -> int:
 
 
 def _integer(value: str | None) -> int | None:
-    try:
-        return int((value or "").strip())
-    except ValueError:
-        return None
+    """An ``xs:integer`` position; None if it is not one or too long to be a position.
+
+    Only ASCII digits count (``int`` would also take ``1_000`` and Arabic-Indic digits);
+    a number of more than :data:`_MAX_DIGITS` digits cannot fall inside any text Diptych
+    imports.
+    """
+    match = _XS_INTEGER.fullmatch((value or "").strip())
+    return int(match[0]) if match else None

@@ -7,6 +7,7 @@ import io
 import json
 import zipfile
 from dataclasses import asdict
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -328,6 +329,89 @@ def test_selections_that_do_not_fit_are_skipped(tmp_path: Path, new_project: Pro
         "selection of whitespace only": 1,
         "selection without valid positions": 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("0", "9" * 30),  # larger than SQLite's INTEGER
+        ("9" * 19, "9" * 20),
+        ("9" * 5000, "1"),  # more digits than int() reads from text
+        ("1_0", "2_0"),  # int() takes these, xs:integer does not
+        ("\u0661", "\u0663"),  # Arabic-Indic digits
+        ("0", "1e3"),
+    ],
+)
+def test_positions_that_are_not_positions_are_skipped(
+    tmp_path: Path, new_project: Project, start: str, end: str
+) -> None:
+    qde = f"""<Project {NS} name="p"><Sources>
+        <TextSource guid="631251cc-9fb4-4131-bea8-35947084c409" name="t">
+        <PlainTextContent>Hello world, and some more words.</PlainTextContent>
+        <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-000000000001"
+            startPosition="{start}" endPosition="{end}"/>
+        <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-000000000002"
+            startPosition="+00000000000000000000000000" endPosition="0005"/>
+        </TextSource></Sources></Project>"""
+    summary = import_exchange_file(new_project, path=write_qdpx(tmp_path / "s.qdpx", qde))
+    assert [p.exact for p in new_project.annotations.query()] == ["Hello"]
+    assert summary.skipped == {"selection without valid positions": 1}
+
+
+def dated_project(created: str, modified: str = "") -> str:
+    stamp = f' modifiedDateTime="{modified}"' if modified else ""
+    return f"""<Project {NS} name="p"><Sources>
+        <TextSource guid="631251cc-9fb4-4131-bea8-35947084c409" name="t">
+        <PlainTextContent>Hello world.</PlainTextContent>
+        <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-000000000001" startPosition="0"
+            endPosition="5" creationDateTime="{created}"{stamp}/>
+        </TextSource></Sources></Project>"""
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "0001-01-01T00:00:00+01:00",  # before the first day of the calendar in UTC
+        "9999-12-31T23:30:00-01:00",  # after its last day
+        "0001-01-01T00:00:00Z",  # in UTC, but not in a time zone west of it
+        "9999-12-31T23:59:59Z",
+        "2024-02-30T10:00:00Z",  # no such day
+    ],
+)
+@pytest.mark.parametrize("suffix", [".qdpx", ".qdc"])
+def test_dates_off_the_calendar_count_as_missing(
+    tmp_path: Path, new_project: Project, moment: str, suffix: str
+) -> None:
+    path = tmp_path / f"dated{suffix}"
+    if suffix == ".qdpx":
+        write_qdpx(path, dated_project(moment))
+    else:
+        path.write_text(dated_project(moment), encoding="utf-8")
+    before = datetime.now(UTC).replace(microsecond=0)
+    summary = import_exchange_file(new_project, path=path)
+    assert summary.passages == 1 and summary.skipped == {}
+    (passage,) = new_project.annotations.query()
+    # the time of the import instead, and one any local clock can show
+    assert datetime.fromisoformat(passage.created_at) >= before
+    datetime.fromisoformat(passage.created_at).astimezone(timezone(timedelta(hours=-12)))
+
+
+def test_dates_are_kept_in_utc_with_four_digit_years(tmp_path: Path, new_project: Project) -> None:
+    qde = dated_project("0033-04-03T15:00:00+02:00", "2021-03-04T05:06:07.89+01:00")
+    import_exchange_file(new_project, path=write_qdpx(tmp_path / "old.qdpx", qde))
+    (passage,) = new_project.annotations.query()
+    assert (passage.created_at, passage.updated_at) == (
+        "0033-04-03T13:00:00Z",
+        "2021-03-04T04:06:07Z",
+    )
+
+
+def test_the_command_line_imports_a_file_with_dates_off_the_calendar(tmp_path: Path) -> None:
+    path = write_qdpx(tmp_path / "dated.qdpx", dated_project("0001-01-01T00:00:00+01:00"))
+    project = tmp_path / "p.diptych"
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["import", str(project), str(path)], stdout=out, stderr=err) == 0, err.getvalue()
+    assert "1 passage" in out.getvalue() and err.getvalue() == ""
 
 
 def test_a_project_document_without_namespace_or_zip(tmp_path: Path, new_project: Project) -> None:
