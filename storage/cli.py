@@ -1,6 +1,11 @@
 """The ``diptych`` command line: a thin layer over the storage API.
 
 Exit status: 0 on success, 2 on bad input (with a one-line message on stderr).
+
+Text arguments (tags, notes, quotes, coders, queries) must be UTF-8: text typed in a
+terminal set to another encoding is refused rather than stored garbled. Files whose
+names are not UTF-8 are read as they are; the name shown and stored has U+FFFD for each
+byte that is not UTF-8.
 The window is started through the ``open_gui`` callable that the GUI entry point passes
 in, so that this module never imports Qt.
 """
@@ -20,6 +25,47 @@ from diptych.storage.errors import DiptychError
 
 OpenGui = Callable[[Path | None], int]
 
+MAX_ID = 2**63 - 1
+"""The largest id SQLite can hold; a larger one is refused before any project is opened."""
+
+
+def _whole_number(low: int, high: int = MAX_ID) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, else a message naming both."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            shown = _printable(text if len(text) <= 30 else text[:29] + "…")
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from {low} to {high}, not {shown!r}"
+            )
+        return value
+
+    return parse
+
+
+_POSITIVE = _whole_number(1)  # ids, --limit, --occurrence
+_OFFSET = _whole_number(0)
+
+
+def _text(text: str) -> str:
+    """An argparse type: text that is valid UTF-8, refused otherwise (never stored garbled).
+
+    Linux passes arguments typed in another encoding (Latin-1 ``résumé``) with their
+    undecodable bytes as lone surrogates, which no project can hold.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            f"{_printable(text)!r} is not UTF-8 text (the terminal may use another"
+            " encoding); set the terminal to UTF-8 and type it again"
+        ) from None
+    return text
+
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser: every sub-command, or only ``command`` when it names one.
@@ -31,6 +77,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diptych",
         description="Read articles side by side, tag passages, export tagged notes.",
+        epilog="Text arguments must be UTF-8 (set the terminal to UTF-8). A file name that"
+        " is not UTF-8 is shown and stored with U+FFFD for each byte that is not.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, add in _SUBCOMMANDS.items():
@@ -67,7 +115,7 @@ def _reimport_parser(sub: Any, name: str) -> None:
         name, help="replace an article's text with a newer version and find its passages again"
     )
     p.add_argument("project", type=Path)
-    p.add_argument("article", type=int, metavar="ARTICLE_ID")
+    p.add_argument("article", type=_POSITIVE, metavar="ARTICLE_ID")
     p.add_argument("file", type=Path, metavar="FILE")
     _json_flag(p)
 
@@ -87,25 +135,29 @@ def _tags_parser(sub: Any, name: str) -> None:
 def _tag_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(name, help="create a tag, or change its colour or parent")
     p.add_argument("project", type=Path)
-    p.add_argument("name", help="tag name (or path such as Economy/Trade for an existing tag)")
-    p.add_argument("--color", help="colour as #RRGGBB")
-    p.add_argument("--parent", help="name of the parent tag")
-    p.add_argument("--description", help="what the tag means")
+    p.add_argument(
+        "name", type=_text, help="tag name (or path such as Economy/Trade for an existing tag)"
+    )
+    p.add_argument("--color", type=_text, help="colour as #RRGGBB")
+    p.add_argument("--parent", type=_text, help="name of the parent tag")
+    p.add_argument("--description", type=_text, help="what the tag means")
 
 
 def _annotations_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(name, help="list passages with their tags and notes")
     p.add_argument("project", type=Path)
-    p.add_argument("--tag", help="only passages with this tag")
-    p.add_argument("--article", type=int, metavar="ID", help="only passages of this article")
+    p.add_argument("--tag", type=_text, help="only passages with this tag")
+    p.add_argument("--article", type=_POSITIVE, metavar="ID", help="only passages of this article")
     _json_flag(p)
 
 
 def _search_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(name, help="full-text search over articles, passages and notes")
     p.add_argument("project", type=Path)
-    p.add_argument("query", help="words to find (FTS5 syntax: phrases in quotes, OR, prefix*)")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument(
+        "query", type=_text, help="words to find (FTS5 syntax: phrases in quotes, OR, prefix*)"
+    )
+    p.add_argument("--limit", type=_POSITIVE, default=20, help="at most this many of each kind")
     _json_flag(p)
 
 
@@ -121,15 +173,19 @@ def _annotate_parser(sub: Any, name: str) -> None:
         "text. Unknown tags are created. Prints the passage's uuid.",
     )
     p.add_argument("project", type=Path)
-    p.add_argument("article", type=int, metavar="ARTICLE_ID")
+    p.add_argument("article", type=_POSITIVE, metavar="ARTICLE_ID")
     where = p.add_mutually_exclusive_group(required=True)
-    where.add_argument("--quote", help="the exact text of the passage")
-    where.add_argument("--start", type=int, help="first character (code points, from 0)")
-    p.add_argument("--end", type=int, help="one past the last character (with --start)")
-    p.add_argument("--occurrence", type=int, default=1, help="which occurrence of --quote")
-    p.add_argument("--tag", action="append", required=True, help="tag to apply (repeatable)")
-    p.add_argument("--note", default="", help="note on the passage (Markdown)")
-    p.add_argument("--coder", default=None, help="who coded it (default: your user name)")
+    where.add_argument("--quote", type=_text, help="the exact text of the passage")
+    where.add_argument("--start", type=_OFFSET, help="first character (code points, from 0)")
+    p.add_argument("--end", type=_OFFSET, help="one past the last character (with --start)")
+    p.add_argument("--occurrence", type=_POSITIVE, default=1, help="which occurrence of --quote")
+    p.add_argument(
+        "--tag", type=_text, action="append", required=True, help="tag to apply (repeatable)"
+    )
+    p.add_argument("--note", type=_text, default="", help="note on the passage (Markdown)")
+    p.add_argument(
+        "--coder", type=_text, default=None, help="who coded it (default: your user name)"
+    )
 
 
 def _export_parser(sub: Any, name: str) -> None:
@@ -143,8 +199,12 @@ def _export_parser(sub: Any, name: str) -> None:
     p.add_argument("project", type=Path)
     p.add_argument("--format", "-f", required=True, choices=sorted(FORMATS))
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    p.add_argument("--article", type=int, action="append", metavar="ID", help="only this article")
-    p.add_argument("--tag", action="append", metavar="NAME", help="only this tag (and sub-tags)")
+    p.add_argument(
+        "--article", type=_POSITIVE, action="append", metavar="ID", help="only this article"
+    )
+    p.add_argument(
+        "--tag", type=_text, action="append", metavar="NAME", help="only this tag (and sub-tags)"
+    )
     p.add_argument("--group-by", choices=("tag", "article"), default="tag")
 
 
@@ -189,7 +249,7 @@ def main(
     try:
         result = commands.run(args)
     except DiptychError as exc:
-        print(f"diptych: {exc}", file=err)
+        print(_printable(f"diptych: {exc}"), file=err)
         return 2
     except KeyboardInterrupt:
         print("diptych: interrupted", file=err)
@@ -209,15 +269,25 @@ def _print(result: commands.Result, *, as_json: bool, out: TextIO) -> None:
             out.write(result.decode("utf-8"))
         return
     if as_json:
-        json.dump(result.data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(_printable(json.dumps(result.data, ensure_ascii=False, indent=2)) + "\n")
         return
     for line in result.lines:
-        print(line, file=out)
+        print(_printable(line), file=out)
+
+
+def _printable(text: str) -> str:
+    """``text`` with file-name bytes that are not UTF-8 as U+FFFD (printing them would fail)."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        from diptych.storage.importing import readable_text
+
+        return readable_text(text)
 
 
 def _user_name() -> str:
     try:
-        return getpass.getuser()
+        return _printable(getpass.getuser())  # a login name that is not UTF-8, repaired
     except Exception:
         return ""

@@ -34,8 +34,17 @@ def run(args: argparse.Namespace) -> Result:
     # Commands that only read skip the integrity pass on open (a quick command should be
     # quick); damage still shows as a known error when a damaged page is read.
     verify = args.command not in _READ_ONLY_COMMANDS
-    with Project.open(args.project, create=create, verify=verify) as project:
+    # A new project is named after its file; a file name that is not UTF-8 is repaired
+    # for the name (the file keeps its name on the disk).
+    name = _readable(Path(args.project).expanduser().stem) if create else None
+    with Project.open(args.project, create=create, verify=verify, name=name) as project:
         return handler(project, args)
+
+
+def _readable(text: str) -> str:
+    from diptych.storage.importing import readable_text
+
+    return readable_text(text)
 
 
 def _import(project: Project, args: argparse.Namespace) -> Result:
@@ -69,7 +78,8 @@ def _reimport(project: Project, args: argparse.Namespace) -> Result:
     report = project.articles.replace_text(
         article_id=args.article, parsed=read_article_file(args.file)
     )
-    data = {k: v for k, v in asdict(report).items() if k != "previous"}
+    figures = ("article_id", "kept", "moved", "fuzzy", "orphaned")  # not the undo snapshot
+    data = {name: getattr(report, name) for name in figures}
     line = (
         f"article {report.article_id}: {report.kept} passages in place, {report.moved} moved, "
         f"{report.fuzzy} found approximately, {report.orphaned} orphaned"

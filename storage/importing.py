@@ -17,6 +17,7 @@ says what to do.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,6 +63,7 @@ _READERS: dict[str, Callable[[str], ArticleText]] = {
 }
 _TITLE_CHARS = 80
 _TITLE_LOOKAHEAD = 3  # a scraped article's title is a heading among its first lines
+_SURROGATE = re.compile("[\ud800-\udfff]")  # how Python holds bytes that are not UTF-8
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,8 @@ class ParsedArticle:
 
     Attributes:
         title: the article's title (see :func:`parse_article` for how it is found).
-        source_name: the file's base name, e.g. ``"001_58ff977ce34ff27f.txt"``.
+        source_name: the file's base name, e.g. ``"001_58ff977ce34ff27f.txt"`` (see
+            :func:`readable_text` for names that are not UTF-8).
         format: ``"text"``, ``"markdown"``, ``"html"`` or ``"plain"``.
         encoding: the encoding the bytes were read in, e.g. ``"utf-8"`` or ``"cp1252"``.
         original_text: the decoded source text, newlines normalised to ``"\\n"``.
@@ -137,8 +140,19 @@ def parse_article(data: bytes, *, name: str, fmt: str | None = None) -> ParsedAr
     return _parse(data, name=name, fmt=fmt or format_for(name), where=name)
 
 
+def readable_text(text: str) -> str:
+    """``text`` with each byte that is not UTF-8 shown as U+FFFD, so that it can be stored.
+
+    Linux hands Python a file name that is not UTF-8 (``café`` saved in Latin-1) with each
+    undecodable byte as a lone surrogate (:pep:`383`); SQLite and UTF-8 output refuse those.
+    The file is still read through its real path; only the name shown and stored changes.
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArticle:
     """:func:`parse_article`, naming the file as ``where`` in messages."""
+    name = readable_text(name)
     if fmt not in _READERS:
         raise ValueError(f"unknown article format {fmt!r}")
     if len(data) > MAX_ARTICLE_BYTES:

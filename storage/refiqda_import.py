@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diptych.storage.errors import ExchangeFileError, InputError
+from diptych.storage.importing import readable_text
 from diptych.storage.refiqda_read import read_exchange_file
 from diptych.storage.refiqda_write import ProjectWriter
 from diptych.storage.safezip import DEFAULT_LIMITS, ZipLimits
@@ -40,7 +41,7 @@ class ExchangeImportSummary:
     """What an exchange file brought into the project, and what it left out.
 
     Attributes:
-        path: the file imported.
+        path: the file imported, as text to show (bytes that are not UTF-8 as U+FFFD).
         kind: ``"project"`` (a ``.qdpx``) or ``"codebook"`` (a ``.qdc``).
         origin: the program that wrote it, as the file says ("" if it does not).
         article_ids: the new articles, in the file's order.
@@ -104,7 +105,9 @@ def import_exchange_file(
     """
     path = Path(path)
     document = read_exchange_file(path, limits)
-    summary = ExchangeImportSummary(path=str(path), kind=document.kind, origin=document.origin)
+    summary = ExchangeImportSummary(
+        path=readable_text(str(path)), kind=document.kind, origin=document.origin
+    )
     summary.skipped = dict(document.skipped)  # the writer adds what it skips
     try:
         with project.transaction():

@@ -24,6 +24,7 @@ from diptych.storage.importing import (
     parse_display,
     read_article_file,
 )
+from diptych.storage.project import Project
 
 SEEDS = ["000_1cefcc49ccd7fc22.txt", "001_58ff977ce34ff27f.txt"]
 
@@ -267,3 +268,51 @@ def test_any_bytes_as_plain(data: bytes) -> None:
         return
     assert article.content.text == article.original_text
     assert all(b.kind is BlockKind.PARAGRAPH for b in article.content.blocks)
+
+
+def latin1_named(tmp_path: Path, name: bytes, data: bytes) -> Path:
+    """A file whose name is not UTF-8, as a file copied from an old system may be."""
+    raw = os.fsencode(tmp_path) + b"/" + name
+    try:
+        with open(raw, "wb") as file:
+            file.write(data)
+    except OSError:
+        pytest.skip("this file system only takes UTF-8 names")
+    return Path(os.fsdecode(raw))  # undecodable bytes as lone surrogates (PEP 383)
+
+
+@pytest.mark.parametrize(
+    ("name", "source_name", "title"),
+    [
+        (b"caf\xe9.txt", "caf\ufffd.txt", "Hello world, a short article."),
+        (b"r\xe9sum\xe9.md", "r\ufffdsum\ufffd.md", "r\ufffdsum\ufffd"),  # no heading: the name
+    ],
+)
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_repaired(
+    tmp_path: Path, name: bytes, source_name: str, title: str
+) -> None:
+    path = latin1_named(tmp_path, name, b"Hello world, a short article.\n")
+    parsed = read_article_file(path)
+    assert (parsed.source_name, parsed.title) == (source_name, title)
+    assert parsed.content.text == "Hello world, a short article."
+    project = Project.open(tmp_path / "p.diptych", create=True)
+    with project:
+        added = project.articles.add(parsed=parsed)  # SQLite refuses lone surrogates
+        assert project.articles.get(article_id=added.id).source_name == source_name
+
+
+def test_a_missing_file_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/gone\xe9.txt"))
+    with pytest.raises(ArticleFileError, match="does not exist") as caught:
+        read_article_file(path)
+    assert caught.value.path == path
+
+
+def test_parse_article_repairs_the_name_it_is_given() -> None:
+    parsed = parse_article(b"- a list, not a title\n", name="caf\udce9\ud800.md")
+    assert parsed.source_name == "caf\ufffd\ufffd.md"
+    assert parsed.title == "caf\ufffd\ufffd"  # no heading: the name
+
+
+def test_readable_text_leaves_utf8_alone() -> None:
+    assert importing.readable_text("Ökonomie 北京 😀") == "Ökonomie 北京 😀"
