@@ -35,6 +35,8 @@ from diptych.storage.schema import (
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 QUICK_CHECK_LIMIT = 256 * 1024 * 1024  # larger files are checked in the background by backups
+# The window offers the backups of a file that cannot be opened when it is opened there.
+RESTORE_ADVICE = "Restore it from a backup: opening it in the Diptych window offers them."
 
 
 def read_header(path: Path) -> tuple[int, int]:
@@ -110,7 +112,7 @@ _MESSAGES: dict[str, tuple[type[ProjectFileError], str, str]] = {
     "damaged": (
         DamagedProjectError,
         "is damaged",
-        "Restore it from a backup (File > Restore from backup).",
+        RESTORE_ADVICE,
     ),
     "io": (
         ProjectFileError,
@@ -273,7 +275,7 @@ def _check_existing(db: Database, path: Path, *, verify: bool = True) -> None:
         raise NotAProjectError(
             f"was changed by another program (it holds {', '.join(unknown[:3])}) and is not opened",
             path=path,
-            advice="Restore it from a backup (File > Restore from backup).",
+            advice=RESTORE_ADVICE,
         )
     if verify and path.stat().st_size <= QUICK_CHECK_LIMIT:
         result = db.execute("PRAGMA quick_check").fetchone()[0]
@@ -281,7 +283,7 @@ def _check_existing(db: Database, path: Path, *, verify: bool = True) -> None:
             raise DamagedProjectError(
                 f"is damaged ({result})",
                 path=path,
-                advice="Restore it from a backup (File > Restore from backup).",
+                advice=RESTORE_ADVICE,
             )
 
 
