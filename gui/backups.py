@@ -14,6 +14,10 @@ from diptych.storage.backup import BackupInfo, backup_folder, backup_project, li
 from diptych.storage.project import Project
 
 BACKUP_INTERVAL_MS = 60 * 60 * 1000  # hourly
+# The backup on open waits until the window is up: taken at once, its worker would compete
+# with the first paint for the interpreter. A second is shorter than anyone needs to make a
+# first change (and a first change made sooner is then in the backup with the rest).
+ON_OPEN_DELAY_MS = 1000
 KEEP = 20
 
 
@@ -52,10 +56,14 @@ class BackupScheduler(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(lambda: self.back_up("hourly"))
+        self.on_open = QTimer(self)
+        self.on_open.setSingleShot(True)
+        self.on_open.setInterval(ON_OPEN_DELAY_MS)
+        self.on_open.timeout.connect(lambda: self.back_up("on open"))
 
     def start(self) -> None:
-        """Take the backup on open and start the hourly timer."""
-        self.back_up("on open")
+        """Take the backup on open (once the window is up) and start the hourly timer."""
+        self.on_open.start()
         self.timer.start()
 
     def back_up(self, reason: str) -> None:
@@ -75,7 +83,7 @@ class BackupScheduler(QObject):
 
     def folder(self) -> Path:
         """This project's backups folder."""
-        return self.root / self.session.project.info().uuid
+        return backup_folder(self.root, self.session.project)
 
 
 def backups_of(root: Path, session: ProjectSession) -> list[BackupInfo]:

@@ -14,7 +14,12 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from diptych.gui.app import Launcher
-from diptych.gui.backups import BACKUP_INTERVAL_MS, BackupScheduler, backups_of
+from diptych.gui.backups import (
+    BACKUP_INTERVAL_MS,
+    ON_OPEN_DELAY_MS,
+    BackupScheduler,
+    backups_of,
+)
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
@@ -57,6 +62,8 @@ def tag_names(path: Path) -> set[str]:
 def test_a_backup_is_taken_on_open_and_every_hour(qtbot: QtBot, window: MainWindow) -> None:
     scheduler = window.backups
     folder = folder_of(window)
+    assert scheduler.on_open.isActive() and scheduler.on_open.interval() == ON_OPEN_DELAY_MS
+    assert scheduler.last is None  # not while the window is being shown
     qtbot.waitUntil(lambda: scheduler.last is not None, timeout=5000)
     assert scheduler.last is not None and scheduler.last.parent == folder
     assert [b.reason for b in list_backups(folder)] == ["on-open"]
