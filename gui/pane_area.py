@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QWidget
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.session import ProjectSession
@@ -103,6 +103,7 @@ class PaneArea(QStackedWidget):
         if self.splitter.count() >= MAX_PANES:
             self.session.messages.info(f"At most {MAX_PANES} panes can be open side by side.")
             return None
+        places = self._reading_places()  # the new pane takes width from the others
         pane = ArticlePane(self.session, self.splitter)
         self.splitter.insertWidget(index if index >= 0 else self.splitter.count(), pane)
         pane.activated.connect(lambda p=pane: self.set_current(p))
@@ -114,7 +115,7 @@ class PaneArea(QStackedWidget):
         pane.contextMenuRequested.connect(self.contextMenuRequested)
         pane.tooltipRequested.connect(self.tooltipRequested)
         self.setCurrentWidget(self.splitter)
-        self._even_sizes()
+        self._even_sizes(places)
         if article_id is not None:
             pane.show_article(article_id)
         self.set_current(pane)
@@ -147,8 +148,11 @@ class PaneArea(QStackedWidget):
         return self._current
 
     def close_pane(self, pane: ArticlePane) -> None:
-        """Close one pane."""
+        """Close one pane; the keyboard focus, if it was there, goes to its neighbour."""
         index = self.splitter.indexOf(pane)
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and (focused is pane or pane.isAncestorOf(focused))
+        places = self._reading_places()  # before hiding it gives its width to the others
         pane.hide()
         pane.setParent(None)
         pane.deleteLater()
@@ -158,7 +162,9 @@ class PaneArea(QStackedWidget):
             self.set_current(None)
         elif self._current is pane:
             self.set_current(remaining[min(index, len(remaining) - 1)])
-        self._even_sizes()
+        self._even_sizes(places)
+        if had_focus and self._current is not None:
+            self._current.view.setFocus()
 
     def close_all(self) -> None:
         """Close every pane."""
@@ -189,11 +195,24 @@ class PaneArea(QStackedWidget):
         """The first pane showing ``article_id``."""
         return next((p for p in self.panes() if p.article_id == article_id), None)
 
-    def _even_sizes(self) -> None:
-        count = self.splitter.count()
-        if count:
-            width = max(self.splitter.width(), 400)
-            self.splitter.setSizes([width // count] * count)
+    def _reading_places(self) -> dict[ArticlePane, int]:
+        """The article offset at the top of each pane."""
+        return {pane: top_offset(pane) for pane in self.panes()}
+
+    def _even_sizes(self, places: dict[ArticlePane, int] | None = None) -> None:
+        """Share the width evenly; each pane keeps its reading place (``places``, or now).
+
+        The text wraps again at the new width, which would otherwise move the reader's place.
+        """
+        panes = self.panes()
+        if not panes:
+            return
+        places = self._reading_places() if places is None else places
+        width = max(self.splitter.width(), 400)
+        self.splitter.setSizes([width // len(panes)] * len(panes))
+        for pane in panes:
+            if places.get(pane, 0) > 0:
+                scroll_to(pane, places[pane])
 
     # -- layout state --------------------------------------------------------------------
     def state(self) -> dict[str, Any]:
