@@ -30,6 +30,7 @@ from diptych.gui.tag_palette import TagPalette
 from diptych.storage.errors import InputError
 
 TOOLTIP_NOTE_CHARS = 400
+NOTHING_SELECTED = "No text is selected, so nothing is tagged. A new name adds a tag."
 
 
 class CodingController(QObject):
@@ -90,7 +91,17 @@ class CodingController(QObject):
         return True
 
     def apply_new_tag(self, name: str) -> bool:
-        """Create a tag called ``name`` and apply it, as one undo step."""
+        """Create a tag called ``name`` and apply it, as one undo step.
+
+        With nothing selected to tag, the tag is only added to the codebook (and the undo
+        step says just that).
+        """
+        if not self._has_target():
+            command = AddTag(self.session, name=name)
+            if not perform(self.session, command):
+                return False
+            self.session.messages.info(f"Added the tag {name}. Select text to tag with it.")
+            return True
         with UndoStep(self.session, f"Tag with new tag {name}") as step:
             command = AddTag(self.session, name=name)
             if not step.perform(command) or command.tag is None:
@@ -125,6 +136,12 @@ class CodingController(QObject):
         text = f"Remove tag {self.session.codebook().path(tag_id)}"
         return perform(self.session, SetPassageTags(self.session, annotation_id, tags, text))
 
+    def _has_target(self) -> bool:
+        """True if there is text selected in the current pane, or a passage selected."""
+        pane = self.area.current
+        selected_text = pane is not None and pane.article_id is not None and pane.selection()
+        return bool(selected_text or self.selected)
+
     def _passage_with_range(self, pane: ArticlePane, start: int, end: int) -> int:
         index = pane.view.index
         if index is None:
@@ -141,13 +158,13 @@ class CodingController(QObject):
     def open_palette(self) -> None:
         """Show the tag palette beside the selection."""
         pane = self.area.current
-        if pane is not None and (pane.selection() or self.selected):
+        if pane is not None and self._has_target():
             rect = pane.view.cursorRect()
             position = pane.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 6))
             title = "Tag the selected text" if pane.selection() else "Add a tag to the passage"
         else:
             position = self.window.mapToGlobal(self.window.rect().center() - QPoint(190, 160))
-            title = "Select text first to tag it; choosing a tag now only selects it"
+            title = NOTHING_SELECTED
         self.palette.open_at(self.session.codebook(), position, title)
 
     def on_area_tag_key_pressed(self, index: int) -> None:

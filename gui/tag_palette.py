@@ -42,6 +42,7 @@ class TagPalette(QFrame):
         self.list.setModel(self.model)
         self.hint = QLabel(self)
         self.hint.setObjectName("paletteHint")
+        self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.field)

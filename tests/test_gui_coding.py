@@ -92,3 +92,40 @@ def test_undoing_a_tagging_leaves_no_passage_selected_for_the_next_key(
     qtbot.keyClick(pane.view, number_key(window, "Economy"))  # nothing selected: tags nothing
     assert {p.id: p.tag_ids for p in window.session.project.annotations.query()} == before
     assert window.statusBar().currentMessage() == "Select some text first, then choose a tag."
+
+
+def test_with_nothing_selected_the_palette_says_nothing_is_tagged_and_only_adds_tags(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = window.area.panes()[1]
+    window.area.set_current(pane)
+    pane.view.setFocus()
+    window.coding.select_passage(0)
+    passages = {p.id: p.tag_ids for p in window.session.project.annotations.query()}
+    stack = window.session.undo_stack
+    steps = stack.count()
+    palette = window.coding.palette
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(palette.isVisible)
+    assert (
+        palette.hint.text() == "No text is selected, so nothing is tagged. A new name adds a tag."
+    )
+    qtbot.keyClicks(palette.field, "Diplomacy")
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == "Select some text first, then choose a tag."
+    assert stack.count() == steps
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(palette.isVisible)
+    qtbot.keyClicks(palette.field, "Brand new")
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    assert "Brand new" in [tag.name for tag in window.session.ordered_tags()]
+    assert {p.id: p.tag_ids for p in window.session.project.annotations.query()} == passages
+    assert window.actions_.undo.text() == "&Undo New tag Brand new"
+    assert (
+        window.statusBar().currentMessage()
+        == "Added the tag Brand new. Select text to tag with it."
+    )
+    window.actions_.undo.trigger()
+    assert "Brand new" not in [tag.name for tag in window.session.ordered_tags()]
