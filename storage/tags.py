@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diptych.storage.codebook import Codebook
@@ -16,6 +17,18 @@ if TYPE_CHECKING:
     from diptych.storage.project import Project
 
 _COLUMNS = "id, uuid, name, color, parent_id, description, sort_order, created_at"
+
+
+@dataclass(frozen=True, slots=True)
+class TagMerge(TagRemoval):
+    """Everything merging a tag changed, with the sub-tags folded into same-named ones.
+
+    Attributes:
+        folded: how each sub-tag merged into the target's sub-tag of the same name was
+            removed (themselves with any sub-tags folded in turn), for undo.
+    """
+
+    folded: tuple[TagRemoval, ...] = ()
 
 
 class TagStore:
@@ -124,22 +137,46 @@ class TagStore:
         return self.get(tag_id=tag_id)
 
     def move(self, *, tag_id: int, parent_id: int | None, position: int | None = None) -> Tag:
-        """Nest a tag under ``parent_id`` (None: top level) at ``position`` among siblings."""
-        codebook = self.codebook()
-        if parent_id == tag_id or parent_id in {t.id for t in codebook.descendants(tag_id)}:
-            raise InputError("a tag cannot be nested inside itself or its own sub-tags")
-        siblings = [t for t in codebook.children(parent_id) if t.id != tag_id]
-        position = len(siblings) if position is None else max(0, min(position, len(siblings)))
-        siblings.insert(position, codebook[tag_id])
+        """Nest a tag under ``parent_id`` (None: top level) at ``position`` among siblings.
+
+        Raises:
+            InputError: there is no such tag or parent, the parent is the tag itself or one
+                of its sub-tags, or a tag of the same name is already there. Nothing changed.
+        """
         with self._project.transaction():
+            codebook = self.codebook()
+            tag = _known(codebook, tag_id)
+            if parent_id is not None:
+                _known(codebook, parent_id)
+            if parent_id == tag_id or parent_id in {t.id for t in codebook.descendants(tag_id)}:
+                raise InputError("a tag cannot be nested inside itself or its own sub-tags")
+            namesake = self._namesake(name=tag.name, parent_id=parent_id, other_than=tag_id)
+            if namesake is not None:
+                raise InputError(
+                    f"a tag called {namesake.name!r} already exists {_where(codebook, parent_id)}",
+                    advice=f"Rename one of them first, or merge {tag.name!r} into the other.",
+                )
+            siblings = [t for t in codebook.children(parent_id) if t.id != tag_id]
+            position = len(siblings) if position is None else max(0, min(position, len(siblings)))
+            siblings.insert(position, tag)
             self._project.db.execute(
                 "UPDATE tags SET parent_id = ? WHERE id = ?", [parent_id, tag_id]
             )
-            for order, sibling in enumerate(siblings):
-                self._project.db.execute(
-                    "UPDATE tags SET sort_order = ? WHERE id = ?", [order, sibling.id]
-                )
+            self._project.db.conn.executemany(
+                "UPDATE tags SET sort_order = ? WHERE id = ?",
+                [(order, sibling.id) for order, sibling in enumerate(siblings)],
+            )
         return self.get(tag_id=tag_id)
+
+    def _namesake(self, *, name: str, parent_id: int | None, other_than: int) -> Tag | None:
+        """The tag under ``parent_id`` whose name the file counts as the same as ``name``."""
+        # The same comparison as the unique index tags_sibling_name (NOCASE folds ASCII only).
+        row = self._project.db.execute(
+            f"SELECT {_COLUMNS} FROM tags WHERE ifnull(parent_id, 0) = ifnull(?, 0)"
+            " AND name = ? COLLATE NOCASE AND id != ?",
+            [parent_id, name, other_than],
+        ).fetchone()
+        return Tag(*row) if row is not None else None
 
     def usage(self) -> dict[int, int]:
         """Number of passages carrying each tag (tags never used are absent)."""
@@ -150,48 +187,85 @@ class TagStore:
         return {int(tag_id): int(count) for tag_id, count in rows}
 
     def delete(self, *, tag_id: int) -> TagRemoval:
-        """Delete a tag; its sub-tags move up one level and its passages lose it."""
+        """Delete a tag; its sub-tags move up one level and its passages lose it.
+
+        Raises:
+            InputError: a sub-tag would move up beside a tag of the same name; nothing changed.
+        """
         return self._remove(tag_id=tag_id, into=None)
 
-    def merge(self, *, source_id: int, target_id: int) -> TagRemoval:
-        """Merge ``source`` into ``target``: its passages and sub-tags move to the target."""
-        if source_id == target_id:
-            raise InputError("a tag cannot be merged into itself")
-        if target_id in {t.id for t in self.codebook().descendants(source_id)}:
-            raise InputError("a tag cannot be merged into one of its own sub-tags")
-        return self._remove(tag_id=source_id, into=target_id)
+    def merge(self, *, source_id: int, target_id: int) -> TagMerge:
+        """Merge ``source`` into ``target``: its passages and sub-tags move to the target.
 
-    def _remove(self, *, tag_id: int, into: int | None) -> TagRemoval:
-        tag = self.get(tag_id=tag_id)
-        codebook = self.codebook()
-        children = tuple(codebook.children(tag_id))
-        new_parent = into if into is not None else tag.parent_id
+        A sub-tag whose name the target already has among its own sub-tags is merged into
+        that one in turn, so that "Econ/Trade" merged along with "Econ" into "Economy"
+        joins "Economy/Trade".
+        """
+        with self._project.transaction():
+            codebook = self.codebook()
+            _known(codebook, source_id)
+            _known(codebook, target_id)
+            if source_id == target_id:
+                raise InputError("a tag cannot be merged into itself")
+            if target_id in {t.id for t in codebook.descendants(source_id)}:
+                raise InputError("a tag cannot be merged into one of its own sub-tags")
+            return self._remove(tag_id=source_id, into=target_id)
+
+    def _remove(self, *, tag_id: int, into: int | None) -> TagMerge:
         with self._project.transaction():
             db = self._project.db
+            codebook = self.codebook()
+            tag = _known(codebook, tag_id)
+            new_parent = into if into is not None else tag.parent_id
             links = _links(db, "tag_id = ?", [tag_id])
-            added: list[tuple[int, int]] = []
-            if into is not None:
-                for annotation_id, _ in links:
-                    cursor = db.execute(
-                        "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id)"
-                        " VALUES (?, ?)",
-                        [annotation_id, into],
-                    )
-                    if cursor.rowcount:
-                        added.append((annotation_id, into))
+            added = self._copy_links(links, into) if into is not None else []
             memos = self._project.memos.for_tag(tag_id=tag_id)
             db.execute("DELETE FROM memos WHERE tag_id = ?", [tag_id])
             db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [tag_id])
-            for child in children:
-                self.move(tag_id=child.id, parent_id=new_parent)
+            # The tag is going: its name makes way for a sub-tag that has the same one.
+            db.execute("UPDATE tags SET name = uuid WHERE id = ?", [tag_id])
+            moved: list[Tag] = []
+            folded: list[TagRemoval] = []
+            for child in codebook.children(tag_id):
+                namesake = self._namesake(name=child.name, parent_id=new_parent, other_than=tag_id)
+                if namesake is None:
+                    moved.append(child)
+                elif into is not None:
+                    folded.append(self._remove(tag_id=child.id, into=namesake.id))
+                else:
+                    raise _crowded(codebook, tag, child, namesake)
+            self._append(moved, parent_id=new_parent)
             db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
-        return TagRemoval(
+        return TagMerge(
             tag=tag,
             links=tuple(links),
-            moved_children=children,
+            moved_children=tuple(moved),
             memos=tuple(memos),
             merged_into=into,
             added_links=tuple(added),
+            folded=tuple(folded),
+        )
+
+    def _copy_links(self, links: list[tuple[int, int]], into: int) -> list[tuple[int, int]]:
+        """Put ``into`` on the passages of ``links``; the links that are new."""
+        added = []
+        for annotation_id, _ in links:
+            cursor = self._project.db.execute(
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                [annotation_id, into],
+            )
+            if cursor.rowcount:
+                added.append((annotation_id, into))
+        return added
+
+    def _append(self, tags: list[Tag], *, parent_id: int | None) -> None:
+        """Move ``tags`` after the last child of ``parent_id``, leaving its children as they are."""
+        first = self._project.db.execute(
+            "SELECT ifnull(max(sort_order), -1) + 1 FROM tags WHERE parent_id IS ?", [parent_id]
+        ).fetchone()[0]
+        self._project.db.conn.executemany(
+            "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
+            [(parent_id, first + i, tag.id) for i, tag in enumerate(tags)],
         )
 
     def restore(self, *, removal: TagRemoval) -> Tag:
@@ -199,9 +273,10 @@ class TagStore:
         t = removal.tag
         with self._project.transaction():
             db = self._project.db
+            # Under a stand-in name until its sub-tags are back: one of them may have its name.
             db.execute(
                 f"INSERT INTO tags ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [t.id, t.uuid, t.name, t.color, t.parent_id, t.description, t.sort_order,
+                [t.id, t.uuid, t.uuid, t.color, t.parent_id, t.description, t.sort_order,
                  t.created_at],
             )  # fmt: skip
             for annotation_id, tag_id in removal.added_links:
@@ -218,9 +293,32 @@ class TagStore:
                     "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
                     [child.parent_id, child.sort_order, child.id],
                 )
+            for folded in removal.folded if isinstance(removal, TagMerge) else ():
+                self.restore(removal=folded)
             for memo in removal.memos:
                 self._project.memos.restore(memo=memo)
+            db.execute("UPDATE tags SET name = ? WHERE id = ?", [t.name, t.id])
         return self.get(tag_id=t.id)
+
+
+def _known(codebook: Codebook, tag_id: int) -> Tag:
+    tag = codebook.get(tag_id)
+    if tag is None:
+        raise InputError(f"there is no tag {tag_id}")
+    return tag
+
+
+def _where(codebook: Codebook, parent_id: int | None) -> str:
+    return "at the top level" if parent_id is None else f"under {codebook.path(parent_id)!r}"
+
+
+def _crowded(codebook: Codebook, tag: Tag, child: Tag, namesake: Tag) -> InputError:
+    """Why ``tag`` cannot be deleted: ``child`` would move up beside its ``namesake``."""
+    return InputError(
+        f"deleting {tag.name!r} would move its sub-tag {child.name!r} up"
+        f" {_where(codebook, tag.parent_id)}, where a tag called {namesake.name!r} already is",
+        advice=f"Rename one of them first, or merge {codebook.path(child.id)!r} into the other.",
+    )
 
 
 def _links(db: Database, where: str, params: list[object]) -> list[tuple[int, int]]:
