@@ -69,9 +69,10 @@ def _plain_note(note: str) -> str:
 def local_time(iso: str) -> str:
     """A stored UTC time as local ``YYYY-MM-DD HH:MM``."""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
+        local = datetime.fromisoformat(iso).astimezone()
+    except (ValueError, OverflowError, OSError):  # not a time, or one no clock can show
         return iso
+    return local.isoformat(sep=" ", timespec="minutes")[:16]  # four-digit years, always
 
 
 class PassageTableModel(QAbstractTableModel):

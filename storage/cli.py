@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from diptych.storage import cli_commands as commands
-from diptych.storage.errors import DiptychError
+from diptych.storage.errors import DiptychError, readable_text
 
 OpenGui = Callable[[Path | None], int]
 
@@ -277,13 +277,7 @@ def _print(result: commands.Result, *, as_json: bool, out: TextIO) -> None:
 
 def _printable(text: str) -> str:
     """``text`` with file-name bytes that are not UTF-8 as U+FFFD (printing them would fail)."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        from diptych.storage.importing import readable_text
-
-        return readable_text(text)
+    return readable_text(text)
 
 
 def _user_name() -> str:

@@ -6,7 +6,20 @@ Each carries the file concerned and advice on what to do. The command line print
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # how Python holds bytes that are not UTF-8
+
+
+def readable_text(text: str) -> str:
+    """``text`` with each byte that is not UTF-8 shown as U+FFFD, so that it can be stored.
+
+    Linux hands Python a file name that is not UTF-8 (``café`` saved in Latin-1) with each
+    undecodable byte as a lone surrogate (:pep:`383`); SQLite and UTF-8 output refuse those.
+    The file is still read through its real path; only the name shown and stored changes.
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 class DiptychError(Exception):
@@ -25,7 +38,7 @@ class DiptychError(Exception):
         self.advice = advice
 
     def __str__(self) -> str:
-        where = f"{self.path}: " if self.path is not None else ""
+        where = f"{readable_text(str(self.path))}: " if self.path is not None else ""
         tail = f" {self.advice}" if self.advice else ""
         return f"{where}{self.message.rstrip('.')}.{tail}"
 

@@ -17,7 +17,6 @@ says what to do.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from diptych.storage.decoding import SUPPORTED_ADVICE, decode_article, normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, check_layout
-from diptych.storage.errors import ArticleFileError
+from diptych.storage.errors import ArticleFileError, readable_text
 from diptych.storage.import_text import parse_plain, parse_text
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
@@ -63,7 +62,6 @@ _READERS: dict[str, Callable[[str], ArticleText]] = {
 }
 _TITLE_CHARS = 80
 _TITLE_LOOKAHEAD = 3  # a scraped article's title is a heading among its first lines
-_SURROGATE = re.compile("[\ud800-\udfff]")  # how Python holds bytes that are not UTF-8
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,16 +136,6 @@ def parse_article(data: bytes, *, name: str, fmt: str | None = None) -> ParsedAr
             or (without ``fmt``) ``name`` has an unsupported suffix.
     """
     return _parse(data, name=name, fmt=fmt or format_for(name), where=name)
-
-
-def readable_text(text: str) -> str:
-    """``text`` with each byte that is not UTF-8 shown as U+FFFD, so that it can be stored.
-
-    Linux hands Python a file name that is not UTF-8 (``café`` saved in Latin-1) with each
-    undecodable byte as a lone surrogate (:pep:`383`); SQLite and UTF-8 output refuse those.
-    The file is still read through its real path; only the name shown and stored changes.
-    """
-    return _SURROGATE.sub("\ufffd", text)
 
 
 def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArticle:

@@ -20,7 +20,7 @@ from types import TracebackType
 
 from diptych.storage.connection import Database
 from diptych.storage.database import connect, translate_errors, write_transaction
-from diptych.storage.errors import ProjectFileError, ReadOnlyProjectError
+from diptych.storage.errors import ProjectFileError, ReadOnlyProjectError, readable_text
 from diptych.storage.model import ProjectInfo
 from diptych.storage.schema import apply_migrations, needs_migration
 
@@ -134,7 +134,11 @@ class Project:
         backups are kept apart by its uuid).
         """
         rows = dict(self.db.execute("SELECT key, value FROM project_info").fetchall())
-        wanted = {"uuid": new_uuid, "name": lambda: name or self.path.stem, "created_at": self.now}
+        wanted = {
+            "uuid": new_uuid,
+            "name": lambda: readable_text(name or self.path.stem),  # a file name may not be UTF-8
+            "created_at": self.now,
+        }
         missing = [key for key in wanted if not rows.get(key)]
         if not missing:
             return

@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diptych.storage.errors import ExchangeFileError, InputError
-from diptych.storage.importing import readable_text
+from diptych.storage.errors import ExchangeFileError, InputError, readable_text
 from diptych.storage.refiqda_read import read_exchange_file
 from diptych.storage.refiqda_write import ProjectWriter
 from diptych.storage.safezip import DEFAULT_LIMITS, ZipLimits

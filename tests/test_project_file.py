@@ -272,3 +272,20 @@ def test_sqlite_errors_become_known_errors_by_code(
     error = known_error(exc, tmp_path / "p.diptych")
     assert type(error).__name__ == kind
     assert words in str(error) and "p.diptych" in str(error)
+
+
+def test_a_project_whose_file_name_is_not_utf8_opens_and_is_named_readably(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    from diptych.storage.errors import DiptychError
+
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.diptych"))  # a Latin-1 name
+    with Project.create(path) as project:
+        assert project.info().name == "caf\ufffd"
+        project.tags.add(name="Kept")
+    with Project.open(path) as project:
+        assert project.tags.find(name="Kept") is not None
+    error = DiptychError("is damaged", path=path)
+    assert str(error).encode("utf-8").endswith("caf\ufffd.diptych: is damaged.".encode())
