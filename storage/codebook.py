@@ -11,6 +11,9 @@ from collections.abc import Iterable, Iterator
 from diptych.storage.model import Tag
 
 PATH_SEPARATOR = "/"
+# Stands for a '/' inside a name (from a file made before names refused it): in a path it
+# would read as nesting, and two tags could share one path.
+SEPARATOR_IN_NAME = "\u2215"  # DIVISION SLASH
 
 
 class Codebook:
@@ -76,18 +79,33 @@ class Codebook:
         return list(reversed(chain))
 
     def path(self, tag_id: int) -> str:
-        """The tag's path from the top, e.g. ``Economy/Trade``."""
+        """The tag's path from the top, e.g. ``Economy/Trade``; a '/' in a name shows as '∕'."""
         names = [t.name for t in self.ancestors(tag_id)] + [self._by_id[tag_id].name]
-        return PATH_SEPARATOR.join(names)
+        return PATH_SEPARATOR.join(
+            name.replace(PATH_SEPARATOR, SEPARATOR_IN_NAME) for name in names
+        )
 
     def descendants(self, tag_id: int) -> list[Tag]:
         """Every tag below ``tag_id``."""
         return [tag for tag, _ in self.walk(tag_id)]
 
     def find(self, name: str) -> list[Tag]:
-        """Tags matching ``name`` (case-insensitive), or a full path such as ``A/B``."""
+        """Tags matching ``name`` (case-insensitive), or a full path such as ``A/B``.
+
+        A key with a '/' is a path first: a tag named "A/B" (by an older file) or "A∕B"
+        (imported) is found by it only when no sub-tag B of A is.
+        """
         key = name.strip().casefold()
-        by_name = [t for t in self._by_id.values() if t.name.casefold() == key]
-        if by_name:
-            return sorted(by_name, key=lambda t: t.id)
-        return [t for t in self._by_id.values() if self.path(t.id).casefold() == key]
+        as_path = PATH_SEPARATOR in key
+        return self._matching(key, by_path=as_path) or self._matching(key, by_path=not as_path)
+
+    def _matching(self, key: str, *, by_path: bool) -> list[Tag]:
+        tags = sorted(self._by_id.values(), key=lambda t: t.id)
+        if by_path:
+            return [t for t in tags if self.path(t.id).casefold() == key]
+        return [t for t in tags if key in (t.name.casefold(), _typed(t.name).casefold())]
+
+
+def _typed(name: str) -> str:
+    """A name as someone would type it: with '/' for the stand-in '∕'."""
+    return name.replace(SEPARATOR_IN_NAME, PATH_SEPARATOR)

@@ -1,7 +1,8 @@
 """Writing the records read from a REFI-QDA file into a project.
 
 Codes become tags (a code whose name a sibling tag already has reuses it; a second code
-of that name at the same level of the file gets a numbered name), text sources become
+of that name at the same level of the file gets a numbered name; a '/' in a code's name,
+which would read as nesting in tag paths, becomes '∕'), text sources become
 articles, selections passages with their tags, coder and note, and notes the memos of
 the project, articles and tags. Everything is written inside the caller's transaction;
 what cannot be imported is counted in the summary.
@@ -13,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diptych.storage.annotations import NewAnnotation
+from diptych.storage.codebook import PATH_SEPARATOR, SEPARATOR_IN_NAME
 from diptych.storage.importing import ParsedArticle, parse_display
 from diptych.storage.model import MemoKind, Tag
 from diptych.storage.refiqda_common import STAND_IN_USER_GUID
@@ -87,7 +89,8 @@ class ProjectWriter:
 
     def _tag_for(self, code: ExchangeCode, parent_id: int | None) -> Tag:
         """The tag a code becomes: a same-named sibling not yet matched, or a new tag."""
-        base = " ".join(code.name.split())[:_TAG_NAME_CHARS] or "Unnamed code"
+        given = " ".join(code.name.split())[:_TAG_NAME_CHARS] or "Unnamed code"
+        base = given.replace(PATH_SEPARATOR, SEPARATOR_IN_NAME)  # a '/' would read as nesting
         siblings = self.siblings.setdefault(parent_id, {})
         name, number = base, 1
         while (found := siblings.get(name.casefold())) is not None and found.id in self.claimed:
@@ -110,8 +113,9 @@ class ProjectWriter:
             self.tag_uuids.add(tag.uuid)
             self.summary.tags_created += 1
         self.claimed.add(tag.id)
-        if name != base:
-            self.summary.renamed_tags.append(f"{base} -> {name}")
+        if name != given:
+            why = " ('/' would read as a sub-tag)" if base != given else ""
+            self.summary.renamed_tags.append(f"{given} -> {name}{why}")
         return tag
 
     # Articles and passages -----------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from diptych.storage.codebook import Codebook
+from diptych.storage.codebook import PATH_SEPARATOR, Codebook
 from diptych.storage.connection import Database
 from diptych.storage.errors import InputError
 from diptych.storage.model import Tag, TagRemoval
@@ -125,7 +125,8 @@ class TagStore:
     ) -> Tag:
         """Rename, recolour or describe a tag; arguments left as None are unchanged."""
         tag = self.get(tag_id=tag_id)
-        new_name = _clean_name(name) if name is not None else tag.name
+        # A name kept as it is passes even if it breaks today's rules (a '/' from an old file).
+        new_name = tag.name if name is None or name == tag.name else _clean_name(name)
         new_color = normalize_color(color) if color is not None else tag.color
         new_description = description if description is not None else tag.description
         with self._project.transaction():
@@ -334,4 +335,10 @@ def _clean_name(name: str) -> str:
         raise InputError("a tag name cannot be empty")
     if len(cleaned) > 200:
         raise InputError("a tag name can be at most 200 characters long")
+    if PATH_SEPARATOR in cleaned:
+        raise InputError(
+            f"a tag name cannot contain {PATH_SEPARATOR!r} ({cleaned!r}): it separates a tag"
+            " from its parent in tag paths such as Economy/Trade",
+            advice="Use another character, such as '-', or choose a parent to nest the tag.",
+        )
     return cleaned

@@ -1,5 +1,5 @@
-"""The tag panel where names meet: merging folds same-named sub-tags, and nesting or
-deleting beside a namesake is refused with a message that says why.
+"""The tag panel where names meet: merging folds same-named sub-tags, nesting or deleting
+beside a namesake and naming a tag with '/' are refused with a message that says why.
 
 Driven like the tag manager tests (see test_gui_tag_manager for how drags are made) and
 checked in the project file through a second connection.
@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 from test_gui_tag_manager import (
+    answer_next_dialog,
     drag_tag,
     saved_passage_tags,
     saved_tags,
@@ -25,7 +26,7 @@ from test_gui_tag_manager import (
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
-from diptych.gui.tag_dialog import TagValues
+from diptych.gui.tag_dialog import TagDialog, TagValues
 
 
 @pytest.fixture
@@ -104,3 +105,22 @@ def test_nesting_or_deleting_beside_a_namesake_says_what_to_do(
     assert "Economy" in saved_tags(sample)
     assert tree_children(model, model.index_of(economy)) == ["Trade"]
     assert stack.count() == steps
+
+
+def test_a_new_tag_named_with_a_slash_is_refused_with_the_reason(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, TagDialog)
+        qtbot.keyClicks(dialog.name, "Pros/Cons")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    answer_next_dialog(TagDialog, fill)
+    with qtbot.waitSignal(window.context.messages.posted) as posted:
+        qtbot.mouseClick(tool(window.tags, "New tag"), Qt.MouseButton.LeftButton)
+    level, _title, text = posted.args
+    assert level == Level.ERROR
+    assert "a tag name cannot contain '/' ('Pros/Cons')" in text
+    assert "tag paths such as Economy/Trade" in text
+    assert "Pros/Cons" not in saved_tags(sample)
+    assert window.session.undo_stack.count() == 0
