@@ -20,7 +20,7 @@ from diptych.gui.messages import install_excepthook
 from diptych.gui.note_html import text_to_html
 from diptych.gui.paths import APP_NAME, ORGANIZATION
 from diptych.gui.session import ProjectSession
-from diptych.storage.backup import backups_for_path, restore_backup
+from diptych.storage.backup import backups_for_path, list_backups, restore_backup
 from diptych.storage.errors import DamagedProjectError, DiptychError, NotAProjectError
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
@@ -152,6 +152,7 @@ class Launcher(QObject):
     def restore(self, window: MainWindow, backup: Path) -> None:
         """Close the project, restore ``backup`` into its file, and open it again."""
         path = window.session.project.path
+        listed = backup_label(backup)
         window.close()
         window.deleteLater()
         self.window = None
@@ -162,7 +163,7 @@ class Launcher(QObject):
             self.context.messages.known_error(exc, "Restore from backup")
             return
         self.open_path(path)
-        self.context.messages.info(f"Restored the backup of {backup.name[:15]}.")
+        self.context.messages.info(f"Restored the backup of {listed}.")
 
     def open_sample(self) -> None:
         """Open the built-in sample project (creating it again if it was deleted)."""
@@ -195,6 +196,12 @@ def no_display_message() -> str | None:
         "WAYLAND_DISPLAY is set). Run it in a desktop session, or use the command line: "
         "diptych --help"
     )
+
+
+def backup_label(backup: Path) -> str:
+    """A backup as the Restore dialog lists it (its local time, why and size)."""
+    info = next((b for b in list_backups(backup.parent) if b.path == backup), None)
+    return info.label if info is not None else backup.name
 
 
 def run_application(project_path: Path | None) -> int:
