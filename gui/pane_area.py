@@ -229,22 +229,38 @@ class PaneArea(QStackedWidget):
         return {"panes": panes, "sizes": self.splitter.sizes(), "current": current}
 
     def restore(self, state: dict[str, Any], known_articles: set[int]) -> None:
-        """Reopen panes saved by :meth:`state` (articles that no longer exist are skipped)."""
+        """Reopen the panes saved by :meth:`state`, empty ones too, with their sizes.
+
+        A pane whose article no longer exists is left out, with its size; the current pane
+        is the one that was current (or, if it was left out, its neighbour on the left).
+        """
         self.close_all()
-        for entry in state.get("panes", []):
+        entries = list(state.get("panes", []))
+        saved_sizes = state.get("sizes") or []
+        current = int(state.get("current", 0))
+        sizes: list[int] = []
+        chosen = 0
+        for number, entry in enumerate(entries):
             article = entry.get("article")
-            if article not in known_articles:
+            if article is not None and article not in known_articles:
                 continue
             pane = self.add_pane(article)
             if pane is None:
                 break
-            pane.set_zoom(int(entry.get("zoom", 0)))
-            offset = int(entry.get("offset", 0))
-            if offset > 0:  # once the window is shown and the text laid out at its width
-                QTimer.singleShot(0, pane, lambda p=pane, o=offset: scroll_when_loaded(p, o))
-        sizes = state.get("sizes")
+            self._restore_pane(pane, entry)
+            if len(saved_sizes) == len(entries):
+                sizes.append(int(saved_sizes[number]))
+            if number <= current:
+                chosen = len(self.panes()) - 1
         if sizes and len(sizes) == self.splitter.count():
-            self.splitter.setSizes([int(s) for s in sizes])
+            self.splitter.setSizes(sizes)
         panes = self.panes()
         if panes:
-            self.set_current(panes[min(int(state.get("current", 0)), len(panes) - 1)])
+            self.set_current(panes[chosen])
+
+    def _restore_pane(self, pane: ArticlePane, entry: dict[str, Any]) -> None:
+        """A restored pane's zoom and reading place."""
+        pane.set_zoom(int(entry.get("zoom", 0)))
+        offset = int(entry.get("offset", 0))
+        if offset > 0:  # once the window is shown and the text laid out at its width
+            QTimer.singleShot(0, pane, lambda p=pane, o=offset: scroll_when_loaded(p, o))

@@ -289,6 +289,47 @@ def test_layout_is_restored_when_the_project_is_opened_again(
     assert again.area.current is panes[0]
 
 
+def quit_with_an_empty_third_pane(qtbot: QtBot, context: AppContext, sample: Path) -> None:
+    """Three panes (the third one empty), the first one widest, the second one current."""
+    window = open_window(qtbot, context, Project.open(sample))
+    for dock in window.docks.values():  # room for three panes on the small offscreen screen
+        dock.close()
+    window.actions_.new_pane.trigger()
+    area = window.area
+    assert articles(window) == [1, 2, None]
+    qtbot.waitUntil(lambda: sum(area.splitter.sizes()) > 700)
+    total = sum(area.splitter.sizes())
+    area.splitter.setSizes([total - 480, 240, 240])
+    left, right = area.panes()[:2]
+    qtbot.waitUntil(lambda: left.width() > right.width() + 50)
+    area.set_current(right)
+    window.close()
+
+
+def test_an_empty_pane_is_restored_with_the_sizes_and_the_current_pane(
+    qtbot: QtBot, context: AppContext, sample: Path
+) -> None:
+    quit_with_an_empty_third_pane(qtbot, context, sample)
+    again = open_window(qtbot, context, Project.open(sample))
+    assert articles(again) == [1, 2, None]
+    restored = again.area.splitter.sizes()
+    assert restored[0] > restored[1] + 50 and abs(restored[1] - restored[2]) <= 3, restored
+    assert again.area.current is again.area.panes()[1]
+
+
+def test_a_pane_whose_article_is_gone_is_left_out_with_its_size(
+    qtbot: QtBot, context: AppContext, sample: Path
+) -> None:
+    quit_with_an_empty_third_pane(qtbot, context, sample)
+    with Project.open(sample) as project:
+        project.articles.remove(article_id=2)
+    again = open_window(qtbot, context, Project.open(sample))
+    assert articles(again) == [1, None]
+    restored = again.area.splitter.sizes()
+    assert restored[0] > restored[1] + 50, restored
+    assert again.area.current is again.area.panes()[0]  # the current pane's neighbour
+
+
 # -- passages in a pane ------------------------------------------------------------------
 def test_clicking_a_highlight_shows_its_passage_in_the_editor(
     qtbot: QtBot, window: MainWindow
