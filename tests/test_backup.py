@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from damaged_files import damage
 
 from diptych.storage.backup import (
     backup_folder,
@@ -104,14 +105,6 @@ def test_restore_refuses_a_file_that_is_not_a_project(tmp_path: Path) -> None:
     with pytest.raises(NotAProjectError):
         restore_backup(bogus, target=path, root=tmp_path / "backups")
     assert path.read_bytes() == before
-
-
-def damage(path: Path) -> None:
-    """Overwrite every page after the first with garbage (the header stays valid)."""
-    data = bytearray(path.read_bytes())
-    page = int.from_bytes(data[16:18], "big")
-    data[page:] = bytes((i * 37) % 251 for i in range(len(data) - page))
-    path.write_bytes(bytes(data))
 
 
 def test_a_damaged_project_is_restored_and_the_damaged_file_kept(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from damaged_files import damage
 from gui_support import make_context
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -19,14 +20,6 @@ from diptych.storage.backup import backup_project
 from diptych.storage.sample import create_sample_project
 
 Message = tuple[int, str, str]
-
-
-def damage(path: Path) -> None:
-    """Overwrite every page after the first with garbage (the header stays valid)."""
-    data = bytearray(path.read_bytes())
-    page = int.from_bytes(data[16:18], "big")
-    data[page:] = bytes((i * 37) % 251 for i in range(len(data) - page))
-    path.write_bytes(bytes(data))
 
 
 @pytest.fixture

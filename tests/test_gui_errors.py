@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from damaged_files import damage
 from gui_support import open_window, select_text
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -63,12 +64,6 @@ def still_works(window: MainWindow, launcher: Launcher, sample: Path) -> None:
 
 
 # -- opening a file that is not a usable project -----------------------------------------
-def damage(path: Path) -> None:
-    """Overwrite every page after the first with garbage (the header stays valid)."""
-    data = bytearray(path.read_bytes())
-    page = int.from_bytes(data[16:18], "big")
-    data[page : len(data)] = bytes((i * 37) % 251 for i in range(len(data) - page))
-    path.write_bytes(bytes(data))
 
 
 def other_programs_database(path: Path) -> None:

@@ -167,47 +167,45 @@ def _replace_elsewhere(path: Path, article_id: int, text: bytes) -> None:
         other.articles.replace_text(article_id=article_id, parsed=parse_article(text, name="a.txt"))
 
 
-def test_a_passage_on_text_replaced_elsewhere_is_refused_not_misquoted(tmp_path: Path) -> None:
-    from diptych.storage.errors import InputError
+def _one_article(path: Path, text: bytes) -> int:
     from diptych.storage.importing import parse_article
 
-    path = tmp_path / "p.diptych"
     with Project.create(path) as project:
-        first = project.articles.add(
-            parsed=parse_article(b"Alpha beta gamma delta.\n", name="a.txt")
-        )
+        return project.articles.add(parsed=parse_article(text, name="a.txt")).id
+
+
+def test_a_passage_on_text_replaced_elsewhere_is_refused_not_misquoted(tmp_path: Path) -> None:
+    from diptych.storage.errors import InputError
+
+    path = tmp_path / "p.diptych"
+    first = _one_article(path, b"Alpha beta gamma delta.\n")
     with Project.open(path) as window:
-        assert window.articles.get(article_id=first.id).text.startswith("Alpha")  # shown
-        earlier = window.annotations.add(article_id=first.id, start=6, end=10)  # "beta"
-        _replace_elsewhere(path, first.id, b"Completely new text here, version two.\n")
+        assert window.articles.get(article_id=first).text.startswith("Alpha")  # shown
+        earlier = window.annotations.add(article_id=first, start=6, end=10)  # "beta"
+        _replace_elsewhere(path, first, b"Completely new text here, version two.\n")
         with pytest.raises(InputError, match="changed in another window or program"):
-            window.annotations.add(article_id=first.id, start=0, end=5)
+            window.annotations.add(article_id=first, start=0, end=5)
         # The refusal dropped the stale text: the same offsets now anchor on the file's text.
-        added = window.annotations.add(article_id=first.id, start=0, end=5)
+        added = window.annotations.add(article_id=first, start=0, end=5)
         assert added.exact == "Compl"
-        _replace_elsewhere(path, first.id, b"Third version, shorter.\n")
+        _replace_elsewhere(path, first, b"Third version, shorter.\n")
         with pytest.raises(InputError, match="changed in another window or program"):
             window.annotations.reattach(annotation_id=earlier.id, start=0, end=5)
     with Project.open(path) as check:
-        text = check.articles.get(article_id=first.id).text
-        for passage in check.annotations.query(article_id=first.id):
+        text = check.articles.get(article_id=first).text
+        for passage in check.annotations.query(article_id=first):
             if not passage.is_orphan:
                 assert text[passage.start : passage.end] == passage.exact
 
 
 def test_a_passage_elsewhere_in_a_changed_article_is_kept(tmp_path: Path) -> None:
     """Only the passage's own words and context must be unchanged for it to be saved."""
-    from diptych.storage.importing import parse_article
-
     path = tmp_path / "p.diptych"
-    with Project.create(path) as project:
-        article = project.articles.add(
-            parsed=parse_article(b"Alpha beta gamma delta epsilon zeta eta theta.\n", name="a.txt")
-        )
+    article = _one_article(path, b"Alpha beta gamma delta epsilon zeta eta theta.\n")
     with Project.open(path) as window:
-        window.articles.get(article_id=article.id)
-        _replace_elsewhere(path, article.id, b"Alpha beta gamma delta epsilon zeta eta THETA.\n")
-        added = window.annotations.add(article_id=article.id, start=0, end=5)
+        window.articles.get(article_id=article)
+        _replace_elsewhere(path, article, b"Alpha beta gamma delta epsilon zeta eta THETA.\n")
+        added = window.annotations.add(article_id=article, start=0, end=5)
         assert added.exact == "Alpha"
 
 
