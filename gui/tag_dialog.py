@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.tag_model import color_icon
+from diptych.gui.theme import is_dark
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Tag
 from diptych.storage.palette import PALETTE, next_color
@@ -34,6 +38,33 @@ class TagValues:
     description: str
 
 
+# The project file tells names apart as SQLite's NOCASE does: ASCII letters only.
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def namesake_problem(codebook: Codebook, values: TagValues, tag_id: int | None = None) -> str:
+    """Why a tag cannot have these name and parent: a namesake is there ("" if none).
+
+    Args:
+        codebook: the project's tags.
+        values: the name and parent chosen.
+        tag_id: the tag being edited (it is no namesake of itself), or None for a new one.
+    """
+    name = " ".join(values.name.split()).translate(_ASCII_LOWER)
+    for sibling in codebook.children(values.parent_id):
+        if sibling.id != tag_id and sibling.name.translate(_ASCII_LOWER) == name:
+            where = (
+                "at the top level"
+                if values.parent_id is None
+                else f"under “{codebook.path(values.parent_id)}”"
+            )
+            return (
+                f"A tag called “{sibling.name}” already exists {where}. "
+                "Choose another name, or another parent."
+            )
+    return ""
+
+
 class TagDialog(QDialog):
     """Edit a tag's name, colour, parent and description.
 
@@ -41,6 +72,9 @@ class TagDialog(QDialog):
         codebook: the project's tags (for the parent choice and default colour).
         tag: the tag to edit, or None to create one.
         parent_id: the parent preselected for a new tag.
+
+    For a new tag, OK is refused, with the reason shown in the dialog, while a tag of the
+    same name is already under the chosen parent; what was typed stays.
     """
 
     def __init__(
@@ -52,6 +86,8 @@ class TagDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.codebook = codebook
+        self.tag = tag
         self.setWindowTitle("Edit tag" if tag else "New tag")
         self.name = QLineEdit(tag.name if tag else "", self)
         self.name.setPlaceholderText("Tag name")
@@ -88,14 +124,34 @@ class TagDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.name.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
         self.ok_button.setEnabled(bool(self.name.text().strip()))
+        self.problem = QLabel(self, wordWrap=True)
+        self.problem.setObjectName("tagProblem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # tag names are never markup
+        self.problem.setStyleSheet(f"color: {'#FF8A80' if is_dark() else '#B3261E'};")
+        self.problem.hide()
+        self.name.textChanged.connect(self.problem.hide)
+        self.parent_box.currentIndexChanged.connect(self.problem.hide)
         form = QFormLayout(self)
         form.addRow("Name", self.name)
         form.addRow("Colour", self.color_button)
         form.addRow("", swatches)
         form.addRow("Parent", self.parent_box)
         form.addRow("Description", self.description)
+        form.addRow(self.problem)
         form.addRow(buttons)
         self.set_color(self.color)
+
+    def accept(self) -> None:
+        """Close with OK; a new tag whose name is already used under its parent is refused
+        here, with the reason, so that nothing typed is lost."""
+        problem = namesake_problem(self.codebook, self.values()) if self.tag is None else ""
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            self.name.setFocus()
+            self.name.selectAll()
+            return
+        super().accept()
 
     def set_color(self, color: str) -> None:
         """Choose a colour."""
