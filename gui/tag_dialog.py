@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from diptych.gui.tag_model import color_icon
 from diptych.gui.theme import is_dark
 from diptych.storage.codebook import Codebook
+from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
 from diptych.storage.palette import PALETTE, next_color
+from diptych.storage.tags import clean_tag_name
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,8 @@ class TagDialog(QDialog):
         tag: the tag to edit, or None to create one.
         parent_id: the parent preselected for a new tag.
 
-    For a new tag, OK is refused, with the reason shown in the dialog, while a tag of the
-    same name is already under the chosen parent; what was typed stays.
+    OK is refused, with the reason shown in the dialog, while the name cannot be a tag's
+    name or a tag of the same name is already under the chosen parent; what was typed stays.
     """
 
     def __init__(
@@ -142,9 +144,10 @@ class TagDialog(QDialog):
         self.set_color(self.color)
 
     def accept(self) -> None:
-        """Close with OK; a new tag whose name is already used under its parent is refused
-        here, with the reason, so that nothing typed is lost."""
-        problem = namesake_problem(self.codebook, self.values()) if self.tag is None else ""
+        """Close with OK; a name the project cannot take (already used under the chosen
+        parent, or not a valid tag name) is refused here, with the reason, so that nothing
+        typed is lost."""
+        problem = self.problem_with(self.values())
         if problem:
             self.problem.setText(problem)
             self.problem.show()
@@ -152,6 +155,16 @@ class TagDialog(QDialog):
             self.name.selectAll()
             return
         super().accept()
+
+    def problem_with(self, values: TagValues) -> str:
+        """Why the tag cannot be saved with ``values`` ("" if it can)."""
+        if self.tag is None or values.name != self.tag.name:  # a name kept is never refused
+            try:
+                clean_tag_name(values.name)
+            except InputError as exc:
+                text = str(exc)
+                return text[:1].upper() + text[1:]
+        return namesake_problem(self.codebook, values, self.tag.id if self.tag else None)
 
     def set_color(self, color: str) -> None:
         """Choose a colour."""

@@ -85,7 +85,7 @@ class TagStore:
         """Create a tag; its colour defaults to the first unused palette colour."""
         from diptych.storage.project import new_uuid
 
-        name = _clean_name(name)
+        name = clean_tag_name(name)
         with self._project.transaction():
             db = self._project.db
             if color is None:
@@ -126,7 +126,7 @@ class TagStore:
         """Rename, recolour or describe a tag; arguments left as None are unchanged."""
         tag = self.get(tag_id=tag_id)
         # A name kept as it is passes even if it breaks today's rules (a '/' from an old file).
-        new_name = tag.name if name is None or name == tag.name else _clean_name(name)
+        new_name = tag.name if name is None or name == tag.name else clean_tag_name(name)
         new_color = normalize_color(color) if color is not None else tag.color
         new_description = description if description is not None else tag.description
         with self._project.transaction():
@@ -329,7 +329,8 @@ def _links(db: Database, where: str, params: list[object]) -> list[tuple[int, in
     return [(int(a), int(t)) for a, t in rows]
 
 
-def _clean_name(name: str) -> str:
+def clean_tag_name(name: str) -> str:
+    """``name`` as a tag is named (spaces collapsed); InputError saying why if it cannot be."""
     cleaned = " ".join(name.split())
     if not cleaned:
         raise InputError("a tag name cannot be empty")

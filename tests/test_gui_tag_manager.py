@@ -38,7 +38,6 @@ from pytestqt.qtbot import QtBot
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.highlighter import blend
 from diptych.gui.main_window import MainWindow
-from diptych.gui.messages import Level
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_dialog import TagDialog, TagValues
 from diptych.gui.tag_model import TAG_MIME, TagTreeModel
@@ -293,24 +292,29 @@ def test_accepting_the_dialog_unchanged_adds_no_undo_step(qtbot: QtBot, window: 
     assert not window.actions_.undo.isEnabled()
 
 
-def test_renaming_to_a_sibling_name_is_refused_with_a_message(
+def test_renaming_to_a_sibling_name_is_refused_inside_the_dialog(
     qtbot: QtBot, window: MainWindow, sample: Path
 ) -> None:
     stack = window.session.undo_stack
-    with qtbot.waitSignal(window.context.messages.posted) as posted:
-        edit_with_dialog(
-            qtbot,
-            window.tags,
-            tag_id(window, "Evidence"),
-            lambda dialog: (
-                dialog.name.setText("Security"),
-                qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton),
-            ),
-        )
-    level, _title, text = posted.args
-    assert level == Level.ERROR and "Security" in text and "already exists" in text
+    shown: list[tuple[bool, str, str]] = []
+
+    def rename(dialog: TagDialog) -> None:
+        dialog.name.setText("security")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        shown.append((dialog.isVisible(), dialog.problem.text(), dialog.description.toPlainText()))
+        dialog.name.setText("Evidence")  # its own name stays its own: no namesake of itself
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        shown.append((dialog.isVisible(), "", ""))
+
+    evidence = tag_id(window, "Evidence")
+    edit_with_dialog(qtbot, window.tags, evidence, rename)
+    assert shown == [
+        (True, "A tag called “Security” already exists at the top level. Choose another name, "
+         "or another parent.", window.session.codebook()[evidence].description),
+        (False, "", ""),
+    ]  # fmt: skip
     assert {"Evidence", "Security"} <= set(saved_tags(sample))
-    assert stack.count() == 0  # nothing happened, so there is nothing to undo
+    assert stack.count() == 0  # nothing changed, so there is nothing to undo
 
 
 def test_renaming_and_moving_in_one_edit_undoes_together(
