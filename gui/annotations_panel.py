@@ -9,22 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from diptych.gui.commands import DeletePassage, perform
-from diptych.gui.note_html import text_to_html
 from diptych.gui.passage_filter import OrphanFilter, PassageFilterModel
 from diptych.gui.passage_model import (
     ARTICLE_ID_ROLE,
@@ -32,8 +29,8 @@ from diptych.gui.passage_model import (
     Column,
     PassageTableModel,
 )
+from diptych.gui.passage_widgets import FilterCombo, PassageTable
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_model import color_icon
 
 PASSAGES_TAB = 0
 ORPHANS_TAB = 1
@@ -43,41 +40,6 @@ ORPHAN_HINT = (
     "belongs to and choose “Re-attach”."
 )
 INDENT = "    "
-
-ComboItem = tuple[str, object, str | None]  # text, data, colour
-
-
-class PassageTable(QTableView):
-    """The table of passages; it knows whether the user moved its current row.
-
-    The current row also moves when the model removes, filters out or resets rows (after an
-    undo, say); only keys and clicks choose a passage.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.moved_by_user = False
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        self.moved_by_user = True
-        try:
-            super().keyPressEvent(event)
-        finally:
-            self.moved_by_user = False
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.moved_by_user = True
-        try:
-            super().mousePressEvent(event)
-        finally:
-            self.moved_by_user = False
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self.moved_by_user = True
-        try:
-            super().mouseMoveEvent(event)
-        finally:
-            self.moved_by_user = False
 
 
 class AnnotationsPanel(QWidget):
@@ -107,7 +69,6 @@ class AnnotationsPanel(QWidget):
         self.proxy.set_orphan_filter(OrphanFilter.ANCHORED)
         self._selecting = False
         self._chosen = 0  # the passage the user or the window selected
-        self._combo_items: dict[QComboBox, Sequence[ComboItem]] = {}
         self._build_filters()
         self._build_tabs()
         self._build_table()
@@ -127,9 +88,9 @@ class AnnotationsPanel(QWidget):
     def _build_filters(self) -> None:
         self.search = QLineEdit(self, placeholderText="Filter passages", clearButtonEnabled=True)
         self.search.setToolTip("Show passages whose quote or note contains this text")
-        self.tag_combo = self._combo("Show passages with this tag or one of its sub-tags")
-        self.article_combo = self._combo("Show passages of this article")
-        self.coder_combo = self._combo("Show passages coded by this person")
+        self.tag_combo = FilterCombo("Show passages with this tag or one of its sub-tags", self)
+        self.article_combo = FilterCombo("Show passages of this article", self)
+        self.coder_combo = FilterCombo("Show passages coded by this person", self)
         # The search field has a line of its own: the panel usually lives in a narrow dock.
         combos = QHBoxLayout()
         combos.setSpacing(4)
@@ -139,13 +100,6 @@ class AnnotationsPanel(QWidget):
         self._filter_rows.setSpacing(4)
         self._filter_rows.addWidget(self.search)
         self._filter_rows.addLayout(combos)
-
-    def _combo(self, tip: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setToolTip(tip)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
-        return combo
 
     def _build_tabs(self) -> None:
         self.tabs = QTabBar(self)
@@ -302,50 +256,22 @@ class AnnotationsPanel(QWidget):
         """Rebuild the tag list: codebook order, indented by depth, with colours."""
         book = self.session.codebook()
         items = [(INDENT * depth + tag.name, tag.id, tag.color) for tag, depth in book.walk()]
-        self._refill(self.tag_combo, "All tags", items)
+        self.tag_combo.refill("All tags", items)
 
     def on_session_articles_changed(self) -> None:
         """Rebuild the article list."""
         articles = self.session.project.articles.all()
-        self._refill(self.article_combo, "All articles", [(a.title, a.id, None) for a in articles])
+        self.article_combo.refill("All articles", [(a.title, a.id, None) for a in articles])
 
     def on_session_passages_changed(self, _article_id: int) -> None:
         """Update the orphan count and the list of coders."""
         self.tabs.setTabText(ORPHANS_TAB, f"Orphans ({self.model.orphan_count()})")
         names = self.model.coders()
-        if self._refill(self.coder_combo, "All coders", [(name, name, None) for name in names]):
+        if self.coder_combo.refill("All coders", [(name, name, None) for name in names]):
             width = min(self._text_width(["Coder", *names]), 180)
             self.table.horizontalHeader().resizeSection(Column.CODER, width)
 
     # -- helpers ---------------------------------------------------------------------------
-    def _refill(self, combo: QComboBox, everything: str, items: Sequence[ComboItem]) -> bool:
-        """Replace a combo's entries, keeping its choice if it still exists.
-
-        Returns:
-            False if the entries were these already.
-        """
-        if self._combo_items.get(combo) == items:
-            return False
-        self._combo_items[combo] = items
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for text, data, color in items:
-            if color:
-                combo.addItem(color_icon(color), text, data)
-            else:
-                combo.addItem(text, data)
-            # As HTML: a plain tooltip that looks like markup would be rendered as markup.
-            tip = text_to_html(text.strip())
-            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        position = combo.findData(chosen) if chosen is not None else 0
-        combo.setCurrentIndex(max(position, 0))
-        combo.blockSignals(False)
-        if combo.currentData() != chosen:
-            combo.currentIndexChanged.emit(combo.currentIndex())
-        return True
-
     def _show_chosen(self) -> None:
         """Make the chosen passage's row current, or no row if it is gone or filtered out.
 
