@@ -153,8 +153,9 @@ class ArticleLoader(QObject):
         awaited = self._awaited = (article_id, self._generation)
         self.opening.emit(article_id, summary.title, summary.source_name)
         path = self.session.project.path
+        version = self.session.project.data_version()  # before the worker reads
         worker = self.session.workers.start(lambda _p: load_article(path, article_id=article_id))
-        worker.signals.finished.connect(self.on_article_read)
+        worker.signals.finished.connect(lambda article: self.on_article_read(article, version))
         worker.signals.failed.connect(lambda message: self.on_article_read_failed(awaited, message))
 
     def _clear_view(self) -> None:
@@ -171,12 +172,16 @@ class ArticleLoader(QObject):
             self.pending.document.deleteLater()
             self.pending = None
 
-    def on_article_read(self, article: Article) -> None:
-        """A long article was read in the background: show it, if it is still wanted."""
+    def on_article_read(self, article: Article, read_at: int | None = None) -> None:
+        """A long article was read in the background: show it, if it is still wanted.
+
+        Args:
+            read_at: the file's data version taken before the worker read it.
+        """
         if self._awaited != (article.id, self._generation):
             return  # another article was asked for meanwhile
         self._awaited = None
-        self.session.project.articles.remember(article)
+        self.session.project.articles.remember(article, read_at=read_at)
         self.present(article)
 
     def on_article_read_failed(self, awaited: tuple[int, int], message: str) -> None:

@@ -53,6 +53,9 @@ class ArticleStore:
     def __init__(self, project: Project) -> None:
         self._project = project
         self._cache: OrderedDict[int, Article] = OrderedDict()
+        # For each cached text, the file's data version before it was read: unchanged since,
+        # no other connection has committed, so the cached text is the file's.
+        self._read_at: dict[int, int | None] = {}
 
     def add(self, *, parsed: ParsedArticle, uuid: str | None = None) -> ArticleSummary:
         """Add one imported article; returns its summary."""
@@ -108,21 +111,28 @@ class ArticleStore:
         if cached is not None:
             self._cache.move_to_end(article_id)
             return cached
+        version = self._project.data_version()
         with self._project.reading() as db:
             article = _read_article(db.conn, article_id)
-        self.remember(article)
+        self.remember(article, read_at=version)
         return article
 
     def is_cached(self, *, article_id: int) -> bool:
         """True if :meth:`get` would answer without reading the file."""
         return article_id in self._cache
 
-    def remember(self, article: Article) -> None:
-        """Keep an article read elsewhere (by :func:`load_article` in a worker) in the cache."""
+    def remember(self, article: Article, *, read_at: int | None = None) -> None:
+        """Keep an article read elsewhere (by :func:`load_article` in a worker) in the cache.
+
+        Args:
+            read_at: :meth:`Project.data_version` taken before the article was read, if known.
+        """
         self._cache[article.id] = article
         self._cache.move_to_end(article.id)
+        self._read_at[article.id] = read_at
         while len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
+            dropped, _ = self._cache.popitem(last=False)
+            self._read_at.pop(dropped, None)
 
     def confirm_text(self, *, article_id: int, anchor: Anchor) -> None:
         """Check, inside a write transaction, that the file's text reads ``anchor`` there.
@@ -130,8 +140,13 @@ class ArticleStore:
         An anchor is made on the text this project last read, which another window or
         program may have replaced since: saving it then would keep a quote the article no
         longer holds at those offsets. Its quote and context are compared with the file's
-        text at the same place (InputError, and the cached text dropped, if they differ).
+        text at the same place (InputError, and the cached text dropped, if they differ),
+        unless no other connection has committed since the cached text was read.
         """
+        if article_id in self._cache and self._read_at.get(article_id) == (
+            self._project.data_version()
+        ):
+            return  # nothing committed elsewhere since the cached text was read
         expected = anchor.prefix + anchor.exact + anchor.suffix
         first = anchor.start - len(anchor.prefix) + 1  # SQLite counts characters from 1
         row = self._project.db.execute(
@@ -152,6 +167,7 @@ class ArticleStore:
     def forget_cached(self) -> None:
         """Drop cached texts so that the next read sees the file."""
         self._cache.clear()
+        self._read_at.clear()
 
     def rename(self, *, article_id: int, title: str) -> ArticleSummary:
         """Give an article a new title."""

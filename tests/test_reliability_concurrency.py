@@ -226,3 +226,21 @@ def test_the_window_refuses_a_passage_on_replaced_text_and_shows_the_new_text(
     assert article.id in changed  # the panes re-read it at once, not at the next poll
     assert session.project.articles.get(article_id=article.id).text.startswith("A wholly")
     assert session.project.annotations.query(article_id=article.id) == []
+
+
+def test_a_text_read_in_the_background_is_checked_the_same_way(tmp_path: Path) -> None:
+    """A long article is read by a worker on its own connection and kept in the cache."""
+    from diptych.storage.articles import load_article
+    from diptych.storage.errors import InputError
+
+    path = tmp_path / "p.diptych"
+    first = _one_article(path, b"Alpha beta gamma delta.\n")
+    with Project.open(path) as window:
+        version = window.data_version()  # taken before the worker reads
+        window.articles.remember(load_article(path, article_id=first), read_at=version)
+        _replace_elsewhere(path, first, b"Completely new text here, version two.\n")
+        with pytest.raises(InputError, match="changed in another window or program"):
+            window.annotations.add(article_id=first, start=0, end=5)
+        # Kept without a version, a text is always compared with the file's.
+        window.articles.remember(load_article(path, article_id=first), read_at=None)
+        assert window.annotations.add(article_id=first, start=0, end=5).exact == "Compl"
