@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -9,7 +11,9 @@ from diptych.gui.find_bar import find_all
 from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
-from diptych.storage.search import SearchHit, search
+
+if TYPE_CHECKING:
+    from diptych.storage.search import SearchHit
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 200
@@ -64,6 +68,8 @@ class SearchPanel(QWidget):
             self.status.setText("")
             return
         try:
+            from diptych.storage.search import search  # loaded with the first search
+
             hits = search(self.session.project, query=query, limit=LIMIT)
         except DiptychError as exc:
             self.session.messages.known_error(exc, "Search")

@@ -18,10 +18,12 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from diptych.storage import cli_commands as commands
 from diptych.storage.errors import DiptychError, readable_text
+
+if TYPE_CHECKING:
+    from diptych.storage.cli_commands import Result
 
 OpenGui = Callable[[Path | None], int]
 
@@ -246,8 +248,10 @@ def main(
         return open_gui(getattr(args, "project", None))
     if args.command == "annotate" and args.coder is None:
         args.coder = _user_name()
+    from diptych.storage import cli_commands  # what the commands do: not for the window
+
     try:
-        result = commands.run(args)
+        result = cli_commands.run(args)
     except DiptychError as exc:
         print(_printable(f"diptych: {exc}"), file=err)
         return 2
@@ -258,7 +262,7 @@ def main(
     return 0
 
 
-def _print(result: commands.Result, *, as_json: bool, out: TextIO) -> None:
+def _print(result: Result, *, as_json: bool, out: TextIO) -> None:
     if isinstance(result, bytes):
         out.flush()
         target = getattr(out, "buffer", None)

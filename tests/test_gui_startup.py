@@ -50,6 +50,8 @@ sys.exit(main(["open"]))
 NOT_ON_THE_START_PATH = (
     "markdown_it",  # notes without Markdown syntax need no parser
     "sqlite_utils",  # only to create or upgrade a project file
+    "diptych.storage.cli_commands",  # what the other commands do
+    "diptych.storage.search",  # with the first search
     "diptych.storage.importing",  # the article readers: only to import or update
     "diptych.storage.decoding",
     "diptych.storage.import_html",
