@@ -86,8 +86,10 @@ class Actions:
         self.tag_selection = make(
             "&Tag selection…", "Ctrl+T", "Tag the selected text (or press 1-9)"
         )
+        # Not a window-wide key: Delete and Ctrl+Backspace edit text in notes and fields.
+        # The article view and the passages list take Delete themselves; the menu says so.
         self.delete_passage = make(
-            "&Delete passage", "Ctrl+Backspace", "Delete the selected passage"
+            "&Delete passage\tDel", None, "Delete the selected passage (Del in an article)"
         )
         self.coder = make("Coder &name…", None, "The name recorded on the passages you tag")
         self.new_pane = make("&New pane", "Ctrl+Alt+N", "Add an empty pane beside the others")

@@ -106,21 +106,32 @@ MEMO_MERGE_ID = 1002
 
 
 class SetMemo(SessionCommand):
-    """Write the project's or an article's memo; consecutive edits of one memo merge."""
+    """Write the project's or an article's memo; the saves of one sitting merge into one
+    undo step (see :class:`~diptych.gui.commands.Sittings`)."""
 
     def __init__(
-        self, session: ProjectSession, kind: MemoKind, target_id: int | None, text: str
+        self,
+        session: ProjectSession,
+        kind: MemoKind,
+        target_id: int | None,
+        text: str,
+        sitting: int = 0,
     ) -> None:
         super().__init__(session, "Edit memo")
         self.target = (kind, target_id)
         self.new = text
         self.old = ""
+        self.sitting = sitting
 
     def id(self) -> int:
         return MEMO_MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetMemo) or other.target != self.target:
+        if (
+            not isinstance(other, SetMemo)
+            or other.target != self.target
+            or other.sitting != self.sitting
+        ):
             return False
         self.new = other.new
         return True

@@ -36,6 +36,7 @@ class ArticlePane(QFrame):
         moveRequested(int): move the pane left (-1) or right (+1).
         passageClicked(int): a highlight or margin bar was clicked (annotation id).
         tagKeyPressed(int): a digit key was pressed over the text (0-based tag index).
+        deleteKeyPressed(): Delete was pressed over the text.
         contextMenuRequested(QPoint, int): right click (global position, annotation id or 0).
         tooltipRequested(QPoint, int): hover over a passage.
         shown(): the article's first screen (or all of it) is in the view.
@@ -47,6 +48,7 @@ class ArticlePane(QFrame):
     moveRequested = Signal(int)
     passageClicked = Signal(int)
     tagKeyPressed = Signal(int)
+    deleteKeyPressed = Signal()
     contextMenuRequested = Signal(QPoint, int)
     tooltipRequested = Signal(QPoint, int)
     shown = Signal()
@@ -88,6 +90,7 @@ class ArticlePane(QFrame):
         self.view.passageClicked.connect(self.passageClicked)
         self.margin.passageClicked.connect(self.passageClicked)
         self.view.tagKeyPressed.connect(self.tagKeyPressed)
+        self.view.deleteKeyPressed.connect(self.deleteKeyPressed)
         self.view.contextMenuRequested.connect(self.contextMenuRequested)
         self.view.tooltipRequested.connect(self.tooltipRequested)
         self.view.selectionChanged.connect(self.margin.update)

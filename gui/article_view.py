@@ -24,6 +24,7 @@ class ArticleView(QTextEdit):
 
     Signals:
         tagKeyPressed(int): a digit key 1-9 was pressed (0-based tag index).
+        deleteKeyPressed(): Delete or Backspace was pressed (delete the selected passage).
         passageClicked(int): a highlight was clicked (annotation id).
         contextMenuRequested(QPoint, int): right click at a global position; the annotation
             id under the pointer, or 0.
@@ -31,6 +32,7 @@ class ArticleView(QTextEdit):
     """
 
     tagKeyPressed = Signal(int)
+    deleteKeyPressed = Signal()
     passageClicked = Signal(int)
     contextMenuRequested = Signal(QPoint, int)
     tooltipRequested = Signal(QPoint, int)
@@ -85,13 +87,18 @@ class ArticleView(QTextEdit):
 
     # -- events --------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Digits 1-9 tag the selection; Enter on a highlight selects it; the rest as usual."""
+        """Digits 1-9 tag the selection; Enter on a highlight selects it; Delete deletes the
+        selected passage; the rest as usual (the text itself cannot be edited)."""
         plain = event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         )
         if plain and event.key() in TAG_KEYS:
             self.tagKeyPressed.emit(TAG_KEYS[Qt.Key(event.key())])
+            event.accept()
+            return
+        if plain and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.deleteKeyPressed.emit()
             event.accept()
             return
         if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -56,6 +56,7 @@ class CodingController(QObject):
         self.palette.tagChosen.connect(self.apply_tag)
         self.palette.tagCreated.connect(self.apply_new_tag)
         area.tagKeyPressed.connect(self.on_area_tag_key_pressed)
+        area.deleteKeyPressed.connect(self.delete_selected)
         area.passageClicked.connect(self.select_passage)
         area.contextMenuRequested.connect(self.on_area_context_menu_requested)
         area.tooltipRequested.connect(self.on_area_tooltip_requested)

@@ -31,6 +31,18 @@ def perform(session: ProjectSession, command: SessionCommand) -> bool:
     return True
 
 
+class Sittings:
+    """Counts the times a text (a note, a memo) is typed in: a new sitting begins when the
+    field is left or shows another text; saves of one sitting merge into one undo step."""
+
+    def __init__(self) -> None:
+        self.current = 0
+
+    def end(self) -> None:
+        """The field was left, or shows another text: the next save starts a new step."""
+        self.current += 1
+
+
 class UndoStep:
     """Several commands as one undo step, used as a context manager.
 
@@ -176,19 +188,31 @@ class SetPassageTags(SessionCommand):
 
 
 class SetPassageNote(SessionCommand):
-    """Write a passage's note; consecutive edits of one note merge into one undo step."""
+    """Write a passage's note; the saves of one sitting (the note typed in without leaving
+    it) merge into one undo step, so that undo takes back one sitting, not all of them.
 
-    def __init__(self, session: ProjectSession, annotation_id: int, note: str) -> None:
+    Args:
+        sitting: which time the note was typed in (see :class:`Sittings`).
+    """
+
+    def __init__(
+        self, session: ProjectSession, annotation_id: int, note: str, sitting: int = 0
+    ) -> None:
         super().__init__(session, "Edit note")
         self.annotation_id = annotation_id
         self.new = note
         self.old = ""
+        self.sitting = sitting
 
     def id(self) -> int:
         return NOTE_MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetPassageNote) or other.annotation_id != self.annotation_id:
+        if (
+            not isinstance(other, SetPassageNote)
+            or other.annotation_id != self.annotation_id
+            or other.sitting != self.sitting
+        ):
             return False
         self.new = other.new
         return True

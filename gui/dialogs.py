@@ -22,7 +22,7 @@ SHORTCUTS = """
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td>
     <td>Undo / redo any tagging, note or tag change</td></tr>
 <tr><td><b>Ctrl+F</b>, <b>F3</b></td><td>Find in the article, next match</td></tr>
-<tr><td><b>Ctrl+Backspace</b></td><td>Delete the selected passage</td></tr>
+<tr><td><b>Del</b> in an article or the passages list</td><td>Delete the selected passage</td></tr>
 <tr><td><b>Ctrl++</b> / <b>Ctrl+-</b> / <b>Ctrl+0</b></td><td>Zoom the current pane</td></tr>
 <tr><td><b>Ctrl+Alt+N</b> / <b>Ctrl+W</b></td><td>New pane / close pane</td></tr>
 <tr><td><b>Ctrl+Tab</b> / <b>Ctrl+Shift+Tab</b></td><td>Next / previous pane</td></tr>

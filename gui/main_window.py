@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         a.import_articles.triggered.connect(self.importer.choose_and_import)
         a.export.triggered.connect(self.on_export_triggered)
         a.tag_selection.triggered.connect(self.coding.open_palette)
-        a.delete_passage.triggered.connect(self.coding.delete_selected)
+        a.delete_passage.triggered.connect(self.on_delete_passage_triggered)
         a.find.triggered.connect(self.on_find_triggered)
         a.search.triggered.connect(self.on_search_triggered)
         self.search.passageRequested.connect(self.coding.reveal_passage)
@@ -183,6 +183,12 @@ class MainWindow(QMainWindow):
         self.editor.save_note()
         self.memos.save()
         self.session.undo_stack.undo()
+
+    def on_delete_passage_triggered(self) -> None:
+        """Delete the selected passage, with the note being typed in it saved first (so that
+        undo brings it back as it was)."""
+        self.editor.save_note()
+        self.coding.delete_selected()
 
     def on_redo_triggered(self) -> None:
         """Redo the last undone step."""

@@ -1,7 +1,7 @@
 """Memos: free notes on the whole project and on the article in the current pane.
 
 Saved as you type (after a short pause, and when the field loses focus), each memo edit
-is an undoable step; consecutive edits of one memo merge into one.
+is an undoable step; the saves made while the field keeps the focus merge into one.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from diptych.gui.article_commands import SetMemo
-from diptych.gui.commands import perform
+from diptych.gui.commands import Sittings, perform
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import MemoKind
@@ -35,6 +35,7 @@ class MemoField(QPlainTextEdit):
         self.target_id: int | None = None
         self._saved = ""
         self._loading = False
+        self._sittings = Sittings()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_PAUSE_MS)
@@ -45,6 +46,7 @@ class MemoField(QPlainTextEdit):
     def show_memo(self, target_id: int | None) -> None:
         """Show the memo of ``target_id`` (after saving the one shown)."""
         self.save()
+        self._sittings.end()
         self.target_id = target_id
         self.reload()
 
@@ -76,12 +78,14 @@ class MemoField(QPlainTextEdit):
         if self.kind is MemoKind.ARTICLE and self.target_id is None:
             return
         before, self._saved = self._saved, text
-        if not perform(self.session, SetMemo(self.session, self.kind, self.target_id, text)):
+        command = SetMemo(self.session, self.kind, self.target_id, text, self._sittings.current)
+        if not perform(self.session, command):
             self._saved = before
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.FocusOut:
             self.save()
+            self._sittings.end()
         return super().eventFilter(watched, event)
 
 

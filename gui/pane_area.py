@@ -47,6 +47,7 @@ class PaneArea(QStackedWidget):
             current pane now shows another article.
         passageClicked(int): a passage was clicked in any pane.
         tagKeyPressed(int): a digit key was pressed in the current pane.
+        deleteKeyPressed(): Delete was pressed in a pane's text.
         contextMenuRequested(QPoint, int): a pane asks for its context menu.
         tooltipRequested(QPoint, int): hover over a passage in a pane.
     """
@@ -54,6 +55,7 @@ class PaneArea(QStackedWidget):
     currentPaneChanged = Signal(object)
     passageClicked = Signal(int)
     tagKeyPressed = Signal(int)
+    deleteKeyPressed = Signal()
     contextMenuRequested = Signal(QPoint, int)
     tooltipRequested = Signal(QPoint, int)
 
@@ -112,6 +114,7 @@ class PaneArea(QStackedWidget):
         pane.moveRequested.connect(lambda step, p=pane: self.move_pane(p, step))
         pane.passageClicked.connect(self.passageClicked)
         pane.tagKeyPressed.connect(self.tagKeyPressed)
+        pane.deleteKeyPressed.connect(self.deleteKeyPressed)
         pane.contextMenuRequested.connect(self.contextMenuRequested)
         pane.tooltipRequested.connect(self.tooltipRequested)
         self.setCurrentWidget(self.splitter)

@@ -1,8 +1,9 @@
 """The passage editor: one passage's quote, tags (as removable chips) and Markdown note.
 
 The note saves as the analyst types, after a short pause and when the editor loses
-focus; consecutive saves of one note merge into one undo step. The editor follows the
-session (undo, redo, other windows) without ever overwriting text being typed.
+focus; the saves made while the note keeps the focus merge into one undo step. The
+editor follows the session (undo, redo, other windows) without ever overwriting text
+being typed.
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diptych.gui.commands import DeletePassage, SetPassageNote, SetPassageTags, perform
+from diptych.gui.commands import (
+    DeletePassage,
+    SetPassageNote,
+    SetPassageTags,
+    Sittings,
+    perform,
+)
 from diptych.gui.note_html import NoteBrowser
 from diptych.gui.passage_model import local_time
 from diptych.gui.session import ProjectSession
@@ -58,6 +65,7 @@ class PassageEditor(QWidget):
         self.session = session
         self._passage: Annotation | None = None
         self._saved_note = ""
+        self._sittings = Sittings()
         self._loading = False
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.on_save_timer_timeout)
@@ -140,6 +148,7 @@ class PassageEditor(QWidget):
     def show_passage(self, annotation_id: int | None) -> None:
         """Show a passage (None: the placeholder); first saves the note being edited."""
         self.save_note()
+        self._sittings.end()
         if annotation_id is None:
             self._show_placeholder()
             return
@@ -185,7 +194,8 @@ class PassageEditor(QWidget):
         if passage is None or text == self._saved_note or self.session.read_only:
             return
         before, self._saved_note = self._saved_note, text
-        if not perform(self.session, SetPassageNote(self.session, passage.id, text)):
+        command = SetPassageNote(self.session, passage.id, text, self._sittings.current)
+        if not perform(self.session, command):
             self._saved_note = before
 
     # -- showing ---------------------------------------------------------------------------
@@ -312,6 +322,7 @@ class PassageEditor(QWidget):
         """Save the note when it loses focus."""
         if watched is self.note and event.type() == QEvent.Type.FocusOut:
             self.save_note()
+            self._sittings.end()
         return super().eventFilter(watched, event)
 
     def hideEvent(self, event: QHideEvent) -> None:
