@@ -26,7 +26,7 @@ from diptych.gui.pane_area import PaneArea
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_model import color_icon
-from diptych.gui.tag_palette import TagPalette
+from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path
 from diptych.storage.errors import InputError
 
 TOOLTIP_NOTE_CHARS = 400
@@ -94,20 +94,37 @@ class CodingController(QObject):
     def apply_new_tag(self, name: str) -> bool:
         """Create a tag called ``name`` and apply it, as one undo step.
 
-        With nothing selected to tag, the tag is only added to the codebook (and the undo
-        step says just that).
+        A name with '/' is a path: ``Economy/Tariffs`` creates Tariffs under Economy, and
+        any missing tags above it too. With nothing selected to tag, the tags are only
+        added to the codebook (and the undo step says just that).
         """
+        new = new_tag_path(self.session.codebook(), name)
+        if new is not None and not new.names and new.parent_id is not None:
+            return self.apply_tag(new.parent_id)  # the whole path exists
+        paths = new.paths() if new is not None else [name]
+        listed = f"tag{'s' if len(paths) > 1 else ''} {', '.join(paths)}"
         if not self._has_target():
-            command = AddTag(self.session, name=name)
-            if not perform(self.session, command):
-                return False
-            self.session.messages.info(f"Added the tag {name}. Select text to tag with it.")
+            with UndoStep(self.session, f"New {listed}") as step:
+                if self._add_tags(step, new, name) is None:
+                    return False
+            self.session.messages.info(f"Added the {listed}. Select text to tag with it.")
             return True
-        with UndoStep(self.session, f"Tag with new tag {name}") as step:
+        with UndoStep(self.session, f"Tag with new {listed}") as step:
+            tag_id = self._add_tags(step, new, name)
+            return tag_id is not None and self.apply_tag(tag_id)
+
+    def _add_tags(self, step: UndoStep, new: NewTagPath | None, name: str) -> int | None:
+        """Create the tags of ``new`` each inside the one before; the last one's id."""
+        if new is None:  # an empty part: let storage say what is wrong with the name
             command = AddTag(self.session, name=name)
+            return command.tag.id if step.perform(command) and command.tag else None
+        parent_id = new.parent_id
+        for part in new.names:
+            command = AddTag(self.session, name=part, parent_id=parent_id)
             if not step.perform(command) or command.tag is None:
-                return False
-            return self.apply_tag(command.tag.id)
+                return None
+            parent_id = command.tag.id
+        return parent_id
 
     def apply_tag_by_index(self, index: int) -> bool:
         """Apply the index-th tag of the codebook (keys 1-9)."""

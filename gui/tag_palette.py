@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_model import color_icon
-from diptych.storage.codebook import Codebook
+from diptych.storage.codebook import PATH_SEPARATOR, Codebook
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1  # tag id, or 0 for "create"
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -20,12 +22,62 @@ def matches(query: str, path: str) -> bool:
     return all(word in folded for word in query.casefold().split())
 
 
+@dataclass(frozen=True)
+class NewTagPath:
+    """What typing a tag path creates: ``names`` nested in turn under ``parent_id``.
+
+    Attributes:
+        parent_id: the existing tag the first new name goes under (None: the top level).
+        parent_path: that tag's path ("" at the top level).
+        names: the tags to create, each inside the one before; empty if the path exists.
+    """
+
+    parent_id: int | None
+    parent_path: str
+    names: tuple[str, ...]
+
+    def paths(self) -> list[str]:
+        """The path of each tag to create, outermost first."""
+        prefix = [self.parent_path] if self.parent_path else []
+        return [
+            PATH_SEPARATOR.join(prefix + list(self.names[: i + 1])) for i in range(len(self.names))
+        ]
+
+    def label(self) -> str:
+        """The palette row that offers to create the tags."""
+        quoted = "“" + PATH_SEPARATOR.join(self.names) + "”"
+        under = f" under “{self.parent_path}”" if self.parent_path else ""
+        return f"Create tag{'s' if len(self.names) > 1 else ''} {quoted}{under}"
+
+
+def new_tag_path(codebook: Codebook, text: str) -> NewTagPath | None:
+    """Read ``text`` as a tag path (``Economy/Tariffs``): the part that exists and the rest.
+
+    Text without '/' is one new top-level name. None if a part of the path is empty.
+    """
+    names = [" ".join(part.split()) for part in text.split(PATH_SEPARATOR)]
+    if not all(names):
+        return None
+    parent_id: int | None = None
+    if len(names) > 1:
+        while names:
+            found = [
+                t for t in codebook.children(parent_id) if t.name.casefold() == names[0].casefold()
+            ]
+            if not found:
+                break
+            parent_id = found[0].id
+            names.pop(0)
+    parent_path = codebook.path(parent_id) if parent_id is not None else ""
+    return NewTagPath(parent_id, parent_path, tuple(names))
+
+
 class TagPalette(QFrame):
     """A popup listing tags; filtering as you type.
 
     Signals:
         tagChosen(int): an existing tag was chosen.
-        tagCreated(str): a new tag name was entered.
+        tagCreated(str): a new tag name, or a path such as ``Economy/Tariffs``, was entered.
     """
 
     tagChosen = Signal(int)
@@ -68,24 +120,29 @@ class TagPalette(QFrame):
         self.field.setFocus()
 
     def on_field_text_changed(self, text: str) -> None:
-        """Refilter; offer to create the tag when no name matches exactly."""
+        """Refilter; offer to create the tag when no name (or path, with '/') matches exactly.
+
+        A path whose last part is new offers to create it under the part that exists.
+        """
         self.model.clear()
         query = text.strip()
+        as_path = PATH_SEPARATOR in query
         exact = False
         for tag, depth in self._codebook.walk():
             path = self._codebook.path(tag.id)
-            if query and not matches(query, path):
+            if query and not matches(query.replace(PATH_SEPARATOR, " "), path):
                 continue
-            exact = exact or tag.name.casefold() == query.casefold()
+            exact = exact or (path if as_path else tag.name).casefold() == query.casefold()
             label = path if query else "    " * depth + tag.name
             item = QStandardItem(color_icon(tag.color), label)
             item.setData(tag.id, TAG_ROLE)
             item.setToolTip(text_to_html(tag.description or path))
             self.model.appendRow(item)
-        if query and not exact:
-            create = QStandardItem(f"Create tag “{query}”")
+        new = new_tag_path(self._codebook, query) if query and not exact else None
+        if new is not None and new.names:
+            create = QStandardItem(new.label())
             create.setData(0, TAG_ROLE)
-            create.setData(query, NAME_ROLE)
+            create.setData(new.paths()[-1], NAME_ROLE)
             self.model.appendRow(create)  # after the matches: Enter applies the best match
         if self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0, 0))
