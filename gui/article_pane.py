@@ -25,6 +25,7 @@ from diptych.storage.errors import InputError
 from diptych.storage.model import Article
 
 MIN_ZOOM, MAX_ZOOM = -6, 12
+CONTEXT_FRACTION = 4  # a range shown from elsewhere starts a quarter down the view
 
 
 class ArticlePane(QFrame):
@@ -252,6 +253,13 @@ class ArticlePane(QFrame):
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.maximum())
         self.view.ensureCursorVisible()
+
+    def show_range(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` and scroll it into view with some lines of context above."""
+        self.go_to_offset(start)
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() - self.view.viewport().height() // CONTEXT_FRACTION)
+        self.view.select_range(start, end)
 
     # -- find ----------------------------------------------------------------------------
     def open_find(self) -> None:

@@ -249,11 +249,14 @@ class MainWindow(QMainWindow):
         self.docks["search"].raise_()
         self.search.focus()
 
-    def on_search_article_requested(self, article_id: int, offset: int) -> None:
-        """Open an article found by search, near the match."""
+    def on_search_article_requested(self, article_id: int, start: int, end: int) -> None:
+        """Open an article found by search with the match selected, and go there."""
         pane = self.area.open_article(article_id)
-        if pane is not None and offset >= 0:
-            pane.when_loaded(lambda: pane.go_to_offset(offset))
+        if pane is None:
+            return
+        pane.view.setFocus()
+        if start >= 0:
+            pane.when_loaded(lambda: pane.show_range(start, end))
 
     def on_close_pane_triggered(self) -> None:
         """Ctrl+W: close the current pane."""

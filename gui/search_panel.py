@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from diptych.gui.find_bar import find_all
@@ -18,17 +20,47 @@ if TYPE_CHECKING:
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 200
 LIMIT = 50
+OPERATORS = ("OR", "AND", "NOT")
+
+
+def query_terms(query: str) -> list[tuple[str, bool]]:
+    """The phrases and words of a search query, each with whether it is a prefix (``word*``)."""
+    terms = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
+        term = " ".join((phrase or word).replace('"', " ").split())
+        if term and term.upper() not in OPERATORS:
+            terms.append((term.rstrip("*"), term.endswith("*")))
+    return [(term, prefix) for term, prefix in terms if term]
+
+
+def first_match(text: str, query: str) -> tuple[int, int] | None:
+    """The earliest place in ``text`` where a phrase or word of ``query`` occurs.
+
+    A prefix (``diplom*``) covers the rest of its word there.
+    """
+    found = []
+    for term, prefix in query_terms(query):
+        # find_all matches without case and keeps offsets exact (str.casefold would not).
+        for start, end in find_all(text, term, limit=1):
+            while prefix and end < len(text) and text[end].isalnum():
+                end += 1
+            found.append((start, -end))
+    if not found:
+        return None
+    start, end = min(found)
+    return start, -end
 
 
 class SearchPanel(QWidget):
     """A search field and its results; activating a result reveals it.
 
     Signals:
-        articleRequested(int, int): open article id, scrolled near offset (or -1).
+        articleRequested(int, int, int): open article id with [start, end) selected
+            (-1, -1: at the top).
         passageRequested(int, int): reveal passage id in article id.
     """
 
-    articleRequested = Signal(int, int)
+    articleRequested = Signal(int, int, int)
     passageRequested = Signal(int, int)
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
@@ -53,11 +85,27 @@ class SearchPanel(QWidget):
         self.field.returnPressed.connect(self.run)
         self.results.itemActivated.connect(self.on_results_item_activated)
         self.results.itemClicked.connect(self.on_results_item_activated)
+        self.field.installEventFilter(self)
 
     def focus(self) -> None:
         """Put the cursor in the search field."""
         self.field.setFocus()
         self.field.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search field moves into the results."""
+        if (
+            watched is self.field
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.results.count()
+        ):
+            if self.results.currentRow() < 0:
+                self.results.setCurrentRow(0)
+            self.results.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def run(self) -> None:
         """Search now and list the results."""
@@ -95,11 +143,5 @@ class SearchPanel(QWidget):
             self.passageRequested.emit(hit.annotation_id, hit.article_id)
             return
         text = self.session.project.articles.get(article_id=hit.article_id).text
-        words = [
-            w.rstrip("*")
-            for w in self.field.text().replace('"', " ").split()
-            if w.upper() not in ("OR", "AND", "NOT")
-        ]
-        # find_all matches without case and keeps offsets exact (str.casefold would not).
-        found = [matches[0][0] for w in words if (matches := find_all(text, w, limit=1))]
-        self.articleRequested.emit(hit.article_id, min(found) if found else -1)
+        start, end = first_match(text, self.field.text()) or (-1, -1)
+        self.articleRequested.emit(hit.article_id, start, end)
