@@ -91,6 +91,12 @@ class Actions:
         self.delete_passage = make(
             "&Delete passage\tDel", None, "Delete the selected passage (Del in an article)"
         )
+        self.next_passage = make(
+            "Ne&xt passage", "F8", "Select the next passage after the cursor in the article"
+        )
+        self.previous_passage = make(
+            "Pre&vious passage", "Shift+F8", "Select the passage before the cursor in the article"
+        )
         self.coder = make("Coder &name…", None, "The name recorded on the passages you tag")
         self.new_pane = make("&New pane", "Ctrl+Alt+N", "Add an empty pane beside the others")
         self.close_pane = make("&Close pane", Key.Close)
@@ -131,7 +137,8 @@ class Actions:
         file.addSeparator()
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")
-        _add_all(edit, (self.undo, self.redo, None, self.tag_selection, self.delete_passage, None,
+        _add_all(edit, (self.undo, self.redo, None, self.tag_selection, self.delete_passage,
+                        self.next_passage, self.previous_passage, None,
                         self.find, self.search, None, self.coder))  # fmt: skip
         view = bar.addMenu("&View")
         _add_all(view, (self.new_pane, self.close_pane, self.next_pane, self.previous_pane,

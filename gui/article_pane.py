@@ -235,6 +235,27 @@ class ArticlePane(QFrame):
             self.go_to_offset(mark.start)
         self._update_extra_selections()
 
+    def neighbour_passage(self, step: int) -> int:
+        """The passage after (``step`` 1) or before (-1) the caret, or else 0.
+
+        From the selected passage with the caret at its start (where moving to it puts the
+        caret), the order is that of the text, so passages starting together are each visited.
+        """
+        if self.view.index is None or not len(self.view.positions):
+            return 0
+        caret = self.view.positions.to_display(self.view.textCursor().position())
+        marks = self.view.index.marks()
+        keys = [(m.start, m.end, m.annotation_id) for m in marks]
+        here: tuple[int, ...] = (caret,) if step > 0 else (caret, -1)
+        chosen = self.view.index.get(self.selected_passage)
+        if chosen is not None and chosen.start == caret:
+            here = (chosen.start, chosen.end, chosen.annotation_id)
+        if step > 0:
+            after = [m for m, key in zip(marks, keys, strict=True) if key > here]
+            return after[0].annotation_id if after else 0
+        before = [m for m, key in zip(marks, keys, strict=True) if key < here]
+        return before[-1].annotation_id if before else 0
+
     def selection(self) -> tuple[int, int] | None:
         """The selected range (display-text code points), if any."""
         return self.view.selection() if self.article_id is not None else None

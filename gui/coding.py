@@ -213,6 +213,16 @@ class CodingController(QObject):
         except InputError:  # there is no such passage any more
             self.select_passage(0)
 
+    def step_passage(self, step: int) -> None:
+        """Select the next (``step`` 1) or previous (-1) passage of the current pane's article."""
+        pane = self.area.current
+        annotation_id = pane.neighbour_passage(step) if pane is not None else 0
+        if pane is None or not annotation_id:
+            where = "after" if step > 0 else "before"
+            self.session.messages.info(f"There is no passage {where} the cursor in this article.")
+            return
+        self.select_passage(annotation_id, scroll=True)
+
     def reveal_passage(self, annotation_id: int, article_id: int) -> None:
         """Open the passage's article if needed, scroll to the passage and select it."""
         pane = self.area.open_article(article_id)

@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         a.export.triggered.connect(self.on_export_triggered)
         a.tag_selection.triggered.connect(self.coding.open_palette)
         a.delete_passage.triggered.connect(self.on_delete_passage_triggered)
+        a.next_passage.triggered.connect(lambda: self.coding.step_passage(1))
+        a.previous_passage.triggered.connect(lambda: self.coding.step_passage(-1))
         a.find.triggered.connect(self.on_find_triggered)
         a.search.triggered.connect(self.on_search_triggered)
         self.search.passageRequested.connect(self.coding.reveal_passage)

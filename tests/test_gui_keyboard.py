@@ -1,0 +1,62 @@
+"""Moving between passages, notes and panels from the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.main_window import MainWindow
+
+
+def active(qtbot: QtBot, window: MainWindow) -> ArticlePane:
+    """The window active (window shortcuts need it) with the caret at the top of a pane."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    pane = window.area.panes()[0]
+    window.area.set_current(pane)
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    return pane
+
+
+def in_view(pane: ArticlePane, offset: int) -> bool:
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(pane.view.positions.to_rendered(offset))
+    return pane.view.viewport().rect().contains(pane.view.cursorRect(cursor))
+
+
+def test_f8_and_shift_f8_select_the_next_and_previous_passage(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = active(qtbot, window)
+    assert pane.view.index is not None
+    marks = pane.view.index.marks()
+    assert len(marks) >= 3
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    assert window.coding.selected == pane.selected_passage == marks[0].annotation_id
+    assert window.editor.current_passage() == marks[0].annotation_id
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    assert window.coding.selected == marks[2].annotation_id
+    assert in_view(pane, marks[2].start)
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.coding.selected == pane.selected_passage == marks[1].annotation_id
+    assert in_view(pane, marks[1].start)
+
+
+def test_f8_after_the_last_passage_says_there_is_none(qtbot: QtBot, window: MainWindow) -> None:
+    pane = active(qtbot, window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    window.coding.select_passage(0)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    assert window.coding.selected == 0
+    assert window.statusBar().currentMessage() == (
+        "There is no passage after the cursor in this article."
+    )
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.view.index is not None
+    assert window.coding.selected == pane.view.index.marks()[-1].annotation_id
