@@ -97,6 +97,11 @@ class Actions:
         self.previous_passage = make(
             "Pre&vious passage", "Shift+F8", "Select the passage before the cursor in the article"
         )
+        # Only in the reading area: F2 renames in the codebook.
+        self.edit_note = make(
+            "Edit &note", "F2", "Write the selected passage's note (Esc comes back)"
+        )
+        self.edit_note.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.coder = make("Coder &name…", None, "The name recorded on the passages you tag")
         self.new_pane = make("&New pane", "Ctrl+Alt+N", "Add an empty pane beside the others")
         self.close_pane = make("&Close pane", Key.Close)
@@ -138,7 +143,7 @@ class Actions:
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")
         _add_all(edit, (self.undo, self.redo, None, self.tag_selection, self.delete_passage,
-                        self.next_passage, self.previous_passage, None,
+                        self.next_passage, self.previous_passage, self.edit_note, None,
                         self.find, self.search, None, self.coder))  # fmt: skip
         view = bar.addMenu("&View")
         _add_all(view, (self.new_pane, self.close_pane, self.next_pane, self.previous_pane,

@@ -17,6 +17,7 @@ from diptych.gui import dialogs
 from diptych.gui.actions import Actions
 from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_model import ARTICLE_MIME
+from diptych.gui.article_pane import ArticlePane
 from diptych.gui.backups import BackupScheduler
 from diptych.gui.coding import CodingController
 from diptych.gui.context import AppContext
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coder_label)
         self._dark = is_dark()
         self._closed = False
+        self._note_from: ArticlePane | None = None  # where Esc in the note goes back to
         self._connect()
         self.on_session_changed()
 
@@ -126,6 +128,9 @@ class MainWindow(QMainWindow):
         a.export.triggered.connect(self.on_export_triggered)
         a.tag_selection.triggered.connect(self.coding.open_palette)
         a.delete_passage.triggered.connect(self.on_delete_passage_triggered)
+        self.area.addAction(a.edit_note)  # its key works in the reading area only
+        a.edit_note.triggered.connect(self.on_edit_note_triggered)
+        self.editor.noteLeft.connect(self.on_editor_note_left)
         a.next_passage.triggered.connect(lambda: self.coding.step_passage(1))
         a.previous_passage.triggered.connect(lambda: self.coding.step_passage(-1))
         a.find.triggered.connect(self.on_find_triggered)
@@ -191,6 +196,26 @@ class MainWindow(QMainWindow):
         undo brings it back as it was)."""
         self.editor.save_note()
         self.coding.delete_selected()
+
+    def on_edit_note_triggered(self) -> None:
+        """F2: write the note of the selected passage (or the one at the cursor)."""
+        pane = self.area.current
+        if pane is not None and not self.coding.selected and pane.view.passage_at_cursor():
+            self.coding.select_passage(pane.view.passage_at_cursor())
+        if not self.coding.selected:
+            self.session.messages.info("Select a passage first: Enter on a highlight, or F8.")
+            return
+        self._note_from = pane
+        self.docks["passage"].show()
+        self.docks["passage"].raise_()
+        self.editor.edit_note()
+
+    def on_editor_note_left(self) -> None:
+        """Esc in the note: back to the article it was opened from."""
+        pane = self._note_from if self._note_from in self.area.panes() else self.area.current
+        self._note_from = None
+        if pane is not None:
+            pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def on_redo_triggered(self) -> None:
         """Redo the last undone step."""

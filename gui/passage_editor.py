@@ -9,7 +9,7 @@ being typed.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QHideEvent, QPalette
+from PySide6.QtGui import QColor, QHideEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -55,10 +55,12 @@ class PassageEditor(QWidget):
         addTagRequested(): the user wants to add a tag (the window opens its tag palette and
             calls :meth:`add_tag`).
         reattachRequested(int): attach this orphan's id to the text selected in its article.
+        noteLeft(): Esc was pressed in the note (it is saved): go back to where the user was.
     """
 
     addTagRequested = Signal()
     reattachRequested = Signal(int)
+    noteLeft = Signal()
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +166,14 @@ class PassageEditor(QWidget):
         if changed:
             self.preview_button.setChecked(False)
             self.note.moveCursor(self.note.textCursor().MoveOperation.End)
+
+    def edit_note(self) -> bool:
+        """Put the keyboard focus in the note, ready to write; False if no passage is shown."""
+        if self._passage is None:
+            return False
+        self.preview_button.setChecked(False)
+        self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
 
     def add_tag(self, tag_id: int) -> None:
         """Add a tag to the shown passage (undoable)."""
@@ -319,10 +329,19 @@ class PassageEditor(QWidget):
 
     # -- events ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Save the note when it loses focus."""
+        """Save the note when it loses focus; Esc saves it and leaves it."""
         if watched is self.note and event.type() == QEvent.Type.FocusOut:
             self.save_note()
             self._sittings.end()
+        if (
+            watched is self.note
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.save_note()
+            self.noteLeft.emit()
+            return True
         return super().eventFilter(watched, event)
 
     def hideEvent(self, event: QHideEvent) -> None:

@@ -60,3 +60,37 @@ def test_f8_after_the_last_passage_says_there_is_none(qtbot: QtBot, window: Main
     qtbot.keyClick(pane.view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert pane.view.index is not None
     assert window.coding.selected == pane.view.index.marks()[-1].annotation_id
+
+
+def test_f2_writes_the_selected_passages_note_and_esc_saves_it_and_comes_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = active(qtbot, window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    passage = window.coding.selected
+    note = window.editor.note
+    before = window.session.passage(passage).note
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_F2)
+    qtbot.waitUntil(note.hasFocus)
+    qtbot.keyClick(note, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(note, " Typed here.")
+    qtbot.keyClick(note, Qt.Key.Key_Tab)  # Tab types a tab in a note
+    assert note.toPlainText().endswith(" Typed here.\t")
+
+    qtbot.keyClick(note, Qt.Key.Key_Escape)
+    qtbot.waitUntil(pane.view.hasFocus)
+    assert window.session.passage(passage).note == before + " Typed here.\t"
+    assert window.coding.selected == passage
+
+
+def test_f2_with_no_passage_selected_says_how_to_select_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = active(qtbot, window)
+    window.coding.select_passage(0)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F2)
+    assert pane.view.hasFocus()
+    assert window.statusBar().currentMessage() == (
+        "Select a passage first: Enter on a highlight, or F8."
+    )
