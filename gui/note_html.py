@@ -14,9 +14,12 @@ import html
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from diptych.storage.note_markdown import NoteRenderer
+
+OPENED_SCHEMES = ("http", "https", "mailto")  # the only links a note keeps
 
 
 @cache
@@ -48,7 +51,10 @@ def text_to_html(text: str) -> str:
 
 
 class NoteBrowser(QTextBrowser):
-    """A read-only view of a rendered note that never loads a resource or follows a link.
+    """A read-only view of a rendered note that never loads a resource.
+
+    A click on an http, https or mailto link opens it in the browser or mail program (the
+    browser itself never follows a link); any other link does nothing.
 
     Args:
         parent: the owning widget.
@@ -58,6 +64,12 @@ class NoteBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self.on_anchor_clicked)
+
+    def on_anchor_clicked(self, url: QUrl) -> None:
+        """Open a web or mail link outside Diptych."""
+        if url.scheme().lower() in OPENED_SCHEMES:
+            QDesktopServices.openUrl(url)
 
     def show_note(self, markdown: str) -> None:
         """Show ``markdown`` rendered."""

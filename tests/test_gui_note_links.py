@@ -1,0 +1,63 @@
+"""Links in a note's preview open in the browser or mail program; nothing else opens."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QTextCursor
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+from diptych.gui.note_html import NoteBrowser
+
+NOTE = "See [the treaty](https://example.org/treaty) or [write](mailto:desk@example.org)."
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The addresses handed to the desktop to open (none is really opened)."""
+    urls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toString()))
+    return urls
+
+
+def point_of_text(browser: NoteBrowser, text: str) -> QPoint:
+    found = browser.document().find(text)
+    assert not found.isNull(), text
+    middle = QTextCursor(browser.document())
+    middle.setPosition((found.selectionStart() + found.selectionEnd()) // 2)
+    return browser.cursorRect(middle).center()
+
+
+def preview_with_note(qtbot: QtBot, window: MainWindow) -> NoteBrowser:
+    passage = window.session.project.annotations.query()[0]
+    window.coding.select_passage(passage.id)
+    editor = window.editor
+    editor.note.setFocus()
+    editor.note.selectAll()
+    qtbot.keyClicks(editor.note, NOTE)
+    qtbot.mouseClick(editor.preview_button, Qt.MouseButton.LeftButton)
+    assert editor.preview.isVisible()
+    return editor.preview
+
+
+def test_clicking_a_web_or_mail_link_in_the_preview_opens_it(
+    qtbot: QtBot, window: MainWindow, opened: list[str]
+) -> None:
+    preview = preview_with_note(qtbot, window)
+    qtbot.mouseClick(
+        preview.viewport(), Qt.MouseButton.LeftButton, pos=point_of_text(preview, "treaty")
+    )
+    assert opened == ["https://example.org/treaty"]
+    qtbot.mouseClick(
+        preview.viewport(), Qt.MouseButton.LeftButton, pos=point_of_text(preview, "write")
+    )
+    assert opened == ["https://example.org/treaty", "mailto:desk@example.org"]
+    assert "See" in preview.toPlainText()  # the browser did not follow the link itself
+
+
+def test_other_links_open_nothing(qtbot: QtBot, window: MainWindow, opened: list[str]) -> None:
+    preview = preview_with_note(qtbot, window)
+    for url in ("file:///etc/passwd", "javascript:alert(1)", "diptych:passage/1"):
+        preview.anchorClicked.emit(QUrl(url))
+    assert opened == []
