@@ -113,6 +113,16 @@ class Actions:
         self.zoom_in = make("Zoom &in", (Key.ZoomIn, "Ctrl+="))
         self.zoom_out = make("Zoom &out", Key.ZoomOut)
         self.zoom_reset = make("&Actual size", "Ctrl+0")
+        self.show_library = make(
+            "Go to &Library", "Ctrl+Shift+L", "Show the library and move to it"
+        )
+        self.show_codebook = make(
+            "Go to &Codebook", "Ctrl+Shift+B", "Show the codebook and move to it"
+        )
+        self.show_passages = make(
+            "Go to &Passages", "Ctrl+Shift+P", "Show the passages list and move to it"
+        )
+        self.show_memos = make("Go to &Memos", "Ctrl+Shift+M", "Show the memos and move to them")
         self.new_tag = make("&New tag…", "Ctrl+Shift+T", "Add a tag to the codebook")
         self.about = make("&About Diptych")
         self.shortcuts = make("&Keyboard shortcuts", "F1")
@@ -147,7 +157,9 @@ class Actions:
                         self.find, self.search, None, self.coder))  # fmt: skip
         view = bar.addMenu("&View")
         _add_all(view, (self.new_pane, self.close_pane, self.next_pane, self.previous_pane,
-                        None, self.zoom_in, self.zoom_out, self.zoom_reset, None))  # fmt: skip
+                        None, self.zoom_in, self.zoom_out, self.zoom_reset, None,
+                        self.show_library, self.show_codebook, self.show_passages,
+                        self.show_memos, None))  # fmt: skip
         for dock_action in docks:
             view.addAction(dock_action)
         tags = bar.addMenu("&Tags")

@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(lambda: self._zoom(0))
         a.new_tag.triggered.connect(lambda: self.tags.new_tag())
         a.coder.triggered.connect(self.on_coder_triggered)
+        for action, panel in ((a.show_library, "library"), (a.show_codebook, "codebook"),
+                              (a.show_passages, "passages"), (a.show_memos, "memos")):  # fmt: skip
+            action.triggered.connect(lambda _=False, name=panel: self.go_to_panel(name))
         a.about.triggered.connect(lambda: dialogs.about(self))
         a.shortcuts.triggered.connect(lambda: dialogs.shortcuts(self))
         self.library.openRequested.connect(lambda i, new: self.area.open_article(i, new_pane=new))
@@ -284,6 +287,17 @@ class MainWindow(QMainWindow):
         pane.view.setFocus()
         if start >= 0:
             pane.when_loaded(lambda: pane.show_range(start, end))
+
+    def go_to_panel(self, name: str) -> None:
+        """Show a panel, above any it is tabbed with, and put the keyboard focus in it."""
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+        article_open = self.area.current is not None and self.area.current.article_id is not None
+        memo = self.memos.article_memo if article_open else self.memos.project_memo
+        targets = {"library": self.library.view, "codebook": self.tags.view,
+                   "passages": self.passages.table, "memos": memo}  # fmt: skip
+        targets[name].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def on_close_pane_triggered(self) -> None:
         """Ctrl+W: close the current pane."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
@@ -94,3 +96,27 @@ def test_f2_with_no_passage_selected_says_how_to_select_one(
     assert window.statusBar().currentMessage() == (
         "Select a passage first: Enter on a highlight, or F8."
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "panel"),
+    [(Qt.Key.Key_L, "library"), (Qt.Key.Key_B, "codebook"), (Qt.Key.Key_P, "passages"),
+     (Qt.Key.Key_M, "memos")],
+)  # fmt: skip
+def test_ctrl_shift_keys_show_a_panel_and_move_into_it(
+    qtbot: QtBot, window: MainWindow, key: Qt.Key, panel: str
+) -> None:
+    pane = active(qtbot, window)
+    dock = window.docks[panel]
+    if panel in ("library", "codebook"):
+        dock.hide()  # closed
+    window.docks["search"].show()
+    window.docks["search"].raise_()  # tabbed in front of the passages and memos
+    assert not (dock.isVisible() and not dock.visibleRegion().isEmpty())
+
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(pane.view, key, shift)
+    qtbot.waitUntil(lambda: dock.widget().isVisible())
+    assert not dock.visibleRegion().isEmpty()  # raised, not behind another tab
+    focused = QApplication.focusWidget()
+    assert focused is not None and dock.isAncestorOf(focused)
