@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QTextCursor, QTextDocumentFragment
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
@@ -120,3 +120,19 @@ def test_ctrl_shift_keys_show_a_panel_and_move_into_it(
     assert not dock.visibleRegion().isEmpty()  # raised, not behind another tab
     focused = QApplication.focusWidget()
     assert focused is not None and dock.isAncestorOf(focused)
+
+
+def test_f1_lists_the_keys_for_passages_notes_and_panels(qtbot: QtBot, window: MainWindow) -> None:
+    pane = active(qtbot, window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert box.windowTitle() == "Keyboard shortcuts"
+    shown = QTextDocumentFragment.fromHtml(box.text()).toPlainText()
+    a = window.actions_
+    for action in (a.next_passage, a.previous_passage, a.edit_note, a.search):
+        assert action.shortcut().toString() in shown, action.text()
+    for panel in ("Library", "Codebook", "Passages", "Memos"):
+        assert panel in shown
+    assert "Ctrl+Shift+L / B / P / M" in shown and "Esc" in shown and "Tab" in shown
+    box.close()
