@@ -11,11 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from diptych.gui import dialogs
+from diptych.gui import dialogs, window_layout
 from diptych.gui.backups import backups_of
 from diptych.gui.context import AppContext
 from diptych.gui.icons import app_icon
-from diptych.gui.main_window import MainWindow, screen_fits
+from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import install_excepthook
 from diptych.gui.note_html import text_to_html
 from diptych.gui.paths import APP_NAME, ORGANIZATION
@@ -71,8 +71,8 @@ class Launcher(QObject):
         )
         old, self.window = self.window, MainWindow(self.context, session)
         self._connect(self.window)
-        self.window.restore_layout()
-        screen_fits(self.window)
+        window_layout.restore(self.window)
+        window_layout.fit_to_screen(self.window)
         self.window.show()
         session.watch()
         if not project.read_only:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
-from diptych.gui import dialogs
+from diptych.gui import dialogs, window_layout
 from diptych.gui.actions import Actions
 from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_model import ARTICLE_MIME
@@ -348,35 +348,6 @@ class MainWindow(QMainWindow):
                 self.area.add_pane(article_id)
 
     # -- lifecycle -----------------------------------------------------------------------
-    def restore_layout(self) -> None:
-        """Window geometry, docks and the panes open last time on this project."""
-        geometry, state = self.context.settings.window_state()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
-        else:  # first start: leave most of the width to the articles, even on a small screen
-            width = self.width()
-            self.resizeDocks(
-                [self.docks["library"], self.docks["passage"]],
-                [max(180, width // 6), max(240, width // 4)],
-                Qt.Orientation.Horizontal,
-            )
-        layout = self.context.settings.pane_layout(self.session.project.info().uuid)
-        known = {a.id for a in self.session.project.articles.all()}
-        if layout.get("panes"):
-            self.area.restore(layout, known)
-        else:
-            for article_id in sorted(known)[:2]:  # two side by side on first start
-                self.area.add_pane(article_id)
-
-    def save_layout(self) -> None:
-        """Remember the window and the open panes."""
-        settings = self.context.settings
-        settings.set_window_state(self.saveGeometry(), self.saveState())
-        settings.set_pane_layout(self.session.project.info().uuid, self.area.state())
-        settings.sync()
-
     def changeEvent(self, event: QEvent) -> None:
         """Follow the system's switch between light and dark."""
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
@@ -399,21 +370,9 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.editor.save_note()  # a note typed just now, before its pause-save ran
             self.memos.save()
-            self.save_layout()
+            window_layout.save(self)
             self.workers.cancel_all()
             self.context.messages.posted.disconnect(self.on_messages_posted)
             self.context.messages.crashed.disconnect(self.on_messages_crashed)
             self.session.close()
         event.accept()
-
-
-def screen_fits(window: MainWindow) -> None:
-    """Shrink the window to the available screen if it is larger."""
-    screen = QGuiApplication.primaryScreen()
-    if screen is None:
-        return
-    available = screen.availableGeometry()
-    if window.width() > available.width() or window.height() > available.height():
-        window.resize(
-            min(window.width(), available.width()), min(window.height(), available.height())
-        )
