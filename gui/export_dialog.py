@@ -39,6 +39,7 @@ from diptych.storage.files import write_atomically
 from diptych.storage.project import Project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def export_job(
@@ -75,12 +76,18 @@ def _ask(parent: QWidget, title: str, text: str) -> bool:
 
 
 class CheckList(QListWidget):
-    """A list of checkable items, all checked at first."""
+    """A list of checkable items, all checked at first, indented by depth.
+
+    Checking or unchecking an item does the same to the items below it (a tag's
+    sub-tags), which can then be checked or unchecked one by one.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._cascading = False
+        self.itemChanged.connect(self.on_item_changed)
 
     def add(self, label: str, item_id: int, color: str | None = None, depth: int = 0) -> None:
         """Add one checked item."""
@@ -89,6 +96,7 @@ class CheckList(QListWidget):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         item.setData(ID_ROLE, item_id)
+        item.setData(DEPTH_ROLE, depth)
         if color:
             item.setIcon(color_icon(color))
 
@@ -101,6 +109,21 @@ class CheckList(QListWidget):
             if self.item(row).checkState() == Qt.CheckState.Checked
         )
         return None if len(chosen) == len(ids) else chosen
+
+    def on_item_changed(self, item: QListWidgetItem) -> None:
+        """Give the items below ``item`` its check state."""
+        if self._cascading:
+            return
+        depth, state = item.data(DEPTH_ROLE), item.checkState()
+        self._cascading = True
+        try:
+            for row in range(self.row(item) + 1, self.count()):
+                below = self.item(row)
+                if below.data(DEPTH_ROLE) <= depth:
+                    break
+                below.setCheckState(state)
+        finally:
+            self._cascading = False
 
     def set_all(self, checked: bool) -> None:
         """Check or uncheck every item."""
@@ -210,6 +233,7 @@ class ExportDialog(QDialog):
         return ExportOptions(
             article_ids=self.articles.checked(),
             tag_ids=self.tags.checked(),
+            include_subtags=False,  # each sub-tag has its own check box
             group_by="article" if self.by_article.isChecked() else "tag",
         )
 

@@ -108,8 +108,15 @@ def _scope(data: ExportData) -> str:
     )
     if options.tag_ids is None:
         return f"{articles}, every tag"
-    chosen = "; ".join(escape_text(data.tag_path(t)) for t in sorted(set(options.tag_ids)))
-    return f"{articles}, tags {chosen} (with their sub-tags)"
+    if options.include_subtags:
+        chosen = "; ".join(escape_text(data.tag_path(t)) for t in sorted(set(options.tag_ids)))
+        return f"{articles}, tags {chosen} (with their sub-tags)"
+    chosen = "; ".join(escape_text(data.tag_path(t.id)) for t in data.tags)
+    in_scope = {t.id for t in data.tags}
+    left_out = any(d.id not in in_scope for t in data.tags for d in data.codebook.descendants(t.id))
+    return f"{articles}, tags {chosen}" + (
+        " (sub-tags not listed are left out)" if left_out else ""
+    )
 
 
 class _Escaped:

@@ -38,16 +38,20 @@ class ExportOptions:
 
     Attributes:
         article_ids: only these articles; None exports every article.
-        tag_ids: only passages carrying these tags or their sub-tags; None exports every
-            passage, untagged ones included.
+        tag_ids: only passages carrying these tags (and their sub-tags, see
+            ``include_subtags``); None exports every passage, untagged ones included.
         group_by: ``"tag"`` (passages under each of their tags) or ``"article"``.
         timestamp: the export time to print (ISO 8601); None uses the project's clock.
+        include_subtags: whether each tag in ``tag_ids`` brings all its sub-tags (the
+            command line's ``--tag``); False exports exactly the tags named (the window's
+            Export, where each sub-tag has its own check box).
     """
 
     article_ids: tuple[int, ...] | None = None
     tag_ids: tuple[int, ...] | None = None
     group_by: str = "tag"
     timestamp: str | None = None
+    include_subtags: bool = True
 
     def __post_init__(self) -> None:
         if self.group_by not in GROUP_BY:
@@ -115,7 +119,8 @@ class ExportData:
         articles: the exported articles in library order, with their display text.
         codebook: the whole codebook (every tag, for paths and ancestors).
         tags: the tags in scope, in codebook (depth-first) order; every tag when the
-            options name none, else the named tags and all their sub-tags.
+            options name none, else the named tags (and all their sub-tags if the options
+            include them).
         passages: the exported passages, ordered by article (library order), then start,
             end and id. With a tag scope, only passages carrying a tag in scope.
         memos: the project memo, the memos of exported articles and of tags in scope.
@@ -211,7 +216,7 @@ def collect(project: Project, options: ExportOptions = DEFAULT_OPTIONS) -> Expor
             stored = [p for a in articles for p in project.annotations.query(article_id=a.id)]
         memos = project.memos.all()
         coders = project.annotations.coders()
-    scope = _tag_scope(codebook, options.tag_ids)
+    scope = _tag_scope(codebook, options.tag_ids, include_subtags=options.include_subtags)
     return ExportData(
         project=info,
         timestamp=options.timestamp or project.now(),
@@ -260,12 +265,16 @@ def _check_ids(ids: Sequence[int] | None, known: set[int], kind: str) -> set[int
     return set(ids)
 
 
-def _tag_scope(codebook: Codebook, tag_ids: Sequence[int] | None) -> set[int]:
-    """The ids of the tags in scope: the chosen tags with their sub-tags, or all."""
+def _tag_scope(
+    codebook: Codebook, tag_ids: Sequence[int] | None, *, include_subtags: bool
+) -> set[int]:
+    """The ids of the tags in scope: the chosen tags (with their sub-tags), or all."""
     if tag_ids is None:
         return {t.id for t in codebook.ordered()}
     chosen = _check_ids(tag_ids, {t.id for t in codebook.ordered()}, "tag")
     scope = set(chosen)
+    if not include_subtags:
+        return scope
     for tag_id in chosen:
         scope.update(t.id for t in codebook.descendants(tag_id))
     return scope

@@ -136,6 +136,16 @@ def test_a_tag_in_scope_brings_its_sub_tags(project: Project) -> None:
     assert groups == [("Economy", 1), ("Trade", 1)]
 
 
+def test_without_sub_tags_only_the_named_tags_are_in_scope(project: Project) -> None:
+    economy = _tag_id(project, "Economy")
+    data = collect(project, fixed_options(tag_ids=(economy,), include_subtags=False))
+    assert [t.name for t in data.tags] == ["Economy"]
+    assert [p.uuid for p in data.passages] == [fixed_uuid("b", 7)]  # not Trade's passage
+    assert all(p.tag_ids == (economy,) for p in data.passages)
+    groups = [(g.tag.name if g.tag else None, len(g.passages)) for g in data.tag_groups()]
+    assert groups == [("Economy", 1)]
+
+
 def test_a_sub_tag_alone_is_shown_under_its_parent(project: Project) -> None:
     data = collect(project, fixed_options(tag_ids=(_tag_id(project, "Trade"),)))
     groups = [(g.tag.name if g.tag else None, g.depth, len(g.passages)) for g in data.tag_groups()]

@@ -147,6 +147,27 @@ def test_a_tag_scope_keeps_only_its_branch(project: Project) -> None:
     assert "Evidence" not in text.split("- Scope:")[1].split("\n", 1)[1]
 
 
+def _scope_line(text: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith("- Scope:"))
+
+
+def test_the_scope_line_says_whether_sub_tags_come_along(project: Project) -> None:
+    economy = project.tags.find(name="Economy")
+    trade = project.tags.find(name="Trade")
+    assert economy is not None and trade is not None
+    with_sub_tags = _export(project, tag_ids=(economy.id,))
+    assert _scope_line(with_sub_tags) == (
+        "- Scope: every article, tags Economy (with their sub-tags)"
+    )
+    exact = _export(project, tag_ids=(economy.id,), include_subtags=False)
+    assert _scope_line(exact) == (
+        "- Scope: every article, tags Economy (sub-tags not listed are left out)"
+    )
+    assert [h for _, h in _headings(exact)][1:] == ["Economy"]
+    both = _export(project, tag_ids=(trade.id, economy.id), include_subtags=False)
+    assert _scope_line(both) == "- Scope: every article, tags Economy; Economy/Trade"
+
+
 def test_escaped_text_reads_back_as_the_same_text() -> None:
     assert escape_text("# not a heading") == "\\# not a heading"
     assert escape_text("- not an item") == "\\- not an item"

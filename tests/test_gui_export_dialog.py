@@ -37,8 +37,8 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
     return dialog
 
 
-def uncheck(qtbot: QtBot, checklist: QListWidget, label: str) -> None:
-    """Select an item and press Space, which toggles its check box."""
+def toggle(qtbot: QtBot, checklist: QListWidget, label: str) -> Qt.CheckState:
+    """Select an item and press Space, which toggles its check box; its new state."""
     item = next(
         checklist.item(row)
         for row in range(checklist.count())
@@ -47,7 +47,19 @@ def uncheck(qtbot: QtBot, checklist: QListWidget, label: str) -> None:
     checklist.setCurrentItem(item)
     checklist.setFocus()
     qtbot.keyClick(checklist, Qt.Key.Key_Space)
-    assert item.checkState() == Qt.CheckState.Unchecked
+    return item.checkState()
+
+
+def uncheck(qtbot: QtBot, checklist: QListWidget, label: str) -> None:
+    assert toggle(qtbot, checklist, label) == Qt.CheckState.Unchecked
+
+
+def check_states(checklist: QListWidget) -> dict[str, bool]:
+    return {
+        checklist.item(row).text().strip(): checklist.item(row).checkState()
+        == Qt.CheckState.Checked
+        for row in range(checklist.count())
+    }
 
 
 def push_button(dialog: ExportDialog, text: str) -> QPushButton:
@@ -117,6 +129,48 @@ def test_markdown_grouped_by_tag_holds_every_tag_heading(
         "## Culture & society", "## Evidence",
     ]  # fmt: skip
     assert "symbolic restart" in text and "who coined it?" in text
+
+
+def test_an_unchecked_sub_tag_is_left_out_though_its_parent_stays_checked(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, window)
+    uncheck(qtbot, dialog.tags, "Trade")
+    assert check_states(dialog.tags)["Economy"]
+    target = tmp_path / "notes.md"
+    save_to(qtbot, dialog, target)
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    text = target.read_text(encoding="utf-8")
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Sample project: tagged notes",
+        "## Security", "## Diplomacy", "### Summitry", "## Culture & society", "## Evidence",
+    ]  # fmt: skip
+    assert "Trade" not in text.replace("The bilateral trade", "")  # filed under Evidence only
+    assert (
+        "- Scope: every article, tags Economy; Security; Diplomacy; Diplomacy/Summitry; "
+        "Culture & society; Evidence (sub-tags not listed are left out)\n"
+    ) in text
+
+
+def test_a_tag_checks_its_sub_tags_and_a_sub_tag_can_be_checked_alone(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, window)
+    uncheck(qtbot, dialog.tags, "Diplomacy")
+    assert not check_states(dialog.tags)["Summitry"]  # its sub-tag followed
+    assert toggle(qtbot, dialog.tags, "Summitry") == Qt.CheckState.Checked
+    assert not check_states(dialog.tags)["Diplomacy"]
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    target = tmp_path / "summitry.csv"
+    save_to(qtbot, dialog, target)
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    rows = csv_rows(target)
+    assert "Diplomacy/Summitry" in {r["tag path"] for r in rows}
+    assert "Diplomacy" not in {r["tag path"] for r in rows}
+    assert (XI_VISIT, "169") not in {(r["article"], r["start"]) for r in rows}  # Diplomacy's
 
 
 def test_long_titles_are_elided_with_the_full_title_as_tooltip(
