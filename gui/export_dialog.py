@@ -69,6 +69,12 @@ def free_path(folder: Path, name: str, suffix: str) -> Path:
     return candidate
 
 
+def format_of(name: str) -> str | None:
+    """The key of the format whose suffix the file ``name`` ends with, if any."""
+    suffix = Path(name.strip()).suffix.casefold()
+    return next((key for key, fmt in FORMATS.items() if fmt.suffix == suffix), None)
+
+
 def _ask(parent: QWidget, title: str, text: str) -> bool:
     from diptych.gui.dialogs import ask_plain
 
@@ -135,6 +141,9 @@ class CheckList(QListWidget):
 class ExportDialog(QDialog):
     """Choose what to export, where, and run it.
 
+    Choosing a format gives the file name its suffix; a file name typed or browsed with
+    another format's suffix (``notes.csv``) chooses that format.
+
     Args:
         session: the open project.
         workers: where the export runs.
@@ -156,6 +165,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.confirm = confirm or _ask
         self._confirmed: Path | None = None  # a path the user agreed to replace
+        self._following_name = False  # the format is changing to match the file name
         self.session = session
         self.workers = workers
         self.worker: Worker | None = None
@@ -187,6 +197,7 @@ class ExportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self._lay_out(browse)
         self.format.currentIndexChanged.connect(self.on_format_current_index_changed)
+        self.output.textChanged.connect(self.on_output_text_changed)
         browse.clicked.connect(self.on_browse_clicked)
         self.export_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
@@ -239,6 +250,8 @@ class ExportDialog(QDialog):
 
     def on_format_current_index_changed(self, *_args: object) -> None:
         """Suggest a file name with the format's suffix."""
+        if self._following_name:
+            return
         suffix = FORMATS[self.fmt()].suffix
         current = self.output.text().strip()
         if current:
@@ -247,12 +260,23 @@ class ExportDialog(QDialog):
             name = self.session.project.info().name or "Diptych export"
             self.output.setText(str(free_path(Path.home(), name, suffix)))
 
+    def on_output_text_changed(self, text: str) -> None:
+        """A file name ending in another format's suffix (``notes.csv``) chooses that format."""
+        key = format_of(text)
+        if key is None or key == self.fmt():
+            return
+        self._following_name = True
+        try:
+            self.format.setCurrentIndex(self.format.findData(key))
+        finally:
+            self._following_name = False
+
     def on_browse_clicked(self) -> None:
         """Choose where to save."""
         suffix = FORMATS[self.fmt()].suffix
         name, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text(), f"*{suffix}")
         if name:
-            chosen = name if name.endswith(suffix) else name + suffix
+            chosen = name if format_of(name) is not None else name + suffix
             self.output.setText(chosen)
             self._confirmed = Path(chosen)  # the file dialog asked about replacing it
 

@@ -203,6 +203,44 @@ def test_format_sets_the_suffix_and_browse_keeps_it(
     dialog.reject()
 
 
+def test_a_typed_file_name_with_another_suffix_chooses_that_format(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, window)
+    assert dialog.fmt() == "md"
+    target = tmp_path / "scoped.csv"
+    save_to(qtbot, dialog, target)
+    assert dialog.fmt() == "csv" and dialog.format.currentText() == "CSV table (Excel) (.csv)"
+    assert dialog.output.text() == str(target)  # what was typed, untouched
+    dialog.output.setFocus()
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        qtbot.keyClick(dialog.output, Qt.Key.Key_Return)
+    rows = csv_rows(target)
+    assert len(rows) == 9 and rows[0]["tag path"] == "Economy/Trade"  # a CSV table
+
+
+def test_a_file_name_with_no_format_suffix_keeps_the_format(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, window)
+    save_to(qtbot, dialog, tmp_path / "notes.txt")
+    assert dialog.fmt() == "md" and dialog.output.text() == str(tmp_path / "notes.txt")
+    dialog.reject()
+
+
+def test_a_browsed_file_name_with_another_suffix_chooses_that_format(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_dialog(qtbot, window)
+    chosen = tmp_path / "annotations.json"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_args: (str(chosen), "*.md"))
+    )
+    qtbot.mouseClick(push_button(dialog, "Browse…"), Qt.MouseButton.LeftButton)
+    assert dialog.output.text() == str(chosen) and dialog.fmt() == "json"
+    dialog.reject()
+
+
 def test_exporting_nothing_is_refused_before_it_starts(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
