@@ -4,6 +4,8 @@ Each passage is one block quote holding the quoted text, a citation line (articl
 section heading it sits under, its tags, the coder) and the analyst's note. The note is
 Markdown and stays Markdown: every line of it is put inside the block quote, so a heading,
 list or code fence in a note renders as such but cannot end the quote or the tag section.
+Raw HTML in a note (``<b>``, ``<script>``) is escaped to read as text, as the window shows
+it (see :mod:`diptych.storage.export_markdown_notes`).
 
 The quoted text is escaped so that it reads as text whatever it holds: a quote starting
 with ``#``, ``-`` or ``1.`` stays a quote, and ``*``, ``_``, ``[``, ``$``, ``==`` or
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from diptych.storage.export_markdown_notes import note_markdown
 from diptych.storage.exporting import (
     ExportData,
     ExportPassage,
@@ -79,6 +82,11 @@ def quoted(markdown: str, prefix: str = "> ") -> list[str]:
     return [prefix + line if line.strip() else prefix.rstrip() for line in lines]
 
 
+def quoted_note(markdown: str) -> list[str]:
+    """A note or memo inside a block quote: Markdown, with raw HTML shown as text."""
+    return quoted(note_markdown(markdown))
+
+
 def _header(data: ExportData) -> list[str]:
     passages = len(data.passages)
     used = len({t for p in data.passages for t in p.tag_ids})
@@ -95,7 +103,7 @@ def _header(data: ExportData) -> list[str]:
     ]
     memo = data.memo(MemoKind.PROJECT)
     if memo is not None:
-        lines += ["**Project memo:**", "", *quoted(memo.text), ""]
+        lines += ["**Project memo:**", "", *quoted_note(memo.text), ""]
     return lines
 
 
@@ -165,7 +173,7 @@ def _tag_intro(data: ExportData, group: TagGroup) -> Iterator[str]:
         yield from (f"*{escape_text(description)}*", "")
     memo = data.memo(MemoKind.TAG, group.tag.id)
     if memo is not None:
-        yield from ("**Memo:**", "", *quoted(memo.text), "")
+        yield from ("**Memo:**", "", *quoted_note(memo.text), "")
 
 
 def _by_article(
@@ -178,7 +186,7 @@ def _by_article(
         yield from (f"## {escape_text(one_line(article.title))}", "")
         memo = data.memo(MemoKind.ARTICLE, article.id)
         if memo is not None:
-            yield from ("**Memo:**", "", *quoted(memo.text), "")
+            yield from ("**Memo:**", "", *quoted_note(memo.text), "")
         for passage in passages:
             yield from _passage(passage, escaped)
             meter.step()
@@ -189,7 +197,7 @@ def _passage(passage: ExportPassage, escaped: _Escaped) -> list[str]:
     lines = _quote_lines(passage.annotation.exact)
     lines += [">", "> — " + _citation(passage, escaped)]
     if note.strip():
-        lines += [">", "> **Note:**", ">", *quoted(note)]
+        lines += [">", "> **Note:**", ">", *quoted_note(note)]
     copies = escaped.copies[passage.uuid] = escaped.copies.get(passage.uuid, 0) + 1
     block_id = passage.uuid if copies == 1 else f"{passage.uuid}-{copies}"
     return [*lines, "", f"^{block_id}", ""]

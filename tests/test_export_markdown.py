@@ -130,6 +130,19 @@ def test_a_note_stays_markdown_inside_its_passage(project: Project) -> None:
     assert any(t.type == "bullet_list_open" for t in in_quote)
 
 
+def test_raw_html_in_a_note_reads_as_text_in_a_viewer_that_allows_html(
+    project: Project,
+) -> None:
+    text = _export(project)
+    tokens = MarkdownIt("commonmark", {"html": True}).parse(text)
+    assert not any(t.type == "html_block" for t in tokens)
+    assert not any(c.type == "html_inline" for t in tokens for c in t.children or [])
+    rendered = MarkdownIt("commonmark", {"html": True}).render(text)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert "&lt;img src=" in rendered and 'evil.example/x.png" onerror' not in rendered
+    assert "<em>customs</em>" in rendered  # the note's own Markdown still renders
+
+
 def test_the_citation_line_names_article_section_tags_and_coder(project: Project) -> None:
     text = _export(project)
     assert (

@@ -173,6 +173,27 @@ def test_a_tag_checks_its_sub_tags_and_a_sub_tag_can_be_checked_alone(
     assert (XI_VISIT, "169") not in {(r["article"], r["start"]) for r in rows}  # Diplomacy's
 
 
+def test_raw_html_in_a_note_is_exported_to_markdown_as_text(
+    qtbot: QtBot, tmp_path: Path, context: AppContext
+) -> None:
+    path = tmp_path / "html-note.diptych"
+    with create_sample_project(path) as project:
+        passage = project.annotations.query()[0]
+        note = "Line one *kept*\nLine two <script>alert(1)</script> and <b>bold</b>"
+        project.annotations.set_note(annotation_id=passage.id, note=note)
+    window = open_window(qtbot, context, Project.open(path))
+    dialog = open_dialog(qtbot, window)
+    target = tmp_path / "notes.md"
+    save_to(qtbot, dialog, target)
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    text = target.read_text(encoding="utf-8")
+    assert (
+        "> Line one *kept*\n> Line two \\<script>alert(1)\\</script> and \\<b>bold\\</b>\n" in text
+    )
+    assert "<script>" not in text.replace("\\<script>", "")
+
+
 def test_long_titles_are_elided_with_the_full_title_as_tooltip(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -1,0 +1,57 @@
+"""Notes in the Markdown export: Markdown kept, raw HTML shown as text as in the window."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from diptych.storage.export_markdown_notes import note_markdown
+
+WINDOW = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+"""Notes as the window reads them: raw HTML off."""
+VIEWER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+"""Notes as most Markdown viewers read them: raw HTML on."""
+
+PIECES = [
+    "<", ">", "/", "!", "?", "b", "x", "script", "-", "`", "``", "\\", "\n", "\n\n", " ",
+    "    ", "*", "_", "[", "]", "(", ")", "|", "&amp;", "&", "#", "> ", "- ", "1. ", "```",
+    "~~~", "https:", "@", ".", "=", '"',
+]  # fmt: skip
+
+
+def test_raw_html_becomes_text() -> None:
+    note = "Line two <script>alert(1)</script> and <b>bold</b>\n\n<div>\nblock\n</div>"
+    escaped = note_markdown(note)
+    assert escaped == (
+        "Line two \\<script>alert(1)\\</script> and \\<b>bold\\</b>\n\n\\<div>\nblock\n\\</div>"
+    )
+    rendered = VIEWER.render(escaped)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered and "<b>" not in rendered
+    assert rendered == WINDOW.render(note)
+
+
+def test_markdown_and_code_are_left_as_written() -> None:
+    for note in (
+        "*em* **strong** [link](https://example.org) <https://example.org> <a@b.org>",
+        "- one\n- two\n\n1. first",
+        "a `<b>` code span and ``x ` <i>`` another",
+        "```html\n<b>in a fence</b>\n```",
+        "    <b>indented code</b>",
+        "a < b, <3, &amp; &lt;b&gt;",
+    ):
+        assert note_markdown(note) == note
+
+
+def test_a_code_span_does_not_reach_into_the_next_paragraph() -> None:
+    assert note_markdown("a ` b\n\n<b>x</b> `") == "a ` b\n\n\\<b>x\\</b> `"
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_a_viewer_shows_any_note_as_the_window_does(note: str) -> None:
+    escaped = note_markdown(note)
+    tokens = VIEWER.parse(escaped)
+    assert not any(t.type == "html_block" for t in tokens)
+    assert not any(c.type == "html_inline" for t in tokens for c in t.children or [])
+    assert VIEWER.render(escaped) == WINDOW.render(note)
