@@ -157,6 +157,7 @@ class AnnotationsPanel(QWidget):
         self.session.tagsChanged.connect(self.on_session_tags_changed)
         self.session.articlesChanged.connect(self.on_session_articles_changed)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
+        self.session.allPassagesChanged.connect(self.on_session_all_passages_changed)
 
     # -- public ----------------------------------------------------------------------------
     def select_passage(self, annotation_id: int) -> bool:
@@ -262,6 +263,10 @@ class AnnotationsPanel(QWidget):
         """Rebuild the article list."""
         articles = self.session.project.articles.all()
         self.article_combo.refill("All articles", [(a.title, a.id, None) for a in articles])
+
+    def on_session_all_passages_changed(self) -> None:
+        """Passages of any article changed: the counts and lists once, not per article."""
+        self.on_session_passages_changed(0)
 
     def on_session_passages_changed(self, _article_id: int) -> None:
         """Update the orphan count and the list of coders."""

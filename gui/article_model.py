@@ -36,6 +36,7 @@ class ArticleListModel(QAbstractListModel):
         self._rows: list[ArticleSummary] = []
         session.articlesChanged.connect(self.refresh)
         session.passagesChanged.connect(self.on_session_passages_changed)
+        session.allPassagesChanged.connect(self.refresh)  # every count, in one reset
         self.refresh()
 
     def refresh(self) -> None:

@@ -106,6 +106,7 @@ class ArticlePane(QFrame):
         self.loader.loaded.connect(self.on_loader_loaded)
         self.session.passageUpdated.connect(self.on_session_passage_updated)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
+        self.session.allPassagesChanged.connect(self.on_session_all_passages_changed)
         self.session.tagsChanged.connect(self.refresh_marks)
         self.session.articlesChanged.connect(self.on_session_articles_changed)
         self.session.articleTextChanged.connect(self.on_session_article_text_changed)
@@ -187,6 +188,11 @@ class ArticlePane(QFrame):
             self._updated_article = None
             return
         if article_id == self.article_id:
+            self.refresh_marks()
+
+    def on_session_all_passages_changed(self) -> None:
+        """Passages of any article may have changed: compare this one's and repaint."""
+        if self.article_id is not None:
             self.refresh_marks()
 
     def _repaint(self, blocks: range) -> None:

@@ -61,6 +61,7 @@ class CodingController(QObject):
         area.contextMenuRequested.connect(self.on_area_context_menu_requested)
         area.tooltipRequested.connect(self.on_area_tooltip_requested)
         session.passagesChanged.connect(self.on_session_passages_changed)
+        session.allPassagesChanged.connect(self.on_session_all_passages_changed)
         self.selected = 0
 
     # -- tagging -------------------------------------------------------------------------
@@ -199,6 +200,10 @@ class CodingController(QObject):
             elif pane.selected_passage:
                 pane.select_passage(0, scroll=False)
         self.passageSelected.emit(annotation_id)
+
+    def on_session_all_passages_changed(self) -> None:
+        """Passages of any article may have changed (see :meth:`on_session_passages_changed`)."""
+        self.on_session_passages_changed(0)
 
     def on_session_passages_changed(self, _article_id: int) -> None:
         """A selected passage that is gone (deleted, or its tagging undone) is no longer selected.

@@ -139,6 +139,7 @@ class PassageEditor(QWidget):
         self.delete_button.clicked.connect(self.on_delete_button_clicked)
         self.reattach_button.clicked.connect(self.on_reattach_button_clicked)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
+        self.session.allPassagesChanged.connect(self.on_session_all_passages_changed)
         self.session.tagsChanged.connect(self.on_session_tags_changed)
         self.session.articlesChanged.connect(self.on_session_articles_changed)
 
@@ -301,6 +302,11 @@ class PassageEditor(QWidget):
         """Ask the window to attach the orphan to the selected text."""
         if self._passage is not None:
             self.reattachRequested.emit(self._passage.id)
+
+    def on_session_all_passages_changed(self) -> None:
+        """Passages of any article may have changed: follow the one shown."""
+        if self._passage is not None:
+            self.on_session_passages_changed(self._passage.article_id)
 
     def on_session_passages_changed(self, article_id: int) -> None:
         """Follow undo, redo and other windows, keeping any note being typed."""

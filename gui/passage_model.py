@@ -86,6 +86,7 @@ class PassageTableModel(QAbstractTableModel):
         super().__init__(session)
         self.session = session
         self._rows: list[Annotation] = []
+        self._row_index: dict[int, int] | None = None  # passage id -> row, built on demand
         self._titles: dict[int, str] = {}
         self._article_order: dict[int, int] = {}
         self._codebook = Codebook([])
@@ -95,6 +96,7 @@ class PassageTableModel(QAbstractTableModel):
         self._sort_column = -1
         self._sort_order = ASCENDING
         session.passagesChanged.connect(self.on_session_passages_changed)
+        session.allPassagesChanged.connect(self._reload)
         session.articlesChanged.connect(self.on_session_articles_changed)
         session.tagsChanged.connect(self.on_session_tags_changed)
         self._read_codebook()
@@ -105,6 +107,7 @@ class PassageTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._read_articles()
         self._rows = self._ordered(self.session.project.annotations.query())
+        self._row_index = None
         self.endResetModel()
 
     def _read_articles(self) -> None:
@@ -134,6 +137,7 @@ class PassageTableModel(QAbstractTableModel):
             if passage.article_id == article_id and passage.id not in kept:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
+                self._row_index = None
                 self.endRemoveRows()
         for passage in changed:
             if passage.id in current:
@@ -142,6 +146,7 @@ class PassageTableModel(QAbstractTableModel):
                 row = self._place_for(passage)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.insert(row, passage)
+                self._row_index = None
                 self.endInsertRows()
 
     def on_session_articles_changed(self) -> None:
@@ -166,6 +171,7 @@ class PassageTableModel(QAbstractTableModel):
             self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), place + (place > row))
             del self._rows[row]
             self._rows.insert(place, passage)
+            self._row_index = None
             self.endMoveRows()
         self.dataChanged.emit(self.index(place, 0), self.index(place, len(HEADERS) - 1))
 
@@ -180,7 +186,8 @@ class PassageTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         ids = [self._rows[index.row()].id for index in persistent]
         self._rows = self._ordered(self._rows)
-        rows = {p.id: r for r, p in enumerate(self._rows)}
+        self._row_index = None
+        rows = self._index()
         moved = [
             self.index(rows[i], index.column()) for i, index in zip(ids, persistent, strict=True)
         ]
@@ -232,7 +239,13 @@ class PassageTableModel(QAbstractTableModel):
 
     def row_of(self, annotation_id: int) -> int:
         """Row of a passage, or -1."""
-        return next((r for r, p in enumerate(self._rows) if p.id == annotation_id), -1)
+        return self._index().get(annotation_id, -1)
+
+    def _index(self) -> dict[int, int]:
+        """Passage id -> row, rebuilt after the rows changed (one pass, then lookups)."""
+        if self._row_index is None:
+            self._row_index = {p.id: r for r, p in enumerate(self._rows)}
+        return self._row_index
 
     def coders(self) -> list[str]:
         """Everyone who coded a passage shown here, sorted."""

@@ -50,6 +50,8 @@ class ProjectSession(QObject):
         passageUpdated(int, int): one passage (article id, annotation id) was added,
             changed or deleted; followed by passagesChanged for the same article.
         passagesChanged(int): passages of this article id changed.
+        allPassagesChanged(): passages of any article may have changed (a tag deleted or
+            merged, another window's changes): one signal, however many articles.
         articleTextChanged(int): the text of this article id was replaced.
         memosChanged(): a project or article memo was written.
         externalChange(): another window or program changed the file.
@@ -59,6 +61,7 @@ class ProjectSession(QObject):
     tagsChanged = Signal()
     passageUpdated = Signal(int, int)
     passagesChanged = Signal(int)
+    allPassagesChanged = Signal()
     articleTextChanged = Signal(int)
     memosChanged = Signal()
     externalChange = Signal()
@@ -239,8 +242,7 @@ class ProjectSession(QObject):
     def _tags_changed(self, *, all_passages: bool = False) -> None:
         self.tagsChanged.emit()
         if all_passages:
-            for article in self.project.articles.all():
-                self.passagesChanged.emit(article.id)
+            self.allPassagesChanged.emit()
 
     # -- articles ------------------------------------------------------------------------
     def add_articles(self, parsed: Sequence[ParsedArticle]) -> list[ArticleSummary]:
@@ -345,7 +347,7 @@ class ProjectSession(QObject):
             if self._article_stamps.get(article.id, article.updated_at) != article.updated_at:
                 self.articleTextChanged.emit(article.id)  # renamed or updated elsewhere
             self._article_stamps[article.id] = article.updated_at
-            self.passagesChanged.emit(article.id)
+        self.allPassagesChanged.emit()
 
     def close(self) -> None:
         """Stop watching, let readers finish, and close the project file."""

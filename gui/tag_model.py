@@ -62,6 +62,7 @@ class TagTreeModel(QAbstractItemModel):
         self._usage_timer.setInterval(0)
         self._usage_timer.timeout.connect(self.on_usage_timer_timeout)
         session.passagesChanged.connect(self.on_session_passages_changed)
+        session.allPassagesChanged.connect(self._usage_timer.start)
         self.refresh()
 
     def refresh(self) -> None:

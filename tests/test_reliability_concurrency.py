@@ -132,8 +132,8 @@ def session(tmp_path: Path) -> Iterator[ProjectSession]:
 def test_the_window_sees_a_passage_another_program_adds(
     qtbot: QtBot, session: ProjectSession, tmp_path: Path
 ) -> None:
-    changed: list[int] = []
-    session.passagesChanged.connect(changed.append)
+    reloads: list[bool] = []
+    session.allPassagesChanged.connect(lambda: reloads.append(True))
     with Writers(tmp_path / "writers.err") as writers:
         with qtbot.waitSignal(session.externalChange, timeout=10_000):
             pid = writers.start(session.project.path, "annotate", "--operations", "1",
@@ -142,7 +142,7 @@ def test_the_window_sees_a_passage_another_program_adds(
     uuid = next(e["uuid"] for e in events if e["event"] == "done")
     passage = session.project.annotations.find_uuid(uuid=uuid)
     assert passage is not None and passage.coder == "Other"
-    assert passage.article_id in changed
+    assert reloads  # every view was told once, whatever the number of articles
     assert passage.id in [m.annotation_id for m in session.marks(passage.article_id)]
 
 
@@ -152,9 +152,8 @@ def test_the_window_sees_a_passage_another_window_adds(
     other = ProjectSession(Project.open(session.project.path), MessageBridge())
     try:
         article = other.project.articles.all()[0].id
-        with qtbot.waitSignal(session.passagesChanged, timeout=10_000) as blocker:
+        with qtbot.waitSignal(session.allPassagesChanged, timeout=10_000):
             added = other.add_passage(article_id=article, start=3, end=30, tag_ids=[1])
-        assert blocker.args == [article]
         assert session.passage(added.id).tag_ids == (1,)
     finally:
         other.close()
