@@ -145,6 +145,17 @@ def test_tag_filter_includes_sub_tags(panel: AnnotationsPanel, session: ProjectS
     assert len(shown(panel)) == 6
 
 
+def test_a_tag_filter_follows_the_codebook_when_tags_are_nested(
+    panel: AnnotationsPanel, session: ProjectSession
+) -> None:
+    panel.set_tag_filter(tag_id(session, "Economy"))
+    assert len(shown(panel)) == 1
+    session.move_tag(tag_id(session, "Security"), tag_id(session, "Economy"))
+    assert len(shown(panel)) == 3  # Security's two passages are now under Economy
+    session.move_tag(tag_id(session, "Security"), None)
+    assert len(shown(panel)) == 1
+
+
 def test_tag_combo_lists_the_codebook_in_tree_order(panel: AnnotationsPanel) -> None:
     combo = panel.tag_combo
     texts = [combo.itemText(i) for i in range(combo.count())]
