@@ -82,16 +82,14 @@ class TagTreeModel(QAbstractItemModel):
         if self.session.project.closed:
             return  # the window closed in the meantime
         usage = self.session.project.tags.usage()
-        if usage != self._usage:
-            self._usage = usage
-            self._emit_all_changed(QModelIndex())
-
-    def _emit_all_changed(self, parent: QModelIndex) -> None:
-        rows = self.rowCount(parent)
-        if rows:
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
-            for row in range(rows):
-                self._emit_all_changed(self.index(row, 0, parent))
+        changed = [
+            t for t in usage.keys() | self._usage.keys() if usage.get(t) != self._usage.get(t)
+        ]
+        self._usage = usage
+        for tag_id in changed:  # only the tags whose count changed: one passage, a few tags
+            index = self.index_of(tag_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
 
     # -- structure -----------------------------------------------------------------------
     def tag(self, index: Index) -> Tag | None:
