@@ -65,8 +65,8 @@ class AnnotationsPanel(QWidget):
         self.session = session
         self.model = PassageTableModel(session)
         self.proxy = PassageFilterModel(self)
+        self.proxy.set_orphan_filter(OrphanFilter.ANCHORED)  # before the rows: filtered once
         self.proxy.setSourceModel(self.model)
-        self.proxy.set_orphan_filter(OrphanFilter.ANCHORED)
         self._selecting = False
         self._chosen = 0  # the passage the user or the window selected
         self._build_filters()

@@ -178,6 +178,8 @@ class PassageTableModel(QAbstractTableModel):
     # -- order -----------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = ASCENDING) -> None:
         """Sort by a column (-1: article, then text order); ties keep that order."""
+        if (column, order) == (self._sort_column, self._sort_order):
+            return  # in that order already (the table asks again when sorting is enabled)
         self._sort_column, self._sort_order = column, order
         self._relayout()
 
