@@ -52,10 +52,9 @@ class ArticleStore:
 
     def __init__(self, project: Project) -> None:
         self._project = project
-        self._cache: OrderedDict[int, Article] = OrderedDict()
-        # For each cached text, the file's data version before it was read: unchanged since,
-        # no other connection has committed, so the cached text is the file's.
-        self._read_at: dict[int, int | None] = {}
+        # Each cached text with the file's data version taken before it was read (None:
+        # unknown): unchanged since, no other connection has committed, so it is the file's.
+        self._cache: OrderedDict[int, tuple[Article, int | None]] = OrderedDict()
 
     def add(self, *, parsed: ParsedArticle, uuid: str | None = None) -> ArticleSummary:
         """Add one imported article; returns its summary."""
@@ -110,7 +109,7 @@ class ArticleStore:
         cached = self._cache.get(article_id)
         if cached is not None:
             self._cache.move_to_end(article_id)
-            return cached
+            return cached[0]
         version = self._project.data_version()
         with self._project.reading() as db:
             article = _read_article(db.conn, article_id)
@@ -127,12 +126,10 @@ class ArticleStore:
         Args:
             read_at: :meth:`Project.data_version` taken before the article was read, if known.
         """
-        self._cache[article.id] = article
+        self._cache[article.id] = (article, read_at)
         self._cache.move_to_end(article.id)
-        self._read_at[article.id] = read_at
         while len(self._cache) > CACHE_SIZE:
-            dropped, _ = self._cache.popitem(last=False)
-            self._read_at.pop(dropped, None)
+            self._cache.popitem(last=False)
 
     def confirm_text(self, *, article_id: int, anchor: Anchor) -> None:
         """Check, inside a write transaction, that the file's text reads ``anchor`` there.
@@ -143,9 +140,8 @@ class ArticleStore:
         text at the same place (InputError, and the cached text dropped, if they differ),
         unless no other connection has committed since the cached text was read.
         """
-        if article_id in self._cache and self._read_at.get(article_id) == (
-            self._project.data_version()
-        ):
+        cached = self._cache.get(article_id)
+        if cached is not None and cached[1] == self._project.data_version():
             return  # nothing committed elsewhere since the cached text was read
         expected = anchor.prefix + anchor.exact + anchor.suffix
         first = anchor.start - len(anchor.prefix) + 1  # SQLite counts characters from 1
@@ -167,7 +163,6 @@ class ArticleStore:
     def forget_cached(self) -> None:
         """Drop cached texts so that the next read sees the file."""
         self._cache.clear()
-        self._read_at.clear()
 
     def rename(self, *, article_id: int, title: str) -> ArticleSummary:
         """Give an article a new title."""

@@ -15,6 +15,7 @@ file that can no longer be opened (and whose uuid cannot be read) are still foun
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import sqlite3
 from dataclasses import dataclass
@@ -185,12 +186,8 @@ def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
         return _replace_damaged(backup, target=target)
     with current:
         safety = backup_project(current, root=root, reason="before-restore", keep=10_000)
-        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            with translate_errors(target):
-                source.backup(current.db.conn)
-        finally:
-            source.close()
+        with _read_only(backup) as source, translate_errors(target):
+            source.backup(current.db.conn)
     return safety
 
 
@@ -216,8 +213,10 @@ def _replace_damaged(backup: Path, *, target: Path) -> Path:
 
 
 def _copy_file(backup: Path, target: Path) -> None:
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-    try:
+    with _read_only(backup) as source:
         _copy(source, target, source_path=backup)
-    finally:
-        source.close()
+
+
+def _read_only(path: Path) -> contextlib.closing[sqlite3.Connection]:
+    """A read-only connection to ``path``, closed at the end of the ``with`` block."""
+    return contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))

@@ -40,7 +40,7 @@ def _whole_number(low: int, high: int = MAX_ID) -> Callable[[str], int]:
         except ValueError:
             value = None
         if value is None or not low <= value <= high:
-            shown = _printable(text if len(text) <= 30 else text[:29] + "…")
+            shown = readable_text(text if len(text) <= 30 else text[:29] + "…")
             raise argparse.ArgumentTypeError(
                 f"expected a whole number from {low} to {high}, not {shown!r}"
             )
@@ -63,7 +63,7 @@ def _text(text: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise argparse.ArgumentTypeError(
-            f"{_printable(text)!r} is not UTF-8 text (the terminal may use another"
+            f"{readable_text(text)!r} is not UTF-8 text (the terminal may use another"
             " encoding); set the terminal to UTF-8 and type it again"
         ) from None
     return text
@@ -253,7 +253,7 @@ def main(
     try:
         result = cli_commands.run(args)
     except DiptychError as exc:
-        print(_printable(f"diptych: {exc}"), file=err)
+        print(readable_text(f"diptych: {exc}"), file=err)
         return 2
     except KeyboardInterrupt:
         print("diptych: interrupted", file=err)
@@ -273,19 +273,14 @@ def _print(result: Result, *, as_json: bool, out: TextIO) -> None:
             out.write(result.decode("utf-8"))
         return
     if as_json:
-        out.write(_printable(json.dumps(result.data, ensure_ascii=False, indent=2)) + "\n")
+        out.write(readable_text(json.dumps(result.data, ensure_ascii=False, indent=2)) + "\n")
         return
     for line in result.lines:
-        print(_printable(line), file=out)
-
-
-def _printable(text: str) -> str:
-    """``text`` with file-name bytes that are not UTF-8 as U+FFFD (printing them would fail)."""
-    return readable_text(text)
+        print(readable_text(line), file=out)
 
 
 def _user_name() -> str:
     try:
-        return _printable(getpass.getuser())  # a login name that is not UTF-8, repaired
+        return readable_text(getpass.getuser())  # a login name that is not UTF-8, repaired
     except Exception:
         return ""

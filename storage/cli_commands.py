@@ -10,7 +10,7 @@ from typing import Any
 
 from diptych.storage.anchoring import find_quote
 from diptych.storage.codebook import Codebook
-from diptych.storage.errors import InputError, readable_text
+from diptych.storage.errors import InputError
 from diptych.storage.files import write_atomically
 from diptych.storage.model import Tag
 from diptych.storage.project import Project
@@ -34,10 +34,7 @@ def run(args: argparse.Namespace) -> Result:
     # Commands that only read skip the integrity pass on open (a quick command should be
     # quick); damage still shows as a known error when a damaged page is read.
     verify = args.command not in _READ_ONLY_COMMANDS
-    # A new project is named after its file; a file name that is not UTF-8 is repaired
-    # for the name (the file keeps its name on the disk).
-    name = readable_text(Path(args.project).expanduser().stem) if create else None
-    with Project.open(args.project, create=create, verify=verify, name=name) as project:
+    with Project.open(args.project, create=create, verify=verify) as project:
         return handler(project, args)
 
 

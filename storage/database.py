@@ -269,7 +269,8 @@ def _check_existing(db: Database, path: Path, *, verify: bool = True) -> None:
             path=path,
             advice="Choose a .diptych file.",
         )
-    _check_version(path, user_version)  # Diptych's tables without Diptych's mark
+    if application_id != APPLICATION_ID:  # Diptych's tables without Diptych's mark
+        _check_version(path, user_version)
     unknown = unknown_schema_objects(db)
     if unknown:  # triggers run the file's own SQL: only Diptych's own may run
         raise NotAProjectError(

@@ -141,6 +141,8 @@ class TagRemoval:
     memos: tuple[Memo, ...] = ()
     merged_into: int | None = None
     added_links: tuple[tuple[int, int], ...] = ()  # links created on the merge target
+    # Sub-tags merged into the target's sub-tags of the same name, removed in turn (undo).
+    folded: tuple[TagRemoval, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook
@@ -17,18 +16,6 @@ if TYPE_CHECKING:
     from diptych.storage.project import Project
 
 _COLUMNS = "id, uuid, name, color, parent_id, description, sort_order, created_at"
-
-
-@dataclass(frozen=True, slots=True)
-class TagMerge(TagRemoval):
-    """Everything merging a tag changed, with the sub-tags folded into same-named ones.
-
-    Attributes:
-        folded: how each sub-tag merged into the target's sub-tag of the same name was
-            removed (themselves with any sub-tags folded in turn), for undo.
-    """
-
-    folded: tuple[TagRemoval, ...] = ()
 
 
 class TagStore:
@@ -195,7 +182,7 @@ class TagStore:
         """
         return self._remove(tag_id=tag_id, into=None)
 
-    def merge(self, *, source_id: int, target_id: int) -> TagMerge:
+    def merge(self, *, source_id: int, target_id: int) -> TagRemoval:
         """Merge ``source`` into ``target``: its passages and sub-tags move to the target.
 
         A sub-tag whose name the target already has among its own sub-tags is merged into
@@ -212,7 +199,7 @@ class TagStore:
                 raise InputError("a tag cannot be merged into one of its own sub-tags")
             return self._remove(tag_id=source_id, into=target_id)
 
-    def _remove(self, *, tag_id: int, into: int | None) -> TagMerge:
+    def _remove(self, *, tag_id: int, into: int | None) -> TagRemoval:
         with self._project.transaction():
             db = self._project.db
             codebook = self.codebook()
@@ -237,7 +224,7 @@ class TagStore:
                     raise _crowded(codebook, tag, child, namesake)
             self._append(moved, parent_id=new_parent)
             db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
-        return TagMerge(
+        return TagRemoval(
             tag=tag,
             links=tuple(links),
             moved_children=tuple(moved),
@@ -294,7 +281,7 @@ class TagStore:
                     "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
                     [child.parent_id, child.sort_order, child.id],
                 )
-            for folded in removal.folded if isinstance(removal, TagMerge) else ():
+            for folded in removal.folded:
                 self.restore(removal=folded)
             for memo in removal.memos:
                 self._project.memos.restore(memo=memo)
