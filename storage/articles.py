@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 CACHE_SIZE = 24
 
-_SUMMARY_SQL = """
+SUMMARY_SQL = """
     SELECT a.id, a.uuid, a.title, a.source_name, a.format, a.encoding, a.imported_at,
            a.updated_at, a.characters,
            (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),
@@ -93,13 +93,13 @@ class ArticleStore:
     def all(self) -> list[ArticleSummary]:
         """Every article in library order."""
         with self._project.reading() as db:
-            rows = db.execute(_SUMMARY_SQL + " ORDER BY a.sort_order, a.id").fetchall()
+            rows = db.execute(SUMMARY_SQL + " ORDER BY a.sort_order, a.id").fetchall()
         return [ArticleSummary(*row) for row in rows]
 
     def summary(self, *, article_id: int) -> ArticleSummary:
         """One article's summary."""
         with self._project.reading() as db:
-            row = db.execute(_SUMMARY_SQL + " WHERE a.id = ?", [article_id]).fetchone()
+            row = db.execute(SUMMARY_SQL + " WHERE a.id = ?", [article_id]).fetchone()
         if row is None:
             raise InputError(f"there is no article {article_id}", advice=_LIST_ADVICE)
         return ArticleSummary(*row)

@@ -20,9 +20,14 @@ from types import TracebackType
 
 from diptych.storage.connection import Database
 from diptych.storage.database import connect, translate_errors, write_transaction
-from diptych.storage.errors import ProjectFileError, ReadOnlyProjectError, readable_text
+from diptych.storage.errors import (
+    DiptychError,
+    ProjectFileError,
+    ReadOnlyProjectError,
+    readable_text,
+)
 from diptych.storage.model import ProjectInfo
-from diptych.storage.schema import apply_migrations, needs_migration
+from diptych.storage.schema import apply_migrations, missing_reading_indexes, needs_migration
 
 PROJECT_SUFFIX = ".diptych"
 
@@ -124,6 +129,7 @@ class Project:
                 apply_migrations(self.db)
             if not self.read_only:
                 self._complete_info(name)
+                self._add_reading_indexes()
 
     def _complete_info(self, name: str | None) -> None:
         """Give the project its identity: uuid, name and creation time.
@@ -149,6 +155,22 @@ class Project:
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     [key, wanted[key]()],
                 )
+
+    def _add_reading_indexes(self) -> None:
+        """Create the reading indexes the file lacks (a file from an earlier Diptych).
+
+        They only make reading faster, so a file that cannot take them now (another
+        program writing, the disk full) opens without them and gets them next time.
+        """
+        statements = missing_reading_indexes(self.db)
+        if not statements:
+            return
+        try:
+            with self.transaction():
+                for statement in statements:
+                    self.db.execute(statement)
+        except DiptychError:
+            return
 
     def info(self) -> ProjectInfo:
         """The project's uuid, name and creation time."""

@@ -150,6 +150,29 @@ _STEPS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
 )
 
 
+# Indexes that only make reading faster. They are not part of the file's format: any
+# writable opening creates those missing, and a Diptych that does not know them opens a
+# file holding them all the same, so they need no migration (and no version number that
+# would shut an older Diptych out of the file). A read-only file goes without.
+READING_INDEXES = {
+    # The library's summaries read these columns from the index alone: in the table they
+    # come after the texts, so reaching them meant reading every text's overflow pages.
+    "articles_library": """CREATE INDEX IF NOT EXISTS articles_library ON articles (
+        sort_order, id, uuid, title, source_name, format, encoding, imported_at, updated_at,
+        characters)""",
+    # Orphans are few: counting an article's finds them without visiting its passages.
+    "annotations_orphans": """CREATE INDEX IF NOT EXISTS annotations_orphans
+        ON annotations (article_id) WHERE status = 'orphan'""",
+}
+
+
+def missing_reading_indexes(db: Database) -> list[str]:
+    """The statements creating the reading indexes the file does not have yet."""
+    rows = db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    present = {name for (name,) in rows}
+    return [sql for name, sql in READING_INDEXES.items() if name not in present]
+
+
 @cache
 def migrations() -> Migrations:
     """The migration set (sqlite-utils is imported only when a file must be created or

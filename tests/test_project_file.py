@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from diptych.storage.articles import SUMMARY_SQL
 from diptych.storage.errors import (
     DamagedProjectError,
     NewerProjectError,
@@ -20,7 +21,7 @@ from diptych.storage.errors import (
 )
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
-from diptych.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from diptych.storage.schema import APPLICATION_ID, READING_INDEXES, SCHEMA_VERSION, migrations
 
 
 def test_new_project_is_wal_with_foreign_keys_and_stamped(tmp_path: Path) -> None:
@@ -289,3 +290,73 @@ def test_a_project_whose_file_name_is_not_utf8_opens_and_is_named_readably(
         assert project.tags.find(name="Kept") is not None
     error = DiptychError("is damaged", path=path)
     assert str(error).encode("utf-8").endswith("caf\ufffd.diptych: is damaged.".encode())
+
+
+def _index_names(path: Path) -> set[str]:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        return {name for (name,) in rows}
+
+
+def _without_reading_indexes(path: Path) -> None:
+    """Make ``path`` look like a file from a Diptych that did not create them."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        for name in READING_INDEXES:
+            conn.execute(f"DROP INDEX {name}")
+        conn.commit()
+
+
+def test_the_library_summaries_are_read_from_indexes_not_from_the_texts(tmp_path: Path) -> None:
+    path = tmp_path / "sample.diptych"
+    create_sample_project(path).close()
+    with Project.open(path) as project:
+        plan = project.db.execute(
+            "EXPLAIN QUERY PLAN " + SUMMARY_SQL + " ORDER BY a.sort_order, a.id"
+        ).fetchall()
+    steps = [row[-1] for row in plan]
+    assert steps[0] == "SCAN a USING COVERING INDEX articles_library"
+    assert any("annotations_orphans" in step for step in steps)
+
+
+def test_a_file_without_the_reading_indexes_gets_them_when_opened_writable(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sample.diptych"
+    create_sample_project(path).close()
+    with Project.open(path) as project:
+        summaries = project.articles.all()
+    _without_reading_indexes(path)
+    os.chmod(path, 0o444)
+    try:
+        with Project.open(path, read_only=True) as project:  # opens, goes without them
+            assert project.articles.all() == summaries
+    finally:
+        os.chmod(path, 0o644)
+    assert not set(READING_INDEXES) & _index_names(path)
+    with Project.open(path) as project:
+        assert project.articles.all() == summaries
+    assert set(READING_INDEXES) <= _index_names(path)
+
+
+def test_a_file_locked_by_another_program_opens_without_the_reading_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import diptych.storage.database as database
+
+    path = tmp_path / "sample.diptych"
+    create_sample_project(path).close()
+    with Project.open(path) as project:
+        summaries = project.articles.all()
+    _without_reading_indexes(path)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    other = sqlite3.connect(path)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with Project.open(path) as project:
+            assert project.articles.all() == summaries
+    finally:
+        other.rollback()
+        other.close()
+    assert not set(READING_INDEXES) & _index_names(path)
+    Project.open(path).close()
+    assert set(READING_INDEXES) <= _index_names(path)
