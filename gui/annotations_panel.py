@@ -7,6 +7,7 @@ their own, with a hint on how to re-attach them; they are never deleted for the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.commands import DeletePassage, perform
-from diptych.gui.passage_filter import OrphanFilter, PassageFilterModel
+from diptych.gui.passage_filter import OrphanFilter, PassageFilter
 from diptych.gui.passage_model import (
     ARTICLE_ID_ROLE,
     PASSAGE_ID_ROLE,
@@ -64,9 +65,7 @@ class AnnotationsPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = PassageTableModel(session)
-        self.proxy = PassageFilterModel(self)
-        self.proxy.set_orphan_filter(OrphanFilter.ANCHORED)  # before the rows: filtered once
-        self.proxy.setSourceModel(self.model)
+        self.model.set_filter(PassageFilter(orphans=OrphanFilter.ANCHORED))
         self._selecting = False
         self._chosen = 0  # the passage the user or the window selected
         self._build_filters()
@@ -115,7 +114,7 @@ class AnnotationsPanel(QWidget):
 
     def _build_table(self) -> None:
         self.table = PassageTable(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -151,9 +150,9 @@ class AnnotationsPanel(QWidget):
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self.on_table_current_row_changed)
         # After the selection model has moved the current row (it is connected first).
-        self.proxy.rowsRemoved.connect(self.on_proxy_rows_changed)
-        self.proxy.rowsInserted.connect(self.on_proxy_rows_changed)
-        self.proxy.modelReset.connect(self.on_proxy_model_reset)
+        self.model.rowsRemoved.connect(self.on_model_rows_changed)
+        self.model.rowsInserted.connect(self.on_model_rows_changed)
+        self.model.modelReset.connect(self.on_model_reset)
         self.session.tagsChanged.connect(self.on_session_tags_changed)
         self.session.articlesChanged.connect(self.on_session_articles_changed)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
@@ -169,13 +168,12 @@ class AnnotationsPanel(QWidget):
             True if the passage's row is now selected.
         """
         self._chosen = annotation_id
-        row = self.model.row_of(annotation_id)
-        if row < 0:
+        passage = self.model.find(annotation_id)
+        if passage is None:
             self.table.clearSelection()
             return False
-        wanted = ORPHANS_TAB if self.model.passage(row).is_orphan else PASSAGES_TAB
-        self.tabs.setCurrentIndex(wanted)
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.tabs.setCurrentIndex(ORPHANS_TAB if passage.is_orphan else PASSAGES_TAB)
+        index = self._index_of(annotation_id)
         self._make_current(index)
         if index.isValid():
             self.table.scrollTo(index)
@@ -206,7 +204,7 @@ class AnnotationsPanel(QWidget):
         if not perform(self.session, DeletePassage(self.session, annotation_id)):
             return
         self.session.messages.info("Passage deleted — Ctrl+Z to undo")
-        following = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
+        following = self.model.index(min(row, self.model.rowCount() - 1), 0)
         if following.isValid():  # as if the user had stepped onto it
             self._make_current(following)
             self._chosen = int(following.data(PASSAGE_ID_ROLE))
@@ -215,25 +213,27 @@ class AnnotationsPanel(QWidget):
     # -- slots -----------------------------------------------------------------------------
     def on_search_text_changed(self, text: str) -> None:
         """Filter by quote or note text."""
-        self.proxy.set_text_filter(text)
+        self.model.set_filter(replace(self.model.filter, text=text))
 
     def on_tag_combo_current_index_changed(self, _position: int) -> None:
         """Filter by tag."""
-        self.proxy.set_tag_filter(self.tag_combo.currentData())
+        self.model.set_filter(replace(self.model.filter, tag_id=self.tag_combo.currentData()))
 
     def on_article_combo_current_index_changed(self, _position: int) -> None:
         """Filter by article."""
-        self.proxy.set_article_filter(self.article_combo.currentData())
+        article_id = self.article_combo.currentData()
+        self.model.set_filter(replace(self.model.filter, article_id=article_id))
 
     def on_coder_combo_current_index_changed(self, _position: int) -> None:
         """Filter by coder."""
-        self.proxy.set_coder_filter(self.coder_combo.currentData())
+        self.model.set_filter(replace(self.model.filter, coder=self.coder_combo.currentData()))
 
     def on_tabs_current_changed(self, position: int) -> None:
         """Show anchored passages or orphans."""
         orphans = position == ORPHANS_TAB
         self.orphan_hint.setVisible(orphans)
-        self.proxy.set_orphan_filter(OrphanFilter.ORPHANS if orphans else OrphanFilter.ANCHORED)
+        which = OrphanFilter.ORPHANS if orphans else OrphanFilter.ANCHORED
+        self.model.set_filter(replace(self.model.filter, orphans=which))
 
     def on_table_clicked(self, index: QModelIndex) -> None:
         """Open the clicked passage."""
@@ -245,12 +245,12 @@ class AnnotationsPanel(QWidget):
             self._chosen = int(current.data(PASSAGE_ID_ROLE))
             self.passageSelected.emit(self._chosen)
 
-    def on_proxy_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
-        """Rows went or came (deleted, undone, filtered): keep the chosen passage's row current."""
+    def on_model_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        """Rows went or came (deleted, undone): keep the chosen passage's row current."""
         self._show_chosen()
 
-    def on_proxy_model_reset(self) -> None:
-        """The rows were read again: select the chosen passage's row again."""
+    def on_model_reset(self) -> None:
+        """The rows were read or filtered again: select the chosen passage's row again."""
         self._show_chosen()
 
     def on_session_tags_changed(self) -> None:
@@ -283,10 +283,14 @@ class AnnotationsPanel(QWidget):
         The table moves its current row onto a neighbour when the current one is removed;
         left there, the table would show a passage selected that nobody chose.
         """
-        row = self.model.row_of(self._chosen) if self._chosen else -1
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        index = self._index_of(self._chosen)
         if index != self.table.currentIndex().siblingAtColumn(0):
             self._make_current(index)
+
+    def _index_of(self, annotation_id: int) -> QModelIndex:
+        """The first cell of a passage's row; invalid if it has none (gone or filtered out)."""
+        row = self.model.row_of(annotation_id) if annotation_id else -1
+        return self.model.index(row, 0) if row >= 0 else QModelIndex()
 
     def _make_current(self, index: QModelIndex) -> None:
         """Make a row current and selected (an invalid index: none), quietly."""

@@ -3,9 +3,9 @@
 The table follows the session without resets: when one article's passages change, only
 the rows that differ are removed, inserted, moved or repainted, so that a table of
 thousands of passages stays fast and keeps its selection while a note is being typed.
-The table model also does the sorting, in one Python sort, because a sorting proxy would
-call back into Python for every one of the n·log(n) comparisons. The panel's filters are
-in :mod:`diptych.gui.passage_filter`.
+The table model also sorts and filters itself, each in one Python pass: a proxy would
+call back into Python for every one of the n·log(n) comparisons, and for every passage
+on each change of a filter (:mod:`diptych.gui.passage_filter`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 
 from diptych.gui.note_html import note_to_html, note_to_plain, text_to_html
+from diptych.gui.passage_filter import PassageFilter
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import color_icon
 from diptych.storage.codebook import Codebook
@@ -85,8 +86,12 @@ class PassageTableModel(QAbstractTableModel):
     def __init__(self, session: ProjectSession) -> None:
         super().__init__(session)
         self.session = session
-        self._rows: list[Annotation] = []
+        self._all: list[Annotation] = []  # every passage, in the table's order
+        self._rows: list[Annotation] = []  # those the filter lets through, in that order
         self._row_index: dict[int, int] | None = None  # passage id -> row, built on demand
+        self._by_id: dict[int, Annotation] | None = None  # every passage by id, on demand
+        self._filter = PassageFilter()
+        self._matches = self._filter.matcher(Codebook([]))
         self._titles: dict[int, str] = {}
         self._article_order: dict[int, int] = {}
         self._codebook = Codebook([])
@@ -106,8 +111,33 @@ class PassageTableModel(QAbstractTableModel):
     def _reload(self) -> None:
         self.beginResetModel()
         self._read_articles()
-        self._rows = self._ordered(self.session.project.annotations.query())
+        self._all = self._ordered(self.session.project.annotations.query())
+        self._by_id = None
+        self._select_rows()
+        self.endResetModel()
+
+    def _select_rows(self) -> None:
+        matches = self._matches
+        self._rows = [p for p in self._all if matches(p)]
         self._row_index = None
+
+    # -- filtering -------------------------------------------------------------------------
+    @property
+    def filter(self) -> PassageFilter:
+        """Which passages the rows show."""
+        return self._filter
+
+    def set_filter(self, wanted: PassageFilter) -> None:
+        """Show only the passages ``wanted`` lets through (one reset, not a row per change)."""
+        if wanted == self._filter:
+            return
+        self._filter = wanted
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._matches = self._filter.matcher(self._codebook)
+        self._select_rows()
         self.endResetModel()
 
     def _read_articles(self) -> None:
@@ -117,6 +147,7 @@ class PassageTableModel(QAbstractTableModel):
 
     def _read_codebook(self) -> None:
         self._codebook = self.session.codebook()
+        self._matches = self._filter.matcher(self._codebook)
         self._tag_order = {tag.id: i for i, tag in enumerate(self._codebook.ordered())}
         self._tag_text.clear()
 
@@ -126,28 +157,39 @@ class PassageTableModel(QAbstractTableModel):
             self._read_articles()
         known = article_id in self._titles
         fresh = self.session.project.annotations.query(article_id=article_id) if known else []
-        current = {p.id: p for p in self._rows if p.article_id == article_id}
-        kept = {p.id for p in fresh}
-        changed = [p for p in fresh if current.get(p.id) != p]
-        if len(changed) + len(current.keys() - kept) > BULK_CHANGES:
+        before = {p.id: p for p in self._all if p.article_id == article_id}
+        changed = [p for p in fresh if before.get(p.id) != p]
+        if len(changed) + len(before.keys() - {p.id for p in fresh}) > BULK_CHANGES:
             self._reload()
             return
+        if not changed and len(fresh) == len(before):
+            return
+        self._all = [p for p in self._all if p.article_id != article_id]
+        for passage in fresh:
+            self._all.insert(self._place_for(passage, self._all), passage)
+        self._by_id = None
+        self._follow(article_id, [p for p in fresh if self._matches(p)])
+
+    def _follow(self, article_id: int, shown: list[Annotation]) -> None:
+        """Make the rows of one article those of ``shown``: removed, updated or inserted."""
+        wanted = {p.id: p for p in shown}
         for row in reversed(range(len(self._rows))):
             passage = self._rows[row]
-            if passage.article_id == article_id and passage.id not in kept:
+            if passage.article_id == article_id and passage.id not in wanted:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
                 self._row_index = None
                 self.endRemoveRows()
-        for passage in changed:
-            if passage.id in current:
-                self._update(self.row_of(passage.id), passage)
-            else:
-                row = self._place_for(passage)
+        current = {p.id: p for p in self._rows if p.article_id == article_id}
+        for passage in shown:
+            if passage.id not in current:
+                row = self._place_for(passage, self._rows)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.insert(row, passage)
                 self._row_index = None
                 self.endInsertRows()
+            elif current[passage.id] != passage:
+                self._update(self.row_of(passage.id), passage)
 
     def on_session_articles_changed(self) -> None:
         """Re-read everything (articles came, went, moved or were renamed)."""
@@ -156,6 +198,8 @@ class PassageTableModel(QAbstractTableModel):
     def on_session_tags_changed(self) -> None:
         """Repaint the tag column with the new names and colours."""
         self._read_codebook()
+        if self._filter.uses_tags:  # sub-tags may have come or gone
+            self._refilter()
         if self._sort_column == Column.TAGS:
             self._relayout()
         if self._rows:
@@ -166,7 +210,7 @@ class PassageTableModel(QAbstractTableModel):
     def _update(self, row: int, passage: Annotation) -> None:
         """Replace a row's passage, moving the row if its place in the order changed."""
         self._rows[row] = passage
-        place = self._place_for(passage, skip=row)
+        place = self._place_for(passage, self._rows, skip=row)
         if place != row:
             self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), place + (place > row))
             del self._rows[row]
@@ -187,8 +231,8 @@ class PassageTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         ids = [self._rows[index.row()].id for index in persistent]
-        self._rows = self._ordered(self._rows)
-        self._row_index = None
+        self._all = self._ordered(self._all)
+        self._select_rows()
         rows = self._index()
         moved = [
             self.index(rows[i], index.column()) for i, index in zip(ids, persistent, strict=True)
@@ -218,12 +262,12 @@ class PassageTableModel(QAbstractTableModel):
                 return (a < b) == (self._sort_order == ASCENDING)
         return self._natural(first) < self._natural(second)
 
-    def _place_for(self, passage: Annotation, skip: int = -1) -> int:
-        """Where ``passage`` belongs among the rows (leaving out row ``skip``)."""
-        low, high = 0, len(self._rows) - (skip >= 0)
+    def _place_for(self, passage: Annotation, rows: list[Annotation], skip: int = -1) -> int:
+        """Where ``passage`` belongs among ``rows`` (in the table's order), leaving out ``skip``."""
+        low, high = 0, len(rows) - (skip >= 0)
         while low < high:
             middle = (low + high) // 2
-            other = self._rows[middle + (0 <= skip <= middle)]
+            other = rows[middle + (0 <= skip <= middle)]
             if self._before(other, passage):
                 low = middle + 1
             else:
@@ -240,8 +284,14 @@ class PassageTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, annotation_id: int) -> int:
-        """Row of a passage, or -1."""
+        """Row of a passage, or -1 (there is no such passage, or the filter hides it)."""
         return self._index().get(annotation_id, -1)
+
+    def find(self, annotation_id: int) -> Annotation | None:
+        """A passage of the project, shown or hidden by the filter, if there is one."""
+        if self._by_id is None:
+            self._by_id = {p.id: p for p in self._all}
+        return self._by_id.get(annotation_id)
 
     def _index(self) -> dict[int, int]:
         """Passage id -> row, rebuilt after the rows changed (one pass, then lookups)."""
@@ -250,12 +300,12 @@ class PassageTableModel(QAbstractTableModel):
         return self._row_index
 
     def coders(self) -> list[str]:
-        """Everyone who coded a passage shown here, sorted."""
-        return sorted({p.coder for p in self._rows if p.coder}, key=str.casefold)
+        """Everyone who coded a passage of the project, sorted."""
+        return sorted({p.coder for p in self._all if p.coder}, key=str.casefold)
 
     def orphan_count(self) -> int:
-        """How many passages are orphans."""
-        return sum(p.is_orphan for p in self._rows)
+        """How many passages of the project are orphans."""
+        return sum(p.is_orphan for p in self._all)
 
     def tag_ids(self, passage: Annotation) -> list[int]:
         """The passage's tags that are in the codebook, in codebook order."""
