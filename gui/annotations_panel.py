@@ -64,8 +64,7 @@ class AnnotationsPanel(QWidget):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = PassageTableModel(session)
-        self.model.set_filter(PassageFilter(orphans=OrphanFilter.ANCHORED))
+        self.model = PassageTableModel(session, PassageFilter(orphans=OrphanFilter.ANCHORED))
         self._selecting = False
         self._chosen = 0  # the passage the user or the window selected
         self._build_filters()

@@ -46,12 +46,15 @@ class ArticleListModel(QAbstractListModel):
         self.endResetModel()
 
     def on_session_passages_changed(self, article_id: int) -> None:
-        """Update one row's passage count."""
+        """Update one row's passage count.
+
+        The count is not drawn in the row, only in its tooltip and status tip, which are
+        asked for when they appear: the row is not announced as changed, since the list
+        would then measure every wrapped title again (~70 ms with 1,500 articles).
+        """
         for row, summary in enumerate(self._rows):
             if summary.id == article_id:
                 self._rows[row] = self.session.project.articles.summary(article_id=article_id)
-                index = self.index(row)
-                self.dataChanged.emit(index, index)
                 return
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:

@@ -81,16 +81,17 @@ class PassageTableModel(QAbstractTableModel):
 
     Args:
         session: the open project.
+        shown: which passages the rows show at first (default: all).
     """
 
-    def __init__(self, session: ProjectSession) -> None:
+    def __init__(self, session: ProjectSession, shown: PassageFilter | None = None) -> None:
         super().__init__(session)
         self.session = session
         self._all: list[Annotation] = []  # every passage, in the table's order
         self._rows: list[Annotation] = []  # those the filter lets through, in that order
         self._row_index: dict[int, int] | None = None  # passage id -> row, built on demand
         self._by_id: dict[int, Annotation] | None = None  # every passage by id, on demand
-        self._filter = PassageFilter()
+        self._filter = shown or PassageFilter()
         self._matches = self._filter.matcher(Codebook([]))
         self._titles: dict[int, str] = {}
         self._article_order: dict[int, int] = {}

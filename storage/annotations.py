@@ -25,10 +25,13 @@ _INSERT = (
 )
 
 
+_STATUS = {status.value: status for status in AnnotationStatus}  # a lookup, not an enum call
+
+
 def _annotation(row: Sequence[Any]) -> Annotation:
     tags = row[13]
-    tag_ids = tuple(sorted(int(t) for t in tags.split(","))) if tags else ()
-    return Annotation(*row[:12], status=AnnotationStatus(row[12]), tag_ids=tag_ids)  # type: ignore[misc]
+    tag_ids = tuple(sorted(map(int, tags.split(",")))) if tags else ()
+    return Annotation(*row[:12], status=_STATUS[row[12]], tag_ids=tag_ids)  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from gui_support import finish_jobs_as_they_start
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
@@ -83,6 +83,9 @@ def test_article_list_model_passes_the_model_tester(qtmodeltester, window: MainW
     sample = model.index(0, 0)
     assert "3 passages" in sample.data(Qt.ItemDataRole.ToolTipRole)
     assert sample.data(ARTICLE_ID_ROLE) == 1
+    window.session.add_passage(article_id=1, start=0, end=10, tag_ids=[])
+    assert "4 passages" in sample.data(Qt.ItemDataRole.ToolTipRole)
+    assert sample.data(Qt.ItemDataRole.StatusTipRole) == "4 passages"
     assert model.flags(sample) & Qt.ItemFlag.ItemIsDragEnabled
 
 
@@ -355,3 +358,37 @@ def test_a_long_single_import_shows_a_busy_dialog_until_it_ends(
     assert (dialog.minimum(), dialog.maximum()) == (0, 0)  # a busy bar: one file, no steps
     release.set()
     qtbot.waitUntil(lambda: busy() is None and "Long page" in shown_titles(window.library))
+
+
+def test_a_library_of_hundreds_of_articles_is_laid_out_and_reaches_its_last_row(
+    qtbot: QtBot, session
+) -> None:
+    long_title = "A very long title that has to wrap over several lines in a narrow library " * 2
+    files = [
+        parse_article(f"# Article {n}\n\nText {n}.\n".encode(), name=f"{n}.md") for n in range(300)
+    ]
+    files.append(parse_article(f"# {long_title}\n\nThe last one.\n".encode(), name="last.md"))
+    session.project.articles.add_many(parsed=files)
+    session.articlesChanged.emit()
+    library = LibraryPanel(session)
+    qtbot.addWidget(library)
+    library.resize(260, 400)
+    library.show()
+    qtbot.waitExposed(library)
+    last = session.project.articles.all()[-1]
+    library.select_article(last.id)
+    library.view.scrollTo(library.view.currentIndex())
+    viewport = library.view.viewport()
+
+    def last_row() -> QRect:
+        return library.view.visualRect(library.view.currentIndex())
+
+    qtbot.waitUntil(lambda: viewport.rect().contains(last_row().center()))
+    first = library.view.visualRect(library.proxy.index(0, 0))
+    assert last_row().height() > first.height()  # the long title wraps
+    end = last_row().center()
+    above = library.view.visualRect(library.proxy.index(library.proxy.rowCount() - 2, 0))
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=above.center())
+    assert library.selected_article() == session.project.articles.all()[-2].id
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=end)
+    assert library.selected_article() == last.id
