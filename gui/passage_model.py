@@ -10,6 +10,8 @@ on each change of a filter (:mod:`diptych.gui.passage_filter`).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime
 from enum import IntEnum
 from functools import lru_cache
@@ -91,6 +93,8 @@ class PassageTableModel(QAbstractTableModel):
         self._rows: list[Annotation] = []  # those the filter lets through, in that order
         self._row_index: dict[int, int] | None = None  # passage id -> row, built on demand
         self._by_id: dict[int, Annotation] | None = None  # every passage by id, on demand
+        self._orphans = 0  # among every passage, kept up to date with each change
+        self._coders: Counter[str] = Counter()
         self._filter = shown or PassageFilter()
         self._matches = self._filter.matcher(Codebook([]))
         self._titles: dict[int, str] = {}
@@ -114,8 +118,17 @@ class PassageTableModel(QAbstractTableModel):
         self._read_articles()
         self._all = self._ordered(self.session.project.annotations.query())
         self._by_id = None
+        self._orphans = 0
+        self._coders.clear()
+        self._count(self._all, 1)
         self._select_rows()
         self.endResetModel()
+
+    def _count(self, passages: Iterable[Annotation], sign: int) -> None:
+        for passage in passages:
+            self._orphans += sign * passage.is_orphan
+            if passage.coder:
+                self._coders[passage.coder] += sign
 
     def _select_rows(self) -> None:
         matches = self._matches
@@ -163,11 +176,14 @@ class PassageTableModel(QAbstractTableModel):
         if len(changed) + len(before.keys() - {p.id for p in fresh}) > BULK_CHANGES:
             self._reload()
             return
-        if not changed and len(fresh) == len(before):
+        dropped = (before.keys() - {p.id for p in fresh}) | {p.id for p in changed}
+        if not dropped:
             return
-        self._all = [p for p in self._all if p.article_id != article_id]
-        for passage in fresh:
+        self._count((before[i] for i in dropped if i in before), -1)
+        self._all = [p for p in self._all if p.id not in dropped]
+        for passage in changed:
             self._all.insert(self._place_for(passage, self._all), passage)
+        self._count(changed, 1)
         self._by_id = None
         self._follow(article_id, [p for p in fresh if self._matches(p)])
 
@@ -193,8 +209,20 @@ class PassageTableModel(QAbstractTableModel):
                 self._update(self.row_of(passage.id), passage)
 
     def on_session_articles_changed(self) -> None:
-        """Re-read everything (articles came, went, moved or were renamed)."""
-        self._reload()
+        """Articles came, went, moved or were renamed: titles and order, not passages.
+
+        The passages of an article removed, restored or given a new text follow with
+        ``passagesChanged``, those of a whole project read again with ``allPassagesChanged``.
+        """
+        before = list(self._article_order)
+        self._read_articles()
+        kept = set(before).intersection(self._article_order)
+        moved = [i for i in before if i in kept] != [i for i in self._article_order if i in kept]
+        if moved or self._sort_column == Column.ARTICLE:
+            self._relayout()  # an article moved, or the rows are sorted by title
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, Column.ARTICLE), self.index(last, Column.ARTICLE))
 
     def on_session_tags_changed(self) -> None:
         """Repaint the tag column with the new names and colours."""
@@ -302,11 +330,11 @@ class PassageTableModel(QAbstractTableModel):
 
     def coders(self) -> list[str]:
         """Everyone who coded a passage of the project, sorted."""
-        return sorted({p.coder for p in self._all if p.coder}, key=str.casefold)
+        return sorted((name for name, n in self._coders.items() if n > 0), key=str.casefold)
 
     def orphan_count(self) -> int:
         """How many passages of the project are orphans."""
-        return sum(p.is_orphan for p in self._all)
+        return self._orphans
 
     def tag_ids(self, passage: Annotation) -> list[int]:
         """The passage's tags that are in the codebook, in codebook order."""

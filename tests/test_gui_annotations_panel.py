@@ -374,3 +374,41 @@ def test_filter_model_orphan_switch(session: ProjectSession) -> None:
     model.set_filter(PassageFilter(orphans=OrphanFilter.ANCHORED))
     assert model.rowCount() == 5
     assert model.orphan_count() == 1  # counts the project's orphans, shown or not
+
+
+def test_counts_and_coders_follow_every_change(qtbot, panel: AnnotationsPanel, session) -> None:
+    def stored() -> tuple[int, list[str]]:
+        passages = session.project.annotations.query()
+        names = sorted({p.coder for p in passages if p.coder}, key=str.casefold)
+        return sum(p.is_orphan for p in passages), names
+
+    article = session.project.articles.all()[1]
+    added = session.add_passage(article_id=article.id, start=0, end=5, tag_ids=[])
+    assert (panel.model.orphan_count(), panel.model.coders()) == stored()
+    assert panel.coder_combo.findText("Tester") > 0
+    make_orphan(session)
+    assert (panel.model.orphan_count(), panel.model.coders()) == stored() != (0, [])
+    assert panel.tabs.tabText(ORPHANS_TAB) == "Orphans (1)"
+    session.delete_passage(added.id)  # the only passage "Tester" coded
+    assert (panel.model.orphan_count(), panel.model.coders()) == stored()
+    assert panel.coder_combo.findText("Tester") < 0
+    session.restore_passage(added)
+    assert panel.coder_combo.findText("Tester") > 0
+    removal = session.remove_article(article.id)
+    assert (panel.model.orphan_count(), panel.model.coders()) == stored() == (0, stored()[1])
+    session.restore_article(removal)
+    assert (panel.model.orphan_count(), panel.model.coders()) == stored()
+    assert panel.tabs.tabText(ORPHANS_TAB) == "Orphans (1)"
+
+
+def test_renaming_an_article_keeps_the_selected_row_and_shows_the_new_title(
+    qtbot, panel: AnnotationsPanel, session: ProjectSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = shown(panel)[4]
+    panel.select_passage(target.id)
+    with monkeypatch.context() as patch:
+        patch.setattr(session.project.annotations, "query", None)  # reading them would fail
+        session.rename_article(target.article_id, "Renamed article")
+    assert panel.current_passage() == target.id
+    row = panel.table.currentIndex().row()
+    assert panel.model.index(row, Column.ARTICLE).data() == "Renamed article"
