@@ -227,14 +227,13 @@ class PassageTableModel(QAbstractTableModel):
     def on_session_tags_changed(self) -> None:
         """Repaint the tag column with the new names and colours."""
         self._read_codebook()
-        if self._filter.uses_tags:  # sub-tags may have come or gone
-            self._refilter()
         if self._sort_column == Column.TAGS:
             self._relayout()
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1)
-            )
+        if self._filter.uses_tags:  # sub-tags may have come or gone: a reset repaints all
+            self._refilter()
+        elif self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, Column.TAGS), self.index(last, Column.TAGS))
 
     def _update(self, row: int, passage: Annotation) -> None:
         """Replace a row's passage, moving the row if its place in the order changed."""

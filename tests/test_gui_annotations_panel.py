@@ -412,3 +412,16 @@ def test_renaming_an_article_keeps_the_selected_row_and_shows_the_new_title(
     assert panel.current_passage() == target.id
     row = panel.table.currentIndex().row()
     assert panel.model.index(row, Column.ARTICLE).data() == "Renamed article"
+
+
+def test_a_renamed_tag_is_shown_in_the_tags_column(
+    qtbot, panel: AnnotationsPanel, session: ProjectSession
+) -> None:
+    row = next(r for r, p in enumerate(shown(panel)) if p.exact.startswith("The bilateral"))
+    cell = panel.model.index(row, Column.TAGS)
+    assert cell.data() == "Economy/Trade, Evidence"
+    repainted: list[tuple[int, int]] = []
+    panel.model.dataChanged.connect(lambda a, b: repainted.append((a.column(), b.column())))
+    session.update_tag(tag_id(session, "Trade"), name="Commerce")
+    assert cell.data() == "Economy/Commerce, Evidence"
+    assert repainted == [(Column.TAGS, Column.TAGS)]  # the tags column, nothing else
