@@ -91,6 +91,36 @@ class Rendering:
         return self.builder.positions
 
 
+class BackgroundRead(QObject):
+    """One reading of a long article in a worker, and what it was for.
+
+    The worker's signals go to this object's methods rather than to functions holding the
+    loader: as a child of the loader, it dies with the loader's pane, and Qt drops its
+    connections then, so a read that ends after the pane was closed reaches nothing.
+
+    Args:
+        loader: the loader that asked for the article (the parent).
+        read_at: the file's data version taken before the worker started reading.
+    """
+
+    def __init__(self, loader: ArticleLoader, read_at: int | None) -> None:
+        super().__init__(loader)
+        self.loader = loader
+        self.read_at = read_at
+
+    def on_finished(self, article: Article) -> None:
+        """The article was read."""
+        self.loader.on_article_read(self, article)
+
+    def on_failed(self, message: str) -> None:
+        """A known error (the file, and what to do) stopped the read."""
+        self.loader.on_article_read_failed(self, message)
+
+    def on_crashed(self, summary: str, details: str) -> None:
+        """An unexpected error (a bug) stopped the read."""
+        self.loader.on_article_read_crashed(self, summary, details)
+
+
 class ArticleLoader(QObject):
     """Loads articles into one view.
 
@@ -105,6 +135,8 @@ class ArticleLoader(QObject):
         progressed(int, int): blocks built so far, and in all.
         shown(): the first screen (or all) of the article is in the view.
         loaded(): the whole article is in the view, with its passages painted.
+        unavailable(): the article being read could not be read; the view is left empty,
+            with no article (the user was told why).
     """
 
     opening = Signal(int, str, str)
@@ -112,6 +144,7 @@ class ArticleLoader(QObject):
     progressed = Signal(int, int)
     shown = Signal()
     loaded = Signal()
+    unavailable = Signal()
 
     def __init__(
         self, session: ProjectSession, view: ArticleView, font: Callable[[], QFont]
@@ -124,12 +157,13 @@ class ArticleLoader(QObject):
         self.current: Rendering | None = None  # what the view shows
         self.pending: Rendering | None = None  # the full article, while it is being built
         self._generation = 0
-        self._awaited: tuple[int, int] | None = None  # (article, generation) being read
+        self._reading: BackgroundRead | None = None  # the read whose article is awaited
+        self._placeholder: QTextDocument | None = None  # shown meanwhile
 
     @property
     def is_loading(self) -> bool:
         """True while the article is being read or its full document built."""
-        return self.pending is not None or self._awaited is not None
+        return self.pending is not None or self._reading is not None
 
     def renderings(self) -> list[Rendering]:
         """The documents of the article: shown, and being built."""
@@ -150,20 +184,30 @@ class ArticleLoader(QObject):
         self._generation += 1
         self._clear_view()  # nothing of the previous article stays selectable meanwhile
         self.article_id = article_id
-        awaited = self._awaited = (article_id, self._generation)
+        version = self.session.project.data_version()  # before the worker reads
+        read = BackgroundRead(self, version)
+        self._await(read)
         self.opening.emit(article_id, summary.title, summary.source_name)
         path = self.session.project.path
-        version = self.session.project.data_version()  # before the worker reads
         worker = self.session.workers.start(lambda _p: load_article(path, article_id=article_id))
-        worker.signals.finished.connect(lambda article: self.on_article_read(article, version))
-        worker.signals.failed.connect(lambda message: self.on_article_read_failed(awaited, message))
+        worker.signals.finished.connect(read.on_finished)
+        worker.signals.failed.connect(read.on_failed)
+        worker.signals.crashed.connect(read.on_crashed)
+
+    def _await(self, read: BackgroundRead | None) -> None:
+        """Wait for ``read`` (None: for no read); a read waited for before is abandoned."""
+        if self._reading is not None:
+            self._reading.deleteLater()  # its worker's late report then reaches nothing
+        self._reading = read
 
     def _clear_view(self) -> None:
         self._drop_pending()
         old, self.current = self.current, None
         self.view.index = None
         self.view.positions = PositionMap("")
-        self.view.setDocument(QTextDocument(self.view))
+        if self._placeholder is None:
+            self._placeholder = QTextDocument(self.view)
+        self.view.setDocument(self._placeholder)
         if old is not None:
             old.document.deleteLater()
 
@@ -172,30 +216,36 @@ class ArticleLoader(QObject):
             self.pending.document.deleteLater()
             self.pending = None
 
-    def on_article_read(self, article: Article, read_at: int | None = None) -> None:
-        """A long article was read in the background: show it, if it is still wanted.
-
-        Args:
-            read_at: the file's data version taken before the worker read it.
-        """
-        if self._awaited != (article.id, self._generation):
+    def on_article_read(self, read: BackgroundRead, article: Article) -> None:
+        """A long article was read in the background: show it, if it is still wanted."""
+        if read is not self._reading:
             return  # another article was asked for meanwhile
-        self._awaited = None
-        self.session.project.articles.remember(article, read_at=read_at)
+        self.session.project.articles.remember(article, read_at=read.read_at)
         self.present(article)
 
-    def on_article_read_failed(self, awaited: tuple[int, int], message: str) -> None:
+    def on_article_read_failed(self, read: BackgroundRead, message: str) -> None:
         """Reading a long article failed: say why (unless another was asked for since)."""
-        if self._awaited != awaited:
-            return
-        self._awaited = None
+        if read is self._reading:
+            self._give_up_reading()
+            self.session.messages.error(message)
+
+    def on_article_read_crashed(self, read: BackgroundRead, summary: str, details: str) -> None:
+        """Reading a long article hit a bug: stop waiting, and report it as a bug."""
+        if read is self._reading:
+            self._give_up_reading()
+            self.session.messages.crashed.emit(summary, details)
+
+    def _give_up_reading(self) -> None:
+        """The awaited article will not come: leave the view empty, with no article."""
+        self._await(None)
+        self.article_id = None  # opening it again tries again
         self.progressed.emit(1, 1)
-        self.session.messages.error(message)
+        self.unavailable.emit()
 
     def present(self, article: Article) -> None:
         """Show an article already read (replacing the one shown)."""
         self._generation += 1
-        self._awaited = None
+        self._await(None)
         self._drop_pending()  # a document of the previous article, still being built
         self.article_id = article.id
         index = PassageIndex(article.content.blocks)

@@ -104,6 +104,7 @@ class ArticlePane(QFrame):
         self.loader.progressed.connect(self.header.set_progress)
         self.loader.shown.connect(self.shown)
         self.loader.loaded.connect(self.on_loader_loaded)
+        self.loader.unavailable.connect(self.on_loader_unavailable)
         self.session.passageUpdated.connect(self.on_session_passage_updated)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
         self.session.allPassagesChanged.connect(self.on_session_all_passages_changed)
@@ -152,6 +153,14 @@ class ArticlePane(QFrame):
         self._update_extra_selections()
         self.margin.update()
         self.loaded.emit()
+
+    def on_loader_unavailable(self) -> None:
+        """The article could not be read: the pane is empty again (opening it retries)."""
+        self.selected_passage = 0
+        self._matches = []
+        self.header.set_title("")
+        self.header.set_outline([])
+        self.margin.update()
 
     def reload(self) -> None:
         """Show the article again from the file (after its text changed)."""

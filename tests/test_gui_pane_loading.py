@@ -1,0 +1,129 @@
+"""A very long article read in the background: closing its pane, a bug in the read, and
+the documents shown meanwhile."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextDocument
+from pytestqt.qtbot import QtBot
+
+import diptych.gui.article_loader as article_loader
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.messages import MessageBridge
+from diptych.gui.session import ProjectSession
+from diptych.storage.importing import parse_article
+from diptych.storage.model import Article
+from diptych.storage.project import Project
+
+
+def long_article(paragraphs: int, word: str = "trade") -> bytes:
+    lines = [
+        f"Paragraph {n}: the ministry said {word} talks would resume. " * 3
+        for n in range(paragraphs)
+    ]
+    return "\n".join(lines).encode()
+
+
+@pytest.fixture
+def read_in_background(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles over 10,000 characters are read in a worker, as if they were 2 MB."""
+    monkeypatch.setattr(article_loader, "BACKGROUND_CHARS", 10_000)
+
+
+@pytest.fixture
+def session(qapp: object, tmp_path: Path, read_in_background: None) -> Iterator[ProjectSession]:
+    """A session on a project of six long articles, none of them read yet."""
+    project = Project.create(tmp_path / "p.diptych")
+    for number in range(6):
+        parsed = parse_article(long_article(120 + number), name=f"a{number}.txt")
+        project.articles.add(parsed=parsed)
+    project.forget_cached()
+    opened = ProjectSession(project, MessageBridge())
+    yield opened
+    opened.close()
+
+
+def article_ids(session: ProjectSession) -> list[int]:
+    return [a.id for a in session.project.articles.all()]
+
+
+def shown_pane(qtbot: QtBot, session: ProjectSession) -> ArticlePane:
+    pane = ArticlePane(session)
+    qtbot.addWidget(pane)
+    pane.resize(600, 500)
+    pane.show()
+    return pane
+
+
+def test_closing_a_pane_while_its_article_is_read_in_the_background_is_harmless(
+    qtbot: QtBot, session: ProjectSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_load = article_loader.load_article
+
+    def slow_load(path: Path, *, article_id: int) -> Article:
+        release.wait(10)  # the pane is closed while the file is still being read
+        return real_load(path, article_id=article_id)
+
+    monkeypatch.setattr(article_loader, "load_article", slow_load)
+    pane = ArticlePane(session)
+    pane.show()
+    pane.show_article(article_ids(session)[0])
+    assert pane.is_loading
+    destroyed: list[bool] = []
+    pane.destroyed.connect(lambda: destroyed.append(True))
+    pane.close()
+    pane.deleteLater()
+    qtbot.waitUntil(lambda: bool(destroyed))
+    release.set()
+    # pytest-qt fails the test on any exception raised in a slot (the read reaching the
+    # deleted pane raised "Signal source has been deleted").
+    qtbot.waitUntil(lambda: not session.workers.busy, timeout=10_000)
+    qtbot.wait(50)
+
+
+def test_a_bug_while_reading_an_article_is_reported_and_ends_the_loading(
+    qtbot: QtBot, session: ProjectSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_load(path: Path, *, article_id: int) -> Article:
+        raise RuntimeError("a bug in reading")
+
+    monkeypatch.setattr(article_loader, "load_article", broken_load)
+    pane = shown_pane(qtbot, session)
+    first = article_ids(session)[0]
+    runs: list[int] = []
+    with qtbot.waitSignal(session.messages.crashed, timeout=10_000) as crashed:
+        pane.show_article(first)
+        assert pane.is_loading and pane.header.progress.isVisible()
+        pane.when_loaded(lambda: runs.append(1))
+    assert crashed.args[0] == "RuntimeError: a bug in reading"
+    assert "Traceback" in crashed.args[1]
+    assert not pane.is_loading
+    assert not pane.header.progress.isVisible()
+    assert pane.article_id is None and pane.header.title.full_text() == ""
+    assert runs == []  # not run against an empty view
+    monkeypatch.undo()
+    monkeypatch.setattr(article_loader, "BACKGROUND_CHARS", 10_000)
+    pane.show_article(first)  # opening it again tries again
+    qtbot.waitUntil(lambda: not pane.is_loading, timeout=10_000)
+    assert pane.article_id == first
+    assert "Paragraph 119:" in pane.view.document().toPlainText()
+
+
+def test_articles_read_in_the_background_leave_no_empty_documents_behind(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    pane = shown_pane(qtbot, session)
+    counts = []
+    for article_id in article_ids(session):
+        pane.show_article(article_id)
+        assert pane.is_loading
+        qtbot.waitUntil(lambda: not pane.is_loading, timeout=10_000)
+        assert pane.article_id == article_id
+        qtbot.wait(20)  # documents of the previous article are deleted later
+        counts.append(len(pane.view.findChildren(QTextDocument)))
+    assert counts[1:] == counts[:-1], counts
