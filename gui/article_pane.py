@@ -129,11 +129,18 @@ class ArticlePane(QFrame):
 
     def when_loaded(self, action: Callable[[], None]) -> None:
         """Run ``action`` once the article is fully shown: at once if it is, else once only
-        when it is (a later load of another article must not run it again)."""
-        if self.is_loading:
-            self.loaded.connect(action, Qt.ConnectionType.SingleShotConnection)
-        else:
+        when it is. It is meant for this article: if another is opened in the pane before
+        this one is shown, the action is dropped (and never runs for a later load either)."""
+        if not self.is_loading:
             action()
+            return
+        article_id = self.article_id
+
+        def run_if_same_article() -> None:
+            if self.article_id == article_id:
+                action()
+
+        self.loaded.connect(run_if_same_article, Qt.ConnectionType.SingleShotConnection)
 
     def on_loader_opening(self, article_id: int, title: str, source: str) -> None:
         """A long article is being read: say which, and that it is coming."""

@@ -1,5 +1,5 @@
-"""A very long article read in the background: closing its pane, a bug in the read, and
-the documents shown meanwhile."""
+"""Opening long articles: closing the pane, a bug in a background read, the documents
+shown meanwhile, and actions waiting for an article that another replaced."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from gui_support import open_window
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 import diptych.gui.article_loader as article_loader
 from diptych.gui.article_pane import ArticlePane
+from diptych.gui.context import AppContext
 from diptych.gui.messages import MessageBridge
 from diptych.gui.session import ProjectSession
 from diptych.storage.importing import parse_article
@@ -127,3 +130,27 @@ def test_articles_read_in_the_background_leave_no_empty_documents_behind(
         qtbot.wait(20)  # documents of the previous article are deleted later
         counts.append(len(pane.view.findChildren(QTextDocument)))
     assert counts[1:] == counts[:-1], counts
+
+
+def test_a_search_hit_waiting_for_its_article_is_not_shown_in_another_opened_meanwhile(
+    qtbot: QtBot, context: AppContext, sample: Path
+) -> None:
+    project = Project.open(sample)
+    lines = [f"Paragraph {n}: the ministry said trade talks would resume. " * 4 for n in range(900)]
+    lines[150] = "Paragraph 150: the zebrafish clause was dropped."
+    long = project.articles.add(parsed=parse_article("\n".join(lines).encode(), name="long.txt"))
+    short = project.articles.add(parsed=parse_article(long_article(300), name="third.txt"))
+    window = open_window(qtbot, context, project)
+    window.actions_.search.trigger()
+    qtbot.keyClicks(window.search.field, "zebrafish")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    window.search.on_results_item_activated(window.search.results.item(0))
+    pane = window.area.current
+    assert pane is not None and pane.article_id == long.id
+    assert pane.is_loading  # the hit is shown once the whole article is in
+    assert window.area.open_article(short.id) is pane  # another one, in the same pane
+    qtbot.waitUntil(lambda: not pane.is_loading, timeout=20_000)
+    qtbot.wait(50)
+    assert pane.article_id == short.id
+    assert not pane.view.textCursor().hasSelection()
+    assert pane.view.verticalScrollBar().value() == 0  # the new article starts at its top
