@@ -41,6 +41,7 @@ BENCHMARKS = {
     "export": "bench_export",
     "search": "bench_search",
     "memory": "bench_memory",
+    "project": "bench_big_project",
 }
 
 

@@ -14,7 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "bench" / "run.py"
-BENCHMARKS = {"startup", "open", "highlight", "annotation", "import", "export", "search", "memory"}
+BENCHMARKS = {
+    "startup", "open", "highlight", "annotation", "import", "export", "search", "memory", "project",
+}  # fmt: skip
 FIGURE_KEYS = {
     "benchmark", "name", "unit", "samples", "baseline", "baseline_samples", "target",
     "target_text", "extra", "value", "baseline_value", "ratio", "passed",
