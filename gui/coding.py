@@ -30,6 +30,7 @@ from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path
 from diptych.storage.errors import InputError
 
 TOOLTIP_NOTE_CHARS = 400
+TITLE_QUOTE_CHARS = 40
 NOTHING_SELECTED = "No text is selected, so nothing is tagged. A new name adds a tag."
 
 
@@ -53,8 +54,8 @@ class CodingController(QObject):
         self.area = area
         self.window = window
         self.palette = TagPalette(window)
-        self.palette.tagChosen.connect(self.apply_tag)
-        self.palette.tagCreated.connect(self.apply_new_tag)
+        self.palette.tagChosen.connect(self.on_palette_tag_chosen)
+        self.palette.tagCreated.connect(self.on_palette_tag_created)
         area.tagKeyPressed.connect(self.on_area_tag_key_pressed)
         area.deleteKeyPressed.connect(self.delete_selected)
         area.passageClicked.connect(self.select_passage)
@@ -63,6 +64,7 @@ class CodingController(QObject):
         session.passagesChanged.connect(self.on_session_passages_changed)
         session.allPassagesChanged.connect(self.on_session_all_passages_changed)
         self.selected = 0
+        self.palette_passage = 0  # the passage the open palette tags (0: the selection)
 
     # -- tagging -------------------------------------------------------------------------
     def apply_tag(self, tag_id: int) -> bool:
@@ -92,19 +94,24 @@ class CodingController(QObject):
         self._after_tagging(pane, command.passage.id)
         return True
 
-    def apply_new_tag(self, name: str) -> bool:
+    def apply_new_tag(self, name: str, *, for_passage: int = 0) -> bool:
         """Create a tag called ``name`` and apply it, as one undo step.
 
         A name with '/' is a path: ``Economy/Tariffs`` creates Tariffs under Economy, and
-        any missing tags above it too. With nothing selected to tag, the tags are only
-        added to the codebook (and the undo step says just that).
+        any missing tags above it too. The tag goes on passage ``for_passage`` if given,
+        else on the selection (see :meth:`apply_tag`); with nothing to tag, the tags are
+        only added to the codebook (and the undo step says just that).
         """
+
+        def apply(tag_id: int) -> bool:
+            return self.add_tag(for_passage, tag_id) if for_passage else self.apply_tag(tag_id)
+
         new = new_tag_path(self.session.codebook(), name)
         if new is not None and not new.names and new.parent_id is not None:
-            return self.apply_tag(new.parent_id)  # the whole path exists
+            return apply(new.parent_id)  # the whole path exists
         paths = new.paths() if new is not None else [name]
         listed = f"tag{'s' if len(paths) > 1 else ''} {', '.join(paths)}"
-        if not self._has_target():
+        if not for_passage and not self._has_target():
             with UndoStep(self.session, f"New {listed}") as step:
                 if self._add_tags(step, new, name) is None:
                     return False
@@ -112,7 +119,7 @@ class CodingController(QObject):
             return True
         with UndoStep(self.session, f"Tag with new {listed}") as step:
             tag_id = self._add_tags(step, new, name)
-            return tag_id is not None and self.apply_tag(tag_id)
+            return tag_id is not None and apply(tag_id)
 
     def _add_tags(self, step: UndoStep, new: NewTagPath | None, name: str) -> int | None:
         """Create the tags of ``new`` each inside the one before; the last one's id."""
@@ -174,17 +181,42 @@ class CodingController(QObject):
         pane.view.setTextCursor(cursor)
         self.select_passage(annotation_id, scroll=False)
 
-    def open_palette(self) -> None:
-        """Show the tag palette beside the selection."""
+    def open_palette(self, *, for_passage: int = 0, at: QPoint | None = None) -> None:
+        """Show the tag palette: for passage ``for_passage`` (at the global point ``at``) if
+        given, else for the selected text, beside it (or else for the selected passage)."""
+        self.palette_passage = for_passage
         pane = self.area.current
-        if pane is not None and self._has_target():
+        if for_passage:
+            title = self._passage_title(for_passage)
+        elif pane is not None and self._has_target():
+            selected_text = pane.selection()
+            title = "Tag the selected text" if selected_text else self._passage_title(self.selected)
             rect = pane.view.cursorRect()
-            position = pane.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 6))
-            title = "Tag the selected text" if pane.selection() else "Add a tag to the passage"
+            at = pane.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 6))
         else:
-            position = self.window.mapToGlobal(self.window.rect().center() - QPoint(190, 160))
             title = NOTHING_SELECTED
-        self.palette.open_at(self.session.codebook(), position, title)
+        if at is None:
+            at = self.window.mapToGlobal(self.window.rect().center() - QPoint(190, 160))
+        self.palette.open_at(self.session.codebook(), at, title)
+
+    def _passage_title(self, annotation_id: int) -> str:
+        """The palette's title when it tags one passage: which one, by its quote."""
+        quote = " ".join(self.session.passage(annotation_id).exact.split())
+        if len(quote) > TITLE_QUOTE_CHARS:
+            quote = quote[:TITLE_QUOTE_CHARS].rstrip() + "…"
+        return f"Add a tag to the passage “{quote}”"
+
+    def on_palette_tag_chosen(self, tag_id: int) -> None:
+        """A tag chosen in the palette goes on the passage it was opened for, or else on the
+        selection."""
+        if self.palette_passage:
+            self.add_tag(self.palette_passage, tag_id)
+        else:
+            self.apply_tag(tag_id)
+
+    def on_palette_tag_created(self, name: str) -> None:
+        """A new tag typed in the palette: created, then applied as a chosen one is."""
+        self.apply_new_tag(name, for_passage=self.palette_passage)
 
     def on_area_tag_key_pressed(self, index: int) -> None:
         """Keys 1-9 in a pane."""
@@ -257,7 +289,7 @@ class CodingController(QObject):
         menu = QMenu(self.window)
         pane = self.area.current
         if pane is not None and pane.selection():
-            menu.addAction("Tag with…\tCtrl+T", self.open_palette)
+            menu.addAction("Tag with…\tCtrl+T", lambda: self.open_palette())
             tags_menu = menu.addMenu("Tag with")
             for number, tag in enumerate(self.session.ordered_tags()):
                 key = f"\t{number + 1}" if number < 9 else ""
@@ -277,7 +309,9 @@ class CodingController(QObject):
                     action.triggered.connect(
                         lambda _=False, t=tag_id: self.remove_tag(annotation_id, t)
                     )
-            menu.addAction("Add a tag…", self.open_palette)
+            menu.addAction(
+                "Add a tag…", lambda: self.open_palette(for_passage=annotation_id, at=position)
+            )
             menu.addAction("Delete passage", self.delete_selected)
         if menu.isEmpty():
             menu.addAction("Select text to tag it").setEnabled(False)

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.import_articles.triggered.connect(self.importer.choose_and_import)
         a.export.triggered.connect(self.on_export_triggered)
-        a.tag_selection.triggered.connect(self.coding.open_palette)
+        a.tag_selection.triggered.connect(lambda: self.coding.open_palette())
         a.delete_passage.triggered.connect(self.on_delete_passage_triggered)
         self.area.addAction(a.edit_note)  # its key works in the reading area only
         a.edit_note.triggered.connect(self.on_edit_note_triggered)
@@ -162,7 +162,8 @@ class MainWindow(QMainWindow):
         self.coding.passageSelected.connect(self.on_coding_passage_selected)
         self.passages.passageActivated.connect(self.coding.reveal_passage)
         self.passages.passageSelected.connect(self.coding.select_passage)  # arrow keys
-        self.editor.addTagRequested.connect(self.coding.open_palette)
+        self.editor.addTagRequested.connect(self.on_editor_add_tag_requested)
+        self.editor.removeTagRequested.connect(self.coding.remove_tag)
         self.editor.reattachRequested.connect(self.coding.reattach)
         self.area.currentPaneChanged.connect(self.on_area_current_pane_changed)
         s.articlesChanged.connect(self.on_session_changed)
@@ -239,6 +240,13 @@ class MainWindow(QMainWindow):
         self.editor.show_passage(annotation_id or None)
         if annotation_id:
             self.passages.select_passage(annotation_id)
+
+    def on_editor_add_tag_requested(self, annotation_id: int) -> None:
+        """The Passage panel's "Add tag…": the palette, below the button, tags that passage
+        (never a text selection left in an article)."""
+        button = self.editor.add_tag_button
+        below = button.mapToGlobal(button.rect().bottomLeft())
+        self.coding.open_palette(for_passage=annotation_id, at=below)
 
     def on_importer_imported(self, ids: list[int]) -> None:
         """Open the first imported article."""

@@ -21,13 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diptych.gui.commands import (
-    DeletePassage,
-    SetPassageNote,
-    SetPassageTags,
-    Sittings,
-    perform,
-)
+from diptych.gui.commands import DeletePassage, SetPassageNote, Sittings, perform
 from diptych.gui.note_html import NoteBrowser
 from diptych.gui.passage_model import local_time
 from diptych.gui.session import ProjectSession
@@ -52,13 +46,20 @@ class PassageEditor(QWidget):
         parent: the owning widget.
 
     Signals:
-        addTagRequested(): the user wants to add a tag (the window opens its tag palette and
-            calls :meth:`add_tag`).
+        addTagRequested(int): "Add tag…" was clicked: add a tag to this passage id (the
+            window opens its tag palette for it).
+        removeTagRequested(int, int): a chip's × was clicked: take tag id (the second
+            argument) off passage id (the first).
         reattachRequested(int): attach this orphan's id to the text selected in its article.
         noteLeft(): Esc was pressed in the note (it is saved): go back to where the user was.
+
+    The editor changes the note itself; tags are added and removed by whoever listens, so
+    that every way of tagging is one path with one undo text. The note being typed is
+    saved before either request, so that undo takes back the tag change alone.
     """
 
-    addTagRequested = Signal()
+    addTagRequested = Signal(int)
+    removeTagRequested = Signal(int, int)
     reattachRequested = Signal(int)
     noteLeft = Signal()
 
@@ -135,7 +136,7 @@ class PassageEditor(QWidget):
         self.note.textChanged.connect(self.on_note_text_changed)
         self.preview_button.toggled.connect(self.on_preview_button_toggled)
         self.add_tag_button.clicked.connect(self.on_add_tag_button_clicked)
-        self.chips.removeClicked.connect(self.remove_tag)
+        self.chips.removeClicked.connect(self.on_chips_remove_clicked)
         self.delete_button.clicked.connect(self.on_delete_button_clicked)
         self.reattach_button.clicked.connect(self.on_reattach_button_clicked)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
@@ -175,27 +176,6 @@ class PassageEditor(QWidget):
         self.preview_button.setChecked(False)
         self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return True
-
-    def add_tag(self, tag_id: int) -> None:
-        """Add a tag to the shown passage (undoable)."""
-        passage = self._passage
-        if passage is None or tag_id in passage.tag_ids or tag_id not in self.session.codebook():
-            return
-        self.save_note()
-        name = self.session.codebook()[tag_id].name
-        tags = [*passage.tag_ids, tag_id]
-        perform(self.session, SetPassageTags(self.session, passage.id, tags, f"Add tag {name}"))
-
-    def remove_tag(self, tag_id: int) -> None:
-        """Take a tag off the shown passage (undoable)."""
-        passage = self._passage
-        if passage is None or tag_id not in passage.tag_ids:
-            return
-        self.save_note()
-        tag = self.session.codebook().get(tag_id)
-        text = f"Remove tag {tag.name}" if tag else "Remove tag"
-        tags = [t for t in passage.tag_ids if t != tag_id]
-        perform(self.session, SetPassageTags(self.session, passage.id, tags, text))
 
     def save_note(self) -> None:
         """Save the note now if it was edited since it was last saved."""
@@ -287,8 +267,16 @@ class PassageEditor(QWidget):
         self.note_pages.setCurrentIndex(1 if checked else 0)
 
     def on_add_tag_button_clicked(self) -> None:
-        """Ask the window for a tag."""
-        self.addTagRequested.emit()
+        """Ask the window for a tag to add to the passage shown."""
+        if self._passage is not None:
+            self.save_note()
+            self.addTagRequested.emit(self._passage.id)
+
+    def on_chips_remove_clicked(self, tag_id: int) -> None:
+        """Ask for a tag to be taken off the passage shown."""
+        if self._passage is not None:
+            self.save_note()
+            self.removeTagRequested.emit(self._passage.id, tag_id)
 
     def on_delete_button_clicked(self) -> None:
         """Delete the passage (undoable); the editor falls back to the placeholder."""

@@ -94,6 +94,7 @@ class TagPalette(QFrame):
         self.list.setModel(self.model)
         self.hint = QLabel(self)
         self.hint.setObjectName("paletteHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a passage's text
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

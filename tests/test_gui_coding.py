@@ -45,7 +45,7 @@ def test_add_tag_from_the_passage_panel_never_removes_a_tag(
     window.editor.add_tag_button.click()
     palette = window.coding.palette
     qtbot.waitUntil(palette.isVisible)
-    assert palette.hint.text() == "Add a tag to the passage"
+    assert palette.hint.text() == f"Add a tag to the passage “{QUOTE}”"
     qtbot.keyClicks(palette.field, "Economy")
     qtbot.keyClick(palette.field, Qt.Key.Key_Return)
 
