@@ -170,11 +170,34 @@ class ArticlePane(QFrame):
         self.margin.update()
 
     def reload(self) -> None:
-        """Show the article again from the file (after its text changed)."""
+        """Show the article again from the file (after its text changed, or to repaint it),
+        at the same reading place once it is all in (a long one first shows its top)."""
         if self.article_id is not None:
-            scroll = self.view.verticalScrollBar().value()
+            place = self.reading_place()
             self.show_article(self.article_id)
-            self.view.verticalScrollBar().setValue(scroll)
+            self.restore_reading_place(place)
+
+    # -- reading place -------------------------------------------------------------------
+    def reading_place(self) -> int:
+        """The article offset of the line at the top of the view: where the reader is."""
+        if self.article_id is None or self.loader.current is None:
+            return 0  # nothing shown (yet)
+        if self.view.verticalScrollBar().value() == 0:
+            return 0  # at the beginning (above the first line, the margin maps to no offset)
+        return self.view.offset_at(QPoint(4, 4))
+
+    def restore_reading_place(self, offset: int) -> None:
+        """Scroll ``offset``'s line to the top once the article is all in (a long one is
+        built after its first screen, which a place further down would not fit in)."""
+        if offset > 0:
+            self.when_loaded(lambda: self.scroll_to_offset(offset))
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so that ``offset``'s line is at the top, leaving the text cursor where it is."""
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(self.view.positions.to_rendered(offset))
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() + self.view.cursorRect(cursor).top())
 
     # -- passages ------------------------------------------------------------------------
     def on_session_passage_updated(self, article_id: int, annotation_id: int) -> None:
@@ -371,7 +394,10 @@ class ArticlePane(QFrame):
     def set_zoom(self, zoom: int) -> None:
         """Set the zoom level (font size steps from the normal size)."""
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        place = self.reading_place()  # the text wraps again at the new size
         self.loader.apply_font()
+        if place > 0:
+            self.scroll_to_offset(place)
         self.header.set_zoom(self.zoom)
         self.margin.update()
 

@@ -9,34 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPoint, QTimer, Signal
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QWidget
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.session import ProjectSession
 
 MAX_PANES = 6
-
-
-def top_offset(pane: ArticlePane) -> int:
-    """The article offset at the top of a pane: where the reader is."""
-    if pane.article_id is None or pane.is_loading or pane.view.verticalScrollBar().value() == 0:
-        return 0  # at the beginning (above the first line, the margin maps to no offset)
-    return pane.view.offset_at(QPoint(4, 4))
-
-
-def scroll_when_loaded(pane: ArticlePane, offset: int) -> None:
-    """Scroll ``offset`` to the top of the pane once its article is built (once only)."""
-    pane.when_loaded(lambda: scroll_to(pane, offset))
-
-
-def scroll_to(pane: ArticlePane, offset: int) -> None:
-    """Scroll so that ``offset`` is at the top, leaving the text cursor where it is."""
-    view = pane.view
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view.positions.to_rendered(offset))
-    bar = view.verticalScrollBar()
-    bar.setValue(bar.value() + view.cursorRect(cursor).top())
 
 
 class PaneArea(QStackedWidget):
@@ -200,7 +178,7 @@ class PaneArea(QStackedWidget):
 
     def _reading_places(self) -> dict[ArticlePane, int]:
         """The article offset at the top of each pane."""
-        return {pane: top_offset(pane) for pane in self.panes()}
+        return {pane: pane.reading_place() for pane in self.panes()}
 
     def _even_sizes(self, places: dict[ArticlePane, int] | None = None) -> None:
         """Share the width evenly; each pane keeps its reading place (``places``, or now).
@@ -215,7 +193,7 @@ class PaneArea(QStackedWidget):
         self.splitter.setSizes([width // len(panes)] * len(panes))
         for pane in panes:
             if places.get(pane, 0) > 0:
-                scroll_to(pane, places[pane])
+                pane.scroll_to_offset(places[pane])
 
     # -- layout state --------------------------------------------------------------------
     def state(self) -> dict[str, Any]:
@@ -224,7 +202,7 @@ class PaneArea(QStackedWidget):
             {
                 "article": p.article_id,
                 "zoom": p.zoom,
-                "offset": top_offset(p),
+                "offset": p.reading_place(),
             }
             for p in self.panes()
         ]
@@ -266,4 +244,4 @@ class PaneArea(QStackedWidget):
         pane.set_zoom(int(entry.get("zoom", 0)))
         offset = int(entry.get("offset", 0))
         if offset > 0:  # once the window is shown and the text laid out at its width
-            QTimer.singleShot(0, pane, lambda p=pane, o=offset: scroll_when_loaded(p, o))
+            QTimer.singleShot(0, pane, lambda: pane.restore_reading_place(offset))

@@ -15,7 +15,7 @@ from diptych.gui.article_pane import ArticlePane
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
-from diptych.gui.pane_area import MAX_PANES, top_offset
+from diptych.gui.pane_area import MAX_PANES
 from diptych.gui.theme import READING_POINT_SIZE
 from diptych.storage.project import Project
 
@@ -127,7 +127,7 @@ def test_ctrl_w_gives_the_focus_to_the_neighbour_which_keeps_its_reading_place(
     widen(qtbot, window)
     left, right = window.area.panes()
     left.go_to_offset(3000)  # mid-article: still at the top once the text wraps wider
-    place = top_offset(left)
+    place = left.reading_place()
     assert place > 2500
     window.area.set_current(right)
     right.view.setFocus()
@@ -135,7 +135,7 @@ def test_ctrl_w_gives_the_focus_to_the_neighbour_which_keeps_its_reading_place(
     assert window.area.panes() == [left] and window.area.current is left
     assert QApplication.focusWidget() is left.view
     # Twice as wide, the text wraps again: the line that was at the top still is.
-    assert place - 150 <= top_offset(left) <= place, (place, top_offset(left))
+    assert place - 150 <= left.reading_place() <= place, (place, left.reading_place())
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)  # a key for the text, not the Library
     assert window.library.filter.text() == ""
 
@@ -146,10 +146,10 @@ def test_a_new_pane_leaves_the_others_at_their_reading_place(
     widen(qtbot, window)
     left = window.area.panes()[0]
     left.go_to_offset(3000)
-    place = top_offset(left)
+    place = left.reading_place()
     window.actions_.new_pane.trigger()
     assert len(window.area.panes()) == 3
-    assert place - 150 <= top_offset(left) <= place, (place, top_offset(left))
+    assert place - 150 <= left.reading_place() <= place, (place, left.reading_place())
 
 
 # -- zoom --------------------------------------------------------------------------------
