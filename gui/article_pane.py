@@ -261,12 +261,15 @@ class ArticlePane(QFrame):
 
         index = self.view.index
         fresh = {m.annotation_id: m for m in self.session.marks(self.article_id)}
+        touched: set[int] = set()  # a block holding many changed passages is painted once
         for old in index.marks():
             if fresh.get(old.annotation_id) != old:
-                self._repaint(index.remove(old.annotation_id))
+                touched.update(index.remove(old.annotation_id))
         for mark in fresh.values():
             if index.get(mark.annotation_id) != mark:
-                self._repaint(index.add(mark))
+                touched.update(index.add(mark))
+        for run in _runs(sorted(touched)):
+            self._repaint(run)
         if self.selected_passage and self.selected_passage not in fresh:
             self.selected_passage = 0
         self._update_extra_selections()
@@ -414,3 +417,14 @@ class ArticlePane(QFrame):
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.activated.emit()
         super().focusInEvent(event)
+
+
+def _runs(blocks: list[int]) -> list[range]:
+    """Sorted block numbers as ranges of consecutive blocks: [3, 4, 5, 9] -> 3-5, 9."""
+    runs: list[range] = []
+    for block in blocks:
+        if runs and runs[-1].stop == block:
+            runs[-1] = range(runs[-1].start, block + 1)
+        else:
+            runs.append(range(block, block + 1))
+    return runs
