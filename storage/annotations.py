@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diptych.storage.anchoring import Anchor, make_anchor
+from diptych.storage.database import reader, translate_errors
 from diptych.storage.errors import InputError
 from diptych.storage.model import Annotation, AnnotationStatus, Coder
 
@@ -256,3 +258,18 @@ def _anchor(text: str, start: int, end: int) -> Anchor:
         return make_anchor(text, start, end)
     except ValueError as exc:
         raise InputError(str(exc)) from exc
+
+
+def load_passages(path: Path) -> list[Annotation]:
+    """Every passage of the project file at ``path``, by article in library order, then in
+    text order: read through a connection of its own, for a worker thread."""
+    conn = reader(path)
+    try:
+        with translate_errors(path):
+            rows = conn.execute(
+                _SELECT + " JOIN articles r ON r.id = a.article_id"
+                " ORDER BY r.sort_order, r.id, a.start_pos, a.id"
+            ).fetchall()
+            return [_annotation(row) for row in rows]
+    finally:
+        conn.close()

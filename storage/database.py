@@ -184,6 +184,16 @@ def connect(
     return db, read_only
 
 
+def reader(path: Path) -> sqlite3.Connection:
+    """Another read-only connection to an open project's file, for a worker thread.
+
+    The file was checked when the project was opened; this only reads, through the
+    write-ahead log like any reader (SQLite connections must not cross threads).
+    """
+    with translate_errors(path):
+        return _open_connection(path, read_only=True, create=False)
+
+
 def _writable(path: Path) -> bool:
     # WAL mode needs to create the -wal and -shm files beside the project.
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

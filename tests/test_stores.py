@@ -204,3 +204,27 @@ def test_put_back_anchor_undoes_a_reattach_exactly(project: Project, article_id:
     project.annotations.reattach(annotation_id=passage.id, start=12, end=17)
     restored = project.annotations.put_back_anchor(annotation=passage)
     assert restored == passage
+
+
+def test_load_passages_reads_every_passage_in_table_order_from_another_thread(
+    project: Project,
+) -> None:
+    import threading
+
+    from diptych.storage.annotations import load_passages
+
+    first = project.articles.add(parsed=parse_article(TEXT.encode(), name="a.txt")).id
+    second = project.articles.add(parsed=parse_article(TEXT.encode(), name="b.txt")).id
+    for article, start in ((second, 3), (first, 20), (second, 0), (first, 1)):
+        project.annotations.add(article_id=article, start=start, end=start + 5, note="n")
+    loaded: list[list] = []
+    reader = threading.Thread(target=lambda: loaded.append(load_passages(project.path)))
+    reader.start()
+    reader.join()
+    expected = sorted(
+        project.annotations.query(), key=lambda p: (p.article_id != first, p.start, p.id)
+    )
+    assert loaded == [expected]
+    assert [(p.article_id, p.start) for p in loaded[0]] == [
+        (first, 1), (first, 20), (second, 0), (second, 3)
+    ]  # fmt: skip
