@@ -100,12 +100,14 @@ class BackgroundRead(QObject):
 
     Args:
         loader: the loader that asked for the article (the parent).
+        title: the article's title.
         read_at: the file's data version taken before the worker started reading.
     """
 
-    def __init__(self, loader: ArticleLoader, read_at: int | None) -> None:
+    def __init__(self, loader: ArticleLoader, title: str, read_at: int | None) -> None:
         super().__init__(loader)
         self.loader = loader
+        self.title = title
         self.read_at = read_at
 
     def on_finished(self, article: Article) -> None:
@@ -185,7 +187,7 @@ class ArticleLoader(QObject):
         self._clear_view()  # nothing of the previous article stays selectable meanwhile
         self.article_id = article_id
         version = self.session.project.data_version()  # before the worker reads
-        read = BackgroundRead(self, version)
+        read = BackgroundRead(self, summary.title, version)
         self._await(read)
         self.opening.emit(article_id, summary.title, summary.source_name)
         path = self.session.project.path
@@ -229,11 +231,15 @@ class ArticleLoader(QObject):
             self._give_up_reading()
             self.session.messages.error(message)
 
-    def on_article_read_crashed(self, read: BackgroundRead, summary: str, details: str) -> None:
-        """Reading a long article hit a bug: stop waiting, and report it as a bug."""
+    def on_article_read_crashed(self, read: BackgroundRead, summary: str, _details: str) -> None:
+        """Reading a long article hit a bug: stop waiting, and say which article is not shown.
+
+        The bug itself (log, crash dialog) is reported once for every worker, by
+        :class:`diptych.gui.workers.Workers`: reporting it here too would show it twice.
+        """
         if read is self._reading:
             self._give_up_reading()
-            self.session.messages.crashed.emit(summary, details)
+            self.session.messages.info(f"“{read.title}” could not be opened: {summary}")
 
     def _give_up_reading(self) -> None:
         """The awaited article will not come: leave the view empty, with no article."""
