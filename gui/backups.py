@@ -70,8 +70,7 @@ class BackupScheduler(QObject):
         """Take one backup in the background."""
         worker = self.workers.start(backup_job(self.session.project.path, self.root, reason))
         worker.signals.finished.connect(self.on_worker_finished)
-        worker.signals.failed.connect(self.on_worker_failed)
-        worker.signals.crashed.connect(lambda summary, _details: self.on_worker_failed(summary))
+        worker.signals.failed.connect(self.on_worker_failed)  # a bug: the workers report it
 
     def on_worker_finished(self, path: Path) -> None:
         """Remember the newest backup."""

@@ -322,21 +322,23 @@ class ExportDialog(QDialog):
 
     def on_worker_failed(self, message: str) -> None:
         """Show why the export failed; the dialog stays open to try again."""
-        self.worker = None
-        self.export_button.setEnabled(True)
-        self.progress.hide()
+        self._stopped()
         self.session.messages.error(message, "Export")
 
-    def on_worker_crashed(self, summary: str, _details: str) -> None:
-        """An unexpected error: shown like a failure, the dialog stays open."""
-        self.on_worker_failed(summary)
+    def on_worker_crashed(self, _summary: str, _details: str) -> None:
+        """A bug stopped the export (the workers report it): the dialog stays open."""
+        self._stopped()
 
     def on_worker_cancelled(self) -> None:
         """The export stopped; nothing was written."""
+        self._stopped()
+        self.session.messages.info("Export cancelled; nothing was written.")
+
+    def _stopped(self) -> None:
+        """The export ended without a file: ready to try again."""
         self.worker = None
         self.export_button.setEnabled(True)
         self.progress.hide()
-        self.session.messages.info("Export cancelled; nothing was written.")
 
     def on_cancel_clicked(self) -> None:
         """Cancel a running export, or close the dialog."""

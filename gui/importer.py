@@ -141,12 +141,12 @@ class ImportController(QObject):
         worker = self.workers.start(import_files_job(self.session.project.path, articles))
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(self.session.messages.error)
-        worker.signals.crashed.connect(lambda summary, _tb: self.session.messages.error(summary))
         self._show_progress(worker, articles, "Reading")
 
     def _show_progress(self, worker: Worker, files: Sequence[Path], verb: str) -> None:
         """A progress dialog for one import, shown only if it takes more than a moment (one
-        long web page can take a while), closed when the import ends however it ends."""
+        long web page can take a while), closed when the import ends however it ends (a
+        bug included: the workers report that)."""
         label = f"{verb} {len(files)} files…" if len(files) > 1 else f"{verb} {files[0].name}…"
         progress = QProgressDialog(label, "Cancel", 0, len(files), self.window)
         progress.setWindowTitle("Import")
@@ -190,7 +190,6 @@ class ImportController(QObject):
         self._show_progress(worker, paths, "Importing")
         worker.signals.finished.connect(self.on_exchange_finished)
         worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
-        worker.signals.crashed.connect(lambda summary, _tb: self.session.messages.error(summary))
 
     def on_exchange_finished(self, summaries: list[ExchangeImportSummary]) -> None:
         """Show what was imported and what was skipped; refresh every view."""
@@ -231,7 +230,6 @@ class ImportController(QObject):
         worker.signals.failed.connect(
             lambda text: self.session.messages.error(text, "Update article")
         )
-        worker.signals.crashed.connect(lambda summary, _tb: self.session.messages.error(summary))
 
     def on_reimport_parsed(self, article_id: int, parsed: ParsedArticle) -> None:
         """Apply a parsed newer version and say what happened to the passages."""

@@ -39,6 +39,10 @@ class MessageBridge(QObject):
     posted = Signal(int, str, str)
     crashed = Signal(str, str)
 
+    def __init__(self, parent: QObject | None = None, *, crash_log: Path | None = None) -> None:
+        super().__init__(parent)
+        self.crash_log = crash_log  # where bugs' tracebacks are written (None: only logged)
+
     def info(self, text: str, title: str = "Diptych") -> None:
         """Something the user may like to know (shown in the status bar)."""
         self.posted.emit(int(Level.INFO), title, text)
@@ -55,22 +59,32 @@ class MessageBridge(QObject):
         """Report a known error with its file and advice."""
         self.error(str(exc), title)
 
+    def bug(self, summary: str, details: str) -> None:
+        """An unexpected error: its traceback goes to the crash log, then to ``crashed``.
+
+        Args:
+            summary: the error in one line (``KeyError: 'x'``).
+            details: the full traceback.
+        """
+        if self.crash_log is not None:
+            try:
+                self.crash_log.parent.mkdir(parents=True, exist_ok=True)
+                with self.crash_log.open("a", encoding="utf-8") as handle:
+                    handle.write(details + "\n")
+            except OSError:
+                pass
+        log.error("unexpected error\n%s", details)
+        self.crashed.emit(summary, details)
+
 
 def install_excepthook(bridge: MessageBridge, log_path: Path) -> None:
-    """Send uncaught exceptions (bugs) to the log file and to ``bridge.crashed``."""
+    """Send uncaught exceptions (bugs) to :meth:`MessageBridge.bug`, logged in ``log_path``."""
+    bridge.crash_log = log_path
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if isinstance(exc, DiptychError):  # a known error that escaped: still just a message
             bridge.known_error(exc)
             return
-        text = "".join(traceback.format_exception(kind, exc, tb))
-        try:
-            log_path.parent.mkdir(parents=True, exist_ok=True)
-            with log_path.open("a", encoding="utf-8") as handle:
-                handle.write(text + "\n")
-        except OSError:
-            pass
-        log.error("unexpected error\n%s", text)
-        bridge.crashed.emit(f"{kind.__name__}: {exc}", text)
+        bridge.bug(f"{kind.__name__}: {exc}", "".join(traceback.format_exception(kind, exc, tb)))
 
     sys.excepthook = hook

@@ -80,7 +80,9 @@ class ProjectSession(QObject):
         self.messages = messages
         self.coder = coder
         self.undo_stack = QUndoStack(self)
-        self.workers = Workers(pool or QThreadPool.globalInstance(), self)  # long articles
+        self.workers = Workers(  # long articles
+            pool or QThreadPool.globalInstance(), self, messages=messages
+        )
         self._codebook: Codebook | None = None
         self._data_version = project.data_version()
         self._article_stamps = {a.id: a.updated_at for a in project.articles.all()}

@@ -2,11 +2,13 @@
 
 A job is a plain function ``job(progress) -> result`` where ``progress(done, total)``
 returns False once the user cancelled. Jobs that touch the project open their own
-connection (SQLite connections must not cross threads).
+connection (SQLite connections must not cross threads). A bug in a job is reported by
+:class:`Workers` itself, like any other bug; callers only put their own widgets right.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -14,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from diptych.gui.messages import MessageBridge
 from diptych.storage.errors import Cancelled, DiptychError
 
 Progress = Callable[[int, int], bool]
@@ -28,7 +31,8 @@ class WorkerSignals(QObject):
         finished(object): the job's result.
         failed(str): a known error's message (file and advice included).
         cancelled(): the job stopped because the user cancelled.
-        crashed(str, str): an unexpected error's summary and traceback.
+        crashed(str, str): an unexpected error's summary and traceback; :class:`Workers`
+            has already reported it (crash log and dialog).
     """
 
     progressed = Signal(int, int)
@@ -49,6 +53,7 @@ class Worker(QRunnable):
         super().__init__()
         self.job = job
         self.signals = WorkerSignals()
+        self.error: BaseException | None = None  # the bug that stopped the job, if one did
         self._cancel = threading.Event()
         self.setAutoDelete(False)  # Python keeps the reference; Qt must not delete it
 
@@ -74,6 +79,7 @@ class Worker(QRunnable):
         except DiptychError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:
+            self.error = exc
             self.signals.crashed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
         else:
             # The job ran to its end: what it did is done, even if Cancel came too late.
@@ -83,13 +89,25 @@ class Worker(QRunnable):
 class Workers(QObject):
     """Starts jobs in a thread pool and keeps each worker alive until its job ends.
 
+    A job that crashes (a bug) is reported here, once for every job: its traceback goes to
+    ``messages.bug`` (the crash log, then the crash dialog), or, without a bridge, to the
+    application's exception hook, which ends in the same place.
+
     Args:
         pool: the thread pool to run in.
+        messages: where bugs in jobs are reported.
     """
 
-    def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        pool: QThreadPool,
+        parent: QObject | None = None,
+        *,
+        messages: MessageBridge | None = None,
+    ) -> None:
         super().__init__(parent)
         self.pool = pool
+        self.messages = messages
         self._running: list[Worker] = []
 
     def start(self, job: Job) -> Worker:
@@ -102,7 +120,7 @@ class Workers(QObject):
         self._running.append(worker)
         for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
             signal.connect(lambda *_a, w=worker: self._forget(w))
-        worker.signals.crashed.connect(lambda *_a, w=worker: self._forget(w))
+        worker.signals.crashed.connect(lambda *args, w=worker: self._report_bug(w, *args))
         QTimer.singleShot(0, self, lambda: self._launch(worker))
         return worker
 
@@ -115,6 +133,14 @@ class Workers(QObject):
     def _forget(self, worker: Worker) -> None:
         if worker in self._running:
             self._running.remove(worker)
+
+    def _report_bug(self, worker: Worker, summary: str, details: str) -> None:
+        self._forget(worker)
+        if self.messages is not None:
+            self.messages.bug(summary, details)
+        elif worker.error is not None:
+            error = worker.error
+            sys.excepthook(type(error), error, error.__traceback__)
 
     @property
     def busy(self) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from gui_support import finish_jobs_as_they_start, open_window
@@ -116,21 +115,6 @@ def test_a_failed_backup_is_a_warning(qtbot: QtBot, window: MainWindow, tmp_path
     level, _title, text = posted.args
     assert level == Level.WARNING and text.startswith("Backup failed:")
     assert "not-a-folder" in text and "cannot create the backup folder" in text
-
-
-def test_an_unexpected_backup_error_is_a_warning_too(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(*_args: Any, **_kwargs: Any) -> Path:
-        raise PermissionError("backups folder is not writable")
-
-    monkeypatch.setattr("diptych.gui.backups.backup_project", broken)
-    scheduler = BackupScheduler(window.session, window.workers, tmp_path / "denied")
-    with qtbot.waitSignal(window.context.messages.posted, timeout=5000) as posted:
-        scheduler.back_up("test")
-    assert posted.args[0] == Level.WARNING
-    assert posted.args[2] == "Backup failed: PermissionError: backups folder is not writable"
-    assert scheduler.last is None
 
 
 def test_a_quick_backup_is_not_lost(

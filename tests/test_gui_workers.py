@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.messages import MessageBridge
 from diptych.gui.workers import Progress, Workers
 from diptych.storage.errors import Cancelled, ExchangeFileError
 
@@ -38,7 +39,8 @@ def test_a_cancelled_job_says_so(qtbot: QtBot) -> None:
 
 
 def test_known_errors_fail_and_bugs_crash(qtbot: QtBot) -> None:
-    workers = Workers(QThreadPool())
+    bridge = MessageBridge()
+    workers = Workers(QThreadPool(), messages=bridge)
 
     def known(progress: Progress) -> None:
         raise ExchangeFileError("is not a readable zip archive", path="x.qdpx")
@@ -55,7 +57,11 @@ def test_known_errors_fail_and_bugs_crash(qtbot: QtBot) -> None:
         pass
     assert failed.args[0].startswith("x.qdpx: is not a readable zip archive")
     second = workers.start(bug)
-    with qtbot.waitSignal(second.signals.crashed) as crashed:
+    # A bug crashes the job, and the workers report it as a bug (crash log, crash dialog).
+    with (
+        qtbot.waitSignal(second.signals.crashed) as crashed,
+        qtbot.waitSignal(bridge.crashed) as reported,
+    ):
         pass
-    assert crashed.args[0] == "KeyError: 'oops'"
+    assert crashed.args[0] == reported.args[0] == "KeyError: 'oops'"
     assert workers.cancel_all()
