@@ -10,7 +10,7 @@ import html
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.commands import (
@@ -21,6 +21,7 @@ from diptych.gui.commands import (
     UndoStep,
     perform,
 )
+from diptych.gui.dialogs import context_menu
 from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.session import ProjectSession
@@ -286,7 +287,7 @@ class CodingController(QObject):
     # -- menus and tooltips --------------------------------------------------------------
     def on_area_context_menu_requested(self, position: QPoint, annotation_id: int) -> None:
         """The reading area's context menu: tag the selection, edit the passage under it."""
-        menu = QMenu(self.window)
+        menu = context_menu(self.window)
         pane = self.area.current
         if pane is not None and pane.selection():
             menu.addAction("Tag with…\tCtrl+T", lambda: self.open_palette())

@@ -1,11 +1,12 @@
-"""Small dialogs: messages, the crash report, rename/remove article, coder name, files."""
+"""Small dialogs: messages, questions, the crash report, rename/remove article, coder name,
+files, and the context menus of the panels."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from diptych.gui.article_commands import RemoveArticle, RenameArticle
 from diptych.gui.commands import perform
@@ -129,6 +130,14 @@ def ask_plain(parent: QWidget, title: str, text: str) -> bool:
     )  # fmt: skip
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def context_menu(parent: QWidget) -> QMenu:
+    """A menu to pop up once (``popup()``): closed, it is deleted with the submenus added to
+    it, so that right-clicks never pile menus up under ``parent``."""
+    menu = QMenu(parent)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return menu
 
 
 def ask_coder(parent: QWidget, current: str) -> str | None:

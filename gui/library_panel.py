@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from diptych.gui.article_model import ARTICLE_ID_ROLE, ArticleListModel
+from diptych.gui.dialogs import context_menu
 from diptych.gui.session import ProjectSession
 
 
@@ -115,7 +115,7 @@ class LibraryPanel(QWidget):
         article_id = self.article_at(self.view.indexAt(point))
         if article_id is None:
             return
-        menu = QMenu(self)
+        menu = context_menu(self)
         menu.addAction("Open", lambda: self.openRequested.emit(article_id, False))
         menu.addAction("Open in new pane", lambda: self.openRequested.emit(article_id, True))
         menu.addSeparator()

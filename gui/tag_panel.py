@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
-    QMenu,
     QStyle,
     QToolButton,
     QTreeView,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.commands import SessionCommand, UndoStep, perform
+from diptych.gui.dialogs import context_menu
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag
 from diptych.gui.tag_model import TagTreeModel
@@ -255,7 +255,7 @@ class TagPanel(QWidget):
     def on_view_context_menu(self, point: QPoint) -> None:
         """Tag actions on right click."""
         tag = self.model.tag(self.view.indexAt(point))
-        menu = QMenu(self)
+        menu = context_menu(self)
         if tag is not None:
             self.select_tag(tag.id)
             menu.addAction("Tag selected text", lambda: self.applyRequested.emit(tag.id))
