@@ -76,6 +76,7 @@ class AnnotationsPanel(QWidget):
         layout.addLayout(self._filter_rows)
         layout.addWidget(self.tabs)
         layout.addWidget(self.orphan_hint)
+        layout.addWidget(self.reading_hint)
         layout.addWidget(self.table, 1)
         self._connect()
         self.on_session_tags_changed()
@@ -110,6 +111,10 @@ class AnnotationsPanel(QWidget):
         self.orphan_hint.setContentsMargins(4, 2, 4, 2)
         self.orphan_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.orphan_hint.hide()
+        self.reading_hint = QLabel("Reading the passages…", self)
+        self.reading_hint.setContentsMargins(4, 2, 4, 2)
+        self.reading_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.reading_hint.setVisible(self.model.reading)
 
     def _build_table(self) -> None:
         self.table = PassageTable(self)
@@ -152,6 +157,7 @@ class AnnotationsPanel(QWidget):
         self.model.rowsRemoved.connect(self.on_model_rows_changed)
         self.model.rowsInserted.connect(self.on_model_rows_changed)
         self.model.modelReset.connect(self.on_model_reset)
+        self.model.readingChanged.connect(self.on_model_reading_changed)
         self.session.tagsChanged.connect(self.on_session_tags_changed)
         self.session.articlesChanged.connect(self.on_session_articles_changed)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
@@ -251,6 +257,12 @@ class AnnotationsPanel(QWidget):
     def on_model_reset(self) -> None:
         """The rows were read or filtered again: select the chosen passage's row again."""
         self._show_chosen()
+
+    def on_model_reading_changed(self, reading: bool) -> None:
+        """Say that a big project's passages are being read; count them once they are in."""
+        self.reading_hint.setVisible(reading)
+        if not reading:
+            self.on_session_passages_changed(0)
 
     def on_session_tags_changed(self) -> None:
         """Rebuild the tag list: codebook order, indented by depth, with colours."""

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QIcon
 
@@ -29,6 +30,7 @@ from diptych.gui.note_html import note_to_html, note_to_plain, text_to_html
 from diptych.gui.passage_filter import PassageFilter
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import color_icon
+from diptych.storage.annotations import load_passages
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Annotation
 
@@ -37,6 +39,9 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 3
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 BULK_CHANGES = 200  # more changed passages than this in one article: re-read everything
+# More passages than this are read by a worker (~0.4 s for 40,000, which would hold the
+# window); fewer are read at once, so that a small project's table is never empty.
+BACKGROUND_READ = 5_000
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -81,10 +86,19 @@ def local_time(iso: str) -> str:
 class PassageTableModel(QAbstractTableModel):
     """Every passage: by article in library order, then in text order, unless sorted.
 
+    A big project's passages are read by a worker; until they arrive the rows are those
+    read before (none when the project opens) and :attr:`reading` is True. Articles whose
+    passages change meanwhile are brought up to date once the rows are in.
+
     Args:
         session: the open project.
         shown: which passages the rows show at first (default: all).
+
+    Signals:
+        readingChanged(bool): the passages started or finished being read by a worker.
     """
+
+    readingChanged = Signal(bool)
 
     def __init__(self, session: ProjectSession, shown: PassageFilter | None = None) -> None:
         super().__init__(session)
@@ -105,6 +119,9 @@ class PassageTableModel(QAbstractTableModel):
         self._icons: dict[str, QIcon] = {}
         self._sort_column = -1
         self._sort_order = ASCENDING
+        self._reading = 0  # the worker read whose rows are awaited (0: none)
+        self._reads = 0
+        self._changed_while_reading: set[int] = set()
         session.passagesChanged.connect(self.on_session_passages_changed)
         session.allPassagesChanged.connect(self._reload)
         session.articlesChanged.connect(self.on_session_articles_changed)
@@ -113,10 +130,62 @@ class PassageTableModel(QAbstractTableModel):
         self._reload()
 
     # -- following the session -------------------------------------------------------------
+    @property
+    def reading(self) -> bool:
+        """True while a worker reads the passages."""
+        return self._reading != 0
+
     def _reload(self) -> None:
+        if self.session.project.annotations.count() > BACKGROUND_READ:
+            self._read_in_background()
+            return
+        self._install(self.session.project.annotations.query())
+        self._stop_reading()  # a read still under way is out of date
+
+    def _read_in_background(self) -> None:
+        self._reads += 1
+        read, path, was_reading = self._reads, self.session.project.path, self.reading
+        self._reading = read
+        self._changed_while_reading.clear()
+        worker = self.session.workers.start(lambda _progress: (read, load_passages(path)))
+        worker.signals.finished.connect(self.on_passages_read)
+        worker.signals.failed.connect(self.on_passages_not_read)
+        worker.signals.crashed.connect(self.on_passages_read_crashed)
+        if not was_reading:
+            self.readingChanged.emit(True)
+
+    def on_passages_read(self, result: tuple[int, list[Annotation]]) -> None:
+        """A worker read the passages: show them, then bring changed articles up to date."""
+        read, passages = result
+        if read != self._reading:
+            return  # an older read, overtaken by a newer one
+        changed, self._changed_while_reading = self._changed_while_reading, set()
+        self._reading = 0
+        self._install(passages)
+        for article_id in sorted(changed):
+            self.on_session_passages_changed(article_id)
+        self.readingChanged.emit(False)
+
+    def on_passages_not_read(self, message: str) -> None:
+        """A worker could not read the passages: keep the rows there are and say why."""
+        if self.reading:
+            self._stop_reading()
+            self.session.messages.error(message)
+
+    def on_passages_read_crashed(self, _summary: str, _details: str) -> None:
+        """A bug stopped the read (the workers report it): keep the rows there are."""
+        self._stop_reading()
+
+    def _stop_reading(self) -> None:
+        if self.reading:
+            self._reading = 0
+            self._changed_while_reading.clear()
+            self.readingChanged.emit(False)
+
+    def _install(self, passages: list[Annotation]) -> None:
         self.beginResetModel()
         self._read_articles()
-        self._all = self._ordered(self.session.project.annotations.query())
+        self._all = self._ordered(passages)
         self._by_id = None
         self._orphans = 0
         self._coders.clear()
@@ -167,6 +236,9 @@ class PassageTableModel(QAbstractTableModel):
 
     def on_session_passages_changed(self, article_id: int) -> None:
         """Bring one article's rows in step with the file, row by row."""
+        if self.reading:  # once the rows are in
+            self._changed_while_reading.add(article_id)
+            return
         if article_id not in self._article_order:
             self._read_articles()
         known = article_id in self._titles
