@@ -83,9 +83,11 @@ class SearchPanel(QWidget):
         self._timer.timeout.connect(self.run)
         self.field.textChanged.connect(self._timer.start)
         self.field.returnPressed.connect(self.run)
-        self.results.itemActivated.connect(self.on_results_item_activated)
+        # A click opens a result and Enter does (in eventFilter); not itemActivated too,
+        # which a double-click emits after its first click has opened the result already.
         self.results.itemClicked.connect(self.on_results_item_activated)
         self.field.installEventFilter(self)
+        self.results.installEventFilter(self)
 
     def focus(self) -> None:
         """Put the cursor in the search field."""
@@ -93,17 +95,19 @@ class SearchPanel(QWidget):
         self.field.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down in the search field moves into the results."""
-        if (
-            watched is self.field
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Down
-            and self.results.count()
-        ):
+        """Down in the search field moves into the results; Enter there opens the current one."""
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if watched is self.field and key == Qt.Key.Key_Down and self.results.count():
             if self.results.currentRow() < 0:
                 self.results.setCurrentRow(0)
             self.results.setFocus()
+            return True
+        if watched is self.results and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            item = self.results.currentItem()
+            if item is not None:
+                self.on_results_item_activated(item)
             return True
         return super().eventFilter(watched, event)
 
