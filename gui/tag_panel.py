@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.commands import SessionCommand, UndoStep, perform
-from diptych.gui.dialogs import context_menu
+from diptych.gui.dialogs import ask_plain, context_menu
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag
 from diptych.gui.tag_model import TagTreeModel
@@ -32,13 +32,6 @@ if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-u
     from diptych.gui.tag_dialog import TagValues
 
 Confirm = Callable[[QWidget, str, str], bool]
-
-
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    """Ask a yes/no question in a message box (the text is shown as typed)."""
-    from diptych.gui.dialogs import ask_plain
-
-    return ask_plain(parent, title, text)
 
 
 def perform_together(session: ProjectSession, text: str, commands: list[SessionCommand]) -> None:
@@ -68,7 +61,11 @@ class TagPanel(QWidget):
     showPassagesRequested = Signal(int)
 
     def __init__(
-        self, session: ProjectSession, parent: QWidget | None = None, *, confirm: Confirm = ask
+        self,
+        session: ProjectSession,
+        parent: QWidget | None = None,
+        *,
+        confirm: Confirm = ask_plain,
     ) -> None:
         super().__init__(parent)
         self.session = session
