@@ -33,6 +33,15 @@ if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
 
 WATCH_INTERVAL_MS = 1500
+# What says, without reading it, that an article's text may have changed: its updated_at
+# (a rename changes it too) and its length. CHANGED stands for a text known to be new.
+TextStamp = tuple[str, int]
+CHANGED: TextStamp = ("", -1)
+
+
+def text_stamp(article: ArticleSummary) -> TextStamp:
+    """The stamp of an article as listed."""
+    return article.updated_at, article.characters
 
 
 class ProjectSession(QObject):
@@ -85,7 +94,7 @@ class ProjectSession(QObject):
         )
         self._codebook: Codebook | None = None
         self._data_version = project.data_version()
-        self._article_stamps = {a.id: a.updated_at for a in project.articles.all()}
+        self._text_stamps = {a.id: text_stamp(a) for a in project.articles.all()}
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_INTERVAL_MS)
         self._watch.timeout.connect(self.on_watch_timeout)
@@ -288,6 +297,9 @@ class ProjectSession(QObject):
         self._text_changed(report.article_id)
 
     def _text_changed(self, article_id: int) -> None:
+        self._text_stamps[article_id] = text_stamp(
+            self.project.articles.summary(article_id=article_id)
+        )
         self.articleTextChanged.emit(article_id)
         self.articlesChanged.emit()
         self.passagesChanged.emit(article_id)
@@ -303,8 +315,11 @@ class ProjectSession(QObject):
         self.memosChanged.emit()
 
     def rename_article(self, article_id: int, title: str) -> ArticleSummary:
-        """Give an article a new title."""
+        """Give an article a new title (its text stays as it is shown)."""
+        before = text_stamp(self.project.articles.summary(article_id=article_id))
         summary = self.project.articles.rename(article_id=article_id, title=title)
+        if self._text_stamps.get(article_id) == before:  # else: changed elsewhere, unseen yet
+            self._text_stamps[article_id] = text_stamp(summary)
         self.articlesChanged.emit()
         return summary
 
@@ -317,9 +332,11 @@ class ProjectSession(QObject):
         try:
             yield
         except ArticleChangedError as exc:
-            self.on_watch_timeout()
-            self._article_stamps.pop(exc.article_id, None)
-            self.articleTextChanged.emit(exc.article_id)
+            self._text_stamps[exc.article_id] = CHANGED
+            if not self._reload_if_changed_elsewhere():  # which says so with the rest
+                summary = self.project.articles.summary(article_id=exc.article_id)
+                for article_id in self._changed_texts([summary]):
+                    self.articleTextChanged.emit(article_id)
             raise
 
     def watch(self, enabled: bool = True) -> None:
@@ -328,28 +345,51 @@ class ProjectSession(QObject):
 
     def on_watch_timeout(self) -> None:
         """Reload everything if another connection committed to the file."""
+        self._reload_if_changed_elsewhere()
+
+    def _reload_if_changed_elsewhere(self) -> bool:
+        """Reload everything if another connection committed to the file; True if it did."""
         try:
             version = self.project.data_version()
         except DiptychError as exc:
             self._watch.stop()
             self.messages.known_error(exc)
-            return
-        if version != self._data_version:
-            self._data_version = version
-            self.externalChange.emit()
-            self.reload_all()
+            return False
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.externalChange.emit()
+        self.reload_all()
+        return True
 
     def reload_all(self) -> None:
-        """Forget caches and tell every view to re-read (after changes made elsewhere)."""
+        """Forget caches and tell every view to re-read (after changes made elsewhere); a
+        pane re-reads its article only if the text changed, not for a new title."""
+        texts = self._changed_texts(self.project.articles.all())
         self.project.forget_cached()
         self._codebook = None
         self.articlesChanged.emit()
         self.tagsChanged.emit()
-        for article in self.project.articles.all():
-            if self._article_stamps.get(article.id, article.updated_at) != article.updated_at:
-                self.articleTextChanged.emit(article.id)  # renamed or updated elsewhere
-            self._article_stamps[article.id] = article.updated_at
+        for article_id in texts:
+            self.articleTextChanged.emit(article_id)
         self.allPassagesChanged.emit()
+
+    def _changed_texts(self, articles: Iterable[ArticleSummary]) -> list[int]:
+        """The articles whose text is not the one shown any more; their stamps updated.
+
+        A stamp that differs may be a mere rename: the text is then compared with the one
+        read (for articles with a new date or length only, so seldom read).
+        """
+        changed = []
+        for article in articles:
+            stamp = text_stamp(article)
+            known = self._text_stamps.get(article.id, stamp)  # a new article: not shown yet
+            if known != stamp:
+                reread = self.project.articles.text_changed_since_read(article_id=article.id)
+                if reread or known == CHANGED:
+                    changed.append(article.id)
+            self._text_stamps[article.id] = stamp
+        return changed
 
     def close(self) -> None:
         """Stop watching, let readers finish, and close the project file."""

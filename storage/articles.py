@@ -55,6 +55,10 @@ class ArticleStore:
         # Each cached text with the file's data version taken before it was read (None:
         # unknown): unchanged since, no other connection has committed, so it is the file's.
         self._cache: OrderedDict[int, tuple[Article, int | None]] = OrderedDict()
+        # The length and hash of the text first read of each article since it was last found
+        # changed (what this project's readers were given), kept when the texts are dropped.
+        # hash() of a string is kept by the string: no second pass over a long text.
+        self._read: dict[int, tuple[int, int]] = {}
 
     def add(self, *, parsed: ParsedArticle, uuid: str | None = None) -> ArticleSummary:
         """Add one imported article; returns its summary."""
@@ -116,6 +120,24 @@ class ArticleStore:
         self.remember(article, read_at=version)
         return article
 
+    def text_changed_since_read(self, *, article_id: int) -> bool:
+        """True if the file's text of an article is not the one this project first read of
+        it since the last True (or none was read): what was read of it is out of date.
+
+        A new title or date is no new text. After True, the next text read is the one
+        compared with.
+        """
+        read = self._read.get(article_id)
+        if read is not None:
+            with self._project.reading() as db:
+                row = db.execute(
+                    "SELECT display_text FROM articles WHERE id = ?", [article_id]
+                ).fetchone()
+            if row is not None and (len(row[0]), hash(row[0])) == read:
+                return False
+        self._read.pop(article_id, None)
+        return True
+
     def is_cached(self, *, article_id: int) -> bool:
         """True if :meth:`get` would answer without reading the file."""
         return article_id in self._cache
@@ -128,6 +150,7 @@ class ArticleStore:
         """
         self._cache[article.id] = (article, read_at)
         self._cache.move_to_end(article.id)
+        self._read.setdefault(article.id, (len(article.text), hash(article.text)))
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
 
@@ -204,6 +227,7 @@ class ArticleStore:
                     annotation_id=passage.id, anchor=result.anchor
                 )
         self._cache.pop(article_id, None)
+        self._read.pop(article_id, None)  # the views are to read the new text
         return ReanchorReport(
             article_id=article_id,
             kept=counts[AnchorMethod.POSITION],
@@ -227,6 +251,7 @@ class ArticleStore:
             for passage in passages:
                 self._project.annotations.restore_anchor(annotation=passage)
         self._cache.pop(article.id, None)
+        self._read.pop(article.id, None)  # the views are to read the old text again
 
     def remove(self, *, article_id: int) -> ArticleRemoval:
         """Remove an article with its passages and memos; returns what is needed to undo.
@@ -302,9 +327,11 @@ def load_article(path: Path, *, article_id: int) -> Article:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
     try:
         with translate_errors(path):
-            return _read_article(conn, article_id)
+            article = _read_article(conn, article_id)
     finally:
         conn.close()
+    hash(article.text)  # kept by the string: remembering it on the GUI thread needs no pass
+    return article
 
 
 def _row(parsed: ParsedArticle, *, now: str, sort_order: int) -> dict[str, Any]:
