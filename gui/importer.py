@@ -192,8 +192,8 @@ class ImportController(QObject):
         worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
 
     def on_exchange_finished(self, summaries: list[ExchangeImportSummary]) -> None:
-        """Show what was imported and what was skipped; refresh every view."""
-        self.session.reload_all()
+        """Show what was imported and what was skipped; refresh every view (once)."""
+        self.session.changed_by_worker()
         lines = []
         for summary in summaries:
             lines.append(f"{Path(summary.path).name}:")

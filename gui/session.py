@@ -262,12 +262,24 @@ class ProjectSession(QObject):
         self.articlesChanged.emit()
         return added
 
-    def articles_added_elsewhere(self) -> None:
-        """Articles were added through another connection of this window (an import
-        worker): show them, and do not take the commit for another program's."""
+    def changed_by_worker(self, *, articles_only: bool = False) -> None:
+        """A worker of this window (an import) committed through its own connection: show
+        what it changed, and do not take its commit for another program's (which would
+        reload everything once more at the next look at the file).
+
+        Args:
+            articles_only: it only added articles; nothing else is to be read again.
+        """
         self._data_version = self.project.data_version()
-        self.project.forget_cached()
-        self.articlesChanged.emit()
+        if articles_only:
+            self.project.forget_cached()
+            self.articlesChanged.emit()
+        else:
+            self.reload_all()
+
+    def articles_added_elsewhere(self) -> None:
+        """Articles were added by an import worker of this window."""
+        self.changed_by_worker(articles_only=True)
 
     def remove_article(self, article_id: int) -> ArticleRemoval:
         """Remove an article with its passages."""
