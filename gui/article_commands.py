@@ -42,7 +42,7 @@ class ImportArticles(SessionCommand):
         if self.parsed:
             self.added = self.session.add_articles(self.parsed)
         else:
-            self.session.articles_added_elsewhere()
+            self.session.changed_by_worker(articles_only=True)
 
     def _redo(self) -> None:
         for removal in reversed(self.removals):

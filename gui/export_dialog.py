@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.dialogs import ask_plain
 from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import color_icon
@@ -75,12 +77,6 @@ def format_of(name: str) -> str | None:
     return next((key for key, fmt in FORMATS.items() if fmt.suffix == suffix), None)
 
 
-def _ask(parent: QWidget, title: str, text: str) -> bool:
-    from diptych.gui.dialogs import ask_plain
-
-    return ask_plain(parent, title, text)
-
-
 class CheckList(QListWidget):
     """A list of checkable items, all checked at first, indented by depth.
 
@@ -93,18 +89,23 @@ class CheckList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._cascading = False
+        self._icons: dict[str, QIcon] = {}  # one swatch per colour, not per tag
         self.itemChanged.connect(self.on_item_changed)
 
     def add(self, label: str, item_id: int, color: str | None = None, depth: int = 0) -> None:
         """Add one checked item."""
-        item = QListWidgetItem(("    " * depth) + label, self)
-        item.setToolTip(text_to_html(label))  # long titles are elided in the list
+        item = QListWidgetItem(("    " * depth) + label)  # made whole, then added: no
+        item.setToolTip(text_to_html(label))  # itemChanged for each of its settings
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         item.setData(ID_ROLE, item_id)
         item.setData(DEPTH_ROLE, depth)
         if color:
-            item.setIcon(color_icon(color))
+            icon = self._icons.get(color)
+            if icon is None:
+                icon = self._icons[color] = color_icon(color)
+            item.setIcon(icon)
+        self.addItem(item)
 
     def checked(self) -> tuple[int, ...] | None:
         """Ids of the checked items; None when all are checked (no restriction)."""
@@ -163,7 +164,7 @@ class ExportDialog(QDialog):
         confirm: Callable[[QWidget, str, str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.confirm = confirm or _ask
+        self.confirm = confirm or ask_plain
         self._confirmed: Path | None = None  # a path the user agreed to replace
         self._following_name = False  # the format is changing to match the file name
         self.session = session

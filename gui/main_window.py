@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.session = session
-        self.workers = Workers(context.pool, self)
+        self.workers = Workers(context.pool, self, messages=context.messages)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.resize(1440, 900)

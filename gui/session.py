@@ -277,10 +277,6 @@ class ProjectSession(QObject):
         else:
             self.reload_all()
 
-    def articles_added_elsewhere(self) -> None:
-        """Articles were added by an import worker of this window."""
-        self.changed_by_worker(articles_only=True)
-
     def remove_article(self, article_id: int) -> ArticleRemoval:
         """Remove an article with its passages."""
         removal = self.project.articles.remove(article_id=article_id)

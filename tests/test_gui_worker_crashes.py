@@ -187,3 +187,16 @@ def test_without_a_message_bridge_a_bug_goes_to_the_exception_hook(
         pass
     assert len(caught) == 1 and isinstance(caught[0], KeyError)
     assert caught[0].__traceback__ is not None and not workers.busy
+
+
+def test_the_windows_own_workers_report_their_bugs_through_its_messages(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hooked: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _kind, exc, _tb: hooked.append(exc))
+    monkeypatch.setattr(window.context.messages, "crash_log", None)
+    crashes, _problems = reports_of(window.context.messages)
+    window.workers.start(a_bug)
+    qtbot.waitUntil(lambda: bool(crashes), timeout=10_000)
+    assert crashes[0][0] == "RuntimeError: a bug in the job"
+    assert hooked == []  # straight to the window's messages, not through the hook
