@@ -189,12 +189,6 @@ class AnnotationsPanel(QWidget):
         position = self.tag_combo.findData(tag_id) if tag_id is not None else 0
         self.tag_combo.setCurrentIndex(max(position, 0))
 
-    def clear_filters(self) -> None:
-        """Show every passage of the current tab."""
-        self.search.clear()
-        for combo in (self.tag_combo, self.article_combo, self.coder_combo):
-            combo.setCurrentIndex(0)
-
     def current_passage(self) -> int | None:
         """The id of the passage on the current row, if any."""
         index = self.table.currentIndex()

@@ -20,7 +20,6 @@ from diptych.gui.margin import PassageMargin
 from diptych.gui.pane_header import PaneHeader
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import reading_font
-from diptych.storage.document import Heading
 from diptych.storage.errors import InputError
 from diptych.storage.model import Article
 
@@ -307,12 +306,6 @@ class ArticlePane(QFrame):
     def selection(self) -> tuple[int, int] | None:
         """The selected range (display-text code points), if any."""
         return self.view.selection() if self.article_id is not None else None
-
-    def outline(self) -> list[Heading]:
-        """The article's headings."""
-        if self.article_id is None:
-            return []
-        return self.session.project.articles.get(article_id=self.article_id).content.outline()
 
     def go_to_offset(self, offset: int) -> None:
         """Scroll so that ``offset`` is near the top of the view."""

@@ -185,7 +185,8 @@ def test_zoom_buttons_and_keys_change_the_font_size_and_label(
 # -- outline -----------------------------------------------------------------------------
 def test_outline_menu_jumps_to_a_heading(qtbot: QtBot, window: MainWindow) -> None:
     pane = window.area.panes()[0]
-    headings = pane.outline()
+    article = window.session.project.articles.get(article_id=pane.article_id)
+    headings = article.content.outline()
     target = next(h for h in headings if h.text.startswith("Voices of Recalibration"))
     bar = pane.view.verticalScrollBar()
     assert bar.value() == 0
