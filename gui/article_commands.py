@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
-
-from diptych.gui.commands import SessionCommand
+from diptych.gui.commands import SessionCommand, SetText
 from diptych.gui.session import ProjectSession
 from diptych.storage.articles import ArticleRemoval
 from diptych.storage.model import ArticleSummary, MemoKind, ReanchorReport
@@ -102,12 +100,10 @@ class ReplaceArticleText(SessionCommand):
         self.session.restore_article_text(self.report)
 
 
-MEMO_MERGE_ID = 1002
+class SetMemo(SetText):
+    """Write the project's or an article's memo."""
 
-
-class SetMemo(SessionCommand):
-    """Write the project's or an article's memo; the saves of one sitting merge into one
-    undo step (see :class:`~diptych.gui.commands.Sittings`)."""
+    MERGE_ID = 1002
 
     def __init__(
         self,
@@ -117,28 +113,11 @@ class SetMemo(SessionCommand):
         text: str,
         sitting: int = 0,
     ) -> None:
-        super().__init__(session, "Edit memo")
-        self.target = (kind, target_id)
-        self.new = text
-        self.old = ""
-        self.sitting = sitting
+        super().__init__(session, "Edit memo", (kind, target_id), text, sitting)
+        self.kind, self.target_id = kind, target_id
 
-    def id(self) -> int:
-        return MEMO_MERGE_ID
+    def _read(self) -> str:
+        return self.session.memo_text(self.kind, self.target_id)
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if (
-            not isinstance(other, SetMemo)
-            or other.target != self.target
-            or other.sitting != self.sitting
-        ):
-            return False
-        self.new = other.new
-        return True
-
-    def _do(self) -> None:
-        self.old = self.session.memo_text(*self.target)
-        self.session.set_memo(*self.target, self.new)
-
-    def _undo(self) -> None:
-        self.session.set_memo(*self.target, self.old)
+    def _write(self, text: str) -> None:
+        self.session.set_memo(self.kind, self.target_id, text)

@@ -9,15 +9,14 @@ through the session, which saves to the project file and tells the views.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from typing import ClassVar
 
 from PySide6.QtGui import QUndoCommand
 
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import Annotation
-
-NOTE_MERGE_ID = 1001
 
 
 def perform(session: ProjectSession, command: SessionCommand) -> bool:
@@ -187,42 +186,73 @@ class SetPassageTags(SessionCommand):
         self.session.set_passage_tags(self.annotation_id, self.old)
 
 
-class SetPassageNote(SessionCommand):
-    """Write a passage's note; the saves of one sitting (the note typed in without leaving
-    it) merge into one undo step, so that undo takes back one sitting, not all of them.
+class SetText(SessionCommand):
+    """Write a text typed in a field (a note, a memo). The saves of one sitting, the text
+    typed in without leaving the field, merge into one undo step, so that undo takes back
+    one sitting, not each pause in typing (see :class:`Sittings`).
+
+    Subclasses read and write the text of their :attr:`target` and have a merge id of
+    their own.
 
     Args:
-        sitting: which time the note was typed in (see :class:`Sittings`).
+        target: what the text belongs to; only saves of the same target merge.
+        sitting: which time the field was typed in.
     """
 
+    MERGE_ID: ClassVar[int]
+
     def __init__(
-        self, session: ProjectSession, annotation_id: int, note: str, sitting: int = 0
+        self, session: ProjectSession, label: str, target: Hashable, text: str, sitting: int
     ) -> None:
-        super().__init__(session, "Edit note")
-        self.annotation_id = annotation_id
-        self.new = note
+        super().__init__(session, label)
+        self.target = target
+        self.new = text
         self.old = ""
         self.sitting = sitting
 
     def id(self) -> int:
-        return NOTE_MERGE_ID
+        return self.MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if (
-            not isinstance(other, SetPassageNote)
-            or other.annotation_id != self.annotation_id
-            or other.sitting != self.sitting
+            type(other) is not type(self)
+            or not isinstance(other, SetText)
+            or (other.target, other.sitting) != (self.target, self.sitting)
         ):
             return False
         self.new = other.new
         return True
 
     def _do(self) -> None:
-        self.old = self.session.passage(self.annotation_id).note
-        self.session.set_passage_note(self.annotation_id, self.new)
+        self.old = self._read()
+        self._write(self.new)
 
     def _undo(self) -> None:
-        self.session.set_passage_note(self.annotation_id, self.old)
+        self._write(self.old)
+
+    def _read(self) -> str:
+        raise NotImplementedError
+
+    def _write(self, text: str) -> None:
+        raise NotImplementedError
+
+
+class SetPassageNote(SetText):
+    """Write a passage's note (Markdown)."""
+
+    MERGE_ID = 1001
+
+    def __init__(
+        self, session: ProjectSession, annotation_id: int, note: str, sitting: int = 0
+    ) -> None:
+        super().__init__(session, "Edit note", annotation_id, note, sitting)
+        self.annotation_id = annotation_id
+
+    def _read(self) -> str:
+        return self.session.passage(self.annotation_id).note
+
+    def _write(self, text: str) -> None:
+        self.session.set_passage_note(self.annotation_id, text)
 
 
 class ReattachPassage(SessionCommand):

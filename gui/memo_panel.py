@@ -6,19 +6,17 @@ is an undoable step; the saves made while the field keeps the focus merge into o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from diptych.gui.article_commands import SetMemo
-from diptych.gui.commands import Sittings, perform
+from diptych.gui.autosave import AutosaveText
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import MemoKind
 
-SAVE_PAUSE_MS = 600
 
-
-class MemoField(QPlainTextEdit):
+class MemoField(AutosaveText):
     """One memo's text, saved through the undo stack.
 
     Args:
@@ -29,64 +27,26 @@ class MemoField(QPlainTextEdit):
     def __init__(
         self, session: ProjectSession, kind: MemoKind, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.kind = kind
         self.target_id: int | None = None
-        self._saved = ""
-        self._loading = False
-        self._sittings = Sittings()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SAVE_PAUSE_MS)
-        self._timer.timeout.connect(self.save)
-        self.textChanged.connect(self.on_text_changed)
-        self.installEventFilter(self)
 
     def show_memo(self, target_id: int | None) -> None:
         """Show the memo of ``target_id`` (after saving the one shown)."""
-        self.save()
-        self._sittings.end()
         self.target_id = target_id
-        self.reload()
+        kind, session = self.kind, self.session
+
+        def command(text: str, sitting: int) -> SetMemo:
+            return SetMemo(session, kind, target_id, text, sitting)
+
+        unsaved = kind is MemoKind.ARTICLE and target_id is None  # no article: nothing to save
+        self.begin(session.memo_text(kind, target_id), None if unsaved else command)
+        self.setReadOnly(self.session.read_only)
 
     def reload(self) -> None:
         """Read the memo again (after undo, redo or another window's change)."""
-        if self.hasFocus() and self.toPlainText() != self._saved:
-            return  # the user is typing: keep it
-        text = self.session.memo_text(self.kind, self.target_id)
-        self._saved = text
-        if self.toPlainText() != text:
-            self._loading = True
-            try:
-                self.setPlainText(text)
-            finally:
-                self._loading = False
+        self.follow(self.session.memo_text(self.kind, self.target_id))
         self.setReadOnly(self.session.read_only)
-
-    def on_text_changed(self) -> None:
-        """Save after a pause in typing."""
-        if not self._loading:
-            self._timer.start()
-
-    def save(self) -> None:
-        """Save now if the text changed."""
-        self._timer.stop()
-        text = self.toPlainText()
-        if text == self._saved or self.session.read_only or self.session.project.closed:
-            return
-        if self.kind is MemoKind.ARTICLE and self.target_id is None:
-            return
-        before, self._saved = self._saved, text
-        command = SetMemo(self.session, self.kind, self.target_id, text, self._sittings.current)
-        if not perform(self.session, command):
-            self._saved = before
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self and event.type() == QEvent.Type.FocusOut:
-            self.save()
-            self._sittings.end()
-        return super().eventFilter(watched, event)
 
 
 class MemoPanel(QWidget):

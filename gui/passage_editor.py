@@ -1,19 +1,17 @@
 """The passage editor: one passage's quote, tags (as removable chips) and Markdown note.
 
-The note saves as the analyst types, after a short pause and when the editor loses
-focus; the saves made while the note keeps the focus merge into one undo step. The
-editor follows the session (undo, redo, other windows) without ever overwriting text
-being typed.
+The note saves as the analyst types (:mod:`diptych.gui.autosave`: after a short pause and
+when it loses focus, the saves of one sitting merging into one undo step). The editor
+follows the session (undo, redo, other windows) without ever overwriting text being typed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QHideEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -21,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diptych.gui.commands import DeletePassage, SetPassageNote, Sittings, perform
+from diptych.gui.autosave import AutosaveText
+from diptych.gui.commands import DeletePassage, SetPassageNote, perform
 from diptych.gui.note_html import NoteBrowser
 from diptych.gui.passage_model import local_time
 from diptych.gui.session import ProjectSession
@@ -30,7 +29,6 @@ from diptych.gui.theme import is_dark
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import Annotation
 
-SAVE_DELAY_MS = 600
 PLACEHOLDER = "Click a highlight to edit its tags and note"
 ORPHAN_STATUS = (
     "Orphan: this text is no longer in the article. Select the text it belongs to in the "
@@ -67,11 +65,6 @@ class PassageEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self._passage: Annotation | None = None
-        self._saved_note = ""
-        self._sittings = Sittings()
-        self._loading = False
-        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.on_save_timer_timeout)
         self.pages = QStackedWidget(self)
         self.placeholder = QLabel(PLACEHOLDER, self, wordWrap=True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -100,7 +93,7 @@ class PassageEditor(QWidget):
         self.add_tag_button = self.chips.add_button
         self.preview_button = tool_button(page, "Preview", "Show the note as it reads")
         self.preview_button.setCheckable(True)
-        self.note = QPlainTextEdit(page)
+        self.note = AutosaveText(self.session, page)
         self.note.setPlaceholderText("Write a note (Markdown)…")
         self.note.installEventFilter(self)
         self.preview = NoteBrowser(page)
@@ -133,7 +126,6 @@ class PassageEditor(QWidget):
         return page
 
     def _connect(self) -> None:
-        self.note.textChanged.connect(self.on_note_text_changed)
         self.preview_button.toggled.connect(self.on_preview_button_toggled)
         self.add_tag_button.clicked.connect(self.on_add_tag_button_clicked)
         self.chips.removeClicked.connect(self.on_chips_remove_clicked)
@@ -152,7 +144,6 @@ class PassageEditor(QWidget):
     def show_passage(self, annotation_id: int | None) -> None:
         """Show a passage (None: the placeholder); first saves the note being edited."""
         self.save_note()
-        self._sittings.end()
         if annotation_id is None:
             self._show_placeholder()
             return
@@ -163,8 +154,13 @@ class PassageEditor(QWidget):
             return
         changed = self._passage is None or self._passage.id != passage.id
         self._passage = passage
-        self._saved_note = passage.note
-        self._refresh(replace_note=True)
+        session = self.session
+
+        def command(text: str, sitting: int) -> SetPassageNote:
+            return SetPassageNote(session, passage.id, text, sitting)
+
+        self.note.begin(passage.note, command)
+        self._refresh()
         if changed:
             self.preview_button.setChecked(False)
             self.note.moveCursor(self.note.textCursor().MoveOperation.End)
@@ -179,26 +175,16 @@ class PassageEditor(QWidget):
 
     def save_note(self) -> None:
         """Save the note now if it was edited since it was last saved."""
-        self._save_timer.stop()
-        passage = self._passage
-        text = self.note.toPlainText()
-        if passage is None or text == self._saved_note or self.session.read_only:
-            return
-        before, self._saved_note = self._saved_note, text
-        command = SetPassageNote(self.session, passage.id, text, self._sittings.current)
-        if not perform(self.session, command):
-            self._saved_note = before
+        self.note.save()
 
     # -- showing ---------------------------------------------------------------------------
     def _show_placeholder(self) -> None:
-        self._save_timer.stop()
         self._passage = None
-        self._saved_note = ""
-        self._set_note_text("")
+        self.note.forget()
         self.preview_button.setChecked(False)
         self.pages.setCurrentIndex(0)
 
-    def _refresh(self, *, replace_note: bool) -> None:
+    def _refresh(self) -> None:
         passage = self._passage
         assert passage is not None
         try:
@@ -211,8 +197,6 @@ class PassageEditor(QWidget):
         self.status.setVisible(passage.is_orphan)
         self.reattach_button.setVisible(passage.is_orphan)
         self._fill_chips(passage)
-        if replace_note:
-            self._set_note_text(passage.note)
         if self.preview_button.isChecked():
             self.preview.show_note(self.note.toPlainText())
         coder = f"{passage.coder} · " if passage.coder else ""
@@ -236,29 +220,7 @@ class PassageEditor(QWidget):
         removable = not self.session.read_only
         self.chips.show_tags(passage.tag_ids, self.session.codebook(), removable=removable)
 
-    def _set_note_text(self, text: str) -> None:
-        if self.note.toPlainText() == text:
-            return
-        position = self.note.textCursor().position()
-        self._loading = True
-        try:
-            self.note.setPlainText(text)
-        finally:
-            self._loading = False
-        cursor = self.note.textCursor()
-        cursor.setPosition(min(position, len(self.note.toPlainText())))
-        self.note.setTextCursor(cursor)
-
     # -- slots -----------------------------------------------------------------------------
-    def on_note_text_changed(self) -> None:
-        """Save after a pause in typing."""
-        if not self._loading and self._passage is not None:
-            self._save_timer.start()
-
-    def on_save_timer_timeout(self) -> None:
-        """The pause came: save the note."""
-        self.save_note()
-
     def on_preview_button_toggled(self, checked: bool) -> None:
         """Switch between writing the note and reading it rendered."""
         if checked:
@@ -305,10 +267,9 @@ class PassageEditor(QWidget):
         except DiptychError:  # deleted
             self._show_placeholder()
             return
-        typing = self.note.hasFocus() and self.note.toPlainText() != self._saved_note
         self._passage = passage
-        self._saved_note = passage.note
-        self._refresh(replace_note=not typing)
+        self.note.follow(passage.note)
+        self._refresh()
 
     def on_session_tags_changed(self) -> None:
         """Repaint the chips with the tags' new names and colours."""
@@ -323,10 +284,7 @@ class PassageEditor(QWidget):
 
     # -- events ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Save the note when it loses focus; Esc saves it and leaves it."""
-        if watched is self.note and event.type() == QEvent.Type.FocusOut:
-            self.save_note()
-            self._sittings.end()
+        """Esc in the note saves it and leaves it (leaving the note saves it too)."""
         if (
             watched is self.note
             and isinstance(event, QKeyEvent)

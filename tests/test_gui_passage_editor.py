@@ -247,3 +247,17 @@ def test_a_long_quote_is_elided_with_the_full_text_as_tooltip(
     shown = window.editor.quote.text()
     assert shown.endswith("…") and len(shown.splitlines()) <= 4
     assert passage.exact[:40] in window.editor.quote.toolTip()
+
+
+def test_a_note_typed_as_the_project_closes_is_not_saved_into_a_closed_file(
+    qtbot, window: Window, session: ProjectSession
+) -> None:
+    passage = passage_with_note(session)
+    window.editor.show_passage(passage.id)
+    type_note(qtbot, window.editor, " late")
+    errors: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: errors.append(text))
+    session.close()  # another project is opened, say
+    window.hide()  # hiding the editor saves its note: the file is closed by now
+    assert errors == []
+    assert session.undo_stack.count() == 0

@@ -1,0 +1,110 @@
+"""A text field saved as it is typed: a passage's note, a memo.
+
+It saves after a short pause in typing, when it loses the focus, and whenever the window
+asks (before an undo, before closing, before the field shows another text). Each save is
+an undoable step, and the saves of one sitting merge into one (see
+:class:`~diptych.gui.commands.SetText`). A save the project refuses (read-only, another
+program holding the file) is reported and keeps the text for the next try.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from diptych.gui.commands import SetText, Sittings, perform
+from diptych.gui.session import ProjectSession
+
+SAVE_PAUSE_MS = 600
+
+SaveCommand = Callable[[str, int], SetText]  # (text, sitting) -> the command saving it
+
+
+class AutosaveText(QPlainTextEdit):
+    """A plain-text field that saves itself through the undo stack.
+
+    Args:
+        session: the open project.
+        parent: the owning widget.
+    """
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._command: SaveCommand | None = None
+        self._saved = ""  # the text as it is stored
+        self._loading = False
+        self._sittings = Sittings()
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
+        self._timer.timeout.connect(self.save)
+        self.textChanged.connect(self.on_text_changed)
+
+    @property
+    def is_typing(self) -> bool:
+        """True while the user types in the field and part of it is not saved yet."""
+        return self.hasFocus() and self.toPlainText() != self._saved
+
+    def begin(self, text: str, command: SaveCommand | None) -> None:
+        """Show another stored text, to be saved with ``command`` (None: never saved).
+
+        What the field showed before is saved first, and a new sitting begins.
+        """
+        self.save()
+        self._sittings.end()
+        self._command = command
+        self._put(text)
+
+    def forget(self) -> None:
+        """Show nothing, dropping what was typed: the text it belonged to is gone."""
+        self._timer.stop()
+        self._command = None
+        self._put("")
+
+    def follow(self, text: str) -> None:
+        """The stored text changed (undo, redo, another window): show it, unless the user
+        is typing, whose text is then saved over it at the next pause."""
+        if self.is_typing:
+            self._saved = text
+        else:
+            self._put(text)
+
+    def save(self) -> None:
+        """Save now if the text changed since it was last saved."""
+        self._timer.stop()
+        text = self.toPlainText()
+        if self._command is None or text == self._saved:
+            return
+        if self.session.read_only or self.session.project.closed:
+            return
+        before, self._saved = self._saved, text
+        if not perform(self.session, self._command(text, self._sittings.current)):
+            self._saved = before
+
+    def _put(self, text: str) -> None:
+        """Show ``text`` as stored, keeping the cursor where it was (as far as it can)."""
+        self._saved = text
+        if self.toPlainText() == text:
+            return
+        position = self.textCursor().position()
+        self._loading = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._loading = False
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, len(text)))
+        self.setTextCursor(cursor)
+
+    def on_text_changed(self) -> None:
+        """Save after a pause in typing."""
+        if not self._loading and self._command is not None:
+            self._timer.start()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Leaving the field saves it and ends the sitting."""
+        self.save()
+        self._sittings.end()
+        super().focusOutEvent(event)
