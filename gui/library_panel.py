@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,6 +23,47 @@ from PySide6.QtWidgets import (
 from diptych.gui.article_model import ARTICLE_ID_ROLE, ArticleListModel
 from diptych.gui.dialogs import context_menu
 from diptych.gui.session import ProjectSession
+
+LAYOUT_BATCH = 100  # rows measured per pass of the event loop
+
+Index = QModelIndex | QPersistentModelIndex
+Hint = QAbstractItemView.ScrollHint
+
+
+class LibraryView(QListView):
+    """The list of articles: titles wrap, so every row has a height of its own.
+
+    Rows are measured in batches, between other events: measuring a library of
+    thousands of articles at once held the window for ~80 ms each time the list changed
+    (a filter, a reset). A row not measured yet has no place to scroll to, so a scroll
+    asked for meanwhile (to the current article after a reset, say) is done once the
+    batches are through.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
+        self._waiting: tuple[QPersistentModelIndex, Hint] | None = None
+
+    def scrollTo(self, index: Index, hint: Hint = Hint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        measured = not index.isValid() or self.visualRect(index).isValid()
+        self._waiting = None if measured else (QPersistentModelIndex(index), hint)
+
+    def updateGeometries(self) -> None:
+        """Qt calls this when the batches are through (and on other changes)."""
+        super().updateGeometries()
+        if self._waiting is None:
+            return
+        index, hint = self._waiting
+        if not index.isValid():
+            self._waiting = None
+        elif self.visualRect(index).isValid():
+            self._waiting = None
+            super().scrollTo(index, hint)
 
 
 class LibraryPanel(QWidget):
@@ -44,14 +92,12 @@ class LibraryPanel(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter articles")
         self.filter.setClearButtonEnabled(True)
-        self.view = QListView(self)
+        self.view = LibraryView(self)
         self.view.setModel(self.proxy)
         self.view.setDragEnabled(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.setWordWrap(True)
-        self.view.setUniformItemSizes(False)
         import_button = QPushButton("Import…", self)
         import_button.setToolTip("Import articles (.txt, .md, .html) — or drop files on the window")
         open_button = QPushButton("Open beside", self)

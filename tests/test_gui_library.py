@@ -392,3 +392,6 @@ def test_a_library_of_hundreds_of_articles_is_laid_out_and_reaches_its_last_row(
     assert library.selected_article() == session.project.articles.all()[-2].id
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=end)
     assert library.selected_article() == last.id
+    session.rename_article(session.project.articles.all()[0].id, "Renamed")  # a reset
+    assert library.selected_article() == last.id
+    qtbot.waitUntil(lambda: viewport.rect().contains(last_row().center()))  # still in view
