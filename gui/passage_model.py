@@ -157,8 +157,8 @@ class PassageTableModel(QAbstractTableModel):
     def on_passages_read(self, result: tuple[int, list[Annotation]]) -> None:
         """A worker read the passages: show them, then bring changed articles up to date."""
         read, passages = result
-        if read != self._reading:
-            return  # an older read, overtaken by a newer one
+        if read != self._reading or self.session.project.closed:
+            return  # an older read, overtaken by a newer one; or the window went
         changed, self._changed_while_reading = self._changed_while_reading, set()
         self._reading = 0
         self._install(passages)

@@ -148,3 +148,14 @@ def test_a_read_that_fails_says_why_and_stops_reading(
     assert not panel.reading_hint.isVisible()
     assert len(errors) == 1
     assert str(session.project.path) in errors[0] and "backup" in errors[0]
+
+
+def test_passages_read_after_the_project_was_closed_are_dropped(
+    qtbot: QtBot, session: ProjectSession, held: HeldRead
+) -> None:
+    panel = open_panel(qtbot, session)
+    qtbot.waitUntil(held.has_read, timeout=10_000)
+    held.release()  # the read ends while the project closes (closing waits for readers)
+    session.close()  # the window closes, or opens another project
+    qtbot.wait(50)  # the read's result arrives: nothing reads the closed file
+    assert panel.model.rowCount() == 0
