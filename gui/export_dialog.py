@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -89,7 +88,6 @@ class CheckList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._cascading = False
-        self._icons: dict[str, QIcon] = {}  # one swatch per colour, not per tag
         self.itemChanged.connect(self.on_item_changed)
 
     def add(self, label: str, item_id: int, color: str | None = None, depth: int = 0) -> None:
@@ -101,10 +99,7 @@ class CheckList(QListWidget):
         item.setData(ID_ROLE, item_id)
         item.setData(DEPTH_ROLE, depth)
         if color:
-            icon = self._icons.get(color)
-            if icon is None:
-                icon = self._icons[color] = color_icon(color)
-            item.setIcon(icon)
+            item.setIcon(color_icon(color))
         self.addItem(item)
 
     def checked(self) -> tuple[int, ...] | None:

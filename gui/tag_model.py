@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,7 +29,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def color_icon(color: str, size: int = 14) -> QIcon:
-    """A small rounded swatch of ``color``."""
+    """A small rounded swatch of ``color`` (a new icon, free to change)."""
+    return QIcon(_swatch(color, size))
+
+
+@lru_cache(maxsize=512)
+def _swatch(color: str, size: int) -> QPixmap:
+    """Painted once per colour and size: a codebook of hundreds of tags has few colours."""
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
@@ -37,7 +44,7 @@ def color_icon(color: str, size: int = 14) -> QIcon:
     painter.setPen(QColor(color).darker(140))
     painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
 class TagTreeModel(QAbstractItemModel):
