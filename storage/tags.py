@@ -206,7 +206,7 @@ class TagStore:
             tag = _known(codebook, tag_id)
             new_parent = into if into is not None else tag.parent_id
             links = _links(db, "tag_id = ?", [tag_id])
-            added = self._copy_links(links, into) if into is not None else []
+            added = self._copy_links(tag_id, into) if into is not None else []
             memos = self._project.memos.for_tag(tag_id=tag_id)
             db.execute("DELETE FROM memos WHERE tag_id = ?", [tag_id])
             db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [tag_id])
@@ -234,16 +234,18 @@ class TagStore:
             folded=tuple(folded),
         )
 
-    def _copy_links(self, links: list[tuple[int, int]], into: int) -> list[tuple[int, int]]:
-        """Put ``into`` on the passages of ``links``; the links that are new."""
-        added = []
-        for annotation_id, _ in links:
-            cursor = self._project.db.execute(
-                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
-                [annotation_id, into],
-            )
-            if cursor.rowcount:
-                added.append((annotation_id, into))
+    def _copy_links(self, tag_id: int, into: int) -> list[tuple[int, int]]:
+        """Put ``into`` on the passages of ``tag_id``; the links that are new."""
+        db = self._project.db
+        rows = db.execute(
+            "SELECT annotation_id FROM annotation_tags WHERE tag_id = ?"
+            " EXCEPT SELECT annotation_id FROM annotation_tags WHERE tag_id = ?",
+            [tag_id, into],
+        )
+        added = [(int(annotation_id), into) for (annotation_id,) in rows]
+        db.conn.executemany(
+            "INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", added
+        )
         return added
 
     def _append(self, tags: list[Tag], *, parent_id: int | None) -> None:
@@ -267,11 +269,10 @@ class TagStore:
                 [t.id, t.uuid, t.uuid, t.color, t.parent_id, t.description, t.sort_order,
                  t.created_at],
             )  # fmt: skip
-            for annotation_id, tag_id in removal.added_links:
-                db.execute(
-                    "DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?",
-                    [annotation_id, tag_id],
-                )
+            db.conn.executemany(
+                "DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?",
+                removal.added_links,
+            )
             db.conn.executemany(
                 "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
                 removal.links,
