@@ -32,6 +32,7 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import color_icon
 from diptych.storage.annotations import load_passages
 from diptych.storage.codebook import Codebook
+from diptych.storage.errors import DiptychError
 from diptych.storage.model import Annotation
 
 PASSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -163,14 +164,20 @@ class PassageTableModel(QAbstractTableModel):
         self._reading = 0
         self._install(passages)
         for article_id in sorted(changed):
-            self.on_session_passages_changed(article_id)
-        self.readingChanged.emit(False)
+            self.on_session_passages_changed(article_id)  # may start a new read (many changes)
+        if not self.reading:
+            self.readingChanged.emit(False)
 
     def on_passages_not_read(self, message: str) -> None:
-        """A worker could not read the passages: keep the rows there are and say why."""
-        if self.reading:
-            self._stop_reading()
-            self.session.messages.error(message)
+        """A worker could not read the passages: read them here (the window waits), and
+        say why if that fails too (the table would otherwise show part of the project)."""
+        if not self.reading or self.session.project.closed:
+            return
+        self._stop_reading()
+        try:
+            self._install(self.session.project.annotations.query())
+        except DiptychError as exc:
+            self.session.messages.known_error(exc)
 
     def on_passages_read_crashed(self, _summary: str, _details: str) -> None:
         """A bug stopped the read (the workers report it): keep the rows there are."""
@@ -185,6 +192,7 @@ class PassageTableModel(QAbstractTableModel):
     def _install(self, passages: list[Annotation]) -> None:
         self.beginResetModel()
         self._read_articles()
+        self._matches = self._filter.matcher(self._codebook)
         self._all = self._ordered(passages)
         self._by_id = None
         self._orphans = 0
@@ -217,9 +225,12 @@ class PassageTableModel(QAbstractTableModel):
         self._filter = wanted
         self._refilter()
 
-    def _refilter(self) -> None:
+    def _refilter(self, *, reorder: bool = False) -> None:
         self.beginResetModel()
         self._matches = self._filter.matcher(self._codebook)
+        if reorder:
+            self._all = self._ordered(self._all)
+            self._by_id = None
         self._select_rows()
         self.endResetModel()
 
@@ -230,7 +241,6 @@ class PassageTableModel(QAbstractTableModel):
 
     def _read_codebook(self) -> None:
         self._codebook = self.session.codebook()
-        self._matches = self._filter.matcher(self._codebook)
         self._tag_order = {tag.id: i for i, tag in enumerate(self._codebook.ordered())}
         self._tag_text.clear()
 
@@ -299,11 +309,13 @@ class PassageTableModel(QAbstractTableModel):
     def on_session_tags_changed(self) -> None:
         """Repaint the tag column with the new names and colours."""
         self._read_codebook()
-        if self._sort_column == Column.TAGS:
+        by_tags = self._sort_column == Column.TAGS
+        if self._filter.uses_tags:  # sub-tags may have come or gone: one reset, all of it
+            self._refilter(reorder=by_tags)
+            return
+        if by_tags:
             self._relayout()
-        if self._filter.uses_tags:  # sub-tags may have come or gone: a reset repaints all
-            self._refilter()
-        elif self._rows:
+        if self._rows:
             last = len(self._rows) - 1
             self.dataChanged.emit(self.index(0, Column.TAGS), self.index(last, Column.TAGS))
 

@@ -425,3 +425,24 @@ def test_a_renamed_tag_is_shown_in_the_tags_column(
     session.update_tag(tag_id(session, "Trade"), name="Commerce")
     assert cell.data() == "Economy/Commerce, Evidence"
     assert repainted == [(Column.TAGS, Column.TAGS)]  # the tags column, nothing else
+
+
+@pytest.mark.parametrize("change", ["move", "delete"])
+def test_a_sub_tag_leaving_the_filtered_tag_while_sorted_by_tags(
+    qtbot, panel: AnnotationsPanel, session: ProjectSession, change: str
+) -> None:
+    """The rows follow the codebook in one reset, the selected row included."""
+    panel.set_tag_filter(tag_id(session, "Diplomacy"))  # with its sub-tag Summitry
+    panel.table.sortByColumn(Column.TAGS, Qt.SortOrder.AscendingOrder)
+    summitry = tag_id(session, "Summitry")
+    only_below = [p for p in shown(panel) if tag_id(session, "Diplomacy") not in p.tag_ids]
+    assert only_below and all(summitry in p.tag_ids for p in only_below)
+    panel.select_passage(only_below[0].id)
+    if change == "move":
+        session.move_tag(summitry, None)  # no longer under Diplomacy
+    else:
+        session.delete_tag(summitry)
+    assert {p.id for p in only_below}.isdisjoint(p.id for p in shown(panel))
+    tags = [panel.model.index(r, Column.TAGS).data().casefold() for r in range(len(shown(panel)))]
+    assert tags == sorted(tags)
+    assert panel.current_passage() is None  # the chosen passage is filtered out now

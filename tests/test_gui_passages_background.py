@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 import diptych.gui.passage_model as passage_model
 from diptych.gui.annotations_panel import ORPHANS_TAB, AnnotationsPanel
 from diptych.gui.session import ProjectSession
-from diptych.storage.errors import DamagedProjectError
+from diptych.storage.errors import DamagedProjectError, ProjectBusyError
 from diptych.storage.model import Annotation
 
 
@@ -134,20 +134,56 @@ def test_a_read_overtaken_by_a_newer_one_is_dropped(
     assert {p.id for p in rows(panel)} == stored(session)
 
 
-def test_a_read_that_fails_says_why_and_stops_reading(
+def test_a_read_that_fails_in_the_worker_is_done_here_instead(
     qtbot: QtBot, session: ProjectSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def damaged(path: Path) -> list[Annotation]:
+    def busy(path: Path) -> list[Annotation]:
+        raise ProjectBusyError("is busy", path=path, advice="Try again.")
+
+    monkeypatch.setattr(passage_model, "load_passages", busy)
+    errors: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: errors.append(text))
+    panel = open_panel(qtbot, session)
+    wait_read(qtbot, panel)
+    assert {p.id for p in rows(panel)} == stored(session)  # not a part of the project
+    assert errors == []
+
+
+def test_a_read_that_fails_everywhere_says_why_and_stops_reading(
+    qtbot: QtBot, session: ProjectSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def damaged(path: Path, **_filters: object) -> list[Annotation]:
         raise DamagedProjectError("is damaged", path=path, advice="Restore it from a backup.")
 
     monkeypatch.setattr(passage_model, "load_passages", damaged)
     errors: list[str] = []
     session.messages.posted.connect(lambda _level, _title, text: errors.append(text))
     panel = open_panel(qtbot, session)
+    monkeypatch.setattr(
+        session.project.annotations, "query", lambda **_f: damaged(session.project.path)
+    )
     wait_read(qtbot, panel)
     assert not panel.reading_hint.isVisible()
     assert len(errors) == 1
     assert str(session.project.path) in errors[0] and "backup" in errors[0]
+
+
+def test_the_hint_stays_while_a_second_read_runs(
+    qtbot: QtBot, session: ProjectSession, held: HeldRead, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(passage_model, "BULK_CHANGES", 0)  # any change while reading: read again
+    panel = open_panel(qtbot, session)
+    qtbot.waitUntil(held.has_read, timeout=10_000)
+    article = session.project.articles.all()[1].id
+    session.add_passage(article_id=article, start=0, end=8, tag_ids=[])
+    held.release(0)
+    qtbot.waitUntil(lambda: held.has_read(2), timeout=10_000)
+    qtbot.wait(50)
+    assert panel.model.reading and panel.reading_hint.isVisible()
+    held.release(1)
+    wait_read(qtbot, panel)
+    assert not panel.reading_hint.isVisible()
+    assert {p.id for p in rows(panel)} == stored(session)
 
 
 def test_passages_read_after_the_project_was_closed_are_dropped(
