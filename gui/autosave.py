@@ -47,15 +47,16 @@ class AutosaveText(QPlainTextEdit):
         """True while the user types in the field and part of it is not saved yet."""
         return self.hasFocus() and self.toPlainText() != self._saved
 
-    def begin(self, text: str, command: SaveCommand | None) -> None:
-        """Show another stored text, to be saved with ``command`` (None: never saved).
+    def begin(self, read: Callable[[], str], command: SaveCommand | None) -> None:
+        """Show the stored text ``read`` returns, to be saved with ``command`` (None: never).
 
-        What the field showed before is saved first, and a new sitting begins.
+        What the field showed before is saved first (and only then is the text read: it
+        may be the same one), and a new sitting begins.
         """
         self.save()
         self._sittings.end()
         self._command = command
-        self._put(text)
+        self._put(read())
 
     def forget(self) -> None:
         """Show nothing, dropping what was typed: the text it belonged to is gone."""

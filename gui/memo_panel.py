@@ -40,7 +40,7 @@ class MemoField(AutosaveText):
             return SetMemo(session, kind, target_id, text, sitting)
 
         unsaved = kind is MemoKind.ARTICLE and target_id is None  # no article: nothing to save
-        self.begin(session.memo_text(kind, target_id), None if unsaved else command)
+        self.begin(lambda: session.memo_text(kind, target_id), None if unsaved else command)
         self.setReadOnly(self.session.read_only)
 
     def reload(self) -> None:

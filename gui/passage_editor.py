@@ -159,7 +159,7 @@ class PassageEditor(QWidget):
         def command(text: str, sitting: int) -> SetPassageNote:
             return SetPassageNote(session, passage.id, text, sitting)
 
-        self.note.begin(passage.note, command)
+        self.note.begin(lambda: passage.note, command)  # read after the note was saved
         self._refresh()
         if changed:
             self.preview_button.setChecked(False)

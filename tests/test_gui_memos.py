@@ -56,3 +56,20 @@ def test_article_memo_follows_the_current_pane(
     assert field.toPlainText() == ""
     window.area.set_current(left)
     assert field.toPlainText() == "Long-form analysis; cites customs data."
+
+
+def test_an_article_memo_being_typed_stays_when_its_pane_shows_the_article_again(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    left = window.area.panes()[0]
+    window.area.set_current(left)
+    field = window.memos.article_memo
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "First thoughts")
+    left.reload()  # before the pause-save: a light/dark switch, a text changed elsewhere
+    qtbot.waitUntil(lambda: not left.is_loading)
+    assert field.toPlainText() == "First thoughts"
+    qtbot.keyClicks(field, " and more")
+    field.save()
+    assert memo_in_file(sample, MemoKind.ARTICLE, left.article_id) == "First thoughts and more"
