@@ -220,8 +220,8 @@ class ArticleLoader(QObject):
 
     def on_article_read(self, read: BackgroundRead, article: Article) -> None:
         """A long article was read in the background: show it, if it is still wanted."""
-        if read is not self._reading:
-            return  # another article was asked for meanwhile
+        if read is not self._reading or self.session.project.closed:
+            return  # another article was asked for meanwhile; or the window went
         self.session.project.articles.remember(article, read_at=read.read_at)
         self.present(article)
 

@@ -259,6 +259,7 @@ class ProjectSession(QObject):
     def add_articles(self, parsed: Sequence[ParsedArticle]) -> list[ArticleSummary]:
         """Add imported articles in one transaction."""
         added = self.project.articles.add_many(parsed=parsed)
+        self._text_stamps.update({a.id: text_stamp(a) for a in added})
         self.articlesChanged.emit()
         return added
 
@@ -273,6 +274,8 @@ class ProjectSession(QObject):
         self._data_version = self.project.data_version()
         if articles_only:
             self.project.forget_cached()
+            for article in self.project.articles.all():  # the new ones, as they are now
+                self._text_stamps.setdefault(article.id, text_stamp(article))
             self.articlesChanged.emit()
         else:
             self.reload_all()

@@ -158,3 +158,25 @@ def test_a_search_hit_waiting_for_its_article_is_not_shown_in_another_opened_mea
     assert pane.article_id == short.id
     assert not pane.view.textCursor().hasSelection()
     assert pane.view.verticalScrollBar().value() == 0  # the new article starts at its top
+
+
+def test_an_article_read_that_ends_as_the_project_closes_is_dropped(
+    qtbot: QtBot, session: ProjectSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_load = article_loader.load_article
+
+    def slow_load(path: Path, *, article_id: int) -> Article:
+        release.wait(10)
+        return real_load(path, article_id=article_id)
+
+    monkeypatch.setattr(article_loader, "load_article", slow_load)
+    errors: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: errors.append(text))
+    pane = shown_pane(qtbot, session)
+    pane.show_article(article_ids(session)[0])
+    qtbot.wait(50)  # the worker is reading
+    threading.Timer(0.1, release.set).start()  # the read ends while closing waits for it
+    session.close()  # the window closes; the pane goes only later
+    qtbot.wait(100)  # the read's result arrives: nothing reads the closed file
+    assert errors == []

@@ -151,3 +151,27 @@ def test_a_passage_refused_on_text_replaced_elsewhere_rebuilds_the_pane_once(
     assert rebuilt == [article_id]
     window.session.on_watch_timeout()  # the next look at the file finds nothing new
     assert rebuilt == [article_id]
+
+
+def test_an_article_imported_here_and_replaced_elsewhere_is_shown_anew(
+    qapp: object, tmp_path: Path
+) -> None:
+    from diptych.gui.messages import MessageBridge
+    from diptych.gui.session import ProjectSession
+
+    path = tmp_path / "p.diptych"
+    Project.create(path, clock=Clock()).close()
+    session = ProjectSession(Project.open(path, clock=Clock()), MessageBridge())
+    try:
+        [added] = session.add_articles([parse_article(b"First version.", name="a.txt")])
+        session.project.articles.get(article_id=added.id)  # a pane shows it
+        with Project.open(path, clock=Clock()) as other:
+            other.articles.replace_text(
+                article_id=added.id, parsed=parse_article(b"A different text!", name="a.txt")
+            )
+        rebuilt: list[int] = []
+        session.articleTextChanged.connect(rebuilt.append)
+        session.on_watch_timeout()
+        assert rebuilt == [added.id]
+    finally:
+        session.close()
