@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from diptych.gui.note_html import text_to_html
@@ -114,11 +114,23 @@ class TagPalette(QFrame):
         self.hint.setVisible(bool(title))
         self.field.clear()
         self.on_field_text_changed("")
-        self.move(position)
+        self.move(self._fitted(position))
         self.show()
         self.raise_()
         self.activateWindow()
         self.field.setFocus()
+
+    def _fitted(self, position: QPoint) -> QPoint:
+        """``position``, moved as little as needed for the whole palette to be seen: over
+        the window it belongs to when it fits there, else on the screen."""
+        screen = QGuiApplication.screenAt(position) or self.screen()
+        area = screen.availableGeometry()
+        owner = self.parentWidget()
+        if owner is not None:
+            over_window = owner.window().frameGeometry().intersected(area)
+            if over_window.width() >= self.width() and over_window.height() >= self.height():
+                area = over_window
+        return _inside(position, self.width(), self.height(), area)
 
     def on_field_text_changed(self, text: str) -> None:
         """Refilter; offer to create the tag when no name (or path, with '/') matches exactly.
@@ -179,3 +191,10 @@ class TagPalette(QFrame):
                 self.hide()
                 return True
         return super().eventFilter(watched, event)
+
+
+def _inside(position: QPoint, width: int, height: int, area: QRect) -> QPoint:
+    """The top-left corner nearest ``position`` of a ``width`` x ``height`` box in ``area``."""
+    x = max(area.left(), min(position.x(), area.right() + 1 - width))
+    y = max(area.top(), min(position.y(), area.bottom() + 1 - height))
+    return QPoint(x, y)

@@ -99,3 +99,20 @@ def test_the_chip_x_removes_the_tag_as_one_undo_step_named_by_its_path(
     assert window.actions_.undo.text() == f"&Undo Remove tag {codebook.path(nested)}"
     window.actions_.undo.trigger()
     assert window.session.passage(passage.id).tag_ids == passage.tag_ids
+
+
+def test_the_palette_opened_by_add_tag_is_seen_whole_over_the_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    screen = window.screen().availableGeometry()
+    window.setGeometry(screen.adjusted(0, 0, -60, -60))  # the editor's button near an edge
+    qtbot.waitUntil(lambda: window.editor.isVisible())
+    table = window.passages.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.mouseClick(window.editor.add_tag_button, Qt.MouseButton.LeftButton)
+    palette = window.coding.palette
+    qtbot.waitUntil(palette.isVisible)
+    area = window.frameGeometry().intersected(screen)
+    shown = palette.geometry().translated(-2, -2)  # offscreen, a window sits 2 px in its frame
+    assert area.contains(shown), (area, palette.geometry())
