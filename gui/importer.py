@@ -41,6 +41,7 @@ class ImportResult:
 
     added: list[ArticleSummary] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # one message per file
+    others_wrote: bool = False  # another connection committed while the job ran
 
 
 def read_article(path: Path) -> ParsedArticle:
@@ -56,21 +57,24 @@ def import_files_job(
     """The worker's job: read and parse the files, then add them in one transaction.
 
     The insert runs here too, on the worker's own connection: a long article's text and its
-    full-text index take a noticeable moment to write.
+    full-text index take a noticeable moment to write. The window takes that commit for its
+    own; whether another window or program committed meanwhile is noted in the result.
     """
 
     def job(progress: Progress) -> ImportResult:
         result, parsed = ImportResult(), []
-        for number, path in enumerate(paths):
-            if not progress(number, len(paths)):
-                raise Cancelled
-            try:
-                parsed.append(read_article(path))
-            except ArticleFileError as exc:
-                result.refused.append(str(exc))
-        if parsed:
-            with Project.open(project_path, verify=False) as project:
+        with Project.open(project_path, verify=False) as project:
+            before = project.data_version()  # changes with commits of other connections
+            for number, path in enumerate(paths):
+                if not progress(number, len(paths)):
+                    raise Cancelled
+                try:
+                    parsed.append(read_article(path))
+                except ArticleFileError as exc:
+                    result.refused.append(str(exc))
+            if parsed:
                 result.added = project.articles.add_many(parsed=parsed)
+            result.others_wrote = project.data_version() != before
         progress(len(paths), len(paths))
         return result
 
@@ -138,6 +142,7 @@ class ImportController(QObject):
             self.import_exchange(exchange)
         if not articles:
             return
+        self.session.on_watch_timeout()  # others' changes until now are shown, not taken
         worker = self.workers.start(import_files_job(self.session.project.path, articles))
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(self.session.messages.error)
@@ -173,6 +178,8 @@ class ImportController(QObject):
             command = ImportArticles(self.session, added=result.added)
             if perform(self.session, command):
                 ids = [a.id for a in command.added]
+            if result.others_wrote:  # their changes would be taken for the import's
+                self.session.reload_all()
         if result.refused:
             count = len(result.refused)
             self.session.messages.warning(

@@ -395,3 +395,38 @@ def test_a_library_of_hundreds_of_articles_is_laid_out_and_reaches_its_last_row(
     session.rename_article(session.project.articles.all()[0].id, "Renamed")  # a reset
     assert library.selected_article() == last.id
     qtbot.waitUntil(lambda: viewport.rect().contains(last_row().center()))  # still in view
+
+
+def test_what_another_program_writes_during_an_import_is_shown_after_it(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from diptych.gui import importer
+    from diptych.gui.session import WATCH_INTERVAL_MS
+
+    reading, go_on = threading.Event(), threading.Event()
+    real_read = importer.read_article
+
+    def slow_read(path: Path):  # type: ignore[no-untyped-def]
+        reading.set()
+        go_on.wait(10)
+        return real_read(path)
+
+    monkeypatch.setattr(importer, "read_article", slow_read)
+    notes = tmp_path / "field-notes-2.md"
+    notes.write_bytes(FIELD_NOTES)
+    passage = window.session.project.annotations.query()[0]
+    window.importer.import_files([notes])
+    qtbot.waitUntil(reading.is_set, timeout=10_000)
+    with Project.open(sample) as other:  # another window, while the import runs
+        other.annotations.set_note(annotation_id=passage.id, note="Written elsewhere")
+    go_on.set()
+    qtbot.waitUntil(lambda: len(shown_titles(window.library)) == 4, timeout=10_000)
+    qtbot.wait(WATCH_INTERVAL_MS + 500)  # the window's next look at the file, too
+
+    def note_shown() -> str:
+        found = window.passages.model.find(passage.id)
+        return found.note if found else ""
+
+    assert note_shown() == "Written elsewhere"
