@@ -161,6 +161,7 @@ class AnnotationsPanel(QWidget):
         self.session.tagsChanged.connect(self.on_session_tags_changed)
         self.session.articlesChanged.connect(self.on_session_articles_changed)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
+        self.session.passageUpdated.connect(self.on_session_passage_updated)
         self.session.allPassagesChanged.connect(self.on_session_all_passages_changed)
 
     # -- public ----------------------------------------------------------------------------
@@ -272,6 +273,10 @@ class AnnotationsPanel(QWidget):
     def on_session_all_passages_changed(self) -> None:
         """Passages of any article changed: the counts and lists once, not per article."""
         self.on_session_passages_changed(0)
+
+    def on_session_passage_updated(self, article_id: int, _annotation_id: int) -> None:
+        """One passage changed: its article's passages did."""
+        self.on_session_passages_changed(article_id)
 
     def on_session_passages_changed(self, _article_id: int) -> None:
         """Update the orphan count and the list of coders."""

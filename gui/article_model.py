@@ -36,6 +36,7 @@ class ArticleListModel(QAbstractListModel):
         self._rows: list[ArticleSummary] = []
         session.articlesChanged.connect(self.refresh)
         session.passagesChanged.connect(self.on_session_passages_changed)
+        session.passageUpdated.connect(self.on_session_passage_updated)
         session.allPassagesChanged.connect(self.refresh)  # every count, in one reset
         self.refresh()
 
@@ -44,6 +45,10 @@ class ArticleListModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = self.session.project.articles.all()
         self.endResetModel()
+
+    def on_session_passage_updated(self, article_id: int, _annotation_id: int) -> None:
+        """One passage changed: its article's passages did."""
+        self.on_session_passages_changed(article_id)
 
     def on_session_passages_changed(self, article_id: int) -> None:
         """Update one row's passage count.

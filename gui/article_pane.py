@@ -59,7 +59,6 @@ class ArticlePane(QFrame):
         self.session = session
         self.zoom = 0
         self.selected_passage = 0
-        self._updated_article: int | None = None
         self._matches: list[tuple[int, int]] = []
         self._match = 0
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -203,7 +202,6 @@ class ArticlePane(QFrame):
         """One passage changed: update its mark alone (the article may hold thousands)."""
         if article_id != self.article_id or self.view.index is None:
             return
-        self._updated_article = article_id  # the passagesChanged that follows is covered
         try:
             passage = self.session.passage(annotation_id)
         except InputError:
@@ -222,9 +220,6 @@ class ArticlePane(QFrame):
 
     def on_session_passages_changed(self, article_id: int) -> None:
         """Passages of an article changed in bulk: compare and repaint what differs."""
-        if self._updated_article == article_id:
-            self._updated_article = None
-            return
         if article_id == self.article_id:
             self.refresh_marks()
 

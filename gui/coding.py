@@ -63,6 +63,7 @@ class CodingController(QObject):
         area.contextMenuRequested.connect(self.on_area_context_menu_requested)
         area.tooltipRequested.connect(self.on_area_tooltip_requested)
         session.passagesChanged.connect(self.on_session_passages_changed)
+        session.passageUpdated.connect(self.on_session_passage_updated)
         session.allPassagesChanged.connect(self.on_session_all_passages_changed)
         self.selected = 0
         self.palette_passage = 0  # the passage the open palette tags (0: the selection)
@@ -237,6 +238,10 @@ class CodingController(QObject):
     def on_session_all_passages_changed(self) -> None:
         """Passages of any article may have changed (see :meth:`on_session_passages_changed`)."""
         self.on_session_passages_changed(0)
+
+    def on_session_passage_updated(self, article_id: int, _annotation_id: int) -> None:
+        """One passage changed: its article's passages did."""
+        self.on_session_passages_changed(article_id)
 
     def on_session_passages_changed(self, _article_id: int) -> None:
         """A selected passage that is gone (deleted, or its tagging undone) is no longer selected.

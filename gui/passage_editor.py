@@ -132,6 +132,7 @@ class PassageEditor(QWidget):
         self.delete_button.clicked.connect(self.on_delete_button_clicked)
         self.reattach_button.clicked.connect(self.on_reattach_button_clicked)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
+        self.session.passageUpdated.connect(self.on_session_passage_updated)
         self.session.allPassagesChanged.connect(self.on_session_all_passages_changed)
         self.session.tagsChanged.connect(self.on_session_tags_changed)
         self.session.articlesChanged.connect(self.on_session_articles_changed)
@@ -257,6 +258,10 @@ class PassageEditor(QWidget):
         """Passages of any article may have changed: follow the one shown."""
         if self._passage is not None:
             self.on_session_passages_changed(self._passage.article_id)
+
+    def on_session_passage_updated(self, article_id: int, _annotation_id: int) -> None:
+        """One passage changed: its article's passages did."""
+        self.on_session_passages_changed(article_id)
 
     def on_session_passages_changed(self, article_id: int) -> None:
         """Follow undo, redo and other windows, keeping any note being typed."""

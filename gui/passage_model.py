@@ -124,6 +124,7 @@ class PassageTableModel(QAbstractTableModel):
         self._reads = 0
         self._changed_while_reading: set[int] = set()
         session.passagesChanged.connect(self.on_session_passages_changed)
+        session.passageUpdated.connect(self.on_session_passage_updated)
         session.allPassagesChanged.connect(self._reload)
         session.articlesChanged.connect(self.on_session_articles_changed)
         session.tagsChanged.connect(self.on_session_tags_changed)
@@ -243,6 +244,10 @@ class PassageTableModel(QAbstractTableModel):
         self._codebook = self.session.codebook()
         self._tag_order = {tag.id: i for i, tag in enumerate(self._codebook.ordered())}
         self._tag_text.clear()
+
+    def on_session_passage_updated(self, article_id: int, _annotation_id: int) -> None:
+        """One passage changed: its article's passages did."""
+        self.on_session_passages_changed(article_id)
 
     def on_session_passages_changed(self, article_id: int) -> None:
         """Bring one article's rows in step with the file, row by row."""

@@ -57,8 +57,9 @@ class ProjectSession(QObject):
         articlesChanged(): articles were added, removed or renamed.
         tagsChanged(): the codebook changed (names, colours, nesting).
         passageUpdated(int, int): one passage (article id, annotation id) was added,
-            changed or deleted; followed by passagesChanged for the same article.
-        passagesChanged(int): passages of this article id changed.
+            changed or deleted.
+        passagesChanged(int): passages of this article id changed, any number of them
+            (the article removed or restored, its text replaced).
         allPassagesChanged(): passages of any article may have changed (a tag deleted or
             merged, another window's changes): one signal, however many articles.
         articleTextChanged(int): the text of this article id was replaced.
@@ -193,7 +194,6 @@ class ProjectSession(QObject):
     def _changed(self, article_id: int, annotation_id: int) -> None:
         # PRAGMA data_version ignores this connection's own commits: nothing to record.
         self.passageUpdated.emit(article_id, annotation_id)
-        self.passagesChanged.emit(article_id)
 
     # -- tags ----------------------------------------------------------------------------
     def add_tag(

@@ -69,6 +69,7 @@ class TagTreeModel(QAbstractItemModel):
         self._usage_timer.setInterval(0)
         self._usage_timer.timeout.connect(self.on_usage_timer_timeout)
         session.passagesChanged.connect(self.on_session_passages_changed)
+        session.passageUpdated.connect(self.on_session_passage_updated)
         session.allPassagesChanged.connect(self._usage_timer.start)
         self.refresh()
 
@@ -78,6 +79,10 @@ class TagTreeModel(QAbstractItemModel):
         self._codebook = self.session.codebook()
         self._usage = self.session.project.tags.usage()
         self.endResetModel()
+
+    def on_session_passage_updated(self, article_id: int, _annotation_id: int) -> None:
+        """One passage changed: its article's passages did."""
+        self.on_session_passages_changed(article_id)
 
     def on_session_passages_changed(self, _article_id: int) -> None:
         """Update the passage counts: once per burst of changes (deleting a tag or a
