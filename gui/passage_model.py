@@ -245,9 +245,56 @@ class PassageTableModel(QAbstractTableModel):
         self._tag_order = {tag.id: i for i, tag in enumerate(self._codebook.ordered())}
         self._tag_text.clear()
 
-    def on_session_passage_updated(self, article_id: int, _annotation_id: int) -> None:
-        """One passage changed: its article's passages did."""
-        self.on_session_passages_changed(article_id)
+    def on_session_passage_updated(self, article_id: int, annotation_id: int) -> None:
+        """One passage was added, changed or deleted: its row alone follows (a note saved
+        as it is typed must not make the table go through every passage)."""
+        if self.reading:  # once the rows are in
+            self._changed_while_reading.add(article_id)
+            return
+        if article_id not in self._article_order:
+            self._read_articles()
+        try:
+            fresh = self.session.passage(annotation_id) if article_id in self._titles else None
+        except DiptychError:
+            fresh = None  # deleted
+        old = self.find(annotation_id)
+        if old == fresh:
+            return
+        if old is not None:
+            del self._all[self._position_in_all(old)]
+            self._count([old], -1)
+        if fresh is not None:
+            self._all.insert(self._place_for(fresh, self._all), fresh)
+            self._count([fresh], 1)
+        self._by_id = None
+        self._follow_one(
+            annotation_id, fresh if fresh is not None and self._matches(fresh) else None
+        )
+
+    def _position_in_all(self, passage: Annotation) -> int:
+        """Where ``passage`` is among every passage (found by the order, else by a look)."""
+        place = self._place_for(passage, self._all)
+        if place < len(self._all) and self._all[place].id == passage.id:
+            return place
+        return next(i for i, p in enumerate(self._all) if p.id == passage.id)
+
+    def _follow_one(self, annotation_id: int, shown: Annotation | None) -> None:
+        """Make a passage's row show ``shown``: removed (None), updated or inserted."""
+        row = self.row_of(annotation_id)
+        if shown is None:
+            if row >= 0:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self._row_index = None
+                self.endRemoveRows()
+        elif row >= 0:
+            self._update(row, shown)
+        else:
+            row = self._place_for(shown, self._rows)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, shown)
+            self._row_index = None
+            self.endInsertRows()
 
     def on_session_passages_changed(self, article_id: int) -> None:
         """Bring one article's rows in step with the file, row by row."""

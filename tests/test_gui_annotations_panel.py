@@ -446,3 +446,51 @@ def test_a_sub_tag_leaving_the_filtered_tag_while_sorted_by_tags(
     tags = [panel.model.index(r, Column.TAGS).data().casefold() for r in range(len(shown(panel)))]
     assert tags == sorted(tags)
     assert panel.current_passage() is None  # the chosen passage is filtered out now
+
+
+@pytest.mark.parametrize(
+    ("column", "order", "shown"),
+    [
+        (-1, Qt.SortOrder.AscendingOrder, PassageFilter()),
+        (Column.NOTE, Qt.SortOrder.DescendingOrder, PassageFilter(text="the")),
+        (Column.TAGS, Qt.SortOrder.AscendingOrder, PassageFilter(orphans=OrphanFilter.ANCHORED)),
+        (Column.UPDATED, Qt.SortOrder.DescendingOrder, PassageFilter(coder="Tester")),
+    ],
+)
+def test_rows_followed_one_change_at_a_time_are_the_rows_read_afresh(
+    session: ProjectSession, column: int, order: Qt.SortOrder, shown: PassageFilter
+) -> None:
+    model = PassageTableModel(session, shown)
+    model.sort(column, order)
+    articles = [a.id for a in session.project.articles.all()]
+    evidence, trade = tag_id(session, "Evidence"), tag_id(session, "Trade")
+
+    def afresh() -> list[int]:
+        oracle = PassageTableModel(session, shown)
+        oracle.sort(column, order)
+        ids = [oracle.passage(r).id for r in range(oracle.rowCount())]
+        oracle.deleteLater()
+        return ids
+
+    def check() -> None:
+        assert [model.passage(r).id for r in range(model.rowCount())] == afresh()
+        assert all(model.row_of(model.passage(r).id) == r for r in range(model.rowCount()))
+
+    added = [
+        session.add_passage(article_id=articles[n % 2], start=40 * n, end=40 * n + 12,
+                            tag_ids=[evidence], note=f"the note {n}")
+        for n in range(4)
+    ]  # fmt: skip
+    check()
+    for n, passage in enumerate(added):
+        session.set_passage_note(passage.id, f"{'zz' if n % 2 else 'aa'} the note")
+        check()
+        session.set_passage_tags(passage.id, [trade] if n % 2 else [evidence, trade])
+        check()
+    session.delete_passage(added[1].id)
+    check()
+    session.restore_passage(added[1])
+    check()
+    first = session.project.annotations.query()[0]
+    session.set_passage_note(first.id, "")
+    check()
