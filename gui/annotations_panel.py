@@ -267,7 +267,7 @@ class AnnotationsPanel(QWidget):
 
     def on_session_articles_changed(self) -> None:
         """Rebuild the article list."""
-        articles = self.session.project.articles.all()
+        articles = self.session.articles()
         self.article_combo.refill("All articles", [(a.title, a.id, None) for a in articles])
 
     def on_session_all_passages_changed(self) -> None:

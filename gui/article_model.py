@@ -43,7 +43,7 @@ class ArticleListModel(QAbstractListModel):
     def refresh(self) -> None:
         """Re-read the list of articles."""
         self.beginResetModel()
-        self._rows = self.session.project.articles.all()
+        self._rows = self.session.articles()
         self.endResetModel()
 
     def on_session_passage_updated(self, article_id: int, _annotation_id: int) -> None:

@@ -235,7 +235,7 @@ class ArticlePane(QFrame):
         """Follow renames; close if the article was removed."""
         if self.article_id is None:
             return
-        ids = {a.id: a for a in self.session.project.articles.all()}
+        ids = {a.id: a for a in self.session.articles()}
         summary = ids.get(self.article_id)
         if summary is None:
             self.loader.article_id = None

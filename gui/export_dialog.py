@@ -170,7 +170,7 @@ class ExportDialog(QDialog):
         for key, fmt in FORMATS.items():
             self.format.addItem(f"{fmt.label} ({fmt.suffix})", key)
         self.articles = CheckList(self)
-        for article in session.project.articles.all():
+        for article in session.articles():
             self.articles.add(article.title, article.id)
         self.tags = CheckList(self)
         codebook = session.codebook()

@@ -236,7 +236,7 @@ class PassageTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _read_articles(self) -> None:
-        articles = self.session.project.articles.all()
+        articles = self.session.articles()
         self._titles = {a.id: a.title for a in articles}
         self._article_order = {a.id: i for i, a in enumerate(articles)}
 

@@ -94,8 +94,17 @@ class ProjectSession(QObject):
             pool or QThreadPool.globalInstance(), self, messages=messages
         )
         self._codebook: Codebook | None = None
+        self._articles: list[ArticleSummary] | None = None
         self._data_version = project.data_version()
-        self._text_stamps = {a.id: text_stamp(a) for a in project.articles.all()}
+        # Connected before any view: a view reading the list on a change reads it anew.
+        for changed in (
+            self.articlesChanged,
+            self.passagesChanged,
+            self.passageUpdated,
+            self.allPassagesChanged,
+        ):
+            changed.connect(self._forget_articles)
+        self._text_stamps = {a.id: text_stamp(a) for a in self.articles()}
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_INTERVAL_MS)
         self._watch.timeout.connect(self.on_watch_timeout)
@@ -106,6 +115,16 @@ class ProjectSession(QObject):
     def read_only(self) -> bool:
         """True if changes cannot be saved."""
         return self.project.read_only
+
+    def articles(self) -> list[ArticleSummary]:
+        """Every article's summary in library order (read once for all the views that ask
+        after a change: titles, order and passage counts)."""
+        if self._articles is None:
+            self._articles = self.project.articles.all()
+        return list(self._articles)
+
+    def _forget_articles(self, *_changed: int) -> None:
+        self._articles = None
 
     def codebook(self) -> Codebook:
         """The tags as a tree (cached until they change)."""

@@ -28,7 +28,7 @@ def restore(window: MainWindow) -> None:
         )
     session = window.session
     layout = window.context.settings.pane_layout(session.project.info().uuid)
-    known = {a.id for a in session.project.articles.all()}
+    known = {a.id for a in session.articles()}
     if layout.get("panes"):
         window.area.restore(layout, known)
     else:

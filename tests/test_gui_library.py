@@ -430,3 +430,22 @@ def test_what_another_program_writes_during_an_import_is_shown_after_it(
         return found.note if found else ""
 
     assert note_shown() == "Written elsewhere"
+
+
+def test_the_article_list_is_read_once_for_every_view_after_a_change(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = window.session.project.articles
+    reads: list[int] = []
+    real_all = store.all
+    monkeypatch.setattr(store, "all", lambda: reads.append(1) or real_all())
+    window.session.rename_article(1, "Renamed once")
+    assert shown_titles(window.library).count("Renamed once") == 1  # every view has it
+    assert window.passages.model.index(0, 0).data() in {a.title for a in real_all()}
+    assert len(reads) == 1  # the library, the passages, the panes: one read between them
+    passage = window.session.add_passage(article_id=1, start=0, end=10, tag_ids=[])
+    counts = {a.id: a.annotation_count for a in window.session.articles()}
+    assert (
+        counts[passage.article_id]
+        == window.session.project.articles.summary(article_id=passage.article_id).annotation_count
+    )  # the count after the change, not a remembered one
