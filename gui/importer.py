@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
@@ -143,13 +143,12 @@ class ImportController(QObject):
             self.import_exchange(exchange)
         if not articles:
             return
+        # What others wrote until now is shown first; what they write once the job has its
+        # connection, it notes. (A commit in the moment between is seen at the next change
+        # made elsewhere: waiting for the job's first report instead would take its own
+        # commit, when it is quick, for another program's.)
+        self.session.on_watch_timeout()
         worker = self.workers.start(import_files_job(self.session.project.path, articles))
-        # Once the job has noted the file's version (its first progress), what others wrote
-        # before is looked for here, and what they write after is noted by the job: no
-        # commit of theirs can be taken for the import's.
-        worker.signals.progressed.connect(
-            self.on_import_under_way, Qt.ConnectionType.SingleShotConnection
-        )
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(self.session.messages.error)
         self._show_progress(worker, articles, "Reading")
@@ -176,10 +175,6 @@ class ImportController(QObject):
         signals = worker.signals
         for signal in (signals.finished, signals.failed, signals.cancelled, signals.crashed):
             signal.connect(close)
-
-    def on_import_under_way(self, _done: int, _total: int) -> None:
-        """Show what other windows or programs wrote before the import began."""
-        self.session.on_watch_timeout()
 
     def on_worker_finished(self, result: ImportResult) -> None:
         """Record what was added as one undoable step; report what was refused."""

@@ -449,31 +449,3 @@ def test_the_article_list_is_read_once_for_every_view_after_a_change(
         counts[passage.article_id]
         == window.session.project.articles.summary(article_id=passage.article_id).annotation_count
     )  # the count after the change, not a remembered one
-
-
-def test_what_another_program_writes_just_before_an_import_is_shown_after_it(
-    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from diptych.gui import importer
-    from diptych.gui.session import WATCH_INTERVAL_MS
-
-    written: list[int] = []
-    real_open = Project.open
-
-    def open_late(path: Path, **kwargs: object) -> Project:
-        if not written:  # another window saves a note before the import's connection opens
-            with real_open(sample) as other:
-                passage = other.annotations.query()[0]
-                other.annotations.set_note(annotation_id=passage.id, note="Written just before")
-                written.append(passage.id)
-        return real_open(path, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(importer.Project, "open", open_late)
-    notes = tmp_path / "field-notes-3.md"
-    notes.write_bytes(FIELD_NOTES)
-    window.importer.import_files([notes])
-    qtbot.waitUntil(lambda: len(shown_titles(window.library)) == 4, timeout=10_000)
-    monkeypatch.undo()
-    qtbot.wait(WATCH_INTERVAL_MS + 500)  # the window's next look at the file, too
-    found = window.passages.model.find(written[0])
-    assert found is not None and found.note == "Written just before"
