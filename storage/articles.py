@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diptych.storage.anchoring import Anchor, AnchorMethod, reanchor_all
-from diptych.storage.database import translate_errors
+from diptych.storage.database import reader, translate_errors
 from diptych.storage.document import ArticleText, blocks_from_json, blocks_to_json
 from diptych.storage.errors import ArticleChangedError, InputError
 from diptych.storage.model import (
@@ -319,12 +319,8 @@ def _read_article(conn: sqlite3.Connection, article_id: int) -> Article:
 
 
 def load_article(path: Path, *, article_id: int) -> Article:
-    """Read one article through a connection of its own (for a worker thread).
-
-    The file was checked when the project was opened; this only reads, through the
-    write-ahead log like any reader.
-    """
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    """Read one article through a connection of its own (:func:`reader`), for a worker."""
+    conn = reader(path)
     try:
         with translate_errors(path):
             article = _read_article(conn, article_id)
