@@ -8,13 +8,19 @@ from pathlib import Path
 
 from diptych.storage.errors import InputError
 
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path``: the old file or the new one survives a crash, never a mix.
 
+    A folder, or a project (any SQLite database), is never replaced: an export written
+    over the project it came from would destroy the project.
+
     Raises:
         InputError: the file cannot be written (the message names it and says why).
     """
+    _check_target(path)
     tmp = path.with_name(f".{path.name}.part")
     try:
         with tmp.open("wb") as handle:
@@ -29,3 +35,21 @@ def write_atomically(path: Path, data: bytes) -> None:
             f"{path}: cannot be written ({exc.strerror})",
             advice="Choose another folder, or free some disk space.",
         ) from exc
+
+
+def _check_target(path: Path) -> None:
+    if not path.name or path.is_dir():  # "." and "" have no name to write under
+        raise InputError(
+            f"{path}: cannot be written (it is a folder)",
+            advice="Choose another name, or a file inside it.",
+        )
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_MAGIC))
+    except OSError:  # missing or unreadable: writing it says what is wrong
+        return
+    if header == _SQLITE_MAGIC:
+        raise InputError(
+            f"{path}: is a Diptych project (or another database) and was not replaced",
+            advice="Choose another file name for the export.",
+        )

@@ -1,0 +1,72 @@
+"""The command line on awkward output paths: one clear line and status 2, nothing lost."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from diptych.storage.cli import main
+from diptych.storage.errors import InputError
+from diptych.storage.files import write_atomically
+from diptych.storage.project import Project
+
+
+def run(*argv: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main([str(a) for a in argv], stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    article = tmp_path / "a.txt"
+    article.write_text("Hello world. A passage to tag.\n", encoding="utf-8")
+    path = tmp_path / "p.diptych"
+    assert run("import", path, article)[0] == 0
+    assert run("annotate", path, "1", "--quote", "Hello", "--tag", "Greeting")[0] == 0
+    return path
+
+
+@pytest.mark.parametrize("output", [".", ""])
+def test_export_to_the_current_folder_is_refused_in_one_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch, output: str
+) -> None:
+    monkeypatch.chdir(project.parent)
+    status, out, err = run("export", project, "-f", "csv", "-o", output)
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("diptych: ")
+    assert "folder" in err
+
+
+def test_export_over_the_project_itself_is_refused_and_the_project_kept(project: Path) -> None:
+    status, _, err = run("export", project, "-f", "csv", "-o", project)
+    assert status == 2
+    assert err.startswith(f"diptych: {project}: ") and err.count("\n") == 1
+    assert "Diptych project" in err
+    with Project.open(project) as opened:  # still a project, with its passage
+        assert len(opened.annotations.query()) == 1
+
+
+def test_export_over_another_project_is_refused(project: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.diptych"
+    Project.create(other).close()
+    before = other.read_bytes()
+    status, _, err = run("export", project, "-f", "md", "-o", other)
+    assert status == 2 and "Diptych project" in err
+    assert other.read_bytes() == before
+
+
+def test_write_atomically_still_replaces_an_earlier_export(tmp_path: Path) -> None:
+    target = tmp_path / "notes.csv"
+    target.write_bytes(b"old")
+    write_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+
+
+def test_write_atomically_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="it is a folder"):
+        write_atomically(tmp_path, b"data")
+    assert tmp_path.is_dir()
