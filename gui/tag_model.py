@@ -104,6 +104,11 @@ class TagTreeModel(QAbstractItemModel):
                 self.dataChanged.emit(index, index)
 
     # -- structure -----------------------------------------------------------------------
+    @property
+    def codebook(self) -> Codebook:
+        """The tags shown (until the next reset, those of before a change)."""
+        return self._codebook
+
     def tag(self, index: Index) -> Tag | None:
         """The tag at ``index``."""
         return self._codebook.get(index.internalId()) if index.isValid() else None

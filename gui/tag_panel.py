@@ -7,6 +7,7 @@ is an undoable command and repaints every pane at once through the session's sig
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -32,6 +33,17 @@ if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-u
     from diptych.gui.tag_dialog import TagValues
 
 Confirm = Callable[[QWidget, str, str], bool]
+
+
+@dataclass
+class TreePlace:
+    """Where the analyst was in the tag tree: the selected tag (its parent and row, for
+    when it is gone) and the tags whose branch was folded."""
+
+    tag_id: int | None = None
+    parent_id: int | None = None
+    row: int = 0
+    folded: set[int] = field(default_factory=set)
 
 
 def perform_together(session: ProjectSession, text: str, commands: list[SessionCommand]) -> None:
@@ -106,7 +118,9 @@ class TagPanel(QWidget):
         self.view.activated.connect(self.on_view_activated)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
         self.model.moveRequested.connect(self.on_model_move_requested)
-        self.model.modelReset.connect(self.view.expandAll)
+        self._place = TreePlace()
+        self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
+        self.model.modelReset.connect(self.on_model_reset)
         self.view.expandAll()
 
     def selected_tag(self) -> int | None:
@@ -117,6 +131,43 @@ class TagPanel(QWidget):
     def select_tag(self, tag_id: int) -> None:
         """Select a tag in the tree."""
         self.view.setCurrentIndex(self.model.index_of(tag_id))
+
+    def on_model_about_to_be_reset(self) -> None:
+        """Remember the selected tag and the folded branches: every change of the
+        codebook (and its undo) rebuilds the tree, which forgets both."""
+        model, view = self.model, self.view
+        current = model.tag(view.currentIndex())
+        folded = {
+            tag.id
+            for tag in model.codebook.ordered()
+            if model.codebook.children(tag.id) and not view.isExpanded(model.index_of(tag.id))
+        }
+        self._place = TreePlace(
+            current.id if current else None,
+            current.parent_id if current else None,
+            view.currentIndex().row(),
+            folded,
+        )
+
+    def on_model_reset(self) -> None:
+        """Unfold every branch but those folded before (a new branch shows its tags) and
+        select the same tag again; when it is gone, the tag that took its place, or its
+        parent, so that the keyboard goes on from there."""
+        place, self._place = self._place, TreePlace()
+        self.view.expandAll()
+        for tag_id in place.folded:
+            index = self.model.index_of(tag_id)
+            if index.isValid():
+                self.view.collapse(index)
+        if place.tag_id is None:
+            return
+        index = self.model.index_of(place.tag_id)
+        if not index.isValid():
+            parent = self.model.index_of(place.parent_id) if place.parent_id else QModelIndex()
+            rows = self.model.rowCount(parent)
+            index = self.model.index(min(place.row, rows - 1), 0, parent) if rows else parent
+        if index.isValid():
+            self.view.setCurrentIndex(index)
 
     def on_view_activated(self, index: QModelIndex) -> None:
         """Double-click or Enter applies the tag to the selected text."""
