@@ -135,30 +135,34 @@ class TagPalette(QFrame):
     def on_field_text_changed(self, text: str) -> None:
         """Refilter; offer to create the tag when no name (or path, with '/') matches exactly.
 
-        A path whose last part is new offers to create it under the part that exists.
+        A path whose last part is new offers to create it under the part that exists. The
+        tag whose name is exactly the text typed is the current row even when other tags
+        whose paths contain it come first ("security" lists Economy/Economic security
+        above Security, and Enter applies Security).
         """
         self.model.clear()
         query = text.strip()
         as_path = PATH_SEPARATOR in query
-        exact = False
+        exact: int | None = None  # the row of the tag named exactly as typed
         for tag, depth in self._codebook.walk():
             path = self._codebook.path(tag.id)
             if query and not matches(query.replace(PATH_SEPARATOR, " "), path):
                 continue
-            exact = exact or (path if as_path else tag.name).casefold() == query.casefold()
+            if exact is None and (path if as_path else tag.name).casefold() == query.casefold():
+                exact = self.model.rowCount()
             label = path if query else "    " * depth + tag.name
             item = QStandardItem(color_icon(tag.color), label)
             item.setData(tag.id, TAG_ROLE)
             item.setToolTip(text_to_html(tag.description or path))
             self.model.appendRow(item)
-        new = new_tag_path(self._codebook, query) if query and not exact else None
+        new = new_tag_path(self._codebook, query) if query and exact is None else None
         if new is not None and new.names:
             create = QStandardItem(new.label())
             create.setData(0, TAG_ROLE)
             create.setData(new.paths()[-1], NAME_ROLE)
             self.model.appendRow(create)  # after the matches: Enter applies the best match
-        if self.model.rowCount():
-            self.list.setCurrentIndex(self.model.index(0, 0))
+        if self.model.rowCount():  # Enter applies the tag named as typed, else the first
+            self.list.setCurrentIndex(self.model.index(exact or 0, 0))
 
     def _choose(self, row: int) -> None:
         item = self.model.item(row)
