@@ -162,6 +162,7 @@ class ExportDialog(QDialog):
         self.confirm = confirm or ask_plain
         self._confirmed: Path | None = None  # a path the user agreed to replace
         self._following_name = False  # the format is changing to match the file name
+        self._folder = Path.home()  # where a bare file name is saved
         self.session = session
         self.workers = workers
         self.worker: Worker | None = None
@@ -257,7 +258,13 @@ class ExportDialog(QDialog):
             self.output.setText(str(free_path(Path.home(), name, suffix)))
 
     def on_output_text_changed(self, text: str) -> None:
-        """A file name ending in another format's suffix (``notes.csv``) chooses that format."""
+        """A file name ending in another format's suffix (``notes.csv``) chooses that format.
+
+        The folder of a whole path is kept for a bare name typed next.
+        """
+        path = Path(text.strip()).expanduser()
+        if path.is_absolute():
+            self._folder = path.parent
         key = format_of(text)
         if key is None or key == self.fmt():
             return
@@ -276,11 +283,28 @@ class ExportDialog(QDialog):
             self.output.setText(chosen)
             self._confirmed = Path(chosen)  # the file dialog asked about replacing it
 
+    def destination(self) -> Path:
+        """The file to write: a bare name (``notes.md``) goes in the folder the dialog
+        showed last, not wherever the program happened to be started from."""
+        return self._folder / Path(self.output.text().strip()).expanduser()
+
+    def _is_project_file(self, output: Path) -> bool:
+        project = self.session.project.path
+        files = [project, *(project.with_name(project.name + end) for end in ("-wal", "-shm"))]
+        return any(output.exists() and f.exists() and output.samefile(f) for f in files)
+
     def start(self) -> None:
         """Run the export in the background."""
-        output = Path(self.output.text().strip()).expanduser()
+        output = self.destination()
         if not self.output.text().strip():
             self.session.messages.error("Choose where to save the export.", "Export")
+            return
+        if self._is_project_file(output):
+            self.session.messages.error(
+                f"{output} is the project file open in this window; an export must not "
+                "replace it. Choose another name or folder for the export.",
+                "Export",
+            )
             return
         if output.is_file() and output != self._confirmed:
             question = f"{output} already exists. Replace it with this export?"
