@@ -76,18 +76,33 @@ class MemoPanel(QWidget):
         self.project_memo.show_memo(None)
         session.memosChanged.connect(self.on_session_memos_changed)
         session.externalChange.connect(self.on_session_memos_changed)
+        session.articlesChanged.connect(self.on_session_articles_changed)
 
     def show_article(self, article_id: int | None) -> None:
         """Show the memo of the article in the current pane."""
         self.article_memo.setEnabled(article_id is not None)
-        title = ""
-        if article_id is not None:
-            try:
-                title = self.session.project.articles.summary(article_id=article_id).title
-            except DiptychError:
-                article_id = None
+        title = self._title(article_id)
+        self._show_title(title)
+        self.article_memo.show_memo(article_id if title is not None else None)
+
+    def _title(self, article_id: int | None) -> str | None:
+        """The article's title (None if there is no article, or it is gone)."""
+        if article_id is None:
+            return None
+        try:
+            return self.session.project.articles.summary(article_id=article_id).title
+        except DiptychError:
+            return None
+
+    def _show_title(self, title: str | None) -> None:
         self.article_label.setText(f"Memo on “{title}”" if title else "No article open")
-        self.article_memo.show_memo(article_id)
+
+    def on_session_articles_changed(self) -> None:
+        """An article was renamed (or its rename undone): the heading says its title now.
+        The memo being typed is left as it is."""
+        title = self._title(self.article_memo.target_id)
+        if title is not None:
+            self._show_title(title)
 
     def on_session_memos_changed(self) -> None:
         """Follow undo, redo and other windows."""
