@@ -143,6 +143,9 @@ class TagRemoval:
     added_links: tuple[tuple[int, int], ...] = ()  # links created on the merge target
     # Sub-tags merged into the target's sub-tags of the same name, removed in turn (undo).
     folded: tuple[TagRemoval, ...] = ()
+    # The merge target's memo before the merged tag's memo was added to it (undo); None
+    # when the merge left the target's memo alone.
+    target_memos: tuple[Memo, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook
 from diptych.storage.connection import Database
 from diptych.storage.errors import InputError
-from diptych.storage.model import Tag, TagRemoval
+from diptych.storage.model import Memo, MemoKind, Tag, TagRemoval
 from diptych.storage.palette import next_color, normalize_color
 
 if TYPE_CHECKING:
@@ -208,6 +208,7 @@ class TagStore:
             links = _links(db, "tag_id = ?", [tag_id])
             added = self._copy_links(tag_id, into) if into is not None else []
             memos = self._project.memos.for_tag(tag_id=tag_id)
+            target_memos = self._merge_memo(memos, into) if into is not None else None
             db.execute("DELETE FROM memos WHERE tag_id = ?", [tag_id])
             db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [tag_id])
             # The tag is going: its name makes way for a sub-tag that has the same one.
@@ -232,7 +233,19 @@ class TagStore:
             merged_into=into,
             added_links=tuple(added),
             folded=tuple(folded),
+            target_memos=target_memos,
         )
+
+    def _merge_memo(self, memos: list[Memo], into: int) -> tuple[Memo, ...] | None:
+        """Add the merged tag's memo to the target's (the notes go where its passages go);
+        the target's memo as it was, or None if it was left alone."""
+        texts = [m.text.lstrip("\n").rstrip() for m in memos if m.text.strip()]
+        if not texts:
+            return None
+        before = tuple(self._project.memos.for_tag(tag_id=into))
+        kept = [m.text.lstrip("\n").rstrip() for m in before if m.text.strip()]
+        self._project.memos.set(kind=MemoKind.TAG, target_id=into, text="\n\n".join(kept + texts))
+        return before
 
     def _copy_links(self, tag_id: int, into: int) -> list[tuple[int, int]]:
         """Put ``into`` on the passages of ``tag_id``; the links that are new."""
@@ -282,6 +295,12 @@ class TagStore:
                     "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
                     [child.parent_id, child.sort_order, child.id],
                 )
+            if removal.target_memos is not None and removal.merged_into is not None:
+                db.execute(
+                    "DELETE FROM memos WHERE kind = 'tag' AND tag_id = ?", [removal.merged_into]
+                )
+                for memo in removal.target_memos:
+                    self._project.memos.restore(memo=memo)
             for folded in removal.folded:
                 self.restore(removal=folded)
             for memo in removal.memos:

@@ -91,7 +91,8 @@ def test_merge_folds_same_named_sub_tags_and_undo_restores_everything(
         "Economy/Tariffs": {"five"},
     }
     with Project.open(path, read_only=True) as reader:
-        assert [m.text for m in reader.memos.all()] == ["Kept"]
+        # The folded sub-tag's memo joins the one of the sub-tag it was merged into.
+        assert [m.text for m in reader.memos.all()] == ["Kept\n\nTrade in goods"]
         children = reader.tags.codebook().children(economy.id)
         assert [t.name for t in children] == ["trade", "Jobs", "Tariffs"]
 
