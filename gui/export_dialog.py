@@ -7,6 +7,7 @@ progress bar and Cancel; the file is written atomically.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -202,6 +203,7 @@ class ExportDialog(QDialog):
 
     def _lay_out(self, browse: QPushButton) -> None:
         scope = QHBoxLayout()
+        in_tab_order: list[QWidget] = [self.format]  # as seen: top down, left to right
         for title, widget in (("Articles", self.articles), ("Tags", self.tags)):
             column = QVBoxLayout()
             row = QHBoxLayout()
@@ -210,6 +212,8 @@ class ExportDialog(QDialog):
                 button = QPushButton(text, self)
                 button.clicked.connect(lambda _=False, w=widget, s=state: w.set_all(s))
                 row.addWidget(button)
+                in_tab_order.append(button)
+            in_tab_order.append(widget)
             column.addLayout(row)
             column.addWidget(widget)
             holder = QWidget(self)
@@ -231,6 +235,9 @@ class ExportDialog(QDialog):
         form.addRow(self.progress)
         form.addRow(self.buttons)
         self.resize(640, 520)
+        in_tab_order += [self.by_tag, self.by_article, self.output, browse]
+        for before, after in pairwise(in_tab_order):
+            QWidget.setTabOrder(before, after)
 
     def fmt(self) -> str:
         """The chosen format's key."""

@@ -118,6 +118,7 @@ class TagDialog(QDialog):
         self.description = QPlainTextEdit(tag.description if tag else "", self)
         self.description.setPlaceholderText("What this tag means, when to use it")
         self.description.setMaximumHeight(90)
+        self.description.setTabChangesFocus(True)  # Tab goes on to OK, as in every field
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
