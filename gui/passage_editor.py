@@ -220,6 +220,9 @@ class PassageEditor(QWidget):
     def _fill_chips(self, passage: Annotation) -> None:
         removable = not self.session.read_only
         self.chips.show_tags(passage.tag_ids, self.session.codebook(), removable=removable)
+        # The row's layout is not told that its chips changed: left alone, Add tag… stays
+        # where the previous passage's chips put it, under (or hidden by) the new ones.
+        self.chips.flow.invalidate()
 
     # -- slots -----------------------------------------------------------------------------
     def on_preview_button_toggled(self, checked: bool) -> None:

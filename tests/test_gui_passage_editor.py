@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from diptych.gui.commands import SetPassageTags, perform
 from diptych.gui.passage_editor import PLACEHOLDER, PassageEditor
@@ -261,3 +261,23 @@ def test_a_note_typed_as_the_project_closes_is_not_saved_into_a_closed_file(
     window.hide()  # hiding the editor saves its note: the file is closed by now
     assert errors == []
     assert session.undo_stack.count() == 0
+
+
+def test_add_tag_button_moves_past_the_chips_of_each_passage_shown(
+    window: Window, session: ProjectSession
+) -> None:
+    editor = window.editor
+    passages = sorted(session.project.annotations.query(), key=lambda p: len(p.tag_ids))
+    # One passage after another, as F8 or clicks on highlights show them: the chips differ
+    # in number and width each time.
+    for passage in passages * 2:
+        editor.show_passage(passage.id)
+        QApplication.processEvents()
+        shown = chips(editor)
+        assert len(shown) == len(passage.tag_ids)
+        button = editor.add_tag_button.geometry()
+        for chip in shown:
+            assert not chip.geometry().intersects(button), (
+                f"Add tag… at {button.getRect()} under the chip {chip.label.text()!r} "
+                f"at {chip.geometry().getRect()}"
+            )
