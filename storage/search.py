@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -40,28 +40,32 @@ class SearchHit:
 def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
     """Articles and passages matching ``query``, best first (at most ``limit`` of each).
 
-    The query uses FTS5 syntax (``"exact phrase"``, ``OR``, ``prefix*``); if it is not
-    valid FTS5, its words are searched for instead.
+    The query uses FTS5 syntax (``"exact phrase"``, ``OR``, ``prefix*``, a column such as
+    ``title:`` or ``note:``); where it is not valid FTS5, its words are searched for
+    instead. Articles and passages are asked separately, so that a column only one of
+    them has (``title:`` for articles, ``note:`` for passages) still finds those.
     """
     if not _WORD.search(query):
         return []
+    words = " ".join(f'"{w}"' for w in _WORD.findall(query))
     with project.reading() as db:
-        try:
-            return _run(db.conn, query, limit)
-        except sqlite3.OperationalError:
-            words = " ".join(f'"{w}"' for w in _WORD.findall(query))
-            return _run(db.conn, words, limit)
-
-
-def _run(conn: sqlite3.Connection, match: str, limit: int) -> list[SearchHit]:
-    hits = [
-        SearchHit("article", article_id, None, title, snippet, rank)
-        for article_id, title, snippet, rank in conn.execute(_ARTICLES, [match, limit])
-    ]
-    hits += [
-        SearchHit("passage", article_id, annotation_id, title, snippet, rank)
-        for article_id, annotation_id, title, snippet, rank in conn.execute(
-            _PASSAGES, [match, limit]
-        )
-    ]
+        hits = [
+            SearchHit("article", article_id, None, title, snippet, rank)
+            for article_id, title, snippet, rank in _rows(db.conn, _ARTICLES, query, words, limit)
+        ]
+        hits += [
+            SearchHit("passage", article_id, annotation_id, title, snippet, rank)
+            for article_id, annotation_id, title, snippet, rank in _rows(
+                db.conn, _PASSAGES, query, words, limit
+            )
+        ]
     return sorted(hits, key=lambda h: h.rank)
+
+
+def _rows(
+    conn: sqlite3.Connection, sql: str, query: str, words: str, limit: int
+) -> list[tuple[Any, ...]]:
+    try:
+        return conn.execute(sql, [query, limit]).fetchall()
+    except sqlite3.OperationalError:  # not valid FTS5 for this index: its words instead
+        return conn.execute(sql, [words, limit]).fetchall()
