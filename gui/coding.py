@@ -35,6 +35,11 @@ TITLE_QUOTE_CHARS = 40
 NOTHING_SELECTED = "No text is selected, so nothing is tagged. A new name adds a tag."
 
 
+def menu_text(name: str) -> str:
+    """A name as a menu item shows it: a menu takes '&' as marking the item's key letter."""
+    return name.replace("&", "&&")
+
+
 class CodingController(QObject):
     """Applies tags to selections and edits passages from the reading area.
 
@@ -299,7 +304,7 @@ class CodingController(QObject):
             tags_menu = menu.addMenu("Tag with")
             for number, tag in enumerate(self.session.ordered_tags()):
                 key = f"\t{number + 1}" if number < 9 else ""
-                action = tags_menu.addAction(color_icon(tag.color), tag.name + key)
+                action = tags_menu.addAction(color_icon(tag.color), menu_text(tag.name) + key)
                 action.triggered.connect(lambda _=False, t=tag.id: self.apply_tag(t))
             menu.addAction("Copy", pane.view.copy)
             menu.addSeparator()
@@ -309,8 +314,9 @@ class CodingController(QObject):
             codebook = self.session.codebook()
             for tag_id in passage.tag_ids:
                 if tag_id in codebook:
+                    name = menu_text(codebook[tag_id].name)
                     action = menu.addAction(
-                        color_icon(codebook[tag_id].color), f"Remove tag {codebook[tag_id].name}"
+                        color_icon(codebook[tag_id].color), f"Remove tag {name}"
                     )
                     action.triggered.connect(
                         lambda _=False, t=tag_id: self.remove_tag(annotation_id, t)

@@ -146,7 +146,8 @@ class PaneHeader(QWidget):
         self.outline_menu.clear()
         for heading in self._headings:
             indent = "    " * max(0, heading.level - 1)
-            action = self.outline_menu.addAction(indent + heading.text)
+            # '&' would mark the item's key letter (and vanish): '&&' shows it.
+            action = self.outline_menu.addAction(indent + heading.text.replace("&", "&&"))
             action.triggered.connect(lambda _=False, o=heading.start: self.headingChosen.emit(o))
 
     def set_zoom(self, zoom: int) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
+from diptych.storage.document import Heading
 
 ROUNDS = 5
 
@@ -105,3 +106,40 @@ def test_the_library_menu_goes_when_closed_or_used(qtbot: QtBot, window: MainWin
     with qtbot.waitSignal(window.library.openRequested):
         choose(qtbot, menu, "Open in new pane")
     qtbot.waitUntil(lambda: menus(window.library) == before)
+
+
+def shown_text(action_text: str) -> str:
+    """What a menu item reads: '&' marks the next letter as the item's key, '&&' shows '&'."""
+    label = action_text.split("\t")[0]
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def test_tag_names_with_an_ampersand_read_as_they_are_in_the_menus(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = window.area.panes()[1]
+    window.area.set_current(pane)
+    book = window.session.codebook()
+    tag = next(t for t in window.session.ordered_tags() if "&" in t.name)  # Culture & society
+    passage = next(
+        p
+        for p in window.session.project.annotations.query()
+        if p.article_id == pane.article_id and tag.id in p.tag_ids
+    )
+    select_text(pane, "renewed diplomatic engagement")
+    menu = right_click(qtbot, pane.view.viewport(), point_of(pane, passage.start + 1))
+    submenu = next(a.menu() for a in menu.actions() if a.menu())
+    assert tag.name in [shown_text(a.text()) for a in submenu.actions()]
+    assert f"Remove tag {tag.name}" in [shown_text(a.text()) for a in menu.actions()]
+    choose(qtbot, menu, f"Remove tag {tag.name}".replace("&", "&&"))
+    assert tag.id not in window.session.passage(passage.id).tag_ids
+    assert book[tag.id].name == tag.name
+
+
+def test_headings_with_an_ampersand_read_as_they_are_in_the_outline_menu(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    header = window.area.panes()[0].header
+    header.set_outline([Heading(level=1, text="Trade & tariffs", start=0)])
+    header.outline_menu.aboutToShow.emit()
+    assert [shown_text(a.text()) for a in header.outline_menu.actions()] == ["Trade & tariffs"]
