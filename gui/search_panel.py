@@ -88,6 +88,17 @@ class SearchPanel(QWidget):
         self.results.itemClicked.connect(self.on_results_item_activated)
         self.field.installEventFilter(self)
         self.results.installEventFilter(self)
+        # Results name articles and passages: search again when they change (undo included).
+        for signal in (
+            session.articlesChanged, session.passagesChanged, session.passageUpdated,
+            session.allPassagesChanged, session.articleTextChanged, session.externalChange,
+        ):  # fmt: skip
+            signal.connect(self.on_session_changed)
+
+    def on_session_changed(self, *_args: object) -> None:
+        """Articles or passages changed: search again shortly, if there is a search."""
+        if self.field.text().strip():
+            self._timer.start()
 
     def focus(self) -> None:
         """Put the cursor in the search field."""
@@ -115,6 +126,8 @@ class SearchPanel(QWidget):
         """Search now and list the results."""
         self._timer.stop()
         query = self.field.text().strip()
+        current = self.results.currentItem()
+        looked_at = _key(current.data(HIT_ROLE)) if current is not None else None
         self.results.clear()
         if not query:
             self.status.setText("")
@@ -127,25 +140,47 @@ class SearchPanel(QWidget):
             self.session.messages.known_error(exc, "Search")
             return
         for hit in hits:
-            self._add(hit)
+            item = self._add(hit)
+            if _key(hit) == looked_at:  # searched again after a change: the same result
+                self.results.setCurrentItem(item)
         passages = sum(1 for h in hits if h.kind == "passage")
         self.status.setText(
             f"{len(hits) - passages} article(s), {passages} passage(s)" if hits else "No matches"
         )
 
-    def _add(self, hit: SearchHit) -> None:
+    def _add(self, hit: SearchHit) -> QListWidgetItem:
         label = "Passage" if hit.kind == "passage" else "Article"
         snippet = hit.snippet.replace("\n", " ")  # plain text from the index, not HTML
         item = QListWidgetItem(f"{label} · {hit.title}\n{snippet}", self.results)
         item.setData(HIT_ROLE, hit)
         item.setToolTip(text_to_html(snippet))
+        return item
 
     def on_results_item_activated(self, item: QListWidgetItem) -> None:
-        """Reveal the result: the passage, or the article at the first match."""
+        """Reveal the result: the passage, or the article at the first match.
+
+        A result removed since the search (its article or passage) opens nothing: the
+        user is told, and the search runs again.
+        """
         hit: SearchHit = item.data(HIT_ROLE)
-        if hit.annotation_id is not None:
-            self.passageRequested.emit(hit.annotation_id, hit.article_id)
+        try:
+            if hit.annotation_id is not None:
+                self.session.passage(hit.annotation_id)  # still there?
+                self.passageRequested.emit(hit.annotation_id, hit.article_id)
+                return
+            text = self.session.project.articles.get(article_id=hit.article_id).text
+        except DiptychError:
+            what = "passage" if hit.annotation_id is not None else "article"
+            self.session.messages.info(
+                f"That {what} is no longer in the project; the results are searched again.",
+                "Search",
+            )
+            self.run()
             return
-        text = self.session.project.articles.get(article_id=hit.article_id).text
         start, end = first_match(text, self.field.text()) or (-1, -1)
         self.articleRequested.emit(hit.article_id, start, end)
+
+
+def _key(hit: SearchHit) -> tuple[str, int, int | None]:
+    """What a result points to, the same across searches."""
+    return hit.kind, hit.article_id, hit.annotation_id
