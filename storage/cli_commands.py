@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -34,8 +35,21 @@ def run(args: argparse.Namespace) -> Result:
     # Commands that only read skip the integrity pass on open (a quick command should be
     # quick); damage still shows as a known error when a damaged page is read.
     verify = args.command not in _READ_ONLY_COMMANDS
-    with Project.open(args.project, create=create, verify=verify) as project:
-        return handler(project, args)
+    path = Path(args.project).expanduser()
+    new = create and not path.exists()
+    try:
+        with Project.open(path, create=create, verify=verify) as project:
+            return handler(project, args)
+    except BaseException:
+        if new:  # a refused command leaves no empty project behind
+            _remove_new_project(path)
+        raise
+
+
+def _remove_new_project(path: Path) -> None:
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+        with contextlib.suppress(OSError):
+            path.with_name(name).unlink(missing_ok=True)
 
 
 def _import(project: Project, args: argparse.Namespace) -> Result:

@@ -182,7 +182,7 @@ def test_import_is_all_or_nothing(tmp_path: Path, seeds: list[Path]) -> None:
     empty.write_bytes(b"")
     code, _, err = run("import", project, seeds[0], empty)
     assert code == 2 and "empty.txt" in err
-    assert json.loads(run("articles", project, "--json")[1]) == []
+    assert not project.exists()  # nothing imported, and no empty project left behind
 
 
 def test_argument_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,7 +207,7 @@ def test_import_with_a_broken_exchange_file_imports_nothing(
     broken.write_bytes(b"PK\x03\x04 this is not a whole zip")
     code, _, err = run("import", project, seeds[0], broken)
     assert code == 2 and "broken.qdpx" in err
-    assert json.loads(run("articles", project, "--json")[1]) == []
+    assert not project.exists()  # nothing imported, and no empty project left behind
 
 
 def test_reading_commands_still_report_a_damaged_project(tmp_path: Path, seeds: list[Path]) -> None:

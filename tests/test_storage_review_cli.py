@@ -70,3 +70,34 @@ def test_write_atomically_refuses_a_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="it is a folder"):
         write_atomically(tmp_path, b"data")
     assert tmp_path.is_dir()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("import", "{project}", "{missing}"),
+        ("import", "{project}", "{article}", "{missing}"),
+        ("tag", "{project}", "  "),
+        ("tag", "{project}", "Trade", "--parent", "Nowhere"),
+    ],
+)
+def test_a_refused_command_leaves_no_new_project_behind(
+    tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Some text.\n", encoding="utf-8")
+    names = {
+        "project": str(tmp_path / "new.diptych"),
+        "missing": str(tmp_path / "missing.txt"),
+        "article": str(article),
+    }
+    status, _, err = run(*(a.format(**names) for a in argv))
+    assert status == 2 and err.startswith("diptych: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_a_refused_command_keeps_an_existing_project(project: Path) -> None:
+    status, _, _ = run("import", project, project.parent / "a.txt", project.parent / "missing.txt")
+    assert status == 2
+    with Project.open(project) as opened:
+        assert len(opened.articles.all()) == 1
