@@ -32,6 +32,7 @@ from diptych.gui.passage_model import (
 )
 from diptych.gui.passage_widgets import FilterCombo, PassageTable
 from diptych.gui.session import ProjectSession
+from diptych.storage.errors import InputError
 
 PASSAGES_TAB = 0
 ORPHANS_TAB = 1
@@ -291,11 +292,23 @@ class AnnotationsPanel(QWidget):
         """Make the chosen passage's row current, or no row if it is gone or filtered out.
 
         The table moves its current row onto a neighbour when the current one is removed;
-        left there, the table would show a passage selected that nobody chose.
+        left there, the table would show a passage selected that nobody chose. A chosen
+        passage that was deleted is forgotten: brought back by undo or redo, it is not the
+        selected one any more (the article and the Passage panel no longer show it).
         """
         index = self._index_of(self._chosen)
+        if not index.isValid() and self._chosen and not self._exists(self._chosen):
+            self._chosen = 0
         if index != self.table.currentIndex().siblingAtColumn(0):
             self._make_current(index)
+
+    def _exists(self, annotation_id: int) -> bool:
+        """True if the passage is in the project (its row may be filtered out)."""
+        try:
+            self.session.passage(annotation_id)
+        except InputError:
+            return False
+        return True
 
     def _index_of(self, annotation_id: int) -> QModelIndex:
         """The first cell of a passage's row; invalid if it has none (gone or filtered out)."""
