@@ -36,6 +36,8 @@ SHORTCUTS = """
 <tr><td><b>F2</b> in an article</td>
     <td>Write the selected passage's note; <b>Esc</b> saves it and goes back to the article
     (<b>Tab</b> types a tab in a note)</td></tr>
+<tr><td><b>F2</b> / <b>Del</b> in the Library or the Codebook</td>
+    <td>Rename / remove the selected article; edit / delete the selected tag</td></tr>
 <tr><td><b>Ctrl+Shift+L</b> / <b>B</b> / <b>P</b> / <b>M</b></td>
     <td>Go to the Library / Codebook / Passages / Memos</td></tr>
 <tr><td><b>Ctrl+I</b> / <b>Ctrl+E</b></td><td>Import articles / export tagged notes</td></tr>

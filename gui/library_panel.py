@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -144,6 +145,17 @@ class LibraryPanel(QWidget):
         if self._kept is not None:
             self.select_article(self._kept)
         self._kept = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """F2 renames the selected article; Delete removes it (after asking), as in the
+        codebook. In the filter field both keys edit its text."""
+        article_id = self.selected_article()
+        if article_id is not None and event.key() == Qt.Key.Key_F2:
+            self.renameRequested.emit(article_id)
+        elif article_id is not None and event.key() == Qt.Key.Key_Delete:
+            self.removeRequested.emit(article_id)
+        else:
+            super().keyPressEvent(event)
 
     def on_view_activated(self, index: QModelIndex) -> None:
         """Double-click or Enter opens the article."""

@@ -1,0 +1,58 @@
+"""The library from the keyboard: F2 renames the selected article and Delete removes it
+(after asking), as in the codebook; both undo with Ctrl+Z."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from diptych.gui import dialogs
+from diptych.gui.main_window import MainWindow
+from diptych.storage.project import Project
+
+XI_VISIT = "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations"
+
+
+def titles(path: Path) -> list[str]:
+    with Project.open(path, read_only=True) as project:
+        return [a.title for a in project.articles.all()]
+
+
+def test_f2_renames_and_delete_removes_the_selected_article(
+    qtbot: QtBot, window: MainWindow, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def get_text(_parent, _title, _label, text="", *_args, **_kwargs):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return "Beijing and Seoul", True
+
+    def question(_parent, title, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    monkeypatch.setattr(dialogs, "ask_plain", question)
+    library = window.library
+    library.select_article(2)
+    library.view.setFocus()
+    qtbot.keyClick(library.view, Qt.Key.Key_F2)
+    assert asked == [XI_VISIT]
+    assert titles(sample)[1] == "Beijing and Seoul"
+    assert library.selected_article() == 2
+
+    qtbot.keyClick(library.view, Qt.Key.Key_Delete)
+    assert asked[-1].startswith("Remove “Beijing and Seoul”")
+    assert "Beijing and Seoul" not in titles(sample)
+    window.actions_.undo.trigger()
+    window.actions_.undo.trigger()
+    assert titles(sample)[1] == XI_VISIT
+
+    library.filter.setFocus()
+    qtbot.keyClicks(library.filter, "Xi")
+    qtbot.keyClick(library.filter, Qt.Key.Key_Delete)  # in the filter, Delete edits the text
+    assert titles(sample)[1] == XI_VISIT and len(asked) == 2
