@@ -111,7 +111,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self._kept: int | None = None
+        self._kept: tuple[int | None, int] = (None, -1)  # article and row, over a reset
         self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         self.model.modelReset.connect(self.on_model_reset)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
@@ -138,13 +138,18 @@ class LibraryPanel(QWidget):
 
     def on_model_about_to_be_reset(self) -> None:
         """Remember the selected article: a reset (rename, import, undo) clears the selection."""
-        self._kept = self.selected_article()
+        self._kept = (self.selected_article(), self.view.currentIndex().row())
 
     def on_model_reset(self) -> None:
-        """Select the remembered article again, if it is still there."""
-        if self._kept is not None:
-            self.select_article(self._kept)
-        self._kept = None
+        """Select the remembered article again; when it is gone (removed), the one that
+        took its row, so that the keyboard goes on from there."""
+        (article_id, row), self._kept = self._kept, (None, -1)
+        if article_id is None:
+            return
+        if self.model.row_of(article_id) >= 0:
+            self.select_article(article_id)
+        elif (rows := self.proxy.rowCount()) and row >= 0:
+            self.view.setCurrentIndex(self.proxy.index(min(row, rows - 1), 0))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """F2 renames the selected article; Delete removes it (after asking), as in the

@@ -56,3 +56,18 @@ def test_f2_renames_and_delete_removes_the_selected_article(
     qtbot.keyClicks(library.filter, "Xi")
     qtbot.keyClick(library.filter, Qt.Key.Key_Delete)  # in the filter, Delete edits the text
     assert titles(sample)[1] == XI_VISIT and len(asked) == 2
+
+
+def test_after_a_removal_the_next_article_is_selected_for_the_next_key(
+    qtbot: QtBot, window: MainWindow, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "ask_plain", lambda *_args: True)
+    library = window.library
+    library.view.setFocus()
+    first, second = (a.id for a in window.session.articles()[:2])
+    library.select_article(first)
+    qtbot.keyClick(library.view, Qt.Key.Key_Delete)
+    assert library.selected_article() == second  # it took the removed one's row
+    window.actions_.undo.trigger()
+    assert [a.id for a in window.session.articles()][:2] == [first, second]
+    assert library.selected_article() == second
