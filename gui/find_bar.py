@@ -70,9 +70,13 @@ class FindBar(QWidget):
             shortcut.activated.connect(lambda s=step: self.stepped.emit(s))
 
     def open_bar(self, text: str = "") -> None:
-        """Show the bar with the field focused (prefilled with ``text`` if given)."""
-        if text:
-            self.field.setText(text)
+        """Show the bar with the field focused (prefilled with ``text`` if given), its words
+        searched: closing the bar forgot the matches, and words already in the field (left
+        there, or the selected match put back) would not be searched again by themselves."""
+        if text and text != self.field.text():
+            self.field.setText(text)  # searched as it changes
+        else:
+            self.searched.emit(self.field.text())
         self.show()
         self.field.setFocus()
         self.field.selectAll()

@@ -254,6 +254,44 @@ def test_find_starts_with_the_selected_text(qtbot: QtBot, window: MainWindow) ->
     assert pane.find_bar.field.text() == "middle powers"
 
 
+def test_find_opened_again_on_the_same_words_finds_them_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = window.area.panes()[1]
+    text = window.session.project.articles.get(article_id=2).text
+    total = text.lower().count("korea")
+    window.area.set_current(pane)
+    pane.view.setFocus()
+    bar = pane.find_bar
+    qtbot.keyClick(pane.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bar.field.hasFocus)
+    qtbot.keyClicks(bar.field, "Korea")
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert bar.count.text() == f"2 of {total}"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert pane.view.textCursor().selectedText() == "Korea"  # the match stays selected
+
+    # Ctrl+F again: the field holds the selected match, the very words searched before.
+    qtbot.keyClick(pane.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bar.field.hasFocus)
+    assert bar.field.text() == "Korea"
+    assert bar.count.text() == f"2 of {total}"
+    assert len(pane.view.extraSelections()) == total
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert bar.count.text() == f"3 of {total}"
+    third = [i for i in range(len(text)) if text.lower().startswith("korea", i)][2]
+    assert pane.view.selection() == (third, third + 5)
+
+    # And with nothing selected, the words left in the field are searched again too.
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    pane.view.moveCursor(pane.view.textCursor().MoveOperation.Start)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bar.field.hasFocus)
+    assert bar.count.text() == f"1 of {total}"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert bar.count.text() == f"2 of {total}"
+
+
 # -- layout ------------------------------------------------------------------------------
 def test_layout_is_restored_when_the_project_is_opened_again(
     qtbot: QtBot, context: AppContext, sample: Path
