@@ -280,8 +280,10 @@ class ArticlePane(QFrame):
     def neighbour_passage(self, step: int) -> int:
         """The passage after (``step`` 1) or before (-1) the caret, or else 0.
 
-        From the selected passage with the caret at its start (where moving to it puts the
-        caret), the order is that of the text, so passages starting together are each visited.
+        From the selected passage with the caret in it (at its start where moving to it puts
+        the caret, inside where a click put it, at its end after tagging), the order is that
+        of the text, so passages starting together are each visited and the selected one is
+        never chosen again.
         """
         if self.view.index is None or not len(self.view.positions):
             return 0
@@ -290,7 +292,7 @@ class ArticlePane(QFrame):
         keys = [(m.start, m.end, m.annotation_id) for m in marks]
         here: tuple[int, ...] = (caret,) if step > 0 else (caret, -1)
         chosen = self.view.index.get(self.selected_passage)
-        if chosen is not None and chosen.start == caret:
+        if chosen is not None and chosen.start <= caret <= chosen.end:
             here = (chosen.start, chosen.end, chosen.annotation_id)
         if step > 0:
             after = [m for m, key in zip(marks, keys, strict=True) if key > here]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from gui_support import point_of
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -136,3 +137,28 @@ def test_f1_lists_the_keys_for_passages_notes_and_panels(qtbot: QtBot, window: M
         assert panel in shown
     assert "Ctrl+Shift+L / B / P / M" in shown and "Esc" in shown and "Tab" in shown
     box.close()
+
+
+def test_shift_f8_from_a_passage_just_clicked_or_tagged_goes_to_the_one_before(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = active(qtbot, window)
+    assert pane.view.index is not None
+    marks = pane.view.index.marks()
+    # A click in the middle of a highlight selects its passage, the caret inside it.
+    point = point_of(pane, (marks[1].start + marks[1].end) // 2)
+    qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.coding.selected == marks[1].annotation_id
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.coding.selected == marks[0].annotation_id
+
+    # Tagging selects the new passage, the caret at its end.
+    last = marks[-1]
+    pane.view.select_range(last.end + 2, last.end + 20)
+    qtbot.keyClick(pane.view, Qt.Key.Key_1)
+    new = window.coding.selected
+    assert new not in {m.annotation_id for m in marks}
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.coding.selected == last.annotation_id
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    assert window.coding.selected == new
