@@ -43,9 +43,14 @@ class AutosaveText(QPlainTextEdit):
         self.textChanged.connect(self.on_text_changed)
 
     @property
+    def is_modified(self) -> bool:
+        """True while part of what the field shows is not saved yet."""
+        return self.toPlainText() != self._saved
+
+    @property
     def is_typing(self) -> bool:
         """True while the user types in the field and part of it is not saved yet."""
-        return self.hasFocus() and self.toPlainText() != self._saved
+        return self.hasFocus() and self.is_modified
 
     def begin(self, read: Callable[[], str], command: SaveCommand | None) -> None:
         """Show the stored text ``read`` returns, to be saved with ``command`` (None: never).

@@ -33,6 +33,7 @@ class MemoField(AutosaveText):
 
     def show_memo(self, target_id: int | None) -> None:
         """Show the memo of ``target_id`` (after saving the one shown)."""
+        self.save()  # while target_id still names the memo it was typed in
         self.target_id = target_id
         kind, session = self.kind, self.session
 
@@ -42,6 +43,29 @@ class MemoField(AutosaveText):
         unsaved = kind is MemoKind.ARTICLE and target_id is None  # no article: nothing to save
         self.begin(lambda: session.memo_text(kind, target_id), None if unsaved else command)
         self.setReadOnly(self.session.read_only)
+
+    def save(self) -> None:
+        """Save what is typed; if its article was removed meanwhile (in another window),
+        give the text back in a message instead: there is nothing left to save it on."""
+        if self.is_modified and self._article_gone():
+            typed = self.toPlainText()
+            self.forget()
+            self.session.messages.warning(
+                "The article whose memo was being typed was removed in another window, so "
+                f"the memo could not be saved. What was typed:\n\n{typed}",
+                "Memo not saved",
+            )
+            return
+        super().save()
+
+    def _article_gone(self) -> bool:
+        if self.kind is not MemoKind.ARTICLE or self.target_id is None:
+            return False
+        try:
+            self.session.project.articles.summary(article_id=self.target_id)
+        except DiptychError:
+            return True
+        return False
 
     def reload(self) -> None:
         """Read the memo again (after undo, redo or another window's change)."""
