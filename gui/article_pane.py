@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
@@ -79,6 +79,7 @@ class ArticlePane(QFrame):
         layout.addWidget(self.header)
         layout.addWidget(self.find_bar)
         layout.addLayout(body, 1)
+        self.view.installEventFilter(self)
         self._connect()
 
     def _connect(self) -> None:
@@ -88,6 +89,7 @@ class ArticlePane(QFrame):
         self.header.headingChosen.connect(self.go_to_offset)
         self.view.passageClicked.connect(self.passageClicked)
         self.margin.passageClicked.connect(self.passageClicked)
+        self.margin.passageClicked.connect(self.on_margin_passage_clicked)
         self.view.tagKeyPressed.connect(self.tagKeyPressed)
         self.view.deleteKeyPressed.connect(self.deleteKeyPressed)
         self.view.contextMenuRequested.connect(self.contextMenuRequested)
@@ -404,9 +406,20 @@ class ArticlePane(QFrame):
         """Follow a switch between light and dark."""
         self.reload()
 
+    def on_margin_passage_clicked(self, _annotation_id: int) -> None:
+        """A bar was clicked: the keys go on in this pane (F8 from that passage, Ctrl+F…)."""
+        self.view.setFocus(Qt.FocusReason.MouseFocusReason)
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.activated.emit()
         super().focusInEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The text getting the focus makes the pane the current one, also when the caret
+        does not move (Tab, a click where the caret is, the focus coming back to it)."""
+        if watched is self.view and event.type() == QEvent.Type.FocusIn:
+            self.activated.emit()
+        return super().eventFilter(watched, event)
 
 
 def _runs(blocks: list[int]) -> list[range]:

@@ -530,3 +530,36 @@ def test_reading_place_is_restored_and_a_new_article_starts_at_the_top(
     qtbot.waitUntil(lambda: not left.is_loading)
     qtbot.wait(50)  # a queued scroll would land here
     assert left.view.offset_at(QPoint(4, 4)) == 0 and bar.value() < 40
+
+
+def test_the_pane_the_keyboard_or_a_margin_bar_moves_to_becomes_the_current_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    left, right = window.area.panes()
+    window.area.set_current(right)
+    right.view.setFocus()
+    qtbot.waitUntil(right.view.hasFocus)
+
+    # Tab (or a click where the caret already is) moves the focus without moving the caret.
+    left.view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(left.view.hasFocus)
+    assert window.area.current is left
+    qtbot.keyClick(left.view, Qt.Key.Key_F8)
+    assert left.view.index is not None
+    assert window.coding.selected == left.view.index.marks()[0].annotation_id
+
+    # A click on a passage's bar in the margin selects it and goes to its pane, so that
+    # F8, F2, Ctrl+F and the zoom keys act there.
+    window.area.set_current(right)
+    right.view.setFocus()
+    qtbot.waitUntil(right.view.hasFocus)
+    mark = left.view.index.marks()[0]
+    left.scroll_to_offset(mark.start)
+    left.margin.repaint()
+    bar = next(rect for rect, passage in left.margin._bars if passage == mark.annotation_id)
+    qtbot.mouseClick(left.margin, Qt.MouseButton.LeftButton, pos=bar.center())
+    assert window.coding.selected == mark.annotation_id
+    assert window.area.current is left
+    assert left.view.hasFocus()
