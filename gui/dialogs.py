@@ -164,4 +164,6 @@ def choose_new_project(parent: QWidget) -> Path | None:
     if not name:
         return None
     path = Path(name)
-    return path if path.suffix else path.with_suffix(PROJECT_SUFFIX)
+    if path.suffix.lower() == PROJECT_SUFFIX:
+        return path
+    return path.with_name(path.name + PROJECT_SUFFIX)  # "Study v1.2" has a dot of its own
