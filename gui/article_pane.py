@@ -94,6 +94,7 @@ class ArticlePane(QFrame):
         self.view.deleteKeyPressed.connect(self.deleteKeyPressed)
         self.view.contextMenuRequested.connect(self.contextMenuRequested)
         self.view.tooltipRequested.connect(self.tooltipRequested)
+        self.view.zoomRequested.connect(self.set_zoom_step)
         self.view.selectionChanged.connect(self.margin.update)
         self.view.cursorPositionChanged.connect(self.activated)
         self.find_bar.searched.connect(self.on_find_bar_searched)

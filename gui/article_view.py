@@ -7,7 +7,7 @@ positions are converted (through the pane's PositionMap).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from diptych.gui.passage_index import PassageIndex
@@ -17,6 +17,7 @@ TAG_KEYS = {
     Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3, Qt.Key.Key_5: 4,
     Qt.Key.Key_6: 5, Qt.Key.Key_7: 6, Qt.Key.Key_8: 7, Qt.Key.Key_9: 8,
 }  # fmt: skip
+WHEEL_NOTCH = 120  # a wheel's angle delta per notch
 
 
 class ArticleView(QTextEdit):
@@ -29,6 +30,7 @@ class ArticleView(QTextEdit):
         contextMenuRequested(QPoint, int): right click at a global position; the annotation
             id under the pointer, or 0.
         tooltipRequested(QPoint, int): the pointer rests on a passage (annotation id).
+        zoomRequested(int): Ctrl and the mouse wheel: zoom in (+1) or out (-1) one step.
     """
 
     tagKeyPressed = Signal(int)
@@ -36,6 +38,7 @@ class ArticleView(QTextEdit):
     passageClicked = Signal(int)
     contextMenuRequested = Signal(QPoint, int)
     tooltipRequested = Signal(QPoint, int)
+    zoomRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +53,7 @@ class ArticleView(QTextEdit):
         self.positions = PositionMap("")
         self.index: PassageIndex | None = None
         self._press: QPoint | None = None
+        self._wheel = 0  # a touchpad turns the wheel in fractions of a notch
 
     # -- positions -----------------------------------------------------------------------
     def selection(self) -> tuple[int, int] | None:
@@ -131,6 +135,21 @@ class ArticleView(QTextEdit):
             annotation_id = self.passage_at(point)
             if annotation_id:
                 self.passageClicked.emit(annotation_id)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl and the wheel zoom the pane one step a notch, as Ctrl +/− do; a read-only
+        text edit would otherwise change its font itself, behind the pane's zoom (its label,
+        the margin's bars and the saved layout then no longer match the text)."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._wheel = 0
+            super().wheelEvent(event)
+            return
+        self._wheel += event.angleDelta().y()
+        steps = int(self._wheel / WHEEL_NOTCH)
+        self._wheel -= steps * WHEEL_NOTCH
+        for _ in range(abs(steps)):
+            self.zoomRequested.emit(1 if steps > 0 else -1)
+        event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Ask the pane for a menu (it knows the tags)."""

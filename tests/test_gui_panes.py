@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from gui_support import open_window, point_of, select_text
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCharFormat
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCharFormat, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -179,6 +179,41 @@ def test_zoom_buttons_and_keys_change_the_font_size_and_label(
     assert pane.header.zoom_label.text() == "110%"
     qtbot.keyClick(pane.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert pane.header.zoom_label.text() == "100%"
+    assert font_size(pane) == pytest.approx(READING_POINT_SIZE)
+
+
+def ctrl_wheel(pane: ArticlePane, notches: int) -> None:
+    """Turn the mouse wheel over the text with Ctrl held (one notch is 120)."""
+    viewport = pane.view.viewport()
+    point = QPointF(viewport.rect().center())
+    event = QWheelEvent(
+        point,
+        QPointF(viewport.mapToGlobal(point.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def test_ctrl_and_the_mouse_wheel_zoom_the_pane_as_its_buttons_do(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = window.area.panes()[0]
+    ctrl_wheel(pane, 1)
+    assert pane.zoom == 1
+    assert pane.header.zoom_label.text() == "110%"
+    assert font_size(pane) == pytest.approx(READING_POINT_SIZE * 1.1)
+    ctrl_wheel(pane, -3)
+    assert pane.zoom == -2
+    assert pane.header.zoom_label.text() == "83%"
+    assert font_size(pane) == pytest.approx(READING_POINT_SIZE * 1.1**-2)
+    window.area.set_current(pane)
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert font_size(pane) == pytest.approx(READING_POINT_SIZE)
 
 
