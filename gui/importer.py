@@ -73,11 +73,27 @@ def import_files_job(
                     parsed.append(read_article(path))
                 except ArticleFileError as exc:
                     result.refused.append(str(exc))
+            # Cancel pressed while the last file was read: nothing is added. Once added,
+            # the import is done (and one undo takes it back).
+            if not progress(len(paths), len(paths)):
+                raise Cancelled
             if parsed:
                 result.added = project.articles.add_many(parsed=parsed)
             result.others_wrote = project.data_version() != before
-        progress(len(paths), len(paths))
         return result
+
+    return job
+
+
+def newer_version_job(path: Path) -> Callable[[Progress], ParsedArticle]:
+    """The worker's job: read and parse a newer version of an article; Cancel pressed
+    while it was read leaves the article as it is."""
+
+    def job(progress: Progress) -> ParsedArticle:
+        parsed = read_article(path)
+        if not progress(1, 1):
+            raise Cancelled
+        return parsed
 
     return job
 
@@ -151,7 +167,12 @@ class ImportController(QObject):
         worker = self.workers.start(import_files_job(self.session.project.path, articles))
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(self.session.messages.error)
+        worker.signals.cancelled.connect(self.on_worker_cancelled)
         self._show_progress(worker, articles, "Reading")
+
+    def on_worker_cancelled(self) -> None:
+        """The import was cancelled before anything was added."""
+        self.session.messages.info("Import cancelled; nothing was imported.")
 
     def _show_progress(self, worker: Worker, files: Sequence[Path], verb: str) -> None:
         """A progress dialog for one import, shown only if it takes more than a moment (one
@@ -236,11 +257,16 @@ class ImportController(QObject):
         if self.session.read_only:
             self.session.messages.error("This project is open read-only; nothing can be updated.")
             return
-        worker = self.workers.start(lambda progress: read_article(path))
+        worker = self.workers.start(newer_version_job(path))
         self._show_progress(worker, [path], "Reading")
         worker.signals.finished.connect(lambda parsed: self.on_reimport_parsed(article_id, parsed))
         worker.signals.failed.connect(
             lambda text: self.session.messages.error(text, "Update article")
+        )
+        worker.signals.cancelled.connect(
+            lambda: self.session.messages.info(
+                "Update cancelled; the article was not changed.", "Update article"
+            )
         )
 
     def on_reimport_parsed(self, article_id: int, parsed: ParsedArticle) -> None:
