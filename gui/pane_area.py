@@ -83,6 +83,12 @@ class PaneArea(QStackedWidget):
         if self.splitter.count() >= MAX_PANES:
             self.session.messages.info(f"At most {MAX_PANES} panes can be open side by side.")
             return None
+        if self.isVisible() and not self._room_for_another_pane():
+            self.session.messages.info(
+                "There is no room for another pane beside these: close a pane, or make the "
+                "window wider."
+            )
+            return None
         places = self._reading_places()  # the new pane takes width from the others
         pane = ArticlePane(self.session, self.splitter)
         self.splitter.insertWidget(index if index >= 0 else self.splitter.count(), pane)
@@ -101,6 +107,20 @@ class PaneArea(QStackedWidget):
             pane.show_article(article_id)
         self.set_current(pane)
         return pane
+
+    def _room_for_another_pane(self) -> bool:
+        """True if one more pane fits at its narrowest, the window growing at most to the
+        edge of its screen: beyond, the panels beside the reading area would go off it."""
+        panes = self.panes()
+        if not panes:
+            return True
+        narrowest = max(p.minimumSizeHint().width() for p in panes)
+        needed = (len(panes) + 1) * narrowest + len(panes) * self.splitter.handleWidth()
+        window = self.window()
+        spare = window.screen().availableGeometry().width() - window.frameGeometry().width()
+        if spare < 0:
+            return True  # wider than its screen already: nothing left to keep on it
+        return needed <= self.splitter.width() + spare
 
     def _on_pane_loaded(self, pane: ArticlePane) -> None:
         if pane is self._current:  # same pane, new article: the library follows it

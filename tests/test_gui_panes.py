@@ -598,3 +598,24 @@ def test_the_pane_the_keyboard_or_a_margin_bar_moves_to_becomes_the_current_one(
     assert window.coding.selected == mark.annotation_id
     assert window.area.current is left
     assert left.view.hasFocus()
+
+
+def test_a_new_pane_never_pushes_the_window_off_its_screen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    for dock in window.docks.values():  # a window that fits on the small offscreen screen
+        dock.close()
+    screen = window.screen().availableGeometry()
+    qtbot.waitUntil(lambda: window.minimumWidth() < screen.width() - 40)
+    window.resize(screen.width() - 40, 600)
+    qtbot.waitUntil(lambda: window.frameGeometry().width() <= screen.width())
+    messages: list[str] = []
+    window.context.messages.posted.connect(lambda _level, _title, text: messages.append(text))
+    for _ in range(MAX_PANES - 2):
+        window.actions_.new_pane.trigger()
+        QApplication.processEvents()
+        assert window.frameGeometry().right() <= screen.right(), len(window.area.panes())
+    assert 2 < len(window.area.panes()) < MAX_PANES  # some fit beside the two, not all
+    assert messages[-1] == (
+        "There is no room for another pane beside these: close a pane, or make the window wider."
+    )
