@@ -200,10 +200,12 @@ class ImportController(QObject):
     def on_worker_finished(self, result: ImportResult) -> None:
         """Record what was added as one undoable step; report what was refused."""
         ids: list[int] = []
+        legacy: list[str] = []  # files read as Windows-1252: not UTF-8
         if result.added:
             command = ImportArticles(self.session, added=result.added)
             if perform(self.session, command):
                 ids = [a.id for a in command.added]
+                legacy = [a.source_name for a in command.added if a.encoding == "cp1252"]
             if result.others_wrote:  # their changes would be taken for the import's
                 self.session.reload_all()
         if result.refused:
@@ -213,7 +215,7 @@ class ImportController(QObject):
                 "Import",
             )
         if ids:
-            self.session.messages.info(f"Imported {len(ids)} article(s).")
+            self.session.messages.info(f"Imported {len(ids)} article(s).{_read_as(legacy)}")
             self.imported.emit(ids)
 
     def import_exchange(self, paths: Sequence[Path]) -> None:
@@ -283,3 +285,16 @@ class ImportController(QObject):
         report_to = self.session.messages.warning if report.orphaned else self.session.messages.info
         report_to(text, "Update article")
         self.reimported.emit(article_id)
+
+
+def _read_as(legacy: Sequence[str]) -> str:
+    """What to say of files that were not UTF-8 ("" if none): they were read as
+    Windows-1252, which garbles a file in another old encoding (Russian, Japanese...)."""
+    if not legacy:
+        return ""
+    names = ", ".join(legacy)
+    was = "was" if len(legacy) == 1 else "were"
+    return (
+        f" {names} {was} not UTF-8 and {was} read as Windows-1252 (Western European); if "
+        "its letters look wrong, save it as UTF-8 and use Update from newer file."
+    )

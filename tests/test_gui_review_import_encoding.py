@@ -1,0 +1,38 @@
+"""A file that is not UTF-8 is read as Windows-1252 (Western European); the message after
+the import names it and says what to do if its letters look wrong (a Russian or Japanese
+file in an old encoding comes out garbled that way)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+
+
+def test_the_import_message_names_the_files_read_as_windows_1252(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    (tmp_path / "moscow.txt").write_bytes("Привет из Москвы\n\nВстреча прошла.\n".encode("koi8-r"))
+    (tmp_path / "seoul.txt").write_text("Notes from Seoul\n\nAll well.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000):
+        window.importer.import_files([tmp_path / "moscow.txt", tmp_path / "seoul.txt"])
+    text = posted[-1][2]
+    assert text.startswith("Imported 2 article(s).")
+    assert "moscow.txt was not UTF-8" in text and "seoul.txt" not in text
+    assert "Windows-1252" in text and "save it as UTF-8" in text
+    assert "Update from newer file" in text
+
+
+def test_utf_8_files_get_the_short_message(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    (tmp_path / "seoul.txt").write_text("Notes from Seoul\n\nAll well.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000):
+        window.importer.import_files([tmp_path / "seoul.txt"])
+    assert posted[-1][2] == "Imported 1 article(s)."
