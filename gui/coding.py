@@ -24,6 +24,7 @@ from diptych.gui.commands import (
 from diptych.gui.dialogs import context_menu
 from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
+from diptych.gui.passage_model import local_time
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_model import color_icon
@@ -349,5 +350,6 @@ class CodingController(QObject):
             short = note if len(note) <= TOOLTIP_NOTE_CHARS else note[:TOOLTIP_NOTE_CHARS] + "…"
             parts.append(note_to_html(short))  # safe: no raw HTML, no images, web links only
         if passage.coder:
-            parts.append(f"<small>{html.escape(passage.coder)} · {passage.updated_at}</small>")
+            when = local_time(passage.updated_at)
+            parts.append(f"<small>{html.escape(passage.coder)} · updated {when}</small>")
         return "<hr>".join(parts)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
+from diptych.gui.passage_model import local_time
 
 QUOTE = "renewed diplomatic engagement"
 
@@ -129,3 +130,12 @@ def test_with_nothing_selected_the_palette_says_nothing_is_tagged_and_only_adds_
     )
     window.actions_.undo.trigger()
     assert "Brand new" not in [tag.name for tag in window.session.ordered_tags()]
+
+
+def test_hovering_a_passage_shows_when_it_was_updated_as_the_passage_panel_does(
+    window: MainWindow,
+) -> None:
+    passage = next(p for p in window.session.project.annotations.query() if p.coder)
+    tooltip = window.coding.tooltip(passage.id)
+    assert f"{passage.coder} · updated {local_time(passage.updated_at)}" in tooltip
+    assert passage.updated_at not in tooltip  # not the stored UTC stamp, 2026-…T…Z
