@@ -231,13 +231,26 @@ class TagPanel(QWidget):
         from diptych.gui.tag_dialog import TagDialog
 
         codebook = self.session.codebook()
-        dialog = TagDialog(codebook, codebook[tag_id], parent=self)
+        tag = codebook[tag_id]
+        dialog = TagDialog(codebook, tag, parent=self)
         if dialog.exec() == TagDialog.DialogCode.Accepted:
-            self.update_tag(tag_id, dialog.values())
+            self.update_tag(tag_id, dialog.values(), name=tag.name)
 
-    def update_tag(self, tag_id: int, values: TagValues) -> None:
-        """Apply edited values to a tag in one undo step (none if nothing changed)."""
-        tag = self.session.codebook()[tag_id]
+    def update_tag(self, tag_id: int, values: TagValues, *, name: str = "") -> None:
+        """Apply edited values to a tag in one undo step (none if nothing changed).
+
+        The tag (named ``name`` in the dialog) may have been deleted in another window
+        while its dialog was open, as the window follows other windows' changes
+        meanwhile: that is said, and nothing changes.
+        """
+        tag = self.session.codebook().get(tag_id)
+        if tag is None:
+            self.session.messages.error(
+                f"The tag{f' “{name}”' if name else ''} was deleted in another window; "
+                "nothing was changed.",
+                "Edit tag",
+            )
+            return
         commands: list[SessionCommand] = []
         if (values.name, values.color, values.description) != (
             tag.name,
