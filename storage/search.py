@@ -10,19 +10,25 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from diptych.storage.project import Project
 
+# The snippets are cut here, not by FTS5's snippet(): it weighs every occurrence of the
+# words against every other, which took minutes for a common word in a long article.
 _ARTICLES = """
-    SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12), bm25(articles_fts)
+    SELECT a.id, a.title, a.display_text, bm25(articles_fts)
     FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
     WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?
 """
 _PASSAGES = """
-    SELECT n.article_id, n.id, a.title,
-           snippet(annotations_fts, -1, '[', ']', '…', 12), bm25(annotations_fts)
+    SELECT n.article_id, n.id, a.title, n.exact, n.note, bm25(annotations_fts)
     FROM annotations_fts JOIN annotations n ON n.id = annotations_fts.rowid
     JOIN articles a ON a.id = n.article_id
     WHERE annotations_fts MATCH ? ORDER BY bm25(annotations_fts) LIMIT ?
 """
 _WORD = re.compile(r"\w+", re.UNICODE)
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+SNIPPET_WORDS = 12
+"""Words shown around the first match (as FTS5's snippet showed)."""
+_BEFORE = 4  # of them before the first match
+_REACH = 40  # characters per word looked at around the match: a bounded piece of the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +54,50 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
     if not _WORD.search(query):
         return []
     words = " ".join(f'"{w}"' for w in _WORD.findall(query))
+    pattern = terms_pattern(query)
     with project.reading() as db:
         hits = [
-            SearchHit("article", article_id, None, title, snippet, rank)
-            for article_id, title, snippet, rank in _rows(db.conn, _ARTICLES, query, words, limit)
+            SearchHit("article", article_id, None, title, snippet(text, pattern), rank)
+            for article_id, title, text, rank in _rows(db.conn, _ARTICLES, query, words, limit)
         ]
-        hits += [
-            SearchHit("passage", article_id, annotation_id, title, snippet, rank)
-            for article_id, annotation_id, title, snippet, rank in _rows(
-                db.conn, _PASSAGES, query, words, limit
+        for article_id, annotation_id, title, exact, note, rank in _rows(
+            db.conn, _PASSAGES, query, words, limit
+        ):
+            shown = next((t for t in (exact, note) if pattern.search(t)), exact)
+            hits.append(
+                SearchHit(
+                    "passage", article_id, annotation_id, title, snippet(shown, pattern), rank
+                )
             )
-        ]
     return sorted(hits, key=lambda h: h.rank)
+
+
+def terms_pattern(query: str) -> re.Pattern[str]:
+    """The query's words, each also as the start of a longer word (``prefix*``)."""
+    terms = {w.lower() for w in _WORD.findall(query) if w not in _OPERATORS}
+    if not terms:
+        return re.compile(r"(?!)")  # matches nothing
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+
+
+def snippet(text: str, pattern: re.Pattern[str]) -> str:
+    """About :data:`SNIPPET_WORDS` words of ``text`` around the first match of ``pattern``
+    (the start of the text if none: the match was in another column, or folded an accent),
+    each match in ``[`` ``]``, and ``…`` where the text goes on."""
+    match = pattern.search(text)
+    at = match.start() if match else 0
+    reach = _REACH * SNIPPET_WORDS
+    before = list(_WORD.finditer(text, max(0, at - _REACH * _BEFORE), at))[-_BEFORE:]
+    after = list(_WORD.finditer(text, at, at + reach))[: SNIPPET_WORDS - len(before)]
+    start = before[0].start() if before else at
+    end = after[-1].end() if after else min(len(text), at + reach)
+    if start < _REACH * _BEFORE and not _WORD.search(text, 0, start):
+        start = 0  # nothing but punctuation before: show it
+    if len(text) - end < _REACH and not _WORD.search(text, end):
+        end = len(text)  # nothing but punctuation after: show it
+    shown = pattern.sub(lambda m: f"[{m.group(0)}]", text[start:end])
+    return ("…" if start > 0 else "") + shown + ("…" if end < len(text) else "")
 
 
 def _rows(
