@@ -259,7 +259,11 @@ class ExportDialog(QDialog):
         suffix = FORMATS[self.fmt()].suffix
         current = self.output.text().strip()
         if current:
-            self.output.setText(str(Path(current).with_suffix(suffix)))
+            path = Path(current)
+            if any(c.isalpha() for c in path.suffix):  # a file type (.md, .txt): replaced
+                path = path.with_suffix("")
+            # A dot of the name's own ("Report 2024.03") stays.
+            self.output.setText(str(path.with_name(path.name + suffix)))
         else:
             name = self.session.project.info().name or "Diptych export"
             self.output.setText(str(free_path(Path.home(), name, suffix)))

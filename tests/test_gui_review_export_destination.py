@@ -72,3 +72,22 @@ def test_the_open_project_file_is_never_replaced_by_an_export(
     assert str(sample) in text and "project" in text and "another name" in text
     with Project.open(sample, read_only=True) as project:
         assert len(project.articles.all()) == articles
+
+
+@pytest.mark.parametrize(
+    ("typed", "as_csv"),
+    [
+        ("Report 2024.03", "Report 2024.03.csv"),  # a dot of its own: kept
+        ("Study v1.2.md", "Study v1.2.csv"),
+        ("notes.txt", "notes.csv"),  # a file type: replaced
+        ("notes", "notes.csv"),
+    ],
+)
+def test_choosing_a_format_keeps_a_dotted_name_whole(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, typed: str, as_csv: str
+) -> None:
+    dialog = open_dialog(qtbot, window)
+    dialog.output.setText(str(tmp_path / typed))
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert dialog.output.text() == str(tmp_path / as_csv)
+    dialog.reject()
