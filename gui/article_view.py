@@ -92,7 +92,8 @@ class ArticleView(QTextEdit):
     # -- events --------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits 1-9 tag the selection; Enter on a highlight selects it; Delete deletes the
-        selected passage; the rest as usual (the text itself cannot be edited)."""
+        selected passage; Shift+F10 opens the context menu; the rest as usual (the text
+        itself cannot be edited)."""
         plain = event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
@@ -103,6 +104,13 @@ class ArticleView(QTextEdit):
             return
         if plain and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.deleteKeyPressed.emit()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            # The context menu from the keyboard, as the Menu key gives it (which many
+            # keyboards lack): for the selection and the passage at the caret.
+            below_caret = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
+            self.contextMenuRequested.emit(below_caret, self.passage_at_cursor())
             event.accept()
             return
         if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -143,3 +143,24 @@ def test_headings_with_an_ampersand_read_as_they_are_in_the_outline_menu(
     header.set_outline([Heading(level=1, text="Trade & tariffs", start=0)])
     header.outline_menu.aboutToShow.emit()
     assert [shown_text(a.text()) for a in header.outline_menu.actions()] == ["Trade & tariffs"]
+
+
+def test_shift_f10_opens_the_menu_of_the_passage_at_the_caret(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = window.area.panes()[1]
+    window.area.set_current(pane)
+    passage = next(
+        p for p in window.session.project.annotations.query() if p.article_id == pane.article_id
+    )
+    pane.view.select_range(passage.start + 2, passage.start + 2)  # the caret inside it
+    pane.view.setFocus()
+    before = menus(window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert "Delete passage" in [shown_text(a.text()) for a in menu.actions()]
+    assert window.coding.selected == passage.id
+    dismiss(qtbot, menu)
+    qtbot.waitUntil(lambda: menus(window) == before)
