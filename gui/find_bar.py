@@ -7,10 +7,35 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 MAX_MATCHES = 5000
+# Characters of articles (copied from the web, typeset) that a keyboard types otherwise:
+# each is one character for one, so that offsets found in the typed form are the text's.
+AS_TYPED = (
+    ("\u2018", "'"),  # ‘
+    ("\u2019", "'"),  # ’
+    ("\u02bc", "'"),  # ʼ
+    ("\u201c", '"'),  # “
+    ("\u201d", '"'),  # ”
+    ("\u00a0", " "),  # no-break space
+)
+
+
+def as_typed(text: str) -> str:
+    """``text`` with curly quotes straight and no-break spaces plain, as typed (same length).
+
+    Run on every passage as the Passages filter is typed: str.replace is many times
+    quicker than str.translate on text that is not ASCII.
+    """
+    if text.isascii():
+        return text
+    for typeset, typed in AS_TYPED:
+        if typeset in text:
+            text = text.replace(typeset, typed)
+    return text
 
 
 def find_all(text: str, needle: str, *, limit: int = MAX_MATCHES) -> list[tuple[int, int]]:
-    """Case-insensitive matches of ``needle`` in ``text`` as (start, end) code points.
+    """Case-insensitive matches of ``needle`` in ``text`` as (start, end) code points;
+    straight quotes typed match curly ones (Xi's finds Xi’s, see :func:`as_typed`).
 
     Case folding can change lengths (``ß`` folds to ``ss``); matching is done on
     ``str.lower()``, which keeps them for every character but a handful, and results
@@ -18,10 +43,10 @@ def find_all(text: str, needle: str, *, limit: int = MAX_MATCHES) -> list[tuple[
     """
     if not needle:
         return []
-    haystack = text.lower()
-    key = needle.lower()
+    haystack = as_typed(text).lower()
+    key = as_typed(needle).lower()
     if len(haystack) != len(text):
-        haystack, key = text, needle  # lengths changed: fall back to exact case
+        haystack, key = as_typed(text), as_typed(needle)  # lengths changed: exact case
     matches: list[tuple[int, int]] = []
     position = haystack.find(key)
     while position >= 0 and len(matches) < limit:

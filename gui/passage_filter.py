@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
+from diptych.gui.find_bar import as_typed
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Annotation
 
@@ -34,7 +35,8 @@ class PassageFilter:
         tag_id: passages with this tag or one of its sub-tags (None: any).
         article_id: passages of this article (None: any).
         coder: passages coded by this person (None: anyone).
-        text: passages whose quote or note contains this text, ignoring case ("": any).
+        text: passages whose quote or note contains this text, ignoring case and whether
+            quotes are straight or curly ("": any).
     """
 
     orphans: OrphanFilter = OrphanFilter.ALL
@@ -46,7 +48,7 @@ class PassageFilter:
     def matcher(self, book: Codebook) -> Callable[[Annotation], bool]:
         """A test for one passage, with the tag's sub-tags taken from ``book``."""
         orphans, article_id, coder = self.orphans, self.article_id, self.coder
-        text = self.text.strip().casefold()
+        text = as_typed(self.text.strip()).casefold()
         wanted: frozenset[int] | None = None
         if self.tag_id is not None:
             below = {t.id for t in book.descendants(self.tag_id)} if self.tag_id in book else ()
@@ -63,7 +65,11 @@ class PassageFilter:
                 return False
             if wanted is not None and wanted.isdisjoint(passage.tag_ids):
                 return False
-            return not text or text in passage.exact.casefold() or text in passage.note.casefold()
+            return (
+                not text
+                or text in as_typed(passage.exact).casefold()
+                or text in as_typed(passage.note).casefold()
+            )
 
         return matches
 
