@@ -156,8 +156,10 @@ class ArticlePane(QFrame):
         self.header.set_outline(article.content.outline())
 
     def on_loader_loaded(self) -> None:
-        """The whole article is in the view."""
+        """The whole article is in the view (a find bar left open searches it)."""
         self.header.set_progress(1, 1)
+        if self.find_bar.isVisible():
+            self.on_find_bar_searched(self.find_bar.field.text())
         self._update_extra_selections()
         self.margin.update()
         self.loaded.emit()

@@ -619,3 +619,28 @@ def test_a_new_pane_never_pushes_the_window_off_its_screen(
     assert messages[-1] == (
         "There is no room for another pane beside these: close a pane, or make the window wider."
     )
+
+
+def test_find_left_open_searches_the_next_article_shown_in_the_pane(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = window.area.panes()[1]
+    window.area.set_current(pane)
+    pane.view.setFocus()
+    bar = pane.find_bar
+    qtbot.keyClick(pane.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bar.field.hasFocus)
+    qtbot.keyClicks(bar.field, "korea")
+    assert bar.count.text().startswith("1 of ")
+
+    pane.show_article(1)  # e.g. double-clicked in the Library, the bar still open
+    qtbot.waitUntil(lambda: pane.article_id == 1 and not pane.is_loading)
+    text = window.session.project.articles.get(article_id=1).text
+    total = text.lower().count("korea")
+    assert bar.isVisible() and bar.count.text() == f"1 of {total}"
+    assert len(pane.view.extraSelections()) == total
+    bar.field.setFocus()
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    second = text.lower().index("korea", text.lower().index("korea") + 1)
+    assert bar.count.text() == f"2 of {total}"
+    assert pane.view.selection() == (second, second + 5)
