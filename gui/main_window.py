@@ -339,8 +339,19 @@ class MainWindow(QMainWindow):
             ids = [int(i) for i in raw.split(",") if i.strip().isdigit()]
             self.open_dropped(ids, event.position().toPoint())
         elif mime.hasUrls():
-            paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
-            self.importer.import_files(paths)
+            urls = mime.urls()
+            paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+            remote = [u.toDisplayString() for u in urls if not u.isLocalFile()]
+            if remote:  # a link dragged from a web browser: nothing would happen otherwise
+                self.session.messages.warning(
+                    "Only files on this computer can be imported; not "
+                    + ", ".join(remote[:3])
+                    + (f" and {len(remote) - 3} more" if len(remote) > 3 else "")
+                    + ". Save the page as a file, then import or drop that file.",
+                    "Import",
+                )
+            if paths:
+                self.importer.import_files(paths)
         event.acceptProposedAction()
 
     def open_dropped(self, article_ids: list[int], position: QPoint) -> None:

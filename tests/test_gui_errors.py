@@ -238,3 +238,36 @@ def test_a_project_locked_by_another_program_is_a_message_and_nothing_is_lost(
     tag_with_key_1(qtbot, window)  # trying again works
     assert passage_count(sample) == before + 1
     assert window.session.undo_stack.count() == 1
+
+
+def test_a_link_dropped_from_a_browser_says_only_files_can_be_imported(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path, messages: list[Message]
+) -> None:
+    good = tmp_path / "good.md"
+    good.write_text("# A good article\n\nIt imports.\n")
+    data = QMimeData()
+    data.setUrls([QUrl("https://example.org/news/story.html"), QUrl.fromLocalFile(str(good))])
+    point = QPointF(window.rect().center())
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    window.dropEvent(QDropEvent(point, Qt.DropAction.CopyAction, data, buttons, modifiers))
+
+    warning = next(m for m in messages if m[0] == Level.WARNING)
+    assert warning[1] == "Import"
+    assert "https://example.org/news/story.html" in warning[2] and "Save the page" in warning[2]
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 3, timeout=10_000)
+    with Project.open(sample, read_only=True) as project:
+        assert [a.title for a in project.articles.all()][2:] == ["A good article"]
+
+
+def test_only_links_dropped_import_nothing(
+    window: MainWindow, sample: Path, messages: list[Message]
+) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl(f"https://example.org/{n}") for n in range(5)])
+    point = QPointF(window.rect().center())
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    window.dropEvent(QDropEvent(point, Qt.DropAction.CopyAction, data, buttons, modifiers))
+
+    assert [m[0] for m in messages] == [Level.WARNING]
+    assert "https://example.org/0" in messages[0][2] and "and 2 more" in messages[0][2]
+    assert passage_count(sample) > 0 and window.library.model.rowCount() == 2
