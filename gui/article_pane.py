@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
 from diptych.gui.article_loader import ArticleLoader
@@ -419,9 +419,19 @@ class ArticlePane(QFrame):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The text getting the focus makes the pane the current one, also when the caret
-        does not move (Tab, a click where the caret is, the focus coming back to it)."""
+        does not move (Tab, a click where the caret is, the focus coming back to it); Esc
+        in the text closes the find bar, as in its field."""
         if watched is self.view and event.type() == QEvent.Type.FocusIn:
             self.activated.emit()
+        if (
+            watched is self.view
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self.find_bar.isVisible()
+        ):
+            self.find_bar.close_bar()
+            return True
         return super().eventFilter(watched, event)
 
 

@@ -644,3 +644,21 @@ def test_find_left_open_searches_the_next_article_shown_in_the_pane(
     second = text.lower().index("korea", text.lower().index("korea") + 1)
     assert bar.count.text() == f"2 of {total}"
     assert pane.view.selection() == (second, second + 5)
+
+
+def test_esc_in_the_text_closes_the_find_bar(qtbot: QtBot, window: MainWindow) -> None:
+    pane = window.area.panes()[1]
+    window.area.set_current(pane)
+    pane.view.setFocus()
+    bar = pane.find_bar
+    qtbot.keyClick(pane.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bar.field.hasFocus)
+    qtbot.keyClicks(bar.field, "korea")
+    pane.view.setFocus()  # back in the text, reading the matches
+    qtbot.waitUntil(pane.view.hasFocus)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert pane.view.extraSelections() == []
+    assert pane.view.hasFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_Escape)  # with the bar closed, Esc does nothing
+    assert not bar.isVisible() and pane.view.hasFocus()
