@@ -21,13 +21,22 @@ def write_atomically(path: Path, data: bytes) -> None:
         InputError: the file cannot be written (the message names it and says why).
     """
     _check_target(path)
-    tmp = path.with_name(f".{path.name}.part")
+    try:
+        target = path.resolve() if path.is_symlink() else path  # the link stays a link
+    except (OSError, RuntimeError) as exc:  # a loop of links
+        raise InputError(
+            f"{path}: cannot be written ({exc})", advice="Choose another file."
+        ) from exc
+    if target.exists() and not target.is_file():  # a pipe or a device: nothing to replace
+        _write_into(path, target, data)
+        return
+    tmp = target.with_name(f".{target.name}.part")
     try:
         with tmp.open("wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        tmp.replace(path)
+        tmp.replace(target)
     except OSError as exc:
         with contextlib.suppress(OSError):  # the folder may not even exist
             tmp.unlink(missing_ok=True)
@@ -37,16 +46,29 @@ def write_atomically(path: Path, data: bytes) -> None:
         ) from exc
 
 
+def _write_into(path: Path, target: Path, data: bytes) -> None:
+    try:
+        with target.open("wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise InputError(
+            f"{path}: cannot be written ({exc.strerror})",
+            advice="Choose another file.",
+        ) from exc
+
+
 def _check_target(path: Path) -> None:
     if not path.name or path.is_dir():  # "." and "" have no name to write under
         raise InputError(
             f"{path}: cannot be written (it is a folder)",
             advice="Choose another name, or a file inside it.",
         )
+    if not path.is_file():  # missing (or a pipe, which must not be read)
+        return
     try:
         with path.open("rb") as handle:
             header = handle.read(len(_SQLITE_MAGIC))
-    except OSError:  # missing or unreadable: writing it says what is wrong
+    except OSError:  # unreadable: writing it says what is wrong
         return
     if header == _SQLITE_MAGIC:
         raise InputError(

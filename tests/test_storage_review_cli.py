@@ -101,3 +101,33 @@ def test_a_refused_command_keeps_an_existing_project(project: Path) -> None:
     assert status == 2
     with Project.open(project) as opened:
         assert len(opened.articles.all()) == 1
+
+
+def test_an_export_through_a_link_writes_the_linked_file_and_keeps_the_link(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "synced" / "notes.csv"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "notes.csv"
+    link.symlink_to(real)
+    write_atomically(link, b"new")
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert real.read_bytes() == b"new"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["notes.csv"]
+
+
+@pytest.mark.timeout(60)
+def test_an_export_into_a_named_pipe_is_written_into_it(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_atomically(pipe, b"through the pipe")
+    reader.join()
+    assert received == [b"through the pipe"]
+    assert not pipe.is_file()  # still the pipe, not a file put in its place
