@@ -13,8 +13,10 @@ in, so that this module never imports Qt.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -258,8 +260,27 @@ def main(
     except KeyboardInterrupt:
         print("diptych: interrupted", file=err)
         return 130
-    _print(result, as_json=getattr(args, "json", False), out=out)
+    try:
+        _print(result, as_json=getattr(args, "json", False), out=out)
+        out.flush()  # a full disk shows here, not at exit
+    except BrokenPipeError:  # the reader stopped reading (``| head``): nothing to say
+        _discard_output(out)
+        return 0
+    except OSError as exc:
+        print(
+            f"diptych: the output cannot be written ({exc.strerror or exc})."
+            " Free some disk space, or write to a file with -o where a command offers it.",
+            file=err,
+        )
+        return 2
     return 0
+
+
+def _discard_output(out: TextIO) -> None:
+    """Send what is still buffered for ``out`` nowhere, so that exiting does not fail."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
 
 
 def _print(result: Result, *, as_json: bool, out: TextIO) -> None:

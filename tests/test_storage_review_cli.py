@@ -131,3 +131,25 @@ def test_an_export_into_a_named_pipe_is_written_into_it(tmp_path: Path) -> None:
     reader.join()
     assert received == [b"through the pipe"]
     assert not pipe.is_file()  # still the pipe, not a file put in its place
+
+
+class FullDisk(io.StringIO):
+    """Standard output redirected to a file on a full disk."""
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("argv", [("articles",), ("annotations",), ("export", "-f", "md")])
+def test_output_that_cannot_be_written_is_one_line_and_status_2(
+    project: Path, argv: tuple[str, ...]
+) -> None:
+    err = io.StringIO()
+    status = main([argv[0], str(project), *argv[1:]], stdout=FullDisk(), stderr=err)
+    assert status == 2
+    assert err.getvalue() == (
+        "diptych: the output cannot be written (No space left on device)."
+        " Free some disk space, or write to a file with -o where a command offers it.\n"
+    )
