@@ -22,6 +22,7 @@ from diptych.storage.connection import Database
 from diptych.storage.database import connect, translate_errors, write_transaction
 from diptych.storage.errors import (
     DiptychError,
+    ProjectBusyError,
     ProjectFileError,
     ReadOnlyProjectError,
     readable_text,
@@ -118,6 +119,16 @@ class Project:
         return cls.open(path, create=True, name=name, clock=clock)
 
     def _prepare(self, *, is_new: bool, name: str | None) -> None:
+        try:
+            self._bring_up_to_date(is_new=is_new, name=name)
+        except ProjectBusyError as exc:  # nothing was asked of the user yet: no change lost
+            raise ProjectBusyError(
+                "is busy: another program is writing to it, so it could not be opened",
+                path=self.path,
+                advice="Nothing was changed; open it again in a moment.",
+            ) from exc
+
+    def _bring_up_to_date(self, *, is_new: bool, name: str | None) -> None:
         with translate_errors(self.path):
             if is_new or needs_migration(self.db):
                 if self.read_only:

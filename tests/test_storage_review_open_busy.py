@@ -1,0 +1,48 @@
+"""Opening a project another program is writing to: what the user is told."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from diptych.storage import database
+from diptych.storage.errors import ProjectBusyError
+from diptych.storage.project import Project
+
+
+def older_project(path: Path) -> None:
+    """A project as the first Diptych wrote it: core tables, no search indexes."""
+    Project.create(path).close()
+    conn = sqlite3.connect(path)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP TABLE articles_fts")
+    conn.execute("DROP TABLE annotations_fts")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_search'")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+
+def test_an_older_project_that_cannot_be_updated_now_says_nothing_was_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "older.diptych"
+    older_project(path)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)  # the other program keeps its lock
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(ProjectBusyError) as refused:
+            Project.open(path)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    message = str(refused.value)
+    assert str(path) in message and "another program is writing" in message
+    assert "last change" not in message  # the user has changed nothing yet
+    assert "open it again" in message
+    with Project.open(path) as opened:  # once the other program is done, it opens
+        assert opened.info().name == "older"
