@@ -275,12 +275,28 @@ class ArticlePane(QFrame):
         self.margin.update()
 
     def select_passage(self, annotation_id: int, *, scroll: bool = True) -> None:
-        """Outline a passage and bring it into view."""
+        """Outline a passage and bring it into view (the caret at its start)."""
         mark = self.view.index.get(annotation_id) if self.view.index else None
         self.selected_passage = annotation_id if mark else 0
         if mark is not None and scroll:
-            self.go_to_offset(mark.start)
+            self._bring_into_view(mark.start)
         self._update_extra_selections()
+
+    def _bring_into_view(self, offset: int) -> None:
+        """Put the caret at ``offset``; the text moves only if that line is out of view,
+        and then so that it shows with some lines of context above it (stepping through
+        passages with F8 does not make the text jump under the reader's eyes)."""
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(self.view.positions.to_rendered(offset))
+        if self.view.viewport().rect().contains(self.view.cursorRect(cursor)):
+            bar = self.view.verticalScrollBar()
+            value = bar.value()
+            self.view.setTextCursor(cursor)
+            bar.setValue(value)
+            return
+        self.go_to_offset(offset)
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() - self.view.viewport().height() // CONTEXT_FRACTION)
 
     def neighbour_passage(self, step: int) -> int:
         """The passage after (``step`` 1) or before (-1) the caret, or else 0.

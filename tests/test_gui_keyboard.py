@@ -162,3 +162,33 @@ def test_shift_f8_from_a_passage_just_clicked_or_tagged_goes_to_the_one_before(
     assert window.coding.selected == last.annotation_id
     qtbot.keyClick(pane.view, Qt.Key.Key_F8)
     assert window.coding.selected == new
+
+
+def scroll_value(pane: ArticlePane) -> int:
+    return pane.view.verticalScrollBar().value()
+
+
+def test_f8_leaves_the_text_in_place_for_a_passage_in_view_and_shows_context_above_others(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1000, 700)
+    pane = active(qtbot, window)
+    assert pane.view.index is not None
+    marks = pane.view.index.marks()
+    pane.scroll_to_offset(marks[0].start)  # the first passage on the top line
+    bar = pane.view.verticalScrollBar()
+    bar.setValue(bar.value() - pane.view.viewport().height() // 3)  # now a third down
+    assert in_view(pane, marks[0].start)
+    before = scroll_value(pane)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    assert window.coding.selected == marks[0].annotation_id
+    assert scroll_value(pane) == before  # already in view: the text does not jump
+
+    far = next(m for m in marks if not in_view(pane, m.start))
+    while window.coding.selected != far.annotation_id:
+        qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(pane.view.positions.to_rendered(far.start))
+    top = pane.view.cursorRect(cursor).top()
+    assert in_view(pane, far.start)
+    assert top >= pane.view.viewport().height() // 8  # lines of context above it
