@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from pathlib import Path
 
 from diptych.storage.errors import InputError
@@ -36,6 +37,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if target.exists():  # a file only its owner may read stays so
+            shutil.copymode(target, tmp)
         tmp.replace(target)
     except OSError as exc:
         with contextlib.suppress(OSError):  # the folder may not even exist

@@ -153,3 +153,12 @@ def test_output_that_cannot_be_written_is_one_line_and_status_2(
         "diptych: the output cannot be written (No space left on device)."
         " Free some disk space, or write to a file with -o where a command offers it.\n"
     )
+
+
+def test_an_export_over_a_private_file_keeps_it_private(tmp_path: Path) -> None:
+    target = tmp_path / "private-notes.md"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    write_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o600
