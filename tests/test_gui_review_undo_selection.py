@@ -54,3 +54,14 @@ def test_undoing_a_deletion_selects_nothing_the_user_did_not_choose(
     window.actions_.undo.trigger()
     assert passage_id in {p.id for p in window.session.project.annotations.query()}
     assert selected_everywhere(window) == (0, 0, 0)
+
+
+def test_delete_in_the_article_says_the_passage_is_deleted_and_how_to_undo(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    passage_id = tag_new_passage(qtbot, window)
+    pane = window.area.current
+    assert pane is not None
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    assert passage_id not in {p.id for p in window.session.project.annotations.query()}
+    assert window.statusBar().currentMessage() == "Passage deleted — Ctrl+Z to undo"
