@@ -69,6 +69,7 @@ def backup_project(
     folder = backup_folder(root, project)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o700)  # a project's backups are its owner's, as the data folder is
     except OSError as exc:
         raise ProjectFileError(
             f"cannot create the backup folder ({exc.strerror})", path=folder,
@@ -132,10 +133,18 @@ def _copy(source: sqlite3.Connection, target: Path, *, source_path: Path) -> Non
                 dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one plain file
             finally:
                 dest.close()
+        _as_private_as(source_path, part)
         part.replace(target)
     except BaseException:
         part.unlink(missing_ok=True)
         raise
+
+
+def _as_private_as(source: Path, copy: Path) -> None:
+    """Take from ``copy`` what ``source`` does not let others do (its owner keeps writing)."""
+    with contextlib.suppress(OSError):
+        withheld = ~source.stat().st_mode & 0o077
+        copy.chmod(copy.stat().st_mode & 0o777 & ~withheld)
 
 
 def _safe(reason: str) -> str:
