@@ -103,8 +103,8 @@ def _articles(project: Project, args: argparse.Namespace) -> Result:
         }
         for a in rows
     ]
-    lines = [f"{a.id:>4}  {a.characters:>9}  {a.annotation_count:>5}  {a.title}" for a in rows]
-    return Output(["  id  characters  notes  title", *lines] if rows else [], data)
+    lines = [f"{a.id:>4}  {a.characters:>10}  {a.annotation_count:>8}  {a.title}" for a in rows]
+    return Output(["  id  characters  passages  title", *lines] if rows else [], data)
 
 
 def _tags(project: Project, args: argparse.Namespace) -> Result:

@@ -162,3 +162,13 @@ def test_an_export_over_a_private_file_keeps_it_private(tmp_path: Path) -> None:
     write_atomically(target, b"new")
     assert target.read_bytes() == b"new"
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_article_list_counts_passages_under_that_name(project: Path) -> None:
+    assert run("annotate", project, "1", "--quote", "passage", "--tag", "Topic")[0] == 0
+    status, out, _ = run("articles", project)
+    assert status == 0
+    header, row = out.splitlines()
+    assert header.split() == ["id", "characters", "passages", "title"]
+    assert row.split()[:3] == ["1", "30", "2"]  # two passages, neither with a note
+    assert header.index("passages") + len("passages") == row.index("2") + 1  # aligned
