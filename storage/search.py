@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -102,8 +103,10 @@ def snippet(text: str, pattern: re.Pattern[str]) -> str:
 
 def _rows(
     conn: sqlite3.Connection, sql: str, query: str, words: str, limit: int
-) -> list[tuple[Any, ...]]:
+) -> Iterator[tuple[Any, ...]]:
+    """The rows one by one: each holds a whole text, dropped once its snippet is cut."""
     try:
-        return conn.execute(sql, [query, limit]).fetchall()
+        cursor = conn.execute(sql, [query, limit])  # a query FTS5 cannot parse fails here
     except sqlite3.OperationalError:  # not valid FTS5 for this index: its words instead
-        return conn.execute(sql, [words, limit]).fetchall()
+        cursor = conn.execute(sql, [words, limit])
+    return iter(cursor)
