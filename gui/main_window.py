@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from diptych.gui import dialogs, window_layout
 from diptych.gui.actions import Actions
@@ -92,7 +99,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coder_label)
         self._dark = is_dark()
         self._closed = False
-        self._note_from: ArticlePane | None = None  # where Esc in the note goes back to
+        self._note_from: QWidget | None = None  # where Esc in the note goes back to
         self._connect()
         self.on_session_changed()
 
@@ -128,7 +135,10 @@ class MainWindow(QMainWindow):
         a.export.triggered.connect(self.on_export_triggered)
         a.tag_selection.triggered.connect(lambda: self.coding.open_palette())
         a.delete_passage.triggered.connect(self.on_delete_passage_triggered)
-        self.area.addAction(a.edit_note)  # its key works in the reading area only
+        # Its key works in the reading area and the passages list only (F2 renames in the
+        # library and the codebook).
+        self.area.addAction(a.edit_note)
+        self.passages.addAction(a.edit_note)
         a.edit_note.triggered.connect(self.on_edit_note_triggered)
         self.editor.noteLeft.connect(self.on_editor_note_left)
         a.next_passage.triggered.connect(lambda: self.coding.step_passage(1))
@@ -202,22 +212,35 @@ class MainWindow(QMainWindow):
         self.coding.delete_selected()
 
     def on_edit_note_triggered(self) -> None:
-        """F2: write the note of the selected passage (or the one at the cursor)."""
+        """F2: write the note of the selected passage (in an article, or the one at the
+        cursor); Esc in the note comes back to the article or the passages list."""
+        focus = QApplication.focusWidget()
+        in_list = focus is not None and self.passages.isAncestorOf(focus)
         pane = self.area.current
-        if pane is not None and not self.coding.selected and pane.view.passage_at_cursor():
-            self.coding.select_passage(pane.view.passage_at_cursor())
+        at_cursor = pane.view.passage_at_cursor() if pane is not None and not in_list else 0
+        if not self.coding.selected and at_cursor:
+            self.coding.select_passage(at_cursor)
         if not self.coding.selected:
-            self.session.messages.info("Select a passage first: Enter on a highlight, or F8.")
+            self.session.messages.info(
+                "Select a passage in the list first."
+                if in_list
+                else "Select a passage first: Enter on a highlight, or F8."
+            )
             return
-        self._note_from = pane
+        self._note_from = focus if in_list else pane
         self.docks["passage"].show()
         self.docks["passage"].raise_()
         self.editor.edit_note()
 
     def on_editor_note_left(self) -> None:
-        """Esc in the note: back to the article it was opened from."""
-        pane = self._note_from if self._note_from in self.area.panes() else self.area.current
-        self._note_from = None
+        """Esc in the note: back to the article or the passages list it was opened from."""
+        origin, self._note_from = self._note_from, None
+        if origin is not None and self.passages.isAncestorOf(origin) and origin.isVisible():
+            origin.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        panes = self.area.panes()
+        pane = origin if isinstance(origin, ArticlePane) and origin in panes else None
+        pane = pane or self.area.current
         if pane is not None:
             pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

@@ -192,3 +192,43 @@ def test_f8_leaves_the_text_in_place_for_a_passage_in_view_and_shows_context_abo
     top = pane.view.cursorRect(cursor).top()
     assert in_view(pane, far.start)
     assert top >= pane.view.viewport().height() // 8  # lines of context above it
+
+
+def test_f2_in_the_passages_list_writes_the_note_and_esc_comes_back_to_the_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = active(qtbot, window)
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(pane.view, Qt.Key.Key_P, shift)
+    table = window.passages.table
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    passage = window.coding.selected
+    assert passage and window.passages.current_passage() == passage
+    before = window.session.passage(passage).note
+
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    note = window.editor.note
+    qtbot.waitUntil(note.hasFocus)
+    qtbot.keyClick(note, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(note, " From the list.")
+    qtbot.keyClick(note, Qt.Key.Key_Escape)
+
+    qtbot.waitUntil(table.hasFocus)
+    assert window.session.passage(passage).note == before + " From the list."
+    assert window.passages.current_passage() == passage
+
+
+def test_f2_in_the_passages_list_with_no_row_selected_says_so(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = active(qtbot, window)
+    window.coding.select_passage(0)
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(pane.view, Qt.Key.Key_P, shift)
+    table = window.passages.table
+    qtbot.waitUntil(table.hasFocus)
+    table.clearSelection()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert table.hasFocus() and not window.editor.note.hasFocus()
+    assert window.statusBar().currentMessage() == "Select a passage in the list first."
