@@ -179,7 +179,7 @@ class Launcher(QObject):
         menu = window.actions_.recent
         menu.clear()
         for path in self.context.settings.recent_projects():
-            action = menu.addAction(path.name)
+            action = menu.addAction(path.name.replace("&", "&&"))  # not a key letter
             action.setToolTip(text_to_html(str(path)))
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         menu.setEnabled(not menu.isEmpty())
