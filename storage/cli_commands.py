@@ -199,8 +199,13 @@ def _annotations(project: Project, args: argparse.Namespace) -> Result:
         quote = quote if len(quote) <= 70 else quote[:69] + "…"
         flag = " [orphan]" if p.is_orphan else ""
         lines.append(f"{p.article_id:>4}  {p.start:>7}-{p.end:<7} {', '.join(tags)}{flag}")
-        lines.append(f"      “{quote}”" + (f"  — {p.note}" if p.note else ""))
+        lines.append(f"      “{quote}”" + (f"  — {_one_line(p.note)}" if p.note else ""))
     return Output(lines, data)
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line of the table (its line breaks as spaces); --json keeps them."""
+    return " ".join(text.split())
 
 
 def _search(project: Project, args: argparse.Namespace) -> Result:
@@ -208,7 +213,7 @@ def _search(project: Project, args: argparse.Namespace) -> Result:
 
     hits = search(project, query=args.query, limit=args.limit)
     data = [asdict(h) for h in hits]
-    lines = [f"{h.kind:<8} {h.article_id:>4}  {h.title}: {h.snippet}" for h in hits]
+    lines = [f"{h.kind:<8} {h.article_id:>4}  {h.title}: {_one_line(h.snippet)}" for h in hits]
     return Output(lines, data)
 
 

@@ -172,3 +172,19 @@ def test_the_article_list_counts_passages_under_that_name(project: Path) -> None
     assert header.split() == ["id", "characters", "passages", "title"]
     assert row.split()[:3] == ["1", "30", "2"]  # two passages, neither with a note
     assert header.index("passages") + len("passages") == row.index("2") + 1  # aligned
+
+
+def test_search_and_passage_lists_keep_one_hit_to_a_line(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour report\n\nThe zebra crossing\nnear the harbour.\n", "utf-8")
+    path = tmp_path / "p.diptych"
+    assert run("import", path, article)[0] == 0
+    note = "First line of the note\n\nsecond paragraph"
+    assert run("annotate", path, "1", "--quote", "zebra", "--tag", "Z", "--note", note)[0] == 0
+    status, out, _ = run("search", path, "harbour")
+    assert status == 0
+    assert out.splitlines() == [
+        "article     1  Harbour report: [Harbour] report The zebra crossing near the [harbour]."
+    ]
+    status, out, _ = run("annotations", path)
+    assert out.splitlines()[1] == ("      “zebra”  — First line of the note second paragraph")
