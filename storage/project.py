@@ -97,13 +97,20 @@ class Project:
         """
         path = Path(path).expanduser()
         is_new = not path.exists()
-        db, read_only = connect(path, create=create, read_only=read_only, verify=verify)
-        project = cls(db, path, read_only=read_only, clock=clock)
         try:
-            project._prepare(is_new=is_new, name=name)
-        except BaseException:
-            db.close()
-            raise
+            db, read_only = connect(path, create=create, read_only=read_only, verify=verify)
+            project = cls(db, path, read_only=read_only, clock=clock)
+            try:
+                project._prepare(is_new=is_new, name=name)
+            except BaseException:
+                db.close()
+                raise
+        except ProjectBusyError as exc:  # nothing was asked of the user yet: no change lost
+            raise ProjectBusyError(
+                "is busy: another program is writing to it, so it could not be opened",
+                path=path,
+                advice="Nothing was changed; open it again in a moment.",
+            ) from exc
         return project
 
     @classmethod
@@ -119,16 +126,6 @@ class Project:
         return cls.open(path, create=True, name=name, clock=clock)
 
     def _prepare(self, *, is_new: bool, name: str | None) -> None:
-        try:
-            self._bring_up_to_date(is_new=is_new, name=name)
-        except ProjectBusyError as exc:  # nothing was asked of the user yet: no change lost
-            raise ProjectBusyError(
-                "is busy: another program is writing to it, so it could not be opened",
-                path=self.path,
-                advice="Nothing was changed; open it again in a moment.",
-            ) from exc
-
-    def _bring_up_to_date(self, *, is_new: bool, name: str | None) -> None:
         with translate_errors(self.path):
             if is_new or needs_migration(self.db):
                 if self.read_only:

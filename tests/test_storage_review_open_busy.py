@@ -46,3 +46,23 @@ def test_an_older_project_that_cannot_be_updated_now_says_nothing_was_changed(
     assert "open it again" in message
     with Project.open(path) as opened:  # once the other program is done, it opens
         assert opened.info().name == "older"
+
+
+def test_a_project_another_program_locks_entirely_says_nothing_was_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "locked.diptych"
+    Project.create(path).close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")  # as a copy made by another tool may be
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    conn.execute("BEGIN EXCLUSIVE")  # no one may even read it
+    try:
+        with pytest.raises(ProjectBusyError) as refused:
+            Project.open(path)
+    finally:
+        conn.execute("ROLLBACK")
+        conn.close()
+    message = str(refused.value)
+    assert str(path) in message and "another program is writing" in message
+    assert "last change" not in message and "open it again" in message
