@@ -60,8 +60,9 @@ class MemoStore:
 
         now = self._project.now()
         article_id, tag_id = _target_columns(kind, target_id)
-        existing = self.get(kind=kind, target_id=target_id)
         with self._project.transaction():
+            # Read under the write lock: another window may have written it just before.
+            existing = self.get(kind=kind, target_id=target_id)
             if existing:
                 self._project.db.execute(
                     "UPDATE memos SET text = ?, updated_at = ? WHERE id = ?",
