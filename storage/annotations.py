@@ -95,9 +95,20 @@ class AnnotationStore:
         return ids
 
     def _link(self, annotation_id: int, tag_ids: Iterable[int]) -> None:
-        self._project.db.conn.executemany(
+        wanted = sorted(set(tag_ids))
+        if not wanted:
+            return
+        db = self._project.db
+        marks = ", ".join("?" * len(wanted))
+        found = {i for (i,) in db.execute(f"SELECT id FROM tags WHERE id IN ({marks})", wanted)}
+        if len(found) < len(wanted):  # deleted meanwhile, perhaps in another window
+            raise InputError(
+                "a tag no longer exists (it was deleted, perhaps in another window)",
+                advice="Choose the tags again.",
+            )
+        db.conn.executemany(
             "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
-            [(annotation_id, tag_id) for tag_id in tag_ids],
+            [(annotation_id, tag_id) for tag_id in wanted],
         )
 
     def _remember_coder(self, name: str) -> None:
@@ -154,11 +165,11 @@ class AnnotationStore:
     def set_tags(self, *, annotation_id: int, tag_ids: Iterable[int]) -> Annotation:
         """Replace the passage's tags."""
         with self._project.transaction():
+            self._touch(annotation_id)  # first: a passage deleted meanwhile is named
             self._project.db.execute(
                 "DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id]
             )
             self._link(annotation_id, tag_ids)
-            self._touch(annotation_id)
         return self.get(annotation_id=annotation_id)
 
     def set_note(self, *, annotation_id: int, note: str) -> Annotation:
