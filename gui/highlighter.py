@@ -43,6 +43,12 @@ class HighlightTheme:
         color.setAlpha(110 if self.dark else 170)
         return color
 
+    def underline(self, marks: tuple[Mark, ...]) -> QColor:
+        """The colour of the line under overlapping passages: the tags' colour, darkened on
+        a light page and lightened on a dark one, so that it stands out from the fill."""
+        color = blend([m.colors[0] for m in marks if m.colors] or ["#888888"])
+        return color.lighter(150) if self.dark else color.darker(220)
+
     def format(self, marks: tuple[Mark, ...]) -> QTextCharFormat:
         """The character format for text under ``marks``."""
         key = (tuple(c for m in marks for c in m.colors), min(len(marks), 3))
@@ -52,9 +58,7 @@ class HighlightTheme:
             fmt.setBackground(self.background(marks))
             if len(marks) > 1:  # overlapping passages: underline so the overlap shows
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(
-                    blend([m.colors[0] for m in marks if m.colors] or ["#888888"]).darker(150)
-                )
+                fmt.setUnderlineColor(self.underline(marks))
             self._cache[key] = fmt
         return fmt
 
