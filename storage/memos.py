@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diptych.storage.errors import InputError
 from diptych.storage.model import Memo, MemoKind
 
 if TYPE_CHECKING:
@@ -25,6 +26,19 @@ def _target_columns(kind: MemoKind, target_id: int | None) -> tuple[int | None, 
     if kind is MemoKind.TAG:
         return None, target_id
     return None, None
+
+
+def _check_target(project: Project, kind: MemoKind, target_id: int | None) -> None:
+    """Refuse a memo on an article or tag that is gone (deleted in another window)."""
+    if kind is MemoKind.PROJECT or target_id is None:
+        return
+    table, what = ("articles", "article") if kind is MemoKind.ARTICLE else ("tags", "tag")
+    row = project.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [target_id]).fetchone()
+    if row is None:
+        raise InputError(
+            f"there is no {what} {target_id} (it was deleted, perhaps in another window)",
+            advice="The memo was not saved.",
+        )
 
 
 class MemoStore:
@@ -61,6 +75,7 @@ class MemoStore:
         now = self._project.now()
         article_id, tag_id = _target_columns(kind, target_id)
         with self._project.transaction():
+            _check_target(self._project, kind, target_id)
             # Read under the write lock: another window may have written it just before.
             existing = self.get(kind=kind, target_id=target_id)
             if existing:

@@ -75,6 +75,11 @@ class TagStore:
         name = clean_tag_name(name)
         with self._project.transaction():
             db = self._project.db
+            if parent_id is not None and not _exists(db, "tags", parent_id):
+                raise InputError(
+                    "the parent tag no longer exists (it was deleted, perhaps in another window)",
+                    advice="Choose another parent.",
+                )
             if color is None:
                 used = [row[0] for row in db.execute("SELECT color FROM tags")]
                 color = next_color(used)
@@ -307,6 +312,10 @@ class TagStore:
                 self._project.memos.restore(memo=memo)
             db.execute("UPDATE tags SET name = ? WHERE id = ?", [t.name, t.id])
         return self.get(tag_id=t.id)
+
+
+def _exists(db: Database, table: str, row_id: int) -> bool:
+    return db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() is not None
 
 
 def _known(codebook: Codebook, tag_id: int) -> Tag:

@@ -48,3 +48,30 @@ def test_tagging_a_passage_deleted_in_another_window_names_the_passage(
     there.annotations.delete(annotation_id=passage.id)
     with pytest.raises(InputError, match=f"there is no passage {passage.id}"):
         here.annotations.set_tags(annotation_id=passage.id, tag_ids=[tag.id])
+
+
+def test_a_sub_tag_of_a_tag_deleted_in_another_window_is_refused_by_name(
+    windows: tuple[Project, Project],
+) -> None:
+    here, there = windows
+    parent = here.tags.add(name="Parent")
+    there.tags.delete(tag_id=parent.id)
+    with pytest.raises(InputError, match="parent tag no longer exists"):
+        here.tags.add(name="Child", parent_id=parent.id)
+    assert there.tags.all() == []
+
+
+def test_a_memo_on_a_tag_or_article_deleted_in_another_window_is_refused_by_name(
+    windows: tuple[Project, Project],
+) -> None:
+    from diptych.storage.model import MemoKind
+
+    here, there = windows
+    tag = here.tags.add(name="Topic")
+    there.tags.delete(tag_id=tag.id)
+    with pytest.raises(InputError, match=f"there is no tag {tag.id}"):
+        here.memos.set(kind=MemoKind.TAG, target_id=tag.id, text="Typed")
+    there.articles.remove(article_id=1)
+    with pytest.raises(InputError, match="there is no article 1"):
+        here.memos.set(kind=MemoKind.ARTICLE, target_id=1, text="Typed")
+    assert there.memos.all() == []
