@@ -38,6 +38,12 @@ def assign_lanes(items: list[tuple[int, int, Mark, str]]) -> list[tuple[int, Mar
     return placed
 
 
+def device_pixels(length: int, ratio: float) -> int:
+    """A logical length in whole device pixels, never more than it covers (so that lanes
+    stay inside the margin) nor less than one."""
+    return max(1, int(length * ratio + 0.01))
+
+
 class PassageMargin(QWidget):
     """Paints passage bars for the visible part of an :class:`ArticleView`.
 
@@ -105,11 +111,19 @@ class PassageMargin(QWidget):
             for color in mark.colors or ("#A0A0A0",):
                 items.append((top, bottom, mark, color))
         self._bars = []
+        # Bars are laid out in device pixels: at a fractional scale (125%, 150%) logical
+        # edges fall between pixels, and bars of one width came out a pixel apart in width.
+        ratio = painter.deviceTransform().m11() or 1.0  # the scale of the pixels painted
+        width, gap = device_pixels(LANE_WIDTH, ratio), device_pixels(LANE_GAP, ratio)
+        painter.scale(1 / ratio, 1 / ratio)  # one unit is one pixel
         for lane, mark, color, top, bottom in assign_lanes(items):
-            rect = QRect(
-                LANE_GAP + lane * (LANE_WIDTH + LANE_GAP), top, LANE_WIDTH, max(bottom - top, 4)
+            height = max(bottom - top, 4)
+            rect = QRect(LANE_GAP + lane * (LANE_WIDTH + LANE_GAP), top, LANE_WIDTH, height)
+            y = round(top * ratio)
+            painter.fillRect(
+                QRect(gap + lane * (width + gap), y, width, round((top + height) * ratio) - y),
+                QColor(color),
             )
-            painter.fillRect(rect, QColor(color))
             self._bars.append((rect, mark.annotation_id))
         painter.end()
 

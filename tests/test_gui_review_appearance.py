@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.highlighter import HighlightTheme
+from diptych.gui.main_window import MainWindow
 from diptych.gui.passage_index import Mark
 from diptych.storage.palette import PALETTE
 
@@ -58,3 +61,54 @@ def test_the_line_under_overlapping_passages_stands_out_from_their_fill(
         worst.append((contrast(fmt.underlineColor(), fill), first, second))
     ratio, first, second = min(worst)
     assert ratio >= 3.0, f"underline of {first}+{second} on the {page.name()} page: {ratio:.2f}"
+
+
+def bar_runs(image: QImage, y: int, start: int, stop: int) -> list[tuple[int, int]]:
+    """(first x, width) of each run of pixels unlike the one at ``start`` on row ``y``."""
+    background = image.pixelColor(start, y)
+    runs: list[tuple[int, int]] = []
+    x = start
+    while x < stop:
+        if image.pixelColor(x, y) != background:
+            first = x
+            while x < stop and image.pixelColor(x, y) != background:
+                x += 1
+            runs.append((first, x - first))
+        x += 1
+    return runs
+
+
+@pytest.mark.parametrize("ratio", [1.0, 1.25, 1.5, 2.0])
+def test_margin_bars_of_one_passage_are_equally_wide_at_any_screen_scale(
+    qtbot: QtBot, window: MainWindow, ratio: float
+) -> None:
+    """At 125% or 150% a bar's logical edges fall between pixels: the two bars of a passage
+    with two tags came out 7 and 8 pixels wide, and their gaps uneven."""
+    pane = window.area.panes()[0]
+    passage = next(
+        p
+        for p in window.session.project.annotations.query(article_id=pane.article_id)
+        if len(p.tag_ids) == 2
+    )
+    pane.go_to_offset(passage.start)
+    qtbot.waitUntil(lambda: len(pane.margin.visible_marks()) > 0)
+    margin = pane.margin
+    # The whole pane, shifted by a pixel: the margin does not start on a whole device pixel.
+    image = QImage(
+        round((pane.width() + 1) * ratio),
+        round((pane.height() + 1) * ratio),
+        QImage.Format.Format_ARGB32,
+    )
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.white)
+    pane.render(image, QPoint(1, 1))
+    bar = next(rect for rect, annotation_id in margin._bars if annotation_id == passage.id)
+    origin = margin.mapTo(pane, QPoint(0, 0)) + QPoint(1, 1)
+    y = round((origin.y() + bar.center().y()) * ratio)
+    stop = round((origin.x() + margin.width()) * ratio)
+    runs = bar_runs(image, y, math.ceil(origin.x() * ratio), stop)
+    widths = {width for _x, width in runs}
+    assert len(runs) >= 2 and len(widths) == 1, f"bars (x, width) at {ratio}: {runs}"
+    assert abs(widths.pop() - 5 * ratio) < 1  # as wide as five logical pixels
+    gaps = {b[0] - (a[0] + a[1]) for a, b in itertools.pairwise(runs)}
+    assert len(gaps) == 1, f"gaps between bars at {ratio}: {runs}"
