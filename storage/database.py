@@ -124,6 +124,12 @@ _MESSAGES: dict[str, tuple[type[ProjectFileError], str, str]] = {
         "cannot be opened",
         "Check that the file and its folder exist and are readable.",
     ),
+    "conflict": (  # a constraint: what the change refers to is gone, or already there
+        ProjectFileError,
+        "did not take the change: it conflicts with what is saved"
+        " (changed meanwhile, perhaps in another window)",
+        "Nothing was changed; look at it again, then retry.",
+    ),
 }
 # Primary SQLite result codes (https://www.sqlite.org/rescode.html).
 _KINDS = {
@@ -134,6 +140,7 @@ _KINDS = {
     11: "damaged",
     13: "full",
     14: "cantopen",
+    19: "conflict",
     26: "damaged",
 }
 _TEXT_KINDS = (
@@ -143,6 +150,7 @@ _TEXT_KINDS = (
     (("malformed", "not a database", "corrupt"), "damaged"),
     (("disk i/o",), "io"),
     (("unable to open",), "cantopen"),
+    (("constraint failed",), "conflict"),
 )
 
 

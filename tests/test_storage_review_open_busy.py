@@ -66,3 +66,20 @@ def test_a_project_another_program_locks_entirely_says_nothing_was_changed(
     message = str(refused.value)
     assert str(path) in message and "another program is writing" in message
     assert "last change" not in message and "open it again" in message
+
+
+def test_a_change_that_conflicts_with_what_is_saved_is_not_called_a_broken_file(
+    tmp_path: Path,
+) -> None:
+    from diptych.storage.errors import ProjectFileError
+
+    path = tmp_path / "conflict.diptych"
+    with Project.create(path) as project:
+        with pytest.raises(ProjectFileError) as refused, project.transaction():
+            project.db.execute(
+                "INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (404, 404)"
+            )
+        message = str(refused.value)
+        assert message.startswith(f"{path}: ")
+        assert "could not be used" not in message
+        assert "another window" in message and "nothing was changed" in message.lower()
