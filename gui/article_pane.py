@@ -24,6 +24,7 @@ from diptych.storage.errors import InputError
 from diptych.storage.model import Article
 
 MIN_ZOOM, MAX_ZOOM = -6, 12
+EMPTY_PANE_HINT = "No article here: double-click one in the Library, or drag it here."
 CONTEXT_FRACTION = 4  # a range shown from elsewhere starts a quarter down the view
 
 
@@ -66,6 +67,7 @@ class ArticlePane(QFrame):
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.view = ArticleView(self)
+        self.view.setPlaceholderText(EMPTY_PANE_HINT)  # shown while the pane has no article
         self.loader = ArticleLoader(session, self.view, self.zoomed_font)
         self.margin = PassageMargin(self.view, self)
         body = QHBoxLayout()
@@ -145,11 +147,13 @@ class ArticlePane(QFrame):
 
     def on_loader_opening(self, article_id: int, title: str, source: str) -> None:
         """A long article is being read: say which, and that it is coming."""
+        self.view.setPlaceholderText("")
         self.header.set_title(title, source)
         self.header.set_progress(0, 1)
 
     def on_loader_presented(self, article: Article) -> None:
         """A new article is going in: reset what belonged to the previous one."""
+        self.view.setPlaceholderText("")
         self.selected_passage = 0
         self._matches = []
         self.header.set_title(article.title, article.source_name)
@@ -166,6 +170,7 @@ class ArticlePane(QFrame):
 
     def on_loader_unavailable(self) -> None:
         """The article could not be read: the pane is empty again (opening it retries)."""
+        self.view.setPlaceholderText(EMPTY_PANE_HINT)
         self.selected_passage = 0
         self._matches = []
         self.header.set_title("")

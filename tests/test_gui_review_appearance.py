@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.article_pane import ArticlePane
 from diptych.gui.highlighter import HighlightTheme
 from diptych.gui.main_window import MainWindow
 from diptych.gui.passage_index import Mark
@@ -112,3 +113,30 @@ def test_margin_bars_of_one_passage_are_equally_wide_at_any_screen_scale(
     assert abs(widths.pop() - 5 * ratio) < 1  # as wide as five logical pixels
     gaps = {b[0] - (a[0] + a[1]) for a, b in itertools.pairwise(runs)}
     assert len(gaps) == 1, f"gaps between bars at {ratio}: {runs}"
+
+
+def has_ink(pane: ArticlePane) -> bool:
+    """True if anything is painted in the pane's text area besides its background."""
+    image = pane.view.viewport().grab().toImage()
+    background = image.pixelColor(image.width() - 1, image.height() - 1)
+    return any(
+        image.pixelColor(x, y) != background
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+    )
+
+
+def test_an_empty_pane_says_how_to_fill_it(qtbot: QtBot, window: MainWindow) -> None:
+    """New pane (toolbar) added a blank white pane with no title: nothing said what it was
+    for, or how to put an article in it."""
+    article_id = window.area.panes()[0].article_id
+    assert article_id is not None
+    pane = window.area.add_pane()
+    assert pane is not None
+    qtbot.waitUntil(lambda: pane.view.viewport().width() > 100)
+    assert "Library" in pane.view.placeholderText()
+    assert has_ink(pane), "the hint is painted in the empty pane"
+    pane.show_article(article_id)  # as dropping an article from the Library on it does
+    qtbot.waitUntil(lambda: not pane.is_loading)
+    assert pane.view.placeholderText() == ""
+    assert "Library" not in pane.view.toPlainText()
