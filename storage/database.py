@@ -27,6 +27,7 @@ from diptych.storage.errors import (
 )
 from diptych.storage.schema import (
     APPLICATION_ID,
+    MIGRATIONS_TABLE,
     SCHEMA_VERSION,
     is_diptych_schema,
     unknown_schema_objects,
@@ -281,6 +282,8 @@ def _check_existing(db: Database, path: Path, *, verify: bool = True) -> None:
     application_id = db.execute("PRAGMA application_id").fetchone()[0]
     user_version = db.execute("PRAGMA user_version").fetchone()[0]
     _check_identity(path, application_id, user_version)
+    if application_id == APPLICATION_ID and set(db.table_names()) <= {MIGRATIONS_TABLE}:
+        return  # Diptych's own file, its creation cut short before the tables: completed
     if not is_diptych_schema(db):
         raise NotAProjectError(
             "is another program's database, not a Diptych project",
