@@ -67,7 +67,7 @@ class ArticlePane(QFrame):
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.view = ArticleView(self)
-        self.view.setPlaceholderText(EMPTY_PANE_HINT)  # shown while the pane has no article
+        self.view.set_empty_hint(EMPTY_PANE_HINT)  # shown while the pane has no article
         self.loader = ArticleLoader(session, self.view, self.zoomed_font)
         self.margin = PassageMargin(self.view, self)
         body = QHBoxLayout()
@@ -147,13 +147,13 @@ class ArticlePane(QFrame):
 
     def on_loader_opening(self, article_id: int, title: str, source: str) -> None:
         """A long article is being read: say which, and that it is coming."""
-        self.view.setPlaceholderText("")
+        self.view.set_empty_hint("")
         self.header.set_title(title, source)
         self.header.set_progress(0, 1)
 
     def on_loader_presented(self, article: Article) -> None:
         """A new article is going in: reset what belonged to the previous one."""
-        self.view.setPlaceholderText("")
+        self.view.set_empty_hint("")
         self.selected_passage = 0
         self._matches = []
         self.header.set_title(article.title, article.source_name)
@@ -170,7 +170,7 @@ class ArticlePane(QFrame):
 
     def on_loader_unavailable(self) -> None:
         """The article could not be read: the pane is empty again (opening it retries)."""
-        self.view.setPlaceholderText(EMPTY_PANE_HINT)
+        self.view.set_empty_hint(EMPTY_PANE_HINT)
         self.selected_passage = 0
         self._matches = []
         self.header.set_title("")

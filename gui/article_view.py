@@ -7,7 +7,16 @@ positions are converted (through the pane's PositionMap).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QTextCursor, QWheelEvent
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCursor,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from diptych.gui.passage_index import PassageIndex
@@ -54,6 +63,32 @@ class ArticleView(QTextEdit):
         self.index: PassageIndex | None = None
         self._press: QPoint | None = None
         self._wheel = 0  # a touchpad turns the wheel in fractions of a notch
+        self._empty_hint = ""
+
+    # -- an empty view -------------------------------------------------------------------
+    def empty_hint(self) -> str:
+        """What the view says while it shows no text."""
+        return self._empty_hint
+
+    def set_empty_hint(self, hint: str) -> None:
+        """Say ``hint`` while the view shows no text, wrapped to the view's width (Qt's own
+        placeholder text is drawn on one line, cut off in a narrow pane)."""
+        if hint != self._empty_hint:
+            self._empty_hint = hint
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._empty_hint and self.document().isEmpty():
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            margin = round(self.document().documentMargin())
+            painter.drawText(
+                self.viewport().rect().adjusted(margin, margin, -margin, -margin),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                self._empty_hint,
+            )
+            painter.end()
 
     # -- positions -----------------------------------------------------------------------
     def selection(self) -> tuple[int, int] | None:

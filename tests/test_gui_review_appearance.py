@@ -115,28 +115,32 @@ def test_margin_bars_of_one_passage_are_equally_wide_at_any_screen_scale(
     assert len(gaps) == 1, f"gaps between bars at {ratio}: {runs}"
 
 
-def has_ink(pane: ArticlePane) -> bool:
-    """True if anything is painted in the pane's text area besides its background."""
+def inked_rows(pane: ArticlePane) -> list[int]:
+    """The rows of the pane's text area where anything besides its background is painted."""
     image = pane.view.viewport().grab().toImage()
     background = image.pixelColor(image.width() - 1, image.height() - 1)
-    return any(
-        image.pixelColor(x, y) != background
-        for y in range(0, image.height(), 2)
-        for x in range(0, image.width(), 2)
-    )
+    return [
+        y
+        for y in range(image.height())
+        if any(image.pixelColor(x, y) != background for x in range(image.width()))
+    ]
 
 
 def test_an_empty_pane_says_how_to_fill_it(qtbot: QtBot, window: MainWindow) -> None:
     """New pane (toolbar) added a blank white pane with no title: nothing said what it was
-    for, or how to put an article in it."""
+    for, or how to put an article in it. The hint is wrapped to a narrow pane's width."""
     article_id = window.area.panes()[0].article_id
     assert article_id is not None
     pane = window.area.add_pane()
     assert pane is not None
-    qtbot.waitUntil(lambda: pane.view.viewport().width() > 100)
-    assert "Library" in pane.view.placeholderText()
-    assert has_ink(pane), "the hint is painted in the empty pane"
+    window.area.splitter.setSizes([400, 400, 180])  # a narrow pane: the hint needs lines
+    qtbot.waitUntil(lambda: 100 < pane.view.viewport().width() < 200)
+    assert "Library" in pane.view.empty_hint()
+    rows = inked_rows(pane)
+    line = pane.view.fontMetrics().height()
+    assert rows, "the hint is painted in the empty pane"
+    assert rows[-1] - rows[0] > 2 * line, f"the whole hint, on several lines: {rows}"
     pane.show_article(article_id)  # as dropping an article from the Library on it does
     qtbot.waitUntil(lambda: not pane.is_loading)
-    assert pane.view.placeholderText() == ""
+    assert pane.view.empty_hint() == ""
     assert "Library" not in pane.view.toPlainText()
