@@ -23,7 +23,8 @@ SHORTCUTS = """
     (a path such as Economy/Tariffs creates it under Economy)</td></tr>
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td>
     <td>Undo / redo any tagging, note or tag change</td></tr>
-<tr><td><b>Ctrl+F</b>, <b>F3</b></td><td>Find in the article, next match</td></tr>
+<tr><td><b>Ctrl+F</b>, <b>F3</b> / <b>Shift+F3</b>, <b>Esc</b></td>
+    <td>Find in the article, next / previous match, close Find</td></tr>
 <tr><td><b>Ctrl+Shift+F</b>, <b>Down</b>, <b>Enter</b></td>
     <td>Search the project, go to the results, open one (its words selected)</td></tr>
 <tr><td><b>Del</b> in an article or the passages list</td><td>Delete the selected passage</td></tr>
@@ -33,15 +34,18 @@ SHORTCUTS = """
 <tr><td><b>Enter</b> on a highlight</td><td>Select its passage (tags and note)</td></tr>
 <tr><td><b>F8</b> / <b>Shift+F8</b></td>
     <td>Select the next / previous passage in the article</td></tr>
-<tr><td><b>F2</b> in an article</td>
-    <td>Write the selected passage's note; <b>Esc</b> saves it and goes back to the article
-    (<b>Tab</b> types a tab in a note)</td></tr>
+<tr><td><b>F2</b> in an article or the passages list</td>
+    <td>Write the selected passage's note; <b>Esc</b> saves it and goes back to where you
+    were (<b>Tab</b> types a tab in a note)</td></tr>
+<tr><td><b>Shift+F10</b> in an article</td>
+    <td>The menu of the selection or the passage at the cursor (tag with, remove a tag,
+    delete)</td></tr>
 <tr><td><b>F2</b> / <b>Del</b> in the Library or the Codebook</td>
     <td>Rename / remove the selected article; edit / delete the selected tag</td></tr>
 <tr><td><b>Ctrl+Shift+L</b> / <b>B</b> / <b>P</b> / <b>M</b></td>
     <td>Go to the Library / Codebook / Passages / Memos</td></tr>
 <tr><td><b>Ctrl+I</b> / <b>Ctrl+E</b></td><td>Import articles / export tagged notes</td></tr>
-<tr><td>Shift+arrows</td><td>Select text with the keyboard in an article</td></tr>
+<tr><td><b>Shift+arrows</b></td><td>Select text with the keyboard in an article</td></tr>
 </table>
 """
 

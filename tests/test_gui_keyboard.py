@@ -232,3 +232,15 @@ def test_f2_in_the_passages_list_with_no_row_selected_says_so(
     qtbot.keyClick(table, Qt.Key.Key_F2)
     assert table.hasFocus() and not window.editor.note.hasFocus()
     assert window.statusBar().currentMessage() == "Select a passage in the list first."
+
+
+def test_f1_lists_the_keys_added_for_find_notes_and_menus(qtbot: QtBot, window: MainWindow) -> None:
+    pane = active(qtbot, window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    shown = QTextDocumentFragment.fromHtml(box.text()).toPlainText()
+    assert "Shift+F3" in shown and "close Find" in shown
+    assert "F2 in an article or the passages list" in shown
+    assert "Shift+F10 in an article" in shown
+    box.close()
