@@ -67,7 +67,9 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText('Search articles and notes — "a phrase", OR, prefix*')
+        self.field.setPlaceholderText(
+            'Search articles and notes — "a phrase", OR, prefix*, -word to leave out'
+        )
         self.field.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setWordWrap(True)

@@ -159,7 +159,9 @@ def _search_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(name, help="full-text search over articles, passages and notes")
     p.add_argument("project", type=Path)
     p.add_argument(
-        "query", type=_text, help="words to find (FTS5 syntax: phrases in quotes, OR, prefix*)"
+        "query",
+        type=_text,
+        help="words to find (FTS5 syntax: phrases in quotes, OR, prefix*; -word leaves out)",
     )
     p.add_argument("--limit", type=_POSITIVE, default=20, help="at most this many of each kind")
     _json_flag(p)

@@ -25,6 +25,9 @@ _PASSAGES = """
     WHERE annotations_fts MATCH ? ORDER BY bm25(annotations_fts) LIMIT ?
 """
 _WORD = re.compile(r"\w+", re.UNICODE)
+# ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
+# (as web search engines read it; FTS5 itself says ``... NOT ...``).
+_EXCLUDED = re.compile(r'(?<!\S)-(\w+\*?|"[^"]*")')
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 SNIPPET_WORDS = 12
 """Words shown around the first match (as FTS5's snippet showed)."""
@@ -48,14 +51,19 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
     """Articles and passages matching ``query``, best first (at most ``limit`` of each).
 
     The query uses FTS5 syntax (``"exact phrase"``, ``OR``, ``prefix*``, a column such as
-    ``title:`` or ``note:``); where it is not valid FTS5, its words are searched for
-    instead. Articles and passages are asked separately, so that a column only one of
-    them has (``title:`` for articles, ``note:`` for passages) still finds those.
+    ``title:`` or ``note:``), and ``-word`` leaves out what has that word; where it is not
+    valid FTS5, its words are searched for instead. Articles and passages are asked
+    separately, so that a column only one of them has (``title:`` for articles, ``note:``
+    for passages) still finds those. A query of left-out words alone finds nothing.
     """
-    if not _WORD.search(query):
+    wanted, excluded = split_excluded(query)
+    if not _WORD.search(wanted):
         return []
-    words = " ".join(f'"{w}"' for w in _WORD.findall(query))
-    pattern = terms_pattern(query)
+    words = " ".join(f'"{w}"' for w in _WORD.findall(wanted))
+    if excluded:
+        left_out = " OR ".join(excluded)
+        query, words = f"({wanted}) NOT ({left_out})", f"({words}) NOT ({left_out})"
+    pattern = terms_pattern(wanted)
     with project.reading() as db:
         hits = [
             SearchHit("article", article_id, None, title, snippet(text, pattern), rank)
@@ -71,6 +79,21 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
                 )
             )
     return sorted(hits, key=lambda h: h.rank)
+
+
+def split_excluded(query: str) -> tuple[str, list[str]]:
+    """The query without its ``-word`` terms, and those terms as FTS5 strings."""
+    excluded = []
+    for match in _EXCLUDED.finditer(query):
+        term = match.group(1)
+        if term.startswith('"'):
+            if _WORD.search(term):
+                excluded.append(term)
+        elif term.endswith("*"):
+            excluded.append(f'"{term[:-1]}"*')
+        else:
+            excluded.append(f'"{term}"')
+    return _EXCLUDED.sub(" ", query).strip(), excluded
 
 
 def terms_pattern(query: str) -> re.Pattern[str]:

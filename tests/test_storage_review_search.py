@@ -80,3 +80,42 @@ def search_snippet(text: str, query: str) -> str:
     from diptych.storage.search import snippet, terms_pattern
 
     return snippet(text, terms_pattern(query))
+
+
+@pytest.fixture
+def two_articles(tmp_path: Path) -> Iterator[Project]:
+    with Project.create(tmp_path / "minus.diptych") as project:
+        for text in (
+            "Korea summit\n\nKorea and the alliance with Washington.",
+            "Korea trade\n\nKorea and its exports of ships.",
+            "Alliance history\n\nThe alliance since 1953.",
+        ):
+            project.articles.add(parsed=parse_article(text.encode(), name="a.txt"))
+        yield project
+
+
+def test_a_word_with_a_minus_is_left_out(two_articles: Project) -> None:
+    hits = search(two_articles, query="korea -alliance")
+    assert [h.title for h in hits] == ["Korea trade"]
+    assert "[Korea]" in hits[0].snippet and "alliance" not in hits[0].snippet.lower()
+
+
+def test_a_prefix_and_a_phrase_can_be_left_out(two_articles: Project) -> None:
+    assert [h.title for h in search(two_articles, query="korea -allian*")] == ["Korea trade"]
+    hits = search(two_articles, query='korea -"its exports"')
+    assert [h.title for h in hits] == ["Korea summit"]
+
+
+def test_left_out_words_alone_find_nothing(two_articles: Project) -> None:
+    assert search(two_articles, query="-alliance") == []
+    assert search(two_articles, query="-alliance -korea") == []
+
+
+def test_a_hyphen_inside_a_word_is_not_a_minus(two_articles: Project) -> None:
+    titles = {h.title for h in search(two_articles, query="korea-alliance")}
+    assert titles == {"Korea summit"}  # both words, as before
+
+
+def test_left_out_words_also_apply_when_the_rest_is_not_valid_fts5(two_articles: Project) -> None:
+    hits = search(two_articles, query="korea ( -alliance")  # "(" alone: the words instead
+    assert [h.title for h in hits] == ["Korea trade"]
