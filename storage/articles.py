@@ -303,7 +303,10 @@ class ArticleStore:
                 self._project.memos.restore(memo=memo)
 
 
-_LIST_ADVICE = "List the articles with `diptych articles PROJECT`."
+_LIST_ADVICE = (
+    "It may have been removed. The Library lists the project's articles, as does "
+    "`diptych articles PROJECT`."
+)
 
 
 def _read_article(conn: sqlite3.Connection, article_id: int) -> Article:
