@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTabBar,
@@ -138,11 +137,9 @@ class AnnotationsPanel(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Short columns are fitted from the font, not with ResizeToContents, which would
         # measure a thousand rows again on every change of a passage.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.QUOTE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.ARTICLE, 120), (Column.TAGS, 130), (Column.NOTE, 180)):
-            header.resizeSection(column, width)
+        header.resizeSection(Column.NOTE, 180)
         header.resizeSection(Column.UPDATED, self._text_width(["0000-00-00 00:00", "Updated"]))
+        self.table.setup_columns()
         self.table.installEventFilter(self)
 
     def _connect(self) -> None:

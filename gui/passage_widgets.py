@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QComboBox, QTableView, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QWidget
 
 from diptych.gui.note_html import text_to_html
+from diptych.gui.passage_model import Column
 from diptych.gui.tag_model import color_icon
 
 ComboItem = tuple[str, object, str | None]  # text, data, colour
+# Width of the short columns, and the share of a narrow table each may take at most.
+SHORT_COLUMNS = {Column.ARTICLE: (120, 0.25), Column.TAGS: (130, 0.28)}
+MIN_QUOTE_WIDTH = 100
 
 
 class PassageTable(QTableView):
@@ -24,6 +28,58 @@ class PassageTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.moved_by_user = False
+        self._fitting = False
+        self._fitted = True  # until the user sizes a column of the first three by hand
+
+    def setup_columns(self) -> None:
+        """Size the columns (once the model is set): article, tags and quote fill the
+        table's width, the quote taking what is left; the others lie beyond, to scroll to.
+
+        Qt's stretching gives the quote only what the other columns leave: in a narrow dock
+        (a laptop's), the quote was a sliver and the table scrolled sideways to read it.
+        """
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self.on_header_section_resized)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Give article, tags and quote the table's width (unless the user sized them)."""
+        header = self.horizontalHeader()
+        if not self._fitted or header.count() <= Column.QUOTE:
+            return
+        width = self.viewport().width()
+        beyond = sum(header.sectionSize(c) for c in range(Column.QUOTE + 1, header.count()))
+        natural = sum(w for w, _share in SHORT_COLUMNS.values())
+        sizes = {
+            column: natural_width
+            if width >= natural + beyond + 2 * MIN_QUOTE_WIDTH
+            else min(natural_width, max(int(width * share), 40))
+            for column, (natural_width, share) in SHORT_COLUMNS.items()
+        }
+        left = width - sum(sizes.values())
+        quote = left - beyond if left - beyond >= 2 * MIN_QUOTE_WIDTH else left
+        sizes[Column.QUOTE] = max(quote, MIN_QUOTE_WIDTH)
+        self._fitting = True
+        try:
+            for column, size in sizes.items():
+                header.resizeSection(column, size)
+        finally:
+            self._fitting = False
+
+    def on_header_section_resized(self, column: int, _old: int, _new: int) -> None:
+        """A column was sized: by the user (then their widths stay), or another column of
+        the program's (then the quote takes up the difference)."""
+        if self._fitting:
+            return
+        if column <= Column.QUOTE:
+            self._fitted = False
+        else:
+            self.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.moved_by_user = True

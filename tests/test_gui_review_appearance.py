@@ -10,10 +10,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.highlighter import HighlightTheme
 from diptych.gui.main_window import MainWindow
 from diptych.gui.passage_index import Mark
+from diptych.gui.passage_model import Column
+from diptych.gui.session import ProjectSession
 from diptych.storage.palette import PALETTE
 
 LIGHT_PAGE, DARK_PAGE = QColor("#FFFFFF"), QColor("#17181A")
@@ -144,3 +147,43 @@ def test_an_empty_pane_says_how_to_fill_it(qtbot: QtBot, window: MainWindow) -> 
     qtbot.waitUntil(lambda: not pane.is_loading)
     assert pane.view.empty_hint() == ""
     assert "Library" not in pane.view.toPlainText()
+
+
+def visible_width(panel: AnnotationsPanel, column: Column) -> int:
+    """How much of a column the table shows without scrolling sideways."""
+    header = panel.table.horizontalHeader()
+    left = header.sectionViewportPosition(column)
+    right = min(left + header.sectionSize(column), panel.table.viewport().width())
+    return max(0, right - max(left, 0))
+
+
+def test_a_narrow_passages_table_leaves_room_for_the_quote(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    """In the Passages dock of a 1366-pixel laptop screen (about 340 pixels wide), article
+    and tags took their full widths and the quote got what was left: a sliver."""
+    panel = AnnotationsPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(340, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.table.viewport().width()
+    assert visible_width(panel, Column.QUOTE) >= 0.4 * view
+    for column in (Column.ARTICLE, Column.TAGS):
+        assert visible_width(panel, column) == panel.table.horizontalHeader().sectionSize(column)
+        assert visible_width(panel, column) >= 60, "article and tags stay readable"
+
+    # Wide, every column is in view and the quote has the most room, as before.
+    panel.resize(1100, 400)
+    qtbot.waitUntil(lambda: panel.table.viewport().width() > 1000)
+    header = panel.table.horizontalHeader()
+    widths = [header.sectionSize(c) for c in Column]
+    assert sum(widths) <= panel.table.viewport().width()
+    assert header.sectionSize(Column.QUOTE) == max(widths)
+    assert header.sectionSize(Column.ARTICLE) == 120
+
+    # A width the user gives a column by hand stays.
+    header.resizeSection(Column.ARTICLE, 200)
+    panel.resize(600, 400)
+    qtbot.waitUntil(lambda: panel.table.viewport().width() < 600)
+    assert header.sectionSize(Column.ARTICLE) == 200
