@@ -87,7 +87,7 @@ class PassageEditor(QWidget):
         self.quote = ElidedLabel(page, lines=4)
         self.quote.setObjectName("passageQuote")
         self.status = QLabel(ORPHAN_STATUS, page, wordWrap=True)
-        self.status.setStyleSheet(f"color: {'#FF8A80' if is_dark() else '#B3261E'};")
+        self._tint_status()
         self.reattach_button = QPushButton("Re-attach to selection", page)
         self.chips = TagChipRow(page)
         self.add_tag_button = self.chips.add_button
@@ -291,6 +291,16 @@ class PassageEditor(QWidget):
             self.on_session_passages_changed(self._passage.article_id)
 
     # -- events ----------------------------------------------------------------------------
+    def _tint_status(self) -> None:
+        """The orphan warning in a red that reads on the current appearance."""
+        self.status.setStyleSheet(f"color: {'#FF8A80' if is_dark() else '#B3261E'};")
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (the system turned dark or light): the warning follows it."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._tint_status()
+        super().changeEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Esc in the note saves it and leaves it (leaving the note saves it too)."""
         if (

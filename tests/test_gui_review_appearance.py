@@ -6,9 +6,11 @@ import itertools
 import math
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from test_gui_appearance import dark_palette
 
 from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_pane import ArticlePane
@@ -17,7 +19,10 @@ from diptych.gui.main_window import MainWindow
 from diptych.gui.passage_index import Mark
 from diptych.gui.passage_model import Column
 from diptych.gui.session import ProjectSession
+from diptych.gui.theme import is_dark
+from diptych.storage.importing import parse_article
 from diptych.storage.palette import PALETTE
+from diptych.storage.sample import SAMPLE_FILES, sample_bytes
 
 LIGHT_PAGE, DARK_PAGE = QColor("#FFFFFF"), QColor("#17181A")
 
@@ -187,3 +192,46 @@ def test_a_narrow_passages_table_leaves_room_for_the_quote(
     panel.resize(600, 400)
     qtbot.waitUntil(lambda: panel.table.viewport().width() < 600)
     assert header.sectionSize(Column.ARTICLE) == 200
+
+
+def ink_contrast(label: QLabel, panel: QWidget) -> float:
+    """Contrast of a label's text with the panel behind it, as painted."""
+    place = QRect(label.mapTo(panel, QPoint(0, 0)), label.size())
+    image = panel.grab(place).toImage()
+    background = panel.palette().color(QPalette.ColorRole.Window)
+    return max(
+        contrast(image.pixelColor(x, y), background)
+        for y in range(image.height())
+        for x in range(image.width())
+    )
+
+
+def test_the_orphan_warning_stays_readable_when_the_appearance_turns_dark(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The Passage panel's orphan warning took its red once, at start: after the system
+    turned dark, dark red on the dark panel read at about 2:1."""
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    original = app.palette()
+    session = window.session
+    article = session.project.articles.all()[1]
+    text = sample_bytes(SAMPLE_FILES[1]).decode().replace("symbolic restart", "fresh start")
+    parsed = parse_article(text.encode(), name=SAMPLE_FILES[1])
+    session.project.articles.replace_text(article_id=article.id, parsed=parsed)
+    orphan = next(p for p in session.project.annotations.query() if p.is_orphan)
+    window.editor.show_passage(orphan.id)
+    status = window.editor.status
+    qtbot.waitUntil(status.isVisible)
+    assert ink_contrast(status, window.editor) >= 4.5
+    try:
+        app.setPalette(dark_palette())
+        assert is_dark()
+        editor = window.editor
+        qtbot.waitUntil(lambda: editor.palette().color(QPalette.ColorRole.Window).lightness() < 60)
+        assert ink_contrast(status, window.editor) >= 4.5
+    finally:
+        app.setPalette(original)
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.palette().color(QPalette.ColorRole.Window).lightness() > 200)
+    assert ink_contrast(status, editor) >= 4.5
