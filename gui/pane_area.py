@@ -70,12 +70,10 @@ class PaneArea(QStackedWidget):
         if pane is self._current:
             return
         if self._current is not None:
-            self._current.setProperty("current", False)
-            self._current.style().polish(self._current)
+            self._current.header.set_current(False)
         self._current = pane
         if pane is not None:
-            pane.setProperty("current", True)
-            pane.style().polish(pane)
+            pane.header.set_current(True)
         self.currentPaneChanged.emit(pane)
 
     def add_pane(self, article_id: int | None = None, *, index: int = -1) -> ArticlePane | None:

@@ -7,7 +7,7 @@ below them: which article a pane shows must always be readable.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from diptych.gui.tag_chips import ElidedLabel
 from diptych.storage.document import Heading
 
 MIN_TITLE_WIDTH = 120  # narrower than this beside the buttons, the title gets its own line
+CURRENT_MARK_HEIGHT = 3  # the line in the highlight colour across the current pane's header
 
 
 class PaneHeader(QWidget):
@@ -43,6 +44,7 @@ class PaneHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paneHeader")
+        self._current = False
         self.title = ElidedLabel(self)
         self.title.setObjectName("paneTitle")
         font = self.title.font()
@@ -97,6 +99,32 @@ class PaneHeader(QWidget):
         button.setToolTip(tip)
         button.setAutoRaise(True)
         return button
+
+    @property
+    def is_current(self) -> bool:
+        """True if this is the current pane's header (the one keys and commands act on)."""
+        return self._current
+
+    def set_current(self, current: bool) -> None:
+        """Mark (or unmark) the header of the current pane with a line in the highlight
+        colour: tag keys, find and the article memo act on that pane, and a read-only text
+        shows no caret to tell which one it is."""
+        if current != self._current:
+            self._current = current
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._current:
+            painter = QPainter(self)
+            painter.fillRect(
+                0,
+                0,
+                self.width(),
+                CURRENT_MARK_HEIGHT,
+                self.palette().color(QPalette.ColorRole.Highlight),
+            )
+            painter.end()
 
     @property
     def _full_title(self) -> str:

@@ -235,3 +235,24 @@ def test_the_orphan_warning_stays_readable_when_the_appearance_turns_dark(
     editor = window.editor
     qtbot.waitUntil(lambda: editor.palette().color(QPalette.ColorRole.Window).lightness() > 200)
     assert ink_contrast(status, editor) >= 4.5
+
+
+def marked_current(pane: ArticlePane) -> bool:
+    """True if the pane's header shows the current-pane line across its top."""
+    image = pane.header.grab().toImage()
+    mark = pane.palette().color(QPalette.ColorRole.Highlight)
+    return all(image.pixelColor(x, 1) == mark for x in range(0, image.width(), 7))
+
+
+def test_the_current_pane_is_marked(qtbot: QtBot, window: MainWindow) -> None:
+    """Tag keys, Find and the article memo act on the current pane, but nothing showed which
+    pane that was: a read-only article shows no caret."""
+    left, right = window.area.panes()
+    qtbot.mouseClick(right.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
+    assert window.area.current is right
+    assert marked_current(right) and not marked_current(left)
+    window.area.focus_neighbour(1)  # Ctrl+Tab
+    assert window.area.current is left
+    assert marked_current(left) and not marked_current(right)
+    window.area.close_pane(left)
+    assert window.area.current is right and marked_current(right)
