@@ -107,8 +107,8 @@ class PaneHeader(QWidget):
 
     def set_current(self, current: bool) -> None:
         """Mark (or unmark) the header of the current pane with a line in the highlight
-        colour: tag keys, find and the article memo act on that pane, and a read-only text
-        shows no caret to tell which one it is."""
+        colour: tag keys, find and the article memo act on that pane, and with the keyboard
+        in the Library or the Codebook no caret tells which one it is."""
         if current != self._current:
             self._current = current
             self.update()

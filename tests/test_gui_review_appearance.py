@@ -246,7 +246,7 @@ def marked_current(pane: ArticlePane) -> bool:
 
 def test_the_current_pane_is_marked(qtbot: QtBot, window: MainWindow) -> None:
     """Tag keys, Find and the article memo act on the current pane, but nothing showed which
-    pane that was: a read-only article shows no caret."""
+    pane that was once the keyboard was in the Library or the Codebook."""
     left, right = window.area.panes()
     qtbot.mouseClick(right.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
     assert window.area.current is right
