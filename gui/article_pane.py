@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
 from diptych.gui.article_loader import ArticleLoader
@@ -18,12 +26,14 @@ from diptych.gui.article_view import ArticleView
 from diptych.gui.find_bar import FindBar, find_all
 from diptych.gui.margin import PassageMargin
 from diptych.gui.pane_header import PaneHeader
+from diptych.gui.passage_index import Mark
 from diptych.gui.session import ProjectSession
-from diptych.gui.theme import reading_font
+from diptych.gui.theme import contrast, highlight_theme, painted_over, reading_font
 from diptych.storage.errors import InputError
 from diptych.storage.model import Article
 
 MIN_ZOOM, MAX_ZOOM = -6, 12
+MIN_LINE_CONTRAST = 3.0  # a line drawn over a passage stands out from its fill this much
 EMPTY_PANE_HINT = "No article here: double-click one in the Library, or drag it here."
 CONTEXT_FRACTION = 4  # a range shown from elsewhere starts a quarter down the view
 
@@ -392,9 +402,22 @@ class ArticlePane(QFrame):
             outline = QTextCharFormat()
             outline.setFontUnderline(True)
             outline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            outline.setUnderlineColor(self.palette().highlight().color())
+            outline.setUnderlineColor(self._outline_color(mark))
             selections.append(self._extra(mark.start, mark.end, outline))
         self.view.setExtraSelections(selections)
+
+    def _outline_color(self, mark: Mark) -> QColor:
+        """The selected passage's wavy line: in the highlight colour where it shows on the
+        passage's fill, else in the text colour (a dark palette's mid blue on a dark fill,
+        or a light one's on a pale fill, could hardly be seen)."""
+        palette = self.view.palette()
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        rendering = self.loader.current
+        theme = rendering.highlighter.theme if rendering is not None else highlight_theme()
+        fill = painted_over(theme.background((mark,)), palette.color(QPalette.ColorRole.Base))
+        if contrast(highlight, fill) >= MIN_LINE_CONTRAST:
+            return highlight
+        return palette.color(QPalette.ColorRole.Text)
 
     def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 
 import pytest
+from gui_support import painted_colors
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from test_gui_appearance import dark_palette
@@ -256,3 +258,41 @@ def test_the_current_pane_is_marked(qtbot: QtBot, window: MainWindow) -> None:
     assert marked_current(left) and not marked_current(right)
     window.area.close_pane(left)
     assert window.area.current is right and marked_current(right)
+
+
+def test_the_selected_passage_outline_shows_on_its_fill_in_light_and_dark(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The selected passage is outlined with a wavy line in the palette's highlight colour:
+    a dark palette's highlight (a mid blue) on a dark passage fill read at about 1.2:1."""
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    original = app.palette()
+    passage = next(
+        p for p in window.session.project.annotations.query() if p.exact == "symbolic restart"
+    )
+
+    def outline_contrast() -> float:
+        pane = window.area.panes()[1]
+        qtbot.waitUntil(lambda: not pane.is_loading)
+        pane.select_passage(passage.id)
+        wave = QTextCharFormat.UnderlineStyle.WaveUnderline
+        outlines = [s for s in pane.view.extraSelections() if s.format.underlineStyle() == wave]
+        assert len(outlines) == 1
+        fill = Counter(c.name() for c in painted_colors(pane, passage.start, passage.end))
+        return contrast(outlines[0].format.underlineColor(), QColor(fill.most_common(1)[0][0]))
+
+    assert outline_contrast() >= 3.0
+    dark = dark_palette()
+    dark.setColor(QPalette.ColorRole.Highlight, QColor("#2F6FB5"))
+    try:
+        app.setPalette(dark)
+
+        def painted_darkly() -> bool:
+            rendering = window.area.panes()[1].loader.current
+            return rendering is not None and rendering.highlighter.theme.dark
+
+        qtbot.waitUntil(painted_darkly)
+        assert outline_contrast() >= 3.0
+    finally:
+        app.setPalette(original)
