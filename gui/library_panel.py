@@ -92,9 +92,11 @@ class LibraryPanel(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter articles")
+        self.filter.setAccessibleName("Filter articles")  # the placeholder goes when typing
         self.filter.setClearButtonEnabled(True)
         self.view = LibraryView(self)
         self.view.setModel(self.proxy)
+        self.view.setAccessibleName("Articles")
         self.view.setDragEnabled(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

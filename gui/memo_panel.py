@@ -85,10 +85,12 @@ class MemoPanel(QWidget):
         self.session = session
         self.project_memo = MemoField(session, MemoKind.PROJECT, self)
         self.project_memo.setPlaceholderText("Notes on the whole project: aims, decisions, ideas…")
+        self.project_memo.setAccessibleName("Project memo")
         self.article_label = QLabel("No article open", self)
         self.article_memo = MemoField(session, MemoKind.ARTICLE, self)
         self.article_memo.setPlaceholderText("Notes on this article…")
         self.article_memo.setEnabled(False)
+        self._show_title(None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(QLabel("Project memo", self))
@@ -120,6 +122,9 @@ class MemoPanel(QWidget):
 
     def _show_title(self, title: str | None) -> None:
         self.article_label.setText(f"Memo on “{title}”" if title else "No article open")
+        self.article_memo.setAccessibleName(
+            f"Memo on “{title}”" if title else "Article memo (no article open)"
+        )
 
     def on_session_articles_changed(self) -> None:
         """An article was renamed (or its rename undone): the heading says its title now.

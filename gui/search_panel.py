@@ -71,7 +71,9 @@ class SearchPanel(QWidget):
             'Search articles and notes — "a phrase", OR, prefix*, -word to leave out'
         )
         self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Search articles and notes")
         self.results = QListWidget(self)
+        self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
         self.status = QLabel(self)
         layout = QVBoxLayout(self)
@@ -132,7 +134,7 @@ class SearchPanel(QWidget):
         looked_at = _key(current.data(HIT_ROLE)) if current is not None else None
         self.results.clear()
         if not query:
-            self.status.setText("")
+            self._show_status("")
             return
         try:
             from diptych.storage.search import search  # loaded with the first search
@@ -146,9 +148,15 @@ class SearchPanel(QWidget):
             if _key(hit) == looked_at:  # searched again after a change: the same result
                 self.results.setCurrentItem(item)
         passages = sum(1 for h in hits if h.kind == "passage")
-        self.status.setText(
+        self._show_status(
             f"{len(hits) - passages} article(s), {passages} passage(s)" if hits else "No matches"
         )
+
+    def _show_status(self, text: str) -> None:
+        """Say how many results there are, also to a screen reader on the results list
+        (the line above it is a label, which the keyboard never reaches)."""
+        self.status.setText(text)
+        self.results.setAccessibleDescription(text)
 
     def _add(self, hit: SearchHit) -> QListWidgetItem:
         label = "Passage" if hit.kind == "passage" else "Article"

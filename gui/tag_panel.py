@@ -94,12 +94,15 @@ class TagPanel(QWidget):
         self.view.setToolTip("Double-click or Enter: tag the selected text. Drag to nest.")
         tools = QHBoxLayout()
         tools.setSpacing(2)
-        for text, tip, slot in (
-            ("+", "New tag", self.new_tag),
-            ("⊕", "New sub-tag of the selected tag", self.new_subtag),
-            ("✎", "Edit the selected tag (F2)", self.edit_tag),
-            ("⇲", "Merge the selected tag into another", self.merge_tag),
-            ("", "Delete the selected tag (Delete)", self.delete_tag),
+        self.view.setAccessibleName("Codebook")
+        # A screen reader reads a symbol's Unicode name ("circled plus"), or nothing for
+        # an icon: each button is named by what it does; its tooltip describes it.
+        for text, name, tip, slot in (
+            ("+", "New tag", "New tag", self.new_tag),
+            ("⊕", "New sub-tag", "New sub-tag of the selected tag", self.new_subtag),
+            ("✎", "Edit tag", "Edit the selected tag (F2)", self.edit_tag),
+            ("⇲", "Merge tag", "Merge the selected tag into another", self.merge_tag),
+            ("", "Delete tag", "Delete the selected tag (Delete)", self.delete_tag),
         ):
             button = QToolButton(self)
             if text:
@@ -107,6 +110,7 @@ class TagPanel(QWidget):
             else:  # no font has a bin everywhere (an emoji showed as a box): the style's icon
                 button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
             button.setToolTip(tip)
+            button.setAccessibleName(name)
             button.setAutoRaise(True)
             button.clicked.connect(slot)
             tools.addWidget(button)

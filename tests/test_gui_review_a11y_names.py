@@ -1,0 +1,65 @@
+"""What a screen reader says for each field, list and button of the panels.
+
+Orca reads Qt's accessibility tree: a widget without a name is read as its role alone
+("text", "tree", "push button"), which tells a listener nothing. A tooltip is read as a
+description, after the name, and a placeholder text is gone once something is typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from diptych.gui.main_window import MainWindow
+
+
+def spoken_name(widget: QWidget) -> str:
+    """The name an assistive technology reads for ``widget``."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return interface.text(QAccessible.Text.Name)
+
+
+def test_the_codebook_tool_buttons_are_read_by_what_they_do(window: MainWindow) -> None:
+    buttons = window.tags.findChildren(QToolButton)
+    names = [spoken_name(b) for b in buttons]
+    assert names == [
+        "New tag",
+        "New sub-tag",
+        "Edit tag",
+        "Merge tag",
+        "Delete tag",
+    ]
+
+
+def test_the_fields_and_lists_of_the_panels_have_names(window: MainWindow) -> None:
+    library, search, memos = window.library, window.search, window.memos
+    palette = window.coding.palette
+    assert spoken_name(library.filter) == "Filter articles"
+    assert spoken_name(library.view) == "Articles"
+    assert spoken_name(window.tags.view) == "Codebook"
+    assert spoken_name(search.field) == "Search articles and notes"
+    assert spoken_name(search.results) == "Search results"
+    assert spoken_name(memos.project_memo) == "Project memo"
+    assert spoken_name(palette.field) == "Tag name"
+    assert spoken_name(palette.list) == "Tags"
+
+
+def test_the_article_memo_is_named_after_its_article(window: MainWindow) -> None:
+    memos = window.memos
+    article_id = window.area.panes()[0].article_id
+    memos.show_article(article_id)
+    title = window.session.project.articles.summary(article_id=article_id).title
+    assert spoken_name(memos.article_memo) == f"Memo on “{title}”"
+    memos.show_article(None)
+    assert spoken_name(memos.article_memo) == "Article memo (no article open)"
+
+
+def test_the_search_results_say_how_many_were_found(window: MainWindow) -> None:
+    search = window.search
+    search.field.setText("the")
+    search.run()
+    interface = QAccessible.queryAccessibleInterface(search.results)
+    assert interface is not None
+    assert search.status.text()
+    assert interface.text(QAccessible.Text.Description) == search.status.text()
