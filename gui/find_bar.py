@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 MAX_MATCHES = 5000
+MIN_FIELD_CHARACTERS = 14  # narrower than this beside the count, the count gets its own line
 # Characters of articles (copied from the web, typeset) that a keyboard types otherwise:
 # each is one character for one, so that offsets found in the typed form are the text's.
 AS_TYPED = (
@@ -78,10 +79,15 @@ class FindBar(QWidget):
         previous = _button(self, "↑", "Previous match (Shift+Enter, Shift+F3)")
         following = _button(self, "↓", "Next match (Enter, F3)")
         close = _button(self, "✕", "Close (Esc)")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
+        self._outer = outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 2, 6, 2)
+        outer.setSpacing(0)
+        self._row = layout = QHBoxLayout()
+        outer.addLayout(layout)
+        self._below = QHBoxLayout()
+        outer.addLayout(self._below)
         for widget in (self.field, self.count, previous, following, close):
-            layout.addWidget(widget)
+            layout.addWidget(widget, 1 if widget is self.field else 0)
         self.field.textChanged.connect(self.searched)
         previous.clicked.connect(lambda: self.stepped.emit(-1))
         following.clicked.connect(lambda: self.stepped.emit(1))
@@ -93,6 +99,41 @@ class FindBar(QWidget):
             shortcut = QShortcut(QKeySequence(keys), owner)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda s=step: self.stepped.emit(s))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_count()
+
+    @property
+    def count_on_own_line(self) -> bool:
+        """True when the match count is shown below the field (the pane is narrow)."""
+        return self._below.indexOf(self.count) >= 0
+
+    def _place_count(self) -> None:
+        """In a narrow pane (three side by side on a laptop) the count and the buttons left
+        the field a few letters wide: the count then goes below it."""
+        row = self._row
+        items = [row.itemAt(i) for i in range(row.count())]
+        others = [i for i in items if i is not None and i.widget() not in (self.field, self.count)]
+        margins = self._outer.contentsMargins()
+        field = self.field.fontMetrics().averageCharWidth() * MIN_FIELD_CHARACTERS
+        needed = (
+            margins.left()
+            + margins.right()
+            + field
+            + self.count.minimumWidth()
+            + sum(item.sizeHint().width() for item in others)
+            + row.spacing() * (len(others) + 1)
+        )
+        narrow = self.width() < needed
+        if narrow == self.count_on_own_line:
+            return
+        if narrow:
+            row.removeWidget(self.count)
+            self._below.addWidget(self.count)
+        else:
+            self._below.removeWidget(self.count)
+            row.insertWidget(1, self.count)
 
     def open_bar(self, text: str = "") -> None:
         """Show the bar with the field focused (prefilled with ``text`` if given), its words

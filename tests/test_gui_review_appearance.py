@@ -296,3 +296,30 @@ def test_the_selected_passage_outline_shows_on_its_fill_in_light_and_dark(
         assert outline_contrast() >= 3.0
     finally:
         app.setPalette(original)
+
+
+def test_a_narrow_pane_find_field_has_room_for_the_words(qtbot: QtBot, window: MainWindow) -> None:
+    """Three panes side by side on a laptop screen: the match count and the buttons left the
+    find field five letters wide. The count goes below the field then, fully shown."""
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: window.area.splitter.width() > 900)
+    pane = window.area.panes()[0]
+    pane.find_bar.open_bar("diplomacy")
+    qtbot.waitUntil(pane.find_bar.isVisible)
+    bar = pane.find_bar
+    letters = bar.field.fontMetrics().averageCharWidth()
+    room = window.area.splitter.width()
+    window.area.splitter.setSizes([245, room - 245])
+
+    def count_placed(below: bool) -> bool:
+        field, count = bar.field.geometry(), bar.count.geometry()
+        return (count.top() >= field.bottom()) == below
+
+    qtbot.waitUntil(lambda: bar.width() <= 245 and count_placed(below=True))
+    assert bar.field.width() >= 12 * letters, f"field {bar.field.width()} of bar {bar.width()}"
+    assert bar.count.text() and bar.count.width() >= bar.count.sizeHint().width()
+    assert bar.count.isVisible()
+    window.area.splitter.setSizes([room - 245, 245])
+    # A wide pane keeps the count on the field's line.
+    qtbot.waitUntil(lambda: bar.width() >= 600 and count_placed(below=False))
+    assert bar.count.geometry().right() < bar.width()
