@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.note_html import text_to_html
+from diptych.gui.tag_model import color_name
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Tag
 
@@ -62,9 +63,12 @@ class TagChip(QFrame):
             " border: none; padding: 0px; }"
         )
         self.setToolTip(text_to_html(path))
+        self.setAccessibleName(f"Tag {path}, {color_name(tag.color)}")
         self.label = QLabel(tag.name, self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.remove_button = tool_button(self, "×", text_to_html(f"Remove the tag {path}"))
+        # Read as "multiplication sign" otherwise; the tooltip is HTML, the name plain.
+        self.remove_button.setAccessibleName(f"Remove the tag {path}")
         self.remove_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.remove_button.clicked.connect(self.on_remove_button_clicked)
         layout = QHBoxLayout(self)

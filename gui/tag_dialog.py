@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diptych.gui.tag_model import color_icon
+from diptych.gui.tag_model import color_icon, color_name
 from diptych.gui.theme import is_dark
 from diptych.storage.codebook import Codebook
 from diptych.storage.errors import InputError
@@ -96,12 +97,15 @@ class TagDialog(QDialog):
         self.color = tag.color if tag else next_color(t.color for t in codebook.ordered())
         self.color_button = QPushButton(self)
         self.color_button.clicked.connect(self.on_color_button_clicked)
+        self.color_label = QLabel(self)  # the colour's name, seen beside its swatch
+        self.color_label.setObjectName("tagColorName")
         swatches = QGridLayout()
         for i, color in enumerate(PALETTE):
             swatch = QPushButton(self)
             swatch.setIcon(color_icon(color, 16))
             swatch.setFlat(True)
             swatch.setToolTip(color)
+            swatch.setAccessibleName(color_name(color))
             swatch.setFixedSize(26, 24)
             swatch.clicked.connect(lambda _=False, c=color: self.set_color(c))
             swatches.addWidget(swatch, i // 6, i % 6)
@@ -136,7 +140,10 @@ class TagDialog(QDialog):
         self.parent_box.currentIndexChanged.connect(self.problem.hide)
         form = QFormLayout(self)
         form.addRow("Name", self.name)
-        form.addRow("Colour", self.color_button)
+        color_row = QHBoxLayout()
+        color_row.addWidget(self.color_button)
+        color_row.addWidget(self.color_label, 1)
+        form.addRow("Colour", color_row)
         form.addRow("", swatches)
         form.addRow("Parent", self.parent_box)
         form.addRow("Description", self.description)
@@ -172,6 +179,9 @@ class TagDialog(QDialog):
         self.color = QColor(color).name().upper()
         self.color_button.setIcon(color_icon(self.color, 16))
         self.color_button.setText(self.color)
+        # Named: the colour alone is lost on whoever cannot tell it from its neighbours.
+        self.color_label.setText(color_name(self.color))
+        self.color_button.setAccessibleName(f"Colour: {color_name(self.color)} ({self.color})")
 
     def on_color_button_clicked(self) -> None:
         """Pick any colour."""

@@ -21,11 +21,56 @@ from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Tag
+from diptych.storage.palette import PALETTE
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_MIME = "application/x-diptych-tag-id"
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+# The palette's colours by the names they were chosen by (see storage.palette).
+PALETTE_NAMES = dict(
+    zip(
+        PALETTE,
+        ("yellow", "sky blue", "salmon", "green", "lavender", "orange", "teal", "pink",
+         "olive", "periwinkle", "sand", "grey"),
+        strict=True,
+    )
+)  # fmt: skip
+# Hues (degrees) up to which a colour is called by each name.
+_HUES = (
+    (15, "red"), (40, "orange"), (68, "yellow"), (160, "green"), (195, "teal"),
+    (255, "blue"), (290, "purple"), (340, "pink"), (360, "red"),
+)  # fmt: skip
+
+
+def color_name(color: str) -> str:
+    """A name for a tag colour, for whoever cannot see or tell colours apart: a palette
+    colour's own name, else its hue, "light" or "dark" ("dark blue"), or a grey."""
+    qcolor = QColor(color)
+    known = PALETTE_NAMES.get(qcolor.name().upper())
+    if known:
+        return known
+    hue, saturation, lightness = qcolor.hslHue(), qcolor.hslSaturationF(), qcolor.lightnessF()
+    if saturation < 0.15 or hue < 0:
+        if lightness > 0.92:
+            return "white"
+        if lightness < 0.12:
+            return "black"
+        base = "grey"
+    else:
+        base = next(name for top, name in _HUES if hue < top or top == 360)
+    if lightness > 0.7:
+        return f"light {base}"
+    if lightness < 0.3:
+        return f"dark {base}"
+    return base
+
+
+def passages_text(count: int) -> str:
+    """A count of passages in words: "no passages", "1 passage", "3 passages"."""
+    return {0: "no passages", 1: "1 passage"}.get(count, f"{count} passages")
 
 
 def color_icon(color: str, size: int = 14) -> QIcon:
@@ -159,6 +204,9 @@ class TagTreeModel(QAbstractItemModel):
             if icon is None:
                 icon = self._icons[tag.color] = color_icon(tag.color)
             return icon
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # "(3)" alone says nothing heard
+            count = passages_text(self._usage.get(tag.id, 0))
+            return f"{tag.name}, {count}, {color_name(tag.color)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [self._codebook.path(tag.id), f"{self._usage.get(tag.id, 0)} passages"]
             if tag.description:

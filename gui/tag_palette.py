@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QStandardItem, QStandardIt
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from diptych.gui.note_html import text_to_html
-from diptych.gui.tag_model import color_icon
+from diptych.gui.tag_model import color_icon, color_name
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1  # tag id, or 0 for "create"
@@ -156,6 +156,7 @@ class TagPalette(QFrame):
             label = path if query else "    " * depth + tag.name
             item = QStandardItem(color_icon(tag.color), label)
             item.setData(tag.id, TAG_ROLE)
+            item.setData(f"{path}, {color_name(tag.color)}", Qt.ItemDataRole.AccessibleTextRole)
             item.setToolTip(text_to_html(tag.description or path))
             self.model.appendRow(item)
         new = new_tag_path(self._codebook, query) if query and exact is None else None
