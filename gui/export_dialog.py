@@ -204,12 +204,16 @@ class ExportDialog(QDialog):
     def _lay_out(self, browse: QPushButton) -> None:
         scope = QHBoxLayout()
         in_tab_order: list[QWidget] = [self.format]  # as seen: top down, left to right
+        # Named for a screen reader: the headings are no buddies, and "All" says not of what.
+        self.output.setAccessibleName("Save to")
         for title, widget in (("Articles", self.articles), ("Tags", self.tags)):
+            widget.setAccessibleName(f"{title} to include")
             column = QVBoxLayout()
             row = QHBoxLayout()
             row.addWidget(QLabel(f"<b>{title}</b>", self), 1)
             for text, state in (("All", True), ("None", False)):
                 button = QPushButton(text, self)
+                button.setAccessibleName(f"Include {'all' if state else 'no'} {title.lower()}")
                 button.clicked.connect(lambda _=False, w=widget, s=state: w.set_all(s))
                 row.addWidget(button)
                 in_tab_order.append(button)

@@ -47,6 +47,8 @@ class RestoreDialog(QDialog):
         )
         label = QLabel(text, self)
         label.setWordWrap(True)
+        self.list.setAccessibleName("Backups")
+        self.list.setAccessibleDescription(text)  # the keyboard never reaches the label
         buttons = QDialogButtonBox(self)
         self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(bool(backups))
