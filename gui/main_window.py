@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -113,7 +113,22 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(area, dock)
+        dock.installEventFilter(self)
         return dock
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A panel hidden (its ×, the View menu, a tab in front) with the focus in it
+        gives the focus to the current article, not to whichever panel is next."""
+        if (
+            event.type() == QEvent.Type.Hide
+            and isinstance(watched, QDockWidget)
+            and self.isVisible()  # not the whole window closing
+            and (focus := QApplication.focusWidget()) is not None
+            and watched.isAncestorOf(focus)
+            and self.area.current is not None
+        ):
+            self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return super().eventFilter(watched, event)
 
     # -- wiring --------------------------------------------------------------------------
     def _connect(self) -> None:

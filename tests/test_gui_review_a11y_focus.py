@@ -1,0 +1,121 @@
+"""Where the keyboard focus goes when a dialog closes or a panel is hidden: back where the
+user was, never nowhere (a screen reader then says nothing, and keys do nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+
+
+def active(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def answer_next_modal(act: Callable[[QWidget], None]) -> list[str]:
+    """Let ``act`` drive the next modal dialog once its loop runs; its type is recorded."""
+    seen: list[str] = []
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(5, run)
+            return
+        seen.append(type(dialog).__name__)
+        try:
+            act(dialog)
+        finally:
+            if dialog.isVisible() and isinstance(dialog, QDialog):
+                dialog.reject()  # never leave a test hanging in a modal loop
+
+    QTimer.singleShot(0, run)
+    return seen
+
+
+def focus_after(qtbot: QtBot, window: MainWindow) -> QWidget | None:
+    """The widget with the focus once the window is active again."""
+    active(qtbot, window)
+    return QApplication.focusWidget()
+
+
+def test_focus_comes_back_to_the_library_after_renaming_and_removing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    active(qtbot, window)
+    library = window.library
+    library.view.setFocus()
+    library.view.setCurrentIndex(library.proxy.index(1, 0))
+    seen = answer_next_modal(lambda d: d.accept())  # type: ignore[attr-defined]
+    qtbot.keyClick(library.view, Qt.Key.Key_F2)
+    assert seen == ["QInputDialog"]
+    assert focus_after(qtbot, window) is library.view
+
+    def yes(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    seen = answer_next_modal(yes)
+    qtbot.keyClick(library.view, Qt.Key.Key_Delete)
+    assert seen == ["QMessageBox"]
+    assert focus_after(qtbot, window) is library.view
+
+
+def test_focus_comes_back_to_the_codebook_after_editing_and_deleting(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    active(qtbot, window)
+    tree = window.tags.view
+    tree.setFocus()
+    tree.setCurrentIndex(window.tags.model.index(0, 0))
+    seen = answer_next_modal(lambda d: d.accept())  # type: ignore[attr-defined]
+    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    assert seen == ["TagDialog"]
+    assert focus_after(qtbot, window) is tree
+
+    def yes(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    seen = answer_next_modal(yes)
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert seen == ["QMessageBox"]
+    assert focus_after(qtbot, window) is tree
+
+
+def test_focus_comes_back_to_the_article_after_the_export_dialog(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    active(qtbot, window)
+    pane = window.area.panes()[0]
+    pane.view.setFocus()
+    window.actions_.export.trigger()
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert focus_after(qtbot, window) is pane.view
+
+
+def test_focus_goes_to_the_article_when_the_panel_it_was_in_is_hidden(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    active(qtbot, window)
+    pane = window.area.current
+    assert pane is not None
+    for name, field in (
+        ("library", window.library.filter),
+        ("codebook", window.tags.view),
+        ("memos", window.memos.project_memo),
+    ):
+        window.go_to_panel(name)
+        field.setFocus()
+        assert QApplication.focusWidget() is field
+        window.docks[name].toggleViewAction().trigger()  # View menu, or the dock's ×
+        assert not window.docks[name].isVisible()
+        assert QApplication.focusWidget() is pane.view, name
