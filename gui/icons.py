@@ -27,32 +27,45 @@ def svg_text(name: str) -> str:
     return (resources.files("diptych.resources") / "icons" / f"{name}.svg").read_text("utf-8")
 
 
-def _svg_icon(svg: bytes, sizes: tuple[int, ...]) -> QIcon:
-    """An icon with a pixmap of each size, drawn from SVG source."""
+def _svg_icon(svg: bytes, sizes: tuple[int, ...], scales: tuple[float, ...]) -> QIcon:
+    """An icon with a pixmap of each size at each screen scale, drawn from SVG source.
+
+    A pixmap drawn for the scale it is shown at stays sharp: one scaled down from a bigger
+    size (a 24 px icon from the 48 px pixmap at 150 %) is blurred.
+    """
     renderer = QSvgRenderer(QByteArray(svg))
     icon = QIcon()
-    for size in sizes:
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        icon.addPixmap(pixmap)
+    for scale in scales:
+        for size in sizes:
+            side = round(size * scale)
+            pixmap = QPixmap(side, side)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.setDevicePixelRatio(scale)
+            painter = QPainter(pixmap)
+            renderer.render(painter, QRectF(0, 0, size, size))  # in the icon's own points
+            painter.end()
+            icon.addPixmap(pixmap)
     return icon
 
 
+def screen_scales() -> tuple[float, ...]:
+    """The screens' pixel ratios (1 first): icons are drawn for each of them."""
+    screens = QGuiApplication.screens()
+    return tuple(sorted({1.0, *(s.devicePixelRatio() for s in screens)}))
+
+
 @cache
-def _icon(name: str, color: str) -> QIcon:
-    return _svg_icon(svg_text(name).replace("currentColor", color).encode(), SIZES)
+def _icon(name: str, color: str, scales: tuple[float, ...]) -> QIcon:
+    return _svg_icon(svg_text(name).replace("currentColor", color).encode(), SIZES, scales)
 
 
 def app_icon() -> QIcon:
     """Diptych's own icon (two pages side by side, each with a highlight)."""
     data = (resources.files("diptych.resources") / "icons" / f"{APP_ICON}.svg").read_bytes()
-    return _svg_icon(data, (*SIZES, 64, 128, 256))
+    return _svg_icon(data, (*SIZES, 64, 128, 256), (1.0,))
 
 
 def icon(name: str) -> QIcon:
     """The icon called ``name``, tinted for the current palette."""
     color = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
-    return _icon(name, color)
+    return _icon(name, color, screen_scales())
