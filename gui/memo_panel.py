@@ -30,6 +30,9 @@ class MemoField(AutosaveText):
         super().__init__(session, parent)
         self.kind = kind
         self.target_id: int | None = None
+        # Tab goes on to the next field, as in every field but a passage's note (whose Esc
+        # goes back): without it, nothing but a shortcut left a memo from the keyboard.
+        self.setTabChangesFocus(True)
 
     def show_memo(self, target_id: int | None) -> None:
         """Show the memo of ``target_id`` (after saving the one shown)."""

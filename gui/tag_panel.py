@@ -114,6 +114,7 @@ class TagPanel(QWidget):
             button.setAutoRaise(True)
             button.clicked.connect(slot)
             tools.addWidget(button)
+            QWidget.setTabOrder(button, self.view)  # Tab as seen: the tools, then the tree
         tools.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

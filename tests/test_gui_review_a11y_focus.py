@@ -119,3 +119,54 @@ def test_focus_goes_to_the_article_when_the_panel_it_was_in_is_hidden(
         window.docks[name].toggleViewAction().trigger()  # View menu, or the dock's ×
         assert not window.docks[name].isVisible()
         assert QApplication.focusWidget() is pane.view, name
+
+
+def tab_chain(qtbot: QtBot, start: QWidget, presses: int) -> list[QWidget | None]:
+    """The widgets that get the focus as Tab is pressed ``presses`` times from ``start``."""
+    start.setFocus()
+    chain: list[QWidget | None] = []
+    for _ in range(presses):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        chain.append(QApplication.focusWidget())
+    return chain
+
+
+def test_tab_goes_through_the_codebook_as_it_is_seen_tools_then_tags(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    active(qtbot, window)
+    panel = window.tags
+    tools = panel.findChildren(QToolButton)
+    assert len(tools) == 5
+    assert tab_chain(qtbot, tools[0], 5) == [*tools[1:], panel.view]
+
+
+def test_tab_leaves_a_memo_for_the_next_field(qtbot: QtBot, window: MainWindow) -> None:
+    active(qtbot, window)
+    memos = window.memos
+    window.go_to_panel("memos")
+    memos.project_memo.setPlainText("Aims")
+    assert tab_chain(qtbot, memos.project_memo, 1) == [memos.article_memo]
+    assert memos.project_memo.toPlainText() == "Aims"  # no tab typed into it
+
+
+def test_esc_closes_the_tag_palette_and_gives_the_focus_back_to_the_article(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    active(qtbot, window)
+    pane = window.area.current
+    assert pane is not None
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    palette = window.coding.palette
+    qtbot.waitUntil(palette.isVisible)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is palette.field)
+    qtbot.keyClick(palette.field, Qt.Key.Key_Down)
+    palette.list.setFocus()  # Esc from the list closes it too
+    qtbot.keyClick(palette.list, Qt.Key.Key_Escape)
+    assert not palette.isVisible()
+    assert focus_after(qtbot, window) is pane.view
