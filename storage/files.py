@@ -10,6 +10,7 @@ from pathlib import Path
 from diptych.storage.errors import InputError
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -66,15 +67,27 @@ def _check_target(path: Path) -> None:
             f"{path}: cannot be written (it is a folder)",
             advice="Choose another name, or a file inside it.",
         )
+    for suffix in _SIDE_FILES:  # a project's log or index: replacing it damages the project
+        if path.name.endswith(suffix) and _is_database(path.with_name(path.name[: -len(suffix)])):
+            raise InputError(
+                f"{path}: belongs to the project beside it and was not replaced",
+                advice="Choose another file name for the export.",
+            )
     if not path.is_file():  # missing (or a pipe, which must not be read)
         return
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_MAGIC))
-    except OSError:  # unreadable: writing it says what is wrong
-        return
-    if header == _SQLITE_MAGIC:
+    if _is_database(path):
         raise InputError(
             f"{path}: is a Diptych project (or another database) and was not replaced",
             advice="Choose another file name for the export.",
         )
+
+
+def _is_database(path: Path) -> bool:
+    """True if ``path`` is a file that starts as an SQLite database does."""
+    if not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+    except OSError:  # unreadable: writing it says what is wrong
+        return False

@@ -188,3 +188,23 @@ def test_search_and_passage_lists_keep_one_hit_to_a_line(tmp_path: Path) -> None
     ]
     status, out, _ = run("annotations", path)
     assert out.splitlines()[1] == ("      “zebra”  — First line of the note second paragraph")
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_an_export_never_replaces_a_projects_log_or_index(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / "study.diptych"
+    with Project.create(path) as project:
+        project.tags.add(name="Kept")
+        side = Path(f"{path}{suffix}")
+        before = side.read_bytes() if side.exists() else None
+        with pytest.raises(InputError, match="belongs to the project beside it"):
+            write_atomically(side, b"# notes\n")
+        assert (side.read_bytes() if side.exists() else None) == before
+    with Project.open(path) as project:
+        assert [t.name for t in project.tags.all()] == ["Kept"]
+
+
+def test_a_file_named_like_a_log_beside_no_project_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "notes.md-wal"
+    write_atomically(target, b"# notes\n")
+    assert target.read_bytes() == b"# notes\n"
