@@ -81,6 +81,11 @@ class ArticleListModel(QAbstractListModel):
             return article.id
         if role == Qt.ItemDataRole.StatusTipRole:
             return f"{article.annotation_count} passages"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:  # what the tooltip tells
+            orphans = f", {article.orphan_count} orphaned" if article.orphan_count else ""
+            count = article.annotation_count
+            passages = {0: "no passages", 1: "1 passage"}.get(count, f"{count} passages")
+            return passages + orphans
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -207,6 +207,8 @@ class TagTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:  # "(3)" alone says nothing heard
             count = passages_text(self._usage.get(tag.id, 0))
             return f"{tag.name}, {count}, {color_name(tag.color)}"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:  # the tooltip's, unheard
+            return tag.description
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [self._codebook.path(tag.id), f"{self._usage.get(tag.id, 0)} passages"]
             if tag.description:

@@ -63,3 +63,29 @@ def test_the_search_results_say_how_many_were_found(window: MainWindow) -> None:
     assert interface is not None
     assert search.status.text()
     assert interface.text(QAccessible.Text.Description) == search.status.text()
+
+
+def test_a_library_row_tells_its_passages_to_a_screen_reader(window: MainWindow) -> None:
+    """The count is only in the tooltip, which the keyboard never shows."""
+    from PySide6.QtCore import Qt
+
+    model = window.library.model
+    described = 0
+    for row in range(model.rowCount()):
+        summary = model.summary(row)
+        text = model.index(row, 0).data(Qt.ItemDataRole.AccessibleDescriptionRole)
+        count = summary.annotation_count
+        assert text.startswith({0: "no passages", 1: "1 passage"}.get(count, f"{count} passages"))
+        described += count > 1
+    assert described
+
+
+def test_a_codebook_row_tells_its_description_to_a_screen_reader(window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    model = window.tags.model
+    tags = [t for t in model.codebook.ordered() if t.description]
+    assert tags
+    for tag in tags:
+        index = model.index_of(tag.id)
+        assert index.data(Qt.ItemDataRole.AccessibleDescriptionRole) == tag.description
