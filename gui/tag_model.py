@@ -205,8 +205,8 @@ class TagTreeModel(QAbstractItemModel):
                 icon = self._icons[tag.color] = color_icon(tag.color)
             return icon
         if role == Qt.ItemDataRole.AccessibleTextRole:  # "(3)" alone says nothing heard
-            count = passages_text(self._usage.get(tag.id, 0))
-            return f"{tag.name}, {count}, {color_name(tag.color)}"
+            passages = passages_text(self._usage.get(tag.id, 0))
+            return f"{tag.name}, {passages}, {color_name(tag.color)}"
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:  # the tooltip's, unheard
             return tag.description
         if role == Qt.ItemDataRole.ToolTipRole:
