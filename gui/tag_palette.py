@@ -89,7 +89,6 @@ class TagPalette(QFrame):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Tag name — Enter applies, a new name creates a tag")
         self.field.setAccessibleName("Tag name")
-        self.field.setAccessibleDescription("Enter applies the tag; a new name creates a tag")
         self.list = QListView(self)
         self.list.setAccessibleName("Tags")
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
@@ -114,6 +113,9 @@ class TagPalette(QFrame):
         """Show the palette at a global position with every tag listed."""
         self._codebook = codebook
         self.hint.setText(title)
+        # Heard with the field: the title above is a label the keyboard never reaches.
+        hint = "Enter applies the tag; a new name creates a tag"
+        self.field.setAccessibleDescription(f"{title}. {hint}" if title else hint)
         self.hint.setVisible(bool(title))
         self.field.clear()
         self.on_field_text_changed("")

@@ -89,3 +89,20 @@ def test_a_codebook_row_tells_its_description_to_a_screen_reader(window: MainWin
     for tag in tags:
         index = model.index_of(tag.id)
         assert index.data(Qt.ItemDataRole.AccessibleDescriptionRole) == tag.description
+
+
+def test_the_palette_field_tells_what_it_will_tag(window: MainWindow) -> None:
+    """The line above the list (which passage, or that nothing is selected) is a label
+    the keyboard never reaches: the field carries it."""
+    palette = window.coding.palette
+    centre = window.mapToGlobal(window.rect().center())
+    palette.open_at(window.session.codebook(), centre, "Add a tag to the passage “Tariffs”")
+    interface = QAccessible.queryAccessibleInterface(palette.field)
+    assert interface is not None
+    description = interface.text(QAccessible.Text.Description)
+    assert description.startswith("Add a tag to the passage “Tariffs”. ")
+    assert "Enter applies" in description
+    palette.hide()
+    palette.open_at(window.session.codebook(), centre)
+    assert "passage" not in interface.text(QAccessible.Text.Description)
+    palette.hide()
