@@ -35,13 +35,15 @@ class ZipLimits:
         max_total_size: bytes of all members together once decompressed.
         max_ratio: decompressed size over compressed size of one member...
         ratio_floor: ...checked only for members larger than this (small members are
-            harmless whatever their ratio, and short texts compress very well).
+            harmless whatever their ratio, and text compresses very well: a Diptych
+            export of an article that repeats itself, a table of figures, goes over 200
+            to 1). Every byte read is counted against ``max_total_size`` anyway.
     """
 
     max_members: int = 10_000
     max_total_size: int = 512 * MiB
     max_ratio: int = 200
-    ratio_floor: int = 1 * MiB
+    ratio_floor: int = 16 * MiB
 
 
 DEFAULT_LIMITS = ZipLimits()

@@ -515,7 +515,9 @@ def test_a_zip_bomb_is_refused(tmp_path: Path, new_project: Project) -> None:
     with pytest.raises(ExchangeFileError, match="zip bomb"):
         import_exchange_file(new_project, path=path, limits=limits)
     with pytest.raises(ExchangeFileError, match="zip bomb"):
-        import_exchange_file(new_project, path=path, limits=ZipLimits(max_ratio=50))
+        import_exchange_file(
+            new_project, path=path, limits=ZipLimits(max_ratio=50, ratio_floor=1024 * 1024)
+        )
 
 
 @pytest.mark.parametrize(
@@ -653,3 +655,21 @@ def test_an_imported_project_exports_valid_refi_qda(tmp_path: Path, new_project:
         import_exchange_file(other, path=path)
         assert snapshot(other)["passages"] == snapshot(new_project)["passages"]
         assert snapshot(other)["tags"] == snapshot(new_project)["tags"]
+
+
+def test_an_export_of_an_article_that_repeats_itself_imports_again(
+    tmp_path: Path, new_project: Project
+) -> None:
+    from diptych.storage.importing import parse_article
+
+    text = "Repeated figures\n\n" + "0.0 0.0 0.0 0.0 | " * 200_000  # 3.6 MB, ~1000:1 zipped
+    with Project.create(tmp_path / "original.diptych") as original:
+        original.articles.add(parsed=parse_article(text.encode(), name="figures.txt"))
+        path = tmp_path / "export.qdpx"
+        path.write_bytes(export_qdpx(collect(original), None))
+        before = [(a.title, a.characters) for a in original.articles.all()]
+    with zipfile.ZipFile(path) as archive:
+        biggest = max(archive.infolist(), key=lambda i: i.file_size)
+        assert biggest.file_size > 200 * biggest.compress_size  # over the ratio a bomb shows
+    import_exchange_file(new_project, path=path)
+    assert [(a.title, a.characters) for a in new_project.articles.all()] == before
