@@ -136,8 +136,8 @@ class TagDialog(QDialog):
         self.problem.setTextFormat(Qt.TextFormat.PlainText)  # tag names are never markup
         self.problem.setStyleSheet(f"color: {'#FF8A80' if is_dark() else '#B3261E'};")
         self.problem.hide()
-        self.name.textChanged.connect(self.problem.hide)
-        self.parent_box.currentIndexChanged.connect(self.problem.hide)
+        self.name.textChanged.connect(self.clear_problem)
+        self.parent_box.currentIndexChanged.connect(self.clear_problem)
         form = QFormLayout(self)
         form.addRow("Name", self.name)
         color_row = QHBoxLayout()
@@ -159,10 +159,17 @@ class TagDialog(QDialog):
         if problem:
             self.problem.setText(problem)
             self.problem.show()
+            # The focus stays in the name: a screen reader hears the reason with it.
+            self.name.setAccessibleDescription(problem)
             self.name.setFocus()
             self.name.selectAll()
             return
         super().accept()
+
+    def clear_problem(self) -> None:
+        """The name or parent changed: the reason given for refusing them no longer holds."""
+        self.problem.hide()
+        self.name.setAccessibleDescription("")
 
     def problem_with(self, values: TagValues) -> str:
         """Why the tag cannot be saved with ``values`` ("" if it can)."""

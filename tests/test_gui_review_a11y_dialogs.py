@@ -64,3 +64,21 @@ def test_the_backups_list_is_named_and_explained(qtbot: QtBot, window: MainWindo
     assert spoken(dialog.list, QAccessible.Text.Description).startswith(
         "There are no backups of this project yet."
     )
+
+
+def test_why_a_tag_name_is_refused_is_told_with_the_name_field(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    """The reason is a label below the fields; the focus stays in the name field, so a
+    screen reader hears it only as that field's description."""
+    book = session.codebook()
+    taken = next(t for t in book.ordered() if t.parent_id is None)
+    dialog = TagDialog(book)
+    qtbot.addWidget(dialog)
+    dialog.name.setText(taken.name)
+    dialog.accept()
+    assert dialog.problem.isVisibleTo(dialog)
+    assert spoken(dialog.name, QAccessible.Text.Description) == dialog.problem.text()
+    qtbot.keyClicks(dialog.name, "s")  # typing again clears the reason
+    assert spoken(dialog.name, QAccessible.Text.Description) != dialog.problem.text()
+    assert "already exists" not in spoken(dialog.name, QAccessible.Text.Description)
