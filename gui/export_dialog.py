@@ -91,14 +91,19 @@ class CheckList(QListWidget):
         self._cascading = False
         self.itemChanged.connect(self.on_item_changed)
 
-    def add(self, label: str, item_id: int, color: str | None = None, depth: int = 0) -> None:
-        """Add one checked item."""
+    def add(
+        self, label: str, item_id: int, color: str | None = None, depth: int = 0, path: str = ""
+    ) -> None:
+        """Add one checked item; ``path`` is what a screen reader reads for it (the
+        indenting that shows a sub-tag's place is not heard)."""
         item = QListWidgetItem(("    " * depth) + label)  # made whole, then added: no
         item.setToolTip(text_to_html(label))  # itemChanged for each of its settings
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         item.setData(ID_ROLE, item_id)
         item.setData(DEPTH_ROLE, depth)
+        if path:
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, path)
         if color:
             item.setIcon(color_icon(color))
         self.addItem(item)
@@ -177,7 +182,7 @@ class ExportDialog(QDialog):
         self.tags = CheckList(self)
         codebook = session.codebook()
         for tag, depth in codebook.walk():
-            self.tags.add(tag.name, tag.id, tag.color, depth)
+            self.tags.add(tag.name, tag.id, tag.color, depth, codebook.path(tag.id))
         self.by_tag = QRadioButton("By tag", self)
         self.by_article = QRadioButton("By article", self)
         self.by_tag.setChecked(True)

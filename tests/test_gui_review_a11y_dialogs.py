@@ -82,3 +82,18 @@ def test_why_a_tag_name_is_refused_is_told_with_the_name_field(
     qtbot.keyClicks(dialog.name, "s")  # typing again clears the reason
     assert spoken(dialog.name, QAccessible.Text.Description) != dialog.problem.text()
     assert "already exists" not in spoken(dialog.name, QAccessible.Text.Description)
+
+
+def test_a_sub_tag_to_export_is_read_with_its_path(qtbot: QtBot, window: MainWindow) -> None:
+    """Its place under its parent is shown by indenting it, which is not heard."""
+    from PySide6.QtCore import Qt
+
+    dialog = ExportDialog(window.session, window.workers, window)
+    qtbot.addWidget(dialog)
+    book = window.session.codebook()
+    spoken_rows = [
+        dialog.tags.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
+        for row in range(dialog.tags.count())
+    ]
+    assert spoken_rows == [book.path(tag.id) for tag, _depth in book.walk()]
+    assert any("/" in text for text in spoken_rows)
