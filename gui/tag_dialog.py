@@ -117,6 +117,11 @@ class TagDialog(QDialog):
                 self.parent_box.addItem(
                     color_icon(other.color), "    " * depth + other.name, other.id
                 )
+                self.parent_box.setItemData(  # the indenting is not heard
+                    self.parent_box.count() - 1,
+                    codebook.path(other.id),
+                    Qt.ItemDataRole.AccessibleTextRole,
+                )
         wanted = tag.parent_id if tag else parent_id
         self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(wanted)))
         self.description = QPlainTextEdit(tag.description if tag else "", self)

@@ -97,3 +97,17 @@ def test_a_sub_tag_to_export_is_read_with_its_path(qtbot: QtBot, window: MainWin
     ]
     assert spoken_rows == [book.path(tag.id) for tag, _depth in book.walk()]
     assert any("/" in text for text in spoken_rows)
+
+
+def test_a_parent_to_choose_is_read_with_its_path(qtbot: QtBot, session: ProjectSession) -> None:
+    from PySide6.QtCore import Qt
+
+    book = session.codebook()
+    dialog = TagDialog(book)
+    qtbot.addWidget(dialog)
+    box = dialog.parent_box
+    spoken_rows = [
+        box.itemData(row, Qt.ItemDataRole.AccessibleTextRole) for row in range(1, box.count())
+    ]
+    assert spoken_rows == [book.path(tag.id) for tag, _depth in book.walk()]
+    assert any("/" in text for text in spoken_rows)
