@@ -86,6 +86,7 @@ class TagPalette(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Tag palette")
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Tag name — Enter applies, a new name creates a tag")
         self.field.setAccessibleName("Tag name")
