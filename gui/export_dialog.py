@@ -379,6 +379,10 @@ class ExportDialog(QDialog):
         self.worker = None
         self.export_button.setEnabled(True)
         self.progress.hide()
+        if self.focusWidget() is self.cancel_button:
+            # Turned off while it ran, Export passed its focus to Cancel: Enter to try
+            # again would have closed the dialog.
+            self.export_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_cancel_clicked(self) -> None:
         """Cancel a running export, or close the dialog."""

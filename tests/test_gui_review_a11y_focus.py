@@ -170,3 +170,25 @@ def test_esc_closes_the_tag_palette_and_gives_the_focus_back_to_the_article(
     qtbot.keyClick(palette.list, Qt.Key.Key_Escape)
     assert not palette.isVisible()
     assert focus_after(qtbot, window) is pane.view
+
+
+def test_after_a_failed_export_the_keyboard_is_back_on_export_not_cancel(
+    qtbot: QtBot, window: MainWindow, tmp_path
+) -> None:
+    """Export is turned off while it runs, which sent its focus on to Cancel: Enter
+    to try again, once the destination was changed, then closed the dialog."""
+    from diptych.gui.export_dialog import ExportDialog
+
+    active(qtbot, window)
+    window.actions_.export.trigger()
+    dialog = window.findChild(ExportDialog)
+    assert isinstance(dialog, ExportDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    dialog.output.setText(str(blocker / "notes.md"))
+    dialog.export_button.setFocus()
+    with qtbot.waitSignal(window.context.messages.posted, timeout=10_000):
+        qtbot.keyClick(dialog.export_button, Qt.Key.Key_Space)
+    assert dialog.isVisible() and dialog.export_button.isEnabled()
+    assert dialog.focusWidget() is dialog.export_button
