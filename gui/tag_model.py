@@ -218,6 +218,18 @@ class TagTreeModel(QAbstractItemModel):
             return tag.id
         return None
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """The column's title: hidden in the Codebook, still read by a screen reader."""
+        if (section, orientation, role) == (
+            0,
+            Qt.Orientation.Horizontal,
+            Qt.ItemDataRole.DisplayRole,
+        ):
+            return "Tags"
+        return super().headerData(section, orientation, role)
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled

@@ -107,3 +107,15 @@ def test_the_palette_field_tells_what_it_will_tag(window: MainWindow) -> None:
     palette.open_at(window.session.codebook(), centre)
     assert "passage" not in interface.text(QAccessible.Text.Description)
     palette.hide()
+
+
+def test_the_codebook_column_is_not_read_as_1(window: MainWindow) -> None:
+    """Its header is hidden, but a screen reader still reads the column's title."""
+    interface = QAccessible.queryAccessibleInterface(window.tags.view)
+    assert interface is not None
+    headers = [
+        interface.child(n).text(QAccessible.Text.Name)
+        for n in range(interface.childCount())
+        if interface.child(n).role() == QAccessible.Role.ColumnHeader
+    ]
+    assert headers == ["Tags"]
