@@ -7,6 +7,7 @@ the command line and the window's tag model.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from diptych.storage.model import Tag
 
@@ -25,6 +26,8 @@ class Codebook:
 
     def __init__(self, tags: Iterable[Tag]) -> None:
         self._by_id = {t.id: t for t in tags}
+        for tag_id in _circle_breaks(self._by_id):  # seen (and moved) as top-level tags
+            self._by_id[tag_id] = replace(self._by_id[tag_id], parent_id=None)
         self._children: dict[int | None, list[Tag]] = {}
         for tag in self._by_id.values():
             parent = tag.parent_id if tag.parent_id in self._by_id else None
@@ -109,3 +112,22 @@ class Codebook:
 def _typed(name: str) -> str:
     """A name as someone would type it: with '/' for the stand-in '∕'."""
     return name.replace(SEPARATOR_IN_NAME, PATH_SEPARATOR)
+
+
+def _circle_breaks(by_id: dict[int, Tag]) -> set[int]:
+    """Tags to take as top-level because their parents go round in a circle (A under B
+    under A: a file edited by hand), the first of each circle: otherwise no walk from the
+    top would reach them, and they would vanish from the codebook and the exports."""
+    breaks: set[int] = set()
+    done: set[int] = set()
+    for start in by_id:
+        path: list[int] = []
+        tag_id: int | None = start
+        while tag_id is not None and tag_id in by_id and tag_id not in done:
+            if tag_id in path:
+                breaks.add(min(path[path.index(tag_id) :]))
+                break
+            path.append(tag_id)
+            tag_id = by_id[tag_id].parent_id
+        done.update(path)
+    return breaks
