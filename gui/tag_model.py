@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from diptych.gui import icons
 from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.storage.codebook import Codebook
@@ -74,14 +75,20 @@ def passages_text(count: int) -> str:
 
 
 def color_icon(color: str, size: int = 14) -> QIcon:
-    """A small rounded swatch of ``color`` (a new icon, free to change)."""
-    return QIcon(_swatch(color, size))
+    """A small rounded swatch of ``color`` (a new icon, free to change), drawn for each
+    screen's scale so that it stays sharp at 150 % or 200 %."""
+    icon = QIcon()
+    for scale in icons.screen_scales():
+        icon.addPixmap(_swatch(color, size, scale))
+    return icon
 
 
 @lru_cache(maxsize=512)
-def _swatch(color: str, size: int) -> QPixmap:
-    """Painted once per colour and size: a codebook of hundreds of tags has few colours."""
-    pixmap = QPixmap(size, size)
+def _swatch(color: str, size: int, scale: float) -> QPixmap:
+    """Painted once per colour, size and scale: a codebook of hundreds of tags has few
+    colours."""
+    pixmap = QPixmap(round(size * scale), round(size * scale))
+    pixmap.setDevicePixelRatio(scale)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -40,3 +40,17 @@ def test_at_the_usual_scale_the_icon_is_the_one_drawn_at_its_size(qtbot: QtBot) 
     assert pixmap.width() == 24
     got = pixmap.toImage().convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
     assert got == drawn_at("find", 24)
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+def test_a_tag_colour_swatch_is_drawn_for_the_screens_scale(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, scale: float
+) -> None:
+    from diptych.gui.tag_model import color_icon
+
+    monkeypatch.setattr(icons, "screen_scales", lambda: (1.0, scale))
+    pixmap = color_icon("#F6C945").pixmap(QSize(14, 14), scale)
+    assert (pixmap.width(), pixmap.devicePixelRatio()) == (round(14 * scale), scale)
+    centre = pixmap.toImage().pixelColor(pixmap.width() // 2, pixmap.height() // 2)
+    assert centre.name() == "#f6c945"
+    assert color_icon("#F6C945").pixmap(QSize(14, 14), 1.0).width() == 14
