@@ -139,7 +139,6 @@ class TagDialog(QDialog):
         self.problem = QLabel(self, wordWrap=True)
         self.problem.setObjectName("tagProblem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)  # tag names are never markup
-        self.problem.setStyleSheet(f"color: {'#FF8A80' if is_dark() else '#B3261E'};")
         self.problem.hide()
         self.name.textChanged.connect(self.clear_problem)
         self.parent_box.currentIndexChanged.connect(self.clear_problem)
@@ -163,6 +162,8 @@ class TagDialog(QDialog):
         problem = self.problem_with(self.values())
         if problem:
             self.problem.setText(problem)
+            # Red that reads on the appearance of the moment (it may have changed since).
+            self.problem.setStyleSheet(f"color: {'#FF8A80' if is_dark() else '#B3261E'};")
             self.problem.show()
             # The focus stays in the name: a screen reader hears the reason with it.
             self.name.setAccessibleDescription(problem)
