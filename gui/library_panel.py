@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -108,19 +109,38 @@ class LibraryPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(import_button)
         buttons.addWidget(open_button)
+        self.no_match = QLabel(self)  # the filter hides every article: say so, in words
+        self.no_match.setObjectName("libraryNoMatch")
+        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self._kept: tuple[int | None, int] = (None, -1)  # article and row, over a reset
         self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         self.model.modelReset.connect(self.on_model_reset)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        for changed in (self.filter.textChanged, self.proxy.rowsInserted,
+                        self.proxy.rowsRemoved, self.proxy.modelReset):  # fmt: skip
+            changed.connect(self._show_matches)
         self.view.activated.connect(self.on_view_activated)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
         import_button.clicked.connect(self.importRequested)
         open_button.clicked.connect(lambda: self._emit_open(new_pane=True))
+
+    def _show_matches(self, *_changed: object) -> None:
+        """Say when the filter leaves no article (the list is then just empty), to a screen
+        reader too (as the list's description)."""
+        words = self.filter.text().strip()
+        none = bool(words) and self.proxy.rowCount() == 0 and self.model.rowCount() > 0
+        text = f"No article title contains “{words}”." if none else ""
+        self.no_match.setText(text)
+        self.no_match.setVisible(none)
+        self.view.setAccessibleDescription(text)
 
     def article_at(self, index: QModelIndex) -> int | None:
         """Article id of a view index."""
