@@ -35,6 +35,7 @@ from diptych.storage.errors import InputError
 
 PASSAGES_TAB = 0
 ORPHANS_TAB = 1
+NO_MATCH = "No passage matches these filters."
 ORPHAN_HINT = (
     "Orphans are passages whose text is no longer in their article since it was updated. "
     "They keep their tags and note. To re-attach one, open its article, select the text it "
@@ -77,6 +78,7 @@ class AnnotationsPanel(QWidget):
         layout.addWidget(self.tabs)
         layout.addWidget(self.orphan_hint)
         layout.addWidget(self.reading_hint)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.table, 1)
         self._connect()
         self.on_session_tags_changed()
@@ -115,6 +117,11 @@ class AnnotationsPanel(QWidget):
         self.reading_hint.setContentsMargins(4, 2, 4, 2)
         self.reading_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.reading_hint.setVisible(self.model.reading)
+        self.no_match = QLabel(NO_MATCH, self, wordWrap=True)  # else the table is just empty
+        self.no_match.setObjectName("passagesNoMatch")
+        self.no_match.setContentsMargins(4, 2, 4, 2)
+        self.no_match.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.no_match.hide()
 
     def _build_table(self) -> None:
         self.table = PassageTable(self)
@@ -246,14 +253,28 @@ class AnnotationsPanel(QWidget):
     def on_model_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
         """Rows went or came (deleted, undone): keep the chosen passage's row current."""
         self._show_chosen()
+        self._show_matches()
 
     def on_model_reset(self) -> None:
         """The rows were read or filtered again: select the chosen passage's row again."""
         self._show_chosen()
+        self._show_matches()
+
+    def _show_matches(self) -> None:
+        """Say when the filters leave no passage (to a screen reader too, as the table's
+        description)."""
+        wanted = self.model.filter
+        filtered = bool(wanted.text.strip()) or any(
+            value is not None for value in (wanted.tag_id, wanted.article_id, wanted.coder)
+        )
+        none = filtered and not self.model.reading and self.model.rowCount() == 0
+        self.no_match.setVisible(none)
+        self.table.setAccessibleDescription(NO_MATCH if none else "")
 
     def on_model_reading_changed(self, reading: bool) -> None:
         """Say that a big project's passages are being read; count them once they are in."""
         self.reading_hint.setVisible(reading)
+        self._show_matches()
         if not reading:
             self.on_session_passages_changed(0)
 
