@@ -68,6 +68,7 @@ def main(output: Path) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Diptych")
     context = AppContext.standard()
+    context.settings.set_coder("Ann")  # the coder of the passages shown
     project_path = build_project(home)
     window = Launcher(context).show_project(Project.open(project_path))
     window.resize(1600, 980)
