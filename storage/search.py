@@ -28,6 +28,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
 # (as web search engines read it; FTS5 itself says ``... NOT ...``).
 _EXCLUDED = re.compile(r'(?<!\S)-(\w+\*?|"[^"]*")')
+_PHRASE = re.compile(r'"([^"]*)"')
+_COLUMN_FILTER = re.compile(r"(?:\{[^}]*\}|\w+)\s*:")  # FTS5's ``col:`` or ``{a b}:``
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 SNIPPET_WORDS = 12
 """Words shown around the first match (as FTS5's snippet showed)."""
@@ -97,7 +99,12 @@ def split_excluded(query: str) -> tuple[str, list[str]]:
 
 
 def terms_pattern(query: str) -> re.Pattern[str]:
-    """The query's words, each also as the start of a longer word (``prefix*``)."""
+    """The query's words, each also as the start of a longer word (``prefix*``); the
+    columns a filter names (``note:``, ``{exact note}:``) are where to look, not words."""
+    outside_phrases = _PHRASE.split(query)  # odd items are the phrases' insides
+    query = " ".join(
+        part if i % 2 else _COLUMN_FILTER.sub(" ", part) for i, part in enumerate(outside_phrases)
+    )
     terms = {w.lower() for w in _WORD.findall(query) if w not in _OPERATORS}
     if not terms:
         return re.compile(r"(?!)")  # matches nothing
