@@ -224,7 +224,22 @@ class ImportController(QObject):
         worker = self.workers.start(job)
         self._show_progress(worker, paths, "Importing")
         worker.signals.finished.connect(self.on_exchange_finished)
-        worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
+        worker.signals.failed.connect(self.on_exchange_failed)
+        worker.signals.cancelled.connect(self.on_exchange_cancelled)
+
+    def on_exchange_failed(self, text: str) -> None:
+        """A file was refused: the files before it are imported (each is committed on its
+        own), so the views show them; then say why the file was refused."""
+        self.session.changed_by_worker()
+        self.session.messages.error(text, "Import")
+
+    def on_exchange_cancelled(self) -> None:
+        """Cancel between two files: those imported before it stay, and are shown."""
+        self.session.changed_by_worker()
+        self.session.messages.info(
+            "Import cancelled; the files imported before it were kept"
+            " (File > Restore from backup takes the project back to before the import)."
+        )
 
     def on_exchange_finished(self, summaries: list[ExchangeImportSummary]) -> None:
         """Show what was imported and what was skipped; refresh every view (once)."""
