@@ -28,6 +28,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
 # (as web search engines read it; FTS5 itself says ``... NOT ...``).
 _EXCLUDED = re.compile(r'(?<!\S)-(\w+\*?|"[^"]*")')
+_PHRASE = re.compile(r'"[^"]*"')
 _PHRASE = re.compile(r'"([^"]*)"')
 _COLUMN_FILTER = re.compile(r"(?:\{[^}]*\}|\w+)\s*:")  # FTS5's ``col:`` or ``{a b}:``
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -84,9 +85,13 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
 
 
 def split_excluded(query: str) -> tuple[str, list[str]]:
-    """The query without its ``-word`` terms, and those terms as FTS5 strings."""
-    excluded = []
+    """The query without its ``-word`` terms, and those terms as FTS5 strings (a ``-``
+    inside a quoted phrase, as in ``"cost -benefit"``, is part of the phrase)."""
+    phrases = [m.span() for m in _PHRASE.finditer(query)]
+    excluded, wanted, kept_from = [], [], 0
     for match in _EXCLUDED.finditer(query):
+        if any(start < match.start() < end for start, end in phrases):
+            continue
         term = match.group(1)
         if term.startswith('"'):
             if _WORD.search(term):
@@ -95,7 +100,10 @@ def split_excluded(query: str) -> tuple[str, list[str]]:
             excluded.append(f'"{term[:-1]}"*')
         else:
             excluded.append(f'"{term}"')
-    return _EXCLUDED.sub(" ", query).strip(), excluded
+        wanted.append(query[kept_from : match.start()])
+        kept_from = match.end()
+    wanted.append(query[kept_from:])
+    return " ".join(part.strip() for part in wanted if part.strip()), excluded
 
 
 def terms_pattern(query: str) -> re.Pattern[str]:

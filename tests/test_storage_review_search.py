@@ -119,3 +119,15 @@ def test_a_hyphen_inside_a_word_is_not_a_minus(two_articles: Project) -> None:
 def test_left_out_words_also_apply_when_the_rest_is_not_valid_fts5(two_articles: Project) -> None:
     hits = search(two_articles, query="korea ( -alliance")  # "(" alone: the words instead
     assert [h.title for h in hits] == ["Korea trade"]
+
+
+def test_a_minus_inside_a_quoted_phrase_is_part_of_the_phrase(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "phrase.diptych") as project:
+        for text in (
+            "Costs\n\nA cost-benefit analysis of the port.",
+            "Benefits\n\nThe cost and the benefit were weighed apart.",
+        ):
+            project.articles.add(parsed=parse_article(text.encode(), name="a.txt"))
+        hits = search(project, query='"cost -benefit"')
+        assert [h.title for h in hits] == ["Costs"]
+        assert [h.title for h in search(project, query='"cost -benefit" -port')] == []
