@@ -73,9 +73,7 @@ def _check_target(path: Path) -> None:
                 f"{path}: belongs to the project beside it and was not replaced",
                 advice="Choose another file name for the export.",
             )
-    if not path.is_file():  # missing (or a pipe, which must not be read)
-        return
-    if _is_database(path):
+    if _is_database(path):  # (a pipe is never read: it is not a file)
         raise InputError(
             f"{path}: is a Diptych project (or another database) and was not replaced",
             advice="Choose another file name for the export.",

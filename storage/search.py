@@ -28,7 +28,6 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
 # (as web search engines read it; FTS5 itself says ``... NOT ...``).
 _EXCLUDED = re.compile(r'(?<!\S)-(\w+\*?|"[^"]*")')
-_PHRASE = re.compile(r'"[^"]*"')
 _PHRASE = re.compile(r'"([^"]*)"')
 _COLUMN_FILTER = re.compile(r"(?:\{[^}]*\}|\w+)\s*:")  # FTS5's ``col:`` or ``{a b}:``
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
