@@ -22,7 +22,7 @@ from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Tag
-from diptych.storage.palette import PALETTE
+from diptych.storage.palette import PALETTE_NAMES
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_MIME = "application/x-diptych-tag-id"
@@ -30,15 +30,6 @@ TAG_MIME = "application/x-diptych-tag-id"
 Index = QModelIndex | QPersistentModelIndex
 
 
-# The palette's colours by the names they were chosen by (see storage.palette).
-PALETTE_NAMES = dict(
-    zip(
-        PALETTE,
-        ("yellow", "sky blue", "salmon", "green", "lavender", "orange", "teal", "pink",
-         "olive", "periwinkle", "sand", "grey"),
-        strict=True,
-    )
-)  # fmt: skip
 # Hues (degrees) up to which a colour is called by each name.
 _HUES = (
     (15, "red"), (40, "orange"), (68, "yellow"), (160, "green"), (195, "teal"),

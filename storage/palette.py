@@ -9,20 +9,21 @@ from diptych.storage.errors import InputError
 
 # Saturated enough to tell apart as highlights, light enough to read black text on;
 # ordered so that neighbours differ in hue.
-PALETTE = (
-    "#F6C945",  # yellow
-    "#7CC6F2",  # sky
-    "#F28C8C",  # salmon
-    "#8FD694",  # green
-    "#C39BE8",  # lavender
-    "#F7A85C",  # orange
-    "#5ED1C4",  # teal
-    "#F29BCB",  # pink
-    "#B5C95A",  # olive
-    "#9FB3F5",  # periwinkle
-    "#D9B48F",  # sand
-    "#A6A6A6",  # grey
-)
+PALETTE_NAMES = {  # each colour with the name it was chosen by (heard by screen readers)
+    "#F6C945": "yellow",
+    "#7CC6F2": "sky blue",
+    "#F28C8C": "salmon",
+    "#8FD694": "green",
+    "#C39BE8": "lavender",
+    "#F7A85C": "orange",
+    "#5ED1C4": "teal",
+    "#F29BCB": "pink",
+    "#B5C95A": "olive",
+    "#9FB3F5": "periwinkle",
+    "#D9B48F": "sand",
+    "#A6A6A6": "grey",
+}
+PALETTE = tuple(PALETTE_NAMES)
 
 _HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
 
