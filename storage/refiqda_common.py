@@ -145,7 +145,16 @@ def parse_xml(data: bytes, *, path: Path, member: str | None = None) -> Element:
     """
     where = f" ({member})" if member else ""
     try:
-        root: Element = safe_fromstring(data, forbid_dtd=True)
+        try:
+            root: Element = safe_fromstring(data, forbid_dtd=True)
+        except ParseError as error:
+            repaired = _mislabelled_cp1252(data)
+            if repaired is None:
+                raise
+            try:
+                root = safe_fromstring(repaired, forbid_dtd=True)
+            except ParseError:
+                raise error from None  # the file's own fault, not its encoding
         return root
     except defusedxml.DefusedXmlException as exc:
         raise ExchangeFileError(
@@ -160,6 +169,27 @@ def parse_xml(data: bytes, *, path: Path, member: str | None = None) -> Element:
             path=path,
             advice="The file may be damaged; export it again. " + REFI_ADVICE,
         ) from exc
+
+
+_DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def _mislabelled_cp1252(data: bytes) -> bytes | None:
+    """``data`` re-encoded as UTF-8 if it says UTF-8 (or nothing) but is not; else None.
+
+    QualCoder on Windows writes its codebook (``.qdc``) in the system's Windows-1252
+    while declaring UTF-8, so every accented code name ("Sécurité") breaks the XML.
+    """
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    declared = _DECLARED_ENCODING.match(data)
+    if declared and declared[1].strip().lower() not in (b"utf-8", b"utf8"):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_cp1252(data).encode("utf-8")
+    return None  # it is UTF-8: the fault is elsewhere
 
 
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
