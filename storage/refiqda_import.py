@@ -52,6 +52,7 @@ class ExchangeImportSummary:
         memos: project, article and tag memos written or added to.
         coders: the coders of the new passages, by name.
         skipped: how many of each kind of thing were not imported.
+        skipped_sources: each source not imported, by name, with the reason.
     """
 
     path: str
@@ -66,6 +67,7 @@ class ExchangeImportSummary:
     memos: int = 0
     coders: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    skipped_sources: list[str] = field(default_factory=list)
 
     def describe(self) -> list[str]:
         """The summary as lines for people."""
@@ -82,7 +84,16 @@ class ExchangeImportSummary:
         if self.skipped:
             parts = [f"{what} ×{count}" for what, count in sorted(self.skipped.items())]
             lines.append("not imported: " + "; ".join(parts))
+        if self.skipped_sources:
+            named = self.skipped_sources[:_NAMED_SOURCES]
+            more = len(self.skipped_sources) - len(named)
+            lines.append(
+                "sources not imported: " + "; ".join(named) + (f"; and {more} more" if more else "")
+            )
         return lines
+
+
+_NAMED_SOURCES = 12  # more would bury the rest of the summary
 
 
 def _many(count: int, noun: str) -> str:
@@ -108,6 +119,7 @@ def import_exchange_file(
         path=readable_text(str(path)), kind=document.kind, origin=document.origin
     )
     summary.skipped = dict(document.skipped)  # the writer adds what it skips
+    summary.skipped_sources = list(document.skipped_sources)
     try:
         with project.transaction():
             ProjectWriter(project, document, summary).write()

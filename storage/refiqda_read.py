@@ -109,6 +109,7 @@ class _Reader:
         self.path = path
         self.archive = archive
         self.elements = ElementReader()
+        self.skipped_sources: list[str] = []
 
     def read(self, data: bytes) -> ExchangeDocument:
         root = parse_xml(data, path=self.path, member=PROJECT_ENTRY if self.archive else None)
@@ -127,6 +128,7 @@ class _Reader:
         else:
             self._project(root, document)
         document.skipped = self.elements.skipped
+        document.skipped_sources = self.skipped_sources
         document.referenced = {
             guid
             for element in root.iter()
@@ -199,6 +201,7 @@ class _Reader:
                 continue
             kind, selection = _OTHER_SOURCES[name]
             self.elements.skip(kind)
+            self.skipped_sources.append(source_label(element.get("name"), kind))
             selections = sum(1 for c in element if split_tag(c.tag)[1] == selection)
             self.elements.skip(f"{kind} selection", selections)
 
@@ -244,21 +247,27 @@ class _Reader:
             return inline, "utf-8"
         location = (element.get("plainTextPath") or "").strip()
         if not location:
-            self.elements.skip(f"{what} without plain text")
-            return None
+            return self._no_text(element, what, "without plain text", "it has no plain text")
         if not location.lower().startswith(INTERNAL_SCHEME) or self.archive is None:
             # A path outside the archive (absolute:// or relative://) would read a file
             # on this computer that the exchange file merely names: never followed.
-            self.elements.skip(f"{what} whose text is outside the exchange file")
-            return None
-        member = self.archive.find(f"{SOURCES_FOLDER}/{location[len(INTERNAL_SCHEME) :]}")
+            why = f"its text {location} is outside the exchange file"
+            return self._no_text(element, what, "whose text is outside the exchange file", why)
+        wanted = f"{SOURCES_FOLDER}/{location[len(INTERNAL_SCHEME) :]}"
+        member = self.archive.find(wanted)
         if member is None:
-            self.elements.skip(f"{what} whose text file is missing")
-            return None
+            why = f"its text file {wanted} is not in the exchange file"
+            return self._no_text(element, what, "whose text file is missing", why)
         if self.archive.size(member) > MAX_ARTICLE_BYTES:
-            self.elements.skip(f"{what} too large to import")
-            return None
+            why = f"its text file {member} is too large to import"
+            return self._no_text(element, what, "too large to import", why)
         return decode_source(self.archive.read(member))
+
+    def _no_text(self, element: Element, what: str, kind: str, why: str) -> None:
+        """Count a source or note whose text cannot be read; name a source and say why."""
+        self.elements.skip(f"{what} {kind}")
+        if what == "text source":
+            self.skipped_sources.append(source_label(element.get("name"), why))
 
     def _selection(self, element: Element) -> ExchangeSelection | None:
         start, end = _integer(element.get("startPosition")), _integer(element.get("endPosition"))
@@ -306,6 +315,16 @@ class _Reader:
                 document.links.append((ends[0], ends[1]))
             else:
                 self.elements.skip("link")
+
+
+def source_label(name: str | None, why: str) -> str:
+    """A skipped source as the summary names it: its name in quotes, and why."""
+    shown, why = _cut(" ".join((name or "").split()), 80), _cut(" ".join(why.split()), 200)
+    return f"“{shown}” ({why})" if shown else f"a source without a name ({why})"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _ref(element: Element) -> list[str]:

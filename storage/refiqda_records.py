@@ -79,3 +79,4 @@ class ExchangeDocument:
     links: list[tuple[str, str]] = field(default_factory=list)
     referenced: set[str] = field(default_factory=set)  # notes something points at
     skipped: dict[str, int] = field(default_factory=dict)
+    skipped_sources: list[str] = field(default_factory=list)  # each named, with the reason

@@ -18,6 +18,7 @@ from diptych.storage.codebook import PATH_SEPARATOR, SEPARATOR_IN_NAME
 from diptych.storage.importing import ParsedArticle, parse_display
 from diptych.storage.model import MemoKind, Tag
 from diptych.storage.refiqda_common import STAND_IN_USER_GUID
+from diptych.storage.refiqda_read import source_label
 from diptych.storage.refiqda_records import (
     ExchangeCode,
     ExchangeDocument,
@@ -129,6 +130,7 @@ class ProjectWriter:
             text = source.text.text
             if not text.strip():
                 self.skip("text source without text")
+                self.summary.skipped_sources.append(source_label(source.name, "its text is empty"))
                 self.skip("selection in a source without text", len(source.selections))
                 continue
             title = source.name or "Untitled source"

@@ -76,3 +76,73 @@ def test_a_file_declaring_another_encoding_is_read_in_that_encoding(
     path.write_bytes(text.replace(" « principale »", "").encode("latin-1"))
     import_exchange_file(project, path=path)
     assert sorted(t.name for t in project.tags.all()) == ["Sécurité", "Élève"]
+
+
+# Sources Diptych cannot import are named in the summary, with the reason ------------
+
+MIXED_SOURCES = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project {NS} name="Study" origin="MAXQDA 2022 (Release 22.7.0)">
+<Sources>
+  <TextSource guid="{SOURCE_GUID}" name="Interview 1.txt" plainTextPath="internal://one.txt">
+    <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-eb4d29fe46c5" startPosition="0"
+        endPosition="5" name="Hello"/>
+  </TextSource>
+  <PDFSource guid="142eb46d-612e-4593-a385-d0e5d04d1288" name="Focus group.pdf"
+      path="internal://142eb46d-612e-4593-a385-d0e5d04d1288.pdf">
+    <Representation guid="142eb46d-612e-4593-a385-d0e5d04d1289"
+        plainTextPath="internal://142eb46d-612e-4593-a385-d0e5d04d1289.txt"/>
+  </PDFSource>
+  <PictureSource guid="361bcdb8-7d11-4343-a4cd-4130693eff76" name="Whiteboard"
+      path="internal://361bcdb8-7d11-4343-a4cd-4130693eff76.png"/>
+  <TextSource guid="9ddd19c4-168c-4103-bbad-08d4bd10a145" name="Field notes"
+      plainTextPath="relative:///notes/field.txt"/>
+  <TextSource guid="9ddd19c4-168c-4103-bbad-08d4bd10a146" name="Interview 2.txt"
+      plainTextPath="internal://two.txt"/>
+  <TextSource guid="9ddd19c4-168c-4103-bbad-08d4bd10a147" name="Blank page"
+      plainTextPath="internal://blank.txt"/>
+</Sources>
+</Project>"""
+
+
+def test_each_source_not_imported_is_named_with_the_reason(
+    tmp_path: Path, project: Project
+) -> None:
+    files = {"Sources/one.txt": b"Hello world.", "Sources/blank.txt": b" \r\n "}
+    path = write_qdpx(tmp_path / "study.qdpx", MIXED_SOURCES, files)
+    summary = import_exchange_file(project, path=path)
+    assert [a.title for a in project.articles.all()] == ["Interview 1.txt"]
+    assert summary.skipped_sources == [
+        "“Focus group.pdf” (PDF source)",
+        "“Whiteboard” (picture source)",
+        "“Field notes” (its text relative:///notes/field.txt is outside the exchange file)",
+        "“Interview 2.txt” (its text file sources/two.txt is not in the exchange file)",
+        "“Blank page” (its text is empty)",
+    ]
+    lines = summary.describe()
+    assert lines[-1] == "sources not imported: " + "; ".join(summary.skipped_sources)
+    assert summary.skipped["PDF source"] == 1  # the counts stay as they were
+
+
+def test_a_long_list_of_sources_not_imported_is_cut(tmp_path: Path, project: Project) -> None:
+    pictures = "".join(
+        f'<PictureSource guid="361bcdb8-7d11-4343-a4cd-{n:012d}" name="Photo {n}"'
+        f' path="internal://{n}.png"/>'
+        for n in range(20)
+    )
+    qde = f"""<Project {NS} name="p"><Sources>{pictures}
+        <TextSource guid="{SOURCE_GUID}" name="t"><PlainTextContent>Text.</PlainTextContent>
+        </TextSource></Sources></Project>"""
+    summary = import_exchange_file(project, path=write_qdpx(tmp_path / "photos.qdpx", qde))
+    assert len(summary.skipped_sources) == 20
+    line = summary.describe()[-1]
+    assert line.startswith("sources not imported: “Photo 0” (picture source);")
+    assert line.endswith("“Photo 11” (picture source); and 8 more")
+
+
+def test_a_very_long_source_name_is_cut_in_the_summary(tmp_path: Path, project: Project) -> None:
+    qde = f"""<Project {NS} name="p"><Sources>
+        <AudioSource guid="{SOURCE_GUID}" name="{"Interview " * 1000}" path="internal://a.m4a"/>
+        </Sources></Project>"""
+    summary = import_exchange_file(project, path=write_qdpx(tmp_path / "audio.qdpx", qde))
+    (label,) = summary.skipped_sources
+    assert label == "“" + ("Interview " * 8)[:79] + "…” (audio source)"
