@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -20,10 +21,22 @@ from diptych.gui.messages import install_excepthook
 from diptych.gui.note_html import text_to_html
 from diptych.gui.paths import APP_NAME, ORGANIZATION
 from diptych.gui.session import ProjectSession
+from diptych.gui.workers import Progress
 from diptych.storage.backup import backups_for_path, list_backups, restore_backup
+from diptych.storage.database import check_file
 from diptych.storage.errors import DamagedProjectError, DiptychError, NotAProjectError
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
+
+# Files up to this size get SQLite's integrity pass before the window shows them (~0.7 ms
+# per MB); a larger file is checked by a worker while the window is already up, and its
+# backups wait for the result. A damaged file is then put aside as if it had failed to open.
+CHECK_ON_OPEN_LIMIT = 32 * 1024 * 1024
+
+
+def open_project(path: Path) -> Project:
+    """Open ``path`` for the window: a big file's integrity pass is left to a worker."""
+    return Project.open(path, check_limit=CHECK_ON_OPEN_LIMIT)
 
 
 def open_or_create(context: AppContext, path: Path | None) -> Project:
@@ -32,21 +45,40 @@ def open_or_create(context: AppContext, path: Path | None) -> Project:
         path = context.settings.last_project() or context.paths.sample_project
     if path == context.paths.sample_project and not path.exists():
         return create_sample_project(path)
-    return Project.open(path)
+    return open_project(path)
 
 
-def open_sample_anyway(context: AppContext) -> Project:
-    """The sample project; if it cannot be opened, it is moved aside (with every passage
-    coded in it) and a fresh one is created, so that Diptych always starts."""
+def open_sample_anyway(context: AppContext, *, damaged: bool = False) -> Project:
+    """The sample project; if it cannot be opened (or is known to be ``damaged``), it is
+    moved aside (with every passage coded in it) and a fresh one is created, so that
+    Diptych always starts."""
     path = context.paths.sample_project
-    try:
-        return open_or_create(context, path)
-    except DiptychError:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        path.replace(path.with_name(f"{path.stem} (could not be opened {stamp}){path.suffix}"))
-        for extra in ("-wal", "-shm"):
-            Path(f"{path}{extra}").unlink(missing_ok=True)
-        return create_sample_project(path)
+    if not damaged:
+        try:
+            return open_or_create(context, path)
+        except DiptychError:
+            pass
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem} (could not be opened {stamp}){path.suffix}")
+    path.replace(aside)
+    for extra in ("-wal", "-shm"):  # the -wal may hold its latest changes: it goes along
+        companion = Path(f"{path}{extra}")
+        if companion.exists():
+            companion.replace(f"{aside}{extra}")
+    return create_sample_project(path)
+
+
+def integrity_job(path: Path) -> Callable[[Progress], DamagedProjectError | None]:
+    """The worker's job: SQLite's integrity pass over ``path``; the damage found, if any."""
+
+    def job(progress: Progress) -> DamagedProjectError | None:
+        try:
+            check_file(path)
+        except DamagedProjectError as exc:
+            return exc
+        return None
+
+    return job
 
 
 class Launcher(QObject):
@@ -75,8 +107,10 @@ class Launcher(QObject):
         window_layout.fit_to_screen(self.window)
         self.window.show()
         session.watch()
-        if not project.read_only:
-            self.window.backups.start()
+        if project.verified:
+            self._checked(self.window)
+        else:
+            self._check(self.window)
         self.context.settings.add_recent(project.path)
         self._fill_recent(self.window)
         if old is not None:
@@ -84,10 +118,41 @@ class Launcher(QObject):
             old.deleteLater()
         return self.window
 
+    def _check(self, window: MainWindow) -> None:
+        """Check a file opened without its integrity pass, in a worker."""
+        worker = window.workers.start(integrity_job(window.session.project.path))
+        worker.signals.finished.connect(lambda damage: self._on_check_finished(window, damage))
+        worker.signals.failed.connect(lambda text: self._on_check_failed(window, text))
+
+    def _checked(self, window: MainWindow) -> None:
+        """The file is intact: its backups can start."""
+        if not window.session.project.read_only:
+            window.backups.start()
+
+    def _on_check_finished(self, window: MainWindow, damage: DamagedProjectError | None) -> None:
+        if window is not self.window:
+            return  # another project was opened meanwhile
+        if damage is None:
+            self._checked(window)
+            return
+        path = window.session.project.path
+        self.window = None
+        window.close()  # nothing more is written to the damaged file
+        window.deleteLater()
+        is_sample = path == self.context.paths.sample_project
+        self.show_project(open_sample_anyway(self.context, damaged=is_sample))
+        self.report_open_error(path, damage)
+
+    def _on_check_failed(self, window: MainWindow, text: str) -> None:
+        if window is not self.window:
+            return
+        self.context.messages.warning(f"The project could not be checked for damage: {text}")
+        self._checked(window)  # each backup checks the file again as it opens it
+
     def open_path(self, path: Path, *, create: bool = False) -> None:
         """Open (or create) a project file and show it; errors become a message."""
         try:
-            project = Project.create(path) if create else Project.open(path)
+            project = Project.create(path) if create else open_project(path)
         except DiptychError as exc:
             self.report_open_error(path, exc)
             return
@@ -169,7 +234,7 @@ class Launcher(QObject):
         """Open the built-in sample project (creating it again if it was deleted)."""
         path = self.context.paths.sample_project
         try:
-            project = Project.open(path) if path.exists() else create_sample_project(path)
+            project = open_project(path) if path.exists() else create_sample_project(path)
         except DiptychError as exc:
             self.context.messages.known_error(exc, "Open project")
             return

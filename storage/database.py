@@ -35,7 +35,6 @@ from diptych.storage.schema import (
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-QUICK_CHECK_LIMIT = 256 * 1024 * 1024  # larger files are checked in the background by backups
 # The window offers the backups of a file that cannot be opened when it is opened there.
 RESTORE_ADVICE = "Restore it from a backup: opening it in the Diptych window offers them."
 
@@ -156,8 +155,13 @@ _TEXT_KINDS = (
 
 
 def connect(
-    path: Path, *, create: bool, read_only: bool, verify: bool = True
-) -> tuple[Database, bool]:
+    path: Path,
+    *,
+    create: bool,
+    read_only: bool,
+    verify: bool = True,
+    check_limit: int | None = None,
+) -> tuple[Database, bool, bool]:
     """Open (or create) the SQLite file behind a project, checking it first.
 
     Args:
@@ -167,10 +171,14 @@ def connect(
 
         verify: run SQLite's integrity pass (``quick_check``); a one-off read may skip it,
             as damage still surfaces as a known error when the damaged part is read.
+        check_limit: run the integrity pass only on files up to this many bytes; a larger
+            file is left for the caller to check (:func:`check_integrity`) off the thread
+            that waits for it. The pass reads the whole file: ~0.7 ms per MB.
 
     Returns:
-        A sqlite-utils database on a connection in WAL mode with foreign keys on, and
-        whether it was opened read-only (asked for, or the file cannot be written).
+        A sqlite-utils database on a connection in WAL mode with foreign keys on, whether
+        it was opened read-only (asked for, or the file cannot be written), and whether
+        the integrity pass ran.
     """
     exists = path.exists()
     if not exists and not create:
@@ -179,6 +187,7 @@ def connect(
         application_id, user_version = read_header(path)
         _check_identity(path, application_id, user_version)
     read_only = read_only or (exists and not _writable(path))
+    verify = verify and exists and (check_limit is None or path.stat().st_size <= check_limit)
     conn = _open_connection(path, read_only=read_only, create=not exists)
     db = Database(conn)
     try:
@@ -190,7 +199,7 @@ def connect(
     except BaseException:
         conn.close()
         raise
-    return db, read_only
+    return db, read_only, verify or not exists
 
 
 def reader(path: Path) -> sqlite3.Connection:
@@ -201,6 +210,16 @@ def reader(path: Path) -> sqlite3.Connection:
     """
     with translate_errors(path):
         return _open_connection(path, read_only=True, create=False)
+
+
+def check_file(path: Path) -> None:
+    """The integrity pass on an open project's file through a connection of its own, for a
+    worker thread; raises :class:`DamagedProjectError` if the file is damaged."""
+    conn = reader(path)
+    try:
+        check_integrity(conn, path)
+    finally:
+        conn.close()
 
 
 def _writable(path: Path) -> bool:
@@ -299,14 +318,19 @@ def _check_existing(db: Database, path: Path, *, verify: bool = True) -> None:
             path=path,
             advice=RESTORE_ADVICE,
         )
-    if verify and path.stat().st_size <= QUICK_CHECK_LIMIT:
-        result = db.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise DamagedProjectError(
-                f"is damaged ({result})",
-                path=path,
-                advice=RESTORE_ADVICE,
-            )
+    if verify:
+        check_integrity(db.conn, path)
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """SQLite's integrity pass over the whole file; raises if the file is damaged.
+
+    Any connection to the file will do, so a worker thread can run it on its own.
+    """
+    with translate_errors(path):
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise DamagedProjectError(f"is damaged ({result})", path=path, advice=RESTORE_ADVICE)
 
 
 @contextlib.contextmanager

@@ -19,7 +19,12 @@ from pathlib import Path
 from types import TracebackType
 
 from diptych.storage.connection import Database
-from diptych.storage.database import connect, translate_errors, write_transaction
+from diptych.storage.database import (
+    check_integrity,
+    connect,
+    translate_errors,
+    write_transaction,
+)
 from diptych.storage.errors import (
     DiptychError,
     ProjectBusyError,
@@ -31,6 +36,7 @@ from diptych.storage.model import ProjectInfo
 from diptych.storage.schema import apply_migrations, missing_reading_indexes, needs_migration
 
 PROJECT_SUFFIX = ".diptych"
+INFO_KEYS = ("uuid", "name", "created_at")  # a project's identity, in ``project_info``
 
 
 def utc_now() -> str:
@@ -53,6 +59,7 @@ class Project:
     Attributes:
         path: the project file.
         read_only: True if changes cannot be saved.
+        verified: False if the file was opened without SQLite's integrity pass.
         articles, tags, annotations, memos: the stores.
     """
 
@@ -73,6 +80,7 @@ class Project:
         self._closed = False
         self.path = path
         self.read_only = read_only
+        self.verified = True  # False: opened without SQLite's integrity pass (see open)
         self.now = clock
         self.articles = ArticleStore(self)
         self.tags = TagStore(self)
@@ -89,17 +97,25 @@ class Project:
         name: str | None = None,
         clock: Callable[[], str] = utc_now,
         verify: bool = True,
+        check_limit: int | None = None,
     ) -> Project:
         """Open a project file, creating it if ``create`` and it does not exist.
 
         An older file is brought up to date; a newer, foreign or damaged one is refused
-        with a known error and left untouched.
+        with a known error and left untouched. ``verify=False`` skips SQLite's integrity
+        pass, and ``check_limit`` skips it on files larger than that many bytes:
+        :attr:`verified` is then False and the caller checks the file later
+        (:func:`~diptych.storage.database.check_file`, which a worker thread can run).
+        Opening never writes to a file that was not checked.
         """
         path = Path(path).expanduser()
         is_new = not path.exists()
         try:
-            db, read_only = connect(path, create=create, read_only=read_only, verify=verify)
+            db, read_only, verified = connect(
+                path, create=create, read_only=read_only, verify=verify, check_limit=check_limit
+            )
             project = cls(db, path, read_only=read_only, clock=clock)
+            project.verified = verified
             try:
                 project._prepare(is_new=is_new, name=name)
             except BaseException:
@@ -126,6 +142,9 @@ class Project:
         return cls.open(path, create=True, name=name, clock=clock)
 
     def _prepare(self, *, is_new: bool, name: str | None) -> None:
+        if not self.read_only and not self.verified and self._writes_on_opening():
+            check_integrity(self.db.conn, self.path)
+            self.verified = True
         with translate_errors(self.path):
             if is_new or needs_migration(self.db):
                 if self.read_only:
@@ -139,6 +158,14 @@ class Project:
                 self._complete_info(name)
                 self._add_reading_indexes()
 
+    def _writes_on_opening(self) -> bool:
+        """True if opening will write: an upgrade, a missing identity or reading index."""
+        with translate_errors(self.path):
+            if needs_migration(self.db) or missing_reading_indexes(self.db):
+                return True
+            rows = dict(self.db.execute("SELECT key, value FROM project_info").fetchall())
+        return not all(rows.get(key) for key in INFO_KEYS)
+
     def _complete_info(self, name: str | None) -> None:
         """Give the project its identity: uuid, name and creation time.
 
@@ -148,12 +175,12 @@ class Project:
         backups are kept apart by its uuid).
         """
         rows = dict(self.db.execute("SELECT key, value FROM project_info").fetchall())
-        wanted = {
+        wanted: dict[str, Callable[[], str]] = {
             "uuid": new_uuid,
             "name": lambda: readable_text(name or self.path.stem),  # a file name may not be UTF-8
             "created_at": self.now,
         }
-        missing = [key for key in wanted if not rows.get(key)]
+        missing = [key for key in INFO_KEYS if not rows.get(key)]
         if not missing:
             return
         with self.transaction():
