@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 
 from diptych.storage.errors import ExchangeFileError
@@ -253,8 +254,10 @@ class _Reader:
             # on this computer that the exchange file merely names: never followed.
             why = f"its text {location} is outside the exchange file"
             return self._no_text(element, what, "whose text is outside the exchange file", why)
-        wanted = f"{SOURCES_FOLDER}/{location[len(INTERNAL_SCHEME) :]}"
-        member = self.archive.find(wanted)
+        wanted = f"{SOURCES_FOLDER}/{location[len(INTERNAL_SCHEME) :].lstrip('/')}"
+        # The standard calls these paths URLs: "internal:///a.txt" and "My%20notes.txt"
+        # are seen too.
+        member = self.archive.find(wanted) or self.archive.find(unquote(wanted))
         if member is None:
             why = f"its text file {wanted} is not in the exchange file"
             return self._no_text(element, what, "whose text file is missing", why)

@@ -146,3 +146,28 @@ def test_a_very_long_source_name_is_cut_in_the_summary(tmp_path: Path, project: 
     summary = import_exchange_file(project, path=write_qdpx(tmp_path / "audio.qdpx", qde))
     (label,) = summary.skipped_sources
     assert label == "“" + ("Interview " * 8)[:79] + "…” (audio source)"
+
+
+# Paths to a source's text, written in other ways --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("location", "member"),
+    [
+        ("internal://t.txt", "Sources/T.TXT"),  # MAXQDA and QualCoder write "Sources"
+        ("internal:///t.txt", "sources/t.txt"),  # three slashes, as in "relative:///x"
+        ("internal://Focus%20group%20(1).txt", "sources/Focus group (1).txt"),  # a URL
+        ("internal://Focus%20group.txt", "sources/Focus%20group.txt"),  # the name as written
+    ],
+)
+def test_internal_paths_written_in_other_ways(
+    tmp_path: Path, project: Project, location: str, member: str
+) -> None:
+    qde = f"""<Project {NS} name="p"><Sources>
+        <TextSource guid="{SOURCE_GUID}" name="t" plainTextPath="{location}">
+        <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-eb4d29fe46c5" startPosition="6"
+            endPosition="11"/></TextSource></Sources></Project>"""
+    path = write_qdpx(tmp_path / "paths.qdpx", qde, {member: b"Hello world."})
+    summary = import_exchange_file(project, path=path)
+    assert (summary.skipped, summary.skipped_sources) == ({}, [])
+    assert [p.exact for p in project.annotations.query()] == ["world"]
