@@ -11,6 +11,8 @@ What comes in, and as what:
 - ``PlainTextSelection`` -> passage over ``[startPosition, endPosition)`` in code points,
   a tag per ``Coding``, the creating user as coder, and its description and notes (also
   those tied to it by an NVivo ``Link``) as the passage note.
+- a ``Note`` holding a ``PlainTextSelection``, referred to by a ``TextSource`` (how
+  QualCoder writes an annotation) -> a passage of that source with the note as its note.
 - the project's ``Description`` and notes, and notes attached to nothing -> project memo.
 
 PDF, picture, audio and video sources with their selections, sets, cases, variables,

@@ -306,10 +306,17 @@ class _Reader:
         children = self.elements.children(element)
         guid = normalize_guid(element.get("guid"))
         text = self._text(element, children, what="note")
-        self.elements.skip("selection inside a note", _count(children, "PlainTextSelection"))
-        if guid is not None and text is not None:
-            name = " ".join((element.get("name") or "").split())
-            document.notes[guid] = ExchangeNote(name, SourceText.from_raw(text[0]).text)
+        selections = [c for n, c in children if n == "PlainTextSelection"]
+        if guid is None or text is None:
+            self.elements.skip("selection inside a note", len(selections))
+            return
+        document.notes[guid] = ExchangeNote(
+            name=" ".join((element.get("name") or "").split()),
+            text=SourceText.from_raw(text[0]).text,
+            selections=[s for s in map(self._selection, selections) if s is not None],
+            user=normalize_guid(element.get("creatingUser") or element.get("modifyingUser")),
+            created=from_xs_datetime(element.get("creationDateTime")),
+        )
 
     def _links(self, parent: Element, document: ExchangeDocument) -> None:
         for _, link in self.elements.children(parent):

@@ -55,10 +55,17 @@ class ExchangeSource:
 
 @dataclass
 class ExchangeNote:
-    """A ``Note``: its name and plain text."""
+    """A ``Note``: its name and plain text.
+
+    QualCoder writes an annotation as a note holding a ``PlainTextSelection`` whose
+    positions are in the text source that refers to the note: ``selections``.
+    """
 
     name: str
     text: str
+    selections: list[ExchangeSelection] = field(default_factory=list)
+    user: str | None = None
+    created: str | None = None
 
 
 @dataclass

@@ -11,6 +11,7 @@ what cannot be imported is counted in the summary.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diptych.storage.annotations import NewAnnotation
@@ -22,6 +23,7 @@ from diptych.storage.refiqda_read import source_label
 from diptych.storage.refiqda_records import (
     ExchangeCode,
     ExchangeDocument,
+    ExchangeNote,
     ExchangeSelection,
     ExchangeSource,
 )
@@ -146,9 +148,15 @@ class ProjectWriter:
         self.summary.article_ids = [a.id for a in added]
         result = list(zip(sources, self.summary.article_ids, strict=True))
         for source, article_id in result:
-            parts = [source.description, *self._notes(source.note_refs)]
+            refs = [ref for ref in source.note_refs if not self._annotation(ref)]
+            parts = [source.description, *self._notes(refs)]
             self._add_memo(MemoKind.ARTICLE, article_id, parts)
         return result
+
+    def _annotation(self, ref: str) -> ExchangeNote | None:
+        """The note ``ref`` if it is a QualCoder annotation: a note with selections."""
+        note = self.doc.notes.get(ref)
+        return note if note is not None and note.selections else None
 
     def _passages(self, articles: list[tuple[ExchangeSource, int]]) -> None:
         items: list[NewAnnotation] = []
@@ -159,6 +167,9 @@ class ProjectWriter:
                 item = self._passage(source, article_id, selection, crlf_is_two, taken)
                 if item is not None:
                     items.append(item)
+            for ref in source.note_refs:
+                annotated = self._annotated(source, article_id, ref, crlf_is_two, taken)
+                items.extend(annotated)
         if items:
             self.project.annotations.add_many(items=items)
         self.summary.passages = len(items)
@@ -211,6 +222,36 @@ class ProjectWriter:
             created_at=created,
             updated_at=selection.modified or created,
         )
+
+    def _annotated(
+        self,
+        source: ExchangeSource,
+        article_id: int,
+        ref: str,
+        crlf_is_two: bool,
+        taken: set[str],
+    ) -> list[NewAnnotation]:
+        """The passages of a QualCoder annotation on ``source``, each with the note.
+
+        If none of its selections fits the text, the note goes to the article memo.
+        """
+        note = self._annotation(ref)
+        if note is None:
+            return []
+        items = []
+        for selection in note.selections:
+            annotated = replace(
+                selection,
+                note_refs=[ref, *selection.note_refs],
+                user=selection.user or note.user,
+                created=selection.created or note.created,
+            )
+            item = self._passage(source, article_id, annotated, crlf_is_two, taken)
+            if item is not None:
+                items.append(item)
+        if not items:
+            self._add_memo(MemoKind.ARTICLE, article_id, self._notes([ref]))
+        return items
 
     def _coder(self, guid: str | None) -> str:
         if guid is None or guid == STAND_IN_USER_GUID:
@@ -270,6 +311,7 @@ class ProjectWriter:
         for guid, note in self.doc.notes.items():
             if guid in self.used_notes:
                 continue
+            self.skip("selection inside a note", len(note.selections))
             if guid in referenced:
                 self.skip("note on something not imported")
             elif note.text.strip():

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
 import pytest
+import xmlschema
+from lxml import etree
+from test_refiqda_export import PROJECT_XSD
 
 from diptych.storage.errors import ExchangeFileError
+from diptych.storage.exporting import collect
 from diptych.storage.project import Project
+from diptych.storage.refiqda_export import export_qdpx
 from diptych.storage.refiqda_import import import_exchange_file
 
 NS = 'xmlns="urn:QDA-XML:project:1.0"'
@@ -21,6 +27,15 @@ def write_qdpx(path: Path, qde: str | bytes, files: dict[str, bytes] | None = No
         for name, data in (files or {}).items():
             archive.writestr(name, data)
     return path
+
+
+def assert_exports_valid_refi_qda(project: Project) -> None:
+    """What was imported exports again as a project both schema engines accept."""
+    qdpx = export_qdpx(collect(project), None)
+    qde = zipfile.ZipFile(io.BytesIO(qdpx)).read("project.qde")
+    schema = etree.XMLSchema(etree.parse(str(PROJECT_XSD)))
+    assert schema.validate(etree.fromstring(qde)), schema.error_log
+    xmlschema.XMLSchema(str(PROJECT_XSD)).validate(qde.decode("utf-8"))
 
 
 @pytest.fixture
@@ -121,6 +136,7 @@ def test_each_source_not_imported_is_named_with_the_reason(
     lines = summary.describe()
     assert lines[-1] == "sources not imported: " + "; ".join(summary.skipped_sources)
     assert summary.skipped["PDF source"] == 1  # the counts stay as they were
+    assert_exports_valid_refi_qda(project)
 
 
 def test_a_long_list_of_sources_not_imported_is_cut(tmp_path: Path, project: Project) -> None:
@@ -171,3 +187,100 @@ def test_internal_paths_written_in_other_ways(
     summary = import_exchange_file(project, path=path)
     assert (summary.skipped, summary.skipped_sources) == ({}, [])
     assert [p.exact for p in project.annotations.query()] == ["world"]
+
+
+# A project as QualCoder exports it (refi.py, RefiExport) ------------------------------
+
+COLIN = "5c94bc9e-db8c-4f1d-9cd6-e900c7440860"
+QUALCODER_TEXT = "Hello 😀 world. We trust 北京 people.\nSecond line."
+
+
+def qualcoder_project(tmp_path: Path) -> Path:
+    """project.qde in UTF-8 with a mark, a "Sources" folder, texts with a mark, a journal
+    as a note file, and annotations as notes holding a selection of the source."""
+    start = QUALCODER_TEXT.index("We")
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns:xsd="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="study.qda" origin="QualCoder 3.6" \
+creatingUserGUID="{COLIN}" creationDateTime="2024-01-01T10:00:00Z" xmlns="urn:QDA-XML:project:1.0">
+<Users>
+<User guid="{COLIN}" name="colin" />
+</Users>
+<CodeBook>
+<Codes>
+<Code guid="2dfba8c9-59f5-4424-99d6-ea9bce18134b" name="Trust" isCodable="true" color="#EB7333" />
+</Codes>
+</CodeBook>
+<Sources>
+<TextSource richTextPath="internal://a.docx" plainTextPath="internal://b.txt" creatingUser="" \
+creationDateTime="2024-01-01T10:00:00Z" guid="{SOURCE_GUID}" name="doc1.docx">
+<PlainTextSelection guid="08cbced0-d736-44c8-8fd6-eb4d29fe46c5" startPosition="{start}" \
+endPosition="{start + 11}" name="We trust 北京" creatingUser="{COLIN}" \
+creationDateTime="2024-01-02T10:00:00Z">
+<Coding guid="76414714-63c4-4a25-a47e-66fef80bd52e" creatingUser="{COLIN}" >
+<CodeRef targetGUID="2dfba8c9-59f5-4424-99d6-ea9bce18134b" />
+</Coding>
+</PlainTextSelection>
+<NoteRef targetGUID="0f758eeb-d61d-4e91-b250-79861c3869a6" />
+</TextSource>
+<TextSource plainTextPath="internal://c.txt" creatingUser="" guid="{SOURCE_GUID[:-1]}0" \
+name="doc2.txt">
+<NoteRef targetGUID="0f758eeb-d61d-4e91-b250-79861c3869a7" />
+</TextSource>
+</Sources>
+<Notes>
+<Note guid="4691a8a0-d67c-4dcc-91d6-e9075dc230cc" creatingUser="{COLIN}" \
+creationDateTime="2024-01-01T10:00:00Z" name="Journal one"  \
+plainTextPath="internal://4691a8a0-d67c-4dcc-91d6-e9075dc230cc.txt" >
+<Description /></Note>
+<Note guid="0f758eeb-d61d-4e91-b250-79861c3869a6" creatingUser="{COLIN}" \
+creationDateTime="2024-01-03T10:00:00Z" >
+<PlainTextContent>Greeting first</PlainTextContent>
+<PlainTextSelection guid="d61907b2-d0d4-48dc-b8b7-5e4f7ae5faa6" startPosition="0" endPosition="5" />
+</Note>
+<Note guid="0f758eeb-d61d-4e91-b250-79861c3869a7" creatingUser="{COLIN}" \
+creationDateTime="2024-01-03T10:00:00Z" >
+<PlainTextContent>Past the end of doc2</PlainTextContent>
+<PlainTextSelection guid="d61907b2-d0d4-48dc-b8b7-5e4f7ae5faa7" startPosition="50" \
+endPosition="60" />
+</Note>
+<Note guid="0f758eeb-d61d-4e91-b250-79861c3869a8" creatingUser="{COLIN}" \
+creationDateTime="2024-01-03T10:00:00Z" >
+<PlainTextContent>Second annotation of doc1</PlainTextContent>
+<PlainTextSelection guid="d61907b2-d0d4-48dc-b8b7-5e4f7ae5faa8" startPosition="7" endPosition="8" />
+</Note>
+</Notes>
+<Description>Project memo</Description>
+</Project>"""
+    bom = "\ufeff"
+    files = {
+        "Sources/a.docx": b"PK\x03\x04 not read",
+        "Sources/b.txt": (bom + QUALCODER_TEXT).encode(),
+        "Sources/c.txt": (bom + "Short.").encode(),
+        "Sources/4691a8a0-d67c-4dcc-91d6-e9075dc230cc.txt": (bom + "Journal text").encode(),
+    }
+    return write_qdpx(tmp_path / "study.qdpx", (bom + qde).encode(), files)
+
+
+def test_a_qualcoder_project_with_annotations(tmp_path: Path, project: Project) -> None:
+    summary = import_exchange_file(project, path=qualcoder_project(tmp_path))
+    one, two = project.articles.all()
+    assert project.articles.get(article_id=one.id).text == QUALCODER_TEXT
+    passages = [(p.article_id, p.exact, p.coder, p.note, p.created_at, len(p.tag_ids))
+                for p in project.annotations.query()]  # fmt: skip
+    assert passages == [
+        (one.id, "Hello", "colin", "Greeting first", "2024-01-03T10:00:00Z", 0),
+        (one.id, "We trust 北京", "colin", "", "2024-01-02T10:00:00Z", 1),
+    ]
+    memos = {(m.kind.value, m.target_id): m.text for m in project.memos.all()}
+    # An annotation whose place is not in its source is kept as the article memo; one
+    # that no source refers to (QualCoder refers to only the first of each source) is
+    # kept in the project memo.
+    assert memos == {
+        ("article", two.id): "Past the end of doc2",
+        ("project", None): "Project memo\n\n## Journal one\n\nJournal text"
+        "\n\nSecond annotation of doc1",
+    }
+    assert summary.skipped == {"selection inside a note": 1, "selection outside its text": 1}
+    assert (summary.passages, summary.notes, summary.coders) == (2, 1, ["colin"])
+    assert_exports_valid_refi_qda(project)
