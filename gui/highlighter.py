@@ -8,25 +8,37 @@ show thousands of highlights.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from diptych.gui.passage_index import Mark, PassageIndex, Segment
 from diptych.storage.offsets import PositionMap
 
+MAX_FORMATS = 4096  # formats a theme keeps for reuse (one per blend of colours seen)
+
+
+@lru_cache(maxsize=1024)
+def _rgb(color: str) -> tuple[int, int, int]:
+    parsed = QColor(color)
+    return parsed.red(), parsed.green(), parsed.blue()
+
 
 def blend(colors: list[str]) -> QColor:
     """The average of ``colors`` (``#RRGGBB``)."""
-    qcolors = [QColor(c) for c in colors] or [QColor("#FFFF00")]
-    n = len(qcolors)
+    rgbs = [_rgb(c) for c in colors] or [_rgb("#FFFF00")]
+    n = len(rgbs)
     return QColor(
-        sum(c.red() for c in qcolors) // n,
-        sum(c.green() for c in qcolors) // n,
-        sum(c.blue() for c in qcolors) // n,
+        sum(rgb[0] for rgb in rgbs) // n,
+        sum(rgb[1] for rgb in rgbs) // n,
+        sum(rgb[2] for rgb in rgbs) // n,
     )
 
 
 class HighlightTheme:
     """Turns the marks covering a run of text into a character format.
+
+    Formats are kept for reuse (up to :data:`MAX_FORMATS`): one theme serves every pane.
 
     Args:
         dark: True for a dark palette: colours are blended less so that text stays legible.
@@ -59,6 +71,8 @@ class HighlightTheme:
             if len(marks) > 1:  # overlapping passages: underline so the overlap shows
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(self.underline(marks))
+            if len(self._cache) >= MAX_FORMATS:
+                self._cache.clear()
             self._cache[key] = fmt
         return fmt
 

@@ -74,6 +74,14 @@ def render_style() -> RenderStyle:
     )
 
 
+_THEMES: dict[bool, HighlightTheme] = {}
+
+
 def highlight_theme() -> HighlightTheme:
-    """How passages are painted in the current appearance."""
-    return HighlightTheme(dark=is_dark())
+    """How passages are painted in the current appearance: one theme per appearance, so
+    that the formats made for one pane (or one opening) serve the next."""
+    dark = is_dark()
+    theme = _THEMES.get(dark)
+    if theme is None:
+        theme = _THEMES[dark] = HighlightTheme(dark=dark)
+    return theme

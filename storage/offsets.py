@@ -64,6 +64,7 @@ class PositionMap:
         self._blocks = list(blocks)
         self._starts = [b.start for b in blocks]
         self._rendered = list(rendered_starts)
+        self._one_unit: dict[int, bool] = {}  # block index -> every character is one UTF-16 unit
 
     def __len__(self) -> int:
         return len(self._blocks)
@@ -83,7 +84,17 @@ class PositionMap:
         index = max(0, bisect_right(self._starts, offset) - 1)
         block = self._blocks[index]
         inside = min(max(offset, block.start), block.end)
+        if self._all_one_unit(index):  # most text: no need to count the units
+            return self._rendered[index] + inside - block.start
         return self._rendered[index] + utf16_length(self._text[block.start : inside])
+
+    def _all_one_unit(self, index: int) -> bool:
+        known = self._one_unit.get(index)
+        if known is None:
+            block = self._blocks[index]
+            text = self._text[block.start : block.end]
+            known = self._one_unit[index] = utf16_length(text) == len(text)
+        return known
 
     def to_display(self, position: int) -> int:
         """Code-point offset of rendered ``position``; layout-only positions snap to a block."""

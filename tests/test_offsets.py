@@ -171,3 +171,22 @@ def test_position_map_needs_one_start_per_block() -> None:
         PositionMap(article.text, (), [0])
     assert PositionMap("", (), []).to_rendered(5) == 0
     assert PositionMap("", (), []).to_display(5) == 0
+
+
+def test_position_map_built_block_by_block_counts_each_blocks_own_units() -> None:
+    """Blocks of one-unit characters map by subtraction; a block with astral characters
+    counts its units; asking before the next block arrives changes nothing."""
+    builder = TextBuilder()
+    for paragraph in ("plain words", "😀 and 𠀋", "plain again"):
+        builder.begin(BlockKind.PARAGRAPH)
+        builder.add(paragraph)
+    article = builder.build()
+    positions = PositionMap(article.text)
+    positions.append(article.blocks[0], 0)
+    assert positions.to_rendered(5) == 5
+    positions.append(article.blocks[1], 12)
+    positions.append(article.blocks[2], 23)
+    start = article.blocks[1].start
+    assert [positions.to_rendered(start + i) for i in range(8)] == [12, 14, 15, 16, 17, 18, 19, 21]
+    assert positions.to_rendered(article.blocks[2].start + 5) == 28
+    assert positions.to_rendered(5) == 5
