@@ -11,8 +11,6 @@ from __future__ import annotations
 import codecs
 import re
 import uuid as uuidlib
-from bisect import bisect_left
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
@@ -310,34 +308,3 @@ def decode_source(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             text, encoding = decode_cp1252(data), "cp1252"
     return text.removeprefix("\ufeff").replace("\x00", "\ufffd"), encoding
-
-
-@dataclass(frozen=True)
-class SourceText:
-    """A source's text with newlines normalised to ``"\\n"``, and how to map offsets.
-
-    Tools disagree on Windows line ends: some count ``"\\r\\n"`` as two characters in
-    ``startPosition``/``endPosition``, some as one. :meth:`offset` maps either way onto
-    :attr:`text`.
-
-    Attributes:
-        text: the text as Diptych shows it.
-        pairs: indices in the original text of each ``"\\r"`` that began a ``"\\r\\n"``.
-    """
-
-    text: str
-    pairs: tuple[int, ...] = ()
-
-    @classmethod
-    def from_raw(cls, raw: str) -> SourceText:
-        """Normalise ``raw``: CRLF and lone CR become LF."""
-        if "\r" not in raw:
-            return cls(raw)
-        pairs = tuple(m.start() for m in re.finditer("\r\n", raw))
-        return cls(raw.replace("\r\n", "\n").replace("\r", "\n"), pairs)
-
-    def offset(self, position: int, *, crlf_is_two: bool) -> int:
-        """``position`` in :attr:`text`; with ``crlf_is_two`` it counted each CR of a CRLF."""
-        if not crlf_is_two:
-            return position
-        return position - bisect_left(self.pairs, position)

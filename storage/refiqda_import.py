@@ -8,9 +8,11 @@ What comes in, and as what:
 - ``TextSource`` -> article. Its text (``sources/...`` through ``plainTextPath``, or the
   inline ``PlainTextContent``) becomes the display text verbatim (the "plain" format,
   newlines normalised); its description and notes become the article memo.
-- ``PlainTextSelection`` -> passage over ``[startPosition, endPosition)`` in code points,
-  a tag per ``Coding``, the creating user as coder, and its description and notes (also
-  those tied to it by an NVivo ``Link``) as the passage note.
+- ``PlainTextSelection`` -> passage over ``[startPosition, endPosition)`` in code points
+  (or in UTF-16 units, or with a CRLF as two, where the selections' names show that the
+  file counts so: :mod:`diptych.storage.refiqda_positions`), a tag per ``Coding``, the
+  creating user as coder, and its description and notes (also those tied to it by an
+  NVivo ``Link``) as the passage note.
 - a ``Note`` holding a ``PlainTextSelection``, referred to by a ``TextSource`` (how
   QualCoder writes an annotation) -> a passage of that source with the note as its note.
 - the project's ``Description`` and notes, and notes attached to nothing -> project memo.

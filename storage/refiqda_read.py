@@ -23,7 +23,6 @@ from diptych.storage.refiqda_common import (
     REFI_NAMESPACES,
     SOURCES_FOLDER,
     ElementReader,
-    SourceText,
     decode_source,
     from_xs_datetime,
     import_color,
@@ -31,6 +30,7 @@ from diptych.storage.refiqda_common import (
     parse_xml,
     split_tag,
 )
+from diptych.storage.refiqda_positions import SourceText
 from diptych.storage.refiqda_records import (
     ExchangeCode,
     ExchangeDocument,
@@ -248,22 +248,26 @@ class _Reader:
             return inline, "utf-8"
         location = (element.get("plainTextPath") or "").strip()
         if not location:
-            return self._no_text(element, what, "without plain text", "it has no plain text")
+            self._no_text(element, what, "without plain text", "it has no plain text")
+            return None
         if not location.lower().startswith(INTERNAL_SCHEME) or self.archive is None:
             # A path outside the archive (absolute:// or relative://) would read a file
             # on this computer that the exchange file merely names: never followed.
             why = f"its text {location} is outside the exchange file"
-            return self._no_text(element, what, "whose text is outside the exchange file", why)
+            self._no_text(element, what, "whose text is outside the exchange file", why)
+            return None
         wanted = f"{SOURCES_FOLDER}/{location[len(INTERNAL_SCHEME) :].lstrip('/')}"
         # The standard calls these paths URLs: "internal:///a.txt" and "My%20notes.txt"
         # are seen too.
         member = self.archive.find(wanted) or self.archive.find(unquote(wanted))
         if member is None:
             why = f"its text file {wanted} is not in the exchange file"
-            return self._no_text(element, what, "whose text file is missing", why)
+            self._no_text(element, what, "whose text file is missing", why)
+            return None
         if self.archive.size(member) > MAX_ARTICLE_BYTES:
             why = f"its text file {member} is too large to import"
-            return self._no_text(element, what, "too large to import", why)
+            self._no_text(element, what, "too large to import", why)
+            return None
         return decode_source(self.archive.read(member))
 
     def _no_text(self, element: Element, what: str, kind: str, why: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from diptych.storage.refiqda_common import SourceText
+from diptych.storage.refiqda_positions import SourceText
 
 
 @dataclass

@@ -19,6 +19,7 @@ from diptych.storage.codebook import PATH_SEPARATOR, SEPARATOR_IN_NAME
 from diptych.storage.importing import ParsedArticle, parse_display
 from diptych.storage.model import MemoKind, Tag
 from diptych.storage.refiqda_common import STAND_IN_USER_GUID
+from diptych.storage.refiqda_positions import Counting
 from diptych.storage.refiqda_read import source_label
 from diptych.storage.refiqda_records import (
     ExchangeCode,
@@ -162,14 +163,13 @@ class ProjectWriter:
         items: list[NewAnnotation] = []
         taken: set[str] = set()
         for source, article_id in articles:
-            crlf_is_two = self._crlf_is_two(source)
+            counting = self._counting(source)
             for selection in source.selections:
-                item = self._passage(source, article_id, selection, crlf_is_two, taken)
+                item = self._passage(source, article_id, selection, counting, taken)
                 if item is not None:
                     items.append(item)
             for ref in source.note_refs:
-                annotated = self._annotated(source, article_id, ref, crlf_is_two, taken)
-                items.extend(annotated)
+                items.extend(self._annotated(source, article_id, ref, counting, taken))
         if items:
             self.project.annotations.add_many(items=items)
         self.summary.passages = len(items)
@@ -181,12 +181,12 @@ class ProjectWriter:
         source: ExchangeSource,
         article_id: int,
         selection: ExchangeSelection,
-        crlf_is_two: bool,
+        counting: Counting,
         taken: set[str],
     ) -> NewAnnotation | None:
         text = source.text.text
-        start = source.text.offset(selection.start, crlf_is_two=crlf_is_two)
-        end = source.text.offset(selection.end, crlf_is_two=crlf_is_two)
+        start = source.text.offset(selection.start, counting)
+        end = source.text.offset(selection.end, counting)
         if start == end:
             self.skip("empty selection")
             return None
@@ -228,7 +228,7 @@ class ProjectWriter:
         source: ExchangeSource,
         article_id: int,
         ref: str,
-        crlf_is_two: bool,
+        counting: Counting,
         taken: set[str],
     ) -> list[NewAnnotation]:
         """The passages of a QualCoder annotation on ``source``, each with the note.
@@ -246,7 +246,7 @@ class ProjectWriter:
                 user=selection.user or note.user,
                 created=selection.created or note.created,
             )
-            item = self._passage(source, article_id, annotated, crlf_is_two, taken)
+            item = self._passage(source, article_id, annotated, counting, taken)
             if item is not None:
                 items.append(item)
         if not items:
@@ -258,29 +258,40 @@ class ProjectWriter:
             return ""
         return self.doc.users.get(guid, "")
 
-    def _crlf_is_two(self, source: ExchangeSource) -> bool:
-        """Whether the source's positions count a Windows line end as two characters.
+    def _counting(self, source: ExchangeSource) -> Counting:
+        """How the source's positions count Windows line ends and characters beyond U+FFFF.
 
-        Tools differ. Where selections are named after their quote (MAXQDA and Diptych
-        do), the reading under which more names match the text wins; otherwise ATLAS.ti
-        and MAXQDA count one, and others are taken at their word: two.
+        Tools differ (see :mod:`diptych.storage.refiqda_positions`). Where selections are
+        named after their quote (MAXQDA, QualCoder and Diptych do), the counting under
+        which most names match the text wins. Otherwise, or on a tie, a character is a
+        code point, as the standard says, and a CRLF counts as one in files from ATLAS.ti
+        and MAXQDA and as two in others, whose files are taken at their word.
         """
-        if not source.text.pairs:
-            return False
-        votes = 0
+        readings = source.text.readings()
+        usual = Counting(crlf_is_two=bool(source.text.pairs), utf16=False)
+        if usual.crlf_is_two and _CRLF_AS_ONE.search(self.doc.origin):
+            usual = Counting(crlf_is_two=False, utf16=False)
+        if len(readings) == 1:
+            return usual
+        votes = dict.fromkeys(readings, 0)
         for selection in source.selections:
             hint = _spaced(selection.name).strip().rstrip(".…").rstrip()
             if len(hint) < 4:
                 continue
-            for crlf_is_two, vote in ((True, 1), (False, -1)):
-                start = source.text.offset(selection.start, crlf_is_two=crlf_is_two)
-                end = source.text.offset(selection.end, crlf_is_two=crlf_is_two)
-                quote = _spaced(source.text.text[max(start, 0) : max(end, 0)])
-                if quote.startswith(hint):
-                    votes += vote
-        if votes:
-            return votes > 0
-        return not _CRLF_AS_ONE.search(self.doc.origin)
+            for counting in readings:
+                start = source.text.offset(selection.start, counting)
+                end = source.text.offset(selection.end, counting)
+                if _spaced(source.text.text[max(start, 0) : max(end, 0)]).startswith(hint):
+                    votes[counting] += 1
+        best = max(votes.values())
+        # On a tie, the counting closest to the usual one, and code points before UTF-16.
+        return min(
+            (c for c in readings if votes[c] == best),
+            key=lambda c: (
+                (c.crlf_is_two != usual.crlf_is_two) + (c.utf16 != usual.utf16),
+                c.utf16,
+            ),
+        )
 
     # Notes and memos -------------------------------------------------------------------
 

@@ -284,3 +284,59 @@ def test_a_qualcoder_project_with_annotations(tmp_path: Path, project: Project) 
     assert summary.skipped == {"selection inside a note": 1, "selection outside its text": 1}
     assert (summary.passages, summary.notes, summary.coders) == (2, 1, ["colin"])
     assert_exports_valid_refi_qda(project)
+
+
+# Positions counted in UTF-16 code units (programs built on .NET, Delphi, Cocoa or Qt) ----
+
+EMOJI_TEXT = "Chat log 😀😀 day one 👨‍👩‍👧\r\nShe wrote 🎉 that we trust 北京 🇨🇳 now.\r\nEnd 🙂."
+
+
+def utf16_position(text: str, index: int) -> int:
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def selection_file(
+    tmp_path: Path, raw: str, spans: list[tuple[int, int, str]], *, origin: str, names: bool
+) -> Path:
+    body = "".join(
+        f'<PlainTextSelection guid="08cbced0-d736-44c8-8fd6-{n:012d}" startPosition="{s}"'
+        f' endPosition="{e}" name="{label if names else ""}"/>'
+        for n, (s, e, label) in enumerate(spans)
+    )
+    qde = f"""<Project {NS} name="p" origin="{origin}"><Sources>
+        <TextSource guid="{SOURCE_GUID}" name="t" plainTextPath="internal://t.txt">{body}
+        </TextSource></Sources></Project>"""
+    return write_qdpx(tmp_path / "units.qdpx", qde, {"sources/t.txt": raw.encode("utf-8")})
+
+
+@pytest.mark.parametrize(
+    ("origin", "crlf_is_two"),
+    [("MAXQDA 2022", False), ("NVivo 14", True), ("ATLAS.ti 23", False)],
+)
+def test_positions_in_utf16_units_are_found_by_the_selection_names(
+    tmp_path: Path, project: Project, origin: str, crlf_is_two: bool
+) -> None:
+    counted = EMOJI_TEXT if crlf_is_two else EMOJI_TEXT.replace("\r\n", "\n")
+    quotes = ["day one 👨‍👩‍👧", "that we trust 北京 🇨🇳", "End 🙂"]
+    spans = []
+    for quote in quotes:
+        start = counted.index(quote)
+        end = start + len(quote)
+        # MAXQDA names a selection after the first words of its quote
+        spans.append((utf16_position(counted, start), utf16_position(counted, end), quote[:8]))
+    path = selection_file(tmp_path, EMOJI_TEXT, spans, origin=origin, names=True)
+    import_exchange_file(project, path=path)
+    assert [p.exact for p in project.annotations.query()] == quotes
+    assert_exports_valid_refi_qda(project)
+
+
+def test_positions_in_code_points_stay_so(tmp_path: Path, project: Project) -> None:
+    text = EMOJI_TEXT.replace("\r\n", "\n")
+    quote = "that we trust 北京 🇨🇳"
+    start = text.index(quote)
+    spans = [(start, start + len(quote), quote)]
+    for names in (True, False):  # named after its quote or not, a code point is a character
+        with Project.open(tmp_path / f"{names}.diptych", create=True) as target:
+            path = selection_file(tmp_path, text, spans, origin="QualCoder 3.6", names=names)
+            import_exchange_file(target, path=path)
+            assert [p.exact for p in target.annotations.query()] == [quote]
