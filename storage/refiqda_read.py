@@ -75,22 +75,39 @@ def read_exchange_file(path: Path, limits: ZipLimits) -> ExchangeDocument:
         raise ExchangeFileError(f"cannot be read ({exc.strerror})", path=path) from None
     if head.startswith(b"PK") or path.suffix.lower() == ".qdpx":
         with SafeZip.open(path, limits=limits) as archive:
-            return _Reader(path, archive).read(_project_entry(archive))
+            entry = _project_entry(archive)
+            folder = entry.rpartition("/")[0]
+            return _Reader(path, archive, folder).read(archive.read(entry))
     return _Reader(path, None).read(_read_small(path))
 
 
-def _project_entry(archive: SafeZip) -> bytes:
+def _project_entry(archive: SafeZip) -> str:
+    """The project document's name in the archive.
+
+    Besides ``project.qde`` at the top, a lone ``.qde`` at the top is taken, and so is a
+    project one folder down: an exchange file unpacked and zipped again as a folder (as
+    the Finder's "Compress" does, adding ``__MACOSX/``) keeps everything in that folder.
+    """
     name = archive.find(PROJECT_ENTRY)
     if name is None:
         others = [n for n in archive.names() if "/" not in n and n.lower().endswith(".qde")]
         name = others[0] if len(others) == 1 else None
+    if name is None:
+        nested = [
+            n
+            for n in archive.names()
+            if n.count("/") == 1
+            and n.lower().endswith("/" + PROJECT_ENTRY)
+            and not n.startswith("__MACOSX/")
+        ]
+        name = nested[0] if len(nested) == 1 else None
     if name is None:
         raise ExchangeFileError(
             f"is a zip archive without {PROJECT_ENTRY}, so it is not a REFI-QDA project",
             path=archive.path,
             advice=REFI_ADVICE,
         )
-    return archive.read(name)
+    return name
 
 
 def _read_small(path: Path) -> bytes:
@@ -106,9 +123,10 @@ def _read_small(path: Path) -> bytes:
 
 
 class _Reader:
-    def __init__(self, path: Path, archive: SafeZip | None) -> None:
+    def __init__(self, path: Path, archive: SafeZip | None, folder: str = "") -> None:
         self.path = path
         self.archive = archive
+        self.sources_folder = f"{folder}/{SOURCES_FOLDER}" if folder else SOURCES_FOLDER
         self.elements = ElementReader()
         self.skipped_sources: list[str] = []
 
@@ -256,7 +274,7 @@ class _Reader:
             why = f"its text {location} is outside the exchange file"
             self._no_text(element, what, "whose text is outside the exchange file", why)
             return None
-        wanted = f"{SOURCES_FOLDER}/{location[len(INTERNAL_SCHEME) :].lstrip('/')}"
+        wanted = f"{self.sources_folder}/{location[len(INTERNAL_SCHEME) :].lstrip('/')}"
         # The standard calls these paths URLs: "internal:///a.txt" and "My%20notes.txt"
         # are seen too.
         member = self.archive.find(wanted) or self.archive.find(unquote(wanted))

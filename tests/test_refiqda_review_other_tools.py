@@ -340,3 +340,34 @@ def test_positions_in_code_points_stay_so(tmp_path: Path, project: Project) -> N
             path = selection_file(tmp_path, text, spans, origin="QualCoder 3.6", names=names)
             import_exchange_file(target, path=path)
             assert [p.exact for p in target.annotations.query()] == [quote]
+
+
+# An exchange file unpacked and zipped again as a folder -----------------------------
+
+FOLDER_PROJECT = f"""<Project {NS} name="p"><Sources>
+    <TextSource guid="{SOURCE_GUID}" name="t" plainTextPath="internal://t.txt">
+    <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-eb4d29fe46c5" startPosition="0"
+        endPosition="5"/></TextSource></Sources></Project>"""
+
+
+def test_a_project_zipped_again_inside_its_folder(tmp_path: Path, project: Project) -> None:
+    path = tmp_path / "study copy.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:  # as macOS's Finder "Compress" makes it
+        archive.writestr("study/", b"")
+        archive.writestr("study/project.qde", FOLDER_PROJECT)
+        archive.writestr("study/Sources/t.txt", b"Hello world.")
+        archive.writestr("__MACOSX/study/._project.qde", b"\x00\x05\x16\x07")
+    summary = import_exchange_file(project, path=path)
+    assert [p.exact for p in project.annotations.query()] == ["Hello"]
+    assert (summary.skipped, summary.skipped_sources) == ({}, [])
+
+
+def test_two_projects_in_folders_are_not_guessed_between(tmp_path: Path, project: Project) -> None:
+    path = tmp_path / "two.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for folder in ("one", "two"):
+            archive.writestr(f"{folder}/project.qde", FOLDER_PROJECT)
+            archive.writestr(f"{folder}/sources/t.txt", b"Hello world.")
+    with pytest.raises(ExchangeFileError, match=r"two\.qdpx: is a zip archive without project"):
+        import_exchange_file(project, path=path)
+    assert project.articles.all() == []
