@@ -251,6 +251,11 @@ class ProjectSession(QObject):
         self._tags_changed()
         return tag
 
+    def restore_tag_places(self, tags: Sequence[Tag]) -> None:
+        """Put tags back where ``tags`` say they were (undoing :meth:`move_tag`)."""
+        self.project.tags.restore_places(tags=tags)
+        self._tags_changed()
+
     def delete_tag(self, tag_id: int) -> TagRemoval:
         """Delete a tag (passages keep their other tags)."""
         removal = self.project.tags.delete(tag_id=tag_id)

@@ -80,17 +80,20 @@ class MoveTag(SessionCommand):
         super().__init__(session, "Move tag")
         self.tag_id = tag_id
         self.target = (parent_id, position)
-        self.origin: tuple[int | None, int] = (None, 0)
+        self.before: list[Tag] = []
 
     def _do(self) -> None:
-        codebook = self.session.codebook()
-        tag = codebook[self.tag_id]
-        siblings = [t.id for t in codebook.children(tag.parent_id)]
-        self.origin = (tag.parent_id, siblings.index(self.tag_id))
+        # Moving numbers the siblings afresh, where the tag was and where it goes: undo
+        # puts back their numbers as they were, not only their order (a tag deleted before
+        # and put back by a later undo takes its old number among them).
+        tags = self.session.project.tags.all()
+        origin = next((t.parent_id for t in tags if t.id == self.tag_id), None)
+        parents = {origin, self.target[0]}
+        self.before = [t for t in tags if t.parent_id in parents or t.id == self.tag_id]
         self.session.move_tag(self.tag_id, *self.target)
 
     def _undo(self) -> None:
-        self.session.move_tag(self.tag_id, *self.origin)
+        self.session.restore_tag_places(self.before)
 
 
 class DeleteTag(SessionCommand):

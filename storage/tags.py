@@ -161,6 +161,15 @@ class TagStore:
             )
         return self.get(tag_id=tag_id)
 
+    def restore_places(self, *, tags: Sequence[Tag]) -> None:
+        """Put tags back under the parents and at the sort orders ``tags`` give (undoing
+        :meth:`move`, which numbers the siblings it moves a tag among afresh)."""
+        with self._project.transaction():
+            self._project.db.conn.executemany(
+                "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
+                [(tag.parent_id, tag.sort_order, tag.id) for tag in tags],
+            )
+
     def _namesake(self, *, name: str, parent_id: int | None, other_than: int) -> Tag | None:
         """The tag under ``parent_id`` whose name the file counts as the same as ``name``."""
         # The same comparison as the unique index tags_sibling_name (NOCASE folds ASCII only).

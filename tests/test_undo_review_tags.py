@@ -1,0 +1,35 @@
+"""Undoing and redoing codebook changes puts back exactly what was there: the order of the
+tags, and the ids of the memos that go with them."""
+
+from __future__ import annotations
+
+from diptych.gui.commands import perform
+from diptych.gui.session import ProjectSession
+from diptych.gui.tag_commands import DeleteTag, MoveTag
+
+
+def top_level(session: ProjectSession) -> list[str]:
+    """The top-level tags' names in codebook order, read from the file."""
+    return [t.name for t in session.project.tags.codebook().children(None)]
+
+
+def tag_id(session: ProjectSession, name: str) -> int:
+    found = session.project.tags.find(name=name)
+    assert found is not None
+    return found.id
+
+
+def test_undoing_a_move_and_a_deletion_gives_back_the_codebook_order(
+    session: ProjectSession,
+) -> None:
+    original = top_level(session)
+    assert original == ["Economy", "Security", "Diplomacy", "Culture & society", "Evidence"]
+    assert perform(session, DeleteTag(session, tag_id(session, "Security")))
+    assert perform(session, MoveTag(session, tag_id(session, "Evidence"), None, 0))
+    assert top_level(session)[0] == "Evidence"
+
+    session.undo_stack.undo()  # the move
+    session.undo_stack.undo()  # the deletion
+
+    assert top_level(session) == original
+    assert [t.name for t in session.ordered_tags()][:3] == ["Economy", "Trade", "Security"]
