@@ -252,11 +252,23 @@ class TagStore:
 
     def _merge_memo(self, memos: list[Memo], into: int) -> tuple[Memo, ...] | None:
         """Add the merged tag's memo to the target's (the notes go where its passages go);
-        the target's memo as it was, or None if it was left alone."""
-        texts = [m.text.lstrip("\n").rstrip() for m in memos if m.text.strip()]
-        if not texts:
+        the target's memo as it was, or None if it was left alone.
+
+        A target without a memo takes the merged tag's memo itself, with its id and uuid:
+        merging again after an undo (redo) then gives the target the same memo, not a new
+        one each time.
+        """
+        written = [m for m in memos if m.text.strip()]
+        if not written:
             return None
+        texts = [m.text.lstrip("\n").rstrip() for m in written]
         before = tuple(self._project.memos.for_tag(tag_id=into))
+        if not before:
+            self._project.db.execute(
+                "UPDATE memos SET tag_id = ?, text = ?, updated_at = ? WHERE id = ?",
+                [into, "\n\n".join(texts), self._project.now(), written[0].id],
+            )
+            return before
         kept = [m.text.lstrip("\n").rstrip() for m in before if m.text.strip()]
         self._project.memos.set(kind=MemoKind.TAG, target_id=into, text="\n\n".join(kept + texts))
         return before

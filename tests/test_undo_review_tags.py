@@ -3,9 +3,11 @@ tags, and the ids of the memos that go with them."""
 
 from __future__ import annotations
 
+from diptych.gui.article_commands import SetMemo
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_commands import DeleteTag, MoveTag
+from diptych.gui.tag_commands import DeleteTag, MergeTags, MoveTag
+from diptych.storage.model import MemoKind
 
 
 def top_level(session: ProjectSession) -> list[str]:
@@ -33,3 +35,19 @@ def test_undoing_a_move_and_a_deletion_gives_back_the_codebook_order(
 
     assert top_level(session) == original
     assert [t.name for t in session.ordered_tags()][:3] == ["Economy", "Trade", "Security"]
+
+
+def test_redoing_a_merge_gives_the_target_the_same_memo(session: ProjectSession) -> None:
+    evidence, economy = tag_id(session, "Evidence"), tag_id(session, "Economy")
+    assert perform(session, SetMemo(session, MemoKind.TAG, evidence, "Sources we trust."))
+    assert perform(session, MergeTags(session, evidence, economy))
+    merged = session.project.memos.get(kind=MemoKind.TAG, target_id=economy)
+    assert merged is not None and merged.text == "Sources we trust."
+
+    session.undo_stack.undo()
+    assert session.project.memos.get(kind=MemoKind.TAG, target_id=economy) is None
+    session.undo_stack.redo()
+
+    again = session.project.memos.get(kind=MemoKind.TAG, target_id=economy)
+    assert again is not None
+    assert (again.id, again.uuid, again.text) == (merged.id, merged.uuid, merged.text)
