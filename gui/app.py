@@ -30,7 +30,8 @@ from diptych.storage.sample import create_sample_project
 
 # Files up to this size get SQLite's integrity pass before the window shows them (~0.7 ms
 # per MB); a larger file is checked by a worker while the window is already up, and its
-# backups wait for the result. A damaged file is then put aside as if it had failed to open.
+# backups wait for the result. Damage found then is handled as when a file fails to open:
+# the window moves to the sample project and offers the file's backups.
 CHECK_ON_OPEN_LIMIT = 32 * 1024 * 1024
 
 
