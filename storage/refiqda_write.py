@@ -11,6 +11,7 @@ what cannot be imported is counted in the summary.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -330,7 +331,7 @@ class ProjectWriter:
         self._add_memo(MemoKind.PROJECT, None, parts)
 
     def _add_memo(self, kind: MemoKind, target: int | None, parts: list[str]) -> None:
-        texts = [p.strip() for p in parts if p.strip()]
+        texts = [_trimmed(p) for p in parts if p.strip()]
         if texts:
             self.memos.setdefault((kind, target), []).extend(texts)
 
@@ -350,11 +351,23 @@ def _spaced(text: str) -> str:
     return _WHITESPACE.sub(" ", text)
 
 
+def _trimmed(text: str) -> str:
+    """``text`` without white space after it, and before it only where it is layout.
+
+    A note's first line keeps its indentation (in Markdown, four spaces make a code
+    block); text that begins on a new line was indented with the XML around it, and loses
+    that indentation.
+    """
+    if text.startswith(("\n", "\r")):
+        return textwrap.dedent(text).strip()
+    return text.rstrip()
+
+
 def _join(parts: list[str]) -> str:
     """Non-blank parts, each once, separated by blank lines."""
     texts: list[str] = []
     for part in parts:
-        part = part.strip()
+        part = _trimmed(part)
         if part and part not in texts:
             texts.append(part)
     return "\n\n".join(texts)
