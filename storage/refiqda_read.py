@@ -317,6 +317,8 @@ class _Reader:
             elif name == "NoteRef":
                 selection.note_refs.extend(_ref(child))
             else:
+                # Some files name the coder only on the coding.
+                selection.user = selection.user or normalize_guid(child.get("creatingUser"))
                 for part, ref in self.elements.children(child):
                     target = _ref(ref)
                     (selection.code_refs if part == "CodeRef" else selection.note_refs).extend(

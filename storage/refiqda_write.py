@@ -257,7 +257,10 @@ class ProjectWriter:
     def _coder(self, guid: str | None) -> str:
         if guid is None or guid == STAND_IN_USER_GUID:
             return ""
-        return self.doc.users.get(guid, "")
+        if guid not in self.doc.users:
+            self.skip("coder not listed among the file's users (passage kept without coder)")
+            return ""
+        return self.doc.users[guid]
 
     def _counting(self, source: ExchangeSource) -> Counting:
         """How the source's positions count Windows line ends and characters beyond U+FFFF.

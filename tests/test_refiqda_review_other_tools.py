@@ -371,3 +371,38 @@ def test_two_projects_in_folders_are_not_guessed_between(tmp_path: Path, project
     with pytest.raises(ExchangeFileError, match=r"two\.qdpx: is a zip archive without project"):
         import_exchange_file(project, path=path)
     assert project.articles.all() == []
+
+
+# Coders -------------------------------------------------------------------------------
+
+
+def test_coders_named_on_the_coding_or_missing_from_the_users(
+    tmp_path: Path, project: Project
+) -> None:
+    listed, unlisted = (
+        "5c94bc9e-db8c-4f1d-9cd6-e900c7440860",
+        "df241da2-bca0-4ad9-83c1-b89c98d83567",
+    )
+    qde = f"""<Project {NS} name="p"><Users><User guid="{listed}" name="Colin"/></Users>
+      <CodeBook><Codes><Code guid="2dfba8c9-59f5-4424-99d6-ea9bce18134b" name="Trust"
+        isCodable="true"/></Codes></CodeBook>
+      <Sources><TextSource guid="{SOURCE_GUID}" name="t">
+        <PlainTextContent>One two three.</PlainTextContent>
+        <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-000000000001" startPosition="0"
+            endPosition="3"><Coding guid="76414714-63c4-4a25-a47e-000000000001"
+            creatingUser="{listed}"><CodeRef targetGUID="2dfba8c9-59f5-4424-99d6-ea9bce18134b"/>
+            </Coding></PlainTextSelection>
+        <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-000000000002" startPosition="4"
+            endPosition="7" creatingUser="{unlisted}"/>
+        <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-000000000003" startPosition="8"
+            endPosition="13" creatingUser=""/>
+      </TextSource></Sources></Project>"""
+    summary = import_exchange_file(project, path=write_qdpx(tmp_path / "coders.qdpx", qde))
+    assert [(p.exact, p.coder) for p in project.annotations.query()] == [
+        ("One", "Colin"),  # named only on its coding
+        ("two", ""),
+        ("three", ""),  # QualCoder writes creatingUser="" for a coder it does not know
+    ]
+    assert summary.skipped == {
+        "coder not listed among the file's users (passage kept without coder)": 1
+    }
