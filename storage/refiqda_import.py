@@ -12,7 +12,8 @@ What comes in, and as what:
   (or in UTF-16 units, or with a CRLF as two, where the selections' names show that the
   file counts so: :mod:`diptych.storage.refiqda_positions`), a tag per ``Coding``, the
   creating user as coder, and its description and notes (also those tied to it by an
-  NVivo ``Link``) as the passage note.
+  NVivo ``Link``) as the passage note. Selections of the same words by the same coder
+  (MAXQDA and QualCoder write one per code) make one passage with all their tags.
 - a ``Note`` holding a ``PlainTextSelection``, referred to by a ``TextSource`` (how
   QualCoder writes an annotation) -> a passage of that source with the note as its note.
 - the project's ``Description`` and notes, and notes attached to nothing -> project memo.

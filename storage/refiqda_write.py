@@ -171,6 +171,7 @@ class ProjectWriter:
                     items.append(item)
             for ref in source.note_refs:
                 items.extend(self._annotated(source, article_id, ref, counting, taken))
+        items = _merged(items)
         if items:
             self.project.annotations.add_many(items=items)
         self.summary.passages = len(items)
@@ -347,6 +348,32 @@ class ProjectWriter:
             text = existing.text.rstrip() + "\n\n" + text
         self.project.memos.set(kind=kind, target_id=target, text=text)
         self.summary.memos += 1
+
+
+def _merged(items: list[NewAnnotation]) -> list[NewAnnotation]:
+    """One passage per place and coder, with all its tags and notes.
+
+    MAXQDA and QualCoder write a selection for each code applied to a passage, where
+    Diptych has one passage with several tags (tagging a passage's exact words again adds
+    the tag to it).
+    """
+    merged: dict[tuple[int, int, int, str], NewAnnotation] = {}
+    for item in items:
+        key = (item.article_id, item.start, item.end, item.coder)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = item
+            continue
+        created = [t for t in (first.created_at, item.created_at) if t]
+        updated = [t for t in (first.updated_at, item.updated_at) if t]
+        merged[key] = replace(
+            first,
+            tag_ids=first.tag_ids + tuple(t for t in item.tag_ids if t not in first.tag_ids),
+            note=_join([first.note, item.note]),
+            created_at=min(created, default=None),
+            updated_at=max(updated, default=None),
+        )
+    return list(merged.values())
 
 
 def _spaced(text: str) -> str:

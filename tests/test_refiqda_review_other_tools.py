@@ -406,3 +406,50 @@ def test_coders_named_on_the_coding_or_missing_from_the_users(
     assert summary.skipped == {
         "coder not listed among the file's users (passage kept without coder)": 1
     }
+
+
+# A selection per code (MAXQDA, QualCoder) -------------------------------------------
+
+
+def test_selections_of_the_same_words_by_the_same_coder_become_one_passage(
+    tmp_path: Path, project: Project
+) -> None:
+    maria, colin = "ad68fbe7-e1ee-4a82-a279-23cc698c89eb", "5c94bc9e-db8c-4f1d-9cd6-e900c7440860"
+    codes = ["2dfba8c9-59f5-4424-99d6-ea9bce18134b", "2dfba8c9-59f5-4424-99d6-ea9bce18134c"]
+
+    def selection(n: int, user: str, code: str | None, memo: str, when: str) -> str:
+        coding = f'<Coding guid="76414714-63c4-4a25-a47e-{n:012d}"><CodeRef targetGUID="{code}"/>'
+        return (
+            f'<PlainTextSelection guid="08cbced0-d736-44c8-8fd6-{n:012d}" startPosition="3"'
+            f' endPosition="23" name="we trust the" creatingUser="{user}"'
+            f' creationDateTime="{when}"><Description>{memo}</Description>'
+            f"{coding + '</Coding>' if code else ''}</PlainTextSelection>"
+        )
+
+    selections = "".join(
+        [
+            selection(1, maria, codes[0], "Strong claim.", "2022-03-02T10:00:00Z"),
+            selection(2, maria, codes[1], "", "2022-03-01T10:00:00Z"),
+            selection(3, maria, None, "Compare with line 2.", "2022-03-03T10:00:00Z"),
+            selection(4, colin, codes[1], "", "2022-03-04T10:00:00Z"),
+        ]
+    )
+    qde = f"""<Project {NS} name="p" origin="MAXQDA 2022">
+      <Users><User guid="{maria}" name="Maria"/><User guid="{colin}" name="Colin"/></Users>
+      <CodeBook><Codes><Code guid="{codes[0]}" name="Trust" isCodable="true"/>
+        <Code guid="{codes[1]}" name="Council" isCodable="true"/></Codes></CodeBook>
+      <Sources><TextSource guid="{SOURCE_GUID}" name="t">
+        <PlainTextContent>So we trust the council, mostly.</PlainTextContent>{selections}
+      </TextSource></Sources></Project>"""
+    summary = import_exchange_file(project, path=write_qdpx(tmp_path / "segments.qdpx", qde))
+    codebook = project.tags.codebook()
+    passages = [(p.exact, p.coder, [codebook.path(t) for t in p.tag_ids], p.note, p.created_at,
+                 p.updated_at, p.uuid) for p in project.annotations.query()]  # fmt: skip
+    assert passages == [
+        ("we trust the council", "Maria", ["Trust", "Council"],
+         "Strong claim.\n\nCompare with line 2.", "2022-03-01T10:00:00Z",
+         "2022-03-03T10:00:00Z", "08cbced0-d736-44c8-8fd6-000000000001"),
+        ("we trust the council", "Colin", ["Council"], "", "2022-03-04T10:00:00Z",
+         "2022-03-04T10:00:00Z", "08cbced0-d736-44c8-8fd6-000000000004"),
+    ]  # fmt: skip
+    assert (summary.passages, summary.notes, summary.skipped) == (2, 1, {})
