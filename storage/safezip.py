@@ -3,7 +3,8 @@
 An exchange file is untrusted input. Nothing here ever writes a member to disk: members
 are read into memory by name, so a name such as ``../../.bashrc`` cannot escape anywhere;
 such names are still refused, because an archive that carries them is not an honest
-exchange file. Against zip bombs the archive is checked before any member is read
+exchange file. (A backslash between folders, which some Windows tools write, is read as
+``/``.) Against zip bombs the archive is checked before any member is read
 (number of members, declared sizes, compression ratio) and every read is counted in
 chunks against the same limits, so that a header that lies about a size cannot make
 Diptych decompress more than the limits allow.
@@ -49,10 +50,20 @@ class ZipLimits:
 DEFAULT_LIMITS = ZipLimits()
 
 
+def member_name(name: str) -> str:
+    """A member's name with ``/`` between folders.
+
+    Windows PowerShell's ``Compress-Archive`` and zips made with the .NET Framework 4.5
+    write ``Sources\\a.txt``; nothing is ever unpacked to disk, so that is only a way of
+    spelling ``Sources/a.txt``.
+    """
+    return name.replace("\\", "/")
+
+
 def unsafe_name_reason(name: str) -> str | None:
     """Why a member name could escape the folder it is extracted to, or None if it is safe."""
     if "\\" in name:
-        return "a backslash"
+        return "a backslash" if unsafe_name_reason(member_name(name)) else None
     if "\x00" in name:
         return "a NUL character"
     if name.startswith("/"):
@@ -75,7 +86,9 @@ class SafeZip:
         self.path = path
         self.limits = limits
         self._read_total = 0
-        self._members = {info.filename: info for info in archive.infolist() if not info.is_dir()}
+        self._members = {
+            member_name(info.filename): info for info in archive.infolist() if not info.is_dir()
+        }
 
     @classmethod
     def open(cls, path: str | Path, *, limits: ZipLimits = DEFAULT_LIMITS) -> SafeZip:
@@ -178,9 +191,9 @@ def _check(infos: list[zipfile.ZipInfo], path: Path, limits: ZipLimits) -> None:
                 path=path,
                 advice="Only open exchange files from a source you trust.",
             )
-        if info.filename in seen:
+        if member_name(info.filename) in seen:
             raise ExchangeFileError(f"contains {info.filename!r} twice", path=path)
-        seen.add(info.filename)
+        seen.add(member_name(info.filename))
         if info.flag_bits & 0x1:
             raise ExchangeFileError(
                 "is encrypted", path=path, advice="Export it again without a password."

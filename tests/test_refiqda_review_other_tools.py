@@ -453,3 +453,32 @@ def test_selections_of_the_same_words_by_the_same_coder_become_one_passage(
          "2022-03-04T10:00:00Z", "08cbced0-d736-44c8-8fd6-000000000004"),
     ]  # fmt: skip
     assert (summary.passages, summary.notes, summary.skipped) == (2, 1, {})
+
+
+def test_a_project_zipped_again_with_backslashes_between_folders(
+    tmp_path: Path, project: Project
+) -> None:
+    path = tmp_path / "powershell.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:  # as Windows PowerShell's Compress-Archive
+        archive.writestr("project.qde", FOLDER_PROJECT)
+        archive.writestr("Sources\\t.txt", b"Hello world.")
+    summary = import_exchange_file(project, path=path)
+    assert [p.exact for p in project.annotations.query()] == ["Hello"]
+    assert (summary.skipped, summary.skipped_sources) == ({}, [])
+
+
+@pytest.mark.parametrize("name", ["Sources\\..\\..\\evil.txt", "\\etc\\passwd", "a/b\\..\\..\\c"])
+def test_backslashes_that_would_leave_the_folder_are_still_refused(
+    tmp_path: Path, project: Project, name: str
+) -> None:
+    path = write_qdpx(tmp_path / "slip.qdpx", FOLDER_PROJECT, {name: b"boom"})
+    with pytest.raises(ExchangeFileError, match="a backslash"):
+        import_exchange_file(project, path=path)
+    assert project.articles.all() == []
+
+
+def test_one_name_written_with_both_separators_is_refused(tmp_path: Path, project: Project) -> None:
+    files = {"sources/t.txt": b"Hello world.", "sources\\t.txt": b"Other words."}
+    path = write_qdpx(tmp_path / "twice.qdpx", FOLDER_PROJECT, files)
+    with pytest.raises(ExchangeFileError, match="twice"):
+        import_exchange_file(project, path=path)
