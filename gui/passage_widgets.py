@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractListModel, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QWidget
 
 from diptych.gui.note_html import text_to_html
-from diptych.gui.passage_model import Column
+from diptych.gui.passage_model import NO_PARENT, Column, Index
 from diptych.gui.tag_model import color_icon
 
 ComboItem = tuple[str, object, str | None]  # text, data, colour
@@ -103,6 +103,44 @@ class PassageTable(QTableView):
             self.moved_by_user = False
 
 
+class ComboItems(QAbstractListModel):
+    """A filter list's entries, read from a Python list as the list is shown.
+
+    A project's thousand articles are one list assignment and a reset, not a thousand
+    items, each with an icon and a tooltip, made again on every change of an article.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[ComboItem] = []
+
+    def replace(self, items: list[ComboItem]) -> None:
+        """Show ``items`` instead."""
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        text, data, color = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return text
+        if role == Qt.ItemDataRole.UserRole:
+            return data
+        if role == Qt.ItemDataRole.DecorationRole:
+            return color_icon(color) if color else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # As HTML: a plain tooltip that looks like markup would be rendered as markup.
+            return text_to_html(text.strip())
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return text.strip()
+        return None
+
+
 class FilterCombo(QComboBox):
     """A filter's list: "All ..." first, then the items; keeps the choice when refilled.
 
@@ -115,6 +153,8 @@ class FilterCombo(QComboBox):
         self.setToolTip(tip)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(8)
+        self.entries = ComboItems(self)
+        self.setModel(self.entries)
         self._items: Sequence[ComboItem] | None = None
 
     def refill(self, everything: str, items: Sequence[ComboItem]) -> bool:
@@ -128,17 +168,7 @@ class FilterCombo(QComboBox):
         self._items = items
         chosen = self.currentData()
         self.blockSignals(True)
-        self.clear()
-        self.addItem(everything, None)
-        for text, data, color in items:
-            if color:
-                self.addItem(color_icon(color), text, data)
-            else:
-                self.addItem(text, data)
-            # As HTML: a plain tooltip that looks like markup would be rendered as markup.
-            self.setItemData(
-                self.count() - 1, text_to_html(text.strip()), Qt.ItemDataRole.ToolTipRole
-            )
+        self.entries.replace([(everything, None, None), *items])
         position = self.findData(chosen) if chosen is not None else 0
         self.setCurrentIndex(max(position, 0))
         self.blockSignals(False)

@@ -209,6 +209,27 @@ def test_coder_and_article_filters(qtbot, panel: AnnotationsPanel, session: Proj
     assert len(shown(panel)) == 4
 
 
+def test_the_chosen_article_stays_chosen_through_renames_and_goes_when_removed(
+    qtbot, panel: AnnotationsPanel, session: ProjectSession
+) -> None:
+    first, second = session.project.articles.all()[:2]
+    combo = panel.article_combo
+    combo.setCurrentIndex(combo.findData(second.id))
+    session.rename_article(first.id, "A <b>bold</b> new title")  # the list is refilled
+    assert combo.currentData() == second.id and combo.currentText() == second.title
+    assert {p.article_id for p in shown(panel)} == {second.id}
+    renamed = combo.findData(first.id)
+    assert combo.itemText(renamed) == "A <b>bold</b> new title"
+    assert "&lt;b&gt;" in combo.itemData(renamed, Qt.ItemDataRole.ToolTipRole)
+    session.rename_article(second.id, "Chosen, renamed")
+    assert combo.currentData() == second.id and combo.currentText() == "Chosen, renamed"
+
+    session.remove_article(second.id)
+    assert combo.currentIndex() == 0 and combo.currentText() == "All articles"
+    assert {p.article_id for p in shown(panel)} == {first.id}
+    assert combo.findData(second.id) < 0
+
+
 # -- orphans -----------------------------------------------------------------------------
 def test_orphans_are_listed_apart_and_never_deleted(
     qtbot, panel: AnnotationsPanel, session: ProjectSession
