@@ -479,6 +479,6 @@ def test_backslashes_that_would_leave_the_folder_are_still_refused(
 
 def test_one_name_written_with_both_separators_is_refused(tmp_path: Path, project: Project) -> None:
     files = {"sources/t.txt": b"Hello world.", "sources\\t.txt": b"Other words."}
-    path = write_qdpx(tmp_path / "twice.qdpx", FOLDER_PROJECT, files)
-    with pytest.raises(ExchangeFileError, match="twice"):
+    path = write_qdpx(tmp_path / "both.qdpx", FOLDER_PROJECT, files)
+    with pytest.raises(ExchangeFileError, match=r"both\.qdpx: contains '[^']+' twice"):
         import_exchange_file(project, path=path)
