@@ -239,9 +239,23 @@ class ArticleStore:
         )
 
     def restore_text(self, *, article: Article, passages: Sequence[Annotation]) -> None:
-        """Undo :meth:`replace_text`: the old text back, every passage where it was."""
+        """Undo :meth:`replace_text`: the old text back, every passage where it was.
+
+        A passage added on the newer text since (in another window: this one undoes it
+        first) is found again in the old text, as :meth:`replace_text` finds passages in a
+        new one, rather than keeping offsets that point elsewhere in the old text.
+        """
         with self._project.transaction():
-            self._project.db.execute(
+            db = self._project.db
+            row = db.execute("SELECT display_text FROM articles WHERE id = ?", [article.id])
+            newer = row.fetchone()  # the text being undone
+            known = {p.id for p in passages}
+            added = [
+                p
+                for p in self._project.annotations.query(article_id=article.id)
+                if p.id not in known
+            ]
+            db.execute(
                 "UPDATE articles SET source_name = ?, format = ?, encoding = ?, updated_at = ?,"
                 " original_text = ?, display_text = ?, characters = ?, blocks = ? WHERE id = ?",
                 [article.source_name, article.format, article.encoding, article.updated_at,
@@ -250,6 +264,13 @@ class ArticleStore:
             )  # fmt: skip
             for passage in passages:
                 self._project.annotations.restore_anchor(annotation=passage)
+            if added and newer is not None:
+                anchors = [Anchor(p.start, p.end, p.exact, p.prefix, p.suffix) for p in added]
+                results = reanchor_all(anchors, article.text, old_text=newer[0])
+                for passage, result in zip(added, results, strict=True):
+                    self._project.annotations.apply_anchor(
+                        annotation_id=passage.id, anchor=result.anchor
+                    )
         self._cache.pop(article.id, None)
         self._read.pop(article.id, None)  # the views are to read the old text again
 
