@@ -8,10 +8,12 @@ What goes where (QDA-XML 1.0, ``Project-mrt2019.xsd``):
 - each tag is a ``Code`` (guid = tag uuid, ``#RRGGBB`` colour, sub-tags nested inside),
   its description the ``Description``, its memo a ``Note`` referenced by ``NoteRef``;
 - each article is a ``TextSource`` (guid = article uuid, name = title) whose display text
-  is ``sources/<guid>.txt`` in UTF-8; its memo is a ``Note`` referenced from it;
+  is ``sources/<guid>.txt`` in UTF-8; its memo is a ``Note`` referenced from it, and
+  also its ``Description`` (QualCoder's document memo);
 - each anchored passage is a ``PlainTextSelection`` (guid = passage uuid) over
   ``[startPosition, endPosition)`` in code points of the display text, with one
-  ``Coding`` per tag and a ``NoteRef`` to its note;
+  ``Coding`` per tag, and its note both as a ``Note`` it refers to and as its
+  ``Description`` (where QualCoder and MAXQDA keep a coding's memo);
 - an orphaned passage (not found again after its article changed) has no valid
   position: it is a ``Note`` on its article with the quote, tags and note, never a
   selection;
@@ -211,6 +213,9 @@ class _ProjectBuilder:
         refs = []
         memo = self.data.memo(MemoKind.ARTICLE, article.id)
         if memo is not None:
+            # Also as the description, which QualCoder reads as the document's memo (it
+            # reads a note on a source only if the note holds a selection).
+            _text_child(source, "Description", memo.text)
             refs.append(
                 self._note(
                     memo.uuid,
@@ -249,6 +254,10 @@ class _ProjectBuilder:
         _set_time(selection, "creationDateTime", passage.created_at)
         selection.set("modifyingUser", user)
         _set_time(selection, "modifiedDateTime", passage.updated_at)
+        if passage.note.strip():
+            # QualCoder and MAXQDA keep a coding's memo in the selection's description
+            # and ignore a note referred to from a selection; the note is written too.
+            _text_child(selection, "Description", passage.note)
         for tag_id in item.tag_ids:
             coding_guid = self.guids.claim(stable_guid("coding", guid, self.tag_guids[tag_id]))
             coding = ET.SubElement(selection, "Coding", {"guid": coding_guid, "creatingUser": user})

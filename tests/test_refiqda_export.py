@@ -247,10 +247,18 @@ def test_notes_and_memos(qdpx: bytes) -> None:
         s for s in root.iter(Q + "PlainTextSelection") if s.get("guid") == fixed_uuid("b", 3)
     )
     assert notes[selection.find("q:NoteRef", NS).get("targetGUID")] == "CJK\nline two"
+    # QualCoder and MAXQDA read a coding's memo from the selection's description, and
+    # QualCoder a document's memo from the source's description.
+    assert selection.find("q:Description", NS).text == "CJK\nline two"
     assert root.find("q:Description", NS).text == "Coding round **one**."
     first = root.find("q:Sources/q:TextSource", NS)
     refs = [notes[r.get("targetGUID")] for r in first.findall("q:NoteRef", NS)]
     assert refs == ["By hand."]
+    assert first.find("q:Description", NS).text == "By hand."
+    without_note = next(
+        s for s in root.iter(Q + "PlainTextSelection") if s.get("guid") == fixed_uuid("b", 2)
+    )
+    assert without_note.find("q:Description", NS) is None
 
 
 def test_orphans_travel_as_notes_never_as_selections(project: Project, qdpx: bytes) -> None:
