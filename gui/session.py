@@ -251,9 +251,10 @@ class ProjectSession(QObject):
         self._tags_changed()
         return tag
 
-    def restore_tag_places(self, tags: Sequence[Tag]) -> None:
-        """Put tags back where ``tags`` say they were (undoing :meth:`move_tag`)."""
-        self.project.tags.restore_places(tags=tags)
+    def restore_tag_places(self, tag: Tag, others: Sequence[Tag]) -> None:
+        """Undo :meth:`move_tag`: the tag and the tags it was moved among back at their
+        places, as ``tag`` and ``others`` had them."""
+        self.project.tags.restore_places(tag=tag, others=others)
         self._tags_changed()
 
     def delete_tag(self, tag_id: int) -> TagRemoval:

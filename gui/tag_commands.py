@@ -80,20 +80,22 @@ class MoveTag(SessionCommand):
         super().__init__(session, "Move tag")
         self.tag_id = tag_id
         self.target = (parent_id, position)
-        self.before: list[Tag] = []
+        self.before: Tag | None = None
+        self.others: list[Tag] = []
 
     def _do(self) -> None:
         # Moving numbers the siblings afresh, where the tag was and where it goes: undo
         # puts back their numbers as they were, not only their order (a tag deleted before
         # and put back by a later undo takes its old number among them).
         tags = self.session.project.tags.all()
-        origin = next((t.parent_id for t in tags if t.id == self.tag_id), None)
-        parents = {origin, self.target[0]}
-        self.before = [t for t in tags if t.parent_id in parents or t.id == self.tag_id]
+        self.before = next((t for t in tags if t.id == self.tag_id), None)
+        parents = {self.before.parent_id if self.before else None, self.target[0]}
+        self.others = [t for t in tags if t.parent_id in parents and t.id != self.tag_id]
         self.session.move_tag(self.tag_id, *self.target)
 
     def _undo(self) -> None:
-        self.session.restore_tag_places(self.before)
+        assert self.before is not None
+        self.session.restore_tag_places(self.before, self.others)
 
 
 class DeleteTag(SessionCommand):

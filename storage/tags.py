@@ -161,13 +161,19 @@ class TagStore:
             )
         return self.get(tag_id=tag_id)
 
-    def restore_places(self, *, tags: Sequence[Tag]) -> None:
-        """Put tags back under the parents and at the sort orders ``tags`` give (undoing
-        :meth:`move`, which numbers the siblings it moves a tag among afresh)."""
+    def restore_places(self, *, tag: Tag, others: Sequence[Tag]) -> None:
+        """Undo :meth:`move`: ``tag`` back under its parent at its sort order, and the
+        others it renumbered back at theirs (those still under the same parent: a tag
+        moved elsewhere since, in another window, stays there)."""
         with self._project.transaction():
-            self._project.db.conn.executemany(
+            self._insert(
                 "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
-                [(tag.parent_id, tag.sort_order, tag.id) for tag in tags],
+                [tag.parent_id, tag.sort_order, tag.id],
+                tag.name,
+            )
+            self._project.db.conn.executemany(
+                "UPDATE tags SET sort_order = ? WHERE id = ? AND parent_id IS ?",
+                [(other.sort_order, other.id, other.parent_id) for other in others],
             )
 
     def _namesake(self, *, name: str, parent_id: int | None, other_than: int) -> Tag | None:

@@ -8,6 +8,7 @@ from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import DeleteTag, MergeTags, MoveTag
 from diptych.storage.model import MemoKind
+from diptych.storage.project import Project
 
 
 def top_level(session: ProjectSession) -> list[str]:
@@ -51,3 +52,17 @@ def test_redoing_a_merge_gives_the_target_the_same_memo(session: ProjectSession)
     again = session.project.memos.get(kind=MemoKind.TAG, target_id=economy)
     assert again is not None
     assert (again.id, again.uuid, again.text) == (merged.id, merged.uuid, merged.text)
+
+
+def test_undoing_a_move_leaves_a_tag_moved_elsewhere_meanwhile_where_it_is(
+    session: ProjectSession,
+) -> None:
+    assert perform(session, MoveTag(session, tag_id(session, "Evidence"), None, 0))
+    security, diplomacy = tag_id(session, "Security"), tag_id(session, "Diplomacy")
+    with Project.open(session.project.path) as other:  # another window nests Security
+        other.tags.move(tag_id=security, parent_id=diplomacy)
+
+    session.undo_stack.undo()
+
+    assert session.project.tags.get(tag_id=security).parent_id == diplomacy
+    assert top_level(session) == ["Economy", "Diplomacy", "Culture & society", "Evidence"]
