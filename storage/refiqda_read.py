@@ -170,7 +170,7 @@ class _Reader:
                 for _, user in self.elements.children(child):
                     guid = normalize_guid(user.get("guid"))
                     if guid:
-                        document.users[guid] = " ".join((user.get("name") or "").split())
+                        document.users[guid] = _user_name(user, guid)
             elif name == "CodeBook":
                 codes = [c for n, c in self.elements.children(child) if n == "Codes"]
                 document.codes = [code for c in codes for code in self._codes(c)]
@@ -331,9 +331,11 @@ class _Reader:
         guid = normalize_guid(element.get("guid"))
         text = self._text(element, children, what="note")
         selections = [c for n, c in children if n == "PlainTextSelection"]
-        if guid is None or text is None:
+        if text is None:
             self.elements.skip("selection inside a note", len(selections))
             return
+        if guid is None:  # nothing can refer to it: it joins the project memo
+            guid = f"note without a guid {len(document.notes)}"
         document.notes[guid] = ExchangeNote(
             name=" ".join((element.get("name") or "").split()),
             text=SourceText.from_raw(text[0]).text,
@@ -349,6 +351,15 @@ class _Reader:
                 document.links.append((ends[0], ends[1]))
             else:
                 self.elements.skip("link")
+
+
+def _user_name(user: Element, guid: str) -> str:
+    """A user's name; the schema makes it optional, so else its id, else its GUID's start."""
+    for given in (user.get("name"), user.get("id")):
+        name = " ".join((given or "").split())
+        if name:
+            return name
+    return f"User {guid[:8]}"
 
 
 def source_label(name: str | None, why: str) -> str:

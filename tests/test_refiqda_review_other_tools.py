@@ -482,3 +482,34 @@ def test_one_name_written_with_both_separators_is_refused(tmp_path: Path, projec
     path = write_qdpx(tmp_path / "both.qdpx", FOLDER_PROJECT, files)
     with pytest.raises(ExchangeFileError, match=r"both\.qdpx: contains '[^']+' twice"):
         import_exchange_file(project, path=path)
+
+
+# Optional attributes left out --------------------------------------------------------
+
+
+def test_users_without_names_and_notes_without_guids_are_kept(
+    tmp_path: Path, project: Project
+) -> None:
+    anonymous, with_id = (
+        "5c94bc9e-db8c-4f1d-9cd6-e900c7440860",
+        "df241da2-bca0-4ad9-83c1-b89c98d83567",
+    )
+    qde = f"""<Project {NS}>
+      <Users><User guid="{anonymous}"/><User guid="{with_id}" id="jdoe"/></Users>
+      <Sources><TextSource guid="{SOURCE_GUID}"><PlainTextContent>Hello world.</PlainTextContent>
+        <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-000000000001" startPosition="0"
+            endPosition="5" creatingUser="{anonymous}"/>
+        <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-000000000002" startPosition="6"
+            endPosition="11" creatingUser="{with_id}"/>
+      </TextSource></Sources>
+      <Notes><Note><PlainTextContent>A note nothing can refer to.</PlainTextContent></Note>
+      </Notes></Project>"""
+    summary = import_exchange_file(project, path=write_qdpx(tmp_path / "bare.qdpx", qde))
+    assert [(p.exact, p.coder) for p in project.annotations.query()] == [
+        ("Hello", "User 5c94bc9e"),
+        ("world", "jdoe"),
+    ]
+    (memo,) = project.memos.all()
+    assert memo.text == "A note nothing can refer to."
+    assert summary.skipped == {}
+    assert_exports_valid_refi_qda(project)
