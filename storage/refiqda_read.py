@@ -192,10 +192,13 @@ class _Reader:
         return [self._code(element, 1) for _, element in self.elements.children(parent)]
 
     def _code(self, element: Element, depth: int) -> ExchangeCode:
+        color = import_color(element.get("color"))
+        if color is None and (element.get("color") or "").strip():
+            self.elements.skip("code colour not understood (a palette colour was used)")
         code = ExchangeCode(
             guid=normalize_guid(element.get("guid")),
             name=element.get("name") or "",
-            color=import_color(element.get("color")),
+            color=color,
             description="",
             note_refs=[],
             children=[],

@@ -13,6 +13,7 @@ from test_refiqda_export import PROJECT_XSD
 
 from diptych.storage.errors import ExchangeFileError
 from diptych.storage.exporting import collect
+from diptych.storage.palette import PALETTE
 from diptych.storage.project import Project
 from diptych.storage.refiqda_export import export_qdpx
 from diptych.storage.refiqda_import import import_exchange_file
@@ -513,3 +514,30 @@ def test_users_without_names_and_notes_without_guids_are_kept(
     assert memo.text == "A note nothing can refer to."
     assert summary.skipped == {}
     assert_exports_valid_refi_qda(project)
+
+
+@pytest.mark.parametrize(
+    ("color", "imported", "understood"),
+    [
+        ("#eb7333", "#EB7333", True),
+        ("#F00", "#FF0000", True),
+        (" #00AA00 ", "#00AA00", True),
+        ("#00AA00FF", "#00AA00", True),  # an alpha channel after the colour
+        ("red", None, False),
+        ("rgb(255,0,0)", None, False),
+        ("", None, True),  # no colour at all is nothing to report
+    ],
+)
+def test_code_colours_written_in_other_ways(
+    tmp_path: Path, project: Project, color: str, imported: str | None, understood: bool
+) -> None:
+    path = tmp_path / "colours.qdc"
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code name="Trust" isCodable="true"'
+        f' guid="2dfba8c9-59f5-4424-99d6-ea9bce18134b" color="{color}"/></Codes></CodeBook>'
+    )
+    summary = import_exchange_file(project, path=path)
+    (tag,) = project.tags.all()
+    assert tag.color == (imported or PALETTE[0])  # else the palette's first free colour
+    reported = "code colour not understood (a palette colour was used)" in summary.skipped
+    assert reported != understood
