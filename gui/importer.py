@@ -20,7 +20,7 @@ from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Progress, Worker, Workers
 from diptych.storage.backup import backup_project
-from diptych.storage.errors import ArticleFileError, Cancelled
+from diptych.storage.errors import ArticleFileError, Cancelled, readable_text
 from diptych.storage.model import ArticleSummary
 from diptych.storage.project import Project
 
@@ -41,6 +41,8 @@ class ImportResult:
 
     added: list[ArticleSummary] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # one message per file
+    duplicates: list[str] = field(default_factory=list)  # one message per file not added again
+    left_out: list[str] = field(default_factory=list)  # what folders held that is not imported
     others_wrote: bool = False  # another connection committed while the job ran
 
 
@@ -54,7 +56,8 @@ def read_article(path: Path) -> ParsedArticle:
 def import_files_job(
     project_path: Path, paths: Sequence[Path]
 ) -> Callable[[Progress], ImportResult]:
-    """The worker's job: read and parse the files, then add them in one transaction.
+    """The worker's job: find the files (folders are searched), read and parse them, then
+    add them in one transaction.
 
     The insert runs here too, on the worker's own connection: a long article's text and its
     full-text index take a noticeable moment to write. The window takes that commit for its
@@ -63,19 +66,24 @@ def import_files_job(
     """
 
     def job(progress: Progress) -> ImportResult:
-        result, parsed = ImportResult(), []
+        from diptych.storage.importing import files_to_import
+
+        found = files_to_import(paths, keep_going=lambda: progress(0, 0))
+        result, files = ImportResult(left_out=found.left_out), found.files
+        read: list[tuple[Path, ParsedArticle]] = []
         with Project.open(project_path, verify=False) as project:
             before = project.data_version()  # changes with commits of other connections
-            for number, path in enumerate(paths):
-                if not progress(number, len(paths)):
+            for number, path in enumerate(files):
+                if not progress(number, len(files)):
                     raise Cancelled
                 try:
-                    parsed.append(read_article(path))
+                    read.append((path, read_article(path)))
                 except ArticleFileError as exc:
                     result.refused.append(str(exc))
+            parsed, result.duplicates = _leave_out_duplicates(project, read)
             # Cancel pressed while the last file was read: nothing is added. Once added,
             # the import is done (and one undo takes it back).
-            if not progress(len(paths), len(paths)):
+            if not progress(len(files), len(files)):
                 raise Cancelled
             if parsed:
                 result.added = project.articles.add_many(parsed=parsed)
@@ -83,6 +91,45 @@ def import_files_job(
         return result
 
     return job
+
+
+def _leave_out_duplicates(
+    project: Project, read: Sequence[tuple[Path, ParsedArticle]]
+) -> tuple[list[ParsedArticle], list[str]]:
+    """The articles whose text is not in the project yet (nor earlier in ``read``), and a
+    message for each of the others: importing a file again would only make a second copy,
+    on which the passages of the first are not."""
+    by_length: dict[int, list[ArticleSummary]] = {}
+    for article in project.articles.all():
+        by_length.setdefault(article.characters, []).append(article)
+    fresh: list[ParsedArticle] = []
+    earlier: dict[str, Path] = {}
+    said: list[str] = []
+    for path, parsed in read:
+        text, name = parsed.content.text, readable_text(str(path))
+        twin = earlier.get(text)
+        if twin is not None:
+            same_as = readable_text(twin.name)
+            said.append(f"{name}: has the same text as {same_as}, which is imported once.")
+            continue
+        same = next(
+            (
+                a
+                for a in by_length.get(len(text), ())
+                if project.articles.get(article_id=a.id).text == text
+            ),
+            None,
+        )
+        if same is not None:
+            said.append(
+                f"{name}: is already in the project as “{same.title}”, so it was not imported "
+                "again. To bring in a changed version of an article, use Update from newer "
+                "file… in the Library's menu."
+            )
+            continue
+        earlier[text] = path
+        fresh.append(parsed)
+    return fresh, said
 
 
 def newer_version_job(path: Path) -> Callable[[Progress], ParsedArticle]:
@@ -181,10 +228,15 @@ class ImportController(QObject):
         label = f"{verb} {len(files)} files…" if len(files) > 1 else f"{verb} {files[0].name}…"
         progress = QProgressDialog(label, "Cancel", 0, len(files), self.window)
         progress.setWindowTitle("Import")
-        if len(files) == 1:
-            progress.setRange(0, 0)  # one file: a busy bar, there are no steps to count
-        else:
-            worker.signals.progressed.connect(progress.setValue)
+        if len(files) == 1 or any(path.is_dir() for path in files):
+            progress.setRange(0, 0)  # a busy bar: one file has no steps, a folder no count yet
+
+        def advance(done: int, total: int) -> None:
+            if total > 1:  # the files are counted (a folder's once it has been searched)
+                progress.setRange(0, total)
+                progress.setValue(done)
+
+        worker.signals.progressed.connect(advance)
         progress.setValue(0)  # at its minimum, the dialog times its appearance from now...
         progress.setMinimumDuration(500)  # ...and shows after half a second, not four
         progress.canceled.connect(worker.cancel)
@@ -208,12 +260,18 @@ class ImportController(QObject):
                 legacy = [a.source_name for a in command.added if a.encoding == "cp1252"]
             if result.others_wrote:  # their changes would be taken for the import's
                 self.session.reload_all()
+        said = []
         if result.refused:
-            count = len(result.refused)
-            self.session.messages.warning(
-                f"{count} file(s) could not be imported:\n\n" + "\n\n".join(result.refused),
-                "Import",
+            said.append(f"{len(result.refused)} file(s) could not be imported:")
+            said.extend(result.refused)
+        if result.duplicates:
+            said.append(
+                f"{len(result.duplicates)} file(s) were not imported, to make no second copy:"
             )
+            said.extend(result.duplicates)
+        said.extend(result.left_out)
+        if said:
+            self.session.messages.warning("\n\n".join(said), "Import")
         if ids:
             self.session.messages.info(f"Imported {len(ids)} article(s).{_read_as(legacy)}")
             self.imported.emit(ids)

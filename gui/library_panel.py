@@ -103,7 +103,9 @@ class LibraryPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         import_button = QPushButton("Import…", self)
-        import_button.setToolTip("Import articles (.txt, .md, .html) — or drop files on the window")
+        import_button.setToolTip(
+            "Import articles (.txt, .md, .html); or drop files or folders on the window"
+        )
         open_button = QPushButton("Open beside", self)
         open_button.setToolTip("Open the selected article in a new pane")
         buttons = QHBoxLayout()

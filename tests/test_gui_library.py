@@ -415,7 +415,7 @@ def test_what_another_program_writes_during_an_import_is_shown_after_it(
 
     monkeypatch.setattr(importer, "read_article", slow_read)
     notes = tmp_path / "field-notes-2.md"
-    notes.write_bytes(FIELD_NOTES)
+    notes.write_bytes(FIELD_NOTES + b"\nA second meeting in Busan.\n")  # not a copy
     passage = window.session.project.annotations.query()[0]
     window.importer.import_files([notes])
     qtbot.waitUntil(reading.is_set, timeout=10_000)

@@ -1,0 +1,143 @@
+"""Folders chosen or dropped for import: their article files are imported, sub-folders
+too, and what is left out (files that are not articles, hidden files, a folder reached
+again through a link) is said, never silently lost or read twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+from diptych.storage import importing
+from diptych.storage.errors import ArticleFileError, Cancelled
+from diptych.storage.importing import files_to_import
+from diptych.storage.project import Project
+
+
+def tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def relative(root: Path, paths: list[Path]) -> list[str]:
+    return [p.relative_to(root).as_posix() for p in paths]
+
+
+def test_a_folder_gives_its_article_files_then_its_sub_folders_in_name_order(
+    tmp_path: Path,
+) -> None:
+    root = tree(
+        tmp_path / "articles",
+        {
+            "b.txt": "B\n",
+            "A.HTML": "<p>A</p>",
+            "c.Md": "# C\n",
+            "2024/z.TXT": "Z\n",
+            "2024/deep/y.htm": "<p>Y</p>",
+            ".hidden.txt": "a hidden file\n",
+            ".git/HEAD.txt": "inside a hidden folder\n",
+            "README": "no suffix\n",
+            "photo.jpg": "not text",
+        },
+    )
+    (root / "2024" / "deep" / "back-up").symlink_to(root)  # a loop of links
+    found = files_to_import([root])
+    assert relative(root, found.files) == [
+        "A.HTML",
+        "b.txt",
+        "c.Md",
+        "2024/z.TXT",
+        "2024/deep/y.htm",
+    ]
+    (said,) = found.left_out
+    assert said.startswith(f"{root}: 2 file(s) that are not articles were left out")
+    assert "README" in said and "photo.jpg" in said and "hidden" not in said
+
+
+def test_a_file_given_twice_or_inside_a_folder_given_too_is_read_once(tmp_path: Path) -> None:
+    root = tree(tmp_path / "articles", {"a.txt": "A\n", "b.txt": "B\n"})
+    (tmp_path / "link.txt").symlink_to(root / "a.txt")
+    found = files_to_import([root / "a.txt", root, root / "a.txt", tmp_path / "link.txt"])
+    assert relative(root, found.files) == ["a.txt", "b.txt"]
+    assert found.left_out == []
+
+
+def test_an_empty_folder_says_so(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    (empty / ".cache").mkdir(parents=True)
+    found = files_to_import([empty])
+    assert found.files == []
+    assert found.left_out == [
+        f"{empty}: holds no article files, so nothing was imported from it. Choose a folder "
+        "with .htm, .html, .markdown, .md, .text, .txt, .xhtml files."
+    ]
+
+
+def test_a_folder_of_too_many_files_is_refused_before_anything_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importing, "MAX_FOLDER_FILES", 3)
+    root = tree(tmp_path / "home", {f"sub/{n}.txt": "x\n" for n in range(5)})
+    with pytest.raises(ArticleFileError) as caught:
+        files_to_import([root])
+    assert str(caught.value) == (
+        f"{root}: holds more than 3 files, too many to import at once. Choose a smaller "
+        "folder, or the article files themselves."
+    )
+
+
+def test_cancel_stops_the_search(tmp_path: Path) -> None:
+    root = tree(tmp_path / "articles", {"a/1.txt": "1\n", "b/2.txt": "2\n"})
+    asked: list[bool] = []
+
+    def keep_going() -> bool:
+        asked.append(True)
+        return len(asked) < 2
+
+    with pytest.raises(Cancelled):
+        files_to_import([root], keep_going=keep_going)
+
+
+def drop_files(window: MainWindow, paths: list[Path]) -> None:
+    """Drop files and folders from a file manager on the window, through its real events."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    point = QPoint(window.width() // 2, window.height() // 2)
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, buttons, modifiers)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    window.dropEvent(QDropEvent(QPointF(point), Qt.DropAction.CopyAction, data, buttons, modifiers))
+
+
+def test_dropping_a_folder_of_hundreds_of_articles_imports_them_in_one_undo_step(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    files = {f"{year}/article-{n:03}.txt": f"Article {year}-{n}\n\nText {n}.\n"
+             for year in (2023, 2024) for n in range(150)}  # fmt: skip
+    files["2024/scan.pdf"] = "%PDF-1.4"
+    root = tree(tmp_path / "clippings", files)
+    with qtbot.waitSignal(window.importer.imported, timeout=30_000):
+        drop_files(window, [root])
+    with Project.open(sample, read_only=True) as project:
+        titles = [a.title for a in project.articles.all()]
+    assert len(titles) == 2 + 300
+    assert titles[2:4] == ["Article 2023-0", "Article 2023-1"]
+    assert window.library.model.rowCount() == 302
+    assert posted[-1][2] == "Imported 300 article(s)."
+    assert posted[-2][2].startswith(
+        f"{root}: 1 file(s) that are not articles were left out (scan.pdf)."
+    )
+    assert window.session.undo_stack.undoText() == "Import 300 article(s)"
+    window.actions_.undo.trigger()
+    with Project.open(sample, read_only=True) as project:
+        assert len(project.articles.all()) == 2
