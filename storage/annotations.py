@@ -94,21 +94,23 @@ class AnnotationStore:
                 ids.append(annotation_id)
         return ids
 
-    def _link(self, annotation_id: int, tag_ids: Iterable[int]) -> None:
+    def _link(self, annotation_id: int, tag_ids: Iterable[int], *, strict: bool = True) -> None:
+        """Put tags on a passage; a tag that is gone is refused, or left out if not
+        ``strict`` (a passage put back by undo keeps the tags that still exist)."""
         wanted = sorted(set(tag_ids))
         if not wanted:
             return
         db = self._project.db
         marks = ", ".join("?" * len(wanted))
         found = {i for (i,) in db.execute(f"SELECT id FROM tags WHERE id IN ({marks})", wanted)}
-        if len(found) < len(wanted):  # deleted meanwhile, perhaps in another window
+        if len(found) < len(wanted) and strict:  # deleted meanwhile, perhaps in another window
             raise InputError(
                 "a tag no longer exists (it was deleted, perhaps in another window)",
                 advice="Choose the tags again.",
             )
         db.conn.executemany(
             "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
-            [(annotation_id, tag_id) for tag_id in wanted],
+            [(annotation_id, tag_id) for tag_id in sorted(found)],
         )
 
     def _remember_coder(self, name: str) -> None:
@@ -197,7 +199,9 @@ class AnnotationStore:
         return before
 
     def restore(self, *, annotation: Annotation) -> Annotation:
-        """Put a deleted passage back exactly as it was (same id, uuid, tags, times)."""
+        """Put a deleted passage back exactly as it was (same id, uuid, tags, times), less
+        the tags deleted since (in another window): undoing a deletion never fails for
+        want of a tag."""
         a = annotation
         with self._project.transaction():
             self._project.db.execute(
@@ -205,7 +209,7 @@ class AnnotationStore:
                 [a.id, a.uuid, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix,
                  a.note, a.coder, a.created_at, a.updated_at, a.status.value],
             )  # fmt: skip
-            self._link(a.id, a.tag_ids)
+            self._link(a.id, a.tag_ids, strict=False)
             self._remember_coder(a.coder)
         return self.get(annotation_id=a.id)
 

@@ -304,7 +304,8 @@ class TagStore:
         )
 
     def restore(self, *, removal: TagRemoval) -> Tag:
-        """Undo :meth:`delete` or :meth:`merge`: same tag id, links, sub-tags and memos."""
+        """Undo :meth:`delete` or :meth:`merge`: same tag id, links, sub-tags and memos
+        (less the passages deleted since, in another window)."""
         t = removal.tag
         with self._project.transaction():
             db = self._project.db
@@ -318,9 +319,11 @@ class TagStore:
                 "DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?",
                 removal.added_links,
             )
+            # Passages deleted since (in another window) are not tagged again.
             db.conn.executemany(
-                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
-                removal.links,
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id)"
+                " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM annotations WHERE id = ?)",
+                [(annotation_id, tag_id, annotation_id) for annotation_id, tag_id in removal.links],
             )
             for child in removal.moved_children:
                 db.execute(
