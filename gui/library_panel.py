@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
+
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.article_model import ARTICLE_ID_ROLE, ArticleListModel
 from diptych.gui.dialogs import context_menu
+from diptych.gui.find_bar import as_typed
 from diptych.gui.session import ProjectSession
 
 LAYOUT_BATCH = 100  # rows measured per pass of the event loop
@@ -68,6 +72,37 @@ class LibraryView(QListView):
             super().scrollTo(index, hint)
 
 
+@lru_cache(maxsize=16_384)
+def folded(text: str) -> str:
+    """``text`` as the filter compares it: without case or accents, quotes as typed, so
+    that "xi's" finds "Xi’s", "reunion" finds "Réunion" and "strasse" finds "Straße"."""
+    text = as_typed(text)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return text.casefold()
+
+
+class TitleFilter(QSortFilterProxyModel):
+    """The articles whose title holds the words typed (see :func:`folded`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words = ""
+
+    def set_words(self, text: str) -> None:
+        """Show only the titles that contain ``text``."""
+        self.beginFilterChange()
+        self._words = folded(text.strip())
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words:
+            return True
+        title = self.sourceModel().index(source_row, 0, source_parent).data()
+        return self._words in folded(title or "")
+
+
 class LibraryPanel(QWidget):
     """A filterable list of articles.
 
@@ -88,9 +123,8 @@ class LibraryPanel(QWidget):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ArticleListModel(session)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = TitleFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter articles")
         self.filter.setAccessibleName("Filter articles")  # the placeholder goes when typing
@@ -125,7 +159,7 @@ class LibraryPanel(QWidget):
         self._kept: tuple[int | None, int] = (None, -1)  # article and row, over a reset
         self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         self.model.modelReset.connect(self.on_model_reset)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_words)
         for changed in (self.filter.textChanged, self.proxy.rowsInserted,
                         self.proxy.rowsRemoved, self.proxy.modelReset):  # fmt: skip
             changed.connect(self._show_matches)

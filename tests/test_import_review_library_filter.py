@@ -1,0 +1,73 @@
+"""The Library's filter finds a title however its letters are typed: straight quotes for
+curly ones, without accents, in any case (ß as ss)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.library_panel import LibraryPanel
+from diptych.gui.main_window import MainWindow
+from diptych.storage.importing import parse_article
+from diptych.storage.sample import create_sample_project
+
+XI_VISIT = "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations"
+REUNION = "Réunion à Séoul sur la Straße"
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """The sample project and an article whose title has accents and a ß."""
+    path = tmp_path / "library.diptych"
+    with create_sample_project(path) as project:
+        text = f"# {REUNION}\n\nLes deux délégations se sont vues.\n".encode()
+        project.articles.add_many(parsed=[parse_article(text, name="reunion.md")])
+    return path
+
+
+def shown(library: LibraryPanel) -> list[str]:
+    return [library.proxy.index(row, 0).data() for row in range(library.proxy.rowCount())]
+
+
+def type_filter(qtbot: QtBot, library: LibraryPanel, text: str) -> list[str]:
+    library.filter.clear()
+    library.filter.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(library.filter, text)
+    else:  # QTest types only what a keyboard has keys for; an input method inserts the rest
+        library.filter.insert(text)
+    return shown(library)
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("xi's", XI_VISIT),  # the apostrophe on a keyboard is straight, the title's curly
+        ("Xi’s", XI_VISIT),
+        ("reunion a seoul", REUNION),
+        ("RÉUNION", REUNION),
+        ("strasse", REUNION),
+        ("STRAßE", REUNION),
+    ],
+)
+def test_the_filter_finds_a_title_as_typed_on_a_keyboard(
+    qtbot: QtBot, window: MainWindow, typed: str, found: str
+) -> None:
+    library = window.library
+    assert type_filter(qtbot, library, typed) == [found]
+    assert not library.no_match.isVisibleTo(library)
+    qtbot.keyClick(library.filter, Qt.Key.Key_Down)  # then on to the list, as the user goes
+    library.view.setFocus()
+    assert library.selected_article() is not None
+
+
+def test_a_filter_of_spaces_hides_nothing_and_words_not_in_a_title_hide_all(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    library = window.library
+    assert len(type_filter(qtbot, library, "   ")) == 3
+    assert type_filter(qtbot, library, "seoul x") == []
+    assert library.no_match.text() == "No article title contains “seoul x”."
