@@ -54,6 +54,15 @@ class LibraryView(QListView):
         self.setBatchSize(LAYOUT_BATCH)
         self._waiting: tuple[QPersistentModelIndex, Hint] | None = None
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Shift+Enter is left to the panel (it opens the article beside); a list would take
+        it for Enter."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            event.ignore()
+        else:
+            super().keyPressEvent(event)
+
     def scrollTo(self, index: Index, hint: Hint = Hint.EnsureVisible) -> None:
         super().scrollTo(index, hint)
         measured = not index.isValid() or self.visualRect(index).isValid()
@@ -141,7 +150,7 @@ class LibraryPanel(QWidget):
             "Import articles (.txt, .md, .html); or drop files or folders on the window"
         )
         open_button = QPushButton("Open beside", self)
-        open_button.setToolTip("Open the selected article in a new pane")
+        open_button.setToolTip("Open the selected article in a new pane (Shift+Enter)")
         buttons = QHBoxLayout()
         buttons.addWidget(import_button)
         buttons.addWidget(open_button)
@@ -211,12 +220,22 @@ class LibraryPanel(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """F2 renames the selected article; Delete removes it (after asking), as in the
-        codebook. In the filter field both keys edit its text."""
-        article_id = self.selected_article()
-        if article_id is not None and event.key() == Qt.Key.Key_F2:
+        codebook; Shift+Enter opens it beside; Shift+F10 or the Menu key opens its menu
+        (Update from newer file…); the last two in the list only. In the filter field F2
+        and Delete edit its text."""
+        article_id, key = self.selected_article(), event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        in_list = article_id is not None and self.view.hasFocus()
+        if article_id is not None and key == Qt.Key.Key_F2:
             self.renameRequested.emit(article_id)
-        elif article_id is not None and event.key() == Qt.Key.Key_Delete:
+        elif article_id is not None and key == Qt.Key.Key_Delete:
             self.removeRequested.emit(article_id)
+        elif in_list and shift and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.openRequested.emit(article_id, True)
+        elif in_list and (key == Qt.Key.Key_Menu or (shift and key == Qt.Key.Key_F10)):
+            index = self.view.currentIndex()
+            self.view.scrollTo(index)
+            self.on_view_context_menu(self.view.visualRect(index).center())
         else:
             super().keyPressEvent(event)
 

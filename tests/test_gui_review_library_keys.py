@@ -1,5 +1,6 @@
 """The library from the keyboard: F2 renames the selected article and Delete removes it
-(after asking), as in the codebook; both undo with Ctrl+Z."""
+(after asking), as in the codebook; both undo with Ctrl+Z. Shift+Enter opens it beside,
+and Shift+F10 or the Menu key opens its menu (Update from newer file… has no other way)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui import dialogs
@@ -71,3 +72,50 @@ def test_after_a_removal_the_next_article_is_selected_for_the_next_key(
     window.actions_.undo.trigger()
     assert [a.id for a in window.session.articles()][:2] == [first, second]
     assert library.selected_article() == second
+
+
+def test_shift_enter_opens_the_selected_article_beside(qtbot: QtBot, window: MainWindow) -> None:
+    library = window.library
+    first = window.session.articles()[0].id
+    panes = len(window.area.panes())
+    library.select_article(first)
+    library.view.setFocus()
+    qtbot.keyClick(library.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert len(window.area.panes()) == panes + 1
+    assert window.area.current is not None and window.area.current.article_id == first
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+    ],
+)
+def test_the_menu_keys_open_the_selected_articles_menu_and_update_it_from_a_newer_file(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier,
+) -> None:
+    newer = tmp_path / "newer.md"
+    newer.write_text("# Xi visits Seoul\n\nAn editor's note.\n", encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(newer), ""))
+    )
+    library = window.library
+    library.select_article(2)
+    library.view.setFocus()
+    qtbot.keyClick(library.view, key, modifier)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    row = library.view.visualRect(library.view.currentIndex())
+    assert row.contains(library.view.viewport().mapFromGlobal(menu.pos()))  # at the article
+    update = next(a for a in menu.actions() if a.text() == "Update from newer file…")
+    menu.close()
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000) as reimported:
+        update.trigger()
+    assert reimported.args == [2]
+    assert window.session.project.articles.get(article_id=2).text.endswith("An editor's note.")
