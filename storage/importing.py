@@ -62,6 +62,12 @@ _READERS: dict[str, Callable[[str], ArticleText]] = {
 }
 _TITLE_CHARS = 80
 _TITLE_LOOKAHEAD = 3  # a scraped article's title is a heading among its first lines
+_HEADING_CHARS = 200  # a heading or page title longer than this is a paragraph set big
+_PLACEHOLDER_TITLES = frozenset(
+    ("untitled", "untitled document", "untitled page", "no title", "new document",
+     "document", "new tab", "home", "index")
+)  # fmt: skip
+_SITE_SEPARATORS = frozenset("|-–—:·•»")
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,8 +272,10 @@ def parse_article(data: bytes, *, name: str, fmt: str | None = None) -> ParsedAr
     """Import an article from its bytes.
 
     The title is, for Markdown, the first level-1 heading (else the first heading); for
-    web pages, the first level-1 heading, else the page's ``<title>``, else the first
-    heading; for scraped text, a heading among the first three lines, else the first
+    web pages, the first level-1 heading, else the page's ``<title>`` (but not a
+    placeholder such as "Untitled", and without the site's name when it is the first
+    heading and the site's name), else the first heading; both cut to about 200
+    characters. For scraped text, a heading among the first three lines, else the first
     line shortened; for verbatim text, its first line shortened. Failing those, the
     file's name without its suffix.
 
@@ -378,8 +386,9 @@ def _title(content: ArticleText, *, fmt: str, page_title: str, stem: str) -> str
     headings = content.outline()
     if fmt in ("markdown", "html"):
         first_h1 = next((h.text for h in headings if h.level == 1), "")
-        fallback = headings[0].text if headings else ""
-        return _one_line(first_h1 or page_title or fallback) or stem
+        fallback = _one_line(headings[0].text) if headings else ""
+        title = first_h1 or _page_title(_one_line(page_title), fallback) or fallback
+        return _shorten(_one_line(title), _HEADING_CHARS) or stem
     blocks = content.blocks[:_TITLE_LOOKAHEAD] if fmt == "text" else ()
     for block in blocks:
         if block.kind is BlockKind.HEADING:
@@ -390,15 +399,35 @@ def _title(content: ArticleText, *, fmt: str, page_title: str, stem: str) -> str
     return _shorten(_one_line(content.text[first.start : first.end])) or stem
 
 
+def _page_title(page: str, heading: str) -> str:
+    """A page's ``<title>`` as an article's title: "" for a placeholder ("Untitled"), and
+    the page's first heading for a title that is that heading and a shorter site's name
+    ("Trade talks resume | The Korea Herald")."""
+    if page.casefold() in _PLACEHOLDER_TITLES:
+        return ""
+    if not heading or len(heading) >= len(page):
+        return page
+    if page.startswith(heading):
+        site = page.removeprefix(heading).strip()
+        separator, site = site[:1], site[1:].strip()
+    elif page.endswith(heading):
+        site = page.removesuffix(heading).strip()
+        separator, site = site[-1:], site[:-1].strip()
+    else:
+        return page
+    # The site's name is the shorter part: "Trade talks | News" is not the heading "News".
+    return heading if separator in _SITE_SEPARATORS and len(site) < len(heading) else page
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _shorten(text: str) -> str:
-    """``text`` cut to about :data:`_TITLE_CHARS` characters at a word boundary."""
-    if len(text) <= _TITLE_CHARS:
+def _shorten(text: str, chars: int = _TITLE_CHARS) -> str:
+    """``text`` cut to about ``chars`` characters at a word boundary."""
+    if len(text) <= chars:
         return text
-    cut = text[: _TITLE_CHARS + 1].rsplit(" ", 1)[0]
-    if len(cut) < _TITLE_CHARS // 2:
-        cut = text[:_TITLE_CHARS]  # one very long word
+    cut = text[: chars + 1].rsplit(" ", 1)[0]
+    if len(cut) < chars // 2:
+        cut = text[:chars]  # one very long word
     return cut.rstrip(" ,;:.-–—") + "…"

@@ -117,6 +117,33 @@ def test_titles_per_format() -> None:
     assert bare.title == "bare"
 
 
+@pytest.mark.parametrize(
+    ("head", "body", "title"),
+    [
+        ("<title>Untitled</title>", "<p>Trade talks resumed.</p>", "trade-talks"),
+        ("<title>Untitled document</title>", "<h3>Agenda</h3><p>x</p>", "Agenda"),
+        ("<title>HOME</title>", "<p>x</p>", "trade-talks"),
+        ("<title>Talks resume | The Herald</title>", "<h2>Talks resume</h2>", "Talks resume"),
+        ("<title>The Herald – Talks resume</title>", "<h2>Talks resume</h2>", "Talks resume"),
+        # The shorter part is the site's name, or the section's: the page title stays.
+        ("<title>Trade talks | News</title>", "<h2>News</h2><p>x</p>", "Trade talks | News"),
+        ("<title>Talks in Seoul</title>", "<h2>Talks</h2><p>x</p>", "Talks in Seoul"),
+    ],
+)
+def test_a_web_pages_title_leaves_out_placeholders_and_the_sites_name(
+    head: str, body: str, title: str
+) -> None:
+    page = f"<html><head>{head}</head><body>{body}</body></html>".encode()
+    assert parse_article(page, name="trade-talks.html").title == title
+
+
+def test_a_heading_as_long_as_a_paragraph_is_shortened_for_the_title() -> None:
+    heading = "A paragraph typed as a heading, " + "which goes on and on " * 20 + "until here."
+    article = parse_article(f"# {heading}\n\nText.\n".encode(), name="long.md")
+    assert 100 < len(article.title) <= 201
+    assert article.title.endswith("…") and heading.startswith(article.title[:-1])
+
+
 def test_text_title_falls_back_to_the_first_line_shortened() -> None:
     line = "This first line is a long sentence, " + "and it keeps going on " * 10 + "to the end."
     article = parse_article(f"{line}\nMore text here.".encode(), name="t.txt")
