@@ -82,7 +82,9 @@ class SessionCommand(QUndoCommand):
     """Base: the first ``redo()`` (from ``push``) is skipped because :meth:`apply` did it.
 
     Errors while undoing or redoing (file locked, disk full) are reported and the command is
-    dropped from the stack rather than leaving the stack out of step with the file.
+    dropped from the stack rather than leaving the stack out of step with the file. Inside
+    a step of several commands, which the stack keeps, the command that failed does
+    nothing from then on: its record of what to put back is not to be trusted.
     """
 
     def __init__(self, session: ProjectSession, text: str) -> None:
@@ -99,10 +101,12 @@ class SessionCommand(QUndoCommand):
         if self._applied_once:
             self._applied_once = False
             return
-        self._guard(self._redo)
+        if not self.isObsolete():
+            self._guard(self._redo)
 
     def undo(self) -> None:
-        self._guard(self._undo)
+        if not self.isObsolete():
+            self._guard(self._undo)
 
     def _guard(self, action: Callable[[], None]) -> None:
         try:

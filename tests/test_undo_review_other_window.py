@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from diptych.gui.article_commands import RemoveArticle
-from diptych.gui.commands import DeletePassage, perform
+from diptych.gui.commands import AddPassage, DeletePassage, UndoStep, perform
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_commands import DeleteTag
+from diptych.gui.tag_commands import AddTag, DeleteTag
 from diptych.storage.project import Project
 
 
@@ -72,3 +72,27 @@ def test_a_deleted_tag_comes_back_though_another_window_deleted_one_of_its_passa
     assert failures == []
     assert session.project.tags.get(tag_id=tag_id).id == tag_id
     assert [p.id for p in session.project.annotations.query(tag_id=tag_id)] == tagged[1:]
+
+
+def test_a_step_whose_tag_was_deleted_elsewhere_can_be_undone_and_redone(
+    session: ProjectSession, failures: list[str]
+) -> None:
+    """A step of several changes (a new tag and the passage tagged with it) whose tag
+    another window deleted: undoing says the tag could not be deleted, and redoing puts the
+    passage back without raising."""
+    article_id = session.articles()[0].id
+    with UndoStep(session, "Tag with new tag Brand new") as step:
+        add = AddTag(session, name="Brand new")
+        assert step.perform(add) and add.tag is not None
+        tagging = AddPassage(session, article_id=article_id, start=0, end=5, tag_ids=[add.tag.id])
+        assert step.perform(tagging) and tagging.passage is not None
+    with Project.open(session.project.path) as other:
+        other.tags.delete(tag_id=add.tag.id)
+
+    session.undo_stack.undo()
+    assert len(failures) == 1 and "there is no tag" in failures[0]
+    assert tagging.passage.id not in {p.id for p in session.project.annotations.query()}
+    session.undo_stack.redo()
+
+    assert session.passage(tagging.passage.id).tag_ids == ()
+    assert len(failures) == 1
