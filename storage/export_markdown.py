@@ -4,8 +4,9 @@ Each passage is one block quote holding the quoted text, a citation line (articl
 section heading it sits under, its tags, the coder) and the analyst's note. The note is
 Markdown and stays Markdown: every line of it is put inside the block quote, so a heading,
 list or code fence in a note renders as such but cannot end the quote or the tag section.
-Raw HTML in a note (``<b>``, ``<script>``) is escaped to read as text, as the window shows
-it (see :mod:`diptych.storage.export_markdown_notes`).
+Raw HTML in a note (``<b>``, ``<script>``) and links to ``javascript:``, ``file:`` or
+``data:`` addresses are escaped to read as text, as the window shows them, and each note's
+link reference labels are its own (see :mod:`diptych.storage.export_markdown_notes`).
 
 The quoted text is escaped so that it reads as text whatever it holds: a quote starting
 with ``#``, ``-`` or ``1.`` stays a quote, and ``*``, ``_``, ``[``, ``$``, ``==`` or

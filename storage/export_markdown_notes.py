@@ -1,4 +1,4 @@
-"""Notes for the Markdown export: kept as Markdown, with raw HTML shown as text.
+"""Notes for the Markdown export: kept as Markdown, read by any viewer as the window reads them.
 
 The window renders a note with raw HTML off, so ``<b>`` or ``<script>`` in a note reads
 as those characters. Most Markdown viewers (Obsidian, GitHub, editors' previews) would
@@ -7,6 +7,19 @@ open a tag, a comment or an HTML block, so that any viewer shows the note as the
 does. Everything else is left as written: emphasis, links, lists, autolinks
 (``<https://…>``), entities, and code spans and code blocks, where ``<`` is already text.
 
+Two more things would read differently in one exported file than in the window:
+
+- Links to ``javascript:``, ``vbscript:``, ``file:`` and ``data:`` addresses, which careful
+  viewers refuse (as the window does) but permissive ones make clickable. Such a link, an
+  image of one, an autolink to one or a link reference definition of one, is escaped to
+  read as the characters written, as careful viewers show it.
+- Link reference definitions (``[1]: https://…``), which hold for the whole file: one
+  note's ``[1]`` would link to the first note's address, and a citation "[1]" in a note
+  without definitions would become a link into another note. Each note's labels get the
+  note's own suffix (``[1][1-3fa9c2d1]``, ``[1-3fa9c2d1]: https://…``), so a note's
+  references only ever reach its own definitions. A footnote's label (``[^1]``, a link
+  reference to viewers without footnotes) is renamed where it stands: ``[^1-3fa9c2d1]``.
+
 Code is found by the same parser the window uses: its code blocks by their lines, its
 code spans by the backtick runs of each paragraph, heading or table row, scanned left to
 right as CommonMark does.
@@ -14,75 +27,280 @@ right as CommonMark does.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 _OPENS_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 _AUTOLINK = re.compile(
-    r"<(?:[A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*"
+    r"<(?:([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*)"
     r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
 )
 _BACKTICKS = re.compile(r"`+")
+_LABEL = re.compile(r"\[((?:[^\[\]\\]|\\.){1,999})\]", re.DOTALL)
+_URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these from any address
+_URL_LEADING = "".join(map(chr, range(0x21)))  # and these from its start
+_CONTAINER_MARKS = " \t>-+*0123456789.)"  # what may stand before a definition on its line
 
 
 @cache
-def _parser() -> MarkdownIt:
+def _parser(*, permissive: bool = False) -> MarkdownIt:
     from diptych.storage.import_markdown import make_markdown_parser
 
-    return make_markdown_parser()
+    parser = make_markdown_parser()
+    if permissive:  # a definition of any address, as permissive viewers take it
+        parser.validateLink = _any_link  # type: ignore[method-assign]
+    return parser
+
+
+def _any_link(url: str) -> bool:
+    return True
+
+
+def refused_address(url: str) -> bool:
+    """True for an address careful viewers refuse: ``javascript:``, ``vbscript:``,
+    ``file:`` and ``data:`` (but pictures), after browsers' clean-up of the address."""
+    from markdown_it.common.normalize_url import validateLink
+
+    return not validateLink(_URL_IGNORED.sub("", url).lstrip(_URL_LEADING))
 
 
 def note_markdown(note: str) -> str:
-    """``note`` (Markdown) with every ``<`` that could start raw HTML escaped as ``\\<``."""
+    """``note`` (Markdown) as it goes into the export; see the module docstring.
+
+    Every ``<`` that could start raw HTML is escaped as ``\\<``, every link to a refused
+    address is escaped to read as written, and every reference label gets the note's suffix.
+    """
     note = note.replace("\r\n", "\n").replace("\r", "\n")
-    if _OPENS_HTML.search(note) is None:
+    if _OPENS_HTML.search(note) is None and "](" not in note and "]:" not in note:
         return note
     lines = note.split("\n")
+    env: dict[str, Any] = {}
     code: set[int] = set()
     inline: set[tuple[int, int]] = set()
-    for token in _parser().parse(note):
+    for token in _parser().parse(note, env):
         if token.map is None:
             continue
         if token.type in ("code_block", "fence"):
             code.update(range(*token.map))
         elif token.type == "inline":
             inline.add((token.map[0], token.map[1]))
+    references: dict[str, dict[str, Any]] = env.get("references", {})
+    refused_labels = _refuse_definitions(note, lines, code)
+    kept = set(references) - refused_labels
+    rewriter = _Rewriter(kept, hashlib.sha256(note.encode()).hexdigest()[:8])
     done: set[int] = set(code)
+    for label, reference in references.items():
+        if label in kept:  # a definition's address and title lines: never shown as text
+            done.update(range(reference["map"][0] + 1, reference["map"][1]))
     for start, end in sorted(inline):
         rows = [row for row in range(start, end) if row not in done]
         if rows and rows == list(range(rows[0], rows[-1] + 1)):
-            text = _escaped_inline("\n".join(lines[row] for row in rows)).split("\n")
+            lines[rows[0]] = rewriter.not_a_definition(lines[rows[0]])
+            text = rewriter.rewrite("\n".join(lines[row] for row in rows)).split("\n")
             for row, line in zip(rows, text, strict=True):
                 lines[row] = line
             done.update(rows)
-    for row, line in enumerate(lines):  # any other line: a thematic break, a list marker...
+    for row, line in enumerate(lines):  # any other line: a definition, a list marker...
         if row not in done:
-            lines[row] = _escaped_inline(line)
+            lines[row] = rewriter.definition(line) or rewriter.rewrite(line)
     return "\n".join(lines)
 
 
-def _escaped_inline(text: str) -> str:
-    """``text`` with each ``<`` opening HTML escaped, outside code spans and autolinks."""
-    out: list[str] = []
-    pos = 0
+def _refuse_definitions(note: str, lines: list[str], code: set[int]) -> set[str]:
+    """Escape the definitions of refused addresses in ``lines``; returns their labels."""
+    if "]:" not in note:
+        return set()
+    env: dict[str, Any] = {}
+    _parser(permissive=True).parse(note, env)
+    refused = set()
+    for label, reference in env.get("references", {}).items():
+        if refused_address(str(reference["href"])):
+            refused.add(label)
+            row = reference["map"][0]
+            if row not in code:  # text now, as careful viewers show it
+                lines[row] = lines[row].replace("[", "\\[", 1)
+    return refused
+
+
+class _Rewriter:
+    """Scans text outside code, escaping raw HTML and refused links, renaming labels.
+
+    Args:
+        labels: the normalised labels of the note's definitions to rename.
+        suffix: what the note's labels get, unique to the note.
+    """
+
+    def __init__(self, labels: set[str], suffix: str) -> None:
+        self._labels = labels
+        self._suffix = suffix
+        self._keep_until = 0  # a link destination's end: no labels renamed before it
+        self._open = 0  # brackets open that may end a link's text
+        self._closed_at = -1  # just after the last bracket that closed one
+
+    def definition(self, line: str) -> str | None:
+        """``line`` with its definition's label renamed, or None if it defines none."""
+        from markdown_it.common.utils import normalizeReference
+
+        start = line.find("[")
+        if start < 0 or line[:start].strip(_CONTAINER_MARKS):
+            return None
+        match = _LABEL.match(line, start)
+        if match is None or not line.startswith(":", match.end()):
+            return None
+        if normalizeReference(match[1]) not in self._labels:
+            return None
+        return f"{line[:start]}[{self._new(match[1])}]{line[match.end() :]}"
+
+    def not_a_definition(self, line: str) -> str:
+        """``line``, which starts a paragraph, escaped where it could read as a definition.
+
+        Escaping its ``<`` could turn ``[x]: <b>bold</b>`` into the definition
+        ``[x]: \\<b>bold\\</b>``, hiding the line; ``\\[x]:`` reads as it did.
+        """
+        from markdown_it.common.utils import normalizeReference
+
+        start = line.find("[")
+        if start < 0 or line[:start].strip(_CONTAINER_MARKS):
+            return line
+        match = _LABEL.match(line, start)
+        if match is None or not line.startswith(":", match.end()):
+            return line
+        if normalizeReference(match[1]) in self._labels:
+            return line  # a link to one of the note's definitions, then a colon
+        return f"{line[:start]}\\{line[start:]}"
+
+    def rewrite(self, text: str) -> str:
+        """``text`` (one or more lines of one block) rewritten."""
+        out: list[str] = []
+        pos = 0
+        self._keep_until = 0
+        self._open, self._closed_at = 0, -1
+        while pos < len(text):
+            char = text[pos]
+            if char == "\\":
+                out.append(text[pos : pos + 2])  # an escaped character: never an opener
+                pos += 2
+            elif char == "`":
+                pos = _code_span(text, pos, out)
+            elif char == "<":
+                pos = _angle(text, pos, out)
+            elif pos < self._keep_until or char not in "[]":
+                out.append(char)
+                pos += 1
+            elif char == "[":
+                pos = self._bracket(text, pos, out)
+            else:
+                closes = self._open > 0  # the end of a link's text, perhaps
+                if closes:
+                    self._open -= 1
+                    self._closed_at = pos + 1
+                pos = self._destination(text, pos, out, closes=closes)
+        return "".join(out)
+
+    def _bracket(self, text: str, pos: int, out: list[str]) -> int:
+        """A reference to one of the note's definitions gets the renamed label."""
+        from markdown_it.common.utils import normalizeReference
+
+        match = _LABEL.match(text, pos)
+        if match is not None and normalizeReference(match[1]) in self._labels:
+            if pos == self._closed_at:
+                out.append(f"[{self._new(match[1])}]")  # [text][label]
+                return match.end()
+            after = text[match.end() : match.end() + 2]
+            if match[1].startswith("^") and not (
+                _inline_link_end(text, match.end()) >= 0 or _closed_bracket(text, match.end())
+            ):
+                out.append(f"[{self._new(match[1])}]")  # a footnote's, renamed where it is
+                return match.end()
+            if after == "[]" or not (
+                _inline_link_end(text, match.end()) >= 0  # an inline link's text
+                or _closed_bracket(text, match.end())  # a full reference's text
+            ):
+                out.append(f"{match[0]}[{self._new(match[1])}]")  # [label] and [label][]
+                return match.end() + (2 if after == "[]" else 0)
+        out.append("[")
+        self._open += 1
+        return pos + 1
+
+    def _new(self, label: str) -> str:
+        from markdown_it.common.utils import MD_TRIM_RE, mdTrim
+
+        return f"{mdTrim(MD_TRIM_RE.sub(' ', label))}-{self._suffix}"
+
+    def _destination(self, text: str, pos: int, out: list[str], *, closes: bool) -> int:
+        """A ``]``; before ``(``, escaped when the link's address is refused."""
+        from markdown_it.helpers import parseLinkDestination
+
+        if not text.startswith("(", pos + 1):
+            out.append("]")
+            return pos + 1
+        start = pos + 2
+        while start < len(text) and text[start] in " \t\n":
+            start += 1
+            if text[start - 1] == "\n":
+                while start < len(text) and text[start] in " \t>":
+                    start += 1  # a quote's marker on the next line of the paragraph
+        found = parseLinkDestination(text, start, len(text))
+        if found.ok and refused_address(found.str):
+            out.append("]\\(")
+        else:
+            out.append("](")
+            if closes:  # an address and title hold no labels
+                self._keep_until = _inline_link_end(text, pos + 1)
+        return pos + 2
+
+
+def _inline_link_end(text: str, pos: int) -> int:
+    """Where the inline link whose ``(`` is at ``pos`` ends, as markdown-it reads it; -1 if
+    none does (then the text before it is a reference, if it names one)."""
+    from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
+    if not text.startswith("(", pos):
+        return -1
+    pos = _skip_spaces(text, pos + 1)
+    if pos >= len(text):
+        return -1
+    found = parseLinkDestination(text, pos, len(text))
+    if found.ok:
+        if not refused_address(found.str):
+            pos = found.pos
+        start = pos
+        pos = _skip_spaces(text, pos)
+        title = parseLinkTitle(text, pos, len(text))
+        if pos < len(text) and start != pos and title.ok:
+            pos = _skip_spaces(text, title.pos)
+    return pos + 1 if text.startswith(")", pos) else -1
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _closed_bracket(text: str, pos: int) -> bool:
+    """True if a ``[`` at ``pos`` has its ``]`` (a full reference's label follows)."""
+    if not text.startswith("[", pos):
+        return False
+    depth = 0
     while pos < len(text):
         char = text[pos]
         if char == "\\":
-            out.append(text[pos : pos + 2])  # an escaped character: never an opener
-            pos += 2
-        elif char == "`":
-            pos = _code_span(text, pos, out)
-        elif char == "<":
-            pos = _angle(text, pos, out)
-        else:
-            out.append(char)
             pos += 1
-    return "".join(out)
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if not depth:
+                return True
+        pos += 1
+    return False
 
 
 def _code_span(text: str, pos: int, out: list[str]) -> int:
@@ -98,9 +316,9 @@ def _code_span(text: str, pos: int, out: list[str]) -> int:
 
 
 def _angle(text: str, pos: int, out: list[str]) -> int:
-    """Copy an autolink whole; escape a ``<`` that could open HTML."""
+    """Copy an autolink whole; escape a ``<`` that could open HTML or a refused autolink."""
     autolink = _AUTOLINK.match(text, pos)
-    if autolink is not None:
+    if autolink is not None and not (autolink[1] and refused_address(autolink[1])):
         out.append(autolink[0])
         return autolink.end()
     out.append("\\<" if _OPENS_HTML.match(text, pos) else "<")
