@@ -222,7 +222,7 @@ class LibraryPanel(QWidget):
         """F2 renames the selected article; Delete removes it (after asking), as in the
         codebook; Shift+Enter opens it beside; Shift+F10 or the Menu key opens its menu
         (Update from newer file…); the last two in the list only. In the filter field F2
-        and Delete edit its text."""
+        and Delete edit its text, and Down moves into the list of matches."""
         article_id, key = self.selected_article(), event.key()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         in_list = article_id is not None and self.view.hasFocus()
@@ -236,6 +236,10 @@ class LibraryPanel(QWidget):
             index = self.view.currentIndex()
             self.view.scrollTo(index)
             self.on_view_context_menu(self.view.visualRect(index).center())
+        elif key == Qt.Key.Key_Down and self.filter.hasFocus() and self.proxy.rowCount():
+            if not self.view.currentIndex().isValid():  # filtered out, or none yet
+                self.view.setCurrentIndex(self.proxy.index(0, 0))
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
         else:
             super().keyPressEvent(event)
 

@@ -59,9 +59,12 @@ def test_the_filter_finds_a_title_as_typed_on_a_keyboard(
     library = window.library
     assert type_filter(qtbot, library, typed) == [found]
     assert not library.no_match.isVisibleTo(library)
-    qtbot.keyClick(library.filter, Qt.Key.Key_Down)  # then on to the list, as the user goes
-    library.view.setFocus()
-    assert library.selected_article() is not None
+    qtbot.keyClick(library.filter, Qt.Key.Key_Down)  # then on into the list of matches
+    assert library.view.hasFocus()
+    assert library.view.currentIndex().data() == found
+    qtbot.keyClick(library.view, Qt.Key.Key_Return)
+    assert window.area.current is not None
+    assert window.area.current.article_id == library.selected_article()
 
 
 def test_a_filter_of_spaces_hides_nothing_and_words_not_in_a_title_hide_all(
