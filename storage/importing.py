@@ -257,7 +257,15 @@ def format_for(name: str | Path) -> str:
     Raises:
         ArticleFileError: the suffix is not one Diptych imports.
     """
-    fmt = FORMATS.get(Path(name).suffix.lower())
+    suffix = Path(name).suffix.lower()
+    fmt = FORMATS.get(suffix)
+    if fmt is None and not suffix:
+        raise ArticleFileError(
+            "has no extension (such as .txt) that says what kind of file it is",
+            path=name,
+            advice="If it is plain text, Markdown or a web page, rename it to end in .txt, "
+            ".md or .html and import it again.",
+        )
     if fmt is None:
         kinds = ", ".join(sorted(FORMATS))
         raise ArticleFileError(

@@ -222,6 +222,17 @@ def test_a_missing_file(tmp_path: Path) -> None:
     assert_refused(tmp_path / "gone.txt", "does not exist")
 
 
+def test_a_file_without_extension_is_told_how_to_name_it(tmp_path: Path) -> None:
+    path = write(tmp_path, "README", b"Notes from Seoul.\n")
+    with pytest.raises(ArticleFileError) as caught:
+        read_article_file(path)
+    assert str(caught.value) == (
+        f"{path}: has no extension (such as .txt) that says what kind of file it is. If it "
+        "is plain text, Markdown or a web page, rename it to end in .txt, .md or .html and "
+        "import it again."
+    )
+
+
 def test_unknown_suffix_lists_the_supported_types(tmp_path: Path) -> None:
     path = write(tmp_path, "report.docx", b"PK\x03\x04")
     with pytest.raises(ArticleFileError) as caught:
