@@ -10,7 +10,8 @@ does. Everything else is left as written: emphasis, links, lists, autolinks
 Two more things would read differently in one exported file than in the window:
 
 - Links to ``javascript:``, ``vbscript:``, ``file:`` and ``data:`` addresses, which careful
-  viewers refuse (as the window does) but permissive ones make clickable. Such a link, an
+  viewers refuse (as the window does) but permissive ones make clickable, and mail links
+  naming a file to attach, which the window refuses. Such a link, an
   image of one, an autolink to one or a link reference definition of one, is escaped to
   read as the characters written, as careful viewers show it.
 - Link reference definitions (``[1]: https://…``), which hold for the whole file: one
@@ -64,10 +65,16 @@ def _any_link(url: str) -> bool:
 
 def refused_address(url: str) -> bool:
     """True for an address careful viewers refuse: ``javascript:``, ``vbscript:``,
-    ``file:`` and ``data:`` (but pictures), after browsers' clean-up of the address."""
+    ``file:`` and ``data:`` (but pictures), after browsers' clean-up of the address; and
+    for a mail link naming a file to attach, which the window refuses too."""
     from markdown_it.common.normalize_url import validateLink
 
-    return not validateLink(_URL_IGNORED.sub("", url).lstrip(_URL_LEADING))
+    from diptych.storage.import_html import allowed_href
+
+    url = _URL_IGNORED.sub("", url).lstrip(_URL_LEADING)
+    if url[:7].lower() == "mailto:":
+        return not allowed_href(url)
+    return not validateLink(url)
 
 
 def note_markdown(note: str) -> str:

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle, TextBuilder
@@ -52,14 +53,27 @@ _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 def allowed_href(href: str) -> str:
-    """``href`` if it is an http, https or mailto address, else "" (the link is dropped)."""
+    """``href`` if it is an http, https or mailto address, else "" (the link is dropped).
+
+    A mail link that names a file to attach is dropped too: some mail programs attach
+    the named file (``mailto:a@b.org?attach=~/.ssh/id_rsa``) to the message they open.
+    """
     href = href.strip()
-    scheme, colon, _ = href.partition(":")
+    scheme, colon, rest = href.partition(":")
     if not colon or scheme.lower() not in _ALLOWED_SCHEMES:
         return ""
     if any(ord(ch) < 0x20 or ch == "\x7f" for ch in href):
         return ""
+    if scheme.lower() == "mailto" and _names_attachment(rest):
+        return ""
     return href
+
+
+def _names_attachment(mail: str) -> bool:
+    """True if a mailto address's query has a field whose name begins with "attach"."""
+    _, _, query = unquote(mail).partition("?")
+    fields = re.split(r"[&;]", query) if query else []
+    return any(f.partition("=")[0].strip().lower().startswith("attach") for f in fields)
 
 
 def parse_html(text: str) -> ArticleText:

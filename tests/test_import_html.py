@@ -140,6 +140,11 @@ def test_unsafe_or_relative_links_keep_their_text_only(href: str) -> None:
         ("file:///etc/passwd", ""),
         ("http://a\nb", ""),
         ("no-scheme", ""),
+        ("mailto:x@y.z?subject=Hi&body=Read%20this", "mailto:x@y.z?subject=Hi&body=Read%20this"),
+        ("mailto:x@y.z?attach=/home/me/.ssh/id_rsa", ""),
+        ("MAILTO:x@y.z?subject=a&Attachment=file:///etc/passwd", ""),
+        ("mailto:x@y.z?%61ttach=/etc/passwd", ""),
+        ("mailto:x@y.z?body=a;attach=/etc/passwd", ""),
     ],
 )
 def test_allowed_href(href: str, kept: str) -> None:

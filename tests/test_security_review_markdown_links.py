@@ -174,3 +174,14 @@ def test_one_note_never_changes_how_the_next_reads(first: str, second: str) -> N
         return
     together = VIEWER.render(f"{one}\n\n^a\n\n{two}")
     assert together == VIEWER.render(f"{one}\n\n^a") + VIEWER.render(two)
+
+
+def test_a_mail_link_naming_a_file_to_attach_reads_as_written() -> None:
+    for note in (
+        "[send](mailto:desk@example.org?attach=/home/me/.ssh/id_rsa)",
+        "<mailto:desk@example.org?attach=/etc/passwd>",
+        "[send][m]\n\n[m]: mailto:desk@example.org?Attachment=/etc/passwd",
+    ):
+        assert not _addresses(PERMISSIVE.parse(note_markdown(note))), note
+    kept = "[write](mailto:desk@example.org?subject=Trade)"
+    assert note_markdown(kept) == kept
