@@ -9,8 +9,9 @@ What comes in, and as what:
   inline ``PlainTextContent``) becomes the display text verbatim (the "plain" format,
   newlines normalised); its description and notes become the article memo.
 - ``PlainTextSelection`` -> passage over ``[startPosition, endPosition)`` in code points
-  (or in UTF-16 units, or with a CRLF as two, where the selections' names show that the
-  file counts so: :mod:`diptych.storage.refiqda_positions`), a tag per ``Coding``, the
+  (or in UTF-16 units, or with a CRLF as two, where the selections' names, or the words
+  they begin and end on, show that the file counts so:
+  :mod:`diptych.storage.refiqda_positions`), a tag per ``Coding``, the
   creating user as coder, and its description and notes (also those tied to it by an
   NVivo ``Link``) as the passage note. Selections of the same words by the same coder
   (MAXQDA and QualCoder write one per code) make one passage with all their tags.

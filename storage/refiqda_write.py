@@ -268,9 +268,10 @@ class ProjectWriter:
 
         Tools differ (see :mod:`diptych.storage.refiqda_positions`). Where selections are
         named after their quote (MAXQDA, QualCoder and Diptych do), the counting under
-        which most names match the text wins. Otherwise, or on a tie, a character is a
-        code point, as the standard says, and a CRLF counts as one in files from ATLAS.ti
-        and MAXQDA and as two in others, whose files are taken at their word.
+        which most names match the text wins. Without names, a counting under which
+        clearly more selections begin and end between words wins. Otherwise, or on a
+        tie, a character is a code point, as the standard says, and a CRLF counts as one
+        in files from ATLAS.ti and MAXQDA and as two in others, taken at their word.
         """
         readings = source.text.readings()
         usual = Counting(crlf_is_two=bool(source.text.pairs), utf16=False)
@@ -278,16 +279,9 @@ class ProjectWriter:
             usual = Counting(crlf_is_two=False, utf16=False)
         if len(readings) == 1:
             return usual
-        votes = dict.fromkeys(readings, 0)
-        for selection in source.selections:
-            hint = _spaced(selection.name).strip().rstrip(".…").rstrip()
-            if len(hint) < 4:
-                continue
-            for counting in readings:
-                start = source.text.offset(selection.start, counting)
-                end = source.text.offset(selection.end, counting)
-                if _spaced(source.text.text[max(start, 0) : max(end, 0)]).startswith(hint):
-                    votes[counting] += 1
+        votes = _name_votes(source, readings)
+        if not any(votes.values()):
+            votes = _edge_votes(source, readings, usual)
         best = max(votes.values())
         # On a tie, the counting closest to the usual one, and code points before UTF-16.
         return min(
@@ -348,6 +342,51 @@ class ProjectWriter:
             text = existing.text.rstrip() + "\n\n" + text
         self.project.memos.set(kind=kind, target_id=target, text=text)
         self.summary.memos += 1
+
+
+def _name_votes(source: ExchangeSource, readings: list[Counting]) -> dict[Counting, int]:
+    """For each counting, how many selections' names begin the text it selects."""
+    votes = dict.fromkeys(readings, 0)
+    for selection in source.selections:
+        hint = _spaced(selection.name).strip().rstrip(".…").rstrip()
+        if len(hint) < 4:
+            continue
+        for counting in readings:
+            start = source.text.offset(selection.start, counting)
+            end = source.text.offset(selection.end, counting)
+            if _spaced(source.text.text[max(start, 0) : max(end, 0)]).startswith(hint):
+                votes[counting] += 1
+    return votes
+
+
+def _edge_votes(
+    source: ExchangeSource, readings: list[Counting], usual: Counting
+) -> dict[Counting, int]:
+    """For each counting, how many selections begin and end between words; all 0 unless
+    some counting places three quarters of them so, and beats the usual counting by a
+    quarter of them (and at least 3).
+
+    Under a wrong counting, every selection after the first emoji or line end is moved
+    by a character or more, into the middle of words.
+    """
+    text = source.text.text
+    votes = dict.fromkeys(readings, 0)
+    for selection in source.selections:
+        for counting in readings:
+            start = source.text.offset(selection.start, counting)
+            end = source.text.offset(selection.end, counting)
+            if 0 <= start < end <= len(text) and _edge(text, start) and _edge(text, end):
+                votes[counting] += 1
+    count = len(source.selections)
+    best = max(votes.values())
+    if best - votes[usual] < max(3, -(-count // 4)) or best * 4 < count * 3:
+        return dict.fromkeys(readings, 0)
+    return votes
+
+
+def _edge(text: str, index: int) -> bool:
+    """Whether ``index`` falls between words (not between two letters or digits)."""
+    return index in (0, len(text)) or not (text[index - 1].isalnum() and text[index].isalnum())
 
 
 def _merged(items: list[NewAnnotation]) -> list[NewAnnotation]:

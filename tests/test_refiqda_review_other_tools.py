@@ -541,3 +541,40 @@ def test_code_colours_written_in_other_ways(
     assert tag.color == (imported or PALETTE[0])  # else the palette's first free colour
     reported = "code colour not understood (a palette colour was used)" in summary.skipped
     assert reported != understood
+
+
+UNNAMED_TEXT = (
+    "Interview 😀 with Ana 👩🏽‍🔬.\r\nShe said trust grows slowly 🌱 here.\r\n"
+    "Council meetings 🏛️ matter.\r\nWe vote 🗳️ each spring.\r\nEnd."
+)
+UNNAMED_QUOTES = ["Ana", "trust grows slowly", "here", "Council meetings", "matter", "each spring"]
+
+
+@pytest.mark.parametrize(
+    ("crlf_is_two", "utf16"), [(True, True), (False, True), (False, False), (True, False)]
+)
+def test_unnamed_selections_are_placed_between_words(
+    tmp_path: Path, project: Project, crlf_is_two: bool, utf16: bool
+) -> None:
+    """NVivo names no selection: the counting under which they fall between words wins."""
+    counted = UNNAMED_TEXT if crlf_is_two else UNNAMED_TEXT.replace("\r\n", "\n")
+
+    def position(index: int) -> int:
+        return utf16_position(counted, index) if utf16 else index
+
+    spans = []
+    for quote in UNNAMED_QUOTES:
+        start = counted.index(quote)
+        spans.append((position(start), position(start + len(quote)), ""))
+    path = selection_file(tmp_path, UNNAMED_TEXT, spans, origin="NVivo 14", names=False)
+    import_exchange_file(project, path=path)
+    assert [p.exact for p in project.annotations.query()] == UNNAMED_QUOTES
+
+
+def test_a_few_unnamed_selections_keep_the_usual_counting(tmp_path: Path, project: Project) -> None:
+    text = UNNAMED_TEXT.replace("\r\n", "\n")
+    start = text.index("trust")  # one selection is too little to go by
+    spans = [(start, start + len("trust grows slowly"), "")]
+    path = selection_file(tmp_path, text, spans, origin="NVivo 14", names=False)
+    import_exchange_file(project, path=path)
+    assert [p.exact for p in project.annotations.query()] == ["trust grows slowly"]
