@@ -5,7 +5,8 @@ Windows line end (``"\\r\\n"``) as two characters, some as one; programs built o
 strings (.NET, Delphi, Cocoa, Qt) count a character beyond the Basic Multilingual Plane,
 such as most emoji, as two. :class:`SourceText` maps a position read either way onto the
 text as Diptych shows it (code points, newlines as ``"\\n"``); the importer picks the
-reading under which the selections' names match their text.
+reading under which the selections' names match their text, or, for selections without
+names, under which they clearly begin and end between words.
 """
 
 from __future__ import annotations
