@@ -59,6 +59,9 @@ class ExchangeImportSummary:
         coders: the coders of the new passages, by name.
         skipped: how many of each kind of thing were not imported.
         skipped_sources: each source not imported, by name, with the reason.
+        outside_text: per article (by the source's name), how many selections fell
+            outside its text: positions that do not fit, often a sign of a text changed
+            after coding.
     """
 
     path: str
@@ -74,6 +77,7 @@ class ExchangeImportSummary:
     coders: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
     skipped_sources: list[str] = field(default_factory=list)
+    outside_text: dict[str, int] = field(default_factory=dict)
 
     def describe(self) -> list[str]:
         """The summary as lines for people."""
@@ -91,12 +95,17 @@ class ExchangeImportSummary:
             parts = [f"{what} ×{count}" for what, count in sorted(self.skipped.items())]
             lines.append("not imported: " + "; ".join(parts))
         if self.skipped_sources:
-            named = self.skipped_sources[:_NAMED_SOURCES]
-            more = len(self.skipped_sources) - len(named)
-            lines.append(
-                "sources not imported: " + "; ".join(named) + (f"; and {more} more" if more else "")
-            )
+            lines.append("sources not imported: " + _listed(self.skipped_sources))
+        if self.outside_text:
+            counts = [f"“{name}” ×{count}" for name, count in self.outside_text.items()]
+            lines.append("selections outside their text, in: " + _listed(counts))
         return lines
+
+
+def _listed(items: list[str]) -> str:
+    named = items[:_NAMED_SOURCES]
+    more = len(items) - len(named)
+    return "; ".join(named) + (f"; and {more} more" if more else "")
 
 
 _NAMED_SOURCES = 12  # more would bury the rest of the summary

@@ -365,9 +365,14 @@ def _user_name(user: Element, guid: str) -> str:
     return f"User {guid[:8]}"
 
 
+def shown_name(name: str | None) -> str:
+    """A source's name as the summary shows it: on one line, cut to 80 characters."""
+    return _cut(" ".join((name or "").split()), 80)
+
+
 def source_label(name: str | None, why: str) -> str:
     """A skipped source as the summary names it: its name in quotes, and why."""
-    shown, why = _cut(" ".join((name or "").split()), 80), _cut(" ".join(why.split()), 200)
+    shown, why = shown_name(name), _cut(" ".join(why.split()), 200)
     return f"“{shown}” ({why})" if shown else f"a source without a name ({why})"
 
 

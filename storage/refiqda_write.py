@@ -21,7 +21,7 @@ from diptych.storage.importing import ParsedArticle, parse_display
 from diptych.storage.model import MemoKind, Tag
 from diptych.storage.refiqda_common import STAND_IN_USER_GUID
 from diptych.storage.refiqda_positions import Counting
-from diptych.storage.refiqda_read import source_label
+from diptych.storage.refiqda_read import shown_name, source_label
 from diptych.storage.refiqda_records import (
     ExchangeCode,
     ExchangeDocument,
@@ -194,6 +194,9 @@ class ProjectWriter:
             return None
         if not 0 <= start < end <= len(text):
             self.skip("selection outside its text")
+            name = shown_name(source.name) or "Untitled source"
+            outside = self.summary.outside_text
+            outside[name] = outside.get(name, 0) + 1
             return None
         if text[start:end].isspace():
             self.skip("selection of whitespace only")

@@ -578,3 +578,27 @@ def test_a_few_unnamed_selections_keep_the_usual_counting(tmp_path: Path, projec
     path = selection_file(tmp_path, text, spans, origin="NVivo 14", names=False)
     import_exchange_file(project, path=path)
     assert [p.exact for p in project.annotations.query()] == ["trust grows slowly"]
+
+
+def test_selections_outside_their_text_are_counted_by_article(
+    tmp_path: Path, project: Project
+) -> None:
+    def source(n: int, name: str, text: str, spans: list[tuple[int, int]]) -> str:
+        body = "".join(
+            f'<PlainTextSelection guid="08cbced0-d736-44c8-{n:04d}-{k:012d}" startPosition="{s}"'
+            f' endPosition="{e}"/>'
+            for k, (s, e) in enumerate(spans)
+        )
+        return (
+            f'<TextSource guid="631251cc-9fb4-4131-{n:04d}-35947084c409" name="{name}">'
+            f"<PlainTextContent>{text}</PlainTextContent>{body}</TextSource>"
+        )
+
+    sources = source(1, "Interview 1.txt", "Short.", [(0, 5)]) + source(
+        2, "Interview 2.txt", "Also short.", [(0, 4), (40, 52), (9, 120)]
+    )
+    qde = f'<Project {NS} name="p"><Sources>{sources}</Sources></Project>'
+    summary = import_exchange_file(project, path=write_qdpx(tmp_path / "moved.qdpx", qde))
+    assert [p.exact for p in project.annotations.query()] == ["Short", "Also"]
+    assert summary.outside_text == {"Interview 2.txt": 2}
+    assert summary.describe()[-1] == "selections outside their text, in: “Interview 2.txt” ×2"
