@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# Tools that count a Windows line end as one character in selection positions.
+_CRLF_AS_ONE = re.compile(r"atlas|maxqda", re.IGNORECASE)
+_WHITESPACE = re.compile(r"\s+")
 
 
 class Counting(NamedTuple):
@@ -83,3 +87,84 @@ class SourceText:
         if counting.crlf_is_two:
             position -= bisect_left(self.pairs, position)
         return position
+
+
+Place = tuple[int, int, str]
+"""A selection as the file gives it: start, end, and its name ("" if none)."""
+
+
+def choose_counting(text: SourceText, places: Sequence[Place], *, origin: str) -> Counting:
+    """How a source's positions count Windows line ends and characters beyond U+FFFF.
+
+    Where selections are named after their quote (MAXQDA, QualCoder and Diptych do),
+    the counting under which most names match the text wins. Without names, a counting
+    under which clearly more selections begin and end between words wins. Otherwise,
+    or on a tie, a character is a code point, as the standard says, and a CRLF counts as
+    one in files from ATLAS.ti and MAXQDA (``origin``) and as two in others, taken at
+    their word.
+    """
+    readings = text.readings()
+    usual = Counting(crlf_is_two=bool(text.pairs), utf16=False)
+    if usual.crlf_is_two and _CRLF_AS_ONE.search(origin):
+        usual = CODE_POINTS
+    if len(readings) == 1:
+        return usual
+    votes = _name_votes(text, places, readings)
+    if not any(votes.values()):
+        votes = _edge_votes(text, places, readings, usual)
+    best = max(votes.values())
+    # On a tie, the counting closest to the usual one, and code points before UTF-16.
+    return min(
+        (c for c in readings if votes[c] == best),
+        key=lambda c: ((c.crlf_is_two != usual.crlf_is_two) + (c.utf16 != usual.utf16), c.utf16),
+    )
+
+
+def _name_votes(
+    text: SourceText, places: Sequence[Place], readings: list[Counting]
+) -> dict[Counting, int]:
+    """For each counting, how many selections' names begin the text it selects."""
+    votes = dict.fromkeys(readings, 0)
+    for start, end, name in places:
+        hint = _spaced(name).strip().rstrip(".…").rstrip()
+        if len(hint) < 4:
+            continue
+        for counting in readings:
+            first, last = text.offset(start, counting), text.offset(end, counting)
+            if _spaced(text.text[max(first, 0) : max(last, 0)]).startswith(hint):
+                votes[counting] += 1
+    return votes
+
+
+def _edge_votes(
+    text: SourceText, places: Sequence[Place], readings: list[Counting], usual: Counting
+) -> dict[Counting, int]:
+    """For each counting, how many selections begin and end between words; all 0 unless
+    some counting places three quarters of them so, and beats the usual counting by a
+    quarter of them (and at least 3).
+
+    Under a wrong counting, every selection after the first emoji or line end is moved
+    by a character or more, into the middle of words.
+    """
+    votes = dict.fromkeys(readings, 0)
+    for start, end, _ in places:
+        for counting in readings:
+            first, last = text.offset(start, counting), text.offset(end, counting)
+            if 0 <= first < last <= len(text.text) and _edge(text.text, first, last):
+                votes[counting] += 1
+    best = max(votes.values())
+    if best - votes[usual] < max(3, -(-len(places) // 4)) or best * 4 < len(places) * 3:
+        return dict.fromkeys(readings, 0)
+    return votes
+
+
+def _edge(text: str, *indices: int) -> bool:
+    """Whether each index falls between words (not between two letters or digits)."""
+    return all(
+        i in (0, len(text)) or not (text[i - 1].isalnum() and text[i].isalnum()) for i in indices
+    )
+
+
+def _spaced(text: str) -> str:
+    """``text`` with each run of whitespace as one space (kept at the edges)."""
+    return _WHITESPACE.sub(" ", text)

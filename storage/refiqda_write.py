@@ -10,7 +10,6 @@ what cannot be imported is counted in the summary.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -20,7 +19,7 @@ from diptych.storage.codebook import PATH_SEPARATOR, SEPARATOR_IN_NAME
 from diptych.storage.importing import ParsedArticle, parse_display
 from diptych.storage.model import MemoKind, Tag
 from diptych.storage.refiqda_common import STAND_IN_USER_GUID
-from diptych.storage.refiqda_positions import Counting
+from diptych.storage.refiqda_positions import Counting, choose_counting
 from diptych.storage.refiqda_read import shown_name, source_label
 from diptych.storage.refiqda_records import (
     ExchangeCode,
@@ -34,10 +33,7 @@ if TYPE_CHECKING:
     from diptych.storage.project import Project
     from diptych.storage.refiqda_import import ExchangeImportSummary
 
-# Tools that count a Windows line end as one character in selection positions.
-_CRLF_AS_ONE = re.compile(r"atlas|maxqda", re.IGNORECASE)
 _TAG_NAME_CHARS = 200
-_WHITESPACE = re.compile(r"\s+")
 
 
 class ProjectWriter:
@@ -164,7 +160,8 @@ class ProjectWriter:
         items: list[NewAnnotation] = []
         taken: set[str] = set()
         for source, article_id in articles:
-            counting = self._counting(source)
+            places = [(s.start, s.end, s.name) for s in source.selections]
+            counting = choose_counting(source.text, places, origin=self.doc.origin)
             for selection in source.selections:
                 item = self._passage(source, article_id, selection, counting, taken)
                 if item is not None:
@@ -266,35 +263,6 @@ class ProjectWriter:
             return ""
         return self.doc.users[guid]
 
-    def _counting(self, source: ExchangeSource) -> Counting:
-        """How the source's positions count Windows line ends and characters beyond U+FFFF.
-
-        Tools differ (see :mod:`diptych.storage.refiqda_positions`). Where selections are
-        named after their quote (MAXQDA, QualCoder and Diptych do), the counting under
-        which most names match the text wins. Without names, a counting under which
-        clearly more selections begin and end between words wins. Otherwise, or on a
-        tie, a character is a code point, as the standard says, and a CRLF counts as one
-        in files from ATLAS.ti and MAXQDA and as two in others, taken at their word.
-        """
-        readings = source.text.readings()
-        usual = Counting(crlf_is_two=bool(source.text.pairs), utf16=False)
-        if usual.crlf_is_two and _CRLF_AS_ONE.search(self.doc.origin):
-            usual = Counting(crlf_is_two=False, utf16=False)
-        if len(readings) == 1:
-            return usual
-        votes = _name_votes(source, readings)
-        if not any(votes.values()):
-            votes = _edge_votes(source, readings, usual)
-        best = max(votes.values())
-        # On a tie, the counting closest to the usual one, and code points before UTF-16.
-        return min(
-            (c for c in readings if votes[c] == best),
-            key=lambda c: (
-                (c.crlf_is_two != usual.crlf_is_two) + (c.utf16 != usual.utf16),
-                c.utf16,
-            ),
-        )
-
     # Notes and memos -------------------------------------------------------------------
 
     def _link_notes(self) -> None:
@@ -347,51 +315,6 @@ class ProjectWriter:
         self.summary.memos += 1
 
 
-def _name_votes(source: ExchangeSource, readings: list[Counting]) -> dict[Counting, int]:
-    """For each counting, how many selections' names begin the text it selects."""
-    votes = dict.fromkeys(readings, 0)
-    for selection in source.selections:
-        hint = _spaced(selection.name).strip().rstrip(".…").rstrip()
-        if len(hint) < 4:
-            continue
-        for counting in readings:
-            start = source.text.offset(selection.start, counting)
-            end = source.text.offset(selection.end, counting)
-            if _spaced(source.text.text[max(start, 0) : max(end, 0)]).startswith(hint):
-                votes[counting] += 1
-    return votes
-
-
-def _edge_votes(
-    source: ExchangeSource, readings: list[Counting], usual: Counting
-) -> dict[Counting, int]:
-    """For each counting, how many selections begin and end between words; all 0 unless
-    some counting places three quarters of them so, and beats the usual counting by a
-    quarter of them (and at least 3).
-
-    Under a wrong counting, every selection after the first emoji or line end is moved
-    by a character or more, into the middle of words.
-    """
-    text = source.text.text
-    votes = dict.fromkeys(readings, 0)
-    for selection in source.selections:
-        for counting in readings:
-            start = source.text.offset(selection.start, counting)
-            end = source.text.offset(selection.end, counting)
-            if 0 <= start < end <= len(text) and _edge(text, start) and _edge(text, end):
-                votes[counting] += 1
-    count = len(source.selections)
-    best = max(votes.values())
-    if best - votes[usual] < max(3, -(-count // 4)) or best * 4 < count * 3:
-        return dict.fromkeys(readings, 0)
-    return votes
-
-
-def _edge(text: str, index: int) -> bool:
-    """Whether ``index`` falls between words (not between two letters or digits)."""
-    return index in (0, len(text)) or not (text[index - 1].isalnum() and text[index].isalnum())
-
-
 def _merged(items: list[NewAnnotation]) -> list[NewAnnotation]:
     """One passage per place and coder, with all its tags and notes.
 
@@ -416,11 +339,6 @@ def _merged(items: list[NewAnnotation]) -> list[NewAnnotation]:
             updated_at=max(updated, default=None),
         )
     return list(merged.values())
-
-
-def _spaced(text: str) -> str:
-    """``text`` with each run of whitespace as one space (kept at the edges)."""
-    return _WHITESPACE.sub(" ", text)
 
 
 def _trimmed(text: str) -> str:
