@@ -213,7 +213,7 @@ class ImportController(QObject):
         self.session.on_watch_timeout()
         worker = self.workers.start(import_files_job(self.session.project.path, articles))
         worker.signals.finished.connect(self.on_worker_finished)
-        worker.signals.failed.connect(self.session.messages.error)
+        worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
         worker.signals.cancelled.connect(self.on_worker_cancelled)
         self._show_progress(worker, articles, "Reading")
 

@@ -202,7 +202,7 @@ class _FolderSearch:
         subfolders = []
         for entry in entries:
             self.entries += 1
-            if self.entries > _MAX_FOLDER_ENTRIES or len(found) > MAX_FOLDER_FILES:
+            if self.entries > _MAX_FOLDER_ENTRIES:
                 raise self._too_many()
             if entry.name.startswith("."):
                 continue
@@ -214,6 +214,8 @@ class _FolderSearch:
                 subfolders.append(Path(entry.path))
             elif is_file and Path(entry.name).suffix.lower() in FORMATS:
                 found.append(Path(entry.path))
+                if len(found) > MAX_FOLDER_FILES:
+                    raise self._too_many()
             else:
                 self.others.append(readable_text(entry.name))
         return subfolders

@@ -84,7 +84,9 @@ def test_a_folder_of_too_many_files_is_refused_before_anything_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(importing, "MAX_FOLDER_FILES", 3)
-    root = tree(tmp_path / "home", {f"sub/{n}.txt": "x\n" for n in range(5)})
+    root = tree(tmp_path / "home", {f"sub/{n}.txt": "x\n" for n in range(3)})
+    assert len(files_to_import([root]).files) == 3
+    (root / "sub" / "3.txt").write_text("x\n")
     with pytest.raises(ArticleFileError) as caught:
         files_to_import([root])
     assert str(caught.value) == (
@@ -139,5 +141,30 @@ def test_dropping_a_folder_of_hundreds_of_articles_imports_them_in_one_undo_step
     )
     assert window.session.undo_stack.undoText() == "Import 300 article(s)"
     window.actions_.undo.trigger()
+    with Project.open(sample, read_only=True) as project:
+        assert len(project.articles.all()) == 2
+
+
+def test_dropping_a_folder_of_too_many_files_imports_nothing_and_says_why(
+    qtbot: QtBot,
+    window: MainWindow,
+    sample: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(importing, "MAX_FOLDER_FILES", 2)
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    root = tree(tmp_path / "home", {f"{n}.txt": f"Note {n}\n" for n in range(3)})
+    drop_files(window, [root])
+    qtbot.waitUntil(lambda: bool(posted), timeout=10_000)
+    assert posted == [
+        (
+            2,
+            "Import",
+            f"{root}: holds more than 2 files, too many to import at once. Choose a smaller "
+            "folder, or the article files themselves.",
+        )
+    ]
     with Project.open(sample, read_only=True) as project:
         assert len(project.articles.all()) == 2
