@@ -305,16 +305,22 @@ class TagStore:
 
     def restore(self, *, removal: TagRemoval) -> Tag:
         """Undo :meth:`delete` or :meth:`merge`: same tag id, links, sub-tags and memos
-        (less the passages deleted since, in another window)."""
+        (less the passages deleted since, in another window; a tag whose parent was
+        deleted since comes back at the top level)."""
         t = removal.tag
         with self._project.transaction():
             db = self._project.db
+            parent_id, order = t.parent_id, t.sort_order
+            if parent_id is not None and not _exists(db, "tags", parent_id):
+                parent_id = None
+                order = db.execute(
+                    "SELECT ifnull(max(sort_order), -1) + 1 FROM tags WHERE parent_id IS NULL"
+                ).fetchone()[0]
             # Under a stand-in name until its sub-tags are back: one of them may have its name.
             db.execute(
                 f"INSERT INTO tags ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [t.id, t.uuid, t.uuid, t.color, t.parent_id, t.description, t.sort_order,
-                 t.created_at],
-            )  # fmt: skip
+                [t.id, t.uuid, t.uuid, t.color, parent_id, t.description, order, t.created_at],
+            )
             db.conn.executemany(
                 "DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?",
                 removal.added_links,
@@ -330,10 +336,9 @@ class TagStore:
                     "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
                     [child.parent_id, child.sort_order, child.id],
                 )
-            if removal.target_memos is not None and removal.merged_into is not None:
-                db.execute(
-                    "DELETE FROM memos WHERE kind = 'tag' AND tag_id = ?", [removal.merged_into]
-                )
+            into = removal.merged_into
+            if removal.target_memos is not None and into is not None and _exists(db, "tags", into):
+                db.execute("DELETE FROM memos WHERE kind = 'tag' AND tag_id = ?", [into])
                 for memo in removal.target_memos:
                     self._project.memos.restore(memo=memo)
             for folded in removal.folded:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from diptych.gui.article_commands import RemoveArticle
+from diptych.gui.article_commands import RemoveArticle, SetMemo
 from diptych.gui.commands import AddPassage, DeletePassage, UndoStep, perform
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_commands import AddTag, DeleteTag
+from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags
+from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 
 
@@ -96,3 +97,39 @@ def test_a_step_whose_tag_was_deleted_elsewhere_can_be_undone_and_redone(
 
     assert session.passage(tagging.passage.id).tag_ids == ()
     assert len(failures) == 1
+
+
+def test_a_deleted_tag_whose_parent_was_deleted_elsewhere_comes_back_at_the_top_level(
+    session: ProjectSession, failures: list[str]
+) -> None:
+    summitry = session.project.tags.find(name="Summitry")
+    assert summitry is not None and summitry.parent_id is not None
+    tagged = [p.id for p in session.project.annotations.query(tag_id=summitry.id)]
+    assert perform(session, DeleteTag(session, summitry.id))
+    with Project.open(session.project.path) as other:
+        other.tags.delete(tag_id=summitry.parent_id)
+
+    session.undo_stack.undo()
+
+    assert failures == []
+    codebook = session.project.tags.codebook()
+    assert codebook.children(None)[-1].id == summitry.id
+    assert [p.id for p in session.project.annotations.query(tag_id=summitry.id)] == tagged
+
+
+def test_a_merge_into_a_tag_deleted_elsewhere_is_undone_with_the_merged_tags_memo(
+    session: ProjectSession, failures: list[str]
+) -> None:
+    summitry, evidence = (session.project.tags.find(name=n) for n in ("Summitry", "Evidence"))
+    assert summitry is not None and evidence is not None
+    assert perform(session, SetMemo(session, MemoKind.TAG, summitry.id, "At the summit."))
+    assert perform(session, SetMemo(session, MemoKind.TAG, evidence.id, "Sources."))
+    assert perform(session, MergeTags(session, summitry.id, evidence.id))
+    with Project.open(session.project.path) as other:
+        other.tags.delete(tag_id=evidence.id)
+
+    session.undo_stack.undo()
+
+    assert failures == []
+    assert session.project.tags.get(tag_id=summitry.id).name == "Summitry"
+    assert session.memo_text(MemoKind.TAG, summitry.id) == "At the summit."
