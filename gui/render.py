@@ -236,14 +236,16 @@ class DocumentBuilder:
         ):
             last += 1
         cells = blocks[first:last]
-        rows = max(c.row for c in cells) + 1
-        cols = max(c.col for c in cells) + 1
+        # Only rows and columns that hold a cell: a page's colspan="1000" or empty rows
+        # would otherwise squeeze the real columns to nothing (and lay out for minutes).
+        rows = {row: index for index, row in enumerate(sorted({c.row for c in cells}))}
+        cols = {col: index for index, col in enumerate(sorted({c.col for c in cells}))}
         if not self._fresh_block:  # a plain block: not a copy of a list item's format
             self._cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        table = self._cursor.insertTable(rows, cols, self._table_format(cols))
+        table = self._cursor.insertTable(len(rows), len(cols), self._table_format(len(cols)))
         self._lists.clear()
         for cell in cells:
-            cell_cursor = table.cellAt(cell.row, cell.col).firstCursorPosition()
+            cell_cursor = table.cellAt(rows[cell.row], cols[cell.col]).firstCursorPosition()
             char_format = QTextCharFormat()
             if cell.header:
                 char_format.setFontWeight(QFont.Weight.Bold)

@@ -1,0 +1,59 @@
+"""Tables from web pages render with the columns and rows that hold cells, whatever the page
+claims: colspan="1000" or empty rows neither squeeze the text away nor stall the window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
+
+from diptych.gui.render import render_article
+from diptych.gui.theme import render_style
+from diptych.storage.import_html import parse_html
+
+
+def tables(document: QTextDocument) -> list[QTextTable]:
+    return [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+
+
+def cell_text(table: QTextTable, row: int, col: int) -> str:
+    cell = table.cellAt(row, col)
+    cursor = QTextCursor(cell.firstCursorPosition())
+    cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selectedText()
+
+
+@pytest.mark.parametrize(
+    ("page", "grid"),
+    [
+        (  # a title row spanning "everything", as old layout tables do
+            '<table><tr><td colspan="1000">Results<tr><td>a<td>b<td>c</table>',
+            [["Results", "", ""], ["a", "b", "c"]],
+        ),
+        (  # a span that other rows fill keeps the columns aligned
+            "<table><tr><th colspan=2>wide<th>c<tr><td>1<td>2<td>3</table>",
+            [["wide", "", "c"], ["1", "2", "3"]],
+        ),
+        ("<table><tr><tr></tr><tr><td>x<td>y<tr></table>", [["x", "y"]]),
+    ],
+)
+def test_a_table_has_the_rows_and_columns_its_cells_fill(
+    qapp: object, page: str, grid: list[list[str]]
+) -> None:
+    content = parse_html(page)
+    document, positions = render_article(content, render_style())
+    (table,) = tables(document)
+    assert (table.rows(), table.columns()) == (len(grid), len(grid[0]))
+    shown = [[cell_text(table, r, c) for c in range(table.columns())] for r in range(table.rows())]
+    assert shown == grid
+    for block in content.blocks:  # every cell's text where the position map says
+        cursor = QTextCursor(document)
+        cursor.setPosition(positions.to_rendered(block.start))
+        cursor.setPosition(positions.to_rendered(block.end), QTextCursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == content.text[block.start : block.end]
+
+
+def test_a_small_page_claiming_a_million_columns_renders_a_row_of_cells(qapp: object) -> None:
+    page = "<table><tr>" + '<td colspan="1000">x' * 1000 + "</table>"  # 20 KB
+    document, _ = render_article(parse_html(page), render_style())
+    (table,) = tables(document)
+    assert (table.rows(), table.columns()) == (1, 1000)
