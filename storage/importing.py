@@ -261,6 +261,13 @@ def format_for(name: str | Path) -> str:
     """
     suffix = Path(name).suffix.lower()
     fmt = FORMATS.get(suffix)
+    if suffix == ".diptych":  # dropped on the window to open it, most likely
+        raise ArticleFileError(
+            "is a Diptych project, not an article",
+            path=name,
+            advice="Open it with File > Open project…; to bring its articles and passages "
+            "into this project, export it there as REFI-QDA (.qdpx) and import that file.",
+        )
     if fmt is None and not suffix:
         raise ArticleFileError(
             "has no extension (such as .txt) that says what kind of file it is",

@@ -233,6 +233,17 @@ def test_a_file_without_extension_is_told_how_to_name_it(tmp_path: Path) -> None
     )
 
 
+def test_a_project_file_is_told_apart_from_an_article(tmp_path: Path) -> None:
+    path = write(tmp_path, "Study.DIPTYCH", b"SQLite format 3\x00")
+    with pytest.raises(ArticleFileError) as caught:
+        read_article_file(path)
+    assert str(caught.value) == (
+        f"{path}: is a Diptych project, not an article. Open it with File > Open project…; "
+        "to bring its articles and passages into this project, export it there as REFI-QDA "
+        "(.qdpx) and import that file."
+    )
+
+
 def test_unknown_suffix_lists_the_supported_types(tmp_path: Path) -> None:
     path = write(tmp_path, "report.docx", b"PK\x03\x04")
     with pytest.raises(ArticleFileError) as caught:
