@@ -204,6 +204,13 @@ class AnnotationStore:
         want of a tag."""
         a = annotation
         with self._project.transaction():
+            gone = self._project.db.execute("SELECT 1 FROM articles WHERE id = ?", [a.article_id])
+            if gone.fetchone() is None:
+                raise InputError(
+                    "the passage's article was removed, perhaps in another window, so the"
+                    " passage could not be put back",
+                    advice="Undo the removal of the article in the window that removed it.",
+                )
             self._project.db.execute(
                 _INSERT,
                 [a.id, a.uuid, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix,

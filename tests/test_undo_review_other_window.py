@@ -133,3 +133,19 @@ def test_a_merge_into_a_tag_deleted_elsewhere_is_undone_with_the_merged_tags_mem
     assert failures == []
     assert session.project.tags.get(tag_id=summitry.id).name == "Summitry"
     assert session.memo_text(MemoKind.TAG, summitry.id) == "At the summit."
+
+
+def test_undoing_a_deletion_on_an_article_removed_elsewhere_says_so(
+    session: ProjectSession, failures: list[str]
+) -> None:
+    passage = session.project.annotations.query()[0]
+    assert perform(session, DeletePassage(session, passage.id))
+    with Project.open(session.project.path) as other:
+        other.articles.remove(article_id=passage.article_id)
+
+    session.undo_stack.undo()
+
+    assert failures == [
+        "the passage's article was removed, perhaps in another window, so the passage could"
+        " not be put back. Undo the removal of the article in the window that removed it."
+    ]
