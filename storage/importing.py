@@ -68,6 +68,7 @@ _PLACEHOLDER_TITLES = frozenset(
      "document", "new tab", "home", "index")
 )  # fmt: skip
 _SITE_SEPARATORS = frozenset("|-–—:·•»")
+_FRONT_MATTER_LINES = 100  # a front matter longer than this is not looked through
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +289,8 @@ def format_for(name: str | Path) -> str:
 def parse_article(data: bytes, *, name: str, fmt: str | None = None) -> ParsedArticle:
     """Import an article from its bytes.
 
-    The title is, for Markdown, the first level-1 heading (else the first heading); for
+    The title is, for Markdown, the first level-1 heading (else the ``title:`` of its
+    front matter, else the first heading); for
     web pages, the first level-1 heading, else the page's ``<title>`` (but not a
     placeholder such as "Untitled", and without the site's name when it is the first
     heading and the site's name), else the first heading; both cut to about 200
@@ -322,6 +324,8 @@ def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArti
         content, page_title = read_html(decoded.text)
     else:
         content, page_title = parse_display(decoded.text, fmt), ""
+        if fmt == "markdown":
+            page_title = _front_matter_title(decoded.text)
     if not content.text.strip():
         raise ArticleFileError(
             "holds no text that Diptych can show",
@@ -434,6 +438,19 @@ def _page_title(page: str, heading: str) -> str:
         return page
     # The site's name is the shorter part: "Trade talks | News" is not the heading "News".
     return heading if separator in _SITE_SEPARATORS and len(site) < len(heading) else page
+
+
+def _front_matter_title(text: str) -> str:
+    """The ``title:`` of a Markdown file's front matter (Jekyll, Hugo, Obsidian), or ""."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return ""
+    for line in lines[1:_FRONT_MATTER_LINES]:
+        if line.strip() in ("---", "..."):
+            break
+        if line.startswith("title:"):
+            return line.removeprefix("title:").strip().strip("\"'").strip()
+    return ""
 
 
 def _one_line(text: str) -> str:

@@ -137,6 +137,18 @@ def test_a_web_pages_title_leaves_out_placeholders_and_the_sites_name(
     assert parse_article(page, name="trade-talks.html").title == title
 
 
+@pytest.mark.parametrize(
+    ("markdown", "title"),
+    [
+        ("---\ntitle: Talks in Seoul\ndate: 2024-05-01\n---\n\nBody.\n", "Talks in Seoul"),
+        ('---\ntitle: "Seoul: day two"\n---\n\n## Morning\n\nBody.\n', "Seoul: day two"),
+        ("---\ntitle: Draft name\n---\n\n# Talks in Seoul\n\nBody.\n", "Talks in Seoul"),
+    ],
+)
+def test_a_markdown_notes_front_matter_gives_its_title(markdown: str, title: str) -> None:
+    assert parse_article(markdown.encode(), name="note.md").title == title
+
+
 def test_a_heading_as_long_as_a_paragraph_is_shortened_for_the_title() -> None:
     heading = "A paragraph typed as a heading, " + "which goes on and on " * 20 + "until here."
     article = parse_article(f"# {heading}\n\nText.\n".encode(), name="long.md")
