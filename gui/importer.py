@@ -33,6 +33,8 @@ FILE_FILTER = (
     ";;All files (*)"
 )
 EXCHANGE_SUFFIXES = (".qdpx", ".qdc")
+LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
+NAMED_AT_MOST = 20  # names shown for one kind of problem
 
 
 @dataclass
@@ -40,8 +42,8 @@ class ImportResult:
     """What importing a batch of files gave."""
 
     added: list[ArticleSummary] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)  # one message per file
-    duplicates: list[str] = field(default_factory=list)  # one message per file not added again
+    refused: list[ArticleFileError] = field(default_factory=list)  # one per file
+    duplicates: list[ArticleFileError] = field(default_factory=list)  # one per file not added
     left_out: list[str] = field(default_factory=list)  # what folders held that is not imported
     others_wrote: bool = False  # another connection committed while the job ran
 
@@ -79,7 +81,7 @@ def import_files_job(
                 try:
                     read.append((path, read_article(path)))
                 except ArticleFileError as exc:
-                    result.refused.append(str(exc))
+                    result.refused.append(exc)
             parsed, result.duplicates = _leave_out_duplicates(project, read)
             # Cancel pressed while the last file was read: nothing is added. Once added,
             # the import is done (and one undo takes it back).
@@ -95,7 +97,7 @@ def import_files_job(
 
 def _leave_out_duplicates(
     project: Project, read: Sequence[tuple[Path, ParsedArticle]]
-) -> tuple[list[ParsedArticle], list[str]]:
+) -> tuple[list[ParsedArticle], list[ArticleFileError]]:
     """The articles whose text is not in the project yet (nor earlier in ``read``), and a
     message for each of the others: importing a file again would only make a second copy,
     on which the passages of the first are not."""
@@ -104,13 +106,17 @@ def _leave_out_duplicates(
         by_length.setdefault(article.characters, []).append(article)
     fresh: list[ParsedArticle] = []
     earlier: dict[str, Path] = {}
-    said: list[str] = []
+    said: list[ArticleFileError] = []
     for path, parsed in read:
-        text, name = parsed.content.text, readable_text(str(path))
+        text = parsed.content.text
         twin = earlier.get(text)
         if twin is not None:
             same_as = readable_text(twin.name)
-            said.append(f"{name}: has the same text as {same_as}, which is imported once.")
+            said.append(
+                ArticleFileError(
+                    f"has the same text as {same_as}, which is imported once", path=path
+                )
+            )
             continue
         same = next(
             (
@@ -122,9 +128,12 @@ def _leave_out_duplicates(
         )
         if same is not None:
             said.append(
-                f"{name}: is already in the project as “{same.title}”, so it was not imported "
-                "again. To bring in a changed version of an article, use Update from newer "
-                "file… in the Library's menu."
+                ArticleFileError(
+                    f"is already in the project as “{same.title}”, so it was not imported again",
+                    path=path,
+                    advice="To bring in a changed version of an article, use Update from "
+                    "newer file… in the Library's menu.",
+                )
             )
             continue
         earlier[text] = path
@@ -263,12 +272,12 @@ class ImportController(QObject):
         said = []
         if result.refused:
             said.append(f"{len(result.refused)} file(s) could not be imported:")
-            said.extend(result.refused)
+            said.extend(_listed(result.refused, lambda error: error.message))
         if result.duplicates:
             said.append(
                 f"{len(result.duplicates)} file(s) were not imported, to make no second copy:"
             )
-            said.extend(result.duplicates)
+            said.extend(_listed(result.duplicates, lambda _error: "already imported"))
         said.extend(result.left_out)
         if said:
             self.session.messages.warning("\n\n".join(said), "Import")
@@ -358,6 +367,29 @@ class ImportController(QObject):
         report_to = self.session.messages.warning if report.orphaned else self.session.messages.info
         report_to(text, "Update article")
         self.reimported.emit(article_id)
+
+
+def _listed(
+    errors: Sequence[ArticleFileError], kind: Callable[[ArticleFileError], str]
+) -> list[str]:
+    """The first few errors in full, the others by file name under their ``kind`` of
+    problem: a message box of hundreds of paragraphs would not fit on the screen."""
+    said = [str(error) for error in errors[:LISTED_IN_FULL]]
+    rest = errors[LISTED_IN_FULL:]
+    if not rest:
+        return said
+    groups: dict[str, list[str]] = {}
+    for error in rest:
+        groups.setdefault(kind(error), []).append(
+            readable_text(error.path.name if error.path else "")
+        )
+    lines = [f"…and {len(rest)} more:"]
+    for problem, names in groups.items():
+        shown = ", ".join(names[:NAMED_AT_MOST])
+        more = f" and {len(names) - NAMED_AT_MOST} more" if len(names) > NAMED_AT_MOST else ""
+        lines.append(f"{problem.rstrip('.')} ({len(names)}): {shown}{more}.")
+    said.append("\n".join(lines))
+    return said
 
 
 def _read_as(legacy: Sequence[str]) -> str:

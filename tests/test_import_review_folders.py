@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
@@ -168,3 +169,35 @@ def test_dropping_a_folder_of_too_many_files_imports_nothing_and_says_why(
     ]
     with Project.open(sample, read_only=True) as project:
         assert len(project.articles.all()) == 2
+
+
+def test_a_folder_of_many_refused_files_gives_a_message_that_fits_on_the_screen(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    files = {f"page-{n:03}.html": "<html><script>render()</script></html>" for n in range(120)}
+    files["good.txt"] = "A good article\n\nWith text.\n"
+    root = tree(tmp_path / "saved-pages", files)
+    with qtbot.waitSignal(window.importer.imported, timeout=30_000):
+        drop_files(window, [root])
+    level, title, text = posted[-2]
+    assert (level, title) == (1, "Import")
+    paragraphs = text.split("\n\n")
+    assert paragraphs[0] == "120 file(s) could not be imported:"
+    assert paragraphs[1] == (
+        f"{root / 'page-000.html'}: holds no text that Diptych can show. If it is a web page "
+        "that builds its text with scripts, save the article's text from the browser and "
+        "import that."
+    )
+    assert len(paragraphs) == 1 + 5 + 1
+    assert paragraphs[-1].splitlines() == [
+        "…and 115 more:",
+        "holds no text that Diptych can show (115): "
+        + ", ".join(f"page-{n:03}.html" for n in range(5, 25))
+        + " and 95 more.",
+    ]
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert box.text() == text
+    screen = window.screen().availableGeometry()
+    assert box.sizeHint().height() < screen.height()
