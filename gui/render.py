@@ -35,6 +35,9 @@ from diptych.storage.offsets import PositionMap
 
 LINE_SEPARATOR = "\u2028"
 HEADING_SIZE = {1: 3, 2: 2, 3: 1, 4: 0, 5: 0, 6: 0}  # QTextFormat.FontSizeAdjustment steps
+MAX_TABLE_COLUMNS = 64
+"""Wider tables show their cells as paragraphs: no screen shows 65 columns, and Qt lays a
+table out whole, taking minutes for the many thousands a crafted file can hold."""
 
 
 @dataclass(frozen=True)
@@ -240,6 +243,10 @@ class DocumentBuilder:
         # would otherwise squeeze the real columns to nothing (and lay out for minutes).
         rows = {row: index for index, row in enumerate(sorted({c.row for c in cells}))}
         cols = {col: index for index, col in enumerate(sorted({c.col for c in cells}))}
+        if len(cols) > MAX_TABLE_COLUMNS:
+            for cell in cells:  # wider than a screen: each cell a paragraph, words kept
+                self._add_block(cell)
+            return last
         if not self._fresh_block:  # a plain block: not a copy of a list item's format
             self._cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         table = self._cursor.insertTable(len(rows), len(cols), self._table_format(len(cols)))

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
 
-from diptych.gui.render import render_article
+from diptych.gui.render import MAX_TABLE_COLUMNS, render_article
 from diptych.gui.theme import render_style
 from diptych.storage.import_html import parse_html
+from diptych.storage.import_text import parse_text
 
 
 def tables(document: QTextDocument) -> list[QTextTable]:
@@ -52,8 +53,32 @@ def test_a_table_has_the_rows_and_columns_its_cells_fill(
         assert cursor.selectedText() == content.text[block.start : block.end]
 
 
-def test_a_small_page_claiming_a_million_columns_renders_a_row_of_cells(qapp: object) -> None:
-    page = "<table><tr>" + '<td colspan="1000">x' * 1000 + "</table>"  # 20 KB
+def test_a_small_page_claiming_fifty_thousand_columns_renders_a_row_of_cells(
+    qapp: object,
+) -> None:
+    page = "<table><tr>" + '<td colspan="1000">x' * 50 + "</table>"
     document, _ = render_article(parse_html(page), render_style())
     (table,) = tables(document)
-    assert (table.rows(), table.columns()) == (1, 1000)
+    assert (table.rows(), table.columns()) == (1, 50)
+
+
+@pytest.mark.parametrize("columns", [MAX_TABLE_COLUMNS + 1, 20_000])
+def test_a_table_wider_than_any_screen_shows_its_cells_as_paragraphs(
+    qapp: object, columns: int
+) -> None:
+    content = parse_text("Prices\n\n|" + "".join(f"c{n}|" for n in range(columns)))
+    document, positions = render_article(content, render_style())
+    assert not tables(document)
+    assert document.blockCount() == columns + 1
+    for block in content.blocks:
+        cursor = QTextCursor(document)
+        cursor.setPosition(positions.to_rendered(block.start))
+        cursor.setPosition(positions.to_rendered(block.end), QTextCursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == content.text[block.start : block.end]
+
+
+def test_a_table_as_wide_as_a_screen_stays_a_table(qapp: object) -> None:
+    content = parse_text("|" + "".join(f"c{n}|" for n in range(MAX_TABLE_COLUMNS)))
+    document, _ = render_article(content, render_style())
+    (table,) = tables(document)
+    assert table.columns() == MAX_TABLE_COLUMNS
