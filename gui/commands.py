@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from typing import ClassVar
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from diptych.gui.session import ProjectSession
-from diptych.storage.errors import DiptychError
+from diptych.storage.errors import DiptychError, DiskFullError, ProjectBusyError
 from diptych.storage.model import Annotation
 
 
@@ -81,16 +82,21 @@ class UndoStep:
 class SessionCommand(QUndoCommand):
     """Base: the first ``redo()`` (from ``push``) is skipped because :meth:`apply` did it.
 
-    Errors while undoing or redoing (file locked, disk full) are reported and the command is
-    dropped from the stack rather than leaving the stack out of step with the file. Inside
-    a step of several commands, which the stack keeps, the command that failed does
-    nothing from then on: its record of what to put back is not to be trusted.
+    Errors while undoing or redoing are reported. When the file was busy or the disk full,
+    nothing changed and trying again may work: the step goes back on the stack where it
+    was, for Ctrl+Z (or Ctrl+Shift+Z) to try again, instead of being lost while the next
+    Ctrl+Z takes back the step before it. Other errors (what the command would put back
+    is gone, deleted in another window) drop the command from the stack rather than
+    leaving the stack out of step with the file. Inside a step of several commands, which
+    the stack keeps, a command whose undo or redo was dropped does nothing from then on:
+    its record of what to put back is not to be trusted.
     """
 
     def __init__(self, session: ProjectSession, text: str) -> None:
         super().__init__(text)
         self.session = session
         self._applied_once = False
+        self._not_done = False  # the last undo or redo failed and is to be taken back
 
     def apply(self) -> None:
         """Do the action for the first time (may raise a known error)."""
@@ -101,19 +107,44 @@ class SessionCommand(QUndoCommand):
         if self._applied_once:
             self._applied_once = False
             return
+        if self._not_done:  # taking back a failed undo: the change is still in the file
+            self._not_done = False
+            return
         if not self.isObsolete():
-            self._guard(self._redo)
+            self._guard(self._redo, undoing=False)
 
     def undo(self) -> None:
+        if self._not_done:  # taking back a failed redo: the change is still not in the file
+            self._not_done = False
+            return
         if not self.isObsolete():
-            self._guard(self._undo)
+            self._guard(self._undo, undoing=True)
 
-    def _guard(self, action: Callable[[], None]) -> None:
+    def _guard(self, action: Callable[[], None], *, undoing: bool) -> None:
         try:
             action()
+        except (ProjectBusyError, DiskFullError) as exc:
+            self.session.messages.known_error(exc, "Undo/redo failed")
+            self._not_done = True
+            self._take_back_later(undoing=undoing)
         except DiptychError as exc:
             self.session.messages.known_error(exc, "Undo/redo failed")
             self.setObsolete(True)
+
+    def _take_back_later(self, *, undoing: bool) -> None:
+        """Move the stack back over this step once it has moved past it (the stack cannot
+        be moved from inside an undo or a redo); unless something else moved it meanwhile."""
+        stack = self.session.undo_stack
+        place = stack.index() + (-1 if undoing else 1)  # where the stack is about to be
+        count = stack.count()
+
+        def take_back() -> None:
+            if (stack.index(), stack.count()) == (place, count):
+                stack.redo() if undoing else stack.undo()
+            else:
+                self._not_done = False
+
+        QTimer.singleShot(0, stack, take_back)
 
     def _do(self) -> None:
         raise NotImplementedError
