@@ -246,10 +246,13 @@ class _FolderSearch:
                 f"left out ({names}). Only {kinds} files are imported from a folder"
                 + ("; import a REFI-QDA file (.qdpx, .qdc) on its own." if exchange else ".")
             )
-        for folder in self.unreadable:
+        for folder in self.unreadable[:1]:
+            others = len(self.unreadable) - 1
+            also = f" (and {others} other folder(s) in {self.root.name})" if others else ""
             said.append(
-                f"{readable_text(str(folder))}: could not be read, so its articles were not "
-                "imported. Check that you may open the folder, then import it again."
+                f"{readable_text(str(folder))}{readable_text(also)}: could not be read, so "
+                "the articles in it were not imported. Check that you may open the folder, "
+                "then import it again."
             )
         return said
 

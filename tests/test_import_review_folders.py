@@ -201,3 +201,29 @@ def test_a_folder_of_many_refused_files_gives_a_message_that_fits_on_the_screen(
     assert box.text() == text
     screen = window.screen().availableGeometry()
     assert box.sizeHint().height() < screen.height()
+
+
+def test_sub_folders_that_cannot_be_read_are_said_once_and_the_rest_is_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    root = tree(
+        tmp_path / "shared",
+        {"a.txt": "A\n", "locked-1/b.txt": "B\n", "locked-2/c.txt": "C\n", "open/d.txt": "D\n"},
+    )
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]  # another user's folders
+        if Path(path).name.startswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = files_to_import([root])
+    assert relative(root, found.files) == ["a.txt", "open/d.txt"]
+    assert found.left_out == [
+        f"{root / 'locked-1'} (and 1 other folder(s) in shared): could not be read, so the "
+        "articles in it were not imported. Check that you may open the folder, then import "
+        "it again."
+    ]
