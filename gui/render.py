@@ -35,6 +35,10 @@ from diptych.storage.offsets import PositionMap
 
 LINE_SEPARATOR = "\u2028"
 HEADING_SIZE = {1: 3, 2: 2, 3: 1, 4: 0, 5: 0, 6: 0}  # QTextFormat.FontSizeAdjustment steps
+MAX_LIST_INDENT = 12
+"""Lists nested deeper (a page's unclosed <ul>s) are indented no further, so that their
+text stays on the screen."""
+MAX_LIST_NUMBER = 2**31 - 1  # the largest number Qt can show
 MAX_TABLE_COLUMNS = 64
 """Wider tables show their cells as paragraphs: no screen shows 65 columns, and Qt lays a
 table out whole, taking minutes for the many thousands a crafted file can hold."""
@@ -159,7 +163,7 @@ class DocumentBuilder:
         ordered = block.number > 0
         if ordered:
             fmt.setStyle(QTextListFormat.Style.ListDecimal)
-            fmt.setStart(block.number)
+            fmt.setStart(min(block.number, MAX_LIST_NUMBER))
         else:
             styles = (
                 QTextListFormat.Style.ListDisc,
@@ -167,7 +171,7 @@ class DocumentBuilder:
                 QTextListFormat.Style.ListSquare,
             )
             fmt.setStyle(styles[(max(block.level, 1) - 1) % 3])
-        fmt.setIndent(max(block.level, 1))
+        fmt.setIndent(min(max(block.level, 1), MAX_LIST_INDENT))
         return fmt
 
     def _insert_text(self, block: Block, base: QTextCharFormat) -> None:

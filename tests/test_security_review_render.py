@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
 
 from diptych.gui.render import MAX_TABLE_COLUMNS, render_article
 from diptych.gui.theme import render_style
+from diptych.storage.document import ArticleText, Block, BlockKind
 from diptych.storage.import_html import parse_html
 from diptych.storage.import_text import parse_text
 
@@ -82,3 +83,23 @@ def test_a_table_as_wide_as_a_screen_stays_a_table(qapp: object) -> None:
     document, _ = render_article(content, render_style())
     (table,) = tables(document)
     assert table.columns() == MAX_TABLE_COLUMNS
+
+
+def test_a_list_nested_hundreds_deep_stays_on_the_screen(qapp: object) -> None:
+    page = "<ul><li>level " * 300 + "deepest item"
+    content = parse_html(page)
+    assert max(b.level for b in content.blocks) == 300
+    document, _ = render_article(content, render_style())
+    document.setTextWidth(800)
+    assert document.size().width() <= 800  # no text pushed thousands of pixels aside
+    assert document.toPlainText().endswith("level deepest item")
+
+
+def test_list_levels_and_numbers_beyond_what_qt_holds_still_render(qapp: object) -> None:
+    text = "one two"
+    blocks = (
+        Block(BlockKind.ITEM, 0, 3, level=2**40, number=0),
+        Block(BlockKind.ITEM, 4, 7, level=1, number=2**40),
+    )
+    document, _ = render_article(ArticleText(text, blocks), render_style())
+    assert document.toPlainText() == "one\ntwo"
