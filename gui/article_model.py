@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from diptych.gui.note_html import text_to_html
+from diptych.gui.passage_model import local_time
 from diptych.gui.session import ProjectSession
 from diptych.storage.model import ArticleSummary
 
@@ -75,7 +76,8 @@ class ArticleListModel(QAbstractListModel):
             orphans = f", {article.orphan_count} orphaned" if article.orphan_count else ""
             return text_to_html(  # a title could look like HTML
                 f"{article.title}\n{article.source_name}\n{article.characters:,} characters, "
-                f"{article.annotation_count} passages{orphans}\nImported {article.imported_at}"
+                f"{article.annotation_count} passages{orphans}\n"
+                f"Imported {local_time(article.imported_at)}"
             )
         if role == ARTICLE_ID_ROLE:
             return article.id

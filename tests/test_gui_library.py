@@ -102,6 +102,27 @@ def test_an_article_title_that_looks_like_html_is_shown_as_text(window: MainWind
     assert shown.toPlainText().splitlines()[0] == hostile
 
 
+def test_the_tooltip_says_when_an_article_was_imported_in_local_time(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    monkeypatch.setenv("TZ", "Asia/Seoul")
+    time.tzset()
+    try:
+        model = window.library.model
+        stored = model.summary(0).imported_at  # UTC, as "2026-12-03T13:05:47Z"
+        seoul = datetime.fromisoformat(stored).astimezone(ZoneInfo("Asia/Seoul"))
+        shown = QTextDocument()
+        shown.setHtml(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
+        assert shown.toPlainText().splitlines()[-1] == f"Imported {seoul:%Y-%m-%d %H:%M}"
+    finally:
+        monkeypatch.undo()  # the zone the tests run in, for the tests after this one
+        time.tzset()
+
+
 def test_typing_in_the_filter_narrows_the_list(qtbot: QtBot, window: MainWindow) -> None:
     library = window.library
     qtbot.keyClicks(library.filter, "KOREA")
