@@ -43,11 +43,11 @@ class ImportArticles(SessionCommand):
             self.session.changed_by_worker(articles_only=True)
 
     def _redo(self) -> None:
-        for removal in reversed(self.removals):
-            self.session.restore_article(removal)
+        self.session.restore_articles(self.removals)
 
     def _undo(self) -> None:
-        self.removals = [self.session.remove_article(a.id) for a in self.added]
+        # All at once: a step half undone (the file busy half-way) could not be tried again.
+        self.removals = self.session.remove_articles([a.id for a in self.added])
 
 
 class RemoveArticle(SessionCommand):

@@ -318,6 +318,30 @@ class ProjectSession(QObject):
         self.articlesChanged.emit()
         self.passagesChanged.emit(removal.article.id)
 
+    def remove_articles(self, article_ids: Sequence[int]) -> list[ArticleRemoval]:
+        """Remove several articles in one transaction (undoing an import), leaving out
+        those already removed (in another window)."""
+        with self.project.transaction():
+            present = {a.id for a in self.project.articles.all()}
+            removals = [
+                self.project.articles.remove(article_id=article_id)
+                for article_id in article_ids
+                if article_id in present
+            ]
+        self.articlesChanged.emit()
+        for removal in removals:
+            self.passagesChanged.emit(removal.article.id)
+        return removals
+
+    def restore_articles(self, removals: Sequence[ArticleRemoval]) -> None:
+        """Undo :meth:`remove_articles`, in one transaction."""
+        with self.project.transaction():
+            for removal in reversed(removals):
+                self.project.articles.restore(removal=removal)
+        self.articlesChanged.emit()
+        for removal in removals:
+            self.passagesChanged.emit(removal.article.id)
+
     def replace_article_text(self, article_id: int, parsed: ParsedArticle) -> ReanchorReport:
         """Replace an article's text with a newer version, finding its passages again."""
         report = self.project.articles.replace_text(article_id=article_id, parsed=parsed)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from diptych.gui.article_commands import RemoveArticle, SetMemo
+from diptych.gui.article_commands import ImportArticles, RemoveArticle, SetMemo
 from diptych.gui.commands import AddPassage, DeletePassage, UndoStep, perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags
+from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 
@@ -149,3 +150,23 @@ def test_undoing_a_deletion_on_an_article_removed_elsewhere_says_so(
         "the passage's article was removed, perhaps in another window, so the passage could"
         " not be put back. Undo the removal of the article in the window that removed it."
     ]
+
+
+def test_undoing_an_import_leaves_out_an_article_removed_elsewhere(
+    session: ProjectSession, failures: list[str]
+) -> None:
+    parsed = [parse_article(f"Article {n}\n\nIts text.\n".encode(), name=f"{n}.txt") for n in "AB"]
+    command = ImportArticles(session, parsed)
+    assert perform(session, command)
+    first, second = (a.id for a in command.added)
+    with Project.open(session.project.path) as other:
+        other.articles.remove(article_id=second)
+
+    session.undo_stack.undo()
+    assert failures == []
+    assert {first, second}.isdisjoint(a.id for a in session.project.articles.all())
+    session.undo_stack.redo()
+
+    assert failures == []
+    assert [a.id for a in session.project.articles.all()][-1] == first
+    assert second not in {a.id for a in session.project.articles.all()}
