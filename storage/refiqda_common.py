@@ -169,6 +169,9 @@ def parse_xml(data: bytes, *, path: Path, member: str | None = None) -> Element:
         ) from exc
 
 
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
 
 
@@ -186,6 +189,8 @@ def _mislabelled_cp1252(data: bytes) -> bytes | None:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
+        if _UTF8_SEQUENCE.search(data):
+            return None  # UTF-8 with a damaged byte: refused, not read as mojibake
         return decode_cp1252(data).encode("utf-8")
     return None  # it is UTF-8: the fault is elsewhere
 

@@ -602,3 +602,14 @@ def test_selections_outside_their_text_are_counted_by_article(
     assert [p.exact for p in project.annotations.query()] == ["Short", "Also"]
     assert summary.outside_text == {"Interview 2.txt": 2}
     assert summary.describe()[-1] == "selections outside their text, in: “Interview 2.txt” ×2"
+
+
+def test_a_damaged_byte_in_utf8_is_refused_not_read_as_windows_1252(
+    tmp_path: Path, project: Project
+) -> None:
+    data = QUALCODER_QDC.replace("Sécurité", "安全 Sécurité").encode("utf-8")
+    path = tmp_path / "damaged.qdc"
+    path.write_bytes(data.replace("É".encode(), b"\xc9"))  # one character lost its lead byte
+    with pytest.raises(ExchangeFileError, match=r"damaged\.qdc: is not well-formed XML"):
+        import_exchange_file(project, path=path)
+    assert project.tags.all() == []
