@@ -198,10 +198,15 @@ class ImportController(QObject):
         self.workers = workers
         self.window = window
         self.backups = backups
+        self.folder = ""  # where the last file was chosen: the next dialog opens there
 
     def choose_and_import(self) -> None:
         """Ask for files, then import them."""
-        names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", "", FILE_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import articles", self.folder, FILE_FILTER
+        )
+        if names:
+            self.folder = str(Path(names[0]).parent)
         self.import_files([Path(n) for n in names])
 
     def import_files(self, paths: Sequence[Path]) -> None:
@@ -327,9 +332,10 @@ class ImportController(QObject):
     def choose_newer_version(self, article_id: int) -> None:
         """Replace an article's text with a newer file and find its passages again."""
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Newer version of the article", "", FILE_FILTER
+            self.window, "Newer version of the article", self.folder, FILE_FILTER
         )
         if name:
+            self.folder = str(Path(name).parent)
             self.reimport(article_id, Path(name))
 
     def reimport(self, article_id: int, path: Path) -> None:
