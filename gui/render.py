@@ -5,7 +5,8 @@ untrusted, and building from blocks keeps every rendered character at a known po
 recorded in a :class:`PositionMap`. Nothing in the document can run or fetch anything.
 
 Line breaks inside a block are inserted as U+2028 so that one display block stays one
-Qt block; both count as one character, so positions stay aligned.
+Qt block; both count as one character, so positions stay aligned. So are the other
+characters Qt would start a block at (see :func:`_qt_text`).
 
 :class:`DocumentBuilder` can add blocks in pieces, so that a long article can be built
 step by step (or in a worker thread) without freezing the window.
@@ -13,6 +14,7 @@ step by step (or in a worker thread) without freezing the window.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import (
@@ -34,6 +36,10 @@ from diptych.storage.document import ArticleText, Block, BlockKind, SpanStyle
 from diptych.storage.offsets import PositionMap
 
 LINE_SEPARATOR = "\u2028"
+_QT_BREAKS = re.compile("[\r\u2029\ufdd0\ufdd1]")
+_QT_BREAKS_TO_TEXT = str.maketrans(
+    {"\r": LINE_SEPARATOR, "\u2029": LINE_SEPARATOR, "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"}
+)
 HEADING_SIZE = {1: 3, 2: 2, 3: 1, 4: 0, 5: 0, 6: 0}  # QTextFormat.FontSizeAdjustment steps
 MAX_LIST_INDENT = 12
 """Lists nested deeper (a page's unclosed <ul>s) are indented no further, so that their
@@ -285,7 +291,16 @@ class DocumentBuilder:
 
 
 def _qt_text(text: str) -> str:
-    return text.replace("\n", LINE_SEPARATOR)
+    """``text`` as Qt must be given it to keep one Qt block per display block.
+
+    Qt starts a new block at a newline, CR, U+2029 and its frame marks U+FDD0/U+FDD1; the
+    highlighter paints a display block's passages in its one Qt block, so a passage after
+    one of those in the middle of a paragraph went unpainted. Each stays one character.
+    """
+    text = text.replace("\n", LINE_SEPARATOR)
+    if _QT_BREAKS.search(text) is None:
+        return text
+    return text.translate(_QT_BREAKS_TO_TEXT)
 
 
 def render_article(content: ArticleText, style: RenderStyle) -> tuple[QTextDocument, PositionMap]:
