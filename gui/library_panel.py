@@ -166,6 +166,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self._kept: tuple[int | None, int] = (None, -1)  # article and row, over a reset
+        self._listed: set[int] = set()  # the articles before a reset
         self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         self.model.modelReset.connect(self.on_model_reset)
         self.filter.textChanged.connect(self.proxy.set_words)
@@ -206,10 +207,19 @@ class LibraryPanel(QWidget):
     def on_model_about_to_be_reset(self) -> None:
         """Remember the selected article: a reset (rename, import, undo) clears the selection."""
         self._kept = (self.selected_article(), self.view.currentIndex().row())
+        self._listed = {self.model.summary(row).id for row in range(self.model.rowCount())}
 
     def on_model_reset(self) -> None:
         """Select the remembered article again; when it is gone (removed), the one that
-        took its row, so that the keyboard goes on from there."""
+        took its row, so that the keyboard goes on from there. A new article (imported,
+        or back by undo) that the filter would hide clears the filter: it is shown."""
+        listed, self._listed = self._listed, set()
+        if self.filter.text().strip() and any(
+            not self.proxy.mapFromSource(self.model.index(row)).isValid()
+            for row in range(self.model.rowCount())
+            if self.model.summary(row).id not in listed
+        ):
+            self.filter.clear()
         (article_id, row), self._kept = self._kept, (None, -1)
         if article_id is None:
             return

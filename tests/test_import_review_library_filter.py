@@ -74,3 +74,22 @@ def test_a_filter_of_spaces_hides_nothing_and_words_not_in_a_title_hide_all(
     assert len(type_filter(qtbot, library, "   ")) == 3
     assert type_filter(qtbot, library, "seoul x") == []
     assert library.no_match.text() == "No article title contains “seoul x”."
+
+
+def test_an_article_imported_while_the_filter_would_hide_it_is_shown_and_selected(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    library = window.library
+    assert type_filter(qtbot, library, "korea") == [XI_VISIT]
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Minutes of the trade talks\n\nBoth sides agreed.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000) as imported:
+        window.importer.import_files([minutes])
+    assert library.filter.text() == ""
+    assert "Minutes of the trade talks" in shown(library)
+    assert library.selected_article() == imported.args[0][0]
+
+    # A rename or a passage leaves the filter alone.
+    assert type_filter(qtbot, library, "korea") == [XI_VISIT]
+    window.session.rename_article(imported.args[0][0], "Minutes, revised")
+    assert library.filter.text() == "korea"
