@@ -15,10 +15,11 @@ The file is read after every step through a connection of its own and reduced to
 logical dump of every table. The dump is recorded at each place of the undo stack; an undo
 or a redo must land exactly on the dump recorded at the place it reaches (so undoing
 everything gives the dump taken at the start, redoing everything the dump taken before the
-undos), and a refused change must leave the dump as it was. At every step ``PRAGMA
-integrity_check`` and ``foreign_key_check`` are clean, both full-text indexes agree with
-their tables, and the session's cached codebook, library list, marks and article texts
-agree with a fresh read of the file.
+undos), and a refused change must leave the dump as it was. After every change, undo and
+redo (in the all-the-way sweeps: at both ends) ``PRAGMA integrity_check`` and
+``foreign_key_check`` are clean, both full-text indexes agree with their tables, no undo
+or redo has failed, and the session's cached codebook, library list, marks and article
+texts agree with a fresh read of the file.
 
 What may legitimately differ, and nothing else:
 
