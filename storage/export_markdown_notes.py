@@ -7,7 +7,7 @@ open a tag, a comment or an HTML block, so that any viewer shows the note as the
 does. Everything else is left as written: emphasis, links, lists, autolinks
 (``<https://…>``), entities, and code spans and code blocks, where ``<`` is already text.
 
-Two more things would read differently in one exported file than in the window:
+Three more things would read differently in one exported file than in the window:
 
 - Links to ``javascript:``, ``vbscript:``, ``file:`` and ``data:`` addresses, which careful
   viewers refuse (as the window does) but permissive ones make clickable, and mail links
@@ -20,6 +20,8 @@ Two more things would read differently in one exported file than in the window:
   note's own suffix (``[1][1-3fa9c2d1]``, ``[1-3fa9c2d1]: https://…``), so a note's
   references only ever reach its own definitions. A footnote's label (``[^1]``, a link
   reference to viewers without footnotes) is renamed where it stands: ``[^1-3fa9c2d1]``.
+- ``%%``, which opens a comment in Obsidian: one left open hides every note after it.
+  It is escaped (``%\\%``), as in quotes and titles, and reads as written.
 
 Code is found by the same parser the window uses: its code blocks by their lines, its
 code spans by the backtick runs of each paragraph, heading or table row, scanned left to
@@ -84,7 +86,7 @@ def note_markdown(note: str) -> str:
     address is escaped to read as written, and every reference label gets the note's suffix.
     """
     note = note.replace("\r\n", "\n").replace("\r", "\n")
-    if _OPENS_HTML.search(note) is None and "](" not in note and "]:" not in note:
+    if _OPENS_HTML.search(note) is None and not any(m in note for m in ("](", "]:", "%%")):
         return note
     lines = note.split("\n")
     env: dict[str, Any] = {}
@@ -197,6 +199,9 @@ class _Rewriter:
                 pos = _code_span(text, pos, out)
             elif char == "<":
                 pos = _angle(text, pos, out)
+            elif char == "%" and text.startswith("%", pos + 1):
+                out.append("%\\%")  # an Obsidian comment would hide the notes after it
+                pos += 2
             elif pos < self._keep_until or char not in "[]":
                 out.append(char)
                 pos += 1

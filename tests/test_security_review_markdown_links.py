@@ -185,3 +185,10 @@ def test_a_mail_link_naming_a_file_to_attach_reads_as_written() -> None:
         assert not _addresses(PERMISSIVE.parse(note_markdown(note))), note
     kept = "[write](mailto:desk@example.org?subject=Trade)"
     assert note_markdown(kept) == kept
+
+
+def test_an_obsidian_comment_opened_in_a_note_hides_nothing_after_it() -> None:
+    note = "Growth of 5%% since %%2019, see `a %% b` and\n\n```\n%% in code\n```"
+    exported = note_markdown(note)
+    assert exported == ("Growth of 5%\\% since %\\%2019, see `a %% b` and\n\n```\n%% in code\n```")
+    assert VIEWER.render(exported) == WINDOW.render(note)
