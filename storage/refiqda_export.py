@@ -5,8 +5,12 @@ What goes where (QDA-XML 1.0, ``Project-mrt2019.xsd``):
 - each coder is a ``User`` (guid from the coders table); passages without a known coder
   belong to one stand-in user, :data:`STAND_IN_USER_GUID`, which the importer maps back
   to "no coder";
-- each tag is a ``Code`` (guid = tag uuid, ``#RRGGBB`` colour, sub-tags nested inside),
-  its description the ``Description``, its memo a ``Note`` referenced by ``NoteRef``;
+- each tag is a ``Code`` (guid = tag uuid, ``#RRGGBB`` colour, sub-tags nested inside)
+  and its description the ``Description``. A ``Code`` holds nothing else: its memo is a
+  ``Note`` tied to it by a ``Link`` (see :data:`TAG_MEMO_LINK`), never a ``NoteRef`` inside
+  the ``Code``. QualCoder keeps a code only if its children are a ``Description`` and
+  ``Code`` elements: it drops a code holding a ``NoteRef`` with every passage coded with
+  it, and turns the ``NoteRef`` of a code with sub-codes into a code of its own;
 - each article is a ``TextSource`` (guid = article uuid, name = title) whose display text
   is ``sources/<guid>.txt`` in UTF-8; its memo is a ``Note`` referenced from it, and
   also its ``Description`` (QualCoder's document memo);
@@ -19,6 +23,10 @@ What goes where (QDA-XML 1.0, ``Project-mrt2019.xsd``):
   selection;
 - the project memo is the project's ``Description``, which QualCoder reads as the
   project memo.
+
+A codebook (``.qdc``) holds the codes with their names, colours, nesting and descriptions
+only: the codebook schema has no notes and no links, so tag memos are not in it (a memo
+folded into the description would come back as part of the description).
 
 The bytes depend on the project only: elements and attributes come in a fixed order,
 derived GUIDs are name-based UUIDs and zip entries carry a fixed date.
@@ -48,6 +56,16 @@ from diptych.storage.refiqda_common import (
     to_xs_datetime,
     xml_text,
 )
+
+TAG_MEMO_LINK = "Memo"
+"""The ``name`` of the ``Link`` that ties a tag's memo to its code.
+
+A tag memo is a ``Note`` in ``Notes``, and in ``Links`` (after ``Notes``, as the schema
+orders them) a ``<Link name="Memo" direction="OneWay" originGUID="<code>"
+targetGUID="<note>"/>``. On import, any link between a code and a note (either way round,
+whatever its name) makes the note that code's memo, and so does a ``NoteRef`` inside the
+code, as other programs and earlier versions of Diptych write it.
+"""
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """Date of every zip entry (the earliest a zip can hold), so that exports are reproducible."""
@@ -91,7 +109,7 @@ def export_qdc(data: ExportData) -> bytes:
     codes = ET.SubElement(root, "Codes")
     guids = _Guids()
     for tag in codebook.children(None):
-        _code(codes, tag, codebook, guids, memo_refs={})
+        _code(codes, tag, codebook, guids)
     return _xml_bytes(root)
 
 
@@ -123,6 +141,7 @@ class _ProjectBuilder:
         self.users: dict[str, str] = {}  # coder name -> user guid ("" -> stand-in)
         self.tag_guids: dict[int, str] = {}
         self.notes: list[ET.Element] = []
+        self.links: list[ET.Element] = []
 
     def build(self) -> ET.Element:
         info = self.data.project
@@ -132,17 +151,22 @@ class _ProjectBuilder:
         creator = next(iter(self.users.values()))
         root.set("creatingUserGUID", creator)
         _set_time(root, "creationDateTime", info.created_at)
-        memo_refs = self._tag_memo_notes()
+        memo_notes = self._tag_memo_notes()
         if len(self.codebook):
             codes = ET.SubElement(ET.SubElement(root, "CodeBook"), "Codes")
             for tag in self.codebook.children(None):
-                _code(codes, tag, self.codebook, self.guids, memo_refs, self.tag_guids)
+                _code(codes, tag, self.codebook, self.guids, self.tag_guids)
+        for tag in self.codebook.ordered():
+            if tag.id in memo_notes:
+                self._tag_memo_link(self.tag_guids[tag.id], memo_notes[tag.id])
         if self.data.articles:
             sources = ET.SubElement(root, "Sources")
             for article in self.data.articles:
                 self._text_source(sources, article)
         if self.notes:
             ET.SubElement(root, "Notes").extend(self.notes)
+        if self.links:
+            ET.SubElement(root, "Links").extend(self.links)
         memo = self.data.memo(MemoKind.PROJECT)
         if memo is not None:
             _text_child(root, "Description", memo.text)
@@ -175,6 +199,18 @@ class _ProjectBuilder:
                     modified=memo.updated_at,
                 )
         return refs
+
+    def _tag_memo_link(self, code_guid: str, note_guid: str) -> None:
+        """Tie a tag memo's note to its code (:data:`TAG_MEMO_LINK`)."""
+        guid = self.guids.claim(stable_guid("tag memo link", code_guid, note_guid))
+        attrs = {
+            "guid": guid,
+            "name": TAG_MEMO_LINK,
+            "direction": "OneWay",
+            "originGUID": code_guid,
+            "targetGUID": note_guid,
+        }
+        self.links.append(ET.Element("Link", attrs))
 
     def _note(
         self,
@@ -297,9 +333,9 @@ def _code(
     tag: Tag,
     codebook: Codebook,
     guids: _Guids,
-    memo_refs: dict[int, str],
     tag_guids: dict[int, str] | None = None,
 ) -> None:
+    """The tag as a ``Code`` whose children are only its ``Description`` and sub-codes."""
     guid = guids.claim(tag.uuid, "tag")
     if tag_guids is not None:
         tag_guids[tag.id] = guid
@@ -307,10 +343,8 @@ def _code(
     code = ET.SubElement(parent, "Code", attrs)
     if tag.description.strip():
         _text_child(code, "Description", tag.description)
-    if tag.id in memo_refs:
-        ET.SubElement(code, "NoteRef", {"targetGUID": memo_refs[tag.id]})
     for child in codebook.children(tag.id):
-        _code(code, child, codebook, guids, memo_refs, tag_guids)
+        _code(code, child, codebook, guids, tag_guids)
 
 
 def _text_child(parent: ET.Element, name: str, text: str) -> None:

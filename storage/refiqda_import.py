@@ -2,9 +2,12 @@
 
 What comes in, and as what:
 
-- ``Code`` -> tag (name, colour, nesting, description; its notes become the tag memo). A
-  code whose name a tag already has at the same level reuses that tag; a second code of
-  the same name at the same level of the file gets a numbered name, "Method (2)".
+- ``Code`` -> tag (name, colour, nesting, description). Its notes become the tag memo:
+  those it refers to with a ``NoteRef`` (other programs, and Diptych before it wrote
+  links), and those tied to it by a ``Link`` either way round (how Diptych writes a tag
+  memo, :data:`~diptych.storage.refiqda_export.TAG_MEMO_LINK`). A code whose name a tag
+  already has at the same level reuses that tag; a second code of the same name at the
+  same level of the file gets a numbered name, "Method (2)".
 - ``TextSource`` -> article. Its text (``sources/...`` through ``plainTextPath``, or the
   inline ``PlainTextContent``) becomes the display text verbatim (the "plain" format,
   newlines normalised); its description and notes become the article memo.

@@ -353,7 +353,7 @@ class _Reader:
             if ends[0] and ends[1]:
                 document.links.append((ends[0], ends[1]))
             else:
-                self.elements.skip("link")
+                self.elements.skip("link without an origin or a target")
 
 
 def _user_name(user: Element, guid: str) -> str:

@@ -266,14 +266,25 @@ class ProjectWriter:
     # Notes and memos -------------------------------------------------------------------
 
     def _link_notes(self) -> None:
-        """NVivo ties a note to a selection with a ``Link`` rather than a ``NoteRef``."""
+        """Notes tied by a ``Link``: to a code (how Diptych writes a tag memo), or to a
+        selection (how NVivo writes a passage's note).
+
+        A link between an imported code and a note, either way round, makes the note the
+        memo of the tag the code became. A link of which neither end is a note is counted
+        as skipped; a note linked to something not imported is counted when the notes
+        left over join the project memo.
+        """
         for origin, target in self.doc.links:
-            if origin in self.doc.notes:
+            if origin in self.tag_ids and target in self.doc.notes:
+                self._add_memo(MemoKind.TAG, self.tag_ids[origin], self._notes([target]))
+            elif target in self.tag_ids and origin in self.doc.notes:
+                self._add_memo(MemoKind.TAG, self.tag_ids[target], self._notes([origin]))
+            elif origin in self.doc.notes:
                 self.linked.setdefault(target, []).append(origin)
             elif target in self.doc.notes:
                 self.linked.setdefault(origin, []).append(target)
             else:
-                self.skip("link")
+                self.skip("link with no note at either end")
 
     def _notes(self, refs: list[str]) -> list[str]:
         texts = []

@@ -174,6 +174,10 @@ def test_what_the_schema_does_not_check(qdpx: bytes) -> None:
         assert ref.get("targetGUID") in codes
     for ref in root.iter(Q + "NoteRef"):
         assert ref.get("targetGUID") in notes
+    links = list(root.iter(Q + "Link"))
+    assert links
+    for link in links:  # a tag memo: from its code to its note
+        assert link.get("originGUID") in codes and link.get("targetGUID") in notes
     for element in root.iter():
         for attribute in ("creatingUser", "modifyingUser", "creatingUserGUID"):
             if element.get(attribute) is not None:
@@ -222,7 +226,11 @@ def test_codes_users_and_codings(qdpx: bytes) -> None:
     trade = economy.find("q:Code", NS)
     assert trade.get("name") == "Trade"
     assert trade.find("q:Description", NS).text == "Volumes & <agreements>"
-    assert trade.find("q:NoteRef", NS) is not None  # the tag memo
+    assert trade.find("q:NoteRef", NS) is None  # QualCoder would drop the code
+    (link,) = root.findall("q:Links/q:Link", NS)  # the tag memo
+    assert (link.get("name"), link.get("originGUID")) == ("Memo", trade.get("guid"))
+    memo = next(n for n in root.iter(Q + "Note") if n.get("guid") == link.get("targetGUID"))
+    assert memo.find("q:PlainTextContent", NS).text == "Tag *memo*."
     users = {u.get("name"): u.get("guid") for u in root.iter(Q + "User")}
     assert set(users) == {"Alice", "李雷", STAND_IN_USER_NAME}
     assert users[STAND_IN_USER_NAME] == STAND_IN_USER_GUID
