@@ -234,24 +234,33 @@ class LibraryPanel(QWidget):
         (Update from newer file…); the last two in the list only. In the filter field F2
         and Delete edit its text, and Down moves into the list of matches."""
         article_id, key = self.selected_article(), event.key()
+        if article_id is not None and self._on_article_key(article_id, event):
+            return
+        if key == Qt.Key.Key_Down and self.filter.hasFocus() and self.proxy.rowCount():
+            if not self.view.currentIndex().isValid():  # filtered out, or none yet
+                self.view.setCurrentIndex(self.proxy.index(0, 0))
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            super().keyPressEvent(event)
+
+    def _on_article_key(self, article_id: int, event: QKeyEvent) -> bool:
+        """Act on the selected article for a key; False if the key is not one for it."""
+        key, in_list = event.key(), self.view.hasFocus()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        in_list = article_id is not None and self.view.hasFocus()
-        if article_id is not None and key == Qt.Key.Key_F2:
+        if key == Qt.Key.Key_F2:
             self.renameRequested.emit(article_id)
-        elif article_id is not None and key == Qt.Key.Key_Delete:
+        elif key == Qt.Key.Key_Delete:
             self.removeRequested.emit(article_id)
         elif in_list and shift and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.openRequested.emit(article_id, True)
         elif in_list and (key == Qt.Key.Key_Menu or (shift and key == Qt.Key.Key_F10)):
             index = self.view.currentIndex()
             self.view.scrollTo(index)
-            self.on_view_context_menu(self.view.visualRect(index).center())
-        elif key == Qt.Key.Key_Down and self.filter.hasFocus() and self.proxy.rowCount():
-            if not self.view.currentIndex().isValid():  # filtered out, or none yet
-                self.view.setCurrentIndex(self.proxy.index(0, 0))
-            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            rect = self.view.visualRect(index)  # not laid out yet: the list's corner
+            self._show_menu(article_id, rect.center() if rect.isValid() else QPoint(0, 0))
         else:
-            super().keyPressEvent(event)
+            return False
+        return True
 
     def on_view_activated(self, index: QModelIndex) -> None:
         """Double-click or Enter opens the article."""
@@ -267,8 +276,11 @@ class LibraryPanel(QWidget):
     def on_view_context_menu(self, point: QPoint) -> None:
         """Open, rename, update from file, remove."""
         article_id = self.article_at(self.view.indexAt(point))
-        if article_id is None:
-            return
+        if article_id is not None:
+            self._show_menu(article_id, point)
+
+    def _show_menu(self, article_id: int, point: QPoint) -> None:
+        """The menu of an article, at ``point`` in the list."""
         menu = context_menu(self)
         menu.addAction("Open", lambda: self.openRequested.emit(article_id, False))
         menu.addAction("Open in new pane", lambda: self.openRequested.emit(article_id, True))

@@ -12,7 +12,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui import dialogs
+from diptych.gui.library_panel import LibraryPanel
 from diptych.gui.main_window import MainWindow
+from diptych.gui.session import ProjectSession
+from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
 
 XI_VISIT = "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations"
@@ -119,3 +122,34 @@ def test_the_menu_keys_open_the_selected_articles_menu_and_update_it_from_a_newe
         update.trigger()
     assert reimported.args == [2]
     assert window.session.project.articles.get(article_id=2).text.endswith("An editor's note.")
+
+
+def test_the_menu_key_names_the_selected_article_even_before_the_list_is_laid_out(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    files = [
+        parse_article(f"# Article {n}\n\nText {n}.\n".encode(), name=f"{n}.md") for n in range(400)
+    ]
+    session.project.articles.add_many(parsed=files)
+    session.articlesChanged.emit()
+    library = LibraryPanel(session)
+    qtbot.addWidget(library)
+    library.resize(260, 400)
+    library.show()
+    qtbot.waitExposed(library)
+    last = session.project.articles.all()[-1]
+    renamed: list[int] = []
+    library.renameRequested.connect(renamed.append)
+    library.activateWindow()
+    library.view.setFocus()
+    qtbot.waitUntil(library.view.hasFocus)
+    session.articlesChanged.emit()  # a reset: the rows are measured again, in batches
+    library.select_article(last.id)
+    assert not library.view.visualRect(library.view.currentIndex()).isValid()  # not yet
+    qtbot.keyClick(library.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    rename = next(a for a in menu.actions() if a.text() == "Rename…")
+    menu.close()
+    rename.trigger()
+    assert renamed == [last.id]
