@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 from diptych.storage.errors import InputError
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+_NAME_MAX = 255  # bytes in one file name, on the common file systems
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -32,7 +34,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     if target.exists() and not target.is_file():  # a pipe or a device: nothing to replace
         _write_into(path, target, data)
         return
-    tmp = target.with_name(f".{target.name}.part")
+    tmp = _temporary_beside(target)
     try:
         with tmp.open("wb") as handle:
             handle.write(data)
@@ -48,6 +50,16 @@ def write_atomically(path: Path, data: bytes) -> None:
             f"{path}: cannot be written ({exc.strerror})",
             advice="Choose another folder, or free some disk space.",
         ) from exc
+
+
+def _temporary_beside(target: Path) -> Path:
+    """The file written first, in the same folder (so that renaming it over ``target`` is
+    atomic): ``.NAME.part``, or a shorter name when that one would be longer than a file
+    name may be (255 bytes) though ``target``'s is not."""
+    tmp = target.with_name(f".{target.name}.part")
+    if len(os.fsencode(tmp.name)) <= _NAME_MAX:
+        return tmp
+    return target.with_name(f".diptych-{uuid.uuid4().hex}.part")
 
 
 def _write_into(path: Path, target: Path, data: bytes) -> None:
