@@ -1,0 +1,54 @@
+"""File > Export says, for REFI-QDA, when tags share a name: QualCoder keeps one code per
+name, so the passages of the others would lose their code there."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.export_dialog import ExportDialog
+from diptych.gui.main_window import MainWindow
+
+
+def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
+    window.actions_.export.trigger()
+    dialog = window.findChild(ExportDialog)
+    assert isinstance(dialog, ExportDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def choose(dialog: ExportDialog, key: str) -> None:
+    dialog.format.setCurrentIndex(dialog.format.findData(key))
+
+
+def test_tags_sharing_a_name_are_named_when_refi_qda_is_chosen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    session = window.session
+    economy = session.project.tags.find(name="Economy")
+    security = session.project.tags.find(name="Security")
+    assert economy is not None and security is not None
+    session.add_tag(name="Other <b>", parent_id=economy.id)
+    session.add_tag(name="Other <b>", parent_id=security.id)
+
+    dialog = open_dialog(qtbot, window)
+    choose(dialog, "md")
+    assert not dialog.qualcoder.isVisible()
+    choose(dialog, "qdpx")
+    assert dialog.qualcoder.isVisible()
+    text = dialog.qualcoder.text()
+    assert "“Economy/Other <b>” and “Security/Other <b>”" in text
+    assert "QualCoder keeps one code per name" in text
+    assert dialog.qualcoder.textFormat() == dialog.qualcoder.textFormat().PlainText
+    choose(dialog, "qdc")
+    assert dialog.qualcoder.isVisible()
+    choose(dialog, "csv")
+    assert not dialog.qualcoder.isVisible()
+    dialog.reject()
+
+
+def test_a_codebook_of_distinct_names_says_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_dialog(qtbot, window)
+    choose(dialog, "qdpx")
+    assert not dialog.qualcoder.isVisible() and dialog.qualcoder.text() == ""
+    dialog.reject()
