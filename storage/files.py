@@ -24,14 +24,16 @@ def write_atomically(path: Path, data: bytes) -> None:
     Raises:
         InputError: the file cannot be written (the message names it and says why).
     """
-    _check_target(path)
     try:
+        _check_target(path)
         target = path.resolve() if path.is_symlink() else path  # the link stays a link
-    except (OSError, RuntimeError) as exc:  # a loop of links
+        special = target.exists() and not target.is_file()
+    except (OSError, RuntimeError) as exc:  # a loop of links, a name too long
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise InputError(
-            f"{path}: cannot be written ({exc})", advice="Choose another file."
+            f"{path}: cannot be written ({reason})", advice="Choose another file name."
         ) from exc
-    if target.exists() and not target.is_file():  # a pipe or a device: nothing to replace
+    if special:  # a pipe or a device: nothing to replace
         _write_into(path, target, data)
         return
     tmp = _temporary_beside(target)

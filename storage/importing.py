@@ -101,7 +101,7 @@ def read_article_file(path: str | Path) -> ParsedArticle:
             unsupported type, empty or not text.
     """
     path = Path(path)
-    if path.is_dir():
+    if _is_folder(path):
         _check_kind_and_size(path, path.stat())
     fmt = format_for(path)
     return _parse(_read_bytes(path), name=path.name, fmt=fmt, where=path)
@@ -150,7 +150,7 @@ def files_to_import(
     found = FilesToImport()
     seen: set[str] = set()
     for path in paths:
-        if path.is_dir():
+        if _is_folder(path):
             folder = _FolderSearch(path, keep_going)
             candidates = folder.files()
             found.left_out.extend(folder.left_out())
@@ -162,6 +162,15 @@ def files_to_import(
                 seen.add(key)
                 found.files.append(candidate)
     return found
+
+
+def _is_folder(path: Path) -> bool:
+    """True for a folder; False for anything else, and for a path that cannot be looked
+    at (a name too long): reading it as a file then says what is wrong."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 class _FolderSearch:
