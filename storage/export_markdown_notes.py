@@ -45,6 +45,7 @@ _AUTOLINK = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
 )
 _BACKTICKS = re.compile(r"`+")
+_LINK_TEXT_END = re.compile(r"\]\(")
 _LABEL = re.compile(r"\[((?:[^\[\]\\]|\\.){1,999})\]", re.DOTALL)
 _URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these from any address
 _URL_LEADING = "".join(map(chr, range(0x21)))  # and these from its start
@@ -86,8 +87,13 @@ def note_markdown(note: str) -> str:
     address is escaped to read as written, and every reference label gets the note's suffix.
     """
     note = note.replace("\r\n", "\n").replace("\r", "\n")
-    if _OPENS_HTML.search(note) is None and not any(m in note for m in ("](", "]:", "%%")):
-        return note
+    if (
+        _OPENS_HTML.search(note) is None
+        and "]:" not in note
+        and "%%" not in note
+        and not any(_refused_destination(note, m.start()) for m in _LINK_TEXT_END.finditer(note))
+    ):
+        return note  # most notes: nothing to change, found without the parser
     lines = note.split("\n")
     env: dict[str, Any] = {}
     code: set[int] = set()
@@ -247,25 +253,30 @@ class _Rewriter:
 
     def _destination(self, text: str, pos: int, out: list[str], *, closes: bool) -> int:
         """A ``]``; before ``(``, escaped when the link's address is refused."""
-        from markdown_it.helpers import parseLinkDestination
-
         if not text.startswith("(", pos + 1):
             out.append("]")
             return pos + 1
-        start = pos + 2
-        while start < len(text) and text[start] in " \t\n":
-            start += 1
-            if text[start - 1] == "\n":
-                while start < len(text) and text[start] in " \t>":
-                    start += 1  # a quote's marker on the next line of the paragraph
-        found = parseLinkDestination(text, start, len(text))
-        if found.ok and refused_address(found.str):
+        if _refused_destination(text, pos):
             out.append("]\\(")
         else:
             out.append("](")
             if closes:  # an address and title hold no labels
                 self._keep_until = _inline_link_end(text, pos + 1)
         return pos + 2
+
+
+def _refused_destination(text: str, pos: int) -> bool:
+    """True if the ``](`` at ``pos`` is followed by a refused address."""
+    from markdown_it.helpers import parseLinkDestination
+
+    start = pos + 2
+    while start < len(text) and text[start] in " \t\n":
+        start += 1
+        if text[start - 1] == "\n":
+            while start < len(text) and text[start] in " \t>":
+                start += 1  # a quote's marker on the next line of the paragraph
+    found = parseLinkDestination(text, start, len(text))
+    return found.ok and refused_address(found.str)
 
 
 def _inline_link_end(text: str, pos: int) -> int:
