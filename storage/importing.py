@@ -17,6 +17,7 @@ says what to do.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -134,7 +135,8 @@ def files_to_import(
     """The files to import from what the user chose or dropped.
 
     A file is kept as it is (reading it says what is wrong with it). A folder gives its
-    article files, then those of each sub-folder, in name order; hidden files and folders
+    article files, then those of each sub-folder, in name order (numbers by value: "part
+    2" before "part 10"); hidden files and folders
     (names starting with ``.``) are skipped, a folder reached twice through symbolic links
     is read once, and what is left out is said once per folder. A file given twice, or
     inside a folder also given, is kept once.
@@ -162,6 +164,16 @@ def files_to_import(
                 seen.add(key)
                 found.files.append(candidate)
     return found
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def _name_order(name: str) -> tuple[tuple[tuple[int, str | int], ...], str]:
+    """Sort key for file names as a file manager orders them: without case, and numbers
+    by value ("part 2" before "part 10")."""
+    parts = _NUMBER.split(name.casefold())
+    return tuple((0, int(p)) if p.isdecimal() else (1, p) for p in parts if p), name
 
 
 def _is_folder(path: Path) -> bool:
@@ -198,7 +210,7 @@ class _FolderSearch:
                     continue
                 visited.add((info.st_dev, info.st_ino))
                 with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda e: (e.name.casefold(), e.name))
+                    entries = sorted(listing, key=lambda e: _name_order(e.name))
             except OSError:
                 self.unreadable.append(folder)
                 continue

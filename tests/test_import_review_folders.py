@@ -62,6 +62,18 @@ def test_a_folder_gives_its_article_files_then_its_sub_folders_in_name_order(
     assert "README" in said and "photo.jpg" in said and "hidden" not in said
 
 
+def test_numbered_files_come_in_the_order_of_their_numbers(tmp_path: Path) -> None:
+    names = ["Part 10.md", "part 2.md", "Part 1.md", "notes.txt", "9 appendix.txt"]
+    root = tree(tmp_path / "book", {name: "Text\n" for name in names})
+    assert relative(root, files_to_import([root]).files) == [
+        "9 appendix.txt",
+        "notes.txt",
+        "Part 1.md",
+        "part 2.md",
+        "Part 10.md",
+    ]
+
+
 def test_a_file_given_twice_or_inside_a_folder_given_too_is_read_once(tmp_path: Path) -> None:
     root = tree(tmp_path / "articles", {"a.txt": "A\n", "b.txt": "B\n"})
     (tmp_path / "link.txt").symlink_to(root / "a.txt")
