@@ -20,7 +20,12 @@ from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Progress, Worker, Workers
 from diptych.storage.backup import backup_project
-from diptych.storage.errors import ArticleFileError, Cancelled, readable_text
+from diptych.storage.errors import (
+    ArticleFileError,
+    Cancelled,
+    ReadOnlyProjectError,
+    readable_text,
+)
 from diptych.storage.model import ArticleSummary
 from diptych.storage.project import Project
 
@@ -201,7 +206,9 @@ class ImportController(QObject):
         self.folder = ""  # where the last file was chosen: the next dialog opens there
 
     def choose_and_import(self) -> None:
-        """Ask for files, then import them."""
+        """Ask for files, then import them (a read-only project says so first)."""
+        if self._refused_read_only("nothing can be imported into it"):
+            return
         names, _ = QFileDialog.getOpenFileNames(
             self.window, "Import articles", self.folder, FILE_FILTER
         )
@@ -211,8 +218,7 @@ class ImportController(QObject):
 
     def import_files(self, paths: Sequence[Path]) -> None:
         """Import article files in the background (REFI-QDA files are passed on)."""
-        if self.session.read_only:
-            self.session.messages.error("This project is open read-only; nothing can be imported.")
+        if self._refused_read_only("nothing can be imported into it"):
             return
         exchange = [p for p in paths if p.suffix.lower() in EXCHANGE_SUFFIXES]
         articles = [p for p in paths if p not in exchange]
@@ -230,6 +236,18 @@ class ImportController(QObject):
         worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
         worker.signals.cancelled.connect(self.on_worker_cancelled)
         self._show_progress(worker, articles, "Reading")
+
+    def _refused_read_only(self, what: str) -> bool:
+        """Say so if the project is open read-only (before a file is chosen in vain)."""
+        if not self.session.read_only:
+            return False
+        error = ReadOnlyProjectError(
+            f"is open read-only, so {what}",
+            path=self.session.project.path,
+            advice="Make the file writable and open it again, or save a copy.",
+        )
+        self.session.messages.error(str(error), "Import")
+        return True
 
     def on_worker_cancelled(self) -> None:
         """The import was cancelled before anything was added."""
@@ -331,6 +349,8 @@ class ImportController(QObject):
 
     def choose_newer_version(self, article_id: int) -> None:
         """Replace an article's text with a newer file and find its passages again."""
+        if self._refused_read_only("no article can be updated"):
+            return
         name, _ = QFileDialog.getOpenFileName(
             self.window, "Newer version of the article", self.folder, FILE_FILTER
         )
@@ -344,8 +364,7 @@ class ImportController(QObject):
         The file is read and parsed in the background; the replacement itself is one
         transaction on the GUI thread, through the undo stack.
         """
-        if self.session.read_only:
-            self.session.messages.error("This project is open read-only; nothing can be updated.")
+        if self._refused_read_only("no article can be updated"):
             return
         worker = self.workers.start(newer_version_job(path))
         self._show_progress(worker, [path], "Reading")

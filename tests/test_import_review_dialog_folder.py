@@ -1,16 +1,20 @@
 """The import dialogs open in the folder the last file was chosen from, so that articles
-downloaded to one folder are imported in several goes without finding it each time."""
+downloaded to one folder are imported in several goes without finding it each time; and
+in a read-only project they do not open at all: the message comes first."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from gui_support import open_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
+from diptych.storage.project import Project
 
 
 def test_the_next_import_dialog_opens_where_the_last_file_was_chosen(
@@ -41,3 +45,31 @@ def test_the_next_import_dialog_opens_where_the_last_file_was_chosen(
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):  # its text was updated
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert opened_in == ["", str(downloads), str(downloads)]
+
+
+def test_a_read_only_project_says_so_before_a_file_is_chosen_in_vain(
+    qtbot: QtBot,
+    context: AppContext,
+    sample: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(qtbot, context, Project.open(sample, read_only=True))
+    posted: list[tuple[int, str, str]] = []
+    context.messages.posted.connect(lambda *args: posted.append(args))
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a: asked.append(a[1]) or ([], ""))
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a: asked.append(a[1]) or ("", ""))
+    )
+    button = next(b for b in window.library.findChildren(QPushButton) if b.text() == "Import…")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    window.importer.choose_newer_version(1)  # Update from newer file… in the Library's menu
+    assert asked == []
+    advice = "Make the file writable and open it again, or save a copy."
+    assert posted == [
+        (2, "Import", f"{sample}: is open read-only, so nothing can be imported into it. {advice}"),
+        (2, "Import", f"{sample}: is open read-only, so no article can be updated. {advice}"),
+    ]
