@@ -475,7 +475,8 @@ class UndoMachine(RuleBasedStateMachine):
             new = text[:start] + text[start:end].upper() + text[end:]
         if not new.strip():
             new = "Only this is left."
-        parsed = parse_article(new.encode(), name="newer.txt")
+        name = data.draw(st.sampled_from(("newer.txt", "newer.md")))  # blocks of each kind
+        parsed = parse_article(new.encode(), name=name)
         self.do(ReplaceArticleText(self.session, article.id, parsed))
 
     # -- memos ----------------------------------------------------------------------
