@@ -177,15 +177,20 @@ class LibraryPanel(QWidget):
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
         import_button.clicked.connect(self.importRequested)
         open_button.clicked.connect(lambda: self._emit_open(new_pane=True))
+        self._show_matches()
 
     def _show_matches(self, *_changed: object) -> None:
-        """Say when the filter leaves no article (the list is then just empty), to a screen
-        reader too (as the list's description)."""
+        """Say when the filter leaves no article, or the project has none yet (the list is
+        then just empty), to a screen reader too (as the list's description)."""
         words = self.filter.text().strip()
-        none = bool(words) and self.proxy.rowCount() == 0 and self.model.rowCount() > 0
-        text = f"No article title contains “{words}”." if none else ""
+        text = ""
+        if not self.model.rowCount():
+            text = "No articles yet. Import some with Import… below, or drop article files or "
+            text += "folders on the window."
+        elif words and not self.proxy.rowCount():
+            text = f"No article title contains “{words}”."
         self.no_match.setText(text)
-        self.no_match.setVisible(none)
+        self.no_match.setVisible(bool(text))
         self.view.setAccessibleDescription(text)
 
     def article_at(self, index: QModelIndex) -> int | None:
