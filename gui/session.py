@@ -273,6 +273,11 @@ class ProjectSession(QObject):
         """Undo a tag deletion or merge."""
         tag = self.project.tags.restore(removal=removal)
         self._tags_changed(all_passages=True)
+        if tag.name != removal.tag.name:
+            self.messages.info(
+                f"The tag “{removal.tag.name}” is back as “{tag.name}”: a tag of that name"
+                " was added beside it meanwhile."
+            )
         return tag
 
     def _tags_changed(self, *, all_passages: bool = False) -> None:

@@ -345,8 +345,19 @@ class TagStore:
                 self.restore(removal=folded)
             for memo in removal.memos:
                 self._project.memos.restore(memo=memo)
-            db.execute("UPDATE tags SET name = ? WHERE id = ?", [t.name, t.id])
+            name = self._free_name(t.name, parent_id=parent_id, tag_id=t.id)
+            db.execute("UPDATE tags SET name = ? WHERE id = ?", [name, t.id])
         return self.get(tag_id=t.id)
+
+    def _free_name(self, name: str, *, parent_id: int | None, tag_id: int) -> str:
+        """``name``, or ``name (2)``, ``name (3)``... if a tag of that name was added
+        beside it since (in another window): a tag brought back keeps its passages under
+        a name of its own rather than not coming back at all."""
+        wanted, number = name, 1
+        while self._namesake(name=wanted, parent_id=parent_id, other_than=tag_id) is not None:
+            number += 1
+            wanted = f"{name} ({number})"
+        return wanted
 
 
 def _exists(db: Database, table: str, row_id: int) -> bool:

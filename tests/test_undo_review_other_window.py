@@ -170,3 +170,31 @@ def test_undoing_an_import_leaves_out_an_article_removed_elsewhere(
     assert failures == []
     assert [a.id for a in session.project.articles.all()][-1] == first
     assert second not in {a.id for a in session.project.articles.all()}
+
+
+def test_a_deleted_tag_comes_back_under_a_name_of_its_own_if_its_name_was_taken_elsewhere(
+    session: ProjectSession, failures: list[str]
+) -> None:
+    summitry = session.project.tags.find(name="Summitry")
+    assert summitry is not None
+    tagged = [p.id for p in session.project.annotations.query(tag_id=summitry.id)]
+    infos: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: infos.append(text))
+    assert perform(session, DeleteTag(session, summitry.id))
+    with Project.open(session.project.path) as other:
+        other.tags.add(name="summitry", parent_id=summitry.parent_id)
+
+    session.undo_stack.undo()
+
+    assert failures == []
+    back = session.project.tags.get(tag_id=summitry.id)
+    assert (back.name, back.parent_id, back.uuid) == (
+        "Summitry (2)",
+        summitry.parent_id,
+        summitry.uuid,
+    )
+    assert [p.id for p in session.project.annotations.query(tag_id=summitry.id)] == tagged
+    assert infos == [
+        "The tag “Summitry” is back as “Summitry (2)”: a tag of that name was added beside"
+        " it meanwhile."
+    ]
