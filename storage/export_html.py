@@ -9,6 +9,11 @@ for http, https and mailto addresses (other links become their text), images sho
 their alt text, never loaded; headings in a note become bold lines, outside the report's
 outline.
 
+Each name, title, section and coder in a line of other words is isolated (``<cite>``,
+tag spans and ``<bdi>`` with ``unicode-bidi: isolate``): right-to-left text, or a
+U+202E override in a title, keeps to its own place and cannot reorder the rest of the
+line, such as who coded the passage.
+
 Tag colours mark the quotes, headings and swatches, but always beside the tag's name: in
 print (where browsers drop backgrounds) the colours come from borders and nothing is
 told by colour alone. Top-level groups start on a new page; passages are not split.
@@ -56,6 +61,7 @@ td.n, th.n { text-align: right; }
 .quote p { margin: .2em 0; white-space: pre-wrap; }
 .cite { margin: .3em 0 0 1.15em; }
 .tag { white-space: nowrap; }
+cite, .tag, bdi { unicode-bidi: isolate; }
 .tag::before { content: ""; display: inline-block; width: 0; height: 0;
   border: .35em solid var(--tag); border-radius: .15em; margin-right: .25em; }
 .note, .memo { margin: .4em 0 0 1.15em; padding-left: .8em; border-left: 1px dashed #999; }
@@ -136,7 +142,7 @@ def _header(data: ExportData, renderer: NoteRenderer) -> list[str]:
     )
     lines = [
         "<header>",
-        f"<h1>{_e(data.project.name)}: tagged passages</h1>",
+        f"<h1><bdi>{_e(data.project.name)}</bdi>: tagged passages</h1>",
         f'<p class="summary">{summary}</p>',
     ]
     memo = data.memo(MemoKind.PROJECT)
@@ -238,14 +244,14 @@ def _passage(
     lines = "".join(f"<p>{_e(line)}</p>" for line in a.exact.split("\n") if line.strip())
     cite = [f"<cite>{_e(passage.article.title)}</cite>"]
     if passage.section:
-        cite.append(f"§ {_e(passage.section)}")
+        cite.append(f"§ <bdi>{_e(passage.section)}</bdi>")
     if passage.tag_ids:
         tags = ", ".join(
             f'<span class="tag t{t}">{_e(data.tag_path(t))}</span>' for t in passage.tag_ids
         )
         cite.append(tags)
     if a.coder:
-        cite.append(f"coded by {_e(a.coder)}")
+        cite.append(f"coded by <bdi>{_e(a.coder)}</bdi>")
     parts = [
         f'<article class="passage {color}">' if color else '<article class="passage">',
         f'<blockquote class="quote">{lines}</blockquote>',
