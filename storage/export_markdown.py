@@ -41,6 +41,10 @@ _SPECIAL_START = frozenset("-+=0123456789 \t")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LEADING_SPACE = re.compile(r"^[ \t]+")
 _LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 
 
 def export_markdown(data: ExportData, progress: Progress | None = None) -> bytes:
@@ -70,6 +74,19 @@ def escape_text(text: str) -> str:
     text = _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
     text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
     return _LEADING_SPACE.sub(lambda m: m[0].replace(" ", "&#32;").replace("\t", "&#9;"), text)
+
+
+def isolated(text: str) -> str:
+    """``text`` kept to its own place in a line of other words.
+
+    Its bidi embeddings and overrides go (an unclosed U+202E in a title reversed the rest
+    of the citation line: "coded by Alice" read "ecilA yb dedoc"), and right-to-left text
+    is wrapped in U+2068 ... U+2069 (first strong isolate), so that it cannot swap places
+    with the pieces beside it. Left-to-right text is returned as it is.
+    """
+    if _BIDI_CONTROLS.search(text):
+        text = _BIDI_CONTROLS.sub("", text)
+    return f"\u2068{text}\u2069" if _RIGHT_TO_LEFT.search(text) else text
 
 
 def one_line(text: str) -> str:
@@ -113,14 +130,17 @@ def _scope(data: ExportData) -> str:
     articles = (
         "every article"
         if options.article_ids is None
-        else "articles " + "; ".join(escape_text(one_line(a.title)) for a in data.articles)
+        else "articles "
+        + "; ".join(isolated(escape_text(one_line(a.title))) for a in data.articles)
     )
     if options.tag_ids is None:
         return f"{articles}, every tag"
     if options.include_subtags:
-        chosen = "; ".join(escape_text(data.tag_path(t)) for t in sorted(set(options.tag_ids)))
+        chosen = "; ".join(
+            isolated(escape_text(data.tag_path(t))) for t in sorted(set(options.tag_ids))
+        )
         return f"{articles}, tags {chosen} (with their sub-tags)"
-    chosen = "; ".join(escape_text(data.tag_path(t.id)) for t in data.tags)
+    chosen = "; ".join(isolated(escape_text(data.tag_path(t.id))) for t in data.tags)
     in_scope = {t.id for t in data.tags}
     left_out = any(d.id not in in_scope for t in data.tags for d in data.codebook.descendants(t.id))
     return f"{articles}, tags {chosen}" + (
@@ -141,14 +161,14 @@ class _Escaped:
         """``value`` on one line, escaped."""
         escaped = self._text.get(value)
         if escaped is None:
-            escaped = self._text[value] = escape_text(one_line(value))
+            escaped = self._text[value] = isolated(escape_text(one_line(value)))
         return escaped
 
     def tags(self, tag_ids: tuple[int, ...]) -> str:
         """The tag paths, escaped and comma-separated."""
         escaped = self._tags.get(tag_ids)
         if escaped is None:
-            paths = (escape_text(self._data.tag_path(t)) for t in tag_ids)
+            paths = (isolated(escape_text(self._data.tag_path(t))) for t in tag_ids)
             escaped = self._tags[tag_ids] = ", ".join(paths)
         return escaped
 

@@ -1,0 +1,58 @@
+"""The Markdown export keeps right-to-left text and bidi overrides in names and titles to
+their own place: a title cannot reorder the citation line after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from export_fixtures import fixed_options
+
+from diptych.storage.export_markdown import isolated
+from diptych.storage.exporting import export_project
+from diptych.storage.importing import parse_article
+from diptych.storage.project import Project
+
+RLO, PDI, FSI = "\u202e", "\u2069", "\u2068"
+
+
+def _citation(tmp_path: Path, title: str, coder: str) -> str:
+    with Project.open(tmp_path / "p.diptych", create=True, name="Study") as project:
+        body = f"# {title}\n\nThe words here.".encode()
+        article = project.articles.add(parsed=parse_article(body, name="a.md"))
+        text = project.articles.get(article_id=article.id).text
+        start = text.index("words")
+        tag = project.tags.add(name="Claim")
+        project.annotations.add(
+            article_id=article.id, start=start, end=start + 5, tag_ids=[tag.id], coder=coder
+        )
+        exported = export_project(project, fmt="md", options=fixed_options()).decode("utf-8")
+    (line,) = [line for line in exported.splitlines() if line.startswith("> — ")]
+    return line
+
+
+def test_an_override_in_a_title_cannot_reverse_the_rest_of_the_citation(tmp_path: Path) -> None:
+    line = _citation(tmp_path, f"Report {RLO}evil", "Alice")
+    assert RLO not in line
+    assert line == "> — *Report evil* · § Report evil · Claim · coded by Alice"
+
+
+def test_right_to_left_names_are_isolated_and_left_to_right_ones_untouched(
+    tmp_path: Path,
+) -> None:
+    line = _citation(tmp_path, "تقرير السوق", "דנה")
+    title = f"{FSI}تقرير السوق{PDI}"
+    assert line == f"> — *{title}* · § {title} · Claim · coded by {FSI}דנה{PDI}"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Plain title", "Plain title"),
+        ("東アジアの外交 🌏", "東アジアの外交 🌏"),
+        (f"a{PDI}{RLO}b", "ab"),  # a closing isolate of its own cannot end ours early
+        (f"שלום{PDI}{RLO}x", f"{FSI}שלוםx{PDI}"),
+    ],
+)
+def test_isolated(text: str, shown: str) -> None:
+    assert isolated(text) == shown
