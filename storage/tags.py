@@ -164,17 +164,27 @@ class TagStore:
     def restore_places(self, *, tag: Tag, others: Sequence[Tag]) -> None:
         """Undo :meth:`move`: ``tag`` back under its parent at its sort order, and the
         others it renumbered back at theirs (those still under the same parent: a tag
-        moved elsewhere since, in another window, stays there)."""
+        moved elsewhere since, in another window, stays there; a parent deleted since
+        leaves the tag at the top level)."""
         with self._project.transaction():
             self._insert(
                 "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
-                [tag.parent_id, tag.sort_order, tag.id],
+                [*self._place_of(tag), tag.id],
                 tag.name,
             )
             self._project.db.conn.executemany(
                 "UPDATE tags SET sort_order = ? WHERE id = ? AND parent_id IS ?",
                 [(other.sort_order, other.id, other.parent_id) for other in others],
             )
+
+    def _place_of(self, tag: Tag) -> tuple[int | None, int]:
+        """Where ``tag`` goes back to: its parent and sort order as recorded, or the end of
+        the top level if the parent was deleted since (in another window)."""
+        db = self._project.db
+        if tag.parent_id is None or _exists(db, "tags", tag.parent_id):
+            return tag.parent_id, tag.sort_order
+        row = db.execute("SELECT ifnull(max(sort_order), -1) + 1 FROM tags WHERE parent_id IS NULL")
+        return None, int(row.fetchone()[0])
 
     def _namesake(self, *, name: str, parent_id: int | None, other_than: int) -> Tag | None:
         """The tag under ``parent_id`` whose name the file counts as the same as ``name``."""
@@ -310,12 +320,7 @@ class TagStore:
         t = removal.tag
         with self._project.transaction():
             db = self._project.db
-            parent_id, order = t.parent_id, t.sort_order
-            if parent_id is not None and not _exists(db, "tags", parent_id):
-                parent_id = None
-                order = db.execute(
-                    "SELECT ifnull(max(sort_order), -1) + 1 FROM tags WHERE parent_id IS NULL"
-                ).fetchone()[0]
+            parent_id, order = self._place_of(t)
             # Under a stand-in name until its sub-tags are back: one of them may have its name.
             db.execute(
                 f"INSERT INTO tags ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

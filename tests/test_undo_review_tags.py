@@ -66,3 +66,20 @@ def test_undoing_a_move_leaves_a_tag_moved_elsewhere_meanwhile_where_it_is(
 
     assert session.project.tags.get(tag_id=security).parent_id == diplomacy
     assert top_level(session) == ["Economy", "Diplomacy", "Culture & society", "Evidence"]
+
+
+def test_undoing_a_move_out_of_a_tag_deleted_elsewhere_leaves_it_at_the_top_level(
+    session: ProjectSession,
+) -> None:
+    trade, economy = tag_id(session, "Trade"), tag_id(session, "Economy")
+    assert perform(session, MoveTag(session, trade, tag_id(session, "Diplomacy")))
+    with Project.open(session.project.path) as other:  # another window deletes Economy
+        other.tags.delete(tag_id=economy)
+    failures: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: failures.append(text))
+
+    session.undo_stack.undo()
+
+    assert failures == []
+    assert session.project.tags.get(tag_id=trade).parent_id is None
+    assert top_level(session)[-1] == "Trade"
