@@ -217,8 +217,14 @@ class SetPassageTags(SessionCommand):
         self.old = self.session.passage(self.annotation_id).tag_ids
         self.session.set_passage_tags(self.annotation_id, self.new)
 
+    # Undo and redo put back the tags that still exist: one deleted meanwhile in another
+    # window does not make the whole step fail (and leave the stack).
+    def _redo(self) -> None:
+        self.old = self.session.passage(self.annotation_id).tag_ids
+        self.session.set_passage_tags(self.annotation_id, self.new, strict=False)
+
     def _undo(self) -> None:
-        self.session.set_passage_tags(self.annotation_id, self.old)
+        self.session.set_passage_tags(self.annotation_id, self.old, strict=False)
 
 
 class SetText(SessionCommand):

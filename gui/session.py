@@ -179,9 +179,13 @@ class ProjectSession(QObject):
         self._changed(passage.article_id, passage.id)
         return restored
 
-    def set_passage_tags(self, annotation_id: int, tag_ids: Iterable[int]) -> Annotation:
-        """Replace a passage's tags."""
-        passage = self.project.annotations.set_tags(annotation_id=annotation_id, tag_ids=tag_ids)
+    def set_passage_tags(
+        self, annotation_id: int, tag_ids: Iterable[int], *, strict: bool = True
+    ) -> Annotation:
+        """Replace a passage's tags (see :meth:`AnnotationStore.set_tags` for ``strict``)."""
+        passage = self.project.annotations.set_tags(
+            annotation_id=annotation_id, tag_ids=tag_ids, strict=strict
+        )
         self._changed(passage.article_id, passage.id)
         return passage
 

@@ -164,14 +164,17 @@ class AnnotationStore:
         with self._project.reading() as db:
             return int(db.execute("SELECT count(*) FROM annotations").fetchone()[0])
 
-    def set_tags(self, *, annotation_id: int, tag_ids: Iterable[int]) -> Annotation:
-        """Replace the passage's tags."""
+    def set_tags(
+        self, *, annotation_id: int, tag_ids: Iterable[int], strict: bool = True
+    ) -> Annotation:
+        """Replace the passage's tags; a tag deleted meanwhile (in another window) is
+        refused, or left out if not ``strict`` (undo and redo: the tags that remain)."""
         with self._project.transaction():
             self._touch(annotation_id)  # first: a passage deleted meanwhile is named
             self._project.db.execute(
                 "DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id]
             )
-            self._link(annotation_id, tag_ids)
+            self._link(annotation_id, tag_ids, strict=strict)
         return self.get(annotation_id=annotation_id)
 
     def set_note(self, *, annotation_id: int, note: str) -> Annotation:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from diptych.gui.article_commands import ImportArticles, RemoveArticle, SetMemo
-from diptych.gui.commands import AddPassage, DeletePassage, UndoStep, perform
+from diptych.gui.commands import AddPassage, DeletePassage, SetPassageTags, UndoStep, perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags
 from diptych.storage.importing import parse_article
@@ -198,3 +198,22 @@ def test_a_deleted_tag_comes_back_under_a_name_of_its_own_if_its_name_was_taken_
         "The tag “Summitry” is back as “Summitry (2)”: a tag of that name was added beside"
         " it meanwhile."
     ]
+
+
+def test_undoing_a_change_of_tags_puts_back_those_not_deleted_elsewhere(
+    session: ProjectSession, failures: list[str]
+) -> None:
+    passage = next(p for p in session.project.annotations.query() if len(p.tag_ids) == 2)
+    kept, gone = passage.tag_ids
+    assert perform(session, SetPassageTags(session, passage.id, []))
+    with Project.open(session.project.path) as other:
+        other.tags.delete(tag_id=gone)
+
+    session.undo_stack.undo()
+    assert session.passage(passage.id).tag_ids == (kept,)
+    session.undo_stack.redo()
+
+    assert failures == []
+    assert session.passage(passage.id).tag_ids == ()
+    session.undo_stack.undo()
+    assert session.passage(passage.id).tag_ids == (kept,)
