@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diptych.storage.anchoring import Anchor, make_anchor
+from diptych.storage.anchoring import Anchor, make_anchor, reanchor
 from diptych.storage.database import reader, translate_errors
 from diptych.storage.errors import InputError
 from diptych.storage.model import Annotation, AnnotationStatus, Coder
@@ -221,7 +221,27 @@ class AnnotationStore:
             )  # fmt: skip
             self._link(a.id, a.tag_ids, strict=False)
             self._remember_coder(a.coder)
+            self._find_again(a)
         return self.get(annotation_id=a.id)
+
+    def _find_again(self, a: Annotation) -> None:
+        """Find a passage put back (by undo or redo) in its article's text again, by its
+        quote, if another window replaced the text since: its offsets were taken on the
+        text as it was, and would point at other words of the new one."""
+        if a.is_orphan:
+            return
+        db = self._project.db
+        row = db.execute(
+            "SELECT substr(display_text, ?, ?) FROM articles WHERE id = ?",
+            [a.start + 1, a.end - a.start, a.article_id],
+        ).fetchone()
+        if row is None or row[0] == a.exact:
+            return
+        (text,) = db.execute(
+            "SELECT display_text FROM articles WHERE id = ?", [a.article_id]
+        ).fetchone()
+        found = reanchor(Anchor(a.start, a.end, a.exact, a.prefix, a.suffix), text)
+        self.apply_anchor(annotation_id=a.id, anchor=found.anchor)
 
     def apply_anchor(self, *, annotation_id: int, anchor: Anchor | None) -> None:
         """Record where a passage was found again; None makes it an orphan."""
@@ -253,6 +273,7 @@ class AnnotationStore:
                 "UPDATE annotations SET updated_at = ? WHERE id = ?",
                 [annotation.updated_at, annotation.id],
             )
+            self._find_again(annotation)
         return self.get(annotation_id=annotation.id)
 
     def reattach(self, *, annotation_id: int, start: int, end: int) -> Annotation:
