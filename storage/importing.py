@@ -69,6 +69,8 @@ _PLACEHOLDER_TITLES = frozenset(
      "document", "new tab", "home", "index")
 )  # fmt: skip
 _SITE_SEPARATORS = frozenset("|-–—:·•»")
+_NAMELESS_STEMS = frozenset(("index", "default", "page", "article", "untitled", "document"))
+# (a page saved as index.html says nothing: its first line is a better title)
 _FRONT_MATTER_LINES = 100  # a front matter longer than this is not looked through
 
 
@@ -318,9 +320,10 @@ def parse_article(data: bytes, *, name: str, fmt: str | None = None) -> ParsedAr
     web pages, the first level-1 heading, else the page's ``<title>`` (but not a
     placeholder such as "Untitled", and without the site's name when it is the first
     heading and the site's name), else the first heading; both cut to about 200
-    characters. For scraped text, a heading among the first three lines, else the first
-    line shortened; for verbatim text, its first line shortened. Failing those, the
-    file's name without its suffix.
+    characters; a file named ``index.html`` (or another name that says nothing) without
+    any of those takes its first line, shortened. For scraped text, a heading among the
+    first three lines, else the first line shortened; for verbatim text, its first line
+    shortened. Failing those, the file's name without its suffix.
 
     Args:
         data: the file's contents.
@@ -433,7 +436,8 @@ def _title(content: ArticleText, *, fmt: str, page_title: str, stem: str) -> str
         first_h1 = next((h.text for h in headings if h.level == 1), "")
         fallback = _one_line(headings[0].text) if headings else ""
         title = first_h1 or _page_title(_one_line(page_title), fallback) or fallback
-        return _shorten(_one_line(title), _HEADING_CHARS) or stem
+        if title or stem.casefold() not in _NAMELESS_STEMS:
+            return _shorten(_one_line(title), _HEADING_CHARS) or stem
     blocks = content.blocks[:_TITLE_LOOKAHEAD] if fmt == "text" else ()
     for block in blocks:
         if block.kind is BlockKind.HEADING:

@@ -149,6 +149,13 @@ def test_a_markdown_notes_front_matter_gives_its_title(markdown: str, title: str
     assert parse_article(markdown.encode(), name="note.md").title == title
 
 
+def test_a_page_saved_as_index_html_without_a_title_takes_its_first_line() -> None:
+    page = b"<html><body><p>Trade talks resumed in Seoul.</p><p>More.</p></body></html>"
+    assert parse_article(page, name="index.html").title == "Trade talks resumed in Seoul."
+    assert parse_article(page, name="INDEX.HTM").title == "Trade talks resumed in Seoul."
+    assert parse_article(page, name="seoul-talks.html").title == "seoul-talks"
+
+
 def test_a_heading_as_long_as_a_paragraph_is_shortened_for_the_title() -> None:
     heading = "A paragraph typed as a heading, " + "which goes on and on " * 20 + "until here."
     article = parse_article(f"# {heading}\n\nText.\n".encode(), name="long.md")
