@@ -37,6 +37,9 @@ FILE_FILTER = (
     "Articles and REFI-QDA files (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.qdpx *.qdc)"
     ";;All files (*)"
 )
+ARTICLE_FILTER = (  # a newer version of an article is an article, never a REFI-QDA file
+    "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+)
 EXCHANGE_SUFFIXES = (".qdpx", ".qdc")
 LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
 NAMED_AT_MOST = 20  # names shown for one kind of problem
@@ -352,7 +355,7 @@ class ImportController(QObject):
         if self._refused_read_only("no article can be updated"):
             return
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Newer version of the article", self.folder, FILE_FILTER
+            self.window, "Newer version of the article", self.folder, ARTICLE_FILTER
         )
         if name:
             self.folder = str(Path(name).parent)

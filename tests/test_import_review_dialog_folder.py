@@ -73,3 +73,28 @@ def test_a_read_only_project_says_so_before_a_file_is_chosen_in_vain(
         (2, "Import", f"{sample}: is open read-only, so nothing can be imported into it. {advice}"),
         (2, "Import", f"{sample}: is open read-only, so no article can be updated. {advice}"),
     ]
+
+
+def test_the_newer_version_dialog_offers_article_files_not_refi_qda_projects(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fnmatch
+    import re
+
+    filters: list[str] = []
+
+    def get_open_file_name(_parent, _caption, _folder, name_filter):  # type: ignore[no-untyped-def]
+        filters.append(name_filter)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(get_open_file_name))
+    window.importer.choose_newer_version(1)
+    first = re.search(r"\(([^)]*)\)", filters[0])  # the filter shown first
+    assert first is not None
+    patterns = first.group(1).split()
+    offered = [
+        name
+        for name in ("talks.md", "talks.html", "talks.txt", "project.qdpx", "codes.qdc")
+        if any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+    ]
+    assert offered == ["talks.md", "talks.html", "talks.txt"]
