@@ -59,8 +59,14 @@ class UpdateTag(SessionCommand):
         self.old: dict[str, str | None] = {}
 
     def _do(self) -> None:
-        tag = self.session.codebook()[self.tag_id]
-        self.old = {"name": tag.name, "color": tag.color, "description": tag.description}
+        # Undo puts back only what this changes: a name given in another window meanwhile
+        # stays when a change of colour is undone.
+        tag = self.session.project.tags.get(tag_id=self.tag_id)
+        self.old = {
+            field: getattr(tag, field)
+            for field, value in self.new.items()
+            if value is not None and value != getattr(tag, field)
+        }
         self.session.update_tag(self.tag_id, **self.new)
 
     def _undo(self) -> None:

@@ -9,7 +9,7 @@ import pytest
 from diptych.gui.article_commands import ImportArticles, RemoveArticle, SetMemo
 from diptych.gui.commands import AddPassage, DeletePassage, SetPassageTags, UndoStep, perform
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags
+from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, UpdateTag
 from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
@@ -217,3 +217,21 @@ def test_undoing_a_change_of_tags_puts_back_those_not_deleted_elsewhere(
     assert session.passage(passage.id).tag_ids == ()
     session.undo_stack.undo()
     assert session.passage(passage.id).tag_ids == (kept,)
+
+
+def test_undoing_a_recolouring_keeps_a_name_given_elsewhere_meanwhile(
+    session: ProjectSession, failures: list[str]
+) -> None:
+    trade = session.project.tags.find(name="Trade")
+    assert trade is not None
+    assert perform(session, UpdateTag(session, trade.id, color="#5ED1C4"))
+    with Project.open(session.project.path) as other:
+        other.tags.update(tag_id=trade.id, name="Commerce")
+
+    session.undo_stack.undo()
+
+    back = session.project.tags.get(tag_id=trade.id)
+    assert (back.name, back.color) == ("Commerce", trade.color)
+    session.undo_stack.redo()
+    assert session.project.tags.get(tag_id=trade.id).color == "#5ED1C4"
+    assert failures == []
