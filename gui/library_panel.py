@@ -237,14 +237,20 @@ class LibraryPanel(QWidget):
         """F2 renames the selected article; Delete removes it (after asking), as in the
         codebook; Shift+Enter opens it beside; Shift+F10 or the Menu key opens its menu
         (Update from newer file…); the last two in the list only. In the filter field F2
-        and Delete edit its text, and Down moves into the list of matches."""
+        and Delete edit its text, Down moves into the list of matches, and Enter opens the
+        selected match (the first if none is), beside with Shift."""
         article_id, key = self.selected_article(), event.key()
         if article_id is not None and self._on_article_key(article_id, event):
             return
-        if key == Qt.Key.Key_Down and self.filter.hasFocus() and self.proxy.rowCount():
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if (key == Qt.Key.Key_Down or enter) and self.filter.hasFocus() and self.proxy.rowCount():
             if not self.view.currentIndex().isValid():  # filtered out, or none yet
                 self.view.setCurrentIndex(self.proxy.index(0, 0))
-            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            if enter:  # open the match (beside with Shift)
+                shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                self._emit_open(new_pane=bool(shift))
+            else:
+                self.view.setFocus(Qt.FocusReason.TabFocusReason)
         else:
             super().keyPressEvent(event)
 

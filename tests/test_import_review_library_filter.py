@@ -93,3 +93,23 @@ def test_an_article_imported_while_the_filter_would_hide_it_is_shown_and_selecte
     assert type_filter(qtbot, library, "korea") == [XI_VISIT]
     window.session.rename_article(imported.args[0][0], "Minutes, revised")
     assert library.filter.text() == "korea"
+
+
+def test_enter_in_the_filter_opens_the_match_and_shift_enter_opens_it_beside(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    library, area = window.library, window.area
+    panes = len(area.panes())
+    assert type_filter(qtbot, library, "reunion") == [REUNION]
+    qtbot.keyClick(library.filter, Qt.Key.Key_Return)
+    assert len(area.panes()) == panes
+    assert area.current is not None and area.current.article_id == 3
+    assert type_filter(qtbot, library, "shifting") == [
+        "The Shifting Landscape: Evidence of a New Diplomatic Era"
+    ]
+    qtbot.keyClick(library.filter, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert len(area.panes()) == panes + 1
+    assert area.current is not None and area.current.article_id == 1
+    assert type_filter(qtbot, library, "nothing like this") == []
+    qtbot.keyClick(library.filter, Qt.Key.Key_Return)  # no match: nothing opens
+    assert len(area.panes()) == panes + 1 and area.current.article_id == 1
