@@ -108,8 +108,9 @@ def quoted_note(markdown: str) -> list[str]:
 def _header(data: ExportData) -> list[str]:
     passages = len(data.passages)
     used = len({t for p in data.passages for t in p.tag_ids})
+    name = isolated(escape_text(one_line(data.project.name) or "Diptych project"))
     lines = [
-        f"# {escape_text(one_line(data.project.name) or 'Diptych project')}: tagged notes",
+        f"# {name}: tagged notes",
         "",
         f"- Exported: {data.timestamp}",
         f"- Articles: {len(data.articles)}",

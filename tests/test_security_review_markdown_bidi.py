@@ -56,3 +56,9 @@ def test_right_to_left_names_are_isolated_and_left_to_right_ones_untouched(
 )
 def test_isolated(text: str, shown: str) -> None:
     assert isolated(text) == shown
+
+
+def test_an_override_in_the_project_name_cannot_reverse_the_title_line(tmp_path: Path) -> None:
+    with Project.open(tmp_path / "p.diptych", create=True, name=f"Study {RLO}one") as project:
+        exported = export_project(project, fmt="md", options=fixed_options()).decode("utf-8")
+    assert exported.startswith("# Study one: tagged notes\n")
