@@ -162,6 +162,10 @@ class OpenElements:
     def top_tag(self) -> str:
         return self._items[-1][0]
 
+    def count(self, tag: str) -> int:
+        """How many ``tag`` elements are open."""
+        return self._open[tag]
+
     def push(self, tag: str, context: Context) -> None:
         self._items.append((tag, context))
         self._open[tag] += 1

@@ -4,7 +4,9 @@ Pages are untrusted: nothing in them is fetched or run. Only the article's words
 structure are kept: headings, paragraphs, list items, table cells, preformatted code and
 block quotes, with emphasis, strong text, inline code and links (http, https and mailto
 only) as spans. Scripts, styles, embedded objects, media and form controls are dropped
-with everything inside them.
+with everything inside them, except that a paragraph, heading or other block inside a
+button ends the button: browsers show those, and a page that leaves a button open (or
+misspells ``</button>``) would otherwise lose every word after it.
 
 Navigation, footers and asides are kept as ordinary text: scraped pages often put real
 content there (bylines, captions, related facts, the article itself on some sites), and a
@@ -203,6 +205,10 @@ class _PageReader(HTMLParser):
         """True if ``tag`` opens inside dropped content or starts some; tracks both."""
         if tag not in _HEAD_CONTENT and len(self._dropped) == 1 and self._dropped.top_tag == "head":
             self._dropped.clear()  # the body began without </head>
+        elif tag in BLOCK_TAGS and len(self._dropped) == self._dropped.count("button"):
+            # A button holds a label, never blocks: these belong to a page that left its
+            # button open (or misspelt </button>), whose every later word browsers show.
+            self._dropped.clear()
         if tag in _DROPPED:
             if tag not in _VOID:
                 self._dropped.push(tag, Context())

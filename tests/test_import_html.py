@@ -308,3 +308,22 @@ _HTMLISH = st.lists(
 def test_any_html_gives_a_valid_layout(page: str) -> None:
     article, _ = read_html(page)
     check_layout(article)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>Intro</p><button>Share</buton><p>Main article text</p><p>More</p>",
+        "<p>Intro</p><button>Share<div><p>Main article text</p><p>More</p></div>",
+        "<p>Intro</p><button><span>Share</span><h2>Main article text</h2><p>More</p>",
+    ],
+)
+def test_a_button_left_open_loses_no_paragraph_after_it(page: str) -> None:
+    article = parse_html(page)
+    check_layout(article)
+    assert article.text == "Intro\nMain article text\nMore"
+
+
+def test_a_buttons_label_is_still_dropped() -> None:
+    article = parse_html("<p>Intro <button><b>Share</b> <i>now</i></button> end</p><p>Next</p>")
+    assert article.text == "Intro end\nNext"
