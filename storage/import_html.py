@@ -6,7 +6,9 @@ block quotes, with emphasis, strong text, inline code and links (http, https and
 only) as spans. Scripts, styles, embedded objects, media and form controls are dropped
 with everything inside them, except that a paragraph, heading or other block inside a
 button ends the button: browsers show those, and a page that leaves a button open (or
-misspells ``</button>``) would otherwise lose every word after it.
+misspells ``</button>``) would otherwise lose every word after it. Likewise an ``<svg>``
+or ``<math>`` left open ends where browsers end it, at the next paragraph, list, table or
+styled text.
 
 Navigation, footers and asides are kept as ordinary text: scraped pages often put real
 content there (bylines, captions, related facts, the article itself on some sites), and a
@@ -41,6 +43,12 @@ _DROPPED = tag_set(
     "script style noscript template iframe object embed svg math canvas video audio head "
     "select textarea button datalist option input keygen applet noembed noframes frameset "
     "meter progress"
+)
+# Start tags that end an open <svg> or <math> (the HTML standard's list for foreign content).
+_BREAKS_OUT_OF_SVG = tag_set(
+    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i "
+    "img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt "
+    "u ul var"
 )
 _VOID = tag_set("area base br col embed hr img input keygen link meta param source track wbr")
 _HEAD_CONTENT = tag_set("title meta link style script base noscript template")
@@ -209,6 +217,10 @@ class _PageReader(HTMLParser):
             # A button holds a label, never blocks: these belong to a page that left its
             # button open (or misspelt </button>), whose every later word browsers show.
             self._dropped.clear()
+        elif tag in _BREAKS_OUT_OF_SVG and len(self._dropped) == sum(
+            self._dropped.count(foreign) for foreign in ("svg", "math")
+        ):
+            self._dropped.clear()  # browsers end a drawing or formula left open here too
         if tag in _DROPPED:
             if tag not in _VOID:
                 self._dropped.push(tag, Context())

@@ -327,3 +327,16 @@ def test_a_button_left_open_loses_no_paragraph_after_it(page: str) -> None:
 def test_a_buttons_label_is_still_dropped() -> None:
     article = parse_html("<p>Intro <button><b>Share</b> <i>now</i></button> end</p><p>Next</p>")
     assert article.text == "Intro end\nNext"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<p>Intro</p><svg viewBox="0 0 10 10"><path d="M0"/><p>Main article text</p><p>More</p>',
+        "<p>Intro</p><math><mi>x</mi><p>Main article text</p><ul><li>More</ul>",
+    ],
+)
+def test_a_drawing_or_formula_left_open_loses_no_paragraph_after_it(page: str) -> None:
+    article = parse_html(page)
+    check_layout(article)
+    assert article.text == "Intro\nMain article text\nMore"
