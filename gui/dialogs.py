@@ -42,6 +42,11 @@ SHORTCUTS = """
     delete)</td></tr>
 <tr><td><b>F2</b> / <b>Del</b> in the Library or the Codebook</td>
     <td>Rename / remove the selected article; edit / delete the selected tag</td></tr>
+<tr><td><b>Enter</b> / <b>Shift+Enter</b> in the Library</td>
+    <td>Open the selected article / open it beside (from the filter: the first match;
+    <b>Down</b> goes to the matches)</td></tr>
+<tr><td><b>Shift+F10</b> or <b>Menu</b> in the Library</td>
+    <td>The selected article's menu (Update from newer file…)</td></tr>
 <tr><td><b>Ctrl+Shift+L</b> / <b>B</b> / <b>P</b> / <b>M</b></td>
     <td>Go to the Library / Codebook / Passages / Memos</td></tr>
 <tr><td><b>Ctrl+I</b> / <b>Ctrl+E</b></td><td>Import articles / export tagged notes</td></tr>

@@ -243,4 +243,6 @@ def test_f1_lists_the_keys_added_for_find_notes_and_menus(qtbot: QtBot, window: 
     assert "Shift+F3" in shown and "close Find" in shown
     assert "F2 in an article or the passages list" in shown
     assert "Shift+F10 in an article" in shown
+    assert "Enter / Shift+Enter in the Library" in shown
+    assert "Shift+F10 or Menu in the Library" in shown
     box.close()
