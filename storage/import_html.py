@@ -165,7 +165,9 @@ class _PageReader(HTMLParser):
             self.title.append(data)
             return
         if len(self._dropped):
-            return
+            if not (self._in_page_head() and data.strip()):
+                return
+            self._dropped.clear()  # words in the head: the body began, as browsers read it
         context = self._elements.top
         if context.pre:
             text = data[1:] if self._pre_start and data.startswith("\n") else data

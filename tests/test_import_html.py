@@ -340,3 +340,17 @@ def test_a_drawing_or_formula_left_open_loses_no_paragraph_after_it(page: str) -
     article = parse_html(page)
     check_layout(article)
     assert article.text == "Intro\nMain article text\nMore"
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        ("<head><title>T</title>Hello world<p>x", "Hello world\nx"),
+        ("<html><head><meta charset=utf-8>Plain words.<br>Line two.", "Plain words.\nLine two."),
+        ("<head>\n  <style>p { color: red }</style>\n</head><p>x", "x"),
+    ],
+)
+def test_words_in_a_head_left_open_start_the_body_as_in_a_browser(page: str, text: str) -> None:
+    article, title = read_html(page)
+    assert article.text == text
+    assert title == ("T" if "<title>" in page else "")
