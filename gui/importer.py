@@ -33,6 +33,11 @@ if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
     from diptych.storage.refiqda_import import ExchangeImportSummary
 
+UPDATE_ADVICE = (
+    "To bring in a changed version of an article, use Update from newer file… in the "
+    "Library's menu."
+)
+
 FILE_FILTER = (
     "Articles and REFI-QDA files (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.qdpx *.qdc)"
     ";;All files (*)"
@@ -76,7 +81,7 @@ def import_files_job(
     """
 
     def job(progress: Progress) -> ImportResult:
-        from diptych.storage.importing import files_to_import
+        from diptych.storage.importing import files_to_import, leave_out_duplicates
 
         found = files_to_import(paths, keep_going=lambda: progress(0, 0))
         result, files = ImportResult(left_out=found.left_out), found.files
@@ -90,7 +95,7 @@ def import_files_job(
                     read.append((path, read_article(path)))
                 except ArticleFileError as exc:
                     result.refused.append(exc)
-            parsed, result.duplicates = _leave_out_duplicates(project, read)
+            parsed, result.duplicates = leave_out_duplicates(project, read, advice=UPDATE_ADVICE)
             # Cancel pressed while the last file was read: nothing is added. Once added,
             # the import is done (and one undo takes it back).
             if not progress(len(files), len(files)):
@@ -101,52 +106,6 @@ def import_files_job(
         return result
 
     return job
-
-
-def _leave_out_duplicates(
-    project: Project, read: Sequence[tuple[Path, ParsedArticle]]
-) -> tuple[list[ParsedArticle], list[ArticleFileError]]:
-    """The articles whose text is not in the project yet (nor earlier in ``read``), and a
-    message for each of the others: importing a file again would only make a second copy,
-    on which the passages of the first are not."""
-    by_length: dict[int, list[ArticleSummary]] = {}
-    for article in project.articles.all():
-        by_length.setdefault(article.characters, []).append(article)
-    fresh: list[ParsedArticle] = []
-    earlier: dict[str, Path] = {}
-    said: list[ArticleFileError] = []
-    for path, parsed in read:
-        text = parsed.content.text
-        twin = earlier.get(text)
-        if twin is not None:
-            same_as = readable_text(twin.name)
-            said.append(
-                ArticleFileError(
-                    f"has the same text as {same_as}, which is imported once", path=path
-                )
-            )
-            continue
-        same = next(
-            (
-                a
-                for a in by_length.get(len(text), ())
-                if project.articles.get(article_id=a.id).text == text
-            ),
-            None,
-        )
-        if same is not None:
-            said.append(
-                ArticleFileError(
-                    f"is already in the project as “{same.title}”, so it was not imported again",
-                    path=path,
-                    advice="To bring in a changed version of an article, use Update from "
-                    "newer file… in the Library's menu.",
-                )
-            )
-            continue
-        earlier[text] = path
-        fresh.append(parsed)
-    return fresh, said
 
 
 def newer_version_job(path: Path) -> Callable[[Progress], ParsedArticle]:

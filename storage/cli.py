@@ -107,8 +107,10 @@ def _import_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(
         name,
         help="import articles (.txt, .md, .html) or a REFI-QDA project (.qdpx, .qdc)",
-        description="Import article files into PROJECT, creating it if missing. Nothing is "
-        "imported if any file is refused. Prints the new article ids.",
+        description="Import article files, or the article files in folders, into PROJECT, "
+        "creating it if missing. Nothing is imported if any file is refused; a file whose "
+        "article is already in the project is left out. Prints the new article ids, then "
+        "what was left out (lines starting with #).",
     )
     p.add_argument("project", type=Path)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")

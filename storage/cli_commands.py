@@ -46,6 +46,11 @@ def run(args: argparse.Namespace) -> Result:
         raise
 
 
+REIMPORT_ADVICE = (
+    "To bring in a changed version of an article, use: diptych reimport PROJECT ARTICLE_ID FILE"
+)
+
+
 def _remove_new_project(path: Path) -> None:
     for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
         with contextlib.suppress(OSError):
@@ -53,13 +58,14 @@ def _remove_new_project(path: Path) -> None:
 
 
 def _import(project: Project, args: argparse.Namespace) -> Result:
-    from diptych.storage.importing import read_article_file
-
-    exchange = [f for f in args.files if f.suffix.lower() in (".qdpx", ".qdc")]
-    articles = [f for f in args.files if f not in exchange]
+    from diptych.storage.importing import files_to_import, leave_out_duplicates, read_article_file
     from diptych.storage.refiqda_import import import_exchange_file
 
-    parsed = [read_article_file(path) for path in articles]  # all checked before any is saved
+    exchange = [f for f in args.files if f.suffix.lower() in (".qdpx", ".qdc")]
+    found = files_to_import([f for f in args.files if f not in exchange])  # folders searched
+    read = [(path, read_article_file(path)) for path in found.files]  # all checked first
+    parsed, duplicates = leave_out_duplicates(project, read, advice=REIMPORT_ADVICE)
+    left_out = found.left_out + [str(error) for error in duplicates]
     with project.transaction():  # all files or none
         added = project.articles.add_many(parsed=parsed)
         lines = [str(a.id) for a in added]
@@ -69,6 +75,9 @@ def _import(project: Project, args: argparse.Namespace) -> Result:
             lines.extend(str(i) for i in summary.article_ids)
             lines.extend(f"# {line}" for line in summary.describe())
             data.setdefault("exchange", []).append(asdict(summary, dict_factory=_jsonable))
+    lines.extend(f"# left out: {line}" for line in left_out)
+    if left_out:
+        data["left_out"] = left_out
     return Output(lines, data)
 
 

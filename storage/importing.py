@@ -22,11 +22,16 @@ import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diptych.storage.decoding import SUPPORTED_ADVICE, decode_article, normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, check_layout
 from diptych.storage.errors import ArticleFileError, Cancelled, readable_text
 from diptych.storage.import_text import parse_plain, parse_text
+
+if TYPE_CHECKING:  # only for annotations: the stores import this module
+    from diptych.storage.model import ArticleSummary
+    from diptych.storage.project import Project
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused (a 64 MiB article is not an article)."""
@@ -166,6 +171,52 @@ def files_to_import(
                 seen.add(key)
                 found.files.append(candidate)
     return found
+
+
+def leave_out_duplicates(
+    project: Project, read: Sequence[tuple[Path, ParsedArticle]], *, advice: str
+) -> tuple[list[ParsedArticle], list[ArticleFileError]]:
+    """The articles whose text is not in the project yet (nor earlier in ``read``), and a
+    message for each of the others: importing a file again would only make a second copy,
+    on which the passages of the first are not. ``advice`` says how to bring in a changed
+    version instead."""
+    by_length: dict[int, list[ArticleSummary]] = {}
+    for article in project.articles.all():
+        by_length.setdefault(article.characters, []).append(article)
+    fresh: list[ParsedArticle] = []
+    earlier: dict[str, Path] = {}
+    said: list[ArticleFileError] = []
+    for path, parsed in read:
+        text = parsed.content.text
+        twin = earlier.get(text)
+        if twin is not None:
+            same_as = readable_text(twin.name)
+            said.append(
+                ArticleFileError(
+                    f"has the same text as {same_as}, which is imported once", path=path
+                )
+            )
+            continue
+        same = next(
+            (
+                a
+                for a in by_length.get(len(text), ())
+                if project.articles.get(article_id=a.id).text == text
+            ),
+            None,
+        )
+        if same is not None:
+            said.append(
+                ArticleFileError(
+                    f"is already in the project as “{same.title}”, so it was not imported again",
+                    path=path,
+                    advice=advice,
+                )
+            )
+            continue
+        earlier[text] = path
+        fresh.append(parsed)
+    return fresh, said
 
 
 _NUMBER = re.compile(r"(\d+)")

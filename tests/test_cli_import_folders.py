@@ -1,0 +1,61 @@
+"""`diptych import` takes folders as the window does, and leaves out an article that is
+already in the project (with how to bring in a changed version) instead of copying it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from diptych.storage.cli import main
+from diptych.storage.project import Project
+
+
+def run(*argv: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(a) for a in argv], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def titles(path: Path) -> list[str]:
+    with Project.open(path, read_only=True) as project:
+        return [a.title for a in project.articles.all()]
+
+
+def test_a_folder_imports_its_article_files_in_name_order(tmp_path: Path) -> None:
+    folder = tmp_path / "chapters"
+    (folder / "more").mkdir(parents=True)
+    (folder / "Part 10.md").write_text("# Part ten\n\nThe end.\n", encoding="utf-8")
+    (folder / "Part 2.txt").write_text("Part two\n\nThe middle.\n", encoding="utf-8")
+    (folder / "more" / "Notes.html").write_text("<h1>Notes</h1><p>Aside.</p>", encoding="utf-8")
+    (folder / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / ".hidden.md").write_text("# Hidden\n", encoding="utf-8")
+    project = tmp_path / "p.diptych"
+
+    code, out, err = run("import", project, folder)
+
+    assert code == 0, err
+    assert titles(project) == ["Part two", "Part ten", "Notes"]
+    ids = [line for line in out.splitlines() if not line.startswith("#")]
+    assert len(ids) == 3
+    left_out = [line for line in out.splitlines() if line.startswith("# left out:")]
+    assert len(left_out) == 1 and "cover.png" in left_out[0]
+
+
+def test_an_article_already_in_the_project_is_left_out_and_named(tmp_path: Path) -> None:
+    article = tmp_path / "Report.md"
+    article.write_text("# Report\n\nFindings.\n", encoding="utf-8")
+    copy = tmp_path / "Report copy.md"
+    copy.write_bytes(article.read_bytes())
+    other = tmp_path / "Other.md"
+    other.write_text("# Other\n\nSomething else.\n", encoding="utf-8")
+    project = tmp_path / "p.diptych"
+    assert run("import", project, article)[0] == 0
+
+    code, out, err = run("import", project, article, other, copy)
+
+    assert code == 0, err
+    assert titles(project) == ["Report", "Other"]
+    left_out = [line for line in out.splitlines() if line.startswith("# left out:")]
+    assert len(left_out) == 2
+    assert all("Report" in line for line in left_out)
+    assert any("already in the project" in line and "diptych reimport" in line for line in left_out)
