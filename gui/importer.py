@@ -81,7 +81,7 @@ def import_files_job(
     """
 
     def job(progress: Progress) -> ImportResult:
-        from diptych.storage.importing import files_to_import, leave_out_duplicates
+        from diptych.storage.import_files import files_to_import, leave_out_duplicates
 
         found = files_to_import(paths, keep_going=lambda: progress(0, 0))
         result, files = ImportResult(left_out=found.left_out), found.files

@@ -58,7 +58,8 @@ def _remove_new_project(path: Path) -> None:
 
 
 def _import(project: Project, args: argparse.Namespace) -> Result:
-    from diptych.storage.importing import files_to_import, leave_out_duplicates, read_article_file
+    from diptych.storage.import_files import files_to_import, leave_out_duplicates
+    from diptych.storage.importing import read_article_file
     from diptych.storage.refiqda_import import import_exchange_file
 
     exchange = [f for f in args.files if f.suffix.lower() in (".qdpx", ".qdc")]

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
-from diptych.storage import importing
+from diptych.storage import import_files
 from diptych.storage.errors import ArticleFileError, Cancelled
-from diptych.storage.importing import files_to_import
+from diptych.storage.import_files import files_to_import
 from diptych.storage.project import Project
 
 
@@ -96,7 +96,7 @@ def test_an_empty_folder_says_so(tmp_path: Path) -> None:
 def test_a_folder_of_too_many_files_is_refused_before_anything_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importing, "MAX_FOLDER_FILES", 3)
+    monkeypatch.setattr(import_files, "MAX_FOLDER_FILES", 3)
     root = tree(tmp_path / "home", {f"sub/{n}.txt": "x\n" for n in range(3)})
     assert len(files_to_import([root]).files) == 3
     (root / "sub" / "3.txt").write_text("x\n")
@@ -165,7 +165,7 @@ def test_dropping_a_folder_of_too_many_files_imports_nothing_and_says_why(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(importing, "MAX_FOLDER_FILES", 2)
+    monkeypatch.setattr(import_files, "MAX_FOLDER_FILES", 2)
     posted: list[tuple[int, str, str]] = []
     window.context.messages.posted.connect(lambda *args: posted.append(args))
     root = tree(tmp_path / "home", {f"{n}.txt": f"Note {n}\n" for n in range(3)})

@@ -12,7 +12,8 @@ import pytest
 
 from diptych.storage.errors import ArticleFileError, InputError
 from diptych.storage.files import write_atomically
-from diptych.storage.importing import files_to_import, read_article_file
+from diptych.storage.import_files import files_to_import
+from diptych.storage.importing import read_article_file
 
 
 def test_an_export_to_the_longest_allowed_name_is_written_whole(tmp_path: Path) -> None:

@@ -1,0 +1,230 @@
+"""Which files an import reads, and which of their articles it leaves out.
+
+What the user chose or dropped may hold folders: :func:`files_to_import` finds their
+article files (in the order a file manager shows them) and says what it left out.
+:func:`leave_out_duplicates` keeps an article already in the project from being added a
+second time, on which the passages of the first would not be. The window and
+``diptych import`` use both.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diptych.storage.errors import ArticleFileError, Cancelled, readable_text
+from diptych.storage.importing import FORMATS, ParsedArticle, is_folder
+
+if TYPE_CHECKING:
+    from diptych.storage.model import ArticleSummary
+    from diptych.storage.project import Project
+
+MAX_FOLDER_FILES = 5000
+"""A chosen or dropped folder may hold at most this many article files (a whole home
+folder dropped by mistake is refused before anything is read)."""
+_MAX_FOLDER_ENTRIES = 100_000  # names looked at, articles or not, before giving up
+
+
+@dataclass(slots=True)
+class FilesToImport:
+    """The article files found in chosen or dropped files and folders.
+
+    Attributes:
+        files: the files to read, each once, in the order chosen (a folder's in name
+            order, its own files before its sub-folders').
+        left_out: one message per folder that held files that are not articles, or
+            could not be read in full.
+    """
+
+    files: list[Path] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+
+def files_to_import(
+    paths: Sequence[Path], *, keep_going: Callable[[], bool] = lambda: True
+) -> FilesToImport:
+    """The files to import from what the user chose or dropped.
+
+    A file is kept as it is (reading it says what is wrong with it). A folder gives its
+    article files, then those of each sub-folder, in name order (numbers by value: "part
+    2" before "part 10"); hidden files and folders
+    (names starting with ``.``) are skipped, a folder reached twice through symbolic links
+    is read once, and what is left out is said once per folder. A file given twice, or
+    inside a folder also given, is kept once.
+
+    Args:
+        paths: the files and folders.
+        keep_going: asked between folders; False stops the search (Cancel).
+
+    Raises:
+        ArticleFileError: a folder holds more than :data:`MAX_FOLDER_FILES` article files.
+        Cancelled: ``keep_going`` returned False.
+    """
+    found = FilesToImport()
+    seen: set[str] = set()
+    for path in paths:
+        if is_folder(path):
+            folder = _FolderSearch(path, keep_going)
+            candidates = folder.files()
+            found.left_out.extend(folder.left_out())
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = os.path.realpath(candidate)
+            if key not in seen:
+                seen.add(key)
+                found.files.append(candidate)
+    return found
+
+
+def leave_out_duplicates(
+    project: Project, read: Sequence[tuple[Path, ParsedArticle]], *, advice: str
+) -> tuple[list[ParsedArticle], list[ArticleFileError]]:
+    """The articles whose text is not in the project yet (nor earlier in ``read``), and a
+    message for each of the others: importing a file again would only make a second copy,
+    on which the passages of the first are not. ``advice`` says how to bring in a changed
+    version instead."""
+    by_length: dict[int, list[ArticleSummary]] = {}
+    for article in project.articles.all():
+        by_length.setdefault(article.characters, []).append(article)
+    fresh: list[ParsedArticle] = []
+    earlier: dict[str, Path] = {}
+    said: list[ArticleFileError] = []
+    for path, parsed in read:
+        text = parsed.content.text
+        twin = earlier.get(text)
+        if twin is not None:
+            same_as = readable_text(twin.name)
+            said.append(
+                ArticleFileError(
+                    f"has the same text as {same_as}, which is imported once", path=path
+                )
+            )
+            continue
+        same = next(
+            (
+                a
+                for a in by_length.get(len(text), ())
+                if project.articles.get(article_id=a.id).text == text
+            ),
+            None,
+        )
+        if same is not None:
+            said.append(
+                ArticleFileError(
+                    f"is already in the project as “{same.title}”, so it was not imported again",
+                    path=path,
+                    advice=advice,
+                )
+            )
+            continue
+        earlier[text] = path
+        fresh.append(parsed)
+    return fresh, said
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def _name_order(name: str) -> tuple[tuple[tuple[int, str | int], ...], str]:
+    """Sort key for file names as a file manager orders them: without case, and numbers
+    by value ("part 2" before "part 10")."""
+    parts = _NUMBER.split(name.casefold())
+    return tuple((0, int(p)) if p.isdecimal() else (1, p) for p in parts if p), name
+
+
+class _FolderSearch:
+    """The article files under one folder, and what was left out."""
+
+    def __init__(self, root: Path, keep_going: Callable[[], bool]) -> None:
+        self.root = root
+        self.keep_going = keep_going
+        self.others: list[str] = []  # names of files that are not articles
+        self.unreadable: list[Path] = []  # folders that could not be listed
+        self.entries = 0
+        self.found = 0
+
+    def files(self) -> list[Path]:
+        found: list[Path] = []
+        visited: set[tuple[int, int]] = set()
+        stack = [self.root]
+        while stack:
+            if not self.keep_going():
+                raise Cancelled
+            folder = stack.pop()
+            try:
+                info = folder.stat()
+                if (info.st_dev, info.st_ino) in visited:  # a link back up: a loop
+                    continue
+                visited.add((info.st_dev, info.st_ino))
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda e: _name_order(e.name))
+            except OSError:
+                self.unreadable.append(folder)
+                continue
+            subfolders = self._sort(entries, found)
+            stack.extend(reversed(subfolders))  # depth first, in name order
+        self.found = len(found)
+        return found
+
+    def _sort(self, entries: list[os.DirEntry[str]], found: list[Path]) -> list[Path]:
+        """Put a folder's article files in ``found``; return its sub-folders."""
+        subfolders = []
+        for entry in entries:
+            self.entries += 1
+            if self.entries > _MAX_FOLDER_ENTRIES:
+                raise self._too_many()
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                subfolders.append(Path(entry.path))
+            elif is_file and Path(entry.name).suffix.lower() in FORMATS:
+                found.append(Path(entry.path))
+                if len(found) > MAX_FOLDER_FILES:
+                    raise self._too_many()
+            else:
+                self.others.append(readable_text(entry.name))
+        return subfolders
+
+    def _too_many(self) -> ArticleFileError:
+        return ArticleFileError(
+            f"holds more than {MAX_FOLDER_FILES:,} files, too many to import at once",
+            path=self.root,
+            advice="Choose a smaller folder, or the article files themselves.",
+        )
+
+    def left_out(self) -> list[str]:
+        """What to say about the files not imported from this folder (nothing if none)."""
+        said = []
+        kinds = ", ".join(sorted(FORMATS))
+        if not (self.found or self.others or self.unreadable):
+            said.append(
+                f"{readable_text(str(self.root))}: holds no article files, so nothing was "
+                f"imported from it. Choose a folder with {kinds} files."
+            )
+        if self.others:
+            count = len(self.others)
+            names = ", ".join(self.others[:3]) + (", …" if count > 3 else "")
+            exchange = any(name.lower().endswith((".qdpx", ".qdc")) for name in self.others)
+            said.append(
+                f"{readable_text(str(self.root))}: {count} file(s) that are not articles were "
+                f"left out ({names}). Only {kinds} files are imported from a folder"
+                + ("; import a REFI-QDA file (.qdpx, .qdc) on its own." if exchange else ".")
+            )
+        for folder in self.unreadable[:1]:
+            others = len(self.unreadable) - 1
+            also = f" (and {others} other folder(s) in {self.root.name})" if others else ""
+            said.append(
+                f"{readable_text(str(folder))}{readable_text(also)}: could not be read, so "
+                "the articles in it were not imported. Check that you may open the folder, "
+                "then import it again."
+            )
+        return said
