@@ -66,6 +66,11 @@ class Actions:
             "Import .txt, .md, .html files, or a REFI-QDA project",
             "import",
         )
+        self.import_folder = make(
+            "Import &folder…",
+            "Ctrl+Shift+I",
+            "Import every article file in a folder and its sub-folders",
+        )
         self.export = make(
             "&Export…",
             "Ctrl+E",
@@ -145,8 +150,7 @@ class Actions:
         file.addMenu(self.recent)
         file.addAction(self.open_sample)
         file.addSeparator()
-        file.addAction(self.import_articles)
-        file.addAction(self.export)
+        _add_all(file, (self.import_articles, self.import_folder, self.export))
         file.addSeparator()
         file.addAction(self.restore_backup)
         file.addSeparator()

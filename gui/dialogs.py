@@ -49,7 +49,8 @@ SHORTCUTS = """
     <td>The selected article's menu (Update from newer file…)</td></tr>
 <tr><td><b>Ctrl+Shift+L</b> / <b>B</b> / <b>P</b> / <b>M</b></td>
     <td>Go to the Library / Codebook / Passages / Memos</td></tr>
-<tr><td><b>Ctrl+I</b> / <b>Ctrl+E</b></td><td>Import articles / export tagged notes</td></tr>
+<tr><td><b>Ctrl+I</b> / <b>Ctrl+Shift+I</b> / <b>Ctrl+E</b></td>
+    <td>Import articles / import a folder / export tagged notes</td></tr>
 <tr><td><b>Shift+arrows</b></td><td>Select text with the keyboard in an article</td></tr>
 </table>
 """

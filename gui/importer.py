@@ -178,6 +178,15 @@ class ImportController(QObject):
             self.folder = str(Path(names[0]).parent)
         self.import_files([Path(n) for n in names])
 
+    def choose_folder_and_import(self) -> None:
+        """Ask for a folder, then import its article files and its sub-folders'."""
+        if self._refused_read_only("nothing can be imported into it"):
+            return
+        name = QFileDialog.getExistingDirectory(self.window, "Import a folder", self.folder)
+        if name:
+            self.folder = name
+            self.import_files([Path(name)])
+
     def import_files(self, paths: Sequence[Path]) -> None:
         """Import article files in the background (REFI-QDA files are passed on)."""
         if self._refused_read_only("nothing can be imported into it"):

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         a.redo.setEnabled(s.undo_stack.canRedo())
         a.quit.triggered.connect(self.close)
         a.import_articles.triggered.connect(self.importer.choose_and_import)
+        a.import_folder.triggered.connect(self.importer.choose_folder_and_import)
         a.export.triggered.connect(self.on_export_triggered)
         a.tag_selection.triggered.connect(lambda: self.coding.open_palette())
         a.delete_passage.triggered.connect(self.on_delete_passage_triggered)
