@@ -17,6 +17,7 @@ import contextlib
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -259,7 +260,7 @@ def main(
     try:
         result = cli_commands.run(args)
     except DiptychError as exc:
-        print(readable_text(f"diptych: {exc}"), file=err)
+        print(terminal_safe(readable_text(f"diptych: {exc}")), file=err)
         return 2
     except KeyboardInterrupt:
         print("diptych: interrupted", file=err)
@@ -298,10 +299,20 @@ def _print(result: Result, *, as_json: bool, out: TextIO) -> None:
             out.write(result.decode("utf-8"))
         return
     if as_json:
-        out.write(readable_text(json.dumps(result.data, ensure_ascii=False, indent=2)) + "\n")
+        text = json.dumps(result.data, ensure_ascii=False, indent=2)
+        out.write(terminal_safe(readable_text(text)) + "\n")
         return
     for line in result.lines:
-        print(readable_text(line), file=out)
+        print(terminal_safe(readable_text(line)), file=out)
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters (but tabs and line ends) written as ``\\xNN``: a
+    title or note holding an escape sequence must not drive the terminal it is printed on."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _user_name() -> str:

@@ -17,6 +17,7 @@ says what to do.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -199,7 +200,9 @@ def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArti
             "article's text from the browser and import that.",
         )
     check_layout(content)
-    title = _title(content, fmt=fmt, page_title=page_title, stem=Path(name).stem)
+    title = _title(
+        content, fmt=fmt, page_title=page_title, stem=_one_line(Path(name).stem) or "Untitled"
+    )
     return ParsedArticle(title, name, fmt, decoded.encoding, decoded.text, content)
 
 
@@ -279,7 +282,9 @@ def _title(content: ArticleText, *, fmt: str, page_title: str, stem: str) -> str
     blocks = content.blocks[:_TITLE_LOOKAHEAD] if fmt == "text" else ()
     for block in blocks:
         if block.kind is BlockKind.HEADING:
-            return _one_line(content.text[block.start : block.end]) or stem
+            return (
+                _shorten(_one_line(content.text[block.start : block.end]), _HEADING_CHARS) or stem
+            )
     first = next((b for b in content.blocks if b.end > b.start), None)
     if first is None:
         return stem
@@ -319,8 +324,14 @@ def _front_matter_title(text: str) -> str:
     return ""
 
 
+_TITLE_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """``text`` on one line, without control characters: a title is shown in lists, menus,
+    citations and terminals, where an escape sequence or an unclosed right-to-left
+    override would act on everything after it."""
+    return " ".join(_TITLE_CONTROLS.sub(" ", text).split())
 
 
 def _shorten(text: str, chars: int = _TITLE_CHARS) -> str:
