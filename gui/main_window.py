@@ -267,12 +267,12 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.redo()
 
     def on_undo_stack_undo_text_changed(self, text: str) -> None:
-        """Name the step that Undo takes back."""
-        self.actions_.undo.setText(f"&Undo {text}".strip())
+        """Name the step that Undo takes back ('&' in a name is shown, not a key letter)."""
+        self.actions_.undo.setText(f"&Undo {text.replace('&', '&&')}".strip())
 
     def on_undo_stack_redo_text_changed(self, text: str) -> None:
-        """Name the step that Redo does again."""
-        self.actions_.redo.setText(f"&Redo {text}".strip())
+        """Name the step that Redo does again ('&' in a name is shown, not a key letter)."""
+        self.actions_.redo.setText(f"&Redo {text.replace('&', '&&')}".strip())
 
     def on_coding_passage_selected(self, annotation_id: int) -> None:
         """Show the selected passage in the editor and the passages list."""
