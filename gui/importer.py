@@ -45,7 +45,6 @@ FILE_FILTER = (
 ARTICLE_FILTER = (  # a newer version of an article is an article, never a REFI-QDA file
     "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
 )
-EXCHANGE_SUFFIXES = (".qdpx", ".qdc")
 LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
 NAMED_AT_MOST = 20  # names shown for one kind of problem
 
@@ -191,6 +190,8 @@ class ImportController(QObject):
         """Import article files in the background (REFI-QDA files are passed on)."""
         if self._refused_read_only("nothing can be imported into it"):
             return
+        from diptych.storage.importing import EXCHANGE_SUFFIXES
+
         exchange = [p for p in paths if p.suffix.lower() in EXCHANGE_SUFFIXES]
         articles = [p for p in paths if p not in exchange]
         if exchange:

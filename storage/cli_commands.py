@@ -59,10 +59,10 @@ def _remove_new_project(path: Path) -> None:
 
 def _import(project: Project, args: argparse.Namespace) -> Result:
     from diptych.storage.import_files import files_to_import, leave_out_duplicates
-    from diptych.storage.importing import read_article_file
+    from diptych.storage.importing import EXCHANGE_SUFFIXES, read_article_file
     from diptych.storage.refiqda_import import import_exchange_file
 
-    exchange = [f for f in args.files if f.suffix.lower() in (".qdpx", ".qdc")]
+    exchange = [f for f in args.files if f.suffix.lower() in EXCHANGE_SUFFIXES]
     found = files_to_import([f for f in args.files if f not in exchange])  # folders searched
     read = [(path, read_article_file(path)) for path in found.files]  # all checked first
     parsed, duplicates = leave_out_duplicates(project, read, advice=REIMPORT_ADVICE)

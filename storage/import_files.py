@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diptych.storage.errors import ArticleFileError, Cancelled, readable_text
-from diptych.storage.importing import FORMATS, ParsedArticle, is_folder
+from diptych.storage.importing import EXCHANGE_SUFFIXES, FORMATS, ParsedArticle, is_folder
 
 if TYPE_CHECKING:
     from diptych.storage.model import ArticleSummary
@@ -213,7 +213,7 @@ class _FolderSearch:
         if self.others:
             count = len(self.others)
             names = ", ".join(self.others[:3]) + (", …" if count > 3 else "")
-            exchange = any(name.lower().endswith((".qdpx", ".qdc")) for name in self.others)
+            exchange = any(name.lower().endswith(EXCHANGE_SUFFIXES) for name in self.others)
             said.append(
                 f"{readable_text(str(self.root))}: {count} file(s) that are not articles were "
                 f"left out ({names}). Only {kinds} files are imported from a folder"

@@ -41,6 +41,8 @@ FORMATS: dict[str, str] = {
     ".xhtml": "html",
 }
 """File suffix (lower case) -> format."""
+EXCHANGE_SUFFIXES = (".qdpx", ".qdc")
+"""REFI-QDA project and codebook files: imported whole, never read as articles."""
 
 
 def _parse_markdown(text: str) -> ArticleText:
