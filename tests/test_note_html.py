@@ -130,14 +130,16 @@ def test_the_report_shows_a_notes_headings_as_lines_the_window_as_headings() -> 
 
 
 @pytest.mark.parametrize(
-    "note",
+    ("note", "words"),
     [
-        "[send](mailto:desk@example.org?attach=/home/me/.ssh/id_rsa)",
-        "[send](mailto:desk@example.org?subject=x&attachment=file:///etc/passwd)",
-        "<mailto:desk@example.org?attach=/etc/passwd>",
+        ("[send](mailto:desk@example.org?attach=/home/me/.ssh/id_rsa)", "send"),
+        ("[send](mailto:desk@example.org?subject=x&attachment=file:///etc/passwd)", "send"),
+        (
+            "<mailto:desk@example.org?attach=/etc/passwd>",
+            "mailto:desk@example.org?attach=/etc/passwd",
+        ),
     ],
 )
-def test_a_mail_link_naming_a_file_to_attach_is_only_text(note: str) -> None:
+def test_a_mail_link_naming_a_file_to_attach_is_only_text(note: str, words: str) -> None:
     for html in (note_to_html(note), report_note_renderer().render(note)):
-        assert "href" not in html and "<a " not in html
-        assert "send" in html or "desk@example.org?attach" in html  # the words stay
+        assert html == f"<p>{words}</p>"  # the words stay, without a link
