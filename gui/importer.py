@@ -38,12 +38,13 @@ UPDATE_ADVICE = (
     "Library's menu."
 )
 
-FILE_FILTER = (
-    "Articles and REFI-QDA files (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.qdpx *.qdc)"
-    ";;All files (*)"
-)
+# storage.importing.FORMATS and EXCHANGE_SUFFIXES, written out: that module is not
+# loaded until an import starts (tests/test_importer_filters.py keeps them in step).
+ARTICLE_PATTERNS = "*.txt *.text *.md *.markdown *.html *.htm *.xhtml"
+EXCHANGE_PATTERNS = "*.qdpx *.qdc"
+FILE_FILTER = f"Articles and REFI-QDA files ({ARTICLE_PATTERNS} {EXCHANGE_PATTERNS});;All files (*)"
 ARTICLE_FILTER = (  # a newer version of an article is an article, never a REFI-QDA file
-    "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+    f"Articles ({ARTICLE_PATTERNS});;All files (*)"
 )
 LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
 NAMED_AT_MOST = 20  # names shown for one kind of problem
