@@ -10,6 +10,7 @@ import pytest
 import xmlschema
 from lxml import etree
 from test_refiqda_export import PROJECT_XSD
+from test_refiqda_import import write_qdpx
 
 from diptych.storage.errors import ExchangeFileError
 from diptych.storage.exporting import collect
@@ -20,14 +21,6 @@ from diptych.storage.refiqda_import import import_exchange_file
 
 NS = 'xmlns="urn:QDA-XML:project:1.0"'
 SOURCE_GUID = "631251cc-9fb4-4131-bea8-35947084c409"
-
-
-def write_qdpx(path: Path, qde: str | bytes, files: dict[str, bytes] | None = None) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("project.qde", qde.encode("utf-8") if isinstance(qde, str) else qde)
-        for name, data in (files or {}).items():
-            archive.writestr(name, data)
-    return path
 
 
 def assert_exports_valid_refi_qda(project: Project) -> None:

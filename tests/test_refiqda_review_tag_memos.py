@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import xmlschema
 from lxml import etree
+from test_refiqda_import import write_qdpx
 
 from diptych.storage.exporting import collect
 from diptych.storage.importing import parse_article
@@ -180,12 +181,6 @@ def test_tag_memos_come_back_on_their_tags(project: Project, tmp_path: Path) -> 
         # importing the same file again adds nothing to the memos
         import_exchange_file(target, path=path)
         assert tag_memos(target) == tag_memos(project)
-
-
-def write_qdpx(path: Path, qde: str) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("project.qde", qde.encode("utf-8"))
-    return path
 
 
 PARENT = "a1b2c3d4-0000-4000-8000-000000000001"
