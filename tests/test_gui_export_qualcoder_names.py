@@ -3,18 +3,12 @@ name, so the passages of the others would lose their code there."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from test_gui_export_dialog import open_dialog
 
 from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
-
-
-def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
-    window.actions_.export.trigger()
-    dialog = window.findChild(ExportDialog)
-    assert isinstance(dialog, ExportDialog)
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def choose(dialog: ExportDialog, key: str) -> None:
@@ -39,7 +33,7 @@ def test_tags_sharing_a_name_are_named_when_refi_qda_is_chosen(
     text = dialog.qualcoder.text()
     assert "“Economy/Other <b>” and “Security/Other <b>”" in text
     assert "QualCoder keeps one code per name" in text
-    assert dialog.qualcoder.textFormat() == dialog.qualcoder.textFormat().PlainText
+    assert dialog.qualcoder.textFormat() == Qt.TextFormat.PlainText
     choose(dialog, "qdc")
     assert dialog.qualcoder.isVisible()
     choose(dialog, "csv")
