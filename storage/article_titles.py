@@ -1,0 +1,112 @@
+"""An imported article's title, from its headings, page title, first line or file name.
+
+For Markdown, the first level-1 heading, else the ``title:`` of its front matter, else the
+first heading; for web pages, the first level-1 heading, else the page's ``<title>`` (but
+not a placeholder such as "Untitled", and without the site's name when it is the first
+heading and the site's name), else the first heading; both cut to about 200 characters. A
+file named ``index.html`` (or another name that says nothing) without any of those takes
+its first line, shortened. For scraped text, a heading among the first three lines, else
+the first line shortened; for verbatim text, its first line shortened. Failing those, the
+file's name without its suffix. A title is on one line and holds no control characters.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from diptych.storage.document import ArticleText, BlockKind
+
+_TITLE_CHARS = 80
+_TITLE_LOOKAHEAD = 3  # a scraped article's title is a heading among its first lines
+_HEADING_CHARS = 200  # a heading or page title longer than this is a paragraph set big
+_PLACEHOLDER_TITLES = frozenset(
+    ("untitled", "untitled document", "untitled page", "no title", "new document",
+     "document", "new tab", "home", "index")
+)  # fmt: skip
+_SITE_SEPARATORS = frozenset("|-–—:·•»")
+_NAMELESS_STEMS = frozenset(("index", "default", "page", "article", "untitled", "document"))
+# (a page saved as index.html says nothing: its first line is a better title)
+_FRONT_MATTER_LINES = 100  # a front matter longer than this is not looked through
+
+
+def article_title(content: ArticleText, *, fmt: str, page_title: str, name: str) -> str:
+    """The title of an article read from the file ``name`` (see the module docstring).
+
+    Args:
+        content: the article's display text and blocks.
+        fmt: its format ("text", "markdown", "html" or "plain").
+        page_title: a web page's ``<title>``, or a Markdown file's front matter title.
+        name: the file's name; its stem is the title of last resort.
+    """
+    stem = _one_line(Path(name).stem) or "Untitled"
+    headings = content.outline()
+    if fmt in ("markdown", "html"):
+        first_h1 = next((h.text for h in headings if h.level == 1), "")
+        fallback = _one_line(headings[0].text) if headings else ""
+        title = first_h1 or _page_title(_one_line(page_title), fallback) or fallback
+        if title or stem.casefold() not in _NAMELESS_STEMS:
+            return _shorten(_one_line(title), _HEADING_CHARS) or stem
+    blocks = content.blocks[:_TITLE_LOOKAHEAD] if fmt == "text" else ()
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            return (
+                _shorten(_one_line(content.text[block.start : block.end]), _HEADING_CHARS) or stem
+            )
+    first = next((b for b in content.blocks if b.end > b.start), None)
+    if first is None:
+        return stem
+    return _shorten(_one_line(content.text[first.start : first.end])) or stem
+
+
+def _page_title(page: str, heading: str) -> str:
+    """A page's ``<title>`` as an article's title: "" for a placeholder ("Untitled"), and
+    the page's first heading for a title that is that heading and a shorter site's name
+    ("Trade talks resume | The Korea Herald")."""
+    if page.casefold() in _PLACEHOLDER_TITLES:
+        return ""
+    if not heading or len(heading) >= len(page):
+        return page
+    if page.startswith(heading):
+        site = page.removeprefix(heading).strip()
+        separator, site = site[:1], site[1:].strip()
+    elif page.endswith(heading):
+        site = page.removesuffix(heading).strip()
+        separator, site = site[-1:], site[:-1].strip()
+    else:
+        return page
+    # The site's name is the shorter part: "Trade talks | News" is not the heading "News".
+    return heading if separator in _SITE_SEPARATORS and len(site) < len(heading) else page
+
+
+def front_matter_title(text: str) -> str:
+    """The ``title:`` of a Markdown file's front matter (Jekyll, Hugo, Obsidian), or ""."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return ""
+    for line in lines[1:_FRONT_MATTER_LINES]:
+        if line.strip() in ("---", "..."):
+            break
+        if line.startswith("title:"):
+            return line.removeprefix("title:").strip().strip("\"'").strip()
+    return ""
+
+
+_TITLE_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line, without control characters: a title is shown in lists, menus,
+    citations and terminals, where an escape sequence or an unclosed right-to-left
+    override would act on everything after it."""
+    return " ".join(_TITLE_CONTROLS.sub(" ", text).split())
+
+
+def _shorten(text: str, chars: int = _TITLE_CHARS) -> str:
+    """``text`` cut to about ``chars`` characters at a word boundary."""
+    if len(text) <= chars:
+        return text
+    cut = text[: chars + 1].rsplit(" ", 1)[0]
+    if len(cut) < chars // 2:
+        cut = text[:chars]  # one very long word
+    return cut.rstrip(" ,;:.-–—") + "…"
