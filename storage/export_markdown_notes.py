@@ -35,6 +35,13 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from diptych.storage.markdown_links import (
+    closed_bracket,
+    inline_link_end,
+    refused_address,
+    refused_destination,
+)
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -47,8 +54,6 @@ _AUTOLINK = re.compile(
 _BACKTICKS = re.compile(r"`+")
 _LINK_TEXT_END = re.compile(r"\]\(")
 _LABEL = re.compile(r"\[((?:[^\[\]\\]|\\.){1,999})\]", re.DOTALL)
-_URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these from any address
-_URL_LEADING = "".join(map(chr, range(0x21)))  # and these from its start
 _CONTAINER_MARKS = " \t>-+*0123456789.)"  # what may stand before a definition on its line
 
 
@@ -66,20 +71,6 @@ def _any_link(url: str) -> bool:
     return True
 
 
-def refused_address(url: str) -> bool:
-    """True for an address careful viewers refuse: ``javascript:``, ``vbscript:``,
-    ``file:`` and ``data:`` (but pictures), after browsers' clean-up of the address; and
-    for a mail link naming a file to attach, which the window refuses too."""
-    from markdown_it.common.normalize_url import validateLink
-
-    from diptych.storage.import_html import allowed_href
-
-    url = _URL_IGNORED.sub("", url).lstrip(_URL_LEADING)
-    if url[:7].lower() == "mailto:":
-        return not allowed_href(url)
-    return not validateLink(url)
-
-
 def note_markdown(note: str) -> str:
     """``note`` (Markdown) as it goes into the export; see the module docstring.
 
@@ -91,7 +82,7 @@ def note_markdown(note: str) -> str:
         _OPENS_HTML.search(note) is None
         and "]:" not in note
         and "%%" not in note
-        and not any(_refused_destination(note, m.start()) for m in _LINK_TEXT_END.finditer(note))
+        and not any(refused_destination(note, m.start()) for m in _LINK_TEXT_END.finditer(note))
     ):
         return note  # most notes: nothing to change, found without the parser
     lines = note.split("\n")
@@ -232,13 +223,13 @@ class _Rewriter:
                 return match.end()
             after = text[match.end() : match.end() + 2]
             if match[1].startswith("^") and not (
-                _inline_link_end(text, match.end()) >= 0 or _closed_bracket(text, match.end())
+                inline_link_end(text, match.end()) >= 0 or closed_bracket(text, match.end())
             ):
                 out.append(f"[{self._new(match[1])}]")  # a footnote's, renamed where it is
                 return match.end()
             if after == "[]" or not (
-                _inline_link_end(text, match.end()) >= 0  # an inline link's text
-                or _closed_bracket(text, match.end())  # a full reference's text
+                inline_link_end(text, match.end()) >= 0  # an inline link's text
+                or closed_bracket(text, match.end())  # a full reference's text
             ):
                 out.append(f"{match[0]}[{self._new(match[1])}]")  # [label] and [label][]
                 return match.end() + (2 if after == "[]" else 0)
@@ -256,74 +247,13 @@ class _Rewriter:
         if not text.startswith("(", pos + 1):
             out.append("]")
             return pos + 1
-        if _refused_destination(text, pos):
+        if refused_destination(text, pos):
             out.append("]\\(")
         else:
             out.append("](")
             if closes:  # an address and title hold no labels
-                self._keep_until = _inline_link_end(text, pos + 1)
+                self._keep_until = inline_link_end(text, pos + 1)
         return pos + 2
-
-
-def _refused_destination(text: str, pos: int) -> bool:
-    """True if the ``](`` at ``pos`` is followed by a refused address."""
-    from markdown_it.helpers import parseLinkDestination
-
-    start = pos + 2
-    while start < len(text) and text[start] in " \t\n":
-        start += 1
-        if text[start - 1] == "\n":
-            while start < len(text) and text[start] in " \t>":
-                start += 1  # a quote's marker on the next line of the paragraph
-    found = parseLinkDestination(text, start, len(text))
-    return found.ok and refused_address(found.str)
-
-
-def _inline_link_end(text: str, pos: int) -> int:
-    """Where the inline link whose ``(`` is at ``pos`` ends, as markdown-it reads it; -1 if
-    none does (then the text before it is a reference, if it names one)."""
-    from markdown_it.helpers import parseLinkDestination, parseLinkTitle
-
-    if not text.startswith("(", pos):
-        return -1
-    pos = _skip_spaces(text, pos + 1)
-    if pos >= len(text):
-        return -1
-    found = parseLinkDestination(text, pos, len(text))
-    if found.ok:
-        if not refused_address(found.str):
-            pos = found.pos
-        start = pos
-        pos = _skip_spaces(text, pos)
-        title = parseLinkTitle(text, pos, len(text))
-        if pos < len(text) and start != pos and title.ok:
-            pos = _skip_spaces(text, title.pos)
-    return pos + 1 if text.startswith(")", pos) else -1
-
-
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t\n":
-        pos += 1
-    return pos
-
-
-def _closed_bracket(text: str, pos: int) -> bool:
-    """True if a ``[`` at ``pos`` has its ``]`` (a full reference's label follows)."""
-    if not text.startswith("[", pos):
-        return False
-    depth = 0
-    while pos < len(text):
-        char = text[pos]
-        if char == "\\":
-            pos += 1
-        elif char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if not depth:
-                return True
-        pos += 1
-    return False
 
 
 def _code_span(text: str, pos: int, out: list[str]) -> int:

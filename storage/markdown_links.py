@@ -1,0 +1,88 @@
+"""Links in a note's Markdown, found as markdown-it reads them, for the Markdown export.
+
+:func:`refused_address` says which addresses careful viewers refuse; the other functions
+find where an inline link's address and title end, scanning text the way markdown-it does,
+so that the export can escape a refused link and leave a link's address alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these from any address
+_URL_LEADING = "".join(map(chr, range(0x21)))  # and these from its start
+
+
+def refused_address(url: str) -> bool:
+    """True for an address careful viewers refuse: ``javascript:``, ``vbscript:``,
+    ``file:`` and ``data:`` (but pictures), after browsers' clean-up of the address; and
+    for a mail link naming a file to attach, which the window refuses too."""
+    from markdown_it.common.normalize_url import validateLink
+
+    from diptych.storage.import_html import allowed_href
+
+    url = _URL_IGNORED.sub("", url).lstrip(_URL_LEADING)
+    if url[:7].lower() == "mailto:":
+        return not allowed_href(url)
+    return not validateLink(url)
+
+
+def refused_destination(text: str, pos: int) -> bool:
+    """True if the ``](`` at ``pos`` is followed by a refused address."""
+    from markdown_it.helpers import parseLinkDestination
+
+    start = pos + 2
+    while start < len(text) and text[start] in " \t\n":
+        start += 1
+        if text[start - 1] == "\n":
+            while start < len(text) and text[start] in " \t>":
+                start += 1  # a quote's marker on the next line of the paragraph
+    found = parseLinkDestination(text, start, len(text))
+    return found.ok and refused_address(found.str)
+
+
+def inline_link_end(text: str, pos: int) -> int:
+    """Where the inline link whose ``(`` is at ``pos`` ends, as markdown-it reads it; -1 if
+    none does (then the text before it is a reference, if it names one)."""
+    from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
+    if not text.startswith("(", pos):
+        return -1
+    pos = _skip_spaces(text, pos + 1)
+    if pos >= len(text):
+        return -1
+    found = parseLinkDestination(text, pos, len(text))
+    if found.ok:
+        if not refused_address(found.str):
+            pos = found.pos
+        start = pos
+        pos = _skip_spaces(text, pos)
+        title = parseLinkTitle(text, pos, len(text))
+        if pos < len(text) and start != pos and title.ok:
+            pos = _skip_spaces(text, title.pos)
+    return pos + 1 if text.startswith(")", pos) else -1
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def closed_bracket(text: str, pos: int) -> bool:
+    """True if a ``[`` at ``pos`` has its ``]`` (a full reference's label follows)."""
+    if not text.startswith("[", pos):
+        return False
+    depth = 0
+    while pos < len(text):
+        char = text[pos]
+        if char == "\\":
+            pos += 1
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if not depth:
+                return True
+        pos += 1
+    return False
