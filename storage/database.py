@@ -65,7 +65,8 @@ def read_header(path: Path) -> tuple[int, int]:
         raise NotAProjectError(
             "is not a Diptych project (not an SQLite database)",
             path=path,
-            advice="Choose a .diptych file, or import it as an article with File > Import.",
+            advice="Choose a .diptych file, or import it as an article (File > Import "
+            "articles…, or `diptych import PROJECT FILE`).",
         )
     user_version, application_id = struct.unpack(">I4xI", header[60:72])
     return application_id, user_version

@@ -122,8 +122,10 @@ def format_for(name: str | Path) -> str:
         raise ArticleFileError(
             "is a Diptych project, not an article",
             path=name,
-            advice="Open it with File > Open project…; to bring its articles and passages "
-            "into this project, export it there as REFI-QDA (.qdpx) and import that file.",
+            advice="Open it with File > Open project…, or name it as a diptych command's "
+            "PROJECT; to bring its articles and passages into this project, export it as "
+            "REFI-QDA (File > Export…, or `diptych export PROJECT -f qdpx -o FILE.qdpx`) "
+            "and import that file.",
         )
     if fmt is None and not suffix:
         raise ArticleFileError(

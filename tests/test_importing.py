@@ -257,9 +257,10 @@ def test_a_project_file_is_told_apart_from_an_article(tmp_path: Path) -> None:
     with pytest.raises(ArticleFileError) as caught:
         read_article_file(path)
     assert str(caught.value) == (
-        f"{path}: is a Diptych project, not an article. Open it with File > Open project…; "
-        "to bring its articles and passages into this project, export it there as REFI-QDA "
-        "(.qdpx) and import that file."
+        f"{path}: is a Diptych project, not an article. Open it with File > Open project…, "
+        "or name it as a diptych command's PROJECT; to bring its articles and passages into "
+        "this project, export it as REFI-QDA (File > Export…, or `diptych export PROJECT -f "
+        "qdpx -o FILE.qdpx`) and import that file."
     )
 
 
