@@ -21,6 +21,8 @@ def _report(tmp_path: Path, group_by: str) -> str:
     with Project.open(tmp_path / f"{group_by}.diptych", create=True, name=name) as project:
         body = f"# Title {OVERRIDE}evil\n\n## Section {OVERRIDE}two\n\nThe words here.".encode()
         article = project.articles.add(parsed=parse_article(body, name="a.md"))
+        # An import drops the override from the title; a title typed in the window keeps it.
+        project.articles.rename(article_id=article.id, title=f"Title {OVERRIDE}evil")
         text = project.articles.get(article_id=article.id).text
         start = text.index("words")
         tag = project.tags.add(name=f"Tag {OVERRIDE}x")
