@@ -92,7 +92,10 @@ def front_matter_title(text: str) -> str:
     return ""
 
 
-_TITLE_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+"""The bidi embeddings, overrides and isolates, as ranges of a regular expression's class:
+one left open would reorder the text after it."""
+_TITLE_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 
 
 def _one_line(text: str) -> str:
