@@ -173,7 +173,7 @@ def connect(
         verify: run SQLite's integrity pass (``quick_check``); a one-off read may skip it,
             as damage still surfaces as a known error when the damaged part is read.
         check_limit: run the integrity pass only on files up to this many bytes; a larger
-            file is left for the caller to check (:func:`check_integrity`) off the thread
+            file is left for the caller to check (:func:`check_file`) off the thread
             that waits for it. The pass reads the whole file: ~0.7 ms per MB.
 
     Returns:
