@@ -35,15 +35,13 @@ from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import color_icon
 from diptych.gui.workers import Progress, Worker, Workers
-from diptych.storage.codebook import Codebook
 from diptych.storage.errors import Cancelled
-from diptych.storage.exporting import FORMATS, ExportOptions, export_project
+from diptych.storage.exporting import FORMATS, ExportOptions, export_notes, export_project
 from diptych.storage.files import write_atomically
 from diptych.storage.project import Project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2
-REFI_FORMATS = ("qdpx", "qdc")  # the formats QualCoder imports
 
 
 def export_job(
@@ -71,30 +69,6 @@ def free_path(folder: Path, name: str, suffix: str) -> Path:
         candidate = folder / f"{name} ({number}){suffix}"
         number += 1
     return candidate
-
-
-def shared_names(codebook: Codebook) -> list[list[str]]:
-    """Paths of the tags that share their name with another tag anywhere in the codebook
-    (``Economy/Other``, ``Politics/Other``), one list per name, in codebook order."""
-    paths: dict[str, list[str]] = {}
-    for tag, _depth in codebook.walk():
-        paths.setdefault(tag.name, []).append(codebook.path(tag.id))
-    return [found for found in paths.values() if len(found) > 1]
-
-
-def qualcoder_note(codebook: Codebook) -> str:
-    """What QualCoder does to a REFI-QDA file of this codebook that a user should know, or
-    "": it keeps one code per name, so a tag named like another loses its passages there."""
-    shared = shared_names(codebook)
-    if not shared:
-        return ""
-    listed = "; ".join(" and ".join(f"“{path}”" for path in paths) for paths in shared[:3])
-    more = f" (and {len(shared) - 3} more names)" if len(shared) > 3 else ""
-    return (
-        f"Tags share a name: {listed}{more}. QualCoder keeps one code per name, so only the "
-        "first of each keeps its passages there; rename the others before exporting for "
-        "QualCoder. Other programs read them as they are."
-    )
 
 
 def format_of(name: str) -> str | None:
@@ -217,7 +191,8 @@ class ExportDialog(QDialog):
         group.addButton(self.by_article)
         self.output = QLineEdit(self)
         browse = QPushButton("Browse…", self)
-        self.qualcoder = QLabel(qualcoder_note(codebook), self, wordWrap=True)
+        self.codebook = codebook
+        self.qualcoder = QLabel(self, wordWrap=True)
         self.qualcoder.setObjectName("qualcoderNote")
         self.qualcoder.setTextFormat(Qt.TextFormat.PlainText)  # tag names are never markup
         self.qualcoder.hide()
@@ -295,7 +270,9 @@ class ExportDialog(QDialog):
     def on_format_current_index_changed(self, *_args: object) -> None:
         """Suggest a file name with the format's suffix; for REFI-QDA, say what QualCoder
         would make of tags that share a name."""
-        self.qualcoder.setVisible(self.fmt() in REFI_FORMATS and bool(self.qualcoder.text()))
+        notes = export_notes(self.codebook, self.fmt())
+        self.qualcoder.setText("\n".join(notes))
+        self.qualcoder.setVisible(bool(notes))
         if self._following_name:
             return
         suffix = FORMATS[self.fmt()].suffix

@@ -267,6 +267,8 @@ def main(
         return 130
     try:
         _print(result, as_json=getattr(args, "json", False), out=out)
+        for note in result.notes:
+            print(terminal_safe(readable_text(f"diptych: note: {note}")), file=err)
         out.flush()  # a full disk shows here, not at exit
     except BrokenPipeError:  # the reader stopped reading (``| head``): nothing to say
         _discard_output(out)
@@ -289,14 +291,16 @@ def _discard_output(out: TextIO) -> None:
 
 
 def _print(result: Result, *, as_json: bool, out: TextIO) -> None:
-    if isinstance(result, bytes):
+    from diptych.storage.cli_commands import Content  # loaded with the command already
+
+    if isinstance(result, Content):  # written as it is
         out.flush()
         target = getattr(out, "buffer", None)
         if target is not None:
-            target.write(result)
+            target.write(result.data)
             target.flush()
         else:
-            out.write(result.decode("utf-8"))
+            out.write(result.data.decode("utf-8"))
         return
     if as_json:
         text = json.dumps(result.data, ensure_ascii=False, indent=2)

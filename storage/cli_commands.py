@@ -19,13 +19,23 @@ from diptych.storage.project import Project
 
 @dataclass(frozen=True)
 class Output:
-    """A command's result: lines for people, data for ``--json``."""
+    """A command's result: lines for people, data for ``--json``, and notes for stderr
+    (what the user should know, the command having done what was asked)."""
 
     lines: list[str] = field(default_factory=list)
     data: Any = None
+    notes: list[str] = field(default_factory=list)
 
 
-Result = Output | bytes
+@dataclass(frozen=True)
+class Content:
+    """A command's result written as it is to standard output (an export), and notes."""
+
+    data: bytes
+    notes: list[str] = field(default_factory=list)
+
+
+Result = Output | Content
 
 
 def run(args: argparse.Namespace) -> Result:
@@ -228,7 +238,8 @@ def _search(project: Project, args: argparse.Namespace) -> Result:
 
 
 def _export(project: Project, args: argparse.Namespace) -> Result:
-    from diptych.storage.exporting import ExportOptions, export_project
+    from diptych.storage.codebook import Codebook
+    from diptych.storage.exporting import ExportOptions, export_notes, export_project
 
     tag_ids = tuple(_require_tag(project, n).id for n in args.tag) if args.tag else None
     options = ExportOptions(
@@ -237,10 +248,11 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
         group_by=args.group_by,
     )
     data = export_project(project, fmt=args.format, options=options)
+    notes = export_notes(Codebook(project.tags.all()), args.format)
     if args.output is None:
-        return data
+        return Content(data, notes)
     write_atomically(args.output, data)
-    return Output([str(args.output)], {"path": str(args.output), "bytes": len(data)})
+    return Output([str(args.output)], {"path": str(args.output), "bytes": len(data)}, notes)
 
 
 _READ_ONLY_COMMANDS = frozenset({"articles", "tags", "annotations", "search", "export"})

@@ -34,6 +34,7 @@ from diptych.storage.exporting_data import (
 )
 
 if TYPE_CHECKING:
+    from diptych.storage.codebook import Codebook
     from diptych.storage.project import Project
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "ProgressMeter",
     "TagGroup",
     "collect",
+    "export_notes",
     "export_project",
 ]
 
@@ -169,6 +171,36 @@ FORMATS: dict[str, ExportFormat] = {
     ),
 }  # fmt: skip
 """Every export format by its key (the command line's ``--format``)."""
+
+
+QUALCODER_FORMATS = ("qdpx", "qdc")  # the REFI-QDA formats, which QualCoder imports
+
+
+def shared_names(codebook: Codebook) -> list[list[str]]:
+    """Paths of the tags that share their name with another tag anywhere in the codebook
+    (``Economy/Other``, ``Politics/Other``), one list per name, in codebook order."""
+    paths: dict[str, list[str]] = {}
+    for tag, _depth in codebook.walk():
+        paths.setdefault(tag.name, []).append(codebook.path(tag.id))
+    return [found for found in paths.values() if len(found) > 1]
+
+
+def export_notes(codebook: Codebook, fmt: str) -> list[str]:
+    """What a user should know before exporting this codebook to ``fmt`` (mostly nothing).
+
+    QualCoder keeps one code per name, so in a REFI-QDA file a tag named like another
+    loses its passages there.
+    """
+    shared = shared_names(codebook) if fmt in QUALCODER_FORMATS else []
+    if not shared:
+        return []
+    listed = "; ".join(" and ".join(f"“{path}”" for path in paths) for paths in shared[:3])
+    more = f" (and {len(shared) - 3} more names)" if len(shared) > 3 else ""
+    return [
+        f"Tags share a name: {listed}{more}. QualCoder keeps one code per name, so only the "
+        "first of each keeps its passages there; rename the others before exporting for "
+        "QualCoder. Other programs read them as they are."
+    ]
 
 
 def export_project(

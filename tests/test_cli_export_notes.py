@@ -1,0 +1,36 @@
+"""`diptych export` to REFI-QDA says, as the export dialog does, when tags share a name:
+QualCoder keeps one code per name, so the others' passages would lose their code there."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from diptych.storage.cli import main
+from diptych.storage.project import Project
+
+
+def run(*argv: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(a) for a in argv], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_a_refi_qda_export_notes_tags_that_share_a_name(tmp_path: Path) -> None:
+    path = tmp_path / "p.diptych"
+    article = tmp_path / "a.md"
+    article.write_text("# A\n\nText.\n", encoding="utf-8")
+    assert run("import", path, article)[0] == 0
+    with Project.open(path) as project:
+        for parent in ("Economy", "Politics"):
+            top = project.tags.add(name=parent)
+            project.tags.add(name="Other", parent_id=top.id)
+    out_file = tmp_path / "p.qdpx"
+
+    code, out, err = run("export", path, "-f", "qdpx", "-o", out_file)
+    assert code == 0 and out.strip() == str(out_file) and out_file.exists()
+    assert err.startswith("diptych: note: Tags share a name: “Economy/Other” and “Politics/Other”")
+    assert "QualCoder keeps one code per name" in err
+
+    code, out, err = run("export", path, "-f", "md")
+    assert code == 0 and out.startswith("#") and err == ""  # Markdown: nothing to note
