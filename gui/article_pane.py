@@ -43,7 +43,9 @@ class ArticlePane(QFrame):
 
     Signals:
         activated(): the pane got focus (it becomes the current pane).
-        closeRequested(): the user closed the pane.
+        closeRequested(): the user closed the pane (or its article was removed).
+        articleRemoved(int): the pane's article was removed from the project; the pane
+            asks to be closed next.
         moveRequested(int): move the pane left (-1) or right (+1).
         passageClicked(int): a highlight or margin bar was clicked (annotation id).
         tagKeyPressed(int): a digit key was pressed over the text (0-based tag index).
@@ -56,6 +58,7 @@ class ArticlePane(QFrame):
 
     activated = Signal()
     closeRequested = Signal()
+    articleRemoved = Signal(int)
     moveRequested = Signal(int)
     passageClicked = Signal(int)
     tagKeyPressed = Signal(int)
@@ -258,7 +261,8 @@ class ArticlePane(QFrame):
         ids = {a.id: a for a in self.session.articles()}
         summary = ids.get(self.article_id)
         if summary is None:
-            self.loader.article_id = None
+            removed, self.loader.article_id = self.article_id, None
+            self.articleRemoved.emit(removed)
             self.closeRequested.emit()
         else:
             self.header.set_title(summary.title, summary.source_name)

@@ -54,6 +54,10 @@ class PaneArea(QStackedWidget):
         self.addWidget(self.hint)
         self.addWidget(self.splitter)
         self._current: ArticlePane | None = None
+        # Where panes stood whose article was removed (article id -> pane index): undo
+        # brings the article back into a pane there.
+        self._removed: dict[int, int] = {}
+        session.articleRestored.connect(self.on_session_article_restored)
 
     # -- panes ---------------------------------------------------------------------------
     def panes(self) -> list[ArticlePane]:
@@ -93,6 +97,7 @@ class PaneArea(QStackedWidget):
         pane.activated.connect(lambda p=pane: self.set_current(p))
         pane.loaded.connect(lambda p=pane: self._on_pane_loaded(p))
         pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
+        pane.articleRemoved.connect(lambda article_id, p=pane: self._note_removed(p, article_id))
         pane.moveRequested.connect(lambda step, p=pane: self.move_pane(p, step))
         pane.passageClicked.connect(self.passageClicked)
         pane.tagKeyPressed.connect(self.tagKeyPressed)
@@ -164,6 +169,19 @@ class PaneArea(QStackedWidget):
         self._even_sizes(places)
         if had_focus and self._current is not None:
             self._current.view.setFocus()
+
+    def _note_removed(self, pane: ArticlePane, article_id: int) -> None:
+        index = self.splitter.indexOf(pane)
+        if index >= 0:  # a pane closed already (deleted later) is no place to come back to
+            self._removed[article_id] = index
+
+    def on_session_article_restored(self, article_id: int) -> None:
+        """An article removed while it was open is back (undo): show it again where its
+        pane stood, unless it is open already."""
+        index = self._removed.pop(article_id, None)
+        if index is None or any(p.article_id == article_id for p in self.panes()):
+            return
+        self.add_pane(article_id, index=min(index, self.splitter.count()))
 
     def close_all(self) -> None:
         """Close every pane."""

@@ -63,6 +63,7 @@ class ProjectSession(QObject):
         allPassagesChanged(): passages of any article may have changed (a tag deleted or
             merged, another window's changes): one signal, however many articles.
         articleTextChanged(int): the text of this article id was replaced.
+        articleRestored(int): undo (or redo) brought back this removed article.
         memosChanged(): a project or article memo was written.
         externalChange(): another window or program changed the file.
     """
@@ -73,6 +74,7 @@ class ProjectSession(QObject):
     passagesChanged = Signal(int)
     allPassagesChanged = Signal()
     articleTextChanged = Signal(int)
+    articleRestored = Signal(int)
     memosChanged = Signal()
     externalChange = Signal()
 
@@ -326,6 +328,7 @@ class ProjectSession(QObject):
         self.project.articles.restore(removal=removal)
         self.articlesChanged.emit()
         self.passagesChanged.emit(removal.article.id)
+        self.articleRestored.emit(removal.article.id)
 
     def remove_articles(self, article_ids: Sequence[int]) -> list[ArticleRemoval]:
         """Remove several articles in one transaction (undoing an import), leaving out
@@ -340,6 +343,7 @@ class ProjectSession(QObject):
         self.articlesChanged.emit()
         for removal in removals:
             self.passagesChanged.emit(removal.article.id)
+            self.articleRestored.emit(removal.article.id)
         return removals
 
     def restore_articles(self, removals: Sequence[ArticleRemoval]) -> None:
