@@ -21,39 +21,12 @@ from diptych.gui.main_window import MainWindow
 from diptych.gui.passage_index import Mark
 from diptych.gui.passage_model import Column
 from diptych.gui.session import ProjectSession
-from diptych.gui.theme import is_dark
+from diptych.gui.theme import contrast, is_dark, painted_over
 from diptych.storage.importing import parse_article
 from diptych.storage.palette import PALETTE
 from diptych.storage.sample import SAMPLE_FILES, sample_bytes
 
 LIGHT_PAGE, DARK_PAGE = QColor("#FFFFFF"), QColor("#17181A")
-
-
-def luminance(color: QColor) -> float:
-    def channel(value: int) -> float:
-        v = value / 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(color.red())
-        + 0.7152 * channel(color.green())
-        + 0.0722 * channel(color.blue())
-    )
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def over(color: QColor, page: QColor) -> QColor:
-    """``color`` (with its alpha) painted on ``page``."""
-    a = color.alpha() / 255
-    return QColor(
-        round(color.red() * a + page.red() * (1 - a)),
-        round(color.green() * a + page.green() * (1 - a)),
-        round(color.blue() * a + page.blue() * (1 - a)),
-    )
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
@@ -68,7 +41,7 @@ def test_the_line_under_overlapping_passages_stands_out_from_their_fill(
     for first, second in itertools.combinations(PALETTE, 2):
         marks = (Mark(1, 0, 10, (first,)), Mark(2, 5, 15, (second,)))
         fmt = theme.format(marks)
-        fill = over(fmt.background().color(), page)
+        fill = painted_over(fmt.background().color(), page)
         worst.append((contrast(fmt.underlineColor(), fill), first, second))
     ratio, first, second = min(worst)
     assert ratio >= 3.0, f"underline of {first}+{second} on the {page.name()} page: {ratio:.2f}"
