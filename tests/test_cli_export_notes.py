@@ -3,17 +3,11 @@ QualCoder keeps one code per name, so the others' passages would lose their code
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from diptych.storage.cli import main
+from test_cli import run
+
 from diptych.storage.project import Project
-
-
-def run(*argv: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main([str(a) for a in argv], stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_a_refi_qda_export_notes_tags_that_share_a_name(tmp_path: Path) -> None:

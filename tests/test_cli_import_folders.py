@@ -3,17 +3,11 @@ already in the project (with how to bring in a changed version) instead of copyi
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from diptych.storage.cli import main
+from test_cli import run
+
 from diptych.storage.project import Project
-
-
-def run(*argv: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main([str(a) for a in argv], stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def titles(path: Path) -> list[str]:

@@ -3,20 +3,15 @@ unclosed right-to-left override, and the command line never prints one to a term
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from diptych.storage.cli import main, terminal_safe
+from test_cli import run
+
+from diptych.storage.cli import terminal_safe
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
 
 ESCAPE_TITLE = "Evil\x1b]0;PWNED\x07 \u202etitle"
-
-
-def run(*argv: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main([str(a) for a in argv], stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_titles_lose_control_characters_and_direction_overrides() -> None:
