@@ -36,7 +36,6 @@ from diptych.storage.model import ProjectInfo
 from diptych.storage.schema import apply_migrations, missing_reading_indexes, needs_migration
 
 PROJECT_SUFFIX = ".diptych"
-INFO_KEYS = ("uuid", "name", "created_at")  # a project's identity, in ``project_info``
 
 
 def utc_now() -> str:
@@ -142,9 +141,6 @@ class Project:
         return cls.open(path, create=True, name=name, clock=clock)
 
     def _prepare(self, *, is_new: bool, name: str | None) -> None:
-        if not self.read_only and not self.verified and self._writes_on_opening():
-            check_integrity(self.db.conn, self.path)
-            self.verified = True
         with translate_errors(self.path):
             if is_new or needs_migration(self.db):
                 if self.read_only:
@@ -153,18 +149,17 @@ class Project:
                         path=self.path,
                         advice="Make it writable, then open it again.",
                     )
+                self._check_before_writing()
                 apply_migrations(self.db)
             if not self.read_only:
                 self._complete_info(name)
                 self._add_reading_indexes()
 
-    def _writes_on_opening(self) -> bool:
-        """True if opening will write: an upgrade, a missing identity or reading index."""
-        with translate_errors(self.path):
-            if needs_migration(self.db) or missing_reading_indexes(self.db):
-                return True
-            rows = dict(self.db.execute("SELECT key, value FROM project_info").fetchall())
-        return not all(rows.get(key) for key in INFO_KEYS)
+    def _check_before_writing(self) -> None:
+        """Run the integrity pass that opening left out, before opening writes anything."""
+        if not self.verified:
+            check_integrity(self.db.conn, self.path)
+            self.verified = True
 
     def _complete_info(self, name: str | None) -> None:
         """Give the project its identity: uuid, name and creation time.
@@ -180,9 +175,10 @@ class Project:
             "name": lambda: readable_text(name or self.path.stem),  # a file name may not be UTF-8
             "created_at": self.now,
         }
-        missing = [key for key in INFO_KEYS if not rows.get(key)]
+        missing = [key for key in wanted if not rows.get(key)]
         if not missing:
             return
+        self._check_before_writing()
         with self.transaction():
             for key in missing:
                 self.db.execute(
@@ -200,6 +196,7 @@ class Project:
         statements = missing_reading_indexes(self.db)
         if not statements:
             return
+        self._check_before_writing()
         try:
             with self.transaction():
                 for statement in statements:
