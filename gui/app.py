@@ -233,9 +233,8 @@ class Launcher(QObject):
 
     def open_sample(self) -> None:
         """Open the built-in sample project (creating it again if it was deleted)."""
-        path = self.context.paths.sample_project
         try:
-            project = open_project(path) if path.exists() else create_sample_project(path)
+            project = open_or_create(self.context, self.context.paths.sample_project)
         except DiptychError as exc:
             self.context.messages.known_error(exc, "Open project")
             return
