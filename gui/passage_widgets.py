@@ -155,7 +155,6 @@ class FilterCombo(QComboBox):
         self.setMinimumContentsLength(8)
         self.entries = ComboItems(self)
         self.setModel(self.entries)
-        self._items: Sequence[ComboItem] | None = None
 
     def refill(self, everything: str, items: Sequence[ComboItem]) -> bool:
         """Replace the entries, keeping the choice if it still exists.
@@ -163,12 +162,12 @@ class FilterCombo(QComboBox):
         Returns:
             False if the entries were these already.
         """
-        if self._items == items:
+        entries = [(everything, None, None), *items]
+        if self.entries.items == entries:
             return False
-        self._items = items
         chosen = self.currentData()
         self.blockSignals(True)
-        self.entries.replace([(everything, None, None), *items])
+        self.entries.replace(entries)
         position = self.findData(chosen) if chosen is not None else 0
         self.setCurrentIndex(max(position, 0))
         self.blockSignals(False)
