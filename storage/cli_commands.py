@@ -68,17 +68,18 @@ def _remove_new_project(path: Path) -> None:
 
 
 def _import(project: Project, args: argparse.Namespace) -> Result:
-    from diptych.storage.import_files import files_to_import, leave_out_duplicates
+    from diptych.storage.import_files import add_new_articles, files_to_import
     from diptych.storage.importing import EXCHANGE_SUFFIXES, read_article_file
     from diptych.storage.refiqda_import import import_exchange_file
 
     exchange = [f for f in args.files if f.suffix.lower() in EXCHANGE_SUFFIXES]
     found = files_to_import([f for f in args.files if f not in exchange])  # folders searched
     read = [(path, read_article_file(path)) for path in found.files]  # all checked first
-    parsed, duplicates = leave_out_duplicates(project, read, advice=REIMPORT_ADVICE)
-    left_out = found.left_out + [str(error) for error in duplicates]
     with project.transaction():  # all files or none
-        added = project.articles.add_many(parsed=parsed)
+        # Duplicates are looked for inside the transaction: the same file imported at the
+        # same moment elsewhere is added once.
+        added, duplicates = add_new_articles(project, read, advice=REIMPORT_ADVICE)
+        left_out = found.left_out + [str(error) for error in duplicates]
         lines = [str(a.id) for a in added]
         data: dict[str, Any] = {"articles": [a.id for a in added]}
         for path in exchange:

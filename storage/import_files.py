@@ -3,8 +3,9 @@
 What the user chose or dropped may hold folders: :func:`files_to_import` finds their
 article files (in the order a file manager shows them) and says what it left out.
 :func:`leave_out_duplicates` keeps an article already in the project from being added a
-second time, on which the passages of the first would not be. The window and
-``diptych import`` use both.
+second time, on which the passages of the first would not be; :func:`add_new_articles`
+does that and the adding in one transaction, so that two imports of the same file at the
+same moment add it once. The window and ``diptych import`` use both.
 """
 
 from __future__ import annotations
@@ -125,6 +126,33 @@ def leave_out_duplicates(
         earlier[text] = path
         fresh.append(parsed)
     return fresh, said
+
+
+def add_new_articles(
+    project: Project,
+    read: Sequence[tuple[Path, ParsedArticle]],
+    *,
+    advice: str,
+    keep_going: Callable[[], bool] = lambda: True,
+) -> tuple[list[ArticleSummary], list[ArticleFileError]]:
+    """Add the articles of ``read`` that are not in the project yet, in one transaction;
+    returns the new articles and a message for each article left out (see
+    :func:`leave_out_duplicates`).
+
+    The look for duplicates is made inside the write transaction: another import of the
+    same file at the same moment (a second window, ``diptych import`` while the window
+    imports) waits for this one to finish, then finds its article and leaves it out.
+
+    Raises:
+        Cancelled: ``keep_going``, asked once the duplicates are known, returned False;
+            nothing is added.
+    """
+    with project.transaction():
+        fresh, said = leave_out_duplicates(project, read, advice=advice)
+        if not keep_going():
+            raise Cancelled
+        added = project.articles.add_many(parsed=fresh) if fresh else []
+    return added, said
 
 
 _NUMBER = re.compile(r"(\d+)")
