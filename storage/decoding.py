@@ -127,7 +127,7 @@ def decode_article(data: bytes, *, name: str, html: bool = False) -> DecodedText
     return DecodedText(text.replace("\x00", "\ufffd"), encoding)
 
 
-def _utf16_without_mark(data: bytes) -> tuple[str, str] | None:
+def utf16_without_mark(data: bytes) -> tuple[str, str] | None:
     """Recognise UTF-16 text written without a byte-order mark, or give up (None).
 
     Mostly-Latin UTF-16 has a NUL in every other byte, on the odd positions for
@@ -165,7 +165,7 @@ def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), label
     if b"\x00" in data:
-        guessed = _utf16_without_mark(data)
+        guessed = utf16_without_mark(data)
         if guessed is None:
             raise _binary(name, "NUL bytes")
         return guessed

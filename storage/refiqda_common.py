@@ -18,7 +18,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from diptych.storage.decoding import decode_cp1252
+from diptych.storage.decoding import decode_cp1252, utf16_without_mark
 from diptych.storage.errors import ExchangeFileError, InputError
 from diptych.storage.palette import normalize_color
 
@@ -298,7 +298,9 @@ _BOMS = (
 
 def decode_source(data: bytes) -> tuple[str, str]:
     """A source file's text and encoding: a byte-order mark decides (MAXQDA has been seen
-    writing UTF-16, QualCoder UTF-8 with a mark), else UTF-8, else cp1252.
+    writing UTF-16, QualCoder UTF-8 with a mark), else UTF-16 recognised by its NUL bytes
+    (some Windows tools write it without a mark; it is valid UTF-8 when all ASCII, one
+    letter and one NUL at a time), else UTF-8, else cp1252.
 
     The mark itself is not part of the text: REFI positions count from the first
     character after it. NULs become U+FFFD, keeping every offset in place.
@@ -308,8 +310,12 @@ def decode_source(data: bytes) -> tuple[str, str]:
             text, encoding = data.decode(codec, errors="replace"), codec
             break
     else:
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, encoding = decode_cp1252(data), "cp1252"
+        wide = utf16_without_mark(data) if b"\x00" in data else None
+        if wide is not None:
+            text, encoding = wide
+        else:
+            try:
+                text, encoding = data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                text, encoding = decode_cp1252(data), "cp1252"
     return text.removeprefix("\ufeff").replace("\x00", "\ufffd"), encoding
