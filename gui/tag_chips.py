@@ -200,6 +200,10 @@ class ElidedLabel(QLabel):
         self._lines = lines
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Lines are wrapped to the contents' width: with a border (the passage quote's
+        # colour bar) QLabel would otherwise indent the text by half an "x" and cut off
+        # the end of the longest lines.
+        self.setIndent(0)
 
     def full_text(self) -> str:
         """The text before eliding."""
