@@ -18,12 +18,18 @@ from __future__ import annotations
 import contextlib
 import filecmp
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from diptych.storage.database import translate_errors
-from diptych.storage.errors import DamagedProjectError, NotAProjectError, ProjectFileError
+from diptych.storage.database import error_kind, known_error, translate_errors
+from diptych.storage.errors import (
+    DamagedProjectError,
+    DiskFullError,
+    NotAProjectError,
+    ProjectFileError,
+)
 from diptych.storage.project import PROJECT_SUFFIX, Project
 
 DEFAULT_KEEP = 20
@@ -81,7 +87,8 @@ def backup_project(
     newest = next(iter(list_backups(folder)), None)
     _copy(project.db.conn, target, source_path=project.path)
     if newest is not None and _same_file(newest.path, target):
-        target.unlink()
+        with contextlib.suppress(OSError):  # kept if it cannot be removed: no harm
+            target.unlink()
         return newest.path
     prune(folder, keep=keep)
     return target
@@ -124,20 +131,50 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _copy(source: sqlite3.Connection, target: Path, *, source_path: Path) -> None:
     part = target.with_name(target.name + ".part")
-    part.unlink(missing_ok=True)
-    try:
-        with translate_errors(source_path):
+    with _writing_copy(target, source_path=source_path):
+        part.unlink(missing_ok=True)
+        try:
             dest = sqlite3.connect(part)
             try:
                 source.backup(dest)
                 dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one plain file
             finally:
                 dest.close()
-        _as_private_as(source_path, part)
-        part.replace(target)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+            _as_private_as(source_path, part)
+            part.replace(target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
+            raise
+
+
+# What keeps a copy from being written: the copy's disk or folder, not the file copied.
+_COPY_FAILURES = {
+    "full": "the disk is full",
+    "readonly": "its folder is read-only",
+    "cantopen": "it cannot be created",
+    "io": "disk input/output error",
+}
+
+
+@contextlib.contextmanager
+def _writing_copy(target: Path, *, source_path: Path) -> Iterator[None]:
+    """Errors writing a copy of ``source_path`` to ``target`` as known errors: a copy that
+    cannot be written (a full disk, a read-only folder) names the copy and says that the
+    file copied is unchanged (it was only read); other errors are about that file."""
+    advice = f"Free some space or choose a writable folder; {source_path} was only read."
+    try:
+        yield
+    except sqlite3.Error as exc:
+        kind = error_kind(exc)
+        if kind not in _COPY_FAILURES:
+            raise known_error(exc, source_path) from exc
+        error = DiskFullError if kind == "full" else ProjectFileError
+        why = _COPY_FAILURES[kind]
+        raise error(f"could not be written ({why})", path=target, advice=advice) from exc
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise ProjectFileError(f"could not be written ({why})", path=target, advice=advice) from exc
 
 
 def _as_private_as(source: Path, copy: Path) -> None:
@@ -160,10 +197,13 @@ def list_backups(folder: Path) -> list[BackupInfo]:
         parts = path.stem.split("-", 3)
         try:
             created = datetime.strptime(f"{parts[0]}-{parts[1]}", _STAMP).replace(tzinfo=UTC)
+            size = path.stat().st_size
         except (ValueError, IndexError):
             continue
+        except OSError:  # removed meanwhile (another window of the project pruned it)
+            continue
         reason = parts[3] if len(parts) > 3 else "auto"
-        found.append(BackupInfo(path, created, path.stat().st_size, reason))
+        found.append(BackupInfo(path, created, size, reason))
     return sorted(found, key=lambda b: b.path.name, reverse=True)
 
 
@@ -171,7 +211,10 @@ def prune(folder: Path, *, keep: int) -> list[Path]:
     """Delete all but the newest ``keep`` backups; returns what was deleted."""
     removed = []
     for info in list_backups(folder)[keep:]:
-        info.path.unlink(missing_ok=True)
+        try:
+            info.path.unlink(missing_ok=True)
+        except OSError:  # kept: the new backup is taken, an extra old one does no harm
+            continue
         removed.append(info.path)
     return removed
 

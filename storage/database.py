@@ -83,15 +83,22 @@ def translate_errors(path: Path) -> Iterator[None]:
 
 def known_error(exc: sqlite3.Error, path: Path) -> ProjectFileError:
     """The known error matching an SQLite exception, by its primary result code."""
+    kind = error_kind(exc)
+    if kind is None:
+        return ProjectFileError(f"could not be used ({exc})", path=path)
+    error, message, advice = _MESSAGES[kind]
+    return error(message, path=path, advice=advice)
+
+
+def error_kind(exc: sqlite3.Error) -> str | None:
+    """What went wrong, in the words of :data:`_MESSAGES` (``"full"``, ``"busy"``, ...), or
+    None for an error of no known kind."""
     code = getattr(exc, "sqlite_errorcode", None)
     kind = _KINDS.get(code & 0xFF) if isinstance(code, int) else None
     if kind is None:  # no code (older SQLite builds, errors raised by the sqlite3 module)
         text = str(exc).lower()
         kind = next((k for words, k in _TEXT_KINDS if any(w in text for w in words)), None)
-    if kind is None:
-        return ProjectFileError(f"could not be used ({exc})", path=path)
-    error, message, advice = _MESSAGES[kind]
-    return error(message, path=path, advice=advice)
+    return kind
 
 
 _MESSAGES: dict[str, tuple[type[ProjectFileError], str, str]] = {
