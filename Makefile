@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench screenshot sample-template clean
+.PHONY: run test lint typecheck pytest bench screenshot sample-template install-desktop uninstall-desktop clean
 
 $(BIN)/.installed-app: pyproject.toml packaging/bootstrap.sh
 	PYTHON=$(PYTHON) VENV=$(VENV) bash packaging/bootstrap.sh app
@@ -48,6 +48,13 @@ screenshot: $(BIN)/.installed-app
 # or the schema (tests/test_sample_template.py fails until then).
 sample-template: $(BIN)/.installed-app
 	$(BIN)/python -m diptych.storage.sample resources/samples/sample.diptych
+
+# Diptych in the desktop's application menu, and .diptych files opening in it (this user only).
+install-desktop: $(BIN)/.installed-app
+	$(BIN)/python packaging/install_desktop.py
+
+uninstall-desktop:
+	$(PYTHON) packaging/install_desktop.py --remove
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
