@@ -22,3 +22,13 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make test" in readme and "make run" in readme
+
+
+def test_the_build_requires_a_setuptools_that_reads_the_license_expression() -> None:
+    """``license = "MIT"`` (an SPDX expression, PEP 639) is refused as invalid by setuptools
+    before 77, so a build with an older one fails before it starts."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert isinstance(config["project"]["license"], str)
+    (requirement,) = [r for r in config["build-system"]["requires"] if r.startswith("setuptools")]
+    minimum = requirement.split(">=", 1)[1].split(",")[0]
+    assert tuple(int(part) for part in minimum.split(".")) >= (77,)
