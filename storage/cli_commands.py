@@ -11,7 +11,7 @@ from typing import Any
 
 from diptych.storage.anchoring import find_quote
 from diptych.storage.codebook import Codebook
-from diptych.storage.errors import InputError
+from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.files import write_atomically
 from diptych.storage.model import Tag
 from diptych.storage.project import Project
@@ -62,6 +62,17 @@ REIMPORT_ADVICE = (
 
 
 def _remove_new_project(path: Path) -> None:
+    """Remove the project this command created, unless something was saved in it since
+    (by another command run at the same time): a file whose creation was cut short, or
+    that holds nothing, goes; one that holds anything, or is busy, stays."""
+    try:
+        with Project.open(path, read_only=True, verify=False) as project:
+            if not project.is_empty():
+                return
+    except ProjectBusyError:  # another program is writing to it: not this command's
+        return
+    except DiptychError:  # not a whole project: its creation was cut short here
+        pass
     for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
         with contextlib.suppress(OSError):
             path.with_name(name).unlink(missing_ok=True)

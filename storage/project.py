@@ -214,6 +214,15 @@ class Project:
             created_at=rows.get("created_at", ""),
         )
 
+    def is_empty(self) -> bool:
+        """True if the project holds no article, tag or memo (as it was created)."""
+        with translate_errors(self.path):
+            row = self.db.execute(
+                "SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM tags)"
+                " OR EXISTS (SELECT 1 FROM memos)"
+            ).fetchone()
+        return not row[0]
+
     def rename(self, *, name: str) -> None:
         """Change the project's display name."""
         with self.transaction():

@@ -1,0 +1,61 @@
+"""A refused ``diptych import`` into a new project removes the file it created only while
+nothing is in it: what another import (a second command run at the same time) added
+meanwhile is never deleted with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_cli import run
+
+from diptych.storage import cli_commands, importing
+from diptych.storage.errors import ArticleFileError
+from diptych.storage.importing import parse_article
+from diptych.storage.project import Project
+
+
+def test_a_refused_import_keeps_the_new_project_another_import_wrote_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "study.diptych"
+    good, bad = tmp_path / "minutes.txt", tmp_path / "photo.txt"
+    good.write_text("Minutes\n\nBoth sides agreed.\n", encoding="utf-8")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\nnot text")
+    read = importing.read_article_file
+
+    def the_other_command_adds_first(file: Path) -> object:
+        if file == bad:  # meanwhile, another `diptych import` of the same new project
+            with Project.open(path) as other:
+                other.articles.add(parsed=parse_article(b"Agenda\n\nTariffs.\n", name="a.txt"))
+        return read(file)
+
+    monkeypatch.setattr(importing, "read_article_file", the_other_command_adds_first)
+    code, _out, err = run("import", path, good, bad)
+    assert code == 2 and "photo.txt: is a PNG image" in err
+    with Project.open(path, read_only=True) as project:
+        assert [a.title for a in project.articles.all()] == ["Agenda"]
+
+
+def test_a_refused_import_still_leaves_no_empty_project(tmp_path: Path) -> None:
+    path = tmp_path / "study.diptych"
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\nnot text")
+    assert run("import", path, bad)[0] == 2
+    assert sorted(tmp_path.iterdir()) == [bad]
+
+
+def test_a_new_project_left_unfinished_by_a_refused_creation_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "study.diptych"
+    good = tmp_path / "minutes.txt"
+    good.write_text("Minutes\n\nBoth sides agreed.\n", encoding="utf-8")
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        path.write_bytes(b"SQLite format 3\x00")  # a few bytes written, then the disk was full
+        raise ArticleFileError("could not be created (the disk is full)", path=path)
+
+    monkeypatch.setattr(cli_commands.Project, "open", disk_full)
+    assert run("import", path, good)[0] == 2
+    assert sorted(tmp_path.iterdir()) == [good]
