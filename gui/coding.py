@@ -34,6 +34,11 @@ from diptych.storage.errors import InputError
 TOOLTIP_NOTE_CHARS = 400
 TITLE_QUOTE_CHARS = 40
 NOTHING_SELECTED = "No text is selected, so nothing is tagged. A new name adds a tag."
+SELECTED_ELSEWHERE = (
+    "The selected passage is not in this pane: select text here, or a passage here "
+    "(Enter on a highlight, or F8)."
+)
+NO_PASSAGE_SELECTED = "Select a passage first: Enter on a highlight, or F8."
 
 
 def menu_text(name: str) -> str:
@@ -64,7 +69,7 @@ class CodingController(QObject):
         self.palette.tagChosen.connect(self.on_palette_tag_chosen)
         self.palette.tagCreated.connect(self.on_palette_tag_created)
         area.tagKeyPressed.connect(self.on_area_tag_key_pressed)
-        area.deleteKeyPressed.connect(self.delete_selected)
+        area.deleteKeyPressed.connect(self.on_area_delete_key_pressed)
         area.passageClicked.connect(self.select_passage)
         area.contextMenuRequested.connect(self.on_area_context_menu_requested)
         area.tooltipRequested.connect(self.on_area_tooltip_requested)
@@ -227,8 +232,30 @@ class CodingController(QObject):
         self.apply_new_tag(name, for_passage=self.palette_passage)
 
     def on_area_tag_key_pressed(self, index: int) -> None:
-        """Keys 1-9 in a pane."""
+        """Keys 1-9 in a pane: tag the text selected there, or else the passage selected
+        there; never a passage selected in another pane (or in the Passages list for an
+        article this pane does not show), which the user pressing the key cannot see."""
+        pane = self.area.current
+        if pane is not None and not pane.selection() and self._selected_elsewhere(pane):
+            self.session.messages.info(SELECTED_ELSEWHERE)
+            return
         self.apply_tag_by_index(index)
+
+    def on_area_delete_key_pressed(self) -> None:
+        """Delete in a pane: delete the passage selected there (as for the tag keys, never
+        one the pane does not show)."""
+        pane = self.area.current
+        if not self.selected:
+            self.session.messages.info(NO_PASSAGE_SELECTED)
+        elif pane is not None and self._selected_elsewhere(pane):
+            self.session.messages.info(SELECTED_ELSEWHERE)
+        else:
+            self.delete_selected()
+
+    def _selected_elsewhere(self, pane: ArticlePane) -> bool:
+        """True if a passage is selected that ``pane`` does not show (not outlined there)."""
+        index = pane.view.index
+        return bool(self.selected) and (index is None or self.selected not in index)
 
     # -- passages ------------------------------------------------------------------------
     def select_passage(self, annotation_id: int, *, scroll: bool = False) -> None:
