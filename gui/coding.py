@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -300,10 +300,13 @@ class CodingController(QObject):
         self.select_passage(annotation_id, scroll=True)
 
     def reveal_passage(self, annotation_id: int, article_id: int) -> None:
-        """Open the passage's article if needed, scroll to the passage and select it."""
+        """Open the passage's article if needed, scroll to the passage and select it; the
+        keyboard goes to its pane, whether the article was open already or not, so that
+        the keys (F2, Del, 1-9, F8) go on from the passage there."""
         pane = self.area.open_article(article_id)
         if pane is None:
             return
+        pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
         pane.when_loaded(lambda: self.select_passage(annotation_id, scroll=True))
 
     def delete_selected(self) -> None:
