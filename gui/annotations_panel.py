@@ -150,6 +150,7 @@ class AnnotationsPanel(QWidget):
         self.table.installEventFilter(self)
 
     def _connect(self) -> None:
+        self.search.installEventFilter(self)
         self.search.textChanged.connect(self.on_search_text_changed)
         self.tag_combo.currentIndexChanged.connect(self.on_tag_combo_current_index_changed)
         self.article_combo.currentIndexChanged.connect(self.on_article_combo_current_index_changed)
@@ -353,8 +354,35 @@ class AnnotationsPanel(QWidget):
             annotation_id = int(index.data(PASSAGE_ID_ROLE))
             self.passageActivated.emit(annotation_id, int(index.data(ARTICLE_ID_ROLE)))
 
+    def _from_filter(self, event: QKeyEvent) -> bool:
+        """Keys in the filter field that lead to the matches, as in the Library: Down moves
+        into them, Enter opens the selected match (the first if none is). False if the key
+        is not one of these, or nothing matches."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if not (enter or event.key() == Qt.Key.Key_Down) or not self.model.rowCount():
+            return False
+        if not self.table.currentIndex().isValid():  # as if the user had stepped onto it
+            first = self.model.index(0, 0)
+            self._make_current(first)
+            self._chosen = int(first.data(PASSAGE_ID_ROLE))
+            self.passageSelected.emit(self._chosen)
+        if enter:
+            self._activate(self.table.currentIndex())
+        else:
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter opens the current passage; Delete deletes it."""
+        """Enter opens the current passage; Delete deletes it; Down and Enter in the filter
+        field lead to the matches."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            plain = event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            )
+            if plain and self._from_filter(event):
+                return True
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
