@@ -169,6 +169,7 @@ class ExportDialog(QDialog):
         self._confirmed: Path | None = None  # a path the user agreed to replace
         self._following_name = False  # the format is changing to match the file name
         self._folder = Path.home()  # where a bare file name is saved
+        self._suggested: str | None = None  # the file name last suggested, if any
         self.session = session
         self.workers = workers
         self.worker: Worker | None = None
@@ -277,15 +278,18 @@ class ExportDialog(QDialog):
             return
         suffix = FORMATS[self.fmt()].suffix
         current = self.output.text().strip()
-        if current:
+        if current and current != self._suggested:
             path = Path(current)
             if any(c.isalpha() for c in path.suffix):  # a file type (.md, .txt): replaced
                 path = path.with_suffix("")
             # A dot of the name's own ("Report 2024.03") stays.
             self.output.setText(str(path.with_name(path.name + suffix)))
         else:
+            # The name suggested for the previous format is suggested afresh: "Sample
+            # project (2).md" beside an earlier Markdown export is "Sample project.html".
             name = self.session.project.info().name or "Diptych export"
-            self.output.setText(str(free_path(Path.home(), name, suffix)))
+            self._suggested = str(free_path(Path.home(), name, suffix))
+            self.output.setText(self._suggested)
 
     def on_output_text_changed(self, text: str) -> None:
         """A file name ending in another format's suffix (``notes.csv``) chooses that format.
