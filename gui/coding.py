@@ -10,7 +10,7 @@ import html
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.commands import (
@@ -214,10 +214,14 @@ class CodingController(QObject):
 
     def _passage_title(self, annotation_id: int) -> str:
         """The palette's title when it tags one passage: which one, by its quote."""
+        return f"Add a tag to the passage “{self._passage_quote(annotation_id)}”"
+
+    def _passage_quote(self, annotation_id: int) -> str:
+        """A passage's quote on one line, shortened to a title's length."""
         quote = " ".join(self.session.passage(annotation_id).exact.split())
         if len(quote) > TITLE_QUOTE_CHARS:
             quote = quote[:TITLE_QUOTE_CHARS].rstrip() + "…"
-        return f"Add a tag to the passage “{quote}”"
+        return quote
 
     def on_palette_tag_chosen(self, tag_id: int) -> None:
         """A tag chosen in the palette goes on the passage it was opened for, or else on the
@@ -339,6 +343,7 @@ class CodingController(QObject):
                 key = f"\t{number + 1}" if number < 9 else ""
                 action = tags_menu.addAction(color_icon(tag.color), menu_text(tag.name) + key)
                 action.triggered.connect(lambda _=False, t=tag.id: self.apply_tag(t))
+            self._add_fit_action(menu, pane)
             menu.addAction("Copy", pane.view.copy)
             menu.addSeparator()
         if annotation_id:
@@ -361,6 +366,37 @@ class CodingController(QObject):
         if menu.isEmpty():
             menu.addAction("Select text to tag it").setEnabled(False)
         menu.popup(position)
+
+    def _add_fit_action(self, menu: QMenu, pane: ArticlePane) -> None:
+        """Offer to make the selected passage longer or shorter: the text selected in its
+        pane overlaps or touches it (selected from its start with Shift and the arrows,
+        say), and is not its text already."""
+        selection = pane.selection()
+        mark = pane.view.index.get(self.selected) if pane.view.index and self.selected else None
+        if selection is None or mark is None:
+            return
+        start, end = selection
+        if (start, end) == (mark.start, mark.end) or start > mark.end or end < mark.start:
+            return
+        quote = self._passage_quote(mark.annotation_id)
+        menu.addAction(
+            f"Fit passage “{menu_text(quote)}” to the selection",
+            lambda: self.fit_passage(mark.annotation_id),
+        )
+
+    def fit_passage(self, annotation_id: int) -> None:
+        """Give a passage the text selected in its pane instead (undoable): the same
+        passage, with its tags and note, made longer or shorter."""
+        pane = self.area.current
+        selection = pane.selection() if pane is not None else None
+        if pane is None or selection is None:
+            self.session.messages.info("Select the passage's new text first.")
+            return
+        command = ReattachPassage(
+            self.session, annotation_id, *selection, text="Fit passage to selection"
+        )
+        if perform(self.session, command):
+            self._after_tagging(pane, annotation_id)
 
     def on_area_tooltip_requested(self, position: QPoint, annotation_id: int) -> None:
         """Hovering a passage shows its tags and note."""

@@ -297,10 +297,18 @@ class SetPassageNote(SetText):
 
 
 class ReattachPassage(SessionCommand):
-    """Anchor an orphaned passage to a new range of its article."""
+    """Anchor a passage (an orphan, or one made longer or shorter) to a new range of its
+    article; ``text`` names the undo step."""
 
-    def __init__(self, session: ProjectSession, annotation_id: int, start: int, end: int) -> None:
-        super().__init__(session, "Re-attach passage")
+    def __init__(
+        self,
+        session: ProjectSession,
+        annotation_id: int,
+        start: int,
+        end: int,
+        text: str = "Re-attach passage",
+    ) -> None:
+        super().__init__(session, text)
         self.annotation_id = annotation_id
         self.range = (start, end)
         self.before: Annotation | None = None

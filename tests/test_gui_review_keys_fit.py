@@ -1,0 +1,96 @@
+"""Making a passage longer or shorter from the keyboard: F8 to it, Shift and the arrows
+from its start, then Shift+F10 and "Fit passage … to the selection". The passage keeps its
+tags and note; undo gives it back its text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.main_window import MainWindow
+from diptych.storage.model import Annotation
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def first_passage(qtbot: QtBot, window: MainWindow) -> tuple[ArticlePane, Annotation]:
+    """F8 from the top of the left pane: its first passage selected, the caret at its start."""
+    window.activateWindow()  # window shortcuts need the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    pane = window.area.panes()[0]
+    window.area.set_current(pane)
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    passage = window.session.passage(window.coding.selected)
+    assert pane.view.positions.to_display(pane.view.textCursor().position()) == passage.start
+    return pane, passage
+
+
+def choose_from_the_menu(qtbot: QtBot, pane: ArticlePane, starts: str) -> None:
+    """Shift+F10, then Down until the item starting with ``starts``, then Enter."""
+    qtbot.keyClick(pane.view, Qt.Key.Key_F10, SHIFT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    texts = [a.text() for a in menu.actions()]
+    assert any(t.startswith(starts) for t in texts), texts
+    for _ in texts:
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+        active = menu.activeAction()
+        if active is not None and active.text().startswith(starts):
+            break
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+
+
+def test_a_passage_made_longer_with_the_keyboard_keeps_its_tags_and_note(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane, before = first_passage(qtbot, window)
+    count = len(window.session.project.annotations.query())
+    longer = len(before.exact) + 6
+    for _ in range(longer):
+        qtbot.keyClick(pane.view, Qt.Key.Key_Right, SHIFT)
+    assert pane.selection() == (before.start, before.start + longer)
+
+    choose_from_the_menu(qtbot, pane, "Fit passage “")
+    after = window.session.passage(before.id)
+    assert (after.start, after.end) == (before.start, before.start + longer)
+    assert (after.tag_ids, after.note) == (before.tag_ids, before.note)
+    assert window.coding.selected == pane.selected_passage == before.id
+    assert pane.view.index is not None and pane.view.index.get(before.id).end == after.end
+    assert len(window.session.project.annotations.query()) == count  # no new passage
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    undone = window.session.passage(before.id)
+    assert (undone.start, undone.end) == (before.start, before.end)
+
+
+def test_a_passage_made_shorter_with_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    pane, before = first_passage(qtbot, window)
+    count = len(window.session.project.annotations.query())
+    for _ in range(5):
+        qtbot.keyClick(pane.view, Qt.Key.Key_Right, SHIFT)
+    choose_from_the_menu(qtbot, pane, "Fit passage “")
+    after = window.session.passage(before.id)
+    assert (after.start, after.end) == (before.start, before.start + 5)
+    assert len(window.session.project.annotations.query()) == count  # no new passage
+    assert window.actions_.undo.text() == "&Undo Fit passage to selection"
+
+
+def test_no_fit_is_offered_for_text_away_from_the_selected_passage(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane, before = first_passage(qtbot, window)
+    pane.view.select_range(before.end + 3, before.end + 10)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F10, SHIFT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    texts = [a.text() for a in menu.actions()]
+    assert "Copy" in texts and not any(t.startswith("Fit passage") for t in texts)
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
