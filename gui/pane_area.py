@@ -6,6 +6,7 @@ the splitter handles. The layout (which articles, zoom, sizes) is saved and rest
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QPoint, QTimer, Signal
@@ -54,10 +55,11 @@ class PaneArea(QStackedWidget):
         self.addWidget(self.hint)
         self.addWidget(self.splitter)
         self._current: ArticlePane | None = None
-        # Where panes stood whose article was removed (article id -> pane index): undo
-        # brings the article back into a pane there.
+        # Where panes stood whose article was removed (article id -> pane index), in the
+        # order they closed: undo brings the article back into a pane there.
         self._removed: dict[int, int] = {}
-        session.articleRestored.connect(self.on_session_article_restored)
+        # Told for each article removed or put back, after the list of articles changed.
+        session.passagesChanged.connect(self.on_session_passages_changed)
 
     # -- panes ---------------------------------------------------------------------------
     def panes(self) -> list[ArticlePane]:
@@ -82,14 +84,9 @@ class PaneArea(QStackedWidget):
 
     def add_pane(self, article_id: int | None = None, *, index: int = -1) -> ArticlePane | None:
         """Add a pane (at the right by default), optionally showing an article."""
-        if self.splitter.count() >= MAX_PANES:
-            self.session.messages.info(f"At most {MAX_PANES} panes can be open side by side.")
-            return None
-        if self.isVisible() and not self._room_for_another_pane():
-            self.session.messages.info(
-                "There is no room for another pane beside these: close a pane, or make the "
-                "window wider."
-            )
+        refusal = self._no_room()
+        if refusal:
+            self.session.messages.info(refusal)
             return None
         places = self._reading_places()  # the new pane takes width from the others
         pane = ArticlePane(self.session, self.splitter)
@@ -110,6 +107,41 @@ class PaneArea(QStackedWidget):
             pane.show_article(article_id)
         self.set_current(pane)
         return pane
+
+    def open_beside(self, article_ids: Sequence[int]) -> list[ArticlePane]:
+        """Open each article in a new pane of its own, left to right, as many as there is
+        room for; the message says which were left out and why."""
+        opened: list[ArticlePane] = []
+        for number, article_id in enumerate(article_ids):
+            refusal = self._no_room()
+            pane = None if refusal else self.add_pane(article_id)
+            if pane is None:
+                self._say_left_out(article_ids[number:], len(article_ids), refusal)
+                break
+            opened.append(pane)
+        return opened
+
+    def _say_left_out(self, left_out: Sequence[int], asked: int, why: str | None) -> None:
+        titles = {a.id: a.title for a in self.session.articles()}
+        named = [f"“{titles[i]}”" for i in left_out[:3] if i in titles]
+        more = len(left_out) - len(named)
+        names = ", ".join(named) + (f" and {more} more" if more > 0 else "")
+        opened = asked - len(left_out)
+        self.session.messages.info(
+            f"Opened {opened} of the {asked} articles: {why or 'no room for more panes.'} "
+            f"Not opened: {names}."
+        )
+
+    def _no_room(self) -> str | None:
+        """Why no pane can be added now, or None if one can."""
+        if self.splitter.count() >= MAX_PANES:
+            return f"At most {MAX_PANES} panes can be open side by side."
+        if self.isVisible() and not self._room_for_another_pane():
+            return (
+                "There is no room for another pane beside these: close a pane, or make the "
+                "window wider."
+            )
+        return None
 
     def _room_for_another_pane(self) -> bool:
         """True if one more pane fits at its narrowest, the window growing at most to the
@@ -173,15 +205,21 @@ class PaneArea(QStackedWidget):
     def _note_removed(self, pane: ArticlePane, article_id: int) -> None:
         index = self.splitter.indexOf(pane)
         if index >= 0:  # a pane closed already (deleted later) is no place to come back to
+            self._removed.pop(article_id, None)  # kept in the order the panes closed
             self._removed[article_id] = index
 
-    def on_session_article_restored(self, article_id: int) -> None:
-        """An article removed while it was open is back (undo): show it again where its
-        pane stood, unless it is open already."""
-        index = self._removed.pop(article_id, None)
-        if index is None or any(p.article_id == article_id for p in self.panes()):
+    def on_session_passages_changed(self, article_id: int) -> None:
+        """An article removed while it was open may be back (undo, of one or several at
+        once): show each one back again where its pane stood, unless it is open already.
+        The last pane closed comes back first, so that each finds the neighbours it had."""
+        if article_id not in self._removed:
             return
-        self.add_pane(article_id, index=min(index, self.splitter.count()))
+        listed = {a.id for a in self.session.articles()}
+        back = [article_id for article_id in self._removed if article_id in listed]
+        for article_id in reversed(back):
+            index = self._removed.pop(article_id)
+            if not any(p.article_id == article_id for p in self.panes()):
+                self.add_pane(article_id, index=min(index, self.splitter.count()))
 
     def close_all(self) -> None:
         """Close every pane."""
@@ -199,12 +237,18 @@ class PaneArea(QStackedWidget):
             self.splitter.setSizes(sizes)
 
     def focus_neighbour(self, step: int) -> None:
-        """Move the keyboard focus to the next (+1) or previous (-1) pane, cycling."""
+        """Move the keyboard focus to the next (+1) or previous (-1) pane, cycling; from
+        outside the panes (a panel, the toolbar) to the current pane first, the one marked
+        as such, rather than past it to its neighbour."""
         panes = self.panes()
         if not panes:
             return
-        here = panes.index(self._current) if self._current in panes else 0
-        target = panes[(here + step) % len(panes)]
+        focus = self.window().focusWidget()
+        if self._current in panes and not (focus is not None and self.isAncestorOf(focus)):
+            target = self._current
+        else:
+            here = panes.index(self._current) if self._current in panes else 0
+            target = panes[(here + step) % len(panes)]
         self.set_current(target)
         target.view.setFocus()
 
