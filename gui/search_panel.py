@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from diptych.gui.find_bar import find_all
@@ -21,6 +21,11 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 200
 LIMIT = 50
 OPERATORS = ("OR", "AND", "NOT")
+# Under the field while it is empty: a placeholder this long was cut off in the dock.
+SYNTAX_HINT = (
+    '"a phrase" finds it whole, OR either word, prefix* words that begin so, '
+    "-word leaves out what has it."
+)
 
 
 def query_terms(query: str) -> list[tuple[str, bool]]:
@@ -67,15 +72,14 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText(
-            'Search articles and notes — "a phrase", OR, prefix*, -word to leave out'
-        )
+        self.field.setPlaceholderText("Search articles and notes")
+        self.field.setToolTip(SYNTAX_HINT)
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search articles and notes")
         self.results = QListWidget(self)
         self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
-        self.status = QLabel(self)
+        self.status = QLabel(self, wordWrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.field)
@@ -92,6 +96,7 @@ class SearchPanel(QWidget):
         self.results.itemClicked.connect(self.on_results_item_activated)
         self.field.installEventFilter(self)
         self.results.installEventFilter(self)
+        self._show_status("")
         # Results name articles and passages: search again when they change (undo included).
         for signal in (
             session.articlesChanged, session.passagesChanged, session.passageUpdated,
@@ -154,8 +159,12 @@ class SearchPanel(QWidget):
 
     def _show_status(self, text: str) -> None:
         """Say how many results there are, also to a screen reader on the results list
-        (the line above it is a label, which the keyboard never reaches)."""
-        self.status.setText(text)
+        (the line above it is a label, which the keyboard never reaches). With nothing
+        searched, the line says how to write a search."""
+        self.status.setText(text or SYNTAX_HINT)
+        self.status.setForegroundRole(
+            QPalette.ColorRole.WindowText if text else QPalette.ColorRole.PlaceholderText
+        )
         self.results.setAccessibleDescription(text)
 
     def _add(self, hit: SearchHit) -> QListWidgetItem:
