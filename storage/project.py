@@ -267,10 +267,16 @@ class Project:
         return self._closed
 
     def close(self) -> None:
-        """Close the file; a clean close folds the WAL back into the project file."""
+        """Close the file; a clean close folds the WAL back into the project file.
+
+        When another connection is writing or reading, the fold is left to the last
+        connection to close (SQLite does it then) rather than waiting for the others: a
+        closing window or command would otherwise wait up to the busy timeout.
+        """
         self._closed = True
         with contextlib.suppress(Exception):
             if not self.read_only:
+                self.db.execute("PRAGMA busy_timeout = 0")
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
