@@ -51,7 +51,7 @@ from qt_support import (
 )
 
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB
-from diptych.gui.app import Launcher, start
+from diptych.gui.app import Launcher, keep_start_up_objects, start
 from diptych.gui.context import AppContext
 from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
@@ -118,6 +118,7 @@ def run(config: Config) -> list[Figure]:
     create_sample_project(sample).close()
     big = _side(built.path, config.workdir / "user-big")
     small = _side(sample, config.workdir / "user-small")
+    keep_start_up_objects()  # as `diptych open` does before its first window
     figures = _opening(big, small, config.repeats())
     for side in (big, small):  # both stay open while the actions alternate between them
         side.launcher = _start(side)

@@ -269,6 +269,19 @@ def backup_label(backup: Path) -> str:
     return info.label if info is not None else backup.name
 
 
+def keep_start_up_objects() -> None:
+    """Take every object made so far out of the cycle collector's rounds (``gc.freeze``).
+
+    Called once the modules are imported and before the first window is built. What
+    exists then (modules, classes, functions, Qt's enum classes: ~50,000 objects) lives
+    as long as the process, yet each full collection walked all of it again: 15-80 ms on
+    this machine, at moments the collector chooses, such as while a big project's
+    passages arrive. Windows, panes and a project's data come later and are collected as
+    before: only what start-up had already dropped (a few hundred objects) is kept for good.
+    """
+    gc.freeze()
+
+
 def run_application(project_path: Path | None) -> int:
     """Start the window; returns the exit status."""
     message = no_display_message()
@@ -285,6 +298,7 @@ def run_application(project_path: Path | None) -> int:
     app.setWindowIcon(app_icon())
     context = AppContext.standard()
     install_excepthook(context.messages, context.paths.crash_log)
+    keep_start_up_objects()
     try:
         launcher = start(context, project_path)
     except DiptychError as exc:  # the project named on the command line
