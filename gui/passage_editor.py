@@ -100,7 +100,8 @@ class PassageEditor(QWidget):
         self.note_pages = QStackedWidget(page)
         self.note_pages.addWidget(self.note)
         self.note_pages.addWidget(self.preview)
-        self.meta = ElidedLabel(page, lines=1)
+        # Two lines: beside "Delete passage" in a narrow dock, one cut off the time.
+        self.meta = ElidedLabel(page, lines=2)
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.delete_button = QPushButton("Delete passage", page)
         self.delete_button.setToolTip("Delete this passage with its tags and note (undoable)")
