@@ -304,7 +304,7 @@ def _print(result: Result, *, as_json: bool, out: TextIO) -> None:
         return
     if as_json:
         text = json.dumps(result.data, ensure_ascii=False, indent=2)
-        out.write(terminal_safe(readable_text(text)) + "\n")
+        out.write(json_safe(readable_text(text)) + "\n")
         return
     for line in result.lines:
         print(terminal_safe(readable_text(line)), file=out)
@@ -317,6 +317,16 @@ def terminal_safe(text: str) -> str:
     """``text`` with control characters (but tabs and line ends) written as ``\\xNN``: a
     title or note holding an escape sequence must not drive the terminal it is printed on."""
     return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+_JSON_CONTROLS = re.compile(r"[\x7f-\x9f]")  # json.dumps escapes those below 0x20 itself
+
+
+def json_safe(text: str) -> str:
+    """JSON text with DEL and the C1 control characters written as ``\\u00NN``: still
+    the same JSON, and nothing in it drives the terminal (``\\xNN`` is no JSON escape).
+    They can only be inside strings, where the escape means the same character."""
+    return _JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _user_name() -> str:
