@@ -424,7 +424,7 @@ def test_what_another_program_writes_during_an_import_is_shown_after_it(
     import threading
 
     from diptych.gui import importer
-    from diptych.gui.session import WATCH_INTERVAL_MS
+    from diptych.gui.session_watch import WATCH_INTERVAL_MS
 
     reading, go_on = threading.Event(), threading.Event()
     real_read = importer.read_article

@@ -1,0 +1,99 @@
+"""The session's article edits: each one transaction, then signals for the views."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from diptych.gui.session_watch import FileWatch, text_stamp
+from diptych.storage.articles import ArticleRemoval
+from diptych.storage.model import ArticleSummary, ReanchorReport
+
+if TYPE_CHECKING:
+    from diptych.storage.importing import ParsedArticle
+
+
+class ArticleEdits(FileWatch):
+    """Adding, removing, renaming articles and replacing their text.
+
+    Each edit emits ``articlesChanged``, and ``passagesChanged`` for every article whose
+    passages went or came with it. The stamps of the texts shown follow this window's own
+    edits, so that the watch takes only other windows' for changes made elsewhere.
+    """
+
+    def add_articles(self, parsed: Sequence[ParsedArticle]) -> list[ArticleSummary]:
+        """Add imported articles in one transaction."""
+        added = self.project.articles.add_many(parsed=parsed)
+        self._text_stamps.update({a.id: text_stamp(a) for a in added})
+        self.articlesChanged.emit()
+        return added
+
+    def remove_article(self, article_id: int) -> ArticleRemoval:
+        """Remove an article with its passages."""
+        removal = self.project.articles.remove(article_id=article_id)
+        self.articlesChanged.emit()
+        self.passagesChanged.emit(article_id)
+        return removal
+
+    def restore_article(self, removal: ArticleRemoval) -> None:
+        """Undo :meth:`remove_article`."""
+        self.project.articles.restore(removal=removal)
+        self.articlesChanged.emit()
+        self.passagesChanged.emit(removal.article.id)
+        self.articleRestored.emit(removal.article.id)
+
+    def remove_articles(self, article_ids: Sequence[int]) -> list[ArticleRemoval]:
+        """Remove several articles in one transaction (undoing an import), leaving out
+        those already removed (in another window)."""
+        with self.project.transaction():
+            present = {a.id for a in self.project.articles.all()}
+            removals = [
+                self.project.articles.remove(article_id=article_id)
+                for article_id in article_ids
+                if article_id in present
+            ]
+        self.articlesChanged.emit()
+        for removal in removals:
+            self.passagesChanged.emit(removal.article.id)
+            self.articleRestored.emit(removal.article.id)
+        return removals
+
+    def restore_articles(self, removals: Sequence[ArticleRemoval]) -> None:
+        """Undo :meth:`remove_articles`, in one transaction."""
+        with self.project.transaction():
+            for removal in reversed(removals):
+                self.project.articles.restore(removal=removal)
+        self.articlesChanged.emit()
+        for removal in removals:
+            self.passagesChanged.emit(removal.article.id)
+
+    def replace_article_text(self, article_id: int, parsed: ParsedArticle) -> ReanchorReport:
+        """Replace an article's text with a newer version, finding its passages again."""
+        report = self.project.articles.replace_text(article_id=article_id, parsed=parsed)
+        self._text_changed(article_id)
+        return report
+
+    def restore_article_text(self, report: ReanchorReport) -> None:
+        """Undo :meth:`replace_article_text`."""
+        assert report.previous_article is not None
+        self.project.articles.restore_text(
+            article=report.previous_article, passages=report.previous
+        )
+        self._text_changed(report.article_id)
+
+    def _text_changed(self, article_id: int) -> None:
+        self._text_stamps[article_id] = text_stamp(
+            self.project.articles.summary(article_id=article_id)
+        )
+        self.articleTextChanged.emit(article_id)
+        self.articlesChanged.emit()
+        self.passagesChanged.emit(article_id)
+
+    def rename_article(self, article_id: int, title: str) -> ArticleSummary:
+        """Give an article a new title (its text stays as it is shown)."""
+        before = text_stamp(self.project.articles.summary(article_id=article_id))
+        summary = self.project.articles.rename(article_id=article_id, title=title)
+        if self._text_stamps.get(article_id) == before:  # else: changed elsewhere, unseen yet
+            self._text_stamps[article_id] = text_stamp(summary)
+        self.articlesChanged.emit()
+        return summary

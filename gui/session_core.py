@@ -1,0 +1,126 @@
+"""An open project's change signals and what the views read from it, cached.
+
+:class:`~diptych.gui.session.ProjectSession` builds on this core: the edits of passages
+(:mod:`~diptych.gui.session_passages`), tags (:mod:`~diptych.gui.session_tags`) and
+articles (:mod:`~diptych.gui.session_articles`), and the watch for changes made by other
+windows (:mod:`~diptych.gui.session_watch`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtGui import QUndoStack
+
+from diptych.gui.messages import MessageBridge
+from diptych.gui.passage_index import Mark
+from diptych.gui.workers import Workers
+from diptych.storage.codebook import Codebook
+from diptych.storage.model import Annotation, ArticleSummary, Tag
+from diptych.storage.project import Project
+
+
+class SessionCore(QObject):
+    """An open project with its undo stack, its change signals and its cached reads.
+
+    Args:
+        project: the open project file.
+        messages: where errors are reported.
+        coder: the name recorded on new passages.
+        pool: the thread pool for reading long articles (the application's by default).
+
+    Signals:
+        articlesChanged(): articles were added, removed or renamed.
+        tagsChanged(): the codebook changed (names, colours, nesting).
+        passageUpdated(int, int): one passage (article id, annotation id) was added,
+            changed or deleted.
+        passagesChanged(int): passages of this article id changed, any number of them
+            (the article removed or restored, its text replaced).
+        allPassagesChanged(): passages of any article may have changed (a tag deleted or
+            merged, another window's changes): one signal, however many articles.
+        articleTextChanged(int): the text of this article id was replaced.
+        articleRestored(int): undo (or redo) brought back this removed article.
+        memosChanged(): a project or article memo was written.
+        externalChange(): another window or program changed the file.
+    """
+
+    articlesChanged = Signal()
+    tagsChanged = Signal()
+    passageUpdated = Signal(int, int)
+    passagesChanged = Signal(int)
+    allPassagesChanged = Signal()
+    articleTextChanged = Signal(int)
+    articleRestored = Signal(int)
+    memosChanged = Signal()
+    externalChange = Signal()
+
+    def __init__(
+        self,
+        project: Project,
+        messages: MessageBridge,
+        *,
+        coder: str = "",
+        pool: QThreadPool | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.messages = messages
+        self.coder = coder
+        self.undo_stack = QUndoStack(self)
+        self.workers = Workers(  # long articles
+            pool or QThreadPool.globalInstance(), self, messages=messages
+        )
+        self._codebook: Codebook | None = None
+        self._articles: list[ArticleSummary] | None = None
+        # Connected before any view: a view reading the list on a change reads it anew.
+        for changed in (
+            self.articlesChanged,
+            self.passagesChanged,
+            self.passageUpdated,
+            self.allPassagesChanged,
+        ):
+            changed.connect(self._forget_articles)
+        self.tagsChanged.connect(self._forget_codebook)
+
+    @property
+    def read_only(self) -> bool:
+        """True if changes cannot be saved."""
+        return self.project.read_only
+
+    def articles(self) -> list[ArticleSummary]:
+        """Every article's summary in library order (read once for all the views that ask
+        after a change: titles, order and passage counts)."""
+        if self._articles is None:
+            self._articles = self.project.articles.all()
+        return list(self._articles)
+
+    def _forget_articles(self, *_changed: int) -> None:
+        self._articles = None
+
+    def codebook(self) -> Codebook:
+        """The tags as a tree (cached until they change)."""
+        if self._codebook is None:
+            self._codebook = self.project.tags.codebook()
+        return self._codebook
+
+    def ordered_tags(self) -> list[Tag]:
+        """Tags in codebook order (keys 1-9 apply the first nine)."""
+        return self.codebook().ordered()
+
+    def _forget_codebook(self) -> None:
+        self._codebook = None
+
+    def marks(self, article_id: int) -> list[Mark]:
+        """The anchored passages of an article as marks to paint."""
+        passages = self.project.annotations.query(article_id=article_id)
+        return [self.mark(p) for p in passages if not p.is_orphan]
+
+    def mark(self, passage: Annotation) -> Mark:
+        """How one passage is painted: its range and its tags' colours in codebook order."""
+        codebook = self.codebook()
+        tags = sorted((t for t in passage.tag_ids if t in codebook), key=codebook.rank)
+        return Mark(passage.id, passage.start, passage.end, tuple(codebook[t].color for t in tags))
+
+    def passage(self, annotation_id: int) -> Annotation:
+        """One passage as stored."""
+        return self.project.annotations.get(annotation_id=annotation_id)

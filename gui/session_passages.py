@@ -1,0 +1,79 @@
+"""The session's passage edits: each one transaction, then a signal for the views."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from diptych.gui.session_watch import FileWatch
+from diptych.storage.model import Annotation
+
+
+class PassageEdits(FileWatch):
+    """Creating, deleting, tagging, noting and re-anchoring passages.
+
+    Each edit emits ``passageUpdated``. One refused because its article's text was
+    replaced in another window shows that text at once (see :class:`FileWatch`).
+    """
+
+    def add_passage(
+        self, *, article_id: int, start: int, end: int, tag_ids: Iterable[int], note: str = ""
+    ) -> Annotation:
+        """Create a passage."""
+        with self._current_on_refusal():
+            passage = self.project.annotations.add(
+                article_id=article_id,
+                start=start,
+                end=end,
+                tag_ids=tag_ids,
+                note=note,
+                coder=self.coder,
+            )
+        self._changed(article_id, passage.id)
+        return passage
+
+    def delete_passage(self, annotation_id: int) -> Annotation:
+        """Delete a passage; returns it for undo."""
+        passage = self.project.annotations.delete(annotation_id=annotation_id)
+        self._changed(passage.article_id, passage.id)
+        return passage
+
+    def restore_passage(self, passage: Annotation) -> Annotation:
+        """Put a deleted passage back as it was."""
+        restored = self.project.annotations.restore(annotation=passage)
+        self._changed(passage.article_id, passage.id)
+        return restored
+
+    def set_passage_tags(
+        self, annotation_id: int, tag_ids: Iterable[int], *, strict: bool = True
+    ) -> Annotation:
+        """Replace a passage's tags (see :meth:`AnnotationStore.set_tags` for ``strict``)."""
+        passage = self.project.annotations.set_tags(
+            annotation_id=annotation_id, tag_ids=tag_ids, strict=strict
+        )
+        self._changed(passage.article_id, passage.id)
+        return passage
+
+    def set_passage_note(self, annotation_id: int, note: str) -> Annotation:
+        """Replace a passage's note."""
+        passage = self.project.annotations.set_note(annotation_id=annotation_id, note=note)
+        self._changed(passage.article_id, passage.id)
+        return passage
+
+    def reattach_passage(self, annotation_id: int, start: int, end: int) -> Annotation:
+        """Anchor a passage (typically an orphan) to a new range."""
+        with self._current_on_refusal():
+            passage = self.project.annotations.reattach(
+                annotation_id=annotation_id, start=start, end=end
+            )
+        self._changed(passage.article_id, passage.id)
+        return passage
+
+    def put_back_anchor(self, passage: Annotation) -> Annotation:
+        """Return a passage to where (and as orphaned as) ``passage`` says it was."""
+        restored = self.project.annotations.put_back_anchor(annotation=passage)
+        self._changed(passage.article_id, passage.id)
+        return restored
+
+    def _changed(self, article_id: int, annotation_id: int) -> None:
+        # PRAGMA data_version ignores this connection's own commits: nothing to record.
+        self.passageUpdated.emit(article_id, annotation_id)

@@ -1,0 +1,86 @@
+"""The session's codebook edits: each one transaction, then a signal for the views."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from diptych.gui.session_core import SessionCore
+from diptych.storage.model import Tag, TagRemoval
+
+
+class TagEdits(SessionCore):
+    """Creating, changing, nesting, deleting and merging tags.
+
+    Each edit emits ``tagsChanged``; one that takes a tag off passages (a deletion, a
+    merge, or undoing either) emits ``allPassagesChanged`` as well.
+    """
+
+    def add_tag(
+        self,
+        *,
+        name: str,
+        color: str | None = None,
+        parent_id: int | None = None,
+        description: str = "",
+    ) -> Tag:
+        """Create a tag."""
+        tag = self.project.tags.add(
+            name=name, color=color, parent_id=parent_id, description=description
+        )
+        self._tags_changed()
+        return tag
+
+    def update_tag(
+        self,
+        tag_id: int,
+        *,
+        name: str | None = None,
+        color: str | None = None,
+        description: str | None = None,
+    ) -> Tag:
+        """Rename, recolour or describe a tag."""
+        tag = self.project.tags.update(
+            tag_id=tag_id, name=name, color=color, description=description
+        )
+        self._tags_changed()
+        return tag
+
+    def move_tag(self, tag_id: int, parent_id: int | None, position: int | None = None) -> Tag:
+        """Nest a tag elsewhere in the codebook."""
+        tag = self.project.tags.move(tag_id=tag_id, parent_id=parent_id, position=position)
+        self._tags_changed()
+        return tag
+
+    def restore_tag_places(self, tag: Tag, others: Sequence[Tag]) -> None:
+        """Undo :meth:`move_tag`: the tag and the tags it was moved among back at their
+        places, as ``tag`` and ``others`` had them."""
+        self.project.tags.restore_places(tag=tag, others=others)
+        self._tags_changed()
+
+    def delete_tag(self, tag_id: int) -> TagRemoval:
+        """Delete a tag (passages keep their other tags)."""
+        removal = self.project.tags.delete(tag_id=tag_id)
+        self._tags_changed(all_passages=True)
+        return removal
+
+    def merge_tags(self, source_id: int, target_id: int) -> TagRemoval:
+        """Merge one tag into another."""
+        removal = self.project.tags.merge(source_id=source_id, target_id=target_id)
+        self._tags_changed(all_passages=True)
+        return removal
+
+    def restore_tag(self, removal: TagRemoval) -> Tag:
+        """Undo a tag deletion or merge."""
+        tag = self.project.tags.restore(removal=removal)
+        self._tags_changed(all_passages=True)
+        if tag.name != removal.tag.name:
+            self.messages.info(
+                f"The tag “{removal.tag.name}” is back as “{tag.name}”: a tag of that name"
+                " was added beside it meanwhile."
+            )
+        return tag
+
+    def _tags_changed(self, *, all_passages: bool = False) -> None:
+        self.tagsChanged.emit()
+        if all_passages:
+            self.allPassagesChanged.emit()
