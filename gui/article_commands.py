@@ -1,4 +1,5 @@
-"""Undo commands for articles: import, remove, rename, update from a newer file."""
+"""Undo commands for articles: import, remove (one or several), rename, update from a newer
+file."""
 
 from __future__ import annotations
 
@@ -64,6 +65,25 @@ class RemoveArticle(SessionCommand):
     def _undo(self) -> None:
         assert self.removal is not None
         self.session.restore_article(self.removal)
+
+
+class RemoveArticles(SessionCommand):
+    """Remove several articles with their passages and memos, as one step (and one
+    transaction: a busy file removes none of them, and undo puts all of them back).
+
+    Articles removed meanwhile in another window are left out.
+    """
+
+    def __init__(self, session: ProjectSession, article_ids: Sequence[int]) -> None:
+        super().__init__(session, f"Remove {len(article_ids)} articles")
+        self.article_ids = list(article_ids)
+        self.removals: list[ArticleRemoval] = []
+
+    def _do(self) -> None:
+        self.removals = self.session.remove_articles(self.article_ids)
+
+    def _undo(self) -> None:
+        self.session.restore_articles(self.removals)
 
 
 class RenameArticle(SessionCommand):

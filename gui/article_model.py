@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from diptych.gui.note_html import text_to_html
-from diptych.gui.passage_model import local_time
+from diptych.gui.passage_cells import local_time
 from diptych.gui.session import ProjectSession
 from diptych.storage.model import ArticleSummary
 
@@ -110,3 +111,8 @@ class ArticleListModel(QAbstractListModel):
     def row_of(self, article_id: int) -> int:
         """Row of an article, or -1."""
         return next((r for r, a in enumerate(self._rows) if a.id == article_id), -1)
+
+    def rows_of(self, article_ids: Iterable[int]) -> list[int]:
+        """Rows of the articles still listed, in one pass however many are asked for."""
+        wanted = set(article_ids)
+        return [row for row, article in enumerate(self._rows) if article.id in wanted]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -20,17 +23,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from diptych.gui import dialogs
+from diptych.gui.article_commands import RemoveArticles
 from diptych.gui.article_model import ARTICLE_ID_ROLE, ArticleListModel
+from diptych.gui.commands import perform
 from diptych.gui.dialogs import context_menu
 from diptych.gui.find_bar import as_typed
 from diptych.gui.session import ProjectSession
 
 LAYOUT_BATCH = 100  # rows measured per pass of the event loop
+NAMED_TITLES = 5  # a removal of up to this many articles names each of them
 
 Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemView.ScrollHint
@@ -113,24 +121,33 @@ class TitleFilter(QSortFilterProxyModel):
 
 
 class LibraryPanel(QWidget):
-    """A filterable list of articles.
+    """A filterable list of articles; several can be selected (Ctrl/Shift with a click or
+    the arrows, Ctrl+A) to open or remove them together.
+
+    What the filter hides is not selected (Qt drops hidden rows from the selection), so an
+    action on the selection acts on the highlighted rows only, never on a hidden one.
 
     Signals:
         openRequested(int, bool): open article id; True to open it in a new pane.
+        openBesideRequested(list): open each of these article ids in a new pane.
         importRequested(): the user wants to import article files.
         renameRequested(int): rename article id.
         reimportRequested(int): replace article id's text with a newer file.
         removeRequested(int): remove article id from the project.
+        removeArticlesRequested(list): remove these article ids (several) from the project.
     """
 
     openRequested = Signal(int, bool)
+    openBesideRequested = Signal(list)
     importRequested = Signal()
     renameRequested = Signal(int)
     reimportRequested = Signal(int)
     removeRequested = Signal(int)
+    removeArticlesRequested = Signal(list)
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.model = ArticleListModel(session)
         self.proxy = TitleFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -141,6 +158,7 @@ class LibraryPanel(QWidget):
         self.view = LibraryView(self)
         self.view.setModel(self.proxy)
         self.view.setAccessibleName("Articles")
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setDragEnabled(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -150,7 +168,7 @@ class LibraryPanel(QWidget):
             "Import articles (.txt, .md, .html); or drop files or folders on the window"
         )
         open_button = QPushButton("Open beside", self)
-        open_button.setToolTip("Open the selected article in a new pane (Shift+Enter)")
+        open_button.setToolTip("Open each selected article in a new pane (Shift+Enter)")
         buttons = QHBoxLayout()
         buttons.addWidget(import_button)
         buttons.addWidget(open_button)
@@ -165,7 +183,8 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.no_match)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self._kept: tuple[int | None, int] = (None, -1)  # article and row, over a reset
+        # The current article, the first selected row and every selected article, over a reset
+        self._kept: tuple[int | None, int, list[int]] = (None, -1, [])
         self._listed: set[int] = set()  # the articles before a reset
         self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         self.model.modelReset.connect(self.on_model_reset)
@@ -198,26 +217,64 @@ class LibraryPanel(QWidget):
         value = index.data(ARTICLE_ID_ROLE) if index.isValid() else None
         return int(value) if value is not None else None
 
+    def _selected_rows(self) -> list[int]:
+        """The selected rows shown, top to bottom (read range by range: all of a long
+        library may be selected)."""
+        chosen = self.view.selectionModel().selection()
+        ranges = (chosen.at(i) for i in range(chosen.count()))
+        return sorted({row for r in ranges for row in range(r.top(), r.bottom() + 1)})
+
+    def selected_articles(self) -> list[int]:
+        """The articles selected in the list, in list order (none the filter hides)."""
+        source = (self.proxy.mapToSource(self.proxy.index(row, 0)) for row in self._selected_rows())
+        return [self.model.summary(index.row()).id for index in source if index.isValid()]
+
     def selected_article(self) -> int | None:
-        """The article selected in the list."""
-        return self.article_at(self.view.currentIndex())
+        """The article selected in the list; of several, the current one (where the
+        keyboard is) if it is selected, else the first. None if none is selected."""
+        current = self.view.currentIndex()
+        if current.isValid() and self.view.selectionModel().isSelected(current):
+            return self.article_at(current)
+        chosen = self.selected_articles()
+        return chosen[0] if chosen else None
 
     def select_article(self, article_id: int) -> None:
-        """Select an article's row."""
+        """Select an article's row (and only it)."""
         row = self.model.row_of(article_id)
         if row >= 0:
             index = self.proxy.mapFromSource(self.model.index(row))
             self.view.setCurrentIndex(index)
 
+    def _add_to_selection(self, article_ids: Sequence[int]) -> None:
+        """Select these articles' rows too (those shown), keeping the current row."""
+        shown = (
+            self.proxy.mapFromSource(self.model.index(r)) for r in self.model.rows_of(article_ids)
+        )
+        runs: list[list[QModelIndex]] = []  # rows next to each other: one range (Ctrl+A)
+        for index in (i for i in shown if i.isValid()):
+            if runs and runs[-1][1].row() + 1 == index.row():
+                runs[-1][1] = index
+            else:
+                runs.append([index, index])
+        selection = QItemSelection()
+        for first, last in runs:
+            selection.select(first, last)
+        flag = QItemSelectionModel.SelectionFlag.Select
+        self.view.selectionModel().select(selection, flag)
+
     def on_model_about_to_be_reset(self) -> None:
-        """Remember the selected article: a reset (rename, import, undo) clears the selection."""
-        self._kept = (self.selected_article(), self.view.currentIndex().row())
+        """Remember the selection: a reset (rename, import, undo, another window's change)
+        clears it, and the keyboard is to go on acting on what was selected."""
+        rows = self._selected_rows()
+        first = rows[0] if rows else self.view.currentIndex().row()
+        self._kept = (self.selected_article(), first, self.selected_articles())
         self._listed = {self.model.summary(row).id for row in range(self.model.rowCount())}
 
     def on_model_reset(self) -> None:
-        """Select the remembered article again; when it is gone (removed), the one that
-        took its row, so that the keyboard goes on from there. A new article (imported,
-        or back by undo) that the filter would hide clears the filter: it is shown."""
+        """Select the remembered articles again; when they are all gone (removed), the one
+        that took the first one's row, so that the keyboard goes on from there. A new
+        article (imported, or back by undo) that the filter would hide clears the filter:
+        it is shown."""
         listed, self._listed = self._listed, set()
         if self.filter.text().strip() and any(
             not self.proxy.mapFromSource(self.model.index(row)).isValid()
@@ -225,27 +282,31 @@ class LibraryPanel(QWidget):
             if self.model.summary(row).id not in listed
         ):
             self.filter.clear()
-        (article_id, row), self._kept = self._kept, (None, -1)
+        (article_id, row, chosen), self._kept = self._kept, (None, -1, [])
         if article_id is None:
             return
-        if self.model.row_of(article_id) >= 0:
-            self.select_article(article_id)
+        present = [self.model.summary(r).id for r in self.model.rows_of(chosen)]
+        current = article_id if article_id in present else next(iter(present), None)
+        if current is not None:
+            self.select_article(current)
+            self._add_to_selection([i for i in present if i != current])
         elif (rows := self.proxy.rowCount()) and row >= 0:
             self.view.setCurrentIndex(self.proxy.index(min(row, rows - 1), 0))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """F2 renames the selected article; Delete removes it (after asking), as in the
-        codebook; Shift+Enter opens it beside; Shift+F10 or the Menu key opens its menu
-        (Update from newer file…); the last two in the list only. In the filter field F2
-        and Delete edit its text, Down moves into the list of matches, and Enter opens the
-        selected match (the first if none is), beside with Shift."""
-        article_id, key = self.selected_article(), event.key()
-        if article_id is not None and self._on_article_key(article_id, event):
+        """F2 renames the selected article; Delete removes the selected articles (after
+        asking), as in the codebook; Shift+Enter opens them beside; Shift+F10 or the Menu
+        key opens their menu (Update from newer file…); the last two in the list only. In
+        the filter field F2 and Delete edit its text, Down moves into the list of matches,
+        and Enter opens the selected matches (the first if none is), beside with Shift."""
+        chosen, key = self.selected_articles(), event.key()
+        if chosen and self._on_articles_key(chosen, event):
             return
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if (key == Qt.Key.Key_Down or enter) and self.filter.hasFocus() and self.proxy.rowCount():
-            if not self.view.currentIndex().isValid():  # filtered out, or none yet
-                self.view.setCurrentIndex(self.proxy.index(0, 0))
+            if not chosen:  # filtered out, or none yet
+                current = self.view.currentIndex()
+                self.view.setCurrentIndex(current if current.isValid() else self.proxy.index(0, 0))
             if enter:  # open the match (beside with Shift)
                 shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
                 self._emit_open(new_pane=bool(shift))
@@ -254,50 +315,127 @@ class LibraryPanel(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def _on_article_key(self, article_id: int, event: QKeyEvent) -> bool:
-        """Act on the selected article for a key; False if the key is not one for it."""
+    def _on_articles_key(self, chosen: list[int], event: QKeyEvent) -> bool:
+        """Act on the selected articles for a key; False if the key is not one for them."""
         key, in_list = event.key(), self.view.hasFocus()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key == Qt.Key.Key_F2:
-            self.renameRequested.emit(article_id)
+            if len(chosen) == 1:
+                self.renameRequested.emit(chosen[0])
+            else:
+                self.session.messages.info(
+                    f"{len(chosen)} articles are selected: select one to rename it."
+                )
         elif key == Qt.Key.Key_Delete:
-            self.removeRequested.emit(article_id)
+            self._emit_remove(chosen)
         elif in_list and shift and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.openRequested.emit(article_id, True)
+            self._emit_open(new_pane=True)
         elif in_list and (key == Qt.Key.Key_Menu or (shift and key == Qt.Key.Key_F10)):
             index = self.view.currentIndex()
+            if not self.view.selectionModel().isSelected(index):
+                index = self.proxy.index(self._selected_rows()[0], 0)
             self.view.scrollTo(index)
             rect = self.view.visualRect(index)  # not laid out yet: the list's corner
-            self._show_menu(article_id, rect.center() if rect.isValid() else QPoint(0, 0))
+            self._show_menu(chosen, rect.center() if rect.isValid() else QPoint(0, 0))
         else:
             return False
         return True
 
     def on_view_activated(self, index: QModelIndex) -> None:
-        """Double-click or Enter opens the article."""
+        """Double-click or Enter opens the article; Enter on one of several selected
+        articles opens each of them in a new pane (one pane cannot show them all)."""
         article_id = self.article_at(index)
-        if article_id is not None:
+        if article_id is None:
+            return
+        chosen = self.selected_articles()
+        if len(chosen) > 1 and article_id in chosen:
+            self.openBesideRequested.emit(chosen)
+        else:
             self.openRequested.emit(article_id, False)
 
     def _emit_open(self, *, new_pane: bool) -> None:
-        article_id = self.selected_article()
-        if article_id is not None:
-            self.openRequested.emit(article_id, new_pane)
+        """Open the selected article (beside with ``new_pane``); several, each beside."""
+        chosen = self.selected_articles()
+        if len(chosen) > 1:
+            self.openBesideRequested.emit(chosen)
+        elif chosen:
+            self.openRequested.emit(chosen[0], new_pane)
+
+    def _emit_remove(self, chosen: list[int]) -> None:
+        if len(chosen) > 1:
+            self.removeArticlesRequested.emit(chosen)
+        elif chosen:
+            self.removeRequested.emit(chosen[0])
 
     def on_view_context_menu(self, point: QPoint) -> None:
-        """Open, rename, update from file, remove."""
-        article_id = self.article_at(self.view.indexAt(point))
-        if article_id is not None:
-            self._show_menu(article_id, point)
+        """The menu of the article under the mouse; of the whole selection if it is one of
+        several selected."""
+        index = self.view.indexAt(point)
+        article_id = self.article_at(index)
+        if article_id is None:
+            return
+        chosen = self.selected_articles()
+        several = len(chosen) > 1 and self.view.selectionModel().isSelected(index)
+        self._show_menu(chosen if several else [article_id], point)
 
-    def _show_menu(self, article_id: int, point: QPoint) -> None:
-        """The menu of an article, at ``point`` in the list."""
-        menu = context_menu(self)
-        menu.addAction("Open", lambda: self.openRequested.emit(article_id, False))
-        menu.addAction("Open in new pane", lambda: self.openRequested.emit(article_id, True))
-        menu.addSeparator()
-        menu.addAction("Rename…", lambda: self.renameRequested.emit(article_id))
-        menu.addAction("Update from newer file…", lambda: self.reimportRequested.emit(article_id))
-        menu.addSeparator()
-        menu.addAction("Remove from project…", lambda: self.removeRequested.emit(article_id))
+    def _show_menu(self, chosen: list[int], point: QPoint) -> None:
+        """The menu of one or several articles, at ``point`` in the list."""
+        if len(chosen) > 1:
+            menu = self._several_menu(chosen)
+        else:
+            article_id = chosen[0]
+            menu = context_menu(self)
+            menu.addAction("Open", lambda: self.openRequested.emit(article_id, False))
+            menu.addAction("Open in new pane", lambda: self.openRequested.emit(article_id, True))
+            menu.addSeparator()
+            menu.addAction("Rename…", lambda: self.renameRequested.emit(article_id))
+            menu.addAction(
+                "Update from newer file…", lambda: self.reimportRequested.emit(article_id)
+            )
+            menu.addSeparator()
+            menu.addAction("Remove from project…", lambda: self.removeRequested.emit(article_id))
         menu.popup(self.view.viewport().mapToGlobal(point))
+
+    def _several_menu(self, chosen: list[int]) -> QMenu:
+        """Open or remove them all; renaming and updating take one article at a time."""
+        count = len(chosen)
+        menu = context_menu(self)
+        menu.addAction(
+            f"Open {count} articles, each in a new pane",
+            lambda: self.openBesideRequested.emit(chosen),
+        )
+        menu.addSeparator()
+        for text in ("Rename…", "Update from newer file…"):
+            menu.addAction(text).setEnabled(False)  # one article at a time
+        menu.addSeparator()
+        menu.addAction(
+            f"Remove {count} articles from project…",
+            lambda: self.removeArticlesRequested.emit(chosen),
+        )
+        return menu
+
+
+def removal_question(session: ProjectSession, article_ids: Sequence[int]) -> str:
+    """What removing several articles takes with it: how many articles (their titles when
+    few) and how many passages."""
+    chosen = set(article_ids)
+    articles = [a for a in session.articles() if a.id in chosen]
+    passages = sum(a.annotation_count for a in articles)
+    if passages:
+        said = "passage" if passages == 1 else "passages"
+        text = f"Remove these {len(articles)} articles and their {passages} {said} from the "
+        text += "project?\n\n"
+    else:
+        text = f"Remove these {len(articles)} articles from the project? They have no "
+        text += "passages.\n\n"
+    titles = [f"“{a.title}”" for a in articles]
+    if len(titles) > NAMED_TITLES:
+        titles[NAMED_TITLES - 1 :] = [f"and {len(titles) - NAMED_TITLES + 1} more"]
+    return text + "\n".join(titles) + "\n\nYou can undo this with Ctrl+Z."
+
+
+def remove_articles(parent: QWidget, session: ProjectSession, article_ids: Sequence[int]) -> None:
+    """Confirm once, then remove several articles with their passages and memos, as one
+    undo step."""
+    if dialogs.ask_plain(parent, "Remove articles", removal_question(session, article_ids)):
+        perform(session, RemoveArticles(session, article_ids))
