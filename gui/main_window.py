@@ -29,7 +29,7 @@ from diptych.gui.backups import BackupScheduler
 from diptych.gui.coding import CodingController
 from diptych.gui.context import AppContext
 from diptych.gui.importer import ImportController
-from diptych.gui.library_panel import LibraryPanel
+from diptych.gui.library_panel import LibraryPanel, remove_articles
 from diptych.gui.memo_panel import MemoPanel
 from diptych.gui.messages import Level
 from diptych.gui.pane_area import PaneArea
@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
         self.library.importRequested.connect(self.importer.choose_and_import)
         self.library.renameRequested.connect(lambda i: dialogs.rename_article(self, s, i))
         self.library.removeRequested.connect(lambda i: dialogs.remove_article(self, s, i))
+        self.library.openBesideRequested.connect(self.area.open_beside)
+        self.library.removeArticlesRequested.connect(lambda ids: remove_articles(self, s, ids))
         self.library.reimportRequested.connect(self.importer.choose_newer_version)
         self.importer.imported.connect(self.on_importer_imported)
         self.tags.applyRequested.connect(self.coding.apply_tag)
