@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from pathlib import Path
 from diptych.storage.database import error_kind, known_error, translate_errors
 from diptych.storage.errors import (
     DamagedProjectError,
+    DiptychError,
     DiskFullError,
     NotAProjectError,
     ProjectFileError,
@@ -58,9 +60,43 @@ def backup_folder(root: Path, project: Project) -> Path:
 
     A project without a uuid (one whose creation was cut short, opened read-only so that
     it could not be completed) is kept apart under its file's name, never in ``root``.
+    A copy of a project file has the project's uuid: while the file its folder records
+    is still there with that uuid (or cannot be read, as when it is damaged), the copy's
+    backups go to a folder of its own, named by the uuid and the copy's place, so that
+    neither rotates the other's out nor is offered to restore over the other. A project
+    moved elsewhere (nothing left where its folder's record says) keeps its folder.
     """
     uuid = project.info().uuid
-    return root / (uuid or f"unnamed-{project.path.stem}")
+    if not uuid:
+        return root / f"unnamed-{project.path.stem}"
+    folder = root / uuid
+    here = str(project.path.resolve())
+    recorded = _recorded_source(folder)
+    if recorded is None or recorded == here or not _still_holds(Path(recorded), uuid):
+        return folder
+    import hashlib  # on first use: only copies need it
+
+    return root / f"{uuid}-{hashlib.sha256(os.fsencode(here)).hexdigest()[:12]}"
+
+
+def _recorded_source(folder: Path) -> str | None:
+    """The path of the project file ``folder`` backs up, if it says."""
+    try:
+        return (folder / SOURCE_RECORD).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _still_holds(path: Path, uuid: str) -> bool:
+    """True if ``path`` still holds the project ``uuid``, or a file that cannot be read
+    (a damaged project must keep its backups)."""
+    if not path.exists():
+        return False
+    try:
+        with Project.open(path, read_only=True, verify=False) as there:
+            return there.info().uuid == uuid
+    except DiptychError:
+        return True
 
 
 def backup_project(
