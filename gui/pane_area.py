@@ -162,17 +162,19 @@ class PaneArea(QStackedWidget):
             self.currentPaneChanged.emit(pane)
 
     def open_article(self, article_id: int, *, new_pane: bool = False) -> ArticlePane | None:
-        """Show an article: in its pane if already open, else the current or a new pane."""
-        for pane in self.panes():
-            if pane.article_id == article_id and not new_pane:
-                self.set_current(pane)
-                pane.view.setFocus()
-                return pane
-        target = None if new_pane else self._free_pane()
+        """Show an article: in its pane if already open, else the current or a new pane;
+        the keyboard goes to that pane in each case (opened from the Library with Enter,
+        the keys go on in the article, whether it was open already or not)."""
+        target = None if new_pane else self.pane_for(article_id)
         if target is None:
-            return self.add_pane(article_id)
-        target.show_article(article_id)
-        self.set_current(target)
+            target = None if new_pane else self._free_pane()
+            if target is None:
+                target = self.add_pane(article_id)
+            else:
+                target.show_article(article_id)
+        if target is not None:
+            self.set_current(target)
+            target.view.setFocus()
         return target
 
     def _free_pane(self) -> ArticlePane | None:
