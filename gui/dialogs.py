@@ -3,16 +3,32 @@ files, and the context menus of the panels."""
 
 from __future__ import annotations
 
+from math import ceil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QTextBrowser,
+    QWidget,
+)
 
 from diptych.gui.article_commands import RemoveArticle, RenameArticle
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.storage.project import PROJECT_SUFFIX
 
+SHORTCUTS_WIDTH = 460  # the list of shortcuts, in pixels
+# The height of the shortcuts box beyond its list (margins, the OK button, a title bar).
+SHORTCUTS_CHROME = 140
 PROJECT_FILTER = f"Diptych projects (*{PROJECT_SUFFIX});;All files (*)"
 
 SHORTCUTS = """
@@ -101,18 +117,64 @@ def about(parent: QWidget) -> None:
     )
 
 
-def shortcuts(parent: QWidget) -> None:
-    """The keyboard shortcuts."""
-    box = QMessageBox(
-        QMessageBox.Icon.NoIcon,
-        "Keyboard shortcuts",
-        SHORTCUTS,
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setTextFormat(Qt.TextFormat.RichText)
+class ShortcutsBox(QMessageBox):
+    """The keyboard shortcuts, in a list that scrolls when the screen is too low for it.
+
+    As a message box's own text the list made a box taller than a laptop's screen, its
+    last rows and its OK button off the bottom edge.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            QMessageBox.Icon.NoIcon,
+            "Keyboard shortcuts",
+            SHORTCUTS,
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.table = QTextBrowser(self)
+        self.table.setHtml(SHORTCUTS)
+        self.table.setFrameShape(QFrame.Shape.NoFrame)
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        label = self.findChild(QLabel, "qt_msgbox_label")
+        grid = self.layout()
+        if label is not None and isinstance(grid, QGridLayout):
+            row, column, rows, columns = grid.getItemPosition(grid.indexOf(label))
+            label.hide()  # its text stays the box's text()
+            grid.addWidget(self.table, row, column, rows, columns)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_to_screen()
+        super().showEvent(event)
+
+    def _fit_to_screen(self) -> None:
+        """As tall as the list, or as the screen leaves room for (then it scrolls)."""
+        document = self.table.document()
+        document.setTextWidth(SHORTCUTS_WIDTH)
+        needed = ceil(document.size().height()) + 2 * self.table.frameWidth()
+        room = self.screen().availableGeometry().height() - SHORTCUTS_CHROME
+        width = SHORTCUTS_WIDTH + 2 * self.table.frameWidth()
+        # A scroll bar only when the list is cut: one shown on the way narrows the list,
+        # which then grows taller and keeps it.
+        scrolls = needed > room
+        if scrolls:
+            width += self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.table.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+            if scrolls
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.table.setFixedSize(width, max(min(needed, room), 120))
+
+
+def shortcuts(parent: QWidget) -> ShortcutsBox:
+    """The keyboard shortcuts (non-blocking)."""
+    box = ShortcutsBox(parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+    return box
 
 
 def rename_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
