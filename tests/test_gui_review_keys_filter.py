@@ -4,6 +4,7 @@ Enter opens the first one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
@@ -61,3 +62,26 @@ def test_down_in_the_filter_with_no_match_stays_in_the_field(
     assert filter_for(qtbot, window, "no such words anywhere") == []
     qtbot.keyClick(window.passages.search, Qt.Key.Key_Down)
     assert window.passages.search.hasFocus() and window.coding.selected == 0
+
+
+def test_shift_tab_leaves_the_list_for_the_filters_and_tab_comes_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    go_to_passages(qtbot, window)
+    panel, table = window.passages, window.passages.table
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    chosen = panel.current_passage()
+    steps = 0
+    while not panel.search.hasFocus():
+        focused = QApplication.focusWidget()
+        assert focused is not None and steps < 8, "the filter field cannot be reached"
+        qtbot.keyClick(focused, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        steps += 1
+    assert panel.current_passage() == chosen  # leaving the list moved no row
+
+    qtbot.keyClicks(panel.search, "cooperation")
+    for _ in range(steps):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert table.hasFocus()
