@@ -141,9 +141,9 @@ class ShortcutsBox(QMessageBox):
         label = self.findChild(QLabel, "qt_msgbox_label")
         grid = self.layout()
         if label is not None and isinstance(grid, QGridLayout):
-            row, column, rows, columns = grid.getItemPosition(grid.indexOf(label))
+            place: tuple[int, int, int, int] = grid.getItemPosition(grid.indexOf(label))  # type: ignore[assignment]
             label.hide()  # its text stays the box's text()
-            grid.addWidget(self.table, row, column, rows, columns)
+            grid.addWidget(self.table, *place)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._fit_to_screen()
