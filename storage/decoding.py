@@ -130,21 +130,41 @@ def decode_article(data: bytes, *, name: str, html: bool = False) -> DecodedText
 def utf16_without_mark(data: bytes) -> tuple[str, str] | None:
     """Recognise UTF-16 text written without a byte-order mark, or give up (None).
 
-    Mostly-Latin UTF-16 has a NUL in every other byte, on the odd positions for
-    little-endian and the even ones for big-endian; the text must then decode cleanly.
+    Each character is two bytes, one of them the "high" byte (the second for
+    little-endian, the first for big-endian). Mostly-Latin text has a NUL high byte in
+    nearly every pair. Text in one other alphabet (Cyrillic, Greek, Hebrew, Arabic, ...)
+    has a NUL high byte at each space, digit and line end, and otherwise the few high
+    bytes of its alphabet (and of dashes and quotes), while its low bytes are never NUL.
+    The text must then decode cleanly.
     """
     if len(data) % 2:
         return None
     sample = data[:4096]
-    odd_nuls = sample[1::2].count(0) / max(1, len(sample) // 2)
-    even_nuls = sample[0::2].count(0) / max(1, len(sample) // 2)
-    for share, codec in ((odd_nuls, "utf-16-le"), (even_nuls, "utf-16-be")):
-        if share > 0.6:
+    pairs = max(1, len(sample) // 2)
+    for codec, high, low in (
+        ("utf-16-le", sample[1::2], sample[0::2]),
+        ("utf-16-be", sample[0::2], sample[1::2]),
+    ):
+        latin = high.count(0) / pairs > 0.6
+        one_alphabet = (
+            high.count(0) / pairs >= _ALPHABET_SPACES
+            and low.count(0) <= pairs * _ALPHABET_LOW_NULS
+            and len(set(high) - {0}) <= _ALPHABET_HIGH_BYTES
+        )
+        if latin or one_alphabet:
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError:
                 return None
     return None
+
+
+# One alphabet in UTF-16: at least this share of NUL high bytes (spaces, digits, line
+# ends), at most this share of NUL low bytes, and at most this many other high bytes
+# (the alphabet's, general punctuation's such as dashes and quotes, one more).
+_ALPHABET_SPACES = 0.05
+_ALPHABET_LOW_NULS = 0.01
+_ALPHABET_HIGH_BYTES = 3
 
 
 def normalise_newlines(text: str) -> str:

@@ -42,3 +42,33 @@ def test_a_source_in_utf16_without_a_mark_is_read_as_utf16(
 def test_text_with_a_stray_nul_is_still_read_as_utf8() -> None:
     data = "Café\x00 au lait, a longer line of ordinary text.".encode()
     assert decode_source(data) == ("Café\ufffd au lait, a longer line of ordinary text.", "utf-8")
+
+
+RUSSIAN = "Протокол переговоров.\nСтороны договорились о пошлинах — 12 пунктов.\n"
+GREEK = "Πρακτικά της συνάντησης.\nΟι δύο πλευρές συμφώνησαν.\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [RUSSIAN, GREEK], ids=["russian", "greek"])
+def test_an_article_in_another_script_in_utf16_without_a_mark_is_read(
+    text: str, codec: str
+) -> None:
+    from diptych.storage.decoding import decode_article
+
+    decoded = decode_article(text.encode(codec), name="minutes.txt")
+    assert (decoded.text, decoded.encoding) == (text, codec)
+
+
+def test_a_source_in_another_script_in_utf16_without_a_mark_is_read(
+    tmp_path: Path, project: Project
+) -> None:
+    qde = f"""<Project {NS} name="p"><Sources><TextSource name="Протокол"
+        guid="631251cc-9fb4-4131-bea8-35947084c409" plainTextPath="internal://t.txt">
+        <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-eb4d29fe46c5" startPosition="0"
+            endPosition="8"/></TextSource></Sources></Project>"""
+    data = RUSSIAN.encode("utf-16-le")
+    path = write_qdpx(tmp_path / "windows.qdpx", qde, {"sources/t.txt": data})
+    summary = import_exchange_file(project, path=path)
+    article = project.articles.get(article_id=summary.article_ids[0])
+    assert (article.text, article.encoding) == (RUSSIAN, "utf-16-le")
+    assert project.annotations.query()[0].exact == "Протокол"
