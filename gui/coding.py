@@ -369,14 +369,15 @@ class CodingController(QObject):
 
     def _add_fit_action(self, menu: QMenu, pane: ArticlePane) -> None:
         """Offer to make the selected passage longer or shorter: the text selected in its
-        pane overlaps or touches it (selected from its start with Shift and the arrows,
-        say), and is not its text already."""
+        pane overlaps it (selected from its start with Shift and the arrows, say), and is
+        not its text already. Text only beside it is not offered: the passage would move
+        there, not grow."""
         selection = pane.selection()
         mark = pane.view.index.get(self.selected) if pane.view.index and self.selected else None
         if selection is None or mark is None:
             return
         start, end = selection
-        if (start, end) == (mark.start, mark.end) or start > mark.end or end < mark.start:
+        if (start, end) == (mark.start, mark.end) or start >= mark.end or end <= mark.start:
             return
         quote = self._passage_quote(mark.annotation_id)
         menu.addAction(
