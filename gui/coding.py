@@ -41,6 +41,24 @@ SELECTED_ELSEWHERE = (
 NO_PASSAGE_SELECTED = "Select a passage first: Enter on a highlight, or F8."
 
 
+def selected_words(pane: ArticlePane) -> tuple[int, int] | None:
+    """The text selected in ``pane`` (display-text code points) without the spaces and
+    line breaks at its ends, as a passage takes it: selecting with the keyboard takes
+    them in (Ctrl+Shift+Right a word with the space after it, Shift+Down a paragraph with
+    its line break), and the quote, its highlight and its exports would carry them."""
+    selection = pane.selection()
+    rendering = pane.loader.current
+    if selection is None or rendering is None:
+        return selection
+    text = rendering.builder.content.text
+    start, end = selection
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else selection
+
+
 def menu_text(name: str) -> str:
     """A name as a menu item shows it: a menu takes '&' as marking the item's key letter."""
     return name.replace("&", "&&")
@@ -87,7 +105,7 @@ class CodingController(QObject):
         says so); tags come off with the × of their chip or "Remove tag" in the menu.
         """
         pane = self.area.current
-        selection = pane.selection() if pane else None
+        selection = selected_words(pane) if pane else None
         if pane is None or pane.article_id is None or selection is None:
             if self.selected:
                 return self.add_tag(self.selected, tag_id)
@@ -323,7 +341,7 @@ class CodingController(QObject):
     def reattach(self, annotation_id: int) -> None:
         """Attach a passage (an orphan) to the text selected in the current pane."""
         pane = self.area.current
-        selection = pane.selection() if pane else None
+        selection = selected_words(pane) if pane else None
         passage = self.session.passage(annotation_id)
         if pane is None or selection is None or pane.article_id != passage.article_id:
             self.session.messages.info("Select the passage's new text in its article first.")
@@ -372,7 +390,7 @@ class CodingController(QObject):
         pane overlaps it (selected from its start with Shift and the arrows, say), and is
         not its text already. Text only beside it is not offered: the passage would move
         there, not grow."""
-        selection = pane.selection()
+        selection = selected_words(pane)
         mark = pane.view.index.get(self.selected) if pane.view.index and self.selected else None
         if selection is None or mark is None:
             return
@@ -389,7 +407,7 @@ class CodingController(QObject):
         """Give a passage the text selected in its pane instead (undoable): the same
         passage, with its tags and note, made longer or shorter."""
         pane = self.area.current
-        selection = pane.selection() if pane is not None else None
+        selection = selected_words(pane) if pane is not None else None
         if pane is None or selection is None:
             self.session.messages.info("Select the passage's new text first.")
             return
