@@ -22,13 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.commands import DeletePassage, perform
+from diptych.gui.passage_cells import Column
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
-from diptych.gui.passage_model import (
-    ARTICLE_ID_ROLE,
-    PASSAGE_ID_ROLE,
-    Column,
-    PassageTableModel,
-)
+from diptych.gui.passage_model import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, PassageTableModel
 from diptych.gui.passage_widgets import FilterCombo, PassageTable
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import InputError

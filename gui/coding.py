@@ -24,7 +24,7 @@ from diptych.gui.commands import (
 from diptych.gui.dialogs import context_menu
 from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
-from diptych.gui.passage_model import local_time
+from diptych.gui.passage_cells import local_time
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_model import color_icon

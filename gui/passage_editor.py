@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from diptych.gui.autosave import AutosaveText
 from diptych.gui.commands import DeletePassage, SetPassageNote, perform
 from diptych.gui.note_html import NoteBrowser
-from diptych.gui.passage_model import local_time
+from diptych.gui.passage_cells import local_time
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import ElidedLabel, TagChipRow, tool_button
 from diptych.gui.theme import is_dark

@@ -9,7 +9,8 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QWidget
 
 from diptych.gui.note_html import text_to_html
-from diptych.gui.passage_model import NO_PARENT, Column, Index
+from diptych.gui.passage_cells import Column
+from diptych.gui.passage_model import NO_PARENT, Index
 from diptych.gui.tag_model import color_icon
 
 ComboItem = tuple[str, object, str | None]  # text, data, colour

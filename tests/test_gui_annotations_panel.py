@@ -7,13 +7,13 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB, AnnotationsPanel
 from diptych.gui.commands import DeletePassage, SetPassageNote, SetPassageTags, perform
+from diptych.gui.passage_cells import Column
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
 from diptych.gui.passage_model import (
     ANNOTATION_ROLE,
     ARTICLE_ID_ROLE,
     PASSAGE_ID_ROLE,
     SORT_ROLE,
-    Column,
     PassageTableModel,
 )
 from diptych.gui.session import ProjectSession

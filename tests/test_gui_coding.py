@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
-from diptych.gui.passage_model import local_time
+from diptych.gui.passage_cells import local_time
 
 QUOTE = "renewed diplomatic engagement"
 

@@ -15,6 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import diptych.gui.passage_model as passage_model
+import diptych.gui.passage_reading as passage_reading
 from diptych.gui.annotations_panel import ORPHANS_TAB, AnnotationsPanel
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DamagedProjectError, ProjectBusyError
@@ -45,18 +46,18 @@ class HeldRead:
             gate.set()
 
 
-LOAD = passage_model.load_passages
+LOAD = passage_reading.load_passages
 
 
 @pytest.fixture(autouse=True)
 def always_in_background(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(passage_model, "BACKGROUND_READ", 0)
+    monkeypatch.setattr(passage_reading, "BACKGROUND_READ", 0)
 
 
 @pytest.fixture
 def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldRead]:
     read = HeldRead()
-    monkeypatch.setattr(passage_model, "load_passages", read)
+    monkeypatch.setattr(passage_reading, "load_passages", read)
     yield read
     read.release()  # never leave a worker waiting
 
@@ -140,7 +141,7 @@ def test_a_read_that_fails_in_the_worker_is_done_here_instead(
     def busy(path: Path) -> list[Annotation]:
         raise ProjectBusyError("is busy", path=path, advice="Try again.")
 
-    monkeypatch.setattr(passage_model, "load_passages", busy)
+    monkeypatch.setattr(passage_reading, "load_passages", busy)
     errors: list[str] = []
     session.messages.posted.connect(lambda _level, _title, text: errors.append(text))
     panel = open_panel(qtbot, session)
@@ -155,7 +156,7 @@ def test_a_read_that_fails_everywhere_says_why_and_stops_reading(
     def damaged(path: Path, **_filters: object) -> list[Annotation]:
         raise DamagedProjectError("is damaged", path=path, advice="Restore it from a backup.")
 
-    monkeypatch.setattr(passage_model, "load_passages", damaged)
+    monkeypatch.setattr(passage_reading, "load_passages", damaged)
     errors: list[str] = []
     session.messages.posted.connect(lambda _level, _title, text: errors.append(text))
     panel = open_panel(qtbot, session)

@@ -18,8 +18,8 @@ from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.highlighter import HighlightTheme
 from diptych.gui.main_window import MainWindow
+from diptych.gui.passage_cells import Column
 from diptych.gui.passage_index import Mark
-from diptych.gui.passage_model import Column
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import contrast, is_dark, painted_over
 from diptych.storage.importing import parse_article

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diptych.gui.passage_model import local_time
+from diptych.gui.passage_cells import local_time
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,141 @@
+"""What each cell of the passage table shows: its text, tooltip, colour and sort key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import IntEnum
+from functools import lru_cache
+
+from PySide6.QtGui import QIcon
+
+from diptych.gui.note_html import note_to_html, note_to_plain, text_to_html
+from diptych.gui.tag_model import color_icon
+from diptych.storage.codebook import Codebook
+from diptych.storage.model import Annotation, ArticleSummary
+
+
+class Column(IntEnum):
+    """The columns of the passage table."""
+
+    ARTICLE = 0
+    TAGS = 1
+    QUOTE = 2
+    NOTE = 3
+    CODER = 4
+    UPDATED = 5
+
+
+HEADERS = ("Article", "Tags", "Quote", "Note", "Coder", "Updated")
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """``text`` with its line breaks as spaces, cut at ``limit`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+@lru_cache(maxsize=4096)
+def _plain_note(note: str) -> str:
+    """A note's words (remembered: the table asks on every repaint)."""
+    return note_to_plain(note)
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC time as local ``YYYY-MM-DD HH:MM``."""
+    try:
+        local = datetime.fromisoformat(iso).astimezone()
+    except (ValueError, OverflowError, OSError):  # not a time, or one no clock can show
+        return iso
+    return local.isoformat(sep=" ", timespec="minutes")[:16]  # four-digit years, always
+
+
+class PassageCells:
+    """The cells of a passage's row, drawn from the articles and the codebook.
+
+    The table reads the articles (:meth:`read_articles`) and the codebook
+    (:meth:`read_codebook`) again when they change.
+    """
+
+    def __init__(self) -> None:
+        self.titles: dict[int, str] = {}
+        self.article_order: dict[int, int] = {}  # article id -> place in the library
+        self.codebook = Codebook([])
+        self._tag_order: dict[int, int] = {}
+        self._tag_text: dict[tuple[int, ...], str] = {}
+        self._icons: dict[str, QIcon] = {}
+
+    def read_articles(self, articles: Sequence[ArticleSummary]) -> None:
+        """Take the articles' titles and library order."""
+        self.titles = {a.id: a.title for a in articles}
+        self.article_order = {a.id: i for i, a in enumerate(articles)}
+
+    def read_codebook(self, codebook: Codebook) -> None:
+        """Take the tags' names, colours and order."""
+        self.codebook = codebook
+        self._tag_order = {tag.id: i for i, tag in enumerate(codebook.ordered())}
+        self._tag_text.clear()
+
+    def tag_ids(self, passage: Annotation) -> list[int]:
+        """The passage's tags that are in the codebook, in codebook order."""
+        order = self._tag_order
+        return sorted((t for t in passage.tag_ids if t in order), key=order.__getitem__)
+
+    def tag_paths(self, passage: Annotation) -> list[str]:
+        """The passage's tags as paths, in codebook order."""
+        return [self.codebook.path(t) for t in self.tag_ids(passage)]
+
+    def display(self, passage: Annotation, column: int) -> str:
+        """The text of a cell."""
+        if column == Column.ARTICLE:
+            return self.titles.get(passage.article_id, "")
+        if column == Column.TAGS:
+            text = self._tag_text.get(passage.tag_ids)
+            if text is None:
+                text = self._tag_text[passage.tag_ids] = ", ".join(self.tag_paths(passage))
+            return text
+        if column == Column.QUOTE:
+            return one_line(passage.exact)
+        if column == Column.NOTE:
+            return one_line(_plain_note(passage.note))
+        if column == Column.CODER:
+            return passage.coder
+        return local_time(passage.updated_at)
+
+    def tooltip(self, passage: Annotation, column: int) -> str | None:
+        """The tooltip of a cell (rich text), if it has one."""
+        if column == Column.QUOTE:
+            orphan = "<p><i>Orphan: this text is no longer in the article.</i></p>"
+            return text_to_html(passage.exact) + (orphan if passage.is_orphan else "")
+        if column == Column.NOTE:
+            return note_to_html(passage.note) or None
+        if column == Column.TAGS:
+            return text_to_html("\n".join(self.tag_paths(passage))) if passage.tag_ids else None
+        if column == Column.UPDATED:
+            updated, created = local_time(passage.updated_at), local_time(passage.created_at)
+            return f"Updated {updated}\nCreated {created}"
+        shown = self.display(passage, column)
+        return text_to_html(shown) if shown else None
+
+    def first_tag_icon(self, passage: Annotation) -> QIcon | None:
+        """The colour of the passage's first tag, for the tag column."""
+        tags = self.tag_ids(passage)
+        if not tags:
+            return None
+        color = self.codebook[tags[0]].color
+        icon = self._icons.get(color)
+        if icon is None:
+            icon = self._icons[color] = color_icon(color)
+            # Keep the true colour on selected rows rather than Qt's tinted version.
+            icon.addPixmap(icon.pixmap(14, 14), QIcon.Mode.Selected)
+        return icon
+
+    def sort_key(self, passage: Annotation, column: int) -> str:
+        """What a column sorts the passage by."""
+        if column == Column.UPDATED:
+            return passage.updated_at
+        if column == Column.QUOTE:
+            return passage.exact.casefold()
+        if column == Column.NOTE:  # the note as written: rendering each one would be slow
+            return passage.note.casefold()
+        return self.display(passage, column).casefold()

@@ -1,0 +1,169 @@
+"""The passage table's rows: every passage of the project in the table's order, and the
+rows the filter lets through, with counts over every passage."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import Qt
+
+from diptych.gui.passage_cells import PassageCells
+from diptych.storage.model import Annotation
+
+ASCENDING = Qt.SortOrder.AscendingOrder
+
+
+class PassageRows:
+    """Every passage in the table's order, and those the filter shows (the rows).
+
+    The order is by article in library order, then in text order, unless sorted by a
+    column: a stable sort, so that ties keep that order. The table model changes the rows
+    through these methods and tells its views before and after each change.
+
+    Args:
+        cells: the articles' order and what each column sorts by.
+        matches: the filter's test for one passage.
+    """
+
+    def __init__(self, cells: PassageCells, matches: Callable[[Annotation], bool]) -> None:
+        self.cells = cells
+        self.matches = matches
+        self.all: list[Annotation] = []  # every passage, in the table's order
+        self.shown: list[Annotation] = []  # those the filter lets through, in that order
+        self.sort_column = -1
+        self.sort_order = ASCENDING
+        self._row_index: dict[int, int] | None = None  # passage id -> row, built on demand
+        self._by_id: dict[int, Annotation] | None = None  # every passage by id, on demand
+        self._orphans = 0  # among every passage, kept up to date with each change
+        self._coders: Counter[str] = Counter()
+
+    # -- every passage ---------------------------------------------------------------------
+    def install(self, passages: list[Annotation]) -> None:
+        """Take ``passages`` as every passage of the project, and show those that match."""
+        self.all = self.ordered(passages)
+        self._by_id = None
+        self._orphans = 0
+        self._coders.clear()
+        self._count(self.all, 1)
+        self.select()
+
+    def reorder(self) -> None:
+        """Put every passage in the table's order again (the order or the articles changed)."""
+        self.all = self.ordered(self.all)
+        self._by_id = None
+
+    def replace(self, old: Annotation | None, fresh: Annotation | None) -> None:
+        """Take out the passage ``old`` (if any) and put ``fresh`` (if any) in its place."""
+        if old is not None:
+            del self.all[self._position_in_all(old)]
+            self._count([old], -1)
+        if fresh is not None:
+            self.all.insert(self.place_for(fresh, self.all), fresh)
+            self._count([fresh], 1)
+        self._by_id = None
+
+    def replace_some(
+        self, dropped: set[int], before: dict[int, Annotation], changed: list[Annotation]
+    ) -> None:
+        """Take out the passages ``dropped`` (ids; those known are in ``before``) and put
+        in ``changed``."""
+        self._count((before[i] for i in dropped if i in before), -1)
+        self.all = [p for p in self.all if p.id not in dropped]
+        for passage in changed:
+            self.all.insert(self.place_for(passage, self.all), passage)
+        self._count(changed, 1)
+        self._by_id = None
+
+    def _count(self, passages: Iterable[Annotation], sign: int) -> None:
+        for passage in passages:
+            self._orphans += sign * passage.is_orphan
+            if passage.coder:
+                self._coders[passage.coder] += sign
+
+    def _position_in_all(self, passage: Annotation) -> int:
+        """Where ``passage`` is among every passage (found by the order, else by a look)."""
+        place = self.place_for(passage, self.all)
+        if place < len(self.all) and self.all[place].id == passage.id:
+            return place
+        return next(i for i, p in enumerate(self.all) if p.id == passage.id)
+
+    def find(self, annotation_id: int) -> Annotation | None:
+        """A passage of the project, shown or hidden by the filter, if there is one."""
+        if self._by_id is None:
+            self._by_id = {p.id: p for p in self.all}
+        return self._by_id.get(annotation_id)
+
+    def coders(self) -> list[str]:
+        """Everyone who coded a passage of the project, sorted."""
+        return sorted((name for name, n in self._coders.items() if n > 0), key=str.casefold)
+
+    def orphan_count(self) -> int:
+        """How many passages of the project are orphans."""
+        return self._orphans
+
+    # -- the rows shown --------------------------------------------------------------------
+    def select(self) -> None:
+        """Show the passages that match the filter."""
+        matches = self.matches
+        self.shown = [p for p in self.all if matches(p)]
+        self._row_index = None
+
+    def remove_row(self, row: int) -> None:
+        del self.shown[row]
+        self._row_index = None
+
+    def insert_row(self, row: int, passage: Annotation) -> None:
+        self.shown.insert(row, passage)
+        self._row_index = None
+
+    def move_row(self, row: int, place: int) -> None:
+        self.shown.insert(place, self.shown.pop(row))
+        self._row_index = None
+
+    def row_of(self, annotation_id: int) -> int:
+        """Row of a passage, or -1 (there is no such passage, or the filter hides it)."""
+        return self.index().get(annotation_id, -1)
+
+    def index(self) -> dict[int, int]:
+        """Passage id -> row, rebuilt after the rows changed (one pass, then lookups)."""
+        if self._row_index is None:
+            self._row_index = {p.id: r for r, p in enumerate(self.shown)}
+        return self._row_index
+
+    # -- order -----------------------------------------------------------------------------
+    def natural(self, passage: Annotation) -> tuple[int, int, int]:
+        """The place of a passage by article in library order, then in text order."""
+        order = self.cells.article_order
+        return (order.get(passage.article_id, len(order)), passage.start, passage.id)
+
+    def ordered(self, passages: list[Annotation]) -> list[Annotation]:
+        """``passages`` in the table's order."""
+        rows = sorted(passages, key=self.natural)
+        if self.sort_column >= 0:  # a stable sort: ties keep the natural order
+            column, descending = self.sort_column, self.sort_order != ASCENDING
+            rows.sort(key=lambda p: self.cells.sort_key(p, column), reverse=descending)
+        return rows
+
+    def before(self, first: Annotation, second: Annotation) -> bool:
+        """True if ``first`` is shown above ``second``."""
+        if self.sort_column >= 0:
+            a, b = (
+                self.cells.sort_key(first, self.sort_column),
+                self.cells.sort_key(second, self.sort_column),
+            )
+            if a != b:
+                return (a < b) == (self.sort_order == ASCENDING)
+        return self.natural(first) < self.natural(second)
+
+    def place_for(self, passage: Annotation, rows: list[Annotation], skip: int = -1) -> int:
+        """Where ``passage`` belongs among ``rows`` (in the table's order), leaving out ``skip``."""
+        low, high = 0, len(rows) - (skip >= 0)
+        while low < high:
+            middle = (low + high) // 2
+            other = rows[middle + (0 <= skip <= middle)]
+            if self.before(other, passage):
+                low = middle + 1
+            else:
+                high = middle
+        return low
