@@ -389,10 +389,21 @@ class CodingController(QObject):
         """Offer to make the selected passage longer or shorter: the text selected in its
         pane overlaps it (selected from its start with Shift and the arrows, say), and is
         not its text already. Text only beside it is not offered: the passage would move
-        there, not grow."""
+        there, not grow. A selected orphan of the pane's article is offered re-attaching
+        to the selection (else only the Passage panel's button, out of the keys' way)."""
         selection = selected_words(pane)
-        mark = pane.view.index.get(self.selected) if pane.view.index and self.selected else None
-        if selection is None or mark is None:
+        if selection is None or not self.selected:
+            return
+        passage = self.session.passage(self.selected)
+        if passage.is_orphan and passage.article_id == pane.article_id:
+            menu.addAction(
+                f"Re-attach passage “{menu_text(self._passage_quote(passage.id))}” to the "
+                "selection",
+                lambda: self.reattach(passage.id),
+            )
+            return
+        mark = pane.view.index.get(self.selected) if pane.view.index else None
+        if mark is None:
             return
         start, end = selection
         if (start, end) == (mark.start, mark.end) or start >= mark.end or end <= mark.start:

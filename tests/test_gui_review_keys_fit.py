@@ -1,6 +1,6 @@
 """Making a passage longer or shorter from the keyboard: F8 to it, Shift and the arrows
 from its start, then Shift+F10 and "Fit passage … to the selection". The passage keeps its
-tags and note; undo gives it back its text."""
+tags and note; undo gives it back its text. An orphan is re-attached the same way."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.main_window import MainWindow
+from diptych.storage.importing import parse_article
 from diptych.storage.model import Annotation
+from diptych.storage.sample import SAMPLE_FILES, sample_bytes
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -94,3 +96,36 @@ def test_no_fit_is_offered_for_text_beside_the_selected_passage(
     assert "Copy" in texts and not any(t.startswith("Fit passage") for t in texts)
     qtbot.keyClick(menu, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+
+
+def test_an_orphan_is_re_attached_to_text_selected_with_the_keyboard(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    pane = window.area.panes()[1]
+    article = window.session.project.articles.get(article_id=pane.article_id or 0)
+    source = sample_bytes(SAMPLE_FILES[1]).decode()
+    assert "symbolic restart" in source and article.source_name == SAMPLE_FILES[1]
+    parsed = parse_article(
+        source.replace("symbolic restart", "fresh beginning").encode(), name=SAMPLE_FILES[1]
+    )
+    window.session.replace_article_text(article.id, parsed)
+    orphan = next(p for p in window.session.project.annotations.query() if p.is_orphan)
+    qtbot.waitUntil(lambda: not pane.is_loading and pane.view.index is not None)
+    window.passages.select_passage(orphan.id)
+    window.coding.select_passage(orphan.id)  # as choosing it in the Orphans list does
+
+    text = window.session.project.articles.get(article_id=article.id).text
+    start = text.index("fresh beginning")
+    window.area.set_current(pane)
+    pane.view.select_range(start, start)
+    pane.view.setFocus()
+    for _ in "fresh beginning":
+        qtbot.keyClick(pane.view, Qt.Key.Key_Right, SHIFT)
+    choose_from_the_menu(qtbot, pane, "Re-attach passage “symbolic restart”")
+
+    back = window.session.passage(orphan.id)
+    assert not back.is_orphan and back.exact == "fresh beginning"
+    assert (back.tag_ids, back.note) == (orphan.tag_ids, orphan.note)
+    assert pane.view.index is not None and orphan.id in pane.view.index
