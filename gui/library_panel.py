@@ -239,10 +239,17 @@ class LibraryPanel(QWidget):
         return chosen[0] if chosen else None
 
     def select_article(self, article_id: int) -> None:
-        """Select an article's row (and only it)."""
+        """Select an article's row, and only it; unless it is one of several selected
+        (opened beside, say, and now in the current pane): it becomes the current one of
+        them, and they stay selected."""
         row = self.model.row_of(article_id)
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row))
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row))
+        chosen = self.view.selectionModel()
+        if index.isValid() and chosen.isSelected(index) and len(self._selected_rows()) > 1:
+            chosen.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:
             self.view.setCurrentIndex(index)
 
     def _add_to_selection(self, article_ids: Sequence[int]) -> None:

@@ -166,6 +166,15 @@ def test_open_beside_opens_each_selected_article_in_a_pane_of_its_own(
     assert shown(window) == before + opened
     assert window.area.current is window.area.panes()[-1]
     assert window.statusBar().currentMessage() == ""  # nothing left out, nothing to say
+    # The library follows the current pane without dropping the others opened with it...
+    assert library.selected_articles() == opened
+    assert library.selected_article() == opened[-1]
+    window.area.set_current(window.area.panes()[2])
+    assert library.selected_articles() == opened
+    assert library.selected_article() == opened[0]
+    # ...and follows a pane showing an article outside the selection as before.
+    window.area.set_current(window.area.panes()[0])
+    assert library.selected_articles() == [before[0]]
 
 
 @pytest.mark.parametrize(
