@@ -318,3 +318,18 @@ def test_one_article_selected_opens_as_before(qtbot: QtBot, window: MainWindow) 
     click(qtbot, library, "Alpha report")
     qtbot.keyClick(library.view, Qt.Key.Key_Return, SHIFT)  # beside, even if open
     assert shown(window)[1:] == [alpha, alpha]
+
+
+def test_enter_in_the_filter_opens_each_selected_match_beside(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    library = window.library
+    before = shown(window)
+    click(qtbot, library, "Alpha report")
+    click(qtbot, library, "Echo notes", CTRL)
+    library.filter.setFocus()
+    qtbot.keyClicks(library.filter, "o")  # both still shown
+    assert selected_titles(window) == ["Alpha report", "Echo notes"]
+    qtbot.keyClick(library.filter, Qt.Key.Key_Return)
+    expected = [article_id(window, "Alpha report"), article_id(window, "Echo notes")]
+    assert shown(window) == before + expected
