@@ -40,7 +40,6 @@ class ArticleEdits(FileWatch):
         self.project.articles.restore(removal=removal)
         self.articlesChanged.emit()
         self.passagesChanged.emit(removal.article.id)
-        self.articleRestored.emit(removal.article.id)
 
     def remove_articles(self, article_ids: Sequence[int]) -> list[ArticleRemoval]:
         """Remove several articles in one transaction (undoing an import), leaving out
@@ -55,7 +54,6 @@ class ArticleEdits(FileWatch):
         self.articlesChanged.emit()
         for removal in removals:
             self.passagesChanged.emit(removal.article.id)
-            self.articleRestored.emit(removal.article.id)
         return removals
 
     def restore_articles(self, removals: Sequence[ArticleRemoval]) -> None:

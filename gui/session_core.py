@@ -38,7 +38,6 @@ class SessionCore(QObject):
         allPassagesChanged(): passages of any article may have changed (a tag deleted or
             merged, another window's changes): one signal, however many articles.
         articleTextChanged(int): the text of this article id was replaced.
-        articleRestored(int): undo (or redo) brought back this removed article.
         memosChanged(): a project or article memo was written.
         externalChange(): another window or program changed the file.
     """
@@ -49,7 +48,6 @@ class SessionCore(QObject):
     passagesChanged = Signal(int)
     allPassagesChanged = Signal()
     articleTextChanged = Signal(int)
-    articleRestored = Signal(int)
     memosChanged = Signal()
     externalChange = Signal()
 
