@@ -2,11 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_model import color_icon, color_name
@@ -14,6 +43,68 @@ from diptych.storage.codebook import PATH_SEPARATOR, Codebook
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1  # tag id, or 0 for "create"
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # the digit key (1-9) that applies the tag, if any
+TAG_KEYS = 9  # keys 1-9 apply the first nine tags in codebook order
+KEY_PADDING = 6
+
+
+def tag_key(codebook: Codebook, tag_id: int) -> int | None:
+    """The digit key that applies a tag (its place in codebook order), or None."""
+    rank = codebook.rank(tag_id)
+    return rank + 1 if rank < TAG_KEYS else None
+
+
+class TagKeyDelegate(QStyledItemDelegate):
+    """Shows a tag's digit key at the right of its row: keys 1-9 apply the first nine
+    tags, and nothing else on the screen said which tag each one applies.
+
+    Args:
+        key_of: the key of the tag at a model index, or None.
+        parent: the owning view.
+    """
+
+    def __init__(
+        self, key_of: Callable[[QModelIndex | QPersistentModelIndex], int | None], parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self.key_of = key_of
+
+    def _room(self, option: QStyleOptionViewItem) -> int:
+        return option.fontMetrics.horizontalAdvance("9") + 2 * KEY_PADDING
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return super().sizeHint(option, index) + QSize(self._room(option), 0)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        key = self.key_of(index)
+        if key is None:
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        # The row's background across its whole width; its name (elided) short of the key.
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, item, painter, widget)
+        whole = QRect(item.rect)
+        item.rect = whole.adjusted(0, 0, -self._room(item), 0)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        painter.save()
+        painter.setPen(item.palette.color(role))
+        align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(whole.adjusted(0, 0, -KEY_PADDING, 0), align, str(key))
+        painter.restore()
 
 
 def matches(query: str, path: str) -> bool:
@@ -95,6 +186,7 @@ class TagPalette(QFrame):
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.model = QStandardItemModel(self)
         self.list.setModel(self.model)
+        self.list.setItemDelegate(TagKeyDelegate(lambda index: index.data(KEY_ROLE), self.list))
         self.hint = QLabel(self)
         self.hint.setObjectName("paletteHint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a passage's text
@@ -159,6 +251,8 @@ class TagPalette(QFrame):
             label = path if query else "    " * depth + tag.name
             item = QStandardItem(color_icon(tag.color), label)
             item.setData(tag.id, TAG_ROLE)
+            key = tag_key(self._codebook, tag.id)
+            item.setData(key, KEY_ROLE)
             item.setData(f"{path}, {color_name(tag.color)}", Qt.ItemDataRole.AccessibleTextRole)
             item.setToolTip(text_to_html(tag.description or path))
             self.model.appendRow(item)

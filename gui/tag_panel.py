@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from diptych.gui.dialogs import ask_plain, context_menu
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag
 from diptych.gui.tag_model import TagTreeModel
+from diptych.gui.tag_palette import TagKeyDelegate, tag_key
 
 if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-up
     from diptych.gui.tag_dialog import TagValues
@@ -85,6 +86,7 @@ class TagPanel(QWidget):
         self.model = TagTreeModel(session)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
+        self.view.setItemDelegate(TagKeyDelegate(self._key_of, self.view))
         self.view.setHeaderHidden(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -127,6 +129,11 @@ class TagPanel(QWidget):
         self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         self.model.modelReset.connect(self.on_model_reset)
         self.view.expandAll()
+
+    def _key_of(self, index: QModelIndex | QPersistentModelIndex) -> int | None:
+        """The digit key that applies the tag at ``index``, if any."""
+        tag = self.model.tag(index)
+        return tag_key(self.model.codebook, tag.id) if tag else None
 
     def selected_tag(self) -> int | None:
         """Id of the tag selected in the tree."""
