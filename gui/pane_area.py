@@ -245,7 +245,9 @@ class PaneArea(QStackedWidget):
         panes = self.panes()
         if not panes:
             return
-        focus = self.window().focusWidget()
+        # The application's focus first: a panel floated off the window is a window of
+        # its own, of which the main window knows nothing.
+        focus = QApplication.focusWidget() or self.window().focusWidget()
         if self._current in panes and not (focus is not None and self.isAncestorOf(focus)):
             target = self._current
         else:

@@ -44,3 +44,26 @@ def test_ctrl_tab_in_a_pane_still_moves_to_the_next_one(qtbot: QtBot, window: Ma
     assert window.area.current is right and right.view.hasFocus()
     qtbot.keyClick(right.view, Qt.Key.Key_Tab, CONTROL | SHIFT)
     assert window.area.current is left and left.view.hasFocus()
+
+
+def test_ctrl_tab_from_a_floating_panel_goes_back_to_the_current_pane(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    left, _right = window.area.panes()
+    window.area.set_current(left)
+    left.view.setFocus()
+    qtbot.waitUntil(left.view.hasFocus)
+    dock = window.docks["passages"]
+    dock.setFloating(True)
+    dock.show()
+    dock.raise_()
+    dock.activateWindow()
+    qtbot.waitUntil(dock.isActiveWindow)
+    window.go_to_panel("passages")
+    table = window.passages.table
+    qtbot.waitUntil(table.hasFocus)
+
+    window.actions_.next_pane.trigger()  # Ctrl+Tab, as the window's shortcut runs it
+    assert window.area.current is left
