@@ -172,8 +172,11 @@ class PaneHeader(QWidget):
             return
         self._outline_filled = True
         self.outline_menu.clear()
+        # Indented below the article's top level, whatever it is: an article whose
+        # headings all begin at level 2 listed every one of them indented.
+        top = min((heading.level for heading in self._headings), default=1)
         for heading in self._headings:
-            indent = "    " * max(0, heading.level - 1)
+            indent = "    " * max(0, heading.level - top)
             # '&' would mark the item's key letter (and vanish): '&&' shows it.
             action = self.outline_menu.addAction(indent + heading.text.replace("&", "&&"))
             action.triggered.connect(lambda _=False, o=heading.start: self.headingChosen.emit(o))
