@@ -115,6 +115,9 @@ class TagChipRow(QWidget):
             if isinstance(widget, TagChip):
                 widget.hide()
                 widget.deleteLater()
+        # New chips join the window's tab order at its end, past every other panel: they go
+        # back in where they are seen, each × before the next and the last before Add tag….
+        before = _tab_stop_before(self.add_button)
         for tag in book.ordered():
             if tag.id in tag_ids:
                 chip = TagChip(tag, book.path(tag.id), self)
@@ -122,8 +125,20 @@ class TagChipRow(QWidget):
                 chip.set_removable(removable)
                 self.flow.addWidget(chip)
                 chip.show()
+                QWidget.setTabOrder(before, chip.remove_button)
+                before = chip.remove_button
         self.flow.addWidget(self.add_button)
         self.add_button.show()
+
+
+def _tab_stop_before(widget: QWidget) -> QWidget:
+    """The widget Tab stops at before ``widget`` (Qt orders only those), else ``widget``."""
+    before = widget.previousInFocusChain()
+    while before is not None and before is not widget:
+        if before.focusPolicy().value & Qt.FocusPolicy.TabFocus.value:
+            return before
+        before = before.previousInFocusChain()
+    return widget
 
 
 class FlowLayout(QLayout):
