@@ -54,6 +54,7 @@ _AUTOLINK = re.compile(
 _BACKTICKS = re.compile(r"`+")
 _LINK_TEXT_END = re.compile(r"\]\(")
 _LABEL = re.compile(r"\[((?:[^\[\]\\]|\\.){1,999})\]", re.DOTALL)
+_SPACES_TO_END = re.compile(r"[ \t]*(?:\n[ \t>]*)*\Z")  # fails at the first other character
 _CONTAINER_MARKS = " \t>-+*0123456789.)"  # what may stand before a definition on its line
 
 
@@ -97,8 +98,10 @@ def note_markdown(note: str) -> str:
         elif token.type == "inline":
             inline.add((token.map[0], token.map[1]))
     references: dict[str, dict[str, Any]] = env.get("references", {})
-    refused_labels = _refuse_definitions(note, lines, code)
-    kept = set(references) - refused_labels
+    _refuse_definitions(note, lines, code)
+    # The window's own definitions: a label whose first definition is refused reaches a
+    # later one there, as it does in the export.
+    kept = {label for label, ref in references.items() if not refused_address(str(ref["href"]))}
     rewriter = _Rewriter(kept, hashlib.sha256(note.encode()).hexdigest()[:8])
     done: set[int] = set(code)
     for label, reference in references.items():
@@ -118,20 +121,30 @@ def note_markdown(note: str) -> str:
     return "\n".join(lines)
 
 
-def _refuse_definitions(note: str, lines: list[str], code: set[int]) -> set[str]:
-    """Escape the definitions of refused addresses in ``lines``; returns their labels."""
+def _refuse_definitions(note: str, lines: list[str], code: set[int]) -> None:
+    """Escape the definitions of refused addresses in ``lines``.
+
+    The colon after the label is escaped (``[1]\\: javascript:…``), so the line reads as
+    careful viewers show it: text, in which ``[1]`` still links to another definition of
+    the label if the note has one; ``\\[`` when the label does not end on that line.
+    """
     if "]:" not in note:
-        return set()
+        return
     env: dict[str, Any] = {}
     _parser(permissive=True).parse(note, env)
-    refused = set()
-    for label, reference in env.get("references", {}).items():
+    for reference in env.get("references", {}).values():
         if refused_address(str(reference["href"])):
-            refused.add(label)
             row = reference["map"][0]
             if row not in code:  # text now, as careful viewers show it
-                lines[row] = lines[row].replace("[", "\\[", 1)
-    return refused
+                lines[row] = _not_a_definition_line(lines[row])
+
+
+def _not_a_definition_line(line: str) -> str:
+    start = line.find("[")
+    match = _LABEL.match(line, start) if start >= 0 else None
+    if match is not None and line.startswith(":", match.end()):
+        return f"{line[: match.end()]}\\{line[match.end() :]}"
+    return line.replace("[", "\\[", 1)
 
 
 class _Rewriter:
@@ -217,6 +230,8 @@ class _Rewriter:
         from markdown_it.common.utils import normalizeReference
 
         match = _LABEL.match(text, pos)
+        if match is not None and _ends_in_open_paren(text, match.end()):
+            match = None  # "[1](" and nothing after it: no link at all, as markdown-it reads it
         if match is not None and normalizeReference(match[1]) in self._labels:
             if pos == self._closed_at:
                 out.append(f"[{self._new(match[1])}]")  # [text][label]
@@ -254,6 +269,12 @@ class _Rewriter:
             if closes:  # an address and title hold no labels
                 self._keep_until = inline_link_end(text, pos + 1)
         return pos + 2
+
+
+def _ends_in_open_paren(text: str, pos: int) -> bool:
+    """True if ``(`` stands at ``pos`` with nothing but spaces after it to the block's end
+    (and the quote markers of its lines)."""
+    return text.startswith("(", pos) and _SPACES_TO_END.match(text, pos + 1) is not None
 
 
 def _code_span(text: str, pos: int, out: list[str]) -> int:
