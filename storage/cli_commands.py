@@ -215,6 +215,8 @@ def _annotate(project: Project, args: argparse.Namespace) -> Result:
 
 def _annotations(project: Project, args: argparse.Namespace) -> Result:
     tag_id = _require_tag(project, args.tag).id if args.tag else None
+    if args.article is not None:
+        project.articles.summary(article_id=args.article)  # "there is no article N"
     passages = project.annotations.query(article_id=args.article, tag_id=tag_id)
     codebook = project.tags.codebook()
     data, lines = [], []

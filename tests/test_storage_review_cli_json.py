@@ -37,3 +37,13 @@ def test_json_output_with_control_characters_in_titles_and_notes_is_valid_json(
     hits = json.loads(out)
     assert [hit["kind"] for hit in hits] == ["article", "passage"]
     assert "[tariffs]\x9d were" in hits[0]["snippet"]
+
+
+def test_passages_of_an_article_that_is_not_there_are_refused_clearly(tmp_path: Path) -> None:
+    project = tmp_path / "study.diptych"
+    article = tmp_path / "memo.txt"
+    article.write_text("Memo\n\nThe tariffs were discussed.\n", encoding="utf-8")
+    assert run("import", project, article)[0] == 0
+    code, out, err = run("annotations", project, "--article", "7")
+    assert (code, out) == (2, "")
+    assert err.startswith("diptych: there is no article 7.") and err.count("\n") == 1
