@@ -111,7 +111,8 @@ class PaneArea(QStackedWidget):
 
     def open_beside(self, article_ids: Sequence[int]) -> list[ArticlePane]:
         """Open each article in a new pane of its own, left to right, as many as there is
-        room for; the message says which were left out and why."""
+        room for; the message says which were left out and why. The keyboard goes to the
+        last one opened, as it goes to an article opened alone."""
         opened: list[ArticlePane] = []
         for number, article_id in enumerate(article_ids):
             refusal = self._no_room()
@@ -120,6 +121,8 @@ class PaneArea(QStackedWidget):
                 self._say_left_out(article_ids[number:], len(article_ids), refusal)
                 break
             opened.append(pane)
+        if opened:
+            opened[-1].view.setFocus()
         return opened
 
     def _say_left_out(self, left_out: Sequence[int], asked: int, why: str | None) -> None:

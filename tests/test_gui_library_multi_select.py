@@ -191,6 +191,9 @@ def test_enter_and_shift_enter_on_several_open_each_beside(
     qtbot.keyClick(library.view, key, modifier)
     expected = [article_id(window, "Bravo report"), article_id(window, "Delta report")]
     assert shown(window) == before + expected
+    last = window.area.panes()[-1]
+    assert window.area.current is last
+    qtbot.waitUntil(last.view.hasFocus)  # the keys go on in the last article opened
 
 
 def test_opening_more_than_the_panes_allowed_opens_what_fits_and_names_the_rest(
