@@ -6,6 +6,7 @@ assembles widgets and wires signals, in :meth:`MainWindow._connect`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -221,7 +222,17 @@ class MainWindow(QMainWindow):
         """Undo; a note being typed is saved first, so that undo takes back the latest step."""
         self.editor.save_note()
         self.memos.save()
-        self.session.undo_stack.undo()
+        self._step("Undone", self.session.undo_stack.undoText(), self.session.undo_stack.undo)
+
+    def _step(self, done: str, text: str, step: Callable[[], None]) -> None:
+        """Undo or redo, and say so in the status bar: the message of the step taken back
+        ("Passage deleted — Ctrl+Z to undo") stayed there, saying the opposite. A message
+        the step gives itself is left to be read."""
+        stack, status = self.session.undo_stack, self.statusBar()
+        index, before = stack.index(), status.currentMessage()
+        step()
+        if stack.index() != index and status.currentMessage() == before:
+            status.showMessage(f"{done}: {text}" if text else done, 8000)
 
     def on_delete_passage_triggered(self) -> None:
         """Delete the selected passage, with the note being typed in it saved first (so that
@@ -266,7 +277,7 @@ class MainWindow(QMainWindow):
         """Redo the last undone step."""
         self.editor.save_note()
         self.memos.save()
-        self.session.undo_stack.redo()
+        self._step("Redone", self.session.undo_stack.redoText(), self.session.undo_stack.redo)
 
     def on_undo_stack_undo_text_changed(self, text: str) -> None:
         """Name the step that Undo takes back ('&' in a name is shown, not a key letter)."""
