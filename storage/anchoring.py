@@ -229,6 +229,20 @@ def _continues(char: str) -> bool:
     )
 
 
+def _cut_short(context: str, old: str) -> str:
+    """``context`` (the text just before a place) as it compares with an ``old`` one.
+
+    An old context shorter than :data:`CONTEXT_LENGTH` was cut short by the start of the
+    text: it agrees only with a place as near the start, give or take blank lines, not
+    with any place whose last few characters it happens to end like. (For the text just
+    after a place, pass both reversed.)
+    """
+    extra = len(context) - len(old)
+    if len(old) < CONTEXT_LENGTH and extra > 0 and not context[:extra].strip():
+        return context[extra:]
+    return context
+
+
 def _unmoved(offset: int) -> int:
     return offset
 
@@ -300,9 +314,9 @@ class _Finder:
     def _candidate(self, anchor: Anchor, match: Match, expected: int) -> _Candidate:
         """``match`` scored against the quote and its old context (module docstring)."""
         text = self._text
-        before = text[max(0, match.start - len(anchor.prefix)) : match.start]
-        after = text[match.end : match.end + len(anchor.suffix)]
-        context = (similarity(anchor.prefix, before) + similarity(anchor.suffix, after)) / 2
+        before = _cut_short(text[max(0, match.start - CONTEXT_LENGTH) : match.start], anchor.prefix)
+        after = _cut_short(text[match.end : match.end + CONTEXT_LENGTH][::-1], anchor.suffix[::-1])
+        context = (similarity(anchor.prefix, before) + similarity(anchor.suffix, after[::-1])) / 2
         quote = 1.0 - match.errors / len(anchor.exact)
         score = QUOTE_WEIGHT * quote + (1.0 - QUOTE_WEIGHT) * context
         distance = abs(match.start - expected)
@@ -314,23 +328,24 @@ class _Finder:
         whole = anchor.prefix + anchor.exact + anchor.suffix
         at = nearest_occurrence(self._text, whole, expected - len(anchor.prefix))
         if at is not None:  # the old context, whole: nothing can agree better
-            starts = [at + len(anchor.prefix)]
-        else:
-            starts = occurrences_around(self._text, anchor.exact, expected, MAX_OCCURRENCES)
+            start = at + len(anchor.prefix)
+            return _Candidate(start, start + length, 0, 1.0, 1.0, abs(start - expected))
+        starts = occurrences_around(self._text, anchor.exact, expected, MAX_OCCURRENCES)
         candidates = (self._candidate(anchor, Match(s, s + length, 0), expected) for s in starts)
         plausible = (c for c in candidates if self._plausible(anchor, c))
         return max(plausible, key=_Candidate.rank, default=None)
 
     @staticmethod
     def _plausible(anchor: Anchor, candidate: _Candidate) -> bool:
-        """False for a short quote in a mostly new context, unless exact and near its place.
+        """False for a short quote in a mostly new context.
 
-        Short quotes recur by chance ("the data", "in 2020"), so their context must vouch
-        for them: a quarter of it agreeing, such as half of the prefix or of the suffix.
+        Short quotes recur by chance ("the data", "in 2020", "US"), so their context must
+        vouch for them, even exact and near their place: a quarter of it agreeing, such as
+        half of the prefix or of the suffix. A short quote whose prefix and suffix are both
+        rewritten (its paragraph deleted, or the whole text replaced) is an orphan, not
+        the same common words a few lines away.
         """
-        if len(anchor.exact) >= DISTINCT_LENGTH or candidate.context >= 0.25:
-            return True
-        return candidate.errors == 0 and candidate.distance <= NEAR_MARGIN
+        return len(anchor.exact) >= DISTINCT_LENGTH or candidate.context >= 0.25
 
     def _best_near(self, anchor: Anchor, expected: int) -> _Candidate | None:
         """The best approximate match around the expected position."""

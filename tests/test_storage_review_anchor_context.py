@@ -1,0 +1,110 @@
+"""Re-anchoring never moves a passage onto other words whose context disagrees.
+
+An article updated by a news site or re-extracted from a PDF: a passage whose words are
+gone must become an orphan, not jump to the same common words somewhere else.
+"""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diptych.storage.anchoring import AnchorMethod, find_quote, make_anchor, reanchor, reanchor_all
+
+PARAGRAPHS = [
+    "WASHINGTON — The United States and China agreed on Tuesday to resume talks on "
+    "tariffs, officials said.",
+    "The agreement, reached after two days of meetings in Geneva, covers steel, aluminium "
+    "and soybeans.",
+    "“We are cautiously optimistic,” said the trade representative, who declined to give "
+    "a timeline.",
+    "Critics in Congress called the deal a symbolic restart rather than a real breakthrough.",
+    "Markets rose 2 per cent on the news; the US dollar fell against the euro.",
+    "Analysts said the US position had hardened since the spring, when the US first raised duties.",
+]
+ARTICLE = "\n\n".join(PARAGRAPHS)
+
+
+def test_a_dateline_is_not_moved_onto_the_same_word_in_an_unrelated_text() -> None:
+    # The passage opens the article, so its prefix is empty: an empty prefix agrees only
+    # with a place at the start of the new text, not with every place.
+    anchor = find_quote(ARTICLE, "WASHINGTON")
+    unrelated = (
+        "Brussels — The European Commission said on Monday it would fine three banks. " * 20
+        + "A spokesman in WASHINGTON declined to comment on the fines. "
+        + "Regulators and banks will meet again in the spring. " * 20
+    )
+    for old_text in (ARTICLE, None):
+        assert reanchor(anchor, unrelated, old_text=old_text).method is AnchorMethod.ORPHAN
+
+
+def test_the_last_words_are_not_moved_onto_the_same_words_far_before_the_end() -> None:
+    anchor = find_quote(ARTICLE, "raised duties.")
+    new_text = (
+        "The ministry raised duties. Nothing else was said about trade that week. "
+        + "Unrelated reporting on the weather and the harvest. " * 30
+    )
+    assert reanchor(anchor, new_text, old_text=ARTICLE).method is AnchorMethod.ORPHAN
+
+
+def test_a_passage_at_the_start_still_follows_blank_lines_added_before_it() -> None:
+    anchor = find_quote(ARTICLE, "WASHINGTON")
+    new_text = "\n\n" + ARTICLE.replace("on Tuesday", "on Wednesday")
+    result = reanchor(anchor, new_text)
+    assert result.anchor is not None
+    assert result.anchor.start == 2
+    assert result.score == 1.0
+
+
+def test_a_short_quote_in_a_deleted_paragraph_becomes_an_orphan() -> None:
+    # "US" occurs again in the next paragraph, a few words away: other words.
+    anchor = find_quote(ARTICLE, "US")
+    assert anchor.suffix.startswith(" dollar")
+    new_text = "\n\n".join(PARAGRAPHS[:4] + PARAGRAPHS[5:])
+    for old_text in (ARTICLE, None):
+        assert reanchor(anchor, new_text, old_text=old_text).method is AnchorMethod.ORPHAN
+
+
+def test_a_word_of_a_rewritten_paragraph_is_not_pinned_to_its_namesake() -> None:
+    anchor = find_quote(ARTICLE, "talks")
+    new_text = "\n\n".join(["Officials expect talks to follow within weeks.", *PARAGRAPHS[1:]])
+    assert reanchor(anchor, new_text, old_text=ARTICLE).method is AnchorMethod.ORPHAN
+
+
+def test_a_short_quote_in_a_lightly_edited_sentence_is_still_found() -> None:
+    anchor = find_quote(ARTICLE, "2 per cent")
+    new_text = ARTICLE.replace(
+        "Markets rose 2 per cent on the news", "Shares rose 2 per cent on news"
+    )
+    result = reanchor(anchor, new_text, old_text=ARTICLE)
+    assert result.anchor is not None
+    assert result.anchor.exact == "2 per cent"
+    assert result.anchor.start == new_text.index("2 per cent")
+
+
+# Two hundred made-up words: unrelated texts share words, not runs of them.
+WORDS = sorted(
+    {"".join(random.Random(n).choices("bdfgklmnprstvaeiou", k=2 + n % 6)) for n in range(200)}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 2**32))
+def test_a_text_replaced_by_an_unrelated_one_orphans_every_short_passage(seed: int) -> None:
+    rng = random.Random(seed)
+
+    def prose(paragraphs: int) -> str:
+        return "\n\n".join(
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 40))) + "."
+            for _ in range(paragraphs)
+        )
+
+    old, new = prose(8), prose(8)
+    starts = [i for i in range(1, len(old) - 12) if old[i - 1] == " "]
+    anchors = []
+    for start in rng.sample(starts, 40):  # one word, as an analyst selects it
+        anchors.append(make_anchor(old, start, old.index(" ", start)))
+    results = reanchor_all(anchors, new, old_text=old)
+    assert [r.method for r in results] == [AnchorMethod.ORPHAN] * len(anchors)
