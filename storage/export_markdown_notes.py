@@ -40,6 +40,7 @@ from diptych.storage.markdown_links import (
     inline_link_end,
     refused_address,
     refused_destination,
+    unclosed_angle_destination,
 )
 
 if TYPE_CHECKING:
@@ -262,8 +263,8 @@ class _Rewriter:
         if not text.startswith("(", pos + 1):
             out.append("]")
             return pos + 1
-        if refused_destination(text, pos):
-            out.append("]\\(")
+        if refused_destination(text, pos) or unclosed_angle_destination(text, pos):
+            out.append("]\\(")  # text, as the window reads it (an unclosed "<" stays one)
         else:
             out.append("](")
             if closes:  # an address and title hold no labels

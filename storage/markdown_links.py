@@ -31,14 +31,29 @@ def refused_destination(text: str, pos: int) -> bool:
     """True if the ``](`` at ``pos`` is followed by a refused address."""
     from markdown_it.helpers import parseLinkDestination
 
+    start = _destination_start(text, pos)
+    found = parseLinkDestination(text, start, len(text))
+    return found.ok and refused_address(found.str)
+
+
+def unclosed_angle_destination(text: str, pos: int) -> bool:
+    """True if the ``](`` at ``pos`` is followed by a ``<`` that opens no address (no
+    ``>`` closes it on its line): markdown-it then reads no inline link there, and
+    escaping that ``<`` would make one."""
+    from markdown_it.helpers import parseLinkDestination
+
+    start = _destination_start(text, pos)
+    return text.startswith("<", start) and not parseLinkDestination(text, start, len(text)).ok
+
+
+def _destination_start(text: str, pos: int) -> int:
     start = pos + 2
     while start < len(text) and text[start] in " \t\n":
         start += 1
         if text[start - 1] == "\n":
             while start < len(text) and text[start] in " \t>":
                 start += 1  # a quote's marker on the next line of the paragraph
-    found = parseLinkDestination(text, start, len(text))
-    return found.ok and refused_address(found.str)
+    return start
 
 
 def inline_link_end(text: str, pos: int) -> int:

@@ -42,3 +42,10 @@ def test_a_label_before_an_open_parenthesis_at_the_end_stays_text() -> None:
     exported = note_markdown(note)
     assert "href" not in WINDOW.render(note)  # "[1](" then nothing: no link in the window
     assert _unsuffixed(VIEWER.render(exported)) == WINDOW.render(note)
+
+
+def test_an_address_opened_with_an_angle_bracket_and_never_closed_stays_text() -> None:
+    note = "See [the report](<draft) for now."
+    exported = note_markdown(note)
+    assert "href" not in WINDOW.render(note)
+    assert _unsuffixed(VIEWER.render(exported)) == WINDOW.render(note)
