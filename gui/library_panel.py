@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
 
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -22,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -34,90 +29,10 @@ from diptych.gui.article_commands import RemoveArticles
 from diptych.gui.article_model import ARTICLE_ID_ROLE, ArticleListModel
 from diptych.gui.commands import perform
 from diptych.gui.dialogs import context_menu
-from diptych.gui.find_bar import as_typed
+from diptych.gui.library_view import LibraryView, TitleFilter
 from diptych.gui.session import ProjectSession
 
-LAYOUT_BATCH = 100  # rows measured per pass of the event loop
 NAMED_TITLES = 5  # a removal of up to this many articles names each of them
-
-Index = QModelIndex | QPersistentModelIndex
-Hint = QAbstractItemView.ScrollHint
-
-
-class LibraryView(QListView):
-    """The list of articles: titles wrap, so every row has a height of its own.
-
-    Rows are measured in batches, between other events: measuring a library of
-    thousands of articles at once held the window for ~80 ms each time the list changed
-    (a filter, a reset). A row not measured yet has no place to scroll to, so a scroll
-    asked for meanwhile (to the current article after a reset, say) is done once the
-    batches are through.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setUniformItemSizes(False)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(LAYOUT_BATCH)
-        self._waiting: tuple[QPersistentModelIndex, Hint] | None = None
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Shift+Enter is left to the panel (it opens the article beside); a list would take
-        it for Enter."""
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            event.ignore()
-        else:
-            super().keyPressEvent(event)
-
-    def scrollTo(self, index: Index, hint: Hint = Hint.EnsureVisible) -> None:
-        super().scrollTo(index, hint)
-        measured = not index.isValid() or self.visualRect(index).isValid()
-        self._waiting = None if measured else (QPersistentModelIndex(index), hint)
-
-    def updateGeometries(self) -> None:
-        """Qt calls this when the batches are through (and on other changes)."""
-        super().updateGeometries()
-        if self._waiting is None:
-            return
-        index, hint = self._waiting
-        if not index.isValid():
-            self._waiting = None
-        elif self.visualRect(index).isValid():
-            self._waiting = None
-            super().scrollTo(index, hint)
-
-
-@lru_cache(maxsize=16_384)
-def folded(text: str) -> str:
-    """``text`` as the filter compares it: without case or accents, quotes as typed, so
-    that "xi's" finds "Xi’s", "reunion" finds "Réunion" and "strasse" finds "Straße"."""
-    text = as_typed(text)
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return text.casefold()
-
-
-class TitleFilter(QSortFilterProxyModel):
-    """The articles whose title holds the words typed (see :func:`folded`)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._words = ""
-
-    def set_words(self, text: str) -> None:
-        """Show only the titles that contain ``text``."""
-        self.beginFilterChange()
-        self._words = folded(text.strip())
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._words:
-            return True
-        title = self.sourceModel().index(source_row, 0, source_parent).data()
-        return self._words in folded(title or "")
 
 
 class LibraryPanel(QWidget):
