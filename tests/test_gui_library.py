@@ -355,16 +355,16 @@ def test_a_long_single_import_shows_a_busy_dialog_until_it_ends(
 
     from PySide6.QtWidgets import QProgressDialog
 
-    import diptych.gui.importer as importer
+    import diptych.gui.import_jobs as import_jobs
 
     release = threading.Event()
-    real_read = importer.read_article
+    real_read = import_jobs.read_article
 
     def slow_read(path: Path):  # type: ignore[no-untyped-def]
         release.wait(10)  # a long web page being parsed
         return real_read(path)
 
-    monkeypatch.setattr(importer, "read_article", slow_read)
+    monkeypatch.setattr(import_jobs, "read_article", slow_read)
     page = tmp_path / "long page.html"
     page.write_text("<h1>Long page</h1><p>Its text.</p>", encoding="utf-8")
     window.importer.import_files([page])
@@ -423,18 +423,18 @@ def test_what_another_program_writes_during_an_import_is_shown_after_it(
 ) -> None:
     import threading
 
-    from diptych.gui import importer
+    from diptych.gui import import_jobs
     from diptych.gui.session_watch import WATCH_INTERVAL_MS
 
     reading, go_on = threading.Event(), threading.Event()
-    real_read = importer.read_article
+    real_read = import_jobs.read_article
 
     def slow_read(path: Path):  # type: ignore[no-untyped-def]
         reading.set()
         go_on.wait(10)
         return real_read(path)
 
-    monkeypatch.setattr(importer, "read_article", slow_read)
+    monkeypatch.setattr(import_jobs, "read_article", slow_read)
     notes = tmp_path / "field-notes-2.md"
     notes.write_bytes(FIELD_NOTES + b"\nA second meeting in Busan.\n")  # not a copy
     passage = window.session.project.annotations.query()[0]

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-import diptych.gui.importer as importer
+import diptych.gui.import_jobs as import_jobs
 from diptych.gui.main_window import MainWindow
 from diptych.storage.project import Project
 
@@ -22,14 +22,14 @@ def test_cancel_while_the_only_file_is_read_imports_nothing(
     posted: list[tuple[int, str, str]] = []
     window.context.messages.posted.connect(lambda *args: posted.append(args))
     reading, release = threading.Event(), threading.Event()
-    real_read = importer.read_article
+    real_read = import_jobs.read_article
 
     def slow_read(path: Path):  # type: ignore[no-untyped-def]
         reading.set()
         release.wait(10)  # a long web page being parsed
         return real_read(path)
 
-    monkeypatch.setattr(importer, "read_article", slow_read)
+    monkeypatch.setattr(import_jobs, "read_article", slow_read)
     page = tmp_path / "long page.html"
     page.write_text("<h1>Long page</h1><p>Its text.</p>", encoding="utf-8")
     with Project.open(sample, read_only=True) as project:
@@ -58,14 +58,14 @@ def test_cancel_while_a_newer_version_is_read_leaves_the_article_as_it_was(
     posted: list[tuple[int, str, str]] = []
     window.context.messages.posted.connect(lambda *args: posted.append(args))
     reading, release = threading.Event(), threading.Event()
-    real_read = importer.read_article
+    real_read = import_jobs.read_article
 
     def slow_read(path: Path):  # type: ignore[no-untyped-def]
         reading.set()
         release.wait(10)
         return real_read(path)
 
-    monkeypatch.setattr(importer, "read_article", slow_read)
+    monkeypatch.setattr(import_jobs, "read_article", slow_read)
     newer = tmp_path / "newer.txt"
     newer.write_text("A wholly different text.\n", encoding="utf-8")
     with Project.open(sample, read_only=True) as project:

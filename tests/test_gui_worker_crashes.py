@@ -13,7 +13,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from diptych.gui import importer
+from diptych.gui import import_jobs
 from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level, MessageBridge, install_excepthook
@@ -74,7 +74,7 @@ def test_a_bug_while_importing_articles_is_a_crash_and_closes_the_progress(
     files = [tmp_path / "one.txt", tmp_path / "two.txt"]
     for file in files:
         file.write_text("Some words.\n", encoding="utf-8")
-    monkeypatch.setattr(importer, "read_article", a_bug)
+    monkeypatch.setattr(import_jobs, "read_article", a_bug)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a: ([str(f) for f in files], ""))
     crashes, problems = reports_of(window.context.messages)
     window.actions_.import_articles.trigger()  # File > Import
@@ -112,7 +112,7 @@ def test_a_bug_while_reading_a_newer_version_is_a_crash(
     newer = tmp_path / "newer.txt"
     newer.write_text("A newer version.\n", encoding="utf-8")
     article = window.session.project.articles.all()[0]
-    monkeypatch.setattr(importer, "read_article", a_bug)
+    monkeypatch.setattr(import_jobs, "read_article", a_bug)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(newer), ""))
     crashes, problems = reports_of(window.context.messages)
     window.importer.choose_newer_version(article.id)  # Library > Update from newer file…

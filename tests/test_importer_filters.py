@@ -4,7 +4,7 @@ load only when an import starts), and must not drift from them."""
 
 from __future__ import annotations
 
-from diptych.gui.importer import (
+from diptych.gui.import_dialogs import (
     ARTICLE_FILTER,
     ARTICLE_PATTERNS,
     EXCHANGE_PATTERNS,

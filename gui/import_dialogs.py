@@ -1,0 +1,88 @@
+"""The dialogs an import shows: choosing files, a folder or a newer version of an article
+(each opens where the last one was chosen), and the progress of the reading."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+
+from diptych.gui.workers import Worker
+
+# storage.importing.FORMATS and EXCHANGE_SUFFIXES, written out: that module is not
+# loaded until an import starts (tests/test_importer_filters.py keeps them in step).
+ARTICLE_PATTERNS = "*.txt *.text *.md *.markdown *.html *.htm *.xhtml"
+EXCHANGE_PATTERNS = "*.qdpx *.qdc"
+FILE_FILTER = f"Articles and REFI-QDA files ({ARTICLE_PATTERNS} {EXCHANGE_PATTERNS});;All files (*)"
+ARTICLE_FILTER = (  # a newer version of an article is an article, never a REFI-QDA file
+    f"Articles ({ARTICLE_PATTERNS});;All files (*)"
+)
+
+
+class ImportFileDialogs:
+    """The file dialogs of File > Import and of Update from newer file….
+
+    Args:
+        window: parent of the dialogs.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        self.window = window
+        self.folder = ""  # where the last file was chosen: the next dialog opens there
+
+    def article_files(self) -> list[Path]:
+        """Ask for article and REFI-QDA files to import ([] if none was chosen)."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import articles", self.folder, FILE_FILTER
+        )
+        if names:
+            self.folder = str(Path(names[0]).parent)
+        return [Path(n) for n in names]
+
+    def folder_to_import(self) -> Path | None:
+        """Ask for a folder to import (None if none was chosen)."""
+        name = QFileDialog.getExistingDirectory(self.window, "Import a folder", self.folder)
+        if not name:
+            return None
+        self.folder = name
+        return Path(name)
+
+    def newer_version(self) -> Path | None:
+        """Ask for the file of an article's newer version (None if none was chosen)."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Newer version of the article", self.folder, ARTICLE_FILTER
+        )
+        if not name:
+            return None
+        self.folder = str(Path(name).parent)
+        return Path(name)
+
+
+def show_progress(worker: Worker, files: Sequence[Path], verb: str, window: QWidget) -> None:
+    """A progress dialog for one import, shown only if it takes more than a moment (one
+    long web page can take a while), closed when the import ends however it ends (a
+    bug included: the workers report that)."""
+    label = f"{verb} {len(files)} files…" if len(files) > 1 else f"{verb} {files[0].name}…"
+    progress = QProgressDialog(label, "Cancel", 0, len(files), window)
+    progress.setWindowTitle("Import")
+    if len(files) == 1 or any(path.is_dir() for path in files):
+        progress.setRange(0, 0)  # a busy bar: one file has no steps, a folder no count yet
+
+    def advance(done: int, total: int) -> None:
+        if total > 1:  # the files are counted (a folder's once it has been searched)
+            progress.setRange(0, total)
+            progress.setValue(done)
+
+    worker.signals.progressed.connect(advance)
+    progress.setValue(0)  # at its minimum, the dialog times its appearance from now...
+    progress.setMinimumDuration(500)  # ...and shows after half a second, not four
+    progress.canceled.connect(worker.cancel)
+
+    def close(*_args: object) -> None:
+        progress.reset()
+        progress.deleteLater()
+
+    signals = worker.signals
+    for signal in (signals.finished, signals.failed, signals.cancelled, signals.crashed):
+        signal.connect(close)

@@ -1,0 +1,120 @@
+"""What an import does in its worker thread: find and read the files, leave out those
+already in the project, and add the others; read a newer version of one article; bring in
+REFI-QDA files.
+
+Each job opens its own connection to the project (SQLite connections must not cross
+threads); nothing here touches a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diptych.gui.workers import Progress
+from diptych.storage.backup import backup_project
+from diptych.storage.errors import ArticleFileError, Cancelled
+from diptych.storage.model import ArticleSummary
+from diptych.storage.project import Project
+
+if TYPE_CHECKING:
+    from diptych.storage.importing import ParsedArticle
+    from diptych.storage.refiqda_import import ExchangeImportSummary
+
+UPDATE_ADVICE = (
+    "To bring in a changed version of an article, use Update from newer file… in the "
+    "Library's menu."
+)
+
+
+@dataclass
+class ImportResult:
+    """What importing a batch of files gave."""
+
+    added: list[ArticleSummary] = field(default_factory=list)
+    refused: list[ArticleFileError] = field(default_factory=list)  # one per file
+    duplicates: list[ArticleFileError] = field(default_factory=list)  # one per file not added
+    left_out: list[str] = field(default_factory=list)  # what folders held that is not imported
+    others_wrote: bool = False  # another connection committed while the job ran
+
+
+def read_article(path: Path) -> ParsedArticle:
+    """Read and parse one article file; the readers are loaded when first needed (start-up)."""
+    from diptych.storage.importing import read_article_file
+
+    return read_article_file(path)
+
+
+def import_files_job(
+    project_path: Path, paths: Sequence[Path]
+) -> Callable[[Progress], ImportResult]:
+    """The worker's job: find the files (folders are searched), read and parse them, then
+    add them in one transaction.
+
+    The insert runs here too, on the worker's own connection: a long article's text and its
+    full-text index take a noticeable moment to write. The window takes that commit for its
+    own; whether another connection committed meanwhile is noted in the result (the
+    window's own saves during the import count too: it then reads everything again).
+    """
+
+    def job(progress: Progress) -> ImportResult:
+        from diptych.storage.import_files import files_to_import, leave_out_duplicates
+
+        found = files_to_import(paths, keep_going=lambda: progress(0, 0))
+        result, files = ImportResult(left_out=found.left_out), found.files
+        read: list[tuple[Path, ParsedArticle]] = []
+        with Project.open(project_path, verify=False) as project:
+            before = project.data_version()  # changes with commits of other connections
+            for number, path in enumerate(files):
+                if not progress(number, len(files)):
+                    raise Cancelled
+                try:
+                    read.append((path, read_article(path)))
+                except ArticleFileError as exc:
+                    result.refused.append(exc)
+            parsed, result.duplicates = leave_out_duplicates(project, read, advice=UPDATE_ADVICE)
+            # Cancel pressed while the last file was read: nothing is added. Once added,
+            # the import is done (and one undo takes it back).
+            if not progress(len(files), len(files)):
+                raise Cancelled
+            if parsed:
+                result.added = project.articles.add_many(parsed=parsed)
+            result.others_wrote = project.data_version() != before
+        return result
+
+    return job
+
+
+def newer_version_job(path: Path) -> Callable[[Progress], ParsedArticle]:
+    """The worker's job: read and parse a newer version of an article; Cancel pressed
+    while it was read leaves the article as it is."""
+
+    def job(progress: Progress) -> ParsedArticle:
+        parsed = read_article(path)
+        if not progress(1, 1):
+            raise Cancelled
+        return parsed
+
+    return job
+
+
+def exchange_job(
+    project_path: Path, paths: list[Path], backups: Path
+) -> Callable[[Progress], list[ExchangeImportSummary]]:
+    """The worker's job: back up, then import each exchange file on its own connection."""
+
+    def job(progress: Progress) -> list[ExchangeImportSummary]:
+        from diptych.storage.refiqda_import import import_exchange_file  # XML: loaded on use
+
+        summaries = []
+        with Project.open(project_path) as project:
+            backup_project(project, root=backups, reason="before import")
+            for number, path in enumerate(paths):
+                if not progress(number, len(paths)):
+                    raise Cancelled
+                summaries.append(import_exchange_file(project, path=path))
+        return summaries
+
+    return job

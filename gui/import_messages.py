@@ -1,0 +1,94 @@
+"""What the window says once an import or an update from a newer file has run: what was
+added, what was refused or left out and why, and where an updated article's passages went."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diptych.gui.import_jobs import ImportResult
+from diptych.storage.errors import ArticleFileError, readable_text
+
+if TYPE_CHECKING:
+    from diptych.storage.model import ReanchorReport
+    from diptych.storage.refiqda_import import ExchangeImportSummary
+
+LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
+NAMED_AT_MOST = 20  # names shown for one kind of problem
+
+
+def not_imported_message(result: ImportResult) -> str:
+    """The files that were refused or left out, and why ("" if there were none)."""
+    said = []
+    if result.refused:
+        said.append(f"{len(result.refused)} file(s) could not be imported:")
+        said.extend(_listed(result.refused, lambda error: error.message))
+    if result.duplicates:
+        said.append(f"{len(result.duplicates)} file(s) were not imported, to make no second copy:")
+        said.extend(_listed(result.duplicates, lambda _error: "already imported"))
+    said.extend(result.left_out)
+    return "\n\n".join(said)
+
+
+def imported_message(count: int, legacy: Sequence[str]) -> str:
+    """How many articles were added, naming the files read as Windows-1252 (``legacy``)."""
+    return f"Imported {count} article(s).{_read_as(legacy)}"
+
+
+def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, bool]:
+    """What REFI-QDA files brought in, and whether anything was skipped (then a warning,
+    one line for each thing said)."""
+    lines = []
+    for summary in summaries:
+        lines.append(f"{Path(summary.path).name}:")
+        lines.extend(f"  {line}" for line in summary.describe())
+    lines.append("A backup was taken before the import (File > Restore from backup).")
+    if any(summary.skipped for summary in summaries):
+        return "\n".join(lines), True
+    return " ".join(lines), False
+
+
+def update_message(report: ReanchorReport) -> str:
+    """Where an updated article's passages were found again, and how many are orphans."""
+    return (
+        f"Updated the article: {report.kept} passage(s) in place, {report.moved} moved, "
+        f"{report.fuzzy} found approximately, {report.orphaned} orphaned (listed under "
+        "Orphans, never deleted). Ctrl+Z undoes the update."
+    )
+
+
+def _listed(
+    errors: Sequence[ArticleFileError], kind: Callable[[ArticleFileError], str]
+) -> list[str]:
+    """The first few errors in full, the others by file name under their ``kind`` of
+    problem: a message box of hundreds of paragraphs would not fit on the screen."""
+    said = [str(error) for error in errors[:LISTED_IN_FULL]]
+    rest = errors[LISTED_IN_FULL:]
+    if not rest:
+        return said
+    groups: dict[str, list[str]] = {}
+    for error in rest:
+        groups.setdefault(kind(error), []).append(
+            readable_text(error.path.name if error.path else "")
+        )
+    lines = [f"…and {len(rest)} more:"]
+    for problem, names in groups.items():
+        shown = ", ".join(names[:NAMED_AT_MOST])
+        more = f" and {len(names) - NAMED_AT_MOST} more" if len(names) > NAMED_AT_MOST else ""
+        lines.append(f"{problem.rstrip('.')} ({len(names)}): {shown}{more}.")
+    said.append("\n".join(lines))
+    return said
+
+
+def _read_as(legacy: Sequence[str]) -> str:
+    """What to say of files that were not UTF-8 ("" if none): they were read as
+    Windows-1252, which garbles a file in another old encoding (Russian, Japanese...)."""
+    if not legacy:
+        return ""
+    names = ", ".join(legacy)
+    was = "was" if len(legacy) == 1 else "were"
+    return (
+        f" {names} {was} not UTF-8 and {was} read as Windows-1252 (Western European); if "
+        "its letters look wrong, save it as UTF-8 and use Update from newer file."
+    )
