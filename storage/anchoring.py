@@ -24,7 +24,7 @@ of the old and new prefix and suffix. An exact quote in its old context scores 1
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -194,10 +194,8 @@ def reanchor_all(
     anchors: Sequence[Anchor], new_text: str, *, old_text: str | None = None
 ) -> list[Reanchored]:
     """:func:`reanchor` for many passages of one article, diffing the texts only once."""
-    moved: Callable[[int], int] = (
-        LineDiff(old_text, new_text).new_offset if old_text is not None else _unmoved
-    )
-    finder = _Finder(new_text, moved)
+    diff = LineDiff(old_text, new_text) if old_text is not None else None
+    finder = _Finder(new_text, diff, old_text or "")
     return [finder.locate(anchor) for anchor in anchors]
 
 
@@ -243,10 +241,6 @@ def _cut_short(context: str, old: str) -> str:
     return context
 
 
-def _unmoved(offset: int) -> int:
-    return offset
-
-
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     """A place that may hold a passage, with its score and distance from the expected place."""
@@ -265,16 +259,18 @@ class _Candidate:
 class _Finder:
     """Looks for passages in one new text."""
 
-    def __init__(self, text: str, moved: Callable[[int], int]) -> None:
+    def __init__(self, text: str, diff: LineDiff | None, old_text: str) -> None:
         self._text = text
-        self._moved = moved
+        self._diff = diff
+        self._old_text = old_text
         self._index: SeedIndex | None = None  # built on the first search far away
 
     def locate(self, anchor: Anchor) -> Reanchored:
         """Where ``anchor``'s passage is in the text, if anywhere."""
         if not anchor.exact.strip() or not self._text:
             return _ORPHAN
-        expected = min(max(0, self._moved(anchor.start)), len(self._text))
+        moved = self._diff.new_offset(anchor.start) if self._diff else anchor.start
+        expected = min(max(0, moved), len(self._text))
         for start in dict.fromkeys((expected, anchor.start)):
             if self._holds(anchor, start):
                 return self._result(anchor, start, start + len(anchor.exact), 1.0)
@@ -335,17 +331,47 @@ class _Finder:
         plausible = (c for c in candidates if self._plausible(anchor, c))
         return max(plausible, key=_Candidate.rank, default=None)
 
-    @staticmethod
-    def _plausible(anchor: Anchor, candidate: _Candidate) -> bool:
-        """False for a short quote in a mostly new context.
+    def _plausible(self, anchor: Anchor, candidate: _Candidate) -> bool:
+        """False for words that are not the passage, as far as can be told.
 
-        Short quotes recur by chance ("the data", "in 2020", "US"), so their context must
-        vouch for them, even exact and near their place: a quarter of it agreeing, such as
-        half of the prefix or of the suffix. A short quote whose prefix and suffix are both
-        rewritten (its paragraph deleted, or the whole text replaced) is an orphan, not
-        the same common words a few lines away.
+        - Words in lines the new text kept unchanged from another place of the old text
+          were there already, beside the passage: they are other words, whatever they say
+          (unless their lines and the passage's were the same).
+        - Short quotes recur by chance ("the data", "in 2020", "US"), so their context
+          must vouch for them, even exact and near their place: a quarter of it agreeing,
+          such as half of the prefix or of the suffix. A short quote whose prefix and suffix
+          are both rewritten (its paragraph deleted, the whole text replaced) is an orphan,
+          not the same common words a few lines away.
+        - Longer quotes recur too ("the United States", "according to people familiar"):
+          with their context rewritten they are trusted near their place (a sentence
+          rewritten around them), and far from it only if longer than their context on
+          both sides (a whole paragraph moved).
         """
-        return len(anchor.exact) >= DISTINCT_LENGTH or candidate.context >= 0.25
+        if self._diff is not None:
+            was = self._diff.old_offset(candidate.start, candidate.end)
+            if was is not None and was != anchor.start and not self._twin(anchor, was):
+                return False
+        if candidate.context >= 0.25:
+            return True
+        length = len(anchor.exact)
+        if length < DISTINCT_LENGTH:
+            return False
+        return length >= 2 * CONTEXT_LENGTH or candidate.distance <= NEAR_MARGIN + length
+
+    def _twin(self, anchor: Anchor, old_start: int) -> bool:
+        """True if the passage's lines in the old text recur, the same, at ``old_start``.
+
+        A line diff pairs identical lines arbitrarily ("Read more" twice, one of them
+        deleted): the one kept may be either, and the passage's context is to decide.
+        """
+        old, length = self._old_text, len(anchor.exact)
+
+        def lines(start: int) -> tuple[int, str]:
+            first = old.rfind("\n", 0, start) + 1
+            last = old.find("\n", start + length)
+            return start - first, old[first : len(old) if last < 0 else last]
+
+        return lines(old_start) == lines(anchor.start)
 
     def _best_near(self, anchor: Anchor, expected: int) -> _Candidate | None:
         """The best approximate match around the expected position."""

@@ -221,12 +221,17 @@ class LineDiff:
         new_at = [0, *accumulate(map(len, new_lines))]
         self._starts: list[int] = []
         self._blocks: list[tuple[int, int, int, int, bool]] = []
+        self._kept_starts: list[int] = []  # new starts of the unchanged runs of lines
+        self._kept: list[tuple[int, int, int]] = []  # (new start, new end, old start)
         for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines).get_opcodes():
             if i1 < i2:  # inserted lines hold no old offset
                 self._starts.append(old_at[i1])
                 self._blocks.append(
                     (old_at[i1], old_at[i2], new_at[j1], new_at[j2], tag == "equal")
                 )
+            if tag == "equal":
+                self._kept_starts.append(new_at[j1])
+                self._kept.append((new_at[j1], new_at[j2], old_at[i1]))
 
     def new_offset(self, offset: int) -> int:
         """The offset in the new text where old ``offset`` is expected."""
@@ -237,3 +242,14 @@ class LineDiff:
         if equal or offset >= old_b:
             return min(new_a + offset - old_a, new_b)
         return new_a + (offset - old_a) * (new_b - new_a) // (old_b - old_a)
+
+    def old_offset(self, start: int, end: int) -> int | None:
+        """Where ``new[start:end]`` was in the old text, if it lies in unchanged lines.
+
+        None if any of it is in lines that were changed or inserted.
+        """
+        index = bisect_right(self._kept_starts, start) - 1
+        if index < 0:
+            return None
+        new_a, new_b, old_a = self._kept[index]
+        return old_a + start - new_a if end <= new_b else None

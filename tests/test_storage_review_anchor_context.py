@@ -90,7 +90,7 @@ WORDS = sorted(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.integers(0, 2**32))
 def test_a_text_replaced_by_an_unrelated_one_orphans_every_short_passage(seed: int) -> None:
     rng = random.Random(seed)
@@ -108,3 +108,62 @@ def test_a_text_replaced_by_an_unrelated_one_orphans_every_short_passage(seed: i
         anchors.append(make_anchor(old, start, old.index(" ", start)))
     results = reanchor_all(anchors, new, old_text=old)
     assert [r.method for r in results] == [AnchorMethod.ORPHAN] * len(anchors)
+
+
+REPORT = [
+    "WASHINGTON — The United States and China agreed on Tuesday to resume talks on tariffs, "
+    "officials said.",
+    "The agreement, reached after two days of meetings in Geneva, covers steel, aluminium and "
+    "soybeans.",
+    "Critics argued that the United States had conceded too much, according to people "
+    "familiar with the talks.",
+    "Markets rose 2 per cent on the news; the US dollar fell against the euro.",
+    "Analysts said the United States position had hardened since the spring.",
+]
+REPORT_TEXT = "\n\n".join(REPORT)
+
+
+def test_a_phrase_of_a_deleted_paragraph_is_not_moved_onto_its_namesake_kept_elsewhere() -> None:
+    # The next paragraph but one says "the United States" too: it was there already.
+    anchor = find_quote(REPORT_TEXT, "the United States", occurrence=1)
+    assert anchor.prefix.endswith("argued that ")
+    new_text = "\n\n".join(REPORT[:2] + REPORT[3:])
+    assert reanchor(anchor, new_text, old_text=REPORT_TEXT).method is AnchorMethod.ORPHAN
+
+
+def test_a_stock_phrase_of_a_deleted_paragraph_does_not_jump_to_a_new_one_far_away() -> None:
+    anchor = find_quote(REPORT_TEXT, "according to people familiar")
+    later = [f"Paragraph {n} of the live report, on the markets and the talks." for n in range(12)]
+    new_text = "\n\n".join(
+        REPORT[:2] + REPORT[3:] + later + ["No date was set, according to people familiar with it."]
+    )
+    assert reanchor(anchor, new_text, old_text=REPORT_TEXT).method is AnchorMethod.ORPHAN
+
+
+def test_a_phrase_in_a_sentence_rewritten_around_it_is_still_found() -> None:
+    anchor = find_quote(REPORT_TEXT, "according to people familiar")
+    rewritten = "The talks, according to people familiar with them, went badly for Washington."
+    new_text = "\n\n".join([*REPORT[:2], rewritten, *REPORT[3:]])
+    result = reanchor(anchor, new_text, old_text=REPORT_TEXT)
+    assert result.anchor is not None
+    assert result.anchor.start == new_text.index("according to people familiar")
+
+
+def test_a_whole_paragraph_moved_far_away_is_still_found() -> None:
+    anchor = find_quote(REPORT_TEXT, REPORT[2])
+    later = [f"Paragraph {n} of the live report, on the markets and the talks." for n in range(12)]
+    new_text = "\n\n".join([*REPORT[:2], *REPORT[3:], *later, REPORT[2], "The end."])
+    result = reanchor(anchor, new_text, old_text=REPORT_TEXT)
+    assert result.method is AnchorMethod.QUOTE
+    assert result.anchor is not None
+    assert result.anchor.start == new_text.index(REPORT[2])
+
+
+def test_a_passage_in_one_of_two_identical_paragraphs_follows_the_one_kept() -> None:
+    text = "\n\n".join([REPORT[0], "Read more: trade", REPORT[1], "Read more: trade", REPORT[4]])
+    anchor = find_quote(text, "Read more: trade", occurrence=2)
+    # The first copy (and the paragraph after it) are deleted.
+    new_text = "\n\n".join([REPORT[0], "Read more: trade", REPORT[4]])
+    result = reanchor(anchor, new_text, old_text=text)
+    assert result.anchor is not None
+    assert result.anchor.start == new_text.index("Read more: trade")
