@@ -6,9 +6,10 @@ from __future__ import annotations
 from math import ceil
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -26,6 +27,8 @@ from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.storage.project import PROJECT_SUFFIX
 
+RENAME_MIN_WIDTH = 360  # the rename dialog, in pixels, and beyond its title's width:
+RENAME_MARGIN = 80  # the dialog's margins and the field's frame
 SHORTCUTS_WIDTH = 460  # the list of shortcuts, in pixels
 # The height of the shortcuts box beyond its list (margins, the OK button, a title bar).
 SHORTCUTS_CHROME = 140
@@ -177,10 +180,37 @@ def shortcuts(parent: QWidget) -> ShortcutsBox:
     return box
 
 
+class _InputWidth(QObject):
+    """While installed on the application, gives the input dialog shown a width."""
+
+    def __init__(self, width: int) -> None:
+        super().__init__()
+        self.width = width
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QInputDialog):
+            watched.setMinimumWidth(self.width)
+        return False
+
+
 def rename_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
-    """Ask for a new title (undoable)."""
+    """Ask for a new title (undoable), in a field wide enough to show it whole.
+
+    Qt's input dialog is as narrow as its label ("Title:"): a long title showed only its
+    end, scrolled into a field a few words wide.
+    """
     current = session.project.articles.summary(article_id=article_id).title
-    title, ok = QInputDialog.getText(parent, "Rename article", "Title:", text=current)
+    room = parent.screen().availableGeometry().width() * 2 // 3
+    needed = parent.fontMetrics().horizontalAdvance(current) + RENAME_MARGIN
+    sizer = _InputWidth(max(RENAME_MIN_WIDTH, min(needed, room)))
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(sizer)
+    try:
+        title, ok = QInputDialog.getText(parent, "Rename article", "Title:", text=current)
+    finally:
+        if app is not None:
+            app.removeEventFilter(sizer)
     if ok and title.strip() and title.strip() != current:
         perform(session, RenameArticle(session, article_id, title.strip()))
 
