@@ -340,16 +340,16 @@ class ExportDialog(QDialog):
                 "Export",
             )
             return
-        if output.is_file() and output != self._confirmed:
-            question = f"{output} already exists. Replace it with this export?"
-            if not self.confirm(self, "Export", question):
-                return
         options = self.options()
-        if options.article_ids == () or options.tag_ids == ():
+        if options.article_ids == () or options.tag_ids == ():  # before asking to replace
             self.session.messages.error(
                 "Choose at least one article and one tag to export.", "Export"
             )
             return
+        if output.is_file() and output != self._confirmed:
+            question = f"{output} already exists. Replace it with this export?"
+            if not self.confirm(self, "Export", question):
+                return
         self.export_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()

@@ -47,3 +47,26 @@ def test_a_name_the_user_typed_keeps_its_name_with_the_new_suffix(
     dialog = dialog_on(qtbot, window)
     dialog.output.setText(str(tmp_path / "Sample project (2).md"))  # typed: not a suggestion
     assert choose(dialog, "html") == str(tmp_path / "Sample project (2).html")
+
+
+def test_nothing_chosen_is_said_before_asking_to_replace_a_file(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    existing = Path.home() / "Sample project.md"
+    existing.write_text("my own notes", encoding="utf-8")
+    questions: list[str] = []
+
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        questions.append(text)
+        return True
+
+    errors: list[str] = []
+    window.session.messages.posted.connect(lambda _level, _title, text: errors.append(text))
+    dialog = ExportDialog(window.session, window.workers, window, confirm=confirm)
+    qtbot.addWidget(dialog)
+    dialog.output.setText(str(existing))
+    dialog.articles.set_all(False)
+    dialog.start()
+    assert errors == ["Choose at least one article and one tag to export."]
+    assert questions == []  # not asked to replace a file for an export that cannot run
+    assert existing.read_text(encoding="utf-8") == "my own notes"
