@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.dialogs import SHORTCUTS
 from diptych.gui.main_window import MainWindow
 
 
@@ -40,3 +44,12 @@ def test_every_shortcut_can_be_scrolled_to(qtbot: QtBot, window: MainWindow) -> 
     assert reached >= table.document().size().height() - 1
     assert "Shift+arrows" in table.toPlainText()  # the last row, in the list shown
     box.close()
+
+
+def test_the_list_names_the_keys_of_the_file_and_tags_menus(window: MainWindow) -> None:
+    shown = QTextDocumentFragment.fromHtml(SHORTCUTS).toPlainText()
+    a = window.actions_
+    for action in (a.new_project, a.open_project, a.quit, a.new_tag, a.shortcuts):
+        key = action.shortcut().toString()
+        # The whole key: Ctrl+Shift+T is not found in Ctrl+Shift+Tab.
+        assert re.search(rf"(?<![\w+]){re.escape(key)}(?!\w)", shown), (action.text(), key)
