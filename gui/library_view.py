@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
-from functools import lru_cache
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from diptych.gui.find_bar import as_typed
+from diptych.gui.text_folding import folded
 
 LAYOUT_BATCH = 100  # rows measured per pass of the event loop
 
@@ -62,19 +59,9 @@ class LibraryView(QListView):
             super().scrollTo(index, hint)
 
 
-@lru_cache(maxsize=16_384)
-def folded(text: str) -> str:
-    """``text`` as the filter compares it: without case or accents, quotes as typed, so
-    that "xi's" finds "Xi’s", "reunion" finds "Réunion" and "strasse" finds "Straße"."""
-    text = as_typed(text)
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return text.casefold()
-
-
 class TitleFilter(QSortFilterProxyModel):
-    """The articles whose title holds the words typed (see :func:`folded`)."""
+    """The articles whose title holds the words typed, without case or accents (see
+    :func:`~diptych.gui.text_folding.fold`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

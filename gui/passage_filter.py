@@ -13,9 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
-from diptych.gui.find_bar import as_typed
+from diptych.gui.text_folding import fold, folded
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Annotation
+
+SEPARATOR = "\0"  # between a passage's quote and note, folded (a filter field cannot hold it)
+
+
+def fold_texts(passage: Annotation) -> str:
+    """A passage's quote and note as the text filter compares them, in one string."""
+    return f"{fold(passage.exact)}{SEPARATOR}{fold(passage.note)}"
 
 
 class OrphanFilter(IntEnum):
@@ -35,8 +42,9 @@ class PassageFilter:
         tag_id: passages with this tag or one of its sub-tags (None: any).
         article_id: passages of this article (None: any).
         coder: passages coded by this person (None: anyone).
-        text: passages whose quote or note contains this text, ignoring case and whether
-            quotes are straight or curly ("": any).
+        text: passages whose quote or note contains this text, ignoring case, accents
+            and whether quotes are straight or curly, as the Library's filter does
+            (:func:`~diptych.gui.text_folding.fold`; "": any).
     """
 
     orphans: OrphanFilter = OrphanFilter.ALL
@@ -45,10 +53,18 @@ class PassageFilter:
     coder: str | None = None
     text: str = ""
 
-    def matcher(self, book: Codebook) -> Callable[[Annotation], bool]:
-        """A test for one passage, with the tag's sub-tags taken from ``book``."""
+    def matcher(
+        self, book: Codebook, folded_texts: dict[int, str] | None = None
+    ) -> Callable[[Annotation], bool]:
+        """A test for one passage, with the tag's sub-tags taken from ``book``.
+
+        The text filter compares each passage's :func:`fold_texts`, kept by passage id in
+        ``folded_texts`` once folded (the table's, kept from key to key; a new one if
+        None): folding every passage on each key typed took longer than the filtering.
+        """
         orphans, article_id, coder = self.orphans, self.article_id, self.coder
-        text = as_typed(self.text.strip()).casefold()
+        text = folded(self.text.strip()).replace(SEPARATOR, "")
+        kept = {} if folded_texts is None else folded_texts
         wanted: frozenset[int] | None = None
         if self.tag_id is not None:
             below = {t.id for t in book.descendants(self.tag_id)} if self.tag_id in book else ()
@@ -65,11 +81,12 @@ class PassageFilter:
                 return False
             if wanted is not None and wanted.isdisjoint(passage.tag_ids):
                 return False
-            return (
-                not text
-                or text in as_typed(passage.exact).casefold()
-                or text in as_typed(passage.note).casefold()
-            )
+            if not text:
+                return True
+            texts = kept.get(passage.id)
+            if texts is None:
+                texts = kept[passage.id] = fold_texts(passage)
+            return text in texts
 
         return matches
 

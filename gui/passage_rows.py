@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import Qt
 
 from diptych.gui.passage_cells import PassageCells
+from diptych.gui.passage_filter import fold_texts
 from diptych.storage.model import Annotation
 
 ASCENDING = Qt.SortOrder.AscendingOrder
@@ -16,6 +17,11 @@ ASCENDING = Qt.SortOrder.AscendingOrder
 
 class PassageRows:
     """Every passage in the table's order, and those the filter shows (the rows).
+
+    Each passage's quote and note, folded for the text filter, are kept in
+    :attr:`folded_texts` until the passage changes: folded by :meth:`fold_some` between
+    other events once the passages are read, or by the filter when it asks first (see
+    :meth:`PassageFilter.matcher <diptych.gui.passage_filter.PassageFilter.matcher>`).
 
     The order is by article in library order, then in text order, unless sorted by a
     column: a stable sort, so that ties keep that order. The table model changes the rows
@@ -37,10 +43,15 @@ class PassageRows:
         self._by_id: dict[int, Annotation] | None = None  # every passage by id, on demand
         self._orphans = 0  # among every passage, kept up to date with each change
         self._coders: Counter[str] = Counter()
+        # passage id -> its quote and note folded for the text filter, as the filter asks
+        self.folded_texts: dict[int, str] = {}
+        self._fold_next = 0  # where fold_some goes on among every passage
 
     # -- every passage ---------------------------------------------------------------------
     def install(self, passages: list[Annotation]) -> None:
         """Take ``passages`` as every passage of the project, and show those that match."""
+        self.folded_texts.clear()
+        self._fold_next = 0
         self.all = self.ordered(passages)
         self._by_id = None
         self._orphans = 0
@@ -58,7 +69,9 @@ class PassageRows:
         if old is not None:
             del self.all[self._position_in_all(old)]
             self._count([old], -1)
+            self.folded_texts.pop(old.id, None)
         if fresh is not None:
+            self.folded_texts.pop(fresh.id, None)
             self.all.insert(self.place_for(fresh, self.all), fresh)
             self._count([fresh], 1)
         self._by_id = None
@@ -70,10 +83,25 @@ class PassageRows:
         in ``changed``."""
         self._count((before[i] for i in dropped if i in before), -1)
         self.all = [p for p in self.all if p.id not in dropped]
+        for annotation_id in dropped:
+            self.folded_texts.pop(annotation_id, None)
         for passage in changed:
             self.all.insert(self.place_for(passage, self.all), passage)
         self._count(changed, 1)
         self._by_id = None
+
+    def fold_some(self, count: int) -> bool:
+        """Fold the quote and note of up to ``count`` more passages for the text filter;
+        False once every passage's are (a passage that moved meanwhile may be left for
+        the filter to fold when it asks)."""
+        kept, done = self.folded_texts, 0
+        while done < count and self._fold_next < len(self.all):
+            passage = self.all[self._fold_next]
+            self._fold_next += 1
+            if passage.id not in kept:
+                kept[passage.id] = fold_texts(passage)
+                done += 1
+        return self._fold_next < len(self.all)
 
     def _count(self, passages: Iterable[Annotation], sign: int) -> None:
         for passage in passages:
