@@ -34,6 +34,11 @@ if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-u
     from diptych.gui.tag_dialog import TagValues
 
 Confirm = Callable[[QWidget, str, str], bool]
+# What merging does, said before it is done ("merge into" alone left it to guess).
+MERGE_LABEL = (
+    "Merge the selected tag into this one: its passages and sub-tags move here,\n"
+    "and the tag itself is removed (Ctrl+Z undoes it)."
+)
 
 
 @dataclass
@@ -312,7 +317,7 @@ class TagPanel(QWidget):
         label, ok = QInputDialog.getItem(
             self,
             f"Merge “{codebook[source].name}”",
-            "Merge the selected tag into:",
+            MERGE_LABEL,
             labels,
             0,
             False,
