@@ -32,8 +32,10 @@ from diptych.storage.fuzzy import Match, search_window, similarity
 from diptych.storage.quotes import (
     LineDiff,
     SeedIndex,
+    fold,
     nearest_occurrence,
     occurrences_around,
+    search_folded,
     search_respaced,
 )
 
@@ -227,18 +229,29 @@ def _continues(char: str) -> bool:
     )
 
 
-def _cut_short(context: str, old: str) -> str:
-    """``context`` (the text just before a place) as it compares with an ``old`` one.
+def _context_similarity(old: str, new: str, *, after: bool = False) -> float:
+    """How alike a passage's ``old`` prefix and the text ``new`` just before a place are
+    (its suffix and the text just after, if ``after``).
 
-    An old context shorter than :data:`CONTEXT_LENGTH` was cut short by the start of the
-    text: it agrees only with a place as near the start, give or take blank lines, not
-    with any place whose last few characters it happens to end like. (For the text just
-    after a place, pass both reversed.)
+    Both are compared folded (:func:`~diptych.storage.quotes.fold`), so that a text
+    re-extracted in NFD or with straight quotes keeps its context; ``new`` holds up to
+    twice :data:`CONTEXT_LENGTH` characters, of which as many folded ones as the old
+    prefix has are compared. An old prefix shorter than that was cut short by the start
+    of the text: it agrees only with a place as near the start, give or take blank lines,
+    not with any place whose last few characters it happens to end like (the same for
+    the end of the text and a suffix).
     """
-    extra = len(context) - len(old)
-    if len(old) < CONTEXT_LENGTH and extra > 0 and not context[:extra].strip():
-        return context[extra:]
-    return context
+    old_folded, new_folded = fold(old), fold(new)
+    if after:  # the edit distance of two strings is that of the two reversed
+        old_folded, new_folded = old_folded[::-1], new_folded[::-1]
+    if len(old) == CONTEXT_LENGTH:
+        new_folded = new_folded[len(new_folded) - len(old_folded) :]
+    else:
+        new_folded = new_folded[-max(len(old_folded), CONTEXT_LENGTH) :]
+        extra = len(new_folded) - len(old_folded)
+        if extra > 0 and not new_folded[:extra].strip():
+            new_folded = new_folded[extra:]
+    return similarity(old_folded, new_folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,8 +285,10 @@ class _Finder:
         moved = self._diff.new_offset(anchor.start) if self._diff else anchor.start
         expected = min(max(0, moved), len(self._text))
         for start in dict.fromkeys((expected, anchor.start)):
-            if self._holds(anchor, start):
-                return self._result(anchor, start, start + len(anchor.exact), 1.0)
+            if self._holds(anchor, start):  # as it was, and in the same context
+                new = make_anchor(self._text, start, start + len(anchor.exact))
+                method = AnchorMethod.POSITION if start == anchor.start else AnchorMethod.QUOTE
+                return Reanchored(new, method, 1.0)
         best = self._best_exact(anchor, expected)
         if best is None or best.score < 1.0:
             near = [c for c in (best, self._best_near(anchor, expected)) if c is not None]
@@ -296,8 +311,9 @@ class _Finder:
         )
 
     def _result(self, anchor: Anchor, start: int, end: int, score: float) -> Reanchored:
-        if self._text[start:end] != anchor.exact:  # an approximate match: whole characters
-            start, end = whole_characters(self._text, start, end)
+        # Whole characters: an approximate match may split one, and so may the very quote
+        # found in a text that decomposes its accents ("cafe" in "cafe" + U+0301).
+        start, end = whole_characters(self._text, start, end)
         new = make_anchor(self._text, start, end)
         if new.exact != anchor.exact:
             method = AnchorMethod.FUZZY
@@ -310,9 +326,13 @@ class _Finder:
     def _candidate(self, anchor: Anchor, match: Match, expected: int) -> _Candidate:
         """``match`` scored against the quote and its old context (module docstring)."""
         text = self._text
-        before = _cut_short(text[max(0, match.start - CONTEXT_LENGTH) : match.start], anchor.prefix)
-        after = _cut_short(text[match.end : match.end + CONTEXT_LENGTH][::-1], anchor.suffix[::-1])
-        context = (similarity(anchor.prefix, before) + similarity(anchor.suffix, after[::-1])) / 2
+        wide = 2 * CONTEXT_LENGTH
+        before = text[max(0, match.start - wide) : match.start]
+        after = text[match.end : match.end + wide]
+        context = (
+            _context_similarity(anchor.prefix, before)
+            + _context_similarity(anchor.suffix, after, after=True)
+        ) / 2
         quote = 1.0 - match.errors / len(anchor.exact)
         score = QUOTE_WEIGHT * quote + (1.0 - QUOTE_WEIGHT) * context
         distance = abs(match.start - expected)
@@ -379,6 +399,7 @@ class _Finder:
         margin = NEAR_MARGIN + length
         low, high = expected - margin, expected + length + margin
         found = search_respaced(self._text, anchor.exact, low, high)
+        found += search_folded(self._text, anchor.exact, low, high)
         if length <= MAX_FUZZY_LENGTH:
             errors = near_errors(length)
             found += search_window(self._text, anchor.exact, errors, low, high, best_only=False)

@@ -83,6 +83,88 @@ def search_respaced(
     return found
 
 
+class _Folding(dict[str, str]):
+    """How each character is written once folded (see :func:`fold`), worked out on first use."""
+
+    def __missing__(self, char: str) -> str:
+        import unicodedata  # on first use: most texts need no folding
+
+        if char in _QUOTES:
+            folded = _QUOTES[char]
+        elif unicodedata.category(char) == "Cf" and char not in _JOINERS:
+            folded = ""  # soft hyphens, zero-width spaces, direction marks
+        else:
+            folded = unicodedata.normalize("NFKD", char)
+            if folded.isspace():
+                folded = " "
+        self[char] = folded
+        return folded
+
+
+_QUOTES = dict.fromkeys("‘’‚‛′", "'") | dict.fromkeys("“”„‟″", '"') | dict.fromkeys("‐‑", "-")
+_JOINERS = "\u200c\u200d"  # they make emoji and some scripts' letters: kept
+_FOLDING = _Folding()
+
+
+def fold(text: str) -> str:
+    """``text`` with the differences that re-extracting or re-publishing a text brings,
+    and a reader does not see, taken out.
+
+    Accented letters are decomposed (NFD and NFC texts agree), ligatures, no-break and
+    other spaces, full-width forms and the like are replaced by their plain letters
+    (NFKD), curly quotes and apostrophes become straight ones, and soft hyphens,
+    zero-width spaces and direction marks are dropped. ASCII text is returned as it is.
+    """
+    if text.isascii():
+        return text
+    return "".join(map(_FOLDING.__getitem__, text))
+
+
+def search_folded(text: str, quote: str, start: int = 0, end: int | None = None) -> list[Match]:
+    """Occurrences of ``quote`` in ``text[start:end]`` that differ only as :func:`fold`
+    and :func:`search_respaced` forgive: written with other accents' encoding, ligatures,
+    quotes, soft hyphens or spacing. Each counts as one error (none if identical).
+
+    Returns:
+        The matches, in text order; none if neither the quote nor that stretch of text
+        holds anything to fold.
+    """
+    start, end = max(0, start), len(text) if end is None else min(len(text), end)
+    window = text[start:end]
+    if window.isascii() and quote.isascii():
+        return []  # nothing to fold: search_respaced does the rest
+    pieces = list(map(_FOLDING.__getitem__, window))
+    folded, needle = "".join(pieces), fold(quote)
+    if not needle.strip():
+        return []
+    origin = [index for index, piece in enumerate(pieces) for _ in piece]  # folded -> window
+    origin.append(len(window))
+    places = search_respaced(folded, needle)
+    at = folded.find(needle)
+    while at >= 0 and len(places) < 50:
+        places.append(Match(at, at + len(needle), 0))
+        at = folded.find(needle, at + 1)
+    found: dict[tuple[int, int], Match] = {}
+    for place in places:
+        if _splits_a_letter(folded, place.start, place.end):
+            continue
+        low, high = origin[place.start], origin[place.end - 1] + 1
+        errors = int(window[low:high] != quote)
+        found[low, high] = Match(start + low, start + high, errors)
+    return sorted(found.values(), key=lambda m: (m.start, m.end))
+
+
+def _splits_a_letter(folded: str, start: int, end: int) -> bool:
+    """True if ``folded[start:end]`` begins or ends inside a letter (before an accent):
+    "Gene" is not in "Genève", nor "cafe" in "café"."""
+    from unicodedata import combining
+
+    return bool(
+        (start < len(folded) and combining(folded[start]))
+        or (end < len(folded) and combining(folded[end]))
+    )
+
+
 def _words_before(text: str, words: list[str], offset: int, space: bool) -> int | None:
     """Start of ``words`` (then whitespace if ``space``) ending just before ``offset``."""
     for word in reversed(words):
