@@ -10,6 +10,7 @@ read from inside the archive, never from the disk.
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from urllib.parse import unquote
 from xml.etree.ElementTree import Element
@@ -67,6 +68,11 @@ def read_exchange_file(path: Path, limits: ZipLimits) -> ExchangeDocument:
         ExchangeFileError: the file is missing, unreadable, damaged, unsafe or not REFI-QDA.
     """
     try:
+        mode = path.stat().st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a pipe would be waited on
+            raise ExchangeFileError(
+                "is not a regular file", path=path, advice="Choose a .qdpx or .qdc file."
+            )
         with path.open("rb") as file:
             head = file.read(4)
     except FileNotFoundError:
