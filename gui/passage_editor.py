@@ -227,11 +227,17 @@ class PassageEditor(QWidget):
 
     # -- slots -----------------------------------------------------------------------------
     def on_preview_button_toggled(self, checked: bool) -> None:
-        """Switch between writing the note and reading it rendered."""
+        """Switch between writing the note and reading it rendered. The button names the
+        way back ("Edit"): a checked button looks much like an unchecked one in some
+        styles, and "Preview" over a note already previewed did not say how to write."""
         if checked:
             self.save_note()
             self.preview.show_note(self.note.toPlainText())
         self.note_pages.setCurrentIndex(1 if checked else 0)
+        self.preview_button.setText("Edit" if checked else "Preview")
+        self.preview_button.setToolTip(
+            "Write the note again" if checked else "Show the note as it reads"
+        )
 
     def on_add_tag_button_clicked(self) -> None:
         """Ask the window for a tag to add to the passage shown."""
