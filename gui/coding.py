@@ -10,9 +10,10 @@ import html
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from diptych.gui.article_pane import ArticlePane
+from diptych.gui.coding_menu import CodingMenu
 from diptych.gui.commands import (
     AddPassage,
     DeletePassage,
@@ -21,13 +22,11 @@ from diptych.gui.commands import (
     UndoStep,
     perform,
 )
-from diptych.gui.dialogs import context_menu
 from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_cells import local_time
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
-from diptych.gui.tag_model import color_icon
 from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path
 from diptych.storage.errors import InputError
 
@@ -59,11 +58,6 @@ def selected_words(pane: ArticlePane) -> tuple[int, int] | None:
     return (start, end) if end > start else selection
 
 
-def menu_text(name: str) -> str:
-    """A name as a menu item shows it: a menu takes '&' as marking the item's key letter."""
-    return name.replace("&", "&&")
-
-
 class CodingController(QObject):
     """Applies tags to selections and edits passages from the reading area.
 
@@ -86,6 +80,7 @@ class CodingController(QObject):
         self.palette = TagPalette(window)
         self.palette.tagChosen.connect(self.on_palette_tag_chosen)
         self.palette.tagCreated.connect(self.on_palette_tag_created)
+        self.menu = CodingMenu(self)
         area.tagKeyPressed.connect(self.on_area_tag_key_pressed)
         area.deleteKeyPressed.connect(self.on_area_delete_key_pressed)
         area.passageClicked.connect(self.select_passage)
@@ -232,9 +227,9 @@ class CodingController(QObject):
 
     def _passage_title(self, annotation_id: int) -> str:
         """The palette's title when it tags one passage: which one, by its quote."""
-        return f"Add a tag to the passage “{self._passage_quote(annotation_id)}”"
+        return f"Add a tag to the passage “{self.passage_quote(annotation_id)}”"
 
-    def _passage_quote(self, annotation_id: int) -> str:
+    def passage_quote(self, annotation_id: int) -> str:
         """A passage's quote on one line, shortened to a title's length."""
         quote = " ".join(self.session.passage(annotation_id).exact.split())
         if len(quote) > TITLE_QUOTE_CHARS:
@@ -352,67 +347,8 @@ class CodingController(QObject):
     # -- menus and tooltips --------------------------------------------------------------
     def on_area_context_menu_requested(self, position: QPoint, annotation_id: int) -> None:
         """The reading area's context menu: tag the selection, edit the passage under it."""
-        menu = context_menu(self.window)
         pane = self.area.current
-        if pane is not None and pane.selection():
-            menu.addAction("Tag with…\tCtrl+T", lambda: self.open_palette())
-            tags_menu = menu.addMenu("Tag with")
-            for number, tag in enumerate(self.session.ordered_tags()):
-                key = f"\t{number + 1}" if number < 9 else ""
-                action = tags_menu.addAction(color_icon(tag.color), menu_text(tag.name) + key)
-                action.triggered.connect(lambda _=False, t=tag.id: self.apply_tag(t))
-            self._add_fit_action(menu, pane)
-            menu.addAction("Copy", pane.view.copy)
-            menu.addSeparator()
-        if annotation_id:
-            self.select_passage(annotation_id)
-            passage = self.session.passage(annotation_id)
-            codebook = self.session.codebook()
-            for tag_id in passage.tag_ids:
-                if tag_id in codebook:
-                    name = menu_text(codebook[tag_id].name)
-                    action = menu.addAction(
-                        color_icon(codebook[tag_id].color), f"Remove tag {name}"
-                    )
-                    action.triggered.connect(
-                        lambda _=False, t=tag_id: self.remove_tag(annotation_id, t)
-                    )
-            menu.addAction(
-                "Add a tag…", lambda: self.open_palette(for_passage=annotation_id, at=position)
-            )
-            menu.addAction("Delete passage", self.delete_selected)
-        if menu.isEmpty():
-            menu.addAction("Select text to tag it").setEnabled(False)
-        menu.popup(position)
-
-    def _add_fit_action(self, menu: QMenu, pane: ArticlePane) -> None:
-        """Offer to make the selected passage longer or shorter: the text selected in its
-        pane overlaps it (selected from its start with Shift and the arrows, say), and is
-        not its text already. Text only beside it is not offered: the passage would move
-        there, not grow. A selected orphan of the pane's article is offered re-attaching
-        to the selection (else only the Passage panel's button, out of the keys' way)."""
-        selection = selected_words(pane)
-        if selection is None or not self.selected:
-            return
-        passage = self.session.passage(self.selected)
-        if passage.is_orphan and passage.article_id == pane.article_id:
-            menu.addAction(
-                f"Re-attach passage “{menu_text(self._passage_quote(passage.id))}” to the "
-                "selection",
-                lambda: self.reattach(passage.id),
-            )
-            return
-        mark = pane.view.index.get(self.selected) if pane.view.index else None
-        if mark is None:
-            return
-        start, end = selection
-        if (start, end) == (mark.start, mark.end) or start >= mark.end or end <= mark.start:
-            return
-        quote = self._passage_quote(mark.annotation_id)
-        menu.addAction(
-            f"Fit passage “{menu_text(quote)}” to the selection",
-            lambda: self.fit_passage(mark.annotation_id),
-        )
+        self.menu.popup(position, annotation_id, selected_words(pane) if pane else None)
 
     def fit_passage(self, annotation_id: int) -> None:
         """Give a passage the text selected in its pane instead (undoable): the same

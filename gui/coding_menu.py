@@ -1,0 +1,113 @@
+"""The reading area's context menu (right-click, Shift+F10 or the Menu key in a pane).
+
+On a selection it offers the tags (the palette, or a submenu of the codebook with the
+keys 1-9), fitting the selected passage to the selection or re-attaching a selected
+orphan to it, and Copy; on a passage, taking off each of its tags, adding one, and
+deleting it. Every item acts through the :class:`~diptych.gui.coding.CodingController`,
+so that the menu tags and edits as the keys and the palette do.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMenu
+
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.dialogs import context_menu
+from diptych.gui.tag_model import color_icon
+
+if TYPE_CHECKING:
+    from diptych.gui.coding import CodingController
+
+
+def menu_text(name: str) -> str:
+    """A name as a menu item shows it: a menu takes '&' as marking the item's key letter."""
+    return name.replace("&", "&&")
+
+
+class CodingMenu:
+    """Builds and shows the reading area's context menu for a coding controller."""
+
+    def __init__(self, coding: CodingController) -> None:
+        self.coding = coding
+
+    def popup(
+        self, position: QPoint, annotation_id: int, selection: tuple[int, int] | None
+    ) -> None:
+        """Show the menu at the global ``position``: for the text selected in the current
+        pane (``selection``, as a passage would take it) and the passage under the
+        pointer or the keyboard (``annotation_id``, 0: none)."""
+        coding = self.coding
+        menu = context_menu(coding.window)
+        pane = coding.area.current
+        if pane is not None and pane.selection():
+            self._add_tag_actions(menu)
+            self._add_fit_action(menu, pane, selection)
+            menu.addAction("Copy", pane.view.copy)
+            menu.addSeparator()
+        if annotation_id:
+            coding.select_passage(annotation_id)
+            self._add_passage_actions(menu, position, annotation_id)
+        if menu.isEmpty():
+            menu.addAction("Select text to tag it").setEnabled(False)
+        menu.popup(position)
+
+    def _add_tag_actions(self, menu: QMenu) -> None:
+        """Tag the selection: with the palette, or with a tag of the codebook."""
+        coding = self.coding
+        menu.addAction("Tag with…\tCtrl+T", lambda: coding.open_palette())
+        tags_menu = menu.addMenu("Tag with")
+        for number, tag in enumerate(coding.session.ordered_tags()):
+            key = f"\t{number + 1}" if number < 9 else ""
+            action = tags_menu.addAction(color_icon(tag.color), menu_text(tag.name) + key)
+            action.triggered.connect(lambda _=False, t=tag.id: coding.apply_tag(t))
+
+    def _add_passage_actions(self, menu: QMenu, position: QPoint, annotation_id: int) -> None:
+        """Take off one of the passage's tags, add one, or delete the passage."""
+        coding = self.coding
+        passage = coding.session.passage(annotation_id)
+        codebook = coding.session.codebook()
+        for tag_id in passage.tag_ids:
+            if tag_id in codebook:
+                name = menu_text(codebook[tag_id].name)
+                action = menu.addAction(color_icon(codebook[tag_id].color), f"Remove tag {name}")
+                action.triggered.connect(
+                    lambda _=False, t=tag_id: coding.remove_tag(annotation_id, t)
+                )
+        menu.addAction(
+            "Add a tag…", lambda: coding.open_palette(for_passage=annotation_id, at=position)
+        )
+        menu.addAction("Delete passage", coding.delete_selected)
+
+    def _add_fit_action(
+        self, menu: QMenu, pane: ArticlePane, selection: tuple[int, int] | None
+    ) -> None:
+        """Offer to make the selected passage longer or shorter: the text selected in its
+        pane overlaps it (selected from its start with Shift and the arrows, say), and is
+        not its text already. Text only beside it is not offered: the passage would move
+        there, not grow. A selected orphan of the pane's article is offered re-attaching
+        to the selection (else only the Passage panel's button, out of the keys' way)."""
+        coding = self.coding
+        if selection is None or not coding.selected:
+            return
+        passage = coding.session.passage(coding.selected)
+        if passage.is_orphan and passage.article_id == pane.article_id:
+            menu.addAction(
+                f"Re-attach passage “{menu_text(coding.passage_quote(passage.id))}” to the "
+                "selection",
+                lambda: coding.reattach(passage.id),
+            )
+            return
+        mark = pane.view.index.get(coding.selected) if pane.view.index else None
+        if mark is None:
+            return
+        start, end = selection
+        if (start, end) == (mark.start, mark.end) or start >= mark.end or end <= mark.start:
+            return
+        quote = coding.passage_quote(mark.annotation_id)
+        menu.addAction(
+            f"Fit passage “{menu_text(quote)}” to the selection",
+            lambda: coding.fit_passage(mark.annotation_id),
+        )
