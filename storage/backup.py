@@ -69,14 +69,17 @@ def backup_folder(root: Path, project: Project) -> Path:
     uuid = project.info().uuid
     if not uuid:
         return root / f"unnamed-{project.path.stem}"
+    import hashlib
+
     folder = root / uuid
     here = str(project.path.resolve())
+    own = root / f"{uuid}-{hashlib.sha256(os.fsencode(here)).hexdigest()[:12]}"
+    if own.is_dir():  # this file was told apart from a copy once: it keeps its backups
+        return own
     recorded = _recorded_source(folder)
     if recorded is None or recorded == here or not _still_holds(Path(recorded), uuid):
         return folder
-    import hashlib  # on first use: only copies need it
-
-    return root / f"{uuid}-{hashlib.sha256(os.fsencode(here)).hexdigest()[:12]}"
+    return own
 
 
 def _recorded_source(folder: Path) -> str | None:

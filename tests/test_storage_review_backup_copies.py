@@ -81,3 +81,22 @@ def test_a_project_whose_old_place_holds_another_project_keeps_its_backups(
     Project.create(study).close()  # a new project where the old one was
     with Project.open(moved) as project:
         assert [b.path for b in list_backups(backup_folder(root, project))] == [mine]
+
+
+def test_a_project_keeps_its_own_folder_after_the_copy_it_was_told_apart_from_is_gone(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "backups"
+    study = tmp_path / "study.diptych"
+    Project.create(study).close()
+    copy = tmp_path / "copy.diptych"
+    shutil.copy(study, copy)
+    with Project.open(copy) as opened:  # the copy is backed up first: it has the uuid's folder
+        theirs = backup_project(opened, root=root)
+    with Project.open(study) as opened:
+        opened.tags.add(name="Method")
+        mine = backup_project(opened, root=root)
+    assert mine.parent != theirs.parent
+    copy.unlink()
+    with Project.open(study) as opened:  # its own backups, not the copy's
+        assert [b.path for b in list_backups(backup_folder(root, opened))] == [mine]
