@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from diptych.storage.fuzzy import Match, search_window, similarity
+from diptych.storage.fuzzy import Match, edit_distance, search_window, similarity
 from diptych.storage.quotes import (
     LineDiff,
     SeedIndex,
@@ -356,7 +356,8 @@ class _Finder:
 
         - Words in lines the new text kept unchanged from another place of the old text
           were there already, beside the passage: they are other words, whatever they say
-          (unless their lines and the passage's were the same).
+          (unless their lines and the passage's were the same). Words that were part of
+          the passage are its own (what is left of a passage partly deleted).
         - Short quotes recur by chance ("the data", "in 2020", "US"), so their context
           must vouch for them, even exact and near their place: a quarter of it agreeing,
           such as half of the prefix or of the suffix. A short quote whose prefix and suffix
@@ -369,7 +370,7 @@ class _Finder:
         """
         if self._diff is not None:
             was = self._diff.old_offset(candidate.start, candidate.end)
-            if was is not None and was != anchor.start and not self._twin(anchor, was):
+            if was is not None and not self._overlaps(anchor, was, candidate):
                 return False
         if candidate.context >= 0.25:
             return True
@@ -377,6 +378,40 @@ class _Finder:
         if length < DISTINCT_LENGTH:
             return False
         return length >= 2 * CONTEXT_LENGTH or candidate.distance <= NEAR_MARGIN + length
+
+    def _trim(self, anchor: Anchor, match: Match) -> Match:
+        """``match`` without the words at its ends that were beside the passage, not in it.
+
+        An approximate match may reach over a deleted stretch into words that were there
+        already (a passage over two paragraphs, the second deleted, ending in the first
+        word of the third); unchanged lines say which old words each of its ends holds.
+        """
+        diff, text = self._diff, self._text
+        start, end = match.start, match.end
+        if diff is None or not self._old_text.startswith(anchor.exact, anchor.start):
+            return match  # no diff, or an orphan: its offsets are not in the old text
+        kept = diff.kept_lines(start)
+        if kept is not None and kept[2] + start - kept[0] < anchor.start:
+            start = min(start + anchor.start - (kept[2] + start - kept[0]), kept[1])
+        kept = diff.kept_lines(end - 1)
+        if kept is not None and kept[2] + end - kept[0] > anchor.end:
+            end = max(end - (kept[2] + end - kept[0] - anchor.end), kept[0])
+        if (start, end) == (match.start, match.end):
+            return match
+        while start < end and text[start].isspace():  # the break between the paragraphs
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return Match(start, start, len(anchor.exact))
+        return Match(start, end, edit_distance(anchor.exact, text[start:end]))
+
+    def _overlaps(self, anchor: Anchor, was: int, candidate: _Candidate) -> bool:
+        """True if the candidate's words, at ``was`` in the old text, were (some of) the
+        passage's, or the same lines as the passage's."""
+        if was < anchor.end and anchor.start < was + candidate.end - candidate.start:
+            return True
+        return self._twin(anchor, was)
 
     def _twin(self, anchor: Anchor, old_start: int) -> bool:
         """True if the passage's lines in the old text recur, the same, at ``old_start``.
@@ -417,9 +452,10 @@ class _Finder:
 
     def _best_fuzzy(self, anchor: Anchor, found: list[Match], expected: int) -> _Candidate | None:
         """The best of the approximate matches ``found`` that are good enough to accept."""
+        trimmed = (self._trim(anchor, m) for m in found)
         candidates = (
             self._candidate(anchor, m, expected)
-            for m in found
+            for m in trimmed
             if self._text[m.start : m.end].strip()
         )
         accepted = (

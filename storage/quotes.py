@@ -325,6 +325,14 @@ class LineDiff:
             return min(new_a + offset - old_a, new_b)
         return new_a + (offset - old_a) * (new_b - new_a) // (old_b - old_a)
 
+    def kept_lines(self, offset: int) -> tuple[int, int, int] | None:
+        """The run of unchanged lines holding new ``offset``: its new start and end, and
+        its old start; None if ``offset`` is in lines that were changed or inserted."""
+        index = bisect_right(self._kept_starts, offset) - 1
+        if index < 0 or offset >= self._kept[index][1]:
+            return None
+        return self._kept[index]
+
     def old_offset(self, start: int, end: int) -> int | None:
         """Where ``new[start:end]`` was in the old text, if it lies in unchanged lines.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -167,3 +168,36 @@ def test_a_passage_in_one_of_two_identical_paragraphs_follows_the_one_kept() -> 
     result = reanchor(anchor, new_text, old_text=text)
     assert result.anchor is not None
     assert result.anchor.start == new_text.index("Read more: trade")
+
+
+@pytest.mark.parametrize(
+    ("quote", "deleted", "kept"),
+    [
+        (
+            "symbolic restart rather than a real breakthrough.\n\nMarkets",
+            4,
+            "symbolic restart rather than a real breakthrough.",
+        ),
+        ("declined to give a timeline.\n\nCritics", 3, "declined to give a timeline."),
+    ],
+)
+def test_a_passage_over_two_paragraphs_keeps_what_is_left_and_takes_no_other_word(
+    quote: str, deleted: int, kept: str
+) -> None:
+    # The passage ends with the first word of a paragraph that is deleted: the next
+    # paragraph's first word ("Analysts", "Markets") was never part of it.
+    anchor = find_quote(ARTICLE, quote)
+    new_text = "\n\n".join(PARAGRAPHS[:deleted] + PARAGRAPHS[deleted + 1 :])
+    result = reanchor(anchor, new_text, old_text=ARTICLE)
+    assert result.method is AnchorMethod.FUZZY
+    assert result.anchor is not None
+    assert result.anchor.exact == kept
+    assert result.anchor.start == new_text.index(kept)
+
+
+def test_a_passage_over_two_paragraphs_the_first_deleted_starts_at_the_second() -> None:
+    anchor = find_quote(ARTICLE, "breakthrough.\n\n" + PARAGRAPHS[4])
+    new_text = "\n\n".join(PARAGRAPHS[:3] + PARAGRAPHS[4:])
+    result = reanchor(anchor, new_text, old_text=ARTICLE)
+    assert result.anchor is not None
+    assert result.anchor.exact == PARAGRAPHS[4]
