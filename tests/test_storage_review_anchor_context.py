@@ -201,3 +201,44 @@ def test_a_passage_over_two_paragraphs_the_first_deleted_starts_at_the_second() 
     result = reanchor(anchor, new_text, old_text=ARTICLE)
     assert result.anchor is not None
     assert result.anchor.exact == PARAGRAPHS[4]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32))
+def test_one_of_fifty_occurrences_of_a_word_follows_its_paragraph(seed: int) -> None:
+    """ "US" occurs in every sentence: only the passage's context tells them apart."""
+    rng = random.Random(seed)
+    paragraphs = [
+        " ".join(rng.choice([*WORDS[:40], *["US"] * 8]) for _ in range(rng.randint(20, 40)))
+        + " US."
+        for _ in range(16)
+    ]
+    old = "\n\n".join(paragraphs)
+    assert old.count("US") >= 50
+    # Not the last paragraph: there the end of the text is context too, which every
+    # version's last "US." shares in these made-up texts.
+    keep = rng.randrange(len(paragraphs) - 1)
+    paragraph_start = old.index(paragraphs[keep])
+    occurrences = [
+        paragraph_start + i
+        for i in range(len(paragraphs[keep]))
+        if paragraphs[keep].startswith("US", i)
+    ]
+    start = rng.choice(occurrences)
+    anchor = make_anchor(old, start, start + 2)
+    # Other paragraphs are deleted, added and edited: the passage's is left alone.
+    edited = list(paragraphs)
+    others = [i for i in range(len(paragraphs)) if i != keep]
+    for i in rng.sample(others, 3):
+        edited[i] = edited[i].replace("US", "EU", 1)
+    deleted = rng.choice(others)
+    edited[deleted] = ""
+    edited.insert(rng.randrange(len(edited)), "US officials said the US and the US agree.")
+    new = "\n\n".join(p for p in edited if p)
+    expected = new.index(paragraphs[keep]) + start - paragraph_start
+    result = reanchor(anchor, new, old_text=old)
+    assert result.anchor is not None
+    assert result.anchor.start == expected
+    # The passage's paragraph deleted: every other "US" is another one.
+    gone = "\n\n".join(p for i, p in enumerate(paragraphs) if i != keep)
+    assert reanchor(anchor, gone, old_text=old).method is AnchorMethod.ORPHAN
