@@ -407,16 +407,21 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def open_dropped(self, article_ids: list[int], position: QPoint) -> None:
-        """Open dropped articles: on the pane under ``position``, else in new panes."""
-        for article_id in article_ids:
-            target = next(
-                (p for p in self.area.panes() if p.rect().contains(p.mapFrom(self, position))), None
-            )
-            if target is not None:
-                target.show_article(article_id)
-                self.area.set_current(target)
-            else:
-                self.area.add_pane(article_id)
+        """Open dropped articles: the first on the pane under ``position`` and the others
+        beside it; with no pane there, each in a new pane of its own."""
+        if not article_ids:
+            return
+        target = next(
+            (p for p in self.area.panes() if p.rect().contains(p.mapFrom(self, position))), None
+        )
+        if target is None:
+            self.area.open_beside(article_ids)
+            return
+        first, *rest = article_ids
+        target.show_article(first)
+        self.area.set_current(target)
+        if rest:
+            self.area.open_beside(rest)
 
     # -- lifecycle -----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

@@ -1,0 +1,94 @@
+"""Several articles dragged together from the Library and dropped on the window.
+
+The offscreen platform ends every QDrag at once, so the drop is delivered as in
+tests/test_gui_library.py: the Library's own MIME data for the selected rows, given to the
+window's real ``dragEnterEvent``/``dropEvent`` at a point over the target.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.article_model import ARTICLE_ID_ROLE, ARTICLE_MIME
+from diptych.gui.main_window import MainWindow
+from diptych.storage.importing import parse_article
+from diptych.storage.sample import create_sample_project
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """The sample project with two more articles (ids 3 and 4), open in no pane."""
+    path = tmp_path / "drop.diptych"
+    with create_sample_project(path) as project:
+        project.articles.add_many(
+            parsed=[
+                parse_article(b"# Field notes\n\nA meeting in Seoul.\n", name="notes.md"),
+                parse_article(b"# Trade memo\n\nTariffs rise in May.\n", name="memo.md"),
+            ]
+        )
+    return path
+
+
+def drop_articles(window: MainWindow, article_ids: list[int], target: QPoint) -> None:
+    """Drop the Library rows of ``article_ids``, selected together, at ``target``."""
+    library = window.library
+    proxy = library.proxy
+    rows = [
+        proxy.index(row, 0)
+        for article_id in article_ids
+        for row in range(proxy.rowCount())
+        if proxy.index(row, 0).data(ARTICLE_ID_ROLE) == article_id
+    ]
+    data = proxy.mimeData(rows)
+    assert bytes(data.data(ARTICLE_MIME).data()).decode().split(",") == [
+        str(i) for i in article_ids
+    ]
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(target, Qt.DropAction.CopyAction, data, buttons, modifiers)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    window.dropEvent(
+        QDropEvent(QPointF(target), Qt.DropAction.CopyAction, data, buttons, modifiers)
+    )
+
+
+def test_several_articles_dropped_on_a_pane_open_there_and_beside(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    area = window.area
+    assert [p.article_id for p in area.panes()] == [1, 2]
+    right = area.panes()[1]
+    drop_articles(window, [3, 4], right.mapTo(window, right.rect().center()))
+    qtbot.waitUntil(lambda: all(not p.is_loading for p in area.panes()), timeout=10_000)
+    # The first takes the pane it was dropped on; the second opens in a pane of its own.
+    assert [p.article_id for p in area.panes()] == [1, 3, 4]
+    assert area.panes()[1] is right
+
+
+def test_several_articles_dropped_off_the_panes_each_open_in_a_new_pane(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    area = window.area
+    elsewhere = window.library.mapTo(window, window.library.rect().center())
+    drop_articles(window, [3, 4], elsewhere)
+    qtbot.waitUntil(lambda: all(not p.is_loading for p in area.panes()), timeout=10_000)
+    assert [p.article_id for p in area.panes()] == [1, 2, 3, 4]
+
+
+def test_a_drop_beyond_the_pane_limit_says_which_were_left_out(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("diptych.gui.pane_area.MAX_PANES", 2)
+    said: list[str] = []
+    monkeypatch.setattr(window.session.messages, "info", lambda text, *a: said.append(text))
+    left = window.area.panes()[0]
+    drop_articles(window, [3, 4], left.mapTo(window, left.rect().center()))
+    assert [p.article_id for p in window.area.panes()] == [3, 2]
+    assert len(said) == 1
+    assert "Opened 0 of the 1 articles" in said[0]
+    assert "“Trade memo”" in said[0]
