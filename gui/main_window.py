@@ -27,7 +27,7 @@ from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_model import ARTICLE_MIME
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.backups import BackupScheduler
-from diptych.gui.coding import CodingController
+from diptych.gui.coding import NO_PASSAGE_SELECTED, CodingController
 from diptych.gui.context import AppContext
 from diptych.gui.importer import ImportController
 from diptych.gui.library_panel import LibraryPanel, remove_articles
@@ -241,25 +241,49 @@ class MainWindow(QMainWindow):
         self.coding.delete_selected()
 
     def on_edit_note_triggered(self) -> None:
-        """F2: write the note of the selected passage (in an article, or the one at the
-        cursor); Esc in the note comes back to the article or the passages list."""
+        """F2: write the note of a passage; Esc in the note comes back to the article or the
+        passages list. From the passages list, the passage selected there; from an article,
+        the passage at the caret (the selected one if the caret is in it), else the
+        selected one if it is in that article; never a passage of another article."""
         focus = QApplication.focusWidget()
         in_list = focus is not None and self.passages.isAncestorOf(focus)
         pane = self.area.current
-        at_cursor = pane.view.passage_at_cursor() if pane is not None and not in_list else 0
-        if not self.coding.selected and at_cursor:
-            self.coding.select_passage(at_cursor)
-        if not self.coding.selected:
-            self.session.messages.info(
-                "Select a passage in the list first."
-                if in_list
-                else "Select a passage first: Enter on a highlight, or F8."
-            )
-            return
+        in_article = pane is not None and focus is not None and self.area.isAncestorOf(focus)
+        if in_article and pane is not None:
+            annotation_id = self._note_passage(pane)
+            if not annotation_id:
+                self.session.messages.info(
+                    "The selected passage is not in this article: select a passage here "
+                    "first (Enter on a highlight, or F8)."
+                    if self.coding.selected
+                    else NO_PASSAGE_SELECTED
+                )
+                return
+            if annotation_id != self.coding.selected:
+                self.coding.select_passage(annotation_id)
+        else:
+            at_cursor = pane.view.passage_at_cursor() if pane is not None and not in_list else 0
+            if not self.coding.selected and at_cursor:
+                self.coding.select_passage(at_cursor)
+            if not self.coding.selected:
+                self.session.messages.info(
+                    "Select a passage in the list first." if in_list else NO_PASSAGE_SELECTED
+                )
+                return
         self._note_from = focus if in_list else pane
         self.docks["passage"].show()
         self.docks["passage"].raise_()
         self.editor.edit_note()
+
+    def _note_passage(self, pane: ArticlePane) -> int:
+        """The passage F2 writes the note of in ``pane`` (see above), or 0."""
+        view, selected = pane.view, self.coding.selected
+        mark = view.index.get(selected) if view.index is not None and selected else None
+        if mark is not None and len(view.positions):
+            caret = view.positions.to_display(view.textCursor().position())
+            if mark.start <= caret <= mark.end:  # at its end, as after tagging it
+                return selected
+        return view.passage_at_cursor() or (selected if mark is not None else 0)
 
     def on_editor_note_left(self) -> None:
         """Esc in the note: back to the article or the passages list it was opened from."""
