@@ -357,7 +357,9 @@ class _Finder:
         - Words in lines the new text kept unchanged from another place of the old text
           were there already, beside the passage: they are other words, whatever they say
           (unless their lines and the passage's were the same). Words that were part of
-          the passage are its own (what is left of a passage partly deleted).
+          the passage are its own (what is left of a passage partly deleted), and the
+          passage in its own unchanged lines is itself, whatever became of its context
+          (a heading between two rewritten paragraphs).
         - Short quotes recur by chance ("the data", "in 2020", "US"), so their context
           must vouch for them, even exact and near their place: a quarter of it agreeing,
           such as half of the prefix or of the suffix. A short quote whose prefix and suffix
@@ -372,12 +374,18 @@ class _Finder:
             was = self._diff.old_offset(candidate.start, candidate.end)
             if was is not None and not self._overlaps(anchor, was, candidate):
                 return False
+            if was == anchor.start and candidate.errors == 0 and self._was_there(anchor):
+                return True  # the passage's own words, in its own unchanged lines
         if candidate.context >= 0.25:
             return True
         length = len(anchor.exact)
         if length < DISTINCT_LENGTH:
             return False
         return length >= 2 * CONTEXT_LENGTH or candidate.distance <= NEAR_MARGIN + length
+
+    def _was_there(self, anchor: Anchor) -> bool:
+        """True if the passage is in the old text where its offsets say (not an orphan)."""
+        return self._old_text.startswith(anchor.exact, anchor.start)
 
     def _trim(self, anchor: Anchor, match: Match) -> Match:
         """``match`` without the words at its ends that were beside the passage, not in it.
@@ -388,7 +396,7 @@ class _Finder:
         """
         diff, text = self._diff, self._text
         start, end = match.start, match.end
-        if diff is None or not self._old_text.startswith(anchor.exact, anchor.start):
+        if diff is None or not self._was_there(anchor):
             return match  # no diff, or an orphan: its offsets are not in the old text
         kept = diff.kept_lines(start)
         if kept is not None and kept[2] + start - kept[0] < anchor.start:

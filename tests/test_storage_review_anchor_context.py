@@ -242,3 +242,22 @@ def test_one_of_fifty_occurrences_of_a_word_follows_its_paragraph(seed: int) -> 
     # The passage's paragraph deleted: every other "US" is another one.
     gone = "\n\n".join(p for i, p in enumerate(paragraphs) if i != keep)
     assert reanchor(anchor, gone, old_text=old).method is AnchorMethod.ORPHAN
+
+
+def test_a_heading_between_two_rewritten_paragraphs_stays_with_its_line() -> None:
+    old = (
+        "Trade talks resume after a long pause in the spring.\n\nAnalysis\n\n"
+        "The deal is a symbolic restart rather than a breakthrough, critics say."
+    )
+    new = (
+        "Tariff negotiations begin again following months of silence.\n\nAnalysis\n\n"
+        "Critics call it little more than a gesture, with nothing settled."
+    )
+    anchor = find_quote(old, "Analysis")
+    # Its context is all new, but the update kept its line: it is the same heading.
+    result = reanchor(anchor, new, old_text=old)
+    assert result.anchor is not None
+    assert result.anchor.start == new.index("Analysis")
+    # Another "Analysis" in a new line is not it.
+    other = new.replace("\n\nAnalysis\n\n", "\n\n").replace("settled.", "settled. Analysis")
+    assert reanchor(anchor, other, old_text=old).method is AnchorMethod.ORPHAN
