@@ -165,7 +165,7 @@ class LibraryPanel(QWidget):
         if index.isValid() and chosen.isSelected(index) and len(self._selected_rows()) > 1:
             chosen.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         else:
-            self.view.setCurrentIndex(index)
+            self.view.select_only(index)
 
     def _add_to_selection(self, article_ids: Sequence[int]) -> None:
         """Select these articles' rows too (those shown), keeping the current row."""
@@ -213,7 +213,7 @@ class LibraryPanel(QWidget):
             self.select_article(current)
             self._add_to_selection([i for i in present if i != current])
         elif (rows := self.proxy.rowCount()) and row >= 0:
-            self.view.setCurrentIndex(self.proxy.index(min(row, rows - 1), 0))
+            self.view.select_only(self.proxy.index(min(row, rows - 1), 0))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """F2 renames the selected article; Delete removes the selected articles (after
@@ -228,7 +228,7 @@ class LibraryPanel(QWidget):
         if (key == Qt.Key.Key_Down or enter) and self.filter.hasFocus() and self.proxy.rowCount():
             if not chosen:  # filtered out, or none yet
                 current = self.view.currentIndex()
-                self.view.setCurrentIndex(current if current.isValid() else self.proxy.index(0, 0))
+                self.view.select_only(current if current.isValid() else self.proxy.index(0, 0))
             if enter:  # open the match (beside with Shift)
                 shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
                 self._emit_open(new_pane=bool(shift))

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
@@ -31,6 +38,25 @@ class LibraryView(QListView):
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(LAYOUT_BATCH)
         self._waiting: tuple[QPersistentModelIndex, Hint] | None = None
+        self._plain = False  # select_only: the keys held do not count
+
+    def select_only(self, index: QModelIndex) -> None:
+        """Make ``index`` the current row and select it alone, as a plain click does,
+        whatever keys are held: the Library follows the current pane when Ctrl+Tab or
+        Ctrl+Z changes it, and ``setCurrentIndex`` alone would take the Ctrl held for a
+        Ctrl+click (adding the row to the selection, or taking it out)."""
+        self._plain = True
+        try:
+            self.setCurrentIndex(index)
+        finally:
+            self._plain = False
+
+    def selectionCommand(
+        self, index: Index, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        if self._plain:
+            return QItemSelectionModel.SelectionFlag.ClearAndSelect
+        return super().selectionCommand(index, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Shift+Enter is left to the panel (it opens the article beside); a list would take
