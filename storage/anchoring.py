@@ -11,15 +11,21 @@ TextQuoteSelector). When the analyst re-imports a newer version of an article,
 2. every exact occurrence of the quote, ranked by how well its context agrees, then by
    distance from the expected position (:mod:`diptych.storage.quotes`);
 3. approximate matches of the quote (Myers' algorithm, :mod:`diptych.storage.fuzzy`)
-   near the expected position, then anywhere in the text, scored on quote and context.
+   near the expected position, then anywhere in the text, scored on quote and context;
+   near it, also the quote respaced or spelt with other invisible differences (NFD
+   accents, ligatures, soft hyphens, straight quotes: :func:`~diptych.storage.quotes.fold`).
 
 An exact occurrence wins unless its context disagrees and an approximate match near the
-expected position scores higher. A passage found nowhere is an orphan: it is reported,
-never dropped; keeping it is the caller's business.
+expected position scores higher. A place is refused, whatever its score, when it is
+surely other words (:meth:`_Finder._plausible`): words the line diff shows were already
+elsewhere in the old text, a short quote whose context does not vouch for it, a longer
+one with a rewritten context far from its place. A passage found nowhere is an orphan:
+it is reported, never dropped; keeping it is the caller's business. Better an orphan,
+which the analyst re-attaches, than a passage silently moved onto other words.
 
 Scores run from 0 to 1: ``0.6 * quote + 0.4 * context``, where ``quote`` is
 ``1 - errors / len(quote)`` and ``context`` the mean :func:`~diptych.storage.fuzzy.similarity`
-of the old and new prefix and suffix. An exact quote in its old context scores 1.0.
+of the old and new prefix and suffix, folded. An exact quote in its old context scores 1.0.
 """
 
 from __future__ import annotations
