@@ -27,6 +27,29 @@ TAG_KEYS = {
     Qt.Key.Key_6: 5, Qt.Key.Key_7: 6, Qt.Key.Key_8: 7, Qt.Key.Key_9: 8,
 }  # fmt: skip
 WHEEL_NOTCH = 120  # a wheel's angle delta per notch
+# Held with a digit, these make it a shortcut, not a tag key; Shift does not: on layouts
+# such as the French AZERTY the digits are typed with Shift.
+NOT_A_TAG_KEY = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def tag_digit(event: QKeyEvent) -> int | None:
+    """The tag (0-8) a key applies: a key typing a digit 1-9 on the keyboard's layout, with
+    or without Shift or the keypad, or a digit key pressed alone; never with Ctrl, Alt or
+    Meta, nor Shift with a key typing something else (Shift+1 typing "!"); else None."""
+    if event.modifiers() & NOT_A_TAG_KEY:
+        return None
+    text = event.text()
+    if len(text) == 1 and text in "123456789":
+        return int(text) - 1
+    plain = event.modifiers() in (
+        Qt.KeyboardModifier.NoModifier,
+        Qt.KeyboardModifier.KeypadModifier,
+    )
+    return TAG_KEYS.get(Qt.Key(event.key())) if plain else None
 
 
 class ArticleView(QTextEdit):
@@ -133,8 +156,9 @@ class ArticleView(QTextEdit):
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         )
-        if plain and event.key() in TAG_KEYS:
-            self.tagKeyPressed.emit(TAG_KEYS[Qt.Key(event.key())])
+        digit = tag_digit(event)
+        if digit is not None:
+            self.tagKeyPressed.emit(digit)
             event.accept()
             return
         if plain and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
