@@ -347,6 +347,8 @@ class _Finder:
     def _best_exact(self, anchor: Anchor, expected: int) -> _Candidate | None:
         """The exact occurrence whose context agrees best, nearest first among equals."""
         length = len(anchor.exact)
+        if anchor.exact not in self._text:  # one scan, not the several of the searches below
+            return None
         whole = anchor.prefix + anchor.exact + anchor.suffix
         at = nearest_occurrence(self._text, whole, expected - len(anchor.prefix))
         if at is not None:  # the old context, whole: nothing can agree better
