@@ -70,7 +70,12 @@ def color_name(color: str) -> str:
 
 def passages_text(count: int) -> str:
     """A count of passages in words: "no passages", "1 passage", "3 passages"."""
-    return {0: "no passages", 1: "1 passage"}.get(count, f"{count} passages")
+    return "no passages" if count == 0 else passages_count(count)
+
+
+def passages_count(count: int) -> str:
+    """A count of passages in figures: "0 passages", "1 passage", "3 passages"."""
+    return f"{count} passage" if count == 1 else f"{count} passages"
 
 
 def color_icon(color: str, size: int = 14) -> QIcon:
@@ -216,7 +221,7 @@ class TagTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:  # the tooltip's, unheard
             return tag.description
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [self._codebook.path(tag.id), f"{self._usage.get(tag.id, 0)} passages"]
+            lines = [self._codebook.path(tag.id), passages_count(self._usage.get(tag.id, 0))]
             if tag.description:
                 lines.append(tag.description)
             return text_to_html("\n".join(lines))  # a description could look like HTML
