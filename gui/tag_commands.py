@@ -41,6 +41,35 @@ class AddTag(SessionCommand):
         self.removal = self.session.delete_tag(self.tag.id)
 
 
+def tag_path(session: ProjectSession, tag_id: int) -> str:
+    """The tag's path, as the codebook shows it ("" if it is gone)."""
+    codebook = session.codebook()
+    return codebook.path(tag_id) if codebook.get(tag_id) is not None else ""
+
+
+def named(text: str, path: str) -> str:
+    """``text`` followed by the tag's path, if it has one."""
+    return f"{text} {path}" if path else text
+
+
+def update_text(session: ProjectSession, tag_id: int, changes: dict[str, str | None]) -> str:
+    """The Undo menu's name for an edit of a tag: the tag, and what changed when that is
+    one thing ("Rename tag A to B", "Change colour of tag A"). The menu shows an '&' in a
+    name as written (the main window doubles it)."""
+    tag = session.codebook().get(tag_id)
+    if tag is None:
+        return "Edit tag"
+    path = tag_path(session, tag_id)
+    changed = {f for f, value in changes.items() if value is not None and value != getattr(tag, f)}
+    if changed == {"name"}:
+        return f"Rename tag {path} to {changes['name']}"
+    if changed == {"color"}:
+        return f"Change colour of tag {path}"
+    if changed == {"description"}:
+        return f"Change description of tag {path}"
+    return f"Edit tag {path}"
+
+
 class UpdateTag(SessionCommand):
     """Rename, recolour or describe a tag."""
 
@@ -53,9 +82,10 @@ class UpdateTag(SessionCommand):
         color: str | None = None,
         description: str | None = None,
     ) -> None:
-        super().__init__(session, "Edit tag")
+        new = {"name": name, "color": color, "description": description}
+        super().__init__(session, update_text(session, tag_id, new))
         self.tag_id = tag_id
-        self.new = {"name": name, "color": color, "description": description}
+        self.new = new
         self.old: dict[str, str | None] = {}
 
     def _do(self) -> None:
@@ -83,7 +113,7 @@ class MoveTag(SessionCommand):
         parent_id: int | None,
         position: int | None = None,
     ) -> None:
-        super().__init__(session, "Move tag")
+        super().__init__(session, named("Move tag", tag_path(session, tag_id)))
         self.tag_id = tag_id
         self.target = (parent_id, position)
         self.before: Tag | None = None
@@ -108,7 +138,7 @@ class DeleteTag(SessionCommand):
     """Delete a tag: its passages lose it, its sub-tags move up."""
 
     def __init__(self, session: ProjectSession, tag_id: int) -> None:
-        super().__init__(session, "Delete tag")
+        super().__init__(session, named("Delete tag", tag_path(session, tag_id)))
         self.tag_id = tag_id
         self.removal: TagRemoval | None = None
 
@@ -124,7 +154,9 @@ class MergeTags(SessionCommand):
     """Merge a tag into another."""
 
     def __init__(self, session: ProjectSession, source_id: int, target_id: int) -> None:
-        super().__init__(session, "Merge tags")
+        source, target = tag_path(session, source_id), tag_path(session, target_id)
+        text = f"Merge tag {source} into {target}" if source and target else "Merge tags"
+        super().__init__(session, text)
         self.ids = (source_id, target_id)
         self.removal: TagRemoval | None = None
 

@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 from diptych.gui.commands import SessionCommand, UndoStep, perform
 from diptych.gui.dialogs import ask_plain, context_menu
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag
+from diptych.gui.tag_commands import (
+    AddTag,
+    DeleteTag,
+    MergeTags,
+    MoveTag,
+    UpdateTag,
+    named,
+    tag_path,
+)
 from diptych.gui.tag_model import TagTreeModel
 from diptych.gui.tag_palette import TagKeyDelegate, tag_key
 
@@ -280,7 +288,7 @@ class TagPanel(QWidget):
             )  # fmt: skip
         if values.parent_id != tag.parent_id:
             commands.append(MoveTag(self.session, tag_id, values.parent_id))
-        perform_together(self.session, "Edit tag", commands)
+        perform_together(self.session, named("Edit tag", tag_path(self.session, tag_id)), commands)
         self.select_tag(tag_id)
 
     def delete_tag(self) -> None:

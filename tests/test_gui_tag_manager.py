@@ -270,7 +270,7 @@ def test_rename_and_recolour_repaint_both_panes_in_one_undo_step(
     assert (tag.id, tag.color) == (security, new_color)
     assert "Security" not in saved_tags(sample)
     assert panel.model.index_of(security).data() == "Defence  (2)"
-    assert stack.count() == 1 and stack.undoText() == "Edit tag"
+    assert stack.count() == 1 and stack.undoText() == "Edit tag Security"
     wait_painted(qtbot, window, "Security cooperation", [new_color])
     wait_painted(qtbot, window, "Just hours before", [new_color, summitry])
 
