@@ -30,6 +30,7 @@ of the old and new prefix and suffix, folded. An exact quote in its old context 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -222,6 +223,7 @@ def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _JOINER = "\u200d"
+_VISIBLE = re.compile(r"\S")
 
 
 def _continues(char: str) -> bool:
@@ -314,7 +316,18 @@ class _Finder:
             and text.startswith(anchor.exact, start)
             and text.startswith(anchor.prefix, before)
             and text.startswith(anchor.suffix, end)
+            and self._at_ends(anchor, start, end)
         )
+
+    def _at_ends(self, anchor: Anchor, start: int, end: int) -> bool:
+        """False if a context cut short by the start (or end) of the old text is not at
+        the start (or end) of the new one, give or take blank lines: a passage that opened
+        the text, found after other words, is not in its old context."""
+        text = self._text
+        if len(anchor.prefix) < CONTEXT_LENGTH and text[: start - len(anchor.prefix)].strip():
+            return False
+        tail = end + len(anchor.suffix)
+        return len(anchor.suffix) == CONTEXT_LENGTH or _VISIBLE.search(text, tail) is None
 
     def _result(self, anchor: Anchor, start: int, end: int, score: float) -> Reanchored:
         # Whole characters: an approximate match may split one, and so may the very quote
@@ -351,10 +364,13 @@ class _Finder:
             return None
         whole = anchor.prefix + anchor.exact + anchor.suffix
         at = nearest_occurrence(self._text, whole, expected - len(anchor.prefix))
-        if at is not None:  # the old context, whole: nothing can agree better
-            start = at + len(anchor.prefix)
+        start = -1 if at is None else at + len(anchor.prefix)
+        if at is not None and self._at_ends(anchor, start, start + length):
+            # the old context, whole: nothing can agree better
             return _Candidate(start, start + length, 0, 1.0, 1.0, abs(start - expected))
         starts = occurrences_around(self._text, anchor.exact, expected, MAX_OCCURRENCES)
+        if at is not None:
+            starts.append(start)
         candidates = (self._candidate(anchor, Match(s, s + length, 0), expected) for s in starts)
         plausible = (c for c in candidates if self._plausible(anchor, c))
         return max(plausible, key=_Candidate.rank, default=None)

@@ -261,3 +261,26 @@ def test_a_heading_between_two_rewritten_paragraphs_stays_with_its_line() -> Non
     # Another "Analysis" in a new line is not it.
     other = new.replace("\n\nAnalysis\n\n", "\n\n").replace("settled.", "settled. Analysis")
     assert reanchor(anchor, other, old_text=old).method is AnchorMethod.ORPHAN
+
+
+def test_a_passage_opening_a_repetitive_text_is_not_shifted_by_a_refrain() -> None:
+    # A chant transcribed: the passage is the first three refrains, and the transcript
+    # is corrected in its first word. The same three refrains, followed by the same ones,
+    # occur one refrain later, but with other words before them than the start of the text.
+    old = "Go team go! " * 12 + "said the crowd."
+    anchor = make_anchor(old, 0, len("Go team go! ") * 3 - 1)
+    new = "Go, team go! " + old[len("Go team go! ") :]
+    for old_text in (old, None):
+        result = reanchor(anchor, new, old_text=old_text)
+        assert result.method is AnchorMethod.FUZZY
+        assert result.anchor is not None
+        assert result.anchor.start == 0
+        assert result.anchor.exact == "Go, team go! Go team go! Go team go!"
+    # The same at the end of the text.
+    old = "The crowd chanted: " + "go team go, " * 11 + "go team go"
+    anchor = find_quote(old, "go team go, go team go, go team go", occurrence=4)
+    assert anchor.suffix == ""
+    new = old[: -len("go team go")] + "go team, go"
+    result = reanchor(anchor, new, old_text=old)
+    assert result.anchor is not None
+    assert result.anchor.end == len(new)
