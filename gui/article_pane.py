@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -81,6 +81,7 @@ class ArticlePane(QFrame):
         self.find_bar.hide()
         self.view = ArticleView(self)
         self.view.set_empty_hint(EMPTY_PANE_HINT)  # shown while the pane has no article
+        self._caret_document = self.view.document()  # see on_view_cursor_position_changed
         self.loader = ArticleLoader(session, self.view, self.zoomed_font)
         self.margin = PassageMargin(self.view, self)
         body = QHBoxLayout()
@@ -111,7 +112,7 @@ class ArticlePane(QFrame):
         self.view.tooltipRequested.connect(self.tooltipRequested)
         self.view.zoomRequested.connect(self.set_zoom_step)
         self.view.selectionChanged.connect(self.margin.update)
-        self.view.cursorPositionChanged.connect(self.activated)
+        self.view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
         self.find_bar.searched.connect(self.on_find_bar_searched)
         self.find_bar.stepped.connect(self.on_find_bar_stepped)
         self.find_bar.closed.connect(self.on_find_bar_closed)
@@ -192,11 +193,30 @@ class ArticlePane(QFrame):
 
     def reload(self) -> None:
         """Show the article again from the file (after its text changed, or to repaint it),
-        at the same reading place once it is all in (a long one first shows its top)."""
-        if self.article_id is not None:
-            place = self.reading_place()
-            self.show_article(self.article_id)
-            self.restore_reading_place(place)
+        at the same reading place once it is all in (a long one first shows its top), with
+        the caret where it was if it was in view, else at the reading place, and the same
+        passage outlined: the keys (the arrows, F8, F2) go on from there, not from the top."""
+        if self.article_id is None:
+            return
+        place = self.reading_place()
+        caret = self._caret_in_view()
+        passage = self.selected_passage
+        self.show_article(self.article_id)
+
+        def go_on() -> None:
+            self.read_on(place, place if caret is None else caret)
+            if passage:
+                self.select_passage(passage, scroll=False)
+
+        self.when_loaded(go_on)
+
+    def _caret_in_view(self) -> int | None:
+        """The caret's article offset if it is on the screen, else None."""
+        if self.article_id is None or self.loader.current is None or not len(self.view.positions):
+            return None
+        if not self.view.viewport().rect().intersects(self.view.cursorRect()):
+            return None
+        return self.view.positions.to_display(self.view.textCursor().position())
 
     # -- reading place -------------------------------------------------------------------
     def reading_place(self) -> int:
@@ -207,11 +227,17 @@ class ArticlePane(QFrame):
             return 0  # at the beginning (above the first line, the margin maps to no offset)
         return self.view.offset_at(QPoint(4, 4))
 
-    def restore_reading_place(self, offset: int) -> None:
-        """Scroll ``offset``'s line to the top once the article is all in (a long one is
-        built after its first screen, which a place further down would not fit in)."""
-        if offset > 0:
-            self.when_loaded(lambda: self.scroll_to_offset(offset))
+    def read_on(self, place: int, caret: int) -> None:
+        """Show ``place``'s line at the top (the beginning if 0) with the caret at ``caret``,
+        without making the pane current (a caret moved by the user does)."""
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(self.view.positions.to_rendered(caret))
+        with QSignalBlocker(self.view):
+            self.view.setTextCursor(cursor)
+        if place > 0:
+            self.scroll_to_offset(place)
+        else:
+            self.view.verticalScrollBar().setValue(0)
 
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so that ``offset``'s line is at the top, leaving the text cursor where it is."""
@@ -456,6 +482,17 @@ class ArticlePane(QFrame):
     def apply_appearance(self) -> None:
         """Follow a switch between light and dark."""
         self.reload()
+
+    def on_view_cursor_position_changed(self) -> None:
+        """The caret moved: the pane becomes the current one, unless the move is only that
+        of a new document put in the view (an article shown again after a switch between
+        light and dark, or its full text replacing its first screen): a pane that is not
+        the reader's took the keys (F8, 1-9) and the Library's selection."""
+        document = self.view.document()
+        if document is not self._caret_document:
+            self._caret_document = document
+            return
+        self.activated.emit()
 
     def on_margin_passage_clicked(self, _annotation_id: int) -> None:
         """A bar was clicked: the keys go on in this pane (F8 from that passage, Ctrl+F…)."""

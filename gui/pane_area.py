@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSignalBlocker, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QWidget
 
 from diptych.gui.article_pane import ArticlePane
@@ -332,15 +331,6 @@ class PaneArea(QStackedWidget):
         pane.set_zoom(int(entry.get("zoom", 0)))
         offset = int(entry.get("offset", 0))
         if offset > 0:  # once the window is shown and the text laid out at its width
-            QTimer.singleShot(0, pane, lambda: pane.when_loaded(lambda: _read_on(pane, offset)))
-
-
-def _read_on(pane: ArticlePane, offset: int) -> None:
-    """Show ``offset``'s line at the top of ``pane`` with the caret there: the keys (the
-    arrows, Shift and the arrows, F8) go on from where the reader was, not from the top
-    of the article, which they scrolled back to."""
-    cursor = QTextCursor(pane.view.document())
-    cursor.setPosition(pane.view.positions.to_rendered(offset))
-    with QSignalBlocker(pane.view):  # a caret moved here does not make the pane current
-        pane.view.setTextCursor(cursor)
-    pane.scroll_to_offset(offset)
+            QTimer.singleShot(
+                0, pane, lambda: pane.when_loaded(lambda: pane.read_on(offset, offset))
+            )
