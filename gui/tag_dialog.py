@@ -6,7 +6,7 @@ import string
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.tag_model import color_icon, color_name
-from diptych.gui.theme import is_dark
+from diptych.gui.theme import contrast, is_dark
 from diptych.storage.codebook import Codebook
 from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
@@ -68,6 +68,44 @@ def namesake_problem(codebook: Codebook, values: TagValues, tag_id: int | None =
     return ""
 
 
+class ColorSwatch(QPushButton):
+    """A colour of the palette to pick with a click, or with Space or Enter once the Tab
+    key reaches it. A flat button shows no focus in some styles (Fusion): a ring in the
+    palette's highlight colour shows which swatch the keys would pick."""
+
+    FOCUS_PEN = 2
+
+    def __init__(self, color: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.color = color
+        self.setIcon(color_icon(color, 16))
+        self.setFlat(True)
+        self.setToolTip(color)
+        self.setAccessibleName(color_name(color))
+        self.setFixedSize(26, 24)
+
+    def focus_color(self) -> QColor:
+        """The highlight colour; the text colour where it would not stand out from the
+        window behind (a palette whose highlight is close to its background)."""
+        palette = self.palette()
+        ring = palette.color(QPalette.ColorRole.Highlight)
+        if contrast(ring, palette.color(QPalette.ColorRole.Window)) < 3:  # WCAG, non-text
+            ring = palette.color(QPalette.ColorRole.WindowText)
+        return ring
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.focus_color(), self.FOCUS_PEN))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        half = self.FOCUS_PEN / 2
+        painter.drawRoundedRect(self.rect().toRectF().adjusted(half, half, -half, -half), 4, 4)
+        painter.end()
+
+
 class TagDialog(QDialog):
     """Edit a tag's name, colour, parent and description.
 
@@ -100,15 +138,12 @@ class TagDialog(QDialog):
         self.color_label = QLabel(self)  # the colour's name, seen beside its swatch
         self.color_label.setObjectName("tagColorName")
         swatches = QGridLayout()
+        self.swatches: list[ColorSwatch] = []
         for i, color in enumerate(PALETTE):
-            swatch = QPushButton(self)
-            swatch.setIcon(color_icon(color, 16))
-            swatch.setFlat(True)
-            swatch.setToolTip(color)
-            swatch.setAccessibleName(color_name(color))
-            swatch.setFixedSize(26, 24)
+            swatch = ColorSwatch(color, self)
             swatch.clicked.connect(lambda _=False, c=color: self.set_color(c))
             swatches.addWidget(swatch, i // 6, i % 6)
+            self.swatches.append(swatch)
         self.parent_box = QComboBox(self)
         self.parent_box.addItem("(top level)", None)
         excluded = {tag.id, *[t.id for t in codebook.descendants(tag.id)]} if tag else set()
