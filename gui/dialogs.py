@@ -49,7 +49,8 @@ SHORTCUTS = """
 <tr><td><b>Del</b> in an article or the passages list</td><td>Delete the selected passage</td></tr>
 <tr><td><b>Ctrl++</b> / <b>Ctrl+-</b> / <b>Ctrl+0</b></td><td>Zoom the current pane</td></tr>
 <tr><td><b>Ctrl+Alt+N</b> / <b>Ctrl+W</b></td><td>New pane / close pane</td></tr>
-<tr><td><b>Ctrl+Tab</b> / <b>Ctrl+Shift+Tab</b></td><td>Next / previous pane</td></tr>
+<tr><td><b>Ctrl+Tab</b> / <b>Ctrl+Shift+Tab</b></td>
+    <td>Next / previous pane (from a panel: back to the current pane)</td></tr>
 <tr><td><b>Enter</b> on a highlight</td><td>Select its passage (tags and note)</td></tr>
 <tr><td><b>F8</b> / <b>Shift+F8</b></td>
     <td>Select the next / previous passage in the article</td></tr>
@@ -58,12 +59,20 @@ SHORTCUTS = """
     were (<b>Tab</b> types a tab in a note)</td></tr>
 <tr><td><b>Shift+F10</b> in an article</td>
     <td>The menu of the selection or the passage at the cursor (tag with, remove a tag,
-    delete)</td></tr>
+    delete; with text selected over the selected passage, <i>Fit passage … to the
+    selection</i>; with an orphan selected, <i>Re-attach passage … to the
+    selection</i>)</td></tr>
 <tr><td><b>F2</b> / <b>Del</b> in the Library or the Codebook</td>
     <td>Rename / remove the selected article; edit / delete the selected tag</td></tr>
 <tr><td><b>Enter</b> / <b>Shift+Enter</b> in the Library</td>
     <td>Open the selected article / open it beside (from the filter: the first match;
     <b>Down</b> goes to the matches)</td></tr>
+<tr><td><b>Ctrl+click</b>, <b>Shift+click</b>, <b>Shift+arrows</b>, <b>Ctrl+A</b> in the
+    Library</td>
+    <td>Select several articles: <b>Del</b> removes them all, <b>Enter</b> /
+    <b>Shift+Enter</b> opens each beside</td></tr>
+<tr><td><b>Down</b> / <b>Enter</b> in the Passages filter</td>
+    <td>Go to the matching passages / open the selected match (the first if none is)</td></tr>
 <tr><td><b>Shift+F10</b> or <b>Menu</b> in the Library</td>
     <td>The selected article's menu (Update from newer file…)</td></tr>
 <tr><td><b>Ctrl+Shift+L</b> / <b>B</b> / <b>P</b> / <b>M</b></td>
