@@ -102,6 +102,7 @@ class PaneArea(QStackedWidget):
         pane.contextMenuRequested.connect(self.contextMenuRequested)
         pane.tooltipRequested.connect(self.tooltipRequested)
         self.setCurrentWidget(self.splitter)
+        self._show_positions()
         self._even_sizes(places)
         if article_id is not None:
             pane.show_article(article_id)
@@ -198,6 +199,7 @@ class PaneArea(QStackedWidget):
         pane.setParent(None)
         pane.deleteLater()
         remaining = self.panes()
+        self._show_positions()
         if not remaining:
             self.setCurrentWidget(self.hint)
             self.set_current(None)
@@ -240,6 +242,13 @@ class PaneArea(QStackedWidget):
             self.splitter.insertWidget(target, pane)
             sizes[index], sizes[target] = sizes[target], sizes[index]
             self.splitter.setSizes(sizes)
+            self._show_positions()
+
+    def _show_positions(self) -> None:
+        """Tell each pane's header where the pane stands, for its ◀ and ▶."""
+        panes = self.panes()
+        for index, pane in enumerate(panes):
+            pane.header.set_position(index, len(panes))
 
     def focus_neighbour(self, step: int) -> None:
         """Move the keyboard focus to the next (+1) or previous (-1) pane, cycling; from

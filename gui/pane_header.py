@@ -84,13 +84,16 @@ class PaneHeader(QWidget):
             ("▶", "Move pane right", lambda: self.moveClicked.emit(1)),
             ("✕", "Close pane (Ctrl+W)", self.closeClicked.emit),
         )
+        made: dict[str, QToolButton] = {}
         for text, tip, slot in buttons:
             if text is None:
                 layout.addWidget(self.zoom_label)
                 continue
-            button = self._button(text, tip or "")
+            button = made[text] = self._button(text, tip or "")
             button.clicked.connect(slot)
             layout.addWidget(button)
+        self.left_button, self.right_button = made["◀"], made["▶"]
+        self.set_position(0, 1)  # alone until the reading area says where the pane stands
         self.zoom_label.mouseDoubleClickEvent = lambda _e: self.zoomClicked.emit(0)  # type: ignore[method-assign]
 
     def _button(self, text: str, tip: str) -> QToolButton:
@@ -99,6 +102,12 @@ class PaneHeader(QWidget):
         button.setToolTip(tip)
         button.setAutoRaise(True)
         return button
+
+    def set_position(self, index: int, count: int) -> None:
+        """The pane is ``index``-th of ``count`` from the left: ◀ and ▶ are offered only
+        where the pane can move (not the leftmost left, the rightmost right, nor one alone)."""
+        self.left_button.setEnabled(index > 0)
+        self.right_button.setEnabled(index < count - 1)
 
     @property
     def is_current(self) -> bool:

@@ -1,0 +1,57 @@
+"""A pane's ◀ and ▶ are offered only where the pane can move: not the leftmost pane left,
+the rightmost right, nor a pane alone; they follow panes added, closed and moved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+from diptych.gui.pane_area import PaneArea
+
+
+def offered(area: PaneArea) -> list[tuple[bool, bool]]:
+    """For each pane from left to right: (◀ enabled, ▶ enabled)."""
+    return [
+        (p.header.left_button.isEnabled(), p.header.right_button.isEnabled()) for p in area.panes()
+    ]
+
+
+def test_the_move_buttons_are_offered_only_where_a_pane_can_move(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    area = window.area
+    left, right = area.panes()
+    assert left.header.left_button.text() == "◀" and left.header.right_button.text() == "▶"
+    assert offered(area) == [(False, True), (True, False)]
+
+    third = area.add_pane()
+    assert third is not None
+    assert offered(area) == [(False, True), (True, True), (True, False)]
+
+    # ▶ clicked on the left pane moves it to the middle; ◀ on the new rightmost pane.
+    qtbot.mouseClick(left.header.right_button, Qt.MouseButton.LeftButton)
+    assert area.panes() == [right, left, third]
+    assert offered(area) == [(False, True), (True, True), (True, False)]
+    qtbot.mouseClick(third.header.left_button, Qt.MouseButton.LeftButton)
+    assert area.panes() == [right, third, left]
+    assert offered(area) == [(False, True), (True, True), (True, False)]
+
+    area.close_pane(right)
+    assert area.panes() == [third, left]
+    assert offered(area) == [(False, True), (True, False)]
+    area.close_pane(left)
+    assert offered(area) == [(False, False)]  # alone: it cannot move
+
+
+def test_a_pane_added_in_the_middle_and_panes_restored_are_told_where_they_stand(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    area = window.area
+    middle = area.add_pane(index=1)
+    assert middle is not None and area.panes()[1] is middle
+    assert offered(area) == [(False, True), (True, True), (True, False)]
+    state = area.state()
+    area.restore(state, {a.id for a in window.session.articles()})
+    assert len(area.panes()) == 3
+    assert offered(area) == [(False, True), (True, True), (True, False)]
