@@ -92,6 +92,20 @@ def _check_target(path: Path) -> None:
             f"{path}: is a Diptych project (or another database) and was not replaced",
             advice="Choose another file name for the export.",
         )
+    if _read_only_file(path):  # renaming over it would replace it all the same
+        raise InputError(
+            f"{path}: is read-only, so it was not replaced",
+            advice="Make it writable, or choose another file name for the export.",
+        )
+
+
+def _read_only_file(path: Path) -> bool:
+    """True if ``path`` is a file that may not be written (its mode says so, even to the
+    superuser, who may write anything)."""
+    try:
+        return path.is_file() and (not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK))
+    except OSError:  # cannot be looked at: writing it says what is wrong
+        return False
 
 
 def _is_database(path: Path) -> bool:
