@@ -10,13 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QInputDialog,
     QStyle,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -71,6 +73,49 @@ def perform_together(session: ProjectSession, text: str, commands: list[SessionC
                 break
 
 
+# Letters of scripts whose fallback fonts may stand taller than the interface font's line
+# (Chinese, Japanese, Korean, Devanagari, Thai, Tibetan, Myanmar, emoji): a tag named in
+# any of them fits in the one row height of the codebook.
+TALL_LETTERS = "Ág中あ한हไབྷမ😀"
+
+
+class CodebookRowDelegate(TagKeyDelegate):
+    """Gives every row of the codebook one height, that of its tallest possible line (a
+    colour swatch and a name of one line in any of :data:`TALL_LETTERS`' scripts): the
+    tree then measures one row instead of each (``setUniformRowHeights``), which took
+    ~17 ms of the first paint of a codebook of 400 tags."""
+
+    def __init__(
+        self, key_of: Callable[[QModelIndex | QPersistentModelIndex], int | None], parent: QWidget
+    ) -> None:
+        super().__init__(key_of, parent)
+        self._heights: dict[tuple[str, int], int] = {}  # by font and swatch size
+
+    def row_height(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> int:
+        """The height of a row showing the tallest letters in this row's font."""
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        key = (item.font.key(), item.decorationSize.height())
+        height = self._heights.get(key)
+        if height is None:
+            item.text = TALL_LETTERS
+            widget = item.widget
+            style = widget.style() if widget is not None else QApplication.style()
+            size = style.sizeFromContents(
+                QStyle.ContentsType.CT_ItemViewItem, item, QSize(), widget
+            )
+            height = self._heights[key] = size.height()
+        return height
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), self.row_height(option, index)))
+
+
 class TagPanel(QWidget):
     """The tag tree with its tools.
 
@@ -99,7 +144,8 @@ class TagPanel(QWidget):
         self.model = TagTreeModel(session)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(TagKeyDelegate(self._key_of, self.view))
+        self.view.setItemDelegate(CodebookRowDelegate(self._key_of, self.view))
+        self.view.setUniformRowHeights(True)  # the delegate gives every row one height
         self.view.setHeaderHidden(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
