@@ -102,6 +102,16 @@ class Actions:
         self.previous_passage = make(
             "Pre&vious passage", "Shift+F8", "Select the passage before the cursor in the article"
         )
+        self.next_tagged_passage = make(
+            "Next passage with this ta&g",
+            "Ctrl+F8",
+            "Select the next passage with the selected passage's tag in the article",
+        )
+        self.previous_tagged_passage = make(
+            "Previous passage with this tag",
+            "Ctrl+Shift+F8",
+            "Select the previous passage with the selected passage's tag in the article",
+        )
         # Only in the reading area: F2 renames in the codebook.
         self.edit_note = make(
             "Edit &note", "F2", "Write the selected passage's note (Esc comes back)"
@@ -157,7 +167,8 @@ class Actions:
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")
         _add_all(edit, (self.undo, self.redo, None, self.tag_selection, self.delete_passage,
-                        self.next_passage, self.previous_passage, self.edit_note, None,
+                        self.next_passage, self.previous_passage, self.next_tagged_passage,
+                        self.previous_tagged_passage, self.edit_note, None,
                         self.find, self.search, None, self.coder))  # fmt: skip
         view = bar.addMenu("&View")
         _add_all(view, (self.new_pane, self.close_pane, self.next_pane, self.previous_pane,

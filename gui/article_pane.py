@@ -7,7 +7,7 @@ bar and the zoom.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
@@ -343,8 +343,9 @@ class ArticlePane(QFrame):
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.value() - self.view.viewport().height() // CONTEXT_FRACTION)
 
-    def neighbour_passage(self, step: int) -> int:
-        """The passage after (``step`` 1) or before (-1) the caret, or else 0.
+    def neighbour_passage(self, step: int, among: Container[int] | None = None) -> int:
+        """The passage after (``step`` 1) or before (-1) the caret, or else 0; only one of
+        ``among`` (passage ids) if given.
 
         From the selected passage with the caret in it (at its start where moving to it puts
         the caret, inside where a click put it, at its end after tagging), the order is that
@@ -360,6 +361,11 @@ class ArticlePane(QFrame):
         chosen = self.view.index.get(self.selected_passage)
         if chosen is not None and chosen.start <= caret <= chosen.end:
             here = (chosen.start, chosen.end, chosen.annotation_id)
+        if among is not None:
+            kept = [
+                (m, key) for m, key in zip(marks, keys, strict=True) if m.annotation_id in among
+            ]
+            marks, keys = [m for m, _ in kept], [key for _, key in kept]
         if step > 0:
             after = [m for m, key in zip(marks, keys, strict=True) if key > here]
             return after[0].annotation_id if after else 0

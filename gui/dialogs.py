@@ -54,6 +54,8 @@ SHORTCUTS = """
 <tr><td><b>Enter</b> on a highlight</td><td>Select its passage (tags and note)</td></tr>
 <tr><td><b>F8</b> / <b>Shift+F8</b></td>
     <td>Select the next / previous passage in the article</td></tr>
+<tr><td><b>Ctrl+F8</b> / <b>Ctrl+Shift+F8</b></td>
+    <td>Select the next / previous passage with the selected passage's tag</td></tr>
 <tr><td><b>F2</b> in an article or the passages list</td>
     <td>Write the selected passage's note; <b>Esc</b> saves it and goes back to where you
     were (<b>Tab</b> types a tab in a note)</td></tr>
