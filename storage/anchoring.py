@@ -59,6 +59,11 @@ far from their place even when their context has changed."""
 MAX_FUZZY_LENGTH = 20_000
 """Longer quotes are found again only exactly (an approximate search would take seconds)."""
 
+FAR_LENGTH = 40
+"""Characters (the quote and the context just around it that is unchanged) a quote needs
+to be trusted far from its place when most of its context was rewritten: a moved
+paragraph's sentence, not a stock phrase ("according to people familiar")."""
+
 MIN_FUZZY_SCORE = 0.5
 """Approximate matches scoring less are not accepted."""
 
@@ -74,9 +79,11 @@ def near_errors(length: int) -> int:
 
     A quarter of the quote: enough for a few typos or respaced words in a sentence, while
     a quote rewritten beyond that is better reported as an orphan than pinned to the
-    wrong words. Very short quotes still need context to be accepted (see the score).
+    wrong words. One edit at least, but none in a quote of one to three characters, which
+    one edit makes another word ("rg" and "dg", "the" and "she"). Short quotes still need
+    context to be accepted (see the score).
     """
-    return max(1, length // 4)
+    return max(1, length // 4) if length >= 4 else 0
 
 
 def far_errors(length: int) -> int:
@@ -253,7 +260,7 @@ def _context_similarity(old: str, new: str, *, after: bool = False) -> float:
     if after:  # the edit distance of two strings is that of the two reversed
         old_folded, new_folded = old_folded[::-1], new_folded[::-1]
     if len(old) == CONTEXT_LENGTH:
-        new_folded = new_folded[len(new_folded) - len(old_folded) :]
+        new_folded = new_folded[max(0, len(new_folded) - len(old_folded)) :]
     else:
         new_folded = new_folded[-max(len(old_folded), CONTEXT_LENGTH) :]
         extra = len(new_folded) - len(old_folded)
@@ -272,6 +279,8 @@ class _Candidate:
     context: float
     score: float
     distance: int
+    worded: float = 0.0
+    """How well the context agrees where the passage had some (not at an end of the text)."""
 
     def rank(self) -> tuple[float, int]:
         return (self.score, -self.distance)
@@ -348,14 +357,24 @@ class _Finder:
         wide = 2 * CONTEXT_LENGTH
         before = text[max(0, match.start - wide) : match.start]
         after = text[match.end : match.end + wide]
-        context = (
-            _context_similarity(anchor.prefix, before)
-            + _context_similarity(anchor.suffix, after, after=True)
-        ) / 2
+        sides = [
+            (anchor.prefix, _context_similarity(anchor.prefix, before)),
+            (anchor.suffix, _context_similarity(anchor.suffix, after, after=True)),
+        ]
+        context = (sides[0][1] + sides[1][1]) / 2
+        worded = [agreed for old, agreed in sides if old]
         quote = 1.0 - match.errors / len(anchor.exact)
         score = QUOTE_WEIGHT * quote + (1.0 - QUOTE_WEIGHT) * context
         distance = abs(match.start - expected)
-        return _Candidate(match.start, match.end, match.errors, context, score, distance)
+        return _Candidate(
+            match.start,
+            match.end,
+            match.errors,
+            context,
+            score,
+            distance,
+            sum(worded) / len(worded) if worded else 0.0,
+        )
 
     def _best_exact(self, anchor: Anchor, expected: int) -> _Candidate | None:
         """The exact occurrence whose context agrees best, nearest first among equals."""
@@ -386,13 +405,16 @@ class _Finder:
           (a heading between two rewritten paragraphs).
         - Short quotes recur by chance ("the data", "in 2020", "US"), so their context
           must vouch for them, even exact and near their place: a quarter of it agreeing,
-          such as half of the prefix or of the suffix. A short quote whose prefix and suffix
-          are both rewritten (its paragraph deleted, the whole text replaced) is an orphan,
-          not the same common words a few lines away.
+          such as half of the prefix or of the suffix. If the quote itself differs, three
+          quarters of the context it has must agree: "2024." is not "2025." because both
+          end the text (which counts as agreeing but says little), nor because both end a
+          paragraph before the same one. A short quote whose
+          prefix and suffix are both rewritten (its paragraph deleted, the whole text
+          replaced) is an orphan, not the same common words a few lines away.
         - Longer quotes recur too ("the United States", "according to people familiar"):
           with their context rewritten they are trusted near their place (a sentence
-          rewritten around them), and far from it only if longer than their context on
-          both sides (a whole paragraph moved).
+          rewritten around them), and far from it only if they and the unchanged text
+          right around them make :data:`FAR_LENGTH` characters (a paragraph moved).
         """
         if self._diff is not None:
             was = self._diff.old_offset(candidate.start, candidate.end)
@@ -400,12 +422,36 @@ class _Finder:
                 return False
             if was == anchor.start and candidate.errors == 0 and self._was_there(anchor):
                 return True  # the passage's own words, in its own unchanged lines
+        length = len(anchor.exact)
+        if length < DISTINCT_LENGTH and candidate.errors:  # a short quote spelt otherwise
+            return candidate.worded >= 0.75
         if candidate.context >= 0.25:
             return True
-        length = len(anchor.exact)
         if length < DISTINCT_LENGTH:
             return False
-        return length >= 2 * CONTEXT_LENGTH or candidate.distance <= NEAR_MARGIN + length
+        if candidate.distance <= NEAR_MARGIN + length:
+            return True
+        return length + self._adjacent(anchor, candidate) >= FAR_LENGTH
+
+    def _adjacent(self, anchor: Anchor, candidate: _Candidate) -> int:
+        """How many characters just before and just after the candidate are as they were
+        (the words of its paragraph around it, when the paragraph moved)."""
+        text, prefix, suffix = self._text, anchor.prefix, anchor.suffix
+        before = 0
+        while (
+            before < len(prefix)
+            and candidate.start - before > 0
+            and text[candidate.start - before - 1] == prefix[-before - 1]
+        ):
+            before += 1
+        after = 0
+        while (
+            after < len(suffix)
+            and candidate.end + after < len(text)
+            and text[candidate.end + after] == suffix[after]
+        ):
+            after += 1
+        return before + after
 
     def _was_there(self, anchor: Anchor) -> bool:
         """True if the passage is in the old text where its offsets say (not an orphan)."""

@@ -7,12 +7,20 @@ gone must become an orphan, not jump to the same common words somewhere else.
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from diptych.storage.anchoring import AnchorMethod, find_quote, make_anchor, reanchor, reanchor_all
+from diptych.storage.anchoring import (
+    FAR_LENGTH,
+    AnchorMethod,
+    find_quote,
+    make_anchor,
+    reanchor,
+    reanchor_all,
+)
 
 PARAGRAPHS = [
     "WASHINGTON — The United States and China agreed on Tuesday to resume talks on "
@@ -284,3 +292,128 @@ def test_a_passage_opening_a_repetitive_text_is_not_shifted_by_a_refrain() -> No
     result = reanchor(anchor, new, old_text=old)
     assert result.anchor is not None
     assert result.anchor.end == len(new)
+
+
+# As many words as an article has: the last word of a deleted paragraph is seldom that
+# of the one before it too.
+MORE_WORDS = sorted(
+    {"".join(random.Random(n).choices("bdfgklmnprstvaeiou", k=3 + n % 5)) for n in range(3000)}
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, 2**32), st.sampled_from(["stays", "moves", "deleted"]))
+def test_a_passage_follows_its_paragraph_through_paragraph_edits_or_becomes_an_orphan(
+    seed: int, fate: str
+) -> None:
+    """Paragraphs added, deleted and reworded around the passage's own: it is found
+    exactly where its paragraph went, or, that paragraph deleted, is an orphan. A
+    paragraph moved far away takes along a passage of a sentence (FAR_LENGTH characters
+    or more); a word or two, their context gone, would be no surer than an orphan."""
+    rng = random.Random(seed)
+
+    def paragraph() -> str:
+        return " ".join(rng.choice(MORE_WORDS) for _ in range(rng.randint(8, 40))) + "."
+
+    paragraphs = [paragraph() for _ in range(rng.randint(3, 12))]
+    old = "\n\n".join(paragraphs)
+    own = rng.randrange(len(paragraphs))
+    words = [m.span() for m in re.finditer(r"\S+", paragraphs[own])]
+    first = rng.randrange(len(words))
+    last = min(len(words) - 1, first + rng.choice([0, 0, 1, 3, 8]))
+    if fate == "moves":
+        while last + 1 < len(words) and words[last][1] - words[first][0] < FAR_LENGTH:
+            last += 1
+        assume(words[last][1] - words[first][0] >= FAR_LENGTH)
+    offset = old.index(paragraphs[own])
+    anchor = make_anchor(old, offset + words[first][0], offset + words[last][1])
+    before, after = paragraphs[:own], paragraphs[own + 1 :]
+    for _ in range(rng.randint(1, 4)):  # edit the other paragraphs
+        side = rng.choice([before, after])
+        action = rng.choice(["add", "delete", "reword"])
+        if action == "add" or not side:
+            side.insert(rng.randint(0, len(side)), paragraph())
+        elif action == "delete":
+            side.pop(rng.randrange(len(side)))
+        else:
+            at = rng.randrange(len(side))
+            side[at] = side[at].replace(" ", f" {rng.choice(MORE_WORDS)} ", 1)
+    others = before + after
+    if fate == "deleted":
+        new = "\n\n".join(others) or "Nothing."
+        assert reanchor(anchor, new, old_text=old).method is AnchorMethod.ORPHAN
+        return
+    place = rng.randint(0, len(others)) if fate == "moves" else len(before)
+    new = "\n\n".join([*others[:place], paragraphs[own], *others[place:]])
+    start = new.index(paragraphs[own]) + anchor.start - offset
+    result = reanchor(anchor, new, old_text=old)
+    assert result.anchor is not None
+    assert (result.anchor.start, result.anchor.end) == (start, start + len(anchor.exact))
+
+
+def test_a_passage_whose_paragraph_now_opens_the_text_compares_all_its_prefix() -> None:
+    # The paragraph before was deleted: fewer than CONTEXT_LENGTH characters are left
+    # before the passage, and they are compared with the end of its old prefix.
+    old = (
+        "Intro.\n\nAnalysts at the bank said tariffs would rise sharply next year.\n\n"
+        "More text here."
+    )
+    new = "Analysts at the bank said tariffs could climb.\n\nOther text."
+    anchor = find_quote(old, "tariffs")
+    result = reanchor(anchor, new, old_text=old)
+    assert result.anchor is not None
+    assert result.anchor.start == new.index("tariffs")
+
+
+def test_a_two_letter_passage_is_not_moved_onto_another_two_letter_word() -> None:
+    # "EU" opened a deleted paragraph; the next one, edited, opens with "US", one letter
+    # apart, after the same paragraph break as before.
+    old = (
+        "Talks resumed in Geneva on Tuesday.\n\nEU leaders said they would watch closely.\n\n"
+        "US officials declined to comment."
+    )
+    new = "Talks resumed in Geneva on Tuesday.\n\nUS officials declined to comment at once."
+    anchor = find_quote(old, "EU")
+    assert reanchor(anchor, new, old_text=old).method is AnchorMethod.ORPHAN
+
+
+def test_a_short_passage_ending_the_text_is_not_moved_onto_a_like_word_ending_it() -> None:
+    # The last paragraph, ending "2024.", was deleted; the new last one ends "2025.":
+    # both end the text, which is all their contexts share.
+    old = (
+        "The tariffs were first raised in the spring.\n\n"
+        "Officials expect the next round of talks to end in 2024."
+    )
+    new = (
+        "The tariffs were first raised in the spring.\n\n"
+        "Analysts doubt that any deal can be signed before 2025."
+    )
+    anchor = find_quote(old, "2024.")
+    assert anchor.suffix == ""
+    assert reanchor(anchor, new, old_text=old).method is AnchorMethod.ORPHAN
+    # Nor when the paragraph before (edited), ending "2025.", now comes before the same one.
+    three = (
+        "Prices rose again in 2025.\n\nOfficials expect a deal in 2024.\n\n"
+        "Markets were calm on the news."
+    )
+    anchor = find_quote(three, "2024.")
+    without = three.replace("Officials expect a deal in 2024.\n\n", "").replace("rose", "fell")
+    assert reanchor(anchor, without, old_text=three).method is AnchorMethod.ORPHAN
+    # A typo fixed in the same place, with its words around it, is still found.
+    typo = old.replace("2024.", "2O24.")
+    result = reanchor(find_quote(typo, "2O24."), old, old_text=typo)
+    assert result.anchor is not None
+    assert result.anchor.exact == "2024."
+
+
+def test_a_one_sentence_paragraph_moved_far_down_is_still_found() -> None:
+    # Shorter than its context on both sides, and with its neighbours all new.
+    sentence = "The talks resume in Geneva on the first of May."
+    filler = [" ".join(random.Random(n).choices(MORE_WORDS, k=12)) + "." for n in range(12)]
+    old = "\n\n".join([*filler[:2], sentence, *filler[2:]])
+    new = "\n\n".join([*filler[:2], *filler[3:], sentence, "Reporting by the desk."])
+    anchor = find_quote(old, sentence)
+    result = reanchor(anchor, new, old_text=old)
+    assert result.method is AnchorMethod.QUOTE
+    assert result.anchor is not None
+    assert result.anchor.start == new.index(sentence)
