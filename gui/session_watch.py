@@ -2,6 +2,11 @@
 
 The file is polled for commits made through other connections; when there are, every view
 is told to read again, and a pane re-reads its article only if the text it shows changed.
+
+The same poll folds the write-ahead log into the project file once it has been left alone
+for a whole interval, and so does the window losing the focus to another program: a copy
+of the project file alone (to share or archive it, or by a folder kept in sync) then holds
+every change made so far, not only those that happened to be folded.
 """
 
 from __future__ import annotations
@@ -9,7 +14,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QGuiApplication
 
 from diptych.gui.messages import MessageBridge
 from diptych.gui.session_core import SessionCore
@@ -50,6 +56,10 @@ class FileWatch(SessionCore):
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_INTERVAL_MS)
         self._watch.timeout.connect(self.on_watch_timeout)
+        self._log_stamp = self._folded_stamp = project.log_stamp()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self.on_application_state_changed)
 
     def changed_by_worker(self, *, articles_only: bool = False) -> None:
         """A worker of this window (an import) committed through its own connection: show
@@ -88,8 +98,29 @@ class FileWatch(SessionCore):
         self._watch.start() if enabled else self._watch.stop()
 
     def on_watch_timeout(self) -> None:
-        """Reload everything if another connection committed to the file."""
+        """Reload everything if another connection committed to the file; fold the log
+        into the file once nothing was written to it since the last look."""
         self._reload_if_changed_elsewhere()
+        stamp = self.project.log_stamp()
+        quiet = stamp == self._log_stamp
+        self._log_stamp = stamp
+        if quiet and stamp != self._folded_stamp:
+            self.fold_log()
+
+    def on_application_state_changed(self, state: Qt.ApplicationState) -> None:
+        """Another program has the focus (a file manager, to copy the project, say)."""
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.fold_log()
+
+    def fold_log(self) -> None:
+        """Fold the write-ahead log into the project file now, as far as readers allow (a
+        reader holding part of it back, or a failure, leaves it to the next try)."""
+        if self.project.closed or self.project.read_only:
+            return
+        stamp = self.project.log_stamp()
+        with contextlib.suppress(DiptychError):  # the watch reports a file gone wrong
+            if self.project.fold_log():
+                self._folded_stamp = stamp
 
     def _reload_if_changed_elsewhere(self) -> bool:
         """Reload everything if another connection committed to the file; True if it did."""

@@ -13,6 +13,7 @@ with :meth:`Project.transaction`.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -256,6 +257,32 @@ class Project:
         """A number that changes when another connection commits to the file."""
         with translate_errors(self.path):
             return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def log_stamp(self) -> tuple[int, int, int] | None:
+        """What changes with every commit to the write-ahead log (``<file>-wal``) and not
+        with a fold of it into the file: the log's modification time and size, and the
+        rows this connection changed (the time alone may stay the same over a few
+        milliseconds). None when there is no log."""
+        try:
+            log = os.stat(f"{self.path}-wal")
+        except OSError:
+            return None
+        return log.st_mtime_ns, log.st_size, self.db.conn.total_changes
+
+    def fold_log(self) -> bool:
+        """Copy the changes kept in the write-ahead log into the project file itself, without
+        waiting for other connections (SQLite's passive checkpoint).
+
+        Until then a commit lives in ``<file>-wal`` beside the project file, and a copy of
+        the project file alone (to share or archive it) would lack it. Returns True when
+        the project file alone holds everything committed; False when a reader still
+        holds part of the log back, or the file is read-only.
+        """
+        if self.read_only or self._closed:
+            return False
+        with translate_errors(self.path):
+            busy, logged, folded = self.db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        return not busy and logged == folded
 
     def forget_cached(self) -> None:
         """Drop cached article texts (after another window changed the file)."""
