@@ -313,6 +313,8 @@ class _Finder:
         if best is None and len(anchor.exact) >= DISTINCT_LENGTH:
             best = self._best_far(anchor, expected)
         if best is None:
+            best = self._best_left(anchor, expected)
+        if best is None:
             return _ORPHAN
         return self._result(anchor, best.start, best.end, best.score)
 
@@ -452,6 +454,28 @@ class _Finder:
         ):
             after += 1
         return before + after
+
+    def _best_left(self, anchor: Anchor, expected: int) -> _Candidate | None:
+        """What is left of a passage most of which is in lines the update kept (a passage
+        over two paragraphs, the shorter one deleted), if it is at least half of it."""
+        if self._diff is None or not self._was_there(anchor):
+            return None
+        kept = self._diff.kept_part(anchor.start, anchor.end)
+        if kept is None:
+            return None
+        start, end = kept
+        text = self._text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if 2 * (end - start) < len(anchor.exact.strip()):
+            return None
+        left = self._candidate(
+            anchor, Match(start, end, len(anchor.exact) - (end - start)), expected
+        )
+        accepted = left.score >= MIN_FUZZY_SCORE and self._plausible(anchor, left)
+        return left if accepted else None
 
     def _was_there(self, anchor: Anchor) -> bool:
         """True if the passage is in the old text where its offsets say (not an orphan)."""

@@ -333,6 +333,17 @@ class LineDiff:
             return None
         return self._kept[index]
 
+    def kept_part(self, start: int, end: int) -> tuple[int, int] | None:
+        """The longest part of old ``[start, end)`` in lines the new text kept, as new
+        offsets; None if all of it was changed or deleted."""
+        best: tuple[int, int] | None = None
+        for new_a, new_b, old_a in self._kept:
+            old_b = old_a + new_b - new_a
+            low, high = max(start, old_a), min(end, old_b)
+            if low < high and (best is None or high - low > best[1] - best[0]):
+                best = (new_a + low - old_a, new_a + high - old_a)
+        return best
+
     def old_offset(self, start: int, end: int) -> int | None:
         """Where ``new[start:end]`` was in the old text, if it lies in unchanged lines.
 

@@ -417,3 +417,30 @@ def test_a_one_sentence_paragraph_moved_far_down_is_still_found() -> None:
     assert result.method is AnchorMethod.QUOTE
     assert result.anchor is not None
     assert result.anchor.start == new.index(sentence)
+
+
+@pytest.mark.parametrize(
+    ("quote", "deleted", "left"),
+    [
+        ("a real breakthrough.\n\nMarkets rose 2 per cent", 3, "Markets rose 2 per cent"),
+        (
+            "give a timeline.\n\nCritics in Congress called the deal a symbolic restart",
+            2,
+            "Critics in Congress called the deal a symbolic restart",
+        ),
+        ("a real breakthrough.\n\nMarkets", 3, None),  # less than half is left
+    ],
+)
+def test_a_passage_over_two_paragraphs_keeps_the_larger_part_left(
+    quote: str, deleted: int, left: str | None
+) -> None:
+    anchor = find_quote(ARTICLE, quote)
+    new_text = "\n\n".join(PARAGRAPHS[:deleted] + PARAGRAPHS[deleted + 1 :])
+    result = reanchor(anchor, new_text, old_text=ARTICLE)
+    if left is None:
+        assert result.method is AnchorMethod.ORPHAN
+        return
+    assert result.method is AnchorMethod.FUZZY
+    assert result.anchor is not None
+    assert result.anchor.exact == left
+    assert result.anchor.start == new_text.index(left)
