@@ -60,7 +60,7 @@ def import_files_job(
     """
 
     def job(progress: Progress) -> ImportResult:
-        from diptych.storage.import_files import files_to_import, leave_out_duplicates
+        from diptych.storage.import_files import add_new_articles, files_to_import
 
         found = files_to_import(paths, keep_going=lambda: progress(0, 0))
         result, files = ImportResult(left_out=found.left_out), found.files
@@ -74,13 +74,16 @@ def import_files_job(
                     read.append((path, read_article(path)))
                 except ArticleFileError as exc:
                     result.refused.append(exc)
-            parsed, result.duplicates = leave_out_duplicates(project, read, advice=UPDATE_ADVICE)
-            # Cancel pressed while the last file was read: nothing is added. Once added,
-            # the import is done (and one undo takes it back).
-            if not progress(len(files), len(files)):
-                raise Cancelled
-            if parsed:
-                result.added = project.articles.add_many(parsed=parsed)
+            # Duplicates are looked for inside the write transaction, so that the same file
+            # imported at the same moment elsewhere is added once. Cancel pressed while the
+            # last file was read: nothing is added. Once added, the import is done (and one
+            # undo takes it back).
+            result.added, result.duplicates = add_new_articles(
+                project,
+                read,
+                advice=UPDATE_ADVICE,
+                keep_going=lambda: progress(len(files), len(files)),
+            )
             result.others_wrote = project.data_version() != before
         return result
 
