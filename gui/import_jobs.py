@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -117,7 +118,8 @@ def exchange_job(
             for number, path in enumerate(paths):
                 if not progress(number, len(paths)):
                     raise Cancelled
-                summaries.append(import_exchange_file(project, path=path))
+                keep_going = partial(progress, number + 1, len(paths))  # asked before it commits
+                summaries.append(import_exchange_file(project, path=path, keep_going=keep_going))
         return summaries
 
     return job

@@ -31,11 +31,12 @@ the whole file imports: everything is written in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diptych.storage.errors import ExchangeFileError, InputError, readable_text
+from diptych.storage.errors import Cancelled, ExchangeFileError, InputError, readable_text
 from diptych.storage.refiqda_read import read_exchange_file
 from diptych.storage.refiqda_write import ProjectWriter
 from diptych.storage.safezip import DEFAULT_LIMITS, ZipLimits
@@ -119,14 +120,20 @@ def _many(count: int, noun: str) -> str:
 
 
 def import_exchange_file(
-    project: Project, *, path: str | Path, limits: ZipLimits = DEFAULT_LIMITS
+    project: Project,
+    *,
+    path: str | Path,
+    limits: ZipLimits = DEFAULT_LIMITS,
+    keep_going: Callable[[], bool] = lambda: True,
 ) -> ExchangeImportSummary:
     """Import a REFI-QDA ``.qdpx`` project or ``.qdc`` codebook into ``project``.
 
     A zip (or any ``.qdpx``) is read as a project archive; anything else as a bare
-    XML document, whose root says whether it is a codebook or a project.
+    XML document, whose root says whether it is a codebook or a project. ``keep_going``
+    is asked once everything is written, before it is committed.
 
     Raises:
+        Cancelled: ``keep_going`` returned False; nothing was imported.
         ExchangeFileError: the file is not a REFI-QDA file, is damaged or unsafe; nothing
             was imported.
         ProjectFileError: the project could not be written; nothing was imported.
@@ -141,6 +148,8 @@ def import_exchange_file(
     try:
         with project.transaction():
             ProjectWriter(project, document, summary).write()
+            if not keep_going():
+                raise Cancelled
     except InputError as exc:
         project.forget_cached()
         raise ExchangeFileError(f"could not be imported: {exc.message}", path=path) from exc
