@@ -105,9 +105,20 @@ class PaneHeader(QWidget):
 
     def set_position(self, index: int, count: int) -> None:
         """The pane is ``index``-th of ``count`` from the left: ◀ and ▶ are offered only
-        where the pane can move (not the leftmost left, the rightmost right, nor one alone)."""
-        self.left_button.setEnabled(index > 0)
-        self.right_button.setEnabled(index < count - 1)
+        where the pane can move (not the leftmost left, the rightmost right, nor one alone).
+
+        A button pressed from the keyboard up to the end leaves the focus on the other one,
+        which moves the pane back: Qt would give it to the next button, ✕, which the next
+        press of Space would have closed the pane with."""
+        left, right = index > 0, index < count - 1
+        for button, enabled, other, other_enabled in (
+            (self.left_button, left, self.right_button, right),
+            (self.right_button, right, self.left_button, left),
+        ):
+            if not enabled and button.hasFocus() and other_enabled:
+                other.setEnabled(True)
+                other.setFocus(Qt.FocusReason.OtherFocusReason)
+            button.setEnabled(enabled)
 
     @property
     def is_current(self) -> bool:

@@ -55,3 +55,23 @@ def test_a_pane_added_in_the_middle_and_panes_restored_are_told_where_they_stand
     area.restore(state, {a.id for a in window.session.articles()})
     assert len(area.panes()) == 3
     assert offered(area) == [(False, True), (True, True), (True, False)]
+
+
+def test_moving_a_pane_to_the_end_from_the_keyboard_leaves_the_focus_on_the_other_arrow(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    area = window.area
+    left, right = area.panes()
+    button = left.header.right_button
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert area.panes() == [right, left]
+    # Not on ✕, where Space again would close the pane.
+    assert left.header.left_button.hasFocus()
+    qtbot.keyClick(left.header.left_button, Qt.Key.Key_Space)
+    assert area.panes() == [left, right]
+    assert left.header.right_button.hasFocus()
+    assert offered(area) == [(False, True), (True, False)]
