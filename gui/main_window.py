@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
         target.show_article(first)
         self.area.set_current(target)
         if rest:
-            self.area.open_beside(rest)
+            self.area.open_beside(rest, shown=1)
 
     # -- lifecycle -----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

@@ -109,16 +109,17 @@ class PaneArea(QStackedWidget):
         self.set_current(pane)
         return pane
 
-    def open_beside(self, article_ids: Sequence[int]) -> list[ArticlePane]:
+    def open_beside(self, article_ids: Sequence[int], *, shown: int = 0) -> list[ArticlePane]:
         """Open each article in a new pane of its own, left to right, as many as there is
-        room for; the message says which were left out and why. The keyboard goes to the
-        last one opened, as it goes to an article opened alone."""
+        room for; the message says which were left out and why, counting ``shown``
+        articles of the same request opened already (in an existing pane). The keyboard
+        goes to the last one opened, as it goes to an article opened alone."""
         opened: list[ArticlePane] = []
         for number, article_id in enumerate(article_ids):
             refusal = self._no_room()
             pane = None if refusal else self.add_pane(article_id)
             if pane is None:
-                self._say_left_out(article_ids[number:], len(article_ids), refusal)
+                self._say_left_out(article_ids[number:], len(article_ids) + shown, refusal)
                 break
             opened.append(pane)
         if opened:
