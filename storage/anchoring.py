@@ -510,7 +510,10 @@ class _Finder:
 
     def _overlaps(self, anchor: Anchor, was: int, candidate: _Candidate) -> bool:
         """True if the candidate's words, at ``was`` in the old text, were (some of) the
-        passage's, or the same lines as the passage's."""
+        passage's, or the same lines as the passage's. (An orphan was nowhere in the old
+        text: its offsets are those of an older one, and say nothing of this one.)"""
+        if not self._was_there(anchor):
+            return False
         if was < anchor.end and anchor.start < was + candidate.end - candidate.start:
             return True
         return self._twin(anchor, was)

@@ -305,7 +305,11 @@ class LineDiff:
         self._blocks: list[tuple[int, int, int, int, bool]] = []
         self._kept_starts: list[int] = []  # new starts of the unchanged runs of lines
         self._kept: list[tuple[int, int, int]] = []  # (new start, new end, old start)
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines).get_opcodes():
+        # Lines compare without their breaks: the last line, once a paragraph is added
+        # after it, gains one and is still the same line.
+        old_keys = [line.rstrip("\r\n") for line in old_lines]
+        new_keys = [line.rstrip("\r\n") for line in new_lines]
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_keys, new_keys).get_opcodes():
             if i1 < i2:  # inserted lines hold no old offset
                 self._starts.append(old_at[i1])
                 self._blocks.append(

@@ -21,6 +21,7 @@ from diptych.storage.anchoring import (
     reanchor,
     reanchor_all,
 )
+from diptych.storage.quotes import LineDiff
 
 PARAGRAPHS = [
     "WASHINGTON — The United States and China agreed on Tuesday to resume talks on "
@@ -444,3 +445,10 @@ def test_a_passage_over_two_paragraphs_keeps_the_larger_part_left(
     assert result.anchor is not None
     assert result.anchor.exact == left
     assert result.anchor.start == new_text.index(left)
+
+
+def test_the_last_paragraph_is_unchanged_when_one_is_added_after_it() -> None:
+    old = "First paragraph.\n\nLast paragraph, as it was."
+    new = old + "\n\nA paragraph added at the end."
+    last = old.index("Last")
+    assert LineDiff(old, new).old_offset(last, last + 10) == last

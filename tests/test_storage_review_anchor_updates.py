@@ -137,3 +137,23 @@ def test_an_orphan_comes_back_when_its_words_come_back(project: Project) -> None
     text = project.articles.get(article_id=article_id).text
     assert text[back.start : back.end] == "the US dollar fell against the euro"
     assert_anchored_on(project, article_id)
+
+
+def test_an_orphan_is_not_attached_to_other_words_by_a_later_update(project: Project) -> None:
+    intro = "Talks resumed in Geneva on Tuesday after a pause of several months."
+    critics = "Critics said the trade deal was weak."
+    others = "Others wrote that the trade deal was weak, and said so loudly."
+    article_id = project.articles.add(
+        parsed=parse_article(article([intro, critics, others]), name="a.txt")
+    ).id
+    text = project.articles.get(article_id=article_id).text
+    start = text.index("the trade deal was weak")
+    passage = project.annotations.add(
+        article_id=article_id, start=start, end=start + len("the trade deal was weak")
+    )
+    # The critics' paragraph is cut: the same words in the next one are someone else's.
+    assert update(project, article_id, [intro, others]).orphaned == 1
+    # A paragraph appended later changes nothing about that.
+    report = update(project, article_id, [intro, others, "A new paragraph at the end."])
+    assert report.orphaned == 1
+    assert project.annotations.get(annotation_id=passage.id).is_orphan
