@@ -10,6 +10,7 @@ from diptych.gui.commands import SessionCommand, SetText
 from diptych.gui.session import ProjectSession
 from diptych.storage.articles import ArticleRemoval
 from diptych.storage.model import ArticleSummary, MemoKind, ReanchorReport
+from diptych.storage.wording import counted
 
 if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
@@ -32,7 +33,7 @@ class ImportArticles(SessionCommand):
         *,
         added: Sequence[ArticleSummary] = (),
     ) -> None:
-        super().__init__(session, f"Import {len(parsed) or len(added)} article(s)")
+        super().__init__(session, f"Import {counted(len(parsed) or len(added), 'article')}")
         self.parsed = list(parsed)
         self.added: list[ArticleSummary] = list(added)
         self.removals: list[ArticleRemoval] = []

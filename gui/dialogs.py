@@ -26,6 +26,7 @@ from diptych.gui.article_commands import RemoveArticle, RenameArticle
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.storage.project import PROJECT_SUFFIX
+from diptych.storage.wording import counted
 
 RENAME_MIN_WIDTH = 360  # the rename dialog, in pixels, and beyond its title's width:
 RENAME_MARGIN = 80  # the dialog's margins and the field's frame
@@ -235,8 +236,8 @@ def remove_article(parent: QWidget, session: ProjectSession, article_id: int) ->
     """Confirm, then remove an article and its passages (undoable)."""
     summary = session.project.articles.summary(article_id=article_id)
     text = (
-        f"Remove “{summary.title}” and its {summary.annotation_count} passage(s) from the "
-        "project?\n\nYou can undo this with Ctrl+Z."
+        f"Remove “{summary.title}” and its {counted(summary.annotation_count, 'passage')} "
+        "from the project?\n\nYou can undo this with Ctrl+Z."
     )
     if ask_plain(parent, "Remove article", text):
         perform(session, RemoveArticle(session, article_id))

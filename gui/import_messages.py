@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from diptych.gui.import_jobs import ImportResult
 from diptych.storage.errors import ArticleFileError, readable_text
+from diptych.storage.wording import counted, were
 
 if TYPE_CHECKING:
     from diptych.storage.model import ReanchorReport
@@ -22,10 +23,11 @@ def not_imported_message(result: ImportResult) -> str:
     """The files that were refused or left out, and why ("" if there were none)."""
     said = []
     if result.refused:
-        said.append(f"{len(result.refused)} file(s) could not be imported:")
+        said.append(f"{counted(len(result.refused), 'file')} could not be imported:")
         said.extend(_listed(result.refused, lambda error: error.message))
     if result.duplicates:
-        said.append(f"{len(result.duplicates)} file(s) were not imported, to make no second copy:")
+        count = len(result.duplicates)
+        said.append(f"{counted(count, 'file')} {were(count)} not imported, to make no second copy:")
         said.extend(_listed(result.duplicates, lambda _error: "already imported"))
     said.extend(result.left_out)
     return "\n\n".join(said)
@@ -33,7 +35,7 @@ def not_imported_message(result: ImportResult) -> str:
 
 def imported_message(count: int, legacy: Sequence[str]) -> str:
     """How many articles were added, naming the files read as Windows-1252 (``legacy``)."""
-    return f"Imported {count} article(s).{_read_as(legacy)}"
+    return f"Imported {counted(count, 'article')}.{_read_as(legacy)}"
 
 
 def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, bool]:
@@ -52,7 +54,7 @@ def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, b
 def update_message(report: ReanchorReport) -> str:
     """Where an updated article's passages were found again, and how many are orphans."""
     return (
-        f"Updated the article: {report.kept} passage(s) in place, {report.moved} moved, "
+        f"Updated the article: {counted(report.kept, 'passage')} in place, {report.moved} moved, "
         f"{report.fuzzy} found approximately, {report.orphaned} orphaned (listed under "
         "Orphans, never deleted). Ctrl+Z undoes the update."
     )

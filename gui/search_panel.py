@@ -13,6 +13,7 @@ from diptych.gui.find_bar import find_all
 from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
+from diptych.storage.wording import counted
 
 if TYPE_CHECKING:
     from diptych.storage.search import SearchHit
@@ -154,7 +155,9 @@ class SearchPanel(QWidget):
                 self.results.setCurrentItem(item)
         passages = sum(1 for h in hits if h.kind == "passage")
         self._show_status(
-            f"{len(hits) - passages} article(s), {passages} passage(s)" if hits else "No matches"
+            f"{counted(len(hits) - passages, 'article')}, {counted(passages, 'passage')}"
+            if hits
+            else "No matches"
         )
 
     def _show_status(self, text: str) -> None:

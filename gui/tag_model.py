@@ -23,6 +23,7 @@ from diptych.gui.session import ProjectSession
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Tag
 from diptych.storage.palette import PALETTE_NAMES
+from diptych.storage.wording import counted
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_MIME = "application/x-diptych-tag-id"
@@ -75,7 +76,7 @@ def passages_text(count: int) -> str:
 
 def passages_count(count: int) -> str:
     """A count of passages in figures: "0 passages", "1 passage", "3 passages"."""
-    return f"{count} passage" if count == 1 else f"{count} passages"
+    return counted(count, "passage")
 
 
 def color_icon(color: str, size: int = 14) -> QIcon:

@@ -39,6 +39,7 @@ from diptych.gui.tag_commands import (
 )
 from diptych.gui.tag_model import TagTreeModel
 from diptych.gui.tag_palette import TagKeyDelegate, tag_key
+from diptych.storage.wording import counted
 
 if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-up
     from diptych.gui.tag_dialog import TagValues
@@ -347,11 +348,13 @@ class TagPanel(QWidget):
         count = self.session.project.tags.usage().get(tag_id, 0)
         children = len(codebook.children(tag_id))
         text = (
-            f"Delete the tag “{tag.name}”?\n\nIt is on {count} passage(s); they keep their "
-            "other tags (a passage with no other tag stays, untagged)."
+            f"Delete the tag “{tag.name}”?\n\nIt is on {counted(count, 'passage')}; "
+            f"{'it keeps its' if count == 1 else 'they keep their'} other tags (a passage with "
+            "no other tag stays, untagged)."
         )
         if children:
-            text += f"\nIts {children} sub-tag(s) move up one level."
+            move = "moves" if children == 1 else "move"
+            text += f"\nIts {counted(children, 'sub-tag')} {move} up one level."
         text += "\n\nYou can undo this with Ctrl+Z."
         if self.confirm(self, "Delete tag", text):
             perform(self.session, DeleteTag(self.session, tag_id))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from diptych.storage.errors import ArticleFileError, Cancelled, readable_text
 from diptych.storage.importing import EXCHANGE_SUFFIXES, FORMATS, ParsedArticle, is_folder
+from diptych.storage.wording import counted
 
 if TYPE_CHECKING:
     from diptych.storage.model import ArticleSummary
@@ -243,13 +244,14 @@ class _FolderSearch:
             names = ", ".join(self.others[:3]) + (", …" if count > 3 else "")
             exchange = any(name.lower().endswith(EXCHANGE_SUFFIXES) for name in self.others)
             said.append(
-                f"{readable_text(str(self.root))}: {count} file(s) that are not articles were "
+                f"{readable_text(str(self.root))}: {counted(count, 'file')} that "
+                f"{'is not an article was' if count == 1 else 'are not articles were'} "
                 f"left out ({names}). Only {kinds} files are imported from a folder"
                 + ("; import a REFI-QDA file (.qdpx, .qdc) on its own." if exchange else ".")
             )
         for folder in self.unreadable[:1]:
             others = len(self.unreadable) - 1
-            also = f" (and {others} other folder(s) in {self.root.name})" if others else ""
+            also = f" (and {counted(others, 'other folder')} in {self.root.name})" if others else ""
             said.append(
                 f"{readable_text(str(folder))}{readable_text(also)}: could not be read, so "
                 "the articles in it were not imported. Check that you may open the folder, "

@@ -191,7 +191,7 @@ def test_files_that_cannot_be_imported_are_named_and_the_others_imported(
     qtbot.waitUntil(lambda: any(m[0] == Level.WARNING for m in messages), timeout=10_000)
 
     warning = next(m for m in messages if m[0] == Level.WARNING)
-    assert warning[1] == "Import" and warning[2].startswith("2 file(s) could not be imported")
+    assert warning[1] == "Import" and warning[2].startswith("2 files could not be imported")
     assert str(binary) in warning[2] and str(unsupported) in warning[2]
     assert str(good) not in warning[2]
     with Project.open(sample, read_only=True) as project:

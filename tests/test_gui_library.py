@@ -216,7 +216,7 @@ def test_remove_asks_then_removes_and_undo_brings_everything_back(
     title = "The Shifting Landscape: Evidence of a New Diplomatic Era"
     choose(open_context_menu(window.library, title), "Remove from project…")  # No
     assert title in titles(sample)
-    assert "and its 3 passage(s)" in questions[0]
+    assert "and its 3 passages from the project" in questions[0]
 
     choose(open_context_menu(window.library, title), "Remove from project…")  # Yes
     assert title not in titles(sample)
@@ -297,7 +297,7 @@ def test_dropping_article_files_imports_them_in_one_undo_step(
     # The first imported article opens.
     assert window.area.current is not None
     assert window.area.current.article_id == 4  # memo.md, the first file in the drop
-    assert window.session.undo_stack.undoText() == "Import 3 article(s)"
+    assert window.session.undo_stack.undoText() == "Import 3 articles"
     window.actions_.undo.trigger()
     assert len(titles(sample)) == 3
 

@@ -21,7 +21,7 @@ def test_the_import_message_names_the_files_read_as_windows_1252(
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):
         window.importer.import_files([tmp_path / "moscow.txt", tmp_path / "seoul.txt"])
     text = posted[-1][2]
-    assert text.startswith("Imported 2 article(s).")
+    assert text.startswith("Imported 2 articles.")
     assert "moscow.txt was not UTF-8" in text and "seoul.txt" not in text
     assert "Windows-1252" in text and "save it as UTF-8" in text
     assert "Update from newer file" in text
@@ -35,4 +35,4 @@ def test_utf_8_files_get_the_short_message(
     (tmp_path / "seoul.txt").write_text("Notes from Seoul\n\nAll well.\n", encoding="utf-8")
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):
         window.importer.import_files([tmp_path / "seoul.txt"])
-    assert posted[-1][2] == "Imported 1 article(s)."
+    assert posted[-1][2] == "Imported 1 article."

@@ -496,7 +496,7 @@ def test_delete_asks_with_the_passage_count_and_undo_restores(
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # answered No
     assert "Security" in saved_tags(sample)
-    assert "“Security”" in asked[0] and "on 2 passage(s)" in asked[0]
+    assert "“Security”" in asked[0] and "on 2 passages" in asked[0]
 
     qtbot.mouseClick(tool(panel, "Delete"), Qt.MouseButton.LeftButton)  # answered Yes
     assert "Security" not in saved_tags(sample)
@@ -522,7 +522,7 @@ def test_deleting_a_parent_says_its_sub_tags_move_up(window: MainWindow, sample:
     panel.confirm = lambda _parent, _title, text: asked.append(text) or True
     panel.select_tag(economy)
     panel.delete_tag()
-    assert "on 0 passage(s)" in asked[0] and "Its 1 sub-tag(s) move up one level" in asked[0]
+    assert "on 0 passages" in asked[0] and "Its 1 sub-tag moves up one level" in asked[0]
     assert saved_tags(sample)["Trade"].parent_id is None
     assert "Trade" in tree_children(panel.model)
     window.actions_.undo.trigger()

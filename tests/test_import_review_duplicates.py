@@ -42,7 +42,7 @@ def test_importing_the_same_file_again_adds_no_second_copy_and_says_why(
     level, title, text = posted[-2]
     assert (level, title) == (1, "Import")
     assert text == (
-        "2 file(s) were not imported, to make no second copy:\n\n"
+        "2 files were not imported, to make no second copy:\n\n"
         f"{minutes}: is already in the project as “Minutes of the trade talks”, so it was not "
         "imported again. To bring in a changed version of an article, use Update from newer "
         "file… in the Library's menu.\n\n"
@@ -50,7 +50,7 @@ def test_importing_the_same_file_again_adds_no_second_copy_and_says_why(
         "imported again. To bring in a changed version of an article, use Update from newer "
         "file… in the Library's menu."
     )
-    assert posted[-1][2] == "Imported 1 article(s)."
+    assert posted[-1][2] == "Imported 1 article."
 
 
 def test_the_same_text_twice_in_one_import_is_imported_once(
@@ -64,8 +64,8 @@ def test_the_same_text_twice_in_one_import_is_imported_once(
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):
         window.importer.import_files([first, second, first])
     assert titles(sample).count("Minutes of the trade talks") == 1
-    assert window.session.undo_stack.undoText() == "Import 1 article(s)"
+    assert window.session.undo_stack.undoText() == "Import 1 article"
     assert posted[-2][2] == (
-        "1 file(s) were not imported, to make no second copy:\n\n"
+        "1 file was not imported, to make no second copy:\n\n"
         f"{second}: has the same text as a.txt, which is imported once."
     )

@@ -58,7 +58,7 @@ def test_a_folder_gives_its_article_files_then_its_sub_folders_in_name_order(
         "2024/deep/y.htm",
     ]
     (said,) = found.left_out
-    assert said.startswith(f"{root}: 2 file(s) that are not articles were left out")
+    assert said.startswith(f"{root}: 2 files that are not articles were left out")
     assert "README" in said and "photo.jpg" in said and "hidden" not in said
 
 
@@ -148,11 +148,11 @@ def test_dropping_a_folder_of_hundreds_of_articles_imports_them_in_one_undo_step
     assert len(titles) == 2 + 300
     assert titles[2:4] == ["Article 2023-0", "Article 2023-1"]
     assert window.library.model.rowCount() == 302
-    assert posted[-1][2] == "Imported 300 article(s)."
+    assert posted[-1][2] == "Imported 300 articles."
     assert posted[-2][2].startswith(
-        f"{root}: 1 file(s) that are not articles were left out (scan.pdf)."
+        f"{root}: 1 file that is not an article was left out (scan.pdf)."
     )
-    assert window.session.undo_stack.undoText() == "Import 300 article(s)"
+    assert window.session.undo_stack.undoText() == "Import 300 articles"
     window.actions_.undo.trigger()
     with Project.open(sample, read_only=True) as project:
         assert len(project.articles.all()) == 2
@@ -196,7 +196,7 @@ def test_a_folder_of_many_refused_files_gives_a_message_that_fits_on_the_screen(
     level, title, text = posted[-2]
     assert (level, title) == (1, "Import")
     paragraphs = text.split("\n\n")
-    assert paragraphs[0] == "120 file(s) could not be imported:"
+    assert paragraphs[0] == "120 files could not be imported:"
     assert paragraphs[1] == (
         f"{root / 'page-000.html'}: holds no text that Diptych can show. If it is a web page "
         "that builds its text with scripts, save the article's text from the browser and "
@@ -235,7 +235,7 @@ def test_sub_folders_that_cannot_be_read_are_said_once_and_the_rest_is_imported(
     found = files_to_import([root])
     assert relative(root, found.files) == ["a.txt", "open/d.txt"]
     assert found.left_out == [
-        f"{root / 'locked-1'} (and 1 other folder(s) in shared): could not be read, so the "
+        f"{root / 'locked-1'} (and 1 other folder in shared): could not be read, so the "
         "articles in it were not imported. Check that you may open the folder, then import "
         "it again."
     ]
