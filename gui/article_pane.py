@@ -81,7 +81,10 @@ class ArticlePane(QFrame):
         self.find_bar.hide()
         self.view = ArticleView(self)
         self.view.set_empty_hint(EMPTY_PANE_HINT)  # shown while the pane has no article
-        self._caret_document = self.view.document()  # see on_view_cursor_position_changed
+        # See on_view_cursor_position_changed.
+        self._caret_document = self.view.document()
+        self._caret_position = 0
+        self._caret_put_back: int | None = None
         self.loader = ArticleLoader(session, self.view, self.zoomed_font)
         self.margin = PassageMargin(self.view, self)
         body = QHBoxLayout()
@@ -234,6 +237,7 @@ class ArticlePane(QFrame):
         cursor.setPosition(self.view.positions.to_rendered(caret))
         with QSignalBlocker(self.view):
             self.view.setTextCursor(cursor)
+        self._caret_position = cursor.position()
         if place > 0:
             self.scroll_to_offset(place)
         else:
@@ -494,11 +498,16 @@ class ArticlePane(QFrame):
         of a new document put in the view (an article shown again after a switch between
         light and dark, or its full text replacing its first screen): a pane that is not
         the reader's took the keys (F8, 1-9) and the Library's selection."""
-        document = self.view.document()
+        document, position = self.view.document(), self.view.textCursor().position()
         if document is not self._caret_document:
-            self._caret_document = document
+            # Its caret is at the start, or soon put back where the one it replaces had it.
+            self._caret_document, self._caret_put_back = document, self._caret_position
+            self._caret_position = position
             return
-        self.activated.emit()
+        put_back, self._caret_put_back = self._caret_put_back, None
+        self._caret_position = position
+        if position != put_back:
+            self.activated.emit()
 
     def on_margin_passage_clicked(self, _annotation_id: int) -> None:
         """A bar was clicked: the keys go on in this pane (F8 from that passage, Ctrl+F…)."""
