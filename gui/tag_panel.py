@@ -39,6 +39,7 @@ from diptych.gui.tag_commands import (
 )
 from diptych.gui.tag_model import TagTreeModel
 from diptych.gui.tag_palette import TagKeyDelegate, tag_key
+from diptych.storage.codebook import Codebook
 from diptych.storage.wording import counted
 
 if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-up
@@ -74,34 +75,47 @@ def perform_together(session: ProjectSession, text: str, commands: list[SessionC
                 break
 
 
-# Letters of scripts whose fallback fonts may stand taller than the interface font's line
-# (Chinese, Japanese, Korean, Devanagari, Thai, Tibetan, Myanmar, emoji): a tag named in
-# any of them fits in the one row height of the codebook.
-TALL_LETTERS = "Ág中あ한हไབྷမ😀"
+# A line of the interface's own script: a row is at least as tall as it.
+LATIN_LETTERS = "Ág"
+
+
+def letters_beyond_latin(codebook: Codebook) -> str:
+    """The letters of the codebook's names outside the Latin alphabets, each once: a
+    fallback font for them (Chinese, Devanagari, emoji...) may stand taller than the
+    interface font's line."""
+    return "".join(sorted({c for tag in codebook.ordered() for c in tag.name if ord(c) > 0x24F}))
 
 
 class CodebookRowDelegate(TagKeyDelegate):
-    """Gives every row of the codebook one height, that of its tallest possible line (a
-    colour swatch and a name of one line in any of :data:`TALL_LETTERS`' scripts): the
-    tree then measures one row instead of each (``setUniformRowHeights``), which took
-    ~17 ms of the first paint of a codebook of 400 tags."""
+    """Gives every row of the codebook one height, that of its tallest line (a colour
+    swatch and a name of one line, in any of the scripts the codebook's names use): the
+    tree then measures one row instead of each (``setUniformRowHeights``).
+
+    Only the scripts the names use are measured: measuring a letter of a script loads a
+    fallback font for it, ~30 ms at start-up for a handful of scripts nobody used.
+    """
 
     def __init__(
-        self, key_of: Callable[[QModelIndex | QPersistentModelIndex], int | None], parent: QWidget
+        self,
+        key_of: Callable[[QModelIndex | QPersistentModelIndex], int | None],
+        letters: Callable[[], str],
+        parent: QWidget,
     ) -> None:
         super().__init__(key_of, parent)
-        self._heights: dict[tuple[str, int], int] = {}  # by font and swatch size
+        self._letters = letters
+        self._heights: dict[tuple[str, int, str], int] = {}  # by font, swatch size, letters
 
     def row_height(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> int:
-        """The height of a row showing the tallest letters in this row's font."""
+        """The height of a row showing the tallest letters of the names in this row's font."""
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
-        key = (item.font.key(), item.decorationSize.height())
+        letters = self._letters()
+        key = (item.font.key(), item.decorationSize.height(), letters)
         height = self._heights.get(key)
         if height is None:
-            item.text = TALL_LETTERS
+            item.text = LATIN_LETTERS + letters
             widget = item.widget
             style = widget.style() if widget is not None else QApplication.style()
             size = style.sizeFromContents(
@@ -143,9 +157,11 @@ class TagPanel(QWidget):
         self.session = session
         self.confirm = confirm
         self.model = TagTreeModel(session)
+        self._letters_of: Codebook | None = None  # the codebook _letters_seen was read from
+        self._letters_seen = ""
         self.view = QTreeView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(CodebookRowDelegate(self._key_of, self.view))
+        self.view.setItemDelegate(CodebookRowDelegate(self._key_of, self._letters, self.view))
         self.view.setUniformRowHeights(True)  # the delegate gives every row one height
         self.view.setHeaderHidden(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -189,6 +205,13 @@ class TagPanel(QWidget):
         self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         self.model.modelReset.connect(self.on_model_reset)
         self.view.expandAll()
+
+    def _letters(self) -> str:
+        """The letters beyond Latin that the codebook's names use (read once per codebook)."""
+        codebook = self.model.codebook
+        if self._letters_of is not codebook:
+            self._letters_of, self._letters_seen = codebook, letters_beyond_latin(codebook)
+        return self._letters_seen
 
     def _key_of(self, index: QModelIndex | QPersistentModelIndex) -> int | None:
         """The digit key that applies the tag at ``index``, if any."""

@@ -81,7 +81,7 @@ class CountingDelegate(CodebookRowDelegate):
 
 def test_laying_out_a_big_codebook_measures_one_row_not_each(window: MainWindow) -> None:
     session, panel = window.session, window.tags
-    counting = CountingDelegate(panel._key_of, panel.view)
+    counting = CountingDelegate(panel._key_of, panel._letters, panel.view)
     panel.view.setItemDelegate(counting)
     for n in range(400):
         session.add_tag(name=f"Tag {n:03}")
@@ -93,3 +93,13 @@ def test_laying_out_a_big_codebook_measures_one_row_not_each(window: MainWindow)
     panel.view.updateGeometries()
     panel.view.viewport().grab()  # a paint, as when the project opens
     assert 0 < counting.measured < 40  # a row or so, and those painted; not 400
+
+
+def test_only_the_scripts_the_names_use_are_measured(window: MainWindow) -> None:
+    """Measuring a letter loads a fallback font for its script (~30 ms at start-up for a
+    handful of scripts nobody used): a codebook in Latin letters measures none other."""
+    panel = window.tags
+    assert panel._letters() == ""
+    window.session.add_tag(name="中文标签")
+    window.session.add_tag(name="Ελληνικά")
+    assert panel._letters() == "".join(sorted(set("中文标签Ελληνικά")))
