@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from diptych.gui.commands import SessionCommand, SetText
 from diptych.gui.session import ProjectSession
-from diptych.storage.articles import ArticleRemoval
+from diptych.storage.articles import ArticleRemoval, ReplacementPlan
 from diptych.storage.model import ArticleSummary, MemoKind, ReanchorReport
 from diptych.storage.wording import counted
 
@@ -107,14 +107,23 @@ class RenameArticle(SessionCommand):
 class ReplaceArticleText(SessionCommand):
     """Update an article from a newer file; its passages are found again or orphaned."""
 
-    def __init__(self, session: ProjectSession, article_id: int, parsed: ParsedArticle) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        article_id: int,
+        parsed: ParsedArticle,
+        plan: ReplacementPlan | None = None,
+    ) -> None:
         super().__init__(session, "Update article from file")
         self.article_id = article_id
         self.parsed = parsed
+        # Where the passages are in the new text, found in the background; kept for redo,
+        # where it still holds once undo has put the old text and passages back.
+        self.plan = plan
         self.report: ReanchorReport | None = None
 
     def _do(self) -> None:
-        self.report = self.session.replace_article_text(self.article_id, self.parsed)
+        self.report = self.session.replace_article_text(self.article_id, self.parsed, self.plan)
 
     def _undo(self) -> None:
         assert self.report is not None

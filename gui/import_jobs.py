@@ -21,6 +21,7 @@ from diptych.storage.model import ArticleSummary
 from diptych.storage.project import Project
 
 if TYPE_CHECKING:
+    from diptych.storage.articles import ReplacementPlan
     from diptych.storage.importing import ParsedArticle
     from diptych.storage.refiqda_import import ExchangeImportSummary
 
@@ -91,15 +92,45 @@ def import_files_job(
     return job
 
 
-def newer_version_job(path: Path) -> Callable[[Progress], ParsedArticle]:
-    """The worker's job: read and parse a newer version of an article; Cancel pressed
-    while it was read leaves the article as it is."""
+@dataclass(frozen=True)
+class NewerVersion:
+    """A newer version of an article, read, with where its passages are in it."""
 
-    def job(progress: Progress) -> ParsedArticle:
+    parsed: ParsedArticle
+    plan: ReplacementPlan
+
+
+# Cancel is looked at once in this many passages while they are found again.
+PASSAGES_PER_CHECK = 20
+
+
+def newer_version_job(
+    project_path: Path, article_id: int, path: Path
+) -> Callable[[Progress], NewerVersion]:
+    """The worker's job: read and parse a newer version of an article, then find its
+    passages in it (the slow part of an update, seconds on a long article with many
+    passages), on the worker's own connection; nothing is written. Cancel pressed while
+    the file is read or the passages are looked for leaves the article as it is.
+    """
+
+    def job(progress: Progress) -> NewerVersion:
         parsed = read_article(path)
         if not progress(1, 1):
             raise Cancelled
-        return parsed
+        asked = 0
+
+        def keep_going() -> bool:
+            nonlocal asked
+            asked += 1
+            return asked % PASSAGES_PER_CHECK != 0 or progress(1, 1)
+
+        with Project.open(project_path, verify=False) as project:
+            plan = project.articles.plan_replacement(
+                article_id=article_id, parsed=parsed, keep_going=keep_going
+            )
+        if not progress(1, 1):
+            raise Cancelled
+        return NewerVersion(parsed, plan)
 
     return job
 

@@ -21,6 +21,7 @@ from diptych.gui.commands import perform
 from diptych.gui.import_dialogs import ImportFileDialogs, show_progress
 from diptych.gui.import_jobs import (
     ImportResult,
+    NewerVersion,
     exchange_job,
     import_files_job,
     newer_version_job,
@@ -36,6 +37,7 @@ from diptych.gui.workers import Workers
 from diptych.storage.errors import ReadOnlyProjectError
 
 if TYPE_CHECKING:
+    from diptych.storage.articles import ReplacementPlan
     from diptych.storage.importing import ParsedArticle
     from diptych.storage.refiqda_import import ExchangeImportSummary
 
@@ -183,14 +185,17 @@ class ImportController(QObject):
     def reimport(self, article_id: int, path: Path) -> None:
         """Replace an article's text from ``path`` (re-anchoring every passage; undoable).
 
-        The file is read and parsed in the background; the replacement itself is one
-        transaction on the GUI thread, through the undo stack.
+        The file is read and parsed, and the passages found in it, in the background; the
+        replacement itself is one short transaction on the GUI thread, through the undo
+        stack (the passages are looked for again there only if another window changed the
+        article meanwhile).
         """
         if self._refused_read_only("no article can be updated"):
             return
-        worker = self.workers.start(newer_version_job(path))
+        job = newer_version_job(self.session.project.path, article_id, path)
+        worker = self.workers.start(job)
         show_progress(worker, [path], "Reading", self.window)
-        worker.signals.finished.connect(lambda parsed: self.on_reimport_parsed(article_id, parsed))
+        worker.signals.finished.connect(lambda newer: self.on_reimport_read(article_id, newer))
         worker.signals.failed.connect(
             lambda text: self.session.messages.error(text, "Update article")
         )
@@ -200,9 +205,15 @@ class ImportController(QObject):
             )
         )
 
-    def on_reimport_parsed(self, article_id: int, parsed: ParsedArticle) -> None:
+    def on_reimport_read(self, article_id: int, newer: NewerVersion) -> None:
+        """Apply a newer version read and planned by the worker."""
+        self.on_reimport_parsed(article_id, newer.parsed, newer.plan)
+
+    def on_reimport_parsed(
+        self, article_id: int, parsed: ParsedArticle, plan: ReplacementPlan | None = None
+    ) -> None:
         """Apply a parsed newer version and say what happened to the passages."""
-        command = ReplaceArticleText(self.session, article_id, parsed)
+        command = ReplaceArticleText(self.session, article_id, parsed, plan)
         if not perform(self.session, command) or command.report is None:
             return
         report = command.report

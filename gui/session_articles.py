@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from diptych.gui.session_watch import FileWatch, text_stamp
-from diptych.storage.articles import ArticleRemoval
+from diptych.storage.articles import ArticleRemoval, ReplacementPlan
 from diptych.storage.model import ArticleSummary, ReanchorReport
 
 if TYPE_CHECKING:
@@ -65,9 +65,12 @@ class ArticleEdits(FileWatch):
         for removal in removals:
             self.passagesChanged.emit(removal.article.id)
 
-    def replace_article_text(self, article_id: int, parsed: ParsedArticle) -> ReanchorReport:
-        """Replace an article's text with a newer version, finding its passages again."""
-        report = self.project.articles.replace_text(article_id=article_id, parsed=parsed)
+    def replace_article_text(
+        self, article_id: int, parsed: ParsedArticle, plan: ReplacementPlan | None = None
+    ) -> ReanchorReport:
+        """Replace an article's text with a newer version, finding its passages again
+        (where ``plan`` found them, if it still holds)."""
+        report = self.project.articles.replace_text(article_id=article_id, parsed=parsed, plan=plan)
         self._text_changed(article_id)
         return report
 

@@ -31,10 +31,11 @@ of the old and new prefix and suffix, folded. An exact quote in its old context 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from diptych.storage.errors import Cancelled
 from diptych.storage.fuzzy import Match, edit_distance, search_window, similarity
 from diptych.storage.quotes import (
     LineDiff,
@@ -207,12 +208,27 @@ def reanchor(anchor: Anchor, new_text: str, *, old_text: str | None = None) -> R
 
 
 def reanchor_all(
-    anchors: Sequence[Anchor], new_text: str, *, old_text: str | None = None
+    anchors: Sequence[Anchor],
+    new_text: str,
+    *,
+    old_text: str | None = None,
+    keep_going: Callable[[], bool] | None = None,
 ) -> list[Reanchored]:
-    """:func:`reanchor` for many passages of one article, diffing the texts only once."""
+    """:func:`reanchor` for many passages of one article, diffing the texts only once.
+
+    ``keep_going``, if given, is asked before each passage is looked for; once it returns
+    False the work stops with :class:`~diptych.storage.errors.Cancelled`.
+    """
     diff = LineDiff(old_text, new_text) if old_text is not None else None
     finder = _Finder(new_text, diff, old_text or "")
-    return [finder.locate(anchor) for anchor in anchors]
+    if keep_going is None:
+        return [finder.locate(anchor) for anchor in anchors]
+    results = []
+    for anchor in anchors:
+        if not keep_going():
+            raise Cancelled
+        results.append(finder.locate(anchor))
+    return results
 
 
 def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diptych.storage.anchoring import Anchor, AnchorMethod, reanchor_all
+from diptych.storage.anchoring import Anchor, AnchorMethod, Reanchored, reanchor_all
 from diptych.storage.database import reader, translate_errors
 from diptych.storage.document import ArticleText, blocks_from_json, blocks_to_json
 from diptych.storage.errors import ArticleChangedError, InputError
@@ -45,6 +45,47 @@ class ArticleRemoval:
     sort_order: int
     annotations: tuple[Annotation, ...]
     memos: tuple[Memo, ...]
+
+
+# What re-anchoring reads of a passage: its id and anchor.
+_PassageKey = tuple[int, int, int, str, str, str]
+
+
+def _passage_key(passage: Annotation) -> _PassageKey:
+    p = passage
+    return (p.id, p.start, p.end, p.exact, p.prefix, p.suffix)
+
+
+def _anchor(passage: Annotation) -> Anchor:
+    return Anchor(passage.start, passage.end, passage.exact, passage.prefix, passage.suffix)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplacementPlan:
+    """Where an article's passages are in a newer text, found before the text is replaced.
+
+    Made by :meth:`ArticleStore.plan_replacement` without writing anything (on any
+    connection, in a worker thread too); :meth:`ArticleStore.replace_text` writes it only if
+    the article still has the text and the passages it was made for.
+    """
+
+    article_id: int
+    old_text: str  # the display text the passages were looked for from
+    new_text: str  # the display text they were looked for in
+    passages: tuple[_PassageKey, ...]  # each passage's id and anchor, in the order read
+    results: tuple[Reanchored, ...]  # one for each passage
+
+    def holds(
+        self, *, article_id: int, old_text: str, new_text: str, passages: Sequence[Annotation]
+    ) -> bool:
+        """True if the plan was made for this article, texts and passages."""
+        return (
+            self.article_id == article_id
+            and len(self.passages) == len(passages)
+            and self.new_text == new_text
+            and self.old_text == old_text
+            and all(key == _passage_key(p) for key, p in zip(self.passages, passages, strict=True))
+        )
 
 
 class ArticleStore:
@@ -200,20 +241,65 @@ class ArticleStore:
         self._cache.pop(article_id, None)
         return self.summary(article_id=article_id)
 
-    def replace_text(self, *, article_id: int, parsed: ParsedArticle) -> ReanchorReport:
+    def plan_replacement(
+        self,
+        *,
+        article_id: int,
+        parsed: ParsedArticle,
+        keep_going: Callable[[], bool] | None = None,
+    ) -> ReplacementPlan:
+        """Find an article's passages in a newer text without changing anything.
+
+        The slow part of :meth:`replace_text` (seconds on a long article with many
+        passages), so that it can run on a worker's own connection; ``keep_going`` is asked
+        between passages (False: :class:`~diptych.storage.errors.Cancelled`).
+        """
+        with self._project.reading() as db:
+            old_text = _read_article(db.conn, article_id).text
+        passages = self._project.annotations.query(article_id=article_id)
+        return self._plan(article_id, old_text, parsed.content.text, passages, keep_going)
+
+    @staticmethod
+    def _plan(
+        article_id: int,
+        old_text: str,
+        new_text: str,
+        passages: Sequence[Annotation],
+        keep_going: Callable[[], bool] | None = None,
+    ) -> ReplacementPlan:
+        anchors = [_anchor(p) for p in passages]
+        results = reanchor_all(anchors, new_text, old_text=old_text, keep_going=keep_going)
+        return ReplacementPlan(
+            article_id=article_id,
+            old_text=old_text,
+            new_text=new_text,
+            passages=tuple(_passage_key(p) for p in passages),
+            results=tuple(results),
+        )
+
+    def replace_text(
+        self, *, article_id: int, parsed: ParsedArticle, plan: ReplacementPlan | None = None
+    ) -> ReanchorReport:
         """Replace an article's text with a newer version and find every passage again.
 
         Passages that cannot be found become orphans: kept, with their quote and note. What
         is replaced is read inside the same transaction, so that a passage another window
         adds meanwhile is re-anchored too (and restored by :meth:`restore_text`).
+
+        With a ``plan`` (:meth:`plan_replacement`), the passages are put where it found
+        them if the article still has the text and the passages it was made for; otherwise
+        (another window changed them since) they are looked for again here.
         """
         counts = dict.fromkeys(AnchorMethod, 0)
+        new_text = parsed.content.text
         with self._project.transaction():
             self._cache.pop(article_id, None)
             old = self.get(article_id=article_id)
             passages = self._project.annotations.query(article_id=article_id)
-            anchors = [Anchor(p.start, p.end, p.exact, p.prefix, p.suffix) for p in passages]
-            results = reanchor_all(anchors, parsed.content.text, old_text=old.text)
+            if plan is None or not plan.holds(
+                article_id=article_id, old_text=old.text, new_text=new_text, passages=passages
+            ):
+                plan = self._plan(article_id, old.text, new_text, passages)
             row = _row(parsed, now=self._project.now(), sort_order=0)
             for key in ("uuid", "title", "imported_at", "sort_order"):
                 row.pop(key, None)
@@ -221,7 +307,7 @@ class ArticleStore:
             self._project.db.execute(
                 f"UPDATE articles SET {sets} WHERE id = ?", [*row.values(), article_id]
             )
-            for passage, result in zip(passages, results, strict=True):
+            for passage, result in zip(passages, plan.results, strict=True):
                 counts[result.method] += 1
                 self._project.annotations.apply_anchor(
                     annotation_id=passage.id, anchor=result.anchor
@@ -265,7 +351,7 @@ class ArticleStore:
             for passage in passages:
                 self._project.annotations.restore_anchor(annotation=passage)
             if added and newer is not None:
-                anchors = [Anchor(p.start, p.end, p.exact, p.prefix, p.suffix) for p in added]
+                anchors = [_anchor(p) for p in added]
                 results = reanchor_all(anchors, article.text, old_text=newer[0])
                 for passage, result in zip(added, results, strict=True):
                     self._project.annotations.apply_anchor(
