@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_model import color_icon, color_name
+from diptych.gui.text_folding import fold, folded
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1  # tag id, or 0 for "create"
@@ -108,9 +109,11 @@ class TagKeyDelegate(QStyledItemDelegate):
 
 
 def matches(query: str, path: str) -> bool:
-    """True if every word of ``query`` occurs in ``path`` (case-insensitive)."""
-    folded = path.casefold()
-    return all(word in folded for word in query.casefold().split())
+    """True if every word of ``query`` occurs in ``path``, without case or accents and with
+    quotes as typed, as the Library and Passages filters compare (``economia`` finds
+    ``Economía``)."""
+    shown = folded(path)
+    return all(word in shown for word in fold(query).split())
 
 
 @dataclass(frozen=True)

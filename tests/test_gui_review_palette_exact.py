@@ -59,3 +59,19 @@ def test_without_an_exact_name_enter_still_applies_the_first_match(
     assert rows(palette) == ["Diplomacy/Summitry", "Create tag “summ”"]
     qtbot.keyClick(palette.field, Qt.Key.Key_Return)
     assert tags_of_quote(window) == [["Diplomacy/Summitry"]]
+
+
+def test_the_palette_finds_a_tag_without_its_accents_or_curly_quotes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.session.add_tag(name="Economía política")
+    window.session.add_tag(name="Xi’s visit")
+    palette = open_palette(qtbot, window)
+    qtbot.keyClicks(palette.field, "economia")
+    assert rows(palette)[0] == "Economía política"
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    assert tags_of_quote(window) == [["Economía política"]]
+
+    palette = open_palette(qtbot, window)
+    qtbot.keyClicks(palette.field, "xi's")
+    assert rows(palette)[0] == "Xi’s visit"
