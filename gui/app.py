@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diptych.gui import dialogs, window_layout
@@ -194,13 +194,28 @@ class Launcher(QObject):
         a.open_sample.triggered.connect(self.open_sample)
         a.restore_backup.triggered.connect(lambda: self.restore_from_backup(window))
 
+    def projects_folder(self, window: MainWindow) -> Path:
+        """Where Open project and New project start: the folder of the project open, or of
+        the last one the user opened; else the Documents folder (or home). Never the
+        per-user data folder the sample project lives in, nor the folder Diptych was
+        started from."""
+        sample = self.context.paths.sample_project
+        candidates = [window.session.project.path, *self.context.settings.recent_projects()]
+        for path in candidates:
+            if path != sample and path.parent.is_dir():
+                return path.parent
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
     def _ask_open(self, window: MainWindow) -> None:
-        path = dialogs.choose_project_to_open(window)
+        path = dialogs.choose_project_to_open(window, self.projects_folder(window))
         if path is not None:
             self.open_path(path)
 
     def _ask_new(self, window: MainWindow) -> None:
-        path = dialogs.choose_new_project(window)
+        path = dialogs.choose_new_project(window, self.projects_folder(window))
         if path is not None:
             self.open_path(path, create=True)
 

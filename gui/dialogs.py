@@ -269,17 +269,16 @@ def ask_coder(parent: QWidget, current: str) -> str | None:
     return name.strip() if ok else None
 
 
-def choose_project_to_open(parent: QWidget) -> Path | None:
-    """Ask for an existing project file."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Open project", "", PROJECT_FILTER)
+def choose_project_to_open(parent: QWidget, folder: Path) -> Path | None:
+    """Ask for an existing project file, starting in ``folder``."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Open project", str(folder), PROJECT_FILTER)
     return Path(name) if name else None
 
 
-def choose_new_project(parent: QWidget) -> Path | None:
-    """Ask where to create a new project file."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent, "New project", "Untitled project" + PROJECT_SUFFIX, PROJECT_FILTER
-    )
+def choose_new_project(parent: QWidget, folder: Path) -> Path | None:
+    """Ask where to create a new project file, offering ``folder``."""
+    suggested = folder / ("Untitled project" + PROJECT_SUFFIX)
+    name, _ = QFileDialog.getSaveFileName(parent, "New project", str(suggested), PROJECT_FILTER)
     if not name:
         return None
     path = Path(name)

@@ -22,7 +22,7 @@ def test_new_project_opens_an_empty_window_and_joins_recent_projects(
 ) -> None:
     launcher = launcher_of(window)
     target = tmp_path / "Fieldwork.diptych"
-    monkeypatch.setattr(dialogs, "choose_new_project", lambda _parent: target)
+    monkeypatch.setattr(dialogs, "choose_new_project", lambda _parent, _folder: target)
     window.actions_.new_project.trigger()
     new = launcher.window
     assert new is not window and target.exists()
@@ -44,7 +44,7 @@ def test_open_project_and_recent_projects_switch_the_window(
     other = tmp_path / "Other.diptych"
     with Project.create(other) as project:
         project.tags.add(name="Only here")
-    monkeypatch.setattr(dialogs, "choose_project_to_open", lambda _parent: other)
+    monkeypatch.setattr(dialogs, "choose_project_to_open", lambda _parent, _folder: other)
     window.actions_.open_project.trigger()
     opened = launcher.window
     qtbot.addWidget(opened)

@@ -29,4 +29,4 @@ def test_a_new_project_file_always_ends_in_the_project_suffix(
     qtbot.addWidget(parent)
     chosen = str(tmp_path / typed)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (chosen, "")))
-    assert dialogs.choose_new_project(parent) == tmp_path / created
+    assert dialogs.choose_new_project(parent, tmp_path) == tmp_path / created
