@@ -50,9 +50,20 @@ class BackupInfo:
 
     @property
     def label(self) -> str:
-        """How the backup is listed to the user."""
+        """How the backup is listed to the user: "2026-12-03 09:14:02 (when opened, 188 KB)"."""
         local = self.created.astimezone()
-        return f"{local:%Y-%m-%d %H:%M:%S} ({self.reason}, {self.size / 1024:.0f} KB)"
+        why = _REASONS.get(self.reason, self.reason.replace("-", " "))
+        return f"{local:%Y-%m-%d %H:%M:%S} ({why}, {self.size / 1024:.0f} KB)"
+
+
+# Why a backup was taken, as its file name says it and as the user reads it.
+_REASONS = {
+    "on-open": "when opened",
+    "hourly": "hourly",
+    "before-import": "before an import",
+    "before-restore": "before a restore",
+    "auto": "automatic",
+}
 
 
 def backup_folder(root: Path, project: Project) -> Path:

@@ -156,3 +156,18 @@ def test_backups_are_found_by_path_only_for_that_file(tmp_path: Path) -> None:
     with Project.open(moved) as project:  # its next backup notes where it is now
         backup_project(project, root=root, reason="hourly")
     assert mine in [b.path for b in backups_for_path(root, moved)]
+
+
+def test_a_backup_is_listed_with_why_it_was_taken_in_words(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from diptych.storage.backup import BackupInfo
+
+    when = datetime(2026, 12, 3, 9, 14, 2, tzinfo=UTC)
+    labels = [
+        BackupInfo(tmp_path / "b.diptych", when, 192_512, reason).label
+        for reason in ("on-open", "before-import", "before-restore", "hourly", "odd-one")
+    ]
+    whys = [label.split("(", 1)[1].rsplit(",", 1)[0] for label in labels]
+    assert whys == ["when opened", "before an import", "before a restore", "hourly", "odd one"]
+    assert labels[0].endswith(", 188 KB)")

@@ -145,7 +145,7 @@ def test_restore_dialog_lists_the_backups_newest_first(qtbot: QtBot, window: Mai
     qtbot.addWidget(dialog)
     labels = [dialog.list.item(row).text() for row in range(dialog.list.count())]
     assert [label.split("(")[1].split(",")[0] for label in labels] == [
-        "third", "second", "first", "on-open",
+        "third", "second", "first", "when opened",
     ]  # fmt: skip
     assert labels[0][:4].isdigit() and "KB)" in labels[0]
     assert dialog.chosen() == paths[2]  # the newest is preselected
@@ -210,7 +210,7 @@ def test_file_restore_from_backup_asks_which_then_restores(
 
     QTimer.singleShot(0, choose_oldest)
     window.actions_.restore_backup.trigger()
-    assert len(listed) == 1 and "on-open" in listed[0]
+    assert len(listed) == 1 and "(when opened, " in listed[0]
     assert launcher.window is not None and launcher.window is not window
     assert "Second thoughts" not in tag_names(sample)
 
