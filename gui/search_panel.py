@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from diptych.gui.find_bar import find_all
 from diptych.gui.note_html import text_to_html
+from diptych.gui.search_results import MATCHES_ROLE, SearchResultDelegate
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
 from diptych.storage.wording import counted
@@ -80,6 +81,7 @@ class SearchPanel(QWidget):
         self.results = QListWidget(self)
         self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
+        self.results.setItemDelegate(SearchResultDelegate(self.results))  # matches in bold
         self.status = QLabel(self, wordWrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -172,9 +174,11 @@ class SearchPanel(QWidget):
 
     def _add(self, hit: SearchHit) -> QListWidgetItem:
         label = "Passage" if hit.kind == "passage" else "Article"
-        snippet = hit.snippet.replace("\n", " ")  # plain text from the index, not HTML
-        item = QListWidgetItem(f"{label} · {hit.title}\n{snippet}", self.results)
+        heading = f"{label} · {hit.title}\n"
+        snippet = hit.shown.replace("\n", " ")  # plain text from the index, not HTML
+        item = QListWidgetItem(heading + snippet, self.results)
         item.setData(HIT_ROLE, hit)
+        item.setData(MATCHES_ROLE, [(len(heading) + a, len(heading) + b) for a, b in hit.matches])
         item.setToolTip(text_to_html(snippet))
         return item
 

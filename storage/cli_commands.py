@@ -246,7 +246,7 @@ def _search(project: Project, args: argparse.Namespace) -> Result:
     from diptych.storage.search import search
 
     hits = search(project, query=args.query, limit=args.limit)
-    data = [asdict(h) for h in hits]
+    data = [{k: v for k, v in asdict(h).items() if k not in ("shown", "matches")} for h in hits]
     lines = [f"{h.kind:<8} {h.article_id:>4}  {h.title}: {_one_line(h.snippet)}" for h in hits]
     return Output(lines, data)
 

@@ -45,8 +45,10 @@ class SearchHit:
     article_id: int
     annotation_id: int | None
     title: str
-    snippet: str
+    snippet: str  # the words around the first match, each match in [ ]
     rank: float
+    shown: str = ""  # the same words without the brackets ...
+    matches: tuple[tuple[int, int], ...] = ()  # ... and where the matches are in them
 
 
 def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
@@ -68,7 +70,7 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
     pattern = terms_pattern(wanted)
     with project.reading() as db:
         hits = [
-            SearchHit("article", article_id, None, title, snippet(text, pattern), rank)
+            _hit("article", article_id, None, title, snippet_of(text, pattern), rank)
             for article_id, title, text, rank in _rows(db.conn, _ARTICLES, query, words, limit)
         ]
         for article_id, annotation_id, title, exact, note, rank in _rows(
@@ -76,11 +78,29 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
         ):
             shown = next((t for t in (exact, note) if pattern.search(t)), exact)
             hits.append(
-                SearchHit(
-                    "passage", article_id, annotation_id, title, snippet(shown, pattern), rank
-                )
+                _hit("passage", article_id, annotation_id, title, snippet_of(shown, pattern), rank)
             )
     return sorted(hits, key=lambda h: h.rank)
+
+
+Snippet = tuple[str, tuple[tuple[int, int], ...]]  # the words shown, and the matches in them
+
+
+def _hit(
+    kind: str, article_id: int, annotation_id: int | None, title: str, cut: Snippet, rank: float
+) -> SearchHit:
+    shown, matches = cut
+    return SearchHit(kind, article_id, annotation_id, title, bracketed(cut), rank, shown, matches)
+
+
+def bracketed(cut: Snippet) -> str:
+    """The snippet with each match in ``[`` ``]`` (for a terminal, which has no bold)."""
+    shown, matches = cut
+    parts, at = [], 0
+    for start, end in matches:
+        parts += [shown[at:start], "[", shown[start:end], "]"]
+        at = end
+    return "".join(parts) + shown[at:]
 
 
 def split_excluded(query: str) -> tuple[str, list[str]]:
@@ -120,9 +140,14 @@ def terms_pattern(query: str) -> re.Pattern[str]:
 
 
 def snippet(text: str, pattern: re.Pattern[str]) -> str:
+    """:func:`snippet_of` with each match in ``[`` ``]``."""
+    return bracketed(snippet_of(text, pattern))
+
+
+def snippet_of(text: str, pattern: re.Pattern[str]) -> Snippet:
     """About :data:`SNIPPET_WORDS` words of ``text`` around the first match of ``pattern``
     (the start of the text if none: the match was in another column, or folded an accent),
-    each match in ``[`` ``]``, and ``…`` where the text goes on."""
+    with ``…`` where the text goes on, and where the matches are in them."""
     match = pattern.search(text)
     at = match.start() if match else 0
     reach = _REACH * SNIPPET_WORDS
@@ -134,8 +159,10 @@ def snippet(text: str, pattern: re.Pattern[str]) -> str:
         start = 0  # nothing but punctuation before: show it
     if len(text) - end < _REACH and not _WORD.search(text, end):
         end = len(text)  # nothing but punctuation after: show it
-    shown = pattern.sub(lambda m: f"[{m.group(0)}]", text[start:end])
-    return ("…" if start > 0 else "") + shown + ("…" if end < len(text) else "")
+    lead = "…" if start > 0 else ""
+    shown = lead + text[start:end] + ("…" if end < len(text) else "")
+    found = pattern.finditer(text, start, end)
+    return shown, tuple((m.start() - start + len(lead), m.end() - start + len(lead)) for m in found)
 
 
 def _rows(

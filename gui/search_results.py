@@ -1,0 +1,95 @@
+"""How a search result is drawn: its kind and title, then the words around the first match
+with every match in bold (a terminal shows them in brackets; a list can do better)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+MATCHES_ROLE = Qt.ItemDataRole.UserRole + 2  # [(start, end)] in the item's text
+PADDING = 3  # above and below a result's text: the results stand apart
+Index = QModelIndex | QPersistentModelIndex
+
+
+def result_document(
+    text: str, matches: list[tuple[int, int]], option: QStyleOptionViewItem
+) -> QTextDocument:
+    """``text`` laid out in the item's font, wrapped at its width, the ``matches`` bold."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(option.font)
+    wrap = QTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(wrap)
+    document.setPlainText(text)
+    bold = QTextCharFormat()
+    bold.setFontWeight(700)
+    cursor = QTextCursor(document)
+    for start, end in matches:
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(bold)
+    return document
+
+
+class SearchResultDelegate(QStyledItemDelegate):
+    """Draws a result's text itself, its matches bold; everything else (selection, focus,
+    hover) is the style's, as for any list item."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._view = parent
+
+    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        document = result_document(item.text, index.data(MATCHES_ROLE) or [], item)
+        document.setTextWidth(max(1, self._text_width(item)))
+        return document
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        """The width the text wraps at: the item's, else the list's (when sizing)."""
+        style = option.widget.style() if option.widget is not None else self._view.style()
+        width = option.rect.width()
+        if width <= 0 and hasattr(self._view, "viewport"):
+            width = self._view.viewport().width()
+            option.rect.setWidth(width)
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, option.widget)
+        return text.width() - 4
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        document = self._document(option, index)
+        text = item.text
+        item.text = ""  # the style draws the background, selection and focus only
+        widget = item.widget
+        style = widget.style() if widget is not None else self._view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        item.text = text
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = item.palette
+        context.palette.setColor(QPalette.ColorRole.Text, item.palette.color(role))
+        painter.save()
+        painter.translate(area.left() + 2, area.top() + PADDING)
+        context.clip = QRectF(0, 0, area.width(), area.height())
+        painter.setClipRect(context.clip)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        document = self._document(option, index)
+        return QSize(hint.width(), round(document.size().height()) + 2 * PADDING)
