@@ -212,18 +212,21 @@ class CodingController(QObject):
         given, else for the selected text, beside it (or else for the selected passage)."""
         self.palette_passage = for_passage
         pane = self.area.current
+        tagged = for_passage  # the passage the palette tags, whose tags are marked
         if for_passage:
             title = self._passage_title(for_passage)
         elif pane is not None and self._has_target():
             selected_text = pane.selection()
             title = "Tag the selected text" if selected_text else self._passage_title(self.selected)
+            tagged = 0 if selected_text else self.selected
             rect = pane.view.cursorRect()
             at = pane.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 6))
         else:
             title = NOTHING_SELECTED
         if at is None:
             at = self.window.mapToGlobal(self.window.rect().center() - QPoint(190, 160))
-        self.palette.open_at(self.session.codebook(), at, title)
+        already = self.session.passage(tagged).tag_ids if tagged else ()
+        self.palette.open_at(self.session.codebook(), at, title, already)
 
     def _passage_title(self, annotation_id: int) -> str:
         """The palette's title when it tags one passage: which one, by its quote."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -166,6 +166,9 @@ def new_tag_path(codebook: Codebook, text: str) -> NewTagPath | None:
     return NewTagPath(parent_id, parent_path, tuple(names))
 
 
+ALREADY_MARK = "  ✓"  # after a tag the passage has already
+
+
 class TagPalette(QFrame):
     """A popup listing tags; filtering as you type.
 
@@ -201,13 +204,22 @@ class TagPalette(QFrame):
         layout.addWidget(self.hint)
         self.resize(380, 320)
         self._codebook = Codebook([])
+        self._already: frozenset[int] = frozenset()
         self.field.textChanged.connect(self.on_field_text_changed)
         self.field.installEventFilter(self)
         self.list.activated.connect(lambda index: self._choose(index.row()))
 
-    def open_at(self, codebook: Codebook, position: QPoint, title: str = "") -> None:
-        """Show the palette at a global position with every tag listed."""
+    def open_at(
+        self,
+        codebook: Codebook,
+        position: QPoint,
+        title: str = "",
+        already: Collection[int] = (),
+    ) -> None:
+        """Show the palette at a global position with every tag listed; the tags
+        ``already`` on the passage it tags are marked so (choosing one changes nothing)."""
         self._codebook = codebook
+        self._already = frozenset(already)
         self.hint.setText(title)
         # Heard with the field: the title above is a label the keyboard never reaches.
         hint = "Enter applies the tag; a new name creates a tag"
@@ -252,12 +264,17 @@ class TagPalette(QFrame):
             if exact is None and (path if as_path else tag.name).casefold() == query.casefold():
                 exact = self.model.rowCount()
             label = path if query else "    " * depth + tag.name
-            item = QStandardItem(color_icon(tag.color), label)
+            on_it = tag.id in self._already
+            item = QStandardItem(color_icon(tag.color), label + (ALREADY_MARK if on_it else ""))
             item.setData(tag.id, TAG_ROLE)
             key = tag_key(self._codebook, tag.id)
             item.setData(key, KEY_ROLE)
-            item.setData(f"{path}, {color_name(tag.color)}", Qt.ItemDataRole.AccessibleTextRole)
-            item.setToolTip(text_to_html(tag.description or path))
+            spoken = f"{path}, {color_name(tag.color)}" + (", already on it" if on_it else "")
+            item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
+            described = tag.description or path
+            item.setToolTip(
+                text_to_html(f"{described}\n(already on this passage)" if on_it else described)
+            )
             self.model.appendRow(item)
         new = new_tag_path(self._codebook, query) if query and exact is None else None
         if new is not None and new.names:
