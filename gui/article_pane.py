@@ -113,6 +113,7 @@ class ArticlePane(QFrame):
         self.view.deleteKeyPressed.connect(self.deleteKeyPressed)
         self.view.contextMenuRequested.connect(self.contextMenuRequested)
         self.view.tooltipRequested.connect(self.tooltipRequested)
+        self.margin.tooltipRequested.connect(self.tooltipRequested)
         self.view.zoomRequested.connect(self.set_zoom_step)
         self.view.selectionChanged.connect(self.margin.update)
         self.view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from diptych.gui.article_view import ArticleView
 from diptych.gui.passage_index import Mark
@@ -49,9 +49,12 @@ class PassageMargin(QWidget):
 
     Signals:
         passageClicked(int): a bar was clicked (annotation id).
+        tooltipRequested(QPoint, int): the pointer rests on a bar (global point, annotation
+            id): the pane shows the passage's tags and note, as over its highlight.
     """
 
     passageClicked = Signal(int)
+    tooltipRequested = Signal(QPoint, int)
 
     def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +136,17 @@ class PassageMargin(QWidget):
             if rect.adjusted(-1, 0, 1, 0).contains(point):
                 return annotation_id
         return 0
+
+    def event(self, event: QEvent) -> bool:
+        """Hovering a bar tells which passage it stands for, as hovering its text does."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            annotation_id = self.bar_at(event.pos())
+            if annotation_id:
+                self.tooltipRequested.emit(event.globalPos(), annotation_id)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         annotation_id = self.bar_at(event.position().toPoint())
