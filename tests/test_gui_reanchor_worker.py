@@ -136,6 +136,11 @@ def state(window: MainWindow, article_id: int) -> tuple[str, list[tuple[Any, ...
     return project.articles.get(article_id=article_id).text, passages
 
 
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the panes have built the article's text again."""
+    qtbot.waitUntil(lambda: all(not p.is_loading for p in window.area.panes()), timeout=30_000)
+
+
 def update(qtbot: QtBot, window: MainWindow, newer: Path) -> list[tuple[int, str, str]]:
     posted: list[tuple[int, str, str]] = []
     window.context.messages.posted.connect(lambda *args: posted.append(args))
@@ -187,6 +192,7 @@ def test_the_passages_are_found_again_in_the_worker_and_undo_redo_restore(
     window.session.undo_stack.redo()
     assert state(window, 1) == after
     assert len(threads) == 2  # redo put the passages where the worker had found them
+    settle(qtbot, window)
 
 
 def test_a_passage_added_elsewhere_while_the_worker_searched_is_found_too(
@@ -227,6 +233,7 @@ def test_a_passage_added_elsewhere_while_the_worker_searched_is_found_too(
     window.session.undo_stack.undo()
     restored = window.session.project.annotations.get(annotation_id=added[0])
     assert text[restored.start : restored.end] == quote
+    settle(qtbot, window)
 
 
 def test_cancel_while_the_passages_are_searched_leaves_the_article_as_it_was(
@@ -276,3 +283,4 @@ def test_cancel_while_the_passages_are_searched_leaves_the_article_as_it_was(
     assert window.session.undo_stack.count() == steps
     with Project.open(window.session.project.path, read_only=True) as project:
         assert project.articles.get(article_id=1).text == before[0]
+    settle(qtbot, window)
