@@ -23,7 +23,8 @@ Index = QModelIndex | QPersistentModelIndex
 def result_document(
     text: str, matches: list[tuple[int, int]], option: QStyleOptionViewItem
 ) -> QTextDocument:
-    """``text`` laid out in the item's font, wrapped at its width, the ``matches`` bold."""
+    """``text`` laid out in the item's font, wrapped at its width, the ``matches`` bold
+    (places in ``text`` as Python counts them, turned into Qt's)."""
     document = QTextDocument()
     document.setDocumentMargin(0)
     document.setDefaultFont(option.font)
@@ -35,10 +36,17 @@ def result_document(
     bold.setFontWeight(700)
     cursor = QTextCursor(document)
     for start, end in matches:
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(qt_position(text, start))
+        cursor.setPosition(qt_position(text, end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(bold)
     return document
+
+
+def qt_position(text: str, index: int) -> int:
+    """Where ``text[index]`` is in Qt's count of a text: a character beyond the Basic
+    Multilingual Plane (an emoji) takes two places there, one in Python's."""
+    before = text[:index]
+    return index if before.isascii() else len(before.encode("utf-16-le")) // 2
 
 
 class SearchResultDelegate(QStyledItemDelegate):
