@@ -66,8 +66,16 @@ def quoted(argument: str) -> str:
     return '"' + inner.replace("\\", "\\\\") + '"'
 
 
+def string_value(text: str) -> str:
+    """``text`` as a desktop entry's string value (as ``TryExec`` is: a path, not quoted
+    as the arguments of ``Exec`` are), its backslashes and control characters escaped."""
+    escapes = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+    return "".join(escapes.get(c, c) for c in text)
+
+
 def desktop_entry(command: Path) -> str:
-    """The shipped desktop entry, starting ``command`` (an absolute path) on a file."""
+    """The shipped desktop entry, starting ``command`` (an absolute path) on a file;
+    ``TryExec`` names that file as it is, or the desktop finds none and hides the entry."""
     lines = []
     for line in DESKTOP_ENTRY.read_text(encoding="utf-8").splitlines():
         if line.startswith("Exec="):
@@ -76,7 +84,7 @@ def desktop_entry(command: Path) -> str:
             continue
         lines.append(line)
         if line.startswith("Exec="):
-            lines.append(f"TryExec={quoted(str(command))}")
+            lines.append(f"TryExec={string_value(str(command))}")
     return "\n".join(lines) + "\n"
 
 
