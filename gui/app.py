@@ -199,10 +199,10 @@ class Launcher(QObject):
         the last one the user opened; else the Documents folder (or home). Never the
         per-user data folder the sample project lives in, nor the folder Diptych was
         started from."""
-        sample = self.context.paths.sample_project
+        sample = self.context.paths.sample_project.resolve()  # as recent projects are kept
         candidates = [window.session.project.path, *self.context.settings.recent_projects()]
         for path in candidates:
-            if path != sample and path.parent.is_dir():
+            if path.resolve() != sample and path.parent.is_dir():
                 return path.parent
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
