@@ -42,6 +42,7 @@ BENCHMARKS = {
     "search": "bench_search",
     "memory": "bench_memory",
     "project": "bench_big_project",
+    "reanchor": "bench_reanchor",
 }
 
 
