@@ -518,6 +518,11 @@ class MainWindow(QMainWindow):
             self.memos.save()
             window_layout.save(self)
             self.workers.cancel_all()
+            # Panes still building a long article, and the focus leaving the window, go
+            # on for a moment: nothing they say may reach a project about to be closed.
+            self.area.blockSignals(True)
+            for pane in self.area.panes():
+                pane.blockSignals(True)
             self.context.messages.posted.disconnect(self.on_messages_posted)
             self.context.messages.crashed.disconnect(self.on_messages_crashed)
             self.session.close()
