@@ -112,7 +112,7 @@ def test_install_writes_a_menu_entry_that_starts_this_command_on_a_file(tmp_path
     assert {p.relative_to(data) for p in written} == set(installer.PLACES.values())
     keys = entry_keys(data / "applications" / "diptych.desktop")
     assert exec_arguments(keys["Exec"]) == [str(command.resolve()), "open", "%f"]
-    assert exec_arguments(keys["TryExec"]) == [str(command.resolve())]
+    assert string_value(keys["TryExec"]) == str(command.resolve())  # a path, not quoted
     assert keys["MimeType"].split(";")[0] == "application/x-diptych-project"
     assert keys["Icon"] == "diptych"
     icon = data / "icons" / "hicolor" / "scalable" / "apps" / "diptych.svg"
@@ -133,6 +133,7 @@ def test_a_command_path_with_reserved_characters_is_quoted_so_it_reads_back_whol
 
     keys = entry_keys(data / "applications" / "diptych.desktop")
     assert exec_arguments(keys["Exec"]) == [str(command.resolve()), "open", "%f"]
+    assert string_value(keys["TryExec"]) == str(command.resolve())
 
 
 def test_install_refuses_a_command_that_is_not_there_and_writes_nothing(tmp_path: Path) -> None:
