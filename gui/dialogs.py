@@ -235,9 +235,11 @@ def rename_article(parent: QWidget, session: ProjectSession, article_id: int) ->
 def remove_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
     """Confirm, then remove an article and its passages (undoable)."""
     summary = session.project.articles.summary(article_id=article_id)
+    count = summary.annotation_count
+    with_passages = f" and its {counted(count, 'passage')}" if count else ""
     text = (
-        f"Remove “{summary.title}” and its {counted(summary.annotation_count, 'passage')} "
-        "from the project?\n\nYou can undo this with Ctrl+Z."
+        f"Remove “{summary.title}”{with_passages} from the project?"
+        "\n\nYou can undo this with Ctrl+Z."
     )
     if ask_plain(parent, "Remove article", text):
         perform(session, RemoveArticle(session, article_id))

@@ -370,10 +370,12 @@ class TagPanel(QWidget):
         tag = codebook[tag_id]
         count = self.session.project.tags.usage().get(tag_id, 0)
         children = len(codebook.children(tag_id))
-        text = (
-            f"Delete the tag “{tag.name}”?\n\nIt is on {counted(count, 'passage')}; "
+        text = f"Delete the tag “{tag.name}”?\n\n" + (
+            f"It is on {counted(count, 'passage')}; "
             f"{'it keeps its' if count == 1 else 'they keep their'} other tags (a passage with "
             "no other tag stays, untagged)."
+            if count
+            else "It is on no passage."
         )
         if children:
             move = "moves" if children == 1 else "move"

@@ -522,7 +522,7 @@ def test_deleting_a_parent_says_its_sub_tags_move_up(window: MainWindow, sample:
     panel.confirm = lambda _parent, _title, text: asked.append(text) or True
     panel.select_tag(economy)
     panel.delete_tag()
-    assert "on 0 passages" in asked[0] and "Its 1 sub-tag moves up one level" in asked[0]
+    assert "It is on no passage." in asked[0] and "Its 1 sub-tag moves up one level" in asked[0]
     assert saved_tags(sample)["Trade"].parent_id is None
     assert "Trade" in tree_children(panel.model)
     window.actions_.undo.trigger()
