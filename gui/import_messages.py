@@ -89,7 +89,7 @@ def _read_as(legacy: Sequence[str]) -> str:
     if not legacy:
         return ""
     names = ", ".join(legacy)
-    was = "was" if len(legacy) == 1 else "were"
+    was = were(len(legacy))
     return (
         f" {names} {was} not UTF-8 and {was} read as Windows-1252 (Western European); if "
         "its letters look wrong, save it as UTF-8 and use Update from newer file."

@@ -31,6 +31,7 @@ from diptych.gui.commands import perform
 from diptych.gui.dialogs import context_menu
 from diptych.gui.library_view import LibraryView, TitleFilter
 from diptych.gui.session import ProjectSession
+from diptych.storage.wording import counted
 
 NAMED_TITLES = 5  # a removal of up to this many articles names each of them
 
@@ -344,9 +345,8 @@ def removal_question(session: ProjectSession, article_ids: Sequence[int]) -> str
     articles = [a for a in session.articles() if a.id in chosen]
     passages = sum(a.annotation_count for a in articles)
     if passages:
-        said = "passage" if passages == 1 else "passages"
-        text = f"Remove these {len(articles)} articles and their {passages} {said} from the "
-        text += "project?\n\n"
+        text = f"Remove these {len(articles)} articles and their {counted(passages, 'passage')}"
+        text += " from the project?\n\n"
     else:
         text = f"Remove these {len(articles)} articles from the project? They have no "
         text += "passages.\n\n"
