@@ -15,6 +15,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from diptych.storage.offsets import codepoint_to_utf16
+
 MATCHES_ROLE = Qt.ItemDataRole.UserRole + 2  # [(start, end)] in the item's text
 PADDING = 3  # above and below a result's text: the results stand apart
 Index = QModelIndex | QPersistentModelIndex
@@ -36,17 +38,10 @@ def result_document(
     bold.setFontWeight(700)
     cursor = QTextCursor(document)
     for start, end in matches:
-        cursor.setPosition(qt_position(text, start))
-        cursor.setPosition(qt_position(text, end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(codepoint_to_utf16(text, start))
+        cursor.setPosition(codepoint_to_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(bold)
     return document
-
-
-def qt_position(text: str, index: int) -> int:
-    """Where ``text[index]`` is in Qt's count of a text: a character beyond the Basic
-    Multilingual Plane (an emoji) takes two places there, one in Python's."""
-    before = text[:index]
-    return index if before.isascii() else len(before.encode("utf-16-le")) // 2
 
 
 class SearchResultDelegate(QStyledItemDelegate):
@@ -57,9 +52,14 @@ class SearchResultDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._view = parent
 
-    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+    def _item(self, option: QStyleOptionViewItem, index: Index) -> QStyleOptionViewItem:
+        """The option for the result at ``index``: its text, font, state and palette."""
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
+        return item
+
+    def _document(self, item: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        """The result's text laid out at the width it wraps at (``item``: see _item)."""
         document = result_document(item.text, index.data(MATCHES_ROLE) or [], item)
         document.setTextWidth(max(1, self._text_width(item)))
         return document
@@ -75,9 +75,8 @@ class SearchResultDelegate(QStyledItemDelegate):
         return text.width() - 4
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        document = self._document(option, index)
+        item = self._item(option, index)
+        document = self._document(item, index)
         text = item.text
         item.text = ""  # the style draws the background, selection and focus only
         widget = item.widget
@@ -99,5 +98,5 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
-        document = self._document(option, index)
+        document = self._document(self._item(option, index), index)
         return QSize(hint.width(), round(document.size().height()) + 2 * PADDING)
