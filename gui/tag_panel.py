@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
@@ -79,6 +80,7 @@ def perform_together(session: ProjectSession, text: str, commands: list[SessionC
 LATIN_LETTERS = "Ág"
 
 
+@lru_cache(maxsize=2)  # a codebook is replaced, never changed: read once per codebook
 def letters_beyond_latin(codebook: Codebook) -> str:
     """The letters of the codebook's names outside the Latin alphabets, each once: a
     fallback font for them (Chinese, Devanagari, emoji...) may stand taller than the
@@ -157,8 +159,6 @@ class TagPanel(QWidget):
         self.session = session
         self.confirm = confirm
         self.model = TagTreeModel(session)
-        self._letters_of: Codebook | None = None  # the codebook _letters_seen was read from
-        self._letters_seen = ""
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(CodebookRowDelegate(self._key_of, self._letters, self.view))
@@ -207,11 +207,8 @@ class TagPanel(QWidget):
         self.view.expandAll()
 
     def _letters(self) -> str:
-        """The letters beyond Latin that the codebook's names use (read once per codebook)."""
-        codebook = self.model.codebook
-        if self._letters_of is not codebook:
-            self._letters_of, self._letters_seen = codebook, letters_beyond_latin(codebook)
-        return self._letters_seen
+        """The letters beyond Latin that the codebook's names use."""
+        return letters_beyond_latin(self.model.codebook)
 
     def _key_of(self, index: QModelIndex | QPersistentModelIndex) -> int | None:
         """The digit key that applies the tag at ``index``, if any."""
