@@ -91,6 +91,8 @@ class CodingController(QObject):
         session.allPassagesChanged.connect(self.on_session_all_passages_changed)
         self.selected = 0
         self.palette_passage = 0  # the passage the open palette tags (0: the selection)
+        # Ctrl+F8: the tag followed, and the passage it led to (the tag is kept from there).
+        self._followed_tag: tuple[int, int] = (0, 0)
 
     # -- tagging -------------------------------------------------------------------------
     def apply_tag(self, tag_id: int) -> bool:
@@ -318,6 +320,60 @@ class CodingController(QObject):
             self.session.messages.info(f"There is no passage {where} the cursor in this article.")
             return
         self.select_passage(annotation_id, scroll=True)
+
+    def passage_for_note(self, pane: ArticlePane) -> int:
+        """The passage F2 writes the note of in ``pane``, or 0: the selected one if the
+        caret is in it, else the one at the caret, else the selected one if ``pane`` shows
+        it; never a passage of another article."""
+        view, selected = pane.view, self.selected
+        mark = view.index.get(selected) if view.index is not None and selected else None
+        if mark is not None and len(view.positions):
+            caret = view.positions.to_display(view.textCursor().position())
+            if mark.start <= caret <= mark.end:  # at its end, as after tagging it
+                return selected
+        return view.passage_at_cursor() or (selected if mark is not None else 0)
+
+    def step_tagged_passage(self, step: int) -> None:
+        """Ctrl+F8 / Ctrl+Shift+F8: select the next (``step`` 1) or previous (-1) passage of
+        the current pane's article with the selected passage's tag (its first in codebook
+        order; the tag followed so far while going on from the passage it led to)."""
+        pane = self.area.current
+        selected = self.selected
+        index = pane.view.index if pane is not None else None
+        if pane is None or index is None or not selected or selected not in index:
+            self.session.messages.info(
+                "Select a passage in this article first (Enter on a highlight, or F8): "
+                "Ctrl+F8 / Ctrl+Shift+F8 then go to the next / previous passage with its tag."
+            )
+            return
+        codebook = self.session.codebook()
+        tags = [t for t in self.session.passage(selected).tag_ids if t in codebook]
+        followed, reached = self._followed_tag
+        tag_id = followed if reached == selected and followed in tags else None
+        if tag_id is None and tags:
+            tag_id = min(tags, key=codebook.rank)
+        if tag_id is None:
+            self.session.messages.info("The selected passage has no tag to look for.")
+            return
+        name = codebook.path(tag_id)
+        tagged = {
+            a.id
+            for a in self.session.project.annotations.query(
+                article_id=pane.article_id, tag_id=tag_id
+            )
+        }
+        annotation_id = pane.neighbour_passage(step, tagged)
+        if not annotation_id:
+            where = "after" if step > 0 else "before"
+            self.session.messages.info(
+                f"There is no passage tagged “{name}” {where} the cursor in this article."
+            )
+            return
+        self._followed_tag = (tag_id, annotation_id)
+        self.select_passage(annotation_id, scroll=True)
+        self.session.messages.info(
+            f"Passage tagged “{name}” (Ctrl+F8 / Ctrl+Shift+F8: next / previous)"
+        )
 
     def reveal_passage(self, annotation_id: int, article_id: int) -> None:
         """Open the passage's article if needed, scroll to the passage and select it; the

@@ -101,8 +101,6 @@ class MainWindow(QMainWindow):
         self._dark = is_dark()
         self._closed = False
         self._note_from: QWidget | None = None  # where Esc in the note goes back to
-        # Ctrl+F8: the tag followed, and the passage it led to (the tag is kept from there).
-        self._followed_tag: tuple[int, int] = (0, 0)
         self._connect()
         self.on_session_changed()
 
@@ -162,8 +160,8 @@ class MainWindow(QMainWindow):
         self.editor.noteLeft.connect(self.on_editor_note_left)
         a.next_passage.triggered.connect(lambda: self.coding.step_passage(1))
         a.previous_passage.triggered.connect(lambda: self.coding.step_passage(-1))
-        a.next_tagged_passage.triggered.connect(lambda: self.step_tagged_passage(1))
-        a.previous_tagged_passage.triggered.connect(lambda: self.step_tagged_passage(-1))
+        a.next_tagged_passage.triggered.connect(lambda: self.coding.step_tagged_passage(1))
+        a.previous_tagged_passage.triggered.connect(lambda: self.coding.step_tagged_passage(-1))
         a.find.triggered.connect(self.on_find_triggered)
         a.search.triggered.connect(self.on_search_triggered)
         self.search.passageRequested.connect(self.coding.reveal_passage)
@@ -254,7 +252,7 @@ class MainWindow(QMainWindow):
         pane = self.area.current
         in_article = pane is not None and focus is not None and self.area.isAncestorOf(focus)
         if in_article and pane is not None:
-            annotation_id = self._note_passage(pane)
+            annotation_id = self.coding.passage_for_note(pane)
             if not annotation_id:
                 self.session.messages.info(
                     "The selected passage is not in this article: select a passage here "
@@ -278,58 +276,6 @@ class MainWindow(QMainWindow):
         self.docks["passage"].show()
         self.docks["passage"].raise_()
         self.editor.edit_note()
-
-    def _note_passage(self, pane: ArticlePane) -> int:
-        """The passage F2 writes the note of in ``pane`` (see above), or 0."""
-        view, selected = pane.view, self.coding.selected
-        mark = view.index.get(selected) if view.index is not None and selected else None
-        if mark is not None and len(view.positions):
-            caret = view.positions.to_display(view.textCursor().position())
-            if mark.start <= caret <= mark.end:  # at its end, as after tagging it
-                return selected
-        return view.passage_at_cursor() or (selected if mark is not None else 0)
-
-    def step_tagged_passage(self, step: int) -> None:
-        """Ctrl+F8 / Ctrl+Shift+F8: select the next (``step`` 1) or previous (-1) passage of
-        the current pane's article with the selected passage's tag (its first in codebook
-        order; the tag followed so far while going on from the passage it led to)."""
-        pane = self.area.current
-        selected = self.coding.selected
-        index = pane.view.index if pane is not None else None
-        if pane is None or index is None or not selected or selected not in index:
-            self.session.messages.info(
-                "Select a passage in this article first (Enter on a highlight, or F8): "
-                "Ctrl+F8 / Ctrl+Shift+F8 then go to the next / previous passage with its tag."
-            )
-            return
-        codebook = self.session.codebook()
-        tags = [t for t in self.session.passage(selected).tag_ids if t in codebook]
-        followed, reached = self._followed_tag
-        tag_id = followed if reached == selected and followed in tags else None
-        if tag_id is None and tags:
-            tag_id = min(tags, key=codebook.rank)
-        if tag_id is None:
-            self.session.messages.info("The selected passage has no tag to look for.")
-            return
-        name = codebook.path(tag_id)
-        tagged = {
-            a.id
-            for a in self.session.project.annotations.query(
-                article_id=pane.article_id, tag_id=tag_id
-            )
-        }
-        annotation_id = pane.neighbour_passage(step, tagged)
-        if not annotation_id:
-            where = "after" if step > 0 else "before"
-            self.session.messages.info(
-                f"There is no passage tagged “{name}” {where} the cursor in this article."
-            )
-            return
-        self._followed_tag = (tag_id, annotation_id)
-        self.coding.select_passage(annotation_id, scroll=True)
-        self.session.messages.info(
-            f"Passage tagged “{name}” (Ctrl+F8 / Ctrl+Shift+F8: next / previous)"
-        )
 
     def on_editor_note_left(self) -> None:
         """Esc in the note: back to the article or the passages list it was opened from."""
