@@ -11,6 +11,7 @@ from typing import Any
 
 from diptych.storage.anchoring import find_quote
 from diptych.storage.codebook import Codebook
+from diptych.storage.database import file_exists
 from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.files import write_atomically
 from diptych.storage.model import Tag
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> Result:
     # quick); damage still shows as a known error when a damaged page is read.
     verify = args.command not in _READ_ONLY_COMMANDS
     path = Path(args.project).expanduser()
-    new = create and not path.exists()
+    new = create and not file_exists(path)
     try:
         with Project.open(path, create=create, verify=verify) as project:
             return handler(project, args)

@@ -35,8 +35,40 @@ from diptych.storage.schema import (
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+NAME_MAX = 255  # bytes in one file name, on the common file systems
+# SQLite keeps working files beside the project, named after it: NAME-wal and NAME-shm
+# while it is open, NAME-journal while it is created. Each must be a valid name too.
+LONGEST_NAME_TO_OPEN = NAME_MAX - len("-wal")
+LONGEST_NAME_TO_CREATE = NAME_MAX - len("-journal")
 # The window offers the backups of a file that cannot be opened when it is opened there.
 RESTORE_ADVICE = "Restore it from a backup: opening it in the Diptych window offers them."
+
+
+def file_exists(path: Path) -> bool:
+    """True if ``path`` exists; a name the file system or SQLite's working files beside it
+    cannot take is a known error naming the file, not an ``OSError`` (``exists`` raises
+    one for a name longer than the file system allows)."""
+    try:
+        exists = path.exists()
+    except OSError as exc:
+        raise ProjectFileError(
+            f"cannot be used ({exc.strerror or exc})",
+            path=path,
+            advice="Choose a shorter name.",
+        ) from exc
+    length = len(os.fsencode(path.name))
+    longest = LONGEST_NAME_TO_OPEN if exists else LONGEST_NAME_TO_CREATE
+    if length > longest:
+        verb = "opened" if exists else "created"
+        raise ProjectFileError(
+            f"cannot be {verb}: its name is {length} bytes long, and the working files kept"
+            f" beside it (its name with -wal or -journal added) need it to be at most {longest}",
+            path=path,
+            advice="Rename it with a shorter name, then open it again."
+            if exists
+            else "Choose a shorter name.",
+        )
+    return exists
 
 
 def read_header(path: Path) -> tuple[int, int]:
@@ -188,7 +220,7 @@ def connect(
         it was opened read-only (asked for, or the file cannot be written), and whether
         the integrity pass ran.
     """
-    exists = path.exists()
+    exists = file_exists(path)
     if not exists and not create:
         raise ProjectFileError("does not exist", path=path, advice="Check the name and folder.")
     if exists:

@@ -23,6 +23,7 @@ from diptych.storage.connection import Database
 from diptych.storage.database import (
     check_integrity,
     connect,
+    file_exists,
     translate_errors,
     write_transaction,
 )
@@ -109,7 +110,7 @@ class Project:
         Opening never writes to a file that was not checked.
         """
         path = Path(path).expanduser()
-        is_new = not path.exists()
+        is_new = not file_exists(path)
         try:
             db, read_only, verified = connect(
                 path, create=create, read_only=read_only, verify=verify, check_limit=check_limit
@@ -135,7 +136,7 @@ class Project:
     ) -> Project:
         """Create a new, empty project; refuses to overwrite an existing file."""
         path = Path(path).expanduser()
-        if path.exists():
+        if file_exists(path):
             raise ProjectFileError(
                 "already exists", path=path, advice="Choose another name, or open it instead."
             )

@@ -1,0 +1,56 @@
+"""Project files whose names leave no room for SQLite's working files beside them."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from diptych.storage.cli import main
+from diptych.storage.errors import ProjectFileError
+from diptych.storage.project import Project
+
+
+def test_a_new_project_whose_journal_name_would_be_too_long_is_refused_clearly(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / ("n" * 240 + ".diptych")  # 248 bytes: NAME-journal is 256
+    with pytest.raises(ProjectFileError) as refused:
+        Project.create(path)
+    message = str(refused.value)
+    assert str(path) in message and "248 bytes" in message and "at most 247" in message
+    assert "Choose a shorter name" in message
+    assert list(tmp_path.iterdir()) == []  # nothing half made
+
+
+def test_an_existing_project_whose_log_name_would_be_too_long_says_to_rename_it(
+    tmp_path: Path,
+) -> None:
+    saved = tmp_path / "saved.diptych"
+    with Project.create(saved) as project:
+        project.tags.add(name="Kept")
+    long = tmp_path / ("x" * 244 + ".diptych")  # 252 bytes: NAME-wal is 256
+    shutil.copy(saved, long)
+    with pytest.raises(ProjectFileError) as refused:
+        Project.open(long, read_only=True)
+    message = str(refused.value)
+    assert "252 bytes" in message and "at most 251" in message and "Rename it" in message
+    assert long.read_bytes() == saved.read_bytes()  # untouched
+
+
+def test_a_name_longer_than_the_file_system_allows_is_a_known_error_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / ("y" * 300 + ".diptych")
+    with pytest.raises(ProjectFileError, match=r"cannot be used .*Choose a shorter name"):
+        Project.open(path, create=True)
+    with pytest.raises(ProjectFileError):
+        Project.create(path)
+    article = tmp_path / "a.txt"
+    article.write_text("Some words.", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["import", str(path), str(article)], stdout=out, stderr=err) == 2
+    assert err.getvalue().startswith("diptych: ") and "Choose a shorter name" in err.getvalue()
+    assert err.getvalue().count("\n") == 1
