@@ -58,6 +58,8 @@ class ArticleView(QTextEdit):
     Signals:
         tagKeyPressed(int): a digit key 1-9 was pressed (0-based tag index).
         deleteKeyPressed(): Delete or Backspace was pressed (delete the selected passage).
+        caretMoved(): the user moved the caret (a key, or a press of the mouse button),
+            leaving no text selected: the passage outlined follows it.
         passageClicked(int): a highlight was clicked (annotation id).
         contextMenuRequested(QPoint, int): right click at a global position; the annotation
             id under the pointer, or 0.
@@ -67,6 +69,7 @@ class ArticleView(QTextEdit):
 
     tagKeyPressed = Signal(int)
     deleteKeyPressed = Signal()
+    caretMoved = Signal()
     passageClicked = Signal(int)
     contextMenuRequested = Signal(QPoint, int)
     tooltipRequested = Signal(QPoint, int)
@@ -178,7 +181,22 @@ class ArticleView(QTextEdit):
                 self.passageClicked.emit(annotation_id)
                 event.accept()
                 return
+        before = self._caret()
         super().keyPressEvent(event)
+        self._report_caret(before)
+
+    def _caret(self) -> tuple[int, bool]:
+        """Where the caret is, and whether text is selected."""
+        cursor = self.textCursor()
+        return cursor.position(), cursor.hasSelection()
+
+    def _report_caret(self, before: tuple[int, bool]) -> None:
+        """Say that the user moved the caret, if they did and left no text selected (a
+        selection being made, with Shift and the arrows say, keeps the outlined passage for
+        fitting it to the selection)."""
+        after = self._caret()
+        if after != before and not after[1]:
+            self.caretMoved.emit()
 
     def passage_at_cursor(self) -> int:
         """Annotation id of the innermost passage at the text cursor, or 0."""
@@ -190,7 +208,9 @@ class ArticleView(QTextEdit):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """Remember where a click started, to tell a click from a drag."""
         self._press = event.position().toPoint()
+        before = self._caret()
         super().mousePressEvent(event)
+        self._report_caret(before)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click (not a drag) on a highlight selects its passage."""

@@ -7,12 +7,14 @@ existing passage adds the tag to it; any other selection becomes a new passage.
 from __future__ import annotations
 
 import html
+from weakref import WeakSet
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from diptych.gui.article_pane import ArticlePane
+from diptych.gui.article_view import ArticleView
 from diptych.gui.coding_menu import CodingMenu
 from diptych.gui.commands import (
     AddPassage,
@@ -89,6 +91,11 @@ class CodingController(QObject):
         session.passagesChanged.connect(self.on_session_passages_changed)
         session.passageUpdated.connect(self.on_session_passage_updated)
         session.allPassagesChanged.connect(self.on_session_all_passages_changed)
+        # Every pane's caret is followed (a new pane becomes the current one at once).
+        self._followed: WeakSet[ArticleView] = WeakSet()
+        area.currentPaneChanged.connect(self.on_area_current_pane_changed)
+        for pane in area.panes():
+            self._follow_caret(pane)
         self.selected = 0
         self.palette_passage = 0  # the passage the open palette tags (0: the selection)
         # Ctrl+F8: the tag followed, and the passage it led to (the tag is kept from there).
@@ -273,6 +280,35 @@ class CodingController(QObject):
             self.session.messages.info(SELECTED_ELSEWHERE)
         else:
             self.delete_selected()
+
+    def on_area_current_pane_changed(self, pane: object) -> None:
+        """Follow the caret of a pane first seen (see :meth:`on_view_caret_moved`)."""
+        if isinstance(pane, ArticlePane):
+            self._follow_caret(pane)
+
+    def _follow_caret(self, pane: ArticlePane) -> None:
+        if pane.view not in self._followed:
+            self._followed.add(pane.view)
+            pane.view.caretMoved.connect(lambda p=pane: self.on_view_caret_moved(p))
+
+    def on_view_caret_moved(self, pane: ArticlePane) -> None:
+        """The user moved the caret in ``pane``: the outlined passage follows it, so that the
+        keys (Del, 1-9, Ctrl+F8, F2) act on the passage the pane marks, never on one the
+        caret has left. Inside the outlined passage (its ends too) it stays outlined, else
+        the passage at the caret is; in text without a passage, none is. A passage selected
+        in another pane is left as it is unless the caret goes into one here."""
+        view = pane.view
+        if view.index is None or not len(view.positions):
+            return
+        caret = view.positions.to_display(view.textCursor().position())
+        mark = view.index.get(self.selected) if self.selected else None
+        if mark is not None and mark.start <= caret <= mark.end:
+            return
+        at_caret = view.passage_at_cursor()
+        if at_caret:
+            self.select_passage(at_caret)
+        elif mark is not None:
+            self.select_passage(0)
 
     def _selected_elsewhere(self, pane: ArticlePane) -> bool:
         """True if a passage is selected that ``pane`` does not show (not outlined there)."""
