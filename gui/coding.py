@@ -11,7 +11,7 @@ from weakref import WeakSet
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.article_view import ArticleView
@@ -91,6 +91,10 @@ class CodingController(QObject):
         session.passagesChanged.connect(self.on_session_passages_changed)
         session.passageUpdated.connect(self.on_session_passage_updated)
         session.allPassagesChanged.connect(self.on_session_all_passages_changed)
+        session.undo_stack.indexChanged.connect(self.on_undo_stack_index_changed)
+        self._stack_index = session.undo_stack.index()
+        # The stack empties itself as it is deleted, with the session (which says so first).
+        session.destroyed.connect(self.on_session_destroyed)
         # Every pane's caret is followed (a new pane becomes the current one at once).
         self._followed: WeakSet[ArticleView] = WeakSet()
         area.currentPaneChanged.connect(self.on_area_current_pane_changed)
@@ -427,6 +431,35 @@ class CodingController(QObject):
         if self.selected and perform(self.session, DeletePassage(self.session, self.selected)):
             self.select_passage(0)
             self.session.messages.info("Passage deleted — Ctrl+Z to undo")
+
+    def on_session_destroyed(self) -> None:
+        """Stop following the undo stack, which is about to go."""
+        self.session.undo_stack.indexChanged.disconnect(self.on_undo_stack_index_changed)
+
+    def on_undo_stack_index_changed(self, index: int) -> None:
+        """Undoing a deletion brings the passage back selected, as it was when deleted:
+        outlined, with the caret on it and the keyboard in its pane if the keyboard was in
+        the reading area, so that the keys go on from it."""
+        before, self._stack_index = self._stack_index, index
+        stack = self.session.undo_stack
+        command = stack.command(index) if index == before - 1 else None
+        if isinstance(command, DeletePassage):
+            self._show_restored(command.annotation_id)
+
+    def _show_restored(self, annotation_id: int) -> None:
+        try:
+            self.session.passage(annotation_id)
+        except InputError:  # not put back (the undo failed)
+            return
+        self.select_passage(annotation_id)
+        panes = [p for p in self.area.panes() if annotation_id in (p.view.index or ())]
+        if not panes:
+            return
+        pane = self.area.current if self.area.current in panes else panes[0]
+        focus = QApplication.focusWidget()
+        if focus is None or self.area.isAncestorOf(focus):
+            pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        pane.select_passage(annotation_id, scroll=True)
 
     def reattach(self, annotation_id: int) -> None:
         """Attach a passage (an orphan) to the text selected in the current pane."""

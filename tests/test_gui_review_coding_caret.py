@@ -1,5 +1,6 @@
 """The passage outlined in a pane follows its caret, so that Del (and the other keys) act on
-the passage the pane marks."""
+the passage the pane marks; undoing a deletion brings the passage back outlined, with the
+caret on it, for the keys to go on from it."""
 
 from __future__ import annotations
 
@@ -99,3 +100,39 @@ def test_selecting_text_from_the_outlined_passage_keeps_it_outlined(
         qtbot.keyClick(pane.view, Qt.Key.Key_Right, SHIFT)
     assert pane.selection() is not None
     assert (window.coding.selected, pane.selected_passage) == (passage, passage)
+
+
+def test_undoing_del_brings_the_passage_back_outlined_with_the_caret_on_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane, passage = first_passage_selected(qtbot, window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    assert passage not in passage_ids(window)
+    assert (window.coding.selected, pane.selected_passage) == (0, 0)
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL)
+    assert passage in passage_ids(window)
+    assert (window.coding.selected, pane.selected_passage) == (passage, passage)
+    assert window.editor.current_passage() == passage
+    assert window.passages.current_passage() == passage
+    assert pane.view.passage_at_cursor() == passage
+    assert window.area.current is pane and pane.view.hasFocus()
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)  # the keys go on from it
+    assert passage not in passage_ids(window)
+
+
+def test_undoing_del_in_a_pane_while_the_keyboard_is_in_another_goes_back_to_the_passage(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane, passage = first_passage_selected(qtbot, window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    left = window.area.panes()[0]
+    qtbot.keyClick(pane.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.area.current is left and left.view.hasFocus()
+
+    qtbot.keyClick(left.view, Qt.Key.Key_Z, CONTROL)
+    assert passage in passage_ids(window)
+    assert window.area.current is pane and pane.view.hasFocus()
+    assert pane.view.passage_at_cursor() == passage
+    assert pane.selected_passage == passage and left.selected_passage == 0

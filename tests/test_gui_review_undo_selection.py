@@ -42,7 +42,7 @@ def test_redoing_a_tagging_undone_selects_nothing_the_user_did_not_choose(
     assert selected_everywhere(window) == (0, 0, 0)
 
 
-def test_undoing_a_deletion_selects_nothing_the_user_did_not_choose(
+def test_undoing_a_deletion_selects_the_passage_again_as_it_was_when_deleted(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     passage_id = tag_new_passage(qtbot, window)
@@ -53,6 +53,9 @@ def test_undoing_a_deletion_selects_nothing_the_user_did_not_choose(
     assert selected_everywhere(window) == (0, 0, 0)
     window.actions_.undo.trigger()
     assert passage_id in {p.id for p in window.session.project.annotations.query()}
+    assert selected_everywhere(window) == (passage_id, passage_id, passage_id)
+    assert pane.selected_passage == passage_id
+    window.actions_.redo.trigger()  # deleted again: nothing selected
     assert selected_everywhere(window) == (0, 0, 0)
 
 
