@@ -43,6 +43,7 @@ class TagChip(QFrame):
         tag: the tag.
         path: the tag's path in the codebook (shown as the tooltip).
         parent: the owning widget.
+        whole_path: show the path rather than the name (a name other tags share).
 
     Signals:
         removeClicked(int): the × was clicked; the tag's id.
@@ -50,7 +51,9 @@ class TagChip(QFrame):
 
     removeClicked = Signal(int)
 
-    def __init__(self, tag: Tag, path: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tag: Tag, path: str, parent: QWidget | None = None, *, whole_path: bool = False
+    ) -> None:
         super().__init__(parent)
         self.tag_id = tag.id
         self.setObjectName("tagChip")
@@ -64,7 +67,7 @@ class TagChip(QFrame):
         )
         self.setToolTip(text_to_html(path))
         self.setAccessibleName(f"Tag {path}, {color_name(tag.color)}")
-        self.label = QLabel(tag.name, self)
+        self.label = QLabel(path if whole_path else tag.name, self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.remove_button = tool_button(self, "×", text_to_html(f"Remove the tag {path}"))
         # Read as "multiplication sign" otherwise; the tooltip is HTML, the name plain.
@@ -118,9 +121,11 @@ class TagChipRow(QWidget):
         # New chips join the window's tab order at its end, past every other panel: they go
         # back in where they are seen, each × before the next and the last before Add tag….
         before = _tab_stop_before(self.add_button)
+        shared = shared_names(book)
         for tag in book.ordered():
             if tag.id in tag_ids:
-                chip = TagChip(tag, book.path(tag.id), self)
+                whole = tag.name.casefold() in shared
+                chip = TagChip(tag, book.path(tag.id), self, whole_path=whole)
                 chip.removeClicked.connect(self.removeClicked)
                 chip.set_removable(removable)
                 self.flow.addWidget(chip)
@@ -129,6 +134,18 @@ class TagChipRow(QWidget):
                 before = chip.remove_button
         self.flow.addWidget(self.add_button)
         self.add_button.show()
+
+
+def shared_names(book: Codebook) -> set[str]:
+    """The names (casefolded) that more than one tag of ``book`` has, under different
+    parents (``Economy/Other``, ``Politics/Other``): their chips show the whole path, as
+    two chips both reading "Other" could not be told apart but by their colours."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for tag in book.ordered():
+        name = tag.name.casefold()
+        (shared if name in seen else seen).add(name)
+    return shared
 
 
 def _tab_stop_before(widget: QWidget) -> QWidget:
