@@ -319,8 +319,16 @@ class ExportDialog(QDialog):
 
     def destination(self) -> Path:
         """The file to write: a bare name (``notes.md``) goes in the folder the dialog
-        showed last, not wherever the program happened to be started from."""
-        return self._folder / Path(self.output.text().strip()).expanduser()
+        showed last, not wherever the program happened to be started from.
+
+        A name typed without a file type (``notes``, ``Report 2024.03``) gets the format's,
+        as a browsed one does: without it, no program would open the file with a double
+        click. A file type of the user's own (``notes.txt``) is kept.
+        """
+        path = self._folder / Path(self.output.text().strip()).expanduser()
+        if any(c.isalpha() for c in path.suffix):
+            return path
+        return path.with_name(path.name + FORMATS[self.fmt()].suffix)
 
     def _is_project_file(self, output: Path) -> bool:
         project = self.session.project.path
