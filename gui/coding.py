@@ -40,6 +40,9 @@ SELECTED_ELSEWHERE = (
     "(Enter on a highlight, or F8)."
 )
 NO_PASSAGE_SELECTED = "Select a passage first: Enter on a highlight, or F8."
+CARET_LEFT = (
+    "The caret has left the selected passage: select a passage here (Enter on a highlight, or F8)."
+)
 
 
 def selected_words(pane: ArticlePane) -> tuple[int, int] | None:
@@ -265,25 +268,37 @@ class CodingController(QObject):
         self.apply_new_tag(name, for_passage=self.palette_passage)
 
     def on_area_tag_key_pressed(self, index: int) -> None:
-        """Keys 1-9 in a pane: tag the text selected there, or else the passage selected
+        """Keys 1-9 in a pane: tag the text selected there, or else the passage outlined
         there; never a passage selected in another pane (or in the Passages list for an
-        article this pane does not show), which the user pressing the key cannot see."""
+        article this pane does not show), which the user pressing the key cannot see, nor
+        one the caret has left."""
         pane = self.area.current
-        if pane is not None and not pane.selection() and self._selected_elsewhere(pane):
-            self.session.messages.info(SELECTED_ELSEWHERE)
+        refusal = self._not_outlined(pane) if pane is not None and not pane.selection() else ""
+        if refusal:
+            self.session.messages.info(refusal)
             return
         self.apply_tag_by_index(index)
 
     def on_area_delete_key_pressed(self) -> None:
-        """Delete in a pane: delete the passage selected there (as for the tag keys, never
-        one the pane does not show)."""
+        """Delete in a pane: delete the passage outlined there (as for the tag keys, never
+        one the pane does not show or the caret has left)."""
         pane = self.area.current
+        refusal = self._not_outlined(pane) if pane is not None else ""
         if not self.selected:
             self.session.messages.info(NO_PASSAGE_SELECTED)
-        elif pane is not None and self._selected_elsewhere(pane):
-            self.session.messages.info(SELECTED_ELSEWHERE)
+        elif refusal:
+            self.session.messages.info(refusal)
         else:
             self.delete_selected()
+
+    def _not_outlined(self, pane: ArticlePane) -> str:
+        """Why the selected passage is not one for the keys in ``pane`` to act on (it is
+        not in the pane, or the caret has left it there), or ""."""
+        if self._selected_elsewhere(pane):
+            return SELECTED_ELSEWHERE
+        if self.selected and pane.selected_passage != self.selected:
+            return CARET_LEFT
+        return ""
 
     def on_area_current_pane_changed(self, pane: object) -> None:
         """Follow the caret of a pane first seen (see :meth:`on_view_caret_moved`)."""
@@ -296,23 +311,26 @@ class CodingController(QObject):
             pane.view.caretMoved.connect(lambda p=pane: self.on_view_caret_moved(p))
 
     def on_view_caret_moved(self, pane: ArticlePane) -> None:
-        """The user moved the caret in ``pane``: the outlined passage follows it, so that the
-        keys (Del, 1-9, Ctrl+F8, F2) act on the passage the pane marks, never on one the
-        caret has left. Inside the outlined passage (its ends too) it stays outlined, else
-        the passage at the caret is; in text without a passage, none is. A passage selected
-        in another pane is left as it is unless the caret goes into one here."""
+        """The user moved the caret in ``pane``: the outline follows it, so that Del and
+        1-9 act on the passage the pane marks, never on one the caret has left (perhaps
+        out of view). In the selected passage (at its ends too) it is outlined; else the
+        passage at the caret becomes the selected one; in text without a passage the
+        pane outlines none, and the selected passage stays in the Passage panel and the
+        Passages list, as one selected in another pane does."""
         view = pane.view
         if view.index is None or not len(view.positions):
             return
         caret = view.positions.to_display(view.textCursor().position())
         mark = view.index.get(self.selected) if self.selected else None
         if mark is not None and mark.start <= caret <= mark.end:
+            if pane.selected_passage != self.selected:  # back in it
+                pane.select_passage(self.selected, scroll=False)
             return
         at_caret = view.passage_at_cursor()
         if at_caret:
             self.select_passage(at_caret)
-        elif mark is not None:
-            self.select_passage(0)
+        elif pane.selected_passage:
+            pane.select_passage(0, scroll=False)
 
     def _selected_elsewhere(self, pane: ArticlePane) -> bool:
         """True if a passage is selected that ``pane`` does not show (not outlined there)."""

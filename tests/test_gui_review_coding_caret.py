@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.coding import NO_PASSAGE_SELECTED
+from diptych.gui.coding import CARET_LEFT, NO_PASSAGE_SELECTED
 from diptych.gui.main_window import MainWindow
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
@@ -47,13 +47,45 @@ def test_the_caret_leaving_the_outlined_passage_for_plain_text_leaves_nothing_to
     pane, passage = first_passage_selected(qtbot, window)
     qtbot.keyClick(pane.view, Qt.Key.Key_Home, CONTROL)  # back to the top: no passage there
     assert pane.view.passage_at_cursor() == 0
-    assert (window.coding.selected, pane.selected_passage) == (0, 0)
-    assert window.editor.current_passage() is None
+    assert pane.selected_passage == 0  # no outline left in the pane
+    # still the selected one, in the Passage panel and the Passages list, which agree
+    assert window.coding.selected == passage
+    assert window.editor.current_passage() == window.passages.current_passage() == passage
     before = passage_ids(window)
+    tags = window.session.passage(passage).tag_ids
+    steps = window.session.undo_stack.count()
 
     qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
     assert passage_ids(window) == before
     assert passage in before
+    assert window.statusBar().currentMessage() == CARET_LEFT
+    window.statusBar().clearMessage()
+    qtbot.keyClick(pane.view, Qt.Key.Key_7)  # nor is it tagged
+    assert window.session.passage(passage).tag_ids == tags
+    assert window.session.undo_stack.count() == steps
+    assert window.statusBar().currentMessage() == CARET_LEFT
+
+
+def test_the_caret_coming_back_into_the_selected_passage_outlines_it_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane, passage = first_passage_selected(qtbot, window)
+    start = window.session.passage(passage).start
+    qtbot.keyClick(pane.view, Qt.Key.Key_Left)  # just before it
+    assert caret(pane) == start - 1 and pane.selected_passage == 0
+    qtbot.keyClick(pane.view, Qt.Key.Key_Right)
+    assert caret(pane) == start and pane.selected_passage == passage
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    assert passage not in passage_ids(window)
+
+
+def test_del_pressed_twice_deletes_one_passage(qtbot: QtBot, window: MainWindow) -> None:
+    pane, passage = first_passage_selected(qtbot, window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    assert passage not in passage_ids(window)
+    before = passage_ids(window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)  # pressed twice: nothing else goes
+    assert passage_ids(window) == before
     assert window.statusBar().currentMessage() == NO_PASSAGE_SELECTED
 
 
@@ -88,7 +120,7 @@ def test_a_click_in_plain_text_takes_the_outline_off(qtbot: QtBot, window: MainW
     start = window.session.passage(passage).start
     qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(pane, 3))
     assert pane.view.passage_at_cursor() == 0 and caret(pane) < start
-    assert (window.coding.selected, pane.selected_passage) == (0, 0)
+    assert pane.selected_passage == 0
 
 
 def test_selecting_text_from_the_outlined_passage_keeps_it_outlined(
