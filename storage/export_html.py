@@ -14,6 +14,11 @@ tag spans and ``<bdi>`` with ``unicode-bidi: isolate``): right-to-left text, or 
 U+202E override in a title, keeps to its own place and cannot reorder the rest of the
 line, such as who coded the passage.
 
+Every memo in scope is in the report: the project's in the header, a tag's or an
+article's under its heading, and those the grouping has no heading for (the articles'
+memos when grouped by tag, the tags' when grouped by article, and those of tags or
+articles without passages) in closing sections, *Article memos* and *Tag memos*.
+
 Tag colours mark the quotes, headings and swatches, but always beside the tag's name: in
 print (where browsers drop backgrounds) the colours come from borders and nothing is
 told by colour alone. Top-level groups start on a new page; passages are not split.
@@ -32,7 +37,7 @@ from diptych.storage.exporting import (
     ProgressMeter,
     TagGroup,
 )
-from diptych.storage.model import Article, MemoKind
+from diptych.storage.model import Article, Memo, MemoKind, Tag
 from diptych.storage.note_markdown import NoteRenderer
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -91,11 +96,14 @@ def export_html(data: ExportData, progress: Progress | None = None) -> bytes:
         groups = data.article_groups()
         meter = ProgressMeter(progress, sum(len(p) for _, p in groups))
         body = _by_article(data, groups, renderer, meter)
+        others = data.other_memos(shown_articles=[a.id for a, _ in groups])
     else:
         tag_groups = data.tag_groups()
         meter = ProgressMeter(progress, sum(len(g.passages) for g in tag_groups))
         body = _by_tag(data, tag_groups, renderer, meter)
+        others = data.other_memos(shown_tags=[g.tag.id for g in tag_groups if g.tag])
     parts = [*_head(data), *_header(data, renderer), *_counts(data), "<main>", *body]
+    parts += _other_memos(data, renderer, *others)
     parts += ["</main>", "</body>", "</html>", ""]
     meter.finish()
     return "\n".join(parts).encode("utf-8")
@@ -229,6 +237,31 @@ def _by_article(
             yield _passage(data, passage, renderer, notes, color=first)
             meter.step()
         yield "</section>"
+
+
+def _other_memos(
+    data: ExportData,
+    renderer: NoteRenderer,
+    articles: list[tuple[Article, Memo]],
+    tags: list[tuple[Tag, Memo]],
+) -> list[str]:
+    """The memos the grouping has no heading for (see :meth:`ExportData.other_memos`)."""
+    lines = []
+    if articles:
+        lines.append('<section class="group top memos"><h2>Article memos</h2>')
+        for article, memo in articles:
+            lines.append(f"<h3>{_e(article.title)}</h3>")
+            lines.append(f'<div class="memo">{renderer.render(memo.text)}</div>')
+        lines.append("</section>")
+    if tags:
+        lines.append('<section class="group top memos"><h2>Tag memos</h2>')
+        for tag, memo in tags:
+            lines.append(
+                f'<h3><span class="swatch t{tag.id}"></span>{_e(data.tag_path(tag.id))}</h3>'
+            )
+            lines.append(f'<div class="memo">{renderer.render(memo.text)}</div>')
+        lines.append("</section>")
+    return lines
 
 
 def _passage(

@@ -12,6 +12,11 @@ The quoted text is escaped so that it reads as text whatever it holds: a quote s
 with ``#``, ``-`` or ``1.`` stays a quote, and ``*``, ``_``, ``[``, ``$``, ``==`` or
 ``%%`` in it do not turn into emphasis, links, Obsidian maths, highlights or comments.
 
+The project memo follows the header; a tag's or an article's memo comes under its
+heading. The memos the grouping has no heading for (the articles' memos when grouped by
+tag, the tags' when grouped by article, and those of tags or articles without passages)
+close the document, under *Article memos* and *Tag memos*.
+
 After each quote comes a block id, ``^<passage uuid>``: Obsidian hides it and makes the
 quote linkable (``[[notes#^<uuid>]]``, or embedded with ``![[notes#^<uuid>]]``); other
 renderers show a short line with the uuid, which the CSV and JSON exports share. The uuid
@@ -34,7 +39,7 @@ from diptych.storage.exporting import (
     ProgressMeter,
     TagGroup,
 )
-from diptych.storage.model import Article, MemoKind
+from diptych.storage.model import Article, Memo, MemoKind, Tag
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~$#])")
 _SPECIAL = re.compile(r"[\\`*_\[\]<>|~$#&=%]")
@@ -58,11 +63,13 @@ def export_markdown(data: ExportData, progress: Progress | None = None) -> bytes
         groups = data.article_groups()
         meter = ProgressMeter(progress, sum(len(passages) for _, passages in groups))
         body = _by_article(data, groups, meter)
+        others = data.other_memos(shown_articles=[a.id for a, _ in groups])
     else:
         tag_groups = data.tag_groups()
         meter = ProgressMeter(progress, sum(len(g.passages) for g in tag_groups))
         body = _by_tag(data, tag_groups, meter)
-    parts = [*_header(data), *body]
+        others = data.other_memos(shown_tags=[g.tag.id for g in tag_groups if g.tag])
+    parts = [*_header(data), *body, *_other_memos(data, *others)]
     meter.finish()
     return "\n".join(parts).encode("utf-8")
 
@@ -213,6 +220,20 @@ def _by_article(
         for passage in passages:
             yield from _passage(passage, escaped)
             meter.step()
+
+
+def _other_memos(
+    data: ExportData, articles: list[tuple[Article, Memo]], tags: list[tuple[Tag, Memo]]
+) -> Iterator[str]:
+    """The memos the grouping has no heading for (see :meth:`ExportData.other_memos`)."""
+    if articles:
+        yield from ("## Article memos", "")
+    for article, memo in articles:
+        yield from (f"### {escape_text(one_line(article.title))}", "", *quoted_note(memo.text), "")
+    if tags:
+        yield from ("## Tag memos", "")
+    for tag, memo in tags:
+        yield from (f"### {escape_text(data.tag_path(tag.id))}", "", *quoted_note(memo.text), "")
 
 
 def _passage(passage: ExportPassage, escaped: _Escaped) -> list[str]:

@@ -195,6 +195,31 @@ class ExportData:
             by_article.setdefault(passage.article.id, []).append(passage)
         return [(a, tuple(by_article[a.id])) for a in self.articles if a.id in by_article]
 
+    def other_memos(
+        self, *, shown_articles: Iterable[int] = (), shown_tags: Iterable[int] = ()
+    ) -> tuple[list[tuple[Article, Memo]], list[tuple[Tag, Memo]]]:
+        """The article and tag memos a grouping has no heading for, so that a report
+        still holds every memo in scope: grouped by tag, the articles' memos (and the
+        memos of tags without passages); grouped by article, the tags' memos (and the
+        memos of articles without passages).
+
+        Returns:
+            the memos of exported articles not in ``shown_articles`` (library order),
+            and of tags in scope not in ``shown_tags`` (codebook order).
+        """
+        placed_articles, placed_tags = set(shown_articles), set(shown_tags)
+        articles = [
+            (a, memo)
+            for a in self.articles
+            if a.id not in placed_articles and (memo := self.memo(MemoKind.ARTICLE, a.id))
+        ]
+        tags = [
+            (t, memo)
+            for t in self.tags
+            if t.id not in placed_tags and (memo := self.memo(MemoKind.TAG, t.id))
+        ]
+        return articles, tags
+
 
 def collect(project: Project, options: ExportOptions = DEFAULT_OPTIONS) -> ExportData:
     """Read everything an export needs, in one read transaction.

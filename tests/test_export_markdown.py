@@ -75,6 +75,8 @@ def test_nested_tags_are_nested_headings_and_notes_add_none(project: Project) ->
         ("h2", "Evidence"),
         ("h2", "Method"),
         ("h2", "Untagged passages"),
+        ("h2", "Article memos"),  # grouped by tag, the article's memo closes the notes
+        ("h3", "Field notes: 東アジアの外交 🌏"),
     ]
 
 
@@ -84,6 +86,8 @@ def test_grouped_by_article_lists_articles_in_library_order(project: Project) ->
         "Field notes: 東アジアの外交 🌏",
         "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations",
         "Short dispatch",
+        "Tag memos",  # grouped by article, the tag's memo closes the notes
+        "Method",
     ]
     assert sorted(re.findall(r"^\^(\S+)$", text, re.M)) == [
         fixed_uuid("b", n) for n in range(1, 10)
@@ -156,7 +160,8 @@ def test_a_tag_scope_keeps_only_its_branch(project: Project) -> None:
     economy = project.tags.find(name="Economy")
     assert economy is not None
     text = _export(project, tag_ids=(economy.id,))
-    assert [h for _, h in _headings(text)][1:] == ["Economy", "Trade"]
+    memos = ["Article memos", "Field notes: 東アジアの外交 🌏"]  # the articles are all in scope
+    assert [h for _, h in _headings(text)][1:] == ["Economy", "Trade", *memos]
     assert "Evidence" not in text.split("- Scope:")[1].split("\n", 1)[1]
 
 
@@ -176,7 +181,8 @@ def test_the_scope_line_says_whether_sub_tags_come_along(project: Project) -> No
     assert _scope_line(exact) == (
         "- Scope: every article, tags Economy (sub-tags not listed are left out)"
     )
-    assert [h for _, h in _headings(exact)][1:] == ["Economy"]
+    memos = ["Article memos", "Field notes: 東アジアの外交 🌏"]
+    assert [h for _, h in _headings(exact)][1:] == ["Economy", *memos]
     both = _export(project, tag_ids=(trade.id, economy.id), include_subtags=False)
     assert _scope_line(both) == "- Scope: every article, tags Economy; Economy/Trade"
 
