@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -71,18 +71,33 @@ def namesake_problem(codebook: Codebook, values: TagValues, tag_id: int | None =
 class ColorSwatch(QPushButton):
     """A colour of the palette to pick with a click, or with Space or Enter once the Tab
     key reaches it. A flat button shows no focus in some styles (Fusion): a ring in the
-    palette's highlight colour shows which swatch the keys would pick."""
+    palette's highlight colour shows which swatch the keys would pick. The swatch of the
+    tag's colour has a tick (:meth:`set_chosen`): nothing among the twelve said which
+    one the tag had."""
 
     FOCUS_PEN = 2
+    ICON = 16
 
     def __init__(self, color: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.color = color
-        self.setIcon(color_icon(color, 16))
+        self.chosen = False
+        self.setIcon(color_icon(color, self.ICON))
         self.setFlat(True)
         self.setToolTip(color)
         self.setAccessibleName(color_name(color))
         self.setFixedSize(26, 24)
+
+    def set_chosen(self, chosen: bool) -> None:
+        """Mark (or unmark) the swatch as the tag's colour."""
+        if chosen != self.chosen:
+            self.chosen = chosen
+            self.setAccessibleDescription("the tag's colour" if chosen else "")
+            self.update()
+
+    def tick_color(self) -> QColor:
+        """Dark on a light colour, white on a dark one, as a tag chip's text."""
+        return QColor("#1B1B1B" if QColor(self.color).lightnessF() > 0.5 else "#FFFFFF")
 
     def focus_color(self) -> QColor:
         """The highlight colour; the text colour where it would not stand out from the
@@ -95,6 +110,8 @@ class ColorSwatch(QPushButton):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.chosen:
+            self._paint_tick()
         if not self.hasFocus():
             return
         painter = QPainter(self)
@@ -103,6 +120,21 @@ class ColorSwatch(QPushButton):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         half = self.FOCUS_PEN / 2
         painter.drawRoundedRect(self.rect().toRectF().adjusted(half, half, -half, -half), 4, 4)
+        painter.end()
+
+    def _paint_tick(self) -> None:
+        """A tick across the middle of the colour."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.tick_color(), 2)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        center = self.rect().toRectF().center()
+        unit = self.ICON / 16
+        painter.drawPolyline(
+            [center + QPointF(x * unit, y * unit) for x, y in ((-4, 0), (-1, 3), (4, -3))]
+        )
         painter.end()
 
 
@@ -230,6 +262,8 @@ class TagDialog(QDialog):
         # Named: the colour alone is lost on whoever cannot tell it from its neighbours.
         self.color_label.setText(color_name(self.color))
         self.color_button.setAccessibleName(f"Colour: {color_name(self.color)} ({self.color})")
+        for swatch in self.swatches:
+            swatch.set_chosen(QColor(swatch.color).name().upper() == self.color)
 
     def on_color_button_clicked(self) -> None:
         """Pick any colour."""
