@@ -163,6 +163,9 @@ class TagDialog(QDialog):
         self.tag = tag
         self.setWindowTitle("Edit tag" if tag else "New tag")
         self.name = QLineEdit(tag.name if tag else "", self)
+        # Selected, as a rename selects the name: what is typed (F2, then the new name)
+        # replaces it instead of running on after it.
+        self.name.selectAll()
         self.name.setPlaceholderText("Tag name")
         self.color = tag.color if tag else next_color(t.color for t in codebook.ordered())
         self.color_button = QPushButton(self)
