@@ -40,6 +40,9 @@ SELECTED_ELSEWHERE = (
     "(Enter on a highlight, or F8)."
 )
 NO_PASSAGE_SELECTED = "Select a passage first: Enter on a highlight, or F8."
+BLANK_SELECTION = (
+    "Only spaces or line breaks are selected, so nothing is tagged: select some words."
+)
 CARET_LEFT = (
     "The caret has left the selected passage: select a passage here (Enter on a highlight, or F8)."
 )
@@ -61,6 +64,17 @@ def selected_words(pane: ArticlePane) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else selection
+
+
+def blank_selection(pane: ArticlePane) -> bool:
+    """True if the text selected in ``pane`` is only spaces and line breaks (a line break
+    taken with Shift and an arrow, a space double-clicked): no passage can be made of it."""
+    selection = pane.selection()
+    rendering = pane.loader.current
+    if selection is None or rendering is None:
+        return False
+    start, end = selection
+    return rendering.builder.content.text[start:end].isspace()
 
 
 class CodingController(QObject):
@@ -116,6 +130,9 @@ class CodingController(QObject):
         says so); tags come off with the × of their chip or "Remove tag" in the menu.
         """
         pane = self.area.current
+        if pane is not None and blank_selection(pane):
+            self.session.messages.info(BLANK_SELECTION)
+            return False
         selection = selected_words(pane) if pane else None
         if pane is None or pane.article_id is None or selection is None:
             if self.selected:
@@ -484,7 +501,12 @@ class CodingController(QObject):
         pane = self.area.current
         selection = selected_words(pane) if pane else None
         passage = self.session.passage(annotation_id)
-        if pane is None or selection is None or pane.article_id != passage.article_id:
+        if (
+            pane is None
+            or selection is None
+            or blank_selection(pane)
+            or pane.article_id != passage.article_id
+        ):
             self.session.messages.info("Select the passage's new text in its article first.")
             return
         if perform(self.session, ReattachPassage(self.session, annotation_id, *selection)):
@@ -501,7 +523,7 @@ class CodingController(QObject):
         passage, with its tags and note, made longer or shorter."""
         pane = self.area.current
         selection = selected_words(pane) if pane is not None else None
-        if pane is None or selection is None:
+        if pane is None or selection is None or blank_selection(pane):
             self.session.messages.info("Select the passage's new text first.")
             return
         command = ReattachPassage(
