@@ -1,17 +1,20 @@
 """Memos: free notes on the whole project and on the article in the current pane.
 
 Saved as you type (after a short pause, and when the field loses focus), each memo edit
-is an undoable step; the saves made while the field keeps the focus merge into one.
+is an undoable step; the saves made while the field keeps the focus merge into one. A
+memo is Markdown, as a passage's note is, and reads rendered with Preview as a note does.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from diptych.gui.article_commands import SetMemo
 from diptych.gui.autosave import AutosaveText
+from diptych.gui.note_html import NoteBrowser
 from diptych.gui.session import ProjectSession
+from diptych.gui.tag_chips import tool_button
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import MemoKind
 
@@ -76,6 +79,57 @@ class MemoField(AutosaveText):
         self.setReadOnly(self.session.read_only)
 
 
+class MemoPreview(QWidget):
+    """A memo's field, or the memo rendered, switched by a Preview / Edit button beside
+    its heading (as a passage's note is).
+
+    Args:
+        field: the memo's field.
+        heading: the label above it.
+    """
+
+    def __init__(self, field: MemoField, heading: QLabel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.browser = NoteBrowser(self)
+        self.browser.setAccessibleName(f"{field.accessibleName()} (preview)")
+        self.button = tool_button(self, "Preview", "Show the memo as it reads")
+        self.button.setCheckable(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(field)
+        self.stack.addWidget(self.browser)
+        row = QHBoxLayout()
+        row.addWidget(heading, 1)
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.stack, 1)
+        self.button.toggled.connect(self.on_button_toggled)
+
+    def on_button_toggled(self, checked: bool) -> None:
+        """Show the memo rendered (saved first) or the field again. Previewing, the field
+        passes the keyboard to the preview: Ctrl+Shift+M then reaches what is seen."""
+        if checked:
+            self.field.save()
+        self.field.setFocusProxy(self.browser if checked else None)
+        self.refresh()
+        self.stack.setCurrentIndex(1 if checked else 0)
+        self.button.setText("Edit" if checked else "Preview")
+        self.button.setToolTip("Write the memo again" if checked else "Show the memo as it reads")
+
+    def refresh(self) -> None:
+        """Render the memo again (another memo shown, undo, another window's change)."""
+        if self.button.isChecked():
+            self.browser.show_note(self.field.toPlainText())
+
+    def set_usable(self, enabled: bool) -> None:
+        """No article open: neither the memo nor its preview can be used."""
+        self.field.setEnabled(enabled)
+        self.button.setEnabled(enabled)
+        self.browser.setEnabled(enabled)
+
+
 class MemoPanel(QWidget):
     """The project memo and the current article's memo.
 
@@ -92,14 +146,14 @@ class MemoPanel(QWidget):
         self.article_label = QLabel("No article open", self)
         self.article_memo = MemoField(session, MemoKind.ARTICLE, self)
         self.article_memo.setPlaceholderText("Notes on this article…")
-        self.article_memo.setEnabled(False)
         self._show_title(None)
+        self.project_preview = MemoPreview(self.project_memo, QLabel("Project memo", self), self)
+        self.article_preview = MemoPreview(self.article_memo, self.article_label, self)
+        self.article_preview.set_usable(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(QLabel("Project memo", self))
-        layout.addWidget(self.project_memo, 1)
-        layout.addWidget(self.article_label)
-        layout.addWidget(self.article_memo, 1)
+        layout.addWidget(self.project_preview, 1)
+        layout.addWidget(self.article_preview, 1)
         self.article_label.setTextFormat(Qt.TextFormat.PlainText)  # titles are never markup
         self.article_label.setWordWrap(True)  # a long title must not widen the dock
         self.project_memo.show_memo(None)
@@ -109,10 +163,11 @@ class MemoPanel(QWidget):
 
     def show_article(self, article_id: int | None) -> None:
         """Show the memo of the article in the current pane."""
-        self.article_memo.setEnabled(article_id is not None)
+        self.article_preview.set_usable(article_id is not None)
         title = self._title(article_id)
         self._show_title(title)
         self.article_memo.show_memo(article_id if title is not None else None)
+        self.article_preview.refresh()
 
     def _title(self, article_id: int | None) -> str | None:
         """The article's title (None if there is no article, or it is gone)."""
@@ -140,6 +195,8 @@ class MemoPanel(QWidget):
         """Follow undo, redo and other windows."""
         self.project_memo.reload()
         self.article_memo.reload()
+        self.project_preview.refresh()
+        self.article_preview.refresh()
 
     def save(self) -> None:
         """Save whatever is being typed (before undo, or closing)."""

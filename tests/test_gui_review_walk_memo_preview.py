@@ -1,0 +1,64 @@
+"""A memo is Markdown, as a passage's note is: Preview beside its heading shows it
+rendered (links live, nothing loaded), Edit goes back to writing it, and the preview
+follows undo and the article of the current pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+
+
+def test_the_project_memo_reads_rendered_and_goes_back_to_writing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = window.memos
+    box = panel.project_preview
+    assert box.button.text() == "Preview"
+    assert panel.project_memo.toPlainText().startswith("# Welcome to Diptych")
+    qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
+    assert box.stack.currentWidget() is box.browser and box.browser.isVisible()
+    assert not panel.project_memo.isVisible()
+    assert box.button.text() == "Edit"
+    shown = box.browser.toPlainText()
+    assert shown.startswith("Welcome to Diptych")  # a heading, not "# Welcome"
+    assert box.browser.document().firstBlock().blockFormat().headingLevel() == 1
+    qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
+    assert box.stack.currentWidget() is panel.project_memo and panel.project_memo.isVisible()
+    assert box.button.text() == "Preview"
+
+
+def test_a_memo_typed_then_previewed_is_saved_and_shown_and_follows_undo(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = window.memos
+    left = window.area.panes()[0]
+    window.area.set_current(left)
+    field, box = panel.article_memo, panel.article_preview
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "Cites **customs** data")
+    qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
+    assert window.session.memo_text(field.kind, left.article_id) == "Cites **customs** data"
+    assert box.browser.toPlainText() == "Cites customs data"
+    window.actions_.undo.trigger()
+    assert box.browser.toPlainText() == ""
+    window.actions_.redo.trigger()
+    assert box.browser.toPlainText() == "Cites customs data"
+    right = window.area.panes()[1]
+    window.area.set_current(right)  # another article's memo, empty: so is its preview
+    assert box.browser.toPlainText() == ""
+    window.area.set_current(left)
+    assert box.browser.toPlainText() == "Cites customs data"
+
+
+def test_going_to_the_memos_while_previewing_puts_the_keyboard_in_the_preview(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.area.set_current(window.area.panes()[0])
+    box = window.memos.article_preview
+    qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
+    window.go_to_panel("memos")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box.browser)
