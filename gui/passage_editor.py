@@ -100,8 +100,9 @@ class PassageEditor(QWidget):
         self.note_pages = QStackedWidget(page)
         self.note_pages.addWidget(self.note)
         self.note_pages.addWidget(self.preview)
-        # Two lines: beside "Delete passage" in a narrow dock, one cut off the time.
-        self.meta = ElidedLabel(page, lines=2)
+        # Up to three lines: beside "Delete passage" in a narrow dock, one cut off the time,
+        # and two its date and time (kept together) after a long coder's name.
+        self.meta = ElidedLabel(page, lines=3)
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.delete_button = QPushButton("Delete passage", page)
         self.delete_button.setToolTip("Delete this passage with its tags and note (undoable)")
@@ -202,7 +203,9 @@ class PassageEditor(QWidget):
         if self.preview_button.isChecked():
             self.preview.show_note(self.note.toPlainText())
         coder = f"{passage.coder} · " if passage.coder else ""
-        self.meta.set_full_text(f"{coder}updated {local_time(passage.updated_at)}")
+        # A no-break space: wrapped beside "Delete passage", the time kept with its date.
+        when = local_time(passage.updated_at).replace(" ", "\u00a0")
+        self.meta.set_full_text(f"{coder}updated {when}")
         writable = not self.session.read_only
         self.note.setReadOnly(not writable)
         for button in (self.add_tag_button, self.delete_button, self.reattach_button):
