@@ -33,6 +33,9 @@ from diptych.storage.sample import create_sample_project
 # backups wait for the result. Damage found then is handled as when a file fails to open:
 # the window moves to the sample project and offers the file's backups.
 CHECK_ON_OPEN_LIMIT = 32 * 1024 * 1024
+# How often the window looks whether its project file is still where it was opened (a
+# file manager or a synchronised folder can move, delete or replace it meanwhile).
+FILE_PLACE_INTERVAL_MS = 1500
 
 
 def open_project(path: Path) -> Project:
@@ -117,7 +120,40 @@ class Launcher(QObject):
         if old is not None:
             old.close()
             old.deleteLater()
+        self._watch_file_place(self.window)
         return self.window
+
+    def _watch_file_place(self, window: MainWindow) -> None:
+        """Look at the window's project file every so often (the timer goes with the window)."""
+        timer = QTimer(window)
+        timer.setInterval(FILE_PLACE_INTERVAL_MS)
+        timer.timeout.connect(lambda: self.follow_project_file(window, timer))
+        timer.start()
+
+    def follow_project_file(self, window: MainWindow, timer: QTimer | None = None) -> None:
+        """Find the project file again if it was moved, renamed, deleted or replaced
+        while open, and say what was done (see :mod:`diptych.storage.file_place`); until
+        then the project refuses changes, so that none is lost."""
+        project = window.session.project
+        if window is not self.window or project.closed:
+            return
+        if project.read_only or project.file_status() == "same":
+            return
+        from diptych.storage.file_place import follow_file  # seldom needed
+
+        try:
+            followed = follow_file(project, fallback=self.context.paths.data)
+        except DiptychError as exc:
+            if timer is not None:
+                timer.stop()  # one message, not one every look
+            self.context.messages.known_error(exc, "Project file")
+            return
+        if followed is None:
+            return  # a reader still holds part of the log: the next look tries again
+        window.setWindowFilePath(str(project.path))
+        self.context.settings.add_recent(project.path)
+        self._fill_recent(window)
+        self.context.messages.warning(followed.describe(), "Project file")
 
     def _check(self, window: MainWindow) -> None:
         """Check a file opened without its integrity pass, in a worker."""

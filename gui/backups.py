@@ -67,7 +67,14 @@ class BackupScheduler(QObject):
         self.timer.start()
 
     def back_up(self, reason: str) -> None:
-        """Take one backup in the background."""
+        """Take one backup in the background; when the project file has just left its
+        place (moved, deleted, replaced), once the window has found it again."""
+        project = self.session.project
+        if project.closed:
+            return
+        if project.file_status() != "same":  # the window follows the file within seconds
+            QTimer.singleShot(ON_OPEN_DELAY_MS, self, lambda: self.back_up(reason))
+            return
         worker = self.workers.start(backup_job(self.session.project.path, self.root, reason))
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(self.on_worker_failed)  # a bug: the workers report it

@@ -144,6 +144,12 @@ def backup_project(
     return target
 
 
+def copy_open_project(project: Project, target: Path) -> None:
+    """Write a whole, consistent copy of the open ``project`` to the new file ``target``
+    (a project file of its own; errors name ``target`` when it is the copy that failed)."""
+    _copy(project.db.conn, target, source_path=project.path)
+
+
 def _record_source(folder: Path, path: Path) -> None:
     """Note which file ``folder`` backs up (where it is now: a project can be moved)."""
     record = folder / SOURCE_RECORD

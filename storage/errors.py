@@ -71,6 +71,11 @@ class ProjectBusyError(ProjectFileError):
     """Another program holds a lock on the project for too long."""
 
 
+class ProjectMovedError(ProjectFileError):
+    """The project file was moved, deleted or replaced while open; the change was not
+    saved (see :mod:`diptych.storage.file_place`)."""
+
+
 class DiskFullError(ProjectFileError):
     """The disk is full; the last change was not saved."""
 

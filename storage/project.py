@@ -31,6 +31,7 @@ from diptych.storage.errors import (
     DiptychError,
     ProjectBusyError,
     ProjectFileError,
+    ProjectMovedError,
     ReadOnlyProjectError,
     readable_text,
 )
@@ -43,6 +44,15 @@ PROJECT_SUFFIX = ".diptych"
 def utc_now() -> str:
     """The current time as ISO 8601 UTC with a ``Z``, to the second."""
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at ``path``, None if it cannot be looked at."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def new_uuid() -> str:
@@ -80,6 +90,7 @@ class Project:
         self.db = db
         self._closed = False
         self.path = path
+        self.file_identity = file_identity(path)  # the file opened, wherever it goes
         self.read_only = read_only
         self.verified = True  # False: opened without SQLite's integrity pass (see open)
         self.now = clock
@@ -230,6 +241,38 @@ class Project:
         with self.transaction():
             self.db.execute("UPDATE project_info SET value = ? WHERE key = 'name'", [name.strip()])
 
+    def file_status(self) -> str:
+        """Whether the project's name still leads to the file it has open: ``"same"``,
+        ``"missing"`` (moved, renamed or deleted) or ``"replaced"`` (another file took
+        its name). See :mod:`diptych.storage.file_place`."""
+        if self.file_identity is None:
+            return "same"
+        now = file_identity(self.path)
+        if now == self.file_identity:
+            return "same"
+        return "missing" if now is None else "replaced"
+
+    def use_file(self, db: Database, path: Path, *, read_only: bool) -> None:
+        """Go on with the same project through another connection, to its file at ``path``
+        (used when the file moved: :func:`~diptych.storage.file_place.follow_file`)."""
+        self.db, self.path, self.read_only = db, path, read_only
+        self.file_identity = file_identity(path)
+        self.forget_cached()
+
+    def _refuse_if_file_left(self) -> None:
+        """Refuse a change while the project's name leads elsewhere: SQLite's log beside
+        that name would part from the file (lost in a crash) or join another file."""
+        status = self.file_status()
+        if status == "same":
+            return
+        what = "moved, renamed or deleted" if status == "missing" else "replaced by another file"
+        raise ProjectMovedError(
+            f"was {what} while it was open, so the change was not saved",
+            path=self.path,
+            advice="Everything saved before is kept; the window finds the file again in a"
+            " moment, then make the change again.",
+        )
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Group writes into one transaction (nested calls become savepoints)."""
@@ -240,6 +283,8 @@ class Project:
                 advice="Make the file writable and open it again, or save a copy.",
             )
         outermost = not self.db.conn.in_transaction
+        if outermost:
+            self._refuse_if_file_left()
         try:
             with write_transaction(self.db, self.path):
                 yield

@@ -1,0 +1,170 @@
+"""Following a project file that was moved, renamed, deleted or replaced while open.
+
+An open project keeps its file open: what is written goes to that file wherever it is
+now. But SQLite keeps the latest changes in ``NAME-wal`` beside the *name* the file was
+opened under. Once the file is gone from that name, the log and the file part ways: after
+a rename, a crash loses what the log held; after a delete, everything is lost when the
+window closes; and when another file took the name (a synchronised folder bringing
+another version, a copy dropped over it), the old log is read as part of the new file,
+which mixes two projects into one.
+
+:meth:`Project.transaction <diptych.storage.project.Project.transaction>` refuses to
+write in the meantime; :func:`follow_file` puts the project together with its file again,
+losing nothing: a moved or renamed file is followed to its new place; a deleted one is
+written again where it was; and when another file took its place, the open project is
+kept as a copy beside it, and the other file is left as it is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from diptych.storage.database import connect, translate_errors
+from diptych.storage.errors import ProjectFileError, readable_text
+from diptych.storage.project import Project
+
+_PROCESS_FILES = Path("/proc/self/fd")  # Linux: each open file, by where it is now
+
+
+@dataclass(frozen=True)
+class FileFollowed:
+    """What :func:`follow_file` did.
+
+    Attributes:
+        kind: ``"moved"`` (followed to its new place), ``"deleted"`` (written again where
+            it was, or where ``fallback`` says) or ``"replaced"`` (kept as a copy).
+        before: where the project file was.
+        path: where the project is now.
+    """
+
+    kind: str
+    before: Path
+    path: Path
+
+    def describe(self) -> str:
+        """What happened and what the user can do, in one paragraph."""
+        was, now = readable_text(str(self.before)), readable_text(str(self.path))
+        if self.kind == "moved":
+            return (
+                f"{was} was moved or renamed while it was open. Diptych follows it: it"
+                f" now saves to {now}."
+            )
+        if self.kind == "deleted":
+            return (
+                f"{was} was deleted while it was open. Diptych saved everything in it again"
+                f" as {now}, and saves there. Delete it once the project is closed if you"
+                " meant to."
+            )
+        return (
+            f"{was} was replaced by another file while it was open (a synchronised folder"
+            " may have brought another version of it). Nothing is lost: what this window"
+            f" saved is kept as {now}, and the window saves there now. The file that took"
+            f" its place is left as it is: open it with File > Open to compare."
+        )
+
+
+def follow_file(project: Project, *, fallback: Path) -> FileFollowed | None:
+    """Put ``project`` together with its file again if the file left its name; None if it
+    did not (or nothing can be done yet: a reader still holds part of the log).
+
+    Args:
+        project: an open, writable project.
+        fallback: a folder for a deleted project whose own folder is gone too.
+
+    Raises:
+        ProjectFileError: the copy could not be written (the message names it); the
+            project stays open as it was, and nothing is lost.
+    """
+    status = project.file_status()
+    if status == "same" or project.read_only or project.closed:
+        return None
+    before = project.path
+    if not _fold_log(project):
+        return None  # tried again later; writes are refused meanwhile
+    moved_to = current_place(project) if status == "missing" else None
+    if moved_to is not None:
+        _reconnect(project, moved_to)
+        _remove_stale_side_files(before)
+        return FileFollowed("moved", before, moved_to)
+    if status == "missing":
+        target = before if before.parent.is_dir() else fallback / before.name
+        kind = "deleted"
+    else:
+        target = _kept_name(before)
+        kind = "replaced"
+    _write_copy(project, target)
+    _reconnect(project, target)
+    return FileFollowed(kind, before, target)
+
+
+def current_place(project: Project) -> Path | None:
+    """Where the open project's file is now, if the system says (Linux), else None; None
+    also for a deleted file."""
+    wanted = project.file_identity
+    if wanted is None or not _PROCESS_FILES.is_dir():
+        return None
+    with contextlib.suppress(OSError):
+        for entry in os.listdir(_PROCESS_FILES):
+            link = _PROCESS_FILES / entry
+            try:
+                found = os.stat(link)
+                if (found.st_dev, found.st_ino) != wanted or found.st_nlink == 0:
+                    continue
+                place = Path(os.readlink(link))
+            except OSError:
+                continue
+            with contextlib.suppress(OSError):
+                there = os.stat(place)
+                if (there.st_dev, there.st_ino) == wanted:
+                    return place
+    return None
+
+
+def _fold_log(project: Project) -> bool:
+    """Fold the whole log into the file the project has open and empty it, so that
+    nothing of the project stays in the log beside its old name; False if a reader still
+    holds part of it."""
+    with translate_errors(project.path):
+        busy, logged, folded = project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return not busy and logged == folded
+
+
+def _kept_name(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem} (kept {stamp}){path.suffix}")
+
+
+def _write_copy(project: Project, target: Path) -> None:
+    """Write everything the open project holds to ``target`` (which must not exist)."""
+    from diptych.storage.backup import copy_open_project
+
+    if target.exists():
+        raise ProjectFileError(
+            "could not be written: a file of that name appeared meanwhile",
+            path=target,
+            advice="Diptych tries again in a moment.",
+        )
+    copy_open_project(project, target)
+
+
+def _reconnect(project: Project, path: Path) -> None:
+    """Close the project's connection and open ``path`` in its place (the same data)."""
+    project.db.close()
+    db, read_only, _ = connect(path, create=False, read_only=False, verify=False)
+    project.use_file(db, path, read_only=read_only)
+
+
+def _remove_stale_side_files(path: Path) -> None:
+    """The empty log and its index left beside the name a moved file had (when no file
+    took that name since), so that they are never taken for another file's."""
+    if path.exists():
+        return
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    with contextlib.suppress(OSError):
+        if not wal.exists() or wal.stat().st_size == 0:
+            wal.unlink(missing_ok=True)
+            shm.unlink(missing_ok=True)

@@ -1,0 +1,123 @@
+"""The window's project file moved, deleted or replaced while the window is open: the
+window finds it again, says what it did, and nothing written before or after is lost."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+from diptych.gui.app import Launcher
+from diptych.gui.context import AppContext
+from diptych.gui.main_window import MainWindow
+from diptych.gui.messages import Level
+from diptych.gui.tag_dialog import TagValues
+from diptych.storage.project import Project
+
+
+@pytest.fixture
+def launched(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, sample: Path
+) -> Iterator[MainWindow]:
+    """A window on a project of its own folder, with the launcher that watches its file."""
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    path = folder / "study.diptych"
+    shutil.copy(sample, path)
+    launcher = Launcher(context)
+    window = launcher.show_project(Project.open(path))
+    window.launcher = launcher  # type: ignore[attr-defined]
+    qtbot.waitExposed(window)
+    yield window
+    if isValid(window) and window.isVisible():
+        window.close()
+
+
+def tag_names(path: Path) -> set[str]:
+    with Project.open(path, read_only=True) as project:
+        return {t.name for t in project.tags.all()}
+
+
+def warnings_of(window: MainWindow) -> list[str]:
+    """The warnings about the project file the window will give, and no other."""
+    seen: list[str] = []
+    window.context.messages.posted.connect(
+        lambda level, title, text: (
+            seen.append(text) if level == Level.WARNING and title == "Project file" else None
+        )
+    )
+    return seen
+
+
+def add_tag(window: MainWindow, name: str) -> None:
+    window.tags.create_tag(TagValues(name, "#5ED1C4", None, ""))
+
+
+def test_a_project_renamed_while_open_is_followed_and_keeps_every_change(
+    qtbot: QtBot, launched: MainWindow
+) -> None:
+    window = launched
+    path = window.session.project.path
+    add_tag(window, "Before the rename")
+    seen = warnings_of(window)
+    backups_failed: list[str] = []
+    window.context.messages.posted.connect(
+        lambda _level, _title, text: backups_failed.append(text) if "Backup" in text else None
+    )
+    moved = path.with_name("study renamed.diptych")
+    path.rename(moved)
+
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert window.session.project.path == moved
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)  # of the file moved
+    assert backups_failed == []
+    assert "moved or renamed" in seen[0] and str(moved) in seen[0]
+    add_tag(window, "After the rename")
+    window.close()
+    names = tag_names(moved)
+    assert {"Before the rename", "After the rename"} <= names
+    assert not path.exists() and not Path(f"{path}-wal").exists()
+    assert window.context.settings.last_project() == moved.resolve()
+
+
+def test_a_project_deleted_while_open_is_written_again_in_its_place(
+    qtbot: QtBot, launched: MainWindow
+) -> None:
+    window = launched
+    path = window.session.project.path
+    add_tag(window, "Typed before")
+    seen = warnings_of(window)
+    path.unlink()
+
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert path.exists() and "was deleted while it was open" in seen[0]
+    add_tag(window, "Typed after")
+    window.close()
+    assert {"Typed before", "Typed after"} <= tag_names(path)
+
+
+def test_a_project_replaced_while_open_is_kept_and_the_other_file_left_alone(
+    qtbot: QtBot, launched: MainWindow, tmp_path: Path
+) -> None:
+    window = launched
+    path = window.session.project.path
+    add_tag(window, "Mine")
+    other = tmp_path / "other.diptych"
+    with Project.create(other) as elsewhere:  # another version, as a synchronised folder brings it
+        elsewhere.tags.add(name="From elsewhere")
+    seen = warnings_of(window)
+    os.replace(other, path)
+
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    kept = window.session.project.path
+    assert kept != path and kept.parent == path.parent and "(kept " in kept.name
+    assert "replaced by another file" in seen[0] and str(kept) in seen[0]
+    add_tag(window, "Mine, later")
+    window.close()
+    assert {"Mine", "Mine, later"} <= tag_names(kept)
+    assert tag_names(path) == {"From elsewhere"}  # the other file is as it came
