@@ -75,16 +75,16 @@ class PassageReader(QObject):
         read, path, was_reading = self._reads, self.session.project.path, self.reading
         self._reading = read
         self._changed_while_reading.clear()
-        worker = self.session.workers.start(lambda _progress: (read, load_passages(path)))
-        worker.signals.finished.connect(self.on_passages_read)
-        worker.signals.failed.connect(self.on_passages_not_read)
-        worker.signals.crashed.connect(self.on_passages_read_crashed)
+        worker = self.session.workers.start(lambda _progress: load_passages(path))
+        outcome = _ReadOutcome(self, read)
+        worker.signals.finished.connect(outcome.on_finished)
+        worker.signals.failed.connect(outcome.on_failed)
+        worker.signals.crashed.connect(outcome.on_crashed)
         if not was_reading:
             self.readingChanged.emit(True)
 
-    def on_passages_read(self, result: tuple[int, list[Annotation]]) -> None:
+    def on_passages_read(self, read: int, passages: list[Annotation]) -> None:
         """A worker read the passages: show them, then bring changed articles up to date."""
-        read, passages = result
         if read != self._reading or self.session.project.closed:
             return  # an older read, overtaken by a newer one; or the window went
         changed, self._changed_while_reading = self._changed_while_reading, set()
@@ -95,23 +95,53 @@ class PassageReader(QObject):
         if not self.reading:
             self.readingChanged.emit(False)
 
-    def on_passages_not_read(self, message: str) -> None:
+    def on_passages_not_read(self, read: int, message: str) -> None:
         """A worker could not read the passages: read them here (the window waits), and
         say why if that fails too (the table would otherwise show part of the project)."""
-        if not self.reading or self.session.project.closed:
-            return
+        if read != self._reading or self.session.project.closed:
+            return  # an older read: the newer one awaited brings the passages
         self._stop_reading()
         try:
             self._install(self.session.project.annotations.query())
         except DiptychError as exc:
             self.session.messages.known_error(exc)
 
-    def on_passages_read_crashed(self, _summary: str, _details: str) -> None:
-        """A bug stopped the read (the workers report it): keep the rows there are."""
-        self._stop_reading()
+    def on_passages_read_crashed(self, read: int, _summary: str, _details: str) -> None:
+        """A bug stopped the read (the workers report it): keep the rows there are, unless
+        a newer read is awaited, which brings the passages."""
+        if read == self._reading:
+            self._stop_reading()
 
     def _stop_reading(self) -> None:
         if self.reading:
             self._reading = 0
             self._changed_while_reading.clear()
             self.readingChanged.emit(False)
+
+
+class _ReadOutcome(QObject):
+    """Hands what became of one worker read to the reader with the read's number, so that
+    an older read's failure or crash does not stop a newer one (whose passages would then
+    be dropped as out of date, and the table left as it was).
+
+    Args:
+        reader: the reader that started the read (owns this object).
+        read: the read's number.
+    """
+
+    def __init__(self, reader: PassageReader, read: int) -> None:
+        super().__init__(reader)
+        self.reader = reader
+        self.read = read
+
+    def on_finished(self, passages: list[Annotation]) -> None:
+        self.deleteLater()
+        self.reader.on_passages_read(self.read, passages)
+
+    def on_failed(self, message: str) -> None:
+        self.deleteLater()
+        self.reader.on_passages_not_read(self.read, message)
+
+    def on_crashed(self, summary: str, details: str) -> None:
+        self.deleteLater()
+        self.reader.on_passages_read_crashed(self.read, summary, details)
