@@ -74,11 +74,12 @@ class FindBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Find in article")
         self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Find in article")
         self.count = QLabel(self)
         self.count.setMinimumWidth(70)
         previous = _button(self, "↑", "Previous match (Shift+Enter, Shift+F3)")
         following = _button(self, "↓", "Next match (Enter, F3)")
-        close = _button(self, "✕", "Close (Esc)")
+        close = _button(self, "✕", "Close find (Esc)")
         self._outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 2, 6, 2)
         outer.setSpacing(0)
@@ -176,5 +177,7 @@ def _button(parent: QWidget, text: str, tip: str) -> QToolButton:
     button = QToolButton(parent)
     button.setText(text)
     button.setToolTip(tip)
+    # Heard as what it does, not as its arrow or cross ("upwards arrow").
+    button.setAccessibleName(tip.split(" (")[0])
     button.setAutoRaise(True)
     return button

@@ -58,6 +58,7 @@ class PaneHeader(QWidget):
         self._outline_filled = True
         self.outline_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.zoom_label = QLabel("100%", self)
+        self.zoom_label.setAccessibleName("Zoom 100%")
         self.zoom_label.setMinimumWidth(38)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress = QProgressBar(self)
@@ -100,6 +101,9 @@ class PaneHeader(QWidget):
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
+        # Heard as what it does: its symbol alone is read out as "minus sign", "black
+        # right-pointing triangle", "multiplication x".
+        button.setAccessibleName(tip.split(" (")[0])
         button.setAutoRaise(True)
         return button
 
@@ -204,6 +208,7 @@ class PaneHeader(QWidget):
     def set_zoom(self, zoom: int) -> None:
         """Show the zoom level as a percentage."""
         self.zoom_label.setText(f"{round(100 * 1.1**zoom)}%")
+        self.zoom_label.setAccessibleName(f"Zoom {self.zoom_label.text()}")
 
     def set_progress(self, done: int, total: int) -> None:
         """Show building progress; hidden once complete."""
