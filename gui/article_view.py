@@ -58,8 +58,8 @@ class ArticleView(QTextEdit):
     Signals:
         tagKeyPressed(int): a digit key 1-9 was pressed (0-based tag index).
         deleteKeyPressed(): Delete or Backspace was pressed (delete the selected passage).
-        caretMoved(): the user moved the caret (a key, or a press of the mouse button),
-            leaving no text selected: the passage outlined follows it.
+        caretMoved(): the user moved the caret with a key, or clicked text without a
+            passage, leaving no text selected: the passage outlined follows the caret.
         passageClicked(int): a highlight was clicked (annotation id).
         contextMenuRequested(QPoint, int): right click at a global position; the annotation
             id under the pointer, or 0.
@@ -208,12 +208,12 @@ class ArticleView(QTextEdit):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """Remember where a click started, to tell a click from a drag."""
         self._press = event.position().toPoint()
-        before = self._caret()
         super().mousePressEvent(event)
-        self._report_caret(before)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        """A click (not a drag) on a highlight selects its passage."""
+        """A click (not a drag) on a highlight selects its passage; elsewhere, the outline
+        follows the caret put there. A drag selecting text leaves the selected passage as
+        it is, to be fitted or re-attached to the text."""
         super().mouseReleaseEvent(event)
         point = event.position().toPoint()
         is_click = self._press is not None and (point - self._press).manhattanLength() < 4
@@ -222,6 +222,8 @@ class ArticleView(QTextEdit):
             annotation_id = self.passage_at(point)
             if annotation_id:
                 self.passageClicked.emit(annotation_id)
+            elif not self.textCursor().hasSelection():
+                self.caretMoved.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl and the wheel zoom the pane one step a notch, as Ctrl +/− do; a read-only

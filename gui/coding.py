@@ -333,7 +333,8 @@ class CodingController(QObject):
         out of view). In the selected passage (at its ends too) it is outlined; else the
         passage at the caret becomes the selected one; in text without a passage the
         pane outlines none, and the selected passage stays in the Passage panel and the
-        Passages list, as one selected in another pane does."""
+        Passages list, as one selected in another pane does. An orphan of the article
+        chosen in the Passages list stays selected while the caret goes to its new text."""
         view = pane.view
         if view.index is None or not len(view.positions):
             return
@@ -343,11 +344,23 @@ class CodingController(QObject):
             if pane.selected_passage != self.selected:  # back in it
                 pane.select_passage(self.selected, scroll=False)
             return
+        if mark is None and self._orphan_of(pane):
+            return  # kept for re-attaching it to text selected from here
         at_caret = view.passage_at_cursor()
         if at_caret:
             self.select_passage(at_caret)
         elif pane.selected_passage:
             pane.select_passage(0, scroll=False)
+
+    def _orphan_of(self, pane: ArticlePane) -> bool:
+        """True if the selected passage is an orphan of ``pane``'s article."""
+        if not self.selected:
+            return False
+        try:
+            passage = self.session.passage(self.selected)
+        except InputError:
+            return False
+        return passage.is_orphan and passage.article_id == pane.article_id
 
     def _selected_elsewhere(self, pane: ArticlePane) -> bool:
         """True if a passage is selected that ``pane`` does not show (not outlined there)."""

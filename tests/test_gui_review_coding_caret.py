@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from gui_support import point_of
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.coding import CARET_LEFT, NO_PASSAGE_SELECTED
 from diptych.gui.main_window import MainWindow
+from diptych.storage.importing import parse_article
+from diptych.storage.sample import SAMPLE_FILES, sample_bytes
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -168,3 +171,64 @@ def test_undoing_del_in_a_pane_while_the_keyboard_is_in_another_goes_back_to_the
     assert window.area.current is pane and pane.view.hasFocus()
     assert pane.view.passage_at_cursor() == passage
     assert pane.selected_passage == passage and left.selected_passage == 0
+
+
+def orphan_of_the_second_article(qtbot: QtBot, window: MainWindow) -> tuple[ArticlePane, int]:
+    """The second article updated without "symbolic restart": its passage there is an
+    orphan, chosen (as in the Orphans list) to be re-attached."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    pane = window.area.panes()[1]
+    article = window.session.project.articles.get(article_id=pane.article_id or 0)
+    source = sample_bytes(SAMPLE_FILES[1]).decode()
+    parsed = parse_article(
+        source.replace(SYMBOLIC, "fresh beginning").encode(), name=SAMPLE_FILES[1]
+    )
+    window.session.replace_article_text(article.id, parsed)
+    orphan = next(p for p in window.session.project.annotations.query() if p.is_orphan)
+    qtbot.waitUntil(lambda: not pane.is_loading and pane.view.index is not None)
+    window.passages.select_passage(orphan.id)
+    window.coding.select_passage(orphan.id)  # as choosing it in the Orphans list does
+    window.area.set_current(pane)
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    return pane, orphan.id
+
+
+def test_an_orphan_stays_selected_while_the_caret_goes_through_passages_to_its_new_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane, orphan = orphan_of_the_second_article(qtbot, window)
+    text = window.session.project.articles.get(article_id=pane.article_id or 0).text
+    start = text.index("Discussions aimed")  # inside the passage "Security cooperation: …"
+    pane.view.select_range(start - 1, start - 1)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Right)
+    assert pane.view.passage_at_cursor() not in (0, orphan)
+    assert window.coding.selected == window.editor.current_passage() == orphan
+    for _ in "Discussions":
+        qtbot.keyClick(pane.view, Qt.Key.Key_Right, SHIFT)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F10, SHIFT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    texts = [a.text() for a in menu.actions()]
+    menu.close()
+    assert f"Re-attach passage “{SYMBOLIC}” to the selection" in texts
+
+
+def test_a_drag_from_inside_a_passage_leaves_the_selected_passage_as_it_is(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane, first = first_passage_selected(qtbot, window)
+    index = pane.view.index
+    assert index is not None
+    chosen = next(m.annotation_id for m in index.marks() if m.annotation_id != first)
+    window.coding.select_passage(chosen)  # as choosing it in the Passages list does
+    mark = index.get(first)
+    assert mark is not None
+    inside, beyond = point_of(pane, mark.start + 2), point_of(pane, mark.end + 8)
+    qtbot.mousePress(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=inside)
+    qtbot.mouseMove(pane.view.viewport(), beyond)
+    qtbot.mouseRelease(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=beyond)
+    assert pane.selection() is not None  # text selected from inside the first passage
+    assert window.coding.selected == pane.selected_passage == chosen
