@@ -42,14 +42,18 @@ def export_csv(data: ExportData, progress: Progress | None = None) -> bytes:
     """
     rows = list(_rows(data))
     meter = ProgressMeter(progress, len(rows))
-    out = io.StringIO()
+    buffer = io.BytesIO()
+    # Encoded as the rows are written: the table as one string would take up to four
+    # bytes a character (one emoji in a quote is enough), twice over.
+    out = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     first = _FORMULA_FIRST
     for row in meter.track(rows):
         writer.writerow([("'" + c if c[:1] in first else c) for c in _cells(data, *row)])
+    out.flush()
     meter.finish()
-    return out.getvalue().encode("utf-8-sig")
+    return buffer.getvalue()
 
 
 def safe_cell(value: str) -> str:

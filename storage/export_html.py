@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html import escape
+from itertools import chain
 
 from diptych.storage.exporting import (
     ExportData,
@@ -36,6 +37,7 @@ from diptych.storage.exporting import (
     Progress,
     ProgressMeter,
     TagGroup,
+    encoded_lines,
 )
 from diptych.storage.model import Article, Memo, MemoKind, Tag
 from diptych.storage.note_markdown import NoteRenderer
@@ -102,11 +104,18 @@ def export_html(data: ExportData, progress: Progress | None = None) -> bytes:
         meter = ProgressMeter(progress, sum(len(g.passages) for g in tag_groups))
         body = _by_tag(data, tag_groups, renderer, meter)
         others = data.other_memos(shown_tags=[g.tag.id for g in tag_groups if g.tag])
-    parts = [*_head(data), *_header(data, renderer), *_counts(data), "<main>", *body]
-    parts += _other_memos(data, renderer, *others)
-    parts += ["</main>", "</body>", "</html>", ""]
+    parts = chain(
+        _head(data),
+        _header(data, renderer),
+        _counts(data),
+        ["<main>"],
+        body,
+        _other_memos(data, renderer, *others),
+        ["</main>", "</body>", "</html>", ""],
+    )
+    result = encoded_lines(parts)
     meter.finish()
-    return "\n".join(parts).encode("utf-8")
+    return result
 
 
 def report_note_renderer() -> NoteRenderer:

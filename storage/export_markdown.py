@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from diptych.storage.article_titles import BIDI_CONTROLS
 from diptych.storage.export_markdown_notes import note_markdown
@@ -38,6 +39,7 @@ from diptych.storage.exporting import (
     Progress,
     ProgressMeter,
     TagGroup,
+    encoded_lines,
 )
 from diptych.storage.model import Article, Memo, MemoKind, Tag
 
@@ -69,9 +71,9 @@ def export_markdown(data: ExportData, progress: Progress | None = None) -> bytes
         meter = ProgressMeter(progress, sum(len(g.passages) for g in tag_groups))
         body = _by_tag(data, tag_groups, meter)
         others = data.other_memos(shown_tags=[g.tag.id for g in tag_groups if g.tag])
-    parts = [*_header(data), *body, *_other_memos(data, *others)]
+    result = encoded_lines(chain(_header(data), body, _other_memos(data, *others)))
     meter.finish()
-    return "\n".join(parts).encode("utf-8")
+    return result
 
 
 def escape_text(text: str) -> str:

@@ -32,9 +32,16 @@ import json
 import re
 import uuid as uuidlib
 from datetime import UTC, datetime
+from itertools import chain
 from typing import Any
 
-from diptych.storage.exporting import ExportData, ExportPassage, Progress, ProgressMeter
+from diptych.storage.exporting import (
+    ExportData,
+    ExportPassage,
+    Progress,
+    ProgressMeter,
+    encoded_lines,
+)
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -54,7 +61,6 @@ def export_w3c(data: ExportData, progress: Progress | None = None) -> bytes:
         ExportCancelled: ``progress`` returned False.
     """
     meter = ProgressMeter(progress, len(data.passages))
-    items = [_dumps(annotation(data, passage)) for passage in meter.track(data.passages)]
     collection_id = _collection_id(data)
     page_id = urn(uuidlib.uuid5(uuidlib.UUID(collection_id[9:]), "page-1"))
     collection: dict[str, Any] = {
@@ -62,7 +68,7 @@ def export_w3c(data: ExportData, progress: Progress | None = None) -> bytes:
         "id": collection_id,
         "type": "AnnotationCollection",
         "label": f"{data.project.name}: tagged passages",
-        "total": len(items),
+        "total": len(data.passages),
         "generator": {"type": "Software", "name": "Diptych"},
     }
     generated = w3c_time(data.timestamp)
@@ -70,13 +76,17 @@ def export_w3c(data: ExportData, progress: Progress | None = None) -> bytes:
         collection["generated"] = generated
     page = {"id": page_id, "type": "AnnotationPage", "partOf": collection_id, "startIndex": 0}
     lines = ["{", *_members(collection, "  "), '  "first": {', *_members(page, "    ")]
-    if items:
-        lines += ['    "items": [', ",\n".join("      " + item for item in items), "    ]"]
-    else:
-        lines.append('    "items": []')
-    lines += ["  },", f'  "last": {_dumps(page_id)}', "}", ""]
+    last = len(data.passages) - 1
+    items = (
+        f"      {_dumps(annotation(data, passage))}{',' if index < last else ''}"
+        for index, passage in enumerate(meter.track(data.passages))
+    )
+    empty = not data.passages
+    body = ['    "items": []'] if empty else chain(['    "items": ['], items, ["    ]"])
+    tail = ["  },", f'  "last": {_dumps(page_id)}', "}", ""]
+    result = encoded_lines(chain(lines, body, tail))
     meter.finish()
-    return "\n".join(lines).encode("utf-8")
+    return result
 
 
 def _dumps(value: Any) -> str:

@@ -50,6 +50,7 @@ __all__ = [
     "ProgressMeter",
     "TagGroup",
     "collect",
+    "encoded_lines",
     "export_notes",
     "export_project",
 ]
@@ -106,6 +107,21 @@ class ProgressMeter:
         self._reported = self.done
         if self._progress is not None and not self._progress(self.done, self.total):
             raise ExportCancelled()
+
+
+def encoded_lines(lines: Iterable[str]) -> bytes:
+    """``"\\n".join(lines)`` in UTF-8, each line encoded as it comes.
+
+    A writer's output as one string first would take up to four bytes a character (one
+    emoji in a quote is enough), then a copy, then the bytes: about ten times the file's
+    size at once, a gigabyte for 100,000 passages. This holds the bytes, about twice.
+    """
+    out = bytearray()
+    for line in lines:
+        out += line.encode("utf-8")
+        out += b"\n"
+    del out[-1:]
+    return bytes(out)
 
 
 Writer = Callable[[ExportData, Progress | None], bytes]

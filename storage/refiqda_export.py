@@ -375,8 +375,13 @@ def _xml_bytes(root: ET.Element) -> bytes:
     # The namespace is written as a plain ``xmlns`` attribute on the root, with every
     # element unqualified: ElementTree's own default_namespace option refuses the
     # unqualified attributes that QDA-XML uses.
-    body = ET.tostring(root, encoding="unicode")
-    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
+    buffer = io.BytesIO()
+    buffer.write(b'<?xml version="1.0" encoding="utf-8"?>\n')
+    # Written as UTF-8 piece by piece: the document as one string first would take up to
+    # four bytes a character (one emoji in it is enough), twice over, for 100 MB of XML.
+    ET.ElementTree(root).write(buffer, encoding="utf-8", xml_declaration=False)
+    buffer.write(b"\n")
+    return buffer.getvalue()
 
 
 def _zip(files: dict[str, bytes]) -> bytes:
