@@ -42,6 +42,8 @@ from diptych.storage.project import Project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2
+GROUPED_FORMATS = frozenset({"md", "csv", "html"})  # the writers that read the grouping
+CODEBOOK_FORMATS = frozenset({"qdc"})  # tags alone: no article, no passage
 
 
 def export_job(
@@ -235,6 +237,8 @@ class ExportDialog(QDialog):
             holder.setLayout(column)
             holder.setToolTip(f"{title} to include")
             scope.addWidget(holder)
+            if widget is self.articles:
+                self.article_scope = holder
         grouping = QHBoxLayout()
         grouping.addWidget(self.by_tag)
         grouping.addWidget(self.by_article)
@@ -262,7 +266,7 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         """The chosen scope and grouping."""
         return ExportOptions(
-            article_ids=self.articles.checked(),
+            article_ids=None if self.fmt() in CODEBOOK_FORMATS else self.articles.checked(),
             tag_ids=self.tags.checked(),
             include_subtags=False,  # each sub-tag has its own check box
             group_by="article" if self.by_article.isChecked() else "tag",
@@ -274,6 +278,7 @@ class ExportDialog(QDialog):
         notes = export_notes(self.codebook, self.fmt())
         self.qualcoder.setText("\n".join(notes))
         self.qualcoder.setVisible(bool(notes))
+        self._offer_what_applies()
         if self._following_name:
             return
         suffix = FORMATS[self.fmt()].suffix
@@ -290,6 +295,21 @@ class ExportDialog(QDialog):
             name = self.session.project.info().name or "Diptych export"
             self._suggested = str(free_path(Path.home(), name, suffix))
             self.output.setText(self._suggested)
+
+    def _offer_what_applies(self) -> None:
+        """Grouping only for the formats that group passages, and the articles only for
+        those that hold passages: choosing By article for a JSON file, or no article for
+        a codebook, changed nothing, or refused the export for no reason."""
+        fmt, label = self.fmt(), self.format.currentText()
+        grouped = fmt in GROUPED_FORMATS
+        for button in (self.by_tag, self.by_article):
+            button.setEnabled(grouped)
+            button.setToolTip("" if grouped else f"A {label} file is not grouped")
+        articles = fmt not in CODEBOOK_FORMATS
+        self.article_scope.setEnabled(articles)
+        self.article_scope.setToolTip(
+            "Articles to include" if articles else "A codebook holds the tags alone"
+        )
 
     def on_output_text_changed(self, text: str) -> None:
         """A file name ending in another format's suffix (``notes.csv``) chooses that format.
