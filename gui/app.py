@@ -22,7 +22,12 @@ from diptych.gui.note_html import text_to_html
 from diptych.gui.paths import APP_NAME, ORGANIZATION
 from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Progress
-from diptych.storage.backup import backups_for_path, list_backups, restore_backup
+from diptych.storage.backup import (
+    backup_before_upgrade,
+    backups_for_path,
+    list_backups,
+    restore_backup,
+)
 from diptych.storage.database import check_file
 from diptych.storage.errors import DamagedProjectError, DiptychError, NotAProjectError
 from diptych.storage.project import Project
@@ -38,9 +43,15 @@ CHECK_ON_OPEN_LIMIT = 32 * 1024 * 1024
 FILE_PLACE_INTERVAL_MS = 1500
 
 
-def open_project(path: Path) -> Project:
-    """Open ``path`` for the window: a big file's integrity pass is left to a worker."""
-    return Project.open(path, check_limit=CHECK_ON_OPEN_LIMIT)
+def open_project(path: Path, backups: Path | None = None) -> Project:
+    """Open ``path`` for the window: a big file's integrity pass is left to a worker; a
+    file from an older Diptych is backed up into ``backups`` before it is updated."""
+
+    def keep_as_it_was(project: Project) -> None:
+        if backups is not None:
+            backup_before_upgrade(project, root=backups)
+
+    return Project.open(path, check_limit=CHECK_ON_OPEN_LIMIT, before_upgrade=keep_as_it_was)
 
 
 def open_or_create(context: AppContext, path: Path | None) -> Project:
@@ -49,7 +60,7 @@ def open_or_create(context: AppContext, path: Path | None) -> Project:
         path = context.settings.last_project() or context.paths.sample_project
     if path == context.paths.sample_project and not path.exists():
         return create_sample_project(path)
-    return open_project(path)
+    return open_project(path, context.paths.backups)
 
 
 def open_sample_anyway(context: AppContext, *, damaged: bool = False) -> Project:
@@ -189,7 +200,9 @@ class Launcher(QObject):
     def open_path(self, path: Path, *, create: bool = False) -> None:
         """Open (or create) a project file and show it; errors become a message."""
         try:
-            project = Project.create(path) if create else open_project(path)
+            project = (
+                Project.create(path) if create else open_project(path, self.context.paths.backups)
+            )
         except DiptychError as exc:
             self.report_open_error(path, exc)
             return

@@ -62,6 +62,7 @@ _REASONS = {
     "hourly": "hourly",
     "before-import": "before an import",
     "before-restore": "before a restore",
+    "before-upgrade": "before it was updated to a newer format",
     "auto": "automatic",
 }
 
@@ -142,6 +143,30 @@ def backup_project(
         return newest.path
     prune(folder, keep=keep)
     return target
+
+
+UPGRADE_REASON = "before-upgrade"
+
+
+def backup_before_upgrade(project: Project, *, root: Path) -> Path:
+    """Back up a project from an older Diptych before it is brought up to date, as
+    :meth:`Project.open`'s ``before_upgrade`` does: afterwards an older Diptych can no
+    longer open it, and this backup is the way back. Such backups are never rotated out."""
+    kept = backup_project(project, root=root, reason=UPGRADE_REASON)
+    stamp = kept.stem.split("-", 3)[:3]
+    if kept.stem.endswith(UPGRADE_REASON) or len(stamp) < 3:
+        return kept
+    # The project had not changed since its newest backup, which is kept under this name.
+    named = kept.with_name(f"{'-'.join(stamp)}-{UPGRADE_REASON}{PROJECT_SUFFIX}")
+    try:
+        kept.replace(named)
+    except OSError as exc:
+        raise ProjectFileError(
+            f"could not be renamed ({exc.strerror})",
+            path=kept,
+            advice=f"Check that its folder is writable; {project.path} was not changed.",
+        ) from exc
+    return named
 
 
 def copy_open_project(project: Project, target: Path) -> None:
@@ -264,9 +289,11 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 
 
 def prune(folder: Path, *, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups; returns what was deleted."""
+    """Delete all but the newest ``keep`` backups, and never one taken before an update to
+    a newer format (the only copy an older Diptych can open); returns what was deleted."""
     removed = []
-    for info in list_backups(folder)[keep:]:
+    rotated = [b for b in list_backups(folder) if b.reason != UPGRADE_REASON]
+    for info in rotated[keep:]:
         try:
             info.path.unlink(missing_ok=True)
         except OSError:  # kept: the new backup is taken, an extra old one does no harm

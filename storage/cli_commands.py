@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +50,37 @@ def run(args: argparse.Namespace) -> Result:
     verify = args.command not in _READ_ONLY_COMMANDS
     path = Path(args.project).expanduser()
     new = create and not file_exists(path)
+    kept: list[Path] = []
     try:
-        with Project.open(path, create=create, verify=verify) as project:
-            return handler(project, args)
+        with Project.open(
+            path, create=create, verify=verify, before_upgrade=lambda p: kept.append(_keep_older(p))
+        ) as project:
+            result = handler(project, args)
     except BaseException:
         if new:  # a refused command leaves no empty project behind
             _remove_new_project(path)
         raise
+    notes = [
+        f"{path} was updated to this version's format, which an older Diptych cannot open;"
+        f" the file as it was is kept as {copy}"
+        for copy in kept
+    ]
+    return dataclasses.replace(result, notes=[*notes, *result.notes]) if notes else result
+
+
+def _keep_older(project: Project) -> Path:
+    """Keep a copy of a project from an older Diptych beside it, before it is updated."""
+    from diptych.storage.backup import copy_open_project
+    from diptych.storage.schema import SCHEMA_VERSION
+
+    path = project.path
+    what = f"before the update to format {SCHEMA_VERSION}"
+    copy = path.with_name(f"{path.stem} ({what}){path.suffix}")
+    if file_exists(copy):  # kept at an earlier update: never replaced
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        copy = path.with_name(f"{path.stem} ({what}, {stamp}){path.suffix}")
+    copy_open_project(project, copy)
+    return copy
 
 
 REIMPORT_ADVICE = (

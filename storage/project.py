@@ -36,7 +36,12 @@ from diptych.storage.errors import (
     readable_text,
 )
 from diptych.storage.model import ProjectInfo
-from diptych.storage.schema import apply_migrations, missing_reading_indexes, needs_migration
+from diptych.storage.schema import (
+    apply_migrations,
+    is_diptych_schema,
+    missing_reading_indexes,
+    needs_migration,
+)
 
 PROJECT_SUFFIX = ".diptych"
 
@@ -110,6 +115,7 @@ class Project:
         clock: Callable[[], str] = utc_now,
         verify: bool = True,
         check_limit: int | None = None,
+        before_upgrade: Callable[[Project], object] | None = None,
     ) -> Project:
         """Open a project file, creating it if ``create`` and it does not exist.
 
@@ -119,6 +125,11 @@ class Project:
         :attr:`verified` is then False and the caller checks the file later
         (:func:`~diptych.storage.database.check_file`, which a worker thread can run).
         Opening never writes to a file that was not checked.
+
+        ``before_upgrade`` is called with the project, checked and not yet changed, when
+        a file from an older Diptych is about to be brought up to date (to keep a copy of
+        it as it was: an older Diptych can no longer open it afterwards); an error it
+        raises leaves the file as it was.
         """
         path = Path(path).expanduser()
         is_new = not file_exists(path)
@@ -129,7 +140,7 @@ class Project:
             project = cls(db, path, read_only=read_only, clock=clock)
             project.verified = verified
             try:
-                project._prepare(is_new=is_new, name=name)
+                project._prepare(is_new=is_new, name=name, before_upgrade=before_upgrade)
             except BaseException:
                 db.close()
                 raise
@@ -153,7 +164,13 @@ class Project:
             )
         return cls.open(path, create=True, name=name, clock=clock)
 
-    def _prepare(self, *, is_new: bool, name: str | None) -> None:
+    def _prepare(
+        self,
+        *,
+        is_new: bool,
+        name: str | None,
+        before_upgrade: Callable[[Project], object] | None = None,
+    ) -> None:
         with translate_errors(self.path):
             if is_new or needs_migration(self.db):
                 if self.read_only:
@@ -163,6 +180,8 @@ class Project:
                         advice="Make it writable, then open it again.",
                     )
                 self._check_before_writing()
+                if before_upgrade is not None and not is_new and is_diptych_schema(self.db):
+                    before_upgrade(self)  # a creation cut short holds nothing to keep
                 apply_migrations(self.db)
             if not self.read_only:
                 self._complete_info(name)

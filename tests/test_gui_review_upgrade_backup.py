@@ -1,0 +1,41 @@
+"""Opening a project from an older Diptych in the window backs it up as it was first, and
+the Restore dialog lists that backup for what it is."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+from test_storage_review_open_busy import older_project
+
+from diptych.gui.app import Launcher
+from diptych.gui.backups import backups_of
+from diptych.gui.context import AppContext
+from diptych.storage.schema import SCHEMA_VERSION
+
+
+def test_an_older_project_opened_in_the_window_is_backed_up_before_it_is_updated(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "older.diptych"
+    older_project(path)
+    launcher = Launcher(context)
+    launcher.open_path(path)
+    window = launcher.window
+    assert window is not None
+    try:
+        qtbot.waitExposed(window)
+        listed = backups_of(context.paths.backups, window.session)
+        before = [b for b in listed if b.reason == "before-upgrade"]
+        assert len(before) == 1 and "before it was updated to a newer format" in before[0].label
+        conn = sqlite3.connect(f"{before[0].path.as_uri()}?mode=ro", uri=True)
+        try:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
+        finally:
+            conn.close()
+    finally:
+        if isValid(window):
+            window.close()
+            window.deleteLater()
