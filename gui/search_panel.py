@@ -58,6 +58,38 @@ def first_match(text: str, query: str) -> tuple[int, int] | None:
     return start, -end
 
 
+def best_of_each(hits: list[SearchHit]) -> tuple[list[SearchHit], set[str]]:
+    """The best :data:`LIMIT` articles and passages of ``hits`` (in their order), and the
+    kinds ("article", "passage") of which there were more."""
+    seen: dict[str, int] = {}
+    listed = []
+    for hit in hits:
+        seen[hit.kind] = seen.get(hit.kind, 0) + 1
+        if seen[hit.kind] <= LIMIT:
+            listed.append(hit)
+    return listed, {kind for kind, count in seen.items() if count > LIMIT}
+
+
+def describe(listed: list[SearchHit], more: set[str]) -> str:
+    """What the results are: "2 articles, 1 passage"; "More than 50 articles, 3 passages
+    (the best 50 are listed: ...)" when there are more than are listed, so that a search
+    of a big project is not taken for all there is."""
+    if not listed:
+        return "No matches"
+    parts = []
+    for kind in ("article", "passage"):
+        count = sum(1 for hit in listed if hit.kind == kind)
+        if kind in more:
+            parts.append(f"more than {counted(LIMIT, kind)}")
+        elif count:
+            parts.append(counted(count, kind))
+    text = ", ".join(parts)
+    text = text[:1].upper() + text[1:]
+    if more:
+        text += f" (the best {LIMIT} are listed: add a word to narrow the search)"
+    return text
+
+
 class SearchPanel(QWidget):
     """A search field and its results; activating a result reveals it.
 
@@ -147,20 +179,17 @@ class SearchPanel(QWidget):
         try:
             from diptych.storage.search import search  # loaded with the first search
 
-            hits = search(self.session.project, query=query, limit=LIMIT)
+            # One more of each than is listed: whether there are more than LIMIT.
+            hits = search(self.session.project, query=query, limit=LIMIT + 1)
         except DiptychError as exc:
             self.session.messages.known_error(exc, "Search")
             return
-        for hit in hits:
+        listed, more = best_of_each(hits)
+        for hit in listed:
             item = self._add(hit)
             if _key(hit) == looked_at:  # searched again after a change: the same result
                 self.results.setCurrentItem(item)
-        passages = sum(1 for h in hits if h.kind == "passage")
-        self._show_status(
-            f"{counted(len(hits) - passages, 'article')}, {counted(passages, 'passage')}"
-            if hits
-            else "No matches"
-        )
+        self._show_status(describe(listed, more))
 
     def _show_status(self, text: str) -> None:
         """Say how many results there are, also to a screen reader on the results list
