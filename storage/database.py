@@ -24,6 +24,7 @@ from diptych.storage.errors import (
     ProjectBusyError,
     ProjectFileError,
     ReadOnlyProjectError,
+    readable_text,
 )
 from diptych.storage.schema import (
     APPLICATION_ID,
@@ -228,6 +229,8 @@ def connect(
         _check_identity(path, application_id, user_version)
     read_only = read_only or (exists and not _writable(path))
     verify = verify and exists and (check_limit is None or path.stat().st_size <= check_limit)
+    if not exists:
+        _check_folder_for_new(path)
     conn = _open_connection(path, read_only=read_only, create=not exists)
     db = Database(conn)
     try:
@@ -260,6 +263,24 @@ def check_file(path: Path) -> None:
         check_integrity(conn, path)
     finally:
         conn.close()
+
+
+def _check_folder_for_new(path: Path) -> None:
+    """A new project needs a folder it can be written in (with SQLite's files beside it):
+    say so, rather than SQLite's "cannot be opened" about a file that is not there yet."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise ProjectFileError(
+            f"cannot be created: its folder {readable_text(str(folder))} does not exist",
+            path=path,
+            advice="Choose an existing folder, or create it first.",
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ReadOnlyProjectError(
+            "cannot be created: its folder is read-only",
+            path=path,
+            advice="Choose a folder you can write to.",
+        )
 
 
 def _writable(path: Path) -> bool:

@@ -1,15 +1,18 @@
-"""Project files whose names leave no room for SQLite's working files beside them."""
+"""New and existing project files whose name or folder SQLite cannot work with: the
+message says which, not "cannot be opened"."""
 
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from diptych.storage import database
 from diptych.storage.cli import main
-from diptych.storage.errors import ProjectFileError
+from diptych.storage.errors import ProjectFileError, ReadOnlyProjectError
 from diptych.storage.project import Project
 
 
@@ -54,3 +57,34 @@ def test_a_name_longer_than_the_file_system_allows_is_a_known_error_not_a_traceb
     assert main(["import", str(path), str(article)], stdout=out, stderr=err) == 2
     assert err.getvalue().startswith("diptych: ") and "Choose a shorter name" in err.getvalue()
     assert err.getvalue().count("\n") == 1
+
+
+def test_a_new_project_in_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
+    path = tmp_path / "not made yet" / "study.diptych"
+    with pytest.raises(ProjectFileError) as refused:
+        Project.create(path)
+    message = str(refused.value)
+    assert "cannot be created" in message and str(path.parent) in message
+    assert "does not exist" in message and "create it first" in message
+    assert not path.parent.exists()
+
+
+def test_a_new_project_in_a_read_only_folder_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cd-rom"
+    folder.mkdir()
+    real_access = os.access
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        if Path(str(path)) == folder and mode & os.W_OK:
+            return False  # as on read-only media, even for the superuser
+        return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(database.os, "access", access)
+    with pytest.raises(ReadOnlyProjectError) as refused:
+        Project.create(folder / "study.diptych")
+    message = str(refused.value)
+    assert "cannot be created: its folder is read-only" in message
+    assert "Choose a folder you can write to" in message
+    assert list(folder.iterdir()) == []
