@@ -112,7 +112,8 @@ class MemoPreview(QWidget):
         passes the keyboard to the preview: Ctrl+Shift+M then reaches what is seen."""
         if checked:
             self.field.save()
-        self.field.setFocusProxy(self.browser if checked else None)
+        # None takes the proxy away (PySide's stubs do not say so).
+        self.field.setFocusProxy(self.browser if checked else None)  # type: ignore[arg-type]
         self.refresh()
         self.stack.setCurrentIndex(1 if checked else 0)
         self.button.setText("Edit" if checked else "Preview")
