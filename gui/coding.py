@@ -10,7 +10,7 @@ import html
 from weakref import WeakSet
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from diptych.gui.article_pane import ArticlePane
@@ -42,6 +42,10 @@ SELECTED_ELSEWHERE = (
 NO_PASSAGE_SELECTED = "Select a passage first: Enter on a highlight, or F8."
 BLANK_SELECTION = (
     "Only spaces or line breaks are selected, so nothing is tagged: select some words."
+)
+OUT_OF_VIEW = (
+    "The selected passage is out of view: scroll to it, or select one here (Enter on a "
+    "highlight, or F8)."
 )
 CARET_LEFT = (
     "The caret has left the selected passage: select a passage here (Enter on a highlight, or F8)."
@@ -310,12 +314,32 @@ class CodingController(QObject):
 
     def _not_outlined(self, pane: ArticlePane) -> str:
         """Why the selected passage is not one for the keys in ``pane`` to act on (it is
-        not in the pane, or the caret has left it there), or ""."""
+        not in the pane, the caret has left it there, or it is out of view with the caret
+        elsewhere, as after finding a word), or ""."""
         if self._selected_elsewhere(pane):
             return SELECTED_ELSEWHERE
         if self.selected and pane.selected_passage != self.selected:
             return CARET_LEFT
+        if self.selected and not self._in_view(pane, self.selected):
+            return OUT_OF_VIEW
         return ""
+
+    @staticmethod
+    def _in_view(pane: ArticlePane, annotation_id: int) -> bool:
+        """True if some of the passage is on the screen in ``pane``, or the caret is in it."""
+        view = pane.view
+        mark = view.index.get(annotation_id) if view.index is not None else None
+        if mark is None or not len(view.positions):
+            return False
+        caret = view.positions.to_display(view.textCursor().position())
+        if mark.start <= caret <= mark.end:
+            return True
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.positions.to_rendered(mark.start))
+        top = view.cursorRect(cursor).top()
+        cursor.setPosition(view.positions.to_rendered(mark.end))
+        bottom = view.cursorRect(cursor).bottom()
+        return bottom >= 0 and top <= view.viewport().height()
 
     def on_area_current_pane_changed(self, pane: object) -> None:
         """Follow the caret of a pane first seen (see :meth:`on_view_caret_moved`)."""

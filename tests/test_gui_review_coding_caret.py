@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.coding import CARET_LEFT, NO_PASSAGE_SELECTED
+from diptych.gui.coding import CARET_LEFT, NO_PASSAGE_SELECTED, OUT_OF_VIEW
 from diptych.gui.main_window import MainWindow
 from diptych.storage.importing import parse_article
 from diptych.storage.sample import SAMPLE_FILES, sample_bytes
@@ -232,3 +232,27 @@ def test_a_drag_from_inside_a_passage_leaves_the_selected_passage_as_it_is(
     qtbot.mouseRelease(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=beyond)
     assert pane.selection() is not None  # text selected from inside the first passage
     assert window.coding.selected == pane.selected_passage == chosen
+
+
+def test_del_after_finding_a_word_far_from_the_outlined_passage_deletes_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane, passage = first_passage_selected(qtbot, window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F, CONTROL)
+    qtbot.waitUntil(pane.find_bar.field.hasFocus)
+    qtbot.keyClicks(pane.find_bar.field, "interoperability")  # near the article's end
+    qtbot.keyClick(pane.find_bar.field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(pane.view.hasFocus)
+    assert pane.selection() is not None  # the word found, far below
+    assert pane.selected_passage == passage  # still outlined, out of view
+    before = passage_ids(window)
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    assert passage_ids(window) == before
+    assert window.statusBar().currentMessage() == OUT_OF_VIEW
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_Home, CONTROL)  # back to it: in view again
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    assert window.coding.selected == passage
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    assert passage not in passage_ids(window)
