@@ -67,8 +67,7 @@ class TagChip(QFrame):
         )
         self.setToolTip(text_to_html(path))
         self.setAccessibleName(f"Tag {path}, {color_name(tag.color)}")
-        self.label = QLabel(path if whole_path else tag.name, self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label = ChipName(path if whole_path else tag.name, self)
         self.remove_button = tool_button(self, "×", text_to_html(f"Remove the tag {path}"))
         # Read as "multiplication sign" otherwise; the tooltip is HTML, the name plain.
         self.remove_button.setAccessibleName(f"Remove the tag {path}")
@@ -87,6 +86,40 @@ class TagChip(QFrame):
     def on_remove_button_clicked(self) -> None:
         """Ask for the tag to be removed."""
         self.removeClicked.emit(self.tag_id)
+
+
+class ChipName(QLabel):
+    """A chip's tag name, elided to the room there is: a long name (a sentence, as some
+    codebooks have) widened the Passage panel to its length, squeezing the articles.
+    Its size hint is the whole name, so that the chip takes it where there is room."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = name
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(name)
+
+    def full_text(self) -> str:
+        """The name before eliding."""
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right()
+        return QSize(width + 1, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        shortest = self.fontMetrics().horizontalAdvance(self._full[:3] + "…")
+        return QSize(min(shortest, self.sizeHint().width()), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        metrics = self.fontMetrics()
+        shown = metrics.elidedText(
+            self._full, Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+        if shown != self.text():
+            self.setText(shown)
 
 
 class TagChipRow(QWidget):
@@ -209,11 +242,14 @@ class FlowLayout(QLayout):
         x, y, line_height, gap = area.x(), area.y(), 0, self.spacing()
         for item in self._items:
             hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line_height:
+            # Never wider than a line: an item that would be (a chip with a long name)
+            # takes a line of its own, and shortens to it.
+            width = max(min(hint.width(), area.width()), item.minimumSize().width())
+            if x + width > area.right() + 1 and line_height:
                 x, y, line_height = area.x(), y + line_height + gap, 0
             if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + gap
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + gap
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
 
