@@ -49,6 +49,8 @@ _SPECIAL_START = frozenset("-+=0123456789 \t")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LEADING_SPACE = re.compile(r"^[ \t]+")
 _LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+# A line's indentation with its block quote and list marks, each followed by white space.
+_LAYOUT = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*")
 _BIDI_CONTROLS = re.compile(f"[{BIDI_CONTROLS}]")
 _RIGHT_TO_LEFT = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
@@ -107,7 +109,23 @@ def one_line(text: str) -> str:
 def quoted(markdown: str, prefix: str = "> ") -> list[str]:
     """Lines putting ``markdown`` (kept as Markdown) inside a block quote."""
     lines = markdown.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
-    return [prefix + line if line.strip() else prefix.rstrip() for line in lines]
+    return [prefix + _tabs_as_spaces(line) if line.strip() else prefix.rstrip() for line in lines]
+
+
+def _tabs_as_spaces(line: str) -> str:
+    """``line`` with the tabs in its indentation and list or quote marks made spaces.
+
+    Markdown sets tab stops every four columns from the start of the line, and the
+    block quote's ``"> "`` moves them: a note line indented with a tab (F2 types one) is
+    a code block in the window but read as a paragraph in the quote, and a tab after a
+    list mark shifted the item's text. As spaces, the indentation stays what it was.
+    """
+    if "\t" not in line:
+        return line
+    layout = _LAYOUT.match(line)
+    if layout is None or "\t" not in layout[0]:
+        return line
+    return layout[0].expandtabs(4) + line[layout.end() :]
 
 
 def quoted_note(markdown: str) -> list[str]:
