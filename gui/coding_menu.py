@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.dialogs import context_menu
+from diptych.gui.tag_chips import shared_names
 from diptych.gui.tag_model import color_icon
 
 if TYPE_CHECKING:
@@ -59,19 +60,30 @@ class CodingMenu:
         coding = self.coding
         menu.addAction("Tag with…\tCtrl+T", lambda: coding.open_palette())
         tags_menu = menu.addMenu("Tag with")
+        shared = shared_names(coding.session.codebook())
         for number, tag in enumerate(coding.session.ordered_tags()):
             key = f"\t{number + 1}" if number < 9 else ""
-            action = tags_menu.addAction(color_icon(tag.color), menu_text(tag.name) + key)
+            name = menu_text(self._tag_name(tag.id, shared))
+            action = tags_menu.addAction(color_icon(tag.color), name + key)
             action.triggered.connect(lambda _=False, t=tag.id: coding.apply_tag(t))
+
+    def _tag_name(self, tag_id: int, shared: set[str]) -> str:
+        """A tag's name in the menu: its path when another tag has the same name under
+        another parent (``shared``: ``Economy/Other``, ``Politics/Other``), which could
+        otherwise be told apart only by the colour of their icons."""
+        codebook = self.coding.session.codebook()
+        name = codebook[tag_id].name
+        return codebook.path(tag_id) if name.casefold() in shared else name
 
     def _add_passage_actions(self, menu: QMenu, position: QPoint, annotation_id: int) -> None:
         """Take off one of the passage's tags, add one, or delete the passage."""
         coding = self.coding
         passage = coding.session.passage(annotation_id)
         codebook = coding.session.codebook()
+        shared = shared_names(codebook)
         for tag_id in passage.tag_ids:
             if tag_id in codebook:
-                name = menu_text(codebook[tag_id].name)
+                name = menu_text(self._tag_name(tag_id, shared))
                 action = menu.addAction(color_icon(codebook[tag_id].color), f"Remove tag {name}")
                 action.triggered.connect(
                     lambda _=False, t=tag_id: coding.remove_tag(annotation_id, t)

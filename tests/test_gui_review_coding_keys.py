@@ -1,16 +1,20 @@
-"""Tagging from the keyboard: what the keys do with a selection no passage can be made of."""
+"""Tagging from the keyboard: a selection no passage can be made of, and the menu's tags."""
 
 from __future__ import annotations
 
+from gui_support import select_text
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.article_pane import ArticlePane
 from diptych.gui.coding import BLANK_SELECTION
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+QUOTE = "renewed diplomatic engagement"  # untagged text of the second sample article
 
 
 def test_a_tag_key_on_a_selected_line_break_says_so_without_an_error(
@@ -38,3 +42,44 @@ def test_a_tag_key_on_a_selected_line_break_says_so_without_an_error(
     assert window.session.undo_stack.count() == steps
     assert [level for level, _title, _text in posted] == [Level.INFO]
     assert window.statusBar().currentMessage() == BLANK_SELECTION
+
+
+def menu_texts(qtbot: QtBot, pane: ArticlePane) -> tuple[list[str], list[str]]:
+    """Shift+F10 in the pane: the menu's items, and those of its "Tag with" submenu (none
+    without text selected)."""
+    qtbot.keyClick(pane.view, Qt.Key.Key_F10, SHIFT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    texts = [a.text() for a in menu.actions()]
+    submenus = [a.menu() for a in menu.actions() if a.text() == "Tag with"]
+    tags = [a.text() for m in submenus if isinstance(m, QMenu) for a in m.actions()]
+    menu.close()
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    return texts, tags
+
+
+def test_the_menu_tells_apart_tags_sharing_a_name_by_their_paths(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    session = window.session
+    tags = {t.name: t.id for t in session.codebook().ordered()}
+    other_economy = session.add_tag(name="Other", parent_id=tags["Economy"])
+    session.add_tag(name="Other", parent_id=tags["Diplomacy"])
+    pane = window.area.panes()[1]
+    window.area.set_current(pane)
+    start, _end = select_text(pane, QUOTE)
+    qtbot.waitUntil(pane.view.hasFocus)
+    _texts, tag_items = menu_texts(qtbot, pane)
+    assert tag_items
+    names = [text.split("\t")[0] for text in tag_items]
+    assert "Economy/Other" in names and "Diplomacy/Other" in names
+    assert "Other" not in names
+    assert "Trade" in names  # a name no other tag has stays short
+
+    window.coding.apply_tag(other_economy.id)  # a passage with one of the two
+    passage = window.coding.selected
+    assert session.passage(passage).tag_ids == (other_economy.id,)
+    pane.view.select_range(start + 1, start + 1)  # the caret in it, nothing selected
+    texts, _tags = menu_texts(qtbot, pane)
+    assert "Remove tag Economy/Other" in texts
