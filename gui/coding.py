@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
+from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.article_view import ArticleView
 from diptych.gui.coding_menu import CodingMenu
@@ -27,6 +28,7 @@ from diptych.gui.commands import (
 from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_cells import local_time
+from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path
@@ -246,7 +248,11 @@ class CodingController(QObject):
 
     def open_palette(self, *, for_passage: int = 0, at: QPoint | None = None) -> None:
         """Show the tag palette: for passage ``for_passage`` (at the global point ``at``) if
-        given, else for the selected text, beside it (or else for the selected passage)."""
+        given, else for the selected text, beside it (or else for the selected passage).
+        From the Passages list or the Passage panel, Ctrl+T tags the passage chosen there,
+        never text left selected in an article."""
+        if not for_passage and self.selected and self._keyboard_on_passage():
+            for_passage = self.selected
         self.palette_passage = for_passage
         pane = self.area.current
         tagged = for_passage  # the passage the palette tags, whose tags are marked
@@ -264,6 +270,16 @@ class CodingController(QObject):
             at = self.window.mapToGlobal(self.window.rect().center() - QPoint(190, 160))
         already = self.session.passage(tagged).tag_ids if tagged else ()
         self.palette.open_at(self.session.codebook(), at, title, already)
+
+    @staticmethod
+    def _keyboard_on_passage() -> bool:
+        """True if the keyboard is in the Passages list or the Passage panel."""
+        widget = QApplication.focusWidget()
+        while widget is not None:
+            if isinstance(widget, (AnnotationsPanel, PassageEditor)):
+                return True
+            widget = widget.parentWidget()
+        return False
 
     def _passage_title(self, annotation_id: int) -> str:
         """The palette's title when it tags one passage: which one, by its quote."""

@@ -83,3 +83,33 @@ def test_the_menu_tells_apart_tags_sharing_a_name_by_their_paths(
     pane.view.select_range(start + 1, start + 1)  # the caret in it, nothing selected
     texts, _tags = menu_texts(qtbot, pane)
     assert "Remove tag Economy/Other" in texts
+
+
+def test_ctrl_t_in_the_passages_list_tags_the_passage_chosen_not_text_left_selected(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()  # window shortcuts need the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    pane = window.area.panes()[1]
+    window.area.set_current(pane)
+    select_text(pane, QUOTE)  # a selection left behind in the article
+    table = window.passages.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # the user moves to a passage in the list
+    chosen = window.coding.selected
+    assert chosen and window.passages.current_passage() == chosen
+    assert pane.selection() is not None
+    before = {p.id for p in window.session.project.annotations.query()}
+    tags = window.session.passage(chosen).tag_ids
+    codebook = window.session.codebook()
+    new_tag = next(t for t in window.session.ordered_tags() if t.id not in tags)
+
+    qtbot.keyClick(table, Qt.Key.Key_T, CONTROL)
+    palette = window.coding.palette
+    qtbot.waitUntil(palette.isVisible)
+    assert palette.hint.text().startswith("Add a tag to the passage “")
+    qtbot.keyClicks(palette.field, codebook.path(new_tag.id))
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    assert {p.id for p in window.session.project.annotations.query()} == before
+    assert set(window.session.passage(chosen).tag_ids) == {*tags, new_tag.id}
