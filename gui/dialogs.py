@@ -28,7 +28,7 @@ from diptych.gui.session import ProjectSession
 from diptych.storage.project import PROJECT_SUFFIX
 from diptych.storage.wording import counted
 
-RENAME_MIN_WIDTH = 360  # the rename dialog, in pixels, and beyond its title's width:
+RENAME_MIN_WIDTH = 360  # a text dialog (rename, coder), in pixels, and beyond its text's:
 RENAME_MARGIN = 80  # the dialog's margins and the field's frame
 SHORTCUTS_WIDTH = 460  # the list of shortcuts, in pixels
 # The height of the shortcuts box beyond its list (margins, the OK button, a title bar).
@@ -210,13 +210,13 @@ class _InputWidth(QObject):
         return False
 
 
-def rename_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
-    """Ask for a new title (undoable), in a field wide enough to show it whole.
+def ask_text(parent: QWidget, title: str, label: str, current: str) -> tuple[str, bool]:
+    """Qt's input dialog for one line of text, in a field wide enough to show ``current``
+    whole (and never narrower than a name needs).
 
-    Qt's input dialog is as narrow as its label ("Title:"): a long title showed only its
-    end, scrolled into a field a few words wide.
+    Qt's input dialog is as narrow as its label: a long text showed only its end,
+    scrolled into a field a few words wide.
     """
-    current = session.project.articles.summary(article_id=article_id).title
     room = parent.screen().availableGeometry().width() * 2 // 3
     needed = parent.fontMetrics().horizontalAdvance(current) + RENAME_MARGIN
     sizer = _InputWidth(max(RENAME_MIN_WIDTH, min(needed, room)))
@@ -224,10 +224,16 @@ def rename_article(parent: QWidget, session: ProjectSession, article_id: int) ->
     if app is not None:
         app.installEventFilter(sizer)
     try:
-        title, ok = QInputDialog.getText(parent, "Rename article", "Title:", text=current)
+        return QInputDialog.getText(parent, title, label, text=current)
     finally:
         if app is not None:
             app.removeEventFilter(sizer)
+
+
+def rename_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
+    """Ask for a new title (undoable), in a field wide enough to show it whole."""
+    current = session.project.articles.summary(article_id=article_id).title
+    title, ok = ask_text(parent, "Rename article", "Title:", current)
     if ok and title.strip() and title.strip() != current:
         perform(session, RenameArticle(session, article_id, title.strip()))
 
@@ -265,9 +271,7 @@ def context_menu(parent: QWidget) -> QMenu:
 
 def ask_coder(parent: QWidget, current: str) -> str | None:
     """Ask for the coder's name; None if cancelled."""
-    name, ok = QInputDialog.getText(
-        parent, "Coder name", "Name recorded on the passages you tag:", text=current
-    )
+    name, ok = ask_text(parent, "Coder name", "Name recorded on the passages you tag:", current)
     return name.strip() if ok else None
 
 
