@@ -10,7 +10,8 @@ in codebook order (untagged passages last), or by article and position.
 
 Orphans (passages no longer found in their article's current text) keep their quote and
 note, but their ``start``, ``end`` and ``section`` are left empty: the offsets point
-nowhere.
+nowhere. The last column, ``status``, says ``orphan`` for them (``anchored`` for the
+others), so that a reader sees why and can filter them out or in.
 
 Spreadsheet formula injection is neutralised: a cell that starts with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return would be run as a formula by Excel or LibreOffice, so it
@@ -28,7 +29,7 @@ from diptych.storage.exporting import ExportData, ExportPassage, Progress, Progr
 
 COLUMNS = (
     "article", "section", "start", "end", "quote", "tag path",
-    "note", "coder", "created", "updated", "uuid",
+    "note", "coder", "created", "updated", "uuid", "status",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
@@ -90,4 +91,5 @@ def _cells(data: ExportData, passage: ExportPassage, tag_id: int | None) -> list
         a.created_at,
         a.updated_at,
         a.uuid,
+        a.status.value,
     ]

@@ -41,7 +41,7 @@ def test_excel_friendly_bytes(project: Project) -> None:
 def test_columns_are_exactly_the_documented_ones() -> None:
     assert COLUMNS == (
         "article", "section", "start", "end", "quote", "tag path",
-        "note", "coder", "created", "updated", "uuid",
+        "note", "coder", "created", "updated", "uuid", "status",
     )  # fmt: skip
 
 
@@ -75,6 +75,8 @@ def test_offsets_times_and_orphans(project: Project) -> None:
     assert article.text[int(first["start"]) : int(first["end"])] == first["quote"]
     orphan = rows[uid("b", 9)]
     assert (orphan["start"], orphan["end"], orphan["section"]) == ("", "", "")
+    assert orphan["status"] == "orphan"  # says why its place is empty
+    assert {r["status"] for r in rows.values() if r["uuid"] != uid("b", 9)} == {"anchored"}
     assert orphan["quote"] == "A sentence that will vanish"
 
 
