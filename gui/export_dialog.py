@@ -222,6 +222,7 @@ class ExportDialog(QDialog):
         for title, widget in (("Articles", self.articles), ("Tags", self.tags)):
             widget.setAccessibleName(f"{title} to include")
             column = QVBoxLayout()
+            column.setContentsMargins(0, 0, 0, 0)  # lined up with the fields above and below
             row = QHBoxLayout()
             row.addWidget(QLabel(f"<b>{title}</b>", self), 1)
             for text, state in (("All", True), ("None", False)):
