@@ -122,7 +122,8 @@ class ExportData:
             options name none, else the named tags (and all their sub-tags if the options
             include them).
         passages: the exported passages, ordered by article (library order), then start,
-            end and id. With a tag scope, only passages carrying a tag in scope.
+            end and id, each article's orphans after its other passages. With a tag
+            scope, only passages carrying a tag in scope.
         memos: the project memo, the memos of exported articles and of tags in scope.
         coders: everyone who coded a passage of the project (uuid and name), by name.
     """
@@ -336,8 +337,12 @@ def _passages(
             continue
         section = "" if p.is_orphan else sections[article.id].at(p.start)
         result.append(ExportPassage(p, article, section, tag_ids))
-    result.sort(key=lambda e: (order[e.article.id], e.annotation.start, e.annotation.end,
-                               e.annotation.id))  # fmt: skip
+    # An orphan's offsets are where its quote was in an earlier text, not a place in the
+    # article as it is: among the others they would put it at a random point of the
+    # reading, so each article's orphans follow its passages (as the window lists them
+    # apart), in the order they had.
+    result.sort(key=lambda e: (order[e.article.id], e.annotation.is_orphan, e.annotation.start,
+                               e.annotation.end, e.annotation.id))  # fmt: skip
     return tuple(result)
 
 
