@@ -21,7 +21,9 @@ articles without passages) in closing sections, *Article memos* and *Tag memos*.
 
 Tag colours mark the quotes, headings and swatches, but always beside the tag's name: in
 print (where browsers drop backgrounds) the colours come from borders and nothing is
-told by colour alone. Top-level groups start on a new page; passages are not split.
+told by colour alone. Top-level groups start on a new page; passages are not split. A
+word too long for the line (an address in a note, a long tag path) wraps instead of
+running past the page's edge, where print would cut it off.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 CSS = """
 body { font: 11pt/1.5 Georgia, "Noto Serif", serif; color: #1a1a1a; background: #fff;
-  max-width: 46em; margin: 2em auto; padding: 0 1em; }
+  max-width: 46em; margin: 2em auto; padding: 0 1em;
+  overflow-wrap: break-word; overflow-wrap: anywhere; }
 h1, h2, h3, h4, h5, h6, table, .cite, .summary { font-family: system-ui, sans-serif; }
 h1 { font-size: 1.6em; margin-bottom: .2em; }
 .group > h2, .group > h3, .group > h4, .group > h5, .group > h6 {

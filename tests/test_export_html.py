@@ -223,3 +223,17 @@ def test_plain_notes_take_a_shortcut_to_the_same_words(note: str) -> None:
 @pytest.mark.parametrize("note", ["1. item", "a\nb", "a  ", "x: <y>", "a - b", "Ab*c*"])
 def test_notes_with_any_syntax_take_the_parser(note: str) -> None:
     assert not PLAIN_NOTE.fullmatch(note)
+
+
+def test_a_word_longer_than_the_line_wraps_instead_of_running_off_the_page(
+    project: Project,
+) -> None:
+    # An address in a note or a quote has no place to break: without overflow-wrap it
+    # runs past the column, and off the paper when printed.
+    page = export_project(project, fmt="html", options=fixed_options()).decode("utf-8")
+    style = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    body = re.search(r"(?m)^body \{([^}]*)\}", style)
+    assert body is not None
+    declarations = [d.split(":", 1) for d in body[1].split(";") if ":" in d]
+    wraps = [value.strip() for name, value in declarations if name.strip() == "overflow-wrap"]
+    assert wraps[-1] == "anywhere" and "break-word" in wraps  # break-word for older browsers
