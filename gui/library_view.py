@@ -10,12 +10,17 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from diptych.gui.text_folding import folded
 
-LAYOUT_BATCH = 100  # rows measured per pass of the event loop
+# Rows measured per pass of the event loop: a screenful (the list's height in lines of its
+# font), at least this many. The first batch is measured before the window is first
+# painted, and again at each resize while the window takes its shape: a fixed 100 rows
+# were ~4,000 questions to the model (in Python) on opening a big project, where ~25 rows
+# fill a Library at the window's usual size.
+LAYOUT_BATCH = 20
 
 Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemView.ScrollHint
@@ -66,6 +71,13 @@ class LibraryView(QListView):
             event.ignore()
         else:
             super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A batch is a screenful: the first one, measured before the list is painted,
+        fills it, and no more is measured before the list shows."""
+        lines = event.size().height() // max(1, self.fontMetrics().height())
+        self.setBatchSize(max(LAYOUT_BATCH, lines + 1))
+        super().resizeEvent(event)
 
     def scrollTo(self, index: Index, hint: Hint = Hint.EnsureVisible) -> None:
         super().scrollTo(index, hint)
