@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from diptych.storage.database import error_kind, known_error, translate_errors
+from diptych.storage.database import connect, error_kind, known_error, translate_errors
 from diptych.storage.errors import (
     DamagedProjectError,
     DiptychError,
@@ -310,8 +310,7 @@ def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
     The project must not be open elsewhere in this process (close it first). The backup is
     checked (a Diptych project, intact) before anything is touched.
     """
-    with Project.open(backup, read_only=True) as checked:
-        checked.info()
+    _check_backup(backup)
     if not target.exists():  # deleted since: nothing to keep, the backup comes back
         _copy_file(backup, target)
         return backup
@@ -324,6 +323,14 @@ def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
         with _read_only(backup) as source, translate_errors(target):
             source.backup(current.db.conn)
     return safety
+
+
+def _check_backup(backup: Path) -> None:
+    """Check that ``backup`` is an intact Diptych project, without bringing it up to date:
+    a backup taken by an older Diptych is restored as it is, and updated when the project
+    is opened again (opening it as a project would refuse it, for it cannot be written)."""
+    db, _read_only, _verified = connect(backup, create=False, read_only=True)
+    db.close()
 
 
 def _replace_damaged(backup: Path, *, target: Path) -> Path:

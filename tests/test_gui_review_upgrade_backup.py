@@ -13,6 +13,8 @@ from test_storage_review_open_busy import older_project
 from diptych.gui.app import Launcher
 from diptych.gui.backups import backups_of
 from diptych.gui.context import AppContext
+from diptych.gui.messages import Level
+from diptych.gui.tag_dialog import TagValues
 from diptych.storage.schema import SCHEMA_VERSION
 
 
@@ -39,3 +41,37 @@ def test_an_older_project_opened_in_the_window_is_backed_up_before_it_is_updated
         if isValid(window):
             window.close()
             window.deleteLater()
+
+
+def test_the_backup_taken_before_the_update_is_restored_from_the_window(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "older.diptych"
+    older_project(path)
+    launcher = Launcher(context)
+    launcher.open_path(path)
+    window = launcher.window
+    assert window is not None
+    errors: list[str] = []
+    context.messages.posted.connect(
+        lambda level, _title, text: errors.append(text) if level == Level.ERROR else None
+    )
+    restored = None
+    try:
+        qtbot.waitExposed(window)
+        window.tags.create_tag(TagValues("Added after the update", "#5ED1C4", None, ""))
+        (before,) = [
+            b
+            for b in backups_of(context.paths.backups, window.session)
+            if b.reason == "before-upgrade"
+        ]
+        launcher.restore(window, before.path)
+        restored = launcher.window
+        assert errors == []
+        assert restored is not None and restored is not window
+        assert restored.session.project.tags.find(name="Added after the update") is None
+    finally:
+        for shown in (window, restored):
+            if shown is not None and isValid(shown):
+                shown.close()
+                shown.deleteLater()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_storage_review_open_busy import older_project
 
-from diptych.storage.backup import backup_before_upgrade, list_backups, prune
+from diptych.storage.backup import backup_before_upgrade, list_backups, prune, restore_backup
 from diptych.storage.cli import main
 from diptych.storage.errors import ProjectFileError
 from diptych.storage.project import Project
@@ -99,3 +99,20 @@ def test_the_command_line_keeps_the_older_file_beside_it_and_says_so(older: Path
     out, err = io.StringIO(), io.StringIO()
     assert main(["tags", str(older)], stdout=out, stderr=err) == 0
     assert err.getvalue() == ""  # up to date: nothing more is kept
+
+
+def test_a_backup_in_an_older_format_can_be_restored_and_is_updated_when_opened(
+    older: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "backups"
+    with Project.open(older, before_upgrade=lambda p: backup_before_upgrade(p, root=root)) as up:
+        up.tags.add(name="Added after the update")
+    (kept,) = [b for folder in root.iterdir() for b in list_backups(folder)]
+    before = kept.path.read_bytes()
+
+    restore_backup(kept.path, target=older, root=root)
+
+    assert kept.path.read_bytes() == before  # the backup itself is only read
+    with Project.open(older) as restored:
+        assert {t.name for t in restored.tags.all()} == {"Method"}
+    assert format_of(older) == SCHEMA_VERSION
