@@ -138,13 +138,15 @@ class Launcher(QObject):
         """Look at the window's project file every so often (the timer goes with the window)."""
         timer = QTimer(window)
         timer.setInterval(FILE_PLACE_INTERVAL_MS)
-        timer.timeout.connect(lambda: self.follow_project_file(window, timer))
+        said: list[str] = []  # the last failure told, told once while it lasts
+        timer.timeout.connect(lambda: self.follow_project_file(window, said))
         timer.start()
 
-    def follow_project_file(self, window: MainWindow, timer: QTimer | None = None) -> None:
+    def follow_project_file(self, window: MainWindow, said: list[str] | None = None) -> None:
         """Find the project file again if it was moved, renamed, deleted or replaced
         while open, and say what was done (see :mod:`diptych.storage.file_place`); until
-        then the project refuses changes, so that none is lost."""
+        then the project refuses changes, so that none is lost. A failure (a full disk, a
+        read-only folder) is told once and tried again at each look, until it goes."""
         project = window.session.project
         if window is not self.window or project.closed:
             return
@@ -152,15 +154,17 @@ class Launcher(QObject):
             return
         from diptych.storage.file_place import follow_file  # seldom needed
 
+        said = [] if said is None else said
         try:
             followed = follow_file(project, fallback=self.context.paths.data)
         except DiptychError as exc:
-            if timer is not None:
-                timer.stop()  # one message, not one every look
-            self.context.messages.known_error(exc, "Project file")
+            if str(exc) not in said:
+                said[:] = [str(exc)]
+                self.context.messages.known_error(exc, "Project file")
             return
         if followed is None:
             return  # a reader still holds part of the log: the next look tries again
+        said.clear()
         window.setWindowFilePath(str(project.path))
         self.context.settings.add_recent(project.path)
         self._fill_recent(window)

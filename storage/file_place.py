@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from diptych.storage.database import connect, translate_errors
-from diptych.storage.errors import ProjectFileError, readable_text
+from diptych.storage.errors import DiptychError, ProjectFileError, readable_text
 from diptych.storage.project import Project
 
 _PROCESS_FILES = Path("/proc/self/fd")  # Linux: each open file, by where it is now
@@ -142,13 +142,19 @@ def _write_copy(project: Project, target: Path) -> None:
     """Write everything the open project holds to ``target`` (which must not exist)."""
     from diptych.storage.backup import copy_open_project
 
-    if target.exists():
+    try:
+        if target.exists():
+            raise ProjectFileError("a file of that name appeared meanwhile", path=target)
+        copy_open_project(project, target)
+    except DiptychError as exc:
         raise ProjectFileError(
-            "could not be written: a file of that name appeared meanwhile",
-            path=target,
-            advice="Diptych tries again in a moment.",
-        )
-    copy_open_project(project, target)
+            f"left its place while it was open, and what this window saved could not be"
+            f" written to {readable_text(str(target))} ({exc.message})",
+            path=project.path,
+            advice="Nothing is lost while the window stays open: free some space or make"
+            " the folder writable, and Diptych tries again every few seconds. Until then"
+            " changes are not saved.",
+        ) from exc
 
 
 def _reconnect(project: Project, path: Path) -> None:

@@ -17,6 +17,8 @@ from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.tag_dialog import TagValues
+from diptych.storage import backup
+from diptych.storage.errors import DiskFullError
 from diptych.storage.project import Project
 
 
@@ -121,3 +123,35 @@ def test_a_project_replaced_while_open_is_kept_and_the_other_file_left_alone(
     window.close()
     assert {"Mine", "Mine, later"} <= tag_names(kept)
     assert tag_names(path) == {"From elsewhere"}  # the other file is as it came
+
+
+def test_a_copy_that_cannot_be_written_is_told_once_and_tried_again_until_it_can(
+    qtbot: QtBot, launched: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = launched
+    path = window.session.project.path
+    add_tag(window, "Mine")
+    attempts: list[Path] = []
+    real_copy = backup.copy_open_project
+
+    def full_disk_at_first(project: Project, target: Path) -> None:
+        attempts.append(target)
+        if len(attempts) < 3:
+            raise DiskFullError("could not be written (the disk is full)", path=target)
+        real_copy(project, target)
+
+    monkeypatch.setattr(backup, "copy_open_project", full_disk_at_first)
+    errors: list[str] = []
+    window.context.messages.posted.connect(
+        lambda level, _title, text: errors.append(text) if level == Level.ERROR else None
+    )
+    seen = warnings_of(window)
+    path.unlink()
+
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert len(attempts) == 3 and len(errors) == 1  # told once, not at every look
+    assert str(path) in errors[0] and "the disk is full" in errors[0]
+    assert "tries again" in errors[0]
+    add_tag(window, "After")
+    window.close()
+    assert {"Mine", "After"} <= tag_names(path)
