@@ -177,7 +177,8 @@ class Project:
                     raise ReadOnlyProjectError(
                         "was saved by an older Diptych and must be updated, but cannot be written",
                         path=self.path,
-                        advice="Make it writable, then open it again.",
+                        advice="Copy it to a folder you can write to and open the copy,"
+                        " or make it writable, then open it again.",
                     )
                 self._check_before_writing()
                 if before_upgrade is not None and not is_new and is_diptych_schema(self.db):

@@ -12,7 +12,7 @@ from test_storage_review_open_busy import older_project
 
 from diptych.storage.backup import backup_before_upgrade, list_backups, prune, restore_backup
 from diptych.storage.cli import main
-from diptych.storage.errors import ProjectFileError
+from diptych.storage.errors import ProjectFileError, ReadOnlyProjectError
 from diptych.storage.project import Project
 from diptych.storage.schema import SCHEMA_VERSION, needs_migration
 
@@ -116,3 +116,13 @@ def test_a_backup_in_an_older_format_can_be_restored_and_is_updated_when_opened(
     with Project.open(older) as restored:
         assert {t.name for t in restored.tags.all()} == {"Method"}
     assert format_of(older) == SCHEMA_VERSION
+
+
+def test_an_older_project_on_read_only_media_says_to_open_a_copy(older: Path) -> None:
+    before = older.read_bytes()
+    with pytest.raises(ReadOnlyProjectError) as refused:
+        Project.open(older, read_only=True)  # as a file on a CD, or in a shared folder
+    message = str(refused.value)
+    assert str(older) in message and "older Diptych" in message
+    assert "Copy it to a folder you can write to and open the copy" in message
+    assert older.read_bytes() == before
