@@ -12,6 +12,22 @@ from PySide6.QtCore import QByteArray, QSettings
 MAX_RECENT = 10
 
 
+def _reachable(path: Path) -> bool:
+    """True if ``path`` exists; False also when it cannot be looked at (a network folder
+    gone stale, a folder without permission), which ``Path.exists`` raises for."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # cannot be looked at, or a loop of links
+        return path.absolute()
+
+
 class Settings:
     """Typed access to Diptych's settings file (an INI file in the config folder).
 
@@ -34,12 +50,12 @@ class Settings:
             paths = [Path(p) for p in json.loads(str(raw))]
         except (ValueError, TypeError):
             paths = []
-        return [p for p in paths if p.exists()]
+        return [p for p in paths if _reachable(p)]
 
     def add_recent(self, path: Path) -> None:
         """Put ``path`` at the top of the recent projects."""
-        path = path.resolve()
-        paths = [p for p in self.recent_projects() if p.resolve() != path]
+        path = _resolved(path)
+        paths = [p for p in self.recent_projects() if _resolved(p) != path]
         paths.insert(0, path)
         self._qsettings.setValue(
             "projects/recent", json.dumps([str(p) for p in paths[:MAX_RECENT]])
