@@ -6,7 +6,7 @@ is an undoable command and repaints every pane at once through the session's sig
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -204,7 +204,18 @@ class TagPanel(QWidget):
         self._place = TreePlace()
         self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         self.model.modelReset.connect(self.on_model_reset)
-        self.view.expandAll()
+        self._unfold()
+
+    def _unfold(self, folded: Collection[int] = ()) -> None:
+        """Unfold every branch but ``folded``. The branches are only marked: the tree is
+        laid out once, when it is next shown or asked where a row is (``expandAll`` laid
+        out all 400 tags of a big codebook at once, through the model's Python methods,
+        and each branch folded back again laid them out anew)."""
+        self.view.scheduleDelayedItemsLayout()  # marking a branch then lays nothing out
+        codebook = self.model.codebook
+        for tag in codebook.ordered():
+            if tag.id not in folded and codebook.children(tag.id):
+                self.view.expand(self.model.index_of(tag.id))
 
     def _letters(self) -> str:
         """The letters beyond Latin that the codebook's names use."""
@@ -246,11 +257,7 @@ class TagPanel(QWidget):
         select the same tag again; when it is gone, the tag that took its place, or its
         parent, so that the keyboard goes on from there."""
         place, self._place = self._place, TreePlace()
-        self.view.expandAll()
-        for tag_id in place.folded:
-            index = self.model.index_of(tag_id)
-            if index.isValid():
-                self.view.collapse(index)
+        self._unfold(place.folded)
         if place.tag_id is None:
             return
         index = self.model.index_of(place.tag_id)
