@@ -9,6 +9,7 @@ A file that fails any check is left exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import struct
@@ -47,15 +48,19 @@ RESTORE_ADVICE = "Restore it from a backup: opening it in the Diptych window off
 
 def file_exists(path: Path) -> bool:
     """True if ``path`` exists; a name the file system or SQLite's working files beside it
-    cannot take is a known error naming the file, not an ``OSError`` (``exists`` raises
-    one for a name longer than the file system allows)."""
+    cannot take, or a file that cannot be looked at, is a known error naming the file, not
+    an ``OSError`` (``exists`` raises one for a name longer than the file system allows, a
+    folder without permission, a network folder gone stale)."""
     try:
         exists = path.exists()
     except OSError as exc:
+        too_long = exc.errno == errno.ENAMETOOLONG
         raise ProjectFileError(
             f"cannot be used ({exc.strerror or exc})",
             path=path,
-            advice="Choose a shorter name.",
+            advice="Choose a shorter name."
+            if too_long
+            else "Check that its folder can be read and, if it is on a network, reachable.",
         ) from exc
     length = len(os.fsencode(path.name))
     longest = LONGEST_NAME_TO_OPEN if exists else LONGEST_NAME_TO_CREATE

@@ -3,6 +3,7 @@ message says which, not "cannot be opened"."""
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import shutil
@@ -88,3 +89,22 @@ def test_a_new_project_in_a_read_only_folder_says_so(
     assert "cannot be created: its folder is read-only" in message
     assert "Choose a folder you can write to" in message
     assert list(folder.iterdir()) == []
+
+
+def test_a_project_that_cannot_be_looked_at_is_a_known_error_saying_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "on the share.diptych"
+    real_stat = Path.stat
+
+    def stat(self: Path, *, follow_symlinks: bool = True) -> os.stat_result:
+        if self == path:  # a network folder gone stale
+            raise OSError(errno.EIO, "Input/output error", str(self))
+        return real_stat(self, follow_symlinks=follow_symlinks)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    with pytest.raises(ProjectFileError) as refused:
+        Project.open(path)
+    message = str(refused.value)
+    assert "cannot be used (Input/output error)" in message
+    assert "network" in message and "shorter name" not in message
