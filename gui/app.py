@@ -255,8 +255,11 @@ class Launcher(QObject):
         sample = self.context.paths.sample_project.resolve()  # as recent projects are kept
         candidates = [window.session.project.path, *self.context.settings.recent_projects()]
         for path in candidates:
-            if path.resolve() != sample and path.parent.is_dir():
-                return path.parent
+            try:
+                if path.resolve() != sample and path.parent.is_dir():
+                    return path.parent
+            except OSError:  # a network folder gone stale: try the next one
+                continue
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )

@@ -12,6 +12,7 @@ from gui_support import make_context
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.app import start
+from diptych.gui.main_window import MainWindow
 from diptych.storage.project import Project
 
 
@@ -44,3 +45,20 @@ def test_a_recent_project_on_a_stale_network_folder_is_passed_over_at_start_up(
     assert window.session.project.path == here.resolve()
     context.settings.add_recent(here)  # and the list can still be written
     assert context.settings.recent_projects() == [here.resolve()]
+
+
+def test_open_project_starts_elsewhere_when_the_open_projects_folder_went_stale(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    launcher = window.launcher  # type: ignore[attr-defined]
+    folder = window.session.project.path.parent
+    real_stat = pathlib.Path.stat
+
+    def stat(self: Path, *, follow_symlinks: bool = True):  # type: ignore[no-untyped-def]
+        if self == folder:
+            raise OSError(errno.EIO, "Input/output error", str(self))
+        return real_stat(self, follow_symlinks=follow_symlinks)
+
+    monkeypatch.setattr(pathlib.Path, "stat", stat)
+    start_in = launcher.projects_folder(window)
+    assert start_in != folder and start_in.is_dir()
