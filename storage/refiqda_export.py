@@ -34,13 +34,13 @@ derived GUIDs are name-based UUIDs and zip entries carry a fixed date.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from importlib import metadata
 from xml.etree import ElementTree as ET
 
 from diptych.storage.codebook import Codebook
 from diptych.storage.errors import InputError
+from diptych.storage.export_refiqda_files import ZIP_DATE as ZIP_DATE  # named here too
+from diptych.storage.export_refiqda_files import XmlWriter, xml_bytes, zip_files
 from diptych.storage.exporting import ExportData, ExportPassage, Progress, ProgressMeter
 from diptych.storage.model import Article, MemoKind, Tag
 from diptych.storage.refiqda_common import (
@@ -67,9 +67,6 @@ whatever its name) makes the note that code's memo, and so does a ``NoteRef`` in
 code, as other programs and earlier versions of Diptych write it.
 """
 
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-"""Date of every zip entry (the earliest a zip can hold), so that exports are reproducible."""
-
 _NAME_CHARS = 80
 
 
@@ -84,11 +81,10 @@ def export_qdpx(data: ExportData, progress: Progress | None = None) -> bytes:
     """
     meter = ProgressMeter(progress, len(data.passages) + len(data.articles))
     builder = _ProjectBuilder(data, meter)
-    root = builder.build()
-    files = {PROJECT_ENTRY: _xml_bytes(root)}
+    files = {PROJECT_ENTRY: builder.project_xml()}
     for file_name, text in builder.source_files.items():
         files[f"{SOURCES_FOLDER}/{file_name}"] = text.encode("utf-8")
-    archive = _zip(files)
+    archive = zip_files(files)
     meter.finish()
     return archive
 
@@ -110,7 +106,7 @@ def export_qdc(data: ExportData) -> bytes:
     guids = _Guids()
     for tag in codebook.children(None):
         _code(codes, tag, codebook, guids)
-    return _xml_bytes(root)
+    return xml_bytes(root)
 
 
 class _Guids:
@@ -143,45 +139,59 @@ class _ProjectBuilder:
         self.notes: list[ET.Element] = []
         self.links: list[ET.Element] = []
 
-    def build(self) -> ET.Element:
+    def project_xml(self) -> bytes:
+        """``project.qde``, each text source written out as soon as it is built.
+
+        Sources hold nearly all of a project (every passage is a selection in one), so
+        they are never all in memory as elements at once, and writing them is what the
+        progress follows. The bytes are those of the whole tree indented and written.
+        """
         info = self.data.project
         attrs = {"xmlns": PROJECT_NS, "name": xml_text(info.name) or "Diptych project"}
         root = ET.Element("Project", {**attrs, "origin": _origin()})
-        self._users(root)
-        creator = next(iter(self.users.values()))
-        root.set("creatingUserGUID", creator)
+        users = self._users()
+        root.set("creatingUserGUID", next(iter(self.users.values())))
         _set_time(root, "creationDateTime", info.created_at)
+        out = XmlWriter(root)
+        out.child(users)
         memo_notes = self._tag_memo_notes()
         if len(self.codebook):
-            codes = ET.SubElement(ET.SubElement(root, "CodeBook"), "Codes")
+            codebook = ET.Element("CodeBook")
+            codes = ET.SubElement(codebook, "Codes")
             for tag in self.codebook.children(None):
                 _code(codes, tag, self.codebook, self.guids, self.tag_guids)
+            out.child(codebook)
         for tag in self.codebook.ordered():
             if tag.id in memo_notes:
                 self._tag_memo_link(self.tag_guids[tag.id], memo_notes[tag.id])
         if self.data.articles:
-            sources = ET.SubElement(root, "Sources")
+            out.open("Sources")
             for article in self.data.articles:
-                self._text_source(sources, article)
-        if self.notes:
-            ET.SubElement(root, "Notes").extend(self.notes)
-        if self.links:
-            ET.SubElement(root, "Links").extend(self.links)
+                out.grandchild(self._text_source(article))
+            out.close("Sources")
+        for name, elements in (("Notes", self.notes), ("Links", self.links)):
+            if elements:
+                group = ET.Element(name)
+                group.extend(elements)
+                out.child(group)
         memo = self.data.memo(MemoKind.PROJECT)
         if memo is not None:
-            _text_child(root, "Description", memo.text)
-        return root
+            description = ET.Element("Description")
+            description.text = xml_text(memo.text)
+            out.child(description)
+        return out.finish()
 
-    def _users(self, root: ET.Element) -> None:
+    def _users(self) -> ET.Element:
         for coder in sorted(self.data.coders, key=lambda c: (c.name, c.uuid)):
             self.users[coder.name] = self.guids.claim(coder.uuid, "user")
         coded_by = {p.annotation.coder for p in self.data.passages}
         if not self.users or not coded_by <= set(self.users):
             self.users[""] = self.guids.claim(STAND_IN_USER_GUID)
-        element = ET.SubElement(root, "Users")
+        element = ET.Element("Users")
         for name, guid in self.users.items():
             label = xml_text(name) or STAND_IN_USER_NAME
             ET.SubElement(element, "User", {"guid": guid, "name": label})
+        return element
 
     def _user(self, coder: str) -> str:
         return self.users.get(coder) or self.users[""]
@@ -234,7 +244,7 @@ class _ProjectBuilder:
         self.notes.append(note)
         return guid
 
-    def _text_source(self, sources: ET.Element, article: Article) -> None:
+    def _text_source(self, article: Article) -> ET.Element:
         guid = self.guids.claim(article.uuid, "article")
         file_name = f"{guid}.txt"
         self.source_files[file_name] = article.text
@@ -243,7 +253,7 @@ class _ProjectBuilder:
             "name": xml_text(article.title) or file_name,
             "plainTextPath": INTERNAL_SCHEME + file_name,
         }
-        source = ET.SubElement(sources, "TextSource", attrs)
+        source = ET.Element("TextSource", attrs)
         _set_time(source, "creationDateTime", article.imported_at)
         _set_time(source, "modifiedDateTime", article.updated_at)
         refs = []
@@ -273,6 +283,7 @@ class _ProjectBuilder:
         for ref in refs:
             ET.SubElement(source, "NoteRef", {"targetGUID": ref})
         self.meter.step()
+        return source
 
     def _selection(self, source: ET.Element, article: Article, item: ExportPassage) -> None:
         passage = item.annotation
@@ -368,29 +379,3 @@ def _origin() -> str:
         return f"Diptych {metadata.version('diptych')}"
     except metadata.PackageNotFoundError:
         return "Diptych"
-
-
-def _xml_bytes(root: ET.Element) -> bytes:
-    ET.indent(root, space="  ")
-    # The namespace is written as a plain ``xmlns`` attribute on the root, with every
-    # element unqualified: ElementTree's own default_namespace option refuses the
-    # unqualified attributes that QDA-XML uses.
-    buffer = io.BytesIO()
-    buffer.write(b'<?xml version="1.0" encoding="utf-8"?>\n')
-    # Written as UTF-8 piece by piece: the document as one string first would take up to
-    # four bytes a character (one emoji in it is enough), twice over, for 100 MB of XML.
-    ET.ElementTree(root).write(buffer, encoding="utf-8", xml_declaration=False)
-    buffer.write(b"\n")
-    return buffer.getvalue()
-
-
-def _zip(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, whatever the platform that wrote it
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name], compresslevel=9)
-    return buffer.getvalue()
