@@ -95,11 +95,17 @@ def backup_folder(root: Path, project: Project) -> Path:
 
 
 def _recorded_source(folder: Path) -> str | None:
-    """The path of the project file ``folder`` backs up, if it says."""
+    """The path of the project file ``folder`` backs up, if it says.
+
+    The record holds the path's bytes as the system names the file (UTF-8 text for any
+    name that is UTF-8, as records were always written), so that a file name that is not
+    UTF-8 is recorded too. An empty record (a write cut short) says nothing.
+    """
     try:
-        return (folder / SOURCE_RECORD).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = (folder / SOURCE_RECORD).read_bytes()
+    except OSError:
         return None
+    return os.fsdecode(data) if data else None
 
 
 def _still_holds(path: Path, uuid: str) -> bool:
@@ -179,11 +185,15 @@ def _record_source(folder: Path, path: Path) -> None:
     """Note which file ``folder`` backs up (where it is now: a project can be moved)."""
     record = folder / SOURCE_RECORD
     text = str(path.resolve())
-    try:
-        if not record.exists() or record.read_text(encoding="utf-8") != text:
-            record.write_text(text, encoding="utf-8")
+    if _recorded_source(folder) == text:
+        return
+    part = record.with_name(f"{SOURCE_RECORD}.part")
+    try:  # written whole or not at all: a record cut short would send backups elsewhere
+        part.write_bytes(os.fsencode(text))
+        part.replace(record)
     except OSError:  # finding backups by path is a convenience: the backup itself matters
-        pass
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
 
 
 def backups_for_path(root: Path, path: Path) -> list[BackupInfo]:
@@ -195,11 +205,8 @@ def backups_for_path(root: Path, path: Path) -> list[BackupInfo]:
     wanted = str(path.resolve())
     found: list[BackupInfo] = []
     for record in sorted(root.glob(f"*/{SOURCE_RECORD}")):
-        try:
-            if record.read_text(encoding="utf-8") == wanted:
-                found.extend(list_backups(record.parent))
-        except (OSError, UnicodeDecodeError):
-            continue
+        if _recorded_source(record.parent) == wanted:
+            found.extend(list_backups(record.parent))
     return sorted(found, key=lambda b: b.path.name, reverse=True)
 
 
