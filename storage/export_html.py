@@ -12,7 +12,9 @@ outline.
 Each name, title, section and coder in a line of other words is isolated (``<cite>``,
 tag spans and ``<bdi>`` with ``unicode-bidi: isolate``): right-to-left text, or a
 U+202E override in a title, keeps to its own place and cannot reorder the rest of the
-line, such as who coded the passage.
+line, such as who coded the passage. Each line of a quote, and each note and memo, takes
+its direction from its first letters (``dir="auto"``): an Arabic or Hebrew quote reads
+from the right, its full stop at its end, not stranded on the left.
 
 Every memo in scope is in the report: the project's in the header, a tag's or an
 article's under its heading, and those the grouping has no heading for (the articles'
@@ -167,7 +169,7 @@ def _header(data: ExportData, renderer: NoteRenderer) -> list[str]:
     ]
     memo = data.memo(MemoKind.PROJECT)
     if memo is not None:
-        lines.append(f'<div class="memo">{renderer.render(memo.text)}</div>')
+        lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
     return [*lines, "</header>"]
 
 
@@ -224,7 +226,7 @@ def _by_tag(
                 yield f'<p class="description">{_e(tag.description)}</p>'
             memo = data.memo(MemoKind.TAG, tag.id)
             if memo is not None:
-                yield f'<div class="memo">{renderer.render(memo.text)}</div>'
+                yield f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>'
         for passage in group.passages:
             yield _passage(data, passage, renderer, notes, color="")
             meter.step()
@@ -243,7 +245,7 @@ def _by_article(
         yield f"<h2>{_e(article.title)}</h2>"
         memo = data.memo(MemoKind.ARTICLE, article.id)
         if memo is not None:
-            yield f'<div class="memo">{renderer.render(memo.text)}</div>'
+            yield f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>'
         for passage in passages:
             first = f"t{passage.tag_ids[0]}" if passage.tag_ids else "untagged"
             yield _passage(data, passage, renderer, notes, color=first)
@@ -263,7 +265,7 @@ def _other_memos(
         lines.append('<section class="group top memos"><h2>Article memos</h2>')
         for article, memo in articles:
             lines.append(f"<h3>{_e(article.title)}</h3>")
-            lines.append(f'<div class="memo">{renderer.render(memo.text)}</div>')
+            lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
         lines.append("</section>")
     if tags:
         lines.append('<section class="group top memos"><h2>Tag memos</h2>')
@@ -271,7 +273,7 @@ def _other_memos(
             lines.append(
                 f'<h3><span class="swatch t{tag.id}"></span>{_e(data.tag_path(tag.id))}</h3>'
             )
-            lines.append(f'<div class="memo">{renderer.render(memo.text)}</div>')
+            lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
         lines.append("</section>")
     return lines
 
@@ -286,7 +288,7 @@ def _passage(
 ) -> str:
     """One passage; ``color`` is the tag class colouring its quote ("": its group's)."""
     a = passage.annotation
-    lines = "".join(f"<p>{_e(line)}</p>" for line in a.exact.split("\n") if line.strip())
+    lines = "".join(f'<p dir="auto">{_e(line)}</p>' for line in a.exact.split("\n") if line.strip())
     cite = [f"<cite>{_e(passage.article.title)}</cite>"]
     if passage.section:
         cite.append(f"§ <bdi>{_e(passage.section)}</bdi>")
@@ -310,6 +312,6 @@ def _passage(
         note = notes.get(a.uuid)
         if note is None:
             note = notes[a.uuid] = renderer.render(a.note)
-        parts.append(f'<div class="note">{note}</div>')
+        parts.append(f'<div class="note" dir="auto">{note}</div>')
     parts.append("</article>")
     return "".join(parts)

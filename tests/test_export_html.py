@@ -24,7 +24,9 @@ ALLOWED_TAGS = {
     "tr", "th", "td", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "hr", "br",
     "s", "thead", "tbody", "bdi",
 }  # fmt: skip
-ALLOWED_ATTRS = {"class", "href", "rel", "lang", "charset", "http-equiv", "content", "name"}
+ALLOWED_ATTRS = {
+    "class", "href", "rel", "lang", "charset", "http-equiv", "content", "name", "dir",
+}  # fmt: skip
 
 
 class Elements(HTMLParser):
@@ -237,3 +239,24 @@ def test_a_word_longer_than_the_line_wraps_instead_of_running_off_the_page(
     declarations = [d.split(":", 1) for d in body[1].split(";") if ":" in d]
     wraps = [value.strip() for name, value in declarations if name.strip() == "overflow-wrap"]
     assert wraps[-1] == "anywhere" and "break-word" in wraps  # break-word for older browsers
+
+
+def test_right_to_left_quotes_notes_and_memos_take_their_own_direction(tmp_path: Path) -> None:
+    # In a left-to-right paragraph, an Arabic or Hebrew sentence sits on the left with its
+    # full stop stranded at the wrong end; each quote line, note and memo says dir="auto".
+    body = "Intro line.\n\nשלום עולם.\n\nمرحبا بالعالم؟\n".encode()
+    with Project.open(tmp_path / "rtl.diptych", create=True, name="RTL") as p:
+        article = p.articles.add(parsed=parse_article(body, name="rtl.txt"))
+        text = p.articles.get(article_id=article.id).text
+        start = text.index("שלום")
+        tag = p.tags.add(name="Theme")
+        p.annotations.add(
+            article_id=article.id, start=start, end=text.index("؟") + 1, tag_ids=[tag.id],
+            note="הערה.",
+        )  # fmt: skip
+        p.memos.set(kind=MemoKind.TAG, target_id=tag.id, text="مذكرة.")
+        page = export_project(p, fmt="html", options=fixed_options()).decode("utf-8")
+    assert_inert(page)
+    assert '<blockquote class="quote"><p dir="auto">שלום עולם.</p><p dir="auto">' in page
+    assert '<div class="note" dir="auto"><p>הערה.</p></div>' in page
+    assert '<div class="memo" dir="auto"><p>مذكرة.</p></div>' in page
