@@ -29,7 +29,13 @@ from diptych.storage.backup import (
     restore_backup,
 )
 from diptych.storage.database import check_file
-from diptych.storage.errors import DamagedProjectError, DiptychError, NotAProjectError
+from diptych.storage.errors import (
+    DamagedProjectError,
+    DiptychError,
+    NotAProjectError,
+    ProjectFileError,
+    readable_text,
+)
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
 
@@ -75,11 +81,19 @@ def open_sample_anyway(context: AppContext, *, damaged: bool = False) -> Project
             pass
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.stem} (could not be opened {stamp}){path.suffix}")
-    path.replace(aside)
-    for extra in ("-wal", "-shm"):  # the -wal may hold its latest changes: it goes along
-        companion = Path(f"{path}{extra}")
-        if companion.exists():
-            companion.replace(f"{aside}{extra}")
+    try:
+        if path.exists() or path.is_symlink():  # not there: it could not be created
+            path.replace(aside)
+        for extra in ("-wal", "-shm"):  # the -wal may hold its latest changes: it goes along
+            companion = Path(f"{path}{extra}")
+            if companion.exists():
+                companion.replace(f"{aside}{extra}")
+    except OSError as exc:
+        raise ProjectFileError(
+            f"could not be opened, nor moved aside to make a new one ({exc.strerror})",
+            path=path,
+            advice="Check that its folder can be written and the disk is not full.",
+        ) from exc
     return create_sample_project(path)
 
 
@@ -367,19 +381,34 @@ def run_application(project_path: Path | None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("diptych")
     app.setWindowIcon(app_icon())
-    context = AppContext.standard()
+    try:
+        context = AppContext.standard()
+    except OSError as exc:  # a full disk, a read-only home folder
+        where = readable_text(str(exc.filename)) if exc.filename else "its data folder"
+        return cannot_start(
+            f"Diptych cannot create {where} ({exc.strerror or exc}), where it keeps its"
+            " settings, the sample project and the backups. Free some disk space, or make"
+            " that folder writable, then start Diptych again."
+        )
     install_excepthook(context.messages, context.paths.crash_log)
     keep_start_up_objects()
     try:
         launcher = start(context, project_path)
-    except DiptychError as exc:  # the project named on the command line
-        box = QMessageBox(QMessageBox.Icon.Critical, "Diptych", str(exc))
-        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
-        box.exec()
-        return 2
+    except DiptychError as exc:  # the project named on the command line, or the sample
+        return cannot_start(str(exc))
     status = app.exec()
     del launcher
     return status
+
+
+def cannot_start(text: str) -> int:
+    """Say why the window cannot open, on the terminal and in a message box; the exit
+    status."""
+    print(f"diptych: {text}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Diptych", text)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
+    box.exec()
+    return 2
 
 
 def start(context: AppContext, project_path: Path | None) -> Launcher:
