@@ -132,7 +132,9 @@ def error_kind(exc: sqlite3.Error) -> str | None:
     """What went wrong, in the words of :data:`_MESSAGES` (``"full"``, ``"busy"``, ...), or
     None for an error of no known kind."""
     code = getattr(exc, "sqlite_errorcode", None)
-    kind = _KINDS.get(code & 0xFF) if isinstance(code, int) else None
+    kind = None
+    if isinstance(code, int):
+        kind = _EXTENDED_KINDS.get(code) or _KINDS.get(code & 0xFF)
     if kind is None:  # no code (older SQLite builds, errors raised by the sqlite3 module)
         text = str(exc).lower()
         kind = next((k for words, k in _TEXT_KINDS if any(w in text for w in words)), None)
@@ -188,6 +190,10 @@ _KINDS = {
     14: "cantopen",
     19: "conflict",
     26: "damaged",
+}
+# Extended result codes that say more than their primary code.
+_EXTENDED_KINDS = {
+    4874: "full",  # SQLITE_IOERR_SHMSIZE: the -shm file beside the project cannot grow
 }
 _TEXT_KINDS = (
     (("locked", "busy"), "busy"),

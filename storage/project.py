@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,12 +24,14 @@ from diptych.storage.connection import Database
 from diptych.storage.database import (
     check_integrity,
     connect,
+    error_kind,
     file_exists,
     translate_errors,
     write_transaction,
 )
 from diptych.storage.errors import (
     DiptychError,
+    DiskFullError,
     ProjectBusyError,
     ProjectFileError,
     ProjectMovedError,
@@ -58,6 +61,12 @@ def file_identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return found.st_dev, found.st_ino
+
+
+def _is_disk_error(exc: ProjectFileError) -> bool:
+    """True if ``exc`` is SQLite's input/output error (its advice speaks of a last change)."""
+    cause = exc.__cause__
+    return isinstance(cause, sqlite3.Error) and error_kind(cause) == "io"
 
 
 def new_uuid() -> str:
@@ -149,6 +158,23 @@ class Project:
                 "is busy: another program is writing to it, so it could not be opened",
                 path=path,
                 advice="Nothing was changed; open it again in a moment.",
+            ) from exc
+        except DiskFullError as exc:  # SQLite needs a little room beside it even to read
+            if exc.path != path:  # another file (a backup before an update) could not be written
+                raise
+            raise DiskFullError(
+                "could not be opened because its disk is full",
+                path=path,
+                advice="Free some space on that disk, then open it again; nothing was changed.",
+            ) from exc
+        except ProjectFileError as exc:
+            if exc.path != path or not _is_disk_error(exc):
+                raise
+            raise ProjectFileError(
+                "could not be opened (disk input/output error)",
+                path=path,
+                advice="Check the disk or the network folder, then open it again;"
+                " nothing was changed.",
             ) from exc
         return project
 
