@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -138,6 +140,22 @@ class ColorSwatch(QPushButton):
         painter.end()
 
 
+TREE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # a parent's name, indented by its depth
+
+
+class TreeRows(QStyledItemDelegate):
+    """The rows of the parent list as the codebook's tree: each name indented under its
+    parent (the list's items are paths, which the closed list shows)."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        row = index.data(TREE_ROW_ROLE)
+        if row:
+            option.text = str(row)
+
+
 class TagDialog(QDialog):
     """Edit a tag's name, colour, parent and description.
 
@@ -180,18 +198,20 @@ class TagDialog(QDialog):
             swatches.addWidget(swatch, i // 6, i % 6)
             self.swatches.append(swatch)
         self.parent_box = QComboBox(self)
+        # Listed as the codebook's tree; the one chosen is shown by its path ("Economy/
+        # Trade"): an indented name showed a gap after its colour, and "Other" alone did
+        # not say which of two "Other"s it was.
+        self.parent_box.view().setItemDelegate(TreeRows(self.parent_box))
         self.parent_box.addItem("(top level)", None)
         excluded = {tag.id, *[t.id for t in codebook.descendants(tag.id)]} if tag else set()
         for other, depth in codebook.walk():
             if other.id not in excluded:
-                self.parent_box.addItem(
-                    color_icon(other.color), "    " * depth + other.name, other.id
-                )
-                self.parent_box.setItemData(  # the indenting is not heard
-                    self.parent_box.count() - 1,
-                    codebook.path(other.id),
-                    Qt.ItemDataRole.AccessibleTextRole,
-                )
+                path = codebook.path(other.id)
+                self.parent_box.addItem(color_icon(other.color), path, other.id)
+                row = self.parent_box.count() - 1
+                self.parent_box.setItemData(row, "    " * depth + other.name, TREE_ROW_ROLE)
+                # The path is heard, as it is seen once chosen; the indenting is not.
+                self.parent_box.setItemData(row, path, Qt.ItemDataRole.AccessibleTextRole)
         wanted = tag.parent_id if tag else parent_id
         self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(wanted)))
         self.description = QPlainTextEdit(tag.description if tag else "", self)
