@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diptych.gui import dialogs, window_layout
@@ -155,6 +155,15 @@ class Launcher(QObject):
         said: list[str] = []  # the last failure told, told once while it lasts
         timer.timeout.connect(lambda: self.follow_project_file(window, said))
         timer.start()
+        window.installEventFilter(self)  # and once more as it closes: see eventFilter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A window about to close finds its project file first, if it left its place
+        since the last look: the note or memo the window saves as it closes is then
+        written to the file, not refused."""
+        if event.type() == QEvent.Type.Close and watched is self.window:
+            self.follow_project_file(self.window)
+        return super().eventFilter(watched, event)
 
     def follow_project_file(self, window: MainWindow, said: list[str] | None = None) -> None:
         """Find the project file again if it was moved, renamed, deleted or replaced

@@ -155,3 +155,22 @@ def test_a_copy_that_cannot_be_written_is_told_once_and_tried_again_until_it_can
     add_tag(window, "After")
     window.close()
     assert {"Mine", "After"} <= tag_names(path)
+
+
+def test_a_note_typed_just_before_the_window_closes_on_a_renamed_file_is_saved(
+    qtbot: QtBot, launched: MainWindow
+) -> None:
+    window = launched
+    path = window.session.project.path
+    passage = window.session.project.annotations.query()[0]
+    window.editor.show_passage(passage.id)
+    window.editor.note.setPlainText("Written just before closing")  # not saved yet
+    moved = path.with_name("study renamed.diptych")
+    path.rename(moved)
+
+    window.close()  # sooner than the window's next look at its file
+
+    assert window.session.project.path == moved
+    with Project.open(moved, read_only=True) as saved:
+        note = saved.annotations.get(annotation_id=passage.id).note
+    assert note == "Written just before closing"
