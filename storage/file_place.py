@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -86,12 +87,12 @@ def follow_file(project: Project, *, fallback: Path) -> FileFollowed | None:
     if not _fold_log(project):
         return None  # tried again later; writes are refused meanwhile
     moved_to = current_place(project) if status == "missing" else None
-    if moved_to is not None:
+    if moved_to is not None and not in_trash(moved_to):
         _reconnect(project, moved_to)
         _remove_stale_side_files(before)
         return FileFollowed("moved", before, moved_to)
-    if status == "missing":
-        target = before if before.parent.is_dir() else fallback / before.name
+    if status == "missing":  # deleted, or moved to the trash: which is how one deletes
+        target = before if _is_folder(before.parent) else fallback / before.name
         kind = "deleted"
     else:
         target = _kept_name(before)
@@ -122,6 +123,27 @@ def current_place(project: Project) -> Path | None:
                 if (there.st_dev, there.st_ino) == wanted:
                     return place
     return None
+
+
+_TRASH_FOLDERS = re.compile(r"\.trash(-\d+)?|\.trashes|\$recycle\.bin", re.IGNORECASE)
+
+
+def in_trash(path: Path) -> bool:
+    """True if ``path`` is in a trash folder (the desktop's ``Trash/files``, a disk's
+    ``.Trash-1000`` or ``.Trashes``, macOS' ``.Trash``, Windows' ``$Recycle.Bin``): a file
+    moved there was deleted, not moved."""
+    parts = path.parent.parts
+    return any(
+        _TRASH_FOLDERS.fullmatch(part) or (part == "Trash" and parts[i + 1 : i + 2] == ("files",))
+        for i, part in enumerate(parts)
+    )
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a network folder gone stale
+        return False
 
 
 def _fold_log(project: Project) -> bool:

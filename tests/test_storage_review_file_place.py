@@ -116,3 +116,18 @@ def test_a_file_in_its_place_needs_no_following(project: Project, tmp_path: Path
     assert follow_file(project, fallback=tmp_path) is None
     assert project.path == tmp_path / "study.diptych"
     project.close()
+
+
+def test_a_file_moved_to_the_trash_is_written_again_where_it_was(
+    project: Project, tmp_path: Path
+) -> None:
+    path = project.path
+    trash = tmp_path / "home" / ".local" / "share" / "Trash" / "files"
+    trash.mkdir(parents=True)
+    path.rename(trash / path.name)  # what "Move to Trash" in a file manager does
+    followed = follow_file(project, fallback=tmp_path)
+    assert followed is not None and followed.kind == "deleted" and followed.path == path
+    project.tags.add(name="Three")
+    project.close()
+    assert tag_names(path) == {"One", "Two", "Three"}
+    assert tag_names(trash / path.name) == {"One", "Two"}  # the trash keeps what it got
