@@ -7,9 +7,16 @@ the GUI thread through the undo stack (``ReplaceArticleText`` with the worker's 
 Baseline: the same update of the same text carrying no passages. Also kept: the stall when
 the passages are found on the GUI thread (no plan), as the update did before.
 
+Then the same updates in a real window showing both articles side by side, with the
+Passages panel open: the window's views follow the update (the pane shows the new text
+with its marks, the table its rows), which is most of the stall there. Baseline: the same
+update of the article without passages in the same window. The window's next look at the
+file for other programs' changes is kept too (its watch is otherwise left off, so that it
+never falls inside a measurement).
+
 A timer ticking every 5 ms in the GUI thread measures the longest stall, from the start of
-the update to its end plus a short settling time. Each update is undone (not timed)
-before the next.
+the update to its end (in the window: until the panes are built) plus a short settling
+time. Each update is undone (not timed) before the next.
 
 Run on its own: ``QT_QPA_PLATFORM=offscreen python bench/bench_reanchor.py [--quick]``.
 """
@@ -28,13 +35,19 @@ from projects import add_tags, markdown_article, new_project, passages
 from PySide6.QtCore import QThreadPool
 from qt_support import StallMonitor, application, run_events, wait_until
 
+from diptych.gui.app import Launcher
 from diptych.gui.article_commands import ReplaceArticleText
 from diptych.gui.commands import perform
+from diptych.gui.context import AppContext
 from diptych.gui.import_jobs import NewerVersion, newer_version_job, read_article
+from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import MessageBridge
+from diptych.gui.paths import AppPaths
 from diptych.gui.session import ProjectSession
+from diptych.gui.settings import Settings
 from diptych.gui.workers import Progress, Workers
 from diptych.storage.importing import ParsedArticle
+from diptych.storage.project import Project
 
 NAME = "reanchor"
 SETTLE_MS = 100
@@ -84,9 +97,11 @@ def run(config: Config) -> list[Figure]:
         ("lines reflowed", reflow),
         ("text replaced", lambda _text: other),
     )
+    newer_files = []
     for label, edit in edits:
         newer = config.workdir / f"newer-{label.replace(' ', '-')}.md"
         newer.write_text(edit(parsed.original_text), encoding="utf-8")
+        newer_files.append((label, newer))
         inline: list[float] = []
 
         def diptych(newer: Path = newer, inline: list[float] = inline) -> float:
@@ -106,14 +121,100 @@ def run(config: Config) -> list[Figure]:
             )
         )  # fmt: skip
     session.deleteLater()
+    path = project.path
     project.close()
+    return figures + _in_window(config, path, coded, bare, newer_files, size, count)
+
+
+def _in_window(
+    config: Config,
+    path: Path,
+    coded: int,
+    bare: int,
+    newer_files: list[tuple[str, Path]],
+    size: int,
+    count: int,
+) -> list[Figure]:
+    """The same updates in a window showing both articles and the Passages panel."""
+    window = _window(config.workdir / "user", path, (coded, bare))
+    session, workers = window.session, Workers(QThreadPool.globalInstance())
+    figures = []
+    for label, newer in newer_files:
+        looks: list[float] = []
+
+        def diptych(newer: Path = newer, looks: list[float] = looks) -> float:
+            stall = _update(session, workers, coded, newer, planned=True, window=window)
+            looks.append(_look_at_file(window))
+            return stall
+
+        def baseline(newer: Path = newer) -> float:
+            return _update(session, workers, bare, newer, planned=True, window=window)
+
+        samples, base = interleave(diptych, baseline, config.repeats(2))
+        name = f"{size / 1e6:g} MB, {count} passages, {label}, in a window: longest GUI stall"
+        figures.append(
+            Figure(
+                NAME, name, "ms", samples,
+                "the same update, no passages, in the same window", base,
+                extra={"next_look_at_the_file_ms": statistics.median(looks)},
+            )
+        )  # fmt: skip
+    window.close()
+    window.deleteLater()
+    QThreadPool.globalInstance().waitForDone()
+    run_events(50)
     return figures
 
 
+def _window(home: Path, path: Path, article_ids: tuple[int, int]) -> MainWindow:
+    """A window on the project showing the articles side by side and the Passages panel,
+    with its watch on the file left off (see :func:`_look_at_file`)."""
+    paths = AppPaths(data=home / "data", config=home / "config")
+    paths.ensure()
+    context = AppContext(
+        paths=paths, settings=Settings(paths.config / "diptych.ini"), messages=MessageBridge()
+    )
+    launcher = Launcher(context)
+    window = launcher.show_project(Project.open(path))
+    window.launcher = launcher  # type: ignore[attr-defined]  # kept alive with the window
+    window.session.watch(False)
+    first, second = article_ids
+    window.area.open_article(first)
+    window.area.open_article(second, new_pane=True)
+    window.docks["passages"].show()
+    window.docks["passages"].raise_()
+    _settle(window)
+    return window
+
+
+def _settle(window: MainWindow) -> None:
+    wait_until(lambda: not any(pane.is_loading for pane in window.area.panes()))
+    wait_until(lambda: not window.passages.model.reading)
+    run_events(SETTLE_MS)
+
+
+def _look_at_file(window: MainWindow) -> float:
+    """The longest stall of the window's next look at the file for other programs'
+    changes (what its watch does every 1.5 s), once the update is done."""
+    monitor = StallMonitor()
+    monitor.start()
+    run_events(20)
+    window.session.on_watch_timeout()
+    _settle(window)
+    return monitor.stop()
+
+
 def _update(
-    session: ProjectSession, workers: Workers, article_id: int, newer: Path, *, planned: bool
+    session: ProjectSession,
+    workers: Workers,
+    article_id: int,
+    newer: Path,
+    *,
+    planned: bool,
+    window: MainWindow | None = None,
 ) -> float:
-    """One update, as Update from newer file… makes it; returns the longest stall (ms)."""
+    """One update, as Update from newer file… makes it; returns the longest stall (ms)
+    until it is done (and ``window``, if given, has followed it)."""
     done: list[ReplaceArticleText] = []
 
     def apply(result: ParsedArticle | NewerVersion) -> None:
@@ -135,10 +236,15 @@ def _update(
     worker = workers.start(job)
     worker.signals.finished.connect(apply)
     wait_until(lambda: bool(done))
-    run_events(SETTLE_MS)
+    if window is None:
+        run_events(SETTLE_MS)
+    else:
+        _settle(window)
     stall = monitor.stop()
     session.undo_stack.undo()  # the article as it was, for the next round
     session.undo_stack.clear()
+    if window is not None:
+        _settle(window)
     return stall
 
 

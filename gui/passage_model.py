@@ -14,6 +14,7 @@ worker by :mod:`~diptych.gui.passage_reading`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,7 +39,7 @@ PASSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 3
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
-BULK_CHANGES = 200  # more changed passages than this in one article: re-read everything
+BULK_CHANGES = 200  # more changed passages than this in one article: one reset of the table
 FOLD_BATCH = 1_000  # passages folded for the text filter per pass of the event loop (~2 ms)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,7 +75,7 @@ class PassageTableModel(QAbstractTableModel):
         # 40,000 passages, more in texts that are not ASCII).
         self._folding = QTimer(self, interval=0)
         self._folding.timeout.connect(self._fold_some)
-        self._reader = PassageReader(session, self._install, self.on_session_passages_changed, self)
+        self._reader = PassageReader(session, self._install, self._catch_up, self)
         self._reader.readingChanged.connect(self.readingChanged)
         session.passagesChanged.connect(self.on_session_passages_changed)
         session.passageUpdated.connect(self.on_session_passage_updated)
@@ -167,23 +168,45 @@ class PassageTableModel(QAbstractTableModel):
             self.endInsertRows()
 
     def on_session_passages_changed(self, article_id: int) -> None:
-        """Bring one article's rows in step with the file, row by row."""
-        if self._reader.defer(article_id):  # once the rows are in
-            return
+        """Bring one article's rows in step with the file: row by row, or when many
+        changed (an article updated from a newer file), in one reset of the table."""
+        if not self._reader.defer(article_id):  # else once the rows are in
+            self._bring_in_step(article_id, in_bulk=self._replace_rows)
+
+    def _catch_up(self, article_id: int) -> None:
+        """An article changed while a worker read every passage: bring its rows in step,
+        reading every passage again if many changed."""
+        self._bring_in_step(article_id, in_bulk=lambda _article, _passages: self._reader.reload())
+
+    def _bring_in_step(
+        self, article_id: int, in_bulk: Callable[[int, list[Annotation]], None]
+    ) -> None:
+        """Make one article's rows those of its passages as stored: row by row, or with
+        ``in_bulk`` (the article, its passages) when more than :data:`BULK_CHANGES`
+        changed."""
         if article_id not in self._cells.article_order:
             self._read_articles()
         known = article_id in self._cells.titles
-        fresh = self.session.project.annotations.query(article_id=article_id) if known else []
+        fresh = self.session.article_passages(article_id) if known else []
         before = {p.id: p for p in self._rows.all if p.article_id == article_id}
         changed = [p for p in fresh if before.get(p.id) != p]
-        if len(changed) + len(before.keys() - {p.id for p in fresh}) > BULK_CHANGES:
-            self._reader.reload()
-            return
         dropped = (before.keys() - {p.id for p in fresh}) | {p.id for p in changed}
+        if len(dropped) > BULK_CHANGES:
+            in_bulk(article_id, fresh)
+            return
         if not dropped:
             return
         self._rows.replace_some(dropped, before, changed)
         self._follow(article_id, [p for p in fresh if self._rows.matches(p)])
+
+    def _replace_rows(self, article_id: int, passages: list[Annotation]) -> None:
+        """Many passages of one article changed: take its passages with one reset of the
+        table (rather than thousands of rows moved one by one, or every passage read
+        again)."""
+        self.beginResetModel()
+        self._rows.replace_article(article_id, passages)
+        self.endResetModel()
+        self._folding.start()
 
     def _follow(self, article_id: int, shown: list[Annotation]) -> None:
         """Make the rows of one article those of ``shown``: removed, updated or inserted."""

@@ -31,15 +31,17 @@ class ArticleEdits(FileWatch):
     def remove_article(self, article_id: int) -> ArticleRemoval:
         """Remove an article with its passages."""
         removal = self.project.articles.remove(article_id=article_id)
-        self.articlesChanged.emit()
-        self.passagesChanged.emit(article_id)
+        with self._telling_views([article_id]):
+            self.articlesChanged.emit()
+            self.passagesChanged.emit(article_id)
         return removal
 
     def restore_article(self, removal: ArticleRemoval) -> None:
         """Undo :meth:`remove_article`."""
         self.project.articles.restore(removal=removal)
-        self.articlesChanged.emit()
-        self.passagesChanged.emit(removal.article.id)
+        with self._telling_views([removal.article.id]):
+            self.articlesChanged.emit()
+            self.passagesChanged.emit(removal.article.id)
 
     def remove_articles(self, article_ids: Sequence[int]) -> list[ArticleRemoval]:
         """Remove several articles in one transaction (undoing an import), leaving out
@@ -51,9 +53,7 @@ class ArticleEdits(FileWatch):
                 for article_id in article_ids
                 if article_id in present
             ]
-        self.articlesChanged.emit()
-        for removal in removals:
-            self.passagesChanged.emit(removal.article.id)
+        self._tell_removals(removals)
         return removals
 
     def restore_articles(self, removals: Sequence[ArticleRemoval]) -> None:
@@ -61,9 +61,14 @@ class ArticleEdits(FileWatch):
         with self.project.transaction():
             for removal in reversed(removals):
                 self.project.articles.restore(removal=removal)
-        self.articlesChanged.emit()
-        for removal in removals:
-            self.passagesChanged.emit(removal.article.id)
+        self._tell_removals(removals)
+
+    def _tell_removals(self, removals: Sequence[ArticleRemoval]) -> None:
+        """The articles of ``removals`` went or came back, with their passages."""
+        with self._telling_views([r.article.id for r in removals]):
+            self.articlesChanged.emit()
+            for removal in removals:
+                self.passagesChanged.emit(removal.article.id)
 
     def replace_article_text(
         self, article_id: int, parsed: ParsedArticle, plan: ReplacementPlan | None = None
@@ -86,9 +91,10 @@ class ArticleEdits(FileWatch):
         self._text_stamps[article_id] = text_stamp(
             self.project.articles.summary(article_id=article_id)
         )
-        self.articleTextChanged.emit(article_id)
-        self.articlesChanged.emit()
-        self.passagesChanged.emit(article_id)
+        with self._telling_views([article_id]):  # the panes and the table read them once
+            self.articleTextChanged.emit(article_id)
+            self.articlesChanged.emit()
+            self.passagesChanged.emit(article_id)
 
     def rename_article(self, article_id: int, title: str) -> ArticleSummary:
         """Give an article a new title (its text stays as it is shown)."""

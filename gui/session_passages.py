@@ -76,4 +76,5 @@ class PassageEdits(FileWatch):
 
     def _changed(self, article_id: int, annotation_id: int) -> None:
         # PRAGMA data_version ignores this connection's own commits: nothing to record.
-        self.passageUpdated.emit(article_id, annotation_id)
+        with self._telling_views([article_id]):
+            self.passageUpdated.emit(article_id, annotation_id)

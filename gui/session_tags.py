@@ -81,6 +81,8 @@ class TagEdits(SessionCore):
         return tag
 
     def _tags_changed(self, *, all_passages: bool = False) -> None:
-        self.tagsChanged.emit()
-        if all_passages:
-            self.allPassagesChanged.emit()
+        # A new name or colour leaves the passages as they were read.
+        with self._telling_views(None if all_passages else ()):
+            self.tagsChanged.emit()
+            if all_passages:
+                self.allPassagesChanged.emit()

@@ -74,6 +74,7 @@ class FileWatch(SessionCore):
             self.project.forget_cached()
             for article in self.project.articles.all():  # the new ones, as they are now
                 self._text_stamps.setdefault(article.id, text_stamp(article))
+            self._forget_passages(None)  # a new article may take a removed one's id
             self.articlesChanged.emit()
         else:
             self.reload_all()
@@ -90,7 +91,8 @@ class FileWatch(SessionCore):
             if not self._reload_if_changed_elsewhere():  # which says so with the rest
                 summary = self.project.articles.summary(article_id=exc.article_id)
                 for article_id in self._changed_texts([summary]):
-                    self.articleTextChanged.emit(article_id)
+                    with self._telling_views([article_id]):
+                        self.articleTextChanged.emit(article_id)
             raise
 
     def watch(self, enabled: bool = True) -> None:
@@ -143,11 +145,12 @@ class FileWatch(SessionCore):
         texts = self._changed_texts(self.project.articles.all())
         self.project.forget_cached()
         self._codebook = None
-        self.articlesChanged.emit()
-        self.tagsChanged.emit()
-        for article_id in texts:
-            self.articleTextChanged.emit(article_id)
-        self.allPassagesChanged.emit()
+        with self._telling_views(None):
+            self.articlesChanged.emit()
+            self.tagsChanged.emit()
+            for article_id in texts:
+                self.articleTextChanged.emit(article_id)
+            self.allPassagesChanged.emit()
 
     def _changed_texts(self, articles: Iterable[ArticleSummary]) -> list[int]:
         """The articles whose text is not the one shown any more; their stamps updated.
