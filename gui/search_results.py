@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QPainter,
     QPalette,
     QTextCharFormat,
@@ -23,10 +24,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def result_document(
-    text: str, matches: list[tuple[int, int]], option: QStyleOptionViewItem
+    text: str,
+    matches: list[tuple[int, int]],
+    option: QStyleOptionViewItem,
+    heading: QColor | None = None,
 ) -> QTextDocument:
     """``text`` laid out in the item's font, wrapped at its width, the ``matches`` bold
-    (places in ``text`` as Python counts them, turned into Qt's)."""
+    (places in ``text`` as Python counts them, turned into Qt's), and its first line (the
+    kind and title of the result) in the colour ``heading`` if given."""
     document = QTextDocument()
     document.setDocumentMargin(0)
     document.setDefaultFont(option.font)
@@ -34,14 +39,36 @@ def result_document(
     wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     document.setDefaultTextOption(wrap)
     document.setPlainText(text)
+    cursor = QTextCursor(document)
+    if heading is not None:  # what and where the result is, quieter than its words
+        muted = QTextCharFormat()
+        muted.setForeground(heading)
+        # The item's text reaches the delegate with its line break as U+2028 (Qt's display
+        # text), a result made by hand with "\n".
+        breaks = [i for i in (text.find("\n"), text.find("\u2028")) if i >= 0]
+        cursor.setPosition(codepoint_to_utf16(text, min(breaks, default=len(text))))
+        cursor.setPosition(0, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(muted)
     bold = QTextCharFormat()
     bold.setFontWeight(700)
-    cursor = QTextCursor(document)
     for start, end in matches:
         cursor.setPosition(codepoint_to_utf16(text, start))
         cursor.setPosition(codepoint_to_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(bold)
     return document
+
+
+def muted_text(palette: QPalette) -> QColor:
+    """The list's text colour two thirds of the way from its background: set apart from
+    the words of a result, and still well readable (the placeholder grey is not, at a
+    contrast under 4.5:1)."""
+    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    return QColor(
+        *(
+            round(t * 2 / 3 + b / 3)
+            for t, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
+        )
+    )
 
 
 class SearchResultDelegate(QStyledItemDelegate):
@@ -58,9 +85,11 @@ class SearchResultDelegate(QStyledItemDelegate):
         self.initStyleOption(item, index)
         return item
 
-    def _document(self, item: QStyleOptionViewItem, index: Index) -> QTextDocument:
+    def _document(
+        self, item: QStyleOptionViewItem, index: Index, heading: QColor | None = None
+    ) -> QTextDocument:
         """The result's text laid out at the width it wraps at (``item``: see _item)."""
-        document = result_document(item.text, index.data(MATCHES_ROLE) or [], item)
+        document = result_document(item.text, index.data(MATCHES_ROLE) or [], item, heading)
         document.setTextWidth(max(1, self._text_width(item)))
         return document
 
@@ -76,7 +105,11 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item = self._item(option, index)
-        document = self._document(item, index)
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        # Selected, the heading keeps the selection's text colour: a muted one may not
+        # read on the highlight.
+        muted = None if selected else muted_text(item.palette)
+        document = self._document(item, index, muted)
         text = item.text
         item.text = ""  # the style draws the background, selection and focus only
         widget = item.widget
@@ -84,7 +117,6 @@ class SearchResultDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
         item.text = text
         area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette = item.palette
