@@ -64,10 +64,9 @@ def muted_text(palette: QPalette) -> QColor:
     contrast under 4.5:1)."""
     text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
     return QColor(
-        *(
-            round(t * 2 / 3 + b / 3)
-            for t, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
-        )
+        round(text.red() * 2 / 3 + base.red() / 3),
+        round(text.green() * 2 / 3 + base.green() / 3),
+        round(text.blue() * 2 / 3 + base.blue() / 3),
     )
 
 
