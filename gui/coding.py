@@ -37,6 +37,8 @@ from diptych.storage.errors import InputError
 TOOLTIP_NOTE_CHARS = 400
 TITLE_QUOTE_CHARS = 40
 NOTHING_SELECTED = "No text is selected, so nothing is tagged. A new name adds a tag."
+SELECT_TEXT_FIRST = "Select some text first, then choose a tag."
+NO_TARGET = -1  # the palette tags nothing: the passage selected is not one for the keys here
 SELECTED_ELSEWHERE = (
     "The selected passage is not in this pane: select text here, or a passage here "
     "(Enter on a highlight, or F8)."
@@ -143,7 +145,7 @@ class CodingController(QObject):
         if pane is None or pane.article_id is None or selection is None:
             if self.selected:
                 return self.add_tag(self.selected, tag_id)
-            self.session.messages.info("Select some text first, then choose a tag.")
+            self.session.messages.info(SELECT_TEXT_FIRST)
             return False
         start, end = selection
         existing = self._passage_with_range(pane, start, end)
@@ -164,11 +166,16 @@ class CodingController(QObject):
 
         A name with '/' is a path: ``Economy/Tariffs`` creates Tariffs under Economy, and
         any missing tags above it too. The tag goes on passage ``for_passage`` if given,
-        else on the selection (see :meth:`apply_tag`); with nothing to tag, the tags are
-        only added to the codebook (and the undo step says just that).
+        else on the selection (see :meth:`apply_tag`); with nothing to tag (or
+        ``for_passage`` :data:`NO_TARGET`), the tags are only added to the codebook (and
+        the undo step says just that).
         """
+        nothing = for_passage == NO_TARGET or (not for_passage and not self._has_target())
 
         def apply(tag_id: int) -> bool:
+            if nothing:
+                self.session.messages.info(SELECT_TEXT_FIRST)
+                return False
             return self.add_tag(for_passage, tag_id) if for_passage else self.apply_tag(tag_id)
 
         new = new_tag_path(self.session.codebook(), name)
@@ -176,7 +183,7 @@ class CodingController(QObject):
             return apply(new.parent_id)  # the whole path exists
         paths = new.paths() if new is not None else [name]
         listed = f"tag{'s' if len(paths) > 1 else ''} {', '.join(paths)}"
-        if not for_passage and not self._has_target():
+        if nothing:
             with UndoStep(self.session, f"New {listed}") as step:
                 if self._add_tags(step, new, name) is None:
                     return False
@@ -250,13 +257,19 @@ class CodingController(QObject):
         """Show the tag palette: for passage ``for_passage`` (at the global point ``at``) if
         given, else for the selected text, beside it (or else for the selected passage).
         From the Passages list or the Passage panel, Ctrl+T tags the passage chosen there,
-        never text left selected in an article."""
+        never text left selected in an article; from an article without text selected, only
+        the passage outlined there, as the keys 1-9 (one in another pane, which the user
+        cannot see there, is not tagged)."""
+        pane = self.area.current
         if not for_passage and self.selected and self._keyboard_on_passage():
             for_passage = self.selected
+        elif not for_passage and pane is not None and self._not_for_keys_in(pane):
+            for_passage = NO_TARGET
         self.palette_passage = for_passage
-        pane = self.area.current
-        tagged = for_passage  # the passage the palette tags, whose tags are marked
-        if for_passage:
+        tagged = max(for_passage, 0)  # the passage the palette tags, whose tags are marked
+        if for_passage == NO_TARGET:
+            title = NOTHING_SELECTED
+        elif for_passage:
             title = self._passage_title(for_passage)
         elif pane is not None and self._has_target():
             selected_text = pane.selection()
@@ -270,6 +283,13 @@ class CodingController(QObject):
             at = self.window.mapToGlobal(self.window.rect().center() - QPoint(190, 160))
         already = self.session.passage(tagged).tag_ids if tagged else ()
         self.palette.open_at(self.session.codebook(), at, title, already)
+
+    def _not_for_keys_in(self, pane: ArticlePane) -> bool:
+        """True if the keyboard is in ``pane``, without text selected there, and the passage
+        selected is not one for its keys (see :meth:`_not_outlined`)."""
+        focus = QApplication.focusWidget()
+        in_pane = focus is not None and pane.isAncestorOf(focus)
+        return in_pane and not pane.selection() and bool(self._not_outlined(pane))
 
     @staticmethod
     def _keyboard_on_passage() -> bool:
@@ -295,7 +315,9 @@ class CodingController(QObject):
     def on_palette_tag_chosen(self, tag_id: int) -> None:
         """A tag chosen in the palette goes on the passage it was opened for, or else on the
         selection."""
-        if self.palette_passage:
+        if self.palette_passage == NO_TARGET:
+            self.session.messages.info(SELECT_TEXT_FIRST)
+        elif self.palette_passage:
             self.add_tag(self.palette_passage, tag_id)
         else:
             self.apply_tag(tag_id)

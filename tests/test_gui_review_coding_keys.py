@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.coding import BLANK_SELECTION
+from diptych.gui.coding import BLANK_SELECTION, NOTHING_SELECTED
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 
@@ -113,3 +113,39 @@ def test_ctrl_t_in_the_passages_list_tags_the_passage_chosen_not_text_left_selec
     qtbot.keyClick(palette.field, Qt.Key.Key_Return)
     assert {p.id for p in window.session.project.annotations.query()} == before
     assert set(window.session.passage(chosen).tag_ids) == {*tags, new_tag.id}
+
+
+def test_ctrl_t_in_a_pane_never_tags_a_passage_selected_in_another(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()  # window shortcuts need the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    left, right = window.area.panes()
+    window.area.set_current(left)
+    left.view.setFocus()
+    qtbot.waitUntil(left.view.hasFocus)
+    qtbot.keyClick(left.view, Qt.Key.Key_Home, CONTROL)
+    qtbot.keyClick(left.view, Qt.Key.Key_F8)
+    passage = window.coding.selected
+    assert passage and left.selected_passage == passage
+    qtbot.keyClick(left.view, Qt.Key.Key_Tab, CONTROL)  # to the other article's pane
+    assert window.area.current is right and right.view.hasFocus()
+    tags = window.session.passage(passage).tag_ids
+    new_tag = next(t for t in window.session.ordered_tags() if t.id not in tags)
+    steps = window.session.undo_stack.count()
+
+    qtbot.keyClick(right.view, Qt.Key.Key_T, CONTROL)
+    palette = window.coding.palette
+    qtbot.waitUntil(palette.isVisible)
+    assert palette.hint.text() == NOTHING_SELECTED
+    qtbot.keyClicks(palette.field, window.session.codebook().path(new_tag.id))
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    assert window.session.passage(passage).tag_ids == tags
+    assert window.session.undo_stack.count() == steps
+
+    qtbot.keyClick(right.view, Qt.Key.Key_T, CONTROL)  # a new name only joins the codebook
+    qtbot.waitUntil(palette.isVisible)
+    qtbot.keyClicks(palette.field, "Brand new theme")
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    assert window.session.project.tags.find(name="Brand new theme") is not None
+    assert window.session.passage(passage).tag_ids == tags
