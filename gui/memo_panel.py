@@ -86,15 +86,18 @@ class MemoPreview(QWidget):
     Args:
         field: the memo's field.
         heading: the label above it.
+        what: the memo, as its button is heard ("project memo"): two buttons both read
+            as "Preview" did not say which memo each one showed.
     """
 
-    def __init__(self, field: MemoField, heading: QLabel, parent: QWidget) -> None:
+    def __init__(self, field: MemoField, heading: QLabel, parent: QWidget, what: str) -> None:
         super().__init__(parent)
         self.field = field
+        self.what = what
         self.browser = NoteBrowser(self)
-        self.browser.setAccessibleName(f"{field.accessibleName()} (preview)")
         self.button = tool_button(self, "Preview", "Show the memo as it reads")
         self.button.setCheckable(True)
+        self.button.setAccessibleName(f"Preview the {what}")
         self.stack = QStackedWidget(self)
         self.stack.addWidget(field)
         self.stack.addWidget(self.browser)
@@ -117,12 +120,15 @@ class MemoPreview(QWidget):
         self.refresh()
         self.stack.setCurrentIndex(1 if checked else 0)
         self.button.setText("Edit" if checked else "Preview")
+        self.button.setAccessibleName(f"{'Edit' if checked else 'Preview'} the {self.what}")
         self.button.setToolTip("Write the memo again" if checked else "Show the memo as it reads")
 
     def refresh(self) -> None:
         """Render the memo again (another memo shown, undo, another window's change)."""
         if self.button.isChecked():
             self.browser.show_note(self.field.toPlainText())
+            # Named after the memo shown, as its field is (the article's changes).
+            self.browser.setAccessibleName(f"{self.field.accessibleName()}, as it reads")
 
     def set_usable(self, enabled: bool) -> None:
         """No article open: neither the memo nor its preview can be used."""
@@ -148,8 +154,12 @@ class MemoPanel(QWidget):
         self.article_memo = MemoField(session, MemoKind.ARTICLE, self)
         self.article_memo.setPlaceholderText("Notes on this article…")
         self._show_title(None)
-        self.project_preview = MemoPreview(self.project_memo, QLabel("Project memo", self), self)
-        self.article_preview = MemoPreview(self.article_memo, self.article_label, self)
+        self.project_preview = MemoPreview(
+            self.project_memo, QLabel("Project memo", self), self, "project memo"
+        )
+        self.article_preview = MemoPreview(
+            self.article_memo, self.article_label, self, "article memo"
+        )
         self.article_preview.set_usable(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -191,6 +201,7 @@ class MemoPanel(QWidget):
         title = self._title(self.article_memo.target_id)
         if title is not None:
             self._show_title(title)
+            self.article_preview.refresh()  # its name too
 
     def on_session_memos_changed(self) -> None:
         """Follow undo, redo and other windows."""

@@ -5,10 +5,17 @@ follows undo and the article of the current pane."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
+
+
+def spoken_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return interface.text(QAccessible.Text.Name)
 
 
 def test_the_project_memo_reads_rendered_and_goes_back_to_writing(
@@ -62,3 +69,19 @@ def test_going_to_the_memos_while_previewing_puts_the_keyboard_in_the_preview(
     qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
     window.go_to_panel("memos")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is box.browser)
+
+
+def test_each_memo_preview_is_heard_as_what_it_shows(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.memos
+    left = window.area.panes()[0]
+    window.area.set_current(left)
+    project, article = panel.project_preview, panel.article_preview
+    names = [spoken_name(project.button), spoken_name(article.button)]
+    assert names == ["Preview the project memo", "Preview the article memo"]
+    qtbot.mouseClick(article.button, Qt.MouseButton.LeftButton)
+    assert spoken_name(article.button) == "Edit the article memo"
+    title = window.session.project.articles.summary(article_id=left.article_id).title
+    assert spoken_name(article.browser) == f"Memo on “{title}”, as it reads"
+    window.area.set_current(window.area.panes()[1])
+    other = window.session.project.articles.summary(article_id=window.area.panes()[1].article_id)
+    assert spoken_name(article.browser) == f"Memo on “{other.title}”, as it reads"
