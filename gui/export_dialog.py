@@ -237,7 +237,8 @@ class ExportDialog(QDialog):
             holder = QWidget(self)
             holder.setLayout(column)
             holder.setToolTip(f"{title} to include")
-            scope.addWidget(holder)
+            # Titles are long and tag names short: the articles take more of the width.
+            scope.addWidget(holder, 3 if widget is self.articles else 2)
             if widget is self.articles:
                 self.article_scope = holder
         grouping = QHBoxLayout()
@@ -255,7 +256,7 @@ class ExportDialog(QDialog):
         form.addRow(self.qualcoder)
         form.addRow(self.progress)
         form.addRow(self.buttons)
-        self.resize(640, 520)
+        self.resize(720, 520)
         in_tab_order += [self.by_tag, self.by_article, self.output, browse]
         for before, after in pairwise(in_tab_order):
             QWidget.setTabOrder(before, after)
