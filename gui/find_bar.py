@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from diptych.gui.theme import is_dark
+
 MAX_MATCHES = 5000
 MIN_FIELD_CHARACTERS = 14  # narrower than this beside the count, the count gets its own line
 # Characters of articles (copied from the web, typeset) that a keyboard types otherwise:
@@ -154,7 +156,8 @@ class FindBar(QWidget):
         self.closed.emit()
 
     def show_count(self, current: int, total: int) -> None:
-        """Show "3 of 12", or "No matches"."""
+        """Show "3 of 12", or "No matches" (in red, as a browser's find bar says it: a
+        grey "No matches" beside the words typed went unseen)."""
         if not self.field.text():
             self.count.setText("")
         elif total == 0:
@@ -162,6 +165,12 @@ class FindBar(QWidget):
         else:
             more = "+" if total >= MAX_MATCHES else ""
             self.count.setText(f"{current + 1} of {total}{more}")
+        missed = bool(self.field.text()) and total == 0
+        self.count.setStyleSheet(
+            f"color: {'#FF8A80' if is_dark() else '#B3261E'};" if missed else ""
+        )
+        # Heard with the field, where the keyboard is: the count beside it is a label.
+        self.field.setAccessibleDescription(self.count.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
