@@ -2,7 +2,8 @@
 
 Backups are whole, consistent copies taken while the project is open (the backup API
 copies a snapshot even while the window writes). They live in a per-project folder, named
-by time, and only the newest ``keep`` are kept. A snapshot identical to the newest backup
+by time, and only the newest ``keep`` are kept, fewer when they would take more room than
+a budget (:func:`prune`). A snapshot identical to the newest backup
 is not kept (the project has not changed since), so that opening a project again and again
 never pushes its older, different states out of the folder. Restoring first backs up the
 current state, then copies the chosen backup into the project file inside one SQLite
@@ -35,6 +36,12 @@ from diptych.storage.errors import (
 from diptych.storage.project import PROJECT_SUFFIX, Project
 
 DEFAULT_KEEP = 20
+# The room one project's backups may take: 1 GiB, or five copies of a larger project (20
+# copies of a 300 MB project would take 6 GB of the disk the project itself is on). The
+# newest MIN_KEEP are kept whatever their size.
+DEFAULT_BUDGET = 1024**3
+BUDGET_COPIES = 5
+MIN_KEEP = 3
 _STAMP = "%Y%m%d-%H%M%S"
 SOURCE_RECORD = "project-path.txt"  # in each backup folder: the file it backs up
 
@@ -121,7 +128,12 @@ def _still_holds(path: Path, uuid: str) -> bool:
 
 
 def backup_project(
-    project: Project, *, root: Path, reason: str = "auto", keep: int = DEFAULT_KEEP
+    project: Project,
+    *,
+    root: Path,
+    reason: str = "auto",
+    keep: int = DEFAULT_KEEP,
+    budget: int | None = DEFAULT_BUDGET,
 ) -> Path:
     """Snapshot ``project`` into its backup folder.
 
@@ -147,7 +159,7 @@ def backup_project(
         with contextlib.suppress(OSError):  # kept if it cannot be removed: no harm
             target.unlink()
         return newest.path
-    prune(folder, keep=keep)
+    prune(folder, keep=keep, budget=budget)
     return target
 
 
@@ -295,12 +307,25 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.path.name, reverse=True)
 
 
-def prune(folder: Path, *, keep: int) -> list[Path]:
+def prune(folder: Path, *, keep: int, budget: int | None = None) -> list[Path]:
     """Delete all but the newest ``keep`` backups, and never one taken before an update to
-    a newer format (the only copy an older Diptych can open); returns what was deleted."""
-    removed = []
+    a newer format (the only copy an older Diptych can open); returns what was deleted.
+
+    With a ``budget`` (bytes), older backups also go once the newer ones fill it, or five
+    times the newest backup's size if that is more; the newest :data:`MIN_KEEP` stay
+    whatever their size."""
     rotated = [b for b in list_backups(folder) if b.reason != UPGRADE_REASON]
-    for info in rotated[keep:]:
+    kept = rotated[:keep]
+    if budget is not None and kept:
+        room = max(budget, BUDGET_COPIES * kept[0].size)
+        total = 0
+        for count, info in enumerate(kept):
+            total += info.size
+            if total > room and count >= MIN_KEEP:
+                kept = kept[:count]
+                break
+    removed = []
+    for info in rotated[len(kept) :]:
         try:
             info.path.unlink(missing_ok=True)
         except OSError:  # kept: the new backup is taken, an extra old one does no harm
@@ -326,7 +351,9 @@ def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
     except (DamagedProjectError, NotAProjectError):
         return _replace_damaged(backup, target=target)
     with current:
-        safety = backup_project(current, root=root, reason="before-restore", keep=10_000)
+        safety = backup_project(
+            current, root=root, reason="before-restore", keep=10_000, budget=None
+        )
         with _read_only(backup) as source, translate_errors(target):
             source.backup(current.db.conn)
     return safety

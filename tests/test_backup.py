@@ -49,6 +49,64 @@ def test_only_the_newest_backups_are_kept(tmp_path: Path) -> None:
     assert prune(folder, keep=1) == list(reversed(made[-3:-1]))
 
 
+def _fake_backups(folder: Path, sizes: list[int], reason: str = "hourly") -> list[Path]:
+    """Backup files of the given sizes, oldest first (only names and sizes matter to pruning;
+    the files are sparse, so that big ones take no room)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for n, size in enumerate(sizes):
+        path = folder / f"20261203-10{n:02d}00-000000-{reason}.diptych"
+        with path.open("wb") as file:
+            file.truncate(size)
+        made.append(path)
+    return made
+
+
+def test_backups_of_a_big_project_keep_within_their_room(tmp_path: Path) -> None:
+    folder = tmp_path / "backups" / "p"
+    made = _fake_backups(folder, [1000] * 12)
+    # Room for 5,000 bytes: the five newest; the twelve fit the count of twenty.
+    removed = prune(folder, keep=20, budget=5000)
+    assert sorted(removed) == made[:7]
+    assert [b.path for b in list_backups(folder)] == list(reversed(made[7:]))
+
+
+def test_the_room_is_at_least_five_copies_of_the_newest_backup(tmp_path: Path) -> None:
+    folder = tmp_path / "backups" / "p"
+    made = _fake_backups(folder, [1000] * 8)
+    prune(folder, keep=20, budget=10)  # a budget below one copy still leaves five copies
+    assert [b.path for b in list_backups(folder)] == list(reversed(made[3:]))
+
+
+def test_the_newest_three_stay_whatever_their_size(tmp_path: Path) -> None:
+    folder = tmp_path / "backups" / "p"
+    made = _fake_backups(folder, [100, 100, 9000, 9000, 100])  # grew, then shrank
+    prune(folder, keep=20, budget=500)  # five copies of the newest: 500 bytes
+    assert [b.path for b in list_backups(folder)] == list(reversed(made[2:]))
+
+
+def test_backups_before_an_update_are_outside_the_room(tmp_path: Path) -> None:
+    folder = tmp_path / "backups" / "p"
+    upgrade = _fake_backups(folder / "old", [4000], reason="before-upgrade")[0]
+    kept_upgrade = upgrade.rename(folder / "20261203-090000-000000-before-upgrade.diptych")
+    made = _fake_backups(folder, [1000] * 6)
+    prune(folder, keep=20, budget=5000)
+    names = [b.path for b in list_backups(folder)]
+    assert names == [*reversed(made[1:]), kept_upgrade]
+
+
+def test_a_restore_keeps_every_backup_whatever_their_room(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "p.diptych"
+    with create_sample_project(path) as project:
+        first = backup_project(project, root=root, reason="on open")
+        project.tags.add(name="Since")  # the backup before the restore is a new state
+        folder = backup_folder(root, project)
+    made = _fake_backups(folder, [300 * 2**20] * 6)  # older, together beyond 1 GiB
+    restore_backup(first, target=path, root=root)
+    assert set(made) <= {b.path for b in list_backups(folder)}
+
+
 def test_a_snapshot_of_an_unchanged_project_is_not_kept(tmp_path: Path) -> None:
     root = tmp_path / "backups"
     path = tmp_path / "p.diptych"
