@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.coding import CARET_LEFT, NO_PASSAGE_SELECTED, OUT_OF_VIEW
 from diptych.gui.main_window import MainWindow
+from diptych.gui.passage_selection import CARET_LEFT, NO_PASSAGE_SELECTED, OUT_OF_VIEW
 from diptych.storage.importing import parse_article
 from diptych.storage.sample import SAMPLE_FILES, sample_bytes
 

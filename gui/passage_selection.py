@@ -1,0 +1,286 @@
+"""The selected passage: the one the keys, the Passage panel and the Passages list act on.
+
+One passage of the project is the selected one. Its pane outlines it while the caret is in
+it or it is in view; the caret moved into another passage selects that one; F8, Ctrl+F8,
+search results and undoing a deletion select a passage and bring it into view. Tagging
+from the selection is :mod:`diptych.gui.coding`'s.
+"""
+
+from __future__ import annotations
+
+from weakref import WeakSet
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.article_view import ArticleView
+from diptych.gui.commands import DeletePassage
+from diptych.gui.pane_area import PaneArea
+from diptych.gui.session import ProjectSession
+from diptych.storage.errors import InputError
+
+SELECTED_ELSEWHERE = (
+    "The selected passage is not in this pane: select text here, or a passage here "
+    "(Enter on a highlight, or F8)."
+)
+NO_PASSAGE_SELECTED = "Select a passage first: Enter on a highlight, or F8."
+OUT_OF_VIEW = (
+    "The selected passage is out of view: scroll to it, or select one here (Enter on a "
+    "highlight, or F8)."
+)
+CARET_LEFT = (
+    "The caret has left the selected passage: select a passage here (Enter on a highlight, or F8)."
+)
+
+
+class PassageSelection(QObject):
+    """Which passage is selected, and how it follows the caret, the keys and undo.
+
+    Args:
+        session: the open project.
+        area: the reading area.
+        parent: the owner.
+
+    Signals:
+        passageSelected(int): a passage became the selected one (0: none).
+    """
+
+    passageSelected = Signal(int)
+
+    def __init__(self, session: ProjectSession, area: PaneArea, parent: QObject) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.area = area
+        self.selected = 0
+        area.passageClicked.connect(self.select_passage)
+        session.passagesChanged.connect(self.on_session_passages_changed)
+        session.passageUpdated.connect(self.on_session_passage_updated)
+        session.allPassagesChanged.connect(self.on_session_all_passages_changed)
+        session.undo_stack.indexChanged.connect(self.on_undo_stack_index_changed)
+        self._stack_index = session.undo_stack.index()
+        # The stack empties itself as it is deleted, with the session (which says so first).
+        session.destroyed.connect(self.on_session_destroyed)
+        # Every pane's caret is followed (a new pane becomes the current one at once).
+        self._followed: WeakSet[ArticleView] = WeakSet()
+        area.currentPaneChanged.connect(self.on_area_current_pane_changed)
+        for pane in area.panes():
+            self._follow_caret(pane)
+        # Ctrl+F8: the tag followed, and the passage it led to (the tag is kept from there).
+        self._followed_tag: tuple[int, int] = (0, 0)
+
+    # -- which passage the keys act on ---------------------------------------------------
+    def not_outlined(self, pane: ArticlePane) -> str:
+        """Why the selected passage is not one for the keys in ``pane`` to act on (it is
+        not in the pane, the caret has left it there, or it is out of view with the caret
+        elsewhere, as after finding a word), or ""."""
+        if self._selected_elsewhere(pane):
+            return SELECTED_ELSEWHERE
+        if self.selected and pane.selected_passage != self.selected:
+            return CARET_LEFT
+        if self.selected and not self._in_view(pane, self.selected):
+            return OUT_OF_VIEW
+        return ""
+
+    @staticmethod
+    def _in_view(pane: ArticlePane, annotation_id: int) -> bool:
+        """True if some of the passage is on the screen in ``pane``, or the caret is in it."""
+        view = pane.view
+        mark = view.index.get(annotation_id) if view.index is not None else None
+        if mark is None or not len(view.positions):
+            return False
+        caret = view.positions.to_display(view.textCursor().position())
+        if mark.start <= caret <= mark.end:
+            return True
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.positions.to_rendered(mark.start))
+        top = view.cursorRect(cursor).top()
+        cursor.setPosition(view.positions.to_rendered(mark.end))
+        bottom = view.cursorRect(cursor).bottom()
+        return bottom >= 0 and top <= view.viewport().height()
+
+    def on_area_current_pane_changed(self, pane: object) -> None:
+        """Follow the caret of a pane first seen (see :meth:`on_view_caret_moved`)."""
+        if isinstance(pane, ArticlePane):
+            self._follow_caret(pane)
+
+    def _follow_caret(self, pane: ArticlePane) -> None:
+        if pane.view not in self._followed:
+            self._followed.add(pane.view)
+            pane.view.caretMoved.connect(lambda p=pane: self.on_view_caret_moved(p))
+
+    def on_view_caret_moved(self, pane: ArticlePane) -> None:
+        """The user moved the caret in ``pane``: the outline follows it, so that Del and
+        1-9 act on the passage the pane marks, never on one the caret has left (perhaps
+        out of view). In the selected passage (at its ends too) it is outlined; else the
+        passage at the caret becomes the selected one; in text without a passage the
+        pane outlines none, and the selected passage stays in the Passage panel and the
+        Passages list, as one selected in another pane does. An orphan of the article
+        chosen in the Passages list stays selected while the caret goes to its new text."""
+        view = pane.view
+        if view.index is None or not len(view.positions):
+            return
+        caret = view.positions.to_display(view.textCursor().position())
+        mark = view.index.get(self.selected) if self.selected else None
+        if mark is not None and mark.start <= caret <= mark.end:
+            if pane.selected_passage != self.selected:  # back in it
+                pane.select_passage(self.selected, scroll=False)
+            return
+        if mark is None and self._orphan_of(pane):
+            return  # kept for re-attaching it to text selected from here
+        at_caret = view.passage_at_cursor()
+        if at_caret:
+            self.select_passage(at_caret)
+        elif pane.selected_passage:
+            pane.select_passage(0, scroll=False)
+
+    def _orphan_of(self, pane: ArticlePane) -> bool:
+        """True if the selected passage is an orphan of ``pane``'s article."""
+        if not self.selected:
+            return False
+        try:
+            passage = self.session.passage(self.selected)
+        except InputError:
+            return False
+        return passage.is_orphan and passage.article_id == pane.article_id
+
+    def _selected_elsewhere(self, pane: ArticlePane) -> bool:
+        """True if a passage is selected that ``pane`` does not show (not outlined there)."""
+        index = pane.view.index
+        return bool(self.selected) and (index is None or self.selected not in index)
+
+    # -- selecting ----------------------------------------------------------------------
+    def select_passage(self, annotation_id: int, *, scroll: bool = False) -> None:
+        """Make a passage the selected one (outlined in its pane, shown in the editor)."""
+        self.selected = annotation_id
+        for pane in self.area.panes():
+            if pane.view.index is not None and annotation_id in pane.view.index:
+                pane.select_passage(annotation_id, scroll=scroll)
+            elif pane.selected_passage:
+                pane.select_passage(0, scroll=False)
+        self.passageSelected.emit(annotation_id)
+
+    def on_session_all_passages_changed(self) -> None:
+        """Passages of any article may have changed (see :meth:`on_session_passages_changed`)."""
+        self.on_session_passages_changed(0)
+
+    def on_session_passage_updated(self, article_id: int, _annotation_id: int) -> None:
+        """One passage changed: its article's passages did."""
+        self.on_session_passages_changed(article_id)
+
+    def on_session_passages_changed(self, _article_id: int) -> None:
+        """A selected passage that is gone (deleted, or its tagging undone) is no longer selected.
+
+        Nothing else becomes selected: the keys and the Passage panel act only on a passage
+        the user chose.
+        """
+        if not self.selected:
+            return
+        try:
+            self.session.passage(self.selected)
+        except InputError:  # there is no such passage any more
+            self.select_passage(0)
+
+    def step_passage(self, step: int) -> None:
+        """Select the next (``step`` 1) or previous (-1) passage of the current pane's article."""
+        pane = self.area.current
+        annotation_id = pane.neighbour_passage(step) if pane is not None else 0
+        if pane is None or not annotation_id:
+            where = "after" if step > 0 else "before"
+            self.session.messages.info(f"There is no passage {where} the cursor in this article.")
+            return
+        self.select_passage(annotation_id, scroll=True)
+
+    def passage_for_note(self, pane: ArticlePane) -> int:
+        """The passage F2 writes the note of in ``pane``, or 0: the selected one if the
+        caret is in it, else the one at the caret, else the selected one if ``pane`` shows
+        it; never a passage of another article."""
+        view, selected = pane.view, self.selected
+        mark = view.index.get(selected) if view.index is not None and selected else None
+        if mark is not None and len(view.positions):
+            caret = view.positions.to_display(view.textCursor().position())
+            if mark.start <= caret <= mark.end:  # at its end, as after tagging it
+                return selected
+        return view.passage_at_cursor() or (selected if mark is not None else 0)
+
+    def step_tagged_passage(self, step: int) -> None:
+        """Ctrl+F8 / Ctrl+Shift+F8: select the next (``step`` 1) or previous (-1) passage of
+        the current pane's article with the selected passage's tag (its first in codebook
+        order; the tag followed so far while going on from the passage it led to)."""
+        pane = self.area.current
+        selected = self.selected
+        index = pane.view.index if pane is not None else None
+        if pane is None or index is None or not selected or selected not in index:
+            self.session.messages.info(
+                "Select a passage in this article first (Enter on a highlight, or F8): "
+                "Ctrl+F8 / Ctrl+Shift+F8 then go to the next / previous passage with its tag."
+            )
+            return
+        codebook = self.session.codebook()
+        tags = [t for t in self.session.passage(selected).tag_ids if t in codebook]
+        followed, reached = self._followed_tag
+        tag_id = followed if reached == selected and followed in tags else None
+        if tag_id is None and tags:
+            tag_id = min(tags, key=codebook.rank)
+        if tag_id is None:
+            self.session.messages.info("The selected passage has no tag to look for.")
+            return
+        name = codebook.path(tag_id)
+        tagged = {
+            a.id
+            for a in self.session.project.annotations.query(
+                article_id=pane.article_id, tag_id=tag_id
+            )
+        }
+        annotation_id = pane.neighbour_passage(step, tagged)
+        if not annotation_id:
+            where = "after" if step > 0 else "before"
+            self.session.messages.info(
+                f"There is no passage tagged “{name}” {where} the cursor in this article."
+            )
+            return
+        self._followed_tag = (tag_id, annotation_id)
+        self.select_passage(annotation_id, scroll=True)
+        self.session.messages.info(
+            f"Passage tagged “{name}” (Ctrl+F8 / Ctrl+Shift+F8: next / previous)"
+        )
+
+    def reveal_passage(self, annotation_id: int, article_id: int) -> None:
+        """Open the passage's article if needed, scroll to the passage and select it; the
+        keyboard goes to its pane, whether the article was open already or not, so that
+        the keys (F2, Del, 1-9, F8) go on from the passage there."""
+        pane = self.area.open_article(article_id)
+        if pane is None:
+            return
+        pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        pane.when_loaded(lambda: self.select_passage(annotation_id, scroll=True))
+
+    def on_session_destroyed(self) -> None:
+        """Stop following the undo stack, which is about to go."""
+        self.session.undo_stack.indexChanged.disconnect(self.on_undo_stack_index_changed)
+
+    def on_undo_stack_index_changed(self, index: int) -> None:
+        """Undoing a deletion brings the passage back selected, as it was when deleted:
+        outlined, with the caret on it and the keyboard in its pane if the keyboard was in
+        the reading area, so that the keys go on from it."""
+        before, self._stack_index = self._stack_index, index
+        stack = self.session.undo_stack
+        command = stack.command(index) if index == before - 1 else None
+        if isinstance(command, DeletePassage):
+            self._show_restored(command.annotation_id)
+
+    def _show_restored(self, annotation_id: int) -> None:
+        try:
+            self.session.passage(annotation_id)
+        except InputError:  # not put back (the undo failed)
+            return
+        self.select_passage(annotation_id)
+        panes = [p for p in self.area.panes() if annotation_id in (p.view.index or ())]
+        if not panes:
+            return
+        pane = self.area.current if self.area.current in panes else panes[0]
+        focus = QApplication.focusWidget()
+        if focus is None or self.area.isAncestorOf(focus):
+            pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        pane.select_passage(annotation_id, scroll=True)
