@@ -27,6 +27,7 @@ from diptych.storage.errors import (
     ReadOnlyProjectError,
     readable_text,
 )
+from diptych.storage.held_files import read_start
 from diptych.storage.schema import (
     APPLICATION_ID,
     MIGRATIONS_TABLE,
@@ -78,15 +79,14 @@ def file_exists(path: Path) -> bool:
 
 
 def read_header(path: Path) -> tuple[int, int]:
-    """Return ``(application_id, user_version)`` from the file header without opening it.
+    """Return ``(application_id, user_version)`` from the file header, before SQLite opens it.
 
     Raises:
         NotAProjectError: the file is empty or not an SQLite database.
         ProjectFileError: the file cannot be read.
     """
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
+        header = read_start(path, 100)  # never open() and close(): see held_files
     except IsADirectoryError:
         raise NotAProjectError(
             "is a folder, not a project file", path=path, advice="Choose a .diptych file inside it."

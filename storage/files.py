@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 
 from diptych.storage.errors import InputError
+from diptych.storage.held_files import read_start
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -113,7 +114,6 @@ def _is_database(path: Path) -> bool:
     if not path.is_file():
         return False
     try:
-        with path.open("rb") as handle:
-            return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+        return read_start(path, len(_SQLITE_MAGIC)) == _SQLITE_MAGIC  # the open project's too
     except OSError:  # unreadable: writing it says what is wrong
         return False

@@ -26,6 +26,7 @@ from diptych.storage.article_titles import article_title, front_matter_title
 from diptych.storage.decoding import SUPPORTED_ADVICE, decode_article, normalise_newlines
 from diptych.storage.document import ArticleText, check_layout
 from diptych.storage.errors import ArticleFileError, readable_text
+from diptych.storage.held_files import read_start
 from diptych.storage.import_text import parse_plain, parse_text
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
@@ -209,8 +210,7 @@ def _read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing folders, devices and files over the size limit."""
     try:
         _check_kind_and_size(path, path.stat())  # before opening: a pipe would block
-        with path.open("rb") as file:
-            data = file.read(MAX_ARTICLE_BYTES + 1)  # never more, even if the file grew
+        data = read_start(path, MAX_ARTICLE_BYTES + 1)  # never more, even if the file grew
     except FileNotFoundError:
         raise ArticleFileError(
             "does not exist", path=path, advice="Check the file's name and folder."

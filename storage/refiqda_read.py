@@ -16,6 +16,7 @@ from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 
 from diptych.storage.errors import ExchangeFileError
+from diptych.storage.held_files import read_start
 from diptych.storage.importing import MAX_ARTICLE_BYTES
 from diptych.storage.refiqda_common import (
     INTERNAL_SCHEME,
@@ -73,8 +74,7 @@ def read_exchange_file(path: Path, limits: ZipLimits) -> ExchangeDocument:
             raise ExchangeFileError(
                 "is not a regular file", path=path, advice="Choose a .qdpx or .qdc file."
             )
-        with path.open("rb") as file:
-            head = file.read(4)
+        head = read_start(path, 4)  # the open project, chosen by mistake, keeps its locks
     except FileNotFoundError:
         raise ExchangeFileError("does not exist", path=path) from None
     except OSError as exc:

@@ -1,0 +1,88 @@
+"""Reading a file that this process may hold open in SQLite, without dropping its locks.
+
+SQLite's locks on a project file are POSIX record locks, and those belong to the process,
+not to a descriptor: closing *any* descriptor of the file drops every one of them. A window
+that read the header of its own project with ``open()`` and ``close()`` (as checking the
+file before a second connection did) lost its locks; the next program to close the file
+(``diptych articles``, another window) then took itself for the last one, folded and deleted
+the write-ahead log the window still wrote into, and what the window wrote next was lost if
+it crashed. So a file this process already holds open is read through a descriptor it
+holds, which stays open; any other file is opened and closed as usual.
+
+Where the system cannot list a process's descriptors (Windows, whose locks are not dropped
+this way), every file is opened as usual.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Where a process's open descriptors are listed: Linux, then macOS and the BSDs.
+_DESCRIPTOR_FOLDERS = ("/proc/self/fd", "/dev/fd")
+
+
+def read_start(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of ``path`` (fewer if it is shorter).
+
+    Raises:
+        OSError: as opening and reading the file would.
+    """
+    target = path.stat()
+    for descriptor in held_descriptors(path):
+        data = _read_held(descriptor, (target.st_dev, target.st_ino), size)
+        if data is not None:
+            return data
+    with path.open("rb") as file:
+        return file.read(size)
+
+
+def held_descriptors(path: Path) -> list[int]:
+    """The descriptors this process has open on the file at ``path`` (none if it cannot tell)."""
+    try:
+        target = path.stat()
+    except OSError:
+        return []
+    key = (target.st_dev, target.st_ino)
+    for folder in _DESCRIPTOR_FOLDERS:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        found = []
+        for name in names:
+            try:
+                held = os.stat(f"{folder}/{name}")
+            except OSError:  # the listing's own descriptor, or one closed meanwhile
+                continue
+            if (held.st_dev, held.st_ino) == key and name.isdigit():
+                found.append(int(name))
+        return found
+    return []
+
+
+def _read_held(descriptor: int, key: tuple[int, int], size: int) -> bytes | None:
+    """Read through a descriptor held elsewhere in the process, at explicit offsets (its
+    owner's reads and writes are not moved); None if it is no longer that file's or cannot
+    be read (opened for writing only, or closed by its owner meanwhile)."""
+    try:
+        if _identity(descriptor) != key:
+            return None
+        chunks = []
+        offset = 0
+        while offset < size:
+            chunk = os.pread(descriptor, size - offset, offset)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            offset += len(chunk)
+        if _identity(descriptor) != key:  # closed and its number reused meanwhile
+            return None
+    except OSError:
+        return None
+    return b"".join(chunks)
+
+
+def _identity(descriptor: int) -> tuple[int, int]:
+    status = os.fstat(descriptor)
+    return status.st_dev, status.st_ino
