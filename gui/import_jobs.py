@@ -124,7 +124,9 @@ def newer_version_job(
             asked += 1
             return asked % PASSAGES_PER_CHECK != 0 or progress(1, 1)
 
-        with Project.open(project_path, verify=False) as project:
+        # Read-only: closing a writable connection folds the log into the file, which the
+        # window's watch would take for another program's change and read everything again.
+        with Project.open(project_path, verify=False, read_only=True) as project:
             plan = project.articles.plan_replacement(
                 article_id=article_id, parsed=parsed, keep_going=keep_going
             )
