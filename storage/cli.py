@@ -203,7 +203,7 @@ def _export_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(
         name,
         help="export tagged notes: " + ", ".join(FORMATS),
-        description="Write the project's tagged passages in one of the export formats.",
+        description="Write the project's tagged notes in one of the export formats.",
     )
     p.add_argument("project", type=Path)
     p.add_argument("--format", "-f", required=True, choices=sorted(FORMATS))

@@ -149,7 +149,7 @@ def _head(data: ExportData) -> list[str]:
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="Diptych">',
-        f"<title>{_e(data.project.name)}: tagged passages</title>",
+        f"<title>{_e(data.project.name)}: tagged notes</title>",
         "<style>" + CSS + untagged + "\n" + "\n".join(colors) + "\n</style>",
         "</head>",
         "<body>",
@@ -164,7 +164,7 @@ def _header(data: ExportData, renderer: NoteRenderer) -> list[str]:
     )
     lines = [
         "<header>",
-        f"<h1><bdi>{_e(data.project.name)}</bdi>: tagged passages</h1>",
+        f"<h1><bdi>{_e(data.project.name)}</bdi>: tagged notes</h1>",
         f'<p class="summary">{summary}</p>',
     ]
     memo = data.memo(MemoKind.PROJECT)

@@ -67,7 +67,7 @@ def export_w3c(data: ExportData, progress: Progress | None = None) -> bytes:
         "@context": CONTEXT,
         "id": collection_id,
         "type": "AnnotationCollection",
-        "label": f"{data.project.name}: tagged passages",
+        "label": f"{data.project.name}: tagged notes",
         "total": len(data.passages),
         "generator": {"type": "Software", "name": "Diptych"},
     }

@@ -102,7 +102,7 @@ def test_the_collection_follows_the_model(project: Project, checker: AnnotationC
     assert checker.collection_errors(collection) == []
     assert collection["@context"] == CONTEXT
     assert collection["type"] == "AnnotationCollection"
-    assert collection["label"] == "Field notes: East Asia: tagged passages"
+    assert collection["label"] == "Field notes: East Asia: tagged notes"
     assert collection["total"] == len(collection["first"]["items"]) == 9
     assert collection["first"]["partOf"] == collection["id"]
     assert collection["last"] == collection["first"]["id"]

@@ -54,4 +54,4 @@ def test_every_piece_of_a_citation_line_is_isolated(tmp_path: Path) -> None:
         # Outside the isolating elements, the line holds only the report's own words.
         outside = re.sub(r"<(cite|bdi|span)[^>]*>.*?</\1>", "", line)
         assert OVERRIDE not in outside
-        assert f"<h1><bdi>Study {OVERRIDE}one</bdi>: tagged passages</h1>" in page
+        assert f"<h1><bdi>Study {OVERRIDE}one</bdi>: tagged notes</h1>" in page
