@@ -42,6 +42,8 @@ from diptych.storage.project import Project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2
+UNTAGGED = 0  # the tag list's last item, passages without a tag (no tag has id 0)
+UNTAGGED_LABEL = "Untagged passages"
 GROUPED_FORMATS = frozenset({"md", "csv", "html"})  # the writers that read the grouping
 CODEBOOK_FORMATS = frozenset({"qdc"})  # tags alone: no article, no passage
 
@@ -186,6 +188,11 @@ class ExportDialog(QDialog):
         codebook = session.codebook()
         for tag, depth in codebook.walk():
             self.tags.add(tag.name, tag.id, tag.color, depth, codebook.path(tag.id))
+        self.tags.add(UNTAGGED_LABEL, UNTAGGED)  # last: passages without a tag
+        untagged = self.tags.item(self.tags.count() - 1)
+        font = untagged.font()
+        font.setItalic(True)
+        untagged.setFont(font)
         self.by_tag = QRadioButton("By tag", self)
         self.by_article = QRadioButton("By article", self)
         self.by_tag.setChecked(True)
@@ -267,11 +274,13 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         """The chosen scope and grouping."""
+        checked = self.tags.checked()
         return ExportOptions(
             article_ids=None if self.fmt() in CODEBOOK_FORMATS else self.articles.checked(),
-            tag_ids=self.tags.checked(),
+            tag_ids=None if checked is None else tuple(t for t in checked if t != UNTAGGED),
             include_subtags=False,  # each sub-tag has its own check box
             group_by="article" if self.by_article.isChecked() else "tag",
+            include_untagged=None if checked is None else UNTAGGED in checked,
         )
 
     def on_format_current_index_changed(self, *_args: object) -> None:
@@ -371,9 +380,11 @@ class ExportDialog(QDialog):
             )
             return
         options = self.options()
-        if options.article_ids == () or options.tag_ids == ():  # before asking to replace
+        nothing = options.tag_ids == () and not options.untagged
+        if options.article_ids == () or nothing:  # said before asking to replace a file
             self.session.messages.error(
-                "Choose at least one article and one tag to export.", "Export"
+                "Choose at least one article, and one tag or Untagged passages, to export.",
+                "Export",
             )
             return
         if output.is_file() and output != self._confirmed:

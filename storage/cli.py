@@ -214,6 +214,11 @@ def _export_parser(sub: Any, name: str) -> None:
     p.add_argument(
         "--tag", type=_text, action="append", metavar="NAME", help="only this tag (and sub-tags)"
     )
+    p.add_argument(
+        "--untagged",
+        action=argparse.BooleanOptionalAction,
+        help="passages without a tag too (default: only when no --tag is given)",
+    )
     p.add_argument("--group-by", choices=("tag", "article"), default="tag")
 
 

@@ -287,6 +287,7 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
         article_ids=tuple(args.article) if args.article else None,
         tag_ids=tag_ids,
         group_by=args.group_by,
+        include_untagged=args.untagged,
     )
     data = export_project(project, fmt=args.format, options=options)
     notes = export_notes(Codebook(project.tags.all()), args.format)

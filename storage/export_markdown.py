@@ -162,6 +162,17 @@ def _scope(data: ExportData) -> str:
         else "articles "
         + "; ".join(isolated(escape_text(one_line(a.title))) for a in data.articles)
     )
+    if options.tag_ids == () and options.untagged:
+        return f"{articles}, untagged passages only"
+    return _tags_scope(data, articles) + (
+        ""
+        if options.untagged_as_usual
+        else (", and untagged passages" if options.untagged else ", no untagged passages")
+    )
+
+
+def _tags_scope(data: ExportData, articles: str) -> str:
+    options = data.options
     if options.tag_ids is None:
         return f"{articles}, every tag"
     if options.include_subtags:

@@ -185,4 +185,5 @@ def _collection_id(data: ExportData) -> str:
     articles = "*" if options.article_ids is None else ",".join(a.uuid for a in data.articles)
     tags = "*" if options.tag_ids is None else ",".join(sorted(t.uuid for t in data.tags))
     namespace = uuidlib.UUID(urn(data.project.uuid)[9:])
-    return urn(uuidlib.uuid5(namespace, f"export articles={articles} tags={tags}"))
+    untagged = "" if options.untagged_as_usual else f" untagged={options.untagged}"
+    return urn(uuidlib.uuid5(namespace, f"export articles={articles} tags={tags}{untagged}"))

@@ -45,6 +45,8 @@ class ExportOptions:
         include_subtags: whether each tag in ``tag_ids`` brings all its sub-tags (the
             command line's ``--tag``); False exports exactly the tags named (the window's
             Export, where each sub-tag has its own check box).
+        include_untagged: whether passages without a tag are exported too; None: only when
+            every tag is (``tag_ids`` None). See :attr:`untagged`.
     """
 
     article_ids: tuple[int, ...] | None = None
@@ -52,6 +54,17 @@ class ExportOptions:
     group_by: str = "tag"
     timestamp: str | None = None
     include_subtags: bool = True
+    include_untagged: bool | None = None
+
+    @property
+    def untagged(self) -> bool:
+        """Whether passages without a tag are exported."""
+        return self.tag_ids is None if self.include_untagged is None else self.include_untagged
+
+    @property
+    def untagged_as_usual(self) -> bool:
+        """True if untagged passages are in or out as the tags chosen imply (all, or not)."""
+        return self.untagged == (self.tag_ids is None)
 
     def __post_init__(self) -> None:
         if self.group_by not in GROUP_BY:
@@ -250,7 +263,7 @@ def collect(project: Project, options: ExportOptions = DEFAULT_OPTIONS) -> Expor
         articles=tuple(articles),
         codebook=codebook,
         tags=tuple(t for t in codebook.ordered() if t.id in scope),
-        passages=_passages(stored, articles, codebook, scope, every_tag=options.tag_ids is None),
+        passages=_passages(stored, articles, codebook, scope, untagged=options.untagged),
         memos=tuple(m for m in memos if _memo_in_scope(m, wanted, scope)),
         coders=tuple(coders),
     )
@@ -320,7 +333,7 @@ def _passages(
     codebook: Codebook,
     scope: set[int],
     *,
-    every_tag: bool,
+    untagged: bool,
 ) -> tuple[ExportPassage, ...]:
     """The exported passages in export order, with their sections and tags in scope."""
     order = {a.id: index for index, a in enumerate(articles)}
@@ -333,8 +346,8 @@ def _passages(
         if article is None:
             continue
         tag_ids = tuple(sorted((t for t in p.tag_ids if t in scope), key=tag_rank.__getitem__))
-        if not tag_ids and not every_tag:
-            continue
+        if not tag_ids and (not untagged or any(t in tag_rank for t in p.tag_ids)):
+            continue  # none of its tags chosen; or untagged, and those are left out
         section = "" if p.is_orphan else sections[article.id].at(p.start)
         result.append(ExportPassage(p, article, section, tag_ids))
     # An orphan's offsets are where its quote was in an earlier text, not a place in the

@@ -170,6 +170,41 @@ def test_untagged_passages_are_grouped_last_and_only_without_a_tag_scope(
     assert all(p.tag_ids for p in scoped.passages)
 
 
+def test_untagged_passages_can_join_chosen_tags_or_be_left_out(project: Project) -> None:
+    untagged = [fixed_uuid("b", 5), fixed_uuid("b", 8)]
+    evidence = (_tag_id(project, "Evidence"),)
+    both = collect(project, fixed_options(tag_ids=evidence, include_untagged=True))
+    assert [p.uuid for p in both.tag_groups()[-1].passages] == untagged
+    assert {p.uuid for p in both.passages} == {
+        *untagged,
+        *(p.uuid for p in collect(project, fixed_options(tag_ids=evidence)).passages),
+    }
+    alone = collect(project, fixed_options(tag_ids=(), include_untagged=True))
+    assert [p.uuid for p in alone.passages] == untagged
+    every_tag = collect(project, fixed_options(include_untagged=False))
+    assert all(p.tag_ids for p in every_tag.passages)
+    assert len(every_tag.passages) == len(collect(project, fixed_options()).passages) - 2
+
+
+def test_the_markdown_scope_says_when_untagged_passages_are_in_or_out(project: Project) -> None:
+    evidence = (_tag_id(project, "Evidence"),)
+
+    def scope(**options: object) -> str:
+        text = export_project(project, fmt="md", options=fixed_options(**options)).decode()
+        return next(line for line in text.splitlines() if line.startswith("- Scope:"))
+
+    assert scope() == "- Scope: every article, every tag"
+    assert (
+        scope(include_untagged=False) == "- Scope: every article, every tag, no untagged passages"
+    )
+    assert scope(tag_ids=evidence, include_untagged=True).endswith(
+        "(with their sub-tags), and untagged passages"
+    )
+    assert scope(tag_ids=(), include_untagged=True) == (
+        "- Scope: every article, untagged passages only"
+    )
+
+
 def test_the_timestamp_defaults_to_the_project_clock(tmp_path: Path) -> None:
     with Project.open(
         tmp_path / "p.diptych", create=True, clock=lambda: "2030-01-01T00:00:00Z"

@@ -150,8 +150,31 @@ def test_an_unchecked_sub_tag_is_left_out_though_its_parent_stays_checked(
     assert "Trade" not in text.replace("The bilateral trade", "")  # filed under Evidence only
     assert (
         "- Scope: every article, tags Economy; Security; Diplomacy; Diplomacy/Summitry; "
-        "Culture & society; Evidence (sub-tags not listed are left out)\n"
+        "Culture & society; Evidence (sub-tags not listed are left out), and untagged passages\n"
     ) in text
+
+
+def test_untagged_passages_stay_in_when_a_tag_is_left_out_until_unchecked(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Leaving out one tag used to leave out every untagged passage too, unsaid."""
+    loose = window.session.project.annotations.add(article_id=1, start=0, end=20, note="loose")
+
+    def export(name: str, *unchecked: str) -> set[str]:
+        dialog = window.on_export_triggered()  # File > Export, a new dialog each time
+        qtbot.waitExposed(dialog)
+        assert dialog.tags.item(dialog.tags.count() - 1).text() == "Untagged passages"
+        for label in unchecked:
+            uncheck(qtbot, dialog.tags, label)
+        dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+        save_to(qtbot, dialog, tmp_path / name)
+        with qtbot.waitSignal(dialog.exported, timeout=10_000):
+            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        return {row["uuid"] for row in csv_rows(tmp_path / name)}
+
+    assert loose.uuid in export("a.csv", "Trade")
+    without = export("b.csv", "Trade", "Untagged passages")
+    assert without and loose.uuid not in without
 
 
 def test_a_tag_checks_its_sub_tags_and_a_sub_tag_can_be_checked_alone(

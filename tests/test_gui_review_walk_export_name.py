@@ -67,6 +67,6 @@ def test_nothing_chosen_is_said_before_asking_to_replace_a_file(
     dialog.output.setText(str(existing))
     dialog.articles.set_all(False)
     dialog.start()
-    assert errors == ["Choose at least one article and one tag to export."]
+    assert errors == ["Choose at least one article, and one tag or Untagged passages, to export."]
     assert questions == []  # not asked to replace a file for an export that cannot run
     assert existing.read_text(encoding="utf-8") == "my own notes"
