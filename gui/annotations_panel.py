@@ -34,8 +34,8 @@ ORPHANS_TAB = 1
 NO_MATCH = "No passage matches these filters."
 ORPHAN_HINT = (
     "Orphans are passages whose text is no longer in their article since it was updated. "
-    "They keep their tags and note. To re-attach one, open its article, select the text it "
-    "belongs to and choose “Re-attach”."
+    "They keep their tags and note. To re-attach one, choose it here, select the text it "
+    "belongs to in its article and choose “Re-attach to selection” in the Passage panel."
 )
 INDENT = "    "
 

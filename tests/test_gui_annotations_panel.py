@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB, AnnotationsPanel
 from diptych.gui.commands import DeletePassage, SetPassageNote, SetPassageTags, perform
 from diptych.gui.passage_cells import Column
+from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
 from diptych.gui.passage_model import (
     ANNOTATION_ROLE,
@@ -242,7 +243,9 @@ def test_orphans_are_listed_apart_and_never_deleted(
     assert panel.tabs.currentIndex() == ORPHANS_TAB
     assert shown_quotes(panel) == {ORPHAN_QUOTE}
     assert panel.orphan_hint.isVisible()
-    assert "Re-attach" in panel.orphan_hint.text()
+    editor = PassageEditor(session, panel)  # the Passage panel, whose button the hint names
+    button = editor.reattach_button.text()
+    assert f"“{button}”" in panel.orphan_hint.text()  # named as the button reads
     assert session.project.annotations.get(annotation_id=orphan.id).note == orphan.note
 
 
