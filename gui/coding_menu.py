@@ -58,7 +58,7 @@ class CodingMenu:
     def _add_tag_actions(self, menu: QMenu) -> None:
         """Tag the selection: with the palette, or with a tag of the codebook."""
         coding = self.coding
-        menu.addAction("Tag with…\tCtrl+T", lambda: coding.open_palette())
+        menu.addAction("Tag selection…\tCtrl+T", lambda: coding.open_palette())
         tags_menu = menu.addMenu("Tag with")
         shared = shared_names(coding.session.codebook())
         for number, tag in enumerate(coding.session.ordered_tags()):
@@ -89,7 +89,7 @@ class CodingMenu:
                     lambda _=False, t=tag_id: coding.remove_tag(annotation_id, t)
                 )
         menu.addAction(
-            "Add a tag…", lambda: coding.open_palette(for_passage=annotation_id, at=position)
+            "Add tag…", lambda: coding.open_palette(for_passage=annotation_id, at=position)
         )
         menu.addAction("Delete passage", coding.delete_selected)
 

@@ -66,7 +66,7 @@ def test_add_a_tag_in_the_menu_of_a_passage_tags_that_passage_not_the_selection(
     )
     select_text(pane, "renewed diplomatic engagement")
     menu = right_click(qtbot, pane.view.viewport(), point_of(pane, passage.start + 1))
-    choose(qtbot, menu, "Add a tag…")
+    choose(qtbot, menu, "Add tag…")
     palette = window.coding.palette
     qtbot.waitUntil(palette.isVisible)
     assert palette.hint.text().startswith("Add a tag to the passage “")

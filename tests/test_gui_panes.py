@@ -465,7 +465,8 @@ def test_context_menu_on_a_selection_offers_the_tags(
     start, end = select_text(pane, "middle powers")
     menu = open_text_menu(pane, start + 2)
     texts = [a.text() for a in menu.actions()]
-    assert texts[0] == "Tag with…\tCtrl+T" and "Copy" in texts
+    assert texts[0] == "Tag selection…\tCtrl+T" and "Copy" in texts
+    assert texts[0].split("\t")[0] == window.actions_.tag_selection.text().replace("&", "")
     submenu = next(a.menu() for a in menu.actions() if a.text() == "Tag with")
     assert isinstance(submenu, QMenu)
     names = [t.name for t in window.session.ordered_tags()]
@@ -494,7 +495,8 @@ def test_context_menu_on_a_passage_removes_a_tag(
     passage = window.session.passage(SYMBOLIC_RESTART)
     menu = open_text_menu(pane, passage.start + 2)
     texts = [a.text() for a in menu.actions()]
-    assert texts == ["Remove tag Diplomacy", "Add a tag…", "Delete passage"]
+    assert texts == ["Remove tag Diplomacy", "Add tag…", "Delete passage"]
+    assert texts[1] == window.editor.add_tag_button.text()  # the Passage panel's words
     assert window.editor.current_passage() == SYMBOLIC_RESTART
     remove = menu.actions()[0]
     menu.close()
