@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diptych.gui import dialogs, window_layout
@@ -19,7 +19,7 @@ from diptych.gui.icons import app_icon
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import install_excepthook
 from diptych.gui.note_html import text_to_html
-from diptych.gui.paths import APP_NAME, ORGANIZATION
+from diptych.gui.paths import APP_NAME, ORGANIZATION, documents_folder
 from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Progress
 from diptych.storage.backup import (
@@ -283,10 +283,7 @@ class Launcher(QObject):
                     return path.parent
             except OSError:  # a network folder gone stale: try the next one
                 continue
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        return documents_folder()
 
     def _ask_open(self, window: MainWindow) -> None:
         path = dialogs.choose_project_to_open(window, self.projects_folder(window))

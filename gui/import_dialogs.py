@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
+from diptych.gui.paths import documents_folder
 from diptych.gui.workers import Worker
 
 # storage.importing.FORMATS and EXCHANGE_SUFFIXES, written out: that module is not
@@ -29,7 +30,9 @@ class ImportFileDialogs:
 
     def __init__(self, window: QWidget) -> None:
         self.window = window
-        self.folder = ""  # where the last file was chosen: the next dialog opens there
+        # Where the last file was chosen: the next dialog opens there. The first opens in
+        # Documents, never in the folder Diptych happened to be started from.
+        self.folder = str(documents_folder())
 
     def article_files(self) -> list[Path]:
         """Ask for article and REFI-QDA files to import ([] if none was chosen)."""

@@ -55,3 +55,10 @@ class AppPaths:
     def crash_log(self) -> Path:
         """Where unexpected errors are logged with their traceback."""
         return self.data / "crash.log"
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (or home): where file dialogs start when nothing chosen
+    before says where (never the folder Diptych was started from)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()

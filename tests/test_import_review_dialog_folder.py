@@ -1,6 +1,7 @@
-"""The import dialogs open in the folder the last file was chosen from, so that articles
-downloaded to one folder are imported in several goes without finding it each time; and
-in a read-only project they do not open at all: the message comes first."""
+"""The import dialogs open in Documents first, then in the folder the last file was chosen
+from, so that articles downloaded to one folder are imported in several goes without
+finding it each time; and in a read-only project they do not open at all: the message
+comes first."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
+from diptych.gui.paths import documents_folder
 from diptych.storage.project import Project
 
 
@@ -44,7 +46,9 @@ def test_the_next_import_dialog_opens_where_the_last_file_was_chosen(
         window.importer.choose_newer_version(imported.args[0][0])
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):  # its text was updated
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert opened_in == ["", str(downloads), str(downloads)]
+    # The first dialog opens in Documents (or home), not wherever Diptych was started from.
+    assert opened_in == [str(documents_folder()), str(downloads), str(downloads)]
+    assert opened_in[0] != str(Path.cwd())
 
 
 def test_a_read_only_project_says_so_before_a_file_is_chosen_in_vain(
