@@ -188,7 +188,7 @@ class ExportDialog(QDialog):
         codebook = session.codebook()
         for tag, depth in codebook.walk():
             self.tags.add(tag.name, tag.id, tag.color, depth, codebook.path(tag.id))
-        self.tags.add(UNTAGGED_LABEL, UNTAGGED)  # last: passages without a tag
+        self.tags.add(UNTAGGED_LABEL, UNTAGGED, path=UNTAGGED_LABEL)  # last: no tag at all
         untagged = self.tags.item(self.tags.count() - 1)
         font = untagged.font()
         font.setItalic(True)

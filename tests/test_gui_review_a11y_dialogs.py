@@ -95,7 +95,8 @@ def test_a_sub_tag_to_export_is_read_with_its_path(qtbot: QtBot, window: MainWin
         dialog.tags.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
         for row in range(dialog.tags.count())
     ]
-    assert spoken_rows == [book.path(tag.id) for tag, _depth in book.walk()]
+    paths = [book.path(tag.id) for tag, _depth in book.walk()]
+    assert spoken_rows == [*paths, "Untagged passages"]  # the last row: passages without a tag
     assert any("/" in text for text in spoken_rows)
 
 
@@ -109,5 +110,6 @@ def test_a_parent_to_choose_is_read_with_its_path(qtbot: QtBot, session: Project
     spoken_rows = [
         box.itemData(row, Qt.ItemDataRole.AccessibleTextRole) for row in range(1, box.count())
     ]
-    assert spoken_rows == [book.path(tag.id) for tag, _depth in book.walk()]
+    paths = [book.path(tag.id) for tag, _depth in book.walk()]
+    assert spoken_rows == [*paths, "Untagged passages"]  # the last row: passages without a tag
     assert any("/" in text for text in spoken_rows)
