@@ -44,6 +44,11 @@ from diptych.gui.workers import Workers
 if TYPE_CHECKING:  # dialogs are imported when first opened: a shorter start-up
     from diptych.gui.export_dialog import ExportDialog
 
+CLOSE_UNSAVED = (
+    "The {} you were typing could not be saved (the message before says why). Close the "
+    "window anyway and lose it? Choose No to copy it somewhere first, or to try again."
+)
+
 
 class MainWindow(QMainWindow):
     """Diptych's window on one open project.
@@ -446,6 +451,15 @@ class MainWindow(QMainWindow):
             self.on_appearance_changed()
         super().changeEvent(event)
 
+    def _unsaved_typing(self) -> str:
+        """What is typed and could not be saved ("note", "memo"), or ""."""
+        if self.session.read_only or self.session.project.closed:
+            return ""
+        if self.editor.note.is_modified:
+            return "note"
+        memos = (self.memos.project_memo, self.memos.article_memo)
+        return "memo" if any(m.is_modified for m in memos) else ""
+
     def on_appearance_changed(self) -> None:
         """Repaint articles and icons for the current palette (once per actual change)."""
         dark = is_dark()
@@ -457,11 +471,17 @@ class MainWindow(QMainWindow):
             pane.apply_appearance()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the layout, let running jobs stop, close the project file (once)."""
+        """Save the layout, let running jobs stop, close the project file (once). A note or
+        memo being typed that cannot be saved (a full disk) keeps the window open unless the
+        user chooses to lose it."""
         if not self._closed:
-            self._closed = True
             self.editor.save_note()  # a note typed just now, before its pause-save ran
             self.memos.save()
+            unsaved = self._unsaved_typing()
+            if unsaved and not dialogs.ask_plain(self, "Close", CLOSE_UNSAVED.format(unsaved)):
+                event.ignore()
+                return
+            self._closed = True
             window_layout.save(self)
             self.workers.cancel_all()
             # Panes still building a long article, and the focus leaving the window, go
