@@ -322,9 +322,12 @@ class MainWindow(QMainWindow):
         self.coding.open_palette(for_passage=annotation_id, at=below)
 
     def on_importer_imported(self, ids: list[int]) -> None:
-        """Open the first imported article."""
+        """Open the first imported article: beside the articles being read while there is
+        room (an import never takes the place of one of them), else as the Library opens."""
         if ids:
-            self.area.open_article(ids[0])
+            panes = self.area.panes()
+            beside = bool(panes) and all(p.article_id for p in panes) and self.area.has_room()
+            self.area.open_article(ids[0], new_pane=beside)
             self.library.select_article(ids[0])
 
     def on_tags_show_passages_requested(self, tag_id: int) -> None:

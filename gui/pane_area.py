@@ -137,6 +137,10 @@ class PaneArea(QStackedWidget):
             f"Not opened: {names}."
         )
 
+    def has_room(self) -> bool:
+        """True if another pane can be added beside the open ones."""
+        return self._no_room() is None
+
     def _no_room(self) -> str | None:
         """Why no pane can be added now, or None if one can."""
         if self.splitter.count() >= MAX_PANES:
