@@ -88,7 +88,6 @@ class CodingController(QObject):
         self.area = area
         self.window = window
         self.selection = PassageSelection(session, area, self)
-        self.passageSelected = self.selection.passageSelected
         self.palette = TagPalette(window)
         self.palette.tagChosen.connect(self.on_palette_tag_chosen)
         self.palette.tagCreated.connect(self.on_palette_tag_created)
@@ -107,22 +106,6 @@ class CodingController(QObject):
     def select_passage(self, annotation_id: int, *, scroll: bool = False) -> None:
         """Make a passage the selected one (outlined in its pane, shown in the editor)."""
         self.selection.select_passage(annotation_id, scroll=scroll)
-
-    def step_passage(self, step: int) -> None:
-        """See :meth:`PassageSelection.step_passage`."""
-        self.selection.step_passage(step)
-
-    def step_tagged_passage(self, step: int) -> None:
-        """See :meth:`PassageSelection.step_tagged_passage`."""
-        self.selection.step_tagged_passage(step)
-
-    def reveal_passage(self, annotation_id: int, article_id: int) -> None:
-        """See :meth:`PassageSelection.reveal_passage`."""
-        self.selection.reveal_passage(annotation_id, article_id)
-
-    def passage_for_note(self, pane: ArticlePane) -> int:
-        """See :meth:`PassageSelection.passage_for_note`."""
-        return self.selection.passage_for_note(pane)
 
     # -- tagging -------------------------------------------------------------------------
     def apply_tag(self, tag_id: int) -> bool:

@@ -163,13 +163,14 @@ class MainWindow(QMainWindow):
         self.passages.addAction(a.edit_note)
         a.edit_note.triggered.connect(self.on_edit_note_triggered)
         self.editor.noteLeft.connect(self.on_editor_note_left)
-        a.next_passage.triggered.connect(lambda: self.coding.step_passage(1))
-        a.previous_passage.triggered.connect(lambda: self.coding.step_passage(-1))
-        a.next_tagged_passage.triggered.connect(lambda: self.coding.step_tagged_passage(1))
-        a.previous_tagged_passage.triggered.connect(lambda: self.coding.step_tagged_passage(-1))
+        chosen = self.coding.selection
+        a.next_passage.triggered.connect(lambda: chosen.step_passage(1))
+        a.previous_passage.triggered.connect(lambda: chosen.step_passage(-1))
+        a.next_tagged_passage.triggered.connect(lambda: chosen.step_tagged_passage(1))
+        a.previous_tagged_passage.triggered.connect(lambda: chosen.step_tagged_passage(-1))
         a.find.triggered.connect(self.on_find_triggered)
         a.search.triggered.connect(self.on_search_triggered)
-        self.search.passageRequested.connect(self.coding.reveal_passage)
+        self.search.passageRequested.connect(self.coding.selection.reveal_passage)
         self.search.articleRequested.connect(self.on_search_article_requested)
         a.new_pane.triggered.connect(lambda: self.area.add_pane())
         a.close_pane.triggered.connect(self.on_close_pane_triggered)
@@ -195,8 +196,8 @@ class MainWindow(QMainWindow):
         self.importer.imported.connect(self.on_importer_imported)
         self.tags.applyRequested.connect(self.coding.apply_tag)
         self.tags.showPassagesRequested.connect(self.on_tags_show_passages_requested)
-        self.coding.passageSelected.connect(self.on_coding_passage_selected)
-        self.passages.passageActivated.connect(self.coding.reveal_passage)
+        self.coding.selection.passageSelected.connect(self.on_coding_passage_selected)
+        self.passages.passageActivated.connect(self.coding.selection.reveal_passage)
         self.passages.passageSelected.connect(self.coding.select_passage)  # arrow keys
         self.editor.addTagRequested.connect(self.on_editor_add_tag_requested)
         self.editor.removeTagRequested.connect(self.coding.remove_tag)
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
         pane = self.area.current
         in_article = pane is not None and focus is not None and self.area.isAncestorOf(focus)
         if in_article and pane is not None:
-            annotation_id = self.coding.passage_for_note(pane)
+            annotation_id = self.coding.selection.passage_for_note(pane)
             if not annotation_id:
                 self.session.messages.info(
                     "The selected passage is not in this article: select a passage here "

@@ -57,7 +57,7 @@ def at(qtbot: QtBot, window: MainWindow, word: str) -> ArticlePane:
     """The counting article open with the passage of ``word`` selected, the keys in it."""
     window.activateWindow()  # window shortcuts need the active window
     qtbot.waitUntil(window.isActiveWindow)
-    window.coding.reveal_passage(ids(window)[word], 3)
+    window.coding.selection.reveal_passage(ids(window)[word], 3)
     pane = window.area.current
     assert pane is not None and pane.article_id == 3
     qtbot.waitUntil(lambda: window.coding.selected == ids(window)[word])

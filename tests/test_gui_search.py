@@ -20,7 +20,7 @@ def test_search_lists_articles_and_passages_and_reveals_them(
     qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert panel.results.count() == 1
     assert panel.results.item(0).text().startswith("Passage")
-    with qtbot.waitSignal(window.coding.passageSelected) as signal:
+    with qtbot.waitSignal(window.coding.selection.passageSelected) as signal:
         panel.on_results_item_activated(panel.results.item(0))
     passage = window.session.passage(signal.args[0])
     assert "customs" in passage.note
