@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QWidget
 
 from diptych.gui.article_pane import ArticlePane
@@ -52,6 +52,7 @@ class PaneArea(QStackedWidget):
         self.hint.setObjectName("emptyHint")
         self.hint.setWordWrap(True)
         self.hint.setMargin(40)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)  # in the middle of the area
         self.addWidget(self.hint)
         self.addWidget(self.splitter)
         self._current: ArticlePane | None = None

@@ -12,12 +12,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QStyle,
     QStyleOptionViewItem,
     QToolButton,
@@ -47,6 +48,10 @@ if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-u
     from diptych.gui.tag_dialog import TagValues
 
 Confirm = Callable[[QWidget, str, str], bool]
+EMPTY_CODEBOOK = (
+    "No tags yet. Add one with + above, or select text in an article, press Ctrl+T and "
+    "type a new name."
+)
 # What merging does, said before it is done ("merge into" alone left it to guess).
 MERGE_LABEL = (
     "Merge the selected tag into this one: its passages and sub-tags move here,\n"
@@ -197,6 +202,11 @@ class TagPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(tools)
+        self.empty_hint = QLabel(EMPTY_CODEBOOK, self, wordWrap=True)  # else just an empty tree
+        self.empty_hint.setObjectName("codebookEmpty")
+        self.empty_hint.setContentsMargins(4, 2, 4, 2)
+        self.empty_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
         self.view.activated.connect(self.on_view_activated)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
@@ -204,7 +214,15 @@ class TagPanel(QWidget):
         self._place = TreePlace()
         self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         self.model.modelReset.connect(self.on_model_reset)
+        self.model.modelReset.connect(self._show_empty_hint)
         self._unfold()
+        self._show_empty_hint()
+
+    def _show_empty_hint(self) -> None:
+        """Say how to start a codebook while it has no tag, to a screen reader too."""
+        empty = not self.model.codebook.ordered()
+        self.empty_hint.setVisible(empty)
+        self.view.setAccessibleDescription(EMPTY_CODEBOOK if empty else "")
 
     def _unfold(self, folded: Collection[int] = ()) -> None:
         """Unfold every branch but ``folded``. The branches are only marked: the tree is
