@@ -73,8 +73,8 @@ class PassageSelection(QObject):
     # -- which passage the keys act on ---------------------------------------------------
     def not_outlined(self, pane: ArticlePane) -> str:
         """Why the selected passage is not one for the keys in ``pane`` to act on (it is
-        not in the pane, the caret has left it there, or it is out of view with the caret
-        elsewhere, as after finding a word), or ""."""
+        not in the pane, the caret has left it there, or it is out of view: after finding
+        a word, or scrolled away with the wheel, the caret still in it), or ""."""
         if self._selected_elsewhere(pane):
             return SELECTED_ELSEWHERE
         if self.selected and pane.selected_passage != self.selected:
@@ -85,14 +85,12 @@ class PassageSelection(QObject):
 
     @staticmethod
     def _in_view(pane: ArticlePane, annotation_id: int) -> bool:
-        """True if some of the passage is on the screen in ``pane``, or the caret is in it."""
+        """True if some of the passage is on the screen in ``pane`` (the caret in it is not
+        enough: the wheel and the scroll bar move the text away from the caret)."""
         view = pane.view
         mark = view.index.get(annotation_id) if view.index is not None else None
         if mark is None or not len(view.positions):
             return False
-        caret = view.positions.to_display(view.textCursor().position())
-        if mark.start <= caret <= mark.end:
-            return True
         cursor = QTextCursor(view.document())
         cursor.setPosition(view.positions.to_rendered(mark.start))
         top = view.cursorRect(cursor).top()
