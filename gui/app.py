@@ -123,7 +123,12 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
 
     def show_project(self, project: Project) -> MainWindow:
-        """Open a window on ``project`` (replacing the current window)."""
+        """Open a window on ``project`` (replacing the current window); the current window
+        is kept, and ``project`` closed, if it holds a note or memo that cannot be saved
+        and the user keeps it to copy the text (see :meth:`MainWindow.settle_typing`)."""
+        if self.window is not None and not self.window.settle_typing():
+            project.close()
+            return self.window
         session = ProjectSession(
             project,
             self.context.messages,
@@ -211,8 +216,10 @@ class Launcher(QObject):
             self._checked(window)
             return
         path = window.session.project.path
+        if not window.close():  # nothing more is written to the damaged file, unless the
+            self.context.messages.known_error(damage, "Open project")  # user keeps typing
+            return
         self.window = None
-        window.close()  # nothing more is written to the damaged file
         window.deleteLater()
         is_sample = path == self.context.paths.sample_project
         self.show_project(open_sample_anyway(self.context, damaged=is_sample))
@@ -310,7 +317,8 @@ class Launcher(QObject):
         """Close the project, restore ``backup`` into its file, and open it again."""
         path = window.session.project.path
         listed = backup_label(backup)
-        window.close()
+        if not window.close():  # kept to copy a note that could not be saved
+            return
         window.deleteLater()
         self.window = None
         try:

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coder_label)
         self._dark = is_dark()
         self._closed = False
+        self._typing_let_go = False  # the user chose to lose what could not be saved
         self._note_from: QWidget | None = None  # where Esc in the note goes back to
         self._connect()
         self.on_session_changed()
@@ -455,6 +456,21 @@ class MainWindow(QMainWindow):
             self.on_appearance_changed()
         super().changeEvent(event)
 
+    def settle_typing(self) -> bool:
+        """Save the note or memo being typed, before the window closes or gives way to
+        another project's. True if it is saved, or cannot be (a full disk) and the user
+        chose to lose it; False if the user keeps the window to copy it first (asked once:
+        the window then closes without asking again)."""
+        if self._closed or self._typing_let_go:
+            return True
+        self.editor.save_note()  # a note typed just now, before its pause-save ran
+        self.memos.save()
+        unsaved = self._unsaved_typing()
+        if unsaved and not dialogs.ask_plain(self, "Close", CLOSE_UNSAVED.format(unsaved)):
+            return False
+        self._typing_let_go = bool(unsaved)
+        return True
+
     def _unsaved_typing(self) -> str:
         """What is typed and could not be saved ("note", "memo"), or ""."""
         if self.session.read_only or self.session.project.closed:
@@ -479,10 +495,7 @@ class MainWindow(QMainWindow):
         memo being typed that cannot be saved (a full disk) keeps the window open unless the
         user chooses to lose it."""
         if not self._closed:
-            self.editor.save_note()  # a note typed just now, before its pause-save ran
-            self.memos.save()
-            unsaved = self._unsaved_typing()
-            if unsaved and not dialogs.ask_plain(self, "Close", CLOSE_UNSAVED.format(unsaved)):
+            if not self.settle_typing():
                 event.ignore()
                 return
             self._closed = True
