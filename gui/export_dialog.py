@@ -75,6 +75,14 @@ def free_path(folder: Path, name: str, suffix: str) -> Path:
     return candidate
 
 
+def has_file_type(path: Path) -> bool:
+    """True if ``path`` ends with a file type of the user's own (``.md``, ``.txt``): a
+    letter after its last dot, and no space. A dot of the name's own, after a number
+    ("Report 2024.03") or an abbreviation ("Notes on U.S. policy"), ends none."""
+    suffix = path.suffix
+    return any(c.isalpha() for c in suffix) and not any(c.isspace() for c in suffix)
+
+
 def format_of(name: str) -> str | None:
     """The key of the format whose suffix the file ``name`` ends with, if any."""
     suffix = Path(name.strip()).suffix.casefold()
@@ -296,9 +304,9 @@ class ExportDialog(QDialog):
         current = self.output.text().strip()
         if current and current != self._suggested:
             path = Path(current)
-            if any(c.isalpha() for c in path.suffix):  # a file type (.md, .txt): replaced
+            if has_file_type(path):  # a file type (.md, .txt): replaced
                 path = path.with_suffix("")
-            # A dot of the name's own ("Report 2024.03") stays.
+            # A dot of the name's own ("Report 2024.03", "U.S. policy") stays.
             self.output.setText(str(path.with_name(path.name + suffix)))
         else:
             # The name suggested for the previous format is suggested afresh: "Sample
@@ -352,12 +360,12 @@ class ExportDialog(QDialog):
         """The file to write: a bare name (``notes.md``) goes in the folder the dialog
         showed last, not wherever the program happened to be started from.
 
-        A name typed without a file type (``notes``, ``Report 2024.03``) gets the format's,
-        as a browsed one does: without it, no program would open the file with a double
-        click. A file type of the user's own (``notes.txt``) is kept.
+        A name typed without a file type (``notes``, ``Report 2024.03``, ``U.S. policy``)
+        gets the format's, as a browsed one does: without it, no program would open the
+        file with a double click. A file type of the user's own (``notes.txt``) is kept.
         """
         path = self._folder / Path(self.output.text().strip()).expanduser()
-        if any(c.isalpha() for c in path.suffix):
+        if has_file_type(path):
             return path
         return path.with_name(path.name + FORMATS[self.fmt()].suffix)
 
