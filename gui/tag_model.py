@@ -188,8 +188,12 @@ class TagTreeModel(QAbstractItemModel):
         counts, path = self._counts, self.session.project.path
         worker = self.session.workers.start(lambda _progress: (counts, count_tag_usage(path)))
         worker.signals.finished.connect(self.on_usage_counted)
-        worker.signals.failed.connect(self.on_usage_not_counted)
-        worker.signals.crashed.connect(self.on_usage_count_crashed)
+        # Each outcome with its count's number: an older count's failure or crash must not
+        # stop the newer count awaited (whose counts would then be dropped as out of date).
+        worker.signals.failed.connect(lambda message: self.on_usage_not_counted(counts, message))
+        worker.signals.crashed.connect(
+            lambda summary, details: self.on_usage_count_crashed(counts, summary, details)
+        )
 
     def on_usage_counted(self, result: tuple[int, dict[int, int]]) -> None:
         """A worker counted the passages: show the counts, unless a newer count is coming
@@ -200,16 +204,19 @@ class TagTreeModel(QAbstractItemModel):
         self._counts = 0
         self._show_usage(usage)
 
-    def on_usage_not_counted(self, _message: str) -> None:
-        """The worker could not read the file: count here (the window waits)."""
-        if not self.counting or self.session.project.closed:
+    def on_usage_not_counted(self, counts: int, _message: str) -> None:
+        """The worker of count ``counts`` could not read the file: count here (the window
+        waits), unless a newer count is awaited, which brings the counts."""
+        if counts != self._counts or self.session.project.closed:
             return
         self._counts = 0
         self._show_usage(self.session.project.tags.usage())
 
-    def on_usage_count_crashed(self, _summary: str, _details: str) -> None:
-        """A bug stopped the count (the workers report it): the counts shown stay."""
-        self._counts = 0
+    def on_usage_count_crashed(self, counts: int, _summary: str, _details: str) -> None:
+        """A bug stopped count ``counts`` (the workers report it): the counts shown stay,
+        unless a newer count is awaited, which brings them."""
+        if counts == self._counts:
+            self._counts = 0
 
     def _show_usage(self, usage: dict[int, int]) -> None:
         changed = [
