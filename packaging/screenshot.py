@@ -36,7 +36,7 @@ EXTRA_PASSAGES = (
 
 def build_project(folder: Path) -> Path:
     """The sample project plus the extra passages."""
-    from diptych.storage.anchoring import find_quote
+    from diptych.storage.anchors import find_quote
     from diptych.storage.sample import create_sample_project
 
     path = folder / "Sample project.diptych"

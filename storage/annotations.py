@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diptych.storage.anchoring import Anchor, make_anchor, reanchor
+from diptych.storage.anchoring import reanchor
+from diptych.storage.anchors import Anchor, make_anchor
 from diptych.storage.database import reader, translate_errors
 from diptych.storage.errors import InputError
 from diptych.storage.model import Annotation, AnnotationStatus, Coder

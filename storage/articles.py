@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diptych.storage.anchoring import Anchor, AnchorMethod, Reanchored, reanchor_all
+from diptych.storage.anchoring import AnchorMethod, Reanchored, reanchor_all
+from diptych.storage.anchors import Anchor
 from diptych.storage.database import reader, translate_errors
 from diptych.storage.document import ArticleText, blocks_from_json, blocks_to_json
 from diptych.storage.errors import ArticleChangedError, InputError

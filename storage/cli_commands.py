@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from diptych.storage.anchoring import find_quote
+from diptych.storage.anchors import find_quote
 from diptych.storage.codebook import Codebook
 from diptych.storage.database import file_exists
 from diptych.storage.errors import DiptychError, InputError, ProjectBusyError

@@ -14,7 +14,7 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
-from diptych.storage.anchoring import find_quote
+from diptych.storage.anchors import find_quote
 from diptych.storage.database import read_header
 from diptych.storage.errors import DiptychError, ProjectFileError
 from diptych.storage.model import MemoKind

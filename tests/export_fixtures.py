@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 from unittest import mock
 
-from diptych.storage.anchoring import find_quote
+from diptych.storage.anchors import find_quote
 from diptych.storage.exporting import ExportOptions
 from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind

@@ -9,16 +9,18 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from diptych.storage.anchoring import (
-    CONTEXT_LENGTH,
     MAX_FUZZY_LENGTH,
-    Anchor,
-    AnchorError,
     AnchorMethod,
     Reanchored,
-    find_quote,
-    make_anchor,
     reanchor,
     reanchor_all,
+)
+from diptych.storage.anchors import (
+    CONTEXT_LENGTH,
+    Anchor,
+    AnchorError,
+    find_quote,
+    make_anchor,
     whole_characters,
 )
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from export_fixtures import fixed_options
 
-from diptych.storage.anchoring import find_quote
+from diptych.storage.anchors import find_quote
 from diptych.storage.exporting import collect, export_project
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project

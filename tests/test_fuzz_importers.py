@@ -26,14 +26,8 @@ from hypothesis import strategies as st
 from test_refiqda_export import build_project
 from test_refiqda_import import snapshot
 
-from diptych.storage.anchoring import (
-    Anchor,
-    AnchorError,
-    AnchorMethod,
-    make_anchor,
-    reanchor,
-    reanchor_all,
-)
+from diptych.storage.anchoring import AnchorMethod, reanchor, reanchor_all
+from diptych.storage.anchors import Anchor, AnchorError, make_anchor
 from diptych.storage.document import SpanStyle, blocks_from_json, check_layout
 from diptych.storage.errors import ArticleFileError, ExchangeFileError
 from diptych.storage.exporting import collect

@@ -19,7 +19,7 @@ import pytest
 import xmlschema
 from lxml import etree
 
-from diptych.storage.anchoring import find_quote
+from diptych.storage.anchors import find_quote
 from diptych.storage.errors import InputError
 from diptych.storage.exporting import ExportCancelled, collect, export_project
 from diptych.storage.importing import parse_article

@@ -13,14 +13,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from diptych.storage.anchoring import (
-    FAR_LENGTH,
-    AnchorMethod,
-    find_quote,
-    make_anchor,
-    reanchor,
-    reanchor_all,
-)
+from diptych.storage.anchoring import FAR_LENGTH, AnchorMethod, reanchor, reanchor_all
+from diptych.storage.anchors import find_quote, make_anchor
 from diptych.storage.quotes import LineDiff
 
 PARAGRAPHS = [

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diptych.storage.anchoring import AnchorMethod, find_quote, make_anchor, reanchor, reanchor_all
+from diptych.storage.anchoring import AnchorMethod, reanchor, reanchor_all
+from diptych.storage.anchors import find_quote, make_anchor
 from diptych.storage.quotes import fold, search_folded
 
 FRENCH = (

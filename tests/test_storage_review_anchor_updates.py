@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from diptych.storage.anchoring import make_anchor
+from diptych.storage.anchors import make_anchor
 from diptych.storage.importing import parse_article
 from diptych.storage.model import Annotation, ReanchorReport
 from diptych.storage.project import Project
