@@ -9,12 +9,13 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diptych.gui import dialogs, window_layout
 from diptych.gui.backups import backups_of
 from diptych.gui.context import AppContext
+from diptych.gui.file_place_watch import FilePlaceWatch
 from diptych.gui.icons import app_icon
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import install_excepthook
@@ -44,9 +45,6 @@ from diptych.storage.sample import create_sample_project
 # backups wait for the result. Damage found then is handled as when a file fails to open:
 # the window moves to the sample project and offers the file's backups.
 CHECK_ON_OPEN_LIMIT = 32 * 1024 * 1024
-# How often the window looks whether its project file is still where it was opened (a
-# file manager or a synchronised folder can move, delete or replace it meanwhile).
-FILE_PLACE_INTERVAL_MS = 1500
 
 
 def open_project(path: Path, backups: Path | None = None) -> Project:
@@ -154,49 +152,14 @@ class Launcher(QObject):
         return self.window
 
     def _watch_file_place(self, window: MainWindow) -> None:
-        """Look at the window's project file every so often (the timer goes with the window)."""
-        timer = QTimer(window)
-        timer.setInterval(FILE_PLACE_INTERVAL_MS)
-        said: list[str] = []  # the last failure told, told once while it lasts
-        timer.timeout.connect(lambda: self.follow_project_file(window, said))
-        timer.start()
-        window.installEventFilter(self)  # and once more as it closes: see eventFilter
+        """Find the window's project file again whenever it leaves its place."""
+        watch = FilePlaceWatch(window, fallback=self.context.paths.data)
+        watch.followed.connect(lambda: self._on_file_followed(window))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A window about to close finds its project file first, if it left its place
-        since the last look: the note or memo the window saves as it closes is then
-        written to the file, not refused."""
-        if event.type() == QEvent.Type.Close and watched is self.window:
-            self.follow_project_file(self.window)
-        return super().eventFilter(watched, event)
-
-    def follow_project_file(self, window: MainWindow, said: list[str] | None = None) -> None:
-        """Find the project file again if it was moved, renamed, deleted or replaced
-        while open, and say what was done (see :mod:`diptych.storage.file_place`); until
-        then the project refuses changes, so that none is lost. A failure (a full disk, a
-        read-only folder) is told once and tried again at each look, until it goes."""
-        project = window.session.project
-        if window is not self.window or project.closed:
-            return
-        if project.read_only or project.file_status() == "same":
-            return
-        from diptych.storage.file_place import follow_file  # seldom needed
-
-        said = [] if said is None else said
-        try:
-            followed = follow_file(project, fallback=self.context.paths.data)
-        except DiptychError as exc:
-            if str(exc) not in said:
-                said[:] = [str(exc)]
-                self.context.messages.known_error(exc, "Project file")
-            return
-        if followed is None:
-            return  # a reader still holds part of the log: the next look tries again
-        said.clear()
-        window.setWindowFilePath(str(project.path))
-        self.context.settings.add_recent(project.path)
+    def _on_file_followed(self, window: MainWindow) -> None:
+        """The project file was found at a new place: recent projects list it there."""
+        self.context.settings.add_recent(window.session.project.path)
         self._fill_recent(window)
-        self.context.messages.warning(followed.describe(), "Project file")
 
     def _check(self, window: MainWindow) -> None:
         """Check a file opened without its integrity pass, in a worker."""
