@@ -2,40 +2,35 @@
 
 Loading (without ever holding up the window) is :class:`ArticleLoader`'s job; the pane
 assembles the widgets and keeps the view in step with the article's passages, the find
-bar and the zoom.
+bar and the zoom. Its parts: the search (:mod:`~diptych.gui.pane_find`), the passage
+marks and outlines (:mod:`~diptych.gui.pane_marks`) and the reading place and scrolling
+(:mod:`~diptych.gui.pane_reading`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Container
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFocusEvent,
-    QFont,
-    QKeyEvent,
-    QPalette,
-    QTextCharFormat,
-    QTextCursor,
-)
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from diptych.gui import pane_reading
 from diptych.gui.article_loader import ArticleLoader
 from diptych.gui.article_view import ArticleView
-from diptych.gui.find_bar import FindBar, find_all
+from diptych.gui.find_bar import FindBar
 from diptych.gui.margin import PassageMargin
+from diptych.gui.pane_activation import ReaderWatch
+from diptych.gui.pane_find import PaneFind
 from diptych.gui.pane_header import PaneHeader
-from diptych.gui.passage_index import Mark
+from diptych.gui.pane_marks import changed_blocks, neighbour_passage, paint_outlines
 from diptych.gui.session import ProjectSession
-from diptych.gui.theme import contrast, highlight_theme, painted_over, reading_font
+from diptych.gui.theme import highlight_theme, reading_font
 from diptych.storage.errors import InputError
 from diptych.storage.model import Article
 
 MIN_ZOOM, MAX_ZOOM = -6, 12
-MIN_LINE_CONTRAST = 3.0  # a line drawn over a passage stands out from its fill this much
 EMPTY_PANE_HINT = "No article here: double-click one in the Library, or drag it here."
-CONTEXT_FRACTION = 4  # a range shown from elsewhere starts a quarter down the view
 
 
 class ArticlePane(QFrame):
@@ -73,18 +68,12 @@ class ArticlePane(QFrame):
         self.session = session
         self.zoom = 0
         self.selected_passage = 0
-        self._matches: list[tuple[int, int]] = []
-        self._match = 0
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.header = PaneHeader(self)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.view = ArticleView(self)
         self.view.set_empty_hint(EMPTY_PANE_HINT)  # shown while the pane has no article
-        # See on_view_cursor_position_changed.
-        self._caret_document = self.view.document()
-        self._caret_position = 0
-        self._caret_put_back: int | None = None
         self.loader = ArticleLoader(session, self.view, self.zoomed_font)
         self.margin = PassageMargin(self.view, self)
         body = QHBoxLayout()
@@ -98,7 +87,8 @@ class ArticlePane(QFrame):
         layout.addWidget(self.header)
         layout.addWidget(self.find_bar)
         layout.addLayout(body, 1)
-        self.view.installEventFilter(self)
+        self.reader_watch = ReaderWatch(self.view, self)
+        self.pane_find = PaneFind(self.find_bar, self.view, self._article_text, self)
         self._connect()
 
     def _connect(self) -> None:
@@ -116,10 +106,8 @@ class ArticlePane(QFrame):
         self.margin.tooltipRequested.connect(self.tooltipRequested)
         self.view.zoomRequested.connect(self.set_zoom_step)
         self.view.selectionChanged.connect(self.margin.update)
-        self.view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
-        self.find_bar.searched.connect(self.on_find_bar_searched)
-        self.find_bar.stepped.connect(self.on_find_bar_stepped)
-        self.find_bar.closed.connect(self.on_find_bar_closed)
+        self.reader_watch.activated.connect(self.activated)
+        self.pane_find.matchesChanged.connect(self._update_extra_selections)
         self.loader.opening.connect(self.on_loader_opening)
         self.loader.presented.connect(self.on_loader_presented)
         self.loader.progressed.connect(self.header.set_progress)
@@ -173,15 +161,14 @@ class ArticlePane(QFrame):
         """A new article is going in: reset what belonged to the previous one."""
         self.view.set_empty_hint("")
         self.selected_passage = 0
-        self._matches = []
+        self.pane_find.forget()
         self.header.set_title(article.title, article.source_name)
         self.header.set_outline(article.content.outline())
 
     def on_loader_loaded(self) -> None:
         """The whole article is in the view (a find bar left open searches it)."""
         self.header.set_progress(1, 1)
-        if self.find_bar.isVisible():
-            self.on_find_bar_searched(self.find_bar.field.text())
+        self.pane_find.search_again()
         self._update_extra_selections()
         self.margin.update()
         self.loaded.emit()
@@ -190,7 +177,7 @@ class ArticlePane(QFrame):
         """The article could not be read: the pane is empty again (opening it retries)."""
         self.view.set_empty_hint(EMPTY_PANE_HINT)
         self.selected_passage = 0
-        self._matches = []
+        self.pane_find.forget()
         self.header.set_title("")
         self.header.set_outline([])
         self.margin.update()
@@ -218,38 +205,32 @@ class ArticlePane(QFrame):
         """The caret's article offset if it is on the screen, else None."""
         if self.article_id is None or self.loader.current is None or not len(self.view.positions):
             return None
-        if not self.view.viewport().rect().intersects(self.view.cursorRect()):
-            return None
-        return self.view.positions.to_display(self.view.textCursor().position())
+        return pane_reading.caret_in_view(self.view)
 
     # -- reading place -------------------------------------------------------------------
     def reading_place(self) -> int:
         """The article offset of the line at the top of the view: where the reader is."""
         if self.article_id is None or self.loader.current is None:
             return 0  # nothing shown (yet)
-        if self.view.verticalScrollBar().value() == 0:
-            return 0  # at the beginning (above the first line, the margin maps to no offset)
-        return self.view.offset_at(QPoint(4, 4))
+        return pane_reading.reading_place(self.view)
 
     def read_on(self, place: int, caret: int) -> None:
         """Show ``place``'s line at the top (the beginning if 0) with the caret at ``caret``,
         without making the pane current (a caret moved by the user does)."""
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(self.view.positions.to_rendered(caret))
-        with QSignalBlocker(self.view):
-            self.view.setTextCursor(cursor)
-        self._caret_position = cursor.position()
-        if place > 0:
-            self.scroll_to_offset(place)
-        else:
-            self.view.verticalScrollBar().setValue(0)
+        self.reader_watch.caret_position = pane_reading.put_caret(self.view, caret)
+        pane_reading.scroll_to_place(self.view, place)
 
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so that ``offset``'s line is at the top, leaving the text cursor where it is."""
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(self.view.positions.to_rendered(offset))
-        bar = self.view.verticalScrollBar()
-        bar.setValue(bar.value() + self.view.cursorRect(cursor).top())
+        pane_reading.scroll_to_offset(self.view, offset)
+
+    def go_to_offset(self, offset: int) -> None:
+        """Scroll so that ``offset`` is near the top of the view."""
+        pane_reading.go_to_offset(self.view, offset)
+
+    def show_range(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` and scroll it into view with some lines of context above."""
+        pane_reading.show_range(self.view, start, end)
 
     # -- passages ------------------------------------------------------------------------
     def on_session_passage_updated(self, article_id: int, annotation_id: int) -> None:
@@ -308,16 +289,8 @@ class ArticlePane(QFrame):
         if self.article_id is None or self.loader.current is None or self.view.index is None:
             return
 
-        index = self.view.index
         fresh = {m.annotation_id: m for m in self.session.marks(self.article_id)}
-        touched: set[int] = set()  # a block holding many changed passages is painted once
-        for old in index.marks():
-            if fresh.get(old.annotation_id) != old:
-                touched.update(index.remove(old.annotation_id))
-        for mark in fresh.values():
-            if index.get(mark.annotation_id) != mark:
-                touched.update(index.add(mark))
-        for run in _runs(sorted(touched)):
+        for run in changed_blocks(self.view.index, fresh):
             self._repaint(run)
         if self.selected_passage and self.selected_passage not in fresh:
             self.selected_passage = 0
@@ -329,145 +302,38 @@ class ArticlePane(QFrame):
         mark = self.view.index.get(annotation_id) if self.view.index else None
         self.selected_passage = annotation_id if mark else 0
         if mark is not None and scroll:
-            self._bring_into_view(mark.start)
+            pane_reading.bring_into_view(self.view, mark.start)
         self._update_extra_selections()
-
-    def _bring_into_view(self, offset: int) -> None:
-        """Put the caret at ``offset``; the text moves only if that line is out of view,
-        and then so that it shows with some lines of context above it (stepping through
-        passages with F8 does not make the text jump under the reader's eyes)."""
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(self.view.positions.to_rendered(offset))
-        if self.view.viewport().rect().contains(self.view.cursorRect(cursor)):
-            bar = self.view.verticalScrollBar()
-            value = bar.value()
-            self.view.setTextCursor(cursor)
-            bar.setValue(value)
-            return
-        self.go_to_offset(offset)
-        bar = self.view.verticalScrollBar()
-        bar.setValue(bar.value() - self.view.viewport().height() // CONTEXT_FRACTION)
 
     def neighbour_passage(self, step: int, among: Container[int] | None = None) -> int:
         """The passage after (``step`` 1) or before (-1) the caret, or else 0; only one of
-        ``among`` (passage ids) if given.
-
-        From the selected passage with the caret in it (at its start where moving to it puts
-        the caret, inside where a click put it, at its end after tagging), the order is that
-        of the text, so passages starting together are each visited and the selected one is
-        never chosen again.
-        """
+        ``among`` (passage ids) if given (:func:`~diptych.gui.pane_marks.neighbour_passage`)."""
         if self.view.index is None or not len(self.view.positions):
             return 0
         caret = self.view.positions.to_display(self.view.textCursor().position())
-        marks = self.view.index.marks()
-        keys = [(m.start, m.end, m.annotation_id) for m in marks]
-        here: tuple[int, ...] = (caret,) if step > 0 else (caret, -1)
-        chosen = self.view.index.get(self.selected_passage)
-        if chosen is not None and chosen.start <= caret <= chosen.end:
-            here = (chosen.start, chosen.end, chosen.annotation_id)
-        if among is not None:
-            kept = [
-                (m, key) for m, key in zip(marks, keys, strict=True) if m.annotation_id in among
-            ]
-            marks, keys = [m for m, _ in kept], [key for _, key in kept]
-        if step > 0:
-            after = [m for m, key in zip(marks, keys, strict=True) if key > here]
-            return after[0].annotation_id if after else 0
-        before = [m for m, key in zip(marks, keys, strict=True) if key < here]
-        return before[-1].annotation_id if before else 0
+        return neighbour_passage(self.view.index, caret, self.selected_passage, step, among)
 
     def selection(self) -> tuple[int, int] | None:
         """The selected range (display-text code points), if any."""
         return self.view.selection() if self.article_id is not None else None
 
-    def go_to_offset(self, offset: int) -> None:
-        """Scroll so that ``offset`` is near the top of the view."""
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(self.view.positions.to_rendered(offset))
-        self.view.setTextCursor(cursor)
-        bar = self.view.verticalScrollBar()
-        bar.setValue(bar.maximum())
-        self.view.ensureCursorVisible()
-
-    def show_range(self, start: int, end: int) -> None:
-        """Select ``[start, end)`` and scroll it into view with some lines of context above."""
-        self.go_to_offset(start)
-        bar = self.view.verticalScrollBar()
-        bar.setValue(bar.value() - self.view.viewport().height() // CONTEXT_FRACTION)
-        self.view.select_range(start, end)
-
     # -- find ----------------------------------------------------------------------------
     def open_find(self) -> None:
         """Show the find bar, prefilled with the selected text."""
-        selection = self.view.textCursor().selectedText()
-        self.find_bar.open_bar(selection if 0 < len(selection) < 80 else "")
+        self.pane_find.open_find()
 
-    def on_find_bar_searched(self, text: str) -> None:
-        """Highlight every match and go to the first one after the cursor."""
+    def _article_text(self) -> str | None:
+        """The display text of the article shown, if any (what the find bar searches)."""
         if self.article_id is None:
-            return
-        content = self.session.project.articles.get(article_id=self.article_id).content
-        self._matches = find_all(content.text, text)
-        here = self.view.positions.to_display(self.view.textCursor().selectionStart())
-        self._match = next((i for i, m in enumerate(self._matches) if m[0] >= here), 0)
-        self._show_match()
-
-    def on_find_bar_stepped(self, step: int) -> None:
-        """Go to the next or previous match."""
-        if self._matches:
-            self._match = (self._match + step) % len(self._matches)
-            self._show_match()
-
-    def on_find_bar_closed(self) -> None:
-        """Forget the matches."""
-        self._matches = []
-        self._update_extra_selections()
-        self.view.setFocus()
-
-    def _show_match(self) -> None:
-        self.find_bar.show_count(self._match, len(self._matches))
-        if self._matches:
-            start, end = self._matches[self._match]
-            self.view.select_range(start, end)
-        self._update_extra_selections()
+            return None
+        return self.session.project.articles.get(article_id=self.article_id).content.text
 
     def _update_extra_selections(self) -> None:
-        selections = []
-        match_format = QTextCharFormat()
-        match_format.setBackground(QColor(255, 150, 0, 110))
-        for start, end in self._matches:
-            selections.append(self._extra(start, end, match_format))
+        """Draw the find bar's matches and the selected passage's outline over the text."""
         mark = self.view.index.get(self.selected_passage) if self.view.index else None
-        if mark is not None:
-            outline = QTextCharFormat()
-            outline.setFontUnderline(True)
-            outline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            outline.setUnderlineColor(self._outline_color(mark))
-            selections.append(self._extra(mark.start, mark.end, outline))
-        self.view.setExtraSelections(selections)
-
-    def _outline_color(self, mark: Mark) -> QColor:
-        """The selected passage's wavy line: in the highlight colour where it shows on the
-        passage's fill, else in the text colour (a dark palette's mid blue on a dark fill,
-        or a light one's on a pale fill, could hardly be seen)."""
-        palette = self.view.palette()
-        highlight = palette.color(QPalette.ColorRole.Highlight)
         rendering = self.loader.current
         theme = rendering.highlighter.theme if rendering is not None else highlight_theme()
-        fill = painted_over(theme.background((mark,)), palette.color(QPalette.ColorRole.Base))
-        if contrast(highlight, fill) >= MIN_LINE_CONTRAST:
-            return highlight
-        return palette.color(QPalette.ColorRole.Text)
-
-    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(self.view.positions.to_rendered(start))
-        cursor.setPosition(self.view.positions.to_rendered(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format = fmt
-        return selection
+        paint_outlines(self.view, self.pane_find.matches, mark, theme)
 
     # -- zoom and appearance -------------------------------------------------------------
     def set_zoom_step(self, step: int) -> None:
@@ -494,22 +360,6 @@ class ArticlePane(QFrame):
         """Follow a switch between light and dark."""
         self.reload()
 
-    def on_view_cursor_position_changed(self) -> None:
-        """The caret moved: the pane becomes the current one, unless the move is only that
-        of a new document put in the view (an article shown again after a switch between
-        light and dark, or its full text replacing its first screen): a pane that is not
-        the reader's took the keys (F8, 1-9) and the Library's selection."""
-        document, position = self.view.document(), self.view.textCursor().position()
-        if document is not self._caret_document:
-            # Its caret is at the start, or soon put back where the one it replaces had it.
-            self._caret_document, self._caret_put_back = document, self._caret_position
-            self._caret_position = position
-            return
-        put_back, self._caret_put_back = self._caret_put_back, None
-        self._caret_position = position
-        if position != put_back:
-            self.activated.emit()
-
     def on_margin_passage_clicked(self, _annotation_id: int) -> None:
         """A bar was clicked: the keys go on in this pane (F8 from that passage, Ctrl+F…)."""
         self.view.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -517,31 +367,3 @@ class ArticlePane(QFrame):
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.activated.emit()
         super().focusInEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The text getting the focus makes the pane the current one, also when the caret
-        does not move (Tab, a click where the caret is, the focus coming back to it); Esc
-        in the text closes the find bar, as in its field."""
-        if watched is self.view and event.type() == QEvent.Type.FocusIn:
-            self.activated.emit()
-        if (
-            watched is self.view
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Escape
-            and self.find_bar.isVisible()
-        ):
-            self.find_bar.close_bar()
-            return True
-        return super().eventFilter(watched, event)
-
-
-def _runs(blocks: list[int]) -> list[range]:
-    """Sorted block numbers as ranges of consecutive blocks: [3, 4, 5, 9] -> 3-5, 9."""
-    runs: list[range] = []
-    for block in blocks:
-        if runs and runs[-1].stop == block:
-            runs[-1] = range(runs[-1].start, block + 1)
-        else:
-            runs.append(range(block, block + 1))
-    return runs

@@ -1,0 +1,97 @@
+"""A pane's search with its find bar: the matches in the article and the one shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+
+from diptych.gui.article_view import ArticleView
+from diptych.gui.find_bar import FindBar, find_all
+
+
+class PaneFind(QObject):
+    """Searches one pane's article from its find bar and steps through the matches.
+
+    Esc in the text closes the find bar, as in its field.
+
+    Signals:
+        matchesChanged(): the matches to highlight, or the one shown, changed.
+    """
+
+    matchesChanged = Signal()
+
+    def __init__(
+        self,
+        bar: FindBar,
+        view: ArticleView,
+        article_text: Callable[[], str | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.bar = bar
+        self.view = view
+        self.matches: list[tuple[int, int]] = []
+        self._article_text = article_text
+        self._match = 0
+        bar.searched.connect(self.on_find_bar_searched)
+        bar.stepped.connect(self.on_find_bar_stepped)
+        bar.closed.connect(self.on_find_bar_closed)
+        view.installEventFilter(self)
+
+    def open_find(self) -> None:
+        """Show the find bar, prefilled with the selected text."""
+        selection = self.view.textCursor().selectedText()
+        self.bar.open_bar(selection if 0 < len(selection) < 80 else "")
+
+    def forget(self) -> None:
+        """Drop the matches (a new article is going in, or none is left)."""
+        self.matches = []
+
+    def search_again(self) -> None:
+        """Search the whole article, once it is in, if the find bar is open."""
+        if self.bar.isVisible():
+            self.on_find_bar_searched(self.bar.field.text())
+
+    def on_find_bar_searched(self, text: str) -> None:
+        """Highlight every match and go to the first one after the cursor."""
+        article_text = self._article_text()
+        if article_text is None:
+            return
+        self.matches = find_all(article_text, text)
+        here = self.view.positions.to_display(self.view.textCursor().selectionStart())
+        self._match = next((i for i, m in enumerate(self.matches) if m[0] >= here), 0)
+        self._show_match()
+
+    def on_find_bar_stepped(self, step: int) -> None:
+        """Go to the next or previous match."""
+        if self.matches:
+            self._match = (self._match + step) % len(self.matches)
+            self._show_match()
+
+    def on_find_bar_closed(self) -> None:
+        """Forget the matches."""
+        self.matches = []
+        self.matchesChanged.emit()
+        self.view.setFocus()
+
+    def _show_match(self) -> None:
+        self.bar.show_count(self._match, len(self.matches))
+        if self.matches:
+            start, end = self.matches[self._match]
+            self.view.select_range(start, end)
+        self.matchesChanged.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the text closes the find bar, as in its field."""
+        if (
+            watched is self.view
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self.bar.isVisible()
+        ):
+            self.bar.close_bar()
+            return True
+        return super().eventFilter(watched, event)

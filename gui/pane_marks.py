@@ -1,0 +1,114 @@
+"""A pane's passage marks: which blocks to repaint, the passage next to the caret, and
+the outline of the selected passage and the find bar's matches drawn over the text."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from diptych.gui.article_view import ArticleView
+from diptych.gui.passage_index import Mark, PassageIndex
+from diptych.gui.theme import HighlightTheme, contrast, painted_over
+
+MIN_LINE_CONTRAST = 3.0  # a line drawn over a passage stands out from its fill this much
+
+
+def changed_blocks(index: PassageIndex, fresh: dict[int, Mark]) -> list[range]:
+    """Put ``fresh`` marks (by annotation id) in ``index`` in place of its own; returns
+    the runs of blocks whose marks changed (a block holding many is painted once)."""
+    touched: set[int] = set()
+    for old in index.marks():
+        if fresh.get(old.annotation_id) != old:
+            touched.update(index.remove(old.annotation_id))
+    for mark in fresh.values():
+        if index.get(mark.annotation_id) != mark:
+            touched.update(index.add(mark))
+    return runs(sorted(touched))
+
+
+def runs(blocks: list[int]) -> list[range]:
+    """Sorted block numbers as ranges of consecutive blocks: [3, 4, 5, 9] -> 3-5, 9."""
+    found: list[range] = []
+    for block in blocks:
+        if found and found[-1].stop == block:
+            found[-1] = range(found[-1].start, block + 1)
+        else:
+            found.append(range(block, block + 1))
+    return found
+
+
+def neighbour_passage(
+    index: PassageIndex,
+    caret: int,
+    selected: int,
+    step: int,
+    among: Container[int] | None = None,
+) -> int:
+    """The passage after (``step`` 1) or before (-1) the ``caret`` offset, or else 0; only
+    one of ``among`` (passage ids) if given.
+
+    From the ``selected`` passage with the caret in it (at its start where moving to it
+    puts the caret, inside where a click put it, at its end after tagging), the order is
+    that of the text, so passages starting together are each visited and the selected one
+    is never chosen again.
+    """
+    marks = index.marks()
+    keys = [(m.start, m.end, m.annotation_id) for m in marks]
+    here: tuple[int, ...] = (caret,) if step > 0 else (caret, -1)
+    chosen = index.get(selected)
+    if chosen is not None and chosen.start <= caret <= chosen.end:
+        here = (chosen.start, chosen.end, chosen.annotation_id)
+    if among is not None:
+        kept = [(m, key) for m, key in zip(marks, keys, strict=True) if m.annotation_id in among]
+        marks, keys = [m for m, _ in kept], [key for _, key in kept]
+    if step > 0:
+        after = [m for m, key in zip(marks, keys, strict=True) if key > here]
+        return after[0].annotation_id if after else 0
+    before = [m for m, key in zip(marks, keys, strict=True) if key < here]
+    return before[-1].annotation_id if before else 0
+
+
+def paint_outlines(
+    view: ArticleView,
+    matches: Sequence[tuple[int, int]],
+    selected: Mark | None,
+    theme: HighlightTheme,
+) -> None:
+    """Draw the find bar's ``matches`` and a wavy line under the ``selected`` passage."""
+    selections = []
+    match_format = QTextCharFormat()
+    match_format.setBackground(QColor(255, 150, 0, 110))
+    for start, end in matches:
+        selections.append(_extra(view, start, end, match_format))
+    if selected is not None:
+        outline = QTextCharFormat()
+        outline.setFontUnderline(True)
+        outline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        outline.setUnderlineColor(outline_color(view.palette(), selected, theme))
+        selections.append(_extra(view, selected.start, selected.end, outline))
+    view.setExtraSelections(selections)
+
+
+def outline_color(palette: QPalette, mark: Mark, theme: HighlightTheme) -> QColor:
+    """The selected passage's wavy line: in the highlight colour where it shows on the
+    passage's fill, else in the text colour (a dark palette's mid blue on a dark fill,
+    or a light one's on a pale fill, could hardly be seen)."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    fill = painted_over(theme.background((mark,)), palette.color(QPalette.ColorRole.Base))
+    if contrast(highlight, fill) >= MIN_LINE_CONTRAST:
+        return highlight
+    return palette.color(QPalette.ColorRole.Text)
+
+
+def _extra(
+    view: ArticleView, start: int, end: int, fmt: QTextCharFormat
+) -> QTextEdit.ExtraSelection:
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_rendered(start))
+    cursor.setPosition(view.positions.to_rendered(end), QTextCursor.MoveMode.KeepAnchor)
+    selection.cursor = cursor
+    selection.format = fmt
+    return selection

@@ -1,0 +1,86 @@
+"""Where a pane's reader is in the article: the reading place, the caret, and scrolling
+to an offset of the article's display text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QSignalBlocker
+from PySide6.QtGui import QTextCursor
+
+from diptych.gui.article_view import ArticleView
+
+CONTEXT_FRACTION = 4  # a range shown from elsewhere starts a quarter down the view
+
+
+def reading_place(view: ArticleView) -> int:
+    """The article offset of the line at the top of the view: where the reader is."""
+    if view.verticalScrollBar().value() == 0:
+        return 0  # at the beginning (above the first line, the margin maps to no offset)
+    return view.offset_at(QPoint(4, 4))
+
+
+def caret_in_view(view: ArticleView) -> int | None:
+    """The caret's article offset if it is on the screen, else None."""
+    if not view.viewport().rect().intersects(view.cursorRect()):
+        return None
+    return view.positions.to_display(view.textCursor().position())
+
+
+def put_caret(view: ArticleView, caret: int) -> int:
+    """Put the caret at the article offset ``caret`` without the view announcing the move
+    (it does not make the pane current); returns its position in the view's document."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_rendered(caret))
+    with QSignalBlocker(view):
+        view.setTextCursor(cursor)
+    return cursor.position()
+
+
+def scroll_to_place(view: ArticleView, place: int) -> None:
+    """Show ``place``'s line at the top (the beginning if 0)."""
+    if place > 0:
+        scroll_to_offset(view, place)
+    else:
+        view.verticalScrollBar().setValue(0)
+
+
+def scroll_to_offset(view: ArticleView, offset: int) -> None:
+    """Scroll so that ``offset``'s line is at the top, leaving the text cursor where it is."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_rendered(offset))
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + view.cursorRect(cursor).top())
+
+
+def go_to_offset(view: ArticleView, offset: int) -> None:
+    """Put the caret at ``offset`` and scroll so that it is near the top of the view."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_rendered(offset))
+    view.setTextCursor(cursor)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    view.ensureCursorVisible()
+
+
+def bring_into_view(view: ArticleView, offset: int) -> None:
+    """Put the caret at ``offset``; the text moves only if that line is out of view,
+    and then so that it shows with some lines of context above it (stepping through
+    passages with F8 does not make the text jump under the reader's eyes)."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_rendered(offset))
+    if view.viewport().rect().contains(view.cursorRect(cursor)):
+        bar = view.verticalScrollBar()
+        value = bar.value()
+        view.setTextCursor(cursor)
+        bar.setValue(value)
+        return
+    go_to_offset(view, offset)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() - view.viewport().height() // CONTEXT_FRACTION)
+
+
+def show_range(view: ArticleView, start: int, end: int) -> None:
+    """Select ``[start, end)`` and scroll it into view with some lines of context above."""
+    go_to_offset(view, start)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() - view.viewport().height() // CONTEXT_FRACTION)
+    view.select_range(start, end)
