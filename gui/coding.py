@@ -143,15 +143,19 @@ class CodingController(QObject):
 
         A name with '/' is a path: ``Economy/Tariffs`` creates Tariffs under Economy, and
         any missing tags above it too. The tag goes on passage ``for_passage`` if given,
-        else on the selection (see :meth:`apply_tag`); with nothing to tag (or
-        ``for_passage`` :data:`NO_TARGET`), the tags are only added to the codebook (and
-        the undo step says just that).
+        else on the selection (see :meth:`apply_tag`); with nothing to tag (only spaces
+        or line breaks selected, or ``for_passage`` :data:`NO_TARGET`), the tags are only
+        added to the codebook (and the undo step says just that).
         """
-        nothing = for_passage == NO_TARGET or (not for_passage and not self._has_target())
+        pane = self.area.current
+        blank = pane is not None and blank_selection(pane)  # tags nothing (see apply_tag)
+        nothing = for_passage == NO_TARGET or (
+            not for_passage and (blank or not self._has_target())
+        )
 
         def apply(tag_id: int) -> bool:
             if nothing:
-                self.session.messages.info(SELECT_TEXT_FIRST)
+                self.session.messages.info(BLANK_SELECTION if blank else SELECT_TEXT_FIRST)
                 return False
             return self.add_tag(for_passage, tag_id) if for_passage else self.apply_tag(tag_id)
 
