@@ -137,6 +137,20 @@ class MainWindow(QMainWindow):
             self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return super().eventFilter(watched, event)
 
+    def on_tabified_dock_widget_activated(self, dock: QDockWidget) -> None:
+        """A tab brought ``dock`` in front of the panel the keyboard is in: the focus goes
+        to the current article, as when a panel is hidden. The panels behind a tab are
+        only covered, never hidden to Qt, so the words typed next went on into a memo out
+        of sight (the event filter above never heard of them)."""
+        focus = QApplication.focusWidget()
+        if focus is None or dock.isAncestorOf(focus):
+            return
+        if any(d.isAncestorOf(focus) for d in self.tabifiedDockWidgets(dock)):
+            if self.area.current is not None:
+                self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                focus.clearFocus()  # no article: typing goes nowhere rather than unseen
+
     # -- wiring --------------------------------------------------------------------------
     def _connect(self) -> None:
         a, s = self.actions_, self.session
@@ -205,6 +219,7 @@ class MainWindow(QMainWindow):
         self.editor.reattachRequested.connect(self.coding.reattach)
         self.area.currentPaneChanged.connect(self.on_area_current_pane_changed)
         s.articlesChanged.connect(self.on_session_changed)
+        self.tabifiedDockWidgetActivated.connect(self.on_tabified_dock_widget_activated)
 
     # -- slots ---------------------------------------------------------------------------
     def on_session_changed(self) -> None:
