@@ -40,6 +40,9 @@ NO_TARGET = -1  # the palette tags nothing: the passage selected is not one for 
 BLANK_SELECTION = (
     "Only spaces or line breaks are selected, so nothing is tagged: select some words."
 )
+BLANK_IN_PALETTE = (
+    "Only spaces or line breaks are selected, so nothing is tagged. A new name adds a tag."
+)
 
 
 def selected_words(pane: ArticlePane) -> tuple[int, int] | None:
@@ -255,6 +258,8 @@ class CodingController(QObject):
         elif pane is not None and self._has_target():
             selected_text = pane.selection()
             title = "Tag the selected text" if selected_text else self._passage_title(self.selected)
+            if selected_text and blank_selection(pane):  # tags nothing (see apply_tag)
+                title = BLANK_IN_PALETTE
             tagged = 0 if selected_text else self.selected
             rect = pane.view.cursorRect()
             at = pane.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 6))

@@ -1,6 +1,7 @@
-"""A new tag named in the palette with only a line break selected joins the codebook and
-says so, as with nothing selected: the undo step was named "Tag with new tag …" and the
-status bar said only that nothing was tagged, not that the tag was added."""
+"""With only a line break selected, the palette says that nothing is tagged, and a new tag
+named there joins the codebook and says so, as with nothing selected: the palette read
+"Tag the selected text", the undo step was named "Tag with new tag …" and the status bar
+said only that nothing was tagged, not that the tag was added."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.coding import BLANK_SELECTION
+from diptych.gui.coding import BLANK_IN_PALETTE, BLANK_SELECTION
 from diptych.gui.main_window import MainWindow
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
@@ -43,6 +44,7 @@ def test_a_new_tag_with_a_line_break_selected_is_added_and_said_to_be(
     qtbot.keyClick(pane.view, Qt.Key.Key_T, CONTROL)
     palette = window.coding.palette
     qtbot.waitUntil(palette.isVisible)
+    assert palette.hint.text() == BLANK_IN_PALETTE  # not "Tag the selected text"
     qtbot.keyClicks(palette.field, NAME)
     qtbot.keyClick(palette.field, Qt.Key.Key_Return)
 
