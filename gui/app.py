@@ -124,7 +124,7 @@ class Launcher(QObject):
         """Open a window on ``project`` (replacing the current window); the current window
         is kept, and ``project`` closed, if it holds a note or memo that cannot be saved
         and the user keeps it to copy the text (see :meth:`MainWindow.settle_typing`)."""
-        if self.window is not None and not self.window.settle_typing():
+        if self.window is not None and not self._settle_typing(self.window):
             project.close()
             return self.window
         session = ProjectSession(
@@ -150,6 +150,16 @@ class Launcher(QObject):
             old.deleteLater()
         self._watch_file_place(self.window)
         return self.window
+
+    @staticmethod
+    def _settle_typing(window: MainWindow) -> bool:
+        """Save what is typed in ``window`` before it gives way to another project's (see
+        :meth:`MainWindow.settle_typing`), in its project file found first if it left
+        its place since the last look (as closing the window does)."""
+        watch = window.findChild(FilePlaceWatch)
+        if watch is not None:
+            watch.follow()
+        return window.settle_typing()
 
     def _watch_file_place(self, window: MainWindow) -> None:
         """Find the window's project file again whenever it leaves its place."""

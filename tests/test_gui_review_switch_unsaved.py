@@ -119,3 +119,24 @@ def test_damage_found_later_keeps_the_window_when_asked_to_and_says_so(
     launcher._on_check_finished(window, damage)  # as the worker's integrity pass reports it
     assert_kept(qtbot, window, questions)
     assert any("is damaged" in text for text in told)
+
+
+def test_a_file_moved_just_before_opening_another_project_is_found_before_saving(
+    qtbot: QtBot,
+    window: MainWindow,
+    questions: list[str],
+    other: Path,
+    sample: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    type_note(qtbot, window)
+    moved = sample.with_name("moved.diptych")
+    sample.rename(moved)  # since the window's last look at its file
+    monkeypatch.setattr(dialogs, "choose_project_to_open", lambda _parent, _folder: other)
+    window.actions_.open_project.trigger()
+    opened = launcher_of(window).window
+    assert opened is not None and opened is not window
+    qtbot.addWidget(opened)
+    assert questions == []  # the note was saved, in the file where it is now
+    with Project.open(moved, read_only=True) as project:
+        assert any(p.note == NOTE for p in project.annotations.query())
