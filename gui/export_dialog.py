@@ -316,9 +316,10 @@ class ExportDialog(QDialog):
             self.output.setText(self._suggested)
 
     def _offer_what_applies(self) -> None:
-        """Grouping only for the formats that group passages, and the articles only for
-        those that hold passages: choosing By article for a JSON file, or no article for
-        a codebook, changed nothing, or refused the export for no reason."""
+        """Grouping only for the formats that group passages, and the articles and
+        Untagged passages only for those that hold passages: choosing By article for a
+        JSON file, or no article for a codebook, changed nothing, or refused the export
+        for no reason."""
         fmt, label = self.fmt(), self.format.currentText()
         grouped = fmt in GROUPED_FORMATS
         for button in (self.by_tag, self.by_article):
@@ -329,6 +330,9 @@ class ExportDialog(QDialog):
         self.article_scope.setToolTip(
             "Articles to include" if articles else "A codebook holds the tags alone"
         )
+        untagged = self.tags.item(self.tags.count() - 1)  # no passage in a codebook either
+        enabled = Qt.ItemFlag.ItemIsEnabled
+        untagged.setFlags(untagged.flags() | enabled if articles else untagged.flags() & ~enabled)
 
     def on_output_text_changed(self, text: str) -> None:
         """A file name ending in another format's suffix (``notes.csv``) chooses that format.
@@ -388,6 +392,9 @@ class ExportDialog(QDialog):
             )
             return
         options = self.options()
+        if self.fmt() in CODEBOOK_FORMATS and options.tag_ids == ():  # untagged: no tag
+            self.session.messages.error("Choose at least one tag for the codebook.", "Export")
+            return
         nothing = options.tag_ids == () and not options.untagged
         if options.article_ids == () or nothing:  # said before asking to replace a file
             self.session.messages.error(
