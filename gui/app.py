@@ -205,7 +205,11 @@ class Launcher(QObject):
         self._checked(window)  # each backup checks the file again as it opens it
 
     def open_path(self, path: Path, *, create: bool = False) -> None:
-        """Open (or create) a project file and show it; errors become a message."""
+        """Open (or create) a project file and show it; errors become a message. Nothing
+        is opened or created while the window is kept to copy a note that could not be
+        saved (see :meth:`show_project`)."""
+        if self.window is not None and not self._settle_typing(self.window):
+            return
         try:
             project = (
                 Project.create(path) if create else open_project(path, self.context.paths.backups)
@@ -305,6 +309,8 @@ class Launcher(QObject):
 
     def open_sample(self) -> None:
         """Open the built-in sample project (creating it again if it was deleted)."""
+        if self.window is not None and not self._settle_typing(self.window):
+            return
         try:
             project = open_or_create(self.context, self.context.paths.sample_project)
         except DiptychError as exc:

@@ -105,7 +105,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coder_label)
         self._dark = is_dark()
         self._closed = False
-        self._typing_let_go = False  # the user chose to lose what could not be saved
+        # What the user chose to lose, as it was typed (asked again once more is typed).
+        self._typing_let_go: tuple[str, ...] | None = None
         self._note_from: QWidget | None = None  # where Esc in the note goes back to
         self._connect()
         self.on_session_changed()
@@ -475,16 +476,21 @@ class MainWindow(QMainWindow):
         """Save the note or memo being typed, before the window closes or gives way to
         another project's. True if it is saved, or cannot be (a full disk) and the user
         chose to lose it; False if the user keeps the window to copy it first (asked once:
-        the window then closes without asking again)."""
-        if self._closed or self._typing_let_go:
+        the window then closes without asking again, unless more was typed meanwhile)."""
+        if self._closed or self._typing_let_go == self._typing():
             return True
         self.editor.save_note()  # a note typed just now, before its pause-save ran
         self.memos.save()
         unsaved = self._unsaved_typing()
         if unsaved and not dialogs.ask_plain(self, "Close", CLOSE_UNSAVED.format(unsaved)):
             return False
-        self._typing_let_go = bool(unsaved)
+        self._typing_let_go = self._typing() if unsaved else None
         return True
+
+    def _typing(self) -> tuple[str, ...]:
+        """The note and the memos as they are typed."""
+        memos = (self.memos.project_memo, self.memos.article_memo)
+        return (self.editor.note.toPlainText(), *(m.toPlainText() for m in memos))
 
     def _unsaved_typing(self) -> str:
         """What is typed and could not be saved ("note", "memo"), or ""."""

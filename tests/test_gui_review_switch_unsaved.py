@@ -140,3 +140,44 @@ def test_a_file_moved_just_before_opening_another_project_is_found_before_saving
     assert questions == []  # the note was saved, in the file where it is now
     with Project.open(moved, read_only=True) as project:
         assert any(p.note == NOTE for p in project.annotations.query())
+
+
+def test_a_new_project_is_not_created_while_the_window_is_kept(
+    qtbot: QtBot,
+    window: MainWindow,
+    full_disk: None,
+    questions: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    type_note(qtbot, window)
+    target = tmp_path / "Fieldwork.diptych"
+    monkeypatch.setattr(dialogs, "choose_new_project", lambda _parent, _folder: target)
+    window.actions_.new_project.trigger()
+    assert_kept(qtbot, window, questions)
+    assert not target.exists()
+
+
+def test_text_typed_after_choosing_to_lose_some_is_asked_about_again(
+    qtbot: QtBot,
+    window: MainWindow,
+    full_disk: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    type_note(qtbot, window)
+    answers = [True, False]  # lose it; then keep the window; then (closing at the end) lose it
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs,
+        "ask_plain",
+        lambda _p, _t, text: asked.append(text) or (answers.pop(0) if answers else True),
+    )
+    missing = tmp_path / "missing.diptych"
+    monkeypatch.setattr(dialogs, "choose_project_to_open", lambda _parent, _folder: missing)
+    window.actions_.open_project.trigger()  # asked, then the file is not there
+    assert launcher_of(window).window is window and len(asked) == 1
+    qtbot.keyClicks(window.editor.note, " And more.")
+    assert not window.close()
+    assert len(asked) == 2
+    assert window.editor.note.toPlainText() == NOTE + " And more."
