@@ -3,6 +3,8 @@
 The table follows the session without resets: when one article's passages change, only
 the rows that differ are removed, inserted, moved or repainted, so that a table of
 thousands of passages stays fast and keeps its selection while a note is being typed.
+Only when more than :data:`BULK_CHANGES` of one article's passages change at once (an
+article updated from a newer file) does one reset of the table take them all.
 The table model also sorts and filters itself, each in one Python pass: a proxy would
 call back into Python for every one of the n·log(n) comparisons, and for every passage
 on each change of a filter (:mod:`diptych.gui.passage_filter`).
