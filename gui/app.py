@@ -121,12 +121,9 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
 
     def show_project(self, project: Project) -> MainWindow:
-        """Open a window on ``project`` (replacing the current window); the current window
-        is kept, and ``project`` closed, if it holds a note or memo that cannot be saved
-        and the user keeps it to copy the text (see :meth:`MainWindow.settle_typing`)."""
-        if self.window is not None and not self._settle_typing(self.window):
-            project.close()
-            return self.window
+        """Open a window on ``project`` (replacing the current window). Callers first let
+        the current window settle what is typed in it (:meth:`_settle_typing`), before
+        anything is opened or created."""
         session = ProjectSession(
             project,
             self.context.messages,
