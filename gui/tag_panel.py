@@ -221,8 +221,10 @@ class TagPanel(QWidget):
     def _show_empty_hint(self) -> None:
         """Say how to start a codebook while it has no tag, to a screen reader too."""
         empty = not self.model.codebook.ordered()
+        text = "No tags yet." if self.session.read_only else EMPTY_CODEBOOK  # + is disabled
+        self.empty_hint.setText(text)
         self.empty_hint.setVisible(empty)
-        self.view.setAccessibleDescription(EMPTY_CODEBOOK if empty else "")
+        self.view.setAccessibleDescription(text if empty else "")
 
     def _unfold(self, folded: Collection[int] = ()) -> None:
         """Unfold every branch but ``folded``. The branches are only marked: the tree is

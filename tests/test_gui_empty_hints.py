@@ -31,6 +31,18 @@ def test_an_empty_codebook_says_how_to_add_a_tag_until_it_has_one(
     assert panel.view.accessibleDescription() == ""
 
 
+def test_a_read_only_empty_codebook_does_not_point_to_a_disabled_button(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    with Project.create(tmp_path / "new.diptych"):
+        pass
+    project = Project.open(tmp_path / "new.diptych", read_only=True)
+    window = open_window(qtbot, make_context(tmp_path / "user"), project)
+    window.docks["codebook"].show()
+    assert window.tags.empty_hint.isVisible()
+    assert window.tags.empty_hint.text() == "No tags yet."
+
+
 def test_the_sample_codebook_shows_no_hint(window: MainWindow) -> None:
     window.docks["codebook"].show()
     assert not window.tags.empty_hint.isVisible()
