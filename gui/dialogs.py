@@ -253,12 +253,24 @@ def remove_article(parent: QWidget, session: ProjectSession, article_id: int) ->
 
 def ask_plain(parent: QWidget, title: str, text: str) -> bool:
     """A yes/no question whose text is shown as typed (titles can look like markup)."""
+    return _plain_question(parent, title, text).exec() == QMessageBox.StandardButton.Yes
+
+
+def ask_to_lose(parent: QWidget, title: str, text: str) -> bool:
+    """A yes/no question whose Yes loses what the user typed: No is the default, so that
+    Enter pressed to clear the message before it (a full disk) never answers it."""
+    box = _plain_question(parent, title, text)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def _plain_question(parent: QWidget, title: str, text: str) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Question, title, text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent,
     )  # fmt: skip
     box.setTextFormat(Qt.TextFormat.PlainText)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return box
 
 
 def context_menu(parent: QWidget) -> QMenu:

@@ -482,7 +482,7 @@ class MainWindow(QMainWindow):
         self.editor.save_note()  # a note typed just now, before its pause-save ran
         self.memos.save()
         unsaved = self._unsaved_typing()
-        if unsaved and not dialogs.ask_plain(self, "Close", CLOSE_UNSAVED.format(unsaved)):
+        if unsaved and not dialogs.ask_to_lose(self, "Close", CLOSE_UNSAVED.format(unsaved)):
             return False
         self._typing_let_go = self._typing() if unsaved else None
         return True

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from diptych.gui import dialogs
@@ -32,7 +34,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch, sample: Path) -> None:
 def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Each question asked, answered No."""
     asked: list[str] = []
-    monkeypatch.setattr(dialogs, "ask_plain", lambda _p, _t, text: asked.append(text) or False)
+    monkeypatch.setattr(dialogs, "ask_to_lose", lambda _p, _t, text: asked.append(text) or False)
     return asked
 
 
@@ -72,7 +74,7 @@ def test_choosing_to_lose_the_text_closes_the_window(
     sample: Path,
 ) -> None:
     type_note(qtbot, window)
-    monkeypatch.setattr(dialogs, "ask_plain", lambda *_args: True)
+    monkeypatch.setattr(dialogs, "ask_to_lose", lambda *_args: True)
     assert window.close()
     assert window.session.project.closed
     with Project.open(sample, read_only=True) as project:
@@ -87,3 +89,27 @@ def test_a_note_saved_at_close_asks_nothing(
     assert questions == []
     with Project.open(sample, read_only=True) as project:
         assert any(p.note == NOTE for p in project.annotations.query())
+
+
+def test_enter_on_the_question_keeps_the_text(
+    qtbot: QtBot, window: MainWindow, full_disk: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter pressed to clear the full-disk message before it answers No, not Yes."""
+    type_note(qtbot, window)
+    pressed: list[str] = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.windowTitle() == "Close":
+            pressed.append(box.text())
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        else:  # the full-disk message first: Enter clears it too
+            if box is not None:
+                qtbot.keyClick(box, Qt.Key.Key_Return)
+            QTimer.singleShot(50, press_enter)
+
+    QTimer.singleShot(50, press_enter)
+    assert not window.close()
+    assert pressed and "could not be saved" in pressed[0]
+    assert window.isVisible() and window.editor.note.toPlainText() == NOTE
+    monkeypatch.setattr(dialogs, "ask_to_lose", lambda *_args: True)  # the window may go now

@@ -31,7 +31,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch, sample: Path) -> None:
 def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Each question asked, answered No."""
     asked: list[str] = []
-    monkeypatch.setattr(dialogs, "ask_plain", lambda _p, _t, text: asked.append(text) or False)
+    monkeypatch.setattr(dialogs, "ask_to_lose", lambda _p, _t, text: asked.append(text) or False)
     return asked
 
 
@@ -88,7 +88,7 @@ def test_opening_another_project_after_choosing_to_lose_the_text_asks_once(
 ) -> None:
     type_note(qtbot, window)
     asked: list[str] = []
-    monkeypatch.setattr(dialogs, "ask_plain", lambda _p, _t, text: asked.append(text) or True)
+    monkeypatch.setattr(dialogs, "ask_to_lose", lambda _p, _t, text: asked.append(text) or True)
     monkeypatch.setattr(dialogs, "choose_project_to_open", lambda _parent, _folder: other)
     window.actions_.open_project.trigger()
     opened = launcher_of(window).window
@@ -170,7 +170,7 @@ def test_text_typed_after_choosing_to_lose_some_is_asked_about_again(
     asked: list[str] = []
     monkeypatch.setattr(
         dialogs,
-        "ask_plain",
+        "ask_to_lose",
         lambda _p, _t, text: asked.append(text) or (answers.pop(0) if answers else True),
     )
     missing = tmp_path / "missing.diptych"
