@@ -73,4 +73,7 @@ class FilePlaceWatch(QObject):
         self._said = ""
         self.window.setWindowFilePath(str(project.path))
         self.followed.emit()
-        messages.warning(followed.describe(), "Project file")
+        # A file moved or renamed is followed with nothing to do: said in the status bar,
+        # where it takes no keys from a note being typed; a deleted or replaced one, in a box.
+        say = messages.info if followed.kind == "moved" else messages.warning
+        say(followed.describe(), "Project file")

@@ -45,12 +45,12 @@ def tag_names(path: Path) -> set[str]:
         return {t.name for t in project.tags.all()}
 
 
-def warnings_of(window: MainWindow) -> list[str]:
-    """The warnings about the project file the window will give, and no other."""
+def warnings_of(window: MainWindow, level: Level = Level.WARNING) -> list[str]:
+    """The messages of ``level`` about the project file the window will give, no other."""
     seen: list[str] = []
     window.context.messages.posted.connect(
-        lambda level, title, text: (
-            seen.append(text) if level == Level.WARNING and title == "Project file" else None
+        lambda said, title, text: (
+            seen.append(text) if said == level and title == "Project file" else None
         )
     )
     return seen
@@ -66,7 +66,8 @@ def test_a_project_renamed_while_open_is_followed_and_keeps_every_change(
     window = launched
     path = window.session.project.path
     add_tag(window, "Before the rename")
-    seen = warnings_of(window)
+    seen = warnings_of(window, Level.INFO)  # in the status bar: nothing to do, no box
+    boxes = warnings_of(window)
     backups_failed: list[str] = []
     window.context.messages.posted.connect(
         lambda _level, _title, text: backups_failed.append(text) if "Backup" in text else None
@@ -79,6 +80,7 @@ def test_a_project_renamed_while_open_is_followed_and_keeps_every_change(
     qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)  # of the file moved
     assert backups_failed == []
     assert "moved or renamed" in seen[0] and str(moved) in seen[0]
+    assert window.statusBar().currentMessage() == seen[0] and boxes == []
     add_tag(window, "After the rename")
     window.close()
     names = tag_names(moved)
