@@ -307,7 +307,7 @@ class ExportDialog(QDialog):
             if has_file_type(path):  # a file type (.md, .txt): replaced
                 path = path.with_suffix("")
             # A dot of the name's own ("Report 2024.03", "U.S. policy") stays.
-            self.output.setText(str(path.with_name(path.name + suffix)))
+            self.output.setText(str(path.with_name(path.name.rstrip(".") + suffix)))
         else:
             # The name suggested for the previous format is suggested afresh: "Sample
             # project (2).md" beside an earlier Markdown export is "Sample project.html".
@@ -371,7 +371,7 @@ class ExportDialog(QDialog):
         path = self._folder / Path(self.output.text().strip()).expanduser()
         if has_file_type(path):
             return path
-        return path.with_name(path.name + FORMATS[self.fmt()].suffix)
+        return path.with_name(path.name.rstrip(".") + FORMATS[self.fmt()].suffix)  # "notes."
 
     def _is_project_file(self, output: Path) -> bool:
         project = self.session.project.path

@@ -50,3 +50,17 @@ def test_choosing_a_format_keeps_the_words_after_the_last_dot(
     dialog.format.setCurrentIndex(dialog.format.findData("html"))
     assert dialog.output.text() == str(tmp_path / f"{typed}.html")
     dialog.reject()
+
+
+def test_a_name_ending_in_a_dot_gets_one_dot_before_the_format_s_type(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, window)
+    dialog.output.selectAll()
+    qtbot.keyClicks(dialog.output, str(tmp_path / "notes."))
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert dialog.output.text() == str(tmp_path / "notes.csv")  # not "notes..csv"
+    dialog.output.setText(str(tmp_path / "summary."))
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as exported:
+        qtbot.keyClick(dialog.output, Qt.Key.Key_Return)
+    assert exported.args[0] == str(tmp_path / "summary.csv")
