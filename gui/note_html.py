@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from diptych.storage.note_markdown import NoteRenderer
 
 OPENED_SCHEMES = ("http", "https", "mailto")  # the only links a note keeps
+EMPTY_PREVIEW = "Nothing written yet."
 
 
 @cache
@@ -65,6 +66,7 @@ class NoteBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self.on_anchor_clicked)
+        self.setPlaceholderText(EMPTY_PREVIEW)  # an empty note's preview is not just blank
 
     def on_anchor_clicked(self, url: QUrl) -> None:
         """Open a web or mail link outside Diptych."""
@@ -72,8 +74,11 @@ class NoteBrowser(QTextBrowser):
             QDesktopServices.openUrl(url)
 
     def show_note(self, markdown: str) -> None:
-        """Show ``markdown`` rendered."""
-        self.setHtml(note_to_html(markdown))
+        """Show ``markdown`` rendered (nothing written: the placeholder says so)."""
+        if markdown.strip():
+            self.setHtml(note_to_html(markdown))
+        else:
+            self.clear()
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Nothing is ever loaded: not images, not style sheets, not files.
