@@ -489,8 +489,7 @@ class MainWindow(QMainWindow):
 
     def _typing(self) -> tuple[str, ...]:
         """The note and the memos as they are typed."""
-        memos = (self.memos.project_memo, self.memos.article_memo)
-        return (self.editor.note.toPlainText(), *(m.toPlainText() for m in memos))
+        return (self.editor.note.toPlainText(), *(m.toPlainText() for m in self.memos.fields()))
 
     def _unsaved_typing(self) -> str:
         """What is typed and could not be saved ("note", "memo"), or ""."""
@@ -498,8 +497,7 @@ class MainWindow(QMainWindow):
             return ""
         if self.editor.note.is_modified:
             return "note"
-        memos = (self.memos.project_memo, self.memos.article_memo)
-        return "memo" if any(m.is_modified for m in memos) else ""
+        return "memo" if any(m.is_modified for m in self.memos.fields()) else ""
 
     def on_appearance_changed(self) -> None:
         """Repaint articles and icons for the current palette (once per actual change)."""

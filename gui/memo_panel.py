@@ -210,7 +210,11 @@ class MemoPanel(QWidget):
         self.project_preview.refresh()
         self.article_preview.refresh()
 
+    def fields(self) -> tuple[MemoField, MemoField]:
+        """The project memo's field and the article memo's."""
+        return self.project_memo, self.article_memo
+
     def save(self) -> None:
         """Save whatever is being typed (before undo, or closing)."""
-        self.project_memo.save()
-        self.article_memo.save()
+        for field in self.fields():
+            field.save()

@@ -29,8 +29,9 @@ def read_start(path: Path, size: int) -> bytes:
         OSError: as opening and reading the file would.
     """
     target = path.stat()
-    for descriptor in held_descriptors(path):
-        data = _read_held(descriptor, (target.st_dev, target.st_ino), size)
+    key = (target.st_dev, target.st_ino)
+    for descriptor in _descriptors_of(key):
+        data = _read_held(descriptor, key, size)
         if data is not None:
             return data
     with path.open("rb") as file:
@@ -43,7 +44,11 @@ def held_descriptors(path: Path) -> list[int]:
         target = path.stat()
     except OSError:
         return []
-    key = (target.st_dev, target.st_ino)
+    return _descriptors_of((target.st_dev, target.st_ino))
+
+
+def _descriptors_of(key: tuple[int, int]) -> list[int]:
+    """The descriptors this process has open on the file ``key`` (device, inode) names."""
     for folder in _DESCRIPTOR_FOLDERS:
         try:
             names = os.listdir(folder)
