@@ -18,10 +18,11 @@ Each passage becomes one annotation:
 - ``body``: a list of one ``TextualBody`` per tag (``purpose: tagging``, value the tag
   path such as ``Economy/Trade``) in codebook order, then one for the note (``purpose:
   commenting``, ``format: text/markdown``); no body for a bare highlight;
-- ``target``: a ``SpecificResource`` whose ``source`` is ``urn:uuid:<article uuid>`` and
-  whose selectors (a list) are a ``TextQuoteSelector`` (exact, prefix, suffix) and a
-  ``TextPositionSelector`` (start, end: Unicode code points of the article's display
-  text, end exclusive);
+- ``target``: a ``SpecificResource`` whose ``source`` is the article, an External Web
+  Resource (section 3.2.1): ``id`` ``urn:uuid:<article uuid>``, ``type`` ``Text``,
+  ``format`` ``text/plain`` and ``label`` its title; and whose selectors (a list) are a
+  ``TextQuoteSelector`` (exact, prefix, suffix) and a ``TextPositionSelector`` (start,
+  end: Unicode code points of the article's display text, end exclusive);
 - ``creator``: the coder as a ``Person`` (``urn:uuid`` id from the coders table, name);
   ``created`` and ``modified`` as UTC date-times.
 """
@@ -42,6 +43,7 @@ from diptych.storage.exporting import (
     ProgressMeter,
     encoded_lines,
 )
+from diptych.storage.model import Article
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -67,7 +69,7 @@ def export_w3c(data: ExportData, progress: Progress | None = None) -> bytes:
         "@context": CONTEXT,
         "id": collection_id,
         "type": "AnnotationCollection",
-        "label": f"{data.project.name}: tagged notes",
+        "label": collection_label(data),
         "total": len(data.passages),
         "generator": {"type": "Software", "name": "Diptych"},
     }
@@ -138,10 +140,53 @@ def annotation(data: ExportData, passage: ExportPassage) -> dict[str, Any]:
         selector.append({"type": "TextPositionSelector", "start": a.start, "end": a.end})
     result["target"] = {
         "type": "SpecificResource",
-        "source": urn(passage.article.uuid),
+        "source": _source(passage.article),
         "selector": selector,
     }
     return result
+
+
+def _source(article: Article) -> dict[str, str]:
+    """The article as an External Web Resource: an id alone told a reader nothing.
+
+    ``label`` (``rdfs:label`` in the context, the model's human-readable name of a
+    collection) carries the title, which the model has no property of its own for, so
+    that each annotation, taken out of the file, still says which article it is about.
+    The format is ``text/plain`` whatever the file imported was: the selectors count
+    code points of the article's display text, which is plain text (an HTML article's
+    tags and a Markdown article's marks are not in it). No language is given: Diptych
+    does not know it, and a wrong one would mislead.
+    """
+    source = {"id": urn(article.uuid), "type": "Text", "format": "text/plain"}
+    title = " ".join(article.title.split())
+    if title:
+        source["label"] = title
+    return source
+
+
+def collection_label(data: ExportData) -> str:
+    """What the collection holds, for a person: the project, how many passages from how
+    many articles, and the tags they were chosen by when not all were."""
+    name = " ".join(data.project.name.split()) or "Diptych project"
+    passages, articles = len(data.passages), len({p.article.id for p in data.passages})
+    label = (
+        f"{name}: tagged notes, {_count(passages, 'passage')} from {_count(articles, 'article')}"
+    )
+    if data.options.tag_ids is None:
+        return label
+    paths = [data.tag_path(t.id) for t in data.tags]
+    chosen = (
+        [("the tags " if len(paths) > 1 else "the tag ") + ", ".join(paths[:5])] if paths else []
+    )
+    if len(paths) > 5:
+        chosen[0] += f" and {len(paths) - 5} more"
+    if data.options.untagged:
+        chosen.append("untagged passages")
+    return label + " (only " + " and ".join(chosen) + ")"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def urn(value: str | uuidlib.UUID) -> str:

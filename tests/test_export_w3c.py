@@ -44,6 +44,12 @@ def _items(project: Project, **options: object) -> dict[str, dict[str, Any]]:
     return {item["id"].removeprefix("urn:uuid:"): item for item in items}
 
 
+def _source(item: dict[str, Any]) -> dict[str, Any]:
+    source = item["target"]["source"]
+    assert isinstance(source, dict), source
+    return source
+
+
 def _keys(value: Any) -> Iterator[str]:
     if isinstance(value, dict):
         for key, inner in value.items():
@@ -78,6 +84,8 @@ def test_the_checker_is_live(project: Project, checker: AnnotationChecker) -> No
         {**good, "motivation": "coding"},
         {**good, "body": [{"type": "TextualBody", "purpose": "labelling", "value": "x"}]},
         {**good, "target": {**good["target"], "source": "articles/1"}},
+        {**good, "target": {**good["target"], "source": {**_source(good), "id": "articles/1"}}},
+        {**good, "target": {**good["target"], "source": {"type": "Text", "label": "No id"}}},
     ):
         assert checker.errors(broken), broken
 
@@ -93,7 +101,7 @@ def test_a_generated_project_passes_too(
     for item in items:
         assert checker.errors(item) == []
         quote, position = item["target"]["selector"]
-        text = texts[item["target"]["source"].removeprefix("urn:uuid:")]
+        text = texts[_source(item)["id"].removeprefix("urn:uuid:")]
         assert text[position["start"] : position["end"]] == quote["exact"]
 
 
@@ -102,7 +110,7 @@ def test_the_collection_follows_the_model(project: Project, checker: AnnotationC
     assert checker.collection_errors(collection) == []
     assert collection["@context"] == CONTEXT
     assert collection["type"] == "AnnotationCollection"
-    assert collection["label"] == "Field notes: East Asia: tagged notes"
+    assert collection["label"] == "Field notes: East Asia: tagged notes, 9 passages from 3 articles"
     assert collection["total"] == len(collection["first"]["items"]) == 9
     assert collection["first"]["partOf"] == collection["id"]
     assert collection["last"] == collection["first"]["id"]
@@ -118,7 +126,7 @@ def test_offsets_are_code_points_of_the_article_text(project: Project) -> None:
     texts = {a.uuid: project.articles.get(article_id=a.id).text for a in project.articles.all()}
     checked = 0
     for item in _items(project).values():
-        text = texts[item["target"]["source"].removeprefix("urn:uuid:")]
+        text = texts[_source(item)["id"].removeprefix("urn:uuid:")]
         selectors = {s["type"]: s for s in item["target"]["selector"]}
         quote = selectors["TextQuoteSelector"]
         position = selectors.get("TextPositionSelector")
@@ -170,7 +178,7 @@ def test_creators_times_and_ids(project: Project) -> None:
     assert (first["created"], first["modified"]) == ("2025-01-15T10:01:00Z", "2025-01-20T16:30:00Z")
     assert items[uid("b", 3)]["creator"]["name"] == "李雷"
     assert "creator" not in items[uid("b", 7)]  # no coder recorded
-    assert first["target"]["source"] == f"urn:uuid:{uid('a', 2)}"
+    assert _source(first)["id"] == f"urn:uuid:{uid('a', 2)}"
 
 
 def test_the_collection_id_is_stable_and_depends_on_the_scope(project: Project) -> None:
@@ -202,3 +210,44 @@ def test_an_empty_collection(tmp_path_factory: pytest.TempPathFactory) -> None:
 )
 def test_times_become_utc_date_times(stored: str, expected: str | None) -> None:
     assert w3c_time(stored) == expected
+
+
+def test_each_target_names_its_article(project: Project, checker: AnnotationChecker) -> None:
+    titles = {a.uuid: a.title for a in project.articles.all()}
+    items = _items(project)
+    for item in items.values():
+        source = _source(item)
+        uuid = source["id"].removeprefix("urn:uuid:")
+        assert source == {
+            "id": f"urn:uuid:{uuid}",
+            "type": "Text",
+            "format": "text/plain",
+            "label": titles[uuid],
+        }
+        assert checker.errors(item) == []
+    # An orphan, no longer found in its article, still says which article it came from.
+    assert _source(items[uid("b", 9)])["label"] == titles[uid("a", 3)]
+    assert len({_source(item)["label"] for item in items.values()}) == 3
+
+
+def test_the_label_says_what_a_scoped_collection_holds(project: Project) -> None:
+    codebook = project.tags.codebook()
+    tags = {codebook.path(t.id): t.id for t in codebook.ordered()}
+    scoped = _export(project, tag_ids=(tags["Economy/Trade"], tags["Evidence"]),
+                     include_subtags=False)  # fmt: skip
+    assert scoped["label"] == (
+        "Field notes: East Asia: tagged notes, 3 passages from 2 articles"
+        " (only the tags Economy/Trade, Evidence)"
+    )
+    untagged = _export(project, tag_ids=(), include_untagged=True)
+    assert untagged["label"].endswith(" from 1 article (only untagged passages)")
+
+
+def test_a_project_without_a_name_gets_a_label_all_the_same(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    path = tmp_path_factory.mktemp("blank") / "blank.diptych"
+    with Project.open(path, create=True, name="Blank") as blank:
+        blank.rename(name="  ")
+        collection = _export(blank)
+    assert collection["label"] == "Diptych project: tagged notes, 0 passages from 0 articles"
