@@ -97,6 +97,19 @@ class SessionCommand(QUndoCommand):
         self.session = session
         self._applied_once = False
         self._not_done = False  # the last undo or redo failed and is to be taken back
+        self._replayed = False  # undone or redone since it was first done
+
+    def passage_to_show(self, *, undone: bool) -> int:
+        """The passage that undoing (``undone``) or redoing this step last brought back or
+        gave a tag, for the reading area to select as it was when the user worked on it
+        (0: none; a redo that is the first doing, from the push, brings nothing back)."""
+        if not self._replayed or self._not_done or self.isObsolete():
+            return 0
+        return self._passage_shown(undone=undone)
+
+    def _passage_shown(self, *, undone: bool) -> int:
+        """See :meth:`passage_to_show`: the subclasses that bring a passage back say which."""
+        return 0
 
     def apply(self) -> None:
         """Do the action for the first time (may raise a known error)."""
@@ -111,6 +124,7 @@ class SessionCommand(QUndoCommand):
             self._not_done = False
             return
         if not self.isObsolete():
+            self._replayed = True
             self._guard(self._redo, undoing=False)
 
     def undo(self) -> None:
@@ -118,6 +132,7 @@ class SessionCommand(QUndoCommand):
             self._not_done = False
             return
         if not self.isObsolete():
+            self._replayed = True
             self._guard(self._undo, undoing=True)
 
     def _guard(self, action: Callable[[], None], *, undoing: bool) -> None:
@@ -181,6 +196,9 @@ class AddPassage(SessionCommand):
         assert self.passage is not None
         self.passage = self.session.restore_passage(self.passage)
 
+    def _passage_shown(self, *, undone: bool) -> int:
+        return 0 if undone or self.passage is None else self.passage.id
+
     def _undo(self) -> None:
         assert self.passage is not None
         self.passage = self.session.delete_passage(self.passage.id)
@@ -200,6 +218,9 @@ class DeletePassage(SessionCommand):
     def _undo(self) -> None:
         assert self.passage is not None
         self.session.restore_passage(self.passage)
+
+    def _passage_shown(self, *, undone: bool) -> int:
+        return self.annotation_id if undone else 0
 
 
 class SetPassageTags(SessionCommand):
@@ -225,6 +246,11 @@ class SetPassageTags(SessionCommand):
 
     def _undo(self) -> None:
         self.session.set_passage_tags(self.annotation_id, self.old, strict=False)
+
+    def _passage_shown(self, *, undone: bool) -> int:
+        """The passage, when the step gave it a tag (a redo adding, an undo of removing)."""
+        now, other = (self.old, self.new) if undone else (self.new, self.old)
+        return self.annotation_id if set(now) - set(other) else 0
 
 
 class SetText(SessionCommand):

@@ -2,8 +2,8 @@
 
 One passage of the project is the selected one. Its pane outlines it while the caret is in
 it or it is in view; the caret moved into another passage selects that one; F8, Ctrl+F8,
-search results and undoing a deletion select a passage and bring it into view. Tagging
-from the selection is :mod:`diptych.gui.coding`'s.
+search results, and undo or redo bringing a passage back (or giving it a tag) select a
+passage and bring it into view. Tagging from the selection is :mod:`diptych.gui.coding`'s.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from __future__ import annotations
 from weakref import WeakSet
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.article_view import ArticleView
-from diptych.gui.commands import DeletePassage
+from diptych.gui.commands import SessionCommand
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import InputError
@@ -33,6 +33,17 @@ OUT_OF_VIEW = (
 CARET_LEFT = (
     "The caret has left the selected passage: select a passage here (Enter on a highlight, or F8)."
 )
+
+
+def passage_to_show(command: QUndoCommand | None, *, undone: bool) -> int:
+    """The passage that undoing (``undone``) or redoing ``command`` brought back or gave a
+    tag (the last one, in a step of several commands), or 0."""
+    if isinstance(command, SessionCommand):
+        return command.passage_to_show(undone=undone)
+    children = [command.child(i) for i in range(command.childCount())] if command else []
+    return next(
+        (found for c in reversed(children) if (found := passage_to_show(c, undone=undone))), 0
+    )
 
 
 class PassageSelection(QObject):
@@ -259,14 +270,20 @@ class PassageSelection(QObject):
         self.session.undo_stack.indexChanged.disconnect(self.on_undo_stack_index_changed)
 
     def on_undo_stack_index_changed(self, index: int) -> None:
-        """Undoing a deletion brings the passage back selected, as it was when deleted:
+        """A passage that undo or redo brings back (undoing its deletion, redoing its
+        tagging) or gives a tag comes back selected, as it was when the user worked on it:
         outlined, with the caret on it and the keyboard in its pane if the keyboard was in
-        the reading area, so that the keys go on from it."""
+        the reading area, so that the keys (Del, F2, 1-9) go on from it."""
         before, self._stack_index = self._stack_index, index
         stack = self.session.undo_stack
-        command = stack.command(index) if index == before - 1 else None
-        if isinstance(command, DeletePassage):
-            self._show_restored(command.annotation_id)
+        if index == before - 1:
+            annotation_id = passage_to_show(stack.command(index), undone=True)
+        elif index == before + 1:
+            annotation_id = passage_to_show(stack.command(before), undone=False)
+        else:
+            return
+        if annotation_id:
+            self._show_restored(annotation_id)
 
     def _show_restored(self, annotation_id: int) -> None:
         try:

@@ -32,14 +32,14 @@ def tag_new_passage(qtbot: QtBot, window: MainWindow) -> int:
     return passage.id
 
 
-def test_redoing_a_tagging_undone_selects_nothing_the_user_did_not_choose(
+def test_redoing_a_tagging_undone_selects_the_passage_again_as_it_was_when_tagged(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    tag_new_passage(qtbot, window)
+    passage_id = tag_new_passage(qtbot, window)
     window.actions_.undo.trigger()
     assert selected_everywhere(window) == (0, 0, 0)
     window.actions_.redo.trigger()
-    assert selected_everywhere(window) == (0, 0, 0)
+    assert selected_everywhere(window) == (passage_id, passage_id, passage_id)
 
 
 def test_undoing_a_deletion_selects_the_passage_again_as_it_was_when_deleted(
