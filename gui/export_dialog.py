@@ -50,16 +50,20 @@ CODEBOOK_FORMATS = frozenset({"qdc"})  # tags alone: no article, no passage
 
 def export_job(
     project_path: Path, fmt: str, options: ExportOptions, output: Path
-) -> Callable[[Progress], tuple[Path, int]]:
-    """The worker's job: read the project on its own connection, export, write the file."""
+) -> Callable[[Progress], tuple[Path, int, tuple[str, ...]]]:
+    """The worker's job: read the project on its own connection, export, write the file.
 
-    def job(progress: Progress) -> tuple[Path, int]:
+    It returns the file, its size, and the export's notes for the user.
+    """
+
+    def job(progress: Progress) -> tuple[Path, int, tuple[str, ...]]:
+        notes: list[str] = []
         with Project.open(project_path, read_only=True) as project:
-            data = export_project(project, fmt=fmt, options=options, progress=progress)
+            data = export_project(project, fmt=fmt, options=options, progress=progress, notes=notes)
         if not progress(1, 1):  # cancelled after the last report: still nothing written
             raise Cancelled
         write_atomically(output, data)
-        return output, len(data)
+        return output, len(data), tuple(notes)
 
     return job
 
@@ -422,11 +426,15 @@ class ExportDialog(QDialog):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
 
-    def on_worker_finished(self, result: tuple[Path, int]) -> None:
-        """Report the file written and close."""
-        path, size = result
+    def on_worker_finished(self, result: tuple[Path, int, tuple[str, ...]]) -> None:
+        """Report the file written, and in a message box what the user should know about
+        it (CSV rows holding a text cut short to fit a spreadsheet cell); close."""
+        path, size, notes = result
         self.worker = None
-        self.session.messages.info(f"Exported to {path} ({size:,} bytes).")
+        done = f"Exported to {path} ({size:,} bytes)."
+        self.session.messages.info(done)
+        if notes:
+            self.session.messages.warning("\n\n".join((done, *notes)), "Export")
         self.exported.emit(str(path), size)
         self.accept()
 

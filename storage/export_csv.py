@@ -15,8 +15,21 @@ others), so that a reader sees why and can filter them out or in.
 
 Spreadsheet formula injection is neutralised: a cell that starts with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return would be run as a formula by Excel or LibreOffice, so it
-gets a leading apostrophe (``'=SUM(A1)``), which spreadsheets show as text. The
-apostrophe is then part of the value for programs reading the file as plain CSV.
+gets a leading apostrophe (``'=SUM(A1)``), which spreadsheets show as text. This is
+OWASP's advice for CSV meant for spreadsheets, and the file is meant for them (hence the
+byte order mark and CRLF). The apostrophe is then part of the value for programs reading
+the file as plain CSV (R, pandas): it is added only before those six characters, never
+elsewhere, so such a reader can take it off again, and the JSON export holds every value
+untouched.
+
+A cell longer than a spreadsheet cell holds (:data:`CELL_LIMIT`, 32,767 UTF-16 code
+units, as Excel counts them: an emoji is two) is cut to fit, ending with a marker that
+says how much is missing and where the whole text is. Excel does not cut such a cell
+itself when it opens the file: it spills the rest into the rows below, so every column
+after it is shifted and the table is wrong from there on, silently. Keeping the table
+whole is worth more than the end of one long note or quote, which the Markdown, HTML and
+JSON exports hold in full; the export's notes (:attr:`ExportData.notes`, which File >
+Export shows when it is done) name the rows cut, so that nothing is shortened unseen.
 """
 
 from __future__ import annotations
@@ -33,6 +46,13 @@ COLUMNS = (
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
+CELL_LIMIT = 32_767
+"""The most a spreadsheet cell holds: Excel's limit, in UTF-16 code units."""
+CUT_MARKER = (
+    " […{count:,} more characters cut here: a spreadsheet cell holds {limit:,}. "
+    "The Markdown, HTML and JSON exports hold the whole text.]"
+)
+_LISTED_ROWS = 10  # rows a note names before "and N more"
 
 
 def export_csv(data: ExportData, progress: Progress | None = None) -> bytes:
@@ -50,11 +70,71 @@ def export_csv(data: ExportData, progress: Progress | None = None) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     first = _FORMULA_FIRST
-    for row in meter.track(rows):
-        writer.writerow([("'" + c if c[:1] in first else c) for c in _cells(data, *row)])
+    cut: list[tuple[int, list[str]]] = []  # (spreadsheet row number, columns cut)
+    # A cell of up to half the limit in code points fits whatever they are.
+    short = CELL_LIMIT // 2
+    for number, row in enumerate(meter.track(rows), start=2):  # row 1 is the header
+        cells = [("'" + c if c[:1] in first else c) for c in _cells(data, *row)]
+        if any(len(c) > short for c in cells):
+            cells, columns = _fit(cells)
+            if columns:
+                cut.append((number, columns))
+        writer.writerow(cells)
     out.flush()
     meter.finish()
+    if cut:
+        data.notes.append(cut_note(cut))
     return buffer.getvalue()
+
+
+def fit_cell(value: str) -> tuple[str, int]:
+    """``value`` cut to fit a spreadsheet cell, with :data:`CUT_MARKER` at its end, and
+    the number of characters (code points) cut; ``(value, 0)`` if it fits.
+
+    The cut falls between code points (never inside an emoji's surrogate pair), after
+    the last space near the limit if there is one, so that no word is cut in two.
+    """
+    if _units(value) <= CELL_LIMIT:
+        return value, 0
+    # The marker's length depends on the count it shows: reserve room for the largest.
+    room = CELL_LIMIT - _units(CUT_MARKER.format(count=len(value), limit=CELL_LIMIT))
+    end = min(len(value), room)
+    while _units(value[:end]) > room:  # each code point past the BMP takes two units
+        end -= (_units(value[:end]) - room + 1) // 2
+    space = value.rfind(" ", max(0, end - 200), end)
+    if space > 0:
+        end = space
+    count = len(value) - end
+    return value[:end] + CUT_MARKER.format(count=count, limit=CELL_LIMIT), count
+
+
+def cut_note(cut: list[tuple[int, list[str]]]) -> str:
+    """The sentence telling the user which rows hold a cell cut short."""
+    listed = "; ".join(f"row {number} ({', '.join(columns)})" for number, columns in cut[:10])
+    more = f"; and {len(cut) - _LISTED_ROWS:,} more rows" if len(cut) > _LISTED_ROWS else ""
+    rows = "1 row holds" if len(cut) == 1 else f"{len(cut):,} rows hold"
+    return (
+        f"{rows} a text longer than a spreadsheet cell holds ({CELL_LIMIT:,} characters), "
+        f"cut short in the CSV file so that Excel keeps the table's columns in line: "
+        f"{listed}{more}. Each ends with “[…N more characters cut here…]”; the Markdown, "
+        "HTML and JSON exports hold the whole text."
+    )
+
+
+def _fit(cells: list[str]) -> tuple[list[str], list[str]]:
+    """The cells with any too long for a spreadsheet cut to fit, and the columns cut."""
+    fitted, columns = [], []
+    for column, cell in zip(COLUMNS, cells, strict=True):
+        value, count = fit_cell(cell)
+        fitted.append(value)
+        if count:
+            columns.append(column)
+    return fitted, columns
+
+
+def _units(value: str) -> int:
+    """The length of ``value`` in UTF-16 code units, as Excel counts a cell."""
+    return len(value) + sum(1 for c in value if ord(c) > 0xFFFF)
 
 
 def safe_cell(value: str) -> str:

@@ -225,8 +225,15 @@ def export_project(
     fmt: str,
     options: ExportOptions = DEFAULT_OPTIONS,
     progress: Progress | None = None,
+    notes: list[str] | None = None,
 ) -> bytes:
     """Export the project's tagged passages in format ``fmt``.
+
+    Args:
+        notes: if given, the writer's notes for the user are added to it: what they
+            should know about the file (the CSV rows holding a text cut short to fit a
+            spreadsheet cell), one sentence each. A caller that shows the user the
+            result (the window, the command line) should pass them on.
 
     Raises:
         InputError: ``fmt`` is not a known format, or the options name an article or a
@@ -238,4 +245,8 @@ def export_project(
         raise InputError(
             f"there is no export format {fmt!r}", advice="Choose one of: " + ", ".join(FORMATS)
         )
-    return export_format.writer(collect(project, options), progress)
+    data = collect(project, options)
+    content = export_format.writer(data, progress)
+    if notes is not None:
+        notes.extend(data.notes)
+    return content

@@ -122,8 +122,8 @@ class TagGroup:
 class ExportData:
     """Everything one export needs, read consistently by :func:`collect`.
 
-    Writers only read it. Sizes: one entry per exported passage, article and tag; article
-    texts are shared with the passages, not copied.
+    Writers only read it, but for :attr:`notes`. Sizes: one entry per exported passage,
+    article and tag; article texts are shared with the passages, not copied.
 
     Attributes:
         project: the project's uuid, name and creation time.
@@ -139,6 +139,8 @@ class ExportData:
             scope, only passages carrying a tag in scope.
         memos: the project memo, the memos of exported articles and of tags in scope.
         coders: everyone who coded a passage of the project (uuid and name), by name.
+        notes: what the writer found the user should know about the file it wrote (a
+            text cut short to fit a spreadsheet cell), one sentence each; writers add to it.
     """
 
     project: ProjectInfo
@@ -150,6 +152,7 @@ class ExportData:
     passages: tuple[ExportPassage, ...]
     memos: tuple[Memo, ...] = ()
     coders: tuple[Coder, ...] = ()
+    notes: list[str] = field(default_factory=list, repr=False, compare=False)
     _coders_by_name: dict[str, Coder] = field(init=False, repr=False, compare=False)
     _memos_by_target: dict[tuple[MemoKind, int | None], Memo] = field(
         init=False, repr=False, compare=False
