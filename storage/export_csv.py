@@ -14,11 +14,12 @@ nowhere. The last column, ``status``, says ``orphan`` for them (``anchored`` for
 others), so that a reader sees why and can filter them out or in.
 
 Spreadsheet formula injection is neutralised: a cell that starts with ``=``, ``+``, ``-``,
-``@``, a tab or a carriage return would be run as a formula by Excel or LibreOffice, so it
-gets a leading apostrophe (``'=SUM(A1)``), which spreadsheets show as text. This is
-OWASP's advice for CSV meant for spreadsheets, and the file is meant for them (hence the
+``@``, a tab, a carriage return or a NUL (which some readers drop, leaving the ``=`` after
+it first) would be run as a formula by Excel or LibreOffice, so it gets a leading
+apostrophe (``'=SUM(A1)``), which spreadsheets show as text. This is OWASP's advice (and
+ASVS 1.2.10's list) for CSV meant for spreadsheets, and the file is meant for them (hence the
 byte order mark and CRLF). The apostrophe is then part of the value for programs reading
-the file as plain CSV (R, pandas): it is added only before those six characters, never
+the file as plain CSV (R, pandas): it is added only before those characters, never
 elsewhere, so such a reader can take it off again, and the JSON export holds every value
 untouched.
 
@@ -44,7 +45,7 @@ COLUMNS = (
     "article", "section", "start", "end", "quote", "tag path",
     "note", "coder", "created", "updated", "uuid", "status",
 )  # fmt: skip
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
 CELL_LIMIT = 32_767
 """The most a spreadsheet cell holds: Excel's limit, in UTF-16 code units."""
