@@ -30,6 +30,10 @@ OUT_OF_VIEW = (
     "The selected passage is out of view: scroll to it, or select one here (Enter on a "
     "highlight, or F8)."
 )
+NOTE_ELSEWHERE = (
+    "The selected passage is not in this article: select a passage here first "
+    "(Enter on a highlight, or F8)."
+)
 CARET_LEFT = (
     "The caret has left the selected passage: select a passage here (Enter on a highlight, or F8)."
 )
@@ -202,16 +206,29 @@ class PassageSelection(QObject):
         self.select_passage(annotation_id, scroll=True)
 
     def passage_for_note(self, pane: ArticlePane) -> int:
-        """The passage F2 writes the note of in ``pane``, or 0: the selected one if the
-        caret is in it, else the one at the caret, else the selected one if ``pane`` shows
-        it; never a passage of another article."""
+        """The passage F2 writes the note of in ``pane``, or 0 (see :meth:`note_target`)."""
+        return self.note_target(pane)[0]
+
+    def note_target(self, pane: ArticlePane) -> tuple[int, str]:
+        """The passage F2 writes the note of in ``pane``, or 0 and why not, as the status
+        bar says it. As for Del and 1-9, the passage outlined there and in view: the
+        selected one, or the one at the caret (which the caret in it selects); never one
+        the caret has left, one out of view, or one of another article."""
         view, selected = pane.view, self.selected
         mark = view.index.get(selected) if view.index is not None and selected else None
+        at_caret = view.passage_at_cursor()
         if mark is not None and len(view.positions):
             caret = view.positions.to_display(view.textCursor().position())
             if mark.start <= caret <= mark.end:  # at its end, as after tagging it
-                return selected
-        return view.passage_at_cursor() or (selected if mark is not None else 0)
+                at_caret = selected
+        if at_caret and at_caret != selected and self._in_view(pane, at_caret):
+            return at_caret, ""
+        if not selected:
+            return 0, NO_PASSAGE_SELECTED
+        refusal = self.not_outlined(pane)
+        if refusal == SELECTED_ELSEWHERE:
+            refusal = NOTE_ELSEWHERE
+        return (0, refusal) if refusal else (selected, "")
 
     def step_tagged_passage(self, step: int) -> None:
         """Ctrl+F8 / Ctrl+Shift+F8: select the next (``step`` 1) or previous (-1) passage of
