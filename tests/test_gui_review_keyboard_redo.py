@@ -156,3 +156,22 @@ def test_redo_of_tagging_with_a_new_tag_from_the_palette_selects_the_passage(
     qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL | SHIFT)
     assert new in passage_ids(window)
     assert outlined_everywhere(window, pane) == (new, new, new, new)
+
+
+def test_undo_of_removing_a_tag_selects_the_passage_that_gets_it_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = keyboard_in(qtbot, window, 1)
+    new = tag_quote(qtbot, window, pane)
+    qtbot.keyClick(pane.view, Qt.Key.Key_2)
+    tag_ids = window.session.passage(new).tag_ids
+    assert window.coding.remove_tag(new, tag_ids[0])
+    other = window.area.panes()[0]
+    assert other.view.index is not None
+    window.coding.select_passage(other.view.index.marks()[0].annotation_id)
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL)
+    assert set(window.session.passage(new).tag_ids) == set(tag_ids)
+    assert outlined_everywhere(window, pane) == (new, new, new, new)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL)  # the second tag taken off: kept selected
+    assert outlined_everywhere(window, pane) == (new, new, new, new)
