@@ -219,8 +219,11 @@ def _by_tag(data: ExportData, groups: list[TagGroup], meter: ProgressMeter) -> I
         if group.tag is None:
             yield from ("## Untagged passages", "")
         else:
-            level = min(group.depth + 2, 6)
-            yield from (f"{'#' * level} {escape_text(group.tag.name)}", "")
+            level = group.depth + 2
+            # Markdown has six heading levels: below them a tag's name alone would read
+            # as its parent's sibling, so it is headed by its whole path instead.
+            name = group.tag.name if level <= 6 else data.tag_path(group.tag.id)
+            yield from (f"{'#' * min(level, 6)} {escape_text(name)}", "")
             yield from _tag_intro(data, group)
         for passage in group.passages:
             yield from _passage(passage, escaped)
