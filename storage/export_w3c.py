@@ -166,14 +166,15 @@ def _source(article: Article) -> dict[str, str]:
 
 def collection_label(data: ExportData) -> str:
     """What the collection holds, for a person: the project, how many passages from how
-    many articles, and the tags they were chosen by when not all were."""
+    many articles, and the tags they were chosen by when not all were (or that untagged
+    passages were left out)."""
     name = " ".join(data.project.name.split()) or "Diptych project"
     passages, articles = len(data.passages), len({p.article.id for p in data.passages})
     label = (
         f"{name}: tagged notes, {_count(passages, 'passage')} from {_count(articles, 'article')}"
     )
     if data.options.tag_ids is None:
-        return label
+        return label if data.options.untagged else label + " (untagged passages left out)"
     paths = [data.tag_path(t.id) for t in data.tags]
     chosen = (
         [("the tags " if len(paths) > 1 else "the tag ") + ", ".join(paths[:5])] if paths else []

@@ -241,6 +241,8 @@ def test_the_label_says_what_a_scoped_collection_holds(project: Project) -> None
     )
     untagged = _export(project, tag_ids=(), include_untagged=True)
     assert untagged["label"].endswith(" from 1 article (only untagged passages)")
+    tagged = _export(project, include_untagged=False)
+    assert tagged["label"].endswith(" from 3 articles (untagged passages left out)")
 
 
 def test_a_project_without_a_name_gets_a_label_all_the_same(
