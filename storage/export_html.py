@@ -14,7 +14,8 @@ tag spans and ``<bdi>`` with ``unicode-bidi: isolate``): right-to-left text, or 
 U+202E override in a title, keeps to its own place and cannot reorder the rest of the
 line, such as who coded the passage. Each line of a quote, and each note and memo, takes
 its direction from its first letters (``dir="auto"``): an Arabic or Hebrew quote reads
-from the right, its full stop at its end, not stranded on the left.
+from the right, its full stop at its end, not stranded on the left. So do the headings
+and table cells that hold an article's title or a tag's path.
 
 Every memo in scope is in the report: the project's in the header, a tag's or an
 article's under its heading, and those the grouping has no heading for (the articles'
@@ -66,7 +67,7 @@ td.n, th.n { text-align: right; }
 .d1 { padding-left: 1.2em; } .d2 { padding-left: 2.4em; } .d3 { padding-left: 3.6em; }
 .d4 { padding-left: 4.8em; } .d5 { padding-left: 6em; }
 .swatch { display: inline-block; width: 0; height: 0; border: .45em solid var(--tag);
-  border-radius: .2em; margin-right: .4em; vertical-align: -.1em; }
+  border-radius: .2em; margin-inline-end: .4em; vertical-align: -.1em; }
 .passage { margin: 1em 0 1.4em; }
 .quote { margin: 0; padding: .3em .8em; border-left: .35em solid var(--tag);
   background: var(--tint); }
@@ -189,7 +190,7 @@ def _counts(data: ExportData) -> list[str]:
     for tag in data.tags:
         depth = min(depths.get(tag.id, 0), 5)
         lines.append(
-            f'<tr><td class="d{depth}"><span class="swatch t{tag.id}"></span>'
+            f'<tr><td class="d{depth}" dir="auto"><span class="swatch t{tag.id}"></span>'
             f'{_e(data.tag_path(tag.id))}</td><td class="n">{per_tag.get(tag.id, 0)}</td>'
             f'<td class="n">{len(tag_articles.get(tag.id, ()))}</td></tr>'
         )
@@ -203,7 +204,7 @@ def _counts(data: ExportData) -> list[str]:
         orphans = sum(1 for p in passages if p.annotation.is_orphan)
         tags = len({t for p in passages for t in p.tag_ids})
         lines.append(
-            f'<tr><td>{_e(article.title)}</td><td class="n">{len(passages)}</td>'
+            f'<tr><td dir="auto">{_e(article.title)}</td><td class="n">{len(passages)}</td>'
             f'<td class="n">{orphans}</td><td class="n">{tags}</td></tr>'
         )
     return [*lines, "</table>", "</section>"]
@@ -221,7 +222,8 @@ def _by_tag(
             yield '<section class="group untagged top"><h2>Untagged passages</h2>'
         else:
             yield f'<section class="group t{tag.id}{top}">'
-            yield f'<h{level}><span class="swatch"></span>{_e(data.tag_path(tag.id))}</h{level}>'
+            path = _e(data.tag_path(tag.id))
+            yield f'<h{level} dir="auto"><span class="swatch"></span>{path}</h{level}>'
             if tag.description.strip():
                 yield f'<p class="description">{_e(tag.description)}</p>'
             memo = data.memo(MemoKind.TAG, tag.id)
@@ -242,7 +244,7 @@ def _by_article(
     notes: dict[str, str] = {}
     for article, passages in groups:
         yield '<section class="group top">'
-        yield f"<h2>{_e(article.title)}</h2>"
+        yield f'<h2 dir="auto">{_e(article.title)}</h2>'
         memo = data.memo(MemoKind.ARTICLE, article.id)
         if memo is not None:
             yield f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>'
@@ -264,14 +266,15 @@ def _other_memos(
     if articles:
         lines.append('<section class="group top memos"><h2>Article memos</h2>')
         for article, memo in articles:
-            lines.append(f"<h3>{_e(article.title)}</h3>")
+            lines.append(f'<h3 dir="auto">{_e(article.title)}</h3>')
             lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
         lines.append("</section>")
     if tags:
         lines.append('<section class="group top memos"><h2>Tag memos</h2>')
         for tag, memo in tags:
             lines.append(
-                f'<h3><span class="swatch t{tag.id}"></span>{_e(data.tag_path(tag.id))}</h3>'
+                f'<h3 dir="auto"><span class="swatch t{tag.id}"></span>'
+                f"{_e(data.tag_path(tag.id))}</h3>"
             )
             lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
         lines.append("</section>")

@@ -163,7 +163,8 @@ def test_tag_colours_are_styles_beside_the_tag_names(project: Project) -> None:
     page = _export(project)
     for tag in project.tags.all():
         assert f".t{tag.id} {{ --tag: {tag.color}; --tint: {tag.color}33; }}" in page
-    assert '<section class="group t1 top">\n<h2><span class="swatch"></span>Economy</h2>' in page
+    heading = '<h2 dir="auto"><span class="swatch"></span>Economy</h2>'
+    assert f'<section class="group t1 top">\n{heading}' in page
     assert '<span class="tag t6">Evidence</span>' in page
 
 
@@ -176,7 +177,7 @@ def test_counts_per_tag_and_per_article(project: Project) -> None:
         '<td class="n">3</td><td class="n">2</td></tr>'
     ) in page
     assert (
-        '<tr><td>Short dispatch</td><td class="n">1</td><td class="n">1</td>'
+        '<tr><td dir="auto">Short dispatch</td><td class="n">1</td><td class="n">1</td>'
         '<td class="n">1</td></tr>'
     ) in page
 

@@ -1,0 +1,50 @@
+"""HTML report: an Arabic or Hebrew title or tag heading takes its own direction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from export_fixtures import fixed_options
+
+from diptych.storage.exporting import export_project
+from diptych.storage.importing import parse_article
+from diptych.storage.model import MemoKind
+from diptych.storage.project import Project
+
+TITLE = "ما هي التجارة؟"  # in a left-to-right line its question mark is stranded on the right
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    with Project.open(tmp_path / "rtl.diptych", create=True, name="RTL") as project:
+        body = f"# {TITLE}\n\nنمت التجارة.\n".encode()
+        article = project.articles.add(parsed=parse_article(body, name="rtl.md"))
+        other = project.articles.add(parsed=parse_article(b"# Empty\n\nNothing.\n", name="e.md"))
+        project.memos.set(kind=MemoKind.ARTICLE, target_id=other.id, text="An empty one.")
+        text = project.articles.get(article_id=article.id).text
+        tag = project.tags.add(name="سياسة")
+        start = text.index("نمت")
+        project.annotations.add(article_id=article.id, start=start, end=start + 11,
+                                tag_ids=(tag.id,))  # fmt: skip
+        yield project, tag.id
+
+
+def _page(project: Project, **options: object) -> str:
+    return export_project(project, fmt="html", options=fixed_options(**options)).decode()
+
+
+def test_titles_and_tag_paths_in_headings_and_tables_take_their_own_direction(
+    project: tuple[Project, int],
+) -> None:
+    p, tag = project
+    assert p.articles.all()[0].title == TITLE
+    by_article = _page(p, group_by="article")
+    assert f'<h2 dir="auto">{TITLE}</h2>' in by_article
+    assert '<h3 dir="auto">Empty</h3>' in by_article  # the memo of an article without passages
+    assert f'<tr><td dir="auto">{TITLE}</td>' in by_article
+    assert f'<td class="d0" dir="auto"><span class="swatch t{tag}"></span>سياسة</td>' in by_article
+    by_tag = _page(p)
+    assert '<h2 dir="auto"><span class="swatch"></span>سياسة</h2>' in by_tag
+    # The swatch keeps its gap on the side of the name, whichever side that is.
+    assert "margin-inline-end: .4em" in by_tag and "margin-right: .4em" not in by_tag
