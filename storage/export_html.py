@@ -26,7 +26,10 @@ Tag colours mark the quotes, headings and swatches, but always beside the tag's 
 print (where browsers drop backgrounds) the colours come from borders and nothing is
 told by colour alone. Top-level groups start on a new page; passages are not split. A
 word too long for the line (an address in a note, a long tag path) wraps instead of
-running past the page's edge, where print would cut it off.
+running past the page's edge, where print would cut it off. A tag in a citation line moves
+to the next line whole, its swatch with it, and wraps only if longer than a line: kept
+from wrapping (``white-space: nowrap``), a long path ran past the edge, as
+``overflow-wrap`` then has no effect.
 """
 
 from __future__ import annotations
@@ -73,7 +76,7 @@ td.n, th.n { text-align: right; }
   background: var(--tint); }
 .quote p { margin: .2em 0; white-space: pre-wrap; }
 .cite { margin: .3em 0 0 1.15em; }
-.tag { white-space: nowrap; }
+.tag { display: inline-block; max-width: 100%; }
 cite, .tag, bdi { unicode-bidi: isolate; }
 .tag::before { content: ""; display: inline-block; width: 0; height: 0;
   border: .35em solid var(--tag); border-radius: .15em; margin-right: .25em; }

@@ -48,3 +48,21 @@ def test_titles_and_tag_paths_in_headings_and_tables_take_their_own_direction(
     assert '<h2 dir="auto"><span class="swatch"></span>سياسة</h2>' in by_tag
     # The swatch keeps its gap on the side of the name, whichever side that is.
     assert "margin-inline-end: .4em" in by_tag and "margin-right: .4em" not in by_tag
+
+
+def test_a_tag_path_longer_than_the_line_can_wrap(project: tuple[Project, int]) -> None:
+    # "white-space: nowrap" on a tag kept a long path (Politics/International relations/
+    # Bilateral diplomacy/State visits) on one line, past the column and off the printed
+    # page: overflow-wrap does nothing where wrapping is turned off.
+    page = _page(project[0])
+    style = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    rules = {
+        selector.strip(): body
+        for selector, body in (rule.split("{", 1) for rule in style.split("}") if "{" in rule)
+    }
+    tag = {
+        k.strip(): v.strip()
+        for k, v in (d.split(":") for d in rules[".tag"].split(";") if ":" in d)
+    }
+    assert tag == {"display": "inline-block", "max-width": "100%"}
+    assert "nowrap" not in style
