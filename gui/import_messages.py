@@ -39,14 +39,15 @@ def imported_message(count: int, legacy: Sequence[str]) -> str:
 
 
 def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, bool]:
-    """What REFI-QDA files brought in, and whether anything was skipped (then a warning,
-    one line for each thing said)."""
+    """What REFI-QDA files brought in, and whether to warn (then one line for each thing
+    said): something was skipped, or sources already in the project were not added again
+    (as article files already imported are named in a warning)."""
     lines = []
     for summary in summaries:
         lines.append(f"{Path(summary.path).name}:")
         lines.extend(f"  {line}" for line in summary.describe())
     lines.append("A backup was taken before the import (File > Restore from backup).")
-    if any(summary.skipped for summary in summaries):
+    if any(summary.skipped or summary.known_sources for summary in summaries):
         return "\n".join(lines), True
     return " ".join(lines), False
 

@@ -22,6 +22,15 @@ What comes in, and as what:
   QualCoder writes an annotation) -> a passage of that source with the note as its note.
 - the project's ``Description`` and notes, and notes attached to nothing -> project memo.
 
+A ``TextSource`` whose text an article of the project already has (the article the
+source's GUID names, as Diptych records it on export and import, else any article with
+the same text) is not added again: the same file imported twice, a project exported and
+imported back, or a colleague's copy of the same sources. Its selections are merged into
+that article: a coding the article already holds (the same words, the same tag) is left
+as it is; another tag on the same words is added to the passage (or, by another coder,
+makes a passage of its own); other words make a new passage; a note not yet there is
+added to the passage's note. Memos already holding a note's text are left as they are.
+
 PDF, picture, audio and video sources with their selections, sets, cases, variables,
 graphs, elements and attributes outside the schema, and selections whose positions fall
 outside their text are skipped and counted in the summary. Files named in the document
@@ -32,14 +41,20 @@ the whole file imports: everything is written in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from diptych.storage.annotations import NewAnnotation
 from diptych.storage.errors import Cancelled, ExchangeFileError, InputError, readable_text
-from diptych.storage.refiqda_read import read_exchange_file
+from diptych.storage.model import Annotation, MemoKind
+from diptych.storage.refiqda_common import stable_guid
+from diptych.storage.refiqda_positions import choose_counting
+from diptych.storage.refiqda_read import read_exchange_file, shown_name
+from diptych.storage.refiqda_records import ExchangeDocument, ExchangeSource
 from diptych.storage.refiqda_write import ProjectWriter
 from diptych.storage.safezip import DEFAULT_LIMITS, ZipLimits
+from diptych.storage.wording import counted
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -66,6 +81,12 @@ class ExchangeImportSummary:
         outside_text: per article (by the source's name), how many selections fell
             outside its text: positions that do not fit, often a sign of a text changed
             after coding.
+        known_sources: the sources whose text an article of the project already has, by
+            name: not added again, their codings merged into that article.
+        codings_added: codings (a tag on some words, or a note on words without a tag)
+            of those sources that the article did not hold, now added.
+        codings_present: codings of those sources that the article already held.
+        notes_added: notes of those sources added to a passage already there.
     """
 
     path: str
@@ -82,6 +103,10 @@ class ExchangeImportSummary:
     skipped: dict[str, int] = field(default_factory=dict)
     skipped_sources: list[str] = field(default_factory=list)
     outside_text: dict[str, int] = field(default_factory=dict)
+    known_sources: list[str] = field(default_factory=list)
+    codings_added: int = 0
+    codings_present: int = 0
+    notes_added: int = 0
 
     def describe(self) -> list[str]:
         """The summary as lines for people."""
@@ -95,6 +120,8 @@ class ExchangeImportSummary:
         if self.coders:
             lines.append("coders: " + ", ".join(self.coders))
         lines.extend(f"renamed tag {change}" for change in self.renamed_tags)
+        if self.known_sources:
+            lines.append(self._known())
         if self.skipped:
             parts = [f"{what} ×{count}" for what, count in sorted(self.skipped.items())]
             lines.append("not imported: " + "; ".join(parts))
@@ -104,6 +131,21 @@ class ExchangeImportSummary:
             counts = [f"“{name}” ×{count}" for name, count in self.outside_text.items()]
             lines.append("selections outside their text, in: " + _listed(counts))
         return lines
+
+    def _known(self) -> str:
+        """What became of the sources already in the project."""
+        count = len(self.known_sources)
+        them = "it" if count == 1 else "them"
+        notes = (
+            f", {counted(self.notes_added, 'note')} added to passages already there"
+            if self.notes_added
+            else ""
+        )
+        return (
+            f"{counted(count, 'source')} already in the project, not added again"
+            f" ({_listed(self.known_sources)}): {counted(self.codings_added, 'new coding')}"
+            f" added to {them}, {self.codings_present} already there{notes}"
+        )
 
 
 def _listed(items: list[str]) -> str:
@@ -147,7 +189,7 @@ def import_exchange_file(
     summary.skipped_sources = list(document.skipped_sources)
     try:
         with project.transaction():
-            ProjectWriter(project, document, summary).write()
+            _MergingWriter(project, document, summary).write()
             if not keep_going():
                 raise Cancelled
     except InputError as exc:
@@ -158,3 +200,157 @@ def import_exchange_file(
         raise
     summary.skipped = dict(sorted(summary.skipped.items()))
     return summary
+
+
+class _MergingWriter(ProjectWriter):
+    """Writes a document as :class:`ProjectWriter` does, except that a source whose text
+    an article of the project already has is not added again: its codings, notes and memo
+    are merged into that article (see the module's docstring)."""
+
+    def __init__(
+        self, project: Project, document: ExchangeDocument, summary: ExchangeImportSummary
+    ) -> None:
+        super().__init__(project, document, summary)
+        self.known: list[tuple[ExchangeSource, int]] = []  # source, the article it is
+
+    def _articles(self) -> list[tuple[ExchangeSource, int]]:
+        fresh = []
+        finder = _ArticleFinder(self.project)
+        for source in self.doc.sources:
+            article_id = finder.article_of(source)
+            if article_id is None:
+                fresh.append(source)
+            else:
+                self.known.append((source, article_id))
+                shown = shown_name(source.name)
+                self.summary.known_sources.append(f"“{shown}”" if shown else "one without a name")
+        self.doc = replace(self.doc, sources=fresh)
+        added = super()._articles()
+        for source, article_id in self.known:
+            # A Diptych export writes an orphaned passage as a note on its article: the
+            # passage is still in the article, so the note is no memo to add.
+            orphans = finder.passage_notes(article_id)
+            refs = [ref for ref in source.note_refs if not self._annotation(ref)]
+            self._notes([ref for ref in refs if ref in orphans])  # known, so not "skipped"
+            parts = [source.description, *self._notes([r for r in refs if r not in orphans])]
+            self._add_memo(MemoKind.ARTICLE, article_id, parts)
+        return added
+
+    def _passages(self, articles: list[tuple[ExchangeSource, int]]) -> None:
+        super()._passages(articles)
+        items: list[NewAnnotation] = []
+        taken: set[str] = set()
+        for source, article_id in self.known:
+            places = [(s.start, s.end, s.name) for s in source.selections]
+            counting = choose_counting(source.text, places, origin=self.doc.origin)
+            for selection in source.selections:
+                item = self._passage(source, article_id, selection, counting, taken)
+                if item is not None:
+                    items.append(item)
+            for ref in source.note_refs:
+                items.extend(self._annotated(source, article_id, ref, counting, taken))
+        if items:
+            self._merge(_by_place(items))
+
+    def _merge(self, items: list[NewAnnotation]) -> None:
+        """Add what the articles do not hold yet of ``items`` (one per place and coder)."""
+        held: dict[tuple[int, int, int], list[Annotation]] = {}
+        for article_id in {article_id for _, article_id in self.known}:
+            for passage in self.project.annotations.query(article_id=article_id):
+                if not passage.is_orphan:
+                    key = (article_id, passage.start, passage.end)
+                    held.setdefault(key, []).append(passage)
+        new: list[NewAnnotation] = []
+        for item in items:
+            there = held.get((item.article_id, item.start, item.end), [])
+            addition = self._merge_one(item, there)
+            if addition is not None:
+                new.append(addition)
+        if new:
+            self.project.annotations.add_many(items=new)
+        summary = self.summary
+        summary.passages += len(new)
+        summary.notes += sum(1 for item in new if item.note)
+        summary.coders = sorted(set(summary.coders) | {item.coder for item in new if item.coder})
+
+    def _merge_one(self, item: NewAnnotation, there: list[Annotation]) -> NewAnnotation | None:
+        """Merge one coding into the passages on its words; the passage to add, if any."""
+        summary = self.summary
+        if not there:
+            summary.codings_added += len(item.tag_ids) or 1
+            return item
+        tags = {tag_id for passage in there for tag_id in passage.tag_ids}
+        new_tags = tuple(tag_id for tag_id in item.tag_ids if tag_id not in tags)
+        new_note = bool(item.note) and not any(_holds(p.note, item.note) for p in there)
+        summary.codings_present += len(item.tag_ids) - len(new_tags)
+        summary.codings_added += len(new_tags)
+        if not item.tag_ids and not new_note:
+            summary.codings_present += 1  # a note on words without a tag, already there
+        same_coder = next((p for p in there if p.coder == item.coder), None)
+        if new_tags and same_coder is None:  # a passage of each coder
+            return replace(item, tag_ids=new_tags, note=item.note if new_note else "")
+        passage = same_coder or there[0]
+        store = self.project.annotations
+        if new_tags:
+            store.set_tags(annotation_id=passage.id, tag_ids=passage.tag_ids + new_tags)
+        if new_note:
+            before = passage.note.rstrip()
+            note = f"{before}\n\n{item.note}" if before else item.note
+            store.set_note(annotation_id=passage.id, note=note)
+            summary.notes_added += 1
+        return None
+
+
+class _ArticleFinder:
+    """Finds the article of the project that a source already is: the one its GUID names,
+    if the text is the same, else the first with the same text."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.by_uuid: dict[str, int] = {}
+        self.by_length: dict[int, list[int]] = {}
+        for article in project.articles.all():
+            self.by_uuid[article.uuid] = article.id
+            self.by_length.setdefault(article.characters, []).append(article.id)
+
+    def article_of(self, source: ExchangeSource) -> int | None:
+        text = source.text.text
+        if not text.strip():
+            return None  # no article: the writer says why
+        named = self.by_uuid.get(source.guid or "")
+        candidates = [named] if named is not None else []
+        candidates += self.by_length.get(len(text), [])
+        return next((i for i in candidates if self._text(i) == text), None)
+
+    def _text(self, article_id: int) -> str:
+        return self.project.articles.get(article_id=article_id).text
+
+    def passage_notes(self, article_id: int) -> set[str]:
+        """The GUIDs a Diptych export gives the notes of the article's passages."""
+        passages = self.project.annotations.query(article_id=article_id)
+        return {stable_guid("note", passage.uuid) for passage in passages}
+
+
+def _by_place(items: list[NewAnnotation]) -> list[NewAnnotation]:
+    """One item per place and coder, with all the tags and notes given there (MAXQDA and
+    QualCoder write a selection for each code)."""
+    merged: dict[tuple[int, int, int, str], NewAnnotation] = {}
+    for item in items:
+        key = (item.article_id, item.start, item.end, item.coder)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = item
+            continue
+        notes = [n for n in (first.note, item.note) if n]
+        merged[key] = replace(
+            first,
+            tag_ids=first.tag_ids + tuple(t for t in item.tag_ids if t not in first.tag_ids),
+            note="\n\n".join(dict.fromkeys(notes)),
+        )
+    return list(merged.values())
+
+
+def _holds(note: str, part: str) -> bool:
+    """Whether ``note`` already says ``part`` (white space aside: an export and import
+    may lay a note out anew)."""
+    return " ".join(part.split()) in " ".join(note.split())

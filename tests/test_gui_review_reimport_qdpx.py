@@ -1,0 +1,108 @@
+"""File > Import articles… (Ctrl+I) of a REFI-QDA project whose sources are already in the
+project: nothing is added twice, a colleague's extra coding is, and the message says which
+sources were already there."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+from diptych.gui.messages import Level
+from diptych.storage.exporting import collect
+from diptych.storage.refiqda_export import export_qdpx
+
+Q = "{urn:QDA-XML:project:1.0}"
+
+
+def import_from_the_menu(
+    qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Choose ``path`` in the dialog File > Import articles… opens; the message the import
+    ends with, in a box: a warning names the sources not added again, as it names files
+    already imported."""
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *_a, **_k: ([str(path)], ""))
+    )
+    said: list[tuple[int, str]] = []
+    window.context.messages.posted.connect(lambda level, _t, text: said.append((level, text)))
+    window.actions_.import_articles.trigger()  # File > Import articles… (Ctrl+I)
+    qtbot.waitUntil(lambda: any(path.name in text for _, text in said), timeout=20_000)
+    level, text = said[-1]
+    assert level == Level.WARNING
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert box.text() == text
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    return text
+
+
+def passages(window: MainWindow) -> list[tuple[int, int, int, tuple[int, ...], str]]:
+    return [
+        (p.article_id, p.start, p.end, tuple(sorted(p.tag_ids)), p.note)
+        for article in window.session.articles()
+        for p in window.session.article_passages(article.id)
+    ]
+
+
+def test_importing_the_projects_own_export_adds_nothing_then_a_colleagues_coding(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = window.session.project
+    own = tmp_path / "own.qdpx"
+    own.write_bytes(export_qdpx(collect(project), None))
+    articles = [(a.id, a.title) for a in window.session.articles()]
+    tags = [(t.id, t.name) for t in window.session.ordered_tags()]
+    before = passages(window)
+    assert before  # the sample project has coded passages
+
+    said = import_from_the_menu(qtbot, window, own, monkeypatch)
+
+    assert [(a.id, a.title) for a in window.session.articles()] == articles
+    assert [(t.id, t.name) for t in window.session.ordered_tags()] == tags
+    assert passages(window) == before
+    sources = f"{len(articles)} sources already in the project, not added again"
+    assert sources in said
+    assert f"0 new codings added to them, {sum(len(p[3]) or 1 for p in before)} already there" in (
+        said
+    )
+
+    # A colleague's copy of the same export, with one coding more.
+    first = articles[0][0]
+    text = project.articles.get(article_id=first).text
+    start = next(
+        i
+        for i in range(len(text))
+        if text[i].isalnum() and not any(p[1] <= i < p[2] for p in before if p[0] == first)
+    )
+    colleague = tmp_path / "colleague.qdpx"
+    with zipfile.ZipFile(own) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    root = etree.fromstring(members["project.qde"])
+    source = root.find(f".//{Q}TextSource[@guid='{project.articles.get(article_id=first).uuid}']")
+    code = root.find(f".//{Q}Code[@name='{tags[0][1]}']")
+    selection = etree.SubElement(
+        source,
+        f"{Q}PlainTextSelection",
+        guid="0f8fad5b-d9cb-469f-a165-70867728950e",
+        startPosition=str(start),
+        endPosition=str(start + 1),
+    )
+    coding = etree.SubElement(selection, f"{Q}Coding", guid="7c9e6679-7425-40de-944b-e07fc1f90ae7")
+    etree.SubElement(coding, f"{Q}CodeRef", targetGUID=code.get("guid"))
+    members["project.qde"] = etree.tostring(root, xml_declaration=True, encoding="utf-8")
+    with zipfile.ZipFile(colleague, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+    said = import_from_the_menu(qtbot, window, colleague, monkeypatch)
+
+    assert [(a.id, a.title) for a in window.session.articles()] == articles
+    added = [p for p in passages(window) if p not in before]
+    assert added == [(first, start, start + 1, (tags[0][0],), "")]
+    assert "1 new coding added to them" in said

@@ -1,0 +1,271 @@
+"""Importing a REFI-QDA project whose sources are already in the project: the same file
+twice, a project exported and imported back, a colleague's copy with a coding more. A
+source already there is not added again; only the codings its article lacks are added."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from test_refiqda_export import ARTICLE_TWO, build_project
+from test_refiqda_import import maxqda_style, snapshot, write_qdpx
+
+from diptych.storage.cli import main
+from diptych.storage.exporting import collect
+from diptych.storage.importing import parse_article
+from diptych.storage.project import Project
+from diptych.storage.refiqda_export import export_qdpx
+from diptych.storage.refiqda_import import ExchangeImportSummary, import_exchange_file
+
+Q = "{urn:QDA-XML:project:1.0}"
+EXTRA_NOTE = "Added by a colleague."
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    with build_project(tmp_path / "study.diptych") as opened:
+        yield opened
+
+
+def exported(project: Project, path: Path) -> Path:
+    path.write_bytes(export_qdpx(collect(project), None))
+    return path
+
+
+def counts(project: Project) -> tuple[int, int, int, int, int]:
+    return (
+        len(project.articles.all()),
+        project.annotations.count(),
+        len(project.tags.all()),
+        len(project.memos.all()),
+        len(project.annotations.coders()),
+    )
+
+
+def edited(path: Path, edit: object) -> Path:
+    """The exchange file at ``path`` with its ``project.qde`` changed by ``edit(root)``."""
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    root = etree.fromstring(members["project.qde"])
+    edit(root)  # type: ignore[operator]
+    members["project.qde"] = etree.tostring(root, xml_declaration=True, encoding="utf-8")
+    out = path.with_name("colleague.qdpx")
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out
+
+
+def code_guid(root: etree._Element, name: str) -> str:
+    return str(root.find(f".//{Q}Code[@name='{name}']").get("guid"))
+
+
+def text_of(project: Project, title: str) -> str:
+    """An article's display text (what positions count in)."""
+    article = next(a for a in project.articles.all() if a.title == title)
+    return project.articles.get(article_id=article.id).text
+
+
+def source_of(root: etree._Element, title: str) -> etree._Element:
+    return root.find(f".//{Q}TextSource[@name='{title}']")
+
+
+def test_the_same_file_imported_twice_adds_nothing_the_second_time(
+    tmp_path: Path, project: Project
+) -> None:
+    path = exported(project, tmp_path / "study.qdpx")
+    with Project.create(tmp_path / "other.diptych") as other:
+        import_exchange_file(other, path=path)
+        before, numbers = snapshot(other), counts(other)
+        second = import_exchange_file(other, path=path)
+        assert counts(other) == numbers
+        assert snapshot(other) == before  # same passages, notes, tags and memos
+        assert second.article_ids == [] and second.passages == 0 and second.memos == 0
+        assert second.known_sources == ["“Field notes 🌏 東アジアの外交”", "“Second dispatch 📰”",
+                                        "“Short dispatch”"]  # fmt: skip
+        assert (second.codings_added, second.codings_present) == (0, 7)
+        assert second.skipped == {}
+
+
+def test_a_file_of_another_program_imported_twice_adds_nothing_the_second_time(
+    tmp_path: Path,
+) -> None:
+    """MAXQDA's one selection per code and QualCoder's annotations come in once."""
+    path = maxqda_style(tmp_path)
+    with Project.create(tmp_path / "other.diptych") as other:
+        first = import_exchange_file(other, path=path)
+        before = snapshot(other)
+        second = import_exchange_file(other, path=path)
+        assert snapshot(other) == before
+        assert second.article_ids == [] and second.passages == 0
+        assert len(second.known_sources) == len(first.article_ids)
+        assert second.codings_added == 0 and second.codings_present > 0
+        assert second.skipped == first.skipped  # what cannot be imported, said again
+
+
+def test_a_project_exported_and_imported_back_is_unchanged(
+    tmp_path: Path, project: Project
+) -> None:
+    path = exported(project, tmp_path / "study.qdpx")
+    before, numbers = snapshot(project), counts(project)
+    summary = import_exchange_file(project, path=path)
+    assert counts(project) == numbers
+    # The orphaned passage travels as a note on its article: it is not added to the memo.
+    assert snapshot(project) == before
+    assert (summary.tags_created, summary.tags_reused) == (0, 4)
+    assert (len(summary.known_sources), summary.codings_added, summary.codings_present) == (3, 0, 7)
+    assert summary.skipped == {}
+
+
+def test_a_colleagues_extra_coding_is_the_only_thing_added(
+    tmp_path: Path, project: Project
+) -> None:
+    start = text_of(project, "Second dispatch 📰").index("The end")
+
+    def add_coding(root: etree._Element) -> None:
+        source = source_of(root, "Second dispatch 📰")
+        selection = etree.SubElement(
+            source,
+            f"{Q}PlainTextSelection",
+            guid="0f8fad5b-d9cb-469f-a165-70867728950e",
+            name="The end",
+            startPosition=str(start),
+            endPosition=str(start + len("The end")),
+        )
+        etree.SubElement(selection, f"{Q}Description").text = EXTRA_NOTE
+        coding = etree.SubElement(
+            selection, f"{Q}Coding", guid="7c9e6679-7425-40de-944b-e07fc1f90ae7"
+        )
+        etree.SubElement(coding, f"{Q}CodeRef", targetGUID=code_guid(root, "Economy"))
+
+    path = edited(exported(project, tmp_path / "study.qdpx"), add_coding)
+    before = snapshot(project)
+    summary = import_exchange_file(project, path=path)
+    after = snapshot(project)
+    added = [p for p in after["passages"] if p not in before["passages"]]
+    assert [(p[3], p[4], p[6]) for p in added] == [("The end", EXTRA_NOTE, ["Economy"])]
+    assert [p for p in after["passages"] if p not in added] == before["passages"]
+    assert {k: v for k, v in after.items() if k != "passages"} == {
+        k: v for k, v in before.items() if k != "passages"
+    }
+    assert (summary.codings_added, summary.codings_present, summary.passages) == (1, 7, 1)
+    assert summary.describe()[1] == (
+        "3 sources already in the project, not added again (“Field notes 🌏 東アジアの外交”;"
+        " “Second dispatch 📰”; “Short dispatch”): 1 new coding added to them, 7 already there"
+    )
+
+
+def test_a_new_tag_and_note_on_coded_words_join_their_passage(
+    tmp_path: Path, project: Project
+) -> None:
+    """Another tag on the same words by the same coder is added to the passage, as tagging
+    a passage's words again does in Diptych; the colleague's note is added to its note."""
+
+    def tag_again(root: etree._Element) -> None:
+        source = source_of(root, "Second dispatch 📰")
+        selection = source.find(f"{Q}PlainTextSelection[@name='symbolic restart']")
+        coding = etree.SubElement(
+            selection, f"{Q}Coding", guid="16fd2706-8baf-433b-82eb-8c7fada847da"
+        )
+        etree.SubElement(coding, f"{Q}CodeRef", targetGUID=code_guid(root, "Evidence"))
+        etree.SubElement(selection, f"{Q}Description").text = EXTRA_NOTE
+
+    path = edited(exported(project, tmp_path / "study.qdpx"), tag_again)
+    passages = project.annotations.query()
+    summary = import_exchange_file(project, path=path)
+    assert len(project.annotations.query()) == len(passages)
+    (passage,) = [p for p in project.annotations.query() if p.exact == "symbolic restart"]
+    names = {t.id: t.name for t in project.tags.all()}
+    assert sorted(names[t] for t in passage.tag_ids) == ["Diplomacy", "Evidence"]
+    assert passage.note == EXTRA_NOTE
+    assert (summary.codings_added, summary.notes_added, summary.passages) == (1, 1, 0)
+    assert summary.describe()[1].endswith(
+        "1 new coding added to them, 7 already there, 1 note added to passages already there"
+    )
+    again = import_exchange_file(project, path=path)  # and once is enough
+    assert (again.codings_added, again.notes_added, again.codings_present) == (0, 0, 8)
+
+
+def test_a_source_of_another_program_is_found_by_its_text(tmp_path: Path, project: Project) -> None:
+    """No GUID in common: the same text is the same article; the code reuses its tag."""
+    text = text_of(project, "Second dispatch 📰")
+    start, end_start = text.index("symbolic restart"), text.index("The end")
+    qde = f"""<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="QualCoder">
+      <CodeBook><Codes>
+        <Code guid="a2b64a1e-53a0-4b7b-9d1e-0d7e4f1c3b11" name="Diplomacy" isCodable="true"/>
+      </Codes></CodeBook>
+      <Sources><TextSource guid="9b2f3c4d-1111-4222-8333-944455556666" name="dispatch.txt">
+        <PlainTextContent>{text}</PlainTextContent>
+        <PlainTextSelection guid="3a4b5c6d-1111-4222-8333-944455556667" name="symbolic restart"
+            startPosition="{start}" endPosition="{start + 16}">
+          <Coding guid="3a4b5c6d-1111-4222-8333-944455556668">
+            <CodeRef targetGUID="a2b64a1e-53a0-4b7b-9d1e-0d7e4f1c3b11"/></Coding>
+        </PlainTextSelection>
+        <PlainTextSelection guid="3a4b5c6d-1111-4222-8333-944455556669" name="The end"
+            startPosition="{end_start}" endPosition="{end_start + 7}">
+          <Coding guid="3a4b5c6d-1111-4222-8333-94445555666a">
+            <CodeRef targetGUID="a2b64a1e-53a0-4b7b-9d1e-0d7e4f1c3b11"/></Coding>
+        </PlainTextSelection>
+      </TextSource></Sources></Project>"""
+    path = write_qdpx(tmp_path / "qualcoder.qdpx", qde)
+    articles = [(a.id, a.uuid, a.title) for a in project.articles.all()]
+    summary = import_exchange_file(project, path=path)
+    assert [(a.id, a.uuid, a.title) for a in project.articles.all()] == articles
+    second = next(a for a in project.articles.all() if a.title == "Second dispatch 📰")
+    quotes = [p.exact for p in project.annotations.query(article_id=second.id)]
+    assert quotes == ["symbolic restart", "The end"]
+    assert (summary.known_sources, summary.codings_added, summary.codings_present) == (
+        ["“dispatch.txt”"],
+        1,
+        1,
+    )
+
+
+def test_a_source_of_the_same_guid_but_another_text_is_a_new_article(
+    tmp_path: Path, project: Project
+) -> None:
+    """Codings are only merged onto the very text they were made on."""
+    path = exported(project, tmp_path / "study.qdpx")
+    second = next(a for a in project.articles.all() if a.title == "Second dispatch 📰")
+    newer = ARTICLE_TWO.replace("The end.", "The end, revised.")  # a .txt: new text
+    project.articles.replace_text(
+        article_id=second.id, parsed=parse_article(newer.encode(), name="two.txt")
+    )
+    articles = len(project.articles.all())
+    summary = import_exchange_file(project, path=path)
+    assert len(project.articles.all()) == articles + 1
+    assert len(summary.article_ids) == 1 and len(summary.known_sources) == 2
+
+
+def test_the_command_line_says_what_it_left_out(tmp_path: Path, project: Project) -> None:
+    path = exported(project, tmp_path / "study.qdpx")
+    target = tmp_path / "target.diptych"
+    outputs = []
+    for _ in range(2):
+        out, err = io.StringIO(), io.StringIO()
+        assert main(["import", str(target), str(path)], stdout=out, stderr=err) == 0, err.getvalue()
+        outputs.append(out.getvalue().splitlines())
+    assert outputs[0][:3] == ["1", "2", "3"]  # the new article ids
+    assert outputs[1][0].startswith("# study.qdpx from Diptych ")
+    assert (
+        ": 0 articles, 0 new tags (4 already in the codebook), 0 passages" in outputs[1][0]
+    )  # no ids
+    assert outputs[1][1] == (
+        "# 3 sources already in the project, not added again (“Field notes 🌏 東アジアの外交”;"
+        " “Second dispatch 📰”; “Short dispatch”): 0 new codings added to them, 7 already there"
+    )
+    with Project.open(target) as opened:
+        assert len(opened.articles.all()) == 3
+
+
+def test_the_summary_names_the_sources_already_there() -> None:
+    summary = ExchangeImportSummary(
+        path="/x/a.qdpx", known_sources=["“Interview 1”"], codings_added=1, codings_present=12
+    )
+    assert summary.describe()[1] == (
+        "1 source already in the project, not added again (“Interview 1”): 1 new coding"
+        " added to it, 12 already there"
+    )
