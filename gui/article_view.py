@@ -6,7 +6,7 @@ positions are converted (through the pane's PositionMap).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QKeyEvent,
@@ -137,18 +137,38 @@ class ArticleView(QTextEdit):
 
     def offset_at(self, point: QPoint) -> int:
         """Display-text offset under a viewport point."""
-        return self.positions.to_display(self.cursorForPosition(point).position())
+        return self.positions.to_display(self._position_at(point))
 
     def passage_at(self, point: QPoint) -> int:
         """Annotation id of the innermost passage under a viewport point, or 0."""
         if self.index is None or not len(self.positions):
             return 0
-        cursor = self.cursorForPosition(point)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._position_at(point))
         rect = self.cursorRect(cursor)
         if abs(rect.center().y() - point.y()) > rect.height():
             return 0  # below the end of the text
         marks = self.index.at(self.positions.to_display(cursor.position()))
         return marks[0].annotation_id if marks else 0
+
+    def _position_at(self, point: QPoint) -> int:
+        """The document position under a viewport point, as the document's layout finds it.
+
+        Not ``cursorForPosition``: while Qt is still laying a long document out in the
+        background (just after the view took it), a point above the first line is
+        answered with how far that layout has got, far down the text, and the text cursor
+        ``cursorForPosition`` then makes there lays the document out up to it at once (a
+        quarter of a second at 1 MB, and the margin asks on every paint). So a point above
+        the first line is taken on it, and no cursor is made.
+        """
+        document = self.document()
+        layout = document.documentLayout()
+        bar = self.horizontalScrollBar()
+        x = point.x() + (bar.maximum() - bar.value() if self.isRightToLeft() else bar.value())
+        y = point.y() + self.verticalScrollBar().value()
+        top = layout.blockBoundingRect(document.firstBlock()).top()
+        found = layout.hitTest(QPointF(x, max(y, top)), Qt.HitTestAccuracy.FuzzyHit)
+        return max(found, 0)
 
     # -- events --------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from gui_support import blended, close_to, painted_colors
-from PySide6.QtGui import QColor, QTextDocument
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_loader import SYNC_CHARS
@@ -146,3 +147,47 @@ def test_a_jump_waiting_for_a_load_runs_once_only(qtbot: QtBot, tmp_path: Path) 
     pane.when_loaded(lambda: runs.append(2))  # already loaded: at once
     assert runs == [1, 2]
     session.close()
+
+
+def test_the_margin_of_a_long_article_just_swapped_in_finds_the_first_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Just after the whole article replaces its first screen, Qt is still laying it out in
+    the background: what the margin asks (the offsets at the top and the bottom of the
+    view) must still be the first screen's, not how far that layout has got, nor found
+    by laying the whole text out at once."""
+    project = Project.create(tmp_path / "p.diptych")
+    article = project.articles.add(parsed=parse_article(long_article(3000), name="long.txt"))
+    text = project.articles.get(article_id=article.id).text
+    tag = project.tags.add(name="Trade", color="#7CC6F2")
+    marked = [text.index(f"Paragraph {n}:") for n in (0, 1500, 2990)]
+    ids = [
+        project.annotations.add(
+            article_id=article.id, start=start, end=start + 12, tag_ids=[tag.id]
+        ).id
+        for start in marked
+    ]
+    session = ProjectSession(project, MessageBridge())
+    pane = ArticlePane(session)
+    qtbot.addWidget(pane)
+    pane.resize(700, 600)
+    pane.show()
+    seen: dict[str, object] = {}
+
+    def on_loaded() -> None:  # the moment the whole article is in the view
+        view = pane.view
+        seen["top"] = view.offset_at(QPoint(0, 0))
+        seen["bottom"] = view.offset_at(QPoint(0, view.viewport().height()))
+        seen["marks"] = sorted(mark.annotation_id for mark in pane.margin.visible_marks())
+
+    pane.loaded.connect(on_loaded)
+    with qtbot.waitSignal(pane.loaded, timeout=20_000):
+        pane.show_article(article.id)
+    assert seen["top"] == 0
+    assert 0 < seen["bottom"] < 3000  # the first screen: a few paragraphs, not the text
+    assert seen["marks"] == ids[:1]
+    inside = QTextCursor(pane.view.document())
+    inside.setPosition(pane.view.positions.to_rendered(marked[0] + 3))
+    assert pane.view.passage_at(pane.view.cursorRect(inside).center()) == ids[0]
+    assert pane.view.passage_at(QPoint(30, pane.view.viewport().height() - 5)) == 0
+    project.close()
