@@ -10,8 +10,13 @@ in codebook order (untagged passages last), or by article and position.
 
 Orphans (passages no longer found in their article's current text) keep their quote and
 note, but their ``start``, ``end`` and ``section`` are left empty: the offsets point
-nowhere. The last column, ``status``, says ``orphan`` for them (``anchored`` for the
-others), so that a reader sees why and can filter them out or in.
+nowhere. The column ``status`` says ``orphan`` for them (``anchored`` for the others),
+so that a reader sees why and can filter them out or in.
+
+The ``uuid`` column is the passage's; the last, ``article uuid``, tells apart articles of
+the same title (two outlets' copies of one wire story), which the ``article`` column
+alone would merge in a pivot table. It comes last so that the columns before it keep the
+places they had in files exported before it was added.
 
 Spreadsheet formula injection is neutralised: a cell that starts with ``=``, ``+``, ``-``,
 ``@``, a tab, a carriage return or a NUL (which some readers drop, leaving the ``=`` after
@@ -43,7 +48,7 @@ from diptych.storage.exporting import ExportData, ExportPassage, Progress, Progr
 
 COLUMNS = (
     "article", "section", "start", "end", "quote", "tag path",
-    "note", "coder", "created", "updated", "uuid", "status",
+    "note", "coder", "created", "updated", "uuid", "status", "article uuid",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
@@ -173,4 +178,5 @@ def _cells(data: ExportData, passage: ExportPassage, tag_id: int | None) -> list
         a.updated_at,
         a.uuid,
         a.status.value,
+        passage.article.uuid,
     ]

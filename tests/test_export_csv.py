@@ -41,7 +41,7 @@ def test_excel_friendly_bytes(project: Project) -> None:
 def test_columns_are_exactly_the_documented_ones() -> None:
     assert COLUMNS == (
         "article", "section", "start", "end", "quote", "tag path",
-        "note", "coder", "created", "updated", "uuid", "status",
+        "note", "coder", "created", "updated", "uuid", "status", "article uuid",
     )  # fmt: skip
 
 

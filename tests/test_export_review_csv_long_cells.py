@@ -117,3 +117,22 @@ def test_fit_cell(value: str, cut: int | None) -> None:
     kept = fitted[: fitted.index(" […")]
     assert value.startswith(kept) and len(kept) + count == len(value)
     assert f"[…{count:,} more characters cut here" in fitted
+
+
+def test_articles_of_the_same_title_are_told_apart(tmp_path: pathlib.Path) -> None:
+    # Two wire copies of one headline: by title alone a pivot table merged their rows.
+    with Project.open(tmp_path / "twins.diptych", create=True, name="Twins") as project:
+        uuids = []
+        for name, body in (("a.md", "Text from the first outlet."), ("b.md", "Text from B.")):
+            parsed = parse_article(f"# Press release\n\n{body}\n".encode(), name=name)
+            article = project.articles.add(parsed=parsed)
+            text = project.articles.get(article_id=article.id).text
+            project.annotations.add(article_id=article.id, start=text.index("Text"),
+                                    end=text.index("Text") + 4)  # fmt: skip
+            uuids.append(project.articles.get(article_id=article.id).uuid)
+        rows = _rows(_export(project)[0])
+    assert COLUMNS[-1] == "article uuid"  # last: the columns before it keep their places
+    assert [(r["article"], r["article uuid"]) for r in rows] == [
+        ("Press release", uuids[0]),
+        ("Press release", uuids[1]),
+    ]
