@@ -70,13 +70,23 @@ class TagKeyDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.key_of = key_of
 
-    def _room(self, option: QStyleOptionViewItem) -> int:
+    def trailing(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        """Text kept whole at the right of the name, left of the key (none here)."""
+        return ""
+
+    def _key_room(self, option: QStyleOptionViewItem) -> int:
         return option.fontMetrics.horizontalAdvance("9") + 2 * KEY_PADDING
+
+    def _trailing_room(self, option: QStyleOptionViewItem, text: str) -> int:
+        return option.fontMetrics.horizontalAdvance(text) + KEY_PADDING if text else 0
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return super().sizeHint(option, index) + QSize(self._room(option), 0)
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        room = self._key_room(item) + self._trailing_room(item, self.trailing(index))
+        return super().sizeHint(option, index) + QSize(room, 0)
 
     def paint(
         self,
@@ -84,27 +94,36 @@ class TagKeyDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        key = self.key_of(index)
-        if key is None:
+        key, trailing = self.key_of(index), self.trailing(index)
+        if key is None and not trailing:
             super().paint(painter, option, index)
             return
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         widget = item.widget
         style = widget.style() if widget is not None else QApplication.style()
-        # The row's background across its whole width; its name (elided) short of the key.
+        # The row's background across its whole width; its name (elided) short of the
+        # trailing text and the key, which keep their places: counts and keys line up.
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, item, painter, widget)
         whole = QRect(item.rect)
-        item.rect = whole.adjusted(0, 0, -self._room(item), 0)
+        key_room = self._key_room(item)
+        item.rect = whole.adjusted(0, 0, -key_room - self._trailing_room(item, trailing), 0)
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
         selected = bool(item.state & QStyle.StateFlag.State_Selected)
-        role = (
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
-        )
         painter.save()
-        painter.setPen(item.palette.color(role))
         align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(whole.adjusted(0, 0, -KEY_PADDING, 0), align, str(key))
+        if trailing:
+            text = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+            painter.setPen(item.palette.color(text))
+            painter.drawText(whole.adjusted(0, 0, -key_room, 0), align, trailing)
+        if key is not None:
+            quiet = (
+                QPalette.ColorRole.HighlightedText
+                if selected
+                else QPalette.ColorRole.PlaceholderText
+            )
+            painter.setPen(item.palette.color(quiet))
+            painter.drawText(whole.adjusted(0, 0, -KEY_PADDING, 0), align, str(key))
         painter.restore()
 
 

@@ -39,7 +39,7 @@ from diptych.gui.tag_commands import (
     named,
     tag_path,
 )
-from diptych.gui.tag_model import TagTreeModel
+from diptych.gui.tag_model import USAGE_ROLE, TagTreeModel
 from diptych.gui.tag_palette import TagKeyDelegate, tag_key
 from diptych.storage.codebook import Codebook
 from diptych.storage.wording import counted
@@ -111,6 +111,19 @@ class CodebookRowDelegate(TagKeyDelegate):
         super().__init__(key_of, parent)
         self._letters = letters
         self._heights: dict[tuple[str, int, str], int] = {}  # by font, swatch size, letters
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """The name alone: its count is drawn apart (see :meth:`trailing`)."""
+        super().initStyleOption(option, index)
+        if index.data(USAGE_ROLE):
+            option.text = index.data(Qt.ItemDataRole.EditRole)
+
+    def trailing(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        """The tag's count of passages, kept whole when a narrow Codebook cuts the name."""
+        count = index.data(USAGE_ROLE)
+        return f"({count})" if count else ""
 
     def row_height(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
