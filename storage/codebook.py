@@ -34,6 +34,7 @@ class Codebook:
             self._children.setdefault(parent, []).append(tag)
         for siblings in self._children.values():
             siblings.sort(key=lambda t: (t.sort_order, t.name.casefold(), t.id))
+        self._order: tuple[Tag, ...] | None = None
         self._rank: dict[int, int] | None = None
 
     def __len__(self) -> int:
@@ -60,8 +61,10 @@ class Codebook:
             yield from self.walk(tag.id, depth + 1)
 
     def ordered(self) -> list[Tag]:
-        """Every tag in depth-first codebook order."""
-        return [tag for tag, _ in self.walk()]
+        """Every tag in depth-first codebook order (walked once: the codebook is read-only)."""
+        if self._order is None:
+            self._order = tuple(tag for tag, _ in self.walk())
+        return list(self._order)
 
     def rank(self, tag_id: int) -> int:
         """A tag's place in codebook order (for sorting a passage's tags)."""
