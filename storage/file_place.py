@@ -13,6 +13,15 @@ write in the meantime; :func:`follow_file` puts the project together with its fi
 losing nothing: a moved or renamed file is followed to its new place; a deleted one is
 written again where it was; and when another file took its place, the open project is
 kept as a copy beside it, and the other file is left as it is.
+
+A file can also be overwritten where it is (``cp other.diptych open.diptych``, a sync tool
+writing in place): the name still leads to the same file, but the file holds another
+project or other data, under the open project's log. Folding that log into it would
+destroy the other file, and the project read through it is a mix of both, so
+:func:`overwritten` looks at what the file itself holds (its header and the project's uuid,
+read without SQLite, through the descriptor SQLite holds), and :func:`follow_file` stops
+writing at once: the log is taken away from the file, the project's last automatic backup
+is kept as a copy beside it, and the window goes on read-only on that copy.
 """
 
 from __future__ import annotations
@@ -20,13 +29,18 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import struct
+import weakref
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from diptych.storage.database import connect, translate_errors
+from diptych.storage.database import SQLITE_MAGIC, connect, translate_errors
 from diptych.storage.errors import DiptychError, ProjectFileError, readable_text
+from diptych.storage.held_files import reading
 from diptych.storage.project import Project
+from diptych.storage.schema import APPLICATION_ID
 
 _PROCESS_FILES = Path("/proc/self/fd")  # Linux: each open file, by where it is now
 
@@ -37,14 +51,21 @@ class FileFollowed:
 
     Attributes:
         kind: ``"moved"`` (followed to its new place), ``"deleted"`` (written again where
-            it was, or where ``fallback`` says) or ``"replaced"`` (kept as a copy).
+            it was, or where ``fallback`` says), ``"replaced"`` (kept as a copy) or
+            ``"overwritten"`` (another file written into it where it is: the project is
+            read-only now, on a copy of its last backup if there is one).
         before: where the project file was.
-        path: where the project is now.
+        path: where the project is now (for ``"overwritten"``, the copy of the backup,
+            or ``before`` if there is no copy).
+        backup: for ``"overwritten"``, the backup copied to ``path`` (None: none).
+        failure: for ``"overwritten"``, why the backup could not be copied ("" if it was).
     """
 
     kind: str
     before: Path
     path: Path
+    backup: Path | None = None
+    failure: str = ""
 
     def describe(self) -> str:
         """What happened and what the user can do, in one paragraph."""
@@ -60,6 +81,8 @@ class FileFollowed:
                 f" as {now}, and saves there. Delete it once the project is closed if you"
                 " meant to."
             )
+        if self.kind == "overwritten":
+            return self._describe_overwritten(was, now)
         return (
             f"{was} was replaced by another file while it was open (a synchronised folder"
             " may have brought another version of it). Nothing is lost: what this window"
@@ -67,22 +90,61 @@ class FileFollowed:
             f" its place is left as it is: open it with File > Open to compare."
         )
 
+    def _describe_overwritten(self, was: str, now: str) -> str:
+        said = (
+            f"{was} was overwritten while it was open: another program wrote another file"
+            " into it (a copy made over it, or a synchronised folder bringing another"
+            " version). Diptych stopped saving into it at once, so the file now there is"
+            " left as it came, undamaged."
+        )
+        if self.backup is not None and not self.failure:
+            when = _local_time(self.backup)
+            return (
+                f"{said} Your project as it was at its last automatic backup ({when}) is"
+                f" kept as {now}; what was saved since then was in the part of the file"
+                " that was overwritten, and is lost except what this window still shows."
+                " The window no longer saves: copy out what you need (a note being typed),"
+                f" then open {now} with File > Open and go on there."
+            )
+        lost = (
+            f"Its last automatic backup ({readable_text(str(self.backup))}) could not be"
+            f" copied beside it ({self.failure}): copy it to a folder with room and open the copy"
+            " with File > Open."
+            if self.backup is not None
+            else "No automatic backup of it was taken yet, so what it held"
+            " is lost except what this window still shows."
+        )
+        return (
+            f"{said} {lost} The window no longer saves: copy out what you need (a note"
+            " being typed, say)."
+        )
 
-def follow_file(project: Project, *, fallback: Path) -> FileFollowed | None:
+
+def follow_file(
+    project: Project, *, fallback: Path, backup: Path | None = None
+) -> FileFollowed | None:
     """Put ``project`` together with its file again if the file left its name; None if it
     did not (or nothing can be done yet: a reader still holds part of the log).
+
+    A file overwritten where it is (:func:`overwritten`) is left alone: the project
+    becomes read-only at once, its log is taken away from that file, and ``backup`` (the
+    project's newest automatic backup, if any) is copied beside it, where the project
+    goes on, read-only.
 
     Args:
         project: an open, writable project.
         fallback: a folder for a deleted project whose own folder is gone too.
+        backup: the project's newest automatic backup, for a file overwritten.
 
     Raises:
         ProjectFileError: the copy could not be written (the message names it); the
             project stays open as it was, and nothing is lost.
     """
-    status = project.file_status()
-    if status == "same" or project.read_only or project.closed:
+    if project.read_only or project.closed:
         return None
+    status = project.file_status()
+    if status == "same":
+        return _leave_overwritten(project, backup) if overwritten(project) else None
     before = project.path
     if not _fold_log(project):
         return None  # tried again later; writes are refused meanwhile
@@ -100,6 +162,272 @@ def follow_file(project: Project, *, fallback: Path) -> FileFollowed | None:
     _write_copy(project, target)
     _reconnect(project, target)
     return FileFollowed(kind, before, target)
+
+
+# -- a file overwritten where it is ------------------------------------------------------
+
+
+@dataclass
+class _Seen:
+    """What the project's file was last seen to hold: the project ``uuid``, and the size,
+    modification and change times it had then (read again only when they change)."""
+
+    uuid: str
+    stamp: tuple[int, int, int] | None = None
+
+
+_seen: weakref.WeakKeyDictionary[Project, _Seen] = weakref.WeakKeyDictionary()
+
+
+def remember_file(project: Project) -> None:
+    """Note which project ``project``'s file holds (its uuid), to tell later whether another
+    file was written into it (:func:`overwritten`); done as the project is opened, before
+    anything can have happened to the file. Called again, it changes nothing."""
+    if project not in _seen and not project.closed:
+        with contextlib.suppress(DiptychError):
+            _seen[project] = _Seen(project.info().uuid)
+
+
+def overwritten(project: Project) -> bool:
+    """True if the project's file, still under its name, holds another file now: another
+    program wrote another project, another version of a file (a backup), or other data
+    into it. One ``stat`` while the file's size and times stay the same.
+
+    Only what the file itself holds is read (its header and the project's uuid), never
+    through SQLite, whose log and caches still show the project as it was.
+    """
+    seen = _seen.get(project)
+    if seen is None or project.closed:
+        remember_file(project)  # from now on (the project was opened just now)
+        return False
+    try:
+        found = os.stat(project.path)
+    except OSError:
+        return False  # gone: the watch finds out what happened with ``file_status``
+    if (found.st_dev, found.st_ino) != project.file_identity:
+        return False
+    stamp = (found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+    if stamp == seen.stamp:
+        return False
+    try:
+        with reading(project.path) as read:
+            verdict = _holds_other(read, seen.uuid, seen.stamp is not None)
+    except OSError:
+        return False  # cannot be read now: looked at again next time
+    if verdict is None:  # not told yet (a file half written, a project not yet folded)
+        return False
+    if not verdict:
+        seen.stamp = stamp
+    return verdict
+
+
+def _holds_other(read: Callable[[int, int], bytes], uuid: str, confirmed: bool) -> bool | None:
+    """True if the file ``read`` reads is not the project ``uuid`` in SQLite's write-ahead
+    mode, False if it is, None if it cannot be told (its identity not in the file itself
+    yet, which it can only be until the file was ``confirmed`` to hold it)."""
+    header = read(0, 100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return True  # emptied, or other data: never what SQLite writes into its file
+    if header[18:20] != b"\x02\x02":  # not in write-ahead mode (a backup, another database)
+        return True
+    application_id = struct.unpack(">I", header[68:72])[0]
+    if application_id == 0 and not confirmed:
+        return None  # a new project: its identity is still in the log alone
+    if application_id != APPLICATION_ID:
+        return True
+    if not uuid:
+        return None
+    try:
+        found = _stored_uuid(read, header)
+    except _Unreadable:
+        return None
+    return None if found is None else found != uuid
+
+
+class _Unreadable(Exception):
+    """The file's pages do not read as a table (another program's layout, or a file
+    being written)."""
+
+
+_MOST_PAGES = 10_000  # read to find the project's uuid: far more than its tables take
+
+
+def _stored_uuid(read: Callable[[int, int], bytes], header: bytes) -> str | None:
+    """The project uuid in the file's ``project_info`` table as the file itself holds it
+    (None if not there yet: a new project's first rows are still in the log)."""
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    usable = page_size - header[20]
+    encoding = {1: "utf-8", 2: "utf-16-le", 3: "utf-16-be"}.get(
+        struct.unpack(">I", header[56:60])[0], "utf-8"
+    )
+    if page_size < 512 or page_size & (page_size - 1) or usable < 480:
+        raise _Unreadable
+    visited: set[int] = set()
+
+    def page(number: int) -> bytes:
+        if number < 1 or len(visited) > _MOST_PAGES:
+            raise _Unreadable
+        visited.add(number)
+        data = read((number - 1) * page_size, page_size)
+        if len(data) < page_size:
+            raise _Unreadable
+        return data
+
+    def text(value: object) -> str | None:
+        return value.decode(encoding, "replace") if isinstance(value, bytes) else None
+
+    root = None
+    for row in _table_rows(page, 1, usable):
+        if len(row) >= 4 and text(row[0]) == "table" and text(row[1]) == "project_info":
+            root = row[3]
+    if not isinstance(root, int):
+        return None
+    for row in _table_rows(page, root, usable):
+        if len(row) >= 2 and text(row[0]) == "uuid":
+            return text(row[1])
+    return None
+
+
+def _table_rows(page: Callable[[int], bytes], root: int, usable: int) -> Iterator[list[object]]:
+    """The records of the table whose b-tree starts at page ``root``, text as bytes."""
+    stack, seen = [root], set()
+    while stack:
+        number = stack.pop()
+        if number in seen:
+            raise _Unreadable
+        seen.add(number)
+        data = page(number)
+        start = 100 if number == 1 else 0
+        kind, cells = data[start], struct.unpack(">H", data[start + 3 : start + 5])[0]
+        if kind == 0x05:  # interior: children, then the rightmost
+            pointers = start + 12
+            for i in range(cells):
+                at = _u16(data, pointers + 2 * i)
+                stack.append(struct.unpack(">I", data[at : at + 4])[0])
+            stack.append(struct.unpack(">I", data[start + 8 : start + 12])[0])
+        elif kind == 0x0D:  # leaf: the records
+            pointers = start + 8
+            for i in range(cells):
+                at = _u16(data, pointers + 2 * i)
+                size, at = _varint(data, at)
+                _rowid, at = _varint(data, at)
+                yield _record(_payload(page, data, at, size, usable))
+        else:
+            raise _Unreadable
+
+
+def _u16(data: bytes, at: int) -> int:
+    if at + 2 > len(data):
+        raise _Unreadable
+    return int(struct.unpack(">H", data[at : at + 2])[0])
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    value = 0
+    for i in range(9):
+        if at + i >= len(data):
+            raise _Unreadable
+        byte = data[at + i]
+        if i == 8:
+            return (value << 8) | byte, at + 9
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            return value, at + i + 1
+    raise _Unreadable  # not reached
+
+
+def _payload(page: Callable[[int], bytes], data: bytes, at: int, size: int, usable: int) -> bytes:
+    """A record's bytes: those on its page, then those on its overflow pages."""
+    most = usable - 35
+    if size <= most:
+        local = size
+    else:
+        least = (usable - 12) * 32 // 255 - 23
+        local = least + (size - least) % (usable - 4)
+        local = local if local <= most else least
+    found = data[at : at + local]
+    if size > local:
+        following = struct.unpack(">I", data[at + local : at + local + 4])[0]
+        while len(found) < size:
+            overflow = page(following)
+            following = struct.unpack(">I", overflow[:4])[0]
+            found += overflow[4:usable]
+    return found[:size]
+
+
+_SIZES = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8, 7: 8}
+
+
+def _record(payload: bytes) -> list[object]:
+    """The values of one record (integers as int, text and blobs as bytes)."""
+    header_size, at = _varint(payload, 0)
+    types = []
+    while at < header_size:
+        kind, at = _varint(payload, at)
+        types.append(kind)
+    values: list[object] = []
+    at = header_size
+    for kind in types:
+        if kind in (0, 8, 9):
+            values.append(None if kind == 0 else kind - 8)
+            continue
+        if kind in _SIZES:
+            size = _SIZES[kind]
+            raw = payload[at : at + size]
+            values.append(int.from_bytes(raw, "big", signed=True) if kind != 7 else None)
+        elif kind >= 12:
+            size = (kind - 12) // 2 if kind % 2 == 0 else (kind - 13) // 2
+            values.append(payload[at : at + size])
+        else:
+            raise _Unreadable
+        at += size
+    return values
+
+
+def _leave_overwritten(project: Project, backup: Path | None) -> FileFollowed:
+    """Stop writing into a file another was written into, and go on, read-only, on a copy
+    of the project's last backup beside it (or on nothing new, if it has none)."""
+    before = project.path
+    project.read_only = True  # refuses every change, and every fold of the log, from now
+    _take_log_away(before)
+    if backup is None:
+        return FileFollowed("overwritten", before, before)
+    target = _kept_name(before)
+    try:
+        if target.exists():
+            raise ProjectFileError("a file of that name appeared meanwhile", path=target)
+        from diptych.storage.backup import copy_open_project
+
+        with Project.open(backup, read_only=True, verify=False) as kept:
+            copy_open_project(kept, target)
+        db, _, _ = connect(target, create=False, read_only=True, verify=False)
+    except DiptychError as exc:
+        return FileFollowed("overwritten", before, before, backup, exc.message)
+    project.db.close()  # finds nothing to fold: its log was emptied
+    project.use_file(db, target, read_only=True)
+    return FileFollowed("overwritten", before, target, backup)
+
+
+def _take_log_away(path: Path) -> None:
+    """Empty and remove the log and its index beside ``path``, whose pages belong to the
+    project that was there: folded into the file now there, they would destroy it, and
+    any program opening it would read them as part of it. The connection still holding
+    them finds nothing to fold when it closes."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    with contextlib.suppress(OSError):
+        os.truncate(wal, 0)
+    for side in (wal, shm):
+        with contextlib.suppress(OSError):
+            side.unlink()
+
+
+def _local_time(path: Path) -> str:
+    """When ``path`` was last written, in local time to the minute."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    except OSError:
+        return "time unknown"
 
 
 def current_place(project: Project) -> Path | None:

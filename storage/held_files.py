@@ -15,7 +15,9 @@ this way), every file is opened as usual.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # Where a process's open descriptors are listed: Linux, then macOS and the BSDs.
@@ -36,6 +38,32 @@ def read_start(path: Path, size: int) -> bytes:
             return data
     with path.open("rb") as file:
         return file.read(size)
+
+
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[Callable[[int, int], bytes]]:
+    """A way to read ``path`` at any offset, as :func:`read_start` reads it: ``read(offset,
+    size)`` gives those bytes (fewer at the end of the file). The file is looked up once.
+
+    Raises:
+        OSError: as opening and reading the file would (on entering, or from ``read``).
+    """
+    target = path.stat()
+    key = (target.st_dev, target.st_ino)
+    for descriptor in _descriptors_of(key):
+        if _read_held(descriptor, key, 0) is None:
+            continue
+
+        def read_held(offset: int, size: int, descriptor: int = descriptor) -> bytes:
+            data = _read_held(descriptor, key, size, offset)
+            if data is None:
+                raise OSError(f"{path} was closed while it was read")
+            return data
+
+        yield read_held
+        return
+    with path.open("rb") as file:
+        yield lambda offset, size: _read_fully(file.fileno(), size, offset)
 
 
 def held_descriptors(path: Path) -> list[int]:
@@ -66,25 +94,31 @@ def _descriptors_of(key: tuple[int, int]) -> list[int]:
     return []
 
 
-def _read_held(descriptor: int, key: tuple[int, int], size: int) -> bytes | None:
+def _read_held(descriptor: int, key: tuple[int, int], size: int, start: int = 0) -> bytes | None:
     """Read through a descriptor held elsewhere in the process, at explicit offsets (its
     owner's reads and writes are not moved); None if it is no longer that file's or cannot
     be read (opened for writing only, or closed by its owner meanwhile)."""
     try:
         if _identity(descriptor) != key:
             return None
-        chunks = []
-        offset = 0
-        while offset < size:
-            chunk = os.pread(descriptor, size - offset, offset)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            offset += len(chunk)
+        data = _read_fully(descriptor, size, start)
         if _identity(descriptor) != key:  # closed and its number reused meanwhile
             return None
     except OSError:
         return None
+    return data
+
+
+def _read_fully(descriptor: int, size: int, start: int) -> bytes:
+    """``size`` bytes from ``start`` (fewer at the end of the file), at explicit offsets."""
+    chunks = []
+    offset = 0
+    while offset < size:
+        chunk = os.pread(descriptor, size - offset, start + offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        offset += len(chunk)
     return b"".join(chunks)
 
 

@@ -4,12 +4,14 @@ log would part from the file, and following the file loses nothing."""
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from diptych.storage.errors import ProjectMovedError
-from diptych.storage.file_place import follow_file
+from diptych.storage.backup import backup_project
+from diptych.storage.errors import ProjectMovedError, ReadOnlyProjectError
+from diptych.storage.file_place import follow_file, overwritten, remember_file
 from diptych.storage.project import Project
 
 
@@ -131,3 +133,133 @@ def test_a_file_moved_to_the_trash_is_written_again_where_it_was(
     project.close()
     assert tag_names(path) == {"One", "Two", "Three"}
     assert tag_names(trash / path.name) == {"One", "Two"}  # the trash keeps what it got
+
+
+# -- another file written into the open project's file, where it is ---------------------
+
+
+def write_over(path: Path, data: bytes) -> None:
+    """Write ``data`` into the file at ``path`` where it is, as ``cp`` or a sync tool does
+    (same file, new contents)."""
+    inode = path.stat().st_ino
+    with path.open("r+b") as file:
+        file.truncate(0)
+        file.write(data)
+    assert path.stat().st_ino == inode
+
+
+def other_project(tmp_path: Path) -> bytes:
+    """The bytes of another project, as they are on disk once it is closed."""
+    other = tmp_path / "other.diptych"
+    with Project.create(other) as elsewhere:
+        elsewhere.tags.add(name="From elsewhere")
+    return other.read_bytes()
+
+
+def is_intact(path: Path, data: bytes) -> bool:
+    """True if ``path`` holds ``data`` and no log of another project is beside it."""
+    return path.read_bytes() == data and not Path(f"{path}-wal").exists()
+
+
+def test_another_project_copied_over_the_open_file_is_left_alone_and_the_backup_kept(
+    project: Project, tmp_path: Path
+) -> None:
+    path = project.path
+    remember_file(project)  # as the window does when it opens the project
+    taken = backup_project(project, root=tmp_path / "backups")  # holds One, Two
+    project.db.execute("PRAGMA wal_autocheckpoint = 0")  # the next changes stay in the log
+    project.tags.add(name="Three")
+    data = other_project(tmp_path)
+    write_over(path, data)
+
+    followed = follow_file(project, fallback=tmp_path, backup=taken)
+
+    assert followed is not None and followed.kind == "overwritten"
+    kept = followed.path
+    assert kept.parent == path.parent and kept.name.startswith("study (kept ")
+    said = followed.describe()
+    assert str(path) in said and "overwritten" in said and str(kept) in said
+    assert "last automatic backup" in said and "File > Open" in said
+    assert project.read_only and project.path == kept
+    with pytest.raises(ReadOnlyProjectError):
+        project.tags.add(name="Refused")
+    assert {t.name for t in project.tags.all()} == {"One", "Two"}
+    project.close()  # the old log is never folded into the file now there
+    assert is_intact(path, data)
+    assert tag_names(path) == {"From elsewhere"}
+    assert tag_names(kept) == {"One", "Two"}
+    assert tag_names(taken) == {"One", "Two"}
+
+
+def test_a_change_made_after_the_overwrite_never_reaches_the_file_now_there(
+    project: Project, tmp_path: Path
+) -> None:
+    path = project.path
+    remember_file(project)
+    project.fold_log()  # the log is empty: the project is in its file alone
+    data = other_project(tmp_path)
+    write_over(path, data)
+    project.tags.add(name="Typed before the window looked")  # into the log, not the file
+
+    followed = follow_file(project, fallback=tmp_path)
+
+    assert followed is not None and followed.kind == "overwritten"
+    assert followed.path == path and project.read_only  # no backup: nothing to go on with
+    assert "No automatic backup" in followed.describe()
+    with pytest.raises(ReadOnlyProjectError):
+        project.tags.add(name="Refused")
+    project.close()
+    assert is_intact(path, data)
+    with sqlite3.connect(path) as check:
+        assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert tag_names(path) == {"From elsewhere"}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [b"", b"Notes copied over the project by mistake\n" * 200, b"SQLite format 3\x00" + bytes(84)],
+    ids=["emptied", "text", "a broken header"],
+)
+def test_other_data_written_over_the_open_file_is_noticed(
+    project: Project, tmp_path: Path, written: bytes
+) -> None:
+    remember_file(project)
+    write_over(project.path, written)
+    assert overwritten(project)
+    followed = follow_file(project, fallback=tmp_path)
+    assert followed is not None and followed.kind == "overwritten"
+    project.close()
+    assert is_intact(tmp_path / "study.diptych", written)
+
+
+def test_a_backup_of_the_same_project_copied_over_it_is_noticed(
+    project: Project, tmp_path: Path
+) -> None:
+    remember_file(project)
+    taken = backup_project(project, root=tmp_path / "backups")
+    project.tags.add(name="Three")
+    data = taken.read_bytes()  # the same project, one change behind, in a plain file
+    write_over(project.path, data)
+    followed = follow_file(project, fallback=tmp_path, backup=taken)
+    assert followed is not None and followed.kind == "overwritten"
+    project.close()
+    assert is_intact(tmp_path / "study.diptych", data)
+
+
+def test_the_projects_own_writes_and_folds_are_not_taken_for_an_overwrite(
+    tmp_path: Path,
+) -> None:
+    project = Project.create(tmp_path / "new.diptych")  # its uuid only in the log so far
+    remember_file(project)
+    assert not overwritten(project)
+    for round_ in range(5):
+        for i in range(40):
+            project.tags.add(name=f"Tag {round_}.{i}", description="m" * 3000)  # overflow pages
+        assert not overwritten(project)
+        assert project.fold_log()
+        assert not overwritten(project)
+    project.rename(name="Renamed")
+    project.fold_log()
+    assert not overwritten(project)
+    assert follow_file(project, fallback=tmp_path) is None and not project.read_only
+    project.close()
