@@ -1,15 +1,28 @@
-"""Finding the window's project file again when it was moved, renamed, deleted or replaced
-while open (see :mod:`diptych.storage.file_place`): a look every so often, and one more as
-the window closes."""
+"""Finding the window's project file again when it was moved, renamed, deleted, replaced
+or overwritten while open (see :mod:`diptych.storage.file_place`): a look every so often,
+and one more as the window closes. What was done is told in a bar across the top of the
+window, which never takes the keys of a note being typed."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QToolBar,
+)
 
 from diptych.gui.main_window import MainWindow
 from diptych.storage.errors import DiptychError
+from diptych.storage.file_place import follow_file, overwritten, remember_file
 
 # How often the window looks whether its project file is still where it was opened (a
 # file manager or a synchronised folder can move, delete or replace it meanwhile).
@@ -37,11 +50,15 @@ class FilePlaceWatch(QObject):
         self.window = window
         self.fallback = fallback
         self._said = ""  # the last failure told, told once while it lasts
+        self._refused = False  # a change was refused since the file left its place
         self.timer = QTimer(self)
         self.timer.setInterval(FILE_PLACE_INTERVAL_MS)
         self.timer.timeout.connect(self.follow)
         self.timer.start()
+        self.notice: FileNotice | None = None  # made the first time there is something to tell
         window.installEventFilter(self)
+        window.context.messages.projectFileLeft.connect(self.on_project_file_left)
+        remember_file(window.session.project)  # which project its file holds, to tell another
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The window is about to close: find its project file first, if it left its
@@ -51,18 +68,24 @@ class FilePlaceWatch(QObject):
             self.follow()
         return super().eventFilter(watched, event)
 
+    def on_project_file_left(self) -> None:
+        """A change was refused because the file left its place: find it now, not at the
+        next look, and say that the change was not saved."""
+        self._refused = True
+        QTimer.singleShot(0, self, self.follow)  # once the refused change is done with
+
     def follow(self) -> None:
         """Find the project file again if it left its place, and say what was done. A
         failure (a full disk, a read-only folder) is told once and tried again at each
         look, until it goes."""
         project = self.window.session.project
-        if project.closed or project.read_only or project.file_status() == "same":
+        if project.closed or project.read_only:
             return
-        from diptych.storage.file_place import follow_file  # seldom needed
-
+        if project.file_status() == "same" and not overwritten(project):
+            return
         messages = self.window.context.messages
         try:
-            followed = follow_file(project, fallback=self.fallback)
+            followed = follow_file(project, fallback=self.fallback, backup=self.window.backups.last)
         except DiptychError as exc:
             if str(exc) != self._said:
                 self._said = str(exc)
@@ -72,8 +95,102 @@ class FilePlaceWatch(QObject):
             return  # a reader still holds part of the log: the next look tries again
         self._said = ""
         self.window.setWindowFilePath(str(project.path))
+        if followed.kind == "overwritten":
+            with contextlib.suppress(DiptychError):  # no copy to read: the title stays
+                self.window.on_session_changed()  # "(read-only)" in the title
         self.followed.emit()
-        # A file moved or renamed is followed with nothing to do: said in the status bar,
-        # where it takes no keys from a note being typed; a deleted or replaced one, in a box.
-        say = messages.info if followed.kind == "moved" else messages.warning
-        say(followed.describe(), "Project file")
+        refused, self._refused = self._refused, False
+        if followed.kind == "moved" and not refused:  # nothing to do: a word in the status bar
+            messages.info(followed.describe(), "Project file")
+            return
+        # Deleted, replaced or overwritten, or a change refused meanwhile: told in a bar
+        # across the window, which stays until dismissed and never takes the keys of a
+        # note being typed (a box did).
+        text = followed.describe()
+        if refused:
+            text += (
+                " A change made as this happened was not saved: make it again if it does not show."
+            )
+        if self.notice is None:
+            self.notice = FileNotice(self.window)
+        self.notice.tell(text, project.path.parent)
+
+
+class FileNotice(QToolBar):
+    """A bar across the top of the window telling what happened to the project file and
+    what to do. Shown, it leaves the keyboard where it was: a note being typed goes on
+    taking every key. Its buttons are reached with Tab or the mouse.
+
+    Args:
+        window: the window it is shown in.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__("Project file", window)
+        self.setObjectName("fileNotice")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.toggleViewAction().setVisible(False)  # not listed with the toolbars
+        self.folder: Path | None = None
+        frame = QFrame(self)
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setAutoFillBackground(True)
+        palette = frame.palette()  # the colours of a tooltip: a note, legible in both themes
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.ToolTipBase))
+        palette.setColor(
+            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.ToolTipText)
+        )
+        frame.setPalette(palette)
+        layout = QHBoxLayout(frame)
+        icon = QLabel(frame)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
+        )
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(icon)
+        self.label = QLabel(frame)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # file names are never markup
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.label.installEventFilter(self)  # as high as its lines at its width: see below
+        layout.addWidget(self.label, 1)
+        self.show_folder = QPushButton("Show Folder", frame)
+        self.show_folder.clicked.connect(self.on_show_folder_clicked)
+        self.dismiss = QPushButton("Dismiss", frame)
+        self.dismiss.clicked.connect(self.hide)
+        for button in (self.show_folder, self.dismiss):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the focus be
+            button.setAutoDefault(False)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.addWidget(frame)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The text resized: as high as its lines at its new width. A toolbar sizes what it
+        holds by its size hint alone, which for wrapped text is tall and narrow."""
+        if watched is self.label and event.type() == QEvent.Type.Resize:
+            height = self.label.heightForWidth(self.label.width())
+            if height > 0 and height != self.label.height():
+                self.label.setFixedHeight(height)
+        return super().eventFilter(watched, event)
+
+    def tell(self, text: str, folder: Path) -> None:
+        """Show ``text`` (the latest news replaces what was shown), about a file in
+        ``folder``; the window's icon asks for attention if another window has the focus."""
+        self.label.setText(text)
+        self.folder = folder
+        self.show()
+        QApplication.alert(self.window())
+
+    def text(self) -> str:
+        """What the bar says."""
+        return self.label.text()
+
+    def on_show_folder_clicked(self) -> None:
+        """Show the folder of the project file in the file manager."""
+        if self.folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

@@ -15,7 +15,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal
 
-from diptych.storage.errors import DiptychError
+from diptych.storage.errors import DiptychError, ProjectMovedError
 
 log = logging.getLogger("diptych")
 
@@ -34,10 +34,13 @@ class MessageBridge(QObject):
     Signals:
         posted(int, str, str): level, title, text.
         crashed(str, str): a summary and the full traceback of an unexpected error.
+        projectFileLeft(): a change was refused because the project file left its place
+            (moved, deleted, replaced): the window can find it again at once.
     """
 
     posted = Signal(int, str, str)
     crashed = Signal(str, str)
+    projectFileLeft = Signal()
 
     def __init__(self, parent: QObject | None = None, *, crash_log: Path | None = None) -> None:
         super().__init__(parent)
@@ -56,8 +59,22 @@ class MessageBridge(QObject):
         self.posted.emit(int(Level.ERROR), title, text)
 
     def known_error(self, exc: DiptychError, title: str = "Diptych") -> None:
-        """Report a known error with its file and advice."""
+        """Report a known error with its file and advice.
+
+        A change refused because the project file left its place is only a word in the
+        status bar when the window watches its file (it finds the file again at once and
+        says what it did, without a box that would take the keys of a note being typed).
+        """
+        if isinstance(exc, ProjectMovedError) and self._file_watched():
+            self.info(str(exc), title)
+            self.projectFileLeft.emit()
+            return
         self.error(str(exc), title)
+
+    def _file_watched(self) -> bool:
+        """True if something finds the project file again when told it left its place."""
+        meta = self.metaObject()
+        return self.isSignalConnected(meta.method(meta.indexOfSignal("projectFileLeft()")))
 
     def bug(self, summary: str, details: str) -> None:
         """An unexpected error: its traceback goes to the crash log, then to ``crashed``.

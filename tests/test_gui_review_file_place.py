@@ -9,11 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from diptych.gui.app import Launcher
 from diptych.gui.context import AppContext
+from diptych.gui.file_place_watch import FileNotice, FilePlaceWatch
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.tag_dialog import TagValues
@@ -56,6 +59,12 @@ def warnings_of(window: MainWindow, level: Level = Level.WARNING) -> list[str]:
     return seen
 
 
+def notice_of(window: MainWindow) -> str:
+    """What the bar across the window says about its project file ("" when not shown)."""
+    notice = window.findChild(FileNotice)
+    return notice.text() if notice is not None and notice.isVisible() else ""
+
+
 def add_tag(window: MainWindow, name: str) -> None:
     window.tags.create_tag(TagValues(name, "#5ED1C4", None, ""))
 
@@ -95,11 +104,12 @@ def test_a_project_deleted_while_open_is_written_again_in_its_place(
     window = launched
     path = window.session.project.path
     add_tag(window, "Typed before")
-    seen = warnings_of(window)
+    boxes = warnings_of(window)
     path.unlink()
 
-    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
-    assert path.exists() and "was deleted while it was open" in seen[0]
+    qtbot.waitUntil(lambda: bool(notice_of(window)), timeout=5000)
+    assert path.exists() and "was deleted while it was open" in notice_of(window)
+    assert boxes == []  # told in the bar, not in a box
     add_tag(window, "Typed after")
     window.close()
     assert {"Typed before", "Typed after"} <= tag_names(path)
@@ -114,13 +124,13 @@ def test_a_project_replaced_while_open_is_kept_and_the_other_file_left_alone(
     other = tmp_path / "other.diptych"
     with Project.create(other) as elsewhere:  # another version, as a synchronised folder brings it
         elsewhere.tags.add(name="From elsewhere")
-    seen = warnings_of(window)
     os.replace(other, path)
 
-    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    qtbot.waitUntil(lambda: bool(notice_of(window)), timeout=5000)
     kept = window.session.project.path
     assert kept != path and kept.parent == path.parent and "(kept " in kept.name
-    assert "replaced by another file" in seen[0] and str(kept) in seen[0]
+    said = notice_of(window)
+    assert "replaced by another file" in said and str(kept) in said
     add_tag(window, "Mine, later")
     window.close()
     assert {"Mine", "Mine, later"} <= tag_names(kept)
@@ -147,10 +157,9 @@ def test_a_copy_that_cannot_be_written_is_told_once_and_tried_again_until_it_can
     window.context.messages.posted.connect(
         lambda level, _title, text: errors.append(text) if level == Level.ERROR else None
     )
-    seen = warnings_of(window)
     path.unlink()
 
-    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(notice_of(window)), timeout=10_000)
     assert len(attempts) == 3 and len(errors) == 1  # told once, not at every look
     assert str(path) in errors[0] and "the disk is full" in errors[0]
     assert "tries again" in errors[0]
@@ -176,3 +185,121 @@ def test_a_note_typed_just_before_the_window_closes_on_a_renamed_file_is_saved(
     with Project.open(moved, read_only=True) as saved:
         note = saved.annotations.get(annotation_id=passage.id).note
     assert note == "Written just before closing"
+
+
+def type_where_the_focus_is(qtbot: QtBot, text: str) -> None:
+    """Type ``text`` key by key into whichever widget has the focus at each key, as a user
+    does, whatever pops up meanwhile."""
+    for key in text:
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        qtbot.keyClick(focus, key)
+
+
+@pytest.mark.parametrize("what", ["deleted", "replaced"])
+def test_a_note_typed_while_the_file_is_deleted_or_replaced_keeps_every_key(
+    qtbot: QtBot, launched: MainWindow, tmp_path: Path, what: str
+) -> None:
+    window = launched
+    path = window.session.project.path
+    passage = window.session.project.annotations.query()[0]
+    window.editor.show_passage(passage.id)
+    note = window.editor.note
+    window.activateWindow()
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus, timeout=5000)
+    note.setPlainText("")
+    type_where_the_focus_is(qtbot, "Said once")
+    boxes: list[str] = []  # anything that would be told in a box: a warning or an error
+    window.context.messages.posted.connect(
+        lambda level, _title, text: boxes.append(text) if level != Level.INFO else None
+    )
+    if what == "deleted":
+        path.unlink()
+    else:
+        other = tmp_path / "other.diptych"
+        Project.create(other).close()
+        os.replace(other, path)
+
+    qtbot.waitUntil(lambda: bool(notice_of(window)), timeout=5000)
+    type_where_the_focus_is(qtbot, " then more")
+
+    assert note.toPlainText() == "Said once then more" and note.hasFocus()
+    assert f"was {what}" in notice_of(window) and boxes == []
+    assert QApplication.activeModalWidget() is None
+    notice = window.findChild(FileNotice)
+    assert notice is not None
+    qtbot.mouseClick(notice.dismiss, Qt.MouseButton.LeftButton)
+    assert notice_of(window) == "" and note.hasFocus()  # the click left the note the keys
+    window.close()
+    with Project.open(window.session.project.path, read_only=True) as saved:
+        assert saved.annotations.get(annotation_id=passage.id).note == "Said once then more"
+
+
+def write_over(path: Path, data: bytes) -> None:
+    """Write ``data`` into the file at ``path`` where it is, as ``cp`` does."""
+    with path.open("r+b") as file:
+        file.truncate(0)
+        file.write(data)
+
+
+def test_another_project_copied_over_the_open_file_is_left_alone_and_the_backup_kept(
+    qtbot: QtBot, launched: MainWindow, tmp_path: Path
+) -> None:
+    window = launched
+    path = window.session.project.path
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)  # on open
+    add_tag(window, "Since the backup")
+    other = tmp_path / "other.diptych"
+    with Project.create(other) as elsewhere:
+        elsewhere.tags.add(name="From elsewhere")
+    data = other.read_bytes()
+    errors: list[str] = []
+    window.context.messages.posted.connect(
+        lambda level, _title, text: errors.append(text) if level == Level.ERROR else None
+    )
+    write_over(path, data)
+
+    qtbot.waitUntil(lambda: bool(notice_of(window)), timeout=5000)
+    kept = window.session.project.path
+    said = notice_of(window)
+    assert kept != path and kept.parent == path.parent and "(kept " in kept.name
+    assert f"{path} was overwritten" in said and str(kept) in said
+    assert "last automatic backup" in said
+    assert window.session.read_only and "(read-only)" in window.windowTitle()
+    add_tag(window, "Refused")
+    assert errors and "read-only" in errors[-1]
+    window.close()
+    assert path.read_bytes() == data and not Path(f"{path}-wal").exists()
+    assert tag_names(path) == {"From elsewhere"}
+    names = tag_names(kept)  # the project as it was backed up when opened
+    assert "Since the backup" not in names and "Refused" not in names
+    with Project.open(kept, read_only=True) as copy, Project.open(other, read_only=True) as o:
+        assert copy.info().uuid != o.info().uuid
+
+
+def test_a_change_refused_as_the_file_left_is_told_in_the_bar_and_the_file_found_at_once(
+    qtbot: QtBot, launched: MainWindow
+) -> None:
+    window = launched
+    path = window.session.project.path
+    watch = window.findChild(FilePlaceWatch)
+    assert watch is not None
+    watch.timer.stop()  # only the refusal makes the window look
+    boxes: list[str] = []
+    window.context.messages.posted.connect(
+        lambda level, _title, text: boxes.append(text) if level != Level.INFO else None
+    )
+    path.unlink()
+
+    add_tag(window, "Refused")  # the project refuses it: its file is gone from its name
+
+    assert "not saved" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: bool(notice_of(window)), timeout=5000)
+    said = notice_of(window)
+    assert "was deleted while it was open" in said and "was not saved" in said
+    assert boxes == [] and QApplication.activeModalWidget() is None
+    add_tag(window, "Made again")
+    window.close()
+    names = tag_names(path)
+    assert "Made again" in names and "Refused" not in names
