@@ -81,7 +81,7 @@ def export_csv(data: ExportData, progress: Progress | None = None) -> bytes:
     short = CELL_LIMIT // 2
     for number, row in enumerate(meter.track(rows), start=2):  # row 1 is the header
         cells = [("'" + c if c[:1] in first else c) for c in _cells(data, *row)]
-        if any(len(c) > short for c in cells):
+        if max(map(len, cells)) > short:
             cells, columns = _fit(cells)
             if columns:
                 cut.append((number, columns))
