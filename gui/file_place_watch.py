@@ -64,8 +64,8 @@ class FilePlaceWatch(QObject):
         """The window is about to close: find its project file first, if it left its
         place since the last look."""
         if event.type() == QEvent.Type.Close and watched is self.window:
-            self._said = ""  # a failure is told again: the window is about to go
-            self.follow()
+            self._said = ""  # a failure is told again, in a box: the window is about to go
+            self.follow(closing=True)
         return super().eventFilter(watched, event)
 
     def on_project_file_left(self) -> None:
@@ -74,10 +74,10 @@ class FilePlaceWatch(QObject):
         self._refused = True
         QTimer.singleShot(0, self, self.follow)  # once the refused change is done with
 
-    def follow(self) -> None:
+    def follow(self, *, closing: bool = False) -> None:
         """Find the project file again if it left its place, and say what was done. A
         failure (a full disk, a read-only folder) is told once and tried again at each
-        look, until it goes."""
+        look, until it goes: in the bar, or in a box when the window is ``closing``."""
         project = self.window.session.project
         if project.closed or project.read_only:
             return
@@ -89,7 +89,10 @@ class FilePlaceWatch(QObject):
         except DiptychError as exc:
             if str(exc) != self._said:
                 self._said = str(exc)
-                messages.known_error(exc, "Project file")
+                if closing:
+                    messages.known_error(exc, "Project file")
+                else:
+                    self._tell(str(exc), project.path.parent)
             return
         if followed is None:
             return  # a reader still holds part of the log: the next look tries again
@@ -111,9 +114,13 @@ class FilePlaceWatch(QObject):
             text += (
                 " A change made as this happened was not saved: make it again if it does not show."
             )
+        self._tell(text, project.path.parent)
+
+    def _tell(self, text: str, folder: Path) -> None:
+        """Show ``text`` in the window's bar about its project file (in ``folder``)."""
         if self.notice is None:
             self.notice = FileNotice(self.window)
-        self.notice.tell(text, project.path.parent)
+        self.notice.tell(text, folder)
 
 
 class FileNotice(QToolBar):
