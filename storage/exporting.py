@@ -190,6 +190,7 @@ FORMATS: dict[str, ExportFormat] = {
 
 
 QUALCODER_FORMATS = ("qdpx", "qdc")  # the REFI-QDA formats, which QualCoder imports
+CODEBOOK_FORMATS = ("qdc",)  # the formats of the tags alone, without passages
 
 
 def shared_names(codebook: Codebook) -> list[list[str]]:
@@ -232,8 +233,9 @@ def export_project(
     Args:
         notes: if given, the writer's notes for the user are added to it: what they
             should know about the file (the CSV rows holding a text cut short to fit a
-            spreadsheet cell), one sentence each. A caller that shows the user the
-            result (the window, the command line) should pass them on.
+            spreadsheet cell, or that no passage was in the scope chosen), one sentence
+            each. A caller that shows the user the result (the window, the command line)
+            should pass them on.
 
     Raises:
         InputError: ``fmt`` is not a known format, or the options name an article or a
@@ -249,4 +251,14 @@ def export_project(
     content = export_format.writer(data, progress)
     if notes is not None:
         notes.extend(data.notes)
+        if not data.passages and fmt not in CODEBOOK_FORMATS:
+            notes.append(_nothing_chosen(options))
     return content
+
+
+def _nothing_chosen(options: ExportOptions) -> str:
+    """Why an export holds no passage: a scope that matched none is easy to miss, as the
+    file is written all the same."""
+    if options.article_ids is None and options.tag_ids is None and options.untagged:
+        return "The project has no passage yet, so the file holds none."
+    return "No passage of the chosen articles has the chosen tags, so the file holds none."

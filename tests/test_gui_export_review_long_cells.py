@@ -1,4 +1,5 @@
-"""File > Export to CSV says which rows hold a text cut short to fit a spreadsheet cell."""
+"""File > Export says what to know about the file: CSV rows holding a text cut short to fit a
+spreadsheet cell, or a scope without any passage."""
 
 from __future__ import annotations
 
@@ -69,3 +70,37 @@ def test_an_export_without_long_text_only_says_where_it_went(
     posted = _export_csv(qtbot, window, target)
     assert [level for level, _title, _text in posted] == [Level.INFO]
     assert window.findChild(QMessageBox) is None
+
+
+def test_an_export_of_a_tag_without_passages_says_the_file_holds_none(
+    qtbot: QtBot, tmp_path: Path, context: AppContext
+) -> None:
+    path = tmp_path / "unused-tag.diptych"
+    with create_sample_project(path) as project:
+        project.tags.add(name="Not used yet")
+    window = open_window(qtbot, context, Project.open(path))
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    window.actions_.export.trigger()
+    dialog = window.findChild(ExportDialog)
+    assert isinstance(dialog, ExportDialog)
+    qtbot.waitExposed(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    dialog.tags.set_all(False)
+    unused = next(
+        dialog.tags.item(row)
+        for row in range(dialog.tags.count())
+        if dialog.tags.item(row).text().strip() == "Not used yet"
+    )
+    unused.setCheckState(Qt.CheckState.Checked)
+    target = tmp_path / "none.csv"
+    dialog.output.clear()
+    qtbot.keyClicks(dialog.output, str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().count(b"\r\n") == 1  # the header alone
+    level, _title, text = posted[-1]
+    assert level == Level.WARNING
+    assert text.endswith(
+        "No passage of the chosen articles has the chosen tags, so the file holds none."
+    )
