@@ -57,15 +57,25 @@ class FilePlaceWatch(QObject):
         self.timer.start()
         self.notice: FileNotice | None = None  # made the first time there is something to tell
         window.installEventFilter(self)
+        # The session folds the log into the file on a timer of its own: the file is looked
+        # at just before, so that the log is never folded into another file written over it
+        # since this watch's last look.
+        self._session_timers = window.session.findChildren(
+            QTimer, "", Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        for timer in self._session_timers:
+            timer.installEventFilter(self)
         window.context.messages.projectFileLeft.connect(self.on_project_file_left)
         remember_file(window.session.project)  # which project its file holds, to tell another
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The window is about to close: find its project file first, if it left its
-        place since the last look."""
+        """The window is about to close, or the session about to do its timed work (fold
+        the log): find the project file first, if it left its place since the last look."""
         if event.type() == QEvent.Type.Close and watched is self.window:
             self._said = ""  # a failure is told again, in a box: the window is about to go
             self.follow(closing=True)
+        elif event.type() == QEvent.Type.Timer and watched in self._session_timers:
+            self.follow()
         return super().eventFilter(watched, event)
 
     def on_project_file_left(self) -> None:

@@ -310,3 +310,26 @@ def test_a_change_refused_as_the_file_left_is_told_in_the_bar_and_the_file_found
     window.close()
     names = tag_names(path)
     assert "Made again" in names and "Refused" not in names
+
+
+def test_the_log_is_never_folded_into_another_project_copied_over_the_file(
+    qtbot: QtBot, launched: MainWindow, tmp_path: Path
+) -> None:
+    window = launched
+    path = window.session.project.path
+    watch = window.findChild(FilePlaceWatch)
+    assert watch is not None
+    watch.timer.stop()  # its own look comes too late: only the session's timer runs
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
+    add_tag(window, "In the log")  # the session folds it once the log is left alone
+    other = tmp_path / "other.diptych"
+    with Project.create(other) as elsewhere:
+        elsewhere.tags.add(name="From elsewhere")
+    data = other.read_bytes()
+    write_over(path, data)
+
+    qtbot.waitUntil(lambda: bool(notice_of(window)) or path.read_bytes() != data, timeout=10_000)
+    assert path.read_bytes() == data  # nothing of the log reached it
+    assert "was overwritten" in notice_of(window)
+    window.close()
+    assert path.read_bytes() == data and tag_names(path) == {"From elsewhere"}
