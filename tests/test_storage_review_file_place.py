@@ -12,6 +12,7 @@ import pytest
 from diptych.storage.backup import backup_project
 from diptych.storage.errors import ProjectMovedError, ReadOnlyProjectError
 from diptych.storage.file_place import follow_file, overwritten, remember_file
+from diptych.storage.held_files import held_descriptors
 from diptych.storage.project import Project
 
 
@@ -262,4 +263,23 @@ def test_the_projects_own_writes_and_folds_are_not_taken_for_an_overwrite(
     project.fold_log()
     assert not overwritten(project)
     assert follow_file(project, fallback=tmp_path) is None and not project.read_only
+    project.close()
+
+
+def test_looking_whether_the_file_was_overwritten_keeps_sqlites_locks(
+    project: Project, tmp_path: Path
+) -> None:
+    from test_storage_held_files import _other_program_reads_tags
+
+    path = project.path
+    remember_file(project)
+    project.fold_log()
+    project.tags.add(name="Three")  # in the log, which another program must not delete
+    descriptors = held_descriptors(path)
+    assert not overwritten(project)  # the file's pages read through SQLite's descriptor
+    assert held_descriptors(path) == descriptors  # none opened or closed
+    assert "Three" in _other_program_reads_tags(path)  # and it closed the project again
+    assert Path(f"{path}-wal").exists()  # still this project's log
+    project.tags.add(name="Four")
+    assert "Four" in _other_program_reads_tags(path)
     project.close()
