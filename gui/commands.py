@@ -100,15 +100,16 @@ class SessionCommand(QUndoCommand):
         self._replayed = False  # undone or redone since it was first done
 
     def passage_to_show(self, *, undone: bool) -> int:
-        """The passage that undoing (``undone``) or redoing this step last brought back or
-        gave a tag, for the reading area to select as it was when the user worked on it
-        (0: none; a redo that is the first doing, from the push, brings nothing back)."""
+        """The passage that undoing (``undone``) or redoing this step brought back or
+        changed (its tags, note or place), for the reading area to select, so that the user
+        sees what was taken back or done again and the keys go on from it (0: none, or it
+        is gone; a redo that is the first doing, from the push, shows nothing)."""
         if not self._replayed or self._not_done or self.isObsolete():
             return 0
         return self._passage_shown(undone=undone)
 
     def _passage_shown(self, *, undone: bool) -> int:
-        """See :meth:`passage_to_show`: the subclasses that bring a passage back say which."""
+        """See :meth:`passage_to_show`: the commands on one passage say which."""
         return 0
 
     def apply(self) -> None:
@@ -248,9 +249,7 @@ class SetPassageTags(SessionCommand):
         self.session.set_passage_tags(self.annotation_id, self.old, strict=False)
 
     def _passage_shown(self, *, undone: bool) -> int:
-        """The passage, when the step gave it a tag (a redo adding, an undo of removing)."""
-        now, other = (self.old, self.new) if undone else (self.new, self.old)
-        return self.annotation_id if set(now) - set(other) else 0
+        return self.annotation_id
 
 
 class SetText(SessionCommand):
@@ -321,6 +320,9 @@ class SetPassageNote(SetText):
     def _write(self, text: str) -> None:
         self.session.set_passage_note(self.annotation_id, text)
 
+    def _passage_shown(self, *, undone: bool) -> int:
+        return self.annotation_id
+
 
 class ReattachPassage(SessionCommand):
     """Anchor a passage (an orphan, or one made longer or shorter) to a new range of its
@@ -346,3 +348,6 @@ class ReattachPassage(SessionCommand):
     def _undo(self) -> None:
         assert self.before is not None
         self.session.put_back_anchor(self.before)
+
+    def _passage_shown(self, *, undone: bool) -> int:
+        return self.annotation_id

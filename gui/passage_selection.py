@@ -288,9 +288,10 @@ class PassageSelection(QObject):
 
     def on_undo_stack_index_changed(self, index: int) -> None:
         """A passage that undo or redo brings back (undoing its deletion, redoing its
-        tagging) or gives a tag comes back selected, as it was when the user worked on it:
-        outlined, with the caret on it and the keyboard in its pane if the keyboard was in
-        the reading area, so that the keys (Del, F2, 1-9) go on from it."""
+        tagging) or changes (its tags, note or place) is selected, as it was when the user
+        worked on it: outlined, with the caret on it (unless it was outlined and in view
+        already) and the keyboard in its pane if the keyboard was in the reading area, so
+        that the user sees what changed and the keys (Del, F2, 1-9) go on from it."""
         before, self._stack_index = self._stack_index, index
         stack = self.session.undo_stack
         if index == before - 1:
@@ -307,12 +308,15 @@ class PassageSelection(QObject):
             self.session.passage(annotation_id)
         except InputError:  # not put back (the undo failed)
             return
-        self.select_passage(annotation_id)
         panes = [p for p in self.area.panes() if annotation_id in (p.view.index or ())]
-        if not panes:
+        pane = self.area.current if self.area.current in panes else next(iter(panes), None)
+        # Outlined and in view already (its tags or note changed): the caret stays put.
+        shown = pane is not None and self.selected == annotation_id and not self.not_outlined(pane)
+        self.select_passage(annotation_id)
+        if pane is None:
             return
-        pane = self.area.current if self.area.current in panes else panes[0]
         focus = QApplication.focusWidget()
         if focus is None or self.area.isAncestorOf(focus):
             pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        pane.select_passage(annotation_id, scroll=True)
+        if not shown:
+            pane.select_passage(annotation_id, scroll=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from gui_support import select_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
@@ -175,3 +176,44 @@ def test_undo_of_removing_a_tag_selects_the_passage_that_gets_it_back(
     assert outlined_everywhere(window, pane) == (new, new, new, new)
     qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL)  # the second tag taken off: kept selected
     assert outlined_everywhere(window, pane) == (new, new, new, new)
+
+
+def test_undo_of_a_note_shows_the_passage_whose_note_it_takes_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = keyboard_in(qtbot, window, 1)
+    new = tag_quote(qtbot, window, pane)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F2)
+    note = window.editor.note
+    qtbot.waitUntil(note.hasFocus)
+    qtbot.keyClicks(note, "Seen at the summit.")
+    qtbot.keyClick(note, Qt.Key.Key_Escape)
+    qtbot.waitUntil(pane.view.hasFocus)
+    assert window.session.passage(new).note == "Seen at the summit."
+    # The reader goes on to a passage of the other article, then presses Ctrl+Z there.
+    other = keyboard_in(qtbot, window, 0)
+    qtbot.keyClick(other.view, Qt.Key.Key_Home, CONTROL)
+    qtbot.keyClick(other.view, Qt.Key.Key_F8)
+    assert window.coding.selected not in (0, new)
+
+    qtbot.keyClick(other.view, Qt.Key.Key_Z, CONTROL)
+    assert window.session.passage(new).note == ""
+    assert outlined_everywhere(window, pane) == (new, new, new, new)
+    assert note.toPlainText() == ""  # the Passage panel shows what was taken back
+    assert window.statusBar().currentMessage() == "Undone: Edit note"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CONTROL | SHIFT)
+    assert note.toPlainText() == "Seen at the summit."
+
+
+def test_undo_of_a_tag_on_the_outlined_passage_leaves_the_caret_where_it_is(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = keyboard_in(qtbot, window, 1)
+    new = tag_quote(qtbot, window, pane)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Left, CONTROL)  # into its last word
+    caret = pane.view.textCursor().position()
+    qtbot.keyClick(pane.view, Qt.Key.Key_2)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL)
+    assert len(window.session.passage(new).tag_ids) == 1
+    assert pane.selected_passage == new and pane.view.hasFocus()
+    assert pane.view.textCursor().position() == caret
