@@ -9,10 +9,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.codebook_rows import CodebookRowDelegate
 from diptych.gui.main_window import MainWindow
 from diptych.gui.tag_model import TagTreeModel
 from diptych.gui.tag_palette import TagKeyDelegate
-from diptych.gui.tag_panel import CodebookRowDelegate
 
 NAMES = [
     "A tag with a long name that goes on well past the width of the codebook " * 2,
