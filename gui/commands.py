@@ -187,6 +187,7 @@ class AddPassage(SessionCommand):
     ) -> None:
         super().__init__(session, "Tag passage")
         self.args = {"article_id": article_id, "start": start, "end": end, "note": note}
+        self.place = (article_id, start, end)  # the article, and the text tagged there
         self.tag_ids = tuple(tag_ids)
         self.passage: Annotation | None = None
 

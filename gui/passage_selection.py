@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.article_view import ArticleView
-from diptych.gui.commands import SessionCommand
+from diptych.gui.commands import AddPassage, SessionCommand
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import InputError
@@ -48,6 +48,16 @@ def passage_to_show(command: QUndoCommand | None, *, undone: bool) -> int:
     return next(
         (found for c in reversed(children) if (found := passage_to_show(c, undone=undone))), 0
     )
+
+
+def tagging_in(command: QUndoCommand | None) -> AddPassage | None:
+    """The tagging of new text that ``command`` is or holds (the first one), or None."""
+    if isinstance(command, AddPassage):
+        return command
+    if command is None or isinstance(command, SessionCommand):
+        return None
+    children = (tagging_in(command.child(i)) for i in range(command.childCount()))
+    return next((c for c in children if c is not None), None)
 
 
 class PassageSelection(QObject):
@@ -296,12 +306,37 @@ class PassageSelection(QObject):
         stack = self.session.undo_stack
         if index == before - 1:
             annotation_id = passage_to_show(stack.command(index), undone=True)
+            if not annotation_id:
+                self._select_untagged_text(tagging_in(stack.command(index)))
         elif index == before + 1:
             annotation_id = passage_to_show(stack.command(before), undone=False)
         else:
             return
         if annotation_id:
             self._show_restored(annotation_id)
+
+    def _select_untagged_text(self, tagging: AddPassage | None) -> None:
+        """A tagging undone: its text is selected again in a pane showing it, as it was
+        before the tag key, with the keyboard there if it was in the reading area, so that
+        a key pressed by mistake is put right with Ctrl+Z and the right one."""
+        if tagging is None or tagging.passage is None:
+            return
+        try:
+            self.session.passage(tagging.passage.id)
+            return  # still there: the undo failed
+        except InputError:
+            pass
+        article_id, start, end = tagging.place
+        panes = [
+            p for p in self.area.panes() if p.article_id == article_id and len(p.view.positions)
+        ]
+        pane = self.area.current if self.area.current in panes else next(iter(panes), None)
+        if pane is None:
+            return
+        focus = QApplication.focusWidget()
+        if focus is None or self.area.isAncestorOf(focus):
+            pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        pane.view.select_range(start, end)
 
     def _show_restored(self, annotation_id: int) -> None:
         try:
