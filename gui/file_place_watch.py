@@ -110,7 +110,9 @@ class FilePlaceWatch(QObject):
         self.window.setWindowFilePath(str(project.path))
         if followed.kind == "overwritten":
             with contextlib.suppress(DiptychError):  # no copy to read: the title stays
-                self.window.on_session_changed()  # "(read-only)" in the title
+                self.window.on_session_changed()  # its name, or "(read-only)" in the title
+            if not project.read_only:  # on the copy of the backup: show what it holds now
+                self.window.session.reload_all()
         self.followed.emit()
         refused, self._refused = self._refused, False
         if followed.kind == "moved" and not refused:  # nothing to do: a word in the status bar

@@ -20,8 +20,9 @@ project or other data, under the open project's log. Folding that log into it wo
 destroy the other file, and the project read through it is a mix of both, so
 :func:`overwritten` looks at what the file itself holds (its header and the project's uuid,
 read without SQLite, through the descriptor SQLite holds), and :func:`follow_file` stops
-writing at once: the log is taken away from the file, the project's last automatic backup
-is kept as a copy beside it, and the window goes on read-only on that copy.
+writing at once: the log is taken away from the file, and the project's last automatic
+backup is kept as a copy beside it, where the project goes on (what was saved after that
+backup is lost with the file's old contents).
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ class FileFollowed:
     Attributes:
         kind: ``"moved"`` (followed to its new place), ``"deleted"`` (written again where
             it was, or where ``fallback`` says), ``"replaced"`` (kept as a copy) or
-            ``"overwritten"`` (another file written into it where it is: the project is
-            read-only now, on a copy of its last backup if there is one).
+            ``"overwritten"`` (another file written into it where it is: the project goes
+            on with a copy of its last backup, or stays read-only if there is none).
         before: where the project file was.
         path: where the project is now (for ``"overwritten"``, the copy of the backup,
             or ``before`` if there is no copy).
@@ -101,10 +102,10 @@ class FileFollowed:
             when = _local_time(self.backup)
             return (
                 f"{said} Your project as it was at its last automatic backup ({when}) is"
-                f" kept as {now}; what was saved since then was in the part of the file"
-                " that was overwritten, and is lost except what this window still shows."
-                " The window no longer saves: copy out what you need (a note being typed),"
-                f" then open {now} with File > Open and go on there."
+                f" kept as {now}: the window now shows it and saves there. What was saved"
+                " after that backup was in the part of the file that was overwritten and is"
+                " lost: make those changes again. To see the file that took its place, open"
+                f" {was} with File > Open."
             )
         lost = (
             f"Its last automatic backup ({readable_text(str(self.backup))}) could not be"
@@ -127,9 +128,9 @@ def follow_file(
     did not (or nothing can be done yet: a reader still holds part of the log).
 
     A file overwritten where it is (:func:`overwritten`) is left alone: the project
-    becomes read-only at once, its log is taken away from that file, and ``backup`` (the
+    stops writing at once, its log is taken away from that file, and ``backup`` (the
     project's newest automatic backup, if any) is copied beside it, where the project
-    goes on, read-only.
+    goes on (without a copy, it stays read-only).
 
     Args:
         project: an open, writable project.
@@ -386,8 +387,9 @@ def _record(payload: bytes) -> list[object]:
 
 
 def _leave_overwritten(project: Project, backup: Path | None) -> FileFollowed:
-    """Stop writing into a file another was written into, and go on, read-only, on a copy
-    of the project's last backup beside it (or on nothing new, if it has none)."""
+    """Stop writing into a file another was written into, and go on with a copy of the
+    project's last backup beside it; with no copy, the project stays read-only, on what
+    it still holds."""
     before = project.path
     project.read_only = True  # refuses every change, and every fold of the log, from now
     _take_log_away(before)
@@ -401,11 +403,11 @@ def _leave_overwritten(project: Project, backup: Path | None) -> FileFollowed:
 
         with Project.open(backup, read_only=True, verify=False) as kept:
             copy_open_project(kept, target)
-        db, _, _ = connect(target, create=False, read_only=True, verify=False)
+        db, read_only, _ = connect(target, create=False, read_only=False, verify=False)
     except DiptychError as exc:
         return FileFollowed("overwritten", before, before, backup, exc.message)
     project.db.close()  # finds nothing to fold: its log was emptied
-    project.use_file(db, target, read_only=True)
+    project.use_file(db, target, read_only=read_only)
     return FileFollowed("overwritten", before, target, backup)
 
 

@@ -181,15 +181,16 @@ def test_another_project_copied_over_the_open_file_is_left_alone_and_the_backup_
     said = followed.describe()
     assert str(path) in said and "overwritten" in said and str(kept) in said
     assert "last automatic backup" in said and "File > Open" in said
-    assert project.read_only and project.path == kept
-    with pytest.raises(ReadOnlyProjectError):
-        project.tags.add(name="Refused")
+    assert project.path == kept and not project.read_only  # goes on with the backup's copy
     assert {t.name for t in project.tags.all()} == {"One", "Two"}
+    project.tags.add(name="Four")
+    assert is_intact(path, data)
     project.close()  # the old log is never folded into the file now there
     assert is_intact(path, data)
     assert tag_names(path) == {"From elsewhere"}
-    assert tag_names(kept) == {"One", "Two"}
+    assert tag_names(kept) == {"One", "Two", "Four"}
     assert tag_names(taken) == {"One", "Two"}
+    assert not overwritten(project)
 
 
 def test_a_change_made_after_the_overwrite_never_reaches_the_file_now_there(
