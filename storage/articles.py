@@ -9,8 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diptych.storage.anchoring import AnchorMethod, Reanchored, reanchor_all
+from diptych.storage.anchoring import AnchorMethod
 from diptych.storage.anchors import Anchor
+from diptych.storage.article_updates import (
+    ReplacementPlan,
+    apply_anchors,
+    find_again,
+    make_plan,
+)
 from diptych.storage.database import reader, translate_errors
 from diptych.storage.document import ArticleText, blocks_from_json, blocks_to_json
 from diptych.storage.errors import ArticleChangedError, InputError
@@ -46,47 +52,6 @@ class ArticleRemoval:
     sort_order: int
     annotations: tuple[Annotation, ...]
     memos: tuple[Memo, ...]
-
-
-# What re-anchoring reads of a passage: its id and anchor.
-_PassageKey = tuple[int, int, int, str, str, str]
-
-
-def _passage_key(passage: Annotation) -> _PassageKey:
-    p = passage
-    return (p.id, p.start, p.end, p.exact, p.prefix, p.suffix)
-
-
-def _anchor(passage: Annotation) -> Anchor:
-    return Anchor(passage.start, passage.end, passage.exact, passage.prefix, passage.suffix)
-
-
-@dataclass(frozen=True, slots=True)
-class ReplacementPlan:
-    """Where an article's passages are in a newer text, found before the text is replaced.
-
-    Made by :meth:`ArticleStore.plan_replacement` without writing anything (on any
-    connection, in a worker thread too); :meth:`ArticleStore.replace_text` writes it only if
-    the article still has the text and the passages it was made for.
-    """
-
-    article_id: int
-    old_text: str  # the display text the passages were looked for from
-    new_text: str  # the display text they were looked for in
-    passages: tuple[_PassageKey, ...]  # each passage's id and anchor, in the order read
-    results: tuple[Reanchored, ...]  # one for each passage
-
-    def holds(
-        self, *, article_id: int, old_text: str, new_text: str, passages: Sequence[Annotation]
-    ) -> bool:
-        """True if the plan was made for this article, texts and passages."""
-        return (
-            self.article_id == article_id
-            and len(self.passages) == len(passages)
-            and self.new_text == new_text
-            and self.old_text == old_text
-            and all(key == _passage_key(p) for key, p in zip(self.passages, passages, strict=True))
-        )
 
 
 class ArticleStore:
@@ -258,25 +223,7 @@ class ArticleStore:
         with self._project.reading() as db:
             old_text = _read_article(db.conn, article_id).text
         passages = self._project.annotations.query(article_id=article_id)
-        return self._plan(article_id, old_text, parsed.content.text, passages, keep_going)
-
-    @staticmethod
-    def _plan(
-        article_id: int,
-        old_text: str,
-        new_text: str,
-        passages: Sequence[Annotation],
-        keep_going: Callable[[], bool] | None = None,
-    ) -> ReplacementPlan:
-        anchors = [_anchor(p) for p in passages]
-        results = reanchor_all(anchors, new_text, old_text=old_text, keep_going=keep_going)
-        return ReplacementPlan(
-            article_id=article_id,
-            old_text=old_text,
-            new_text=new_text,
-            passages=tuple(_passage_key(p) for p in passages),
-            results=tuple(results),
-        )
+        return make_plan(article_id, old_text, parsed.content.text, passages, keep_going)
 
     def replace_text(
         self, *, article_id: int, parsed: ParsedArticle, plan: ReplacementPlan | None = None
@@ -300,7 +247,7 @@ class ArticleStore:
             if plan is None or not plan.holds(
                 article_id=article_id, old_text=old.text, new_text=new_text, passages=passages
             ):
-                plan = self._plan(article_id, old.text, new_text, passages)
+                plan = make_plan(article_id, old.text, new_text, passages)
             row = _row(parsed, now=self._project.now(), sort_order=0)
             for key in ("uuid", "title", "imported_at", "sort_order"):
                 row.pop(key, None)
@@ -310,7 +257,7 @@ class ArticleStore:
             )
             for result in plan.results:
                 counts[result.method] += 1
-            self._apply_anchors(passages, plan.results)
+            apply_anchors(self._project, passages, plan.results)
         self._cache.pop(article_id, None)
         self._read.pop(article_id, None)  # the views are to read the new text
         return ReanchorReport(
@@ -321,29 +268,6 @@ class ArticleStore:
             orphaned=counts[AnchorMethod.ORPHAN],
             previous=tuple(passages),
             previous_article=old,
-        )
-
-    def _apply_anchors(self, passages: Sequence[Annotation], results: Sequence[Reanchored]) -> None:
-        """Record where each passage was found again, writing only what changed.
-
-        A passage whose quote is the same is moved in one statement for all of them, which
-        leaves the search index of quotes and notes alone (rewriting each quote there took
-        most of an update's time on an article with thousands of passages).
-        """
-        moved = []
-        for passage, result in zip(passages, results, strict=True):
-            anchor = result.anchor
-            if anchor is None:
-                if not passage.is_orphan:
-                    self._project.annotations.apply_anchor(annotation_id=passage.id, anchor=None)
-            elif anchor.exact != passage.exact:
-                self._project.annotations.apply_anchor(annotation_id=passage.id, anchor=anchor)
-            elif passage.is_orphan or _anchor(passage) != anchor:
-                moved.append((anchor.start, anchor.end, anchor.prefix, anchor.suffix, passage.id))
-        self._project.db.conn.executemany(
-            "UPDATE annotations SET start_pos = ?, end_pos = ?, prefix = ?, suffix = ?,"
-            " status = 'anchored' WHERE id = ?",
-            moved,
         )
 
     def restore_text(self, *, article: Article, passages: Sequence[Annotation]) -> None:
@@ -373,12 +297,7 @@ class ArticleStore:
             for passage in passages:
                 self._project.annotations.restore_anchor(annotation=passage)
             if added and newer is not None:
-                anchors = [_anchor(p) for p in added]
-                results = reanchor_all(anchors, article.text, old_text=newer[0])
-                for passage, result in zip(added, results, strict=True):
-                    self._project.annotations.apply_anchor(
-                        annotation_id=passage.id, anchor=result.anchor
-                    )
+                find_again(self._project, added, article.text, old_text=newer[0])
         self._cache.pop(article.id, None)
         self._read.pop(article.id, None)  # the views are to read the old text again
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-import diptych.storage.articles as articles_module
+import diptych.storage.article_updates as updates_module
 from diptych.gui.main_window import MainWindow
 from diptych.storage.annotations import NewAnnotation
 from diptych.storage.importing import parse_article
@@ -117,13 +117,13 @@ def big_window(qtbot: QtBot, tmp_path: Path, big: Path) -> MainWindow:
 def threads(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
     """The thread of each search for passages in a new text."""
     seen: list[threading.Thread] = []
-    real = articles_module.reanchor_all
+    real = updates_module.reanchor_all
 
     def recording(anchors: Sequence[Any], new_text: str, **kwargs: Any) -> Any:
         seen.append(threading.current_thread())
         return real(anchors, new_text, **kwargs)
 
-    monkeypatch.setattr(articles_module, "reanchor_all", recording)
+    monkeypatch.setattr(updates_module, "reanchor_all", recording)
     return seen
 
 
@@ -203,7 +203,7 @@ def test_a_passage_added_elsewhere_while_the_worker_searched_is_found_too(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = big_window
-    real = articles_module.reanchor_all
+    real = updates_module.reanchor_all
     text = window.session.project.articles.get(article_id=1).text
     quote = paras[3][:60]
     added: list[int] = []
@@ -218,7 +218,7 @@ def test_a_passage_added_elsewhere_while_the_worker_searched_is_found_too(
                 )
         return results
 
-    monkeypatch.setattr(articles_module, "reanchor_all", then_another_window_adds)
+    monkeypatch.setattr(updates_module, "reanchor_all", then_another_window_adds)
     newer = tmp_path / "newer.txt"
     newer.write_text(edited(paras), encoding="utf-8")
 
@@ -244,7 +244,7 @@ def test_cancel_while_the_passages_are_searched_leaves_the_article_as_it_was(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = big_window
-    real = articles_module.reanchor_all
+    real = updates_module.reanchor_all
     searching, release = threading.Event(), threading.Event()
     looked_for: list[int] = []
 
@@ -259,7 +259,7 @@ def test_cancel_while_the_passages_are_searched_leaves_the_article_as_it_was(
 
         return real(anchors, new_text, keep_going=counting, **kwargs)
 
-    monkeypatch.setattr(articles_module, "reanchor_all", slow)
+    monkeypatch.setattr(updates_module, "reanchor_all", slow)
     newer = tmp_path / "newer.txt"
     newer.write_text(edited(paras), encoding="utf-8")
     before = state(window, 1)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-import diptych.storage.articles as articles_module
+import diptych.storage.article_updates as updates_module
 from diptych.storage.annotations import NewAnnotation
 from diptych.storage.articles import ReplacementPlan
 from diptych.storage.errors import Cancelled
@@ -171,13 +171,13 @@ def counts(report: ReanchorReport) -> tuple[int, int, int, int]:
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many passages each run of the re-anchoring looked for."""
     seen: list[int] = []
-    real = articles_module.reanchor_all
+    real = updates_module.reanchor_all
 
     def counting(anchors: Sequence[Any], new_text: str, **kwargs: Any) -> Any:
         seen.append(len(anchors))
         return real(anchors, new_text, **kwargs)
 
-    monkeypatch.setattr(articles_module, "reanchor_all", counting)
+    monkeypatch.setattr(updates_module, "reanchor_all", counting)
     return seen
 
 
