@@ -151,6 +151,9 @@ def _copy_template(template: Path, path: Path) -> Project:
                     f"UPDATE {table} SET {sets} WHERE id = ?",
                     [(new_uuid(), *(now for _ in times), i) for i in ids],
                 )
+        # The file itself, not only its log, now says which project it is: whether another
+        # file was written over it is told from that (``file_place.overwritten``).
+        project.fold_log()
     except BaseException:
         project.close()
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):

@@ -339,3 +339,29 @@ def test_the_log_is_never_folded_into_another_project_copied_over_the_file(
     assert "was overwritten" in notice_of(window)
     window.close()
     assert path.read_bytes() == data and tag_names(path) == {"From elsewhere"}
+
+
+def test_the_first_start_on_the_new_sample_project_tells_nothing_and_keeps_no_copy(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """The first start makes the sample project from its template: the window's looks at
+    the file take it for the project's own, through a change and its fold."""
+    from diptych.gui.app import open_or_create
+
+    path = context.paths.sample_project
+    assert not path.exists()
+    launcher = Launcher(context)
+    window = launcher.show_project(open_or_create(context, None))
+    window.launcher = launcher  # type: ignore[attr-defined]
+    qtbot.waitExposed(window)
+    watch = window.findChild(FilePlaceWatch)
+    assert watch is not None and window.session.project.path == path
+    watch.follow()
+    add_tag(window, "First tag")
+    watch.follow()
+    window.session.project.fold_log()
+    watch.follow()
+    assert notice_of(window) == ""
+    assert window.session.project.path == path and not window.session.project.read_only
+    assert sorted(p.name for p in path.parent.glob("*.diptych")) == [path.name]
+    window.close()

@@ -284,3 +284,22 @@ def test_looking_whether_the_file_was_overwritten_keeps_sqlites_locks(
     project.tags.add(name="Four")
     assert "Four" in _other_program_reads_tags(path)
     project.close()
+
+
+def test_the_sample_project_made_from_its_template_is_not_taken_for_an_overwrite(
+    tmp_path: Path,
+) -> None:
+    """The first start copies the ready-made sample and gives the copy a uuid of its own:
+    the file, whose header still held the template's uuid, is the project's own."""
+    from diptych.storage.sample import create_sample_project
+
+    project = create_sample_project(tmp_path / "Sample project.diptych")
+    remember_file(project)
+    assert not overwritten(project)
+    project.tags.add(name="First tag")
+    assert not overwritten(project)
+    project.fold_log()
+    assert not overwritten(project)
+    assert follow_file(project, fallback=tmp_path) is None and not project.read_only
+    project.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Sample project.diptych"]
