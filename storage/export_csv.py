@@ -116,7 +116,9 @@ def fit_cell(value: str) -> tuple[str, int]:
 
 def cut_note(cut: list[tuple[int, list[str]]]) -> str:
     """The sentence telling the user which rows hold a cell cut short."""
-    listed = "; ".join(f"row {number} ({', '.join(columns)})" for number, columns in cut[:10])
+    listed = "; ".join(
+        f"row {number} ({', '.join(columns)})" for number, columns in cut[:_LISTED_ROWS]
+    )
     more = f"; and {len(cut) - _LISTED_ROWS:,} more rows" if len(cut) > _LISTED_ROWS else ""
     rows = "1 row holds" if len(cut) == 1 else f"{len(cut):,} rows hold"
     return (
@@ -140,7 +142,7 @@ def _fit(cells: list[str]) -> tuple[list[str], list[str]]:
 
 def _units(value: str) -> int:
     """The length of ``value`` in UTF-16 code units, as Excel counts a cell."""
-    return len(value) + sum(1 for c in value if ord(c) > 0xFFFF)
+    return len(value.encode("utf-16-le")) // 2
 
 
 def safe_cell(value: str) -> str:

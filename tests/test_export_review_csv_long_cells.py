@@ -8,7 +8,7 @@ import pathlib
 
 import pytest
 
-from diptych.storage.export_csv import CELL_LIMIT, COLUMNS, fit_cell
+from diptych.storage.export_csv import CELL_LIMIT, COLUMNS, cut_note, fit_cell
 from diptych.storage.exporting import export_project
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
@@ -136,3 +136,11 @@ def test_articles_of_the_same_title_are_told_apart(tmp_path: pathlib.Path) -> No
         ("Press release", uuids[0]),
         ("Press release", uuids[1]),
     ]
+
+
+def test_the_note_lists_ten_rows_and_counts_the_others() -> None:
+    note = cut_note([(number, ["note"]) for number in range(2, 15)])
+    assert note.startswith("13 rows hold a text longer than a spreadsheet cell holds")
+    assert ": row 2 (note); row 3 (note);" in note
+    assert "row 11 (note); and 3 more rows. Each ends with" in note
+    assert "row 12" not in note
