@@ -36,6 +36,7 @@ TOOLTIP_NOTE_CHARS = 400
 TITLE_QUOTE_CHARS = 40
 NOTHING_SELECTED = "No text is selected, so nothing is tagged. A new name adds a tag."
 SELECT_TEXT_FIRST = "Select some text first, then choose a tag."
+PICK_IN_LIST = "Select a passage in the list first."
 NO_TARGET = -1  # the palette tags nothing: the passage selected is not one for the keys here
 BLANK_SELECTION = (
     "Only spaces or line breaks are selected, so nothing is tagged: select some words."
@@ -245,8 +246,14 @@ class CodingController(QObject):
         the passage outlined there, as the keys 1-9 (one in another pane, which the user
         cannot see there, is not tagged)."""
         pane = self.area.current
-        if not for_passage and self.selected and self._keyboard_on_passage():
-            for_passage = self.selected
+        panel = self._panel_with_keyboard()
+        if not for_passage and panel is not None:
+            for_passage = self._chosen_in(panel)
+            if not for_passage:  # no passage chosen there: nothing else is tagged
+                self.session.messages.info(
+                    PICK_IN_LIST if isinstance(panel, AnnotationsPanel) else NO_PASSAGE_SELECTED
+                )
+                return
         elif not for_passage and pane is not None and self._not_for_keys_in(pane):
             for_passage = NO_TARGET
         self.palette_passage = for_passage
@@ -278,14 +285,26 @@ class CodingController(QObject):
         return in_pane and not pane.selection() and bool(self.selection.not_outlined(pane))
 
     @staticmethod
-    def _keyboard_on_passage() -> bool:
-        """True if the keyboard is in the Passages list or the Passage panel."""
+    def _panel_with_keyboard() -> AnnotationsPanel | PassageEditor | None:
+        """The Passages list or the Passage panel, if the keyboard is in it."""
         widget = QApplication.focusWidget()
         while widget is not None:
             if isinstance(widget, (AnnotationsPanel, PassageEditor)):
-                return True
+                return widget
             widget = widget.parentWidget()
-        return False
+        return None
+
+    def _chosen_in(self, panel: AnnotationsPanel | PassageEditor) -> int:
+        """The passage chosen in ``panel`` (0: none): the one the Passage panel shows, or
+        the selected one on the list's highlighted row (a row its filter leaves current
+        without anyone choosing it, the selected passage hidden, is not chosen)."""
+        if isinstance(panel, PassageEditor):
+            return panel.current_passage() or 0
+        table = panel.table
+        index = table.currentIndex()
+        chosen = panel.current_passage() == self.selected
+        highlighted = index.isValid() and table.selectionModel().isRowSelected(index.row())
+        return self.selected if chosen and highlighted else 0
 
     def _passage_title(self, annotation_id: int) -> str:
         """The palette's title when it tags one passage: which one, by its quote."""
