@@ -248,7 +248,7 @@ class CodingController(QObject):
         pane = self.area.current
         panel = self._panel_with_keyboard()
         if not for_passage and panel is not None:
-            for_passage = self._chosen_in(panel)
+            for_passage = self.chosen_in(panel)
             if not for_passage:  # no passage chosen there: nothing else is tagged
                 self.session.messages.info(
                     PICK_IN_LIST if isinstance(panel, AnnotationsPanel) else NO_PASSAGE_SELECTED
@@ -294,10 +294,11 @@ class CodingController(QObject):
             widget = widget.parentWidget()
         return None
 
-    def _chosen_in(self, panel: AnnotationsPanel | PassageEditor) -> int:
-        """The passage chosen in ``panel`` (0: none): the one the Passage panel shows, or
-        the selected one on the list's highlighted row (a row its filter leaves current
-        without anyone choosing it, the selected passage hidden, is not chosen)."""
+    def chosen_in(self, panel: AnnotationsPanel | PassageEditor) -> int:
+        """The passage chosen in ``panel`` (0: none), which the keys there act on: the one
+        the Passage panel shows, or the selected one on the list's highlighted row (the
+        row the list makes current when it gets the keyboard, none being highlighted or
+        the selected passage hidden by its filter, is not chosen)."""
         if isinstance(panel, PassageEditor):
             return panel.current_passage() or 0
         table = panel.table
