@@ -6,6 +6,7 @@ progress bar and Cancel; the file is written atomically.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
@@ -38,6 +39,7 @@ from diptych.gui.workers import Progress, Worker, Workers
 from diptych.storage.errors import Cancelled
 from diptych.storage.exporting import FORMATS, ExportOptions, export_notes, export_project
 from diptych.storage.files import write_atomically
+from diptych.storage.model import ArticleSummary
 from diptych.storage.project import Project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,6 +81,17 @@ def free_path(folder: Path, name: str, suffix: str) -> Path:
     return candidate
 
 
+def article_labels(articles: list[ArticleSummary]) -> list[tuple[ArticleSummary, str]]:
+    """Each article with its label in the list: its title, followed by its file's name
+    when another article has the same title (two outlets' copies of one wire story),
+    which would otherwise be two lines alike, one of them left out unknowingly."""
+    counts = Counter(a.title for a in articles)
+    return [
+        (a, f"{a.title} ({a.source_name})" if counts[a.title] > 1 and a.source_name else a.title)
+        for a in articles
+    ]
+
+
 def has_file_type(path: Path) -> bool:
     """True if ``path`` ends with a file type of the user's own (``.md``, ``.txt``): a
     letter after its last dot, and no space. A dot of the name's own, after a number
@@ -108,12 +121,20 @@ class CheckList(QListWidget):
         self.itemChanged.connect(self.on_item_changed)
 
     def add(
-        self, label: str, item_id: int, color: str | None = None, depth: int = 0, path: str = ""
+        self,
+        label: str,
+        item_id: int,
+        color: str | None = None,
+        depth: int = 0,
+        path: str = "",
+        *,
+        tip: str = "",
     ) -> None:
         """Add one checked item; ``path`` is what a screen reader reads for it (the
-        indenting that shows a sub-tag's place is not heard)."""
+        indenting that shows a sub-tag's place is not heard), ``tip`` its tooltip (the
+        label if empty)."""
         item = QListWidgetItem(("    " * depth) + label)  # made whole, then added: no
-        item.setToolTip(text_to_html(label))  # itemChanged for each of its settings
+        item.setToolTip(text_to_html(tip or label))  # itemChanged for each of its settings
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         item.setData(ID_ROLE, item_id)
@@ -194,8 +215,10 @@ class ExportDialog(QDialog):
         for key, fmt in FORMATS.items():
             self.format.addItem(f"{fmt.label} ({fmt.suffix})", key)
         self.articles = CheckList(self)
-        for article in session.articles():
-            self.articles.add(article.title, article.id)
+        for article, label in article_labels(session.articles()):
+            # The tooltip names the file too, as the Library's does.
+            tip = f"{article.title}\n{article.source_name}".strip()
+            self.articles.add(label, article.id, tip=tip)
         self.tags = CheckList(self)
         codebook = session.codebook()
         for tag, depth in codebook.walk():
