@@ -207,7 +207,7 @@ def _counts(data: ExportData) -> list[str]:
         orphans = sum(1 for p in passages if p.annotation.is_orphan)
         tags = len({t for p in passages for t in p.tag_ids})
         lines.append(
-            f'<tr><td dir="auto">{_e(article.title)}</td><td class="n">{len(passages)}</td>'
+            f'<tr><td dir="auto">{_e(data.title(article))}</td><td class="n">{len(passages)}</td>'
             f'<td class="n">{orphans}</td><td class="n">{tags}</td></tr>'
         )
     return [*lines, "</table>", "</section>"]
@@ -247,7 +247,7 @@ def _by_article(
     notes: dict[str, str] = {}
     for article, passages in groups:
         yield '<section class="group top">'
-        yield f'<h2 dir="auto">{_e(article.title)}</h2>'
+        yield f'<h2 dir="auto">{_e(data.title(article))}</h2>'
         memo = data.memo(MemoKind.ARTICLE, article.id)
         if memo is not None:
             yield f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>'
@@ -269,7 +269,7 @@ def _other_memos(
     if articles:
         lines.append('<section class="group top memos"><h2>Article memos</h2>')
         for article, memo in articles:
-            lines.append(f'<h3 dir="auto">{_e(article.title)}</h3>')
+            lines.append(f'<h3 dir="auto">{_e(data.title(article))}</h3>')
             lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
         lines.append("</section>")
     if tags:
@@ -295,7 +295,7 @@ def _passage(
     """One passage; ``color`` is the tag class colouring its quote ("": its group's)."""
     a = passage.annotation
     lines = "".join(f'<p dir="auto">{_e(line)}</p>' for line in a.exact.split("\n") if line.strip())
-    cite = [f"<cite>{_e(passage.article.title)}</cite>"]
+    cite = [f"<cite>{_e(data.title(passage.article))}</cite>"]
     if passage.section:
         cite.append(f"§ <bdi>{_e(passage.section)}</bdi>")
     if passage.tag_ids:

@@ -160,7 +160,7 @@ def _scope(data: ExportData) -> str:
         "every article"
         if options.article_ids is None
         else "articles "
-        + "; ".join(isolated(escape_text(one_line(a.title))) for a in data.articles)
+        + "; ".join(isolated(escape_text(one_line(data.title(a)))) for a in data.articles)
     )
     if options.tag_ids == () and options.untagged:
         return f"{articles}, untagged passages only"
@@ -203,6 +203,10 @@ class _Escaped:
         if escaped is None:
             escaped = self._text[value] = isolated(escape_text(one_line(value)))
         return escaped
+
+    def title(self, article: Article) -> str:
+        """The article's title for a reader (see :meth:`ExportData.title`), escaped."""
+        return self.text(self._data.title(article))
 
     def tags(self, tag_ids: tuple[int, ...]) -> str:
         """The tag paths, escaped and comma-separated."""
@@ -247,7 +251,7 @@ def _by_article(
 ) -> Iterator[str]:
     escaped = _Escaped(data)
     for article, passages in groups:
-        yield from (f"## {escape_text(one_line(article.title))}", "")
+        yield from (f"## {escape_text(one_line(data.title(article)))}", "")
         memo = data.memo(MemoKind.ARTICLE, article.id)
         if memo is not None:
             yield from ("**Memo:**", "", *quoted_note(memo.text), "")
@@ -263,7 +267,8 @@ def _other_memos(
     if articles:
         yield from ("## Article memos", "")
     for article, memo in articles:
-        yield from (f"### {escape_text(one_line(article.title))}", "", *quoted_note(memo.text), "")
+        title = escape_text(one_line(data.title(article)))
+        yield from (f"### {title}", "", *quoted_note(memo.text), "")
     if tags:
         yield from ("## Tag memos", "")
     for tag, memo in tags:
@@ -294,7 +299,7 @@ def _quote_lines(exact: str) -> list[str]:
 
 
 def _citation(passage: ExportPassage, escaped: _Escaped) -> str:
-    parts = [f"*{escaped.text(passage.article.title)}*"]
+    parts = [f"*{escaped.title(passage.article)}*"]
     if passage.section:
         parts.append("§ " + escaped.text(passage.section))
     if passage.tag_ids:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -158,6 +159,7 @@ class ExportData:
         init=False, repr=False, compare=False
     )
     _paths: dict[int, str] = field(init=False, repr=False, compare=False)
+    _titles: dict[int, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_coders_by_name", {c.name: c for c in self.coders})
@@ -165,10 +167,24 @@ class ExportData:
         object.__setattr__(self, "_memos_by_target", memos)
         paths = {t.id: self.codebook.path(t.id) for t in self.codebook.ordered()}
         object.__setattr__(self, "_paths", paths)
+        shared = Counter(a.title for a in self.articles)
+        titles = {
+            a.id: f"{a.title} ({a.source_name})"
+            if shared[a.title] > 1 and a.source_name
+            else a.title
+            for a in self.articles
+        }
+        object.__setattr__(self, "_titles", titles)
 
     def tag_path(self, tag_id: int) -> str:
         """The tag's path from the top of the codebook, e.g. ``Economy/Trade``."""
         return self._paths[tag_id]
+
+    def title(self, article: Article) -> str:
+        """The article's title for a reader: followed by its file's name when another
+        exported article has the same title (two outlets' copies of one wire story), so
+        that the report's headings and citations tell them apart."""
+        return self._titles.get(article.id, article.title)
 
     def coder(self, name: str) -> Coder | None:
         """The coder called ``name`` (a passage's ``coder``), if known."""
