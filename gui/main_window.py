@@ -27,7 +27,7 @@ from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_model import ARTICLE_MIME
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.backups import BackupScheduler
-from diptych.gui.coding import NO_PASSAGE_SELECTED, CodingController
+from diptych.gui.coding import NO_PASSAGE_SELECTED, PICK_IN_LIST, CodingController
 from diptych.gui.context import AppContext
 from diptych.gui.importer import ImportController
 from diptych.gui.library_panel import LibraryPanel, remove_articles
@@ -267,33 +267,32 @@ class MainWindow(QMainWindow):
 
     def on_edit_note_triggered(self) -> None:
         """F2: write the note of a passage; Esc in the note comes back to the article or the
-        passages list. From the passages list, the passage selected there; from an article,
-        the passage at the caret (the selected one if the caret is in it), else the
-        selected one if it is in that article; never a passage of another article."""
+        passages list. As Del and 1-9 do: from the passages list, the passage chosen there;
+        from an article, the passage outlined there and in view (see
+        :meth:`PassageSelection.note_target`), never one the caret left, one scrolled away
+        or one of another article, saying why in the status bar."""
         focus = QApplication.focusWidget()
         in_list = focus is not None and self.passages.isAncestorOf(focus)
         pane = self.area.current
         in_article = pane is not None and focus is not None and self.area.isAncestorOf(focus)
-        if in_article and pane is not None:
-            annotation_id = self.coding.selection.passage_for_note(pane)
+        if in_list or (in_article and pane is not None):
+            if in_list:
+                annotation_id = self.coding.chosen_in(self.passages)
+                refusal = PICK_IN_LIST
+            else:
+                assert pane is not None
+                annotation_id, refusal = self.coding.selection.note_target(pane)
             if not annotation_id:
-                self.session.messages.info(
-                    "The selected passage is not in this article: select a passage here "
-                    "first (Enter on a highlight, or F8)."
-                    if self.coding.selected
-                    else NO_PASSAGE_SELECTED
-                )
+                self.session.messages.info(refusal)
                 return
             if annotation_id != self.coding.selected:
                 self.coding.select_passage(annotation_id)
         else:
-            at_cursor = pane.view.passage_at_cursor() if pane is not None and not in_list else 0
+            at_cursor = pane.view.passage_at_cursor() if pane is not None else 0
             if not self.coding.selected and at_cursor:
                 self.coding.select_passage(at_cursor)
             if not self.coding.selected:
-                self.session.messages.info(
-                    "Select a passage in the list first." if in_list else NO_PASSAGE_SELECTED
-                )
+                self.session.messages.info(NO_PASSAGE_SELECTED)
                 return
         self._note_from = focus if in_list else pane
         self.docks["passage"].show()

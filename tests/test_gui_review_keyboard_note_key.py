@@ -3,7 +3,6 @@ outlined there and in view, never of one the caret has left or one scrolled away
 
 from __future__ import annotations
 
-import pytest
 from gui_support import select_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -59,11 +58,6 @@ def test_f2_with_the_caret_moved_off_the_passage_does_not_open_its_note(
     assert window.statusBar().currentMessage()  # says why
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the window's F2 still words every refusal as a passage of another article; "
-    "it is to show note_target's reason, as Del does",
-)
 def test_f2_with_the_caret_moved_off_the_passage_says_so_as_del_does(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -3,7 +3,6 @@ text left selected in an article, nor a passage the list does not show."""
 
 from __future__ import annotations
 
-import pytest
 from gui_support import select_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -111,11 +110,6 @@ def test_ctrl_t_in_the_passage_panel_with_no_passage_shown_tags_nothing(
     assert saved(window) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the window's F2 in the list still opens the note of the selected passage its "
-    "filter hides; it is to take CodingController.chosen_in, as Ctrl+T does",
-)
 def test_f2_in_the_list_does_not_open_the_note_of_a_passage_its_filter_hides(
     qtbot: QtBot, window: MainWindow
 ) -> None:
