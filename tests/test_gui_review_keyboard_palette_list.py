@@ -3,6 +3,7 @@ text left selected in an article, nor a passage the list does not show."""
 
 from __future__ import annotations
 
+import pytest
 from gui_support import select_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -125,4 +126,25 @@ def test_f2_in_the_list_does_not_open_the_note_of_a_passage_its_filter_hides(
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_F2)
     assert not window.editor.note.hasFocus()
+    assert window.statusBar().currentMessage() == IN_THE_LIST
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Del in the list still deletes the row the table makes current when it gets the "
+    "keyboard, none highlighted; AnnotationsPanel.delete_current is to ask for a "
+    "highlighted row, as Ctrl+T and F2 there do",
+)
+def test_del_in_the_list_with_no_passage_chosen_deletes_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = keyboard_in(qtbot, window, 1)
+    window.coding.select_passage(0)
+    before = saved(window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_P, CONTROL | SHIFT)
+    table = window.passages.table
+    qtbot.waitUntil(table.hasFocus)
+    assert not table.selectionModel().selectedRows()  # no passage is chosen in the list
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert saved(window) == before
     assert window.statusBar().currentMessage() == IN_THE_LIST
