@@ -289,8 +289,9 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
         group_by=args.group_by,
         include_untagged=args.untagged,
     )
-    data = export_project(project, fmt=args.format, options=options)
-    notes = export_notes(Codebook(project.tags.all()), args.format)
+    written: list[str] = []  # what the writer noticed: cells cut short, an empty scope
+    data = export_project(project, fmt=args.format, options=options, notes=written)
+    notes = export_notes(Codebook(project.tags.all()), args.format) + written
     if args.output is None:
         return Content(data, notes)
     write_atomically(args.output, data)

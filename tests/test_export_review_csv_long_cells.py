@@ -144,3 +144,19 @@ def test_the_note_lists_ten_rows_and_counts_the_others() -> None:
     assert ": row 2 (note); row 3 (note);" in note
     assert "row 11 (note); and 3 more rows. Each ends with" in note
     assert "row 12" not in note
+
+
+def test_the_command_line_says_which_rows_were_cut(
+    project: Project, tmp_path: pathlib.Path
+) -> None:
+    """`diptych export` tells on stderr what the window's export dialog tells in a box."""
+    from diptych.storage.cli import main
+
+    path = project.path
+    project.close()
+    out, err = io.StringIO(), io.StringIO()
+    target = tmp_path / "notes.csv"
+    code = main(["export", str(path), "--format", "csv", "-o", str(target)], stdout=out, stderr=err)
+    assert code == 0 and target.exists()
+    said = err.getvalue()
+    assert "2 rows hold a text longer than a spreadsheet cell" in said and "cut short" in said
