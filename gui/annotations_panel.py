@@ -203,9 +203,11 @@ class AnnotationsPanel(QWidget):
     def delete_current(self) -> None:
         """Delete the passage on the current row (undoable), then select the next row."""
         annotation_id = self.current_passage()
-        if annotation_id is None:
-            return
         row = self.table.currentIndex().row()
+        if annotation_id is None or not self.table.selectionModel().isRowSelected(row):
+            # The row the table makes current when it gets the keyboard is not chosen.
+            self.session.messages.info("Select a passage in the list first.")
+            return
         if not perform(self.session, DeletePassage(self.session, annotation_id)):
             return
         self.session.messages.info("Passage deleted — Ctrl+Z to undo")

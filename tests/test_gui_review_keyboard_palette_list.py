@@ -3,7 +3,6 @@ text left selected in an article, nor a passage the list does not show."""
 
 from __future__ import annotations
 
-import pytest
 from gui_support import select_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -129,12 +128,6 @@ def test_f2_in_the_list_does_not_open_the_note_of_a_passage_its_filter_hides(
     assert window.statusBar().currentMessage() == IN_THE_LIST
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Del in the list still deletes the row the table makes current when it gets the "
-    "keyboard, none highlighted; AnnotationsPanel.delete_current is to ask for a "
-    "highlighted row, as Ctrl+T and F2 there do",
-)
 def test_del_in_the_list_with_no_passage_chosen_deletes_nothing(
     qtbot: QtBot, window: MainWindow
 ) -> None:
