@@ -55,6 +55,7 @@ class ProjectWriter:
         self.claimed: set[int] = set()  # tags a code of this file was matched to
         self.siblings: dict[int | None, dict[str, Tag]] = {}
         self.tag_uuids: set[str] = set()
+        self.by_uuid: dict[str, Tag] = {}  # the project's tags before the import
         self.used_notes: set[str] = set()
         self.memos: dict[tuple[MemoKind, int | None], list[str]] = {}
         self.linked: dict[str, list[str]] = {}
@@ -64,6 +65,7 @@ class ProjectWriter:
         for tag in self.project.tags.all():
             self.siblings.setdefault(tag.parent_id, {})[tag.name.casefold()] = tag
             self.tag_uuids.add(tag.uuid)
+            self.by_uuid[tag.uuid] = tag
         for code in self.doc.codes:
             self._code(code, None)
         self._link_notes()
@@ -89,7 +91,14 @@ class ProjectWriter:
             self._code(child, tag.id)
 
     def _tag_for(self, code: ExchangeCode, parent_id: int | None) -> Tag:
-        """The tag a code becomes: a same-named sibling not yet matched, or a new tag."""
+        """The tag a code becomes: the tag whose uuid is the code's GUID (as Diptych
+        exports them: a tag renamed or moved since is still the same tag), else a
+        same-named sibling not yet matched, or a new tag."""
+        known = self.by_uuid.get(code.guid) if code.guid else None
+        if known is not None and known.id not in self.claimed:
+            self.claimed.add(known.id)
+            self.summary.tags_reused += 1
+            return known
         given = " ".join(code.name.split())[:_TAG_NAME_CHARS] or "Unnamed code"
         base = given.replace(PATH_SEPARATOR, SEPARATOR_IN_NAME)  # a '/' would read as nesting
         siblings = self.siblings.setdefault(parent_id, {})

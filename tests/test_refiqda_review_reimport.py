@@ -269,3 +269,21 @@ def test_the_summary_names_the_sources_already_there() -> None:
         "1 source already in the project, not added again (“Interview 1”): 1 new coding"
         " added to it, 12 already there"
     )
+
+
+def test_a_tag_renamed_and_moved_since_the_export_is_still_the_same_tag(
+    tmp_path: Path, project: Project
+) -> None:
+    """A code is matched to the tag whose uuid is its GUID first, then by name: a project's
+    own export imported back after a tag was renamed and moved adds no tag of the old name
+    and no coding."""
+    path = exported(project, tmp_path / "study.qdpx")
+    tag = next(t for t in project.tags.all() if t.parent_id is not None)
+    project.tags.update(tag_id=tag.id, name="Renamed since")
+    project.tags.move(tag_id=tag.id, parent_id=None)
+    before, numbers = snapshot(project), counts(project)
+    summary = import_exchange_file(project, path=path)
+    assert counts(project) == numbers
+    assert snapshot(project) == before
+    assert summary.tags_created == 0 and summary.codings_added == 0
+    assert tag.name not in {t.name for t in project.tags.all()}
