@@ -221,8 +221,9 @@ class PassageSelection(QObject):
 
     def note_target(self, pane: ArticlePane) -> tuple[int, str]:
         """The passage F2 writes the note of in ``pane``, or 0 and why not, as the status
-        bar says it. As for Del and 1-9, the passage outlined there and in view: the
-        selected one, or the one at the caret (which the caret in it selects); never one
+        bar says it. As for Del and 1-9, the passage outlined there and in view (the
+        selected one, even with the caret resting in another), else the one at the caret
+        (which the caret in it selects); never one
         the caret has left, one out of view, or one of another article."""
         view, selected = pane.view, self.selected
         mark = view.index.get(selected) if view.index is not None and selected else None
@@ -231,6 +232,8 @@ class PassageSelection(QObject):
             caret = view.positions.to_display(view.textCursor().position())
             if mark.start <= caret <= mark.end:  # at its end, as after tagging it
                 at_caret = selected
+        if selected and at_caret != selected and not self.not_outlined(pane):
+            return selected, ""  # outlined in view, the caret elsewhere: as Del acts
         if at_caret and at_caret != selected and self._in_view(pane, at_caret):
             return at_caret, ""
         if not selected:

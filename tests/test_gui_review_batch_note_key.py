@@ -35,7 +35,8 @@ def test_f2_writes_the_note_of_the_passage_at_the_caret_not_the_one_selected_bef
     first, second = pane.view.index.marks()[:2]
     window.coding.select_passage(first.annotation_id, scroll=True)
     # The reader moves on with the arrows into the next passage, and presses F2.
-    caret_to(pane, (second.start + second.end) // 2)
+    caret_to(pane, second.start)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Right)
     qtbot.keyClick(pane.view, Qt.Key.Key_F2)
     qtbot.waitUntil(window.editor.note.hasFocus)
     assert window.coding.selected == second.annotation_id
@@ -90,3 +91,22 @@ def test_f2_in_another_article_opens_the_passage_at_the_caret_there(
     qtbot.keyClick(right.view, Qt.Key.Key_F2)
     qtbot.waitUntil(window.editor.note.hasFocus)
     assert window.editor.current_passage() == there.annotation_id
+
+
+def test_f2_writes_the_note_of_the_passage_outlined_as_del_would_delete_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A passage chosen in the Passages list is outlined in its pane while the caret
+    stays in another passage: F2 writes the note of the outlined one, which Del deletes."""
+    pane = active(qtbot, window, 0)
+    assert pane.view.index is not None
+    first, second = pane.view.index.marks()[:2]
+    window.coding.select_passage(second.annotation_id, scroll=True)  # chosen in the list
+    caret_to(pane, (first.start + first.end) // 2)  # the caret put in the first by Qt
+    assert pane.selected_passage == second.annotation_id
+    assert pane.view.passage_at_cursor() == first.annotation_id
+    assert window.coding.selection.not_outlined(pane) == ""  # Del would delete the second
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_F2)
+    qtbot.waitUntil(window.editor.note.hasFocus)
+    assert window.editor.current_passage() == second.annotation_id
