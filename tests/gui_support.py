@@ -42,6 +42,17 @@ def open_window(qtbot: QtBot, context: AppContext, project: Project) -> MainWind
     return window
 
 
+def keyboard_in(qtbot: QtBot, window: MainWindow, number: int) -> ArticlePane:
+    """The window active (its shortcuts need it), the keyboard in pane ``number``."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    pane = window.area.panes()[number]
+    window.area.set_current(pane)
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    return pane
+
+
 def select_text(pane: ArticlePane, quote: str, occurrence: int = 1) -> tuple[int, int]:
     """Select ``quote`` in a pane the way a user does: moving a text cursor."""
     text = pane.session.project.articles.get(article_id=pane.article_id or 0).text

@@ -3,22 +3,13 @@ earlier somewhere else."""
 
 from __future__ import annotations
 
+from gui_support import keyboard_in
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.main_window import MainWindow
-
-
-def active(qtbot: QtBot, window: MainWindow, number: int) -> ArticlePane:
-    """The window active (window shortcuts need it), the keyboard in pane ``number``."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    pane = window.area.panes()[number]
-    window.area.set_current(pane)
-    pane.view.setFocus()
-    return pane
 
 
 def caret_to(pane: ArticlePane, offset: int) -> None:
@@ -30,7 +21,7 @@ def caret_to(pane: ArticlePane, offset: int) -> None:
 def test_f2_writes_the_note_of_the_passage_at_the_caret_not_the_one_selected_before(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    pane = active(qtbot, window, 0)
+    pane = keyboard_in(qtbot, window, 0)
     assert pane.view.index is not None
     first, second = pane.view.index.marks()[:2]
     window.coding.select_passage(first.annotation_id, scroll=True)
@@ -47,7 +38,7 @@ def test_f2_writes_the_note_of_the_passage_at_the_caret_not_the_one_selected_bef
 def test_f2_keeps_the_selected_passage_with_the_caret_in_it(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    pane = active(qtbot, window, 0)
+    pane = keyboard_in(qtbot, window, 0)
     qtbot.keyClick(pane.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(pane.view, Qt.Key.Key_F8)
     chosen = window.coding.selected
@@ -64,7 +55,7 @@ def test_f2_in_another_article_does_not_open_the_note_of_a_passage_selected_ther
     assert left.view.index is not None
     window.coding.select_passage(left.view.index.marks()[0].annotation_id)
     # Now in the other article, the caret at its very top, where no passage is.
-    right = active(qtbot, window, 1)
+    right = keyboard_in(qtbot, window, 1)
     qtbot.keyClick(right.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     assert right.view.passage_at_cursor() == 0
     chosen = window.coding.selected
@@ -84,7 +75,7 @@ def test_f2_in_another_article_opens_the_passage_at_the_caret_there(
     left = window.area.panes()[0]
     assert left.view.index is not None
     window.coding.select_passage(left.view.index.marks()[0].annotation_id)
-    right = active(qtbot, window, 1)
+    right = keyboard_in(qtbot, window, 1)
     assert right.view.index is not None
     there = right.view.index.marks()[0]
     caret_to(right, there.start + 1)
@@ -98,7 +89,7 @@ def test_f2_writes_the_note_of_the_passage_outlined_as_del_would_delete_it(
 ) -> None:
     """A passage chosen in the Passages list is outlined in its pane while the caret
     stays in another passage: F2 writes the note of the outlined one, which Del deletes."""
-    pane = active(qtbot, window, 0)
+    pane = keyboard_in(qtbot, window, 0)
     assert pane.view.index is not None
     first, second = pane.view.index.marks()[:2]
     window.coding.select_passage(second.annotation_id, scroll=True)  # chosen in the list

@@ -3,7 +3,7 @@ outlined there and in view, never of one the caret has left or one scrolled away
 
 from __future__ import annotations
 
-from gui_support import select_text
+from gui_support import keyboard_in, select_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -13,17 +13,6 @@ from diptych.gui.passage_selection import CARET_LEFT, OUT_OF_VIEW
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
 QUOTE = "renewed diplomatic engagement"  # untagged text of the second sample article
-
-
-def keyboard_in(qtbot: QtBot, window: MainWindow, number: int) -> ArticlePane:
-    """The window active (its shortcuts need it), the keyboard in pane ``number``."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    pane = window.area.panes()[number]
-    window.area.set_current(pane)
-    pane.view.setFocus()
-    qtbot.waitUntil(pane.view.hasFocus)
-    return pane
 
 
 def tag_quote(qtbot: QtBot, window: MainWindow, pane: ArticlePane) -> int:

@@ -3,7 +3,7 @@ next key (Del, F2, 1-9) acts on it."""
 
 from __future__ import annotations
 
-from gui_support import select_text
+from gui_support import keyboard_in, select_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -15,17 +15,6 @@ from diptych.gui.main_window import MainWindow
 CONTROL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 QUOTE = "renewed diplomatic engagement"  # untagged text of the second sample article
-
-
-def keyboard_in(qtbot: QtBot, window: MainWindow, number: int) -> ArticlePane:
-    """The window active (its shortcuts need it), the keyboard in pane ``number``."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    pane = window.area.panes()[number]
-    window.area.set_current(pane)
-    pane.view.setFocus()
-    qtbot.waitUntil(pane.view.hasFocus)
-    return pane
 
 
 def passage_ids(window: MainWindow) -> set[int]:

@@ -3,27 +3,15 @@ key pressed by mistake is put right with Ctrl+Z and the right key."""
 
 from __future__ import annotations
 
-from gui_support import select_text
+from gui_support import keyboard_in, select_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.article_pane import ArticlePane
 from diptych.gui.main_window import MainWindow
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 QUOTE = "renewed diplomatic engagement"  # untagged text of the second sample article
-
-
-def keyboard_in(qtbot: QtBot, window: MainWindow, number: int) -> ArticlePane:
-    """The window active (its shortcuts need it), the keyboard in pane ``number``."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    pane = window.area.panes()[number]
-    window.area.set_current(pane)
-    pane.view.setFocus()
-    qtbot.waitUntil(pane.view.hasFocus)
-    return pane
 
 
 def quoted(window: MainWindow) -> list[tuple[int, ...]]:
