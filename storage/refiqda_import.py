@@ -49,7 +49,6 @@ from diptych.storage.annotations import NewAnnotation
 from diptych.storage.errors import Cancelled, ExchangeFileError, InputError, readable_text
 from diptych.storage.model import Annotation, MemoKind
 from diptych.storage.refiqda_common import stable_guid
-from diptych.storage.refiqda_positions import choose_counting
 from diptych.storage.refiqda_read import read_exchange_file, shown_name
 from diptych.storage.refiqda_records import ExchangeDocument, ExchangeSource
 from diptych.storage.refiqda_write import ProjectWriter
@@ -238,17 +237,7 @@ class _MergingWriter(ProjectWriter):
 
     def _passages(self, articles: list[tuple[ExchangeSource, int]]) -> None:
         super()._passages(articles)
-        items: list[NewAnnotation] = []
-        taken: set[str] = set()
-        for source, article_id in self.known:
-            places = [(s.start, s.end, s.name) for s in source.selections]
-            counting = choose_counting(source.text, places, origin=self.doc.origin)
-            for selection in source.selections:
-                item = self._passage(source, article_id, selection, counting, taken)
-                if item is not None:
-                    items.append(item)
-            for ref in source.note_refs:
-                items.extend(self._annotated(source, article_id, ref, counting, taken))
+        items = self._selections(self.known)
         if items:
             self._merge(_by_place(items))
 

@@ -166,6 +166,16 @@ class ProjectWriter:
         return note if note is not None and note.selections else None
 
     def _passages(self, articles: list[tuple[ExchangeSource, int]]) -> None:
+        items = _merged(self._selections(articles))
+        if items:
+            self.project.annotations.add_many(items=items)
+        self.summary.passages = len(items)
+        self.summary.notes = sum(1 for item in items if item.note)
+        self.summary.coders = sorted({item.coder for item in items if item.coder})
+
+    def _selections(self, articles: list[tuple[ExchangeSource, int]]) -> list[NewAnnotation]:
+        """Every selection and annotated note of the sources, as passages of the articles
+        they became (each source's positions counted as its program counts them)."""
         items: list[NewAnnotation] = []
         taken: set[str] = set()
         for source, article_id in articles:
@@ -177,12 +187,7 @@ class ProjectWriter:
                     items.append(item)
             for ref in source.note_refs:
                 items.extend(self._annotated(source, article_id, ref, counting, taken))
-        items = _merged(items)
-        if items:
-            self.project.annotations.add_many(items=items)
-        self.summary.passages = len(items)
-        self.summary.notes = sum(1 for item in items if item.note)
-        self.summary.coders = sorted({item.coder for item in items if item.coder})
+        return items
 
     def _passage(
         self,
