@@ -30,20 +30,15 @@ def read_start(path: Path, size: int) -> bytes:
     Raises:
         OSError: as opening and reading the file would.
     """
-    target = path.stat()
-    key = (target.st_dev, target.st_ino)
-    for descriptor in _descriptors_of(key):
-        data = _read_held(descriptor, key, size)
-        if data is not None:
-            return data
-    with path.open("rb") as file:
-        return file.read(size)
+    with reading(path) as read:
+        return read(0, size)
 
 
 @contextlib.contextmanager
 def reading(path: Path) -> Iterator[Callable[[int, int], bytes]]:
-    """A way to read ``path`` at any offset, as :func:`read_start` reads it: ``read(offset,
-    size)`` gives those bytes (fewer at the end of the file). The file is looked up once.
+    """A way to read ``path`` at any offset, through a descriptor this process holds on it if
+    any: ``read(offset, size)`` gives those bytes (fewer at the end of the file). The file is
+    looked up once.
 
     Raises:
         OSError: as opening and reading the file would (on entering, or from ``read``).
