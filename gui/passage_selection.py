@@ -223,25 +223,21 @@ class PassageSelection(QObject):
         """The passage F2 writes the note of in ``pane``, or 0 and why not, as the status
         bar says it. As for Del and 1-9, the passage outlined there and in view (the
         selected one, even with the caret resting in another), else the one at the caret
-        (which the caret in it selects); never one
-        the caret has left, one out of view, or one of another article."""
+        (which the caret in it selects); never one the caret has left, one out of view, or
+        one of another article."""
         view, selected = pane.view, self.selected
-        mark = view.index.get(selected) if view.index is not None and selected else None
+        refusal = self.not_outlined(pane) if selected else NO_PASSAGE_SELECTED
+        if not refusal:
+            return selected, ""  # outlined and in view, wherever the caret rests
         at_caret = view.passage_at_cursor()
+        mark = view.index.get(selected) if view.index is not None and selected else None
         if mark is not None and len(view.positions):
             caret = view.positions.to_display(view.textCursor().position())
             if mark.start <= caret <= mark.end:  # at its end, as after tagging it
                 at_caret = selected
-        if selected and at_caret != selected and not self.not_outlined(pane):
-            return selected, ""  # outlined in view, the caret elsewhere: as Del acts
         if at_caret and at_caret != selected and self._in_view(pane, at_caret):
             return at_caret, ""
-        if not selected:
-            return 0, NO_PASSAGE_SELECTED
-        refusal = self.not_outlined(pane)
-        if refusal == SELECTED_ELSEWHERE:
-            refusal = NOTE_ELSEWHERE
-        return (0, refusal) if refusal else (selected, "")
+        return 0, NOTE_ELSEWHERE if refusal == SELECTED_ELSEWHERE else refusal
 
     def step_tagged_passage(self, step: int) -> None:
         """Ctrl+F8 / Ctrl+Shift+F8: select the next (``step`` 1) or previous (-1) passage of
