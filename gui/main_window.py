@@ -275,25 +275,18 @@ class MainWindow(QMainWindow):
         in_list = focus is not None and self.passages.isAncestorOf(focus)
         pane = self.area.current
         in_article = pane is not None and focus is not None and self.area.isAncestorOf(focus)
-        if in_list or (in_article and pane is not None):
-            if in_list:
-                annotation_id = self.coding.chosen_in(self.passages)
-                refusal = PICK_IN_LIST
-            else:
-                assert pane is not None
-                annotation_id, refusal = self.coding.selection.note_target(pane)
-            if not annotation_id:
-                self.session.messages.info(refusal)
-                return
-            if annotation_id != self.coding.selected:
-                self.coding.select_passage(annotation_id)
+        if in_list:
+            annotation_id, refusal = self.coding.chosen_in(self.passages), PICK_IN_LIST
+        elif in_article and pane is not None:
+            annotation_id, refusal = self.coding.selection.note_target(pane)
         else:
             at_cursor = pane.view.passage_at_cursor() if pane is not None else 0
-            if not self.coding.selected and at_cursor:
-                self.coding.select_passage(at_cursor)
-            if not self.coding.selected:
-                self.session.messages.info(NO_PASSAGE_SELECTED)
-                return
+            annotation_id, refusal = self.coding.selected or at_cursor, NO_PASSAGE_SELECTED
+        if not annotation_id:
+            self.session.messages.info(refusal)
+            return
+        if annotation_id != self.coding.selected:
+            self.coding.select_passage(annotation_id)
         self._note_from = focus if in_list else pane
         self.docks["passage"].show()
         self.docks["passage"].raise_()
