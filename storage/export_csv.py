@@ -45,6 +45,7 @@ import io
 from collections.abc import Iterator
 
 from diptych.storage.exporting import ExportData, ExportPassage, Progress, ProgressMeter
+from diptych.storage.offsets import utf16_length
 
 COLUMNS = (
     "article", "section", "start", "end", "quote", "tag path",
@@ -100,13 +101,13 @@ def fit_cell(value: str) -> tuple[str, int]:
     The cut falls between code points (never inside an emoji's surrogate pair), after
     the last space near the limit if there is one, so that no word is cut in two.
     """
-    if _units(value) <= CELL_LIMIT:
+    if utf16_length(value) <= CELL_LIMIT:
         return value, 0
     # The marker's length depends on the count it shows: reserve room for the largest.
-    room = CELL_LIMIT - _units(CUT_MARKER.format(count=len(value), limit=CELL_LIMIT))
+    room = CELL_LIMIT - utf16_length(CUT_MARKER.format(count=len(value), limit=CELL_LIMIT))
     end = min(len(value), room)
-    while _units(value[:end]) > room:  # each code point past the BMP takes two units
-        end -= (_units(value[:end]) - room + 1) // 2
+    while utf16_length(value[:end]) > room:  # each code point past the BMP takes two units
+        end -= (utf16_length(value[:end]) - room + 1) // 2
     space = value.rfind(" ", max(0, end - 200), end)
     if space > 0:
         end = space
@@ -138,11 +139,6 @@ def _fit(cells: list[str]) -> tuple[list[str], list[str]]:
         if count:
             columns.append(column)
     return fitted, columns
-
-
-def _units(value: str) -> int:
-    """The length of ``value`` in UTF-16 code units, as Excel counts a cell."""
-    return len(value.encode("utf-16-le")) // 2
 
 
 def safe_cell(value: str) -> str:
