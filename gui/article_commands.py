@@ -98,10 +98,14 @@ class RenameArticle(SessionCommand):
 
     def _do(self) -> None:
         self.old = self.session.project.articles.summary(article_id=self.article_id).title
-        self.session.rename_article(self.article_id, self.new)
+        self.new = self.session.rename_article(self.article_id, self.new).title  # as stored
+
+    # A title given meanwhile in another window is not written over: the step is refused.
+    def _redo(self) -> None:
+        self.session.rename_article(self.article_id, self.new, expected=self.old)
 
     def _undo(self) -> None:
-        self.session.rename_article(self.article_id, self.old)
+        self.session.rename_article(self.article_id, self.old, expected=self.new)
 
 
 class ReplaceArticleText(SessionCommand):
@@ -149,5 +153,5 @@ class SetMemo(SetText):
     def _read(self) -> str:
         return self.session.memo_text(self.kind, self.target_id)
 
-    def _write(self, text: str) -> None:
-        self.session.set_memo(self.kind, self.target_id, text)
+    def _write(self, text: str, expected: str | None = None) -> None:
+        self.session.set_memo(self.kind, self.target_id, text, expected=expected)

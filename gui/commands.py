@@ -16,7 +16,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from diptych.gui.session import ProjectSession
-from diptych.storage.errors import DiptychError, DiskFullError, ProjectBusyError
+from diptych.storage.errors import (
+    ChangedMeanwhileError,
+    DiptychError,
+    DiskFullError,
+    ProjectBusyError,
+)
 from diptych.storage.model import Annotation
 
 
@@ -86,8 +91,9 @@ class SessionCommand(QUndoCommand):
     nothing changed and trying again may work: the step goes back on the stack where it
     was, for Ctrl+Z (or Ctrl+Shift+Z) to try again, instead of being lost while the next
     Ctrl+Z takes back the step before it. Other errors (what the command would put back
-    is gone, deleted in another window) drop the command from the stack rather than
-    leaving the stack out of step with the file. Inside a step of several commands, which
+    is gone, deleted in another window; what it would write over was changed there since,
+    and is kept) drop the command from the stack rather than leaving the stack out of step
+    with the file. Inside a step of several commands, which
     the stack keeps, a command whose undo or redo was dropped does nothing from then on:
     its record of what to put back is not to be trusted.
     """
@@ -143,6 +149,10 @@ class SessionCommand(QUndoCommand):
             self.session.messages.known_error(exc, "Undo/redo failed")
             self._not_done = True
             self._take_back_later(undoing=undoing)
+        except ChangedMeanwhileError as exc:  # what was written meanwhile shows, and stays
+            self.session.show_changes_from_elsewhere()
+            self.session.messages.known_error(exc, "Undo/redo failed")
+            self.setObsolete(True)
         except DiptychError as exc:
             self.session.messages.known_error(exc, "Undo/redo failed")
             self.setObsolete(True)
@@ -234,20 +244,22 @@ class SetPassageTags(SessionCommand):
         super().__init__(session, text or "Change passage tags")
         self.annotation_id = annotation_id
         self.new = tuple(tag_ids)
-        self.old: tuple[int, ...] = ()
+        self.added: set[int] = set()
+        self.removed: set[int] = set()
 
     def _do(self) -> None:
-        self.old = self.session.passage(self.annotation_id).tag_ids
+        old = set(self.session.passage(self.annotation_id).tag_ids)
         self.session.set_passage_tags(self.annotation_id, self.new)
+        self.added, self.removed = set(self.new) - old, old - set(self.new)
 
-    # Undo and redo put back the tags that still exist: one deleted meanwhile in another
-    # window does not make the whole step fail (and leave the stack).
+    # Undo and redo take off and put back only the tags this step changed, so that tags
+    # another window (or an import) put on or took off meanwhile stay as they are; a tag
+    # deleted meanwhile does not make the whole step fail (and leave the stack).
     def _redo(self) -> None:
-        self.old = self.session.passage(self.annotation_id).tag_ids
-        self.session.set_passage_tags(self.annotation_id, self.new, strict=False)
+        self.session.change_passage_tags(self.annotation_id, add=self.added, remove=self.removed)
 
     def _undo(self) -> None:
-        self.session.set_passage_tags(self.annotation_id, self.old, strict=False)
+        self.session.change_passage_tags(self.annotation_id, add=self.removed, remove=self.added)
 
     def _passage_shown(self, *, undone: bool) -> int:
         return self.annotation_id
@@ -294,13 +306,20 @@ class SetText(SessionCommand):
         self.old = self._read()
         self._write(self.new)
 
+    # Undo and redo write only over the text this step left (or found): one written
+    # meanwhile, in another window or by an import, is kept and the step is dropped.
+    def _redo(self) -> None:
+        self._write(self.new, expected=self.old)
+
     def _undo(self) -> None:
-        self._write(self.old)
+        self._write(self.old, expected=self.new)
 
     def _read(self) -> str:
         raise NotImplementedError
 
-    def _write(self, text: str) -> None:
+    def _write(self, text: str, expected: str | None = None) -> None:
+        """Write ``text``; with ``expected``, only if the text still reads so (a
+        :class:`ChangedMeanwhileError` otherwise)."""
         raise NotImplementedError
 
 
@@ -318,8 +337,8 @@ class SetPassageNote(SetText):
     def _read(self) -> str:
         return self.session.passage(self.annotation_id).note
 
-    def _write(self, text: str) -> None:
-        self.session.set_passage_note(self.annotation_id, text)
+    def _write(self, text: str, expected: str | None = None) -> None:
+        self.session.set_passage_note(self.annotation_id, text, expected=expected)
 
     def _passage_shown(self, *, undone: bool) -> int:
         return self.annotation_id

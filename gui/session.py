@@ -33,9 +33,12 @@ class ProjectSession(PassageEdits, TagEdits, ArticleEdits):
         memo = self.project.memos.get(kind=kind, target_id=target_id)
         return memo.text if memo else ""
 
-    def set_memo(self, kind: MemoKind, target_id: int | None, text: str) -> None:
-        """Write a memo on the project or an article."""
-        self.project.memos.set(kind=kind, target_id=target_id, text=text)
+    def set_memo(
+        self, kind: MemoKind, target_id: int | None, text: str, *, expected: str | None = None
+    ) -> None:
+        """Write a memo on the project, an article or a tag (see :meth:`MemoStore.set` for
+        ``expected``)."""
+        self.project.memos.set(kind=kind, target_id=target_id, text=text, expected=expected)
         self.memosChanged.emit()
 
     def close(self) -> None:

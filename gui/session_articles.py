@@ -97,10 +97,15 @@ class ArticleEdits(FileWatch):
             self.articlesChanged.emit()
             self.passagesChanged.emit(article_id)
 
-    def rename_article(self, article_id: int, title: str) -> ArticleSummary:
-        """Give an article a new title (its text stays as it is shown)."""
+    def rename_article(
+        self, article_id: int, title: str, *, expected: str | None = None
+    ) -> ArticleSummary:
+        """Give an article a new title (its text stays as it is shown; see
+        :meth:`ArticleStore.rename` for ``expected``)."""
         before = text_stamp(self.project.articles.summary(article_id=article_id))
-        summary = self.project.articles.rename(article_id=article_id, title=title)
+        summary = self.project.articles.rename(
+            article_id=article_id, title=title, expected=expected
+        )
         if self._text_stamps.get(article_id) == before:  # else: changed elsewhere, unseen yet
             self._text_stamps[article_id] = text_stamp(summary)
         self.articlesChanged.emit()

@@ -53,9 +53,23 @@ class PassageEdits(FileWatch):
         self._changed(passage.article_id, passage.id)
         return passage
 
-    def set_passage_note(self, annotation_id: int, note: str) -> Annotation:
-        """Replace a passage's note."""
-        passage = self.project.annotations.set_note(annotation_id=annotation_id, note=note)
+    def change_passage_tags(
+        self, annotation_id: int, *, add: Iterable[int], remove: Iterable[int]
+    ) -> Annotation:
+        """Put tags on a passage and take others off, leaving the rest (undo and redo)."""
+        passage = self.project.annotations.change_tags(
+            annotation_id=annotation_id, add=add, remove=remove
+        )
+        self._changed(passage.article_id, passage.id)
+        return passage
+
+    def set_passage_note(
+        self, annotation_id: int, note: str, *, expected: str | None = None
+    ) -> Annotation:
+        """Replace a passage's note (see :meth:`AnnotationStore.set_note` for ``expected``)."""
+        passage = self.project.annotations.set_note(
+            annotation_id=annotation_id, note=note, expected=expected
+        )
         self._changed(passage.article_id, passage.id)
         return passage
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from diptych.gui.session_core import SessionCore
 from diptych.storage.model import Tag, TagRemoval
@@ -37,10 +37,12 @@ class TagEdits(SessionCore):
         name: str | None = None,
         color: str | None = None,
         description: str | None = None,
+        expected: Mapping[str, str] | None = None,
     ) -> Tag:
-        """Rename, recolour or describe a tag."""
+        """Rename, recolour or describe a tag (see :meth:`TagStore.update` for
+        ``expected``)."""
         tag = self.project.tags.update(
-            tag_id=tag_id, name=name, color=color, description=description
+            tag_id=tag_id, name=name, color=color, description=description, expected=expected
         )
         self._tags_changed()
         return tag

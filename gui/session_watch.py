@@ -124,6 +124,11 @@ class FileWatch(SessionCore):
             if self.project.fold_log():
                 self._folded_stamp = stamp
 
+    def show_changes_from_elsewhere(self) -> None:
+        """Show at once what another connection committed (a step was refused because of
+        it), not at the next poll."""
+        self._reload_if_changed_elsewhere()
+
     def _reload_if_changed_elsewhere(self) -> bool:
         """Reload everything if another connection committed to the file; True if it did."""
         try:

@@ -86,21 +86,39 @@ class UpdateTag(SessionCommand):
         super().__init__(session, update_text(session, tag_id, new))
         self.tag_id = tag_id
         self.new = new
-        self.old: dict[str, str | None] = {}
+        self.old: dict[str, str] = {}
+        self.done: dict[str, str] = {}  # the fields changed, as written (a colour normalised)
 
     def _do(self) -> None:
         # Undo puts back only what this changes: a name given in another window meanwhile
-        # stays when a change of colour is undone.
+        # stays when a change of colour is undone. A field this step changed that was
+        # changed again meanwhile is not written over: the step is refused.
         tag = self.session.project.tags.get(tag_id=self.tag_id)
         self.old = {
             field: getattr(tag, field)
             for field, value in self.new.items()
             if value is not None and value != getattr(tag, field)
         }
-        self.session.update_tag(self.tag_id, **self.new)
+        new = self.new
+        after = self.session.update_tag(
+            self.tag_id, name=new["name"], color=new["color"], description=new["description"]
+        )
+        self.done = {field: getattr(after, field) for field in self.old}
+
+    def _redo(self) -> None:
+        self._write(self.done, expected=self.old)
 
     def _undo(self) -> None:
-        self.session.update_tag(self.tag_id, **self.old)
+        self._write(self.old, expected=self.done)
+
+    def _write(self, fields: dict[str, str], expected: dict[str, str]) -> None:
+        self.session.update_tag(
+            self.tag_id,
+            name=fields.get("name"),
+            color=fields.get("color"),
+            description=fields.get("description"),
+            expected=expected,
+        )
 
 
 class MoveTag(SessionCommand):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from diptych.storage.anchoring import reanchor
 from diptych.storage.anchors import Anchor, make_anchor
 from diptych.storage.database import reader, translate_errors
-from diptych.storage.errors import InputError
+from diptych.storage.errors import InputError, refuse_if_changed
 from diptych.storage.model import Annotation, AnnotationStatus, Coder
 
 if TYPE_CHECKING:
@@ -178,13 +178,39 @@ class AnnotationStore:
             self._link(annotation_id, tag_ids, strict=strict)
         return self.get(annotation_id=annotation_id)
 
-    def set_note(self, *, annotation_id: int, note: str) -> Annotation:
-        """Replace the passage's note (Markdown)."""
+    def change_tags(
+        self, *, annotation_id: int, add: Iterable[int] = (), remove: Iterable[int] = ()
+    ) -> Annotation:
+        """Take ``remove`` off the passage's tags and put ``add`` on, leaving its other tags
+        as they are: undo and redo of a change of tags keep what another window (or an
+        import) changed on the passage meanwhile. Tags deleted meanwhile are left out."""
+        added = set(add)
+        dropped = sorted(set(remove) - added)
         with self._project.transaction():
+            self._touch(annotation_id)
+            if dropped:
+                marks = ", ".join("?" * len(dropped))
+                self._project.db.execute(
+                    f"DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id IN ({marks})",
+                    [annotation_id, *dropped],
+                )
+            self._link(annotation_id, added, strict=False)
+        return self.get(annotation_id=annotation_id)
+
+    def set_note(self, *, annotation_id: int, note: str, expected: str | None = None) -> Annotation:
+        """Replace the passage's note (Markdown). With ``expected`` (undo and redo), only if
+        the note still reads so: a note written meanwhile, in another window or by an
+        import, is refused rather than thrown away."""
+        with self._project.transaction():
+            self._touch(annotation_id)  # first: a passage deleted meanwhile is named
+            if expected is not None:
+                row = self._project.db.execute(
+                    "SELECT note FROM annotations WHERE id = ?", [annotation_id]
+                ).fetchone()
+                refuse_if_changed(row[0], expected, "the passage's note")
             self._project.db.execute(
                 "UPDATE annotations SET note = ? WHERE id = ?", [note, annotation_id]
             )
-            self._touch(annotation_id)
         return self.get(annotation_id=annotation_id)
 
     def _touch(self, annotation_id: int) -> None:

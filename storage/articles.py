@@ -19,7 +19,7 @@ from diptych.storage.article_updates import (
 )
 from diptych.storage.database import reader, translate_errors
 from diptych.storage.document import ArticleText, blocks_from_json, blocks_to_json
-from diptych.storage.errors import ArticleChangedError, InputError
+from diptych.storage.errors import ArticleChangedError, InputError, refuse_if_changed
 from diptych.storage.model import (
     Annotation,
     Article,
@@ -194,12 +194,24 @@ class ArticleStore:
         """Drop cached texts so that the next read sees the file."""
         self._cache.clear()
 
-    def rename(self, *, article_id: int, title: str) -> ArticleSummary:
-        """Give an article a new title."""
+    def rename(self, *, article_id: int, title: str, expected: str | None = None) -> ArticleSummary:
+        """Give an article a new title. With ``expected`` (undo and redo), only if the title
+        still reads so: a title given meanwhile, in another window, is refused rather than
+        thrown away."""
         title = title.strip()
         if not title:
             raise InputError("an article title cannot be empty")
         with self._project.transaction():
+            if expected is not None:
+                row = self._project.db.execute(
+                    "SELECT title FROM articles WHERE id = ?", [article_id]
+                ).fetchone()
+                if row is None:
+                    raise InputError(
+                        "the article was removed, perhaps in another window",
+                        advice="Undo the removal in the window that removed it.",
+                    )
+                refuse_if_changed(row[0], expected, "the article's title")
             self._project.db.execute(
                 "UPDATE articles SET title = ?, updated_at = ? WHERE id = ?",
                 [title, self._project.now(), article_id],

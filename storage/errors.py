@@ -93,6 +93,27 @@ class InputError(DiptychError):
     """Bad input from the user (an unknown tag, a quote that is not in the article...)."""
 
 
+class ChangedMeanwhileError(InputError):
+    """What an undo or redo would write over was changed since the step, in another window
+    or by an import: writing it would lose that change."""
+
+
+def refuse_if_changed(current: str, expected: str, what: str) -> None:
+    """Raise :class:`ChangedMeanwhileError` unless ``current`` still reads ``expected``.
+
+    Args:
+        current: the text in the file now.
+        expected: the text the step left there (or found there, for a redo).
+        what: the text's name for the message ("the passage's note").
+    """
+    if current != expected:
+        raise ChangedMeanwhileError(
+            f"{what} was changed since, perhaps in another window or by an import, so it"
+            " was left as it is rather than lose that change",
+            advice="Edit it by hand if it should read as before.",
+        )
+
+
 class ArticleChangedError(InputError):
     """A passage was made on an article's text that another window has since replaced."""
 

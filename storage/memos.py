@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diptych.storage.errors import InputError
+from diptych.storage.errors import InputError, refuse_if_changed
 from diptych.storage.model import Memo, MemoKind
 
 if TYPE_CHECKING:
@@ -68,8 +68,17 @@ class MemoStore:
         memo = self.get(kind=MemoKind.TAG, target_id=tag_id)
         return [memo] if memo else []
 
-    def set(self, *, kind: MemoKind, target_id: int | None = None, text: str) -> Memo:
-        """Write the memo on a target, replacing its text."""
+    def set(
+        self,
+        *,
+        kind: MemoKind,
+        target_id: int | None = None,
+        text: str,
+        expected: str | None = None,
+    ) -> Memo:
+        """Write the memo on a target, replacing its text. With ``expected`` (undo and redo),
+        only if the memo still reads so ("" for none): a memo written meanwhile, in another
+        window or by an import, is refused rather than thrown away."""
         from diptych.storage.project import new_uuid
 
         now = self._project.now()
@@ -78,6 +87,8 @@ class MemoStore:
             _check_target(self._project, kind, target_id)
             # Read under the write lock: another window may have written it just before.
             existing = self.get(kind=kind, target_id=target_id)
+            if expected is not None:
+                refuse_if_changed(existing.text if existing else "", expected, f"the {kind} memo")
             if existing:
                 self._project.db.execute(
                     "UPDATE memos SET text = ?, updated_at = ? WHERE id = ?",

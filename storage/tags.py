@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook
 from diptych.storage.connection import Database
-from diptych.storage.errors import InputError
+from diptych.storage.errors import InputError, refuse_if_changed
 from diptych.storage.model import Memo, MemoKind, Tag, TagRemoval
 from diptych.storage.palette import next_color, normalize_color
 
@@ -114,14 +114,23 @@ class TagStore:
         name: str | None = None,
         color: str | None = None,
         description: str | None = None,
+        expected: Mapping[str, str] | None = None,
     ) -> Tag:
-        """Rename, recolour or describe a tag; arguments left as None are unchanged."""
-        tag = self.get(tag_id=tag_id)
-        # A name kept as it is passes even if it breaks today's rules (a '/' from an old file).
-        new_name = tag.name if name is None or name == tag.name else clean_tag_name(name)
-        new_color = normalize_color(color) if color is not None else tag.color
-        new_description = description if description is not None else tag.description
+        """Rename, recolour or describe a tag; arguments left as None are unchanged.
+
+        With ``expected`` (undo and redo: field name to value), only if those fields still
+        read so: a name, colour or description given meanwhile, in another window, is
+        refused rather than thrown away.
+        """
         with self._project.transaction():
+            tag = self.get(tag_id=tag_id)  # under the write lock: as it is now
+            for field, value in (expected or {}).items():
+                refuse_if_changed(getattr(tag, field), value, f"the tag's {field}")
+            # A name kept as it is passes even if it breaks today's rules (a '/' from an old
+            # file).
+            new_name = tag.name if name is None or name == tag.name else clean_tag_name(name)
+            new_color = normalize_color(color) if color is not None else tag.color
+            new_description = description if description is not None else tag.description
             self._insert(
                 "UPDATE tags SET name = ?, color = ?, description = ? WHERE id = ?",
                 [new_name, new_color, new_description, tag_id],
