@@ -102,3 +102,13 @@ def session(qapp: QApplication, tmp_path: Path) -> Iterator[ProjectSession]:
     opened = ProjectSession(project, MessageBridge(), coder="Tester")
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def undo_failures(session: ProjectSession) -> list[str]:
+    """The messages ``session`` posted saying an undo or redo failed."""
+    seen: list[str] = []
+    session.messages.posted.connect(
+        lambda _level, title, text: seen.append(text) if title == "Undo/redo failed" else None
+    )
+    return seen

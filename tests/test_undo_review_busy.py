@@ -17,13 +17,9 @@ from diptych.storage.model import MemoKind
 
 
 @pytest.fixture
-def failures(session: ProjectSession) -> list[str]:
-    seen: list[str] = []
-    session.messages.posted.connect(
-        lambda _level, title, text: seen.append(text) if title == "Undo/redo failed" else None
-    )
+def failures(session: ProjectSession, undo_failures: list[str]) -> list[str]:
     session.project.db.execute("PRAGMA busy_timeout = 0")  # refused at once, not after 5 s
-    return seen
+    return undo_failures
 
 
 @pytest.fixture

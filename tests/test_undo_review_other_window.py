@@ -16,13 +16,9 @@ from diptych.storage.project import Project
 
 
 @pytest.fixture
-def failures(session: ProjectSession) -> list[str]:
+def failures(undo_failures: list[str]) -> list[str]:
     """The messages saying an undo or redo failed."""
-    seen: list[str] = []
-    session.messages.posted.connect(
-        lambda _level, title, text: seen.append(text) if title == "Undo/redo failed" else None
-    )
-    return seen
+    return undo_failures
 
 
 def test_a_removed_article_comes_back_though_another_window_deleted_one_of_its_tags(
