@@ -138,6 +138,7 @@ class SetMemo(SetText):
     """Write the project's or an article's memo."""
 
     MERGE_ID = 1002
+    WHAT = "memo"
 
     def __init__(
         self,

@@ -37,6 +37,7 @@ class AutosaveText(QPlainTextEdit):
         self._command: SaveCommand | None = None
         self._saved = ""  # the text as it is stored
         self._loading = False
+        self._replacing = False  # typing over a text written elsewhere meanwhile
         self._sittings = Sittings()
         self._timer = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
         self._timer.timeout.connect(self.save)
@@ -71,8 +72,10 @@ class AutosaveText(QPlainTextEdit):
 
     def follow(self, text: str) -> None:
         """The stored text changed (undo, redo, another window): show it, unless the user
-        is typing, whose text is then saved over it at the next pause."""
+        is typing, whose text is then saved over it at the next pause (and the window says
+        so: undo brings the other text back)."""
         if self.is_typing:
+            self._replacing = self._replacing or text != self._saved
             self._saved = text
         else:
             self._put(text)
@@ -86,12 +89,20 @@ class AutosaveText(QPlainTextEdit):
         if self.session.read_only or self.session.project.closed:
             return
         before, self._saved = self._saved, text
-        if not perform(self.session, self._command(text, self._sittings.current)):
-            self._saved = before
+        replacing, self._replacing = self._replacing, False
+        command = self._command(text, self._sittings.current)
+        if not perform(self.session, command):
+            self._saved, self._replacing = before, replacing
+        elif replacing:
+            self.session.messages.info(
+                f"The {command.WHAT} was changed in another window while you typed; what you"
+                " typed replaced it. Edit > Undo brings that version back."
+            )
 
     def _put(self, text: str) -> None:
         """Show ``text`` as stored, keeping the cursor where it was (as far as it can)."""
         self._saved = text
+        self._replacing = False
         if self.toPlainText() == text:
             return
         position = self.textCursor().position()

@@ -268,10 +268,11 @@ class SetPassageTags(SessionCommand):
 class SetText(SessionCommand):
     """Write a text typed in a field (a note, a memo). The saves of one sitting, the text
     typed in without leaving the field, merge into one undo step, so that undo takes back
-    one sitting, not each pause in typing (see :class:`Sittings`).
+    one sitting, not each pause in typing (see :class:`Sittings`); never over a text another
+    window wrote in between, which undo is to bring back.
 
-    Subclasses read and write the text of their :attr:`target` and have a merge id of
-    their own.
+    Subclasses read and write the text of their :attr:`target` and have a merge id and a
+    name of their own.
 
     Args:
         target: what the text belongs to; only saves of the same target merge.
@@ -279,6 +280,7 @@ class SetText(SessionCommand):
     """
 
     MERGE_ID: ClassVar[int]
+    WHAT: ClassVar[str]  # what the text is, for messages ("note")
 
     def __init__(
         self, session: ProjectSession, label: str, target: Hashable, text: str, sitting: int
@@ -297,6 +299,7 @@ class SetText(SessionCommand):
             type(other) is not type(self)
             or not isinstance(other, SetText)
             or (other.target, other.sitting) != (self.target, self.sitting)
+            or other.old != self.new
         ):
             return False
         self.new = other.new
@@ -327,6 +330,7 @@ class SetPassageNote(SetText):
     """Write a passage's note (Markdown)."""
 
     MERGE_ID = 1001
+    WHAT = "note"
 
     def __init__(
         self, session: ProjectSession, annotation_id: int, note: str, sitting: int = 0
