@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.dialogs import ask_plain
 from diptych.gui.note_html import text_to_html
+from diptych.gui.paths import documents_folder
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import color_icon
 from diptych.gui.workers import Progress, Worker, Workers
@@ -186,6 +187,7 @@ class ExportDialog(QDialog):
     Args:
         session: the open project.
         workers: where the export runs.
+        folder: the folder to offer first (the last export's); Documents if None.
 
     Signals:
         exported(str, int): the file written and its size in bytes.
@@ -200,12 +202,15 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         confirm: Callable[[QWidget, str, str], bool] | None = None,
+        folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.confirm = confirm or ask_plain
         self._confirmed: Path | None = None  # a path the user agreed to replace
         self._following_name = False  # the format is changing to match the file name
-        self._folder = Path.home()  # where a bare file name is saved
+        # Where a bare file name is saved: the folder of the window's last export, else
+        # Documents, as for an import.
+        self._folder = folder if folder is not None and folder.is_dir() else documents_folder()
         self._suggested: str | None = None  # the file name last suggested, if any
         self.session = session
         self.workers = workers
@@ -339,7 +344,7 @@ class ExportDialog(QDialog):
             # The name suggested for the previous format is suggested afresh: "Sample
             # project (2).md" beside an earlier Markdown export is "Sample project.html".
             name = self.session.project.info().name or "Diptych export"
-            self._suggested = str(free_path(Path.home(), name, suffix))
+            self._suggested = str(free_path(self._folder, name, suffix))
             self.output.setText(self._suggested)
 
     def _offer_what_applies(self) -> None:

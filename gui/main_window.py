@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         )
         self.coding = CodingController(session, self.area, self)
         self.importer = ImportController(session, self.workers, self, backups=context.paths.backups)
+        self._export_folder: Path | None = None  # where the last export was written
         self.backups = BackupScheduler(session, self.workers, context.paths.backups)
         self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
         self.actions_.build_toolbar(self)
@@ -357,10 +358,15 @@ class MainWindow(QMainWindow):
         """File > Export: the export dialog (non-blocking)."""
         from diptych.gui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.session, self.workers, self)
+        dialog = ExportDialog(self.session, self.workers, self, folder=self._export_folder)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(self.on_export_dialog_exported)
         dialog.open()
         return dialog
+
+    def on_export_dialog_exported(self, path: str, _size: int) -> None:
+        """Offer the next export the folder of this one, as the next import is offered."""
+        self._export_folder = Path(path).parent
 
     def on_find_triggered(self) -> None:
         """Ctrl+F: find in the current pane."""
