@@ -253,11 +253,19 @@ class MainWindow(QMainWindow):
     def _step(self, done: str, text: str, step: Callable[[], None]) -> None:
         """Undo or redo, and say so in the status bar: the message of the step taken back
         ("Passage deleted — Ctrl+Z to undo") stayed there, saying the opposite. A message
-        the step gives itself is left to be read."""
+        the step gives itself is left to be read, and a step that failed (its dialog says
+        why) is not said to be done."""
         stack, status = self.session.undo_stack, self.statusBar()
         index, before = stack.index(), status.currentMessage()
-        step()
-        if stack.index() != index and status.currentMessage() == before:
+        problems: list[int] = []
+        slot = self.session.messages.posted.connect(
+            lambda level, _title, _text: problems.append(level) if level > Level.INFO else None
+        )
+        try:
+            step()
+        finally:
+            self.session.messages.posted.disconnect(slot)
+        if stack.index() != index and status.currentMessage() == before and not problems:
             status.showMessage(f"{done}: {text}" if text else done, 8000)
 
     def on_delete_passage_triggered(self) -> None:
