@@ -16,6 +16,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Signal
 
 from diptych.storage.errors import DiptychError, ProjectMovedError
+from diptych.storage.wording import sentence
 
 log = logging.getLogger("diptych")
 
@@ -64,12 +65,15 @@ class MessageBridge(QObject):
         A change refused because the project file left its place is only a word in the
         status bar when the window watches its file (it finds the file again at once and
         says what it did, without a box that would take the keys of a note being typed).
+        A message that does not start with its file's name starts with a capital, as a
+        sentence on its own does ("there is no tag 3" is worded for "diptych: " before it).
         """
+        text = str(exc) if exc.path is not None else sentence(str(exc))
         if isinstance(exc, ProjectMovedError) and self._file_watched():
-            self.info(str(exc), title)
+            self.info(text, title)
             self.projectFileLeft.emit()
             return
-        self.error(str(exc), title)
+        self.error(text, title)
 
     def _file_watched(self) -> bool:
         """True if something finds the project file again when told it left its place."""

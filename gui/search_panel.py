@@ -14,7 +14,7 @@ from diptych.gui.note_html import text_to_html
 from diptych.gui.search_results import MATCHES_ROLE, SearchResultDelegate
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
-from diptych.storage.wording import counted
+from diptych.storage.wording import counted, sentence
 
 if TYPE_CHECKING:
     from diptych.storage.search import SearchHit
@@ -83,8 +83,7 @@ def describe(listed: list[SearchHit], more: set[str]) -> str:
             parts.append(f"more than {counted(LIMIT, kind)}")
         elif count:
             parts.append(counted(count, kind))
-    text = ", ".join(parts)
-    text = text[:1].upper() + text[1:]
+    text = sentence(", ".join(parts))
     if more:
         text += f" (the best {LIMIT} are listed: add a word to narrow the search)"
     return text

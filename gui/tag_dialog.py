@@ -31,6 +31,7 @@ from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
 from diptych.storage.palette import PALETTE, next_color
 from diptych.storage.tags import clean_tag_name
+from diptych.storage.wording import sentence
 
 
 @dataclass(frozen=True)
@@ -273,8 +274,7 @@ class TagDialog(QDialog):
             try:
                 clean_tag_name(values.name)
             except InputError as exc:
-                text = str(exc)
-                return text[:1].upper() + text[1:]
+                return sentence(str(exc))
         return namesake_problem(self.codebook, values, self.tag.id if self.tag else None)
 
     def set_color(self, color: str) -> None:

@@ -1,4 +1,4 @@
-"""Counts in words, as messages and menus say them: "1 passage", "3 passages"."""
+"""Words as messages and menus say them: counts ("1 passage", "3 passages"), sentences."""
 
 from __future__ import annotations
 
@@ -13,3 +13,9 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
 def were(count: int) -> str:
     """The verb after a count: "1 file was", "2 files were"."""
     return "was" if count == 1 else "were"
+
+
+def sentence(text: str) -> str:
+    """``text`` starting with a capital, as a message shown on its own does: "there is no
+    tag 3" on the command line (after "diptych: ") reads "There is no tag 3" in a dialog."""
+    return text[:1].upper() + text[1:]

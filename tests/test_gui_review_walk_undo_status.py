@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.commands import SessionCommand, perform
+from diptych.gui.commands import SessionCommand, SetPassageNote, perform
 from diptych.gui.main_window import MainWindow
+from diptych.storage.project import Project
 
 
 def test_undoing_a_deletion_does_not_leave_passage_deleted_in_the_status_bar(
@@ -42,3 +44,33 @@ def test_a_message_the_step_gives_on_undo_stays(qtbot: QtBot, window: MainWindow
     assert perform(window.session, Reporting(window.session, "Reporting step"))
     window.actions_.undo.trigger()
     assert window.statusBar().currentMessage() == "Part of the step could not be put back."
+
+
+def test_an_undo_refused_because_another_window_changed_the_note_is_not_said_done(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The note was rewritten in another window after this one's edit: undo keeps that
+    text and says why in a dialog (starting with a capital); the status bar does not claim
+    "Undone: Edit note"."""
+    passage = window.session.project.annotations.query()[0]
+    assert perform(window.session, SetPassageNote(window.session, passage.id, "Mine."))
+    with Project.open(window.session.project.path) as other:
+        other.annotations.set_note(annotation_id=passage.id, note="Theirs.")
+    status = window.statusBar()
+    status.showMessage("Before the undo")
+
+    window.actions_.undo.trigger()
+
+    assert window.session.passage(passage.id).note == "Theirs."
+    qtbot.waitUntil(lambda: open_box(window) is not None)
+    box = open_box(window)
+    assert box is not None and box.windowTitle() == "Undo/redo failed"
+    assert box.text().startswith("The passage's note was changed since")
+    assert not status.currentMessage().startswith("Undone")
+    box.close()
+
+
+def open_box(window: MainWindow) -> QMessageBox | None:
+    """The message box shown over ``window``, if any."""
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    return boxes[0] if boxes else None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from diptych.storage.wording import counted, were
+from diptych.storage.wording import counted, sentence, were
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,3 +44,10 @@ def test_no_message_of_the_window_or_the_command_line_says_a_noun_with_s_in_brac
         if re.search(r"[a-z]\(s\)", text)
     ]
     assert found == []
+
+
+def test_a_sentence_starts_with_a_capital_and_is_otherwise_kept() -> None:
+    assert sentence("there is no tag 3") == "There is no tag 3"
+    assert sentence("Already one") == "Already one"
+    assert sentence("éléments: 2") == "Éléments: 2"
+    assert sentence("") == ""
