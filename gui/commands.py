@@ -364,14 +364,22 @@ class ReattachPassage(SessionCommand):
         self.annotation_id = annotation_id
         self.range = (start, end)
         self.before: Annotation | None = None
+        self.after: Annotation | None = None
 
     def _do(self) -> None:
         self.before = self.session.passage(self.annotation_id)
-        self.session.reattach_passage(self.annotation_id, *self.range)
+        self.after = self.session.reattach_passage(self.annotation_id, *self.range)
+
+    # Undo and redo move the passage only from where this step (or its undo) left it: a
+    # place given meanwhile, in another window, is kept and the step is dropped.
+    def _redo(self) -> None:
+        self.after = self.session.reattach_passage(
+            self.annotation_id, *self.range, expected=self.before
+        )
 
     def _undo(self) -> None:
         assert self.before is not None
-        self.session.put_back_anchor(self.before)
+        self.before = self.session.put_back_anchor(self.before, expected=self.after)
 
     def _passage_shown(self, *, undone: bool) -> int:
         return self.annotation_id

@@ -73,18 +73,24 @@ class PassageEdits(FileWatch):
         self._changed(passage.article_id, passage.id)
         return passage
 
-    def reattach_passage(self, annotation_id: int, start: int, end: int) -> Annotation:
-        """Anchor a passage (typically an orphan) to a new range."""
+    def reattach_passage(
+        self, annotation_id: int, start: int, end: int, *, expected: Annotation | None = None
+    ) -> Annotation:
+        """Anchor a passage (typically an orphan) to a new range (see
+        :meth:`AnnotationStore.reattach` for ``expected``)."""
         with self._current_on_refusal():
             passage = self.project.annotations.reattach(
-                annotation_id=annotation_id, start=start, end=end
+                annotation_id=annotation_id, start=start, end=end, expected=expected
             )
         self._changed(passage.article_id, passage.id)
         return passage
 
-    def put_back_anchor(self, passage: Annotation) -> Annotation:
-        """Return a passage to where (and as orphaned as) ``passage`` says it was."""
-        restored = self.project.annotations.put_back_anchor(annotation=passage)
+    def put_back_anchor(
+        self, passage: Annotation, *, expected: Annotation | None = None
+    ) -> Annotation:
+        """Return a passage to where (and as orphaned as) ``passage`` says it was (see
+        :meth:`AnnotationStore.put_back_anchor` for ``expected``)."""
+        restored = self.project.annotations.put_back_anchor(annotation=passage, expected=expected)
         self._changed(passage.article_id, passage.id)
         return restored
 

@@ -47,17 +47,35 @@ class TagEdits(SessionCore):
         self._tags_changed()
         return tag
 
-    def move_tag(self, tag_id: int, parent_id: int | None, position: int | None = None) -> Tag:
-        """Nest a tag elsewhere in the codebook."""
-        tag = self.project.tags.move(tag_id=tag_id, parent_id=parent_id, position=position)
+    def move_tag(
+        self,
+        tag_id: int,
+        parent_id: int | None,
+        position: int | None = None,
+        *,
+        expected: Mapping[str, int | None] | None = None,
+    ) -> Tag:
+        """Nest a tag elsewhere in the codebook (see :meth:`TagStore.move` for
+        ``expected``)."""
+        tag = self.project.tags.move(
+            tag_id=tag_id, parent_id=parent_id, position=position, expected=expected
+        )
         self._tags_changed()
         return tag
 
-    def restore_tag_places(self, tag: Tag, others: Sequence[Tag]) -> None:
+    def restore_tag_places(
+        self,
+        tag: Tag,
+        others: Sequence[Tag],
+        *,
+        expected: Mapping[str, int | None] | None = None,
+    ) -> Tag:
         """Undo :meth:`move_tag`: the tag and the tags it was moved among back at their
-        places, as ``tag`` and ``others`` had them."""
-        self.project.tags.restore_places(tag=tag, others=others)
+        places, as ``tag`` and ``others`` had them (see :meth:`TagStore.restore_places`
+        for ``expected``)."""
+        restored = self.project.tags.restore_places(tag=tag, others=others, expected=expected)
         self._tags_changed()
+        return restored
 
     def delete_tag(self, tag_id: int) -> TagRemoval:
         """Delete a tag (passages keep their other tags)."""

@@ -136,8 +136,17 @@ class MoveTag(SessionCommand):
         self.target = (parent_id, position)
         self.before: Tag | None = None
         self.others: list[Tag] = []
+        self.left: int | None = None  # the parent the step (or its undo) left the tag under
 
     def _do(self) -> None:
+        self._move(expected=None)
+
+    # Undo and redo move the tag only from where this step (or its undo) left it: a tag
+    # moved meanwhile, in another window, stays where it was put and the step is dropped.
+    def _redo(self) -> None:
+        self._move(expected={"parent_id": self.left})
+
+    def _move(self, expected: dict[str, int | None] | None) -> None:
         # Moving numbers the siblings afresh, where the tag was and where it goes: undo
         # puts back their numbers as they were, not only their order (a tag deleted before
         # and put back by a later undo takes its old number among them).
@@ -145,11 +154,15 @@ class MoveTag(SessionCommand):
         self.before = next((t for t in tags if t.id == self.tag_id), None)
         parents = {self.before.parent_id if self.before else None, self.target[0]}
         self.others = [t for t in tags if t.parent_id in parents and t.id != self.tag_id]
-        self.session.move_tag(self.tag_id, *self.target)
+        moved = self.session.move_tag(self.tag_id, *self.target, expected=expected)
+        self.left = moved.parent_id
 
     def _undo(self) -> None:
         assert self.before is not None
-        self.session.restore_tag_places(self.before, self.others)
+        back = self.session.restore_tag_places(
+            self.before, self.others, expected={"parent_id": self.left}
+        )
+        self.left = back.parent_id
 
 
 class DeleteTag(SessionCommand):

@@ -291,10 +291,16 @@ class AnnotationStore:
             [a.start, a.end, a.exact, a.prefix, a.suffix, a.status.value, a.id],
         )
 
-    def put_back_anchor(self, *, annotation: Annotation) -> Annotation:
+    def put_back_anchor(
+        self, *, annotation: Annotation, expected: Annotation | None = None
+    ) -> Annotation:
         """Undo :meth:`reattach`: the anchor, status and time as ``annotation`` had them,
-        in one transaction."""
+        in one transaction. With ``expected`` (the passage as the re-attaching left it),
+        only if the passage is still there: one re-attached meanwhile, in another window,
+        is refused rather than moved back."""
         with self._project.transaction():
+            if expected is not None:
+                self._refuse_if_moved(annotation.id, expected)
             self.restore_anchor(annotation=annotation)
             self._project.db.execute(
                 "UPDATE annotations SET updated_at = ? WHERE id = ?",
@@ -303,16 +309,40 @@ class AnnotationStore:
             self._find_again(annotation)
         return self.get(annotation_id=annotation.id)
 
-    def reattach(self, *, annotation_id: int, start: int, end: int) -> Annotation:
-        """Anchor an orphan (or any passage) to a new range of its article."""
+    def reattach(
+        self, *, annotation_id: int, start: int, end: int, expected: Annotation | None = None
+    ) -> Annotation:
+        """Anchor an orphan (or any passage) to a new range of its article. With
+        ``expected`` (redo: the passage as undo left it), only if the passage is still
+        there: one re-attached meanwhile, in another window, is refused rather than moved."""
         current = self.get(annotation_id=annotation_id)
         text = self._project.articles.get(article_id=current.article_id).text
         anchor = _anchor(text, start, end)
         with self._project.transaction():
+            if expected is not None:
+                self._refuse_if_moved(annotation_id, expected)
             self._project.articles.confirm_text(article_id=current.article_id, anchor=anchor)
             self.apply_anchor(annotation_id=annotation_id, anchor=anchor)
             self._touch(annotation_id)
         return self.get(annotation_id=annotation_id)
+
+    def _refuse_if_moved(self, annotation_id: int, expected: Annotation) -> None:
+        """Raise :class:`ChangedMeanwhileError` if the passage was re-attached since
+        ``expected`` (read inside the caller's transaction): it quotes other words, or an
+        orphan was anchored. A passage only moved along with its words, or orphaned, by a
+        new version of its article's text passes: undo finds it again in that text."""
+        row = self._project.db.execute(
+            "SELECT exact, status FROM annotations WHERE id = ?", [annotation_id]
+        ).fetchone()
+        if row is None:
+            raise InputError(f"there is no passage {annotation_id}")
+        anchored = expected.is_orphan and row[1] != AnnotationStatus.ORPHAN.value
+        refuse_if_changed(
+            (row[0], anchored),
+            (expected.exact, False),
+            "the passage's place in its article",
+            advice="Re-attach it by hand if it should be elsewhere.",
+        )
 
     def coders(self) -> list[Coder]:
         """Everyone who coded a passage in this project."""

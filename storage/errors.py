@@ -98,19 +98,25 @@ class ChangedMeanwhileError(InputError):
     or by an import: writing it would lose that change."""
 
 
-def refuse_if_changed(current: str, expected: str, what: str) -> None:
+def refuse_if_changed(
+    current: object,
+    expected: object,
+    what: str,
+    advice: str = "Edit it by hand if it should read as before.",
+) -> None:
     """Raise :class:`ChangedMeanwhileError` unless ``current`` still reads ``expected``.
 
     Args:
-        current: the text in the file now.
-        expected: the text the step left there (or found there, for a redo).
-        what: the text's name for the message ("the passage's note").
+        current: the text (or place, or parent) in the file now.
+        expected: what the step left there (or found there, for a redo).
+        what: its name for the message ("the passage's note").
+        advice: what the user can do instead.
     """
     if current != expected:
         raise ChangedMeanwhileError(
             f"{what} was changed since, perhaps in another window or by an import, so it"
             " was left as it is rather than lose that change",
-            advice="Edit it by hand if it should read as before.",
+            advice=advice,
         )
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook
 from diptych.storage.connection import Database
-from diptych.storage.errors import InputError, refuse_if_changed
+from diptych.storage.errors import ChangedMeanwhileError, InputError, refuse_if_changed
 from diptych.storage.model import Memo, MemoKind, Tag, TagRemoval
 from diptych.storage.palette import next_color, normalize_color
 
@@ -138,16 +138,28 @@ class TagStore:
             )
         return self.get(tag_id=tag_id)
 
-    def move(self, *, tag_id: int, parent_id: int | None, position: int | None = None) -> Tag:
+    def move(
+        self,
+        *,
+        tag_id: int,
+        parent_id: int | None,
+        position: int | None = None,
+        expected: Mapping[str, int | None] | None = None,
+    ) -> Tag:
         """Nest a tag under ``parent_id`` (None: top level) at ``position`` among siblings.
+
+        With ``expected`` (redo: ``{"parent_id": ...}``, where undo left the tag), only if
+        the tag is still there: one moved meanwhile, in another window, stays where it is.
 
         Raises:
             InputError: there is no such tag or parent, the parent is the tag itself or one
                 of its sub-tags, or a tag of the same name is already there. Nothing changed.
+            ChangedMeanwhileError: the tag was moved since. Nothing changed.
         """
         with self._project.transaction():
             codebook = self.codebook()
             tag = _known(codebook, tag_id)
+            _refuse_if_moved(tag, expected)
             if parent_id is not None:
                 _known(codebook, parent_id)
             if parent_id == tag_id or parent_id in {t.id for t in codebook.descendants(tag_id)}:
@@ -170,21 +182,43 @@ class TagStore:
             )
         return self.get(tag_id=tag_id)
 
-    def restore_places(self, *, tag: Tag, others: Sequence[Tag]) -> None:
+    def restore_places(
+        self,
+        *,
+        tag: Tag,
+        others: Sequence[Tag],
+        expected: Mapping[str, int | None] | None = None,
+    ) -> Tag:
         """Undo :meth:`move`: ``tag`` back under its parent at its sort order, and the
         others it renumbered back at theirs (those still under the same parent: a tag
         moved elsewhere since, in another window, stays there; a parent deleted since
-        leaves the tag at the top level)."""
+        leaves the tag at the top level). Returns the tag as it now is.
+
+        With ``expected`` (``{"parent_id": ...}``, where the move left the tag), only if the
+        tag is still there. A tag moved meanwhile, or whose old parent was moved inside it
+        meanwhile (in another window), stays where it is: :class:`ChangedMeanwhileError`.
+        """
         with self._project.transaction():
+            codebook = self.codebook()
+            _refuse_if_moved(_known(codebook, tag.id), expected)
+            parent_id, order = self._place_of(tag)
+            if parent_id is not None and parent_id in {t.id for t in codebook.descendants(tag.id)}:
+                raise ChangedMeanwhileError(
+                    f"the tag {codebook.path(parent_id)!r} was moved inside"
+                    f" {codebook.path(tag.id)!r} since, perhaps in another window, so"
+                    f" {tag.name!r} cannot go back inside it",
+                    advice="Move the tags by hand if they should be nested otherwise.",
+                )
             self._insert(
                 "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
-                [*self._place_of(tag), tag.id],
+                [parent_id, order, tag.id],
                 tag.name,
             )
             self._project.db.conn.executemany(
                 "UPDATE tags SET sort_order = ? WHERE id = ? AND parent_id IS ?",
                 [(other.sort_order, other.id, other.parent_id) for other in others],
             )
+        return self.get(tag_id=tag.id)
 
     def _place_of(self, tag: Tag) -> tuple[int | None, int]:
         """Where ``tag`` goes back to: its parent and sort order as recorded, or the end of
@@ -372,6 +406,18 @@ class TagStore:
             number += 1
             wanted = f"{name} ({number})"
         return wanted
+
+
+def _refuse_if_moved(tag: Tag, expected: Mapping[str, int | None] | None) -> None:
+    """Raise :class:`ChangedMeanwhileError` unless ``tag`` is under the parent ``expected``
+    names (if it names one)."""
+    if expected is not None and "parent_id" in expected:
+        refuse_if_changed(
+            tag.parent_id,
+            expected["parent_id"],
+            f"the place of the tag {tag.name!r} in the codebook",
+            advice="Move it by hand if it should be elsewhere.",
+        )
 
 
 def _exists(db: Database, table: str, row_id: int) -> bool:

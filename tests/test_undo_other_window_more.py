@@ -1,0 +1,127 @@
+"""Undo and redo of a passage's re-attaching and of a tag's move never throw away what
+another window did to the same passage or tag after the step: a passage re-attached
+there, or a tag moved there, stays where that window put it, and the window says why the
+step was not undone; a move undone never nests two tags inside each other."""
+
+from __future__ import annotations
+
+from diptych.gui.commands import ReattachPassage, perform
+from diptych.gui.session import ProjectSession
+from diptych.gui.tag_commands import MoveTag
+from diptych.storage.project import Project
+
+
+def _tag_id(session: ProjectSession, name: str) -> int:
+    tag = session.project.tags.find(name=name)
+    assert tag is not None
+    return tag.id
+
+
+def _place(session: ProjectSession, annotation_id: int) -> tuple[int, int]:
+    passage = session.passage(annotation_id)
+    return passage.start, passage.end
+
+
+def test_undoing_a_reattach_keeps_a_place_given_in_another_window(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    passage = session.project.annotations.query()[0]
+    assert perform(session, ReattachPassage(session, passage.id, 10, 40))
+    with Project.open(session.project.path) as other:
+        other.annotations.reattach(annotation_id=passage.id, start=50, end=90)
+
+    session.undo_stack.undo()
+
+    assert _place(session, passage.id) == (50, 90)
+    assert len(undo_failures) == 1 and "passage's place" in undo_failures[0]
+    assert not session.undo_stack.canUndo()  # the step left the stack
+
+
+def test_redoing_a_reattach_keeps_a_place_given_in_another_window_after_the_undo(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    passage = session.project.annotations.query()[0]
+    assert perform(session, ReattachPassage(session, passage.id, 10, 40))
+    session.undo_stack.undo()
+    assert _place(session, passage.id) == (passage.start, passage.end)
+    with Project.open(session.project.path) as other:
+        other.annotations.reattach(annotation_id=passage.id, start=50, end=90)
+
+    session.undo_stack.redo()
+
+    assert _place(session, passage.id) == (50, 90)
+    assert len(undo_failures) == 1 and "passage's place" in undo_failures[0]
+
+
+def test_a_reattach_is_undone_and_redone_when_nothing_else_moved_the_passage(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    passage = session.project.annotations.query()[0]
+    assert perform(session, ReattachPassage(session, passage.id, 10, 40))
+    session.undo_stack.undo()
+    assert session.passage(passage.id) == passage
+    session.undo_stack.redo()
+    assert _place(session, passage.id) == (10, 40)
+    session.undo_stack.undo()
+    assert session.passage(passage.id) == passage
+    assert undo_failures == []
+
+
+def test_undoing_a_move_keeps_a_tag_moved_again_in_another_window(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    trade, diplomacy = _tag_id(session, "Trade"), _tag_id(session, "Diplomacy")
+    assert perform(session, MoveTag(session, trade, None))
+    with Project.open(session.project.path) as other:
+        other.tags.move(tag_id=trade, parent_id=diplomacy)
+
+    session.undo_stack.undo()
+
+    assert session.project.tags.get(tag_id=trade).parent_id == diplomacy
+    assert len(undo_failures) == 1 and "place of the tag 'Trade'" in undo_failures[0]
+
+
+def test_redoing_a_move_keeps_a_tag_moved_in_another_window_after_the_undo(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    trade, diplomacy = _tag_id(session, "Trade"), _tag_id(session, "Diplomacy")
+    assert perform(session, MoveTag(session, trade, None))
+    session.undo_stack.undo()
+    with Project.open(session.project.path) as other:
+        other.tags.move(tag_id=trade, parent_id=diplomacy)
+
+    session.undo_stack.redo()
+
+    assert session.project.tags.get(tag_id=trade).parent_id == diplomacy
+    assert len(undo_failures) == 1
+
+
+def test_undoing_a_move_never_nests_a_tag_inside_its_own_sub_tag(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    economy, trade = _tag_id(session, "Economy"), _tag_id(session, "Trade")
+    assert perform(session, MoveTag(session, trade, None))  # out of Economy
+    with Project.open(session.project.path) as other:
+        other.tags.move(tag_id=economy, parent_id=trade)  # Economy now inside Trade
+
+    session.undo_stack.undo()
+
+    tags = {t.id: t.parent_id for t in session.project.tags.all()}
+    assert (tags[trade], tags[economy]) == (None, trade)
+    assert len(undo_failures) == 1 and "moved inside 'Trade'" in undo_failures[0]
+
+
+def test_undoing_a_move_whose_old_parent_was_deleted_elsewhere_puts_the_tag_at_the_top(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    economy, trade = _tag_id(session, "Economy"), _tag_id(session, "Trade")
+    security = _tag_id(session, "Security")
+    assert perform(session, MoveTag(session, trade, security))
+    with Project.open(session.project.path) as other:
+        other.tags.delete(tag_id=economy)
+
+    session.undo_stack.undo()
+    assert session.project.tags.get(tag_id=trade).parent_id is None
+    session.undo_stack.redo()
+    assert session.project.tags.get(tag_id=trade).parent_id == security
+    assert undo_failures == []
