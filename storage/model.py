@@ -146,6 +146,8 @@ class TagRemoval:
     # The merge target's memo before the merged tag's memo was added to it (undo); None
     # when the merge left the target's memo alone.
     target_memos: tuple[Memo, ...] | None = None
+    # The target's memo as the merge left it: undo puts back ``target_memos`` only over it.
+    target_memo_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -282,6 +282,7 @@ class TagStore:
             added = self._copy_links(tag_id, into) if into is not None else []
             memos = self._project.memos.for_tag(tag_id=tag_id)
             target_memos = self._merge_memo(memos, into) if into is not None else None
+            merged_memo = self._tag_memo(into) if target_memos is not None else ""
             db.execute("DELETE FROM memos WHERE tag_id = ?", [tag_id])
             db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [tag_id])
             # The tag is going: its name makes way for a sub-tag that has the same one.
@@ -307,7 +308,12 @@ class TagStore:
             added_links=tuple(added),
             folded=tuple(folded),
             target_memos=target_memos,
+            target_memo_text=merged_memo,
         )
+
+    def _tag_memo(self, tag_id: int | None) -> str:
+        memo = self._project.memos.get(kind=MemoKind.TAG, target_id=tag_id)
+        return memo.text if memo else ""
 
     def _merge_memo(self, memos: list[Memo], into: int) -> tuple[Memo, ...] | None:
         """Add the merged tag's memo to the target's (the notes go where its passages go);
@@ -359,10 +365,16 @@ class TagStore:
     def restore(self, *, removal: TagRemoval) -> Tag:
         """Undo :meth:`delete` or :meth:`merge`: same tag id, links, sub-tags and memos
         (less the passages deleted since, in another window; a tag whose parent was
-        deleted since comes back at the top level)."""
+        deleted since comes back at the top level).
+
+        What another window did since to the target of a merge stays: a passage it took
+        the target off does not get the merged tag back, and a target's memo it wrote is
+        not thrown away (:class:`ChangedMeanwhileError`: nothing is undone).
+        """
         t = removal.tag
         with self._project.transaction():
             db = self._project.db
+            links = self._links_to_restore(removal)
             parent_id, order = self._place_of(t)
             # Under a stand-in name until its sub-tags are back: one of them may have its name.
             db.execute(
@@ -377,7 +389,7 @@ class TagStore:
             db.conn.executemany(
                 "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id)"
                 " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM annotations WHERE id = ?)",
-                [(annotation_id, tag_id, annotation_id) for annotation_id, tag_id in removal.links],
+                [(annotation_id, tag_id, annotation_id) for annotation_id, tag_id in links],
             )
             for child in removal.moved_children:
                 db.execute(
@@ -396,6 +408,27 @@ class TagStore:
             name = self._free_name(t.name, parent_id=parent_id, tag_id=t.id)
             db.execute("UPDATE tags SET name = ? WHERE id = ?", [name, t.id])
         return self.get(tag_id=t.id)
+
+    def _links_to_restore(self, removal: TagRemoval) -> list[tuple[int, int]]:
+        """The links :meth:`restore` puts back: for a merge into a tag still there, only on
+        the passages that still carry the target; refused if the target's memo was written
+        since the merge."""
+        into = removal.merged_into
+        if into is None or not _exists(self._project.db, "tags", into):
+            return list(removal.links)
+        if removal.target_memos is not None:
+            name = self.codebook().path(into)
+            refuse_if_changed(
+                self._tag_memo(into),
+                removal.target_memo_text,
+                f"the memo of the tag {name!r}",
+                advice=f"The merge stays; edit the memo of {name!r} by hand if need be.",
+            )
+        rows = self._project.db.execute(
+            "SELECT annotation_id FROM annotation_tags WHERE tag_id = ?", [into]
+        )
+        carried = {int(annotation_id) for (annotation_id,) in rows}
+        return [(a, tag_id) for a, tag_id in removal.links if a in carried]
 
     def _free_name(self, name: str, *, parent_id: int | None, tag_id: int) -> str:
         """``name``, or ``name (2)``, ``name (3)``... if a tag of that name was added

@@ -1,13 +1,15 @@
-"""Undo and redo of a passage's re-attaching and of a tag's move never throw away what
-another window did to the same passage or tag after the step: a passage re-attached
-there, or a tag moved there, stays where that window put it, and the window says why the
-step was not undone; a move undone never nests two tags inside each other."""
+"""Undo and redo never throw away what another window did to the same passages, tags or
+articles after the step: a passage re-attached there, or a tag moved there, stays where
+that window put it; a merge target's memo written there stays, as does a passage it took
+the target off; and the window says why a step was not undone. A move undone never nests
+two tags inside each other."""
 
 from __future__ import annotations
 
 from diptych.gui.commands import ReattachPassage, perform
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_commands import MoveTag
+from diptych.gui.tag_commands import MergeTags, MoveTag
+from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 
 
@@ -124,4 +126,56 @@ def test_undoing_a_move_whose_old_parent_was_deleted_elsewhere_puts_the_tag_at_t
     assert session.project.tags.get(tag_id=trade).parent_id is None
     session.undo_stack.redo()
     assert session.project.tags.get(tag_id=trade).parent_id == security
+    assert undo_failures == []
+
+
+def test_undoing_a_merge_keeps_the_targets_memo_written_in_another_window(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    trade, evidence = _tag_id(session, "Trade"), _tag_id(session, "Evidence")
+    session.project.memos.set(kind=MemoKind.TAG, target_id=trade, text="About trade.")
+    assert perform(session, MergeTags(session, trade, evidence))
+    assert session.memo_text(MemoKind.TAG, evidence) == "About trade."
+    with Project.open(session.project.path) as other:
+        other.memos.set(kind=MemoKind.TAG, target_id=evidence, text="About trade. And more.")
+
+    session.undo_stack.undo()
+
+    assert session.memo_text(MemoKind.TAG, evidence) == "About trade. And more."
+    assert session.project.tags.find(name="Trade") is None  # the merge stays
+    assert len(undo_failures) == 1 and "memo of the tag 'Evidence'" in undo_failures[0]
+
+
+def test_undoing_a_merge_leaves_off_a_passage_another_window_took_the_target_off(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    diplomacy, security = _tag_id(session, "Diplomacy"), _tag_id(session, "Security")
+    merged = session.project.annotations.query(tag_id=diplomacy)
+    assert merged
+    untagged, kept = merged[0], merged[1:]
+    assert perform(session, MergeTags(session, diplomacy, security))
+    with Project.open(session.project.path) as other:
+        other.annotations.change_tags(annotation_id=untagged.id, remove=[security])
+
+    session.undo_stack.undo()
+
+    assert diplomacy not in session.passage(untagged.id).tag_ids
+    assert security not in session.passage(untagged.id).tag_ids
+    assert all(diplomacy in session.passage(p.id).tag_ids for p in kept)
+    assert undo_failures == []
+
+
+def test_a_merge_is_undone_with_both_memos_when_nothing_else_changed_them(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    trade, evidence = _tag_id(session, "Trade"), _tag_id(session, "Evidence")
+    session.project.memos.set(kind=MemoKind.TAG, target_id=trade, text="About trade.")
+    session.project.memos.set(kind=MemoKind.TAG, target_id=evidence, text="Sources.")
+    assert perform(session, MergeTags(session, trade, evidence))
+    session.undo_stack.undo()
+    assert session.memo_text(MemoKind.TAG, trade) == "About trade."
+    assert session.memo_text(MemoKind.TAG, evidence) == "Sources."
+    session.undo_stack.redo()
+    session.undo_stack.undo()
+    assert session.memo_text(MemoKind.TAG, evidence) == "Sources."
     assert undo_failures == []
