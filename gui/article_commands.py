@@ -129,9 +129,18 @@ class ReplaceArticleText(SessionCommand):
     def _do(self) -> None:
         self.report = self.session.replace_article_text(self.article_id, self.parsed, self.plan)
 
+    # A text another window put in meanwhile (a newer file still) is not replaced by undo
+    # or redo: the step is refused.
+    def _redo(self) -> None:
+        assert self.report is not None and self.report.previous_article is not None
+        expected = self.report.previous_article.text
+        self.report = self.session.replace_article_text(
+            self.article_id, self.parsed, self.plan, expected=expected
+        )
+
     def _undo(self) -> None:
         assert self.report is not None
-        self.session.restore_article_text(self.report)
+        self.session.restore_article_text(self.report, expected=self.parsed.content.text)
 
 
 class SetMemo(SetText):

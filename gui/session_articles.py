@@ -72,19 +72,28 @@ class ArticleEdits(FileWatch):
                 self.passagesChanged.emit(removal.article.id)
 
     def replace_article_text(
-        self, article_id: int, parsed: ParsedArticle, plan: ReplacementPlan | None = None
+        self,
+        article_id: int,
+        parsed: ParsedArticle,
+        plan: ReplacementPlan | None = None,
+        *,
+        expected: str | None = None,
     ) -> ReanchorReport:
         """Replace an article's text with a newer version, finding its passages again
-        (where ``plan`` found them, if it still holds)."""
-        report = self.project.articles.replace_text(article_id=article_id, parsed=parsed, plan=plan)
+        (where ``plan`` found them, if it still holds; see :meth:`ArticleStore.replace_text`
+        for ``expected``)."""
+        report = self.project.articles.replace_text(
+            article_id=article_id, parsed=parsed, plan=plan, expected=expected
+        )
         self._text_changed(article_id)
         return report
 
-    def restore_article_text(self, report: ReanchorReport) -> None:
-        """Undo :meth:`replace_article_text`."""
+    def restore_article_text(self, report: ReanchorReport, *, expected: str | None = None) -> None:
+        """Undo :meth:`replace_article_text` (see :meth:`ArticleStore.restore_text` for
+        ``expected``)."""
         assert report.previous_article is not None
         self.project.articles.restore_text(
-            article=report.previous_article, passages=report.previous
+            article=report.previous_article, passages=report.previous, expected=expected
         )
         self._text_changed(report.article_id)
 

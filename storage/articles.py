@@ -238,7 +238,12 @@ class ArticleStore:
         return make_plan(article_id, old_text, parsed.content.text, passages, keep_going)
 
     def replace_text(
-        self, *, article_id: int, parsed: ParsedArticle, plan: ReplacementPlan | None = None
+        self,
+        *,
+        article_id: int,
+        parsed: ParsedArticle,
+        plan: ReplacementPlan | None = None,
+        expected: str | None = None,
     ) -> ReanchorReport:
         """Replace an article's text with a newer version and find every passage again.
 
@@ -249,12 +254,17 @@ class ArticleStore:
         With a ``plan`` (:meth:`plan_replacement`), the passages are put where it found
         them if the article still has the text and the passages it was made for; otherwise
         (another window changed them since) they are looked for again here.
+
+        With ``expected`` (redo: the text undo put back), only if the article still reads
+        so: a text another window put in meanwhile is refused rather than replaced.
         """
         counts = dict.fromkeys(AnchorMethod, 0)
         new_text = parsed.content.text
         with self._project.transaction():
             self._cache.pop(article_id, None)
             old = self.get(article_id=article_id)
+            if expected is not None:
+                _refuse_if_text_changed(old.text, expected)
             passages = self._project.annotations.query(article_id=article_id)
             if plan is None or not plan.holds(
                 article_id=article_id, old_text=old.text, new_text=new_text, passages=passages
@@ -282,17 +292,23 @@ class ArticleStore:
             previous_article=old,
         )
 
-    def restore_text(self, *, article: Article, passages: Sequence[Annotation]) -> None:
+    def restore_text(
+        self, *, article: Article, passages: Sequence[Annotation], expected: str | None = None
+    ) -> None:
         """Undo :meth:`replace_text`: the old text back, every passage where it was.
 
         A passage added on the newer text since (in another window: this one undoes it
         first) is found again in the old text, as :meth:`replace_text` finds passages in a
-        new one, rather than keeping offsets that point elsewhere in the old text.
+        new one, rather than keeping offsets that point elsewhere in the old text. With
+        ``expected`` (the text the replacing wrote), only if the article still reads so: a
+        text another window put in meanwhile is refused rather than thrown away.
         """
         with self._project.transaction():
             db = self._project.db
             row = db.execute("SELECT display_text FROM articles WHERE id = ?", [article.id])
             newer = row.fetchone()  # the text being undone
+            if expected is not None and newer is not None:
+                _refuse_if_text_changed(newer[0], expected)
             known = {p.id for p in passages}
             added = [
                 p
@@ -361,6 +377,15 @@ class ArticleStore:
                 self._project.annotations.restore(annotation=passage)
             for memo in removal.memos:
                 self._project.memos.restore(memo=memo)
+
+
+def _refuse_if_text_changed(current: str, expected: str) -> None:
+    refuse_if_changed(
+        current,
+        expected,
+        "the article's text",
+        advice="Update it from a file again if it should read otherwise.",
+    )
 
 
 _LIST_ADVICE = (

@@ -1,14 +1,17 @@
 """Undo and redo never throw away what another window did to the same passages, tags or
 articles after the step: a passage re-attached there, or a tag moved there, stays where
 that window put it; a merge target's memo written there stays, as does a passage it took
-the target off; and the window says why a step was not undone. A move undone never nests
+the target off, and so does an article's text updated there from a newer file; and the
+window says why a step was not undone. A move undone never nests
 two tags inside each other."""
 
 from __future__ import annotations
 
+from diptych.gui.article_commands import ReplaceArticleText
 from diptych.gui.commands import ReattachPassage, perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import MergeTags, MoveTag
+from diptych.storage.importing import ParsedArticle, parse_article
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 
@@ -178,4 +181,59 @@ def test_a_merge_is_undone_with_both_memos_when_nothing_else_changed_them(
     session.undo_stack.redo()
     session.undo_stack.undo()
     assert session.memo_text(MemoKind.TAG, evidence) == "Sources."
+    assert undo_failures == []
+
+
+def _newer(session: ProjectSession, article_id: int, ending: str) -> ParsedArticle:
+    text = session.project.articles.get(article_id=article_id).text
+    return parse_article(f"{text}\n\n{ending}".encode(), name="newer.txt")
+
+
+def test_undoing_an_update_from_file_keeps_a_text_another_window_put_in_since(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    article_id = session.articles()[1].id
+    theirs = _newer(session, article_id, "Their paragraph.")
+    mine = _newer(session, article_id, "Mine.")
+    assert perform(session, ReplaceArticleText(session, article_id, mine))
+    with Project.open(session.project.path) as other:
+        other.articles.replace_text(article_id=article_id, parsed=theirs)
+
+    session.undo_stack.undo()
+
+    assert session.project.articles.get(article_id=article_id).text == theirs.content.text
+    assert len(undo_failures) == 1 and "article's text" in undo_failures[0]
+
+
+def test_redoing_an_update_from_file_keeps_a_text_another_window_put_in_after_the_undo(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    article_id = session.articles()[1].id
+    old = session.project.articles.get(article_id=article_id).text
+    theirs = _newer(session, article_id, "Their paragraph.")
+    mine = _newer(session, article_id, "Mine.")
+    assert perform(session, ReplaceArticleText(session, article_id, mine))
+    session.undo_stack.undo()
+    assert session.project.articles.get(article_id=article_id).text == old
+    with Project.open(session.project.path) as other:
+        other.articles.replace_text(article_id=article_id, parsed=theirs)
+
+    session.undo_stack.redo()
+
+    assert session.project.articles.get(article_id=article_id).text == theirs.content.text
+    assert len(undo_failures) == 1 and "article's text" in undo_failures[0]
+
+
+def test_an_update_from_file_is_undone_and_redone_when_nothing_else_changed_the_text(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    article_id = session.articles()[1].id
+    old = session.project.articles.get(article_id=article_id).text
+    mine = _newer(session, article_id, "Mine.")
+    assert perform(session, ReplaceArticleText(session, article_id, mine))
+    for _ in range(2):
+        session.undo_stack.undo()
+        assert session.project.articles.get(article_id=article_id).text == old
+        session.undo_stack.redo()
+        assert session.project.articles.get(article_id=article_id).text == mine.content.text
     assert undo_failures == []
