@@ -211,9 +211,11 @@ class AddPassage(SessionCommand):
     def _passage_shown(self, *, undone: bool) -> int:
         return 0 if undone or self.passage is None else self.passage.id
 
+    # Undo deletes the passage only as this step (or its redo) left it: one given a note
+    # or tags meanwhile, in another window, is kept and the step is dropped.
     def _undo(self) -> None:
         assert self.passage is not None
-        self.passage = self.session.delete_passage(self.passage.id)
+        self.passage = self.session.delete_passage(self.passage.id, expected=self.passage)
 
 
 class DeletePassage(SessionCommand):
@@ -223,13 +225,19 @@ class DeletePassage(SessionCommand):
         super().__init__(session, "Delete passage")
         self.annotation_id = annotation_id
         self.passage: Annotation | None = None
+        self.restored: Annotation | None = None  # the passage as undo put it back
 
     def _do(self) -> None:
         self.passage = self.session.delete_passage(self.annotation_id)
 
+    # Redo deletes the passage only as undo left it: one given a note or tags meanwhile,
+    # in another window, is kept and the step is dropped.
+    def _redo(self) -> None:
+        self.passage = self.session.delete_passage(self.annotation_id, expected=self.restored)
+
     def _undo(self) -> None:
         assert self.passage is not None
-        self.session.restore_passage(self.passage)
+        self.restored = self.session.restore_passage(self.passage)
 
     def _passage_shown(self, *, undone: bool) -> int:
         return self.annotation_id if undone else 0

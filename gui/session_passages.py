@@ -31,9 +31,12 @@ class PassageEdits(FileWatch):
         self._changed(article_id, passage.id)
         return passage
 
-    def delete_passage(self, annotation_id: int) -> Annotation:
-        """Delete a passage; returns it for undo."""
-        passage = self.project.annotations.delete(annotation_id=annotation_id)
+    def delete_passage(
+        self, annotation_id: int, *, expected: Annotation | None = None
+    ) -> Annotation:
+        """Delete a passage; returns it for undo (see :meth:`AnnotationStore.delete` for
+        ``expected``)."""
+        passage = self.project.annotations.delete(annotation_id=annotation_id, expected=expected)
         self._changed(passage.article_id, passage.id)
         return passage
 

@@ -221,12 +221,34 @@ class AnnotationStore:
         if not cursor.rowcount:
             raise InputError(f"there is no passage {annotation_id}")
 
-    def delete(self, *, annotation_id: int) -> Annotation:
-        """Delete a passage; returns it as it was, for :meth:`restore`."""
-        before = self.get(annotation_id=annotation_id)
+    def delete(self, *, annotation_id: int, expected: Annotation | None = None) -> Annotation:
+        """Delete a passage; returns it as it was, for :meth:`restore`.
+
+        With ``expected`` (undo and redo: the passage as the step left it), only if it is
+        still so: a passage given another note or other tags meanwhile, or re-attached, in
+        another window, is refused rather than deleted with that work (tags deleted since
+        do not count).
+        """
         with self._project.transaction():
+            before = self.get(annotation_id=annotation_id)  # under the write lock
+            if expected is not None:
+                self._refuse_if_moved(annotation_id, expected)
+                left = sorted(self._existing_tags(expected.tag_ids))
+                refuse_if_changed(
+                    (before.note, list(before.tag_ids)),
+                    (expected.note, left),
+                    "the passage's note or tags",
+                    advice="Delete the passage by hand if it should go.",
+                )
             self._project.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
         return before
+
+    def _existing_tags(self, tag_ids: Iterable[int]) -> set[int]:
+        """Those of ``tag_ids`` that are still tags (not deleted, in another window)."""
+        wanted = sorted(set(tag_ids))
+        marks = ", ".join("?" * len(wanted))
+        rows = self._project.db.execute(f"SELECT id FROM tags WHERE id IN ({marks})", wanted)
+        return {int(tag_id) for (tag_id,) in rows}
 
     def restore(self, *, annotation: Annotation) -> Annotation:
         """Put a deleted passage back exactly as it was (same id, uuid, tags, times), less

@@ -1,14 +1,14 @@
 """Undo and redo never throw away what another window did to the same passages, tags or
 articles after the step: a passage re-attached there, or a tag moved there, stays where
-that window put it; a merge target's memo written there stays, as does a passage it took
-the target off, and so does an article's text updated there from a newer file; and the
-window says why a step was not undone. A move undone never nests
-two tags inside each other."""
+that window put it; a passage it wrote a note on or tagged is not deleted; a merge
+target's memo written there stays, as does a passage it took the target off, and so does
+an article's text updated there from a newer file; and the window says why a step was not
+undone. A move undone never nests two tags inside each other."""
 
 from __future__ import annotations
 
 from diptych.gui.article_commands import ReplaceArticleText
-from diptych.gui.commands import ReattachPassage, perform
+from diptych.gui.commands import AddPassage, DeletePassage, ReattachPassage, perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import MergeTags, MoveTag
 from diptych.storage.importing import ParsedArticle, parse_article
@@ -236,4 +236,83 @@ def test_an_update_from_file_is_undone_and_redone_when_nothing_else_changed_the_
         assert session.project.articles.get(article_id=article_id).text == old
         session.undo_stack.redo()
         assert session.project.articles.get(article_id=article_id).text == mine.content.text
+    assert undo_failures == []
+
+
+def _new_passage(session: ProjectSession) -> int:
+    tagging = AddPassage(session, article_id=session.articles()[0].id, start=0, end=20, tag_ids=[1])
+    assert perform(session, tagging) and tagging.passage is not None
+    return tagging.passage.id
+
+
+def _passage_ids(session: ProjectSession) -> set[int]:
+    return {p.id for p in session.project.annotations.query()}
+
+
+def test_undoing_a_new_passage_keeps_it_when_another_window_wrote_its_note(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    passage_id = _new_passage(session)
+    with Project.open(session.project.path) as other:
+        other.annotations.set_note(annotation_id=passage_id, note="Theirs.")
+
+    session.undo_stack.undo()
+
+    assert session.passage(passage_id).note == "Theirs."
+    assert len(undo_failures) == 1 and "passage's note or tags" in undo_failures[0]
+
+
+def test_undoing_a_new_passage_keeps_it_when_another_window_tagged_it(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    passage_id = _new_passage(session)
+    with Project.open(session.project.path) as other:
+        other.annotations.change_tags(annotation_id=passage_id, add=[3])
+
+    session.undo_stack.undo()
+
+    assert session.passage(passage_id).tag_ids == (1, 3)
+    assert len(undo_failures) == 1
+
+
+def test_a_new_passage_is_undone_though_another_window_deleted_its_tag(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    passage_id = _new_passage(session)
+    with Project.open(session.project.path) as other:
+        other.tags.delete(tag_id=1)
+
+    session.undo_stack.undo()
+    assert passage_id not in _passage_ids(session)
+    session.undo_stack.redo()
+    session.undo_stack.undo()
+    assert passage_id not in _passage_ids(session)
+    assert undo_failures == []
+
+
+def test_redoing_a_deletion_keeps_a_passage_another_window_wrote_a_note_on_after_the_undo(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    passage = session.project.annotations.query()[0]
+    assert perform(session, DeletePassage(session, passage.id))
+    session.undo_stack.undo()
+    with Project.open(session.project.path) as other:
+        other.annotations.set_note(annotation_id=passage.id, note="Theirs.")
+
+    session.undo_stack.redo()
+
+    assert session.passage(passage.id).note == "Theirs."
+    assert len(undo_failures) == 1 and "passage's note or tags" in undo_failures[0]
+
+
+def test_a_deletion_is_undone_and_redone_when_nothing_else_changed_the_passage(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    passage = session.project.annotations.query()[0]
+    assert perform(session, DeletePassage(session, passage.id))
+    for _ in range(2):
+        session.undo_stack.undo()
+        assert session.passage(passage.id) == passage
+        session.undo_stack.redo()
+        assert passage.id not in _passage_ids(session)
     assert undo_failures == []
