@@ -49,7 +49,9 @@ class ImportArticles(SessionCommand):
 
     def _undo(self) -> None:
         # All at once: a step half undone (the file busy half-way) could not be tried again.
-        self.removals = self.session.remove_articles([a.id for a in self.added])
+        # None that another window gave passages or a memo meanwhile: the step is refused.
+        ids = [a.id for a in self.added]
+        self.removals = self.session.remove_articles(ids, unused_only=True)
 
 
 class RemoveArticle(SessionCommand):

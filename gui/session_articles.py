@@ -44,13 +44,16 @@ class ArticleEdits(FileWatch):
             self.articlesChanged.emit()
             self.passagesChanged.emit(removal.article.id)
 
-    def remove_articles(self, article_ids: Sequence[int]) -> list[ArticleRemoval]:
+    def remove_articles(
+        self, article_ids: Sequence[int], *, unused_only: bool = False
+    ) -> list[ArticleRemoval]:
         """Remove several articles in one transaction (undoing an import), leaving out
-        those already removed (in another window)."""
+        those already removed (in another window); see :meth:`ArticleStore.remove` for
+        ``unused_only``."""
         with self.project.transaction():
             present = {a.id for a in self.project.articles.all()}
             removals = [
-                self.project.articles.remove(article_id=article_id)
+                self.project.articles.remove(article_id=article_id, unused_only=unused_only)
                 for article_id in article_ids
                 if article_id in present
             ]

@@ -77,9 +77,10 @@ class TagEdits(SessionCore):
         self._tags_changed()
         return restored
 
-    def delete_tag(self, tag_id: int) -> TagRemoval:
-        """Delete a tag (passages keep their other tags)."""
-        removal = self.project.tags.delete(tag_id=tag_id)
+    def delete_tag(self, tag_id: int, *, unused_only: bool = False) -> TagRemoval:
+        """Delete a tag (passages keep their other tags; see :meth:`TagStore.delete` for
+        ``unused_only``)."""
+        removal = self.project.tags.delete(tag_id=tag_id, unused_only=unused_only)
         self._tags_changed(all_passages=True)
         return removal
 

@@ -37,8 +37,10 @@ class AddTag(SessionCommand):
         self.tag = self.session.restore_tag(self.removal)
 
     def _undo(self) -> None:
+        # Not a tag another window put on passages (or gave sub-tags or a memo) meanwhile:
+        # the step is refused rather than take that work away with the tag.
         assert self.tag is not None
-        self.removal = self.session.delete_tag(self.tag.id)
+        self.removal = self.session.delete_tag(self.tag.id, unused_only=True)
 
 
 def tag_path(session: ProjectSession, tag_id: int) -> str:

@@ -19,7 +19,12 @@ from diptych.storage.article_updates import (
 )
 from diptych.storage.database import reader, translate_errors
 from diptych.storage.document import ArticleText, blocks_from_json, blocks_to_json
-from diptych.storage.errors import ArticleChangedError, InputError, refuse_if_changed
+from diptych.storage.errors import (
+    ArticleChangedError,
+    ChangedMeanwhileError,
+    InputError,
+    refuse_if_changed,
+)
 from diptych.storage.model import (
     Annotation,
     Article,
@@ -329,11 +334,13 @@ class ArticleStore:
         self._cache.pop(article.id, None)
         self._read.pop(article.id, None)  # the views are to read the old text again
 
-    def remove(self, *, article_id: int) -> ArticleRemoval:
+    def remove(self, *, article_id: int, unused_only: bool = False) -> ArticleRemoval:
         """Remove an article with its passages and memos; returns what is needed to undo.
 
         The snapshot is read inside the deleting transaction: nothing another window adds
-        meanwhile can be deleted without being in it.
+        meanwhile can be deleted without being in it. With ``unused_only`` (undoing an
+        import), an article given passages or a memo since, in another window, is refused
+        (:class:`ChangedMeanwhileError`) rather than removed with that work.
         """
         with self._project.transaction():
             self._cache.pop(article_id, None)
@@ -344,6 +351,12 @@ class ArticleStore:
                 for m in self._project.memos.all()
                 if m.kind is MemoKind.ARTICLE and m.target_id == article_id
             )
+            if unused_only and (passages or any(m.text.strip() for m in memos)):
+                raise ChangedMeanwhileError(
+                    f"the article {article.title!r} was given passages or a memo since,"
+                    " perhaps in another window, so it was kept rather than lose them",
+                    advice="Remove it by hand if it should go.",
+                )
             db = self._project.db
             order = db.execute("SELECT sort_order FROM articles WHERE id = ?", [article_id])
             sort_order = int(order.fetchone()[0])

@@ -247,13 +247,29 @@ class TagStore:
             ).fetchall()
         return {int(tag_id): int(count) for tag_id, count in rows}
 
-    def delete(self, *, tag_id: int) -> TagRemoval:
+    def delete(self, *, tag_id: int, unused_only: bool = False) -> TagRemoval:
         """Delete a tag; its sub-tags move up one level and its passages lose it.
 
         Raises:
             InputError: a sub-tag would move up beside a tag of the same name; nothing changed.
+            ChangedMeanwhileError: with ``unused_only`` (undoing the tag's creation), the
+                tag was put on passages, or given sub-tags or a memo, since (in another
+                window); nothing changed.
         """
-        return self._remove(tag_id=tag_id, into=None)
+        with self._project.transaction():
+            removal = self._remove(tag_id=tag_id, into=None)
+            if unused_only and (
+                removal.links
+                or removal.moved_children
+                or any(m.text.strip() for m in removal.memos)
+            ):
+                raise ChangedMeanwhileError(
+                    f"the tag {removal.tag.name!r} was put on passages, or given sub-tags or a"
+                    " memo, since, perhaps in another window, so it was kept rather than lose"
+                    " that work",
+                    advice="Delete it by hand if it should go.",
+                )
+        return removal
 
     def merge(self, *, source_id: int, target_id: int) -> TagRemoval:
         """Merge ``source`` into ``target``: its passages and sub-tags move to the target.

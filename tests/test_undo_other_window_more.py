@@ -1,16 +1,17 @@
 """Undo and redo never throw away what another window did to the same passages, tags or
 articles after the step: a passage re-attached there, or a tag moved there, stays where
-that window put it; a passage it wrote a note on or tagged is not deleted; a merge
-target's memo written there stays, as does a passage it took the target off, and so does
-an article's text updated there from a newer file; and the window says why a step was not
-undone. A move undone never nests two tags inside each other."""
+that window put it; a passage it wrote a note on or tagged is not deleted, nor is a new
+tag it used nor a new article it coded; a merge target's memo written there stays, as
+does a passage it took the target off, and so does an article's text updated there from
+a newer file; and the window says why a step was not undone. A move undone never nests
+two tags inside each other."""
 
 from __future__ import annotations
 
-from diptych.gui.article_commands import ReplaceArticleText
+from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
 from diptych.gui.commands import AddPassage, DeletePassage, ReattachPassage, perform
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_commands import MergeTags, MoveTag
+from diptych.gui.tag_commands import AddTag, MergeTags, MoveTag
 from diptych.storage.importing import ParsedArticle, parse_article
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
@@ -315,4 +316,97 @@ def test_a_deletion_is_undone_and_redone_when_nothing_else_changed_the_passage(
         assert session.passage(passage.id) == passage
         session.undo_stack.redo()
         assert passage.id not in _passage_ids(session)
+    assert undo_failures == []
+
+
+def _new_tag(session: ProjectSession) -> int:
+    adding = AddTag(session, name="Brand new")
+    assert perform(session, adding) and adding.tag is not None
+    return adding.tag.id
+
+
+def test_undoing_a_new_tag_keeps_it_on_passages_another_window_tagged_with_it(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    tag_id = _new_tag(session)
+    passage = session.project.annotations.query()[0]
+    with Project.open(session.project.path) as other:
+        other.annotations.change_tags(annotation_id=passage.id, add=[tag_id])
+
+    session.undo_stack.undo()
+
+    assert tag_id in session.passage(passage.id).tag_ids
+    assert session.project.tags.get(tag_id=tag_id).name == "Brand new"
+    assert len(undo_failures) == 1 and "'Brand new' was put on passages" in undo_failures[0]
+
+
+def test_undoing_a_new_tag_keeps_it_with_a_memo_another_window_wrote(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    tag_id = _new_tag(session)
+    with Project.open(session.project.path) as other:
+        other.memos.set(kind=MemoKind.TAG, target_id=tag_id, text="What it means.")
+
+    session.undo_stack.undo()
+
+    assert session.memo_text(MemoKind.TAG, tag_id) == "What it means."
+    assert len(undo_failures) == 1
+
+
+def test_a_new_tag_is_undone_and_redone_when_nothing_else_used_it(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    tag_id = _new_tag(session)
+    for _ in range(2):
+        session.undo_stack.undo()
+        assert session.codebook().get(tag_id) is None
+        session.undo_stack.redo()
+        assert session.project.tags.get(tag_id=tag_id).name == "Brand new"
+    assert undo_failures == []
+
+
+def _imported(session: ProjectSession) -> int:
+    importing = ImportArticles(session, [parse_article(b"A short new article.\n", name="a.txt")])
+    assert perform(session, importing)
+    return importing.added[0].id
+
+
+def test_undoing_an_import_keeps_an_article_another_window_coded_meanwhile(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    before = {a.id for a in session.articles()}
+    article_id = _imported(session)
+    with Project.open(session.project.path) as other:
+        other.annotations.add(article_id=article_id, start=0, end=7, tag_ids=[1], note="Theirs.")
+
+    session.undo_stack.undo()
+
+    assert {a.id for a in session.articles()} == before | {article_id}
+    (passage,) = session.project.annotations.query(article_id=article_id)
+    assert passage.note == "Theirs."
+    assert len(undo_failures) == 1 and "given passages or a memo" in undo_failures[0]
+
+
+def test_undoing_an_import_keeps_an_article_with_a_memo_written_in_another_window(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    article_id = _imported(session)
+    with Project.open(session.project.path) as other:
+        other.memos.set(kind=MemoKind.ARTICLE, target_id=article_id, text="Read twice.")
+
+    session.undo_stack.undo()
+
+    assert session.memo_text(MemoKind.ARTICLE, article_id) == "Read twice."
+    assert len(undo_failures) == 1
+
+
+def test_an_import_is_undone_and_redone_when_nothing_else_used_the_article(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    article_id = _imported(session)
+    for _ in range(2):
+        session.undo_stack.undo()
+        assert article_id not in {a.id for a in session.articles()}
+        session.undo_stack.redo()
+        assert article_id in {a.id for a in session.articles()}
     assert undo_failures == []
