@@ -33,7 +33,7 @@ def test_an_unexpected_error_is_logged_and_reported(qtbot: QtBot, tmp_path: Path
         with qtbot.waitSignal(bridge.posted) as posted:
             error = InputError("there is no tag 'x'")
             sys.excepthook(InputError, error, None)
-        assert "there is no tag 'x'" in posted.args[2]
+        assert posted.args[2] == "There is no tag 'x'."  # shown as a sentence
     finally:
         sys.excepthook = previous
 

@@ -89,7 +89,7 @@ def test_nesting_or_deleting_beside_a_namesake_says_what_to_do(
     level, _title, text = posted.args
     assert level == Level.ERROR
     assert text == (
-        "a tag called 'TRADE' already exists at the top level."
+        "A tag called 'TRADE' already exists at the top level."
         " Rename one of them first, or merge 'Trade' into the other."
     )
 
@@ -98,7 +98,7 @@ def test_nesting_or_deleting_beside_a_namesake_says_what_to_do(
     with qtbot.waitSignal(window.context.messages.posted) as posted:
         qtbot.mouseClick(tool(panel, "Delete"), Qt.MouseButton.LeftButton)
     assert posted.args[2].startswith(
-        "deleting 'Economy' would move its sub-tag 'Trade' up at the top level,"
+        "Deleting 'Economy' would move its sub-tag 'Trade' up at the top level,"
         " where a tag called 'TRADE' already is."
     )
     assert saved_tags(sample)["Trade"].parent_id == economy

@@ -88,7 +88,7 @@ def test_a_step_whose_tag_was_deleted_elsewhere_can_be_undone_and_redone(
         other.tags.delete(tag_id=add.tag.id)
 
     session.undo_stack.undo()
-    assert len(failures) == 1 and "there is no tag" in failures[0]
+    assert len(failures) == 1 and "There is no tag" in failures[0]
     assert tagging.passage.id not in {p.id for p in session.project.annotations.query()}
     session.undo_stack.redo()
 
@@ -143,7 +143,7 @@ def test_undoing_a_deletion_on_an_article_removed_elsewhere_says_so(
     session.undo_stack.undo()
 
     assert failures == [
-        "the passage's article was removed, perhaps in another window, so the passage could"
+        "The passage's article was removed, perhaps in another window, so the passage could"
         " not be put back. Undo the removal of the article in the window that removed it."
     ]
 
