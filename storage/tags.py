@@ -407,11 +407,7 @@ class TagStore:
                 " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM annotations WHERE id = ?)",
                 [(annotation_id, tag_id, annotation_id) for annotation_id, tag_id in links],
             )
-            for child in removal.moved_children:
-                db.execute(
-                    "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
-                    [child.parent_id, child.sort_order, child.id],
-                )
+            self._take_back_children(removal, parent_id)
             into = removal.merged_into
             if removal.target_memos is not None and into is not None and _exists(db, "tags", into):
                 db.execute("DELETE FROM memos WHERE kind = 'tag' AND tag_id = ?", [into])
@@ -424,6 +420,28 @@ class TagStore:
             name = self._free_name(t.name, parent_id=parent_id, tag_id=t.id)
             db.execute("UPDATE tags SET name = ? WHERE id = ?", [name, t.id])
         return self.get(tag_id=t.id)
+
+    def _take_back_children(self, removal: TagRemoval, parent_id: int | None) -> None:
+        """Put the sub-tags the removal moved back under the tag brought back (under
+        ``parent_id``): those still where the removal put them. One moved since, in
+        another window, stays there, as does one the tag's new parent is now inside."""
+        db = self._project.db
+        left_under = (
+            removal.merged_into if removal.merged_into is not None else removal.tag.parent_id
+        )
+        above: set[int] = set()  # parent_id and the tags it is inside
+        while parent_id is not None and parent_id not in above:
+            above.add(parent_id)
+            row = db.execute("SELECT parent_id FROM tags WHERE id = ?", [parent_id]).fetchone()
+            parent_id = row[0] if row else None
+        db.conn.executemany(
+            "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ? AND parent_id IS ?",
+            [
+                (child.parent_id, child.sort_order, child.id, left_under)
+                for child in removal.moved_children
+                if child.id not in above
+            ],
+        )
 
     def _links_to_restore(self, removal: TagRemoval) -> list[tuple[int, int]]:
         """The links :meth:`restore` puts back: for a merge into a tag still there, only on

@@ -3,15 +3,16 @@ articles after the step: a passage re-attached there, or a tag moved there, stay
 that window put it; a passage it wrote a note on or tagged is not deleted, nor is a new
 tag it used nor a new article it coded; a merge target's memo written there stays, as
 does a passage it took the target off, and so does an article's text updated there from
-a newer file; and the window says why a step was not undone. A move undone never nests
-two tags inside each other."""
+a newer file, as does a sub-tag it moved out from under a deleted tag; and the window
+says why a step was not undone. A move or merge undone never nests two tags inside each
+other."""
 
 from __future__ import annotations
 
 from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
 from diptych.gui.commands import AddPassage, DeletePassage, ReattachPassage, perform
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_commands import AddTag, MergeTags, MoveTag
+from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag
 from diptych.storage.importing import ParsedArticle, parse_article
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
@@ -409,4 +410,54 @@ def test_an_import_is_undone_and_redone_when_nothing_else_used_the_article(
         assert article_id not in {a.id for a in session.articles()}
         session.undo_stack.redo()
         assert article_id in {a.id for a in session.articles()}
+    assert undo_failures == []
+
+
+def test_undoing_a_deletion_of_a_tag_keeps_a_sub_tag_moved_in_another_window(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    economy, diplomacy = _tag_id(session, "Economy"), _tag_id(session, "Diplomacy")
+    summitry = _tag_id(session, "Summitry")
+    assert perform(session, DeleteTag(session, diplomacy))  # Summitry moves up
+    with Project.open(session.project.path) as other:
+        other.tags.move(tag_id=summitry, parent_id=economy)
+
+    session.undo_stack.undo()
+
+    assert session.project.tags.get(tag_id=diplomacy).name == "Diplomacy"
+    assert session.project.tags.get(tag_id=summitry).parent_id == economy
+    session.undo_stack.redo()
+    session.undo_stack.undo()
+    assert session.project.tags.get(tag_id=summitry).parent_id == economy
+    assert undo_failures == []
+
+
+def test_undoing_a_merge_never_nests_a_tag_inside_its_own_sub_tag(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    economy, diplomacy = _tag_id(session, "Economy"), _tag_id(session, "Diplomacy")
+    summitry, security = _tag_id(session, "Summitry"), _tag_id(session, "Security")
+    session.project.tags.move(tag_id=diplomacy, parent_id=economy)
+    assert perform(session, MergeTags(session, diplomacy, security))  # Summitry to Security
+    with Project.open(session.project.path) as other:
+        other.tags.move(tag_id=economy, parent_id=summitry)
+
+    session.undo_stack.undo()
+
+    parents = {t.id: t.parent_id for t in session.project.tags.all()}
+    assert parents[diplomacy] == economy  # back where it was
+    assert (parents[economy], parents[summitry]) == (summitry, security)  # as moved there
+    codebook = session.codebook()
+    assert {t.id for t in codebook.ordered()} == set(parents)  # every tag in the tree
+    assert undo_failures == []
+
+
+def test_a_deleted_tag_takes_back_its_sub_tags_when_nothing_else_moved_them(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    diplomacy, summitry = _tag_id(session, "Diplomacy"), _tag_id(session, "Summitry")
+    assert perform(session, DeleteTag(session, diplomacy))
+    assert session.project.tags.get(tag_id=summitry).parent_id is None
+    session.undo_stack.undo()
+    assert session.project.tags.get(tag_id=summitry).parent_id == diplomacy
     assert undo_failures == []
