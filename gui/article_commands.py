@@ -65,6 +65,11 @@ class RemoveArticle(SessionCommand):
     def _do(self) -> None:
         self.removal = self.session.remove_article(self.article_id)
 
+    # Redo takes no more than the first removal did: an article given passages, or whose
+    # passages were changed, in another window after the undo, is kept.
+    def _redo(self) -> None:
+        self.removal = self.session.remove_article(self.article_id, expected=self.removal)
+
     def _undo(self) -> None:
         assert self.removal is not None
         self.session.restore_article(self.removal)
@@ -84,6 +89,11 @@ class RemoveArticles(SessionCommand):
 
     def _do(self) -> None:
         self.removals = self.session.remove_articles(self.article_ids)
+
+    def _redo(self) -> None:  # as RemoveArticle's: no more than the first removal took
+        self.removals = self.session.remove_articles(
+            [r.article.id for r in self.removals], expected=self.removals
+        )
 
     def _undo(self) -> None:
         self.session.restore_articles(self.removals)

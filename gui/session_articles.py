@@ -29,9 +29,12 @@ class ArticleEdits(FileWatch):
         self.articlesChanged.emit()
         return added
 
-    def remove_article(self, article_id: int) -> ArticleRemoval:
-        """Remove an article with its passages."""
-        removal = self.project.articles.remove(article_id=article_id)
+    def remove_article(
+        self, article_id: int, *, expected: ArticleRemoval | None = None
+    ) -> ArticleRemoval:
+        """Remove an article with its passages (see :meth:`ArticleStore.remove` for
+        ``expected``)."""
+        removal = self.project.articles.remove(article_id=article_id, expected=expected)
         with self._telling_views([article_id]):
             self.articlesChanged.emit()
             self.passagesChanged.emit(article_id)
@@ -45,15 +48,24 @@ class ArticleEdits(FileWatch):
             self.passagesChanged.emit(removal.article.id)
 
     def remove_articles(
-        self, article_ids: Sequence[int], *, unused_only: bool = False
+        self,
+        article_ids: Sequence[int],
+        *,
+        unused_only: bool = False,
+        expected: Sequence[ArticleRemoval] = (),
     ) -> list[ArticleRemoval]:
         """Remove several articles in one transaction (undoing an import), leaving out
         those already removed (in another window); see :meth:`ArticleStore.remove` for
-        ``unused_only``."""
+        ``unused_only`` and ``expected`` (here the removals of some of the articles)."""
+        before = {removal.article.id: removal for removal in expected}
         with self.project.transaction():
             present = {a.id for a in self.project.articles.all()}
             removals = [
-                self.project.articles.remove(article_id=article_id, unused_only=unused_only)
+                self.project.articles.remove(
+                    article_id=article_id,
+                    unused_only=unused_only,
+                    expected=before.get(article_id),
+                )
                 for article_id in article_ids
                 if article_id in present
             ]

@@ -77,10 +77,14 @@ class TagEdits(SessionCore):
         self._tags_changed()
         return restored
 
-    def delete_tag(self, tag_id: int, *, unused_only: bool = False) -> TagRemoval:
+    def delete_tag(
+        self, tag_id: int, *, unused_only: bool = False, expected: TagRemoval | None = None
+    ) -> TagRemoval:
         """Delete a tag (passages keep their other tags; see :meth:`TagStore.delete` for
-        ``unused_only``)."""
-        removal = self.project.tags.delete(tag_id=tag_id, unused_only=unused_only)
+        ``unused_only`` and ``expected``)."""
+        removal = self.project.tags.delete(
+            tag_id=tag_id, unused_only=unused_only, expected=expected
+        )
         self._tags_changed(all_passages=True)
         return removal
 

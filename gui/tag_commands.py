@@ -178,6 +178,11 @@ class DeleteTag(SessionCommand):
     def _do(self) -> None:
         self.removal = self.session.delete_tag(self.tag_id)
 
+    # Redo takes no more than the first deletion did: a tag put on passages (or given
+    # sub-tags or a memo) in another window after the undo is kept.
+    def _redo(self) -> None:
+        self.removal = self.session.delete_tag(self.tag_id, expected=self.removal)
+
     def _undo(self) -> None:
         assert self.removal is not None
         self.session.restore_tag(self.removal)

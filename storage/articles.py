@@ -334,13 +334,22 @@ class ArticleStore:
         self._cache.pop(article.id, None)
         self._read.pop(article.id, None)  # the views are to read the old text again
 
-    def remove(self, *, article_id: int, unused_only: bool = False) -> ArticleRemoval:
+    def remove(
+        self,
+        *,
+        article_id: int,
+        unused_only: bool = False,
+        expected: ArticleRemoval | None = None,
+    ) -> ArticleRemoval:
         """Remove an article with its passages and memos; returns what is needed to undo.
 
         The snapshot is read inside the deleting transaction: nothing another window adds
         meanwhile can be deleted without being in it. With ``unused_only`` (undoing an
         import), an article given passages or a memo since, in another window, is refused
-        (:class:`ChangedMeanwhileError`) rather than removed with that work.
+        (:class:`ChangedMeanwhileError`) rather than removed with that work; with
+        ``expected`` (redoing a removal: what the first removal took), so is one given
+        passages or a memo beyond those, or whose passages were given notes, tags or
+        places since.
         """
         with self._project.transaction():
             self._cache.pop(article_id, None)
@@ -351,12 +360,8 @@ class ArticleStore:
                 for m in self._project.memos.all()
                 if m.kind is MemoKind.ARTICLE and m.target_id == article_id
             )
-            if unused_only and (passages or any(m.text.strip() for m in memos)):
-                raise ChangedMeanwhileError(
-                    f"the article {article.title!r} was given passages or a memo since,"
-                    " perhaps in another window, so it was kept rather than lose them",
-                    advice="Remove it by hand if it should go.",
-                )
+            if unused_only or expected is not None:
+                _refuse_if_worked_on(article, passages, memos, expected)
             db = self._project.db
             order = db.execute("SELECT sort_order FROM articles WHERE id = ?", [article_id])
             sort_order = int(order.fetchone()[0])
@@ -390,6 +395,32 @@ class ArticleStore:
                 self._project.annotations.restore(annotation=passage)
             for memo in removal.memos:
                 self._project.memos.restore(memo=memo)
+
+
+def _refuse_if_worked_on(
+    article: Article,
+    passages: Sequence[Annotation],
+    memos: Sequence[Memo],
+    expected: ArticleRemoval | None,
+) -> None:
+    """Raise :class:`ChangedMeanwhileError` if removing the article would take away more
+    than ``expected`` did (None: nothing): a passage or memo text of its own, a note, a
+    tag, a place."""
+    before = {p.id: p for p in expected.annotations} if expected else {}
+    texts = {m.id: m.text for m in expected.memos} if expected else {}
+    worked_on = any(
+        p.id not in before
+        or (p.note, p.exact) != (before[p.id].note, before[p.id].exact)
+        or not set(p.tag_ids) <= set(before[p.id].tag_ids)
+        for p in passages
+    ) or any(m.text != texts.get(m.id, "") for m in memos)
+    if worked_on:
+        raise ChangedMeanwhileError(
+            f"the article {article.title!r} was given passages or a memo, or its passages"
+            " were changed, since, perhaps in another window, so it was kept rather than"
+            " lose that work",
+            advice="Remove it by hand if it should go.",
+        )
 
 
 def _refuse_if_text_changed(current: str, expected: str) -> None:

@@ -247,28 +247,22 @@ class TagStore:
             ).fetchall()
         return {int(tag_id): int(count) for tag_id, count in rows}
 
-    def delete(self, *, tag_id: int, unused_only: bool = False) -> TagRemoval:
+    def delete(
+        self, *, tag_id: int, unused_only: bool = False, expected: TagRemoval | None = None
+    ) -> TagRemoval:
         """Delete a tag; its sub-tags move up one level and its passages lose it.
 
         Raises:
             InputError: a sub-tag would move up beside a tag of the same name; nothing changed.
-            ChangedMeanwhileError: with ``unused_only`` (undoing the tag's creation), the
-                tag was put on passages, or given sub-tags or a memo, since (in another
-                window); nothing changed.
+            ChangedMeanwhileError: the tag was put on passages, or given sub-tags or a memo,
+                since (in another window), beyond what ``expected`` (redoing a deletion:
+                what the first deletion took) or, with ``unused_only`` (undoing the tag's
+                creation), nothing, says; nothing changed.
         """
         with self._project.transaction():
             removal = self._remove(tag_id=tag_id, into=None)
-            if unused_only and (
-                removal.links
-                or removal.moved_children
-                or any(m.text.strip() for m in removal.memos)
-            ):
-                raise ChangedMeanwhileError(
-                    f"the tag {removal.tag.name!r} was put on passages, or given sub-tags or a"
-                    " memo, since, perhaps in another window, so it was kept rather than lose"
-                    " that work",
-                    advice="Delete it by hand if it should go.",
-                )
+            if unused_only or expected is not None:
+                _refuse_if_worked_on(removal, expected)
         return removal
 
     def merge(self, *, source_id: int, target_id: int) -> TagRemoval:
@@ -484,6 +478,25 @@ def _refuse_if_moved(tag: Tag, expected: Mapping[str, int | None] | None) -> Non
             expected["parent_id"],
             f"the place of the tag {tag.name!r} in the codebook",
             advice="Move it by hand if it should be elsewhere.",
+        )
+
+
+def _refuse_if_worked_on(removal: TagRemoval, expected: TagRemoval | None) -> None:
+    """Raise :class:`ChangedMeanwhileError` if ``removal`` took more than ``expected`` did
+    (None: nothing): a passage's tag, a sub-tag, a memo's text."""
+    links = set(expected.links) if expected else set()
+    children = {t.id for t in expected.moved_children} if expected else set()
+    texts = {m.id: m.text for m in expected.memos} if expected else {}
+    if (
+        not set(removal.links) <= links
+        or not {t.id for t in removal.moved_children} <= children
+        or any(m.text != texts.get(m.id, "") for m in removal.memos)
+    ):
+        raise ChangedMeanwhileError(
+            f"the tag {removal.tag.name!r} was put on passages, or given sub-tags or a"
+            " memo, since, perhaps in another window, so it was kept rather than lose"
+            " that work",
+            advice="Delete it by hand if it should go.",
         )
 
 

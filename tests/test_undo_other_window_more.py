@@ -1,15 +1,24 @@
 """Undo and redo never throw away what another window did to the same passages, tags or
-articles after the step: a passage re-attached there, or a tag moved there, stays where
-that window put it; a passage it wrote a note on or tagged is not deleted, nor is a new
-tag it used nor a new article it coded; a merge target's memo written there stays, as
-does a passage it took the target off, and so does an article's text updated there from
-a newer file, as does a sub-tag it moved out from under a deleted tag; and the window
-says why a step was not undone. A move or merge undone never nests two tags inside each
-other."""
+articles after the step, and the window says why a step was not undone:
+
+- a passage re-attached there, or a tag moved there, stays where that window put it;
+- a passage it wrote a note on or tagged is not deleted, nor a new tag it used, nor a new
+  article it coded, nor, on redoing a deletion or removal, a tag or article it used after
+  the undo;
+- a merge target's memo written there stays, as does a passage it took the target off,
+  and a sub-tag it moved out from under a deleted tag;
+- an article's text updated there from a newer file stays.
+
+A move or merge undone never nests two tags inside each other."""
 
 from __future__ import annotations
 
-from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
+from diptych.gui.article_commands import (
+    ImportArticles,
+    RemoveArticle,
+    RemoveArticles,
+    ReplaceArticleText,
+)
 from diptych.gui.commands import AddPassage, DeletePassage, ReattachPassage, perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag
@@ -460,4 +469,83 @@ def test_a_deleted_tag_takes_back_its_sub_tags_when_nothing_else_moved_them(
     assert session.project.tags.get(tag_id=summitry).parent_id is None
     session.undo_stack.undo()
     assert session.project.tags.get(tag_id=summitry).parent_id == diplomacy
+    assert undo_failures == []
+
+
+def test_redoing_a_removal_keeps_an_article_another_window_coded_after_the_undo(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    article_id = session.articles()[1].id
+    assert perform(session, RemoveArticle(session, article_id))
+    session.undo_stack.undo()
+    with Project.open(session.project.path) as other:
+        other.annotations.add(article_id=article_id, start=0, end=7, tag_ids=[1], note="Theirs.")
+
+    session.undo_stack.redo()
+
+    assert article_id in {a.id for a in session.articles()}
+    notes = [p.note for p in session.project.annotations.query(article_id=article_id)]
+    assert "Theirs." in notes
+    assert len(undo_failures) == 1 and "its passages were changed" in undo_failures[0]
+
+
+def test_redoing_a_removal_of_articles_keeps_a_note_another_window_wrote_after_the_undo(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    ids = [a.id for a in session.articles()]
+    passage = session.project.annotations.query(article_id=ids[0])[0]
+    assert perform(session, RemoveArticles(session, ids))
+    session.undo_stack.undo()
+    with Project.open(session.project.path) as other:
+        other.annotations.set_note(annotation_id=passage.id, note="Theirs.")
+
+    session.undo_stack.redo()
+
+    assert [a.id for a in session.articles()] == ids  # none removed
+    assert session.passage(passage.id).note == "Theirs."
+    assert len(undo_failures) == 1
+
+
+def test_a_removal_is_undone_and_redone_when_nothing_else_changed_the_articles(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    ids = [a.id for a in session.articles()]
+    assert perform(session, RemoveArticles(session, ids))
+    for _ in range(2):
+        session.undo_stack.undo()
+        assert [a.id for a in session.articles()] == ids
+        session.undo_stack.redo()
+        assert session.articles() == []
+    assert undo_failures == []
+
+
+def test_redoing_a_deletion_of_a_tag_keeps_it_on_passages_another_window_tagged_after_the_undo(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    evidence = _tag_id(session, "Evidence")
+    passage = next(p for p in session.project.annotations.query() if evidence not in p.tag_ids)
+    assert perform(session, DeleteTag(session, evidence))
+    session.undo_stack.undo()
+    with Project.open(session.project.path) as other:
+        other.annotations.change_tags(annotation_id=passage.id, add=[evidence])
+
+    session.undo_stack.redo()
+
+    assert evidence in session.passage(passage.id).tag_ids
+    assert len(undo_failures) == 1 and "'Evidence' was put on passages" in undo_failures[0]
+
+
+def test_a_deletion_of_a_tag_is_redone_though_another_window_took_it_off_a_passage(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    evidence = _tag_id(session, "Evidence")
+    passage = session.project.annotations.query(tag_id=evidence)[0]
+    assert perform(session, DeleteTag(session, evidence))
+    session.undo_stack.undo()
+    with Project.open(session.project.path) as other:
+        other.annotations.change_tags(annotation_id=passage.id, remove=[evidence])
+
+    session.undo_stack.redo()
+
+    assert session.codebook().get(evidence) is None
     assert undo_failures == []
