@@ -237,7 +237,7 @@ class AnnotationStore:
                 refuse_if_changed(
                     (before.note, list(before.tag_ids)),
                     (expected.note, left),
-                    "the passage's note or tags",
+                    "the passage (its note or tags)",
                     advice="Delete the passage by hand if it should go.",
                 )
             self._project.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
