@@ -35,6 +35,7 @@ class PaneFind(QObject):
         self.matches: list[tuple[int, int]] = []
         self._article_text = article_text
         self._match = 0
+        self._shown: tuple[int, int] | None = None  # the match last selected in the text
         bar.searched.connect(self.on_find_bar_searched)
         bar.stepped.connect(self.on_find_bar_stepped)
         bar.closed.connect(self.on_find_bar_closed)
@@ -48,6 +49,7 @@ class PaneFind(QObject):
     def forget(self) -> None:
         """Drop the matches (a new article is going in, or none is left)."""
         self.matches = []
+        self._shown = None
 
     def search_again(self) -> None:
         """Search the whole article, once it is in, if the find bar is open."""
@@ -81,7 +83,28 @@ class PaneFind(QObject):
         if self.matches:
             start, end = self.matches[self._match]
             self.view.select_range(start, end)
+            self._shown = (start, end)
+        else:
+            self._unselect_shown()
         self.matchesChanged.emit()
+
+    def _unselect_shown(self) -> None:
+        """Words that match nothing leave no match selected: the first letters typed
+        matched and selected a word's letter or two ("z" of "emphasizing"), which the
+        next letters ("zzq") no longer match, and a tag key pressed after closing the
+        bar tagged those letters. The caret stays where they began; a selection the
+        user made since is left alone."""
+        shown, self._shown = self._shown, None
+        cursor = self.view.textCursor()
+        if shown is None or not cursor.hasSelection() or not len(self.view.positions):
+            return
+        positions = self.view.positions
+        selected = (
+            positions.to_display(cursor.selectionStart()),
+            positions.to_display(cursor.selectionEnd()),
+        )
+        if selected == shown:
+            self.view.select_range(shown[0], shown[0], scroll=False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Esc in the text closes the find bar, as in its field."""
