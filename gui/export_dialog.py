@@ -6,6 +6,7 @@ progress bar and Cancel; the file is written atomically.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
@@ -399,8 +400,17 @@ class ExportDialog(QDialog):
         A name typed without a file type (``notes``, ``Report 2024.03``, ``U.S. policy``)
         gets the format's, as a browsed one does: without it, no program would open the
         file with a double click. A file type of the user's own (``notes.txt``) is kept.
+        A folder typed (``~/exports/``, or the name of one that exists, without a file
+        type) gets the file, under the name offered, inside it.
         """
-        path = self._folder / Path(self.output.text().strip()).expanduser()
+        typed = self.output.text().strip()
+        path = self._folder / Path(typed).expanduser()
+        if typed.endswith(("/", os.sep)) or (path.is_dir() and not has_file_type(path)):
+            # A folder ("~/exports/"): the export goes in it, under the name offered,
+            # never beside it as "exports.md". (A folder named like a file, "notes.csv",
+            # is refused as the file's place: taken for the file, not a folder to fill.)
+            name = self.session.project.info().name or "Diptych export"
+            return free_path(path, name, FORMATS[self.fmt()].suffix)
         if has_file_type(path):
             return path
         return path.with_name(path.name.rstrip(".") + FORMATS[self.fmt()].suffix)  # "notes."
@@ -415,6 +425,14 @@ class ExportDialog(QDialog):
         output = self.destination()
         if not self.output.text().strip():
             self.session.messages.error("Choose where to save the export.", "Export")
+            return
+        if not output.parent.is_dir():  # said now, not once the whole export has run
+            why = "is a file, not a folder" if output.parent.exists() else "does not exist"
+            self.session.messages.error(
+                f"{output}: cannot be written: {output.parent} {why}. "
+                "Choose an existing folder (Browse… shows them).",
+                "Export",
+            )
             return
         if self._is_project_file(output):
             self.session.messages.error(
