@@ -3,12 +3,14 @@
 Backups are whole, consistent copies taken while the project is open (the backup API
 copies a snapshot even while the window writes). They live in a per-project folder, named
 by time, and only the newest ``keep`` are kept, fewer when they would take more room than
-a budget (:func:`prune`). A snapshot identical to the newest backup
-is not kept (the project has not changed since), so that opening a project again and again
-never pushes its older, different states out of the folder. Restoring first backs up the
-current state, then copies the chosen backup into the project file inside one SQLite
-transaction, so an interruption leaves the old state, never half of each. A project file
-too damaged to open is moved aside (kept, renamed) and the backup copied in its place.
+a budget (:func:`prune`). A snapshot identical to a backup already there is not kept
+(the project has not changed since, or that backup was just restored), so that opening a
+project again and again never pushes its older, different states out of the folder, and
+the state a restore replaced stays the newest backup: the first offered to undo it.
+Restoring first backs up the current state, then copies the chosen backup into the
+project file inside one SQLite transaction, so an interruption leaves the old state, never
+half of each. A project file too damaged to open is moved aside (kept, renamed) and the
+backup copied in its place.
 
 Each folder records the path of the project file it backs up, so that the backups of a
 file that can no longer be opened (and whose uuid cannot be read) are still found.
@@ -138,8 +140,9 @@ def backup_project(
     """Snapshot ``project`` into its backup folder.
 
     Returns:
-        The new backup file; or, if the project has not changed since the newest backup
-        (byte for byte the same snapshot), that backup, and nothing is added.
+        The new backup file; or, if a backup already holds this state (byte for byte the
+        same snapshot: the project has not changed since, or a backup was just restored),
+        that backup, and nothing is added.
     """
     folder = backup_folder(root, project)
     try:
@@ -153,12 +156,14 @@ def backup_project(
     _record_source(folder, project.path)
     now = datetime.now(UTC)
     target = folder / f"{now:{_STAMP}}-{now.microsecond:06d}-{_safe(reason)}{PROJECT_SUFFIX}"
-    newest = next(iter(list_backups(folder)), None)
+    earlier = list_backups(folder)
     _copy(project.db.conn, target, source_path=project.path)
-    if newest is not None and _same_file(newest.path, target):
+    # Backups of other states differ within their first page: comparing with each is quick.
+    same = next((b.path for b in earlier if _same_file(b.path, target)), None)
+    if same is not None:
         with contextlib.suppress(OSError):  # kept if it cannot be removed: no harm
             target.unlink()
-        return newest.path
+        return same
     prune(folder, keep=keep, budget=budget)
     return target
 

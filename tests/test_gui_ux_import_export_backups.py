@@ -1,0 +1,84 @@
+"""After File > Restore from backup, the list of backups offers first the way back: the
+state the restore replaced. The window's backup on open of the restored project is the
+backup just restored, byte for byte: it is not listed again on top, where choosing the
+preselected entry restored the very state the project was already in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+from diptych.gui.app import Launcher
+from diptych.gui.context import AppContext
+from diptych.gui.main_window import MainWindow
+from diptych.gui.restore_dialog import RestoreDialog
+from diptych.gui.tag_dialog import TagValues
+from diptych.storage.backup import list_backups
+from diptych.storage.project import Project
+
+
+@pytest.fixture
+def launched(qtbot: QtBot, context: AppContext, sample: Path) -> Iterator[MainWindow]:
+    """A window whose launcher replaces it on a restore (closed here, not by qtbot)."""
+    launcher = Launcher(context)
+    window = launcher.show_project(Project.open(sample))
+    window.launcher = launcher  # type: ignore[attr-defined]
+    qtbot.waitExposed(window)
+    yield window
+    for shown in {window, launcher.window}:
+        if shown is not None and isValid(shown):
+            if shown.isVisible():
+                shown.close()
+            shown.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(window))
+
+
+def listed_by_restore(qtbot: QtBot, window: MainWindow) -> tuple[list[str], Path | None]:
+    """What File > Restore from backup lists, and the entry it preselects (then Cancel)."""
+    listed: list[str] = []
+    chosen: list[Path | None] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RestoreDialog)
+        listed.extend(dialog.list.item(r).text() for r in range(dialog.list.count()))
+        chosen.append(dialog.chosen())
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    window.actions_.restore_backup.trigger()
+    qtbot.waitUntil(lambda: bool(chosen))
+    return listed, chosen[0]
+
+
+def test_after_a_restore_the_state_it_replaced_is_offered_first(
+    qtbot: QtBot, launched: MainWindow
+) -> None:
+    window = launched
+    launcher: Launcher = window.launcher  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
+    opened = window.backups.last
+    assert opened is not None
+    window.tags.create_tag(TagValues("Kept by the safety backup", "#5ED1C4", None, ""))
+
+    launcher.restore(window, opened)
+    restored = launcher.window
+    assert restored is not None and restored is not window
+    qtbot.waitExposed(restored)
+    qtbot.waitUntil(lambda: restored.backups.last is not None, timeout=5000)
+    assert restored.backups.last == opened  # the state restored is that backup already
+
+    listed, preselected = listed_by_restore(qtbot, restored)
+    assert len(listed) == 2
+    assert "(before a restore, " in listed[0] and "(when opened, " in listed[1]
+    folder = restored.backups.folder()
+    safety = [b.path for b in list_backups(folder) if b.reason == "before-restore"]
+    assert preselected == safety[0]
+    with Project.open(safety[0], read_only=True) as project:
+        assert project.tags.find(name="Kept by the safety backup") is not None
