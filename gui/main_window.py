@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.session = session
+        # The warnings and errors of an undo or redo under way, shown in one box after it.
+        self._gathered: list[tuple[int, str, str]] | None = None
         self.workers = Workers(context.pool, self, messages=context.messages)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -237,6 +239,9 @@ class MainWindow(QMainWindow):
         if level == Level.INFO:
             self.statusBar().showMessage(text, 8000)
             return
+        if self._gathered is not None:
+            self._gathered.append((level, title, text))
+            return
         icon = QMessageBox.Icon.Critical if level == Level.ERROR else QMessageBox.Icon.Warning
         dialogs.show_message(self, icon, title, text)
 
@@ -253,19 +258,20 @@ class MainWindow(QMainWindow):
     def _step(self, done: str, text: str, step: Callable[[], None]) -> None:
         """Undo or redo, and say so in the status bar: the message of the step taken back
         ("Passage deleted — Ctrl+Z to undo") stayed there, saying the opposite. A message
-        the step gives itself is left to be read, and a step that failed (its dialog says
-        why) is not said to be done."""
+        the step gives itself is left to be read. A step that failed is not said to be done:
+        one box says why, however many of the step's parts refused."""
         stack, status = self.session.undo_stack, self.statusBar()
         index, before = stack.index(), status.currentMessage()
-        problems: list[int] = []
-        slot = self.session.messages.posted.connect(
-            lambda level, _title, _text: problems.append(level) if level > Level.INFO else None
-        )
+        self._gathered = []
         try:
             step()
         finally:
-            self.session.messages.posted.disconnect(slot)
-        if stack.index() != index and status.currentMessage() == before and not problems:
+            problems, self._gathered = self._gathered, None
+        if problems:
+            texts = list(dict.fromkeys(text for _level, _title, text in problems))
+            level = max(level for level, _title, _text in problems)
+            self.on_messages_posted(level, problems[0][1], "\n\n".join(texts))
+        elif stack.index() != index and status.currentMessage() == before:
             status.showMessage(f"{done}: {text}" if text else done, 8000)
 
     def on_delete_passage_triggered(self) -> None:

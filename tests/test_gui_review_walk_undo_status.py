@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.commands import SessionCommand, SetPassageNote, perform
+from diptych.gui.article_commands import SetMemo
+from diptych.gui.commands import SessionCommand, SetPassageNote, UndoStep, perform
 from diptych.gui.main_window import MainWindow
+from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 
 
@@ -74,3 +76,30 @@ def open_box(window: MainWindow) -> QMessageBox | None:
     """The message box shown over ``window``, if any."""
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     return boxes[0] if boxes else None
+
+
+def test_a_step_whose_parts_all_refuse_says_so_in_one_box(qtbot: QtBot, window: MainWindow) -> None:
+    """A step of several changes (a note and the project's memo) both rewritten in another
+    window: each part keeps the other window's text, and one box gives every reason, not a
+    box per part."""
+    session = window.session
+    passage = session.project.annotations.query()[0]
+    with UndoStep(session, "Note and memo") as step:
+        assert step.perform(SetPassageNote(session, passage.id, "Mine."))
+        assert step.perform(SetMemo(session, MemoKind.PROJECT, None, "My memo."))
+    with Project.open(session.project.path) as other:
+        other.annotations.set_note(annotation_id=passage.id, note="Theirs.")
+        other.memos.set(kind=MemoKind.PROJECT, text="Their memo.")
+
+    window.actions_.undo.trigger()
+
+    assert session.passage(passage.id).note == "Theirs."
+    assert session.memo_text(MemoKind.PROJECT, None) == "Their memo."
+    qtbot.waitUntil(lambda: open_box(window) is not None)
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert len(boxes) == 1
+    paragraphs = sorted(boxes[0].text().split("\n\n"))  # undone last part first
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("The passage's note was changed since")
+    assert paragraphs[1].startswith("The project memo was changed since")
+    assert not window.statusBar().currentMessage().startswith("Undone")
