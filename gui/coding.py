@@ -27,7 +27,7 @@ from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_cells import local_time
 from diptych.gui.passage_editor import PassageEditor
-from diptych.gui.passage_selection import NO_PASSAGE_SELECTED, PassageSelection
+from diptych.gui.passage_selection import NO_ARTICLE, NO_PASSAGE_SELECTED, PassageSelection
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path
@@ -351,7 +351,9 @@ class CodingController(QObject):
         one the pane does not show or the caret has left)."""
         pane = self.area.current
         refusal = self.selection.not_outlined(pane) if pane is not None else ""
-        if not self.selected:
+        if refusal == NO_ARTICLE:
+            self.session.messages.info(refusal)
+        elif not self.selected:
             self.session.messages.info(NO_PASSAGE_SELECTED)
         elif refusal:
             self.session.messages.info(refusal)

@@ -21,6 +21,9 @@ from diptych.gui.pane_area import PaneArea
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import InputError
 
+NO_ARTICLE = (
+    "This pane shows no article: open one in it from the Library (double-click it, or Enter)."
+)
 SELECTED_ELSEWHERE = (
     "The selected passage is not in this pane: select text here, or a passage here "
     "(Enter on a highlight, or F8)."
@@ -99,7 +102,10 @@ class PassageSelection(QObject):
     def not_outlined(self, pane: ArticlePane) -> str:
         """Why the selected passage is not one for the keys in ``pane`` to act on (it is
         not in the pane, the caret has left it there, or it is out of view: after finding
-        a word, or scrolled away with the wheel, the caret still in it), or ""."""
+        a word, or scrolled away with the wheel, the caret still in it), or "". A pane
+        without an article says so: "select text here" meant nothing there."""
+        if pane.article_id is None:
+            return NO_ARTICLE
         if self._selected_elsewhere(pane):
             return SELECTED_ELSEWHERE
         if self.selected and pane.selected_passage != self.selected:
@@ -208,6 +214,9 @@ class PassageSelection(QObject):
     def step_passage(self, step: int) -> None:
         """Select the next (``step`` 1) or previous (-1) passage of the current pane's article."""
         pane = self.area.current
+        if pane is not None and pane.article_id is None:
+            self.session.messages.info(NO_ARTICLE)
+            return
         annotation_id = pane.neighbour_passage(step) if pane is not None else 0
         if pane is None or not annotation_id:
             where = "after" if step > 0 else "before"
@@ -226,6 +235,8 @@ class PassageSelection(QObject):
         (which the caret in it selects); never one the caret has left, one out of view, or
         one of another article."""
         view, selected = pane.view, self.selected
+        if pane.article_id is None:
+            return 0, NO_ARTICLE
         refusal = self.not_outlined(pane) if selected else NO_PASSAGE_SELECTED
         if not refusal:
             return selected, ""  # outlined and in view, wherever the caret rests
@@ -244,6 +255,9 @@ class PassageSelection(QObject):
         the current pane's article with the selected passage's tag (its first in codebook
         order; the tag followed so far while going on from the passage it led to)."""
         pane = self.area.current
+        if pane is not None and pane.article_id is None:
+            self.session.messages.info(NO_ARTICLE)
+            return
         selected = self.selected
         index = pane.view.index if pane is not None else None
         if pane is None or index is None or not selected or selected not in index:
