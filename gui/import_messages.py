@@ -4,7 +4,6 @@ added, what was refused or left out and why, and where an updated article's pass
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diptych.gui.import_jobs import ImportResult
@@ -44,8 +43,11 @@ def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, b
     (as article files already imported are named in a warning)."""
     lines = []
     for summary in summaries:
-        lines.append(f"{Path(summary.path).name}:")
-        lines.extend(f"  {line}" for line in summary.describe())
+        # The first line names the file ("study.qdpx from NVivo: 3 articles, ..."); the
+        # others, indented under it, are about that file.
+        first, *rest = summary.describe()
+        lines.append(first)
+        lines.extend(f"  {line}" for line in rest)
     lines.append("A backup was taken before the import (File > Restore from backup).")
     if any(summary.skipped or summary.known_sources for summary in summaries):
         return "\n".join(lines), True
