@@ -221,8 +221,12 @@ class LibraryPanel(QWidget):
         asking), as in the codebook; Shift+Enter opens them beside; Shift+F10 or the Menu
         key opens their menu (Update from newer file…); the last two in the list only. In
         the filter field F2 and Delete edit its text, Down moves into the list of matches,
-        and Enter opens the selected matches (the first if none is), beside with Shift."""
+        Enter opens the selected matches (the first if none is), beside with Shift, and
+        Esc clears it."""
         chosen, key = self.selected_articles(), event.key()
+        if key == Qt.Key.Key_Escape and self.filter.hasFocus() and self.filter.text():
+            self.filter.clear()  # every article again, as in the find bar
+            return
         if chosen and self._on_articles_key(chosen, event):
             return
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
