@@ -252,11 +252,21 @@ class TagPanel(QWidget):
         self.select_tag(tag_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """F2 edits the selected tag; Delete deletes it (after asking)."""
+        """F2 edits the selected tag; Delete deletes it (after asking); Shift+F10 opens its
+        menu, as the Menu key does (which many keyboards lack) and as Shift+F10 does in an
+        article and in the Library."""
+        shift_f10 = (
+            event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        )
         if event.key() == Qt.Key.Key_F2:
             self.edit_tag()
         elif event.key() == Qt.Key.Key_Delete:
             self.delete_tag()
+        elif shift_f10 and self.view.hasFocus():
+            index = self.view.currentIndex()
+            self.view.scrollTo(index)
+            rect = self.view.visualRect(index)  # no tag current: the tree's menu, at its corner
+            self.on_view_context_menu(rect.center() if rect.isValid() else QPoint(-1, -1))
         else:
             super().keyPressEvent(event)
 
