@@ -30,7 +30,7 @@ from diptych.storage.codebook import Codebook
 from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
 from diptych.storage.palette import PALETTE, next_color
-from diptych.storage.tags import clean_tag_name
+from diptych.storage.tag_checks import clean_tag_name
 from diptych.storage.wording import sentence
 
 

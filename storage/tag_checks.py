@@ -1,0 +1,91 @@
+"""What a tag edit checks before it writes: the rules of a tag's name, the namesake a name
+would clash with beside it, and that the tags it names are still there."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from diptych.storage.codebook import PATH_SEPARATOR, Codebook
+from diptych.storage.connection import Database
+from diptych.storage.errors import InputError
+from diptych.storage.model import Tag
+
+TAG_COLUMNS = "id, uuid, name, color, parent_id, description, sort_order, created_at"
+
+
+def clean_tag_name(name: str) -> str:
+    """``name`` as a tag is named (spaces collapsed); InputError saying why if it cannot be."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InputError("a tag name cannot be empty")
+    if len(cleaned) > 200:
+        raise InputError("a tag name can be at most 200 characters long")
+    if PATH_SEPARATOR in cleaned:
+        raise InputError(
+            f"a tag name cannot contain {PATH_SEPARATOR!r} ({cleaned!r}): it separates a tag"
+            " from its parent in tag paths such as Economy/Trade",
+            advice="Use another character, such as '-', or choose a parent to nest the tag.",
+        )
+    return cleaned
+
+
+def namesake(db: Database, *, name: str, parent_id: int | None, other_than: int) -> Tag | None:
+    """The tag under ``parent_id`` whose name the file counts as the same as ``name``."""
+    # The same comparison as the unique index tags_sibling_name (NOCASE folds ASCII only).
+    row = db.execute(
+        f"SELECT {TAG_COLUMNS} FROM tags WHERE ifnull(parent_id, 0) = ifnull(?, 0)"
+        " AND name = ? COLLATE NOCASE AND id != ?",
+        [parent_id, name, other_than],
+    ).fetchone()
+    return Tag(*row) if row is not None else None
+
+
+def free_name(db: Database, name: str, *, parent_id: int | None, tag_id: int) -> str:
+    """``name``, or ``name (2)``, ``name (3)``... if a tag of that name was added
+    beside it since (in another window): a tag brought back keeps its passages under
+    a name of its own rather than not coming back at all."""
+    wanted, number = name, 1
+    while namesake(db, name=wanted, parent_id=parent_id, other_than=tag_id) is not None:
+        number += 1
+        wanted = f"{name} ({number})"
+    return wanted
+
+
+def write_named(db: Database, sql: str, values: Sequence[object], name: str) -> sqlite3.Cursor:
+    """Run a write that names a tag ``name``: a namesake beside it is an InputError."""
+    try:
+        return db.execute(sql, values)
+    except sqlite3.IntegrityError as exc:
+        if "tags" in str(exc) or "UNIQUE" in str(exc):
+            raise InputError(
+                f"a tag called {name!r} already exists there", advice="Choose another name."
+            ) from exc
+        raise
+
+
+def tag_exists(db: Database, tag_id: int) -> bool:
+    """True if the file has the tag ``tag_id``."""
+    return db.execute("SELECT 1 FROM tags WHERE id = ?", [tag_id]).fetchone() is not None
+
+
+def known_tag(codebook: Codebook, tag_id: int) -> Tag:
+    """The tag ``tag_id`` of ``codebook``; InputError if there is none."""
+    tag = codebook.get(tag_id)
+    if tag is None:
+        raise InputError(f"there is no tag {tag_id}")
+    return tag
+
+
+def where(codebook: Codebook, parent_id: int | None) -> str:
+    """Where a tag under ``parent_id`` stands, in words."""
+    return "at the top level" if parent_id is None else f"under {codebook.path(parent_id)!r}"
+
+
+def crowded(codebook: Codebook, tag: Tag, child: Tag, namesake: Tag) -> InputError:
+    """Why ``tag`` cannot be deleted: ``child`` would move up beside its ``namesake``."""
+    return InputError(
+        f"deleting {tag.name!r} would move its sub-tag {child.name!r} up"
+        f" {where(codebook, tag.parent_id)}, where a tag called {namesake.name!r} already is",
+        advice=f"Rename one of them first, or merge {codebook.path(child.id)!r} into the other.",
+    )

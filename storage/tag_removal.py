@@ -1,0 +1,140 @@
+"""Deleting a tag or merging it into another: its passages, sub-tags and memo go up a level
+or to the target, and the :class:`TagRemoval` that records it all for undo."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diptych.storage.connection import Database
+from diptych.storage.errors import ChangedMeanwhileError
+from diptych.storage.model import Memo, MemoKind, Tag, TagRemoval
+from diptych.storage.tag_checks import crowded, known_tag, namesake
+
+if TYPE_CHECKING:
+    from diptych.storage.project import Project
+
+
+def remove_tag(project: Project, *, tag_id: int, into: int | None) -> TagRemoval:
+    """Delete the tag ``tag_id`` (``into`` None: its sub-tags move up one level) or merge it
+    into the tag ``into`` (its passages, sub-tags and memo go there); what it changed.
+
+    A sub-tag meeting a namesake is merged into it in turn, or, when deleting, refused
+    (InputError).
+    """
+    with project.transaction():
+        db = project.db
+        codebook = project.tags.codebook()
+        tag = known_tag(codebook, tag_id)
+        new_parent = into if into is not None else tag.parent_id
+        links = _links(db, tag_id)
+        added = _copy_links(db, tag_id, into) if into is not None else []
+        memos = project.memos.for_tag(tag_id=tag_id)
+        target_memos = _merge_memo(project, memos, into) if into is not None else None
+        merged_memo = tag_memo(project, into) if target_memos is not None else ""
+        db.execute("DELETE FROM memos WHERE tag_id = ?", [tag_id])
+        db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [tag_id])
+        # The tag is going: its name makes way for a sub-tag that has the same one.
+        db.execute("UPDATE tags SET name = uuid WHERE id = ?", [tag_id])
+        moved: list[Tag] = []
+        folded: list[TagRemoval] = []
+        for child in codebook.children(tag_id):
+            other = namesake(db, name=child.name, parent_id=new_parent, other_than=tag_id)
+            if other is None:
+                moved.append(child)
+            elif into is not None:
+                folded.append(remove_tag(project, tag_id=child.id, into=other.id))
+            else:
+                raise crowded(codebook, tag, child, other)
+        _append(db, moved, parent_id=new_parent)
+        db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
+    return TagRemoval(
+        tag=tag,
+        links=tuple(links),
+        moved_children=tuple(moved),
+        memos=tuple(memos),
+        merged_into=into,
+        added_links=tuple(added),
+        folded=tuple(folded),
+        target_memos=target_memos,
+        target_memo_text=merged_memo,
+    )
+
+
+def refuse_if_worked_on(removal: TagRemoval, expected: TagRemoval | None) -> None:
+    """Raise :class:`ChangedMeanwhileError` if ``removal`` took more than ``expected`` did
+    (None: nothing): a passage's tag, a sub-tag, a memo's text."""
+    links = set(expected.links) if expected else set()
+    children = {t.id for t in expected.moved_children} if expected else set()
+    texts = {m.id: m.text for m in expected.memos} if expected else {}
+    if (
+        not set(removal.links) <= links
+        or not {t.id for t in removal.moved_children} <= children
+        or any(m.text != texts.get(m.id, "") for m in removal.memos)
+    ):
+        raise ChangedMeanwhileError(
+            f"the tag {removal.tag.name!r} was put on passages, or given sub-tags or a"
+            " memo, since, perhaps in another window, so it was kept rather than lose"
+            " that work",
+            advice="Delete it by hand if it should go.",
+        )
+
+
+def tag_memo(project: Project, tag_id: int | None) -> str:
+    """The text of the tag's memo ("" if it has none)."""
+    memo = project.memos.get(kind=MemoKind.TAG, target_id=tag_id)
+    return memo.text if memo else ""
+
+
+def _merge_memo(project: Project, memos: list[Memo], into: int) -> tuple[Memo, ...] | None:
+    """Add the merged tag's memo to the target's (the notes go where its passages go);
+    the target's memo as it was, or None if it was left alone.
+
+    A target without a memo takes the merged tag's memo itself, with its id and uuid:
+    merging again after an undo (redo) then gives the target the same memo, not a new
+    one each time.
+    """
+    written = [m for m in memos if m.text.strip()]
+    if not written:
+        return None
+    texts = [m.text.lstrip("\n").rstrip() for m in written]
+    before = tuple(project.memos.for_tag(tag_id=into))
+    if not before:
+        project.db.execute(
+            "UPDATE memos SET tag_id = ?, text = ?, updated_at = ? WHERE id = ?",
+            [into, "\n\n".join(texts), project.now(), written[0].id],
+        )
+        return before
+    kept = [m.text.lstrip("\n").rstrip() for m in before if m.text.strip()]
+    project.memos.set(kind=MemoKind.TAG, target_id=into, text="\n\n".join(kept + texts))
+    return before
+
+
+def _copy_links(db: Database, tag_id: int, into: int) -> list[tuple[int, int]]:
+    """Put ``into`` on the passages of ``tag_id``; the links that are new."""
+    rows = db.execute(
+        "SELECT annotation_id FROM annotation_tags WHERE tag_id = ?"
+        " EXCEPT SELECT annotation_id FROM annotation_tags WHERE tag_id = ?",
+        [tag_id, into],
+    )
+    added = [(int(annotation_id), into) for (annotation_id,) in rows]
+    db.conn.executemany("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", added)
+    return added
+
+
+def _append(db: Database, tags: list[Tag], *, parent_id: int | None) -> None:
+    """Move ``tags`` after the last child of ``parent_id``, leaving its children as they are."""
+    first = db.execute(
+        "SELECT ifnull(max(sort_order), -1) + 1 FROM tags WHERE parent_id IS ?", [parent_id]
+    ).fetchone()[0]
+    db.conn.executemany(
+        "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
+        [(parent_id, first + i, tag.id) for i, tag in enumerate(tags)],
+    )
+
+
+def _links(db: Database, tag_id: int) -> list[tuple[int, int]]:
+    """The (passage, tag) links of the tag ``tag_id``."""
+    rows = db.execute(
+        "SELECT annotation_id, tag_id FROM annotation_tags WHERE tag_id = ?", [tag_id]
+    ).fetchall()
+    return [(int(a), int(t)) for a, t in rows]

@@ -1,0 +1,147 @@
+"""Undoing tag edits: a deleted or merged tag brought back, a moved one put back in its place,
+keeping what another window did meanwhile (or refusing, rather than throw it away)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from diptych.storage.errors import ChangedMeanwhileError, refuse_if_changed
+from diptych.storage.model import Tag, TagRemoval
+from diptych.storage.tag_checks import TAG_COLUMNS, free_name, known_tag, tag_exists, write_named
+from diptych.storage.tag_removal import tag_memo
+
+if TYPE_CHECKING:
+    from diptych.storage.project import Project
+
+
+def restore_removal(project: Project, *, removal: TagRemoval) -> Tag:
+    """Undo :func:`~diptych.storage.tag_removal.remove_tag` (see :meth:`TagStore.restore`)."""
+    t = removal.tag
+    with project.transaction():
+        db = project.db
+        links = _links_to_restore(project, removal)
+        parent_id, order = _place_of(project, t)
+        # Under a stand-in name until its sub-tags are back: one of them may have its name.
+        db.execute(
+            f"INSERT INTO tags ({TAG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [t.id, t.uuid, t.uuid, t.color, parent_id, t.description, order, t.created_at],
+        )
+        db.conn.executemany(
+            "DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?",
+            removal.added_links,
+        )
+        # Passages deleted since (in another window) are not tagged again.
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id)"
+            " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM annotations WHERE id = ?)",
+            [(annotation_id, tag_id, annotation_id) for annotation_id, tag_id in links],
+        )
+        _take_back_children(project, removal, parent_id)
+        into = removal.merged_into
+        if removal.target_memos is not None and into is not None and tag_exists(db, into):
+            db.execute("DELETE FROM memos WHERE kind = 'tag' AND tag_id = ?", [into])
+            for memo in removal.target_memos:
+                project.memos.restore(memo=memo)
+        for folded in removal.folded:
+            restore_removal(project, removal=folded)
+        for memo in removal.memos:
+            project.memos.restore(memo=memo)
+        name = free_name(db, t.name, parent_id=parent_id, tag_id=t.id)
+        db.execute("UPDATE tags SET name = ? WHERE id = ?", [name, t.id])
+    return project.tags.get(tag_id=t.id)
+
+
+def restore_tag_places(
+    project: Project,
+    *,
+    tag: Tag,
+    others: Sequence[Tag],
+    expected: Mapping[str, int | None] | None = None,
+) -> Tag:
+    """Undo :meth:`TagStore.move` (see :meth:`TagStore.restore_places`)."""
+    with project.transaction():
+        codebook = project.tags.codebook()
+        refuse_if_moved(known_tag(codebook, tag.id), expected)
+        parent_id, order = _place_of(project, tag)
+        if parent_id is not None and parent_id in {t.id for t in codebook.descendants(tag.id)}:
+            raise ChangedMeanwhileError(
+                f"the tag {codebook.path(parent_id)!r} was moved inside"
+                f" {codebook.path(tag.id)!r} since, perhaps in another window, so"
+                f" {tag.name!r} cannot go back inside it",
+                advice="Move the tags by hand if they should be nested otherwise.",
+            )
+        write_named(
+            project.db,
+            "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
+            [parent_id, order, tag.id],
+            tag.name,
+        )
+        project.db.conn.executemany(
+            "UPDATE tags SET sort_order = ? WHERE id = ? AND parent_id IS ?",
+            [(other.sort_order, other.id, other.parent_id) for other in others],
+        )
+    return project.tags.get(tag_id=tag.id)
+
+
+def refuse_if_moved(tag: Tag, expected: Mapping[str, int | None] | None) -> None:
+    """Raise :class:`ChangedMeanwhileError` unless ``tag`` is under the parent ``expected``
+    names (if it names one)."""
+    if expected is not None and "parent_id" in expected:
+        refuse_if_changed(
+            tag.parent_id,
+            expected["parent_id"],
+            f"the place of the tag {tag.name!r} in the codebook",
+            advice="Move it by hand if it should be elsewhere.",
+        )
+
+
+def _place_of(project: Project, tag: Tag) -> tuple[int | None, int]:
+    """Where ``tag`` goes back to: its parent and sort order as recorded, or the end of
+    the top level if the parent was deleted since (in another window)."""
+    db = project.db
+    if tag.parent_id is None or tag_exists(db, tag.parent_id):
+        return tag.parent_id, tag.sort_order
+    row = db.execute("SELECT ifnull(max(sort_order), -1) + 1 FROM tags WHERE parent_id IS NULL")
+    return None, int(row.fetchone()[0])
+
+
+def _take_back_children(project: Project, removal: TagRemoval, parent_id: int | None) -> None:
+    """Put the sub-tags the removal moved back under the tag brought back (under
+    ``parent_id``): those still where the removal put them. One moved since, in
+    another window, stays there, as does one the tag's new parent is now inside."""
+    db = project.db
+    left_under = removal.merged_into if removal.merged_into is not None else removal.tag.parent_id
+    above: set[int] = set()  # parent_id and the tags it is inside
+    while parent_id is not None and parent_id not in above:
+        above.add(parent_id)
+        row = db.execute("SELECT parent_id FROM tags WHERE id = ?", [parent_id]).fetchone()
+        parent_id = row[0] if row else None
+    db.conn.executemany(
+        "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ? AND parent_id IS ?",
+        [
+            (child.parent_id, child.sort_order, child.id, left_under)
+            for child in removal.moved_children
+            if child.id not in above
+        ],
+    )
+
+
+def _links_to_restore(project: Project, removal: TagRemoval) -> list[tuple[int, int]]:
+    """The links :func:`restore_removal` puts back: for a merge into a tag still there,
+    only on the passages that still carry the target; refused if the target's memo was
+    written since the merge."""
+    into = removal.merged_into
+    if into is None or not tag_exists(project.db, into):
+        return list(removal.links)
+    if removal.target_memos is not None:
+        name = project.tags.codebook().path(into)
+        refuse_if_changed(
+            tag_memo(project, into),
+            removal.target_memo_text,
+            f"the memo of the tag {name!r}",
+            advice=f"The merge stays; edit the memo of {name!r} by hand if need be.",
+        )
+    rows = project.db.execute("SELECT annotation_id FROM annotation_tags WHERE tag_id = ?", [into])
+    carried = {int(annotation_id) for (annotation_id,) in rows}
+    return [(a, tag_id) for a, tag_id in removal.links if a in carried]
