@@ -385,13 +385,18 @@ class ExportDialog(QDialog):
             self._following_name = False
 
     def on_browse_clicked(self) -> None:
-        """Choose where to save."""
-        suffix = FORMATS[self.fmt()].suffix
-        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text(), f"*{suffix}")
-        if name:
-            chosen = name if format_of(name) is not None else name + suffix
-            self.output.setText(chosen)
-            self._confirmed = Path(chosen)  # the file dialog asked about replacing it
+        """Choose where to save. A name chosen without a file type gets the format's, as a
+        typed one does; a file type of the user's own (``notes.txt``) is kept."""
+        fmt = FORMATS[self.fmt()]
+        kinds = f"{fmt.label} (*{fmt.suffix})"
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text(), kinds)
+        if not name:
+            return
+        chosen = name if has_file_type(Path(name)) else name + fmt.suffix
+        self.output.setText(chosen)
+        # The file dialog asked about replacing the file it named; a file the suffix
+        # added names ("report" chosen, "report.html" there) is asked about on Export.
+        self._confirmed = Path(chosen) if chosen == name else None
 
     def destination(self) -> Path:
         """The file to write: a bare name (``notes.md``) goes in the folder the dialog
