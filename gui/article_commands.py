@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from diptych.gui.commands import SessionCommand, SetText
 from diptych.gui.session import ProjectSession
-from diptych.storage.articles import ArticleRemoval, ReplacementPlan
+from diptych.storage.article_removal import ArticleRemoval
+from diptych.storage.article_updates import ReplacementPlan
 from diptych.storage.model import ArticleSummary, MemoKind, ReanchorReport
 from diptych.storage.wording import counted
 

@@ -25,7 +25,7 @@ from diptych.gui.passage_index import PassageIndex
 from diptych.gui.render import DocumentBuilder
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import highlight_theme, render_style
-from diptych.storage.articles import load_article
+from diptych.storage.article_rows import load_article
 from diptych.storage.document import ArticleText
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import Article

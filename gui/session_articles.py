@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from diptych.gui.session_watch import FileWatch, text_stamp
+from diptych.storage.article_removal import ArticleRemoval
 from diptych.storage.article_updates import ReplacementPlan
-from diptych.storage.articles import ArticleRemoval
 from diptych.storage.model import ArticleSummary, ReanchorReport
 
 if TYPE_CHECKING:

@@ -1,62 +1,35 @@
-"""Articles of a project: import, list, read, rename, update from a newer file, remove."""
+"""Articles of a project: import, list, read, rename, update from a newer file, remove.
+
+The store is the way in, and keeps the texts last read; the work behind it lives beside it:
+rows written and read in :mod:`~diptych.storage.article_rows`, updating from a newer file in
+:mod:`~diptych.storage.article_replacement`, removing in :mod:`~diptych.storage.article_removal`.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from diptych.storage.anchoring import AnchorMethod
 from diptych.storage.anchors import Anchor
-from diptych.storage.article_updates import (
-    ReplacementPlan,
-    apply_anchors,
-    find_again,
-    make_plan,
+from diptych.storage.article_removal import ArticleRemoval, remove_article, restore_article
+from diptych.storage.article_replacement import replace_article_text, restore_article_text
+from diptych.storage.article_rows import (
+    LIST_ADVICE,
+    SUMMARY_SQL,
+    article_row,
+    insert_article,
+    read_article,
 )
-from diptych.storage.database import reader, translate_errors
-from diptych.storage.document import ArticleText, blocks_from_json, blocks_to_json
-from diptych.storage.errors import (
-    ArticleChangedError,
-    ChangedMeanwhileError,
-    InputError,
-    refuse_if_changed,
-)
-from diptych.storage.model import (
-    Annotation,
-    Article,
-    ArticleSummary,
-    Memo,
-    MemoKind,
-    ReanchorReport,
-)
+from diptych.storage.article_updates import ReplacementPlan, make_plan
+from diptych.storage.errors import ArticleChangedError, InputError, refuse_if_changed
+from diptych.storage.model import Annotation, Article, ArticleSummary, ReanchorReport
 
 if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
     from diptych.storage.project import Project
 
 CACHE_SIZE = 24
-
-SUMMARY_SQL = """
-    SELECT a.id, a.uuid, a.title, a.source_name, a.format, a.encoding, a.imported_at,
-           a.updated_at, a.characters,
-           (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),
-           (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.status = 'orphan')
-    FROM articles a
-"""
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRemoval:
-    """An article removed from the project, with everything that went with it."""
-
-    article: Article
-    sort_order: int
-    annotations: tuple[Annotation, ...]
-    memos: tuple[Memo, ...]
 
 
 class ArticleStore:
@@ -87,18 +60,10 @@ class ArticleStore:
         with self._project.transaction():
             order = self._next_order()
             for index, item in enumerate(parsed):
-                row = _row(item, now=now, sort_order=order + index)
+                row = article_row(item, now=now, sort_order=order + index)
                 row["uuid"] = uuids[index] if uuids else new_uuid()
-                ids.append(self._insert(row))
+                ids.append(insert_article(self._project.db, row))
         return [self.summary(article_id=i) for i in ids]
-
-    def _insert(self, row: dict[str, Any]) -> int:
-        columns = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        cursor = self._project.db.execute(
-            f"INSERT INTO articles ({columns}) VALUES ({marks})", list(row.values())
-        )
-        return int(cursor.lastrowid or 0)
 
     def _next_order(self) -> int:
         row = self._project.db.execute(
@@ -117,7 +82,7 @@ class ArticleStore:
         with self._project.reading() as db:
             row = db.execute(SUMMARY_SQL + " WHERE a.id = ?", [article_id]).fetchone()
         if row is None:
-            raise InputError(f"there is no article {article_id}", advice=_LIST_ADVICE)
+            raise InputError(f"there is no article {article_id}", advice=LIST_ADVICE)
         return ArticleSummary(*row)
 
     def get(self, *, article_id: int) -> Article:
@@ -128,7 +93,7 @@ class ArticleStore:
             return cached[0]
         version = self._project.data_version()
         with self._project.reading() as db:
-            article = _read_article(db.conn, article_id)
+            article = read_article(db.conn, article_id)
         self.remember(article, read_at=version)
         return article
 
@@ -155,7 +120,8 @@ class ArticleStore:
         return article_id in self._cache
 
     def remember(self, article: Article, *, read_at: int | None = None) -> None:
-        """Keep an article read elsewhere (by :func:`load_article` in a worker) in the cache.
+        """Keep an article read elsewhere (by
+        :func:`~diptych.storage.article_rows.load_article` in a worker) in the cache.
 
         Args:
             read_at: :meth:`Project.data_version` taken before the article was read, if known.
@@ -185,7 +151,7 @@ class ArticleStore:
             [first, len(expected), article_id],
         ).fetchone()
         if row is None:
-            raise InputError(f"there is no article {article_id}", advice=_LIST_ADVICE)
+            raise InputError(f"there is no article {article_id}", advice=LIST_ADVICE)
         if row[0] != expected:
             self._cache.pop(article_id, None)
             raise ArticleChangedError(
@@ -238,7 +204,7 @@ class ArticleStore:
         between passages (False: :class:`~diptych.storage.errors.Cancelled`).
         """
         with self._project.reading() as db:
-            old_text = _read_article(db.conn, article_id).text
+            old_text = read_article(db.conn, article_id).text
         passages = self._project.annotations.query(article_id=article_id)
         return make_plan(article_id, old_text, parsed.content.text, passages, keep_going)
 
@@ -263,39 +229,15 @@ class ArticleStore:
         With ``expected`` (redo: the text undo put back), only if the article still reads
         so: a text another window put in meanwhile is refused rather than replaced.
         """
-        counts = dict.fromkeys(AnchorMethod, 0)
-        new_text = parsed.content.text
         with self._project.transaction():
             self._cache.pop(article_id, None)
             old = self.get(article_id=article_id)
-            if expected is not None:
-                _refuse_if_text_changed(old.text, expected)
-            passages = self._project.annotations.query(article_id=article_id)
-            if plan is None or not plan.holds(
-                article_id=article_id, old_text=old.text, new_text=new_text, passages=passages
-            ):
-                plan = make_plan(article_id, old.text, new_text, passages)
-            row = _row(parsed, now=self._project.now(), sort_order=0)
-            for key in ("uuid", "title", "imported_at", "sort_order"):
-                row.pop(key, None)
-            sets = ", ".join(f"{k} = ?" for k in row)
-            self._project.db.execute(
-                f"UPDATE articles SET {sets} WHERE id = ?", [*row.values(), article_id]
+            report = replace_article_text(
+                self._project, old=old, parsed=parsed, plan=plan, expected=expected
             )
-            for result in plan.results:
-                counts[result.method] += 1
-            apply_anchors(self._project, passages, plan.results)
         self._cache.pop(article_id, None)
         self._read.pop(article_id, None)  # the views are to read the new text
-        return ReanchorReport(
-            article_id=article_id,
-            kept=counts[AnchorMethod.POSITION],
-            moved=counts[AnchorMethod.QUOTE],
-            fuzzy=counts[AnchorMethod.FUZZY],
-            orphaned=counts[AnchorMethod.ORPHAN],
-            previous=tuple(passages),
-            previous_article=old,
-        )
+        return report
 
     def restore_text(
         self, *, article: Article, passages: Sequence[Annotation], expected: str | None = None
@@ -308,29 +250,7 @@ class ArticleStore:
         ``expected`` (the text the replacing wrote), only if the article still reads so: a
         text another window put in meanwhile is refused rather than thrown away.
         """
-        with self._project.transaction():
-            db = self._project.db
-            row = db.execute("SELECT display_text FROM articles WHERE id = ?", [article.id])
-            newer = row.fetchone()  # the text being undone
-            if expected is not None and newer is not None:
-                _refuse_if_text_changed(newer[0], expected)
-            known = {p.id for p in passages}
-            added = [
-                p
-                for p in self._project.annotations.query(article_id=article.id)
-                if p.id not in known
-            ]
-            db.execute(
-                "UPDATE articles SET source_name = ?, format = ?, encoding = ?, updated_at = ?,"
-                " original_text = ?, display_text = ?, characters = ?, blocks = ? WHERE id = ?",
-                [article.source_name, article.format, article.encoding, article.updated_at,
-                 article.original_text, article.text, len(article.text),
-                 blocks_to_json(article.content.blocks), article.id],
-            )  # fmt: skip
-            for passage in passages:
-                self._project.annotations.restore_anchor(annotation=passage)
-            if added and newer is not None:
-                find_again(self._project, added, article.text, old_text=newer[0])
+        restore_article_text(self._project, article=article, passages=passages, expected=expected)
         self._cache.pop(article.id, None)
         self._read.pop(article.id, None)  # the views are to read the old text again
 
@@ -354,125 +274,12 @@ class ArticleStore:
         with self._project.transaction():
             self._cache.pop(article_id, None)
             article = self.get(article_id=article_id)
-            passages = tuple(self._project.annotations.query(article_id=article_id))
-            memos = tuple(
-                m
-                for m in self._project.memos.all()
-                if m.kind is MemoKind.ARTICLE and m.target_id == article_id
+            removal = remove_article(
+                self._project, article=article, unused_only=unused_only, expected=expected
             )
-            if unused_only or expected is not None:
-                _refuse_if_worked_on(article, passages, memos, expected)
-            db = self._project.db
-            order = db.execute("SELECT sort_order FROM articles WHERE id = ?", [article_id])
-            sort_order = int(order.fetchone()[0])
-            db.execute("DELETE FROM annotations WHERE article_id = ?", [article_id])
-            db.execute("DELETE FROM memos WHERE article_id = ?", [article_id])
-            db.execute("DELETE FROM articles WHERE id = ?", [article_id])
         self._cache.pop(article_id, None)
-        return ArticleRemoval(article, sort_order, passages, memos)
+        return removal
 
     def restore(self, *, removal: ArticleRemoval) -> None:
         """Put back an article removed by :meth:`remove`, with the same ids."""
-        a = removal.article
-        with self._project.transaction():
-            row = {
-                "id": a.id,
-                "uuid": a.uuid,
-                "title": a.title,
-                "source_name": a.source_name,
-                "format": a.format,
-                "encoding": a.encoding,
-                "imported_at": a.imported_at,
-                "updated_at": a.updated_at,
-                "original_text": a.original_text,
-                "display_text": a.text,
-                "characters": len(a.text),
-                "blocks": blocks_to_json(a.content.blocks),
-                "sort_order": removal.sort_order,
-            }
-            self._insert(row)
-            for passage in removal.annotations:
-                self._project.annotations.restore(annotation=passage)
-            for memo in removal.memos:
-                self._project.memos.restore(memo=memo)
-
-
-def _refuse_if_worked_on(
-    article: Article,
-    passages: Sequence[Annotation],
-    memos: Sequence[Memo],
-    expected: ArticleRemoval | None,
-) -> None:
-    """Raise :class:`ChangedMeanwhileError` if removing the article would take away more
-    than ``expected`` did (None: nothing): a passage or memo text of its own, a note, a
-    tag, a place."""
-    before = {p.id: p for p in expected.annotations} if expected else {}
-    texts = {m.id: m.text for m in expected.memos} if expected else {}
-    worked_on = any(
-        p.id not in before
-        or (p.note, p.exact) != (before[p.id].note, before[p.id].exact)
-        or not set(p.tag_ids) <= set(before[p.id].tag_ids)
-        for p in passages
-    ) or any(m.text != texts.get(m.id, "") for m in memos)
-    if worked_on:
-        raise ChangedMeanwhileError(
-            f"the article {article.title!r} was given passages or a memo, or its passages"
-            " were changed, since, perhaps in another window, so it was kept rather than"
-            " lose that work",
-            advice="Remove it by hand if it should go.",
-        )
-
-
-def _refuse_if_text_changed(current: str, expected: str) -> None:
-    refuse_if_changed(
-        current,
-        expected,
-        "the article's text",
-        advice="Update it from a file again if it should read otherwise.",
-    )
-
-
-_LIST_ADVICE = (
-    "It may have been removed. The Library lists the project's articles, as does "
-    "`diptych articles PROJECT`."
-)
-
-
-def _read_article(conn: sqlite3.Connection, article_id: int) -> Article:
-    row = conn.execute(
-        "SELECT id, uuid, title, source_name, format, encoding, imported_at, updated_at,"
-        " original_text, display_text, blocks FROM articles WHERE id = ?",
-        [article_id],
-    ).fetchone()
-    if row is None:
-        raise InputError(f"there is no article {article_id}", advice=_LIST_ADVICE)
-    content = ArticleText(row[9], blocks_from_json(row[10]))
-    return Article(*row[:9], content=content)  # type: ignore[misc]
-
-
-def load_article(path: Path, *, article_id: int) -> Article:
-    """Read one article through a connection of its own (:func:`reader`), for a worker."""
-    conn = reader(path)
-    try:
-        with translate_errors(path):
-            article = _read_article(conn, article_id)
-    finally:
-        conn.close()
-    hash(article.text)  # kept by the string: remembering it on the GUI thread needs no pass
-    return article
-
-
-def _row(parsed: ParsedArticle, *, now: str, sort_order: int) -> dict[str, Any]:
-    return {
-        "title": parsed.title,
-        "source_name": parsed.source_name,
-        "format": parsed.format,
-        "encoding": parsed.encoding,
-        "imported_at": now,
-        "updated_at": now,
-        "original_text": parsed.original_text,
-        "display_text": parsed.content.text,
-        "characters": len(parsed.content.text),
-        "blocks": parsed.content.to_json(),
-        "sort_order": sort_order,
-    }
+        restore_article(self._project, removal=removal)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from diptych.storage.articles import load_article
+from diptych.storage.article_rows import load_article
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
 

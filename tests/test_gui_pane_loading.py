@@ -18,7 +18,7 @@ from diptych.gui.article_pane import ArticlePane
 from diptych.gui.context import AppContext
 from diptych.gui.messages import MessageBridge
 from diptych.gui.session import ProjectSession
-from diptych.storage.articles import load_article
+from diptych.storage.article_rows import load_article
 from diptych.storage.importing import parse_article
 from diptych.storage.model import Article
 from diptych.storage.project import Project

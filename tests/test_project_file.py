@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from diptych.storage.articles import SUMMARY_SQL
+from diptych.storage.article_rows import SUMMARY_SQL
 from diptych.storage.errors import (
     DamagedProjectError,
     NewerProjectError,

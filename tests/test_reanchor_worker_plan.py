@@ -13,7 +13,7 @@ import pytest
 
 import diptych.storage.article_updates as updates_module
 from diptych.storage.annotations import NewAnnotation
-from diptych.storage.articles import ReplacementPlan
+from diptych.storage.article_updates import ReplacementPlan
 from diptych.storage.errors import Cancelled
 from diptych.storage.importing import ParsedArticle, parse_article
 from diptych.storage.model import Annotation, ReanchorReport

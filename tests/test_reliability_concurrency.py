@@ -229,7 +229,7 @@ def test_the_window_refuses_a_passage_on_replaced_text_and_shows_the_new_text(
 
 def test_a_text_read_in_the_background_is_checked_the_same_way(tmp_path: Path) -> None:
     """A long article is read by a worker on its own connection and kept in the cache."""
-    from diptych.storage.articles import load_article
+    from diptych.storage.article_rows import load_article
     from diptych.storage.errors import InputError
 
     path = tmp_path / "p.diptych"

@@ -1,0 +1,103 @@
+"""Removing an article with its passages and memos, and putting it back (undo), without
+throwing away what another window gave it meanwhile."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from diptych.storage.article_rows import insert_article
+from diptych.storage.document import blocks_to_json
+from diptych.storage.errors import ChangedMeanwhileError
+from diptych.storage.model import Annotation, Article, Memo, MemoKind
+
+if TYPE_CHECKING:
+    from diptych.storage.project import Project
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRemoval:
+    """An article removed from the project, with everything that went with it."""
+
+    article: Article
+    sort_order: int
+    annotations: tuple[Annotation, ...]
+    memos: tuple[Memo, ...]
+
+
+def remove_article(
+    project: Project,
+    *,
+    article: Article,
+    unused_only: bool,
+    expected: ArticleRemoval | None,
+) -> ArticleRemoval:
+    """Delete ``article`` (as read inside the same write transaction) with its passages and
+    memos; what is needed to undo. See :meth:`ArticleStore.remove` for ``unused_only``
+    and ``expected``."""
+    passages = tuple(project.annotations.query(article_id=article.id))
+    memos = tuple(
+        m for m in project.memos.all() if m.kind is MemoKind.ARTICLE and m.target_id == article.id
+    )
+    if unused_only or expected is not None:
+        _refuse_if_worked_on(article, passages, memos, expected)
+    db = project.db
+    order = db.execute("SELECT sort_order FROM articles WHERE id = ?", [article.id])
+    sort_order = int(order.fetchone()[0])
+    db.execute("DELETE FROM annotations WHERE article_id = ?", [article.id])
+    db.execute("DELETE FROM memos WHERE article_id = ?", [article.id])
+    db.execute("DELETE FROM articles WHERE id = ?", [article.id])
+    return ArticleRemoval(article, sort_order, passages, memos)
+
+
+def restore_article(project: Project, *, removal: ArticleRemoval) -> None:
+    """Put back an article removed by :func:`remove_article`, with the same ids."""
+    a = removal.article
+    with project.transaction():
+        row = {
+            "id": a.id,
+            "uuid": a.uuid,
+            "title": a.title,
+            "source_name": a.source_name,
+            "format": a.format,
+            "encoding": a.encoding,
+            "imported_at": a.imported_at,
+            "updated_at": a.updated_at,
+            "original_text": a.original_text,
+            "display_text": a.text,
+            "characters": len(a.text),
+            "blocks": blocks_to_json(a.content.blocks),
+            "sort_order": removal.sort_order,
+        }
+        insert_article(project.db, row)
+        for passage in removal.annotations:
+            project.annotations.restore(annotation=passage)
+        for memo in removal.memos:
+            project.memos.restore(memo=memo)
+
+
+def _refuse_if_worked_on(
+    article: Article,
+    passages: Sequence[Annotation],
+    memos: Sequence[Memo],
+    expected: ArticleRemoval | None,
+) -> None:
+    """Raise :class:`ChangedMeanwhileError` if removing the article would take away more
+    than ``expected`` did (None: nothing): a passage or memo text of its own, a note, a
+    tag, a place."""
+    before = {p.id: p for p in expected.annotations} if expected else {}
+    texts = {m.id: m.text for m in expected.memos} if expected else {}
+    worked_on = any(
+        p.id not in before
+        or (p.note, p.exact) != (before[p.id].note, before[p.id].exact)
+        or not set(p.tag_ids) <= set(before[p.id].tag_ids)
+        for p in passages
+    ) or any(m.text != texts.get(m.id, "") for m in memos)
+    if worked_on:
+        raise ChangedMeanwhileError(
+            f"the article {article.title!r} was given passages or a memo, or its passages"
+            " were changed, since, perhaps in another window, so it was kept rather than"
+            " lose that work",
+            advice="Remove it by hand if it should go.",
+        )

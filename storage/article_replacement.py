@@ -1,0 +1,97 @@
+"""Updating an article from a newer file, and undoing that: the text replaced with each
+passage where the plan found it again, and the old text back with each passage where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from diptych.storage.anchoring import AnchorMethod
+from diptych.storage.article_rows import article_row
+from diptych.storage.article_updates import ReplacementPlan, apply_anchors, find_again, make_plan
+from diptych.storage.document import blocks_to_json
+from diptych.storage.errors import refuse_if_changed
+from diptych.storage.model import Annotation, Article, ReanchorReport
+
+if TYPE_CHECKING:
+    from diptych.storage.importing import ParsedArticle
+    from diptych.storage.project import Project
+
+
+def replace_article_text(
+    project: Project,
+    *,
+    old: Article,
+    parsed: ParsedArticle,
+    plan: ReplacementPlan | None,
+    expected: str | None,
+) -> ReanchorReport:
+    """Write the newer text of ``old`` (as read inside the same write transaction) and put
+    each passage where ``plan`` found it, or where it is found again here if the plan no
+    longer holds. See :meth:`ArticleStore.replace_text`."""
+    counts = dict.fromkeys(AnchorMethod, 0)
+    new_text = parsed.content.text
+    article_id = old.id
+    if expected is not None:
+        _refuse_if_text_changed(old.text, expected)
+    passages = project.annotations.query(article_id=article_id)
+    if plan is None or not plan.holds(
+        article_id=article_id, old_text=old.text, new_text=new_text, passages=passages
+    ):
+        plan = make_plan(article_id, old.text, new_text, passages)
+    row = article_row(parsed, now=project.now(), sort_order=0)
+    for key in ("uuid", "title", "imported_at", "sort_order"):
+        row.pop(key, None)
+    sets = ", ".join(f"{k} = ?" for k in row)
+    project.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*row.values(), article_id])
+    for result in plan.results:
+        counts[result.method] += 1
+    apply_anchors(project, passages, plan.results)
+    return ReanchorReport(
+        article_id=article_id,
+        kept=counts[AnchorMethod.POSITION],
+        moved=counts[AnchorMethod.QUOTE],
+        fuzzy=counts[AnchorMethod.FUZZY],
+        orphaned=counts[AnchorMethod.ORPHAN],
+        previous=tuple(passages),
+        previous_article=old,
+    )
+
+
+def restore_article_text(
+    project: Project,
+    *,
+    article: Article,
+    passages: Sequence[Annotation],
+    expected: str | None,
+) -> None:
+    """Undo :func:`replace_article_text`. See :meth:`ArticleStore.restore_text`."""
+    with project.transaction():
+        db = project.db
+        row = db.execute("SELECT display_text FROM articles WHERE id = ?", [article.id])
+        newer = row.fetchone()  # the text being undone
+        if expected is not None and newer is not None:
+            _refuse_if_text_changed(newer[0], expected)
+        known = {p.id for p in passages}
+        added = [p for p in project.annotations.query(article_id=article.id) if p.id not in known]
+        db.execute(
+            "UPDATE articles SET source_name = ?, format = ?, encoding = ?, updated_at = ?,"
+            " original_text = ?, display_text = ?, characters = ?, blocks = ? WHERE id = ?",
+            [article.source_name, article.format, article.encoding, article.updated_at,
+             article.original_text, article.text, len(article.text),
+             blocks_to_json(article.content.blocks), article.id],
+        )  # fmt: skip
+        for passage in passages:
+            project.annotations.restore_anchor(annotation=passage)
+        if added and newer is not None:
+            find_again(project, added, article.text, old_text=newer[0])
+
+
+def _refuse_if_text_changed(current: str, expected: str) -> None:
+    refuse_if_changed(
+        current,
+        expected,
+        "the article's text",
+        advice="Update it from a file again if it should read otherwise.",
+    )
