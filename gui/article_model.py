@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,6 +21,7 @@ from diptych.gui.session import ProjectSession
 from diptych.storage.model import ArticleSummary
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 2  # the title alone, as the filter reads it
 ARTICLE_MIME = "application/x-diptych-article-ids"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -36,6 +38,7 @@ class ArticleListModel(QAbstractListModel):
         super().__init__(session)
         self.session = session
         self._rows: list[ArticleSummary] = []
+        self._shared: set[str] = set()  # titles of more than one article
         session.articlesChanged.connect(self.refresh)
         session.passagesChanged.connect(self.on_session_passages_changed)
         session.passageUpdated.connect(self.on_session_passage_updated)
@@ -46,7 +49,17 @@ class ArticleListModel(QAbstractListModel):
         """Re-read the list of articles."""
         self.beginResetModel()
         self._rows = self.session.articles()
+        counts = Counter(article.title for article in self._rows)
+        self._shared = {title for title, count in counts.items() if count > 1}
         self.endResetModel()
+
+    def label(self, article: ArticleSummary) -> str:
+        """An article's line in the list: its title, followed by its file's name when
+        another article has the same title (two outlets' copies of one wire story), which
+        would otherwise be two lines alike, told apart only by hovering over each."""
+        if article.title in self._shared and article.source_name:
+            return f"{article.title} ({article.source_name})"
+        return article.title
 
     def on_session_passage_updated(self, article_id: int, _annotation_id: int) -> None:
         """One passage changed: its article's passages did."""
@@ -72,6 +85,8 @@ class ArticleListModel(QAbstractListModel):
             return None
         article = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            return self.label(article)
+        if role == TITLE_ROLE:
             return article.title
         if role == Qt.ItemDataRole.ToolTipRole:
             orphans = f", {article.orphan_count} orphaned" if article.orphan_count else ""

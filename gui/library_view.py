@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from diptych.gui.article_model import TITLE_ROLE
 from diptych.gui.text_folding import folded
 
 # Rows measured per pass of the event loop: a screenful (the list's height in lines of its
@@ -114,5 +115,6 @@ class TitleFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._words:
             return True
-        title = self.sourceModel().index(source_row, 0, source_parent).data()
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        title = index.data(TITLE_ROLE)  # not a file name the line may show after it
         return self._words in folded(title or "")
