@@ -44,6 +44,19 @@ def device_pixels(length: int, ratio: float) -> int:
     return max(1, int(length * ratio + 0.01))
 
 
+def lane_pixels(lanes: int, room: int, ratio: float) -> tuple[int, int]:
+    """The width of a bar and of the gap before it, in device pixels, for ``lanes`` lanes
+    side by side in a margin ``room`` device pixels wide: narrower than usual when they
+    would not fit, so that every tag of overlapping passages keeps a bar that is seen (a
+    passage with six tags had its fifth and sixth bars painted past the margin's edge)."""
+    width, gap = device_pixels(LANE_WIDTH, ratio), device_pixels(LANE_GAP, ratio)
+    if lanes * (width + gap) <= room:  # a gap before each bar
+        return width, gap
+    step = max(2, (room - 1) // max(lanes, 1))  # a bar and the gap after it
+    gap = max(1, round(step * LANE_GAP / (LANE_WIDTH + LANE_GAP)))
+    return max(1, step - gap), gap
+
+
 class PassageMargin(QWidget):
     """Paints passage bars for the visible part of an :class:`ArticleView`.
 
@@ -117,17 +130,19 @@ class PassageMargin(QWidget):
         # Bars are laid out in device pixels: at a fractional scale (125%, 150%) logical
         # edges fall between pixels, and bars of one width came out a pixel apart in width.
         ratio = painter.deviceTransform().m11() or 1.0  # the scale of the pixels painted
-        width, gap = device_pixels(LANE_WIDTH, ratio), device_pixels(LANE_GAP, ratio)
+        placed = assign_lanes(items)
+        lanes = 1 + max((lane for lane, *_ in placed), default=0)
+        width, gap = lane_pixels(lanes, device_pixels(self.width(), ratio), ratio)
         painter.scale(1 / ratio, 1 / ratio)  # one unit is one pixel
-        for lane, mark, color, top, bottom in assign_lanes(items):
+        for lane, mark, color, top, bottom in placed:
             height = max(bottom - top, 4)
-            rect = QRect(LANE_GAP + lane * (LANE_WIDTH + LANE_GAP), top, LANE_WIDTH, height)
-            y = round(top * ratio)
-            painter.fillRect(
-                QRect(gap + lane * (width + gap), y, width, round((top + height) * ratio) - y),
-                QColor(color),
-            )
-            self._bars.append((rect, mark.annotation_id))
+            x, y = gap + lane * (width + gap), round(top * ratio)
+            bar = QRect(x, y, width, round((top + height) * ratio) - y)
+            painter.fillRect(bar, QColor(color))
+            # Where the bar is, in logical pixels: what the pointer is over.
+            left, right = int(x / ratio), max(int(x / ratio), int((x + width) / ratio) - 1)
+            self._bars.append((QRect(QPoint(left, top), QPoint(right, top + height - 1)),
+                               mark.annotation_id))  # fmt: skip
         painter.end()
 
     def bar_at(self, point: QPoint) -> int:
