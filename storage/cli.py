@@ -206,7 +206,12 @@ def _export_parser(sub: Any, name: str) -> None:
         description="Write the project's tagged notes in one of the export formats.",
     )
     p.add_argument("project", type=Path)
-    p.add_argument("--format", "-f", required=True, choices=sorted(FORMATS))
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=sorted(FORMATS),
+        help="the format (default: the one the output file's name ends with, e.g. notes.md)",
+    )
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     p.add_argument(
         "--article", type=_POSITIVE, action="append", metavar="ID", help="only this article"

@@ -280,8 +280,22 @@ def _search(project: Project, args: argparse.Namespace) -> Result:
 
 def _export(project: Project, args: argparse.Namespace) -> Result:
     from diptych.storage.codebook import Codebook
-    from diptych.storage.exporting import ExportOptions, export_notes, export_project
+    from diptych.storage.exporting import (
+        FORMATS,
+        ExportOptions,
+        export_notes,
+        export_project,
+        format_of,
+    )
 
+    fmt = args.format or (format_of(args.output) if args.output is not None else None)
+    if fmt is None:
+        suffixes = ", ".join(f.suffix for f in FORMATS.values())
+        raise InputError(
+            "which format? Give --format, or an output file (-o) whose name ends with one of "
+            + suffixes,
+            advice="For example: diptych export PROJECT -o notes.md",
+        )
     tag_ids = tuple(_require_tag(project, n).id for n in args.tag) if args.tag else None
     options = ExportOptions(
         article_ids=tuple(args.article) if args.article else None,
@@ -290,8 +304,8 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
         include_untagged=args.untagged,
     )
     written: list[str] = []  # what the writer noticed: cells cut short, an empty scope
-    data = export_project(project, fmt=args.format, options=options, notes=written)
-    notes = export_notes(Codebook(project.tags.all()), args.format) + written
+    data = export_project(project, fmt=fmt, options=options, notes=written)
+    notes = export_notes(Codebook(project.tags.all()), fmt) + written
     if args.output is None:
         return Content(data, notes)
     write_atomically(args.output, data)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from diptych.storage.errors import Cancelled, InputError
@@ -187,6 +188,13 @@ FORMATS: dict[str, ExportFormat] = {
     ),
 }  # fmt: skip
 """Every export format by its key (the command line's ``--format``)."""
+
+
+def format_of(name: str | Path) -> str | None:
+    """The key of the format whose suffix the file ``name`` ends with (any case), if any:
+    ``format_of("Brief.MD")`` is "md"."""
+    suffix = Path(str(name).strip()).suffix.casefold()
+    return next((key for key, fmt in FORMATS.items() if fmt.suffix == suffix), None)
 
 
 QUALCODER_FORMATS = ("qdpx", "qdc")  # the REFI-QDA formats, which QualCoder imports

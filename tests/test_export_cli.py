@@ -88,3 +88,27 @@ def test_every_format_is_offered_on_the_command_line(capsys: pytest.CaptureFixtu
     usage = capsys.readouterr().out
     for key in FORMATS:
         assert key in usage
+
+
+def test_the_format_is_taken_from_the_output_file_name(project: Path, tmp_path: Path) -> None:
+    """`diptych export PROJECT -o brief.MD` writes Markdown without --format; an explicit
+    --format wins over the name."""
+    run("export", project, "-o", tmp_path / "brief.MD")
+    assert (tmp_path / "brief.MD").read_text(encoding="utf-8").startswith("# cli: tagged notes\n")
+    run("export", project, "-o", tmp_path / "table.csv")
+    rows = list(csv.reader(io.StringIO((tmp_path / "table.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0][0] == "article" and len(rows) == 4  # a header, a row per passage and tag
+    run("export", project, "--format", "json", "-o", tmp_path / "notes.txt")
+    assert json.loads((tmp_path / "notes.txt").read_text(encoding="utf-8"))["total"] == 2
+
+
+@pytest.mark.parametrize("output", [None, "notes.txt"])
+def test_without_a_format_to_go_by_the_export_says_how_to_give_one(
+    project: Path, tmp_path: Path, output: str | None
+) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["export", str(project)] + (["-o", str(tmp_path / output)] if output else [])
+    assert main(argv, stdout=out, stderr=err) != 0
+    assert "which format? Give --format" in err.getvalue()
+    assert ".md, .csv, .html, .json, .qdpx, .qdc" in err.getvalue()
+    assert out.getvalue() == "" and list(tmp_path.glob("notes*")) == []
