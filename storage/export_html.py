@@ -49,6 +49,7 @@ from diptych.storage.exporting import (
 )
 from diptych.storage.model import Article, Memo, MemoKind, Tag
 from diptych.storage.note_markdown import NoteRenderer
+from diptych.storage.wording import counted
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 UNTAGGED_COLOR = "#A6A6A6"
@@ -162,8 +163,8 @@ def _head(data: ExportData) -> list[str]:
 
 def _header(data: ExportData, renderer: NoteRenderer) -> list[str]:
     summary = (
-        f"Exported {_e(data.timestamp)} · {len(data.passages)} passages · "
-        f"{len(data.articles)} articles · {len(data.tags)} tags · "
+        f"Exported {_e(data.timestamp)} · {counted(len(data.passages), 'passage')} · "
+        f"{counted(len(data.articles), 'article')} · {counted(len(data.tags), 'tag')} · "
         f"grouped by {_e(data.options.group_by)}"
     )
     lines = [
