@@ -19,6 +19,7 @@ from diptych.gui.note_html import text_to_html
 from diptych.gui.passage_cells import local_time
 from diptych.gui.session import ProjectSession
 from diptych.storage.model import ArticleSummary
+from diptych.storage.wording import counted
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2  # the title alone, as the filter reads it
@@ -92,13 +93,13 @@ class ArticleListModel(QAbstractListModel):
             orphans = f", {article.orphan_count} orphaned" if article.orphan_count else ""
             return text_to_html(  # a title could look like HTML
                 f"{article.title}\n{article.source_name}\n{article.characters:,} characters, "
-                f"{article.annotation_count} passages{orphans}\n"
+                f"{counted(article.annotation_count, 'passage')}{orphans}\n"
                 f"Imported {local_time(article.imported_at)}"
             )
         if role == ARTICLE_ID_ROLE:
             return article.id
         if role == Qt.ItemDataRole.StatusTipRole:
-            return f"{article.annotation_count} passages"
+            return counted(article.annotation_count, "passage")
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:  # what the tooltip tells
             orphans = f", {article.orphan_count} orphaned" if article.orphan_count else ""
             count = article.annotation_count
