@@ -56,6 +56,9 @@ def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, b
 
 def update_message(report: ReanchorReport) -> str:
     """Where an updated article's passages were found again, and how many are orphans."""
+    if not (report.kept or report.moved or report.fuzzy or report.orphaned):
+        # A row of noughts would read as passages lost.
+        return "Updated the article: it has no passages to find again. Ctrl+Z undoes the update."
     return (
         f"Updated the article: {counted(report.kept, 'passage')} in place, {report.moved} moved, "
         f"{report.fuzzy} found approximately, {report.orphaned} orphaned (listed under "

@@ -1,0 +1,35 @@
+"""Update from newer file… on an article without passages says so, instead of a row of
+noughts ("0 passages in place, 0 moved, 0 found approximately, 0 orphaned")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+from diptych.gui.messages import Level
+
+
+def test_an_article_without_passages_is_updated_in_plain_words(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Minutes\n\nBoth sides agreed.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000) as imported:
+        window.importer.import_files([minutes])
+    article_id = imported.args[0][0]
+    newer = tmp_path / "minutes v2.txt"
+    newer.write_text("Minutes\n\nBoth sides agreed on tariffs.\n", encoding="utf-8")
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        window.importer.reimport(article_id, newer)
+
+    level, title, text = posted[-1]
+    assert (level, title) == (Level.INFO, "Update article")
+    assert text == (
+        "Updated the article: it has no passages to find again. Ctrl+Z undoes the update."
+    )
+    assert "agreed on tariffs" in window.session.project.articles.get(article_id=article_id).text
