@@ -51,11 +51,11 @@ class ImportFileDialogs:
         self.folder = name
         return Path(name)
 
-    def newer_version(self) -> Path | None:
-        """Ask for the file of an article's newer version (None if none was chosen)."""
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, "Newer version of the article", self.folder, ARTICLE_FILTER
-        )
+    def newer_version(self, title: str = "") -> Path | None:
+        """Ask for the file of a newer version of the article ``title`` (None if none was
+        chosen); the dialog's title names the article, which the dialog hides."""
+        caption = f"Newer version of “{title}”" if title else "Newer version of the article"
+        name, _ = QFileDialog.getOpenFileName(self.window, caption, self.folder, ARTICLE_FILTER)
         if not name:
             return None
         self.folder = str(Path(name).parent)

@@ -178,7 +178,8 @@ class ImportController(QObject):
         """Replace an article's text with a newer file and find its passages again."""
         if self._refused_read_only("no article can be updated"):
             return
-        path = self.dialogs.newer_version()
+        title = self.session.project.articles.summary(article_id=article_id).title
+        path = self.dialogs.newer_version(title)
         if path is not None:
             self.reimport(article_id, path)
 
