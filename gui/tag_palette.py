@@ -186,6 +186,9 @@ def new_tag_path(codebook: Codebook, text: str) -> NewTagPath | None:
 
 
 ALREADY_MARK = "  ✓"  # after a tag the passage has already
+# Keys that move a row while typing, and a listful (by their numbers, as key events give them).
+ROW_KEYS = {int(Qt.Key.Key_Down): 1, int(Qt.Key.Key_Up): -1}
+PAGE_KEYS = {int(Qt.Key.Key_PageDown): 1, int(Qt.Key.Key_PageUp): -1}
 
 
 class TagPalette(QFrame):
@@ -316,16 +319,18 @@ class TagPalette(QFrame):
             self.tagCreated.emit(str(item.data(NAME_ROLE)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Up/Down move in the list while typing; Enter chooses; Esc closes."""
+        """Up/Down move in the list while typing, Page Up/Page Down a listful at a time (a
+        codebook of many tags was walked one row per key); Enter chooses; Esc closes."""
         if (
             watched is self.field
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
         ):
             key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                step = 1 if key == Qt.Key.Key_Down else -1
-                row = max(0, min(self.model.rowCount() - 1, self.list.currentIndex().row() + step))
+            page = PAGE_KEYS.get(int(key), 0)
+            rows = ROW_KEYS.get(int(key), 0) or (page * self._page() if page else 0)
+            if rows:
+                row = max(0, min(self.model.rowCount() - 1, self.list.currentIndex().row() + rows))
                 self.list.setCurrentIndex(self.model.index(row, 0))
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -335,6 +340,11 @@ class TagPalette(QFrame):
                 self.hide()
                 return True
         return super().eventFilter(watched, event)
+
+    def _page(self) -> int:
+        """How many rows the list shows at once (one less, as a page of text keeps a line)."""
+        row = self.list.sizeHintForRow(0) if self.model.rowCount() else 0
+        return max(1, self.list.viewport().height() // row - 1) if row > 0 else 1
 
 
 def _inside(position: QPoint, width: int, height: int, area: QRect) -> QPoint:
