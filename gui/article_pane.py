@@ -31,6 +31,11 @@ from diptych.storage.model import Article
 
 MIN_ZOOM, MAX_ZOOM = -6, 12
 EMPTY_PANE_HINT = "No article here: double-click one in the Library, or drag it here."
+# What the keys that act on an article's text (1-9, Del, F2, F8, Ctrl+F) say in a pane
+# without one: "select text here" meant nothing there.
+NO_ARTICLE = (
+    "This pane shows no article: open one in it from the Library (double-click it, or Enter)."
+)
 
 
 class ArticlePane(QFrame):
@@ -319,7 +324,11 @@ class ArticlePane(QFrame):
 
     # -- find ----------------------------------------------------------------------------
     def open_find(self) -> None:
-        """Show the find bar, prefilled with the selected text."""
+        """Show the find bar, prefilled with the selected text; in a pane without an
+        article, say so instead (a bar searching nothing said nothing at all)."""
+        if self.article_id is None:
+            self.session.messages.info(NO_ARTICLE)
+            return
         self.pane_find.open_find()
 
     def _article_text(self) -> str | None:

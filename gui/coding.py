@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from diptych.gui.annotations_panel import AnnotationsPanel
-from diptych.gui.article_pane import ArticlePane
+from diptych.gui.article_pane import NO_ARTICLE, ArticlePane
 from diptych.gui.coding_menu import CodingMenu
 from diptych.gui.commands import (
     AddPassage,
@@ -27,7 +27,7 @@ from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_cells import local_time
 from diptych.gui.passage_editor import PassageEditor
-from diptych.gui.passage_selection import NO_ARTICLE, NO_PASSAGE_SELECTED, PassageSelection
+from diptych.gui.passage_selection import NO_PASSAGE_SELECTED, PassageSelection
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path

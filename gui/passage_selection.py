@@ -14,16 +14,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor, QUndoCommand
 from PySide6.QtWidgets import QApplication
 
-from diptych.gui.article_pane import ArticlePane
+from diptych.gui.article_pane import NO_ARTICLE, ArticlePane
 from diptych.gui.article_view import ArticleView
 from diptych.gui.commands import AddPassage, SessionCommand
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import InputError
 
-NO_ARTICLE = (
-    "This pane shows no article: open one in it from the Library (double-click it, or Enter)."
-)
 SELECTED_ELSEWHERE = (
     "The selected passage is not in this pane: select text here, or a passage here "
     "(Enter on a highlight, or F8)."
@@ -103,7 +100,7 @@ class PassageSelection(QObject):
         """Why the selected passage is not one for the keys in ``pane`` to act on (it is
         not in the pane, the caret has left it there, or it is out of view: after finding
         a word, or scrolled away with the wheel, the caret still in it), or "". A pane
-        without an article says so: "select text here" meant nothing there."""
+        without an article says so (:data:`~diptych.gui.article_pane.NO_ARTICLE`)."""
         if pane.article_id is None:
             return NO_ARTICLE
         if self._selected_elsewhere(pane):

@@ -1,6 +1,7 @@
-"""The passage keys in a pane that shows no article (a new pane) say that it has none and
-how to open one, rather than "select text here" or "no passage after the cursor in this
-article", which sent the analyst looking for text that is not there."""
+"""The passage keys and Ctrl+F in a pane that shows no article (a new pane) say that it has
+none and how to open one, rather than "select text here" or "no passage after the cursor in
+this article", which sent the analyst looking for text that is not there (Ctrl+F opened a
+find bar that searched nothing and said nothing)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.article_pane import NO_ARTICLE
 from diptych.gui.main_window import MainWindow
-from diptych.gui.passage_selection import NO_ARTICLE
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -24,6 +25,7 @@ Mod = Qt.KeyboardModifier
         (Key.Key_F8, Mod.NoModifier),  # next passage
         (Key.Key_F8, Mod.ShiftModifier),  # previous passage
         (Key.Key_F8, Mod.ControlModifier),  # next passage with its tag
+        (Key.Key_F, Mod.ControlModifier),  # find in the article
     ],
 )
 @pytest.mark.parametrize("passage_selected", [False, True])
@@ -51,3 +53,4 @@ def test_keys_in_a_pane_without_article_say_it_has_none(
     assert window.statusBar().currentMessage() == NO_ARTICLE
     assert [a.id for a in session.project.annotations.query()] == passages
     assert not window.editor.note.hasFocus()
+    assert not pane.find_bar.isVisible()  # no bar searching nothing
