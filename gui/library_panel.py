@@ -111,7 +111,7 @@ class LibraryPanel(QWidget):
         self.view.activated.connect(self.on_view_activated)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
         import_button.clicked.connect(self.importRequested)
-        open_button.clicked.connect(lambda: self._emit_open(new_pane=True))
+        open_button.clicked.connect(lambda: self.on_open_button_clicked())
         self._show_matches()
 
     def _show_matches(self, *_changed: object) -> None:
@@ -279,6 +279,16 @@ class LibraryPanel(QWidget):
             self.openBesideRequested.emit(chosen)
         else:
             self.openRequested.emit(article_id, False)
+
+    def on_open_button_clicked(self) -> None:
+        """Open beside: the selected articles; with none selected, say what to do rather
+        than nothing at all."""
+        if self.selected_articles():
+            self._emit_open(new_pane=True)
+        elif self.model.rowCount():
+            self.session.messages.info("Select an article in the Library to open it beside.")
+        else:
+            self.session.messages.info("There are no articles yet: import some with Import….")
 
     def _emit_open(self, *, new_pane: bool) -> None:
         """Open the selected article (beside with ``new_pane``); several, each beside."""
