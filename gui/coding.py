@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QObject, QPoint
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from diptych.gui.annotations_panel import AnnotationsPanel
@@ -268,14 +268,23 @@ class CodingController(QObject):
             if selected_text and blank_selection(pane):  # tags nothing (see apply_tag)
                 title = BLANK_IN_PALETTE
             tagged = 0 if selected_text else self.selected
-            rect = pane.view.cursorRect()
-            at = pane.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 6))
+            at = self._below_selection(pane)
         else:
             title = NOTHING_SELECTED
         if at is None:
             at = self.window.mapToGlobal(self.window.rect().center() - QPoint(190, 160))
         already = self.session.passage(tagged).tag_ids if tagged else ()
         self.palette.open_at(self.session.codebook(), at, title, already)
+
+    @staticmethod
+    def _below_selection(pane: ArticlePane) -> QPoint:
+        """The global point below the end of the text selected in ``pane`` (or the caret),
+        where the palette leaves it in sight: selected upwards, the caret is at its start,
+        and the palette opened below that first line covered the rest."""
+        view = pane.view
+        end = QTextCursor(view.textCursor())
+        end.setPosition(end.selectionEnd())
+        return view.viewport().mapToGlobal(view.cursorRect(end).bottomLeft() + QPoint(0, 6))
 
     def _not_for_keys_in(self, pane: ArticlePane) -> bool:
         """True if the keyboard is in ``pane``, without text selected there, and the passage

@@ -1,0 +1,43 @@
+"""The tag palette (Ctrl+T) opens below the selected text, whichever way it was selected:
+selected upwards (Shift+Up, Shift+Left), the caret is at its start, and the palette opened
+below that first line covered the rest of the text being tagged."""
+
+from __future__ import annotations
+
+import pytest
+from gui_support import keyboard_in
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+
+QUOTE = "delicate choreography of diplomacy across Northeast Asia is undergoing a profound"
+
+
+@pytest.mark.parametrize("upwards", [False, True])
+def test_the_palette_leaves_the_selected_text_in_sight(
+    qtbot: QtBot, window: MainWindow, upwards: bool
+) -> None:
+    window.resize(1400, 900)
+    pane = keyboard_in(qtbot, window, 0)
+    view = pane.view
+    text = window.session.project.articles.get(article_id=pane.article_id or 0).text
+    start = text.index(QUOTE)
+    first, last = view.positions.to_rendered(start), view.positions.to_rendered(start + len(QUOTE))
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(last if upwards else first)
+    cursor.setPosition(first if upwards else last, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    end = QTextCursor(view.document())
+    end.setPosition(last)
+    end_line = view.cursorRect(end)
+    beginning = QTextCursor(view.document())
+    beginning.setPosition(first)
+    assert view.cursorRect(beginning).top() < view.cursorRect(end).top()  # several lines
+
+    qtbot.keyClick(view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    palette = window.coding.palette
+    qtbot.waitUntil(palette.isVisible)
+    bottom = view.viewport().mapToGlobal(QPoint(0, end_line.bottom()))
+    assert palette.geometry().top() > bottom.y()  # below the last line selected
