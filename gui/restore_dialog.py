@@ -26,9 +26,12 @@ class RestoreDialog(QDialog):
 
     Args:
         backups: the backups on offer.
+        damaged: the project file cannot be opened: it is kept, renamed, not backed up.
     """
 
-    def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, backups: list[BackupInfo], parent: QWidget | None = None, *, damaged: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
         self.list = QListWidget(self)
@@ -38,13 +41,21 @@ class RestoreDialog(QDialog):
             item.setToolTip(str(info.path))
         if backups:
             self.list.setCurrentRow(0)
-        text = (
-            "Choose the state to go back to. The project as it is now is backed up first, "
-            "so restoring can itself be undone by restoring that backup."
-            if backups
-            else "There are no backups of this project yet. One is taken when it is opened "
-            "and every hour while it is open, whenever it has changed since the last one."
-        )
+        if not backups:
+            text = (
+                "There are no backups of this project yet. One is taken when it is opened "
+                "and every hour while it is open, whenever it has changed since the last one."
+            )
+        elif damaged:
+            text = (
+                "Choose the state to go back to. The damaged file is kept next to the "
+                "project, renamed."
+            )
+        else:
+            text = (
+                "Choose the state to go back to. The project as it is now is backed up first, "
+                "so restoring can itself be undone by restoring that backup."
+            )
         label = QLabel(text, self)
         label.setWordWrap(True)
         self.list.setAccessibleName("Backups")
@@ -93,11 +104,16 @@ class RestoreOffer(QMessageBox):
         self.setWindowTitle("Open project")
         self.setTextFormat(Qt.TextFormat.PlainText)  # file names are never markup
         name = error.path.name if error.path is not None else "The project"
-        count = f"{len(backups)} backups" if len(backups) > 1 else "a backup"
+        newest = backups[0].label
+        has = (
+            f"{len(backups)} backups of it; the newest is from {newest}. Restoring one"
+            if len(backups) > 1
+            else f"a backup of it, from {newest}. Restoring it"
+        )
         self.setText(f"{name} {error.message.rstrip('.')}.")
         self.setInformativeText(
-            f"Diptych has {count} of it; the newest is from {backups[0].label}. Restoring one "
-            "replaces the file with it; the damaged file is kept next to it, renamed."
+            f"Diptych has {has} replaces the file with it; the damaged file is kept next to "
+            "it, renamed."
         )
         self.setDetailedText(str(error))
         self.restore_button = self.addButton(
@@ -112,7 +128,7 @@ class RestoreOffer(QMessageBox):
         if button is not self.restore_button:
             self.deleteLater()
             return
-        self.dialog = RestoreDialog(self.backups, self.parentWidget())
+        self.dialog = RestoreDialog(self.backups, self.parentWidget(), damaged=True)
         self.dialog.accepted.connect(lambda: self._emit_chosen(self.dialog))
         self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.finished.connect(self.deleteLater)
