@@ -247,6 +247,7 @@ class CodingController(QObject):
         cannot see there, is not tagged)."""
         pane = self.area.current
         panel = self._panel_with_keyboard()
+        above: int | None = None  # where the palette ends if it has no room below ``at``
         if not for_passage and panel is not None:
             for_passage = self.chosen_in(panel)
             if not for_passage:  # no passage chosen there: nothing else is tagged
@@ -268,23 +269,29 @@ class CodingController(QObject):
             if selected_text and blank_selection(pane):  # tags nothing (see apply_tag)
                 title = BLANK_IN_PALETTE
             tagged = 0 if selected_text else self.selected
-            at = self._below_selection(pane)
+            at, above = self._around_selection(pane)
         else:
             title = NOTHING_SELECTED
         if at is None:
             at = self.window.mapToGlobal(self.window.rect().center() - QPoint(190, 160))
         already = self.session.passage(tagged).tag_ids if tagged else ()
-        self.palette.open_at(self.session.codebook(), at, title, already)
+        self.palette.open_at(self.session.codebook(), at, title, already, above=above)
 
     @staticmethod
-    def _below_selection(pane: ArticlePane) -> QPoint:
+    def _around_selection(pane: ArticlePane) -> tuple[QPoint, int]:
         """The global point below the end of the text selected in ``pane`` (or the caret),
-        where the palette leaves it in sight: selected upwards, the caret is at its start,
-        and the palette opened below that first line covered the rest."""
+        and the global height above its start: the palette opens at the first, or ends at
+        the second where there is no room below, leaving the text it tags in sight
+        (selected upwards, the caret is at its start, and the palette opened below that
+        first line covered the rest)."""
         view = pane.view
-        end = QTextCursor(view.textCursor())
-        end.setPosition(end.selectionEnd())
-        return view.viewport().mapToGlobal(view.cursorRect(end).bottomLeft() + QPoint(0, 6))
+        cursor = view.textCursor()
+        start, end = QTextCursor(cursor), QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        end.setPosition(cursor.selectionEnd())
+        viewport = view.viewport()
+        below = viewport.mapToGlobal(view.cursorRect(end).bottomLeft() + QPoint(0, 6))
+        return below, viewport.mapToGlobal(view.cursorRect(start).topLeft()).y() - 6
 
     def _not_for_keys_in(self, pane: ArticlePane) -> bool:
         """True if the keyboard is in ``pane``, without text selected there, and the passage

@@ -237,9 +237,13 @@ class TagPalette(QFrame):
         position: QPoint,
         title: str = "",
         already: Collection[int] = (),
+        *,
+        above: int | None = None,
     ) -> None:
         """Show the palette at a global position with every tag listed; the tags
-        ``already`` on the passage it tags are marked so (choosing one changes nothing)."""
+        ``already`` on the passage it tags are marked so (choosing one changes nothing).
+        Where it would not fit below ``position``, it ends at the global height ``above``
+        if given and there is room there (over the text it tags, not on it)."""
         self._codebook = codebook
         self._already = frozenset(already)
         self.hint.setText(title)
@@ -249,15 +253,16 @@ class TagPalette(QFrame):
         self.hint.setVisible(bool(title))
         self.field.clear()
         self.on_field_text_changed("")
-        self.move(self._fitted(position))
+        self.move(self._fitted(position, above))
         self.show()
         self.raise_()
         self.activateWindow()
         self.field.setFocus()
 
-    def _fitted(self, position: QPoint) -> QPoint:
+    def _fitted(self, position: QPoint, above: int | None = None) -> QPoint:
         """``position``, moved as little as needed for the whole palette to be seen: over
-        the window it belongs to when it fits there, else on the screen."""
+        the window it belongs to when it fits there, else on the screen; ending at
+        ``above`` instead when it does not fit below ``position`` and fits above that."""
         screen = QGuiApplication.screenAt(position) or self.screen()
         area = screen.availableGeometry()
         owner = self.parentWidget()
@@ -265,6 +270,9 @@ class TagPalette(QFrame):
             over_window = owner.window().frameGeometry().intersected(area)
             if over_window.width() >= self.width() and over_window.height() >= self.height():
                 area = over_window
+        low = position.y() + self.height() > area.bottom() + 1
+        if above is not None and low and above - self.height() >= area.top():
+            position = QPoint(position.x(), above - self.height())
         return _inside(position, self.width(), self.height(), area)
 
     def on_field_text_changed(self, text: str) -> None:

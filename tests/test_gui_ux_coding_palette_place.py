@@ -41,3 +41,30 @@ def test_the_palette_leaves_the_selected_text_in_sight(
     qtbot.waitUntil(palette.isVisible)
     bottom = view.viewport().mapToGlobal(QPoint(0, end_line.bottom()))
     assert palette.geometry().top() > bottom.y()  # below the last line selected
+
+
+def test_without_room_below_the_palette_opens_above_the_selected_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    for dock in window.docks.values():  # a window within the small offscreen screen
+        dock.close()
+    window.resize(760, 740)
+    pane = keyboard_in(qtbot, window, 0)
+    view = pane.view
+    viewport = view.viewport()
+    # Words on the last whole line in view: the palette has no room below them.
+    cursor = view.cursorForPosition(QPoint(viewport.width() // 3, viewport.height() - 30))
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfWord)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert cursor.hasSelection()
+    line = view.cursorRect(cursor)
+    top = viewport.mapToGlobal(QPoint(0, line.top())).y()
+    screen = window.screen().availableGeometry()
+    assert window.frameGeometry().bottom() <= screen.bottom()
+    assert top + 320 > window.frameGeometry().bottom()  # no room below for the palette
+
+    qtbot.keyClick(view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    palette = window.coding.palette
+    qtbot.waitUntil(palette.isVisible)
+    assert palette.geometry().bottom() < top  # above the word, which stays in sight
