@@ -335,6 +335,8 @@ class ExportDialog(QDialog):
             return
         suffix = FORMATS[self.fmt()].suffix
         current = self.output.text().strip()
+        if current and self._names_folder(current):
+            return  # a folder typed: the file goes in it, whatever its format
         if current and current != self._suggested:
             path = Path(current)
             if has_file_type(path):  # a file type (.md, .txt): replaced
@@ -410,15 +412,21 @@ class ExportDialog(QDialog):
         """
         typed = self.output.text().strip()
         path = self._folder / Path(typed).expanduser()
-        if typed.endswith(("/", os.sep)) or (path.is_dir() and not has_file_type(path)):
+        if self._names_folder(typed):
             # A folder ("~/exports/"): the export goes in it, under the name offered,
-            # never beside it as "exports.md". (A folder named like a file, "notes.csv",
-            # is refused as the file's place: taken for the file, not a folder to fill.)
+            # never beside it as "exports.md".
             name = self.session.project.info().name or "Diptych export"
             return free_path(path, name, FORMATS[self.fmt()].suffix)
         if has_file_type(path):
             return path
         return path.with_name(path.name.rstrip(".") + FORMATS[self.fmt()].suffix)  # "notes."
+
+    def _names_folder(self, typed: str) -> bool:
+        """True if ``typed`` is a folder to save in: it ends with a slash, or names a
+        folder that exists and has no file type (a folder named like a file, "notes.csv",
+        is refused as the file's place: taken for the file, not a folder to fill)."""
+        path = self._folder / Path(typed).expanduser()
+        return typed.endswith(("/", os.sep)) or (path.is_dir() and not has_file_type(path))
 
     def _is_project_file(self, output: Path) -> bool:
         project = self.session.project.path

@@ -60,3 +60,17 @@ def test_a_folder_that_does_not_exist_is_refused_before_the_export_runs(
     assert f"{missing} does not exist" in text
     assert "disk space" not in text
     assert not missing.exists()
+
+
+def test_a_folder_typed_stays_a_folder_when_the_format_changes(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    dialog = open_dialog(qtbot, window)
+    type_destination(qtbot, dialog, f"{folder}/")
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert dialog.output.text() == f"{folder}/"  # not "exports.csv" beside it
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as exported:
+        qtbot.keyClick(dialog.output, Qt.Key.Key_Return)
+    assert Path(exported.args[0]) == folder / f"{window.session.project.info().name}.csv"
