@@ -57,6 +57,8 @@ class PaneHeader(QWidget):
         self._headings: list[Heading] = []
         self._outline_filled = True
         self.outline_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # No article yet, no headings: a new pane's button opened an empty menu.
+        self.outline_button.setEnabled(False)
         self.zoom_label = QLabel("100%", self)
         self.zoom_label.setAccessibleName("Zoom 100%")
         self.zoom_label.setMinimumWidth(38)
