@@ -62,13 +62,15 @@ class ImportFileDialogs:
         return Path(name)
 
 
-def show_progress(worker: Worker, files: Sequence[Path], verb: str, window: QWidget) -> None:
-    """A progress dialog for one import, shown only if it takes more than a moment (one
-    long web page can take a while), closed when the import ends however it ends (a
-    bug included: the workers report that)."""
+def show_progress(
+    worker: Worker, files: Sequence[Path], verb: str, window: QWidget, *, title: str = "Import"
+) -> None:
+    """A progress dialog for one import (or update: its ``title`` says which), shown only
+    if it takes more than a moment (one long web page can take a while), closed when the
+    import ends however it ends (a bug included: the workers report that)."""
     label = f"{verb} {len(files)} files…" if len(files) > 1 else f"{verb} {files[0].name}…"
     progress = QProgressDialog(label, "Cancel", 0, len(files), window)
-    progress.setWindowTitle("Import")
+    progress.setWindowTitle(title)
     if len(files) == 1 or any(path.is_dir() for path in files):
         progress.setRange(0, 0)  # a busy bar: one file has no steps, a folder no count yet
 

@@ -195,7 +195,7 @@ class ImportController(QObject):
             return
         job = newer_version_job(self.session.project.path, article_id, path)
         worker = self.workers.start(job)
-        show_progress(worker, [path], "Reading", self.window)
+        show_progress(worker, [path], "Reading", self.window, title="Update article")
         worker.signals.finished.connect(lambda newer: self.on_reimport_read(article_id, newer))
         worker.signals.failed.connect(
             lambda text: self.session.messages.error(text, "Update article")

@@ -1,0 +1,24 @@
+"""The progress of Update from newer file… is titled as the update it is ("Update
+article", as its messages are), not "Import"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QProgressDialog
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+
+
+def test_the_update_progress_is_titled_update_article(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    newer = tmp_path / "newer.txt"
+    newer.write_text("A newer text\n\nWith other words.\n", encoding="utf-8")
+    before = set(window.findChildren(QProgressDialog))
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        window.importer.reimport(window.session.articles()[0].id, newer)
+        shown = [d for d in window.findChildren(QProgressDialog) if d not in before]
+        assert [d.windowTitle() for d in shown] == ["Update article"]
+        assert shown[0].labelText() == "Reading newer.txt…"
