@@ -41,6 +41,11 @@ def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, b
     """What REFI-QDA files brought in, and whether to warn (then one line for each thing
     said): something was skipped, or sources already in the project were not added again
     (as article files already imported are named in a warning)."""
+    backed_up = "A backup was taken before the import (File > Restore from backup)."
+    if not any(summary.skipped or summary.known_sources for summary in summaries):
+        # One line in the status bar: each file's summary a sentence of its own.
+        said = [f"{'; '.join(summary.describe())}." for summary in summaries]
+        return " ".join([*said, backed_up]), False
     lines = []
     for summary in summaries:
         # The first line names the file ("study.qdpx from NVivo: 3 articles, ..."); the
@@ -48,10 +53,7 @@ def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, b
         first, *rest = summary.describe()
         lines.append(first)
         lines.extend(f"  {line}" for line in rest)
-    lines.append("A backup was taken before the import (File > Restore from backup).")
-    if any(summary.skipped or summary.known_sources for summary in summaries):
-        return "\n".join(lines), True
-    return " ".join(lines), False
+    return "\n".join([*lines, backed_up]), True
 
 
 def update_message(report: ReanchorReport) -> str:

@@ -1,5 +1,6 @@
 """What the window says once a REFI-QDA project is imported: the file is named once, at
-the start of what it brought in, not twice in a row ("study.qdpx: study.qdpx from...")."""
+the start of what it brought in, not twice in a row ("study.qdpx: study.qdpx from..."),
+and on one line each sentence ends before the next ("0 memos. A backup was taken")."""
 
 from __future__ import annotations
 
@@ -51,3 +52,13 @@ def test_imported_again_each_file_is_named_once_above_what_it_left_out(
     assert lines[0].startswith("study.qdpx from Diptych ")
     assert text.count("study.qdpx") == 1
     assert lines[1].startswith("  1 source already in the project")
+
+
+def test_on_one_line_the_summary_ends_its_sentence_before_the_next(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    level, text = imported(qtbot, window, study(tmp_path))
+    assert level == Level.INFO and "\n" not in text
+    assert text.endswith(
+        " 0 memos. A backup was taken before the import (File > Restore from backup)."
+    )
