@@ -136,8 +136,14 @@ def backup_project(
     reason: str = "auto",
     keep: int = DEFAULT_KEEP,
     budget: int | None = DEFAULT_BUDGET,
+    newest_only: bool = False,
 ) -> Path:
     """Snapshot ``project`` into its backup folder.
+
+    Args:
+        newest_only: compare the snapshot with the newest backup alone, not with each:
+            the state a restore replaces is then the newest backup (the first offered to
+            undo the restore) unless it is the newest already.
 
     Returns:
         The new backup file; or, if a backup already holds this state (byte for byte the
@@ -156,7 +162,7 @@ def backup_project(
     _record_source(folder, project.path)
     now = datetime.now(UTC)
     target = folder / f"{now:{_STAMP}}-{now.microsecond:06d}-{_safe(reason)}{PROJECT_SUFFIX}"
-    earlier = list_backups(folder)
+    earlier = list_backups(folder)[: 1 if newest_only else None]
     _copy(project.db.conn, target, source_path=project.path)
     # Backups of other states differ within their first page: comparing with each is quick.
     same = next((b.path for b in earlier if _same_file(b.path, target)), None)
@@ -357,7 +363,7 @@ def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
         return _replace_damaged(backup, target=target)
     with current:
         safety = backup_project(
-            current, root=root, reason="before-restore", keep=10_000, budget=None
+            current, root=root, reason="before-restore", keep=10_000, budget=None, newest_only=True
         )
         with _read_only(backup) as source, translate_errors(target):
             source.backup(current.db.conn)

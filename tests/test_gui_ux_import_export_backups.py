@@ -82,3 +82,32 @@ def test_after_a_restore_the_state_it_replaced_is_offered_first(
     assert preselected == safety[0]
     with Project.open(safety[0], read_only=True) as project:
         assert project.tags.find(name="Kept by the safety backup") is not None
+
+
+def test_restoring_again_without_a_change_still_offers_the_way_back_first(
+    qtbot: QtBot, launched: MainWindow
+) -> None:
+    window = launched
+    launcher: Launcher = window.launcher  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
+    opened = window.backups.last
+    assert opened is not None
+    window.tags.create_tag(TagValues("Added later", "#5ED1C4", None, ""))
+    launcher.restore(window, opened)  # back to the project as it was opened
+    restored = launcher.window
+    assert restored is not None
+    qtbot.waitExposed(restored)
+    qtbot.waitUntil(lambda: restored.backups.last is not None, timeout=5000)
+    folder = restored.backups.folder()
+    later = next(b.path for b in list_backups(folder) if b.reason == "before-restore")
+
+    launcher.restore(restored, later)  # changed my mind: forward again, nothing changed
+
+    again = launcher.window
+    assert again is not None and again is not restored
+    qtbot.waitExposed(again)
+    assert again.session.project.tags.find(name="Added later") is not None
+    newest = list_backups(folder)[0]
+    assert newest.reason == "before-restore" and newest.path != later
+    with Project.open(newest.path, read_only=True) as project:
+        assert project.tags.find(name="Added later") is None  # the state just replaced
