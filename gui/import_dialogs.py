@@ -68,7 +68,12 @@ def show_progress(
     """A progress dialog for one import (or update: its ``title`` says which), shown only
     if it takes more than a moment (one long web page can take a while), closed when the
     import ends however it ends (a bug included: the workers report that)."""
-    label = f"{verb} {len(files)} files…" if len(files) > 1 else f"{verb} {files[0].name}…"
+    if len(files) > 1:
+        label = f"{verb} {len(files)} files…"
+    elif files[0].is_dir():  # "Reading Downloads…" would read as a file's name
+        label = f"{verb} the files in the folder {files[0].name}…"
+    else:
+        label = f"{verb} {files[0].name}…"
     progress = QProgressDialog(label, "Cancel", 0, len(files), window)
     progress.setWindowTitle(title)
     if len(files) == 1 or any(path.is_dir() for path in files):
