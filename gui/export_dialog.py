@@ -39,7 +39,13 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import color_icon
 from diptych.gui.workers import Progress, Worker, Workers
 from diptych.storage.errors import Cancelled
-from diptych.storage.exporting import FORMATS, ExportOptions, export_notes, export_project
+from diptych.storage.exporting import (
+    FORMATS,
+    ExportOptions,
+    export_notes,
+    export_project,
+    format_of,
+)
 from diptych.storage.files import write_atomically
 from diptych.storage.model import ArticleSummary
 from diptych.storage.project import Project
@@ -100,12 +106,6 @@ def has_file_type(path: Path) -> bool:
     ("Report 2024.03") or an abbreviation ("Notes on U.S. policy"), ends none."""
     suffix = path.suffix
     return any(c.isalpha() for c in suffix) and not any(c.isspace() for c in suffix)
-
-
-def format_of(name: str) -> str | None:
-    """The key of the format whose suffix the file ``name`` ends with, if any."""
-    suffix = Path(name.strip()).suffix.casefold()
-    return next((key for key, fmt in FORMATS.items() if fmt.suffix == suffix), None)
 
 
 class CheckList(QListWidget):
