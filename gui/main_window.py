@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.passages.addAction(a.edit_note)
         a.edit_note.triggered.connect(self.on_edit_note_triggered)
         self.editor.noteLeft.connect(self.on_editor_note_left)
+        self.memos.memoLeft.connect(self.on_memos_memo_left)
         chosen = self.coding.selection
         a.next_passage.triggered.connect(lambda: chosen.step_passage(1))
         a.previous_passage.triggered.connect(lambda: chosen.step_passage(-1))
@@ -318,6 +319,12 @@ class MainWindow(QMainWindow):
         pane = pane or self.area.current
         if pane is not None:
             pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def on_memos_memo_left(self) -> None:
+        """Esc in a memo (saved): back to the article in the current pane."""
+        pane = self.area.current
+        target = pane.view if pane is not None else self.library.view
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def on_redo_triggered(self) -> None:
         """Redo the last undone step."""

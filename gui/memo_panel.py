@@ -7,7 +7,8 @@ memo is Markdown, as a passage's note is, and reads rendered with Preview as a n
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from diptych.gui.article_commands import SetMemo
@@ -25,7 +26,12 @@ class MemoField(AutosaveText):
     Args:
         session: the open project.
         kind: a project or an article memo.
+
+    Signals:
+        left(): Esc was pressed in the memo (it is saved): go back to the reading.
     """
+
+    left = Signal()
 
     def __init__(
         self, session: ProjectSession, kind: MemoKind, parent: QWidget | None = None
@@ -36,6 +42,14 @@ class MemoField(AutosaveText):
         # Tab goes on to the next field, as in every field but a passage's note (whose Esc
         # goes back): without it, nothing but a shortcut left a memo from the keyboard.
         self.setTabChangesFocus(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc saves the memo and leaves it, as it does a passage's note."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.save()
+            self.left.emit()
+            return
+        super().keyPressEvent(event)
 
     def show_memo(self, target_id: int | None) -> None:
         """Show the memo of ``target_id`` (after saving the one shown)."""
@@ -142,7 +156,12 @@ class MemoPanel(QWidget):
 
     Args:
         session: the open project.
+
+    Signals:
+        memoLeft(): Esc was pressed in a memo (it is saved): go back to the reading.
     """
+
+    memoLeft = Signal()
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,6 +187,8 @@ class MemoPanel(QWidget):
         self.article_label.setTextFormat(Qt.TextFormat.PlainText)  # titles are never markup
         self.article_label.setWordWrap(True)  # a long title must not widen the dock
         self.project_memo.show_memo(None)
+        self.project_memo.left.connect(self.memoLeft)
+        self.article_memo.left.connect(self.memoLeft)
         session.memosChanged.connect(self.on_session_memos_changed)
         session.externalChange.connect(self.on_session_memos_changed)
         session.articlesChanged.connect(self.on_session_articles_changed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
@@ -73,3 +74,23 @@ def test_an_article_memo_being_typed_stays_when_its_pane_shows_the_article_again
     qtbot.keyClicks(field, " and more")
     field.save()
     assert memo_in_file(sample, MemoKind.ARTICLE, left.article_id) == "First thoughts and more"
+
+
+def test_esc_in_a_memo_saves_it_and_goes_back_to_the_article(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    """As in a passage's note: Esc leaves the memo, saved, for the current pane's text."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _left, right = window.area.panes()
+    window.area.set_current(right)
+    window.actions_.show_memos.trigger()
+    field = window.memos.article_memo
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "Seen on the way.")
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert right.view.hasFocus()
+    assert right.article_id is not None
+    assert memo_in_file(sample, MemoKind.ARTICLE, right.article_id) == "Seen on the way."
+    assert field.toPlainText() == "Seen on the way."  # Esc takes nothing back
