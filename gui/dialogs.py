@@ -39,7 +39,8 @@ SHORTCUTS = """
 <table cellpadding=3>
 <tr><td><b>1</b> … <b>9</b></td><td>Tag the selected text with the first nine tags</td></tr>
 <tr><td><b>Ctrl+T</b></td>
-    <td>Tag palette: type to filter, Enter applies, a new name creates a tag
+    <td>Tag palette: type to filter, <b>Up</b> / <b>Down</b> (<b>Page Up</b> /
+    <b>Page Down</b>: a listful) choose, Enter applies, a new name creates a tag
     (a path such as Economy/Tariffs creates it under Economy)</td></tr>
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td>
     <td>Undo / redo any tagging, note or tag change</td></tr>
@@ -77,10 +78,11 @@ SHORTCUTS = """
     <b>Shift+Enter</b> opens each beside</td></tr>
 <tr><td><b>Down</b> / <b>Enter</b> in the Passages filter</td>
     <td>Go to the matching passages / open the selected match (the first if none is)</td></tr>
-<tr><td><b>Shift+F10</b> or <b>Menu</b> in the Library</td>
-    <td>The selected article's menu (Update from newer file…)</td></tr>
+<tr><td><b>Shift+F10</b> or <b>Menu</b> in the Library or the Codebook</td>
+    <td>The selected article's menu (Update from newer file…) or tag's menu</td></tr>
 <tr><td><b>Ctrl+Shift+L</b> / <b>B</b> / <b>P</b> / <b>M</b></td>
-    <td>Go to the Library / Codebook / Passages / Memos</td></tr>
+    <td>Go to the Library / Codebook / Passages / Memos (<b>Esc</b> in a memo saves it and
+    goes back to the article)</td></tr>
 <tr><td><b>Ctrl+I</b> / <b>Ctrl+Shift+I</b> / <b>Ctrl+E</b></td>
     <td>Import articles / import a folder / export tagged notes</td></tr>
 <tr><td><b>Shift+arrows</b></td><td>Select text with the keyboard in an article</td></tr>
