@@ -29,7 +29,7 @@ from diptych.storage.backup import (
     list_backups,
     restore_backup,
 )
-from diptych.storage.database import check_file
+from diptych.storage.database import RESTORE_ADVICE, check_file
 from diptych.storage.errors import (
     DamagedProjectError,
     DiptychError,
@@ -45,6 +45,10 @@ from diptych.storage.sample import create_sample_project
 # backups wait for the result. Damage found then is handled as when a file fails to open:
 # the window moves to the sample project and offers the file's backups.
 CHECK_ON_OPEN_LIMIT = 32 * 1024 * 1024
+NO_BACKUP_ADVICE = (
+    "Diptych has no backup of it. If you keep a copy of it elsewhere, put that copy in its"
+    " place, then open it again."
+)
 
 
 def open_project(path: Path, backups: Path | None = None) -> Project:
@@ -93,6 +97,15 @@ def open_sample_anyway(context: AppContext, *, damaged: bool = False) -> Project
             advice="Check that its folder can be written and the disk is not full.",
         ) from exc
     return create_sample_project(path)
+
+
+def without_backups(exc: DiptychError) -> DiptychError:
+    """``exc`` as said in the window of a file that has no backups: its advice to restore
+    one from the window (:data:`RESTORE_ADVICE`, as the command line says it) would send
+    the user looking for an offer that is not there."""
+    if exc.advice != RESTORE_ADVICE:
+        return exc
+    return type(exc)(exc.message, path=exc.path, advice=NO_BACKUP_ADVICE)
 
 
 def integrity_job(path: Path) -> Callable[[Progress], DamagedProjectError | None]:
@@ -216,20 +229,22 @@ class Launcher(QObject):
             return
         self.show_project(project)
 
-    def report_open_error(self, path: Path, exc: DiptychError) -> None:
+    def report_open_error(self, path: Path, exc: DiptychError) -> str:
         """A project that cannot be opened: the message; for a file too damaged to open
-        that has backups, the message offers to restore one."""
+        that has backups, the message offers to restore one. Returns what was said."""
         found = []
         if isinstance(exc, DamagedProjectError | NotAProjectError):
             found = backups_for_path(self.context.paths.backups, path)
         if not found:
+            exc = without_backups(exc)
             self.context.messages.known_error(exc, "Open project")
-            return
+            return str(exc)
         from diptych.gui.restore_dialog import RestoreOffer  # imported when first needed
 
         offer = RestoreOffer(exc, found, self.window)
         offer.chosen.connect(lambda backup: self.restore_file(path, Path(backup)))
         offer.open()
+        return str(exc)
 
     def restore_file(self, path: Path, backup: Path) -> None:
         """Restore ``backup`` into the project file at ``path`` (not open) and open it."""
@@ -384,7 +399,7 @@ def run_application(project_path: Path | None) -> int:
     keep_start_up_objects()
     try:
         launcher = start(context, project_path)
-    except DiptychError as exc:  # the project named on the command line, or the sample
+    except DiptychError as exc:  # not even the sample project could be opened or made
         return cannot_start(str(exc))
     status = app.exec()
     del launcher
@@ -404,21 +419,22 @@ def cannot_start(text: str) -> int:
 def start(context: AppContext, project_path: Path | None) -> Launcher:
     """Show the window on ``project_path`` (None: the last project, or the sample project).
 
-    A last project that cannot be opened any more is reported over the window, which
-    starts on the sample project instead (with an offer to restore the last project from
-    a backup when it is damaged and has one); a damaged sample project is moved aside and
-    made again. A project named on the command line that cannot be opened is raised.
+    A project that cannot be opened (the one named on the command line or opened from the
+    file manager, or the last one) is reported over the window, which starts on the sample
+    project instead, with an offer to restore the file from a backup when it is damaged
+    and has one: the advice to restore it can be followed there and then. A project named
+    on the command line is reported on the terminal too. A damaged sample project is
+    moved aside and made again.
     """
     launcher = Launcher(context)
     try:
         project = open_or_create(context, project_path)
     except DiptychError as exc:
-        if project_path is not None:
-            raise
-        # The last project cannot be opened: start on the sample project instead.
-        failed = context.settings.last_project() or context.paths.sample_project
+        failed = project_path or context.settings.last_project() or context.paths.sample_project
         launcher.show_project(open_sample_anyway(context))
-        launcher.report_open_error(failed, exc)
+        said = launcher.report_open_error(failed, exc)
+        if project_path is not None:
+            print(f"diptych: {said}", file=sys.stderr)
         return launcher
     launcher.show_project(project)
     return launcher

@@ -82,7 +82,7 @@ def newer_project(path: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "what", "advice"),
     [
-        (lambda p: (create_sample_project(p).close(), damage(p)), "is damaged", "from a backup"),
+        (lambda p: (create_sample_project(p).close(), damage(p)), "is damaged", "no backup of it"),
         (lambda p: p.write_text("Minutes of the meeting\n" * 20), "not a Diptych project",
          "import it as an article"),
         (other_programs_database, "another program's database", "Choose a .diptych file"),
