@@ -27,7 +27,10 @@ def not_imported_message(result: ImportResult) -> str:
     if result.duplicates:
         count = len(result.duplicates)
         said.append(f"{counted(count, 'file')} {were(count)} not imported, to make no second copy:")
-        said.extend(_listed(result.duplicates, lambda _error: "already imported"))
+        # How to bring in a changed version is the same for every file: said once, after them.
+        bare = [ArticleFileError(error.message, path=error.path) for error in result.duplicates]
+        said.extend(_listed(bare, lambda _error: "already imported"))
+        said.extend(dict.fromkeys(error.advice for error in result.duplicates if error.advice))
     said.extend(result.left_out)
     return "\n\n".join(said)
 

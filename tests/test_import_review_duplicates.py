@@ -1,6 +1,6 @@
 """Importing a file whose article is already in the project makes no second copy (on
 which none of the first copy's passages would be): the message names the file and the
-article, and says how to bring in a changed version instead."""
+article, and says once, after the files, how to bring in a changed version instead."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.import_jobs import ImportResult
+from diptych.gui.import_messages import LISTED_IN_FULL, not_imported_message
 from diptych.gui.main_window import MainWindow
+from diptych.storage.errors import ArticleFileError
 from diptych.storage.project import Project
 
 MINUTES = "Minutes of the trade talks\n\nBoth sides agreed.\n"
@@ -44,11 +47,11 @@ def test_importing_the_same_file_again_adds_no_second_copy_and_says_why(
     assert text == (
         "2 files were not imported, to make no second copy:\n\n"
         f"{minutes}: is already in the project as “Minutes of the trade talks”, so it was not "
-        "imported again. To bring in a changed version of an article, use Update from newer "
-        "file… in the Library's menu.\n\n"
+        "imported again.\n\n"
         f"{copy}: is already in the project as “Minutes of the trade talks”, so it was not "
-        "imported again. To bring in a changed version of an article, use Update from newer "
-        "file… in the Library's menu."
+        "imported again.\n\n"
+        "To bring in a changed version of an article, use Update from newer file… in the "
+        "Library's menu."
     )
     assert posted[-1][2] == "Imported 1 article."
 
@@ -69,3 +72,22 @@ def test_the_same_text_twice_in_one_import_is_imported_once(
         "1 file was not imported, to make no second copy:\n\n"
         f"{second}: has the same text as a.txt, which is imported once."
     )
+
+
+def test_many_files_already_in_the_project_are_listed_with_the_advice_once_after_them(
+    tmp_path: Path,
+) -> None:
+    advice = "To bring in a changed version of an article, use Update from newer file…"
+    duplicates = [
+        ArticleFileError(
+            "is already in the project as “Minutes”, so it was not imported again",
+            path=tmp_path / f"minutes {number}.txt",
+            advice=advice,
+        )
+        for number in range(LISTED_IN_FULL + 3)
+    ]
+
+    text = not_imported_message(ImportResult(duplicates=duplicates))
+
+    assert text.count(advice) == 1
+    assert text.endswith(f"minutes 7.txt.\n\n{advice}")  # the last of the files named by name
