@@ -108,14 +108,11 @@ class ExchangeImportSummary:
     notes_added: int = 0
 
     def describe(self) -> list[str]:
-        """The summary as lines for people."""
+        """The summary as lines for people, in Diptych's words (articles, passages, tags);
+        the REFI-QDA names of the file's parts only for what was not imported."""
         origin = f" from {self.origin}" if self.origin else ""
-        lines = [
-            f"{Path(self.path).name}{origin}: {_many(len(self.article_ids), 'article')},"
-            f" {_many(self.tags_created, 'new tag')} ({self.tags_reused} already in the"
-            f" codebook), {_many(self.passages, 'passage')} ({self.notes} with notes),"
-            f" {_many(self.memos, 'memo')}"
-        ]
+        brought = self._codebook() if self.kind == "codebook" else self._project()
+        lines = [f"{Path(self.path).name}{origin}: {brought}"]
         if self.coders:
             lines.append("coders: " + ", ".join(self.coders))
         lines.extend(f"renamed tag {change}" for change in self.renamed_tags)
@@ -125,25 +122,42 @@ class ExchangeImportSummary:
             parts = [f"{what} ×{count}" for what, count in sorted(self.skipped.items())]
             lines.append("not imported: " + "; ".join(parts))
         if self.skipped_sources:
-            lines.append("sources not imported: " + _listed(self.skipped_sources))
+            lines.append("not imported as articles: " + _listed(self.skipped_sources))
         if self.outside_text:
             counts = [f"“{name}” ×{count}" for name, count in self.outside_text.items()]
             lines.append("selections outside their text, in: " + _listed(counts))
         return lines
 
+    def _project(self) -> str:
+        """What a project brought in: every count, so that a nought shows what it lacked."""
+        return (
+            f"{_many(len(self.article_ids), 'article')},"
+            f" {_many(self.tags_created, 'new tag')} ({self.tags_reused} already in the"
+            f" codebook), {_many(self.passages, 'passage')} ({self.notes} with notes),"
+            f" {_many(self.memos, 'memo')}"
+        )
+
+    def _codebook(self) -> str:
+        """What a codebook brought in: it holds tags only (with their descriptions), so
+        nothing is said of articles, passages or memos."""
+        added = _many(self.tags_created, "new tag") if self.tags_created else "no new tags"
+        kept = f" ({self.tags_reused} already in the codebook)" if self.tags_reused else ""
+        return f"{added}{kept}"
+
     def _known(self) -> str:
-        """What became of the sources already in the project."""
+        """What became of the sources already in the project: the articles they are, and
+        the tags on their words merged in (a note on words without a tag counts as one)."""
         count = len(self.known_sources)
-        them = "it" if count == 1 else "them"
+        their = "its" if count == 1 else "their"
         notes = (
             f", {counted(self.notes_added, 'note')} added to passages already there"
             if self.notes_added
             else ""
         )
         return (
-            f"{counted(count, 'source')} already in the project, not added again"
-            f" ({_listed(self.known_sources)}): {counted(self.codings_added, 'new coding')}"
-            f" added to {them}, {self.codings_present} already there{notes}"
+            f"{counted(count, 'article')} already in the project, not added again"
+            f" ({_listed(self.known_sources)}): {counted(self.codings_added, 'tag')} on"
+            f" {their} passages added, {self.codings_present} already there{notes}"
         )
 
 

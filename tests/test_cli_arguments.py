@@ -186,7 +186,7 @@ def test_an_exchange_file_named_in_latin1(tmp_path: Path) -> None:
     )
     code, out, err = run("import", tmp_path / "p.diptych", codebook)
     assert (code, err) == (0, "")
-    assert out.startswith("# codes\ufffd.qdc: 0 articles, 1 new tag")
+    assert out.startswith("# codes\ufffd.qdc: 1 new tag\n")
 
 
 def test_reimport_json_prints_only_the_figures(project: Path, tmp_path: Path) -> None:

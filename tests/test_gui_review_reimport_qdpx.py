@@ -66,11 +66,10 @@ def test_importing_the_projects_own_export_adds_nothing_then_a_colleagues_coding
     assert [(a.id, a.title) for a in window.session.articles()] == articles
     assert [(t.id, t.name) for t in window.session.ordered_tags()] == tags
     assert passages(window) == before
-    sources = f"{len(articles)} sources already in the project, not added again"
-    assert sources in said
-    assert f"0 new codings added to them, {sum(len(p[3]) or 1 for p in before)} already there" in (
-        said
-    )
+    known = f"{len(articles)} articles already in the project, not added again"
+    assert known in said
+    present = sum(len(p[3]) or 1 for p in before)
+    assert f"0 tags on their passages added, {present} already there" in said
 
     # A colleague's copy of the same export, with one coding more.
     first = articles[0][0]
@@ -105,4 +104,4 @@ def test_importing_the_projects_own_export_adds_nothing_then_a_colleagues_coding
     assert [(a.id, a.title) for a in window.session.articles()] == articles
     added = [p for p in passages(window) if p not in before]
     assert added == [(first, start, start + 1, (tags[0][0],), "")]
-    assert "1 new coding added to them" in said
+    assert "1 tag on their passages added" in said

@@ -51,7 +51,7 @@ def test_imported_again_each_file_is_named_once_above_what_it_left_out(
     lines = text.splitlines()
     assert lines[0].startswith("study.qdpx from Diptych ")
     assert text.count("study.qdpx") == 1
-    assert lines[1].startswith("  1 source already in the project")
+    assert lines[1].startswith("  1 article already in the project")
 
 
 def test_on_one_line_the_summary_ends_its_sentence_before_the_next(

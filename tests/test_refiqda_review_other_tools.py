@@ -128,7 +128,7 @@ def test_each_source_not_imported_is_named_with_the_reason(
         "“Blank page” (its text is empty)",
     ]
     lines = summary.describe()
-    assert lines[-1] == "sources not imported: " + "; ".join(summary.skipped_sources)
+    assert lines[-1] == "not imported as articles: " + "; ".join(summary.skipped_sources)
     assert summary.skipped["PDF source"] == 1  # the counts stay as they were
     assert_exports_valid_refi_qda(project)
 
@@ -145,7 +145,7 @@ def test_a_long_list_of_sources_not_imported_is_cut(tmp_path: Path, project: Pro
     summary = import_exchange_file(project, path=write_qdpx(tmp_path / "photos.qdpx", qde))
     assert len(summary.skipped_sources) == 20
     line = summary.describe()[-1]
-    assert line.startswith("sources not imported: “Photo 0” (picture source);")
+    assert line.startswith("not imported as articles: “Photo 0” (picture source);")
     assert line.endswith("“Photo 11” (picture source); and 8 more")
 
 

@@ -153,8 +153,9 @@ def test_a_colleagues_extra_coding_is_the_only_thing_added(
     }
     assert (summary.codings_added, summary.codings_present, summary.passages) == (1, 7, 1)
     assert summary.describe()[1] == (
-        "3 sources already in the project, not added again (“Field notes 🌏 東アジアの外交”;"
-        " “Second dispatch 📰”; “Short dispatch”): 1 new coding added to them, 7 already there"
+        "3 articles already in the project, not added again (“Field notes 🌏 東アジアの外交”;"
+        " “Second dispatch 📰”; “Short dispatch”): 1 tag on their passages added, 7 already"
+        " there"
     )
 
 
@@ -183,7 +184,7 @@ def test_a_new_tag_and_note_on_coded_words_join_their_passage(
     assert passage.note == EXTRA_NOTE
     assert (summary.codings_added, summary.notes_added, summary.passages) == (1, 1, 0)
     assert summary.describe()[1].endswith(
-        "1 new coding added to them, 7 already there, 1 note added to passages already there"
+        "1 tag on their passages added, 7 already there, 1 note added to passages already there"
     )
     again = import_exchange_file(project, path=path)  # and once is enough
     assert (again.codings_added, again.notes_added, again.codings_present) == (0, 0, 8)
@@ -254,8 +255,9 @@ def test_the_command_line_says_what_it_left_out(tmp_path: Path, project: Project
         ": 0 articles, 0 new tags (4 already in the codebook), 0 passages" in outputs[1][0]
     )  # no ids
     assert outputs[1][1] == (
-        "# 3 sources already in the project, not added again (“Field notes 🌏 東アジアの外交”;"
-        " “Second dispatch 📰”; “Short dispatch”): 0 new codings added to them, 7 already there"
+        "# 3 articles already in the project, not added again (“Field notes 🌏 東アジアの外交”;"
+        " “Second dispatch 📰”; “Short dispatch”): 0 tags on their passages added, 7 already"
+        " there"
     )
     with Project.open(target) as opened:
         assert len(opened.articles.all()) == 3
@@ -266,8 +268,8 @@ def test_the_summary_names_the_sources_already_there() -> None:
         path="/x/a.qdpx", known_sources=["“Interview 1”"], codings_added=1, codings_present=12
     )
     assert summary.describe()[1] == (
-        "1 source already in the project, not added again (“Interview 1”): 1 new coding"
-        " added to it, 12 already there"
+        "1 article already in the project, not added again (“Interview 1”): 1 tag on its"
+        " passages added, 12 already there"
     )
 
 
