@@ -36,6 +36,7 @@ from diptych.gui.dialogs import ask_plain
 from diptych.gui.note_html import text_to_html
 from diptych.gui.paths import documents_folder
 from diptych.gui.session import ProjectSession
+from diptych.gui.settings import ExportChoices, Settings
 from diptych.gui.tag_model import color_icon
 from diptych.gui.workers import Progress, Worker, Workers
 from diptych.storage.errors import Cancelled
@@ -185,10 +186,15 @@ class ExportDialog(QDialog):
     Choosing a format gives the file name its suffix; a file name typed or browsed with
     another format's suffix (``notes.csv``) chooses that format.
 
+    The format, grouping, Untagged passages and folder of the last export written are
+    offered first, in this window and the windows opened after it; every article and tag
+    is checked afresh (a choice of them is one project's own).
+
     Args:
         session: the open project.
         workers: where the export runs.
-        folder: the folder to offer first (the last export's); Documents if None.
+        settings: where the last export's choices are kept; without it, Markdown, By tag
+            and Documents are offered, and nothing is kept.
 
     Signals:
         exported(str, int): the file written and its size in bytes.
@@ -203,15 +209,19 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         confirm: Callable[[QWidget, str, str], bool] | None = None,
-        folder: Path | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.confirm = confirm or ask_plain
+        self.settings = settings
+        last = settings.export_choices() if settings is not None else ExportChoices()
         self._confirmed: Path | None = None  # a path the user agreed to replace
         self._following_name = False  # the format is changing to match the file name
-        # Where a bare file name is saved: the folder of the window's last export, else
-        # Documents, as for an import.
+        # Where a bare file name is saved: the folder of the last export, else Documents,
+        # as for an import.
+        folder = last.folder
         self._folder = folder if folder is not None and folder.is_dir() else documents_folder()
+        self._running: ExportChoices | None = None  # the choices of the export under way
         self._suggested: str | None = None  # the file name last suggested, if any
         self.session = session
         self.workers = workers
@@ -236,10 +246,10 @@ class ExportDialog(QDialog):
         untagged.setFont(font)
         self.by_tag = QRadioButton("By tag", self)
         self.by_article = QRadioButton("By article", self)
-        self.by_tag.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.by_tag)
         group.addButton(self.by_article)
+        self._offer(last)
         self.output = QLineEdit(self)
         browse = QPushButton("Browse…", self)
         self.codebook = codebook
@@ -308,6 +318,27 @@ class ExportDialog(QDialog):
         in_tab_order += [self.by_tag, self.by_article, self.output, browse]
         for before, after in pairwise(in_tab_order):
             QWidget.setTabOrder(before, after)
+
+    def _offer(self, last: ExportChoices) -> None:
+        """Offer the last export's format, grouping and Untagged passages; a format no
+        longer known leaves Markdown offered."""
+        index = self.format.findData(last.fmt)
+        if index >= 0:
+            self.format.setCurrentIndex(index)
+        self.by_article.setChecked(last.group_by == "article")
+        self.by_tag.setChecked(last.group_by != "article")
+        if not last.include_untagged:
+            self.tags.item(self.tags.count() - 1).setCheckState(Qt.CheckState.Unchecked)
+
+    def choices(self, output: Path) -> ExportChoices:
+        """The choices to offer again after an export to ``output``."""
+        untagged = self.tags.item(self.tags.count() - 1).checkState() == Qt.CheckState.Checked
+        return ExportChoices(
+            fmt=self.fmt(),
+            group_by="article" if self.by_article.isChecked() else "tag",
+            include_untagged=untagged,
+            folder=output.parent,
+        )
 
     def fmt(self) -> str:
         """The chosen format's key."""
@@ -473,6 +504,7 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         job = export_job(self.session.project.path, self.fmt(), options, output)
+        self._running = self.choices(output)  # as chosen, whatever is changed meanwhile
         self.worker = worker = self.workers.start(job)
         worker.signals.progressed.connect(self.on_worker_progressed)
         worker.signals.finished.connect(self.on_worker_finished)
@@ -490,6 +522,8 @@ class ExportDialog(QDialog):
         it (CSV rows holding a text cut short to fit a spreadsheet cell); close."""
         path, size, notes = result
         self.worker = None
+        if self.settings is not None and self._running is not None:
+            self.settings.set_export_choices(self._running)
         done = f"Exported to {path} ({size:,} bytes)."
         self.session.messages.info(done)
         if notes:

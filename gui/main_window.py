@@ -99,7 +99,6 @@ class MainWindow(QMainWindow):
         )
         self.coding = CodingController(session, self.area, self)
         self.importer = ImportController(session, self.workers, self, backups=context.paths.backups)
-        self._export_folder: Path | None = None  # where the last export was written
         self.backups = BackupScheduler(session, self.workers, context.paths.backups)
         self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
         self.actions_.build_toolbar(self)
@@ -376,18 +375,16 @@ class MainWindow(QMainWindow):
             self.library.select_article(article_id)
 
     def on_export_triggered(self) -> ExportDialog:
-        """File > Export: the export dialog (non-blocking)."""
+        """File > Export: the export dialog (non-blocking), offering the format, grouping
+        and folder of the last export written, kept in the settings: they outlast this
+        window (another project opened, a backup restored) and Diptych itself."""
         from diptych.gui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.session, self.workers, self, folder=self._export_folder)
+        settings = self.context.settings
+        dialog = ExportDialog(self.session, self.workers, self, settings=settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exported.connect(self.on_export_dialog_exported)
         dialog.open()
         return dialog
-
-    def on_export_dialog_exported(self, path: str, _size: int) -> None:
-        """Offer the next export the folder of this one, as the next import is offered."""
-        self._export_folder = Path(path).parent
 
     def on_find_triggered(self) -> None:
         """Ctrl+F: find in the current pane."""

@@ -1,15 +1,36 @@
-"""User settings: recent projects, the coder's name, window and pane layout."""
+"""User settings: recent projects, the coder's name, window and pane layout, and what
+File > Export offers first."""
 
 from __future__ import annotations
 
 import getpass
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class ExportChoices:
+    """What File > Export offers first: the format, grouping, Untagged passages and folder
+    of the last export written. The articles and tags chosen are a project's own and are
+    not kept: one project's tags are not another's.
+
+    Attributes:
+        fmt: the format's key ("md", "csv"...); one no longer known is offered as Markdown.
+        group_by: "tag" or "article".
+        include_untagged: whether Untagged passages is checked.
+        folder: where the last export was written (None before the first).
+    """
+
+    fmt: str = "md"
+    group_by: str = "tag"
+    include_untagged: bool = True
+    folder: Path | None = None
 
 
 def _reachable(path: Path) -> bool:
@@ -108,3 +129,25 @@ class Settings:
     def set_pane_layout(self, project_uuid: str, layout: dict[str, Any]) -> None:
         """Remember the panes open on a project."""
         self._qsettings.setValue(f"panes/{project_uuid}", json.dumps(layout))
+
+    # -- export --------------------------------------------------------------------------
+    def export_choices(self) -> ExportChoices:
+        """What the last export written chose (the defaults before the first)."""
+        value = self._qsettings.value
+        folder = str(value("export/folder", "") or "")
+        group_by = str(value("export/group_by", "tag"))
+        return ExportChoices(
+            fmt=str(value("export/format", "md") or "md"),
+            group_by=group_by if group_by in ("tag", "article") else "tag",
+            include_untagged=str(value("export/include_untagged", "true")).lower() != "false",
+            folder=Path(folder) if folder else None,
+        )
+
+    def set_export_choices(self, choices: ExportChoices) -> None:
+        """Remember an export's choices, to be offered by the next File > Export."""
+        self._qsettings.setValue("export/format", choices.fmt)
+        self._qsettings.setValue("export/group_by", choices.group_by)
+        self._qsettings.setValue(
+            "export/include_untagged", "true" if choices.include_untagged else "false"
+        )
+        self._qsettings.setValue("export/folder", str(choices.folder or ""))
