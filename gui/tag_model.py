@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,11 @@ def _swatch(color: str, size: int, scale: float) -> QPixmap:
 class TagTreeModel(QAbstractItemModel):
     """Tags as a tree with passage counts. Internal ids are tag ids (0 for the root).
 
+    Args:
+        session: the open project.
+        key_of: the digit key that tags with a tag of a codebook, or None; its tooltip and
+            what a screen reader reads of a row then say it (the row shows a bare figure).
+
     Signals:
         moveRequested(int, object, int): drop asks to nest tag (id) under parent (id or None)
             at position.
@@ -129,9 +135,15 @@ class TagTreeModel(QAbstractItemModel):
 
     moveRequested = Signal(int, object, int)
 
-    def __init__(self, session: ProjectSession) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        *,
+        key_of: Callable[[Codebook, int], int | None] | None = None,
+    ) -> None:
         super().__init__(session)
         self.session = session
+        self._key_of = key_of
         self._codebook = Codebook([])
         self._usage: dict[int, int] = {}
         self._icons: dict[str, QIcon] = {}
@@ -235,6 +247,10 @@ class TagTreeModel(QAbstractItemModel):
         """The tags shown (until the next reset, those of before a change)."""
         return self._codebook
 
+    def key(self, tag_id: int) -> int | None:
+        """The digit key that tags with the tag ``tag_id``, if any."""
+        return self._key_of(self._codebook, tag_id) if self._key_of is not None else None
+
     def tag(self, index: Index) -> Tag | None:
         """The tag at ``index``."""
         return self._codebook.get(index.internalId()) if index.isValid() else None
@@ -285,13 +301,18 @@ class TagTreeModel(QAbstractItemModel):
             if icon is None:
                 icon = self._icons[tag.color] = color_icon(tag.color)
             return icon
-        if role == Qt.ItemDataRole.AccessibleTextRole:  # "(3)" alone says nothing heard
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # "(3) 4" alone says nothing heard
             passages = passages_text(self._usage.get(tag.id, 0))
-            return f"{tag.name}, {passages}, {color_name(tag.color)}"
+            key = self.key(tag.id)
+            said = f", key {key}" if key is not None else ""
+            return f"{tag.name}, {passages}, {color_name(tag.color)}{said}"
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:  # the tooltip's, unheard
             return tag.description
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [self._codebook.path(tag.id), passages_count(self._usage.get(tag.id, 0))]
+            key = self.key(tag.id)
+            if key is not None:  # the figure at the row's right end
+                lines.append(f"Key {key} tags the selected text with this tag")
             if tag.description:
                 lines.append(tag.description)
             return text_to_html("\n".join(lines))  # a description could look like HTML

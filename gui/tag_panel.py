@@ -103,7 +103,7 @@ class TagPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.confirm = confirm
-        self.model = TagTreeModel(session)
+        self.model = TagTreeModel(session, key_of=tag_key)  # the key said, not only shown
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(CodebookRowDelegate(self._key_of, self._letters, self.view))
@@ -184,7 +184,7 @@ class TagPanel(QWidget):
     def _key_of(self, index: QModelIndex | QPersistentModelIndex) -> int | None:
         """The digit key that applies the tag at ``index``, if any."""
         tag = self.model.tag(index)
-        return tag_key(self.model.codebook, tag.id) if tag else None
+        return self.model.key(tag.id) if tag else None
 
     def selected_tag(self) -> int | None:
         """Id of the tag selected in the tree."""

@@ -1,5 +1,6 @@
 """Tag colours have names wherever a colour is chosen or shown, and counts are read as
-passages: a listener (or someone who cannot tell two colours apart) gets the meaning too."""
+passages and digit keys as keys: a listener (or someone who cannot tell two colours apart)
+gets the meaning too."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import TagChip, TagChipRow
 from diptych.gui.tag_dialog import TagDialog
 from diptych.gui.tag_model import TagTreeModel, color_name
-from diptych.gui.tag_palette import TagPalette
+from diptych.gui.tag_palette import TagPalette, tag_key
 from diptych.storage.palette import PALETTE
 
 ACCESSIBLE_TEXT = Qt.ItemDataRole.AccessibleTextRole
@@ -41,20 +42,23 @@ def test_any_other_colour_is_named_by_its_hue_and_lightness() -> None:
     assert color_name("#90EE90") == "light green"
 
 
-def test_a_codebook_row_is_read_with_its_count_as_passages_and_its_colour(
+def test_a_codebook_row_is_read_with_its_count_as_passages_its_colour_and_its_key(
     session: ProjectSession,
 ) -> None:
-    model = TagTreeModel(session)
+    for name in ("Eighth", "Ninth", "Tenth"):  # the sample's seven tags, and three more
+        session.add_tag(name=name)
+    model = TagTreeModel(session, key_of=tag_key)
     usage = session.project.tags.usage()
     rows = 0
-    for tag in model.codebook.ordered():
+    for number, tag in enumerate(model.codebook.ordered(), start=1):
         index = model.index_of(tag.id)
         spoken = index.data(ACCESSIBLE_TEXT)
         count = usage.get(tag.id, 0)
         passages = {0: "no passages", 1: "1 passage"}.get(count, f"{count} passages")
-        assert spoken == f"{tag.name}, {passages}, {color_name(tag.color)}"
+        key = f", key {number}" if number <= 9 else ""  # keys 1-9: the tenth has none
+        assert spoken == f"{tag.name}, {passages}, {color_name(tag.color)}{key}"
         rows += 1
-    assert rows > 3
+    assert rows == 10
     assert any(usage.get(t.id, 0) > 1 for t in model.codebook.ordered())
 
 

@@ -26,4 +26,5 @@ def test_the_tooltip_of_a_tag_says_passage_for_one_and_passages_for_more(
     codebook = window.session.codebook()
     assert tooltip_lines(window, once)[:2] == [codebook.path(once), "1 passage"]
     assert tooltip_lines(window, twice)[:2] == [codebook.path(twice), "2 passages"]
-    assert tooltip_lines(window, unused) == ["Unused", "0 passages"]
+    key = "Key 8 tags the selected text with this tag"  # the sample's seven tags, then it
+    assert tooltip_lines(window, unused) == ["Unused", "0 passages", key]

@@ -349,13 +349,14 @@ def test_description_shows_in_the_tree_tooltip(
     edit_with_dialog(qtbot, panel, security, describe)
     assert saved_tags(sample)["Security"].description == "Armed forces, missiles, alliances"
 
-    # Hovering the tag in the tree shows its path, its count and its description.
+    # Hovering the tag in the tree shows its path, its count, its key and its description.
     rect = panel.view.visualRect(panel.model.index_of(security))
     viewport = panel.view.viewport()
     event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), viewport.mapToGlobal(rect.center()))
     QApplication.sendEvent(viewport, event)
     qtbot.waitUntil(QToolTip.isVisible)
-    lines = "Security\n2 passages\nArmed forces, missiles, alliances"
+    key = "Key 3 tags the selected text with this tag"
+    lines = f"Security\n2 passages\n{key}\nArmed forces, missiles, alliances"
     assert QToolTip.text() == text_to_html(lines)  # escaped, as rich text
     QToolTip.hideText()
 
@@ -377,7 +378,8 @@ def test_a_tag_description_that_looks_like_html_is_shown_as_text(window: MainWin
     assert "&lt;img src=file:///etc/passwd&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in tip
     shown = QTextDocument()
     shown.setHtml(tip)  # how Qt reads a tooltip that looks like rich text
-    assert shown.toPlainText().splitlines() == ["Hostile", "0 passages", hostile]
+    key = "Key 8 tags the selected text with this tag"  # the sample's seven tags, then it
+    assert shown.toPlainText().splitlines() == ["Hostile", "0 passages", key, hostile]
 
 
 def test_dropping_a_tag_on_another_nests_it(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
