@@ -46,8 +46,8 @@ from diptych.storage.sample import create_sample_project
 # the window moves to the sample project and offers the file's backups.
 CHECK_ON_OPEN_LIMIT = 32 * 1024 * 1024
 NO_BACKUP_ADVICE = (
-    "Diptych has no backup of it. If you keep a copy of it elsewhere, put that copy in its"
-    " place, then open it again."
+    "Diptych has no backup of it. If you keep a copy of it elsewhere (another disk, a"
+    " synced folder), open that copy."
 )
 
 
