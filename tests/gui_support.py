@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from diptych.gui.app import Launcher
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.context import AppContext
+from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import MessageBridge
 from diptych.gui.paths import AppPaths
@@ -40,6 +41,15 @@ def open_window(qtbot: QtBot, context: AppContext, project: Project) -> MainWind
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: all(not p.is_loading for p in window.area.panes()), timeout=10_000)
     return window
+
+
+def open_export_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
+    """File > Export: the dialog it opens, on the screen."""
+    window.actions_.export.trigger()
+    dialogs = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    qtbot.waitExposed(dialogs[0])
+    return dialogs[0]
 
 
 def keyboard_in(qtbot: QtBot, window: MainWindow, number: int) -> ArticlePane:

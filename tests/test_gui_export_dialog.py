@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import finish_jobs_as_they_start, open_window
+from gui_support import finish_jobs_as_they_start, open_export_dialog, open_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
@@ -26,15 +26,6 @@ from diptych.storage.sample import create_sample_project
 
 SHIFTING = "The Shifting Landscape: Evidence of a New Diplomatic Era"
 XI_VISIT = "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations"
-
-
-def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
-    """File > Export."""
-    window.actions_.export.trigger()
-    dialog = window.findChild(ExportDialog)
-    assert isinstance(dialog, ExportDialog)
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def toggle(qtbot: QtBot, checklist: QListWidget, label: str) -> Qt.CheckState:
@@ -85,7 +76,7 @@ def messages_of(window: MainWindow) -> list[tuple[int, str, str]]:
 def test_csv_of_one_article_without_one_tag_grouped_by_article(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     assert dialog.output.text().endswith(".csv")
     uncheck(qtbot, dialog.articles, XI_VISIT)
@@ -115,7 +106,7 @@ def test_csv_of_one_article_without_one_tag_grouped_by_article(
 def test_markdown_grouped_by_tag_holds_every_tag_heading(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.format.setCurrentIndex(dialog.format.findData("md"))
     target = tmp_path / "notes.md"
     save_to(qtbot, dialog, target)
@@ -134,7 +125,7 @@ def test_markdown_grouped_by_tag_holds_every_tag_heading(
 def test_an_unchecked_sub_tag_is_left_out_though_its_parent_stays_checked(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     uncheck(qtbot, dialog.tags, "Trade")
     assert check_states(dialog.tags)["Economy"]
     target = tmp_path / "notes.md"
@@ -180,7 +171,7 @@ def test_untagged_passages_stay_in_when_a_tag_is_left_out_until_unchecked(
 def test_a_tag_checks_its_sub_tags_and_a_sub_tag_can_be_checked_alone(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     uncheck(qtbot, dialog.tags, "Diplomacy")
     assert not check_states(dialog.tags)["Summitry"]  # its sub-tag followed
     assert toggle(qtbot, dialog.tags, "Summitry") == Qt.CheckState.Checked
@@ -205,7 +196,7 @@ def test_raw_html_in_a_note_is_exported_to_markdown_as_text(
         note = "Line one *kept*\nLine two <script>alert(1)</script> and <b>bold</b>"
         project.annotations.set_note(annotation_id=passage.id, note=note)
     window = open_window(qtbot, context, Project.open(path))
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     target = tmp_path / "notes.md"
     save_to(qtbot, dialog, target)
     with qtbot.waitSignal(dialog.exported, timeout=10_000):
@@ -220,7 +211,7 @@ def test_raw_html_in_a_note_is_exported_to_markdown_as_text(
 def test_long_titles_are_elided_with_the_full_title_as_tooltip(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     articles = dialog.articles
     tips = [articles.item(r).toolTip() for r in range(articles.count())]
     files = [a.source_name for a in window.session.articles()]
@@ -235,7 +226,7 @@ def test_long_titles_are_elided_with_the_full_title_as_tooltip(
 def test_format_sets_the_suffix_and_browse_keeps_it(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     assert dialog.output.text() == str(Path.home() / "Sample project.md")
     dialog.format.setCurrentIndex(dialog.format.findData("html"))
     assert dialog.output.text() == str(Path.home() / "Sample project.html")
@@ -254,7 +245,7 @@ def test_format_sets_the_suffix_and_browse_keeps_it(
 def test_a_typed_file_name_with_another_suffix_chooses_that_format(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     assert dialog.fmt() == "md"
     target = tmp_path / "scoped.csv"
     save_to(qtbot, dialog, target)
@@ -270,7 +261,7 @@ def test_a_typed_file_name_with_another_suffix_chooses_that_format(
 def test_a_file_name_with_no_format_suffix_keeps_the_format(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     save_to(qtbot, dialog, tmp_path / "notes.txt")
     assert dialog.fmt() == "md" and dialog.output.text() == str(tmp_path / "notes.txt")
     dialog.reject()
@@ -279,7 +270,7 @@ def test_a_file_name_with_no_format_suffix_keeps_the_format(
 def test_a_browsed_file_name_with_another_suffix_chooses_that_format(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     chosen = tmp_path / "annotations.json"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_args: (str(chosen), "*.md"))
@@ -292,7 +283,7 @@ def test_a_browsed_file_name_with_another_suffix_chooses_that_format(
 def test_exporting_nothing_is_refused_before_it_starts(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     none_buttons = [
         b for b in dialog.findChildren(type(dialog.export_button)) if b.text() == "None"
     ]
@@ -328,7 +319,7 @@ def test_cancel_during_a_long_export_writes_nothing(
     qtbot: QtBot, tmp_path: Path, context: AppContext, large: Path
 ) -> None:
     window = open_window(qtbot, context, Project.open(large))
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.format.setCurrentIndex(dialog.format.findData("html"))
     target = tmp_path / "report.html"
     save_to(qtbot, dialog, target)
@@ -376,7 +367,7 @@ def test_cancel_as_the_file_is_about_to_be_written_writes_nothing(
 ) -> None:
     """Cancel pressed after the last progress report, before the file is written."""
     collected, carry_on = held_export
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     target = tmp_path / "late.md"
     save_to(qtbot, dialog, target)
     with qtbot.waitSignal(window.context.messages.posted, timeout=10_000) as posted:
@@ -395,7 +386,7 @@ def test_closing_the_dialog_during_an_export_stops_it(
     held_export: tuple[threading.Event, threading.Event],
 ) -> None:
     collected, carry_on = held_export
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     target = tmp_path / "closed.md"
     save_to(qtbot, dialog, target)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
@@ -412,7 +403,7 @@ def test_an_unwritable_destination_is_reported_and_the_dialog_stays_usable(
 ) -> None:
     folder = tmp_path / "passages.csv"  # a folder where the file should go
     folder.mkdir()
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     save_to(qtbot, dialog, folder)
     with qtbot.waitSignal(window.context.messages.posted, timeout=10_000) as posted:
@@ -436,7 +427,7 @@ def test_a_file_in_place_of_the_folder_is_a_known_error(
 ) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where a folder should be")
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     save_to(qtbot, dialog, blocker / "notes.md")
     with qtbot.waitSignal(window.context.messages.posted, timeout=10_000) as posted:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
@@ -449,7 +440,7 @@ def test_a_quick_export_is_not_lost(
 ) -> None:
     """The result of a job quicker than the dialog's next lines still reaches the dialog."""
     finish_jobs_as_they_start(monkeypatch, 300)
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     target = tmp_path / "quick.md"
     save_to(qtbot, dialog, target)
     with qtbot.waitSignal(dialog.exported, timeout=5000):

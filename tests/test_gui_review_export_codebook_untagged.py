@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import open_export_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem
 from pytestqt.qtbot import QtBot
@@ -13,14 +14,6 @@ from pytestqt.qtbot import QtBot
 from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
-
-
-def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
-    window.actions_.export.trigger()
-    dialog = window.findChild(ExportDialog)
-    assert isinstance(dialog, ExportDialog)
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def untagged_row(dialog: ExportDialog) -> QListWidgetItem:
@@ -32,7 +25,7 @@ def test_a_codebook_without_a_tag_is_refused_not_written_empty(
 ) -> None:
     posted: list[tuple[int, str, str]] = []
     window.context.messages.posted.connect(lambda *args: posted.append(args))
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.format.setCurrentIndex(dialog.format.findData("qdc"))
     dialog.tags.set_all(False)
     untagged_row(dialog).setCheckState(Qt.CheckState.Checked)  # as it may be left
@@ -50,7 +43,7 @@ def test_a_codebook_without_a_tag_is_refused_not_written_empty(
 def test_untagged_passages_is_offered_for_every_format_but_a_codebook(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     row = untagged_row(dialog)
     for key in ("md", "csv", "html", "json", "qdpx", "qdc", "md"):
         dialog.format.setCurrentIndex(dialog.format.findData(key))

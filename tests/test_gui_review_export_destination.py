@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_support import open_export_dialog
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,14 +15,6 @@ from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.storage.project import Project
-
-
-def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
-    window.actions_.export.trigger()
-    dialog = window.findChild(ExportDialog)
-    assert isinstance(dialog, ExportDialog)
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def messages_of(window: MainWindow) -> list[tuple[int, str, str]]:
@@ -37,7 +30,7 @@ def test_a_bare_file_name_is_saved_in_the_folder_the_dialog_showed(
     started_in.mkdir()
     monkeypatch.chdir(started_in)
     posted = messages_of(window)
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     assert Path(dialog.output.text()).parent == Path.home()
     dialog.output.selectAll()
     qtbot.keyClicks(dialog.output, "notes.md")
@@ -86,7 +79,7 @@ def test_the_open_project_file_is_never_replaced_by_an_export(
 def test_choosing_a_format_keeps_a_dotted_name_whole(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, typed: str, as_csv: str
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.output.setText(str(tmp_path / typed))
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     assert dialog.output.text() == str(tmp_path / as_csv)

@@ -8,28 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_support import open_export_dialog
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
 
 NAMES = ["Notes on U.S. policy", "Memo for Dr. Smith", "Coding round 2. Final"]
-
-
-def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
-    window.actions_.export.trigger()
-    dialog = window.findChild(ExportDialog)
-    assert isinstance(dialog, ExportDialog)
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 @pytest.mark.parametrize("typed", NAMES)
 def test_a_name_with_words_after_its_last_dot_is_written_with_the_format_s_type(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, typed: str
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.output.selectAll()
     qtbot.keyClicks(dialog.output, str(tmp_path / typed))
     with qtbot.waitSignal(dialog.exported, timeout=10_000) as exported:
@@ -43,7 +35,7 @@ def test_a_name_with_words_after_its_last_dot_is_written_with_the_format_s_type(
 def test_choosing_a_format_keeps_the_words_after_the_last_dot(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, typed: str
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.output.setText(str(tmp_path / typed))
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     assert dialog.output.text() == str(tmp_path / f"{typed}.csv")
@@ -55,7 +47,7 @@ def test_choosing_a_format_keeps_the_words_after_the_last_dot(
 def test_a_name_ending_in_a_dot_gets_one_dot_before_the_format_s_type(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.output.selectAll()
     qtbot.keyClicks(dialog.output, str(tmp_path / "notes."))
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))

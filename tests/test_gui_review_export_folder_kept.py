@@ -5,19 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import open_export_dialog
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
-
-
-def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
-    window.actions_.export.trigger()
-    dialogs = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
-    assert len(dialogs) == 1
-    qtbot.waitExposed(dialogs[0])
-    return dialogs[0]
 
 
 def test_the_next_export_is_offered_the_folder_of_the_last(
@@ -25,14 +17,14 @@ def test_the_next_export_is_offered_the_folder_of_the_last(
 ) -> None:
     out = tmp_path / "exports"
     out.mkdir()
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.output.selectAll()
     qtbot.keyClicks(dialog.output, str(out / "notes.md"))
     with qtbot.waitSignal(dialog.exported, timeout=10_000):
         qtbot.keyClick(dialog.output, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
-    again = open_dialog(qtbot, window)
+    again = open_export_dialog(qtbot, window)
     assert Path(again.output.text()).parent == out
     csv = again.format.findData("csv")
     again.format.setCurrentIndex(csv)  # another format: still that folder
@@ -49,9 +41,9 @@ def test_a_cancelled_export_leaves_the_folder_offered_as_it_was(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     elsewhere = tmp_path / "never-written"
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     first = Path(dialog.output.text()).parent
     dialog.output.setText(str(elsewhere / "notes.md"))
     dialog.reject()
-    again = open_dialog(qtbot, window)
+    again = open_export_dialog(qtbot, window)
     assert Path(again.output.text()).parent == first

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import make_context, open_window
+from gui_support import make_context, open_export_dialog, open_window
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
@@ -23,21 +23,13 @@ from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
 
 
-def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
-    window.actions_.export.trigger()
-    dialogs = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
-    assert len(dialogs) == 1
-    qtbot.waitExposed(dialogs[0])
-    return dialogs[0]
-
-
 def untagged_checked(dialog: ExportDialog) -> bool:
     return dialog.tags.item(dialog.tags.count() - 1).checkState() == Qt.CheckState.Checked
 
 
 def export_csv_by_article_without_untagged(qtbot: QtBot, window: MainWindow, out: Path) -> None:
     """Export as the user does: CSV, By article, Untagged passages and one tag left out."""
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     qtbot.mouseClick(dialog.by_article, Qt.MouseButton.LeftButton)
     dialog.tags.item(dialog.tags.count() - 1).setCheckState(Qt.CheckState.Unchecked)
@@ -69,21 +61,21 @@ def out(tmp_path: Path) -> Path:
 def test_the_next_export_offers_the_format_grouping_and_untagged_of_the_last(
     qtbot: QtBot, window: MainWindow, out: Path
 ) -> None:
-    first = open_dialog(qtbot, window)
+    first = open_export_dialog(qtbot, window)
     assert first.fmt() == "md" and first.by_tag.isChecked() and untagged_checked(first)
     first.reject()
     export_csv_by_article_without_untagged(qtbot, window, out)
-    assert_offered_as_last(open_dialog(qtbot, window), out)
+    assert_offered_as_last(open_export_dialog(qtbot, window), out)
 
 
 def test_a_closed_dialog_leaves_the_choices_offered_as_they_were(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     dialog.format.setCurrentIndex(dialog.format.findData("json"))
     dialog.by_article.setChecked(True)
     dialog.reject()
-    again = open_dialog(qtbot, window)
+    again = open_export_dialog(qtbot, window)
     assert again.fmt() == "md" and again.by_tag.isChecked()
 
 
@@ -94,7 +86,7 @@ def test_the_choices_are_offered_again_after_a_restart(
     window.close()
     started_again = make_context(tmp_path / "user")  # the same settings file, read afresh
     other = open_window(qtbot, started_again, Project.open(sample))
-    assert_offered_as_last(open_dialog(qtbot, other), out)
+    assert_offered_as_last(open_export_dialog(qtbot, other), out)
 
 
 @pytest.fixture
@@ -125,7 +117,7 @@ def test_a_restored_backup_s_window_offers_the_last_export_s_choices(
     restored = launcher.window
     assert restored is not None and restored is not launched
     qtbot.waitExposed(restored)
-    assert_offered_as_last(open_dialog(qtbot, restored), out)
+    assert_offered_as_last(open_export_dialog(qtbot, restored), out)
 
 
 def test_another_project_s_window_offers_the_format_and_folder_but_not_the_tags(
@@ -139,7 +131,7 @@ def test_another_project_s_window_offers_the_format_and_folder_but_not_the_tags(
     other = launcher.window
     assert other is not None and other is not launched
     qtbot.waitExposed(other)
-    assert_offered_as_last(open_dialog(qtbot, other), out)
+    assert_offered_as_last(open_export_dialog(qtbot, other), out)
 
 
 def test_a_format_no_longer_known_offers_markdown_without_a_word(
@@ -147,7 +139,7 @@ def test_a_format_no_longer_known_offers_markdown_without_a_word(
 ) -> None:
     gone = Path(context.paths.data) / "gone"
     context.settings.set_export_choices(ExportChoices(fmt="docx", group_by="?", folder=gone))
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     assert dialog.fmt() == "md"
     assert dialog.by_tag.isChecked() and untagged_checked(dialog)
     assert dialog.output.text().endswith("Sample project.md")

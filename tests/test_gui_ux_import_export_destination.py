@@ -7,20 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_support import open_export_dialog
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
-
-
-def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
-    window.actions_.export.trigger()
-    dialog = window.findChild(ExportDialog)
-    assert isinstance(dialog, ExportDialog)
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def type_destination(qtbot: QtBot, dialog: ExportDialog, text: str) -> None:
@@ -34,7 +27,7 @@ def test_a_folder_typed_gets_the_export_inside_it(
 ) -> None:
     folder = tmp_path / "exports"
     folder.mkdir()
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     type_destination(qtbot, dialog, f"{folder}{ending}")
     with qtbot.waitSignal(dialog.exported, timeout=10_000) as exported:
         qtbot.keyClick(dialog.output, Qt.Key.Key_Return)
@@ -50,7 +43,7 @@ def test_a_folder_that_does_not_exist_is_refused_before_the_export_runs(
 ) -> None:
     posted: list[tuple[int, str, str]] = []
     window.context.messages.posted.connect(lambda *args: posted.append(args))
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     missing = tmp_path / "no such folder"
     type_destination(qtbot, dialog, str(missing / "notes.md"))
     qtbot.keyClick(dialog.output, Qt.Key.Key_Return)
@@ -67,7 +60,7 @@ def test_a_folder_typed_stays_a_folder_when_the_format_changes(
 ) -> None:
     folder = tmp_path / "exports"
     folder.mkdir()
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     type_destination(qtbot, dialog, f"{folder}/")
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     assert dialog.output.text() == f"{folder}/"  # not "exports.csv" beside it
