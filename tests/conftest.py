@@ -92,6 +92,30 @@ def window(qtbot: QtBot, context: AppContext, sample: Path) -> MainWindow:
 
 
 @pytest.fixture
+def launched(qtbot: QtBot, context: AppContext, sample: Path) -> Iterator[MainWindow]:
+    """The window on ``sample`` shown by a launcher (``launched.launcher``), which replaces
+    it on File > Restore from backup or when another project is opened. The launcher leaves
+    a replaced window alive; qtbot would close it again at the end and that can raise, so
+    the windows are closed here instead."""
+    from shiboken6 import isValid
+
+    from diptych.gui.app import Launcher
+    from diptych.storage.project import Project
+
+    launcher = Launcher(context)
+    window = launcher.show_project(Project.open(sample))
+    window.launcher = launcher  # type: ignore[attr-defined]
+    qtbot.waitExposed(window)
+    yield window
+    for shown in {window, launcher.window}:
+        if shown is not None and isValid(shown):
+            if shown.isVisible():
+                shown.close()
+            shown.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(window))
+
+
+@pytest.fixture
 def session(qapp: QApplication, tmp_path: Path) -> Iterator[ProjectSession]:
     """A session on a new sample project, without a window; the coder is "Tester"."""
     from diptych.gui.messages import MessageBridge

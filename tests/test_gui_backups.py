@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ from gui_support import finish_jobs_as_they_start, open_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
 
 from diptych.gui.app import Launcher
 from diptych.gui.backups import (
@@ -26,27 +24,6 @@ from diptych.gui.restore_dialog import RestoreDialog
 from diptych.gui.tag_dialog import TagValues
 from diptych.storage.backup import backup_project, list_backups
 from diptych.storage.project import Project
-
-
-@pytest.fixture
-def launched(qtbot: QtBot, context: AppContext, sample: Path) -> Iterator[MainWindow]:
-    """A window whose launcher may replace it, as Restore from backup does.
-
-    Launcher.restore closes the window but leaves it alive (see
-    ``test_after_a_restore_a_message_is_shown_once_in_the_new_window``); qtbot would close it
-    again at the end of the test, which can raise, so these windows are closed here instead.
-    """
-    launcher = Launcher(context)
-    window = launcher.show_project(Project.open(sample))
-    window.launcher = launcher  # type: ignore[attr-defined]
-    qtbot.waitExposed(window)
-    yield window
-    for shown in {window, launcher.window}:
-        if shown is not None and isValid(shown):
-            if shown.isVisible():
-                shown.close()
-            shown.deleteLater()
-    qtbot.waitUntil(lambda: not isValid(window))
 
 
 def folder_of(window: MainWindow) -> Path:

@@ -2,42 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
 
-from diptych.gui.app import Launcher
-from diptych.gui.context import AppContext
+from diptych.gui.main_window import MainWindow
 from diptych.gui.restore_dialog import RestoreDialog
 from diptych.gui.tag_dialog import TagValues
-from diptych.storage.project import Project
-
-
-@pytest.fixture
-def launched(qtbot: QtBot, context: AppContext, sample: Path) -> Iterator[Launcher]:
-    """A launcher showing the sample project; it replaces its window when restoring."""
-    launcher = Launcher(context)
-    window = launcher.show_project(Project.open(sample))
-    qtbot.waitExposed(window)
-    yield launcher
-    for shown in {window, launcher.window}:
-        if shown is not None and isValid(shown):
-            if shown.isVisible():
-                shown.close()
-            shown.deleteLater()
-    qtbot.waitUntil(lambda: not isValid(window))
 
 
 def test_the_status_bar_names_the_restored_backup_as_the_dialog_listed_it(
-    qtbot: QtBot, launched: Launcher
+    qtbot: QtBot, launched: MainWindow
 ) -> None:
-    window = launched.window
-    assert window is not None
+    window = launched
     qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
     window.tags.create_tag(TagValues("Second thoughts", "#5ED1C4", None, ""))
     listed: list[str] = []
@@ -51,7 +28,7 @@ def test_the_status_bar_names_the_restored_backup_as_the_dialog_listed_it(
     QTimer.singleShot(0, choose_the_first)
     window.actions_.restore_backup.trigger()
 
-    restored = launched.window
+    restored = launched.launcher.window
     assert restored is not None and restored is not window
     qtbot.waitExposed(restored)
     assert listed and listed[0][:4].isdigit() and listed[0][4] == "-"  # 2026-11-23 19:10:44 …

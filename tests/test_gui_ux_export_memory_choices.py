@@ -5,14 +5,12 @@ one project's own."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from gui_support import make_context, open_export_dialog, open_window
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
 
 from diptych.gui.app import Launcher
 from diptych.gui.context import AppContext
@@ -87,22 +85,6 @@ def test_the_choices_are_offered_again_after_a_restart(
     started_again = make_context(tmp_path / "user")  # the same settings file, read afresh
     other = open_window(qtbot, started_again, Project.open(sample))
     assert_offered_as_last(open_export_dialog(qtbot, other), out)
-
-
-@pytest.fixture
-def launched(qtbot: QtBot, context: AppContext, sample: Path) -> Iterator[MainWindow]:
-    """A window whose launcher replaces it (closed here, not by qtbot)."""
-    launcher = Launcher(context)
-    window = launcher.show_project(Project.open(sample))
-    window.launcher = launcher  # type: ignore[attr-defined]
-    qtbot.waitExposed(window)
-    yield window
-    for shown in {window, launcher.window}:
-        if shown is not None and isValid(shown):
-            if shown.isVisible():
-                shown.close()
-            shown.deleteLater()
-    qtbot.waitUntil(lambda: not isValid(window))
 
 
 def test_a_restored_backup_s_window_offers_the_last_export_s_choices(

@@ -5,38 +5,18 @@ preselected entry restored the very state the project was already in."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
 
 from diptych.gui.app import Launcher
-from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.restore_dialog import RestoreDialog
 from diptych.gui.tag_dialog import TagValues
 from diptych.storage.backup import list_backups
 from diptych.storage.project import Project
-
-
-@pytest.fixture
-def launched(qtbot: QtBot, context: AppContext, sample: Path) -> Iterator[MainWindow]:
-    """A window whose launcher replaces it on a restore (closed here, not by qtbot)."""
-    launcher = Launcher(context)
-    window = launcher.show_project(Project.open(sample))
-    window.launcher = launcher  # type: ignore[attr-defined]
-    qtbot.waitExposed(window)
-    yield window
-    for shown in {window, launcher.window}:
-        if shown is not None and isValid(shown):
-            if shown.isVisible():
-                shown.close()
-            shown.deleteLater()
-    qtbot.waitUntil(lambda: not isValid(window))
 
 
 def listed_by_restore(qtbot: QtBot, window: MainWindow) -> tuple[list[str], Path | None]:
