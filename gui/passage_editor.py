@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QHideEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -49,7 +50,8 @@ class PassageEditor(QWidget):
         removeTagRequested(int, int): a chip's × was clicked: take tag id (the second
             argument) off passage id (the first).
         reattachRequested(int): attach this orphan's id to the text selected in its article.
-        noteLeft(): Esc was pressed in the note (it is saved): go back to where the user was.
+        noteLeft(): Esc was pressed in the note (it is saved), or the passage was deleted
+            from the keyboard here: go back to where the user was.
 
     The editor changes the note itself; tags are added and removed by whoever listens, so
     that every way of tagging is one path with one undo text. The note being typed is
@@ -255,12 +257,18 @@ class PassageEditor(QWidget):
             self.removeTagRequested.emit(self._passage.id, tag_id)
 
     def on_delete_button_clicked(self) -> None:
-        """Delete the passage (undoable); the editor falls back to the placeholder."""
+        """Delete the passage (undoable); the editor falls back to the placeholder. The
+        keyboard, on the button that goes with the passage, goes back to where the user was
+        rather than be left on a blank panel."""
         if self._passage is None:
             return
         self.save_note()
+        focus = QApplication.focusWidget()
+        here = focus is not None and self.isAncestorOf(focus)
         if perform(self.session, DeletePassage(self.session, self._passage.id)):
             self.session.messages.info("Passage deleted — Ctrl+Z to undo")
+            if here:
+                self.noteLeft.emit()
 
     def on_reattach_button_clicked(self) -> None:
         """Ask the window to attach the orphan to the selected text."""
