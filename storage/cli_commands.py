@@ -14,7 +14,7 @@ from typing import Any
 from diptych.storage.anchors import find_quote
 from diptych.storage.codebook import Codebook
 from diptych.storage.database import file_exists
-from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
+from diptych.storage.errors import ArticleFileError, DiptychError, InputError, ProjectBusyError
 from diptych.storage.files import write_atomically
 from diptych.storage.model import Tag
 from diptych.storage.project import Project
@@ -117,7 +117,10 @@ def _import(project: Project, args: argparse.Namespace) -> Result:
         # Duplicates are looked for inside the transaction: the same file imported at the
         # same moment elsewhere is added once.
         added, duplicates = add_new_articles(project, read, advice=REIMPORT_ADVICE)
-        left_out = found.left_out + [str(error) for error in duplicates]
+        # How to bring in a changed version is the same for every file: said once, after them.
+        bare = [ArticleFileError(error.message, path=error.path) for error in duplicates]
+        advice = list(dict.fromkeys(error.advice for error in duplicates if error.advice))
+        left_out = found.left_out + [str(error) for error in bare]
         lines = [str(a.id) for a in added]
         data: dict[str, Any] = {"articles": [a.id for a in added]}
         for path in exchange:
@@ -126,8 +129,11 @@ def _import(project: Project, args: argparse.Namespace) -> Result:
             lines.extend(f"# {line}" for line in summary.describe())
             data.setdefault("exchange", []).append(asdict(summary, dict_factory=_jsonable))
     lines.extend(f"# left out: {line}" for line in left_out)
+    lines.extend(f"# {line}" for line in advice)
     if left_out:
         data["left_out"] = left_out
+    if advice:
+        data["advice"] = advice
     return Output(lines, data)
 
 

@@ -1,5 +1,6 @@
 """`diptych import` takes folders as the window does, and leaves out an article that is
-already in the project (with how to bring in a changed version) instead of copying it."""
+already in the project instead of copying it, saying once after such files how to bring in a
+changed version."""
 
 from __future__ import annotations
 
@@ -49,7 +50,12 @@ def test_an_article_already_in_the_project_is_left_out_and_named(tmp_path: Path)
 
     assert code == 0, err
     assert titles(project) == ["Report", "Other"]
-    left_out = [line for line in out.splitlines() if line.startswith("# left out:")]
+    said = out.splitlines()
+    left_out = [line for line in said if line.startswith("# left out:")]
     assert len(left_out) == 2
-    assert all("Report" in line for line in left_out)
-    assert any("already in the project" in line and "diptych reimport" in line for line in left_out)
+    assert all("Report" in line and "already in the project" in line for line in left_out)
+    # How to bring in a changed version is said once, after the files it concerns.
+    assert not any("reimport" in line for line in left_out)
+    advice = "To bring in a changed version of an article, use: diptych reimport"
+    assert [line for line in said if "reimport" in line] == [f"# {advice} PROJECT ARTICLE_ID FILE"]
+    assert said.index(f"# {advice} PROJECT ARTICLE_ID FILE") > said.index(left_out[-1])
