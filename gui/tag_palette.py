@@ -300,6 +300,8 @@ class TagPalette(QFrame):
             key = tag_key(self._codebook, tag.id)
             item.setData(key, KEY_ROLE)
             spoken = f"{path}, {color_name(tag.color)}" + (", already on it" if on_it else "")
+            if key is not None:  # the figure at the row's right end, said as the Codebook's
+                spoken += f", key {key}"
             item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
             described = tag.description or path
             item.setToolTip(

@@ -84,7 +84,7 @@ def test_the_palette_reads_each_tag_with_its_colour(window: MainWindow) -> None:
     assert model.rowCount() == len(book.ordered())
     for row, tag in enumerate(book.ordered()):
         spoken = model.index(row, 0).data(ACCESSIBLE_TEXT)
-        assert spoken == f"{book.path(tag.id)}, {color_name(tag.color)}"
+        assert spoken == f"{book.path(tag.id)}, {color_name(tag.color)}, key {row + 1}"
     palette.hide()
 
 
