@@ -1,5 +1,6 @@
 """The dialogs an import shows: choosing files, a folder or a newer version of an article
-(each opens where the last one was chosen), and the progress of the reading."""
+(each opens where the last one was chosen, kept in the settings), and the progress of the
+reading."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from diptych.gui.paths import documents_folder
+from diptych.gui.settings import Settings
 from diptych.gui.workers import Worker
 
 # storage.importing.FORMATS and EXCHANGE_SUFFIXES, written out: that module is not
@@ -22,17 +24,43 @@ ARTICLE_FILTER = (  # a newer version of an article is an article, never a REFI-
 
 
 class ImportFileDialogs:
-    """The file dialogs of File > Import and of Update from newer file….
+    """The file dialogs of File > Import, File > Import folder… and Update from newer file….
+
+    All three open in one folder, the one the last choice was made in: articles are
+    downloaded to one place, and their newer versions land beside them. After a folder is
+    imported they open in the folder it was chosen in, not in it: the next folder is most
+    often its neighbour (Week 2 after Week 1), and inside it are only files already
+    imported. The folder is kept in the settings, so that it outlasts the window (another
+    project opened, a backup restored) and Diptych itself; the first dialog, and one whose
+    folder has gone since, opens in Documents, never in the folder Diptych happened to be
+    started from.
 
     Args:
         window: parent of the dialogs.
+        settings: where the folder is kept; without it, it is kept for these dialogs only.
     """
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, settings: Settings | None = None) -> None:
         self.window = window
-        # Where the last file was chosen: the next dialog opens there. The first opens in
-        # Documents, never in the folder Diptych happened to be started from.
-        self.folder = str(documents_folder())
+        self.settings = settings
+        self._folder: Path | None = None  # where the last choice was made, without settings
+
+    @property
+    def folder(self) -> str:
+        """The folder the next dialog opens in."""
+        last = self.settings.import_folder() if self.settings is not None else self._folder
+        try:
+            if last is not None and last.is_dir():
+                return str(last)
+        except OSError:  # a network folder gone stale, a folder without permission
+            pass
+        return str(documents_folder())
+
+    def _chosen_in(self, folder: Path) -> None:
+        """Open the next dialog in ``folder``."""
+        self._folder = folder
+        if self.settings is not None:
+            self.settings.set_import_folder(folder)
 
     def article_files(self) -> list[Path]:
         """Ask for article and REFI-QDA files to import ([] if none was chosen)."""
@@ -40,7 +68,7 @@ class ImportFileDialogs:
             self.window, "Import articles", self.folder, FILE_FILTER
         )
         if names:
-            self.folder = str(Path(names[0]).parent)
+            self._chosen_in(Path(names[0]).parent)
         return [Path(n) for n in names]
 
     def folder_to_import(self) -> Path | None:
@@ -48,7 +76,7 @@ class ImportFileDialogs:
         name = QFileDialog.getExistingDirectory(self.window, "Import a folder", self.folder)
         if not name:
             return None
-        self.folder = name
+        self._chosen_in(Path(name).parent)
         return Path(name)
 
     def newer_version(self, title: str = "") -> Path | None:
@@ -58,7 +86,7 @@ class ImportFileDialogs:
         name, _ = QFileDialog.getOpenFileName(self.window, caption, self.folder, ARTICLE_FILTER)
         if not name:
             return None
-        self.folder = str(Path(name).parent)
+        self._chosen_in(Path(name).parent)
         return Path(name)
 
 

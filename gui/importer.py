@@ -33,6 +33,7 @@ from diptych.gui.import_messages import (
     update_message,
 )
 from diptych.gui.session import ProjectSession
+from diptych.gui.settings import Settings
 from diptych.gui.workers import Workers
 from diptych.storage.errors import ReadOnlyProjectError
 
@@ -49,6 +50,9 @@ class ImportController(QObject):
         session: the open project.
         workers: where slow work runs.
         window: parent of dialogs.
+        backups: the backups folder.
+        settings: where the folder the file dialogs open in is kept (see
+            :class:`~diptych.gui.import_dialogs.ImportFileDialogs`).
 
     Signals:
         imported(list): the new article ids.
@@ -59,14 +63,20 @@ class ImportController(QObject):
     reimported = Signal(int)
 
     def __init__(
-        self, session: ProjectSession, workers: Workers, window: QWidget, *, backups: Path
+        self,
+        session: ProjectSession,
+        workers: Workers,
+        window: QWidget,
+        *,
+        backups: Path,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(window)
         self.session = session
         self.workers = workers
         self.window = window
         self.backups = backups
-        self.dialogs = ImportFileDialogs(window)
+        self.dialogs = ImportFileDialogs(window, settings)
 
     def choose_and_import(self) -> None:
         """Ask for files, then import them (a read-only project says so first)."""

@@ -98,7 +98,9 @@ class MainWindow(QMainWindow):
             [self.docks["passage"], self.docks["passages"]], [260, 480], Qt.Orientation.Vertical
         )
         self.coding = CodingController(session, self.area, self)
-        self.importer = ImportController(session, self.workers, self, backups=context.paths.backups)
+        self.importer = ImportController(
+            session, self.workers, self, backups=context.paths.backups, settings=context.settings
+        )
         self.backups = BackupScheduler(session, self.workers, context.paths.backups)
         self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
         self.actions_.build_toolbar(self)

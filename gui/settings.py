@@ -1,5 +1,5 @@
-"""User settings: recent projects, the coder's name, window and pane layout, and what
-File > Export offers first."""
+"""User settings: recent projects, the coder's name, window and pane layout, what
+File > Export offers first, and the folder File > Import opens in."""
 
 from __future__ import annotations
 
@@ -151,3 +151,14 @@ class Settings:
             "export/include_untagged", "true" if choices.include_untagged else "false"
         )
         self._qsettings.setValue("export/folder", str(choices.folder or ""))
+
+    # -- import --------------------------------------------------------------------------
+    def import_folder(self) -> Path | None:
+        """The folder the last article, folder or newer version was chosen in (None before
+        the first); it may have been moved or removed since."""
+        folder = str(self._qsettings.value("import/folder", "") or "")
+        return Path(folder) if folder else None
+
+    def set_import_folder(self, folder: Path) -> None:
+        """Remember where the next import dialog opens."""
+        self._qsettings.setValue("import/folder", str(folder))
