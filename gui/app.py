@@ -423,15 +423,22 @@ def start(context: AppContext, project_path: Path | None) -> Launcher:
     file manager, or the last one) is reported over the window, which starts on the sample
     project instead, with an offer to restore the file from a backup when it is damaged
     and has one: the advice to restore it can be followed there and then. A project named
-    on the command line is reported on the terminal too. A damaged sample project is
-    moved aside and made again.
+    on the command line is reported on the terminal too, and is the error raised when not
+    even the sample project can be opened. A damaged sample project is moved aside and
+    made again.
     """
     launcher = Launcher(context)
     try:
         project = open_or_create(context, project_path)
     except DiptychError as exc:
         failed = project_path or context.settings.last_project() or context.paths.sample_project
-        launcher.show_project(open_sample_anyway(context))
+        try:
+            sample = open_sample_anyway(context)
+        except DiptychError:
+            if project_path is None:
+                raise
+            raise exc from None  # the file asked for is what cannot be opened, and is said
+        launcher.show_project(sample)
         said = launcher.report_open_error(failed, exc)
         if project_path is not None:
             print(f"diptych: {said}", file=sys.stderr)
