@@ -133,10 +133,12 @@ class Launcher(QObject):
         self.context = context
         self.window: MainWindow | None = None
 
-    def show_project(self, project: Project) -> MainWindow:
+    def show_project(self, project: Project, *, recent: bool = True) -> MainWindow:
         """Open a window on ``project`` (replacing the current window). Callers first let
         the current window settle what is typed in it (:meth:`_settle_typing`), before
-        anything is opened or created."""
+        anything is opened or created. With ``recent`` False (the sample project shown in
+        the stead of a file that could not be opened), the recent projects, and so the
+        project the next start opens, stay as they were."""
         session = ProjectSession(
             project,
             self.context.messages,
@@ -153,7 +155,8 @@ class Launcher(QObject):
             self._checked(self.window)
         else:
             self._check(self.window)
-        self.context.settings.add_recent(project.path)
+        if recent:
+            self.context.settings.add_recent(project.path)
         self._fill_recent(self.window)
         if old is not None:
             old.close()
@@ -438,7 +441,9 @@ def start(context: AppContext, project_path: Path | None) -> Launcher:
             if project_path is None:
                 raise
             raise exc from None  # the file asked for is what cannot be opened, and is said
-        launcher.show_project(sample)
+        # Shown in the stead of a file asked for by name: the next start still opens the
+        # project the user worked on last.
+        launcher.show_project(sample, recent=project_path is None)
         said = launcher.report_open_error(failed, exc)
         if project_path is not None:
             print(f"diptych: {said}", file=sys.stderr)
