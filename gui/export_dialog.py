@@ -101,6 +101,23 @@ def article_labels(articles: list[ArticleSummary]) -> list[tuple[ArticleSummary,
     ]
 
 
+def is_folder(path: Path) -> bool:
+    """True if ``path`` is a folder; False also when it cannot be looked at (no permission
+    on a folder above it, a network folder gone stale), which ``Path.is_dir`` raises for."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def not_a_folder(path: Path) -> str:
+    """Why ``path``, which :func:`is_folder` refused, cannot hold the export."""
+    try:
+        return "is a file, not a folder" if path.exists() else "does not exist"
+    except OSError as exc:
+        return f"cannot be looked at ({exc.strerror or exc})"
+
+
 def has_file_type(path: Path) -> bool:
     """True if ``path`` ends with a file type of the user's own (``.md``, ``.txt``): a
     letter after its last dot, and no space. A dot of the name's own, after a number
@@ -220,7 +237,7 @@ class ExportDialog(QDialog):
         # Where a bare file name is saved: the folder of the last export, else Documents,
         # as for an import.
         folder = last.folder
-        self._folder = folder if folder is not None and folder.is_dir() else documents_folder()
+        self._folder = folder if folder is not None and is_folder(folder) else documents_folder()
         self._running: ExportChoices | None = None  # the choices of the export under way
         self._suggested: str | None = None  # the file name last suggested, if any
         self.session = session
@@ -457,7 +474,7 @@ class ExportDialog(QDialog):
         folder that exists and has no file type (a folder named like a file, "notes.csv",
         is refused as the file's place: taken for the file, not a folder to fill)."""
         path = self._folder / Path(typed).expanduser()
-        return typed.endswith(("/", os.sep)) or (path.is_dir() and not has_file_type(path))
+        return typed.endswith(("/", os.sep)) or (is_folder(path) and not has_file_type(path))
 
     def _is_project_file(self, output: Path) -> bool:
         project = self.session.project.path
@@ -470,10 +487,9 @@ class ExportDialog(QDialog):
         if not self.output.text().strip():
             self.session.messages.error("Choose where to save the export.", "Export")
             return
-        if not output.parent.is_dir():  # said now, not once the whole export has run
-            why = "is a file, not a folder" if output.parent.exists() else "does not exist"
+        if not is_folder(output.parent):  # said now, not once the whole export has run
             self.session.messages.error(
-                f"{output}: cannot be written: {output.parent} {why}. "
+                f"{output}: cannot be written: {output.parent} {not_a_folder(output.parent)}. "
                 "Choose an existing folder (Browse… shows them).",
                 "Export",
             )
