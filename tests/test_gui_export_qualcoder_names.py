@@ -3,9 +3,9 @@ name, so the passages of the others would lose their code there."""
 
 from __future__ import annotations
 
+from gui_support import open_export_dialog
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from test_gui_export_dialog import open_dialog
 
 from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
@@ -25,7 +25,7 @@ def test_tags_sharing_a_name_are_named_when_refi_qda_is_chosen(
     session.add_tag(name="Other <b>", parent_id=economy.id)
     session.add_tag(name="Other <b>", parent_id=security.id)
 
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     choose(dialog, "md")
     assert not dialog.qualcoder.isVisible()
     choose(dialog, "qdpx")
@@ -42,7 +42,7 @@ def test_tags_sharing_a_name_are_named_when_refi_qda_is_chosen(
 
 
 def test_a_codebook_of_distinct_names_says_nothing(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = open_dialog(qtbot, window)
+    dialog = open_export_dialog(qtbot, window)
     choose(dialog, "qdpx")
     assert not dialog.qualcoder.isVisible() and dialog.qualcoder.text() == ""
     dialog.reject()
