@@ -50,7 +50,6 @@ from diptych.storage.exporting import (
 from diptych.storage.files import write_atomically
 from diptych.storage.model import ArticleSummary
 from diptych.storage.project import Project
-from diptych.storage.wording import sentence
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -549,10 +548,9 @@ class ExportDialog(QDialog):
         self.accept()
 
     def on_worker_failed(self, message: str) -> None:
-        """Show why the export failed, as a sentence starting with a capital (the known
-        error is worded for "diptych: " before it); the dialog stays open to try again."""
+        """Show why the export failed; the dialog stays open to try again."""
         self._stopped()
-        self.session.messages.error(sentence(message), "Export")
+        self.session.messages.error(message, "Export")
 
     def on_worker_crashed(self, _summary: str, _details: str) -> None:
         """A bug stopped the export (the workers report it): the dialog stays open."""

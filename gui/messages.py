@@ -21,6 +21,13 @@ from diptych.storage.wording import sentence
 log = logging.getLogger("diptych")
 
 
+def as_shown(exc: DiptychError) -> str:
+    """A known error as the window shows it: starting with a capital, as a sentence on its
+    own does ("there is no tag 3" is worded for "diptych: " before it), unless it starts
+    with its file's name."""
+    return str(exc) if exc.path is not None else sentence(str(exc))
+
+
 class Level(IntEnum):
     """How much a message matters to the user."""
 
@@ -65,10 +72,9 @@ class MessageBridge(QObject):
         A change refused because the project file left its place is only a word in the
         status bar when the window watches its file (it finds the file again at once and
         says what it did, without a box that would take the keys of a note being typed).
-        A message that does not start with its file's name starts with a capital, as a
-        sentence on its own does ("there is no tag 3" is worded for "diptych: " before it).
+        The text is :func:`as_shown`.
         """
-        text = str(exc) if exc.path is not None else sentence(str(exc))
+        text = as_shown(exc)
         if isinstance(exc, ProjectMovedError) and self._file_watched():
             self.info(text, title)
             self.projectFileLeft.emit()

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from diptych.gui.messages import MessageBridge
+from diptych.gui.messages import MessageBridge, as_shown
 from diptych.storage.errors import Cancelled, DiptychError
 
 Progress = Callable[[int, int], bool]
@@ -29,7 +29,8 @@ class WorkerSignals(QObject):
     Signals:
         progressed(int, int): done, total.
         finished(object): the job's result.
-        failed(str): a known error's message (file and advice included).
+        failed(str): a known error's message, file and advice included, as the window
+            shows it (:func:`~diptych.gui.messages.as_shown`).
         cancelled(): the job stopped because the user cancelled.
         crashed(str, str): an unexpected error's summary and traceback; :class:`Workers`
             has already reported it (crash log and dialog).
@@ -77,7 +78,7 @@ class Worker(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except DiptychError as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(as_shown(exc))
         except Exception as exc:
             self.error = exc
             self.signals.crashed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
