@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from diptych.gui.find_bar import find_all
 from diptych.gui.note_html import text_to_html
 from diptych.gui.search_results import MATCHES_ROLE, SearchResultDelegate
 from diptych.gui.session import ProjectSession
@@ -22,7 +20,6 @@ if TYPE_CHECKING:
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 200
 LIMIT = 50
-OPERATORS = ("OR", "AND", "NOT")
 # Under the field while it is empty: a placeholder this long was cut off in the dock.
 SYNTAX_HINT = (
     '"a phrase" finds it whole, OR either word, prefix* words that begin so, '
@@ -30,32 +27,14 @@ SYNTAX_HINT = (
 )
 
 
-def query_terms(query: str) -> list[tuple[str, bool]]:
-    """The phrases and words of a search query, each with whether it is a prefix (``word*``)."""
-    terms = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
-        term = " ".join((phrase or word).replace('"', " ").split())
-        if term and term.upper() not in OPERATORS:
-            terms.append((term.rstrip("*"), term.endswith("*")))
-    return [(term, prefix) for term, prefix in terms if term]
-
-
 def first_match(text: str, query: str) -> tuple[int, int] | None:
-    """The earliest place in ``text`` where a phrase or word of ``query`` occurs.
-
-    A prefix (``diplom*``) covers the rest of its word there.
+    """The earliest place in ``text`` where a phrase or word of ``query`` occurs, as the
+    search found it: a whole word (not the start of a longer one unless it is a
+    ``prefix*``, whose whole word is covered), with or without accents, a phrase whole.
     """
-    found = []
-    for term, prefix in query_terms(query):
-        # find_all matches without case and keeps offsets exact (str.casefold would not).
-        for start, end in find_all(text, term, limit=1):
-            while prefix and end < len(text) and text[end].isalnum():
-                end += 1
-            found.append((start, -end))
-    if not found:
-        return None
-    start, end = min(found)
-    return start, -end
+    from diptych.storage.search import first_found
+
+    return first_found(text, query)
 
 
 def best_of_each(hits: list[SearchHit]) -> tuple[list[SearchHit], set[str]]:

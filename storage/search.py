@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,6 +33,10 @@ _EXCLUDED = re.compile(r'(?<!\S)-(\w+\*?|"[^"]*")')
 _PHRASE = re.compile(r'"([^"]*)"')
 _COLUMN_FILTER = re.compile(r"(?:\{[^}]*\}|\w+)\s*:")  # FTS5's ``col:`` or ``{a b}:``
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+_TERM = re.compile(r"(\w+)(\*?)", re.UNICODE)  # a word of the query, ``*`` if a prefix
+_CHUNK = re.compile(r"\S+")
+# Where a word of the text starts and ends: the index splits words at ``_`` too.
+_STARTS, _ENDS, _BETWEEN = r"(?<![^\W_])", r"(?![^\W_])", r"[\W_]+"
 SNIPPET_WORDS = 12
 """Words shown around the first match (as FTS5's snippet showed)."""
 _BEFORE = 4  # of them before the first match
@@ -126,17 +132,82 @@ def split_excluded(query: str) -> tuple[str, list[str]]:
 
 
 def terms_pattern(query: str) -> re.Pattern[str]:
-    """The query's words, each also as the start of a longer word (``prefix*``); the
-    columns a filter names (``note:``, ``{exact note}:``) are where to look, not words."""
-    outside_phrases = _PHRASE.split(query)  # odd items are the phrases' insides
-    query = " ".join(
-        part if i % 2 else _COLUMN_FILTER.sub(" ", part) for i, part in enumerate(outside_phrases)
-    )
-    terms = {w.lower() for w in _WORD.findall(query) if w not in _OPERATORS}
-    if not terms:
+    """The query's words as the index finds them: whole words (``prefix*`` the start of
+    one), in any case, with or without accents on Latin letters (``cafe`` finds café, as
+    ``café`` finds cafe); the columns a filter names (``note:``, ``{exact note}:``) are
+    where to look, not words."""
+    terms = {word for phrase in _phrases(query, whole=False) for word in phrase}
+    return _pattern([[term] for term in terms])
+
+
+def first_found(text: str, query: str) -> tuple[int, int] | None:
+    """Where in ``text`` a phrase or word of ``query`` first occurs, as the search finds it
+    (see :func:`terms_pattern`); a quoted phrase, or words joined without a space as in
+    ``Xi's`` or ``e-mail``, is found whole. None if nowhere (the match was in a title)."""
+    wanted, _excluded = split_excluded(query)
+    match = _pattern(_phrases(wanted, whole=True)).search(text)
+    return match.span() if match else None
+
+
+Term = tuple[str, bool]  # a word of the query, folded, and whether it is a prefix
+
+
+def _phrases(query: str, *, whole: bool) -> list[list[Term]]:
+    """The query's phrases: quoted ones and, outside quotes, each run of words without a
+    space between them (one word each unless ``whole``)."""
+    phrases = []
+    for i, part in enumerate(_PHRASE.split(query)):  # odd items are the phrases' insides
+        chunks = [part] if i % 2 else _CHUNK.findall(_COLUMN_FILTER.sub(" ", part))
+        for chunk in chunks:
+            terms = [
+                (_unaccented(word.lower()), bool(star))
+                for word, star in _TERM.findall(chunk)
+                if i % 2 or word not in _OPERATORS
+            ]
+            phrases += [terms] if whole else [[term] for term in terms]
+    return [phrase for phrase in phrases if phrase]
+
+
+def _pattern(phrases: list[list[Term]]) -> re.Pattern[str]:
+    """A pattern finding any of ``phrases``, the longest first where several start at one
+    place."""
+    if not phrases:
         return re.compile(r"(?!)")  # matches nothing
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+    alternatives = [
+        _STARTS + _BETWEEN.join(_term_regex(word, prefix) for word, prefix in phrase)
+        for phrase in sorted(phrases, key=lambda p: sum(len(w) + 1 for w, _ in p), reverse=True)
+    ]
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _term_regex(word: str, prefix: bool) -> str:
+    accented = _accented()
+    letters = "".join(
+        f"[{char}{accented[char]}]" if char in accented else re.escape(char) for char in word
+    )
+    return letters + (r"\w*" if prefix else _ENDS)
+
+
+@cache
+def _accented() -> dict[str, str]:
+    """The Latin letters with accents the index reads as the letter without (é as e),
+    by the letter without."""
+    found: dict[str, str] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            found[base.lower()] = found.get(base.lower(), "") + chr(code)
+    return found
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without the accents the index takes off (é as e); other letters as typed."""
+    return word.translate(_bases())
+
+
+@cache
+def _bases() -> dict[int, str]:
+    return {ord(char): base for base, chars in _accented().items() for char in chars}
 
 
 def snippet(text: str, pattern: re.Pattern[str]) -> str:
@@ -146,7 +217,7 @@ def snippet(text: str, pattern: re.Pattern[str]) -> str:
 
 def snippet_of(text: str, pattern: re.Pattern[str]) -> Snippet:
     """About :data:`SNIPPET_WORDS` words of ``text`` around the first match of ``pattern``
-    (the start of the text if none: the match was in another column, or folded an accent),
+    (the start of the text if none: the match was in another column),
     with ``…`` where the text goes on, and where the matches are in them."""
     match = pattern.search(text)
     at = match.start() if match else 0

@@ -1,0 +1,70 @@
+"""Search marks and finds the words the index found: whole words (a ``prefix*`` the start
+of one), and a word typed without its accents in the text that has them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from diptych.storage.importing import parse_article
+from diptych.storage.project import Project
+from diptych.storage.search import search, snippet, terms_pattern
+
+FILLER = " ".join(["Routine paragraph of filler words."] * 12)
+TEXT = (
+    f"Closing time\n\nCoffee and costs came first. {FILLER} "
+    "In C you write it once, said the café owner in Zürich; cafe prices were revisited "
+    "before the visit."
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    with Project.create(tmp_path / "words.diptych") as project:
+        project.articles.add(parsed=parse_article(TEXT.encode(), name="closing.txt"))
+        yield project
+
+
+def test_a_word_is_marked_whole_not_as_the_start_of_longer_ones() -> None:
+    assert snippet("Coffee and costs. In C it is cost.", terms_pattern("c cost")) == (
+        "Coffee and costs. In [C] it is [cost]."
+    )
+    assert snippet("Costs and cost.", terms_pattern("cost*")) == "[Costs] and [cost]."
+
+
+def test_the_snippet_is_cut_around_the_word_found_not_a_longer_one(project: Project) -> None:
+    (hit,) = search(project, query="C")
+    assert "[C] you write" in hit.snippet
+    assert "Coffee" not in hit.snippet and "[C" not in hit.snippet.replace("[C]", "")
+
+
+def test_a_word_typed_without_accents_is_marked_where_the_text_has_them(
+    project: Project,
+) -> None:
+    (hit,) = search(project, query="zurich")
+    assert "[Zürich]" in hit.snippet
+    (hit,) = search(project, query="café")
+    assert "[café] owner" in hit.snippet and "[cafe] prices" in hit.snippet
+    start, end = hit.matches[0]
+    assert hit.shown[start:end] == "café"
+
+
+def test_the_first_place_found_is_a_whole_word_phrase_or_folded_word() -> None:
+    from diptych.storage.search import first_found
+
+    def found(query: str) -> str | None:
+        span = first_found(TEXT, query)
+        return TEXT[span[0] : span[1]] if span else None
+
+    assert found("visit") == "visit"  # not the start of "revisited"
+    assert found("zurich") == "Zürich"
+    assert found("title:closing") == "Closing"  # the column's name is no word
+    assert found("Owner's") is None
+    assert found('"cafe owner"') == "café owner"
+    assert found("prices-were") == "prices were"  # written as one: found as one
+    assert found("revisit*") == "revisited"
+    assert found("visit -coffee") == "visit"
+    assert found("NEAR(visit cafe)") == "café"
+    assert found("zzz") is None
