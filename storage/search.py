@@ -35,6 +35,8 @@ _COLUMN_FILTER = re.compile(r"(?:\{[^}]*\}|\w+)\s*:")  # FTS5's ``col:`` or ``{a
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _TERM = re.compile(r"(\w+)(\*?)", re.UNICODE)  # a word of the query, ``*`` if a prefix
 _CHUNK = re.compile(r"\S+")
+_JOINED_BEFORE = re.compile(r"\w\S*\Z")  # the rest of a word written as one before a cut
+_JOINED_AFTER = re.compile(r"\S*\w")  # and after one
 # Where a word of the text starts and ends: the index splits words at ``_`` too.
 _STARTS, _ENDS, _BETWEEN = r"(?<![^\W_])", r"(?![^\W_])", r"[\W_]+"
 SNIPPET_WORDS = 12
@@ -226,6 +228,11 @@ def snippet_of(text: str, pattern: re.Pattern[str]) -> Snippet:
     after = list(_WORD.finditer(text, at, at + reach))[: SNIPPET_WORDS - len(before)]
     start = before[0].start() if before else at
     end = after[-1].end() if after else min(len(text), at + reach)
+    # Cut between words, not inside one the index splits (Xi’s read "…s aides").
+    if joined := _JOINED_BEFORE.search(text, max(0, start - _REACH), start):
+        start = joined.start()
+    if joined := _JOINED_AFTER.match(text, end, end + _REACH):
+        end = joined.end()
     if start < _REACH * _BEFORE and not _WORD.search(text, 0, start):
         start = 0  # nothing but punctuation before: show it
     if len(text) - end < _REACH and not _WORD.search(text, end):

@@ -68,3 +68,12 @@ def test_the_first_place_found_is_a_whole_word_phrase_or_folded_word() -> None:
     assert found("visit -coffee") == "visit"
     assert found("NEAR(visit cafe)") == "café"
     assert found("zzz") is None
+
+
+def test_a_snippet_is_not_cut_inside_a_word_written_with_an_apostrophe() -> None:
+    text = f"{FILLER} Xi’s aides met the café owner over lunch at noon today, it’s said, quietly."
+    cut = snippet(text, terms_pattern("cafe"))
+    assert cut.startswith("…Xi’s aides met the [café]")
+    assert cut.endswith("at noon today, it’s…")
+    text = f"{FILLER} The talks went on late into the night, Xi’s aides said."
+    assert snippet(text, terms_pattern("talks")).endswith("the night, Xi’s…")
