@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from diptych.gui.main_window import MainWindow
@@ -44,13 +43,42 @@ def save(window: MainWindow) -> None:
     settings.sync()
 
 
-def fit_to_screen(window: QWidget) -> None:
-    """Shrink the window to the available screen if it is larger."""
-    screen = QGuiApplication.primaryScreen()
+def fit_to_screen(window: MainWindow) -> None:
+    """Shrink the window to the available screen if it is larger.
+
+    Panes restored from a wider screen can make the window wider than this one (each pane
+    has a width it cannot go below), which put the panels on the right and the last panes
+    off its edge: panes that do not fit are closed, empty ones first, then from the right,
+    down to the two side by side that Diptych starts with, and the status bar says so.
+    """
+    screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         return
     available = screen.availableGeometry()
+    closed = _close_panes_beyond(window, available.width())
+    if closed:
+        panes = "pane" if closed == 1 else "panes"
+        window.session.messages.info(
+            f"{closed} {panes} of the last layout did not fit on this screen and "
+            f"{'was' if closed == 1 else 'were'} closed."
+        )
     if window.width() > available.width() or window.height() > available.height():
         window.resize(
             min(window.width(), available.width()), min(window.height(), available.height())
         )
+
+
+def _close_panes_beyond(window: MainWindow, width: int) -> int:
+    """Close panes until the window can be as narrow as ``width``; how many were closed."""
+    area, closed, layout = window.area, 0, window.layout()
+    while len(panes := area.panes()) > 2 and window.minimumSizeHint().width() > width:
+        empty = [p for p in panes if p.article_id is None]
+        area.close_pane((empty or panes)[-1])
+        closed += 1
+        # Measured again before the window is shown: it would keep the width of the panes
+        # it had, its measure made with them.
+        area.splitter.updateGeometry()
+        area.updateGeometry()
+        if layout is not None:
+            layout.invalidate()
+    return closed
