@@ -31,7 +31,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # (as web search engines read it; FTS5 itself says ``... NOT ...``).
 _EXCLUDED = re.compile(r'(?<!\S)-(\w+\*?|"[^"]*")')
 _PHRASE = re.compile(r'"([^"]*)"')
-_COLUMN_FILTER = re.compile(r"(?:\{[^}]*\}|\w+)\s*:")  # FTS5's ``col:`` or ``{a b}:``
+_COLUMNS = ("title", "display_text", "exact", "note")  # of the two indexes
+# FTS5's ``col:`` or ``{a b}:``; other words before a colon (10:30, Re:) are words.
+_COLUMN_FILTER = re.compile(rf"(?:\{{[^}}]*\}}|(?<!\w)(?:{'|'.join(_COLUMNS)}))\s*:", re.I)
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _TERM = re.compile(r"(\w+)(\*?)", re.UNICODE)  # a word of the query, ``*`` if a prefix
 _CHUNK = re.compile(r"\S+")
@@ -64,14 +66,15 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
 
     The query uses FTS5 syntax (``"exact phrase"``, ``OR``, ``prefix*``, a column such as
     ``title:`` or ``note:``), and ``-word`` leaves out what has that word; where it is not
-    valid FTS5, its words are searched for instead. Articles and passages are asked
+    valid FTS5, its words are searched for instead (a ``prefix*`` still as one; not ``AND``
+    or ``OR`` left dangling while typing, nor a column's name). Articles and passages are asked
     separately, so that a column only one of them has (``title:`` for articles, ``note:``
     for passages) still finds those. A query of left-out words alone finds nothing.
     """
     wanted, excluded = split_excluded(query)
     if not _WORD.search(wanted):
         return []
-    words = " ".join(f'"{w}"' for w in _WORD.findall(wanted))
+    words = _as_words(wanted)
     if excluded:
         left_out = " OR ".join(excluded)
         query, words = f"({wanted}) NOT ({left_out})", f"({words}) NOT ({left_out})"
@@ -89,6 +92,16 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
                 _hit("passage", article_id, annotation_id, title, snippet_of(shown, pattern), rank)
             )
     return sorted(hits, key=lambda h: h.rank)
+
+
+def _as_words(wanted: str) -> str:
+    """The query's words for FTS5, for a query it cannot read (see :func:`search`): each
+    word (``prefix*`` still a prefix), but operators and the columns a filter names; the
+    words as they are if nothing else is left."""
+    terms = [term for phrase in _phrases(wanted, whole=False) for term in phrase]
+    return " ".join(f'"{word}"' + ("*" if prefix else "") for word, prefix in terms) or " ".join(
+        f'"{w}"' for w in _WORD.findall(wanted)
+    )
 
 
 Snippet = tuple[str, tuple[tuple[int, int], ...]]  # the words shown, and the matches in them
@@ -249,6 +262,9 @@ def _rows(
     """The rows one by one: each holds a whole text, dropped once its snippet is cut."""
     try:
         cursor = conn.execute(sql, [query, limit])  # a query FTS5 cannot parse fails here
-    except sqlite3.OperationalError:  # not valid FTS5 for this index: its words instead
+    except sqlite3.OperationalError as exc:  # not valid FTS5 for this index: its words instead
+        column = str(exc).removeprefix("no such column: ")
+        if column != str(exc) and column.lower() in _COLUMNS:
+            return iter(())  # the other index's column (title:, note:): nothing here
         cursor = conn.execute(sql, [words, limit])
     return iter(cursor)

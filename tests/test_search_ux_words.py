@@ -77,3 +77,43 @@ def test_a_snippet_is_not_cut_inside_a_word_written_with_an_apostrophe() -> None
     assert cut.endswith("at noon today, it’s…")
     text = f"{FILLER} The talks went on late into the night, Xi’s aides said."
     assert snippet(text, terms_pattern("talks")).endswith("the night, Xi’s…")
+
+
+@pytest.fixture
+def visits(tmp_path: Path) -> Iterator[Project]:
+    with Project.create(tmp_path / "visits.diptych") as project:
+        for text in (
+            "Visit\n\nThe state visit of the diplomats was planned by e-mail.",
+            "Mail\n\nThe post said so, and the title and note were sent on.",
+        ):
+            project.articles.add(parsed=parse_article(text.encode(), name="a.txt"))
+        article = project.articles.add(
+            parsed=parse_article(b"Memo\n\nA visit of state.", name="m.txt")
+        )
+        start = project.articles.get(article_id=article.id).text.index("visit")
+        project.annotations.add(
+            article_id=article.id, start=start, end=start + 5, note="See the title."
+        )
+        yield project
+
+
+def titles(project: Project, query: str) -> list[str]:
+    return sorted(f"{h.kind} {h.title}" for h in search(project, query=query))
+
+
+def test_an_operator_left_dangling_while_typing_is_not_searched_as_a_word(
+    visits: Project,
+) -> None:
+    everything = ["article Memo", "article Visit", "passage Memo"]
+    assert titles(visits, "visit") == everything
+    assert titles(visits, "visit OR") == everything  # not only texts with "or" in them
+    assert titles(visits, "visit AND") == everything  # nor with "and"
+
+
+def test_a_prefix_stays_a_prefix_where_the_query_is_not_fts5(visits: Project) -> None:
+    assert titles(visits, "diplomat* (") == ["article Visit"]
+
+
+def test_a_column_of_the_other_index_finds_nothing_there(visits: Project) -> None:
+    assert titles(visits, "title:visit") == ["article Visit"]  # no passage with "title"
+    assert titles(visits, "note:title") == ["passage Memo"]  # no article with "note"
