@@ -228,19 +228,37 @@ class Launcher(QObject):
                 Project.create(path) if create else open_project(path, self.context.paths.backups)
             )
         except DiptychError as exc:
-            self.report_open_error(path, exc)
+            self.report_open_error(path, exc, title="New project" if create else "Open project")
             return
         self.show_project(project)
 
-    def report_open_error(self, path: Path, exc: DiptychError) -> str:
-        """A project that cannot be opened: the message; for a file too damaged to open
-        that has backups, the message offers to restore one. Returns what was said."""
+    def open_recent(self, window: MainWindow, path: Path) -> None:
+        """File > Open recent: open ``path``; one moved or deleted since the menu was filled
+        is said to be so (not "check the name", which the user never typed), and leaves
+        the menu."""
+        if _reachable(path):
+            self.open_path(path)
+            return
+        self._fill_recent(window)
+        self.context.messages.warning(
+            f"{path.name} is no longer in {readable_text(str(path.parent))}: it was moved, "
+            "renamed or deleted since it was last opened. If it was moved, open it from its "
+            "new place with File > Open project.",
+            "Open recent",
+        )
+
+    def report_open_error(
+        self, path: Path, exc: DiptychError, *, title: str = "Open project"
+    ) -> str:
+        """A project that cannot be opened: the message, titled ``title``; for a file too
+        damaged to open that has backups, the message offers to restore one. Returns what
+        was said."""
         found = []
         if isinstance(exc, DamagedProjectError | NotAProjectError):
             found = backups_for_path(self.context.paths.backups, path)
         if not found:
             exc = without_backups(exc)
-            self.context.messages.known_error(exc, "Open project")
+            self.context.messages.known_error(exc, title)
             return str(exc)
         from diptych.gui.restore_dialog import RestoreOffer  # imported when first needed
 
@@ -268,6 +286,8 @@ class Launcher(QObject):
         a.new_project.triggered.connect(lambda: self._ask_new(window))
         a.open_sample.triggered.connect(self.open_sample)
         a.restore_backup.triggered.connect(lambda: self.restore_from_backup(window))
+        # Filled again as it opens: a project moved or deleted meanwhile is left out.
+        a.recent.aboutToShow.connect(lambda: self._fill_recent(window))
 
     def projects_folder(self, window: MainWindow) -> Path:
         """Where Open project and New project start: the folder of the project open, or of
@@ -339,8 +359,16 @@ class Launcher(QObject):
         for path in self.context.settings.recent_projects():
             action = menu.addAction(path.name.replace("&", "&&"))  # not a key letter
             action.setToolTip(text_to_html(str(path)))
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(window, p))
         menu.setEnabled(not menu.isEmpty())
+
+
+def _reachable(path: Path) -> bool:
+    """True if ``path`` exists (False too when its folder cannot be looked at)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def no_display_message() -> str | None:
