@@ -429,11 +429,13 @@ class MainWindow(QMainWindow):
             self.area.current.set_zoom_step(step)
 
     def on_coder_triggered(self) -> None:
-        """Ask for the coder's name."""
+        """Ask for the coder's name. A name cleared is the login name again, now as at the
+        next start (the passages tagged meanwhile had no coder, the next start's the login
+        name)."""
         name = dialogs.ask_coder(self, self.session.coder)
         if name is not None:
-            self.session.coder = name
             self.context.settings.set_coder(name)
+            self.session.coder = self.context.settings.coder()
             self.on_session_changed()
 
     # -- drag and drop -------------------------------------------------------------------
