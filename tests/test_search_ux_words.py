@@ -32,6 +32,7 @@ def test_a_word_is_marked_whole_not_as_the_start_of_longer_ones() -> None:
         "Coffee and costs. In [C] it is [cost]."
     )
     assert snippet("Costs and cost.", terms_pattern("cost*")) == "[Costs] and [cost]."
+    assert snippet("Москва and ΣΟΦΊΑ", terms_pattern("москва σοφία")) == "[Москва] and [ΣΟΦΊΑ]"
 
 
 def test_the_snippet_is_cut_around_the_word_found_not_a_longer_one(project: Project) -> None:
