@@ -28,7 +28,7 @@ def restore(window: MainWindow) -> None:
     session = window.session
     layout = window.context.settings.pane_layout(session.project.info().uuid)
     known = {a.id for a in session.articles()}
-    if layout.get("panes"):
+    if "panes" in layout:  # every pane closed last time stays so: the articles were put away
         window.area.restore(layout, known)
     else:
         for article_id in sorted(known)[:2]:  # two side by side on first start
