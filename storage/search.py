@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from diptych.storage.note_markdown import NoteRenderer
     from diptych.storage.project import Project
 
 # The snippets are cut here, not by FTS5's snippet(): it weighs every occurrence of the
@@ -41,6 +42,7 @@ _JOINED_BEFORE = re.compile(r"\w\S*\Z")  # the rest of a word written as one bef
 _JOINED_AFTER = re.compile(r"\S*\w")  # and after one
 # Where a word of the text starts and ends: the index splits words at ``_`` too.
 _STARTS, _ENDS, _BETWEEN = r"(?<![^\W_])", r"(?![^\W_])", r"[\W_]+"
+_READ_NOTES_UP_TO = 20_000  # characters
 SNIPPET_WORDS = 12
 """Words shown around the first match (as FTS5's snippet showed)."""
 _BEFORE = 4  # of them before the first match
@@ -87,7 +89,7 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
         for article_id, annotation_id, title, exact, note, rank in _rows(
             db.conn, _PASSAGES, query, words, limit
         ):
-            shown = next((t for t in (exact, note) if pattern.search(t)), exact)
+            shown = next((t for t in (exact, _read(note), note) if pattern.search(t)), exact)
             hits.append(
                 _hit("passage", article_id, annotation_id, title, snippet_of(shown, pattern), rank)
             )
@@ -102,6 +104,21 @@ def _as_words(wanted: str) -> str:
     return " ".join(f'"{word}"' + ("*" if prefix else "") for word, prefix in terms) or " ".join(
         f'"{w}"' for w in _WORD.findall(wanted)
     )
+
+
+def _read(note: str) -> str:
+    """A note's words as it reads (``**Xi's** [trip](https://…)`` as "Xi's trip"), for its
+    snippet; a very long note as written (reading it would hold up the results)."""
+    if len(note) > _READ_NOTES_UP_TO:
+        return note
+    return _note_renderer().plain(note)
+
+
+@cache
+def _note_renderer() -> NoteRenderer:
+    from diptych.storage.note_markdown import NoteRenderer
+
+    return NoteRenderer()
 
 
 Snippet = tuple[str, tuple[tuple[int, int], ...]]  # the words shown, and the matches in them
