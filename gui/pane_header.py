@@ -24,6 +24,8 @@ from diptych.storage.document import Heading
 
 MIN_TITLE_WIDTH = 120  # narrower than this beside the buttons, the title gets its own line
 CURRENT_MARK_HEIGHT = 3  # the line in the highlight colour across the current pane's header
+# How far a pane zooms out and in (steps of 10%), as the article pane holds its zoom to.
+ZOOM_LIMITS = (-6, 12)
 
 
 class PaneHeader(QWidget):
@@ -61,6 +63,7 @@ class PaneHeader(QWidget):
         self.outline_button.setEnabled(False)
         self.zoom_label = QLabel("100%", self)
         self.zoom_label.setAccessibleName("Zoom 100%")
+        self.zoom_label.setToolTip("Double-click for the actual size (Ctrl+0)")
         self.zoom_label.setMinimumWidth(38)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress = QProgressBar(self)
@@ -96,6 +99,7 @@ class PaneHeader(QWidget):
             button.clicked.connect(slot)
             layout.addWidget(button)
         self.left_button, self.right_button = made["◀"], made["▶"]
+        self.zoom_out_button, self.zoom_in_button = made["−"], made["+"]
         self.set_position(0, 1)  # alone until the reading area says where the pane stands
         self.zoom_label.mouseDoubleClickEvent = lambda _e: self.zoomClicked.emit(0)  # type: ignore[method-assign]
 
@@ -208,9 +212,18 @@ class PaneHeader(QWidget):
             action.triggered.connect(lambda _=False, o=heading.start: self.headingChosen.emit(o))
 
     def set_zoom(self, zoom: int) -> None:
-        """Show the zoom level as a percentage."""
+        """Show the zoom level as a percentage; − and + are offered only while the pane can
+        zoom further that way (at the end, a click did nothing)."""
         self.zoom_label.setText(f"{round(100 * 1.1**zoom)}%")
         self.zoom_label.setAccessibleName(f"Zoom {self.zoom_label.text()}")
+        lowest, highest = ZOOM_LIMITS
+        for button, enabled, other in (
+            (self.zoom_out_button, zoom > lowest, self.zoom_in_button),
+            (self.zoom_in_button, zoom < highest, self.zoom_out_button),
+        ):
+            if not enabled and button.hasFocus():  # the keys go on from the other one
+                other.setFocus(Qt.FocusReason.OtherFocusReason)
+            button.setEnabled(enabled)
 
     def set_progress(self, done: int, total: int) -> None:
         """Show building progress; hidden once complete."""
