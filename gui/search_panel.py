@@ -49,6 +49,19 @@ def best_of_each(hits: list[SearchHit]) -> tuple[list[SearchHit], set[str]]:
     return listed, {kind for kind, count in seen.items() if count > LIMIT}
 
 
+def why_nothing(query: str) -> str:
+    """What to say when ``query`` finds nothing: "No matches", or why it could not find
+    anything (no word in it, or words only left out), which "No matches" did not say."""
+    from diptych.storage.search import split_excluded
+
+    wanted, excluded = split_excluded(query)
+    if any(char.isalnum() for char in wanted):
+        return "No matches"
+    if excluded:
+        return "No matches: -word only leaves out what has it; add a word to look for"
+    return "No matches: search looks for words, and there is none in this search"
+
+
 def describe(listed: list[SearchHit], more: set[str]) -> str:
     """What the results are: "2 articles, 1 passage"; "More than 50 articles, 3 passages
     (the best 50 are listed: ...)" when there are more than are listed, so that a search
@@ -167,7 +180,7 @@ class SearchPanel(QWidget):
             item = self._add(hit)
             if _key(hit) == looked_at:  # searched again after a change: the same result
                 self.results.setCurrentItem(item)
-        self._show_status(describe(listed, more))
+        self._show_status(describe(listed, more) if listed else why_nothing(query))
 
     def _show_status(self, text: str) -> None:
         """Say how many results there are, also to a screen reader on the results list
