@@ -59,6 +59,7 @@ class Actions:
         self.new_project = make("&New project…", Key.New, "Create an empty project file", "new")
         self.open_project = make("&Open project…", Key.Open, "Open a project file", "open")
         self.recent = QMenu("Open &recent", window)
+        self.recent.setToolTipsVisible(True)  # each project's full path
         self.open_sample = make("Open the &sample project", None, "The built-in sample project")
         self.import_articles = make(
             "&Import articles…",

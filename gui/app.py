@@ -356,8 +356,12 @@ class Launcher(QObject):
     def _fill_recent(self, window: MainWindow) -> None:
         menu = window.actions_.recent
         menu.clear()
-        for path in self.context.settings.recent_projects():
-            action = menu.addAction(path.name.replace("&", "&&"))  # not a key letter
+        recent = self.context.settings.recent_projects()
+        names = [path.name for path in recent]
+        for path in recent:
+            # Two projects of one name (a copy in another folder) are told apart by folder.
+            name = path.name if names.count(path.name) == 1 else f"{path.name} — {path.parent}"
+            action = menu.addAction(name.replace("&", "&&"))  # not a key letter
             action.setToolTip(text_to_html(str(path)))
             action.triggered.connect(lambda _=False, p=path: self.open_recent(window, p))
         menu.setEnabled(not menu.isEmpty())

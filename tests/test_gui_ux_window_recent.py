@@ -30,7 +30,7 @@ def with_another_recent(launched: MainWindow, context: AppContext, path: Path) -
     Project.create(path).close()
     context.settings.add_recent(path)
     launched.launcher._fill_recent(launched)  # type: ignore[attr-defined]
-    assert path.name in recent_names(launched)
+    assert any(name.startswith(path.name) for name in recent_names(launched))
 
 
 def test_a_recent_project_moved_since_is_said_to_be_moved_and_leaves_the_menu(
@@ -78,3 +78,18 @@ def test_a_new_project_whose_name_is_taken_is_reported_as_new_project(
     [(_level, title, text)] = posted
     assert title == "New project"
     assert "already exists" in text
+
+
+def test_two_recent_projects_of_one_name_are_told_apart_by_their_folders(
+    launched: MainWindow, context: AppContext, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "2025" / "Study.diptych", tmp_path / "2026" / "Study.diptych"
+    for path in (first, second):
+        path.parent.mkdir()
+        with_another_recent(launched, context, path)
+
+    names = recent_names(launched)
+    assert f"Study.diptych — {second.parent}" in names
+    assert f"Study.diptych — {first.parent}" in names
+    assert "sample.diptych" in names  # a name of its own stays as it is
+    assert launched.actions_.recent.toolTipsVisible()  # the full path, on hovering
