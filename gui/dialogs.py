@@ -298,7 +298,16 @@ def choose_project_to_open(parent: QWidget, folder: Path) -> Path | None:
 def choose_new_project(parent: QWidget, folder: Path) -> Path | None:
     """Ask where to create a new project file, offering ``folder``."""
     suggested = folder / ("Untitled project" + PROJECT_SUFFIX)
-    name, _ = QFileDialog.getSaveFileName(parent, "New project", str(suggested), PROJECT_FILTER)
+    # Not "Do you want to replace it?": a project file is never replaced by an empty one
+    # (the answer Yes was then refused); the refusal says to choose another name.
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        "New project",
+        str(suggested),
+        PROJECT_FILTER,
+        "",
+        QFileDialog.Option.DontConfirmOverwrite,
+    )
     if not name:
         return None
     path = Path(name)
