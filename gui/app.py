@@ -145,6 +145,8 @@ class Launcher(QObject):
             coder=self.context.settings.coder(),
             pool=self.context.pool,
         )
+        if self.window is not None:  # the new window takes its place, size and panels
+            window_layout.save(self.window)
         old, self.window = self.window, MainWindow(self.context, session)
         self._connect(self.window)
         window_layout.restore(self.window)
