@@ -170,6 +170,9 @@ class ShortcutsBox(QMessageBox):
     def showEvent(self, event: QShowEvent) -> None:
         self._fit_to_screen()
         super().showEvent(event)
+        # The keys scroll the list (Page Down, the arrows): F1 is pressed from the keyboard,
+        # and on a laptop's screen the list scrolls. Enter and Esc still close the box.
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit_to_screen(self) -> None:
         """As tall as the list, or as the screen leaves room for (then it scrolls)."""
