@@ -93,7 +93,7 @@ def read_header(path: Path) -> tuple[int, int]:
         ) from None
     except OSError as exc:
         raise ProjectFileError(
-            f"cannot be read ({exc.strerror})", path=path, advice="Check its permissions."
+            f"cannot be read ({exc.strerror or exc})", path=path, advice="Check its permissions."
         ) from exc
     if not header:
         raise NotAProjectError(

@@ -78,7 +78,7 @@ def read_exchange_file(path: Path, limits: ZipLimits) -> ExchangeDocument:
     except FileNotFoundError:
         raise ExchangeFileError("does not exist", path=path) from None
     except OSError as exc:
-        raise ExchangeFileError(f"cannot be read ({exc.strerror})", path=path) from None
+        raise ExchangeFileError(f"cannot be read ({exc.strerror or exc})", path=path) from None
     if head.startswith(b"PK") or path.suffix.lower() == ".qdpx":
         with SafeZip.open(path, limits=limits) as archive:
             entry = _project_entry(archive)

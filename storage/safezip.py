@@ -111,7 +111,7 @@ class SafeZip:
         ) as exc:
             raise _damaged(path) from exc
         except OSError as exc:
-            raise ExchangeFileError(f"cannot be read ({exc.strerror})", path=path) from exc
+            raise ExchangeFileError(f"cannot be read ({exc.strerror or exc})", path=path) from exc
         try:
             _check(archive.infolist(), path, limits)
         except BaseException:
