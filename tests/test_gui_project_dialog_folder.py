@@ -21,7 +21,7 @@ def offered_folders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The folder (or file) each file dialog is opened on; every dialog is cancelled."""
     offered: list[str] = []
 
-    def cancelled(_parent: object, _caption: str, folder: str, _filter: str) -> tuple[str, str]:
+    def cancelled(_parent: object, _caption: str, folder: str, *_rest: object) -> tuple[str, str]:
         offered.append(folder)
         return "", ""
 
