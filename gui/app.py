@@ -462,9 +462,11 @@ def start(context: AppContext, project_path: Path | None) -> Launcher:
     and has one: the advice to restore it can be followed there and then. A project named
     on the command line is reported on the terminal too, and is the error raised when not
     even the sample project can be opened. A damaged sample project is moved aside and
-    made again.
+    made again. A last project that is no longer where it was is said to be so over the
+    window, which opens the project before it (or the sample project).
     """
     launcher = Launcher(context)
+    gone = context.settings.last_project_gone() if project_path is None else None
     try:
         project = open_or_create(context, project_path)
     except DiptychError as exc:
@@ -483,4 +485,12 @@ def start(context: AppContext, project_path: Path | None) -> Launcher:
             print(f"diptych: {said}", file=sys.stderr)
         return launcher
     launcher.show_project(project)
+    if gone is not None:
+        context.messages.warning(
+            f"{gone.name}, the project open when Diptych was last closed, is no longer in "
+            f"{gone.parent}: it was moved, renamed or deleted, or its disk is not there now. "
+            f"{project.path.name} was opened instead. Open it from its new place with "
+            "File > Open project.",
+            "Open project",
+        )
     return launcher

@@ -66,12 +66,14 @@ class Settings:
     # -- projects ------------------------------------------------------------------------
     def recent_projects(self) -> list[Path]:
         """Recently opened projects, most recent first (only those that still exist)."""
+        return [p for p in self._stored_recent() if _reachable(p)]
+
+    def _stored_recent(self) -> list[Path]:
         raw = self._qsettings.value("projects/recent", "[]")
         try:
-            paths = [Path(p) for p in json.loads(str(raw))]
+            return [Path(p) for p in json.loads(str(raw)) if isinstance(p, str)]
         except (ValueError, TypeError):
-            paths = []
-        return [p for p in paths if _reachable(p)]
+            return []
 
     def add_recent(self, path: Path) -> None:
         """Put ``path`` at the top of the recent projects."""
@@ -86,6 +88,13 @@ class Settings:
         """The project open when Diptych was last closed, if it still exists."""
         recent = self.recent_projects()
         return recent[0] if recent else None
+
+    def last_project_gone(self) -> Path | None:
+        """The project open when Diptych was last closed, if it is no longer where it was
+        (moved, renamed, deleted, or on a disk not there now): a start opens another one,
+        and says so."""
+        stored = self._stored_recent()
+        return stored[0] if stored and not _reachable(stored[0]) else None
 
     # -- coding --------------------------------------------------------------------------
     def coder(self) -> str:
