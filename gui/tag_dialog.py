@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.messages import as_shown
 from diptych.gui.tag_model import color_icon, color_name
 from diptych.gui.theme import contrast, is_dark
 from diptych.storage.codebook import Codebook
@@ -31,7 +32,6 @@ from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
 from diptych.storage.palette import PALETTE, next_color
 from diptych.storage.tag_checks import clean_tag_name
-from diptych.storage.wording import sentence
 
 
 @dataclass(frozen=True)
@@ -274,7 +274,7 @@ class TagDialog(QDialog):
             try:
                 clean_tag_name(values.name)
             except InputError as exc:
-                return sentence(str(exc))
+                return as_shown(exc)
         return namesake_problem(self.codebook, values, self.tag.id if self.tag else None)
 
     def set_color(self, color: str) -> None:
