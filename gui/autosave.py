@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from diptych.gui.commands import SetText, Sittings, perform
@@ -29,7 +29,13 @@ class AutosaveText(QPlainTextEdit):
     Args:
         session: the open project.
         parent: the owning widget.
+
+    Signals:
+        left(): Esc was pressed in the field (what was typed is saved): go back to where
+            the user was.
     """
+
+    left = Signal()
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +48,14 @@ class AutosaveText(QPlainTextEdit):
         self._timer = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
         self._timer.timeout.connect(self.save)
         self.textChanged.connect(self.on_text_changed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc saves what was typed and leaves the field."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.save()
+            self.left.emit()
+            return
+        super().keyPressEvent(event)
 
     @property
     def is_modified(self) -> bool:

@@ -8,7 +8,6 @@ memo is Markdown, as a passage's note is, and reads rendered with Preview as a n
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from diptych.gui.article_commands import SetMemo
@@ -26,12 +25,7 @@ class MemoField(AutosaveText):
     Args:
         session: the open project.
         kind: a project or an article memo.
-
-    Signals:
-        left(): Esc was pressed in the memo (it is saved): go back to the reading.
     """
-
-    left = Signal()
 
     def __init__(
         self, session: ProjectSession, kind: MemoKind, parent: QWidget | None = None
@@ -42,14 +36,6 @@ class MemoField(AutosaveText):
         # Tab goes on to the next field, as in every field but a passage's note (whose Esc
         # goes back): without it, nothing but a shortcut left a memo from the keyboard.
         self.setTabChangesFocus(True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Esc saves the memo and leaves it, as it does a passage's note."""
-        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
-            self.save()
-            self.left.emit()
-            return
-        super().keyPressEvent(event)
 
     def show_memo(self, target_id: int | None) -> None:
         """Show the memo of ``target_id`` (after saving the one shown)."""

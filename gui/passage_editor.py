@@ -7,8 +7,8 @@ follows the session (undo, redo, other windows) without ever overwriting text be
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QHideEvent, QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QHideEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -97,7 +97,7 @@ class PassageEditor(QWidget):
         self.preview_button.setCheckable(True)
         self.note = AutosaveText(self.session, page)
         self.note.setPlaceholderText("Write a note (Markdown)…")
-        self.note.installEventFilter(self)
+        self.note.left.connect(self.noteLeft)  # Esc in the note: saved, and left
         self.preview = NoteBrowser(page)
         self.note_pages = QStackedWidget(page)
         self.note_pages.addWidget(self.note)
@@ -318,19 +318,6 @@ class PassageEditor(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._tint_status()
         super().changeEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Esc in the note saves it and leaves it (leaving the note saves it too)."""
-        if (
-            watched is self.note
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Escape
-        ):
-            self.save_note()
-            self.noteLeft.emit()
-            return True
-        return super().eventFilter(watched, event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Save the note when the editor is hidden (dock closed, window closing)."""
