@@ -232,7 +232,7 @@ class AnnotationStore:
         with self._project.transaction():
             before = self.get(annotation_id=annotation_id)  # under the write lock
             if expected is not None:
-                self._refuse_if_moved(annotation_id, expected)
+                _refuse_if_reanchored(before.exact, before.is_orphan, expected)
                 left = sorted(self._existing_tags(expected.tag_ids))
                 refuse_if_changed(
                     (before.note, list(before.tag_ids)),
@@ -358,13 +358,7 @@ class AnnotationStore:
         ).fetchone()
         if row is None:
             raise InputError(f"there is no passage {annotation_id}")
-        anchored = expected.is_orphan and row[1] != AnnotationStatus.ORPHAN.value
-        refuse_if_changed(
-            (row[0], anchored),
-            (expected.exact, False),
-            "the passage's place in its article",
-            advice="Re-attach it by hand if it should be elsewhere.",
-        )
+        _refuse_if_reanchored(row[0], row[1] == AnnotationStatus.ORPHAN.value, expected)
 
     def coders(self) -> list[Coder]:
         """Everyone who coded a passage in this project."""
@@ -398,3 +392,15 @@ def load_passages(path: Path) -> list[Annotation]:
             return [_annotation(row) for row in rows]
     finally:
         conn.close()
+
+
+def _refuse_if_reanchored(exact: str, is_orphan: bool, expected: Annotation) -> None:
+    """Raise :class:`ChangedMeanwhileError` if a passage that now quotes ``exact`` (and is
+    orphaned or not) was re-attached since ``expected``: see
+    :meth:`AnnotationStore._refuse_if_moved`."""
+    refuse_if_changed(
+        (exact, expected.is_orphan and not is_orphan),
+        (expected.exact, False),
+        "the passage's place in its article",
+        advice="Re-attach it by hand if it should be elsewhere.",
+    )
