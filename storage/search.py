@@ -89,11 +89,20 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
         for article_id, annotation_id, title, exact, note, rank in _rows(
             db.conn, _PASSAGES, query, words, limit
         ):
-            shown = next((t for t in (exact, _read(note), note) if pattern.search(t)), exact)
+            shown = _shown(exact, note, pattern)
             hits.append(
                 _hit("passage", article_id, annotation_id, title, snippet_of(shown, pattern), rank)
             )
     return sorted(hits, key=lambda h: h.rank)
+
+
+def _shown(exact: str, note: str, pattern: re.Pattern[str]) -> str:
+    """Which of a passage's texts its snippet is cut from: the passage if the match is in
+    it, else its note as it reads (read only then: most results match in the passage),
+    else the note as written; the passage if neither (the match was in the title)."""
+    if pattern.search(exact):
+        return exact
+    return next((t for t in (_read(note), note) if pattern.search(t)), exact)
 
 
 def _as_words(wanted: str) -> str:
