@@ -29,8 +29,9 @@ def remove_tag(project: Project, *, tag_id: int, into: int | None) -> TagRemoval
         links = _links(db, tag_id)
         added = _copy_links(db, tag_id, into) if into is not None else []
         memos = project.memos.for_tag(tag_id=tag_id)
-        target_memos = _merge_memo(project, memos, into) if into is not None else None
-        merged_memo = tag_memo(project, into) if target_memos is not None else ""
+        target_memos, merged_memo = (
+            _merge_memo(project, memos, into) if into is not None else (None, "")
+        )
         db.execute("DELETE FROM memos WHERE tag_id = ?", [tag_id])
         db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [tag_id])
         # The tag is going: its name makes way for a sub-tag that has the same one.
@@ -85,9 +86,12 @@ def tag_memo(project: Project, tag_id: int | None) -> str:
     return memo.text if memo else ""
 
 
-def _merge_memo(project: Project, memos: list[Memo], into: int) -> tuple[Memo, ...] | None:
+def _merge_memo(
+    project: Project, memos: list[Memo], into: int
+) -> tuple[tuple[Memo, ...] | None, str]:
     """Add the merged tag's memo to the target's (the notes go where its passages go);
-    the target's memo as it was, or None if it was left alone.
+    the target's memo as it was and the text it has now, or None and "" if it was left
+    alone.
 
     A target without a memo takes the merged tag's memo itself, with its id and uuid:
     merging again after an undo (redo) then gives the target the same memo, not a new
@@ -95,18 +99,20 @@ def _merge_memo(project: Project, memos: list[Memo], into: int) -> tuple[Memo, .
     """
     written = [m for m in memos if m.text.strip()]
     if not written:
-        return None
+        return None, ""
     texts = [m.text.lstrip("\n").rstrip() for m in written]
     before = tuple(project.memos.for_tag(tag_id=into))
     if not before:
+        merged = "\n\n".join(texts)
         project.db.execute(
             "UPDATE memos SET tag_id = ?, text = ?, updated_at = ? WHERE id = ?",
-            [into, "\n\n".join(texts), project.now(), written[0].id],
+            [into, merged, project.now(), written[0].id],
         )
-        return before
+        return before, merged
     kept = [m.text.lstrip("\n").rstrip() for m in before if m.text.strip()]
-    project.memos.set(kind=MemoKind.TAG, target_id=into, text="\n\n".join(kept + texts))
-    return before
+    merged = "\n\n".join(kept + texts)
+    project.memos.set(kind=MemoKind.TAG, target_id=into, text=merged)
+    return before, merged
 
 
 def _copy_links(db: Database, tag_id: int, into: int) -> list[tuple[int, int]]:
