@@ -34,9 +34,8 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.dialogs import ask_plain
 from diptych.gui.note_html import text_to_html
-from diptych.gui.paths import documents_folder
 from diptych.gui.session import ProjectSession
-from diptych.gui.settings import ExportChoices, Settings
+from diptych.gui.settings import ExportChoices, Settings, folder_or_documents, is_folder
 from diptych.gui.tag_model import color_icon
 from diptych.gui.workers import Progress, Worker, Workers
 from diptych.storage.errors import Cancelled
@@ -99,15 +98,6 @@ def article_labels(articles: list[ArticleSummary]) -> list[tuple[ArticleSummary,
         (a, f"{a.title} ({a.source_name})" if counts[a.title] > 1 and a.source_name else a.title)
         for a in articles
     ]
-
-
-def is_folder(path: Path) -> bool:
-    """True if ``path`` is a folder; False also when it cannot be looked at (no permission
-    on a folder above it, a network folder gone stale), which ``Path.is_dir`` raises for."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
 
 
 def not_a_folder(path: Path) -> str:
@@ -236,8 +226,7 @@ class ExportDialog(QDialog):
         self._following_name = False  # the format is changing to match the file name
         # Where a bare file name is saved: the folder of the last export, else Documents,
         # as for an import.
-        folder = last.folder
-        self._folder = folder if folder is not None and is_folder(folder) else documents_folder()
+        self._folder = folder_or_documents(last.folder)
         self._running: ExportChoices | None = None  # the choices of the export under way
         self._suggested: str | None = None  # the file name last suggested, if any
         self.session = session

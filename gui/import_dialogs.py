@@ -9,8 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from diptych.gui.paths import documents_folder
-from diptych.gui.settings import Settings
+from diptych.gui.settings import Settings, folder_or_documents
 from diptych.gui.workers import Worker
 
 # storage.importing.FORMATS and EXCHANGE_SUFFIXES, written out: that module is not
@@ -49,12 +48,7 @@ class ImportFileDialogs:
     def folder(self) -> str:
         """The folder the next dialog opens in."""
         last = self.settings.import_folder() if self.settings is not None else self._folder
-        try:
-            if last is not None and last.is_dir():
-                return str(last)
-        except OSError:  # a network folder gone stale, a folder without permission
-            pass
-        return str(documents_folder())
+        return str(folder_or_documents(last))
 
     def _chosen_in(self, folder: Path) -> None:
         """Open the next dialog in ``folder``."""

@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from diptych.gui.paths import documents_folder
+
 MAX_RECENT = 10
 
 
@@ -40,6 +42,21 @@ def _reachable(path: Path) -> bool:
         return path.exists()
     except OSError:
         return False
+
+
+def is_folder(path: Path) -> bool:
+    """True if ``path`` is a folder; False also when it cannot be looked at (no permission
+    on a folder above it, a network folder gone stale), which ``Path.is_dir`` raises for."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def folder_or_documents(folder: Path | None) -> Path:
+    """Where a file dialog opens: ``folder`` (one kept in the settings) while it is still
+    a folder, else Documents, never the folder Diptych happened to be started from."""
+    return folder if folder is not None and is_folder(folder) else documents_folder()
 
 
 def _resolved(path: Path) -> Path:
