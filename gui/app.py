@@ -22,6 +22,7 @@ from diptych.gui.messages import install_excepthook
 from diptych.gui.note_html import text_to_html
 from diptych.gui.paths import APP_NAME, ORGANIZATION, documents_folder
 from diptych.gui.session import ProjectSession
+from diptych.gui.settings import reachable
 from diptych.gui.workers import Progress
 from diptych.storage.backup import (
     backup_before_upgrade,
@@ -238,7 +239,7 @@ class Launcher(QObject):
         """File > Open recent: open ``path``; one moved or deleted since the menu was filled
         is said to be so (not "check the name", which the user never typed), and leaves
         the menu."""
-        if _reachable(path):
+        if reachable(path):
             self.open_path(path)
             return
         self._fill_recent(window)
@@ -367,14 +368,6 @@ class Launcher(QObject):
             action.setToolTip(text_to_html(str(path)))
             action.triggered.connect(lambda _=False, p=path: self.open_recent(window, p))
         menu.setEnabled(not menu.isEmpty())
-
-
-def _reachable(path: Path) -> bool:
-    """True if ``path`` exists (False too when its folder cannot be looked at)."""
-    try:
-        return path.exists()
-    except OSError:
-        return False
 
 
 def no_display_message() -> str | None:

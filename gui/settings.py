@@ -35,7 +35,7 @@ class ExportChoices:
     folder: Path | None = None
 
 
-def _reachable(path: Path) -> bool:
+def reachable(path: Path) -> bool:
     """True if ``path`` exists; False also when it cannot be looked at (a network folder
     gone stale, a folder without permission), which ``Path.exists`` raises for."""
     try:
@@ -83,7 +83,7 @@ class Settings:
     # -- projects ------------------------------------------------------------------------
     def recent_projects(self) -> list[Path]:
         """Recently opened projects, most recent first (only those that still exist)."""
-        return [p for p in self._stored_recent() if _reachable(p)]
+        return [p for p in self._stored_recent() if reachable(p)]
 
     def _stored_recent(self) -> list[Path]:
         raw = self._qsettings.value("projects/recent", "[]")
@@ -111,7 +111,7 @@ class Settings:
         (moved, renamed, deleted, or on a disk not there now): a start opens another one,
         and says so."""
         stored = self._stored_recent()
-        return stored[0] if stored and not _reachable(stored[0]) else None
+        return stored[0] if stored and not reachable(stored[0]) else None
 
     # -- coding --------------------------------------------------------------------------
     def coder(self) -> str:
