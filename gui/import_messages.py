@@ -27,10 +27,11 @@ def not_imported_message(result: ImportResult) -> str:
     if result.duplicates:
         count = len(result.duplicates)
         said.append(f"{counted(count, 'file')} {were(count)} not imported, to make no second copy:")
-        # How to bring in a changed version is the same for every file: said once, after them.
-        bare = [ArticleFileError(error.message, path=error.path) for error in result.duplicates]
+        from diptych.storage.import_files import advice_once  # loaded with the import
+
+        bare, advice = advice_once(result.duplicates)
         said.extend(_listed(bare, lambda _error: "already imported"))
-        said.extend(dict.fromkeys(error.advice for error in result.duplicates if error.advice))
+        said.extend(advice)
     said.extend(result.left_out)
     return "\n\n".join(said)
 

@@ -14,7 +14,7 @@ from typing import Any
 from diptych.storage.anchors import find_quote
 from diptych.storage.codebook import Codebook
 from diptych.storage.database import file_exists
-from diptych.storage.errors import ArticleFileError, DiptychError, InputError, ProjectBusyError
+from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.files import write_atomically
 from diptych.storage.model import Tag
 from diptych.storage.project import Project
@@ -106,7 +106,7 @@ def _remove_new_project(path: Path) -> None:
 
 
 def _import(project: Project, args: argparse.Namespace) -> Result:
-    from diptych.storage.import_files import add_new_articles, files_to_import
+    from diptych.storage.import_files import add_new_articles, advice_once, files_to_import
     from diptych.storage.importing import EXCHANGE_SUFFIXES, read_article_file
     from diptych.storage.refiqda_import import import_exchange_file
 
@@ -117,9 +117,7 @@ def _import(project: Project, args: argparse.Namespace) -> Result:
         # Duplicates are looked for inside the transaction: the same file imported at the
         # same moment elsewhere is added once.
         added, duplicates = add_new_articles(project, read, advice=REIMPORT_ADVICE)
-        # How to bring in a changed version is the same for every file: said once, after them.
-        bare = [ArticleFileError(error.message, path=error.path) for error in duplicates]
-        advice = list(dict.fromkeys(error.advice for error in duplicates if error.advice))
+        bare, advice = advice_once(duplicates)
         left_out = found.left_out + [str(error) for error in bare]
         lines = [str(a.id) for a in added]
         data: dict[str, Any] = {"articles": [a.id for a in added]}

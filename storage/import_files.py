@@ -156,6 +156,14 @@ def add_new_articles(
     return added, said
 
 
+def advice_once(said: Sequence[ArticleFileError]) -> tuple[list[ArticleFileError], list[str]]:
+    """The messages :func:`add_new_articles` gave without their advice, and each advice
+    once: how to bring in a changed version is the same for every file, said once after
+    them rather than under each."""
+    bare = [ArticleFileError(error.message, path=error.path) for error in said]
+    return bare, list(dict.fromkeys(error.advice for error in said if error.advice))
+
+
 _NUMBER = re.compile(r"(\d+)")
 
 
