@@ -20,7 +20,9 @@ def restore_removal(project: Project, *, removal: TagRemoval) -> Tag:
     t = removal.tag
     with project.transaction():
         db = project.db
-        links = _links_to_restore(project, removal)
+        into = removal.merged_into
+        target = into if into is not None and tag_exists(db, into) else None  # still there
+        links = _links_to_restore(project, removal, target)
         parent_id, order = _place_of(project, t)
         # Under a stand-in name until its sub-tags are back: one of them may have its name.
         db.execute(
@@ -38,9 +40,8 @@ def restore_removal(project: Project, *, removal: TagRemoval) -> Tag:
             [(annotation_id, tag_id, annotation_id) for annotation_id, tag_id in links],
         )
         _take_back_children(project, removal, parent_id)
-        into = removal.merged_into
-        if removal.target_memos is not None and into is not None and tag_exists(db, into):
-            db.execute("DELETE FROM memos WHERE kind = 'tag' AND tag_id = ?", [into])
+        if removal.target_memos is not None and target is not None:
+            db.execute("DELETE FROM memos WHERE kind = 'tag' AND tag_id = ?", [target])
             for memo in removal.target_memos:
                 project.memos.restore(memo=memo)
         for folded in removal.folded:
@@ -127,12 +128,13 @@ def _take_back_children(project: Project, removal: TagRemoval, parent_id: int | 
     )
 
 
-def _links_to_restore(project: Project, removal: TagRemoval) -> list[tuple[int, int]]:
-    """The links :func:`restore_removal` puts back: for a merge into a tag still there,
-    only on the passages that still carry the target; refused if the target's memo was
-    written since the merge."""
-    into = removal.merged_into
-    if into is None or not tag_exists(project.db, into):
+def _links_to_restore(
+    project: Project, removal: TagRemoval, into: int | None
+) -> list[tuple[int, int]]:
+    """The links :func:`restore_removal` puts back: for a merge into a tag still there
+    (``into``), only on the passages that still carry the target; refused if the target's
+    memo was written since the merge."""
+    if into is None:
         return list(removal.links)
     if removal.target_memos is not None:
         name = project.tags.codebook().path(into)
