@@ -80,12 +80,6 @@ def refuse_if_worked_on(removal: TagRemoval, expected: TagRemoval | None) -> Non
         )
 
 
-def tag_memo(project: Project, tag_id: int | None) -> str:
-    """The text of the tag's memo ("" if it has none)."""
-    memo = project.memos.get(kind=MemoKind.TAG, target_id=tag_id)
-    return memo.text if memo else ""
-
-
 def _merge_memo(
     project: Project, memos: list[Memo], into: int
 ) -> tuple[tuple[Memo, ...] | None, str]:

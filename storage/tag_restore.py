@@ -7,9 +7,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from diptych.storage.errors import ChangedMeanwhileError, refuse_if_changed
-from diptych.storage.model import Tag, TagRemoval
+from diptych.storage.model import MemoKind, Tag, TagRemoval
 from diptych.storage.tag_checks import TAG_COLUMNS, free_name, known_tag, tag_exists, write_named
-from diptych.storage.tag_removal import tag_memo
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -139,7 +138,7 @@ def _links_to_restore(
     if removal.target_memos is not None:
         name = project.tags.codebook().path(into)
         refuse_if_changed(
-            tag_memo(project, into),
+            _tag_memo(project, into),
             removal.target_memo_text,
             f"the memo of the tag {name!r}",
             advice=f"The merge stays; edit the memo of {name!r} by hand if need be.",
@@ -147,3 +146,9 @@ def _links_to_restore(
     rows = project.db.execute("SELECT annotation_id FROM annotation_tags WHERE tag_id = ?", [into])
     carried = {int(annotation_id) for (annotation_id,) in rows}
     return [(a, tag_id) for a, tag_id in removal.links if a in carried]
+
+
+def _tag_memo(project: Project, tag_id: int) -> str:
+    """The text of the tag's memo ("" if it has none)."""
+    memo = project.memos.get(kind=MemoKind.TAG, target_id=tag_id)
+    return memo.text if memo else ""
