@@ -37,9 +37,8 @@ def remove_article(
     memos; what is needed to undo. See :meth:`ArticleStore.remove` for ``unused_only``
     and ``expected``."""
     passages = tuple(project.annotations.query(article_id=article.id))
-    memos = tuple(
-        m for m in project.memos.all() if m.kind is MemoKind.ARTICLE and m.target_id == article.id
-    )
+    memo = project.memos.get(kind=MemoKind.ARTICLE, target_id=article.id)
+    memos = (memo,) if memo else ()
     if unused_only or expected is not None:
         _refuse_if_worked_on(article, passages, memos, expected)
     db = project.db
