@@ -28,6 +28,18 @@ ARTICLE_MIME = "application/x-diptych-article-ids"
 Index = QModelIndex | QPersistentModelIndex
 
 
+def article_labels(articles: list[ArticleSummary]) -> list[tuple[ArticleSummary, str]]:
+    """Each article with its line in a list of articles (the Library's, File > Export's):
+    its title, followed by its file's name when another article has the same title (two
+    outlets' copies of one wire story), which would otherwise be two lines alike, told
+    apart only by hovering, or one of them left out unknowingly."""
+    counts = Counter(a.title for a in articles)
+    return [
+        (a, f"{a.title} ({a.source_name})" if counts[a.title] > 1 and a.source_name else a.title)
+        for a in articles
+    ]
+
+
 class ArticleListModel(QAbstractListModel):
     """Every article of the project, in library order; refreshed when articles change.
 
@@ -39,7 +51,7 @@ class ArticleListModel(QAbstractListModel):
         super().__init__(session)
         self.session = session
         self._rows: list[ArticleSummary] = []
-        self._shared: set[str] = set()  # titles of more than one article
+        self._labels: dict[int, str] = {}  # article id: its line (see article_labels)
         session.articlesChanged.connect(self.refresh)
         session.passagesChanged.connect(self.on_session_passages_changed)
         session.passageUpdated.connect(self.on_session_passage_updated)
@@ -50,17 +62,8 @@ class ArticleListModel(QAbstractListModel):
         """Re-read the list of articles."""
         self.beginResetModel()
         self._rows = self.session.articles()
-        counts = Counter(article.title for article in self._rows)
-        self._shared = {title for title, count in counts.items() if count > 1}
+        self._labels = {article.id: label for article, label in article_labels(self._rows)}
         self.endResetModel()
-
-    def label(self, article: ArticleSummary) -> str:
-        """An article's line in the list: its title, followed by its file's name when
-        another article has the same title (two outlets' copies of one wire story), which
-        would otherwise be two lines alike, told apart only by hovering over each."""
-        if article.title in self._shared and article.source_name:
-            return f"{article.title} ({article.source_name})"
-        return article.title
 
     def on_session_passage_updated(self, article_id: int, _annotation_id: int) -> None:
         """One passage changed: its article's passages did."""
@@ -86,7 +89,7 @@ class ArticleListModel(QAbstractListModel):
             return None
         article = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.label(article)
+            return self._labels.get(article.id, article.title)
         if role == TITLE_ROLE:
             return article.title
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -7,7 +7,6 @@ progress bar and Cancel; the file is written atomically.
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.article_model import article_labels
 from diptych.gui.dialogs import ask_plain
 from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
@@ -47,7 +47,6 @@ from diptych.storage.exporting import (
     format_of,
 )
 from diptych.storage.files import write_atomically
-from diptych.storage.model import ArticleSummary
 from diptych.storage.project import Project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -87,17 +86,6 @@ def free_path(folder: Path, name: str, suffix: str) -> Path:
         candidate = folder / f"{name} ({number}){suffix}"
         number += 1
     return candidate
-
-
-def article_labels(articles: list[ArticleSummary]) -> list[tuple[ArticleSummary, str]]:
-    """Each article with its label in the list: its title, followed by its file's name
-    when another article has the same title (two outlets' copies of one wire story),
-    which would otherwise be two lines alike, one of them left out unknowingly."""
-    counts = Counter(a.title for a in articles)
-    return [
-        (a, f"{a.title} ({a.source_name})" if counts[a.title] > 1 and a.source_name else a.title)
-        for a in articles
-    ]
 
 
 def not_a_folder(path: Path) -> str:
