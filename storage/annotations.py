@@ -101,15 +101,13 @@ class AnnotationStore:
         wanted = sorted(set(tag_ids))
         if not wanted:
             return
-        db = self._project.db
-        marks = ", ".join("?" * len(wanted))
-        found = {i for (i,) in db.execute(f"SELECT id FROM tags WHERE id IN ({marks})", wanted)}
+        found = self._existing_tags(wanted)
         if len(found) < len(wanted) and strict:  # deleted meanwhile, perhaps in another window
             raise InputError(
                 "a tag no longer exists (it was deleted, perhaps in another window)",
                 advice="Choose the tags again.",
             )
-        db.conn.executemany(
+        self._project.db.conn.executemany(
             "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
             [(annotation_id, tag_id) for tag_id in sorted(found)],
         )
