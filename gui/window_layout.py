@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from diptych.storage.wording import counted, were
+
 if TYPE_CHECKING:
     from diptych.gui.main_window import MainWindow
 
@@ -57,10 +59,9 @@ def fit_to_screen(window: MainWindow) -> None:
     available = screen.availableGeometry()
     closed = _close_panes_beyond(window, available.width())
     if closed:
-        panes = "pane" if closed == 1 else "panes"
         window.session.messages.info(
-            f"{closed} {panes} of the last layout did not fit on this screen and "
-            f"{'was' if closed == 1 else 'were'} closed."
+            f"{counted(closed, 'pane')} of the last layout did not fit on this screen and "
+            f"{were(closed)} closed."
         )
     if window.width() > available.width() or window.height() > available.height():
         window.resize(
