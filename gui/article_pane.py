@@ -22,14 +22,14 @@ from diptych.gui.find_bar import FindBar
 from diptych.gui.margin import PassageMargin
 from diptych.gui.pane_activation import ReaderWatch
 from diptych.gui.pane_find import PaneFind
-from diptych.gui.pane_header import PaneHeader
+from diptych.gui.pane_header import ZOOM_LIMITS, PaneHeader
 from diptych.gui.pane_marks import changed_blocks, neighbour_passage, paint_outlines
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import highlight_theme, reading_font
 from diptych.storage.errors import InputError
 from diptych.storage.model import Article
 
-MIN_ZOOM, MAX_ZOOM = -6, 12
+MIN_ZOOM, MAX_ZOOM = ZOOM_LIMITS  # the header offers zoom steps within them
 EMPTY_PANE_HINT = "No article here: double-click one in the Library, or drag it here."
 # What the keys that act on an article's text (1-9, Del, F2, F8, Ctrl+F) say in a pane
 # without one: "select text here" meant nothing there.
