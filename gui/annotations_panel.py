@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QTabBar,
@@ -27,6 +26,7 @@ from diptych.gui.passage_filter import OrphanFilter, PassageFilter
 from diptych.gui.passage_model import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, PassageTableModel
 from diptych.gui.passage_widgets import FilterCombo, PassageTable
 from diptych.gui.session import ProjectSession
+from diptych.gui.tag_chips import FlowLayout
 from diptych.storage.errors import InputError
 
 PASSAGES_TAB = 0
@@ -88,11 +88,11 @@ class AnnotationsPanel(QWidget):
         self.tag_combo = FilterCombo("Show passages with this tag or one of its sub-tags", self)
         self.article_combo = FilterCombo("Show passages of this article", self)
         self.coder_combo = FilterCombo("Show passages coded by this person", self)
-        # The search field has a line of its own: the panel usually lives in a narrow dock.
-        combos = QHBoxLayout()
-        combos.setSpacing(4)
+        # The search field has a line of its own: the panel usually lives in a narrow dock,
+        # where the lists stack up rather than hold the panel wide.
+        combos = FlowLayout(spacing=4, fill=True)
         for combo in (self.tag_combo, self.article_combo, self.coder_combo):
-            combos.addWidget(combo, 1)
+            combos.addWidget(combo)
         self._filter_rows = QVBoxLayout()
         self._filter_rows.setSpacing(4)
         self._filter_rows.addWidget(self.search)

@@ -198,11 +198,21 @@ def _tab_stop_before(widget: QWidget) -> QWidget:
 
 
 class FlowLayout(QLayout):
-    """Lays widgets out left to right, wrapping onto new lines like words."""
+    """Lays widgets out left to right, wrapping onto new lines like words.
 
-    def __init__(self, parent: QWidget | None = None, *, spacing: int = 4) -> None:
+    Args:
+        parent: the widget laid out.
+        spacing: pixels between items, across and down.
+        fill: widen the items of each line, equally, to fill it (a row of filters that
+            stacks up in a narrow panel); else each keeps its preferred width.
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, *, spacing: int = 4, fill: bool = False
+    ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self._fill = fill
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -219,7 +229,7 @@ class FlowLayout(QLayout):
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
+        return Qt.Orientation.Horizontal if self._fill else Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -232,7 +242,17 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
-        return self.minimumSize()
+        if not self._fill:
+            return self.minimumSize()
+        # All on one line, where there is room for it.
+        visible = [item for item in self._items if not item.isEmpty()]
+        width = sum(item.sizeHint().width() for item in visible)
+        width += self.spacing() * max(len(visible) - 1, 0)
+        height = max((item.sizeHint().height() for item in visible), default=0)
+        margins = self.contentsMargins()
+        return QSize(
+            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
+        )
 
     def minimumSize(self) -> QSize:
         size = QSize()
@@ -245,19 +265,37 @@ class FlowLayout(QLayout):
         """Place the items in ``rect`` (if ``move``); returns the height they need."""
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line_height, gap = area.x(), area.y(), 0, self.spacing()
+        y, gap = area.y(), self.spacing()
+        for line in self._lines(area.width()):
+            widths = [width for _item, width in line]
+            if self._fill:
+                spare = area.width() - sum(widths) - gap * (len(line) - 1)
+                widths = [
+                    w + spare // len(line) + (i < spare % len(line)) for i, w in enumerate(widths)
+                ]
+            height = max(item.sizeHint().height() for item, _width in line)
+            if move:
+                x = area.x()
+                for (item, _width), width in zip(line, widths, strict=True):
+                    item.setGeometry(QRect(QPoint(x, y), QSize(width, item.sizeHint().height())))
+                    x += width + gap
+            y += height + gap
+        return max(y - gap, area.y()) - rect.y() + margins.bottom()
+
+    def _lines(self, room: int) -> list[list[tuple[QLayoutItem, int]]]:
+        """The items in lines no wider than ``room``, each with its width."""
+        lines: list[list[tuple[QLayoutItem, int]]] = [[]]
+        used, gap = 0, self.spacing()
         for item in self._items:
-            hint = item.sizeHint()
             # Never wider than a line: an item that would be (a chip with a long name)
             # takes a line of its own, and shortens to it.
-            width = max(min(hint.width(), area.width()), item.minimumSize().width())
-            if x + width > area.right() + 1 and line_height:
-                x, y, line_height = area.x(), y + line_height + gap, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
-            x += width + gap
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y() + margins.bottom()
+            width = max(min(item.sizeHint().width(), room), item.minimumSize().width())
+            if lines[-1] and used + gap + width > room:
+                lines.append([])
+                used = 0
+            used += width + (gap if lines[-1] else 0)
+            lines[-1].append((item, width))
+        return [line for line in lines if line]
 
 
 class ElidedLabel(QLabel):
