@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diptych.storage.anchors import find_quote
 from diptych.storage.codebook import Codebook
@@ -18,6 +18,9 @@ from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.files import write_atomically
 from diptych.storage.model import Tag
 from diptych.storage.project import Project
+
+if TYPE_CHECKING:
+    from diptych.storage.search import SearchHit
 
 
 @dataclass(frozen=True)
@@ -278,8 +281,23 @@ def _search(project: Project, args: argparse.Namespace) -> Result:
 
     hits = search(project, query=args.query, limit=args.limit)
     data = [{k: v for k, v in asdict(h).items() if k not in ("shown", "matches")} for h in hits]
-    lines = [f"{h.kind:<8} {h.article_id:>4}  {h.title}: {_one_line(h.snippet)}" for h in hits]
+    lines = [
+        f"{h.kind:<8} {_number(h.article_id):>4}  {_place(h)}: {_one_line(h.snippet)}" for h in hits
+    ]
     return Output(lines, data)
+
+
+def _number(article_id: int | None) -> str:
+    return "" if article_id is None else str(article_id)
+
+
+def _place(hit: SearchHit) -> str:
+    """Where a hit is: its article's title; for a memo on a tag or the project, that."""
+    if hit.memo_on == "tag":
+        return f"tag “{hit.title}”"
+    if hit.memo_on == "project":
+        return "the project"
+    return hit.title
 
 
 def _export(project: Project, args: argparse.Namespace) -> Result:

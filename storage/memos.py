@@ -108,8 +108,15 @@ class MemoStore:
         """Put back a memo exactly as it was (same id), e.g. when undoing a deletion."""
         article_id, tag_id = _target_columns(memo.kind, memo.target_id)
         with self._project.transaction():
+            # Deleted first rather than replaced: a replaced row does not reach the delete
+            # trigger, and its words would stay in the search index.
             self._project.db.execute(
-                f"INSERT OR REPLACE INTO memos ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "DELETE FROM memos WHERE id = ? OR uuid = ?"
+                " OR (kind = ? AND article_id IS ? AND tag_id IS ?)",
+                [memo.id, memo.uuid, memo.kind.value, article_id, tag_id],
+            )
+            self._project.db.execute(
+                f"INSERT INTO memos ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [memo.id, memo.uuid, memo.kind.value, article_id, tag_id, memo.text,
                  memo.created_at, memo.updated_at],
             )  # fmt: skip

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 APPLICATION_ID = 0x44505459  # "DPTY" in the file header marks a Diptych project
-SCHEMA_VERSION = 2  # the number of migrations below; tests keep them in step
+SCHEMA_VERSION = 3  # the number of migrations below; tests keep them in step
 MIGRATION_SET = "diptych"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied migrations
 
@@ -144,9 +144,33 @@ def _search(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO annotations_fts(annotations_fts) VALUES ('rebuild')")
 
 
+_MEMO_SEARCH = [
+    # Memos are searched as articles and passages are: an analyst looks for what they wrote.
+    """CREATE VIRTUAL TABLE memos_fts USING fts5(
+        text, content='memos', content_rowid='id', tokenize='unicode61')""",
+    """CREATE TRIGGER memos_fts_insert AFTER INSERT ON memos BEGIN
+        INSERT INTO memos_fts(rowid, text) VALUES (new.id, new.text);
+    END""",
+    """CREATE TRIGGER memos_fts_delete AFTER DELETE ON memos BEGIN
+        INSERT INTO memos_fts(memos_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END""",
+    """CREATE TRIGGER memos_fts_update AFTER UPDATE OF text ON memos BEGIN
+        INSERT INTO memos_fts(memos_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO memos_fts(rowid, text) VALUES (new.id, new.text);
+    END""",
+]
+
+
+def _memo_search(db: sqlite_utils.Database) -> None:
+    for statement in _MEMO_SEARCH:
+        db.execute(statement)
+    db.execute("INSERT INTO memos_fts(memos_fts) VALUES ('rebuild')")  # the memos written
+
+
 _STEPS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("0001_core", _core),
     ("0002_search", _search),
+    ("0003_memo_search", _memo_search),
 )
 
 
@@ -219,7 +243,7 @@ def is_diptych_schema(db: Database) -> bool:
 
 KNOWN_TRIGGERS = frozenset(
     f"{table}_fts_{event}"
-    for table in ("articles", "annotations")
+    for table in ("articles", "annotations", "memos")
     for event in ("insert", "delete", "update")
 )
 

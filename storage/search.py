@@ -1,4 +1,4 @@
-"""Full-text search over articles, passages and notes (SQLite FTS5)."""
+"""Full-text search over articles, passages and notes, and memos (SQLite FTS5)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,14 @@ _PASSAGES = """
     JOIN articles a ON a.id = n.article_id
     WHERE annotations_fts MATCH ? ORDER BY bm25(annotations_fts) LIMIT ?
 """
+_MEMOS = """
+    SELECT m.id, m.kind, m.article_id, m.tag_id,
+        coalesce(a.title, t.name, (SELECT value FROM project_info WHERE key = 'name'), ''),
+        m.text, bm25(memos_fts)
+    FROM memos_fts JOIN memos m ON m.id = memos_fts.rowid
+    LEFT JOIN articles a ON a.id = m.article_id LEFT JOIN tags t ON t.id = m.tag_id
+    WHERE memos_fts MATCH ? ORDER BY bm25(memos_fts) LIMIT ?
+"""
 _WORD = re.compile(r"\w+", re.UNICODE)
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
 # (as web search engines read it; FTS5 itself says ``... NOT ...``).
@@ -51,27 +59,38 @@ _REACH = 40  # characters per word looked at around the match: a bounded piece o
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One search result: an article or a passage (quote or note)."""
+    """One search result: an article, a passage (quote or note) or a memo.
 
-    kind: str  # "article" or "passage"
-    article_id: int
+    A memo's ``title`` is the name of what it is on (the article's title, the tag's name,
+    the project's name), ``memo_on`` says which ("article", "tag", "project"), and
+    ``article_id`` is None unless it is on an article.
+    """
+
+    kind: str  # "article", "passage" or "memo"
+    article_id: int | None
     annotation_id: int | None
     title: str
     snippet: str  # the words around the first match, each match in [ ]
     rank: float
     shown: str = ""  # the same words without the brackets ...
     matches: tuple[tuple[int, int], ...] = ()  # ... and where the matches are in them
+    memo_id: int | None = None
+    memo_on: str = ""  # a memo's kind: "project", "article" or "tag"
+    tag_id: int | None = None  # the tag a tag's memo is on
 
 
 def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
-    """Articles and passages matching ``query``, best first (at most ``limit`` of each).
+    """Articles, passages and memos matching ``query``, best first (at most ``limit`` of
+    each).
 
     The query uses FTS5 syntax (``"exact phrase"``, ``OR``, ``prefix*``, a column such as
     ``title:`` or ``note:``), and ``-word`` leaves out what has that word; where it is not
     valid FTS5, its words are searched for instead (a ``prefix*`` still as one; not ``AND``
-    or ``OR`` left dangling while typing, nor a column's name). Articles and passages are asked
-    separately, so that a column only one of them has (``title:`` for articles, ``note:``
-    for passages) still finds those. A query of left-out words alone finds nothing.
+    or ``OR`` left dangling while typing, nor a column's name). Articles, passages and memos
+    are asked separately, so that a column only some of them have still finds those:
+    ``title:`` looks in articles' titles only (a memo has no title: the name of what it is
+    on is not its text), ``note:`` in passages' notes and in memos, which are the analyst's
+    own notes too. A query of left-out words alone finds nothing.
     """
     wanted, excluded = split_excluded(query)
     if not _WORD.search(wanted):
@@ -93,7 +112,38 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
             hits.append(
                 _hit("passage", article_id, annotation_id, title, snippet_of(shown, pattern), rank)
             )
+        hits += _memo_hits(db.conn, _for_memos(query), _for_memos(words), limit, pattern)
     return sorted(hits, key=lambda h: h.rank)
+
+
+def _memo_hits(
+    conn: sqlite3.Connection, query: str, words: str, limit: int, pattern: re.Pattern[str]
+) -> Iterator[SearchHit]:
+    for memo_id, kind, article_id, tag_id, title, text, rank in _rows(
+        conn, _MEMOS, query, words, limit
+    ):
+        shown = next((t for t in (_read(text), text) if pattern.search(t)), text)
+        cut = snippet_of(shown, pattern)
+        yield SearchHit(
+            "memo", article_id, None, title, bracketed(cut), rank, *cut, memo_id, kind, tag_id
+        )
+
+
+def _for_memos(query: str) -> str:
+    """The query as the memo index reads it: ``note:`` (alone or in ``{exact note}:``)
+    looks in a memo's text; the other columns stay, and find no memo."""
+    parts = _PHRASE.split(query)
+    for i in range(0, len(parts), 2):  # outside quotes: a quoted "note:" is words
+        parts[i] = _COLUMN_FILTER.sub(_note_as_text, parts[i])
+    return '"'.join(parts)
+
+
+def _note_as_text(match: re.Match[str]) -> str:
+    """A column filter naming ``note`` as a filter on a memo's text (the others it names
+    left out: a memo has none of them); any other filter as it is."""
+    if re.search(r"(?<!\w)note(?!\w)", match.group(), re.I):
+        return "text:"
+    return match.group()
 
 
 def _shown(exact: str, note: str, pattern: re.Pattern[str]) -> str:

@@ -13,15 +13,15 @@ from diptych.storage.project import Project
 
 
 def older_project(path: Path) -> None:
-    """A project as the first Diptych wrote it: core tables, no search indexes."""
+    """A project as the Diptych before this one wrote it (format 2): articles and passages
+    searched, memos not."""
     Project.create(path).close()
     conn = sqlite3.connect(path)
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
-        conn.execute(f"DROP TRIGGER {name}")
-    conn.execute("DROP TABLE articles_fts")
-    conn.execute("DROP TABLE annotations_fts")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_search'")
-    conn.execute("PRAGMA user_version = 1")
+    for event in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER memos_fts_{event}")
+    conn.execute("DROP TABLE memos_fts")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0003_memo_search'")
+    conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()
 
