@@ -40,6 +40,7 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.tag_panel import TagPanel
 from diptych.gui.theme import is_dark
 from diptych.gui.workers import Workers
+from diptych.storage.model import MemoKind
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: a shorter start-up
     from diptych.gui.export_dialog import ExportDialog
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         a.search.triggered.connect(self.on_search_triggered)
         self.search.passageRequested.connect(self.coding.selection.reveal_passage)
         self.search.articleRequested.connect(self.on_search_article_requested)
+        self.search.memoRequested.connect(self.on_search_memo_requested)
         a.new_pane.triggered.connect(lambda: self.area.add_pane())
         a.close_pane.triggered.connect(self.on_close_pane_triggered)
         a.next_pane.triggered.connect(lambda: self.area.focus_neighbour(1))
@@ -407,6 +409,16 @@ class MainWindow(QMainWindow):
         pane.view.setFocus()
         if start >= 0:
             pane.when_loaded(lambda: pane.show_range(start, end))
+
+    def on_search_memo_requested(self, kind: str, target_id: int) -> None:
+        """Show a memo found by search in the Memos panel, the keyboard in it (an
+        article's memo once its article is open)."""
+        field = self.memos.show_memo(MemoKind(kind), None if target_id < 0 else target_id)
+        if field is None:
+            return
+        self.docks["memos"].show()
+        self.docks["memos"].raise_()
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_to_panel(self, name: str) -> None:
         """Show a panel, above any it is tabbed with, and put the keyboard focus in it."""

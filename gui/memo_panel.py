@@ -1,4 +1,5 @@
-"""Memos: free notes on the whole project and on the article in the current pane.
+"""Memos: free notes on the whole project, on the article in the current pane, and on the
+tag whose memo a search found.
 
 Saved as you type (after a short pause, and when the field loses focus), each memo edit
 is an undoable step; the saves made while the field keeps the focus merge into one. A
@@ -24,7 +25,7 @@ class MemoField(AutosaveText):
 
     Args:
         session: the open project.
-        kind: a project or an article memo.
+        kind: a project, an article or a tag memo.
     """
 
     def __init__(
@@ -46,29 +47,36 @@ class MemoField(AutosaveText):
         def command(text: str, sitting: int) -> SetMemo:
             return SetMemo(session, kind, target_id, text, sitting)
 
-        unsaved = kind is MemoKind.ARTICLE and target_id is None  # no article: nothing to save
+        # No article (or tag): nothing to save the memo on.
+        unsaved = kind is not MemoKind.PROJECT and target_id is None
         self.begin(lambda: session.memo_text(kind, target_id), None if unsaved else command)
         self.setReadOnly(self.session.read_only)
 
     def save(self) -> None:
-        """Save what is typed; if its article was removed meanwhile (in another window),
-        give the text back in a message instead: there is nothing left to save it on."""
-        if self.is_modified and self._article_gone():
+        """Save what is typed; if its article or tag was removed meanwhile (in another
+        window), give the text back in a message instead: there is nothing left to save it
+        on."""
+        if self.is_modified and self.target_gone():
             typed = self.toPlainText()
             self.forget()
             self.session.messages.warning(
-                "The article whose memo was being typed was removed in another window, so "
+                f"The {self.kind} whose memo was being typed was removed in another window, so "
                 f"the memo could not be saved. What was typed:\n\n{typed}",
                 "Memo not saved",
             )
             return
         super().save()
 
-    def _article_gone(self) -> bool:
-        if self.kind is not MemoKind.ARTICLE or self.target_id is None:
+    def target_gone(self) -> bool:
+        """True if the article or tag of the memo shown is no longer in the project."""
+        if self.kind is MemoKind.PROJECT or self.target_id is None:
             return False
+        project = self.session.project
         try:
-            self.session.project.articles.summary(article_id=self.target_id)
+            if self.kind is MemoKind.ARTICLE:
+                project.articles.summary(article_id=self.target_id)
+            else:
+                project.tags.get(tag_id=self.target_id)
         except DiptychError:
             return True
         return False
@@ -138,7 +146,8 @@ class MemoPreview(QWidget):
 
 
 class MemoPanel(QWidget):
-    """The project memo and the current article's memo.
+    """The project memo and the current article's memo; below them, once a search found
+    one, a tag's memo (the codebook has no place for it).
 
     Args:
         session: the open project.
@@ -166,18 +175,29 @@ class MemoPanel(QWidget):
             self.article_memo, self.article_label, self, "article memo"
         )
         self.article_preview.set_usable(False)
+        self.tag_label = QLabel(self)
+        self.tag_label.setTextFormat(Qt.TextFormat.PlainText)  # names are never markup
+        self.tag_label.setWordWrap(True)
+        self.tag_memo = MemoField(session, MemoKind.TAG, self)
+        self.tag_memo.setPlaceholderText("Notes on this tag…")
+        self.tag_preview = MemoPreview(self.tag_memo, self.tag_label, self, "tag memo")
+        self.tag_preview.hide()  # until a tag's memo is asked for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.project_preview, 1)
         layout.addWidget(self.article_preview, 1)
+        layout.addWidget(self.tag_preview, 1)
         self.article_label.setTextFormat(Qt.TextFormat.PlainText)  # titles are never markup
         self.article_label.setWordWrap(True)  # a long title must not widen the dock
         self.project_memo.show_memo(None)
         self.project_memo.left.connect(self.memoLeft)
         self.article_memo.left.connect(self.memoLeft)
+        self.tag_memo.left.connect(self.memoLeft)
         session.memosChanged.connect(self.on_session_memos_changed)
         session.externalChange.connect(self.on_session_memos_changed)
+        session.externalChange.connect(self.on_session_tags_changed)
         session.articlesChanged.connect(self.on_session_articles_changed)
+        session.tagsChanged.connect(self.on_session_tags_changed)
 
     def show_article(self, article_id: int | None) -> None:
         """Show the memo of the article in the current pane."""
@@ -186,6 +206,50 @@ class MemoPanel(QWidget):
         self._show_title(title)
         self.article_memo.show_memo(article_id if title is not None else None)
         self.article_preview.refresh()
+
+    def show_memo(self, kind: MemoKind, target_id: int | None) -> MemoField | None:
+        """Show the memo on the project, an article or a tag (as a search found it), and
+        return its field; None if its article or tag is gone. An article's memo is the
+        current pane's: the article is opened first (None if it is not)."""
+        if kind is MemoKind.PROJECT:
+            return self.project_memo
+        if kind is MemoKind.ARTICLE:  # shown once its article is the current pane's
+            return self.article_memo if self.article_memo.target_id == target_id else None
+        self.show_tag(target_id)
+        return self.tag_memo if self.tag_memo.target_id == target_id else None
+
+    def show_tag(self, tag_id: int | None) -> None:
+        """Show the memo of a tag below the others (none: the tag's memo is put away)."""
+        name = self._tag_name(tag_id)
+        self.tag_memo.show_memo(tag_id if name is not None else None)
+        self.tag_preview.setVisible(name is not None)
+        self._show_tag_name(name)
+
+    def _show_tag_name(self, name: str | None) -> None:
+        if name is not None:
+            self.tag_label.setText(f"Memo on tag “{name}”")
+            self.tag_memo.setAccessibleName(f"Memo on tag “{name}”")
+            self.tag_preview.refresh()  # its name too
+
+    def _tag_name(self, tag_id: int | None) -> str | None:
+        """The tag's name (None if there is no tag, or it is gone)."""
+        if tag_id is None:
+            return None
+        try:
+            return self.session.project.tags.get(tag_id=tag_id).name
+        except DiptychError:
+            return None
+
+    def on_session_tags_changed(self) -> None:
+        """A tag renamed: its memo's heading says its name now; a tag deleted (its memo
+        with it): its memo is put away."""
+        if self.tag_memo.target_id is None:
+            return
+        if self.tag_memo.target_gone():
+            self.tag_memo.save()  # gives back what was typed, with nothing to save it on
+            self.show_tag(None)
+        else:
+            self._show_tag_name(self._tag_name(self.tag_memo.target_id))
 
     def _title(self, article_id: int | None) -> str | None:
         """The article's title (None if there is no article, or it is gone)."""
@@ -212,14 +276,14 @@ class MemoPanel(QWidget):
 
     def on_session_memos_changed(self) -> None:
         """Follow undo, redo and other windows."""
-        self.project_memo.reload()
-        self.article_memo.reload()
-        self.project_preview.refresh()
-        self.article_preview.refresh()
+        for field in self.fields():
+            field.reload()
+        for preview in (self.project_preview, self.article_preview, self.tag_preview):
+            preview.refresh()
 
-    def fields(self) -> tuple[MemoField, MemoField]:
-        """The project memo's field and the article memo's."""
-        return self.project_memo, self.article_memo
+    def fields(self) -> tuple[MemoField, ...]:
+        """The project memo's field, the article memo's and the tag memo's."""
+        return self.project_memo, self.article_memo, self.tag_memo
 
     def save(self) -> None:
         """Save whatever is being typed (before undo, or closing)."""

@@ -1,4 +1,4 @@
-"""Search the whole project: articles, passages and notes (SQLite full-text search)."""
+"""Search the whole project: articles, passages and notes, memos (SQLite full-text search)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from diptych.gui.note_html import text_to_html
 from diptych.gui.search_results import MATCHES_ROLE, SearchResultDelegate
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
+from diptych.storage.model import MemoKind
 from diptych.storage.wording import counted, sentence
 
 if TYPE_CHECKING:
@@ -38,8 +39,8 @@ def first_match(text: str, query: str) -> tuple[int, int] | None:
 
 
 def best_of_each(hits: list[SearchHit]) -> tuple[list[SearchHit], set[str]]:
-    """The best :data:`LIMIT` articles and passages of ``hits`` (in their order), and the
-    kinds ("article", "passage") of which there were more."""
+    """The best :data:`LIMIT` articles, passages and memos of ``hits`` (in their order),
+    and the kinds ("article", "passage", "memo") of which there were more."""
     seen: dict[str, int] = {}
     listed = []
     for hit in hits:
@@ -63,13 +64,13 @@ def why_nothing(query: str) -> str:
 
 
 def describe(listed: list[SearchHit], more: set[str]) -> str:
-    """What the results are: "2 articles, 1 passage"; "More than 50 articles, 3 passages
+    """What the results are: "2 articles, 1 passage, 1 memo"; "More than 50 articles, 3 passages
     (the best 50 are listed: ...)" when there are more than are listed, so that a search
     of a big project is not taken for all there is."""
     if not listed:
         return "No matches"
     parts = []
-    for kind in ("article", "passage"):
+    for kind in ("article", "passage", "memo"):
         count = sum(1 for hit in listed if hit.kind == kind)
         if kind in more:
             parts.append(f"more than {counted(LIMIT, kind)}")
@@ -81,6 +82,16 @@ def describe(listed: list[SearchHit], more: set[str]) -> str:
     return text
 
 
+def heading(hit: SearchHit) -> str:
+    """The first line of a result: what it is and where ("Passage · Harbour report",
+    "Memo on tag · Method", "Project memo")."""
+    if hit.kind != "memo":
+        return f"{'Passage' if hit.kind == 'passage' else 'Article'} · {hit.title}"
+    if hit.memo_on == MemoKind.PROJECT:
+        return "Project memo"
+    return f"Memo on {hit.memo_on} · {hit.title}"
+
+
 class SearchPanel(QWidget):
     """A search field and its results; activating a result reveals it.
 
@@ -88,10 +99,14 @@ class SearchPanel(QWidget):
         articleRequested(int, int, int): open article id with [start, end) selected
             (-1, -1: at the top).
         passageRequested(int, int): reveal passage id in article id.
+        memoRequested(str, int): show the memo of this kind ("project", "article", "tag")
+            on this article or tag id (-1 for the project's); an article's memo comes
+            after articleRequested has opened its article.
     """
 
     articleRequested = Signal(int, int, int)
     passageRequested = Signal(int, int)
+    memoRequested = Signal(str, int)
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,15 +138,17 @@ class SearchPanel(QWidget):
         self.field.installEventFilter(self)
         self.results.installEventFilter(self)
         self._show_status("")
-        # Results name articles and passages: search again when they change (undo included).
+        # Results name articles, passages and memos (and the tags of these): search again
+        # when they change (undo included).
         for signal in (
             session.articlesChanged, session.passagesChanged, session.passageUpdated,
             session.allPassagesChanged, session.articleTextChanged, session.externalChange,
+            session.memosChanged, session.tagsChanged,
         ):  # fmt: skip
             signal.connect(self.on_session_changed)
 
     def on_session_changed(self, *_args: object) -> None:
-        """Articles or passages changed: search again shortly, if there is a search."""
+        """Articles, passages or memos changed: search again shortly, if there is a search."""
         if self.field.text().strip():
             self._timer.start()
 
@@ -193,22 +210,25 @@ class SearchPanel(QWidget):
         self.results.setAccessibleDescription(text)
 
     def _add(self, hit: SearchHit) -> QListWidgetItem:
-        label = "Passage" if hit.kind == "passage" else "Article"
-        heading = f"{label} · {hit.title}\n"
+        first = heading(hit) + "\n"
         snippet = hit.shown.replace("\n", " ")  # plain text from the index, not HTML
-        item = QListWidgetItem(heading + snippet, self.results)
+        item = QListWidgetItem(first + snippet, self.results)
         item.setData(HIT_ROLE, hit)
-        item.setData(MATCHES_ROLE, [(len(heading) + a, len(heading) + b) for a, b in hit.matches])
+        item.setData(MATCHES_ROLE, [(len(first) + a, len(first) + b) for a, b in hit.matches])
         item.setToolTip(text_to_html(snippet))
         return item
 
     def on_results_item_activated(self, item: QListWidgetItem) -> None:
-        """Reveal the result: the passage, or the article at the first match.
+        """Reveal the result: the passage, the article at the first match, or the memo.
 
-        A result removed since the search (its article or passage) opens nothing: the
-        user is told, and the search runs again.
+        A result removed since the search (its article, passage, or what a memo is on)
+        opens nothing: the user is told, and the search runs again.
         """
         hit: SearchHit = item.data(HIT_ROLE)
+        if hit.kind == "memo":
+            self._reveal_memo(hit)
+            return
+        assert hit.article_id is not None  # an article's or a passage's
         try:
             if hit.annotation_id is not None:
                 self.session.passage(hit.annotation_id)  # still there?
@@ -226,7 +246,30 @@ class SearchPanel(QWidget):
         start, end = first_match(text, self.field.text()) or (-1, -1)
         self.articleRequested.emit(hit.article_id, start, end)
 
+    def _reveal_memo(self, hit: SearchHit) -> None:
+        """Show a memo found: an article's with its article opened (at the top: the match
+        is in the memo)."""
+        project = self.session.project
+        try:
+            if hit.article_id is not None:
+                project.articles.summary(article_id=hit.article_id)  # still there?
+            elif hit.tag_id is not None:
+                project.tags.get(tag_id=hit.tag_id)
+        except DiptychError:
+            what = "article" if hit.article_id is not None else "tag"
+            self.session.messages.info(
+                f"That {what} is no longer in the project, nor its memo; the results are"
+                " searched again.",
+                "Search",
+            )
+            self.run()
+            return
+        if hit.article_id is not None:
+            self.articleRequested.emit(hit.article_id, -1, -1)
+        target = hit.article_id if hit.article_id is not None else hit.tag_id
+        self.memoRequested.emit(hit.memo_on, -1 if target is None else target)
 
-def _key(hit: SearchHit) -> tuple[str, int, int | None]:
+
+def _key(hit: SearchHit) -> tuple[str, int | None, int | None, int | None]:
     """What a result points to, the same across searches."""
-    return hit.kind, hit.article_id, hit.annotation_id
+    return hit.kind, hit.article_id, hit.annotation_id, hit.memo_id
