@@ -119,13 +119,25 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
 def _memo_hits(
     conn: sqlite3.Connection, query: str, words: str, limit: int, pattern: re.Pattern[str]
 ) -> Iterator[SearchHit]:
+    """The memos found, each cut from its text as it reads (a memo is Markdown, as a note
+    is), else as written."""
     for memo_id, kind, article_id, tag_id, title, text, rank in _rows(
         conn, _MEMOS, query, words, limit
     ):
         shown = next((t for t in (_read(text), text) if pattern.search(t)), text)
         cut = snippet_of(shown, pattern)
         yield SearchHit(
-            "memo", article_id, None, title, bracketed(cut), rank, *cut, memo_id, kind, tag_id
+            "memo",
+            article_id,
+            None,
+            title,
+            bracketed(cut),
+            rank,
+            shown=cut[0],
+            matches=cut[1],
+            memo_id=memo_id,
+            memo_on=kind,
+            tag_id=tag_id,
         )
 
 
