@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from diptych.gui.commands import SessionCommand, SetText
 from diptych.gui.session import ProjectSession
-from diptych.storage.article_removal import ArticleRemoval
+from diptych.storage.article_removal import ArticleRemoval, as_added
 from diptych.storage.article_updates import ReplacementPlan
 from diptych.storage.model import ArticleSummary, MemoKind, ReanchorReport
 from diptych.storage.wording import counted
@@ -50,9 +50,11 @@ class ImportArticles(SessionCommand):
 
     def _undo(self) -> None:
         # All at once: a step half undone (the file busy half-way) could not be tried again.
-        # None that another window gave passages or a memo meanwhile: the step is refused.
+        # None that another window gave passages or a memo, or retitled, meanwhile: the
+        # step is refused.
         ids = [a.id for a in self.added]
-        self.removals = self.session.remove_articles(ids, unused_only=True)
+        expected = [as_added(a) for a in self.added]
+        self.removals = self.session.remove_articles(ids, unused_only=True, expected=expected)
 
 
 class RemoveArticle(SessionCommand):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from diptych.gui.commands import SessionCommand
 from diptych.gui.session import ProjectSession
 from diptych.storage.model import Tag, TagRemoval
@@ -37,10 +39,12 @@ class AddTag(SessionCommand):
         self.tag = self.session.restore_tag(self.removal)
 
     def _undo(self) -> None:
-        # Not a tag another window put on passages (or gave sub-tags or a memo) meanwhile:
-        # the step is refused rather than take that work away with the tag.
+        # Not a tag another window put on passages (or gave sub-tags or a memo), renamed,
+        # recoloured, described or moved meanwhile: the step is refused rather than take
+        # that work away with the tag.
         assert self.tag is not None
-        self.removal = self.session.delete_tag(self.tag.id, unused_only=True)
+        as_left = TagRemoval(tag=self.tag, links=(), moved_children=())
+        self.removal = self.session.delete_tag(self.tag.id, unused_only=True, expected=as_left)
 
 
 def tag_path(session: ProjectSession, tag_id: int) -> str:
@@ -174,18 +178,22 @@ class DeleteTag(SessionCommand):
         super().__init__(session, named("Delete tag", tag_path(session, tag_id)))
         self.tag_id = tag_id
         self.removal: TagRemoval | None = None
+        self.restored: Tag | None = None  # the tag as undo put it back
 
     def _do(self) -> None:
         self.removal = self.session.delete_tag(self.tag_id)
 
-    # Redo takes no more than the first deletion did: a tag put on passages (or given
-    # sub-tags or a memo) in another window after the undo is kept.
+    # Redo takes no more than the first deletion did, from the tag as undo put it back: a
+    # tag put on passages (or given sub-tags or a memo), renamed, recoloured, described
+    # or moved in another window after the undo is kept.
     def _redo(self) -> None:
-        self.removal = self.session.delete_tag(self.tag_id, expected=self.removal)
+        assert self.removal is not None and self.restored is not None
+        expected = replace(self.removal, tag=self.restored)
+        self.removal = self.session.delete_tag(self.tag_id, expected=expected)
 
     def _undo(self) -> None:
         assert self.removal is not None
-        self.session.restore_tag(self.removal)
+        self.restored = self.session.restore_tag(self.removal)
 
 
 class MergeTags(SessionCommand):

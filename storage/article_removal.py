@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diptych.storage.article_rows import insert_article
-from diptych.storage.document import blocks_to_json
+from diptych.storage.document import ArticleText, blocks_to_json
 from diptych.storage.errors import ChangedMeanwhileError
-from diptych.storage.model import Annotation, Article, Memo, MemoKind
+from diptych.storage.model import Annotation, Article, ArticleSummary, Memo, MemoKind
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -50,6 +50,16 @@ def remove_article(
     return ArticleRemoval(article, sort_order, passages, memos)
 
 
+def as_added(summary: ArticleSummary) -> ArticleRemoval:
+    """What undoing the import of ``summary`` is to take, for :func:`remove_article`'s
+    ``expected``: the article under the title it was given, without passages or memos.
+    It keeps no text: it is not for putting the article back."""
+    s = summary
+    fields = (s.id, s.uuid, s.title, s.source_name, s.format, s.encoding, s.imported_at)
+    article = Article(*fields, s.updated_at, original_text="", content=ArticleText(""))
+    return ArticleRemoval(article, sort_order=-1, annotations=(), memos=())
+
+
 def restore_article(project: Project, *, removal: ArticleRemoval) -> None:
     """Put back an article removed by :func:`remove_article`, with the same ids."""
     a = removal.article
@@ -84,7 +94,13 @@ def _refuse_if_worked_on(
 ) -> None:
     """Raise :class:`ChangedMeanwhileError` if removing the article would take away more
     than ``expected`` did (None: nothing): a passage or memo text of its own, a note, a
-    tag, a place."""
+    tag, a place; or a title other than ``expected``'s."""
+    if expected is not None and article.title != expected.article.title:
+        raise ChangedMeanwhileError(
+            f"the article {article.title!r} was renamed (it was {expected.article.title!r})"
+            " since, perhaps in another window, so it was kept rather than lose that change",
+            advice="Remove it by hand if it should go.",
+        )
     before = {p.id: p for p in expected.annotations} if expected else {}
     texts = {m.id: m.text for m in expected.memos} if expected else {}
     worked_on = any(

@@ -63,7 +63,10 @@ def remove_tag(project: Project, *, tag_id: int, into: int | None) -> TagRemoval
 
 def refuse_if_worked_on(removal: TagRemoval, expected: TagRemoval | None) -> None:
     """Raise :class:`ChangedMeanwhileError` if ``removal`` took more than ``expected`` did
-    (None: nothing): a passage's tag, a sub-tag, a memo's text."""
+    (None: nothing): a passage's tag, a sub-tag, a memo's text; or, with ``expected``, a
+    tag no longer as ``expected.tag`` has it (renamed, recoloured, described or moved)."""
+    if expected is not None:
+        _refuse_if_edited(removal.tag, expected.tag)
     links = set(expected.links) if expected else set()
     children = {t.id for t in expected.moved_children} if expected else set()
     texts = {m.id: m.text for m in expected.memos} if expected else {}
@@ -76,6 +79,25 @@ def refuse_if_worked_on(removal: TagRemoval, expected: TagRemoval | None) -> Non
             f"the tag {removal.tag.name!r} was put on passages, or given sub-tags or a"
             " memo, since, perhaps in another window, so it was kept rather than lose"
             " that work",
+            advice="Delete it by hand if it should go.",
+        )
+
+
+def _refuse_if_edited(tag: Tag, expected: Tag) -> None:
+    """Raise :class:`ChangedMeanwhileError` naming what was changed in ``tag`` (as it is now)
+    since it read as ``expected``."""
+    changes = [
+        f"renamed (it was {expected.name!r})" if tag.name != expected.name else "",
+        "given another colour" if tag.color != expected.color else "",
+        "given another description" if tag.description != expected.description else "",
+        "moved in the codebook" if tag.parent_id != expected.parent_id else "",
+    ]
+    said = [change for change in changes if change]
+    if said:
+        what = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
+        raise ChangedMeanwhileError(
+            f"the tag {tag.name!r} was {what} since, perhaps in another window, so it was"
+            " kept rather than lose that change",
             advice="Delete it by hand if it should go.",
         )
 
