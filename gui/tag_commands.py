@@ -6,6 +6,8 @@ from dataclasses import replace
 
 from diptych.gui.commands import SessionCommand
 from diptych.gui.session import ProjectSession
+from diptych.storage.codebook import sibling_order
+from diptych.storage.errors import ChangedMeanwhileError
 from diptych.storage.model import Tag, TagRemoval
 
 
@@ -140,35 +142,58 @@ class MoveTag(SessionCommand):
         super().__init__(session, named("Move tag", tag_path(session, tag_id)))
         self.tag_id = tag_id
         self.target = (parent_id, position)
-        self.before: Tag | None = None
-        self.others: list[Tag] = []
-        self.left: int | None = None  # the parent the step (or its undo) left the tag under
+        # The tag and the tags it is moved among (where it was and where it goes), before
+        # the move and after it: undo and redo put back their numbers as they were, not
+        # only their order (a tag deleted before and put back by a later undo takes its
+        # old number among them).
+        self.before: tuple[Tag, list[Tag]] | None = None
+        self.after: tuple[Tag, list[Tag]] | None = None
+        self.left: dict[str, int | None] = {}  # where the step (or its undo) left the tag
 
     def _do(self) -> None:
-        self._move(expected=None)
+        parent_id = self.target[0]
+        tag = self.session.project.tags.get(tag_id=self.tag_id)
+        self.before = self._places({tag.parent_id, parent_id})
+        self.session.move_tag(self.tag_id, *self.target)
+        self.after = self._places({tag.parent_id, parent_id})
+        self.left = self._left(*self.after)
 
-    # Undo and redo move the tag only from where this step (or its undo) left it: a tag
-    # moved meanwhile, in another window, stays where it was put and the step is dropped.
+    # Undo and redo move the tag only from where this step (or its undo) left it, among
+    # tags in the order it left them: a tag moved meanwhile, or tags put in another order
+    # there, in another window, stay as they are and the step is dropped.
     def _redo(self) -> None:
-        self._move(expected={"parent_id": self.left})
-
-    def _move(self, expected: dict[str, int | None] | None) -> None:
-        # Moving numbers the siblings afresh, where the tag was and where it goes: undo
-        # puts back their numbers as they were, not only their order (a tag deleted before
-        # and put back by a later undo takes its old number among them).
-        tags = self.session.project.tags.all()
-        self.before = next((t for t in tags if t.id == self.tag_id), None)
-        parents = {self.before.parent_id if self.before else None, self.target[0]}
-        self.others = [t for t in tags if t.parent_id in parents and t.id != self.tag_id]
-        moved = self.session.move_tag(self.tag_id, *self.target, expected=expected)
-        self.left = moved.parent_id
+        assert self.after is not None
+        parent_id = self.after[0].parent_id
+        if parent_id is not None and self.session.project.tags.codebook().get(parent_id) is None:
+            raise ChangedMeanwhileError(
+                f"the tag {self.after[0].name!r} cannot be moved again: the tag it was moved"
+                " under was deleted since, perhaps in another window",
+                advice="Move it by hand if it should be elsewhere.",
+            )
+        self._put(*self.after)
 
     def _undo(self) -> None:
         assert self.before is not None
-        back = self.session.restore_tag_places(
-            self.before, self.others, expected={"parent_id": self.left}
+        self._put(*self.before)
+
+    def _put(self, tag: Tag, others: list[Tag]) -> None:
+        back = self.session.restore_tag_places(tag, others, expected=self.left)
+        self.left = self._left(back, others)
+
+    def _places(self, parents: set[int | None]) -> tuple[Tag, list[Tag]]:
+        """The tag and the other tags under ``parents``, as they are now."""
+        tags = self.session.project.tags.all()
+        tag = next(t for t in tags if t.id == self.tag_id)
+        return tag, [t for t in tags if t.parent_id in parents and t.id != self.tag_id]
+
+    @staticmethod
+    def _left(tag: Tag, others: list[Tag]) -> dict[str, int | None]:
+        """Where ``tag`` is, as ``tag`` and ``others`` (as just written) have it: its
+        parent, and its place among those of ``others`` under it."""
+        under = sorted(
+            [t for t in others if t.parent_id == tag.parent_id] + [tag], key=sibling_order
         )
-        self.left = back.parent_id
+        return {"parent_id": tag.parent_id, "position": under.index(tag)}
 
 
 class DeleteTag(SessionCommand):

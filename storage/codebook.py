@@ -33,7 +33,7 @@ class Codebook:
             parent = tag.parent_id if tag.parent_id in self._by_id else None
             self._children.setdefault(parent, []).append(tag)
         for siblings in self._children.values():
-            siblings.sort(key=lambda t: (t.sort_order, t.name.casefold(), t.id))
+            siblings.sort(key=sibling_order)
         self._order: tuple[Tag, ...] | None = None
         self._rank: dict[int, int] | None = None
 
@@ -110,6 +110,11 @@ class Codebook:
         if by_path:
             return [t for t in tags if self.path(t.id).casefold() == key]
         return [t for t in tags if key in (t.name.casefold(), _typed(t.name).casefold())]
+
+
+def sibling_order(tag: Tag) -> tuple[int, str, int]:
+    """Where ``tag`` stands among its siblings: by its sort order, then its name."""
+    return tag.sort_order, tag.name.casefold(), tag.id
 
 
 def _typed(name: str) -> str:

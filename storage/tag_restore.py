@@ -6,9 +6,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from diptych.storage.codebook import Codebook, sibling_order
 from diptych.storage.errors import ChangedMeanwhileError, refuse_if_changed
 from diptych.storage.model import MemoKind, Tag, TagRemoval
-from diptych.storage.tag_checks import TAG_COLUMNS, free_name, known_tag, tag_exists, write_named
+from diptych.storage.tag_checks import (
+    TAG_COLUMNS,
+    free_name,
+    known_tag,
+    tag_exists,
+    where,
+    write_named,
+)
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -59,7 +67,13 @@ def restore_tag_places(
     others: Sequence[Tag],
     expected: Mapping[str, int | None] | None = None,
 ) -> Tag:
-    """Undo :meth:`TagStore.move` (see :meth:`TagStore.restore_places`)."""
+    """Undo :meth:`TagStore.move` (see :meth:`TagStore.restore_places`).
+
+    With a ``"position"`` in ``expected`` (the tag's place among ``others`` under its
+    parent, as the step left it), only if the tags ``others`` names are still in the order
+    the step left them in, where the tag is and where it goes: an order given meanwhile
+    (in another window) is not written over.
+    """
     with project.transaction():
         codebook = project.tags.codebook()
         refuse_if_moved(known_tag(codebook, tag.id), expected)
@@ -71,6 +85,8 @@ def restore_tag_places(
                 f" {tag.name!r} cannot go back inside it",
                 advice="Move the tags by hand if they should be nested otherwise.",
             )
+        if expected is not None and expected.get("position") is not None:
+            _refuse_if_reordered(codebook, tag, others, expected)
         write_named(
             project.db,
             "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
@@ -94,6 +110,35 @@ def refuse_if_moved(tag: Tag, expected: Mapping[str, int | None] | None) -> None
             f"the place of the tag {tag.name!r} in the codebook",
             advice="Move it by hand if it should be elsewhere.",
         )
+
+
+def _refuse_if_reordered(
+    codebook: Codebook, tag: Tag, others: Sequence[Tag], expected: Mapping[str, int | None]
+) -> None:
+    """Raise :class:`ChangedMeanwhileError` unless the tags under the tag's parent now
+    (``expected["parent_id"]``) and under the one it goes back to are in the order the step
+    left them in: ``others`` in their order, the tag at ``expected["position"]`` among
+    them (see :func:`_in_order`)."""
+    now_under = expected["parent_id"]
+    for parent_id in dict.fromkeys([now_under, tag.parent_id]):
+        left = [t.id for t in sorted(others, key=sibling_order) if t.parent_id == parent_id]
+        if parent_id == now_under:
+            left.insert(expected["position"] or 0, tag.id)
+        if not _in_order(left, [t.id for t in codebook.children(parent_id)]):
+            raise ChangedMeanwhileError(
+                f"the order of the tags {where(codebook, parent_id)} was changed since,"
+                " perhaps in another window, so it was left as it is rather than lose that"
+                " change",
+                advice="Move the tags by hand if they should be in another order.",
+            )
+
+
+def _in_order(left: list[int], present: list[int]) -> bool:
+    """True if those of the tags ``left`` (ids, in the order a step left them) still
+    ``present`` (ids, in codebook order) are in that order: a tag gone since, or added or
+    moved there since, is no change of their order."""
+    known, there = set(left), set(present)
+    return [i for i in present if i in known] == [i for i in left if i in there]
 
 
 def _place_of(project: Project, tag: Tag) -> tuple[int | None, int]:
