@@ -1,4 +1,4 @@
-"""Search the whole project: articles, passages and notes, memos (SQLite full-text search)."""
+"""Search the whole project: articles, passages, notes and memos (SQLite full-text search)."""
 
 from __future__ import annotations
 
@@ -112,10 +112,10 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Search articles and notes")
+        self.field.setPlaceholderText("Search articles, notes and memos")
         self.field.setToolTip(SYNTAX_HINT)
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search articles and notes")
+        self.field.setAccessibleName("Search articles, notes and memos")
         self.results = QListWidget(self)
         self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)

@@ -159,7 +159,7 @@ def _annotations_parser(sub: Any, name: str) -> None:
 
 
 def _search_parser(sub: Any, name: str) -> None:
-    p = sub.add_parser(name, help="full-text search over articles, passages and notes")
+    p = sub.add_parser(name, help="full-text search over articles, passages, notes and memos")
     p.add_argument("project", type=Path)
     p.add_argument(
         "query",

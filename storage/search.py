@@ -1,4 +1,4 @@
-"""Full-text search over articles, passages and notes, and memos (SQLite FTS5)."""
+"""Full-text search over articles, passages, notes and memos (SQLite FTS5)."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ def test_the_fields_and_lists_of_the_panels_have_names(window: MainWindow) -> No
     assert spoken_name(library.filter) == "Filter articles"
     assert spoken_name(library.view) == "Articles"
     assert spoken_name(window.tags.view) == "Codebook"
-    assert spoken_name(search.field) == "Search articles and notes"
+    assert spoken_name(search.field) == "Search articles, notes and memos"
     assert spoken_name(search.results) == "Search results"
     assert spoken_name(memos.project_memo) == "Project memo"
     assert spoken_name(palette) == "Tag palette"  # said as it pops up
