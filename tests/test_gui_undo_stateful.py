@@ -144,10 +144,10 @@ def differences(found: dict[str, Any], expected: dict[str, Any]) -> list[str]:
 
 
 def check_file(conn: sqlite3.Connection) -> None:
-    """SQLite's own checks, and both full-text indexes against their tables."""
+    """SQLite's own checks, and every full-text index against its table."""
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    for index in ("articles_fts", "annotations_fts"):
+    for index in ("articles_fts", "annotations_fts", "memos_fts"):
         # rank 1: compare the index with the rows of its table (raises if they differ)
         conn.execute(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)")
 
