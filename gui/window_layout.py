@@ -21,7 +21,12 @@ def restore(window: MainWindow) -> None:
     if state is not None:
         window.restoreState(state)
     else:  # first start: leave most of the width to the articles, even on a small screen
+        # Of the window as it will be shown: on a small screen it is narrowed to fit
+        # (fit_to_screen), and the panels would keep the widths measured for a wider one.
+        screen = window.screen() or QGuiApplication.primaryScreen()
         width = window.width()
+        if screen is not None:
+            width = min(width, screen.availableGeometry().width())
         window.resizeDocks(
             [window.docks["library"], window.docks["passage"]],
             [max(180, width // 6), max(240, width // 4)],
