@@ -8,7 +8,11 @@ as text) and one core rule over its tokens:
 - an image becomes its alt text, so nothing is ever loaded, nor linked to be loaded;
 - a link is kept only for an http, https or mailto address (:func:`allowed_href`); any
   other link becomes its text, so ``[x](javascript:...)`` reads "x";
-- a kept link carries its address and title only.
+- a kept link carries its address and title only;
+- a bare address becomes a link under the same rule (:func:`link_bare_addresses`): one
+  starting with ``http://``, ``https://`` or ``www.``, and a mail address (``mailto:``).
+  Punctuation that ends a sentence, or closes the bracket the address stands in, stays
+  outside the link.
 
 Where the HTML goes decides the rest: the window shows a note's headings as headings,
 while the report shows them as bold lines (they must not enter its outline) and marks
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import html
 import re
+import types
 from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -28,8 +33,18 @@ if TYPE_CHECKING:  # markdown-it is imported with the first note that needs it
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
-PLAIN_NOTE = re.compile(r"[^\W\d_][^\\`*_\[\]<>!&#+=|~{}:\-\n\r\t\x00-\x1f@$%^]*(?<=\S)")
-"""A one-line note with none of Markdown's syntax characters, not starting with a digit."""
+PLAIN_NOTE = re.compile(
+    r"(?!(?i:(?:.*\W)?www\.))"  # an address to link ("see www.who.int")
+    r"[^\W\d_][^\\`*_\[\]<>!&#+=|~{}:\-\n\r\t\x00-\x1f@$%^]*(?<=\S)"
+)
+"""A one-line note with none of Markdown's syntax characters, not starting with a digit,
+and no address the parser would make a link (those need ``:``, ``@`` or ``www.``)."""
+
+LONGEST_ADDRESS = 2048
+"""A bare address longer than this stays text (few sites take longer ones; written as a
+link, it is one): linkify-it reads on from every place an address could start, so a
+paragraph of addresses run together would otherwise take time growing with the square of
+its length."""
 
 _SPACES = re.compile(r"\s+")
 
@@ -57,6 +72,7 @@ class NoteRenderer:
         # Let every link reach the token stream: the core rule keeps the safe ones and
         # shows the others as their text, rather than as the raw ``[x](javascript:...)``.
         md.validateLink = _any_link  # type: ignore[method-assign]
+        link_bare_addresses(md)
         md.core.ruler.push("safe_links_no_images", _safe_links_no_images)
         if self._headings_as_lines:
             md.add_render_rule("heading_open", _heading_open)
@@ -101,6 +117,65 @@ def escape_html(text: str) -> str:
 
 def _any_link(url: str) -> bool:
     return True
+
+
+def link_bare_addresses(md: MarkdownIt) -> None:
+    """Make ``md`` link the addresses a note names without Markdown (with linkify-it).
+
+    Only addresses that announce themselves are linked, as GitHub links them: those
+    starting with ``http://``, ``https://`` or ``www.`` and naming a domain with a dot in
+    it, ``mailto:`` ones and mail addresses. A word such as "notes.md" or "example.org"
+    stays a word (linkify-it's own guess would link it, ``.md`` being a country's domain).
+    ``ftp://`` and ``//host`` addresses, which the safety rule would refuse, are not taken
+    apart either: they read as written.
+    """
+    linkify = md.linkify
+    if linkify is None:
+        raise ModuleNotFoundError("Notes need linkify-it-py: reinstall Diptych (make run).")
+    md.options["linkify"] = True
+    # The core rule only: markdown-it's inline one takes time growing with the square of
+    # a paragraph's length when it holds many "://" that start no address.
+    md.core.ruler.enable("linkify")
+    linkify.set({"fuzzy_link": False, "fuzzy_email": True})
+    linkify.tlds(["int", "mil"], keep_old=True)  # mail addresses at who.int, army.mil
+    src = linkify.re
+    domain = rf"(?:(?:{src['src_domain']})\.)+{src['src_domain_root']}"
+    address = domain + src["src_port"] + src["src_host_terminator"] + src["src_path"]
+    http = re.compile("//" + src["src_auth"] + address, re.IGNORECASE)
+    after_www = re.compile(address, re.IGNORECASE)
+    # linkify-it calls a validator or normaliser as it is only if it is a bound method (it
+    # makes any other function a method of its class, for every instance to share), and
+    # matches a validator that is a pattern against a copy of the rest of the note.
+    linkify.add("http:", {"validate": types.MethodType(_address_length(http), linkify)})
+    linkify.add("ftp:", None).add("//", None)
+    linkify.add(
+        "www.",
+        {
+            "validate": types.MethodType(_address_length(after_www, www=True), linkify),
+            "normalize": types.MethodType(_with_http, linkify),
+        },
+    )
+
+
+def _address_length(address: re.Pattern[str], *, www: bool = False) -> Any:
+    """A linkify-it validator: the length of the ``address`` after its scheme or ``www.``
+    (0: none)."""
+
+    def length(linkify: Any, text: str, pos: int) -> int:
+        # As for addresses linkify-it guesses: not the middle of a path, a name or an address.
+        if www and pos >= 5 and text[pos - 5] in ".:/\\-_@":
+            return 0
+        end = pos + LONGEST_ADDRESS
+        found = address.match(text, pos, end)
+        if not found or (found.end() == end < len(text)):
+            return 0
+        return found.end() - pos
+
+    return length
+
+
+def _with_http(linkify: Any, match: Any) -> None:
+    match.url = "http://" + match.url
 
 
 def _safe_links_no_images(state: StateCore) -> None:

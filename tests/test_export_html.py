@@ -103,11 +103,13 @@ def test_self_contained_with_a_strict_content_security_policy(project: Project) 
 def test_hostile_note_renders_as_harmless_markdown(project: Project) -> None:
     page = _export(project)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert (
-        "&lt;img src=&quot;http://evil.example/x.png&quot; onerror=&quot;alert(1)&quot;&gt;" in page
-    )
     assert ", bad, &lt;script&gt;" in page  # a refused link is its text, not a link
     assert "javascript:" not in page and "data:text" not in page
+    # Raw HTML is its text; the bare address in it is a link like any other, loaded by nothing
+    assert (
+        '&lt;img src=&quot;<a href="http://evil.example/x.png" rel="noreferrer">'
+        "http://evil.example/x.png</a>&quot; onerror=&quot;alert(1)&quot;&gt;"
+    ) in page
     assert '<a href="https://example.org/trade?a=1&amp;b=2" rel="noreferrer">the source</a>' in page
     assert "<p>chart data</p>" in page  # an image is its alt text: never loaded nor linked
     assert "chart.png" not in page
@@ -157,6 +159,29 @@ def test_hostile_names_and_titles_are_escaped(tmp_path: Path) -> None:
             assert_inert(text)
             assert "&lt;script&gt;x&lt;/script&gt;&quot;" in text
             assert "&lt;b&gt;me&lt;/b&gt;" in text
+
+
+def test_bare_addresses_in_notes_and_memos_are_links_that_send_no_referrer(
+    tmp_path: Path,
+) -> None:
+    with Project.open(tmp_path / "p.diptych", create=True, name="Links") as p:
+        article = p.articles.add(parsed=parse_article(b"# T\n\nBody text here.", name="a.md"))
+        p.annotations.add(article_id=article.id, start=0, end=4,
+                          note="see https://example.org/report and www.who.int.")  # fmt: skip
+        p.memos.set(
+            kind=MemoKind.PROJECT, text="(Write to desk@example.org), not javascript:alert(1)"
+        )
+        page = _export(p)
+    assert (
+        '<div class="note" dir="auto"><p>see <a href="https://example.org/report" '
+        'rel="noreferrer">https://example.org/report</a> and <a href="http://www.who.int" '
+        'rel="noreferrer">www.who.int</a>.</p></div>'
+    ) in page
+    assert (
+        '<div class="memo" dir="auto"><p>(Write to <a href="mailto:desk@example.org" '
+        'rel="noreferrer">desk@example.org</a>), not javascript:alert(1)</p></div>'
+    ) in page
+    assert_inert(page)
 
 
 def test_tag_colours_are_styles_beside_the_tag_names(project: Project) -> None:
@@ -223,7 +248,9 @@ def test_plain_notes_take_a_shortcut_to_the_same_words(note: str) -> None:
     assert renderer.plain(note) == renderer.parsed_plain(note)
 
 
-@pytest.mark.parametrize("note", ["1. item", "a\nb", "a  ", "x: <y>", "a - b", "Ab*c*"])
+@pytest.mark.parametrize(
+    "note", ["1. item", "a\nb", "a  ", "x: <y>", "a - b", "Ab*c*", "see www.who.int"]
+)
 def test_notes_with_any_syntax_take_the_parser(note: str) -> None:
     assert not PLAIN_NOTE.fullmatch(note)
 

@@ -29,13 +29,20 @@ def point_of_text(browser: NoteBrowser, text: str) -> QPoint:
     return browser.cursorRect(middle).center()
 
 
-def preview_with_note(qtbot: QtBot, window: MainWindow) -> NoteBrowser:
+def href_before(browser: NoteBrowser, position: int) -> str:
+    """The link address of the character before ``position`` ("" for none)."""
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(position)
+    return cursor.charFormat().anchorHref()
+
+
+def preview_with_note(qtbot: QtBot, window: MainWindow, note: str = NOTE) -> NoteBrowser:
     passage = window.session.project.annotations.query()[0]
     window.coding.select_passage(passage.id)
     editor = window.editor
     editor.note.setFocus()
     editor.note.selectAll()
-    qtbot.keyClicks(editor.note, NOTE)
+    qtbot.keyClicks(editor.note, note)
     qtbot.mouseClick(editor.preview_button, Qt.MouseButton.LeftButton)
     assert editor.preview.isVisible()
     return editor.preview
@@ -61,3 +68,27 @@ def test_other_links_open_nothing(qtbot: QtBot, window: MainWindow, opened: list
     for url in ("file:///etc/passwd", "javascript:alert(1)", "diptych:passage/1"):
         preview.anchorClicked.emit(QUrl(url))
     assert opened == []
+
+
+def test_a_bare_address_in_a_note_is_a_link_that_opens_like_the_others(
+    qtbot: QtBot, window: MainWindow, opened: list[str]
+) -> None:
+    preview = preview_with_note(
+        qtbot, window, "See www.who.int. Or https://example.org/report, or desk@example.org."
+    )
+    for words, address in [
+        ("who.int", "http://www.who.int"),
+        ("example.org/report", "https://example.org/report"),
+        ("desk@example", "mailto:desk@example.org"),
+    ]:
+        point = point_of_text(preview, words)
+        assert preview.anchorAt(point) == address  # shown as a link
+        qtbot.mouseClick(preview.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert opened == ["http://www.who.int", "https://example.org/report", "mailto:desk@example.org"]
+    # the full stop after the address is not part of the link
+    found = preview.document().find("www.who.int.")
+    assert [href_before(preview, found.selectionEnd() - n) for n in (1, 0)] == [
+        "http://www.who.int",
+        "",
+    ]
+    assert "See www.who.int. Or" in preview.toPlainText()  # the browser followed no link

@@ -52,6 +52,7 @@ sys.exit(main(["open"]))
 # Imported only when first used: each one lengthened the start before the first paint.
 NOT_ON_THE_START_PATH = (
     "markdown_it",  # notes without Markdown syntax need no parser
+    "linkify_it",  # nor a finder of the addresses to link
     "sqlite_utils",  # only to create or upgrade a project file
     "diptych.storage.cli_commands",  # what the other commands do
     "diptych.storage.search",  # with the first search
