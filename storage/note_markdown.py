@@ -47,6 +47,7 @@ paragraph of addresses run together would otherwise take time growing with the s
 its length."""
 
 _SPACES = re.compile(r"\s+")
+_BREAKS = ("softbreak", "hardbreak")
 
 
 class NoteRenderer:
@@ -103,7 +104,8 @@ class NoteRenderer:
         words: list[str] = []
         for block in self._md.parse(markdown):
             if block.type == "inline":
-                words.extend(c.content for c in block.children or [] if c.content)
+                # A line break within a paragraph parts its words as a space does.
+                words.extend(" " if c.type in _BREAKS else c.content for c in block.children or [])
                 words.append(" ")
             elif block.type in ("code_block", "fence"):
                 words.append(block.content)
