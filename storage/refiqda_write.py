@@ -332,10 +332,11 @@ class ProjectWriter:
     def _write_memo(self, kind: MemoKind, target: int | None, parts: list[str]) -> None:
         text = _join(parts)
         existing = self.project.memos.get(kind=kind, target_id=target)
-        if existing is not None and text in existing.text:
+        old = existing.text if existing is not None else ""
+        if existing is not None and text in old:
             return  # the same file imported again
-        if existing is not None and existing.text.strip():
-            text = existing.text.rstrip() + "\n\n" + text
+        if old.strip() and old.strip() not in text:  # one extended elsewhere replaces it
+            text = old.rstrip() + "\n\n" + text
         self.project.memos.set(kind=kind, target_id=target, text=text)
         self.summary.memos += 1
 
