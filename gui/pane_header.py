@@ -47,6 +47,7 @@ class PaneHeader(QWidget):
         super().__init__(parent)
         self.setObjectName("paneHeader")
         self._current = False
+        self._zoom = 0
         self.title = ElidedLabel(self)
         self.title.setObjectName("paneTitle")
         font = self.title.font()
@@ -101,6 +102,7 @@ class PaneHeader(QWidget):
         self.left_button, self.right_button = made["◀"], made["▶"]
         self.zoom_out_button, self.zoom_in_button = made["−"], made["+"]
         self.set_position(0, 1)  # alone until the reading area says where the pane stands
+        self.set_zoom(0)  # greyed until the pane shows an article
         self.zoom_label.mouseDoubleClickEvent = lambda _e: self.zoomClicked.emit(0)  # type: ignore[method-assign]
 
     def _button(self, text: str, tip: str) -> QToolButton:
@@ -164,6 +166,7 @@ class PaneHeader(QWidget):
         """Show the article title (elided to fit); the source file name as tooltip."""
         self.title.set_full_text(title)
         self.title.setToolTip(text_to_html(f"{title}\n{source}" if source else title))
+        self.set_zoom(self._zoom)  # an empty pane has nothing to zoom
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -212,14 +215,18 @@ class PaneHeader(QWidget):
             action.triggered.connect(lambda _=False, o=heading.start: self.headingChosen.emit(o))
 
     def set_zoom(self, zoom: int) -> None:
-        """Show the zoom level as a percentage; − and + are offered only while the pane can
-        zoom further that way (at the end, a click did nothing)."""
+        """Show the zoom level as a percentage; − and + are offered only while the pane shows
+        an article (the title says which) and can zoom further that way (at the end, a click
+        did nothing)."""
+        self._zoom = zoom
+        shown = bool(self._full_title)
+        self.zoom_label.setEnabled(shown)
         self.zoom_label.setText(f"{round(100 * 1.1**zoom)}%")
         self.zoom_label.setAccessibleName(f"Zoom {self.zoom_label.text()}")
         lowest, highest = ZOOM_LIMITS
         for button, enabled, other in (
-            (self.zoom_out_button, zoom > lowest, self.zoom_in_button),
-            (self.zoom_in_button, zoom < highest, self.zoom_out_button),
+            (self.zoom_out_button, shown and zoom > lowest, self.zoom_in_button),
+            (self.zoom_in_button, shown and zoom < highest, self.zoom_out_button),
         ):
             if not enabled and button.hasFocus():  # the keys go on from the other one
                 other.setFocus(Qt.FocusReason.OtherFocusReason)
