@@ -109,7 +109,8 @@ def _import_parser(sub: Any, name: str) -> None:
         name,
         help="import articles (.txt, .md, .html) or a REFI-QDA project (.qdpx, .qdc)",
         description="Import article files, or the article files in folders, into PROJECT, "
-        "creating it if missing. Nothing is imported if any file is refused; a file whose "
+        "creating it if missing (a new project's name must end with .diptych). Nothing is "
+        "imported if any file is refused; a file whose "
         "article is already in the project is left out. Prints the new article ids, then "
         "what was left out (lines starting with #).",
     )

