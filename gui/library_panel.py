@@ -102,9 +102,11 @@ class LibraryPanel(QWidget):
         # The current article, the first selected row and every selected article, over a reset
         self._kept: tuple[int | None, int, list[int]] = (None, -1, [])
         self._listed: set[int] = set()  # the articles before a reset
+        # The current article and the selected ones when the filter last hid them all
+        self._hidden: tuple[int | None, list[int]] = (None, [])
         self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         self.model.modelReset.connect(self.on_model_reset)
-        self.filter.textChanged.connect(self.proxy.set_words)
+        self.filter.textChanged.connect(self.on_filter_text_changed)
         for changed in (self.filter.textChanged, self.proxy.rowsInserted,
                         self.proxy.rowsRemoved, self.proxy.modelReset):  # fmt: skip
             changed.connect(self._show_matches)
@@ -162,11 +164,33 @@ class LibraryPanel(QWidget):
         if row < 0:
             return
         index = self.proxy.mapFromSource(self.model.index(row))
+        if not index.isValid():  # filtered out: selected again when the filter shows it
+            self._hidden = (article_id, [article_id])
         chosen = self.view.selectionModel()
         if index.isValid() and chosen.isSelected(index) and len(self._selected_rows()) > 1:
             chosen.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         else:
             self.view.select_only(index)
+
+    def on_filter_text_changed(self, text: str) -> None:
+        """Show the titles that contain ``text``. A selection the filter hides (Qt drops
+        hidden rows from it) is selected again when the filter shows its rows: once the
+        filter is cleared, the current pane's article is selected, as before filtering."""
+        if self.selected_articles():
+            self._hidden = (self.selected_article(), self.selected_articles())
+        self.proxy.set_words(text)
+        if self.selected_articles() or self._hidden[0] is None:
+            return
+        article_id, chosen = self._hidden
+        shown = [
+            self.model.summary(row).id
+            for row in self.model.rows_of(chosen)
+            if self.proxy.mapFromSource(self.model.index(row)).isValid()
+        ]
+        current = article_id if article_id in shown else next(iter(shown), None)
+        if current is not None:
+            self.select_article(current)
+            self._add_to_selection([i for i in shown if i != current])
 
     def _add_to_selection(self, article_ids: Sequence[int]) -> None:
         """Select these articles' rows too (those shown), keeping the current row."""
