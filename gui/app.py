@@ -223,7 +223,10 @@ class Launcher(QObject):
     def open_path(self, path: Path, *, create: bool = False) -> None:
         """Open (or create) a project file and show it; errors become a message. Nothing
         is opened or created while the window is kept to copy a note that could not be
-        saved (see :meth:`show_project`)."""
+        saved (see :meth:`show_project`). The project already open stays as it is, with
+        its undo steps: opening it again is only said to be needless."""
+        if not create and self._already_open(path):
+            return
         if self.window is not None and not self._settle_typing(self.window):
             return
         try:
@@ -234,6 +237,19 @@ class Launcher(QObject):
             self.report_open_error(path, exc, title="New project" if create else "Open project")
             return
         self.show_project(project)
+
+    def _already_open(self, path: Path) -> bool:
+        """True, said in the status bar, if ``path`` is the project the window shows (by
+        another name too: a link, a path with ``..``)."""
+        if self.window is None:
+            return False
+        try:
+            same = path.samefile(self.window.session.project.path)
+        except OSError:  # not there (any more): not the file open
+            return False
+        if same:
+            self.context.messages.info(f"{path.name} is already open in this window.")
+        return same
 
     def open_recent(self, window: MainWindow, path: Path) -> None:
         """File > Open recent: open ``path``; one moved or deleted since the menu was filled
@@ -347,6 +363,8 @@ class Launcher(QObject):
 
     def open_sample(self) -> None:
         """Open the built-in sample project (creating it again if it was deleted)."""
+        if self._already_open(self.context.paths.sample_project):
+            return
         if self.window is not None and not self._settle_typing(self.window):
             return
         try:
