@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from diptych.gui.commands import SetText, Sittings, perform
+from diptych.gui.commands import SetText, Sittings
 from diptych.gui.session import ProjectSession
+from diptych.storage.errors import ChangedMeanwhileError, DiptychError
 
 SAVE_PAUSE_MS = 600
 
@@ -95,23 +96,54 @@ class AutosaveText(QPlainTextEdit):
             self._put(text)
 
     def save(self) -> None:
-        """Save now if the text changed since it was last saved."""
+        """Save now if the text changed since it was last saved.
+
+        Only over the text the field last showed or saved: one another window wrote in
+        between, before this window saw it, is typed over as one seen while typing (see
+        :meth:`follow`): what is typed is saved, the window says so, and undo brings the
+        other text back. Nothing typed is dropped, in either window.
+        """
         self._timer.stop()
         text = self.toPlainText()
         if self._command is None or text == self._saved:
             return
         if self.session.read_only or self.session.project.closed:
             return
-        before, self._saved = self._saved, text
-        replacing, self._replacing = self._replacing, False
-        command = self._command(text, self._sittings.current)
-        if not perform(self.session, command):
-            self._saved, self._replacing = before, replacing
-        elif replacing:
+        replacing, self._replacing = self._replacing, False  # showing its save resets it
+        try:
+            try:
+                command = self._write_over(self._saved, text)
+            except ChangedMeanwhileError:
+                replacing = True
+                command = self._write_over(self._stored(), text)
+        except DiptychError as exc:  # kept, for the next save to try again
+            self._replacing = replacing
+            self.session.messages.known_error(exc)
+            return
+        self.session.undo_stack.push(command)
+        if replacing:
             self.session.messages.info(
                 f"The {command.WHAT} was changed in another window while you typed; what you"
                 " typed replaced it. Edit > Undo brings that version back."
             )
+
+    def _write_over(self, expected: str, text: str) -> SetText:
+        """Write ``text`` if the file still holds ``expected``; the command that did."""
+        assert self._command is not None
+        command = self._command(text, self._sittings.current)
+        command.expected = expected
+        self._saved = text  # first: the field hears its own save back (see follow)
+        try:
+            command.apply()
+        except DiptychError:
+            self._saved = expected
+            raise
+        return command
+
+    def _stored(self) -> str:
+        """The text as the file holds it now."""
+        assert self._command is not None
+        return self._command("", self._sittings.current).stored()
 
     def _put(self, text: str) -> None:
         """Show ``text`` as stored, keeping the cursor where it was (as far as it can)."""

@@ -285,6 +285,11 @@ class SetText(SessionCommand):
     Args:
         target: what the text belongs to; only saves of the same target merge.
         sitting: which time the field was typed in.
+
+    Attributes:
+        expected: the text the field last showed or saved, for the first doing to write
+            over only that (a :class:`ChangedMeanwhileError` if another window wrote
+            something else meanwhile); None writes over whatever is there.
     """
 
     MERGE_ID: ClassVar[int]
@@ -298,6 +303,7 @@ class SetText(SessionCommand):
         self.new = text
         self.old = ""
         self.sitting = sitting
+        self.expected: str | None = None
 
     def id(self) -> int:
         return self.MERGE_ID
@@ -314,8 +320,12 @@ class SetText(SessionCommand):
         return True
 
     def _do(self) -> None:
-        self.old = self._read()
-        self._write(self.new)
+        self.old = self._read() if self.expected is None else self.expected
+        self._write(self.new, expected=self.expected)
+
+    def stored(self) -> str:
+        """The text as the project file holds it now."""
+        return self._read()
 
     # Undo and redo write only over the text this step left (or found): one written
     # meanwhile, in another window or by an import, is kept and the step is dropped.

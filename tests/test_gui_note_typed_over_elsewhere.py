@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import make_context, open_window
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
+from test_gui_memos import memo_in_file
 
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
+from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 
 
@@ -82,3 +86,72 @@ def test_typing_on_after_the_note_shown_changed_elsewhere_is_a_step_of_its_own(
     window.actions_.undo.trigger()
     assert _stored_note(sample, passage_id) == "theirs"
     assert not any("while you typed" in text for _level, _title, text in posted)
+
+
+# -- two windows on one file, the second not yet aware of the first one's save -----------
+
+
+def _type_at_end(qtbot: QtBot, window: MainWindow, field: QPlainTextEdit, text: str) -> None:
+    window.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, text)
+
+
+def _two_windows(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> tuple[MainWindow, list[tuple[int, str, str]]]:
+    other_context = make_context(tmp_path / "other")
+    other = open_window(qtbot, other_context, Project.open(sample))
+    for each in (window, other):
+        each.session.watch(False)  # neither looks at the file until the test says so
+    posted: list[tuple[int, str, str]] = []
+    other_context.messages.posted.connect(lambda *args: posted.append(args))
+    return other, posted
+
+
+def test_a_note_saved_over_one_another_window_saved_unseen_keeps_both_and_says_so(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    other, posted = _two_windows(qtbot, window, sample, tmp_path)
+    with Project.open(sample, read_only=True) as project:
+        passage = next(p for p in project.annotations.query() if p.note)
+    for each in (window, other):
+        each.editor.show_passage(passage.id)
+
+    _type_at_end(qtbot, window, window.editor.note, " CCC")
+    window.editor.save_note()
+    assert _stored_note(sample, passage.id) == passage.note + " CCC"
+    _type_at_end(qtbot, other, other.editor.note, " DDD")  # the other has not seen CCC yet
+    other.editor.save_note()
+
+    assert other.editor.note.toPlainText() == passage.note + " DDD"  # what was typed stays
+    assert _stored_note(sample, passage.id) == passage.note + " DDD"
+    infos = [text for level, _title, text in posted if level == Level.INFO]
+    assert any("changed in another window while you typed" in text for text in infos)
+    assert not [text for level, _title, text in posted if level == Level.ERROR]
+    other.actions_.undo.trigger()  # the first window's words come back
+    assert _stored_note(sample, passage.id) == passage.note + " CCC"
+    other.actions_.redo.trigger()
+    assert _stored_note(sample, passage.id) == passage.note + " DDD"
+
+
+def test_a_memo_saved_over_one_another_window_saved_unseen_keeps_both_and_says_so(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    other, posted = _two_windows(qtbot, window, sample, tmp_path)
+    before = memo_in_file(sample, MemoKind.PROJECT)
+
+    _type_at_end(qtbot, window, window.memos.project_memo, " CCC")
+    window.memos.save()
+    assert memo_in_file(sample, MemoKind.PROJECT) == before + " CCC"
+    _type_at_end(qtbot, other, other.memos.project_memo, " DDD")
+    other.memos.save()
+
+    assert other.memos.project_memo.toPlainText() == before + " DDD"
+    assert memo_in_file(sample, MemoKind.PROJECT) == before + " DDD"
+    infos = [text for level, _title, text in posted if level == Level.INFO]
+    assert any("memo was changed in another window while you typed" in text for text in infos)
+    other.actions_.undo.trigger()
+    assert memo_in_file(sample, MemoKind.PROJECT) == before + " CCC"
