@@ -213,7 +213,13 @@ def _export_parser(sub: Any, name: str) -> None:
         choices=sorted(FORMATS),
         help="the format (default: the one the output file's name ends with, e.g. notes.md)",
     )
-    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="file to write (default: standard output; for qdpx, a zip, only when it is"
+        " redirected to a file or a pipe, not a terminal)",
+    )
     p.add_argument(
         "--article", type=_POSITIVE, action="append", metavar="ID", help="only this article"
     )
@@ -269,7 +275,7 @@ def main(
     from diptych.storage import cli_commands  # what the commands do: not for the window
 
     try:
-        result = cli_commands.run(args)
+        result = cli_commands.run(args, to_terminal=_is_terminal(out))
     except DiptychError as exc:
         print(terminal_safe(readable_text(f"diptych: {exc}")), file=err)
         return 2
@@ -292,6 +298,12 @@ def main(
         )
         return 2
     return 0
+
+
+def _is_terminal(out: TextIO) -> bool:
+    with contextlib.suppress(ValueError, AttributeError):  # closed, or no such method
+        return bool(out.isatty())
+    return False
 
 
 def _discard_output(out: TextIO) -> None:

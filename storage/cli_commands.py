@@ -44,8 +44,10 @@ class Content:
 Result = Output | Content
 
 
-def run(args: argparse.Namespace) -> Result:
-    """Run the command named in ``args``."""
+def run(args: argparse.Namespace, *, to_terminal: bool = False) -> Result:
+    """Run the command named in ``args``; ``to_terminal``: standard output is a terminal
+    (where a binary export is refused rather than shown as garbage)."""
+    args.to_terminal = to_terminal
     handler = _HANDLERS[args.command]
     create = args.command in ("import", "tag")
     # Commands that only read skip the integrity pass on open (a quick command should be
@@ -332,6 +334,12 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
             + suffixes,
             advice="For example: diptych export PROJECT -o notes.md",
         )
+    if args.output is None and args.to_terminal and not _is_text(FORMATS[fmt].mime):
+        raise InputError(
+            f"a {FORMATS[fmt].label} ({fmt}) is a binary file, not text to show in the terminal",
+            advice="Write it to a file with -o, for example: diptych export PROJECT"
+            f" --format {fmt} -o {Path(args.project).stem}{FORMATS[fmt].suffix}",
+        )
     tag_ids = tuple(_require_tag(project, n).id for n in args.tag) if args.tag else None
     options = ExportOptions(
         article_ids=tuple(args.article) if args.article else None,
@@ -346,6 +354,11 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
         return Content(data, notes)
     write_atomically(args.output, data)
     return Output([str(args.output)], {"path": str(args.output), "bytes": len(data)}, notes)
+
+
+def _is_text(mime: str) -> bool:
+    """Whether a format of media type ``mime`` is text (a zip is not)."""
+    return mime.startswith("text/") or mime.split(";")[0].endswith(("xml", "json"))
 
 
 _READ_ONLY_COMMANDS = frozenset({"articles", "tags", "annotations", "search", "export"})

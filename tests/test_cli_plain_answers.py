@@ -46,3 +46,48 @@ def test_an_existing_project_is_opened_whatever_its_name(tmp_path: Path, article
     code, out, err = run("tag", renamed, "Trade")
     assert code == 0, err
     assert out.split()[-1] == "Trade"
+
+
+class Terminal(io.StringIO):
+    """Standard output that is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+class Redirected(io.StringIO):
+    """Standard output redirected to a file: bytes go through ``buffer``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.buffer = io.BytesIO()
+
+
+@pytest.fixture
+def project(tmp_path: Path, article: Path) -> Path:
+    path = tmp_path / "study.diptych"
+    assert run("import", path, article)[0] == 0
+    code, _, err = run("annotate", path, "1", "--quote", "Steel tariffs", "--tag", "Economy")
+    assert code == 0, err
+    return path
+
+
+def test_a_binary_export_is_not_written_to_the_terminal(project: Path) -> None:
+    code, out, err = run("export", project, "--format", "qdpx", stdout=Terminal())
+    assert code == 2 and out == ""
+    assert err.startswith("diptych: a REFI-QDA project (qdpx) is a binary file")
+    assert "-o study.qdpx" in err
+
+
+def test_a_binary_export_goes_to_redirected_output(project: Path) -> None:
+    redirected = Redirected()
+    code, _, err = run("export", project, "--format", "qdpx", stdout=redirected)
+    assert code == 0, err
+    assert redirected.buffer.getvalue().startswith(b"PK")  # the zip
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "html", "json", "qdc"])
+def test_a_text_export_is_shown_in_the_terminal(project: Path, fmt: str) -> None:
+    code, out, err = run("export", project, "--format", fmt, stdout=Terminal())
+    assert code == 0, err
+    assert out.strip()
