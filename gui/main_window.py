@@ -40,6 +40,7 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.tag_panel import TagPanel
 from diptych.gui.theme import is_dark
 from diptych.gui.workers import Workers
+from diptych.storage.errors import readable_text
 from diptych.storage.model import MemoKind
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: a shorter start-up
@@ -232,10 +233,11 @@ class MainWindow(QMainWindow):
     # -- slots ---------------------------------------------------------------------------
     def on_session_changed(self) -> None:
         """Title, coder and read-only state in the window chrome."""
-        info = self.session.project.info()
-        suffix = " (read-only)" if self.session.read_only else ""
-        self.setWindowTitle(f"{info.name}{suffix} — Diptych")
-        self.setWindowFilePath(str(self.session.project.path))
+        path = self.session.project.path
+        self.setWindowTitle(
+            window_title(self.session.project.info().name, path, self.session.read_only)
+        )
+        self.setWindowFilePath(str(path))
         self.coder_label.setText(f"Coder: {self.session.coder or '—'}")
 
     def on_messages_posted(self, level: int, title: str, text: str) -> None:
@@ -561,3 +563,12 @@ class MainWindow(QMainWindow):
             self.context.messages.crashed.disconnect(self.on_messages_crashed)
             self.session.close()
         event.accept()
+
+
+def window_title(name: str, path: Path, read_only: bool) -> str:
+    """The project's name; then its file's name too where that is not the project's name
+    (a copy keeps the name of the project it was copied from), so that two windows on two
+    files are told apart: "Fieldwork — Fieldwork copy.diptych — Diptych"."""
+    file = readable_text(path.name)
+    shown = name if readable_text(path.stem).casefold() == name.casefold() else f"{name} — {file}"
+    return f"{shown}{' (read-only)' if read_only else ''} — Diptych"

@@ -138,7 +138,7 @@ def read_only(qtbot: QtBot, context: AppContext, sample: Path) -> MainWindow:
 
 
 def test_a_read_only_project_says_so_in_the_title(read_only: MainWindow) -> None:
-    assert read_only.windowTitle() == "Sample project (read-only) — Diptych"
+    assert read_only.windowTitle() == "Sample project — sample.diptych (read-only) — Diptych"
 
 
 def test_tagging_a_read_only_project_is_an_error_that_changes_nothing(
