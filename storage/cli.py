@@ -1,6 +1,7 @@
 """The ``diptych`` command line: a thin layer over the storage API.
 
-Exit status: 0 on success, 2 on bad input (with a one-line message on stderr).
+Exit status: 0 on success, 1 when ``search`` finds nothing (as grep), 2 on bad input (with
+a one-line message on stderr).
 
 Text arguments (tags, notes, quotes, coders, queries) must be UTF-8: text typed in a
 terminal set to another encoding is refused rather than stored garbled. Files whose
@@ -160,12 +161,18 @@ def _annotations_parser(sub: Any, name: str) -> None:
 
 
 def _search_parser(sub: Any, name: str) -> None:
-    p = sub.add_parser(name, help="full-text search over articles, passages, notes and memos")
+    p = sub.add_parser(
+        name,
+        help="full-text search over articles, passages, notes and memos",
+        description="Print what matches the query, best first. Exit status 1 when nothing"
+        " matches (as grep), with a line on stderr saying so; --json then prints [].",
+    )
     p.add_argument("project", type=Path)
     p.add_argument(
         "query",
         type=_text,
-        help="words to find (FTS5 syntax: phrases in quotes, OR, prefix*; -word leaves out)",
+        help="words to find (FTS5 syntax: phrases in quotes, OR, prefix*; -word leaves out;"
+        " a query starting with '-' goes after --, as in: diptych search PROJECT -- -word)",
     )
     p.add_argument("--limit", type=_POSITIVE, default=20, help="at most this many of each kind")
     _json_flag(p)
@@ -287,6 +294,7 @@ def main(
         for note in result.notes:
             print(terminal_safe(readable_text(f"diptych: note: {note}")), file=err)
         out.flush()  # a full disk shows here, not at exit
+        status = getattr(result, "status", 0)
     except BrokenPipeError:  # the reader stopped reading (``| head``): nothing to say
         _discard_output(out)
         return 0
@@ -297,7 +305,7 @@ def main(
             file=err,
         )
         return 2
-    return 0
+    return status
 
 
 def _is_terminal(out: TextIO) -> bool:

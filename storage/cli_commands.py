@@ -25,12 +25,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Output:
-    """A command's result: lines for people, data for ``--json``, and notes for stderr
-    (what the user should know, the command having done what was asked)."""
+    """A command's result: lines for people, data for ``--json``, notes for stderr (what
+    the user should know, the command having done what was asked), and the exit status
+    (1: a search found nothing, as grep says it)."""
 
     lines: list[str] = field(default_factory=list)
     data: Any = None
     notes: list[str] = field(default_factory=list)
+    status: int = 0
 
 
 @dataclass(frozen=True)
@@ -300,7 +302,22 @@ def _search(project: Project, args: argparse.Namespace) -> Result:
     lines = [
         f"{h.kind:<8} {_number(h.article_id):>4}  {_place(h)}: {_one_line(h.snippet)}" for h in hits
     ]
+    if not hits:
+        return Output([], [], [_why_nothing(args.query)], status=1)
     return Output(lines, data)
+
+
+def _why_nothing(query: str) -> str:
+    """What to say when ``query`` finds nothing, and why when it could not find anything
+    (no word in it, or words only left out), as the window's Search panel says it."""
+    from diptych.storage.search import split_excluded
+
+    wanted, excluded = split_excluded(query)
+    if any(char.isalnum() for char in wanted):
+        return f"nothing matches {query!r}"
+    if excluded:
+        return "nothing matches: -word only leaves out what has it; add a word to look for"
+    return "nothing matches: search looks for words, and there is none in this search"
 
 
 def _number(article_id: int | None) -> str:

@@ -91,3 +91,25 @@ def test_a_text_export_is_shown_in_the_terminal(project: Path, fmt: str) -> None
     code, out, err = run("export", project, "--format", fmt, stdout=Terminal())
     assert code == 0, err
     assert out.strip()
+
+
+@pytest.mark.parametrize(
+    ("query", "why"),
+    [
+        ("harbour", "nothing matches 'harbour'"),
+        ("-steel", "-word only leaves out what has it; add a word to look for"),
+        ("***", "search looks for words, and there is none in this search"),
+    ],
+)
+def test_a_search_that_finds_nothing_says_so(project: Path, query: str, why: str) -> None:
+    code, out, err = run("search", project, "--", query)  # a query may start with '-'
+    assert (code, out) == (1, "")  # as grep: scripts reading stdout see nothing
+    assert err.startswith("diptych: note: nothing matches") and why in err
+    code, out, err = run("search", project, "--json", "--", query)
+    assert (code, out) == (1, "[]\n") and why in err
+
+
+def test_a_search_that_finds_something_says_nothing_more(project: Path) -> None:
+    code, out, err = run("search", project, "steel")
+    assert (code, err) == (0, "")
+    assert "Steel tariffs" in out
