@@ -20,9 +20,19 @@ from diptych.storage.errors import (
     ChangedMeanwhileError,
     DiptychError,
     DiskFullError,
+    InputError,
     ProjectBusyError,
 )
 from diptych.storage.model import Annotation
+from diptych.storage.wording import sentence
+
+QUOTE_CHARS = 40  # a passage named in a message: the start of its quote, as in titles
+
+
+def quote_start(quote: str) -> str:
+    """A passage's quote on one line, shortened to a title's length: how messages name it."""
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS].rstrip() + "…"
 
 
 def perform(session: ProjectSession, command: SessionCommand) -> bool:
@@ -93,7 +103,8 @@ class SessionCommand(QUndoCommand):
     Ctrl+Z takes back the step before it. Other errors (what the command would put back
     is gone, deleted in another window; what it would write over was changed there since,
     and is kept) drop the command from the stack rather than leaving the stack out of step
-    with the file. Inside a step of several commands, which
+    with the file; when what the step works on was removed, the message names it as the
+    user knows it (see :meth:`_gone`). Inside a step of several commands, which
     the stack keeps, a command whose undo or redo was dropped does nothing from then on:
     its record of what to put back is not to be trusted.
     """
@@ -154,8 +165,46 @@ class SessionCommand(QUndoCommand):
             self.session.messages.known_error(exc, "Undo/redo failed")
             self.setObsolete(True)
         except DiptychError as exc:
-            self.session.messages.known_error(exc, "Undo/redo failed")
+            self._report(exc, undoing=undoing)
             self.setObsolete(True)
+
+    def _report(self, exc: DiptychError, *, undoing: bool) -> None:
+        """Say why the step failed: what it works on was removed (named as the user knows
+        it, not by its number in the file), or else the error as it is."""
+        try:
+            gone = self._gone(undoing=undoing)
+        except DiptychError:  # the file cannot be read now: the error says enough
+            gone = None
+        if gone is None:
+            self.session.messages.known_error(exc, "Undo/redo failed")
+            return
+        self.session.show_changes_from_elsewhere()
+        self.session.messages.error(
+            f"{sentence(gone)}, perhaps in another window, so “{self.text()}” cannot be"
+            f" {'undone' if undoing else 'redone'}.",
+            "Undo/redo failed",
+        )
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        """What this step works on, named as the user knows it, with how it went ("the
+        passage “…” was deleted"), if it is no longer in the project; None if it is, or
+        the step does not say."""
+        return None
+
+    def _passage_gone(self, passage: Annotation | None) -> str | None:
+        """See :meth:`_gone`, for a step on ``passage`` (as the step last saw it)."""
+        if passage is None:
+            return None
+        quote = quote_start(passage.exact)
+        try:
+            self.session.project.articles.summary(article_id=passage.article_id)
+        except InputError:
+            return f"the article of the passage “{quote}” was removed"
+        try:
+            self.session.passage(passage.id)
+        except InputError:
+            return f"the passage “{quote}” was deleted"
+        return None
 
     def _take_back_later(self, *, undoing: bool) -> None:
         """Move the stack back over this step once it has moved past it (the stack cannot
@@ -211,6 +260,10 @@ class AddPassage(SessionCommand):
     def _passage_shown(self, *, undone: bool) -> int:
         return 0 if undone or self.passage is None else self.passage.id
 
+    # A redo puts the passage back: one refused for want of its article says so itself.
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._passage_gone(self.passage) if undoing else None
+
     # Undo deletes the passage only as this step (or its redo) left it: one given a note
     # or tags meanwhile, in another window, is kept and the step is dropped.
     def _undo(self) -> None:
@@ -242,6 +295,10 @@ class DeletePassage(SessionCommand):
     def _passage_shown(self, *, undone: bool) -> int:
         return self.annotation_id if undone else 0
 
+    # An undo puts the passage back: one refused for want of its article says so itself.
+    def _gone(self, *, undoing: bool) -> str | None:
+        return None if undoing else self._passage_gone(self.passage)
+
 
 class SetPassageTags(SessionCommand):
     """Change which tags a passage carries."""
@@ -254,23 +311,31 @@ class SetPassageTags(SessionCommand):
         self.new = tuple(tag_ids)
         self.added: set[int] = set()
         self.removed: set[int] = set()
+        self.passage: Annotation | None = None  # as this step left it
 
     def _do(self) -> None:
         old = set(self.session.passage(self.annotation_id).tag_ids)
-        self.session.set_passage_tags(self.annotation_id, self.new)
+        self.passage = self.session.set_passage_tags(self.annotation_id, self.new)
         self.added, self.removed = set(self.new) - old, old - set(self.new)
 
     # Undo and redo take off and put back only the tags this step changed, so that tags
     # another window (or an import) put on or took off meanwhile stay as they are; a tag
     # deleted meanwhile does not make the whole step fail (and leave the stack).
     def _redo(self) -> None:
-        self.session.change_passage_tags(self.annotation_id, add=self.added, remove=self.removed)
+        self.passage = self.session.change_passage_tags(
+            self.annotation_id, add=self.added, remove=self.removed
+        )
 
     def _undo(self) -> None:
-        self.session.change_passage_tags(self.annotation_id, add=self.removed, remove=self.added)
+        self.passage = self.session.change_passage_tags(
+            self.annotation_id, add=self.removed, remove=self.added
+        )
 
     def _passage_shown(self, *, undone: bool) -> int:
         return self.annotation_id
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._passage_gone(self.passage)
 
 
 class SetText(SessionCommand):
@@ -355,15 +420,19 @@ class SetPassageNote(SetText):
     ) -> None:
         super().__init__(session, "Edit note", annotation_id, note, sitting)
         self.annotation_id = annotation_id
+        self.passage: Annotation | None = None  # as this step left it
 
     def _read(self) -> str:
         return self.session.passage(self.annotation_id).note
 
     def _write(self, text: str, expected: str | None = None) -> None:
-        self.session.set_passage_note(self.annotation_id, text, expected=expected)
+        self.passage = self.session.set_passage_note(self.annotation_id, text, expected=expected)
 
     def _passage_shown(self, *, undone: bool) -> int:
         return self.annotation_id
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._passage_gone(self.passage)
 
 
 class ReattachPassage(SessionCommand):
@@ -401,3 +470,6 @@ class ReattachPassage(SessionCommand):
 
     def _passage_shown(self, *, undone: bool) -> int:
         return self.annotation_id
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._passage_gone(self.after if undoing else self.before)
