@@ -366,6 +366,13 @@ class AnnotationStore:
 
 
 def _anchor(text: str, start: int, end: int) -> Anchor:
+    if end <= start:  # said as it is, whether or not the offsets are in the article
+        wrong = "ends before it starts" if end < start else "is empty"
+        raise InputError(
+            f"the range {start}-{end} {wrong}",
+            advice="The start is the offset of the passage's first character, the end the"
+            " offset after its last: the end comes after the start.",
+        )
     if not 0 <= start < end <= len(text):
         raise InputError(
             f"the range {start}-{end} is outside the article (0-{len(text)})",
