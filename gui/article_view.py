@@ -14,7 +14,9 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
     QTextCursor,
+    QTextDocument,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
@@ -90,6 +92,8 @@ class ArticleView(QTextEdit):
         self._press: QPoint | None = None
         self._wheel = 0  # a touchpad turns the wheel in fractions of a notch
         self._empty_hint = ""
+        # The place kept by the last resize, the scroll value and the document it was in.
+        self._kept_place: tuple[int, int, QTextDocument | None] = (0, -1, None)
 
     # -- an empty view -------------------------------------------------------------------
     def empty_hint(self) -> str:
@@ -244,6 +248,51 @@ class ArticleView(QTextEdit):
                 self.passageClicked.emit(annotation_id)
             elif not self.textCursor().hasSelection():
                 self.caretMoved.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The text wraps again at a new width: the line at the top stays there, as zooming
+        keeps it (the pixel scroll position kept showed an earlier or a later line, the
+        reader's place lost at each step of dragging a divider)."""
+        bar = self.verticalScrollBar()
+        rewraps = event.size().width() != event.oldSize().width()
+        place = None
+        if rewraps and bar.value() > 0:
+            # Resized again with the view left where it was put: the same place, not the
+            # start of the line it is in (which would creep back a line at a time).
+            kept, scrolled_to, document = self._kept_place
+            same = bar.value() == scrolled_to and document is self.document()
+            place = kept if same else self._position_at(QPoint(4, 4))
+        super().resizeEvent(event)
+        if place is not None:
+            self._scroll_to_line_of(place)
+            self._kept_place = (place, bar.value(), self.document())
+
+    def _scroll_to_line_of(self, position: int) -> None:
+        """Put the line of the document ``position`` at the top of the view."""
+        block = self.document().findBlock(position)
+        self._lay_out_past(block.position() + block.length())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        bar = self.verticalScrollBar()
+        top = bar.value() + self.cursorRect(cursor).top()
+        if top > bar.maximum():  # the range follows the layout a moment later
+            bar.setMaximum(top)
+        bar.setValue(top)
+
+    def _lay_out_past(self, position: int) -> None:
+        """Have the document laid out at its width up to ``position``, and not much beyond.
+
+        Asking where a position is (``cursorRect``) beyond the text laid out so far lays
+        out all the rest of the document at once (a tenth of a second for a 1 MB article,
+        at each step of a divider dragged); asking what is at a height lays it out up to
+        that height only, so the height asked doubles until it is past ``position``.
+        """
+        layout = self.document().documentLayout()
+        y = float(max(self.verticalScrollBar().value() + self.viewport().height(), 1))
+        while layout.hitTest(QPointF(0, y), Qt.HitTestAccuracy.FuzzyHit) < position:
+            if y > layout.documentSize().height():
+                return  # laid out to the end
+            y *= 2
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl and the wheel zoom the pane one step a notch, as Ctrl +/− do; a read-only

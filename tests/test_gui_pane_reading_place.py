@@ -97,3 +97,16 @@ def test_zooming_in_and_out_keeps_the_line_at_the_top(qtbot: QtBot, pane: Articl
         qtbot.mouseClick(buttons["−"], Qt.MouseButton.LeftButton)
     assert pane.zoom == -2
     assert top_paragraph(pane) == paragraph
+
+
+def test_resizing_the_pane_keeps_the_line_at_the_top(qtbot: QtBot, pane: ArticlePane) -> None:
+    """Dragging a divider resizes the pane a pixel at a time: the text wraps again at each
+    width, and the paragraph at the top stays there, narrower and wider again."""
+    paragraph = scroll_halfway(qtbot, pane)
+    place = pane.reading_place()
+    for width in [*range(598, 380, -3), *range(380, 900, 7)]:
+        pane.resize(width, 500)
+        assert top_paragraph(pane) == paragraph, width
+    qtbot.wait(50)  # the rest of the text laid out at the new width
+    assert top_paragraph(pane) == paragraph
+    assert pane.reading_place() <= place < pane.view.offset_at(QPoint(4, 30))
