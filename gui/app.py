@@ -18,7 +18,7 @@ from diptych.gui.context import AppContext
 from diptych.gui.file_place_watch import FilePlaceWatch
 from diptych.gui.icons import app_icon
 from diptych.gui.main_window import MainWindow
-from diptych.gui.messages import install_excepthook
+from diptych.gui.messages import as_shown, install_excepthook
 from diptych.gui.note_html import text_to_html
 from diptych.gui.paths import APP_NAME, ORGANIZATION, documents_folder
 from diptych.gui.session import ProjectSession
@@ -270,8 +270,8 @@ class Launcher(QObject):
         self, path: Path, exc: DiptychError, *, title: str = "Open project"
     ) -> str:
         """A project that cannot be opened: the message, titled ``title``; for a file too
-        damaged to open that has backups, the message offers to restore one. Returns what
-        was said."""
+        damaged to open that has backups, the message offers to restore one. Returns the
+        error as the command line says it, for the terminal."""
         found = []
         if isinstance(exc, DamagedProjectError | NotAProjectError):
             found = backups_for_path(self.context.paths.backups, path)
@@ -448,17 +448,17 @@ def run_application(project_path: Path | None) -> int:
     try:
         launcher = start(context, project_path)
     except DiptychError as exc:  # not even the sample project could be opened or made
-        return cannot_start(str(exc))
+        return cannot_start(str(exc), as_shown(exc))
     status = app.exec()
     del launcher
     return status
 
 
-def cannot_start(text: str) -> int:
-    """Say why the window cannot open, on the terminal and in a message box; the exit
-    status."""
+def cannot_start(text: str, shown: str | None = None) -> int:
+    """Say why the window cannot open, on the terminal (``text``) and in a message box
+    (``shown``, if the window words it otherwise); the exit status."""
     print(f"diptych: {text}", file=sys.stderr)
-    box = QMessageBox(QMessageBox.Icon.Critical, "Diptych", text)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Diptych", text if shown is None else shown)
     box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
     box.exec()
     return 2

@@ -22,10 +22,12 @@ log = logging.getLogger("diptych")
 
 
 def as_shown(exc: DiptychError) -> str:
-    """A known error as the window shows it: starting with a capital, as a sentence on its
-    own does ("there is no tag 3" is worded for "diptych: " before it), unless it starts
-    with its file's name."""
-    return str(exc) if exc.path is not None else sentence(str(exc))
+    """A known error as the window shows it: with the advice worded for the window (a menu,
+    not a command: :meth:`DiptychError.in_window`), starting with a capital, as a sentence
+    on its own does ("there is no tag 3" is worded for "diptych: " before it), unless it
+    starts with its file's name."""
+    text = exc.in_window()
+    return text if exc.path is not None else sentence(text)
 
 
 class Level(IntEnum):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from diptych.storage.connection import Database
 from diptych.storage.database import reader, translate_errors
 from diptych.storage.document import ArticleText, blocks_from_json
-from diptych.storage.errors import InputError
+from diptych.storage.errors import Advice, InputError
 from diptych.storage.model import Article
 
 if TYPE_CHECKING:
@@ -24,9 +24,10 @@ SUMMARY_SQL = """
     FROM articles a
 """
 
-LIST_ADVICE = (
+LIST_ADVICE = Advice(
     "It may have been removed. The Library lists the project's articles, as does "
-    "`diptych articles PROJECT`."
+    "`diptych articles PROJECT`.",
+    "It may have been removed; the Library lists the project's articles.",
 )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from diptych.storage.connection import Database
 from diptych.storage.errors import (
+    Advice,
     DamagedProjectError,
     DiskFullError,
     NewerProjectError,
@@ -45,6 +46,7 @@ LONGEST_NAME_TO_OPEN = NAME_MAX - len("-wal")
 LONGEST_NAME_TO_CREATE = NAME_MAX - len("-journal")
 # The window offers the backups of a file that cannot be opened when it is opened there.
 RESTORE_ADVICE = "Restore it from a backup: opening it in the Diptych window offers them."
+RESTORING = Advice(RESTORE_ADVICE, "Restore it from a backup (File > Restore from backup…).")
 
 
 def file_exists(path: Path) -> bool:
@@ -103,8 +105,12 @@ def read_header(path: Path) -> tuple[int, int]:
         raise NotAProjectError(
             "is not a Diptych project (not an SQLite database)",
             path=path,
-            advice="Choose a .diptych file, or import it as an article (File > Import "
-            "articles…, or `diptych import PROJECT FILE`).",
+            advice=Advice(
+                "Choose a .diptych file, or import it as an article (File > Import "
+                "articles…, or `diptych import PROJECT FILE`).",
+                "Choose a .diptych file, or import it into a project as an article "
+                "(File > Import articles…).",
+            ),
         )
     user_version, application_id = struct.unpack(">I4xI", header[60:72])
     return application_id, user_version
@@ -141,7 +147,7 @@ def error_kind(exc: sqlite3.Error) -> str | None:
     return kind
 
 
-_MESSAGES: dict[str, tuple[type[ProjectFileError], str, str]] = {
+_MESSAGES: dict[str, tuple[type[ProjectFileError], str, str | Advice]] = {
     "busy": (
         ProjectBusyError,
         "is busy: another program is writing to it",
@@ -160,7 +166,7 @@ _MESSAGES: dict[str, tuple[type[ProjectFileError], str, str]] = {
     "damaged": (
         DamagedProjectError,
         "is damaged",
-        RESTORE_ADVICE,
+        RESTORING,
     ),
     "io": (
         ProjectFileError,
@@ -388,7 +394,7 @@ def _check_existing(db: Database, path: Path, *, verify: bool = True) -> None:
         raise NotAProjectError(
             f"was changed by another program (it holds {', '.join(unknown[:3])}) and is not opened",
             path=path,
-            advice=RESTORE_ADVICE,
+            advice=RESTORING,
         )
     if verify:
         check_integrity(db.conn, path)
@@ -402,7 +408,7 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     with translate_errors(path):
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
-        raise DamagedProjectError(f"is damaged ({result})", path=path, advice=RESTORE_ADVICE)
+        raise DamagedProjectError(f"is damaged ({result})", path=path, advice=RESTORING)
 
 
 @contextlib.contextmanager

@@ -1,12 +1,14 @@
 """Known errors: things that go wrong in the user's environment, not bugs.
 
 Each carries the file concerned and advice on what to do. The command line prints
-``str(error)`` as its one-line message; the window shows the same text in a dialog.
+``str(error)`` as its one-line message; the window shows the same message with the advice
+worded for it (:meth:`DiptychError.in_window`): a menu to choose, never a command to type.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # how Python holds bytes that are not UTF-8
@@ -22,24 +24,50 @@ def readable_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+@dataclass(frozen=True)
+class Advice:
+    """What to do next, where the command line and the window say it differently: a
+    ``diptych`` command to type there, a menu item to choose here."""
+
+    command_line: str
+    window: str
+
+
 class DiptychError(Exception):
     """A known error with the file it concerns and what the user can do about it.
 
     Args:
         message: what happened, in the user's words.
         path: the file concerned, if any.
-        advice: what to do next.
+        advice: what to do next: the same words for the command line and the window, or
+            an :class:`Advice` wording them for each.
+
+    Attributes:
+        advice: what to do next, as the command line says it.
+        window_advice: what to do next, as the window says it.
     """
 
-    def __init__(self, message: str, *, path: str | Path | None = None, advice: str = "") -> None:
+    def __init__(
+        self, message: str, *, path: str | Path | None = None, advice: str | Advice = ""
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = Path(path) if path is not None else None
-        self.advice = advice
+        if isinstance(advice, Advice):
+            self.advice, self.window_advice = advice.command_line, advice.window
+        else:
+            self.advice = self.window_advice = advice
 
     def __str__(self) -> str:
+        return self._said(self.advice)
+
+    def in_window(self) -> str:
+        """The error as the window says it: the same message, with the window's advice."""
+        return self._said(self.window_advice)
+
+    def _said(self, advice: str) -> str:
         where = f"{readable_text(str(self.path))}: " if self.path is not None else ""
-        tail = f" {self.advice}" if self.advice else ""
+        tail = f" {advice}" if advice else ""
         return f"{where}{self.message.rstrip('.')}.{tail}"
 
 
@@ -123,6 +151,6 @@ def refuse_if_changed(
 class ArticleChangedError(InputError):
     """A passage was made on an article's text that another window has since replaced."""
 
-    def __init__(self, message: str, *, article_id: int, advice: str = "") -> None:
+    def __init__(self, message: str, *, article_id: int, advice: str | Advice = "") -> None:
         super().__init__(message, advice=advice)
         self.article_id = article_id

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from diptych.storage.codebook import Codebook
 from diptych.storage.document import ArticleText, BlockKind
-from diptych.storage.errors import InputError
+from diptych.storage.errors import Advice, InputError
 from diptych.storage.model import (
     Annotation,
     Article,
@@ -311,6 +311,9 @@ def read_snapshot(project: Project) -> Iterator[None]:
                 conn.execute("ROLLBACK")  # nothing was written; end the snapshot
 
 
+PANELS = {"article": "Library", "tag": "Codebook"}  # where the window lists each kind
+
+
 def _check_ids(ids: Sequence[int] | None, known: set[int], kind: str) -> set[int]:
     if ids is None:
         return known
@@ -318,7 +321,10 @@ def _check_ids(ids: Sequence[int] | None, known: set[int], kind: str) -> set[int
     if missing:
         raise InputError(
             f"there is no {kind} {missing[0]}",
-            advice=f"List them with `diptych {kind}s PROJECT`.",
+            advice=Advice(
+                f"List them with `diptych {kind}s PROJECT`.",
+                f"It may have been removed meanwhile; the {PANELS[kind]} lists the {kind}s.",
+            ),
         )
     return set(ids)
 

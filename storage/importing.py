@@ -25,7 +25,7 @@ from pathlib import Path
 from diptych.storage.article_titles import article_title, front_matter_title
 from diptych.storage.decoding import SUPPORTED_ADVICE, decode_article, normalise_newlines
 from diptych.storage.document import ArticleText, check_layout
-from diptych.storage.errors import ArticleFileError, readable_text
+from diptych.storage.errors import Advice, ArticleFileError, readable_text
 from diptych.storage.held_files import read_start
 from diptych.storage.import_text import parse_plain, parse_text
 
@@ -123,10 +123,15 @@ def format_for(name: str | Path) -> str:
         raise ArticleFileError(
             "is a Diptych project, not an article",
             path=name,
-            advice="Open it with File > Open project…, or name it as a diptych command's "
-            "PROJECT; to bring its articles and passages into this project, export it as "
-            "REFI-QDA (File > Export…, or `diptych export PROJECT -f qdpx -o FILE.qdpx`) "
-            "and import that file.",
+            advice=Advice(
+                "Open it with File > Open project…, or name it as a diptych command's "
+                "PROJECT; to bring its articles and passages into this project, export it as "
+                "REFI-QDA (File > Export…, or `diptych export PROJECT -f qdpx -o FILE.qdpx`) "
+                "and import that file.",
+                "Open it with File > Open project…; to bring its articles and passages into "
+                "this project, export it there as REFI-QDA (File > Export…) and import that "
+                "file.",
+            ),
         )
     if fmt is None and not suffix:
         raise ArticleFileError(

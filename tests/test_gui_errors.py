@@ -84,7 +84,7 @@ def newer_project(path: Path) -> None:
     [
         (lambda p: (create_sample_project(p).close(), damage(p)), "is damaged", "no backup of it"),
         (lambda p: p.write_text("Minutes of the meeting\n" * 20), "not a Diptych project",
-         "import it as an article"),
+         "as an article (File > Import articles…)."),
         (other_programs_database, "another program's database", "Choose a .diptych file"),
         (newer_project, "newer version of Diptych", "Open it with the newer Diptych"),
     ],
