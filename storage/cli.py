@@ -142,13 +142,28 @@ def _tags_parser(sub: Any, name: str) -> None:
 
 
 def _tag_parser(sub: Any, name: str) -> None:
-    p = sub.add_parser(name, help="create a tag, or change its colour or parent")
+    p = sub.add_parser(
+        name,
+        help="create a tag, or change its colour, description or parent",
+        description="Without --parent: change the tag NAME (wherever it is), or create it"
+        " at the top level. With --parent: change the tag NAME under that parent, or create"
+        " it there; a tag of that name elsewhere stays where it is, unless --move moves it"
+        " (with its passages and sub-tags). Prints id, colour and path.",
+    )
     p.add_argument("project", type=Path)
     p.add_argument(
-        "name", type=_text, help="tag name (or path such as Economy/Trade for an existing tag)"
+        "name",
+        type=_text,
+        metavar="NAME",
+        help="tag name (or path such as Economy/Trade for an existing tag)",
     )
     p.add_argument("--color", type=_text, help="colour as #RRGGBB")
-    p.add_argument("--parent", type=_text, help="name of the parent tag")
+    p.add_argument("--parent", type=_text, help="name or path of the parent tag")
+    p.add_argument(
+        "--move",
+        action="store_true",
+        help="move the existing tag NAME under --parent (without --parent: to the top level)",
+    )
     p.add_argument("--description", type=_text, help="what the tag means")
 
 

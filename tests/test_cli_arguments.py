@@ -113,7 +113,7 @@ LATIN1 = os.fsdecode(b"r\xe9sum\xe9")  # typed in a Latin-1 terminal: lone surro
         (["annotate", "{p}", "1", "--quote", "quick", "--tag", "t", "--coder", LATIN1],
          "--coder"),
         (["annotate", "{p}", "1", "--quote", LATIN1, "--tag", "t"], "--quote"),
-        (["tag", "{p}", LATIN1], "name"),
+        (["tag", "{p}", LATIN1], "NAME"),
         (["tag", "{p}", "Fox", "--description", LATIN1], "--description"),
         (["tag", "{p}", "Fox", "--parent", LATIN1], "--parent"),
         (["tag", "{p}", "Fox", "--color", LATIN1], "--color"),

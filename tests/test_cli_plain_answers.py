@@ -5,6 +5,7 @@ a search that finds nothing says so, and a new project is named so File > Open l
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,73 @@ def test_a_search_that_finds_something_says_nothing_more(project: Path) -> None:
     code, out, err = run("search", project, "steel")
     assert (code, err) == (0, "")
     assert "Steel tariffs" in out
+
+
+def tag_paths(project: Path) -> dict[str, int]:
+    """Each tag's path and how many passages carry it."""
+    code, out, _ = run("tags", project, "--json")
+    assert code == 0
+    return {t["path"]: t["annotations"] for t in json.loads(out)}
+
+
+@pytest.fixture
+def codebook(project: Path) -> Path:
+    """Economy (on one passage), Diplomacy, and Economy/Other on one passage."""
+    for argv in (["Diplomacy"], ["Other", "--parent", "Economy"]):
+        assert run("tag", project, *argv)[0] == 0
+    code, _, err = run("annotate", project, "1", "--quote", "talks", "--tag", "Economy/Other")
+    assert code == 0, err
+    return project
+
+
+def test_a_tag_asked_for_under_a_parent_is_made_there(codebook: Path) -> None:
+    code, out, err = run("tag", codebook, "Other", "--parent", "Diplomacy")
+    assert code == 0, err
+    assert out.split()[-1] == "Diplomacy/Other"
+    assert "nothing was moved from 'Economy/Other'" in err and "--move" in err
+    assert tag_paths(codebook) == {
+        "Economy": 1, "Economy/Other": 1, "Diplomacy": 0, "Diplomacy/Other": 0,
+    }  # fmt: skip
+    code, out, err = run("tag", codebook, "other", "--parent", "Diplomacy", "--color", "#2E7D32")
+    assert (code, err) == (0, "")  # the one there now, changed
+    assert out.split()[1:] == ["#2E7D32", "Diplomacy/Other"]
+    assert len(tag_paths(codebook)) == 4
+
+
+def test_a_tag_is_moved_only_when_asked(codebook: Path) -> None:
+    code, out, err = run("tag", codebook, "Economy/Other", "--parent", "Diplomacy")
+    assert (code, out) == (2, "")
+    assert "'Economy/Other' is not under 'Diplomacy'" in err and "add --move" in err
+    assert "Economy/Other" in tag_paths(codebook)
+    code, out, err = run("tag", codebook, "Economy/Other", "--parent", "Diplomacy", "--move")
+    assert code == 0, err
+    assert out.split()[-1] == "Diplomacy/Other"
+    assert "moved 'Economy/Other' to 'Diplomacy/Other', with its 1 passage" in err
+    assert tag_paths(codebook) == {"Economy": 1, "Diplomacy": 0, "Diplomacy/Other": 1}
+    code, out, err = run("tag", codebook, "Diplomacy/Other", "--move")
+    assert code == 0 and out.split()[-1] == "Other"  # to the top level
+    code, _, err = run("tag", codebook, "Nowhere", "--move")
+    assert code == 2 and "there is no tag called 'Nowhere' to move" in err
+
+
+def test_a_path_with_its_own_parent_names_the_tag(codebook: Path) -> None:
+    code, out, err = run("tag", codebook, "Economy/Other", "--parent", "Economy")
+    assert (code, err) == (0, "")
+    assert out.split()[-1] == "Economy/Other"
+    assert len(tag_paths(codebook)) == 3
+
+
+def test_a_new_tag_path_is_refused_with_advice_the_command_line_can_follow(
+    codebook: Path,
+) -> None:
+    code, out, err = run("annotate", codebook, "1", "--quote", "rose", "--tag", "Economy/Tariffs")
+    assert (code, out) == (2, "")
+    assert "diptych tag PROJECT Tariffs --parent Economy" in err
+    assert "Economy/Tariffs" not in tag_paths(codebook)
+    assert run("tag", codebook, "Tariffs", "--parent", "Economy")[0] == 0  # as advised
+    code, _, err = run("annotate", codebook, "1", "--quote", "rose", "--tag", "Economy/Tariffs")
+    assert code == 0, err
+    assert tag_paths(codebook)["Economy/Tariffs"] == 1
+    code, _, err = run("tag", codebook, "Trade/Quotas")
+    assert code == 2
+    assert "there is no tag 'Trade' yet; create it, then diptych tag PROJECT Quotas" in err
