@@ -1,4 +1,5 @@
-"""What each cell of the passage table shows: its text, tooltip, colour and sort key."""
+"""What each cell of the passage table shows: its text, tooltip, colour and sort key, and
+how a narrow tag column cuts its tags' paths (their own names kept)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from datetime import datetime
 from enum import IntEnum
 from functools import lru_cache
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFontMetrics, QIcon, QPainter
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from diptych.gui.note_html import note_to_html, note_to_plain, text_to_html
 from diptych.gui.tag_model import color_icon
@@ -27,6 +30,8 @@ class Column(IntEnum):
 
 
 HEADERS = ("Article", "Tags", "Quote", "Note", "Coder", "Updated")
+TAG_PATHS_ROLE = Qt.ItemDataRole.UserRole + 5  # a passage's tags as paths, in a list
+ELLIPSIS = "…"
 
 
 def one_line(text: str, limit: int = 200) -> str:
@@ -63,6 +68,7 @@ class PassageCells:
         self.codebook = Codebook([])
         self._tag_order: dict[int, int] = {}
         self._tag_text: dict[tuple[int, ...], str] = {}
+        self._tag_paths: dict[tuple[int, ...], list[str]] = {}
         self._icons: dict[str, QIcon] = {}
 
     def read_articles(self, articles: Sequence[ArticleSummary]) -> None:
@@ -75,6 +81,7 @@ class PassageCells:
         self.codebook = codebook
         self._tag_order = {tag.id: i for i, tag in enumerate(codebook.ordered())}
         self._tag_text.clear()
+        self._tag_paths.clear()
 
     def tag_ids(self, passage: Annotation) -> list[int]:
         """The passage's tags that are in the codebook, in codebook order."""
@@ -83,7 +90,11 @@ class PassageCells:
 
     def tag_paths(self, passage: Annotation) -> list[str]:
         """The passage's tags as paths, in codebook order."""
-        return [self.codebook.path(t) for t in self.tag_ids(passage)]
+        paths = self._tag_paths.get(passage.tag_ids)
+        if paths is None:
+            paths = [self.codebook.path(t) for t in self.tag_ids(passage)]
+            self._tag_paths[passage.tag_ids] = paths
+        return list(paths)
 
     def display(self, passage: Annotation, column: int) -> str:
         """The text of a cell."""
@@ -92,7 +103,8 @@ class PassageCells:
         if column == Column.TAGS:
             text = self._tag_text.get(passage.tag_ids)
             if text is None:
-                text = self._tag_text[passage.tag_ids] = ", ".join(self.tag_paths(passage))
+                text = ", ".join(self.tag_paths(passage))
+                self._tag_text[passage.tag_ids] = text
             return text
         if column == Column.QUOTE:
             return one_line(passage.exact)
@@ -139,3 +151,55 @@ class PassageCells:
         if column == Column.NOTE:  # the note as written: rendering each one would be slow
             return passage.note.casefold()
         return self.display(passage, column).casefold()
+
+
+def elide_tag_paths(paths: Sequence[str], metrics: QFontMetrics, width: int) -> str:
+    """A passage's tag paths as a cell ``width`` pixels wide shows them: whole if they fit;
+    else each tag's parents are cut short ("Sec…/Defence", down to "…/Defence"), so that
+    "Security/Defence" and "Security/Trade" do not both read "Security…". The tags' own
+    names that still do not fit are cut at the right, as any cell is."""
+    whole = ", ".join(paths)
+    if metrics.horizontalAdvance(whole) <= width:
+        return whole
+    split = [path.rpartition("/") for path in paths]  # parents, "/", name
+    nested = sum(1 for parents, _slash, _name in split if parents)
+    if not nested:
+        return whole
+    names = ", ".join(f"{slash}{name}" for _parents, slash, name in split)
+    spare = max(0, (width - metrics.horizontalAdvance(names)) // nested)
+    shown = []
+    for parents, slash, name in split:
+        if parents:
+            parents = metrics.elidedText(parents, Qt.TextElideMode.ElideRight, spare) or ELLIPSIS
+        shown.append(f"{parents}{slash}{name}")
+    return ", ".join(shown)
+
+
+class TagCellDelegate(QStyledItemDelegate):
+    """Draws the tag column: tag paths cut in their parents (see :func:`elide_tag_paths`)
+    rather than at their end, where the tags' own names are."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        paths = index.data(TAG_PATHS_ROLE)
+        if paths:
+            item.text = self.shown_text(item, paths)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+
+    @staticmethod
+    def shown_text(item: QStyleOptionViewItem, paths: Sequence[str]) -> str:
+        """The text the cell of ``item`` (its rect, font and icon set) shows of ``paths``."""
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+        # Qt draws the text inside this margin on either side of the text's rect.
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        return elide_tag_paths(paths, item.fontMetrics, text_rect.width() - 2 * margin)

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from diptych.gui.passage_cells import HEADERS, Column, PassageCells
+from diptych.gui.passage_cells import HEADERS, TAG_PATHS_ROLE, Column, PassageCells
 from diptych.gui.passage_filter import PassageFilter
 from diptych.gui.passage_reading import PassageReader
 from diptych.gui.passage_rows import ASCENDING, PassageRows
@@ -349,6 +349,8 @@ class PassageTableModel(QAbstractTableModel):
             return self._cells.tooltip(passage, column)
         if role == Qt.ItemDataRole.DecorationRole and column == Column.TAGS:
             return self._cells.first_tag_icon(passage)
+        if role == TAG_PATHS_ROLE and column == Column.TAGS:
+            return self._cells.tag_paths(passage)
         if role == PASSAGE_ID_ROLE:
             return passage.id
         if role == ARTICLE_ID_ROLE:

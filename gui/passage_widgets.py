@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QWidget
 
 from diptych.gui.note_html import text_to_html
-from diptych.gui.passage_cells import Column
+from diptych.gui.passage_cells import Column, TagCellDelegate
 from diptych.gui.passage_model import NO_PARENT, Index
 from diptych.gui.tag_model import color_icon
 
@@ -31,6 +31,8 @@ class PassageTable(QTableView):
         self.moved_by_user = False
         self._fitting = False
         self._fitted = True  # until the user sizes a column of the first three by hand
+        # A narrow tag column cuts the tags' parents, not their own names.
+        self.setItemDelegateForColumn(Column.TAGS, TagCellDelegate(self))
 
     def setup_columns(self) -> None:
         """Size the columns (once the model is set): article, tags and quote fill the
