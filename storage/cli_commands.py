@@ -253,7 +253,7 @@ def _tag_at(project: Project, name: str, parent: Tag | None) -> Tag | None:
     if parent is None:
         return project.tags.find(name=name)
     codebook = project.tags.codebook()
-    key = name.strip().casefold()
+    key = " ".join(name.split()).casefold()  # as a tag is named
     beside = [t for t in codebook.children(parent.id) if t.name.casefold() == key]
     if beside:
         return beside[0]

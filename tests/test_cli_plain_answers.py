@@ -145,6 +145,10 @@ def test_a_tag_asked_for_under_a_parent_is_made_there(codebook: Path) -> None:
     assert (code, err) == (0, "")  # the one there now, changed
     assert out.split()[1:] == ["#2E7D32", "Diplomacy/Other"]
     assert len(tag_paths(codebook)) == 4
+    for typed in ("Trade Policy", " trade  policy "):  # spaces as a tag's name has them
+        code, out, err = run("tag", codebook, typed, "--parent", "Diplomacy")
+        assert (code, err) == (0, "") and out.endswith("Diplomacy/Trade Policy\n")
+    assert len(tag_paths(codebook)) == 5
 
 
 def test_a_tag_is_moved_only_when_asked(codebook: Path) -> None:
