@@ -315,7 +315,8 @@ class PaneArea(QStackedWidget):
         """Reopen the panes saved by :meth:`state`, empty ones too, with their sizes.
 
         A pane whose article no longer exists is left out, with its size; the current pane
-        is the one that was current (or, if it was left out, its neighbour on the left).
+        is the one that was current (or, if it was left out, its neighbour on the left), and
+        has the keyboard.
         """
         self.close_all()
         entries = list(state.get("panes", []))
@@ -338,8 +339,9 @@ class PaneArea(QStackedWidget):
         if sizes and len(sizes) == self.splitter.count():
             self.splitter.setSizes(sizes)
         panes = self.panes()
-        if panes:
+        if panes:  # the keys go on in it (F8, 1-9), not in the first field of the window
             self.set_current(panes[chosen])
+            panes[chosen].view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _restore_pane(self, pane: ArticlePane, entry: dict[str, Any]) -> None:
         """A restored pane's zoom and reading place."""
