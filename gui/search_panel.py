@@ -53,14 +53,10 @@ def best_of_each(hits: list[SearchHit]) -> tuple[list[SearchHit], set[str]]:
 def why_nothing(query: str) -> str:
     """What to say when ``query`` finds nothing: "No matches", or why it could not find
     anything (no word in it, or words only left out), which "No matches" did not say."""
-    from diptych.storage.search import split_excluded
+    from diptych.storage.search import why_nothing_found
 
-    wanted, excluded = split_excluded(query)
-    if any(char.isalnum() for char in wanted):
-        return "No matches"
-    if excluded:
-        return "No matches: -word only leaves out what has it; add a word to look for"
-    return "No matches: search looks for words, and there is none in this search"
+    reason = why_nothing_found(query)
+    return "No matches" if reason is None else f"No matches: {reason}"
 
 
 def describe(listed: list[SearchHit], more: set[str]) -> str:

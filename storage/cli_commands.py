@@ -396,16 +396,12 @@ def _search(project: Project, args: argparse.Namespace) -> Result:
 
 
 def _why_nothing(query: str) -> str:
-    """What to say when ``query`` finds nothing, and why when it could not find anything
-    (no word in it, or words only left out), as the window's Search panel says it."""
-    from diptych.storage.search import split_excluded
+    """What to say when ``query`` finds nothing, and why when it could not find anything,
+    as the window's Search panel says it."""
+    from diptych.storage.search import why_nothing_found
 
-    wanted, excluded = split_excluded(query)
-    if any(char.isalnum() for char in wanted):
-        return f"nothing matches {query!r}"
-    if excluded:
-        return "nothing matches: -word only leaves out what has it; add a word to look for"
-    return "nothing matches: search looks for words, and there is none in this search"
+    reason = why_nothing_found(query)
+    return f"nothing matches {query!r}" if reason is None else f"nothing matches: {reason}"
 
 
 def _number(article_id: int | None) -> str:

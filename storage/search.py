@@ -212,6 +212,18 @@ def bracketed(cut: Snippet) -> str:
     return "".join(parts) + shown[at:]
 
 
+def why_nothing_found(query: str) -> str | None:
+    """Why ``query`` could not find anything, if it could not: it has no word in it, or its
+    words are all left out (``-word``); None for a query that simply matched nothing.
+    Said after "No matches" in the window and on the command line."""
+    wanted, excluded = split_excluded(query)
+    if any(char.isalnum() for char in wanted):
+        return None
+    if excluded:
+        return "-word only leaves out what has it; add a word to look for"
+    return "search looks for words, and there is none in this search"
+
+
 def split_excluded(query: str) -> tuple[str, list[str]]:
     """The query without its ``-word`` terms, and those terms as FTS5 strings (a ``-``
     inside a quoted phrase, as in ``"cost -benefit"``, is part of the phrase)."""
