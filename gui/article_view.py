@@ -29,6 +29,9 @@ TAG_KEYS = {
     Qt.Key.Key_6: 5, Qt.Key.Key_7: 6, Qt.Key.Key_8: 7, Qt.Key.Key_9: 8,
 }  # fmt: skip
 WHEEL_NOTCH = 120  # a wheel's angle delta per notch
+LONGEST_WORD = 80  # a drag's end inside a longer run of letters is not moved to its ends
+APOSTROPHES = "'’"
+
 # Held with a digit, these make it a shortcut, not a tag key; Shift does not: on layouts
 # such as the French AZERTY the digits are typed with Shift.
 NOT_A_TAG_KEY = (
@@ -52,6 +55,48 @@ def tag_digit(event: QKeyEvent) -> int | None:
         Qt.KeyboardModifier.KeypadModifier,
     )
     return TAG_KEYS.get(Qt.Key(event.key())) if plain else None
+
+
+def words_dragged(document: QTextDocument, start: int, end: int) -> tuple[int, int]:
+    """The selection a drag of the mouse from ``start`` to ``end`` (document positions)
+    makes: each end falling inside a word is moved out to take the whole word in, as word
+    processors select whole words, so that a passage never starts or ends mid-word. A drag
+    within one word selects part of it, as dragged."""
+    first, last = _word_around(document, start), _word_around(document, end)
+    if first is not None and first == last:
+        return start, end
+    if end < start:  # dragged backwards: the anchor at the end of its word
+        return (first[1] if first else start), (last[0] if last else end)
+    return (first[0] if first else start), (last[1] if last else end)
+
+
+def _word_around(document: QTextDocument, position: int) -> tuple[int, int] | None:
+    """The word ``position`` falls inside (between two of its characters), if any."""
+    if not (_in_word(document, position - 1) and _in_word(document, position)):
+        return None
+    start, end = position, position
+    while start > position - LONGEST_WORD and _in_word(document, start - 1):
+        start -= 1
+    while end < position + LONGEST_WORD and _in_word(document, end):
+        end += 1
+    if end - start >= LONGEST_WORD:
+        return None  # no word (a long address, a run of digits): the drag stays as it is
+    return start, end
+
+
+def _in_word(document: QTextDocument, position: int) -> bool:
+    """True if the character at ``position`` is part of a word: a letter, digit or "_", or
+    an apostrophe between two letters ("don't", "l’État")."""
+    if position < 0 or position >= document.characterCount():
+        return False
+    character = document.characterAt(position)
+    if character.isalnum() or character == "_":
+        return True
+    return (
+        character in APOSTROPHES
+        and document.characterAt(position - 1).isalnum()
+        and document.characterAt(position + 1).isalnum()
+    )
 
 
 class ArticleView(QTextEdit):
@@ -90,6 +135,7 @@ class ArticleView(QTextEdit):
         self.positions = PositionMap("")
         self.index: PassageIndex | None = None
         self._press: QPoint | None = None
+        self._drag_from: int | None = None  # where a drag selecting words started
         self._wheel = 0  # a touchpad turns the wheel in fractions of a notch
         self._empty_hint = ""
         # The place kept by the last resize, the scroll value and the document it was in.
@@ -230,9 +276,35 @@ class ArticleView(QTextEdit):
         return marks[0].annotation_id if marks else 0
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Remember where a click started, to tell a click from a drag."""
+        """Remember where a click started, to tell a click from a drag, and where a drag
+        selecting words starts: a plain press of the left button that selected nothing
+        (a triple click selects its paragraph, a press on the selection may drag it)."""
         self._press = event.position().toPoint()
         super().mousePressEvent(event)
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        cursor = self.textCursor()
+        left = event.button() == Qt.MouseButton.LeftButton
+        self._drag_from = (
+            cursor.position() if left and plain and not cursor.hasSelection() else None
+        )
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double click selects its word as Qt does (and a drag from it goes word by word)."""
+        self._drag_from = None
+        super().mouseDoubleClickEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Dragging selects whole words: an end of the selection falling inside a word takes
+        the whole word in, shown so as the mouse moves (see :func:`words_dragged`)."""
+        super().mouseMoveEvent(event)
+        if self._drag_from is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        cursor = self.textCursor()
+        anchor, position = words_dragged(self.document(), self._drag_from, cursor.position())
+        if (anchor, position) != (cursor.anchor(), cursor.position()):
+            cursor.setPosition(anchor)
+            cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click (not a drag) on a highlight selects its passage; elsewhere, the outline
@@ -240,6 +312,7 @@ class ArticleView(QTextEdit):
         it is, to be fitted or re-attached to the text."""
         super().mouseReleaseEvent(event)
         point = event.position().toPoint()
+        self._drag_from = None
         is_click = self._press is not None and (point - self._press).manhattanLength() < 4
         self._press = None
         if event.button() == Qt.MouseButton.LeftButton and is_click:
