@@ -186,8 +186,8 @@ def _search_parser(sub: Any, name: str) -> None:
     p.add_argument(
         "query",
         type=_text,
-        help="words to find (FTS5 syntax: phrases in quotes, OR, prefix*; -word leaves out;"
-        " a query starting with '-' goes after --, as in: diptych search PROJECT -- -word)",
+        nargs="+",
+        help="words to find (FTS5 syntax: phrases in quotes, OR, prefix*; -word leaves out)",
     )
     p.add_argument("--limit", type=_POSITIVE, default=20, help="at most this many of each kind")
     _json_flag(p)
@@ -271,6 +271,22 @@ _SUBCOMMANDS: dict[str, Callable[[Any, str], None]] = {
 }
 
 
+_LEFT_OUT = re.compile(r"-(?!-|h$)\S")
+"""A search's ``-word`` (leave out what has it): search has no short option but -h."""
+
+
+def _parse(parser: argparse.ArgumentParser, arguments: list[str]) -> argparse.Namespace:
+    """The arguments, where a search's ``-word`` is part of its query rather than an option
+    nobody defined (``diptych search P steel -iron``), and its words need no quotes."""
+    if command_named(arguments) != "search" or not any(map(_LEFT_OUT.match, arguments)):
+        return parser.parse_args(arguments)
+    end = arguments.index("--") if "--" in arguments else len(arguments)
+    before, after = arguments[:end], arguments[end + 1 :]
+    left_out = [a for a in before if _LEFT_OUT.match(a)]
+    kept = [a for a in before if not _LEFT_OUT.match(a)]
+    return parser.parse_args([*kept, "--", *left_out, *after])
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -284,7 +300,7 @@ def main(
     arguments = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(command_named(arguments))
     try:
-        args = parser.parse_args(arguments)
+        args = _parse(parser, arguments)
     except SystemExit as exc:  # argparse already printed its message
         return int(exc.code or 0)
     if args.command in (None, "open"):

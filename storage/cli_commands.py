@@ -385,13 +385,14 @@ def _one_line(text: str) -> str:
 def _search(project: Project, args: argparse.Namespace) -> Result:
     from diptych.storage.search import search
 
-    hits = search(project, query=args.query, limit=args.limit)
+    query = " ".join(args.query)  # its words, typed with or without quotes
+    hits = search(project, query=query, limit=args.limit)
     data = [{k: v for k, v in asdict(h).items() if k not in ("shown", "matches")} for h in hits]
     lines = [
         f"{h.kind:<8} {_number(h.article_id):>4}  {_place(h)}: {_one_line(h.snippet)}" for h in hits
     ]
     if not hits:
-        return Output([], [], [_why_nothing(args.query)], status=1)
+        return Output([], [], [_why_nothing(query)], status=1)
     return Output(lines, data)
 
 
