@@ -37,6 +37,7 @@ from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.search_panel import SearchPanel
 from diptych.gui.session import ProjectSession
+from diptych.gui.status_bar import MessageBar
 from diptych.gui.tag_panel import TagPanel
 from diptych.gui.theme import is_dark
 from diptych.gui.workers import Workers
@@ -106,9 +107,11 @@ class MainWindow(QMainWindow):
         self.backups = BackupScheduler(session, self.workers, context.paths.backups)
         self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
         self.actions_.build_toolbar(self)
+        self.message_bar = MessageBar(self)
+        self.setStatusBar(self.message_bar)
         self.coder_label = QLabel(self)
         self.coder_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.statusBar().addPermanentWidget(self.coder_label)
+        self.message_bar.addPermanentWidget(self.coder_label)
         self._dark = is_dark()
         self._closed = False
         # What the user chose to lose, as it was typed (asked again once more is typed).
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_appearance_changed)
         a.undo.triggered.connect(self.on_undo_triggered)
         a.redo.triggered.connect(self.on_redo_triggered)
+        s.undo_stack.indexChanged.connect(self.message_bar.on_step_taken)
         s.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
         s.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
         s.undo_stack.undoTextChanged.connect(self.on_undo_stack_undo_text_changed)
@@ -243,7 +247,7 @@ class MainWindow(QMainWindow):
     def on_messages_posted(self, level: int, title: str, text: str) -> None:
         """Information goes to the status bar; warnings and errors to a message box."""
         if level == Level.INFO:
-            self.statusBar().showMessage(text, 8000)
+            self.message_bar.say(text)
             return
         if self._gathered is not None:
             self._gathered.append((level, title, text))
@@ -266,8 +270,8 @@ class MainWindow(QMainWindow):
         ("Passage deleted — Ctrl+Z to undo") stayed there, saying the opposite. A message
         the step gives itself is left to be read. A step that failed is not said to be done:
         one box says why, however many of the step's parts refused."""
-        stack, status = self.session.undo_stack, self.statusBar()
-        index, before = stack.index(), status.currentMessage()
+        stack = self.session.undo_stack
+        index, said = stack.index(), self.message_bar.said
         self._gathered = []
         try:
             step()
@@ -277,8 +281,8 @@ class MainWindow(QMainWindow):
             texts = list(dict.fromkeys(text for _level, _title, text in problems))
             level = max(level for level, _title, _text in problems)
             self.on_messages_posted(level, problems[0][1], "\n\n".join(texts))
-        elif stack.index() != index and status.currentMessage() == before:
-            status.showMessage(f"{done}: {text}" if text else done, 8000)
+        elif stack.index() != index and self.message_bar.said == said:
+            self.message_bar.say(f"{done}: {text}" if text else done)
 
     def on_delete_passage_triggered(self) -> None:
         """Delete the selected passage, with the note being typed in it saved first (so that

@@ -1,0 +1,105 @@
+"""The window's status bar: a message that does not fit is shortened with "…" (the whole of
+it in its tooltip), stays long enough to be read, and gives way to the next step taken."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
+
+SHORTEST_MS = 8000  # a short message stays this long
+MS_PER_CHARACTER = 60  # a longer one as long as it takes to read (about 16 characters a second)
+
+
+def reading_time(text: str) -> int:
+    """How long ``text`` stays in the status bar, in milliseconds."""
+    return max(SHORTEST_MS, len(text) * MS_PER_CHARACTER)
+
+
+class MessageBar(QStatusBar):
+    """The status bar of the main window.
+
+    A message wider than the room left of the coder's name is drawn shortened, ending in
+    "…", and the whole message is its tooltip. :meth:`currentMessage` is the whole message.
+    A message said before the user's latest step (an edit, an undo) is taken away when the
+    step is made (:meth:`on_step_taken`): "Redone: Tag …" does not stay on as if it were
+    about the next tagging. A step's own message, said as it is made, stays.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._said_now = False  # a message was said in this turn of the event loop
+        self.said = 0  # how many messages were said so far
+
+    def say(self, text: str) -> None:
+        """Show ``text`` for as long as it takes to read."""
+        self.showMessage(text, reading_time(text))
+        self.said += 1
+        if not self._said_now:
+            self._said_now = True
+            QTimer.singleShot(0, self._turn_ended)
+
+    def _turn_ended(self) -> None:
+        self._said_now = False
+
+    def on_step_taken(self) -> None:
+        """A step was made or taken back: a message said before it no longer applies."""
+        if not self._said_now:
+            self.clearMessage()
+
+    def shown_text(self) -> str:
+        """The message as drawn: shortened with "…" where it does not fit."""
+        room = self._message_rect().width()
+        return self.fontMetrics().elidedText(
+            self.currentMessage(), Qt.TextElideMode.ElideRight, max(room, 0)
+        )
+
+    def _permanent(self) -> list[QWidget]:
+        """The widgets shown beside a message (the coder's name), and the size grip."""
+        return [
+            w
+            for w in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if w.isVisible()
+        ]
+
+    def _message_rect(self) -> QRect:
+        """Where the message is drawn: as Qt's own status bar has it, left of what stays."""
+        left, right = 6, self.width() - 12
+        for widget in self._permanent():
+            right = min(right, widget.x() - 2)
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            left, right = self.width() - right, self.width() - left
+        return QRect(left, 0, right - left, self.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt's status bar, with the message shortened to fit (Qt clips it mid-word)."""
+        if not self.currentMessage():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        for widget in self._permanent():
+            if isinstance(widget, QSizeGrip):
+                continue
+            frame = QStyleOption()
+            frame.rect = widget.geometry().adjusted(-2, -1, 2, 1)
+            frame.palette = self.palette()
+            frame.state = QStyle.StateFlag.State_None
+            self.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameStatusBarItem, frame, painter, widget
+            )
+        painter.setPen(self.palette().windowText().color())
+        flags = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self._message_rect(), int(flags), self.shown_text())
+        painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        """The tooltip of a shortened message is the whole message."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.currentMessage()
+            if text and self.shown_text() != text:
+                QToolTip.showText(event.globalPos(), text, self)
+                return True
+        return super().event(event)
