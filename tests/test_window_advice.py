@@ -24,7 +24,7 @@ from diptych.storage.project import Project
 ROOT = Path(__file__).resolve().parents[1]  # the folder of storage/ and gui/
 # A command to type: `diptych import PROJECT FILE`, "a diptych command's PROJECT", --help.
 COMMAND_LINE = re.compile(r"`diptych|\bPROJECT\b|diptych command|\bdiptych --?[a-z]")
-COMMAND_LINE_MODULES = {"storage/cli.py", "storage/cli_commands.py", "gui/__main__.py"}
+COMMAND_LINE_MODULES = "storage/cli"  # cli.py, cli_commands.py: the command line's own
 # Said on the terminal only: there is no display to open the window on.
 TERMINAL_ONLY = {("gui/app.py", "no_display_message")}
 
@@ -56,7 +56,7 @@ def command_line_words_in_window_text() -> list[str]:
     found = []
     for path in sorted([*ROOT.glob("storage/*.py"), *ROOT.glob("gui/*.py")]):
         name = path.relative_to(ROOT).as_posix()
-        if name in COMMAND_LINE_MODULES:
+        if name.startswith(COMMAND_LINE_MODULES):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         allowed = _docstrings(tree) | _for_the_command_line(tree, name)
