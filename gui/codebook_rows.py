@@ -9,7 +9,7 @@ from functools import lru_cache
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidget
 
-from diptych.gui.tag_model import USAGE_ROLE
+from diptych.gui.tag_model import COUNT_ROLE
 from diptych.gui.tag_palette import TagKeyDelegate
 from diptych.storage.codebook import Codebook
 
@@ -49,12 +49,13 @@ class CodebookRowDelegate(TagKeyDelegate):
     ) -> None:
         """The name alone: its count is drawn apart (see :meth:`trailing`)."""
         super().initStyleOption(option, index)
-        if index.data(USAGE_ROLE):
+        if index.data(COUNT_ROLE):
             option.text = index.data(Qt.ItemDataRole.EditRole)
 
     def trailing(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        """The tag's count of passages, kept whole when a narrow Codebook cuts the name."""
-        count = index.data(USAGE_ROLE)
+        """The tag's count of passages (its sub-tags' too, as the Passages panel filtered by
+        the tag lists them), kept whole when a narrow Codebook cuts the name."""
+        count = index.data(COUNT_ROLE)
         return f"({count})" if count else ""
 
     def row_height(

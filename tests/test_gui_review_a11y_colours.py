@@ -53,8 +53,10 @@ def test_a_codebook_row_is_read_with_its_count_as_passages_its_colour_and_its_ke
     for number, tag in enumerate(model.codebook.ordered(), start=1):
         index = model.index_of(tag.id)
         spoken = index.data(ACCESSIBLE_TEXT)
-        count = usage.get(tag.id, 0)
+        own, count = usage.get(tag.id, 0), model.count(tag.id)
         passages = {0: "no passages", 1: "1 passage"}.get(count, f"{count} passages")
+        if count != own:  # a parent counts its sub-tags' passages too, and says so
+            passages += f" with its sub-tags, {own or 'none'} tagged {tag.name} itself"
         key = f", key {number}" if number <= 9 else ""  # keys 1-9: the tenth has none
         assert spoken == f"{tag.name}, {passages}, {color_name(tag.color)}{key}"
         rows += 1

@@ -84,7 +84,7 @@ def test_a_count_overtaken_by_a_newer_one_is_dropped(qtbot: QtBot, session: Proj
     model.on_usage_timer_timeout()  # a count starts, then the passages change again
     older = model._counts
     model.on_usage_timer_timeout()
-    model.on_usage_counted((older, {tag_id: 999}))
+    model.on_usage_counted((older, {tag_id: 999}, {}))
     assert shown(model, tag_id).endswith(f"({count})")
     qtbot.waitUntil(lambda: not model.counting)
     assert shown(model, tag_id).endswith(f"({count})")
@@ -119,5 +119,5 @@ def test_closing_while_counting_leaves_the_counts_alone(
     tag_id = busiest(session)[0]
     counts = model._counts
     session.close()
-    model.on_usage_counted((counts, {tag_id: 5}))  # arriving after the window went
+    model.on_usage_counted((counts, {tag_id: 5}, {}))  # arriving after the window went
     assert "(5)" not in shown(model, tag_id)

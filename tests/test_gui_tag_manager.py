@@ -154,7 +154,8 @@ def test_tag_tree_model_passes_the_model_tester(qtmodeltester, window: MainWindo
     assert tree_children(model) == [
         "Economy", "Security", "Diplomacy", "Culture & society", "Evidence",
     ]  # fmt: skip
-    assert model.index(0, 0).data() == "Economy"  # no passage of its own: no count
+    # No passage of its own, one of its sub-tag's: counted as the Passages panel lists it.
+    assert model.index(0, 0).data() == "Economy  (1)"
     assert model.index(1, 0).data() == "Security  (2)"
     window.tags.create_tag(TagValues("Method", "#5ED1C4", tag_id(window, "Evidence"), ""))
     qtmodeltester.check(model)
@@ -467,7 +468,7 @@ def test_merge_moves_the_passages_and_updates_counts(
     passages = saved_passage_tags(sample)
     assert passages["the signing of 15 hi"] == {"Economy", "Evidence"}
     assert passages["Just hours before th"] == {"Security", "Economy"}
-    assert model.index_of(economy).data() == "Economy  (2)"
+    assert model.index_of(economy).data() == "Economy  (3)"  # and its sub-tag Trade's
     assert model.index_of(tag_id(window, "Diplomacy")).data() == "Diplomacy  (1)"
     assert tree_children(model, model.index_of(tag_id(window, "Diplomacy"))) == []
     assert panel.selected_tag() == economy
@@ -476,7 +477,7 @@ def test_merge_moves_the_passages_and_updates_counts(
     window.actions_.undo.trigger()
     passages = saved_passage_tags(sample)
     assert passages["the signing of 15 hi"] == {"Summitry", "Evidence"}
-    assert model.index_of(economy).data() == "Economy"
+    assert model.index_of(economy).data() == "Economy  (1)"  # its sub-tag Trade's
     assert model.index_of(summitry).data() == "Summitry  (2)"
     wait_painted(qtbot, window, "the signing of 15", [colors["Summitry"], colors["Evidence"]])
 
