@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.main_window import MainWindow
+from diptych.gui.messages import as_shown
 from diptych.storage.errors import DiptychError
 from diptych.storage.file_place import follow_file, overwritten, remember_file
 
@@ -102,7 +103,7 @@ class FilePlaceWatch(QObject):
                 if closing:
                     messages.known_error(exc, "Project file")
                 else:
-                    self._tell(str(exc), project.path.parent)
+                    self._tell(as_shown(exc), project.path.parent)
             return
         if followed is None:
             return  # a reader still holds part of the log: the next look tries again

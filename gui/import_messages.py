@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from diptych.gui.import_jobs import ImportResult
+from diptych.gui.messages import as_shown
 from diptych.storage.errors import ArticleFileError, readable_text
 from diptych.storage.wording import counted, were
 
@@ -77,7 +78,7 @@ def _listed(
 ) -> list[str]:
     """The first few errors in full, the others by file name under their ``kind`` of
     problem: a message box of hundreds of paragraphs would not fit on the screen."""
-    said = [str(error) for error in errors[:LISTED_IN_FULL]]
+    said = [as_shown(error) for error in errors[:LISTED_IN_FULL]]
     rest = errors[LISTED_IN_FULL:]
     if not rest:
         return said

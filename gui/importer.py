@@ -124,7 +124,7 @@ class ImportController(QObject):
             path=self.session.project.path,
             advice="Make the file writable and open it again, or save a copy.",
         )
-        self.session.messages.error(str(error), "Import")
+        self.session.messages.known_error(error, "Import")
         return True
 
     def on_worker_cancelled(self) -> None:

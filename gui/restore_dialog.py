@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.messages import as_shown
 from diptych.storage.backup import BackupInfo
 from diptych.storage.errors import DiptychError
 
@@ -115,7 +116,7 @@ class RestoreOffer(QMessageBox):
             f"Diptych has {has} replaces the file with it; the damaged file is kept next to "
             "it, renamed."
         )
-        self.setDetailedText(str(error))
+        self.setDetailedText(as_shown(error))
         self.restore_button = self.addButton(
             "Restore from backup…", QMessageBox.ButtonRole.AcceptRole
         )
