@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from diptych.storage.errors import DiptychError, readable_text
 
 if TYPE_CHECKING:
-    from diptych.storage.cli_commands import Result
+    from diptych.storage.cli_results import Result
 
 OpenGui = Callable[[Path | None], int]
 
@@ -353,7 +353,7 @@ def _discard_output(out: TextIO) -> None:
 
 
 def _print(result: Result, *, as_json: bool, out: TextIO) -> None:
-    from diptych.storage.cli_commands import Content  # loaded with the command already
+    from diptych.storage.cli_results import Content  # loaded with the command already
 
     if isinstance(result, Content):  # written as it is
         out.flush()

@@ -5,48 +5,23 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import shlex
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diptych.storage.anchors import find_quote
-from diptych.storage.codebook import PATH_SEPARATOR, Codebook
+from diptych.storage.cli_results import Content, Output, Result
+from diptych.storage.cli_tags import list_tags, refuse_new_path, require_tag, tag_command
+from diptych.storage.codebook import Codebook
 from diptych.storage.database import file_exists
 from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.files import write_atomically
-from diptych.storage.model import Tag
 from diptych.storage.project import PROJECT_SUFFIX, Project
-from diptych.storage.tag_checks import clean_tag_name
-from diptych.storage.wording import counted
 
 if TYPE_CHECKING:
     from diptych.storage.search import SearchHit
-
-
-@dataclass(frozen=True)
-class Output:
-    """A command's result: lines for people, data for ``--json``, notes for stderr (what
-    the user should know, the command having done what was asked), and the exit status
-    (1: a search found nothing, as grep says it)."""
-
-    lines: list[str] = field(default_factory=list)
-    data: Any = None
-    notes: list[str] = field(default_factory=list)
-    status: int = 0
-
-
-@dataclass(frozen=True)
-class Content:
-    """A command's result written as it is to standard output (an export), and notes."""
-
-    data: bytes
-    notes: list[str] = field(default_factory=list)
-
-
-Result = Output | Content
 
 
 def run(args: argparse.Namespace, *, to_terminal: bool = False) -> Result:
@@ -194,141 +169,6 @@ def _articles(project: Project, args: argparse.Namespace) -> Result:
     return Output(["  id  characters  passages  title", *lines] if rows else [], data)
 
 
-def _tags(project: Project, args: argparse.Namespace) -> Result:
-    codebook = project.tags.codebook()
-    usage = project.tags.usage()
-    data, lines = [], []
-    for tag, depth in codebook.walk():
-        data.append(
-            {
-                "id": tag.id,
-                "name": tag.name,
-                "path": codebook.path(tag.id),
-                "color": tag.color,
-                "parent": _parent_path(codebook, tag),
-                "description": tag.description,
-                "annotations": usage.get(tag.id, 0),
-            }
-        )
-        lines.append(f"{tag.color}  {usage.get(tag.id, 0):>5}  {'  ' * depth}{tag.name}")
-    return Output(lines, data)
-
-
-def _parent_path(codebook: Codebook, tag: Tag) -> str | None:
-    parent = tag.parent_id
-    return codebook.path(parent) if parent is not None and parent in codebook else None
-
-
-def _tag(project: Project, args: argparse.Namespace) -> Result:
-    parent = _require_tag(project, args.parent) if args.parent else None
-    parent_id = parent.id if parent else None
-    notes: list[str] = []
-    tag: Tag | None
-    with project.transaction():
-        if args.move:
-            tag = _move(project, args.name, parent_id, notes)
-        else:
-            tag = _tag_at(project, args.name, parent)
-        if tag is None:
-            _refuse_new_path(project, args.name)
-            tag = project.tags.add(
-                name=args.name,
-                color=args.color,
-                parent_id=parent_id,
-                description=args.description or "",
-            )
-            _note_namesakes(project, tag, notes)
-        else:
-            tag = project.tags.update(tag_id=tag.id, color=args.color, description=args.description)
-    path = project.tags.codebook().path(tag.id)
-    return Output([f"{tag.id}  {tag.color}  {path}"], {"id": tag.id, "path": path}, notes)
-
-
-def _tag_at(project: Project, name: str, parent: Tag | None) -> Tag | None:
-    """The tag ``name`` names, to be changed; None if it is to be created.
-
-    With a parent, only a tag under it is changed: another tag of that name elsewhere is
-    moved only with --move.
-    """
-    if parent is None:
-        return project.tags.find(name=name)
-    codebook = project.tags.codebook()
-    key = " ".join(name.split()).casefold()  # as a tag is named
-    beside = [t for t in codebook.children(parent.id) if t.name.casefold() == key]
-    if beside:
-        return beside[0]
-    found = project.tags.find(name=name) if PATH_SEPARATOR in name else None
-    if found is not None and found.parent_id == parent.id:
-        return found
-    if found is not None:  # a path names one tag: it is elsewhere
-        raise InputError(
-            f"{codebook.path(found.id)!r} is not under {codebook.path(parent.id)!r}",
-            advice="To move it there with its passages and sub-tags, add --move;"
-            " to create another tag there, give its name without a path.",
-        )
-    return None
-
-
-def _move(project: Project, name: str, parent_id: int | None, notes: list[str]) -> Tag:
-    """Move the tag ``name`` under ``parent_id`` (None: the top level), saying what moved."""
-    tag = project.tags.find(name=name)
-    if tag is None:
-        raise InputError(
-            f"there is no tag called {name!r} to move", advice="List them with `diptych tags`."
-        )
-    if tag.parent_id == parent_id:
-        return tag
-    codebook = project.tags.codebook()
-    before, below = codebook.path(tag.id), len(codebook.descendants(tag.id))
-    tag = project.tags.move(tag_id=tag.id, parent_id=parent_id)
-    after = project.tags.codebook().path(tag.id)
-    carried = counted(project.tags.usage().get(tag.id, 0), "passage")
-    carried += f" and {counted(below, 'sub-tag')}" if below else ""
-    notes.append(f"moved {before!r} to {after!r}, with its {carried}")
-    return tag
-
-
-def _note_namesakes(project: Project, tag: Tag, notes: list[str]) -> None:
-    """Say so when the new tag has a namesake elsewhere, which was not moved (as the
-    ``tag`` command of older versions did)."""
-    codebook = project.tags.codebook()
-    others = [codebook.path(t.id) for t in codebook.find(tag.name) if t.id != tag.id]
-    if others:
-        notes.append(
-            f"created {codebook.path(tag.id)!r} as a new tag; nothing was moved from"
-            f" {' or '.join(map(repr, others))} (--move moves a tag)"
-        )
-
-
-def _refuse_new_path(project: Project, name: str) -> None:
-    """Refuse a tag path that names no tag, with what the command line can do instead:
-    create the last tag of the path under its parent with ``diptych tag --parent``."""
-    parent_path, _, leaf = name.strip().rpartition(PATH_SEPARATOR)
-    if not parent_path.strip() or not leaf.strip():
-        return  # no path: the name's own rules say what is wrong
-    try:
-        clean_tag_name(name)
-    except InputError as exc:
-        command = f"diptych tag PROJECT {shlex.quote(leaf.strip())} --parent"
-        command += f" {shlex.quote(parent_path.strip())}"
-        if not project.tags.codebook().find(parent_path):
-            command = f"there is no tag {parent_path.strip()!r} yet; create it, then {command}"
-        raise InputError(
-            exc.message,
-            advice="Use another character, such as '-', or choose a parent to nest the tag: "
-            + command,
-        ) from None
-
-
-def _require_tag(project: Project, name: str) -> Tag:
-    tag = project.tags.find(name=name)
-    if tag is None:
-        raise InputError(
-            f"there is no tag called {name!r}", advice="List them with `diptych tags`."
-        )
-    return tag
-
-
 def _annotate(project: Project, args: argparse.Namespace) -> Result:
     article = project.articles.get(article_id=args.article)
     if args.quote is not None:
@@ -344,7 +184,7 @@ def _annotate(project: Project, args: argparse.Namespace) -> Result:
     with project.transaction():
         for name in args.tag:
             if project.tags.find(name=name) is None:
-                _refuse_new_path(project, name)
+                refuse_new_path(project, name)
         tag_ids = [project.tags.ensure(name=name)[0].id for name in args.tag]
         passage = project.annotations.add(
             article_id=article.id, start=start, end=end, tag_ids=tag_ids,
@@ -354,7 +194,7 @@ def _annotate(project: Project, args: argparse.Namespace) -> Result:
 
 
 def _annotations(project: Project, args: argparse.Namespace) -> Result:
-    tag_id = _require_tag(project, args.tag).id if args.tag else None
+    tag_id = require_tag(project, args.tag).id if args.tag else None
     if args.article is not None:
         project.articles.summary(article_id=args.article)  # "there is no article N"
     passages = project.annotations.query(article_id=args.article, tag_id=tag_id)
@@ -419,7 +259,6 @@ def _place(hit: SearchHit) -> str:
 
 
 def _export(project: Project, args: argparse.Namespace) -> Result:
-    from diptych.storage.codebook import Codebook
     from diptych.storage.exporting import (
         FORMATS,
         ExportOptions,
@@ -442,7 +281,7 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
             advice="Write it to a file with -o, for example: diptych export PROJECT"
             f" --format {fmt} -o {Path(args.project).stem}{FORMATS[fmt].suffix}",
         )
-    tag_ids = tuple(_require_tag(project, n).id for n in args.tag) if args.tag else None
+    tag_ids = tuple(require_tag(project, n).id for n in args.tag) if args.tag else None
     options = ExportOptions(
         article_ids=tuple(args.article) if args.article else None,
         tag_ids=tag_ids,
@@ -469,8 +308,8 @@ _HANDLERS: dict[str, Callable[[Project, argparse.Namespace], Result]] = {
     "import": _import,
     "reimport": _reimport,
     "articles": _articles,
-    "tags": _tags,
-    "tag": _tag,
+    "tags": list_tags,
+    "tag": tag_command,
     "annotate": _annotate,
     "annotations": _annotations,
     "search": _search,

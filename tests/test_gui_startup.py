@@ -55,6 +55,7 @@ NOT_ON_THE_START_PATH = (
     "linkify_it",  # nor a finder of the addresses to link
     "sqlite_utils",  # only to create or upgrade a project file
     "diptych.storage.cli_commands",  # what the other commands do
+    "diptych.storage.cli_tags",
     "diptych.storage.search",  # with the first search
     "diptych.storage.importing",  # the article readers: only to import or update
     "diptych.storage.decoding",
