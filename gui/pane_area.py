@@ -154,18 +154,23 @@ class PaneArea(QStackedWidget):
         return None
 
     def _room_for_another_pane(self) -> bool:
-        """True if one more pane fits at its narrowest, the window growing at most to the
-        edge of its screen: beyond, the panels beside the reading area would go off it."""
+        """True if one more pane fits at its narrowest, sharing the reading area's width,
+        the window growing at most to the edge of its screen (to the right, as it grows):
+        beyond, the panels beside the reading area would go off it."""
         panes = self.panes()
         if not panes:
             return True
         narrowest = max(p.minimumSizeHint().width() for p in panes)
         needed = (len(panes) + 1) * narrowest + len(panes) * self.splitter.handleWidth()
         window = self.window()
-        spare = window.screen().availableGeometry().width() - window.frameGeometry().width()
-        if spare < 0:
+        screen = window.screen().availableGeometry()
+        frame = window.frameGeometry()
+        if frame.width() > screen.width():
             return True  # wider than its screen already: nothing left to keep on it
-        return needed <= self.splitter.width() + spare
+        # A window placed right of the screen's left edge has that much less room: it
+        # grew off the screen by a pane at each pane opened (800, 1037, 1495 pixels wide).
+        spare = screen.x() + screen.width() - (frame.x() + frame.width())
+        return needed <= self.splitter.width() + max(spare, 0)
 
     def _on_pane_loaded(self, pane: ArticlePane) -> None:
         if pane is self._current:  # same pane, new article: the library follows it

@@ -623,6 +623,31 @@ def test_a_new_pane_never_pushes_the_window_off_its_screen(
     )
 
 
+def test_a_new_pane_never_pushes_a_window_placed_right_of_the_edge_off_its_screen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # A narrow window placed in the middle of its screen: it grew by a pane's width at each
+    # pane opened, its right edge (and the panels there) going off the screen.
+    for dock in window.docks.values():
+        dock.close()
+    screen = window.screen().availableGeometry()
+    width = screen.width() * 3 // 4
+    qtbot.waitUntil(lambda: window.minimumWidth() < width)
+    window.resize(width, 600)
+    window.move(screen.x() + screen.width() // 5, screen.y())
+    qtbot.waitUntil(lambda: window.frameGeometry().right() < screen.right() - 20)
+    messages: list[str] = []
+    window.context.messages.posted.connect(lambda _level, _title, text: messages.append(text))
+    for _ in range(MAX_PANES - 2):
+        window.actions_.new_pane.trigger()
+        QApplication.processEvents()
+        assert window.frameGeometry().right() <= screen.right(), len(window.area.panes())
+    assert len(window.area.panes()) < MAX_PANES
+    assert messages[-1] == (
+        "There is no room for another pane beside these: close a pane, or make the window wider."
+    )
+
+
 def test_find_left_open_searches_the_next_article_shown_in_the_pane(
     qtbot: QtBot, window: MainWindow
 ) -> None:
