@@ -1,13 +1,11 @@
 """A table's columns are as wide as their words need: in a narrow pane, equal shares split
 "Communication" across two lines in its column while the next columns held a short word.
-A table too long to measure keeps equal shares (see :data:`CONTENT_WIDTH_ROWS`)."""
+The 10,000-row table of tests/test_bad_input_matrix.py opens as fast either way."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QFontMetricsF, QTextDocument, QTextLength, QTextTable
 
-from diptych.gui import render
 from diptych.gui.render import render_article
 from diptych.gui.theme import render_style
 from diptych.storage.importing import parse_article
@@ -42,17 +40,7 @@ def test_a_long_word_keeps_its_line_in_a_narrow_table(qapp: object) -> None:
     assert lines_of_cell(document, table, 0, 0) == 1
 
 
-def test_a_table_too_long_to_measure_gives_each_column_an_equal_share(
-    qapp: object, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(render, "CONTENT_WIDTH_ROWS", 1)
-    _document, table = table_of(TABLE)
-    widths = table.format().columnWidthConstraints()
-    assert [w.type() for w in widths] == [QTextLength.Type.PercentageLength] * 4
-    assert [w.rawValue() for w in widths] == [25.0] * 4
-
-
-def test_a_short_table_leaves_its_column_widths_to_the_content(qapp: object) -> None:
+def test_a_table_leaves_its_column_widths_to_the_content(qapp: object) -> None:
     _document, table = table_of(TABLE)
     widths = table.format().columnWidthConstraints()
     assert all(w.type() == QTextLength.Type.VariableLength for w in widths)
