@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -88,7 +89,37 @@ def paint_outlines(
         outline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         outline.setUnderlineColor(outline_color(view.palette(), selected, theme))
         selections.append(_extra(view, selected.start, selected.end, outline))
+        selections.extend(_list_markers(view, selected.start, selected.end, outline))
     view.setExtraSelections(selections)
+
+
+def _list_markers(
+    view: ArticleView, start: int, end: int, fmt: QTextCharFormat
+) -> list[QTextEdit.ExtraSelection]:
+    """For each list item that ``[start, end)`` runs into from before it, its first
+    character again in ``fmt``, with the colour of the item's bullet: Qt draws the bullet
+    of an item a selection drawn over the text runs into in the text colour of that
+    selection, and an outline has none (the bullet was not drawn while it was outlined).
+    Each starts a character early, on the line break before the item, as Qt requires."""
+    document = view.document()
+    first, last = view.positions.to_rendered(start), view.positions.to_rendered(end)
+    block = document.findBlock(first)
+    markers = []
+    while block.isValid() and block.position() < last:
+        if block.textList() is not None and block.position() > first and block.length() > 1:
+            marker = QTextCharFormat(fmt)
+            brush = block.charFormat().foreground()
+            text = view.palette().text()
+            marker.setForeground(text if brush.style() == Qt.BrushStyle.NoBrush else brush)
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(block.position() - 1)
+            cursor.setPosition(block.position() + 1, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = marker
+            markers.append(selection)
+        block = block.next()
+    return markers
 
 
 def outline_color(palette: QPalette, mark: Mark, theme: HighlightTheme) -> QColor:
