@@ -1,6 +1,6 @@
 """Another project opened (or the one open, again): the new window takes the place, size
 and panels of the window it replaces, as they are now, not as they were when Diptych was
-last closed; the project opened again keeps its panes as they are now."""
+last closed; the project opened again keeps its window, with its panes as they are now."""
 
 from __future__ import annotations
 
@@ -41,5 +41,5 @@ def test_the_project_open_opened_again_keeps_its_panes_as_they_are(
     launched.launcher.open_path(sample)  # type: ignore[attr-defined]
 
     window = launched.launcher.window  # type: ignore[attr-defined]
-    assert window is not launched
+    assert window is launched  # it is already open: the window stays, as it is
     assert [p.zoom for p in window.area.panes()] == [3]
