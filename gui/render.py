@@ -25,13 +25,11 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextFrameFormat,
-    QTextLength,
     QTextList,
     QTextListFormat,
-    QTextTableFormat,
 )
 
+from diptych.gui.render_tables import TablePlan, plan_table, table_format
 from diptych.storage.document import ArticleText, Block, BlockKind, SpanStyle
 from diptych.storage.offsets import PositionMap
 
@@ -93,6 +91,7 @@ class DocumentBuilder:
         self._next = 0
         self._fresh_block = True  # the cursor sits in an empty block that can be reused
         self._lists: dict[tuple[int, bool], QTextList] = {}
+        self._table: TablePlan | None = None  # the table being put in
 
     @property
     def done(self) -> bool:
@@ -125,7 +124,7 @@ class DocumentBuilder:
         return self.positions
 
     def add_blocks(self, count: int) -> None:
-        """Add up to ``count`` more blocks (a table always goes in whole)."""
+        """Add up to ``count`` more blocks (a table, or a piece of a long one, goes in whole)."""
         blocks = self.content.blocks
         stop = min(len(blocks), self._next + count)
         while self._next < stop:
@@ -238,58 +237,39 @@ class DocumentBuilder:
         return block_format, char_format
 
     def _add_table(self, first: int) -> int:
-        """Insert the table whose first cell is block ``first``; returns the next block."""
+        """Insert the table, or the next piece of the long table, whose first cell is
+        block ``first``; returns the next block (see :mod:`diptych.gui.render_tables`)."""
         blocks = self.content.blocks
-        table_id = blocks[first].table
-        last = first
-        while (
-            last < len(blocks)
-            and blocks[last].kind is BlockKind.CELL
-            and blocks[last].table == table_id
-        ):
-            last += 1
-        cells = blocks[first:last]
-        # Only rows and columns that hold a cell: a page's colspan="1000" or empty rows
-        # would otherwise squeeze the real columns to nothing (and lay out for minutes).
-        rows = {row: index for index, row in enumerate(sorted({c.row for c in cells}))}
-        cols = {col: index for index, col in enumerate(sorted({c.col for c in cells}))}
-        if len(cols) > MAX_TABLE_COLUMNS:
-            for cell in cells:  # wider than a screen: each cell a paragraph, words kept
+        plan = self._table
+        if plan is None or not plan.first <= first < plan.last:
+            plan = self._table = plan_table(self.content.text, blocks, first)
+        if len(plan.columns) > MAX_TABLE_COLUMNS:
+            for cell in blocks[plan.first : plan.last]:  # wider than a screen: paragraphs
                 self._add_block(cell)
-            return last
+            return plan.last
+        last = plan.piece_end(blocks, first) if plan.in_pieces else plan.last
+        top_row = plan.rows[blocks[first].row]
+        rows = plan.rows[blocks[last - 1].row] - top_row + 1
         if not self._fresh_block:  # a plain block: not a copy of a list item's format
             self._cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        table = self._cursor.insertTable(len(rows), len(cols), self._table_format())
+        opens, closes = first == plan.first, last == plan.last
+        fmt = table_format(self.style.rule_color, plan, first_piece=opens, last_piece=closes)
+        # All rows at once: appending them one by one makes Qt redo the table's layout.
+        table = self._cursor.insertTable(rows, len(plan.columns), fmt)
         self._lists.clear()
-        for cell in cells:
-            cell_cursor = table.cellAt(rows[cell.row], cols[cell.col]).firstCursorPosition()
+        for cell in blocks[first:last]:
+            row, column = plan.rows[cell.row] - top_row, plan.columns[cell.col]
+            self._cursor = table.cellAt(row, column).firstCursorPosition()
             char_format = QTextCharFormat()
             if cell.header:
                 char_format.setFontWeight(QFont.Weight.Bold)
-            self._cursor = cell_cursor
             self._insert_text(cell, char_format)
         self._cursor = QTextCursor(self.document)
         self._cursor.movePosition(QTextCursor.MoveOperation.End)
-        self._fresh_block = True  # Qt always leaves an empty block after a table
+        # Qt always leaves an empty block after a table; the next piece goes right there,
+        # with no block in between.
+        self._fresh_block = True
         return last
-
-    def _table_format(self) -> QTextTableFormat:
-        """A table across the text's width, its columns sized by their content (Qt's
-        variable widths): given equal shares, a narrow pane split a word
-        ("Communicati/on") in one column while the next held a figure. Measuring the
-        cells costs nothing seen: a table of 10,000 rows opens in the same time (within
-        the noise of ±20 %) as with equal shares, and one of 2,000 rows × 8 columns too."""
-        fmt = QTextTableFormat()
-        fmt.setBorder(1)
-        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setBorderBrush(self.style.rule_color)
-        fmt.setCellPadding(4)
-        fmt.setCellSpacing(0)
-        fmt.setBorderCollapse(True)
-        fmt.setTopMargin(6)
-        fmt.setBottomMargin(10)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        return fmt
 
 
 def _qt_text(text: str) -> str:
