@@ -23,6 +23,7 @@ from diptych.storage.tag_checks import (
     where,
     write_named,
 )
+from diptych.storage.tag_counts import TagCount, count_tag_passages
 from diptych.storage.tag_removal import refuse_if_worked_on, remove_tag
 from diptych.storage.tag_restore import refuse_if_moved, restore_removal, restore_tag_places
 
@@ -194,6 +195,14 @@ class TagStore:
                 "SELECT tag_id, count(*) FROM annotation_tags GROUP BY tag_id"
             ).fetchall()
         return {int(tag_id): int(count) for tag_id, count in rows}
+
+    def usage_with_sub_tags(self) -> dict[int, TagCount]:
+        """How many passages each tag's row in the codebook counts: its own, with its
+        sub-tags' (each passage once), and how many of those are orphans. Tags on no
+        passage, themselves or through a sub-tag, are absent."""
+        codebook = self.codebook()
+        with self._project.reading() as db:
+            return count_tag_passages(db, codebook=codebook)
 
     def delete(
         self, *, tag_id: int, unused_only: bool = False, expected: TagRemoval | None = None
