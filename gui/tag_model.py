@@ -26,6 +26,7 @@ from diptych.storage.codebook import Codebook
 from diptych.storage.model import Tag
 from diptych.storage.palette import PALETTE_NAMES
 from diptych.storage.project import Project
+from diptych.storage.tag_counts import TagCount
 from diptych.storage.wording import counted
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,14 +35,11 @@ USAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # how many passages carry the tag
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 TAG_MIME = "application/x-diptych-tag-id"
 # A project holding more passages than this has its tags' passages counted by a worker:
-# counting 40,000 passages takes ~6 ms (more on a busy machine), on top of everything else
-# the window does while it opens or a tag changes. A smaller project's counts are read at
-# once, so that they are never missing from its tree.
+# counting them with their sub-tags' takes ~15 ms for 5,000 passages under 400 nested tags
+# and ~65 ms for 40,000 (more on a busy machine), on top of everything else the window
+# does while it opens or a tag changes. A smaller project's counts are read at once, so
+# that they are never missing from its tree.
 BACKGROUND_COUNT = 5_000
-# Counting the passages of a tag and its sub-tags reads those passages (~6 ms for 1,000
-# tags on passages, ~100 ms for 7,500): beyond this many tags on passages of nested tags,
-# a worker counts them.
-QUICK_SUB_TAG_COUNT = 1_000
 
 Index = QModelIndex | QPersistentModelIndex
 # Combined once: the tree asks for every tag's flags, and each | of Python enums costs.
@@ -94,42 +92,27 @@ def passages_count(count: int) -> str:
     return counted(count, "passage")
 
 
-def count_tag_usage(path: Path) -> dict[int, int]:
-    """The worker's job: how many passages carry each tag, read through a connection of
-    its own to the project file at ``path``."""
+def count_tag_usage(path: Path) -> dict[int, TagCount]:
+    """The worker's job: how many passages each tag's row counts (see
+    :meth:`~diptych.storage.tags.TagStore.usage_with_sub_tags`), read through a connection
+    of its own to the project file at ``path``."""
     with Project.open(path, read_only=True, verify=False) as project:
-        return project.tags.usage()
+        return project.tags.usage_with_sub_tags()
 
 
-def count_with_sub_tags(path: Path) -> dict[int, int]:
-    """The worker's job: :func:`usage_with_sub_tags`, through a connection of its own to
-    the project file at ``path``."""
-    with Project.open(path, read_only=True, verify=False) as project:
-        return usage_with_sub_tags(project, project.tags.codebook(), project.tags.usage())
+def own_usage(counts: dict[int, TagCount]) -> dict[int, int]:
+    """How many passages carry each tag itself (tags on none absent)."""
+    return {tag_id: count.own for tag_id, count in counts.items() if count.own}
 
 
-def usage_with_sub_tags(
-    project: Project, codebook: Codebook, usage: dict[int, int]
-) -> dict[int, int]:
-    """How many passages carry each tag or one of its sub-tags, a passage carrying several
-    counted once: what the Passages panel shows filtered by the tag. Only the tags whose
-    sub-tags carry passages are counted (the others' count is ``usage``'s); their
-    passages are read only then."""
-    passages: dict[int, frozenset[int]] = {}
-
-    def passages_of(tag_id: int) -> frozenset[int]:
-        if tag_id not in passages:
-            found = project.annotations.query(tag_id=tag_id)
-            passages[tag_id] = frozenset(p.id for p in found)
-        return passages[tag_id]
-
-    counts = {}
-    for tag in codebook.ordered():
-        below = [t.id for t in codebook.descendants(tag.id) if usage.get(t.id)]
-        if below:
-            used = [tag.id, *below] if usage.get(tag.id) else below
-            counts[tag.id] = len(frozenset().union(*map(passages_of, used)))
-    return counts
+def orphans_text(orphans: int, count: int) -> str:
+    """How many of a tag's ``count`` passages are orphans, and where they are listed:
+    "1 of them is an orphan, listed in the Orphans tab"."""
+    if orphans == count:
+        which = "it is an orphan" if count == 1 else "all of them are orphans"
+    else:
+        which = f"{orphans} of them " + ("is an orphan" if orphans == 1 else "are orphans")
+    return f"{which}, listed in the Orphans tab"
 
 
 def color_icon(color: str, size: int = 14) -> QIcon:
@@ -182,8 +165,8 @@ class TagTreeModel(QAbstractItemModel):
         self.session = session
         self._key_of = key_of
         self._codebook = Codebook([])
-        self._usage: dict[int, int] = {}
-        self._with_sub_tags: dict[int, int] = {}  # see usage_with_sub_tags
+        self._usage: dict[int, int] = {}  # passages carrying each tag itself
+        self._counts_of: dict[int, TagCount] = {}  # with the sub-tags', and the orphans
         self._icons: dict[str, QIcon] = {}
         # The session has just read the list of articles: their passages, added up, say
         # whether this project's counts are read in the background.
@@ -205,14 +188,11 @@ class TagTreeModel(QAbstractItemModel):
         they come, each tag kept shows the count it had (a new tag none)."""
         self.beginResetModel()
         self._codebook = self.session.codebook()
-        in_background = self._in_background
-        if not in_background:
-            self._usage = self.session.project.tags.usage()
-            in_background = self._slow_with_sub_tags(self._usage)
-            # Counted with the sub-tags of this codebook, here or by the worker
-            self._with_sub_tags = {} if in_background else self._count_with_sub_tags(self._usage)
+        if not self._in_background:  # counted with the sub-tags of this codebook
+            counts = self.session.project.tags.usage_with_sub_tags()
+            self._usage, self._counts_of = own_usage(counts), counts
         self.endResetModel()
-        if in_background:
+        if self._in_background:
             self._count_in_background()
 
     @property
@@ -235,31 +215,18 @@ class TagTreeModel(QAbstractItemModel):
             return  # the window closed in the meantime
         if self._in_background:
             self._count_in_background()
-            return
-        usage = self.session.project.tags.usage()
-        if usage == self._usage:
-            return  # a note typed: no count changed, with the sub-tags' neither
-        if self._slow_with_sub_tags(usage):
-            self._count_in_background()
         else:
-            self._show_usage(usage, self._count_with_sub_tags(usage))
-
-    def _slow_with_sub_tags(self, usage: dict[int, int]) -> bool:
-        """True if counting the passages of tags with their sub-tags should be left to a
-        worker (see :data:`QUICK_SUB_TAG_COUNT`)."""
-        book = self._codebook
-        nested = (t.id for t in book.ordered() if t.parent_id in book or book.children(t.id))
-        return sum(usage.get(tag_id, 0) for tag_id in nested) > QUICK_SUB_TAG_COUNT
-
-    def _count_with_sub_tags(self, usage: dict[int, int]) -> dict[int, int]:
-        return usage_with_sub_tags(self.session.project, self._codebook, usage)
+            self._show_counts(self.session.project.tags.usage_with_sub_tags())
 
     def _count_in_background(self) -> None:
         self._counts += 1
         counts, path = self._counts, self.session.project.path
-        worker = self.session.workers.start(
-            lambda _progress: (counts, count_tag_usage(path), count_with_sub_tags(path))
-        )
+
+        def count(_progress: object) -> tuple[int, dict[int, int], dict[int, TagCount]]:
+            found = count_tag_usage(path)
+            return counts, own_usage(found), found
+
+        worker = self.session.workers.start(count)
         worker.signals.finished.connect(self.on_usage_counted)
         # Each outcome with its count's number: an older count's failure or crash must not
         # stop the newer count awaited (whose counts would then be dropped as out of date).
@@ -268,15 +235,15 @@ class TagTreeModel(QAbstractItemModel):
             lambda summary, details: self.on_usage_count_crashed(counts, summary, details)
         )
 
-    def on_usage_counted(self, result: tuple[int, dict[int, int], dict[int, int]]) -> None:
-        """A worker counted the passages (of each tag, and with its sub-tags): show the
-        counts, unless a newer count is coming (the passages changed again meanwhile) or
-        the window has closed."""
-        counts, usage, with_sub_tags = result
+    def on_usage_counted(self, result: tuple[int, dict[int, int], dict[int, TagCount]]) -> None:
+        """A worker counted the passages (of each tag itself, and with its sub-tags): show
+        the counts, unless a newer count is coming (the passages changed again meanwhile)
+        or the window has closed."""
+        counts, usage, counts_of = result
         if counts != self._counts or self.session.project.closed:
             return
         self._counts = 0
-        self._show_usage(usage, with_sub_tags)
+        self._show_usage(usage, counts_of)
 
     def on_usage_not_counted(self, counts: int, _message: str) -> None:
         """The worker of count ``counts`` could not read the file: count here (the window
@@ -284,8 +251,7 @@ class TagTreeModel(QAbstractItemModel):
         if counts != self._counts or self.session.project.closed:
             return
         self._counts = 0
-        usage = self.session.project.tags.usage()
-        self._show_usage(usage, self._count_with_sub_tags(usage))
+        self._show_counts(self.session.project.tags.usage_with_sub_tags())
 
     def on_usage_count_crashed(self, counts: int, _summary: str, _details: str) -> None:
         """A bug stopped count ``counts`` (the workers report it): the counts shown stay,
@@ -293,13 +259,14 @@ class TagTreeModel(QAbstractItemModel):
         if counts == self._counts:
             self._counts = 0
 
-    def _show_usage(self, usage: dict[int, int], with_sub_tags: dict[int, int]) -> None:
+    def _show_counts(self, counts: dict[int, TagCount]) -> None:
+        self._show_usage(own_usage(counts), counts)
+
+    def _show_usage(self, usage: dict[int, int], counts_of: dict[int, TagCount]) -> None:
         tags = [t.id for t in self._codebook.ordered()]
-        before = {t: (self._usage.get(t), self._with_sub_tags.get(t)) for t in tags}
-        self._usage, self._with_sub_tags = usage, with_sub_tags
-        changed = [
-            t for t, counts in before.items() if counts != (usage.get(t), with_sub_tags.get(t))
-        ]
+        before = {t: (self._usage.get(t), self._counts_of.get(t)) for t in tags}
+        self._usage, self._counts_of = usage, counts_of
+        changed = [t for t, was in before.items() if was != (usage.get(t), counts_of.get(t))]
         for tag_id in changed:  # only the tags whose count changed: one passage, a few tags
             index = self.index_of(tag_id)
             if index.isValid():
@@ -390,17 +357,28 @@ class TagTreeModel(QAbstractItemModel):
 
     def count(self, tag_id: int) -> int:
         """How many passages the tag's row counts: those carrying the tag or one of its
-        sub-tags, as the Passages panel filtered by the tag lists them."""
-        return self._with_sub_tags.get(tag_id, self._usage.get(tag_id, 0))
+        sub-tags, as the Passages panel filtered by the tag lists them (its Passages tab
+        those still anchored, its Orphans tab the orphans)."""
+        found = self._counts_of.get(tag_id)
+        return found.passages if found is not None else self._usage.get(tag_id, 0)
+
+    def orphans(self, tag_id: int) -> int:
+        """How many of the passages :meth:`count` counts are orphans."""
+        found = self._counts_of.get(tag_id)
+        return found.orphans if found is not None else 0
 
     def _count_text(self, tag: Tag, said: Callable[[int], str]) -> str:
         """The row's count as ``said`` words it; a tag whose sub-tags add passages says how
-        many are its own: "4 passages with its sub-tags, 3 tagged Security itself"."""
+        many are its own: "4 passages with its sub-tags, 3 tagged Security itself"; one
+        with orphans says how many, which the Orphans tab lists rather than the Passages
+        tab: "..., 1 of them is an orphan, listed in the Orphans tab"."""
         own, count = self._usage.get(tag.id, 0), self.count(tag.id)
-        if count == own:
-            return said(count)
-        itself = f"{own} tagged {tag.name} itself" if own else f"none tagged {tag.name} itself"
-        return f"{passages_count(count)} with its sub-tags, {itself}"
+        text = said(count)
+        if count != own:
+            itself = f"{own} tagged {tag.name} itself" if own else f"none tagged {tag.name} itself"
+            text = f"{passages_count(count)} with its sub-tags, {itself}"
+        orphans = self.orphans(tag.id)
+        return f"{text}, {orphans_text(orphans, count)}" if orphans else text
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
