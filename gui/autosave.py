@@ -22,6 +22,9 @@ from diptych.storage.errors import ChangedMeanwhileError, DiptychError
 SAVE_PAUSE_MS = 600
 
 SaveCommand = Callable[[str, int], SetText]  # (text, sitting) -> the command saving it
+# What the text belongs to was removed (in another window): what to say, and the title of
+# the message that gives back what was typed; None while it is there.
+GoneCheck = Callable[[], "tuple[str, str] | None"]
 
 
 class AutosaveText(QPlainTextEdit):
@@ -42,6 +45,7 @@ class AutosaveText(QPlainTextEdit):
         super().__init__(parent)
         self.session = session
         self._command: SaveCommand | None = None
+        self._gone: GoneCheck | None = None
         self._saved = ""  # the text as it is stored
         self._loading = False
         self._replacing = False  # typing over a text written elsewhere meanwhile
@@ -68,22 +72,46 @@ class AutosaveText(QPlainTextEdit):
         """True while the user types in the field and part of it is not saved yet."""
         return self.hasFocus() and self.is_modified
 
-    def begin(self, read: Callable[[], str], command: SaveCommand | None) -> None:
+    def begin(
+        self, read: Callable[[], str], command: SaveCommand | None, gone: GoneCheck | None = None
+    ) -> None:
         """Show the stored text ``read`` returns, to be saved with ``command`` (None: never).
 
         What the field showed before is saved first (and only then is the text read: it
-        may be the same one), and a new sitting begins.
+        may be the same one), and a new sitting begins. ``gone`` says when what the text
+        belongs to was removed: what is typed is then given back rather than saved.
         """
         self.save()
         self._sittings.end()
-        self._command = command
+        self._command, self._gone = command, gone
         self._put(read())
 
     def forget(self) -> None:
-        """Show nothing, dropping what was typed: the text it belonged to is gone."""
+        """Show nothing: the text it belonged to is gone. What was typed and not saved is
+        given back in a message first (see :meth:`give_back_if_gone`)."""
+        self.give_back_if_gone()
         self._timer.stop()
-        self._command = None
+        self._command = self._gone = None
         self._put("")
+
+    def give_back_if_gone(self) -> bool:
+        """If what the text belongs to was removed meanwhile (in another window) while part
+        of it is not saved, give that text back in a message, there being nothing left to
+        save it on, and show nothing; True if it did."""
+        if self._gone is None or not self.is_modified or self.session.project.closed:
+            return False
+        try:
+            gone = self._gone()
+        except DiptychError:  # the file cannot be read now: the next save tries again
+            return False
+        if gone is None:
+            return False
+        said, title = gone
+        typed = self.toPlainText()
+        self._command = self._gone = None
+        self._put("")
+        self.session.messages.warning(f"{said} What was typed:\n\n{typed}", title)
+        return True
 
     def follow(self, text: str) -> None:
         """The stored text changed (undo, redo, another window): show it, unless the user
@@ -108,6 +136,8 @@ class AutosaveText(QPlainTextEdit):
         if self._command is None or text == self._saved:
             return
         if self.session.read_only or self.session.project.closed:
+            return
+        if self.give_back_if_gone():
             return
         replacing, self._replacing = self._replacing, False  # showing its save resets it
         try:

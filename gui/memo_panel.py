@@ -47,25 +47,25 @@ class MemoField(AutosaveText):
         def command(text: str, sitting: int) -> SetMemo:
             return SetMemo(session, kind, target_id, text, sitting)
 
+        def read() -> str:
+            return session.memo_text(kind, target_id)
+
         # No article (or tag): nothing to save the memo on.
         unsaved = kind is not MemoKind.PROJECT and target_id is None
-        self.begin(lambda: session.memo_text(kind, target_id), None if unsaved else command)
+        self.begin(read, None if unsaved else command, self.removed)
         self.setReadOnly(self.session.read_only)
 
-    def save(self) -> None:
-        """Save what is typed; if its article or tag was removed meanwhile (in another
-        window), give the text back in a message instead: there is nothing left to save it
-        on."""
-        if self.is_modified and self.target_gone():
-            typed = self.toPlainText()
-            self.forget()
-            self.session.messages.warning(
-                f"The {self.kind} whose memo was being typed was removed in another window, so "
-                f"the memo could not be saved. What was typed:\n\n{typed}",
-                "Memo not saved",
-            )
-            return
-        super().save()
+    def removed(self) -> tuple[str, str] | None:
+        """If the article or tag of the memo shown was removed meanwhile (in another
+        window), what to say as what was typed is given back (there is nothing left to save
+        it on), and the message's title."""
+        if not self.target_gone():
+            return None
+        return (
+            f"The {self.kind} whose memo was being typed was removed in another window, so the"
+            " memo could not be saved.",
+            "Memo not saved",
+        )
 
     def target_gone(self) -> bool:
         """True if the article or tag of the memo shown is no longer in the project."""

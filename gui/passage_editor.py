@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.autosave import AutosaveText
-from diptych.gui.commands import DeletePassage, SetPassageNote, perform
+from diptych.gui.commands import DeletePassage, SetPassageNote, perform, quote_start
 from diptych.gui.note_html import NoteBrowser
 from diptych.gui.passage_cells import local_time
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import ElidedLabel, TagChipRow, tool_button
 from diptych.gui.theme import is_dark
-from diptych.storage.errors import DiptychError
+from diptych.storage.errors import DiptychError, InputError
 from diptych.storage.model import Annotation
 
 PLACEHOLDER = "Click a highlight to edit its tags and note"
@@ -164,7 +164,8 @@ class PassageEditor(QWidget):
         def command(text: str, sitting: int) -> SetPassageNote:
             return SetPassageNote(session, passage.id, text, sitting)
 
-        self.note.begin(lambda: passage.note, command)  # read after the note was saved
+        # Read after the note was saved.
+        self.note.begin(lambda: passage.note, command, lambda: self._removed(passage))
         self._refresh()
         if changed:
             self.preview_button.setChecked(False)
@@ -181,6 +182,26 @@ class PassageEditor(QWidget):
     def save_note(self) -> None:
         """Save the note now if it was edited since it was last saved."""
         self.note.save()
+
+    def _removed(self, passage: Annotation) -> tuple[str, str] | None:
+        """If ``passage`` was deleted, or its article removed, meanwhile (in another
+        window), what to say as the note typed on it is given back (see
+        :meth:`AutosaveText.give_back_if_gone`), and the message's title."""
+        try:
+            self.session.passage(passage.id)
+            return None
+        except InputError:
+            pass
+        try:
+            self.session.project.articles.summary(article_id=passage.article_id)
+            what = f"The passage “{quote_start(passage.exact)}” was deleted"
+        except InputError:
+            what = f"The article of the passage “{quote_start(passage.exact)}” was removed"
+        return (
+            f"{what} in another window while its note was being typed, so the note could not"
+            " be saved.",
+            "Note not saved",
+        )
 
     # -- showing ---------------------------------------------------------------------------
     def _show_placeholder(self) -> None:
