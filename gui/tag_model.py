@@ -107,11 +107,11 @@ def own_usage(counts: dict[int, TagCount]) -> dict[int, int]:
 
 def orphans_text(orphans: int, count: int) -> str:
     """How many of a tag's ``count`` passages are orphans, and where they are listed:
-    "1 of them is an orphan, listed in the Orphans tab"."""
+    "1 of the 4 is an orphan, listed in the Orphans tab"."""
     if orphans == count:
-        which = "it is an orphan" if count == 1 else "all of them are orphans"
+        which = "it is an orphan" if count == 1 else f"all {count} are orphans"
     else:
-        which = f"{orphans} of them " + ("is an orphan" if orphans == 1 else "are orphans")
+        which = f"{orphans} of the {count} " + ("is an orphan" if orphans == 1 else "are orphans")
     return f"{which}, listed in the Orphans tab"
 
 
@@ -371,7 +371,7 @@ class TagTreeModel(QAbstractItemModel):
         """The row's count as ``said`` words it; a tag whose sub-tags add passages says how
         many are its own: "4 passages with its sub-tags, 3 tagged Security itself"; one
         with orphans says how many, which the Orphans tab lists rather than the Passages
-        tab: "..., 1 of them is an orphan, listed in the Orphans tab"."""
+        tab: "..., 1 of the 4 is an orphan, listed in the Orphans tab"."""
         own, count = self._usage.get(tag.id, 0), self.count(tag.id)
         text = said(count)
         if count != own:

@@ -131,7 +131,19 @@ def test_a_tags_tooltip_says_how_many_of_its_passages_are_orphans(
     qtbot.waitUntil(lambda: not model.counting and model.orphans(security) == 1)
     index = model.index_of(security)
     assert index.data() == f"Security  ({len(wanted)})"  # an orphan still counts
-    tip = index.data(Qt.ItemDataRole.ToolTipRole)
-    assert "1 of them is an orphan, listed in the Orphans tab" in tip
-    spoken = index.data(Qt.ItemDataRole.AccessibleTextRole)
-    assert "1 of them is an orphan, listed in the Orphans tab" in spoken
+    said = f"1 of the {len(wanted)} is an orphan, listed in the Orphans tab"
+    assert said in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert said in index.data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+@pytest.mark.parametrize(
+    ("orphans", "count", "said"),
+    [
+        (1, 1, "it is an orphan, listed in the Orphans tab"),
+        (3, 3, "all 3 are orphans, listed in the Orphans tab"),
+        (1, 4, "1 of the 4 is an orphan, listed in the Orphans tab"),
+        (2, 4, "2 of the 4 are orphans, listed in the Orphans tab"),
+    ],
+)
+def test_orphans_are_told_of_the_tags_count(orphans: int, count: int, said: str) -> None:
+    assert tag_model.orphans_text(orphans, count) == said
