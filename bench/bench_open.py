@@ -1,5 +1,8 @@
 """Opening a long article: time to first paint, and the longest stall of the window.
 
+Besides articles of paragraphs, one report holding a table of 10,000 rows: Qt lays a table
+out whole, so a long one must be put in (and laid out) in pieces.
+
 Diptych: a real :class:`ArticlePane` on a real project; ``show_article`` (which reads the
 article from the project file, builds the first slice and shows it) until the first paint
 of the text, then until the pane says the article is fully built. Baseline: a bare
@@ -30,6 +33,7 @@ from qt_support import (
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.messages import MessageBridge
 from diptych.gui.session import ProjectSession
+from diptych.storage.importing import ParsedArticle, parse_article
 from diptych.storage.project import Project
 
 NAME = "open"
@@ -39,24 +43,43 @@ PASSAGES_PER_KB = 0.1  # a lightly coded article: one passage per 10 KB
 
 
 def run(config: Config) -> list[Figure]:
-    """Open a 1 MB and a 10 MB article."""
+    """Open a 1 MB and a 10 MB article, and one holding a table of 10,000 rows."""
     application()
-    sizes = [
-        ("1 MB", config.size(1_000_000, 20_000), Target(2.0, inclusive=False), None),
-        ("10 MB", config.size(10_000_000, 60_000), Target(5.0, inclusive=False), 3),
+    rows = config.size(10_000, 300)
+    articles = [
+        ("1 MB", _markdown(config.size(1_000_000, 20_000)), Target(2.0, inclusive=False), None),
+        ("10 MB", _markdown(config.size(10_000_000, 60_000)), Target(5.0, inclusive=False), 3),
+        (f"table of {rows:,} rows", _long_table(rows), Target(5.0, inclusive=False), 3),
     ]
     project = new_project(config.workdir / "open.diptych")
     tags = add_tags(project)
     figures = []
-    for label, size, target, most in sizes:
-        article_id, text = _add_article(project, size, tags)
+    for label, (parsed, size), target, most in articles:
+        article_id, text = _add_article(project, parsed, size, tags)
         figures += _measure(project, article_id, text, label, target, config.repeats(most))
     project.close()
     return figures
 
 
-def _add_article(project: Project, size: int, tags: list[int]) -> tuple[int, str]:
-    parsed = markdown_article(size, seed=size)
+def _markdown(size: int) -> tuple[ParsedArticle, int]:
+    return markdown_article(size, seed=size), size
+
+
+def _long_table(rows: int) -> tuple[ParsedArticle, int]:
+    """A report whose body is one table of ``rows`` rows × 3 columns (~33 characters a row)."""
+    lines = ["# Prices by region", "", "The figures below were collected each week.", ""]
+    lines += ["| Region and week | Price | Change |", "|---|---|---|"]
+    lines += [
+        f"| Region {i % 40}, week {i // 40} | {i * 7 % 1000} | {i % 13 - 6} |" for i in range(rows)
+    ]
+    lines += ["", "The table ends the report."]
+    parsed = parse_article("\n".join(lines).encode(), name="table.md")
+    return parsed, len(parsed.content.text)
+
+
+def _add_article(
+    project: Project, parsed: ParsedArticle, size: int, tags: list[int]
+) -> tuple[int, str]:
     article_id = project.articles.add(parsed=parsed).id
     count = max(1, round(size / 1000 * PASSAGES_PER_KB))
     text = parsed.content.text
