@@ -22,11 +22,16 @@ class Codebook:
 
     Args:
         tags: every tag of the project.
+
+    Attributes:
+        circle_breaks: the tags seen as top-level tags, though they have a parent, to break
+            a circle of parents (a file edited by hand).
     """
 
     def __init__(self, tags: Iterable[Tag]) -> None:
         self._by_id = {t.id: t for t in tags}
-        for tag_id in _circle_breaks(self._by_id):  # seen (and moved) as top-level tags
+        self.circle_breaks = frozenset(_circle_breaks(self._by_id))
+        for tag_id in self.circle_breaks:  # seen (and moved) as top-level tags
             self._by_id[tag_id] = replace(self._by_id[tag_id], parent_id=None)
         self._children: dict[int | None, list[Tag]] = {}
         for tag in self._by_id.values():

@@ -63,13 +63,5 @@ class TagCount:
 def count_tag_passages(db: Database, *, codebook: Codebook) -> dict[int, TagCount]:
     """Each tag's :class:`TagCount`, nested as ``codebook`` (the project's tags) nests
     them; tags on no passage, themselves or through a sub-tag, are absent."""
-    rows = db.execute(_COUNTS, [json.dumps(circle_breaks(db, codebook))]).fetchall()
+    rows = db.execute(_COUNTS, [json.dumps(sorted(codebook.circle_breaks))]).fetchall()
     return {int(tag): TagCount(int(own), int(n), int(orphans)) for tag, own, n, orphans in rows}
-
-
-def circle_breaks(db: Database, codebook: Codebook) -> list[int]:
-    """The tags whose parent the codebook sets aside to break a circle of parents."""
-    rows = db.execute("SELECT id FROM tags WHERE parent_id IS NOT NULL").fetchall()
-    return [
-        tag_id for (tag_id,) in rows if tag_id in codebook and codebook[tag_id].parent_id is None
-    ]
