@@ -109,11 +109,6 @@ def without_backups(exc: DiptychError) -> DiptychError:
     return type(exc)(exc.message, path=exc.path, advice=NO_BACKUP_ADVICE)
 
 
-def worded_for_window(exc: DiptychError) -> DiptychError:
-    """``exc`` with the window's advice as its only advice, for a box that shows it whole."""
-    return type(exc)(exc.message, path=exc.path, advice=exc.window_advice)
-
-
 def integrity_job(path: Path) -> Callable[[Progress], DamagedProjectError | None]:
     """The worker's job: SQLite's integrity pass over ``path``; the damage found, if any."""
 
@@ -286,7 +281,7 @@ class Launcher(QObject):
             return str(exc)
         from diptych.gui.restore_dialog import RestoreOffer  # imported when first needed
 
-        offer = RestoreOffer(worded_for_window(exc), found, self.window)
+        offer = RestoreOffer(exc, found, self.window)
         offer.chosen.connect(lambda backup: self.restore_file(path, Path(backup)))
         offer.open()
         return str(exc)
