@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from diptych.gui.commands import SessionCommand, SetText
 from diptych.gui.session import ProjectSession
+from diptych.gui.tag_commands import tag_path
 from diptych.storage.article_removal import ArticleRemoval, as_added
 from diptych.storage.article_updates import ReplacementPlan
 from diptych.storage.model import ArticleSummary, MemoKind, ReanchorReport
@@ -77,6 +78,12 @@ class RemoveArticle(SessionCommand):
         assert self.removal is not None
         self.session.restore_article(self.removal)
 
+    # An undo puts the article back: only a redo can find it removed meanwhile.
+    def _gone(self, *, undoing: bool) -> str | None:
+        if undoing or self.removal is None:
+            return None
+        return self._article_gone(self.article_id, self.removal.article.title)
+
 
 class RemoveArticles(SessionCommand):
     """Remove several articles with their passages and memos, as one step (and one
@@ -122,6 +129,10 @@ class RenameArticle(SessionCommand):
     def _undo(self) -> None:
         self.session.rename_article(self.article_id, self.old, expected=self.new)
 
+    # Named by the title it bore when it went: the new one while the step is done.
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._article_gone(self.article_id, self.new if undoing else self.old)
+
 
 class ReplaceArticleText(SessionCommand):
     """Update an article from a newer file; its passages are found again or orphaned."""
@@ -157,6 +168,11 @@ class ReplaceArticleText(SessionCommand):
         assert self.report is not None
         self.session.restore_article_text(self.report, expected=self.parsed.content.text)
 
+    def _gone(self, *, undoing: bool) -> str | None:
+        previous = self.report.previous_article if self.report is not None else None
+        title = previous.title if previous is not None else self.parsed.title
+        return self._article_gone(self.article_id, title)
+
 
 class SetMemo(SetText):
     """Write the project's or an article's memo."""
@@ -174,9 +190,27 @@ class SetMemo(SetText):
     ) -> None:
         super().__init__(session, "Edit memo", (kind, target_id), text, sitting)
         self.kind, self.target_id = kind, target_id
+        self.name = ""  # the article's title or the tag's path, as last written
 
     def _read(self) -> str:
         return self.session.memo_text(self.kind, self.target_id)
 
     def _write(self, text: str, expected: str | None = None) -> None:
         self.session.set_memo(self.kind, self.target_id, text, expected=expected)
+        self.name = self._name()
+
+    def _name(self) -> str:
+        """The article's title or the tag's path, as the window shows it now."""
+        if self.kind == MemoKind.ARTICLE:
+            titles = {a.id: a.title for a in self.session.articles()}
+            return titles.get(self.target_id or 0, "")
+        if self.kind == MemoKind.TAG and self.target_id is not None:
+            return tag_path(self.session, self.target_id)
+        return ""
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        if self.target_id is None:
+            return None  # the project's memo
+        if self.kind == MemoKind.ARTICLE:
+            return self._article_gone(self.target_id, self.name)
+        return self._tag_gone(self.target_id, self.name)

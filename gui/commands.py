@@ -206,6 +206,24 @@ class SessionCommand(QUndoCommand):
             return f"the passage “{quote}” was deleted"
         return None
 
+    def _article_gone(self, article_id: int, title: str) -> str | None:
+        """See :meth:`_gone`, for a step on an article (titled ``title`` as the step last
+        saw it)."""
+        try:
+            self.session.project.articles.summary(article_id=article_id)
+        except InputError:
+            return f"the article{f' “{title}”' if title else ''} was removed"
+        return None
+
+    def _tag_gone(self, tag_id: int, path: str) -> str | None:
+        """See :meth:`_gone`, for a step on a tag (with the path ``path`` as the step last
+        saw it)."""
+        try:
+            self.session.project.tags.get(tag_id=tag_id)
+        except InputError:
+            return f"the tag{f' “{path}”' if path else ''} was deleted"
+        return None
+
     def _take_back_later(self, *, undoing: bool) -> None:
         """Move the stack back over this step once it has moved past it (the stack cannot
         be moved from inside an undo or a redo); unless something else moved it meanwhile."""

@@ -32,13 +32,22 @@ class AddTag(SessionCommand):
         }
         self.tag: Tag | None = None
         self.removal: TagRemoval | None = None
+        self.path = name  # as this step left it
 
     def _do(self) -> None:
         self.tag = self.session.add_tag(**self.args)  # type: ignore[arg-type]
+        self.path = tag_path(self.session, self.tag.id)
 
     def _redo(self) -> None:
         assert self.removal is not None
         self.tag = self.session.restore_tag(self.removal)
+        self.path = tag_path(self.session, self.tag.id)
+
+    # A redo puts the tag back: only an undo can find it deleted meanwhile.
+    def _gone(self, *, undoing: bool) -> str | None:
+        if not undoing or self.tag is None:
+            return None
+        return self._tag_gone(self.tag.id, self.path)
 
     def _undo(self) -> None:
         # Not a tag another window put on passages (or gave sub-tags or a memo), renamed,
@@ -96,6 +105,7 @@ class UpdateTag(SessionCommand):
         self.new = new
         self.old: dict[str, str] = {}
         self.done: dict[str, str] = {}  # the fields changed, as written (a colour normalised)
+        self.path = tag_path(session, tag_id)  # as this step last left it
 
     def _do(self) -> None:
         # Undo puts back only what this changes: a name given in another window meanwhile
@@ -112,6 +122,7 @@ class UpdateTag(SessionCommand):
             self.tag_id, name=new["name"], color=new["color"], description=new["description"]
         )
         self.done = {field: getattr(after, field) for field in self.old}
+        self.path = tag_path(self.session, self.tag_id)
 
     def _redo(self) -> None:
         self._write(self.done, expected=self.old)
@@ -127,6 +138,10 @@ class UpdateTag(SessionCommand):
             description=fields.get("description"),
             expected=expected,
         )
+        self.path = tag_path(self.session, self.tag_id)
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._tag_gone(self.tag_id, self.path)
 
 
 class MoveTag(SessionCommand):
@@ -149,6 +164,7 @@ class MoveTag(SessionCommand):
         self.before: tuple[Tag, list[Tag]] | None = None
         self.after: tuple[Tag, list[Tag]] | None = None
         self.left: dict[str, int | None] = {}  # where the step (or its undo) left the tag
+        self.path = tag_path(session, tag_id)  # as the step (or its undo) left it
 
     def _do(self) -> None:
         parent_id = self.target[0]
@@ -157,6 +173,7 @@ class MoveTag(SessionCommand):
         self.session.move_tag(self.tag_id, *self.target)
         self.after = self._places({tag.parent_id, parent_id})
         self.left = self._left(*self.after)
+        self.path = tag_path(self.session, self.tag_id)
 
     # Undo and redo move the tag only from where this step (or its undo) left it, among
     # tags in the order it left them: a tag moved meanwhile, or tags put in another order
@@ -179,6 +196,10 @@ class MoveTag(SessionCommand):
     def _put(self, tag: Tag, others: list[Tag]) -> None:
         back = self.session.restore_tag_places(tag, others, expected=self.left)
         self.left = self._left(back, others)
+        self.path = tag_path(self.session, self.tag_id)
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._tag_gone(self.tag_id, self.path)
 
     def _places(self, parents: set[int | None]) -> tuple[Tag, list[Tag]]:
         """The tag and the other tags under ``parents``, as they are now."""
@@ -204,6 +225,7 @@ class DeleteTag(SessionCommand):
         self.tag_id = tag_id
         self.removal: TagRemoval | None = None
         self.restored: Tag | None = None  # the tag as undo put it back
+        self.path = tag_path(session, tag_id)  # as undo put it back
 
     def _do(self) -> None:
         self.removal = self.session.delete_tag(self.tag_id)
@@ -219,6 +241,11 @@ class DeleteTag(SessionCommand):
     def _undo(self) -> None:
         assert self.removal is not None
         self.restored = self.session.restore_tag(self.removal)
+        self.path = tag_path(self.session, self.tag_id)
+
+    # An undo puts the tag back: only a redo can find it deleted meanwhile.
+    def _gone(self, *, undoing: bool) -> str | None:
+        return None if undoing else self._tag_gone(self.tag_id, self.path)
 
 
 class MergeTags(SessionCommand):
@@ -229,6 +256,7 @@ class MergeTags(SessionCommand):
         text = f"Merge tag {source} into {target}" if source and target else "Merge tags"
         super().__init__(session, text)
         self.ids = (source_id, target_id)
+        self.paths = (source, target)
         self.removal: TagRemoval | None = None
 
     def _do(self) -> None:
@@ -237,3 +265,10 @@ class MergeTags(SessionCommand):
     def _undo(self) -> None:
         assert self.removal is not None
         self.session.restore_tag(self.removal)
+
+    # An undo puts the merged tag back: only a redo can find either tag deleted meanwhile.
+    def _gone(self, *, undoing: bool) -> str | None:
+        if undoing:
+            return None
+        source, target = (self._tag_gone(i, p) for i, p in zip(self.ids, self.paths, strict=True))
+        return source or target

@@ -76,7 +76,7 @@ def test_a_step_whose_tag_was_deleted_elsewhere_can_be_undone_and_redone(
     session: ProjectSession, failures: list[str]
 ) -> None:
     """A step of several changes (a new tag and the passage tagged with it) whose tag
-    another window deleted: undoing says the tag could not be deleted, and redoing puts the
+    another window deleted: undoing says the tag was deleted, naming it, and redoing puts the
     passage back without raising."""
     article_id = session.articles()[0].id
     with UndoStep(session, "Tag with new tag Brand new") as step:
@@ -88,7 +88,7 @@ def test_a_step_whose_tag_was_deleted_elsewhere_can_be_undone_and_redone(
         other.tags.delete(tag_id=add.tag.id)
 
     session.undo_stack.undo()
-    assert len(failures) == 1 and "There is no tag" in failures[0]
+    assert len(failures) == 1 and "The tag “Brand new” was deleted" in failures[0]
     assert tagging.passage.id not in {p.id for p in session.project.annotations.query()}
     session.undo_stack.redo()
 
