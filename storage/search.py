@@ -124,20 +124,9 @@ def _memo_hits(
     for memo_id, kind, article_id, tag_id, title, text, rank in _rows(
         conn, _MEMOS, query, words, limit
     ):
-        shown = next((t for t in (_read(text), text) if pattern.search(t)), text)
-        cut = snippet_of(shown, pattern)
-        yield SearchHit(
-            "memo",
-            article_id,
-            None,
-            title,
-            bracketed(cut),
-            rank,
-            shown=cut[0],
-            matches=cut[1],
-            memo_id=memo_id,
-            memo_on=kind,
-            tag_id=tag_id,
+        cut = snippet_of(_note_shown(text, pattern, otherwise=text), pattern)
+        yield _hit(
+            "memo", article_id, None, title, cut, rank, memo_id=memo_id, memo_on=kind, tag_id=tag_id
         )
 
 
@@ -164,7 +153,13 @@ def _shown(exact: str, note: str, pattern: re.Pattern[str]) -> str:
     else the note as written; the passage if neither (the match was in the title)."""
     if pattern.search(exact):
         return exact
-    return next((t for t in (_read(note), note) if pattern.search(t)), exact)
+    return _note_shown(note, pattern, otherwise=exact)
+
+
+def _note_shown(note: str, pattern: re.Pattern[str], *, otherwise: str) -> str:
+    """A note (or memo) as it reads if the match is in it so, else as written if the match
+    is in that; else ``otherwise``."""
+    return next((t for t in (_read(note), note) if pattern.search(t)), otherwise)
 
 
 def _as_words(wanted: str) -> str:
@@ -196,10 +191,19 @@ Snippet = tuple[str, tuple[tuple[int, int], ...]]  # the words shown, and the ma
 
 
 def _hit(
-    kind: str, article_id: int, annotation_id: int | None, title: str, cut: Snippet, rank: float
+    kind: str,
+    article_id: int | None,
+    annotation_id: int | None,
+    title: str,
+    cut: Snippet,
+    rank: float,
+    **memo: Any,
 ) -> SearchHit:
+    """A hit with its snippet ``cut``; ``memo``: a memo's own fields (``memo_id``...)."""
     shown, matches = cut
-    return SearchHit(kind, article_id, annotation_id, title, bracketed(cut), rank, shown, matches)
+    return SearchHit(
+        kind, article_id, annotation_id, title, bracketed(cut), rank, shown, matches, **memo
+    )
 
 
 def bracketed(cut: Snippet) -> str:
