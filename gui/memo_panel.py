@@ -245,11 +245,11 @@ class MemoPanel(QWidget):
         with it): its memo is put away."""
         if self.tag_memo.target_id is None:
             return
-        if self.tag_memo.target_gone():
-            self.tag_memo.save()  # gives back what was typed, with nothing to save it on
+        name = self._tag_name(self.tag_memo.target_id)
+        if name is None:  # saving first gives back what was typed, with nothing to save it on
             self.show_tag(None)
         else:
-            self._show_tag_name(self._tag_name(self.tag_memo.target_id))
+            self._show_tag_name(name)
 
     def _title(self, article_id: int | None) -> str | None:
         """The article's title (None if there is no article, or it is gone)."""
