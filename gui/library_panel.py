@@ -176,8 +176,9 @@ class LibraryPanel(QWidget):
         """Show the titles that contain ``text``. A selection the filter hides (Qt drops
         hidden rows from it) is selected again when the filter shows its rows: once the
         filter is cleared, the current pane's article is selected, as before filtering."""
-        if self.selected_articles():
-            self._hidden = (self.selected_article(), self.selected_articles())
+        chosen = self.selected_articles()
+        if chosen:
+            self._hidden = (self.selected_article(), chosen)
         self.proxy.set_words(text)
         if self.selected_articles() or self._hidden[0] is None:
             return
@@ -187,10 +188,17 @@ class LibraryPanel(QWidget):
             for row in self.model.rows_of(chosen)
             if self.proxy.mapFromSource(self.model.index(row)).isValid()
         ]
-        current = article_id if article_id in shown else next(iter(shown), None)
-        if current is not None:
-            self.select_article(current)
-            self._add_to_selection([i for i in shown if i != current])
+        self._select_again(article_id, shown)
+
+    def _select_again(self, article_id: int | None, article_ids: list[int]) -> bool:
+        """Select ``article_ids`` again, ``article_id`` the current one if it is among them
+        (else the first); False if there are none."""
+        current = article_id if article_id in article_ids else next(iter(article_ids), None)
+        if current is None:
+            return False
+        self.select_article(current)
+        self._add_to_selection([i for i in article_ids if i != current])
+        return True
 
     def _add_to_selection(self, article_ids: Sequence[int]) -> None:
         """Select these articles' rows too (those shown), keeping the current row."""
@@ -233,11 +241,9 @@ class LibraryPanel(QWidget):
         if article_id is None:
             return
         present = [self.model.summary(r).id for r in self.model.rows_of(chosen)]
-        current = article_id if article_id in present else next(iter(present), None)
-        if current is not None:
-            self.select_article(current)
-            self._add_to_selection([i for i in present if i != current])
-        elif (rows := self.proxy.rowCount()) and row >= 0:
+        if self._select_again(article_id, present):
+            return
+        if (rows := self.proxy.rowCount()) and row >= 0:
             self.view.select_only(self.proxy.index(min(row, rows - 1), 0))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
