@@ -2,9 +2,11 @@
 
 A short article is built at once. A long one shows its first blocks at once, while the
 whole document is built detached from the view in slices between events (appending to a
-shown document would make Qt lay out everything before each insertion), then swapped in.
-An article over :data:`BACKGROUND_CHARS` is first read from the file in a worker, so that
-even decoding its blocks happens off the GUI thread.
+shown document would make Qt lay out everything before each insertion), then swapped in;
+but an article holding a long table grows in the shown document, slice by slice, each laid
+out as it goes in (see :meth:`ArticleLoader._grow_slice`). An article over
+:data:`BACKGROUND_CHARS` is first read from the file in a worker, so that even decoding its
+blocks happens off the GUI thread.
 
 The passages are painted into each document while it is still detached, where painting
 costs next to nothing, and the document's layout is created quietly just before the view
@@ -23,6 +25,7 @@ from diptych.gui.article_view import ArticleView
 from diptych.gui.highlighter import PassageHighlighter
 from diptych.gui.passage_index import PassageIndex
 from diptych.gui.render import DocumentBuilder
+from diptych.gui.render_tables import holds_long_table
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import highlight_theme, render_style
 from diptych.storage.article_rows import load_article
@@ -158,6 +161,7 @@ class ArticleLoader(QObject):
         self.article_id: int | None = None
         self.current: Rendering | None = None  # what the view shows
         self.pending: Rendering | None = None  # the full article, while it is being built
+        self.growing: Rendering | None = None  # the shown article, while blocks are added
         self._generation = 0
         self._reading: BackgroundRead | None = None  # the read whose article is awaited
         self._placeholder: QTextDocument | None = None  # shown meanwhile
@@ -165,7 +169,7 @@ class ArticleLoader(QObject):
     @property
     def is_loading(self) -> bool:
         """True while the article is being read or its full document built."""
-        return self.pending is not None or self._reading is not None
+        return self.pending is not None or self.growing is not None or self._reading is not None
 
     def renderings(self) -> list[Rendering]:
         """The documents of the article: shown, and being built."""
@@ -214,6 +218,7 @@ class ArticleLoader(QObject):
             old.document.deleteLater()
 
     def _drop_pending(self) -> None:
+        self.growing = None  # its slices stop: it is the shown document, dropped with it
         if self.pending is not None:
             self.pending.document.deleteLater()
             self.pending = None
@@ -258,9 +263,9 @@ class ArticleLoader(QObject):
         index.reset(self.session.marks(article.id))
         self.view.index = index
         self.presented.emit(article)
-        full = Rendering(article.content, index, self)
         blocks, characters = len(article.content.blocks), len(article.text)
         if blocks <= SYNC_BLOCKS and characters <= SYNC_CHARS:
+            full = Rendering(article.content, index, self)
             full.builder.build()
             full.paint_all_marked()
             self._show(full)
@@ -272,9 +277,14 @@ class ArticleLoader(QObject):
         preview.paint_all_marked()
         self._show(preview)
         self.shown.emit()
+        generation = self._generation
+        if holds_long_table(article.content.blocks):
+            self.growing = preview  # the rest goes into the document shown
+            QTimer.singleShot(FIRST_SLICE_DELAY_MS, self, lambda: self._grow_slice(generation))
+            return
+        full = Rendering(article.content, index, self)
         self.pending = full
         self.apply_font(full.document)
-        generation = self._generation
         # The first slice waits for the first screen to be painted.
         QTimer.singleShot(FIRST_SLICE_DELAY_MS, self, lambda: self._build_slice(generation))
 
@@ -319,6 +329,34 @@ class ArticleLoader(QObject):
         else:
             # 1 ms rather than 0: lets timers and paint events in between the slices.
             QTimer.singleShot(1, self, lambda: self._build_slice(generation))
+
+    def _grow_slice(self, generation: int) -> None:
+        """Add the next blocks of an article holding a long table to the document shown.
+
+        Swapped in whole, such a document made the view hold the window for a second and
+        more: Qt then lays it out in steps of ever more characters (up to 200,000), and a
+        table costs ten times as much a character as paragraphs. Added to the shown
+        document one edit at a time, each slice is laid out as it goes in (everything
+        before it already is), and the highlighter paints its passages as it does.
+        """
+        rendering = self.growing
+        if rendering is None or generation != self._generation or rendering is not self.current:
+            return  # another article was opened meanwhile
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        builder = rendering.builder
+        edit = QTextCursor(rendering.document)
+        while not builder.done and time.perf_counter() < deadline:
+            edit.beginEditBlock()  # one layout (and one repaint) for the whole step
+            try:
+                builder.add_blocks(SLICE_BLOCKS)
+            finally:
+                edit.endEditBlock()
+        self.progressed.emit(*builder.progress)
+        if builder.done:
+            self.growing = None
+            self.loaded.emit()
+        else:
+            QTimer.singleShot(1, self, lambda: self._grow_slice(generation))
 
     def repaint(self, blocks: range) -> None:
         """Repaint display blocks in every document of the article."""

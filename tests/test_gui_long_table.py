@@ -1,4 +1,4 @@
-"""A long table is put in as a run of tables of a few hundred cells, one right after the
+"""A long table is put in as a run of tables of about 150 cells, one right after the
 other, so that Qt never lays out (and the window never waits for) thousands of rows at
 once; it still reads as one table: every row in order, the columns lined up, no gap, and
 passages, selections and positions exactly where they were."""
@@ -161,4 +161,28 @@ def test_columns_line_up_and_rows_follow_on_across_pieces(qtbot: QtBot, tmp_path
     pane.view.select_range(start, start + len(late_words))
     assert pane.view.selection() == (start, start + len(late_words))
     assert pane.view.textCursor().selectedText() == late_words
+    project.close()
+
+
+def test_an_article_with_a_long_table_grows_in_the_view(qtbot: QtBot, tmp_path: Path) -> None:
+    """Its first screen is shown at once and the rest goes into that same document (no
+    document swapped in whole, which Qt would then lay out in ever longer steps); what the
+    reader selected meanwhile stays selected."""
+    project, pane, article_id, text = open_in_pane(qtbot, tmp_path)
+    with qtbot.waitSignal(pane.loaded, timeout=30_000):
+        pane.show_article(article_id)
+        assert pane.is_loading
+        shown = pane.view.document()
+        assert len(tables_of(shown)) <= 2  # the first screen only
+        words = "Prices by key"
+        start = text.index(words)
+        pane.view.select_range(start, start + len(words))
+    assert not pane.is_loading
+    assert pane.view.document() is shown
+    assert sum(t.rows() for t in tables_of(shown)) == ROWS + 1
+    assert pane.view.selection() == (start, start + len(words))
+    assert pane.view.textCursor().selectedText() == words
+    assert len(pane.view.positions) == len(
+        project.articles.get(article_id=article_id).content.blocks
+    )
     project.close()
