@@ -3,14 +3,16 @@
 One passage of the project is the selected one. Its pane outlines it while the caret is in
 it or it is in view; the caret moved into another passage selects that one; F8, Ctrl+F8,
 search results, and undo or redo bringing a passage back (or giving it a tag) select a
-passage and bring it into view. Tagging from the selection is :mod:`diptych.gui.coding`'s.
+passage and bring it into view. Closing the pane of the selected passage's article, when
+no other pane shows it, selects nothing. Tagging from the selection is
+:mod:`diptych.gui.coding`'s.
 """
 
 from __future__ import annotations
 
 from weakref import WeakSet
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoCommand
 from PySide6.QtWidgets import QApplication
 
@@ -92,6 +94,8 @@ class PassageSelection(QObject):
         area.currentPaneChanged.connect(self.on_area_current_pane_changed)
         for pane in area.panes():
             self._follow_caret(pane)
+        # Panes leave the splitter as they close (the ×, Ctrl+W, a layout of fewer panes).
+        area.splitter.installEventFilter(self)
         # Ctrl+F8: the tag followed, and the passage it led to (the tag is kept from there).
         self._followed_tag: tuple[int, int] = (0, 0)
 
@@ -175,6 +179,39 @@ class PassageSelection(QObject):
         """True if a passage is selected that ``pane`` does not show (not outlined there)."""
         index = pane.view.index
         return bool(self.selected) and (index is None or self.selected not in index)
+
+    # -- a pane closing -----------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A pane taken out of the reading area: see :meth:`on_pane_closing`."""
+        if (
+            event.type() == QEvent.Type.ChildRemoved
+            and isinstance(event, QChildEvent)
+            and isinstance(event.child(), ArticlePane)
+        ):
+            self.on_pane_closing(event.child())  # type: ignore[arg-type]
+        return False
+
+    def on_pane_closing(self, pane: ArticlePane) -> None:
+        """The pane showing the selected passage's article closes: unless another pane
+        shows that article, nothing is selected any more, and the Passage panel shows its
+        hint (the note being typed saved first) rather than a passage of an article no
+        longer open. A passage chosen in the Passages list, its article in no pane, stays
+        selected as other panes close. Decided once the pane is out of the area, and any
+        pane put back at once (a layout restored) is there."""
+        try:
+            article_id = self.session.passage(self.selected).article_id if self.selected else 0
+        except InputError:
+            return  # gone: :meth:`on_session_passages_changed` selects nothing
+        if not article_id or pane.article_id != article_id:
+            return
+        selected = self.selected
+        QTimer.singleShot(0, self, lambda: self._select_none_if_closed(selected, article_id))
+
+    def _select_none_if_closed(self, annotation_id: int, article_id: int) -> None:
+        if self.selected != annotation_id:
+            return  # another passage was selected meanwhile
+        if not any(p.article_id == article_id for p in self.area.panes()):
+            self.select_passage(0)
 
     # -- selecting ----------------------------------------------------------------------
     def select_passage(self, annotation_id: int, *, scroll: bool = False) -> None:
