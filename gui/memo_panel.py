@@ -16,7 +16,7 @@ from diptych.gui.autosave import AutosaveText
 from diptych.gui.note_html import NoteBrowser
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import tool_button
-from diptych.storage.errors import DiptychError
+from diptych.storage.errors import DiptychError, InputError
 from diptych.storage.model import MemoKind
 
 
@@ -77,7 +77,7 @@ class MemoField(AutosaveText):
                 project.articles.summary(article_id=self.target_id)
             else:
                 project.tags.get(tag_id=self.target_id)
-        except DiptychError:
+        except InputError:  # not there; a file that cannot be read now says nothing yet
             return True
         return False
 
