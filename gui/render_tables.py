@@ -3,10 +3,11 @@
 Qt lays a table out whole, as one frame: a table of 10,000 rows held the window for ten
 seconds before anything was painted. A long table is therefore put in as a run of tables
 of about 150 cells each (:data:`PIECE_CELLS`), one directly after the other, with no
-margin between them and their borders on one line, so that it reads as one table; the document is then
-built and laid out piece by piece like paragraphs. The columns of such a table have fixed
-shares of the width, the same in every piece so that they line up, measured from the
-text of its first rows. A short table keeps Qt's widths, sized by each cell's content.
+margin between them and their borders on one line, so that it reads as one table; the
+document is then built and laid out piece by piece like paragraphs. The columns of such a
+table have fixed shares of the width, the same in every piece so that they line up,
+measured from the text of its first rows. A short table keeps Qt's widths, sized by each
+cell's content.
 """
 
 from __future__ import annotations
