@@ -350,10 +350,9 @@ class MainWindow(QMainWindow):
         self.actions_.redo.setText(f"&Redo {text.replace('&', '&&')}".strip())
 
     def on_coding_passage_selected(self, annotation_id: int) -> None:
-        """Show the selected passage in the editor and the passages list."""
+        """Show the selected passage in the editor and the passages list (none: no row)."""
         self.editor.show_passage(annotation_id or None)
-        if annotation_id:
-            self.passages.select_passage(annotation_id)
+        self.passages.select_passage(annotation_id)
 
     def on_editor_add_tag_requested(self, annotation_id: int) -> None:
         """The Passage panel's "Add tag…": the palette, below the button, tags that passage

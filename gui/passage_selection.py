@@ -3,14 +3,14 @@
 One passage of the project is the selected one. Its pane outlines it while the caret is in
 it or it is in view; the caret moved into another passage selects that one; F8, Ctrl+F8,
 search results, and undo or redo bringing a passage back (or giving it a tag) select a
-passage and bring it into view. Closing the pane of the selected passage's article, when
-no other pane shows it, selects nothing. Tagging from the selection is
-:mod:`diptych.gui.coding`'s.
+passage and bring it into view. Closing the pane of the selected passage's article, or
+showing another article in it, when no other pane shows it, selects nothing. Tagging
+from the selection is :mod:`diptych.gui.coding`'s.
 """
 
 from __future__ import annotations
 
-from weakref import WeakSet
+from weakref import WeakKeyDictionary, WeakSet
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoCommand
@@ -91,6 +91,7 @@ class PassageSelection(QObject):
         session.destroyed.connect(self.on_session_destroyed)
         # Every pane's caret is followed (a new pane becomes the current one at once).
         self._followed: WeakSet[ArticleView] = WeakSet()
+        self._shown: WeakKeyDictionary[ArticlePane, int | None] = WeakKeyDictionary()
         area.currentPaneChanged.connect(self.on_area_current_pane_changed)
         for pane in area.panes():
             self._follow_caret(pane)
@@ -139,6 +140,8 @@ class PassageSelection(QObject):
         if pane.view not in self._followed:
             self._followed.add(pane.view)
             pane.view.caretMoved.connect(lambda p=pane: self.on_view_caret_moved(p))
+            self._shown[pane] = pane.article_id
+            pane.shown.connect(lambda p=pane: self.on_pane_shown(p))
 
     def on_view_caret_moved(self, pane: ArticlePane) -> None:
         """The user moved the caret in ``pane``: the outline follows it, so that Del and
@@ -180,29 +183,36 @@ class PassageSelection(QObject):
         index = pane.view.index
         return bool(self.selected) and (index is None or self.selected not in index)
 
-    # -- a pane closing -----------------------------------------------------------------
+    # -- an article put away ------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A pane taken out of the reading area: see :meth:`on_pane_closing`."""
+        """A pane taken out of the reading area: see :meth:`on_article_put_away`."""
         if (
             event.type() == QEvent.Type.ChildRemoved
             and isinstance(event, QChildEvent)
             and isinstance(event.child(), ArticlePane)
         ):
-            self.on_pane_closing(event.child())  # type: ignore[arg-type]
+            self.on_article_put_away(event.child().article_id)  # type: ignore[attr-defined]
         return False
 
-    def on_pane_closing(self, pane: ArticlePane) -> None:
-        """The pane showing the selected passage's article closes: unless another pane
-        shows that article, nothing is selected any more, and the Passage panel shows its
-        hint (the note being typed saved first) rather than a passage of an article no
-        longer open. A passage chosen in the Passages list, its article in no pane, stays
-        selected as other panes close. Decided once the pane is out of the area, and any
-        pane put back at once (a layout restored) is there."""
+    def on_pane_shown(self, pane: ArticlePane) -> None:
+        """Another article shown in ``pane``: the one it showed is put away from it."""
+        before, self._shown[pane] = self._shown.get(pane), pane.article_id
+        if before is not None and before != pane.article_id:
+            self.on_article_put_away(before)
+
+    def on_article_put_away(self, put_away: int | None) -> None:
+        """A pane closed, or showed another article, where it showed ``put_away``: if that
+        is the selected passage's article, and no other pane shows it, nothing is selected
+        any more, and the Passage panel shows its hint (the note being typed saved first)
+        rather than a passage of an article no longer open. A passage chosen in the
+        Passages list, its article in no pane, stays selected as other panes close.
+        Decided once the pane is out of the area, and any pane put back at once (a layout
+        restored) is there."""
         try:
             article_id = self.session.passage(self.selected).article_id if self.selected else 0
         except InputError:
             return  # gone: :meth:`on_session_passages_changed` selects nothing
-        if not article_id or pane.article_id != article_id:
+        if not article_id or put_away != article_id:
             return
         selected = self.selected
         QTimer.singleShot(0, self, lambda: self._select_none_if_closed(selected, article_id))

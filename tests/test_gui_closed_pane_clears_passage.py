@@ -113,3 +113,18 @@ def test_removing_the_article_of_the_selected_passage_shows_the_hint(
     assert perform(window.session, RemoveArticle(window.session, article_id))
     qtbot.waitUntil(lambda: _hint_shown(window))
     assert window.coding.selected == 0
+
+
+def test_another_article_in_the_pane_of_the_clicked_passage_shows_the_hint(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    left, right = window.area.panes()
+    passage = _click_a_highlight(qtbot, left)
+    assert window.editor.current_passage() == passage
+    assert window.passages.current_passage() == passage  # its row in the Passages list
+
+    with qtbot.waitSignal(left.shown, timeout=5000):  # the other article, in both panes
+        left.show_article(right.article_id)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: _hint_shown(window))
+    assert window.coding.selected == 0
+    assert not window.passages.table.selectionModel().hasSelection()  # no row left chosen
