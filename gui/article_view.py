@@ -6,8 +6,11 @@ positions are converted (through the pane's PositionMap).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
@@ -15,6 +18,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QWheelEvent,
@@ -22,6 +26,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from diptych.gui.passage_index import PassageIndex
+from diptych.gui.render_tables import (
+    a_row_across,
+    across_pieces,
+    cell_ranges,
+    off_the_seam,
+)
 from diptych.storage.offsets import PositionMap
 
 TAG_KEYS = {
@@ -31,6 +41,14 @@ TAG_KEYS = {
 WHEEL_NOTCH = 120  # a wheel's angle delta per notch
 LONGEST_WORD = 80  # a drag's end inside a longer run of letters is not moved to its ends
 APOSTROPHES = "'’"
+_MOVE = QTextCursor.MoveOperation
+STEPS = {
+    Qt.Key.Key_Left: _MOVE.PreviousCharacter, Qt.Key.Key_Right: _MOVE.NextCharacter,
+    Qt.Key.Key_Up: _MOVE.Up, Qt.Key.Key_Down: _MOVE.Down,
+    Qt.Key.Key_Home: _MOVE.StartOfLine, Qt.Key.Key_End: _MOVE.EndOfLine,
+}  # fmt: skip
+WORD_STEPS = {Qt.Key.Key_Left: _MOVE.PreviousWord, Qt.Key.Key_Right: _MOVE.NextWord}
+BACK = (_MOVE.PreviousCharacter, _MOVE.Up, _MOVE.StartOfLine, _MOVE.PreviousWord)
 
 # Held with a digit, these make it a shortcut, not a tag key; Shift does not: on layouts
 # such as the French AZERTY the digits are typed with Shift.
@@ -140,6 +158,12 @@ class ArticleView(QTextEdit):
         self._empty_hint = ""
         # The place kept by the last resize, the scroll value and the document it was in.
         self._kept_place: tuple[int, int, QTextDocument | None] = (0, -1, None)
+        # A selection from one piece of a long table into another: its ends as made, and
+        # the ends Qt widened it to (both pieces whole), drawn here as made.
+        self._across: tuple[int, int, int, int] | None = None
+        self._marks: list[QTextEdit.ExtraSelection] = []
+        self._highlight: QColor | None = None  # Qt's selection colour, while hidden
+        self.selectionChanged.connect(self.on_selection_changed)
 
     # -- an empty view -------------------------------------------------------------------
     def empty_hint(self) -> str:
@@ -172,18 +196,30 @@ class ArticleView(QTextEdit):
         cursor = self.textCursor()
         if not cursor.hasSelection() or not len(self.positions):
             return None
-        start = self.positions.to_display(cursor.selectionStart())
-        end = self.positions.to_display(cursor.selectionEnd())
+        ends = self._ends() or (cursor.selectionStart(), cursor.selectionEnd())
+        start, end = (self.positions.to_display(end) for end in sorted(ends))
         return (start, end) if end > start else None
 
     def select_range(self, start: int, end: int, *, scroll: bool = True) -> None:
         """Select ``[start, end)`` of the display text (code points)."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.positions.to_rendered(start))
-        cursor.setPosition(self.positions.to_rendered(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
+        self._select(self.positions.to_rendered(start), self.positions.to_rendered(end))
         if scroll:
+            self._show_end()
+
+    def _show_end(self) -> None:
+        """Scroll to the end of the selection, as made (Qt's cursor of a selection across
+        pieces of a long table is at the end of the last piece)."""
+        ends = self._ends()
+        if ends is None:
             self.ensureCursorVisible()
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(ends[1])
+        rect, bar = self.cursorRect(cursor), self.verticalScrollBar()
+        if rect.top() < 0:
+            bar.setValue(bar.value() + rect.top())
+        elif rect.bottom() > self.viewport().height():
+            bar.setValue(bar.value() + rect.bottom() - self.viewport().height())
 
     def offset_at(self, point: QPoint) -> int:
         """Display-text offset under a viewport point."""
@@ -230,6 +266,8 @@ class ArticleView(QTextEdit):
             Qt.KeyboardModifier.KeypadModifier,
         )
         digit = tag_digit(event)
+        if self._extend_across(event):
+            return
         if digit is not None:
             self.tagKeyPressed.emit(digit)
             event.accept()
@@ -295,16 +333,20 @@ class ArticleView(QTextEdit):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Dragging selects whole words: an end of the selection falling inside a word takes
-        the whole word in, shown so as the mouse moves (see :func:`words_dragged`)."""
+        the whole word in, shown so as the mouse moves (see :func:`words_dragged`). A drag
+        from one piece of a long table into another ends where the mouse is, not at the end
+        of the piece Qt widens it to."""
         super().mouseMoveEvent(event)
-        if self._drag_from is None or not event.buttons() & Qt.MouseButton.LeftButton:
+        if not event.buttons() & Qt.MouseButton.LeftButton:
             return
         cursor = self.textCursor()
-        anchor, position = words_dragged(self.document(), self._drag_from, cursor.position())
-        if (anchor, position) != (cursor.anchor(), cursor.position()):
-            cursor.setPosition(anchor)
-            cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
-            self.setTextCursor(cursor)
+        anchor, position = cursor.anchor(), cursor.position()
+        pointed = self._position_at(event.position().toPoint())
+        if across_pieces(self.document(), anchor, pointed):
+            position = pointed  # not the end of the piece Qt widened the selection to
+        if self._drag_from is not None:
+            anchor, position = words_dragged(self.document(), self._drag_from, position)
+        self._select(anchor, position)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click (not a drag) on a highlight selects its passage; elsewhere, the outline
@@ -321,6 +363,126 @@ class ArticleView(QTextEdit):
                 self.passageClicked.emit(annotation_id)
             elif not self.textCursor().hasSelection():
                 self.caretMoved.emit()
+
+    # -- a selection across the pieces of a long table ----------------------------------
+    def _select(self, anchor: int, position: int) -> None:
+        """Select from document position ``anchor`` to ``position``: as made, also from
+        one piece of a long table into another (see :mod:`diptych.gui.render_tables`),
+        where Qt's own selection takes both pieces whole."""
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        widened = (cursor.anchor(), cursor.position())
+        across = (anchor, position, *widened) if across_pieces(document, anchor, position) else None
+        current = self.textCursor()
+        if across == self._across and widened == (current.anchor(), current.position()):
+            return
+        self._across = across
+        self.setTextCursor(cursor)
+        self._show_across()
+
+    def _ends(self) -> tuple[int, int] | None:
+        """The ends (anchor, position) of the selection as made, if it runs from one
+        piece of a long table into another; else None."""
+        if self._across is None:
+            return None
+        cursor = self.textCursor()
+        anchor, position, *widened = self._across
+        return (anchor, position) if widened == [cursor.anchor(), cursor.position()] else None
+
+    def on_selection_changed(self) -> None:
+        """Another selection than one across pieces: Qt draws it again."""
+        if self._across is not None and self._ends() is None:
+            self._across = None
+            self._show_across()
+
+    def _extend_across(self, event: QKeyEvent) -> bool:
+        """Shift and an arrow, Home or End move the end of the selection as made, if it
+        runs, or then runs, from one piece of a long table into another; True if it did."""
+        held = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if not held & Qt.KeyboardModifier.ShiftModifier or held & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        ):
+            return False
+        steps = WORD_STEPS if held & Qt.KeyboardModifier.ControlModifier else STEPS
+        step = steps.get(Qt.Key(event.key()))
+        if step is None:
+            return False
+        document, cursor = self.document(), self.textCursor()
+        anchor, position = self._ends() or (cursor.anchor(), cursor.position())
+        moved = None
+        if step in (_MOVE.Up, _MOVE.Down):
+            moved = a_row_across(document, position, step == _MOVE.Down)
+        if moved is None:
+            probe = QTextCursor(document)
+            probe.setPosition(position)
+            probe.movePosition(step)
+            moved = off_the_seam(document, probe.position(), step not in BACK)
+        if self._ends() is None and not across_pieces(document, anchor, moved):
+            return False
+        self._select(anchor, moved)
+        self._show_end()
+        event.accept()
+        return True
+
+    def _show_across(self) -> None:
+        """Draw the selection as made over Qt's, which is hidden while it runs across
+        pieces (Qt would draw both pieces whole)."""
+        ends = self._ends()
+        if ends is None and self._highlight is not None:
+            self._highlight = None
+            self.setPalette(QPalette())  # the inherited one again
+        elif ends is not None and self._highlight is None:
+            palette = QPalette(self.palette())
+            self._highlight = palette.color(QPalette.ColorRole.Highlight)
+            # Qt's selection is drawn over this one: its text in the text's colour.
+            palette.setColor(QPalette.ColorRole.Highlight, Qt.GlobalColor.transparent)
+            palette.setColor(
+                QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text)
+            )
+            self.setPalette(palette)
+        super().setExtraSelections(self._marks + self._across_drawn())
+
+    def _across_drawn(self) -> list[QTextEdit.ExtraSelection]:
+        """The selection across pieces, drawn cell by cell as Qt draws a selection."""
+        ends = self._ends()
+        if ends is None or self._highlight is None:
+            return []
+        fmt = QTextCharFormat()
+        fmt.setBackground(self._highlight)
+        drawn = []
+        for start, end, _separator in cell_ranges(self.document(), *sorted(ends)):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.format = fmt
+            drawn.append(selection)
+        return drawn
+
+    def setExtraSelections(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
+        """Draw ``selections`` (the find bar's matches, the outline), and a selection
+        across pieces of a long table."""
+        self._marks = list(selections)
+        super().setExtraSelections(self._marks + self._across_drawn())
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """What copying the selection gives: a selection across pieces of a long table as
+        made, its cells in order (a tab between the cells of a row, a line break between
+        rows), as the article's text reads."""
+        ends = self._ends()
+        if ends is None:
+            return super().createMimeDataFromSelection()
+        parts = []
+        for start, end, separator in cell_ranges(self.document(), *sorted(ends)):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            parts.append(separator + cursor.selectedText().replace("\u2029", "\n"))
+        data = QMimeData()
+        data.setText("".join(parts))
+        return data
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The text wraps again at a new width: the line at the top stays there, as zooming

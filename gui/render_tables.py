@@ -8,6 +8,10 @@ document is then built and laid out piece by piece like paragraphs. The columns 
 table have fixed shares of the width, the same in every piece so that they line up,
 measured from the text of its first rows. A short table keeps Qt's widths, sized by each
 cell's content.
+
+Qt widens a selection leaving a table to the whole table: a selection from one piece into
+the next would take both pieces whole. The view keeps such a selection as it was made, and
+draws and copies it cell by cell (:func:`across_pieces`, :func:`cell_ranges`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,16 @@ from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter
 
-from PySide6.QtGui import QColor, QTextFrameFormat, QTextLength, QTextTableFormat
+from PySide6.QtGui import (
+    QColor,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTable,
+    QTextTableFormat,
+)
 
 from diptych.storage.document import Block, BlockKind
 
@@ -31,6 +44,8 @@ PIECE_OVERLAP = 4
 """Pixels by which a piece moves up over the one before: two tables meeting leave 4 px
 more between their rows than a table leaves between two of its own (measured), where the
 two borders then fall on one line."""
+LONG_TABLE = QTextFormat.Property.UserProperty.value + 1
+"""The property of a piece's format naming the long table it is part of (its first cell)."""
 SAMPLED_ROWS = 200  # the rows whose text sizes the columns of a long table
 LONGEST_CELL = 40  # characters: a longer cell wraps, and asks for no wider a column
 _WORD = re.compile(r"\S+")
@@ -134,6 +149,8 @@ def table_format(
     fmt.setTopMargin(6 if first_piece else -PIECE_OVERLAP)
     fmt.setBottomMargin(10 if last_piece else 0)
     fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    if plan.in_pieces:
+        fmt.setProperty(LONG_TABLE, plan.first)
     if plan.shares:
         fmt.setColumnWidthConstraints(
             [QTextLength(QTextLength.Type.PercentageLength, share) for share in plan.shares]
@@ -146,3 +163,81 @@ def holds_long_table(blocks: Sequence[Block]) -> bool:
     blocks' table number: ten times faster than asking each block its kind first)."""
     cells = Counter(map(_TABLE, blocks))
     return any(count > PIECE_CELLS for table, count in cells.items() if table >= 0)
+
+
+def piece_at(document: QTextDocument, position: int) -> QTextTable | None:
+    """The piece of a long table that document ``position`` is in, if any."""
+    cursor = QTextCursor(document)
+    cursor.setPosition(max(0, min(position, document.characterCount() - 1)))
+    table = cursor.currentTable()
+    return table if table is not None and table.format().hasProperty(LONG_TABLE) else None
+
+
+def across_pieces(document: QTextDocument, anchor: int, position: int) -> bool:
+    """True if a selection from ``anchor`` to ``position`` runs from one piece of a long
+    table into another piece of it. Qt widens such a selection to both pieces whole, as
+    it does any selection leaving a table."""
+    first, second = piece_at(document, anchor), piece_at(document, position)
+    return (
+        first is not None
+        and second is not None
+        and first.firstPosition() != second.firstPosition()
+        and first.format().property(LONG_TABLE) == second.format().property(LONG_TABLE)
+    )
+
+
+def off_the_seam(document: QTextDocument, position: int, forward: bool) -> int:
+    """``position``, or the first (``forward``) or last position of the neighbouring
+    piece where it falls on the seam between two pieces, which is in neither."""
+    if piece_at(document, position) is not None:
+        return position
+    after, before = piece_at(document, position + 1), piece_at(document, position - 1)
+    if after is None or before is None:
+        return position
+    return position + 1 if forward else position - 1
+
+
+def a_row_across(document: QTextDocument, position: int, down: bool) -> int | None:
+    """Where a row down (or up) from ``position`` is, if that is in the next (or the
+    previous) piece of its long table: the same column of that piece's first (or last)
+    row. None elsewhere, where Qt's own moves serve."""
+    piece = piece_at(document, position)
+    if piece is None:
+        return None
+    block = document.findBlock(position)
+    line = block.layout().lineForTextPosition(position - block.position())
+    if line.isValid() and line.lineNumber() != (block.lineCount() - 1 if down else 0):
+        return None  # another line of its cell first
+    cell = piece.cellAt(position)
+    if cell.row() != (piece.rows() - 1 if down else 0):
+        return None
+    beside = piece_at(document, piece.lastPosition() + 2 if down else piece.firstPosition() - 2)
+    if beside is None or beside.format().property(LONG_TABLE) != piece.format().property(
+        LONG_TABLE
+    ):
+        return None
+    row = 0 if down else beside.rows() - 1
+    return beside.cellAt(row, min(cell.column(), beside.columns() - 1)).firstPosition()
+
+
+def cell_ranges(document: QTextDocument, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The runs of text of each cell of a long table from ``start`` to ``end``, and what reads
+    before each in the article's text: a tab between two cells of a row, else a line
+    break (nothing before the first)."""
+    runs: list[tuple[int, int, str]] = []
+    block = document.findBlock(start)
+    row = (-1, -1)
+    while block.isValid() and block.position() <= end:
+        cursor = QTextCursor(block)
+        table = cursor.currentTable()
+        if table is None:  # the seam between two pieces, in no cell
+            block = block.next()
+            continue
+        here = (table.firstPosition(), table.cellAt(cursor).row())
+        first, last = max(start, block.position()), min(end, block.position() + block.length() - 1)
+        if first < last or (first == last and runs and first == block.position()):
+            separator = "" if not runs else ("\t" if here == row else "\n")
+            runs.append((first, last, separator))
+        row = here
+        block = block.next()
+    return runs
