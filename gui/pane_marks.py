@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from diptych.gui.article_view import ArticleView
 from diptych.gui.passage_index import Mark, PassageIndex
+from diptych.gui.render_tables import across_pieces, cell_ranges
 from diptych.gui.theme import HighlightTheme, contrast, painted_over
 
 MIN_LINE_CONTRAST = 3.0  # a line drawn over a passage stands out from its fill this much
@@ -82,13 +83,13 @@ def paint_outlines(
     match_format = QTextCharFormat()
     match_format.setBackground(QColor(255, 150, 0, 110))
     for start, end in matches:
-        selections.append(_extra(view, start, end, match_format))
+        selections.extend(_extra(view, start, end, match_format))
     if selected is not None:
         outline = QTextCharFormat()
         outline.setFontUnderline(True)
         outline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         outline.setUnderlineColor(outline_color(view.palette(), selected, theme))
-        selections.append(_extra(view, selected.start, selected.end, outline))
+        selections.extend(_extra(view, selected.start, selected.end, outline))
         selections.extend(_list_markers(view, selected.start, selected.end, outline))
     view.setExtraSelections(selections)
 
@@ -135,11 +136,22 @@ def outline_color(palette: QPalette, mark: Mark, theme: HighlightTheme) -> QColo
 
 def _extra(
     view: ArticleView, start: int, end: int, fmt: QTextCharFormat
-) -> QTextEdit.ExtraSelection:
-    selection = QTextEdit.ExtraSelection()
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view.positions.to_rendered(start))
-    cursor.setPosition(view.positions.to_rendered(end), QTextCursor.MoveMode.KeepAnchor)
-    selection.cursor = cursor
-    selection.format = fmt
-    return selection
+) -> list[QTextEdit.ExtraSelection]:
+    """``[start, end)`` drawn in ``fmt``: cell by cell where it runs from one piece of a
+    long table into another, which Qt would widen to both pieces whole."""
+    document = view.document()
+    first, last = view.positions.to_rendered(start), view.positions.to_rendered(end)
+    if across_pieces(document, first, last):
+        runs = [(a, b) for a, b, _before in cell_ranges(document, first, last)]
+    else:
+        runs = [(first, last)]
+    selections = []
+    for a, b in runs:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(document)
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        selections.append(selection)
+    return selections

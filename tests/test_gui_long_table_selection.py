@@ -143,3 +143,24 @@ def test_a_selection_in_a_short_table_is_as_before(qtbot: QtBot, window: MainWin
     )
     assert pane.view.selection() == expected
     assert copied(qtbot, pane) == cursor.selection().toPlainText()
+
+
+def test_the_outline_of_a_passage_across_pieces_covers_only_its_rows(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane, text = reading(qtbot, window)
+    start, end = rows_47_to_52(text)
+    pane.view.select_range(start, end)
+    assert tagged(qtbot, window, pane) == [text[start:end]]  # and selected: outlined
+    qtbot.waitUntil(lambda: window.coding.selected != 0)
+    to_rendered = pane.view.positions.to_rendered
+    drawn = [
+        (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in pane.view.extraSelections()
+        if s.format.underlineStyle() == s.format.UnderlineStyle.WaveUnderline
+    ]
+    assert drawn
+    assert min(a for a, _b in drawn) >= to_rendered(start)
+    assert max(b for _a, b in drawn) <= to_rendered(end)  # not rows 0 to 99 whole
+    row_50 = to_rendered(text.index("key 50\t"))
+    assert any(a <= row_50 < b for a, b in drawn)
