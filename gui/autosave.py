@@ -49,10 +49,12 @@ class AutosaveText(QPlainTextEdit):
         self._saved = ""  # the text as it is stored
         self._loading = False
         self._replacing = False  # typing over a text written elsewhere meanwhile
+        self._elsewhere = False  # the views are following another window's changes
         self._sittings = Sittings()
         self._timer = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
         self._timer.timeout.connect(self.save)
         self.textChanged.connect(self.on_text_changed)
+        session.externalChange.connect(self.on_session_external_change)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc saves what was typed and leaves the field."""
@@ -116,12 +118,26 @@ class AutosaveText(QPlainTextEdit):
     def follow(self, text: str) -> None:
         """The stored text changed (undo, redo, another window): show it, unless the user
         is typing, whose text is then saved over it at the next pause (and the window says
-        so: undo brings the other text back)."""
+        so: undo brings the other text back). A text shown that another window changed is
+        said to have changed, lest it seem to have changed under the user's eyes."""
         if self.is_typing:
             self._replacing = self._replacing or text != self._saved
             self._saved = text
-        else:
-            self._put(text)
+            return
+        command, changed = self._command, text != self._saved
+        self._put(text)
+        if self._elsewhere and changed and command is not None:
+            what = command("", self._sittings.current).WHAT
+            self.session.messages.info(f"The {what} shown was changed in another window.")
+
+    def on_session_external_change(self) -> None:
+        """Another window changed the file: what :meth:`follow` is given until the views
+        have caught up comes from there."""
+        self._elsewhere = True
+        QTimer.singleShot(0, self, self._caught_up)
+
+    def _caught_up(self) -> None:
+        self._elsewhere = False
 
     def save(self) -> None:
         """Save now if the text changed since it was last saved.
