@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
@@ -18,20 +17,16 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
-    QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from diptych.gui.passage_index import PassageIndex
-from diptych.gui.render_tables import (
-    a_row_across,
-    across_pieces,
-    cell_ranges,
-    off_the_seam,
-)
+from diptych.gui.render_tables import across_pieces
+from diptych.gui.rewrap_place import RewrapPlace
+from diptych.gui.table_selection import TableSelection
+from diptych.gui.word_drag import words_dragged
 from diptych.storage.offsets import PositionMap
 
 TAG_KEYS = {
@@ -39,16 +34,6 @@ TAG_KEYS = {
     Qt.Key.Key_6: 5, Qt.Key.Key_7: 6, Qt.Key.Key_8: 7, Qt.Key.Key_9: 8,
 }  # fmt: skip
 WHEEL_NOTCH = 120  # a wheel's angle delta per notch
-LONGEST_WORD = 80  # a drag's end inside a longer run of letters is not moved to its ends
-APOSTROPHES = "'’"
-_MOVE = QTextCursor.MoveOperation
-STEPS = {
-    Qt.Key.Key_Left: _MOVE.PreviousCharacter, Qt.Key.Key_Right: _MOVE.NextCharacter,
-    Qt.Key.Key_Up: _MOVE.Up, Qt.Key.Key_Down: _MOVE.Down,
-    Qt.Key.Key_Home: _MOVE.StartOfLine, Qt.Key.Key_End: _MOVE.EndOfLine,
-}  # fmt: skip
-WORD_STEPS = {Qt.Key.Key_Left: _MOVE.PreviousWord, Qt.Key.Key_Right: _MOVE.NextWord}
-BACK = (_MOVE.PreviousCharacter, _MOVE.Up, _MOVE.StartOfLine, _MOVE.PreviousWord)
 
 # Held with a digit, these make it a shortcut, not a tag key; Shift does not: on layouts
 # such as the French AZERTY the digits are typed with Shift.
@@ -73,48 +58,6 @@ def tag_digit(event: QKeyEvent) -> int | None:
         Qt.KeyboardModifier.KeypadModifier,
     )
     return TAG_KEYS.get(Qt.Key(event.key())) if plain else None
-
-
-def words_dragged(document: QTextDocument, start: int, end: int) -> tuple[int, int]:
-    """The selection a drag of the mouse from ``start`` to ``end`` (document positions)
-    makes: each end falling inside a word is moved out to take the whole word in, as word
-    processors select whole words, so that a passage never starts or ends mid-word. A drag
-    within one word selects part of it, as dragged."""
-    first, last = _word_around(document, start), _word_around(document, end)
-    if first is not None and first == last:
-        return start, end
-    if end < start:  # dragged backwards: the anchor at the end of its word
-        return (first[1] if first else start), (last[0] if last else end)
-    return (first[0] if first else start), (last[1] if last else end)
-
-
-def _word_around(document: QTextDocument, position: int) -> tuple[int, int] | None:
-    """The word ``position`` falls inside (between two of its characters), if any."""
-    if not (_in_word(document, position - 1) and _in_word(document, position)):
-        return None
-    start, end = position, position
-    while start > position - LONGEST_WORD and _in_word(document, start - 1):
-        start -= 1
-    while end < position + LONGEST_WORD and _in_word(document, end):
-        end += 1
-    if end - start >= LONGEST_WORD:
-        return None  # no word (a long address, a run of digits): the drag stays as it is
-    return start, end
-
-
-def _in_word(document: QTextDocument, position: int) -> bool:
-    """True if the character at ``position`` is part of a word: a letter, digit or "_", or
-    an apostrophe between two letters ("don't", "l’État")."""
-    if position < 0 or position >= document.characterCount():
-        return False
-    character = document.characterAt(position)
-    if character.isalnum() or character == "_":
-        return True
-    return (
-        character in APOSTROPHES
-        and document.characterAt(position - 1).isalnum()
-        and document.characterAt(position + 1).isalnum()
-    )
 
 
 class ArticleView(QTextEdit):
@@ -156,14 +99,9 @@ class ArticleView(QTextEdit):
         self._drag_from: int | None = None  # where a drag selecting words started
         self._wheel = 0  # a touchpad turns the wheel in fractions of a notch
         self._empty_hint = ""
-        # The place kept by the last resize, the scroll value and the document it was in.
-        self._kept_place: tuple[int, int, QTextDocument | None] = (0, -1, None)
-        # A selection from one piece of a long table into another: its ends as made, and
-        # the ends Qt widened it to (both pieces whole), drawn here as made.
-        self._across: tuple[int, int, int, int] | None = None
-        self._marks: list[QTextEdit.ExtraSelection] = []
-        self._highlight: QColor | None = None  # Qt's selection colour, while hidden
-        self.selectionChanged.connect(self.on_selection_changed)
+        self._place = RewrapPlace(self, self._position_at)
+        # The selection as made, also from one piece of a long table into another.
+        self._table_selection = TableSelection(self, super().setExtraSelections)
 
     # -- an empty view -------------------------------------------------------------------
     def empty_hint(self) -> str:
@@ -196,30 +134,16 @@ class ArticleView(QTextEdit):
         cursor = self.textCursor()
         if not cursor.hasSelection() or not len(self.positions):
             return None
-        ends = self._ends() or (cursor.selectionStart(), cursor.selectionEnd())
+        ends = self._table_selection.ends() or (cursor.selectionStart(), cursor.selectionEnd())
         start, end = (self.positions.to_display(end) for end in sorted(ends))
         return (start, end) if end > start else None
 
     def select_range(self, start: int, end: int, *, scroll: bool = True) -> None:
         """Select ``[start, end)`` of the display text (code points)."""
-        self._select(self.positions.to_rendered(start), self.positions.to_rendered(end))
+        positions = self.positions
+        self._table_selection.select(positions.to_rendered(start), positions.to_rendered(end))
         if scroll:
-            self._show_end()
-
-    def _show_end(self) -> None:
-        """Scroll to the end of the selection, as made (Qt's cursor of a selection across
-        pieces of a long table is at the end of the last piece)."""
-        ends = self._ends()
-        if ends is None:
-            self.ensureCursorVisible()
-            return
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(ends[1])
-        rect, bar = self.cursorRect(cursor), self.verticalScrollBar()
-        if rect.top() < 0:
-            bar.setValue(bar.value() + rect.top())
-        elif rect.bottom() > self.viewport().height():
-            bar.setValue(bar.value() + rect.bottom() - self.viewport().height())
+            self._table_selection.show_end()
 
     def offset_at(self, point: QPoint) -> int:
         """Display-text offset under a viewport point."""
@@ -266,7 +190,7 @@ class ArticleView(QTextEdit):
             Qt.KeyboardModifier.KeypadModifier,
         )
         digit = tag_digit(event)
-        if self._extend_across(event):
+        if self._table_selection.extend(event):
             return
         if digit is not None:
             self.tagKeyPressed.emit(digit)
@@ -333,7 +257,7 @@ class ArticleView(QTextEdit):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Dragging selects whole words: an end of the selection falling inside a word takes
-        the whole word in, shown so as the mouse moves (see :func:`words_dragged`). A drag
+        the whole word in, shown so as the mouse moves (see :mod:`diptych.gui.word_drag`). A drag
         from one piece of a long table into another ends where the mouse is, not at the end
         of the piece Qt widens it to."""
         super().mouseMoveEvent(event)
@@ -346,7 +270,7 @@ class ArticleView(QTextEdit):
             position = pointed  # not the end of the piece Qt widened the selection to
         if self._drag_from is not None:
             anchor, position = words_dragged(self.document(), self._drag_from, position)
-        self._select(anchor, position)
+        self._table_selection.select(anchor, position)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click (not a drag) on a highlight selects its passage; elsewhere, the outline
@@ -365,169 +289,24 @@ class ArticleView(QTextEdit):
                 self.caretMoved.emit()
 
     # -- a selection across the pieces of a long table ----------------------------------
-    def _select(self, anchor: int, position: int) -> None:
-        """Select from document position ``anchor`` to ``position``: as made, also from
-        one piece of a long table into another (see :mod:`diptych.gui.render_tables`),
-        where Qt's own selection takes both pieces whole."""
-        document = self.document()
-        cursor = QTextCursor(document)
-        cursor.setPosition(anchor)
-        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
-        widened = (cursor.anchor(), cursor.position())
-        across = (anchor, position, *widened) if across_pieces(document, anchor, position) else None
-        current = self.textCursor()
-        if across == self._across and widened == (current.anchor(), current.position()):
-            return
-        self._across = across
-        self.setTextCursor(cursor)
-        self._show_across()
-
-    def _ends(self) -> tuple[int, int] | None:
-        """The ends (anchor, position) of the selection as made, if it runs from one
-        piece of a long table into another; else None."""
-        if self._across is None:
-            return None
-        cursor = self.textCursor()
-        anchor, position, *widened = self._across
-        return (anchor, position) if widened == [cursor.anchor(), cursor.position()] else None
-
-    def on_selection_changed(self) -> None:
-        """Another selection than one across pieces: Qt draws it again."""
-        if self._across is not None and self._ends() is None:
-            self._across = None
-            self._show_across()
-
-    def _extend_across(self, event: QKeyEvent) -> bool:
-        """Shift and an arrow, Home or End move the end of the selection as made, if it
-        runs, or then runs, from one piece of a long table into another; True if it did."""
-        held = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if not held & Qt.KeyboardModifier.ShiftModifier or held & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
-        ):
-            return False
-        steps = WORD_STEPS if held & Qt.KeyboardModifier.ControlModifier else STEPS
-        step = steps.get(Qt.Key(event.key()))
-        if step is None:
-            return False
-        document, cursor = self.document(), self.textCursor()
-        anchor, position = self._ends() or (cursor.anchor(), cursor.position())
-        moved = None
-        if step in (_MOVE.Up, _MOVE.Down):
-            moved = a_row_across(document, position, step == _MOVE.Down)
-        if moved is None:
-            probe = QTextCursor(document)
-            probe.setPosition(position)
-            probe.movePosition(step)
-            moved = off_the_seam(document, probe.position(), step not in BACK)
-        if self._ends() is None and not across_pieces(document, anchor, moved):
-            return False
-        self._select(anchor, moved)
-        self._show_end()
-        event.accept()
-        return True
-
-    def _show_across(self) -> None:
-        """Draw the selection as made over Qt's, which is hidden while it runs across
-        pieces (Qt would draw both pieces whole)."""
-        ends = self._ends()
-        if ends is None and self._highlight is not None:
-            self._highlight = None
-            self.setPalette(QPalette())  # the inherited one again
-        elif ends is not None and self._highlight is None:
-            palette = QPalette(self.palette())
-            self._highlight = palette.color(QPalette.ColorRole.Highlight)
-            # Qt's selection is drawn over this one: its text in the text's colour.
-            palette.setColor(QPalette.ColorRole.Highlight, Qt.GlobalColor.transparent)
-            palette.setColor(
-                QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text)
-            )
-            self.setPalette(palette)
-        super().setExtraSelections(self._marks + self._across_drawn())
-
-    def _across_drawn(self) -> list[QTextEdit.ExtraSelection]:
-        """The selection across pieces, drawn cell by cell as Qt draws a selection."""
-        ends = self._ends()
-        if ends is None or self._highlight is None:
-            return []
-        fmt = QTextCharFormat()
-        fmt.setBackground(self._highlight)
-        drawn = []
-        for start, end, _separator in cell_ranges(self.document(), *sorted(ends)):
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(self.document())
-            selection.cursor.setPosition(start)
-            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.format = fmt
-            drawn.append(selection)
-        return drawn
-
     def setExtraSelections(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
         """Draw ``selections`` (the find bar's matches, the outline), and a selection
         across pieces of a long table."""
-        self._marks = list(selections)
-        super().setExtraSelections(self._marks + self._across_drawn())
+        self._table_selection.set_marks(selections)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """What copying the selection gives: a selection across pieces of a long table as
-        made, its cells in order (a tab between the cells of a row, a line break between
-        rows), as the article's text reads."""
-        ends = self._ends()
-        if ends is None:
-            return super().createMimeDataFromSelection()
-        parts = []
-        for start, end, separator in cell_ranges(self.document(), *sorted(ends)):
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            parts.append(separator + cursor.selectedText().replace("\u2029", "\n"))
-        data = QMimeData()
-        data.setText("".join(parts))
-        return data
+        made, its cells in order, as the article's text reads (see
+        :mod:`diptych.gui.table_selection`)."""
+        data = self._table_selection.mime_data()
+        return data if data is not None else super().createMimeDataFromSelection()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The text wraps again at a new width: the line at the top stays there, as zooming
-        keeps it (the pixel scroll position kept showed an earlier or a later line, the
-        reader's place lost at each step of dragging a divider)."""
-        bar = self.verticalScrollBar()
-        rewraps = event.size().width() != event.oldSize().width()
-        place = None
-        if rewraps and bar.value() > 0:
-            # Resized again with the view left where it was put: the same place, not the
-            # start of the line it is in (which would creep back a line at a time).
-            kept, scrolled_to, document = self._kept_place
-            same = bar.value() == scrolled_to and document is self.document()
-            place = kept if same else self._position_at(QPoint(4, 4))
+        keeps it (see :mod:`diptych.gui.rewrap_place`)."""
+        place = self._place.before_resize(event.size(), event.oldSize())
         super().resizeEvent(event)
-        if place is not None:
-            self._scroll_to_line_of(place)
-            self._kept_place = (place, bar.value(), self.document())
-
-    def _scroll_to_line_of(self, position: int) -> None:
-        """Put the line of the document ``position`` at the top of the view."""
-        block = self.document().findBlock(position)
-        self._lay_out_past(block.position() + block.length())
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(position)
-        bar = self.verticalScrollBar()
-        top = bar.value() + self.cursorRect(cursor).top()
-        if top > bar.maximum():  # the range follows the layout a moment later
-            bar.setMaximum(top)
-        bar.setValue(top)
-
-    def _lay_out_past(self, position: int) -> None:
-        """Have the document laid out at its width up to ``position``, and not much beyond.
-
-        Asking where a position is (``cursorRect``) beyond the text laid out so far lays
-        out all the rest of the document at once (a tenth of a second for a 1 MB article,
-        at each step of a divider dragged); asking what is at a height lays it out up to
-        that height only, so the height asked doubles until it is past ``position``.
-        """
-        layout = self.document().documentLayout()
-        y = float(max(self.verticalScrollBar().value() + self.viewport().height(), 1))
-        while layout.hitTest(QPointF(0, y), Qt.HitTestAccuracy.FuzzyHit) < position:
-            if y > layout.documentSize().height():
-                return  # laid out to the end
-            y *= 2
+        self._place.after_resize(place)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl and the wheel zoom the pane one step a notch, as Ctrl +/− do; a read-only

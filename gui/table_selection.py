@@ -1,0 +1,184 @@
+"""The selection of an article's text, kept as made when it runs from one piece of a long
+table into the next (see :mod:`diptych.gui.render_tables`).
+
+Qt's own selection takes both pieces whole. This keeps the real ends, draws the selection
+cell by cell over Qt's (hidden meanwhile), copies it as the article's text reads and moves
+its end with Shift and the arrows across the seam between the pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from diptych.gui.render_tables import a_row_across, across_pieces, cell_ranges, off_the_seam
+
+_MOVE = QTextCursor.MoveOperation
+STEPS = {
+    Qt.Key.Key_Left: _MOVE.PreviousCharacter, Qt.Key.Key_Right: _MOVE.NextCharacter,
+    Qt.Key.Key_Up: _MOVE.Up, Qt.Key.Key_Down: _MOVE.Down,
+    Qt.Key.Key_Home: _MOVE.StartOfLine, Qt.Key.Key_End: _MOVE.EndOfLine,
+}  # fmt: skip
+WORD_STEPS = {Qt.Key.Key_Left: _MOVE.PreviousWord, Qt.Key.Key_Right: _MOVE.NextWord}
+BACK = (_MOVE.PreviousCharacter, _MOVE.Up, _MOVE.StartOfLine, _MOVE.PreviousWord)
+
+Marks = list[QTextEdit.ExtraSelection]
+
+
+class TableSelection:
+    """The selection of one text view, as made also across the pieces of a long table.
+
+    Args:
+        view: the text view whose selection this is.
+        draw: draws extra selections in ``view`` (Qt's own ``setExtraSelections``, which
+            the view's override hands its marks on to this).
+    """
+
+    def __init__(self, view: QTextEdit, draw: Callable[[Marks], None]) -> None:
+        self._view = view
+        self._draw = draw
+        # A selection from one piece of a long table into another: its ends as made, and
+        # the ends Qt widened it to (both pieces whole), drawn here as made.
+        self._across: tuple[int, int, int, int] | None = None
+        self._marks: Marks = []
+        self._highlight: QColor | None = None  # Qt's selection colour, while hidden
+        view.selectionChanged.connect(self.on_selection_changed)
+
+    def select(self, anchor: int, position: int) -> None:
+        """Select from document position ``anchor`` to ``position``: as made, also from
+        one piece of a long table into another, where Qt's own selection takes both
+        pieces whole."""
+        document = self._view.document()
+        cursor = QTextCursor(document)
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        widened = (cursor.anchor(), cursor.position())
+        across = (anchor, position, *widened) if across_pieces(document, anchor, position) else None
+        current = self._view.textCursor()
+        if across == self._across and widened == (current.anchor(), current.position()):
+            return
+        self._across = across
+        self._view.setTextCursor(cursor)
+        self._show()
+
+    def ends(self) -> tuple[int, int] | None:
+        """The ends (anchor, position) of the selection as made, if it runs from one
+        piece of a long table into another; else None."""
+        if self._across is None:
+            return None
+        cursor = self._view.textCursor()
+        anchor, position, *widened = self._across
+        return (anchor, position) if widened == [cursor.anchor(), cursor.position()] else None
+
+    def show_end(self) -> None:
+        """Scroll to the end of the selection, as made (Qt's cursor of a selection across
+        pieces of a long table is at the end of the last piece)."""
+        view, ends = self._view, self.ends()
+        if ends is None:
+            view.ensureCursorVisible()
+            return
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(ends[1])
+        rect, bar = view.cursorRect(cursor), view.verticalScrollBar()
+        if rect.top() < 0:
+            bar.setValue(bar.value() + rect.top())
+        elif rect.bottom() > view.viewport().height():
+            bar.setValue(bar.value() + rect.bottom() - view.viewport().height())
+
+    def on_selection_changed(self) -> None:
+        """Another selection than one across pieces: Qt draws it again."""
+        if self._across is not None and self.ends() is None:
+            self._across = None
+            self._show()
+
+    def extend(self, event: QKeyEvent) -> bool:
+        """Shift and an arrow, Home or End move the end of the selection as made, if it
+        runs, or then runs, from one piece of a long table into another; True if it did."""
+        held = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if not held & Qt.KeyboardModifier.ShiftModifier or held & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        ):
+            return False
+        steps = WORD_STEPS if held & Qt.KeyboardModifier.ControlModifier else STEPS
+        step = steps.get(Qt.Key(event.key()))
+        if step is None:
+            return False
+        document, cursor = self._view.document(), self._view.textCursor()
+        anchor, position = self.ends() or (cursor.anchor(), cursor.position())
+        moved = None
+        if step in (_MOVE.Up, _MOVE.Down):
+            moved = a_row_across(document, position, step == _MOVE.Down)
+        if moved is None:
+            probe = QTextCursor(document)
+            probe.setPosition(position)
+            probe.movePosition(step)
+            moved = off_the_seam(document, probe.position(), step not in BACK)
+        if self.ends() is None and not across_pieces(document, anchor, moved):
+            return False
+        self.select(anchor, moved)
+        self.show_end()
+        event.accept()
+        return True
+
+    def set_marks(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
+        """Draw ``selections`` (the find bar's matches, the outline) under the selection
+        across pieces."""
+        self._marks = list(selections)
+        self._draw(self._marks + self._drawn())
+
+    def mime_data(self) -> QMimeData | None:
+        """What copying a selection across pieces gives: its cells in order (a tab
+        between the cells of a row, a line break between rows), as the article's text
+        reads; None for any other selection (Qt's own copy)."""
+        ends = self.ends()
+        if ends is None:
+            return None
+        document = self._view.document()
+        parts = []
+        for start, end, separator in cell_ranges(document, *sorted(ends)):
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            parts.append(separator + cursor.selectedText().replace("\u2029", "\n"))
+        data = QMimeData()
+        data.setText("".join(parts))
+        return data
+
+    def _show(self) -> None:
+        """Draw the selection as made over Qt's, which is hidden while it runs across
+        pieces (Qt would draw both pieces whole)."""
+        view, ends = self._view, self.ends()
+        if ends is None and self._highlight is not None:
+            self._highlight = None
+            view.setPalette(QPalette())  # the inherited one again
+        elif ends is not None and self._highlight is None:
+            palette = QPalette(view.palette())
+            self._highlight = palette.color(QPalette.ColorRole.Highlight)
+            # Qt's selection is drawn over this one: its text in the text's colour.
+            palette.setColor(QPalette.ColorRole.Highlight, Qt.GlobalColor.transparent)
+            palette.setColor(
+                QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text)
+            )
+            view.setPalette(palette)
+        self._draw(self._marks + self._drawn())
+
+    def _drawn(self) -> Marks:
+        """The selection across pieces, drawn cell by cell as Qt draws a selection."""
+        ends = self.ends()
+        if ends is None or self._highlight is None:
+            return []
+        document = self._view.document()
+        fmt = QTextCharFormat()
+        fmt.setBackground(self._highlight)
+        drawn = []
+        for start, end, _separator in cell_ranges(document, *sorted(ends)):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(document)
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.format = fmt
+            drawn.append(selection)
+        return drawn
