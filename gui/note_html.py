@@ -14,13 +14,18 @@ import html
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import QCursor, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QTextBrowser, QToolTip, QWidget
 
+from diptych.gui.status_bar import MessageBar
 from diptych.storage.note_markdown import NoteRenderer
 
 OPENED_SCHEMES = ("http", "https", "mailto")  # the only links a note keeps
 EMPTY_PREVIEW = "Nothing written yet."
+NOT_OPENED = (
+    "{address} could not be opened: no browser or mail program answered."
+    " The address was copied, to paste where you like."
+)
 
 
 @cache
@@ -70,8 +75,24 @@ class NoteBrowser(QTextBrowser):
 
     def on_anchor_clicked(self, url: QUrl) -> None:
         """Open a web or mail link outside Diptych."""
-        if url.scheme().lower() in OPENED_SCHEMES:
-            QDesktopServices.openUrl(url)
+        if url.scheme().lower() in OPENED_SCHEMES and not QDesktopServices.openUrl(url):
+            self._not_opened(url.toString())
+
+    def _not_opened(self, address: str) -> None:
+        """No browser or mail program could open ``address``: copy it and say so."""
+        QGuiApplication.clipboard().setText(address)
+        message = NOT_OPENED.format(address=address)
+        widget: QWidget | None = self
+        while widget is not None and not isinstance(widget, QMainWindow):
+            widget = widget.parentWidget()
+        if widget is None:
+            QToolTip.showText(QCursor.pos(), message, self)
+            return
+        bar = widget.statusBar()
+        if isinstance(bar, MessageBar):  # kept as long as it takes to read
+            bar.say(message)
+        else:
+            bar.showMessage(message)
 
     def show_note(self, markdown: str) -> None:
         """Show ``markdown`` rendered (nothing written: the placeholder says so)."""

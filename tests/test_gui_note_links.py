@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
@@ -17,7 +17,9 @@ NOTE = "See [the treaty](https://example.org/treaty) or [write](mailto:desk@exam
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The addresses handed to the desktop to open (none is really opened)."""
     urls: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toString()))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: urls.append(url.toString()) or True
+    )
     return urls
 
 
@@ -92,3 +94,18 @@ def test_a_bare_address_in_a_note_is_a_link_that_opens_like_the_others(
         "",
     ]
     assert "See www.who.int. Or" in preview.toPlainText()  # the browser followed no link
+
+
+def test_a_link_no_browser_opens_is_copied_and_the_status_bar_says_so(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    preview = preview_with_note(qtbot, window)
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(
+        preview.viewport(), Qt.MouseButton.LeftButton, pos=point_of_text(preview, "treaty")
+    )
+    message = window.statusBar().currentMessage()
+    assert "https://example.org/treaty could not be opened" in message
+    assert "copied" in message
+    assert QGuiApplication.clipboard().text() == "https://example.org/treaty"
