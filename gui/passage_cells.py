@@ -156,8 +156,9 @@ class PassageCells:
 def elide_tag_paths(paths: Sequence[str], metrics: QFontMetrics, width: int) -> str:
     """A passage's tag paths as a cell ``width`` pixels wide shows them: whole if they fit;
     else each tag's parents are cut short ("Sec…/Defence", down to "…/Defence"), so that
-    "Security/Defence" and "Security/Trade" do not both read "Security…". The tags' own
-    names that still do not fit are cut at the right, as any cell is."""
+    "Security/Defence" and "Security/Trade" do not both read "Security…". Where even
+    "…/Trade" does not fit, the parents are left out and each tag's own name is cut at its
+    end ("Tra…"), never down to a bare "…/"."""
     whole = ", ".join(paths)
     if metrics.horizontalAdvance(whole) <= width:
         return whole
@@ -172,7 +173,29 @@ def elide_tag_paths(paths: Sequence[str], metrics: QFontMetrics, width: int) -> 
         if parents:
             parents = metrics.elidedText(parents, Qt.TextElideMode.ElideRight, spare) or ELLIPSIS
         shown.append(f"{parents}{slash}{name}")
-    return ", ".join(shown)
+    if metrics.horizontalAdvance(", ".join(shown)) <= width:
+        return ", ".join(shown)
+    return _cut_at_right(shown, [name for _parents, _slash, name in split], metrics, width)
+
+
+def _cut_at_right(
+    shown: Sequence[str], names: Sequence[str], metrics: QFontMetrics, width: int
+) -> str:
+    """The tags that fit, then the names of the others from the start of the first ("Tra…"):
+    cut at the right as any cell is, but never down to a bare "…/" of a tag's parents."""
+    kept: list[str] = []
+    for number, text in enumerate(shown):
+        if metrics.horizontalAdvance(", ".join([*kept, text])) <= width:
+            kept.append(text)
+            continue
+        rest = ", ".join(names[number:])  # the names alone from here on, cut at their end
+        room = width - metrics.horizontalAdvance(", ".join([*kept, ""]))
+        cut = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room)
+        if not cut or cut == ELLIPSIS:  # at least the name's first letter
+            cut = rest[:1] + ELLIPSIS
+        kept.append(cut)
+        break
+    return ", ".join(kept)
 
 
 class TagCellDelegate(QStyledItemDelegate):

@@ -66,3 +66,29 @@ def test_the_passage_table_draws_sub_tags_with_their_names(
     table.scrollTo(index)
     table.viewport().grab()
     assert any("…/Trade" in text and "Economy/Trade" not in text for text in drawn), drawn
+
+
+def test_a_cell_too_narrow_for_the_cut_path_keeps_the_start_of_the_name(
+    metrics: QFontMetrics,
+) -> None:
+    width = metrics.horizontalAdvance("…/Tra")
+    shown = elide_tag_paths(["Economy/Trade", "Diplomacy"], metrics, width)
+    assert shown.startswith("Tr") and shown.endswith("…")
+    assert "/" not in shown  # no bare "…/" of the parent
+    assert metrics.horizontalAdvance(shown) <= width
+
+
+def test_the_tag_that_does_not_fit_after_others_keeps_the_start_of_its_name(
+    metrics: QFontMetrics,
+) -> None:
+    width = metrics.horizontalAdvance("…/Trade, …/Def")
+    shown = elide_tag_paths(["Economy/Trade", "Security/Defence"], metrics, width)
+    assert shown.startswith("…/Trade, De") and shown.endswith("…")
+    assert metrics.horizontalAdvance(shown) <= width
+
+
+def test_a_very_narrow_cell_still_shows_the_first_letter_of_the_name(
+    metrics: QFontMetrics,
+) -> None:
+    shown = elide_tag_paths(["Economy/Trade"], metrics, metrics.horizontalAdvance("…/"))
+    assert shown == "T…"
