@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self.importer.imported.connect(self.on_importer_imported)
         self.tags.applyRequested.connect(self.coding.apply_tag)
         self.tags.showPassagesRequested.connect(self.on_tags_show_passages_requested)
+        self.tags.tagSelected.connect(self.memos.show_tag)  # its memo under the others
         self.coding.selection.passageSelected.connect(self.on_coding_passage_selected)
         self.passages.passageActivated.connect(self.coding.selection.reveal_passage)
         self.passages.passageSelected.connect(self.coding.select_passage)  # arrow keys
@@ -417,8 +418,12 @@ class MainWindow(QMainWindow):
 
     def on_search_memo_requested(self, kind: str, target_id: int) -> None:
         """Show a memo found by search in the Memos panel, the keyboard in it (an
-        article's memo once its article is open)."""
-        field = self.memos.show_memo(MemoKind(kind), None if target_id < 0 else target_id)
+        article's memo once its article is open; a tag's with its tag selected in the
+        codebook)."""
+        target = None if target_id < 0 else target_id
+        if kind == MemoKind.TAG and target is not None:
+            self.tags.select_tag(target)
+        field = self.memos.show_memo(MemoKind(kind), target)
         if field is None:
             return
         self.docks["memos"].show()

@@ -1,5 +1,5 @@
 """Memos: free notes on the whole project, on the article in the current pane, and on the
-tag whose memo a search found.
+tag selected in the codebook (or whose memo a search found).
 
 Saved as you type (after a short pause, and when the field loses focus), each memo edit
 is an undoable step; the saves made while the field keeps the focus merge into one. A
@@ -146,8 +146,8 @@ class MemoPreview(QWidget):
 
 
 class MemoPanel(QWidget):
-    """The project memo and the current article's memo; below them, once a search found
-    one, a tag's memo (the codebook has no place for it).
+    """The project memo and the current article's memo; below them, the memo of the tag
+    selected in the codebook (or whose memo a search found), hidden while no tag is.
 
     Args:
         session: the open project.
@@ -181,7 +181,7 @@ class MemoPanel(QWidget):
         self.tag_memo = MemoField(session, MemoKind.TAG, self)
         self.tag_memo.setPlaceholderText("Notes on this tag…")
         self.tag_preview = MemoPreview(self.tag_memo, self.tag_label, self, "tag memo")
-        self.tag_preview.hide()  # until a tag's memo is asked for
+        self.tag_preview.hide()  # until a tag is selected
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.project_preview, 1)
@@ -219,8 +219,13 @@ class MemoPanel(QWidget):
         return self.tag_memo if self.tag_memo.target_id == target_id else None
 
     def show_tag(self, tag_id: int | None) -> None:
-        """Show the memo of a tag below the others (none: the tag's memo is put away)."""
+        """Show the memo of a tag below the others: the tag selected in the codebook, or
+        whose memo a search found (none: the tag's memo is put away)."""
         name = self._tag_name(tag_id)
+        if name is not None and tag_id == self.tag_memo.target_id:  # selected again
+            self.tag_preview.show()
+            self._show_tag_name(name)
+            return
         self.tag_memo.show_memo(tag_id if name is not None else None)
         self.tag_preview.setVisible(name is not None)
         self._show_tag_name(name)

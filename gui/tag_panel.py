@@ -88,10 +88,12 @@ class TagPanel(QWidget):
     Signals:
         applyRequested(int): apply this tag to the current selection (double-click, Enter).
         showPassagesRequested(int): list the passages carrying this tag.
+        tagSelected(object): this tag id (None: no tag) is the one selected now.
     """
 
     applyRequested = Signal(int)
     showPassagesRequested = Signal(int)
+    tagSelected = Signal(object)
 
     def __init__(
         self,
@@ -149,6 +151,7 @@ class TagPanel(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
         self.view.activated.connect(self.on_view_activated)
+        self.view.selectionModel().currentChanged.connect(self.on_view_current_changed)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
         self.model.moveRequested.connect(self.on_model_move_requested)
         self._place = TreePlace()
@@ -227,6 +230,11 @@ class TagPanel(QWidget):
             index = self.model.index(min(place.row, rows - 1), 0, parent) if rows else parent
         if index.isValid():
             self.view.setCurrentIndex(index)
+
+    def on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Say which tag is selected now (its memo is shown beside the reading)."""
+        tag = self.model.tag(current)
+        self.tagSelected.emit(tag.id if tag else None)
 
     def on_view_activated(self, index: QModelIndex) -> None:
         """Double-click or Enter applies the tag to the selected text."""

@@ -54,7 +54,7 @@ def test_a_tag_memo_found_is_shown_below_the_others_and_can_be_written(
     assert search_for(qtbot, panel, '"missile tests"') == ["Memo on tag · Security"]
     assert search_for(qtbot, panel, "deterrence -missile") == []
     assert search_for(qtbot, panel, "deterrence") == ["Memo on tag · Security"]
-    panel.on_results_item_activated(panel.results.item(0))  # a click
+    panel.on_results_item_activated(panel.results.item(0))  # Enter or a double-click
     memos = window.memos
     assert memos.tag_preview.isVisible() and memos.tag_label.text() == "Memo on tag “Security”"
     assert memos.tag_memo.toPlainText() == "Missile tests and *deterrence*"
@@ -91,5 +91,8 @@ def test_a_tag_memo_shown_follows_its_tag_renamed_and_goes_with_it_deleted(
     assert memos.tag_label.text() == "Memo on tag “Defence”"
     assert search_for(qtbot, panel, "deterrence") == ["Memo on tag · Defence"]
     window.session.delete_tag(3)
-    assert not memos.tag_preview.isVisible() and memos.tag_memo.target_id is None
+    # Its memo goes with it: the memo shown is the one of the tag the codebook selects now.
+    selected = window.tags.selected_tag()
+    assert selected != 3 and memos.tag_memo.target_id == selected
+    assert memos.tag_preview.isVisible() == (selected is not None)
     qtbot.waitUntil(lambda: panel.results.count() == 0)  # searched again
