@@ -416,15 +416,20 @@ class MainWindow(QMainWindow):
         if start >= 0:
             pane.when_loaded(lambda: pane.show_range(start, end))
 
-    def on_search_memo_requested(self, kind: str, target_id: int) -> None:
-        """Show a memo found by search in the Memos panel, the keyboard in it (an
-        article's memo once its article is open; a tag's with its tag selected in the
-        codebook)."""
+    def on_search_memo_requested(
+        self, kind: str, target_id: int, start: int, end: int, go: bool
+    ) -> None:
+        """Show a memo found by search in the Memos panel at [start, end) (an article's
+        memo once its article is open; a tag's with its tag selected in the codebook);
+        ``go``: the panel in front and the keyboard in the memo."""
         target = None if target_id < 0 else target_id
         if kind == MemoKind.TAG and target is not None:
             self.tags.select_tag(target)
         field = self.memos.show_memo(MemoKind(kind), target)
         if field is None:
+            return
+        field.show_range(start, end)
+        if not go:
             return
         self.docks["memos"].show()
         self.docks["memos"].raise_()

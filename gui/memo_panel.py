@@ -81,6 +81,17 @@ class MemoField(AutosaveText):
             return True
         return False
 
+    def show_range(self, start: int, end: int) -> None:
+        """Select [start, end) of the memo (what a search found), scrolled into view; the
+        caret at the end of it. Nothing for a place outside the memo."""
+        if not 0 <= start <= end <= len(self.toPlainText()):
+            return
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def reload(self) -> None:
         """Read the memo again (after undo, redo or another window's change)."""
         self.follow(self.session.memo_text(self.kind, self.target_id))

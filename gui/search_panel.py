@@ -95,14 +95,17 @@ class SearchPanel(QWidget):
         articleRequested(int, int, int): open article id with [start, end) selected
             (-1, -1: at the top).
         passageRequested(int, int): reveal passage id in article id.
-        memoRequested(str, int): show the memo of this kind ("project", "article", "tag")
-            on this article or tag id (-1 for the project's); an article's memo comes
+        memoRequested(str, int, int, int, bool): show the memo of this kind ("project",
+            "article", "tag") on this article or tag id (-1 for the project's), with
+            [start, end) of its text found (-1, -1: no place); True: go there (the Memos
+            panel in front, the keyboard in the memo), False: only show it behind the
+            results (a click, which leaves the user browsing them). An article's memo comes
             after articleRequested has opened its article.
     """
 
     articleRequested = Signal(int, int, int)
     passageRequested = Signal(int, int)
-    memoRequested = Signal(str, int)
+    memoRequested = Signal(str, int, int, int, bool)
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +133,10 @@ class SearchPanel(QWidget):
         self.field.returnPressed.connect(self.run)
         # A click opens a result and Enter does (in eventFilter); not itemActivated too,
         # which a double-click emits after its first click has opened the result already.
-        self.results.itemClicked.connect(self.on_results_item_activated)
+        # A memo is only shown on a click, behind the results (which stay in front): its
+        # double-click or Enter goes into it.
+        self.results.itemClicked.connect(self.on_results_item_clicked)
+        self.results.itemDoubleClicked.connect(self.on_results_item_double_clicked)
         self.field.installEventFilter(self)
         self.results.installEventFilter(self)
         self._show_status("")
@@ -214,15 +220,31 @@ class SearchPanel(QWidget):
         item.setToolTip(text_to_html(snippet))
         return item
 
+    def on_results_item_clicked(self, item: QListWidgetItem) -> None:
+        """A click opens an article's or a passage's result; a memo's is shown behind the
+        results, which stay in front to be browsed on."""
+        hit: SearchHit = item.data(HIT_ROLE)
+        if hit.kind == "memo":
+            self._reveal_memo(hit, go=False)
+        else:
+            self.on_results_item_activated(item)
+
+    def on_results_item_double_clicked(self, item: QListWidgetItem) -> None:
+        """A double-click goes into a memo found (its first click opened the others)."""
+        hit: SearchHit = item.data(HIT_ROLE)
+        if hit.kind == "memo":
+            self.on_results_item_activated(item)
+
     def on_results_item_activated(self, item: QListWidgetItem) -> None:
-        """Reveal the result: the passage, the article at the first match, or the memo.
+        """Reveal the result: the passage, the article at the first match, or the memo
+        with the keyboard in it at its first match.
 
         A result removed since the search (its article, passage, or what a memo is on)
         opens nothing: the user is told, and the search runs again.
         """
         hit: SearchHit = item.data(HIT_ROLE)
         if hit.kind == "memo":
-            self._reveal_memo(hit)
+            self._reveal_memo(hit, go=True)
             return
         assert hit.article_id is not None  # an article's or a passage's
         try:
@@ -242,9 +264,9 @@ class SearchPanel(QWidget):
         start, end = first_match(text, self.field.text()) or (-1, -1)
         self.articleRequested.emit(hit.article_id, start, end)
 
-    def _reveal_memo(self, hit: SearchHit) -> None:
-        """Show a memo found: an article's with its article opened (at the top: the match
-        is in the memo)."""
+    def _reveal_memo(self, hit: SearchHit, *, go: bool) -> None:
+        """Show a memo found at its first match (``go``: and go into it): an article's with
+        its article opened (at the top: the match is in the memo)."""
         project = self.session.project
         try:
             if hit.article_id is not None:
@@ -263,7 +285,13 @@ class SearchPanel(QWidget):
         if hit.article_id is not None:
             self.articleRequested.emit(hit.article_id, -1, -1)
         target = hit.article_id if hit.article_id is not None else hit.tag_id
-        self.memoRequested.emit(hit.memo_on, -1 if target is None else target)
+        kind = MemoKind(hit.memo_on)
+        try:
+            text = self.session.memo_text(kind, target)
+        except DiptychError:
+            text = ""
+        start, end = first_match(text, self.field.text()) or (-1, -1)
+        self.memoRequested.emit(str(kind), -1 if target is None else target, start, end, go)
 
 
 def _key(hit: SearchHit) -> tuple[str, int | None, int | None, int | None]:
