@@ -48,6 +48,11 @@ LONG_TABLE = QTextFormat.Property.UserProperty.value + 1
 """The property of a piece's format naming the long table it is part of (its first cell)."""
 SAMPLED_ROWS = 200  # the rows whose text sizes the columns of a long table
 LONGEST_CELL = 40  # characters: a longer cell wraps, and asks for no wider a column
+SHORT_CELL = 12  # characters: a cell up to this long asks for room on one line, as a word
+CELL_PADDING = 3  # characters: the room of a cell's padding and border beside its text
+TEXT_SHARE = 0.5
+"""The part of its cells' average length a column of text (cells of several words) asks
+for: the room left to the figures and words of the other columns, the text wraps."""
 _WORD = re.compile(r"\S+")
 _TABLE, _ROW, _COLUMN = attrgetter("table"), attrgetter("row"), attrgetter("col")
 
@@ -111,19 +116,28 @@ def column_shares(
 ) -> tuple[float, ...]:
     """Each column's share of the width (percent), from the text of the first rows.
 
-    A column asks for the room of its longest word, or of its longest cell up to
-    :data:`LONGEST_CELL` characters where that is more: figures get narrow columns,
-    sentences wide ones, and no word is split where the width allows it.
+    A column of single words, figures or short cells (its header's included) asks for
+    the room of its longest one and a cell's padding; a column of text asks for that, or
+    half its cells' average length (up to :data:`LONGEST_CELL` characters) where more, and
+    wraps: a narrow pane no longer breaks a figure ("60 / 32 / 96 / 70") or a header
+    ("Va / lue") over lines to give the text a wide column.
     """
-    wanted = [2] * len(columns)
+    longest = [0] * len(columns)  # the longest word, or figure, of each column
+    length = [0] * len(columns)  # the characters of its cells, together
+    count = [0] * len(columns)
     for cell in cells:
         if rows[cell.row] >= SAMPLED_ROWS:
             break
         content = text[cell.start : cell.end]
-        words = _WORD.findall(content)
-        longest_word = max(map(len, words), default=0)
         column = columns[cell.col]
-        wanted[column] = max(wanted[column], longest_word, min(len(content), LONGEST_CELL))
+        whole = len(content) if len(content) <= SHORT_CELL else 0  # "key 12" kept on a line
+        longest[column] = max(longest[column], whole, *map(len, _WORD.findall(content)))
+        length[column] += min(len(content), LONGEST_CELL)
+        count[column] += 1
+    wanted = [
+        max(word + CELL_PADDING, TEXT_SHARE * total / max(1, n))
+        for word, total, n in zip(longest, length, count, strict=True)
+    ]
     total = sum(wanted)
     return tuple(100 * w / total for w in wanted)
 
