@@ -104,6 +104,7 @@ class LibraryPanel(QWidget):
         self._listed: set[int] = set()  # the articles before a reset
         # The current article and the selected ones when the filter last hid them all
         self._hidden: tuple[int | None, list[int]] = (None, [])
+        self._first_match: int | None = None  # the match selected as none of them was
         self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         self.model.modelReset.connect(self.on_model_reset)
         self.filter.textChanged.connect(self.on_filter_text_changed)
@@ -111,6 +112,7 @@ class LibraryPanel(QWidget):
                         self.proxy.rowsRemoved, self.proxy.modelReset):  # fmt: skip
             changed.connect(self._show_matches)
         self.view.activated.connect(self.on_view_activated)
+        self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
         import_button.clicked.connect(self.importRequested)
         open_button.clicked.connect(lambda: self.on_open_button_clicked())
@@ -160,6 +162,7 @@ class LibraryPanel(QWidget):
         """Select an article's row, and only it; unless it is one of several selected
         (opened beside, say, and now in the current pane): it becomes the current one of
         them, and they stay selected."""
+        self._first_match = None
         row = self.model.row_of(article_id)
         if row < 0:
             return
@@ -172,23 +175,35 @@ class LibraryPanel(QWidget):
         else:
             self.view.select_only(index)
 
+    def on_selection_changed(self) -> None:
+        """A selection made since the filter's first match was selected is the user's own."""
+        self._first_match = None
+
     def on_filter_text_changed(self, text: str) -> None:
         """Show the titles that contain ``text``. A selection the filter hides (Qt drops
         hidden rows from it) is selected again when the filter shows its rows: once the
-        filter is cleared, the current pane's article is selected, as before filtering."""
-        chosen = self.selected_articles()
-        if chosen:
+        filter is cleared, the current pane's article is selected, as before filtering.
+        Matches of which none is selected have the first selected, ready for Enter (the one
+        selected so stands in for nothing: the selection before filtering is kept for later)."""
+        chosen, picked = self.selected_articles(), self._first_match
+        if chosen and chosen != [picked]:
             self._hidden = (self.selected_article(), chosen)
-        self.proxy.set_words(text)
-        if self.selected_articles() or self._hidden[0] is None:
+        self.proxy.set_words(text)  # (its rows coming and going change the selection)
+        chosen = self.selected_articles()
+        if chosen and chosen != [picked]:
             return
+        self._first_match = None
         article_id, chosen = self._hidden
         shown = [
             self.model.summary(row).id
             for row in self.model.rows_of(chosen)
             if self.proxy.mapFromSource(self.model.index(row)).isValid()
         ]
-        self._select_again(article_id, shown)
+        if self._select_again(article_id, shown) or not text.strip() or not self.proxy.rowCount():
+            return
+        first = self.proxy.index(0, 0)
+        self.view.select_only(first)
+        self._first_match = self.article_at(first)
 
     def _select_again(self, article_id: int | None, article_ids: list[int]) -> bool:
         """Select ``article_ids`` again, ``article_id`` the current one if it is among them
