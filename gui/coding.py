@@ -27,7 +27,11 @@ from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_cells import local_time
 from diptych.gui.passage_editor import PassageEditor
-from diptych.gui.passage_selection import NO_PASSAGE_SELECTED, PassageSelection
+from diptych.gui.passage_selection import (
+    NO_PASSAGE_SELECTED,
+    TEXT_NOT_DELETED,
+    PassageSelection,
+)
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path
@@ -363,12 +367,15 @@ class CodingController(QObject):
         self.apply_tag_by_index(index)
 
     def on_area_delete_key_pressed(self) -> None:
-        """Delete in a pane: delete the passage outlined there (as for the tag keys, never
-        one the pane does not show or the caret has left)."""
+        """Delete or Backspace in a pane: delete the passage outlined there (as for the tag
+        keys, never one the pane does not show or the caret has left). With text selected
+        and no passage to delete, say that the text itself cannot be deleted."""
         pane = self.area.current
         refusal = self.selection.not_outlined(pane) if pane is not None else ""
         if refusal == NO_ARTICLE:
             self.session.messages.info(refusal)
+        elif (refusal or not self.selected) and pane is not None and pane.selection():
+            self.session.messages.info(TEXT_NOT_DELETED)  # not "select text here": it is
         elif not self.selected:
             self.session.messages.info(NO_PASSAGE_SELECTED)
         elif refusal:

@@ -36,6 +36,10 @@ NOTE_ELSEWHERE = (
     "The selected passage is not in this article: select a passage here first "
     "(Enter on a highlight, or F8)."
 )
+TEXT_NOT_DELETED = (
+    "An article's text cannot be deleted: articles are read-only. Delete deletes the "
+    "selected passage, once one is selected here (Enter on a highlight, or F8)."
+)
 CARET_LEFT = (
     "The caret has left the selected passage: select a passage here (Enter on a highlight, or F8)."
 )

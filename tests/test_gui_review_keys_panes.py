@@ -87,3 +87,20 @@ def test_delete_with_no_passage_selected_says_how_to_select_one(
     assert window.statusBar().currentMessage() == (
         "Select a passage first: Enter on a highlight, or F8."
     )
+
+
+def test_deleting_selected_text_says_an_article_is_read_only(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    passage, right = passage_selected_on_the_left(qtbot, window)
+    before = right.view.toPlainText()
+    qtbot.keyClick(right.view, Qt.Key.Key_A, CONTROL)
+    assert right.selection()
+    for key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+        window.message_bar.clearMessage()
+        qtbot.keyClick(right.view, key)
+        message = window.statusBar().currentMessage()
+        assert message.startswith("An article's text cannot be deleted: articles are read-only.")
+        assert "select text here" not in message
+    assert right.view.toPlainText() == before
+    assert passage in {p.id for p in window.session.project.annotations.query()}
