@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from diptych.gui.passage_index import PassageIndex
-from diptych.gui.render_tables import across_pieces
+from diptych.gui.render_tables import across_cells
 from diptych.gui.rewrap_place import RewrapPlace
 from diptych.gui.table_selection import TableSelection
 from diptych.gui.word_drag import words_dragged
@@ -258,16 +258,17 @@ class ArticleView(QTextEdit):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Dragging selects whole words: an end of the selection falling inside a word takes
         the whole word in, shown so as the mouse moves (see :mod:`diptych.gui.word_drag`). A drag
-        from one piece of a long table into another ends where the mouse is, not at the end
-        of the piece Qt widens it to."""
+        from one cell of a table into another (or from one piece of a long table into the
+        next) selects the text between, to where the mouse is, not Qt's rectangle of cells
+        (or the end of the piece Qt widens it to)."""
         super().mouseMoveEvent(event)
         if not event.buttons() & Qt.MouseButton.LeftButton:
             return
         cursor = self.textCursor()
         anchor, position = cursor.anchor(), cursor.position()
         pointed = self._position_at(event.position().toPoint())
-        if across_pieces(self.document(), anchor, pointed):
-            position = pointed  # not the end of the piece Qt widened the selection to
+        if across_cells(self.document(), anchor, pointed):
+            position = pointed  # not where Qt put the end of its cells or pieces
         if self._drag_from is not None:
             anchor, position = words_dragged(self.document(), self._drag_from, position)
         self._table_selection.select(anchor, position)

@@ -200,6 +200,29 @@ def across_pieces(document: QTextDocument, anchor: int, position: int) -> bool:
     )
 
 
+def _cell_of(document: QTextDocument, position: int) -> tuple[object, int, int] | None:
+    """The table ``position`` is in (a long table's first cell for any of its pieces), and
+    the piece and cell, if it is in a table."""
+    cursor = QTextCursor(document)
+    cursor.setPosition(max(0, min(position, document.characterCount() - 1)))
+    table = cursor.currentTable()
+    if table is None:
+        return None
+    fmt = table.format()
+    whole = fmt.property(LONG_TABLE) if fmt.hasProperty(LONG_TABLE) else table.firstPosition()
+    cell = table.cellAt(cursor)
+    return (whole, table.firstPosition(), cell.row() * table.columns() + cell.column())
+
+
+def across_cells(document: QTextDocument, anchor: int, position: int) -> bool:
+    """True if a selection from ``anchor`` to ``position`` runs from one cell of a table
+    into another cell of it (or of another piece of a long table). Qt selects the
+    rectangle of cells between them (or both pieces whole), not the text between them:
+    such a selection is kept as made (:func:`cell_ranges`)."""
+    first, second = _cell_of(document, anchor), _cell_of(document, position)
+    return first is not None and second is not None and first[0] == second[0] and first != second
+
+
 def off_the_seam(document: QTextDocument, position: int, forward: bool) -> int:
     """``position``, or the first (``forward``) or last position of the neighbouring
     piece where it falls on the seam between two pieces, which is in neither."""

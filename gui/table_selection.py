@@ -1,9 +1,12 @@
-"""The selection of an article's text, kept as made when it runs from one piece of a long
-table into the next (see :mod:`diptych.gui.render_tables`).
+"""The selection of an article's text, kept as made when it runs from one cell of a table
+into another, also from one piece of a long table into the next (see
+:mod:`diptych.gui.render_tables`).
 
-Qt's own selection takes both pieces whole. This keeps the real ends, draws the selection
-cell by cell over Qt's (hidden meanwhile), copies it as the article's text reads and moves
-its end with Shift and the arrows across the seam between the pieces.
+Qt's own selection takes the rectangle of cells between its ends (a column's cells for a
+drag down a column), or both pieces whole; a passage is the text between its ends. This
+keeps the real ends, draws the selection cell by cell over Qt's (hidden meanwhile), copies
+it as the article's text reads and moves its end with Shift and the arrows, also across
+the seam between two pieces. A selection within one cell, or in the text, is Qt's own.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-from diptych.gui.render_tables import a_row_across, across_pieces, cell_ranges, off_the_seam
+from diptych.gui.render_tables import a_row_across, across_cells, cell_ranges, off_the_seam
 
 _MOVE = QTextCursor.MoveOperation
 STEPS = {
@@ -43,6 +46,7 @@ class TableSelection:
         # A selection from one piece of a long table into another: its ends as made, and
         # the ends Qt widened it to (both pieces whole), drawn here as made.
         self._across: tuple[int, int, int, int] | None = None
+        self._document: object = None  # the document it was made in
         self._marks: Marks = []
         self._highlight: QColor | None = None  # Qt's selection colour, while hidden
         view.selectionChanged.connect(self.on_selection_changed)
@@ -56,19 +60,19 @@ class TableSelection:
         cursor.setPosition(anchor)
         cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
         widened = (cursor.anchor(), cursor.position())
-        across = (anchor, position, *widened) if across_pieces(document, anchor, position) else None
+        across = (anchor, position, *widened) if across_cells(document, anchor, position) else None
         current = self._view.textCursor()
         if across == self._across and widened == (current.anchor(), current.position()):
             return
-        self._across = across
+        self._across, self._document = across, document
         self._view.setTextCursor(cursor)
         self._show()
 
     def ends(self) -> tuple[int, int] | None:
         """The ends (anchor, position) of the selection as made, if it runs from one
         piece of a long table into another; else None."""
-        if self._across is None:
-            return None
+        if self._across is None or self._document is not self._view.document():
+            return None  # none, or made in the article shown before
         cursor = self._view.textCursor()
         anchor, position, *widened = self._across
         return (anchor, position) if widened == [cursor.anchor(), cursor.position()] else None
@@ -116,7 +120,7 @@ class TableSelection:
             probe.setPosition(position)
             probe.movePosition(step)
             moved = off_the_seam(document, probe.position(), step not in BACK)
-        if self.ends() is None and not across_pieces(document, anchor, moved):
+        if self.ends() is None and not across_cells(document, anchor, moved):
             return False
         self.select(anchor, moved)
         self.show_end()

@@ -4,6 +4,7 @@ made to where it ends, also from one piece into the next: Qt would take both pie
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -129,20 +130,57 @@ def test_the_selection_across_pieces_is_drawn_as_made(qtbot: QtBot, window: Main
     assert pane.view.palette().color(QPalette.ColorRole.Highlight) == selected
 
 
-def test_a_selection_in_a_short_table_is_as_before(qtbot: QtBot, window: MainWindow) -> None:
+def test_a_selection_across_the_cells_of_a_short_table_runs_as_made(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     pane, text = reading(qtbot, window, rows=20)
     start = text.index("key 7\t")
     pane.view.select_range(start, start)
-    for _ in range(2):
+    end = text.index("key 9\t")  # rows 7 and 8 whole, not Qt's column of keys
+    for _ in range(6):  # line by line (a narrow pane may wrap a key)
         qtbot.keyClick(pane.view, Qt.Key.Key_Down, SHIFT)
-    cursor = pane.view.textCursor()
-    positions = pane.view.positions
-    expected = (
-        positions.to_display(cursor.selectionStart()),
-        positions.to_display(cursor.selectionEnd()),
+        selection = pane.view.selection()
+        assert selection is not None and selection[0] == start
+        if selection[1] >= end:
+            break
+    assert pane.view.selection() == (start, end)
+    assert copied(qtbot, pane) == text[start:end]
+    assert tagged(qtbot, window, pane) == [text[start:end].rstrip()]
+
+
+def drag(qtbot: QtBot, pane: ArticlePane, start: int, end: int) -> None:
+    viewport = pane.view.viewport()
+    pane.go_to_offset(start)
+    qtbot.wait(20)
+    qtbot.mousePress(viewport, LEFT, pos=at(pane, start))
+    qtbot.mouseMove(viewport, at(pane, (start + end) // 2))
+    qtbot.mouseMove(viewport, at(pane, end))
+    qtbot.mouseRelease(viewport, LEFT, pos=at(pane, end))
+
+
+@pytest.mark.parametrize("rows", [20, ROWS])  # a short table; one piece of a long one
+def test_a_drag_down_a_column_selects_tags_and_copies_the_text_between(
+    qtbot: QtBot, window: MainWindow, rows: int
+) -> None:
+    pane, text = reading(qtbot, window, rows=rows)
+    start, end = text.index("note on row 1 "), text.index("row 5 of the list") + 5
+    drag(qtbot, pane, start, end)  # Qt would select the notes of rows 1 to 5 only
+    assert pane.view.selection() == (start, end)
+    # Qt's cells hidden, the text between drawn instead: the keys of rows 2 to 5 too
+    assert pane.view.palette().color(QPalette.ColorRole.Highlight).alpha() == 0
+    key = pane.view.positions.to_rendered(text.index("key 3\t") + 1)
+    assert any(
+        m.cursor.selectionStart() <= key < m.cursor.selectionEnd()
+        for m in pane.view.extraSelections()
+        if m.format.background().color().alpha()
     )
-    assert pane.view.selection() == expected
-    assert copied(qtbot, pane) == cursor.selection().toPlainText()
+    assert copied(qtbot, pane) == text[start:end]
+    assert tagged(qtbot, window, pane) == [text[start:end]]
+    words = text.index("note on row 7")  # within one cell: Qt's own selection again
+    drag(qtbot, pane, words, words + 11)
+    assert pane.view.selection() == (words, words + 11)
+    assert copied(qtbot, pane) == "note on row"
+    assert pane.view.palette().color(QPalette.ColorRole.Highlight).alpha() == 255
 
 
 def test_the_outline_of_a_passage_across_pieces_covers_only_its_rows(
