@@ -29,6 +29,7 @@ from diptych.gui.passage_cells import local_time
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.passage_selection import (
     NO_PASSAGE_SELECTED,
+    OUT_OF_VIEW,
     TEXT_NOT_DELETED,
     PassageSelection,
 )
@@ -372,16 +373,17 @@ class CodingController(QObject):
         and no passage to delete, say that the text itself cannot be deleted."""
         pane = self.area.current
         refusal = self.selection.not_outlined(pane) if pane is not None else ""
+        has_text = pane is not None and pane.selection() is not None
         if refusal == NO_ARTICLE:
             self.session.messages.info(refusal)
-        elif (refusal or not self.selected) and pane is not None and pane.selection():
+        elif self.selected and not refusal:
+            self.delete_selected()
+        elif has_text and refusal != OUT_OF_VIEW:  # (scrolling to the passage is advice enough)
             self.session.messages.info(TEXT_NOT_DELETED)  # not "select text here": it is
         elif not self.selected:
             self.session.messages.info(NO_PASSAGE_SELECTED)
-        elif refusal:
-            self.session.messages.info(refusal)
         else:
-            self.delete_selected()
+            self.session.messages.info(refusal)
 
     # -- passages ------------------------------------------------------------------------
     def delete_selected(self) -> None:
