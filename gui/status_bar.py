@@ -3,9 +3,18 @@ it in its tooltip), stays long enough to be read, and gives way to the next step
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QSizeGrip,
+    QStatusBar,
+    QStyle,
+    QStyleOption,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
 
 SHORTEST_MS = 8000  # a short message stays this long
 MS_PER_CHARACTER = 60  # a longer one as long as it takes to read (about 16 characters a second)
@@ -23,24 +32,47 @@ class MessageBar(QStatusBar):
     "…", and the whole message is its tooltip. :meth:`currentMessage` is the whole message.
     A message said before the user's latest step (an edit, an undo) is taken away when the
     step is made (:meth:`on_step_taken`): "Redone: Tag …" does not stay on as if it were
-    about the next tagging. A step's own message, said as it is made, stays.
+    about the next tagging. A step's own message, said as it is made, stays. A click in
+    read-only text (an article, a note's preview) is a step too: "The selected passage is
+    not in this pane…" does not stay on once the user has clicked where to go on.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._said_now = False  # a message was said in this turn of the event loop
         self.said = 0  # how many messages were said so far
+        self._watching = False  # for clicks, while a message is shown
+        self.messageChanged.connect(self.on_message_changed)
 
     def say(self, text: str) -> None:
         """Show ``text`` for as long as it takes to read."""
         self.showMessage(text, reading_time(text))
         self.said += 1
+        app = QApplication.instance()
+        if text and not self._watching and app is not None:
+            app.installEventFilter(self)  # only while a message is shown: it sees every event
+            self._watching = True
         if not self._said_now:
             self._said_now = True
             QTimer.singleShot(0, self._turn_ended)
 
     def _turn_ended(self) -> None:
         self._said_now = False
+
+    def on_message_changed(self, text: str) -> None:
+        """No message left: no click to watch for."""
+        app = QApplication.instance()
+        if not text and self._watching and app is not None:
+            app.removeEventFilter(self)
+            self._watching = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A click in read-only text is the user's next step (see :meth:`on_step_taken`)."""
+        if event.type() == QEvent.Type.MouseButtonPress:
+            text = watched.parent() if isinstance(watched, QWidget) else None
+            if isinstance(text, QTextEdit) and text.isReadOnly() and watched is text.viewport():
+                self.on_step_taken()
+        return False
 
     def on_step_taken(self) -> None:
         """A step was made or taken back: a message said before it no longer applies."""

@@ -4,7 +4,7 @@ of it in the tooltip, and stays long enough to be read."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
@@ -71,3 +71,18 @@ def test_a_short_message_is_drawn_whole(window: MainWindow) -> None:
     bar = window.message_bar
     window.on_messages_posted(0, "Diptych", "Select some text first, then choose a tag.")
     assert bar.shown_text() == "Select some text first, then choose a tag."
+
+
+def test_a_click_in_the_article_takes_an_older_message_away(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    bar = window.message_bar
+    view = window.area.current.view
+    window.on_messages_posted(0, "Keys", "The selected passage is not in this pane.")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert bar.currentMessage() == "The selected passage is not in this pane."  # said just now
+    next_turn(qtbot)
+    qtbot.mouseClick(window.library.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert bar.currentMessage() == "The selected passage is not in this pane."  # not the text
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert bar.currentMessage() == ""
