@@ -3,10 +3,11 @@ it in its tooltip), stays long enough to be read, and gives way to the next step
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QSizeGrip,
     QStatusBar,
     QStyle,
@@ -41,17 +42,16 @@ class MessageBar(QStatusBar):
         super().__init__(parent)
         self._said_now = False  # a message was said in this turn of the event loop
         self.said = 0  # how many messages were said so far
-        self._watching = False  # for clicks, while a message is shown
+        self._watched: list[QWidget] = []  # read-only texts watched for clicks, while a
+        # message is shown (the application's every event would cost each of them a call)
         self.messageChanged.connect(self.on_message_changed)
 
     def say(self, text: str) -> None:
         """Show ``text`` for as long as it takes to read."""
         self.showMessage(text, reading_time(text))
         self.said += 1
-        app = QApplication.instance()
-        if text and not self._watching and app is not None:
-            app.installEventFilter(self)  # only while a message is shown: it sees every event
-            self._watching = True
+        if text and not self._watched:
+            self._watch_clicks()
         if not self._said_now:
             self._said_now = True
             QTimer.singleShot(0, self._turn_ended)
@@ -59,12 +59,21 @@ class MessageBar(QStatusBar):
     def _turn_ended(self) -> None:
         self._said_now = False
 
+    def _watch_clicks(self) -> None:
+        """Watch the window's read-only texts (articles, previews) for a click."""
+        window = self.window()
+        for text in window.findChildren(QTextEdit) if window is not None else ():
+            if text.isReadOnly():
+                text.viewport().installEventFilter(self)
+                self._watched.append(text.viewport())
+
     def on_message_changed(self, text: str) -> None:
         """No message left: no click to watch for."""
-        app = QApplication.instance()
-        if not text and self._watching and app is not None:
-            app.removeEventFilter(self)
-            self._watching = False
+        if not text:
+            for viewport in self._watched:
+                with contextlib.suppress(RuntimeError):  # closed since
+                    viewport.removeEventFilter(self)
+            self._watched = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A click in read-only text is the user's next step (see :meth:`on_step_taken`)."""
