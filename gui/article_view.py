@@ -192,6 +192,10 @@ class ArticleView(QTextEdit):
         digit = tag_digit(event)
         if self._table_selection.extend(event):
             return
+        before = self._caret()
+        if self._table_selection.leave(event):
+            self._report_caret(before)
+            return
         if digit is not None:
             self.tagKeyPressed.emit(digit)
             event.accept()

@@ -127,6 +127,32 @@ class TableSelection:
         event.accept()
         return True
 
+    def leave(self, event: QKeyEvent) -> bool:
+        """An arrow, Home or End without Shift ends a selection kept as made where the
+        caret goes from its real end (Left and Right to its start and its end), not from
+        where Qt put the end of its cells or pieces; True if it did."""
+        held = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        step = STEPS.get(Qt.Key(event.key()))
+        ends = self.ends()
+        if ends is None or step is None or held != Qt.KeyboardModifier.NoModifier:
+            return False
+        document = self._view.document()
+        moved: int | None = None
+        if step in (_MOVE.PreviousCharacter, _MOVE.NextCharacter):
+            moved = min(ends) if step == _MOVE.PreviousCharacter else max(ends)
+        else:
+            if step in (_MOVE.Up, _MOVE.Down):
+                moved = a_row_across(document, ends[1], step == _MOVE.Down)
+            if moved is None:
+                probe = QTextCursor(document)
+                probe.setPosition(ends[1])
+                probe.movePosition(step)
+                moved = off_the_seam(document, probe.position(), step not in BACK)
+        self.select(moved, moved)
+        self._view.ensureCursorVisible()
+        event.accept()
+        return True
+
     def set_marks(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
         """Draw ``selections`` (the find bar's matches, the outline) under the selection
         across pieces."""

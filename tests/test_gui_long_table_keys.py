@@ -57,8 +57,9 @@ def test_shift_down_and_down_go_on_row_by_row_across_pieces(
         assert shown(pane, end)
     assert row_of(text, end) > 76
     assert copied(qtbot, pane) == text[start:end]
-    qtbot.keyClick(pane.view, Qt.Key.Key_Right)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Down)  # from the selection's end, a line down
     caret = pane.view.textCursor().position()
+    assert 0 < pane.view.positions.to_display(caret) - end < 40
     for _ in range(60):  # and down on without Shift
         qtbot.keyClick(pane.view, Qt.Key.Key_Down)
         assert pane.view.textCursor().position() > caret
