@@ -217,7 +217,6 @@ class ArticleView(QTextEdit):
                 self.passageClicked.emit(annotation_id)
                 event.accept()
                 return
-        before = self._caret()
         super().keyPressEvent(event)
         self._report_caret(before)
 
