@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from diptych.gui.article_view import ArticleView
 from diptych.gui.passage_index import Mark, PassageIndex
-from diptych.gui.render_tables import across_pieces, cell_ranges
+from diptych.gui.render_tables import across_cells, cell_ranges
 from diptych.gui.theme import HighlightTheme, contrast, painted_over
 
 MIN_LINE_CONTRAST = 3.0  # a line drawn over a passage stands out from its fill this much
@@ -137,11 +137,12 @@ def outline_color(palette: QPalette, mark: Mark, theme: HighlightTheme) -> QColo
 def _extra(
     view: ArticleView, start: int, end: int, fmt: QTextCharFormat
 ) -> list[QTextEdit.ExtraSelection]:
-    """``[start, end)`` drawn in ``fmt``: cell by cell where it runs from one piece of a
-    long table into another, which Qt would widen to both pieces whole."""
+    """``[start, end)`` drawn in ``fmt``: cell by cell where it runs from one cell of a
+    table into another, which Qt would draw over the rectangle of cells between its ends
+    (or over both pieces of a long table whole), as the selection is drawn."""
     document = view.document()
     first, last = view.positions.to_rendered(start), view.positions.to_rendered(end)
-    if across_pieces(document, first, last):
+    if across_cells(document, first, last):
         runs = [(a, b) for a, b, _before in cell_ranges(document, first, last)]
     else:
         runs = [(first, last)]

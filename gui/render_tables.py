@@ -11,7 +11,7 @@ cell's content.
 
 Qt widens a selection leaving a table to the whole table: a selection from one piece into
 the next would take both pieces whole. The view keeps such a selection as it was made, and
-draws and copies it cell by cell (:func:`across_pieces`, :func:`cell_ranges`).
+draws and copies it cell by cell (:func:`across_cells`, :func:`cell_ranges`).
 """
 
 from __future__ import annotations
@@ -187,19 +187,6 @@ def piece_at(document: QTextDocument, position: int) -> QTextTable | None:
     return table if table is not None and table.format().hasProperty(LONG_TABLE) else None
 
 
-def across_pieces(document: QTextDocument, anchor: int, position: int) -> bool:
-    """True if a selection from ``anchor`` to ``position`` runs from one piece of a long
-    table into another piece of it. Qt widens such a selection to both pieces whole, as
-    it does any selection leaving a table."""
-    first, second = piece_at(document, anchor), piece_at(document, position)
-    return (
-        first is not None
-        and second is not None
-        and first.firstPosition() != second.firstPosition()
-        and first.format().property(LONG_TABLE) == second.format().property(LONG_TABLE)
-    )
-
-
 def _cell_of(document: QTextDocument, position: int) -> tuple[object, int, int] | None:
     """The table ``position`` is in (a long table's first cell for any of its pieces), and
     the piece and cell, if it is in a table."""
@@ -258,7 +245,7 @@ def a_row_across(document: QTextDocument, position: int, down: bool) -> int | No
 
 
 def cell_ranges(document: QTextDocument, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The runs of text of each cell of a long table from ``start`` to ``end``, and what reads
+    """The runs of text of each cell of a table from ``start`` to ``end``, and what reads
     before each in the article's text: a tab between two cells of a row, else a line
     break (nothing before the first)."""
     runs: list[tuple[int, int, str]] = []

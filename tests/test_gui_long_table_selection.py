@@ -202,3 +202,23 @@ def test_the_outline_of_a_passage_across_pieces_covers_only_its_rows(
     assert max(b for _a, b in drawn) <= to_rendered(end)  # not rows 0 to 99 whole
     row_50 = to_rendered(text.index("key 50\t"))
     assert any(a <= row_50 < b for a, b in drawn)
+
+
+def test_the_outline_of_a_passage_down_a_column_covers_the_text_between(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane, text = reading(qtbot, window, rows=20)  # a short table: one piece
+    start, end = text.index("note on row 1 "), text.index("row 5 of the list") + 5
+    drag(qtbot, pane, start, end)
+    assert tagged(qtbot, window, pane) == [text[start:end]]  # and selected: outlined
+    qtbot.waitUntil(lambda: window.coding.selected != 0)
+    outline = [
+        (s.cursor.hasComplexSelection(), s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in pane.view.extraSelections()
+        if s.format.underlineStyle() == s.format.UnderlineStyle.WaveUnderline
+    ]
+    # Qt draws a mark running from one cell into another over the rectangle of cells
+    # between its ends: the notes of rows 1 to 5 only, not the keys of rows 2 to 5.
+    assert outline and not any(cells for cells, _a, _b in outline)
+    key = pane.view.positions.to_rendered(text.index("key 3\t") + 1)
+    assert any(a <= key < b for _cells, a, b in outline)
