@@ -206,12 +206,6 @@ class ArticleLoader(QObject):
             self._reading.deleteLater()  # its worker's late report then reaches nothing
         self._reading = read
 
-    def _forget_marks(self) -> None:
-        """Drop the outlines and find matches drawn over the document the view leaves:
-        Qt keeps them, with cursors into that document, and reads them again as the next
-        ones are drawn, after the document is deleted (a crash)."""
-        self.view.setExtraSelections([])
-
     def _clear_view(self) -> None:
         self._drop_pending()
         old, self.current = self.current, None
@@ -219,7 +213,6 @@ class ArticleLoader(QObject):
         self.view.positions = PositionMap("")
         if self._placeholder is None:
             self._placeholder = QTextDocument(self.view)
-        self._forget_marks()
         self.view.setDocument(self._placeholder)
         if old is not None:
             old.document.deleteLater()
@@ -305,8 +298,6 @@ class ArticleLoader(QObject):
         self.current = rendering
         self.apply_font(rendering.document)
         self.view.positions = rendering.positions
-        if rendering.document is not self.view.document():
-            self._forget_marks()
         self.view.setDocument(rendering.document)
         if not keep_view:
             self.view.verticalScrollBar().setValue(0)  # a new article starts at its top

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPalette,
     QResizeEvent,
     QTextCursor,
+    QTextDocument,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
@@ -291,6 +292,14 @@ class ArticleView(QTextEdit):
                 self.passageClicked.emit(annotation_id)
             elif not self.textCursor().hasSelection():
                 self.caretMoved.emit()
+
+    def setDocument(self, document: QTextDocument) -> None:
+        """Show ``document``, dropping the outlines and find matches drawn over the one left:
+        Qt keeps them, with cursors into that document, and reads them again as the next
+        ones are drawn, after the document is deleted (a crash)."""
+        if document is not self.document():
+            self.setExtraSelections([])
+        super().setDocument(document)
 
     # -- a selection across the pieces of a long table ----------------------------------
     def setExtraSelections(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
