@@ -205,8 +205,8 @@ class MemoPanel(QWidget):
         self.article_memo.left.connect(self.memoLeft)
         self.tag_memo.left.connect(self.memoLeft)
         session.memosChanged.connect(self.on_session_memos_changed)
+        # Another window's change to the tags comes as tagsChanged too, after externalChange.
         session.externalChange.connect(self.on_session_memos_changed)
-        session.externalChange.connect(self.on_session_tags_changed)
         session.articlesChanged.connect(self.on_session_articles_changed)
         session.tagsChanged.connect(self.on_session_tags_changed)
 

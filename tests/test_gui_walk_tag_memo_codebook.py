@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
@@ -48,3 +49,26 @@ def test_the_tag_selected_in_the_codebook_shows_its_memo_to_write(
     window.tags.view.setCurrentIndex(window.tags.model.index_of(3))  # another tag saves it
     assert tag_memo_in_file(sample, 4) == "Only the second"
     assert field.toPlainText() == "Deterrence first"
+
+
+def test_a_tag_renamed_in_another_window_reads_its_memo_heading_as_one_renamed_here(
+    qtbot: QtBot, window: MainWindow, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memos = window.memos
+    window.tags.select_tag(3)
+    read: list[int | None] = []
+    tag_name = memos._tag_name
+
+    def counting(tag_id: int | None) -> str | None:
+        read.append(tag_id)
+        return tag_name(tag_id)
+
+    monkeypatch.setattr(memos, "_tag_name", counting)
+    window.session.update_tag(3, name="Deterrence")
+    assert memos.tag_label.text() == "Memo on tag “Deterrence”"
+    here, read[:] = len(read), []
+    with Project.open(sample) as other:
+        other.tags.update(tag_id=3, name="Détente")
+    window.session.show_changes_from_elsewhere()  # as the next look at the file does
+    assert memos.tag_label.text() == "Memo on tag “Détente”"
+    assert read and len(read) == here  # the file's change is told as the codebook's, once
