@@ -339,8 +339,8 @@ class ArticleLoader(QObject):
         document one edit at a time, each slice is laid out as it goes in (everything
         before it already is), and the highlighter paints its passages as it does.
         """
-        rendering = self.growing
-        if rendering is None or generation != self._generation or rendering is not self.current:
+        rendering = self.growing  # always the one shown: dropped as the view is cleared
+        if rendering is None or generation != self._generation:
             return  # another article was opened meanwhile
         deadline = time.perf_counter() + SLICE_MS / 1000
         builder = rendering.builder
