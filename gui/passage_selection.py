@@ -10,14 +10,13 @@ from the selection is :mod:`diptych.gui.coding`'s.
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary, WeakSet
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from diptych.gui.article_pane import NO_ARTICLE, ArticlePane
-from diptych.gui.article_view import ArticleView
 from diptych.gui.commands import AddPassage, SessionCommand
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.session import ProjectSession
@@ -93,8 +92,8 @@ class PassageSelection(QObject):
         self._stack_index = session.undo_stack.index()
         # The stack empties itself as it is deleted, with the session (which says so first).
         session.destroyed.connect(self.on_session_destroyed)
-        # Every pane's caret is followed (a new pane becomes the current one at once).
-        self._followed: WeakSet[ArticleView] = WeakSet()
+        # Every pane's caret is followed (a new pane becomes the current one at once), and
+        # the article it shows, to tell which one it puts away as it shows another.
         self._shown: WeakKeyDictionary[ArticlePane, int | None] = WeakKeyDictionary()
         area.currentPaneChanged.connect(self.on_area_current_pane_changed)
         for pane in area.panes():
@@ -141,8 +140,7 @@ class PassageSelection(QObject):
             self._follow_caret(pane)
 
     def _follow_caret(self, pane: ArticlePane) -> None:
-        if pane.view not in self._followed:
-            self._followed.add(pane.view)
+        if pane not in self._shown:
             pane.view.caretMoved.connect(lambda p=pane: self.on_view_caret_moved(p))
             self._shown[pane] = pane.article_id
             pane.shown.connect(lambda p=pane: self.on_pane_shown(p))
