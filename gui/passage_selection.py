@@ -210,14 +210,15 @@ class PassageSelection(QObject):
         Passages list, its article in no pane, stays selected as other panes close.
         Decided once the pane is out of the area, and any pane put back at once (a layout
         restored) is there."""
+        selected = self.selected
+        if put_away is None or not selected:
+            return  # an empty pane closed, or nothing selected: no passage to read
         try:
-            article_id = self.session.passage(self.selected).article_id if self.selected else 0
+            article_id = self.session.passage(selected).article_id
         except InputError:
             return  # gone: :meth:`on_session_passages_changed` selects nothing
-        if not article_id or put_away != article_id:
-            return
-        selected = self.selected
-        QTimer.singleShot(0, self, lambda: self._select_none_if_closed(selected, article_id))
+        if put_away == article_id:
+            QTimer.singleShot(0, self, lambda: self._select_none_if_closed(selected, article_id))
 
     def _select_none_if_closed(self, annotation_id: int, article_id: int) -> None:
         if self.selected != annotation_id:
