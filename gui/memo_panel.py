@@ -8,6 +8,8 @@ memo is Markdown, as a passage's note is, and reads rendered with Preview as a n
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -40,7 +42,6 @@ class MemoField(AutosaveText):
 
     def show_memo(self, target_id: int | None) -> None:
         """Show the memo of ``target_id`` (after saving the one shown)."""
-        self.save()  # while target_id still names the memo it was typed in
         self.target_id = target_id
         kind, session = self.kind, self.session
 
@@ -52,14 +53,14 @@ class MemoField(AutosaveText):
 
         # No article (or tag): nothing to save the memo on.
         unsaved = kind is not MemoKind.PROJECT and target_id is None
-        self.begin(read, None if unsaved else command, self.removed)
+        self.begin(read, None if unsaved else command, partial(self.removed, target_id))
         self.setReadOnly(self.session.read_only)
 
-    def removed(self) -> tuple[str, str] | None:
-        """If the article or tag of the memo shown was removed meanwhile (in another
-        window), what to say as what was typed is given back (there is nothing left to save
-        it on), and the message's title."""
-        if not self.target_gone():
+    def removed(self, target_id: int | None) -> tuple[str, str] | None:
+        """If the article or tag ``target_id`` whose memo is typed was removed meanwhile (in
+        another window), what to say as what was typed is given back (there is nothing left
+        to save it on), and the message's title."""
+        if not self.target_gone(target_id):
             return None
         return (
             f"The {self.kind} whose memo was being typed was removed in another window, so the"
@@ -67,16 +68,16 @@ class MemoField(AutosaveText):
             "Memo not saved",
         )
 
-    def target_gone(self) -> bool:
-        """True if the article or tag of the memo shown is no longer in the project."""
-        if self.kind is MemoKind.PROJECT or self.target_id is None:
+    def target_gone(self, target_id: int | None) -> bool:
+        """True if the article or tag ``target_id`` is no longer in the project."""
+        if self.kind is MemoKind.PROJECT or target_id is None:
             return False
         project = self.session.project
         try:
             if self.kind is MemoKind.ARTICLE:
-                project.articles.summary(article_id=self.target_id)
+                project.articles.summary(article_id=target_id)
             else:
-                project.tags.get(tag_id=self.target_id)
+                project.tags.get(tag_id=target_id)
         except InputError:  # not there; a file that cannot be read now says nothing yet
             return True
         return False
