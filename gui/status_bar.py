@@ -76,11 +76,10 @@ class MessageBar(QStatusBar):
             self._watched = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A click in read-only text is the user's next step (see :meth:`on_step_taken`)."""
+        """A click in read-only text (the viewports :meth:`_watch_clicks` watches, and
+        no other) is the user's next step (see :meth:`on_step_taken`)."""
         if event.type() == QEvent.Type.MouseButtonPress:
-            text = watched.parent() if isinstance(watched, QWidget) else None
-            if isinstance(text, QTextEdit) and text.isReadOnly() and watched is text.viewport():
-                self.on_step_taken()
+            self.on_step_taken()
         return False
 
     def on_step_taken(self) -> None:
