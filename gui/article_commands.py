@@ -61,6 +61,8 @@ class ImportArticles(SessionCommand):
 class RemoveArticle(SessionCommand):
     """Remove an article and its passages."""
 
+    PUTS_BACK = "undo"
+
     def __init__(self, session: ProjectSession, article_id: int) -> None:
         super().__init__(session, "Remove article")
         self.article_id = article_id
@@ -78,9 +80,8 @@ class RemoveArticle(SessionCommand):
         assert self.removal is not None
         self.session.restore_article(self.removal)
 
-    # An undo puts the article back: only a redo can find it removed meanwhile.
     def _gone(self, *, undoing: bool) -> str | None:
-        if undoing or self.removal is None:
+        if self.removal is None:
             return None
         return self._article_gone(self.article_id, self.removal.article.title)
 

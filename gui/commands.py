@@ -10,7 +10,7 @@ through the session, which saves to the project file and tells the views.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
@@ -109,6 +109,11 @@ class SessionCommand(QUndoCommand):
     its record of what to put back is not to be trusted.
     """
 
+    # Which of undo and redo puts back what the step works on (the undo of a removal, the
+    # redo of an addition), if one does: that one cannot find it gone (one refused for want
+    # of the article or the tag it goes in says so itself), and :meth:`_gone` is not asked.
+    PUTS_BACK: ClassVar[Literal["undo", "redo"] | None] = None
+
     def __init__(self, session: ProjectSession, text: str) -> None:
         super().__init__(text)
         self.session = session
@@ -171,8 +176,9 @@ class SessionCommand(QUndoCommand):
     def _report(self, exc: DiptychError, *, undoing: bool) -> None:
         """Say why the step failed: what it works on was removed (named as the user knows
         it, not by its number in the file), or else the error as it is."""
+        step = "undo" if undoing else "redo"
         try:
-            gone = self._gone(undoing=undoing)
+            gone = None if step == self.PUTS_BACK else self._gone(undoing=undoing)
         except DiptychError:  # the file cannot be read now: the error says enough
             gone = None
         if gone is None:
@@ -252,6 +258,8 @@ class SessionCommand(QUndoCommand):
 class AddPassage(SessionCommand):
     """Tag a new passage."""
 
+    PUTS_BACK = "redo"
+
     def __init__(
         self,
         session: ProjectSession,
@@ -278,9 +286,8 @@ class AddPassage(SessionCommand):
     def _passage_shown(self, *, undone: bool) -> int:
         return 0 if undone or self.passage is None else self.passage.id
 
-    # A redo puts the passage back: one refused for want of its article says so itself.
     def _gone(self, *, undoing: bool) -> str | None:
-        return self._passage_gone(self.passage) if undoing else None
+        return self._passage_gone(self.passage)
 
     # Undo deletes the passage only as this step (or its redo) left it: one given a note
     # or tags meanwhile, in another window, is kept and the step is dropped.
@@ -291,6 +298,8 @@ class AddPassage(SessionCommand):
 
 class DeletePassage(SessionCommand):
     """Delete a passage with its tags and note."""
+
+    PUTS_BACK = "undo"
 
     def __init__(self, session: ProjectSession, annotation_id: int) -> None:
         super().__init__(session, "Delete passage")
@@ -313,9 +322,8 @@ class DeletePassage(SessionCommand):
     def _passage_shown(self, *, undone: bool) -> int:
         return self.annotation_id if undone else 0
 
-    # An undo puts the passage back: one refused for want of its article says so itself.
     def _gone(self, *, undoing: bool) -> str | None:
-        return None if undoing else self._passage_gone(self.passage)
+        return self._passage_gone(self.passage)
 
 
 class SetPassageTags(SessionCommand):

@@ -14,6 +14,8 @@ from diptych.storage.model import Tag, TagRemoval
 class AddTag(SessionCommand):
     """Create a tag."""
 
+    PUTS_BACK = "redo"
+
     def __init__(
         self,
         session: ProjectSession,
@@ -43,11 +45,8 @@ class AddTag(SessionCommand):
         self.tag = self.session.restore_tag(self.removal)
         self.path = tag_path(self.session, self.tag.id)
 
-    # A redo puts the tag back: only an undo can find it deleted meanwhile.
     def _gone(self, *, undoing: bool) -> str | None:
-        if not undoing or self.tag is None:
-            return None
-        return self._tag_gone(self.tag.id, self.path)
+        return self._tag_gone(self.tag.id, self.path) if self.tag is not None else None
 
     def _undo(self) -> None:
         # Not a tag another window put on passages (or gave sub-tags or a memo), renamed,
@@ -220,6 +219,8 @@ class MoveTag(SessionCommand):
 class DeleteTag(SessionCommand):
     """Delete a tag: its passages lose it, its sub-tags move up."""
 
+    PUTS_BACK = "undo"
+
     def __init__(self, session: ProjectSession, tag_id: int) -> None:
         super().__init__(session, named("Delete tag", tag_path(session, tag_id)))
         self.tag_id = tag_id
@@ -243,13 +244,14 @@ class DeleteTag(SessionCommand):
         self.restored = self.session.restore_tag(self.removal)
         self.path = tag_path(self.session, self.tag_id)
 
-    # An undo puts the tag back: only a redo can find it deleted meanwhile.
     def _gone(self, *, undoing: bool) -> str | None:
-        return None if undoing else self._tag_gone(self.tag_id, self.path)
+        return self._tag_gone(self.tag_id, self.path)
 
 
 class MergeTags(SessionCommand):
     """Merge a tag into another."""
+
+    PUTS_BACK = "undo"
 
     def __init__(self, session: ProjectSession, source_id: int, target_id: int) -> None:
         source, target = tag_path(session, source_id), tag_path(session, target_id)
@@ -266,9 +268,6 @@ class MergeTags(SessionCommand):
         assert self.removal is not None
         self.session.restore_tag(self.removal)
 
-    # An undo puts the merged tag back: only a redo can find either tag deleted meanwhile.
     def _gone(self, *, undoing: bool) -> str | None:
-        if undoing:
-            return None
         source, target = (self._tag_gone(i, p) for i, p in zip(self.ids, self.paths, strict=True))
         return source or target
