@@ -187,7 +187,7 @@ def piece_at(document: QTextDocument, position: int) -> QTextTable | None:
     return table if table is not None and table.format().hasProperty(LONG_TABLE) else None
 
 
-def _cell_of(document: QTextDocument, position: int) -> tuple[object, int, int] | None:
+def _cell_of(document: QTextDocument, position: int) -> tuple[tuple[bool, object], int, int] | None:
     """The table ``position`` is in (a long table's first cell for any of its pieces), and
     the piece and cell, if it is in a table."""
     cursor = QTextCursor(document)
@@ -196,7 +196,12 @@ def _cell_of(document: QTextDocument, position: int) -> tuple[object, int, int] 
     if table is None:
         return None
     fmt = table.format()
-    whole = fmt.property(LONG_TABLE) if fmt.hasProperty(LONG_TABLE) else table.firstPosition()
+    # A long table is named by its first cell's block, another by its position: the
+    # same number may name both, told apart by the first element.
+    if fmt.hasProperty(LONG_TABLE):
+        whole: tuple[bool, object] = (True, fmt.property(LONG_TABLE))
+    else:
+        whole = (False, table.firstPosition())
     cell = table.cellAt(cursor)
     return (whole, table.firstPosition(), cell.row() * table.columns() + cell.column())
 

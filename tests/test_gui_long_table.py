@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.messages import MessageBridge
 from diptych.gui.render import render_article
-from diptych.gui.render_tables import PIECE_CELLS
+from diptych.gui.render_tables import LONG_TABLE, PIECE_CELLS, across_cells
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import render_style
 from diptych.storage.document import ArticleText, BlockKind
@@ -93,6 +93,32 @@ def test_a_short_table_stays_one_table(qapp: object) -> None:
     assert [(t.rows(), t.columns()) for t in tables] == [(21, 3)]
     widths = tables[0].format().columnWidthConstraints()
     assert all(w.type() == QTextLength.Type.VariableLength for w in widths)
+
+
+def test_a_short_table_and_a_long_one_are_two_tables(qapp: object) -> None:
+    def render_both(between: int) -> QTextDocument:
+        """A short table, ``between`` paragraphs, then a long table."""
+        lines = ["Opening words " * 8, "", "| A | B |", "|---|---|", "| a | b |", ""]
+        lines += [f"Paragraph {i}.\n" for i in range(between)]
+        lines += ["| Key | Value | Note |", "|---|---|---|"]
+        lines += [f"| key {i} | {i * 7} | note {i} |" for i in range(300)]
+        content = parse_article("\n".join(lines).encode(), name="t.md").content
+        return render_article(content, render_style())[0]
+
+    document = render_both(0)
+    first = tables_of(document)
+    # The long table named by its first cell's block, the same number as the short
+    # table's position in the document: still another table.
+    between = first[0].firstPosition() - first[1].format().property(LONG_TABLE)
+    document = render_both(between)
+    short, *pieces = tables_of(document)
+    assert pieces[0].format().property(LONG_TABLE) == short.firstPosition()
+    into = pieces[1].cellAt(1, 0).firstPosition()
+    assert not across_cells(document, short.cellAt(0, 1).firstPosition(), into)
+    assert across_cells(
+        document, short.cellAt(0, 0).firstPosition(), short.cellAt(1, 1).firstPosition()
+    )
+    assert across_cells(document, pieces[0].cellAt(1, 0).firstPosition(), into)
 
 
 def open_in_pane(qtbot: QtBot, tmp_path: Path) -> tuple[Project, ArticlePane, int, str]:
