@@ -104,9 +104,12 @@ class Codebook:
         """Tags matching ``name`` (case-insensitive), or a full path such as ``A/B``.
 
         A key with a '/' is a path first: a tag named "A/B" (by an older file) or "A∕B"
-        (imported) is found by it only when no sub-tag B of A is.
+        (imported) is found by it only when no sub-tag B of A is. A path that starts with
+        '/' starts at the top: "/B" is the top-level B, never a sub-tag B elsewhere.
         """
         key = name.strip().casefold()
+        if key.startswith(PATH_SEPARATOR):
+            return self._matching(key.removeprefix(PATH_SEPARATOR).strip(), by_path=True)
         as_path = PATH_SEPARATOR in key
         return self._matching(key, by_path=as_path) or self._matching(key, by_path=not as_path)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from diptych.storage.codebook import Codebook
+from diptych.storage.codebook import PATH_SEPARATOR, Codebook
 from diptych.storage.errors import InputError, refuse_if_changed
 from diptych.storage.model import Tag, TagRemoval
 from diptych.storage.palette import next_color, normalize_color
@@ -60,9 +60,10 @@ class TagStore:
         codebook = self.codebook()
         matches = codebook.find(name)
         if len(matches) > 1:
-            paths = ", ".join(codebook.path(t.id) for t in matches)
+            paths = ", ".join(repr(full_path(codebook, t)) for t in matches)
             raise InputError(
-                f"several tags are called {name!r} ({paths})", advice="Give the full path."
+                f"several tags are called {name!r}: {paths}",
+                advice="Give one of these paths ('/' at the start names a top-level tag).",
             )
         return matches[0] if matches else None
 
@@ -267,3 +268,9 @@ class TagStore:
         meanwhile (in another window), stays where it is: :class:`ChangedMeanwhileError`.
         """
         return restore_tag_places(self._project, tag=tag, others=others, expected=expected)
+
+
+def full_path(codebook: Codebook, tag: Tag) -> str:
+    """The path that names ``tag`` alone: a top-level tag's starts with '/'."""
+    path = codebook.path(tag.id)  # a '/' in a name is shown as '∕' in paths
+    return path if PATH_SEPARATOR in path else PATH_SEPARATOR + path
