@@ -153,8 +153,6 @@ class AutosaveText(QPlainTextEdit):
             return
         if self.session.read_only or self.session.project.closed:
             return
-        if self.give_back_if_gone():
-            return
         replacing, self._replacing = self._replacing, False  # showing its save resets it
         try:
             try:
@@ -163,6 +161,8 @@ class AutosaveText(QPlainTextEdit):
                 replacing = True
                 command = self._write_over(self._stored(), text)
         except DiptychError as exc:  # kept, for the next save to try again
+            if self.give_back_if_gone():  # refused as what it belongs to was removed
+                return
             self._replacing = replacing
             self.session.messages.known_error(exc)
             return
