@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from diptych.gui.render_tables import a_row_across, across_cells, cell_ranges, off_the_seam
@@ -112,14 +112,7 @@ class TableSelection:
             return False
         document, cursor = self._view.document(), self._view.textCursor()
         anchor, position = self.ends() or (cursor.anchor(), cursor.position())
-        moved = None
-        if step in (_MOVE.Up, _MOVE.Down):
-            moved = a_row_across(document, position, step == _MOVE.Down)
-        if moved is None:
-            probe = QTextCursor(document)
-            probe.setPosition(position)
-            probe.movePosition(step)
-            moved = off_the_seam(document, probe.position(), step not in BACK)
+        moved = _moved(document, position, step)
         if self.ends() is None and not across_cells(document, anchor, moved):
             return False
         self.select(anchor, moved)
@@ -136,18 +129,10 @@ class TableSelection:
         ends = self.ends()
         if ends is None or step is None or held != Qt.KeyboardModifier.NoModifier:
             return False
-        document = self._view.document()
-        moved: int | None = None
         if step in (_MOVE.PreviousCharacter, _MOVE.NextCharacter):
             moved = min(ends) if step == _MOVE.PreviousCharacter else max(ends)
         else:
-            if step in (_MOVE.Up, _MOVE.Down):
-                moved = a_row_across(document, ends[1], step == _MOVE.Down)
-            if moved is None:
-                probe = QTextCursor(document)
-                probe.setPosition(ends[1])
-                probe.movePosition(step)
-                moved = off_the_seam(document, probe.position(), step not in BACK)
+            moved = _moved(self._view.document(), ends[1], step)
         self.select(moved, moved)
         self._view.ensureCursorVisible()
         event.accept()
@@ -212,3 +197,16 @@ class TableSelection:
             selection.format = fmt
             drawn.append(selection)
         return drawn
+
+
+def _moved(document: QTextDocument, position: int, step: QTextCursor.MoveOperation) -> int:
+    """Where ``step`` takes the caret from ``position``: also a row down or up into the
+    next or the previous piece of a long table, and never onto the seam between two."""
+    if step in (_MOVE.Up, _MOVE.Down):
+        across = a_row_across(document, position, step == _MOVE.Down)
+        if across is not None:
+            return across
+    probe = QTextCursor(document)
+    probe.setPosition(position)
+    probe.movePosition(step)
+    return off_the_seam(document, probe.position(), step not in BACK)
