@@ -29,6 +29,7 @@ class PaneArea(QStackedWidget):
         deleteKeyPressed(): Delete was pressed in a pane's text.
         contextMenuRequested(QPoint, int): a pane asks for its context menu.
         tooltipRequested(QPoint, int): hover over a passage in a pane.
+        paneClosed(object): a pane closed; the article it showed (an id, or None).
     """
 
     currentPaneChanged = Signal(object)
@@ -37,6 +38,7 @@ class PaneArea(QStackedWidget):
     deleteKeyPressed = Signal()
     contextMenuRequested = Signal(QPoint, int)
     tooltipRequested = Signal(QPoint, int)
+    paneClosed = Signal(object)
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,6 +221,7 @@ class PaneArea(QStackedWidget):
         self._even_sizes(places)
         if had_focus and self._current is not None:
             self._current.view.setFocus()
+        self.paneClosed.emit(pane.article_id)
 
     def _note_removed(self, pane: ArticlePane, article_id: int) -> None:
         index = self.splitter.indexOf(pane)

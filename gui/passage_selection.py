@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoCommand
 from PySide6.QtWidgets import QApplication
 
@@ -98,8 +98,7 @@ class PassageSelection(QObject):
         area.currentPaneChanged.connect(self.on_area_current_pane_changed)
         for pane in area.panes():
             self._follow_caret(pane)
-        # Panes leave the splitter as they close (the ×, Ctrl+W, a layout of fewer panes).
-        area.splitter.installEventFilter(self)
+        area.paneClosed.connect(self.on_article_put_away)
         # Ctrl+F8: the tag followed, and the passage it led to (the tag is kept from there).
         self._followed_tag: tuple[int, int] = (0, 0)
 
@@ -186,16 +185,6 @@ class PassageSelection(QObject):
         return bool(self.selected) and (index is None or self.selected not in index)
 
     # -- an article put away ------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A pane taken out of the reading area: see :meth:`on_article_put_away`."""
-        if (
-            event.type() == QEvent.Type.ChildRemoved
-            and isinstance(event, QChildEvent)
-            and isinstance(event.child(), ArticlePane)
-        ):
-            self.on_article_put_away(event.child().article_id)  # type: ignore[attr-defined]
-        return False
-
     def on_pane_shown(self, pane: ArticlePane) -> None:
         """Another article shown in ``pane``: the one it showed is put away from it."""
         before, self._shown[pane] = self._shown.get(pane), pane.article_id
