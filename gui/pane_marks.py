@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit
 
 from diptych.gui.article_view import ArticleView
 from diptych.gui.passage_index import Mark, PassageIndex
 from diptych.gui.render_tables import across_cells, cell_ranges
+from diptych.gui.table_selection import marks_over
 from diptych.gui.theme import HighlightTheme, contrast, painted_over
 
 MIN_LINE_CONTRAST = 3.0  # a line drawn over a passage stands out from its fill this much
@@ -112,13 +113,7 @@ def _list_markers(
             brush = block.charFormat().foreground()
             text = view.palette().text()
             marker.setForeground(text if brush.style() == Qt.BrushStyle.NoBrush else brush)
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(document)
-            cursor.setPosition(block.position() - 1)
-            cursor.setPosition(block.position() + 1, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selection.format = marker
-            markers.append(selection)
+            markers += marks_over(document, [(block.position() - 1, block.position() + 1)], marker)
         block = block.next()
     return markers
 
@@ -146,13 +141,4 @@ def _extra(
         runs = [(a, b) for a, b, _before in cell_ranges(document, first, last)]
     else:
         runs = [(first, last)]
-    selections = []
-    for a, b in runs:
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(document)
-        cursor.setPosition(a)
-        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format = fmt
-        selections.append(selection)
-    return selections
+    return marks_over(document, runs, fmt)

@@ -11,7 +11,7 @@ the seam between two pieces. A selection within one cell, or in the text, is Qt'
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor, QTextDocument
@@ -188,15 +188,23 @@ class TableSelection:
         document = self._view.document()
         fmt = QTextCharFormat()
         fmt.setBackground(self._highlight)
-        drawn = []
-        for start, end, _separator in cell_ranges(document, *sorted(ends)):
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(document)
-            selection.cursor.setPosition(start)
-            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.format = fmt
-            drawn.append(selection)
-        return drawn
+        runs = [(start, end) for start, end, _before in cell_ranges(document, *sorted(ends))]
+        return marks_over(document, runs, fmt)
+
+
+def marks_over(
+    document: QTextDocument, runs: Iterable[tuple[int, int]], fmt: QTextCharFormat
+) -> Marks:
+    """``fmt`` drawn over each run (start, end) of ``document``'s positions."""
+    marks = []
+    for start, end in runs:
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor = QTextCursor(document)
+        mark.cursor.setPosition(start)
+        mark.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        mark.format = fmt
+        marks.append(mark)
+    return marks
 
 
 def _moved(document: QTextDocument, position: int, step: QTextCursor.MoveOperation) -> int:
