@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +16,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon
 
-from diptych.gui import icons
 from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
+from diptych.gui.tag_colors import color_icon, color_name
+from diptych.gui.tag_count_words import count_words, passages_count, passages_text
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Tag
-from diptych.storage.palette import PALETTE_NAMES
 from diptych.storage.project import Project
 from diptych.storage.tag_counts import TagCount
-from diptych.storage.wording import counted
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 USAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # how many passages carry the tag
@@ -52,46 +50,6 @@ TAG_FLAGS = (
 )
 
 
-# Hues (degrees) up to which a colour is called by each name.
-_HUES = (
-    (15, "red"), (40, "orange"), (68, "yellow"), (160, "green"), (195, "teal"),
-    (255, "blue"), (290, "purple"), (340, "pink"), (360, "red"),
-)  # fmt: skip
-
-
-def color_name(color: str) -> str:
-    """A name for a tag colour, for whoever cannot see or tell colours apart: a palette
-    colour's own name, else its hue, "light" or "dark" ("dark blue"), or a grey."""
-    qcolor = QColor(color)
-    known = PALETTE_NAMES.get(qcolor.name().upper())
-    if known:
-        return known
-    hue, saturation, lightness = qcolor.hslHue(), qcolor.hslSaturationF(), qcolor.lightnessF()
-    if saturation < 0.15 or hue < 0:
-        if lightness > 0.92:
-            return "white"
-        if lightness < 0.12:
-            return "black"
-        base = "grey"
-    else:
-        base = next(name for top, name in _HUES if hue < top or top == 360)
-    if lightness > 0.7:
-        return f"light {base}"
-    if lightness < 0.3:
-        return f"dark {base}"
-    return base
-
-
-def passages_text(count: int) -> str:
-    """A count of passages in words: "no passages", "1 passage", "3 passages"."""
-    return "no passages" if count == 0 else passages_count(count)
-
-
-def passages_count(count: int) -> str:
-    """A count of passages in figures: "0 passages", "1 passage", "3 passages"."""
-    return counted(count, "passage")
-
-
 def count_tag_usage(path: Path) -> dict[int, TagCount]:
     """The worker's job: how many passages each tag's row counts (see
     :meth:`~diptych.storage.tags.TagStore.usage_with_sub_tags`), read through a connection
@@ -103,41 +61,6 @@ def count_tag_usage(path: Path) -> dict[int, TagCount]:
 def own_usage(counts: dict[int, TagCount]) -> dict[int, int]:
     """How many passages carry each tag itself (tags on none absent)."""
     return {tag_id: count.own for tag_id, count in counts.items() if count.own}
-
-
-def orphans_text(orphans: int, count: int) -> str:
-    """How many of a tag's ``count`` passages are orphans, and where they are listed:
-    "1 of the 4 is an orphan, listed in the Orphans tab"."""
-    if orphans == count:
-        which = "it is an orphan" if count == 1 else f"all {count} are orphans"
-    else:
-        which = f"{orphans} of the {count} " + ("is an orphan" if orphans == 1 else "are orphans")
-    return f"{which}, listed in the Orphans tab"
-
-
-def color_icon(color: str, size: int = 14) -> QIcon:
-    """A small rounded swatch of ``color`` (a new icon, free to change), drawn for each
-    screen's scale so that it stays sharp at 150 % or 200 %."""
-    icon = QIcon()
-    for scale in icons.screen_scales():
-        icon.addPixmap(_swatch(color, size, scale))
-    return icon
-
-
-@lru_cache(maxsize=512)
-def _swatch(color: str, size: int, scale: float) -> QPixmap:
-    """Painted once per colour, size and scale: a codebook of hundreds of tags has few
-    colours."""
-    pixmap = QPixmap(round(size * scale), round(size * scale))
-    pixmap.setDevicePixelRatio(scale)
-    pixmap.fill(QColor(0, 0, 0, 0))
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(color))
-    painter.setPen(QColor(color).darker(140))
-    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-    painter.end()
-    return pixmap
 
 
 class TagTreeModel(QAbstractItemModel):
@@ -368,17 +291,9 @@ class TagTreeModel(QAbstractItemModel):
         return found.orphans if found is not None else 0
 
     def _count_text(self, tag: Tag, said: Callable[[int], str]) -> str:
-        """The row's count as ``said`` words it; a tag whose sub-tags add passages says how
-        many are its own: "4 passages with its sub-tags, 3 tagged Security itself"; one
-        with orphans says how many, which the Orphans tab lists rather than the Passages
-        tab: "..., 1 of the 4 is an orphan, listed in the Orphans tab"."""
-        own, count = self._usage.get(tag.id, 0), self.count(tag.id)
-        text = said(count)
-        if count != own:
-            itself = f"{own} tagged {tag.name} itself" if own else f"none tagged {tag.name} itself"
-            text = f"{passages_count(count)} with its sub-tags, {itself}"
-        orphans = self.orphans(tag.id)
-        return f"{text}, {orphans_text(orphans, count)}" if orphans else text
+        """The row's count as ``said`` words it (see :func:`count_words`)."""
+        own, count, orphans = self._usage.get(tag.id, 0), self.count(tag.id), self.orphans(tag.id)
+        return count_words(tag.name, own=own, count=count, orphans=orphans, said=said)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -17,6 +17,7 @@ from diptych.gui import tag_model
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB, AnnotationsPanel
 from diptych.gui.main_window import MainWindow
 from diptych.gui.session import ProjectSession
+from diptych.gui.tag_count_words import orphans_text
 from diptych.gui.tag_model import COUNT_ROLE, USAGE_ROLE, TagTreeModel
 from diptych.storage.importing import parse_article
 from diptych.storage.model import Annotation
@@ -146,4 +147,4 @@ def test_a_tags_tooltip_says_how_many_of_its_passages_are_orphans(
     ],
 )
 def test_orphans_are_told_of_the_tags_count(orphans: int, count: int, said: str) -> None:
-    assert tag_model.orphans_text(orphans, count) == said
+    assert orphans_text(orphans, count) == said
