@@ -9,10 +9,12 @@ import itertools
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from gui_support import blended, close_to, painted_colors
 from PySide6.QtGui import QColor, QTextCursor, QTextDocument, QTextLength, QTextTable
 from pytestqt.qtbot import QtBot
 
+from diptych.gui import render_tables
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.messages import MessageBridge
 from diptych.gui.render import render_article
@@ -119,6 +121,21 @@ def test_a_short_table_and_a_long_one_are_two_tables(qapp: object) -> None:
         document, short.cellAt(0, 0).firstPosition(), short.cellAt(1, 1).firstPosition()
     )
     assert across_cells(document, pieces[0].cellAt(1, 0).firstPosition(), into)
+
+
+def test_a_range_in_one_cell_is_told_without_asking_for_its_table(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked of each of up to 5,000 found words as they are drawn."""
+    _content, document = render(ROWS)
+    asked: list[int] = []
+    cell_of = render_tables._cell_of
+    monkeypatch.setattr(render_tables, "_cell_of", lambda d, p: asked.append(p) or cell_of(d, p))
+    piece = tables_of(document)[3]
+    note = piece.cellAt(1, 2)
+    assert not across_cells(document, note.firstPosition(), note.lastPosition())
+    assert asked == []
+    assert across_cells(document, note.firstPosition(), piece.cellAt(2, 0).firstPosition())
 
 
 def open_in_pane(qtbot: QtBot, tmp_path: Path) -> tuple[Project, ArticlePane, int, str]:
