@@ -7,24 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 from test_gui_long_table_columns import figures_article
-from test_gui_long_table_selection import SHIFT, copied
+from test_gui_long_table_selection import SHIFT, copied, showing
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.main_window import MainWindow
-from diptych.storage.importing import parse_article
 
 
 def reading(qtbot: QtBot, window: MainWindow) -> tuple[ArticlePane, str]:
-    project = window.session.project
-    article = project.articles.add(parsed=parse_article(figures_article(), name="f.md"))
-    pane = window.area.panes()[1]
-    with qtbot.waitSignal(pane.loaded, timeout=30_000):
-        pane.show_article(article.id)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    pane.view.setFocus()
-    qtbot.waitUntil(pane.view.hasFocus)
-    return pane, project.articles.get(article_id=article.id).text
+    return showing(qtbot, window, figures_article())
 
 
 def row_of(text: str, offset: int) -> int:

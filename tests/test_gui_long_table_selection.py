@@ -21,8 +21,13 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 def reading(qtbot: QtBot, window: MainWindow, rows: int = ROWS) -> tuple[ArticlePane, str]:
     """The second pane showing an article with a table of ``rows`` rows, and its text."""
+    return showing(qtbot, window, table_article(rows))
+
+
+def showing(qtbot: QtBot, window: MainWindow, source: bytes) -> tuple[ArticlePane, str]:
+    """The second pane showing the article read from markdown ``source``, and its text."""
     project = window.session.project
-    article = project.articles.add(parsed=parse_article(table_article(rows), name="p.md"))
+    article = project.articles.add(parsed=parse_article(source, name="p.md"))
     pane = window.area.panes()[1]
     with qtbot.waitSignal(pane.loaded, timeout=30_000):
         pane.show_article(article.id)
