@@ -83,18 +83,29 @@ class AutosaveText(QPlainTextEdit):
         may be the same one), and a new sitting begins. ``gone`` says when what the text
         belongs to was removed: what is typed is then given back rather than saved.
         """
-        self.save()
+        self.let_go()
         self._sittings.end()
         self._command, self._gone = command, gone
         self._put(read())
 
     def forget(self) -> None:
         """Show nothing: the text it belonged to is gone. What was typed and not saved is
-        given back in a message first (see :meth:`give_back_if_gone`)."""
-        self.give_back_if_gone()
+        given back in a message first (see :meth:`let_go`)."""
+        self.let_go()
         self._timer.stop()
         self._command = self._gone = None
         self._put("")
+
+    def let_go(self) -> None:
+        """Save what was typed, before the field shows another text. What the file refuses
+        (another program holding it, a full disk) is given back in the message that says
+        why, never dropped as the field goes on to the next text."""
+        error = self._save()
+        if error is None or not self.is_modified or self._command is None:
+            return
+        typed, what = self.toPlainText(), self._command("", self._sittings.current).WHAT
+        self._put(self._saved)  # given back: not to be tried again as the field moves on
+        self.session.messages.known_error(error, f"{what.capitalize()} not saved", typed=typed)
 
     def give_back_if_gone(self) -> bool:
         """If what the text belongs to was removed meanwhile (in another window) while part
@@ -147,12 +158,18 @@ class AutosaveText(QPlainTextEdit):
         :meth:`follow`): what is typed is saved, the window says so, and undo brings the
         other text back. Nothing typed is dropped, in either window.
         """
+        error = self._save()
+        if error is not None:
+            self.session.messages.known_error(error)
+
+    def _save(self) -> DiptychError | None:
+        """:meth:`save`, but a refusal is returned rather than said."""
         self._timer.stop()
         text = self.toPlainText()
         if self._command is None or text == self._saved:
-            return
+            return None
         if self.session.read_only or self.session.project.closed:
-            return
+            return None
         replacing, self._replacing = self._replacing, False  # showing its save resets it
         try:
             try:
@@ -162,16 +179,16 @@ class AutosaveText(QPlainTextEdit):
                 command = self._write_over(self._stored(), text)
         except DiptychError as exc:  # kept, for the next save to try again
             if self.give_back_if_gone():  # refused as what it belongs to was removed
-                return
+                return None
             self._replacing = replacing
-            self.session.messages.known_error(exc)
-            return
+            return exc
         self.session.undo_stack.push(command)
         if replacing:
             self.session.messages.info(
                 f"The {command.WHAT} was changed in another window while you typed; what you"
                 " typed replaced it. Edit > Undo brings that version back."
             )
+        return None
 
     def _write_over(self, expected: str, text: str) -> SetText:
         """Write ``text`` if the file still holds ``expected``; the command that did."""

@@ -68,20 +68,25 @@ class MessageBridge(QObject):
         """An action failed; the text says what to do."""
         self.posted.emit(int(Level.ERROR), title, text)
 
-    def known_error(self, exc: DiptychError, title: str = "Diptych") -> None:
+    def known_error(self, exc: DiptychError, title: str = "Diptych", typed: str = "") -> None:
         """Report a known error with its file and advice.
 
         A change refused because the project file left its place is only a word in the
         status bar when the window watches its file (it finds the file again at once and
         says what it did, without a box that would take the keys of a note being typed).
-        The text is :func:`as_shown`.
+        The text is :func:`as_shown`; ``typed``, text that could not be saved and is not
+        kept anywhere else, is given back after it (in a box, never only the status bar).
         """
         text = as_shown(exc)
-        if isinstance(exc, ProjectMovedError) and self._file_watched():
+        moved = isinstance(exc, ProjectMovedError) and self._file_watched()
+        if typed:
+            self.error(f"{text}\n\nWhat was typed:\n\n{typed}", title)
+        elif moved:
             self.info(text, title)
+        else:
+            self.error(text, title)
+        if moved:
             self.projectFileLeft.emit()
-            return
-        self.error(text, title)
 
     def _file_watched(self) -> bool:
         """True if something finds the project file again when told it left its place."""

@@ -147,8 +147,9 @@ class PassageEditor(QWidget):
         return self._passage.id if self._passage else None
 
     def show_passage(self, annotation_id: int | None) -> None:
-        """Show a passage (None: the placeholder); first saves the note being edited."""
-        self.save_note()
+        """Show a passage (None: the placeholder); first saves the note being edited (or,
+        refused, gives it back: :meth:`AutosaveText.let_go`)."""
+        self.note.let_go()
         if annotation_id is None:
             self._show_placeholder()
             return
