@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.dialogs import context_menu
 from diptych.gui.tag_chips import shared_names
-from diptych.gui.tag_model import color_icon
+from diptych.gui.tag_colors import color_icon
 
 if TYPE_CHECKING:
     from diptych.gui.coding import CodingController

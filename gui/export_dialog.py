@@ -36,7 +36,7 @@ from diptych.gui.dialogs import ask_plain
 from diptych.gui.note_html import text_to_html
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import ExportChoices, Settings, folder_or_documents, is_folder
-from diptych.gui.tag_model import color_icon
+from diptych.gui.tag_colors import color_icon
 from diptych.gui.workers import Progress, Worker, Workers
 from diptych.storage.errors import Cancelled
 from diptych.storage.exporting import (

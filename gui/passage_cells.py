@@ -13,7 +13,7 @@ from PySide6.QtGui import QFontMetrics, QIcon, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from diptych.gui.note_html import note_to_html, note_to_plain, text_to_html
-from diptych.gui.tag_model import color_icon
+from diptych.gui.tag_colors import color_icon
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Annotation, ArticleSummary
 

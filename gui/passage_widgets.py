@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QWidget
 from diptych.gui.note_html import text_to_html
 from diptych.gui.passage_cells import Column, TagCellDelegate
 from diptych.gui.passage_model import NO_PARENT, Index
-from diptych.gui.tag_model import color_icon
+from diptych.gui.tag_colors import color_icon
 
 ComboItem = tuple[str, object, str | None]  # text, data, colour
 # Width of the short columns, and the share of a narrow table each may take at most.

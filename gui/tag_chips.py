@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.note_html import text_to_html
-from diptych.gui.tag_model import color_name
+from diptych.gui.tag_colors import color_name
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Tag
 

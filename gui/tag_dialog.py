@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.messages import as_shown
-from diptych.gui.tag_model import color_icon, color_name
+from diptych.gui.tag_colors import color_icon, color_name
 from diptych.gui.theme import contrast, is_dark
 from diptych.storage.codebook import Codebook
 from diptych.storage.errors import InputError

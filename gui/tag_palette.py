@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.note_html import text_to_html
-from diptych.gui.tag_model import color_icon, color_name
+from diptych.gui.tag_colors import color_icon, color_name
 from diptych.gui.text_folding import fold, folded
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook
 
