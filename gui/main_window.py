@@ -35,7 +35,7 @@ from diptych.gui.memo_panel import MemoPanel
 from diptych.gui.messages import Level
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_editor import PassageEditor
-from diptych.gui.search_panel import SearchPanel
+from diptych.gui.search_panel import SearchPanel, first_match
 from diptych.gui.session import ProjectSession
 from diptych.gui.status_bar import MessageBar
 from diptych.gui.tag_panel import TagPanel
@@ -416,19 +416,17 @@ class MainWindow(QMainWindow):
         if start >= 0:
             pane.when_loaded(lambda: pane.show_range(start, end))
 
-    def on_search_memo_requested(
-        self, kind: str, target_id: int, start: int, end: int, go: bool
-    ) -> None:
-        """Show a memo found by search in the Memos panel at [start, end) (an article's
-        memo once its article is open; a tag's with its tag selected in the codebook);
-        ``go``: the panel in front and the keyboard in the memo."""
+    def on_search_memo_requested(self, kind: str, target_id: int, query: str, go: bool) -> None:
+        """Show a memo found by search in the Memos panel at the first match of ``query``
+        in its text as shown (an article's memo once its article is open; a tag's with its
+        tag selected in the codebook); ``go``: the panel in front and the keyboard in it."""
         target = None if target_id < 0 else target_id
         if kind == MemoKind.TAG and target is not None:
             self.tags.select_tag(target)
         field = self.memos.show_memo(MemoKind(kind), target)
         if field is None:
             return
-        field.show_range(start, end)
+        field.show_range(*(first_match(field.toPlainText(), query) or (-1, -1)))
         if not go:
             return
         self.docks["memos"].show()

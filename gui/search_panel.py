@@ -95,17 +95,17 @@ class SearchPanel(QWidget):
         articleRequested(int, int, int): open article id with [start, end) selected
             (-1, -1: at the top).
         passageRequested(int, int): reveal passage id in article id.
-        memoRequested(str, int, int, int, bool): show the memo of this kind ("project",
-            "article", "tag") on this article or tag id (-1 for the project's), with
-            [start, end) of its text found (-1, -1: no place); True: go there (the Memos
-            panel in front, the keyboard in the memo), False: only show it behind the
-            results (a click, which leaves the user browsing them). An article's memo comes
-            after articleRequested has opened its article.
+        memoRequested(str, int, str, bool): show the memo of this kind ("project",
+            "article", "tag") on this article or tag id (-1 for the project's), at the first
+            match of this query in it (:func:`first_match`, in the memo as shown); True: go
+            there (the Memos panel in front, the keyboard in the memo), False: only show it
+            behind the results (a click, which leaves the user browsing them). An article's
+            memo comes after articleRequested has opened its article.
     """
 
     articleRequested = Signal(int, int, int)
     passageRequested = Signal(int, int)
-    memoRequested = Signal(str, int, int, int, bool)
+    memoRequested = Signal(str, int, str, bool)
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -285,13 +285,8 @@ class SearchPanel(QWidget):
         if hit.article_id is not None:
             self.articleRequested.emit(hit.article_id, -1, -1)
         target = hit.article_id if hit.article_id is not None else hit.tag_id
-        kind = MemoKind(hit.memo_on)
-        try:
-            text = self.session.memo_text(kind, target)
-        except DiptychError:
-            text = ""
-        start, end = first_match(text, self.field.text()) or (-1, -1)
-        self.memoRequested.emit(str(kind), -1 if target is None else target, start, end, go)
+        kind = str(MemoKind(hit.memo_on))
+        self.memoRequested.emit(kind, -1 if target is None else target, self.field.text(), go)
 
 
 def _key(hit: SearchHit) -> tuple[str, int | None, int | None, int | None]:
