@@ -96,6 +96,10 @@ class TagTreeModel(QAbstractItemModel):
         passages = sum(article.annotation_count for article in session.articles())
         self._in_background = passages > BACKGROUND_COUNT
         self._counts = 0  # the last count asked of a worker (0: none)
+        # How the file stood when refresh() counted (None: unknown): a deleted, merged or
+        # restored tag, or a reload, sends tagsChanged, which counts, and then
+        # allPassagesChanged, which need not count again if nothing was written meanwhile.
+        self._counted_at: tuple[int, int, int] | None = None
         session.tagsChanged.connect(self.refresh)
         self._usage_timer = QTimer(self)
         self._usage_timer.setSingleShot(True)
@@ -103,7 +107,7 @@ class TagTreeModel(QAbstractItemModel):
         self._usage_timer.timeout.connect(self.on_usage_timer_timeout)
         session.passagesChanged.connect(self.on_session_passages_changed)
         session.passageUpdated.connect(self.on_session_passage_updated)
-        session.allPassagesChanged.connect(self._usage_timer.start)
+        session.allPassagesChanged.connect(self.on_session_all_passages_changed)
         self.refresh()
 
     def refresh(self) -> None:
@@ -117,6 +121,7 @@ class TagTreeModel(QAbstractItemModel):
         self.endResetModel()
         if self._in_background:
             self._count_in_background()
+        self._counted_at = self.session.project.log_stamp()
 
     @property
     def counting(self) -> bool:
@@ -131,6 +136,13 @@ class TagTreeModel(QAbstractItemModel):
         """Update the passage counts: once per burst of changes (deleting a tag or a
         reload reports every article), at the end of the current event."""
         self._usage_timer.start()
+
+    def on_session_all_passages_changed(self) -> None:
+        """Update the passage counts, unless :meth:`refresh` counted them and nothing was
+        written to the file since (the tags' change that sent this counted them)."""
+        project = self.session.project
+        if project.closed or self._counted_at is None or self._counted_at != project.log_stamp():
+            self._usage_timer.start()  # which leaves a closed project alone
 
     def on_usage_timer_timeout(self) -> None:
         """Recount the passages of every tag."""
