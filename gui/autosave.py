@@ -49,12 +49,10 @@ class AutosaveText(QPlainTextEdit):
         self._saved = ""  # the text as it is stored
         self._loading = False
         self._replacing = False  # typing over a text written elsewhere meanwhile
-        self._elsewhere = False  # the views are following another window's changes
         self._sittings = Sittings()
         self._timer = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
         self._timer.timeout.connect(self.save)
         self.textChanged.connect(self.on_text_changed)
-        session.externalChange.connect(self.on_session_external_change)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc saves what was typed and leaves the field."""
@@ -137,18 +135,9 @@ class AutosaveText(QPlainTextEdit):
             return
         command, changed = self._command, text != self._saved
         self._put(text)
-        if self._elsewhere and changed and command is not None:
+        if self.session.following_elsewhere and changed and command is not None:
             what = command("", self._sittings.current).WHAT
             self.session.messages.info(f"The {what} shown was changed in another window.")
-
-    def on_session_external_change(self) -> None:
-        """Another window changed the file: what :meth:`follow` is given until the views
-        have caught up comes from there."""
-        self._elsewhere = True
-        QTimer.singleShot(0, self, self._caught_up)
-
-    def _caught_up(self) -> None:
-        self._elsewhere = False
 
     def save(self) -> None:
         """Save now if the text changed since it was last saved.

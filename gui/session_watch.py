@@ -52,6 +52,7 @@ class FileWatch(SessionCore):
     ) -> None:
         super().__init__(project, messages, coder=coder, pool=pool, parent=parent)
         self._data_version = project.data_version()
+        self._following = False  # the views are being told of another window's change
         self._text_stamps = {a.id: text_stamp(a) for a in self.articles()}
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_INTERVAL_MS)
@@ -94,6 +95,13 @@ class FileWatch(SessionCore):
                     with self._telling_views([article_id]):
                         self.articleTextChanged.emit(article_id)
             raise
+
+    @property
+    def following_elsewhere(self) -> bool:
+        """True only while the views are being told of a change another window or program
+        made to the file: a text they are given then comes from there, not from this
+        window's undo or redo."""
+        return self._following
 
     def watch(self, enabled: bool = True) -> None:
         """Poll the file for changes made by another window or program."""
@@ -140,8 +148,12 @@ class FileWatch(SessionCore):
         if version == self._data_version:
             return False
         self._data_version = version
-        self.externalChange.emit()
-        self.reload_all()
+        self._following = True
+        try:
+            self.externalChange.emit()
+            self.reload_all()
+        finally:
+            self._following = False
         return True
 
     def reload_all(self) -> None:

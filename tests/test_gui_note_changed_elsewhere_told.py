@@ -62,3 +62,25 @@ def test_undo_here_changes_the_note_without_that_word(
     window.session.undo_stack.undo()
     assert note.toPlainText() == passage.note
     assert not any("another window" in text for text in _infos(posted))
+
+
+def test_undo_right_after_another_windows_change_is_not_said_to_come_from_there(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    posted: list[tuple[int, str, str]] = []
+    with Project.open(sample, read_only=True) as project:
+        passage, other_passage = [p for p in project.annotations.query() if p.note][:2]
+    window.editor.show_passage(passage.id)
+    note = window.editor.note
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus)
+    qtbot.keyClicks(note, " mine")
+    note.save()
+    window.area.panes()[0].view.setFocus()
+    with Project.open(sample) as other:
+        other.annotations.set_note(annotation_id=other_passage.id, note="Their reading")
+    window.session.show_changes_from_elsewhere()
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    window.session.undo_stack.undo()  # before the window has gone back to its event loop
+    assert note.toPlainText() == passage.note
+    assert not any("another window" in text for text in _infos(posted))
