@@ -116,7 +116,9 @@ class TagTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._codebook = self.session.codebook()
         if not self._in_background:  # counted with the sub-tags of this codebook
-            counts = self.session.project.tags.usage_with_sub_tags()
+            # The codebook the file holds: the session forgets the one it read before the
+            # models hear tagsChanged, so the tags are read once for both.
+            counts = self.session.project.tags.usage_with_sub_tags(codebook=self._codebook)
             self._usage, self._counts_of = own_usage(counts), counts
         self.endResetModel()
         if self._in_background:

@@ -197,11 +197,17 @@ class TagStore:
             ).fetchall()
         return {int(tag_id): int(count) for tag_id, count in rows}
 
-    def usage_with_sub_tags(self) -> dict[int, TagCount]:
+    def usage_with_sub_tags(self, *, codebook: Codebook | None = None) -> dict[int, TagCount]:
         """How many passages each tag's row in the codebook counts: its own, with its
         sub-tags' (each passage once), and how many of those are orphans. Tags on no
-        passage, themselves or through a sub-tag, are absent."""
-        codebook = self.codebook()
+        passage, themselves or through a sub-tag, are absent.
+
+        Args:
+            codebook: the tags as the file holds them now, if the caller has just read them
+                (read here otherwise): they say which tags break a circle of parents.
+        """
+        if codebook is None:
+            codebook = self.codebook()
         with self._project.reading() as db:
             return count_tag_passages(db, codebook=codebook)
 

@@ -4,6 +4,7 @@ passages once, not once for the changed tags and again for the changed passages.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -14,6 +15,7 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import DeleteTag, MergeTags
 from diptych.gui.tag_model import TagTreeModel
 from diptych.storage.annotations import NewAnnotation
+from diptych.storage.model import Tag, TagRemoval
 from diptych.storage.tag_counts import TagCount
 from diptych.storage.tags import TagStore
 
@@ -122,3 +124,29 @@ def test_deleting_a_tag_in_a_big_project_asks_one_worker(
     assert perform(session, DeleteTag(session, busiest(session)))
     settled(qtbot, model)
     assert counted_in_background == [session.project.path]
+
+
+def test_deleting_a_tag_reads_the_tags_once_for_the_codebook_and_its_counts(
+    qtbot: QtBot, session: ProjectSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = TagTreeModel(session)
+    settled(qtbot, model)
+    tag_id = busiest(session)
+    reads: list[str] = []
+    read, delete = TagStore.all, TagStore.delete
+
+    def spy(store: TagStore) -> list[Tag]:
+        reads.append("all")
+        return read(store)
+
+    def deleted(store: TagStore, **kwargs: Any) -> TagRemoval:
+        removal = delete(store, **kwargs)
+        reads.clear()  # the deletion's own, in the file; the window's reads follow
+        return removal
+
+    monkeypatch.setattr(TagStore, "all", spy)
+    monkeypatch.setattr(TagStore, "delete", deleted)
+    assert perform(session, DeleteTag(session, tag_id))
+    settled(qtbot, model)
+    assert reads == ["all"]
+    assert not model.index_of(tag_id).isValid()

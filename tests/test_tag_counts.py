@@ -7,6 +7,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +111,16 @@ def test_a_circle_of_parents_counts_as_the_codebook_shows_it(tmp_path: Path) -> 
         top, _middle, bottom = (t.id for t in Codebook(project.tags.all()).ordered())
     assert counts[top].passages == 2
     assert counts[bottom].passages == 1
+
+
+def test_a_codebook_at_hand_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parents: list[int | None] = [None, 0, 1]
+    passages = [(frozenset({0}), False), (frozenset({2}), True)]
+    with build(tmp_path / "p.diptych", parents, passages, (0, 2)) as project:
+        codebook, counted = project.tags.codebook(), project.tags.usage_with_sub_tags()
+        reads: list[str] = []
+        monkeypatch.setattr(type(project.tags), "all", lambda _store: reads.append("all"))
+        assert project.tags.usage_with_sub_tags(codebook=codebook) == counted
+    assert reads == []
