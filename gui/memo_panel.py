@@ -114,7 +114,7 @@ class MemoPreview(QWidget):
         super().__init__(parent)
         self.field = field
         self.what = what
-        self.browser = NoteBrowser(self)
+        self.browser = NoteBrowser(field.session.messages, self)
         self.button = tool_button(self, "Preview", "Show the memo as it reads")
         self.button.setCheckable(True)
         self.button.setAccessibleName(f"Preview the {what}")

@@ -14,10 +14,10 @@ import html
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QCursor, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QTextBrowser, QToolTip, QWidget
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from diptych.gui.status_bar import MessageBar
+from diptych.gui.messages import MessageBridge
 from diptych.storage.note_markdown import NoteRenderer
 
 OPENED_SCHEMES = ("http", "https", "mailto")  # the only links a note keeps
@@ -60,14 +60,17 @@ class NoteBrowser(QTextBrowser):
     """A read-only view of a rendered note that never loads a resource.
 
     A click on an http, https or mailto link opens it in the browser or mail program (the
-    browser itself never follows a link); any other link does nothing.
+    browser itself never follows a link); any other link does nothing. A link no program
+    opens is copied, and the window says so.
 
     Args:
+        messages: where the window is told what the user should know.
         parent: the owning widget.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, messages: MessageBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.messages = messages
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self.on_anchor_clicked)
@@ -81,18 +84,7 @@ class NoteBrowser(QTextBrowser):
     def _not_opened(self, address: str) -> None:
         """No browser or mail program could open ``address``: copy it and say so."""
         QGuiApplication.clipboard().setText(address)
-        message = NOT_OPENED.format(address=address)
-        widget: QWidget | None = self
-        while widget is not None and not isinstance(widget, QMainWindow):
-            widget = widget.parentWidget()
-        if widget is None:
-            QToolTip.showText(QCursor.pos(), message, self)
-            return
-        bar = widget.statusBar()
-        if isinstance(bar, MessageBar):  # kept as long as it takes to read
-            bar.say(message)
-        else:
-            bar.showMessage(message)
+        self.messages.info(NOT_OPENED.format(address=address))
 
     def show_note(self, markdown: str) -> None:
         """Show ``markdown`` rendered (nothing written: the placeholder says so)."""

@@ -98,7 +98,7 @@ class PassageEditor(QWidget):
         self.note = AutosaveText(self.session, page)
         self.note.setPlaceholderText("Write a note (Markdown)…")
         self.note.left.connect(self.noteLeft)  # Esc in the note: saved, and left
-        self.preview = NoteBrowser(page)
+        self.preview = NoteBrowser(self.session.messages, page)
         self.note_pages = QStackedWidget(page)
         self.note_pages.addWidget(self.note)
         self.note_pages.addWidget(self.preview)

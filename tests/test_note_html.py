@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
+from diptych.gui.messages import Level, MessageBridge
 from diptych.gui.note_html import NoteBrowser, note_to_html, note_to_plain, text_to_html
 from diptych.storage.export_html import report_note_renderer
 
@@ -75,7 +76,7 @@ def test_text_to_html_escapes_and_keeps_lines() -> None:
 
 
 def test_note_browser_follows_no_links(qtbot) -> None:
-    browser = NoteBrowser()
+    browser = NoteBrowser(MessageBridge())
     qtbot.addWidget(browser)
     assert not browser.openLinks()
     assert not browser.openExternalLinks()
@@ -100,7 +101,7 @@ def test_note_browser_loads_no_resource_even_from_raw_html(qtbot, tmp_path: Path
         qtbot.addWidget(plain)
         plain.setHtml(f'<img src="{url.toString()}">')
         assert plain.document().resource(kind, url)
-        browser = NoteBrowser()
+        browser = NoteBrowser(MessageBridge())
         qtbot.addWidget(browser)
         browser.setHtml(f'<img src="{url.toString()}">')
         assert not browser.document().resource(kind, url)  # an empty byte array: nothing read
@@ -143,3 +144,16 @@ def test_the_report_shows_a_notes_headings_as_lines_the_window_as_headings() -> 
 def test_a_mail_link_naming_a_file_to_attach_is_only_text(note: str, words: str) -> None:
     for html in (note_to_html(note), report_note_renderer().render(note)):
         assert html == f"<p>{words}</p>"  # the words stay, without a link
+
+
+def test_a_link_no_program_opens_is_told_through_the_messages_given(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    messages = MessageBridge()
+    posted: list[tuple[int, str, str]] = []
+    messages.posted.connect(lambda *args: posted.append(args))
+    browser = NoteBrowser(messages)  # in no window: the messages still reach the user
+    qtbot.addWidget(browser)
+    browser.anchorClicked.emit(QUrl("https://example.org/treaty"))
+    assert [level for level, _title, _text in posted] == [Level.INFO]
+    assert "https://example.org/treaty could not be opened" in posted[0][2]
+    assert QGuiApplication.clipboard().text() == "https://example.org/treaty"
