@@ -242,7 +242,9 @@ class DocumentBuilder:
         blocks = self.content.blocks
         plan = self._table
         if plan is None or not plan.first <= first < plan.last:
-            plan = self._table = plan_table(self.content.text, blocks, first)
+            plan = self._table = plan_table(
+                self.content.text, blocks, first, self.document.defaultFont()
+            )
         if len(plan.columns) > MAX_TABLE_COLUMNS:
             for cell in blocks[plan.first : plan.last]:  # wider than a screen: paragraphs
                 self._add_block(cell)

@@ -5,9 +5,10 @@ seconds before anything was painted. A long table is therefore put in as a run o
 of about 150 cells each (:data:`PIECE_CELLS`), one directly after the other, with no
 margin between them and their borders on one line, so that it reads as one table; the
 document is then built and laid out piece by piece like paragraphs. The columns of such a
-table have fixed shares of the width, the same in every piece so that they line up,
-measured from the text of its first rows. A short table keeps Qt's widths, sized by each
-cell's content.
+table have fixed widths, the same in every piece so that they line up, measured from the
+text of its first rows: a column of words or figures is as wide as its widest one, the
+columns of text share the rest. A short table keeps Qt's widths, sized by each cell's
+content.
 
 Qt widens a selection leaving a table to the whole table: a selection from one piece into
 the next would take both pieces whole. The view keeps such a selection as it was made, and
@@ -16,6 +17,7 @@ draws and copies it cell by cell (:func:`across_cells`, :func:`cell_ranges`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -25,6 +27,8 @@ from operator import attrgetter
 
 from PySide6.QtGui import (
     QColor,
+    QFont,
+    QFontMetricsF,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -50,6 +54,7 @@ SAMPLED_ROWS = 200  # the rows whose text sizes the columns of a long table
 LONGEST_CELL = 40  # characters: a longer cell wraps, and asks for no wider a column
 SHORT_CELL = 12  # characters: a cell up to this long asks for room on one line, as a word
 CELL_PADDING = 3  # characters: the room of a cell's padding and border beside its text
+CELL_ROOM = 11  # pixels: a cell's padding (4 each side), its border, and a pixel to spare
 TEXT_SHARE = 0.5
 """The part of its cells' average length a column of text (cells of several words) asks
 for: the room left to the figures and words of the other columns, the text wraps."""
@@ -67,7 +72,8 @@ class TablePlan:
         rows: the table's rows that hold a cell -> their row in the document's table.
         columns: its columns that hold a cell -> their column in the document's table.
         piece_rows: rows in each piece (all of them for a table put in whole).
-        shares: each column's share of the width in percent (empty: sized by content).
+        widths: each column's width, in pixels or as a share of the rest (empty: sized by
+            content).
     """
 
     first: int
@@ -75,7 +81,7 @@ class TablePlan:
     rows: dict[int, int]
     columns: dict[int, int]
     piece_rows: int
-    shares: tuple[float, ...]
+    widths: tuple[QTextLength, ...]
 
     @property
     def in_pieces(self) -> bool:
@@ -91,8 +97,8 @@ class TablePlan:
         return end
 
 
-def plan_table(text: str, blocks: Sequence[Block], first: int) -> TablePlan:
-    """The plan of the table whose first cell is block ``first``."""
+def plan_table(text: str, blocks: Sequence[Block], first: int, font: QFont) -> TablePlan:
+    """The plan of the table whose first cell is block ``first``, in the article's ``font``."""
     table_id = blocks[first].table
     last = first
     for block in islice(blocks, first, None):  # a table's cells are in one run
@@ -107,39 +113,68 @@ def plan_table(text: str, blocks: Sequence[Block], first: int) -> TablePlan:
     piece_rows = max(MIN_PIECE_ROWS, PIECE_CELLS // max(1, len(columns)))
     if len(rows) <= piece_rows:
         return TablePlan(first, last, rows, columns, len(rows), ())
-    shares = column_shares(text, cells, rows, columns)
-    return TablePlan(first, last, rows, columns, piece_rows, shares)
+    widths = column_widths(text, cells, rows, columns, font)
+    return TablePlan(first, last, rows, columns, piece_rows, widths)
 
 
-def column_shares(
-    text: str, cells: Sequence[Block], rows: dict[int, int], columns: dict[int, int]
-) -> tuple[float, ...]:
-    """Each column's share of the width (percent), from the text of the first rows.
+def column_widths(
+    text: str,
+    cells: Sequence[Block],
+    rows: dict[int, int],
+    columns: dict[int, int],
+    font: QFont,
+) -> tuple[QTextLength, ...]:
+    """Each column's width, from the text of the first rows.
 
     A column of single words, figures or short cells (its header's included) asks for
     the room of its longest one and a cell's padding; a column of text asks for that, or
     half its cells' average length (up to :data:`LONGEST_CELL` characters) where more, and
-    wraps: a narrow pane no longer breaks a figure ("60 / 32 / 96 / 70") or a header
-    ("Va / lue") over lines to give the text a wide column.
+    wraps. A column of words is given the width of its widest word in ``font`` (the
+    article's), in pixels: a share of a narrow pane is narrower than "12,345,678", which
+    Qt then broke over two lines. The columns of text share the rest of the width; a
+    table of words only is as wide as its words.
     """
     longest = [0] * len(columns)  # the longest word, or figure, of each column
+    widest = [0.0] * len(columns)  # its width in the font, in pixels
     length = [0] * len(columns)  # the characters of its cells, together
     count = [0] * len(columns)
+    plain, bold = QFontMetricsF(font), QFontMetricsF(_bold(font))
     for cell in cells:
         if rows[cell.row] >= SAMPLED_ROWS:
             break
         content = text[cell.start : cell.end]
         column = columns[cell.col]
-        whole = len(content) if len(content) <= SHORT_CELL else 0  # "key 12" kept on a line
-        longest[column] = max(longest[column], whole, *map(len, _WORD.findall(content)))
+        # "key 12" is kept on a line; only the longest word of a cell is measured.
+        word = (
+            content
+            if len(content) <= SHORT_CELL
+            else max(_WORD.findall(content), key=len, default="")
+        )
+        longest[column] = max(longest[column], len(word))
+        widest[column] = max(
+            widest[column], (bold if cell.header else plain).horizontalAdvance(word)
+        )
         length[column] += min(len(content), LONGEST_CELL)
         count[column] += 1
-    wanted = [
-        max(word + CELL_PADDING, TEXT_SHARE * total / max(1, n))
-        for word, total, n in zip(longest, length, count, strict=True)
-    ]
-    total = sum(wanted)
-    return tuple(100 * w / total for w in wanted)
+    text_columns = {
+        column: TEXT_SHARE * total / max(1, n)
+        for column, (word, total, n) in enumerate(zip(longest, length, count, strict=True))
+        if TEXT_SHARE * total / max(1, n) > word + CELL_PADDING
+    }
+    shared = sum(text_columns.values())
+    return tuple(
+        QTextLength(QTextLength.Type.PercentageLength, 100 * text_columns[column] / shared)
+        if column in text_columns
+        else QTextLength(QTextLength.Type.FixedLength, math.ceil(width) + CELL_ROOM)
+        for column, width in enumerate(widest)
+    )
+
+
+def _bold(font: QFont) -> QFont:
+    """``font`` in bold, as a table's header cells are shown."""
+    bold = QFont(font)
+    bold.setWeight(QFont.Weight.Bold)
+    return bold
 
 
 def table_format(
@@ -165,10 +200,8 @@ def table_format(
     fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
     if plan.in_pieces:
         fmt.setProperty(LONG_TABLE, plan.first)
-    if plan.shares:
-        fmt.setColumnWidthConstraints(
-            [QTextLength(QTextLength.Type.PercentageLength, share) for share in plan.shares]
-        )
+    if plan.widths:
+        fmt.setColumnWidthConstraints(list(plan.widths))
     return fmt
 
 

@@ -1,0 +1,65 @@
+"""In a pane narrower than its columns' shares allow, each column of a long table keeps at
+least the room of its longest word, measured with the article's font: a figure such as
+"12,345,678" is never broken over two lines, whatever the pane's width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor, QTextTable
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.messages import MessageBridge
+from diptych.gui.session import ProjectSession
+from diptych.storage.importing import parse_article
+from diptych.storage.project import Project
+
+
+def numbers_article(rows: int = 300) -> bytes:
+    lines = ["# Numbers", "", "| Year | Sales | Costs | Margin | Staff |", "|---|---|---|---|---|"]
+    lines += [
+        f"| {1900 + i} | {12_345_678 + i * 7919:,} | {9_876_543 + i * 131:,} "
+        f"| {1_234_567 + i * 17:,} | {45_678 + i:,} |"
+        for i in range(1, rows + 1)
+    ]
+    return "\n".join([*lines, "", "Closing words."]).encode()
+
+
+def first_piece(pane: ArticlePane) -> QTextTable:
+    document = pane.view.document()
+    cursor = QTextCursor(document)
+    cursor.setPosition(document.toPlainText().index("Year"))
+    table = cursor.currentTable()
+    assert table is not None
+    return table
+
+
+def broken_cells(table: QTextTable) -> list[str]:
+    broken = []
+    for row in range(table.rows()):
+        for column in range(table.columns()):
+            block = QTextCursor(table.cellAt(row, column).firstCursorPosition()).block()
+            if block.layout().lineCount() != 1:
+                broken.append(block.text())
+    return broken
+
+
+@pytest.mark.parametrize("width", [300, 220])
+def test_no_number_of_a_long_table_is_broken_in_a_narrow_pane(
+    qtbot: QtBot, tmp_path: Path, width: int
+) -> None:
+    project = Project.create(tmp_path / "p.diptych")
+    article = project.articles.add(parsed=parse_article(numbers_article(), name="n.md"))
+    pane = ArticlePane(ProjectSession(project, MessageBridge()))
+    qtbot.addWidget(pane)
+    pane.resize(width, 700)
+    pane.show()
+    with qtbot.waitSignal(pane.loaded, timeout=30_000):
+        pane.show_article(article.id)
+    qtbot.wait(50)
+    table = first_piece(pane)
+    assert table.rows() < 300  # a piece of a long table
+    assert broken_cells(table) == []
+    project.close()
