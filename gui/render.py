@@ -29,7 +29,13 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from diptych.gui.render_tables import TablePlan, plan_table, table_format
+from diptych.gui.render_tables import (
+    TablePlan,
+    fit_long_tables,
+    font_unit,
+    plan_table,
+    table_format,
+)
 from diptych.storage.document import ArticleText, Block, BlockKind, SpanStyle
 from diptych.storage.offsets import PositionMap
 
@@ -92,6 +98,7 @@ class DocumentBuilder:
         self._fresh_block = True  # the cursor sits in an empty block that can be reused
         self._lists: dict[tuple[int, bool], QTextList] = {}
         self._table: TablePlan | None = None  # the table being put in
+        self._unit = 0.0  # the font's unit the last long table's piece was put in with
 
     @property
     def done(self) -> bool:
@@ -255,7 +262,13 @@ class DocumentBuilder:
         if not self._fresh_block:  # a plain block: not a copy of a list item's format
             self._cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         opens, closes = first == plan.first, last == plan.last
-        fmt = table_format(self.style.rule_color, plan, first_piece=opens, last_piece=closes)
+        unit = font_unit(self.document.defaultFont()) if plan.in_pieces else 0.0
+        if unit and self._unit and unit != self._unit:  # zoomed since: the pieces put in follow
+            fit_long_tables(self.document)
+        self._unit = unit or self._unit
+        fmt = table_format(
+            self.style.rule_color, plan, first_piece=opens, last_piece=closes, unit=unit
+        )
         # All rows at once: appending them one by one makes Qt redo the table's layout.
         table = self._cursor.insertTable(rows, len(plan.columns), fmt)
         self._lists.clear()

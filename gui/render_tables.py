@@ -50,6 +50,10 @@ more between their rows than a table leaves between two of its own (measured), w
 two borders then fall on one line."""
 LONG_TABLE = QTextFormat.Property.UserProperty.value + 1
 """The property of a piece's format naming the long table it is part of (its first cell)."""
+FONT_UNIT = LONG_TABLE + 1
+"""The property of a piece's format holding the width of :data:`UNIT_TEXT` in the font its
+column widths are for: zoomed, the widths follow the font (:func:`fit_long_tables`)."""
+UNIT_TEXT = "0123456789"
 SAMPLED_ROWS = 200  # the rows whose text sizes the columns of a long table
 LONGEST_CELL = 40  # characters: a longer cell wraps, and asks for no wider a column
 SHORT_CELL = 12  # characters: a cell up to this long asks for room on one line, as a word
@@ -74,6 +78,7 @@ class TablePlan:
         piece_rows: rows in each piece (all of them for a table put in whole).
         widths: each column's width, in pixels or as a share of the rest (empty: sized by
             content).
+        unit: the width of :data:`UNIT_TEXT` in the font the widths were measured in.
     """
 
     first: int
@@ -82,6 +87,7 @@ class TablePlan:
     columns: dict[int, int]
     piece_rows: int
     widths: tuple[QTextLength, ...]
+    unit: float = 0.0
 
     @property
     def in_pieces(self) -> bool:
@@ -114,7 +120,7 @@ def plan_table(text: str, blocks: Sequence[Block], first: int, font: QFont) -> T
     if len(rows) <= piece_rows:
         return TablePlan(first, last, rows, columns, len(rows), ())
     widths = column_widths(text, cells, rows, columns, font)
-    return TablePlan(first, last, rows, columns, piece_rows, widths)
+    return TablePlan(first, last, rows, columns, piece_rows, widths, font_unit(font))
 
 
 def column_widths(
@@ -177,8 +183,53 @@ def _bold(font: QFont) -> QFont:
     return bold
 
 
+def font_unit(font: QFont) -> float:
+    """The width of :data:`UNIT_TEXT` in ``font``: how widths measured in one font scale
+    to another."""
+    return QFontMetricsF(font).horizontalAdvance(UNIT_TEXT)
+
+
+def scaled_widths(widths: Sequence[QTextLength], ratio: float) -> list[QTextLength]:
+    """``widths`` for a font ``ratio`` times as wide: the text's room scales, a cell's
+    padding stays; shares are kept."""
+    return [
+        QTextLength(
+            QTextLength.Type.FixedLength,
+            math.ceil((width.rawValue() - CELL_ROOM) * ratio) + CELL_ROOM,
+        )
+        if width.type() == QTextLength.Type.FixedLength
+        else width
+        for width in widths
+    ]
+
+
+def fit_long_tables(document: QTextDocument) -> None:
+    """Scale the fixed column widths of every piece of a long table to the document's
+    font, where it was zoomed since they were set: else a zoomed figure no longer fits
+    its column, and is broken over two lines."""
+    unit = font_unit(document.defaultFont())
+    for frame in document.rootFrame().childFrames():
+        fmt = frame.format()
+        if not isinstance(frame, QTextTable) or not fmt.hasProperty(FONT_UNIT):
+            continue
+        was = float(fmt.property(FONT_UNIT))
+        if was <= 0 or abs(was - unit) < 0.01:
+            continue
+        table_fmt = frame.format()
+        table_fmt.setColumnWidthConstraints(
+            scaled_widths(table_fmt.columnWidthConstraints(), unit / was)
+        )
+        table_fmt.setProperty(FONT_UNIT, unit)
+        frame.setFormat(table_fmt)
+
+
 def table_format(
-    rule_color: QColor, plan: TablePlan, *, first_piece: bool = True, last_piece: bool = True
+    rule_color: QColor,
+    plan: TablePlan,
+    *,
+    first_piece: bool = True,
+    last_piece: bool = True,
+    unit: float = 0.0,
 ) -> QTextTableFormat:
     """The format of a table, or of one piece of a long table.
 
@@ -186,7 +237,8 @@ def table_format(
     widths): given equal shares, a narrow pane split a word ("Communicati/on") in one
     column while the next held a figure. The pieces of a long table share fixed widths,
     and only the first has a margin above and the last one below: the others meet
-    (:data:`PIECE_OVERLAP`).
+    (:data:`PIECE_OVERLAP`). ``unit`` is :func:`font_unit` of the document's font now:
+    the widths are scaled to it from the font they were measured in.
     """
     fmt = QTextTableFormat()
     fmt.setBorder(1)
@@ -201,7 +253,9 @@ def table_format(
     if plan.in_pieces:
         fmt.setProperty(LONG_TABLE, plan.first)
     if plan.widths:
-        fmt.setColumnWidthConstraints(list(plan.widths))
+        ratio = unit / plan.unit if unit > 0 and plan.unit > 0 else 1.0
+        fmt.setColumnWidthConstraints(scaled_widths(plan.widths, ratio))
+        fmt.setProperty(FONT_UNIT, unit if unit > 0 else plan.unit)
     return fmt
 
 
