@@ -4,6 +4,7 @@ file."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diptych.gui.commands import SessionCommand, SetText
@@ -11,6 +12,7 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import tag_path
 from diptych.storage.article_removal import ArticleRemoval, as_added
 from diptych.storage.article_updates import ReplacementPlan
+from diptych.storage.document import ArticleText
 from diptych.storage.model import ArticleSummary, MemoKind, ReanchorReport
 from diptych.storage.wording import counted
 
@@ -39,23 +41,40 @@ class ImportArticles(SessionCommand):
         self.parsed = list(parsed)
         self.added: list[ArticleSummary] = list(added)
         self.removals: list[ArticleRemoval] = []
+        self.texts: dict[int, tuple[str, ArticleText]] = {}  # the texts written, by article
 
     def _do(self) -> None:
         if self.parsed:
             self.added = self.session.add_articles(self.parsed)
+            self.texts = {
+                a.id: (p.original_text, p.content)
+                for a, p in zip(self.added, self.parsed, strict=True)
+            }
         else:
             self.session.changed_by_worker(articles_only=True)
+            found = self.session.project.articles.get_many(article_ids=[a.id for a in self.added])
+            self.texts = {a.id: (a.original_text, a.content) for a in found}
 
     def _redo(self) -> None:
         self.session.restore_articles(self.removals)
 
     def _undo(self) -> None:
         # All at once: a step half undone (the file busy half-way) could not be tried again.
-        # None that another window gave passages or a memo, or retitled, meanwhile: the
-        # step is refused.
+        # None that another window gave passages or a memo, retitled or updated from a
+        # newer file meanwhile: the step is refused.
         ids = [a.id for a in self.added]
-        expected = [as_added(a) for a in self.added]
+        expected = [self._as_imported(a) for a in self.added]
         self.removals = self.session.remove_articles(ids, unused_only=True, expected=expected)
+
+    def _as_imported(self, summary: ArticleSummary) -> ArticleRemoval:
+        """What undoing the import of ``summary`` is to take: the article as imported,
+        with the text it was given, to tell an update from a newer file since by."""
+        removal = as_added(summary)
+        if summary.id not in self.texts:
+            return removal
+        original_text, content = self.texts[summary.id]
+        article = replace(removal.article, original_text=original_text, content=content)
+        return replace(removal, article=article)
 
 
 class RemoveArticle(SessionCommand):

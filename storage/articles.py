@@ -22,7 +22,12 @@ from diptych.storage.article_rows import (
     read_article,
 )
 from diptych.storage.article_updates import ReplacementPlan, make_plan
-from diptych.storage.errors import ArticleChangedError, InputError, refuse_if_changed
+from diptych.storage.errors import (
+    ArticleChangedError,
+    ChangedMeanwhileError,
+    InputError,
+    refuse_if_changed,
+)
 from diptych.storage.model import Annotation, Article, ArticleSummary, ReanchorReport
 
 if TYPE_CHECKING:
@@ -84,6 +89,18 @@ class ArticleStore:
         if row is None:
             raise InputError(f"there is no article {article_id}", advice=LIST_ADVICE)
         return ArticleSummary(*row)
+
+    def get_many(self, *, article_ids: Sequence[int]) -> list[Article]:
+        """The articles of ``article_ids`` still in the project, with their texts, read
+        at once and not kept (what undoing an import a worker wrote is to find)."""
+        found = []
+        with self._project.reading() as db:
+            for article_id in article_ids:
+                try:
+                    found.append(read_article(db.conn, article_id))
+                except InputError:  # removed meanwhile, in another window
+                    continue
+        return found
 
     def get(self, *, article_id: int) -> Article:
         """One article with its text (kept in a small cache)."""
@@ -269,11 +286,14 @@ class ArticleStore:
         (:class:`ChangedMeanwhileError`) rather than removed with that work; with
         ``expected`` (redoing a removal: what the first removal took), so is one given
         passages or a memo beyond those, or whose passages were given notes, tags or
-        places since.
+        places since. An article whose text is not ``expected``'s (if it has one) was
+        updated from a newer file since: it is refused too, rather than lose the update.
         """
         with self._project.transaction():
             self._cache.pop(article_id, None)
             article = self.get(article_id=article_id)
+            if expected is not None:
+                _refuse_if_updated(article, expected.article)
             removal = remove_article(
                 self._project, article=article, unused_only=unused_only, expected=expected
             )
@@ -283,3 +303,17 @@ class ArticleStore:
     def restore(self, *, removal: ArticleRemoval) -> None:
         """Put back an article removed by :meth:`remove`, with the same ids."""
         restore_article(self._project, removal=removal)
+
+
+def _refuse_if_updated(article: Article, expected: Article) -> None:
+    """Raise :class:`ChangedMeanwhileError` if ``article`` no longer has the text of
+    ``expected`` (if it has one: :func:`as_added` keeps none): it was updated from a newer
+    file since. One retitled meanwhile is left to the removal to refuse, as renamed."""
+    if article.title != expected.title or not (expected.original_text or expected.text):
+        return
+    if (article.original_text, article.text) != (expected.original_text, expected.text):
+        raise ChangedMeanwhileError(
+            f"the article “{article.title}” was updated from a newer file since, perhaps in"
+            " another window, so it was kept rather than lose that update",
+            advice="Remove it from the Library if it should go.",
+        )
