@@ -25,7 +25,7 @@ from diptych.gui.article_view import ArticleView
 from diptych.gui.highlighter import PassageHighlighter
 from diptych.gui.passage_index import PassageIndex
 from diptych.gui.render import DocumentBuilder
-from diptych.gui.render_tables import holds_long_table
+from diptych.gui.render_tables import holds_long_table, set_document_font
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import highlight_theme, render_style
 from diptych.storage.article_rows import load_article
@@ -369,4 +369,4 @@ class ArticleLoader(QObject):
         documents = [document] if document is not None else [r.document for r in self.renderings()]
         for doc in documents:
             if doc.defaultFont() != font:  # setting it lays the whole document out again
-                doc.setDefaultFont(font)
+                set_document_font(doc, font)

@@ -203,11 +203,11 @@ def scaled_widths(widths: Sequence[QTextLength], ratio: float) -> list[QTextLeng
     ]
 
 
-def fit_long_tables(document: QTextDocument) -> None:
-    """Scale the fixed column widths of every piece of a long table to the document's
-    font, where it was zoomed since they were set: else a zoomed figure no longer fits
-    its column, and is broken over two lines."""
-    unit = font_unit(document.defaultFont())
+def fit_long_tables(document: QTextDocument, font: QFont | None = None) -> None:
+    """Scale the fixed column widths of every piece of a long table to *font* (default:
+    the document's), where it was zoomed since they were set: else a zoomed figure no
+    longer fits its column, and is broken over two lines."""
+    unit = font_unit(font if font is not None else document.defaultFont())
     for frame in document.rootFrame().childFrames():
         fmt = frame.format()
         if not isinstance(frame, QTextTable) or not fmt.hasProperty(FONT_UNIT):
@@ -221,6 +221,16 @@ def fit_long_tables(document: QTextDocument) -> None:
         )
         table_fmt.setProperty(FONT_UNIT, unit)
         frame.setFormat(table_fmt)
+
+
+def set_document_font(document: QTextDocument, font: QFont) -> None:
+    """Give a document a new font, its long tables' column widths scaled to it: in one
+    edit, so that the document is laid out once, not once more for the widths."""
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    fit_long_tables(document, font)
+    document.setDefaultFont(font)
+    cursor.endEditBlock()
 
 
 def table_format(

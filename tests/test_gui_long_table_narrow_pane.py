@@ -89,6 +89,26 @@ def test_no_number_is_broken_in_a_zoomed_pane(qtbot: QtBot, tmp_path: Path) -> N
     project.close()
 
 
+def test_no_number_is_broken_when_a_loaded_table_is_zoomed(qtbot: QtBot, tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "p.diptych")
+    article = project.articles.add(parsed=parse_article(numbers_article(), name="n.md"))
+    pane = ArticlePane(ProjectSession(project, MessageBridge()))
+    qtbot.addWidget(pane)
+    pane.resize(300, 700)
+    pane.show()
+    with qtbot.waitSignal(pane.loaded, timeout=30_000):
+        pane.show_article(article.id)
+    qtbot.waitUntil(lambda: not pane.loader.growing, timeout=30_000)
+    pane.set_zoom(6)  # every piece is in: the zoom alone must widen the columns
+    qtbot.wait(50)
+    document = pane.view.document()
+    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert len(tables) > 2
+    assert broken_cells(first_piece(pane)) == []
+    assert broken_cells(tables[-1]) == []
+    project.close()
+
+
 def test_the_widths_follow_the_font_when_zoomed(qapp: object) -> None:
     content = parse_article(numbers_article(), name="n.md").content
     document, _positions = render_article(content, render_style())
