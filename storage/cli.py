@@ -254,6 +254,22 @@ def _export_parser(sub: Any, name: str) -> None:
         help="passages without a tag too (default: only when no --tag is given)",
     )
     p.add_argument("--group-by", choices=("tag", "article"), default="tag")
+    p.add_argument("unnamed_output", nargs="*", help=argparse.SUPPRESS)
+
+
+def _output_without_option(args: argparse.Namespace) -> str | None:
+    """Why ``diptych export PROJECT notes.md`` is refused: the file to write is given with
+    ``-o``, and argparse would only say "unrecognized arguments" under the usage of all
+    commands."""
+    given = getattr(args, "unnamed_output", None)
+    if args.command != "export" or not given:
+        return None
+    shown = readable_text(" ".join(given))
+    return (
+        f"diptych: export: nothing was written: {shown!r} follows the project, and the file"
+        " to write is named with -o, e.g. diptych export"
+        f" {readable_text(str(args.project))} -o {readable_text(given[0])}"
+    )
 
 
 # Sub-commands in the order ``diptych --help`` lists them.
@@ -303,6 +319,10 @@ def main(
         args = _parse(parser, arguments)
     except SystemExit as exc:  # argparse already printed its message
         return int(exc.code or 0)
+    unnamed = _output_without_option(args)
+    if unnamed is not None:
+        print(terminal_safe(unnamed), file=err)
+        return 2
     if args.command in (None, "open"):
         if open_gui is None:
             print("diptych: the window is not available here", file=err)

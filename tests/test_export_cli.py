@@ -112,3 +112,17 @@ def test_without_a_format_to_go_by_the_export_says_how_to_give_one(
     assert "which format? Give --format" in err.getvalue()
     assert ".md, .csv, .html, .json, .qdpx, .qdc" in err.getvalue()
     assert out.getvalue() == "" and list(tmp_path.glob("notes*")) == []
+
+
+def test_an_output_file_named_without_o_is_refused_with_the_command_to_type(
+    project: Path, tmp_path: Path
+) -> None:
+    """`diptych export PROJECT notes.md` says the file is named with -o (not argparse's
+    "unrecognized arguments" under the usage of every command), and writes nothing."""
+    out, err = io.StringIO(), io.StringIO()
+    target = tmp_path / "notes.md"
+    assert main(["export", str(project), str(target)], stdout=out, stderr=err) == 2
+    message = err.getvalue()
+    assert "unrecognized" not in message
+    assert f"diptych export {project} -o {target}" in message
+    assert out.getvalue() == "" and not target.exists()
