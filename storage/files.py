@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import uuid
@@ -49,10 +50,22 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):  # the folder may not even exist
             tmp.unlink(missing_ok=True)
-        raise InputError(
-            f"{path}: cannot be written ({exc.strerror})",
-            advice="Choose another folder, or free some disk space.",
-        ) from exc
+        raise _not_written(path, exc) from exc
+
+
+def _not_written(path: Path, exc: OSError) -> InputError:
+    """The message for an export the folder refused, with the advice that fits the cause:
+    a folder that is not there is not cured by freeing disk space."""
+    if exc.errno == errno.ENOENT and not path.parent.exists():
+        return InputError(
+            f"{path}: cannot be written: its folder {path.parent} does not exist",
+            advice="Choose an existing folder, or create it first.",
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        advice = "Choose a folder you may write to."
+    else:
+        advice = "Choose another folder, or free some disk space."
+    return InputError(f"{path}: cannot be written ({exc.strerror})", advice=advice)
 
 
 def _temporary_beside(target: Path) -> Path:
