@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from diptych.gui.import_jobs import ImportResult
 from diptych.gui.messages import as_shown
 from diptych.storage.errors import ArticleFileError, readable_text
-from diptych.storage.wording import counted, were
+from diptych.storage.wording import counted, found_again, orphans_before, sentence, were
 
 if TYPE_CHECKING:
     from diptych.storage.model import ReanchorReport
@@ -66,10 +66,13 @@ def update_message(report: ReanchorReport) -> str:
     if not (report.kept or report.moved or report.fuzzy or report.orphaned):
         # A row of noughts would read as passages lost.
         return "Updated the article: it has no passages to find again. Ctrl+Z undoes the update."
+    before = orphans_before(report.still_orphaned)
+    listed = f"{before}; listed under Orphans" if before else "listed under Orphans"
+    again = found_again(report.found_again)
     return (
         f"Updated the article: {counted(report.kept, 'passage')} in place, {report.moved} moved, "
-        f"{report.fuzzy} found approximately, {report.orphaned} orphaned (listed under "
-        "Orphans, never deleted). Ctrl+Z undoes the update."
+        f"{report.fuzzy} found approximately, {report.orphaned} orphaned ({listed}, never "
+        f"deleted).{f' {sentence(again)}.' if again else ''} Ctrl+Z undoes the update."
     )
 
 

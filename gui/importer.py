@@ -228,6 +228,6 @@ class ImportController(QObject):
         if not perform(self.session, command) or command.report is None:
             return
         report = command.report
-        report_to = self.session.messages.warning if report.orphaned else self.session.messages.info
+        report_to = self.session.messages.warning if report.lost else self.session.messages.info
         report_to(update_message(report), "Update article")
         self.reimported.emit(article_id)

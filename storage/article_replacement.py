@@ -45,8 +45,14 @@ def replace_article_text(
         row.pop(key, None)
     sets = ", ".join(f"{k} = ?" for k in row)
     project.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*row.values(), article_id])
-    for result in plan.results:
+    still_orphaned = found_again = 0
+    for passage, result in zip(passages, plan.results, strict=True):
         counts[result.method] += 1
+        if passage.is_orphan:  # an orphan the analyst was already told of
+            if result.method is AnchorMethod.ORPHAN:
+                still_orphaned += 1
+            else:
+                found_again += 1
     apply_anchors(project, passages, plan.results)
     return ReanchorReport(
         article_id=article_id,
@@ -54,6 +60,8 @@ def replace_article_text(
         moved=counts[AnchorMethod.QUOTE],
         fuzzy=counts[AnchorMethod.FUZZY],
         orphaned=counts[AnchorMethod.ORPHAN],
+        still_orphaned=still_orphaned,
+        found_again=found_again,
         previous=tuple(passages),
         previous_article=old,
     )

@@ -19,6 +19,7 @@ from diptych.storage.database import file_exists
 from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.files import write_atomically
 from diptych.storage.project import PROJECT_SUFFIX, Project
+from diptych.storage.wording import found_again, orphans_before
 
 if TYPE_CHECKING:
     from diptych.storage.search import SearchHit
@@ -145,11 +146,14 @@ def _reimport(project: Project, args: argparse.Namespace) -> Result:
     report = project.articles.replace_text(
         article_id=args.article, parsed=read_article_file(args.file)
     )
-    figures = ("article_id", "kept", "moved", "fuzzy", "orphaned")  # not the undo snapshot
-    data = {name: getattr(report, name) for name in figures}
+    figures = ("article_id", "kept", "moved", "fuzzy", "orphaned", "still_orphaned", "found_again")
+    data = {name: getattr(report, name) for name in figures}  # not the undo snapshot
+    before = orphans_before(report.still_orphaned)
+    again = found_again(report.found_again)
     line = (
         f"article {report.article_id}: {report.kept} passages in place, {report.moved} moved, "
         f"{report.fuzzy} found approximately, {report.orphaned} orphaned"
+        f"{f' ({before})' if before else ''}{f'; {again}' if again else ''}"
     )
     return Output([line], data)
 

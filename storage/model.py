@@ -159,5 +159,12 @@ class ReanchorReport:
     moved: int
     fuzzy: int
     orphaned: int
+    still_orphaned: int = 0  # of ``orphaned``, those that were orphans before the update
+    found_again: int = 0  # orphans before the update now found (in kept, moved or fuzzy)
     previous: tuple[Annotation, ...] = ()  # the passages as they were, for undo
     previous_article: Article | None = None  # the article as it was, for undo
+
+    @property
+    def lost(self) -> int:
+        """Passages this update orphaned (not counting those that were orphans already)."""
+        return self.orphaned - self.still_orphaned

@@ -19,3 +19,16 @@ def sentence(text: str) -> str:
     """``text`` starting with a capital, as a message shown on its own does: "there is no
     tag 3" on the command line (after "diptych: ") reads "There is no tag 3" in a dialog."""
     return text[:1].upper() + text[1:]
+
+
+def orphans_before(count: int) -> str:
+    """What an update's count of orphans includes that it did not orphan: "of which 2
+    already before this update" ("" for none), so that a passage lost long ago is not
+    taken for one lost now."""
+    return f"of which {count} already before this update" if count else ""
+
+
+def found_again(count: int) -> str:
+    """Orphans an update found in its newer text: "2 earlier orphans were found again"
+    ("" for none)."""
+    return f"{counted(count, 'earlier orphan')} {were(count)} found again" if count else ""

@@ -195,7 +195,26 @@ def test_reimport_json_prints_only_the_figures(project: Path, tmp_path: Path) ->
     code, out, err = run("reimport", project, "1", newer, "--json")
     assert code == 0, err
     report = json.loads(out)
-    assert report == {"article_id": 1, "kept": 0, "moved": 1, "fuzzy": 0, "orphaned": 0}
+    assert report == {
+        "article_id": 1, "kept": 0, "moved": 1, "fuzzy": 0, "orphaned": 0,
+        "still_orphaned": 0, "found_again": 0,
+    }  # fmt: skip
+
+
+def test_reimport_tells_orphans_lost_before_from_orphans_found_again(
+    project: Path, tmp_path: Path
+) -> None:
+    gone, back = tmp_path / "gone.txt", tmp_path / "back.txt"
+    gone.write_text("Hello world. Hello again.\n", encoding="utf-8")
+    back.write_text("Preface.\n" + TEXT, encoding="utf-8")
+    assert run("reimport", project, "1", gone)[1].endswith(", 1 orphaned\n")
+    gone.write_text("Hello world. Hello again. And goodbye.\n", encoding="utf-8")
+    code, out, _ = run("reimport", project, "1", gone)
+    assert (code, out.rstrip().rsplit(", ", 1)[1]) == (
+        0, "1 orphaned (of which 1 already before this update)"
+    )  # fmt: skip
+    code, out, _ = run("reimport", project, "1", back)
+    assert out.rstrip().endswith("0 orphaned; 1 earlier orphan was found again")
 
 
 def test_the_real_command_line_with_bytes_that_are_not_utf8(tmp_path: Path) -> None:

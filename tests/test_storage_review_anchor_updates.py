@@ -157,3 +157,15 @@ def test_an_orphan_is_not_attached_to_other_words_by_a_later_update(project: Pro
     report = update(project, article_id, [intro, others, "A new paragraph at the end."])
     assert report.orphaned == 1
     assert project.annotations.get(annotation_id=passage.id).is_orphan
+
+
+def test_an_update_tells_orphans_it_made_from_orphans_it_found_or_left(project: Project) -> None:
+    article_id, _ = setup_passages(project)
+    report = update(project, article_id, V1[:4])  # markets cut
+    assert (report.orphaned, report.still_orphaned, report.lost, report.found_again) == (1, 0, 1, 0)
+    # A later update that loses nothing says the orphan was one before it.
+    report = update(project, article_id, [*V1[:4], "A paragraph added at the end."])
+    assert (report.orphaned, report.still_orphaned, report.lost, report.found_again) == (1, 1, 0, 0)
+    # The words back: the orphan is found again, and said to be.
+    report = update(project, article_id, V1)
+    assert (report.orphaned, report.still_orphaned, report.lost, report.found_again) == (0, 0, 0, 1)
