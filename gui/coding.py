@@ -33,6 +33,7 @@ from diptych.gui.passage_selection import (
     TEXT_NOT_DELETED,
     PassageSelection,
 )
+from diptych.gui.selection_ends import passage_ends
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path
@@ -52,20 +53,14 @@ BLANK_IN_PALETTE = (
 
 
 def selected_words(pane: ArticlePane) -> tuple[int, int] | None:
-    """The text selected in ``pane`` (display-text code points) without the spaces and
-    line breaks at its ends, as a passage takes it: selecting with the keyboard takes
-    them in (Ctrl+Shift+Right a word with the space after it, Shift+Down a paragraph with
-    its line break), and the quote, its highlight and its exports would carry them."""
+    """The text selected in ``pane`` (display-text code points) as a passage takes it:
+    without the spaces, line breaks and dangling brackets at its ends that selecting with
+    the keyboard takes in (see :func:`passage_ends`)."""
     selection = pane.selection()
     rendering = pane.loader.current
     if selection is None or rendering is None:
         return selection
-    text = rendering.builder.content.text
-    start, end = selection
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = passage_ends(rendering.builder.content.text, *selection)
     return (start, end) if end > start else selection
 
 
