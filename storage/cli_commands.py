@@ -19,7 +19,7 @@ from diptych.storage.database import file_exists
 from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.files import write_atomically
 from diptych.storage.project import PROJECT_SUFFIX, Project
-from diptych.storage.wording import found_again, orphans_before
+from diptych.storage.wording import counted, found_again, orphans_before
 
 if TYPE_CHECKING:
     from diptych.storage.search import SearchHit
@@ -151,7 +151,8 @@ def _reimport(project: Project, args: argparse.Namespace) -> Result:
     before = orphans_before(report.still_orphaned)
     again = found_again(report.found_again)
     line = (
-        f"article {report.article_id}: {report.kept} passages in place, {report.moved} moved, "
+        f"article {report.article_id}: {counted(report.kept, 'passage')} in place, "
+        f"{report.moved} moved, "
         f"{report.fuzzy} found approximately, {report.orphaned} orphaned"
         f"{f' ({before})' if before else ''}{f'; {again}' if again else ''}"
     )
