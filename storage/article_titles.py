@@ -39,24 +39,22 @@ def article_title(content: ArticleText, *, fmt: str, page_title: str, name: str)
         page_title: a web page's ``<title>``, or a Markdown file's front matter title.
         name: the file's name; its stem is the title of last resort.
     """
-    stem = _one_line(Path(name).stem) or "Untitled"
+    stem = one_line(Path(name).stem) or "Untitled"
     headings = content.outline()
     if fmt in ("markdown", "html"):
         first_h1 = next((h.text for h in headings if h.level == 1), "")
-        fallback = _one_line(headings[0].text) if headings else ""
-        title = first_h1 or _page_title(_one_line(page_title), fallback) or fallback
+        fallback = one_line(headings[0].text) if headings else ""
+        title = first_h1 or _page_title(one_line(page_title), fallback) or fallback
         if title or stem.casefold() not in _NAMELESS_STEMS:
-            return _shorten(_one_line(title), _HEADING_CHARS) or stem
+            return _shorten(one_line(title), _HEADING_CHARS) or stem
     blocks = content.blocks[:_TITLE_LOOKAHEAD] if fmt == "text" else ()
     for block in blocks:
         if block.kind is BlockKind.HEADING:
-            return (
-                _shorten(_one_line(content.text[block.start : block.end]), _HEADING_CHARS) or stem
-            )
+            return _shorten(one_line(content.text[block.start : block.end]), _HEADING_CHARS) or stem
     first = next((b for b in content.blocks if b.end > b.start), None)
     if first is None:
         return stem
-    return _shorten(_one_line(content.text[first.start : first.end])) or stem
+    return _shorten(one_line(content.text[first.start : first.end])) or stem
 
 
 def _page_title(page: str, heading: str) -> str:
@@ -98,7 +96,7 @@ one left open would reorder the text after it."""
 _TITLE_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """``text`` on one line, without control characters: a title is shown in lists, menus,
     citations and terminals, where an escape sequence or an unclosed right-to-left
     override would act on everything after it."""

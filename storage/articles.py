@@ -21,6 +21,7 @@ from diptych.storage.article_rows import (
     insert_article,
     read_article,
 )
+from diptych.storage.article_titles import one_line
 from diptych.storage.article_updates import ReplacementPlan, make_plan
 from diptych.storage.errors import (
     ArticleChangedError,
@@ -185,8 +186,9 @@ class ArticleStore:
     def rename(self, *, article_id: int, title: str, expected: str | None = None) -> ArticleSummary:
         """Give an article a new title. With ``expected`` (undo and redo), only if the title
         still reads so: a title given meanwhile, in another window, is refused rather than
-        thrown away."""
-        title = title.strip()
+        thrown away. Control characters and bidi overrides become spaces, as in a title
+        read from a file."""
+        title = one_line(title)
         if not title:
             raise InputError("an article title cannot be empty")
         with self._project.transaction():

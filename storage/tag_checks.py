@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from diptych.storage.article_titles import one_line
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook
 from diptych.storage.connection import Database
 from diptych.storage.errors import InputError
@@ -15,8 +16,11 @@ TAG_COLUMNS = "id, uuid, name, color, parent_id, description, sort_order, create
 
 
 def clean_tag_name(name: str) -> str:
-    """``name`` as a tag is named (spaces collapsed); InputError saying why if it cannot be."""
-    cleaned = " ".join(name.split())
+    """``name`` as a tag is named (spaces collapsed, control characters and bidi overrides
+    made spaces, as in a title: a tag's name is shown in exports and terminals, where an
+    escape sequence or an unclosed right-to-left override acts on what follows it);
+    InputError saying why if it cannot be."""
+    cleaned = one_line(name)
     if not cleaned:
         raise InputError("a tag name cannot be empty")
     if len(cleaned) > 200:
