@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 
+from diptych.storage.article_titles import one_line
 from diptych.storage.errors import ExchangeFileError
 from diptych.storage.held_files import read_start
 from diptych.storage.importing import MAX_ARTICLE_BYTES
@@ -372,8 +373,9 @@ def _user_name(user: Element, guid: str) -> str:
 
 
 def shown_name(name: str | None) -> str:
-    """A source's name as the summary shows it: on one line, cut to 80 characters."""
-    return _cut(" ".join((name or "").split()), 80)
+    """A source's name as the summary shows it: on one line, without control characters
+    or bidi overrides, cut to 80 characters."""
+    return _cut(one_line(name or ""), 80)
 
 
 def source_label(name: str | None, why: str) -> str:

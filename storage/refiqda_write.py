@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diptych.storage.annotations import NewAnnotation
+from diptych.storage.article_titles import one_line
 from diptych.storage.codebook import PATH_SEPARATOR, SEPARATOR_IN_NAME
 from diptych.storage.importing import ParsedArticle, parse_display
 from diptych.storage.model import MemoKind, Tag
@@ -142,7 +143,7 @@ class ProjectWriter:
                 self.summary.skipped_sources.append(source_label(source.name, "its text is empty"))
                 self.skip("selection in a source without text", len(source.selections))
                 continue
-            title = source.name or "Untitled source"
+            title = one_line(source.name) or "Untitled source"
             content = parse_display(text, "plain")
             parsed.append(
                 ParsedArticle(title, source.name, "plain", source.encoding, text, content)

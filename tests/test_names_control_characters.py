@@ -40,3 +40,24 @@ def test_a_tag_named_on_the_command_line_is_listed_without_its_escape(tmp_path: 
     out = io.StringIO()
     assert main(["tags", str(path)], stdout=out, stderr=err) == 0
     assert "Red flag" in out.getvalue() and "\u202e" not in out.getvalue()
+
+
+def test_a_source_named_with_a_bidi_override_in_a_qdpx_gives_a_clean_title(
+    tmp_path: Path,
+) -> None:
+    """A REFI-QDA source's name becomes the article's title: an unclosed U+202E in it
+    ("Report &#x202E;fdp.exe") reversed the title in every list and export."""
+    from test_refiqda_import import NS, write_qdpx
+
+    from diptych.storage.refiqda_import import import_exchange_file
+
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project {NS} name="P"><Sources>
+  <TextSource guid="E92903A3-0FDB-473D-9AE2-58B8D1D68014" name="Report &#x202E;fdp.exe&#x2066;">
+    <PlainTextContent>Some words of the report.</PlainTextContent>
+  </TextSource>
+</Sources></Project>"""
+    path = write_qdpx(tmp_path / "in.qdpx", qde)
+    project = Project.create(tmp_path / "p.diptych")
+    import_exchange_file(project, path=path)
+    assert [a.title for a in project.articles.all()] == ["Report fdp.exe"]
