@@ -6,7 +6,7 @@ import string
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -32,6 +32,14 @@ from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
 from diptych.storage.palette import PALETTE, next_color
 from diptych.storage.tag_checks import clean_tag_name
+
+SWATCH_COLUMNS = 6
+ARROW_STEPS = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Up: -SWATCH_COLUMNS,
+    Qt.Key.Key_Down: SWATCH_COLUMNS,
+}
 
 
 @dataclass(frozen=True)
@@ -85,11 +93,23 @@ class ColorSwatch(QPushButton):
         super().__init__(parent)
         self.color = color
         self.chosen = False
+        self.neighbours: list[ColorSwatch] = [self]  # the swatches the arrows move between
         self.setIcon(color_icon(color, self.ICON))
         self.setFlat(True)
         self.setToolTip(color)
         self.setAccessibleName(color_name(color))
         self.setFixedSize(26, 24)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The arrows move the focus between the swatches, as between radio buttons: the
+        twelve are one stop for Tab (see :func:`one_tab_stop`)."""
+        step = ARROW_STEPS.get(Qt.Key(event.key()))
+        if step is None or self not in self.neighbours:
+            super().keyPressEvent(event)
+            return
+        index = self.neighbours.index(self) + step
+        if 0 <= index < len(self.neighbours):
+            self.neighbours[index].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_chosen(self, chosen: bool) -> None:
         """Mark (or unmark) the swatch as the tag's colour."""
@@ -144,6 +164,16 @@ class ColorSwatch(QPushButton):
 TREE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # a parent's name, indented by its depth
 
 
+def one_tab_stop(swatches: list[ColorSwatch]) -> None:
+    """Tab stops at the swatch of the tag's colour (the first if none is) and goes on to
+    Parent: a stop on each of the twelve took fourteen presses to get past them."""
+    stop = next((swatch for swatch in swatches if swatch.chosen), swatches[0])
+    for swatch in swatches:
+        swatch.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus if swatch is stop else Qt.FocusPolicy.ClickFocus
+        )
+
+
 class TreeRows(QStyledItemDelegate):
     """The rows of the parent list as the codebook's tree: each name indented under its
     parent (the list's items are paths, which the closed list shows)."""
@@ -196,8 +226,9 @@ class TagDialog(QDialog):
         for i, color in enumerate(PALETTE):
             swatch = ColorSwatch(color, self)
             swatch.clicked.connect(lambda _=False, c=color: self.set_color(c))
-            swatches.addWidget(swatch, i // 6, i % 6)
+            swatches.addWidget(swatch, i // SWATCH_COLUMNS, i % SWATCH_COLUMNS)
             self.swatches.append(swatch)
+            swatch.neighbours = self.swatches
         self.parent_box = QComboBox(self)
         # Listed as the codebook's tree; the one chosen is shown by its path ("Economy/
         # Trade"): an indented name showed a gap after its colour, and "Other" alone did
@@ -287,6 +318,7 @@ class TagDialog(QDialog):
         self.color_button.setAccessibleName(f"Colour: {color_name(self.color)} ({self.color})")
         for swatch in self.swatches:
             swatch.set_chosen(QColor(swatch.color).name().upper() == self.color)
+        one_tab_stop(self.swatches)
 
     def on_color_button_clicked(self) -> None:
         """Pick any colour."""
