@@ -134,6 +134,7 @@ class _ProjectBuilder:
             self.passages.setdefault(passage.article.id, []).append(passage)
         self.guids = _Guids()
         self.source_files: dict[str, str] = {}
+        self.source_names: set[str] = set()
         self.users: dict[str, str] = {}  # coder name -> user guid ("" -> stand-in)
         self.tag_guids: dict[int, str] = {}
         self.notes: list[ET.Element] = []
@@ -244,13 +245,24 @@ class _ProjectBuilder:
         self.notes.append(note)
         return guid
 
+    def _source_name(self, article: Article, file_name: str) -> str:
+        """A name no other source has: QualCoder keeps one document per name and drops a
+        second of the same name with all its codings. Articles of one title are told apart
+        by their file's name (as the reports do), then by a number."""
+        base = xml_text(self.data.title(article)) or file_name
+        name, number = base, 2
+        while name in self.source_names:
+            name, number = f"{base} ({number})", number + 1
+        self.source_names.add(name)
+        return name
+
     def _text_source(self, article: Article) -> ET.Element:
         guid = self.guids.claim(article.uuid, "article")
         file_name = f"{guid}.txt"
         self.source_files[file_name] = article.text
         attrs = {
             "guid": guid,
-            "name": xml_text(article.title) or file_name,
+            "name": self._source_name(article, file_name),
             "plainTextPath": INTERNAL_SCHEME + file_name,
         }
         source = ET.Element("TextSource", attrs)
