@@ -81,8 +81,9 @@ def namesake_problem(codebook: Codebook, values: TagValues, tag_id: int | None =
 
 class ColorSwatch(QPushButton):
     """A colour of the palette to pick with a click, or with Space or Enter once the Tab
-    key reaches it. A flat button shows no focus in some styles (Fusion): a ring in the
-    palette's highlight colour shows which swatch the keys would pick. The swatch of the
+    key (at the tag's colour) and the arrows reach it. A flat button shows no focus in
+    some styles (Fusion): a ring in the palette's highlight colour shows which swatch the
+    keys would pick. The swatch of the
     tag's colour has a tick (:meth:`set_chosen`): nothing among the twelve said which
     one the tag had."""
 
