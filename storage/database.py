@@ -105,15 +105,28 @@ def read_header(path: Path) -> tuple[int, int]:
         raise NotAProjectError(
             "is not a Diptych project (not an SQLite database)",
             path=path,
-            advice=Advice(
-                "Choose a .diptych file, or import it as an article (File > Import "
-                "articles…, or `diptych import PROJECT FILE`).",
-                "Choose a .diptych file, or import it into a project as an article "
-                "(File > Import articles…).",
-            ),
+            advice=_not_a_project_advice(path),
         )
     user_version, application_id = struct.unpack(">I4xI", header[60:72])
     return application_id, user_version
+
+
+def _not_a_project_advice(path: Path) -> Advice:
+    """What to do with a file given as a project that is none: an article, or a REFI-QDA
+    project or codebook (a .qdpx is no article, but is imported all the same)."""
+    if path.suffix.lower() in (".qdpx", ".qdc"):
+        return Advice(
+            "Choose a .diptych file; a REFI-QDA file is imported into one (File > Import"
+            " articles…, or `diptych import PROJECT FILE`).",
+            "Choose a .diptych file; a REFI-QDA file is imported into a project (File >"
+            " Import articles…).",
+        )
+    return Advice(
+        "Choose a .diptych file, or import it as an article (File > Import "
+        "articles…, or `diptych import PROJECT FILE`).",
+        "Choose a .diptych file, or import it into a project as an article "
+        "(File > Import articles…).",
+    )
 
 
 @contextlib.contextmanager

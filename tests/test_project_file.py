@@ -360,3 +360,18 @@ def test_a_file_locked_by_another_program_opens_without_the_reading_indexes(
     assert not set(READING_INDEXES) & _index_names(path)
     Project.open(path).close()
     assert set(READING_INDEXES) <= _index_names(path)
+
+
+@pytest.mark.parametrize("name", ["exchange.qdpx", "codes.QDC"])
+def test_a_refi_qda_file_given_as_a_project_is_said_to_be_imported(
+    tmp_path: Path, name: str
+) -> None:
+    """A .qdpx named where the project goes (arguments swapped) is not advised to be
+    imported "as an article": it is said to be imported into a project."""
+    path = tmp_path / name
+    path.write_bytes(b"PK\x03\x04" + bytes(200))
+    with pytest.raises(ProjectFileError) as info:
+        Project.open(path)
+    message = str(info.value)
+    assert "REFI-QDA file is imported into one" in message
+    assert "as an article" not in message
