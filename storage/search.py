@@ -294,15 +294,28 @@ def _pattern(phrases: list[list[Term]]) -> re.Pattern[str]:
     long article several times slower."""
     if not phrases:
         return re.compile(r"(?!)")  # matches nothing
+    longest = sorted(phrases, key=lambda p: sum(len(w) + 1 for w, _ in p), reverse=True)
     alternatives = [
         _BETWEEN.join(_term_regex(word, prefix) for word, prefix in phrase)
-        for phrase in sorted(phrases, key=lambda p: sum(len(w) + 1 for w, _ in p), reverse=True)
+        for phrase in longest[:_MOST_PHRASES]
     ]
     return re.compile(f"{_STARTS}(?:{'|'.join(alternatives)})")
 
 
+_MOST_PHRASES = 200
+"""The phrases of a query a snippet marks at most (the longest): compiling a pattern of a
+paragraph pasted as a query took seconds, with the window waiting."""
+_LONGEST_ACCENTED = 100
+"""A word longer than this is marked in any case, but only where the text has it without
+accents: a pattern of a class for each of its letters took seconds to compile."""
+
+
 def _term_regex(word: str, prefix: bool) -> str:
-    return "".join(_letter(char) for char in word) + (r"\w*" if prefix else _ENDS)
+    if len(word) > _LONGEST_ACCENTED:
+        letters = f"(?i:{re.escape(word)})"
+    else:
+        letters = "".join(_letter(char) for char in word)
+    return letters + (r"\w*" if prefix else _ENDS)
 
 
 def _letter(char: str) -> str:
