@@ -106,11 +106,21 @@ class Reanchored:
         anchor: its anchor in the new text, or None for an orphan.
         method: how it was found.
         score: confidence from 0.0 (orphan) to 1.0 (exact quote in its old context).
+        shifted: found by its quote exactly where the edits before it put it (text
+            added or cut above it): the same place for the analyst, though not the same
+            offsets.
     """
 
     anchor: Anchor | None
     method: AnchorMethod
     score: float
+    shifted: bool = False
+
+    @property
+    def in_place(self) -> bool:
+        """True if the passage is where it was, as the analyst sees it: at its old
+        offsets, or where the text added or cut before it shifted it."""
+        return self.method is AnchorMethod.POSITION or self.shifted
 
 
 _ORPHAN = Reanchored(None, AnchorMethod.ORPHAN, 0.0)
@@ -177,7 +187,7 @@ class _Finder:
             if self._holds(anchor, start):  # as it was, and in the same context
                 new = make_anchor(self._text, start, start + len(anchor.exact))
                 method = AnchorMethod.POSITION if start == anchor.start else AnchorMethod.QUOTE
-                return Reanchored(new, method, 1.0)
+                return Reanchored(new, method, 1.0, shifted=start == expected != anchor.start)
         best = self._best_exact(anchor, expected)
         if best is None or best.score < 1.0:
             near = [c for c in (best, self._best_near(anchor, expected)) if c is not None]
@@ -188,7 +198,7 @@ class _Finder:
             best = self._best_left(anchor, expected)
         if best is None:
             return _ORPHAN
-        return self._result(anchor, best.start, best.end, best.score)
+        return self._result(anchor, best.start, best.end, best.score, expected)
 
     def _holds(self, anchor: Anchor, start: int) -> bool:
         """True if the quote and its old context are at ``start``."""
@@ -212,7 +222,9 @@ class _Finder:
         tail = end + len(anchor.suffix)
         return len(anchor.suffix) == CONTEXT_LENGTH or _VISIBLE.search(text, tail) is None
 
-    def _result(self, anchor: Anchor, start: int, end: int, score: float) -> Reanchored:
+    def _result(
+        self, anchor: Anchor, start: int, end: int, score: float, expected: int
+    ) -> Reanchored:
         # Whole characters: an approximate match may split one, and so may the very quote
         # found in a text that decomposes its accents ("cafe" in "cafe" + U+0301).
         start, end = whole_characters(self._text, start, end)
@@ -223,7 +235,9 @@ class _Finder:
             method = AnchorMethod.POSITION
         else:
             method = AnchorMethod.QUOTE
-        return Reanchored(new, method, score)
+        return Reanchored(
+            new, method, score, shifted=method is AnchorMethod.QUOTE and start == expected
+        )
 
     def _best_exact(self, anchor: Anchor, expected: int) -> Candidate | None:
         """The exact occurrence whose context agrees best, nearest first among equals."""

@@ -47,7 +47,7 @@ def replace_article_text(
     project.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*row.values(), article_id])
     still_orphaned = found_again = 0
     for passage, result in zip(passages, plan.results, strict=True):
-        counts[result.method] += 1
+        counts[AnchorMethod.POSITION if result.in_place else result.method] += 1
         if passage.is_orphan:  # an orphan the analyst was already told of
             if result.method is AnchorMethod.ORPHAN:
                 still_orphaned += 1

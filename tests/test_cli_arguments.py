@@ -196,7 +196,7 @@ def test_reimport_json_prints_only_the_figures(project: Path, tmp_path: Path) ->
     assert code == 0, err
     report = json.loads(out)
     assert report == {
-        "article_id": 1, "kept": 0, "moved": 1, "fuzzy": 0, "orphaned": 0,
+        "article_id": 1, "kept": 1, "moved": 0, "fuzzy": 0, "orphaned": 0,
         "still_orphaned": 0, "found_again": 0,
     }  # fmt: skip
 

@@ -169,3 +169,13 @@ def test_an_update_tells_orphans_it_made_from_orphans_it_found_or_left(project: 
     # The words back: the orphan is found again, and said to be.
     report = update(project, article_id, V1)
     assert (report.orphaned, report.still_orphaned, report.lost, report.found_again) == (0, 0, 0, 1)
+
+
+def test_passages_below_a_new_lead_are_said_to_be_in_place_and_a_moved_one_moved(
+    project: Project,
+) -> None:
+    article_id, passages = setup_passages(project)
+    report = update(project, article_id, ["A new lead paragraph, added on top.", *V1])
+    assert (report.kept, report.moved, report.fuzzy, report.orphaned) == (len(passages), 0, 0, 0)
+    report = update(project, article_id, ["A new lead paragraph, added on top.", *V1[1:], V1[0]])
+    assert (report.kept, report.moved) == (len(passages) - 2, 2)  # the first paragraph's two
