@@ -21,11 +21,13 @@ def _report(tmp_path: Path, group_by: str) -> str:
     with Project.open(tmp_path / f"{group_by}.diptych", create=True, name=name) as project:
         body = f"# Title {OVERRIDE}evil\n\n## Section {OVERRIDE}two\n\nThe words here.".encode()
         article = project.articles.add(parsed=parse_article(body, name="a.md"))
-        # An import drops the override from the title; a title typed in the window keeps it.
-        project.articles.rename(article_id=article.id, title=f"Title {OVERRIDE}evil")
+        tag = project.tags.add(name="Tag x")
+        with project.transaction():
+            # Titles and tag names are cleaned of overrides when given; these were saved before.
+            project.db.execute("UPDATE articles SET title = ?", [f"Title {OVERRIDE}evil"])
+            project.db.execute("UPDATE tags SET name = ?", [f"Tag {OVERRIDE}x"])
         text = project.articles.get(article_id=article.id).text
         start = text.index("words")
-        tag = project.tags.add(name=f"Tag {OVERRIDE}x")
         project.annotations.add(
             article_id=article.id, start=start, end=start + 5, tag_ids=[tag.id],
             coder=f"Bob {OVERRIDE}", note="ok",
