@@ -123,7 +123,7 @@ def export_html(data: ExportData, progress: Progress | None = None) -> bytes:
         _other_memos(data, renderer, *others),
         ["</main>", "</body>", "</html>", ""],
     )
-    result = encoded_lines(parts)
+    result = encoded_lines(parts, text_file=True)
     meter.finish()
     return result
 

@@ -73,7 +73,7 @@ def export_markdown(data: ExportData, progress: Progress | None = None) -> bytes
         meter = ProgressMeter(progress, sum(len(g.passages) for g in tag_groups))
         body = _by_tag(data, tag_groups, meter)
         others = data.other_memos(shown_tags=[g.tag.id for g in tag_groups if g.tag])
-    result = encoded_lines(chain(_header(data), body, _other_memos(data, *others)))
+    result = encoded_lines(chain(_header(data), body, _other_memos(data, *others)), text_file=True)
     meter.finish()
     return result
 

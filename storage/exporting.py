@@ -19,6 +19,7 @@ writers import everything about exporting from this one module.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,15 +111,24 @@ class ProgressMeter:
             raise ExportCancelled()
 
 
-def encoded_lines(lines: Iterable[str]) -> bytes:
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+"""Control characters a text file should not hold (tab, line ends and form feed aside):
+HTML forbids them, and a NUL makes editors and Diptych's own import take the file for
+binary. A note pasted from elsewhere can carry them."""
+
+
+def encoded_lines(lines: Iterable[str], *, text_file: bool = False) -> bytes:
     """``"\\n".join(lines)`` in UTF-8, each line encoded as it comes.
 
     A writer's output as one string first would take up to four bytes a character (one
     emoji in a quote is enough), then a copy, then the bytes: about ten times the file's
     size at once, a gigabyte for 100,000 passages. This holds the bytes, about twice.
+    With ``text_file``, control characters become U+FFFD, as a browser shows a NUL.
     """
     out = bytearray()
     for line in lines:
+        if text_file:
+            line = _CONTROLS.sub("\ufffd", line)
         out += line.encode("utf-8")
         out += b"\n"
     del out[-1:]
