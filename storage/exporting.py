@@ -127,7 +127,7 @@ def encoded_lines(lines: Iterable[str], *, text_file: bool = False) -> bytes:
     """
     out = bytearray()
     for line in lines:
-        if text_file:
+        if text_file and not line.isprintable():  # most lines are: a quicker test first
             line = _CONTROLS.sub("\ufffd", line)
         out += line.encode("utf-8")
         out += b"\n"
