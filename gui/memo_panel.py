@@ -121,6 +121,10 @@ class MemoPreview(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(field)
         self.stack.addWidget(self.browser)
+        # Three memos (the tag's shown beside the others) at a text field's usual minimum
+        # would make the window taller than a laptop's screen: two lines each is enough.
+        frame = 2 * field.frameWidth() + 2 * round(field.document().documentMargin())
+        self.stack.setMinimumHeight(2 * field.fontMetrics().lineSpacing() + frame)
         row = QHBoxLayout()
         row.addWidget(heading, 1)
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignBottom)
