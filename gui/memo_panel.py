@@ -11,7 +11,14 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from diptych.gui.article_commands import SetMemo
 from diptych.gui.autosave import AutosaveText
@@ -125,6 +132,8 @@ class MemoPreview(QWidget):
         # would make the window taller than a laptop's screen: two lines each is enough.
         frame = 2 * field.frameWidth() + 2 * round(field.document().documentMargin())
         self.stack.setMinimumHeight(2 * field.fontMetrics().lineSpacing() + frame)
+        # Above that, the memos share the panel's height evenly, not by a field's hint.
+        self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         row = QHBoxLayout()
         row.addWidget(heading, 1)
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignBottom)
