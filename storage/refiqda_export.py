@@ -11,7 +11,8 @@ What goes where (QDA-XML 1.0, ``Project-mrt2019.xsd``):
   the ``Code``. QualCoder keeps a code only if its children are a ``Description`` and
   ``Code`` elements: it drops a code holding a ``NoteRef`` with every passage coded with
   it, and turns the ``NoteRef`` of a code with sub-codes into a code of its own;
-- each article is a ``TextSource`` (guid = article uuid, name = title) whose display text
+- each article is a ``TextSource`` (guid = article uuid, name = title, made a file's name:
+  :mod:`diptych.storage.refiqda_names`) whose display text
   is ``sources/<guid>.txt`` in UTF-8; its memo is a ``Note`` referenced from it, and
   also its ``Description`` (QualCoder's document memo);
 - each anchored passage is a ``PlainTextSelection`` (guid = passage uuid) over
@@ -56,6 +57,7 @@ from diptych.storage.refiqda_common import (
     to_xs_datetime,
     xml_text,
 )
+from diptych.storage.refiqda_names import SourceNames, file_safe_name
 
 TAG_MEMO_LINK = "Memo"
 """The ``name`` of the ``Link`` that ties a tag's memo to its code.
@@ -134,7 +136,7 @@ class _ProjectBuilder:
             self.passages.setdefault(passage.article.id, []).append(passage)
         self.guids = _Guids()
         self.source_files: dict[str, str] = {}
-        self.source_names: set[str] = set()
+        self.source_names = SourceNames()
         self.users: dict[str, str] = {}  # coder name -> user guid ("" -> stand-in)
         self.tag_guids: dict[int, str] = {}
         self.notes: list[ET.Element] = []
@@ -246,15 +248,12 @@ class _ProjectBuilder:
         return guid
 
     def _source_name(self, article: Article, file_name: str) -> str:
-        """A name no other source has: QualCoder keeps one document per name and drops a
-        second of the same name with all its codings. Articles of one title are told apart
-        by their file's name (as the reports do), then by a number."""
-        base = xml_text(self.data.title(article)) or file_name
-        name, number = base, 2
-        while name in self.source_names:
-            name, number = f"{base} ({number})", number + 1
-        self.source_names.add(name)
-        return name
+        """A name no other source has, that can be a file's name (QualCoder copies each
+        source to a file of its name, and keeps one document per name: it dropped a second
+        of the same name with all its codings). Articles of one title are told apart by
+        their file's name (as the reports do), then by a number."""
+        fallback = file_safe_name(xml_text(article.source_name), fallback=file_name)
+        return self.source_names.claim(xml_text(self.data.title(article)), fallback=fallback)
 
     def _text_source(self, article: Article) -> ET.Element:
         guid = self.guids.claim(article.uuid, "article")

@@ -41,7 +41,7 @@ from diptych.storage.refiqda_records import (
     ExchangeSelection,
     ExchangeSource,
 )
-from diptych.storage.safezip import SafeZip, ZipLimits
+from diptych.storage.safezip import SafeZip, ZipLimits, member_name
 
 MAX_CODEBOOK_BYTES = 64 * 1024 * 1024
 """A bare ``.qdc`` codebook larger than this is refused."""
@@ -284,10 +284,13 @@ class _Reader:
             why = f"its text {location} is outside the exchange file"
             self._no_text(element, what, "whose text is outside the exchange file", why)
             return None
-        wanted = f"{self.sources_folder}/{location[len(INTERNAL_SCHEME) :].lstrip('/')}"
+        # A backslash between folders is read as "/" in the path, as it is in the names
+        # of the archive's members (safezip.member_name).
+        wanted = member_name(f"{self.sources_folder}/{location[len(INTERNAL_SCHEME) :]}")
+        wanted = re.sub("/+", "/", wanted)
         # The standard calls these paths URLs: "internal:///a.txt" and "My%20notes.txt"
         # are seen too.
-        member = self.archive.find(wanted) or self.archive.find(unquote(wanted))
+        member = self.archive.find(wanted) or self.archive.find(member_name(unquote(wanted)))
         if member is None:
             why = f"its text file {wanted} is not in the exchange file"
             self._no_text(element, what, "whose text file is missing", why)
