@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diptych.storage.errors import ArticleFileError, Cancelled, readable_text
+from diptych.storage.folder_links import LinkTarget, link_target, links_said
 from diptych.storage.importing import EXCHANGE_SUFFIXES, FORMATS, ParsedArticle, is_folder
 from diptych.storage.wording import counted
 
@@ -54,8 +55,9 @@ def files_to_import(
     A file is kept as it is (reading it says what is wrong with it). A folder gives its
     article files, then those of each sub-folder, in name order (numbers by value: "part
     2" before "part 10"); hidden files and folders
-    (names starting with ``.``) are skipped, a folder reached twice through symbolic links
-    is read once, and what is left out is said once per folder. A file given twice, or
+    (names starting with ``.``) are skipped, symbolic links that lead outside the folder
+    or round in a loop are skipped (:mod:`diptych.storage.folder_links`), and what is left
+    out is said once per folder. A file given twice, reached again through a link, or
     inside a folder also given, is kept once.
 
     Args:
@@ -179,8 +181,10 @@ class _FolderSearch:
 
     def __init__(self, root: Path, keep_going: Callable[[], bool]) -> None:
         self.root = root
+        self.real_root = Path(os.path.realpath(root))
         self.keep_going = keep_going
         self.others: list[str] = []  # names of files that are not articles
+        self.links: dict[LinkTarget, list[str]] = {LinkTarget.OUTSIDE: [], LinkTarget.LOOP: []}
         self.unreadable: list[Path] = []  # folders that could not be listed
         self.entries = 0
         self.found = 0
@@ -195,27 +199,29 @@ class _FolderSearch:
             folder = stack.pop()
             try:
                 info = folder.stat()
-                if (info.st_dev, info.st_ino) in visited:  # a link back up: a loop
+                if (info.st_dev, info.st_ino) in visited:  # reached again (a bind mount)
                     continue
                 visited.add((info.st_dev, info.st_ino))
+                real = Path(os.path.realpath(folder))
                 with os.scandir(folder) as listing:
                     entries = sorted(listing, key=lambda e: _name_order(e.name))
             except OSError:
                 self.unreadable.append(folder)
                 continue
-            subfolders = self._sort(entries, found)
+            subfolders = self._sort(entries, found, real)
             stack.extend(reversed(subfolders))  # depth first, in name order
         self.found = len(found)
         return found
 
-    def _sort(self, entries: list[os.DirEntry[str]], found: list[Path]) -> list[Path]:
-        """Put a folder's article files in ``found``; return its sub-folders."""
+    def _sort(self, entries: list[os.DirEntry[str]], found: list[Path], real: Path) -> list[Path]:
+        """Put the article files of a folder (whose real path is ``real``) in ``found``;
+        return its sub-folders."""
         subfolders = []
         for entry in entries:
             self.entries += 1
             if self.entries > _MAX_FOLDER_ENTRIES:
                 raise self._too_many()
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or self._skip_link(entry, real):
                 continue
             try:
                 is_dir, is_file = entry.is_dir(), entry.is_file()
@@ -231,6 +237,21 @@ class _FolderSearch:
                 self.others.append(readable_text(entry.name))
         return subfolders
 
+    def _skip_link(self, entry: os.DirEntry[str], real: Path) -> bool:
+        """Whether ``entry`` is a link not to follow; one to outside or round in a loop is
+        kept to be said."""
+        try:
+            if not entry.is_symlink():
+                return False
+        except OSError:
+            return False
+        target = link_target(entry.path, folder=real, root=self.real_root)
+        if target in self.links:
+            self.links[target].append(
+                readable_text(Path(entry.path).relative_to(self.root).as_posix())
+            )
+        return target in self.links or target is LinkTarget.IMPORTED_THERE
+
     def _too_many(self) -> ArticleFileError:
         return ArticleFileError(
             f"holds more than {MAX_FOLDER_FILES:,} files, too many to import at once",
@@ -242,7 +263,7 @@ class _FolderSearch:
         """What to say about the files not imported from this folder (nothing if none)."""
         said = []
         kinds = ", ".join(sorted(FORMATS))
-        if not (self.found or self.others or self.unreadable):
+        if not (self.found or self.others or self.unreadable or any(self.links.values())):
             said.append(
                 f"{readable_text(str(self.root))}: holds no article files, so nothing was "
                 f"imported from it. Choose a folder with {kinds} files."
@@ -257,6 +278,8 @@ class _FolderSearch:
                 f"left out ({names}). Only {kinds} files are imported from a folder"
                 + ("; import a REFI-QDA file (.qdpx, .qdc) on its own." if exchange else ".")
             )
+        outside, loops = self.links[LinkTarget.OUTSIDE], self.links[LinkTarget.LOOP]
+        said.extend(links_said(readable_text(str(self.root)), outside=outside, loops=loops))
         for folder in self.unreadable[:1]:
             others = len(self.unreadable) - 1
             also = f" (and {counted(others, 'other folder')} in {self.root.name})" if others else ""

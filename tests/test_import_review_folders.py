@@ -57,8 +57,12 @@ def test_a_folder_gives_its_article_files_then_its_sub_folders_in_name_order(
         "2024/z.TXT",
         "2024/deep/y.htm",
     ]
-    (said,) = found.left_out
+    said, loop = found.left_out
     assert said.startswith(f"{root}: 2 files that are not articles were left out")
+    assert (
+        loop
+        == f"{root}: 1 symbolic link that leads round in a loop was skipped (2024/deep/back-up)."
+    )
     assert "README" in said and "photo.jpg" in said and "hidden" not in said
 
 

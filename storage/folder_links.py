@@ -1,0 +1,78 @@
+"""Where a symbolic link met in a folder being imported leads, and so what becomes of it.
+
+A user who imports a folder expects the articles in that folder. A link that leads
+outside it (to the home folder, another disk) is not followed, nor one that leads round
+in a loop (a link to a folder it is in, or links that lead to each other); both are said
+in the import's summary. A link to a file or folder inside is not followed either: what
+it leads to is imported from its own place, once. Only a link to something inside that
+the search itself passes by (hidden, or a file that is not named as an article) is
+followed, as the file or folder it leads to.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from enum import Enum
+from pathlib import Path
+
+from diptych.storage.importing import FORMATS
+from diptych.storage.wording import counted, were
+
+
+class LinkTarget(Enum):
+    """Where a link leads, for an import of the folder it is in."""
+
+    OUTSIDE = "outside the folder chosen: skipped, and said"
+    LOOP = "round in a loop: skipped, and said"
+    IMPORTED_THERE = "inside, to something the search finds itself: skipped"
+    FOLLOWED = "inside, to something only the link reaches: followed"
+    NOWHERE = "to nothing: a file that cannot be read, as if it were not a link"
+
+
+def link_target(link: str | Path, *, folder: Path, root: Path) -> LinkTarget:
+    """Where the link at ``link`` leads.
+
+    Args:
+        link: the link's path.
+        folder: the real path (:func:`os.path.realpath`) of the folder the link is in.
+        root: the real path of the folder chosen for import.
+    """
+    try:
+        target = Path(os.path.realpath(link, strict=True))
+    except OSError as exc:
+        return LinkTarget.LOOP if exc.errno == errno.ELOOP else LinkTarget.NOWHERE
+    if not target.is_relative_to(root):
+        return LinkTarget.OUTSIDE
+    is_folder = target.is_dir()
+    if is_folder and folder.is_relative_to(target):  # a folder the link is in
+        return LinkTarget.LOOP
+    hidden = any(part.startswith(".") for part in target.relative_to(root).parts)
+    if hidden or not (is_folder or target.suffix.lower() in FORMATS):
+        return LinkTarget.FOLLOWED
+    return LinkTarget.IMPORTED_THERE
+
+
+def links_said(folder: str, *, outside: list[str], loops: list[str]) -> list[str]:
+    """What to say of the links in ``folder`` (as shown) that were skipped, by their
+    paths in it (nothing if none)."""
+    said = []
+    if outside:
+        said.append(
+            f"{folder}: {counted(len(outside), 'symbolic link')} to outside the folder "
+            f"{were(len(outside))} skipped ({_some(outside)}). Only what is inside the "
+            "folder chosen is imported; choose the files or folders a link leads to "
+            "themselves to import them."
+        )
+    if loops:
+        lead = "leads" if len(loops) == 1 else "lead"
+        said.append(
+            f"{folder}: {counted(len(loops), 'symbolic link')} that {lead} round in a loop "
+            f"{were(len(loops))} skipped ({_some(loops)})."
+        )
+    return said
+
+
+def _some(names: list[str], shown: int = 5) -> str:
+    """The first ``shown`` of ``names``, then "…" if there are more."""
+    return ", ".join(names[:shown]) + (", …" if len(names) > shown else "")
