@@ -51,9 +51,10 @@ from qt_support import (
 )
 
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB
-from diptych.gui.app import Launcher, keep_start_up_objects, start
+from diptych.gui.app import keep_start_up_objects, start
 from diptych.gui.context import AppContext
 from diptych.gui.export_dialog import ExportDialog
+from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import MessageBridge
 from diptych.gui.paths import AppPaths

@@ -35,11 +35,11 @@ from projects import add_tags, markdown_article, new_project, passages
 from PySide6.QtCore import QThreadPool
 from qt_support import StallMonitor, application, run_events, wait_until
 
-from diptych.gui.app import Launcher
 from diptych.gui.article_commands import ReplaceArticleText
 from diptych.gui.commands import perform
 from diptych.gui.context import AppContext
 from diptych.gui.import_jobs import NewerVersion, newer_version_job, read_article
+from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import MessageBridge
 from diptych.gui.paths import AppPaths

@@ -61,8 +61,8 @@ def main(output: Path) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from diptych.gui.app import Launcher
     from diptych.gui.context import AppContext
+    from diptych.gui.launcher import Launcher
     from diptych.storage.project import Project
 
     app = QApplication(sys.argv[:1])

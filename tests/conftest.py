@@ -99,7 +99,7 @@ def launched(qtbot: QtBot, context: AppContext, sample: Path) -> Iterator[MainWi
     the windows are closed here instead."""
     from shiboken6 import isValid
 
-    from diptych.gui.app import Launcher
+    from diptych.gui.launcher import Launcher
     from diptych.storage.project import Project
 
     launcher = Launcher(context)

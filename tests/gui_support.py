@@ -11,10 +11,10 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.app import Launcher
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.context import AppContext
 from diptych.gui.export_dialog import ExportDialog
+from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import MessageBridge
 from diptych.gui.paths import AppPaths

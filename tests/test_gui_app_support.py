@@ -85,7 +85,7 @@ def test_every_icon_and_the_application_icon_load(qtbot: QtBot) -> None:
 def test_a_damaged_sample_project_is_moved_aside_and_created_again(tmp_path: Path) -> None:
     from gui_support import make_context
 
-    from diptych.gui.app import open_sample_anyway
+    from diptych.gui.project_opening import open_sample_anyway
 
     context = make_context(tmp_path / "user")
     sample = context.paths.sample_project

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.app import Launcher
 from diptych.gui.backups import (
     BACKUP_INTERVAL_MS,
     ON_OPEN_DELAY_MS,
@@ -18,6 +17,7 @@ from diptych.gui.backups import (
     backups_of,
 )
 from diptych.gui.context import AppContext
+from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.restore_dialog import RestoreDialog

@@ -11,8 +11,9 @@ from gui_support import make_context
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.app import Launcher, start
+from diptych.gui.app import start
 from diptych.gui.context import AppContext
+from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.restore_dialog import RestoreOffer

@@ -10,7 +10,7 @@ from damaged_files import damage_table
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from diptych.gui import app, backups
+from diptych.gui import backups, project_opening
 from diptych.gui.app import start
 from diptych.gui.context import AppContext
 from diptych.gui.restore_dialog import RestoreOffer
@@ -26,7 +26,7 @@ DAMAGED_TABLE = "articles_fts_docsize"  # read by search only: the window opens 
 @pytest.fixture
 def every_file_is_big(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every project counts as big: its integrity pass is left to the worker."""
-    monkeypatch.setattr(app, "CHECK_ON_OPEN_LIMIT", 0)
+    monkeypatch.setattr(project_opening, "CHECK_ON_OPEN_LIMIT", 0)
     monkeypatch.setattr(backups, "ON_OPEN_DELAY_MS", 10)
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from test_gui_damaged_project import offer_shown
 
-from diptych.gui.app import Launcher
 from diptych.gui.context import AppContext
+from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.storage.backup import backup_project
 from diptych.storage.sample import create_sample_project

@@ -9,8 +9,8 @@ from pathlib import Path
 from gui_support import open_window
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.app import Launcher
 from diptych.gui.context import AppContext
+from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.tag_dialog import TagValues
 from diptych.storage.project import Project

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
-from diptych.gui.app import Launcher
 from diptych.gui.context import AppContext
 from diptych.gui.file_place_watch import FileNotice, FilePlaceWatch
+from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.tag_dialog import TagValues
@@ -346,7 +346,7 @@ def test_the_first_start_on_the_new_sample_project_tells_nothing_and_keeps_no_co
 ) -> None:
     """The first start makes the sample project from its template: the window's looks at
     the file take it for the project's own, through a change and its fold."""
-    from diptych.gui.app import open_or_create
+    from diptych.gui.project_opening import open_or_create
 
     path = context.paths.sample_project
     assert not path.exists()

@@ -11,6 +11,7 @@ from gui_support import make_context
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diptych.gui import app as app_module
+from diptych.gui import project_opening
 from diptych.gui.context import AppContext
 from diptych.storage.errors import ProjectFileError
 
@@ -50,7 +51,7 @@ def test_a_sample_project_that_cannot_be_created_at_first_start_is_a_known_error
     def full_disk(path: Path) -> None:
         raise ProjectFileError("could not be created (No space left on device)", path=path)
 
-    monkeypatch.setattr(app_module, "create_sample_project", full_disk)
+    monkeypatch.setattr(project_opening, "create_sample_project", full_disk)
     with pytest.raises(ProjectFileError) as refused:
         app_module.start(context, None)
     assert str(sample) in str(refused.value) and "No space left" in str(refused.value)

@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from diptych.gui import dialogs
-from diptych.gui.app import Launcher
+from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.storage.annotations import AnnotationStore
 from diptych.storage.errors import DamagedProjectError, DiskFullError

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from test_storage_review_open_busy import older_project
 
-from diptych.gui.app import Launcher
 from diptych.gui.backups import backups_of
 from diptych.gui.context import AppContext
+from diptych.gui.launcher import Launcher
 from diptych.gui.messages import Level
 from diptych.gui.tag_dialog import TagValues
 from diptych.storage.schema import SCHEMA_VERSION

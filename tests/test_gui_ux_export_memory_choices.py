@@ -12,9 +12,9 @@ from gui_support import make_context, open_export_dialog, open_window
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.app import Launcher
 from diptych.gui.context import AppContext
 from diptych.gui.export_dialog import ExportDialog
+from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.settings import ExportChoices
 from diptych.storage.project import Project

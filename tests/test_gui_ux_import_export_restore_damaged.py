@@ -11,8 +11,8 @@ from damaged_files import damage
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.app import Launcher
 from diptych.gui.context import AppContext
+from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.restore_dialog import RestoreOffer
 from diptych.storage.backup import backup_project

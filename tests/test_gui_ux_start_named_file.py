@@ -13,8 +13,9 @@ from damaged_files import damage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.app import Launcher, start
+from diptych.gui.app import start
 from diptych.gui.context import AppContext
+from diptych.gui.launcher import Launcher
 from diptych.gui.messages import Level
 from diptych.gui.restore_dialog import RestoreOffer
 from diptych.storage.backup import backup_project

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from diptych.gui import app as app_module
+from diptych.gui import project_opening
 from diptych.gui.context import AppContext
 from diptych.storage.errors import DiptychError, ProjectFileError
 
@@ -25,7 +26,7 @@ def test_a_named_file_that_cannot_be_opened_is_what_is_said_when_the_sample_cann
     def full_disk(path: Path) -> None:
         raise ProjectFileError("could not be created (No space left on device)", path=path)
 
-    monkeypatch.setattr(app_module, "create_sample_project", full_disk)
+    monkeypatch.setattr(project_opening, "create_sample_project", full_disk)
     with pytest.raises(DiptychError) as refused:
         app_module.start(context, named)
     # The file the user asked for, and why it cannot be opened: not only the sample's trouble.

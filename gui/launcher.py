@@ -1,0 +1,301 @@
+"""Switching the window between projects (File > Open project, New project, Open recent,
+Open sample project, Restore from backup), and a damaged file found once its window is
+up: the :class:`Launcher` owns the window, and a new one takes the place of the last."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from diptych.gui import dialogs, window_layout
+from diptych.gui.backups import backups_of
+from diptych.gui.context import AppContext
+from diptych.gui.file_place_watch import FilePlaceWatch
+from diptych.gui.main_window import MainWindow
+from diptych.gui.note_html import text_to_html
+from diptych.gui.paths import documents_folder
+from diptych.gui.project_opening import (
+    backup_label,
+    integrity_job,
+    open_or_create,
+    open_project,
+    open_sample_anyway,
+    without_backups,
+)
+from diptych.gui.session import ProjectSession
+from diptych.gui.settings import reachable
+from diptych.storage.backup import backups_for_path, restore_backup
+from diptych.storage.errors import (
+    DamagedProjectError,
+    DiptychError,
+    NotAProjectError,
+    readable_text,
+)
+from diptych.storage.project import Project
+
+
+class Launcher(QObject):
+    """Owns the window and switches it to another project when asked.
+
+    Args:
+        context: paths, settings, messages.
+    """
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.window: MainWindow | None = None
+
+    def show_project(self, project: Project, *, recent: bool = True) -> MainWindow:
+        """Open a window on ``project`` (replacing the current window). Callers first let
+        the current window settle what is typed in it (:meth:`_settle_typing`), before
+        anything is opened or created. With ``recent`` False (the sample project shown in
+        the stead of a file that could not be opened), the recent projects, and so the
+        project the next start opens, stay as they were."""
+        session = ProjectSession(
+            project,
+            self.context.messages,
+            coder=self.context.settings.coder(),
+            pool=self.context.pool,
+        )
+        if self.window is not None:  # the new window takes its place, size and panels
+            window_layout.save(self.window)
+        old, self.window = self.window, MainWindow(self.context, session)
+        self._connect(self.window)
+        window_layout.restore(self.window)
+        window_layout.fit_to_screen(self.window)
+        self.window.show()
+        session.watch()
+        if project.verified:
+            self._checked(self.window)
+        else:
+            self._check(self.window)
+        if recent:
+            self.context.settings.add_recent(project.path)
+        self._fill_recent(self.window)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self._watch_file_place(self.window)
+        return self.window
+
+    @staticmethod
+    def _settle_typing(window: MainWindow) -> bool:
+        """Save what is typed in ``window`` before it gives way to another project's (see
+        :meth:`MainWindow.settle_typing`), in its project file found first if it left
+        its place since the last look (as closing the window does)."""
+        watch = window.findChild(FilePlaceWatch)
+        if watch is not None:
+            watch.follow()
+        return window.settle_typing()
+
+    def _watch_file_place(self, window: MainWindow) -> None:
+        """Find the window's project file again whenever it leaves its place."""
+        watch = FilePlaceWatch(window, fallback=self.context.paths.data)
+        watch.followed.connect(lambda: self._on_file_followed(window))
+
+    def _on_file_followed(self, window: MainWindow) -> None:
+        """The project file was found at a new place: recent projects list it there."""
+        self.context.settings.add_recent(window.session.project.path)
+        self._fill_recent(window)
+
+    def _check(self, window: MainWindow) -> None:
+        """Check a file opened without its integrity pass, in a worker."""
+        worker = window.workers.start(integrity_job(window.session.project.path))
+        worker.signals.finished.connect(lambda damage: self._on_check_finished(window, damage))
+        worker.signals.failed.connect(lambda text: self._on_check_failed(window, text))
+
+    def _checked(self, window: MainWindow) -> None:
+        """The file is intact: its backups can start."""
+        if not window.session.project.read_only:
+            window.backups.start()
+
+    def _on_check_finished(self, window: MainWindow, damage: DamagedProjectError | None) -> None:
+        if window is not self.window:
+            return  # another project was opened meanwhile
+        if damage is None:
+            self._checked(window)
+            return
+        path = window.session.project.path
+        if not window.close():  # nothing more is written to the damaged file, unless the
+            self.context.messages.known_error(damage, "Open project")  # user keeps typing
+            return
+        self.window = None
+        window.deleteLater()
+        is_sample = path == self.context.paths.sample_project
+        self.show_project(open_sample_anyway(self.context, damaged=is_sample))
+        self.report_open_error(path, damage)
+
+    def _on_check_failed(self, window: MainWindow, text: str) -> None:
+        if window is not self.window:
+            return
+        self.context.messages.warning(f"The project could not be checked for damage: {text}")
+        self._checked(window)  # each backup checks the file again as it opens it
+
+    def open_path(self, path: Path, *, create: bool = False) -> None:
+        """Open (or create) a project file and show it; errors become a message. Nothing
+        is opened or created while the window is kept to copy a note that could not be
+        saved (see :meth:`show_project`). The project already open stays as it is, with
+        its undo steps: opening it again is only said to be needless."""
+        if not create and self._already_open(path):
+            return
+        if self.window is not None and not self._settle_typing(self.window):
+            return
+        try:
+            project = (
+                Project.create(path) if create else open_project(path, self.context.paths.backups)
+            )
+        except DiptychError as exc:
+            self.report_open_error(path, exc, title="New project" if create else "Open project")
+            return
+        self.show_project(project)
+
+    def _already_open(self, path: Path) -> bool:
+        """True, said in the status bar, if ``path`` is the project the window shows (by
+        another name too: a link, a path with ``..``)."""
+        if self.window is None:
+            return False
+        try:
+            same = path.samefile(self.window.session.project.path)
+        except OSError:  # not there (any more): not the file open
+            return False
+        if same:
+            self.context.messages.info(f"{path.name} is already open in this window.")
+        return same
+
+    def open_recent(self, window: MainWindow, path: Path) -> None:
+        """File > Open recent: open ``path``; one moved or deleted since the menu was filled
+        is said to be so (not "check the name", which the user never typed), and leaves
+        the menu."""
+        if reachable(path):
+            self.open_path(path)
+            return
+        self._fill_recent(window)
+        self.context.messages.warning(
+            f"{path.name} is no longer in {readable_text(str(path.parent))}: it was moved, "
+            "renamed or deleted since it was last opened. If it was moved, open it from its "
+            "new place with File > Open project.",
+            "Open recent",
+        )
+
+    def report_open_error(
+        self, path: Path, exc: DiptychError, *, title: str = "Open project"
+    ) -> str:
+        """A project that cannot be opened: the message, titled ``title``; for a file too
+        damaged to open that has backups, the message offers to restore one. Returns the
+        error as the command line says it, for the terminal."""
+        found = []
+        if isinstance(exc, DamagedProjectError | NotAProjectError):
+            found = backups_for_path(self.context.paths.backups, path)
+        if not found:
+            exc = without_backups(exc)
+            self.context.messages.known_error(exc, title)
+            return str(exc)
+        from diptych.gui.restore_dialog import RestoreOffer  # imported when first needed
+
+        offer = RestoreOffer(exc, found, self.window)
+        offer.chosen.connect(lambda backup: self.restore_file(path, Path(backup)))
+        offer.open()
+        return str(exc)
+
+    def restore_file(self, path: Path, backup: Path) -> None:
+        """Restore ``backup`` into the project file at ``path`` (not open) and open it."""
+        try:
+            kept = restore_backup(backup, target=path, root=self.context.paths.backups)
+        except DiptychError as exc:
+            self.context.messages.known_error(exc, "Restore from backup")
+            return
+        self.open_path(path)
+        if kept.parent == path.parent:  # the damaged file, moved aside
+            self.context.messages.info(
+                f"Restored {path.name} from its backup. The damaged file is kept as {kept.name}."
+            )
+
+    def _connect(self, window: MainWindow) -> None:
+        a = window.actions_
+        a.open_project.triggered.connect(lambda: self._ask_open(window))
+        a.new_project.triggered.connect(lambda: self._ask_new(window))
+        a.open_sample.triggered.connect(self.open_sample)
+        a.restore_backup.triggered.connect(lambda: self.restore_from_backup(window))
+        # Filled again as it opens: a project moved or deleted meanwhile is left out.
+        a.recent.aboutToShow.connect(lambda: self._fill_recent(window))
+
+    def projects_folder(self, window: MainWindow) -> Path:
+        """Where Open project and New project start: the folder of the project open, or of
+        the last one the user opened; else the Documents folder (or home). Never the
+        per-user data folder the sample project lives in, nor the folder Diptych was
+        started from."""
+        sample = self.context.paths.sample_project.resolve()  # as recent projects are kept
+        candidates = [window.session.project.path, *self.context.settings.recent_projects()]
+        for path in candidates:
+            try:
+                if path.resolve() != sample and path.parent.is_dir():
+                    return path.parent
+            except OSError:  # a network folder gone stale: try the next one
+                continue
+        return documents_folder()
+
+    def _ask_open(self, window: MainWindow) -> None:
+        path = dialogs.choose_project_to_open(window, self.projects_folder(window))
+        if path is not None:
+            self.open_path(path)
+
+    def _ask_new(self, window: MainWindow) -> None:
+        path = dialogs.choose_new_project(window, self.projects_folder(window))
+        if path is not None:
+            self.open_path(path, create=True)
+
+    def restore_from_backup(self, window: MainWindow) -> None:
+        """Choose a backup of the window's project and go back to it."""
+        from diptych.gui.restore_dialog import RestoreDialog  # imported when first needed
+
+        dialog = RestoreDialog(backups_of(self.context.paths.backups, window.session), window)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return
+        chosen = dialog.chosen()
+        assert chosen is not None
+        self.restore(window, chosen)
+
+    def restore(self, window: MainWindow, backup: Path) -> None:
+        """Close the project, restore ``backup`` into its file, and open it again."""
+        path = window.session.project.path
+        listed = backup_label(backup)
+        if not window.close():  # kept to copy a note that could not be saved
+            return
+        window.deleteLater()
+        self.window = None
+        try:
+            restore_backup(backup, target=path, root=self.context.paths.backups)
+        except DiptychError as exc:
+            self.open_path(path)
+            self.context.messages.known_error(exc, "Restore from backup")
+            return
+        self.open_path(path)
+        self.context.messages.info(f"Restored the backup of {listed}.")
+
+    def open_sample(self) -> None:
+        """Open the built-in sample project (creating it again if it was deleted)."""
+        if self._already_open(self.context.paths.sample_project):
+            return
+        if self.window is not None and not self._settle_typing(self.window):
+            return
+        try:
+            project = open_or_create(self.context, self.context.paths.sample_project)
+        except DiptychError as exc:
+            self.context.messages.known_error(exc, "Open project")
+            return
+        self.show_project(project)
+
+    def _fill_recent(self, window: MainWindow) -> None:
+        menu = window.actions_.recent
+        menu.clear()
+        recent = self.context.settings.recent_projects()
+        names = [path.name for path in recent]
+        for path in recent:
+            # Two projects of one name (a copy in another folder) are told apart by folder.
+            name = path.name if names.count(path.name) == 1 else f"{path.name} — {path.parent}"
+            action = menu.addAction(name.replace("&", "&&"))  # not a key letter
+            action.setToolTip(text_to_html(str(path)))
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(window, p))
+        menu.setEnabled(not menu.isEmpty())

@@ -1,0 +1,103 @@
+"""Opening a project file for the window: the last project or the sample project, a big
+file's integrity pass left to a worker, a backup before an older file is updated, and a
+sample project that always opens (made again when it cannot be)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from diptych.gui.context import AppContext
+from diptych.gui.workers import Progress
+from diptych.storage.backup import backup_before_upgrade, list_backups
+from diptych.storage.database import RESTORE_ADVICE, check_file
+from diptych.storage.errors import DamagedProjectError, DiptychError, ProjectFileError
+from diptych.storage.project import Project
+from diptych.storage.sample import create_sample_project
+
+# Files up to this size get SQLite's integrity pass before the window shows them (~0.7 ms
+# per MB); a larger file is checked by a worker while the window is already up, and its
+# backups wait for the result. Damage found then is handled as when a file fails to open:
+# the window moves to the sample project and offers the file's backups.
+CHECK_ON_OPEN_LIMIT = 32 * 1024 * 1024
+NO_BACKUP_ADVICE = (
+    "Diptych has no backup of it. If you keep a copy of it elsewhere (another disk, a"
+    " synced folder), open that copy."
+)
+
+
+def open_project(path: Path, backups: Path | None = None) -> Project:
+    """Open ``path`` for the window: a big file's integrity pass is left to a worker; a
+    file from an older Diptych is backed up into ``backups`` before it is updated."""
+
+    def keep_as_it_was(project: Project) -> None:
+        if backups is not None:
+            backup_before_upgrade(project, root=backups)
+
+    return Project.open(path, check_limit=CHECK_ON_OPEN_LIMIT, before_upgrade=keep_as_it_was)
+
+
+def open_or_create(context: AppContext, path: Path | None) -> Project:
+    """Open ``path``; with no path, the last project or the sample project (created once)."""
+    if path is None:
+        path = context.settings.last_project() or context.paths.sample_project
+    if path == context.paths.sample_project and not path.exists():
+        return create_sample_project(path)
+    return open_project(path, context.paths.backups)
+
+
+def open_sample_anyway(context: AppContext, *, damaged: bool = False) -> Project:
+    """The sample project; if it cannot be opened (or is known to be ``damaged``), it is
+    moved aside (with every passage coded in it) and a fresh one is created, so that
+    Diptych always starts."""
+    path = context.paths.sample_project
+    if not damaged:
+        try:
+            return open_or_create(context, path)
+        except DiptychError:
+            pass
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem} (could not be opened {stamp}){path.suffix}")
+    try:
+        if path.exists() or path.is_symlink():  # not there: it could not be created
+            path.replace(aside)
+        for extra in ("-wal", "-shm"):  # the -wal may hold its latest changes: it goes along
+            companion = Path(f"{path}{extra}")
+            if companion.exists():
+                companion.replace(f"{aside}{extra}")
+    except OSError as exc:
+        raise ProjectFileError(
+            f"could not be opened, nor moved aside to make a new one ({exc.strerror})",
+            path=path,
+            advice="Check that its folder can be written and the disk is not full.",
+        ) from exc
+    return create_sample_project(path)
+
+
+def without_backups(exc: DiptychError) -> DiptychError:
+    """``exc`` as said in the window of a file that has no backups: its advice to restore
+    one from the window (:data:`RESTORE_ADVICE`, as the command line says it) would send
+    the user looking for an offer that is not there."""
+    if exc.advice != RESTORE_ADVICE:
+        return exc
+    return type(exc)(exc.message, path=exc.path, advice=NO_BACKUP_ADVICE)
+
+
+def integrity_job(path: Path) -> Callable[[Progress], DamagedProjectError | None]:
+    """The worker's job: SQLite's integrity pass over ``path``; the damage found, if any."""
+
+    def job(progress: Progress) -> DamagedProjectError | None:
+        try:
+            check_file(path)
+        except DamagedProjectError as exc:
+            return exc
+        return None
+
+    return job
+
+
+def backup_label(backup: Path) -> str:
+    """A backup as the Restore dialog lists it (its local time, why and size)."""
+    info = next((b for b in list_backups(backup.parent) if b.path == backup), None)
+    return info.label if info is not None else backup.name
