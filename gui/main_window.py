@@ -1,59 +1,38 @@
-"""The main window: builds the reading area and panels and connects them. Nothing else.
+"""The main window: its parts (:mod:`~diptych.gui.window_parts`) and its layers, connected
+here in one place, in :meth:`MainWindow._connect`, with the slots that answer the menus and
+the panels. Nothing else.
 
-Flows (importing, coding, opening projects) live in their own modules; this module only
-assembles widgets and wires signals, in :meth:`MainWindow._connect`.
+Each layer holds one concern: where the keyboard goes (:mod:`~diptych.gui.window_focus`),
+messages and undo (:mod:`~diptych.gui.window_messages`), dropped files and articles
+(:mod:`~diptych.gui.window_drops`) and closing (:mod:`~diptych.gui.window_closing`). Flows
+(importing, coding, opening projects) live in their own modules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication
 
-from diptych.gui import dialogs, window_layout
-from diptych.gui.actions import Actions
-from diptych.gui.annotations_panel import AnnotationsPanel
-from diptych.gui.article_model import ARTICLE_MIME
-from diptych.gui.article_pane import ArticlePane
-from diptych.gui.backups import BackupScheduler
-from diptych.gui.coding import NO_PASSAGE_SELECTED, PICK_IN_LIST, CodingController
+from diptych.gui import dialogs
 from diptych.gui.context import AppContext
-from diptych.gui.importer import ImportController
-from diptych.gui.library_panel import LibraryPanel, remove_articles
-from diptych.gui.memo_panel import MemoPanel
-from diptych.gui.messages import Level
-from diptych.gui.pane_area import PaneArea
-from diptych.gui.passage_editor import PassageEditor
-from diptych.gui.search_panel import SearchPanel, first_match
+from diptych.gui.library_panel import remove_articles
+from diptych.gui.search_panel import first_match
 from diptych.gui.session import ProjectSession
-from diptych.gui.status_bar import MessageBar
-from diptych.gui.tag_panel import TagPanel
 from diptych.gui.theme import is_dark
-from diptych.gui.workers import Workers
+from diptych.gui.window_closing import WindowClosing
+from diptych.gui.window_drops import WindowDrops
+from diptych.gui.window_focus import WindowFocus
 from diptych.storage.errors import readable_text
 from diptych.storage.model import MemoKind
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: a shorter start-up
     from diptych.gui.export_dialog import ExportDialog
 
-CLOSE_UNSAVED = (
-    "The {} you were typing could not be saved (the message before says why). Close the "
-    "window anyway and lose it? Choose No to copy it somewhere first, or to try again."
-)
 
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowFocus, WindowDrops, WindowClosing):
     """Diptych's window on one open project.
 
     Args:
@@ -62,104 +41,10 @@ class MainWindow(QMainWindow):
     """
 
     def __init__(self, context: AppContext, session: ProjectSession) -> None:
-        super().__init__()
-        self.context = context
-        self.session = session
-        # The warnings and errors of an undo or redo under way, shown in one box after it.
-        self._gathered: list[tuple[int, str, str]] | None = None
-        self.workers = Workers(context.pool, self, messages=context.messages)
-        self.setObjectName("mainWindow")
-        self.setAcceptDrops(True)
-        self.resize(1440, 900)
-        session.setParent(self)  # the session (and its undo stack) lives as long as the window
-        self.actions_ = Actions(self)
-        self.area = PaneArea(session, self)
-        self.setCentralWidget(self.area)
-        self.library = LibraryPanel(session, self)
-        self.tags = TagPanel(session, self)
-        self.editor = PassageEditor(session, self)
-        self.passages = AnnotationsPanel(session, self)
-        self.search = SearchPanel(session, self)
-        self.memos = MemoPanel(session, self)
-        self.docks = {
-            "library": self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea),
-            "codebook": self._dock("Codebook", self.tags, Qt.DockWidgetArea.LeftDockWidgetArea),
-            "passage": self._dock("Passage", self.editor, Qt.DockWidgetArea.RightDockWidgetArea),
-            "passages": self._dock(
-                "Passages", self.passages, Qt.DockWidgetArea.RightDockWidgetArea
-            ),
-            "search": self._dock("Search", self.search, Qt.DockWidgetArea.RightDockWidgetArea),
-            "memos": self._dock("Memos", self.memos, Qt.DockWidgetArea.RightDockWidgetArea),
-        }
-        self.tabifyDockWidget(self.docks["passages"], self.docks["search"])
-        self.tabifyDockWidget(self.docks["search"], self.docks["memos"])
-        self.docks["passages"].raise_()
-        self.resizeDocks(
-            [self.docks["library"], self.docks["passage"]], [250, 340], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks(
-            [self.docks["passage"], self.docks["passages"]], [260, 480], Qt.Orientation.Vertical
-        )
-        self.coding = CodingController(session, self.area, self)
-        self.importer = ImportController(
-            session, self.workers, self, backups=context.paths.backups, settings=context.settings
-        )
-        self.backups = BackupScheduler(session, self.workers, context.paths.backups)
-        self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
-        self.actions_.build_toolbar(self)
-        self.message_bar = MessageBar(self)
-        self.setStatusBar(self.message_bar)
-        self.coder_label = QLabel(self)
-        self.coder_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.message_bar.addPermanentWidget(self.coder_label)
+        super().__init__(context, session)
         self._dark = is_dark()
-        self._closed = False
-        # What the user chose to lose, as it was typed (asked again once more is typed).
-        self._typing_let_go: tuple[str, ...] | None = None
-        self._note_from: QWidget | None = None  # where Esc in the note goes back to
         self._connect()
         self.on_session_changed()
-
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock{title}")
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(area, dock)
-        dock.installEventFilter(self)
-        return dock
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A panel hidden (its ×, the View menu, a tab in front) with the focus in it
-        gives the focus to the current article, not to whichever panel is next."""
-        if (
-            event.type() == QEvent.Type.Hide
-            and isinstance(watched, QDockWidget)
-            and self.isVisible()  # not the whole window closing
-            and (focus := QApplication.focusWidget()) is not None
-            and watched.isAncestorOf(focus)
-            and self.area.current is not None
-        ):
-            self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        return super().eventFilter(watched, event)
-
-    def on_tabified_dock_widget_activated(self, dock: QDockWidget) -> None:
-        """A tab brought ``dock`` in front of the panel the keyboard is in: the focus goes
-        to the current article, as when a panel is hidden. The panels behind a tab are
-        only covered, never hidden to Qt, so the words typed next went on into a memo out
-        of sight (the event filter above never heard of them)."""
-        focus = QApplication.focusWidget()
-        if focus is None or dock.isAncestorOf(focus):
-            return
-        if any(d.isAncestorOf(focus) for d in self.tabifiedDockWidgets(dock)):
-            if self.area.current is not None:
-                self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            else:
-                focus.clearFocus()  # no article: typing goes nowhere rather than unseen
 
     # -- wiring --------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -245,110 +130,11 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(path))
         self.coder_label.setText(f"Coder: {self.session.coder or '—'}")
 
-    def on_messages_posted(self, level: int, title: str, text: str) -> None:
-        """Information goes to the status bar; warnings and errors to a message box."""
-        if level == Level.INFO:
-            self.message_bar.say(text)
-            return
-        if self._gathered is not None:
-            self._gathered.append((level, title, text))
-            return
-        icon = QMessageBox.Icon.Critical if level == Level.ERROR else QMessageBox.Icon.Warning
-        dialogs.show_message(self, icon, title, text)
-
-    def on_messages_crashed(self, summary: str, details: str) -> None:
-        """An unexpected error: say so, keep working (everything saved is saved)."""
-        dialogs.crash(self, summary, details, self.context.paths.crash_log)
-
-    def on_undo_triggered(self) -> None:
-        """Undo; a note being typed is saved first, so that undo takes back the latest step."""
-        self.editor.save_note()
-        self.memos.save()
-        self._step("Undone", self.session.undo_stack.undoText(), self.session.undo_stack.undo)
-
-    def _step(self, done: str, text: str, step: Callable[[], None]) -> None:
-        """Undo or redo, and say so in the status bar: the message of the step taken back
-        ("Passage deleted — Ctrl+Z to undo") stayed there, saying the opposite. A message
-        the step gives itself is left to be read. A step that failed is not said to be done:
-        one box says why, however many of the step's parts refused."""
-        stack = self.session.undo_stack
-        index, said = stack.index(), self.message_bar.said
-        self._gathered = []
-        try:
-            step()
-        finally:
-            problems, self._gathered = self._gathered, None
-        if problems:
-            texts = list(dict.fromkeys(text for _level, _title, text in problems))
-            level = max(level for level, _title, _text in problems)
-            self.on_messages_posted(level, problems[0][1], "\n\n".join(texts))
-        elif stack.index() != index and self.message_bar.said == said:
-            self.message_bar.say(f"{done}: {text}" if text else done)
-
     def on_delete_passage_triggered(self) -> None:
         """Delete the selected passage, with the note being typed in it saved first (so that
         undo brings it back as it was)."""
         self.editor.save_note()
         self.coding.delete_selected()
-
-    def on_edit_note_triggered(self) -> None:
-        """F2: write the note of a passage; Esc in the note comes back to the article or the
-        passages list. As Del and 1-9 do: from the passages list, the passage chosen there;
-        from an article, the passage outlined there and in view (see
-        :meth:`PassageSelection.note_target`), never one the caret left, one scrolled away
-        or one of another article, saying why in the status bar."""
-        focus = QApplication.focusWidget()
-        in_list = focus is not None and self.passages.isAncestorOf(focus)
-        pane = self.area.current
-        in_article = pane is not None and focus is not None and self.area.isAncestorOf(focus)
-        if in_list:
-            annotation_id, refusal = self.coding.chosen_in(self.passages), PICK_IN_LIST
-        elif in_article and pane is not None:
-            annotation_id, refusal = self.coding.selection.note_target(pane)
-        else:
-            at_cursor = pane.view.passage_at_cursor() if pane is not None else 0
-            annotation_id, refusal = self.coding.selected or at_cursor, NO_PASSAGE_SELECTED
-        if not annotation_id:
-            self.session.messages.info(refusal)
-            return
-        if annotation_id != self.coding.selected:
-            self.coding.select_passage(annotation_id)
-        self._note_from = focus if in_list else pane
-        self.docks["passage"].show()
-        self.docks["passage"].raise_()
-        self.editor.edit_note()
-
-    def on_editor_note_left(self) -> None:
-        """Esc in the note: back to the article or the passages list it was opened from."""
-        origin, self._note_from = self._note_from, None
-        if origin is not None and self.passages.isAncestorOf(origin) and origin.isVisible():
-            origin.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return
-        panes = self.area.panes()
-        pane = origin if isinstance(origin, ArticlePane) and origin in panes else None
-        pane = pane or self.area.current
-        if pane is not None:
-            pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def on_memos_memo_left(self) -> None:
-        """Esc in a memo (saved): back to the article in the current pane."""
-        pane = self.area.current
-        target = pane.view if pane is not None else self.library.view
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def on_redo_triggered(self) -> None:
-        """Redo the last undone step."""
-        self.editor.save_note()
-        self.memos.save()
-        self._step("Redone", self.session.undo_stack.redoText(), self.session.undo_stack.redo)
-
-    def on_undo_stack_undo_text_changed(self, text: str) -> None:
-        """Name the step that Undo takes back ('&' in a name is shown, not a key letter)."""
-        self.actions_.undo.setText(f"&Undo {text.replace('&', '&&')}".strip())
-
-    def on_undo_stack_redo_text_changed(self, text: str) -> None:
-        """Name the step that Redo does again ('&' in a name is shown, not a key letter)."""
-        self.actions_.redo.setText(f"&Redo {text.replace('&', '&&')}".strip())
 
     def on_coding_passage_selected(self, annotation_id: int) -> None:
         """Show the selected passage in the editor and the passages list (none: no row)."""
@@ -433,17 +219,6 @@ class MainWindow(QMainWindow):
         self.docks["memos"].raise_()
         field.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def go_to_panel(self, name: str) -> None:
-        """Show a panel, above any it is tabbed with, and put the keyboard focus in it."""
-        dock = self.docks[name]
-        dock.show()
-        dock.raise_()
-        article_open = self.area.current is not None and self.area.current.article_id is not None
-        memo = self.memos.article_memo if article_open else self.memos.project_memo
-        targets = {"library": self.library.view, "codebook": self.tags.view,
-                   "passages": self.passages.table, "memos": memo}  # fmt: skip
-        targets[name].setFocus(Qt.FocusReason.ShortcutFocusReason)
-
     def on_close_pane_triggered(self) -> None:
         """Ctrl+W: close the current pane."""
         if self.area.current is not None:
@@ -463,86 +238,12 @@ class MainWindow(QMainWindow):
             self.session.coder = self.context.settings.coder()
             self.on_session_changed()
 
-    # -- drag and drop -------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept article files and articles dragged from the library."""
-        mime = event.mimeData()
-        if mime.hasUrls() or mime.hasFormat(ARTICLE_MIME):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        """Files are imported; a library article opens in the pane it was dropped on."""
-        mime = event.mimeData()
-        if mime.hasFormat(ARTICLE_MIME):
-            raw = bytes(mime.data(ARTICLE_MIME).data()).decode()
-            ids = [int(i) for i in raw.split(",") if i.strip().isdigit()]
-            self.open_dropped(ids, event.position().toPoint())
-        elif mime.hasUrls():
-            urls = mime.urls()
-            paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
-            remote = [u.toDisplayString() for u in urls if not u.isLocalFile()]
-            if remote:  # a link dragged from a web browser: nothing would happen otherwise
-                self.session.messages.warning(
-                    "Only files on this computer can be imported; not "
-                    + ", ".join(remote[:3])
-                    + (f" and {len(remote) - 3} more" if len(remote) > 3 else "")
-                    + ". Save the page as a file, then import or drop that file.",
-                    "Import",
-                )
-            if paths:
-                self.importer.import_files(paths)
-        event.acceptProposedAction()
-
-    def open_dropped(self, article_ids: list[int], position: QPoint) -> None:
-        """Open dropped articles: the first on the pane under ``position`` and the others
-        beside it; with no pane there, each in a new pane of its own."""
-        if not article_ids:
-            return
-        target = next(
-            (p for p in self.area.panes() if p.rect().contains(p.mapFrom(self, position))), None
-        )
-        if target is None:
-            self.area.open_beside(article_ids)
-            return
-        first, *rest = article_ids
-        target.show_article(first)
-        self.area.set_current(target)
-        if rest:
-            self.area.open_beside(rest, shown=1)
-
-    # -- lifecycle -----------------------------------------------------------------------
+    # -- appearance ----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         """Follow the system's switch between light and dark."""
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.on_appearance_changed()
         super().changeEvent(event)
-
-    def settle_typing(self) -> bool:
-        """Save the note or memo being typed, before the window closes or gives way to
-        another project's. True if it is saved, or cannot be (a full disk) and the user
-        chose to lose it; False if the user keeps the window to copy it first (asked once:
-        the window then closes without asking again, unless more was typed meanwhile)."""
-        if self._closed or self._typing_let_go == self._typing():
-            return True
-        self.editor.save_note()  # a note typed just now, before its pause-save ran
-        self.memos.save()
-        unsaved = self._unsaved_typing()
-        if unsaved and not dialogs.ask_to_lose(self, "Close", CLOSE_UNSAVED.format(unsaved)):
-            return False
-        self._typing_let_go = self._typing() if unsaved else None
-        return True
-
-    def _typing(self) -> tuple[str, ...]:
-        """The note and the memos as they are typed."""
-        return (self.editor.note.toPlainText(), *(m.toPlainText() for m in self.memos.fields()))
-
-    def _unsaved_typing(self) -> str:
-        """What is typed and could not be saved ("note", "memo"), or ""."""
-        if self.session.read_only or self.session.project.closed:
-            return ""
-        if self.editor.note.is_modified:
-            return "note"
-        return "memo" if any(m.is_modified for m in self.memos.fields()) else ""
 
     def on_appearance_changed(self) -> None:
         """Repaint articles and icons for the current palette (once per actual change)."""
@@ -553,27 +254,6 @@ class MainWindow(QMainWindow):
         self.actions_.retint()
         for pane in self.area.panes():
             pane.apply_appearance()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the layout, let running jobs stop, close the project file (once). A note or
-        memo being typed that cannot be saved (a full disk) keeps the window open unless the
-        user chooses to lose it."""
-        if not self._closed:
-            if not self.settle_typing():
-                event.ignore()
-                return
-            self._closed = True
-            window_layout.save(self)
-            self.workers.cancel_all()
-            # Panes still building a long article, and the focus leaving the window, go
-            # on for a moment: nothing they say may reach a project about to be closed.
-            self.area.blockSignals(True)
-            for pane in self.area.panes():
-                pane.blockSignals(True)
-            self.context.messages.posted.disconnect(self.on_messages_posted)
-            self.context.messages.crashed.disconnect(self.on_messages_crashed)
-            self.session.close()
-        event.accept()
 
 
 def window_title(name: str, path: Path, read_only: bool) -> str:

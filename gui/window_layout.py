@@ -10,10 +10,10 @@ from PySide6.QtGui import QGuiApplication
 from diptych.storage.wording import counted, were
 
 if TYPE_CHECKING:
-    from diptych.gui.main_window import MainWindow
+    from diptych.gui.window_parts import WindowParts
 
 
-def restore(window: MainWindow) -> None:
+def restore(window: WindowParts) -> None:
     """Window geometry, docks and the panes open last time on the window's project."""
     geometry, state = window.context.settings.window_state()
     if geometry is not None:
@@ -42,7 +42,7 @@ def restore(window: MainWindow) -> None:
             window.area.add_pane(article_id)
 
 
-def save(window: MainWindow) -> None:
+def save(window: WindowParts) -> None:
     """Remember the window and the open panes."""
     settings = window.context.settings
     settings.set_window_state(window.saveGeometry(), window.saveState())
@@ -50,7 +50,7 @@ def save(window: MainWindow) -> None:
     settings.sync()
 
 
-def fit_to_screen(window: MainWindow) -> None:
+def fit_to_screen(window: WindowParts) -> None:
     """Shrink the window to the available screen if it is larger.
 
     Panes restored from a wider screen can make the window wider than this one (each pane
@@ -74,7 +74,7 @@ def fit_to_screen(window: MainWindow) -> None:
         )
 
 
-def _close_panes_beyond(window: MainWindow, width: int) -> int:
+def _close_panes_beyond(window: WindowParts, width: int) -> int:
     """Close panes until the window can be as narrow as ``width``; how many were closed."""
     area, closed, layout = window.area, 0, window.layout()
     while len(panes := area.panes()) > 2 and window.minimumSizeHint().width() > width:

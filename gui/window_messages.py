@@ -1,0 +1,79 @@
+"""The main window's end of the message bridge, and undo and redo: information in the status
+bar, a warning or an error in a message box, a crash in the crash dialog; each undo or redo
+step named in the Edit menu, and said done in the status bar or, when parts of it failed,
+why in one box."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox
+
+from diptych.gui import dialogs
+from diptych.gui.context import AppContext
+from diptych.gui.messages import Level
+from diptych.gui.session import ProjectSession
+from diptych.gui.window_parts import WindowParts
+
+
+class WindowMessages(WindowParts):
+    """Messages shown, and undo and redo said."""
+
+    def __init__(self, context: AppContext, session: ProjectSession) -> None:
+        super().__init__(context, session)
+        # The warnings and errors of an undo or redo under way, shown in one box after it.
+        self._gathered: list[tuple[int, str, str]] | None = None
+
+    def on_messages_posted(self, level: int, title: str, text: str) -> None:
+        """Information goes to the status bar; warnings and errors to a message box."""
+        if level == Level.INFO:
+            self.message_bar.say(text)
+            return
+        if self._gathered is not None:
+            self._gathered.append((level, title, text))
+            return
+        icon = QMessageBox.Icon.Critical if level == Level.ERROR else QMessageBox.Icon.Warning
+        dialogs.show_message(self, icon, title, text)
+
+    def on_messages_crashed(self, summary: str, details: str) -> None:
+        """An unexpected error: say so, keep working (everything saved is saved)."""
+        dialogs.crash(self, summary, details, self.context.paths.crash_log)
+
+    def on_undo_triggered(self) -> None:
+        """Undo; a note being typed is saved first, so that undo takes back the latest step."""
+        self.editor.save_note()
+        self.memos.save()
+        self._step("Undone", self.session.undo_stack.undoText(), self.session.undo_stack.undo)
+
+    def _step(self, done: str, text: str, step: Callable[[], None]) -> None:
+        """Undo or redo, and say so in the status bar: the message of the step taken back
+        ("Passage deleted — Ctrl+Z to undo") stayed there, saying the opposite. A message
+        the step gives itself is left to be read. A step that failed is not said to be done:
+        one box says why, however many of the step's parts refused."""
+        stack = self.session.undo_stack
+        index, said = stack.index(), self.message_bar.said
+        self._gathered = []
+        try:
+            step()
+        finally:
+            problems, self._gathered = self._gathered, None
+        if problems:
+            texts = list(dict.fromkeys(text for _level, _title, text in problems))
+            level = max(level for level, _title, _text in problems)
+            self.on_messages_posted(level, problems[0][1], "\n\n".join(texts))
+        elif stack.index() != index and self.message_bar.said == said:
+            self.message_bar.say(f"{done}: {text}" if text else done)
+
+    def on_redo_triggered(self) -> None:
+        """Redo the last undone step."""
+        self.editor.save_note()
+        self.memos.save()
+        self._step("Redone", self.session.undo_stack.redoText(), self.session.undo_stack.redo)
+
+    def on_undo_stack_undo_text_changed(self, text: str) -> None:
+        """Name the step that Undo takes back ('&' in a name is shown, not a key letter)."""
+        self.actions_.undo.setText(f"&Undo {text.replace('&', '&&')}".strip())
+
+    def on_undo_stack_redo_text_changed(self, text: str) -> None:
+        """Name the step that Redo does again ('&' in a name is shown, not a key letter)."""
+        self.actions_.redo.setText(f"&Redo {text.replace('&', '&&')}".strip())

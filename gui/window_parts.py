@@ -1,0 +1,99 @@
+"""The main window's parts, built: the reading area, the panels each in a dock, the
+controllers behind them (coding, importing, backups), the menus, the toolbar and the status
+bar. The window's layers (:mod:`~diptych.gui.window_focus`,
+:mod:`~diptych.gui.window_messages`, :mod:`~diptych.gui.window_drops`,
+:mod:`~diptych.gui.window_closing`) act on them; :mod:`~diptych.gui.main_window` connects them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+
+from diptych.gui.actions import Actions
+from diptych.gui.annotations_panel import AnnotationsPanel
+from diptych.gui.backups import BackupScheduler
+from diptych.gui.coding import CodingController
+from diptych.gui.context import AppContext
+from diptych.gui.importer import ImportController
+from diptych.gui.library_panel import LibraryPanel
+from diptych.gui.memo_panel import MemoPanel
+from diptych.gui.pane_area import PaneArea
+from diptych.gui.passage_editor import PassageEditor
+from diptych.gui.search_panel import SearchPanel
+from diptych.gui.session import ProjectSession
+from diptych.gui.status_bar import MessageBar
+from diptych.gui.tag_panel import TagPanel
+from diptych.gui.workers import Workers
+
+
+class WindowParts(QMainWindow):
+    """Diptych's window on one open project, built (nothing connected yet).
+
+    Args:
+        context: paths, settings, messages and the thread pool.
+        session: the open project.
+    """
+
+    def __init__(self, context: AppContext, session: ProjectSession) -> None:
+        super().__init__()
+        self.context = context
+        self.session = session
+        self.workers = Workers(context.pool, self, messages=context.messages)
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.resize(1440, 900)
+        session.setParent(self)  # the session (and its undo stack) lives as long as the window
+        self.actions_ = Actions(self)
+        self.area = PaneArea(session, self)
+        self.setCentralWidget(self.area)
+        self.library = LibraryPanel(session, self)
+        self.tags = TagPanel(session, self)
+        self.editor = PassageEditor(session, self)
+        self.passages = AnnotationsPanel(session, self)
+        self.search = SearchPanel(session, self)
+        self.memos = MemoPanel(session, self)
+        self.docks = {
+            "library": self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea),
+            "codebook": self._dock("Codebook", self.tags, Qt.DockWidgetArea.LeftDockWidgetArea),
+            "passage": self._dock("Passage", self.editor, Qt.DockWidgetArea.RightDockWidgetArea),
+            "passages": self._dock(
+                "Passages", self.passages, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
+            "search": self._dock("Search", self.search, Qt.DockWidgetArea.RightDockWidgetArea),
+            "memos": self._dock("Memos", self.memos, Qt.DockWidgetArea.RightDockWidgetArea),
+        }
+        self.tabifyDockWidget(self.docks["passages"], self.docks["search"])
+        self.tabifyDockWidget(self.docks["search"], self.docks["memos"])
+        self.docks["passages"].raise_()
+        self.resizeDocks(
+            [self.docks["library"], self.docks["passage"]], [250, 340], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.docks["passage"], self.docks["passages"]], [260, 480], Qt.Orientation.Vertical
+        )
+        self.coding = CodingController(session, self.area, self)
+        self.importer = ImportController(
+            session, self.workers, self, backups=context.paths.backups, settings=context.settings
+        )
+        self.backups = BackupScheduler(session, self.workers, context.paths.backups)
+        self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
+        self.actions_.build_toolbar(self)
+        self.message_bar = MessageBar(self)
+        self.setStatusBar(self.message_bar)
+        self.coder_label = QLabel(self)
+        self.coder_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_bar.addPermanentWidget(self.coder_label)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock{title}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        dock.installEventFilter(self)
+        return dock
