@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from diptych.gui.commands import SessionCommand, SetText
+from diptych.gui.commands import SessionCommand
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import tag_path
+from diptych.gui.text_commands import SetText
 from diptych.storage.article_removal import ArticleRemoval, as_added
 from diptych.storage.article_updates import ReplacementPlan
 from diptych.storage.document import ArticleText

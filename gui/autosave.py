@@ -3,7 +3,7 @@
 It saves after a short pause in typing, when it loses the focus, and whenever the window
 asks (before an undo, before closing, before the field shows another text). Each save is
 an undoable step, and the saves of one sitting merge into one (see
-:class:`~diptych.gui.commands.SetText`). A save the project refuses (read-only, another
+:class:`~diptych.gui.text_commands.SetText`). A save the project refuses (read-only, another
 program holding the file) is reported and keeps the text for the next try.
 """
 
@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from diptych.gui.commands import SetText, Sittings
 from diptych.gui.session import ProjectSession
+from diptych.gui.text_commands import SetText, Sittings
 from diptych.storage.errors import ChangedMeanwhileError, DiptychError
 
 SAVE_PAUSE_MS = 600

@@ -15,17 +15,11 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_pane import NO_ARTICLE, ArticlePane
 from diptych.gui.coding_menu import CodingMenu
-from diptych.gui.commands import (
-    AddPassage,
-    DeletePassage,
-    ReattachPassage,
-    SetPassageTags,
-    UndoStep,
-    perform,
-)
+from diptych.gui.commands import UndoStep, perform
 from diptych.gui.note_html import note_to_html
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_cells import local_time
+from diptych.gui.passage_commands import AddPassage, DeletePassage, ReattachPassage, SetPassageTags
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.passage_selection import (
     NO_PASSAGE_SELECTED,

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.autosave import AutosaveText
-from diptych.gui.commands import DeletePassage, SetPassageNote, perform, quote_start
+from diptych.gui.commands import perform, quote_start
 from diptych.gui.note_html import NoteBrowser
 from diptych.gui.passage_cells import local_time
+from diptych.gui.passage_commands import DeletePassage, SetPassageNote
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import ElidedLabel, TagChipRow, tool_button
 from diptych.gui.theme import is_dark

@@ -17,8 +17,9 @@ from PySide6.QtGui import QTextCursor, QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from diptych.gui.article_pane import NO_ARTICLE, ArticlePane
-from diptych.gui.commands import AddPassage, SessionCommand
+from diptych.gui.commands import SessionCommand
 from diptych.gui.pane_area import PaneArea
+from diptych.gui.passage_commands import AddPassage
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import InputError
 

@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB, AnnotationsPanel
-from diptych.gui.commands import DeletePassage, SetPassageNote, SetPassageTags, perform
+from diptych.gui.commands import perform
 from diptych.gui.passage_cells import Column
+from diptych.gui.passage_commands import DeletePassage, SetPassageNote, SetPassageTags
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
 from diptych.gui.passage_model import (

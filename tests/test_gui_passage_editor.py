@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
-from diptych.gui.commands import SetPassageTags, perform
+from diptych.gui.commands import perform
+from diptych.gui.passage_commands import SetPassageTags
 from diptych.gui.passage_editor import PLACEHOLDER, PassageEditor
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import TagChip

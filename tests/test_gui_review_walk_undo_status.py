@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_commands import SetMemo
-from diptych.gui.commands import SessionCommand, SetPassageNote, UndoStep, perform
+from diptych.gui.commands import SessionCommand, UndoStep, perform
 from diptych.gui.main_window import MainWindow
+from diptych.gui.passage_commands import SetPassageNote
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 

@@ -64,17 +64,15 @@ from diptych.gui.article_commands import (
     ReplaceArticleText,
     SetMemo,
 )
-from diptych.gui.commands import (
+from diptych.gui.commands import SessionCommand, UndoStep, perform
+from diptych.gui.messages import MessageBridge
+from diptych.gui.passage_commands import (
     AddPassage,
     DeletePassage,
     ReattachPassage,
-    SessionCommand,
     SetPassageNote,
     SetPassageTags,
-    UndoStep,
-    perform,
 )
-from diptych.gui.messages import MessageBridge
 from diptych.gui.passage_index import Mark
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from diptych.gui.article_commands import RenameArticle, SetMemo
-from diptych.gui.commands import SetPassageNote, SetPassageTags, perform
+from diptych.gui.commands import perform
+from diptych.gui.passage_commands import SetPassageNote, SetPassageTags
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import UpdateTag
 from diptych.storage.model import Annotation, MemoKind

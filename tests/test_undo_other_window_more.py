@@ -19,7 +19,8 @@ from diptych.gui.article_commands import (
     RemoveArticles,
     ReplaceArticleText,
 )
-from diptych.gui.commands import AddPassage, DeletePassage, ReattachPassage, perform
+from diptych.gui.commands import perform
+from diptych.gui.passage_commands import AddPassage, DeletePassage, ReattachPassage
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag
 from diptych.storage.importing import ParsedArticle, parse_article

@@ -10,19 +10,17 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.commands import (
-    AddPassage,
-    DeletePassage,
-    ReattachPassage,
-    SessionCommand,
-    SetPassageNote,
-    SetPassageTags,
-    perform,
-    quote_start,
-)
+from diptych.gui.commands import SessionCommand, perform, quote_start
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
+from diptych.gui.passage_commands import (
+    AddPassage,
+    DeletePassage,
+    ReattachPassage,
+    SetPassageNote,
+    SetPassageTags,
+)
 from diptych.gui.session import ProjectSession
 from diptych.storage.model import Annotation
 from diptych.storage.project import Project

@@ -4,7 +4,8 @@ passage where its words are, including a passage another window added meanwhile.
 from __future__ import annotations
 
 from diptych.gui.article_commands import ReplaceArticleText
-from diptych.gui.commands import AddPassage, ReattachPassage, perform
+from diptych.gui.commands import perform
+from diptych.gui.passage_commands import AddPassage, ReattachPassage
 from diptych.gui.session import ProjectSession
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project

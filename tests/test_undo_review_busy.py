@@ -11,7 +11,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_commands import SetMemo
-from diptych.gui.commands import DeletePassage, perform
+from diptych.gui.commands import perform
+from diptych.gui.passage_commands import DeletePassage
 from diptych.gui.session import ProjectSession
 from diptych.storage.model import MemoKind
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from diptych.gui.article_commands import ImportArticles, RemoveArticle, SetMemo
-from diptych.gui.commands import AddPassage, DeletePassage, SetPassageTags, UndoStep, perform
+from diptych.gui.commands import UndoStep, perform
+from diptych.gui.passage_commands import AddPassage, DeletePassage, SetPassageTags
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, UpdateTag
 from diptych.storage.importing import parse_article

@@ -1,0 +1,186 @@
+"""The undo commands on passages: tag a new passage, delete one, change its tags, write
+its note, attach it to another range of its article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from diptych.gui.commands import SessionCommand
+from diptych.gui.session import ProjectSession
+from diptych.gui.text_commands import SetText
+from diptych.storage.model import Annotation
+
+
+class AddPassage(SessionCommand):
+    """Tag a new passage."""
+
+    PUTS_BACK = "redo"
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        *,
+        article_id: int,
+        start: int,
+        end: int,
+        tag_ids: Iterable[int],
+        note: str = "",
+    ) -> None:
+        super().__init__(session, "Tag passage")
+        self.args = {"article_id": article_id, "start": start, "end": end, "note": note}
+        self.place = (article_id, start, end)  # the article, and the text tagged there
+        self.tag_ids = tuple(tag_ids)
+        self.passage: Annotation | None = None
+
+    def _do(self) -> None:
+        self.passage = self.session.add_passage(**self.args, tag_ids=self.tag_ids)  # type: ignore[arg-type]
+
+    def _redo(self) -> None:
+        assert self.passage is not None
+        self.passage = self.session.restore_passage(self.passage)
+
+    def _passage_shown(self, *, undone: bool) -> int:
+        return 0 if undone or self.passage is None else self.passage.id
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._passage_gone(self.passage)
+
+    # Undo deletes the passage only as this step (or its redo) left it: one given a note
+    # or tags meanwhile, in another window, is kept and the step is dropped.
+    def _undo(self) -> None:
+        assert self.passage is not None
+        self.passage = self.session.delete_passage(self.passage.id, expected=self.passage)
+
+
+class DeletePassage(SessionCommand):
+    """Delete a passage with its tags and note."""
+
+    PUTS_BACK = "undo"
+
+    def __init__(self, session: ProjectSession, annotation_id: int) -> None:
+        super().__init__(session, "Delete passage")
+        self.annotation_id = annotation_id
+        self.passage: Annotation | None = None
+        self.restored: Annotation | None = None  # the passage as undo put it back
+
+    def _do(self) -> None:
+        self.passage = self.session.delete_passage(self.annotation_id)
+
+    # Redo deletes the passage only as undo left it: one given a note or tags meanwhile,
+    # in another window, is kept and the step is dropped.
+    def _redo(self) -> None:
+        self.passage = self.session.delete_passage(self.annotation_id, expected=self.restored)
+
+    def _undo(self) -> None:
+        assert self.passage is not None
+        self.restored = self.session.restore_passage(self.passage)
+
+    def _passage_shown(self, *, undone: bool) -> int:
+        return self.annotation_id if undone else 0
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._passage_gone(self.passage)
+
+
+class SetPassageTags(SessionCommand):
+    """Change which tags a passage carries."""
+
+    def __init__(
+        self, session: ProjectSession, annotation_id: int, tag_ids: Iterable[int], text: str = ""
+    ) -> None:
+        super().__init__(session, text or "Change passage tags")
+        self.annotation_id = annotation_id
+        self.new = tuple(tag_ids)
+        self.added: set[int] = set()
+        self.removed: set[int] = set()
+        self.passage: Annotation | None = None  # as this step left it
+
+    def _do(self) -> None:
+        old = set(self.session.passage(self.annotation_id).tag_ids)
+        self.passage = self.session.set_passage_tags(self.annotation_id, self.new)
+        self.added, self.removed = set(self.new) - old, old - set(self.new)
+
+    # Undo and redo take off and put back only the tags this step changed, so that tags
+    # another window (or an import) put on or took off meanwhile stay as they are; a tag
+    # deleted meanwhile does not make the whole step fail (and leave the stack).
+    def _redo(self) -> None:
+        self.passage = self.session.change_passage_tags(
+            self.annotation_id, add=self.added, remove=self.removed
+        )
+
+    def _undo(self) -> None:
+        self.passage = self.session.change_passage_tags(
+            self.annotation_id, add=self.removed, remove=self.added
+        )
+
+    def _passage_shown(self, *, undone: bool) -> int:
+        return self.annotation_id
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._passage_gone(self.passage)
+
+
+class SetPassageNote(SetText):
+    """Write a passage's note (Markdown)."""
+
+    MERGE_ID = 1001
+    WHAT = "note"
+
+    def __init__(
+        self, session: ProjectSession, annotation_id: int, note: str, sitting: int = 0
+    ) -> None:
+        super().__init__(session, "Edit note", annotation_id, note, sitting)
+        self.annotation_id = annotation_id
+        self.passage: Annotation | None = None  # as this step left it
+
+    def _read(self) -> str:
+        return self.session.passage(self.annotation_id).note
+
+    def _write(self, text: str, expected: str | None = None) -> None:
+        self.passage = self.session.set_passage_note(self.annotation_id, text, expected=expected)
+
+    def _passage_shown(self, *, undone: bool) -> int:
+        return self.annotation_id
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._passage_gone(self.passage)
+
+
+class ReattachPassage(SessionCommand):
+    """Anchor a passage (an orphan, or one made longer or shorter) to a new range of its
+    article; ``text`` names the undo step."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        annotation_id: int,
+        start: int,
+        end: int,
+        text: str = "Re-attach passage",
+    ) -> None:
+        super().__init__(session, text)
+        self.annotation_id = annotation_id
+        self.range = (start, end)
+        self.before: Annotation | None = None
+        self.after: Annotation | None = None
+
+    def _do(self) -> None:
+        self.before = self.session.passage(self.annotation_id)
+        self.after = self.session.reattach_passage(self.annotation_id, *self.range)
+
+    # Undo and redo move the passage only from where this step (or its undo) left it: a
+    # place given meanwhile, in another window, is kept and the step is dropped.
+    def _redo(self) -> None:
+        self.after = self.session.reattach_passage(
+            self.annotation_id, *self.range, expected=self.before
+        )
+
+    def _undo(self) -> None:
+        assert self.before is not None
+        self.before = self.session.put_back_anchor(self.before, expected=self.after)
+
+    def _passage_shown(self, *, undone: bool) -> int:
+        return self.annotation_id
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._passage_gone(self.after if undoing else self.before)
