@@ -62,7 +62,10 @@ NOT_ON_THE_START_PATH = (
     "diptych.storage.import_html",
     "diptych.storage.import_markdown",
     "diptych.storage.refiqda_import",
-    "diptych.gui.export_dialog",
+    "diptych.gui.export_dialog",  # with its form, its lists and where it saves
+    "diptych.gui.export_form",
+    "diptych.gui.check_list",
+    "diptych.gui.export_destination",
     "diptych.gui.restore_dialog",
     "diptych.gui.tag_dialog",
     "difflib",  # only when an article's text changes

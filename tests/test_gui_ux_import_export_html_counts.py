@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.export_dialog import CheckList, ExportDialog
+from diptych.gui.check_list import CheckList
+from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
 
 

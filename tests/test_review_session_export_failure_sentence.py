@@ -10,8 +10,8 @@ from gui_support import open_export_dialog
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.check_list import ID_ROLE
 from diptych.gui.context import AppContext
-from diptych.gui.export_dialog import ID_ROLE
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.storage.project import Project
