@@ -1,24 +1,21 @@
 """Coding: applying tags to the selected text, from keys, palette, codebook or menu.
 
 One controller so that every way of tagging behaves the same: a selection that matches an
-existing passage adds the tag to it; any other selection becomes a new passage.
+existing passage adds the tag to it; any other selection becomes a new passage. Its tag
+palette is opened by :mod:`coding_palette`, its context menu built by :mod:`coding_menu`.
 """
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QObject, QPoint
-from PySide6.QtGui import QColor, QTextCursor
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_pane import NO_ARTICLE, ArticlePane
 from diptych.gui.coding_menu import CodingMenu
-from diptych.gui.commands import UndoStep, perform
-from diptych.gui.note_html import note_to_html
+from diptych.gui.coding_palette import NO_TARGET, SELECT_TEXT_FIRST, CodingPalette
+from diptych.gui.commands import UndoStep, perform, quote_start
 from diptych.gui.pane_area import PaneArea
-from diptych.gui.passage_cells import local_time
 from diptych.gui.passage_commands import AddPassage, DeletePassage, ReattachPassage, SetPassageTags
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.passage_selection import (
@@ -27,46 +24,15 @@ from diptych.gui.passage_selection import (
     TEXT_NOT_DELETED,
     PassageSelection,
 )
-from diptych.gui.selection_ends import passage_ends
+from diptych.gui.passage_tooltip import passage_tooltip
+from diptych.gui.selection_ends import blank_selection, selected_words
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path
 
-TOOLTIP_NOTE_CHARS = 400
-TITLE_QUOTE_CHARS = 40
-NOTHING_SELECTED = "No text is selected, so nothing is tagged. A new name adds a tag."
-SELECT_TEXT_FIRST = "Select some text first, then choose a tag."
-PICK_IN_LIST = "Select a passage in the list first."
-NO_TARGET = -1  # the palette tags nothing: the passage selected is not one for the keys here
 BLANK_SELECTION = (
     "Only spaces or line breaks are selected, so nothing is tagged: select some words."
 )
-BLANK_IN_PALETTE = (
-    "Only spaces or line breaks are selected, so nothing is tagged. A new name adds a tag."
-)
-
-
-def selected_words(pane: ArticlePane) -> tuple[int, int] | None:
-    """The text selected in ``pane`` (display-text code points) as a passage takes it:
-    without the spaces, line breaks and dangling brackets at its ends that selecting with
-    the keyboard takes in (see :func:`passage_ends`)."""
-    selection = pane.selection()
-    rendering = pane.loader.current
-    if selection is None or rendering is None:
-        return selection
-    start, end = passage_ends(rendering.builder.content.text, *selection)
-    return (start, end) if end > start else selection
-
-
-def blank_selection(pane: ArticlePane) -> bool:
-    """True if the text selected in ``pane`` is only spaces and line breaks (a line break
-    taken with Shift and an arrow, a space double-clicked): no passage can be made of it."""
-    selection = pane.selection()
-    rendering = pane.loader.current
-    if selection is None or rendering is None:
-        return False
-    start, end = selection
-    return rendering.builder.content.text[start:end].isspace()
 
 
 class CodingController(QObject):
@@ -87,14 +53,12 @@ class CodingController(QObject):
         self.window = window
         self.selection = PassageSelection(session, area, self)
         self.palette = TagPalette(window)
-        self.palette.tagChosen.connect(self.on_palette_tag_chosen)
-        self.palette.tagCreated.connect(self.on_palette_tag_created)
+        self.coding_palette = CodingPalette(self)
         self.menu = CodingMenu(self)
         area.tagKeyPressed.connect(self.on_area_tag_key_pressed)
         area.deleteKeyPressed.connect(self.on_area_delete_key_pressed)
         area.contextMenuRequested.connect(self.on_area_context_menu_requested)
         area.tooltipRequested.connect(self.on_area_tooltip_requested)
-        self.palette_passage = 0  # the passage the open palette tags (0: the selection)
 
     @property
     def selected(self) -> int:
@@ -147,9 +111,7 @@ class CodingController(QObject):
         """
         pane = self.area.current
         blank = pane is not None and blank_selection(pane)  # tags nothing (see apply_tag)
-        nothing = for_passage == NO_TARGET or (
-            not for_passage and (blank or not self._has_target())
-        )
+        nothing = for_passage == NO_TARGET or (not for_passage and (blank or not self.has_target()))
 
         def apply(tag_id: int) -> bool:
             if nothing:
@@ -213,7 +175,7 @@ class CodingController(QObject):
         text = f"Remove tag {self.session.codebook().path(tag_id)}"
         return perform(self.session, SetPassageTags(self.session, annotation_id, tags, text))
 
-    def _has_target(self) -> bool:
+    def has_target(self) -> bool:
         """True if there is text selected in the current pane, or a passage selected."""
         pane = self.area.current
         selected_text = pane is not None and pane.article_id is not None and pane.selection()
@@ -233,76 +195,8 @@ class CodingController(QObject):
         self.select_passage(annotation_id, scroll=False)
 
     def open_palette(self, *, for_passage: int = 0, at: QPoint | None = None) -> None:
-        """Show the tag palette: for passage ``for_passage`` (at the global point ``at``) if
-        given, else for the selected text, beside it (or else for the selected passage).
-        From the Passages list or the Passage panel, Ctrl+T tags the passage chosen there,
-        never text left selected in an article; from an article without text selected, only
-        the passage outlined there, as the keys 1-9 (one in another pane, which the user
-        cannot see there, is not tagged)."""
-        pane = self.area.current
-        panel = self._panel_with_keyboard()
-        above: int | None = None  # where the palette ends if it has no room below ``at``
-        if not for_passage and panel is not None:
-            for_passage = self.chosen_in(panel)
-            if not for_passage:  # no passage chosen there: nothing else is tagged
-                self.session.messages.info(
-                    PICK_IN_LIST if isinstance(panel, AnnotationsPanel) else NO_PASSAGE_SELECTED
-                )
-                return
-        elif not for_passage and pane is not None and self._not_for_keys_in(pane):
-            for_passage = NO_TARGET
-        self.palette_passage = for_passage
-        tagged = max(for_passage, 0)  # the passage the palette tags, whose tags are marked
-        if for_passage == NO_TARGET:
-            title = NOTHING_SELECTED
-        elif for_passage:
-            title = self._passage_title(for_passage)
-        elif pane is not None and self._has_target():
-            selected_text = pane.selection()
-            title = "Tag the selected text" if selected_text else self._passage_title(self.selected)
-            if selected_text and blank_selection(pane):  # tags nothing (see apply_tag)
-                title = BLANK_IN_PALETTE
-            tagged = 0 if selected_text else self.selected
-            at, above = self._around_selection(pane)
-        else:
-            title = NOTHING_SELECTED
-        if at is None:
-            at = self.window.mapToGlobal(self.window.rect().center() - QPoint(190, 160))
-        already = self.session.passage(tagged).tag_ids if tagged else ()
-        self.palette.open_at(self.session.codebook(), at, title, already, above=above)
-
-    @staticmethod
-    def _around_selection(pane: ArticlePane) -> tuple[QPoint, int]:
-        """The global point below the end of the text selected in ``pane`` (or the caret),
-        and the global height above its start: the palette opens at the first, or ends at
-        the second where there is no room below, leaving the text it tags in sight
-        (selected upwards, the caret is at its start, and the palette opened below that
-        first line covered the rest)."""
-        view = pane.view
-        cursor = view.textCursor()
-        start, end = QTextCursor(cursor), QTextCursor(cursor)
-        start.setPosition(cursor.selectionStart())
-        end.setPosition(cursor.selectionEnd())
-        viewport = view.viewport()
-        below = viewport.mapToGlobal(view.cursorRect(end).bottomLeft() + QPoint(0, 6))
-        return below, viewport.mapToGlobal(view.cursorRect(start).topLeft()).y() - 6
-
-    def _not_for_keys_in(self, pane: ArticlePane) -> bool:
-        """True if the keyboard is in ``pane``, without text selected there, and the passage
-        selected is not one for its keys (see :meth:`PassageSelection.not_outlined`)."""
-        focus = QApplication.focusWidget()
-        in_pane = focus is not None and pane.isAncestorOf(focus)
-        return in_pane and not pane.selection() and bool(self.selection.not_outlined(pane))
-
-    @staticmethod
-    def _panel_with_keyboard() -> AnnotationsPanel | PassageEditor | None:
-        """The Passages list or the Passage panel, if the keyboard is in it."""
-        widget = QApplication.focusWidget()
-        while widget is not None:
-            if isinstance(widget, (AnnotationsPanel, PassageEditor)):
-                return widget
-            widget = widget.parentWidget()
-        return None
+        """Show the tag palette (see :meth:`CodingPalette.open`)."""
+        self.coding_palette.open(for_passage=for_passage, at=at)
 
     def chosen_in(self, panel: AnnotationsPanel | PassageEditor) -> int:
         """The passage chosen in ``panel`` (0: none), which the keys there act on: the one
@@ -317,30 +211,9 @@ class CodingController(QObject):
         highlighted = index.isValid() and table.selectionModel().isRowSelected(index.row())
         return self.selected if chosen and highlighted else 0
 
-    def _passage_title(self, annotation_id: int) -> str:
-        """The palette's title when it tags one passage: which one, by its quote."""
-        return f"Add a tag to the passage “{self.passage_quote(annotation_id)}”"
-
     def passage_quote(self, annotation_id: int) -> str:
         """A passage's quote on one line, shortened to a title's length."""
-        quote = " ".join(self.session.passage(annotation_id).exact.split())
-        if len(quote) > TITLE_QUOTE_CHARS:
-            quote = quote[:TITLE_QUOTE_CHARS].rstrip() + "…"
-        return quote
-
-    def on_palette_tag_chosen(self, tag_id: int) -> None:
-        """A tag chosen in the palette goes on the passage it was opened for, or else on the
-        selection."""
-        if self.palette_passage == NO_TARGET:
-            self.session.messages.info(SELECT_TEXT_FIRST)
-        elif self.palette_passage:
-            self.add_tag(self.palette_passage, tag_id)
-        else:
-            self.apply_tag(tag_id)
-
-    def on_palette_tag_created(self, name: str) -> None:
-        """A new tag typed in the palette: created, then applied as a chosen one is."""
-        self.apply_new_tag(name, for_passage=self.palette_passage)
+        return quote_start(self.session.passage(annotation_id).exact)
 
     def on_area_tag_key_pressed(self, index: int) -> None:
         """Keys 1-9 in a pane: tag the text selected there, or else the passage outlined
@@ -420,24 +293,4 @@ class CodingController(QObject):
 
     def on_area_tooltip_requested(self, position: QPoint, annotation_id: int) -> None:
         """Hovering a passage shows its tags and note."""
-        QToolTip.showText(position, self.tooltip(annotation_id), self.window)
-
-    def tooltip(self, annotation_id: int) -> str:
-        """Rich text describing a passage: tags with their colours, then the note."""
-        passage = self.session.passage(annotation_id)
-        codebook = self.session.codebook()
-        tags = [
-            f'<span style="background:{QColor(codebook[t].color).name()}">&nbsp;&nbsp;</span>&nbsp;'
-            f"{html.escape(codebook.path(t))}"
-            for t in passage.tag_ids
-            if t in codebook
-        ]
-        parts = ["<br>".join(tags) or "<i>No tags</i>"]
-        note = passage.note.strip()
-        if note:
-            short = note if len(note) <= TOOLTIP_NOTE_CHARS else note[:TOOLTIP_NOTE_CHARS] + "…"
-            parts.append(note_to_html(short))  # safe: no raw HTML, no images, web links only
-        if passage.coder:
-            when = local_time(passage.updated_at)
-            parts.append(f"<small>{html.escape(passage.coder)} · updated {when}</small>")
-        return "<hr>".join(parts)
+        QToolTip.showText(position, passage_tooltip(self.session, annotation_id), self.window)

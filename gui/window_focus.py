@@ -8,8 +8,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.coding import NO_PASSAGE_SELECTED, PICK_IN_LIST
+from diptych.gui.coding_palette import PICK_IN_LIST
 from diptych.gui.context import AppContext
+from diptych.gui.passage_selection import NO_PASSAGE_SELECTED
 from diptych.gui.session import ProjectSession
 from diptych.gui.window_parts import WindowParts
 

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.passage_cells import local_time
+from diptych.gui.passage_tooltip import passage_tooltip
 
 QUOTE = "renewed diplomatic engagement"
 
@@ -138,6 +139,6 @@ def test_hovering_a_passage_shows_when_it_was_updated_as_the_passage_panel_does(
     window: MainWindow,
 ) -> None:
     passage = next(p for p in window.session.project.annotations.query() if p.coder)
-    tooltip = window.coding.tooltip(passage.id)
+    tooltip = passage_tooltip(window.session, passage.id)
     assert f"{passage.coder} · updated {local_time(passage.updated_at)}" in tooltip
     assert passage.updated_at not in tooltip  # not the stored UTC stamp, 2026-…T…Z

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
+from diptych.gui.passage_tooltip import passage_tooltip
 
 
 def hover(widget, point: QPoint) -> None:  # type: ignore[no-untyped-def]
@@ -29,7 +30,7 @@ def test_hovering_a_margin_bar_shows_its_passages_tags_and_note(
     hover(left.margin, bar.center())
 
     qtbot.waitUntil(QToolTip.isVisible)
-    assert QToolTip.text() == window.coding.tooltip(mark.annotation_id)
+    assert QToolTip.text() == passage_tooltip(window.session, mark.annotation_id)
     passage = window.session.passage(mark.annotation_id)
     names = [window.session.codebook()[t].name for t in passage.tag_ids]
     assert all(name in QToolTip.text() for name in names)

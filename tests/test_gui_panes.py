@@ -16,6 +16,7 @@ from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.pane_area import MAX_PANES
+from diptych.gui.passage_tooltip import passage_tooltip
 from diptych.gui.theme import READING_POINT_SIZE
 from diptych.storage.project import Project
 
@@ -438,7 +439,7 @@ def show_tooltip(qtbot: QtBot, pane: ArticlePane, offset: int) -> None:
 def test_hovering_a_highlight_shows_its_tags_and_note(qtbot: QtBot, window: MainWindow) -> None:
     pane = window.area.panes()[1]
     passage = window.session.passage(SYMBOLIC_RESTART)
-    tip = window.coding.tooltip(SYMBOLIC_RESTART)
+    tip = passage_tooltip(window.session, SYMBOLIC_RESTART)
     assert "Diplomacy" in tip and "Framing used by both articles; who coined it?" in tip
     assert "Diptych sample" in tip  # the coder
     show_tooltip(qtbot, pane, passage.start + 2)

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.coding import BLANK_IN_PALETTE, BLANK_SELECTION
+from diptych.gui.coding import BLANK_SELECTION
+from diptych.gui.coding_palette import BLANK_IN_PALETTE
 from diptych.gui.main_window import MainWindow
 
 CONTROL = Qt.KeyboardModifier.ControlModifier

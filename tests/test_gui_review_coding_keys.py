@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.coding import BLANK_SELECTION, NOTHING_SELECTED
+from diptych.gui.coding import BLANK_SELECTION
+from diptych.gui.coding_palette import NOTHING_SELECTED
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 

@@ -78,7 +78,7 @@ def test_ctrl_t_in_the_list_does_not_tag_a_passage_its_filter_hides(
     qtbot.keyClick(panel.table, Qt.Key.Key_T, CONTROL)
     palette = window.coding.palette
     qtbot.waitUntil(palette.isVisible)
-    assert window.coding.palette_passage == window.coding.selected
+    assert window.coding.coding_palette.passage == window.coding.selected
     palette.hide()
     assert saved(window) == before
 
