@@ -75,10 +75,15 @@ def main(output: Path) -> int:
     window.move(0, 0)
 
     def select_and_grab() -> None:
-        passages = window.session.project.annotations.query()
-        chosen = next(p for p in passages if p.note.startswith("Background"))
-        window.coding.reveal_passage(chosen.id, chosen.article_id)
-        window.area.panes()[1].view.verticalScrollBar().setValue(0)
+        try:
+            passages = window.session.project.annotations.query()
+            chosen = next(p for p in passages if p.note.startswith("Background"))
+            window.coding.selection.reveal_passage(chosen.id, chosen.article_id)
+            window.area.panes()[1].view.verticalScrollBar().setValue(0)
+        except Exception:
+            window.close()
+            app.exit(1)  # the traceback is printed; a screenshot of nothing chosen is no use
+            raise
         QTimer.singleShot(600, grab)
 
     def grab() -> None:
