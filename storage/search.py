@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
+
+from diptych.storage.search_cjk import cjk_rows, holds_cjk
 
 if TYPE_CHECKING:
     from diptych.storage.note_markdown import NoteRenderer
@@ -95,35 +97,49 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
     wanted, excluded = split_excluded(query)
     if not _WORD.search(wanted):
         return []
-    words = _as_words(wanted)
-    if excluded:
-        left_out = " OR ".join(excluded)
-        query, words = f"({wanted}) NOT ({left_out})", f"({words}) NOT ({left_out})"
+    found: Rows
+    if holds_cjk(query):  # words the index cannot find inside runs of characters
+        found = partial(cjk_rows, wanted=wanted, excluded=excluded, limit=limit)
+    else:
+        found = _fts_rows(query, wanted, excluded, limit)
     pattern = terms_pattern(wanted)
     with project.reading() as db:
         hits = [
             _hit("article", article_id, None, title, snippet_of(text, pattern), rank)
-            for article_id, title, text, rank in _rows(db.conn, _ARTICLES, query, words, limit)
+            for article_id, title, text, rank in found(db.conn, "articles")
         ]
-        for article_id, annotation_id, title, exact, note, rank in _rows(
-            db.conn, _PASSAGES, query, words, limit
-        ):
+        for article_id, annotation_id, title, exact, note, rank in found(db.conn, "passages"):
             shown = _shown(exact, note, pattern)
             hits.append(
                 _hit("passage", article_id, annotation_id, title, snippet_of(shown, pattern), rank)
             )
-        hits += _memo_hits(db.conn, _for_memos(query), _for_memos(words), limit, pattern)
+        hits += _memo_hits(found(db.conn, "memos"), pattern)
     return sorted(hits, key=lambda h: h.rank)
 
 
-def _memo_hits(
-    conn: sqlite3.Connection, query: str, words: str, limit: int, pattern: re.Pattern[str]
-) -> Iterator[SearchHit]:
+Rows = Callable[[sqlite3.Connection, str], Iterator[tuple[Any, ...]]]
+"""The rows found of a kind ("articles", "passages", "memos"), best first."""
+
+
+def _fts_rows(query: str, wanted: str, excluded: list[str], limit: int) -> Rows:
+    """The rows the indexes find for ``query``, its words if it is not valid FTS5."""
+    words = _as_words(wanted)
+    if excluded:
+        left_out = " OR ".join(excluded)
+        query, words = f"({wanted}) NOT ({left_out})", f"({words}) NOT ({left_out})"
+
+    def found(conn: sqlite3.Connection, kind: str) -> Iterator[tuple[Any, ...]]:
+        if kind == "memos":
+            return _rows(conn, _MEMOS, _for_memos(query), _for_memos(words), limit)
+        return _rows(conn, _ARTICLES if kind == "articles" else _PASSAGES, query, words, limit)
+
+    return found
+
+
+def _memo_hits(rows: Iterator[tuple[Any, ...]], pattern: re.Pattern[str]) -> Iterator[SearchHit]:
     """The memos found, each cut from its text as it reads (a memo is Markdown, as a note
     is), else as written."""
-    for memo_id, kind, article_id, tag_id, title, text, rank in _rows(
-        conn, _MEMOS, query, words, limit
-    ):
+    for memo_id, kind, article_id, tag_id, title, text, rank in rows:
         cut = snippet_of(_note_shown(text, pattern, otherwise=text), pattern)
         yield _hit(
             "memo", article_id, None, title, cut, rank, memo_id=memo_id, memo_on=kind, tag_id=tag_id
@@ -299,7 +315,17 @@ def _pattern(phrases: list[list[Term]]) -> re.Pattern[str]:
         _BETWEEN.join(_term_regex(word, prefix) for word, prefix in phrase)
         for phrase in longest[:_MOST_PHRASES]
     ]
-    return re.compile(f"{_STARTS}(?:{'|'.join(alternatives)})")
+    inside = [
+        alternative
+        for alternative, phrase in zip(alternatives, longest, strict=False)
+        if any(holds_cjk(word) for word, _ in phrase)
+    ]
+    if not inside:
+        return re.compile(f"{_STARTS}(?:{'|'.join(alternatives)})")
+    # Chinese, Japanese and Korean words are found inside the runs of characters (see
+    # diptych.storage.search_cjk), so they are marked there: no start of a word looked for.
+    words = [alternative for alternative in alternatives if alternative not in inside]
+    return re.compile("|".join(inside + ([f"{_STARTS}(?:{'|'.join(words)})"] if words else [])))
 
 
 _MOST_PHRASES = 200
@@ -311,6 +337,8 @@ accents: a pattern of a class for each of its letters took seconds to compile.""
 
 
 def _term_regex(word: str, prefix: bool) -> str:
+    if holds_cjk(word):  # inside a run, a prefix* too: the rest of the run is other words
+        return "".join(_letter(char) for char in word)
     if len(word) > _LONGEST_ACCENTED:
         letters = f"(?i:{re.escape(word)})"
     else:
