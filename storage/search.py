@@ -7,10 +7,10 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
-from diptych.storage.search_cjk import cjk_rows, holds_cjk
+from diptych.storage.search_cjk import UNSPACED, cjk_rows, holds_cjk
 
 if TYPE_CHECKING:
     from diptych.storage.note_markdown import NoteRenderer
@@ -50,6 +50,14 @@ _TERM = re.compile(r"(\w+)(\*?)", re.UNICODE)  # a word of the query, ``*`` if a
 _CHUNK = re.compile(r"\S+")
 _JOINED_BEFORE = re.compile(r"\w\S*\Z")  # the rest of a word written as one before a cut
 _JOINED_AFTER = re.compile(r"\S*\w")  # and after one
+# The same for a query holding Chinese or Japanese: two of their characters count as a
+# word (about their average: no spaces say where a word ends), else a snippet of their
+# text is whole sentences. Other queries keep the simpler patterns, which are faster.
+_CJK_WORDS = (
+    re.compile(rf"[{UNSPACED}]{{1,2}}|[^\W{UNSPACED}]+"),
+    re.compile(rf"[^\W{UNSPACED}][^\s{UNSPACED}]*\Z"),
+    re.compile(rf"[^\s{UNSPACED}]*[^\W{UNSPACED}]"),
+)
 # Where a word of the text starts and ends: the index splits words at ``_`` too.
 _STARTS, _ENDS, _BETWEEN = r"(?<![^\W_])", r"(?![^\W_])", r"[\W_]+"
 _READ_NOTES_UP_TO = 20_000  # characters
@@ -388,14 +396,15 @@ def snippet_of(text: str, pattern: re.Pattern[str]) -> Snippet:
     match = pattern.search(text)
     at = match.start() if match else 0
     reach = _REACH * SNIPPET_WORDS
-    before = list(_WORD.finditer(text, max(0, at - _REACH * _BEFORE), at))[-_BEFORE:]
-    after = list(_WORD.finditer(text, at, at + reach))[: SNIPPET_WORDS - len(before)]
+    words, joined_before, joined_after = _words_of(pattern)
+    before = list(words.finditer(text, max(0, at - _REACH * _BEFORE), at))[-_BEFORE:]
+    after = list(words.finditer(text, at, at + reach))[: SNIPPET_WORDS - len(before)]
     start = before[0].start() if before else at
     end = after[-1].end() if after else min(len(text), at + reach)
     # Cut between words, not inside one the index splits (Xi’s read "…s aides").
-    if joined := _JOINED_BEFORE.search(text, max(0, start - _REACH), start):
+    if joined := joined_before.search(text, max(0, start - _REACH), start):
         start = joined.start()
-    if joined := _JOINED_AFTER.match(text, end, end + _REACH):
+    if joined := joined_after.match(text, end, end + _REACH):
         end = joined.end()
     if start < _REACH * _BEFORE and not _WORD.search(text, 0, start):
         start = 0  # nothing but punctuation before: show it
@@ -405,6 +414,12 @@ def snippet_of(text: str, pattern: re.Pattern[str]) -> Snippet:
     shown = lead + text[start:end] + ("…" if end < len(text) else "")
     found = pattern.finditer(text, start, end)
     return shown, tuple((m.start() - start + len(lead), m.end() - start + len(lead)) for m in found)
+
+
+@lru_cache(maxsize=8)
+def _words_of(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """How the snippets of ``pattern``'s matches count words and keep them whole."""
+    return _CJK_WORDS if holds_cjk(pattern.pattern) else (_WORD, _JOINED_BEFORE, _JOINED_AFTER)
 
 
 def _rows(

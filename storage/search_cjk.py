@@ -19,23 +19,27 @@ from dataclasses import dataclass
 from typing import Any
 
 CJK_RANGES = (
-    (0x1100, 0x11FF),  # Hangul Jamo
-    (0x3005, 0x3007),  # 々 〆 〇, written as Han characters
-    (0x3040, 0x30FF),  # Hiragana, Katakana
-    (0x3130, 0x318F),  # Hangul Compatibility Jamo
-    (0x31F0, 0x31FF),  # Katakana Phonetic Extensions
-    (0x3400, 0x4DBF),  # CJK Unified Ideographs Extension A
-    (0x4E00, 0x9FFF),  # CJK Unified Ideographs
-    (0xA960, 0xA97F),  # Hangul Jamo Extended-A
-    (0xAC00, 0xD7FF),  # Hangul Syllables, Hangul Jamo Extended-B
-    (0xF900, 0xFAFF),  # CJK Compatibility Ideographs
-    (0xFF66, 0xFFDC),  # Halfwidth Katakana and Hangul
-    (0x20000, 0x323AF),  # CJK Unified Ideographs Extensions B to H, and Supplement
+    (0x1100, 0x11FF, True),  # Hangul Jamo
+    (0x3005, 0x3007, False),  # 々 〆 〇, written as Han characters
+    (0x3040, 0x30FF, False),  # Hiragana, Katakana
+    (0x3130, 0x318F, True),  # Hangul Compatibility Jamo
+    (0x31F0, 0x31FF, False),  # Katakana Phonetic Extensions
+    (0x3400, 0x4DBF, False),  # CJK Unified Ideographs Extension A
+    (0x4E00, 0x9FFF, False),  # CJK Unified Ideographs
+    (0xA960, 0xA97F, True),  # Hangul Jamo Extended-A
+    (0xAC00, 0xD7FF, True),  # Hangul Syllables, Hangul Jamo Extended-B
+    (0xF900, 0xFAFF, False),  # CJK Compatibility Ideographs
+    (0xFF66, 0xFF9F, False),  # Halfwidth Katakana
+    (0xFFA0, 0xFFDC, True),  # Halfwidth Hangul
+    (0x20000, 0x323AF, False),  # CJK Unified Ideographs Extensions B to H, and Supplement
 )
 """The characters written without spaces between words (Han, Kana) or with particles
-joined to them (Hangul): a term holding one is looked for inside the runs of the text."""
-CJK = "".join(f"\\U{start:08x}-\\U{end:08x}" for start, end in CJK_RANGES)
+joined to words (Hangul): a term holding one is looked for inside the runs of the text.
+True where words are written with spaces between them (Korean)."""
+CJK = "".join(f"\\U{start:08x}-\\U{end:08x}" for start, end, _ in CJK_RANGES)
 """The ranges as the inside of a regular expression's ``[...]``."""
+UNSPACED = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b, spaced in CJK_RANGES if not spaced)
+"""Those of Chinese and Japanese, written without spaces between words, likewise."""
 _CJK = re.compile(f"[{CJK}]")
 
 

@@ -125,3 +125,10 @@ def test_the_marks_and_the_first_place_found_are_inside_runs() -> None:
     assert at("steel 한국") == "한국"
     assert at("北京*") == "北京"  # not the rest of its run
     assert at("title:外交官") == "外交官"
+
+
+def test_a_snippet_of_chinese_is_a_few_words_around_the_match_not_whole_sentences() -> None:
+    sentences = ["两国领导人在会谈中讨论了经济合作与地区安全问题"] * 20
+    sentences[10] = "两国领导人在会谈中讨论了外交政策与地区安全问题"
+    cut = snippet("。".join(sentences) + "。", terms_pattern("外交"))
+    assert cut == "…人在会谈中讨论了[外交]政策与地区安全问题。两国领导…"
