@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
-from diptych.storage.search_cjk import UNSPACED, cjk_rows, holds_cjk
+from diptych.storage.search_cjk import CUT_WORDS, cjk_rows, holds_cjk
 
 if TYPE_CHECKING:
     from diptych.storage.note_markdown import NoteRenderer
@@ -50,14 +50,6 @@ _TERM = re.compile(r"(\w+)(\*?)", re.UNICODE)  # a word of the query, ``*`` if a
 _CHUNK = re.compile(r"\S+")
 _JOINED_BEFORE = re.compile(r"\w\S*\Z")  # the rest of a word written as one before a cut
 _JOINED_AFTER = re.compile(r"\S*\w")  # and after one
-# The same for a query holding Chinese or Japanese: two of their characters count as a
-# word (about their average: no spaces say where a word ends), else a snippet of their
-# text is whole sentences. Other queries keep the simpler patterns, which are faster.
-_CJK_WORDS = (
-    re.compile(rf"[{UNSPACED}]{{1,2}}|[^\W{UNSPACED}]+"),
-    re.compile(rf"[^\W{UNSPACED}][^\s{UNSPACED}]*\Z"),
-    re.compile(rf"[^\s{UNSPACED}]*[^\W{UNSPACED}]"),
-)
 # Where a word of the text starts and ends: the index splits words at ``_`` too.
 _STARTS, _ENDS, _BETWEEN = r"(?<![^\W_])", r"(?![^\W_])", r"[\W_]+"
 _READ_NOTES_UP_TO = 20_000  # characters
@@ -418,8 +410,9 @@ def snippet_of(text: str, pattern: re.Pattern[str]) -> Snippet:
 
 @lru_cache(maxsize=8)
 def _words_of(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
-    """How the snippets of ``pattern``'s matches count words and keep them whole."""
-    return _CJK_WORDS if holds_cjk(pattern.pattern) else (_WORD, _JOINED_BEFORE, _JOINED_AFTER)
+    """How the snippets of ``pattern``'s matches count words and keep them whole (the
+    simpler patterns, which are faster, unless it holds Chinese, Japanese or Korean)."""
+    return CUT_WORDS if holds_cjk(pattern.pattern) else (_WORD, _JOINED_BEFORE, _JOINED_AFTER)
 
 
 def _rows(

@@ -1,0 +1,150 @@
+"""The search query language read as a tree: words side by side (all of them), ``OR``,
+``NOT``, quoted phrases, parentheses and column filters (``title:``, ``{exact note}:``),
+for the searches the full-text index cannot answer alone (see
+:mod:`diptych.storage.search_cjk`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """A word or a quoted phrase of the query, and the columns a filter names (None: all)."""
+
+    text: str
+    prefix: bool = False
+    columns: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """All of ``parts`` (``"and"``), any of them (``"or"``), or not the one (``"not"``)."""
+
+    how: str
+    parts: tuple[Node, ...]
+
+
+Node = Atom | Group
+
+
+def parse(wanted: str, excluded: list[str]) -> tuple[Node | None, Node | None]:
+    """What the query (without its ``-word`` terms) asks for, and what the left-out terms
+    (as :func:`diptych.storage.search.split_excluded` gives them) leave out."""
+    left_out = [
+        Atom(" ".join(term.rstrip("*").strip('"').split()), prefix=term.endswith("*"))
+        for term in excluded
+    ]
+    return _Parser(_tokens(wanted)).query(), _group("or", left_out)
+
+
+_COLUMNS = ("title", "display_text", "exact", "note")  # the filters the query language has
+_NEAR = re.compile(r"\bNEAR\s*\(([^()]*?)(?:,\s*\d+\s*)?\)")
+_TOKEN = re.compile(
+    rf'"(?P<phrase>[^"]*)"?|(?P<columns>\{{[^}}]*\}}\s*:|(?<!\w)(?:{"|".join(_COLUMNS)})\s*:)'
+    r'|(?P<paren>[()])|(?P<chunk>[^\s()"]+)',
+    re.IGNORECASE,
+)
+_TERM = re.compile(r"(\w+)(\*?)")
+_OPERATORS = frozenset({"AND", "OR", "NOT"})
+Token = tuple[str, Any]
+
+
+def _tokens(query: str) -> list[Token]:
+    """The query's phrases, column filters, parentheses, operators and chunks of words.
+
+    ``NEAR(a b, 5)`` cannot be honoured by a search for substrings, which knows no word
+    positions: its words are all looked for, anywhere in the text (as ``(a b)``)."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(_NEAR.sub(r"(\1)", query)):
+        kind, value = match.lastgroup or "", match.group(match.lastgroup or 0)
+        if kind == "phrase":
+            value = " ".join(value.split())
+        elif kind == "columns":
+            value = frozenset(re.findall(r"\w+", value.lower()))
+        elif kind == "chunk" and value in _OPERATORS:
+            kind = "operator"
+        elif kind == "chunk":  # Xi's, e-mail: each word, as the index splits them
+            value = tuple(Atom(word, bool(star)) for word, star in _TERM.findall(value))
+        tokens.append((kind, value))
+    return tokens
+
+
+class _Parser:
+    """FTS5's query language, read leniently (a dangling operator or parenthesis is left
+    out, as the words-only reading of an invalid query leaves it out): ``OR`` binds less
+    than the words side by side (all of them), ``NOT`` more."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens, self.at = tokens, 0
+
+    def peek(self) -> Token | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def query(self) -> Node | None:
+        parts = []
+        while self.peek() is not None:
+            parts.append(self.any_of())
+            if self.peek() == ("paren", ")"):
+                self.at += 1  # one too many
+        return _group("and", parts)
+
+    def any_of(self) -> Node | None:
+        parts = [self.all_of()]
+        while self.peek() == ("operator", "OR"):
+            self.at += 1
+            parts.append(self.all_of())
+        return _group("or", parts)
+
+    def all_of(self) -> Node | None:
+        parts: list[Node | None] = []
+        while (token := self.peek()) not in (None, ("paren", ")"), ("operator", "OR")):
+            self.at += 1
+            if token == ("operator", "NOT") and any(parts):
+                parts.append(_group("not", [self.one()]))
+            elif token is not None and token[0] != "operator":
+                parts.append(self.one(token))
+        return _group("and", parts)
+
+    def one(self, token: Token | None = None) -> Node | None:
+        """A phrase, a chunk of words or a group in parentheses, under a column filter if
+        one is before it (filters within filters: the columns both name)."""
+        if token is None:
+            token = self.peek()
+            if token in (None, ("paren", ")"), ("operator", "OR")):
+                return None  # a filter on nothing: ``(title:)``
+            self.at += 1
+        kind, value = token
+        if kind == "columns":
+            return _filtered(self.one(), value)
+        if kind == "phrase":
+            return Atom(value) if re.search(r"\w", value) else None
+        if kind == "chunk":
+            return _group("and", list(value))
+        if token == ("paren", "("):
+            node = self.any_of()
+            if self.peek() == ("paren", ")"):
+                self.at += 1
+            return node
+        return None  # an operator or parenthesis out of place
+
+
+def _group(how: str, parts: Sequence[Node | None]) -> Node | None:
+    """The group of ``parts`` (those that ask for nothing left out of it)."""
+    kept = tuple(part for part in parts if part is not None)
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 and how != "not" else Group(how, kept)
+
+
+def _filtered(node: Node | None, columns: frozenset[str]) -> Node | None:
+    if isinstance(node, Atom):
+        inside = columns if node.columns is None else columns & node.columns
+        return Atom(node.text, node.prefix, inside)
+    if isinstance(node, Group):
+        return Group(node.how, tuple(_filtered(part, columns) or part for part in node.parts))
+    return None
