@@ -16,6 +16,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from diptych.storage.search_query import Atom, Group, Node, parse
@@ -107,7 +108,7 @@ def cjk_rows(
     one naming it in passing: no order of the index's is known for them, and their
     titles' order would be an accident of naming.
     """
-    asked, left_out = parse(wanted, excluded)
+    asked, left_out = _parsed(wanted, tuple(excluded))
     if asked is None:
         return iter(())
     table, statement = TABLES[kind], _Statement(TABLES[kind])
@@ -122,12 +123,18 @@ def cjk_rows(
             " ORDER BY found_rank LIMIT :limit"
         )
     else:
-        rank = f"-({' + '.join(statement.counts)})" if statement.counts else "0"
+        rank = f"-{_nested(statement.counts, ' + ')}" if statement.counts else "0"
         rows += (
             f", {rank} AS found_rank FROM {joined} WHERE {found} AND {without}"
             f" ORDER BY found_rank, {table.key} LIMIT :limit"
         )
     return iter(conn.execute(rows, {**statement.params, "limit": limit}))
+
+
+@lru_cache(maxsize=4)
+def _parsed(wanted: str, excluded: tuple[str, ...]) -> tuple[Node | None, Node | None]:
+    """The query read once for the three kinds of result (a paragraph pasted takes a while)."""
+    return parse(wanted, list(excluded))
 
 
 class _Statement:
@@ -159,7 +166,7 @@ class _Statement:
         conditions = [text for by_index, text in compiled if not by_index]
         if indexed:  # the index's words in one query of it
             conditions.append(self.in_index(joiner.join(indexed)))
-        return False, f"({joiner.join(conditions)})"
+        return False, _nested(conditions, joiner)
 
     def condition(self, node: Node, *, asked: bool = True) -> str:
         by_index, text = self.compile(node, asked=asked)
@@ -185,12 +192,26 @@ class _Statement:
         folded = any("A" <= char <= "Z" or "a" <= char <= "z" for char in atom.text)
         term = self.param(atom.text.translate(_ASCII_LOWER) if folded else atom.text)
         searched = [f"lower({column})" if folded else column for column, _ in columns]
-        if asked:
+        if asked and len(self.counts) < _MOST_COUNTED:
             self.counts += [
                 f"(length({s}) - length(replace({s}, {term}, ''))) / length({term})"
                 for s in searched
             ]
         return False, "(" + " OR ".join(f"instr({s}, {term}) > 0" for s in searched) + ")"
+
+
+_MOST_COUNTED = 16
+"""Occurrences counted to rank the rows found (of the first terms, in each column): a
+paragraph pasted as a search would count every word in every text found, for seconds."""
+
+
+def _nested(terms: list[str], joiner: str) -> str:
+    """``terms`` joined in nested pairs, ``((a AND b) AND (c AND d))``: SQLite refuses an
+    expression more than 1,000 deep, which a chain of a paragraph's words pasted is."""
+    if len(terms) == 1:
+        return f"({terms[0]})"
+    middle = len(terms) // 2
+    return f"({_nested(terms[:middle], joiner)}{joiner}{_nested(terms[middle:], joiner)})"
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

@@ -132,3 +132,13 @@ def test_a_snippet_of_chinese_is_a_few_words_around_the_match_not_whole_sentence
     sentences[10] = "两国领导人在会谈中讨论了外交政策与地区安全问题"
     cut = snippet("。".join(sentences) + "。", terms_pattern("外交"))
     assert cut == "…人在会谈中讨论了[外交]政策与地区安全问题。两国领导…"
+
+
+def test_a_pasted_korean_paragraph_is_searched_not_refused(tmp_path: Path) -> None:
+    words = [f"{word}{n}" for n, word in enumerate(["한국은", "중국과", "협력한다"] * 500)]
+    with Project.create(tmp_path / "k.diptych") as project:
+        text = "기사\n\n" + " ".join(words)
+        project.articles.add(parsed=parse_article(text.encode(), name="k.txt"))
+        # SQLite refuses an expression 1,000 deep: a chain of 1,500 words was one
+        assert titles(project, " ".join(words)) == ["기사"]
+        assert titles(project, " OR ".join(["없는말", *words])) == ["기사"]
