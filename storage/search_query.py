@@ -80,7 +80,7 @@ class _Parser:
     than the words side by side (all of them), ``NOT`` more."""
 
     def __init__(self, tokens: list[Token]) -> None:
-        self.tokens, self.at = tokens, 0
+        self.tokens, self.at, self.depth = tokens, 0, 0
 
     def peek(self) -> Token | None:
         return self.tokens[self.at] if self.at < len(self.tokens) else None
@@ -125,12 +125,19 @@ class _Parser:
             return Atom(value) if re.search(r"\w", value) else None
         if kind == "chunk":
             return _group("and", list(value))
-        if token == ("paren", "("):
+        if token == ("paren", "(") and self.depth < _DEEPEST:
+            self.depth += 1
             node = self.any_of()
+            self.depth -= 1
             if self.peek() == ("paren", ")"):
                 self.at += 1
             return node
         return None  # an operator or parenthesis out of place
+
+
+_DEEPEST = 50
+"""Parentheses within parentheses read as such; deeper ones are left out (Python's stack
+would run out)."""
 
 
 def _group(how: str, parts: Sequence[Node | None]) -> Node | None:

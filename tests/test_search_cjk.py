@@ -142,3 +142,4 @@ def test_a_pasted_korean_paragraph_is_searched_not_refused(tmp_path: Path) -> No
         # SQLite refuses an expression 1,000 deep: a chain of 1,500 words was one
         assert titles(project, " ".join(words)) == ["기사"]
         assert titles(project, " OR ".join(["없는말", *words])) == ["기사"]
+        assert titles(project, "(" * 2_000 + "한국은7" + ")" * 2_000) == ["기사"]
