@@ -13,9 +13,11 @@ from pytestqt.qtbot import QtBot
 from test_gui_search_memos import activate_with_the_keyboard
 
 from diptych.gui.context import AppContext
+from diptych.gui.main_window import MainWindow
 from diptych.gui.search_panel import SearchPanel
 from diptych.gui.search_results import MATCHES_ROLE
 from diptych.storage.importing import parse_article
+from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 
 POLICY = "東アジアの記録\n\n中国外交政策正在转变。韩国总统访问北京。\n\n한국은 중국과 협력한다."
@@ -60,3 +62,16 @@ def test_a_chinese_word_typed_finds_its_article_and_opening_it_selects_it(
     cursor = pane.view.textCursor()
     assert cursor.selectedText() == "外交"
     assert pane.view.toPlainText()[cursor.selectionStart() - 2 : cursor.selectionStart()] == "中国"
+
+
+def test_enter_on_a_japanese_memo_found_selects_the_word_inside_its_run(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.session.set_memo(MemoKind.PROJECT, None, "注意：日米同盟の議論を追う")
+    window.actions_.search.trigger()
+    panel = window.search
+    assert search_for(qtbot, panel, "同盟") == ["Project memo"]
+    activate_with_the_keyboard(qtbot, panel, 0)
+    field = window.memos.project_memo
+    assert QApplication.focusWidget() is field
+    assert field.textCursor().selectedText() == "同盟"
