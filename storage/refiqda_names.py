@@ -3,8 +3,10 @@
 QualCoder copies each source it imports to a file named after the source, so a title
 with a ``/`` in it named a folder that is not there, and the copy failed. NVivo and
 MAXQDA run on Windows, whose file names cannot hold ``< > : " / \\ | ? *`` or control
-characters, cannot end in a dot or a space, and cannot be a device's name (``CON``,
-``NUL``, ``COM1``...). A source's name is its article's title with each of these
+characters, and cannot be a device's name (``CON``, ``NUL``, ``COM1``...). Windows drops
+a dot or a space at the end of a file's name, in making the file and in opening it alike,
+so a title ending a sentence keeps its dot: two names that differ only there (or in case)
+are told apart instead. A source's name is its article's title with each of these
 characters replaced by one that looks like it (``∕``, as in tag names, for ``/``; the
 full-width forms for ``< > : " | ? *``), cut to what any file system takes, and told
 apart from the others without regard to case (Windows and macOS do not tell ``Report``
@@ -44,8 +46,7 @@ def file_safe_name(name: str, *, fallback: str) -> str:
     it is left (a name of dots and spaces). ``fallback`` is not checked."""
     safe = " ".join(name.translate(_LOOK_ALIKES).split())  # tabs and line breaks too
     safe = "".join("\ufffd" if unicodedata.category(c) == "Cc" else c for c in safe)
-    safe = safe.rstrip(". ")
-    if not safe:
+    if not safe.strip(". "):  # "." and ".." name folders, everywhere
         return fallback
     device = _DEVICE.fullmatch(safe)
     if device:  # "CON_" and "nul_.txt" are files; "CON" is the console
@@ -73,8 +74,9 @@ class SourceNames:
 
 
 def _key(name: str) -> str:
-    """What file systems that ignore case (and macOS's, the form of accents) compare."""
-    return unicodedata.normalize("NFC", name).casefold()
+    """What file systems that ignore case (and macOS's, the form of accents) compare, and
+    Windows, which drops dots and spaces at the end."""
+    return unicodedata.normalize("NFC", name).casefold().rstrip(". ")
 
 
 def _cut(name: str, limit: int) -> str:
