@@ -24,11 +24,13 @@ from diptych.gui.passage_selection import (
     TEXT_NOT_DELETED,
     PassageSelection,
 )
+from diptych.gui.passage_steps import PassageSteps
 from diptych.gui.passage_tooltip import passage_tooltip
 from diptych.gui.selection_ends import blank_selection, selected_words
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path
+from diptych.gui.undo_reveal import UndoReveal
 
 BLANK_SELECTION = (
     "Only spaces or line breaks are selected, so nothing is tagged: select some words."
@@ -43,7 +45,7 @@ class CodingController(QObject):
         area: the reading area.
         window: the widget that parents popups.
 
-    The selected passage, which the keys act on, is :attr:`selection`'s.
+    The selected passage, which the keys act on, is :attr:`selection`'s; F8 steps it.
     """
 
     def __init__(self, session: ProjectSession, area: PaneArea, window: QWidget) -> None:
@@ -52,6 +54,8 @@ class CodingController(QObject):
         self.area = area
         self.window = window
         self.selection = PassageSelection(session, area, self)
+        self.steps = PassageSteps(self.selection)
+        self.undo_reveal = UndoReveal(self.selection)
         self.palette = TagPalette(window)
         self.coding_palette = CodingPalette(self)
         self.menu = CodingMenu(self)

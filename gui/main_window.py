@@ -75,11 +75,11 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         a.edit_note.triggered.connect(self.on_edit_note_triggered)
         self.editor.noteLeft.connect(self.on_editor_note_left)
         self.memos.memoLeft.connect(self.on_memos_memo_left)
-        chosen = self.coding.selection
-        a.next_passage.triggered.connect(lambda: chosen.step_passage(1))
-        a.previous_passage.triggered.connect(lambda: chosen.step_passage(-1))
-        a.next_tagged_passage.triggered.connect(lambda: chosen.step_tagged_passage(1))
-        a.previous_tagged_passage.triggered.connect(lambda: chosen.step_tagged_passage(-1))
+        steps = self.coding.steps
+        a.next_passage.triggered.connect(lambda: steps.step_passage(1))
+        a.previous_passage.triggered.connect(lambda: steps.step_passage(-1))
+        a.next_tagged_passage.triggered.connect(lambda: steps.step_tagged_passage(1))
+        a.previous_tagged_passage.triggered.connect(lambda: steps.step_tagged_passage(-1))
         a.find.triggered.connect(self.on_find_triggered)
         a.search.triggered.connect(self.on_search_triggered)
         self.search.passageRequested.connect(self.coding.selection.reveal_passage)

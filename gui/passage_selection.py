@@ -4,8 +4,9 @@ One passage of the project is the selected one. Its pane outlines it while the c
 it or it is in view; the caret moved into another passage selects that one; F8, Ctrl+F8,
 search results, and undo or redo bringing a passage back (or giving it a tag) select a
 passage and bring it into view. Closing the pane of the selected passage's article, or
-showing another article in it, when no other pane shows it, selects nothing. Tagging
-from the selection is :mod:`diptych.gui.coding`'s.
+showing another article in it, when no other pane shows it, selects nothing. The steps of
+F8 and Ctrl+F8 are :mod:`diptych.gui.passage_steps`'s, what undo and redo select
+:mod:`diptych.gui.undo_reveal`'s, tagging from the selection :mod:`diptych.gui.coding`'s.
 """
 
 from __future__ import annotations
@@ -13,13 +14,10 @@ from __future__ import annotations
 from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QUndoCommand
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QTextCursor
 
 from diptych.gui.article_pane import NO_ARTICLE, ArticlePane
-from diptych.gui.commands import SessionCommand
 from diptych.gui.pane_area import PaneArea
-from diptych.gui.passage_commands import AddPassage
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import InputError
 
@@ -45,27 +43,6 @@ CARET_LEFT = (
 )
 
 
-def passage_to_show(command: QUndoCommand | None, *, undone: bool) -> int:
-    """The passage that undoing (``undone``) or redoing ``command`` brought back or gave a
-    tag (the last one, in a step of several commands), or 0."""
-    if isinstance(command, SessionCommand):
-        return command.passage_to_show(undone=undone)
-    children = [command.child(i) for i in range(command.childCount())] if command else []
-    return next(
-        (found for c in reversed(children) if (found := passage_to_show(c, undone=undone))), 0
-    )
-
-
-def tagging_in(command: QUndoCommand | None) -> AddPassage | None:
-    """The tagging of new text that ``command`` is or holds (the first one), or None."""
-    if isinstance(command, AddPassage):
-        return command
-    if command is None or isinstance(command, SessionCommand):
-        return None
-    children = (tagging_in(command.child(i)) for i in range(command.childCount()))
-    return next((c for c in children if c is not None), None)
-
-
 class PassageSelection(QObject):
     """Which passage is selected, and how it follows the caret, the keys and undo.
 
@@ -89,10 +66,6 @@ class PassageSelection(QObject):
         session.passagesChanged.connect(self.on_session_passages_changed)
         session.passageUpdated.connect(self.on_session_passage_updated)
         session.allPassagesChanged.connect(self.on_session_all_passages_changed)
-        session.undo_stack.indexChanged.connect(self.on_undo_stack_index_changed)
-        self._stack_index = session.undo_stack.index()
-        # The stack empties itself as it is deleted, with the session (which says so first).
-        session.destroyed.connect(self.on_session_destroyed)
         # Every pane's caret is followed (a new pane becomes the current one at once), and
         # the article it shows, to tell which one it puts away as it shows another.
         self._shown: WeakKeyDictionary[ArticlePane, int | None] = WeakKeyDictionary()
@@ -100,8 +73,6 @@ class PassageSelection(QObject):
         for pane in area.panes():
             self._follow_caret(pane)
         area.paneClosed.connect(self.on_article_put_away)
-        # Ctrl+F8: the tag followed, and the passage it led to (the tag is kept from there).
-        self._followed_tag: tuple[int, int] = (0, 0)
 
     # -- which passage the keys act on ---------------------------------------------------
     def not_outlined(self, pane: ArticlePane) -> str:
@@ -248,19 +219,6 @@ class PassageSelection(QObject):
         except InputError:  # there is no such passage any more
             self.select_passage(0)
 
-    def step_passage(self, step: int) -> None:
-        """Select the next (``step`` 1) or previous (-1) passage of the current pane's article."""
-        pane = self.area.current
-        if pane is not None and pane.article_id is None:
-            self.session.messages.info(NO_ARTICLE)
-            return
-        annotation_id = pane.neighbour_passage(step) if pane is not None else 0
-        if pane is None or not annotation_id:
-            where = "after" if step > 0 else "before"
-            self.session.messages.info(f"There is no passage {where} the cursor in this article.")
-            return
-        self.select_passage(annotation_id, scroll=True)
-
     def passage_for_note(self, pane: ArticlePane) -> int:
         """The passage F2 writes the note of in ``pane``, or 0 (see :meth:`note_target`)."""
         return self.note_target(pane)[0]
@@ -287,51 +245,6 @@ class PassageSelection(QObject):
             return at_caret, ""
         return 0, NOTE_ELSEWHERE if refusal == SELECTED_ELSEWHERE else refusal
 
-    def step_tagged_passage(self, step: int) -> None:
-        """Ctrl+F8 / Ctrl+Shift+F8: select the next (``step`` 1) or previous (-1) passage of
-        the current pane's article with the selected passage's tag (its first in codebook
-        order; the tag followed so far while going on from the passage it led to)."""
-        pane = self.area.current
-        if pane is not None and pane.article_id is None:
-            self.session.messages.info(NO_ARTICLE)
-            return
-        selected = self.selected
-        index = pane.view.index if pane is not None else None
-        if pane is None or index is None or not selected or selected not in index:
-            self.session.messages.info(
-                "Select a passage in this article first (Enter on a highlight, or F8): "
-                "Ctrl+F8 / Ctrl+Shift+F8 then go to the next / previous passage with its tag."
-            )
-            return
-        codebook = self.session.codebook()
-        tags = [t for t in self.session.passage(selected).tag_ids if t in codebook]
-        followed, reached = self._followed_tag
-        tag_id = followed if reached == selected and followed in tags else None
-        if tag_id is None and tags:
-            tag_id = min(tags, key=codebook.rank)
-        if tag_id is None:
-            self.session.messages.info("The selected passage has no tag to look for.")
-            return
-        name = codebook.path(tag_id)
-        tagged = {
-            a.id
-            for a in self.session.project.annotations.query(
-                article_id=pane.article_id, tag_id=tag_id
-            )
-        }
-        annotation_id = pane.neighbour_passage(step, tagged)
-        if not annotation_id:
-            where = "after" if step > 0 else "before"
-            self.session.messages.info(
-                f"There is no passage tagged “{name}” {where} the cursor in this article."
-            )
-            return
-        self._followed_tag = (tag_id, annotation_id)
-        self.select_passage(annotation_id, scroll=True)
-        self.session.messages.info(
-            f"Passage tagged “{name}” (Ctrl+F8 / Ctrl+Shift+F8: next / previous)"
-        )
-
     def reveal_passage(self, annotation_id: int, article_id: int) -> None:
         """Open the passage's article if needed, scroll to the passage and select it; the
         keyboard goes to its pane, whether the article was open already or not, so that
@@ -341,67 +254,3 @@ class PassageSelection(QObject):
             return
         pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
         pane.when_loaded(lambda: self.select_passage(annotation_id, scroll=True))
-
-    def on_session_destroyed(self) -> None:
-        """Stop following the undo stack, which is about to go."""
-        self.session.undo_stack.indexChanged.disconnect(self.on_undo_stack_index_changed)
-
-    def on_undo_stack_index_changed(self, index: int) -> None:
-        """A passage that undo or redo brings back (undoing its deletion, redoing its
-        tagging) or changes (its tags, note or place) is selected, as it was when the user
-        worked on it: outlined, with the caret on it (unless it was outlined and in view
-        already) and the keyboard in its pane if the keyboard was in the reading area, so
-        that the user sees what changed and the keys (Del, F2, 1-9) go on from it."""
-        before, self._stack_index = self._stack_index, index
-        stack = self.session.undo_stack
-        if index == before - 1:
-            annotation_id = passage_to_show(stack.command(index), undone=True)
-            if not annotation_id:
-                self._select_untagged_text(tagging_in(stack.command(index)))
-        elif index == before + 1:
-            annotation_id = passage_to_show(stack.command(before), undone=False)
-        else:
-            return
-        if annotation_id:
-            self._show_restored(annotation_id)
-
-    def _select_untagged_text(self, tagging: AddPassage | None) -> None:
-        """A tagging undone: its text is selected again in a pane showing it, as it was
-        before the tag key, with the keyboard there if it was in the reading area, so that
-        a key pressed by mistake is put right with Ctrl+Z and the right one."""
-        if tagging is None or tagging.passage is None:
-            return
-        try:
-            self.session.passage(tagging.passage.id)
-            return  # still there: the undo failed
-        except InputError:
-            pass
-        article_id, start, end = tagging.place
-        panes = [
-            p for p in self.area.panes() if p.article_id == article_id and len(p.view.positions)
-        ]
-        pane = self.area.current if self.area.current in panes else next(iter(panes), None)
-        if pane is None:
-            return
-        focus = QApplication.focusWidget()
-        if focus is None or self.area.isAncestorOf(focus):
-            pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        pane.view.select_range(start, end)
-
-    def _show_restored(self, annotation_id: int) -> None:
-        try:
-            self.session.passage(annotation_id)
-        except InputError:  # not put back (the undo failed)
-            return
-        panes = [p for p in self.area.panes() if annotation_id in (p.view.index or ())]
-        pane = self.area.current if self.area.current in panes else next(iter(panes), None)
-        # Outlined and in view already (its tags or note changed): the caret stays put.
-        shown = pane is not None and self.selected == annotation_id and not self.not_outlined(pane)
-        self.select_passage(annotation_id)
-        if pane is None:
-            return
-        focus = QApplication.focusWidget()
-        if focus is None or self.area.isAncestorOf(focus):
-            pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not shown:
-            pane.select_passage(annotation_id, scroll=True)
