@@ -1,8 +1,8 @@
 """The base of every user edit as a QUndoCommand on the session's one undo stack, and
 how edits are applied: one at a time with :func:`perform`, or several as one
-:class:`UndoStep`. The commands themselves are in :mod:`passage_commands`,
-:mod:`text_commands` (notes and memos typed in), :mod:`tag_commands` and
-:mod:`article_commands`.
+:class:`UndoStep` (:func:`perform_together`). The commands themselves are in
+:mod:`passage_commands`, :mod:`text_commands` (notes and memos typed in),
+:mod:`tag_commands` and :mod:`article_commands`.
 
 A command is applied once through :func:`perform`, which reports a known error instead of
 pushing a command that did not happen; after that, ``redo()`` and ``undo()`` replay it
@@ -82,6 +82,17 @@ class UndoStep:
             if empty is not None:
                 empty.setObsolete(True)  # undoing an obsolete command removes it
                 stack.undo()
+
+
+def perform_together(session: ProjectSession, text: str, commands: list[SessionCommand]) -> None:
+    """Perform ``commands`` as one undo step; stop at the first that fails."""
+    if len(commands) == 1:
+        perform(session, commands[0])
+        return
+    with UndoStep(session, text) as step:
+        for command in commands:
+            if not step.perform(command):
+                break
 
 
 class SessionCommand(QUndoCommand):

@@ -1,31 +1,29 @@
-"""The codebook panel: the tag tree and the tag manager's actions.
+"""The Codebook panel: the tag tree with its tools, and the tag manager's actions.
 
-Create, edit (name, colour, description), nest by dragging, merge, delete. Every change
-is an undoable command and repaints every pane at once through the session's signals.
+Create, edit (name, colour, description), merge, delete; nesting by dragging and the tree
+itself are :mod:`diptych.gui.codebook_view`'s. Every change is an undoable command and
+repaints every pane at once through the session's signals.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QStyle,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from diptych.gui.codebook_rows import CodebookRowDelegate, letters_beyond_latin
-from diptych.gui.commands import SessionCommand, UndoStep, perform
+from diptych.gui.codebook_view import CodebookView
+from diptych.gui.commands import SessionCommand, perform, perform_together
 from diptych.gui.dialogs import ask_plain, context_menu
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import (
@@ -56,28 +54,6 @@ MERGE_LABEL = (
 )
 
 
-@dataclass
-class TreePlace:
-    """Where the analyst was in the tag tree: the selected tag (its parent and row, for
-    when it is gone) and the tags whose branch was folded."""
-
-    tag_id: int | None = None
-    parent_id: int | None = None
-    row: int = 0
-    folded: set[int] = field(default_factory=set)
-
-
-def perform_together(session: ProjectSession, text: str, commands: list[SessionCommand]) -> None:
-    """Perform ``commands`` as one undo step; stop at the first that fails."""
-    if len(commands) == 1:
-        perform(session, commands[0])
-        return
-    with UndoStep(session, text) as step:
-        for command in commands:
-            if not step.perform(command):
-                break
-
-
 class TagPanel(QWidget):
     """The tag tree with its tools.
 
@@ -106,20 +82,9 @@ class TagPanel(QWidget):
         self.session = session
         self.confirm = confirm
         self.model = TagTreeModel(session, key_of=tag_key)  # the key said, not only shown
-        self.view = QTreeView(self)
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(CodebookRowDelegate(self._key_of, self._letters, self.view))
-        self.view.setUniformRowHeights(True)  # the delegate gives every row one height
-        self.view.setHeaderHidden(True)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.setExpandsOnDoubleClick(False)
-        self.view.setToolTip("Double-click or Enter: tag the selected text. Drag to nest.")
+        self.view = CodebookView(session, self.model, self)
         tools = QHBoxLayout()
         tools.setSpacing(2)
-        self.view.setAccessibleName("Codebook")
         # A screen reader reads a symbol's Unicode name ("circled plus"), or nothing for
         # an icon: each button is named by what it does; its tooltip describes it.
         for text, name, tip, slot in (
@@ -153,12 +118,7 @@ class TagPanel(QWidget):
         self.view.activated.connect(self.on_view_activated)
         self.view.selectionModel().currentChanged.connect(self.on_view_current_changed)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
-        self.model.moveRequested.connect(self.on_model_move_requested)
-        self._place = TreePlace()
-        self.model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
-        self.model.modelReset.connect(self.on_model_reset)
-        self.model.modelReset.connect(self._show_empty_hint)
-        self._unfold()
+        self.model.modelReset.connect(self._show_empty_hint)  # after the view's own
         self._show_empty_hint()
 
     def _show_empty_hint(self) -> None:
@@ -169,67 +129,13 @@ class TagPanel(QWidget):
         self.empty_hint.setVisible(empty)
         self.view.setAccessibleDescription(text if empty else "")
 
-    def _unfold(self, folded: Collection[int] = ()) -> None:
-        """Unfold every branch but ``folded``. The branches are only marked: the tree is
-        laid out once, when it is next shown or asked where a row is (``expandAll`` laid
-        out all 400 tags of a big codebook at once, through the model's Python methods,
-        and each branch folded back again laid them out anew)."""
-        self.view.scheduleDelayedItemsLayout()  # marking a branch then lays nothing out
-        codebook = self.model.codebook
-        for tag in codebook.ordered():
-            if tag.id not in folded and codebook.children(tag.id):
-                self.view.expand(self.model.index_of(tag.id))
-
-    def _letters(self) -> str:
-        """The letters beyond Latin that the codebook's names use."""
-        return letters_beyond_latin(self.model.codebook)
-
-    def _key_of(self, index: QModelIndex | QPersistentModelIndex) -> int | None:
-        """The digit key that applies the tag at ``index``, if any."""
-        tag = self.model.tag(index)
-        return self.model.key(tag.id) if tag else None
-
     def selected_tag(self) -> int | None:
         """Id of the tag selected in the tree."""
-        tag = self.model.tag(self.view.currentIndex())
-        return tag.id if tag else None
+        return self.view.selected_tag()
 
     def select_tag(self, tag_id: int) -> None:
         """Select a tag in the tree."""
-        self.view.setCurrentIndex(self.model.index_of(tag_id))
-
-    def on_model_about_to_be_reset(self) -> None:
-        """Remember the selected tag and the folded branches: every change of the
-        codebook (and its undo) rebuilds the tree, which forgets both."""
-        model, view = self.model, self.view
-        current = model.tag(view.currentIndex())
-        folded = {
-            tag.id
-            for tag in model.codebook.ordered()
-            if model.codebook.children(tag.id) and not view.isExpanded(model.index_of(tag.id))
-        }
-        self._place = TreePlace(
-            current.id if current else None,
-            current.parent_id if current else None,
-            view.currentIndex().row(),
-            folded,
-        )
-
-    def on_model_reset(self) -> None:
-        """Unfold every branch but those folded before (a new branch shows its tags) and
-        select the same tag again; when it is gone, the tag that took its place, or its
-        parent, so that the keyboard goes on from there."""
-        place, self._place = self._place, TreePlace()
-        self._unfold(place.folded)
-        if place.tag_id is None:
-            return
-        index = self.model.index_of(place.tag_id)
-        if not index.isValid():
-            parent = self.model.index_of(place.parent_id) if place.parent_id else QModelIndex()
-            rows = self.model.rowCount(parent)
-            index = self.model.index(min(place.row, rows - 1), 0, parent) if rows else parent
-        if index.isValid():
-            self.view.setCurrentIndex(index)
+        self.view.select_tag(tag_id)
 
     def on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Say which tag is selected now (its memo is shown beside the reading)."""
@@ -241,23 +147,6 @@ class TagPanel(QWidget):
         tag = self.model.tag(index)
         if tag is not None:
             self.applyRequested.emit(tag.id)
-
-    def on_model_move_requested(self, tag_id: int, parent_id: int | None, row: int) -> None:
-        """A drag nested a tag (undoable); released where it already is, nothing happens."""
-        codebook = self.session.codebook()
-        tag = codebook.get(tag_id)
-        if tag is None or parent_id == tag_id:
-            return  # dropped on itself: a slip of the mouse, not a request
-        position = None if row < 0 else row
-        if position is not None and tag.parent_id == parent_id:
-            # The drop row counts the dragged tag itself; the move counts its siblings only.
-            current = [t.id for t in codebook.children(parent_id)].index(tag_id)
-            if current < position:
-                position -= 1
-            if position == current:
-                return
-        perform(self.session, MoveTag(self.session, tag_id, parent_id, position))
-        self.select_tag(tag_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """F2 edits the selected tag; Delete deletes it (after asking); Shift+F10 opens its

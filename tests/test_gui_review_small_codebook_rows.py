@@ -49,8 +49,8 @@ def test_every_row_has_one_height_and_none_is_too_short(qtbot: QtBot, window: Ma
     assert view.uniformRowHeights()
     indexes = list(every_index(model))
     assert len(indexes) == 7 + len(NAMES) + 2
-    assert any(panel._key_of(i) is not None for i in indexes)  # rows with a key hint...
-    assert any(panel._key_of(i) is None for i in indexes)  # ...and rows without
+    assert any(panel.view.key_of(i) is not None for i in indexes)  # rows with a key hint...
+    assert any(panel.view.key_of(i) is None for i in indexes)  # ...and rows without
     assert any(i.parent().parent().isValid() for i in indexes)  # a row two levels down
 
     delegate = view.itemDelegate()
@@ -81,7 +81,7 @@ class CountingDelegate(CodebookRowDelegate):
 
 def test_laying_out_a_big_codebook_measures_one_row_not_each(window: MainWindow) -> None:
     session, panel = window.session, window.tags
-    counting = CountingDelegate(panel._key_of, panel._letters, panel.view)
+    counting = CountingDelegate(panel.view.key_of, panel.view.letters, panel.view)
     panel.view.setItemDelegate(counting)
     for n in range(400):
         session.add_tag(name=f"Tag {n:03}")
@@ -99,7 +99,7 @@ def test_only_the_scripts_the_names_use_are_measured(window: MainWindow) -> None
     """Measuring a letter loads a fallback font for its script (~30 ms at start-up for a
     handful of scripts nobody used): a codebook in Latin letters measures none other."""
     panel = window.tags
-    assert panel._letters() == ""
+    assert panel.view.letters() == ""
     window.session.add_tag(name="中文标签")
     window.session.add_tag(name="Ελληνικά")
-    assert panel._letters() == "".join(sorted(set("中文标签Ελληνικά")))
+    assert panel.view.letters() == "".join(sorted(set("中文标签Ελληνικά")))

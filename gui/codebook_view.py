@@ -1,0 +1,144 @@
+"""The Codebook's tag tree: its rows (each with its digit key), nesting a tag by dragging
+it, and the branches unfolded.
+
+Every change of the codebook (and its undo) rebuilds the tree; the tree keeps the
+selected tag and the branches the analyst folded across it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+
+from diptych.gui.codebook_rows import CodebookRowDelegate, letters_beyond_latin
+from diptych.gui.commands import perform
+from diptych.gui.session import ProjectSession
+from diptych.gui.tag_commands import MoveTag
+from diptych.gui.tag_model import TagTreeModel
+
+
+@dataclass
+class TreePlace:
+    """Where the analyst was in the tag tree: the selected tag (its parent and row, for
+    when it is gone) and the tags whose branch was folded."""
+
+    tag_id: int | None = None
+    parent_id: int | None = None
+    row: int = 0
+    folded: set[int] = field(default_factory=set)
+
+
+class CodebookView(QTreeView):
+    """The tree of tags, unfolded, whose tags nest by dragging (undoable).
+
+    Args:
+        session: the open project.
+        model: the tags it shows.
+        parent: the owning widget.
+    """
+
+    def __init__(
+        self, session: ProjectSession, model: TagTreeModel, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tag_model = model
+        self.setModel(model)
+        self.setItemDelegate(CodebookRowDelegate(self.key_of, self.letters, self))
+        self.setUniformRowHeights(True)  # the delegate gives every row one height
+        self.setHeaderHidden(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setExpandsOnDoubleClick(False)
+        self.setToolTip("Double-click or Enter: tag the selected text. Drag to nest.")
+        self.setAccessibleName("Codebook")
+        model.moveRequested.connect(self.on_model_move_requested)
+        self._place = TreePlace()
+        model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
+        model.modelReset.connect(self.on_model_reset)
+        self.unfold()
+
+    def unfold(self, folded: Collection[int] = ()) -> None:
+        """Unfold every branch but ``folded``. The branches are only marked: the tree is
+        laid out once, when it is next shown or asked where a row is (``expandAll`` laid
+        out all 400 tags of a big codebook at once, through the model's Python methods,
+        and each branch folded back again laid them out anew)."""
+        self.scheduleDelayedItemsLayout()  # marking a branch then lays nothing out
+        codebook = self.tag_model.codebook
+        for tag in codebook.ordered():
+            if tag.id not in folded and codebook.children(tag.id):
+                self.expand(self.tag_model.index_of(tag.id))
+
+    def letters(self) -> str:
+        """The letters beyond Latin that the codebook's names use."""
+        return letters_beyond_latin(self.tag_model.codebook)
+
+    def key_of(self, index: QModelIndex | QPersistentModelIndex) -> int | None:
+        """The digit key that applies the tag at ``index``, if any."""
+        tag = self.tag_model.tag(index)
+        return self.tag_model.key(tag.id) if tag else None
+
+    def selected_tag(self) -> int | None:
+        """Id of the tag selected in the tree."""
+        tag = self.tag_model.tag(self.currentIndex())
+        return tag.id if tag else None
+
+    def select_tag(self, tag_id: int) -> None:
+        """Select a tag in the tree."""
+        self.setCurrentIndex(self.tag_model.index_of(tag_id))
+
+    def on_model_about_to_be_reset(self) -> None:
+        """Remember the selected tag and the folded branches: every change of the
+        codebook (and its undo) rebuilds the tree, which forgets both."""
+        model = self.tag_model
+        current = model.tag(self.currentIndex())
+        folded = {
+            tag.id
+            for tag in model.codebook.ordered()
+            if model.codebook.children(tag.id) and not self.isExpanded(model.index_of(tag.id))
+        }
+        self._place = TreePlace(
+            current.id if current else None,
+            current.parent_id if current else None,
+            self.currentIndex().row(),
+            folded,
+        )
+
+    def on_model_reset(self) -> None:
+        """Unfold every branch but those folded before (a new branch shows its tags) and
+        select the same tag again; when it is gone, the tag that took its place, or its
+        parent, so that the keyboard goes on from there."""
+        place, self._place = self._place, TreePlace()
+        self.unfold(place.folded)
+        if place.tag_id is None:
+            return
+        model = self.tag_model
+        index = model.index_of(place.tag_id)
+        if not index.isValid():
+            parent = model.index_of(place.parent_id) if place.parent_id else QModelIndex()
+            rows = model.rowCount(parent)
+            index = model.index(min(place.row, rows - 1), 0, parent) if rows else parent
+        if index.isValid():
+            self.setCurrentIndex(index)
+
+    def on_model_move_requested(self, tag_id: int, parent_id: int | None, row: int) -> None:
+        """A drag nested a tag (undoable); released where it already is, nothing happens."""
+        codebook = self.session.codebook()
+        tag = codebook.get(tag_id)
+        if tag is None or parent_id == tag_id:
+            return  # dropped on itself: a slip of the mouse, not a request
+        position = None if row < 0 else row
+        if position is not None and tag.parent_id == parent_id:
+            # The drop row counts the dragged tag itself; the move counts its siblings only.
+            current = [t.id for t in codebook.children(parent_id)].index(tag_id)
+            if current < position:
+                position -= 1
+            if position == current:
+                return
+        perform(self.session, MoveTag(self.session, tag_id, parent_id, position))
+        self.select_tag(tag_id)
