@@ -1,34 +1,28 @@
-"""The annotations panel: every passage of the project in a filterable, sortable table.
+"""The Passages panel: every passage of the project in a filterable, sortable table.
 
 Orphans (passages whose text is gone since their article was updated) have a tab of
 their own, with a hint on how to re-attach them; they are never deleted for the user.
+The table is :mod:`diptych.gui.passage_widgets`'s; which row is chosen, kept while rows
+change, :mod:`diptych.gui.passage_list_selection`'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QLineEdit,
-    QTabBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QTabBar, QVBoxLayout, QWidget
 
 from diptych.gui.commands import perform
 from diptych.gui.passage_cells import Column
 from diptych.gui.passage_commands import DeletePassage
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
+from diptych.gui.passage_list_selection import PassageListSelection
 from diptych.gui.passage_model import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, PassageTableModel
 from diptych.gui.passage_widgets import FilterCombo, PassageTable
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import FlowLayout
-from diptych.storage.errors import InputError
 
 PASSAGES_TAB = 0
 ORPHANS_TAB = 1
@@ -63,11 +57,11 @@ class AnnotationsPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = PassageTableModel(session, PassageFilter(orphans=OrphanFilter.ANCHORED))
-        self._selecting = False
-        self._chosen = 0  # the passage the user or the window selected
         self._build_filters()
         self._build_tabs()
-        self._build_table()
+        self.table = PassageTable(self.model, self)
+        self.table.installEventFilter(self)
+        self.selection = PassageListSelection(session, self.model, self.table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
@@ -105,49 +99,20 @@ class AnnotationsPanel(QWidget):
         self.tabs.addTab("Orphans (0)")
         self.tabs.setDrawBase(False)
         self.tabs.setExpanding(False)
-        self.orphan_hint = QLabel(ORPHAN_HINT, self, wordWrap=True)
-        self.orphan_hint.setObjectName("orphanHint")
-        self.orphan_hint.setContentsMargins(4, 2, 4, 2)
-        self.orphan_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.orphan_hint = self._hint(ORPHAN_HINT, "orphanHint", wrap=True)
         self.orphan_hint.hide()
-        self.reading_hint = QLabel("Reading the passages…", self)
-        self.reading_hint.setContentsMargins(4, 2, 4, 2)
-        self.reading_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.reading_hint = self._hint("Reading the passages…")
         self.reading_hint.setVisible(self.model.reading)
-        self.no_match = QLabel(NO_MATCH, self, wordWrap=True)  # else the table is just empty
-        self.no_match.setObjectName("passagesNoMatch")
-        self.no_match.setContentsMargins(4, 2, 4, 2)
-        self.no_match.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.no_match = self._hint(NO_MATCH, "passagesNoMatch", wrap=True)  # else no rows, unsaid
         self.no_match.hide()
 
-    def _build_table(self) -> None:
-        self.table = PassageTable(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Rows are chosen whole: Tab and Shift+Tab leave the table for the filters (cell
-        # by cell they never left it, and the filter could not be reached from it).
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        # Unsorted (article, then text order) until a header is clicked; without this,
-        # enabling sorting would first sort every passage by the first column.
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Short columns are fitted from the font, not with ResizeToContents, which would
-        # measure a thousand rows again on every change of a passage.
-        header.resizeSection(Column.NOTE, 180)
-        header.resizeSection(Column.UPDATED, self._text_width(["0000-00-00 00:00", "Updated"]))
-        self.table.setup_columns()
-        self.table.installEventFilter(self)
+    def _hint(self, text: str, name: str = "", *, wrap: bool = False) -> QLabel:
+        """A line of help above the table, in the placeholder text's colour."""
+        label = QLabel(text, self, wordWrap=wrap)
+        label.setObjectName(name)
+        label.setContentsMargins(4, 2, 4, 2)
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        return label
 
     def _connect(self) -> None:
         self.search.installEventFilter(self)
@@ -157,9 +122,7 @@ class AnnotationsPanel(QWidget):
         self.coder_combo.currentIndexChanged.connect(self.on_coder_combo_current_index_changed)
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
         self.table.clicked.connect(self.on_table_clicked)
-        selection = self.table.selectionModel()
-        selection.currentRowChanged.connect(self.on_table_current_row_changed)
-        # After the selection model has moved the current row (it is connected first).
+        self.selection.passageChosen.connect(self.passageSelected)
         self.model.rowsRemoved.connect(self.on_model_rows_changed)
         self.model.rowsInserted.connect(self.on_model_rows_changed)
         self.model.modelReset.connect(self.on_model_reset)
@@ -179,14 +142,14 @@ class AnnotationsPanel(QWidget):
         Returns:
             True if the passage's row is now selected.
         """
-        self._chosen = annotation_id
+        self.selection.chosen = annotation_id
         passage = self.model.find(annotation_id)
         if passage is None:
             self.table.clearSelection()
             return False
         self.tabs.setCurrentIndex(ORPHANS_TAB if passage.is_orphan else PASSAGES_TAB)
-        index = self._index_of(annotation_id)
-        self._make_current(index)
+        index = self.selection.index_of(annotation_id)
+        self.selection.make_current(index)
         if index.isValid():
             self.table.scrollTo(index)
         return index.isValid()
@@ -198,8 +161,7 @@ class AnnotationsPanel(QWidget):
 
     def current_passage(self) -> int | None:
         """The id of the passage on the current row, if any."""
-        index = self.table.currentIndex()
-        return int(index.data(PASSAGE_ID_ROLE)) if index.isValid() else None
+        return self.selection.current_passage()
 
     def delete_current(self) -> None:
         """Delete the passage on the current row (undoable), then select the next row."""
@@ -214,9 +176,7 @@ class AnnotationsPanel(QWidget):
         self.session.messages.info("Passage deleted — Ctrl+Z to undo")
         following = self.model.index(min(row, self.model.rowCount() - 1), 0)
         if following.isValid():  # as if the user had stepped onto it
-            self._make_current(following)
-            self._chosen = int(following.data(PASSAGE_ID_ROLE))
-            self.passageSelected.emit(self._chosen)
+            self.selection.choose(following)
 
     # -- slots -----------------------------------------------------------------------------
     def on_search_text_changed(self, text: str) -> None:
@@ -247,20 +207,12 @@ class AnnotationsPanel(QWidget):
         """Open the clicked passage."""
         self._activate(index)
 
-    def on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        """Tell the window which passage the user moved to."""
-        if current.isValid() and self.table.moved_by_user and not self._selecting:
-            self._chosen = int(current.data(PASSAGE_ID_ROLE))
-            self.passageSelected.emit(self._chosen)
-
     def on_model_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
-        """Rows went or came (deleted, undone): keep the chosen passage's row current."""
-        self._show_chosen()
+        """Rows went or came (deleted, undone): say if none matches the filters."""
         self._show_matches()
 
     def on_model_reset(self) -> None:
-        """The rows were read or filtered again: select the chosen passage's row again."""
-        self._show_chosen()
+        """The rows were read or filtered again: say if none matches the filters."""
         self._show_matches()
 
     def _show_matches(self) -> None:
@@ -305,52 +257,10 @@ class AnnotationsPanel(QWidget):
         self.tabs.setTabText(ORPHANS_TAB, f"Orphans ({self.model.orphan_count()})")
         names = self.model.coders()
         if self.coder_combo.refill("All coders", [(name, name, None) for name in names]):
-            width = min(self._text_width(["Coder", *names]), 180)
+            width = min(self.table.text_width(["Coder", *names]), 180)
             self.table.horizontalHeader().resizeSection(Column.CODER, width)
 
     # -- helpers ---------------------------------------------------------------------------
-    def _show_chosen(self) -> None:
-        """Make the chosen passage's row current, or no row if it is gone or filtered out.
-
-        The table moves its current row onto a neighbour when the current one is removed;
-        left there, the table would show a passage selected that nobody chose. A chosen
-        passage that was deleted is forgotten: brought back by undo or redo, it is not the
-        selected one any more (the article and the Passage panel no longer show it).
-        """
-        index = self._index_of(self._chosen)
-        if not index.isValid() and self._chosen and not self._exists(self._chosen):
-            self._chosen = 0
-        if index != self.table.currentIndex().siblingAtColumn(0):
-            self._make_current(index)
-
-    def _exists(self, annotation_id: int) -> bool:
-        """True if the passage is in the project (its row may be filtered out)."""
-        try:
-            self.session.passage(annotation_id)
-        except InputError:
-            return False
-        return True
-
-    def _index_of(self, annotation_id: int) -> QModelIndex:
-        """The first cell of a passage's row; invalid if it has none (gone or filtered out)."""
-        row = self.model.row_of(annotation_id) if annotation_id else -1
-        return self.model.index(row, 0) if row >= 0 else QModelIndex()
-
-    def _make_current(self, index: QModelIndex) -> None:
-        """Make a row current and selected (an invalid index: none), quietly."""
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        if index.isValid():
-            flags |= QItemSelectionModel.SelectionFlag.Rows
-        self._selecting = True
-        try:
-            self.table.selectionModel().setCurrentIndex(index, flags)
-        finally:
-            self._selecting = False
-
-    def _text_width(self, texts: Sequence[str]) -> int:
-        metrics = self.table.fontMetrics()
-        return max(metrics.horizontalAdvance(text) for text in texts) + 24
-
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():
             annotation_id = int(index.data(PASSAGE_ID_ROLE))
@@ -364,10 +274,7 @@ class AnnotationsPanel(QWidget):
         if not (enter or event.key() == Qt.Key.Key_Down) or not self.model.rowCount():
             return False
         if not self.table.currentIndex().isValid():  # as if the user had stepped onto it
-            first = self.model.index(0, 0)
-            self._make_current(first)
-            self._chosen = int(first.data(PASSAGE_ID_ROLE))
-            self.passageSelected.emit(self._chosen)
+            self.selection.choose(self.model.index(0, 0))
         if enter:
             self._activate(self.table.currentIndex())
         else:

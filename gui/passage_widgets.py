@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractListModel, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
 
 from diptych.gui.note_html import text_to_html
 from diptych.gui.passage_cells import Column, TagCellDelegate
-from diptych.gui.passage_model import NO_PARENT, Index
+from diptych.gui.passage_model import NO_PARENT, Index, PassageTableModel
 from diptych.gui.tag_colors import color_icon
 
 ComboItem = tuple[str, object, str | None]  # text, data, colour
@@ -26,13 +26,43 @@ class PassageTable(QTableView):
     undo, say); only keys and clicks choose a passage.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, model: PassageTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.moved_by_user = False
         self._fitting = False
         self._fitted = True  # until the user sizes a column of the first three by hand
         # A narrow tag column cuts the tags' parents, not their own names.
         self.setItemDelegateForColumn(Column.TAGS, TagCellDelegate(self))
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Rows are chosen whole: Tab and Shift+Tab leave the table for the filters (cell
+        # by cell they never left it, and the filter could not be reached from it).
+        self.setTabKeyNavigation(False)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        # Unsorted (article, then text order) until a header is clicked; without this,
+        # enabling sorting would first sort every passage by the first column.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Short columns are fitted from the font, not with ResizeToContents, which would
+        # measure a thousand rows again on every change of a passage.
+        header.resizeSection(Column.NOTE, 180)
+        header.resizeSection(Column.UPDATED, self.text_width(["0000-00-00 00:00", "Updated"]))
+        self.setup_columns()
+
+    def text_width(self, texts: Sequence[str]) -> int:
+        """The width a column needs for the widest of ``texts``."""
+        metrics = self.fontMetrics()
+        return max(metrics.horizontalAdvance(text) for text in texts) + 24
 
     def setup_columns(self) -> None:
         """Size the columns (once the model is set): article, tags and quote fill the

@@ -1,0 +1,106 @@
+"""The Passages list's selection: which passage's row is the chosen one, kept current
+while rows are removed, filtered out or read anew."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
+
+from diptych.gui.passage_model import PASSAGE_ID_ROLE, PassageTableModel
+from diptych.gui.passage_widgets import PassageTable
+from diptych.gui.session import ProjectSession
+from diptych.storage.errors import InputError
+
+
+class PassageListSelection(QObject):
+    """The passage chosen in the list, by the user or the window, and its row.
+
+    The table moves its current row onto a neighbour when the current one is removed, and
+    the model resets it when it reads or filters its rows again; left there, the table
+    would show a passage selected that nobody chose.
+
+    Args:
+        session: the open project.
+        model: the passages the table shows.
+        table: the table.
+
+    Signals:
+        passageChosen(int): the user moved the current row to this passage (keys, a
+            click, or :meth:`choose`); not emitted when the window selects a row nor when
+            rows are removed, filtered or reset.
+    """
+
+    passageChosen = Signal(int)
+
+    def __init__(
+        self, session: ProjectSession, model: PassageTableModel, table: PassageTable
+    ) -> None:
+        super().__init__(table)
+        self.session = session
+        self.model = model
+        self.table = table
+        self.chosen = 0  # the passage the user or the window selected
+        self._selecting = False
+        table.selectionModel().currentRowChanged.connect(self.on_table_current_row_changed)
+        # After the selection model has moved the current row (it is connected first).
+        model.rowsRemoved.connect(self.on_model_rows_changed)
+        model.rowsInserted.connect(self.on_model_rows_changed)
+        model.modelReset.connect(self.show_chosen)
+
+    def current_passage(self) -> int | None:
+        """The id of the passage on the current row, if any."""
+        index = self.table.currentIndex()
+        return int(index.data(PASSAGE_ID_ROLE)) if index.isValid() else None
+
+    def choose(self, index: QModelIndex) -> None:
+        """Make a row current and its passage the chosen one, as if the user had stepped
+        onto it."""
+        self.make_current(index)
+        self.chosen = int(index.data(PASSAGE_ID_ROLE))
+        self.passageChosen.emit(self.chosen)
+
+    def on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Tell which passage the user moved to."""
+        if current.isValid() and self.table.moved_by_user and not self._selecting:
+            self.chosen = int(current.data(PASSAGE_ID_ROLE))
+            self.passageChosen.emit(self.chosen)
+
+    def on_model_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        """Rows went or came (deleted, undone): keep the chosen passage's row current."""
+        self.show_chosen()
+
+    def show_chosen(self) -> None:
+        """Make the chosen passage's row current, or no row if it is gone or filtered out.
+
+        A chosen passage that was deleted is forgotten: brought back by undo or redo, it
+        is not the selected one any more (the article and the Passage panel no longer
+        show it).
+        """
+        index = self.index_of(self.chosen)
+        if not index.isValid() and self.chosen and not self._exists(self.chosen):
+            self.chosen = 0
+        if index != self.table.currentIndex().siblingAtColumn(0):
+            self.make_current(index)
+
+    def _exists(self, annotation_id: int) -> bool:
+        """True if the passage is in the project (its row may be filtered out)."""
+        try:
+            self.session.passage(annotation_id)
+        except InputError:
+            return False
+        return True
+
+    def index_of(self, annotation_id: int) -> QModelIndex:
+        """The first cell of a passage's row; invalid if it has none (gone or filtered out)."""
+        row = self.model.row_of(annotation_id) if annotation_id else -1
+        return self.model.index(row, 0) if row >= 0 else QModelIndex()
+
+    def make_current(self, index: QModelIndex) -> None:
+        """Make a row current and selected (an invalid index: none), quietly."""
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        if index.isValid():
+            flags |= QItemSelectionModel.SelectionFlag.Rows
+        self._selecting = True
+        try:
+            self.table.selectionModel().setCurrentIndex(index, flags)
+        finally:
+            self._selecting = False
