@@ -12,9 +12,9 @@ file's name without its suffix. A title is on one line and holds no control char
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from diptych.storage.control_characters import ONE_LINE_CONTROLS
 from diptych.storage.document import ArticleText, BlockKind
 
 _TITLE_CHARS = 80
@@ -90,17 +90,11 @@ def front_matter_title(text: str) -> str:
     return ""
 
 
-BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
-"""The bidi embeddings, overrides and isolates, as ranges of a regular expression's class:
-one left open would reorder the text after it."""
-_TITLE_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
-
-
 def one_line(text: str) -> str:
     """``text`` on one line, without control characters: a title is shown in lists, menus,
     citations and terminals, where an escape sequence or an unclosed right-to-left
     override would act on everything after it."""
-    return " ".join(_TITLE_CONTROLS.sub(" ", text).split())
+    return " ".join(ONE_LINE_CONTROLS.sub(" ", text).split())
 
 
 def _shorten(text: str, chars: int = _TITLE_CHARS) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from diptych.storage.control_characters import JSON_TERMINAL_CONTROLS, TERMINAL_CONTROLS
 from diptych.storage.errors import DiptychError, readable_text
 
 if TYPE_CHECKING:
@@ -392,23 +393,17 @@ def _print(result: Result, *, as_json: bool, out: TextIO) -> None:
         print(terminal_safe(readable_text(line)), file=out)
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def terminal_safe(text: str) -> str:
     """``text`` with control characters (but tabs and line ends) written as ``\\xNN``: a
     title or note holding an escape sequence must not drive the terminal it is printed on."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-_JSON_CONTROLS = re.compile(r"[\x7f-\x9f]")  # json.dumps escapes those below 0x20 itself
+    return TERMINAL_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def json_safe(text: str) -> str:
     """JSON text with DEL and the C1 control characters written as ``\\u00NN``: still
     the same JSON, and nothing in it drives the terminal (``\\xNN`` is no JSON escape).
     They can only be inside strings, where the escape means the same character."""
-    return _JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return JSON_TERMINAL_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _user_name() -> str:

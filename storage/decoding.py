@@ -21,6 +21,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from diptych.storage.control_characters import BINARY_SIGNS
 from diptych.storage.errors import ArticleFileError
 
 SUPPORTED_ADVICE = "Diptych imports plain text (.txt), Markdown (.md) and web pages (.html)."
@@ -57,9 +58,6 @@ _CP1252_OVER_LATIN1 = {
     if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
 
-# Control characters that never occur in text files (tab, newline, CR, form feed and
-# escape do).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _CONTROL_SAMPLE = 65536
 _CONTROL_SHARE = 0.05
 
@@ -120,7 +118,7 @@ def decode_article(data: bytes, *, name: str, html: bool = False) -> DecodedText
     if not text.strip():
         raise _empty(name)
     sample = text[:_CONTROL_SAMPLE]
-    if len(_CONTROL.findall(sample)) > _CONTROL_SHARE * len(sample):
+    if len(BINARY_SIGNS.findall(sample)) > _CONTROL_SHARE * len(sample):
         raise _binary(name, "many control characters")
     # A NUL inside UTF-16/32 text (the only way one gets here) would cut the text short
     # in C-string APIs; the replacement character keeps every offset where it was.

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 
-from diptych.storage.article_titles import BIDI_CONTROLS
+from diptych.storage.control_characters import BIDI_CONTROLS
 from diptych.storage.export_markdown_notes import note_markdown
 from diptych.storage.exporting import (
     ExportData,
@@ -51,7 +51,6 @@ _LEADING_SPACE = re.compile(r"^[ \t]+")
 _LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
 # A line's indentation with its block quote and list marks, each followed by white space.
 _LAYOUT = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*")
-_BIDI_CONTROLS = re.compile(f"[{BIDI_CONTROLS}]")
 _RIGHT_TO_LEFT = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
@@ -96,8 +95,8 @@ def isolated(text: str) -> str:
     is wrapped in U+2068 ... U+2069 (first strong isolate), so that it cannot swap places
     with the pieces beside it. Left-to-right text is returned as it is.
     """
-    if _BIDI_CONTROLS.search(text):
-        text = _BIDI_CONTROLS.sub("", text)
+    if BIDI_CONTROLS.search(text):
+        text = BIDI_CONTROLS.sub("", text)
     return f"\u2068{text}\u2069" if _RIGHT_TO_LEFT.search(text) else text
 
 

@@ -19,12 +19,12 @@ writers import everything about exporting from this one module.
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from diptych.storage.control_characters import TEXT_FILE_CONTROLS
 from diptych.storage.errors import Cancelled, InputError
 from diptych.storage.exporting_data import (
     DEFAULT_OPTIONS,
@@ -111,12 +111,6 @@ class ProgressMeter:
             raise ExportCancelled()
 
 
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-"""Control characters a text file should not hold (tab, line ends and form feed aside):
-HTML forbids them, and a NUL makes editors and Diptych's own import take the file for
-binary. A note pasted from elsewhere can carry them."""
-
-
 def encoded_lines(lines: Iterable[str], *, text_file: bool = False) -> bytes:
     """``"\\n".join(lines)`` in UTF-8, each line encoded as it comes.
 
@@ -128,7 +122,7 @@ def encoded_lines(lines: Iterable[str], *, text_file: bool = False) -> bytes:
     out = bytearray()
     for line in lines:
         if text_file and not line.isprintable():  # most lines are: a quicker test first
-            line = _CONTROLS.sub("\ufffd", line)
+            line = TEXT_FILE_CONTROLS.sub("\ufffd", line)
         out += line.encode("utf-8")
         out += b"\n"
     del out[-1:]

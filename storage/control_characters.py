@@ -1,0 +1,53 @@
+"""The sets of control characters Diptych replaces, escapes or counts, one per place.
+
+A note pasted from elsewhere, a title read from a web page or a file name can carry
+control characters: a NUL, an escape sequence, a C1 control, a right-to-left override.
+What each output can hold differs, so the sets differ on purpose:
+
+- :data:`TEXT_FILE_CONTROLS`, for exported text files (HTML, Markdown), keeps tab, line
+  ends and form feed, which text files hold.
+- :data:`TERMINAL_CONTROLS`, for what the command line prints, keeps tab and newline.
+- :data:`JSON_TERMINAL_CONTROLS`, for JSON the command line prints, is DEL and C1 only:
+  ``json.dumps`` escapes those below U+0020 itself.
+- :data:`ONE_LINE_CONTROLS`, for titles and names, keeps none, and takes the bidi
+  controls (:data:`BIDI_RANGES`) too.
+- :data:`BINARY_SIGNS`, counted when a file is decoded, are those that never occur in
+  text files: tab, line ends, form feed and escape do, and C1 controls can be a legacy
+  encoding's letters read wrongly.
+
+Each is a compiled regular expression of one character class; :data:`BIDI_RANGES` is
+also kept as the class's ranges, to build others from.
+"""
+
+from __future__ import annotations
+
+import re
+
+BIDI_RANGES = "\u202a-\u202e\u2066-\u2069"
+"""The bidi embeddings, overrides and isolates, as ranges of a regular expression's class:
+one left open would reorder the text after it."""
+
+BIDI_CONTROLS = re.compile(f"[{BIDI_RANGES}]")
+"""The bidi embeddings, overrides and isolates (:data:`BIDI_RANGES`)."""
+
+TEXT_FILE_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+"""Control characters a text file should not hold (tab, line ends and form feed aside):
+HTML forbids them, and a NUL makes editors and Diptych's own import take the file for
+binary."""
+
+TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters a terminal could act on (tab and newline aside): an escape
+sequence in a title or note printed must not drive the terminal."""
+
+JSON_TERMINAL_CONTROLS = re.compile("[\x7f-\x9f]")
+"""DEL and the C1 controls, which ``json.dumps`` leaves as they are in JSON printed to a
+terminal (it escapes those below U+0020 itself)."""
+
+ONE_LINE_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_RANGES}]")
+"""Every C0 and C1 control and the bidi controls: a title or name is shown on one line
+in lists, menus, citations and terminals, where an escape sequence or an unclosed
+right-to-left override would act on everything after it."""
+
+BINARY_SIGNS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+"""Control characters that never occur in text files (tab, newline, CR, form feed and
+escape do): many of them in a file's sample say it is not text."""
