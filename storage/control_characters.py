@@ -6,6 +6,8 @@ What each output can hold differs, so the sets differ on purpose:
 
 - :data:`TEXT_FILE_CONTROLS`, for exported text files (HTML, Markdown), keeps tab, line
   ends and form feed, which text files hold.
+- :data:`CSV_CONTROLS`, for the CSV export, keeps tab and line ends only, which the
+  CSV quoting holds.
 - :data:`TERMINAL_CONTROLS`, for what the command line prints, keeps tab and newline.
 - :data:`JSON_TERMINAL_CONTROLS`, for JSON the command line prints, is DEL and C1 only:
   ``json.dumps`` escapes those below U+0020 itself.
@@ -34,6 +36,11 @@ TEXT_FILE_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 """Control characters a text file should not hold (tab, line ends and form feed aside):
 HTML forbids them, and a NUL makes editors and Diptych's own import take the file for
 binary."""
+
+CSV_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters a CSV cell should not hold (tab and line ends aside, which the CSV
+quoting holds): a spreadsheet's own files (XML) cannot store them, and a NUL cuts the
+cell short in programs reading C strings."""
 
 TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters a terminal could act on (tab and newline aside): an escape

@@ -18,15 +18,19 @@ the same title (two outlets' copies of one wire story), which the ``article`` co
 alone would merge in a pivot table. It comes last so that the columns before it keep the
 places they had in files exported before it was added.
 
+Control characters but tab and line ends (:data:`CSV_CONTROLS`: a NUL, an escape, a C1
+control, pasted with a note) become U+FFFD, as in the Markdown and HTML exports: a
+spreadsheet cannot save them in its own (XML) files, and a reader that drops them could
+find a formula behind one.
+
 Spreadsheet formula injection is neutralised: a cell that starts with ``=``, ``+``, ``-``,
-``@``, a tab, a carriage return or a NUL (which some readers drop, leaving the ``=`` after
-it first) would be run as a formula by Excel or LibreOffice, so it gets a leading
-apostrophe (``'=SUM(A1)``), which spreadsheets show as text. This is OWASP's advice (and
-ASVS 1.2.10's list) for CSV meant for spreadsheets, and the file is meant for them (hence the
-byte order mark and CRLF). The apostrophe is then part of the value for programs reading
-the file as plain CSV (R, pandas): it is added only before those characters, never
-elsewhere, so such a reader can take it off again, and the JSON export holds every value
-untouched.
+``@``, a tab or a carriage return would be run as a formula by Excel or LibreOffice, so
+it gets a leading apostrophe (``'=SUM(A1)``), which spreadsheets show as text. This is
+OWASP's advice (and ASVS 1.2.10's list) for CSV meant for spreadsheets, and the file is
+meant for them (hence the byte order mark and CRLF). The apostrophe is then part of the
+value for programs reading the file as plain CSV (R, pandas): it is added only before
+those characters, never elsewhere, so such a reader can take it off again, and the JSON
+export holds every value untouched.
 
 A cell longer than a spreadsheet cell holds (:data:`CELL_LIMIT`, 32,767 UTF-16 code
 units, as Excel counts them: an emoji is two) is cut to fit, ending with a marker that
@@ -44,6 +48,7 @@ import csv
 import io
 from collections.abc import Iterator
 
+from diptych.storage.control_characters import CSV_CONTROLS
 from diptych.storage.exporting import ExportData, ExportPassage, Progress, ProgressMeter
 from diptych.storage.offsets import utf16_length
 
@@ -51,7 +56,7 @@ COLUMNS = (
     "article", "section", "start", "end", "quote", "tag path",
     "note", "coder", "created", "updated", "uuid", "status", "article uuid",
 )  # fmt: skip
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
 CELL_LIMIT = 32_767
 """The most a spreadsheet cell holds: Excel's limit, in UTF-16 code units."""
@@ -77,11 +82,16 @@ def export_csv(data: ExportData, progress: Progress | None = None) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     first = _FORMULA_FIRST
+    controls = CSV_CONTROLS
     cut: list[tuple[int, list[str]]] = []  # (spreadsheet row number, columns cut)
     # A cell of up to half the limit in code points fits whatever they are.
     short = CELL_LIMIT // 2
     for number, row in enumerate(meter.track(rows), start=2):  # row 1 is the header
-        cells = [("'" + c if c[:1] in first else c) for c in _cells(data, *row)]
+        cells = _cells(data, *row)
+        joined = "".join(cells)  # one test a row: most are printable, or hold line ends only
+        if not joined.isprintable() and controls.search(joined):
+            cells = [controls.sub("\ufffd", c) for c in cells]
+        cells = [("'" + c if c[:1] in first else c) for c in cells]
         if max(map(len, cells)) > short:
             cells, columns = _fit(cells)
             if columns:
@@ -142,7 +152,9 @@ def _fit(cells: list[str]) -> tuple[list[str], list[str]]:
 
 
 def safe_cell(value: str) -> str:
-    """``value`` with a leading apostrophe if a spreadsheet would run it as a formula."""
+    """``value`` as the CSV export writes it: its control characters (but tab and line
+    ends) as U+FFFD, and a leading apostrophe if a spreadsheet would run it as a formula."""
+    value = CSV_CONTROLS.sub("\ufffd", value)
     return "'" + value if value[:1] in _FORMULA_FIRST else value
 
 

@@ -20,6 +20,7 @@ CANDIDATES = C0 | C1 | DEL | BIDI | {" ", "~", "\xa0", "\u2029", "\u202f", "\u20
     ("pattern", "expected"),
     [
         (cc.TEXT_FILE_CONTROLS, C0 - set("\t\n\r\x0c") | DEL | C1),
+        (cc.CSV_CONTROLS, C0 - set("\t\n\r") | DEL | C1),
         (cc.TERMINAL_CONTROLS, C0 - set("\t\n") | DEL | C1),
         (cc.JSON_TERMINAL_CONTROLS, DEL | C1),
         (cc.ONE_LINE_CONTROLS, C0 | DEL | C1 | BIDI),
