@@ -11,10 +11,11 @@ from pathlib import Path
 from diptych.gui.context import AppContext
 from diptych.gui.workers import Progress
 from diptych.storage.backup import backup_before_upgrade, list_backups
-from diptych.storage.database import RESTORE_ADVICE, check_file
+from diptych.storage.database import check_file
 from diptych.storage.errors import DamagedProjectError, DiptychError, ProjectFileError
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
+from diptych.storage.sqlite_errors import RESTORE_ADVICE
 
 # Files up to this size get SQLite's integrity pass before the window shows them (~0.7 ms
 # per MB); a larger file is checked by a worker while the window is already up, and its

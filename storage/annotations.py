@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from diptych.storage.anchoring import reanchor
 from diptych.storage.anchors import Anchor, make_anchor
-from diptych.storage.database import reader, translate_errors
+from diptych.storage.database import reader
 from diptych.storage.errors import InputError, refuse_if_changed
 from diptych.storage.model import Annotation, AnnotationStatus, Coder
+from diptych.storage.sqlite_errors import translate_errors
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diptych.storage.connection import Database
-from diptych.storage.database import reader, translate_errors
+from diptych.storage.database import reader
 from diptych.storage.document import ArticleText, blocks_from_json
 from diptych.storage.errors import Advice, InputError
 from diptych.storage.model import Article
+from diptych.storage.sqlite_errors import translate_errors
 
 if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle

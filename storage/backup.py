@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from diptych.storage.database import connect, error_kind, known_error, translate_errors
+from diptych.storage.database import connect
 from diptych.storage.errors import (
     DamagedProjectError,
     DiptychError,
@@ -36,6 +36,7 @@ from diptych.storage.errors import (
     ProjectFileError,
 )
 from diptych.storage.project import PROJECT_SUFFIX, Project
+from diptych.storage.sqlite_errors import error_kind, known_error, translate_errors
 
 DEFAULT_KEEP = 20
 # The room one project's backups may take: 1 GiB, or five copies of a larger project (20

@@ -15,10 +15,10 @@ from diptych.storage.anchors import find_quote
 from diptych.storage.cli_results import Content, Output, Result
 from diptych.storage.cli_tags import list_tags, refuse_new_path, require_tag, tag_command
 from diptych.storage.codebook import Codebook
-from diptych.storage.database import file_exists
 from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.files import write_atomically
 from diptych.storage.project import PROJECT_SUFFIX, Project
+from diptych.storage.project_checks import file_exists
 from diptych.storage.wording import counted, found_again, orphans_before
 
 if TYPE_CHECKING:

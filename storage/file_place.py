@@ -37,11 +37,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from diptych.storage.database import SQLITE_MAGIC, connect, translate_errors
+from diptych.storage.database import connect
 from diptych.storage.errors import DiptychError, ProjectFileError, readable_text
 from diptych.storage.held_files import reading
 from diptych.storage.project import Project
+from diptych.storage.project_checks import SQLITE_MAGIC
 from diptych.storage.schema import APPLICATION_ID
+from diptych.storage.sqlite_errors import translate_errors
 from diptych.storage.sqlite_pages import Unreadable, info_value
 
 _PROCESS_FILES = Path("/proc/self/fd")  # Linux: each open file, by where it is now

@@ -21,14 +21,7 @@ from pathlib import Path
 from types import TracebackType
 
 from diptych.storage.connection import Database
-from diptych.storage.database import (
-    check_integrity,
-    connect,
-    error_kind,
-    file_exists,
-    translate_errors,
-    write_transaction,
-)
+from diptych.storage.database import connect, write_transaction
 from diptych.storage.errors import (
     DiptychError,
     DiskFullError,
@@ -39,12 +32,14 @@ from diptych.storage.errors import (
     readable_text,
 )
 from diptych.storage.model import ProjectInfo
+from diptych.storage.project_checks import check_integrity, file_exists
 from diptych.storage.schema import (
     apply_migrations,
     is_diptych_schema,
     missing_reading_indexes,
     needs_migration,
 )
+from diptych.storage.sqlite_errors import error_kind, translate_errors
 
 PROJECT_SUFFIX = ".diptych"
 

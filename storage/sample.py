@@ -15,10 +15,10 @@ from importlib import resources
 from pathlib import Path
 
 from diptych.storage.anchors import find_quote
-from diptych.storage.database import read_header
 from diptych.storage.errors import DiptychError, ProjectFileError
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project, new_uuid
+from diptych.storage.project_checks import read_header
 from diptych.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 
 SAMPLE_FILES = ("000_1cefcc49ccd7fc22.txt", "001_58ff977ce34ff27f.txt")

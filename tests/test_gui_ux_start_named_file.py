@@ -19,9 +19,9 @@ from diptych.gui.launcher import Launcher
 from diptych.gui.messages import Level
 from diptych.gui.restore_dialog import RestoreOffer
 from diptych.storage.backup import backup_project
-from diptych.storage.database import RESTORE_ADVICE
 from diptych.storage.sample import create_sample_project
 from diptych.storage.schema import SCHEMA_VERSION
+from diptych.storage.sqlite_errors import RESTORE_ADVICE
 
 Message = tuple[int, str, str]
 

@@ -266,7 +266,7 @@ def test_second_connection_sees_commits_and_data_version_changes(tmp_path: Path)
 def test_sqlite_errors_become_known_errors_by_code(
     tmp_path: Path, code: int, kind: str, words: str
 ) -> None:
-    from diptych.storage.database import known_error
+    from diptych.storage.sqlite_errors import known_error
 
     exc = sqlite3.OperationalError("some message that does not say")
     exc.sqlite_errorcode = code  # type: ignore[attr-defined]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import diptych.storage.sample as sample
-from diptych.storage.database import read_header
 from diptych.storage.errors import ProjectFileError
+from diptych.storage.project_checks import read_header
 from diptych.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from diptych.storage.search import search
 

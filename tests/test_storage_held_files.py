@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from diptych.storage.database import read_header
 from diptych.storage.errors import ArticleFileError
 from diptych.storage.files import write_atomically
 from diptych.storage.held_files import held_descriptors, read_start
 from diptych.storage.importing import read_article_file
 from diptych.storage.project import Project
+from diptych.storage.project_checks import read_header
 from diptych.storage.sample import create_sample_project
 from diptych.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 

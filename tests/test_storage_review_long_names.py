@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from diptych.storage import database
+from diptych.storage import project_checks
 from diptych.storage.cli import main
 from diptych.storage.errors import ProjectFileError, ReadOnlyProjectError
 from diptych.storage.project import Project
@@ -82,7 +82,7 @@ def test_a_new_project_in_a_read_only_folder_says_so(
             return False  # as on read-only media, even for the superuser
         return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(database.os, "access", access)
+    monkeypatch.setattr(project_checks.os, "access", access)
     with pytest.raises(ReadOnlyProjectError) as refused:
         Project.create(folder / "study.diptych")
     message = str(refused.value)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from diptych.storage import project as project_module
-from diptych.storage.database import known_error
 from diptych.storage.errors import DiskFullError, ProjectFileError
 from diptych.storage.project import Project
+from diptych.storage.sqlite_errors import known_error
 
 SQLITE_IOERR_SHMSIZE = 4874  # what SQLite says when the -shm file cannot be extended
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from diptych.storage import database
+from diptych.storage import project_checks
 from diptych.storage.errors import ProjectFileError
 
 
@@ -20,9 +20,9 @@ def test_a_read_error_without_a_system_reason_names_what_happened(
     def closed(_path: Path, _size: int) -> bytes:
         raise OSError(f"{_path} was closed while it was read")
 
-    monkeypatch.setattr(database, "read_start", closed)
+    monkeypatch.setattr(project_checks, "read_start", closed)
     with pytest.raises(ProjectFileError) as caught:
-        database.read_header(path)
+        project_checks.read_header(path)
     text = str(caught.value)
     assert "None" not in text
     assert "cannot be read (" in text and "was closed while it was read" in text
@@ -34,6 +34,6 @@ def test_a_read_error_with_a_system_reason_gives_it(
     def denied(_path: Path, _size: int) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(database, "read_start", denied)
+    monkeypatch.setattr(project_checks, "read_start", denied)
     with pytest.raises(ProjectFileError, match=r"cannot be read \(Permission denied\)"):
-        database.read_header(tmp_path / "study.diptych")
+        project_checks.read_header(tmp_path / "study.diptych")

@@ -14,12 +14,12 @@ from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import MessageBridge, as_shown
 from diptych.storage.article_rows import read_article
-from diptych.storage.database import known_error
 from diptych.storage.errors import Advice, DiptychError, NotAProjectError
 from diptych.storage.exporting import collect
 from diptych.storage.exporting_data import ExportOptions
 from diptych.storage.importing import format_for
 from diptych.storage.project import Project
+from diptych.storage.sqlite_errors import known_error
 
 ROOT = Path(__file__).resolve().parents[1]  # the folder of storage/ and gui/
 # A command to type: `diptych import PROJECT FILE`, "a diptych command's PROJECT", --help.
