@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from diptych.storage.cli import build_parser, command_named, main
+from diptych.storage.cli import main
+from diptych.storage.cli_parser import build_parser, command_named
 from diptych.storage.sample import SAMPLE_FILES, sample_bytes
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from diptych.storage import cli
 from diptych.storage.cli import main
+from diptych.storage.cli_parser import MAX_ID
 from diptych.storage.project import Project
 
 HUGE = "99999999999999999999"  # more than SQLite's INTEGER holds
@@ -96,10 +97,10 @@ def test_numbers_out_of_range_are_refused_naming_the_argument(
 
 
 def test_the_largest_id_reaches_the_project(project: Path) -> None:
-    code, _, err = run("annotations", project, "--article", str(cli.MAX_ID))
-    assert code == 2 and f"no article {cli.MAX_ID}" in err  # looked for, not refused
-    code, _, err = run("annotate", project, str(cli.MAX_ID), "--quote", "x", "--tag", "t")
-    assert code == 2 and f"no article {cli.MAX_ID}" in err
+    code, _, err = run("annotations", project, "--article", str(MAX_ID))
+    assert code == 2 and f"no article {MAX_ID}" in err  # looked for, not refused
+    code, _, err = run("annotate", project, str(MAX_ID), "--quote", "x", "--tag", "t")
+    assert code == 2 and f"no article {MAX_ID}" in err
 
 
 LATIN1 = os.fsdecode(b"r\xe9sum\xe9")  # typed in a Latin-1 terminal: lone surrogates

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from test_cli import run
 
-from diptych.storage.cli import terminal_safe
+from diptych.storage.cli_output import terminal_safe
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
 

@@ -1,0 +1,271 @@
+"""The command line's arguments: a parser for each sub-command, and their types.
+
+Argument types refuse what no project could hold before any project is opened: an id
+larger than SQLite's, text that is not UTF-8.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from diptych.storage.errors import readable_text
+
+MAX_ID = 2**63 - 1
+"""The largest id SQLite can hold; a larger one is refused before any project is opened."""
+
+
+def _whole_number(low: int, high: int = MAX_ID) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, else a message naming both."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            shown = readable_text(text if len(text) <= 30 else text[:29] + "…")
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from {low} to {high}, not {shown!r}"
+            )
+        return value
+
+    return parse
+
+
+_POSITIVE = _whole_number(1)  # ids, --limit, --occurrence
+_OFFSET = _whole_number(0)
+
+
+def _text(text: str) -> str:
+    """An argparse type: text that is valid UTF-8, refused otherwise (never stored garbled).
+
+    Linux passes arguments typed in another encoding (Latin-1 ``résumé``) with their
+    undecodable bytes as lone surrogates, which no project can hold.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            f"{readable_text(text)!r} is not UTF-8 text (the terminal may use another"
+            " encoding); set the terminal to UTF-8 and type it again"
+        ) from None
+    return text
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every sub-command, or only ``command`` when it names one.
+
+    A command line that names its command needs only that sub-command's parser (and the
+    window's start is not kept waiting for the other ten); help and errors about the
+    command name itself are given by the whole parser.
+    """
+    parser = argparse.ArgumentParser(
+        prog="diptych",
+        description="Read articles side by side, tag passages, export tagged notes.",
+        epilog="Text arguments must be UTF-8 (set the terminal to UTF-8). A file name that"
+        " is not UTF-8 is shown and stored with U+FFFD for each byte that is not.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in _SUBCOMMANDS.items():
+        if command is None or command == name:
+            add(sub, name)
+    return parser
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The sub-command ``argv`` names, if it starts with one ("open" when it is empty)."""
+    if not argv:
+        return "open"
+    return argv[0] if argv[0] in _SUBCOMMANDS else None
+
+
+def _open_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(name, help="start the window (default: the built-in sample project)")
+    p.add_argument("project", nargs="?", type=Path, help="project file (.diptych) to open")
+
+
+def _import_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(
+        name,
+        help="import articles (.txt, .md, .html) or a REFI-QDA project (.qdpx, .qdc)",
+        description="Import article files, or the article files in folders, into PROJECT, "
+        "creating it if missing (a new project's name must end with .diptych). Nothing is "
+        "imported if any file is refused; a file whose "
+        "article is already in the project is left out. Prints the new article ids, then "
+        "what was left out (lines starting with #).",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+
+def _reimport_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(
+        name, help="replace an article's text with a newer version and find its passages again"
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("article", type=_POSITIVE, metavar="ARTICLE_ID")
+    p.add_argument("file", type=Path, metavar="FILE")
+    _json_flag(p)
+
+
+def _articles_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(name, help="list articles: id, title, characters, passages")
+    p.add_argument("project", type=Path)
+    _json_flag(p)
+
+
+def _tags_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(name, help="list the codebook")
+    p.add_argument("project", type=Path)
+    _json_flag(p)
+
+
+def _tag_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(
+        name,
+        help="create a tag, or change its colour, description or parent",
+        description="Without --parent: change the tag NAME (wherever it is), or create it"
+        " at the top level. With --parent: change the tag NAME under that parent, or create"
+        " it there; a tag of that name elsewhere stays where it is, unless --move moves it"
+        " (with its passages and sub-tags). Prints id, colour and path.",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument(
+        "name",
+        type=_text,
+        metavar="NAME",
+        help="tag name (or path such as Economy/Trade for an existing tag)",
+    )
+    p.add_argument("--color", type=_text, help="colour as #RRGGBB")
+    p.add_argument("--parent", type=_text, help="name or path of the parent tag")
+    p.add_argument(
+        "--move",
+        action="store_true",
+        help="move the existing tag NAME under --parent (without --parent: to the top level)",
+    )
+    p.add_argument("--description", type=_text, help="what the tag means")
+
+
+def _annotations_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(name, help="list passages with their tags and notes")
+    p.add_argument("project", type=Path)
+    p.add_argument("--tag", type=_text, help="only passages with this tag")
+    p.add_argument("--article", type=_POSITIVE, metavar="ID", help="only passages of this article")
+    _json_flag(p)
+
+
+def _search_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(
+        name,
+        help="full-text search over articles, passages, notes and memos",
+        description="Print what matches the query, best first. Exit status 1 when nothing"
+        " matches (as grep), with a line on stderr saying so; --json then prints [].",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument(
+        "query",
+        type=_text,
+        nargs="+",
+        help="words to find (FTS5 syntax: phrases in quotes, OR, prefix*; -word leaves out)",
+    )
+    p.add_argument("--limit", type=_POSITIVE, default=20, help="at most this many of each kind")
+    _json_flag(p)
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def _annotate_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(
+        name,
+        help="tag a passage of an article",
+        description="Tag a passage given by its quote or by code-point offsets of the display "
+        "text. Unknown tags are created. Prints the passage's uuid.",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("article", type=_POSITIVE, metavar="ARTICLE_ID")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--quote", type=_text, help="the exact text of the passage")
+    where.add_argument("--start", type=_OFFSET, help="first character (code points, from 0)")
+    p.add_argument("--end", type=_OFFSET, help="one past the last character (with --start)")
+    p.add_argument("--occurrence", type=_POSITIVE, default=1, help="which occurrence of --quote")
+    p.add_argument(
+        "--tag", type=_text, action="append", required=True, help="tag to apply (repeatable)"
+    )
+    p.add_argument("--note", type=_text, default="", help="note on the passage (Markdown)")
+    p.add_argument(
+        "--coder", type=_text, default=None, help="who coded it (default: your user name)"
+    )
+
+
+def _export_parser(sub: Any, name: str) -> None:
+    from diptych.storage.exporting import FORMATS
+
+    p = sub.add_parser(
+        name,
+        help="export tagged notes: " + ", ".join(FORMATS),
+        description="Write the project's tagged notes in one of the export formats.",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=sorted(FORMATS),
+        help="the format (default: the one the output file's name ends with, e.g. notes.md)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="file to write (default: standard output; for qdpx, a zip, only when it is"
+        " redirected to a file or a pipe, not a terminal)",
+    )
+    p.add_argument(
+        "--article", type=_POSITIVE, action="append", metavar="ID", help="only this article"
+    )
+    p.add_argument(
+        "--tag", type=_text, action="append", metavar="NAME", help="only this tag (and sub-tags)"
+    )
+    p.add_argument(
+        "--untagged",
+        action=argparse.BooleanOptionalAction,
+        help="passages without a tag too (default: only when no --tag is given)",
+    )
+    p.add_argument("--group-by", choices=("tag", "article"), default="tag")
+    p.add_argument("unnamed_output", nargs="*", help=argparse.SUPPRESS)
+
+
+# Sub-commands in the order ``diptych --help`` lists them.
+_SUBCOMMANDS: dict[str, Callable[[Any, str], None]] = {
+    "open": _open_parser,
+    "import": _import_parser,
+    "reimport": _reimport_parser,
+    "articles": _articles_parser,
+    "tags": _tags_parser,
+    "tag": _tag_parser,
+    "annotate": _annotate_parser,
+    "annotations": _annotations_parser,
+    "search": _search_parser,
+    "export": _export_parser,
+}
+
+
+_LEFT_OUT = re.compile(r"-(?!-|h$)\S")
+"""A search's ``-word`` (leave out what has it): search has no short option but -h."""
+
+
+def parse_arguments(parser: argparse.ArgumentParser, arguments: list[str]) -> argparse.Namespace:
+    """The arguments, where a search's ``-word`` is part of its query rather than an option
+    nobody defined (``diptych search P steel -iron``), and its words need no quotes."""
+    if command_named(arguments) != "search" or not any(map(_LEFT_OUT.match, arguments)):
+        return parser.parse_args(arguments)
+    end = arguments.index("--") if "--" in arguments else len(arguments)
+    before, after = arguments[:end], arguments[end + 1 :]
+    left_out = [a for a in before if _LEFT_OUT.match(a)]
+    kept = [a for a in before if not _LEFT_OUT.match(a)]
+    return parser.parse_args([*kept, "--", *left_out, *after])
