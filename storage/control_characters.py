@@ -13,9 +13,8 @@ What each output can hold differs, so the sets differ on purpose:
   ``json.dumps`` escapes those below U+0020 itself.
 - :data:`ONE_LINE_CONTROLS`, for titles and names, keeps none, and takes the bidi
   controls (:data:`BIDI_RANGES`) too.
-- :data:`BINARY_SIGNS`, counted when a file is decoded, are those that never occur in
-  text files: tab, line ends, form feed and escape do, and C1 controls can be a legacy
-  encoding's letters read wrongly.
+- :data:`BINARY_SIGNS`, counted when a file is decoded, are the C0 controls and DEL that
+  never occur in text files: tab, line ends, form feed and escape do.
 
 Each is a compiled regular expression of one character class; :data:`BIDI_RANGES` is
 also kept as the class's ranges, to build others from.
