@@ -356,6 +356,7 @@ class ArticlePane(QFrame):
         self.loader.apply_font()
         if place > 0:
             self.scroll_to_offset(place)
+        self.view.layout_pacer.pace(self.view.document())
         self.header.set_zoom(self.zoom)
         self.margin.update()
 

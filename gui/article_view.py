@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QKeyEvent,
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
+from diptych.gui.layout_pacer import LayoutPacer
 from diptych.gui.passage_index import PassageIndex
 from diptych.gui.render_tables import across_cells
 from diptych.gui.rewrap_place import RewrapPlace
@@ -101,6 +102,8 @@ class ArticleView(QTextEdit):
         self._wheel = 0  # a touchpad turns the wheel in fractions of a notch
         self._empty_hint = ""
         self._place = RewrapPlace(self, self._position_at)
+        # Lays the rest of the text out in short steps after a zoom or a resize.
+        self.layout_pacer = LayoutPacer(self)
         # The selection as made, also from one piece of a long table into another.
         self._table_selection = TableSelection(self, super().setExtraSelections)
 
@@ -176,9 +179,13 @@ class ArticleView(QTextEdit):
         layout = document.documentLayout()
         bar = self.horizontalScrollBar()
         x = point.x() + (bar.maximum() - bar.value() if self.isRightToLeft() else bar.value())
+        # A point in the margin beside the text is taken at the text's edge: beside a
+        # piece of a long table, the layout answers with the line before the piece.
+        margin = document.documentMargin()
+        inside = max(margin, min(float(x), document.pageSize().width() - margin))
         y = point.y() + self.verticalScrollBar().value()
         top = layout.blockBoundingRect(document.firstBlock()).top()
-        found = layout.hitTest(QPointF(x, max(y, top)), Qt.HitTestAccuracy.FuzzyHit)
+        found = layout.hitTest(QPointF(inside, max(y, top)), Qt.HitTestAccuracy.FuzzyHit)
         return max(found, 0)
 
     # -- events --------------------------------------------------------------------------
@@ -318,8 +325,16 @@ class ArticleView(QTextEdit):
         """The text wraps again at a new width: the line at the top stays there, as zooming
         keeps it (see :mod:`diptych.gui.rewrap_place`)."""
         place = self._place.before_resize(event.size(), event.oldSize())
+        if place is not None:
+            # Qt lays the text out down to where the view is scrolled, in ever longer
+            # steps: from the top, only as far as the line kept (below) is laid out.
+            bar = self.verticalScrollBar()
+            with QSignalBlocker(bar):
+                bar.setValue(0)
         super().resizeEvent(event)
         self._place.after_resize(place)
+        if event.size().width() != event.oldSize().width():
+            self.layout_pacer.pace(self.document())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl and the wheel zoom the pane one step a notch, as Ctrl +/− do; a read-only

@@ -48,7 +48,10 @@ def scroll_to_offset(view: ArticleView, offset: int) -> None:
     cursor = QTextCursor(view.document())
     cursor.setPosition(view.positions.to_rendered(offset))
     bar = view.verticalScrollBar()
-    bar.setValue(bar.value() + view.cursorRect(cursor).top())
+    top = bar.value() + view.cursorRect(cursor).top()
+    if top > bar.maximum():  # laid out anew (zoomed): the range follows a moment later
+        bar.setMaximum(top)
+    bar.setValue(top)
 
 
 def go_to_offset(view: ArticleView, offset: int) -> None:

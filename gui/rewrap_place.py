@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt
+from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
@@ -65,15 +65,9 @@ class RewrapPlace:
     def _lay_out_past(self, position: int) -> None:
         """Have the document laid out at its width up to ``position``, and not much beyond.
 
-        Asking where a position is (``cursorRect``) beyond the text laid out so far lays
-        out all the rest of the document at once (a tenth of a second for a 1 MB article,
-        at each step of a divider dragged); asking what is at a height lays it out up to
-        that height only, so the height asked doubles until it is past ``position``.
+        Asking where a block is lays the document out up to it, in short steps; asking
+        what is at a height (``hitTest``) lays it out in steps twice as long each time,
+        the last of them far past ``position`` in a long document.
         """
-        view = self._view
-        layout = view.document().documentLayout()
-        y = float(max(view.verticalScrollBar().value() + view.viewport().height(), 1))
-        while layout.hitTest(QPointF(0, y), Qt.HitTestAccuracy.FuzzyHit) < position:
-            if y > layout.documentSize().height():
-                return  # laid out to the end
-            y *= 2
+        document = self._view.document()
+        document.documentLayout().blockBoundingRect(document.findBlock(position))

@@ -1,0 +1,127 @@
+"""Zooming or resizing a pane in the middle of a long table keeps the row at the top where
+it was, the rest of the table is laid out in the end (the scroll bar reaches its end) and
+the passages keep their colours."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.messages import MessageBridge
+from diptych.gui.session import ProjectSession
+from diptych.storage.importing import parse_article
+from diptych.storage.project import Project
+
+ROWS = 2_000
+
+
+def table_article(rows: int) -> bytes:
+    lines = ["# Prices", "", "Prices by key, as listed.", ""]
+    lines += ["| Key | Value | Note |", "|---|---|---|"]
+    lines += [f"| key {i} | {i * 7} | note on row {i} of the list |" for i in range(rows)]
+    return "\n".join([*lines, "", "Closing words."]).encode()
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, tmp_path: Path) -> Iterator[ArticlePane]:
+    """A pane showing, fully built, a report holding a table of :data:`ROWS` rows, with
+    a passage on row 1,200."""
+    project = Project.create(tmp_path / "p.diptych")
+    article = project.articles.add(parsed=parse_article(table_article(ROWS), name="p.md"))
+    text = project.articles.get(article_id=article.id).text
+    tag = project.tags.add(name="Prices", color="#7CC6F2")
+    start = text.index("note on row 1200 ")
+    project.annotations.add(article_id=article.id, start=start, end=start + 16, tag_ids=[tag.id])
+    session = ProjectSession(project, MessageBridge())
+    shown = ArticlePane(session)
+    qtbot.addWidget(shown)
+    shown.resize(820, 700)
+    shown.show()
+    with qtbot.waitSignal(shown.loaded, timeout=60_000):
+        shown.show_article(article.id)
+    yield shown
+    session.close()
+
+
+def row_at_top(pane: ArticlePane) -> int:
+    """The row whose line is at the top of the view, where the layout puts it."""
+    view = pane.view
+    document = view.document()
+    for row in range(ROWS):
+        cursor = QTextCursor(document)
+        cursor.setPosition(view.positions.to_rendered(row_offset(pane, row)))
+        rect = view.cursorRect(cursor)
+        if rect.bottom() > 0:
+            return row
+    raise AssertionError("no row on the screen")
+
+
+def row_offset(pane: ArticlePane, row: int) -> int:
+    text = pane.session.project.articles.get(article_id=pane.article_id or 0).text
+    found = re.search(rf"key {row}\b", text)
+    assert found is not None
+    return found.start()
+
+
+def scroll_to_row(qtbot: QtBot, pane: ArticlePane, row: int) -> None:
+    pane.scroll_to_offset(row_offset(pane, row))
+    qtbot.wait(20)
+    assert row_at_top(pane) == row
+
+
+def fully_laid_out(pane: ArticlePane) -> bool:
+    """Whether the scroll bar's range is that of the whole document, laid out."""
+    view = pane.view
+    bar = view.verticalScrollBar()
+    layout = view.document().documentLayout()
+    return not view.layout_pacer.is_pacing() and bar.maximum() == round(
+        layout.documentSize().height() - view.viewport().height()
+    )
+
+
+@pytest.mark.parametrize("step", [1, -1])
+def test_zooming_keeps_the_row_at_the_top(qtbot: QtBot, pane: ArticlePane, step: int) -> None:
+    scroll_to_row(qtbot, pane, 1_000)
+    pane.set_zoom_step(step)
+    assert row_at_top(pane) == 1_000
+    qtbot.waitUntil(lambda: not pane.view.layout_pacer.is_pacing(), timeout=30_000)
+    assert row_at_top(pane) == 1_000
+
+
+def test_a_narrower_and_a_wider_pane_keep_the_row_at_the_top(
+    qtbot: QtBot, pane: ArticlePane
+) -> None:
+    scroll_to_row(qtbot, pane, 1_000)
+    pane.resize(640, 700)
+    assert row_at_top(pane) == 1_000
+    pane.resize(820, 700)
+    assert row_at_top(pane) == 1_000
+
+
+def test_the_rest_is_laid_out_in_the_end(qtbot: QtBot, pane: ArticlePane) -> None:
+    scroll_to_row(qtbot, pane, 1_000)
+    pane.set_zoom_step(1)
+    assert pane.view.layout_pacer.is_pacing()  # laid out only down to the row at first
+    qtbot.waitUntil(lambda: fully_laid_out(pane), timeout=30_000)
+    pane.resize(700, 700)
+    qtbot.waitUntil(lambda: fully_laid_out(pane), timeout=30_000)
+    bar = pane.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert "Closing words." in pane.view.document().lastBlock().text()
+
+
+def test_a_zoomed_passage_keeps_its_colour(qtbot: QtBot, pane: ArticlePane) -> None:
+    document = pane.view.document()
+    block = document.findBlock(pane.view.positions.to_rendered(row_offset(pane, 1_200)))
+    cell = block.next().next()  # the row's note
+    assert cell.layout().formats()
+    pane.set_zoom_step(1)
+    qtbot.waitUntil(lambda: not pane.view.layout_pacer.is_pacing(), timeout=30_000)
+    assert "note on row 1200" in cell.text()
+    assert [f.format.background().color().name() for f in cell.layout().formats()]
