@@ -354,9 +354,10 @@ class ArticlePane(QFrame):
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         place = self.reading_place()  # the text wraps again at the new size
         self.loader.apply_font()
-        if place > 0:
-            self.scroll_to_offset(place)
-        self.view.layout_pacer.pace(self.view.document())
+        self.view.relaid_out(
+            self.view.positions.to_rendered(place) if place > 0 else None,
+            lambda: self.scroll_to_offset(place),
+        )
         self.header.set_zoom(self.zoom)
         self.margin.update()
 

@@ -6,7 +6,7 @@ positions are converted (through the pane's PositionMap).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from diptych.gui.layout_pacer import LayoutPacer
 from diptych.gui.passage_index import PassageIndex
-from diptych.gui.render_tables import across_cells
+from diptych.gui.render_tables import across_cells, has_pieces
 from diptych.gui.rewrap_place import RewrapPlace
 from diptych.gui.table_selection import TableSelection
 from diptych.gui.word_drag import words_dragged
@@ -104,6 +104,7 @@ class ArticleView(QTextEdit):
         self._place = RewrapPlace(self, self._position_at)
         # Lays the rest of the text out in short steps after a zoom or a resize.
         self.layout_pacer = LayoutPacer(self)
+        self._pending: int | None = None  # see pending_place
         # The selection as made, also from one piece of a long table into another.
         self._table_selection = TableSelection(self, super().setExtraSelections)
 
@@ -306,6 +307,9 @@ class ArticleView(QTextEdit):
         ones are drawn, after the document is deleted (a crash)."""
         if document is not self.document():
             self.setExtraSelections([])
+            self.layout_pacer.stop()
+            self._pending = None
+            self.viewport().setUpdatesEnabled(True)
         super().setDocument(document)
 
     # -- a selection across the pieces of a long table ----------------------------------
@@ -324,17 +328,53 @@ class ArticleView(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The text wraps again at a new width: the line at the top stays there, as zooming
         keeps it (see :mod:`diptych.gui.rewrap_place`)."""
-        place = self._place.before_resize(event.size(), event.oldSize())
+        rewraps = event.size().width() != event.oldSize().width()
+        place = self._pending if rewraps else None
+        if place is None:
+            place = self._place.before_resize(event.size(), event.oldSize())
         if place is not None:
             # Qt lays the text out down to where the view is scrolled, in ever longer
             # steps: from the top, only as far as the line kept (below) is laid out.
-            bar = self.verticalScrollBar()
-            with QSignalBlocker(bar):
-                bar.setValue(0)
+            self._scroll_to_top_unseen()
         super().resizeEvent(event)
-        self._place.after_resize(place)
-        if event.size().width() != event.oldSize().width():
+        if rewraps:
+            kept = place
+            self.relaid_out(place, lambda: self._place.after_resize(kept))
+
+    def relaid_out(self, place: int | None, put_back: Callable[[], None]) -> None:
+        """The text was laid out anew (a new font or width): have it laid out down to the
+        document position ``place`` and ``put_back`` its line at the top, then the rest in
+        short steps. Down to a line deep in a long table this takes longer than a moment
+        (a table costs ten times as much a character as paragraphs): the view then keeps
+        its last picture until the line is back at the top."""
+        if place is None or not has_pieces(self.document()):
+            if place is not None:  # paragraphs: laid out down to it in a moment
+                put_back()
             self.layout_pacer.pace(self.document())
+            return
+        self._pending = place
+        self._scroll_to_top_unseen()
+        self.viewport().setUpdatesEnabled(False)
+
+        def back_at_top() -> None:
+            self._pending = None
+            put_back()
+            self.viewport().setUpdatesEnabled(True)
+
+        self.layout_pacer.pace(self.document(), until=place, then=back_at_top)
+
+    def pending_place(self) -> int | None:
+        """The document position whose line goes back at the top once the text is laid out
+        down to it (see :meth:`relaid_out`), if any."""
+        return self._pending
+
+    def _scroll_to_top_unseen(self) -> None:
+        """Scroll to the top without telling anyone (the viewport, the margin): while the
+        text is laid out again, asking what is at the place scrolled to would lay it all
+        out down to there at once."""
+        bar = self.verticalScrollBar()
+        with QSignalBlocker(bar):
+            bar.setValue(0)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl and the wheel zoom the pane one step a notch, as Ctrl +/− do; a read-only

@@ -7,18 +7,24 @@ as much a character as paragraphs, so the steps of an article holding a long tab
 the window for 0.3-0.9 s each. While a pacer runs, that timer's ticks are dropped and the
 pacer lays the document out itself, a few milliseconds of layout at a time, asking where
 a block further on is (which lays the document out up to it, and no further).
+
+The line at the top of the view must be laid out before it can be put back there: deep
+in a long table, half a second of layout. A pacer can lay the text out down to it first,
+in the same short steps, and then have it put back (see ``ArticleView.relaid_out``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer, QTimerEvent
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextDocument
 
 LAYOUT_TICK_MS = 10  # the interval of Qt's timer laying a document out lazily
 STEP_MS = 20  # the longest stretch of layout between two events
+FIRST_STEP_MS = 25  # laid out at once down to the line kept at the top, if it takes no longer
 FIRST_CHUNK = 2_000  # characters laid out by the first request of a step
 
 
@@ -33,20 +39,38 @@ class LayoutPacer(QObject):
         self._tick = 0  # the id of Qt's layout timer whose ticks are dropped
         self._position = 0  # laid out at least up to here
         self._chunk = FIRST_CHUNK
+        self._until = -1  # laid out down to here, ``then`` is called
+        self._then: Callable[[], None] | None = None
         self._generation = 0
+        self._watched: QTextDocument | None = None  # the document whose end stops this
 
-    def pace(self, document: QTextDocument) -> None:
-        """Lay the rest of ``document`` out in short steps, from now on."""
+    def pace(
+        self,
+        document: QTextDocument,
+        *,
+        until: int = -1,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Lay the rest of ``document`` out in short steps, from now on; first down to the
+        document position ``until``, and then call ``then`` (at once if that is quick)."""
         self.stop()
         layout = document.documentLayout()
         tick = _lazy_layout_timer(layout)
-        if tick == 0:
-            return  # laid out already
+        if tick == 0:  # laid out already
+            if then is not None:
+                then()
+            return
         self._document, self._layout, self._tick = document, layout, tick
         self._position, self._chunk = 0, FIRST_CHUNK
+        self._until, self._then = until, then
         layout.installEventFilter(self)
-        document.destroyed.connect(self.stop)
-        self._schedule()
+        if document is not self._watched:  # once, not at each step of a divider dragged
+            document.destroyed.connect(self.stop)
+            self._watched = document
+        if then is not None:
+            self._step(self._generation, FIRST_STEP_MS)
+        else:
+            self._schedule()
 
     def is_pacing(self) -> bool:
         """Whether a document is still being laid out by this pacer."""
@@ -55,6 +79,7 @@ class LayoutPacer(QObject):
     def stop(self) -> None:
         """Give the layout back to Qt's own timer."""
         self._generation += 1
+        self._then = None
         if self._layout is not None:
             with contextlib.suppress(RuntimeError):  # the document was deleted
                 self._layout.removeEventFilter(self)
@@ -71,23 +96,42 @@ class LayoutPacer(QObject):
         generation = self._generation
         QTimer.singleShot(1, self, lambda: self._step(generation))
 
-    def _step(self, generation: int) -> None:
+    def _step(self, generation: int, budget_ms: float = STEP_MS) -> None:
         """Lay out a few milliseconds' worth of the document; again later until done."""
         document, layout = self._document, self._layout
         if generation != self._generation or document is None or layout is None:
             return
-        deadline = time.perf_counter() + STEP_MS / 1000
-        end = document.characterCount()
-        while self._position < end and time.perf_counter() < deadline:
-            target = min(end - 1, self._position + self._chunk)
+        deadline = time.perf_counter() + budget_ms / 1000
+        if self._then is not None:
+            self._advance(document, layout, self._until, deadline)
+            if self._position <= self._until:
+                self._schedule()
+                return
+            then, self._then = self._then, None
+            then()
+            if generation != self._generation:
+                return  # ``then`` paced the document again
+        end = document.characterCount() - 1
+        self._advance(document, layout, end, deadline)
+        if self._position > end or _lazy_layout_timer(layout) != self._tick:
+            self.stop()  # laid out to the end: Qt stopped its timer
+        else:
+            self._schedule()
+
+    def _advance(
+        self,
+        document: QTextDocument,
+        layout: QAbstractTextDocumentLayout,
+        limit: int,
+        deadline: float,
+    ) -> None:
+        """Lay the document out up to position ``limit``, or until ``deadline``."""
+        while self._position <= limit and time.perf_counter() < deadline:
+            target = min(limit, self._position + self._chunk)
             started = time.perf_counter()
             layout.blockBoundingRect(document.findBlock(target))  # lays out up to it
             self._adapt((time.perf_counter() - started) * 1000)
             self._position = target + 1
-        if self._position >= end or _lazy_layout_timer(layout) != self._tick:
-            self.stop()  # laid out to the end: Qt stopped its timer
-        else:
-            self._schedule()
 
     def _adapt(self, spent_ms: float) -> None:
         """Size the next request so that it takes about a quarter of a step."""

@@ -84,6 +84,8 @@ class PassageMargin(QWidget):
         index = self.view.index
         if index is None or not len(self.view.positions) or not len(index):
             return []
+        if self.view.pending_place() is not None:
+            return []  # the text is being laid out again: the view shows its last picture
         top = self.view.offset_at(QPoint(0, 0))
         bottom = self.view.offset_at(QPoint(0, self.view.viewport().height()))
         seen: dict[int, Mark] = {}

@@ -13,6 +13,9 @@ CONTEXT_FRACTION = 4  # a range shown from elsewhere starts a quarter down the v
 
 def reading_place(view: ArticleView) -> int:
     """The article offset of the line at the top of the view: where the reader is."""
+    pending = view.pending_place()
+    if pending is not None:  # the text is being laid out down to it again
+        return view.positions.to_display(pending)
     if view.verticalScrollBar().value() == 0:
         return 0  # at the beginning (above the first line, the margin maps to no offset)
     return view.offset_at(QPoint(4, 4))

@@ -283,6 +283,14 @@ def holds_long_table(blocks: Sequence[Block]) -> bool:
     return any(count > PIECE_CELLS for table, count in cells.items() if table >= 0)
 
 
+def has_pieces(document: QTextDocument) -> bool:
+    """Whether ``document`` holds a long table put in as pieces."""
+    return any(
+        isinstance(frame, QTextTable) and frame.format().hasProperty(LONG_TABLE)
+        for frame in document.rootFrame().childFrames()
+    )
+
+
 def piece_at(document: QTextDocument, position: int) -> QTextTable | None:
     """The piece of a long table that document ``position`` is in, if any."""
     cursor = QTextCursor(document)

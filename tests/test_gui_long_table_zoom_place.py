@@ -89,6 +89,7 @@ def fully_laid_out(pane: ArticlePane) -> bool:
 def test_zooming_keeps_the_row_at_the_top(qtbot: QtBot, pane: ArticlePane, step: int) -> None:
     scroll_to_row(qtbot, pane, 1_000)
     pane.set_zoom_step(step)
+    qtbot.waitUntil(lambda: pane.view.pending_place() is None, timeout=30_000)
     assert row_at_top(pane) == 1_000
     qtbot.waitUntil(lambda: not pane.view.layout_pacer.is_pacing(), timeout=30_000)
     assert row_at_top(pane) == 1_000
@@ -99,8 +100,24 @@ def test_a_narrower_and_a_wider_pane_keep_the_row_at_the_top(
 ) -> None:
     scroll_to_row(qtbot, pane, 1_000)
     pane.resize(640, 700)
+    qtbot.waitUntil(lambda: pane.view.pending_place() is None, timeout=30_000)
     assert row_at_top(pane) == 1_000
     pane.resize(820, 700)
+    qtbot.waitUntil(lambda: pane.view.pending_place() is None, timeout=30_000)
+    assert row_at_top(pane) == 1_000
+
+
+def test_the_place_holds_through_steps_taken_before_it_is_back(
+    qtbot: QtBot, pane: ArticlePane
+) -> None:
+    """Zoomed, made narrower and zoomed again at once, as keys held down or a divider
+    dragged do, the row at the top is still the one the reader was at."""
+    scroll_to_row(qtbot, pane, 1_000)
+    pane.set_zoom_step(1)
+    pane.resize(700, 700)
+    assert pane.reading_place() == row_offset(pane, 1_000)  # not the top of the article
+    pane.set_zoom_step(1)
+    qtbot.waitUntil(lambda: pane.view.pending_place() is None, timeout=30_000)
     assert row_at_top(pane) == 1_000
 
 
