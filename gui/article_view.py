@@ -307,9 +307,7 @@ class ArticleView(QTextEdit):
         ones are drawn, after the document is deleted (a crash)."""
         if document is not self.document():
             self.setExtraSelections([])
-            self.layout_pacer.stop()
-            self._pending = None
-            self.viewport().setUpdatesEnabled(True)
+            self._give_up_place()
         super().setDocument(document)
 
     # -- a selection across the pieces of a long table ----------------------------------
@@ -347,6 +345,7 @@ class ArticleView(QTextEdit):
         short steps. Down to a line deep in a long table this takes longer than a moment
         (a table costs ten times as much a character as paragraphs): the view then keeps
         its last picture until the line is back at the top."""
+        self._give_up_place()  # a place pending is in ``place`` (a new resize or zoom)
         if place is None or not has_pieces(self.document()):
             if place is not None:  # paragraphs: laid out down to it in a moment
                 put_back()
@@ -367,6 +366,13 @@ class ArticleView(QTextEdit):
         """The document position whose line goes back at the top once the text is laid out
         down to it (see :meth:`relaid_out`), if any."""
         return self._pending
+
+    def _give_up_place(self) -> None:
+        """Stop laying the text out for a place pending, and show the view again."""
+        self.layout_pacer.stop()
+        if self._pending is not None:
+            self._pending = None
+            self.viewport().setUpdatesEnabled(True)
 
     def _scroll_to_top_unseen(self) -> None:
         """Scroll to the top without telling anyone (the viewport, the margin): while the

@@ -142,3 +142,24 @@ def test_a_zoomed_passage_keeps_its_colour(qtbot: QtBot, pane: ArticlePane) -> N
     qtbot.waitUntil(lambda: not pane.view.layout_pacer.is_pacing(), timeout=30_000)
     assert "note on row 1200" in cell.text()
     assert [f.format.background().color().name() for f in cell.layout().formats()]
+
+
+def test_the_view_shows_again_whatever_comes_before_the_place_is_back(
+    qtbot: QtBot, pane: ArticlePane
+) -> None:
+    """The view keeps its last picture only while the text is laid out down to the place
+    pending: a new layout without a place, or another document, shows it again."""
+    view = pane.view
+    scroll_to_row(qtbot, pane, 1_000)
+    pane.set_zoom_step(1)
+    assert view.pending_place() is not None
+    assert not view.viewport().updatesEnabled()
+    view.relaid_out(None, lambda: None)
+    assert view.pending_place() is None
+    assert view.viewport().updatesEnabled()
+    scroll_to_row(qtbot, pane, 1_000)
+    pane.set_zoom_step(1)
+    assert view.pending_place() is not None
+    pane.show_article(pane.article_id or 0)
+    assert view.pending_place() is None
+    assert view.viewport().updatesEnabled()
