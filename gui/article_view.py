@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QKeyEvent,
@@ -23,9 +23,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from diptych.gui.layout_pacer import LayoutPacer
 from diptych.gui.passage_index import PassageIndex
-from diptych.gui.render_tables import across_cells, has_pieces
+from diptych.gui.relayout_place import RelayoutPlace
+from diptych.gui.render_tables import across_cells
 from diptych.gui.rewrap_place import RewrapPlace
 from diptych.gui.table_selection import TableSelection
 from diptych.gui.word_drag import words_dragged
@@ -102,9 +102,10 @@ class ArticleView(QTextEdit):
         self._wheel = 0  # a touchpad turns the wheel in fractions of a notch
         self._empty_hint = ""
         self._place = RewrapPlace(self, self._position_at)
-        # Lays the rest of the text out in short steps after a zoom or a resize.
-        self.layout_pacer = LayoutPacer(self)
-        self._pending: int | None = None  # see pending_place
+        # The line at the top kept there while the text is laid out after a zoom or a
+        # resize, the rest in short steps.
+        self._relayout = RelayoutPlace(self)
+        self.layout_pacer = self._relayout.pacer
         # The selection as made, also from one piece of a long table into another.
         self._table_selection = TableSelection(self, super().setExtraSelections)
 
@@ -199,6 +200,8 @@ class ArticleView(QTextEdit):
             Qt.KeyboardModifier.KeypadModifier,
         )
         digit = tag_digit(event)
+        if event.key() not in _MODIFIER_KEYS:  # the keys act on the text shown
+            self._relayout.settle()
         if self._table_selection.extend(event):
             return
         before = self._caret()
@@ -307,7 +310,7 @@ class ArticleView(QTextEdit):
         ones are drawn, after the document is deleted (a crash)."""
         if document is not self.document():
             self.setExtraSelections([])
-            self._give_up_place()
+            self._relayout.give_up()
         super().setDocument(document)
 
     # -- a selection across the pieces of a long table ----------------------------------
@@ -327,60 +330,28 @@ class ArticleView(QTextEdit):
         """The text wraps again at a new width: the line at the top stays there, as zooming
         keeps it (see :mod:`diptych.gui.rewrap_place`)."""
         rewraps = event.size().width() != event.oldSize().width()
-        place = self._pending if rewraps else None
+        place = self._relayout.pending if rewraps else None
         if place is None:
             place = self._place.before_resize(event.size(), event.oldSize())
         if place is not None:
             # Qt lays the text out down to where the view is scrolled, in ever longer
             # steps: from the top, only as far as the line kept (below) is laid out.
-            self._scroll_to_top_unseen()
+            self._relayout.scroll_to_top_unseen()
         super().resizeEvent(event)
         if rewraps:
             kept = place
             self.relaid_out(place, lambda: self._place.after_resize(kept))
 
     def relaid_out(self, place: int | None, put_back: Callable[[], None]) -> None:
-        """The text was laid out anew (a new font or width): have it laid out down to the
-        document position ``place`` and ``put_back`` its line at the top, then the rest in
-        short steps. Down to a line deep in a long table this takes longer than a moment
-        (a table costs ten times as much a character as paragraphs): the view then keeps
-        its last picture until the line is back at the top."""
-        self._give_up_place()  # a place pending is in ``place`` (a new resize or zoom)
-        if place is None or not has_pieces(self.document()):
-            if place is not None:  # paragraphs: laid out down to it in a moment
-                put_back()
-            self.layout_pacer.pace(self.document())
-            return
-        self._pending = place
-        self._scroll_to_top_unseen()
-        self.viewport().setUpdatesEnabled(False)
-
-        def back_at_top() -> None:
-            self._pending = None
-            put_back()
-            self.viewport().setUpdatesEnabled(True)
-
-        self.layout_pacer.pace(self.document(), until=place, then=back_at_top)
+        """The text was laid out anew (a new font or width): have the line at the document
+        position ``place`` put back at the top (``put_back``) once it is laid out down to
+        there (see :mod:`diptych.gui.relayout_place`)."""
+        self._relayout.relaid_out(place, put_back)
 
     def pending_place(self) -> int | None:
         """The document position whose line goes back at the top once the text is laid out
         down to it (see :meth:`relaid_out`), if any."""
-        return self._pending
-
-    def _give_up_place(self) -> None:
-        """Stop laying the text out for a place pending, and show the view again."""
-        self.layout_pacer.stop()
-        if self._pending is not None:
-            self._pending = None
-            self.viewport().setUpdatesEnabled(True)
-
-    def _scroll_to_top_unseen(self) -> None:
-        """Scroll to the top without telling anyone (the viewport, the margin): while the
-        text is laid out again, asking what is at the place scrolled to would lay it all
-        out down to there at once."""
-        bar = self.verticalScrollBar()
-        with QSignalBlocker(bar):
-            bar.setValue(0)
+        return self._relayout.pending
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl and the wheel zoom the pane one step a notch, as Ctrl +/− do; a read-only
@@ -402,7 +373,10 @@ class ArticleView(QTextEdit):
         self.contextMenuRequested.emit(event.globalPos(), self.passage_at(event.pos()))
 
     def viewportEvent(self, event: QEvent) -> bool:
-        """Hovering a highlight shows its tags and note."""
+        """Hovering a highlight shows its tags and note. A click or the wheel (not a zoom)
+        acts on the text shown: the line pending goes back at the top first."""
+        if event.type() in _ACTS_ON_THE_TEXT_SHOWN and not _zooms(event):
+            self._relayout.settle()
         if event.type() == QEvent.Type.ToolTip:
             point = event.pos()  # type: ignore[attr-defined]
             annotation_id = self.passage_at(point)
@@ -412,3 +386,23 @@ class ArticleView(QTextEdit):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+
+_MODIFIER_KEYS = frozenset(
+    {Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
+)
+_ACTS_ON_THE_TEXT_SHOWN = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.ContextMenu,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+def _zooms(event: QEvent) -> bool:
+    """Whether ``event`` is Ctrl and the wheel: a zoom keeps the line pending itself."""
+    return isinstance(event, QWheelEvent) and bool(
+        event.modifiers() & Qt.KeyboardModifier.ControlModifier
+    )

@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QAbstractSlider
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
@@ -163,3 +165,49 @@ def test_the_view_shows_again_whatever_comes_before_the_place_is_back(
     pane.show_article(pane.article_id or 0)
     assert view.pending_place() is None
     assert view.viewport().updatesEnabled()
+
+
+def test_a_click_before_the_place_is_back_acts_on_the_text_shown(
+    qtbot: QtBot, pane: ArticlePane
+) -> None:
+    """While the text is laid out down to the row kept, the view shows its last picture
+    but is scrolled to the top: a click puts the row back first, so that the caret lands
+    on the row clicked, not at the top of the article."""
+    view = pane.view
+    scroll_to_row(qtbot, pane, 1_000)
+    pane.set_zoom_step(1)
+    assert view.pending_place() is not None
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(60, 12))
+    assert view.pending_place() is None
+    assert view.viewport().updatesEnabled()
+    assert row_at_top(pane) == 1_000
+    caret = view.positions.to_display(view.textCursor().position())
+    assert row_offset(pane, 1_000) <= caret < row_offset(pane, 1_003)
+    qtbot.waitUntil(lambda: fully_laid_out(pane), timeout=30_000)
+    assert row_at_top(pane) == 1_000
+
+
+def test_a_key_puts_the_place_back_but_not_ctrl_held_for_zooming(
+    qtbot: QtBot, pane: ArticlePane
+) -> None:
+    view = pane.view
+    scroll_to_row(qtbot, pane, 1_000)
+    cursor = view.textCursor()
+    cursor.setPosition(view.positions.to_rendered(row_offset(pane, 1_001)))
+    view.setTextCursor(cursor)  # the caret on the second row in view
+    pane.set_zoom_step(1)
+    qtbot.keyPress(view, Qt.Key.Key_Control)  # Ctrl, for the wheel: still being laid out
+    assert view.pending_place() is not None
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.pending_place() is None
+    assert row_at_top(pane) == 1_000
+
+
+def test_using_the_scroll_bar_puts_the_place_back_first(qtbot: QtBot, pane: ArticlePane) -> None:
+    view = pane.view
+    scroll_to_row(qtbot, pane, 1_000)
+    pane.set_zoom_step(1)
+    bar = view.verticalScrollBar()
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderSingleStepAdd)
+    assert view.pending_place() is None
+    assert row_at_top(pane) in (1_000, 1_001)  # one step down from the row kept
