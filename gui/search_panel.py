@@ -33,7 +33,7 @@ def first_match(text: str, query: str) -> tuple[int, int] | None:
     search found it: a whole word (not the start of a longer one unless it is a
     ``prefix*``, whose whole word is covered), with or without accents, a phrase whole.
     """
-    from diptych.storage.search import first_found
+    from diptych.storage.search_words import first_found
 
     return first_found(text, query)
 

@@ -97,7 +97,7 @@ def cjk_rows(
 ) -> Iterator[tuple[Any, ...]]:
     """The rows of ``kind`` ("articles", "passages" or "memos") that a query holding
     Chinese, Japanese or Korean finds, best first, at most ``limit``; ``wanted`` and
-    ``excluded`` are the query split by :func:`diptych.storage.search.split_excluded`.
+    ``excluded`` are the query split by :func:`diptych.storage.search_words.split_excluded`.
 
     Words side by side must all be there, ``OR`` finds either, ``-word`` and ``NOT`` leave
     out, a column filter (``title:``, ``note:``) looks in that column; a term holding such

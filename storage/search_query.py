@@ -34,7 +34,7 @@ Node = Atom | Group
 
 def parse(wanted: str, excluded: list[str]) -> tuple[Node | None, Node | None]:
     """What the query (without its ``-word`` terms) asks for, and what the left-out terms
-    (as :func:`diptych.storage.search.split_excluded` gives them) leave out."""
+    (as :func:`diptych.storage.search_words.split_excluded` gives them) leave out."""
     left_out = [
         Atom(" ".join(term.rstrip("*").strip('"').split()), prefix=term.endswith("*"))
         for term in excluded

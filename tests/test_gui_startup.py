@@ -57,6 +57,8 @@ NOT_ON_THE_START_PATH = (
     "diptych.storage.cli_commands",  # what the other commands do
     "diptych.storage.cli_tags",
     "diptych.storage.search",  # with the first search
+    "diptych.storage.search_words",
+    "diptych.storage.search_snippets",
     "diptych.storage.importing",  # the article readers: only to import or update
     "diptych.storage.decoding",
     "diptych.storage.import_html",

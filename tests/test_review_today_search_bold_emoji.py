@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.search_results import result_document
-from diptych.storage.search import snippet_of, terms_pattern
+from diptych.storage.search_snippets import snippet_of
+from diptych.storage.search_words import terms_pattern
 
 
 def bold_runs(document: QTextDocument) -> list[str]:

@@ -13,7 +13,9 @@ from test_cli import run
 from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
-from diptych.storage.search import first_found, search, snippet, terms_pattern
+from diptych.storage.search import search
+from diptych.storage.search_snippets import snippet
+from diptych.storage.search_words import first_found, terms_pattern
 
 POLICY = (
     "東アジア外交の記録\n\n"

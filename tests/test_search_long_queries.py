@@ -10,7 +10,9 @@ from pathlib import Path
 
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
-from diptych.storage.search import search, snippet, terms_pattern
+from diptych.storage.search import search
+from diptych.storage.search_snippets import snippet
+from diptych.storage.search_words import terms_pattern
 
 
 def test_a_pasted_paragraph_and_a_very_long_word_are_searched_quickly(tmp_path: Path) -> None:

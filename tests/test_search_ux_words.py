@@ -10,7 +10,9 @@ import pytest
 
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
-from diptych.storage.search import search, snippet, terms_pattern
+from diptych.storage.search import search
+from diptych.storage.search_snippets import snippet
+from diptych.storage.search_words import terms_pattern
 
 FILLER = " ".join(["Routine paragraph of filler words."] * 12)
 TEXT = (
@@ -53,7 +55,7 @@ def test_a_word_typed_without_accents_is_marked_where_the_text_has_them(
 
 
 def test_the_first_place_found_is_a_whole_word_phrase_or_folded_word() -> None:
-    from diptych.storage.search import first_found
+    from diptych.storage.search_words import first_found
 
     def found(query: str) -> str | None:
         span = first_found(TEXT, query)

@@ -77,7 +77,8 @@ def test_a_query_of_operators_alone_marks_nothing(project: Project) -> None:
 
 
 def search_snippet(text: str, query: str) -> str:
-    from diptych.storage.search import snippet, terms_pattern
+    from diptych.storage.search_snippets import snippet
+    from diptych.storage.search_words import terms_pattern
 
     return snippet(text, terms_pattern(query))
 

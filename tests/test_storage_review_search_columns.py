@@ -9,7 +9,8 @@ import pytest
 
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
-from diptych.storage.search import search, terms_pattern
+from diptych.storage.search import search
+from diptych.storage.search_words import terms_pattern
 
 TEXT = "Minutes\n\nThe title of the note was changed before the budget vote."
 

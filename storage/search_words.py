@@ -1,0 +1,186 @@
+"""A query's words: the words left out (``-word``), the phrases and words it looks for,
+how the full-text indexes are asked for them when the query is not valid FTS5, and where
+they are found in a text, as the index finds them (whole words, in any case, with or
+without accents)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from diptych.storage.search_cjk import holds_cjk
+
+WORD = re.compile(r"\w+", re.UNICODE)
+# ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
+# (as web search engines read it; FTS5 itself says ``... NOT ...``).
+_EXCLUDED = re.compile(r'(?<!\S)-(\w+\*?|"[^"]*")')
+_PHRASE = re.compile(r'"([^"]*)"')
+COLUMNS = ("title", "display_text", "exact", "note")  # of the two indexes
+# FTS5's ``col:`` or ``{a b}:``; other words before a colon (10:30, Re:) are words.
+_COLUMN_FILTER = re.compile(rf"(?:\{{[^}}]*\}}|(?<!\w)(?:{'|'.join(COLUMNS)}))\s*:", re.I)
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+_TERM = re.compile(r"(\w+)(\*?)", re.UNICODE)  # a word of the query, ``*`` if a prefix
+_CHUNK = re.compile(r"\S+")
+# Where a word of the text starts and ends: the index splits words at ``_`` too.
+_STARTS, _ENDS, _BETWEEN = r"(?<![^\W_])", r"(?![^\W_])", r"[\W_]+"
+
+
+def for_memos(query: str) -> str:
+    """The query as the memo index reads it: ``note:`` (alone or in ``{exact note}:``)
+    looks in a memo's text; the other columns stay, and find no memo."""
+    parts = _PHRASE.split(query)
+    for i in range(0, len(parts), 2):  # outside quotes: a quoted "note:" is words
+        parts[i] = _COLUMN_FILTER.sub(_note_as_text, parts[i])
+    return '"'.join(parts)
+
+
+def _note_as_text(match: re.Match[str]) -> str:
+    """A column filter naming ``note`` as a filter on a memo's text (the others it names
+    left out: a memo has none of them); any other filter as it is."""
+    if re.search(r"(?<!\w)note(?!\w)", match.group(), re.I):
+        return "text:"
+    return match.group()
+
+
+def as_words(wanted: str) -> str:
+    """The query's words for FTS5, for a query it cannot read (see
+    :func:`diptych.storage.search.search`): each word (``prefix*`` still a prefix), but
+    operators and the columns a filter names; the words as they are if nothing else is
+    left."""
+    terms = [term for phrase in _phrases(wanted, whole=False) for term in phrase]
+    return " ".join(f'"{word}"' + ("*" if prefix else "") for word, prefix in terms) or " ".join(
+        f'"{w}"' for w in WORD.findall(wanted)
+    )
+
+
+def split_excluded(query: str) -> tuple[str, list[str]]:
+    """The query without its ``-word`` terms, and those terms as FTS5 strings (a ``-``
+    inside a quoted phrase, as in ``"cost -benefit"``, is part of the phrase)."""
+    phrases = [m.span() for m in _PHRASE.finditer(query)]
+    excluded, wanted, kept_from = [], [], 0
+    for match in _EXCLUDED.finditer(query):
+        if any(start < match.start() < end for start, end in phrases):
+            continue
+        term = match.group(1)
+        if term.startswith('"'):
+            if WORD.search(term):
+                excluded.append(term)
+        elif term.endswith("*"):
+            excluded.append(f'"{term[:-1]}"*')
+        else:
+            excluded.append(f'"{term}"')
+        wanted.append(query[kept_from : match.start()])
+        kept_from = match.end()
+    wanted.append(query[kept_from:])
+    return " ".join(part.strip() for part in wanted if part.strip()), excluded
+
+
+def terms_pattern(query: str) -> re.Pattern[str]:
+    """The query's words as the index finds them: whole words (``prefix*`` the start of
+    one), in any case, with or without accents on Latin letters (``cafe`` finds café, as
+    ``café`` finds cafe); the columns a filter names (``note:``, ``{exact note}:``) are
+    where to look, not words."""
+    terms = {word for phrase in _phrases(query, whole=False) for word in phrase}
+    return _pattern([[term] for term in terms])
+
+
+def first_found(text: str, query: str) -> tuple[int, int] | None:
+    """Where in ``text`` a phrase or word of ``query`` first occurs, as the search finds it
+    (see :func:`terms_pattern`); a quoted phrase, or words joined without a space as in
+    ``Xi's`` or ``e-mail``, is found whole. None if nowhere (the match was in a title)."""
+    wanted, _excluded = split_excluded(query)
+    match = _pattern(_phrases(wanted, whole=True)).search(text)
+    return match.span() if match else None
+
+
+Term = tuple[str, bool]  # a word of the query, folded, and whether it is a prefix
+
+
+def _phrases(query: str, *, whole: bool) -> list[list[Term]]:
+    """The query's phrases: quoted ones and, outside quotes, each run of words without a
+    space between them (one word each unless ``whole``)."""
+    phrases = []
+    for i, part in enumerate(_PHRASE.split(query)):  # odd items are the phrases' insides
+        chunks = [part] if i % 2 else _CHUNK.findall(_COLUMN_FILTER.sub(" ", part))
+        for chunk in chunks:
+            terms = [
+                (_unaccented(word.lower()), bool(star))
+                for word, star in _TERM.findall(chunk)
+                if i % 2 or word not in _OPERATORS
+            ]
+            phrases += [terms] if whole else [[term] for term in terms]
+    return [phrase for phrase in phrases if phrase]
+
+
+def _pattern(phrases: list[list[Term]]) -> re.Pattern[str]:
+    """A pattern finding any of ``phrases``, the longest first where several start at one
+    place. Each letter is a class of its cases and accented forms rather than the pattern
+    ignoring case, and the start of a word is looked for once: either made a search of a
+    long article several times slower."""
+    if not phrases:
+        return re.compile(r"(?!)")  # matches nothing
+    longest = sorted(phrases, key=lambda p: sum(len(w) + 1 for w, _ in p), reverse=True)
+    alternatives = [
+        _BETWEEN.join(_term_regex(word, prefix) for word, prefix in phrase)
+        for phrase in longest[:_MOST_PHRASES]
+    ]
+    inside = [
+        alternative
+        for alternative, phrase in zip(alternatives, longest, strict=False)
+        if any(holds_cjk(word) for word, _ in phrase)
+    ]
+    if not inside:
+        return re.compile(f"{_STARTS}(?:{'|'.join(alternatives)})")
+    # Chinese, Japanese and Korean words are found inside the runs of characters (see
+    # diptych.storage.search_cjk), so they are marked there: no start of a word looked for.
+    words = [alternative for alternative in alternatives if alternative not in inside]
+    return re.compile("|".join(inside + ([f"{_STARTS}(?:{'|'.join(words)})"] if words else [])))
+
+
+_MOST_PHRASES = 200
+"""The phrases of a query a snippet marks at most (the longest): compiling a pattern of a
+paragraph pasted as a query took seconds, with the window waiting."""
+_LONGEST_ACCENTED = 100
+"""A word longer than this is marked in any case, but only where the text has it without
+accents: a pattern of a class for each of its letters took seconds to compile."""
+
+
+def _term_regex(word: str, prefix: bool) -> str:
+    if holds_cjk(word):  # inside a run, a prefix* too: the rest of the run is other words
+        return "".join(_letter(char) for char in word)
+    if len(word) > _LONGEST_ACCENTED:
+        letters = f"(?i:{re.escape(word)})"
+    else:
+        letters = "".join(_letter(char) for char in word)
+    return letters + (r"\w*" if prefix else _ENDS)
+
+
+def _letter(char: str) -> str:
+    """A letter of a word in the query (folded) as the text may have it: in either case,
+    with or without an accent."""
+    forms = {form for form in (char, char.lower(), char.upper()) if len(form) == 1}
+    found = "".join(sorted(forms)) + _accented().get(char.lower(), "")
+    return f"[{found}]" if len(found) > 1 else re.escape(char)
+
+
+@cache
+def _accented() -> dict[str, str]:
+    """The Latin letters with accents the index reads as the letter without (é as e),
+    by the letter without."""
+    found: dict[str, str] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            found[base.lower()] = found.get(base.lower(), "") + chr(code)
+    return found
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without the accents the index takes off (é as e); other letters as typed."""
+    return word.translate(_bases())
+
+
+@cache
+def _bases() -> dict[int, str]:
+    return {ord(char): base for base, chars in _accented().items() for char in chars}
