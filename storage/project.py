@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,23 +22,15 @@ from types import TracebackType
 from diptych.storage.connection import Database
 from diptych.storage.database import connect, write_transaction
 from diptych.storage.errors import (
-    DiptychError,
-    DiskFullError,
-    ProjectBusyError,
     ProjectFileError,
     ProjectMovedError,
     ReadOnlyProjectError,
     readable_text,
 )
 from diptych.storage.model import ProjectInfo
-from diptych.storage.project_checks import check_integrity, file_exists
-from diptych.storage.schema import (
-    apply_migrations,
-    is_diptych_schema,
-    missing_reading_indexes,
-    needs_migration,
-)
-from diptych.storage.sqlite_errors import error_kind, translate_errors
+from diptych.storage.project_checks import file_exists
+from diptych.storage.project_opening import check_before_writing, opening_errors, prepare
+from diptych.storage.sqlite_errors import translate_errors
 
 PROJECT_SUFFIX = ".diptych"
 
@@ -56,12 +47,6 @@ def file_identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return found.st_dev, found.st_ino
-
-
-def _is_disk_error(exc: ProjectFileError) -> bool:
-    """True if ``exc`` is SQLite's input/output error (its advice speaks of a last change)."""
-    cause = exc.__cause__
-    return isinstance(cause, sqlite3.Error) and error_kind(cause) == "io"
 
 
 def new_uuid() -> str:
@@ -137,40 +122,17 @@ class Project:
         """
         path = Path(path).expanduser()
         is_new = not file_exists(path)
-        try:
+        with opening_errors(path):  # nothing was asked of the user yet: no change lost
             db, read_only, verified = connect(
                 path, create=create, read_only=read_only, verify=verify, check_limit=check_limit
             )
             project = cls(db, path, read_only=read_only, clock=clock)
             project.verified = verified
             try:
-                project._prepare(is_new=is_new, name=name, before_upgrade=before_upgrade)
+                prepare(project, is_new=is_new, name=name, before_upgrade=before_upgrade)
             except BaseException:
                 db.close()
                 raise
-        except ProjectBusyError as exc:  # nothing was asked of the user yet: no change lost
-            raise ProjectBusyError(
-                "is busy: another program is writing to it, so it could not be opened",
-                path=path,
-                advice="Nothing was changed; open it again in a moment.",
-            ) from exc
-        except DiskFullError as exc:  # SQLite needs a little room beside it even to read
-            if exc.path != path:  # another file (a backup before an update) could not be written
-                raise
-            raise DiskFullError(
-                "could not be opened because its disk is full",
-                path=path,
-                advice="Free some space on that disk, then open it again; nothing was changed.",
-            ) from exc
-        except ProjectFileError as exc:
-            if exc.path != path or not _is_disk_error(exc):
-                raise
-            raise ProjectFileError(
-                "could not be opened (disk input/output error)",
-                path=path,
-                advice="Check the disk or the network folder, then open it again;"
-                " nothing was changed.",
-            ) from exc
         return project
 
     @classmethod
@@ -185,38 +147,9 @@ class Project:
             )
         return cls.open(path, create=True, name=name, clock=clock)
 
-    def _prepare(
-        self,
-        *,
-        is_new: bool,
-        name: str | None,
-        before_upgrade: Callable[[Project], object] | None = None,
-    ) -> None:
-        with translate_errors(self.path):
-            if is_new or needs_migration(self.db):
-                if self.read_only:
-                    raise ReadOnlyProjectError(
-                        "was saved by an older Diptych and must be updated, but cannot be written",
-                        path=self.path,
-                        advice="Copy it to a folder you can write to and open the copy,"
-                        " or make it writable, then open it again.",
-                    )
-                self._check_before_writing()
-                if before_upgrade is not None and not is_new and is_diptych_schema(self.db):
-                    before_upgrade(self)  # a creation cut short holds nothing to keep
-                apply_migrations(self.db)
-            if not self.read_only:
-                self._complete_info(name)
-                self._add_reading_indexes()
-
-    def _check_before_writing(self) -> None:
-        """Run the integrity pass that opening left out, before opening writes anything."""
-        if not self.verified:
-            check_integrity(self.db.conn, self.path)
-            self.verified = True
-
-    def _complete_info(self, name: str | None) -> None:
-        """Give the project its identity: uuid, name and creation time.
+    def complete_info(self, name: str | None) -> None:
+        """Give the project the identity it lacks: uuid, name and creation time (done as it
+        is opened).
 
         A new file gets them right after its tables; a creation cut short in between (the
         program killed, the disk full) left a file without them, which gets them here on
@@ -232,7 +165,7 @@ class Project:
         missing = [key for key in wanted if not rows.get(key)]
         if not missing:
             return
-        self._check_before_writing()
+        check_before_writing(self)
         with self.transaction():
             for key in missing:
                 self.db.execute(
@@ -240,23 +173,6 @@ class Project:
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     [key, wanted[key]()],
                 )
-
-    def _add_reading_indexes(self) -> None:
-        """Create the reading indexes the file lacks (a file from an earlier Diptych).
-
-        They only make reading faster, so a file that cannot take them now (another
-        program writing, the disk full) opens without them and gets them next time.
-        """
-        statements = missing_reading_indexes(self.db)
-        if not statements:
-            return
-        self._check_before_writing()
-        try:
-            with self.transaction():
-                for statement in statements:
-                    self.db.execute(statement)
-        except DiptychError:
-            return
 
     def info(self) -> ProjectInfo:
         """The project's uuid, name and creation time."""

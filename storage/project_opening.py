@@ -1,0 +1,119 @@
+"""Getting a project file ready as it is opened: the errors of opening said as known
+errors (the file busy, its disk full or failing), an older file brought up to date, the
+integrity pass an unchecked file gets before anything is written, and the reading
+indexes a file from an earlier Diptych lacks."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diptych.storage.errors import (
+    DiptychError,
+    DiskFullError,
+    ProjectBusyError,
+    ProjectFileError,
+    ReadOnlyProjectError,
+)
+from diptych.storage.project_checks import check_integrity
+from diptych.storage.schema import (
+    apply_migrations,
+    is_diptych_schema,
+    missing_reading_indexes,
+    needs_migration,
+)
+from diptych.storage.sqlite_errors import error_kind, translate_errors
+
+if TYPE_CHECKING:
+    from diptych.storage.project import Project
+
+
+@contextlib.contextmanager
+def opening_errors(path: Path) -> Iterator[None]:
+    """Say the errors of opening the project file at ``path`` as opening errors: nothing
+    was asked of the user yet, so nothing was changed or lost."""
+    try:
+        yield
+    except ProjectBusyError as exc:
+        raise ProjectBusyError(
+            "is busy: another program is writing to it, so it could not be opened",
+            path=path,
+            advice="Nothing was changed; open it again in a moment.",
+        ) from exc
+    except DiskFullError as exc:  # SQLite needs a little room beside it even to read
+        if exc.path != path:  # another file (a backup before an update) could not be written
+            raise
+        raise DiskFullError(
+            "could not be opened because its disk is full",
+            path=path,
+            advice="Free some space on that disk, then open it again; nothing was changed.",
+        ) from exc
+    except ProjectFileError as exc:
+        if exc.path != path or not _is_disk_error(exc):
+            raise
+        raise ProjectFileError(
+            "could not be opened (disk input/output error)",
+            path=path,
+            advice="Check the disk or the network folder, then open it again; nothing was changed.",
+        ) from exc
+
+
+def _is_disk_error(exc: ProjectFileError) -> bool:
+    """True if ``exc`` is SQLite's input/output error (its advice speaks of a last change)."""
+    cause = exc.__cause__
+    return isinstance(cause, sqlite3.Error) and error_kind(cause) == "io"
+
+
+def prepare(
+    project: Project,
+    *,
+    is_new: bool,
+    name: str | None,
+    before_upgrade: Callable[[Project], object] | None = None,
+) -> None:
+    """Bring a just opened ``project`` up to date (see :meth:`Project.open`), give it the
+    identity it lacks and the reading indexes it lacks."""
+    with translate_errors(project.path):
+        if is_new or needs_migration(project.db):
+            if project.read_only:
+                raise ReadOnlyProjectError(
+                    "was saved by an older Diptych and must be updated, but cannot be written",
+                    path=project.path,
+                    advice="Copy it to a folder you can write to and open the copy,"
+                    " or make it writable, then open it again.",
+                )
+            check_before_writing(project)
+            if before_upgrade is not None and not is_new and is_diptych_schema(project.db):
+                before_upgrade(project)  # a creation cut short holds nothing to keep
+            apply_migrations(project.db)
+        if not project.read_only:
+            project.complete_info(name)
+            _add_reading_indexes(project)
+
+
+def check_before_writing(project: Project) -> None:
+    """Run the integrity pass that opening left out, before opening writes anything."""
+    if not project.verified:
+        check_integrity(project.db.conn, project.path)
+        project.verified = True
+
+
+def _add_reading_indexes(project: Project) -> None:
+    """Create the reading indexes the file lacks (a file from an earlier Diptych).
+
+    They only make reading faster, so a file that cannot take them now (another
+    program writing, the disk full) opens without them and gets them next time.
+    """
+    statements = missing_reading_indexes(project.db)
+    if not statements:
+        return
+    check_before_writing(project)
+    try:
+        with project.transaction():
+            for statement in statements:
+                project.db.execute(statement)
+    except DiptychError:
+        return
