@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from diptych.gui.session import ProjectSession
-from diptych.storage.annotations import load_passages
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import Annotation
+from diptych.storage.passage_rows import load_passages
 
 # More passages than this are read by a worker (~0.4 s for 40,000, which would hold the
 # window); fewer are read at once, so that a small project's table is never empty.

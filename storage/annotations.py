@@ -1,41 +1,28 @@
-"""Annotations (passages): anchor, tag, note, delete and undo those."""
+"""Annotations (passages): add, tag, note, delete and undo those. A passage's row is read
+in :mod:`~diptych.storage.passage_rows`; where it is in its article's text is kept in
+:mod:`~diptych.storage.passage_anchors`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from diptych.storage.anchoring import reanchor
-from diptych.storage.anchors import Anchor, make_anchor
-from diptych.storage.database import reader
+from diptych.storage.anchors import Anchor
 from diptych.storage.errors import InputError, refuse_if_changed
 from diptych.storage.model import Annotation, AnnotationStatus, Coder
-from diptych.storage.sqlite_errors import translate_errors
+from diptych.storage.passage_anchors import (
+    anchor_range,
+    apply_anchor,
+    find_again,
+    refuse_if_moved,
+    refuse_if_reanchored,
+    restore_anchor,
+)
+from diptych.storage.passage_rows import INSERT_PASSAGE, SELECT_PASSAGES, passage_of
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
-
-_SELECT = """
-    SELECT a.id, a.uuid, a.article_id, a.start_pos, a.end_pos, a.exact, a.prefix, a.suffix,
-           a.note, a.coder, a.created_at, a.updated_at, a.status,
-           (SELECT group_concat(t.tag_id) FROM annotation_tags t WHERE t.annotation_id = a.id)
-    FROM annotations a
-"""
-_INSERT = (
-    "INSERT INTO annotations (id, uuid, article_id, start_pos, end_pos, exact, prefix, suffix,"
-    " note, coder, created_at, updated_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-
-_STATUS = {status.value: status for status in AnnotationStatus}  # a lookup, not an enum call
-
-
-def _annotation(row: Sequence[Any]) -> Annotation:
-    tags = row[13]
-    tag_ids = tuple(sorted(map(int, tags.split(",")))) if tags else ()
-    return Annotation(*row[:12], status=_STATUS[row[12]], tag_ids=tag_ids)  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +71,12 @@ class AnnotationStore:
             db = self._project.db
             for item in items:
                 text = self._project.articles.get(article_id=item.article_id).text
-                anchor = _anchor(text, item.start, item.end)
+                anchor = anchor_range(text, item.start, item.end)
                 self._project.articles.confirm_text(article_id=item.article_id, anchor=anchor)
                 values = [None, item.uuid or new_uuid(), item.article_id, anchor.start, anchor.end]
                 values += [anchor.exact, anchor.prefix, anchor.suffix, item.note, item.coder]
                 values += [item.created_at or now, item.updated_at or item.created_at or now]
-                cursor = db.execute(_INSERT, [*values, AnnotationStatus.ANCHORED.value])
+                cursor = db.execute(INSERT_PASSAGE, [*values, AnnotationStatus.ANCHORED.value])
                 annotation_id = int(cursor.lastrowid or 0)
                 self._link(annotation_id, item.tag_ids)
                 self._remember_coder(item.coder)
@@ -124,16 +111,16 @@ class AnnotationStore:
     def get(self, *, annotation_id: int) -> Annotation:
         """One passage; InputError if there is none with that id."""
         with self._project.reading() as db:
-            row = db.execute(_SELECT + " WHERE a.id = ?", [annotation_id]).fetchone()
+            row = db.execute(SELECT_PASSAGES + " WHERE a.id = ?", [annotation_id]).fetchone()
         if row is None:
             raise InputError(f"there is no passage {annotation_id}")
-        return _annotation(row)
+        return passage_of(row)
 
     def find_uuid(self, *, uuid: str) -> Annotation | None:
         """The passage with ``uuid``, if any."""
         with self._project.reading() as db:
-            row = db.execute(_SELECT + " WHERE a.uuid = ?", [uuid]).fetchone()
-        return _annotation(row) if row else None
+            row = db.execute(SELECT_PASSAGES + " WHERE a.uuid = ?", [uuid]).fetchone()
+        return passage_of(row) if row else None
 
     def query(
         self,
@@ -154,10 +141,10 @@ class AnnotationStore:
             if value is not None:
                 where.append(clause)
                 params.append(value)
-        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql = SELECT_PASSAGES + (" WHERE " + " AND ".join(where) if where else "")
         with self._project.reading() as db:
             rows = db.execute(sql + " ORDER BY a.article_id, a.start_pos, a.id", params)
-            return [_annotation(row) for row in rows.fetchall()]
+            return [passage_of(row) for row in rows.fetchall()]
 
     def count(self) -> int:
         """Number of passages in the project."""
@@ -231,7 +218,7 @@ class AnnotationStore:
         with self._project.transaction():
             before = self.get(annotation_id=annotation_id)  # under the write lock
             if expected is not None:
-                _refuse_if_reanchored(before.exact, before.is_orphan, expected)
+                refuse_if_reanchored(before.exact, before.is_orphan, expected)
                 left = sorted(self._existing_tags(expected.tag_ids))
                 refuse_if_changed(
                     (before.note, list(before.tag_ids)),
@@ -263,54 +250,22 @@ class AnnotationStore:
                     advice="Undo the removal of the article in the window that removed it.",
                 )
             self._project.db.execute(
-                _INSERT,
+                INSERT_PASSAGE,
                 [a.id, a.uuid, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix,
                  a.note, a.coder, a.created_at, a.updated_at, a.status.value],
             )  # fmt: skip
             self._link(a.id, a.tag_ids, strict=False)
             self._remember_coder(a.coder)
-            self._find_again(a)
+            find_again(self._project, a)
         return self.get(annotation_id=a.id)
-
-    def _find_again(self, a: Annotation) -> None:
-        """Find a passage put back (by undo or redo) in its article's text again, by its
-        quote, if another window replaced the text since: its offsets were taken on the
-        text as it was, and would point at other words of the new one."""
-        if a.is_orphan:
-            return
-        db = self._project.db
-        row = db.execute(
-            "SELECT substr(display_text, ?, ?) FROM articles WHERE id = ?",
-            [a.start + 1, a.end - a.start, a.article_id],
-        ).fetchone()
-        if row is None or row[0] == a.exact:
-            return
-        (text,) = db.execute(
-            "SELECT display_text FROM articles WHERE id = ?", [a.article_id]
-        ).fetchone()
-        found = reanchor(Anchor(a.start, a.end, a.exact, a.prefix, a.suffix), text)
-        self.apply_anchor(annotation_id=a.id, anchor=found.anchor)
 
     def apply_anchor(self, *, annotation_id: int, anchor: Anchor | None) -> None:
         """Record where a passage was found again; None makes it an orphan."""
-        db = self._project.db
-        if anchor is None:
-            db.execute("UPDATE annotations SET status = 'orphan' WHERE id = ?", [annotation_id])
-            return
-        db.execute(
-            "UPDATE annotations SET start_pos = ?, end_pos = ?, exact = ?, prefix = ?,"
-            " suffix = ?, status = 'anchored' WHERE id = ?",
-            [anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, annotation_id],
-        )
+        apply_anchor(self._project, annotation_id=annotation_id, anchor=anchor)
 
     def restore_anchor(self, *, annotation: Annotation) -> None:
         """Put a passage back where ``annotation`` says it was (undoing a re-anchoring)."""
-        a = annotation
-        self._project.db.execute(
-            "UPDATE annotations SET start_pos = ?, end_pos = ?, exact = ?, prefix = ?, suffix = ?,"
-            " status = ? WHERE id = ?",
-            [a.start, a.end, a.exact, a.prefix, a.suffix, a.status.value, a.id],
-        )
+        restore_anchor(self._project, annotation=annotation)
 
     def put_back_anchor(
         self, *, annotation: Annotation, expected: Annotation | None = None
@@ -321,13 +276,13 @@ class AnnotationStore:
         is refused rather than moved back."""
         with self._project.transaction():
             if expected is not None:
-                self._refuse_if_moved(annotation.id, expected)
+                refuse_if_moved(self._project, annotation.id, expected)
             self.restore_anchor(annotation=annotation)
             self._project.db.execute(
                 "UPDATE annotations SET updated_at = ? WHERE id = ?",
                 [annotation.updated_at, annotation.id],
             )
-            self._find_again(annotation)
+            find_again(self._project, annotation)
         return self.get(annotation_id=annotation.id)
 
     def reattach(
@@ -338,75 +293,17 @@ class AnnotationStore:
         there: one re-attached meanwhile, in another window, is refused rather than moved."""
         current = self.get(annotation_id=annotation_id)
         text = self._project.articles.get(article_id=current.article_id).text
-        anchor = _anchor(text, start, end)
+        anchor = anchor_range(text, start, end)
         with self._project.transaction():
             if expected is not None:
-                self._refuse_if_moved(annotation_id, expected)
+                refuse_if_moved(self._project, annotation_id, expected)
             self._project.articles.confirm_text(article_id=current.article_id, anchor=anchor)
             self.apply_anchor(annotation_id=annotation_id, anchor=anchor)
             self._touch(annotation_id)
         return self.get(annotation_id=annotation_id)
-
-    def _refuse_if_moved(self, annotation_id: int, expected: Annotation) -> None:
-        """Raise :class:`ChangedMeanwhileError` if the passage was re-attached since
-        ``expected`` (read inside the caller's transaction): it quotes other words, or an
-        orphan was anchored. A passage only moved along with its words, or orphaned, by a
-        new version of its article's text passes: undo finds it again in that text."""
-        row = self._project.db.execute(
-            "SELECT exact, status FROM annotations WHERE id = ?", [annotation_id]
-        ).fetchone()
-        if row is None:
-            raise InputError(f"there is no passage {annotation_id}")
-        _refuse_if_reanchored(row[0], row[1] == AnnotationStatus.ORPHAN.value, expected)
 
     def coders(self) -> list[Coder]:
         """Everyone who coded a passage in this project."""
         with self._project.reading() as db:
             rows = db.execute("SELECT id, uuid, name FROM coders ORDER BY name").fetchall()
         return [Coder(*row) for row in rows]
-
-
-def _anchor(text: str, start: int, end: int) -> Anchor:
-    if end <= start:  # said as it is, whether or not the offsets are in the article
-        wrong = "ends before it starts" if end < start else "is empty"
-        raise InputError(
-            f"the range {start}-{end} {wrong}",
-            advice="The start is the offset of the passage's first character, the end the"
-            " offset after its last: the end comes after the start.",
-        )
-    if not 0 <= start < end <= len(text):
-        raise InputError(
-            f"the range {start}-{end} is outside the article (0-{len(text)})",
-            advice="Give offsets in characters of the display text.",
-        )
-    try:
-        return make_anchor(text, start, end)
-    except ValueError as exc:
-        raise InputError(str(exc)) from exc
-
-
-def load_passages(path: Path) -> list[Annotation]:
-    """Every passage of the project file at ``path``, by article in library order, then in
-    text order: read through a connection of its own, for a worker thread."""
-    conn = reader(path)
-    try:
-        with translate_errors(path):
-            rows = conn.execute(
-                _SELECT + " JOIN articles r ON r.id = a.article_id"
-                " ORDER BY r.sort_order, r.id, a.start_pos, a.id"
-            ).fetchall()
-            return [_annotation(row) for row in rows]
-    finally:
-        conn.close()
-
-
-def _refuse_if_reanchored(exact: str, is_orphan: bool, expected: Annotation) -> None:
-    """Raise :class:`ChangedMeanwhileError` if a passage that now quotes ``exact`` (and is
-    orphaned or not) was re-attached since ``expected``: see
-    :meth:`AnnotationStore._refuse_if_moved`."""
-    refuse_if_changed(
-        (exact, expected.is_orphan and not is_orphan),
-        (expected.exact, False),
-        "the passage's place in its article",
-        advice="Re-attach it by hand if it should be elsewhere.",
-    )

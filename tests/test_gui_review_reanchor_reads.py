@@ -19,9 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.annotations_panel import ORPHANS_TAB
 from diptych.gui.main_window import MainWindow
-from diptych.storage.annotations import AnnotationStore, NewAnnotation, load_passages
+from diptych.storage.annotations import AnnotationStore, NewAnnotation
 from diptych.storage.articles import ArticleStore
 from diptych.storage.importing import parse_article
+from diptych.storage.passage_rows import load_passages
 from diptych.storage.project import Project
 
 PARAGRAPHS = 120

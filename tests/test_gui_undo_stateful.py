@@ -76,12 +76,12 @@ from diptych.gui.passage_commands import (
 from diptych.gui.passage_index import Mark
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag
-from diptych.storage.annotations import load_passages
 from diptych.storage.article_rows import SUMMARY_SQL, load_article
 from diptych.storage.codebook import Codebook
 from diptych.storage.importing import parse_article
 from diptych.storage.model import Annotation, ArticleSummary, MemoKind, Tag
 from diptych.storage.palette import PALETTE
+from diptych.storage.passage_rows import load_passages
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
 

@@ -211,7 +211,7 @@ def test_load_passages_reads_every_passage_in_table_order_from_another_thread(
 ) -> None:
     import threading
 
-    from diptych.storage.annotations import load_passages
+    from diptych.storage.passage_rows import load_passages
 
     first = project.articles.add(parsed=parse_article(TEXT.encode(), name="a.txt")).id
     second = project.articles.add(parsed=parse_article(TEXT.encode(), name="b.txt")).id
