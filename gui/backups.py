@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, QTimer
 
 from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Progress, Workers
-from diptych.storage.backup import BackupInfo, backup_folder, backup_project, list_backups
+from diptych.storage.backup import backup_project
+from diptych.storage.backup_folders import BackupInfo, backup_folder, list_backups
 from diptych.storage.project import Project
 
 BACKUP_INTERVAL_MS = 60 * 60 * 1000  # hourly

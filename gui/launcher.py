@@ -25,7 +25,8 @@ from diptych.gui.project_opening import (
 )
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import reachable
-from diptych.storage.backup import backups_for_path, restore_backup
+from diptych.storage.backup_folders import backups_for_path
+from diptych.storage.backup_restore import restore_backup
 from diptych.storage.errors import (
     DamagedProjectError,
     DiptychError,

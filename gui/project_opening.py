@@ -10,7 +10,8 @@ from pathlib import Path
 
 from diptych.gui.context import AppContext
 from diptych.gui.workers import Progress
-from diptych.storage.backup import backup_before_upgrade, list_backups
+from diptych.storage.backup import backup_before_upgrade
+from diptych.storage.backup_folders import list_backups
 from diptych.storage.database import check_file
 from diptych.storage.errors import DamagedProjectError, DiptychError, ProjectFileError
 from diptych.storage.project import Project

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.messages import as_shown
-from diptych.storage.backup import BackupInfo
+from diptych.storage.backup_folders import BackupInfo
 from diptych.storage.errors import DiptychError
 
 

@@ -70,7 +70,7 @@ def _refuse_unlisted_name(path: Path) -> None:
 
 def _keep_older(project: Project) -> Path:
     """Keep a copy of a project from an older Diptych beside it, before it is updated."""
-    from diptych.storage.backup import copy_open_project
+    from diptych.storage.project_copies import copy_open_project
     from diptych.storage.schema import SCHEMA_VERSION
 
     path = project.path

@@ -261,7 +261,7 @@ def _leave_overwritten(project: Project, backup: Path | None) -> FileFollowed:
     try:
         if target.exists():
             raise ProjectFileError("a file of that name appeared meanwhile", path=target)
-        from diptych.storage.backup import copy_open_project
+        from diptych.storage.project_copies import copy_open_project
 
         with Project.open(backup, read_only=True, verify=False) as kept:
             copy_open_project(kept, target)
@@ -354,7 +354,7 @@ def _kept_name(path: Path) -> Path:
 
 def _write_copy(project: Project, target: Path) -> None:
     """Write everything the open project holds to ``target`` (which must not exist)."""
-    from diptych.storage.backup import copy_open_project
+    from diptych.storage.project_copies import copy_open_project
 
     try:
         if target.exists():

@@ -8,14 +8,9 @@ from pathlib import Path
 import pytest
 from damaged_files import damage
 
-from diptych.storage.backup import (
-    backup_folder,
-    backup_project,
-    backups_for_path,
-    list_backups,
-    prune,
-    restore_backup,
-)
+from diptych.storage.backup import backup_project, prune
+from diptych.storage.backup_folders import backup_folder, backups_for_path, list_backups
+from diptych.storage.backup_restore import restore_backup
 from diptych.storage.errors import DamagedProjectError, NotAProjectError
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
@@ -219,7 +214,7 @@ def test_backups_are_found_by_path_only_for_that_file(tmp_path: Path) -> None:
 def test_a_backup_is_listed_with_why_it_was_taken_in_words(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from diptych.storage.backup import BackupInfo
+    from diptych.storage.backup_folders import BackupInfo
 
     when = datetime(2026, 12, 3, 9, 14, 2, tzinfo=UTC)
     labels = [

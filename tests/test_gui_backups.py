@@ -22,7 +22,8 @@ from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.restore_dialog import RestoreDialog
 from diptych.gui.tag_dialog import TagValues
-from diptych.storage.backup import backup_project, list_backups
+from diptych.storage.backup import backup_project
+from diptych.storage.backup_folders import list_backups
 from diptych.storage.project import Project
 
 

@@ -14,7 +14,8 @@ from diptych.gui import backups, project_opening
 from diptych.gui.app import start
 from diptych.gui.context import AppContext
 from diptych.gui.restore_dialog import RestoreOffer
-from diptych.storage.backup import backup_project, list_backups
+from diptych.storage.backup import backup_project
+from diptych.storage.backup_folders import list_backups
 from diptych.storage.database import check_file
 from diptych.storage.errors import DamagedProjectError
 from diptych.storage.project import Project

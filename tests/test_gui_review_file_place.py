@@ -20,7 +20,7 @@ from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.tag_dialog import TagValues
-from diptych.storage import backup
+from diptych.storage import project_copies
 from diptych.storage.errors import DiskFullError
 from diptych.storage.project import Project
 
@@ -144,7 +144,7 @@ def test_a_copy_that_cannot_be_written_is_told_once_and_tried_again_until_it_can
     path = window.session.project.path
     add_tag(window, "Mine")
     attempts: list[Path] = []
-    real_copy = backup.copy_open_project
+    real_copy = project_copies.copy_open_project
 
     def full_disk_at_first(project: Project, target: Path) -> None:
         attempts.append(target)
@@ -152,7 +152,7 @@ def test_a_copy_that_cannot_be_written_is_told_once_and_tried_again_until_it_can
             raise DiskFullError("could not be written (the disk is full)", path=target)
         real_copy(project, target)
 
-    monkeypatch.setattr(backup, "copy_open_project", full_disk_at_first)
+    monkeypatch.setattr(project_copies, "copy_open_project", full_disk_at_first)
     boxes: list[str] = []
     window.context.messages.posted.connect(
         lambda level, _title, text: boxes.append(text) if level != Level.INFO else None

@@ -15,7 +15,7 @@ from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.restore_dialog import RestoreDialog
 from diptych.gui.tag_dialog import TagValues
-from diptych.storage.backup import list_backups
+from diptych.storage.backup_folders import list_backups
 from diptych.storage.project import Project
 
 

@@ -46,7 +46,7 @@ def test_a_creation_cut_short_gets_its_identity_on_the_next_opening(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import diptych.storage.project as project_module
-    from diptych.storage.backup import backup_folder
+    from diptych.storage.backup_folders import backup_folder
 
     def killed() -> str:  # the program stops between the tables and the project's identity
         raise KeyboardInterrupt

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diptych.storage.backup import backup_project, restore_backup
+from diptych.storage.backup import backup_project
+from diptych.storage.backup_restore import restore_backup
 from diptych.storage.project import Project
 
 

@@ -10,12 +10,8 @@ from pathlib import Path
 
 from damaged_files import damage
 
-from diptych.storage.backup import (
-    backup_folder,
-    backup_project,
-    backups_for_path,
-    list_backups,
-)
+from diptych.storage.backup import backup_project
+from diptych.storage.backup_folders import backup_folder, backups_for_path, list_backups
 from diptych.storage.project import Project
 
 

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from diptych.storage import backup as backups
-from diptych.storage.backup import backup_project, list_backups
+from diptych.storage import project_copies
+from diptych.storage.backup import backup_project
+from diptych.storage.backup_folders import SOURCE_RECORD, list_backups
 from diptych.storage.errors import DiskFullError
 from diptych.storage.project import Project
 
@@ -38,7 +39,7 @@ def test_a_full_disk_in_the_backup_folder_names_the_backup_and_keeps_older_ones(
         first = backup_project(project, root=root)
         project.tags.add(name="Method")
         second = backup_project(project, root=root)
-        monkeypatch.setattr(backups, "sqlite3", FullDisk)
+        monkeypatch.setattr(project_copies, "sqlite3", FullDisk)
         with pytest.raises(DiskFullError) as refused:
             backup_project(project, root=root, keep=1)
         monkeypatch.undo()
@@ -50,7 +51,7 @@ def test_a_full_disk_in_the_backup_folder_names_the_backup_and_keeps_older_ones(
     assert f"{path} was only read" in message
     assert [b.path for b in list_backups(folder)] == [second, first]  # none pruned
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [first.name, second.name, backups.SOURCE_RECORD]
+        [first.name, second.name, SOURCE_RECORD]
     )  # no part-written copy left behind
 
 

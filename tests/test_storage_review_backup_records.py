@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from diptych.storage.backup import (
+from diptych.storage.backup import backup_project
+from diptych.storage.backup_folders import (
     SOURCE_RECORD,
     backup_folder,
-    backup_project,
     backups_for_path,
     list_backups,
 )

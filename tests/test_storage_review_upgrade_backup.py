@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from test_storage_review_open_busy import older_project
 
-from diptych.storage.backup import backup_before_upgrade, list_backups, prune, restore_backup
+from diptych.storage.backup import backup_before_upgrade, prune
+from diptych.storage.backup_folders import list_backups
+from diptych.storage.backup_restore import restore_backup
 from diptych.storage.cli import main
 from diptych.storage.errors import ProjectFileError, ReadOnlyProjectError
 from diptych.storage.project import Project
