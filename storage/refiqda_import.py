@@ -49,8 +49,9 @@ from diptych.storage.annotations import NewAnnotation
 from diptych.storage.errors import Cancelled, ExchangeFileError, InputError, readable_text
 from diptych.storage.model import Annotation, MemoKind
 from diptych.storage.refiqda_common import stable_guid
-from diptych.storage.refiqda_read import read_exchange_file, shown_name
+from diptych.storage.refiqda_read import read_exchange_file
 from diptych.storage.refiqda_records import ExchangeDocument, ExchangeSource
+from diptych.storage.refiqda_texts import shown_name
 from diptych.storage.refiqda_write import ProjectWriter
 from diptych.storage.safezip import DEFAULT_LIMITS, ZipLimits
 from diptych.storage.wording import counted

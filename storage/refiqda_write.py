@@ -21,7 +21,6 @@ from diptych.storage.importing import ParsedArticle, parse_display
 from diptych.storage.model import MemoKind, Tag
 from diptych.storage.refiqda_common import STAND_IN_USER_GUID
 from diptych.storage.refiqda_positions import Counting, choose_counting
-from diptych.storage.refiqda_read import shown_name, source_label
 from diptych.storage.refiqda_records import (
     ExchangeCode,
     ExchangeDocument,
@@ -29,6 +28,7 @@ from diptych.storage.refiqda_records import (
     ExchangeSelection,
     ExchangeSource,
 )
+from diptych.storage.refiqda_texts import shown_name, source_label
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
