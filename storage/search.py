@@ -86,6 +86,12 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
     on is not its text), ``note:`` in passages' notes and in memos, which are the analyst's
     own notes too. A query of left-out words alone finds nothing.
     """
+    with project.reading() as db:
+        return search_in(db.conn, query=query, limit=limit)
+
+
+def search_in(conn: sqlite3.Connection, *, query: str, limit: int = 20) -> list[SearchHit]:
+    """:func:`search` through ``conn``, with SQLite's errors as they are."""
     wanted, excluded = split_excluded(query)
     if not WORD.search(wanted):
         return []
@@ -95,17 +101,16 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
     else:
         found = _fts_rows(query, wanted, excluded, limit)
     pattern = terms_pattern(wanted)
-    with project.reading() as db:
-        hits = [
-            _hit("article", article_id, None, title, snippet_of(text, pattern), rank)
-            for article_id, title, text, rank in found(db.conn, "articles")
-        ]
-        for article_id, annotation_id, title, exact, note, rank in found(db.conn, "passages"):
-            shown = _shown(exact, note, pattern)
-            hits.append(
-                _hit("passage", article_id, annotation_id, title, snippet_of(shown, pattern), rank)
-            )
-        hits += _memo_hits(found(db.conn, "memos"), pattern)
+    hits = [
+        _hit("article", article_id, None, title, snippet_of(text, pattern), rank)
+        for article_id, title, text, rank in found(conn, "articles")
+    ]
+    for article_id, annotation_id, title, exact, note, rank in found(conn, "passages"):
+        shown = _shown(exact, note, pattern)
+        hits.append(
+            _hit("passage", article_id, annotation_id, title, snippet_of(shown, pattern), rank)
+        )
+    hits += _memo_hits(found(conn, "memos"), pattern)
     return sorted(hits, key=lambda h: h.rank)
 
 

@@ -1,0 +1,41 @@
+"""A search through a connection of its own, for a worker thread, that stops when asked."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from diptych.storage.database import reader, translate_errors
+from diptych.storage.errors import Cancelled
+from diptych.storage.search import SearchHit, search_in
+
+CHECK_EVERY = 1_000
+"""SQLite steps between two looks at whether the search is still wanted: a few
+microseconds each time, so a superseded search over every text stops at once."""
+
+
+def search_file(
+    path: Path, *, query: str, limit: int, stopped: Callable[[], bool] = lambda: False
+) -> list[SearchHit]:
+    """:func:`~diptych.storage.search.search` in the open project at ``path``, through a
+    read-only connection of its own (:func:`~diptych.storage.database.reader`): it reads
+    what was committed, through the write-ahead log, neither waiting for the project's own
+    connection nor holding it up.
+
+    Raises:
+        Cancelled: ``stopped()`` became True before the search was done.
+        DiptychError: the file could not be read.
+    """
+    conn = reader(path)
+    conn.set_progress_handler(stopped, CHECK_EVERY)  # True: SQLite stops, "interrupted"
+    try:
+        with translate_errors(path):
+            try:
+                return search_in(conn, query=query, limit=limit)
+            except sqlite3.OperationalError:
+                if stopped():
+                    raise Cancelled(f"the search for {query!r} was superseded") from None
+                raise
+    finally:
+        conn.close()
