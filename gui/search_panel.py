@@ -10,17 +10,18 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from diptych.gui.note_html import text_to_html
 from diptych.gui.search_results import MATCHES_ROLE, SearchResultDelegate
+from diptych.gui.search_runs import SearchRuns
+from diptych.gui.search_wording import LIMIT, best_of_each, describe, heading, why_nothing
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import MemoKind
-from diptych.storage.wording import counted, sentence
 
 if TYPE_CHECKING:
     from diptych.storage.search import SearchHit
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 200
-LIMIT = 50
+SEARCHING = "Searching…"
 # Under the field while it is empty: a placeholder this long was cut off in the dock.
 SYNTAX_HINT = (
     '"a phrase" finds it whole, OR either word, prefix* words that begin so, '
@@ -38,56 +39,6 @@ def first_match(text: str, query: str) -> tuple[int, int] | None:
     return first_found(text, query)
 
 
-def best_of_each(hits: list[SearchHit]) -> tuple[list[SearchHit], set[str]]:
-    """The best :data:`LIMIT` articles, passages and memos of ``hits`` (in their order),
-    and the kinds ("article", "passage", "memo") of which there were more."""
-    seen: dict[str, int] = {}
-    listed = []
-    for hit in hits:
-        seen[hit.kind] = seen.get(hit.kind, 0) + 1
-        if seen[hit.kind] <= LIMIT:
-            listed.append(hit)
-    return listed, {kind for kind, count in seen.items() if count > LIMIT}
-
-
-def why_nothing(query: str) -> str:
-    """What to say when ``query`` finds nothing: "No matches", or why it could not find
-    anything (no word in it, or words only left out), which "No matches" did not say."""
-    from diptych.storage.search import why_nothing_found
-
-    reason = why_nothing_found(query)
-    return "No matches" if reason is None else f"No matches: {reason}"
-
-
-def describe(listed: list[SearchHit], more: set[str]) -> str:
-    """What the results are: "2 articles, 1 passage, 1 memo"; "More than 50 articles, 3 passages
-    (the best 50 are listed: ...)" when there are more than are listed, so that a search
-    of a big project is not taken for all there is."""
-    if not listed:
-        return "No matches"
-    parts = []
-    for kind in ("article", "passage", "memo"):
-        count = sum(1 for hit in listed if hit.kind == kind)
-        if kind in more:
-            parts.append(f"more than {counted(LIMIT, kind)}")
-        elif count:
-            parts.append(counted(count, kind))
-    text = sentence(", ".join(parts))
-    if more:
-        text += f" (the best {LIMIT} are listed: add a word to narrow the search)"
-    return text
-
-
-def heading(hit: SearchHit) -> str:
-    """The first line of a result: what it is and where ("Passage · Harbour report",
-    "Memo on tag · Method", "Project memo")."""
-    if hit.kind != "memo":
-        return f"{'Passage' if hit.kind == 'passage' else 'Article'} · {hit.title}"
-    if hit.memo_on == MemoKind.PROJECT:
-        return "Project memo"
-    return f"Memo on {hit.memo_on} · {hit.title}"
-
-
 class SearchPanel(QWidget):
     """A search field and its results; activating a result reveals it.
 
@@ -101,11 +52,14 @@ class SearchPanel(QWidget):
             there (the Memos panel in front, the keyboard in the memo), False: only show it
             behind the results (a click, which leaves the user browsing them). An article's
             memo comes after articleRequested has opened its article.
+        searched(): the results of the search asked for last are listed (or why there
+            are none); the search runs in a worker, the window answering meanwhile.
     """
 
     articleRequested = Signal(int, int, int)
     passageRequested = Signal(int, int)
     memoRequested = Signal(str, int, str, bool)
+    searched = Signal()
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,7 +83,14 @@ class SearchPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run)
-        self.field.textChanged.connect(self._timer.start)
+        self.field.textChanged.connect(self._on_text_changed)
+        self._runs = SearchRuns(session, LIMIT + 1, self)  # one more: whether there are more
+        self._runs.found.connect(self._on_found)
+        self._runs.lost.connect(self._on_lost)
+        self._listed = ""  # the query whose results are listed (or being listed again)
+        self._looked_at: _Key | None = None  # the current result when the list was cleared
+        self._changed = False  # the project changed since the last search was asked for
+        self._down_asked = False  # Down in the field before the results came
         self.field.returnPressed.connect(self.run)
         # A click opens a result and Enter does (in eventFilter); not itemActivated too,
         # which a double-click emits after its first click has opened the result already.
@@ -151,8 +112,18 @@ class SearchPanel(QWidget):
 
     def on_session_changed(self, *_args: object) -> None:
         """Articles, passages or memos changed: search again shortly, if there is a search."""
+        self._changed = True
         if self.field.text().strip():
             self._timer.start()
+
+    def _on_text_changed(self) -> None:
+        self._down_asked = False  # a Down pressed for other words
+        self._timer.start()
+
+    @property
+    def searching(self) -> bool:
+        """True from a search asked for until its results are listed."""
+        return self._runs.busy
 
     def focus(self) -> None:
         """Put the cursor in the search field."""
@@ -165,9 +136,10 @@ class SearchPanel(QWidget):
             return super().eventFilter(watched, event)
         key = event.key()
         if watched is self.field and key == Qt.Key.Key_Down and self.results.count():
-            if self.results.currentRow() < 0:
-                self.results.setCurrentRow(0)
-            self.results.setFocus()
+            self._enter_results()
+            return True
+        if watched is self.field and key == Qt.Key.Key_Down and self.searching:
+            self._down_asked = True  # into the results once they are listed
             return True
         if watched is self.results and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             item = self.results.currentItem()
@@ -176,30 +148,59 @@ class SearchPanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def _enter_results(self) -> None:
+        if self.results.currentRow() < 0:
+            self.results.setCurrentRow(0)
+        self.results.setFocus()
+
     def run(self) -> None:
-        """Search now and list the results."""
+        """Search now, in a worker: the results are listed when they come (``searched``)."""
         self._timer.stop()
         query = self.field.text().strip()
         current = self.results.currentItem()
-        looked_at = _key(current.data(HIT_ROLE)) if current is not None else None
-        self.results.clear()
+        if current is not None:
+            self._looked_at = _key(current.data(HIT_ROLE))
         if not query:
+            self._runs.drop()
+            self._listed, self._looked_at = "", None
+            self.results.clear()
             self._show_status("")
-            return
-        try:
-            from diptych.storage.search import search  # loaded with the first search
+            self.searched.emit()
+        elif not self._changed and self._runs.is_running(query):
+            return  # Enter just after the pause in typing: the search already runs
+        else:
+            self._changed = False
+            if query != self._listed:  # other words: what is listed is not what they find
+                self._listed = query
+                self.results.clear()
+                self._show_status(SEARCHING)
+            self._runs.ask(query)  # the same words after a change: listed until replaced
 
-            # One more of each than is listed: whether there are more than LIMIT.
-            hits = search(self.session.project, query=query, limit=LIMIT + 1)
-        except DiptychError as exc:
-            self.session.messages.known_error(exc, "Search")
-            return
-        listed, more = best_of_each(hits)
-        for hit in listed:
-            item = self._add(hit)
-            if _key(hit) == looked_at:  # searched again after a change: the same result
-                self.results.setCurrentItem(item)
-        self._show_status(describe(listed, more) if listed else why_nothing(query))
+    def _on_found(self, query: str, result: list[SearchHit] | DiptychError) -> None:
+        """The search asked for last is done: list its results, the current one kept."""
+        current = self.results.currentItem()
+        looked_at = _key(current.data(HIT_ROLE)) if current is not None else self._looked_at
+        self._looked_at = None
+        self.results.clear()
+        if isinstance(result, DiptychError):
+            self._show_status("The search could not be done")
+            self.session.messages.known_error(result, "Search")
+        else:
+            listed, more = best_of_each(result)
+            for hit in listed:
+                item = self._add(hit)
+                if _key(hit) == looked_at:  # searched again after a change: the same result
+                    self.results.setCurrentItem(item)
+            self._show_status(describe(listed, more) if listed else why_nothing(query))
+        if self._down_asked and self.field.hasFocus() and self.results.count():
+            self._enter_results()
+        self._down_asked = False
+        self.searched.emit()
+
+    def _on_lost(self) -> None:
+        """The search asked for ended without results (a bug, reported as such)."""
+        self._show_status("The search could not be done")
+        self.searched.emit()
 
     def _show_status(self, text: str) -> None:
         """Say how many results there are, also to a screen reader on the results list
@@ -289,6 +290,9 @@ class SearchPanel(QWidget):
         self.memoRequested.emit(kind, -1 if target is None else target, self.field.text(), go)
 
 
-def _key(hit: SearchHit) -> tuple[str, int | None, int | None, int | None]:
+_Key = tuple[str, int | None, int | None, int | None]
+
+
+def _key(hit: SearchHit) -> _Key:
     """What a result points to, the same across searches."""
     return hit.kind, hit.article_id, hit.annotation_id, hit.memo_id

@@ -147,7 +147,8 @@ def test_a_search_hit_waiting_for_its_article_is_not_shown_in_another_opened_mea
     window = open_window(qtbot, context, project)
     window.actions_.search.trigger()
     qtbot.keyClicks(window.search.field, "zebrafish")
-    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.search.searched):
+        qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     window.search.on_results_item_activated(window.search.results.item(0))
     pane = window.area.current
     assert pane is not None and pane.article_id == long.id

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QToolButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
 
@@ -56,10 +57,11 @@ def test_the_article_memo_is_named_after_its_article(window: MainWindow) -> None
     assert spoken_name(memos.article_memo) == "Article memo (no article open)"
 
 
-def test_the_search_results_say_how_many_were_found(window: MainWindow) -> None:
+def test_the_search_results_say_how_many_were_found(qtbot: QtBot, window: MainWindow) -> None:
     search = window.search
     search.field.setText("the")
-    search.run()
+    with qtbot.waitSignal(search.searched):
+        search.run()
     interface = QAccessible.queryAccessibleInterface(search.results)
     assert interface is not None
     assert search.status.text()

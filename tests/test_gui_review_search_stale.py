@@ -25,7 +25,8 @@ def hits(panel: SearchPanel) -> list[tuple[str, int, int | None]]:
 def search_for(qtbot: QtBot, panel: SearchPanel, query: str) -> None:
     panel.field.clear()
     qtbot.keyClicks(panel.field, query)
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
 
 
 def test_results_follow_a_removed_article_and_its_undo(qtbot: QtBot, window: MainWindow) -> None:
@@ -57,7 +58,8 @@ def test_a_result_whose_article_was_just_removed_opens_nothing_and_says_so(
     row = hits(panel).index(("article", SHIFTING, None))
     item = panel.results.item(row)
     perform(window.session, RemoveArticle(window.session, SHIFTING))
-    panel.on_results_item_activated(item)  # clicked before the results were searched again
+    with qtbot.waitSignal(panel.searched):  # clicked before the results were searched again
+        panel.on_results_item_activated(item)
     assert posted and "no longer in the project" in posted[-1][2]
     assert all(pane.article_id != SHIFTING for pane in window.area.panes())
     assert all(h[1] != SHIFTING for h in hits(panel))

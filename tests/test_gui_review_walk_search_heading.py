@@ -43,7 +43,8 @@ def test_the_heading_is_quieter_than_the_words_and_readable(
     window.actions_.search.trigger()
     panel = window.search
     qtbot.keyClicks(panel.field, "summit")
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert panel.results.count() >= 2
     palette = panel.results.palette()
     muted = muted_text(palette)

@@ -38,8 +38,10 @@ def test_how_to_write_a_search_is_shown_until_there_is_a_search(
         assert syntax in hint.text()
     assert hint.isVisible() and hint.height() >= hint.heightForWidth(hint.width())  # all of it
     panel.field.setText("korea")
-    panel.run()
+    with qtbot.waitSignal(panel.searched):
+        panel.run()
     assert "prefix*" not in hint.text() and "passage" in hint.text()
     panel.field.clear()
-    panel.run()
+    with qtbot.waitSignal(panel.searched):
+        panel.run()
     assert "prefix*" in hint.text()

@@ -16,7 +16,8 @@ def search_for(qtbot: QtBot, window: MainWindow, query: str) -> str:
     panel = window.search
     panel.field.clear()
     qtbot.keyClicks(panel.field, query)
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     return panel.status.text()
 
 

@@ -17,7 +17,8 @@ def test_search_lists_articles_and_passages_and_reveals_them(
     panel = window.search
     assert window.docks["search"].isVisible()
     qtbot.keyClicks(panel.field, "customs")  # only in a note of the sample project
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert panel.results.count() == 1
     assert panel.results.item(0).text().startswith("Passage")
     with qtbot.waitSignal(window.coding.selection.passageSelected) as signal:
@@ -28,7 +29,8 @@ def test_search_lists_articles_and_passages_and_reveals_them(
 
     panel.field.clear()
     qtbot.keyClicks(panel.field, '"ballistic missiles"')
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     kinds = [panel.results.item(i).text().split(" · ")[0] for i in range(panel.results.count())]
     assert "Article" in kinds and "Passage" in kinds
     article_row = kinds.index("Article")
@@ -39,7 +41,8 @@ def test_search_lists_articles_and_passages_and_reveals_them(
 
     panel.field.clear()
     qtbot.keyClicks(panel.field, "zzzunknownword")
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert panel.results.count() == 0 and panel.status.text() == "No matches"
 
 
@@ -57,7 +60,8 @@ def test_enter_on_an_article_hit_selects_the_words_with_context_above(
     panel = window.search
     assert QApplication.focusWidget() is panel.field
     qtbot.keyClicks(panel.field, '"ballistic missiles"')
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert panel.results.count() >= 1
 
     qtbot.keyClick(panel.field, Qt.Key.Key_Down)  # from the field into the results

@@ -17,7 +17,8 @@ def search(qtbot: QtBot, window: MainWindow, query: str) -> list[str]:
     panel = window.search
     panel.field.clear()
     qtbot.keyClicks(panel.field, query)
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     return [panel.results.item(i).text() for i in range(panel.results.count())]
 
 

@@ -32,7 +32,8 @@ def search_for(qtbot: QtBot, panel: SearchPanel, query: str) -> list[str]:
     event.setCommitString(query)
     QApplication.sendEvent(panel.field, event)
     assert panel.field.text() == query
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     return [panel.results.item(i).text().split("\n")[0] for i in range(panel.results.count())]
 
 

@@ -16,7 +16,8 @@ def search_for(qtbot: QtBot, panel: SearchPanel, query: str) -> list[str]:
     """Type ``query`` in the search field and press Enter: the results' headings."""
     panel.field.clear()
     qtbot.keyClicks(panel.field, query)
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     return [panel.results.item(i).text().split("\n")[0] for i in range(panel.results.count())]
 
 

@@ -15,7 +15,8 @@ LEFT = Qt.MouseButton.LeftButton
 def search(qtbot: QtBot, panel: SearchPanel, query: str) -> None:
     panel.focus()
     qtbot.keyClicks(panel.field, query)
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
 
 
 def row_of(panel: SearchPanel, kind: str) -> int:

@@ -13,7 +13,8 @@ def status_after(qtbot: QtBot, window: MainWindow, query: str) -> str:
     panel = window.search
     panel.focus()
     panel.field.setText(query)  # as typed (keyClicks cannot type ’)
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert panel.results.count() == 0
     assert panel.results.accessibleDescription() == panel.status.text()
     return panel.status.text()

@@ -36,7 +36,8 @@ def open_article_found(qtbot: QtBot, window: MainWindow, query: str) -> str:
     panel: SearchPanel = window.search
     panel.focus()
     qtbot.keyClicks(panel.field, query)
-    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     row = next(
         i
         for i in range(panel.results.count())

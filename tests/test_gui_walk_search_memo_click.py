@@ -20,7 +20,8 @@ def in_front(window: MainWindow, dock: str) -> bool:
 def search(qtbot: QtBot, window: MainWindow, query: str) -> None:
     window.actions_.search.trigger()
     qtbot.keyClicks(window.search.field, query)
-    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.search.searched):
+        qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
 
 
 def test_a_click_on_a_memo_found_leaves_the_results_in_front(

@@ -1,0 +1,65 @@
+"""What the Search panel says of its results: how many of each kind, why nothing was
+found, and each result's first line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diptych.storage.model import MemoKind
+from diptych.storage.wording import counted, sentence
+
+if TYPE_CHECKING:
+    from diptych.storage.search import SearchHit
+
+LIMIT = 50
+"""Results listed of each kind, the best first."""
+
+
+def best_of_each(hits: list[SearchHit]) -> tuple[list[SearchHit], set[str]]:
+    """The best :data:`LIMIT` articles, passages and memos of ``hits`` (in their order),
+    and the kinds ("article", "passage", "memo") of which there were more."""
+    seen: dict[str, int] = {}
+    listed = []
+    for hit in hits:
+        seen[hit.kind] = seen.get(hit.kind, 0) + 1
+        if seen[hit.kind] <= LIMIT:
+            listed.append(hit)
+    return listed, {kind for kind, count in seen.items() if count > LIMIT}
+
+
+def why_nothing(query: str) -> str:
+    """What to say when ``query`` finds nothing: "No matches", or why it could not find
+    anything (no word in it, or words only left out), which "No matches" did not say."""
+    from diptych.storage.search import why_nothing_found
+
+    reason = why_nothing_found(query)
+    return "No matches" if reason is None else f"No matches: {reason}"
+
+
+def describe(listed: list[SearchHit], more: set[str]) -> str:
+    """What the results are: "2 articles, 1 passage, 1 memo"; "More than 50 articles, 3 passages
+    (the best 50 are listed: ...)" when there are more than are listed, so that a search
+    of a big project is not taken for all there is."""
+    if not listed:
+        return "No matches"
+    parts = []
+    for kind in ("article", "passage", "memo"):
+        count = sum(1 for hit in listed if hit.kind == kind)
+        if kind in more:
+            parts.append(f"more than {counted(LIMIT, kind)}")
+        elif count:
+            parts.append(counted(count, kind))
+    text = sentence(", ".join(parts))
+    if more:
+        text += f" (the best {LIMIT} are listed: add a word to narrow the search)"
+    return text
+
+
+def heading(hit: SearchHit) -> str:
+    """The first line of a result: what it is and where ("Passage · Harbour report",
+    "Memo on tag · Method", "Project memo")."""
+    if hit.kind != "memo":
+        return f"{'Passage' if hit.kind == 'passage' else 'Article'} · {hit.title}"
+    if hit.memo_on == MemoKind.PROJECT:
+        return "Project memo"
+    return f"Memo on {hit.memo_on} · {hit.title}"
