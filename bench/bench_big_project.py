@@ -14,7 +14,9 @@ panel's tag list and its Orphans tab, key 1 on a selection in the current pane a
 Edit > Undo, renaming the most used tag (what the tag dialog's OK does) and undoing it,
 File > Export (the dialog is then cancelled, untimed), and opening the article with the
 most passages beside the others (the Library's "Open beside"; the pane is closed again,
-untimed). Opening the project is timed to the first paint of the articles in the window.
+untimed), and the Search panel's search for a word in nearly every article and for a
+pasted Korean sentence (looked for inside every text), each until its results are
+listed. Opening the project is timed to the first paint of the articles in the window.
 
 A timer ticking every 5 ms in the GUI thread measures the longest stall from the action
 until its effects have settled (every pane built, then a short settling time, since Qt
@@ -70,6 +72,7 @@ WARMUP = 1  # untimed rounds first: the first use of a dialog or a widget import
 TYPED = "q"  # the first key of "quarter": about one passage in six has a "q"
 SELECTION = (40, 80)  # the text that key 1 tags in the current pane (display offsets)
 BASELINE = "sample project"
+SEARCHED = ("the", "한국 정부는 오늘 새로운 외교 정책을 발표했습니다")  # Enter after each
 BACKUP_TIMEOUT_S = 300.0
 SCREEN = (1920, 1080)  # Qt's offscreen screen is 800x800, smaller than Diptych's window
 
@@ -244,8 +247,10 @@ def _close(launcher: Launcher | None) -> None:
 
 # -- acting ------------------------------------------------------------------------------
 def _settle(window: MainWindow) -> None:
-    """Run events until every pane is built, then a little longer."""
+    """Run events until every pane is built and a search's results are listed, then a
+    little longer."""
     wait_until(lambda: not any(pane.is_loading for pane in window.area.panes()))
+    wait_until(lambda: not getattr(window.search, "searching", False))
     run_events(SETTLE_MS)
 
 
@@ -384,6 +389,25 @@ def open_busiest(side: Side) -> list[float]:
     return [opened]
 
 
+def search_panel(side: Side) -> list[float]:
+    """In the Search panel, a word in nearly every article, then a Korean sentence pasted
+    (none of the articles holds it, so every text is read); Enter after each, until the
+    results are listed. The field is cleared again (untimed)."""
+    window = side.window
+    panel = window.search
+    window.actions_.search.trigger()
+    stalls = []
+    for query in SEARCHED:
+        panel.field.setText(query)
+        stalls.append(_stall(window, lambda: QTest.keyClick(panel.field, Qt.Key.Key_Return)))
+        if panel.results.count() == 0 and query == SEARCHED[0]:
+            raise RuntimeError(f"the Search panel found nothing for {query!r}")
+    panel.field.clear()
+    panel.run()
+    _settle(window)
+    return stalls
+
+
 ACTIONS: list[tuple[tuple[str, ...], Act]] = [
     (("Passages filter, type a key", "Passages filter, Backspace"), passages_filter),
     (("Passages tag list, the most used tag", "Passages tag list, all tags"), passages_tag_list),
@@ -393,4 +417,8 @@ ACTIONS: list[tuple[tuple[str, ...], Act]] = [
     (("File > Export: the dialog opens",), export_dialog),
     (("Library filter, type a key", "Library filter, Backspace"), library_filter),
     (("open the busiest article beside",), open_busiest),
+    (
+        ("Search panel, a common word, Enter", "Search panel, a Korean sentence, Enter"),
+        search_panel,
+    ),
 ]
