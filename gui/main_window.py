@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from diptych.gui import dialogs
 from diptych.gui.context import AppContext
 from diptych.gui.library_panel import remove_articles
-from diptych.gui.search_panel import first_match
+from diptych.gui.search_wording import first_match
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import is_dark
 from diptych.gui.window_closing import WindowClosing

@@ -6,12 +6,28 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from diptych.gui.note_html import text_to_html
 from diptych.gui.search_results import MATCHES_ROLE, SearchResultDelegate
 from diptych.gui.search_runs import SearchRuns
-from diptych.gui.search_wording import LIMIT, best_of_each, describe, heading, why_nothing
+from diptych.gui.search_wording import (
+    LIMIT,
+    SYNTAX_HINT,
+    best_of_each,
+    describe,
+    first_match,
+    heading,
+    why_nothing,
+)
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import MemoKind
@@ -22,21 +38,7 @@ if TYPE_CHECKING:
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 200
 SEARCHING = "Searching…"
-# Under the field while it is empty: a placeholder this long was cut off in the dock.
-SYNTAX_HINT = (
-    '"a phrase" finds it whole, OR either word, prefix* words that begin so, '
-    "-word leaves out what has it."
-)
-
-
-def first_match(text: str, query: str) -> tuple[int, int] | None:
-    """The earliest place in ``text`` where a phrase or word of ``query`` occurs, as the
-    search found it: a whole word (not the start of a longer one unless it is a
-    ``prefix*``, whose whole word is covered), with or without accents, a phrase whole.
-    """
-    from diptych.storage.search_words import first_found
-
-    return first_found(text, query)
+BATCH = 10  # results laid out between two turns of the event loop
 
 
 class SearchPanel(QWidget):
@@ -72,6 +74,7 @@ class SearchPanel(QWidget):
         self.results = QListWidget(self)
         self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
+        self.results.setBatchSize(BATCH)  # see _list
         self.results.setItemDelegate(SearchResultDelegate(self.results))  # matches in bold
         self.status = QLabel(self, wordWrap=True)
         layout = QVBoxLayout(self)
@@ -187,15 +190,26 @@ class SearchPanel(QWidget):
             self.session.messages.known_error(result, "Search")
         else:
             listed, more = best_of_each(result)
-            for hit in listed:
-                item = self._add(hit)
-                if _key(hit) == looked_at:  # searched again after a change: the same result
-                    self.results.setCurrentItem(item)
+            # Searched again after a change: the same result stays current.
+            self._list(listed, next((r for r, h in enumerate(listed) if _key(h) == looked_at), -1))
             self._show_status(describe(listed, more) if listed else why_nothing(query))
         if self._down_asked and self.field.hasFocus() and self.results.count():
             self._enter_results()
         self._down_asked = False
         self.searched.emit()
+
+    def _list(self, listed: list[SearchHit], current: int) -> None:
+        """List ``listed``, row ``current`` current (-1: none). Each result's size is that
+        of its drawn text: a hundred laid out at once held the window up for tens of
+        milliseconds, so they are laid out a few at a time, unless the current one is
+        further down (it is scrolled to, which needs the rows above it laid out)."""
+        far = current >= BATCH
+        self.results.setLayoutMode(
+            QListView.LayoutMode.SinglePass if far else QListView.LayoutMode.Batched
+        )
+        for hit in listed:
+            self._add(hit)
+        self.results.setCurrentRow(current)
 
     def _on_lost(self) -> None:
         """The search asked for ended without results (a bug, reported as such)."""

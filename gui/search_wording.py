@@ -1,5 +1,5 @@
-"""What the Search panel says of its results: how many of each kind, why nothing was
-found, and each result's first line."""
+"""What the Search panel says: how to write a search, how many results of each kind, why
+nothing was found, each result's first line; and where a result's words are in its text."""
 
 from __future__ import annotations
 
@@ -13,6 +13,22 @@ if TYPE_CHECKING:
 
 LIMIT = 50
 """Results listed of each kind, the best first."""
+
+# Under the field while it is empty: a placeholder this long was cut off in the dock.
+SYNTAX_HINT = (
+    '"a phrase" finds it whole, OR either word, prefix* words that begin so, '
+    "-word leaves out what has it."
+)
+
+
+def first_match(text: str, query: str) -> tuple[int, int] | None:
+    """The earliest place in ``text`` where a phrase or word of ``query`` occurs, as the
+    search found it: a whole word (not the start of a longer one unless it is a
+    ``prefix*``, whose whole word is covered), with or without accents, a phrase whole.
+    """
+    from diptych.storage.search_words import first_found
+
+    return first_found(text, query)
 
 
 def best_of_each(hits: list[SearchHit]) -> tuple[list[SearchHit], set[str]]:

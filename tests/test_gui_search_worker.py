@@ -13,9 +13,10 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.search_panel import HIT_ROLE, SEARCHING, SearchPanel
+from diptych.gui.search_panel import BATCH, HIT_ROLE, SEARCHING, SearchPanel
 from diptych.gui.session import ProjectSession
 from diptych.storage import search_reading
+from diptych.storage.importing import parse_article
 
 WAIT_S = 20  # a test that goes wrong fails rather than hangs
 
@@ -152,3 +153,27 @@ def test_results_for_a_panel_closed_meanwhile_go_nowhere(
     ticked: list[bool] = []
     QTimer.singleShot(0, lambda: ticked.append(True))
     qtbot.waitUntil(lambda: bool(ticked))  # the worker's report was delivered, to nothing
+
+
+def test_a_result_kept_current_further_down_stays_in_view(
+    qtbot: QtBot, panel: SearchPanel, session: ProjectSession
+) -> None:
+    session.project.articles.add_many(
+        parsed=[
+            parse_article(
+                f"Briefing {n}\n\nTalks on the tariff, day {n}.".encode(), name=f"{n}.txt"
+            )
+            for n in range(BATCH * 3)
+        ]
+    )
+    panel.resize(300, 300)
+    panel.field.setText("tariff")
+    with qtbot.waitSignal(panel.searched):
+        panel.run()
+    row = BATCH * 2 + 5  # beyond the first rows laid out
+    panel.results.setCurrentRow(row)
+    with qtbot.waitSignal(panel.searched):
+        session.articlesChanged.emit()
+    assert panel.results.currentRow() == row
+    shown = panel.results.visualItemRect(panel.results.currentItem())
+    assert shown.intersects(panel.results.viewport().rect())
