@@ -84,7 +84,7 @@ class SearchRuns(QObject):
         worker.signals.finished.connect(self._on_finished)
         worker.signals.cancelled.connect(self._on_ended)
         worker.signals.failed.connect(self._on_ended)  # a known error is a result: not here
-        worker.signals.crashed.connect(self._on_crashed)
+        worker.signals.crashed.connect(self._on_ended)
 
     def _end(self) -> bool:
         """The running search ended: whether its results are wanted; else start the one
@@ -100,10 +100,8 @@ class SearchRuns(QObject):
             self.found.emit(self._running, result)
 
     def _on_ended(self, *_args: object) -> None:
-        if self._end():  # stopped, yet still wanted: only the window closing does that
-            self.lost.emit()
-
-    def _on_crashed(self, *_args: object) -> None:
+        """It ended without results: a bug (the workers report it), or it was stopped
+        yet still wanted (the window closing stops every worker)."""
         if self._end():
             self.lost.emit()
 
