@@ -153,7 +153,14 @@ class SafeZip:
                     if got > info.file_size or self._read_total > self.limits.max_total_size:
                         raise _too_large(self.path, self.limits)
                     parts.append(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            NotImplementedError,
+            UnicodeDecodeError,  # the member's own header says its name is UTF-8; it is not
+        ) as exc:
             raise _damaged(self.path, member=name) from exc
         return b"".join(parts)
 

@@ -126,6 +126,20 @@ def test_damaged_member(tmp_path: Path) -> None:
         archive.read("project.qde")
 
 
+def test_a_member_whose_own_header_has_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """The directory at the end names the member well; its own header says its name is
+    UTF-8 and it is not (a damaged file, found by fuzzing the import)."""
+    path = make_zip(tmp_path / "a.zip", {"project.qde": b"<x/>"})
+    data = bytearray(path.read_bytes())
+    assert data[:4] == b"PK\x03\x04" and data[30:41] == b"project.qde"
+    flags = struct.unpack_from("<H", data, 6)[0]
+    struct.pack_into("<H", data, 6, flags | 0x800)  # "the name is UTF-8"
+    data[39] = 0xD5  # "project.q\xd5e": not UTF-8
+    path.write_bytes(bytes(data))
+    with SafeZip.open(path) as archive, pytest.raises(ExchangeFileError, match="unpacked"):
+        archive.read("project.qde")
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ExchangeFileError, match="does not exist"):
         SafeZip.open(tmp_path / "nowhere.qdpx")
