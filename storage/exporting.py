@@ -11,8 +11,9 @@ the formats (the command line's help, the window's menu) stays cheap. A writer h
 signature ``writer(data: ExportData, progress: Progress | None) -> bytes`` and reports
 progress through a :class:`ProgressMeter`.
 
-The scope and the data (:class:`ExportOptions`, :class:`ExportData`, :func:`collect`) live
-in :mod:`diptych.storage.exporting_data`; they are named here too, so that callers and
+The scope and the data (:class:`ExportOptions`, :class:`ExportData`) live in
+:mod:`diptych.storage.exporting_data`, reading them from the project (:func:`collect`) in
+:mod:`diptych.storage.exporting_snapshot`; they are named here too, so that callers and
 writers import everything about exporting from this one module.
 """
 
@@ -32,8 +33,8 @@ from diptych.storage.exporting_data import (
     ExportOptions,
     ExportPassage,
     TagGroup,
-    collect,
 )
+from diptych.storage.exporting_snapshot import collect
 
 if TYPE_CHECKING:
     from diptych.storage.codebook import Codebook
