@@ -31,33 +31,35 @@ folded into the description would come back as part of the description).
 
 The bytes depend on the project only: elements and attributes come in a fixed order,
 derived GUIDs are name-based UUIDs and zip entries carry a fixed date.
+
+Here are the project document and the codebook; the text sources with their selections
+are written by :mod:`diptych.storage.export_refiqda_sources`, from the pieces (GUIDs,
+notes, times) of :mod:`diptych.storage.export_refiqda_elements`, and the bytes of the
+files by :mod:`diptych.storage.export_refiqda_files`.
 """
 
 from __future__ import annotations
 
-from importlib import metadata
 from xml.etree import ElementTree as ET
 
 from diptych.storage.codebook import Codebook
 from diptych.storage.errors import InputError
+from diptych.storage.export_refiqda_elements import Guids, Notes, origin, set_time, text_child
 from diptych.storage.export_refiqda_files import ZIP_DATE as ZIP_DATE  # named here too
 from diptych.storage.export_refiqda_files import XmlWriter, xml_bytes, zip_files
-from diptych.storage.exporting import ExportData, ExportPassage, Progress, ProgressMeter
-from diptych.storage.model import Article, MemoKind, Tag
+from diptych.storage.export_refiqda_sources import SourceWriter
+from diptych.storage.exporting import ExportData, Progress, ProgressMeter
+from diptych.storage.model import MemoKind, Tag
 from diptych.storage.refiqda_common import (
     CODEBOOK_NS,
-    INTERNAL_SCHEME,
     PROJECT_ENTRY,
     PROJECT_NS,
     SOURCES_FOLDER,
     STAND_IN_USER_GUID,
     STAND_IN_USER_NAME,
-    as_guid,
     stable_guid,
-    to_xs_datetime,
     xml_text,
 )
-from diptych.storage.refiqda_names import SourceNames, file_safe_name
 
 TAG_MEMO_LINK = "Memo"
 """The ``name`` of the ``Link`` that ties a tag's memo to its code.
@@ -68,8 +70,6 @@ targetGUID="<note>"/>``. On import, any link between a code and a note (either w
 whatever its name) makes the note that code's memo, and so does a ``NoteRef`` inside the
 code, as other programs and earlier versions of Diptych write it.
 """
-
-_NAME_CHARS = 80
 
 
 def export_qdpx(data: ExportData, progress: Progress | None = None) -> bytes:
@@ -84,7 +84,7 @@ def export_qdpx(data: ExportData, progress: Progress | None = None) -> bytes:
     meter = ProgressMeter(progress, len(data.passages) + len(data.articles))
     builder = _ProjectBuilder(data, meter)
     files = {PROJECT_ENTRY: builder.project_xml()}
-    for file_name, text in builder.source_files.items():
+    for file_name, text in builder.sources.files.items():
         files[f"{SOURCES_FOLDER}/{file_name}"] = text.encode("utf-8")
     archive = zip_files(files)
     meter.finish()
@@ -103,27 +103,12 @@ def export_qdc(data: ExportData) -> bytes:
             "the project has no tags, so there is no codebook to export",
             advice="Create tags first, or export the whole project.",
         )
-    root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NS, "origin": _origin()})
+    root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NS, "origin": origin()})
     codes = ET.SubElement(root, "Codes")
-    guids = _Guids()
+    guids = Guids()
     for tag in codebook.children(None):
         _code(codes, tag, codebook, guids)
     return xml_bytes(root)
-
-
-class _Guids:
-    """Hands out each GUID once: a clash (possible after importing odd files) gets a
-    GUID derived from the first, so that every element stays addressable."""
-
-    def __init__(self) -> None:
-        self._taken: set[str] = set()
-
-    def claim(self, value: str, *salt: str) -> str:
-        guid = as_guid(value)
-        while guid in self._taken:
-            guid = stable_guid("clash", guid, *salt)
-        self._taken.add(guid)
-        return guid
 
 
 class _ProjectBuilder:
@@ -131,16 +116,20 @@ class _ProjectBuilder:
         self.data = data
         self.meter = meter
         self.codebook = Codebook(data.tags)  # the tags in scope; their paths come from data
-        self.passages: dict[int, list[ExportPassage]] = {}
-        for passage in data.passages:
-            self.passages.setdefault(passage.article.id, []).append(passage)
-        self.guids = _Guids()
-        self.source_files: dict[str, str] = {}
-        self.source_names = SourceNames()
+        self.guids = Guids()
         self.users: dict[str, str] = {}  # coder name -> user guid ("" -> stand-in)
         self.tag_guids: dict[int, str] = {}
-        self.notes: list[ET.Element] = []
+        self.notes = Notes(self.guids)
         self.links: list[ET.Element] = []
+        # Given the users and codes as they are filled, before the first source is built.
+        self.sources = SourceWriter(
+            data,
+            meter,
+            guids=self.guids,
+            notes=self.notes,
+            users=self.users,
+            tag_guids=self.tag_guids,
+        )
 
     def project_xml(self) -> bytes:
         """``project.qde``, each text source written out as soon as it is built.
@@ -151,10 +140,10 @@ class _ProjectBuilder:
         """
         info = self.data.project
         attrs = {"xmlns": PROJECT_NS, "name": xml_text(info.name) or "Diptych project"}
-        root = ET.Element("Project", {**attrs, "origin": _origin()})
+        root = ET.Element("Project", {**attrs, "origin": origin()})
         users = self._users()
         root.set("creatingUserGUID", next(iter(self.users.values())))
-        _set_time(root, "creationDateTime", info.created_at)
+        set_time(root, "creationDateTime", info.created_at)
         out = XmlWriter(root)
         out.child(users)
         memo_notes = self._tag_memo_notes()
@@ -170,9 +159,9 @@ class _ProjectBuilder:
         if self.data.articles:
             out.open("Sources")
             for article in self.data.articles:
-                out.grandchild(self._text_source(article))
+                out.grandchild(self.sources.text_source(article))
             out.close("Sources")
-        for name, elements in (("Notes", self.notes), ("Links", self.links)):
+        for name, elements in (("Notes", self.notes.elements), ("Links", self.links)):
             if elements:
                 group = ET.Element(name)
                 group.extend(elements)
@@ -196,15 +185,12 @@ class _ProjectBuilder:
             ET.SubElement(element, "User", {"guid": guid, "name": label})
         return element
 
-    def _user(self, coder: str) -> str:
-        return self.users.get(coder) or self.users[""]
-
     def _tag_memo_notes(self) -> dict[int, str]:
         refs = {}
         for tag in self.codebook.ordered():
             memo = self.data.memo(MemoKind.TAG, tag.id)
             if memo is not None:
-                refs[tag.id] = self._note(
+                refs[tag.id] = self.notes.add(
                     memo.uuid,
                     f"Memo on {tag.name}",
                     memo.text,
@@ -225,136 +211,12 @@ class _ProjectBuilder:
         }
         self.links.append(ET.Element("Link", attrs))
 
-    def _note(
-        self,
-        key: str,
-        name: str,
-        text: str,
-        *,
-        created: str,
-        modified: str,
-        user: str | None = None,
-    ) -> str:
-        guid = self.guids.claim(key, "note")
-        note = ET.Element("Note", {"guid": guid, "name": _short(name)})
-        if user:
-            note.set("creatingUser", user)
-        _set_time(note, "creationDateTime", created)
-        if user:
-            note.set("modifyingUser", user)
-        _set_time(note, "modifiedDateTime", modified)
-        _text_child(note, "PlainTextContent", text)
-        self.notes.append(note)
-        return guid
-
-    def _source_name(self, article: Article, file_name: str) -> str:
-        """A name no other source has, that can be a file's name (QualCoder copies each
-        source to a file of its name, and keeps one document per name: it dropped a second
-        of the same name with all its codings). Articles of one title are told apart by
-        their file's name (as the reports do), then by a number."""
-        fallback = file_safe_name(xml_text(article.source_name), fallback=file_name)
-        return self.source_names.claim(xml_text(self.data.title(article)), fallback=fallback)
-
-    def _text_source(self, article: Article) -> ET.Element:
-        guid = self.guids.claim(article.uuid, "article")
-        file_name = f"{guid}.txt"
-        self.source_files[file_name] = article.text
-        attrs = {
-            "guid": guid,
-            "name": self._source_name(article, file_name),
-            "plainTextPath": INTERNAL_SCHEME + file_name,
-        }
-        source = ET.Element("TextSource", attrs)
-        _set_time(source, "creationDateTime", article.imported_at)
-        _set_time(source, "modifiedDateTime", article.updated_at)
-        refs = []
-        memo = self.data.memo(MemoKind.ARTICLE, article.id)
-        if memo is not None:
-            # Also as the description, which QualCoder reads as the document's memo (it
-            # reads a note on a source only if the note holds a selection).
-            _text_child(source, "Description", memo.text)
-            refs.append(
-                self._note(
-                    memo.uuid,
-                    f"Memo on {article.title}",
-                    memo.text,
-                    created=memo.created_at,
-                    modified=memo.updated_at,
-                )
-            )
-        for passage in self.meter.track(self.passages.get(article.id, ())):
-            if passage.annotation.is_orphan:
-                # An orphan's offsets no longer point at its quote (the text changed and
-                # the passage was not found again). A selection would mark the wrong
-                # words in the other program, so the passage travels as a note on the
-                # article, with its quote, tags and note.
-                refs.append(self._orphan_note(passage))
-            else:
-                self._selection(source, article, passage)
-        for ref in refs:
-            ET.SubElement(source, "NoteRef", {"targetGUID": ref})
-        self.meter.step()
-        return source
-
-    def _selection(self, source: ET.Element, article: Article, item: ExportPassage) -> None:
-        passage = item.annotation
-        guid = self.guids.claim(passage.uuid, "passage")
-        user = self._user(passage.coder)
-        quote = article.text[passage.start : passage.end]
-        attrs = {
-            "guid": guid,
-            "name": _short(quote),
-            "startPosition": str(passage.start),
-            "endPosition": str(passage.end),
-            "creatingUser": user,
-        }
-        selection = ET.SubElement(source, "PlainTextSelection", attrs)
-        _set_time(selection, "creationDateTime", passage.created_at)
-        selection.set("modifyingUser", user)
-        _set_time(selection, "modifiedDateTime", passage.updated_at)
-        if passage.note.strip():
-            # QualCoder and MAXQDA keep a coding's memo in the selection's description
-            # and ignore a note referred to from a selection; the note is written too.
-            _text_child(selection, "Description", passage.note)
-        for tag_id in item.tag_ids:
-            coding_guid = self.guids.claim(stable_guid("coding", guid, self.tag_guids[tag_id]))
-            coding = ET.SubElement(selection, "Coding", {"guid": coding_guid, "creatingUser": user})
-            _set_time(coding, "creationDateTime", passage.created_at)
-            ET.SubElement(coding, "CodeRef", {"targetGUID": self.tag_guids[tag_id]})
-        if passage.note.strip():
-            ref = self._note(
-                stable_guid("note", guid),
-                f"Note on “{_short(quote)}”",
-                passage.note,
-                created=passage.created_at,
-                modified=passage.updated_at,
-                user=user,
-            )
-            ET.SubElement(selection, "NoteRef", {"targetGUID": ref})
-
-    def _orphan_note(self, item: ExportPassage) -> str:
-        passage = item.annotation
-        tags = ", ".join(self.data.tag_path(t) for t in item.tag_ids)
-        lines = ["Passage no longer found in the article:", f"“{passage.exact}”"]
-        if tags:
-            lines += ["", f"Tags: {tags}"]
-        if passage.note.strip():
-            lines += ["", passage.note]
-        return self._note(
-            stable_guid("note", passage.uuid),
-            f"Orphaned passage “{_short(passage.exact)}”",
-            "\n".join(lines),
-            created=passage.created_at,
-            modified=passage.updated_at,
-            user=self._user(passage.coder),
-        )
-
 
 def _code(
     parent: ET.Element,
     tag: Tag,
     codebook: Codebook,
-    guids: _Guids,
+    guids: Guids,
     tag_guids: dict[int, str] | None = None,
 ) -> None:
     """The tag as a ``Code`` whose children are only its ``Description`` and sub-codes."""
@@ -364,29 +226,6 @@ def _code(
     attrs = {"guid": guid, "name": xml_text(tag.name), "isCodable": "true", "color": tag.color}
     code = ET.SubElement(parent, "Code", attrs)
     if tag.description.strip():
-        _text_child(code, "Description", tag.description)
+        text_child(code, "Description", tag.description)
     for child in codebook.children(tag.id):
         _code(code, child, codebook, guids, tag_guids)
-
-
-def _text_child(parent: ET.Element, name: str, text: str) -> None:
-    ET.SubElement(parent, name).text = xml_text(text)
-
-
-def _set_time(element: ET.Element, attribute: str, stored: str) -> None:
-    value = to_xs_datetime(stored) if stored else None
-    if value:
-        element.set(attribute, value)
-
-
-def _short(text: str) -> str:
-    """``text`` on one line, cut to about :data:`_NAME_CHARS` characters."""
-    line = xml_text(" ".join(text.split()))
-    return line if len(line) <= _NAME_CHARS else line[: _NAME_CHARS - 1] + "…"
-
-
-def _origin() -> str:
-    try:
-        return f"Diptych {metadata.version('diptych')}"
-    except metadata.PackageNotFoundError:
-        return "Diptych"
