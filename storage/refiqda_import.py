@@ -245,9 +245,10 @@ class _MergingWriter(ProjectWriter):
             # passage is still in the article, so the note is no memo to add.
             orphans = finder.passage_notes(article_id)
             refs = [ref for ref in source.note_refs if not self._annotation(ref)]
-            self._notes([ref for ref in refs if ref in orphans])  # known, so not "skipped"
-            parts = [source.description, *self._notes([r for r in refs if r not in orphans])]
-            self._add_memo(MemoKind.ARTICLE, article_id, parts)
+            memos = self.memos
+            memos.note_texts([ref for ref in refs if ref in orphans])  # known, so not "skipped"
+            parts = [source.description, *memos.note_texts([r for r in refs if r not in orphans])]
+            memos.add(MemoKind.ARTICLE, article_id, parts)
         return added
 
     def _passages(self, articles: list[tuple[ExchangeSource, int]]) -> None:

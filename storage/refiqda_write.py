@@ -4,13 +4,13 @@ Codes become tags (a code whose name a sibling tag already has reuses it; a seco
 of that name at the same level of the file gets a numbered name; a '/' in a code's name,
 which would read as nesting in tag paths, becomes '∕'), text sources become
 articles, selections passages with their tags, coder and note, and notes the memos of
-the project, articles and tags. Everything is written inside the caller's transaction;
-what cannot be imported is counted in the summary.
+the project, articles and tags (gathered and written by
+:mod:`diptych.storage.refiqda_memos`). Everything is written inside the caller's
+transaction; what cannot be imported is counted in the summary.
 """
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from diptych.storage.codebook import PATH_SEPARATOR, SEPARATOR_IN_NAME
 from diptych.storage.importing import ParsedArticle, parse_display
 from diptych.storage.model import MemoKind, Tag
 from diptych.storage.refiqda_common import STAND_IN_USER_GUID
+from diptych.storage.refiqda_memos import MemoWriter, joined
 from diptych.storage.refiqda_positions import Counting, choose_counting
 from diptych.storage.refiqda_records import (
     ExchangeCode,
@@ -57,9 +58,7 @@ class ProjectWriter:
         self.siblings: dict[int | None, dict[str, Tag]] = {}
         self.tag_uuids: set[str] = set()
         self.by_uuid: dict[str, Tag] = {}  # the project's tags before the import
-        self.used_notes: set[str] = set()
-        self.memos: dict[tuple[MemoKind, int | None], list[str]] = {}
-        self.linked: dict[str, list[str]] = {}
+        self.memos = MemoWriter(project, document, summary, self.skip)
 
     def write(self) -> None:
         """Add the codes, articles, passages and memos."""
@@ -69,12 +68,11 @@ class ProjectWriter:
             self.by_uuid[tag.uuid] = tag
         for code in self.doc.codes:
             self._code(code, None)
-        self._link_notes()
+        self.memos.link_notes(self.tag_ids)
         articles = self._articles()
         self._passages(articles)
-        self._project_memo()
-        for (kind, target), parts in self.memos.items():
-            self._write_memo(kind, target, parts)
+        self.memos.add_project_memo()
+        self.memos.write()
 
     def skip(self, what: str, count: int = 1) -> None:
         """Count ``count`` things of kind ``what`` as not imported."""
@@ -87,7 +85,7 @@ class ProjectWriter:
         tag = self._tag_for(code, parent_id)
         if code.guid:
             self.tag_ids.setdefault(code.guid, tag.id)
-        self._add_memo(MemoKind.TAG, tag.id, self._notes(code.note_refs))
+        self.memos.add(MemoKind.TAG, tag.id, self.memos.note_texts(code.note_refs))
         for child in code.children:
             self._code(child, tag.id)
 
@@ -157,8 +155,8 @@ class ProjectWriter:
         result = list(zip(sources, self.summary.article_ids, strict=True))
         for source, article_id in result:
             refs = [ref for ref in source.note_refs if not self._annotation(ref)]
-            parts = [source.description, *self._notes(refs)]
-            self._add_memo(MemoKind.ARTICLE, article_id, parts)
+            parts = [source.description, *self.memos.note_texts(refs)]
+            self.memos.add(MemoKind.ARTICLE, article_id, parts)
         return result
 
     def _annotation(self, ref: str) -> ExchangeNote | None:
@@ -220,8 +218,8 @@ class ProjectWriter:
                 self.skip("coding of an unknown code")
             elif tag_id not in tag_ids:
                 tag_ids.append(tag_id)
-        parts = [selection.description, *self._notes(selection.note_refs)]
-        parts += self._notes(self.linked.get(selection.guid or "", []))
+        parts = [selection.description, *self.memos.note_texts(selection.note_refs)]
+        parts += self.memos.note_texts(self.memos.linked.get(selection.guid or "", []))
         uuid = selection.guid
         if uuid is None or uuid in taken or self.project.annotations.find_uuid(uuid=uuid):
             uuid = None
@@ -233,7 +231,7 @@ class ProjectWriter:
             start=start,
             end=end,
             tag_ids=tuple(tag_ids),
-            note=_join(parts),
+            note=joined(parts),
             coder=self._coder(selection.user),
             uuid=uuid,
             created_at=created,
@@ -267,7 +265,7 @@ class ProjectWriter:
             if item is not None:
                 items.append(item)
         if not items:
-            self._add_memo(MemoKind.ARTICLE, article_id, self._notes([ref]))
+            self.memos.add(MemoKind.ARTICLE, article_id, self.memos.note_texts([ref]))
         return items
 
     def _coder(self, guid: str | None) -> str:
@@ -277,69 +275,6 @@ class ProjectWriter:
             self.skip("coder not listed among the file's users (passage kept without coder)")
             return ""
         return self.doc.users[guid]
-
-    # Notes and memos -------------------------------------------------------------------
-
-    def _link_notes(self) -> None:
-        """Notes tied by a ``Link``: to a code (how Diptych writes a tag memo), or to a
-        selection (how NVivo writes a passage's note).
-
-        A link between an imported code and a note, either way round, makes the note the
-        memo of the tag the code became. A link of which neither end is a note is counted
-        as skipped; a note linked to something not imported is counted when the notes
-        left over join the project memo.
-        """
-        for origin, target in self.doc.links:
-            if origin in self.tag_ids and target in self.doc.notes:
-                self._add_memo(MemoKind.TAG, self.tag_ids[origin], self._notes([target]))
-            elif target in self.tag_ids and origin in self.doc.notes:
-                self._add_memo(MemoKind.TAG, self.tag_ids[target], self._notes([origin]))
-            elif origin in self.doc.notes:
-                self.linked.setdefault(target, []).append(origin)
-            elif target in self.doc.notes:
-                self.linked.setdefault(origin, []).append(target)
-            else:
-                self.skip("link with no note at either end")
-
-    def _notes(self, refs: list[str]) -> list[str]:
-        texts = []
-        for ref in refs:
-            note = self.doc.notes.get(ref)
-            if note is None:
-                self.skip("reference to a missing note")
-                continue
-            self.used_notes.add(ref)
-            texts.append(note.text)
-        return texts
-
-    def _project_memo(self) -> None:
-        parts = [self.doc.description, *self._notes(self.doc.note_refs)]
-        referenced = self.doc.referenced
-        for guid, note in self.doc.notes.items():
-            if guid in self.used_notes:
-                continue
-            self.skip("selection inside a note", len(note.selections))
-            if guid in referenced:
-                self.skip("note on something not imported")
-            elif note.text.strip():
-                parts.append(f"## {note.name}\n\n{note.text}" if note.name else note.text)
-        self._add_memo(MemoKind.PROJECT, None, parts)
-
-    def _add_memo(self, kind: MemoKind, target: int | None, parts: list[str]) -> None:
-        texts = [_trimmed(p) for p in parts if p.strip()]
-        if texts:
-            self.memos.setdefault((kind, target), []).extend(texts)
-
-    def _write_memo(self, kind: MemoKind, target: int | None, parts: list[str]) -> None:
-        text = _join(parts)
-        existing = self.project.memos.get(kind=kind, target_id=target)
-        old = existing.text if existing is not None else ""
-        if existing is not None and text in old:
-            return  # the same file imported again
-        if old.strip() and old.strip() not in text:  # one extended elsewhere replaces it
-            text = old.rstrip() + "\n\n" + text
-        self.project.memos.set(kind=kind, target_id=target, text=text)
-        self.summary.memos += 1
 
 
 def _merged(items: list[NewAnnotation]) -> list[NewAnnotation]:
@@ -361,30 +296,8 @@ def _merged(items: list[NewAnnotation]) -> list[NewAnnotation]:
         merged[key] = replace(
             first,
             tag_ids=first.tag_ids + tuple(t for t in item.tag_ids if t not in first.tag_ids),
-            note=_join([first.note, item.note]),
+            note=joined([first.note, item.note]),
             created_at=min(created, default=None),
             updated_at=max(updated, default=None),
         )
     return list(merged.values())
-
-
-def _trimmed(text: str) -> str:
-    """``text`` without white space after it, and before it only where it is layout.
-
-    A note's first line keeps its indentation (in Markdown, four spaces make a code
-    block); text that begins on a new line was indented with the XML around it, and loses
-    that indentation.
-    """
-    if text.startswith(("\n", "\r")):
-        return textwrap.dedent(text).strip()
-    return text.rstrip()
-
-
-def _join(parts: list[str]) -> str:
-    """Non-blank parts, each once, separated by blank lines."""
-    texts: list[str] = []
-    for part in parts:
-        part = _trimmed(part)
-        if part and part not in texts:
-            texts.append(part)
-    return "\n\n".join(texts)
