@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import as_shown
 from diptych.storage.errors import DiptychError
-from diptych.storage.file_place import follow_file, overwritten, remember_file
+from diptych.storage.file_overwritten import overwritten, remember_file
+from diptych.storage.file_place import follow_file
 
 # How often the window looks whether its project file is still where it was opened (a
 # file manager or a synchronised folder can move, delete or replace it meanwhile).

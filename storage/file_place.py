@@ -18,11 +18,14 @@ A file can also be overwritten where it is (``cp other.diptych open.diptych``, a
 writing in place): the name still leads to the same file, but the file holds another
 project or other data, under the open project's log. Folding that log into it would
 destroy the other file, and the project read through it is a mix of both, so
-:func:`overwritten` looks at what the file itself holds (its header and the project's uuid,
-read without SQLite, through the descriptor SQLite holds), and :func:`follow_file` stops
-writing at once: the log is taken away from the file, and the project's last automatic
-backup is kept as a copy beside it, where the project goes on (what was saved after that
-backup is lost with the file's old contents).
+:func:`~diptych.storage.file_overwritten.overwritten` looks at what the file itself holds
+(its header and the project's uuid, read without SQLite, through the descriptor SQLite
+holds), and :func:`follow_file` stops writing at once: the log is taken away from the
+file, and the project's last automatic backup is kept as a copy beside it, where the
+project goes on (what was saved after that backup is lost with the file's old contents).
+
+What :func:`follow_file` did, and what the user is told of it, is a
+:class:`~diptych.storage.file_followed.FileFollowed`.
 """
 
 from __future__ import annotations
@@ -30,98 +33,17 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import struct
-import weakref
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from diptych.storage.database import connect
 from diptych.storage.errors import DiptychError, ProjectFileError, readable_text
-from diptych.storage.held_files import reading
+from diptych.storage.file_followed import FileFollowed
+from diptych.storage.file_overwritten import overwritten
 from diptych.storage.project import Project
-from diptych.storage.project_checks import SQLITE_MAGIC
-from diptych.storage.schema import APPLICATION_ID
 from diptych.storage.sqlite_errors import translate_errors
-from diptych.storage.sqlite_pages import Unreadable, info_value
 
 _PROCESS_FILES = Path("/proc/self/fd")  # Linux: each open file, by where it is now
-
-
-@dataclass(frozen=True)
-class FileFollowed:
-    """What :func:`follow_file` did.
-
-    Attributes:
-        kind: ``"moved"`` (followed to its new place), ``"deleted"`` (written again where
-            it was, or where ``fallback`` says), ``"replaced"`` (kept as a copy) or
-            ``"overwritten"`` (another file written into it where it is: the project goes
-            on with a copy of its last backup, or stays read-only if there is none).
-        before: where the project file was.
-        path: where the project is now (for ``"overwritten"``, the copy of the backup,
-            or ``before`` if there is no copy).
-        backup: for ``"overwritten"``, the backup copied to ``path`` (None: none).
-        failure: for ``"overwritten"``, why the backup could not be copied ("" if it was).
-    """
-
-    kind: str
-    before: Path
-    path: Path
-    backup: Path | None = None
-    failure: str = ""
-
-    def describe(self) -> str:
-        """What happened and what the user can do, in one paragraph."""
-        was, now = readable_text(str(self.before)), readable_text(str(self.path))
-        if self.kind == "moved":
-            return (
-                f"{was} was moved or renamed while it was open. Diptych follows it: it"
-                f" now saves to {now}."
-            )
-        if self.kind == "deleted":
-            return (
-                f"{was} was deleted while it was open. Diptych saved everything in it again"
-                f" as {now}, and saves there. Delete it once the project is closed if you"
-                " meant to."
-            )
-        if self.kind == "overwritten":
-            return self._describe_overwritten(was, now)
-        return (
-            f"{was} was replaced by another file while it was open (a synchronised folder"
-            " may have brought another version of it). Nothing is lost: what this window"
-            f" saved is kept as {now}, and the window saves there now. The file that took"
-            f" its place is left as it is: open it with File > Open to compare."
-        )
-
-    def _describe_overwritten(self, was: str, now: str) -> str:
-        said = (
-            f"{was} was overwritten while it was open: another program wrote another file"
-            " into it (a copy made over it, or a synchronised folder bringing another"
-            " version). Diptych stopped saving into it at once, so the file now there is"
-            " left as it came, undamaged."
-        )
-        if self.backup is not None and not self.failure:
-            when = _local_time(self.backup)
-            return (
-                f"{said} Your project as it was at its last automatic backup ({when}) is"
-                f" kept as {now}: the window now shows it and saves there. What was saved"
-                " after that backup was in the part of the file that was overwritten and is"
-                " lost: make those changes again. To see the file that took its place, open"
-                f" {was} with File > Open."
-            )
-        lost = (
-            f"Its last automatic backup ({readable_text(str(self.backup))}) could not be"
-            f" copied beside it ({self.failure}): copy it to a folder with room and open the copy"
-            " with File > Open."
-            if self.backup is not None
-            else "No automatic backup of it was taken yet, so what it held"
-            " is lost except what this window still shows."
-        )
-        return (
-            f"{said} {lost} The window no longer saves: copy out what you need (a note"
-            " being typed, say)."
-        )
 
 
 def follow_file(
@@ -130,10 +52,10 @@ def follow_file(
     """Put ``project`` together with its file again if the file left its name; None if it
     did not (or nothing can be done yet: a reader still holds part of the log).
 
-    A file overwritten where it is (:func:`overwritten`) is left alone: the project
-    stops writing at once, its log is taken away from that file, and ``backup`` (the
-    project's newest automatic backup, if any) is copied beside it, where the project
-    goes on (without a copy, it stays read-only).
+    A file overwritten where it is (:func:`~diptych.storage.file_overwritten.overwritten`)
+    is left alone: the project stops writing at once, its log is taken away from that
+    file, and ``backup`` (the project's newest automatic backup, if any) is copied beside
+    it, where the project goes on (without a copy, it stays read-only).
 
     Args:
         project: an open, writable project.
@@ -166,86 +88,6 @@ def follow_file(
     _write_copy(project, target)
     _reconnect(project, target)
     return FileFollowed(kind, before, target)
-
-
-# -- a file overwritten where it is ------------------------------------------------------
-
-
-@dataclass
-class _Seen:
-    """What the project's file was last seen to hold: the project ``uuid``, and the size,
-    modification and change times it had then (read again only when they change)."""
-
-    uuid: str
-    stamp: tuple[int, int, int] | None = None
-
-
-_seen: weakref.WeakKeyDictionary[Project, _Seen] = weakref.WeakKeyDictionary()
-
-
-def remember_file(project: Project) -> None:
-    """Note which project ``project``'s file holds (its uuid), to tell later whether another
-    file was written into it (:func:`overwritten`); done as the project is opened, before
-    anything can have happened to the file. Called again, it changes nothing."""
-    if project not in _seen and not project.closed:
-        with contextlib.suppress(DiptychError):
-            _seen[project] = _Seen(project.info().uuid)
-
-
-def overwritten(project: Project) -> bool:
-    """True if the project's file, still under its name, holds another file now: another
-    program wrote another project, another version of a file (a backup), or other data
-    into it. One ``stat`` while the file's size and times stay the same.
-
-    Only what the file itself holds is read (its header and the project's uuid), never
-    through SQLite, whose log and caches still show the project as it was.
-    """
-    seen = _seen.get(project)
-    if seen is None or project.closed:
-        remember_file(project)  # from now on (the project was opened just now)
-        return False
-    try:
-        found = os.stat(project.path)
-    except OSError:
-        return False  # gone: the watch finds out what happened with ``file_status``
-    if (found.st_dev, found.st_ino) != project.file_identity:
-        return False
-    stamp = (found.st_size, found.st_mtime_ns, found.st_ctime_ns)
-    if stamp == seen.stamp:
-        return False
-    try:
-        with reading(project.path) as read:
-            verdict = _holds_other(read, seen.uuid, seen.stamp is not None)
-    except OSError:
-        return False  # cannot be read now: looked at again next time
-    if verdict is None:  # not told yet (a file half written, a project not yet folded)
-        return False
-    if not verdict:
-        seen.stamp = stamp
-    return verdict
-
-
-def _holds_other(read: Callable[[int, int], bytes], uuid: str, confirmed: bool) -> bool | None:
-    """True if the file ``read`` reads is not the project ``uuid`` in SQLite's write-ahead
-    mode, False if it is, None if it cannot be told (its identity not in the file itself
-    yet, which it can only be until the file was ``confirmed`` to hold it)."""
-    header = read(0, 100)
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return True  # emptied, or other data: never what SQLite writes into its file
-    if header[18:20] != b"\x02\x02":  # not in write-ahead mode (a backup, another database)
-        return True
-    application_id = struct.unpack(">I", header[68:72])[0]
-    if application_id == 0 and not confirmed:
-        return None  # a new project: its identity is still in the log alone
-    if application_id != APPLICATION_ID:
-        return True
-    if not uuid:
-        return None
-    try:
-        found = info_value(read, header, "project_info", "uuid")
-    except Unreadable:
-        return None
-    return None if found is None else found != uuid
 
 
 def _leave_overwritten(project: Project, backup: Path | None) -> FileFollowed:
@@ -284,14 +126,6 @@ def _take_log_away(path: Path) -> None:
     for side in (wal, shm):
         with contextlib.suppress(OSError):
             side.unlink()
-
-
-def _local_time(path: Path) -> str:
-    """When ``path`` was last written, in local time to the minute."""
-    try:
-        return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    except OSError:
-        return "time unknown"
 
 
 def current_place(project: Project) -> Path | None:

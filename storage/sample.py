@@ -152,7 +152,7 @@ def _copy_template(template: Path, path: Path) -> Project:
                     [(new_uuid(), *(now for _ in times), i) for i in ids],
                 )
         # The file itself, not only its log, now says which project it is: whether another
-        # file was written over it is told from that (``file_place.overwritten``).
+        # file was written over it is told from that (``file_overwritten.overwritten``).
         project.fold_log()
     except BaseException:
         project.close()

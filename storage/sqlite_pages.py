@@ -1,7 +1,7 @@
 """Reading values from an SQLite file's pages without SQLite, following the file format
 (https://www.sqlite.org/fileformat.html): for a file whose log SQLite would read along
 with it, and which must be read as the file alone holds it (see
-:func:`diptych.storage.file_place.overwritten`). Only table b-trees are read; anything else
+:func:`diptych.storage.file_overwritten.overwritten`). Only table b-trees are read; anything else
 is :class:`Unreadable`."""
 
 from __future__ import annotations

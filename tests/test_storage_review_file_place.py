@@ -11,7 +11,8 @@ import pytest
 
 from diptych.storage.backup import backup_project
 from diptych.storage.errors import ProjectMovedError, ReadOnlyProjectError
-from diptych.storage.file_place import follow_file, overwritten, remember_file
+from diptych.storage.file_overwritten import overwritten, remember_file
+from diptych.storage.file_place import follow_file
 from diptych.storage.held_files import held_descriptors
 from diptych.storage.project import Project
 

@@ -1,0 +1,96 @@
+"""What following a project file did (:class:`FileFollowed`, the answer of
+:func:`~diptych.storage.file_place.follow_file`): whether the file was moved, deleted,
+replaced or overwritten, where the project is now, and the paragraph that tells the user
+what happened and what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from diptych.storage.errors import readable_text
+
+
+@dataclass(frozen=True)
+class FileFollowed:
+    """What :func:`~diptych.storage.file_place.follow_file` did.
+
+    Attributes:
+        kind: ``"moved"`` (followed to its new place), ``"deleted"`` (written again where
+            it was, or where ``fallback`` says), ``"replaced"`` (kept as a copy) or
+            ``"overwritten"`` (another file written into it where it is: the project goes
+            on with a copy of its last backup, or stays read-only if there is none).
+        before: where the project file was.
+        path: where the project is now (for ``"overwritten"``, the copy of the backup,
+            or ``before`` if there is no copy).
+        backup: for ``"overwritten"``, the backup copied to ``path`` (None: none).
+        failure: for ``"overwritten"``, why the backup could not be copied ("" if it was).
+    """
+
+    kind: str
+    before: Path
+    path: Path
+    backup: Path | None = None
+    failure: str = ""
+
+    def describe(self) -> str:
+        """What happened and what the user can do, in one paragraph."""
+        was, now = readable_text(str(self.before)), readable_text(str(self.path))
+        if self.kind == "moved":
+            return (
+                f"{was} was moved or renamed while it was open. Diptych follows it: it"
+                f" now saves to {now}."
+            )
+        if self.kind == "deleted":
+            return (
+                f"{was} was deleted while it was open. Diptych saved everything in it again"
+                f" as {now}, and saves there. Delete it once the project is closed if you"
+                " meant to."
+            )
+        if self.kind == "overwritten":
+            return self._describe_overwritten(was, now)
+        return (
+            f"{was} was replaced by another file while it was open (a synchronised folder"
+            " may have brought another version of it). Nothing is lost: what this window"
+            f" saved is kept as {now}, and the window saves there now. The file that took"
+            f" its place is left as it is: open it with File > Open to compare."
+        )
+
+    def _describe_overwritten(self, was: str, now: str) -> str:
+        said = (
+            f"{was} was overwritten while it was open: another program wrote another file"
+            " into it (a copy made over it, or a synchronised folder bringing another"
+            " version). Diptych stopped saving into it at once, so the file now there is"
+            " left as it came, undamaged."
+        )
+        if self.backup is not None and not self.failure:
+            when = _local_time(self.backup)
+            return (
+                f"{said} Your project as it was at its last automatic backup ({when}) is"
+                f" kept as {now}: the window now shows it and saves there. What was saved"
+                " after that backup was in the part of the file that was overwritten and is"
+                " lost: make those changes again. To see the file that took its place, open"
+                f" {was} with File > Open."
+            )
+        lost = (
+            f"Its last automatic backup ({readable_text(str(self.backup))}) could not be"
+            f" copied beside it ({self.failure}): copy it to a folder with room and open the copy"
+            " with File > Open."
+            if self.backup is not None
+            else "No automatic backup of it was taken yet, so what it held"
+            " is lost except what this window still shows."
+        )
+        return (
+            f"{said} {lost} The window no longer saves: copy out what you need (a note"
+            " being typed, say)."
+        )
+
+
+def _local_time(path: Path) -> str:
+    """When ``path`` was last written, in local time to the minute."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    except OSError:
+        return "time unknown"
