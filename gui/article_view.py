@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
-    QPainter,
     QPaintEvent,
-    QPalette,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
@@ -23,43 +21,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
+from diptych.gui.empty_hint import EmptyHint
+from diptych.gui.mouse_selection import MouseSelection
 from diptych.gui.passage_index import PassageIndex
+from diptych.gui.point_position import position_at
 from diptych.gui.relayout_place import RelayoutPlace
-from diptych.gui.render_tables import across_cells
 from diptych.gui.rewrap_place import RewrapPlace
 from diptych.gui.table_selection import TableSelection
-from diptych.gui.word_drag import words_dragged
+from diptych.gui.tag_keys import MODIFIER_KEYS, tag_digit
+from diptych.gui.wheel_zoom import WheelZoom, zooms
 from diptych.storage.offsets import PositionMap
-
-TAG_KEYS = {
-    Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3, Qt.Key.Key_5: 4,
-    Qt.Key.Key_6: 5, Qt.Key.Key_7: 6, Qt.Key.Key_8: 7, Qt.Key.Key_9: 8,
-}  # fmt: skip
-WHEEL_NOTCH = 120  # a wheel's angle delta per notch
-
-# Held with a digit, these make it a shortcut, not a tag key; Shift does not: on layouts
-# such as the French AZERTY the digits are typed with Shift.
-NOT_A_TAG_KEY = (
-    Qt.KeyboardModifier.ControlModifier
-    | Qt.KeyboardModifier.AltModifier
-    | Qt.KeyboardModifier.MetaModifier
-)
-
-
-def tag_digit(event: QKeyEvent) -> int | None:
-    """The tag (0-8) a key applies: a key typing a digit 1-9 on the keyboard's layout, with
-    or without Shift or the keypad, or a digit key pressed alone; never with Ctrl, Alt or
-    Meta, nor Shift with a key typing something else (Shift+1 typing "!"); else None."""
-    if event.modifiers() & NOT_A_TAG_KEY:
-        return None
-    text = event.text()
-    if len(text) == 1 and text in "123456789":
-        return int(text) - 1
-    plain = event.modifiers() in (
-        Qt.KeyboardModifier.NoModifier,
-        Qt.KeyboardModifier.KeypadModifier,
-    )
-    return TAG_KEYS.get(Qt.Key(event.key())) if plain else None
 
 
 class ArticleView(QTextEdit):
@@ -97,10 +68,8 @@ class ArticleView(QTextEdit):
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.positions = PositionMap("")
         self.index: PassageIndex | None = None
-        self._press: QPoint | None = None
-        self._drag_from: int | None = None  # where a drag selecting words started
-        self._wheel = 0  # a touchpad turns the wheel in fractions of a notch
-        self._empty_hint = ""
+        self._wheel = WheelZoom()
+        self._empty_hint = EmptyHint(self)
         self._place = RewrapPlace(self, self._position_at)
         # The line at the top kept there while the text is laid out after a zoom or a
         # resize, the rest in short steps.
@@ -108,31 +77,21 @@ class ArticleView(QTextEdit):
         self.layout_pacer = self._relayout.pacer
         # The selection as made, also from one piece of a long table into another.
         self._table_selection = TableSelection(self, super().setExtraSelections)
+        self._mouse = MouseSelection(self, self._position_at, self._table_selection)
 
     # -- an empty view -------------------------------------------------------------------
     def empty_hint(self) -> str:
         """What the view says while it shows no text."""
-        return self._empty_hint
+        return self._empty_hint.text
 
     def set_empty_hint(self, hint: str) -> None:
-        """Say ``hint`` while the view shows no text, wrapped to the view's width (Qt's own
-        placeholder text is drawn on one line, cut off in a narrow pane)."""
-        if hint != self._empty_hint:
-            self._empty_hint = hint
-            self.viewport().update()
+        """Say ``hint`` while the view shows no text, wrapped to the view's width (see
+        :mod:`diptych.gui.empty_hint`)."""
+        self._empty_hint.set_text(hint)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._empty_hint and self.document().isEmpty():
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            margin = round(self.document().documentMargin())
-            painter.drawText(
-                self.viewport().rect().adjusted(margin, margin, -margin, -margin),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                self._empty_hint,
-            )
-            painter.end()
+        self._empty_hint.paint()
 
     # -- positions -----------------------------------------------------------------------
     def selection(self) -> tuple[int, int] | None:
@@ -168,27 +127,9 @@ class ArticleView(QTextEdit):
         return marks[0].annotation_id if marks else 0
 
     def _position_at(self, point: QPoint) -> int:
-        """The document position under a viewport point, as the document's layout finds it.
-
-        Not ``cursorForPosition``: while Qt is still laying a long document out in the
-        background (just after the view took it), a point above the first line is
-        answered with how far that layout has got, far down the text, and the text cursor
-        ``cursorForPosition`` then makes there lays the document out up to it at once (a
-        quarter of a second at 1 MB, and the margin asks on every paint). So a point above
-        the first line is taken on it, and no cursor is made.
-        """
-        document = self.document()
-        layout = document.documentLayout()
-        bar = self.horizontalScrollBar()
-        x = point.x() + (bar.maximum() - bar.value() if self.isRightToLeft() else bar.value())
-        # A point in the margin beside the text is taken at the text's edge: beside a
-        # piece of a long table, the layout answers with the line before the piece.
-        margin = document.documentMargin()
-        inside = max(margin, min(float(x), document.pageSize().width() - margin))
-        y = point.y() + self.verticalScrollBar().value()
-        top = layout.blockBoundingRect(document.firstBlock()).top()
-        found = layout.hitTest(QPointF(inside, max(y, top)), Qt.HitTestAccuracy.FuzzyHit)
-        return max(found, 0)
+        """The document position under a viewport point (see
+        :mod:`diptych.gui.point_position`)."""
+        return position_at(self, point)
 
     # -- events --------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -200,7 +141,7 @@ class ArticleView(QTextEdit):
             Qt.KeyboardModifier.KeypadModifier,
         )
         digit = tag_digit(event)
-        if event.key() not in _MODIFIER_KEYS:  # the keys act on the text shown
+        if event.key() not in MODIFIER_KEYS:  # the keys act on the text shown
             self._relayout.settle()
         if self._table_selection.extend(event):
             return
@@ -253,40 +194,20 @@ class ArticleView(QTextEdit):
         return marks[0].annotation_id if marks else 0
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Remember where a click started, to tell a click from a drag, and where a drag
-        selecting words starts: a plain press of the left button that selected nothing
-        (a triple click selects its paragraph, a press on the selection may drag it)."""
-        self._press = event.position().toPoint()
+        """Remember where a click or a drag started (see :mod:`diptych.gui.mouse_selection`)."""
         super().mousePressEvent(event)
-        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
-        cursor = self.textCursor()
-        left = event.button() == Qt.MouseButton.LeftButton
-        self._drag_from = (
-            cursor.position() if left and plain and not cursor.hasSelection() else None
-        )
+        self._mouse.pressed(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """A double click selects its word as Qt does (and a drag from it goes word by word)."""
-        self._drag_from = None
+        self._mouse.double_clicked()
         super().mouseDoubleClickEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        """Dragging selects whole words: an end of the selection falling inside a word takes
-        the whole word in, shown so as the mouse moves (see :mod:`diptych.gui.word_drag`). A drag
-        from one cell of a table into another (or from one piece of a long table into the
-        next) selects the text between, to where the mouse is, not Qt's rectangle of cells
-        (or the end of the piece Qt widens it to)."""
+        """Dragging selects whole words, and from one cell of a table into another the text
+        between (see :mod:`diptych.gui.mouse_selection`)."""
         super().mouseMoveEvent(event)
-        if not event.buttons() & Qt.MouseButton.LeftButton:
-            return
-        cursor = self.textCursor()
-        anchor, position = cursor.anchor(), cursor.position()
-        pointed = self._position_at(event.position().toPoint())
-        if across_cells(self.document(), anchor, pointed):
-            position = pointed  # not where Qt put the end of its cells or pieces
-        if self._drag_from is not None:
-            anchor, position = words_dragged(self.document(), self._drag_from, position)
-        self._table_selection.select(anchor, position)
+        self._mouse.moved(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click (not a drag) on a highlight selects its passage; elsewhere, the outline
@@ -294,9 +215,7 @@ class ArticleView(QTextEdit):
         it is, to be fitted or re-attached to the text."""
         super().mouseReleaseEvent(event)
         point = event.position().toPoint()
-        self._drag_from = None
-        is_click = self._press is not None and (point - self._press).manhattanLength() < 4
-        self._press = None
+        is_click = self._mouse.released(point)
         if event.button() == Qt.MouseButton.LeftButton and is_click:
             annotation_id = self.passage_at(point)
             if annotation_id:
@@ -358,12 +277,10 @@ class ArticleView(QTextEdit):
         text edit would otherwise change its font itself, behind the pane's zoom (its label,
         the margin's bars and the saved layout then no longer match the text)."""
         if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self._wheel = 0
+            self._wheel.reset()
             super().wheelEvent(event)
             return
-        self._wheel += event.angleDelta().y()
-        steps = int(self._wheel / WHEEL_NOTCH)
-        self._wheel -= steps * WHEEL_NOTCH
+        steps = self._wheel.steps(event)
         for _ in range(abs(steps)):
             self.zoomRequested.emit(1 if steps > 0 else -1)
         event.accept()
@@ -375,7 +292,7 @@ class ArticleView(QTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:
         """Hovering a highlight shows its tags and note. A click or the wheel (not a zoom)
         acts on the text shown: the line pending goes back at the top first."""
-        if event.type() in _ACTS_ON_THE_TEXT_SHOWN and not _zooms(event):
+        if event.type() in _ACTS_ON_THE_TEXT_SHOWN and not zooms(event):
             self._relayout.settle()
         if event.type() == QEvent.Type.ToolTip:
             point = event.pos()  # type: ignore[attr-defined]
@@ -388,9 +305,6 @@ class ArticleView(QTextEdit):
         return super().viewportEvent(event)
 
 
-_MODIFIER_KEYS = frozenset(
-    {Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
-)
 _ACTS_ON_THE_TEXT_SHOWN = frozenset(
     {
         QEvent.Type.MouseButtonPress,
@@ -399,10 +313,3 @@ _ACTS_ON_THE_TEXT_SHOWN = frozenset(
         QEvent.Type.Wheel,
     }
 )
-
-
-def _zooms(event: QEvent) -> bool:
-    """Whether ``event`` is Ctrl and the wheel: a zoom keeps the line pending itself."""
-    return isinstance(event, QWheelEvent) and bool(
-        event.modifiers() & Qt.KeyboardModifier.ControlModifier
-    )
