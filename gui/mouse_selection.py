@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QTextEdit
 
-from diptych.gui.render_tables import across_cells
+from diptych.gui.table_positions import across_cells
 from diptych.gui.table_selection import TableSelection
 from diptych.gui.word_drag import words_dragged
 

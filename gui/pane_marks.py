@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from diptych.gui.article_view import ArticleView
 from diptych.gui.passage_index import Mark, PassageIndex
-from diptych.gui.render_tables import across_cells, cell_ranges
+from diptych.gui.table_positions import across_cells, cell_ranges
 from diptych.gui.table_selection import marks_over
 from diptych.gui.theme import HighlightTheme, contrast, painted_over
 

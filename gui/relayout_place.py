@@ -17,7 +17,7 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QAbstractSlider, QTextEdit
 
 from diptych.gui.layout_pacer import LayoutPacer
-from diptych.gui.render_tables import has_pieces
+from diptych.gui.table_positions import has_pieces
 
 
 class RelayoutPlace:

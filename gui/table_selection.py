@@ -1,6 +1,6 @@
 """The selection of an article's text, kept as made when it runs from one cell of a table
 into another, also from one piece of a long table into the next (see
-:mod:`diptych.gui.render_tables`).
+:mod:`diptych.gui.table_positions`).
 
 Qt's own selection takes the rectangle of cells between its ends (a column's cells for a
 drag down a column), or both pieces whole; a passage is the text between its ends. This
@@ -17,7 +17,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
-from diptych.gui.render_tables import a_row_across, across_cells, cell_ranges, off_the_seam
+from diptych.gui.table_positions import a_row_across, across_cells, cell_ranges, off_the_seam
 
 _MOVE = QTextCursor.MoveOperation
 STEPS = {

@@ -14,12 +14,13 @@ from gui_support import blended, close_to, painted_colors
 from PySide6.QtGui import QColor, QTextCursor, QTextDocument, QTextLength, QTextTable
 from pytestqt.qtbot import QtBot
 
-from diptych.gui import render_tables
+from diptych.gui import table_positions
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.messages import MessageBridge
 from diptych.gui.render import render_article
-from diptych.gui.render_tables import LONG_TABLE, PIECE_CELLS, across_cells
+from diptych.gui.render_tables import LONG_TABLE, PIECE_CELLS
 from diptych.gui.session import ProjectSession
+from diptych.gui.table_positions import across_cells
 from diptych.gui.theme import render_style
 from diptych.storage.document import ArticleText, BlockKind
 from diptych.storage.importing import parse_article
@@ -132,8 +133,8 @@ def test_a_range_in_one_cell_is_told_without_asking_for_its_table(
     """Asked of each of up to 5,000 found words as they are drawn."""
     _content, document = render(ROWS)
     asked: list[int] = []
-    cell_of = render_tables._cell_of
-    monkeypatch.setattr(render_tables, "_cell_of", lambda d, p: asked.append(p) or cell_of(d, p))
+    cell_of = table_positions._cell_of
+    monkeypatch.setattr(table_positions, "_cell_of", lambda d, p: asked.append(p) or cell_of(d, p))
     piece = tables_of(document)[3]
     note = piece.cellAt(1, 2)
     assert not across_cells(document, note.firstPosition(), note.lastPosition())

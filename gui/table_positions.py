@@ -1,0 +1,116 @@
+"""Where a position of an article falls in its tables: in which cell, in which piece of a
+long table, on the seam between two pieces (:mod:`diptych.gui.render_tables`).
+
+Qt widens a selection leaving a table to the whole table: a selection from one piece into
+the next would take both pieces whole. The view keeps such a selection as it was made, and
+draws and copies it cell by cell (:func:`across_cells`, :func:`cell_ranges`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
+
+from diptych.gui.render_tables import LONG_TABLE
+
+
+def has_pieces(document: QTextDocument) -> bool:
+    """Whether ``document`` holds a long table put in as pieces."""
+    return any(
+        isinstance(frame, QTextTable) and frame.format().hasProperty(LONG_TABLE)
+        for frame in document.rootFrame().childFrames()
+    )
+
+
+def piece_at(document: QTextDocument, position: int) -> QTextTable | None:
+    """The piece of a long table that document ``position`` is in, if any."""
+    cursor = QTextCursor(document)
+    cursor.setPosition(max(0, min(position, document.characterCount() - 1)))
+    table = cursor.currentTable()
+    return table if table is not None and table.format().hasProperty(LONG_TABLE) else None
+
+
+def _cell_of(document: QTextDocument, position: int) -> tuple[tuple[bool, object], int, int] | None:
+    """The table ``position`` is in (a long table's first cell for any of its pieces), and
+    the piece and cell, if it is in a table."""
+    cursor = QTextCursor(document)
+    cursor.setPosition(max(0, min(position, document.characterCount() - 1)))
+    table = cursor.currentTable()
+    if table is None:
+        return None
+    fmt = table.format()
+    # A long table is named by its first cell's block, another by its position: the
+    # same number may name both, told apart by the first element.
+    if fmt.hasProperty(LONG_TABLE):
+        whole: tuple[bool, object] = (True, fmt.property(LONG_TABLE))
+    else:
+        whole = (False, table.firstPosition())
+    cell = table.cellAt(cursor)
+    return (whole, table.firstPosition(), cell.row() * table.columns() + cell.column())
+
+
+def across_cells(document: QTextDocument, anchor: int, position: int) -> bool:
+    """True if a selection from ``anchor`` to ``position`` runs from one cell of a table
+    into another cell of it (or of another piece of a long table). Qt selects the
+    rectangle of cells between them (or both pieces whole), not the text between them:
+    such a selection is kept as made (:func:`cell_ranges`)."""
+    if document.findBlock(anchor).contains(position):
+        return False  # in one paragraph or cell: a tenth of the time, asked of each found word
+    first, second = _cell_of(document, anchor), _cell_of(document, position)
+    return first is not None and second is not None and first[0] == second[0] and first != second
+
+
+def off_the_seam(document: QTextDocument, position: int, forward: bool) -> int:
+    """``position``, or the first (``forward``) or last position of the neighbouring
+    piece where it falls on the seam between two pieces, which is in neither."""
+    if piece_at(document, position) is not None:
+        return position
+    after, before = piece_at(document, position + 1), piece_at(document, position - 1)
+    if after is None or before is None:
+        return position
+    return position + 1 if forward else position - 1
+
+
+def a_row_across(document: QTextDocument, position: int, down: bool) -> int | None:
+    """Where a row down (or up) from ``position`` is, if that is in the next (or the
+    previous) piece of its long table: the same column of that piece's first (or last)
+    row. None elsewhere, where Qt's own moves serve."""
+    piece = piece_at(document, position)
+    if piece is None:
+        return None
+    block = document.findBlock(position)
+    line = block.layout().lineForTextPosition(position - block.position())
+    if line.isValid() and line.lineNumber() != (block.lineCount() - 1 if down else 0):
+        return None  # another line of its cell first
+    cell = piece.cellAt(position)
+    if cell.row() != (piece.rows() - 1 if down else 0):
+        return None
+    beside = piece_at(document, piece.lastPosition() + 2 if down else piece.firstPosition() - 2)
+    if beside is None or beside.format().property(LONG_TABLE) != piece.format().property(
+        LONG_TABLE
+    ):
+        return None
+    row = 0 if down else beside.rows() - 1
+    return beside.cellAt(row, min(cell.column(), beside.columns() - 1)).firstPosition()
+
+
+def cell_ranges(document: QTextDocument, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The runs of text of each cell of a table from ``start`` to ``end``, and what reads
+    before each in the article's text: a tab between two cells of a row, else a line
+    break (nothing before the first)."""
+    runs: list[tuple[int, int, str]] = []
+    block = document.findBlock(start)
+    row = (-1, -1)
+    while block.isValid() and block.position() <= end:
+        cursor = QTextCursor(block)
+        table = cursor.currentTable()
+        if table is None:  # the seam between two pieces, in no cell
+            block = block.next()
+            continue
+        here = (table.firstPosition(), table.cellAt(cursor).row())
+        first, last = max(start, block.position()), min(end, block.position() + block.length() - 1)
+        if first < last or (first == last and runs and first == block.position()):
+            separator = "" if not runs else ("\t" if here == row else "\n")
+            runs.append((first, last, separator))
+        row = here
+        block = block.next()
+    return runs
