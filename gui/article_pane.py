@@ -2,8 +2,9 @@
 
 Loading (without ever holding up the window) is :class:`ArticleLoader`'s job; the pane
 assembles the widgets and keeps the view in step with the article's passages, the find
-bar and the zoom. Its parts: the search (:mod:`~diptych.gui.pane_find`), the passage
-marks and outlines (:mod:`~diptych.gui.pane_marks`) and the reading place and scrolling
+bar and the zoom. Its parts: the search (:mod:`~diptych.gui.pane_find`), the article's
+passages and the one outlined (:mod:`~diptych.gui.pane_passages`, their marks and
+outlines :mod:`~diptych.gui.pane_marks`) and the reading place and scrolling
 (:mod:`~diptych.gui.pane_reading`).
 """
 
@@ -23,10 +24,9 @@ from diptych.gui.margin import PassageMargin
 from diptych.gui.pane_activation import ReaderWatch
 from diptych.gui.pane_find import PaneFind
 from diptych.gui.pane_header import ZOOM_LIMITS, PaneHeader
-from diptych.gui.pane_marks import changed_blocks, neighbour_passage, paint_outlines
+from diptych.gui.pane_passages import PanePassages
 from diptych.gui.session import ProjectSession
-from diptych.gui.theme import highlight_theme, reading_font
-from diptych.storage.errors import InputError
+from diptych.gui.theme import reading_font
 from diptych.storage.model import Article
 
 MIN_ZOOM, MAX_ZOOM = ZOOM_LIMITS  # the header offers zoom steps within them
@@ -72,7 +72,6 @@ class ArticlePane(QFrame):
         super().__init__(parent)
         self.session = session
         self.zoom = 0
-        self.selected_passage = 0
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.header = PaneHeader(self)
         self.find_bar = FindBar(self)
@@ -94,6 +93,9 @@ class ArticlePane(QFrame):
         layout.addLayout(body, 1)
         self.reader_watch = ReaderWatch(self.view, self)
         self.pane_find = PaneFind(self.find_bar, self.view, self._article_text, self)
+        self.passages = PanePassages(
+            session, self.view, self.loader, self.margin, self.pane_find, self
+        )
         self._connect()
 
     def _connect(self) -> None:
@@ -112,17 +114,18 @@ class ArticlePane(QFrame):
         self.view.zoomRequested.connect(self.set_zoom_step)
         self.view.selectionChanged.connect(self.margin.update)
         self.reader_watch.activated.connect(self.activated)
-        self.pane_find.matchesChanged.connect(self._update_extra_selections)
+        self.pane_find.matchesChanged.connect(self.passages.update_outlines)
         self.loader.opening.connect(self.on_loader_opening)
         self.loader.presented.connect(self.on_loader_presented)
         self.loader.progressed.connect(self.header.set_progress)
         self.loader.shown.connect(self.shown)
         self.loader.loaded.connect(self.on_loader_loaded)
         self.loader.unavailable.connect(self.on_loader_unavailable)
-        self.session.passageUpdated.connect(self.on_session_passage_updated)
-        self.session.passagesChanged.connect(self.on_session_passages_changed)
-        self.session.allPassagesChanged.connect(self.on_session_all_passages_changed)
-        self.session.tagsChanged.connect(self.refresh_marks)
+        passages = self.passages
+        self.session.passageUpdated.connect(passages.on_session_passage_updated)
+        self.session.passagesChanged.connect(passages.on_session_passages_changed)
+        self.session.allPassagesChanged.connect(passages.on_session_all_passages_changed)
+        self.session.tagsChanged.connect(passages.refresh_marks)
         self.session.articlesChanged.connect(self.on_session_articles_changed)
         self.session.articleTextChanged.connect(self.on_session_article_text_changed)
 
@@ -165,7 +168,7 @@ class ArticlePane(QFrame):
     def on_loader_presented(self, article: Article) -> None:
         """A new article is going in: reset what belonged to the previous one."""
         self.view.set_empty_hint("")
-        self.selected_passage = 0
+        self.passages.selected = 0
         self.pane_find.forget()
         self.header.set_title(article.title, article.source_name)
         self.header.set_outline(article.content.outline())
@@ -174,14 +177,14 @@ class ArticlePane(QFrame):
         """The whole article is in the view (a find bar left open searches it)."""
         self.header.set_progress(1, 1)
         self.pane_find.search_again()
-        self._update_extra_selections()
+        self.passages.update_outlines()
         self.margin.update()
         self.loaded.emit()
 
     def on_loader_unavailable(self) -> None:
         """The article could not be read: the pane is empty again (opening it retries)."""
         self.view.set_empty_hint(EMPTY_PANE_HINT)
-        self.selected_passage = 0
+        self.passages.selected = 0
         self.pane_find.forget()
         self.header.set_title("")
         self.header.set_outline([])
@@ -238,38 +241,10 @@ class ArticlePane(QFrame):
         pane_reading.show_range(self.view, start, end)
 
     # -- passages ------------------------------------------------------------------------
-    def on_session_passage_updated(self, article_id: int, annotation_id: int) -> None:
-        """One passage changed: update its mark alone (the article may hold thousands)."""
-        if article_id != self.article_id or self.view.index is None:
-            return
-        try:
-            passage = self.session.passage(annotation_id)
-        except InputError:
-            passage = None  # deleted
-        index = self.view.index
-        if passage is None or passage.is_orphan:
-            self._repaint(index.remove(annotation_id))
-        else:
-            mark = self.session.mark(passage)
-            if index.get(annotation_id) != mark:
-                self._repaint(index.add(mark))
-        if self.selected_passage == annotation_id and annotation_id not in index:
-            self.selected_passage = 0
-        self._update_extra_selections()
-        self.margin.update()
-
-    def on_session_passages_changed(self, article_id: int) -> None:
-        """Passages of an article changed in bulk: compare and repaint what differs."""
-        if article_id == self.article_id:
-            self.refresh_marks()
-
-    def on_session_all_passages_changed(self) -> None:
-        """Passages of any article may have changed: compare this one's and repaint."""
-        if self.article_id is not None:
-            self.refresh_marks()
-
-    def _repaint(self, blocks: range) -> None:
-        self.loader.repaint(blocks)
+    @property
+    def selected_passage(self) -> int:
+        """The annotation id of the passage outlined, or 0."""
+        return self.passages.selected
 
     def on_session_articles_changed(self) -> None:
         """Follow renames; close if the article was removed."""
@@ -289,34 +264,14 @@ class ArticlePane(QFrame):
         if article_id == self.article_id:
             self.reload()
 
-    def refresh_marks(self) -> None:
-        """Re-read this article's passages and repaint the blocks whose marks changed."""
-        if self.article_id is None or self.loader.current is None or self.view.index is None:
-            return
-
-        fresh = {m.annotation_id: m for m in self.session.marks(self.article_id)}
-        for run in changed_blocks(self.view.index, fresh):
-            self._repaint(run)
-        if self.selected_passage and self.selected_passage not in fresh:
-            self.selected_passage = 0
-        self._update_extra_selections()
-        self.margin.update()
-
     def select_passage(self, annotation_id: int, *, scroll: bool = True) -> None:
         """Outline a passage and bring it into view (the caret at its start)."""
-        mark = self.view.index.get(annotation_id) if self.view.index else None
-        self.selected_passage = annotation_id if mark else 0
-        if mark is not None and scroll:
-            pane_reading.bring_into_view(self.view, mark.start)
-        self._update_extra_selections()
+        self.passages.select_passage(annotation_id, scroll=scroll)
 
     def neighbour_passage(self, step: int, among: Container[int] | None = None) -> int:
         """The passage after (``step`` 1) or before (-1) the caret, or else 0; only one of
         ``among`` (passage ids) if given (:func:`~diptych.gui.pane_marks.neighbour_passage`)."""
-        if self.view.index is None or not len(self.view.positions):
-            return 0
-        caret = self.view.positions.to_display(self.view.textCursor().position())
-        return neighbour_passage(self.view.index, caret, self.selected_passage, step, among)
+        return self.passages.neighbour_passage(step, among)
 
     def selection(self) -> tuple[int, int] | None:
         """The selected range (display-text code points), if any."""
@@ -336,13 +291,6 @@ class ArticlePane(QFrame):
         if self.article_id is None:
             return None
         return self.session.project.articles.get(article_id=self.article_id).content.text
-
-    def _update_extra_selections(self) -> None:
-        """Draw the find bar's matches and the selected passage's outline over the text."""
-        mark = self.view.index.get(self.selected_passage) if self.view.index else None
-        rendering = self.loader.current
-        theme = rendering.highlighter.theme if rendering is not None else highlight_theme()
-        paint_outlines(self.view, self.pane_find.matches, mark, theme)
 
     # -- zoom and appearance -------------------------------------------------------------
     def set_zoom_step(self, step: int) -> None:
