@@ -4,9 +4,9 @@ A short article is built at once. A long one shows its first blocks at once, whi
 whole document is built detached from the view in slices between events (appending to a
 shown document would make Qt lay out everything before each insertion), then swapped in;
 but an article holding a long table grows in the shown document, slice by slice, each laid
-out as it goes in (see :meth:`ArticleLoader._grow_slice`). An article over
-:data:`BACKGROUND_CHARS` is first read from the file in a worker, so that even decoding its
-blocks happens off the GUI thread.
+out as it goes in (see :meth:`diptych.gui.article_rendering.Rendering.grow_slice`). An
+article over :data:`BACKGROUND_CHARS` is first read from the file in a worker, so that even
+decoding its blocks happens off the GUI thread.
 
 The passages are painted into each document while it is still detached, where painting
 costs next to nothing, and the document's layout is created quietly just before the view
@@ -15,83 +15,26 @@ takes it (see :meth:`diptych.gui.render.DocumentBuilder.prepare_for_view`).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QTextCursor, QTextDocument
 
+from diptych.gui.article_rendering import Rendering
 from diptych.gui.article_view import ArticleView
-from diptych.gui.highlighter import PassageHighlighter
 from diptych.gui.passage_index import PassageIndex
-from diptych.gui.render import DocumentBuilder
 from diptych.gui.render_tables import holds_long_table, set_document_font
 from diptych.gui.session import ProjectSession
-from diptych.gui.theme import highlight_theme, render_style
 from diptych.storage.article_rows import load_article
-from diptych.storage.document import ArticleText
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import Article
 from diptych.storage.offsets import PositionMap
 
-SLICE_MS = 25  # longest stretch of building between two events
-SLICE_BLOCKS = 40
 SYNC_BLOCKS = 400  # articles this small are built at once
 SYNC_CHARS = 150_000
 PREVIEW_BLOCKS = 60  # enough to fill a screen while the rest is built
-REPAINT_CHUNK = 200
 FIRST_SLICE_DELAY_MS = 15
 BACKGROUND_CHARS = 2_000_000  # longer articles are read from the file in a worker
-
-
-class Rendering:
-    """One document of an article, with its highlighter.
-
-    Args:
-        content: the article's display text and blocks.
-        index: the article's passages (shared by every rendering of the article).
-        parent: owner of the document.
-    """
-
-    def __init__(self, content: ArticleText, index: PassageIndex, parent: QObject) -> None:
-        self.builder = DocumentBuilder(content, render_style(), QTextDocument(parent))
-        self.highlighter = PassageHighlighter(
-            self.builder.document, self.builder.positions, index, highlight_theme()
-        )
-        self.index = index
-        self._to_paint: list[int] | None = None
-        self.painted = False
-
-    def paint_marked(self, count: int) -> None:
-        """Paint up to ``count`` of the blocks that hold passages, then prepare for a view.
-
-        A document without a layout announces no changes, so the highlighter stays idle
-        while the document is built (building stays cheap) and is asked here, still
-        without a layout, where painting costs next to nothing. The formats survive the
-        layout's creation, which comes last.
-        """
-        if self._to_paint is None:
-            self._to_paint = self.index.marked_blocks()
-        chunk, self._to_paint[:] = self._to_paint[:count], self._to_paint[count:]
-        for block in chunk:
-            self.highlighter.repaint_blocks(range(block, block + 1))
-        if not self._to_paint and not self.painted:
-            self.builder.prepare_for_view()
-            self.painted = True
-
-    def paint_all_marked(self) -> None:
-        """Paint every marked block now (short documents and first screens)."""
-        self.paint_marked(len(self.index.marked_blocks()) + 1)
-
-    @property
-    def document(self) -> QTextDocument:
-        """The document being built."""
-        return self.builder.document
-
-    @property
-    def positions(self) -> PositionMap:
-        """Display-text <-> document positions of the blocks built so far."""
-        return self.builder.positions
 
 
 class BackgroundRead(QObject):
@@ -315,13 +258,8 @@ class ArticleLoader(QObject):
         rendering = self.pending
         if rendering is None or generation != self._generation:
             return  # another article was opened meanwhile
-        deadline = time.perf_counter() + SLICE_MS / 1000
-        builder = rendering.builder
-        while not builder.done and time.perf_counter() < deadline:
-            builder.add_blocks(SLICE_BLOCKS)
-        while builder.done and not rendering.painted and time.perf_counter() < deadline:
-            rendering.paint_marked(REPAINT_CHUNK)  # still detached: cheap, no layout runs
-        self.progressed.emit(*builder.progress)
+        rendering.build_slice()
+        self.progressed.emit(*rendering.builder.progress)
         if rendering.painted:
             self.pending = None
             self._show(rendering, keep_view=True)
@@ -331,26 +269,13 @@ class ArticleLoader(QObject):
             QTimer.singleShot(1, self, lambda: self._build_slice(generation))
 
     def _grow_slice(self, generation: int) -> None:
-        """Add the next blocks of an article holding a long table to the document shown.
-
-        Swapped in whole, such a document made the view hold the window for a second and
-        more: Qt then lays it out in steps of ever more characters (up to 200,000), and a
-        table costs ten times as much a character as paragraphs. Added to the shown
-        document one edit at a time, each slice is laid out as it goes in (everything
-        before it already is), and the highlighter paints its passages as it does.
-        """
+        """Add the next blocks of an article holding a long table to the document shown
+        (see :meth:`diptych.gui.article_rendering.Rendering.grow_slice`)."""
         rendering = self.growing  # always the one shown: dropped as the view is cleared
         if rendering is None or generation != self._generation:
             return  # another article was opened meanwhile
-        deadline = time.perf_counter() + SLICE_MS / 1000
+        rendering.grow_slice()
         builder = rendering.builder
-        edit = QTextCursor(rendering.document)
-        while not builder.done and time.perf_counter() < deadline:
-            edit.beginEditBlock()  # one layout (and one repaint) for the whole step
-            try:
-                builder.add_blocks(SLICE_BLOCKS)
-            finally:
-                edit.endEditBlock()
         self.progressed.emit(*builder.progress)
         if builder.done:
             self.growing = None

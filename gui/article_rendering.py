@@ -1,0 +1,102 @@
+"""One document of an article on its way into a view: built in slices of time between
+events, its passages painted by its highlighter while it is still detached from the view
+(where painting costs next to nothing), or, for an article holding a long table, grown in
+the document shown, laid out slice by slice.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from diptych.gui.highlighter import PassageHighlighter
+from diptych.gui.passage_index import PassageIndex
+from diptych.gui.render import DocumentBuilder
+from diptych.gui.theme import highlight_theme, render_style
+from diptych.storage.document import ArticleText
+from diptych.storage.offsets import PositionMap
+
+SLICE_MS = 25  # longest stretch of building between two events
+SLICE_BLOCKS = 40
+REPAINT_CHUNK = 200
+
+
+class Rendering:
+    """One document of an article, with its highlighter.
+
+    Args:
+        content: the article's display text and blocks.
+        index: the article's passages (shared by every rendering of the article).
+        parent: owner of the document.
+    """
+
+    def __init__(self, content: ArticleText, index: PassageIndex, parent: QObject) -> None:
+        self.builder = DocumentBuilder(content, render_style(), QTextDocument(parent))
+        self.highlighter = PassageHighlighter(
+            self.builder.document, self.builder.positions, index, highlight_theme()
+        )
+        self.index = index
+        self._to_paint: list[int] | None = None
+        self.painted = False
+
+    def paint_marked(self, count: int) -> None:
+        """Paint up to ``count`` of the blocks that hold passages, then prepare for a view.
+
+        A document without a layout announces no changes, so the highlighter stays idle
+        while the document is built (building stays cheap) and is asked here, still
+        without a layout, where painting costs next to nothing. The formats survive the
+        layout's creation, which comes last.
+        """
+        if self._to_paint is None:
+            self._to_paint = self.index.marked_blocks()
+        chunk, self._to_paint[:] = self._to_paint[:count], self._to_paint[count:]
+        for block in chunk:
+            self.highlighter.repaint_blocks(range(block, block + 1))
+        if not self._to_paint and not self.painted:
+            self.builder.prepare_for_view()
+            self.painted = True
+
+    def paint_all_marked(self) -> None:
+        """Paint every marked block now (short documents and first screens)."""
+        self.paint_marked(len(self.index.marked_blocks()) + 1)
+
+    @property
+    def document(self) -> QTextDocument:
+        """The document being built."""
+        return self.builder.document
+
+    @property
+    def positions(self) -> PositionMap:
+        """Display-text <-> document positions of the blocks built so far."""
+        return self.builder.positions
+
+    def build_slice(self) -> None:
+        """Build (then paint) the detached document for one slice of time (:data:`SLICE_MS`)."""
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        builder = self.builder
+        while not builder.done and time.perf_counter() < deadline:
+            builder.add_blocks(SLICE_BLOCKS)
+        while builder.done and not self.painted and time.perf_counter() < deadline:
+            self.paint_marked(REPAINT_CHUNK)  # still detached: cheap, no layout runs
+
+    def grow_slice(self) -> None:
+        """Add the next blocks to the document, shown in the view, for one slice of time.
+
+        Swapped in whole, a document holding a long table made the view hold the window
+        for a second and more: Qt then lays it out in steps of ever more characters (up to
+        200,000), and a table costs ten times as much a character as paragraphs. Added to
+        the shown document one edit at a time, each slice is laid out as it goes in
+        (everything before it already is), and the highlighter paints its passages as it
+        does.
+        """
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        builder = self.builder
+        edit = QTextCursor(self.document)
+        while not builder.done and time.perf_counter() < deadline:
+            edit.beginEditBlock()  # one layout (and one repaint) for the whole step
+            try:
+                builder.add_blocks(SLICE_BLOCKS)
+            finally:
+                edit.endEditBlock()
