@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QTabBar, QVBoxLayout, QWidget
 
 from diptych.gui.commands import perform
+from diptych.gui.flow_layout import FlowLayout
 from diptych.gui.passage_cells import Column
 from diptych.gui.passage_commands import DeletePassage
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
@@ -22,7 +23,6 @@ from diptych.gui.passage_list_selection import PassageListSelection
 from diptych.gui.passage_model import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, PassageTableModel
 from diptych.gui.passage_widgets import FilterCombo, PassageTable
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_chips import FlowLayout
 
 PASSAGES_TAB = 0
 ORPHANS_TAB = 1

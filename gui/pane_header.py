@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.elided_label import ElidedLabel
 from diptych.gui.note_html import text_to_html
-from diptych.gui.tag_chips import ElidedLabel
 from diptych.storage.document import Heading
 
 MIN_TITLE_WIDTH = 120  # narrower than this beside the buttons, the title gets its own line

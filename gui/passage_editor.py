@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.autosave import AutosaveText
 from diptych.gui.commands import perform, quote_start
+from diptych.gui.elided_label import ElidedLabel
 from diptych.gui.note_html import NoteBrowser
 from diptych.gui.passage_cells import local_time
 from diptych.gui.passage_commands import DeletePassage, SetPassageNote
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_chips import ElidedLabel, TagChipRow, tool_button
+from diptych.gui.tag_chips import TagChipRow, tool_button
 from diptych.gui.theme import is_dark
 from diptych.storage.errors import DiptychError, InputError
 from diptych.storage.model import Annotation

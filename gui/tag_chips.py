@@ -1,27 +1,17 @@
-"""The small widgets of the passage editor: tag chips, a flow layout and elided labels.
+"""A passage's tags as chips in the passage editor.
 
 A :class:`TagChip` shows one tag of a passage in its colour with a × to take it off; a
 :class:`TagChipRow` holds a passage's chips and the button that adds a tag, in a
-:class:`FlowLayout` that wraps them onto new lines like words; an :class:`ElidedLabel`
-shows plain text in at most a few lines, the last one elided, with the whole text as
-its tooltip.
+:class:`~diptych.gui.flow_layout.FlowLayout` that wraps them onto new lines like words.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent, QTextLayout, QTextOption
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLayoutItem,
-    QSizePolicy,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from diptych.gui.flow_layout import FlowLayout
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_colors import color_name
 from diptych.storage.codebook import Codebook
@@ -195,175 +185,3 @@ def _tab_stop_before(widget: QWidget) -> QWidget:
             return before
         before = before.previousInFocusChain()
     return widget
-
-
-class FlowLayout(QLayout):
-    """Lays widgets out left to right, wrapping onto new lines like words.
-
-    Args:
-        parent: the widget laid out.
-        spacing: pixels between items, across and down.
-        fill: widen the items of each line, equally, to fill it (a row of filters that
-            stacks up in a narrow panel); else each keeps its preferred width.
-    """
-
-    def __init__(
-        self, parent: QWidget | None = None, *, spacing: int = 4, fill: bool = False
-    ) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._fill = fill
-        self.setSpacing(spacing)
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation.Horizontal if self._fill else Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        if not self._fill:
-            return self.minimumSize()
-        # All on one line, where there is room for it.
-        visible = [item for item in self._items if not item.isEmpty()]
-        width = sum(item.sizeHint().width() for item in visible)
-        width += self.spacing() * max(len(visible) - 1, 0)
-        height = max((item.sizeHint().height() for item in visible), default=0)
-        margins = self.contentsMargins()
-        return QSize(
-            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
-        )
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
-
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
-        """Place the items in ``rect`` (if ``move``); returns the height they need."""
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        y, gap = area.y(), self.spacing()
-        for line in self._lines(area.width()):
-            widths = [width for _item, width in line]
-            if self._fill:
-                spare = area.width() - sum(widths) - gap * (len(line) - 1)
-                widths = [
-                    w + spare // len(line) + (i < spare % len(line)) for i, w in enumerate(widths)
-                ]
-            height = max(item.sizeHint().height() for item, _width in line)
-            if move:
-                x = area.x()
-                for (item, _width), width in zip(line, widths, strict=True):
-                    item.setGeometry(QRect(QPoint(x, y), QSize(width, item.sizeHint().height())))
-                    x += width + gap
-            y += height + gap
-        return max(y - gap, area.y()) - rect.y() + margins.bottom()
-
-    def _lines(self, room: int) -> list[list[tuple[QLayoutItem, int]]]:
-        """The items in lines no wider than ``room``, each with its width."""
-        lines: list[list[tuple[QLayoutItem, int]]] = [[]]
-        used, gap = 0, self.spacing()
-        for item in self._items:
-            # Never wider than a line: an item that would be (a chip with a long name)
-            # takes a line of its own, and shortens to it.
-            width = max(min(item.sizeHint().width(), room), item.minimumSize().width())
-            if lines[-1] and used + gap + width > room:
-                lines.append([])
-                used = 0
-            used += width + (gap if lines[-1] else 0)
-            lines[-1].append((item, width))
-        return [line for line in lines if line]
-
-
-class ElidedLabel(QLabel):
-    """Plain text wrapped to at most a few lines, the last one elided; in full as tooltip.
-
-    Args:
-        parent: the owning widget.
-        lines: the most lines to show.
-    """
-
-    def __init__(self, parent: QWidget | None = None, *, lines: int = 1) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self._lines = lines
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        # Lines are wrapped to the contents' width: with a border (the passage quote's
-        # colour bar) QLabel would otherwise indent the text by half an "x" and cut off
-        # the end of the longest lines.
-        self.setIndent(0)
-
-    def full_text(self) -> str:
-        """The text before eliding."""
-        return self._full
-
-    def set_full_text(self, text: str) -> None:
-        """Show ``text``, elided to fit."""
-        self._full = text
-        self.setToolTip(text_to_html(text) if text else "")
-        self._elide()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        width = max(self.contentsRect().width(), 40)
-        shown = elide_lines(self._full, self.font(), width, self._lines)
-        if shown != self.text():
-            self.setText(shown)
-
-
-def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
-    """``text`` wrapped at ``width`` pixels into at most ``lines`` lines, the last elided."""
-    flat = text.replace("\n", "\u2028")  # a line separator: QTextLayout breaks there
-    units = flat.encode("utf-16-le")  # QTextLayout counts UTF-16 code units
-
-    def part(start: int, end: int) -> str:
-        return units[2 * start : 2 * end].decode("utf-16-le", errors="ignore")
-
-    layout = QTextLayout(flat, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    shown: list[str] = []
-    total = len(units) // 2
-    layout.beginLayout()
-    while len(shown) < lines:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        start, end = line.textStart(), line.textStart() + line.textLength()
-        if len(shown) == lines - 1 and end < total:
-            rest = part(start, total).replace("\u2028", " ")
-            metrics = QFontMetrics(font)
-            shown.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
-        else:
-            shown.append(part(start, end).rstrip("\u2028 "))
-    layout.endLayout()
-    return "\n".join(shown)
