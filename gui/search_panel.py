@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 200
 SEARCHING = "Searching…"
+# The results of the words before stay listed this long while new words are searched: most
+# searches answer sooner, and the list is replaced without going blank in between.
+KEEP_LISTED_MS = 150
 BATCH = 10  # results laid out between two turns of the event loop
 
 
@@ -94,6 +97,11 @@ class SearchPanel(QWidget):
         self._looked_at: _Key | None = None  # the current result when the list was cleared
         self._changed = False  # the project changed since the last search was asked for
         self._down_asked = False  # Down in the field before the results came
+        self._stale = False  # what is listed was found for words searched before
+        self._blank_later = QTimer(self)
+        self._blank_later.setSingleShot(True)
+        self._blank_later.setInterval(KEEP_LISTED_MS)
+        self._blank_later.timeout.connect(self._blank)
         self.field.returnPressed.connect(self.run)
         # A click opens a result and Enter does (in eventFilter); not itemActivated too,
         # which a double-click emits after its first click has opened the result already.
@@ -138,7 +146,7 @@ class SearchPanel(QWidget):
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         key = event.key()
-        if watched is self.field and key == Qt.Key.Key_Down and self.results.count():
+        if watched is self.field and key == Qt.Key.Key_Down and self._listed_now():
             self._enter_results()
             return True
         if watched is self.field and key == Qt.Key.Key_Down and self.searching:
@@ -166,6 +174,8 @@ class SearchPanel(QWidget):
         if not query:
             self._runs.drop()
             self._listed, self._looked_at = "", None
+            self._stale = False
+            self._blank_later.stop()
             self.results.clear()
             self._show_status("")
             self.searched.emit()
@@ -175,8 +185,11 @@ class SearchPanel(QWidget):
             self._changed = False
             if query != self._listed:  # other words: what is listed is not what they find
                 self._listed = query
-                self.results.clear()
-                self._show_status(SEARCHING)
+                self._stale = bool(self.results.count())
+                if self._stale:
+                    self._blank_later.start()  # listed until the new results, if they are quick
+                else:
+                    self._blank()
             self._runs.ask(query)  # the same words after a change: listed until replaced
 
     def _on_found(self, query: str, result: list[SearchHit] | DiptychError) -> None:
@@ -184,6 +197,8 @@ class SearchPanel(QWidget):
         current = self.results.currentItem()
         looked_at = _key(current.data(HIT_ROLE)) if current is not None else self._looked_at
         self._looked_at = None
+        self._stale = False
+        self._blank_later.stop()
         self.results.clear()
         if isinstance(result, DiptychError):
             self._show_status("The search could not be done")
@@ -213,8 +228,22 @@ class SearchPanel(QWidget):
 
     def _on_lost(self) -> None:
         """The search asked for ended without results (a bug, reported as such)."""
+        if self._stale:
+            self._blank()
+        self._blank_later.stop()
         self._show_status("The search could not be done")
         self.searched.emit()
+
+    def _blank(self) -> None:
+        """New words are being searched: the results of the words before go."""
+        self._stale = False
+        self.results.clear()
+        self._show_status(SEARCHING)
+
+    def _listed_now(self) -> bool:
+        """Whether results of the words in the field are listed (not those of the words
+        before, still shown for a moment while the new ones are searched)."""
+        return bool(self.results.count()) and not self._stale
 
     def _show_status(self, text: str) -> None:
         """Say how many results there are, also to a screen reader on the results list

@@ -177,3 +177,46 @@ def test_a_result_kept_current_further_down_stays_in_view(
     assert panel.results.currentRow() == row
     shown = panel.results.visualItemRect(panel.results.currentItem())
     assert shown.intersects(panel.results.viewport().rect())
+
+
+def test_the_results_before_stay_listed_a_moment_while_new_words_are_searched(
+    qtbot: QtBot, panel: SearchPanel, slow: SlowSearch
+) -> None:
+    """A quick search replaces the list without its going blank in between (a flash at
+    each pause in typing); a slow one blanks it and says it is searching."""
+    slow.release.set()
+    panel.field.setText("korea")
+    with qtbot.waitSignal(panel.searched):
+        panel.run()
+    before, said = texts(panel), panel.status.text()
+    assert before and said != SEARCHING
+    slow.release.clear()
+    panel.field.setText("customs")
+    panel.run()
+    assert texts(panel) == before and panel.status.text() == said  # not blank at once
+    qtbot.waitUntil(slow.entered.is_set)
+    qtbot.waitUntil(lambda: panel.status.text() == SEARCHING)  # slow: blanked, and said
+    assert panel.results.count() == 0
+    with qtbot.waitSignal(panel.searched):
+        slow.release.set()
+    assert texts(panel) and all("customs" in t.lower() for t in texts(panel))
+
+
+def test_down_goes_into_the_new_results_not_those_of_the_words_before(
+    qtbot: QtBot, panel: SearchPanel, slow: SlowSearch
+) -> None:
+    slow.release.set()
+    panel.field.setText("korea")
+    with qtbot.waitSignal(panel.searched):
+        panel.run()
+    slow.release.clear()
+    panel.field.setFocus()
+    panel.field.setText("customs")
+    panel.run()
+    assert panel.results.count()  # the words before still listed ...
+    qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    assert panel.field.hasFocus()  # ... but Down waits for the new results
+    with qtbot.waitSignal(panel.searched):
+        slow.release.set()
+    assert panel.results.hasFocus() and panel.results.currentRow() == 0
+    assert "customs" in panel.results.currentItem().text().lower()
