@@ -53,7 +53,8 @@ FONT_UNIT = LONG_TABLE + 1
 """The property of a piece's format holding the width of :data:`UNIT_TEXT` in the font its
 column widths are for: zoomed, the widths follow the font (:func:`fit_long_tables`)."""
 UNIT_TEXT = "0123456789"
-SAMPLED_ROWS = 200  # the rows whose text sizes the columns of a long table
+SAMPLED_ROWS = 200  # the first rows whose text sizes the columns of a long table ...
+SPREAD_ROWS = 200  # ... and about as many more, spread over the rest of it
 LONGEST_CELL = 40  # characters: a longer cell wraps, and asks for no wider a column
 SHORT_CELL = 12  # characters: a cell up to this long asks for room on one line, as a word
 CELL_PADDING = 3  # characters: the room of a cell's padding and border beside its text
@@ -129,7 +130,8 @@ def column_widths(
     columns: dict[int, int],
     font: QFont,
 ) -> tuple[QTextLength, ...]:
-    """Each column's width, from the text of the first rows.
+    """Each column's width, from the text of the first rows and of rows spread over the
+    rest of the table down to its last (numbers grow longer further down: "key 1999").
 
     A column of single words, figures or short cells (its header's included) asks for
     the room of its longest one and a cell's padding; a column of text asks for that, or
@@ -144,9 +146,12 @@ def column_widths(
     length = [0] * len(columns)  # the characters of its cells, together
     count = [0] * len(columns)
     plain, bold = QFontMetricsF(font), QFontMetricsF(_bold(font))
+    last = max(rows.values(), default=0)
+    every = max(1, (last - SAMPLED_ROWS) // SPREAD_ROWS)
     for cell in cells:
-        if rows[cell.row] >= SAMPLED_ROWS:
-            break
+        row = rows[cell.row]
+        if row >= SAMPLED_ROWS and row % every and row != last:
+            continue
         content = text[cell.start : cell.end]
         column = columns[cell.col]
         # "key 12" is kept on a line; only the longest word of a cell is measured.

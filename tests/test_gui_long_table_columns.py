@@ -59,3 +59,28 @@ def test_figures_and_headers_of_a_long_table_keep_to_one_line_in_a_narrow_pane(
         assert set(line_counts(table, column)) == {1}, column
     assert max(line_counts(table, 2)) > 1
     project.close()
+
+
+def test_the_columns_fit_the_rows_far_down_a_long_table_too(qtbot: QtBot, tmp_path: Path) -> None:
+    """The columns are sized from rows of the whole table, not only its first ones: "key
+    1999" is wider than any of the first two hundred keys, and was broken over two lines."""
+    lines = ["# Keys", "", "| Key | Note |", "|---|---|"]
+    lines += [f"| key {i} | a note on row {i} of the list, to wrap |" for i in range(2_000)]
+    project = Project.create(tmp_path / "p.diptych")
+    parsed = parse_article("\n".join([*lines, "", "Closing words."]).encode(), name="k.md")
+    article = project.articles.add(parsed=parsed)
+    pane = ArticlePane(ProjectSession(project, MessageBridge()))
+    qtbot.addWidget(pane)
+    pane.resize(480, 900)
+    pane.show()
+    with qtbot.waitSignal(pane.loaded, timeout=60_000):
+        pane.show_article(article.id)
+    document = pane.view.document()
+    qtbot.waitUntil(lambda: "Closing words." in document.lastBlock().text(), timeout=60_000)
+    cursor = QTextCursor(document)
+    cursor.setPosition(document.toPlainText().index("key 1999"))
+    table = cursor.currentTable()
+    assert table is not None and table.rows() < 2_000  # a piece, at the end of the table
+    document.documentLayout().blockBoundingRect(document.lastBlock())  # laid out
+    assert set(line_counts(table, 0)) == {1}
+    project.close()
