@@ -173,7 +173,7 @@ def column_widths(
     }
     shared = sum(text_columns.values())
     return tuple(
-        QTextLength(QTextLength.Type.PercentageLength, 100 * text_columns[column] / shared)
+        QTextLength(QTextLength.Type.PercentageLength, 100 * (text_columns[column] / shared))
         if column in text_columns
         else QTextLength(QTextLength.Type.FixedLength, math.ceil(width) + CELL_ROOM)
         for column, width in enumerate(widest)
