@@ -65,6 +65,9 @@ class LayoutPacer(QObject):
         self._until, self._then = until, then
         layout.installEventFilter(self)
         if document is not self._watched:  # once, not at each step of a divider dragged
+            if self._watched is not None:  # an earlier document's end stops nothing now
+                with contextlib.suppress(RuntimeError):  # deleted already
+                    self._watched.destroyed.disconnect(self.stop)
             document.destroyed.connect(self.stop)
             self._watched = document
         if then is not None:

@@ -6,7 +6,8 @@ once the text is laid out down to it. Deep in a long table that takes longer tha
 steps (:class:`~diptych.gui.layout_pacer.LayoutPacer`) while the view keeps its last
 picture. The reader may act before then: a click, a key, the wheel or the scroll bar
 first has the line put back at once, so that it acts on the text shown, not on the top of
-the article the view is scrolled to meanwhile.
+the article the view is scrolled to meanwhile; and a jump elsewhere (F8, a result opened,
+the find bar) is not undone by the line put back after it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class RelayoutPlace:
         self.pending: int | None = None  # the document position whose line goes back up
         self._put_back: Callable[[], None] | None = None
         view.verticalScrollBar().actionTriggered.connect(self._on_scroll_bar_used)
+        view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     def relaid_out(self, place: int | None, put_back: Callable[[], None]) -> None:
         """The text was laid out anew (a new font or width): have it laid out down to the
@@ -80,6 +82,16 @@ class RelayoutPlace:
         if put_back is not None:
             put_back()
         self.view.viewport().setUpdatesEnabled(True)
+
+    def _on_scrolled(self) -> None:
+        """The view was scrolled elsewhere while the line waited (only this scrolls it
+        unseen): a jump, which putting the line back would undo."""
+        if self.pending is None:
+            return
+        self.pacer.stop()
+        self.pending, self._put_back = None, None
+        self.view.viewport().setUpdatesEnabled(True)
+        self.pacer.pace(self.view.document())  # the rest, still in short steps
 
     def _on_scroll_bar_used(self, action: int) -> None:
         """A drag of the scroll bar, or a click on it, starts from the place shown."""

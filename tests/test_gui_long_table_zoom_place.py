@@ -211,3 +211,16 @@ def test_using_the_scroll_bar_puts_the_place_back_first(qtbot: QtBot, pane: Arti
     bar.triggerAction(QAbstractSlider.SliderAction.SliderSingleStepAdd)
     assert view.pending_place() is None
     assert row_at_top(pane) in (1_000, 1_001)  # one step down from the row kept
+
+
+def test_a_jump_before_the_place_is_back_is_not_undone(qtbot: QtBot, pane: ArticlePane) -> None:
+    """F8, a search result or the find bar scroll the view elsewhere while the row kept
+    waits for the text to be laid out: the row is then not put back over the jump."""
+    view = pane.view
+    scroll_to_row(qtbot, pane, 1_000)
+    pane.set_zoom_step(1)
+    assert view.pending_place() is not None
+    pane.scroll_to_offset(row_offset(pane, 200))
+    assert view.pending_place() is None and view.viewport().updatesEnabled()
+    qtbot.waitUntil(lambda: fully_laid_out(pane), timeout=30_000)
+    assert row_at_top(pane) == 200
