@@ -120,7 +120,11 @@ class _Parser:
             self.at += 1
         kind, value = token
         if kind == "columns":
-            return _filtered(self.one(), value)
+            columns = value
+            while (after := self.peek()) is not None and after[0] == "columns":
+                self.at += 1  # filters in a row (``title:note:``): read here, not recursively
+                columns = columns & after[1]
+            return _filtered(self.one(), columns)
         if kind == "phrase":
             return Atom(value) if re.search(r"\w", value) else None
         if kind == "chunk":

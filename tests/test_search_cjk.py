@@ -145,3 +145,10 @@ def test_a_pasted_korean_paragraph_is_searched_not_refused(tmp_path: Path) -> No
         assert titles(project, " ".join(words)) == ["기사"]
         assert titles(project, " OR ".join(["없는말", *words])) == ["기사"]
         assert titles(project, "(" * 2_000 + "한국은7" + ")" * 2_000) == ["기사"]
+
+
+def test_thousands_of_column_filters_in_a_row_are_read_as_their_columns(project: Project) -> None:
+    """``title:`` written 3,000 times is one filter (it was read one level deeper each time,
+    past Python's recursion limit); filters naming no common column find nothing."""
+    assert titles(project, "title:" * 3_000 + "外交") == ["東アジア外交の記録"]
+    assert titles(project, "title:display_text:" * 1_500 + "外交") == []
