@@ -29,7 +29,7 @@ from diptych.gui.search_wording import (
     why_nothing,
 )
 from diptych.gui.session import ProjectSession
-from diptych.storage.errors import DiptychError
+from diptych.storage.errors import DiptychError, ProjectMovedError
 from diptych.storage.model import MemoKind
 
 if TYPE_CHECKING:
@@ -41,6 +41,10 @@ SEARCHING = "Searching…"
 # The results of the words before stay listed this long while new words are searched: most
 # searches answer sooner, and the list is replaced without going blank in between.
 KEEP_LISTED_MS = 150
+# The project's file left its place: searched again this long after, when the window has
+# found it (it looks every 1.5 s).
+MOVED_RETRY_MS = 1_600
+MOVED = "The project's file was moved: searching again once it is found…"
 BATCH = 10  # results laid out between two turns of the event loop
 
 
@@ -200,7 +204,11 @@ class SearchPanel(QWidget):
         self._stale = False
         self._blank_later.stop()
         self.results.clear()
-        if isinstance(result, DiptychError):
+        if isinstance(result, ProjectMovedError):  # the window follows the file, and says so
+            self._show_status(MOVED)
+            self._changed = True  # the same words are searched again, not left running
+            QTimer.singleShot(MOVED_RETRY_MS, self, self._timer.start)
+        elif isinstance(result, DiptychError):
             self._show_status("The search could not be done")
             self.session.messages.known_error(result, "Search")
         else:

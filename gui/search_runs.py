@@ -78,7 +78,8 @@ class SearchRuns(QObject):
         if query is None or self.session.project.closed:
             return
         self._running, self._started_at = query, self._asked
-        job = _SearchJob(self.session.project.path, query, self.limit)
+        project = self.session.project
+        job = _SearchJob(project.path, query, self.limit, project.file_identity)
         self._worker = worker = self.session.workers.start(job)
         job.worker = worker
         worker.signals.finished.connect(self._on_finished)
@@ -110,8 +111,11 @@ class _SearchJob:
     """Searches the file at ``path`` for ``query`` in a pool thread, until its worker is
     cancelled; a known error is its result, shown as a search's own error is."""
 
-    def __init__(self, path: Path, query: str, limit: int) -> None:
+    def __init__(
+        self, path: Path, query: str, limit: int, identity: tuple[int, int] | None
+    ) -> None:
         self.path, self.query, self.limit = path, query, limit
+        self.identity = identity  # the open project's file, not another taking its name
         self.worker: Worker | None = None  # set before the job starts
 
     def stopped(self) -> bool:
@@ -122,7 +126,11 @@ class _SearchJob:
 
         try:
             return search_reading.search_file(
-                self.path, query=self.query, limit=self.limit, stopped=self.stopped
+                self.path,
+                query=self.query,
+                limit=self.limit,
+                stopped=self.stopped,
+                identity=self.identity,
             )
         except Cancelled:
             raise

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,9 +14,11 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
+from diptych.gui import search_panel
 from diptych.gui.search_panel import BATCH, HIT_ROLE, SEARCHING, SearchPanel
 from diptych.gui.session import ProjectSession
 from diptych.storage import search_reading
+from diptych.storage.file_place import follow_file
 from diptych.storage.importing import parse_article
 
 WAIT_S = 20  # a test that goes wrong fails rather than hangs
@@ -220,3 +223,30 @@ def test_down_goes_into_the_new_results_not_those_of_the_words_before(
         slow.release.set()
     assert panel.results.hasFocus() and panel.results.currentRow() == 0
     assert "customs" in panel.results.currentItem().text().lower()
+
+
+def test_a_search_while_the_project_file_is_moved_waits_for_it_without_a_box(
+    qtbot: QtBot,
+    panel: SearchPanel,
+    session: ProjectSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The worker opens the project by its name: while the file is moved (a file manager,
+    a synchronised folder), until the window finds it, the search waits and is done again,
+    instead of failing in a box or reading another file that took the name."""
+    monkeypatch.setattr(search_panel, "MOVED_RETRY_MS", 50)
+    posted: list[tuple[int, str, str]] = []
+    session.messages.posted.connect(lambda *args: posted.append(args))
+    project = session.project
+    project.path.rename(tmp_path / "moved.diptych")
+    panel.field.setText("korea")
+    with qtbot.waitSignal(panel.searched):
+        panel.run()
+    assert panel.status.text() == search_panel.MOVED and panel.results.count() == 0
+    assert not posted
+    assert follow_file(project, fallback=tmp_path) is not None  # as the window's watch does
+    with qtbot.waitSignal(panel.searched, timeout=5_000):
+        pass  # searched again
+    assert panel.results.count() and panel.status.text() != search_panel.MOVED
+    assert not posted

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from diptych.storage import search_reading
-from diptych.storage.errors import Cancelled
+from diptych.storage.errors import Cancelled, ProjectMovedError
+from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
 from diptych.storage.search import search
 from diptych.storage.search_reading import search_file
@@ -49,3 +50,18 @@ def test_it_stops_in_the_middle_when_asked(sample: Path, monkeypatch: pytest.Mon
     with pytest.raises(Cancelled):
         search_file(sample, query="北京 OR korea", limit=50, stopped=stopped)
     assert len(looks) > 20
+
+
+def test_it_refuses_another_file_that_took_the_projects_name(sample: Path, tmp_path: Path) -> None:
+    """While the project's file is moved (until the window finds it), another file may
+    take its name: its results are not the project's, and the search is done again."""
+    with Project.open(sample) as project:
+        identity = project.file_identity
+        assert search_file(sample, query="korea", limit=5, identity=identity)
+        sample.rename(tmp_path / "moved.diptych")
+        with pytest.raises(ProjectMovedError, match="moved or replaced"):
+            search_file(sample, query="korea", limit=5, identity=identity)
+        with Project.create(sample) as other:  # another project under the old name
+            other.articles.add(parsed=parse_article(b"Korea elsewhere", name="k.txt"))
+        with pytest.raises(ProjectMovedError):
+            search_file(sample, query="korea", limit=5, identity=identity)
