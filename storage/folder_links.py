@@ -27,7 +27,8 @@ class LinkTarget(Enum):
     LOOP = "round in a loop: skipped, and said"
     IMPORTED_THERE = "inside, to something the search finds itself: skipped"
     FOLLOWED = "inside, to something only the link reaches: followed"
-    NOWHERE = "to nothing: a file that cannot be read, as if it were not a link"
+    NOWHERE = "to nothing (what it led to was moved or deleted): skipped, and said"
+    UNREADABLE = "somewhere it cannot be read: a file that cannot be read, as if not a link"
 
 
 def link_target(link: str | Path, *, folder: Path, root: Path) -> LinkTarget:
@@ -41,7 +42,9 @@ def link_target(link: str | Path, *, folder: Path, root: Path) -> LinkTarget:
     try:
         target = Path(os.path.realpath(link, strict=True))
     except OSError as exc:
-        return LinkTarget.LOOP if exc.errno == errno.ELOOP else LinkTarget.NOWHERE
+        if exc.errno == errno.ELOOP:
+            return LinkTarget.LOOP
+        return LinkTarget.NOWHERE if exc.errno == errno.ENOENT else LinkTarget.UNREADABLE
     if not target.is_relative_to(root):
         return LinkTarget.OUTSIDE
     is_folder = target.is_dir()
@@ -53,7 +56,9 @@ def link_target(link: str | Path, *, folder: Path, root: Path) -> LinkTarget:
     return LinkTarget.IMPORTED_THERE
 
 
-def links_said(folder: str, *, outside: list[str], loops: list[str]) -> list[str]:
+def links_said(
+    folder: str, *, outside: list[str], loops: list[str], nowhere: list[str]
+) -> list[str]:
     """What to say of the links in ``folder`` (as shown) that were skipped, by their
     paths in it (nothing if none)."""
     said = []
@@ -69,6 +74,13 @@ def links_said(folder: str, *, outside: list[str], loops: list[str]) -> list[str
         said.append(
             f"{folder}: {counted(len(loops), 'symbolic link')} that {lead} round in a loop "
             f"{were(len(loops))} skipped ({_some(loops)})."
+        )
+    if nowhere:
+        lead = "leads" if len(nowhere) == 1 else "lead"
+        said.append(
+            f"{folder}: {counted(len(nowhere), 'symbolic link')} that {lead} to nothing "
+            f"{were(len(nowhere))} skipped ({_some(nowhere)}): what a link led to was moved "
+            "or deleted."
         )
     return said
 

@@ -184,7 +184,9 @@ class _FolderSearch:
         self.real_root = Path(os.path.realpath(root))
         self.keep_going = keep_going
         self.others: list[str] = []  # names of files that are not articles
-        self.links: dict[LinkTarget, list[str]] = {LinkTarget.OUTSIDE: [], LinkTarget.LOOP: []}
+        self.links: dict[LinkTarget, list[str]] = {
+            LinkTarget.OUTSIDE: [], LinkTarget.LOOP: [], LinkTarget.NOWHERE: []
+        }  # fmt: skip
         self.unreadable: list[Path] = []  # folders that could not be listed
         self.entries = 0
         self.found = 0
@@ -279,7 +281,10 @@ class _FolderSearch:
                 + ("; import a REFI-QDA file (.qdpx, .qdc) on its own." if exchange else ".")
             )
         outside, loops = self.links[LinkTarget.OUTSIDE], self.links[LinkTarget.LOOP]
-        said.extend(links_said(readable_text(str(self.root)), outside=outside, loops=loops))
+        nowhere = self.links[LinkTarget.NOWHERE]
+        said.extend(
+            links_said(readable_text(str(self.root)), outside=outside, loops=loops, nowhere=nowhere)
+        )
         for folder in self.unreadable[:1]:
             others = len(self.unreadable) - 1
             also = f" (and {counted(others, 'other folder')} in {self.root.name})" if others else ""

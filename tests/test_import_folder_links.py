@@ -85,3 +85,16 @@ def test_diptych_import_says_which_links_it_skipped(tmp_path: Path) -> None:
         "Only what is inside the folder chosen is imported; choose the files or folders a "
         "link leads to themselves to import them."
     ]
+
+
+def test_a_link_to_nothing_is_said_as_such_not_as_a_file_of_another_kind(tmp_path: Path) -> None:
+    """A link whose file was moved or deleted was said to be a file "left out" that is not
+    an article, though its name says it is one."""
+    root = tree(tmp_path / "articles", {"a.txt": "A\n"})
+    (root / "gone.md").symlink_to(root / "deleted.md")
+    found = files_to_import([root])
+    assert relative(root, found.files) == ["a.txt"]
+    assert found.left_out == [
+        f"{root}: 1 symbolic link that leads to nothing was skipped (gone.md): what a link "
+        "led to was moved or deleted."
+    ]
