@@ -14,7 +14,7 @@ from diptych.storage.search_cjk import holds_cjk
 WORD = re.compile(r"\w+", re.UNICODE)
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
 # (as web search engines read it; FTS5 itself says ``... NOT ...``).
-_EXCLUDED = re.compile(r'(?<!\S)-(\w+\*?|"[^"]*")')
+_EXCLUDED = re.compile(r'(?<!\S)-(\w+(?:-\w+)*\*?|"[^"]*")')  # -e-mail: "e-mail"
 _PHRASE = re.compile(r'"([^"]*)"')
 COLUMNS = ("title", "display_text", "exact", "note")  # of the two indexes
 # FTS5's ``col:`` or ``{a b}:``; other words before a colon (10:30, Re:) are words.

@@ -117,6 +117,16 @@ def test_a_hyphen_inside_a_word_is_not_a_minus(two_articles: Project) -> None:
     assert titles == {"Korea summit"}  # both words, as before
 
 
+def test_a_hyphenated_word_is_left_out_whole(tmp_path: Path) -> None:
+    """``-e-mail`` leaves out what has "e-mail"; it used to leave out every "e" and ask
+    for "mail"."""
+    with Project.create(tmp_path / "mail.diptych") as project:
+        for text in ("Steel by e-mail\n\nSteel offers by e-mail.", "Steel mill\n\nSteel."):
+            project.articles.add(parsed=parse_article(text.encode(), name="a.txt"))
+        assert [h.title for h in search(project, query="steel -e-mail")] == ["Steel mill"]
+        assert [h.title for h in search(project, query="steel -e-ma*")] == ["Steel mill"]
+
+
 def test_left_out_words_also_apply_when_the_rest_is_not_valid_fts5(two_articles: Project) -> None:
     hits = search(two_articles, query="korea ( -alliance")  # "(" alone: the words instead
     assert [h.title for h in hits] == ["Korea trade"]
