@@ -56,32 +56,32 @@ def link_target(link: str | Path, *, folder: Path, root: Path) -> LinkTarget:
     return LinkTarget.IMPORTED_THERE
 
 
-def links_said(
-    folder: str, *, outside: list[str], loops: list[str], nowhere: list[str]
-) -> list[str]:
+SAID = {
+    # Where the links skipped lead ("lead" or "leads" by their number), and what follows.
+    LinkTarget.OUTSIDE: (
+        "to outside the folder",
+        ". Only what is inside the folder chosen is imported; choose the files or folders "
+        "a link leads to themselves to import them.",
+    ),
+    LinkTarget.LOOP: ("that {lead} round in a loop", "."),
+    LinkTarget.NOWHERE: ("that {lead} to nothing", ": what a link led to was moved or deleted."),
+}
+"""The links skipped and said, each kind in its own sentence."""
+
+
+def links_said(folder: str, skipped: dict[LinkTarget, list[str]]) -> list[str]:
     """What to say of the links in ``folder`` (as shown) that were skipped, by their
-    paths in it (nothing if none)."""
+    paths in it, for each kind of :data:`SAID` (nothing if none)."""
     said = []
-    if outside:
-        said.append(
-            f"{folder}: {counted(len(outside), 'symbolic link')} to outside the folder "
-            f"{were(len(outside))} skipped ({_some(outside)}). Only what is inside the "
-            "folder chosen is imported; choose the files or folders a link leads to "
-            "themselves to import them."
-        )
-    if loops:
-        lead = "leads" if len(loops) == 1 else "lead"
-        said.append(
-            f"{folder}: {counted(len(loops), 'symbolic link')} that {lead} round in a loop "
-            f"{were(len(loops))} skipped ({_some(loops)})."
-        )
-    if nowhere:
-        lead = "leads" if len(nowhere) == 1 else "lead"
-        said.append(
-            f"{folder}: {counted(len(nowhere), 'symbolic link')} that {lead} to nothing "
-            f"{were(len(nowhere))} skipped ({_some(nowhere)}): what a link led to was moved "
-            "or deleted."
-        )
+    for target, (where, then) in SAID.items():
+        names = skipped.get(target, [])
+        if names:
+            count = len(names)
+            where = where.format(lead="leads" if count == 1 else "lead")
+            said.append(
+                f"{folder}: {counted(count, 'symbolic link')} {where} {were(count)} skipped "
+                f"({_some(names)}){then}"
+            )
     return said
 
 

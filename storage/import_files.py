@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diptych.storage.errors import ArticleFileError, Cancelled, readable_text
-from diptych.storage.folder_links import LinkTarget, link_target, links_said
+from diptych.storage.folder_links import SAID, LinkTarget, link_target, links_said
 from diptych.storage.importing import EXCHANGE_SUFFIXES, FORMATS, ParsedArticle, is_folder
 from diptych.storage.wording import counted
 
@@ -184,9 +184,7 @@ class _FolderSearch:
         self.real_root = Path(os.path.realpath(root))
         self.keep_going = keep_going
         self.others: list[str] = []  # names of files that are not articles
-        self.links: dict[LinkTarget, list[str]] = {
-            LinkTarget.OUTSIDE: [], LinkTarget.LOOP: [], LinkTarget.NOWHERE: []
-        }  # fmt: skip
+        self.links: dict[LinkTarget, list[str]] = {target: [] for target in SAID}
         self.unreadable: list[Path] = []  # folders that could not be listed
         self.entries = 0
         self.found = 0
@@ -280,11 +278,7 @@ class _FolderSearch:
                 f"left out ({names}). Only {kinds} files are imported from a folder"
                 + ("; import a REFI-QDA file (.qdpx, .qdc) on its own." if exchange else ".")
             )
-        outside, loops = self.links[LinkTarget.OUTSIDE], self.links[LinkTarget.LOOP]
-        nowhere = self.links[LinkTarget.NOWHERE]
-        said.extend(
-            links_said(readable_text(str(self.root)), outside=outside, loops=loops, nowhere=nowhere)
-        )
+        said.extend(links_said(readable_text(str(self.root)), self.links))
         for folder in self.unreadable[:1]:
             others = len(self.unreadable) - 1
             also = f" (and {counted(others, 'other folder')} in {self.root.name})" if others else ""
