@@ -54,6 +54,13 @@ ONE_LINE_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_RANGES}]")
 in lists, menus, citations and terminals, where an escape sequence or an unclosed
 right-to-left override would act on everything after it."""
 
+
+def replaced(text: str, controls: re.Pattern[str]) -> str:
+    """``text`` with each of ``controls`` as U+FFFD, as a browser shows a NUL. Most text
+    is printable, which a quicker test than the pattern's says first."""
+    return text if text.isprintable() else controls.sub("\ufffd", text)
+
+
 BINARY_SIGNS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 """Control characters that never occur in text files (tab, newline, CR, form feed and
 escape do): many of them in a file's sample say it is not text."""

@@ -48,7 +48,7 @@ import csv
 import io
 from collections.abc import Iterator
 
-from diptych.storage.control_characters import CSV_CONTROLS
+from diptych.storage.control_characters import CSV_CONTROLS, replaced
 from diptych.storage.exporting import ExportData, ExportPassage, Progress, ProgressMeter
 from diptych.storage.offsets import utf16_length
 
@@ -81,17 +81,11 @@ def export_csv(data: ExportData, progress: Progress | None = None) -> bytes:
     out = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    first = _FORMULA_FIRST
-    controls = CSV_CONTROLS
     cut: list[tuple[int, list[str]]] = []  # (spreadsheet row number, columns cut)
     # A cell of up to half the limit in code points fits whatever they are.
     short = CELL_LIMIT // 2
     for number, row in enumerate(meter.track(rows), start=2):  # row 1 is the header
-        cells = _cells(data, *row)
-        joined = "".join(cells)  # one test a row: most are printable, or hold line ends only
-        if not joined.isprintable() and controls.search(joined):
-            cells = [controls.sub("\ufffd", c) for c in cells]
-        cells = [("'" + c if c[:1] in first else c) for c in cells]
+        cells = [safe_cell(c) for c in _cells(data, *row)]
         if max(map(len, cells)) > short:
             cells, columns = _fit(cells)
             if columns:
@@ -154,7 +148,7 @@ def _fit(cells: list[str]) -> tuple[list[str], list[str]]:
 def safe_cell(value: str) -> str:
     """``value`` as the CSV export writes it: its control characters (but tab and line
     ends) as U+FFFD, and a leading apostrophe if a spreadsheet would run it as a formula."""
-    value = CSV_CONTROLS.sub("\ufffd", value)
+    value = replaced(value, CSV_CONTROLS)
     return "'" + value if value[:1] in _FORMULA_FIRST else value
 
 

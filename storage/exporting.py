@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from diptych.storage.control_characters import TEXT_FILE_CONTROLS
+from diptych.storage.control_characters import TEXT_FILE_CONTROLS, replaced
 from diptych.storage.errors import Cancelled, InputError
 from diptych.storage.exporting_data import (
     DEFAULT_OPTIONS,
@@ -122,8 +122,8 @@ def encoded_lines(lines: Iterable[str], *, text_file: bool = False) -> bytes:
     """
     out = bytearray()
     for line in lines:
-        if text_file and not line.isprintable():  # most lines are: a quicker test first
-            line = TEXT_FILE_CONTROLS.sub("\ufffd", line)
+        if text_file:
+            line = replaced(line, TEXT_FILE_CONTROLS)
         out += line.encode("utf-8")
         out += b"\n"
     del out[-1:]
