@@ -86,12 +86,9 @@ class RelayoutPlace:
     def _on_scrolled(self) -> None:
         """The view was scrolled elsewhere while the line waited (only this scrolls it
         unseen): a jump, which putting the line back would undo."""
-        if self.pending is None:
-            return
-        self.pacer.stop()
-        self.pending, self._put_back = None, None
-        self.view.viewport().setUpdatesEnabled(True)
-        self.pacer.pace(self.view.document())  # the rest, still in short steps
+        if self.pending is not None:
+            self.give_up()
+            self.pacer.pace(self.view.document())  # the rest, still in short steps
 
     def _on_scroll_bar_used(self, action: int) -> None:
         """A drag of the scroll bar, or a click on it, starts from the place shown."""
