@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter
@@ -146,12 +147,7 @@ def column_widths(
     length = [0] * len(columns)  # the characters of its cells, together
     count = [0] * len(columns)
     plain, bold = QFontMetricsF(font), QFontMetricsF(_bold(font))
-    last = max(rows.values(), default=0)
-    every = max(1, (last - SAMPLED_ROWS) // SPREAD_ROWS)
-    for cell in cells:
-        row = rows[cell.row]
-        if row >= SAMPLED_ROWS and row % every and row != last:
-            continue
+    for cell in _sampled(cells, rows):
         content = text[cell.start : cell.end]
         column = columns[cell.col]
         # "key 12" is kept on a line; only the longest word of a cell is measured.
@@ -178,6 +174,24 @@ def column_widths(
         else QTextLength(QTextLength.Type.FixedLength, math.ceil(width) + CELL_ROOM)
         for column, width in enumerate(widest)
     )
+
+
+def _sampled(cells: Sequence[Block], rows: dict[int, int]) -> Iterator[Block]:
+    """The cells of the first :data:`SAMPLED_ROWS` rows, then of about
+    :data:`SPREAD_ROWS` rows spread over the rest, the last included: found by bisection
+    (the cells are in row order), not by going through every cell of a long table."""
+    ordered = list(rows)  # the rows' numbers, in order
+    if len(ordered) <= SAMPLED_ROWS:
+        yield from cells
+        return
+    last = len(ordered) - 1
+    every = max(1, (last - SAMPLED_ROWS) // SPREAD_ROWS)
+    first_spread = -(-SAMPLED_ROWS // every) * every  # the first multiple of ``every``
+    yield from cells[: bisect_left(cells, ordered[SAMPLED_ROWS], key=_ROW)]
+    for index in sorted({*range(first_spread, last, every), last}):
+        row = ordered[index]
+        start = bisect_left(cells, row, key=_ROW)
+        yield from cells[start : bisect_right(cells, row, lo=start, key=_ROW)]
 
 
 def _bold(font: QFont) -> QFont:
