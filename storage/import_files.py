@@ -183,7 +183,8 @@ class _FolderSearch:
         self.root = root
         self.real_root = Path(os.path.realpath(root))
         self.keep_going = keep_going
-        self.others: list[str] = []  # names of files that are not articles
+        self.others: list[str] = []  # paths of files that are not articles
+        self.reached: set[str] = set()  # real paths of the files imported through a link
         self.links: dict[LinkTarget, list[str]] = {target: [] for target in SAID}
         self.unreadable: list[Path] = []  # folders that could not be listed
         self.entries = 0
@@ -233,9 +234,19 @@ class _FolderSearch:
                 found.append(Path(entry.path))
                 if len(found) > MAX_FOLDER_FILES:
                     raise self._too_many()
+                if entry.is_symlink():
+                    self.reached.add(os.path.realpath(entry.path))
             else:
-                self.others.append(readable_text(entry.name))
+                self.others.append(entry.path)
         return subfolders
+
+    def _left_out_files(self) -> list[str]:
+        """The names of the files that are not articles, but those imported through a link
+        named as an article."""
+        others = self.others
+        if self.reached:
+            others = [path for path in others if os.path.realpath(path) not in self.reached]
+        return [readable_text(os.path.basename(path)) for path in others]
 
     def _skip_link(self, entry: os.DirEntry[str], real: Path) -> bool:
         """Whether ``entry`` is a link not to follow; one to outside or round in a loop is
@@ -263,15 +274,16 @@ class _FolderSearch:
         """What to say about the files not imported from this folder (nothing if none)."""
         said = []
         kinds = ", ".join(sorted(FORMATS))
-        if not (self.found or self.others or self.unreadable or any(self.links.values())):
+        others = self._left_out_files()
+        if not (self.found or others or self.unreadable or any(self.links.values())):
             said.append(
                 f"{readable_text(str(self.root))}: holds no article files, so nothing was "
                 f"imported from it. Choose a folder with {kinds} files."
             )
-        if self.others:
-            count = len(self.others)
-            names = ", ".join(self.others[:3]) + (", …" if count > 3 else "")
-            exchange = any(name.lower().endswith(EXCHANGE_SUFFIXES) for name in self.others)
+        if others:
+            count = len(others)
+            names = ", ".join(others[:3]) + (", …" if count > 3 else "")
+            exchange = any(name.lower().endswith(EXCHANGE_SUFFIXES) for name in others)
             said.append(
                 f"{readable_text(str(self.root))}: {counted(count, 'file')} that "
                 f"{'is not an article was' if count == 1 else 'are not articles were'} "

@@ -98,3 +98,17 @@ def test_a_link_to_nothing_is_said_as_such_not_as_a_file_of_another_kind(tmp_pat
         f"{root}: 1 symbolic link that leads to nothing was skipped (gone.md): what a link "
         "led to was moved or deleted."
     ]
+
+
+def test_a_file_imported_through_a_link_is_not_also_said_to_be_left_out(tmp_path: Path) -> None:
+    """A link named as an article, to a file of the folder that is not named as one, imports
+    that file once through the link; the file itself was also listed as left out."""
+    root = tree(tmp_path / "articles", {"a.txt": "A\n", "raw/interview.transcript": "Interview\n"})
+    (root / "interview.md").symlink_to(root / "raw" / "interview.transcript")
+    (root / "raw" / "other.transcript").write_text("Other\n", encoding="utf-8")
+    found = files_to_import([root])
+    assert relative(root, found.files) == ["a.txt", "interview.md"]
+    assert found.left_out == [
+        f"{root}: 1 file that is not an article was left out (other.transcript). "
+        "Only .htm, .html, .markdown, .md, .text, .txt, .xhtml files are imported from a folder."
+    ]
