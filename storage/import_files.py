@@ -292,8 +292,8 @@ class _FolderSearch:
             )
         said.extend(links_said(readable_text(str(self.root)), self.links))
         for folder in self.unreadable[:1]:
-            others = len(self.unreadable) - 1
-            also = f" (and {counted(others, 'other folder')} in {self.root.name})" if others else ""
+            more = len(self.unreadable) - 1
+            also = f" (and {counted(more, 'other folder')} in {self.root.name})" if more else ""
             said.append(
                 f"{readable_text(str(folder))}{readable_text(also)}: could not be read, so "
                 "the articles in it were not imported. Check that you may open the folder, "
