@@ -96,6 +96,15 @@ class Codebook:
             name.replace(PATH_SEPARATOR, SEPARATOR_IN_NAME) for name in names
         )
 
+    def with_ancestors(self, tag_ids: Iterable[int]) -> Codebook:
+        """The tags ``tag_ids`` and their ancestors, as a codebook of their own: a part of
+        the tree that keeps every tag at its place (a sub-tag under its parents)."""
+        kept: set[int] = set()
+        for tag_id in tag_ids:
+            kept.add(tag_id)
+            kept.update(t.id for t in self.ancestors(tag_id))
+        return Codebook(t for t in self.ordered() if t.id in kept)
+
     def descendants(self, tag_id: int) -> list[Tag]:
         """Every tag below ``tag_id``."""
         return [tag for tag, _ in self.walk(tag_id)]

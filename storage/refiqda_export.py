@@ -97,7 +97,7 @@ def export_qdc(data: ExportData) -> bytes:
     Raises:
         InputError: the project has no tags (a codebook must hold at least one code).
     """
-    codebook = Codebook(data.tags)
+    codebook = written_codebook(data)
     if not len(codebook):
         raise InputError(
             "the project has no tags, so there is no codebook to export",
@@ -111,11 +111,18 @@ def export_qdc(data: ExportData) -> bytes:
     return xml_bytes(root)
 
 
+def written_codebook(data: ExportData) -> Codebook:
+    """The codes a REFI-QDA file of ``data`` holds: the tags in scope, inside their
+    ancestors, so that a sub-tag chosen alone keeps its place (the ancestors carry no
+    coding and no memo: those are of the tags in scope only)."""
+    return data.codebook.with_ancestors(t.id for t in data.tags)
+
+
 class _ProjectBuilder:
     def __init__(self, data: ExportData, meter: ProgressMeter) -> None:
         self.data = data
         self.meter = meter
-        self.codebook = Codebook(data.tags)  # the tags in scope; their paths come from data
+        self.codebook = written_codebook(data)
         self.guids = Guids()
         self.users: dict[str, str] = {}  # coder name -> user guid ("" -> stand-in)
         self.tag_guids: dict[int, str] = {}
