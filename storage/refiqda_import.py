@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 from diptych.storage.annotations import NewAnnotation
 from diptych.storage.errors import Cancelled, ExchangeFileError, InputError, readable_text
 from diptych.storage.model import Annotation, MemoKind
-from diptych.storage.refiqda_common import stable_guid
+from diptych.storage.refiqda_common import stable_guid, xml_text
 from diptych.storage.refiqda_read import read_exchange_file
 from diptych.storage.refiqda_records import ExchangeDocument, ExchangeSource
 from diptych.storage.refiqda_texts import shown_name
@@ -357,5 +357,6 @@ def _by_place(items: list[NewAnnotation]) -> list[NewAnnotation]:
 
 def _holds(note: str, part: str) -> bool:
     """Whether ``note`` already says ``part`` (white space aside: an export and import
-    may lay a note out anew)."""
-    return " ".join(part.split()) in " ".join(note.split())
+    may lay a note out anew), as an export would write it: a control character in the
+    note comes back as U+FFFD."""
+    return " ".join(part.split()) in " ".join(xml_text(note).split())

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from diptych.storage.model import MemoKind
+from diptych.storage.refiqda_common import xml_text
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -112,9 +113,10 @@ class MemoWriter:
         text = joined(parts)
         existing = self.project.memos.get(kind=kind, target_id=target)
         old = existing.text if existing is not None else ""
-        if existing is not None and text in old:
+        written = xml_text(old)  # as an export wrote it: control characters as U+FFFD
+        if existing is not None and text in written:
             return  # the same file imported again
-        if old.strip() and old.strip() not in text:  # one extended elsewhere replaces it
+        if old.strip() and written.strip() not in text:  # one extended elsewhere replaces it
             text = old.rstrip() + "\n\n" + text
         self.project.memos.set(kind=kind, target_id=target, text=text)
         self.summary.memos += 1
