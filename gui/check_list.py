@@ -3,7 +3,7 @@ articles and tags."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from diptych.gui.note_html import text_to_html
@@ -18,7 +18,13 @@ class CheckList(QListWidget):
 
     Checking or unchecking an item does the same to the items below it (a tag's
     sub-tags), which can then be checked or unchecked one by one.
+
+    Signals:
+        checks_changed: the items checked changed; once for a check box and the items
+            below it, once for All or None.
     """
+
+    checks_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,9 +82,15 @@ class CheckList(QListWidget):
                 below.setCheckState(state)
         finally:
             self._cascading = False
+        self.checks_changed.emit()
 
     def set_all(self, checked: bool) -> None:
         """Check or uncheck every item."""
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        for row in range(self.count()):
-            self.item(row).setCheckState(state)
+        self._cascading = True  # every item is set here: nothing to pass down
+        try:
+            for row in range(self.count()):
+                self.item(row).setCheckState(state)
+        finally:
+            self._cascading = False
+        self.checks_changed.emit()

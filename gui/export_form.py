@@ -114,6 +114,7 @@ class ExportForm(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self._lay_out(browse)
         self.format.currentIndexChanged.connect(self.on_format_current_index_changed)
+        self.tags.checks_changed.connect(self.on_tags_checks_changed)
         self.output.textChanged.connect(self.on_output_text_changed)
         browse.clicked.connect(self.on_browse_clicked)
         self.on_format_current_index_changed()
@@ -204,9 +205,7 @@ class ExportForm(QDialog):
     def on_format_current_index_changed(self, *_args: object) -> None:
         """Suggest a file name with the format's suffix; for REFI-QDA, say what QualCoder
         would make of tags that share a name."""
-        notes = export_notes(self.codebook, self.fmt())
-        self.qualcoder.setText("\n".join(notes))
-        self.qualcoder.setVisible(bool(notes))
+        self.on_tags_checks_changed()
         self._offer_what_applies()
         if self._following_name:
             return
@@ -226,6 +225,13 @@ class ExportForm(QDialog):
             name = self.session.project.info().name or "Diptych export"
             self._suggested = str(free_path(self._folder, name, suffix))
             self.output.setText(self._suggested)
+
+    def on_tags_checks_changed(self) -> None:
+        """For REFI-QDA, name the tags the file would hold (those checked, with their
+        parents) that share a name: what QualCoder would make of them."""
+        notes = export_notes(self.codebook, self.fmt(), self.options())
+        self.qualcoder.setText("\n".join(notes))
+        self.qualcoder.setVisible(bool(notes))
 
     def _offer_what_applies(self) -> None:
         """Grouping only for the formats that group passages, and the articles and

@@ -295,7 +295,7 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
     )
     written: list[str] = []  # what the writer noticed: cells cut short, an empty scope
     data = export_project(project, fmt=fmt, options=options, notes=written)
-    notes = export_notes(Codebook(project.tags.all()), fmt) + written
+    notes = export_notes(Codebook(project.tags.all()), fmt, options) + written
     if args.output is None:
         return Content(data, notes)
     write_atomically(args.output, data)

@@ -34,7 +34,7 @@ from diptych.storage.exporting_data import (
     ExportPassage,
     TagGroup,
 )
-from diptych.storage.exporting_snapshot import collect
+from diptych.storage.exporting_snapshot import collect, tag_scope
 
 if TYPE_CHECKING:
     from diptych.storage.codebook import Codebook
@@ -215,13 +215,22 @@ def shared_names(codebook: Codebook) -> list[list[str]]:
     return [found for found in paths.values() if len(found) > 1]
 
 
-def export_notes(codebook: Codebook, fmt: str) -> list[str]:
+def export_notes(
+    codebook: Codebook, fmt: str, options: ExportOptions = DEFAULT_OPTIONS
+) -> list[str]:
     """What a user should know before exporting this codebook to ``fmt`` (mostly nothing).
 
     QualCoder keeps one code per name, so in a REFI-QDA file a tag named like another
-    loses its passages there.
+    loses its passages there. Only the tags the file holds count: those in the scope of
+    ``options``, with their ancestors.
+
+    Raises:
+        InputError: the options name a tag that is not in ``codebook``.
     """
-    shared = shared_names(codebook) if fmt in QUALCODER_FORMATS else []
+    if fmt not in QUALCODER_FORMATS:
+        return []
+    scope = tag_scope(codebook, options.tag_ids, include_subtags=options.include_subtags)
+    shared = shared_names(codebook.with_ancestors(scope))
     if not shared:
         return []
     listed = "; ".join(" and ".join(f"“{path}”" for path in paths) for paths in shared[:3])

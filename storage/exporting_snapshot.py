@@ -46,7 +46,7 @@ def collect(project: Project, options: ExportOptions = DEFAULT_OPTIONS) -> Expor
             stored = [p for a in articles for p in project.annotations.query(article_id=a.id)]
         memos = project.memos.all()
         coders = project.annotations.coders()
-    scope = _tag_scope(codebook, options.tag_ids, include_subtags=options.include_subtags)
+    scope = tag_scope(codebook, options.tag_ids, include_subtags=options.include_subtags)
     return ExportData(
         project=info,
         timestamp=options.timestamp or project.now(),
@@ -101,7 +101,7 @@ def _check_ids(ids: Sequence[int] | None, known: set[int], kind: str) -> set[int
     return set(ids)
 
 
-def _tag_scope(
+def tag_scope(
     codebook: Codebook, tag_ids: Sequence[int] | None, *, include_subtags: bool
 ) -> set[int]:
     """The ids of the tags in scope: the chosen tags (with their sub-tags), or all."""
