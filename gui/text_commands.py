@@ -68,6 +68,9 @@ class SetText(SessionCommand):
         ):
             return False
         self.new = other.new
+        # Typed back to what it was (a letter typed, saved, then deleted): the step changes
+        # nothing, and the stack drops it rather than offer an undo that does nothing.
+        self.setObsolete(self.new == self.old)
         return True
 
     def _do(self) -> None:
