@@ -11,6 +11,7 @@ F8 and Ctrl+F8 are :mod:`diptych.gui.passage_steps`'s, what undo and redo select
 
 from __future__ import annotations
 
+from functools import partial
 from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -38,6 +39,7 @@ TEXT_NOT_DELETED = (
     "An article's text cannot be deleted: articles are read-only. Delete deletes the "
     "selected passage, once one is selected here (Enter on a highlight, or F8)."
 )
+PASSAGE_GONE = "The passage was deleted, perhaps in another window."
 CARET_LEFT = (
     "The caret has left the selected passage: select a passage here (Enter on a highlight, or F8)."
 )
@@ -253,4 +255,17 @@ class PassageSelection(QObject):
         if pane is None:
             return
         pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        pane.when_loaded(lambda: self.select_passage(annotation_id, scroll=True))
+        pane.when_loaded(partial(self._select_revealed, annotation_id))
+
+    def _select_revealed(self, annotation_id: int) -> None:
+        """The article of a passage to reveal is in: select the passage,
+        unless it went while the article was being built (deleted in another window, or
+        its tagging undone), which the status bar then says."""
+        try:
+            self.session.passage(annotation_id)
+        except InputError:
+            if self.selected == annotation_id:
+                self.select_passage(0)
+            self.session.messages.info(PASSAGE_GONE)
+            return
+        self.select_passage(annotation_id, scroll=True)
