@@ -190,12 +190,22 @@ class PassageSelection(QObject):
             self.select_passage(0)
 
     # -- selecting ----------------------------------------------------------------------
-    def select_passage(self, annotation_id: int, *, scroll: bool = False) -> None:
-        """Make a passage the selected one (outlined in its pane, shown in the editor)."""
+    def select_passage(
+        self, annotation_id: int, *, scroll: bool = False, in_pane: ArticlePane | None = None
+    ) -> None:
+        """Make a passage the selected one: outlined in every pane showing it, shown in the
+        editor. ``scroll`` brings it into view in one pane, the one in use (``in_pane``,
+        else the current pane, else the first showing it): another pane showing the same
+        article side by side keeps its reading place."""
         self.selected = annotation_id
-        for pane in self.area.panes():
-            if pane.view.index is not None and annotation_id in pane.view.index:
-                pane.select_passage(annotation_id, scroll=scroll)
+        panes = self.area.panes()
+        showing = [p for p in panes if p.view.index is not None and annotation_id in p.view.index]
+        in_use = in_pane if in_pane is not None else self.area.current
+        if in_use not in showing:
+            in_use = next(iter(showing), None)
+        for pane in panes:
+            if pane in showing:
+                pane.select_passage(annotation_id, scroll=scroll and pane is in_use)
             elif pane.selected_passage:
                 pane.select_passage(0, scroll=False)
         self.passageSelected.emit(annotation_id)
@@ -250,15 +260,20 @@ class PassageSelection(QObject):
     def reveal_passage(self, annotation_id: int, article_id: int) -> None:
         """Open the passage's article if needed, scroll to the passage and select it; the
         keyboard goes to its pane, whether the article was open already or not, so that
-        the keys (F2, Del, 1-9, F8) go on from the passage there."""
-        pane = self.area.open_article(article_id)
+        the keys (F2, Del, 1-9, F8) go on from the passage there. Of two panes showing the
+        article, the current one shows the passage; the other keeps its reading place."""
+        current = self.area.current
+        if current is not None and current.article_id == article_id:
+            pane: ArticlePane | None = current
+        else:
+            pane = self.area.open_article(article_id)
         if pane is None:
             return
         pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        pane.when_loaded(partial(self._select_revealed, annotation_id))
+        pane.when_loaded(partial(self._select_revealed, annotation_id, pane))
 
-    def _select_revealed(self, annotation_id: int) -> None:
-        """The article of a passage to reveal is in: select the passage,
+    def _select_revealed(self, annotation_id: int, pane: ArticlePane) -> None:
+        """The article of a passage to reveal is in ``pane``: select the passage there,
         unless it went while the article was being built (deleted in another window, or
         its tagging undone), which the status bar then says."""
         try:
@@ -268,4 +283,4 @@ class PassageSelection(QObject):
                 self.select_passage(0)
             self.session.messages.info(PASSAGE_GONE)
             return
-        self.select_passage(annotation_id, scroll=True)
+        self.select_passage(annotation_id, scroll=True, in_pane=pane)

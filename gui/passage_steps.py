@@ -42,7 +42,7 @@ class PassageSteps:
             where = "after" if step > 0 else "before"
             self.session.messages.info(f"There is no passage {where} the cursor in this article.")
             return
-        self.selection.select_passage(annotation_id, scroll=True)
+        self.selection.select_passage(annotation_id, scroll=True, in_pane=pane)
 
     def step_tagged_passage(self, step: int) -> None:
         """Ctrl+F8 / Ctrl+Shift+F8: select the next (``step`` 1) or previous (-1) passage of
@@ -76,7 +76,7 @@ class PassageSteps:
             )
             return
         self._followed_tag = (tag_id, annotation_id)
-        self.selection.select_passage(annotation_id, scroll=True)
+        self.selection.select_passage(annotation_id, scroll=True, in_pane=pane)
         self.session.messages.info(
             f"Passage tagged “{name}” (Ctrl+F8 / Ctrl+Shift+F8: next / previous)"
         )
