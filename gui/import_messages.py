@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from diptych.gui.import_jobs import ImportResult
 from diptych.gui.messages import as_shown
 from diptych.storage.errors import ArticleFileError, readable_text
+from diptych.storage.reading_notes import reading_notes
 from diptych.storage.wording import counted, found_again, orphans_before, sentence, were
 
 if TYPE_CHECKING:
@@ -37,9 +38,11 @@ def not_imported_message(result: ImportResult) -> str:
     return "\n\n".join(said)
 
 
-def imported_message(count: int, legacy: Sequence[str]) -> str:
-    """How many articles were added, naming the files read as Windows-1252 (``legacy``)."""
-    return f"Imported {counted(count, 'article')}.{_read_as(legacy)}"
+def imported_message(count: int, read: Sequence[tuple[str, str]]) -> str:
+    """How many articles were added, naming the files that were not all UTF-8 (``read``:
+    each added file's name and the encoding it was read in)."""
+    notes = "".join(f" {note}" for note in reading_notes(read, window=True))
+    return f"Imported {counted(count, 'article')}.{notes}"
 
 
 def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, bool]:
@@ -97,16 +100,3 @@ def _listed(
         lines.append(f"{problem.rstrip('.')} ({len(names)}): {shown}{more}.")
     said.append("\n".join(lines))
     return said
-
-
-def _read_as(legacy: Sequence[str]) -> str:
-    """What to say of files that were not UTF-8 ("" if none): they were read as
-    Windows-1252, which garbles a file in another old encoding (Russian, Japanese...)."""
-    if not legacy:
-        return ""
-    names = ", ".join(legacy)
-    was = were(len(legacy))
-    return (
-        f" {names} {was} not UTF-8 and {was} read as Windows-1252 (Western European); if "
-        "its letters look wrong, save it as UTF-8 and use Update from newer file."
-    )

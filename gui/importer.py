@@ -134,19 +134,19 @@ class ImportController(QObject):
     def on_worker_finished(self, result: ImportResult) -> None:
         """Record what was added as one undoable step; report what was refused."""
         ids: list[int] = []
-        legacy: list[str] = []  # files read as Windows-1252: not UTF-8
+        read: list[tuple[str, str]] = []  # each file's name and the encoding it was read in
         if result.added:
             command = ImportArticles(self.session, added=result.added)
             if perform(self.session, command):
                 ids = [a.id for a in command.added]
-                legacy = [a.source_name for a in command.added if a.encoding == "cp1252"]
+                read = [(a.source_name, a.encoding) for a in command.added]
             if result.others_wrote:  # their changes would be taken for the import's
                 self.session.reload_all()
         not_imported = not_imported_message(result)
         if not_imported:
             self.session.messages.warning(not_imported, "Import")
         if ids:
-            self.session.messages.info(imported_message(len(ids), legacy))
+            self.session.messages.info(imported_message(len(ids), read))
             self.imported.emit(ids)
 
     def import_exchange(self, paths: Sequence[Path]) -> None:

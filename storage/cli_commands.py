@@ -9,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from diptych.storage.anchors import find_quote
+from diptych.storage.cli_imports import import_command, reimport_command
 from diptych.storage.cli_results import Content, Output, Result
 from diptych.storage.cli_tags import list_tags, refuse_new_path, require_tag, tag_command
 from diptych.storage.codebook import Codebook
@@ -19,7 +20,6 @@ from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.files import write_atomically
 from diptych.storage.project import PROJECT_SUFFIX, Project
 from diptych.storage.project_checks import file_exists
-from diptych.storage.wording import counted, found_again, orphans_before
 
 if TYPE_CHECKING:
     from diptych.storage.search import SearchHit
@@ -83,11 +83,6 @@ def _keep_older(project: Project) -> Path:
     return copy
 
 
-REIMPORT_ADVICE = (
-    "To bring in a changed version of an article, use: diptych reimport PROJECT ARTICLE_ID FILE"
-)
-
-
 def _remove_new_project(path: Path) -> None:
     """Remove the project this command created, unless something was saved in it since
     (by another command run at the same time): a file whose creation was cut short, or
@@ -103,60 +98,6 @@ def _remove_new_project(path: Path) -> None:
     for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
         with contextlib.suppress(OSError):
             path.with_name(name).unlink(missing_ok=True)
-
-
-def _import(project: Project, args: argparse.Namespace) -> Result:
-    from diptych.storage.import_files import add_new_articles, advice_once, files_to_import
-    from diptych.storage.importing import EXCHANGE_SUFFIXES, read_article_file
-    from diptych.storage.refiqda_import import import_exchange_file
-
-    exchange = [f for f in args.files if f.suffix.lower() in EXCHANGE_SUFFIXES]
-    found = files_to_import([f for f in args.files if f not in exchange])  # folders searched
-    read = [(path, read_article_file(path)) for path in found.files]  # all checked first
-    with project.transaction():  # all files or none
-        # Duplicates are looked for inside the transaction: the same file imported at the
-        # same moment elsewhere is added once.
-        added, duplicates = add_new_articles(project, read, advice=REIMPORT_ADVICE)
-        bare, advice = advice_once(duplicates)
-        left_out = found.left_out + [str(error) for error in bare]
-        lines = [str(a.id) for a in added]
-        data: dict[str, Any] = {"articles": [a.id for a in added]}
-        for path in exchange:
-            summary = import_exchange_file(project, path=path)
-            lines.extend(str(i) for i in summary.article_ids)
-            lines.extend(f"# {line}" for line in summary.describe())
-            data.setdefault("exchange", []).append(asdict(summary, dict_factory=_jsonable))
-    lines.extend(f"# left out: {line}" for line in left_out)
-    lines.extend(f"# {line}" for line in advice)
-    if left_out:
-        data["left_out"] = left_out
-    if advice:
-        data["advice"] = advice
-    return Output(lines, data)
-
-
-def _jsonable(items: list[tuple[str, Any]]) -> dict[str, Any]:
-    return {key: str(value) if isinstance(value, Path) else value for key, value in items}
-
-
-def _reimport(project: Project, args: argparse.Namespace) -> Result:
-    from diptych.storage.importing import read_article_file
-
-    project.articles.get(article_id=args.article)
-    report = project.articles.replace_text(
-        article_id=args.article, parsed=read_article_file(args.file)
-    )
-    figures = ("article_id", "kept", "moved", "fuzzy", "orphaned", "still_orphaned", "found_again")
-    data = {name: getattr(report, name) for name in figures}  # not the undo snapshot
-    before = orphans_before(report.still_orphaned)
-    again = found_again(report.found_again)
-    line = (
-        f"article {report.article_id}: {counted(report.kept, 'passage')} in place, "
-        f"{report.moved} moved, "
-        f"{report.fuzzy} found approximately, {report.orphaned} orphaned"
-        f"{f' ({before})' if before else ''}{f'; {again}' if again else ''}"
-    )
-    return Output([line], data)
 
 
 def _articles(project: Project, args: argparse.Namespace) -> Result:
@@ -310,8 +251,8 @@ def _is_text(mime: str) -> bool:
 _READ_ONLY_COMMANDS = frozenset({"articles", "tags", "annotations", "search", "export"})
 
 _HANDLERS: dict[str, Callable[[Project, argparse.Namespace], Result]] = {
-    "import": _import,
-    "reimport": _reimport,
+    "import": import_command,
+    "reimport": reimport_command,
     "articles": _articles,
     "tags": list_tags,
     "tag": tag_command,

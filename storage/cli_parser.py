@@ -96,7 +96,7 @@ def _import_parser(sub: Any, name: str) -> None:
         "creating it if missing (a new project's name must end with .diptych). Nothing is "
         "imported if any file is refused; a file whose "
         "article is already in the project is left out. Prints the new article ids, then "
-        "what was left out (lines starting with #).",
+        "what was left out and which files were not all UTF-8 (lines starting with #).",
     )
     p.add_argument("project", type=Path)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")

@@ -8,7 +8,11 @@ those used. The rules, in order:
 2. a byte-order mark decides: UTF-8 (``"utf-8-sig"``), UTF-32 or UTF-16 (``"utf-16"``);
 3. bytes that are valid UTF-8 are UTF-8;
 4. for HTML, a ``<meta charset>`` in the first 4 KB names the encoding;
-5. otherwise the legacy Windows encoding, cp1252 (its five unassigned bytes read as Latin-1,
+5. UTF-8 text with a few stray bytes that are not UTF-8 (a curly quote or an accented letter
+   pasted from an older program) is UTF-8 with those bytes read as cp1252
+   (``"utf-8+cp1252"``), when its UTF-8 letters show it to be UTF-8 (see
+   :func:`_utf8_with_strays`);
+6. otherwise the legacy Windows encoding, cp1252 (its five unassigned bytes read as Latin-1,
    so that no byte is ever lost).
 
 The text is then normalised: a leading BOM character is dropped and CRLF and lone CR become
@@ -57,6 +61,17 @@ _CP1252_OVER_LATIN1 = {
     for byte in range(0x80, 0xA0)
     if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
+
+# Bytes that are not UTF-8, as the "surrogateescape" error handler leaves them, and the
+# cp1252 (over Latin-1) character each stands for.
+_STRAY = re.compile("[\udc80-\udcff]")
+_STRAY_AS_CP1252 = {
+    0xDC00 + byte: _CP1252_OVER_LATIN1.get(byte, chr(byte)) for byte in range(0x80, 0x100)
+}
+_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+# Characters whose UTF-8 bytes are, read as cp1252, only ever mojibake ("Ã©", "â€œ"):
+# Latin-1 letters and signs, general punctuation (dashes, quotes) and the euro sign.
+_WESTERN = re.compile("[\u00a0-\u00ff\u2010-\u205f\u20ac]")
 
 _CONTROL_SAMPLE = 65536
 _CONTROL_SHARE = 0.05
@@ -198,7 +213,28 @@ def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
                 return data.decode(declared, errors="replace"), declared
             except (LookupError, UnicodeError, ValueError):
                 pass  # a codec that cannot decode at all: fall back like a browser
+    mixed = _utf8_with_strays(data)
+    if mixed is not None:
+        return mixed, "utf-8+cp1252"
     return decode_cp1252(data), "cp1252"
+
+
+def _utf8_with_strays(data: bytes) -> str | None:
+    """``data`` as UTF-8 with each byte that is not UTF-8 read as cp1252, if it is UTF-8
+    text into which a few such bytes strayed; None if it reads better as cp1252.
+
+    A cp1252 file seldom holds a run of bytes that is valid UTF-8 by chance (an accented
+    capital before a quote or a no-break space), and when it does, the character is a
+    rare one. So the UTF-8 reading is taken when the text holds a UTF-8 character that
+    cp1252 would garble into the familiar "Ã©" or "â€œ", or more UTF-8 characters than
+    stray bytes (text in another alphabet, such as Cyrillic).
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    strays = len(_STRAY.findall(text))
+    utf8 = len(_NON_ASCII.findall(text))
+    if not _WESTERN.search(text) and utf8 <= strays:
+        return None
+    return text.translate(_STRAY_AS_CP1252)
 
 
 def _declared_charset(head: bytes) -> str | None:

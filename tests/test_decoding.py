@@ -194,3 +194,49 @@ def test_utf16_without_a_byte_order_mark_is_recognised() -> None:
     for codec in ("utf-16-le", "utf-16-be"):
         decoded = decode_article(text.encode(codec), name="a.txt")
         assert decoded.text == text and decoded.encoding == codec
+
+
+# UTF-8 text into which a few Windows-1252 bytes strayed (pasted from an old program):
+# the UTF-8 letters stay what they are, and only the stray bytes are read as Windows-1252.
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (
+            "Café “naïve” — 東京. ".encode() + b"He said \x93hi\x94.",
+            "Café “naïve” — 東京. He said “hi”.",
+        ),
+        ("Straße ".encode() + b"caf\xe9", "Straße café"),
+        ("Привет, мир, как дела? ".encode() + b"\x96 yes", "Привет, мир, как дела? – yes"),
+        ("naïve\n".encode() + b"\x81\x8d", "naïve\n\x81\x8d"),
+    ],
+)
+def test_stray_windows_1252_bytes_in_utf8_text_keep_the_utf8_letters(
+    data: bytes, text: str
+) -> None:
+    decoded = decode_article(data, name="a.txt")
+    assert decoded.text == text
+    assert decoded.encoding == "utf-8+cp1252"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"caf\xe9 \x93quoted\x94 \x80",
+        # Accented capitals before punctuation happen to be UTF-8 ("\xdf\x93" and
+        # "\xc9\xa0"): outnumbered by the other accents, they are Windows-1252 too.
+        b"Der Fu\xdf\x93 ist gro\xdf, \xe4hnlich, sch\xf6n, \xfcber",
+        b"\xc9T\xc9\xa0\xbb et l\xe0-bas, d\xe9j\xe0 vu",
+    ],
+)
+def test_windows_1252_text_is_not_taken_for_utf8_by_a_chance_sequence(data: bytes) -> None:
+    decoded = decode_article(data, name="a.txt")
+    assert decoded.encoding == "cp1252"
+    assert decoded.text == decode_cp1252(data)
+
+
+def test_a_web_page_that_names_its_encoding_is_not_read_as_utf8_with_stray_bytes() -> None:
+    # "Г©" in Windows-1251 is the UTF-8 of "é": the page's <meta charset> still decides.
+    page = b'<meta charset="windows-1251"><p>' + "Привет, Г© ООО".encode("cp1251")
+    decoded = decode_article(page, name="a.html", html=True)
+    assert decoded.encoding == "cp1251"
+    assert decoded.text.endswith("Привет, Г© ООО")

@@ -36,3 +36,22 @@ def test_utf_8_files_get_the_short_message(
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):
         window.importer.import_files([tmp_path / "seoul.txt"])
     assert posted[-1][2] == "Imported 1 article."
+
+
+def test_utf_8_with_a_few_stray_bytes_keeps_its_letters_and_says_so(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    (tmp_path / "paris.txt").write_bytes(
+        "Notes de Paris\n\nLe café « Flore », déjà.\n".encode() + b"He said \x93yes\x94.\n"
+    )
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000) as imported:
+        window.importer.import_files([tmp_path / "paris.txt"])
+    text = posted[-1][2]
+    assert text.startswith("Imported 1 article.")
+    assert "paris.txt was UTF-8 except for a few bytes" in text
+    assert "read as Windows-1252" in text and "Update from newer file" in text
+    [article_id] = imported.args[0]
+    shown = window.session.project.articles.get(article_id=article_id).text
+    assert "Le café « Flore », déjà." in shown and "He said “yes”." in shown

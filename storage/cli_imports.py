@@ -1,0 +1,76 @@
+"""The ``diptych import`` and ``diptych reimport`` commands: article files (and REFI-QDA
+files) brought into a project, and an article's text replaced by a newer version."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from diptych.storage.cli_results import Output, Result
+from diptych.storage.project import Project
+from diptych.storage.wording import counted, found_again, orphans_before
+
+REIMPORT_ADVICE = (
+    "To bring in a changed version of an article, use: diptych reimport PROJECT ARTICLE_ID FILE"
+)
+
+
+def import_command(project: Project, args: argparse.Namespace) -> Result:
+    from diptych.storage.import_files import add_new_articles, advice_once, files_to_import
+    from diptych.storage.importing import EXCHANGE_SUFFIXES, read_article_file
+    from diptych.storage.reading_notes import reading_notes
+    from diptych.storage.refiqda_import import import_exchange_file
+
+    exchange = [f for f in args.files if f.suffix.lower() in EXCHANGE_SUFFIXES]
+    found = files_to_import([f for f in args.files if f not in exchange])  # folders searched
+    read = [(path, read_article_file(path)) for path in found.files]  # all checked first
+    with project.transaction():  # all files or none
+        # Duplicates are looked for inside the transaction: the same file imported at the
+        # same moment elsewhere is added once.
+        added, duplicates = add_new_articles(project, read, advice=REIMPORT_ADVICE)
+        bare, advice = advice_once(duplicates)
+        left_out = found.left_out + [str(error) for error in bare]
+        lines = [str(a.id) for a in added]
+        notes = reading_notes(((a.source_name, a.encoding) for a in added), window=False)
+        data: dict[str, Any] = {"articles": [a.id for a in added]}
+        for path in exchange:
+            summary = import_exchange_file(project, path=path)
+            lines.extend(str(i) for i in summary.article_ids)
+            lines.extend(f"# {line}" for line in summary.describe())
+            data.setdefault("exchange", []).append(asdict(summary, dict_factory=_jsonable))
+    lines.extend(f"# left out: {line}" for line in left_out)
+    lines.extend(f"# {line}" for line in advice)
+    lines.extend(f"# {note}" for note in notes)
+    if notes:
+        data["notes"] = notes
+    if left_out:
+        data["left_out"] = left_out
+    if advice:
+        data["advice"] = advice
+    return Output(lines, data)
+
+
+def _jsonable(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    return {key: str(value) if isinstance(value, Path) else value for key, value in items}
+
+
+def reimport_command(project: Project, args: argparse.Namespace) -> Result:
+    from diptych.storage.importing import read_article_file
+
+    project.articles.get(article_id=args.article)
+    report = project.articles.replace_text(
+        article_id=args.article, parsed=read_article_file(args.file)
+    )
+    figures = ("article_id", "kept", "moved", "fuzzy", "orphaned", "still_orphaned", "found_again")
+    data = {name: getattr(report, name) for name in figures}  # not the undo snapshot
+    before = orphans_before(report.still_orphaned)
+    again = found_again(report.found_again)
+    line = (
+        f"article {report.article_id}: {counted(report.kept, 'passage')} in place, "
+        f"{report.moved} moved, "
+        f"{report.fuzzy} found approximately, {report.orphaned} orphaned"
+        f"{f' ({before})' if before else ''}{f'; {again}' if again else ''}"
+    )
+    return Output([line], data)

@@ -1,0 +1,50 @@
+"""What to tell the user about how article files were read: which files were not all
+UTF-8, and how their bytes were read instead.
+
+A file read as Windows-1252 comes out garbled if it was written in another old encoding
+(Russian, Japanese...); a UTF-8 file with a few stray bytes keeps its UTF-8 letters, and
+only the stray bytes (curly quotes or accented letters pasted from an older program) are
+read as Windows-1252. Both are worth a glance, and both say how to bring in a mended file.
+The window and the command line say the same, but for how to bring it in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from diptych.storage.errors import Advice
+from diptych.storage.wording import were
+
+_UPDATE = Advice(
+    command_line="bring it in again with: diptych reimport PROJECT ARTICLE_ID FILE",
+    window="use Update from newer file",
+)
+
+
+def reading_notes(read: Iterable[tuple[str, str]], *, window: bool) -> list[str]:
+    """One sentence for each way files were read that was not plain UTF-8 (none if all were).
+
+    Args:
+        read: each imported file's name and the encoding it was read in (as
+            :class:`~diptych.storage.importing.ParsedArticle` says it).
+        window: word what to do for the window (a menu item) rather than the command line.
+    """
+    read = list(read)
+    legacy = [name for name, encoding in read if encoding == "cp1252"]
+    mixed = [name for name, encoding in read if encoding == "utf-8+cp1252"]
+    update = _UPDATE.window if window else _UPDATE.command_line
+    notes = []
+    if legacy:
+        was = were(len(legacy))
+        notes.append(
+            f"{', '.join(legacy)} {was} not UTF-8 and {was} read as Windows-1252 (Western "
+            f"European); if its letters look wrong, save it as UTF-8 and {update}."
+        )
+    if mixed:
+        notes.append(
+            f"{', '.join(mixed)} {were(len(mixed))} UTF-8 except for a few bytes, which were "
+            "read as Windows-1252 (Western European), as curly quotes and accented letters "
+            "pasted from older programs are; if a character there looks wrong, correct it, "
+            f"save the file as UTF-8 and {update}."
+        )
+    return notes
