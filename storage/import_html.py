@@ -3,12 +3,14 @@
 Pages are untrusted: nothing in them is fetched or run. Only the article's words and their
 structure are kept: headings, paragraphs, list items, table cells, preformatted code and
 block quotes, with emphasis, strong text, inline code and links (http, https and mailto
-only) as spans. Scripts, styles, embedded objects, media and form controls are dropped
-with everything inside them, except that a paragraph, heading or other block inside a
-button ends the button: browsers show those, and a page that leaves a button open (or
-misspells ``</button>``) would otherwise lose every word after it. Likewise an ``<svg>``
-or ``<math>`` left open ends where browsers end it, at the next paragraph, list, table or
-styled text.
+only) as spans. :mod:`diptych.storage.html_elements` says which elements are dropped with
+everything inside them (scripts, styles, embedded objects, media, form controls, ruby
+readings) and how XHTML's prefixed names are read. A paragraph, heading or other block
+inside a button, or inside a ruby reading, ends it: browsers show those, and a page that
+leaves a button open (or misspells ``</button>``) would otherwise lose every word after it.
+Likewise an ``<svg>`` left open ends where browsers end it, at the next paragraph, list,
+table or styled text; a reading left open ends with the element around it. A MathML
+formula is kept as its characters, without the whitespace that lays out its markup.
 
 Navigation, footers and asides are kept as ordinary text: scraped pages often put real
 content there (bylines, captions, related facts, the article itself on some sites), and a
@@ -25,10 +27,18 @@ import re
 from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
-from urllib.parse import unquote
 
 from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle, TextBuilder
+from diptych.storage.html_elements import (
+    BREAKS_OUT_OF_FOREIGN,
+    INLINE_STYLES,
+    INVISIBLE_OPERATORS,
+    STYLE_RANK,
+    VOID,
+    DroppedContent,
+    ElementNames,
+)
 from diptych.storage.html_structure import (
     BLOCK_TAGS,
     HEADINGS,
@@ -38,52 +48,9 @@ from diptych.storage.html_structure import (
     child_context,
     tag_set,
 )
+from diptych.storage.link_addresses import allowed_href
 
-_DROPPED = tag_set(
-    "script style noscript template iframe object embed svg math canvas video audio head "
-    "select textarea button datalist option input keygen applet noembed noframes frameset "
-    "meter progress"
-)
-# Start tags that end an open <svg> or <math> (the HTML standard's list for foreign content).
-_BREAKS_OUT_OF_SVG = tag_set(
-    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i "
-    "img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt "
-    "u ul var"
-)
-_VOID = tag_set("area base br col embed hr img input keygen link meta param source track wbr")
-_HEAD_CONTENT = tag_set("title meta link style script base noscript template")
-_INLINE_STYLES = {
-    **dict.fromkeys(tag_set("em i cite dfn var"), SpanStyle.EMPHASIS),
-    **dict.fromkeys(tag_set("strong b"), SpanStyle.STRONG),
-    **dict.fromkeys(tag_set("code kbd samp tt"), SpanStyle.CODE),
-}
-_STYLE_RANK = (SpanStyle.CODE, SpanStyle.STRONG, SpanStyle.EMPHASIS)
-_ALLOWED_SCHEMES = tag_set("http https mailto")
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
-
-
-def allowed_href(href: str) -> str:
-    """``href`` if it is an http, https or mailto address, else "" (the link is dropped).
-
-    A mail link that names a file to attach is dropped too: some mail programs attach
-    the named file (``mailto:a@b.org?attach=~/.ssh/id_rsa``) to the message they open.
-    """
-    href = href.strip()
-    scheme, colon, rest = href.partition(":")
-    if not colon or scheme.lower() not in _ALLOWED_SCHEMES:
-        return ""
-    if any(ord(ch) < 0x20 or ch == "\x7f" for ch in href):
-        return ""
-    if scheme.lower() == "mailto" and _names_attachment(rest):
-        return ""
-    return href
-
-
-def _names_attachment(mail: str) -> bool:
-    """True if a mailto address's query has a field whose name begins with "attach"."""
-    _, _, query = unquote(mail).partition("?")
-    fields = re.split(r"[&;]", query) if query else []
-    return any(f.partition("=")[0].strip().lower().startswith("attach") for f in fields)
 
 
 def parse_html(text: str) -> ArticleText:
@@ -116,12 +83,14 @@ class _PageReader(HTMLParser):
         self._title_state = "before"  # "before", "inside", "done"
         self._builder = TextBuilder()
         self._elements = OpenElements(Context())
-        self._dropped = OpenElements(Context())  # open elements whose content is dropped
+        self._dropped = DroppedContent()
         self._block: OpenBlock | None = None
         self._tables = 0
         self._styles: Counter[SpanStyle] = Counter()
         self._href: str | None = None
         self._pre_start = False  # just inside <pre>, where a first newline is not content
+        self._names = ElementNames()
+        self._formulas = 0  # open <math> elements
 
     def finish(self) -> ArticleText:
         """The finished article (call after :meth:`close`)."""
@@ -129,22 +98,26 @@ class _PageReader(HTMLParser):
         return self._builder.build()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = self._names.start(tag, attrs)
         self._pre_start = False
         if self._title_state == "inside":
             self._title_state = "done"
         if tag == "title":
-            if self._title_state == "before" and self._in_page_head():
+            if self._title_state == "before" and self._dropped.in_page_head():
                 self._title_state = "inside"
-        elif not self._dropping(tag):
+        elif not self._dropped.start(tag):
             self._start(tag, {name: value or "" for name, value in attrs})
 
     def handle_endtag(self, tag: str) -> None:
+        tag = self._names.end(tag)
         if tag == "title":
             self._title_state = "done" if self._title_state == "inside" else self._title_state
-        elif len(self._dropped):
-            self._dropped.pop_to(frozenset({tag}))
-        elif tag in _INLINE_STYLES:
-            style = _INLINE_STYLES[tag]
+        elif self._dropped.end(tag):
+            return
+        elif tag == "math":
+            self._formulas = max(self._formulas - 1, 0)
+        elif tag in INLINE_STYLES:
+            style = INLINE_STYLES[tag]
             self._styles[style] = max(self._styles[style] - 1, 0)
         elif tag == "a":
             self._href = None
@@ -156,8 +129,9 @@ class _PageReader(HTMLParser):
                 self._boundary(self._elements.top)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = self._names.start(tag, attrs)
         self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
+        if tag not in VOID:
             self.handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
@@ -165,9 +139,13 @@ class _PageReader(HTMLParser):
             self.title.append(data)
             return
         if len(self._dropped):
-            if not (self._in_page_head() and data.strip()):
+            if not (self._dropped.in_page_head() and data.strip()):
                 return
             self._dropped.clear()  # words in the head: the body began, as browsers read it
+        if self._formulas:  # no layout whitespace, no invisible operators: what shows
+            data = data.translate(INVISIBLE_OPERATORS)
+            if not data.strip(" \t\n\r\f"):
+                return
         context = self._elements.top
         if context.pre:
             text = data[1:] if self._pre_start and data.startswith("\n") else data
@@ -206,32 +184,13 @@ class _PageReader(HTMLParser):
         end = rawdata.find(">", i)
         return -1 if end < 0 else end + 1
 
-    def _in_page_head(self) -> bool:
-        return not len(self._dropped) or (
-            len(self._dropped) == 1 and self._dropped.top_tag == "head"
-        )
-
-    def _dropping(self, tag: str) -> bool:
-        """True if ``tag`` opens inside dropped content or starts some; tracks both."""
-        if tag not in _HEAD_CONTENT and len(self._dropped) == 1 and self._dropped.top_tag == "head":
-            self._dropped.clear()  # the body began without </head>
-        elif tag in BLOCK_TAGS and len(self._dropped) == self._dropped.count("button"):
-            # A button holds a label, never blocks: these belong to a page that left its
-            # button open (or misspelt </button>), whose every later word browsers show.
-            self._dropped.clear()
-        elif tag in _BREAKS_OUT_OF_SVG and len(self._dropped) == sum(
-            self._dropped.count(foreign) for foreign in ("svg", "math")
-        ):
-            self._dropped.clear()  # browsers end a drawing or formula left open here too
-        if tag in _DROPPED:
-            if tag not in _VOID:
-                self._dropped.push(tag, Context())
-            return True
-        return bool(len(self._dropped))
-
     def _start(self, tag: str, attrs: dict[str, str]) -> None:
-        if tag in _INLINE_STYLES:
-            self._styles[_INLINE_STYLES[tag]] += 1
+        if tag in BREAKS_OUT_OF_FOREIGN:
+            self._formulas = 0  # browsers end a formula left open here
+        if tag == "math":
+            self._formulas += 1
+        elif tag in INLINE_STYLES:
+            self._styles[INLINE_STYLES[tag]] += 1
         elif tag == "a":
             self._href = allowed_href(attrs.get("href", ""))
         elif tag == "br":
@@ -294,7 +253,7 @@ class _PageReader(HTMLParser):
     def _style(self) -> tuple[SpanStyle | None, str]:
         if self._href:
             return SpanStyle.LINK, self._href
-        for style in _STYLE_RANK:
+        for style in STYLE_RANK:
             if self._styles[style]:
                 return style, ""
         return None, ""

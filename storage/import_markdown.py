@@ -18,7 +18,7 @@ from markdown_it.token import Token
 
 from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle, TextBuilder
-from diptych.storage.import_html import allowed_href
+from diptych.storage.link_addresses import allowed_href
 
 
 def make_markdown_parser() -> MarkdownIt:

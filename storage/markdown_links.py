@@ -19,7 +19,7 @@ def refused_address(url: str) -> bool:
     for a mail link naming a file to attach, which the window refuses too."""
     from markdown_it.common.normalize_url import validateLink
 
-    from diptych.storage.import_html import allowed_href
+    from diptych.storage.link_addresses import allowed_href
 
     url = _URL_IGNORED.sub("", url).lstrip(_URL_LEADING)
     if url[:7].lower() == "mailto:":

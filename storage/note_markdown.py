@@ -190,7 +190,7 @@ def _safe_links_no_images(state: StateCore) -> None:
 def _sanitised(children: list[Token]) -> list[Token]:
     from markdown_it.token import Token
 
-    from diptych.storage.import_html import allowed_href
+    from diptych.storage.link_addresses import allowed_href
 
     kept: list[Token] = []
     dropped_opens: list[bool] = []  # for each open link: was it dropped?

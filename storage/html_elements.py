@@ -1,0 +1,154 @@
+"""Which elements of a web page the article keeps, drops or styles, and what an element is
+called when XHTML writes it with a namespace prefix.
+
+Pages are untrusted: scripts, styles, embedded objects, media and form controls are
+dropped with everything inside them. Ruby readings (``<rt>``, with their ``<rp>``
+brackets) are dropped too, so that the base text reads, and is searched and quoted, as
+words, not as "漢(kan)字(ji)". A MathML formula is kept as its characters ("πr2"), without
+the TeX or HTML annotations that come with it.
+
+XHTML may name its elements with a prefix bound to its namespace (``<html:p>`` with
+``xmlns:html="http://www.w3.org/1999/xhtml"``); :class:`ElementNames` reads them by their
+local name, as it reads SVG and MathML elements, so that they mean what they say. Elements
+of other namespaces (Word's ``<o:p>``) keep their prefixed names, which mean nothing here:
+their text is kept as ordinary text.
+"""
+
+from __future__ import annotations
+
+from diptych.storage.document import SpanStyle
+from diptych.storage.html_structure import BLOCK_TAGS, Context, OpenElements, tag_set
+
+DROPPED = tag_set(
+    "script style noscript template iframe object embed svg canvas video audio head "
+    "select textarea button datalist option input keygen applet noembed noframes frameset "
+    "meter progress rt rp rtc annotation annotation-xml"
+)
+"""Elements dropped with everything inside them."""
+ENDED_BY_PARENT = tag_set("rt rp rtc annotation annotation-xml")
+"""Dropped elements whose end tags pages may leave out: the end of the element around them
+ends them too."""
+ENDED_BY_BLOCKS = tag_set("button rt rp rtc")
+"""Dropped elements that hold a label or a reading, never a block: a block's start tag
+inside them belongs to a page that left them open, and ends them."""
+READINGS_ENDED_BY = {
+    "rt": tag_set("rt rp"),
+    "rp": tag_set("rt rp"),
+    "rb": tag_set("rt rp rtc"),
+    "rtc": tag_set("rt rp rtc"),
+}
+"""Start tags of a ruby's parts, and the readings left open that each ends, as browsers
+read them."""
+BREAKS_OUT_OF_FOREIGN = tag_set(
+    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i "
+    "img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt "
+    "u ul var"
+)
+"""Start tags that end an open ``<svg>`` or ``<math>`` (the HTML standard's list for
+foreign content)."""
+VOID = tag_set("area base br col embed hr img input keygen link meta param source track wbr")
+HEAD_CONTENT = tag_set("title meta link style script base noscript template")
+INLINE_STYLES = {
+    **dict.fromkeys(tag_set("em i cite dfn var"), SpanStyle.EMPHASIS),
+    **dict.fromkeys(tag_set("strong b"), SpanStyle.STRONG),
+    **dict.fromkeys(tag_set("code kbd samp tt"), SpanStyle.CODE),
+}
+INVISIBLE_OPERATORS = dict.fromkeys(range(0x2061, 0x2065))
+"""MathML's invisible operators (function application, times, separator, plus), which
+formulas put between their characters: dropped, so that "xy" is found as it shows."""
+STYLE_RANK = (SpanStyle.CODE, SpanStyle.STRONG, SpanStyle.EMPHASIS)
+"""Of several styles around a text, the one it is shown in: the first here."""
+
+_DRAWING = tag_set("svg")
+_KNOWN_NAMESPACES = frozenset(
+    {
+        "http://www.w3.org/1999/xhtml",
+        "http://www.w3.org/2000/svg",
+        "http://www.w3.org/1998/Math/MathML",
+    }
+)
+
+
+class ElementNames:
+    """Reads prefixed element names by their local name where the prefix is bound to the
+    XHTML, SVG or MathML namespace.
+
+    A prefix is taken as bound from the element that declares it to the end of the page,
+    not only inside that element: pages declare their prefixes on the root element, and
+    reading one too long is harmless where reading one too short would lose structure.
+    """
+
+    def __init__(self) -> None:
+        self._prefixes: set[str] = set()
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> str:
+        """The name of a start tag, after noting the prefixes its attributes declare."""
+        for name, value in attrs:
+            if name.startswith("xmlns:"):
+                prefix = name.removeprefix("xmlns:")
+                if (value or "").strip() in _KNOWN_NAMESPACES:
+                    self._prefixes.add(prefix)
+                else:
+                    self._prefixes.discard(prefix)
+        return self.end(tag)
+
+    def end(self, tag: str) -> str:
+        """The name of an end tag (or of a start tag already seen)."""
+        prefix, colon, local = tag.partition(":")
+        return local if colon and prefix in self._prefixes else tag
+
+
+class DroppedContent:
+    """The open elements whose content is dropped, and where a page that leaves one open
+    ends it, as browsers do."""
+
+    def __init__(self) -> None:
+        self._open = OpenElements(Context())
+
+    def __len__(self) -> int:
+        return len(self._open)
+
+    def in_page_head(self) -> bool:
+        """True outside dropped content, or right inside the page's ``<head>``."""
+        return not len(self._open) or (len(self._open) == 1 and self._open.top_tag == "head")
+
+    def clear(self) -> None:
+        """End all dropped content: the page's body began."""
+        self._open.clear()
+
+    def start(self, tag: str) -> bool:
+        """True if ``tag`` opens inside dropped content or starts some; tracks both."""
+        opened = self._open
+        if tag not in HEAD_CONTENT and len(opened) == 1 and opened.top_tag == "head":
+            opened.clear()  # the body began without </head>
+        elif tag in BLOCK_TAGS and self._only(ENDED_BY_BLOCKS):
+            # A button holds a label, never blocks: these belong to a page that left its
+            # button (or a reading) open, or misspelt </button>, whose every later word
+            # browsers show.
+            opened.clear()
+        elif tag in READINGS_ENDED_BY and self._only(READINGS_ENDED_BY[tag]):
+            opened.clear()  # the next reading or base text ends a reading left open
+        elif tag in BREAKS_OUT_OF_FOREIGN and self._only(_DRAWING):
+            opened.clear()  # browsers end a drawing left open here too
+        if tag in DROPPED:
+            if tag not in VOID:
+                opened.push(tag, Context())
+            return True
+        return bool(len(opened))
+
+    def end(self, tag: str) -> bool:
+        """True if the end tag ``tag`` belongs to dropped content, which it ends if it is
+        its end tag. A reading or annotation left open ends with the element around it:
+        that end tag then belongs to the page (False)."""
+        if not len(self._open):
+            return False
+        if self._open.pop_to(frozenset({tag})):
+            return True
+        if self._only(ENDED_BY_PARENT):
+            self._open.clear()
+            return False
+        return True
+
+    def _only(self, tags: frozenset[str]) -> bool:
+        """True if every open dropped element is one of ``tags``."""
+        return len(self._open) == sum(self._open.count(tag) for tag in tags)
