@@ -132,12 +132,19 @@ def decode_article(data: bytes, *, name: str, html: bool = False) -> DecodedText
     text = normalise_newlines(text.removeprefix("\ufeff"))
     if not text.strip():
         raise _empty(name)
-    sample = text[:_CONTROL_SAMPLE]
-    if len(BINARY_SIGNS.findall(sample)) > _CONTROL_SHARE * len(sample):
+    if looks_binary(text):
         raise _binary(name, "many control characters")
     # A NUL inside UTF-16/32 text (the only way one gets here) would cut the text short
     # in C-string APIs; the replacement character keeps every offset where it was.
     return DecodedText(text.replace("\x00", "\ufffd"), encoding)
+
+
+def looks_binary(text: str) -> bool:
+    """True if the start of ``text`` holds many control characters that never occur in
+    text: the bytes it was decoded from are not text (a file of NUL bytes, say, which
+    reads as UTF-16)."""
+    sample = text[:_CONTROL_SAMPLE]
+    return len(BINARY_SIGNS.findall(sample)) > _CONTROL_SHARE * len(sample)
 
 
 def utf16_without_mark(data: bytes) -> tuple[str, str] | None:

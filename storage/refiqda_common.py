@@ -18,7 +18,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from diptych.storage.decoding import decode_cp1252, utf16_without_mark
+from diptych.storage.decoding import decode_cp1252, looks_binary, utf16_without_mark
 from diptych.storage.errors import ExchangeFileError, InputError
 from diptych.storage.palette import normalize_color
 
@@ -296,14 +296,16 @@ _BOMS = (
 )
 
 
-def decode_source(data: bytes) -> tuple[str, str]:
+def decode_source(data: bytes) -> tuple[str, str] | None:
     """A source file's text and encoding: a byte-order mark decides (MAXQDA has been seen
     writing UTF-16, QualCoder UTF-8 with a mark), else UTF-16 recognised by its NUL bytes
     (some Windows tools write it without a mark; it is valid UTF-8 when all ASCII, one
     letter and one NUL at a time), else UTF-8, else cp1252.
 
     The mark itself is not part of the text: REFI positions count from the first
-    character after it. NULs become U+FFFD, keeping every offset in place.
+    character after it. NULs become U+FFFD, keeping every offset in place. None if the
+    file is not text (many control characters, such as a file of NUL bytes, which reads
+    as UTF-16 of U+0000).
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -318,4 +320,7 @@ def decode_source(data: bytes) -> tuple[str, str]:
                 text, encoding = data.decode("utf-8"), "utf-8"
             except UnicodeDecodeError:
                 text, encoding = decode_cp1252(data), "cp1252"
-    return text.removeprefix("\ufeff").replace("\x00", "\ufffd"), encoding
+    text = text.removeprefix("\ufeff")
+    if looks_binary(text):
+        return None
+    return text.replace("\x00", "\ufffd"), encoding

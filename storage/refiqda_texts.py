@@ -134,7 +134,11 @@ class TextReader:
             why = f"its text file {member} is too large to import"
             self._no_text(element, what, "too large to import", why)
             return None
-        return decode_source(self.archive.read(member))
+        decoded = decode_source(self.archive.read(member))
+        if decoded is None:
+            why = f"its text file {member} is not text"
+            self._no_text(element, what, "that is not text", why)
+        return decoded
 
     def _no_text(self, element: Element, what: str, kind: str, why: str) -> None:
         """Count a source or note whose text cannot be read; name a source and say why."""

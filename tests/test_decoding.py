@@ -240,3 +240,11 @@ def test_a_web_page_that_names_its_encoding_is_not_read_as_utf8_with_stray_bytes
     decoded = decode_article(page, name="a.html", html=True)
     assert decoded.encoding == "cp1251"
     assert decoded.text.endswith("Привет, Г© ООО")
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x00\x00", b"\x00" * 4, b"\x00" * 8, b"\x00" * 7 + b"a", b"\x00\x00\x00a"]
+)
+def test_a_short_file_of_nul_bytes_is_refused_naming_the_file(data: bytes) -> None:
+    with pytest.raises(ArticleFileError, match=r"^zeros\.txt: is not a text file"):
+        decode_article(data, name="zeros.txt")

@@ -72,3 +72,20 @@ def test_a_source_in_another_script_in_utf16_without_a_mark_is_read(
     article = project.articles.get(article_id=summary.article_ids[0])
     assert (article.text, article.encoding) == (RUSSIAN, "utf-16-le")
     assert project.annotations.query()[0].exact == "Протокол"
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x00\x00", b"\x00" * 4, b"\x00" * 8, b"\x00" * 7 + b"a", b"\x00\x00\x00a"]
+)
+def test_a_source_of_nul_bytes_is_not_imported_and_is_named(
+    tmp_path: Path, project: Project, data: bytes
+) -> None:
+    qde = f"""<Project {NS} name="p"><Sources>
+        <TextSource name="Broken" guid="631251cc-9fb4-4131-bea8-35947084c409"
+            plainTextPath="internal://broken.txt"/>
+        <TextSource name="Fine" guid="631251cc-9fb4-4131-bea8-35947084c410"
+            plainTextPath="internal://fine.txt"/></Sources></Project>"""
+    files = {"sources/broken.txt": data, "sources/fine.txt": b"Ordinary words."}
+    summary = import_exchange_file(project, path=write_qdpx(tmp_path / "w.qdpx", qde, files))
+    assert [a.title for a in project.articles.all()] == ["Fine"]
+    assert summary.skipped_sources == ["“Broken” (its text file sources/broken.txt is not text)"]
