@@ -64,8 +64,14 @@ def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, b
     return "\n".join([*lines, backed_up]), True
 
 
-def update_message(report: ReanchorReport) -> str:
-    """Where an updated article's passages were found again, and how many are orphans."""
+def update_message(report: ReanchorReport, read: Sequence[tuple[str, str]] = ()) -> str:
+    """Where an updated article's passages were found again, and how many are orphans;
+    then whether the newer file (``read``: its name and encoding) was not all UTF-8."""
+    notes = "".join(f" {note}" for note in reading_notes(read, window=True))
+    return _where_passages_went(report) + notes
+
+
+def _where_passages_went(report: ReanchorReport) -> str:
     if not (report.kept or report.moved or report.fuzzy or report.orphaned):
         # A row of noughts would read as passages lost.
         return "Updated the article: it has no passages to find again. Ctrl+Z undoes the update."

@@ -229,5 +229,6 @@ class ImportController(QObject):
             return
         report = command.report
         report_to = self.session.messages.warning if report.lost else self.session.messages.info
-        report_to(update_message(report), "Update article")
+        read = [(parsed.source_name, parsed.encoding)]
+        report_to(update_message(report, read), "Update article")
         self.reimported.emit(article_id)

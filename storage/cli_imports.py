@@ -58,11 +58,12 @@ def _jsonable(items: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def reimport_command(project: Project, args: argparse.Namespace) -> Result:
     from diptych.storage.importing import read_article_file
+    from diptych.storage.reading_notes import reading_notes
 
     project.articles.get(article_id=args.article)
-    report = project.articles.replace_text(
-        article_id=args.article, parsed=read_article_file(args.file)
-    )
+    parsed = read_article_file(args.file)
+    report = project.articles.replace_text(article_id=args.article, parsed=parsed)
+    notes = reading_notes([(parsed.source_name, parsed.encoding)], window=False)
     figures = ("article_id", "kept", "moved", "fuzzy", "orphaned", "still_orphaned", "found_again")
     data = {name: getattr(report, name) for name in figures}  # not the undo snapshot
     before = orphans_before(report.still_orphaned)
@@ -73,4 +74,4 @@ def reimport_command(project: Project, args: argparse.Namespace) -> Result:
         f"{report.fuzzy} found approximately, {report.orphaned} orphaned"
         f"{f' ({before})' if before else ''}{f'; {again}' if again else ''}"
     )
-    return Output([line], data)
+    return Output([line, *(f"# {note}" for note in notes)], data)  # data: the figures

@@ -27,3 +27,18 @@ def test_files_not_all_utf_8_are_named_with_how_they_were_read(tmp_path: Path) -
     with Project.open(project, read_only=True) as opened:
         texts = [opened.articles.get(article_id=a.id).text for a in opened.articles.all()]
     assert "Le café, déjà.\nHe said “yes”." in texts
+
+
+def test_reimport_says_so_too(tmp_path: Path) -> None:
+    article = tmp_path / "paris.txt"
+    article.write_text("Le café, déjà.\n", encoding="utf-8")
+    project = tmp_path / "p.diptych"
+    assert run("import", project, article)[0] == 0
+    article.write_bytes("Le café, déjà.\n".encode() + b"He said \x93yes\x94.\n")
+
+    code, out, err = run("reimport", project, "1", article)
+
+    assert code == 0, err
+    first, note = out.splitlines()
+    assert first.startswith("article 1: 0 passages in place")
+    assert note.startswith("# paris.txt was UTF-8 except for a few bytes")

@@ -55,3 +55,21 @@ def test_utf_8_with_a_few_stray_bytes_keeps_its_letters_and_says_so(
     [article_id] = imported.args[0]
     shown = window.session.project.articles.get(article_id=article_id).text
     assert "Le café « Flore », déjà." in shown and "He said “yes”." in shown
+
+
+def test_update_from_newer_file_says_so_too(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    article = window.session.project.articles.all()[0]
+    text = window.session.project.articles.get(article_id=article.id).text
+    newer = tmp_path / "newer.txt"
+    newer.write_bytes(text.encode() + "\n\nUn café, déjà ".encode() + b"\x93vu\x94.\n")
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        window.importer.reimport(article.id, newer)
+    said = posted[-1][2]
+    assert said.startswith("Updated the article:")
+    assert "newer.txt was UTF-8 except for a few bytes" in said
+    shown = window.session.project.articles.get(article_id=article.id).text
+    assert shown.endswith("Un café, déjà “vu”.")
