@@ -14,6 +14,7 @@ from diptych.storage.backup import backup_before_upgrade
 from diptych.storage.backup_folders import list_backups
 from diptych.storage.database import check_file
 from diptych.storage.errors import DamagedProjectError, DiptychError, ProjectFileError
+from diptych.storage.file_names import set_aside_name
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
 from diptych.storage.sqlite_errors import RESTORE_ADVICE
@@ -60,7 +61,7 @@ def open_sample_anyway(context: AppContext, *, damaged: bool = False) -> Project
         except DiptychError:
             pass
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.stem} (could not be opened {stamp}){path.suffix}")
+    aside = set_aside_name(path, f"could not be opened {stamp}")
     try:
         if path.exists() or path.is_symlink():  # not there: it could not be created
             path.replace(aside)

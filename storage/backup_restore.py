@@ -12,6 +12,7 @@ from diptych.storage.backup import backup_project
 from diptych.storage.backup_folders import STAMP
 from diptych.storage.database import connect
 from diptych.storage.errors import DamagedProjectError, NotAProjectError, ProjectFileError
+from diptych.storage.file_names import set_aside_name
 from diptych.storage.project import Project
 from diptych.storage.project_copies import copy_file, read_only
 from diptych.storage.sqlite_errors import translate_errors
@@ -54,7 +55,7 @@ def _replace_damaged(backup: Path, *, target: Path) -> Path:
     """Move the unreadable ``target`` aside (with its -wal and -shm) and copy ``backup``
     into its place; returns the moved file."""
     stamp = datetime.now().strftime(STAMP)
-    aside = target.with_name(f"{target.stem} (damaged {stamp}){target.suffix}")
+    aside = set_aside_name(target, f"damaged {stamp}")
     try:
         for extra in ("-wal", "-shm"):
             side = Path(f"{target}{extra}")

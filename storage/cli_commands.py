@@ -17,6 +17,7 @@ from diptych.storage.cli_results import Content, Output, Result
 from diptych.storage.cli_tags import list_tags, refuse_new_path, require_tag, tag_command
 from diptych.storage.codebook import Codebook
 from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
+from diptych.storage.file_names import set_aside_name
 from diptych.storage.files import write_atomically
 from diptych.storage.project import PROJECT_SUFFIX, Project
 from diptych.storage.project_checks import file_exists
@@ -75,10 +76,10 @@ def _keep_older(project: Project) -> Path:
 
     path = project.path
     what = f"before the update to format {SCHEMA_VERSION}"
-    copy = path.with_name(f"{path.stem} ({what}){path.suffix}")
+    copy = set_aside_name(path, what)
     if file_exists(copy):  # kept at an earlier update: never replaced
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        copy = path.with_name(f"{path.stem} ({what}, {stamp}){path.suffix}")
+        copy = set_aside_name(path, f"{what}, {stamp}")
     copy_open_project(project, copy)
     return copy
 

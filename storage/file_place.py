@@ -39,6 +39,7 @@ from pathlib import Path
 from diptych.storage.database import connect
 from diptych.storage.errors import DiptychError, ProjectFileError, readable_text
 from diptych.storage.file_followed import FileFollowed
+from diptych.storage.file_names import set_aside_name
 from diptych.storage.file_overwritten import overwritten
 from diptych.storage.project import Project
 from diptych.storage.sqlite_errors import translate_errors
@@ -183,7 +184,7 @@ def _fold_log(project: Project) -> bool:
 
 def _kept_name(path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem} (kept {stamp}){path.suffix}")
+    return set_aside_name(path, f"kept {stamp}")
 
 
 def _write_copy(project: Project, target: Path) -> None:

@@ -6,15 +6,14 @@ import contextlib
 import errno
 import os
 import shutil
-import uuid
 from pathlib import Path
 
 from diptych.storage.errors import InputError
+from diptych.storage.file_names import part_name
 from diptych.storage.held_files import read_start
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
-_NAME_MAX = 255  # bytes in one file name, on the common file systems
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -70,12 +69,9 @@ def _not_written(path: Path, exc: OSError) -> InputError:
 
 def _temporary_beside(target: Path) -> Path:
     """The file written first, in the same folder (so that renaming it over ``target`` is
-    atomic): ``.NAME.part``, or a shorter name when that one would be longer than a file
-    name may be (255 bytes) though ``target``'s is not."""
-    tmp = target.with_name(f".{target.name}.part")
-    if len(os.fsencode(tmp.name)) <= _NAME_MAX:
-        return tmp
-    return target.with_name(f".diptych-{uuid.uuid4().hex}.part")
+    atomic): ``.NAME.part``, ``NAME`` shortened when ``target``'s is close to the longest a
+    file name may be."""
+    return part_name(target, prefix=".", room=0)
 
 
 def _write_into(path: Path, target: Path, data: bytes) -> None:

@@ -25,6 +25,7 @@ from diptych.storage.errors import (
     ReadOnlyProjectError,
     readable_text,
 )
+from diptych.storage.file_names import JOURNAL_ROOM, NAME_MAX, WAL_ROOM
 from diptych.storage.held_files import read_start
 from diptych.storage.schema import (
     APPLICATION_ID,
@@ -36,11 +37,10 @@ from diptych.storage.schema import (
 from diptych.storage.sqlite_errors import RESTORING, translate_errors
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-NAME_MAX = 255  # bytes in one file name, on the common file systems
 # SQLite keeps working files beside the project, named after it: NAME-wal and NAME-shm
 # while it is open, NAME-journal while it is created. Each must be a valid name too.
-LONGEST_NAME_TO_OPEN = NAME_MAX - len("-wal")
-LONGEST_NAME_TO_CREATE = NAME_MAX - len("-journal")
+LONGEST_NAME_TO_OPEN = NAME_MAX - WAL_ROOM
+LONGEST_NAME_TO_CREATE = NAME_MAX - JOURNAL_ROOM
 
 
 def file_exists(path: Path) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diptych.storage.errors import DiskFullError, ProjectFileError
+from diptych.storage.file_names import part_name
 from diptych.storage.sqlite_errors import error_kind, known_error
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def read_only(path: Path) -> contextlib.closing[sqlite3.Connection]:
 
 def copy_database(source: sqlite3.Connection, target: Path, *, source_path: Path) -> None:
     """Copy the database ``source`` (the file at ``source_path``) to the new file ``target``."""
-    part = target.with_name(target.name + ".part")
+    part = part_name(target)
     with _writing_copy(target, source_path=source_path):
         part.unlink(missing_ok=True)
         try:

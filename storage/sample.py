@@ -16,6 +16,7 @@ from pathlib import Path
 
 from diptych.storage.anchors import find_quote
 from diptych.storage.errors import DiptychError, ProjectFileError
+from diptych.storage.file_names import part_name
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project, new_uuid
 from diptych.storage.project_checks import read_header
@@ -126,7 +127,7 @@ def _usable_template(template: Path) -> bool:
 def _copy_template(template: Path, path: Path) -> Project:
     """A copy of the template with new uuids and times (two users' sample projects, or two
     sample projects of one user, never share an identity in their exports)."""
-    part = path.with_name(path.name + ".part")
+    part = part_name(path)
     try:
         shutil.copyfile(template, part)
         part.replace(path)
