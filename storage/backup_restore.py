@@ -1,21 +1,35 @@
 """Restoring a backup: the backup checked first, the state it replaces backed up, then
 the backup copied into the project file inside one SQLite transaction (an interruption
 leaves the old state, never half of each); a project file too damaged to open is moved
-aside (kept, renamed) and the backup copied in its place."""
+aside (kept, renamed) and the backup copied in its place, or moved back if that copy
+cannot be written. A restore that fails says that the project is unchanged, or where it
+is now."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from diptych.storage.backup import backup_project
 from diptych.storage.backup_folders import STAMP
 from diptych.storage.database import connect
-from diptych.storage.errors import DamagedProjectError, NotAProjectError, ProjectFileError
+from diptych.storage.errors import (
+    DamagedProjectError,
+    DiptychError,
+    DiskFullError,
+    NotAProjectError,
+    ProjectBusyError,
+    ProjectFileError,
+    readable_text,
+)
 from diptych.storage.file_names import set_aside_name
 from diptych.storage.project import Project
 from diptych.storage.project_copies import copy_file, read_only
 from diptych.storage.sqlite_errors import translate_errors
+
+UNCHANGED = "It is unchanged."
 
 
 def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
@@ -25,10 +39,15 @@ def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
 
     The project must not be open elsewhere in this process (close it first). The backup is
     checked (a Diptych project, intact) before anything is touched.
+
+    Raises:
+        ProjectFileError: the backup could not be restored; the message says that the
+            project file is unchanged in its place, or else where it is.
     """
     _check_backup(backup)
     if not target.exists():  # deleted since: nothing to keep, the backup comes back
-        copy_file(backup, target)
+        with _restoring(backup, target, "Nothing was written in its place."):
+            copy_file(backup, target)
         return backup
     try:
         current = Project.open(target)
@@ -38,7 +57,9 @@ def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
         safety = backup_project(
             current, root=root, reason="before-restore", keep=10_000, budget=None, newest_only=True
         )
-        with read_only(backup) as source, translate_errors(target):
+        # One transaction: a copy cut short is rolled back, and the project is as it was.
+        restoring = _restoring(backup, target, UNCHANGED)
+        with restoring, read_only(backup) as source, translate_errors(target):
             source.backup(current.db.conn)
     return safety
 
@@ -53,20 +74,74 @@ def _check_backup(backup: Path) -> None:
 
 def _replace_damaged(backup: Path, *, target: Path) -> Path:
     """Move the unreadable ``target`` aside (with its -wal and -shm) and copy ``backup``
-    into its place; returns the moved file."""
+    into its place; returns the moved file. If the copy fails, the file is moved back."""
     stamp = datetime.now().strftime(STAMP)
     aside = set_aside_name(target, f"damaged {stamp}")
+    moves = [(Path(f"{target}{extra}"), Path(f"{aside}{extra}")) for extra in ("-wal", "-shm")]
+    moves.append((target, aside))  # the log first: never a file left beside another's log
+    moved: list[tuple[Path, Path]] = []
     try:
-        for extra in ("-wal", "-shm"):
-            side = Path(f"{target}{extra}")
-            if side.exists():
-                side.replace(Path(f"{aside}{extra}"))
-        target.replace(aside)
+        for source, place in moves:
+            if source.exists():
+                source.replace(place)
+                moved.append((source, place))
     except OSError as exc:
+        _move_back(moved)
         raise ProjectFileError(
             f"could not be moved aside to restore a backup in its place ({exc.strerror})",
             path=target,
-            advice="Check that its folder is writable, then restore again.",
+            advice="It is unchanged. Check that its folder is writable, then restore again.",
         ) from exc
-    copy_file(backup, target)
+    try:
+        copy_file(backup, target)
+    except BaseException as exc:
+        where = _move_back(moved)
+        if isinstance(exc, DiptychError):
+            raise _not_restored(exc, backup=backup, target=target, where=where) from exc
+        raise
     return aside
+
+
+def _move_back(moved: list[tuple[Path, Path]]) -> str:
+    """Move the files ``moved`` aside back where they were; says where the project is."""
+    for source, place in reversed(moved):
+        try:
+            if source.exists():  # never over a file that took its place meanwhile
+                raise FileExistsError
+            place.replace(source)
+        except OSError:
+            kept = next((p for s, p in moved if not s.name.endswith(("-wal", "-shm"))), place)
+            return (
+                f"The damaged file was moved aside and could not be moved back: it is now"
+                f" {readable_text(str(kept))}, with its -wal file if it had one."
+            )
+    return "The damaged file is back in its place, unchanged."
+
+
+@contextlib.contextmanager
+def _restoring(backup: Path, target: Path, where: str) -> Iterator[None]:
+    """Errors copying ``backup`` into ``target`` said as a restore that did not happen."""
+    try:
+        yield
+    except DiptychError as exc:
+        raise _not_restored(exc, backup=backup, target=target, where=where) from exc
+
+
+def _not_restored(exc: DiptychError, *, backup: Path, target: Path, where: str) -> DiptychError:
+    """``exc``, raised while ``backup`` was copied into ``target``, said of the restore:
+    what went wrong, then ``where`` the project file is, and what to do."""
+    why = exc.message.rstrip(".")
+    if exc.path is not None and exc.path != target:
+        why = f"{readable_text(str(exc.path))}: {why}"
+    if isinstance(exc, DiskFullError):
+        todo = "Free some space on its disk, then restore again."
+    elif isinstance(exc, ProjectBusyError):
+        todo = "Close the other program using it, then restore again."
+    else:
+        todo = "Check the disk and the folder, then restore again."
+    error = type(exc) if isinstance(exc, ProjectFileError) else ProjectFileError
+    return error(
+        f"could not be restored from {readable_text(str(backup))} ({why})",
+        path=target,
+        advice=f"{where} {todo}",
+    )
