@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,6 +28,8 @@ class Database:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._utils: sqlite_utils.Database | None = None
+        self.after_close: Callable[[], None] | None = None
+        """What to do once the connection is closed (tidy what it left beside the file)."""
 
     def execute(self, sql: str, parameters: Iterable[Any] | None = None) -> sqlite3.Cursor:
         """Run one statement."""
@@ -71,5 +73,8 @@ class Database:
         return self._utils
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (then :attr:`after_close`, once)."""
         self.conn.close()
+        after, self.after_close = self.after_close, None
+        if after is not None:
+            after()

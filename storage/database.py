@@ -64,8 +64,11 @@ def connect(
     verify = verify and exists and (check_limit is None or path.stat().st_size <= check_limit)
     if not exists:
         check_folder_for_new(path)
+    made_beside = read_only and not _side_files_there(path)
     conn = _open_connection(path, read_only=read_only, create=not exists)
     db = Database(conn)
+    if made_beside:  # SQLite makes them for a reader too, and never removes them
+        db.after_close = lambda: _remove_side_files_made(path)
     try:
         with translate_errors(path):
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -73,7 +76,7 @@ def connect(
                 check_existing(db, path, verify=verify)
             _configure(db, read_only=read_only)
     except BaseException:
-        conn.close()
+        db.close()
         raise
     return db, read_only, verify or not exists
 
@@ -96,6 +99,38 @@ def check_file(path: Path) -> None:
         check_integrity(conn, path)
     finally:
         conn.close()
+
+
+def _side_files_there(path: Path) -> bool:
+    """True if the log or its index is beside ``path`` (or cannot be looked for)."""
+    try:
+        return any(os.path.lexists(f"{path}{end}") for end in _SIDE_FILES)
+    except OSError:
+        return True
+
+
+def _remove_side_files_made(path: Path) -> None:
+    """Take away the empty log and its index a read-only connection made beside ``path``.
+
+    Only SQLite knows whether another connection (another window, another program) still
+    uses them: a connection that may write, closing last, removes them, as a writer does;
+    closing while another is open, it leaves them. A log that holds anything is left: it
+    was written meanwhile. Nothing is written to the file: there is nothing to fold.
+    """
+    try:
+        if os.stat(f"{path}-wal").st_size != 0 or not _writable(path):
+            return
+    except OSError:  # no log: nothing was made, or it was taken away meanwhile
+        return
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=0)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opening is lazy
+        finally:
+            conn.close()
+
+
+_SIDE_FILES = ("-wal", "-shm")
 
 
 def _writable(path: Path) -> bool:
