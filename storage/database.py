@@ -65,6 +65,7 @@ def connect(
     if not exists:
         check_folder_for_new(path)
     made_beside = read_only and not _side_files_there(path)
+    logged = exists and not read_only and _holds_log(path)
     conn = _open_connection(path, read_only=read_only, create=not exists)
     db = Database(conn)
     if made_beside:  # SQLite makes them for a reader too, and never removes them
@@ -76,7 +77,10 @@ def connect(
                 check_existing(db, path, verify=verify)
             _configure(db, read_only=read_only)
     except BaseException:
-        db.close()
+        if logged:
+            _close_leaving_log(db, path)
+        else:
+            db.close()
         raise
     return db, read_only, verify or not exists
 
@@ -99,6 +103,37 @@ def check_file(path: Path) -> None:
         check_integrity(conn, path)
     finally:
         conn.close()
+
+
+def _close_leaving_log(db: Database, path: Path) -> None:
+    """Close a connection to a file that failed its checks, leaving the file and its log
+    as they were.
+
+    The last connection to close folds the log into the file and removes it: into a
+    damaged file, or another program's database, which must be left exactly as they
+    were (a restore keeps them, with their log). A reader kept open meanwhile makes this
+    connection not the last, and a reader never folds the log.
+    """
+    keeper = None
+    with contextlib.suppress(sqlite3.Error):
+        keeper = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        keeper.execute("PRAGMA user_version").fetchone()  # reads: now holds the file
+    try:
+        db.close()
+    finally:
+        if keeper is not None:
+            keeper.close()
+
+
+def _holds_log(path: Path) -> bool:
+    """True if a log beside ``path`` may hold changes (written by a program that crashed,
+    or that is still writing), or cannot be looked at."""
+    try:
+        return os.stat(f"{path}-wal").st_size > 0
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
 
 
 def _side_files_there(path: Path) -> bool:

@@ -1,15 +1,19 @@
 """A project opened read-only leaves no working files of SQLite's (``NAME-wal``,
 ``NAME-shm``) beside it that were not there, and never takes away nor loses what a
-writer that crashed left in its -wal."""
+writer that crashed left in its -wal; a file that fails its checks keeps its -wal as it
+was, not folded into it."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
+from damaged_files import damage
 
 from diptych.storage import database
+from diptych.storage.errors import DamagedProjectError, NotAProjectError
 from diptych.storage.project import Project
 
 
@@ -107,3 +111,45 @@ def test_a_read_only_file_with_a_crashed_writers_log_opens_and_keeps_it(
     with Project.open(path) as project:
         assert project.read_only and tags(project) == {"Saved", "Only in the log"}
     assert Path(f"{path}-wal").read_bytes() == logged
+
+
+def test_a_damaged_project_with_a_crashed_writers_log_is_left_as_it_was(
+    crashed: tuple[Path, bytes],
+) -> None:
+    path, logged = crashed
+    damage(path)
+    damaged = path.read_bytes()
+    with pytest.raises(DamagedProjectError):
+        Project.open(path)
+    # Not folded into the damaged file: both stay as they were, to be restored or rescued.
+    assert path.read_bytes() == damaged
+    assert Path(f"{path}-wal").read_bytes() == logged
+
+
+def test_another_programs_database_with_its_log_is_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("INSERT INTO notes VALUES ('only in the log')")
+    conn.commit()
+    left = {end: Path(f"{path}{end}").read_bytes() for end in ("", "-wal", "-shm")}
+    conn.close()
+    for end, data in left.items():  # as that program left them when it crashed
+        Path(f"{path}{end}").write_bytes(data)
+    with pytest.raises(NotAProjectError):
+        Project.open(path)
+    assert {end: Path(f"{path}{end}").read_bytes() for end in ("", "-wal")} == {
+        end: left[end] for end in ("", "-wal")
+    }
+
+
+def test_a_damaged_project_without_a_log_gets_none_from_being_opened(study: Path) -> None:
+    damage(study)
+    damaged = study.read_bytes()
+    with pytest.raises(DamagedProjectError):
+        Project.open(study)
+    assert study.read_bytes() == damaged and side_files(study) == []

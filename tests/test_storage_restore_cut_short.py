@@ -96,6 +96,30 @@ def test_a_damaged_project_that_cannot_be_replaced_is_back_in_its_place(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Field study.diptych", "backups"]
 
 
+def test_a_damaged_project_and_its_log_are_back_in_their_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "Field study.diptych"
+    with create_sample_project(path) as project:
+        backup = backup_project(project, root=root)
+        project.db.execute("PRAGMA wal_autocheckpoint = 0")
+        project.tags.add(name="Only in the log")
+        left = {end: Path(f"{path}{end}").read_bytes() for end in ("", "-wal")}
+    for end, data in left.items():  # as a window that crashed leaves them
+        Path(f"{path}{end}").write_bytes(data)
+    damage(path)
+    damaged = path.read_bytes()
+    monkeypatch.setattr(project_copies, "sqlite3", FullDisk)
+
+    with pytest.raises(DiptychError, match="back in its place"):
+        restore_backup(backup, target=path, root=root)
+
+    assert path.read_bytes() == damaged
+    assert Path(f"{path}-wal").read_bytes() == left["-wal"]
+    assert not [p for p in tmp_path.iterdir() if "(damaged" in p.name]
+
+
 def test_a_damaged_project_that_cannot_be_moved_back_is_named_where_it_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
