@@ -2,12 +2,14 @@
 the backup copied into the project file inside one SQLite transaction (an interruption
 leaves the old state, never half of each); a project file too damaged to open is moved
 aside (kept, renamed) and the backup copied in its place, or moved back if that copy
-cannot be written. A restore that fails says that the project is unchanged, or where it
-is now."""
+cannot be written; so is the log a deleted file left beside its name, which would be
+read as part of the backup. A restore that fails says that the project is unchanged, or
+where it is now."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -46,13 +48,12 @@ def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
     """
     _check_backup(backup)
     if not target.exists():  # deleted since: nothing to keep, the backup comes back
-        with _restoring(backup, target, "Nothing was written in its place."):
-            copy_file(backup, target)
+        _copy_in_place(backup, target=target, label="deleted", what="The log of the deleted file")
         return backup
     try:
         current = Project.open(target)
     except (DamagedProjectError, NotAProjectError):
-        return _replace_damaged(backup, target=target)
+        return _copy_in_place(backup, target=target, label="damaged", what="The damaged file")
     with current:
         safety = backup_project(
             current, root=root, reason="before-restore", keep=10_000, budget=None, newest_only=True
@@ -72,21 +73,23 @@ def _check_backup(backup: Path) -> None:
     db.close()
 
 
-def _replace_damaged(backup: Path, *, target: Path) -> Path:
-    """Move the unreadable ``target`` aside (with its -wal and -shm) and copy ``backup``
-    into its place; returns the moved file. If the copy fails, the file is moved back."""
+def _copy_in_place(backup: Path, *, target: Path, label: str, what: str) -> Path:
+    """Move what is at ``target`` aside, named with ``label`` (the file with its -wal and
+    -shm, or the log a deleted file left: a log left beside the name would be read as part
+    of the copy), and copy ``backup`` into its place; returns the file moved aside. If the
+    copy fails, ``what`` was moved aside is moved back."""
     stamp = datetime.now().strftime(STAMP)
-    aside = set_aside_name(target, f"damaged {stamp}")
+    aside = set_aside_name(target, f"{label} {stamp}")
     moves = [(Path(f"{target}{extra}"), Path(f"{aside}{extra}")) for extra in ("-wal", "-shm")]
     moves.append((target, aside))  # the log first: never a file left beside another's log
     moved: list[tuple[Path, Path]] = []
     try:
         for source, place in moves:
-            if source.exists():
+            if os.path.lexists(source):
                 source.replace(place)
                 moved.append((source, place))
     except OSError as exc:
-        _move_back(moved)
+        _move_back(moved, what)
         raise ProjectFileError(
             f"could not be moved aside to restore a backup in its place ({exc.strerror})",
             path=target,
@@ -95,27 +98,27 @@ def _replace_damaged(backup: Path, *, target: Path) -> Path:
     try:
         copy_file(backup, target)
     except BaseException as exc:
-        where = _move_back(moved)
+        where = _move_back(moved, what)
         if isinstance(exc, DiptychError):
             raise _not_restored(exc, backup=backup, target=target, where=where) from exc
         raise
     return aside
 
 
-def _move_back(moved: list[tuple[Path, Path]]) -> str:
-    """Move the files ``moved`` aside back where they were; says where the project is."""
+def _move_back(moved: list[tuple[Path, Path]], what: str) -> str:
+    """Move the files ``moved`` aside back where they were; says where ``what`` is."""
     for source, place in reversed(moved):
         try:
-            if source.exists():  # never over a file that took its place meanwhile
+            if os.path.lexists(source):  # never over a file that took its place meanwhile
                 raise FileExistsError
             place.replace(source)
         except OSError:
             kept = next((p for s, p in moved if not s.name.endswith(("-wal", "-shm"))), place)
             return (
-                f"The damaged file was moved aside and could not be moved back: it is now"
+                f"{what} was moved aside and could not be moved back: it is now"
                 f" {readable_text(str(kept))}, with its -wal file if it had one."
             )
-    return "The damaged file is back in its place, unchanged."
+    return f"{what} is back in its place, unchanged." if moved else "Nothing was changed."
 
 
 @contextlib.contextmanager

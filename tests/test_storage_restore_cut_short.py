@@ -147,3 +147,25 @@ def test_a_damaged_project_that_cannot_be_moved_back_is_named_where_it_is(
     assert aside.read_bytes() == damaged
     message = str(refused.value)
     assert str(aside) in message and "disk is full" in message
+
+
+def test_a_deleted_project_whose_log_was_left_comes_back_as_the_backup_has_it(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "study.diptych"
+    with Project.create(path) as project:
+        project.tags.add(name="In the backup")
+        backup = backup_project(project, root=root)
+        project.db.execute("PRAGMA wal_autocheckpoint = 0")
+        project.tags.add(name="Only in the log")
+        logged = Path(f"{path}-wal").read_bytes()
+    path.unlink()  # deleted after a crash: its log is left beside its name
+    Path(f"{path}-wal").write_bytes(logged)
+
+    assert restore_backup(backup, target=path, root=root) == backup
+
+    with Project.open(path) as restored:  # not mixed with the log of the file deleted
+        assert {t.name for t in restored.tags.all()} == {"In the backup"}
+    (log,) = [p for p in tmp_path.iterdir() if p.name.endswith("-wal")]
+    assert log.read_bytes() == logged and log.name.startswith("study (")  # kept aside
