@@ -16,6 +16,7 @@ from diptych.storage.database import check_file
 from diptych.storage.errors import DamagedProjectError, DiptychError, ProjectFileError
 from diptych.storage.file_names import set_aside_name
 from diptych.storage.project import Project
+from diptych.storage.project_aside import move_aside
 from diptych.storage.sample import create_sample_project
 from diptych.storage.sqlite_errors import RESTORE_ADVICE
 
@@ -62,13 +63,8 @@ def open_sample_anyway(context: AppContext, *, damaged: bool = False) -> Project
             pass
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = set_aside_name(path, f"could not be opened {stamp}")
-    try:
-        if path.exists() or path.is_symlink():  # not there: it could not be created
-            path.replace(aside)
-        for extra in ("-wal", "-shm"):  # the -wal may hold its latest changes: it goes along
-            companion = Path(f"{path}{extra}")
-            if companion.exists():
-                companion.replace(f"{aside}{extra}")
+    try:  # with its -wal, which may hold its latest changes (and not there if never made)
+        move_aside(path, aside)
     except OSError as exc:
         raise ProjectFileError(
             f"could not be opened, nor moved aside to make a new one ({exc.strerror})",

@@ -9,7 +9,6 @@ where it is now."""
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +27,7 @@ from diptych.storage.errors import (
 )
 from diptych.storage.file_names import set_aside_name
 from diptych.storage.project import Project
+from diptych.storage.project_aside import Moves, move_aside, move_back
 from diptych.storage.project_copies import copy_file, read_only
 from diptych.storage.sqlite_errors import translate_errors
 
@@ -80,16 +80,9 @@ def _copy_in_place(backup: Path, *, target: Path, label: str, what: str) -> Path
     copy fails, ``what`` was moved aside is moved back."""
     stamp = datetime.now().strftime(STAMP)
     aside = set_aside_name(target, f"{label} {stamp}")
-    moves = [(Path(f"{target}{extra}"), Path(f"{aside}{extra}")) for extra in ("-wal", "-shm")]
-    moves.append((target, aside))  # the log first: never a file left beside another's log
-    moved: list[tuple[Path, Path]] = []
     try:
-        for source, place in moves:
-            if os.path.lexists(source):
-                source.replace(place)
-                moved.append((source, place))
+        moved = move_aside(target, aside)
     except OSError as exc:
-        _move_back(moved, what)
         raise ProjectFileError(
             f"could not be moved aside to restore a backup in its place ({exc.strerror})",
             path=target,
@@ -98,26 +91,21 @@ def _copy_in_place(backup: Path, *, target: Path, label: str, what: str) -> Path
     try:
         copy_file(backup, target)
     except BaseException as exc:
-        where = _move_back(moved, what)
+        where = _moved_back(moved, what)
         if isinstance(exc, DiptychError):
             raise _not_restored(exc, backup=backup, target=target, where=where) from exc
         raise
     return aside
 
 
-def _move_back(moved: list[tuple[Path, Path]], what: str) -> str:
-    """Move the files ``moved`` aside back where they were; says where ``what`` is."""
-    for source, place in reversed(moved):
-        try:
-            if os.path.lexists(source):  # never over a file that took its place meanwhile
-                raise FileExistsError
-            place.replace(source)
-        except OSError:
-            kept = next((p for s, p in moved if not s.name.endswith(("-wal", "-shm"))), place)
-            return (
-                f"{what} was moved aside and could not be moved back: it is now"
-                f" {readable_text(str(kept))}, with its -wal file if it had one."
-            )
+def _moved_back(moved: Moves, what: str) -> str:
+    """Move back what was ``moved`` aside; says where ``what`` is now."""
+    kept = move_back(moved)
+    if kept is not None:
+        return (
+            f"{what} was moved aside and could not be moved back: it is now"
+            f" {readable_text(str(kept))}, with its -wal file if it had one."
+        )
     return f"{what} is back in its place, unchanged." if moved else "Nothing was changed."
 
 
