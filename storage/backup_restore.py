@@ -89,7 +89,7 @@ def _copy_in_place(backup: Path, *, target: Path, label: str, what: str) -> Path
             advice="It is unchanged. Check that its folder is writable, then restore again.",
         ) from exc
     try:
-        copy_file(backup, target)
+        copy_file(backup, target, journal="WAL")  # opened next, under its name
     except BaseException as exc:
         where = _moved_back(moved, what)
         if isinstance(exc, DiptychError):

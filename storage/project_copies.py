@@ -25,10 +25,11 @@ def copy_open_project(project: Project, target: Path) -> None:
     copy_database(project.db.conn, target, source_path=project.path)
 
 
-def copy_file(backup: Path, target: Path) -> None:
-    """Copy the project file (a backup) at ``backup`` to the new file ``target``."""
+def copy_file(backup: Path, target: Path, *, journal: str = "DELETE") -> None:
+    """Copy the project file (a backup) at ``backup`` to the new file ``target``, with
+    SQLite's ``journal`` mode (see :func:`copy_database`)."""
     with read_only(backup) as source:
-        copy_database(source, target, source_path=backup)
+        copy_database(source, target, source_path=backup, journal=journal)
 
 
 def read_only(path: Path) -> contextlib.closing[sqlite3.Connection]:
@@ -36,8 +37,17 @@ def read_only(path: Path) -> contextlib.closing[sqlite3.Connection]:
     return contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
 
 
-def copy_database(source: sqlite3.Connection, target: Path, *, source_path: Path) -> None:
-    """Copy the database ``source`` (the file at ``source_path``) to the new file ``target``."""
+def copy_database(
+    source: sqlite3.Connection, target: Path, *, source_path: Path, journal: str = "DELETE"
+) -> None:
+    """Copy the database ``source`` (the file at ``source_path``) to the new file ``target``.
+
+    Args:
+        journal: ``"DELETE"`` for a backup (one plain file, read as it is); ``"WAL"`` for
+            the file a project is opened from next: one in DELETE mode needs
+            ``NAME-journal`` beside it to be switched to WAL, a name 4 bytes longer than
+            ``NAME-wal``, which a long name may not leave room for.
+    """
     part = part_name(target)
     with _writing_copy(target, source_path=source_path):
         part.unlink(missing_ok=True)
@@ -45,7 +55,7 @@ def copy_database(source: sqlite3.Connection, target: Path, *, source_path: Path
             dest = sqlite3.connect(part)
             try:
                 source.backup(dest)
-                dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one plain file
+                dest.execute(f"PRAGMA journal_mode = {'WAL' if journal == 'WAL' else 'DELETE'}")
             finally:
                 dest.close()
             _as_private_as(source_path, part)

@@ -22,7 +22,7 @@ from diptych.storage.cli import main
 from diptych.storage.file_names import NAME_MAX, fitting_name, set_aside_name
 from diptych.storage.file_place import follow_file
 from diptych.storage.project import Project
-from diptych.storage.project_checks import LONGEST_NAME_TO_CREATE
+from diptych.storage.project_checks import LONGEST_NAME_TO_CREATE, LONGEST_NAME_TO_OPEN
 from diptych.storage.schema import SCHEMA_VERSION
 
 # 239 bytes of three-byte characters and letters: "NAME.diptych" is 247 bytes, the longest
@@ -137,3 +137,20 @@ def test_a_name_cut_inside_a_multibyte_character_loses_the_whole_character() -> 
     name = fitting_name("é" * 200, ".part", room=0)
     assert name == "é" * 125 + ".part" and size(name) == 255 == NAME_MAX
     assert fitting_name("€" * 100, ".part", room=0) == "€" * 83 + ".part"  # 249 + 5 bytes
+
+
+def test_a_deleted_project_with_the_longest_name_comes_back_writable(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    created = long_project(tmp_path)
+    path = created.with_name(f"{LONG_STEM}abcd.diptych")  # renamed: 251 bytes, the most
+    created.rename(path)
+    assert size(path.name) == LONGEST_NAME_TO_OPEN
+    with Project.open(path) as project:
+        backup = backup_project(project, root=root)
+    path.unlink()
+
+    assert restore_backup(backup, target=path, root=root) == backup
+    with Project.open(path) as restored:
+        assert not restored.read_only
+        restored.tags.add(name="Written after the restore")
+    assert tag_names(path) == {"Kept", "Written after the restore"}
