@@ -18,6 +18,7 @@ from diptych.gui.article_pane import ArticlePane
 from diptych.gui.dialogs import context_menu
 from diptych.gui.tag_chips import shared_names
 from diptych.gui.tag_colors import color_icon
+from diptych.storage.codebook import name_key
 
 if TYPE_CHECKING:
     from diptych.gui.coding import CodingController
@@ -73,7 +74,7 @@ class CodingMenu:
         otherwise be told apart only by the colour of their icons."""
         codebook = self.coding.session.codebook()
         name = codebook[tag_id].name
-        return codebook.path(tag_id) if name.casefold() in shared else name
+        return codebook.path(tag_id) if name_key(name) in shared else name
 
     def _add_passage_actions(self, menu: QMenu, position: QPoint, annotation_id: int) -> None:
         """Take off one of the passage's tags, add one, or delete the passage."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 from diptych.gui.flow_layout import FlowLayout
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_colors import color_name
-from diptych.storage.codebook import Codebook
+from diptych.storage.codebook import Codebook, name_key
 from diptych.storage.model import Tag
 
 
@@ -153,7 +153,7 @@ class TagChipRow(QWidget):
         shared = shared_names(book)
         for tag in book.ordered():
             if tag.id in tag_ids:
-                whole = tag.name.casefold() in shared
+                whole = name_key(tag.name) in shared
                 chip = TagChip(tag, book.path(tag.id), self, whole_path=whole)
                 chip.removeClicked.connect(self.removeClicked)
                 chip.set_removable(removable)
@@ -166,13 +166,14 @@ class TagChipRow(QWidget):
 
 
 def shared_names(book: Codebook) -> set[str]:
-    """The names (casefolded) that more than one tag of ``book`` has, under different
-    parents (``Economy/Other``, ``Politics/Other``): their chips show the whole path, as
-    two chips both reading "Other" could not be told apart but by their colours."""
+    """The names (compared by :func:`name_key`) that more than one tag of ``book`` has,
+    under different parents (``Economy/Other``, ``Politics/Other``): their chips show the
+    whole path, as two chips both reading "Other" could not be told apart but by their
+    colours."""
     seen: set[str] = set()
     shared: set[str] = set()
     for tag in book.ordered():
-        name = tag.name.casefold()
+        name = name_key(tag.name)
         (shared if name in seen else seen).add(name)
     return shared
 

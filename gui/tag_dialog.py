@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from diptych.gui.messages import as_shown
 from diptych.gui.tag_colors import color_icon, color_name
 from diptych.gui.theme import contrast, is_dark
-from diptych.storage.codebook import Codebook
+from diptych.storage.codebook import Codebook, name_key
 from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
 from diptych.storage.palette import PALETTE, next_color
@@ -52,10 +51,6 @@ class TagValues:
     description: str
 
 
-# The project file tells names apart as SQLite's NOCASE does: ASCII letters only.
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
 def namesake_problem(codebook: Codebook, values: TagValues, tag_id: int | None = None) -> str:
     """Why a tag cannot have these name and parent: a namesake is there ("" if none).
 
@@ -64,9 +59,9 @@ def namesake_problem(codebook: Codebook, values: TagValues, tag_id: int | None =
         values: the name and parent chosen.
         tag_id: the tag being edited (it is no namesake of itself), or None for a new one.
     """
-    name = " ".join(values.name.split()).translate(_ASCII_LOWER)
+    name = name_key(" ".join(values.name.split()))
     for sibling in codebook.children(values.parent_id):
-        if sibling.id != tag_id and sibling.name.translate(_ASCII_LOWER) == name:
+        if sibling.id != tag_id and name_key(sibling.name) == name:
             where = (
                 "at the top level"
                 if values.parent_id is None

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_colors import color_icon, color_name
 from diptych.gui.text_folding import fold, folded
-from diptych.storage.codebook import PATH_SEPARATOR, Codebook
+from diptych.storage.codebook import PATH_SEPARATOR, Codebook, name_key
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1  # tag id, or 0 for "create"
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -174,9 +174,9 @@ def new_tag_path(codebook: Codebook, text: str) -> NewTagPath | None:
     parent_id: int | None = None
     if len(names) > 1:
         while names:
-            found = [
-                t for t in codebook.children(parent_id) if t.name.casefold() == names[0].casefold()
-            ]
+            key = name_key(names[0])
+            found = [t for t in codebook.children(parent_id) if name_key(t.name) == key]
+            found = [t for t in found if t.name == names[0]] or found  # as typed first
             if not found:
                 break
             parent_id = found[0].id
@@ -291,7 +291,7 @@ class TagPalette(QFrame):
             path = self._codebook.path(tag.id)
             if query and not matches(query.replace(PATH_SEPARATOR, " "), path):
                 continue
-            if exact is None and (path if as_path else tag.name).casefold() == query.casefold():
+            if exact is None and name_key(path if as_path else tag.name) == name_key(query):
                 exact = self.model.rowCount()
             label = path if query else "    " * depth + tag.name
             on_it = tag.id in self._already

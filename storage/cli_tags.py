@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import unicodedata
 
 from diptych.storage.cli_results import Output, Result
-from diptych.storage.codebook import PATH_SEPARATOR, Codebook
+from diptych.storage.codebook import PATH_SEPARATOR, Codebook, name_key
 from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
 from diptych.storage.project import Project
@@ -74,10 +75,10 @@ def _tag_at(project: Project, name: str, parent: Tag | None) -> Tag | None:
     if parent is None:
         return project.tags.find(name=name)
     codebook = project.tags.codebook()
-    key = " ".join(name.split()).casefold()  # as a tag is named
-    beside = [t for t in codebook.children(parent.id) if t.name.casefold() == key]
+    typed = unicodedata.normalize("NFC", " ".join(name.split()))  # as a tag is named
+    beside = [t for t in codebook.children(parent.id) if name_key(t.name) == name_key(typed)]
     if beside:
-        return beside[0]
+        return next((t for t in beside if t.name == typed), beside[0])
     found = project.tags.find(name=name) if PATH_SEPARATOR in name else None
     if found is not None and found.parent_id == parent.id:
         return found

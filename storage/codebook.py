@@ -6,6 +6,7 @@ the command line and the window's tag model.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -110,28 +111,40 @@ class Codebook:
         return [tag for tag, _ in self.walk(tag_id)]
 
     def find(self, name: str) -> list[Tag]:
-        """Tags matching ``name`` (case-insensitive), or a full path such as ``A/B``.
+        """Tags matching ``name`` as :func:`name_key` compares names, or a full path such
+        as ``A/B``; those matching it exactly, if any do (an older file can hold
+        "Économie" beside "économie").
 
         A key with a '/' is a path first: a tag named "A/B" (by an older file) or "A∕B"
         (imported) is found by it only when no sub-tag B of A is. A path that starts with
         '/' starts at the top: "/B" is the top-level B, never a sub-tag B elsewhere.
         """
-        key = name.strip().casefold()
-        if key.startswith(PATH_SEPARATOR):
-            return self._matching(key.removeprefix(PATH_SEPARATOR).strip(), by_path=True)
-        as_path = PATH_SEPARATOR in key
-        return self._matching(key, by_path=as_path) or self._matching(key, by_path=not as_path)
+        typed = unicodedata.normalize("NFC", name.strip())
+        if typed.startswith(PATH_SEPARATOR):
+            return self._matching(typed.removeprefix(PATH_SEPARATOR).strip(), by_path=True)
+        as_path = PATH_SEPARATOR in typed
+        return self._matching(typed, by_path=as_path) or self._matching(typed, by_path=not as_path)
 
-    def _matching(self, key: str, *, by_path: bool) -> list[Tag]:
+    def _matching(self, typed: str, *, by_path: bool) -> list[Tag]:
         tags = sorted(self._by_id.values(), key=lambda t: t.id)
-        if by_path:
-            return [t for t in tags if self.path(t.id).casefold() == key]
-        return [t for t in tags if key in (t.name.casefold(), _typed(t.name).casefold())]
+        named = {t.id: (self.path(t.id),) if by_path else (t.name, _typed(t.name)) for t in tags}
+        key = name_key(typed)
+        found = [t for t in tags if key in map(name_key, named[t.id])]
+        exact = [t for t in found if typed in named[t.id]]
+        return exact or found
+
+
+def name_key(name: str) -> str:
+    """What two tag names are compared by: two tags beside each other cannot have the
+    same, and a name typed finds the tags that have it. Case does not count ("Économie"
+    is "économie"), nor how an accent was typed ("é" as one character or as "e" and a
+    combining accent, as some keyboards and macOS file names give it)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 
 def sibling_order(tag: Tag) -> tuple[int, str, int]:
     """Where ``tag`` stands among its siblings: by its sort order, then its name."""
-    return tag.sort_order, tag.name.casefold(), tag.id
+    return tag.sort_order, name_key(tag.name), tag.id
 
 
 def _typed(name: str) -> str:

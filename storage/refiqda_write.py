@@ -11,12 +11,13 @@ transaction; what cannot be imported is counted in the summary.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diptych.storage.annotations import NewAnnotation
 from diptych.storage.article_titles import one_line
-from diptych.storage.codebook import PATH_SEPARATOR, SEPARATOR_IN_NAME
+from diptych.storage.codebook import PATH_SEPARATOR, SEPARATOR_IN_NAME, name_key
 from diptych.storage.importing import ParsedArticle, parse_display
 from diptych.storage.model import MemoKind, Tag
 from diptych.storage.refiqda_common import STAND_IN_USER_GUID
@@ -30,6 +31,7 @@ from diptych.storage.refiqda_records import (
     ExchangeSource,
 )
 from diptych.storage.refiqda_texts import shown_name, source_label
+from diptych.storage.tag_checks import is_blank
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -55,7 +57,7 @@ class ProjectWriter:
         self.summary = summary
         self.tag_ids: dict[str, int] = {}  # code guid -> tag id
         self.claimed: set[int] = set()  # tags a code of this file was matched to
-        self.siblings: dict[int | None, dict[str, Tag]] = {}
+        self.siblings: dict[int | None, dict[str, list[Tag]]] = {}  # by name_key
         self.tag_uuids: set[str] = set()
         self.by_uuid: dict[str, Tag] = {}  # the project's tags before the import
         self.memos = MemoWriter(project, document, summary, self.skip)
@@ -63,7 +65,8 @@ class ProjectWriter:
     def write(self) -> None:
         """Add the codes, articles, passages and memos."""
         for tag in self.project.tags.all():
-            self.siblings.setdefault(tag.parent_id, {})[tag.name.casefold()] = tag
+            beside = self.siblings.setdefault(tag.parent_id, {})
+            beside.setdefault(name_key(tag.name), []).append(tag)
             self.tag_uuids.add(tag.uuid)
             self.by_uuid[tag.uuid] = tag
         for code in self.doc.codes:
@@ -98,11 +101,12 @@ class ProjectWriter:
             self.claimed.add(known.id)
             self.summary.tags_reused += 1
             return known
-        given = " ".join(code.name.split())[:_TAG_NAME_CHARS] or "Unnamed code"
+        given = unicodedata.normalize("NFC", one_line(code.name))[:_TAG_NAME_CHARS]
+        given = "Unnamed code" if is_blank(given) else given  # "" or only invisible characters
         base = given.replace(PATH_SEPARATOR, SEPARATOR_IN_NAME)  # a '/' would read as nesting
         siblings = self.siblings.setdefault(parent_id, {})
         name, number = base, 1
-        while (found := siblings.get(name.casefold())) is not None and found.id in self.claimed:
+        while (found := self._namesake(siblings, name)) is not None and found.id in self.claimed:
             number += 1
             suffix = f" ({number})"
             name = base[: _TAG_NAME_CHARS - len(suffix)] + suffix
@@ -118,7 +122,7 @@ class ProjectWriter:
                 description=code.description.strip(),
                 uuid=uuid,
             )
-            siblings[name.casefold()] = tag
+            siblings.setdefault(name_key(name), []).append(tag)
             self.tag_uuids.add(tag.uuid)
             self.summary.tags_created += 1
         self.claimed.add(tag.id)
@@ -126,6 +130,13 @@ class ProjectWriter:
             why = " ('/' would read as a sub-tag)" if base != given else ""
             self.summary.renamed_tags.append(f"{given} -> {name}{why}")
         return tag
+
+    def _namesake(self, siblings: dict[str, list[Tag]], name: str) -> Tag | None:
+        """The sibling a code called ``name`` is matched to: one not yet matched, named
+        exactly so if one is; a matched one if all are (None: there is none)."""
+        same = siblings.get(name_key(name), [])
+        free = [t for t in same if t.id not in self.claimed]
+        return next((t for t in free if t.name == name), None) or next(iter(free or same), None)
 
     # Articles and passages -----------------------------------------------------------
 

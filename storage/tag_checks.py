@@ -4,15 +4,30 @@ would clash with beside it, and that the tags it names are still there."""
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
 
 from diptych.storage.article_titles import one_line
-from diptych.storage.codebook import PATH_SEPARATOR, Codebook
+from diptych.storage.codebook import PATH_SEPARATOR, Codebook, name_key
 from diptych.storage.connection import Database
 from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
 
 TAG_COLUMNS = "id, uuid, name, color, parent_id, description, sort_order, created_at"
+
+# Shown as nothing at all: spaces and separators, format characters (zero-width space
+# and joiners, word joiner, byte-order mark, bidi marks and isolates), and the letters
+# and marks that are blank by design (Hangul fillers, the blank braille pattern,
+# variation selectors, the combining grapheme joiner).
+_BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+_BLANK_CHARACTERS = frozenset("\u034f\u115f\u1160\u180b\u180c\u180d\u2800\u3164\uffa0")
+_BLANK_CHARACTERS |= frozenset(map(chr, range(0xFE00, 0xFE10)))
+_BLANK_CHARACTERS |= frozenset(map(chr, range(0xE0100, 0xE01F0)))
+
+
+def is_blank(text: str) -> bool:
+    """True if ``text`` shows nothing: no character of it can be seen."""
+    return all(c in _BLANK_CHARACTERS or unicodedata.category(c) in _BLANK_CATEGORIES for c in text)
 
 
 def clean_tag_name(name: str) -> str:
@@ -20,9 +35,15 @@ def clean_tag_name(name: str) -> str:
     made spaces, as in a title: a tag's name is shown in exports and terminals, where an
     escape sequence or an unclosed right-to-left override acts on what follows it);
     InputError saying why if it cannot be."""
-    cleaned = one_line(name)
+    cleaned = unicodedata.normalize("NFC", one_line(name))
     if not cleaned:
         raise InputError("a tag name cannot be empty")
+    if is_blank(cleaned):
+        raise InputError(
+            "a tag name needs a character that can be seen: this one holds only spaces or"
+            " invisible characters (such as zero-width spaces or joiners)",
+            advice="Type a name of letters, digits or signs.",
+        )
     if len(cleaned) > 200:
         raise InputError("a tag name can be at most 200 characters long")
     if PATH_SEPARATOR in cleaned:
@@ -35,14 +56,26 @@ def clean_tag_name(name: str) -> str:
 
 
 def namesake(db: Database, *, name: str, parent_id: int | None, other_than: int) -> Tag | None:
-    """The tag under ``parent_id`` whose name the file counts as the same as ``name``."""
-    # The same comparison as the unique index tags_sibling_name (NOCASE folds ASCII only).
-    row = db.execute(
+    """The tag under ``parent_id`` whose name counts as the same as ``name``
+    (:func:`~diptych.storage.codebook.name_key`); None if there is none."""
+    # Compared here rather than by the unique index tags_sibling_name, whose NOCASE folds
+    # ASCII letters only: "Économie" beside "économie" would pass it.
+    rows = db.execute(
         f"SELECT {TAG_COLUMNS} FROM tags WHERE ifnull(parent_id, 0) = ifnull(?, 0)"
-        " AND name = ? COLLATE NOCASE AND id != ?",
-        [parent_id, name, other_than],
-    ).fetchone()
-    return Tag(*row) if row is not None else None
+        " AND id != ? ORDER BY id",
+        [parent_id, other_than],
+    ).fetchall()
+    key = name_key(name)
+    return next((Tag(*row) for row in rows if name_key(row[2]) == key), None)
+
+
+def refuse_namesake(db: Database, *, name: str, parent_id: int | None, tag_id: int) -> None:
+    """InputError if a tag beside ``parent_id``'s other sub-tags has ``name`` already."""
+    other = namesake(db, name=name, parent_id=parent_id, other_than=tag_id)
+    if other is not None:
+        raise InputError(
+            f"a tag called {other.name!r} already exists there", advice="Choose another name."
+        )
 
 
 def free_name(db: Database, name: str, *, parent_id: int | None, tag_id: int) -> str:

@@ -19,6 +19,7 @@ from diptych.storage.tag_checks import (
     clean_tag_name,
     known_tag,
     namesake,
+    refuse_namesake,
     tag_exists,
     where,
     write_named,
@@ -94,6 +95,7 @@ class TagStore:
                     "the parent tag no longer exists (it was deleted, perhaps in another window)",
                     advice="Choose another parent.",
                 )
+            refuse_namesake(db, name=name, parent_id=parent_id, tag_id=0)
             if color is None:
                 used = [row[0] for row in db.execute("SELECT color FROM tags")]
                 color = next_color(used)
@@ -134,6 +136,9 @@ class TagStore:
             # A name kept as it is passes even if it breaks today's rules (a '/' from an old
             # file).
             new_name = tag.name if name is None or name == tag.name else clean_tag_name(name)
+            if new_name != tag.name:
+                db = self._project.db
+                refuse_namesake(db, name=new_name, parent_id=tag.parent_id, tag_id=tag_id)
             new_color = normalize_color(color) if color is not None else tag.color
             new_description = description if description is not None else tag.description
             write_named(
