@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -25,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.messages import as_shown
 from diptych.gui.tag_colors import color_icon, color_name
+from diptych.gui.tag_values import TagValues, depth_problem, namesake_problem
 from diptych.gui.theme import contrast, is_dark
-from diptych.storage.codebook import Codebook, name_key
+from diptych.storage.codebook import Codebook
 from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
 from diptych.storage.palette import PALETTE, next_color
@@ -39,39 +38,6 @@ ARROW_STEPS = {
     Qt.Key.Key_Up: -SWATCH_COLUMNS,
     Qt.Key.Key_Down: SWATCH_COLUMNS,
 }
-
-
-@dataclass(frozen=True)
-class TagValues:
-    """What the dialog returns."""
-
-    name: str
-    color: str
-    parent_id: int | None
-    description: str
-
-
-def namesake_problem(codebook: Codebook, values: TagValues, tag_id: int | None = None) -> str:
-    """Why a tag cannot have these name and parent: a namesake is there ("" if none).
-
-    Args:
-        codebook: the project's tags.
-        values: the name and parent chosen.
-        tag_id: the tag being edited (it is no namesake of itself), or None for a new one.
-    """
-    name = name_key(" ".join(values.name.split()))
-    for sibling in codebook.children(values.parent_id):
-        if sibling.id != tag_id and name_key(sibling.name) == name:
-            where = (
-                "at the top level"
-                if values.parent_id is None
-                else f"under “{codebook.path(values.parent_id)}”"
-            )
-            return (
-                f"A tag called “{sibling.name}” already exists {where}. "
-                "Choose another name, or another parent."
-            )
-    return ""
 
 
 class ColorSwatch(QPushButton):
@@ -302,7 +268,10 @@ class TagDialog(QDialog):
                 clean_tag_name(values.name)
             except InputError as exc:
                 return as_shown(exc)
-        return namesake_problem(self.codebook, values, self.tag.id if self.tag else None)
+        tag_id = self.tag.id if self.tag else None
+        return namesake_problem(self.codebook, values, tag_id) or depth_problem(
+            self.codebook, values, tag_id
+        )
 
     def set_color(self, color: str) -> None:
         """Choose a colour."""

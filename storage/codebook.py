@@ -16,6 +16,10 @@ PATH_SEPARATOR = "/"
 # Stands for a '/' inside a name (from a file made before names refused it): in a path it
 # would read as nesting, and two tags could share one path.
 SEPARATOR_IN_NAME = "\u2215"  # DIVISION SLASH
+MAX_TAG_LEVELS = 64
+"""How deep tags can be nested: a top-level tag is on level 1, its sub-tags on level 2.
+Creating, moving, merging and importing tags refuse to go deeper; a REFI-QDA export
+refuses a codebook (from an older file) that does."""
 
 
 class Codebook:
@@ -61,10 +65,26 @@ class Codebook:
         return list(self._children.get(parent_id, ()))
 
     def walk(self, parent_id: int | None = None, depth: int = 0) -> Iterator[tuple[Tag, int]]:
-        """Every tag below ``parent_id`` depth-first, with its depth (0 = top level)."""
-        for tag in self._children.get(parent_id, ()):
-            yield tag, depth
-            yield from self.walk(tag.id, depth + 1)
+        """Every tag below ``parent_id`` depth-first, with its depth (0 = top level).
+
+        Walked with a stack of its own, not by recursion: a file from an older version
+        can hold a codebook nested deeper than Python's recursion allows.
+        """
+        stack = [(tag, depth) for tag in reversed(self._children.get(parent_id, ()))]
+        while stack:
+            tag, level = stack.pop()
+            yield tag, level
+            stack.extend((child, level + 1) for child in reversed(self._children.get(tag.id, ())))
+
+    def level(self, tag_id: int) -> int:
+        """On which level ``tag_id`` is: 1 for a top-level tag, 2 for its sub-tags."""
+        return len(self.ancestors(tag_id)) + 1
+
+    def levels(self, tag_id: int | None = None) -> int:
+        """How many levels ``tag_id`` spans with its sub-tags (1: it has none); with None,
+        how deep the whole codebook goes (0: it has no tags)."""
+        below = max((depth for _, depth in self.walk(tag_id)), default=-1) + 1
+        return below if tag_id is None else below + 1
 
     def ordered(self) -> list[Tag]:
         """Every tag in depth-first codebook order (walked once: the codebook is read-only)."""

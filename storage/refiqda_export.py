@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from diptych.storage.codebook import Codebook
+from diptych.storage.codebook import MAX_TAG_LEVELS, Codebook
 from diptych.storage.errors import InputError
 from diptych.storage.export_refiqda_elements import Guids, Notes, origin, set_time, text_child
 from diptych.storage.export_refiqda_files import ZIP_DATE as ZIP_DATE  # named here too
@@ -114,8 +114,21 @@ def export_qdc(data: ExportData) -> bytes:
 def written_codebook(data: ExportData) -> Codebook:
     """The codes a REFI-QDA file of ``data`` holds: the tags in scope, inside their
     ancestors, so that a sub-tag chosen alone keeps its place (the ancestors carry no
-    coding and no memo: those are of the tags in scope only)."""
-    return data.codebook.with_ancestors(t.id for t in data.tags)
+    coding and no memo: those are of the tags in scope only).
+
+    Raises:
+        InputError: the tags are nested deeper than :data:`MAX_TAG_LEVELS` (a file made
+            by an older version): Diptych could not read such a file back.
+    """
+    codebook = data.codebook.with_ancestors(t.id for t in data.tags)
+    levels = codebook.levels()
+    if levels > MAX_TAG_LEVELS:
+        raise InputError(
+            f"the tags to export are nested {levels} levels deep; a REFI-QDA file holds"
+            f" at most {MAX_TAG_LEVELS} levels of tags",
+            advice="Move the deepest tags higher up in the codebook, or export fewer tags.",
+        )
+    return codebook
 
 
 class _ProjectBuilder:

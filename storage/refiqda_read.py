@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from diptych.storage.codebook import MAX_TAG_LEVELS
 from diptych.storage.errors import ExchangeFileError
 from diptych.storage.held_files import read_start
 from diptych.storage.refiqda_common import (
@@ -37,8 +38,8 @@ from diptych.storage.safezip import SafeZip, ZipLimits
 MAX_CODEBOOK_BYTES = 64 * 1024 * 1024
 """A bare ``.qdc`` codebook larger than this is refused."""
 
-MAX_CODE_DEPTH = 64
-"""Codes nested deeper than this are skipped (a codebook is not 64 levels deep)."""
+MAX_CODE_DEPTH = MAX_TAG_LEVELS
+"""Codes nested deeper than this are skipped, and counted: tags go no deeper."""
 
 _UNUSED_SECTIONS = {"Variables": "variable", "Cases": "case", "Sets": "set", "Graphs": "graph"}
 
@@ -200,7 +201,7 @@ class _Reader:
             elif depth < MAX_CODE_DEPTH:
                 code.children.append(self._code(child, depth + 1))
             else:
-                self.elements.skip("code nested too deeply")
+                self.elements.skip(f"code nested more than {MAX_CODE_DEPTH} levels deep")
         return code
 
     def _links(self, parent: Element, document: ExchangeDocument) -> None:

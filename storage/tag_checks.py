@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from diptych.storage.article_titles import one_line
-from diptych.storage.codebook import PATH_SEPARATOR, Codebook, name_key
+from diptych.storage.codebook import MAX_TAG_LEVELS, PATH_SEPARATOR, Codebook, name_key
 from diptych.storage.connection import Database
 from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
@@ -75,6 +75,33 @@ def refuse_namesake(db: Database, *, name: str, parent_id: int | None, tag_id: i
     if other is not None:
         raise InputError(
             f"a tag called {other.name!r} already exists there", advice="Choose another name."
+        )
+
+
+def tag_level(db: Database, tag_id: int) -> int:
+    """On which level of the codebook ``tag_id`` is (1: the top level), read without
+    reading the whole codebook (an import adds its tags one by one)."""
+    # UNION, not UNION ALL: a circle of parents (a file edited by hand) ends the walk.
+    return int(
+        db.execute(
+            "WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM tags WHERE id = ?"
+            " UNION SELECT t.id, t.parent_id FROM tags t JOIN up ON t.id = up.parent_id)"
+            " SELECT count(*) FROM up",
+            [tag_id],
+        ).fetchone()[0]
+    )
+
+
+def refuse_too_deep(*, parent_level: int, levels: int, what: str) -> None:
+    """InputError if ``levels`` levels of tags (a tag and its sub-tags) under a parent on
+    level ``parent_level`` (0: the top) would go deeper than
+    :data:`~diptych.storage.codebook.MAX_TAG_LEVELS`."""
+    deepest = parent_level + levels
+    if deepest > MAX_TAG_LEVELS:
+        raise InputError(
+            f"{what} would nest tags {deepest} levels deep; tags can be nested at most"
+            f" {MAX_TAG_LEVELS} levels deep",
+            advice="Choose a parent higher up in the codebook.",
         )
 
 

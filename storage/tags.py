@@ -20,7 +20,9 @@ from diptych.storage.tag_checks import (
     known_tag,
     namesake,
     refuse_namesake,
+    refuse_too_deep,
     tag_exists,
+    tag_level,
     where,
     write_named,
 )
@@ -95,6 +97,9 @@ class TagStore:
                     "the parent tag no longer exists (it was deleted, perhaps in another window)",
                     advice="Choose another parent.",
                 )
+            if parent_id is not None:
+                parent_level = tag_level(db, parent_id)
+                refuse_too_deep(parent_level=parent_level, levels=1, what=f"the tag {name!r}")
             refuse_namesake(db, name=name, parent_id=parent_id, tag_id=0)
             if color is None:
                 used = [row[0] for row in db.execute("SELECT color FROM tags")]
@@ -175,6 +180,12 @@ class TagStore:
                 known_tag(codebook, parent_id)
             if parent_id == tag_id or parent_id in {t.id for t in codebook.descendants(tag_id)}:
                 raise InputError("a tag cannot be nested inside itself or its own sub-tags")
+            if parent_id != tag.parent_id:
+                refuse_too_deep(
+                    parent_level=codebook.level(parent_id) if parent_id is not None else 0,
+                    levels=codebook.levels(tag_id),
+                    what=f"moving {codebook.path(tag_id)!r} {where(codebook, parent_id)}",
+                )
             db = self._project.db
             other = namesake(db, name=tag.name, parent_id=parent_id, other_than=tag_id)
             if other is not None:
@@ -249,6 +260,11 @@ class TagStore:
                 raise InputError("a tag cannot be merged into itself")
             if target_id in {t.id for t in codebook.descendants(source_id)}:
                 raise InputError("a tag cannot be merged into one of its own sub-tags")
+            refuse_too_deep(  # the source's sub-tags go under the target
+                parent_level=codebook.level(target_id),
+                levels=codebook.levels(source_id) - 1,
+                what=f"merging {codebook.path(source_id)!r} into {codebook.path(target_id)!r}",
+            )
             return remove_tag(self._project, tag_id=source_id, into=target_id)
 
     def restore(self, *, removal: TagRemoval) -> Tag:

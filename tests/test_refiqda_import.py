@@ -559,7 +559,7 @@ def test_absurdly_deep_codes_are_cut(tmp_path: Path, new_project: Project) -> No
     qde += "</Codes></CodeBook></Project>"
     summary = import_exchange_file(new_project, path=write_qdpx(tmp_path / "deep.qdpx", qde))
     assert summary.tags_created == 64
-    assert summary.skipped == {"code nested too deeply": 1}
+    assert summary.skipped == {"code nested more than 64 levels deep": 1}
 
 
 def test_a_missing_file(tmp_path: Path, new_project: Project) -> None:
