@@ -1,5 +1,6 @@
 """Clicks and drags in the article view: a click told from a drag, a drag that selects
-whole words, and a drag from one cell of a table (or piece of a long table) into another.
+whole words, and a drag from one cell of a table (or piece of a long table) into another,
+or between a table and the text.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ class MouseSelection:
         """Dragging selects whole words: an end of the selection falling inside a word takes
         the whole word in, shown so as the mouse moves (see :mod:`diptych.gui.word_drag`). A drag
         from one cell of a table into another (or from one piece of a long table into the
-        next) selects the text between, to where the mouse is, not Qt's rectangle of cells
-        (or the end of the piece Qt widens it to)."""
+        next, or from the text into a table or out of one) selects the text between, to
+        where the mouse is, not Qt's rectangle of cells (or the table or piece whole)."""
         if not event.buttons() & Qt.MouseButton.LeftButton:
             return
         document = self._view.document()

@@ -2,8 +2,9 @@
 long table, on the seam between two pieces (:mod:`diptych.gui.render_tables`).
 
 Qt widens a selection leaving a table to the whole table: a selection from one piece into
-the next would take both pieces whole. The view keeps such a selection as it was made, and
-draws and copies it cell by cell (:func:`across_cells`, :func:`cell_ranges`).
+the next would take both pieces whole, one from the text into a table (or out of one) the
+whole table. The view keeps such a selection as it was made, and draws and copies it cell
+by cell (:func:`across_cells`, :func:`cell_ranges`).
 """
 
 from __future__ import annotations
@@ -50,13 +51,14 @@ def _cell_of(document: QTextDocument, position: int) -> tuple[tuple[bool, object
 
 def across_cells(document: QTextDocument, anchor: int, position: int) -> bool:
     """True if a selection from ``anchor`` to ``position`` runs from one cell of a table
-    into another cell of it (or of another piece of a long table). Qt selects the
-    rectangle of cells between them (or both pieces whole), not the text between them:
-    such a selection is kept as made (:func:`cell_ranges`)."""
+    into another cell (of it, of another piece of a long table or of another table), or
+    from the text into a table or out of one. Qt selects the rectangle of cells between
+    them, or the tables whole, not the text between them: such a selection is kept as
+    made (:func:`cell_ranges`)."""
     if document.findBlock(anchor).contains(position):
         return False  # in one paragraph or cell: a tenth of the time, asked of each found word
     first, second = _cell_of(document, anchor), _cell_of(document, position)
-    return first is not None and second is not None and first[0] == second[0] and first != second
+    return (first is not None or second is not None) and first != second
 
 
 def off_the_seam(document: QTextDocument, position: int, forward: bool) -> int:
@@ -94,22 +96,22 @@ def a_row_across(document: QTextDocument, position: int, down: bool) -> int | No
 
 
 def cell_ranges(document: QTextDocument, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The runs of text of each cell of a table from ``start`` to ``end``, and what reads
-    before each in the article's text: a tab between two cells of a row, else a line
-    break (nothing before the first)."""
+    """The runs of text of each cell of a table, and of each paragraph beside it, from
+    ``start`` to ``end``, and what reads before each in the article's text: a tab between
+    two cells of a row, else a line break (nothing before the first)."""
     runs: list[tuple[int, int, str]] = []
     block = document.findBlock(start)
     row = (-1, -1)
     while block.isValid() and block.position() <= end:
         cursor = QTextCursor(block)
         table = cursor.currentTable()
-        if table is None:  # the seam between two pieces, in no cell
+        if table is None and block.length() <= 1:  # before a table, or a seam: layout only
             block = block.next()
             continue
-        here = (table.firstPosition(), table.cellAt(cursor).row())
+        here = (table.firstPosition(), table.cellAt(cursor).row()) if table else (-1, -1)
         first, last = max(start, block.position()), min(end, block.position() + block.length() - 1)
         if first < last or (first == last and runs and first == block.position()):
-            separator = "" if not runs else ("\t" if here == row else "\n")
+            separator = "" if not runs else ("\t" if table and here == row else "\n")
             runs.append((first, last, separator))
         row = here
         block = block.next()

@@ -1,9 +1,10 @@
 """The selection of an article's text, kept as made when it runs from one cell of a table
-into another, also from one piece of a long table into the next (see
-:mod:`diptych.gui.table_positions`).
+into another, also from one piece of a long table into the next, or from the text into a
+table or out of one (see :mod:`diptych.gui.table_positions`).
 
 Qt's own selection takes the rectangle of cells between its ends (a column's cells for a
-drag down a column), or both pieces whole; a passage is the text between its ends. This
+drag down a column), or both pieces (or the table) whole; a passage is the text between
+its ends. This
 keeps the real ends, draws the selection cell by cell over Qt's (hidden meanwhile), copies
 it as the article's text reads and moves its end with Shift and the arrows, also across
 the seam between two pieces. A selection within one cell, or in the text, is Qt's own.
