@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QWidget
 
 from diptych.gui.article_pane import ArticlePane
+from diptych.gui.pane_room import left_out_message, room_for_another_pane
 from diptych.gui.session import ProjectSession
 
 MAX_PANES = 6
@@ -114,31 +115,29 @@ class PaneArea(QStackedWidget):
 
     def open_beside(self, article_ids: Sequence[int], *, shown: int = 0) -> list[ArticlePane]:
         """Open each article in a new pane of its own, left to right, as many as there is
-        room for; the message says which were left out and why, counting ``shown``
-        articles of the same request opened already (in an existing pane). The keyboard
-        goes to the last one opened, as it goes to an article opened alone."""
+        room for, but not those open already; the message says which were left out and
+        why, counting ``shown`` articles of the same request opened already (in an existing
+        pane). The keyboard goes to the last one opened, as it goes to an article opened
+        alone; with all open already, to the last one's pane."""
+        fresh = [i for i in dict.fromkeys(article_ids) if self.pane_for(i) is None]
+        already = len(set(article_ids)) - len(fresh)
         opened: list[ArticlePane] = []
-        for number, article_id in enumerate(article_ids):
+        for number, article_id in enumerate(fresh):
             refusal = self._no_room()
             pane = None if refusal else self.add_pane(article_id)
             if pane is None:
-                self._say_left_out(article_ids[number:], len(article_ids) + shown, refusal)
+                titles = {a.id: a.title for a in self.session.articles()}
+                said = left_out_message(
+                    titles, fresh[number:], len(fresh) + shown, already, refusal
+                )
+                self.session.messages.info(said)
                 break
             opened.append(pane)
         if opened:
             opened[-1].view.setFocus()
+        elif article_ids and not fresh and not shown:  # the keys to the last one's pane
+            self.open_article(article_ids[-1])
         return opened
-
-    def _say_left_out(self, left_out: Sequence[int], asked: int, why: str | None) -> None:
-        titles = {a.id: a.title for a in self.session.articles()}
-        named = [f"“{titles[i]}”" for i in left_out[:3] if i in titles]
-        more = len(left_out) - len(named)
-        names = ", ".join(named) + (f" and {more} more" if more > 0 else "")
-        opened = asked - len(left_out)
-        self.session.messages.info(
-            f"Opened {opened} of the {asked} articles: {why or 'no room for more panes.'} "
-            f"Not opened: {names}."
-        )
 
     def has_room(self) -> bool:
         """True if another pane can be added beside the open ones."""
@@ -148,31 +147,12 @@ class PaneArea(QStackedWidget):
         """Why no pane can be added now, or None if one can."""
         if self.splitter.count() >= MAX_PANES:
             return f"At most {MAX_PANES} panes can be open side by side."
-        if self.isVisible() and not self._room_for_another_pane():
+        if self.isVisible() and not room_for_another_pane(self.splitter, self.panes()):
             return (
                 "There is no room for another pane beside these: close a pane, or make the "
                 "window wider."
             )
         return None
-
-    def _room_for_another_pane(self) -> bool:
-        """True if one more pane fits at its narrowest, sharing the reading area's width,
-        the window growing at most to the edge of its screen (to the right, as it grows):
-        beyond, the panels beside the reading area would go off it."""
-        panes = self.panes()
-        if not panes:
-            return True
-        narrowest = max(p.minimumSizeHint().width() for p in panes)
-        needed = (len(panes) + 1) * narrowest + len(panes) * self.splitter.handleWidth()
-        window = self.window()
-        screen = window.screen().availableGeometry()
-        frame = window.frameGeometry()
-        if frame.width() > screen.width():
-            return True  # wider than its screen already: nothing left to keep on it
-        # A window placed right of the screen's left edge has that much less room: it
-        # grew off the screen by a pane at each pane opened (800, 1037, 1495 pixels wide).
-        spare = screen.x() + screen.width() - (frame.x() + frame.width())
-        return needed <= self.splitter.width() + max(spare, 0)
 
     def _on_pane_loaded(self, pane: ArticlePane) -> None:
         if pane is self._current:  # same pane, new article: the library follows it

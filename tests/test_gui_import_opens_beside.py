@@ -47,7 +47,8 @@ def test_with_no_room_left_it_opens_in_the_current_pane(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.resize(2400, 900)
-    window.area.open_beside([1] * (MAX_PANES - len(window.area.panes())))
+    for _ in range(MAX_PANES - len(window.area.panes())):
+        window.area.add_pane(1)
     assert len(window.area.panes()) == MAX_PANES
     path = tmp_path / "talks.md"
     path.write_text("# Talks in Seoul\n\nDay one.\n", encoding="utf-8")
