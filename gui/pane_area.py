@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, Q
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.pane_room import left_out_message, room_for_another_pane
+from diptych.gui.removed_panes import RemovedPanes
 from diptych.gui.session import ProjectSession
 
 MAX_PANES = 6
@@ -59,9 +60,7 @@ class PaneArea(QStackedWidget):
         self.addWidget(self.hint)
         self.addWidget(self.splitter)
         self._current: ArticlePane | None = None
-        # Where panes stood whose article was removed (article id -> pane index), in the
-        # order they closed: undo brings the article back into a pane there.
-        self._removed: dict[int, int] = {}
+        self._removed = RemovedPanes()  # undo brings their articles back into them
         # Told for each article removed or put back, after the list of articles changed.
         session.passagesChanged.connect(self.on_session_passages_changed)
 
@@ -206,21 +205,23 @@ class PaneArea(QStackedWidget):
     def _note_removed(self, pane: ArticlePane, article_id: int) -> None:
         index = self.splitter.indexOf(pane)
         if index >= 0:  # a pane closed already (deleted later) is no place to come back to
-            self._removed.pop(article_id, None)  # kept in the order the panes closed
-            self._removed[article_id] = index
+            self._removed.note(pane, article_id, index, current=pane is self._current)
 
     def on_session_passages_changed(self, article_id: int) -> None:
         """An article removed while it was open may be back (undo, of one or several at
-        once): show each one back again where its pane stood, unless it is open already.
-        The last pane closed comes back first, so that each finds the neighbours it had."""
-        if article_id not in self._removed:
+        once): each of its panes opens again as it was (see :mod:`removed_panes`), unless
+        the article is open already."""
+        if not self._removed.holds(article_id):
             return
         listed = {a.id for a in self.session.articles()}
-        back = [article_id for article_id in self._removed if article_id in listed]
-        for article_id in reversed(back):
-            index = self._removed.pop(article_id)
-            if not any(p.article_id == article_id for p in self.panes()):
-                self.add_pane(article_id, index=min(index, self.splitter.count()))
+        current = None
+        for closed in self._removed.back(listed, {p.article_id for p in self.panes()}):
+            pane = self.add_pane(closed.article_id, index=min(closed.index, self.splitter.count()))
+            if pane is not None:
+                self._restore_pane(pane, {"zoom": closed.zoom, "offset": closed.place})
+                current = pane if closed.current else current
+        if current is not None:
+            self.set_current(current)
 
     def close_all(self) -> None:
         """Close every pane."""
