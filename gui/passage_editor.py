@@ -29,6 +29,7 @@ from diptych.gui.passage_commands import DeletePassage, SetPassageNote
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import TagChipRow, tool_button
 from diptych.gui.theme import is_dark
+from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.storage.errors import DiptychError, InputError
 from diptych.storage.model import Annotation
 
@@ -74,7 +75,7 @@ class PassageEditor(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.pages.addWidget(self.placeholder)
-        self.pages.addWidget(self._build_editor())
+        self.pages.addWidget(VerticalScroll(self._build_editor(), self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -127,6 +128,8 @@ class PassageEditor(QWidget):
             layout.addWidget(widget)
         layout.addLayout(note_row)
         layout.addWidget(self.note_pages, 1)
+        # Room for a few lines of note however short the dock: the panel scrolls instead.
+        self.note_pages.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         layout.addLayout(bottom)
         self.reattach_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         return page
