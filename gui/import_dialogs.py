@@ -23,7 +23,7 @@ ARTICLE_FILTER = (  # a newer version of an article is an article, never a REFI-
 
 
 class ImportFileDialogs:
-    """The file dialogs of File > Import, File > Import folder… and Update from newer file….
+    """The file dialogs of File > Import, File > Import folder… and Update from newer file…
 
     All three open in one folder, the one the last choice was made in: articles are
     downloaded to one place, and their newer versions land beside them. After a folder is

@@ -213,7 +213,7 @@ class LibraryPanel(QWidget):
         elif self.model.rowCount():
             self.session.messages.info("Select an article in the Library to open it beside.")
         else:
-            self.session.messages.info("There are no articles yet: import some with Import….")
+            self.session.messages.info("There are no articles yet: import some with Import… below.")
 
     def _emit_open(self, *, new_pane: bool) -> None:
         """Open the selected article (beside with ``new_pane``); several, each beside."""
