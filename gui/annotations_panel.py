@@ -23,6 +23,8 @@ from diptych.gui.passage_list_selection import PassageListSelection
 from diptych.gui.passage_model import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, PassageTableModel
 from diptych.gui.passage_widgets import FilterCombo, PassageTable
 from diptych.gui.session import ProjectSession
+from diptych.gui.vertical_scroll import VerticalScroll
+from diptych.gui.wrapped_label import WrappedLabel
 
 PASSAGES_TAB = 0
 ORPHANS_TAB = 1
@@ -62,7 +64,10 @@ class AnnotationsPanel(QWidget):
         self.table = PassageTable(self.model, self)
         self.table.installEventFilter(self)
         self.selection = PassageListSelection(session, self.model, self.table)
-        layout = QVBoxLayout(self)
+        # In a short dock the whole panel scrolls, filters stacked and hints wrapped in full,
+        # rather than squeeze them over one another and the table.
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(self._filter_rows)
@@ -71,6 +76,10 @@ class AnnotationsPanel(QWidget):
         layout.addWidget(self.reading_hint)
         layout.addWidget(self.no_match)
         layout.addWidget(self.table, 1)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(VerticalScroll(body, self))
         self._connect()
         self.on_session_tags_changed()
         self.on_session_articles_changed()
@@ -108,7 +117,7 @@ class AnnotationsPanel(QWidget):
 
     def _hint(self, text: str, name: str = "", *, wrap: bool = False) -> QLabel:
         """A line of help above the table, in the placeholder text's colour."""
-        label = QLabel(text, self, wordWrap=wrap)
+        label = WrappedLabel(text, self) if wrap else QLabel(text, self)
         label.setObjectName(name)
         label.setContentsMargins(4, 2, 4, 2)
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)

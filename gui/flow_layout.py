@@ -24,6 +24,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._fill = fill
+        self._width: int | None = None  # the width last laid out at
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -50,6 +51,13 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
+        if rect.width() != self._width:
+            before = self.minimumSize().height()
+            self._width = rect.width()
+            if self.minimumSize().height() != before:
+                # Narrower, the items take more lines: the layouts above are to give them
+                # the room, rather than squeeze them under what follows.
+                self.invalidate()
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
@@ -66,11 +74,17 @@ class FlowLayout(QLayout):
         )
 
     def minimumSize(self) -> QSize:
+        """The widest item's minimum, and as high as the lines the items take at the width
+        last laid out at: a layout above that knows no height for width (a dock's) would
+        otherwise squeeze the lines into one, drawn over what follows."""
         size = QSize()
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
         margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        size += QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        if self._width is not None:
+            size.setHeight(max(size.height(), self.heightForWidth(self._width)))
+        return size
 
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         """Place the items in ``rect`` (if ``move``); returns the height they need."""
