@@ -79,7 +79,7 @@ class AnnotationsPanel(QWidget):
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(VerticalScroll(body, self))
+        outer.addWidget(VerticalScroll(body, self, most=0.3))
         self._connect()
         self.on_session_tags_changed()
         self.on_session_articles_changed()

@@ -75,7 +75,7 @@ class PassageEditor(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.pages.addWidget(self.placeholder)
-        self.pages.addWidget(VerticalScroll(self._build_editor(), self))
+        self.pages.addWidget(VerticalScroll(self._build_editor(), self, most=0.45))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)

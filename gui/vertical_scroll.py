@@ -12,15 +12,19 @@ class VerticalScroll(QScrollArea):
     """Shows ``page`` as wide as the area and scrolls it up and down.
 
     It is never narrower than the page's own minimum (with room for the scroll bar), so
-    that the panel keeps its width as before and only its height may fall short.
+    that the panel keeps its width as before; it asks for the page's minimum height too,
+    but for no more than a share of the screen's, so that on a small screen the panels
+    beside one another still fit and scroll rather than push the window off the screen.
 
     Args:
         page: the contents.
         parent: the owning widget.
+        most: the largest share of the screen's height to ask for.
     """
 
-    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, page: QWidget, parent: QWidget | None = None, *, most: float) -> None:
         super().__init__(parent)
+        self._most = most
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -30,5 +34,8 @@ class VerticalScroll(QScrollArea):
         page = self.widget()
         if page is None:
             return super().minimumSizeHint()
-        width = page.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
-        return QSize(width + 2 * self.frameWidth(), super().minimumSizeHint().height())
+        least = page.minimumSizeHint()
+        width = least.width() + self.verticalScrollBar().sizeHint().width()
+        cap = int(self.screen().availableGeometry().height() * self._most)
+        height = max(min(least.height(), cap), super().minimumSizeHint().height())
+        return QSize(width, height) + QSize(2 * self.frameWidth(), 2 * self.frameWidth())

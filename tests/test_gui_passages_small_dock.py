@@ -47,5 +47,7 @@ def test_no_part_of_the_passages_panel_overlaps_another(
             assert hint.height() >= hint.heightForWidth(hint.width())
 
     qtbot.waitUntil(laid_out)
-    assert panel.size().height() == height  # the panel scrolls, it does not grow
+    # It scrolls rather than ask for more than its share of a small screen.
+    screen = panel.screen().availableGeometry().height()
+    assert panel.minimumSizeHint().height() <= screen * 0.3 + 2
     assert panel.table.height() >= 3 * panel.table.verticalHeader().defaultSectionSize()
