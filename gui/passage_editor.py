@@ -26,6 +26,7 @@ from diptych.gui.elided_label import ElidedLabel
 from diptych.gui.note_html import NoteBrowser
 from diptych.gui.passage_cells import local_time
 from diptych.gui.passage_commands import DeletePassage, SetPassageNote
+from diptych.gui.passage_meta import PassageMetaRow
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import TagChipRow, tool_button
 from diptych.gui.theme import is_dark
@@ -105,12 +106,8 @@ class PassageEditor(QWidget):
         self.note_pages = QStackedWidget(page)
         self.note_pages.addWidget(self.note)
         self.note_pages.addWidget(self.preview)
-        # Up to three lines: beside "Delete passage" in a narrow dock, one cut off the time,
-        # and two its date and time (kept together) after a long coder's name.
-        self.meta = ElidedLabel(page, lines=3)
-        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.delete_button = QPushButton("Delete passage", page)
-        self.delete_button.setToolTip("Delete this passage with its tags and note (undoable)")
+        self.foot = PassageMetaRow(page)
+        self.meta, self.delete_button = self.foot.meta, self.foot.delete_button
         return self._lay_out(page)
 
     def _lay_out(self, page: QWidget) -> QWidget:
@@ -118,9 +115,6 @@ class PassageEditor(QWidget):
         note_row.addWidget(QLabel("<b>Note</b>", page))
         note_row.addStretch(1)
         note_row.addWidget(self.preview_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.meta, 1)
-        bottom.addWidget(self.delete_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
@@ -130,7 +124,7 @@ class PassageEditor(QWidget):
         layout.addWidget(self.note_pages, 1)
         # Room for a few lines of note however short the dock: the panel scrolls instead.
         self.note_pages.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        layout.addLayout(bottom)
+        layout.addWidget(self.foot)
         self.reattach_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         return page
 
@@ -234,7 +228,7 @@ class PassageEditor(QWidget):
         coder = f"{passage.coder} · " if passage.coder else ""
         # A no-break space: wrapped beside "Delete passage", the time kept with its date.
         when = local_time(passage.updated_at).replace(" ", "\u00a0")
-        self.meta.set_full_text(f"{coder}updated {when}")
+        self.foot.set_text(f"{coder}updated {when}")
         writable = not self.session.read_only
         self.note.setReadOnly(not writable)
         for button in (self.add_tag_button, self.delete_button, self.reattach_button):
