@@ -40,6 +40,12 @@ def article_labels(articles: list[ArticleSummary]) -> list[tuple[ArticleSummary,
     ]
 
 
+def article_label(session: ProjectSession, article_id: int) -> str:
+    """An article's line in the Library (see :func:`article_labels`), for the questions
+    and captions that name it: "Remove “Harbour reopens”?" would not say which copy."""
+    return dict((a.id, label) for a, label in article_labels(session.articles()))[article_id]
+
+
 class ArticleListModel(QAbstractListModel):
     """Every article of the project, in library order; refreshed when articles change.
 

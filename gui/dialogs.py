@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.article_commands import RemoveArticle, RenameArticle
+from diptych.gui.article_model import article_label
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.storage.project import PROJECT_SUFFIX
@@ -249,7 +250,7 @@ def remove_article(parent: QWidget, session: ProjectSession, article_id: int) ->
     count = summary.annotation_count
     with_passages = f" and its {counted(count, 'passage')}" if count else ""
     text = (
-        f"Remove “{summary.title}”{with_passages} from the project?"
+        f"Remove “{article_label(session, article_id)}”{with_passages} from the project?"
         "\n\nYou can undo this with Ctrl+Z."
     )
     if ask_plain(parent, "Remove article", text):

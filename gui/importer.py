@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
+from diptych.gui.article_model import article_label
 from diptych.gui.commands import perform
 from diptych.gui.import_dialogs import ImportFileDialogs, show_progress
 from diptych.gui.import_jobs import (
@@ -188,8 +189,7 @@ class ImportController(QObject):
         """Replace an article's text with a newer file and find its passages again."""
         if self._refused_read_only("no article can be updated"):
             return
-        title = self.session.project.articles.summary(article_id=article_id).title
-        path = self.dialogs.newer_version(title)
+        path = self.dialogs.newer_version(article_label(self.session, article_id))
         if path is not None:
             self.reimport(article_id, path)
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from diptych.gui import dialogs
 from diptych.gui.article_commands import RemoveArticles
-from diptych.gui.article_model import ArticleListModel
+from diptych.gui.article_model import ArticleListModel, article_label
 from diptych.gui.commands import perform
 from diptych.gui.dialogs import context_menu
 from diptych.gui.library_selection import LibrarySelection, article_at
@@ -289,9 +289,10 @@ def removal_question(session: ProjectSession, article_ids: Sequence[int]) -> str
     else:
         text = f"Remove these {len(articles)} articles from the project? They have no "
         text += "passages.\n\n"
-    titles = [f"“{a.title}”" for a in articles]
-    if len(titles) > NAMED_TITLES:
-        titles[NAMED_TITLES - 1 :] = [f"and {len(titles) - NAMED_TITLES + 1} more"]
+    named = articles if len(articles) <= NAMED_TITLES else articles[: NAMED_TITLES - 1]
+    titles = [f"“{article_label(session, a.id)}”" for a in named]
+    if len(articles) > NAMED_TITLES:
+        titles.append(f"and {len(articles) - NAMED_TITLES + 1} more")
     return text + "\n".join(titles) + "\n\nYou can undo this with Ctrl+Z."
 
 
