@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QWidget
 
 from diptych.gui.article_pane import ArticlePane
+from diptych.gui.pane_put_back import keys_to_pane_put_back
 from diptych.gui.pane_room import left_out_message, room_for_another_pane
 from diptych.gui.removed_panes import RemovedPanes
 from diptych.gui.session import ProjectSession
@@ -222,6 +223,7 @@ class PaneArea(QStackedWidget):
                 current = pane if closed.current else current
         if current is not None:
             self.set_current(current)
+            keys_to_pane_put_back(self, current)
 
     def close_all(self) -> None:
         """Close every pane."""
