@@ -88,7 +88,7 @@ class PaneArea(QStackedWidget):
 
     def add_pane(self, article_id: int | None = None, *, index: int = -1) -> ArticlePane | None:
         """Add a pane (at the right by default), optionally showing an article."""
-        refusal = self._no_room()
+        refusal = self.no_room()
         if refusal:
             self.session.messages.info(refusal)
             return None
@@ -123,14 +123,10 @@ class PaneArea(QStackedWidget):
         already = len(set(article_ids)) - len(fresh)
         opened: list[ArticlePane] = []
         for number, article_id in enumerate(fresh):
-            refusal = self._no_room()
+            refusal = self.no_room()
             pane = None if refusal else self.add_pane(article_id)
             if pane is None:
-                titles = {a.id: a.title for a in self.session.articles()}
-                said = left_out_message(
-                    titles, fresh[number:], len(fresh) + shown, already, refusal
-                )
-                self.session.messages.info(said)
+                self.say_left_out(fresh[number:], len(fresh) + shown, refusal, already=already)
                 break
             opened.append(pane)
         if opened:
@@ -139,11 +135,18 @@ class PaneArea(QStackedWidget):
             self.open_article(article_ids[-1])
         return opened
 
+    def say_left_out(
+        self, left_out: Sequence[int], asked: int, why: str | None, *, already: int = 0
+    ) -> None:
+        """Say which ``left_out`` of ``asked`` articles to open found no pane, and ``why``."""
+        titles = {a.id: a.title for a in self.session.articles()}
+        self.session.messages.info(left_out_message(titles, left_out, asked, already, why))
+
     def has_room(self) -> bool:
         """True if another pane can be added beside the open ones."""
-        return self._no_room() is None
+        return self.no_room() is None
 
-    def _no_room(self) -> str | None:
+    def no_room(self) -> str | None:
         """Why no pane can be added now, or None if one can."""
         if self.splitter.count() >= MAX_PANES:
             return f"At most {MAX_PANES} panes can be open side by side."

@@ -1,14 +1,15 @@
 """Dropping on the main window: files are imported; articles dragged from the Library open
-in the pane they are dropped on."""
+beside the pane they are dropped on, on that side of it (a band shows which while dragging)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 
 from diptych.gui.article_model import ARTICLE_MIME
+from diptych.gui.pane_drop import DropBand, open_beside_pane, place_under
 from diptych.gui.window_parts import WindowParts
 
 
@@ -20,9 +21,39 @@ class WindowDrops(WindowParts):
         mime = event.mimeData()
         if mime.hasUrls() or mime.hasFormat(ARTICLE_MIME):
             event.acceptProposedAction()
+            self._show_drop_band(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """Show where dragged articles would open: the band on the side of the pane under
+        the pointer (none with no room for another pane: the drop says why)."""
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasFormat(ARTICLE_MIME):
+            event.acceptProposedAction()
+        self._show_drop_band(event)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        """The drag left the window: no band."""
+        self.drop_band.hide()
+        super().dragLeaveEvent(event)
+
+    @property
+    def drop_band(self) -> DropBand:
+        """The band showing where dragged articles would open (made when first needed)."""
+        band = self.area.findChild(DropBand)
+        return band if isinstance(band, DropBand) else DropBand(self.area)
+
+    def _show_drop_band(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
+        place = None
+        if event.mimeData().hasFormat(ARTICLE_MIME) and self.area.has_room():
+            place = place_under(self.area, self, event.position().toPoint())
+        if place is None:
+            self.drop_band.hide()
+        else:
+            self.drop_band.show_beside(*place)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Files are imported; a library article opens in the pane it was dropped on."""
+        """Files are imported; library articles open beside the pane they were dropped on."""
+        self.drop_band.hide()
         mime = event.mimeData()
         if mime.hasFormat(ARTICLE_MIME):
             raw = bytes(mime.data(ARTICLE_MIME).data()).decode()
@@ -45,18 +76,12 @@ class WindowDrops(WindowParts):
         event.acceptProposedAction()
 
     def open_dropped(self, article_ids: list[int], position: QPoint) -> None:
-        """Open dropped articles: the first on the pane under ``position`` and the others
-        beside it; with no pane there, each in a new pane of its own."""
+        """Open dropped articles beside the pane under ``position``, on the side (its left
+        or right half) they were dropped on; with no pane there, each in a new pane."""
         if not article_ids:
             return
-        target = next(
-            (p for p in self.area.panes() if p.rect().contains(p.mapFrom(self, position))), None
-        )
-        if target is None:
+        place = place_under(self.area, self, position)
+        if place is None:
             self.area.open_beside(article_ids)
-            return
-        first, *rest = article_ids
-        target.show_article(first)
-        self.area.set_current(target)
-        if rest:
-            self.area.open_beside(rest, shown=1)
+        else:
+            open_beside_pane(self.area, article_ids, *place)

@@ -248,15 +248,15 @@ def article_drop(window: MainWindow, article_title: str, target: QPoint) -> QDro
     return drop
 
 
-def test_article_dragged_from_the_library_opens_in_the_pane_it_is_dropped_on(
+def test_article_dragged_from_the_library_opens_beside_the_pane_it_is_dropped_on(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     area = window.area
     right = area.panes()[1]
-    target = right.mapTo(window, right.rect().center())
-    article_drop(window, "Field notes from Seoul", target)
-    assert [p.article_id for p in area.panes()] == [1, 3]
-    assert area.current is right
+    target = right.mapTo(window, QPoint(right.width() // 4, right.height() // 2))
+    article_drop(window, "Field notes from Seoul", target)  # on the pane's left half
+    assert [p.article_id for p in area.panes()] == [1, 3, 2]
+    assert area.current is area.panes()[1]
     assert window.library.selected_article() == 3
 
     # Dropped anywhere else (here, on the library), it opens in a new pane.
@@ -264,7 +264,7 @@ def test_article_dragged_from_the_library_opens_in_the_pane_it_is_dropped_on(
     article_drop(
         window, "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations", elsewhere
     )
-    assert [p.article_id for p in area.panes()] == [1, 3, 2]
+    assert [p.article_id for p in area.panes()] == [1, 3, 2, 2]
 
 
 def file_drop(window: MainWindow, paths: list[Path]) -> None:

@@ -57,7 +57,7 @@ def drop_articles(window: MainWindow, article_ids: list[int], target: QPoint) ->
     )
 
 
-def test_several_articles_dropped_on_a_pane_open_there_and_beside(
+def test_several_articles_dropped_on_a_pane_open_beside_it(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     area = window.area
@@ -65,8 +65,8 @@ def test_several_articles_dropped_on_a_pane_open_there_and_beside(
     right = area.panes()[1]
     drop_articles(window, [3, 4], right.mapTo(window, right.rect().center()))
     qtbot.waitUntil(lambda: all(not p.is_loading for p in area.panes()), timeout=10_000)
-    # The first takes the pane it was dropped on; the second opens in a pane of its own.
-    assert [p.article_id for p in area.panes()] == [1, 3, 4]
+    # Dropped on its right half: each opens in a pane of its own, right of it, in order.
+    assert [p.article_id for p in area.panes()] == [1, 2, 3, 4]
     assert area.panes()[1] is right
 
 
@@ -88,7 +88,20 @@ def test_a_drop_beyond_the_pane_limit_says_which_were_left_out(
     monkeypatch.setattr(window.session.messages, "info", lambda text, *a: said.append(text))
     left = window.area.panes()[0]
     drop_articles(window, [3, 4], left.mapTo(window, left.rect().center()))
-    assert [p.article_id for p in window.area.panes()] == [3, 2]
+    assert [p.article_id for p in window.area.panes()] == [1, 2]  # none replaced
     assert len(said) == 1
-    assert "Opened 1 of the 2 articles" in said[0]  # the first, in the pane dropped on
+    assert "Not opened: “Field notes” and 1 more" in said[0]
+
+
+def test_a_drop_with_room_for_some_says_which_were_left_out(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("diptych.gui.pane_area.MAX_PANES", 3)
+    said: list[str] = []
+    monkeypatch.setattr(window.session.messages, "info", lambda text, *a: said.append(text))
+    left = window.area.panes()[0]
+    drop_articles(window, [3, 4], left.mapTo(window, left.rect().center()))
+    assert [p.article_id for p in window.area.panes()] == [1, 3, 2]
+    assert len(said) == 1
+    assert "Opened 1 of the 2 articles" in said[0]
     assert "“Trade memo”" in said[0]
