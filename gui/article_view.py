@@ -65,6 +65,8 @@ class ArticleView(QTextEdit):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.setUndoRedoEnabled(False)
+        self.setAcceptDrops(False)  # articles and files dragged over the text go to the window
+        self.viewport().setAcceptDrops(False)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.positions = PositionMap("")
         self.index: PassageIndex | None = None

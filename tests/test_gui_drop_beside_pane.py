@@ -143,3 +143,15 @@ def test_at_the_pane_limit_a_drop_on_a_pane_says_why_and_replaces_nothing(
     assert [p.article_id for p in window.area.panes()] == [1, 2]
     assert len(said) == 1
     assert "Not opened: “Trade memo”" in said[0] and "At most 2 panes" in said[0]
+
+
+def test_a_drag_over_an_articles_text_reaches_the_window(window: MainWindow) -> None:
+    """Qt gives a drag to the widget under the pointer, or its first parent, that takes
+    drops, and to no other: a text that took them (and, read-only, refused every article)
+    would have kept the window from ever hearing of a drag over it."""
+    for pane in window.area.panes():
+        point = at(window, pane, 0.5)
+        target = window.childAt(point)
+        while target is not None and not target.isWindow() and not target.acceptDrops():
+            target = target.parentWidget()
+        assert target is window
