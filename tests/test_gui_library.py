@@ -259,12 +259,14 @@ def test_article_dragged_from_the_library_opens_beside_the_pane_it_is_dropped_on
     assert area.current is area.panes()[1]
     assert window.library.selected_article() == 3
 
-    # Dropped anywhere else (here, on the library), it opens in a new pane.
+    # Dropped anywhere else (here, on the library), it opens in a new pane; one open
+    # already is not opened twice: its pane becomes the current one.
     elsewhere = window.library.mapTo(window, window.library.rect().center())
     article_drop(
         window, "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations", elsewhere
     )
-    assert [p.article_id for p in area.panes()] == [1, 3, 2, 2]
+    assert [p.article_id for p in area.panes()] == [1, 3, 2]
+    assert area.current is area.panes()[2]
 
 
 def file_drop(window: MainWindow, paths: list[Path]) -> None:

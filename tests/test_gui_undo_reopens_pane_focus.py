@@ -36,6 +36,8 @@ def test_the_pane_put_back_takes_the_keyboard_left_nowhere(
     first, second = window.area.panes()
     removed = first.article_id
     assert removed is not None
+    first.view.setFocus()  # the current pane as it goes: it comes back current
+    qtbot.waitUntil(lambda: window.area.current is first)
     perform(window.session, RemoveArticle(window.session, removed))
     qtbot.waitUntil(lambda: window.area.panes() == [second])
     focus = QApplication.focusWidget()
