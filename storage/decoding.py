@@ -6,6 +6,8 @@ those used. The rules, in order:
 1. refuse what is not text at all (known binary formats, NUL bytes, many control characters)
    and files with nothing in them;
 2. a byte-order mark decides: UTF-8 (``"utf-8-sig"``), UTF-32 or UTF-16 (``"utf-16"``);
+   after a UTF-8 mark, stray bytes that are not UTF-8 are read as in rule 5
+   (``"utf-8+cp1252"``);
 3. bytes that are valid UTF-8 are UTF-8;
 4. for HTML, a ``<meta charset>`` in the first 4 KB names the encoding;
 5. UTF-8 text with a few stray bytes that are not UTF-8 (a curly quote or an accented letter
@@ -201,6 +203,8 @@ def decode_cp1252(data: bytes) -> str:
 
 def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
     """Pick the encoding and decode; see the module docstring for the order."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _utf8_after_mark(data[len(codecs.BOM_UTF8) :])
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), label
@@ -224,6 +228,16 @@ def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
     if mixed is not None:
         return mixed, "utf-8+cp1252"
     return decode_cp1252(data), "cp1252"
+
+
+def _utf8_after_mark(data: bytes) -> tuple[str, str]:
+    """The bytes after a UTF-8 mark: UTF-8, its stray bytes (if any) read as cp1252, as the
+    mark says UTF-8 whatever the letters show; the mark itself is not part of the text."""
+    try:
+        return data.decode("utf-8"), "utf-8-sig"
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="surrogateescape")
+        return text.translate(_STRAY_AS_CP1252), "utf-8+cp1252"
 
 
 def _utf8_with_strays(data: bytes) -> str | None:

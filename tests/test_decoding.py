@@ -248,3 +248,20 @@ def test_a_web_page_that_names_its_encoding_is_not_read_as_utf8_with_stray_bytes
 def test_a_short_file_of_nul_bytes_is_refused_naming_the_file(data: bytes) -> None:
     with pytest.raises(ArticleFileError, match=r"^zeros\.txt: is not a text file"):
         decode_article(data, name="zeros.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("Café “naïve”. ".encode() + b"He said \x93hi\x94.", "Café “naïve”. He said “hi”."),
+        ("Straße ".encode() + b"caf\xe9", "Straße café"),
+        # The mark says UTF-8 even where the letters alone would not.
+        (b"caf\xe9 \x93quoted\x94", "café “quoted”"),
+    ],
+)
+def test_stray_windows_1252_bytes_after_a_utf8_mark_are_read_as_without_it(
+    data: bytes, text: str
+) -> None:
+    decoded = decode_article(codecs.BOM_UTF8 + data, name="a.txt")
+    assert decoded.text == text  # the mark dropped, no byte replaced by "�"
+    assert decoded.encoding == "utf-8+cp1252"
