@@ -34,6 +34,7 @@ from diptych.storage.errors import (
     readable_text,
 )
 from diptych.storage.project import Project
+from diptych.storage.project_aside import stale_log_notice
 
 
 class Launcher(QObject):
@@ -151,6 +152,10 @@ class Launcher(QObject):
             self.report_open_error(path, exc, title="New project" if create else "Open project")
             return
         self.show_project(project)
+        if project.log_set_aside is not None:
+            self.context.messages.warning(
+                stale_log_notice(project.path, project.log_set_aside) + ".", title="New project"
+            )
 
     def _already_open(self, path: Path) -> bool:
         """True, said in the status bar, if ``path`` is the project the window shows (by

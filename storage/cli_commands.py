@@ -20,6 +20,7 @@ from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.file_names import set_aside_name
 from diptych.storage.files import write_atomically
 from diptych.storage.project import PROJECT_SUFFIX, Project
+from diptych.storage.project_aside import stale_log_notice
 from diptych.storage.project_checks import file_exists
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def run(args: argparse.Namespace, *, to_terminal: bool = False) -> Result:
             path, create=create, verify=verify, before_upgrade=lambda p: kept.append(_keep_older(p))
         ) as project:
             result = handler(project, args)
+            set_aside = project.log_set_aside
     except BaseException:
         if new:  # a refused command leaves no empty project behind
             _remove_new_project(path)
@@ -54,6 +56,8 @@ def run(args: argparse.Namespace, *, to_terminal: bool = False) -> Result:
         f" the file as it was is kept as {copy}"
         for copy in kept
     ]
+    if set_aside is not None:
+        notes.append(stale_log_notice(path, set_aside))
     return dataclasses.replace(result, notes=[*notes, *result.notes]) if notes else result
 
 

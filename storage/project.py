@@ -28,6 +28,7 @@ from diptych.storage.errors import (
     readable_text,
 )
 from diptych.storage.model import ProjectInfo
+from diptych.storage.project_aside import keep_stale_log
 from diptych.storage.project_checks import file_exists
 from diptych.storage.project_opening import check_before_writing, opening_errors, prepare
 from diptych.storage.sqlite_errors import translate_errors
@@ -87,6 +88,8 @@ class Project:
         self.file_identity = file_identity(path)  # the file opened, wherever it goes
         self.read_only = read_only
         self.verified = True  # False: opened without SQLite's integrity pass (see open)
+        self.log_set_aside: Path | None = None
+        """Where the log a deleted project left at this name was set aside as it was created."""
         self.now = clock
         self.articles = ArticleStore(self)
         self.tags = TagStore(self)
@@ -122,12 +125,14 @@ class Project:
         """
         path = Path(path).expanduser()
         is_new = not file_exists(path)
+        log_set_aside = keep_stale_log(path) if is_new and create else None
         with opening_errors(path):  # nothing was asked of the user yet: no change lost
             db, read_only, verified = connect(
                 path, create=create, read_only=read_only, verify=verify, check_limit=check_limit
             )
             project = cls(db, path, read_only=read_only, clock=clock)
             project.verified = verified
+            project.log_set_aside = log_set_aside
             try:
                 prepare(project, is_new=is_new, name=name, before_upgrade=before_upgrade)
             except BaseException:
