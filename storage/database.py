@@ -15,6 +15,7 @@ from pathlib import Path
 
 from diptych.storage.connection import Database
 from diptych.storage.errors import ProjectFileError, ReadOnlyProjectError
+from diptych.storage.held_files import used_elsewhere
 from diptych.storage.project_checks import (
     check_existing,
     check_folder_for_new,
@@ -153,9 +154,12 @@ def _remove_side_files_made(path: Path) -> None:
     was written meanwhile. Nothing is written to the file: there is nothing to fold.
     """
     try:
-        if os.stat(f"{path}-wal").st_size != 0 or not _writable(path):
+        if os.stat(f"{path}-wal").st_size != 0:
             return
     except OSError:  # no log: nothing was made, or it was taken away meanwhile
+        return
+    if not _writable(path):  # no connection of this user's can take them away
+        _remove_unused_side_files(path)
         return
     with contextlib.suppress(sqlite3.Error):
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=0)
@@ -163,6 +167,16 @@ def _remove_side_files_made(path: Path) -> None:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opening is lazy
         finally:
             conn.close()
+
+
+def _remove_unused_side_files(path: Path) -> None:
+    """Take away the empty log and its index beside a file this user cannot write, once no
+    connection uses them (none in this process, no lock of another's on the index)."""
+    if used_elsewhere(Path(f"{path}-shm")):
+        return
+    for end in _SIDE_FILES:
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{end}")
 
 
 _SIDE_FILES = ("-wal", "-shm")

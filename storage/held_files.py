@@ -17,8 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import struct
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+if sys.platform.startswith("linux"):  # what :func:`used_elsewhere` asks of the system
+    import fcntl
 
 # Where a process's open descriptors are listed: Linux, then macOS and the BSDs.
 _DESCRIPTOR_FOLDERS = ("/proc/self/fd", "/dev/fd")
@@ -120,3 +125,29 @@ def _read_fully(descriptor: int, size: int, start: int) -> bytes:
 def _identity(descriptor: int) -> tuple[int, int]:
     status = os.fstat(descriptor)
     return status.st_dev, status.st_ino
+
+
+def used_elsewhere(path: Path) -> bool:
+    """True if another connection may still use the file at ``path`` (SQLite's ``-shm``):
+    this process holds a descriptor on it, or another process holds a lock on any part of
+    it (every SQLite connection holds one while it is open). True as well where this
+    cannot be told (a system other than Linux, a file that cannot be read).
+
+    Only asked once this process holds no descriptor on it, so that opening and closing it
+    here drops no lock of this process's.
+    """
+    if not sys.platform.startswith("linux") or held_descriptors(path):
+        return True
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return True
+    try:
+        # struct flock on Linux: type, whence, start, length (0: to the end), pid.
+        asked = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        answer = fcntl.fcntl(descriptor, fcntl.F_GETLK, asked)
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)
+    return struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK
