@@ -196,7 +196,9 @@ class ArticleView(QTextEdit):
         return marks[0].annotation_id if marks else 0
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Remember where a click or a drag started (see :mod:`diptych.gui.mouse_selection`)."""
+        """Remember where a click or a drag started; Shift+click extends the selection to
+        the point clicked, also into or out of a table (see :mod:`diptych.gui.mouse_selection`)."""
+        self._mouse.pressing()
         super().mousePressEvent(event)
         self._mouse.pressed(event)
 

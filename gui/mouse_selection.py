@@ -36,6 +36,13 @@ class MouseSelection:
         self._table_selection = table_selection
         self._press: QPoint | None = None
         self._drag_from: int | None = None  # where a drag selecting words started
+        self._anchor = 0  # where the selection started, before a press moves it
+
+    def pressing(self) -> None:
+        """Remember where the selection starts (as made, if it runs across pieces of a long
+        table), before Qt's handling of the press moves it."""
+        ends = self._table_selection.ends()
+        self._anchor = ends[0] if ends else self._view.textCursor().anchor()
 
     def pressed(self, event: QMouseEvent) -> None:
         """Remember where a click started, to tell a click from a drag, and where a drag
@@ -48,6 +55,11 @@ class MouseSelection:
         self._drag_from = (
             cursor.position() if left and plain and not cursor.hasSelection() else None
         )
+        shifted = event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        if left and shifted:  # Shift+click: from where the selection started to the click
+            pointed = self._position_at(self._press)
+            if across_cells(self._view.document(), self._anchor, pointed):
+                self._table_selection.select(self._anchor, pointed)  # not Qt's table whole
 
     def double_clicked(self) -> None:
         """A double click selects its word as Qt does (and a drag from it goes word by word)."""
