@@ -23,7 +23,7 @@ from diptych.storage.project import Project
 if TYPE_CHECKING:
     from diptych.storage.articles import ReplacementPlan
     from diptych.storage.importing import ParsedArticle
-    from diptych.storage.refiqda_import import ExchangeImportSummary
+    from diptych.storage.refiqda_summary import ExchangeImportSummary
 
 UPDATE_ADVICE = (
     "To bring in a changed version of an article, use Update from newer file… in the "

@@ -14,7 +14,7 @@ from diptych.storage.wording import counted, found_again, orphans_before, senten
 
 if TYPE_CHECKING:
     from diptych.storage.model import ReanchorReport
-    from diptych.storage.refiqda_import import ExchangeImportSummary
+    from diptych.storage.refiqda_summary import ExchangeImportSummary
 
 LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
 NAMED_AT_MOST = 20  # names shown for one kind of problem

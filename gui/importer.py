@@ -41,7 +41,7 @@ from diptych.storage.errors import ReadOnlyProjectError
 if TYPE_CHECKING:
     from diptych.storage.articles import ReplacementPlan
     from diptych.storage.importing import ParsedArticle
-    from diptych.storage.refiqda_import import ExchangeImportSummary
+    from diptych.storage.refiqda_summary import ExchangeImportSummary
 
 
 class ImportController(QObject):

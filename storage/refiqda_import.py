@@ -41,7 +41,7 @@ the whole file imports: everything is written in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,128 +51,13 @@ from diptych.storage.model import Annotation, MemoKind
 from diptych.storage.refiqda_common import stable_guid, xml_text
 from diptych.storage.refiqda_read import read_exchange_file
 from diptych.storage.refiqda_records import ExchangeDocument, ExchangeSource
+from diptych.storage.refiqda_summary import ExchangeImportSummary
 from diptych.storage.refiqda_texts import shown_name
 from diptych.storage.refiqda_write import ProjectWriter
 from diptych.storage.safezip import DEFAULT_LIMITS, ZipLimits
-from diptych.storage.wording import counted
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
-
-
-@dataclass
-class ExchangeImportSummary:
-    """What an exchange file brought into the project, and what it left out.
-
-    Attributes:
-        path: the file imported, as text to show (bytes that are not UTF-8 as U+FFFD).
-        kind: ``"project"`` (a ``.qdpx``) or ``"codebook"`` (a ``.qdc``).
-        origin: the program that wrote it, as the file says ("" if it does not).
-        article_ids: the new articles, in the file's order.
-        tags_created: tags added to the codebook.
-        tags_reused: codes matched to a tag of the same name already there.
-        renamed_tags: "old -> new" for codes given a numbered name.
-        passages: passages added.
-        notes: passages that came with a note.
-        memos: project, article and tag memos written or added to.
-        coders: the coders of the new passages, by name.
-        skipped: how many of each kind of thing were not imported.
-        skipped_sources: each source not imported, by name, with the reason.
-        outside_text: per article (by the source's name), how many selections fell
-            outside its text: positions that do not fit, often a sign of a text changed
-            after coding.
-        known_sources: the sources whose text an article of the project already has, by
-            name: not added again, their codings merged into that article.
-        codings_added: codings (a tag on some words, or a note on words without a tag)
-            of those sources that the article did not hold, now added.
-        codings_present: codings of those sources that the article already held.
-        notes_added: notes of those sources added to a passage already there.
-    """
-
-    path: str
-    kind: str = "project"
-    origin: str = ""
-    article_ids: list[int] = field(default_factory=list)
-    tags_created: int = 0
-    tags_reused: int = 0
-    renamed_tags: list[str] = field(default_factory=list)
-    passages: int = 0
-    notes: int = 0
-    memos: int = 0
-    coders: list[str] = field(default_factory=list)
-    skipped: dict[str, int] = field(default_factory=dict)
-    skipped_sources: list[str] = field(default_factory=list)
-    outside_text: dict[str, int] = field(default_factory=dict)
-    known_sources: list[str] = field(default_factory=list)
-    codings_added: int = 0
-    codings_present: int = 0
-    notes_added: int = 0
-
-    def describe(self) -> list[str]:
-        """The summary as lines for people, in Diptych's words (articles, passages, tags);
-        the REFI-QDA names of the file's parts only for what was not imported."""
-        origin = f" from {self.origin}" if self.origin else ""
-        brought = self._codebook() if self.kind == "codebook" else self._project()
-        lines = [f"{Path(self.path).name}{origin}: {brought}"]
-        if self.coders:
-            lines.append("coders: " + ", ".join(self.coders))
-        lines.extend(f"renamed tag {change}" for change in self.renamed_tags)
-        if self.known_sources:
-            lines.append(self._known())
-        if self.skipped:
-            parts = [f"{what} ×{count}" for what, count in sorted(self.skipped.items())]
-            lines.append("not imported: " + "; ".join(parts))
-        if self.skipped_sources:
-            lines.append("not imported as articles: " + _listed(self.skipped_sources))
-        if self.outside_text:
-            counts = [f"“{name}” ×{count}" for name, count in self.outside_text.items()]
-            lines.append("selections outside their text, in: " + _listed(counts))
-        return lines
-
-    def _project(self) -> str:
-        """What a project brought in: every count, so that a nought shows what it lacked."""
-        return (
-            f"{_many(len(self.article_ids), 'article')},"
-            f" {_many(self.tags_created, 'new tag')} ({self.tags_reused} already in the"
-            f" codebook), {_many(self.passages, 'passage')} ({self.notes} with notes),"
-            f" {_many(self.memos, 'memo')}"
-        )
-
-    def _codebook(self) -> str:
-        """What a codebook brought in: it holds tags only (with their descriptions), so
-        nothing is said of articles, passages or memos."""
-        added = _many(self.tags_created, "new tag") if self.tags_created else "no new tags"
-        kept = f" ({self.tags_reused} already in the codebook)" if self.tags_reused else ""
-        return f"{added}{kept}"
-
-    def _known(self) -> str:
-        """What became of the sources already in the project: the articles they are, and
-        the tags on their words merged in (a note on words without a tag counts as one)."""
-        count = len(self.known_sources)
-        their = "its" if count == 1 else "their"
-        notes = (
-            f", {counted(self.notes_added, 'note')} added to passages already there"
-            if self.notes_added
-            else ""
-        )
-        return (
-            f"{counted(count, 'article')} already in the project, not added again"
-            f" ({_listed(self.known_sources)}): {counted(self.codings_added, 'tag')} on"
-            f" {their} passages added, {self.codings_present} already there{notes}"
-        )
-
-
-def _listed(items: list[str]) -> str:
-    named = items[:_NAMED_SOURCES]
-    more = len(items) - len(named)
-    return "; ".join(named) + (f"; and {more} more" if more else "")
-
-
-_NAMED_SOURCES = 12  # more would bury the rest of the summary
-
-
-def _many(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def import_exchange_file(

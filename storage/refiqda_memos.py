@@ -17,8 +17,8 @@ from diptych.storage.refiqda_common import xml_text
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
-    from diptych.storage.refiqda_import import ExchangeImportSummary
     from diptych.storage.refiqda_records import ExchangeDocument
+    from diptych.storage.refiqda_summary import ExchangeImportSummary
 
 
 class MemoWriter:

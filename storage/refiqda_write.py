@@ -35,7 +35,7 @@ from diptych.storage.tag_checks import is_blank
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
-    from diptych.storage.refiqda_import import ExchangeImportSummary
+    from diptych.storage.refiqda_summary import ExchangeImportSummary
 
 _TAG_NAME_CHARS = 200
 

@@ -20,7 +20,8 @@ from diptych.storage.exporting import collect
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 from diptych.storage.refiqda_export import export_qdc, export_qdpx
-from diptych.storage.refiqda_import import ExchangeImportSummary, import_exchange_file
+from diptych.storage.refiqda_import import import_exchange_file
+from diptych.storage.refiqda_summary import ExchangeImportSummary
 from diptych.storage.safezip import ZipLimits
 
 NS = 'xmlns="urn:QDA-XML:project:1.0"'

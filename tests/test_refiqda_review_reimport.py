@@ -18,7 +18,8 @@ from diptych.storage.exporting import collect
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
 from diptych.storage.refiqda_export import export_qdpx
-from diptych.storage.refiqda_import import ExchangeImportSummary, import_exchange_file
+from diptych.storage.refiqda_import import import_exchange_file
+from diptych.storage.refiqda_summary import ExchangeImportSummary
 
 Q = "{urn:QDA-XML:project:1.0}"
 EXTRA_NOTE = "Added by a colleague."
