@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from diptych.storage.anchors import Anchor
 from diptych.storage.fuzzy import Match, edit_distance
-from diptych.storage.quotes import LineDiff
+from diptych.storage.line_diff import LineDiff
 
 
 class OldText:

@@ -38,8 +38,8 @@ from diptych.storage.anchor_scores import Candidate, adjacent, score_match
 from diptych.storage.anchors import CONTEXT_LENGTH, Anchor, make_anchor, whole_characters
 from diptych.storage.errors import Cancelled
 from diptych.storage.fuzzy import Match, search_window
+from diptych.storage.line_diff import LineDiff
 from diptych.storage.quotes import (
-    LineDiff,
     SeedIndex,
     nearest_occurrence,
     occurrences_around,

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from diptych.storage.anchoring import FAR_LENGTH, AnchorMethod, reanchor, reanchor_all
 from diptych.storage.anchors import find_quote, make_anchor
-from diptych.storage.quotes import LineDiff
+from diptych.storage.line_diff import LineDiff
 
 PARAGRAPHS = [
     "WASHINGTON — The United States and China agreed on Tuesday to resume talks on "
