@@ -15,11 +15,12 @@ every passage in the new text, in this order:
 
 An exact occurrence wins unless its context disagrees and an approximate match near the
 expected position scores higher. A place is refused, whatever its score, when it is
-surely other words (:meth:`_Finder._plausible`): words the line diff shows were already
-elsewhere in the old text, a short quote whose context does not vouch for it, a longer
-one with a rewritten context far from its place. A passage found nowhere is an orphan:
-it is reported, never dropped; keeping it is the caller's business. Better an orphan,
-which the analyst re-attaches, than a passage silently moved onto other words.
+surely other words (:func:`~diptych.storage.anchor_trust.plausible`): words the line
+diff shows were already elsewhere in the old text, a short quote whose context does not
+vouch for it, a longer one with a rewritten context far from its place. A passage found
+nowhere is an orphan: it is reported, never dropped; keeping it is the caller's business.
+Better an orphan, which the analyst re-attaches, than a passage silently moved onto other
+words.
 
 Places are scored from 0 to 1 on the quote and its context
 (:mod:`diptych.storage.anchor_scores`); what the line diff says of a place's words is
@@ -34,7 +35,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from diptych.storage.anchor_diff import OldText
-from diptych.storage.anchor_scores import Candidate, adjacent, score_match
+from diptych.storage.anchor_scores import Candidate, score_match
+from diptych.storage.anchor_trust import (
+    DISTINCT_LENGTH,
+    MAX_FUZZY_LENGTH,
+    MAX_OCCURRENCES,
+    MIN_FUZZY_SCORE,
+    NEAR_MARGIN,
+    far_errors,
+    near_errors,
+    plausible,
+)
 from diptych.storage.anchors import CONTEXT_LENGTH, Anchor, make_anchor, whole_characters
 from diptych.storage.errors import Cancelled
 from diptych.storage.fuzzy import Match, search_window
@@ -46,47 +57,6 @@ from diptych.storage.quotes import (
     search_folded,
     search_respaced,
 )
-
-NEAR_MARGIN = 256
-"""Code points searched on each side of the expected position (plus the quote's length)."""
-
-DISTINCT_LENGTH = 16
-"""Quotes at least this long are searched approximately in the whole text, and trusted
-far from their place even when their context has changed."""
-
-MAX_FUZZY_LENGTH = 20_000
-"""Longer quotes are found again only exactly (an approximate search would take seconds)."""
-
-FAR_LENGTH = 40
-"""Characters (the quote and the context just around it that is unchanged) a quote needs
-to be trusted far from its place when most of its context was rewritten: a moved
-paragraph's sentence, not a stock phrase ("according to people familiar")."""
-
-MIN_FUZZY_SCORE = 0.5
-"""Approximate matches scoring less are not accepted."""
-
-MAX_OCCURRENCES = 50
-"""Exact occurrences examined on each side of the expected position."""
-
-
-def near_errors(length: int) -> int:
-    """Edits allowed in an approximate match of a quote of ``length`` near its place.
-
-    A quarter of the quote: enough for a few typos or respaced words in a sentence, while
-    a quote rewritten beyond that is better reported as an orphan than pinned to the
-    wrong words. One edit at least, but none in a quote of one to three characters, which
-    one edit makes another word ("rg" and "dg", "the" and "she"). Short quotes still need
-    context to be accepted (see the score).
-    """
-    return max(1, length // 4) if length >= 4 else 0
-
-
-def far_errors(length: int) -> int:
-    """Edits allowed in an approximate match of a quote found far from its place.
-
-    An eighth of the quote: a match far away must be more alike to be trusted.
-    """
-    return max(1, length // 8)
 
 
 class AnchorMethod(StrEnum):
@@ -256,48 +226,8 @@ class _Finder:
         candidates = (
             score_match(self._text, anchor, Match(s, s + length, 0), expected) for s in starts
         )
-        plausible = (c for c in candidates if self._plausible(anchor, c))
-        return max(plausible, key=Candidate.rank, default=None)
-
-    def _plausible(self, anchor: Anchor, candidate: Candidate) -> bool:
-        """False for words that are not the passage, as far as can be told.
-
-        - Words in lines the new text kept unchanged from another place of the old text
-          were there already, beside the passage: they are other words, whatever they say
-          (unless their lines and the passage's were the same). Words that were part of
-          the passage are its own (what is left of a passage partly deleted), and the
-          passage in its own unchanged lines is itself, whatever became of its context
-          (a heading between two rewritten paragraphs).
-        - Short quotes recur by chance ("the data", "in 2020", "US"), so their context
-          must vouch for them, even exact and near their place: a quarter of it agreeing,
-          such as half of the prefix or of the suffix. If the quote itself differs, three
-          quarters of the context it has must agree: "2024." is not "2025." because both
-          end the text (which counts as agreeing but says little), nor because both end a
-          paragraph before the same one. A short quote whose
-          prefix and suffix are both rewritten (its paragraph deleted, the whole text
-          replaced) is an orphan, not the same common words a few lines away.
-        - Longer quotes recur too ("the United States", "according to people familiar"):
-          with their context rewritten they are trusted near their place (a sentence
-          rewritten around them), and far from it only if they and the unchanged text
-          right around them make :data:`FAR_LENGTH` characters (a paragraph moved).
-        """
-        if self._old is not None:
-            was = self._old.diff.old_offset(candidate.start, candidate.end)
-            size = candidate.end - candidate.start
-            if was is not None and not self._old.overlaps(anchor, was, size):
-                return False
-            if was == anchor.start and candidate.errors == 0 and self._old.was_there(anchor):
-                return True  # the passage's own words, in its own unchanged lines
-        length = len(anchor.exact)
-        if length < DISTINCT_LENGTH and candidate.errors:  # a short quote spelt otherwise
-            return candidate.worded >= 0.75
-        if candidate.context >= 0.25:
-            return True
-        if length < DISTINCT_LENGTH:
-            return False
-        if candidate.distance <= NEAR_MARGIN + length:
-            return True
-        return length + adjacent(self._text, anchor, candidate) >= FAR_LENGTH
+        trusted = (c for c in candidates if plausible(self._text, self._old, anchor, c))
+        return max(trusted, key=Candidate.rank, default=None)
 
     def _best_left(self, anchor: Anchor, expected: int) -> Candidate | None:
         """What is left of a passage most of which is in lines the update kept (a passage
@@ -311,7 +241,7 @@ class _Finder:
         left = score_match(
             self._text, anchor, Match(start, end, len(anchor.exact) - (end - start)), expected
         )
-        accepted = left.score >= MIN_FUZZY_SCORE and self._plausible(anchor, left)
+        accepted = left.score >= MIN_FUZZY_SCORE and plausible(self._text, self._old, anchor, left)
         return left if accepted else None
 
     def _best_near(self, anchor: Anchor, expected: int) -> Candidate | None:
@@ -346,6 +276,8 @@ class _Finder:
             if self._text[m.start : m.end].strip()
         )
         accepted = (
-            c for c in candidates if c.score >= MIN_FUZZY_SCORE and self._plausible(anchor, c)
+            c
+            for c in candidates
+            if c.score >= MIN_FUZZY_SCORE and plausible(self._text, self._old, anchor, c)
         )
         return max(accepted, key=Candidate.rank, default=None)

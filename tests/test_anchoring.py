@@ -8,13 +8,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from diptych.storage.anchoring import (
-    MAX_FUZZY_LENGTH,
-    AnchorMethod,
-    Reanchored,
-    reanchor,
-    reanchor_all,
-)
+from diptych.storage.anchor_trust import MAX_FUZZY_LENGTH
+from diptych.storage.anchoring import AnchorMethod, Reanchored, reanchor, reanchor_all
 from diptych.storage.anchors import (
     CONTEXT_LENGTH,
     Anchor,

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from diptych.storage.anchoring import FAR_LENGTH, AnchorMethod, reanchor, reanchor_all
+from diptych.storage.anchor_trust import FAR_LENGTH
+from diptych.storage.anchoring import AnchorMethod, reanchor, reanchor_all
 from diptych.storage.anchors import find_quote, make_anchor
 from diptych.storage.line_diff import LineDiff
 
