@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from diptych.storage.document import BlockKind, SpanStyle, TextBuilder
+from diptych.storage.document import BlockKind, SpanStyle
+from diptych.storage.text_builder import TextBuilder
 
 
 def tag_set(names: str) -> frozenset[str]:

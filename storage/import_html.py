@@ -29,7 +29,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from diptych.storage.decoding import normalise_newlines
-from diptych.storage.document import ArticleText, BlockKind, SpanStyle, TextBuilder
+from diptych.storage.document import ArticleText, BlockKind, SpanStyle
 from diptych.storage.html_elements import (
     BREAKS_OUT_OF_FOREIGN,
     INLINE_STYLES,
@@ -49,6 +49,7 @@ from diptych.storage.html_structure import (
     tag_set,
 )
 from diptych.storage.link_addresses import allowed_href
+from diptych.storage.text_builder import TextBuilder
 
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 

@@ -17,8 +17,9 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from diptych.storage.decoding import normalise_newlines
-from diptych.storage.document import ArticleText, BlockKind, SpanStyle, TextBuilder
+from diptych.storage.document import ArticleText, BlockKind, SpanStyle
 from diptych.storage.link_addresses import allowed_href
+from diptych.storage.text_builder import TextBuilder
 
 
 def make_markdown_parser() -> MarkdownIt:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from diptych.storage.decoding import normalise_newlines
-from diptych.storage.document import ArticleText, Block, BlockKind, SpanStyle, TextBuilder
+from diptych.storage.document import ArticleText, Block, BlockKind, SpanStyle
+from diptych.storage.text_builder import TextBuilder
 
 # `**strong**` and `*emphasis*`: the stars must hug the text and must not touch a word
 # character on the outside, so "5 * 3 * 2" and "a*b*c" stay literal. Contents may not

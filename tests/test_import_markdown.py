@@ -188,7 +188,8 @@ def test_code_block_keeps_the_indentation_of_its_first_line() -> None:
 
 
 def test_many_styled_runs_in_one_block_stay_linear() -> None:
-    from diptych.storage.document import SpanStyle, TextBuilder
+    from diptych.storage.document import SpanStyle
+    from diptych.storage.text_builder import TextBuilder
 
     builder = TextBuilder()
     for number in range(20_000):

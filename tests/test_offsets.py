@@ -6,13 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diptych.storage.document import BlockKind, TextBuilder
+from diptych.storage.document import BlockKind
 from diptych.storage.offsets import (
     PositionMap,
     codepoint_to_utf16,
     utf16_length,
     utf16_to_codepoint,
 )
+from diptych.storage.text_builder import TextBuilder
 
 SCIENTIST = "👩\u200d🔬"  # woman scientist: three code points joined by a ZWJ
 # Latin, CJK, an astral emoji, the parts of a ZWJ sequence, an astral CJK ideograph, a
