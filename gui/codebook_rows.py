@@ -9,8 +9,8 @@ from functools import lru_cache
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidget
 
+from diptych.gui.tag_key_delegate import TagKeyDelegate
 from diptych.gui.tag_model import COUNT_ROLE
-from diptych.gui.tag_palette import TagKeyDelegate
 from diptych.storage.codebook import Codebook
 
 # A line of the interface's own script: a row is at least as tall as it.

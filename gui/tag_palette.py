@@ -2,129 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     QRect,
-    QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
-    QPainter,
-    QPalette,
     QStandardItem,
     QStandardItemModel,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_colors import color_icon, color_name
+from diptych.gui.tag_key_delegate import TagKeyDelegate, tag_key
 from diptych.gui.text_folding import fold, folded
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook, name_key
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1  # tag id, or 0 for "create"
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # the digit key (1-9) that applies the tag, if any
-TAG_KEYS = 9  # keys 1-9 apply the first nine tags in codebook order
-KEY_PADDING = 6
-
-
-def tag_key(codebook: Codebook, tag_id: int) -> int | None:
-    """The digit key that applies a tag (its place in codebook order), or None."""
-    rank = codebook.rank(tag_id)
-    return rank + 1 if rank < TAG_KEYS else None
-
-
-class TagKeyDelegate(QStyledItemDelegate):
-    """Shows a tag's digit key at the right of its row: keys 1-9 apply the first nine
-    tags, and nothing else on the screen said which tag each one applies.
-
-    Args:
-        key_of: the key of the tag at a model index, or None.
-        parent: the owning view.
-    """
-
-    def __init__(
-        self, key_of: Callable[[QModelIndex | QPersistentModelIndex], int | None], parent: QObject
-    ) -> None:
-        super().__init__(parent)
-        self.key_of = key_of
-
-    def trailing(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        """Text kept whole at the right of the name, left of the key (none here)."""
-        return ""
-
-    def _key_room(self, option: QStyleOptionViewItem) -> int:
-        return option.fontMetrics.horizontalAdvance("9") + 2 * KEY_PADDING
-
-    def _trailing_room(self, option: QStyleOptionViewItem, text: str) -> int:
-        return option.fontMetrics.horizontalAdvance(text) + KEY_PADDING if text else 0
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        room = self._key_room(item) + self._trailing_room(item, self.trailing(index))
-        return super().sizeHint(option, index) + QSize(room, 0)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        key, trailing = self.key_of(index), self.trailing(index)
-        if key is None and not trailing:
-            super().paint(painter, option, index)
-            return
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        widget = item.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        # The row's background across its whole width; its name (elided) short of the
-        # trailing text and the key, which keep their places: counts and keys line up.
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, item, painter, widget)
-        whole = QRect(item.rect)
-        key_room = self._key_room(item)
-        item.rect = whole.adjusted(0, 0, -key_room - self._trailing_room(item, trailing), 0)
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)
-        painter.save()
-        align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if trailing:
-            text = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-            painter.setPen(item.palette.color(text))
-            painter.drawText(whole.adjusted(0, 0, -key_room, 0), align, trailing)
-        if key is not None:
-            quiet = (
-                QPalette.ColorRole.HighlightedText
-                if selected
-                else QPalette.ColorRole.PlaceholderText
-            )
-            painter.setPen(item.palette.color(quiet))
-            painter.drawText(whole.adjusted(0, 0, -KEY_PADDING, 0), align, str(key))
-        painter.restore()
 
 
 def matches(query: str, path: str) -> bool:

@@ -35,8 +35,8 @@ from diptych.gui.tag_commands import (
     named,
     tag_path,
 )
+from diptych.gui.tag_key_delegate import tag_key
 from diptych.gui.tag_model import TagTreeModel
-from diptych.gui.tag_palette import tag_key
 from diptych.storage.wording import counted
 
 if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-up

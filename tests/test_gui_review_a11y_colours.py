@@ -13,8 +13,9 @@ from diptych.gui.main_window import MainWindow
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import TagChip, TagChipRow
 from diptych.gui.tag_dialog import TagDialog
+from diptych.gui.tag_key_delegate import tag_key
 from diptych.gui.tag_model import TagTreeModel, color_name
-from diptych.gui.tag_palette import TagPalette, tag_key
+from diptych.gui.tag_palette import TagPalette
 from diptych.storage.palette import PALETTE
 
 ACCESSIBLE_TEXT = Qt.ItemDataRole.AccessibleTextRole

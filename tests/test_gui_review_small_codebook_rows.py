@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.codebook_rows import CodebookRowDelegate
 from diptych.gui.main_window import MainWindow
+from diptych.gui.tag_key_delegate import TagKeyDelegate
 from diptych.gui.tag_model import TagTreeModel
-from diptych.gui.tag_palette import TagKeyDelegate
 
 NAMES = [
     "A tag with a long name that goes on well past the width of the codebook " * 2,

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
-from diptych.gui.tag_palette import TagKeyDelegate
+from diptych.gui.tag_key_delegate import TagKeyDelegate
 
 QUOTE = "renewed diplomatic engagement"
 
