@@ -10,7 +10,8 @@ call back into Python for every one of the n·log(n) comparisons, and for every 
 on each change of a filter (:mod:`diptych.gui.passage_filter`).
 
 The rows and their order are kept by :mod:`~diptych.gui.passage_rows`, what each cell
-shows by :mod:`~diptych.gui.passage_cells`, and a big project's passages are read in a
+shows by :mod:`~diptych.gui.passage_cells`, how they change one by one by
+:mod:`~diptych.gui.passage_row_moves`, and a big project's passages are read in a
 worker by :mod:`~diptych.gui.passage_reading`.
 """
 
@@ -31,6 +32,7 @@ from PySide6.QtCore import (
 from diptych.gui.passage_cells import HEADERS, TAG_PATHS_ROLE, Column, PassageCells
 from diptych.gui.passage_filter import PassageFilter
 from diptych.gui.passage_reading import PassageReader
+from diptych.gui.passage_row_moves import PassageRowMoves
 from diptych.gui.passage_rows import ASCENDING, PassageRows
 from diptych.gui.session import ProjectSession
 from diptych.storage.codebook import Codebook
@@ -72,6 +74,7 @@ class PassageTableModel(QAbstractTableModel):
         self._cells = PassageCells()
         self._rows = PassageRows(self._cells, lambda _passage: True)
         self._rows.matches = self._filter.matcher(Codebook([]), self._rows.folded_texts)
+        self._moves = PassageRowMoves(self, self._rows)
         # Once the passages are read, their texts are folded for the text filter between
         # other events: the first key typed would otherwise fold them all (~70 ms for
         # 40,000 passages, more in texts that are not ASCII).
@@ -149,25 +152,9 @@ class PassageTableModel(QAbstractTableModel):
         if old == fresh:
             return
         self._rows.replace(old, fresh)
-        self._follow_one(
+        self._moves.follow_one(
             annotation_id, fresh if fresh is not None and self._rows.matches(fresh) else None
         )
-
-    def _follow_one(self, annotation_id: int, shown: Annotation | None) -> None:
-        """Make a passage's row show ``shown``: removed (None), updated or inserted."""
-        row = self.row_of(annotation_id)
-        if shown is None:
-            if row >= 0:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                self._rows.remove_row(row)
-                self.endRemoveRows()
-        elif row >= 0:
-            self._update(row, shown)
-        else:
-            row = self._rows.place_for(shown, self._rows.shown)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.insert_row(row, shown)
-            self.endInsertRows()
 
     def on_session_passages_changed(self, article_id: int) -> None:
         """Bring one article's rows in step with the file: row by row, or when many
@@ -199,7 +186,7 @@ class PassageTableModel(QAbstractTableModel):
         if not dropped:
             return
         self._rows.replace_some(dropped, before, changed)
-        self._follow(article_id, [p for p in fresh if self._rows.matches(p)])
+        self._moves.follow(article_id, [p for p in fresh if self._rows.matches(p)])
 
     def _replace_rows(self, article_id: int, passages: list[Annotation]) -> None:
         """Many passages of one article changed: take its passages with one reset of the
@@ -209,25 +196,6 @@ class PassageTableModel(QAbstractTableModel):
         self._rows.replace_article(article_id, passages)
         self.endResetModel()
         self._folding.start()
-
-    def _follow(self, article_id: int, shown: list[Annotation]) -> None:
-        """Make the rows of one article those of ``shown``: removed, updated or inserted."""
-        wanted = {p.id: p for p in shown}
-        for row in reversed(range(len(self._rows.shown))):
-            passage = self._rows.shown[row]
-            if passage.article_id == article_id and passage.id not in wanted:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                self._rows.remove_row(row)
-                self.endRemoveRows()
-        current = {p.id: p for p in self._rows.shown if p.article_id == article_id}
-        for passage in shown:
-            if passage.id not in current:
-                row = self._rows.place_for(passage, self._rows.shown)
-                self.beginInsertRows(QModelIndex(), row, row)
-                self._rows.insert_row(row, passage)
-                self.endInsertRows()
-            elif current[passage.id] != passage:
-                self._update(self.row_of(passage.id), passage)
 
     def on_session_articles_changed(self) -> None:
         """Articles came, went, moved or were renamed: titles and order, not passages.
@@ -241,7 +209,7 @@ class PassageTableModel(QAbstractTableModel):
         kept = set(before).intersection(after)
         moved = [i for i in before if i in kept] != [i for i in after if i in kept]
         if moved or self._rows.sort_column == Column.ARTICLE:
-            self._relayout()  # an article moved, or the rows are sorted by title
+            self._moves.relayout()  # an article moved, or the rows are sorted by title
         if self._rows.shown:
             last = len(self._rows.shown) - 1
             self.dataChanged.emit(self.index(0, Column.ARTICLE), self.index(last, Column.ARTICLE))
@@ -254,20 +222,10 @@ class PassageTableModel(QAbstractTableModel):
             self._refilter(reorder=by_tags)
             return
         if by_tags:
-            self._relayout()
+            self._moves.relayout()
         if self._rows.shown:
             last = len(self._rows.shown) - 1
             self.dataChanged.emit(self.index(0, Column.TAGS), self.index(last, Column.TAGS))
-
-    def _update(self, row: int, passage: Annotation) -> None:
-        """Replace a row's passage, moving the row if its place in the order changed."""
-        self._rows.shown[row] = passage
-        place = self._rows.place_for(passage, self._rows.shown, skip=row)
-        if place != row:
-            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), place + (place > row))
-            self._rows.move_row(row, place)
-            self.endMoveRows()
-        self.dataChanged.emit(self.index(place, 0), self.index(place, len(HEADERS) - 1))
 
     # -- order -----------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = ASCENDING) -> None:
@@ -275,20 +233,7 @@ class PassageTableModel(QAbstractTableModel):
         if (column, order) == (self._rows.sort_column, self._rows.sort_order):
             return  # in that order already (the table asks again when sorting is enabled)
         self._rows.sort_column, self._rows.sort_order = column, order
-        self._relayout()
-
-    def _relayout(self) -> None:
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        ids = [self._rows.shown[index.row()].id for index in persistent]
-        self._rows.reorder()
-        self._rows.select()
-        rows = self._rows.index()
-        moved = [
-            self.index(rows[i], index.column()) for i, index in zip(ids, persistent, strict=True)
-        ]
-        self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
+        self._moves.relayout()
 
     # -- reading ---------------------------------------------------------------------------
     def codebook(self) -> Codebook:
