@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-import diptych.gui.tag_model as tag_model
+import diptych.gui.tag_usage as tag_usage
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import DeleteTag, MergeTags
@@ -37,15 +37,15 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def counted_in_background(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Each time a worker counts (every project counted in the background)."""
-    monkeypatch.setattr(tag_model, "BACKGROUND_COUNT", 0)
+    monkeypatch.setattr(tag_usage, "BACKGROUND_COUNT", 0)
     reads: list[Path] = []
-    count = tag_model.count_tag_usage
+    count = tag_usage.count_tag_usage
 
     def spy(path: Path) -> dict[int, TagCount]:
         reads.append(path)
         return count(path)
 
-    monkeypatch.setattr(tag_model, "count_tag_usage", spy)
+    monkeypatch.setattr(tag_usage, "count_tag_usage", spy)
     return reads
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-import diptych.gui.tag_model as tag_model
+import diptych.gui.tag_usage as tag_usage
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import TagTreeModel
 from diptych.storage.errors import ProjectBusyError
 
-COUNT = tag_model.count_tag_usage
+COUNT = tag_usage.count_tag_usage
 
 
 class Counts:
@@ -54,9 +54,9 @@ def two_threads(session: ProjectSession, request: pytest.FixtureRequest) -> None
 
 
 def held_counts(monkeypatch: pytest.MonkeyPatch, failing: dict[int, Exception]) -> Iterator[Counts]:
-    monkeypatch.setattr(tag_model, "BACKGROUND_COUNT", 0)
+    monkeypatch.setattr(tag_usage, "BACKGROUND_COUNT", 0)
     counts = Counts(failing)
-    monkeypatch.setattr(tag_model, "count_tag_usage", counts)
+    monkeypatch.setattr(tag_usage, "count_tag_usage", counts)
     yield counts
     for gate in counts.gates:  # never leave a worker waiting
         gate.set()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-import diptych.gui.tag_model as tag_model
+import diptych.gui.tag_usage as tag_usage
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_model import TagTreeModel
 from diptych.storage.errors import DamagedProjectError
@@ -19,7 +19,7 @@ from diptych.storage.errors import DamagedProjectError
 
 @pytest.fixture(autouse=True)
 def always_in_background(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tag_model, "BACKGROUND_COUNT", 0)
+    monkeypatch.setattr(tag_usage, "BACKGROUND_COUNT", 0)
 
 
 def shown(model: TagTreeModel, tag_id: int) -> str:
@@ -47,7 +47,7 @@ def test_the_tags_show_at_once_and_their_counts_once_counted(
 def test_a_small_project_counts_at_once(
     monkeypatch: pytest.MonkeyPatch, session: ProjectSession
 ) -> None:
-    monkeypatch.setattr(tag_model, "BACKGROUND_COUNT", 10_000)
+    monkeypatch.setattr(tag_usage, "BACKGROUND_COUNT", 10_000)
     tag_id, count = busiest(session)
     model = TagTreeModel(session)
     assert not model.counting
@@ -81,10 +81,10 @@ def test_a_count_overtaken_by_a_newer_one_is_dropped(qtbot: QtBot, session: Proj
     model = TagTreeModel(session)
     qtbot.waitUntil(lambda: not model.counting)
     tag_id, count = busiest(session)
-    model.on_usage_timer_timeout()  # a count starts, then the passages change again
-    older = model._counts
-    model.on_usage_timer_timeout()
-    model.on_usage_counted((older, {tag_id: 999}, {}))
+    model._usage_counter.on_usage_timer_timeout()  # a count starts, then the passages change again
+    older = model._usage_counter._counts
+    model._usage_counter.on_usage_timer_timeout()
+    model._usage_counter.on_usage_counted((older, {tag_id: 999}, {}))
     assert shown(model, tag_id).endswith(f"({count})")
     qtbot.waitUntil(lambda: not model.counting)
     assert shown(model, tag_id).endswith(f"({count})")
@@ -96,7 +96,7 @@ def test_a_file_the_worker_cannot_read_is_counted_here(
     def unreadable(path: Path) -> dict[int, int]:
         raise DamagedProjectError(f"{path.name} is damaged.")
 
-    monkeypatch.setattr(tag_model, "count_tag_usage", unreadable)
+    monkeypatch.setattr(tag_usage, "count_tag_usage", unreadable)
     tag_id, count = busiest(session)
     model = TagTreeModel(session)
     qtbot.waitUntil(lambda: not model.counting)
@@ -117,7 +117,9 @@ def test_closing_while_counting_leaves_the_counts_alone(
 ) -> None:
     model = TagTreeModel(session)
     tag_id = busiest(session)[0]
-    counts = model._counts
+    counts = model._usage_counter._counts
     session.close()
-    model.on_usage_counted((counts, {tag_id: 5}, {}))  # arriving after the window went
+    model._usage_counter.on_usage_counted(
+        (counts, {tag_id: 5}, {})
+    )  # arriving after the window went
     assert "(5)" not in shown(model, tag_id)

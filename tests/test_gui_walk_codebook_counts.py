@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from diptych.gui import tag_model
+from diptych.gui import tag_usage
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB, AnnotationsPanel
 from diptych.gui.main_window import MainWindow
 from diptych.gui.session import ProjectSession
@@ -105,10 +105,10 @@ def test_a_passage_with_a_tag_and_its_sub_tag_counts_once(
 def test_a_big_projects_counts_with_sub_tags_come_from_the_worker(
     qtbot: QtBot, session: ProjectSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tag_model, "BACKGROUND_COUNT", 0)
+    monkeypatch.setattr(tag_usage, "BACKGROUND_COUNT", 0)
     started: list[object] = []
-    count = tag_model.count_tag_usage
-    monkeypatch.setattr(tag_model, "count_tag_usage", lambda path: started.append(1) or count(path))
+    count = tag_usage.count_tag_usage
+    monkeypatch.setattr(tag_usage, "count_tag_usage", lambda path: started.append(1) or count(path))
     model = TagTreeModel(session)
     security, _defence, wanted = sub_tagged(session)
     qtbot.waitUntil(lambda: not model.counting and model.count(security) == len(wanted))
@@ -121,7 +121,7 @@ def test_a_tags_tooltip_says_how_many_of_its_passages_are_orphans(
     qtbot: QtBot, session: ProjectSession, monkeypatch: pytest.MonkeyPatch, in_background: bool
 ) -> None:
     if in_background:
-        monkeypatch.setattr(tag_model, "BACKGROUND_COUNT", 0)
+        monkeypatch.setattr(tag_usage, "BACKGROUND_COUNT", 0)
     model = TagTreeModel(session)
     security, _defence, wanted = sub_tagged(session)
     qtbot.waitUntil(lambda: not model.counting and model.count(security) == len(wanted))
