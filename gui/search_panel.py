@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.note_html import text_to_html
+from diptych.gui.search_opening import SearchHitOpener
 from diptych.gui.search_results import MATCHES_ROLE, SearchResultDelegate
 from diptych.gui.search_runs import SearchRuns
 from diptych.gui.search_wording import (
@@ -24,13 +25,11 @@ from diptych.gui.search_wording import (
     SYNTAX_HINT,
     best_of_each,
     describe,
-    first_match,
     heading,
     why_nothing,
 )
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError, ProjectMovedError
-from diptych.storage.model import MemoKind
 
 if TYPE_CHECKING:
     from diptych.storage.search import SearchHit
@@ -97,6 +96,10 @@ class SearchPanel(QWidget):
         self._runs = SearchRuns(session, LIMIT + 1, self)  # one more: whether there are more
         self._runs.found.connect(self._on_found)
         self._runs.lost.connect(self._on_lost)
+        self._opener = SearchHitOpener(session, self.run, self)
+        self._opener.articleRequested.connect(self.articleRequested)
+        self._opener.passageRequested.connect(self.passageRequested)
+        self._opener.memoRequested.connect(self.memoRequested)
         self._listed = ""  # the query whose results are listed (or being listed again)
         self._looked_at: _Key | None = None  # the current result when the list was cleared
         self._changed = False  # the project changed since the last search was asked for
@@ -277,7 +280,7 @@ class SearchPanel(QWidget):
         results, which stay in front to be browsed on."""
         hit: SearchHit = item.data(HIT_ROLE)
         if hit.kind == "memo":
-            self._reveal_memo(hit, go=False)
+            self._opener.reveal_memo(hit, self.field.text(), go=False)
         else:
             self.on_results_item_activated(item)
 
@@ -289,56 +292,8 @@ class SearchPanel(QWidget):
 
     def on_results_item_activated(self, item: QListWidgetItem) -> None:
         """Reveal the result: the passage, the article at the first match, or the memo
-        with the keyboard in it at its first match.
-
-        A result removed since the search (its article, passage, or what a memo is on)
-        opens nothing: the user is told, and the search runs again.
-        """
-        hit: SearchHit = item.data(HIT_ROLE)
-        if hit.kind == "memo":
-            self._reveal_memo(hit, go=True)
-            return
-        assert hit.article_id is not None  # an article's or a passage's
-        try:
-            if hit.annotation_id is not None:
-                self.session.passage(hit.annotation_id)  # still there?
-                self.passageRequested.emit(hit.annotation_id, hit.article_id)
-                return
-            text = self.session.project.articles.get(article_id=hit.article_id).text
-        except DiptychError:
-            what = "passage" if hit.annotation_id is not None else "article"
-            self.session.messages.info(
-                f"That {what} is no longer in the project; the results are searched again.",
-                "Search",
-            )
-            self.run()
-            return
-        start, end = first_match(text, self.field.text()) or (-1, -1)
-        self.articleRequested.emit(hit.article_id, start, end)
-
-    def _reveal_memo(self, hit: SearchHit, *, go: bool) -> None:
-        """Show a memo found at its first match (``go``: and go into it): an article's with
-        its article opened (at the top: the match is in the memo)."""
-        project = self.session.project
-        try:
-            if hit.article_id is not None:
-                project.articles.summary(article_id=hit.article_id)  # still there?
-            elif hit.tag_id is not None:
-                project.tags.get(tag_id=hit.tag_id)
-        except DiptychError:
-            what = "article" if hit.article_id is not None else "tag"
-            self.session.messages.info(
-                f"That {what} is no longer in the project, nor its memo; the results are"
-                " searched again.",
-                "Search",
-            )
-            self.run()
-            return
-        if hit.article_id is not None:
-            self.articleRequested.emit(hit.article_id, -1, -1)
-        target = hit.article_id if hit.article_id is not None else hit.tag_id
-        kind = str(MemoKind(hit.memo_on))
-        self.memoRequested.emit(kind, -1 if target is None else target, self.field.text(), go)
+        with the keyboard in it at its first match (:class:`SearchHitOpener`)."""
+        self._opener.open(item.data(HIT_ROLE), self.field.text())
 
 
 _Key = tuple[str, int | None, int | None, int | None]
