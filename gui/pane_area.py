@@ -1,18 +1,19 @@
 """The reading area: article panes side by side in a splitter.
 
 Two panes by default, more on request; panes close, move left and right, and resize with
-the splitter handles. The layout (which articles, zoom, sizes) is saved and restored.
+the splitter handles. The layout (which articles, zoom, sizes) is saved and restored by
+:mod:`~diptych.gui.pane_layout`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QWidget
 
 from diptych.gui.article_pane import ArticlePane
+from diptych.gui.pane_layout import restore_pane
 from diptych.gui.pane_put_back import keys_to_pane_put_back
 from diptych.gui.pane_room import left_out_message, room_for_another_pane
 from diptych.gui.removed_panes import RemovedPanes
@@ -222,7 +223,7 @@ class PaneArea(QStackedWidget):
         for closed in self._removed.back(listed, {p.article_id for p in self.panes()}):
             pane = self.add_pane(closed.article_id, index=min(closed.index, self.splitter.count()))
             if pane is not None:
-                self._restore_pane(pane, {"zoom": closed.zoom, "offset": closed.place})
+                restore_pane(pane, {"zoom": closed.zoom, "offset": closed.place})
                 current = pane if closed.current else current
         if current is not None:
             self.set_current(current)
@@ -290,58 +291,3 @@ class PaneArea(QStackedWidget):
         for pane in panes:
             if places.get(pane, 0) > 0:
                 pane.scroll_to_offset(places[pane])
-
-    # -- layout state --------------------------------------------------------------------
-    def state(self) -> dict[str, Any]:
-        """What to restore next time: articles, zoom and reading place of each pane, sizes."""
-        panes = [
-            {
-                "article": p.article_id,
-                "zoom": p.zoom,
-                "offset": p.reading_place(),
-            }
-            for p in self.panes()
-        ]
-        current = self.panes().index(self._current) if self._current in self.panes() else 0
-        return {"panes": panes, "sizes": self.splitter.sizes(), "current": current}
-
-    def restore(self, state: dict[str, Any], known_articles: set[int]) -> None:
-        """Reopen the panes saved by :meth:`state`, empty ones too, with their sizes.
-
-        A pane whose article no longer exists is left out, with its size; the current pane
-        is the one that was current (or, if it was left out, its neighbour on the left), and
-        has the keyboard.
-        """
-        self.close_all()
-        entries = list(state.get("panes", []))
-        saved_sizes = state.get("sizes") or []
-        current = int(state.get("current", 0))
-        sizes: list[int] = []
-        chosen = 0
-        for number, entry in enumerate(entries):
-            article = entry.get("article")
-            if article is not None and article not in known_articles:
-                continue
-            pane = self.add_pane(article)
-            if pane is None:
-                break
-            self._restore_pane(pane, entry)
-            if len(saved_sizes) == len(entries):
-                sizes.append(int(saved_sizes[number]))
-            if number <= current:
-                chosen = len(self.panes()) - 1
-        if sizes and len(sizes) == self.splitter.count():
-            self.splitter.setSizes(sizes)
-        panes = self.panes()
-        if panes:  # the keys go on in it (F8, 1-9), not in the first field of the window
-            self.set_current(panes[chosen])
-            panes[chosen].view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _restore_pane(self, pane: ArticlePane, entry: dict[str, Any]) -> None:
-        """A restored pane's zoom and reading place."""
-        pane.set_zoom(int(entry.get("zoom", 0)))
-        offset = int(entry.get("offset", 0))
-        if offset > 0:  # once the window is shown and the text laid out at its width
-            QTimer.singleShot(
-                0, pane, lambda: pane.when_loaded(lambda: pane.read_on(offset, offset))
-            )

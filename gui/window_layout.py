@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from diptych.gui.pane_layout import pane_layout, restore_pane_layout
 from diptych.storage.wording import counted, were
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def restore(window: WindowParts) -> None:
     layout = window.context.settings.pane_layout(session.project.info().uuid)
     known = {a.id for a in session.articles()}
     if "panes" in layout:  # every pane closed last time stays so: the articles were put away
-        window.area.restore(layout, known)
+        restore_pane_layout(window.area, layout, known)
     else:
         for article_id in sorted(known)[:2]:  # two side by side on first start
             window.area.add_pane(article_id)
@@ -46,7 +47,7 @@ def save(window: WindowParts) -> None:
     """Remember the window and the open panes."""
     settings = window.context.settings
     settings.set_window_state(window.saveGeometry(), window.saveState())
-    settings.set_pane_layout(window.session.project.info().uuid, window.area.state())
+    settings.set_pane_layout(window.session.project.info().uuid, pane_layout(window.area))
     settings.sync()
 
 

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.pane_area import PaneArea
+from diptych.gui.pane_layout import pane_layout, restore_pane_layout
 
 
 def offered(area: PaneArea) -> list[tuple[bool, bool]]:
@@ -51,8 +52,8 @@ def test_a_pane_added_in_the_middle_and_panes_restored_are_told_where_they_stand
     middle = area.add_pane(index=1)
     assert middle is not None and area.panes()[1] is middle
     assert offered(area) == [(False, True), (True, True), (True, False)]
-    state = area.state()
-    area.restore(state, {a.id for a in window.session.articles()})
+    state = pane_layout(area)
+    restore_pane_layout(area, state, {a.id for a in window.session.articles()})
     assert len(area.panes()) == 3
     assert offered(area) == [(False, True), (True, True), (True, False)]
 

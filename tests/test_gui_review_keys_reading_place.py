@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
+from diptych.gui.pane_layout import pane_layout, restore_pane_layout
 
 
 def test_the_keys_go_on_from_the_reading_place_of_a_reopened_pane(
@@ -22,9 +23,9 @@ def test_the_keys_go_on_from_the_reading_place_of_a_reopened_pane(
     qtbot.waitUntil(lambda: left.reading_place() > marks[0].end)
     place = left.reading_place()
     window.area.set_current(right)
-    state = window.area.state()
+    state = pane_layout(window.area)
 
-    window.area.restore(state, {a.id for a in window.session.articles()})
+    restore_pane_layout(window.area, state, {a.id for a in window.session.articles()})
     reopened = window.area.panes()[0]
     qtbot.waitUntil(lambda: reopened.reading_place() == place)
     assert window.area.current is window.area.panes()[1]  # still the pane that was current

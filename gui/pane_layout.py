@@ -1,0 +1,67 @@
+"""The reading area's layout, saved with the project and restored when it opens again:
+which article each pane shows, its zoom and reading place, and the panes' sizes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+
+if TYPE_CHECKING:
+    from diptych.gui.article_pane import ArticlePane
+    from diptych.gui.pane_area import PaneArea
+
+
+def pane_layout(area: PaneArea) -> dict[str, Any]:
+    """What to restore next time: articles, zoom and reading place of each pane, sizes."""
+    panes = [
+        {
+            "article": p.article_id,
+            "zoom": p.zoom,
+            "offset": p.reading_place(),
+        }
+        for p in area.panes()
+    ]
+    current = area.panes().index(area.current) if area.current in area.panes() else 0
+    return {"panes": panes, "sizes": area.splitter.sizes(), "current": current}
+
+
+def restore_pane_layout(area: PaneArea, state: dict[str, Any], known_articles: set[int]) -> None:
+    """Reopen the panes saved by :func:`pane_layout`, empty ones too, with their sizes.
+
+    A pane whose article no longer exists is left out, with its size; the current pane
+    is the one that was current (or, if it was left out, its neighbour on the left), and
+    has the keyboard.
+    """
+    area.close_all()
+    entries = list(state.get("panes", []))
+    saved_sizes = state.get("sizes") or []
+    current = int(state.get("current", 0))
+    sizes: list[int] = []
+    chosen = 0
+    for number, entry in enumerate(entries):
+        article = entry.get("article")
+        if article is not None and article not in known_articles:
+            continue
+        pane = area.add_pane(article)
+        if pane is None:
+            break
+        restore_pane(pane, entry)
+        if len(saved_sizes) == len(entries):
+            sizes.append(int(saved_sizes[number]))
+        if number <= current:
+            chosen = len(area.panes()) - 1
+    if sizes and len(sizes) == area.splitter.count():
+        area.splitter.setSizes(sizes)
+    panes = area.panes()
+    if panes:  # the keys go on in it (F8, 1-9), not in the first field of the window
+        area.set_current(panes[chosen])
+        panes[chosen].view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def restore_pane(pane: ArticlePane, entry: dict[str, Any]) -> None:
+    """A restored pane's zoom and reading place (also of one put back by undo)."""
+    pane.set_zoom(int(entry.get("zoom", 0)))
+    offset = int(entry.get("offset", 0))
+    if offset > 0:  # once the window is shown and the text laid out at its width
+        QTimer.singleShot(0, pane, lambda: pane.when_loaded(lambda: pane.read_on(offset, offset)))
