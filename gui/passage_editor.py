@@ -11,34 +11,22 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QHideEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from diptych.gui.autosave import AutosaveText
 from diptych.gui.commands import perform, quote_start
-from diptych.gui.elided_label import ElidedLabel
-from diptych.gui.note_html import NoteBrowser
 from diptych.gui.passage_cells import local_time
 from diptych.gui.passage_commands import DeletePassage, SetPassageNote
-from diptych.gui.passage_meta import PassageMetaRow
+from diptych.gui.passage_editor_page import PassageEditorPage
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_chips import TagChipRow, tool_button
-from diptych.gui.theme import is_dark
 from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.storage.errors import DiptychError, InputError
 from diptych.storage.model import Annotation
 
 PLACEHOLDER = "Click a highlight to edit its tags and note"
-ORPHAN_STATUS = (
-    "Orphan: this text is no longer in the article. Select the text it belongs to in the "
-    "article, then choose “Re-attach to selection”."
-)
 
 
 class PassageEditor(QWidget):
@@ -85,47 +73,13 @@ class PassageEditor(QWidget):
 
     # -- building --------------------------------------------------------------------------
     def _build_editor(self) -> QWidget:
-        page = QWidget(self)
-        self.title = ElidedLabel(page, lines=1)
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
-        self.quote = ElidedLabel(page, lines=4)
-        self.quote.setObjectName("passageQuote")
-        self.status = QLabel(ORPHAN_STATUS, page, wordWrap=True)
-        self._tint_status()
-        self.reattach_button = QPushButton("Re-attach to selection", page)
-        self.chips = TagChipRow(page)
-        self.add_tag_button = self.chips.add_button
-        self.preview_button = tool_button(page, "Preview", "Show the note as it reads")
-        self.preview_button.setCheckable(True)
-        self.note = AutosaveText(self.session, page)
-        self.note.setPlaceholderText("Write a note (Markdown)…")
+        page = self._page = PassageEditorPage(self.session, self)
+        self.title, self.quote, self.status = page.title, page.quote, page.status
+        self.reattach_button, self.chips = page.reattach_button, page.chips
+        self.add_tag_button, self.preview_button = page.add_tag_button, page.preview_button
+        self.note, self.preview, self.note_pages = page.note, page.preview, page.note_pages
+        self.foot, self.meta, self.delete_button = page.foot, page.meta, page.delete_button
         self.note.left.connect(self.noteLeft)  # Esc in the note: saved, and left
-        self.preview = NoteBrowser(self.session.messages, page)
-        self.note_pages = QStackedWidget(page)
-        self.note_pages.addWidget(self.note)
-        self.note_pages.addWidget(self.preview)
-        self.foot = PassageMetaRow(page)
-        self.meta, self.delete_button = self.foot.meta, self.foot.delete_button
-        return self._lay_out(page)
-
-    def _lay_out(self, page: QWidget) -> QWidget:
-        note_row = QHBoxLayout()
-        note_row.addWidget(QLabel("<b>Note</b>", page))
-        note_row.addStretch(1)
-        note_row.addWidget(self.preview_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(6)
-        for widget in (self.title, self.quote, self.status, self.reattach_button, self.chips):
-            layout.addWidget(widget)
-        layout.addLayout(note_row)
-        layout.addWidget(self.note_pages, 1)
-        # Room for a few lines of note however short the dock: the panel scrolls instead.
-        self.note_pages.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        layout.addWidget(self.foot)
-        self.reattach_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         return page
 
     def _connect(self) -> None:
@@ -330,14 +284,10 @@ class PassageEditor(QWidget):
             self.on_session_passages_changed(self._passage.article_id)
 
     # -- events ----------------------------------------------------------------------------
-    def _tint_status(self) -> None:
-        """The orphan warning in a red that reads on the current appearance."""
-        self.status.setStyleSheet(f"color: {'#FF8A80' if is_dark() else '#B3261E'};")
-
     def changeEvent(self, event: QEvent) -> None:
         """A new palette (the system turned dark or light): the warning follows it."""
         if event.type() == QEvent.Type.PaletteChange:
-            self._tint_status()
+            self._page.tint_status()  # the orphan warning in a red that reads on it
         super().changeEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
