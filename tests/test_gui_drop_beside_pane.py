@@ -3,7 +3,7 @@ right half) they are dropped on, which a band in the highlight colour shows whil
 with no room for another pane, the status bar says so and no pane's article is replaced.
 
 The offscreen platform ends every QDrag at once, so the drag is delivered as in
-tests/test_gui_review_batch_drop.py: the Library's own MIME data for the rows, given to the
+tests/test_gui_drop.py: the Library's own MIME data for the rows, given to the
 window's real drag and drop events at points over the panes.
 """
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
-from test_gui_review_exchange_partial import study
+from test_gui_exchange_partial import study
 
 from diptych.gui.main_window import MainWindow
 from diptych.storage.errors import Cancelled

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from test_cli import run
-from test_storage_review_import_race import MINUTES, titles
+from test_storage_import_race import MINUTES, titles
 
 from diptych.storage.articles import ArticleStore
 from diptych.storage.database import BUSY_TIMEOUT_MS

@@ -11,7 +11,7 @@ import pytest
 from damaged_files import damage
 from pytestqt.qtbot import QtBot
 from test_gui_damaged_project import offer_shown, restore_newest
-from test_storage_review_backup_failures import FullDisk
+from test_storage_backup_failures import FullDisk
 
 from diptych.gui.context import AppContext
 from diptych.gui.launcher import Launcher

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_cli import run
-from test_import_review_folders import relative, tree
+from test_import_folders import relative, tree
 
 from diptych.storage.import_files import files_to_import
 from diptych.storage.project import Project

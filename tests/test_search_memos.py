@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from test_cli import run
-from test_storage_review_open_busy import older_project
+from test_storage_open_busy import older_project
 
 from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind

@@ -14,7 +14,7 @@ from pathlib import Path
 from damaged_files import damage
 from hypothesis import given
 from hypothesis import strategies as st
-from test_storage_review_open_busy import older_project
+from test_storage_open_busy import older_project
 
 from diptych.storage.backup import backup_project
 from diptych.storage.backup_restore import restore_backup

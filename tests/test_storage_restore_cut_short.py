@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from damaged_files import damage
-from test_storage_review_backup_failures import FullDisk
+from test_storage_backup_failures import FullDisk
 
 from diptych.storage import backup_restore, project_copies
 from diptych.storage.backup import backup_project

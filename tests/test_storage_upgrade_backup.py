@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_storage_review_open_busy import older_project
+from test_storage_open_busy import older_project
 
 from diptych.storage.backup import backup_before_upgrade, prune
 from diptych.storage.backup_folders import list_backups

@@ -4,7 +4,7 @@ defined again further on links there in the window, and in the Markdown export a
 
 from __future__ import annotations
 
-from test_security_review_markdown_links import (
+from test_security_markdown_links import (
     PERMISSIVE,
     VIEWER,
     WINDOW,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
-from test_storage_review_open_busy import older_project
+from test_storage_open_busy import older_project
 
 from diptych.gui.backups import backups_of
 from diptych.gui.context import AppContext
