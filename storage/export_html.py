@@ -229,7 +229,7 @@ def _by_tag(
             path = _e(data.tag_path(tag.id))
             yield f'<h{level} dir="auto"><span class="swatch"></span>{path}</h{level}>'
             if tag.description.strip():
-                yield f'<p class="description">{_e(tag.description)}</p>'
+                yield f'<p class="description" dir="auto">{_e(tag.description)}</p>'
             memo = data.memo(MemoKind.TAG, tag.id)
             if memo is not None:
                 yield f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>'
@@ -296,12 +296,16 @@ def _passage(
     """One passage; ``color`` is the tag class colouring its quote ("": its group's)."""
     a = passage.annotation
     lines = "".join(f'<p dir="auto">{_e(line)}</p>' for line in a.exact.split("\n") if line.strip())
-    cite = [f"<cite>{_e(data.title(passage.article))}</cite>"]
+    # The title and tags take their own direction, as <bdi> does for the section and
+    # coder: the stylesheet isolates <cite> and tags, but in the line's direction, left to
+    # right, where a right-to-left title's closing "?" or "(2)" was stranded on its right.
+    cite = [f'<cite dir="auto">{_e(data.title(passage.article))}</cite>']
     if passage.section:
         cite.append(f"§ <bdi>{_e(passage.section)}</bdi>")
     if passage.tag_ids:
         tags = ", ".join(
-            f'<span class="tag t{t}">{_e(data.tag_path(t))}</span>' for t in passage.tag_ids
+            f'<span class="tag t{t}" dir="auto">{_e(data.tag_path(t))}</span>'
+            for t in passage.tag_ids
         )
         cite.append(tags)
     if a.coder:

@@ -190,7 +190,7 @@ def test_tag_colours_are_styles_beside_the_tag_names(project: Project) -> None:
         assert f".t{tag.id} {{ --tag: {tag.color}; --tint: {tag.color}33; }}" in page
     heading = '<h2 dir="auto"><span class="swatch"></span>Economy</h2>'
     assert f'<section class="group t1 top">\n{heading}' in page
-    assert '<span class="tag t6">Evidence</span>' in page
+    assert '<span class="tag t6" dir="auto">Evidence</span>' in page
 
 
 def test_counts_per_tag_and_per_article(project: Project) -> None:

@@ -66,3 +66,24 @@ def test_a_tag_path_longer_than_the_line_can_wrap(project: tuple[Project, int]) 
     }
     assert tag == {"display": "inline-block", "max-width": "100%"}
     assert "nowrap" not in style
+
+
+def test_a_right_to_left_title_and_tag_in_a_passages_citation_keep_their_own_direction(
+    project: tuple[Project, int],
+) -> None:
+    p, tag = project
+    # The citation line is left to right ("… · سياسة · coded by …"), and the title took
+    # its direction: a right-to-left title's closing question mark was stranded on its
+    # right. The section and the coder (<bdi>) already take their own direction.
+    for group_by in ("tag", "article"):
+        page = _page(p, group_by=group_by)
+        assert f'<cite dir="auto">{TITLE}</cite>' in page
+        assert f'<span class="tag t{tag}" dir="auto">سياسة</span>' in page
+
+
+def test_a_right_to_left_tag_description_takes_its_own_direction(
+    project: tuple[Project, int],
+) -> None:
+    p, tag = project
+    p.tags.update(tag_id=tag, description=TITLE)
+    assert f'<p class="description" dir="auto">{TITLE}</p>' in _page(p)

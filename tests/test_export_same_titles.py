@@ -44,7 +44,7 @@ def test_html_headings_tables_and_citations_name_the_file(project: Project) -> N
     page = _export(project, "html", group_by="article")
     assert '<h2 dir="auto">Press release (outlet-a.md)</h2>' in page
     assert '<tr><td dir="auto">Press release (outlet-b.md)</td>' in page
-    assert "<cite>Press release (outlet-b.md)</cite>" in page
+    assert '<cite dir="auto">Press release (outlet-b.md)</cite>' in page
     assert '<h3 dir="auto">Unique</h3>' in page
 
 

@@ -49,9 +49,9 @@ def test_every_piece_of_a_citation_line_is_isolated(tmp_path: Path) -> None:
         assert_inert(page)
         assert {"cite", ".tag", "bdi"} <= _isolating_elements(page)
         (line,) = re.findall(r'<p class="cite">(.*?)</p>', page)
-        assert f"<cite>Title {OVERRIDE}evil</cite>" in line
+        assert f'<cite dir="auto">Title {OVERRIDE}evil</cite>' in line
         assert f"§ <bdi>Section {OVERRIDE}two</bdi>" in line
-        assert f'<span class="tag t1">Tag {OVERRIDE}x</span>' in line
+        assert f'<span class="tag t1" dir="auto">Tag {OVERRIDE}x</span>' in line
         assert line.endswith(f"coded by <bdi>Bob {OVERRIDE}</bdi>")
         # Outside the isolating elements, the line holds only the report's own words.
         outside = re.sub(r"<(cite|bdi|span)[^>]*>.*?</\1>", "", line)
