@@ -20,6 +20,8 @@ from typing import NamedTuple
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # Tools that count a Windows line end as one character in selection positions.
 _CRLF_AS_ONE = re.compile(r"atlas|maxqda", re.IGNORECASE)
+# Diptych's own files (``origin`` "Diptych 0.1.0"), which count in code points.
+_DIPTYCH = re.compile(r"Diptych(\s|$)")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -102,7 +104,13 @@ def choose_counting(text: SourceText, places: Sequence[Place], *, origin: str) -
     or on a tie, a character is a code point, as the standard says, and a CRLF counts as
     one in files from ATLAS.ti and MAXQDA (``origin``) and as two in others, taken at
     their word.
+
+    A file Diptych wrote is taken at its word: it counts code points. Its names leave
+    out white space at a quote's start, so that the names of passages starting with a
+    space could match, on repeated words, only under another counting.
     """
+    if _DIPTYCH.match(origin):
+        return CODE_POINTS
     readings = text.readings()
     usual = Counting(crlf_is_two=bool(text.pairs), utf16=False)
     if usual.crlf_is_two and _CRLF_AS_ONE.search(origin):

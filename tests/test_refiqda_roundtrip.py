@@ -69,3 +69,20 @@ def test_a_note_laid_out_with_the_xml_loses_that_layout(tmp_path: Path) -> None:
         import_exchange_file(target, path=path)
         (passage,) = target.annotations.query()
         assert passage.note == "Memo written on two lines,\nlaid out with the XML."
+
+
+def test_a_passage_starting_with_a_space_comes_back_on_its_words(tmp_path: Path) -> None:
+    # The selection's name is its quote without the space. Its words did not begin with
+    # that name, so the importer took the emoji before as two characters each (as
+    # UTF-16 programs count), which moved the passage two characters back onto the
+    # same words repeated: "ab ab " instead of " ab ab".
+    path = tmp_path / "out.qdpx"
+    with Project.open(tmp_path / "a.diptych", create=True) as source:
+        parsed = parse_article("😀😀ab ab ab ab".encode(), name="repeated.txt")
+        article = source.articles.add(parsed=parsed)
+        source.annotations.add(article_id=article.id, start=4, end=10)
+        path.write_bytes(export_qdpx(collect(source), None))
+    with Project.open(tmp_path / "b.diptych", create=True) as target:
+        import_exchange_file(target, path=path)
+        (passage,) = target.annotations.query()
+        assert (passage.start, passage.end, passage.exact) == (4, 10, " ab ab")
