@@ -261,7 +261,10 @@ _LEFT_OUT = re.compile(r"-(?!-|h$)\S")
 
 def parse_arguments(parser: argparse.ArgumentParser, arguments: list[str]) -> argparse.Namespace:
     """The arguments, where a search's ``-word`` is part of its query rather than an option
-    nobody defined (``diptych search P steel -iron``), and its words need no quotes."""
+    nobody defined (``diptych search P steel -iron``), and its words need no quotes; and
+    where a text starting with a dash is the value of the option before it
+    (:func:`_dashed_values`)."""
+    arguments = _dashed_values(parser, arguments)
     if command_named(arguments) != "search" or not any(map(_LEFT_OUT.match, arguments)):
         return parser.parse_args(arguments)
     end = arguments.index("--") if "--" in arguments else len(arguments)
@@ -269,3 +272,33 @@ def parse_arguments(parser: argparse.ArgumentParser, arguments: list[str]) -> ar
     left_out = [a for a in before if _LEFT_OUT.match(a)]
     kept = [a for a in before if not _LEFT_OUT.match(a)]
     return parser.parse_args([*kept, "--", *left_out, *after])
+
+
+def _dashed_values(parser: argparse.ArgumentParser, arguments: list[str]) -> list[str]:
+    """``arguments`` with ``--tag -5%`` written ``--tag=-5%``: argparse takes a value
+    starting with a dash for an option, and refused a tag named "-5%" or a note "-not a
+    list" ("expected one argument"). Only a text option's value, and only one with a
+    single dash that is no option of the command: ``--tag -o`` and ``--tag --untagged``
+    still say that the tag is left out."""
+    command = next((a for a in parser._actions if a.dest == "command"), None)
+    choices = command.choices if command is not None else None
+    sub = choices.get(command_named(arguments) or "") if isinstance(choices, dict) else None
+    if not isinstance(sub, argparse.ArgumentParser):
+        return arguments
+    actions = [a for a in sub._actions if a.option_strings]
+    options = {name for a in actions for name in a.option_strings}
+    texts = {
+        name for a in actions if a.type is _text and a.nargs is None for name in a.option_strings
+    }
+    end = arguments.index("--") if "--" in arguments else len(arguments)
+    joined: list[str] = []
+    at = 0
+    while at < end:
+        argument, value = arguments[at], arguments[at + 1] if at + 1 < end else ""
+        if argument in texts and _LEFT_OUT.match(value) and value not in options:
+            joined.append(f"{argument}={value}")
+            at += 2
+        else:
+            joined.append(argument)
+            at += 1
+    return joined + arguments[end:]

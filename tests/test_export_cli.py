@@ -126,3 +126,20 @@ def test_an_output_file_named_without_o_is_refused_with_the_command_to_type(
     assert "unrecognized" not in message
     assert f"diptych export {project} -o {target}" in message
     assert out.getvalue() == "" and not target.exists()
+
+
+def test_a_tag_whose_name_starts_with_a_dash_can_be_named(project: Path) -> None:
+    # argparse took "-5% tariffs" for an option and refused the command: "--tag: expected
+    # one argument". A name that is no option of the command is the option's value.
+    run("annotate", project, "1", "--quote", "approximately", "--tag", "-5%",
+        "--note", "-not a list", "--coder", "Ann")  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(run("export", project, "-f", "csv", "--tag", "-5%"))))
+    found = [(r["tag path"], r["note"], r["coder"]) for r in rows]
+    assert found == [("'-5%", "'-not a list", "Ann")]
+
+
+def test_an_option_after_tag_is_still_an_option(project: Path, tmp_path: Path) -> None:
+    err = io.StringIO()
+    argv = ["export", str(project), "--tag", "-o", str(tmp_path / "x.md")]
+    assert main(argv, stdout=io.StringIO(), stderr=err) == 2
+    assert not (tmp_path / "x.md").exists()
