@@ -17,7 +17,9 @@ What comes in, and as what:
   :mod:`diptych.storage.refiqda_positions`), a tag per ``Coding``, the
   creating user as coder, and its description and notes (also those tied to it by an
   NVivo ``Link``) as the passage note. Selections of the same words by the same coder
-  (MAXQDA and QualCoder write one per code) make one passage with all their tags.
+  (MAXQDA and QualCoder write one per code) make one passage with all their tags; in a
+  file Diptych wrote, each selection is a passage of its own (two passages can share
+  their words, each with its note).
 - a ``Note`` holding a ``PlainTextSelection``, referred to by a ``TextSource`` (how
   QualCoder writes an annotation) -> a passage of that source with the note as its note.
 - the project's ``Description`` and notes, and notes attached to nothing -> project memo.
@@ -49,6 +51,7 @@ from diptych.storage.annotations import NewAnnotation
 from diptych.storage.errors import Cancelled, ExchangeFileError, InputError, readable_text
 from diptych.storage.model import Annotation, MemoKind
 from diptych.storage.refiqda_common import stable_guid, xml_text
+from diptych.storage.refiqda_positions import written_by_diptych
 from diptych.storage.refiqda_read import read_exchange_file
 from diptych.storage.refiqda_records import ExchangeDocument, ExchangeSource
 from diptych.storage.refiqda_summary import ExchangeImportSummary
@@ -139,8 +142,10 @@ class _MergingWriter(ProjectWriter):
     def _passages(self, articles: list[tuple[ExchangeSource, int]]) -> None:
         super()._passages(articles)
         items = self._selections(self.known)
+        if not written_by_diptych(self.doc.origin):  # a selection of Diptych's is a passage
+            items = _by_place(items)
         if items:
-            self._merge(_by_place(items))
+            self._merge(items)
 
     def _merge(self, items: list[NewAnnotation]) -> None:
         """Add what the articles do not hold yet of ``items`` (one per place and coder)."""

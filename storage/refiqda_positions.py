@@ -20,7 +20,6 @@ from typing import NamedTuple
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # Tools that count a Windows line end as one character in selection positions.
 _CRLF_AS_ONE = re.compile(r"atlas|maxqda", re.IGNORECASE)
-# Diptych's own files (``origin`` "Diptych 0.1.0"), which count in code points.
 _DIPTYCH = re.compile(r"Diptych(\s|$)")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -39,6 +38,11 @@ class Counting(NamedTuple):
 
 CODE_POINTS = Counting()
 """Diptych's own counting, and the standard's reading of "characters"."""
+
+
+def written_by_diptych(origin: str) -> bool:
+    """Whether a file's ``origin`` ("Diptych 0.1.0") says that Diptych wrote it."""
+    return _DIPTYCH.match(origin) is not None
 
 
 def _low_surrogates(text: str) -> tuple[int, ...]:
@@ -109,7 +113,7 @@ def choose_counting(text: SourceText, places: Sequence[Place], *, origin: str) -
     out white space at a quote's start, so that the names of passages starting with a
     space could match, on repeated words, only under another counting.
     """
-    if _DIPTYCH.match(origin):
+    if written_by_diptych(origin):
         return CODE_POINTS
     readings = text.readings()
     usual = Counting(crlf_is_two=bool(text.pairs), utf16=False)

@@ -22,7 +22,7 @@ from diptych.storage.importing import ParsedArticle, parse_display
 from diptych.storage.model import MemoKind, Tag
 from diptych.storage.refiqda_common import STAND_IN_USER_GUID
 from diptych.storage.refiqda_memos import MemoWriter, joined
-from diptych.storage.refiqda_positions import Counting, choose_counting
+from diptych.storage.refiqda_positions import Counting, choose_counting, written_by_diptych
 from diptych.storage.refiqda_records import (
     ExchangeCode,
     ExchangeDocument,
@@ -176,7 +176,9 @@ class ProjectWriter:
         return note if note is not None and note.selections else None
 
     def _passages(self, articles: list[tuple[ExchangeSource, int]]) -> None:
-        items = _merged(self._selections(articles))
+        items = self._selections(articles)
+        if not written_by_diptych(self.doc.origin):  # a selection of Diptych's is a passage
+            items = _merged(items)
         if items:
             self.project.annotations.add_many(items=items)
         self.summary.passages = len(items)

@@ -86,3 +86,27 @@ def test_a_passage_starting_with_a_space_comes_back_on_its_words(tmp_path: Path)
         import_exchange_file(target, path=path)
         (passage,) = target.annotations.query()
         assert (passage.start, passage.end, passage.exact) == (4, 10, " ab ab")
+
+
+def test_two_passages_on_the_same_words_stay_two(tmp_path: Path) -> None:
+    # The command line's annotate makes a passage each time, on words already tagged
+    # too. Other programs write a selection per code, which the import makes one passage;
+    # a selection Diptych wrote is a passage of its own, with its own note.
+    path = tmp_path / "out.qdpx"
+    with Project.open(tmp_path / "a.diptych", create=True) as source:
+        parsed = parse_article(b"Hello world. Trade rose.", name="same.txt")
+        article = source.articles.add(parsed=parsed)
+        first, second = source.tags.add(name="First"), source.tags.add(name="Second")
+        for tag, note in ((first, "one"), (second, "two")):
+            source.annotations.add(
+                article_id=article.id, start=13, end=23, tag_ids=[tag.id], note=note, coder="Ann"
+            )
+        path.write_bytes(export_qdpx(collect(source), None))
+        before = passages_tags_memos(source)
+    for name in ("b.diptych", "c.diptych"):  # a new project, and one with the article
+        with Project.open(tmp_path / name, create=True) as target:
+            if name == "c.diptych":
+                target.articles.add(parsed=parsed)
+            import_exchange_file(target, path=path)
+            passages = [p[1:] for p in passages_tags_memos(target)[0]]  # article uuid aside
+            assert passages == [p[1:] for p in before[0]]
