@@ -140,25 +140,26 @@ def annotation(data: ExportData, passage: ExportPassage) -> dict[str, Any]:
         selector.append({"type": "TextPositionSelector", "start": a.start, "end": a.end})
     result["target"] = {
         "type": "SpecificResource",
-        "source": _source(passage.article),
+        "source": _source(data, passage.article),
         "selector": selector,
     }
     return result
 
 
-def _source(article: Article) -> dict[str, str]:
+def _source(data: ExportData, article: Article) -> dict[str, str]:
     """The article as an External Web Resource: an id alone told a reader nothing.
 
     ``label`` (``rdfs:label`` in the context, the model's human-readable name of a
     collection) carries the title, which the model has no property of its own for, so
-    that each annotation, taken out of the file, still says which article it is about.
+    that each annotation, taken out of the file, still says which article it is about
+    (followed by its file's name when another exported article has the same title).
     The format is ``text/plain`` whatever the file imported was: the selectors count
     code points of the article's display text, which is plain text (an HTML article's
     tags and a Markdown article's marks are not in it). No language is given: Diptych
     does not know it, and a wrong one would mislead.
     """
     source = {"id": urn(article.uuid), "type": "Text", "format": "text/plain"}
-    title = " ".join(article.title.split())
+    title = " ".join(data.title(article).split())
     if title:
         source["label"] = title
     return source

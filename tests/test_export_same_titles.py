@@ -1,7 +1,8 @@
-"""Markdown and HTML reports: articles of the same title are told apart by their file."""
+"""Markdown, HTML and W3C exports: articles of the same title are told apart by their file."""
 
 from __future__ import annotations
 
+import json
 import pathlib
 
 import pytest
@@ -52,3 +53,9 @@ def test_an_export_of_one_twin_keeps_its_plain_title(project: Project) -> None:
     first = project.articles.all()[0].id
     text = _export(project, "md", article_ids=(first,), group_by="article")
     assert "## Press release\n" in text and "outlet-a.md" not in text
+
+
+def test_w3c_sources_are_labelled_with_the_file(project: Project) -> None:
+    items = json.loads(_export(project, "json"))["first"]["items"]
+    labels = [item["target"]["source"]["label"] for item in items]
+    assert labels == ["Press release (outlet-a.md)", "Press release (outlet-b.md)"]
