@@ -13,8 +13,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QWidget
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.pane_layout import restore_pane
-from diptych.gui.pane_put_back import keys_to_pane_put_back
+from diptych.gui.pane_put_back import put_back_panes
 from diptych.gui.pane_room import left_out_message, room_for_another_pane
 from diptych.gui.removed_panes import RemovedPanes
 from diptych.gui.session import ProjectSession
@@ -88,11 +87,32 @@ class PaneArea(QStackedWidget):
         self.currentPaneChanged.emit(pane)
 
     def add_pane(self, article_id: int | None = None, *, index: int = -1) -> ArticlePane | None:
-        """Add a pane (at the right by default), optionally showing an article."""
+        """Add a pane (at the right by default), optionally showing an article; with no room
+        for one, say why."""
         refusal = self.no_room()
         if refusal:
             self.session.messages.info(refusal)
             return None
+        return self._insert_pane(article_id, index)
+
+    def add_panes(
+        self, article_ids: Sequence[int], *, index: int = -1, shown: int = 0, already: int = 0
+    ) -> list[ArticlePane]:
+        """Open each article in a new pane of its own, in order from ``index`` (the right
+        end by default), as many as there is room for; the message says which were left out
+        and why, counting ``shown`` articles of the same request opened in an existing pane
+        and ``already`` open before."""
+        opened: list[ArticlePane] = []
+        for number, article_id in enumerate(article_ids):
+            refusal = self.no_room()
+            if refusal:
+                asked = len(article_ids) + shown
+                self.say_left_out(article_ids[number:], asked, refusal, already=already)
+                break
+            opened.append(self._insert_pane(article_id, index + number if index >= 0 else -1))
+        return opened
+
+    def _insert_pane(self, article_id: int | None, index: int) -> ArticlePane:
         places = self._reading_places()  # the new pane takes width from the others
         pane = ArticlePane(self.session, self.splitter)
         self.splitter.insertWidget(index if index >= 0 else self.splitter.count(), pane)
@@ -122,14 +142,7 @@ class PaneArea(QStackedWidget):
         alone; with all open already, to the last one's pane."""
         fresh = [i for i in dict.fromkeys(article_ids) if self.pane_for(i) is None]
         already = len(set(article_ids)) - len(fresh)
-        opened: list[ArticlePane] = []
-        for number, article_id in enumerate(fresh):
-            refusal = self.no_room()
-            pane = None if refusal else self.add_pane(article_id)
-            if pane is None:
-                self.say_left_out(fresh[number:], len(fresh) + shown, refusal, already=already)
-                break
-            opened.append(pane)
+        opened = self.add_panes(fresh, shown=shown, already=already)
         if opened:
             opened[-1].view.setFocus()
         elif article_ids and not fresh and not shown:  # the keys to the last one's pane
@@ -137,7 +150,7 @@ class PaneArea(QStackedWidget):
         return opened
 
     def say_left_out(
-        self, left_out: Sequence[int], asked: int, why: str | None, *, already: int = 0
+        self, left_out: Sequence[int], asked: int, why: str, *, already: int = 0
     ) -> None:
         """Say which ``left_out`` of ``asked`` articles to open found no pane, and ``why``."""
         titles = {a.id: a.title for a in self.session.articles()}
@@ -216,18 +229,8 @@ class PaneArea(QStackedWidget):
         """An article removed while it was open may be back (undo, of one or several at
         once): each of its panes opens again as it was (see :mod:`removed_panes`), unless
         the article is open already."""
-        if not self._removed.holds(article_id):
-            return
-        listed = {a.id for a in self.session.articles()}
-        current = None
-        for closed in self._removed.back(listed, {p.article_id for p in self.panes()}):
-            pane = self.add_pane(closed.article_id, index=min(closed.index, self.splitter.count()))
-            if pane is not None:
-                restore_pane(pane, {"zoom": closed.zoom, "offset": closed.place})
-                current = pane if closed.current else current
-        if current is not None:
-            self.set_current(current)
-            keys_to_pane_put_back(self, current)
+        if self._removed.holds(article_id):
+            put_back_panes(self, self._removed)
 
     def close_all(self) -> None:
         """Close every pane."""

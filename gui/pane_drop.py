@@ -10,7 +10,6 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
-from diptych.gui.article_model import article_label
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.pane_area import PaneArea
 
@@ -60,26 +59,9 @@ def open_beside_pane(
 ) -> None:
     """Open each article in a new pane next to ``pane``, on its right (or left), in the
     order dragged; the keyboard goes to the last one opened. With no room for one, the
-    status bar says so, naming the article and what to do."""
-    refusal = area.no_room()
-    if refusal:
-        label = article_label(area.session, article_ids[0])
-        more = f" and {len(article_ids) - 1} more" if len(article_ids) > 1 else ""
-        area.session.messages.info(
-            f"Not opened: “{label}”{more}. {refusal} Or double-click the article in the "
-            "Library to show it in the current pane."
-        )
-        return
+    status bar says so, naming the articles left out and what to do."""
     index = area.splitter.indexOf(pane) + (1 if right else 0)
-    opened: list[ArticlePane] = []
-    for number, article_id in enumerate(article_ids):
-        if not area.has_room():
-            area.say_left_out(article_ids[number:], len(article_ids), None)
-            break
-        added = area.add_pane(article_id, index=index + number)
-        if added is None:
-            break
-        opened.append(added)
+    opened = area.add_panes(article_ids, index=index)
     if opened:
         area.set_current(opened[-1])
         opened[-1].view.setFocus(Qt.FocusReason.OtherFocusReason)

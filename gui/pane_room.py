@@ -28,15 +28,22 @@ def room_for_another_pane(splitter: QSplitter, panes: Sequence[QWidget]) -> bool
 
 
 def left_out_message(
-    titles: Mapping[int, str], left_out: Sequence[int], asked: int, already: int, why: str | None
+    labels: Mapping[int, str], left_out: Sequence[int], asked: int, already: int, why: str
 ) -> str:
     """What to say when ``left_out`` of ``asked`` articles to open found no pane (``why``),
-    ``already`` more of the request being open already."""
-    named = [f"“{titles[i]}”" for i in left_out[:3] if i in titles]
+    ``already`` more of the request being open already; each named by its ``labels`` line."""
+    named = [f"“{labels[i]}”" for i in left_out[:3] if i in labels]
     more = len(left_out) - len(named)
     names = ", ".join(named) + (f" and {more} more" if more > 0 else "")
-    opened, open_before = asked - len(left_out), f" ({already} open already)" if already else ""
+    opened = asked - len(left_out)
+    if not opened and not already:  # none opened: the other way to read one
+        which = "the article" if len(left_out) == 1 else "an article"
+        return (
+            f"Not opened: {names}. {why} Or double-click {which} in the Library to show it "
+            "in the current pane."
+        )
+    open_before = f" ({already} open already)" if already else ""
     return (
-        f"Opened {opened} of the {asked + already} articles{open_before}: "
-        f"{why or 'no room for more panes.'} Not opened: {names}."
+        f"Opened {opened} of the {asked + already} articles{open_before}: {why} "
+        f"Not opened: {names}."
     )

@@ -19,16 +19,22 @@ from diptych.gui.main_window import MainWindow
 from diptych.storage.importing import parse_article
 from diptych.storage.sample import create_sample_project
 
+LEFT = Qt.MouseButton.LeftButton
+NONE, CTRL = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier
+
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    """The sample project with two more articles (ids 3 and 4), open in no pane."""
+    """The sample project with four more articles (ids 3 to 6), open in no pane."""
     path = tmp_path / "drop.diptych"
     with create_sample_project(path) as project:
         project.articles.add_many(
             parsed=[
                 parse_article(b"# Field notes\n\nA meeting in Seoul.\n", name="notes.md"),
                 parse_article(b"# Trade memo\n\nTariffs rise in May.\n", name="memo.md"),
+                # Two outlets' copies of one wire story (ids 5 and 6): alike but for the file.
+                parse_article(b"# Harbour reopens\n\nShips sail.\n", name="wire.md"),
+                parse_article(b"# Harbour reopens\n\nShips sail again.\n", name="outlet.md"),
             ]
         )
     return path
@@ -89,8 +95,10 @@ def test_a_drop_beyond_the_pane_limit_says_which_were_left_out(
     left = window.area.panes()[0]
     drop_articles(window, [3, 4], left.mapTo(window, left.rect().center()))
     assert [p.article_id for p in window.area.panes()] == [1, 2]  # none replaced
-    assert len(said) == 1
-    assert "Not opened: “Field notes” and 1 more" in said[0]
+    assert said == [
+        "Not opened: “Field notes”, “Trade memo”. At most 2 panes can be open side by side. "
+        "Or double-click an article in the Library to show it in the current pane."
+    ]
 
 
 def test_a_drop_with_room_for_some_says_which_were_left_out(
@@ -105,3 +113,41 @@ def test_a_drop_with_room_for_some_says_which_were_left_out(
     assert len(said) == 1
     assert "Opened 1 of the 2 articles" in said[0]
     assert "“Trade memo”" in said[0]
+
+
+def test_a_drop_and_the_librarys_open_beside_say_the_same_of_those_left_out(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("diptych.gui.pane_area.MAX_PANES", 2)
+    said: list[str] = []
+    monkeypatch.setattr(window.session.messages, "info", lambda text, *a: said.append(text))
+    left = window.area.panes()[0]
+    drop_articles(window, [3, 4], left.mapTo(window, left.rect().center()))
+    view = window.library.view
+    for title, modifier in [("Field notes", NONE), ("Trade memo", CTRL)]:
+        row = next(
+            window.library.proxy.index(r, 0)
+            for r in range(window.library.proxy.rowCount())
+            if window.library.proxy.index(r, 0).data() == title
+        )
+        view.scrollTo(row)
+        qtbot.waitUntil(lambda row=row: view.visualRect(row).isValid())
+        qtbot.mouseClick(view.viewport(), LEFT, modifier, view.visualRect(row).center())
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert [p.article_id for p in window.area.panes()] == [1, 2]
+    assert len(said) == 2 and said[0] == said[1]
+
+
+def test_a_drop_with_room_for_some_says_why_the_rest_found_none(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("diptych.gui.pane_area.MAX_PANES", 3)
+    said: list[str] = []
+    monkeypatch.setattr(window.session.messages, "info", lambda text, *a: said.append(text))
+    right = window.area.panes()[1]
+    drop_articles(window, [3, 4], right.mapTo(window, right.rect().center()))
+    assert [p.article_id for p in window.area.panes()] == [1, 2, 3]
+    assert said == [
+        "Opened 1 of the 2 articles: At most 3 panes can be open side by side. "
+        "Not opened: “Trade memo”."
+    ]
