@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QWidget
 
+from diptych.gui.article_model import article_labels
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.pane_put_back import put_back_panes
 from diptych.gui.pane_room import left_out_message, room_for_another_pane
@@ -152,9 +153,10 @@ class PaneArea(QStackedWidget):
     def say_left_out(
         self, left_out: Sequence[int], asked: int, why: str, *, already: int = 0
     ) -> None:
-        """Say which ``left_out`` of ``asked`` articles to open found no pane, and ``why``."""
-        titles = {a.id: a.title for a in self.session.articles()}
-        self.session.messages.info(left_out_message(titles, left_out, asked, already, why))
+        """Say which ``left_out`` of ``asked`` articles to open found no pane, and ``why``,
+        naming each by its line in the Library (which tells twins apart by their files)."""
+        labels = {a.id: label for a, label in article_labels(self.session.articles())}
+        self.session.messages.info(left_out_message(labels, left_out, asked, already, why))
 
     def has_room(self) -> bool:
         """True if another pane can be added beside the open ones."""

@@ -151,3 +151,16 @@ def test_a_drop_with_room_for_some_says_why_the_rest_found_none(
         "Opened 1 of the 2 articles: At most 3 panes can be open side by side. "
         "Not opened: “Trade memo”."
     ]
+
+
+def test_an_article_left_out_is_told_from_its_twin_by_its_file(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("diptych.gui.pane_area.MAX_PANES", 3)
+    said: list[str] = []
+    monkeypatch.setattr(window.session.messages, "info", lambda text, *a: said.append(text))
+    right = window.area.panes()[1]
+    drop_articles(window, [5, 6], right.mapTo(window, right.rect().center()))
+    assert [p.article_id for p in window.area.panes()] == [1, 2, 5]
+    assert len(said) == 1
+    assert said[0].endswith("Not opened: “Harbour reopens (outlet.md)”.")
