@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTabBar, QVBoxLayout, QWidget
 
 from diptych.gui.commands import perform
 from diptych.gui.flow_layout import FlowLayout
-from diptych.gui.passage_cells import Column
+from diptych.gui.passage_cells import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, Column
 from diptych.gui.passage_commands import DeletePassage
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
 from diptych.gui.passage_list_selection import PassageListSelection
-from diptych.gui.passage_model import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, PassageTableModel
+from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.passage_widgets import FilterCombo, PassageTable
 from diptych.gui.session import ProjectSession
 from diptych.gui.vertical_scroll import VerticalScroll

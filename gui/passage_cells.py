@@ -1,5 +1,6 @@
-"""What each cell of the passage table shows: its text, tooltip, colour and sort key, and
-how a narrow tag column cuts its tags' paths (their own names kept)."""
+"""What each cell of the passage table shows: its text, tooltip, colour and sort key (the
+data of each role), and how a narrow tag column cuts its tags' paths (their own names
+kept)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from enum import IntEnum
 from functools import lru_cache
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QIcon, QPainter
@@ -30,6 +32,10 @@ class Column(IntEnum):
 
 
 HEADERS = ("Article", "Tags", "Quote", "Note", "Coder", "Updated")
+PASSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 3
+SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 TAG_PATHS_ROLE = Qt.ItemDataRole.UserRole + 5  # a passage's tags as paths, in a list
 ELLIPSIS = "…"
 
@@ -95,6 +101,26 @@ class PassageCells:
             paths = [self.codebook.path(t) for t in self.tag_ids(passage)]
             self._tag_paths[passage.tag_ids] = paths
         return list(paths)
+
+    def data(self, passage: Annotation, column: int, role: int) -> Any:
+        """What the cell of ``passage`` in ``column`` gives for ``role`` (None: nothing)."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(passage, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(passage, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.TAGS:
+            return self.first_tag_icon(passage)
+        if role == TAG_PATHS_ROLE and column == Column.TAGS:
+            return self.tag_paths(passage)
+        if role == PASSAGE_ID_ROLE:
+            return passage.id
+        if role == ARTICLE_ID_ROLE:
+            return passage.article_id
+        if role == ANNOTATION_ROLE:
+            return passage
+        if role == SORT_ROLE:
+            return self.sort_key(passage, column)
+        return None
 
     def display(self, passage: Annotation, column: int) -> str:
         """The text of a cell."""

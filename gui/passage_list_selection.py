@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
 
-from diptych.gui.passage_model import PASSAGE_ID_ROLE, PassageTableModel
+from diptych.gui.passage_cells import PASSAGE_ID_ROLE
+from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.passage_widgets import PassageTable
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import InputError

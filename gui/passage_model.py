@@ -10,7 +10,7 @@ call back into Python for every one of the n·log(n) comparisons, and for every 
 on each change of a filter (:mod:`diptych.gui.passage_filter`).
 
 The rows and their order are kept by :mod:`~diptych.gui.passage_rows`, what each cell
-shows by :mod:`~diptych.gui.passage_cells`, how they change one by one by
+shows (for each role) by :mod:`~diptych.gui.passage_cells`, how they change one by one by
 :mod:`~diptych.gui.passage_row_moves`, and a big project's passages are read in a
 worker by :mod:`~diptych.gui.passage_reading`.
 """
@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from diptych.gui.passage_cells import HEADERS, TAG_PATHS_ROLE, Column, PassageCells
+from diptych.gui.passage_cells import HEADERS, Column, PassageCells
 from diptych.gui.passage_filter import PassageFilter
 from diptych.gui.passage_reading import PassageReader
 from diptych.gui.passage_row_moves import PassageRowMoves
@@ -39,10 +39,6 @@ from diptych.storage.codebook import Codebook
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import Annotation
 
-PASSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 3
-SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 BULK_CHANGES = 200  # more changed passages than this in one article: one reset of the table
 FOLD_BATCH = 1_000  # passages folded for the text filter per pass of the event loop (~2 ms)
 
@@ -287,21 +283,4 @@ class PassageTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if not index.isValid() or not 0 <= row < len(self._rows.shown):
             return None
-        passage = self._rows.shown[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells.display(passage, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._cells.tooltip(passage, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.TAGS:
-            return self._cells.first_tag_icon(passage)
-        if role == TAG_PATHS_ROLE and column == Column.TAGS:
-            return self._cells.tag_paths(passage)
-        if role == PASSAGE_ID_ROLE:
-            return passage.id
-        if role == ARTICLE_ID_ROLE:
-            return passage.article_id
-        if role == ANNOTATION_ROLE:
-            return passage
-        if role == SORT_ROLE:
-            return self._cells.sort_key(passage, column)
-        return None
+        return self._cells.data(self._rows.shown[row], column, role)

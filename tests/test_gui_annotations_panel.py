@@ -7,17 +7,17 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB, AnnotationsPanel
 from diptych.gui.commands import perform
-from diptych.gui.passage_cells import Column
-from diptych.gui.passage_commands import DeletePassage, SetPassageNote, SetPassageTags
-from diptych.gui.passage_editor import PassageEditor
-from diptych.gui.passage_filter import OrphanFilter, PassageFilter
-from diptych.gui.passage_model import (
+from diptych.gui.passage_cells import (
     ANNOTATION_ROLE,
     ARTICLE_ID_ROLE,
     PASSAGE_ID_ROLE,
     SORT_ROLE,
-    PassageTableModel,
+    Column,
 )
+from diptych.gui.passage_commands import DeletePassage, SetPassageNote, SetPassageTags
+from diptych.gui.passage_editor import PassageEditor
+from diptych.gui.passage_filter import OrphanFilter, PassageFilter
+from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.session import ProjectSession
 from diptych.storage.importing import parse_article
 from diptych.storage.model import Annotation

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
-from diptych.gui.passage_model import PASSAGE_ID_ROLE
+from diptych.gui.passage_cells import PASSAGE_ID_ROLE
 
 SHIFT_CONTROL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.commands import perform
+from diptych.gui.passage_cells import ANNOTATION_ROLE
 from diptych.gui.passage_commands import SetPassageNote
-from diptych.gui.passage_model import ANNOTATION_ROLE
 from diptych.gui.session import ProjectSession
 from diptych.storage.importing import parse_article
 
