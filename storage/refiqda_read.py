@@ -21,13 +21,11 @@ from diptych.storage.held_files import read_start
 from diptych.storage.refiqda_common import (
     PROJECT_ENTRY,
     REFI_ADVICE,
-    REFI_NAMESPACES,
-    ElementReader,
     import_color,
     normalize_guid,
-    parse_xml,
     split_tag,
 )
+from diptych.storage.refiqda_parse import REFI_NAMESPACES, ElementReader, parse_xml
 from diptych.storage.refiqda_records import (
     ExchangeCode,
     ExchangeDocument,

@@ -16,12 +16,11 @@ from diptych.storage.importing import MAX_ARTICLE_BYTES
 from diptych.storage.refiqda_common import (
     INTERNAL_SCHEME,
     SOURCES_FOLDER,
-    ElementReader,
-    decode_source,
     from_xs_datetime,
     normalize_guid,
     split_tag,
 )
+from diptych.storage.refiqda_parse import ElementReader, decode_source
 from diptych.storage.refiqda_positions import SourceText
 from diptych.storage.refiqda_records import (
     ExchangeDocument,

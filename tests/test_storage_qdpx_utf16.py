@@ -10,8 +10,8 @@ import pytest
 from test_refiqda_import import write_qdpx
 
 from diptych.storage.project import Project
-from diptych.storage.refiqda_common import decode_source
 from diptych.storage.refiqda_import import import_exchange_file
+from diptych.storage.refiqda_parse import decode_source
 
 NS = 'xmlns="urn:QDA-XML:project:1.0"'
 TEXT = "Café au lait, 北京.\r\nSecond line of the interview."
