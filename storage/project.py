@@ -21,16 +21,11 @@ from types import TracebackType
 
 from diptych.storage.connection import Database
 from diptych.storage.database import connect, write_transaction
-from diptych.storage.errors import (
-    ProjectFileError,
-    ProjectMovedError,
-    ReadOnlyProjectError,
-    readable_text,
-)
+from diptych.storage.errors import ProjectFileError, ProjectMovedError, ReadOnlyProjectError
 from diptych.storage.model import ProjectInfo
 from diptych.storage.project_aside import keep_stale_log
 from diptych.storage.project_checks import file_exists
-from diptych.storage.project_opening import check_before_writing, opening_errors, prepare
+from diptych.storage.project_opening import opening_errors, prepare
 from diptych.storage.sqlite_errors import translate_errors
 
 PROJECT_SUFFIX = ".diptych"
@@ -151,33 +146,6 @@ class Project:
                 "already exists", path=path, advice="Choose another name, or open it instead."
             )
         return cls.open(path, create=True, name=name, clock=clock)
-
-    def complete_info(self, name: str | None) -> None:
-        """Give the project the identity it lacks: uuid, name and creation time (done as it
-        is opened).
-
-        A new file gets them right after its tables; a creation cut short in between (the
-        program killed, the disk full) left a file without them, which gets them here on
-        its next opening, so that a project always has an identity of its own (its
-        backups are kept apart by its uuid).
-        """
-        rows = dict(self.db.execute("SELECT key, value FROM project_info").fetchall())
-        wanted: dict[str, Callable[[], str]] = {
-            "uuid": new_uuid,
-            "name": lambda: readable_text(name or self.path.stem),  # a file name may not be UTF-8
-            "created_at": self.now,
-        }
-        missing = [key for key in wanted if not rows.get(key)]
-        if not missing:
-            return
-        check_before_writing(self)
-        with self.transaction():
-            for key in missing:
-                self.db.execute(
-                    "INSERT INTO project_info (key, value) VALUES (?, ?)"
-                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    [key, wanted[key]()],
-                )
 
     def info(self) -> ProjectInfo:
         """The project's uuid, name and creation time."""

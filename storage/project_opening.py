@@ -1,7 +1,7 @@
 """Getting a project file ready as it is opened: the errors of opening said as known
 errors (the file busy, its disk full or failing), an older file brought up to date, the
-integrity pass an unchecked file gets before anything is written, and the reading
-indexes a file from an earlier Diptych lacks."""
+integrity pass an unchecked file gets before anything is written, and the identity and
+reading indexes a file lacks."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from diptych.storage.errors import (
     ProjectBusyError,
     ProjectFileError,
     ReadOnlyProjectError,
+    readable_text,
 )
 from diptych.storage.project_checks import check_integrity
 from diptych.storage.schema import (
@@ -90,7 +91,7 @@ def prepare(
                 before_upgrade(project)  # a creation cut short holds nothing to keep
             apply_migrations(project.db)
         if not project.read_only:
-            project.complete_info(name)
+            complete_info(project, name)
             _add_reading_indexes(project)
 
 
@@ -99,6 +100,35 @@ def check_before_writing(project: Project) -> None:
     if not project.verified:
         check_integrity(project.db.conn, project.path)
         project.verified = True
+
+
+def complete_info(project: Project, name: str | None) -> None:
+    """Give ``project`` the identity it lacks: uuid, name and creation time.
+
+    A new file gets them right after its tables; a creation cut short in between (the
+    program killed, the disk full) left a file without them, which gets them here on
+    its next opening, so that a project always has an identity of its own (its
+    backups are kept apart by its uuid).
+    """
+    from diptych.storage.project import new_uuid  # which imports this module
+
+    rows = dict(project.db.execute("SELECT key, value FROM project_info").fetchall())
+    wanted: dict[str, Callable[[], str]] = {
+        "uuid": new_uuid,
+        "name": lambda: readable_text(name or project.path.stem),  # a file name may not be UTF-8
+        "created_at": project.now,
+    }
+    missing = [key for key in wanted if not rows.get(key)]
+    if not missing:
+        return
+    check_before_writing(project)
+    with project.transaction():
+        for key in missing:
+            project.db.execute(
+                "INSERT INTO project_info (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, wanted[key]()],
+            )
 
 
 def _add_reading_indexes(project: Project) -> None:
