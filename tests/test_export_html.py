@@ -11,7 +11,8 @@ from export_fixtures import build_export_project, check_golden, fixed_options
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diptych.storage.export_html import CSP, report_note_renderer
+from diptych.storage.export_html import report_note_renderer
+from diptych.storage.export_html_page import CSP
 from diptych.storage.exporting import export_project
 from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind

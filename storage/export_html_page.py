@@ -1,0 +1,145 @@
+"""The HTML report's page around its passages (see :mod:`diptych.storage.export_html`):
+its head (a Content-Security-Policy refusing anything loaded, the inline style sheet, each
+tag's colour), its header (the project, what was exported, the project's memo) and the
+tables of passages per tag and per article.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from diptych.storage.exporting import ExportData, ExportPassage
+from diptych.storage.model import MemoKind
+from diptych.storage.note_markdown import NoteRenderer
+from diptych.storage.wording import counted
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'"
+UNTAGGED_COLOR = "#A6A6A6"
+_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+CSS = """
+body { font: 11pt/1.5 Georgia, "Noto Serif", serif; color: #1a1a1a; background: #fff;
+  max-width: 46em; margin: 2em auto; padding: 0 1em;
+  overflow-wrap: break-word; overflow-wrap: anywhere; }
+h1, h2, h3, h4, h5, h6, table, .cite, .summary { font-family: system-ui, sans-serif; }
+h1 { font-size: 1.6em; margin-bottom: .2em; }
+.group > h2, .group > h3, .group > h4, .group > h5, .group > h6 {
+  border-bottom: .2em solid var(--tag); padding-bottom: .1em; }
+.summary, .cite, .description { color: #444; font-size: .9em; }
+table { border-collapse: collapse; margin: .5em 0 1.5em; font-size: .9em; }
+th, td { border-bottom: 1px solid #ccc; padding: .2em .8em .2em 0; text-align: left;
+  vertical-align: top; }
+td.n, th.n { text-align: right; }
+.d1 { padding-left: 1.2em; } .d2 { padding-left: 2.4em; } .d3 { padding-left: 3.6em; }
+.d4 { padding-left: 4.8em; } .d5 { padding-left: 6em; }
+.swatch { display: inline-block; width: 0; height: 0; border: .45em solid var(--tag);
+  border-radius: .2em; margin-inline-end: .4em; vertical-align: -.1em; }
+.passage { margin: 1em 0 1.4em; }
+.quote { margin: 0; padding: .3em .8em; border-left: .35em solid var(--tag);
+  background: var(--tint); }
+.quote p { margin: .2em 0; white-space: pre-wrap; }
+.cite { margin: .3em 0 0 1.15em; }
+.tag { display: inline-block; max-width: 100%; }
+cite, .tag, bdi { unicode-bidi: isolate; }
+.tag::before { content: ""; display: inline-block; width: 0; height: 0;
+  border: .35em solid var(--tag); border-radius: .15em; margin-right: .25em; }
+.note, .memo { margin: .4em 0 0 1.15em; padding-left: .8em; border-left: 1px dashed #999; }
+.memo { margin-left: 0; }
+.note > :first-child, .memo > :first-child { margin-top: 0; }
+.note > :last-child, .memo > :last-child { margin-bottom: 0; }
+.orphan { font-weight: bold; }
+pre, code { font-size: .9em; white-space: pre-wrap; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 10pt; }
+  .group.top { break-before: page; }
+  .passage, tr, h2, h3, h4, h5, h6 { break-inside: avoid; }
+  h2, h3, h4, h5, h6 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def escaped(text: str) -> str:
+    """``text`` as HTML text or attribute value."""
+    return escape(text, quote=True)
+
+
+def _color(value: str) -> str:
+    return value.upper() if _COLOR.fullmatch(value) else UNTAGGED_COLOR
+
+
+def page_head(data: ExportData) -> list[str]:
+    """The page up to its body: what it refuses to load, its style sheet, each tag's colour."""
+    colors = [f".t{t.id} {{ --tag: {_color(t.color)}; --tint: {_color(t.color)}33; }}"
+              for t in data.codebook.ordered()]  # fmt: skip
+    untagged = f".untagged, body {{ --tag: {UNTAGGED_COLOR}; --tint: {UNTAGGED_COLOR}33; }}"
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="Diptych">',
+        f"<title>{escaped(data.project.name)}: tagged notes</title>",
+        "<style>" + CSS + untagged + "\n" + "\n".join(colors) + "\n</style>",
+        "</head>",
+        "<body>",
+    ]
+
+
+def page_header(data: ExportData, renderer: NoteRenderer) -> list[str]:
+    """The project's name, what was exported, and the project's memo."""
+    summary = (
+        f"Exported {escaped(data.timestamp)} · {counted(len(data.passages), 'passage')} · "
+        f"{counted(len(data.articles), 'article')} · {counted(len(data.tags), 'tag')} · "
+        f"grouped by {escaped(data.options.group_by)}"
+    )
+    lines = [
+        "<header>",
+        f"<h1><bdi>{escaped(data.project.name)}</bdi>: tagged notes</h1>",
+        f'<p class="summary">{summary}</p>',
+    ]
+    memo = data.memo(MemoKind.PROJECT)
+    if memo is not None:
+        lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
+    return [*lines, "</header>"]
+
+
+def page_counts(data: ExportData) -> list[str]:
+    """Tables of passages per tag and per article."""
+    per_tag: dict[int, int] = {}
+    tag_articles: dict[int, set[int]] = {}
+    per_article: dict[int, list[ExportPassage]] = {}
+    for p in data.passages:
+        per_article.setdefault(p.article.id, []).append(p)
+        for tag_id in p.tag_ids:
+            per_tag[tag_id] = per_tag.get(tag_id, 0) + 1
+            tag_articles.setdefault(tag_id, set()).add(p.article.id)
+    lines = ['<section class="counts">', "<h2>Passages per tag</h2>", "<table>"]
+    lines.append('<tr><th>Tag</th><th class="n">Passages</th><th class="n">Articles</th></tr>')
+    depths = {t.id: depth for t, depth in data.codebook.walk()}
+    for tag in data.tags:
+        depth = min(depths.get(tag.id, 0), 5)
+        lines.append(
+            f'<tr><td class="d{depth}" dir="auto"><span class="swatch t{tag.id}"></span>'
+            f'{escaped(data.tag_path(tag.id))}</td><td class="n">{per_tag.get(tag.id, 0)}</td>'
+            f'<td class="n">{len(tag_articles.get(tag.id, ()))}</td></tr>'
+        )
+    lines += ["</table>", "<h2>Passages per article</h2>", "<table>"]
+    lines.append(
+        '<tr><th>Article</th><th class="n">Passages</th><th class="n">Orphans</th>'
+        '<th class="n">Tags used</th></tr>'
+    )
+    for article in data.articles:
+        passages = per_article.get(article.id, [])
+        orphans = sum(1 for p in passages if p.annotation.is_orphan)
+        tags = len({t for p in passages for t in p.tag_ids})
+        lines.append(
+            f'<tr><td dir="auto">{escaped(data.title(article))}</td>'
+            f'<td class="n">{len(passages)}</td>'
+            f'<td class="n">{orphans}</td><td class="n">{tags}</td></tr>'
+        )
+    return [*lines, "</table>", "</section>"]
