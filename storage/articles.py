@@ -1,13 +1,13 @@
 """Articles of a project: import, list, read, rename, update from a newer file, remove.
 
-The store is the way in, and keeps the texts last read; the work behind it lives beside it:
-rows written and read in :mod:`~diptych.storage.article_rows`, updating from a newer file in
+The store is the way in; the work behind it lives beside it: the texts last read kept in
+:mod:`~diptych.storage.article_texts`, rows written and read in
+:mod:`~diptych.storage.article_rows`, updating from a newer file in
 :mod:`~diptych.storage.article_replacement`, removing in :mod:`~diptych.storage.article_removal`.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -21,10 +21,10 @@ from diptych.storage.article_rows import (
     insert_article,
     read_article,
 )
+from diptych.storage.article_texts import ArticleTexts
 from diptych.storage.article_titles import one_line
 from diptych.storage.article_updates import ReplacementPlan, make_plan
 from diptych.storage.errors import (
-    ArticleChangedError,
     ChangedMeanwhileError,
     InputError,
     refuse_if_changed,
@@ -35,21 +35,13 @@ if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
     from diptych.storage.project import Project
 
-CACHE_SIZE = 24
-
 
 class ArticleStore:
     """The articles of one project."""
 
     def __init__(self, project: Project) -> None:
         self._project = project
-        # Each cached text with the file's data version taken before it was read (None:
-        # unknown): unchanged since, no other connection has committed, so it is the file's.
-        self._cache: OrderedDict[int, tuple[Article, int | None]] = OrderedDict()
-        # The length and hash of the text first read of each article since it was last found
-        # changed (what this project's readers were given), kept when the texts are dropped.
-        # hash() of a string is kept by the string: no second pass over a long text.
-        self._read: dict[int, tuple[int, int]] = {}
+        self._texts = ArticleTexts(project)
 
     def add(self, *, parsed: ParsedArticle, uuid: str | None = None) -> ArticleSummary:
         """Add one imported article; returns its summary."""
@@ -105,37 +97,16 @@ class ArticleStore:
 
     def get(self, *, article_id: int) -> Article:
         """One article with its text (kept in a small cache)."""
-        cached = self._cache.get(article_id)
-        if cached is not None:
-            self._cache.move_to_end(article_id)
-            return cached[0]
-        version = self._project.data_version()
-        with self._project.reading() as db:
-            article = read_article(db.conn, article_id)
-        self.remember(article, read_at=version)
-        return article
+        return self._texts.get(article_id)
 
     def text_changed_since_read(self, *, article_id: int) -> bool:
         """True if the file's text of an article is not the one this project first read of
-        it since the last True (or none was read): what was read of it is out of date.
-
-        A new title or date is no new text. After True, the next text read is the one
-        compared with.
-        """
-        read = self._read.get(article_id)
-        if read is not None:
-            with self._project.reading() as db:
-                row = db.execute(
-                    "SELECT display_text FROM articles WHERE id = ?", [article_id]
-                ).fetchone()
-            if row is not None and (len(row[0]), hash(row[0])) == read:
-                return False
-        self._read.pop(article_id, None)
-        return True
+        it since the last True (see :meth:`ArticleTexts.changed_since_read`)."""
+        return self._texts.changed_since_read(article_id)
 
     def is_cached(self, *, article_id: int) -> bool:
         """True if :meth:`get` would answer without reading the file."""
-        return article_id in self._cache
+        return self._texts.holds(article_id)
 
     def remember(self, article: Article, *, read_at: int | None = None) -> None:
         """Keep an article read elsewhere (by
@@ -144,44 +115,16 @@ class ArticleStore:
         Args:
             read_at: :meth:`Project.data_version` taken before the article was read, if known.
         """
-        self._cache[article.id] = (article, read_at)
-        self._cache.move_to_end(article.id)
-        self._read.setdefault(article.id, (len(article.text), hash(article.text)))
-        while len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
+        self._texts.remember(article, read_at=read_at)
 
     def confirm_text(self, *, article_id: int, anchor: Anchor) -> None:
-        """Check, inside a write transaction, that the file's text reads ``anchor`` there.
-
-        An anchor is made on the text this project last read, which another window or
-        program may have replaced since: saving it then would keep a quote the article no
-        longer holds at those offsets. Its quote and context are compared with the file's
-        text at the same place (InputError, and the cached text dropped, if they differ),
-        unless no other connection has committed since the cached text was read.
-        """
-        cached = self._cache.get(article_id)
-        if cached is not None and cached[1] == self._project.data_version():
-            return  # nothing committed elsewhere since the cached text was read
-        expected = anchor.prefix + anchor.exact + anchor.suffix
-        first = anchor.start - len(anchor.prefix) + 1  # SQLite counts characters from 1
-        row = self._project.db.execute(
-            "SELECT substr(display_text, ?, ?) FROM articles WHERE id = ?",
-            [first, len(expected), article_id],
-        ).fetchone()
-        if row is None:
-            raise InputError(f"there is no article {article_id}", advice=LIST_ADVICE)
-        if row[0] != expected:
-            self._cache.pop(article_id, None)
-            raise ArticleChangedError(
-                "the article's text was changed in another window or program since it was "
-                "shown, so the passage was not saved",
-                article_id=article_id,
-                advice="Select the passage again in the article as it is now.",
-            )
+        """Check, inside a write transaction, that the file's text reads ``anchor`` there
+        (see :meth:`ArticleTexts.confirm`)."""
+        self._texts.confirm(article_id, anchor)
 
     def forget_cached(self) -> None:
         """Drop cached texts so that the next read sees the file."""
-        self._cache.clear()
+        self._texts.clear()
 
     def rename(self, *, article_id: int, title: str, expected: str | None = None) -> ArticleSummary:
         """Give an article a new title. With ``expected`` (undo and redo), only if the title
@@ -206,7 +149,7 @@ class ArticleStore:
                 "UPDATE articles SET title = ?, updated_at = ? WHERE id = ?",
                 [title, self._project.now(), article_id],
             )
-        self._cache.pop(article_id, None)
+        self._texts.drop(article_id)
         return self.summary(article_id=article_id)
 
     def plan_replacement(
@@ -249,13 +192,12 @@ class ArticleStore:
         so: a text another window put in meanwhile is refused rather than replaced.
         """
         with self._project.transaction():
-            self._cache.pop(article_id, None)
+            self._texts.drop(article_id)
             old = self.get(article_id=article_id)
             report = replace_article_text(
                 self._project, old=old, parsed=parsed, plan=plan, expected=expected
             )
-        self._cache.pop(article_id, None)
-        self._read.pop(article_id, None)  # the views are to read the new text
+        self._texts.drop(article_id, read_too=True)  # the views are to read the new text
         return report
 
     def restore_text(
@@ -270,8 +212,7 @@ class ArticleStore:
         text another window put in meanwhile is refused rather than thrown away.
         """
         restore_article_text(self._project, article=article, passages=passages, expected=expected)
-        self._cache.pop(article.id, None)
-        self._read.pop(article.id, None)  # the views are to read the old text again
+        self._texts.drop(article.id, read_too=True)  # the views are to read the old text again
 
     def remove(
         self,
@@ -292,14 +233,14 @@ class ArticleStore:
         updated from a newer file since: it is refused too, rather than lose the update.
         """
         with self._project.transaction():
-            self._cache.pop(article_id, None)
+            self._texts.drop(article_id)
             article = self.get(article_id=article_id)
             if expected is not None:
                 _refuse_if_updated(article, expected.article)
             removal = remove_article(
                 self._project, article=article, unused_only=unused_only, expected=expected
             )
-        self._cache.pop(article_id, None)
+        self._texts.drop(article_id)
         return removal
 
     def restore(self, *, removal: ArticleRemoval) -> None:
