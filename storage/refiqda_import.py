@@ -56,7 +56,7 @@ from diptych.storage.refiqda_read import read_exchange_file
 from diptych.storage.refiqda_records import ExchangeDocument, ExchangeSource
 from diptych.storage.refiqda_summary import ExchangeImportSummary
 from diptych.storage.refiqda_texts import shown_name
-from diptych.storage.refiqda_write import ProjectWriter
+from diptych.storage.refiqda_write import ProjectWriter, merged_by_place
 from diptych.storage.safezip import DEFAULT_LIMITS, ZipLimits
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ class _MergingWriter(ProjectWriter):
         super()._passages(articles)
         items = self._selections(self.known)
         if not written_by_diptych(self.doc.origin):  # a selection of Diptych's is a passage
-            items = _by_place(items)
+            items = merged_by_place(items)
         if items:
             self._merge(items)
 
@@ -224,25 +224,6 @@ class _ArticleFinder:
         """The GUIDs a Diptych export gives the notes of the article's passages."""
         passages = self.project.annotations.query(article_id=article_id)
         return {stable_guid("note", passage.uuid) for passage in passages}
-
-
-def _by_place(items: list[NewAnnotation]) -> list[NewAnnotation]:
-    """One item per place and coder, with all the tags and notes given there (MAXQDA and
-    QualCoder write a selection for each code)."""
-    merged: dict[tuple[int, int, int, str], NewAnnotation] = {}
-    for item in items:
-        key = (item.article_id, item.start, item.end, item.coder)
-        first = merged.get(key)
-        if first is None:
-            merged[key] = item
-            continue
-        notes = [n for n in (first.note, item.note) if n]
-        merged[key] = replace(
-            first,
-            tag_ids=first.tag_ids + tuple(t for t in item.tag_ids if t not in first.tag_ids),
-            note="\n\n".join(dict.fromkeys(notes)),
-        )
-    return list(merged.values())
 
 
 def _holds(note: str, part: str) -> bool:

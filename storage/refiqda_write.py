@@ -178,7 +178,7 @@ class ProjectWriter:
     def _passages(self, articles: list[tuple[ExchangeSource, int]]) -> None:
         items = self._selections(articles)
         if not written_by_diptych(self.doc.origin):  # a selection of Diptych's is a passage
-            items = _merged(items)
+            items = merged_by_place(items)
         if items:
             self.project.annotations.add_many(items=items)
         self.summary.passages = len(items)
@@ -290,7 +290,7 @@ class ProjectWriter:
         return self.doc.users[guid]
 
 
-def _merged(items: list[NewAnnotation]) -> list[NewAnnotation]:
+def merged_by_place(items: list[NewAnnotation]) -> list[NewAnnotation]:
     """One passage per place and coder, with all its tags and notes.
 
     MAXQDA and QualCoder write a selection for each code applied to a passage, where
