@@ -30,6 +30,10 @@ class Database:
         self._utils: sqlite_utils.Database | None = None
         self.after_close: Callable[[], None] | None = None
         """What to do once the connection is closed (tidy what it left beside the file)."""
+        self.before_commit: Callable[[Database], None] | None = None
+        """What to write last in each transaction (the search's folded words)."""
+        self.before_writing: Callable[[Database], None] | None = None
+        """What to prepare before the first transaction (once, outside it)."""
 
     def execute(self, sql: str, parameters: Iterable[Any] | None = None) -> sqlite3.Cursor:
         """Run one statement."""
@@ -50,14 +54,27 @@ class Database:
                 raise
             self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
             return
+        self.prepare_writing()
         self.conn.execute("BEGIN")
         try:
             yield self
+            self.write_last()
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def prepare_writing(self) -> None:
+        """Prepare what :attr:`before_writing` prepares, if not yet done."""
+        if self.before_writing is not None:
+            self.before_writing(self)
+            self.before_writing = None
+
+    def write_last(self) -> None:
+        """Write what :attr:`before_commit` writes, in the transaction about to commit."""
+        if self.before_commit is not None:
+            self.before_commit(self)
 
     def table_names(self) -> list[str]:
         """Names of the tables in the file."""

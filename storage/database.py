@@ -244,9 +244,11 @@ def write_transaction(db: Database, path: Path) -> Iterator[None]:
             with db.atomic():
                 yield
             return
+        db.prepare_writing()
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            db.write_last()
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:

@@ -26,6 +26,7 @@ from diptych.storage.schema import (
     missing_reading_indexes,
     needs_migration,
 )
+from diptych.storage.search_folds import watch_writes
 from diptych.storage.sqlite_errors import error_kind, translate_errors
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ def prepare(
                 before_upgrade(project)  # a creation cut short holds nothing to keep
             apply_migrations(project.db)
         if not project.read_only:
+            watch_writes(project.db)
             complete_info(project, name)
             _add_reading_indexes(project)
 

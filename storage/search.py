@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from diptych.storage.search_cjk import cjk_rows, holds_cjk
+from diptych.storage.search_folding import FoldedText, fold_query
 from diptych.storage.search_snippets import Snippet, bracketed, snippet_of
 from diptych.storage.search_words import (
     COLUMNS,
@@ -84,7 +86,9 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
     are asked separately, so that a column only some of them have still finds those:
     ``title:`` looks in articles' titles only (a memo has no title: the name of what it is
     on is not its text), ``note:`` in passages' notes and in memos, which are the analyst's
-    own notes too. A query of left-out words alone finds nothing.
+    own notes too. A query of left-out words alone finds nothing. Words are found in
+    full-width or other compatibility forms by the plain ones and the other way round
+    (APEC finds ＡＰＥＣ, see :mod:`diptych.storage.search_folding`).
     """
     with project.reading() as db:
         return search_in(db.conn, query=query, limit=limit)
@@ -92,6 +96,7 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
 
 def search_in(conn: sqlite3.Connection, *, query: str, limit: int = 20) -> list[SearchHit]:
     """:func:`search` through ``conn``, with SQLite's errors as they are."""
+    query = unicodedata.normalize("NFKC", query)  # ＡＰＥＣ as APEC (see search_folding)
     wanted, excluded = split_excluded(query)
     if not WORD.search(wanted):
         return []
@@ -124,6 +129,7 @@ def _fts_rows(query: str, wanted: str, excluded: list[str], limit: int) -> Rows:
     if excluded:
         left_out = " OR ".join(excluded)
         query, words = f"({wanted}) NOT ({left_out})", f"({words}) NOT ({left_out})"
+    query, words = fold_query(query), fold_query(words)
 
     def found(conn: sqlite3.Connection, kind: str) -> Iterator[tuple[Any, ...]]:
         if kind == "memos":
@@ -147,7 +153,7 @@ def _shown(exact: str, note: str, pattern: re.Pattern[str]) -> str:
     """Which of a passage's texts its snippet is cut from: the passage if the match is in
     it, else its note as it reads (read only then: most results match in the passage),
     else the note as written; the passage if neither (the match was in the title)."""
-    if pattern.search(exact):
+    if _holds(exact, pattern):
         return exact
     return _note_shown(note, pattern, otherwise=exact)
 
@@ -155,7 +161,12 @@ def _shown(exact: str, note: str, pattern: re.Pattern[str]) -> str:
 def _note_shown(note: str, pattern: re.Pattern[str], *, otherwise: str) -> str:
     """A note (or memo) as it reads if the match is in it so, else as written if the match
     is in that; else ``otherwise``."""
-    return next((t for t in (_read(note), note) if pattern.search(t)), otherwise)
+    return next((t for t in (_read(note), note) if _holds(t, pattern)), otherwise)
+
+
+def _holds(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` is in ``text`` folded (ＡＰＥＣ for APEC)."""
+    return FoldedText(text).first(pattern) is not None
 
 
 def _read(note: str) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from diptych.storage.search_folding import fold, indexed_form
 from diptych.storage.search_query import Atom, Group, Node, parse
 
 CJK_RANGES = (
@@ -184,20 +185,29 @@ class _Statement:
         ]
         if not columns:
             return False, "0"  # a column this kind of result does not have (title: in a memo)
-        if not holds_cjk(atom.text):
+        text = fold(atom.text)  # as the index holds the texts (see search_folding)
+        if not holds_cjk(text):
             named = "" if atom.columns is None else f"{{{' '.join(c for _, c in columns)}}}: "
-            return True, f'{named}"{atom.text}"' + ("*" if atom.prefix else "")
-        # A prefix* is found as the characters are (a substring is a prefix too). Latin
-        # letters (WTO加盟) are found in any case, by SQLite's lower(), which lowers ASCII.
-        folded = any("A" <= char <= "Z" or "a" <= char <= "z" for char in atom.text)
-        term = self.param(atom.text.translate(_ASCII_LOWER) if folded else atom.text)
-        searched = [f"lower({column})" if folded else column for column, _ in columns]
+            return True, f'{named}"{text}"' + ("*" if atom.prefix else "")
+        # A prefix* is found as the characters are (a substring is a prefix too), in the
+        # text's folded form where it has one (ＷＴＯ加盟 as wto加盟). Latin letters (WTO加盟)
+        # are found in any case, by SQLite's lower(), which lowers ASCII.
+        lowered = any("a" <= char <= "z" for char in text)
+        term = self.param(indexed_form(text))
+        searched = [self.folded(column, lowered=lowered) for column, _ in columns]
         if asked and len(self.counts) < _MOST_COUNTED:
             self.counts += [
                 f"(length({s}) - length(replace({s}, {term}, ''))) / length({term})"
                 for s in searched
             ]
         return False, "(" + " OR ".join(f"instr({s}, {term}) > 0" for s in searched) + ")"
+
+    def folded(self, column: str, *, lowered: bool) -> str:
+        """A column's text as searched: its folded form if it has one, else as written."""
+        alias, name = column.split(".")
+        kept = f"(SELECT {name} FROM {self.table.source.split()[0]}_folded WHERE id = {alias}.id)"
+        text = f"coalesce({kept}, {column})"
+        return f"lower({text})" if lowered else text
 
 
 _MOST_COUNTED = 16
@@ -212,6 +222,3 @@ def _nested(terms: list[str], joiner: str) -> str:
         return f"({terms[0]})"
     middle = len(terms) // 2
     return f"({_nested(terms[:middle], joiner)}{joiner}{_nested(terms[middle:], joiner)})"
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

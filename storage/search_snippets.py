@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from diptych.storage.search_cjk import CUT_WORDS, holds_cjk
+from diptych.storage.search_folding import FoldedText
 from diptych.storage.search_words import WORD
 
 _JOINED_BEFORE = re.compile(r"\w\S*\Z")  # the rest of a word written as one before a cut
@@ -37,9 +38,12 @@ def snippet(text: str, pattern: re.Pattern[str]) -> str:
 def snippet_of(text: str, pattern: re.Pattern[str]) -> Snippet:
     """About :data:`SNIPPET_WORDS` words of ``text`` around the first match of ``pattern``
     (the start of the text if none: the match was in another column),
-    with ``…`` where the text goes on, and where the matches are in them."""
-    match = pattern.search(text)
-    at = match.start() if match else 0
+    with ``…`` where the text goes on, and where the matches are in them. The pattern is
+    looked for in the text folded (see :mod:`diptych.storage.search_folding`), the
+    matches marked on the text's own characters."""
+    folded = FoldedText(text)
+    first = folded.first(pattern)
+    at = first[0] if first else 0
     reach = _REACH * SNIPPET_WORDS
     words, joined_before, joined_after = _words_of(pattern)
     before = list(words.finditer(text, max(0, at - _REACH * _BEFORE), at))[-_BEFORE:]
@@ -57,8 +61,8 @@ def snippet_of(text: str, pattern: re.Pattern[str]) -> Snippet:
         end = len(text)  # nothing but punctuation after: show it
     lead = "…" if start > 0 else ""
     shown = lead + text[start:end] + ("…" if end < len(text) else "")
-    found = pattern.finditer(text, start, end)
-    return shown, tuple((m.start() - start + len(lead), m.end() - start + len(lead)) for m in found)
+    found = folded.spans(pattern, start, end)
+    return shown, tuple((s - start + len(lead), e - start + len(lead)) for s, e in found)
 
 
 @lru_cache(maxsize=8)

@@ -9,7 +9,8 @@ import re
 import unicodedata
 from functools import cache
 
-from diptych.storage.search_cjk import holds_cjk
+from diptych.storage.search_cjk import CJK, holds_cjk
+from diptych.storage.search_folding import FoldedText, fold
 
 WORD = re.compile(r"\w+", re.UNICODE)
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
@@ -22,8 +23,9 @@ _COLUMN_FILTER = re.compile(rf"(?:\{{[^}}]*\}}|(?<!\w)(?:{'|'.join(COLUMNS)}))\s
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _TERM = re.compile(r"(\w+)(\*?)", re.UNICODE)  # a word of the query, ``*`` if a prefix
 _CHUNK = re.compile(r"\S+")
-# Where a word of the text starts and ends: the index splits words at ``_`` too.
-_STARTS, _ENDS, _BETWEEN = r"(?<![^\W_])", r"(?![^\W_])", r"[\W_]+"
+# Where a word of the text starts and ends: the index splits words at ``_`` too, and at
+# Chinese, Japanese or Korean written against other letters (see search_folding).
+_STARTS, _ENDS, _BETWEEN = rf"(?<![^\W_{CJK}])", rf"(?![^\W_{CJK}])", r"[\W_]+"
 
 
 def for_memos(query: str) -> str:
@@ -56,7 +58,9 @@ def as_words(wanted: str) -> str:
 
 def split_excluded(query: str) -> tuple[str, list[str]]:
     """The query without its ``-word`` terms, and those terms as FTS5 strings (a ``-``
-    inside a quoted phrase, as in ``"cost -benefit"``, is part of the phrase)."""
+    inside a quoted phrase, as in ``"cost -benefit"``, is part of the phrase). Its
+    compatibility forms are read as the plain ones (a full-width ＂ as ", ＡＰＥＣ as APEC)."""
+    query = unicodedata.normalize("NFKC", query)
     phrases = [m.span() for m in _PHRASE.finditer(query)]
     excluded, wanted, kept_from = [], [], 0
     for match in _EXCLUDED.finditer(query):
@@ -79,8 +83,9 @@ def split_excluded(query: str) -> tuple[str, list[str]]:
 def terms_pattern(query: str) -> re.Pattern[str]:
     """The query's words as the index finds them: whole words (``prefix*`` the start of
     one), in any case, with or without accents on Latin letters (``cafe`` finds café, as
-    ``café`` finds cafe); the columns a filter names (``note:``, ``{exact note}:``) are
-    where to look, not words."""
+    ``café`` finds cafe), folded (see :mod:`diptych.storage.search_folding`: the pattern
+    is of a text's :class:`~diptych.storage.search_folding.FoldedText`); the columns a
+    filter names (``note:``, ``{exact note}:``) are where to look, not words."""
     terms = {word for phrase in _phrases(query, whole=False) for word in phrase}
     return _pattern([[term] for term in terms])
 
@@ -88,10 +93,10 @@ def terms_pattern(query: str) -> re.Pattern[str]:
 def first_found(text: str, query: str) -> tuple[int, int] | None:
     """Where in ``text`` a phrase or word of ``query`` first occurs, as the search finds it
     (see :func:`terms_pattern`); a quoted phrase, or words joined without a space as in
-    ``Xi's`` or ``e-mail``, is found whole. None if nowhere (the match was in a title)."""
+    ``Xi's`` or ``e-mail``, is found whole, also in another form (ＡＰＥＣ for APEC): the
+    span is of ``text``'s own characters. None if nowhere (the match was in a title)."""
     wanted, _excluded = split_excluded(query)
-    match = _pattern(_phrases(wanted, whole=True)).search(text)
-    return match.span() if match else None
+    return FoldedText(text).first(_pattern(_phrases(wanted, whole=True)))
 
 
 Term = tuple[str, bool]  # a word of the query, folded, and whether it is a prefix
@@ -105,7 +110,7 @@ def _phrases(query: str, *, whole: bool) -> list[list[Term]]:
         chunks = [part] if i % 2 else _CHUNK.findall(_COLUMN_FILTER.sub(" ", part))
         for chunk in chunks:
             terms = [
-                (_unaccented(word.lower()), bool(star))
+                (_unaccented(fold(word)), bool(star))
                 for word, star in _TERM.findall(chunk)
                 if i % 2 or word not in _OPERATORS
             ]
@@ -153,7 +158,7 @@ def _term_regex(word: str, prefix: bool) -> str:
         letters = f"(?i:{re.escape(word)})"
     else:
         letters = "".join(_letter(char) for char in word)
-    return letters + (r"\w*" if prefix else _ENDS)
+    return letters + (rf"[^\W{CJK}]*" if prefix else _ENDS)
 
 
 def _letter(char: str) -> str:

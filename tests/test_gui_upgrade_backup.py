@@ -8,14 +8,13 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
-from test_storage_open_busy import older_project
+from test_storage_open_busy import OLDER_FORMAT, older_project
 
 from diptych.gui.backups import backups_of
 from diptych.gui.context import AppContext
 from diptych.gui.launcher import Launcher
 from diptych.gui.messages import Level
 from diptych.gui.tag_dialog import TagValues
-from diptych.storage.schema import SCHEMA_VERSION
 
 
 def test_an_older_project_opened_in_the_window_is_backed_up_before_it_is_updated(
@@ -34,7 +33,7 @@ def test_an_older_project_opened_in_the_window_is_backed_up_before_it_is_updated
         assert len(before) == 1 and "before it was updated to a newer format" in before[0].label
         conn = sqlite3.connect(f"{before[0].path.as_uri()}?mode=ro", uri=True)
         try:
-            assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == OLDER_FORMAT
         finally:
             conn.close()
     finally:

@@ -10,12 +10,36 @@ import pytest
 from diptych.storage import database
 from diptych.storage.errors import ProjectBusyError
 from diptych.storage.project import Project
+from diptych.storage.schema import _memo_search, _search
+from diptych.storage.search_folds import INDEXED
+
+OLDER_FORMAT = 2
+"""The format :func:`older_project` writes."""
+
+
+def format_3_project(path: Path) -> None:
+    """A project as Diptych wrote it in format 3: articles, passages and memos searched by
+    their words as written (full-width ＡＰＥＣ not found by APEC)."""
+    Project.create(path).close()
+    conn = sqlite3.connect(path)
+    for indexed in INDEXED:
+        for event in ("insert", "delete", "update"):
+            conn.execute(f"DROP TRIGGER {indexed.table}_fts_{event}")
+        conn.execute(f"DROP TABLE {indexed.fts}")
+        conn.execute(f"DROP VIEW {indexed.view}")
+        conn.execute(f"DROP TABLE {indexed.folded}")
+    _search(conn)  # type: ignore[arg-type]  # plain SQL: any connection runs it
+    _memo_search(conn)  # type: ignore[arg-type]
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_folded_search'")
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
 
 
 def older_project(path: Path) -> None:
     """A project as the Diptych before this one wrote it (format 2): articles and passages
     searched, memos not."""
-    Project.create(path).close()
+    format_3_project(path)
     conn = sqlite3.connect(path)
     for event in ("insert", "delete", "update"):
         conn.execute(f"DROP TRIGGER memos_fts_{event}")

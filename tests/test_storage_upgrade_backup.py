@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_storage_open_busy import older_project
+from test_storage_open_busy import OLDER_FORMAT, older_project
 
 from diptych.storage.backup import backup_before_upgrade, prune
 from diptych.storage.backup_folders import list_backups
@@ -47,7 +47,7 @@ def older(tmp_path: Path) -> Path:
     )
     conn.commit()
     conn.close()
-    assert format_of(path) == SCHEMA_VERSION - 1
+    assert format_of(path) == OLDER_FORMAT
     return path
 
 
@@ -71,7 +71,7 @@ def test_a_backup_before_the_update_is_in_the_older_format_and_never_rotated_out
         up.tags.add(name="Added after the update")
     (kept,) = [b for folder in root.iterdir() for b in list_backups(folder)]
     assert kept.reason == "before-upgrade" and "before it was updated" in kept.label
-    assert format_of(kept.path) == SCHEMA_VERSION - 1
+    assert format_of(kept.path) == OLDER_FORMAT
     assert tag_names_as_stored(kept.path) == {"Method"}
     assert format_of(older) == SCHEMA_VERSION
     for n in range(4):  # more backups than are kept
@@ -88,14 +88,14 @@ def test_when_no_backup_can_be_taken_the_older_file_is_not_updated(
     before = older.read_bytes()
     with pytest.raises(ProjectFileError, match="backup folder"):
         Project.open(older, before_upgrade=lambda p: backup_before_upgrade(p, root=root))
-    assert older.read_bytes() == before and format_of(older) == SCHEMA_VERSION - 1
+    assert older.read_bytes() == before and format_of(older) == OLDER_FORMAT
 
 
 def test_the_command_line_keeps_the_older_file_beside_it_and_says_so(older: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert main(["tag", str(older), "Theory"], stdout=out, stderr=err) == 0
     copy = older.with_name(f"thesis (before the update to format {SCHEMA_VERSION}).diptych")
-    assert format_of(copy) == SCHEMA_VERSION - 1 and tag_names_as_stored(copy) == {"Method"}
+    assert format_of(copy) == OLDER_FORMAT and tag_names_as_stored(copy) == {"Method"}
     assert tag_names_as_stored(older) == {"Method", "Theory"}
     assert f"kept as {copy}" in err.getvalue() and err.getvalue().startswith("diptych: note: ")
     out, err = io.StringIO(), io.StringIO()

@@ -1,0 +1,171 @@
+"""Words written in compatibility forms found as written plainly, and the other way round:
+full-width ＡＰＥＣ and ２０２５ as APEC and 2025, the ligature ﬁ as fi, ß as ss.
+
+Text is *folded* for searching: Unicode's compatibility normalization (NFKC), then case
+folded (:func:`fold`). The full-text indexes hold the folded words of the texts that have
+such forms (see :mod:`diptych.storage.search_folds` for how, and why no SQL function is
+involved), a query is folded alike (:func:`fold_query`), and a match found in a folded
+text is marked on the text's own characters (:class:`FoldedText`), which folding may
+have made longer (ﬁ, ß) or shorter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import cache
+
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})  # FTS5's, which must stay capitals
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """``text`` as it is searched: compatibility forms as the plain ones (NFKC), then case
+    folded (``Straße`` as ``strasse``)."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def indexed_form(text: str) -> str:
+    """``text`` as the index is given it: folded, and a word in other letters written
+    against Chinese, Japanese or Korean (ＡＰＥＣ峰会, 于2025年) apart from them, as the
+    index would otherwise read the whole run as one word and never find APEC or 2025."""
+    return _joined().sub(" ", fold(text))
+
+
+def needs_folding(text: str) -> bool:
+    """Whether the index would read ``text`` otherwise than :func:`indexed_form`: it has a
+    compatibility form, a letter whose case folding is not its lower case (ß), or a word
+    written against Chinese, Japanese or Korean. The index lowers letters itself: other
+    texts are indexed as they are."""
+    if text.isascii():
+        return False
+    if not unicodedata.is_normalized("NFKC", text):
+        return True
+    if _special().search(text) is None:  # what the two below look for, looked for at once
+        return False
+    return text.casefold() != text.lower() or _joined().search(text) is not None
+
+
+@cache
+def _special() -> re.Pattern[str]:
+    """Any letter whose case folding is not its lower case (all in the first 64K), or
+    Chinese, Japanese or Korean."""
+    from diptych.storage.search_cjk import CJK
+
+    folds = "".join(chr(c) for c in range(0x10000) if chr(c).casefold() != chr(c).lower())
+    return re.compile(f"[{re.escape(folds)}{CJK}]")
+
+
+@cache
+def _joined() -> re.Pattern[str]:
+    from diptych.storage.search_cjk import CJK
+
+    return re.compile(rf"(?<=[{CJK}])(?=[^\W{CJK}])|(?<=[^\W{CJK}])(?=[{CJK}])")
+
+
+def fold_query(query: str) -> str:
+    """A query (in compatibility forms already normalized) for the folded index: its words
+    case folded, but FTS5's operators, which are words in capitals."""
+    if query.isascii():
+        return query  # the index lowers ASCII letters itself
+    return _WORD.sub(lambda m: m[0] if m[0] in _OPERATORS else m[0].casefold(), query)
+
+
+class FoldedText:
+    """A text folded character by character, and where its characters went.
+
+    Args:
+        text: the text as written.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text.translate(_table()) if needs_folding(text) else text
+        self._folded: list[int] = []  # where each character folded to several starts
+        self._written: list[int] = []  # ... where it is in the text as written
+        self._lengths: list[int] = []  # ... and how long it is folded
+        if len(self.text) == len(text):  # no character folds to none: none to several
+            return
+        shift = 0
+        for match in _table().length_changing().finditer(text):
+            length = len(self.text_of(match[0]))
+            self._folded.append(match.start() + shift)
+            self._written.append(match.start())
+            self._lengths.append(length)
+            shift += length - 1
+
+    @staticmethod
+    def text_of(char: str) -> str:
+        folded = _table()[ord(char)]
+        return folded if isinstance(folded, str) else chr(folded)
+
+    def written(self, at: int, *, end: bool = False) -> int:
+        """Where the folded text's offset ``at`` is in the text as written: the start of a
+        character folded to several (the end of it if ``end`` and ``at`` is inside it)."""
+        i = bisect_right(self._folded, at) - 1
+        if i < 0:
+            return at
+        start, length = self._folded[i], self._lengths[i]
+        if at < start + length:
+            return self._written[i] + (1 if end and at > start else 0)
+        return self._written[i] + 1 + at - start - length
+
+    def folded(self, at: int) -> int:
+        """Where the written text's offset ``at`` is in the folded text."""
+        i = bisect_right(self._written, at - 1) - 1
+        if i < 0:
+            return at
+        return self._folded[i] + self._lengths[i] + at - self._written[i] - 1
+
+    def spans(
+        self, pattern: re.Pattern[str], start: int = 0, end: int | None = None
+    ) -> list[tuple[int, int]]:
+        """The matches of ``pattern`` in the folded text between the written offsets
+        ``start`` and ``end``, as offsets of the text as written."""
+        stop = len(self.text) if end is None else self.folded(end)
+        return [
+            (self.written(m.start()), self.written(m.end(), end=True))
+            for m in pattern.finditer(self.text, self.folded(start), stop)
+        ]
+
+    def first(self, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+        """The first match of ``pattern``, as offsets of the text as written."""
+        match = pattern.search(self.text)
+        if match is None:
+            return None
+        return self.written(match.start()), self.written(match.end(), end=True)
+
+
+class _Table(dict[int, "int | str"]):
+    """Each character folded on its own, looked up the first time it is met (for
+    :meth:`str.translate`): folding a whole text at once may join or reorder characters,
+    and then where each went is lost."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.longer: set[str] = set()  # the characters met that fold to several
+
+    def __missing__(self, code: int) -> int | str:
+        folded = unicodedata.normalize("NFKC", chr(code)).casefold()
+        value: int | str = ord(folded) if len(folded) == 1 else folded
+        self[code] = value
+        if len(folded) != 1:
+            self.longer.add(chr(code))
+        return value
+
+    def length_changing(self) -> re.Pattern[str]:
+        return _class_of(frozenset(self.longer))
+
+
+@cache
+def _table() -> _Table:
+    return _Table()
+
+
+@cache
+def _class_of(chars: frozenset[str]) -> re.Pattern[str]:
+    if not chars:
+        return re.compile(r"(?!)")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")

@@ -1,0 +1,175 @@
+"""The full-text indexes hold the folded words of texts written in compatibility forms
+(see :mod:`diptych.storage.search_folding`), and the file stays writable by any SQLite
+program.
+
+Why this way: the file's own triggers keep the indexes in step with the texts, and a
+trigger runs in whatever program writes the file (the ``sqlite3`` shell, sqlite-utils).
+A trigger calling a function of Diptych's would fail there, so the triggers fold nothing.
+Each index is of a view instead (``articles_searched``...), which reads a text's folded
+form from a table beside its own (``articles_folded``...) where it has one, else the
+text as written; the triggers, in plain SQL, index a new text as written and take a
+text out of the index as it was indexed (folded or not). Diptych then folds what was
+written: its own connection notes each text written (in temporary triggers, which no
+other program sees) and, before the transaction commits, re-indexes those that have a
+compatibility form folded, keeping their folded form beside them (:func:`fold_written`).
+Only those texts are kept twice, not every text. A text another program writes is found
+as written (not by another form of its words) until Diptych writes it again; the index
+never goes out of step with the texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from diptych.storage.search_folding import indexed_form, needs_folding
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from diptych.storage.connection import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """A table whose texts are searched, and its full-text index."""
+
+    table: str
+    columns: tuple[str, ...]
+
+    @property
+    def fts(self) -> str:
+        return f"{self.table}_fts"
+
+    @property
+    def folded(self) -> str:
+        return f"{self.table}_folded"
+
+    @property
+    def view(self) -> str:
+        return f"{self.table}_searched"
+
+    def listed(self, prefix: str = "") -> str:
+        return ", ".join(prefix + column for column in self.columns)
+
+    def as_indexed(self, row: str) -> str:
+        """The texts of ``row`` (``old``) as the index holds them: folded if kept so."""
+        return ", ".join(
+            f"coalesce((SELECT {c} FROM {self.folded} WHERE id = {row}.id), {row}.{c})"
+            for c in self.columns
+        )
+
+
+INDEXED = (
+    Indexed("articles", ("title", "display_text")),
+    Indexed("annotations", ("exact", "note")),
+    Indexed("memos", ("text",)),
+)
+VIEWS = frozenset(indexed.view for indexed in INDEXED)
+
+
+def statements(indexed: Indexed) -> list[str]:
+    """The folded texts' table, the view the index is of, the index and its triggers."""
+    t, fts, cols = indexed.table, indexed.fts, indexed.listed()
+    take_out = (
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, "
+        f"{indexed.as_indexed('old')}); DELETE FROM {indexed.folded} WHERE id = old.id;"
+    )
+    put_in = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {indexed.listed('new.')});"
+    folded_columns = ", ".join(f"{c} TEXT NOT NULL" for c in indexed.columns)
+    shown = ", ".join(f"coalesce(f.{c}, t.{c}) AS {c}" for c in indexed.columns)
+    return [
+        f"CREATE TABLE {indexed.folded} (id INTEGER PRIMARY KEY, {folded_columns})",
+        f"CREATE VIEW {indexed.view} AS SELECT t.id AS id, {shown} FROM {t} t"
+        f" LEFT JOIN {indexed.folded} f ON f.id = t.id",
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{indexed.view}',"
+        " content_rowid='id', tokenize='unicode61')",
+        f"CREATE TRIGGER {t}_fts_insert AFTER INSERT ON {t} BEGIN {put_in} END",
+        f"CREATE TRIGGER {t}_fts_delete AFTER DELETE ON {t} BEGIN {take_out} END",
+        f"CREATE TRIGGER {t}_fts_update AFTER UPDATE OF {cols} ON {t} BEGIN"
+        f" {take_out} {put_in} END",
+    ]
+
+
+def fold_search(db: sqlite_utils.Database) -> None:
+    """The migration: each index made again, of its view, with the folded words of the
+    texts written in compatibility forms."""
+    for indexed in INDEXED:
+        for event in ("insert", "delete", "update"):
+            db.execute(f"DROP TRIGGER IF EXISTS {indexed.table}_fts_{event}")
+        db.execute(f"DROP TABLE IF EXISTS {indexed.fts}")
+        for statement in statements(indexed):
+            db.execute(statement)
+        rows = db.execute(f"SELECT id, {indexed.listed()} FROM {indexed.table}")
+        _keep_folded(db.conn.execute, indexed, rows.fetchall())
+        db.execute(f"INSERT INTO {indexed.fts}({indexed.fts}) VALUES ('rebuild')")
+
+
+def _keep_folded(execute: Callable[..., object], indexed: Indexed, rows: list[tuple]) -> list:
+    """Keep the folded form of the rows that have a compatibility form; those rows."""
+    kept = [
+        (row[0], *map(indexed_form, row[1:]))
+        for row in rows
+        if any(needs_folding(text) for text in row[1:])
+    ]
+    marks = ", ".join("?" for _ in range(len(indexed.columns) + 1))
+    for row in kept:
+        execute(f"INSERT OR REPLACE INTO {indexed.folded} VALUES ({marks})", row)
+    return kept
+
+
+_WRITTEN = "search_written"  # a temporary table: the texts written since the last commit
+
+
+def watch_writes(db: Database) -> None:
+    """Have ``db`` (a connection that writes) fold the texts it writes before each commit
+    (:func:`fold_written`), from its first transaction on (a command that only reads
+    does without)."""
+    db.before_writing = _watch
+    db.before_commit = fold_written
+
+
+def _watch(db: Database) -> None:
+    """Note the texts written through ``db``: in temporary triggers and a temporary table,
+    in this connection only, gone when it closes."""
+    db.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN} "
+        "(kind TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID"
+    )
+    for indexed in INDEXED:
+        t = indexed.table
+        note = f"INSERT OR IGNORE INTO {_WRITTEN} VALUES ('{t}', new.id);"
+        db.execute(
+            f"CREATE TEMP TRIGGER IF NOT EXISTS {t}_written AFTER INSERT ON main.{t}"
+            f" BEGIN {note} END"
+        )
+        db.execute(
+            f"CREATE TEMP TRIGGER IF NOT EXISTS {t}_rewritten"
+            f" AFTER UPDATE OF {indexed.listed()} ON main.{t} BEGIN {note} END"
+        )
+
+
+def fold_written(db: Database) -> None:
+    """Index the texts written since the last commit that have a compatibility form by
+    their folded words (the triggers indexed them as written)."""
+    if db.execute(f"SELECT 1 FROM temp.{_WRITTEN} LIMIT 1").fetchone() is None:
+        return
+    for indexed in INDEXED:
+        fts, cols = indexed.fts, indexed.listed()
+        rows = db.execute(
+            f"SELECT id, {cols} FROM main.{indexed.table} WHERE id IN"
+            f" (SELECT id FROM temp.{_WRITTEN} WHERE kind = ?)",
+            [indexed.table],
+        ).fetchall()
+        candidates = [row for row in rows if any(needs_folding(text) for text in row[1:])]
+        for row in candidates:
+            db.execute(
+                f"INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', id, {cols}"
+                f" FROM {indexed.view} WHERE id = ?",
+                [row[0]],
+            )
+        marks = ", ".join("?" for _ in range(len(indexed.columns) + 1))
+        for row in _keep_folded(db.execute, indexed, candidates):
+            db.execute(f"INSERT INTO {fts}(rowid, {cols}) VALUES ({marks})", row)
+    db.execute(f"DELETE FROM temp.{_WRITTEN}")
