@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from diptych.storage.search_folding import indexed_form, needs_folding
 
@@ -101,22 +101,24 @@ def fold_search(db: sqlite_utils.Database) -> None:
         db.execute(f"DROP TABLE IF EXISTS {indexed.fts}")
         for statement in statements(indexed):
             db.execute(statement)
-        rows = db.execute(f"SELECT id, {indexed.listed()} FROM {indexed.table}")
-        _keep_folded(db.conn.execute, indexed, rows.fetchall())
+        rows = db.conn.execute(f"SELECT id, {indexed.listed()} FROM {indexed.table}")
+        for row in rows:  # one by one: a project may be large
+            if (folded := _folded(row)) is not None:
+                _keep(db.conn.execute, indexed, folded)
         db.execute(f"INSERT INTO {indexed.fts}({indexed.fts}) VALUES ('rebuild')")
 
 
-def _keep_folded(execute: Callable[..., object], indexed: Indexed, rows: list[tuple]) -> list:
-    """Keep the folded form of the rows that have a compatibility form; those rows."""
-    kept = [
-        (row[0], *map(indexed_form, row[1:]))
-        for row in rows
-        if any(needs_folding(text) for text in row[1:])
-    ]
-    marks = ", ".join("?" for _ in range(len(indexed.columns) + 1))
-    for row in kept:
-        execute(f"INSERT OR REPLACE INTO {indexed.folded} VALUES ({marks})", row)
-    return kept
+def _folded(row: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """A row (its id, then its texts) as indexed if it has a compatibility form, else None."""
+    if any(needs_folding(text) for text in row[1:]):
+        return (row[0], *map(indexed_form, row[1:]))
+    return None
+
+
+def _keep(execute: Callable[..., object], indexed: Indexed, folded: tuple[Any, ...]) -> None:
+    """Keep a row's folded texts beside it (the index's view reads them)."""
+    marks = ", ".join("?" for _ in folded)
+    execute(f"INSERT OR REPLACE INTO {indexed.folded} VALUES ({marks})", folded)
 
 
 _WRITTEN = "search_written"  # a temporary table: the texts written since the last commit
@@ -162,14 +164,15 @@ def fold_written(db: Database) -> None:
             f" (SELECT id FROM temp.{_WRITTEN} WHERE kind = ?)",
             [indexed.table],
         ).fetchall()
-        candidates = [row for row in rows if any(needs_folding(text) for text in row[1:])]
-        for row in candidates:
-            db.execute(
+        for row in rows:
+            if (folded := _folded(row)) is None:
+                continue
+            db.execute(  # out of the index as it is in it (written, or folded before)
                 f"INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', id, {cols}"
                 f" FROM {indexed.view} WHERE id = ?",
                 [row[0]],
             )
-        marks = ", ".join("?" for _ in range(len(indexed.columns) + 1))
-        for row in _keep_folded(db.execute, indexed, candidates):
-            db.execute(f"INSERT INTO {fts}(rowid, {cols}) VALUES ({marks})", row)
+            _keep(db.execute, indexed, folded)
+            marks = ", ".join("?" for _ in folded)
+            db.execute(f"INSERT INTO {fts}(rowid, {cols}) VALUES ({marks})", folded)
     db.execute(f"DELETE FROM temp.{_WRITTEN}")

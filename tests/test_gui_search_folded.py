@@ -8,13 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_support import open_window
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_gui_search_cjk import search_for
+from test_gui_search_memos import activate_with_the_keyboard
 
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.search_results import MATCHES_ROLE
 from diptych.storage.importing import parse_article
+from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 
 WIDE = "Asia Pacific summit\n\nDie ﬁnale Straße: ＡＰＥＣ峰会于２０２５年举行。"
@@ -76,3 +79,16 @@ def test_plain_letters_typed_select_the_full_width_ones_after_a_ligature_and_sha
     assert search_for(qtbot, window.search, "strasse") == ["Article · Asia Pacific summit"]
     assert marked(window, "Asia Pacific summit") == ["Straße"]
     assert open_result(qtbot, window, "Asia Pacific summit") == "Straße"
+
+
+def test_enter_on_a_memo_found_selects_its_own_characters_after_a_sharp_s(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.session.set_memo(MemoKind.PROJECT, None, "Maße: the ﬁnal ＱＵＯＫＫＡ text")
+    window.actions_.search.trigger()
+    panel = window.search
+    assert search_for(qtbot, panel, "quokka") == ["Project memo"]
+    activate_with_the_keyboard(qtbot, panel, 0)
+    field = window.memos.project_memo
+    assert QApplication.focusWidget() is field
+    assert field.textCursor().selectedText() == "ＱＵＯＫＫＡ"
