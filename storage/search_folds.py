@@ -12,9 +12,13 @@ text out of the index as it was indexed (folded or not). Diptych then folds what
 written: its own connection notes each text written (in temporary triggers, which no
 other program sees) and, before the transaction commits, re-indexes those that have a
 compatibility form folded, keeping their folded form beside them (:func:`fold_written`).
-Only those texts are kept twice, not every text. A text another program writes is found
-as written (not by another form of its words) until Diptych writes it again; the index
-never goes out of step with the texts.
+Only those texts are kept twice, not every text. A text another program writes is indexed
+as written (its words in plain letters are found, those in other forms once Diptych
+writes it again); the index never goes out of step with the texts.
+
+Not chosen: an index holding its own copy of the folded texts would keep every text twice;
+one that forgets a row by its id alone (FTS5's ``contentless_delete``) needs SQLite 3.43,
+newer than many programs (and Python builds) that open the file.
 """
 
 from __future__ import annotations
