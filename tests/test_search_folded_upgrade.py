@@ -4,11 +4,16 @@ stays writable by other SQLite programs, which know nothing of folded words."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
+import pytest
+import sqlite_utils
 from test_storage_open_busy import format_3_project
 
+from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 from diptych.storage.schema import CORE_TABLES, SCHEMA_VERSION
 from diptych.storage.search import search
@@ -101,3 +106,30 @@ def test_another_program_writes_the_file_without_error_and_its_words_are_found(
     with Project.open(path) as project:
         assert found(project, "plain") == ["article [Plain] words now"]
         assert found(project, "APEC") == []
+
+
+@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="no sqlite3 shell")
+def test_the_sqlite3_shell_and_sqlite_utils_write_a_folded_row_without_error(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "shell.diptych"
+    with Project.create(path) as project:
+        project.memos.set(kind=MemoKind.PROJECT, text="Ask about ＡＰＥＣ")
+        assert found(project, "apec") == ["memo Ask about [ＡＰＥＣ]"]  # kept folded
+    shell = subprocess.run(
+        ["sqlite3", str(path), "UPDATE memos SET text = 'The shell wrote this';"
+         " INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check');"
+         " INSERT INTO memos_fts(memos_fts) VALUES ('integrity-check');"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert shell.returncode == 0, shell.stderr
+    utils = sqlite_utils.Database(path)
+    utils["memos"].update(1, {"text": "Then sqlite-utils"})
+    utils["articles"].insert(
+        {"uuid": "a2", "title": "ＷＴＯ notes", "format": "text", "imported_at": NOW,
+         "updated_at": NOW, "original_text": "Utils text", "display_text": "Utils text"}
+    )  # fmt: skip
+    utils.close()
+    with Project.open(path) as project:
+        assert found(project, "apec") == []
+        assert found(project, "utils") == ["article [Utils] text", "memo Then sqlite-[utils]"]
