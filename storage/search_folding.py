@@ -55,8 +55,12 @@ def _special() -> re.Pattern[str]:
     Chinese, Japanese or Korean."""
     from diptych.storage.search_cjk import CJK
 
-    folds = "".join(chr(c) for c in range(0x10000) if chr(c).casefold() != chr(c).lower())
-    return re.compile(f"[{re.escape(folds)}{CJK}]")
+    folds: list[str] = []
+    for block in range(0, 0x10000, 256):  # a block at a time: few hold any
+        chars = "".join(map(chr, range(block, block + 256)))
+        if chars.casefold() != chars.lower():
+            folds += (c for c in chars if c.casefold() != c.lower())
+    return re.compile(f"[{re.escape(''.join(folds))}{CJK}]")
 
 
 @cache
