@@ -159,9 +159,12 @@ def _watch(db: Database) -> None:
 def fold_written(db: Database) -> None:
     """Index the texts written since the last commit that have a compatibility form by
     their folded words (the triggers indexed them as written)."""
-    if db.execute(f"SELECT 1 FROM temp.{_WRITTEN} LIMIT 1").fetchone() is None:
+    kinds = {kind for (kind,) in db.execute(f"SELECT DISTINCT kind FROM temp.{_WRITTEN}")}
+    if not kinds:
         return
     for indexed in INDEXED:
+        if indexed.table not in kinds:
+            continue
         fts, cols = indexed.fts, indexed.listed()
         rows = db.execute(
             f"SELECT id, {cols} FROM main.{indexed.table} WHERE id IN"
