@@ -46,6 +46,7 @@ class AutosaveText(QPlainTextEdit):
         self.session = session
         self._command: SaveCommand | None = None
         self._gone: GoneCheck | None = None
+        self._owner: object = None  # what the text shown belongs to (see begin)
         self._saved = ""  # the text as it is stored
         self._loading = False
         self._replacing = False  # typing over a text written elsewhere meanwhile
@@ -73,26 +74,38 @@ class AutosaveText(QPlainTextEdit):
         return self.hasFocus() and self.is_modified
 
     def begin(
-        self, read: Callable[[], str], command: SaveCommand | None, gone: GoneCheck | None = None
+        self,
+        read: Callable[[], str],
+        command: SaveCommand | None,
+        gone: GoneCheck | None = None,
+        *,
+        owner: object = None,
     ) -> None:
         """Show the stored text ``read`` returns, to be saved with ``command`` (None: never).
 
         What the field showed before is saved first (and only then is the text read: it
         may be the same one), and a new sitting begins. ``gone`` says when what the text
         belongs to was removed: what is typed is then given back rather than saved.
+        ``owner`` names what the text belongs to (a passage, an article): the typing of
+        another one's text is forgotten, so that Ctrl+Z and Ctrl+Shift+Z in the field never
+        bring it into this one (two notes or memos often read alike, empty ones always).
         """
         self.let_go()
         self._sittings.end()
         self._command, self._gone = command, gone
         self._put(read())
+        if owner != self._owner:
+            self.document().clearUndoRedoStacks()
+        self._owner = owner
 
     def forget(self) -> None:
         """Show nothing: the text it belonged to is gone. What was typed and not saved is
         given back in a message first (see :meth:`let_go`)."""
         self.let_go()
         self._timer.stop()
-        self._command = self._gone = None
+        self._command = self._gone = self._owner = None
         self._put("")
+        self.document().clearUndoRedoStacks()
 
     def let_go(self) -> None:
         """Save what was typed, before the field shows another text. What the file refuses

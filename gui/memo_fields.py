@@ -48,7 +48,9 @@ class MemoField(AutosaveText):
 
         # No article (or tag): nothing to save the memo on.
         unsaved = kind is not MemoKind.PROJECT and target_id is None
-        self.begin(read, None if unsaved else command, partial(self.removed, target_id))
+        self.begin(
+            read, None if unsaved else command, partial(self.removed, target_id), owner=target_id
+        )
         self.setReadOnly(self.session.read_only)
 
     def removed(self, target_id: int | None) -> tuple[str, str] | None:

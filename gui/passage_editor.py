@@ -119,7 +119,9 @@ class PassageEditor(QWidget):
             return SetPassageNote(session, passage.id, text, sitting)
 
         # Read after the note was saved.
-        self.note.begin(lambda: passage.note, command, lambda: self._removed(passage))
+        self.note.begin(
+            lambda: passage.note, command, lambda: self._removed(passage), owner=passage.id
+        )
         self._refresh()
         if changed:
             self.preview_button.setChecked(False)
