@@ -16,7 +16,6 @@ their text is kept as ordinary text.
 
 from __future__ import annotations
 
-from diptych.storage.document import SpanStyle
 from diptych.storage.html_structure import BLOCK_TAGS, Context, OpenElements, tag_set
 
 DROPPED = tag_set(
@@ -48,16 +47,12 @@ BREAKS_OUT_OF_FOREIGN = tag_set(
 foreign content)."""
 VOID = tag_set("area base br col embed hr img input keygen link meta param source track wbr")
 HEAD_CONTENT = tag_set("title meta link style script base noscript template")
-INLINE_STYLES = {
-    **dict.fromkeys(tag_set("em i cite dfn var"), SpanStyle.EMPHASIS),
-    **dict.fromkeys(tag_set("strong b"), SpanStyle.STRONG),
-    **dict.fromkeys(tag_set("code kbd samp tt"), SpanStyle.CODE),
-}
+CODE_TAGS = tag_set("code kbd samp tt")
+"""Elements whose text is shown as code (bold and italic are in
+:mod:`diptych.storage.html_emphasis`)."""
 INVISIBLE_OPERATORS = dict.fromkeys(range(0x2061, 0x2065))
 """MathML's invisible operators (function application, times, separator, plus), which
 formulas put between their characters: dropped, so that "xy" is found as it shows."""
-STYLE_RANK = (SpanStyle.CODE, SpanStyle.STRONG, SpanStyle.EMPHASIS)
-"""Of several styles around a text, the one it is shown in: the first here."""
 
 _DRAWING = tag_set("svg")
 _KNOWN_NAMESPACES = frozenset(
@@ -111,6 +106,11 @@ class DroppedContent:
     def in_page_head(self) -> bool:
         """True outside dropped content, or right inside the page's ``<head>``."""
         return not len(self._open) or (len(self._open) == 1 and self._open.top_tag == "head")
+
+    @property
+    def innermost(self) -> str:
+        """The innermost open dropped element ("" if none)."""
+        return self._open.top_tag
 
     def clear(self) -> None:
         """End all dropped content: the page's body began."""

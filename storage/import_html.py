@@ -24,7 +24,6 @@ previous one, a new cell the previous cell, a block closes an open paragraph.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
 
@@ -32,13 +31,13 @@ from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle
 from diptych.storage.html_elements import (
     BREAKS_OUT_OF_FOREIGN,
-    INLINE_STYLES,
+    CODE_TAGS,
     INVISIBLE_OPERATORS,
-    STYLE_RANK,
     VOID,
     DroppedContent,
     ElementNames,
 )
+from diptych.storage.html_emphasis import Emphasis
 from diptych.storage.html_structure import (
     BLOCK_TAGS,
     HEADINGS,
@@ -87,7 +86,8 @@ class _PageReader(HTMLParser):
         self._dropped = DroppedContent()
         self._block: OpenBlock | None = None
         self._tables = 0
-        self._styles: Counter[SpanStyle] = Counter()
+        self._code = 0  # open code elements
+        self._emphasis = Emphasis()
         self._href: str | None = None
         self._pre_start = False  # just inside <pre>, where a first newline is not content
         self._names = ElementNames()
@@ -115,19 +115,21 @@ class _PageReader(HTMLParser):
             self._title_state = "done" if self._title_state == "inside" else self._title_state
         elif self._dropped.end(tag):
             return
-        elif tag == "math":
-            self._formulas = max(self._formulas - 1, 0)
-        elif tag in INLINE_STYLES:
-            style = INLINE_STYLES[tag]
-            self._styles[style] = max(self._styles[style] - 1, 0)
-        elif tag == "a":
-            self._href = None
         elif tag == "br":
             self._line_break()  # browsers read a stray </br> as <br>
         elif tag in BLOCK_TAGS:
             closes = frozenset(HEADINGS) if tag in HEADINGS else frozenset({tag})
             if self._elements.pop_to(closes):
+                self._emphasis.end_block(len(self._elements))
                 self._boundary(self._elements.top)
+        else:
+            self._emphasis.end(tag)
+            if tag == "math":
+                self._formulas = max(self._formulas - 1, 0)
+            elif tag in CODE_TAGS:
+                self._code = max(self._code - 1, 0)
+            elif tag == "a":
+                self._href = None
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = self._names.start(tag, attrs)
@@ -140,6 +142,8 @@ class _PageReader(HTMLParser):
             self.title.append(data)
             return
         if len(self._dropped):
+            if self._dropped.innermost == "style":
+                self._emphasis.read_style_sheet(data)
             if not (self._dropped.in_page_head() and data.strip()):
                 return
             self._dropped.clear()  # words in the head: the body began, as browsers read it
@@ -188,10 +192,12 @@ class _PageReader(HTMLParser):
     def _start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag in BREAKS_OUT_OF_FOREIGN:
             self._formulas = 0  # browsers end a formula left open here
+        if tag not in BLOCK_TAGS and tag not in VOID:
+            self._emphasis.start(tag, attrs, len(self._elements))
         if tag == "math":
             self._formulas += 1
-        elif tag in INLINE_STYLES:
-            self._styles[INLINE_STYLES[tag]] += 1
+        elif tag in CODE_TAGS:
+            self._code += 1
         elif tag == "a":
             self._href = allowed_href(attrs.get("href", ""))
         elif tag == "br":
@@ -212,6 +218,7 @@ class _PageReader(HTMLParser):
             elements.pop_to(tag_set("td th"))
         elif tag == "tr" and (top.open_row or top.open_cell):
             elements.pop_to(tag_set("tr"))
+        self._emphasis.end_block(len(elements))
         context = child_context(elements.top, tag, attrs)
         if tag == "table" and context.table is not None:
             context.table.index = self._tables
@@ -254,7 +261,8 @@ class _PageReader(HTMLParser):
     def _style(self) -> tuple[SpanStyle | None, str]:
         if self._href:
             return SpanStyle.LINK, self._href
-        for style in STYLE_RANK:
-            if self._styles[style]:
-                return style, ""
-        return None, ""
+        if self._code:
+            return SpanStyle.CODE, ""
+        if self._emphasis.bold:
+            return SpanStyle.STRONG, ""
+        return (SpanStyle.EMPHASIS if self._emphasis.italic else None), ""

@@ -1,0 +1,49 @@
+"""Pages saved from Google Docs or a browser, imported with File > Import, show in the
+pane as they show in a browser: bold words bold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+from test_import_saved_pages import GOOGLE_DOCS_PAGE
+
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.main_window import MainWindow
+
+
+def import_page(
+    qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> ArticlePane:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *_args: ([str(path)], ""))
+    )
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000) as imported:
+        window.actions_.import_articles.trigger()
+    [article_id] = imported.args[0]
+    qtbot.waitUntil(lambda: window.area.current is window.area.pane_for(article_id))
+    pane = window.area.current
+    assert pane is not None
+    qtbot.waitUntil(lambda: pane.view.toPlainText() != "")
+    return pane
+
+
+def weight_of(pane: ArticlePane, words: str) -> int:
+    text = pane.view.toPlainText()
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(text.index(words) + 1)  # the format of the character before
+    return cursor.charFormat().fontWeight()
+
+
+def test_bold_words_of_a_google_docs_page_show_bold(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "Field notes.html"
+    path.write_text(GOOGLE_DOCS_PAGE, encoding="utf-8")
+    pane = import_page(qtbot, window, path, monkeypatch)
+    assert weight_of(pane, "Bold words") >= QFont.Weight.Bold
+    assert weight_of(pane, "heavy words") >= QFont.Weight.Bold
+    assert weight_of(pane, "then plain") < QFont.Weight.Bold

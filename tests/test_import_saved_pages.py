@@ -1,0 +1,157 @@
+"""Web pages as Word, Google Docs and browsers save them: every word a browser shows is in
+the article in order, and headings, lists, tables and emphasis show as such."""
+
+from __future__ import annotations
+
+from visible_words import assert_words_in_order
+
+from diptych.storage.document import ArticleText, BlockKind, SpanStyle, check_layout
+from diptych.storage.importing import parse_article
+
+WORD_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"><head>
+<meta http-equiv=Content-Type content="text/html; charset=windows-1252">
+<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>SECRET</o:Author>
+</o:DocumentProperties></xml><![endif]-->
+<style><!-- p.MsoNormal {mso-style-parent:""; margin:0cm;} --></style>
+<!--[if gte mso 10]><style>table.MsoNormalTable {mso-style-name:"SECRET";}</style><![endif]-->
+</head><body lang=EN-GB style='tab-interval:36.0pt'><div class=WordSection1>
+<h1>Annual <span class=SpellE>reportt</span><o:p></o:p></h1>
+<p class=MsoNormal>Sales <b style='mso-bidi-font-weight:normal'>rose</b> by <i
+style='mso-bidi-font-style:normal'>ten</i>&nbsp;per cent.<o:p></o:p></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<p class=MsoNormal>Costs fell<a style='mso-footnote-id:ftn1' href="#_ftn1"
+name="_ftnref1"><span class=MsoFootnoteReference><![if !supportFootnotes]>[1]<![endif]>
+</span></a> sharply.<o:p></o:p></p>
+<!--[if !supportLists]--><p class=MsoNormal>Shown to every browser<o:p></o:p></p><!--[endif]-->
+</div></body></html>"""
+WORD_SHOWS = (
+    "Annual reportt Sales rose by ten per cent. Costs fell [1] sharply. Shown to every browser"
+)
+
+NEWS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><base href="https://news.example/">
+<title>Talks resume | News</title><link rel=stylesheet href="https://cdn.example/s.css">
+</head><body><header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<main><article><h1>Talks resume</h1>
+<figure><picture><source srcset="a.webp 1x, b.webp 2x" type="image/webp">
+<img src="x.jpg" srcset="x2.jpg 2x" loading="lazy" alt="A table"></picture>
+<figcaption>Delegates meet. <cite>Photo: Ann Lee</cite></figcaption></figure>
+<p>The long<wbr>awaited talks&nbsp;began<sup><a href="#fn1">1</a></sup> on H<sub>2</sub>O.</p>
+<details><summary>Background</summary><p>Earlier rounds failed.</p></details>
+<dl><dt>Envoy</dt><dd>The chief negotiator.</dd></dl>
+<blockquote><p>We will agree.</p><footer>— <cite>The envoy</cite></footer></blockquote>
+<pre><code>if  a:
+    b()
+</code></pre>
+<p>First line<br>second line</p>
+<noscript><img src="https://track.example/p.gif"></noscript>
+<template><p>SECRET</p></template><svg><text>SECRET</text></svg>
+</article><aside><h2>Related</h2><ul><li>Older story</li></ul></aside></main>
+<footer><p>Copyright News</p></footer></body></html>"""
+NEWS_SHOWS = (
+    "Home World Talks resume Delegates meet. Photo: Ann Lee The longawaited talks began1 "
+    "on H2O. Background Earlier rounds failed. Envoy The chief negotiator. We will agree. "
+    "The envoy if a: b() First line second line Related Older story Copyright News"
+)
+
+
+def parse(page: str, name: str = "page.html") -> ArticleText:
+    article = parse_article(page.encode("cp1252", "xmlcharrefreplace"), name=name).content
+    check_layout(article)
+    return article
+
+
+def kinds(article: ArticleText) -> list[tuple[BlockKind, str]]:
+    return [(b.kind, article.text[b.start : b.end]) for b in article.blocks]
+
+
+def styled(article: ArticleText) -> list[tuple[str, SpanStyle]]:
+    return [(article.text[s.start : s.end], s.style) for b in article.blocks for s in b.spans]
+
+
+def test_a_page_saved_from_word_keeps_every_word_and_nothing_of_its_office_data() -> None:
+    article = parse(WORD_PAGE)
+    assert_words_in_order(WORD_SHOWS, article.text)
+    assert "SECRET" not in article.text and "mso" not in article.text
+    assert kinds(article)[0] == (BlockKind.HEADING, "Annual reportt")
+    assert ("rose", SpanStyle.STRONG) in styled(article)
+    assert ("ten", SpanStyle.EMPHASIS) in styled(article)
+
+
+def test_a_news_page_saved_by_a_browser_keeps_every_word_and_its_structure() -> None:
+    article = parse(NEWS_PAGE)
+    assert_words_in_order(NEWS_SHOWS, article.text)
+    assert "SECRET" not in article.text and "http" not in article.text
+    shown = kinds(article)
+    assert (BlockKind.HEADING, "Talks resume") in shown
+    assert (BlockKind.CODE, "if  a:\n    b()") in shown
+    assert (BlockKind.QUOTE, "We will agree.") in shown
+    assert (BlockKind.ITEM, "Older story") in shown
+    assert (BlockKind.PARAGRAPH, "First line\nsecond line") in shown
+
+
+GOOGLE_DOCS_PAGE = """<html><head><meta content="text/html; charset=UTF-8" http-equiv=x>
+<style type="text/css">.c1{font-weight:700}.c2{font-style:italic}</style></head>
+<body class="c5 doc-content"><h1 id="h.x"><span class="c3">Field notes</span></h1>
+<p><span style="font-weight:700">Bold words</span><span> then plain, </span>
+<span style="font-style: italic">slanted words</span><span>, </span>
+<span style="font-weight: bold; text-decoration: underline">heavy words</span>.</p>
+<ul><li style="list-style-type:disc"><p dir="ltr"><span>Point one</span></p></li>
+<li><p><span>Point two</span></p><ul><li><p><span>Point inside</span></p></li></ul></li></ul>
+</body></html>"""
+
+
+def test_a_google_docs_export_shows_its_bold_and_italic_words_as_such() -> None:
+    article = parse(GOOGLE_DOCS_PAGE)
+    assert_words_in_order(
+        "Field notes Bold words then plain, slanted words, heavy words. Point one Point two "
+        "Point inside",
+        article.text,
+    )
+    assert styled(article) == [
+        ("Bold words", SpanStyle.STRONG),
+        ("slanted words", SpanStyle.EMPHASIS),
+        ("heavy words", SpanStyle.STRONG),
+    ]
+    items = [
+        (b.level, article.text[b.start : b.end]) for b in article.blocks if b.kind is BlockKind.ITEM
+    ]
+    assert items == [(1, "Point one"), (1, "Point two"), (2, "Point inside")]
+
+
+def test_text_pasted_from_google_docs_is_not_all_bold() -> None:
+    # Google Docs wraps what it copies in <b style="font-weight:normal">.
+    article = parse(
+        '<b style="font-weight:normal;" id="docs-internal-guid-1"><p dir="ltr">'
+        '<span style="font-weight:400">Plain words</span> '
+        '<span style="font-weight:700">bold words</span></p></b>'
+    )
+    assert article.text == "Plain words bold words"
+    assert styled(article) == [("bold words", SpanStyle.STRONG)]
+
+
+def test_bold_and_italic_from_a_style_sheet_are_read_from_class_rules_only() -> None:
+    article = parse(
+        "<style>/* .c9{font-weight:700} */ p .c2{font-weight:700} .c1, .c3 {color:red;"
+        "font-weight: bold} .c4{font-style:italic}.c5{font-weight:700</style>"
+        '<p><span class="c1">one</span> <span class="c2">two</span> '
+        '<span class="c3 c4">three</span> <span class="c9">four</span> '
+        '<span class="c5">five</span></p>'
+    )
+    # A rule left open at the end of the sheet applies, as in a browser.
+    assert styled(article) == [
+        ("one", SpanStyle.STRONG),
+        ("three", SpanStyle.STRONG),
+        ("five", SpanStyle.STRONG),
+    ]
+
+
+def test_a_styled_span_left_open_ends_with_its_paragraph() -> None:
+    article = parse(
+        '<p>a <span style="font-style:italic">slanted<p>upright <b>bold<p>still bold</b>'
+    )
+    assert styled(article) == [
+        ("slanted", SpanStyle.EMPHASIS),
+        ("bold", SpanStyle.STRONG),
+        ("still bold", SpanStyle.STRONG),
+    ]
