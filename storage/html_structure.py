@@ -52,6 +52,19 @@ class _Table:
     index: int
     row: int = -1
     col: int = -1
+    spanned: dict[int, int] = field(default_factory=dict)  # column: last row a cell above fills
+
+    def place(self, colspan: int, rowspan: int) -> int:
+        """The column of the row's next cell: the first one that no cell above, spanning
+        rows, fills (as browsers lay tables out)."""
+        col = self.col + 1
+        while self.spanned.get(col, -1) >= self.row:
+            col += 1
+        self.col = col + colspan - 1
+        if rowspan > 1:
+            for taken in range(col, col + colspan):
+                self.spanned[taken] = self.row + rowspan - 1
+        return col
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +137,10 @@ def _table_context(parent: Context, tag: str, attrs: dict[str, str]) -> Context:
     if tag in ("td", "th"):
         if table.row < 0:
             table.row = 0
-        col = table.col + 1
-        table.col += _integer(attrs.get("colspan"), 1, upper=1000)
+        col = table.place(
+            max(_integer(attrs.get("colspan"), 1, upper=1000), 1),
+            _integer(attrs.get("rowspan"), 1, upper=65534),
+        )
         cell = {
             "table": table.index,
             "row": table.row,

@@ -1,12 +1,13 @@
 """Pages saved from Google Docs or a browser, imported with File > Import, show in the
-pane as they show in a browser: bold words bold."""
+pane as they show in a browser: bold words bold, and cells below a cell spanning rows in
+their own columns."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont, QTextCursor, QTextTable
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from test_import_saved_pages import GOOGLE_DOCS_PAGE
@@ -47,3 +48,27 @@ def test_bold_words_of_a_google_docs_page_show_bold(
     assert weight_of(pane, "Bold words") >= QFont.Weight.Bold
     assert weight_of(pane, "heavy words") >= QFont.Weight.Bold
     assert weight_of(pane, "then plain") < QFont.Weight.Bold
+
+
+def test_cells_below_a_cell_spanning_rows_show_in_their_columns(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "sales.html"
+    path.write_text(
+        "<table><tr><th>Region</th><th>Year</th><th>Sales</th></tr>"
+        "<tr><td rowspan=2>North</td><td>2023</td><td>10</td></tr>"
+        "<tr><td>2024</td><td>12</td></tr></table>",
+        encoding="utf-8",
+    )
+    pane = import_page(qtbot, window, path, monkeypatch)
+    document = pane.view.document()
+    [table] = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+
+    def cell(row: int, column: int) -> str:
+        found = table.cellAt(row, column)
+        cursor = QTextCursor(found.firstCursorPosition())
+        cursor.setPosition(found.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
+    assert [cell(2, column) for column in range(3)] == ["", "2024", "12"]
+    assert [cell(0, column) for column in range(3)] == ["Region", "Year", "Sales"]

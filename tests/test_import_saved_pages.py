@@ -130,6 +130,37 @@ def test_text_pasted_from_google_docs_is_not_all_bold() -> None:
     assert styled(article) == [("bold words", SpanStyle.STRONG)]
 
 
+def test_cells_below_a_cell_spanning_rows_stay_in_their_columns() -> None:
+    article = parse(
+        "<table><thead><tr><th>Region</th><th>Year</th><th>Sales</th></tr></thead>"
+        "<tbody><tr><td rowspan=2>North</td><td>2023</td><td>10</td></tr>"
+        "<tr><td>2024</td><td>12</td></tr>"
+        "<tr><td>South</td><td colspan=2 rowspan=2>none</td></tr>"
+        "<tr><td>East</td></tr><tr><td>West</td><td>2024</td><td>9</td></tr></tbody></table>"
+    )
+    cells = [
+        (article.text[b.start : b.end], b.row, b.col)
+        for b in article.blocks
+        if b.kind is BlockKind.CELL
+    ]
+    assert cells == [
+        ("Region", 0, 0),
+        ("Year", 0, 1),
+        ("Sales", 0, 2),
+        ("North", 1, 0),
+        ("2023", 1, 1),
+        ("10", 1, 2),
+        ("2024", 2, 1),
+        ("12", 2, 2),
+        ("South", 3, 0),
+        ("none", 3, 1),
+        ("East", 4, 0),
+        ("West", 5, 0),
+        ("2024", 5, 1),
+        ("9", 5, 2),
+    ]
+
+
 def test_bold_and_italic_from_a_style_sheet_are_read_from_class_rules_only() -> None:
     article = parse(
         "<style>/* .c9{font-weight:700} */ p .c2{font-weight:700} .c1, .c3 {color:red;"
@@ -155,3 +186,8 @@ def test_a_styled_span_left_open_ends_with_its_paragraph() -> None:
         ("bold", SpanStyle.STRONG),
         ("still bold", SpanStyle.STRONG),
     ]
+
+
+def test_a_cell_spanning_no_columns_takes_one_as_in_a_browser() -> None:
+    article = parse("<table><tr><td colspan=0>a</td><td>b</td></tr></table>")
+    assert [(b.row, b.col) for b in article.blocks] == [(0, 0), (0, 1)]
