@@ -3,6 +3,11 @@
 :class:`TextBuilder` keeps the layout rules of :mod:`diptych.storage.document`: one
 separator between blocks, blank blocks dropped, surrounding whitespace trimmed (but a code
 block's indentation kept), adjacent spans of the same style joined.
+
+Soft hyphens and word joiners are left out: they only say where a line may or may not
+break inside a word, browsers show none of them, and the search index would read a word
+holding one ("Bundes\u00adkanzleramt") as two, so that it was never found whole. Joiners
+that shape letters (U+200C, U+200D) and zero-width spaces, which separate words, stay.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from diptych.storage.document import (
     SpanStyle,
     separator_between,
 )
+
+_UNSHOWN = dict.fromkeys(map(ord, "\u00ad\u2060\ufeff"))
+"""Soft hyphen, word joiner, and zero-width no-break space (the word joiner of old)."""
 
 
 class TextBuilder:
@@ -47,6 +55,7 @@ class TextBuilder:
 
     def add(self, text: str, style: SpanStyle | None = None, href: str = "") -> None:
         """Append text to the open block (opening a paragraph if none is open)."""
+        text = text.translate(_UNSHOWN)
         if not text:
             return
         if self._open is None:

@@ -1,6 +1,6 @@
 """Pages saved from Google Docs or a browser, imported with File > Import, show in the
-pane as they show in a browser: bold words bold, and cells below a cell spanning rows in
-their own columns."""
+pane as they show in a browser: bold words bold, cells below a cell spanning rows in their
+own columns, and a word holding soft hyphens whole, where the Search panel finds it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtGui import QFont, QTextCursor, QTextTable
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
+from test_gui_search_cjk import search_for
 from test_import_saved_pages import GOOGLE_DOCS_PAGE
 
 from diptych.gui.article_pane import ArticlePane
@@ -72,3 +73,17 @@ def test_cells_below_a_cell_spanning_rows_show_in_their_columns(
 
     assert [cell(2, column) for column in range(3)] == ["", "2024", "12"]
     assert [cell(0, column) for column in range(3)] == ["Region", "Year", "Sales"]
+
+
+def test_a_word_holding_soft_hyphens_shows_whole_and_is_found(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "Kanzleramt.html"
+    path.write_text(
+        "<h1>Im Amt</h1><p>Im Bundes&shy;kanzler&shy;amt tagte man.</p>", encoding="utf-8"
+    )
+    pane = import_page(qtbot, window, path, monkeypatch)
+    assert "Im Bundeskanzleramt tagte man." in pane.view.toPlainText()
+
+    window.actions_.search.trigger()
+    assert search_for(qtbot, window.search, "Bundeskanzleramt") == ["Article · Im Amt"]

@@ -97,7 +97,7 @@ def test_a_re_extracted_then_edited_article_keeps_every_passage_up_to_date(
     ]
     report = update(project, article_id, v2)
     assert report.orphaned == 0
-    assert report.fuzzy == 3
+    assert report.fuzzy == 2  # soft hyphens are left out on import: "meetings" is exact
     assert_anchored_on(project, article_id)
     # The next update starts from the text as it is now: a paragraph added at the top
     # moves every passage, exactly, and none is approximate any more.
@@ -107,7 +107,7 @@ def test_a_re_extracted_then_edited_article_keeps_every_passage_up_to_date(
     text = project.articles.get(article_id=article_id).text
     notes = {p.note: p.exact for p in project.annotations.query(article_id=article_id)}
     assert notes["note 0"] == "resume\ntalks on tariffs"
-    assert notes["note 1"] == "two days of meet\u00adings in Geneva"
+    assert notes["note 1"] == "two days of meetings in Geneva"
     assert all(exact in text for exact in notes.values())
     assert len(notes) == len(passages)
 
