@@ -19,6 +19,7 @@ from markdown_it.token import Token
 from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle
 from diptych.storage.link_addresses import allowed_href
+from diptych.storage.markdown_tables import keep_every_cell
 from diptych.storage.text_builder import TextBuilder
 
 
@@ -30,6 +31,7 @@ def make_markdown_parser() -> MarkdownIt:
     dropped, so that no word of an article is lost.
     """
     parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    keep_every_cell(parser)  # cells beyond the header row keep their words
     first_rule = parser.block.ruler.get_all_rules()[0]
     parser.block.ruler.before(first_rule, "too_deep", _too_deep_as_paragraph)
     return parser

@@ -1,6 +1,7 @@
 """Pages saved from Google Docs or a browser, imported with File > Import, show in the
 pane as they show in a browser: bold words bold, cells below a cell spanning rows in their
-own columns, and a word holding soft hyphens whole, where the Search panel finds it."""
+own columns, and a word holding soft hyphens whole, where the Search panel finds it. A
+Markdown table's cells beyond its header row show too."""
 
 from __future__ import annotations
 
@@ -33,6 +34,20 @@ def import_page(
     return pane
 
 
+def rows_shown(pane: ArticlePane) -> list[list[str]]:
+    """The text of each cell of the one table the pane shows, row by row."""
+    document = pane.view.document()
+    [table] = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+
+    def cell(row: int, column: int) -> str:
+        found = table.cellAt(row, column)
+        cursor = QTextCursor(found.firstCursorPosition())
+        cursor.setPosition(found.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
+    return [[cell(r, c) for c in range(table.columns())] for r in range(table.rows())]
+
+
 def weight_of(pane: ArticlePane, words: str) -> int:
     text = pane.view.toPlainText()
     cursor = QTextCursor(pane.view.document())
@@ -62,17 +77,11 @@ def test_cells_below_a_cell_spanning_rows_show_in_their_columns(
         encoding="utf-8",
     )
     pane = import_page(qtbot, window, path, monkeypatch)
-    document = pane.view.document()
-    [table] = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
-
-    def cell(row: int, column: int) -> str:
-        found = table.cellAt(row, column)
-        cursor = QTextCursor(found.firstCursorPosition())
-        cursor.setPosition(found.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-        return cursor.selectedText()
-
-    assert [cell(2, column) for column in range(3)] == ["", "2024", "12"]
-    assert [cell(0, column) for column in range(3)] == ["Region", "Year", "Sales"]
+    assert rows_shown(pane) == [
+        ["Region", "Year", "Sales"],
+        ["North", "2023", "10"],
+        ["", "2024", "12"],
+    ]
 
 
 def test_a_word_holding_soft_hyphens_shows_whole_and_is_found(
@@ -87,3 +96,12 @@ def test_a_word_holding_soft_hyphens_shows_whole_and_is_found(
 
     window.actions_.search.trigger()
     assert search_for(qtbot, window.search, "Bundeskanzleramt") == ["Article · Im Amt"]
+
+
+def test_cells_of_a_markdown_table_beyond_its_header_row_show(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "tools.md"
+    path.write_text("| Tool | Use |\n|---|---|\n| awk | `x|y` |\n| sed | edit |\n", "utf-8")
+    pane = import_page(qtbot, window, path, monkeypatch)
+    assert rows_shown(pane) == [["Tool", "Use", ""], ["awk", "`x", "y`"], ["sed", "edit", ""]]
