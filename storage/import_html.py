@@ -12,6 +12,10 @@ Likewise an ``<svg>`` left open ends where browsers end it, at the next paragrap
 table or styled text; a reading left open ends with the element around it. A MathML
 formula is kept as its characters, without the whitespace that lays out its markup.
 
+Lists saved from Word as paragraphs are read as lists
+(:mod:`diptych.storage.html_word_lists`), and bold and italic written as styles as bold
+and italic (:mod:`diptych.storage.html_emphasis`).
+
 Navigation, footers and asides are kept as ordinary text: scraped pages often put real
 content there (bylines, captions, related facts, the article itself on some sites), and a
 stray menu costs the reader a glance while a lost paragraph cannot be noticed at all.
@@ -47,6 +51,7 @@ from diptych.storage.html_structure import (
     child_context,
     tag_set,
 )
+from diptych.storage.html_word_lists import WordLists, marker_number
 from diptych.storage.link_addresses import allowed_href
 from diptych.storage.text_builder import TextBuilder
 
@@ -92,9 +97,11 @@ class _PageReader(HTMLParser):
         self._pre_start = False  # just inside <pre>, where a first newline is not content
         self._names = ElementNames()
         self._formulas = 0  # open <math> elements
+        self._word_lists = WordLists()
 
     def finish(self) -> ArticleText:
         """The finished article (call after :meth:`close`)."""
+        self._marker_as_text()
         self._end_block()
         return self._builder.build()
 
@@ -118,6 +125,7 @@ class _PageReader(HTMLParser):
         elif tag == "br":
             self._line_break()  # browsers read a stray </br> as <br>
         elif tag in BLOCK_TAGS:
+            self._marker_as_text()
             closes = frozenset(HEADINGS) if tag in HEADINGS else frozenset({tag})
             if self._elements.pop_to(closes):
                 self._emphasis.end_block(len(self._elements))
@@ -147,6 +155,8 @@ class _PageReader(HTMLParser):
             if not (self._dropped.in_page_head() and data.strip()):
                 return
             self._dropped.clear()  # words in the head: the body began, as browsers read it
+        if self._word_lists.gathering:
+            data = self._word_lists.gather(data)
         if self._formulas:  # no layout whitespace, no invisible operators: what shows
             data = data.translate(INVISIBLE_OPERATORS)
             if not data.strip(" \t\n\r\f"):
@@ -187,7 +197,19 @@ class _PageReader(HTMLParser):
                 return end + len("]]>")
             return -1
         end = rawdata.find(">", i)
+        if end >= 0:
+            self.handle_comment(rawdata[i + len("<![") : end])
         return -1 if end < 0 else end + 1
+
+    def handle_comment(self, data: str) -> None:
+        marker = self._word_lists.comment(data)
+        if marker is None:
+            return
+        number = marker_number(marker)
+        if number is None:  # a letter or a roman numeral: kept, as the reader sees it
+            self.handle_data(" ".join(marker.split()) + " ")
+        elif self._elements.top.kind is BlockKind.ITEM:
+            self._elements.top.attrs["number"] = number
 
     def _start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag in BREAKS_OUT_OF_FOREIGN:
@@ -208,6 +230,7 @@ class _PageReader(HTMLParser):
             self._start_block_element(tag, attrs)
 
     def _start_block_element(self, tag: str, attrs: dict[str, str]) -> None:
+        self._marker_as_text()
         elements = self._elements
         if elements.top_tag == "p":
             elements.pop_to(tag_set("p"))  # a block closes an open paragraph
@@ -219,13 +242,17 @@ class _PageReader(HTMLParser):
         elif tag == "tr" and (top.open_row or top.open_cell):
             elements.pop_to(tag_set("tr"))
         self._emphasis.end_block(len(elements))
-        context = child_context(elements.top, tag, attrs)
+        context = self._word_lists.item_context(child_context(elements.top, tag, attrs), tag, attrs)
         if tag == "table" and context.table is not None:
             context.table.index = self._tables
             self._tables += 1
         self._boundary(context)
         elements.push(tag, context)
         self._pre_start = context.pre
+
+    def _marker_as_text(self) -> None:
+        if self._word_lists.gathering:
+            self.handle_data(self._word_lists.left_open())
 
     def _open_block(self, context: Context) -> OpenBlock:
         kind, attrs, owner = context.kind, context.attrs, context.owner

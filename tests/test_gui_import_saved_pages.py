@@ -1,18 +1,19 @@
 """Pages saved from Google Docs or a browser, imported with File > Import, show in the
 pane as they show in a browser: bold words bold, cells below a cell spanning rows in their
 own columns, and a word holding soft hyphens whole, where the Search panel finds it. A
-Markdown table's cells beyond its header row show too."""
+Markdown table's cells beyond its header row show too, and lists saved from Word as
+lists."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFont, QTextCursor, QTextTable
+from PySide6.QtGui import QFont, QTextCursor, QTextListFormat, QTextTable
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from test_gui_search_cjk import search_for
-from test_import_saved_pages import GOOGLE_DOCS_PAGE
+from test_import_saved_pages import GOOGLE_DOCS_PAGE, WORD_LISTS_PAGE
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.main_window import MainWindow
@@ -105,3 +106,22 @@ def test_cells_of_a_markdown_table_beyond_its_header_row_show(
     path.write_text("| Tool | Use |\n|---|---|\n| awk | `x|y` |\n| sed | edit |\n", "utf-8")
     pane = import_page(qtbot, window, path, monkeypatch)
     assert rows_shown(pane) == [["Tool", "Use", ""], ["awk", "`x", "y`"], ["sed", "edit", ""]]
+
+
+def test_a_list_saved_from_word_shows_as_a_list(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "Findings.htm"
+    path.write_text(WORD_LISTS_PAGE, encoding="cp1252")
+    pane = import_page(qtbot, window, path, monkeypatch)
+    document = pane.view.document()
+    shown = pane.view.toPlainText()
+    assert "·" not in shown
+
+    def list_style(words: str) -> QTextListFormat.Style | None:
+        found = document.findBlock(shown.index(words)).textList()
+        return None if found is None else found.format().style()
+
+    assert list_style("Prices rose") == list_style("Wages fell") == QTextListFormat.Style.ListDisc
+    assert list_style("Count") == list_style("Weigh") == QTextListFormat.Style.ListDecimal
+    assert list_style("Then the steps") is None

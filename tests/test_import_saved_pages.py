@@ -191,3 +191,50 @@ def test_a_styled_span_left_open_ends_with_its_paragraph() -> None:
 def test_a_cell_spanning_no_columns_takes_one_as_in_a_browser() -> None:
     article = parse("<table><tr><td colspan=0>a</td><td>b</td></tr></table>")
     assert [(b.row, b.col) for b in article.blocks] == [(0, 0), (0, 1)]
+
+
+WORD_LISTS_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>
+<h1 style='mso-list:l2 level1 lfo3'><![if !supportLists]><span>1.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>Findings</h1>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if
+!supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>
+</span><![endif]>Prices <b>rose</b><o:p></o:p></p>
+<p class=MsoListParagraphCxSpMiddle style='mso-list:l0 level2 lfo1'><![if !supportLists]><span
+style='font-family:"Courier New"'>o<span>&nbsp;&nbsp; </span></span><![endif]>In the north</p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><!--[if !supportLists]--><span
+style='mso-list:Ignore'>·<span>&nbsp;&nbsp; </span></span><!--[endif]-->Wages fell</p>
+<p class=MsoNormal>Then the steps:</p>
+<p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><!--[if !supportLists]--><span
+style='mso-list:Ignore'>1.<span>&nbsp;&nbsp; </span></span><!--[endif]-->Count</p>
+<p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><!--[if !supportLists]--><span
+style='mso-list:Ignore'>2)<span>&nbsp;&nbsp; </span></span><!--[endif]-->Weigh</p>
+<p class=MsoListParagraph style='mso-list:l1 level2 lfo2'><!--[if !supportLists]--><span
+style='mso-list:Ignore'>a.<span>&nbsp;&nbsp; </span></span><!--[endif]-->Twice</p>
+</body></html>"""
+
+
+def test_lists_saved_from_word_are_lists() -> None:
+    article = parse(WORD_LISTS_PAGE)
+    shown = [(b.kind, b.level, b.number, article.text[b.start : b.end]) for b in article.blocks]
+    assert shown == [
+        (BlockKind.HEADING, 1, 0, "1.\xa0\xa0 Findings"),  # numbered headings stay as shown
+        (BlockKind.ITEM, 1, 0, "Prices rose"),
+        (BlockKind.ITEM, 2, 0, "In the north"),
+        (BlockKind.ITEM, 1, 0, "Wages fell"),
+        (BlockKind.PARAGRAPH, 0, 0, "Then the steps:"),
+        (BlockKind.ITEM, 1, 1, "Count"),
+        (BlockKind.ITEM, 1, 2, "Weigh"),
+        (BlockKind.ITEM, 2, 0, "a. Twice"),
+    ]
+    assert styled(article) == [("rose", SpanStyle.STRONG)]
+
+
+def test_a_word_list_marker_left_open_loses_no_words() -> None:
+    article = parse(
+        "<p style='mso-list:l0 level1 lfo1'><![if !supportLists]>· Item words</p>"
+        "<p>Next words</p><p style='mso-list:l0 level1 lfo1'><![if !supportLists]>"
+        + "long " * 100
+        + "<b>bold</b></p>"
+    )
+    assert_words_in_order("Item words Next words " + "long " * 100 + "bold", article.text)

@@ -1,0 +1,94 @@
+"""Lists in pages saved from Microsoft Word ("Save as Web Page").
+
+Word saves a list as paragraphs, each with its level in its style
+(``mso-list:l0 level2 lfo1``) and its bullet or number written out in a conditional
+section that only browsers other than Word's own show: ``<![if !supportLists]>·&nbsp;
+&nbsp;<![endif]>``, or the same in comments (``<!--[if !supportLists]-->``). Read as they
+are, they were paragraphs starting with "·" and a run of spaces. They are read as list
+items at their level instead, numbered as Word numbered them; a bullet is left out, as a
+list's bullets are, and a letter or a roman numeral ("a.", "iv)") is kept as text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from diptych.storage.document import BlockKind
+from diptych.storage.html_structure import BlockOwner, Context
+
+_LEVEL = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.IGNORECASE)
+_NUMBER = re.compile(r"\(?(\d{1,9})[.)]?")
+_MOST_LEVELS = 9  # Word's own limit
+_LONGEST_MARKER = 200  # characters: a bullet or number, and the spaces after it
+
+
+class WordLists:
+    """The list item Word saved as a paragraph that is being read, and its marker."""
+
+    def __init__(self) -> None:
+        self._item = False
+        self._marker: list[str] | None = None
+
+    @property
+    def gathering(self) -> bool:
+        """True while the text read is an item's bullet or number."""
+        return self._marker is not None
+
+    def item_context(self, context: Context, tag: str, attrs: dict[str, str]) -> Context:
+        """The context inside a block element: a list item's if Word saved it as a
+        paragraph. Call :meth:`left_open` first."""
+        self._item, self._marker = False, None
+        level = word_list_level(attrs.get("style", "")) if tag == "p" else 0
+        if not level or context.kind is not BlockKind.PARAGRAPH or context.open_cell:
+            return context
+        self._item = True
+        item = {"level": level, "number": 0}
+        return replace(context, kind=BlockKind.ITEM, attrs=item, owner=BlockOwner())
+
+    def comment(self, data: str) -> str | None:
+        """A comment or marked section: the item's marker if it ends one, else None."""
+        said = conditional(data)
+        if said == "if !supportlists" and self._item:
+            self._marker = []
+        elif said == "endif" and self._marker is not None:
+            marker, self._marker = "".join(self._marker), None
+            return marker
+        return None
+
+    def gather(self, data: str) -> str:
+        """Gather ``data`` into the marker: "", or all of it if it grew too long to be one
+        (a page that left its section open), to read as text."""
+        assert self._marker is not None
+        self._marker.append(data)
+        return self.left_open() if sum(map(len, self._marker)) > _LONGEST_MARKER else ""
+
+    def left_open(self) -> str:
+        """What was gathered as a marker whose section is still open ("" if none), to read
+        as text: a block begins or ends, or the page does."""
+        marker, self._marker = self._marker, None
+        return "".join(marker or ())
+
+
+def word_list_level(style: str) -> int:
+    """The list level a paragraph's style gives it (1 for the outermost), 0 if none."""
+    found = _LEVEL.search(style)
+    return min(max(int(found[1]), 1), _MOST_LEVELS) if found else 0
+
+
+def conditional(text: str) -> str:
+    """What a conditional comment or section says: "if !supportlists", "endif"... (Word
+    breaks long lines anywhere, inside these too)."""
+    return " ".join(text.strip().strip("[]").split()).lower()
+
+
+def marker_number(marker: str) -> int | None:
+    """The number Word wrote before an item, 0 for a bullet, or None for a marker to keep
+    as text (a letter or a roman numeral)."""
+    text = marker.replace("\xa0", " ").strip()
+    number = _NUMBER.fullmatch(text)
+    if number is not None:
+        return int(number[1])
+    if len(text) <= 1 or not any(c.isalnum() for c in text):
+        return 0  # "·", "o", "§": bullets drawn in a symbol font
+    return None
