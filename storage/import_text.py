@@ -44,7 +44,8 @@ def parse_text(text: str) -> ArticleText:
         The article's display text with headings, list items, table cells and emphasis.
     """
     reader = _TextReader()
-    for line in normalise_newlines(text).split("\n"):
+    # A form feed breaks the page (text from PDFs starts each page with one): a line end.
+    for line in normalise_newlines(text).replace("\f", "\n").split("\n"):
         reader.feed(line)
     return reader.finish()
 

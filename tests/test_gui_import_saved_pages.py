@@ -1,8 +1,8 @@
 """Pages saved from Google Docs or a browser, imported with File > Import, show in the
 pane as they show in a browser: bold words bold, cells below a cell spanning rows in their
 own columns, and a word holding soft hyphens whole, where the Search panel finds it. A
-Markdown table's cells beyond its header row show too, and lists saved from Word as
-lists."""
+Markdown table's cells beyond its header row show too, lists saved from Word as lists,
+and the pages of text from a PDF as paragraphs, without their page breaks."""
 
 from __future__ import annotations
 
@@ -125,3 +125,18 @@ def test_a_list_saved_from_word_shows_as_a_list(
     assert list_style("Prices rose") == list_style("Wages fell") == QTextListFormat.Style.ListDisc
     assert list_style("Count") == list_style("Weigh") == QTextListFormat.Style.ListDecimal
     assert list_style("Then the steps") is None
+
+
+def test_the_pages_of_a_text_show_as_paragraphs_without_page_breaks(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text("End of page one.\n\fStart of page two.\fPage three.", encoding="utf-8")
+    pane = import_page(qtbot, window, path, monkeypatch)
+    document = pane.view.document()
+    lines = [document.findBlockByNumber(n).text() for n in range(document.blockCount())]
+    assert [line for line in lines if line] == [
+        "End of page one.",
+        "Start of page two.",
+        "Page three.",
+    ]
