@@ -2,14 +2,16 @@
 
 :func:`child_context` says what text inside a block-level element becomes (a heading, a
 list item with its level and number, a table cell with its row and column, code, a quote
-or a paragraph) and repairs what browsers repair: a new list item closes the previous
-one, a new cell the previous cell. :class:`OpenElements` is the stack of open elements and
-:class:`OpenBlock` the block whose text is being gathered. The page reader in
-:mod:`diptych.storage.import_html` drives them from the parser's events.
+or a paragraph) and repairs what browsers repair: a new list item closes the previous one,
+a new cell the previous cell. A list's level is also read as Google Docs exports it.
+:class:`OpenElements` is the stack of open elements and :class:`OpenBlock` the block whose
+text is being gathered. The page reader in :mod:`diptych.storage.import_html` drives them
+from the parser's events.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -21,6 +23,9 @@ def tag_set(names: str) -> frozenset[str]:
     """The tag names in ``names``, separated by spaces."""
     return frozenset(names.split())
 
+
+_DOCS_LIST = re.compile(r"(?<!\S)lst-kix_\S*-(\d{1,2})(?!\S)")
+_DEEPEST_DOCS_LEVEL = 8  # Google Docs nests lists 9 levels deep
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 """Heading tags and their levels."""
@@ -96,9 +101,8 @@ def child_context(parent: Context, tag: str, attrs: dict[str, str]) -> Context:
         return replace(parent, kind=BlockKind.CODE, attrs={}, owner=BlockOwner(), pre=True)
     if tag in ("ul", "ol", "menu", "dir"):
         start = _integer(attrs.get("start"), 1)
-        return replace(
-            parent, lists=parent.lists + 1, list=_List(tag == "ol", start), open_li=False
-        )
+        lists = parent.lists + 1 + _docs_list_level(attrs.get("class", ""))
+        return replace(parent, lists=lists, list=_List(tag == "ol", start), open_li=False)
     if tag == "li":
         return _item_context(parent, attrs)
     if tag == "blockquote" and parent.kind is BlockKind.PARAGRAPH:
@@ -108,6 +112,13 @@ def child_context(parent: Context, tag: str, attrs: dict[str, str]) -> Context:
     if parent.table is not None:
         return _table_context(parent, tag, attrs)
     return parent
+
+
+def _docs_list_level(classes: str) -> int:
+    """How many levels deeper than its place a list is: Google Docs exports each level of
+    a list as a list of its own, beside the others, named by its level (``lst-kix_x-1``)."""
+    found = _DOCS_LIST.search(classes)
+    return min(int(found[1]), _DEEPEST_DOCS_LEVEL) if found else 0
 
 
 def _item_context(parent: Context, attrs: dict[str, str]) -> Context:

@@ -67,6 +67,27 @@ def test_bold_words_of_a_google_docs_page_show_bold(
     assert weight_of(pane, "then plain") < QFont.Weight.Bold
 
 
+def test_the_levels_of_a_google_docs_list_show(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "Plan.html"
+    path.write_text(
+        '<ul class="c3 lst-kix_list_1-0 start"><li class="c1">Goals</li></ul>'
+        '<ul class="c3 lst-kix_list_1-1 start"><li class="c1">Sub goal</li></ul>'
+        '<ul class="c3 lst-kix_list_1-0"><li class="c1">Means</li></ul>',
+        encoding="utf-8",
+    )
+    pane = import_page(qtbot, window, path, monkeypatch)
+    document, shown = pane.view.document(), pane.view.toPlainText()
+
+    def indent(words: str) -> int:
+        found = document.findBlock(shown.index(words)).textList()
+        assert found is not None
+        return found.format().indent()
+
+    assert indent("Goals") == indent("Means") < indent("Sub goal")
+
+
 def test_cells_below_a_cell_spanning_rows_show_in_their_columns(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

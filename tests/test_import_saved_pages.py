@@ -238,3 +238,25 @@ def test_a_word_list_marker_left_open_loses_no_words() -> None:
         + "<b>bold</b></p>"
     )
     assert_words_in_order("Item words Next words " + "long " * 100 + "bold", article.text)
+
+
+def test_the_levels_of_a_google_docs_list_are_kept() -> None:
+    # Google Docs exports every level of a list as a list of its own, named by its level.
+    article = parse(
+        '<ul class="c3 lst-kix_list_1-0 start"><li class="c1 li-bullet-0">One</li></ul>'
+        '<ul class="c3 lst-kix_list_1-1 start"><li class="c1 li-bullet-0">One, a</li>'
+        '<li class="c1 li-bullet-0">One, b</li></ul>'
+        '<ul class="c3 lst-kix_list_1-2 start"><li class="c1">One, b, i</li></ul>'
+        '<ul class="c3 lst-kix_list_1-0"><li class="c1 li-bullet-0">Two</li></ul>'
+        '<ol class="c7 lst-kix_x9k2-1 start" start="3"><li>Three, c</li></ol>'
+        "<ul class='other-list-1'><li>Plain</li></ul>"
+    )
+    assert [(b.level, b.number, article.text[b.start : b.end]) for b in article.blocks] == [
+        (1, 0, "One"),
+        (2, 0, "One, a"),
+        (2, 0, "One, b"),
+        (3, 0, "One, b, i"),
+        (1, 0, "Two"),
+        (2, 3, "Three, c"),
+        (1, 0, "Plain"),
+    ]
