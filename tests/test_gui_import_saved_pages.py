@@ -13,7 +13,15 @@ from PySide6.QtGui import QFont, QTextCursor, QTextListFormat, QTextTable
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from test_gui_search_cjk import search_for
-from test_import_saved_pages import GOOGLE_DOCS_PAGE, WORD_LISTS_PAGE
+from test_import_saved_pages import (
+    GOOGLE_DOCS_PAGE,
+    NEWS_PAGE,
+    NEWS_SHOWS,
+    WORD_LISTS_PAGE,
+    WORD_PAGE,
+    WORD_SHOWS,
+)
+from visible_words import assert_words_in_order
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.main_window import MainWindow
@@ -161,3 +169,24 @@ def test_the_pages_of_a_text_show_as_paragraphs_without_page_breaks(
         "Start of page two.",
         "Page three.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "shows"),
+    [("Report.htm", WORD_PAGE, WORD_SHOWS), ("Talks resume.html", NEWS_PAGE, NEWS_SHOWS)],
+)
+def test_every_word_of_a_saved_page_shows_in_the_pane(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    page: str,
+    shows: str,
+) -> None:
+    path = tmp_path / name
+    path.write_text(page, encoding="cp1252", errors="xmlcharrefreplace")
+    pane = import_page(qtbot, window, path, monkeypatch)
+    assert_words_in_order(shows, pane.view.toPlainText())
+    assert "SECRET" not in pane.view.toPlainText()
+
