@@ -24,6 +24,7 @@ def tag_set(names: str) -> frozenset[str]:
     return frozenset(names.split())
 
 
+_PREFORMATTED = frozenset({"pre", "listing", "xmp"})
 _DOCS_LIST = re.compile(r"(?<!\S)lst-kix_\S*-(\d{1,2})(?!\S)")
 _DEEPEST_DOCS_LEVEL = 8  # Google Docs nests lists 9 levels deep
 
@@ -92,12 +93,14 @@ class Context:
 def child_context(parent: Context, tag: str, attrs: dict[str, str]) -> Context:
     """The context inside a block-level ``tag`` opened in ``parent``."""
     if parent.open_cell and tag != "table":
-        return parent  # headings, lists and paragraphs in a cell stay lines of the cell
+        # Headings, lists, paragraphs and code in a cell stay lines of the cell; code
+        # keeps its line breaks and spaces there too.
+        return replace(parent, pre=True) if tag in _PREFORMATTED else parent
     if tag in HEADINGS:
         return replace(
             parent, kind=BlockKind.HEADING, attrs={"level": HEADINGS[tag]}, owner=BlockOwner()
         )
-    if tag in ("pre", "listing", "xmp"):
+    if tag in _PREFORMATTED:
         return replace(parent, kind=BlockKind.CODE, attrs={}, owner=BlockOwner(), pre=True)
     if tag in ("ul", "ol", "menu", "dir"):
         start = _integer(attrs.get("start"), 1)

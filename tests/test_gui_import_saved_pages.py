@@ -190,3 +190,20 @@ def test_every_word_of_a_saved_page_shows_in_the_pane(
     assert_words_in_order(shows, pane.view.toPlainText())
     assert "SECRET" not in pane.view.toPlainText()
 
+
+def test_code_in_a_table_cell_shows_its_lines(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "calls.html"
+    path.write_text(
+        "<table><tr><th>Call</th><th>Example</th></tr><tr><td>map</td><td>Use:"
+        "<pre>for x in xs:\n    f(x)</pre></td></tr></table>",
+        encoding="utf-8",
+    )
+    pane = import_page(qtbot, window, path, monkeypatch)
+    example = rows_shown(pane)[1][1]
+    assert example.replace("\u2028", "\n").replace("\u2029", "\n").split("\n") == [
+        "Use:",
+        "for x in xs:",
+        "    f(x)",
+    ]

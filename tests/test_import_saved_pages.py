@@ -260,3 +260,13 @@ def test_the_levels_of_a_google_docs_list_are_kept() -> None:
         (2, 3, "Three, c"),
         (1, 0, "Plain"),
     ]
+
+
+def test_code_in_a_table_cell_keeps_its_lines_and_spaces() -> None:
+    article = parse(
+        "<table><tr><th>Call</th><th>Example</th></tr><tr><td>map</td><td>Use:"
+        "<pre><code>for x in xs:\n    f(x)</code></pre>then  stop</td></tr></table>"
+    )
+    assert [article.text[b.start : b.end] for b in article.blocks][-1] == (
+        "Use:\nfor x in xs:\n    f(x)\nthen stop"
+    )
