@@ -16,6 +16,7 @@ from pathlib import Path
 
 from diptych.storage.control_characters import ONE_LINE_CONTROLS
 from diptych.storage.document import ArticleText, BlockKind
+from diptych.storage.text_builder import without_unshown
 
 _TITLE_CHARS = 80
 _TITLE_LOOKAHEAD = 3  # a scraped article's title is a heading among its first lines
@@ -44,7 +45,8 @@ def article_title(content: ArticleText, *, fmt: str, page_title: str, name: str)
     if fmt in ("markdown", "html"):
         first_h1 = next((h.text for h in headings if h.level == 1), "")
         fallback = one_line(headings[0].text) if headings else ""
-        title = first_h1 or _page_title(one_line(page_title), fallback) or fallback
+        page_title = one_line(without_unshown(page_title))  # as its headings are read
+        title = first_h1 or _page_title(page_title, fallback) or fallback
         if title or stem.casefold() not in _NAMELESS_STEMS:
             return _shorten(one_line(title), _HEADING_CHARS) or stem
     blocks = content.blocks[:_TITLE_LOOKAHEAD] if fmt == "text" else ()

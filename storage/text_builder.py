@@ -27,6 +27,11 @@ _UNSHOWN = dict.fromkeys(map(ord, "\u00ad\u2060\ufeff"))
 """Soft hyphen, word joiner, and zero-width no-break space (the word joiner of old)."""
 
 
+def without_unshown(text: str) -> str:
+    """``text`` without the soft hyphens and word joiners a browser does not show."""
+    return text.translate(_UNSHOWN)
+
+
 class TextBuilder:
     """Builds an :class:`ArticleText` block by block, keeping the layout rules.
 
@@ -55,7 +60,7 @@ class TextBuilder:
 
     def add(self, text: str, style: SpanStyle | None = None, href: str = "") -> None:
         """Append text to the open block (opening a paragraph if none is open)."""
-        text = text.translate(_UNSHOWN)
+        text = without_unshown(text)
         if not text:
             return
         if self._open is None:

@@ -270,3 +270,10 @@ def test_code_in_a_table_cell_keeps_its_lines_and_spaces() -> None:
     assert [article.text[b.start : b.end] for b in article.blocks][-1] == (
         "Use:\nfor x in xs:\n    f(x)\nthen stop"
     )
+
+
+def test_a_page_title_holding_soft_hyphens_is_whole() -> None:
+    page = "<title>Im Bundes&shy;kanzler&shy;amt</title><p>Text</p>"
+    assert parse_article(page.encode(), name="a.html").title == "Im Bundeskanzleramt"
+    notes = "---\ntitle: Bundes\xadkanzler\xadamt\n---\n\nText\n"
+    assert parse_article(notes.encode(), name="a.md").title == "Bundeskanzleramt"
