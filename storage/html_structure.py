@@ -58,18 +58,25 @@ class _Table:
     index: int
     row: int = -1
     col: int = -1
-    spanned: dict[int, int] = field(default_factory=dict)  # column: last row a cell above fills
+    spans: list[tuple[int, int, int]] = field(default_factory=list)
+    """Cells spanning rows: their first and last column, and the last row they fill."""
+    _above: list[tuple[int, int, int]] = field(default_factory=list)  # ... filling this row
+    _above_row: int = -1  # the row _above is for
+    _next: int = 0  # the first of _above right of the row's last cell
 
     def place(self, colspan: int, rowspan: int) -> int:
         """The column of the row's next cell: the first one that no cell above, spanning
         rows, fills (as browsers lay tables out)."""
-        col = self.col + 1
-        while self.spanned.get(col, -1) >= self.row:
-            col += 1
+        if self._above_row != self.row:
+            self.spans = [span for span in self.spans if span[2] >= self.row]
+            self._above, self._above_row, self._next = sorted(self.spans), self.row, 0
+        col, above = self.col + 1, self._above
+        while self._next < len(above) and above[self._next][0] <= col:
+            col = max(col, above[self._next][1] + 1)
+            self._next += 1
         self.col = col + colspan - 1
         if rowspan > 1:
-            for taken in range(col, col + colspan):
-                self.spanned[taken] = self.row + rowspan - 1
+            self.spans.append((col, self.col, self.row + rowspan - 1))
         return col
 
 

@@ -3,6 +3,8 @@ the article in order, and headings, lists, tables and emphasis show as such."""
 
 from __future__ import annotations
 
+import time
+
 from visible_words import assert_words_in_order
 
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle, check_layout
@@ -186,6 +188,15 @@ def test_a_styled_span_left_open_ends_with_its_paragraph() -> None:
         ("bold", SpanStyle.STRONG),
         ("still bold", SpanStyle.STRONG),
     ]
+
+
+def test_a_table_of_cells_spanning_many_rows_and_columns_is_read_quickly() -> None:
+    row = "<tr><td rowspan=1000 colspan=1000>a</td><td>b</td></tr>"
+    started = time.perf_counter()
+    article = parse(f"<table>{row * 2000}</table>")
+    assert time.perf_counter() - started < 10  # it took a minute, growing with rows²
+    last = article.blocks[-1]
+    assert (last.row, last.col) == (1999, 1_000_000)  # right of the cells spanning rows
 
 
 def test_a_cell_spanning_no_columns_takes_one_as_in_a_browser() -> None:
