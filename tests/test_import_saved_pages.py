@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from visible_words import assert_words_in_order
 
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle, check_layout
@@ -288,3 +289,19 @@ def test_a_page_title_holding_soft_hyphens_is_whole() -> None:
     assert parse_article(page.encode(), name="a.html").title == "Im Bundeskanzleramt"
     notes = "---\ntitle: Bundes\xadkanzler\xadamt\n---\n\nText\n"
     assert parse_article(notes.encode(), name="a.md").title == "Bundeskanzleramt"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        # A BOM says more than the <meta charset> the page was saved with.
+        ("\ufeff<meta charset='windows-1252'><p>café “q” 漢字</p>".encode(), "utf-8-sig"),
+        ("<meta charset='windows-1252'><p>café “q” 漢字</p>".encode("utf-16"), "utf-16"),
+        # A page saying UTF-8 whose bytes are not: read as Windows-1252, as browsers fall back.
+        (b"<meta charset='utf-8'><p>caf\xe9 \x93q\x94 \x80</p>", "cp1252"),
+    ],
+)
+def test_a_charset_the_bytes_disagree_with_loses_no_letter(data: bytes, encoding: str) -> None:
+    parsed = parse_article(data, name="page.html")
+    assert parsed.encoding == encoding
+    assert parsed.content.text.startswith("café “q”")
