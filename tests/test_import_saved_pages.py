@@ -305,3 +305,45 @@ def test_a_charset_the_bytes_disagree_with_loses_no_letter(data: bytes, encoding
     parsed = parse_article(data, name="page.html")
     assert parsed.encoding == encoding
     assert parsed.content.text.startswith("café “q”")
+
+
+LIBREOFFICE_PAGE = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">
+<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"/><title></title>
+<meta name="generator" content="LibreOffice 7.3.7.2 (Linux)"/>
+<style type="text/css">@page { size: 21cm 29.7cm; margin: 2cm }
+p { line-height: 115%; margin-bottom: 0.25cm; background: transparent }
+h1.western { font-family: "Liberation Serif", serif; font-weight: normal }
+a:link { color: #000080; so-language: zxx; text-decoration: underline }</style></head>
+<body lang="en-GB" link="#000080" vlink="#800000" dir="ltr"><h1 class="western">Heading</h1>
+<p style="line-height: 100%; margin-bottom: 0cm">Text with <b>bold</b> and <i>italic</i> and
+<span style="font-weight: normal">normal</span>.</p>
+<ol><li><p style="margin-bottom: 0cm; line-height: 100%">One</p></li>
+<ol><li><p>Nested</p></li></ol><li><p>Two</p></li></ol>
+<ul><li><p>Bullet</p><ul><li><p>Sub bullet</p></li></ul></li></ul>
+<table width="100%" cellpadding="4" cellspacing="0"><col width="128*"/><col width="128*"/>
+<tr valign="top"><td width="50%" style="border: 1px solid #000000; padding: 0.1cm"><p>A1</p>
+</td><td><p>B1</p></td></tr></table>
+<p style="margin-bottom: 0cm">Claim<sup><a class="sdfootnoteanc" name="sdfootnote1anc"
+href="#sdfootnote1sym"><sup>1</sup></a></sup> rest</p>
+<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym"
+href="#sdfootnote1anc">1</a>Footnote text</p></div>
+</body></html>"""
+
+
+def test_a_page_saved_from_libreoffice_keeps_every_word_and_its_structure() -> None:
+    article = parse(LIBREOFFICE_PAGE)
+    assert_words_in_order(
+        "Heading Text with bold and italic and normal. One Nested Two Bullet Sub bullet A1 "
+        "B1 Claim1 rest 1Footnote text",
+        article.text,
+    )
+    assert "size" not in article.text and "LibreOffice" not in article.text
+    items = [(b.level, b.number, article.text[b.start : b.end]) for b in article.blocks]
+    assert items[2:7] == [
+        (1, 1, "One"),
+        (2, 1, "Nested"),
+        (1, 2, "Two"),
+        (1, 0, "Bullet"),
+        (2, 0, "Sub bullet"),
+    ]
+    assert styled(article) == [("bold", SpanStyle.STRONG), ("italic", SpanStyle.EMPHASIS)]
