@@ -52,7 +52,7 @@ from diptych.storage.html_structure import (
     tag_set,
 )
 from diptych.storage.html_word_lists import WordLists, marker_number
-from diptych.storage.link_addresses import allowed_href
+from diptych.storage.link_addresses import allowed_href, without_redirect
 from diptych.storage.text_builder import TextBuilder
 
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
@@ -221,7 +221,7 @@ class _PageReader(HTMLParser):
         elif tag in CODE_TAGS:
             self._code += 1
         elif tag == "a":
-            self._href = allowed_href(attrs.get("href", ""))
+            self._href = allowed_href(without_redirect(attrs.get("href", "")))
         elif tag == "br":
             self._line_break()
         elif tag == "hr":

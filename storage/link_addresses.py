@@ -2,15 +2,31 @@
 
 An article's links are shown and followed from its text; an address of any other kind
 (``javascript:``, ``data:``, ``file:``) could run or open something, so the link is dropped
-and its words kept as plain text.
+and its words kept as plain text. A link Google Docs exported through a Google redirect is
+kept as the address it leads to (:func:`without_redirect`).
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+_REDIRECTS = frozenset({"www.google.com", "google.com"})  # Google Docs' exported links
+
+
+def without_redirect(href: str) -> str:
+    """The address a Google redirect (``https://www.google.com/url?q=ADDRESS&sa=D...``)
+    leads to, or ``href`` itself: Google Docs exports every link as one, which would send
+    each click, and the reader, through Google."""
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return href
+    if parts.hostname not in _REDIRECTS or parts.path != "/url":
+        return href
+    targets = parse_qs(parts.query).get("q", [])
+    return targets[0] if targets else href
 
 
 def allowed_href(href: str) -> str:

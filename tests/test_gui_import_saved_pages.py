@@ -73,6 +73,10 @@ def test_bold_words_of_a_google_docs_page_show_bold(
     assert weight_of(pane, "Bold words") >= QFont.Weight.Bold
     assert weight_of(pane, "heavy words") >= QFont.Weight.Bold
     assert weight_of(pane, "then plain") < QFont.Weight.Bold
+    shown = pane.view.toPlainText()
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(shown.index("the report") + len("the r"))
+    assert cursor.charFormat().anchorHref() == "https://example.org/report"
 
 
 def test_the_levels_of_a_google_docs_list_show(

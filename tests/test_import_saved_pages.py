@@ -98,7 +98,9 @@ GOOGLE_DOCS_PAGE = """<html><head><meta content="text/html; charset=UTF-8" http-
 <body class="c5 doc-content"><h1 id="h.x"><span class="c3">Field notes</span></h1>
 <p><span style="font-weight:700">Bold words</span><span> then plain, </span>
 <span style="font-style: italic">slanted words</span><span>, </span>
-<span style="font-weight: bold; text-decoration: underline">heavy words</span>.</p>
+<span style="font-weight: bold; text-decoration: underline">heavy words</span>. See
+<a href="https://www.google.com/url?q=https://example.org/report&amp;sa=D&amp;ust=1">the
+report</a>.</p>
 <ul><li style="list-style-type:disc"><p dir="ltr"><span>Point one</span></p></li>
 <li><p><span>Point two</span></p><ul><li><p><span>Point inside</span></p></li></ul></li></ul>
 </body></html>"""
@@ -107,7 +109,8 @@ GOOGLE_DOCS_PAGE = """<html><head><meta content="text/html; charset=UTF-8" http-
 def test_a_google_docs_export_shows_its_bold_and_italic_words_as_such() -> None:
     article = parse(GOOGLE_DOCS_PAGE)
     assert_words_in_order(
-        "Field notes Bold words then plain, slanted words, heavy words. Point one Point two "
+        "Field notes Bold words then plain, slanted words, heavy words. See the report. "
+        "Point one Point two "
         "Point inside",
         article.text,
     )
@@ -115,6 +118,7 @@ def test_a_google_docs_export_shows_its_bold_and_italic_words_as_such() -> None:
         ("Bold words", SpanStyle.STRONG),
         ("slanted words", SpanStyle.EMPHASIS),
         ("heavy words", SpanStyle.STRONG),
+        ("the report", SpanStyle.LINK),
     ]
     items = [
         (b.level, article.text[b.start : b.end]) for b in article.blocks if b.kind is BlockKind.ITEM
@@ -347,3 +351,17 @@ def test_a_page_saved_from_libreoffice_keeps_every_word_and_its_structure() -> N
         (2, 0, "Sub bullet"),
     ]
     assert styled(article) == [("bold", SpanStyle.STRONG), ("italic", SpanStyle.EMPHASIS)]
+
+
+def test_links_of_a_google_docs_export_lead_to_their_own_addresses() -> None:
+    article = parse(
+        '<p><a href="https://www.google.com/url?q=https://example.org/report%3Fy%3D2024'
+        '&amp;sa=D&amp;source=editors&amp;ust=1&amp;usg=AOv">report</a> and '
+        '<a href="https://www.google.com/url?q=javascript:alert(1)&amp;sa=D">bad</a> and '
+        '<a href="https://www.google.com/url?sa=D">search</a></p>'
+    )
+    links = [(article.text[s.start : s.end], s.href) for b in article.blocks for s in b.spans]
+    assert links == [
+        ("report", "https://example.org/report?y=2024"),
+        ("search", "https://www.google.com/url?sa=D"),
+    ]
