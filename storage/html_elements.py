@@ -49,7 +49,7 @@ VOID = tag_set("area base br col embed hr img input keygen link meta param sourc
 HEAD_CONTENT = tag_set("title meta link style script base noscript template")
 CODE_TAGS = tag_set("code kbd samp tt")
 """Elements whose text is shown as code (bold and italic are in
-:mod:`diptych.storage.html_emphasis`)."""
+:mod:`.html_emphasis`)."""
 INVISIBLE_OPERATORS = dict.fromkeys(range(0x2061, 0x2065))
 """MathML's invisible operators (function application, times, separator, plus), which
 formulas put between their characters: dropped, so that "xy" is found as it shows."""
