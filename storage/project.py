@@ -45,6 +45,21 @@ def file_identity(path: Path) -> tuple[int, int] | None:
     return found.st_dev, found.st_ino
 
 
+def real_path(path: str | Path) -> Path:
+    """``path`` with ``~`` and every link followed: the file SQLite opens, beside which it
+    keeps its log (``NAME-wal``). A project opened through a link (``current.diptych``, a
+    Documents folder that is a link to another disk) is worked on where its file is, so
+    that its log is found (folded when the window is idle, taken away when another file is
+    written over it). A path without a link is kept as given (relative, say), as is one
+    that cannot be looked at."""
+    path = Path(path).expanduser()
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # cannot be looked at, or a loop of links
+        return path
+    return path if real == Path(os.path.abspath(path)) else real
+
+
 def new_uuid() -> str:
     """A random UUID as text."""
     import uuid  # on first use: uuid imports platform, which the window's start-up need not
@@ -58,7 +73,7 @@ class Project:
     Use :meth:`open` or :meth:`create` rather than the constructor.
 
     Attributes:
-        path: the project file.
+        path: the project file (any link on the way followed: see :func:`real_path`).
         read_only: True if changes cannot be saved.
         verified: False if the file was opened without SQLite's integrity pass.
         articles, tags, annotations, memos: the stores.
@@ -118,7 +133,7 @@ class Project:
         it as it was: an older Diptych can no longer open it afterwards); an error it
         raises leaves the file as it was.
         """
-        path = Path(path).expanduser()
+        path = real_path(path)
         is_new = not file_exists(path)
         log_set_aside = keep_stale_log(path) if is_new and create else None
         with opening_errors(path):  # nothing was asked of the user yet: no change lost
@@ -140,7 +155,7 @@ class Project:
         cls, path: str | Path, *, name: str | None = None, clock: Callable[[], str] = utc_now
     ) -> Project:
         """Create a new, empty project; refuses to overwrite an existing file."""
-        path = Path(path).expanduser()
+        path = real_path(path)
         if file_exists(path):
             raise ProjectFileError(
                 "already exists", path=path, advice="Choose another name, or open it instead."
