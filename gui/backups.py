@@ -73,7 +73,7 @@ class BackupScheduler(QObject):
         project = self.session.project
         if project.closed:
             return
-        if project.file_status() != "same":  # the window follows the file within seconds
+        if project.file_status() != "same" or project.log_left():  # the window follows it
             QTimer.singleShot(ON_OPEN_DELAY_MS, self, lambda: self.back_up(reason))
             return
         worker = self.workers.start(backup_job(self.session.project.path, self.root, reason))

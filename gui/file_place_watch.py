@@ -93,7 +93,7 @@ class FilePlaceWatch(QObject):
         project = self.window.session.project
         if project.closed or project.read_only:
             return
-        if project.file_status() == "same" and not overwritten(project):
+        if project.file_status() == "same" and not overwritten(project) and not project.log_left():
             return
         messages = self.window.context.messages
         try:
@@ -117,7 +117,7 @@ class FilePlaceWatch(QObject):
                 self.window.session.reload_all()
         self.followed.emit()
         refused, self._refused = self._refused, False
-        if followed.kind == "moved" and not refused:  # nothing to do: a word in the status bar
+        if followed.kind in ("moved", "log") and not refused:  # a word in the status bar
             messages.info(followed.describe(), "Project file")
             return
         # Deleted, replaced or overwritten, or a change refused meanwhile: told in a bar

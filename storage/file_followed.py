@@ -21,7 +21,9 @@ class FileFollowed:
         kind: ``"moved"`` (followed to its new place), ``"deleted"`` (written again where
             it was, or where ``fallback`` says), ``"replaced"`` (kept as a copy) or
             ``"overwritten"`` (another file written into it where it is: the project goes
-            on with a copy of its last backup, or stays read-only if there is none).
+            on with a copy of its last backup, or stays read-only if there is none) or
+            ``"log"`` (its write-ahead log was deleted: everything written into the file,
+            and a new log made).
         before: where the project file was.
         path: where the project is now (for ``"overwritten"``, the copy of the backup,
             or ``before`` if there is no copy).
@@ -51,6 +53,12 @@ class FileFollowed:
             )
         if self.kind == "overwritten":
             return self._describe_overwritten(was, now)
+        if self.kind == "log":
+            return (
+                f"The log beside {was} ({self.before.name}-wal, where the latest changes wait"
+                " to be written into the project file) was deleted while the project was"
+                f" open. Nothing is lost: Diptych wrote everything into {was}, and goes on."
+            )
         return (
             f"{was} was replaced by another file while it was open (a synchronised folder"
             " may have brought another version of it). Nothing is lost: what this window"

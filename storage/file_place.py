@@ -41,6 +41,7 @@ from diptych.storage.errors import DiptychError, ProjectFileError, readable_text
 from diptych.storage.file_followed import FileFollowed
 from diptych.storage.file_names import set_aside_name
 from diptych.storage.file_overwritten import overwritten
+from diptych.storage.held_files import opened_elsewhere
 from diptych.storage.project import Project
 from diptych.storage.sqlite_errors import translate_errors
 
@@ -70,8 +71,10 @@ def follow_file(
     if project.read_only or project.closed:
         return None
     status = project.file_status()
+    if status == "same" and overwritten(project):
+        return _leave_overwritten(project, backup)
     if status == "same":
-        return _leave_overwritten(project, backup) if overwritten(project) else None
+        return _make_log_again(project) if project.log_left() else None
     before = project.path
     if not _fold_log(project):
         return None  # tried again later; writes are refused meanwhile
@@ -114,6 +117,17 @@ def _leave_overwritten(project: Project, backup: Path | None) -> FileFollowed:
     project.db.close()  # finds nothing to fold: its log was emptied
     project.use_file(db, target, read_only=read_only)
     return FileFollowed("overwritten", before, target, backup)
+
+
+def _make_log_again(project: Project) -> FileFollowed | None:
+    """Fold what the deleted log holds into the file, through the descriptor SQLite still
+    holds on it, and connect again, with a new log at its name; None (tried again later)
+    while another program has the project open too: it writes into the same deleted log,
+    and the two would part ways."""
+    if opened_elsewhere(project.path) or not _fold_log(project):
+        return None
+    _reconnect(project, project.path)
+    return FileFollowed("log", project.path, project.path)
 
 
 def _take_log_away(path: Path) -> None:

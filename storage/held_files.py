@@ -151,3 +151,22 @@ def used_elsewhere(path: Path) -> bool:
     finally:
         os.close(descriptor)
     return struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK
+
+
+def opened_elsewhere(path: Path) -> bool:
+    """True if another process has the file at ``path`` open through SQLite (every
+    connection holds a lock on part of it while it is open), or if this cannot be told (a
+    system other than Linux, no descriptor of this process on it).
+
+    Asked through a descriptor this process holds, so that no lock of its own is dropped.
+    """
+    if not sys.platform.startswith("linux"):
+        return True
+    for descriptor in held_descriptors(path):
+        try:
+            asked = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+            answer = fcntl.fcntl(descriptor, fcntl.F_GETLK, asked)
+        except OSError:
+            continue
+        return struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK
+    return True

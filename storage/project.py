@@ -26,6 +26,7 @@ from diptych.storage.model import ProjectInfo
 from diptych.storage.project_aside import keep_stale_log
 from diptych.storage.project_checks import file_exists
 from diptych.storage.project_opening import opening_errors, prepare
+from diptych.storage.project_paths import file_identity, log_path, real_path
 from diptych.storage.sqlite_errors import translate_errors
 
 PROJECT_SUFFIX = ".diptych"
@@ -34,30 +35,6 @@ PROJECT_SUFFIX = ".diptych"
 def utc_now() -> str:
     """The current time as ISO 8601 UTC with a ``Z``, to the second."""
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def file_identity(path: Path) -> tuple[int, int] | None:
-    """The device and inode of the file at ``path``, None if it cannot be looked at."""
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
-
-
-def real_path(path: str | Path) -> Path:
-    """``path`` with ``~`` and every link followed: the file SQLite opens, beside which it
-    keeps its log (``NAME-wal``). A project opened through a link (``current.diptych``, a
-    Documents folder that is a link to another disk) is worked on where its file is, so
-    that its log is found (folded when the window is idle, taken away when another file is
-    written over it). A path without a link is kept as given (relative, say), as is one
-    that cannot be looked at."""
-    path = Path(path).expanduser()
-    try:
-        real = path.resolve()
-    except (OSError, RuntimeError):  # cannot be looked at, or a loop of links
-        return path
-    return path if real == Path(os.path.abspath(path)) else real
 
 
 def new_uuid() -> str:
@@ -96,6 +73,7 @@ class Project:
         self._closed = False
         self.path = path
         self.file_identity = file_identity(path)  # the file opened, wherever it goes
+        self.log_identity = file_identity(log_path(path))  # the log written: log_left
         self.read_only = read_only
         self.verified = True  # False: opened without SQLite's integrity pass (see open)
         self.log_set_aside: Path | None = None
@@ -148,6 +126,7 @@ class Project:
             except BaseException:
                 db.close()
                 raise
+        project.log_left()  # a new file's log is made as it is first written, just now
         return project
 
     @classmethod
@@ -197,11 +176,27 @@ class Project:
             return "same"
         return "missing" if now is None else "replaced"
 
+    def log_left(self) -> bool:
+        """True if the write-ahead log this connection writes the latest changes into
+        (``NAME-wal``) is no longer at its name: deleted, say, by a tool tidying the
+        folder. SQLite goes on writing into the deleted log, where a crash would lose what
+        it holds, and any other connection finds the file unreadable (a disk I/O error)
+        until this one closes. :func:`~diptych.storage.file_place.follow_file` puts it
+        right. One ``stat``; a log made after the project opened is watched from then on."""
+        if self.read_only or self._closed:
+            return False
+        now = file_identity(log_path(self.path))
+        if self.log_identity is None:
+            self.log_identity = now
+            return False
+        return now != self.log_identity
+
     def use_file(self, db: Database, path: Path, *, read_only: bool) -> None:
         """Go on with the same project through another connection, to its file at ``path``
         (used when the file moved: :func:`~diptych.storage.file_place.follow_file`)."""
         self.db, self.path, self.read_only = db, path, read_only
         self.file_identity = file_identity(path)
+        self.log_identity = file_identity(log_path(path))
         self.forget_cached()
 
     def _refuse_if_file_left(self) -> None:
@@ -255,7 +250,7 @@ class Project:
         rows this connection changed (the time alone may stay the same over a few
         milliseconds). None when there is no log."""
         try:
-            log = os.stat(f"{self.path}-wal")
+            log = os.stat(log_path(self.path))
         except OSError:
             return None
         return log.st_mtime_ns, log.st_size, self.db.conn.total_changes
