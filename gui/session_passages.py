@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 
 from diptych.gui.session_watch import FileWatch
+from diptych.storage.errors import InputError
 from diptych.storage.model import Annotation
 
 
@@ -19,7 +21,7 @@ class PassageEdits(FileWatch):
         self, *, article_id: int, start: int, end: int, tag_ids: Iterable[int], note: str = ""
     ) -> Annotation:
         """Create a passage."""
-        with self._current_on_refusal():
+        with self._current_on_refusal(), self._article_kept(article_id):
             passage = self.project.annotations.add(
                 article_id=article_id,
                 start=start,
@@ -30,6 +32,27 @@ class PassageEdits(FileWatch):
             )
         self._changed(article_id, passage.id)
         return passage
+
+    @contextlib.contextmanager
+    def _article_kept(self, article_id: int) -> Iterator[None]:
+        """A passage refused because its article was removed in another window since it
+        was shown: said with the article's title as shown (the file's "there is no article
+        7" names it by a number the user never sees), and the views show at once the
+        project as it is now, not at the next look at the file."""
+        title = next((a.title for a in self._articles or () if a.id == article_id), "")
+        try:
+            yield
+        except InputError as exc:
+            try:
+                self.project.articles.summary(article_id=article_id)
+            except InputError:  # gone indeed
+                self.show_changes_from_elsewhere()
+                raise InputError(
+                    f"{f'“{title}”' if title else 'the article'} was removed, perhaps in"
+                    " another window, so the passage was not saved",
+                    advice="The window now shows the project as it is.",
+                ) from exc
+            raise
 
     def delete_passage(
         self, annotation_id: int, *, expected: Annotation | None = None
