@@ -41,6 +41,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # while it is open, NAME-journal while it is created. Each must be a valid name too.
 LONGEST_NAME_TO_OPEN = NAME_MAX - WAL_ROOM
 LONGEST_NAME_TO_CREATE = NAME_MAX - JOURNAL_ROOM
+# SQLite takes a file's whole path up to 512 bytes (its unix VFS's MAX_PATHNAME), room for
+# the longest working file's ending (-journal) included, however short each name is.
+LONGEST_PATH = 512 - JOURNAL_ROOM
 
 
 def file_exists(path: Path) -> bool:
@@ -71,7 +74,26 @@ def file_exists(path: Path) -> bool:
             if exists
             else "Choose a shorter name.",
         )
+    _refuse_a_path_too_long(path, exists=exists)
     return exists
+
+
+def _refuse_a_path_too_long(path: Path, *, exists: bool) -> None:
+    """A path SQLite cannot take (its folders nested too deep, or named at length) is
+    refused naming its length, not "cannot be opened" (with every folder there)."""
+    length = len(os.fsencode(os.path.realpath(path)))
+    if length <= LONGEST_PATH:
+        return
+    verb = "opened" if exists else "created"
+    raise ProjectFileError(
+        f"cannot be {verb}: its full path, folders included, is {length} bytes long, and"
+        f" SQLite, which keeps Diptych's projects, takes at most {LONGEST_PATH}",
+        path=path,
+        advice="Move it to a folder nearer the top of the disk, or give its folders shorter"
+        " names, then open it again."
+        if exists
+        else "Choose a folder nearer the top of the disk, or a shorter name.",
+    )
 
 
 def read_header(path: Path) -> tuple[int, int]:
