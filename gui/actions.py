@@ -78,6 +78,9 @@ class Actions:
             "Export tagged notes (Markdown, CSV, HTML, JSON, REFI-QDA)",
             "export",
         )
+        self.save_copy = make(
+            "Save a &copy…", None, "Write the project as it is now to another file"
+        )
         self.restore_backup = make("Restore from &backup…", None, "Go back to an automatic backup")
         self.quit = make("&Quit", Key.Quit)
         # The window connects these (it saves a note being typed before undoing) and keeps
@@ -163,7 +166,7 @@ class Actions:
         file.addSeparator()
         _add_all(file, (self.import_articles, self.import_folder, self.export))
         file.addSeparator()
-        file.addAction(self.restore_backup)
+        _add_all(file, (self.save_copy, self.restore_backup))
         file.addSeparator()
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")

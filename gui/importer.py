@@ -36,7 +36,7 @@ from diptych.gui.import_messages import (
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import Settings
 from diptych.gui.workers import Workers
-from diptych.storage.errors import ReadOnlyProjectError
+from diptych.storage.errors import READ_ONLY_ADVICE, ReadOnlyProjectError
 
 if TYPE_CHECKING:
     from diptych.storage.articles import ReplacementPlan
@@ -123,7 +123,7 @@ class ImportController(QObject):
         error = ReadOnlyProjectError(
             f"is open read-only, so {what}",
             path=self.session.project.path,
-            advice="Make the file writable and open it again, or save a copy.",
+            advice=READ_ONLY_ADVICE,
         )
         self.session.messages.known_error(error, "Import")
         return True

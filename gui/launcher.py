@@ -224,6 +224,7 @@ class Launcher(QObject):
         a.new_project.triggered.connect(lambda: self._ask_new(window))
         a.open_sample.triggered.connect(self.open_sample)
         a.restore_backup.triggered.connect(lambda: self.restore_from_backup(window))
+        a.save_copy.triggered.connect(lambda: self.save_copy(window))
         # Filled again as it opens: a project moved or deleted meanwhile is left out.
         a.recent.aboutToShow.connect(lambda: self._fill_recent(window))
 
@@ -262,6 +263,13 @@ class Launcher(QObject):
         chosen = dialog.chosen()
         assert chosen is not None
         self.restore(window, chosen)
+
+    def save_copy(self, window: MainWindow) -> None:
+        """File > Save a copy…, once a note being typed is saved."""
+        from diptych.gui.project_copy import save_copy  # imported when first needed
+
+        if self._settle_typing(window):
+            save_copy(window)
 
     def restore(self, window: MainWindow, backup: Path) -> None:
         """Close the project, restore ``backup`` into its file, and open it again."""

@@ -33,6 +33,13 @@ class Advice:
     window: str
 
 
+READ_ONLY_ADVICE = Advice(
+    "Make the file writable and open it again, or save a copy.",
+    "Make the file writable and open it again, or save a copy (File > Save a copy…) and open that.",
+)
+"""What to do about a change refused because the project is open read-only."""
+
+
 class DiptychError(Exception):
     """A known error with the file it concerns and what the user can do about it.
 

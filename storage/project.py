@@ -21,7 +21,12 @@ from types import TracebackType
 
 from diptych.storage.connection import Database
 from diptych.storage.database import connect, write_transaction
-from diptych.storage.errors import ProjectFileError, ProjectMovedError, ReadOnlyProjectError
+from diptych.storage.errors import (
+    READ_ONLY_ADVICE,
+    ProjectFileError,
+    ProjectMovedError,
+    ReadOnlyProjectError,
+)
 from diptych.storage.model import ProjectInfo
 from diptych.storage.project_aside import keep_stale_log
 from diptych.storage.project_checks import file_exists
@@ -220,7 +225,7 @@ class Project:
             raise ReadOnlyProjectError(
                 "is open read-only; the change was not saved",
                 path=self.path,
-                advice="Make the file writable and open it again, or save a copy.",
+                advice=READ_ONLY_ADVICE,
             )
         outermost = not self.db.conn.in_transaction
         if outermost:

@@ -72,7 +72,10 @@ def test_a_read_only_project_says_so_before_a_file_is_chosen_in_vain(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     window.importer.choose_newer_version(1)  # Update from newer file… in the Library's menu
     assert asked == []
-    advice = "Make the file writable and open it again, or save a copy."
+    advice = (
+        "Make the file writable and open it again, or save a copy (File > Save a copy…)"
+        " and open that."
+    )
     assert posted == [
         (2, "Import", f"{sample}: is open read-only, so nothing can be imported into it. {advice}"),
         (2, "Import", f"{sample}: is open read-only, so no article can be updated. {advice}"),

@@ -1,0 +1,77 @@
+"""File > Save a copy…: the project as the window shows it, written whole to another file.
+
+The copy is taken with SQLite's online backup (in a worker, through a connection of its
+own), so it holds what the log beside the project file holds too: a copy of the file
+alone, made in a file manager, lacks the latest changes of a project that is open, or of
+one a crashed program left with changes in its log (a read-only project, say, which
+cannot fold them into the file). The window stays on the project and says where the copy
+is; a copy never replaces a file already there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from diptych.gui.dialogs import PROJECT_FILTER
+from diptych.gui.main_window import MainWindow
+from diptych.gui.workers import Progress
+from diptych.storage.errors import ProjectFileError, readable_text
+from diptych.storage.project import PROJECT_SUFFIX, Project
+from diptych.storage.project_checks import file_exists
+from diptych.storage.project_copies import copy_database
+
+TITLE = "Save a copy"
+
+
+def choose_copy(parent: QWidget, source: Path) -> Path | None:
+    """Ask where to write the copy of the project file ``source``."""
+    suggested = source.with_name(f"{source.stem} (copy){PROJECT_SUFFIX}")
+    # Not "Do you want to replace it?": a copy never replaces a file (it is refused).
+    name, _ = QFileDialog.getSaveFileName(
+        parent, TITLE, str(suggested), PROJECT_FILTER, "", QFileDialog.Option.DontConfirmOverwrite
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return (
+        path
+        if path.suffix.lower() == PROJECT_SUFFIX
+        else path.with_name(path.name + PROJECT_SUFFIX)
+    )
+
+
+def copy_job(source: Path, target: Path) -> Callable[[Progress], Path]:
+    """The worker's job: copy the project at ``source`` through a connection of its own."""
+
+    def job(_progress: Progress) -> Path:
+        if file_exists(target):
+            raise ProjectFileError(
+                "already exists, and a copy never replaces a file",
+                path=target,
+                advice="Choose another name for the copy.",
+            )
+        with Project.open(source, read_only=True, verify=False) as project:
+            copy_database(project.db.conn, target, source_path=source, journal="WAL")
+        return target
+
+    return job
+
+
+def save_copy(window: MainWindow) -> None:
+    """Ask where, then write the copy in the background and say where it is."""
+    source = window.session.project.path
+    target = choose_copy(window, source)
+    if target is None:
+        return
+    messages = window.context.messages
+    worker = window.workers.start(copy_job(source, target))
+    worker.signals.finished.connect(
+        lambda copy: messages.info(
+            f"Saved a copy of the project as {readable_text(str(copy))}. Open it with"
+            " File > Open project to work in it."
+        )
+    )
+    worker.signals.failed.connect(lambda text: messages.error(text, TITLE))
