@@ -9,9 +9,11 @@ Each index is of a view instead (``articles_searched``...), which reads a text's
 form from a table beside its own (``articles_folded``...) where it has one, else the
 text as written; the triggers, in plain SQL, index a new text as written and take a
 text out of the index as it was indexed (folded or not). Diptych then folds what was
-written: its own connection notes each text written (in temporary triggers, which no
-other program sees) and, before the transaction commits, re-indexes those that have a
-compatibility form folded, keeping their folded form beside them (:func:`fold_written`).
+written: its own connection notes each text written that has a compatibility form (in
+temporary triggers calling a function of its own, which no other program sees) and,
+before the transaction commits, re-indexes those folded, keeping their folded form
+beside them (:class:`_Written`); a transaction writing plain letters alone, most of
+them, asks nothing more of the file.
 Only those texts are kept twice, not every text. A text another program writes is indexed
 as written (its words in plain letters are found, those in other forms once Diptych
 writes it again); the index never goes out of step with the texts.
@@ -125,61 +127,78 @@ def _keep(execute: Callable[..., object], indexed: Indexed, folded: tuple[Any, .
     execute(f"INSERT OR REPLACE INTO {indexed.folded} VALUES ({marks})", folded)
 
 
-_WRITTEN = "search_written"  # a temporary table: the texts written since the last commit
+class _Written:
+    """The texts written through one connection since its last commit that the index
+    reads otherwise than folded (:func:`~diptych.storage.search_folding.needs_folding`),
+    noted by temporary triggers as they are written: a text in plain letters, most of
+    them, costs no statement at commit.
+
+    The ids noted may be more than those still to fold (a statement rolled back leaves
+    its note): each row is read again at commit, and folding one twice changes nothing.
+    """
+
+    def __init__(self) -> None:
+        self.pending: set[tuple[str, int]] = set()
+
+    def note(self, kind: str, row_id: int, *texts: object) -> None:
+        """The SQL function the temporary triggers call with a row's texts as written."""
+        if any(isinstance(text, str) and needs_folding(text) for text in texts):
+            self.pending.add((kind, row_id))
+
+    def watch(self, db: Database) -> None:
+        """Note the texts written through ``db``: in temporary triggers, in this connection
+        only, gone when it closes (no other program sees them, nor their function)."""
+        db.conn.create_function(_NOTE, -1, self.note)
+        for indexed in INDEXED:
+            t = indexed.table
+            note = f"SELECT {_NOTE}('{t}', new.id, {indexed.listed('new.')});"
+            db.execute(
+                f"CREATE TEMP TRIGGER IF NOT EXISTS {t}_written AFTER INSERT ON main.{t}"
+                f" BEGIN {note} END"
+            )
+            db.execute(
+                f"CREATE TEMP TRIGGER IF NOT EXISTS {t}_rewritten"
+                f" AFTER UPDATE OF {indexed.listed()} ON main.{t} BEGIN {note} END"
+            )
+
+    def fold(self, db: Database) -> None:
+        """Index the texts noted by their folded words (the triggers indexed them as
+        written), in the transaction about to commit."""
+        if not self.pending:
+            return
+        pending, self.pending = self.pending, set()
+        for indexed in INDEXED:
+            ids = sorted(row_id for kind, row_id in pending if kind == indexed.table)
+            if ids:
+                _fold_rows(db, indexed, ids)
+
+
+_NOTE = "diptych_text_written"  # the temporary triggers' function, on Diptych's connection
 
 
 def watch_writes(db: Database) -> None:
-    """Have ``db`` (a connection that writes) fold the texts it writes before each commit
-    (:func:`fold_written`), from its first transaction on (a command that only reads
-    does without)."""
-    db.before_writing = _watch
-    db.before_commit = fold_written
+    """Have ``db`` (a connection that writes) fold the texts it writes before each commit,
+    from its first transaction on (a command that only reads does without)."""
+    written = _Written()
+    db.before_writing = written.watch
+    db.before_commit = written.fold
 
 
-def _watch(db: Database) -> None:
-    """Note the texts written through ``db``: in temporary triggers and a temporary table,
-    in this connection only, gone when it closes."""
-    db.execute(
-        f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN} "
-        "(kind TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID"
-    )
-    for indexed in INDEXED:
-        t = indexed.table
-        note = f"INSERT OR IGNORE INTO {_WRITTEN} VALUES ('{t}', new.id);"
-        db.execute(
-            f"CREATE TEMP TRIGGER IF NOT EXISTS {t}_written AFTER INSERT ON main.{t}"
-            f" BEGIN {note} END"
+def _fold_rows(db: Database, indexed: Indexed, ids: list[int]) -> None:
+    """Index the rows ``ids`` of ``indexed`` that have a compatibility form by their
+    folded words, keeping those beside them (one row read at a time: an import may have
+    written thousands of long texts)."""
+    fts, cols = indexed.fts, indexed.listed()
+    select = f"SELECT id, {cols} FROM main.{indexed.table} WHERE id = ?"
+    for row_id in ids:
+        row = db.execute(select, [row_id]).fetchone()
+        if row is None or (folded := _folded(row)) is None:
+            continue  # gone, or written again in plain letters
+        db.execute(  # out of the index as it is in it (written, or folded before)
+            f"INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', id, {cols}"
+            f" FROM {indexed.view} WHERE id = ?",
+            [row_id],
         )
-        db.execute(
-            f"CREATE TEMP TRIGGER IF NOT EXISTS {t}_rewritten"
-            f" AFTER UPDATE OF {indexed.listed()} ON main.{t} BEGIN {note} END"
-        )
-
-
-def fold_written(db: Database) -> None:
-    """Index the texts written since the last commit that have a compatibility form by
-    their folded words (the triggers indexed them as written)."""
-    kinds = {kind for (kind,) in db.execute(f"SELECT DISTINCT kind FROM temp.{_WRITTEN}")}
-    if not kinds:
-        return
-    for indexed in INDEXED:
-        if indexed.table not in kinds:
-            continue
-        fts, cols = indexed.fts, indexed.listed()
-        rows = db.execute(
-            f"SELECT id, {cols} FROM main.{indexed.table} WHERE id IN"
-            f" (SELECT id FROM temp.{_WRITTEN} WHERE kind = ?)",
-            [indexed.table],
-        ).fetchall()
-        for row in rows:
-            if (folded := _folded(row)) is None:
-                continue
-            db.execute(  # out of the index as it is in it (written, or folded before)
-                f"INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', id, {cols}"
-                f" FROM {indexed.view} WHERE id = ?",
-                [row[0]],
-            )
-            _keep(db.execute, indexed, folded)
-            marks = ", ".join("?" for _ in folded)
-            db.execute(f"INSERT INTO {fts}(rowid, {cols}) VALUES ({marks})", folded)
-    db.execute(f"DELETE FROM temp.{_WRITTEN}")
+        _keep(db.execute, indexed, folded)
+        marks = ", ".join("?" for _ in folded)
+        db.execute(f"INSERT INTO {fts}(rowid, {cols}) VALUES ({marks})", folded)
