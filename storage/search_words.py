@@ -136,6 +136,9 @@ def _pattern(phrases: list[list[Term]]) -> re.Pattern[str]:
         if any(holds_cjk(word) for word, _ in phrase)
     ]
     if not inside:
+        firsts = [phrase[0][0] for phrase in longest[: len(alternatives)]]
+        if all(len(word) <= _LONGEST_ACCENTED for word in firsts):
+            return re.compile(_led_by_first_letters(alternatives, firsts))
         return re.compile(f"{_STARTS}(?:{'|'.join(alternatives)})")
     # Chinese, Japanese and Korean words are found inside the runs of characters (see
     # diptych.storage.search_cjk), so they are marked there: no start of a word looked for.
@@ -161,12 +164,40 @@ def _term_regex(word: str, prefix: bool) -> str:
     return letters + (rf"[^\W{CJK}]*" if prefix else _ENDS)
 
 
+def _led_by_first_letters(alternatives: list[str], firsts: list[str]) -> str:
+    """``_STARTS(?:alternatives)``, led by the letters the alternatives start with (the
+    first letters of the words ``firsts``): a regular expression that starts with a
+    lookbehind is tried whole at every character of the text, one that starts with a
+    letter skips to the places that have it (ten times faster through a long article).
+    The start of a word is looked for just after that letter, and each alternative
+    checks it is one of its own."""
+    heads = [_letter(word[0]) for word in firsts]
+    rests = [alt[len(head) :] for alt, head in zip(alternatives, heads, strict=True)]
+    letters = "".join(sorted({form for word in firsts for form in _forms(word[0])}))
+    lead = f"[{re.escape(letters)}]" if len(letters) > 1 else re.escape(letters)
+    if len(rests) == 1:
+        return f"{lead}{_STARTED}{rests[0]}"
+    own = "|".join(f"(?<={head}){rest}" for head, rest in zip(heads, rests, strict=True))
+    return f"{lead}{_STARTED}(?:{own})"
+
+
+_STARTED = rf"(?<![^\W_{CJK}][\s\S])"
+"""The letter just read starts a word (as :data:`_STARTS` before it)."""
+
+
+@cache
 def _letter(char: str) -> str:
     """A letter of a word in the query (folded) as the text may have it: in either case,
     with or without an accent."""
-    forms = {form for form in (char, char.lower(), char.upper()) if len(form) == 1}
-    found = "".join(sorted(forms)) + _accented().get(char.lower(), "")
+    found = _forms(char)
     return f"[{found}]" if len(found) > 1 else re.escape(char)
+
+
+@cache
+def _forms(char: str) -> str:
+    """The characters :func:`_letter` finds for ``char``."""
+    forms = {form for form in (char, char.lower(), char.upper()) if len(form) == 1}
+    return "".join(sorted(forms)) + _accented().get(char.lower(), "")
 
 
 @cache
