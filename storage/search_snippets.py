@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from diptych.storage.search_cjk import CUT_WORDS, holds_cjk
 from diptych.storage.search_folding import FoldedText
@@ -45,9 +46,9 @@ def snippet_of(text: str, pattern: re.Pattern[str]) -> Snippet:
     first = folded.first(pattern)
     at = first[0] if first else 0
     reach = _REACH * SNIPPET_WORDS
-    words, joined_before, joined_after = _words_of(pattern)
+    words, joined_before, joined_after = _words_of(pattern.pattern)
     before = list(words.finditer(text, max(0, at - _REACH * _BEFORE), at))[-_BEFORE:]
-    after = list(words.finditer(text, at, at + reach))[: SNIPPET_WORDS - len(before)]
+    after = list(islice(words.finditer(text, at, at + reach), SNIPPET_WORDS - len(before)))
     start = before[0].start() if before else at
     end = after[-1].end() if after else min(len(text), at + reach)
     # Cut between words, not inside one the index splits (Xi’s read "…s aides").
@@ -66,7 +67,8 @@ def snippet_of(text: str, pattern: re.Pattern[str]) -> Snippet:
 
 
 @lru_cache(maxsize=8)
-def _words_of(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
-    """How the snippets of ``pattern``'s matches count words and keep them whole (the
+def _words_of(pattern: str) -> tuple[re.Pattern[str], ...]:
+    """How the snippets of the matches of ``pattern`` (as written: a compiled pattern is
+    hashed from its whole program at each look-up) count words and keep them whole (the
     simpler patterns, which are faster, unless it holds Chinese, Japanese or Korean)."""
-    return CUT_WORDS if holds_cjk(pattern.pattern) else (WORD, _JOINED_BEFORE, _JOINED_AFTER)
+    return CUT_WORDS if holds_cjk(pattern) else (WORD, _JOINED_BEFORE, _JOINED_AFTER)
