@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import dataclasses
 from collections.abc import Callable
-from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -173,12 +172,19 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_NOT_SAID = ("shown", "matches")  # a hit's snippet as the window shows it: --json has it in [ ]
+
+
 def _search(project: Project, args: argparse.Namespace) -> Result:
     from diptych.storage.search import search
 
     query = " ".join(args.query)  # its words, typed with or without quotes
     hits = search(project, query=query, limit=args.limit)
-    data = [{k: v for k, v in asdict(h).items() if k not in ("shown", "matches")} for h in hits]
+    # Field by field: dataclasses.asdict copies each mark of each snippet deeply.
+    data = [
+        {f.name: getattr(h, f.name) for f in dataclasses.fields(h) if f.name not in _NOT_SAID}
+        for h in hits
+    ]
     lines = [
         f"{h.kind:<8} {_number(h.article_id):>4}  {_place(h)}: {_one_line(h.snippet)}" for h in hits
     ]
