@@ -143,14 +143,11 @@ def used_elsewhere(path: Path) -> bool:
     except OSError:
         return True
     try:
-        # struct flock on Linux: type, whence, start, length (0: to the end), pid.
-        asked = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
-        answer = fcntl.fcntl(descriptor, fcntl.F_GETLK, asked)
+        return _locked_by_another(descriptor)
     except OSError:
         return True
     finally:
         os.close(descriptor)
-    return struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK
 
 
 def opened_elsewhere(path: Path) -> bool:
@@ -164,9 +161,16 @@ def opened_elsewhere(path: Path) -> bool:
         return True
     for descriptor in held_descriptors(path):
         try:
-            asked = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
-            answer = fcntl.fcntl(descriptor, fcntl.F_GETLK, asked)
+            return _locked_by_another(descriptor)
         except OSError:
             continue
-        return struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK
     return True
+
+
+def _locked_by_another(descriptor: int) -> bool:
+    """True if another process holds a lock on any part of the file open as
+    ``descriptor`` (raises OSError if this cannot be asked)."""
+    # struct flock on Linux: type, whence, start, length (0: to the end), pid.
+    asked = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+    answer = fcntl.fcntl(descriptor, fcntl.F_GETLK, asked)
+    return struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK
