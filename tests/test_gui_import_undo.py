@@ -1,0 +1,129 @@
+"""Importing articles among other changes, then undo and redo from the Edit menu.
+
+Files imported (File > Import articles…) are one step, named in Edit > Undo: undo takes the
+articles out (and closes the pane the import opened), redo brings them back with the same
+ids, and the step recorded before the import still undoes as it should. A REFI-QDA
+project imported is not a step (a backup is taken before it instead): Edit > Undo still
+names the step before it, and undoing that step takes back only that step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gui_support import keyboard_in, select_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+from pytestqt.qtbot import QtBot
+from test_gui_undo_sweep import check_window
+
+from diptych.gui.main_window import MainWindow
+from diptych.storage.exporting import collect
+from diptych.storage.refiqda_export import export_qdpx
+
+CONTROL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+QUOTE = "renewed diplomatic engagement"  # untagged text of the second sample article
+
+
+def tag_with_the_first_key(qtbot: QtBot, window: MainWindow) -> int:
+    """Select QUOTE in the second pane and press 1; the passage made."""
+    pane = keyboard_in(qtbot, window, 1)
+    select_text(pane, QUOTE)
+    qtbot.keyClick(pane.view, Qt.Key.Key_1)
+    passage = pane.selected_passage
+    assert passage
+    return passage
+
+
+def library_ids(window: MainWindow) -> list[int]:
+    model = window.library.model
+    return [model.summary(row).id for row in range(model.rowCount())]
+
+
+def file_ids(window: MainWindow) -> list[int]:
+    return [a.id for a in window.session.project.articles.all()]
+
+
+def press(qtbot: QtBot, modifiers: Qt.KeyboardModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, modifiers)
+
+
+def test_files_imported_after_a_tagging_undo_and_redo_in_order(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.resize(1600, 900)
+    session, stack = window.session, window.session.undo_stack
+    passage = tag_with_the_first_key(qtbot, window)
+    tagged = session.passage(passage)
+    files = []
+    for name in ("talks.md", "minutes.txt"):
+        path = tmp_path / name
+        path.write_text(f"# {name}\n\nDay one of the talks.\n", encoding="utf-8")
+        files.append(str(path))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *_a: (files, "")))
+    before = file_ids(window)
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000) as imported:
+        window.actions_.import_articles.trigger()
+    new = imported.args[0]
+    assert len(new) == 2 and file_ids(window) == before + new
+    assert window.actions_.undo.text() == "&Undo Import 2 articles"
+    qtbot.waitUntil(lambda: window.area.pane_for(new[0]) is not None)
+    assert library_ids(window) == file_ids(window)
+    titles = [a.title for a in session.articles() if a.id in new]
+
+    pane = keyboard_in(qtbot, window, 0)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL)
+    assert file_ids(window) == before and library_ids(window) == before
+    assert all(window.area.pane_for(i) is None for i in new)
+    assert window.actions_.undo.text().startswith("&Undo Tag")
+    assert window.actions_.redo.text() == "&Redo Import 2 articles"
+    check_window(qtbot, window)
+
+    press(qtbot, CONTROL)  # the tagging, as it was before the import
+    assert passage not in {p.id for p in session.project.annotations.query()}
+    assert not stack.canUndo()
+    check_window(qtbot, window)
+
+    press(qtbot, CONTROL | SHIFT)
+    assert session.passage(passage).tag_ids == tagged.tag_ids
+    press(qtbot, CONTROL | SHIFT)
+    assert file_ids(window) == before + new and library_ids(window) == before + new
+    assert [a.title for a in session.articles() if a.id in new] == titles
+    print("PANES", [p.article_id for p in window.area.panes()])
+    assert window.actions_.undo.text() == "&Undo Import 2 articles"
+    check_window(qtbot, window)
+
+
+def test_a_refiqda_import_is_no_step_and_leaves_the_step_before_it_to_undo(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, stack = window.session, window.session.undo_stack
+    exported = tmp_path / "copy.qdpx"
+    exported.write_bytes(export_qdpx(collect(session.project), None))
+    passage = tag_with_the_first_key(qtbot, window)
+    undo_text = window.actions_.undo.text()
+    assert undo_text.startswith("&Undo Tag")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *_a: ([str(exported)], ""))
+    )
+    said: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: said.append(text))
+    window.actions_.import_articles.trigger()
+    qtbot.waitUntil(lambda: any("copy.qdpx" in text for text in said), timeout=20_000)
+    for box in QApplication.topLevelWidgets():
+        if box is not window and box.isVisible():
+            box.close()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert stack.count() == 1 and stack.index() == 1
+    assert window.actions_.undo.text() == undo_text
+    after_import = {p.id for p in session.project.annotations.query()}
+
+    pane = keyboard_in(qtbot, window, 1)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL)
+    assert {p.id for p in session.project.annotations.query()} == after_import - {passage}
+    check_window(qtbot, window)
+    press(qtbot, CONTROL | SHIFT)
+    assert passage in {p.id for p in session.project.annotations.query()}
+    check_window(qtbot, window)
