@@ -2,7 +2,8 @@
 it, and the branches unfolded.
 
 Every change of the codebook (and its undo) rebuilds the tree; the tree keeps the
-selected tag and the branches the analyst folded across it.
+selected tag and the branches the analyst folded across it (also a branch deleted and
+brought back by undo).
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ class CodebookView(QTreeView):
         self.setAccessibleName("Codebook")
         model.moveRequested.connect(self.on_model_move_requested)
         self._place = TreePlace()
+        # Folded branches whose tag is gone (deleted, merged): folded again when undo brings
+        # it back, as the analyst left it. (Ids are never given again to another tag.)
+        self._folded_away: set[int] = set()
         model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         model.modelReset.connect(self.on_model_reset)
         self.unfold()
@@ -114,7 +118,10 @@ class CodebookView(QTreeView):
         select the same tag again; when it is gone, the tag that took its place, or its
         parent, so that the keyboard goes on from there."""
         place, self._place = self._place, TreePlace()
-        self.unfold(place.folded)
+        folded = place.folded | self._folded_away
+        codebook = self.tag_model.codebook
+        self._folded_away = {i for i in folded if i not in codebook}
+        self.unfold(folded)
         if place.tag_id is None:
             return
         model = self.tag_model
