@@ -19,6 +19,7 @@ from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import MoveTag
 from diptych.gui.tag_model import TagTreeModel
+from diptych.gui.tag_reveal import TagReveal
 
 
 @dataclass
@@ -66,6 +67,7 @@ class CodebookView(QTreeView):
         model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         model.modelReset.connect(self.on_model_reset)
         self.unfold()
+        TagReveal(self)  # a tag that undo or redo brings back is selected
 
     def unfold(self, folded: Collection[int] = ()) -> None:
         """Unfold every branch but ``folded``. The branches are only marked: the tree is

@@ -135,6 +135,20 @@ class SessionCommand(QUndoCommand):
         """See :meth:`passage_to_show`: the commands on one passage say which."""
         return 0
 
+    def tag_to_show(self, *, undone: bool) -> int:
+        """The tag that undoing (``undone``) or redoing this step brought back (undoing its
+        deletion or merging, redoing its creation), for the Codebook to select, so that
+        the user sees it and its memo, and the keys go on from it (0: none, or the step
+        failed; a redo that is the first doing, from the push, shows nothing)."""
+        if not self._replayed or self._not_done or self.isObsolete():
+            return 0
+        return self._tag_shown(undone=undone)
+
+    def _tag_shown(self, *, undone: bool) -> int:
+        """See :meth:`tag_to_show`: the commands that take a tag away and put it back say
+        which."""
+        return 0
+
     def apply(self) -> None:
         """Do the action for the first time (may raise a known error)."""
         self._do()

@@ -48,6 +48,9 @@ class AddTag(SessionCommand):
     def _gone(self, *, undoing: bool) -> str | None:
         return self._tag_gone(self.tag.id, self.path) if self.tag is not None else None
 
+    def _tag_shown(self, *, undone: bool) -> int:
+        return self.tag.id if self.tag is not None and not undone else 0
+
     def _undo(self) -> None:
         # Not a tag another window put on passages (or gave sub-tags or a memo), renamed,
         # recoloured, described or moved meanwhile: the step is refused rather than take
@@ -247,6 +250,9 @@ class DeleteTag(SessionCommand):
     def _gone(self, *, undoing: bool) -> str | None:
         return self._tag_gone(self.tag_id, self.path)
 
+    def _tag_shown(self, *, undone: bool) -> int:
+        return self.tag_id if undone else 0
+
 
 class MergeTags(SessionCommand):
     """Merge a tag into another."""
@@ -271,3 +277,6 @@ class MergeTags(SessionCommand):
     def _gone(self, *, undoing: bool) -> str | None:
         source, target = (self._tag_gone(i, p) for i, p in zip(self.ids, self.paths, strict=True))
         return source or target
+
+    def _tag_shown(self, *, undone: bool) -> int:
+        return self.ids[0] if undone else 0

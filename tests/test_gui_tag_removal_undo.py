@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from test_gui_undo_sweep import check_window
 
 from diptych.gui.main_window import MainWindow
+from diptych.gui.tag_values import TagValues
 from diptych.storage.annotations import NewAnnotation
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
@@ -103,6 +104,7 @@ def press(qtbot: QtBot, window: MainWindow, modifiers: Qt.KeyboardModifier) -> N
 def check_back(qtbot: QtBot, window: MainWindow, before: dict[str, Any], rows: list) -> None:
     assert dump(window.session.project.path) == before
     assert settled_tree(qtbot, window) == rows
+    assert window.tags.selected_tag() == DIPLOMACY  # what came back, for the next key
     check_window(qtbot, window)
     assert memo_shown(qtbot, window, DIPLOMACY) == MEMO
 
@@ -152,11 +154,19 @@ def test_a_busy_tag_merged_comes_back_exactly_with_ctrl_z(
 
     window.tags.select_tag(SECURITY)
     press(qtbot, window, CONTROL)
-    window.tags.select_tag(DIPLOMACY)
     check_back(qtbot, window, before, rows)
     press(qtbot, window, CONTROL | SHIFT)
     assert dump(busy_sample)["tagged"] == merged["tagged"]
     check_window(qtbot, window)
     press(qtbot, window, CONTROL)
-    window.tags.select_tag(DIPLOMACY)
     check_back(qtbot, window, before, rows)
+
+
+def test_a_new_tag_undone_and_redone_is_selected_again(qtbot: QtBot, window: MainWindow) -> None:
+    window.tags.create_tag(TagValues("Second thoughts", "#5ED1C4", None, ""))
+    new = next(t.id for t in window.session.ordered_tags() if t.name == "Second thoughts")
+    press(qtbot, window, CONTROL)
+    assert new not in window.tags.model.codebook
+    window.tags.select_tag(SECURITY)
+    press(qtbot, window, CONTROL | SHIFT)
+    assert window.tags.selected_tag() == new
