@@ -4,7 +4,8 @@ Files imported (File > Import articles…) are one step, named in Edit > Undo: u
 articles out (and closes the pane the import opened), redo brings them back with the same
 ids, and the step recorded before the import still undoes as it should. A REFI-QDA
 project imported is not a step (a backup is taken before it instead): Edit > Undo still
-names the step before it, and undoing that step takes back only that step.
+names the step before it, and undoing that step takes back only that step; a tag that step
+created, which the import put on a passage of its own, is kept (and a box says why).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from gui_support import keyboard_in, select_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_gui_undo_sweep import check_window
 
@@ -126,4 +127,75 @@ def test_a_refiqda_import_is_no_step_and_leaves_the_step_before_it_to_undo(
     check_window(qtbot, window)
     press(qtbot, CONTROL | SHIFT)
     assert passage in {p.id for p in session.project.annotations.query()}
+    check_window(qtbot, window)
+
+
+def test_a_new_tag_a_refiqda_import_put_on_more_passages_is_kept_by_undo(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    from lxml import etree
+
+    session = window.session
+    pane = keyboard_in(qtbot, window, 1)
+    select_text(pane, QUOTE)
+    qtbot.keyClick(pane.view, Qt.Key.Key_T, CONTROL)
+    palette = window.coding.palette
+    qtbot.waitUntil(palette.isVisible)
+    qtbot.keyClicks(palette.field, "Zeta")
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    zeta = next(t for t in session.ordered_tags() if t.name == "Zeta")
+    step = window.actions_.undo.text()
+    # A colleague's copy of the project, with Zeta on one passage more.
+    colleague = tmp_path / "colleague.qdpx"
+    colleague.write_bytes(export_qdpx(collect(session.project), None))
+    with zipfile.ZipFile(colleague) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    q = "{urn:QDA-XML:project:1.0}"
+    root = etree.fromstring(members["project.qde"])
+    article = session.project.articles.get(article_id=1)
+    source = root.find(f".//{q}TextSource[@guid='{article.uuid}']")
+    selection = etree.SubElement(
+        source,
+        f"{q}PlainTextSelection",
+        guid="0f8fad5b-d9cb-469f-a165-70867728950e",
+        startPosition="0",
+        endPosition="5",
+    )
+    coding = etree.SubElement(selection, f"{q}Coding", guid="7c9e6679-7425-40de-944b-e07fc1f90ae7")
+    etree.SubElement(coding, f"{q}CodeRef", targetGUID=zeta.uuid)
+    members["project.qde"] = etree.tostring(root, xml_declaration=True, encoding="utf-8")
+    with zipfile.ZipFile(colleague, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *_a: ([str(colleague)], ""))
+    )
+    said: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: said.append(text))
+    window.actions_.import_articles.trigger()
+    qtbot.waitUntil(lambda: any("colleague.qdpx" in text for text in said), timeout=20_000)
+    for box in QApplication.topLevelWidgets():
+        if box is not window and box.isVisible():
+            box.close()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    theirs = [p for p in session.project.annotations.query(article_id=1) if zeta.id in p.tag_ids]
+    assert len(theirs) == 1
+    assert window.actions_.undo.text() == step
+
+    pane = keyboard_in(qtbot, window, 1)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL)  # the tagging goes, the tag stays
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert "Zeta" in box.text() and "kept" in box.text()
+    box.close()
+    assert zeta.id in window.session.codebook()
+    zetas = [p for p in session.project.annotations.query() if zeta.id in p.tag_ids]
+    assert zetas == theirs
+    assert window.actions_.redo.text() == step.replace("&Undo", "&Redo")
+    check_window(qtbot, window)
+    pane = keyboard_in(qtbot, window, 1)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL | SHIFT)
+    tagged = [p.exact for p in session.project.annotations.query() if zeta.id in p.tag_ids]
+    assert sorted(tagged) == sorted([theirs[0].exact, QUOTE])
     check_window(qtbot, window)
