@@ -190,15 +190,17 @@ class ArticlePane(QFrame):
         self.header.set_outline([])
         self.margin.update()
 
-    def reload(self) -> None:
+    def reload(self, moved: Callable[[int], int] = lambda offset: offset) -> None:
         """Show the article again from the file (after its text changed, or to repaint it),
         at the same reading place once it is all in (a long one first shows its top), with
         the caret where it was if it was in view, else at the reading place, and the same
-        passage outlined: the keys (the arrows, F8, F2) go on from there, not from the top."""
+        passage outlined: the keys (the arrows, F8, F2) go on from there, not from the top.
+        ``moved`` says where an offset of the text shown is in the text read again."""
         if self.article_id is None:
             return
-        place = self.reading_place()
+        place = moved(self.reading_place())
         caret = self._caret_in_view()
+        caret = None if caret is None else moved(caret)
         passage = self.selected_passage
         self.show_article(self.article_id)
 
@@ -260,9 +262,11 @@ class ArticlePane(QFrame):
             self.header.set_title(summary.title, summary.source_name)
 
     def on_session_article_text_changed(self, article_id: int) -> None:
-        """Show the new text of this pane's article."""
+        """Show the new text of this pane's article, the reader at the same paragraph."""
         if article_id == self.article_id:
-            self.reload()
+            shown = self.loader.current.builder.content.text if self.loader.current else None
+            articles = self.session.project.articles
+            self.reload(pane_reading.moved_in_new_text(shown, articles, article_id))
 
     def select_passage(self, annotation_id: int, *, scroll: bool = True) -> None:
         """Outline a passage and bring it into view (the caret at its start)."""

@@ -1,12 +1,19 @@
-"""Where a pane's reader is in the article: the reading place, the caret, and scrolling
-to an offset of the article's display text."""
+"""Where a pane's reader is in the article: the reading place, the caret, scrolling to an
+offset of the article's display text, and where the reader's place went in a newer text."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSignalBlocker
 from PySide6.QtGui import QTextCursor
 
+from diptych.gui.article_loader import BACKGROUND_CHARS
 from diptych.gui.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from diptych.storage.articles import ArticleStore
 
 CONTEXT_FRACTION = 4  # a range shown from elsewhere starts a quarter down the view
 
@@ -90,3 +97,30 @@ def show_range(view: ArticleView, start: int, end: int) -> None:
     bar = view.verticalScrollBar()
     bar.setValue(bar.value() - view.viewport().height() // CONTEXT_FRACTION)
     view.select_range(start, end)
+
+
+def moved_in_new_text(
+    old_text: str | None, articles: ArticleStore, article_id: int
+) -> Callable[[int], int]:
+    """Where each offset of ``old_text`` (the text shown; None: none) is in the article's
+    text now, once updated (or the update undone): an offset moves with the lines that
+    stayed around it, so that paragraphs added or taken away above the reader do not move
+    the text under the eyes (the line diff that re-anchoring passages starts from). The new
+    text is read here only when the pane reads it at once too (not one so long that it is
+    read in the background): else offsets stay."""
+    summary = articles.summary(article_id=article_id)
+    if old_text is None or (
+        summary.characters >= BACKGROUND_CHARS and not articles.is_cached(article_id=article_id)
+    ):
+        return _same
+    new_text = articles.get(article_id=article_id).text
+    if old_text == new_text:
+        return _same
+    from diptych.storage.line_diff import LineDiff  # only when an article's text changes
+
+    return LineDiff(old_text, new_text).new_offset
+
+
+def _same(offset: int) -> int:
+    """An offset of a text that did not change."""
+    return offset
