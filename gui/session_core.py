@@ -41,7 +41,8 @@ class SessionCore(QObject):
         allPassagesChanged(): passages of any article may have changed (a tag deleted or
             merged, another window's changes): one signal, however many articles.
         articleTextChanged(int): the text of this article id was replaced.
-        memosChanged(): a project or article memo was written.
+        memosChanged(): a memo was written (on the project, an article or a tag; tags
+            merged or brought back, their memos with them).
         externalChange(): another window or program changed the file.
     """
 

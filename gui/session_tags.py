@@ -92,12 +92,14 @@ class TagEdits(SessionCore):
         """Merge one tag into another."""
         removal = self.project.tags.merge(source_id=source_id, target_id=target_id)
         self._tags_changed(all_passages=True)
+        self.memosChanged.emit()  # the merged tag's memo added to the other's
         return removal
 
     def restore_tag(self, removal: TagRemoval) -> Tag:
         """Undo a tag deletion or merge."""
         tag = self.project.tags.restore(removal=removal)
         self._tags_changed(all_passages=True)
+        self.memosChanged.emit()  # its memo back, and a merge target's as it was
         if tag.name != removal.tag.name:
             self.messages.info(
                 f"The tag “{removal.tag.name}” is back as “{tag.name}”: a tag of that name"

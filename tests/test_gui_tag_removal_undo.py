@@ -170,3 +170,29 @@ def test_a_new_tag_undone_and_redone_is_selected_again(qtbot: QtBot, window: Mai
     window.tags.select_tag(SECURITY)
     press(qtbot, window, CONTROL | SHIFT)
     assert window.tags.selected_tag() == new
+
+
+def test_the_memo_shown_follows_a_merge_undone_and_redone(
+    qtbot: QtBot, context: Any, busy_sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gui_support import open_window
+
+    with Project.open(busy_sample) as project:
+        project.memos.set(kind=MemoKind.TAG, target_id=SECURITY, text="Who arms whom.")
+    window = open_window(qtbot, context, Project.open(busy_sample))
+    monkeypatch.setattr(
+        QInputDialog, "getItem", staticmethod(lambda _p, _t, _l, items, *_a: ("Security", True))
+    )
+    window.tags.select_tag(DIPLOMACY)
+    window.tags.merge_tag()
+    merged = window.session.memo_text(MemoKind.TAG, SECURITY)
+    assert "Who arms whom." in merged and MEMO in merged
+    assert window.memos.tag_memo.toPlainText() == merged
+    press(qtbot, window, CONTROL)
+    assert memo_shown(qtbot, window, SECURITY) == "Who arms whom."
+    press(qtbot, window, CONTROL | SHIFT)  # Security's memo in view, as the merge writes it
+    assert window.memos.tag_memo.target_id == SECURITY
+    assert window.memos.tag_memo.toPlainText() == merged
+    press(qtbot, window, CONTROL)
+    window.tags.select_tag(SECURITY)
+    assert window.memos.tag_memo.toPlainText() == "Who arms whom."
