@@ -98,3 +98,43 @@ def test_an_article_removed_with_del_comes_back_whole_in_both_panes(
     check_window(qtbot, window)
     press(qtbot, window, CONTROL)
     check_back(qtbot, window, before, panes)
+
+
+def test_undoing_a_removal_after_the_article_was_imported_again_says_so(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from diptych.storage.exporting import collect
+    from diptych.storage.refiqda_export import export_qdpx
+
+    session = window.session
+    copy = tmp_path / "copy.qdpx"  # a copy of the project, taken before the removal
+    copy.write_bytes(export_qdpx(collect(session.project), None))
+    removed = session.project.articles.get(article_id=2)
+    monkeypatch.setattr(dialogs, "ask_plain", lambda *_args: True)
+    window.library.select_article(2)
+    window.library.view.setFocus()
+    qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *_a: ([str(copy)], ""))
+    )
+    said: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: said.append(text))
+    window.actions_.import_articles.trigger()  # the copy brings the article back
+    qtbot.waitUntil(lambda: any("copy.qdpx" in text for text in said), timeout=20_000)
+    for box in window.findChildren(QMessageBox):
+        box.close()
+    (again,) = [a for a in session.project.articles.all() if a.uuid == removed.uuid]
+    before = article_rows(session.project.path, again.id)
+    assert window.actions_.undo.text() == "&Undo Remove article"
+
+    press(qtbot, window, CONTROL)
+
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert removed.title in box.text() and "in the project again" in box.text()
+    assert "retry" not in box.text()  # the step is gone: trying again cannot work
+    box.close()
+    assert [a.id for a in session.project.articles.all() if a.uuid == removed.uuid] == [again.id]
+    assert article_rows(session.project.path, again.id) == before
+    assert not window.actions_.undo.isEnabled() and window.actions_.undo.text() == "&Undo"

@@ -1,0 +1,26 @@
+"""Putting back a removed article (undo) that is in the project again is refused with a
+message naming it, and changes nothing: the copy in the project stays as it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diptych.storage.errors import ChangedMeanwhileError
+from diptych.storage.project import Project
+
+
+def test_an_article_back_in_the_project_is_not_put_back_twice(sample: Path) -> None:
+    with Project.open(sample) as project:
+        removal = project.articles.remove(article_id=2)
+        project.articles.restore(removal=removal)  # undone: it is back
+        passages = project.annotations.query(article_id=2)
+
+        with pytest.raises(ChangedMeanwhileError) as refused:
+            project.articles.restore(removal=removal)
+
+        assert repr(removal.article.title) in str(refused.value)
+        assert "in the project again" in str(refused.value)
+        assert [a.id for a in project.articles.all()].count(2) == 1
+        assert project.annotations.query(article_id=2) == passages
