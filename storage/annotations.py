@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diptych.storage.anchors import Anchor
-from diptych.storage.errors import InputError, refuse_if_changed
+from diptych.storage.errors import InputError, refuse_if_back, refuse_if_changed
 from diptych.storage.model import Annotation, AnnotationStatus, Coder
 from diptych.storage.passage_anchors import (
     anchor_range,
@@ -20,6 +20,7 @@ from diptych.storage.passage_anchors import (
     restore_anchor,
 )
 from diptych.storage.passage_rows import INSERT_PASSAGE, SELECT_PASSAGES, passage_of
+from diptych.storage.wording import shortened
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -242,14 +243,17 @@ class AnnotationStore:
         want of a tag."""
         a = annotation
         with self._project.transaction():
-            gone = self._project.db.execute("SELECT 1 FROM articles WHERE id = ?", [a.article_id])
+            db = self._project.db
+            back = db.execute("SELECT 1 FROM annotations WHERE uuid = ?", [a.uuid]).fetchone()
+            refuse_if_back(back is not None, f"the passage {shortened(a.exact)!r}")
+            gone = db.execute("SELECT 1 FROM articles WHERE id = ?", [a.article_id])
             if gone.fetchone() is None:
                 raise InputError(
                     "the passage's article was removed, perhaps in another window, so the"
                     " passage could not be put back",
                     advice="Undo the removal of the article in the window that removed it.",
                 )
-            self._project.db.execute(
+            db.execute(
                 INSERT_PASSAGE,
                 [a.id, a.uuid, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix,
                  a.note, a.coder, a.created_at, a.updated_at, a.status.value],

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from diptych.storage.article_rows import insert_article
 from diptych.storage.document import ArticleText, blocks_to_json
-from diptych.storage.errors import ChangedMeanwhileError
+from diptych.storage.errors import ChangedMeanwhileError, refuse_if_back
 from diptych.storage.model import Annotation, Article, ArticleSummary, Memo, MemoKind
 
 if TYPE_CHECKING:
@@ -62,11 +62,11 @@ def as_added(summary: ArticleSummary) -> ArticleRemoval:
 
 def restore_article(project: Project, *, removal: ArticleRemoval) -> None:
     """Put back an article removed by :func:`remove_article`, with the same ids; not if
-    it is in the project again (a copy of the project imported since brought it back):
-    that copy, and what was done to it, stays, and :class:`ChangedMeanwhileError` says so."""
+    it is in the project again (see :func:`refuse_if_back`)."""
     a = removal.article
     with project.transaction():
-        _refuse_if_back(project, a)
+        back = project.db.execute("SELECT 1 FROM articles WHERE uuid = ?", [a.uuid]).fetchone()
+        refuse_if_back(back is not None, f"the article {a.title!r}")
         row = {
             "id": a.id,
             "uuid": a.uuid,
@@ -119,18 +119,3 @@ def _refuse_if_worked_on(
             " lose that work",
             advice="Remove it by hand if it should go.",
         )
-
-
-def _refuse_if_back(project: Project, article: Article) -> None:
-    """Raise :class:`ChangedMeanwhileError` if ``article`` (by its uuid) is in the project
-    again, under any id and title."""
-    found = project.db.execute("SELECT title FROM articles WHERE uuid = ?", [article.uuid])
-    row = found.fetchone()
-    if row is None:
-        return
-    now = f" (as {row[0]!r})" if row[0] != article.title else ""
-    raise ChangedMeanwhileError(
-        f"the article {article.title!r} is in the project again{now}, brought back since by"
-        " an import or in another window, so it was not put back a second time",
-        advice="The article as it is in the project now is kept; nothing was changed.",
-    )

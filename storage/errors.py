@@ -161,3 +161,21 @@ class ArticleChangedError(InputError):
     def __init__(self, message: str, *, article_id: int, advice: str | Advice = "") -> None:
         super().__init__(message, advice=advice)
         self.article_id = article_id
+
+
+def refuse_if_back(back: bool, what: str) -> None:
+    """Raise :class:`ChangedMeanwhileError` if ``what`` (an article, passage or tag that
+    undo or redo is to put back, with its uuid) is ``back`` in the project already: a copy
+    of the project imported since brought it back, or another window did. That one, and
+    what was done to it since, stays; nothing is put back a second time.
+
+    Args:
+        back: whether something with its uuid is in the project now.
+        what: its name for the message ("the tag 'Diplomacy'").
+    """
+    if back:
+        raise ChangedMeanwhileError(
+            f"{what} is in the project again, brought back since by an import or in another"
+            " window, so it was not put back a second time",
+            advice="It is kept as it is in the project now; nothing was changed.",
+        )

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from diptych.storage.codebook import Codebook, sibling_order
-from diptych.storage.errors import ChangedMeanwhileError, refuse_if_changed
+from diptych.storage.errors import ChangedMeanwhileError, refuse_if_back, refuse_if_changed
 from diptych.storage.model import MemoKind, Tag, TagRemoval
 from diptych.storage.tag_checks import (
     TAG_COLUMNS,
@@ -27,6 +27,8 @@ def restore_removal(project: Project, *, removal: TagRemoval) -> Tag:
     t = removal.tag
     with project.transaction():
         db = project.db
+        back = db.execute("SELECT 1 FROM tags WHERE uuid = ?", [t.uuid]).fetchone()
+        refuse_if_back(back is not None, f"the tag {t.name!r}")
         into = removal.merged_into
         target = into if into is not None and tag_exists(db, into) else None  # still there
         links = _links_to_restore(project, removal, target)

@@ -32,3 +32,9 @@ def found_again(count: int) -> str:
     """Orphans an update found in its newer text: "2 earlier orphans were found again"
     ("" for none)."""
     return f"{counted(count, 'earlier orphan')} {were(count)} found again" if count else ""
+
+
+def shortened(quote: str, length: int = 40) -> str:
+    """A passage's quote on one line, cut to ``length`` characters: how messages name it."""
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= length else quote[:length].rstrip() + "…"
