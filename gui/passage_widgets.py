@@ -177,6 +177,9 @@ class ComboItems(QAbstractListModel):
 class FilterCombo(QComboBox):
     """A filter's list: "All ..." first, then the items; keeps the choice when refilled.
 
+    A choice whose item goes (its tag deleted, its article removed) falls back to "All ...",
+    and comes back with the item (the deletion undone) unless another was chosen meanwhile.
+
     Args:
         tip: what choosing an item shows.
     """
@@ -188,9 +191,18 @@ class FilterCombo(QComboBox):
         self.setMinimumContentsLength(8)
         self.entries = ComboItems(self)
         self.setModel(self.entries)
+        self._gone: object = None  # the choice whose item went, to choose again if it is back
+        self._refilling = False
+        self.currentIndexChanged.connect(self.on_current_index_changed)
+
+    def on_current_index_changed(self, _position: int) -> None:
+        """Another choice, made by the reader: the one whose item went is not taken back."""
+        if not self._refilling:
+            self._gone = None
 
     def refill(self, everything: str, items: Sequence[ComboItem]) -> bool:
-        """Replace the entries, keeping the choice if it still exists.
+        """Replace the entries, keeping the choice if it still exists (or choosing again
+        the one whose item went, if it is back).
 
         Returns:
             False if the entries were these already.
@@ -199,11 +211,17 @@ class FilterCombo(QComboBox):
         if self.entries.items == entries:
             return False
         chosen = self.currentData()
+        wanted = self._gone if chosen is None and self._gone is not None else chosen
         self.blockSignals(True)
         self.entries.replace(entries)
-        position = self.findData(chosen) if chosen is not None else 0
+        position = self.findData(wanted) if wanted is not None else 0
         self.setCurrentIndex(max(position, 0))
         self.blockSignals(False)
+        self._gone = wanted if position < 0 else None
         if self.currentData() != chosen:
-            self.currentIndexChanged.emit(self.currentIndex())
+            self._refilling = True
+            try:
+                self.currentIndexChanged.emit(self.currentIndex())
+            finally:
+                self._refilling = False
         return True
