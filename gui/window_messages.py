@@ -33,7 +33,12 @@ class WindowMessages(WindowParts):
             self._gathered.append((level, title, text))
             return
         icon = QMessageBox.Icon.Critical if level == Level.ERROR else QMessageBox.Icon.Warning
-        dialogs.show_message(self, icon, title, text)
+        box = dialogs.show_message(self, icon, title, text)
+        # "Ctrl+Z undoes the update": the keys work from the box too, and put it away (it
+        # holds the keyboard, and the window's shortcuts did nothing while it was open).
+        for action in (self.actions_.undo, self.actions_.redo):
+            box.addAction(action)
+            action.triggered.connect(box.close)
 
     def on_messages_crashed(self, summary: str, details: str) -> None:
         """An unexpected error: say so, keep working (everything saved is saved)."""

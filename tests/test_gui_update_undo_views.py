@@ -117,3 +117,26 @@ def test_an_update_undone_redone_and_undone_again_keeps_both_panes_and_lists_tru
     assert {p.id: p for p in session.project.annotations.query(article_id=2)} == before
     check_article(qtbot, window, 2)
     assert not session.undo_stack.canUndo()
+
+
+def test_ctrl_z_in_the_updates_box_undoes_the_update_as_it_says(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    session = window.session
+    old_text = session.project.articles.get(article_id=2).text
+    lines = sample_bytes(SAMPLE_FILES[1]).decode("utf-8").splitlines()
+    newer = tmp_path / SAMPLE_FILES[1]
+    newer.write_text("\n".join(ln for ln in lines if not ln.startswith(GONE)), "utf-8")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        window.importer.reimport(2, newer)
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and box.text().endswith("Ctrl+Z undoes the update.")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is box)
+
+    qtbot.keyClick(box, Qt.Key.Key_Z, CONTROL)  # as the box says, while it is open
+
+    assert session.project.articles.get(article_id=2).text == old_text
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert window.actions_.redo.text() == "&Redo Update article from file"
