@@ -3,10 +3,12 @@
 Word saves a list as paragraphs, each with its level in its style
 (``mso-list:l0 level2 lfo1``) and its bullet or number written out in a conditional
 section that only browsers other than Word's own show: ``<![if !supportLists]>·&nbsp;
-&nbsp;<![endif]>``, or the same in comments (``<!--[if !supportLists]-->``). Read as they
-are, they were paragraphs starting with "·" and a run of spaces. They are read as list
-items at their level instead, numbered as Word numbered them; a bullet is left out, as a
-list's bullets are, and a letter or a roman numeral ("a.", "iv)") is kept as text.
+&nbsp;<![endif]>``, or the same in comments (``<!--[if !supportLists]-->``). Word's
+clipboard, and editors that take the sections out, leave the marker in a span styled
+``mso-list:Ignore`` alone, which marks it just as well. Read as they are, they were
+paragraphs starting with "·" and a run of spaces. They are read as list items at their
+level instead, numbered as Word numbered them; a bullet is left out, as a list's bullets
+are, and a letter or a roman numeral ("a.", "iv)") is kept as text.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from diptych.storage.document import BlockKind
 from diptych.storage.html_structure import BlockOwner, Context
 
 _LEVEL = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.IGNORECASE)
+_IGNORED = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 _NUMBER = re.compile(r"\(?(\d{1,9})[.)]?")
 _MOST_LEVELS = 9  # Word's own limit
 _LONGEST_MARKER = 200  # characters: a bullet or number, and the spaces after it
@@ -29,6 +32,7 @@ class WordLists:
     def __init__(self) -> None:
         self._item = False
         self._marker: list[str] | None = None
+        self._spans = 0  # open spans of a marker marked by its span, 0 if none is
 
     @property
     def gathering(self) -> bool:
@@ -38,7 +42,7 @@ class WordLists:
     def item_context(self, context: Context, tag: str, attrs: dict[str, str]) -> Context:
         """The context inside a block element: a list item's if Word saved it as a
         paragraph. Call :meth:`left_open` first."""
-        self._item, self._marker = False, None
+        self._item, self._marker, self._spans = False, None, 0
         level = word_list_level(attrs.get("style", "")) if tag == "p" else 0
         if not level or context.kind is not BlockKind.PARAGRAPH or context.open_cell:
             return context
@@ -51,10 +55,28 @@ class WordLists:
         said = conditional(data)
         if said == "if !supportlists" and self._item:
             self._marker = []
-        elif said == "endif" and self._marker is not None:
-            marker, self._marker = "".join(self._marker), None
+        elif said == "endif" and self._marker is not None and not self._spans:
+            marker, self._marker, self._item = "".join(self._marker), None, False
             return marker
         return None
+
+    def start_span(self, style: str) -> None:
+        """A span starts: an item's marker if it is the first ``mso-list:Ignore`` one."""
+        if self._spans:
+            self._spans += 1
+        elif self._item and self._marker is None and _IGNORED.search(style):
+            self._marker, self._spans = [], 1
+
+    def end_span(self) -> str | None:
+        """A span ends: the item's marker if it ends the span marking one, else None."""
+        if not self._spans:
+            return None
+        self._spans -= 1
+        if self._spans:
+            return None
+        self._item = False  # one marker per item
+        marker, self._marker = "".join(self._marker or ()), None
+        return marker
 
     def gather(self, data: str) -> str:
         """Gather ``data`` into the marker: "", or all of it if it grew too long to be one
@@ -66,7 +88,7 @@ class WordLists:
     def left_open(self) -> str:
         """What was gathered as a marker whose section is still open ("" if none), to read
         as text: a block begins or ends, or the page does."""
-        marker, self._marker = self._marker, None
+        marker, self._marker, self._spans = self._marker, None, 0
         return "".join(marker or ())
 
 

@@ -132,7 +132,9 @@ class _PageReader(HTMLParser):
                 self._boundary(self._elements.top)
         else:
             self._emphasis.end(tag)
-            if tag == "math":
+            if tag == "span":
+                self._word_marker(self._word_lists.end_span())
+            elif tag == "math":
                 self._formulas = max(self._formulas - 1, 0)
             elif tag in CODE_TAGS:
                 self._code = max(self._code - 1, 0)
@@ -202,7 +204,10 @@ class _PageReader(HTMLParser):
         return -1 if end < 0 else end + 1
 
     def handle_comment(self, data: str) -> None:
-        marker = self._word_lists.comment(data)
+        self._word_marker(self._word_lists.comment(data))
+
+    def _word_marker(self, marker: str | None) -> None:
+        """Number the Word list item a marker ended (or keep a letter as text)."""
         if marker is None:
             return
         number = marker_number(marker)
@@ -216,7 +221,9 @@ class _PageReader(HTMLParser):
             self._formulas = 0  # browsers end a formula left open here
         if tag not in BLOCK_TAGS and tag not in VOID:
             self._emphasis.start(tag, attrs, len(self._elements))
-        if tag == "math":
+        if tag == "span":
+            self._word_lists.start_span(attrs.get("style", ""))
+        elif tag == "math":
             self._formulas += 1
         elif tag in CODE_TAGS:
             self._code += 1
