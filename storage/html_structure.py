@@ -241,6 +241,16 @@ class OpenBlock:
             self.runs.append(([text], style, href))
         self.last = text[-1]
 
+    def ending(self, count: int) -> str:
+        """The last ``count`` characters (or fewer) of the block's text so far."""
+        tail = ""
+        for parts, _, _ in reversed(self.runs):
+            for part in reversed(parts):
+                tail = part + tail
+                if len(tail) >= count:
+                    return tail[-count:]
+        return tail
+
     def drop_trailing_space(self) -> None:
         if self.last == " ":
             parts = self.runs[-1][0]

@@ -14,7 +14,8 @@ formula is kept as its characters, without the whitespace that lays out its mark
 
 Lists saved from Word as paragraphs are read as lists
 (:mod:`diptych.storage.html_word_lists`), and bold and italic written as styles as bold
-and italic (:mod:`diptych.storage.html_emphasis`).
+and italic (:mod:`diptych.storage.html_emphasis`). A footnote marker after a word is kept
+in brackets, a word of its own (:mod:`diptych.storage.html_note_marks`).
 
 Navigation, footers and asides are kept as ordinary text: scraped pages often put real
 content there (bylines, captions, related facts, the article itself on some sites), and a
@@ -28,8 +29,6 @@ previous one, a new cell the previous cell, a block closes an open paragraph.
 from __future__ import annotations
 
 import re
-from html import unescape
-from html.parser import HTMLParser
 
 from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle
@@ -42,6 +41,8 @@ from diptych.storage.html_elements import (
     ElementNames,
 )
 from diptych.storage.html_emphasis import Emphasis
+from diptych.storage.html_note_marks import NoteMarks
+from diptych.storage.html_parsing import ForgivingParser
 from diptych.storage.html_structure import (
     BLOCK_TAGS,
     HEADINGS,
@@ -79,7 +80,7 @@ def read_html(text: str) -> tuple[ArticleText, str]:
     return reader.finish(), " ".join(" ".join(reader.title).split())
 
 
-class _PageReader(HTMLParser):
+class _PageReader(ForgivingParser):
     """Turns parser events into blocks; see the module docstring for the rules."""
 
     def __init__(self) -> None:
@@ -94,10 +95,12 @@ class _PageReader(HTMLParser):
         self._code = 0  # open code elements
         self._emphasis = Emphasis()
         self._href: str | None = None
+        self._in_page_link = False
         self._pre_start = False  # just inside <pre>, where a first newline is not content
         self._names = ElementNames()
         self._formulas = 0  # open <math> elements
         self._word_lists = WordLists()
+        self._note_marks = NoteMarks()
 
     def finish(self) -> ArticleText:
         """The finished article (call after :meth:`close`)."""
@@ -134,12 +137,14 @@ class _PageReader(HTMLParser):
             self._emphasis.end(tag)
             if tag == "span":
                 self._word_marker(self._word_lists.end_span())
+            elif tag == "sup":
+                self._add(self._note_marks.end())
             elif tag == "math":
                 self._formulas = max(self._formulas - 1, 0)
             elif tag in CODE_TAGS:
                 self._code = max(self._code - 1, 0)
             elif tag == "a":
-                self._href = None
+                self._href, self._in_page_link = None, False
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = self._names.start(tag, attrs)
@@ -175,33 +180,17 @@ class _PageReader(HTMLParser):
             return
         if self._block is None:
             self._block = self._open_block(context)
-        self._block.append(text, *self._style())
+        if self._note_marks.holding:
+            self._add(self._note_marks.hold(text, *self._style()))
+        else:
+            self._block.append(text, *self._style())
 
-    def close(self) -> None:
-        """Finish the page; markup left open at its end is dropped, as browsers do.
-
-        The standard parser of older Pythons rescans the rest of the page once for every
-        ``<`` in such a tail, which a crafted page can make last for hours.
-        """
-        tail, self.rawdata = self.rawdata, ""
-        if tail and self.cdata_elem is None and not tail.startswith("<"):
-            self.handle_data(unescape(tail))  # text cut short, e.g. "AT&T" at the end
-        super().close()
-
-    def parse_marked_section(self, i: int, report: bool = True) -> int:
-        # The standard parser raises on marked sections other than CDATA and IE's
-        # conditionals; browsers read them as bogus comments.
-        rawdata = self.rawdata
-        if rawdata.startswith("<![CDATA[", i):
-            end = rawdata.find("]]>", i)
-            if end >= 0:
-                self.handle_data(rawdata[i + len("<![CDATA[") : end])  # XHTML
-                return end + len("]]>")
-            return -1
-        end = rawdata.find(">", i)
-        if end >= 0:
-            self.handle_comment(rawdata[i + len("<![") : end])
-        return -1 if end < 0 else end + 1
+    def _add(self, runs: list[tuple[str, SpanStyle | None, str]]) -> None:
+        """Add runs of text held back (see :mod:`diptych.storage.html_note_marks`)."""
+        for text, style, href in runs:
+            if self._block is None:
+                self._block = self._open_block(self._elements.top)
+            self._block.append(text, style, href)
 
     def handle_comment(self, data: str) -> None:
         self._word_marker(self._word_lists.comment(data))
@@ -227,8 +216,13 @@ class _PageReader(HTMLParser):
             self._formulas += 1
         elif tag in CODE_TAGS:
             self._code += 1
+        elif tag == "sup":
+            before = "" if self._block is None else self._block.ending(8)
+            self._note_marks.start(before, in_page_link=self._in_page_link)
         elif tag == "a":
             self._href = allowed_href(without_redirect(attrs.get("href", "")))
+            self._in_page_link = attrs.get("href", "").strip().startswith("#")
+            self._note_marks.link(attrs.get("href", ""))
         elif tag == "br":
             self._line_break()
         elif tag == "hr":
@@ -260,6 +254,7 @@ class _PageReader(HTMLParser):
     def _marker_as_text(self) -> None:
         if self._word_lists.gathering:
             self.handle_data(self._word_lists.left_open())
+        self._add(self._note_marks.boundary())
 
     def _open_block(self, context: Context) -> OpenBlock:
         kind, attrs, owner = context.kind, context.attrs, context.owner
@@ -281,6 +276,7 @@ class _PageReader(HTMLParser):
             self._end_block()
 
     def _line_break(self) -> None:
+        self._add(self._note_marks.release())
         block = self._block
         if block is not None and block.runs:
             if not self._elements.top.pre:

@@ -51,8 +51,8 @@ NEWS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><base href="http
 <template><p>SECRET</p></template><svg><text>SECRET</text></svg>
 </article><aside><h2>Related</h2><ul><li>Older story</li></ul></aside></main>
 <footer><p>Copyright News</p></footer></body></html>"""
-NEWS_SHOWS = (
-    "Home World Talks resume Delegates meet. Photo: Ann Lee The longawaited talks began1 "
+NEWS_SHOWS = (  # a footnote marker is a word apart from the word before it, "began[1]"
+    "Home World Talks resume Delegates meet. Photo: Ann Lee The longawaited talks began 1 "
     "on H2O. Background Earlier rounds failed. Envoy The chief negotiator. We will agree. "
     "The envoy if a: b() First line second line Related Older story Copyright News"
 )
@@ -338,7 +338,7 @@ def test_a_page_saved_from_libreoffice_keeps_every_word_and_its_structure() -> N
     article = parse(LIBREOFFICE_PAGE)
     assert_words_in_order(
         "Heading Text with bold and italic and normal. One Nested Two Bullet Sub bullet A1 "
-        "B1 Claim1 rest 1Footnote text",
+        "B1 Claim 1 rest 1Footnote text",
         article.text,
     )
     assert "size" not in article.text and "LibreOffice" not in article.text

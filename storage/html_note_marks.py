@@ -1,0 +1,94 @@
+"""Footnote markers in web pages: ``began<sup><a href="#fn1">1</a></sup>``.
+
+A browser shows the marker raised and small, apart from the word before it; read as text,
+it ran into that word ("began1"), which search then never found as "began", nor quotes
+and exports as the reader saw it. A marker written right after a word is kept in brackets
+instead ("began[1]"), as Word and Wikipedia write theirs, so that both stay words of their
+own, in the marker's style (a link stays a link).
+
+A superscript is a marker when it is short (a number, a letter, ``*``, ``†``...) and
+either links to a place in the page (``#fn1``), or is a number or a sign after a word of
+three letters or more. Exponents and ordinals ("mc²", "20 m²", "1st", "10⁶") stay as they
+are: they follow a symbol, a short unit or a digit, and "mc2" is what a reader searches for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diptych.storage.document import SpanStyle
+
+Run = tuple[str, SpanStyle | None, str]
+"""A run of text read inside a superscript, with its style and link."""
+
+_MARK = re.compile(r"\d{1,4}|[*\u2020\u2021\u00a7\u00b6#]{1,3}|[A-Za-z]")
+_LINKED_ONLY = re.compile(r"[A-Za-z]")  # a letter is a marker only when it links to a note
+_WORD_BEFORE = re.compile(r"[^\W\d_]{3,}$")
+_LONGEST_MARK = 16  # characters read before a superscript is known not to be a marker
+
+
+class NoteMarks:
+    """The superscript being read, held back until it is known to be a footnote marker."""
+
+    def __init__(self) -> None:
+        self._depth = 0  # open <sup> elements
+        self._runs: list[Run] | None = None  # held back, or None when not holding any
+        self._before = ""  # the text before the superscript
+        self._linked = False  # it links to a place in the page
+
+    @property
+    def holding(self) -> bool:
+        """True while the text read is held back as a possible marker."""
+        return self._runs is not None
+
+    def start(self, before: str, *, in_page_link: bool) -> None:
+        """A ``<sup>`` starts after ``before`` (the end of the block's text so far), perhaps
+        inside a link to a place in the page (``<a href="#fn1"><sup>1</sup></a>``)."""
+        self._depth += 1
+        if self._depth == 1:
+            self._runs, self._before, self._linked = [], before, in_page_link
+
+    def link(self, href: str) -> None:
+        """A link starts inside the superscript."""
+        if href.strip().startswith("#"):
+            self._linked = True
+
+    def hold(self, text: str, style: SpanStyle | None, href: str) -> list[Run]:
+        """Hold ``text`` back; what to add to the block now (all that was held if it grew
+        too long to be a marker)."""
+        assert self._runs is not None
+        self._runs.append((text, style, href))
+        if sum(len(run[0]) for run in self._runs) > _LONGEST_MARK:
+            return self.release()
+        return []
+
+    def end(self) -> list[Run]:
+        """A ``</sup>`` ends: the runs to add to the block (none if still inside)."""
+        if not self._depth:
+            return []
+        self._depth -= 1
+        return [] if self._depth else self.release()
+
+    def boundary(self) -> list[Run]:
+        """A block begins or ends: it ends the superscript too, as browsers read it; what
+        was held, to add to the block before it ends."""
+        self._depth = 0
+        return self.release()
+
+    def release(self) -> list[Run]:
+        """Stop holding: what was held, in brackets if it is a marker after a word."""
+        runs, self._runs = self._runs or [], None
+        mark = "".join(run[0] for run in runs)
+        if not runs or not self._is_marker(mark.strip()) or mark[0].isspace():
+            return runs
+        first, last = runs[0], runs[-1]
+        if len(runs) == 1:
+            return [(f"[{first[0]}]", first[1], first[2])]
+        return [(f"[{first[0]}", first[1], first[2]), *runs[1:-1], (f"{last[0]}]", *last[1:])]
+
+    def _is_marker(self, mark: str) -> bool:
+        if not _MARK.fullmatch(mark) or not self._before[-1:].isalnum():
+            return False
+        if self._linked:
+            return True
+        return not _LINKED_ONLY.fullmatch(mark) and bool(_WORD_BEFORE.search(self._before))
