@@ -9,7 +9,8 @@ those used. The rules, in order:
    after a UTF-8 mark, stray bytes that are not UTF-8 are read as in rule 5
    (``"utf-8+cp1252"``);
 3. bytes that are valid UTF-8 are UTF-8;
-4. for HTML, a ``<meta charset>`` in the first 4 KB names the encoding;
+4. for HTML, a ``<meta charset>`` in the first 4 KB names the encoding, as browsers read
+   the name (:mod:`diptych.storage.charset_labels`);
 5. UTF-8 text with a few stray bytes that are not UTF-8 (a curly quote or an accented letter
    pasted from an older program) is UTF-8 with those bytes read as cp1252
    (``"utf-8+cp1252"``), when its UTF-8 letters show it to be UTF-8 (see
@@ -27,6 +28,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from diptych.storage.charset_labels import codec_for_label
 from diptych.storage.control_characters import BINARY_SIGNS
 from diptych.storage.errors import ArticleFileError
 
@@ -80,24 +82,6 @@ _CONTROL_SHARE = 0.05
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _META_SNIFF_BYTES = 4096
-# Labels that browsers read as windows-1252 or as UTF-8; codecs never worth obeying.
-_LABELS_AS_CP1252 = {"ascii", "latin_1", "iso8859_1", "cp1252"}
-_LABELS_REFUSED = {
-    "utf_8",
-    "utf_16",
-    "utf_16_le",
-    "utf_16_be",
-    "utf_32",
-    "utf_32_le",
-    "utf_32_be",
-    "utf_7",
-    "unicode_escape",
-    "raw_unicode_escape",
-    "idna",
-    "punycode",
-    "undefined",
-}
-_LABEL_ALIASES = {"gb2312": "gbk", "gb_2312_80": "gbk", "x-gbk": "gbk"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,26 +243,10 @@ def _utf8_with_strays(data: bytes) -> str | None:
 
 
 def _declared_charset(head: bytes) -> str | None:
-    """The codec named by a ``<meta charset>`` in ``head``, if it is one worth obeying.
-
-    UTF labels are ignored because the bytes have already failed as UTF-8 (or carry no
-    BOM); Latin-1 and ASCII labels fall through to cp1252, as browsers read them.
-    """
+    """The codec named by a ``<meta charset>`` in ``head``, if it is one worth obeying
+    (see :func:`~diptych.storage.charset_labels.codec_for_label`)."""
     match = _META_CHARSET.search(head)
-    if match is None:
-        return None
-    label = match.group(1).decode("ascii").lower()
-    label = _LABEL_ALIASES.get(label, label)
-    try:
-        info = codecs.lookup(label)
-    except LookupError:
-        return None
-    codec = info.name.replace("-", "_")
-    if codec in _LABELS_AS_CP1252 or codec in _LABELS_REFUSED:
-        return None
-    if not getattr(info, "_is_text_encoding", True):
-        return None
-    return info.name
+    return None if match is None else codec_for_label(match.group(1).decode("ascii"))
 
 
 def _refuse_known_binary(data: bytes, name: str) -> None:

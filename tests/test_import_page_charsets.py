@@ -1,0 +1,52 @@
+"""Web pages in the older encodings of East Asia and elsewhere, named in their ``<meta>``
+by any of the names browsers know, keep every letter: browsers read such a page in the
+encoding's Windows form (Shift_JIS as Windows-31J, EUC-KR as Windows-949, GB2312 as
+GB18030), whose letters pages written on Windows hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from diptych.storage.importing import parse_article
+
+
+def page(label: str, text: str, codec: str, *, http_equiv: bool = False) -> bytes:
+    if http_equiv:
+        meta = f'<meta http-equiv="Content-Type" content="text/html; charset={label}">'
+    else:
+        meta = f'<meta charset="{label}">'
+    return f"<html><head>{meta}<title>T</title></head><body><p>{text}</p></body></html>".encode(
+        codec
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "codec"),
+    [
+        # Circled numbers, the wave dash and 髙 are Windows-31J's, not Shift_JIS's.
+        ("shift_jis", "手順①と②を見る、髙橋さん～", "cp932"),
+        ("Shift_JIS", "ｶﾀｶﾅの記事", "cp932"),
+        ("x-sjis", "東京の天気", "cp932"),
+        ("windows-31j", "東京の天気①", "cp932"),
+        ("ms_kanji", "東京の天気①", "cp932"),
+        ("euc-jp", "東京の天気", "euc_jp"),
+        # 똠 and 똘 are Windows-949's, not EUC-KR's.
+        ("euc-kr", "똠방각하 똘똘이 서울", "cp949"),
+        ("ks_c_5601-1987", "똠방각하 서울", "cp949"),
+        ("windows-949", "똠방각하 서울", "cp949"),
+        ("gb2312", "北京欢迎你 €5", "gb18030"),
+        ("gbk", "北京欢迎你 €5", "gb18030"),
+        ("x-gbk", "北京欢迎你", "gb18030"),
+        ("GB18030", "北京欢迎你 𠀀", "gb18030"),
+        ("big5", "香港 粵語 綫", "big5hkscs"),
+        ("windows-874", "ภาษาไทย", "cp874"),
+        ("x-mac-roman", "café “quoted”", "mac_roman"),
+        ("iso-8859-8-i", "שלום עולם", "iso8859_8"),
+    ],
+)
+def test_a_page_in_a_named_older_encoding_keeps_every_letter(
+    label: str, text: str, codec: str
+) -> None:
+    for http_equiv in (False, True):
+        parsed = parse_article(page(label, text, codec, http_equiv=http_equiv), name="p.html")
+        assert parsed.content.text == text, (label, parsed.encoding)
