@@ -42,6 +42,19 @@ _BROWSER_LABELS: dict[str, str] = {
     ),
     **{f"x-cp125{n}": f"cp125{n}" for n in range(9)},
 }
+_NAMES = {
+    "cp932": "Shift_JIS (Windows-31J)",
+    "cp949": "EUC-KR (Windows-949)",
+    "gb18030": "GB18030",
+    "big5hkscs": "Big5",
+    "euc_jp": "EUC-JP",
+    "cp874": "Thai (Windows-874)",
+    "mac_roman": "Mac Roman",
+}
+REPLACED = "+replaced"
+"""Ends the encoding recorded for a page read as it says whose bytes were not all of that
+encoding: those show as "\ufffd"."""
+
 # Labels that browsers read as windows-1252 or as UTF-8; codecs never worth obeying.
 _AS_CP1252 = {"ascii", "latin_1", "iso8859_1", "cp1252"}
 _REFUSED = {
@@ -82,3 +95,8 @@ def codec_for_label(label: str) -> str | None:
     if not getattr(info, "_is_text_encoding", True):
         return None
     return info.name
+
+
+def encoding_name(codec: str) -> str:
+    """The name a reader knows an encoding by ("Shift_JIS (Windows-31J)" for "cp932")."""
+    return _NAMES.get(codec, codec)

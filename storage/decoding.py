@@ -10,7 +10,8 @@ those used. The rules, in order:
    (``"utf-8+cp1252"``);
 3. bytes that are valid UTF-8 are UTF-8;
 4. for HTML, a ``<meta charset>`` in the first 4 KB names the encoding, as browsers read
-   the name (:mod:`diptych.storage.charset_labels`);
+   the name (:mod:`diptych.storage.charset_labels`); bytes not of that encoding read as
+   "\ufffd" (``"cp932+replaced"``);
 5. UTF-8 text with a few stray bytes that are not UTF-8 (a curly quote or an accented letter
    pasted from an older program) is UTF-8 with those bytes read as cp1252
    (``"utf-8+cp1252"``), when its UTF-8 letters show it to be UTF-8 (see
@@ -28,7 +29,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from diptych.storage.charset_labels import codec_for_label
+from diptych.storage.charset_labels import REPLACED, codec_for_label
 from diptych.storage.control_characters import BINARY_SIGNS
 from diptych.storage.errors import ArticleFileError
 
@@ -205,13 +206,22 @@ def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
         declared = _declared_charset(data[:_META_SNIFF_BYTES])
         if declared is not None:
             try:
-                return data.decode(declared, errors="replace"), declared
+                return _declared(data, declared)
             except (LookupError, UnicodeError, ValueError):
                 pass  # a codec that cannot decode at all: fall back like a browser
     mixed = _utf8_with_strays(data)
     if mixed is not None:
         return mixed, "utf-8+cp1252"
     return decode_cp1252(data), "cp1252"
+
+
+def _declared(data: bytes, codec: str) -> tuple[str, str]:
+    """``data`` read in the encoding its page names, as browsers read it: each byte that
+    is not of that encoding shows as "\ufffd", and the encoding recorded says so."""
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError:
+        return data.decode(codec, errors="replace"), codec + REPLACED
 
 
 def _utf8_after_mark(data: bytes) -> tuple[str, str]:

@@ -4,7 +4,9 @@ UTF-8, and how their bytes were read instead.
 A file read as Windows-1252 comes out garbled if it was written in another old encoding
 (Russian, Japanese...); a UTF-8 file with a few stray bytes keeps its UTF-8 letters, and
 only the stray bytes (curly quotes or accented letters pasted from an older program) are
-read as Windows-1252. Both are worth a glance, and both say how to bring in a mended file.
+read as Windows-1252; a web page read in the encoding it names may hold bytes that are not
+of that encoding, which show as "\ufffd". All are worth a glance, and all say how to bring
+in a mended file.
 The window and the command line say the same, but for how to bring it in.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from diptych.storage.charset_labels import REPLACED, encoding_name
 from diptych.storage.errors import Advice
 from diptych.storage.wording import were
 
@@ -40,6 +43,14 @@ def reading_notes(read: Iterable[tuple[str, str]], *, window: bool) -> list[str]
             f"{', '.join(legacy)} {was} not UTF-8 and {was} read as Windows-1252 (Western "
             f"European); if its letters look wrong, save it as UTF-8 and {update}."
         )
+    for name, encoding in read:
+        if encoding.endswith(REPLACED):
+            said = encoding_name(encoding.removesuffix(REPLACED))
+            notes.append(
+                f"{name} was read as {said}, as it says, but some of its bytes are not "
+                f"{said} and show as \ufffd; if its letters look wrong, save it as UTF-8 "
+                f"and {update}."
+            )
     if mixed:
         notes.append(
             f"{', '.join(mixed)} {were(len(mixed))} UTF-8 except for a few bytes, which were "

@@ -5,9 +5,13 @@ GB18030), whose letters pages written on Windows hold."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from test_cli import run
 
 from diptych.storage.importing import parse_article
+from diptych.storage.reading_notes import reading_notes
 
 
 def page(label: str, text: str, codec: str, *, http_equiv: bool = False) -> bytes:
@@ -50,3 +54,20 @@ def test_a_page_in_a_named_older_encoding_keeps_every_letter(
     for http_equiv in (False, True):
         parsed = parse_article(page(label, text, codec, http_equiv=http_equiv), name="p.html")
         assert parsed.content.text == text, (label, parsed.encoding)
+
+
+def test_bytes_the_named_encoding_cannot_read_are_told_not_hidden(tmp_path: Path) -> None:
+    # Copied from a Japanese template, written in Windows-1252: 0xFD-0xFF are no
+    # Windows-31J bytes, so those letters cannot show as written.
+    data = b'<meta charset="shift_jis"><p>na\xefve caf\xe9 \xff\xfe end</p>'
+    parsed = parse_article(data, name="menu.html")
+    assert parsed.encoding == "cp932+replaced"
+    assert parsed.content.text.endswith(" end")
+    [note] = reading_notes([("menu.html", parsed.encoding)], window=False)
+    assert note.startswith("menu.html was read as Shift_JIS (Windows-31J), as it says, but some")
+    assert "\ufffd" in note and "save it as UTF-8" in note and "diptych reimport" in note
+
+    (tmp_path / "menu.html").write_bytes(data)
+    code, out, err = run("import", tmp_path / "p.diptych", tmp_path / "menu.html")
+    assert code == 0, err
+    assert "# menu.html was read as Shift_JIS (Windows-31J), as it says" in out
