@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from diptych.storage.charset_labels import REPLACED, codec_for_label
 from diptych.storage.control_characters import BINARY_SIGNS
 from diptych.storage.errors import ArticleFileError
+from diptych.storage.utf16_text import utf16_without_mark
 
 SUPPORTED_ADVICE = "Diptych imports plain text (.txt), Markdown (.md) and web pages (.html)."
 
@@ -132,46 +133,6 @@ def looks_binary(text: str) -> bool:
     reads as UTF-16)."""
     sample = text[:_CONTROL_SAMPLE]
     return len(BINARY_SIGNS.findall(sample)) > _CONTROL_SHARE * len(sample)
-
-
-def utf16_without_mark(data: bytes) -> tuple[str, str] | None:
-    """Recognise UTF-16 text written without a byte-order mark, or give up (None).
-
-    Each character is two bytes, one of them the "high" byte (the second for
-    little-endian, the first for big-endian). Mostly-Latin text has a NUL high byte in
-    nearly every pair. Text in one other alphabet (Cyrillic, Greek, Hebrew, Arabic, ...)
-    has a NUL high byte at each space, digit and line end, and otherwise the few high
-    bytes of its alphabet (and of dashes and quotes), while its low bytes are never NUL.
-    The text must then decode cleanly.
-    """
-    if len(data) % 2:
-        return None
-    sample = data[:4096]
-    pairs = max(1, len(sample) // 2)
-    for codec, high, low in (
-        ("utf-16-le", sample[1::2], sample[0::2]),
-        ("utf-16-be", sample[0::2], sample[1::2]),
-    ):
-        latin = high.count(0) / pairs > 0.6
-        one_alphabet = (
-            high.count(0) / pairs >= _ALPHABET_SPACES
-            and low.count(0) <= pairs * _ALPHABET_LOW_NULS
-            and len(set(high) - {0}) <= _ALPHABET_HIGH_BYTES
-        )
-        if latin or one_alphabet:
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:
-                return None
-    return None
-
-
-# One alphabet in UTF-16: at least this share of NUL high bytes (spaces, digits, line
-# ends), at most this share of NUL low bytes, and at most this many other high bytes
-# (the alphabet's, general punctuation's such as dashes and quotes, one more).
-_ALPHABET_SPACES = 0.05
-_ALPHABET_LOW_NULS = 0.01
-_ALPHABET_HIGH_BYTES = 3
 
 
 def normalise_newlines(text: str) -> str:

@@ -1,6 +1,7 @@
 """A Japanese page in Shift_JIS, imported with File > Import, shows every letter in the
-pane, Windows' own (①, 髙) too; a page holding bytes its named encoding cannot read is
-imported and the message after the import says so, naming the file and what to do."""
+pane, Windows' own (①, 髙) too, and so does Korean text saved as UTF-16 without a mark; a
+page holding bytes its named encoding cannot read is imported and the message after the
+import says so, naming the file and what to do."""
 
 from __future__ import annotations
 
@@ -37,3 +38,12 @@ def test_bytes_a_page_s_encoding_cannot_read_are_named_in_the_message(
     assert text.startswith("Imported 1 article.")
     assert "menu.html was read as Shift_JIS (Windows-31J), as it says, but some" in text
     assert "save it as UTF-8" in text and "Update from newer file" in text
+
+
+def test_korean_text_in_utf16_without_a_mark_shows_every_letter(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "seoul.txt"
+    path.write_bytes("서울의 날씨\n\n서울의 날씨는 맑습니다.\n".encode("utf-16-le"))
+    pane = import_page(qtbot, window, path, monkeypatch)
+    assert pane.view.toPlainText() == "서울의 날씨\n서울의 날씨는 맑습니다."
