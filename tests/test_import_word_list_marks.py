@@ -58,3 +58,59 @@ def test_an_ignored_span_left_open_loses_no_words() -> None:
         "<p>Next words</p>"
     )
     assert_words_in_order("1. Item words Next words", article.text)
+
+
+FILTERED_LISTS_PAGE = """<html><head><style>
+p.MsoListParagraph, li.MsoListParagraph {margin-left:.5in;}
+</style></head><body lang=EN-US><div class=WordSection1>
+<p class=MsoNormal>Before the list.</p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-.25in'><span
+style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;
+&nbsp;&nbsp;&nbsp; </span></span>Item <i>one</i></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:1.0in;text-indent:-.25in'><span
+style='font-family:"Courier New"'>o<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;
+</span></span>Item one, a</p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:1.5in;text-indent:-.25in'><span
+style='font-family:Wingdings'>§<span style='font:7.0pt "Times New Roman"'>&nbsp;
+</span></span>Item one, a, i</p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-.25in'><span
+style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;
+</span></span>Item two</p>
+<p class=MsoListParagraphCxSpFirst style='margin-left:36.0pt;text-indent:-18.0pt'>1.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span>Count</p>
+<p class=MsoListParagraphCxSpLast style='margin-left:36.0pt;text-indent:-18.0pt'>2.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span>Weigh</p>
+<p class=MsoListParagraph>An indented paragraph, no item.</p>
+</div></body></html>"""
+FILTERED_LISTS_SHOW = (
+    "Before the list. Item one Item one, a Item one, a, i Item two Count Weigh "
+    "An indented paragraph, no item."
+)
+
+
+def test_a_list_saved_as_a_filtered_word_page_is_a_list_with_one_marker() -> None:
+    # "Save as Web Page, Filtered" keeps neither the list's styles nor its sections: a
+    # list item is a List Paragraph hanging its marker, indented by its level.
+    article = parse(FILTERED_LISTS_PAGE)
+    assert_words_in_order(FILTERED_LISTS_SHOW, article.text)
+    shown = [(b.kind, b.level, b.number, article.text[b.start : b.end]) for b in article.blocks]
+    assert shown == [
+        (BlockKind.PARAGRAPH, 0, 0, "Before the list."),
+        (BlockKind.ITEM, 1, 0, "Item one"),
+        (BlockKind.ITEM, 2, 0, "Item one, a"),
+        (BlockKind.ITEM, 3, 0, "Item one, a, i"),
+        (BlockKind.ITEM, 1, 0, "Item two"),
+        (BlockKind.ITEM, 1, 1, "Count"),
+        (BlockKind.ITEM, 1, 2, "Weigh"),
+        (BlockKind.PARAGRAPH, 0, 0, "An indented paragraph, no item."),
+    ]
+    [slanted] = article.blocks[1].spans
+    assert (article.text[slanted.start : slanted.end], slanted.style) == ("one", SpanStyle.EMPHASIS)
+
+
+def test_a_hanging_list_paragraph_without_a_marker_loses_no_words() -> None:
+    article = parse(
+        "<p class=MsoListParagraph style='text-indent:-.25in'>Words with no marker at all, "
+        "and <b>more</b> of them</p><p>Next</p>"
+    )
+    assert_words_in_order("Words with no marker at all, and more of them Next", article.text)
