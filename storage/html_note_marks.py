@@ -6,10 +6,12 @@ and exports as the reader saw it. A marker written right after a word is kept in
 instead ("began[1]"), as Word and Wikipedia write theirs, so that both stay words of their
 own, in the marker's style (a link stays a link).
 
-A superscript is a marker when it is short (a number, a letter, ``*``, ``†``...) and
-either links to a place in the page (``#fn1``), or is a number or a sign after a word of
-three letters or more. Exponents and ordinals ("mc²", "20 m²", "1st", "10⁶") stay as they
-are: they follow a symbol, a short unit or a digit, and "mc2" is what a reader searches for.
+A superscript is a marker when it is short (a number, numbers such as "1,2" or "5–7", a
+letter, ``*``, ``†``...) and either links to a place in the page (``#fn1``), or is numbers
+or a sign after a word of three letters or more or a name such as "Li" (citations and
+authors' affiliations in papers). Exponents and ordinals ("mc²", "20 m²", "1st", "10⁶")
+stay as they are: they follow a symbol, a short unit or a digit, and "mc2" is what a
+reader searches for.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from diptych.storage.document import SpanStyle
 Run = tuple[str, SpanStyle | None, str]
 """A run of text read inside a superscript, with its style and link."""
 
-_MARK = re.compile(r"\d{1,4}|[*\u2020\u2021\u00a7\u00b6#]{1,3}|[A-Za-z]")
+_MARK = re.compile(
+    r"\d{1,4}(?:\s?[,\u2013\u2014-]\s?\d{1,4}){0,5}|[*\u2020\u2021\u00a7\u00b6#]{1,3}|[A-Za-z]"
+)
 _LINKED_ONLY = re.compile(r"[A-Za-z]")  # a letter is a marker only when it links to a note
-_WORD_BEFORE = re.compile(r"[^\W\d_]{3,}$")
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")
 _LONGEST_MARK = 16  # characters read before a superscript is known not to be a marker
 
 
@@ -91,4 +95,12 @@ class NoteMarks:
             return False
         if self._linked:
             return True
-        return not _LINKED_ONLY.fullmatch(mark) and bool(_WORD_BEFORE.search(self._before))
+        return not _LINKED_ONLY.fullmatch(mark) and _a_word(self._before)
+
+
+def _a_word(before: str) -> bool:
+    """True if ``before`` ends with a word of three letters or more, or a name such as
+    "Li", rather than a unit ("km") or a symbol ("mc")."""
+    found = _LETTERS_BEFORE.search(before)
+    word = found[0] if found else ""
+    return len(word) >= 3 or (len(word) == 2 and word[0].isupper() and word[1].islower())

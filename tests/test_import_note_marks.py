@@ -58,6 +58,16 @@ def test_a_footnote_marker_after_a_word_is_kept_in_brackets_and_the_notes_too() 
     ]
 
 
+def test_citations_and_affiliations_after_a_word_are_kept_in_brackets() -> None:
+    article = parse(
+        "<p>Ann Smith<sup>1,2</sup> and Bo Li<sup>2</sup> showed it before<sup>5\u20137</sup>"
+        " and since<sup>12, 14-16</sup>.</p>"
+    )
+    assert article.text == (
+        "Ann Smith[1,2] and Bo Li[2] showed it before[5\u20137] and since[12, 14-16]."
+    )
+
+
 def test_a_marker_keeps_its_link_and_style() -> None:
     article = parse(
         '<p>See the report<sup><a href="https://example.org/notes#n1">1</a></sup> and '
