@@ -9,9 +9,9 @@ those used. The rules, in order:
    after a UTF-8 mark, stray bytes that are not UTF-8 are read as in rule 5
    (``"utf-8+cp1252"``);
 3. bytes that are valid UTF-8 are UTF-8;
-4. for HTML, a ``<meta charset>`` in the first 4 KB names the encoding, as browsers read
-   the name (:mod:`diptych.storage.charset_labels`); bytes not of that encoding read as
-   "\ufffd" (``"cp932+replaced"``);
+4. for HTML, a ``<meta charset>`` in the first 4 KB (or else an XML declaration) names the
+   encoding, as browsers read the name (:mod:`diptych.storage.charset_labels`); bytes not
+   of that encoding read as "\ufffd" (``"cp932+replaced"``);
 5. UTF-8 text with a few stray bytes that are not UTF-8 (a curly quote or an accented letter
    pasted from an older program) is UTF-8 with those bytes read as cp1252
    (``"utf-8+cp1252"``), when its UTF-8 letters show it to be UTF-8 (see
@@ -83,6 +83,9 @@ _CONTROL_SAMPLE = 65536
 _CONTROL_SHARE = 0.05
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_XML_DECLARATION = re.compile(
+    rb"""\A\s*<\?xml\s[^>]*?encoding\s*=\s*["']\s*([A-Za-z0-9._:-]+)""", re.I
+)
 _META_SNIFF_BYTES = 4096
 
 
@@ -214,9 +217,10 @@ def _utf8_with_strays(data: bytes) -> str | None:
 
 
 def _declared_charset(head: bytes) -> str | None:
-    """The codec named by a ``<meta charset>`` in ``head``, if it is one worth obeying
-    (see :func:`~diptych.storage.charset_labels.codec_for_label`)."""
-    match = _META_CHARSET.search(head)
+    """The codec named by a ``<meta charset>`` in ``head`` or else by its XML declaration
+    (as XHTML, EPUB chapters among them, names it), if it is one worth obeying (see
+    :func:`~diptych.storage.charset_labels.codec_for_label`)."""
+    match = _META_CHARSET.search(head) or _XML_DECLARATION.match(head)
     return None if match is None else codec_for_label(match.group(1).decode("ascii"))
 
 

@@ -71,3 +71,19 @@ def test_bytes_the_named_encoding_cannot_read_are_told_not_hidden(tmp_path: Path
     code, out, err = run("import", tmp_path / "p.diptych", tmp_path / "menu.html")
     assert code == 0, err
     assert "# menu.html was read as Shift_JIS (Windows-31J), as it says" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "declaration", "text", "codec"),
+    [
+        ("chapter.xhtml", '<?xml version="1.0" encoding="Shift_JIS"?>', "東京の天気①", "cp932"),
+        ("seoul.html", "<?xml version='1.0' encoding='euc-kr' ?>", "서울의 날씨 똠", "cp949"),
+    ],
+)
+def test_an_xhtml_page_named_in_its_xml_declaration_keeps_every_letter(
+    name: str, declaration: str, text: str, codec: str
+) -> None:
+    # EPUB chapters and other XHTML say their encoding in the XML declaration, not a <meta>.
+    page = f'{declaration}\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{text}</p>'
+    parsed = parse_article(f"{page}</body></html>".encode(codec), name=name)
+    assert parsed.content.text == text
