@@ -160,7 +160,7 @@ def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
     if b"\x00" in data:
         guessed = utf16_without_mark(data)
         if guessed is None:
-            raise _binary(name, "NUL bytes")
+            raise _binary(name, "NUL bytes", advice=_NUL_ADVICE)
         return guessed
     try:
         return data.decode("utf-8"), "utf-8"
@@ -233,12 +233,15 @@ def _refuse_known_binary(data: bytes, name: str) -> None:
             )
 
 
-def _binary(name: str, reason: str) -> ArticleFileError:
-    return ArticleFileError(
-        f"is not a text file ({reason})",
-        path=name,
-        advice=SUPPORTED_ADVICE,
-    )
+# Text in UTF-16 or UTF-32 (which hold NUL bytes) that could not be told from other bytes.
+_NUL_ADVICE = (
+    "If it is text in another encoding (such as UTF-16), save it as UTF-8 and import it "
+    f"again. {SUPPORTED_ADVICE}"
+)
+
+
+def _binary(name: str, reason: str, *, advice: str = SUPPORTED_ADVICE) -> ArticleFileError:
+    return ArticleFileError(f"is not a text file ({reason})", path=name, advice=advice)
 
 
 def _empty(name: str) -> ArticleFileError:

@@ -35,3 +35,14 @@ def test_random_bytes_with_nul_bytes_are_still_refused(seed: int) -> None:
     data = random.Random(seed).randbytes(4096) + b"\x00\x00"
     with pytest.raises(ArticleFileError, match=r"noise\.txt"):
         parse_article(data, name="noise.txt")
+
+
+def test_text_with_nul_bytes_that_cannot_be_told_says_to_save_it_as_utf8() -> None:
+    # UTF-16 cut short by one byte: which text it was cannot be told; the message says how
+    # to bring it in.
+    data = "Notes from Seoul, 서울.\n".encode("utf-16-le") + b"\n"
+    with pytest.raises(ArticleFileError) as caught:
+        parse_article(data, name="seoul.txt")
+    message = str(caught.value)
+    assert message.startswith("seoul.txt: is not a text file (NUL bytes).")
+    assert "save it as UTF-8 and import it again" in message
