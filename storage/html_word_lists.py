@@ -8,10 +8,10 @@ clipboard, and editors that take the sections out, leave the marker in a span st
 ``mso-list:Ignore`` alone, which marks it just as well. "Save as Web Page, Filtered"
 keeps neither: an item is a paragraph of the List Paragraph style hanging its marker, the
 spaces after the marker in a span of 7-point type, its level told by its indent (half an
-inch a level). Read as they are, they were
-paragraphs starting with "·" and a run of spaces. They are read as list items at their
-level instead, numbered as Word numbered them; a bullet is left out, as a list's bullets
-are, and a letter or a roman numeral ("a.", "iv)") is kept as text.
+inch a level); one that hangs words instead of a marker stays a paragraph. Read as they
+are, they were paragraphs starting with "·" and a run of spaces. They are read as list
+items at their level instead, numbered as Word numbered them; a bullet is left out, as a
+list's bullets are, and a letter or a roman numeral ("a.", "iv)") is kept as text.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _IGNORED = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 _FILTERED_ITEM = re.compile(r"(?<!\S)MsoListParagraph", re.IGNORECASE)
 _HANGING = re.compile(r"text-indent\s*:\s*-", re.IGNORECASE)
 _MARGIN = re.compile(r"margin-left\s*:\s*(\d+(?:\.\d*)?|\.\d+)\s*(in|pt|cm|mm|px)?", re.I)
+_WORDS = re.compile(r"\S\s+\S")
 _SPACER = re.compile(r"font\s*:\s*7\.0pt", re.IGNORECASE)
 _INCHES = {"in": 1.0, "pt": 1 / 72, "cm": 1 / 2.54, "mm": 1 / 25.4, "px": 1 / 96, "": 1 / 96}
 _LEVEL_INDENT = 0.5  # inches: Word indents each level of a list half an inch more
@@ -43,6 +44,7 @@ class WordLists:
         self._marker: list[str] | None = None
         self._spans = 0  # open spans of a marker marked by its span, 0 if none is
         self._filtered = False  # the item was saved as a filtered page: no styles, no sections
+        self._owner = BlockOwner()  # the item's
 
     @property
     def gathering(self) -> bool:
@@ -64,7 +66,8 @@ class WordLists:
         if self._filtered:
             self._marker = []  # the marker is the item's first words, before its spacer
         item = {"level": level, "number": 0}
-        return replace(context, kind=BlockKind.ITEM, attrs=item, owner=BlockOwner())
+        self._owner = BlockOwner()
+        return replace(context, kind=BlockKind.ITEM, attrs=item, owner=self._owner)
 
     def comment(self, data: str) -> str | None:
         """A comment or marked section: the item's marker if it ends one, else None."""
@@ -101,7 +104,14 @@ class WordLists:
         (a page that left its section open), to read as text."""
         assert self._marker is not None
         self._marker.append(data)
-        return self.left_open() if sum(map(len, self._marker)) > _LONGEST_MARKER else ""
+        if sum(map(len, self._marker)) > _LONGEST_MARKER:
+            return self.left_open()
+        if self._filtered and _WORDS.search("".join(self._marker)):
+            # Words: the paragraph hangs no marker, and is a paragraph (an item whose
+            # words were read reads on as one).
+            self._owner.used = True
+            return self.left_open()
+        return ""
 
     def left_open(self) -> str:
         """What was gathered as a marker whose section is still open ("" if none), to read

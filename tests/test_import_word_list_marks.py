@@ -114,3 +114,6 @@ def test_a_hanging_list_paragraph_without_a_marker_loses_no_words() -> None:
         "and <b>more</b> of them</p><p>Next</p>"
     )
     assert_words_in_order("Words with no marker at all, and more of them Next", article.text)
+    assert [b.kind for b in article.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+    [strong] = article.blocks[0].spans
+    assert (article.text[strong.start : strong.end], strong.style) == ("more", SpanStyle.STRONG)
