@@ -2,7 +2,9 @@
 called when XHTML writes it with a namespace prefix.
 
 Pages are untrusted: scripts, styles, embedded objects, media and form controls are
-dropped with everything inside them. Ruby readings (``<rt>``, with their ``<rp>``
+dropped with everything inside them. So are drawings (``<svg>``: a chart's labels are not
+the article's words), but for the HTML one holds in a ``<foreignObject>``, which browsers
+show as the page's. Ruby readings (``<rt>``, with their ``<rp>``
 brackets) are dropped too, so that the base text reads, and is searched and quoted, as
 words, not as "漢(kan)字(ji)". A MathML formula is kept as its characters ("πr2"), without
 the TeX or HTML annotations that come with it.
@@ -99,6 +101,7 @@ class DroppedContent:
 
     def __init__(self) -> None:
         self._open = OpenElements(Context())
+        self._drawing: OpenElements | None = None  # the drawing around a <foreignObject>
 
     def __len__(self) -> int:
         return len(self._open)
@@ -115,10 +118,15 @@ class DroppedContent:
     def clear(self) -> None:
         """End all dropped content: the page's body began."""
         self._open.clear()
+        self._drawing = None
 
     def start(self, tag: str) -> bool:
         """True if ``tag`` opens inside dropped content or starts some; tracks both."""
         opened = self._open
+        if tag == "foreignobject" and self._drawing is None and self._only(_DRAWING):
+            # HTML in a drawing, which browsers show: kept until its end tag.
+            self._drawing, self._open = opened, OpenElements(Context())
+            return True
         if tag not in HEAD_CONTENT and len(opened) == 1 and opened.top_tag == "head":
             opened.clear()  # the body began without </head>
         elif tag in BLOCK_TAGS and self._only(ENDED_BY_BLOCKS):
@@ -140,6 +148,9 @@ class DroppedContent:
         """True if the end tag ``tag`` belongs to dropped content, which it ends if it is
         its end tag. A reading or annotation left open ends with the element around it:
         that end tag then belongs to the page (False)."""
+        if tag == "foreignobject" and self._drawing is not None and not len(self._open):
+            self._open, self._drawing = self._drawing, None  # back in the drawing
+            return True
         if not len(self._open):
             return False
         if self._open.pop_to(frozenset({tag})):

@@ -36,3 +36,15 @@ def test_a_charts_labels_are_left_out_and_its_caption_and_formulas_kept() -> Non
         (BlockKind.PARAGRAPH, "The area is πr2 and x≤3 here."),
     ]
     assert not any(block.spans for block in article.blocks)  # no link to the drawing's
+
+
+def test_words_a_drawing_holds_as_html_are_kept_and_its_labels_after_them_left_out() -> None:
+    # A <foreignObject> holds HTML that browsers show in the drawing, such as a chart's
+    # note; the labels drawn after it are still the drawing's.
+    page = (
+        "<p>Before</p><svg><text>LABEL</text><foreignObject><div><p>Inside <b>words</b></p>"
+        "</div></foreignObject><text>LABEL</text><g><title>LABEL</title></g></svg><p>After</p>"
+    )
+    article = parse_article(page.encode(), name="chart.html").content
+    check_layout(article)
+    assert article.text == "Before\nInside words\nAfter"
