@@ -85,10 +85,12 @@ class NoteMarks:
         mark = "".join(run[0] for run in runs)
         if not runs or not self._is_marker(mark.strip()) or mark[0].isspace():
             return runs
-        first, last = runs[0], runs[-1]
-        if len(runs) == 1:
-            return [(f"[{first[0]}]", first[1], first[2])]
-        return [(f"[{first[0]}", first[1], first[2]), *runs[1:-1], (f"{last[0]}]", *last[1:])]
+        text, style, href = runs[0]
+        runs[0] = (f"[{text}", style, href)
+        text, style, href = runs[-1]
+        ends = len(text.rstrip())  # a space after the marker stays after the bracket
+        runs[-1] = (f"{text[:ends]}]{text[ends:]}", style, href)
+        return runs
 
     def _is_marker(self, mark: str) -> bool:
         if not _MARK.fullmatch(mark) or not self._before[-1:].isalnum():

@@ -71,11 +71,15 @@ def test_citations_and_affiliations_after_a_word_are_kept_in_brackets() -> None:
 def test_a_marker_keeps_its_link_and_style() -> None:
     article = parse(
         '<p>See the report<sup><a href="https://example.org/notes#n1">1</a></sup> and '
-        "<b>the vote<sup>2</sup></b>.</p>"
+        "<b>the vote<sup>2</sup></b> and the rest<sup><i>3</i>, 4 </sup>more.</p>"
     )
-    assert article.text == "See the report[1] and the vote[2]."
+    assert article.text == "See the report[1] and the vote[2] and the rest[3, 4] more."
     styled = [(article.text[s.start : s.end], s.style) for b in article.blocks for s in b.spans]
-    assert styled == [("[1]", SpanStyle.LINK), ("the vote[2]", SpanStyle.STRONG)]
+    assert styled == [
+        ("[1]", SpanStyle.LINK),
+        ("the vote[2]", SpanStyle.STRONG),
+        ("[3", SpanStyle.EMPHASIS),
+    ]
 
 
 @pytest.mark.parametrize(
