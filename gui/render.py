@@ -25,10 +25,9 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextList,
-    QTextListFormat,
 )
 
+from diptych.gui.render_lists import MAX_LIST_INDENT, OpenLists
 from diptych.gui.render_tables import (
     TablePlan,
     fit_long_tables,
@@ -45,10 +44,6 @@ _QT_BREAKS_TO_TEXT = str.maketrans(
     {"\r": LINE_SEPARATOR, "\u2029": LINE_SEPARATOR, "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"}
 )
 HEADING_SIZE = {1: 3, 2: 2, 3: 1, 4: 0, 5: 0, 6: 0}  # QTextFormat.FontSizeAdjustment steps
-MAX_LIST_INDENT = 12
-"""Lists nested deeper (a page's unclosed <ul>s) are indented no further, so that their
-text stays on the screen."""
-MAX_LIST_NUMBER = 2**31 - 1  # the largest number Qt can show
 MAX_TABLE_COLUMNS = 64
 """Wider tables show their cells as paragraphs: no screen shows 65 columns, and Qt lays a
 table out whole, taking minutes for the many thousands a crafted file can hold."""
@@ -96,7 +91,7 @@ class DocumentBuilder:
         self.positions = PositionMap(content.text)
         self._next = 0
         self._fresh_block = True  # the cursor sits in an empty block that can be reused
-        self._lists: dict[tuple[int, bool], QTextList] = {}
+        self._lists = OpenLists()
         self._table: TablePlan | None = None  # the table being put in
         self._unit = 0.0  # the font's unit the last long table's piece was put in with
 
@@ -154,37 +149,10 @@ class DocumentBuilder:
         block_format, char_format = self._formats(block)
         self._new_block(block_format, char_format)
         if block.kind is BlockKind.ITEM:
-            self._join_list(block)
+            self._lists.join(self._cursor, block)
         else:
             self._lists.clear()
         self._insert_text(block, char_format)
-
-    def _join_list(self, block: Block) -> None:
-        """Put the current block into the open list of its depth and kind, or a new one."""
-        for deeper in [key for key in self._lists if key[0] > block.level]:
-            del self._lists[deeper]  # a shallower item ends the deeper lists
-        key = (block.level, block.number > 0)
-        existing = self._lists.get(key)
-        if existing is not None:
-            existing.add(self._cursor.block())
-        else:
-            self._lists[key] = self._cursor.createList(self._list_format(block))
-
-    def _list_format(self, block: Block) -> QTextListFormat:
-        fmt = QTextListFormat()
-        ordered = block.number > 0
-        if ordered:
-            fmt.setStyle(QTextListFormat.Style.ListDecimal)
-            fmt.setStart(min(block.number, MAX_LIST_NUMBER))
-        else:
-            styles = (
-                QTextListFormat.Style.ListDisc,
-                QTextListFormat.Style.ListCircle,
-                QTextListFormat.Style.ListSquare,
-            )
-            fmt.setStyle(styles[(max(block.level, 1) - 1) % 3])
-        fmt.setIndent(min(max(block.level, 1), MAX_LIST_INDENT))
-        return fmt
 
     def _insert_text(self, block: Block, base: QTextCharFormat) -> None:
         # Recorded before the text goes in, so a highlighter already sees the block.
@@ -241,6 +209,8 @@ class DocumentBuilder:
             char_format.setFontItalic(True)
         elif block.kind is BlockKind.ITEM:
             block_format.setBottomMargin(3)
+        elif block.level > 0:  # a definition, indented under its term
+            block_format.setIndent(min(block.level, MAX_LIST_INDENT))
         return block_format, char_format
 
     def _add_table(self, first: int) -> int:

@@ -59,13 +59,18 @@ class Block(NamedTuple):
         kind: what the block is.
         start: first code point of the block in the display text.
         end: one past its last code point.
-        level: heading level (1-6) for headings, nesting depth (1-based) for list items.
+        level: heading level (1-6) for headings, nesting depth (1-based) for list items,
+            how many steps a paragraph is indented (a definition under its term), else 0.
         number: the item's number in an ordered list, 0 for a bullet.
         table: index of the table a cell belongs to (0-based, per article), else -1.
         row: the cell's row within its table, else -1.
         col: the cell's column within its row, else -1.
         header: True for a table header cell.
         spans: inline styles inside the block, in display-text coordinates.
+        marker: how an ordered item's number is written, as HTML's ``type`` says it:
+            "1", "a", "A", "i" or "I"; its ``number`` is then the one shown. "" for a
+            bullet, and for the numbered items of articles imported before markers were
+            kept, whose lists count on from their first item's number.
     """
 
     kind: BlockKind
@@ -78,6 +83,7 @@ class Block(NamedTuple):
     col: int = -1
     header: bool = False
     spans: tuple[Span, ...] = ()
+    marker: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +145,7 @@ def blocks_to_json(blocks: Iterable[Block]) -> str:
         ("r", -1, [b.row for b in rows]),
         ("c", -1, [b.col for b in rows]),
         ("h", 0, [int(b.header) for b in rows]),
+        ("m", "", [b.marker for b in rows]),
     ):
         if any(value != default for value in values):  # columns of defaults are left out
             columns[key] = values
@@ -181,6 +188,7 @@ def blocks_from_json(data: str) -> tuple[Block, ...]:
                 decoded.get("c", minus),
                 map(bool, decoded.get("h", zeros)),
                 spans,
+                decoded.get("m", [""] * count),
                 strict=True,
             ),
         )
@@ -193,7 +201,7 @@ def _block_from_row(row: dict[str, Any]) -> Block:
     spans = tuple(Span(s, e, _STYLES[st], h) for s, e, st, h in raw) if raw else ()
     kind = _KINDS[row["k"]]
     level, number = row.get("l", 0), row.get("n", 0)
-    return Block(kind, row["s"], row["e"], level, number, table, brow, col, bool(header), spans)
+    return Block(kind, row["s"], row["e"], level, number, table, brow, col, bool(header), spans, "")
 
 
 def separator_between(before: Block, after: Block) -> str:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import TypeAlias
 
 from diptych.storage.document import BlockKind, SpanStyle
+from diptych.storage.html_lists import NumberedList, marker_of
 from diptych.storage.text_builder import TextBuilder
 
 
@@ -27,7 +29,10 @@ def tag_set(names: str) -> frozenset[str]:
 _PREFORMATTED = frozenset({"pre", "listing", "xmp"})
 _DOCS_LIST = re.compile(r"(?<!\S)lst-kix_\S*-(\d{1,2})(?!\S)")
 _DEEPEST_DOCS_LEVEL = 8  # Google Docs nests lists 9 levels deep
+_NUMBERS = 1_000_000_000  # an item's number, either way from 0
 
+BlockAttrs: TypeAlias = dict[str, int | bool | str]
+"""A block's fields (level, number, marker, table...) as an element sets them."""
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 """Heading tags and their levels."""
 BLOCK_TAGS = tag_set(
@@ -45,12 +50,6 @@ class BlockOwner:
 
     def __init__(self) -> None:
         self.used = False
-
-
-@dataclass(slots=True)
-class _List:
-    ordered: bool
-    next: int = 1
 
 
 @dataclass(slots=True)
@@ -85,11 +84,11 @@ class Context:
     """What text means where it stands: the block kind and attributes it gets."""
 
     kind: BlockKind = BlockKind.PARAGRAPH
-    attrs: dict[str, int | bool] = field(default_factory=dict)
+    attrs: BlockAttrs = field(default_factory=dict)
     owner: BlockOwner | None = None
     pre: bool = False
     lists: int = 0
-    list: _List | None = None
+    list: NumberedList | None = None
     table: _Table | None = None
     in_head: bool = False
     open_li: bool = False  # the nearest list-level element is an <li>
@@ -97,8 +96,9 @@ class Context:
     open_row: bool = False  # the nearest table-level element is a row
 
 
-def child_context(parent: Context, tag: str, attrs: dict[str, str]) -> Context:
-    """The context inside a block-level ``tag`` opened in ``parent``."""
+def child_context(parent: Context, tag: str, attrs: dict[str, str], *, items: int = 0) -> Context:
+    """The context inside a block-level ``tag`` opened in ``parent``; ``items`` is how many
+    items a reversed list holds, which it counts down from unless it says its start."""
     if parent.open_cell and tag != "table":
         # Headings, lists, paragraphs and code in a cell stay lines of the cell; code
         # keeps its line breaks and spaces there too.
@@ -110,11 +110,12 @@ def child_context(parent: Context, tag: str, attrs: dict[str, str]) -> Context:
     if tag in _PREFORMATTED:
         return replace(parent, kind=BlockKind.CODE, attrs={}, owner=BlockOwner(), pre=True)
     if tag in ("ul", "ol", "menu", "dir"):
-        start = _integer(attrs.get("start"), 1)
         lists = parent.lists + 1 + _docs_list_level(attrs.get("class", ""))
-        return replace(parent, lists=lists, list=_List(tag == "ol", start), open_li=False)
+        return replace(parent, lists=lists, list=_new_list(tag, attrs, items), open_li=False)
     if tag == "li":
         return _item_context(parent, attrs)
+    if tag == "dd" and parent.kind is BlockKind.PARAGRAPH:  # indented under its term
+        return replace(parent, attrs={"level": int(parent.attrs.get("level", 0)) + 1})
     if tag == "blockquote" and parent.kind is BlockKind.PARAGRAPH:
         return replace(parent, kind=BlockKind.QUOTE)
     if tag == "table":
@@ -131,16 +132,25 @@ def _docs_list_level(classes: str) -> int:
     return min(int(found[1]), _DEEPEST_DOCS_LEVEL) if found else 0
 
 
+def _new_list(tag: str, attrs: dict[str, str], items: int) -> NumberedList:
+    if tag != "ol":
+        return NumberedList(ordered=False)
+    step = -1 if "reversed" in attrs else 1
+    start = _integer(attrs.get("start"), items if step < 0 else 1, lower=-_NUMBERS)
+    return NumberedList(True, start, step, marker_of(attrs))
+
+
 def _item_context(parent: Context, attrs: dict[str, str]) -> Context:
-    number = 0
+    number, marker = 0, ""
     if parent.list is not None and parent.list.ordered:
-        number = _integer(attrs.get("value"), parent.list.next)
-        parent.list.next = number + 1
+        value = _integer_or_none(attrs.get("value"), lower=-_NUMBERS)
+        number = parent.list.number(value)
+        marker = marker_of(attrs, parent.list.marker)
     level = max(parent.lists, 1)
     return replace(
         parent,
         kind=BlockKind.ITEM,
-        attrs={"level": level, "number": number},
+        attrs={"level": level, "number": number, "marker": marker},
         owner=BlockOwner(),
         open_li=True,
     )
@@ -162,7 +172,7 @@ def _table_context(parent: Context, tag: str, attrs: dict[str, str]) -> Context:
             max(_integer(attrs.get("colspan"), 1, upper=1000), 1),
             _integer(attrs.get("rowspan"), 1, upper=65534),
         )
-        cell = {
+        cell: BlockAttrs = {
             "table": table.index,
             "row": table.row,
             "col": col,
@@ -172,13 +182,18 @@ def _table_context(parent: Context, tag: str, attrs: dict[str, str]) -> Context:
     return parent
 
 
-def _integer(value: str | None, default: int, *, upper: int = 1_000_000_000) -> int:
+def _integer(value: str | None, default: int, *, lower: int = 0, upper: int = _NUMBERS) -> int:
     """An attribute's integer value, or ``default`` if it has none that is sensible."""
+    number = _integer_or_none(value, lower=lower, upper=upper)
+    return default if number is None else number
+
+
+def _integer_or_none(value: str | None, *, lower: int, upper: int = _NUMBERS) -> int | None:
     try:
         number = int((value or "").strip())
     except ValueError:
-        return default
-    return number if 0 <= number <= upper else default
+        return None
+    return number if lower <= number <= upper else None
 
 
 class OpenElements:
@@ -227,9 +242,7 @@ class OpenBlock:
 
     __slots__ = ("attrs", "kind", "last", "owner", "runs")
 
-    def __init__(
-        self, kind: BlockKind, attrs: dict[str, int | bool], owner: BlockOwner | None
-    ) -> None:
+    def __init__(self, kind: BlockKind, attrs: BlockAttrs, owner: BlockOwner | None) -> None:
         self.kind, self.attrs, self.owner = kind, attrs, owner
         self.runs: list[tuple[list[str], SpanStyle | None, str]] = []
         self.last = ""  # the last character added

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from diptych.storage.document import BlockKind
-from diptych.storage.html_structure import BlockOwner, Context
+from diptych.storage.html_structure import BlockAttrs, BlockOwner, Context
 
 _LEVEL = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.IGNORECASE)
 _IGNORED = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
@@ -65,7 +65,7 @@ class WordLists:
         self._item = True
         if self._filtered:
             self._marker = []  # the marker is the item's first words, before its spacer
-        item = {"level": level, "number": 0}
+        item: BlockAttrs = {"level": level, "number": 0}
         self._owner = BlockOwner()
         return replace(context, kind=BlockKind.ITEM, attrs=item, owner=self._owner)
 

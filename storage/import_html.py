@@ -41,6 +41,7 @@ from diptych.storage.html_elements import (
     ElementNames,
 )
 from diptych.storage.html_emphasis import Emphasis
+from diptych.storage.html_lists import ReversedCounts
 from diptych.storage.html_note_marks import NoteMarks
 from diptych.storage.html_parsing import ForgivingParser
 from diptych.storage.html_structure import (
@@ -74,8 +75,9 @@ def read_html(text: str) -> tuple[ArticleText, str]:
         The article's display text with its structure, and the page's ``<title>`` ("" if
         it has none).
     """
-    reader = _PageReader()
-    reader.feed(normalise_newlines(text))
+    page = normalise_newlines(text)
+    reader = _PageReader(ReversedCounts(page))
+    reader.feed(page)
     reader.close()
     return reader.finish(), " ".join(" ".join(reader.title).split())
 
@@ -83,8 +85,9 @@ def read_html(text: str) -> tuple[ArticleText, str]:
 class _PageReader(ForgivingParser):
     """Turns parser events into blocks; see the module docstring for the rules."""
 
-    def __init__(self) -> None:
+    def __init__(self, reversed_counts: ReversedCounts) -> None:
         super().__init__(convert_charrefs=True)
+        self._reversed = reversed_counts  # how many items each reversed list holds
         self.title: list[str] = []
         self._title_state = "before"  # "before", "inside", "done"
         self._builder = TextBuilder()
@@ -243,7 +246,9 @@ class _PageReader(ForgivingParser):
         elif tag == "tr" and (top.open_row or top.open_cell):
             elements.pop_to(tag_set("tr"))
         self._emphasis.end_block(len(elements))
-        context = self._word_lists.item_context(child_context(elements.top, tag, attrs), tag, attrs)
+        items = self._reversed.at(self.getpos()) if tag == "ol" and "reversed" in attrs else 0
+        context = child_context(elements.top, tag, attrs, items=items)
+        context = self._word_lists.item_context(context, tag, attrs)
         if tag == "table" and context.table is not None:
             context.table.index = self._tables
             self._tables += 1

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 
 from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle
+from diptych.storage.html_lists import DECIMAL
 from diptych.storage.link_addresses import allowed_href
 from diptych.storage.markdown_tables import keep_every_cell
 from diptych.storage.text_builder import TextBuilder
@@ -114,8 +115,8 @@ class _MarkdownReader:
 
     def __init__(self) -> None:
         self._builder = TextBuilder()
-        self._lists: list[bool] = []  # for each open list: is it ordered?
-        self._item: tuple[int, int] | None = None  # (level, number) awaiting its text
+        self._lists: list[int | None] = []  # each open list's next number; None: bullets
+        self._item: tuple[int, int, str] | None = None  # (level, number, marker) awaiting text
         self._quotes = 0
         self._tables = 0
         self._cell = {"table": -1, "row": -1, "col": -1}
@@ -138,8 +139,8 @@ class _MarkdownReader:
     def _begin_text_block(self, kind: BlockKind, **attrs: int) -> None:
         """Open a block; the first one in a list item becomes the item itself."""
         if self._item is not None and kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
-            level, number = self._item
-            self._builder.begin(BlockKind.ITEM, level=level, number=number)
+            level, number, marker = self._item
+            self._builder.begin(BlockKind.ITEM, level=level, number=number, marker=marker)
         else:
             self._builder.begin(kind, **attrs)
         self._item = None
@@ -155,10 +156,12 @@ class _MarkdownReader:
         self._inline.write(token.children or [])
 
     def _on_bullet_list_open(self, token: Token) -> None:
-        self._lists.append(False)
+        self._lists.append(None)
 
     def _on_ordered_list_open(self, token: Token) -> None:
-        self._lists.append(True)
+        # A list counts on from its first item's number, whatever the others say.
+        start = token.attrGet("start")
+        self._lists.append(start if isinstance(start, int) else 1)
 
     def _on_bullet_list_close(self, token: Token) -> None:
         self._builder.end()
@@ -169,9 +172,13 @@ class _MarkdownReader:
 
     def _on_list_item_open(self, token: Token) -> None:
         self._builder.end()
-        ordered = bool(self._lists) and self._lists[-1]
-        number = int(token.info) if ordered and token.info.isdigit() else 0
-        self._item = (max(len(self._lists), 1), number)
+        number = self._lists[-1] if self._lists else None
+        level = max(len(self._lists), 1)
+        if number is None:
+            self._item = (level, 0, "")
+        else:
+            self._lists[-1] = number + 1
+            self._item = (level, number, DECIMAL)
 
     def _on_list_item_close(self, token: Token) -> None:
         self._builder.end()

@@ -121,6 +121,7 @@ class TextBuilder:
                 col=block.col,
                 header=block.header,
                 spans=spans,
+                marker=block.marker,
             )
         )
 

@@ -1,0 +1,146 @@
+"""Ordered lists keep how a browser numbers them: letters and roman numerals, counting
+down, numbers set on an item, a start other than 1. Markers are display, never words of the
+text: a passage in a list keeps its offsets. A term's definitions (``<dl>``, and Markdown's
+``Term`` / ``: Definition``) stand indented under it."""
+
+from __future__ import annotations
+
+import pytest
+
+from diptych.storage.document import (
+    ArticleText,
+    Block,
+    BlockKind,
+    blocks_from_json,
+    blocks_to_json,
+    check_layout,
+)
+from diptych.storage.import_html import parse_html
+from diptych.storage.import_markdown import parse_markdown
+
+
+def items(article: ArticleText) -> list[tuple[int, str, str]]:
+    """(number, marker, text) of each list item."""
+    check_layout(article)
+    return [
+        (b.number, b.marker, article.text[b.start : b.end])
+        for b in article.blocks
+        if b.kind is BlockKind.ITEM
+    ]
+
+
+@pytest.mark.parametrize("marker", ["a", "A", "i", "I", "1"])
+def test_an_ordered_lists_type_is_its_marker(marker: str) -> None:
+    article = parse_html(f'<ol type="{marker}"><li>Alpha</li><li>Beta</li></ol>')
+    assert items(article) == [(1, marker, "Alpha"), (2, marker, "Beta")]
+    assert article.text == "Alpha\nBeta"  # the marker is not a word of the text
+
+
+@pytest.mark.parametrize(
+    ("style", "marker"),
+    [
+        ("list-style-type: lower-alpha", "a"),
+        ("list-style-type:upper-latin", "A"),
+        ("LIST-STYLE: lower-roman inside", "i"),
+        ("color: red; list-style-type: upper-roman", "I"),
+        ("list-style-type: decimal", "1"),
+    ],
+)
+def test_an_inline_list_style_type_is_its_marker(style: str, marker: str) -> None:
+    article = parse_html(f'<ol type="1" style="{style}"><li>Alpha</li></ol>')
+    assert items(article) == [(1, marker, "Alpha")]
+
+
+def test_an_items_own_type_marks_that_item_alone() -> None:
+    article = parse_html('<ol type="a"><li>One</li><li type="I">Two</li><li>Three</li></ol>')
+    assert items(article) == [(1, "a", "One"), (2, "I", "Two"), (3, "a", "Three")]
+
+
+def test_a_plain_ordered_list_and_a_start_number() -> None:
+    article = parse_html('<ol><li>One</li></ol><p>Then</p><ol start="5"><li>Five<li>Six</ol>')
+    assert items(article) == [(1, "1", "One"), (5, "1", "Five"), (6, "1", "Six")]
+
+
+def test_a_list_starting_at_zero_or_below_is_still_numbered() -> None:
+    article = parse_html('<ol start="0"><li>Zero<li>One</ol><ol start="-2"><li>Minus two</ol>')
+    assert items(article) == [(0, "1", "Zero"), (1, "1", "One"), (-2, "1", "Minus two")]
+
+
+def test_a_reversed_list_counts_down_from_its_number_of_items() -> None:
+    article = parse_html(
+        "<ol reversed><li>Three<li>Two<li><ol><li>Inner</ol>One</ol>"
+        '<p>Then</p><ol reversed start="10"><li>Ten</li><li>Nine</li></ol>'
+    )
+    assert items(article) == [
+        (3, "1", "Three"),
+        (2, "1", "Two"),
+        (1, "1", "Inner"),  # a list of its own, inside the last item
+        (1, "1", "One"),
+        (10, "1", "Ten"),
+        (9, "1", "Nine"),
+    ]
+
+
+def test_a_reversed_list_left_open_counts_its_items_to_the_end() -> None:
+    article = parse_html("<ol reversed type=i><li>Two<li>One")
+    assert items(article) == [(2, "i", "Two"), (1, "i", "One")]
+
+
+def test_an_items_value_numbers_it_and_those_after_it() -> None:
+    article = parse_html(
+        '<ol><li>One<li>Two<li value="10">Ten<li>Eleven</ol>'
+        '<ol reversed><li>Three<li value="7">Seven<li>Six</ol>'
+    )
+    assert items(article) == [
+        (1, "1", "One"),
+        (2, "1", "Two"),
+        (10, "1", "Ten"),
+        (11, "1", "Eleven"),
+        (3, "1", "Three"),
+        (7, "1", "Seven"),
+        (6, "1", "Six"),
+    ]
+
+
+def test_bullets_have_no_marker_of_their_own() -> None:
+    article = parse_html('<ul type="a"><li>Dot</li></ul>')
+    assert items(article) == [(0, "", "Dot")]
+
+
+def test_markdown_ordered_lists_number_from_their_first_item() -> None:
+    article = parse_markdown("5. Five\n6. Six\n\ntext\n\n1. One\n1. Two\n1. Three\n\n0) Zero\n")
+    assert items(article) == [
+        (5, "1", "Five"),
+        (6, "1", "Six"),
+        (1, "1", "One"),
+        (2, "1", "Two"),
+        (3, "1", "Three"),
+        (0, "1", "Zero"),
+    ]
+
+
+def test_markers_survive_the_project_file_and_older_articles_read_as_before() -> None:
+    article = parse_html('<ol type="A" start="3"><li>C</li></ol><ul><li>Dot</li></ul>')
+    assert blocks_from_json(blocks_to_json(article.blocks)) == article.blocks
+    older = '{"v":2,"k":["item","item"],"s":[0,2],"e":[1,3],"l":[1,1],"n":[4,4]}'
+    assert [(b.number, b.marker) for b in blocks_from_json(older)] == [(4, ""), (4, "")]
+    oldest = '[{"k":"item","s":0,"e":1,"l":1,"n":2}]'
+    assert blocks_from_json(oldest) == (Block(BlockKind.ITEM, 0, 1, 1, 2),)
+
+
+def test_html_definitions_stand_indented_under_their_terms() -> None:
+    article = parse_html(
+        "<dl><dt>Envoy</dt><dd>The chief negotiator.</dd><dt>Tariff</dt>"
+        "<dd><p>A tax.</p><dl><dt>Duty</dt><dd>A tariff by another name.</dd></dl></dd></dl>"
+        "<p>After</p>"
+    )
+    check_layout(article)
+    assert [(b.kind, b.level, article.text[b.start : b.end]) for b in article.blocks] == [
+        (BlockKind.PARAGRAPH, 0, "Envoy"),
+        (BlockKind.PARAGRAPH, 1, "The chief negotiator."),
+        (BlockKind.PARAGRAPH, 0, "Tariff"),
+        (BlockKind.PARAGRAPH, 1, "A tax."),
+        (BlockKind.PARAGRAPH, 1, "Duty"),
+        (BlockKind.PARAGRAPH, 2, "A tariff by another name."),
+        (BlockKind.PARAGRAPH, 0, "After"),
+    ]
