@@ -20,6 +20,7 @@ from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle
 from diptych.storage.html_lists import DECIMAL
 from diptych.storage.link_addresses import allowed_href
+from diptych.storage.markdown_definitions import keep_definitions
 from diptych.storage.markdown_tables import keep_every_cell
 from diptych.storage.text_builder import TextBuilder
 
@@ -71,6 +72,7 @@ def parse_markdown(text: str) -> ArticleText:
     """
     parser = make_markdown_parser()
     parser.block.ruler.before("table", "front_matter", _front_matter_as_code)
+    keep_definitions(parser)  # a term's definitions indented under it
     reader = _MarkdownReader()
     reader.read(parser.parse(normalise_newlines(text)))
     return reader.finish()
@@ -118,6 +120,7 @@ class _MarkdownReader:
         self._lists: list[int | None] = []  # each open list's next number; None: bullets
         self._item: tuple[int, int, str] | None = None  # (level, number, marker) awaiting text
         self._quotes = 0
+        self._definitions = 0  # open definitions: how far their paragraphs are indented
         self._tables = 0
         self._cell = {"table": -1, "row": -1, "col": -1}
         self._in_head = False
@@ -150,7 +153,18 @@ class _MarkdownReader:
         self._begin_text_block(BlockKind.HEADING, level=level)
 
     def _on_paragraph_open(self, token: Token) -> None:
-        self._begin_text_block(BlockKind.QUOTE if self._quotes else BlockKind.PARAGRAPH)
+        if self._quotes:
+            self._begin_text_block(BlockKind.QUOTE)
+        else:
+            self._begin_text_block(BlockKind.PARAGRAPH, level=self._definitions)
+
+    def _on_dd_open(self, token: Token) -> None:
+        self._builder.end()
+        self._definitions += 1
+
+    def _on_dd_close(self, token: Token) -> None:
+        self._builder.end()
+        self._definitions = max(self._definitions - 1, 0)
 
     def _on_inline(self, token: Token) -> None:
         self._inline.write(token.children or [])

@@ -43,9 +43,11 @@ def markers(pane: ArticlePane, *words: str) -> list[str]:
 
 
 def left_of(pane: ArticlePane, words: str) -> int:
-    """Where the line showing ``words`` starts, in the pane."""
-    cursor = QTextCursor(pane.view.document())
-    cursor.setPosition(pane.view.toPlainText().index(words))
+    """Where the paragraph starting with ``words`` starts, in the pane."""
+    document = pane.view.document()
+    block = document.findBlock(pane.view.toPlainText().index(words))
+    assert block.text().startswith(words)
+    cursor = QTextCursor(block)
     return pane.view.cursorRect(cursor).left()
 
 
@@ -75,12 +77,14 @@ def test_ordered_lists_show_the_markers_a_browser_shows(
     assert "a." not in text and "Beta\nGamma" in text  # markers are not words of the text
 
 
-def test_a_markdown_list_counts_on_from_its_first_number(
+def test_a_markdown_list_counts_on_from_its_first_number_and_definitions_stand_indented(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "steps.md"
     path.write_text(
-        "# Steps\n\n5. Fifth\n6. Sixth\n\nThen:\n\n1. One\n1. Two\n1. Three\n", encoding="utf-8"
+        "# Steps\n\n5. Fifth\n6. Sixth\n\nThen:\n\n1. One\n1. Two\n1. Three\n\n"
+        "Tariff\n: A tax on imports.\n",
+        encoding="utf-8",
     )
     pane = import_page(qtbot, window, path, monkeypatch)
     assert markers(pane, "Fifth", "Sixth", "One", "Two", "Three") == [
@@ -90,6 +94,7 @@ def test_a_markdown_list_counts_on_from_its_first_number(
         "2.",
         "3.",
     ]
+    assert left_of(pane, "A tax on imports.") > left_of(pane, "Tariff")
 
 
 def shown_markers(content: ArticleText) -> list[str]:

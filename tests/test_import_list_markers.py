@@ -144,3 +144,32 @@ def test_html_definitions_stand_indented_under_their_terms() -> None:
         (BlockKind.PARAGRAPH, 2, "A tariff by another name."),
         (BlockKind.PARAGRAPH, 0, "After"),
     ]
+
+
+def shown(article: ArticleText) -> list[tuple[BlockKind, int, str]]:
+    check_layout(article)
+    return [(b.kind, b.level, article.text[b.start : b.end]) for b in article.blocks]
+
+
+def test_markdown_definitions_stand_indented_under_their_terms() -> None:
+    article = parse_markdown(
+        "Tariff\n: A tax on *imports*,\npaid at the border.\n: A wall.\n\n"
+        "Quota\n\n:   A limit.\n\n    Set each year.\n\n"
+        "A paragraph\nof two lines\n: with a colon line.\n"
+    )
+    assert shown(article) == [
+        (BlockKind.PARAGRAPH, 0, "Tariff"),
+        (BlockKind.PARAGRAPH, 1, "A tax on imports, paid at the border."),
+        (BlockKind.PARAGRAPH, 1, "A wall."),
+        (BlockKind.PARAGRAPH, 0, "Quota"),
+        (BlockKind.PARAGRAPH, 1, "A limit."),
+        (BlockKind.PARAGRAPH, 1, "Set each year."),
+        (BlockKind.PARAGRAPH, 0, "A paragraph of two lines : with a colon line."),
+    ]
+    [emphasis] = [s for b in article.blocks for s in b.spans]
+    assert article.text[emphasis.start : emphasis.end] == "imports"
+
+
+def test_colons_that_define_nothing_stay_words_of_their_paragraph() -> None:
+    article = parse_markdown(": no term\n\nTerm\n:\n\nKey\n:value\n")
+    assert [text for _, _, text in shown(article)] == [": no term", "Term :", "Key :value"]

@@ -49,10 +49,11 @@ def test_more_awkward_markdown_keeps_every_word_and_its_structure() -> None:
         article.text,
     )
     shown = [(b.kind, b.level, article.text[b.start : b.end]) for b in article.blocks]
-    assert shown[:3] == [
+    assert shown[:4] == [
         (BlockKind.HEADING, 1, "Glossary"),
         (BlockKind.HEADING, 2, "Terms"),
-        (BlockKind.PARAGRAPH, 0, "Tariff : A tax on imports, paid at the border by the importer."),
+        (BlockKind.PARAGRAPH, 0, "Tariff"),  # a definition indented under its term
+        (BlockKind.PARAGRAPH, 1, "A tax on imports, paid at the border by the importer."),
     ]
     assert shown[-1] == (BlockKind.HEADING, 3, "C#")
     assert (BlockKind.PARAGRAPH, 0, "A\xa0B &nbsp; C \u2014 D \u2014 E \u00a9 F.") in shown
