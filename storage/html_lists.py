@@ -81,7 +81,7 @@ class _ItemCounter(ForgivingParser):
     """Counts the items each reversed list holds (not those of lists inside them)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__(convert_charrefs=True)  # as the page is read: the same places
         self.counts: dict[tuple[int, int], int] = {}
         self._open: list[tuple[str, tuple[int, int] | None, list[int]]] = []
 

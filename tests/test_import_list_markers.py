@@ -86,6 +86,21 @@ def test_a_reversed_list_left_open_counts_its_items_to_the_end() -> None:
     assert items(article) == [(2, "i", "Two"), (1, "i", "One")]
 
 
+def test_a_reversed_list_counts_only_its_own_items() -> None:
+    article = parse_html(
+        '<script>"<ol reversed><li>x"</script><!-- <ol reversed><li>y -->'
+        "<p>A &amp; B</p><ol reversed><li>Two<![CDATA[<li>]]><li>One"
+        "<ul><li>Dot<li>Dot</ul></ol><ol reversed></ol><ol reversed><li>Alone</ol>"
+    )
+    assert [(number, text) for number, _, text in items(article)] == [
+        (2, "Two<li>"),  # a CDATA section is text
+        (1, "One"),
+        (0, "Dot"),
+        (0, "Dot"),
+        (1, "Alone"),
+    ]
+
+
 def test_an_items_value_numbers_it_and_those_after_it() -> None:
     article = parse_html(
         '<ol><li>One<li>Two<li value="10">Ten<li>Eleven</ol>'
