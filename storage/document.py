@@ -43,6 +43,10 @@ class SpanStyle(StrEnum):
     LINK = "link"
 
 
+DECIMAL = "1"
+"""The marker of an item numbered in digits (see :attr:`Block.marker`)."""
+
+
 class Span(NamedTuple):
     """An inline style over ``[start, end)`` of the display text (code points)."""
 

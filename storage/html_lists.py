@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from diptych.storage.document import DECIMAL
 from diptych.storage.html_parsing import ForgivingParser
 
-DECIMAL = "1"
 _TYPES = frozenset("1aAiI")  # the type attribute's values; case tells a from A
 _STYLE_TYPES = {
     "decimal": "1",

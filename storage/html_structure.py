@@ -92,6 +92,7 @@ class Context:
     table: _Table | None = None
     in_head: bool = False
     open_li: bool = False  # the nearest list-level element is an <li>
+    open_term: bool = False  # the nearest definition-list element is a <dt> or <dd>
     open_cell: bool = False  # the nearest table-level element is a cell
     open_row: bool = False  # the nearest table-level element is a row
 
@@ -111,11 +112,12 @@ def child_context(parent: Context, tag: str, attrs: dict[str, str], *, items: in
         return replace(parent, kind=BlockKind.CODE, attrs={}, owner=BlockOwner(), pre=True)
     if tag in ("ul", "ol", "menu", "dir"):
         lists = parent.lists + 1 + _docs_list_level(attrs.get("class", ""))
-        return replace(parent, lists=lists, list=_new_list(tag, attrs, items), open_li=False)
+        new_list = _new_list(tag, attrs, items)
+        return replace(parent, lists=lists, list=new_list, open_li=False, open_term=False)
     if tag == "li":
         return _item_context(parent, attrs)
-    if tag == "dd" and parent.kind is BlockKind.PARAGRAPH:  # indented under its term
-        return replace(parent, attrs={"level": int(parent.attrs.get("level", 0)) + 1})
+    if tag in ("dl", "dt", "dd"):
+        return _definition_context(parent, tag)
     if tag == "blockquote" and parent.kind is BlockKind.PARAGRAPH:
         return replace(parent, kind=BlockKind.QUOTE)
     if tag == "table":
@@ -130,6 +132,13 @@ def _docs_list_level(classes: str) -> int:
     a list as a list of its own, beside the others, named by its level (``lst-kix_x-1``)."""
     found = _DOCS_LIST.search(classes)
     return min(int(found[1]), _DEEPEST_DOCS_LEVEL) if found else 0
+
+
+def _definition_context(parent: Context, tag: str) -> Context:
+    if tag == "dd" and parent.kind is BlockKind.PARAGRAPH:  # indented under its term
+        indent = int(parent.attrs.get("level", 0)) + 1
+        return replace(parent, attrs={"level": indent}, open_term=True)
+    return replace(parent, open_term=tag != "dl")
 
 
 def _new_list(tag: str, attrs: dict[str, str], items: int) -> NumberedList:
@@ -153,6 +162,7 @@ def _item_context(parent: Context, attrs: dict[str, str]) -> Context:
         attrs={"level": level, "number": number, "marker": marker},
         owner=BlockOwner(),
         open_li=True,
+        open_term=False,  # a <dd> in the item is the item's own
     )
 
 

@@ -241,6 +241,8 @@ class _PageReader(ForgivingParser):
         top = elements.top
         if tag == "li" and top.open_li:
             elements.pop_to(tag_set("li"))
+        elif tag in ("dt", "dd") and top.open_term:
+            elements.pop_to(tag_set("dt dd"))
         elif tag in ("td", "th") and top.open_cell:
             elements.pop_to(tag_set("td th"))
         elif tag == "tr" and (top.open_row or top.open_cell):

@@ -16,8 +16,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from diptych.storage.decoding import normalise_newlines
-from diptych.storage.document import ArticleText, BlockKind, SpanStyle
-from diptych.storage.html_lists import DECIMAL
+from diptych.storage.document import DECIMAL, ArticleText, BlockKind, SpanStyle
 from diptych.storage.link_addresses import allowed_href
 from diptych.storage.markdown_definitions import keep_definitions
 from diptych.storage.markdown_front_matter import keep_front_matter

@@ -188,3 +188,22 @@ def test_markdown_definitions_stand_indented_under_their_terms() -> None:
 def test_colons_that_define_nothing_stay_words_of_their_paragraph() -> None:
     article = parse_markdown(": no term\n\nTerm\n:\n\nKey\n:value\n")
     assert [text for _, _, text in shown(article)] == [": no term", "Term :", "Key :value"]
+
+
+def test_a_definition_left_open_ends_at_the_next_term_or_definition() -> None:
+    article = parse_html(
+        "<dl><dt>Term<dd>One<dd>Two<dt>Next<dd>Three<dl><dt>Inner<dd>Four</dl><dd>Five"
+        "<dd><div>Six<dd>Seven</div></dl>"
+    )
+    assert [(level, text) for _, level, text in shown(article)] == [
+        (0, "Term"),
+        (1, "One"),
+        (1, "Two"),
+        (0, "Next"),
+        (1, "Three"),
+        (1, "Inner"),
+        (2, "Four"),
+        (1, "Five"),
+        (1, "Six"),
+        (1, "Seven"),
+    ]
