@@ -1,6 +1,7 @@
 """Annotations (passages): add, tag, note, delete and undo those. A passage's row is read
 in :mod:`~diptych.storage.passage_rows`; where it is in its article's text is kept in
-:mod:`~diptych.storage.passage_anchors`."""
+:mod:`~diptych.storage.passage_anchors`; its tags are put on and taken off in
+:mod:`~diptych.storage.passage_tags`."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from diptych.storage.passage_anchors import (
     restore_anchor,
 )
 from diptych.storage.passage_rows import INSERT_PASSAGE, SELECT_PASSAGES, passage_of
+from diptych.storage.passage_tags import clear_tags, existing_tags, link_tags, unlink_tags
 from diptych.storage.wording import shortened
 
 if TYPE_CHECKING:
@@ -79,27 +81,10 @@ class AnnotationStore:
                 values += [item.created_at or now, item.updated_at or item.created_at or now]
                 cursor = db.execute(INSERT_PASSAGE, [*values, AnnotationStatus.ANCHORED.value])
                 annotation_id = int(cursor.lastrowid or 0)
-                self._link(annotation_id, item.tag_ids)
+                link_tags(self._project, annotation_id, item.tag_ids)
                 self._remember_coder(item.coder)
                 ids.append(annotation_id)
         return ids
-
-    def _link(self, annotation_id: int, tag_ids: Iterable[int], *, strict: bool = True) -> None:
-        """Put tags on a passage; a tag that is gone is refused, or left out if not
-        ``strict`` (a passage put back by undo keeps the tags that still exist)."""
-        wanted = sorted(set(tag_ids))
-        if not wanted:
-            return
-        found = self._existing_tags(wanted)
-        if len(found) < len(wanted) and strict:  # deleted meanwhile, perhaps in another window
-            raise InputError(
-                "a tag no longer exists (it was deleted, perhaps in another window)",
-                advice="Choose the tags again.",
-            )
-        self._project.db.conn.executemany(
-            "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
-            [(annotation_id, tag_id) for tag_id in sorted(found)],
-        )
 
     def _remember_coder(self, name: str) -> None:
         from diptych.storage.project import new_uuid
@@ -159,10 +144,8 @@ class AnnotationStore:
         refused, or left out if not ``strict`` (undo and redo: the tags that remain)."""
         with self._project.transaction():
             self._touch(annotation_id)  # first: a passage deleted meanwhile is named
-            self._project.db.execute(
-                "DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id]
-            )
-            self._link(annotation_id, tag_ids, strict=strict)
+            clear_tags(self._project, annotation_id)
+            link_tags(self._project, annotation_id, tag_ids, strict=strict)
         return self.get(annotation_id=annotation_id)
 
     def change_tags(
@@ -172,16 +155,10 @@ class AnnotationStore:
         as they are: undo and redo of a change of tags keep what another window (or an
         import) changed on the passage meanwhile. Tags deleted meanwhile are left out."""
         added = set(add)
-        dropped = sorted(set(remove) - added)
         with self._project.transaction():
             self._touch(annotation_id)
-            if dropped:
-                marks = ", ".join("?" * len(dropped))
-                self._project.db.execute(
-                    f"DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id IN ({marks})",
-                    [annotation_id, *dropped],
-                )
-            self._link(annotation_id, added, strict=False)
+            unlink_tags(self._project, annotation_id, set(remove) - added)
+            link_tags(self._project, annotation_id, added, strict=False)
         return self.get(annotation_id=annotation_id)
 
     def set_note(self, *, annotation_id: int, note: str, expected: str | None = None) -> Annotation:
@@ -220,7 +197,7 @@ class AnnotationStore:
             before = self.get(annotation_id=annotation_id)  # under the write lock
             if expected is not None:
                 refuse_if_reanchored(before.exact, before.is_orphan, expected)
-                left = sorted(self._existing_tags(expected.tag_ids))
+                left = sorted(existing_tags(self._project, expected.tag_ids))
                 refuse_if_changed(
                     (before.note, list(before.tag_ids)),
                     (expected.note, left),
@@ -229,13 +206,6 @@ class AnnotationStore:
                 )
             self._project.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
         return before
-
-    def _existing_tags(self, tag_ids: Iterable[int]) -> set[int]:
-        """Those of ``tag_ids`` that are still tags (not deleted, in another window)."""
-        wanted = sorted(set(tag_ids))
-        marks = ", ".join("?" * len(wanted))
-        rows = self._project.db.execute(f"SELECT id FROM tags WHERE id IN ({marks})", wanted)
-        return {int(tag_id) for (tag_id,) in rows}
 
     def restore(self, *, annotation: Annotation) -> Annotation:
         """Put a deleted passage back exactly as it was (same id, uuid, tags, times), less
@@ -258,7 +228,7 @@ class AnnotationStore:
                 [a.id, a.uuid, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix,
                  a.note, a.coder, a.created_at, a.updated_at, a.status.value],
             )  # fmt: skip
-            self._link(a.id, a.tag_ids, strict=False)
+            link_tags(self._project, a.id, a.tag_ids, strict=False)
             self._remember_coder(a.coder)
             find_again(self._project, a)
         return self.get(annotation_id=a.id)
