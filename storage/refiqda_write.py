@@ -1,8 +1,6 @@
 """Writing the records read from a REFI-QDA file into a project.
 
-Codes become tags (a code whose name a sibling tag already has reuses it; a second code
-of that name at the same level of the file gets a numbered name; a '/' in a code's name,
-which would read as nesting in tag paths, becomes '∕'), text sources become
+Codes become tags (made by :mod:`diptych.storage.refiqda_codes`), text sources become
 articles, selections passages with their tags, coder and note, and notes the memos of
 the project, articles and tags (gathered and written by
 :mod:`diptych.storage.refiqda_memos`). Everything is written inside the caller's
@@ -11,33 +9,28 @@ transaction; what cannot be imported is counted in the summary.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diptych.storage.annotations import NewAnnotation
 from diptych.storage.article_titles import one_line
-from diptych.storage.codebook import PATH_SEPARATOR, SEPARATOR_IN_NAME, name_key
 from diptych.storage.importing import ParsedArticle, parse_display
-from diptych.storage.model import MemoKind, Tag
+from diptych.storage.model import MemoKind
+from diptych.storage.refiqda_codes import CodeWriter
 from diptych.storage.refiqda_common import STAND_IN_USER_GUID
 from diptych.storage.refiqda_memos import MemoWriter, joined
 from diptych.storage.refiqda_positions import Counting, choose_counting, written_by_diptych
 from diptych.storage.refiqda_records import (
-    ExchangeCode,
     ExchangeDocument,
     ExchangeNote,
     ExchangeSelection,
     ExchangeSource,
 )
 from diptych.storage.refiqda_texts import shown_name, source_label
-from diptych.storage.tag_checks import is_blank
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
     from diptych.storage.refiqda_summary import ExchangeImportSummary
-
-_TAG_NAME_CHARS = 200
 
 
 class ProjectWriter:
@@ -55,23 +48,13 @@ class ProjectWriter:
         self.project = project
         self.doc = document
         self.summary = summary
-        self.tag_ids: dict[str, int] = {}  # code guid -> tag id
-        self.claimed: set[int] = set()  # tags a code of this file was matched to
-        self.siblings: dict[int | None, dict[str, list[Tag]]] = {}  # by name_key
-        self.tag_uuids: set[str] = set()
-        self.by_uuid: dict[str, Tag] = {}  # the project's tags before the import
         self.memos = MemoWriter(project, document, summary, self.skip)
+        self.codes = CodeWriter(project, summary, self.memos)
 
     def write(self) -> None:
         """Add the codes, articles, passages and memos."""
-        for tag in self.project.tags.all():
-            beside = self.siblings.setdefault(tag.parent_id, {})
-            beside.setdefault(name_key(tag.name), []).append(tag)
-            self.tag_uuids.add(tag.uuid)
-            self.by_uuid[tag.uuid] = tag
-        for code in self.doc.codes:
-            self._code(code, None)
-        self.memos.link_notes(self.tag_ids)
+        self.codes.write(self.doc.codes)
+        self.memos.link_notes(self.codes.tag_ids)
         articles = self._articles()
         self._passages(articles)
         self.memos.add_project_memo()
@@ -81,62 +64,6 @@ class ProjectWriter:
         """Count ``count`` things of kind ``what`` as not imported."""
         if count:
             self.summary.skipped[what] = self.summary.skipped.get(what, 0) + count
-
-    # Codes -------------------------------------------------------------------------
-
-    def _code(self, code: ExchangeCode, parent_id: int | None) -> None:
-        tag = self._tag_for(code, parent_id)
-        if code.guid:
-            self.tag_ids.setdefault(code.guid, tag.id)
-        self.memos.add(MemoKind.TAG, tag.id, self.memos.note_texts(code.note_refs))
-        for child in code.children:
-            self._code(child, tag.id)
-
-    def _tag_for(self, code: ExchangeCode, parent_id: int | None) -> Tag:
-        """The tag a code becomes: the tag whose uuid is the code's GUID (as Diptych
-        exports them: a tag renamed or moved since is still the same tag), else a
-        same-named sibling not yet matched, or a new tag."""
-        known = self.by_uuid.get(code.guid) if code.guid else None
-        if known is not None and known.id not in self.claimed:
-            self.claimed.add(known.id)
-            self.summary.tags_reused += 1
-            return known
-        given = unicodedata.normalize("NFC", one_line(code.name))[:_TAG_NAME_CHARS]
-        given = "Unnamed code" if is_blank(given) else given  # "" or only invisible characters
-        base = given.replace(PATH_SEPARATOR, SEPARATOR_IN_NAME)  # a '/' would read as nesting
-        siblings = self.siblings.setdefault(parent_id, {})
-        name, number = base, 1
-        while (found := self._namesake(siblings, name)) is not None and found.id in self.claimed:
-            number += 1
-            suffix = f" ({number})"
-            name = base[: _TAG_NAME_CHARS - len(suffix)] + suffix
-        if found is not None:
-            tag = found
-            self.summary.tags_reused += 1
-        else:
-            uuid = code.guid if code.guid and code.guid not in self.tag_uuids else None
-            tag = self.project.tags.add(
-                name=name,
-                color=code.color,
-                parent_id=parent_id,
-                description=code.description.strip(),
-                uuid=uuid,
-            )
-            siblings.setdefault(name_key(name), []).append(tag)
-            self.tag_uuids.add(tag.uuid)
-            self.summary.tags_created += 1
-        self.claimed.add(tag.id)
-        if name != given:
-            why = " ('/' would read as a sub-tag)" if base != given else ""
-            self.summary.renamed_tags.append(f"{given} -> {name}{why}")
-        return tag
-
-    def _namesake(self, siblings: dict[str, list[Tag]], name: str) -> Tag | None:
-        """The sibling a code called ``name`` is matched to: one not yet matched, named
-        exactly so if one is; a matched one if all are (None: there is none)."""
-        same = siblings.get(name_key(name), [])
-        free = [t for t in same if t.id not in self.claimed]
-        return next((t for t in free if t.name == name), None) or next(iter(free or same), None)
 
     # Articles and passages -----------------------------------------------------------
 
@@ -226,7 +153,7 @@ class ProjectWriter:
             return None
         tag_ids: list[int] = []
         for ref in selection.code_refs:
-            tag_id = self.tag_ids.get(ref)
+            tag_id = self.codes.tag_ids.get(ref)
             if tag_id is None:
                 self.skip("coding of an unknown code")
             elif tag_id not in tag_ids:
