@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from diptych.storage.export_markdown import escape_text, export_markdown
+from diptych.storage.export_markdown import export_markdown
+from diptych.storage.export_markdown_text import escape_text
 from diptych.storage.exporting import collect, export_project
 from diptych.storage.project import Project
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from diptych.storage.export_markdown import quoted
+from diptych.storage.export_markdown_text import quoted
 
 MD = MarkdownIt("commonmark")
 

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from diptych.storage.export_markdown import quoted_note
 from diptych.storage.export_markdown_notes import note_markdown
+from diptych.storage.export_markdown_text import quoted_note
 from diptych.storage.exporting import export_project
 from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind
