@@ -98,7 +98,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
                               (a.show_passages, "passages"), (a.show_memos, "memos")):  # fmt: skip
             action.triggered.connect(lambda _=False, name=panel: self.go_to_panel(name))
         a.about.triggered.connect(lambda: dialogs.about(self))
-        a.shortcuts.triggered.connect(lambda: dialogs.shortcuts(self))
+        a.shortcuts.triggered.connect(self.on_shortcuts_triggered)
         self.library.openRequested.connect(lambda i, new: self.area.open_article(i, new_pane=new))
         self.library.importRequested.connect(self.importer.choose_and_import)
         self.library.renameRequested.connect(lambda i: dialogs.rename_article(self, s, i))
@@ -181,6 +181,12 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def on_shortcuts_triggered(self) -> None:
+        """Help > Keyboard shortcuts: the list of shortcuts (non-blocking)."""
+        from diptych.gui.shortcuts_box import shortcuts
+
+        shortcuts(self)
 
     def on_find_triggered(self) -> None:
         """Ctrl+F: find in the current pane."""

@@ -9,8 +9,8 @@ from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.dialogs import SHORTCUTS
 from diptych.gui.main_window import MainWindow
+from diptych.gui.shortcuts_box import SHORTCUTS
 
 
 def shown_box(qtbot: QtBot, window: MainWindow) -> QMessageBox:

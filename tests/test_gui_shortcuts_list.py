@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction, QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.dialogs import SHORTCUTS
 from diptych.gui.main_window import MainWindow
+from diptych.gui.shortcuts_box import SHORTCUTS
 from diptych.storage.importing import parse_article
 from diptych.storage.sample import create_sample_project
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.dialogs import SHORTCUTS
 from diptych.gui.main_window import MainWindow
+from diptych.gui.shortcuts_box import SHORTCUTS
 from diptych.storage.importing import parse_article
 from diptych.storage.sample import create_sample_project
 

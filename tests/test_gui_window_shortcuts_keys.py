@@ -6,13 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from diptych.gui import dialogs
+from diptych.gui import shortcuts_box
 from diptych.gui.main_window import MainWindow
 
 
-def shown(qtbot: QtBot, window: MainWindow) -> dialogs.ShortcutsBox:
+def shown(qtbot: QtBot, window: MainWindow) -> shortcuts_box.ShortcutsBox:
     window.actions_.shortcuts.trigger()
-    box = next(b for b in window.findChildren(dialogs.ShortcutsBox) if b.isVisible())
+    box = next(b for b in window.findChildren(shortcuts_box.ShortcutsBox) if b.isVisible())
     qtbot.waitExposed(box)
     return box
 
