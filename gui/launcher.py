@@ -1,6 +1,7 @@
 """Switching the window between projects (File > Open project, New project, Open recent,
 Open sample project, Restore from backup), and a damaged file found once its window is
-up: the :class:`Launcher` owns the window, and a new one takes the place of the last."""
+up: the :class:`Launcher` owns the window, and a new one takes the place of the last.
+Going back to a backup is :mod:`~diptych.gui.project_restore`'s."""
 
 from __future__ import annotations
 
@@ -9,14 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from diptych.gui import dialogs, window_layout
-from diptych.gui.backups import backups_of
 from diptych.gui.context import AppContext
 from diptych.gui.file_place_watch import FilePlaceWatch
 from diptych.gui.main_window import MainWindow
 from diptych.gui.note_html import text_to_html
 from diptych.gui.paths import documents_folder
 from diptych.gui.project_opening import (
-    backup_label,
     integrity_job,
     open_or_create,
     open_project,
@@ -26,7 +25,6 @@ from diptych.gui.project_opening import (
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import reachable
 from diptych.storage.backup_folders import backups_for_path
-from diptych.storage.backup_restore import restore_backup
 from diptych.storage.errors import (
     DamagedProjectError,
     DiptychError,
@@ -198,25 +196,10 @@ class Launcher(QObject):
             exc = without_backups(exc)
             self.context.messages.known_error(exc, title)
             return str(exc)
-        from diptych.gui.restore_dialog import RestoreOffer  # imported when first needed
+        from diptych.gui.project_restore import offer_backups  # imported when first needed
 
-        offer = RestoreOffer(exc, found, self.window)
-        offer.chosen.connect(lambda backup: self.restore_file(path, Path(backup)))
-        offer.open()
+        offer_backups(self, path, exc, found)
         return str(exc)
-
-    def restore_file(self, path: Path, backup: Path) -> None:
-        """Restore ``backup`` into the project file at ``path`` (not open) and open it."""
-        try:
-            kept = restore_backup(backup, target=path, root=self.context.paths.backups)
-        except DiptychError as exc:
-            self.context.messages.known_error(exc, "Restore from backup")
-            return
-        self.open_path(path)
-        if kept.parent == path.parent:  # the damaged file, moved aside
-            self.context.messages.info(
-                f"Restored {path.name} from its backup. The damaged file is kept as {kept.name}."
-            )
 
     def _connect(self, window: MainWindow) -> None:
         a = window.actions_
@@ -255,14 +238,9 @@ class Launcher(QObject):
 
     def restore_from_backup(self, window: MainWindow) -> None:
         """Choose a backup of the window's project and go back to it."""
-        from diptych.gui.restore_dialog import RestoreDialog  # imported when first needed
+        from diptych.gui.project_restore import restore_from_backup  # imported when first needed
 
-        dialog = RestoreDialog(backups_of(self.context.paths.backups, window.session), window)
-        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen() is None:
-            return
-        chosen = dialog.chosen()
-        assert chosen is not None
-        self.restore(window, chosen)
+        restore_from_backup(self, window)
 
     def save_copy(self, window: MainWindow) -> None:
         """File > Save a copy…, once a note being typed is saved."""
@@ -273,20 +251,9 @@ class Launcher(QObject):
 
     def restore(self, window: MainWindow, backup: Path) -> None:
         """Close the project, restore ``backup`` into its file, and open it again."""
-        path = window.session.project.path
-        listed = backup_label(backup)
-        if not window.close():  # kept to copy a note that could not be saved
-            return
-        window.deleteLater()
-        self.window = None
-        try:
-            restore_backup(backup, target=path, root=self.context.paths.backups)
-        except DiptychError as exc:
-            self.open_path(path)
-            self.context.messages.known_error(exc, "Restore from backup")
-            return
-        self.open_path(path)
-        self.context.messages.info(f"Restored the backup of {listed}.")
+        from diptych.gui.project_restore import restore  # imported when first needed
+
+        restore(self, window, backup)
 
     def open_sample(self) -> None:
         """Open the built-in sample project (creating it again if it was deleted)."""

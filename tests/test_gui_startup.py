@@ -69,6 +69,7 @@ NOT_ON_THE_START_PATH = (
     "diptych.gui.check_list",
     "diptych.gui.export_destination",
     "diptych.gui.restore_dialog",
+    "diptych.gui.project_restore",
     "diptych.gui.tag_dialog",
     "difflib",  # only when an article's text changes
     "uuid",  # only when something new is created

@@ -1,0 +1,71 @@
+"""Going back to a backup of a project: File > Restore from backup, and the offer made
+when a file is too damaged to open. The project is closed, the backup copied into its
+file, and the file opened again by the :class:`~diptych.gui.launcher.Launcher`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diptych.gui.backups import backups_of
+from diptych.gui.project_opening import backup_label
+from diptych.gui.restore_dialog import RestoreDialog, RestoreOffer
+from diptych.storage.backup_folders import BackupInfo
+from diptych.storage.backup_restore import restore_backup
+from diptych.storage.errors import DiptychError
+
+if TYPE_CHECKING:
+    from diptych.gui.launcher import Launcher
+    from diptych.gui.main_window import MainWindow
+
+
+def offer_backups(
+    launcher: Launcher, path: Path, exc: DiptychError, found: list[BackupInfo]
+) -> None:
+    """Say why ``path`` cannot be opened, offering to restore one of its backups ``found``."""
+    offer = RestoreOffer(exc, found, launcher.window)
+    offer.chosen.connect(lambda backup: restore_file(launcher, path, Path(backup)))
+    offer.open()
+
+
+def restore_file(launcher: Launcher, path: Path, backup: Path) -> None:
+    """Restore ``backup`` into the project file at ``path`` (not open) and open it."""
+    messages = launcher.context.messages
+    try:
+        kept = restore_backup(backup, target=path, root=launcher.context.paths.backups)
+    except DiptychError as exc:
+        messages.known_error(exc, "Restore from backup")
+        return
+    launcher.open_path(path)
+    if kept.parent == path.parent:  # the damaged file, moved aside
+        messages.info(
+            f"Restored {path.name} from its backup. The damaged file is kept as {kept.name}."
+        )
+
+
+def restore_from_backup(launcher: Launcher, window: MainWindow) -> None:
+    """Choose a backup of the window's project and go back to it."""
+    dialog = RestoreDialog(backups_of(launcher.context.paths.backups, window.session), window)
+    if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen() is None:
+        return
+    chosen = dialog.chosen()
+    assert chosen is not None
+    restore(launcher, window, chosen)
+
+
+def restore(launcher: Launcher, window: MainWindow, backup: Path) -> None:
+    """Close the project, restore ``backup`` into its file, and open it again."""
+    path = window.session.project.path
+    listed = backup_label(backup)
+    if not window.close():  # kept to copy a note that could not be saved
+        return
+    window.deleteLater()
+    launcher.window = None
+    try:
+        restore_backup(backup, target=path, root=launcher.context.paths.backups)
+    except DiptychError as exc:
+        launcher.open_path(path)
+        launcher.context.messages.known_error(exc, "Restore from backup")
+        return
+    launcher.open_path(path)
+    launcher.context.messages.info(f"Restored the backup of {listed}.")
