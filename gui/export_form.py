@@ -1,24 +1,19 @@
 """The export dialog's form: what to export (format, articles, tags, grouping) and where
 to save it, offered as the last export chose them; the Save to field keeps in step with
-the format."""
+the format (:mod:`~diptych.gui.export_save_to`)."""
 
 from __future__ import annotations
 
-import os
 from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -28,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.article_model import article_labels
 from diptych.gui.check_list import CheckList
-from diptych.gui.export_destination import free_path, has_file_type
+from diptych.gui.export_save_to import ExportSaveTo
 from diptych.gui.session import ProjectSession
-from diptych.gui.settings import ExportChoices, Settings, folder_or_documents, is_folder
-from diptych.storage.exporting import FORMATS, ExportOptions, export_notes, format_of
+from diptych.gui.settings import ExportChoices, Settings, folder_or_documents
+from diptych.storage.exporting import ExportOptions, export_notes
 
 UNTAGGED = 0  # the tag list's last item, passages without a tag (no tag has id 0)
 UNTAGGED_LABEL = "Untagged passages"
@@ -39,7 +34,7 @@ GROUPED_FORMATS = frozenset({"md", "csv", "html"})  # the writers that read the 
 CODEBOOK_FORMATS = frozenset({"qdc"})  # tags alone: no article, no passage
 
 
-class ExportForm(QDialog):
+class ExportForm(ExportSaveTo):
     """The export dialog's form: the format, the articles and tags to include, the grouping
     and where to save, and the Export and Cancel buttons, which
     :class:`~diptych.gui.export_dialog.ExportDialog` runs.
@@ -64,20 +59,12 @@ class ExportForm(QDialog):
         *,
         settings: Settings | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.settings = settings
         last = settings.export_choices() if settings is not None else ExportChoices()
-        self._confirmed: Path | None = None  # a path the user agreed to replace
-        self._following_name = False  # the format is changing to match the file name
         # Where a bare file name is saved: the folder of the last export, else Documents,
         # as for an import.
-        self._folder = folder_or_documents(last.folder)
-        self._suggested: str | None = None  # the file name last suggested, if any
-        self.session = session
+        super().__init__(session, folder_or_documents(last.folder), parent)
+        self.settings = settings
         self.setWindowTitle("Export tagged notes")
-        self.format = QComboBox(self)
-        for key, fmt in FORMATS.items():
-            self.format.addItem(f"{fmt.label} ({fmt.suffix})", key)
         self.articles = CheckList(self)
         for article, label in article_labels(session.articles()):
             # The tooltip names the file too, as the Library's does.
@@ -98,8 +85,6 @@ class ExportForm(QDialog):
         group.addButton(self.by_tag)
         group.addButton(self.by_article)
         self._offer(last)
-        self.output = QLineEdit(self)
-        browse = QPushButton("Browse…", self)
         self.codebook = codebook
         self.qualcoder = QLabel(self, wordWrap=True)
         self.qualcoder.setObjectName("qualcoderNote")
@@ -112,14 +97,12 @@ class ExportForm(QDialog):
             "Export", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self._lay_out(browse)
+        self._lay_out()
         self.format.currentIndexChanged.connect(self.on_format_current_index_changed)
         self.tags.checks_changed.connect(self.on_tags_checks_changed)
-        self.output.textChanged.connect(self.on_output_text_changed)
-        browse.clicked.connect(self.on_browse_clicked)
         self.on_format_current_index_changed()
 
-    def _lay_out(self, browse: QPushButton) -> None:
+    def _lay_out(self) -> None:
         scope = QHBoxLayout()
         in_tab_order: list[QWidget] = [self.format]  # as seen: top down, left to right
         # Named for a screen reader: the headings are no buddies, and "All" says not of what.
@@ -152,7 +135,7 @@ class ExportForm(QDialog):
         grouping.addStretch(1)
         where = QHBoxLayout()
         where.addWidget(self.output, 1)
-        where.addWidget(browse)
+        where.addWidget(self.browse)
         form = QFormLayout(self)
         form.addRow("Format", self.format)
         form.addRow("Include", scope)
@@ -162,7 +145,7 @@ class ExportForm(QDialog):
         form.addRow(self.progress)
         form.addRow(self.buttons)
         self.resize(720, 520)
-        in_tab_order += [self.by_tag, self.by_article, self.output, browse]
+        in_tab_order += [self.by_tag, self.by_article, self.output, self.browse]
         for before, after in pairwise(in_tab_order):
             QWidget.setTabOrder(before, after)
 
@@ -187,10 +170,6 @@ class ExportForm(QDialog):
             folder=output.parent,
         )
 
-    def fmt(self) -> str:
-        """The chosen format's key."""
-        return str(self.format.currentData())
-
     def options(self) -> ExportOptions:
         """The chosen scope and grouping."""
         checked = self.tags.checked()
@@ -207,24 +186,7 @@ class ExportForm(QDialog):
         would make of tags that share a name."""
         self.on_tags_checks_changed()
         self._offer_what_applies()
-        if self._following_name:
-            return
-        suffix = FORMATS[self.fmt()].suffix
-        current = self.output.text().strip()
-        if current and self._names_folder(current):
-            return  # a folder typed: the file goes in it, whatever its format
-        if current and current != self._suggested:
-            path = Path(current)
-            if has_file_type(path):  # a file type (.md, .txt): replaced
-                path = path.with_suffix("")
-            # A dot of the name's own ("Report 2024.03", "U.S. policy") stays.
-            self.output.setText(str(path.with_name(path.name.rstrip(".") + suffix)))
-        else:
-            # The name suggested for the previous format is suggested afresh: "Sample
-            # project (2).md" beside an earlier Markdown export is "Sample project.html".
-            name = self.session.project.info().name or "Diptych export"
-            self._suggested = str(free_path(self._folder, name, suffix))
-            self.output.setText(self._suggested)
+        self.suggest_name()
 
     def on_tags_checks_changed(self) -> None:
         """For REFI-QDA, name the tags the file would hold (those checked, with their
@@ -251,62 +213,3 @@ class ExportForm(QDialog):
         untagged = self.tags.item(self.tags.count() - 1)  # no passage in a codebook either
         enabled = Qt.ItemFlag.ItemIsEnabled
         untagged.setFlags(untagged.flags() | enabled if articles else untagged.flags() & ~enabled)
-
-    def on_output_text_changed(self, text: str) -> None:
-        """A file name ending in another format's suffix (``notes.csv``) chooses that format.
-
-        The folder of a whole path is kept for a bare name typed next.
-        """
-        path = Path(text.strip()).expanduser()
-        if path.is_absolute():
-            self._folder = path.parent
-        key = format_of(text)
-        if key is None or key == self.fmt():
-            return
-        self._following_name = True
-        try:
-            self.format.setCurrentIndex(self.format.findData(key))
-        finally:
-            self._following_name = False
-
-    def on_browse_clicked(self) -> None:
-        """Choose where to save. A name chosen without a file type gets the format's, as a
-        typed one does; a file type of the user's own (``notes.txt``) is kept."""
-        fmt = FORMATS[self.fmt()]
-        kinds = f"{fmt.label} (*{fmt.suffix})"
-        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text(), kinds)
-        if not name:
-            return
-        chosen = name if has_file_type(Path(name)) else name + fmt.suffix
-        self.output.setText(chosen)
-        # The file dialog asked about replacing the file it named; a file the suffix
-        # added names ("report" chosen, "report.html" there) is asked about on Export.
-        self._confirmed = Path(chosen) if chosen == name else None
-
-    def destination(self) -> Path:
-        """The file to write: a bare name (``notes.md``) goes in the folder the dialog
-        showed last, not wherever the program happened to be started from.
-
-        A name typed without a file type (``notes``, ``Report 2024.03``, ``U.S. policy``)
-        gets the format's, as a browsed one does: without it, no program would open the
-        file with a double click. A file type of the user's own (``notes.txt``) is kept.
-        A folder typed (``~/exports/``, or the name of one that exists, without a file
-        type) gets the file, under the name offered, inside it.
-        """
-        typed = self.output.text().strip()
-        path = self._folder / Path(typed).expanduser()
-        if self._names_folder(typed):
-            # A folder ("~/exports/"): the export goes in it, under the name offered,
-            # never beside it as "exports.md".
-            name = self.session.project.info().name or "Diptych export"
-            return free_path(path, name, FORMATS[self.fmt()].suffix)
-        if has_file_type(path):
-            return path
-        return path.with_name(path.name.rstrip(".") + FORMATS[self.fmt()].suffix)  # "notes."
-
-    def _names_folder(self, typed: str) -> bool:
-        """True if ``typed`` is a folder to save in: it ends with a slash, or names a
-        folder that exists and has no file type (a folder named like a file, "notes.csv",
-        is refused as the file's place: taken for the file, not a folder to fill)."""
-        path = self._folder / Path(typed).expanduser()
-        return typed.endswith(("/", os.sep)) or (is_folder(path) and not has_file_type(path))
