@@ -3,7 +3,8 @@
 Orphans (passages whose text is gone since their article was updated) have a tab of
 their own, with a hint on how to re-attach them; they are never deleted for the user.
 The table is :mod:`diptych.gui.passage_widgets`'s; which row is chosen, kept while rows
-change, :mod:`diptych.gui.passage_list_selection`'s.
+change, :mod:`diptych.gui.passage_list_selection`'s; the filters above it,
+:mod:`diptych.gui.passage_filter_fields`'.
 """
 
 from __future__ import annotations
@@ -12,16 +13,16 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabBar, QVBoxLayout, QWidget
 
 from diptych.gui.commands import perform
-from diptych.gui.flow_layout import FlowLayout
 from diptych.gui.passage_cells import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, Column
 from diptych.gui.passage_commands import DeletePassage
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
+from diptych.gui.passage_filter_fields import PassageFilterFields
 from diptych.gui.passage_list_selection import PassageListSelection
 from diptych.gui.passage_model import PassageTableModel
-from diptych.gui.passage_widgets import FilterCombo, PassageTable
+from diptych.gui.passage_widgets import PassageTable
 from diptych.gui.session import ProjectSession
 from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.gui.wrapped_label import WrappedLabel
@@ -34,7 +35,6 @@ ORPHAN_HINT = (
     "They keep their tags and note. To re-attach one, choose it here, select the text it "
     "belongs to in its article and choose “Re-attach to selection” in the Passage panel."
 )
-INDENT = "    "
 
 
 class AnnotationsPanel(QWidget):
@@ -59,7 +59,12 @@ class AnnotationsPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = PassageTableModel(session, PassageFilter(orphans=OrphanFilter.ANCHORED))
-        self._build_filters()
+        self.filters = PassageFilterFields(session, self.model, self)
+        # The filter fields are the panel's own, as its tabs and table are.
+        self.search = self.filters.search
+        self.tag_combo = self.filters.tag_combo
+        self.article_combo = self.filters.article_combo
+        self.coder_combo = self.filters.coder_combo
         self._build_tabs()
         self.table = PassageTable(self.model, self)
         self.table.installEventFilter(self)
@@ -70,7 +75,7 @@ class AnnotationsPanel(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        layout.addLayout(self._filter_rows)
+        layout.addLayout(self.filters.rows)
         layout.addWidget(self.tabs)
         layout.addWidget(self.orphan_hint)
         layout.addWidget(self.reading_hint)
@@ -81,27 +86,11 @@ class AnnotationsPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(VerticalScroll(body, self, most=0.3))
         self._connect()
-        self.on_session_tags_changed()
-        self.on_session_articles_changed()
+        self.filters.on_session_tags_changed()
+        self.filters.on_session_articles_changed()
         self.on_session_passages_changed(0)
 
     # -- building --------------------------------------------------------------------------
-    def _build_filters(self) -> None:
-        self.search = QLineEdit(self, placeholderText="Filter passages", clearButtonEnabled=True)
-        self.search.setToolTip("Show passages whose quote or note contains this text")
-        self.tag_combo = FilterCombo("Show passages with this tag or one of its sub-tags", self)
-        self.article_combo = FilterCombo("Show passages of this article", self)
-        self.coder_combo = FilterCombo("Show passages coded by this person", self)
-        # The search field has a line of its own: the panel usually lives in a narrow dock,
-        # where the lists stack up rather than hold the panel wide.
-        combos = FlowLayout(spacing=4, fill=True)
-        for combo in (self.tag_combo, self.article_combo, self.coder_combo):
-            combos.addWidget(combo)
-        self._filter_rows = QVBoxLayout()
-        self._filter_rows.setSpacing(4)
-        self._filter_rows.addWidget(self.search)
-        self._filter_rows.addLayout(combos)
-
     def _build_tabs(self) -> None:
         self.tabs = QTabBar(self)
         self.tabs.addTab("Passages")
@@ -125,10 +114,6 @@ class AnnotationsPanel(QWidget):
 
     def _connect(self) -> None:
         self.search.installEventFilter(self)
-        self.search.textChanged.connect(self.on_search_text_changed)
-        self.tag_combo.currentIndexChanged.connect(self.on_tag_combo_current_index_changed)
-        self.article_combo.currentIndexChanged.connect(self.on_article_combo_current_index_changed)
-        self.coder_combo.currentIndexChanged.connect(self.on_coder_combo_current_index_changed)
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
         self.table.clicked.connect(self.on_table_clicked)
         self.selection.passageChosen.connect(self.passageSelected)
@@ -136,8 +121,6 @@ class AnnotationsPanel(QWidget):
         self.model.rowsInserted.connect(self.on_model_rows_changed)
         self.model.modelReset.connect(self.on_model_reset)
         self.model.readingChanged.connect(self.on_model_reading_changed)
-        self.session.tagsChanged.connect(self.on_session_tags_changed)
-        self.session.articlesChanged.connect(self.on_session_articles_changed)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
         self.session.passageUpdated.connect(self.on_session_passage_updated)
         self.session.allPassagesChanged.connect(self.on_session_all_passages_changed)
@@ -188,23 +171,6 @@ class AnnotationsPanel(QWidget):
             self.selection.choose(following)
 
     # -- slots -----------------------------------------------------------------------------
-    def on_search_text_changed(self, text: str) -> None:
-        """Filter by quote or note text."""
-        self.model.set_filter(replace(self.model.filter, text=text))
-
-    def on_tag_combo_current_index_changed(self, _position: int) -> None:
-        """Filter by tag."""
-        self.model.set_filter(replace(self.model.filter, tag_id=self.tag_combo.currentData()))
-
-    def on_article_combo_current_index_changed(self, _position: int) -> None:
-        """Filter by article."""
-        article_id = self.article_combo.currentData()
-        self.model.set_filter(replace(self.model.filter, article_id=article_id))
-
-    def on_coder_combo_current_index_changed(self, _position: int) -> None:
-        """Filter by coder."""
-        self.model.set_filter(replace(self.model.filter, coder=self.coder_combo.currentData()))
-
     def on_tabs_current_changed(self, position: int) -> None:
         """Show anchored passages or orphans."""
         orphans = position == ORPHANS_TAB
@@ -241,17 +207,6 @@ class AnnotationsPanel(QWidget):
         self._show_matches()
         if not reading:
             self.on_session_passages_changed(0)
-
-    def on_session_tags_changed(self) -> None:
-        """Rebuild the tag list: codebook order, indented by depth, with colours."""
-        book = self.session.codebook()
-        items = [(INDENT * depth + tag.name, tag.id, tag.color) for tag, depth in book.walk()]
-        self.tag_combo.refill("All tags", items)
-
-    def on_session_articles_changed(self) -> None:
-        """Rebuild the article list."""
-        articles = self.session.articles()
-        self.article_combo.refill("All articles", [(a.title, a.id, None) for a in articles])
 
     def on_session_all_passages_changed(self) -> None:
         """Passages of any article changed: the counts and lists once, not per article."""

@@ -1,0 +1,80 @@
+"""The Passages panel's filters: a search field and lists of tags, articles and coders,
+each keeping the panel's rows filtered as chosen, and the lists of tags and articles
+filled again as the project's change."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from diptych.gui.flow_layout import FlowLayout
+from diptych.gui.passage_model import PassageTableModel
+from diptych.gui.passage_widgets import FilterCombo
+from diptych.gui.session import ProjectSession
+
+INDENT = "    "
+
+
+class PassageFilterFields(QObject):
+    """The filter fields of the Passages panel, laid out in :attr:`rows`.
+
+    Args:
+        session: the open project.
+        model: the passages the panel shows, filtered as the fields say.
+        panel: the panel the fields are shown in.
+    """
+
+    def __init__(self, session: ProjectSession, model: PassageTableModel, panel: QWidget) -> None:
+        super().__init__(panel)
+        self.session = session
+        self.model = model
+        self.search = QLineEdit(panel, placeholderText="Filter passages", clearButtonEnabled=True)
+        self.search.setToolTip("Show passages whose quote or note contains this text")
+        self.tag_combo = FilterCombo("Show passages with this tag or one of its sub-tags", panel)
+        self.article_combo = FilterCombo("Show passages of this article", panel)
+        self.coder_combo = FilterCombo("Show passages coded by this person", panel)
+        # The search field has a line of its own: the panel usually lives in a narrow dock,
+        # where the lists stack up rather than hold the panel wide.
+        combos = FlowLayout(spacing=4, fill=True)
+        for combo in (self.tag_combo, self.article_combo, self.coder_combo):
+            combos.addWidget(combo)
+        self.rows = QVBoxLayout()
+        self.rows.setSpacing(4)
+        self.rows.addWidget(self.search)
+        self.rows.addLayout(combos)
+        self.search.textChanged.connect(self.on_search_text_changed)
+        self.tag_combo.currentIndexChanged.connect(self.on_tag_combo_current_index_changed)
+        self.article_combo.currentIndexChanged.connect(self.on_article_combo_current_index_changed)
+        self.coder_combo.currentIndexChanged.connect(self.on_coder_combo_current_index_changed)
+        self.session.tagsChanged.connect(self.on_session_tags_changed)
+        self.session.articlesChanged.connect(self.on_session_articles_changed)
+
+    def on_search_text_changed(self, text: str) -> None:
+        """Filter by quote or note text."""
+        self.model.set_filter(replace(self.model.filter, text=text))
+
+    def on_tag_combo_current_index_changed(self, _position: int) -> None:
+        """Filter by tag."""
+        self.model.set_filter(replace(self.model.filter, tag_id=self.tag_combo.currentData()))
+
+    def on_article_combo_current_index_changed(self, _position: int) -> None:
+        """Filter by article."""
+        article_id = self.article_combo.currentData()
+        self.model.set_filter(replace(self.model.filter, article_id=article_id))
+
+    def on_coder_combo_current_index_changed(self, _position: int) -> None:
+        """Filter by coder."""
+        self.model.set_filter(replace(self.model.filter, coder=self.coder_combo.currentData()))
+
+    def on_session_tags_changed(self) -> None:
+        """Rebuild the tag list: codebook order, indented by depth, with colours."""
+        book = self.session.codebook()
+        items = [(INDENT * depth + tag.name, tag.id, tag.color) for tag, depth in book.walk()]
+        self.tag_combo.refill("All tags", items)
+
+    def on_session_articles_changed(self) -> None:
+        """Rebuild the article list."""
+        articles = self.session.articles()
+        self.article_combo.refill("All articles", [(a.title, a.id, None) for a in articles])
