@@ -44,5 +44,5 @@ class ProjectSession(PassageEdits, TagEdits, ArticleEdits):
     def close(self) -> None:
         """Stop watching, let readers finish, and close the project file."""
         self._watch.stop()
-        self.workers.cancel_all()
+        self.workers.close()
         self.project.close()

@@ -64,7 +64,7 @@ class WindowClosing(WindowMessages):
                 return
             self._closed = True
             window_layout.save(self)
-            self.workers.cancel_all()
+            self.workers.close()  # what they say now would reach the next project's window
             # Panes still building a long article, and the focus leaving the window, go
             # on for a moment: nothing they say may reach a project about to be closed.
             self.area.blockSignals(True)

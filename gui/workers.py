@@ -4,6 +4,11 @@ A job is a plain function ``job(progress) -> result`` where ``progress(done, tot
 returns False once the user cancelled. Jobs that touch the project open their own
 connection (SQLite connections must not cross threads). A bug in a job is reported by
 :class:`Workers` itself, like any other bug; callers only put their own widgets right.
+
+What a job says is passed on to its callers on the GUI thread, as it arrives there: once
+the window that started it has closed (given way to another project), nothing more is
+(:meth:`Workers.close`), so that no late result or message of one project reaches the
+next project's window.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from diptych.gui.messages import MessageBridge, as_shown
 from diptych.storage.errors import Cancelled, DiptychError
@@ -43,6 +48,58 @@ class WorkerSignals(QObject):
     crashed = Signal(str, str)
 
 
+class Delivery(QObject):
+    """Passes what a job says in its thread on to its worker's signals, on the GUI thread
+    (where this object lives), until it is dropped.
+
+    Signals:
+        ended(): the job ended, however it ended (said even once dropped).
+        bug(str, str): the job crashed (said even once dropped: a bug is always reported).
+    """
+
+    ended = Signal()
+    bug = Signal(str, str)
+
+    def __init__(self, said: WorkerSignals, signals: WorkerSignals) -> None:
+        super().__init__()
+        self.signals = signals
+        self.dropped = False
+        said.progressed.connect(self.on_progressed)
+        said.finished.connect(self.on_finished)
+        said.failed.connect(self.on_failed)
+        said.cancelled.connect(self.on_cancelled)
+        said.crashed.connect(self.on_crashed)
+
+    @Slot(int, int)
+    def on_progressed(self, done: int, total: int) -> None:
+        if not self.dropped:
+            self.signals.progressed.emit(done, total)
+
+    @Slot(object)
+    def on_finished(self, result: object) -> None:
+        self.ended.emit()
+        if not self.dropped:
+            self.signals.finished.emit(result)
+
+    @Slot(str)
+    def on_failed(self, text: str) -> None:
+        self.ended.emit()
+        if not self.dropped:
+            self.signals.failed.emit(text)
+
+    @Slot()
+    def on_cancelled(self) -> None:
+        self.ended.emit()
+        if not self.dropped:
+            self.signals.cancelled.emit()
+
+    @Slot(str, str)
+    def on_crashed(self, summary: str, details: str) -> None:
+        self.bug.emit(summary, details)
+        if not self.dropped:
+            self.signals.crashed.emit(summary, details)
+
+
 class Worker(QRunnable):
     """Runs one job in the thread pool.
 
@@ -54,6 +111,8 @@ class Worker(QRunnable):
         super().__init__()
         self.job = job
         self.signals = WorkerSignals()
+        self._said = WorkerSignals()  # by the job's thread; passed on by the delivery
+        self.delivery = Delivery(self._said, self.signals)
         self.error: BaseException | None = None  # the bug that stopped the job, if one did
         self._cancel = threading.Event()
         self.setAutoDelete(False)  # Python keeps the reference; Qt must not delete it
@@ -62,13 +121,18 @@ class Worker(QRunnable):
         """Ask the job to stop at its next progress report."""
         self._cancel.set()
 
+    def drop(self) -> None:
+        """Cancel the job, and pass on nothing more that it says (but a bug)."""
+        self.cancel()
+        self.delivery.dropped = True
+
     @property
     def is_cancelled(self) -> bool:
         """True once :meth:`cancel` was called."""
         return self._cancel.is_set()
 
     def _progress(self, done: int, total: int) -> bool:
-        self.signals.progressed.emit(done, total)
+        self._said.progressed.emit(done, total)
         return not self._cancel.is_set()
 
     def run(self) -> None:
@@ -76,15 +140,15 @@ class Worker(QRunnable):
         try:
             result = self.job(self._progress)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._said.cancelled.emit()
         except DiptychError as exc:
-            self.signals.failed.emit(as_shown(exc))
+            self._said.failed.emit(as_shown(exc))
         except Exception as exc:
             self.error = exc
-            self.signals.crashed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
+            self._said.crashed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
         else:
             # The job ran to its end: what it did is done, even if Cancel came too late.
-            self.signals.finished.emit(result)
+            self._said.finished.emit(result)
 
 
 class Workers(QObject):
@@ -110,6 +174,7 @@ class Workers(QObject):
         self.pool = pool
         self.messages = messages
         self._running: list[Worker] = []
+        self.closed = False  # see close()
 
     def start(self, job: Job) -> Worker:
         """Run ``job`` in the pool once control returns to the event loop.
@@ -118,16 +183,17 @@ class Workers(QObject):
         place before the job can finish: a signal emitted with no receiver is lost.
         """
         worker = Worker(job)
+        if self.closed:  # a window that gave way starts nothing more
+            worker.drop()
         self._running.append(worker)
-        for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
-            signal.connect(lambda *_a, w=worker: self._forget(w))
-        worker.signals.crashed.connect(lambda *args, w=worker: self._report_bug(w, *args))
+        worker.delivery.ended.connect(lambda w=worker: self._forget(w))
+        worker.delivery.bug.connect(lambda *args, w=worker: self._report_bug(w, *args))
         QTimer.singleShot(0, self, lambda: self._launch(worker))
         return worker
 
     def _launch(self, worker: Worker) -> None:
         if worker.is_cancelled:
-            worker.signals.cancelled.emit()
+            worker.delivery.on_cancelled()
         else:
             self.pool.start(worker)
 
@@ -153,3 +219,13 @@ class Workers(QObject):
         for worker in list(self._running):
             worker.cancel()
         return self.pool.waitForDone(wait_ms)
+
+    def close(self, wait_ms: int = 5000) -> bool:
+        """The window closes or gives way to another project: cancel every job, and let
+        nothing more that they say reach their callers (only a bug is still reported), so
+        that nothing of this project is shown or applied in the next one's window. Waits
+        for the pool as :meth:`cancel_all` does."""
+        self.closed = True
+        for worker in list(self._running):
+            worker.drop()
+        return self.cancel_all(wait_ms)

@@ -1,0 +1,148 @@
+"""Opening another project while a job of the one open still runs (Update from newer file,
+an import, Save a copy...): what that job says or brings back once the window has given
+way is never shown or applied in the next project's window."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+import diptych.gui.import_jobs as import_jobs
+from diptych.gui import dialogs
+from diptych.gui.import_dialogs import ImportFileDialogs
+from diptych.gui.main_window import MainWindow
+from diptych.gui.workers import Worker, Workers
+from diptych.storage.project import Project
+
+
+@pytest.fixture
+def other(tmp_path: Path) -> Path:
+    path = tmp_path / "Other.diptych"
+    Project.create(path).close()
+    return path
+
+
+@pytest.fixture
+def posted(launched: MainWindow) -> list[tuple[int, str, str]]:
+    """Everything said through the message bridge from now on."""
+    said: list[tuple[int, str, str]] = []
+    launched.context.messages.posted.connect(lambda *args: said.append(args))
+    return said
+
+
+@dataclass
+class Reading:
+    """A newer file being read: ``started`` once it is, until ``release``."""
+
+    started: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+
+
+@pytest.fixture
+def reading(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Reading]:
+    """Update from newer file reads its file until released."""
+    read = Reading()
+    real_read = import_jobs.read_article
+
+    def slow_read(path: Path):  # type: ignore[no-untyped-def]
+        read.started.set()
+        read.release.wait(10)
+        return real_read(path)
+
+    monkeypatch.setattr(import_jobs, "read_article", slow_read)
+    newer = tmp_path / "newer.txt"
+    newer.write_text("A wholly different text.\n", encoding="utf-8")
+    monkeypatch.setattr(ImportFileDialogs, "newer_version", lambda _self, _label: newer)
+    yield read
+    read.release.set()
+
+
+def start_update(qtbot: QtBot, window: MainWindow, reading: Reading) -> None:
+    """Library > Update from newer file… on the first article; its file is being read."""
+    article_id = window.session.articles()[0].id
+    window.library.reimportRequested.emit(article_id)
+    qtbot.waitUntil(reading.started.is_set, timeout=5000)
+
+
+def open_other(
+    qtbot: QtBot, window: MainWindow, other: Path, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
+    """File > Open project… on ``other``; the window shown on it once the old one is gone."""
+    monkeypatch.setattr(dialogs, "choose_project_to_open", lambda _parent, _folder: other)
+    window.actions_.open_project.trigger()
+    opened = window.launcher.window  # type: ignore[attr-defined]
+    assert opened is not None and opened is not window
+    assert opened.session.project.path == other
+    qtbot.waitUntil(lambda: not isValid(window), timeout=10_000)
+    return opened
+
+
+def boxes() -> list[str]:
+    """The texts of the message boxes on the screen."""
+    shown = QApplication.topLevelWidgets()
+    return [w.text() for w in shown if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_an_update_cancelled_by_opening_another_project_is_not_said_in_its_window(
+    qtbot: QtBot,
+    launched: MainWindow,
+    posted: list[tuple[int, str, str]],
+    reading: Reading,
+    other: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    release = reading.release
+    real_cancel = Worker.cancel
+
+    def cancel_then_release(worker: Worker) -> None:  # the file read ends once cancelled
+        real_cancel(worker)
+        release.set()
+
+    monkeypatch.setattr(Worker, "cancel", cancel_then_release)
+    start_update(qtbot, launched, reading)
+    workers = launched.workers
+    opened = open_other(qtbot, launched, other, monkeypatch)
+    qtbot.waitUntil(lambda: not workers.busy, timeout=10_000)  # its end delivered
+    QApplication.processEvents()  # what the jobs said before they ended is delivered
+    assert "Update cancelled" not in opened.message_bar.currentMessage()
+    assert not any("Update cancelled" in text for _level, _title, text in posted)
+    assert boxes() == []
+
+
+def test_an_update_read_as_another_project_opens_is_applied_to_neither(
+    qtbot: QtBot,
+    launched: MainWindow,
+    sample: Path,
+    posted: list[tuple[int, str, str]],
+    reading: Reading,
+    other: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    release = reading.release
+    real_cancel_all = Workers.cancel_all
+
+    def finish_then_cancel(workers: Workers, wait_ms: int = 5000) -> bool:
+        release.set()  # the newer file is read, and its passages found, just before
+        workers.pool.waitForDone(5000)
+        return real_cancel_all(workers, wait_ms)
+
+    monkeypatch.setattr(Workers, "cancel_all", finish_then_cancel)
+    with Project.open(sample, read_only=True) as project:
+        first = project.articles.all()[0]
+        text = project.articles.get(article_id=first.id).text
+    start_update(qtbot, launched, reading)
+    opened = open_other(qtbot, launched, other, monkeypatch)
+    QApplication.processEvents()
+    with Project.open(sample, read_only=True) as project:
+        assert project.articles.get(article_id=first.id).text == text
+    assert opened.session.articles() == []
+    assert opened.session.undo_stack.count() == 0
+    assert posted == []
+    assert boxes() == []
