@@ -66,12 +66,14 @@ def save_copy(window: MainWindow) -> None:
     target = choose_copy(window, source)
     if target is None:
         return
+    # Said once it ends, even if the window has given way to another project meanwhile:
+    # the copy is there, and the message names the project it is a copy of.
     messages = window.context.messages
-    worker = window.workers.start(copy_job(source, target))
+    worker = window.workers.start(copy_job(source, target), told_after_close=True)
     worker.signals.finished.connect(
         lambda copy: messages.info(
-            f"Saved a copy of the project as {readable_text(str(copy))}. Open it with"
-            " File > Open project to work in it."
+            f"Saved a copy of {readable_text(source.name)} as {readable_text(str(copy))}."
+            " Open it with File > Open project to work in it."
         )
     )
     worker.signals.failed.connect(lambda text: messages.error(text, TITLE))

@@ -114,6 +114,7 @@ class Worker(QRunnable):
         self._said = WorkerSignals()  # by the job's thread; passed on by the delivery
         self.delivery = Delivery(self._said, self.signals)
         self.error: BaseException | None = None  # the bug that stopped the job, if one did
+        self.told_after_close = False  # see Workers.start
         self._cancel = threading.Event()
         self.setAutoDelete(False)  # Python keeps the reference; Qt must not delete it
 
@@ -176,13 +177,16 @@ class Workers(QObject):
         self._running: list[Worker] = []
         self.closed = False  # see close()
 
-    def start(self, job: Job) -> Worker:
+    def start(self, job: Job, *, told_after_close: bool = False) -> Worker:
         """Run ``job`` in the pool once control returns to the event loop.
 
         The start is deferred so that the caller's connections to ``worker.signals`` are in
         place before the job can finish: a signal emitted with no receiver is lost.
+        With ``told_after_close``, what the job says still reaches its callers after
+        :meth:`close`: they only report, naming the project (a copy of it saved, say).
         """
         worker = Worker(job)
+        worker.told_after_close = told_after_close
         if self.closed:  # a window that gave way starts nothing more
             worker.drop()
         self._running.append(worker)
@@ -227,5 +231,6 @@ class Workers(QObject):
         for the pool as :meth:`cancel_all` does."""
         self.closed = True
         for worker in list(self._running):
-            worker.drop()
+            if not worker.told_after_close:
+                worker.drop()
         return self.cancel_all(wait_ms)

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 import diptych.gui.import_jobs as import_jobs
-from diptych.gui import dialogs
+from diptych.gui import dialogs, project_copy
 from diptych.gui.import_dialogs import ImportFileDialogs
 from diptych.gui.main_window import MainWindow
 from diptych.gui.workers import Worker, Workers
@@ -146,3 +146,40 @@ def test_an_update_read_as_another_project_opens_is_applied_to_neither(
     assert opened.session.undo_stack.count() == 0
     assert posted == []
     assert boxes() == []
+
+
+def test_a_copy_saved_as_another_project_opens_is_said_of_its_own_project(
+    qtbot: QtBot,
+    launched: MainWindow,
+    sample: Path,
+    other: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "Kept.diptych"
+    monkeypatch.setattr(project_copy, "choose_copy", lambda _parent, _source: target)
+    copying, release = threading.Event(), threading.Event()
+    real_copy = project_copy.copy_database
+
+    def slow_copy(*args: object, **kwargs: object) -> None:
+        copying.set()
+        release.wait(10)  # a big project takes a while
+        real_copy(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(project_copy, "copy_database", slow_copy)
+    real_cancel_all = Workers.cancel_all
+
+    def release_then_cancel(workers: Workers, wait_ms: int = 5000) -> bool:
+        release.set()  # the copy goes on to its end: it cannot be cancelled
+        return real_cancel_all(workers, wait_ms)
+
+    monkeypatch.setattr(Workers, "cancel_all", release_then_cancel)
+    launched.actions_.save_copy.trigger()
+    qtbot.waitUntil(copying.is_set, timeout=5000)
+    opened = open_other(qtbot, launched, other, monkeypatch)
+    # The copy is there, and said to be a copy of the project it was made of (not of the
+    # project the window shows now).
+    qtbot.waitUntil(lambda: "Saved a copy" in opened.message_bar.currentMessage(), timeout=5000)
+    assert sample.name in opened.message_bar.currentMessage()
+    with Project.open(target, read_only=True) as copy:
+        assert copy.articles.all()
