@@ -121,6 +121,7 @@ class SessionCommand(QUndoCommand):
         self._applied_once = False
         self._not_done = False  # the last undo or redo failed and is to be taken back
         self._replayed = False  # undone or redone since it was first done
+        self._seen = session.changes_seen  # the changes made elsewhere it was done after
 
     def passage_to_show(self, *, undone: bool) -> int:
         """The passage that undoing (``undone``) or redoing this step brought back or
@@ -176,13 +177,15 @@ class SessionCommand(QUndoCommand):
     def _guard(self, action: Callable[[], None], *, undoing: bool) -> None:
         try:
             action()
+            self._seen = self.session.changes_seen
         except (ProjectBusyError, DiskFullError) as exc:
             self.session.messages.known_error(exc, "Undo/redo failed")
             self._not_done = True
             self._take_back_later(undoing=undoing)
         except ChangedMeanwhileError as exc:  # what was written meanwhile shows, and stays
             self.session.show_changes_from_elsewhere()
-            self.session.messages.known_error(exc, "Undo/redo failed")
+            said = exc.by(self.session.changed_since(self._seen))
+            self.session.messages.known_error(said, "Undo/redo failed")
             self.setObsolete(True)
         except DiptychError as exc:
             self._report(exc, undoing=undoing)

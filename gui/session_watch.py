@@ -28,6 +28,10 @@ WATCH_INTERVAL_MS = 1500
 # (a rename changes it too) and its length. CHANGED stands for a text known to be new.
 TextStamp = tuple[str, int]
 CHANGED: TextStamp = ("", -1)
+# Who changed the file outside the undo stack: an import of this window (REFI-QDA files,
+# through its own connection), or another window or program (seen by the watch).
+BY_IMPORT = "by an import"
+ELSEWHERE = "perhaps in another window"
 
 
 def text_stamp(article: ArticleSummary) -> TextStamp:
@@ -53,6 +57,7 @@ class FileWatch(SessionCore):
         super().__init__(project, messages, coder=coder, pool=pool, parent=parent)
         self._data_version = project.data_version()
         self._following = False  # the views are being told of another window's change
+        self._changed_by: list[str] = []  # BY_IMPORT or ELSEWHERE, for each change seen
         self._text_stamps = {a.id: text_stamp(a) for a in self.articles()}
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_INTERVAL_MS)
@@ -71,6 +76,8 @@ class FileWatch(SessionCore):
             articles_only: it only added articles; nothing else is to be read again.
         """
         self._data_version = self.project.data_version()
+        if not articles_only:  # articles added by an import step, on the undo stack
+            self._changed_by.append(BY_IMPORT)
         if articles_only:
             self.project.forget_cached()
             for article in self.project.articles.all():  # the new ones, as they are now
@@ -95,6 +102,22 @@ class FileWatch(SessionCore):
                     with self._telling_views([article_id]):
                         self.articleTextChanged.emit(article_id)
             raise
+
+    @property
+    def changes_seen(self) -> int:
+        """How many changes made outside the undo stack were seen so far (a mark for
+        :meth:`changed_since`)."""
+        return len(self._changed_by)
+
+    def changed_since(self, mark: int) -> str:
+        """Who made the changes seen since ``mark`` (:attr:`changes_seen` then), as an
+        undo refused because of them says it: "by an import" when this window's imports
+        made them all, else "perhaps in another window" (or "by an import or in another
+        window", for both)."""
+        who = set(self._changed_by[mark:])
+        if who == {BY_IMPORT}:
+            return BY_IMPORT
+        return f"{BY_IMPORT} or in another window" if BY_IMPORT in who else ELSEWHERE
 
     @property
     def following_elsewhere(self) -> bool:
@@ -148,6 +171,7 @@ class FileWatch(SessionCore):
         if version == self._data_version:
             return False
         self._data_version = version
+        self._changed_by.append(ELSEWHERE)
         self._following = True
         try:
             self.externalChange.emit()

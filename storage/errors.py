@@ -128,9 +128,22 @@ class InputError(DiptychError):
     """Bad input from the user (an unknown tag, a quote that is not in the article...)."""
 
 
+# How a change made since a step is told when it is not known who made it.
+CHANGED_ELSEWHERE = re.compile(r"perhaps in another window(?: or by an import)?")
+
+
 class ChangedMeanwhileError(InputError):
     """What an undo or redo would write over was changed since the step, in another window
     or by an import: writing it would lose that change."""
+
+    def by(self, who: str) -> ChangedMeanwhileError:
+        """This error saying who made the change, ``who`` ("by an import"), where it says
+        who may have ("perhaps in another window"): the window knows, when it imported a
+        REFI-QDA project itself since the step and nothing else changed the file."""
+        said = CHANGED_ELSEWHERE.sub(who, self.message)
+        return ChangedMeanwhileError(
+            said, path=self.path, advice=Advice(self.advice, self.window_advice)
+        )
 
 
 def refuse_if_changed(
