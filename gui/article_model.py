@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -24,6 +25,8 @@ from diptych.storage.wording import counted
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2  # the title alone, as the filter reads it
 ARTICLE_MIME = "application/x-diptych-article-ids"
+# The project file the dragged articles are in: their ids are that project's only.
+ARTICLE_PROJECT_MIME = "application/x-diptych-article-project"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -127,6 +130,8 @@ class ArticleListModel(QAbstractListModel):
         data = QMimeData()
         ids = ",".join(str(self.data(i, ARTICLE_ID_ROLE)) for i in indexes if i.isValid())
         data.setData(ARTICLE_MIME, QByteArray(ids.encode()))
+        project = os.fsencode(self.session.project.path)
+        data.setData(ARTICLE_PROJECT_MIME, QByteArray(project))
         return data
 
     def summary(self, row: int) -> ArticleSummary:

@@ -3,14 +3,16 @@ beside the pane they are dropped on, on that side of it (a band shows which whil
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QMimeData, QPoint
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 
-from diptych.gui.article_model import ARTICLE_MIME
+from diptych.gui.article_model import ARTICLE_MIME, ARTICLE_PROJECT_MIME
 from diptych.gui.pane_drop import DropBand, open_beside_pane, place_under
 from diptych.gui.window_parts import WindowParts
+from diptych.storage.errors import readable_text
 
 
 class WindowDrops(WindowParts):
@@ -58,7 +60,8 @@ class WindowDrops(WindowParts):
         if mime.hasFormat(ARTICLE_MIME):
             raw = bytes(mime.data(ARTICLE_MIME).data()).decode()
             ids = [int(i) for i in raw.split(",") if i.strip().isdigit()]
-            self.open_dropped(ids, event.position().toPoint())
+            if self._of_this_project(mime):
+                self.open_dropped(ids, event.position().toPoint())
         elif mime.hasUrls():
             urls = mime.urls()
             paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
@@ -75,6 +78,25 @@ class WindowDrops(WindowParts):
                 self.importer.import_files(paths)
         event.acceptProposedAction()
 
+    def _of_this_project(self, mime: QMimeData) -> bool:
+        """True if the articles dragged are this project's; else say why they do not open
+        (dragged from the Library of a window on another project: their numbers are that
+        project's, and would open this project's articles of the same numbers)."""
+        raw = bytes(mime.data(ARTICLE_PROJECT_MIME).data())
+        dragged = Path(os.fsdecode(raw)) if raw else None
+        here = self.session.project.path
+        if dragged is not None and same_file(dragged, here):
+            return True
+        name = "another project"
+        if dragged is not None:  # by its folder too when the two files share a name
+            name = readable_text(str(dragged) if dragged.name == here.name else dragged.name)
+        self.session.messages.info(
+            f"The articles dragged here are in {name}, not in {readable_text(here.name)}:"
+            " only this project's articles open here. To read one in this project, import"
+            " its file."
+        )
+        return False
+
     def open_dropped(self, article_ids: list[int], position: QPoint) -> None:
         """Open dropped articles beside the pane under ``position``, on the side (its left
         or right half) they were dropped on; with no pane there, each in a new pane."""
@@ -85,3 +107,11 @@ class WindowDrops(WindowParts):
             self.area.open_beside(article_ids)
         else:
             open_beside_pane(self.area, article_ids, *place)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True if ``a`` and ``b`` name one file (through a link or ``..`` too)."""
+    try:
+        return a.samefile(b)
+    except OSError:  # one of them is not there (any more): the names alone tell
+        return a == b
