@@ -184,7 +184,8 @@ class SessionCommand(QUndoCommand):
             self._take_back_later(undoing=undoing)
         except ChangedMeanwhileError as exc:  # what was written meanwhile shows, and stays
             self.session.show_changes_from_elsewhere()
-            said = exc.by(self.session.changed_since(self._seen))
+            who = self.session.changed_since(self._seen)
+            said = exc if who is None else exc.by(who)
             self.session.messages.known_error(said, "Undo/redo failed")
             self.setObsolete(True)
         except DiptychError as exc:

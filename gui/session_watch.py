@@ -31,7 +31,7 @@ CHANGED: TextStamp = ("", -1)
 # Who changed the file outside the undo stack: an import of this window (REFI-QDA files,
 # through its own connection), or another window or program (seen by the watch).
 BY_IMPORT = "by an import"
-ELSEWHERE = "perhaps in another window"
+ELSEWHERE = "elsewhere"
 
 
 def text_stamp(article: ArticleSummary) -> TextStamp:
@@ -109,15 +109,16 @@ class FileWatch(SessionCore):
         :meth:`changed_since`)."""
         return len(self._changed_by)
 
-    def changed_since(self, mark: int) -> str:
+    def changed_since(self, mark: int) -> str | None:
         """Who made the changes seen since ``mark`` (:attr:`changes_seen` then), as an
-        undo refused because of them says it: "by an import" when this window's imports
-        made them all, else "perhaps in another window" (or "by an import or in another
-        window", for both)."""
+        undo refused because of them says it, when this window knows: "by an import" when
+        its own imports made them all, "by an import or in another window" when another
+        window or program changed the file too; None when no import of this window did
+        (another window's or program's: an undo's refusal says who may have)."""
         who = set(self._changed_by[mark:])
-        if who == {BY_IMPORT}:
-            return BY_IMPORT
-        return f"{BY_IMPORT} or in another window" if BY_IMPORT in who else ELSEWHERE
+        if BY_IMPORT not in who:
+            return None
+        return BY_IMPORT if who == {BY_IMPORT} else f"{BY_IMPORT} or in another window"
 
     @property
     def following_elsewhere(self) -> bool:

@@ -1,11 +1,13 @@
 """A tag made in the window, then used by a REFI-QDA project imported into it (one of its
 codes has the same name, so its passages went to that tag): Ctrl+Z on "New tag" keeps the
-tag, and says that the import used it; no other window was involved."""
+tag, and says that the import used it, not "perhaps in another window" when no other window
+was involved (and both when another one changed the file too)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.commands import perform
@@ -36,8 +38,13 @@ def harbour_study(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.parametrize(
+    ("elsewhere", "who"),
+    [(False, "by an import"), (True, "by an import or in another window")],
+    ids=["import", "import-and-another-window"],
+)
 def test_undoing_a_new_tag_an_import_put_on_passages_says_the_import_did(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, elsewhere: bool, who: str
 ) -> None:
     said: list[tuple[int, str]] = []
     window.context.messages.posted.connect(lambda level, _title, text: said.append((level, text)))
@@ -45,14 +52,17 @@ def test_undoing_a_new_tag_an_import_put_on_passages_says_the_import_did(
     window.importer.import_files([harbour_study(tmp_path)])
     qtbot.waitUntil(lambda: any("study.qdpx" in text for _level, text in said), timeout=10_000)
     said.clear()
+    if elsewhere:  # another window adds a tag of its own too
+        with Project.open(window.session.project.path) as other_window:
+            other_window.tags.add(name="Market")
 
     window.actions_.undo.trigger()  # Ctrl+Z: "Undo New tag Harbour"
 
     assert "Harbour" in [t.name for t in window.session.ordered_tags()]  # kept
     (refused,) = [text for level, text in said if level >= Level.WARNING]
     assert refused.startswith(
-        "The tag 'Harbour' was put on passages, or given sub-tags or a memo, since, by an"
-        " import, so it was kept rather than lose that work."
+        f"The tag 'Harbour' was put on passages, or given sub-tags or a memo, since, {who},"
+        " so it was kept rather than lose that work."
     )
 
 
