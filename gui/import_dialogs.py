@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from diptych.gui.settings import Settings, folder_or_documents
 from diptych.gui.workers import Worker
@@ -101,8 +102,10 @@ def show_progress(
     if len(files) == 1 or any(path.is_dir() for path in files):
         progress.setRange(0, 0)  # a busy bar: one file has no steps, a folder no count yet
 
+    # An import goes on being told once its window has given way to another project (see
+    # ImportController.import_exchange), when this dialog may be gone with the window.
     def advance(done: int, total: int) -> None:
-        if total > 1:  # the files are counted (a folder's once it has been searched)
+        if total > 1 and isValid(progress):  # the files counted (a folder's once searched)
             progress.setRange(0, total)
             progress.setValue(done)
 
@@ -112,8 +115,9 @@ def show_progress(
     progress.canceled.connect(worker.cancel)
 
     def close(*_args: object) -> None:
-        progress.reset()
-        progress.deleteLater()
+        if isValid(progress):
+            progress.reset()
+            progress.deleteLater()
 
     signals = worker.signals
     for signal in (signals.finished, signals.failed, signals.cancelled, signals.crashed):

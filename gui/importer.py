@@ -36,12 +36,23 @@ from diptych.gui.import_messages import (
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import Settings
 from diptych.gui.workers import Workers
-from diptych.storage.errors import READ_ONLY_ADVICE, ReadOnlyProjectError
+from diptych.storage.errors import READ_ONLY_ADVICE, ReadOnlyProjectError, readable_text
 
 if TYPE_CHECKING:
     from diptych.storage.articles import ReplacementPlan
     from diptych.storage.importing import ParsedArticle
     from diptych.storage.refiqda_summary import ExchangeImportSummary
+
+
+BACK_TO_BEFORE = "File > Restore from backup there takes it back to before the import."
+
+
+def kept_in(name: str) -> str:
+    """What an import cut short left in the project ``name``, closed since it began."""
+    return (
+        f"the files imported before it are kept in {name}. Open it again to see them;"
+        f" {BACK_TO_BEFORE}"
+    )
 
 
 class ImportController(QObject):
@@ -151,9 +162,14 @@ class ImportController(QObject):
             self.imported.emit(ids)
 
     def import_exchange(self, paths: Sequence[Path]) -> None:
-        """Import REFI-QDA projects or codebooks in the background (a backup is taken first)."""
+        """Import REFI-QDA projects or codebooks in the background (a backup is taken first).
+
+        Each file is committed on its own: when the window gives way to another project
+        before the last, the files imported before it stay in this project, and how the
+        import ended is still told, naming this project (see :meth:`_told_closed`).
+        """
         job = exchange_job(self.session.project.path, list(paths), self.backups)
-        worker = self.workers.start(job)
+        worker = self.workers.start(job, told_after_close=True)
         show_progress(worker, paths, "Importing", self.window)
         worker.signals.finished.connect(self.on_exchange_finished)
         worker.signals.failed.connect(self.on_exchange_failed)
@@ -162,11 +178,24 @@ class ImportController(QObject):
     def on_exchange_failed(self, text: str) -> None:
         """A file was refused: the files before it are imported (each is committed on its
         own), so the views show them; then say why the file was refused."""
+        closed = self._closed_since()
+        if closed:
+            said = f"{text}\n\nThe import into {closed} stopped there; {kept_in(closed)}"
+            self.session.messages.error(said, "Import")
+            return
         self.session.changed_by_worker()
         self.session.messages.error(text, "Import")
 
     def on_exchange_cancelled(self) -> None:
         """Cancel between two files: those imported before it stay, and are shown."""
+        closed = self._closed_since()
+        if closed:
+            self.session.messages.warning(
+                f"The import into {closed} stopped as another project was opened;"
+                f" {kept_in(closed)}",
+                "Import",
+            )
+            return
         self.session.changed_by_worker()
         self.session.messages.info(
             "Import cancelled; the files imported before it were kept"
@@ -175,6 +204,13 @@ class ImportController(QObject):
 
     def on_exchange_finished(self, summaries: list[ExchangeImportSummary]) -> None:
         """Show what was imported and what was skipped; refresh every view (once)."""
+        closed = self._closed_since()
+        if closed:
+            self.session.messages.info(
+                f"The import into {closed} was done as another project was opened. Open it"
+                f" again to see what it brought; {BACK_TO_BEFORE}"
+            )
+            return
         self.session.changed_by_worker()
         text, skipped = exchange_message(summaries)
         if skipped:
@@ -184,6 +220,13 @@ class ImportController(QObject):
         ids = [i for summary in summaries for i in summary.article_ids]
         if ids:
             self.imported.emit(ids)
+
+    def _closed_since(self) -> str:
+        """The project's file name if it was closed since an import began (the window gave
+        way to another project), else "": how the import ended is then said of it by name,
+        and its views (gone) are left alone."""
+        project = self.session.project
+        return readable_text(project.path.name) if project.closed else ""
 
     def choose_newer_version(self, article_id: int) -> None:
         """Replace an article's text with a newer file and find its passages again."""

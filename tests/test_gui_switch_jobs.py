@@ -19,7 +19,10 @@ from diptych.gui import dialogs, project_copy
 from diptych.gui.import_dialogs import ImportFileDialogs
 from diptych.gui.main_window import MainWindow
 from diptych.gui.workers import Worker, Workers
+from diptych.storage.exporting import collect
+from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
+from diptych.storage.refiqda_export import export_qdpx
 
 
 @pytest.fixture
@@ -62,6 +65,16 @@ def reading(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Reading
     monkeypatch.setattr(ImportFileDialogs, "newer_version", lambda _self, _label: newer)
     yield read
     read.release.set()
+
+
+def study(tmp_path: Path) -> Path:
+    """A REFI-QDA project with one article, "Field notes"."""
+    with Project.create(tmp_path / "study.diptych") as project:
+        text = b"Field notes\n\nThe harbour was quiet."
+        project.articles.add(parsed=parse_article(text, name="field.txt"))
+        path = tmp_path / "study.qdpx"
+        path.write_bytes(export_qdpx(collect(project), None))
+    return path
 
 
 def start_update(qtbot: QtBot, window: MainWindow, reading: Reading) -> None:
@@ -183,3 +196,51 @@ def test_a_copy_saved_as_another_project_opens_is_said_of_its_own_project(
     assert sample.name in opened.message_bar.currentMessage()
     with Project.open(target, read_only=True) as copy:
         assert copy.articles.all()
+
+
+def test_an_import_cut_short_by_opening_another_project_says_what_it_left_in_its_own(
+    qtbot: QtBot,
+    launched: MainWindow,
+    sample: Path,
+    posted: list[tuple[int, str, str]],
+    other: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import diptych.storage.refiqda_import as refiqda_import
+
+    first = study(tmp_path)
+    second = tmp_path / "second.qdpx"
+    second.write_bytes(b"never read")
+    imported, cancelled = threading.Event(), threading.Event()
+    real_import = refiqda_import.import_exchange_file
+
+    def import_then_wait(*args: object, **kwargs: object) -> object:
+        summary = real_import(*args, **kwargs)  # type: ignore[arg-type]
+        imported.set()
+        cancelled.wait(10)  # the window gives way before the next file
+        return summary
+
+    monkeypatch.setattr(refiqda_import, "import_exchange_file", import_then_wait)
+    real_cancel = Worker.cancel
+
+    def cancel_then_go_on(worker: Worker) -> None:
+        real_cancel(worker)
+        cancelled.set()
+
+    monkeypatch.setattr(Worker, "cancel", cancel_then_go_on)
+    launched.importer.import_files([first, second])
+    qtbot.waitUntil(imported.is_set, timeout=10_000)
+    opened = open_other(qtbot, launched, other, monkeypatch)
+    QApplication.processEvents()
+
+    with Project.open(sample, read_only=True) as project:  # the first file is in
+        assert "Field notes" in [a.title for a in project.articles.all()]
+    assert opened.session.articles() == []
+    told = [text for _level, _title, text in posted if "Import" in text or "import" in text]
+    assert len(told) == 1
+    assert told[0] == (
+        "The import into sample.diptych stopped as another project was opened; the files"
+        " imported before it are kept in sample.diptych. Open it again to see them;"
+        " File > Restore from backup there takes it back to before the import."
+    )
