@@ -5,10 +5,10 @@ returns False once the user cancelled. Jobs that touch the project open their ow
 connection (SQLite connections must not cross threads). A bug in a job is reported by
 :class:`Workers` itself, like any other bug; callers only put their own widgets right.
 
-What a job says is passed on to its callers on the GUI thread, as it arrives there: once
+What a job says is passed on to its callers on the GUI thread, as it arrives there; once
 the window that started it has closed (given way to another project), nothing more is
-(:meth:`Workers.close`), so that no late result or message of one project reaches the
-next project's window.
+passed on (:meth:`Workers.close`), so that no late result or message of one project
+reaches the next project's window.
 """
 
 from __future__ import annotations
