@@ -44,15 +44,12 @@ if TYPE_CHECKING:
     from diptych.storage.refiqda_summary import ExchangeImportSummary
 
 
-BACK_TO_BEFORE = "File > Restore from backup there takes it back to before the import."
+BACK_TO_BEFORE = "with it open, File > Restore from backup takes it back to before the import."
 
 
 def kept_in(name: str) -> str:
     """What an import cut short left in the project ``name``, closed since it began."""
-    return (
-        f"the files imported before it are kept in {name}. Open it again to see them;"
-        f" {BACK_TO_BEFORE}"
-    )
+    return f"the files imported before that are in {name}: {BACK_TO_BEFORE}"
 
 
 class ImportController(QObject):
@@ -164,9 +161,9 @@ class ImportController(QObject):
     def import_exchange(self, paths: Sequence[Path]) -> None:
         """Import REFI-QDA projects or codebooks in the background (a backup is taken first).
 
-        Each file is committed on its own: when the window gives way to another project
-        before the last, the files imported before it stay in this project, and how the
-        import ended is still told, naming this project (see :meth:`_told_closed`).
+        Each file is committed on its own: when the window closes or gives way to another
+        project before the last, the files imported before it stay in this project, and how
+        the import ended is still told, naming this project (see :meth:`_closed_since`).
         """
         job = exchange_job(self.session.project.path, list(paths), self.backups)
         worker = self.workers.start(job, told_after_close=True)
@@ -191,8 +188,7 @@ class ImportController(QObject):
         closed = self._closed_since()
         if closed:
             self.session.messages.warning(
-                f"The import into {closed} stopped as another project was opened;"
-                f" {kept_in(closed)}",
+                f"The import into {closed} stopped as the project was closed; {kept_in(closed)}",
                 "Import",
             )
             return
@@ -207,8 +203,8 @@ class ImportController(QObject):
         closed = self._closed_since()
         if closed:
             self.session.messages.info(
-                f"The import into {closed} was done as another project was opened. Open it"
-                f" again to see what it brought; {BACK_TO_BEFORE}"
+                f"The import into {closed} ended as the project was closed: its files are in"
+                f" {closed}; {BACK_TO_BEFORE}"
             )
             return
         self.session.changed_by_worker()
@@ -222,9 +218,10 @@ class ImportController(QObject):
             self.imported.emit(ids)
 
     def _closed_since(self) -> str:
-        """The project's file name if it was closed since an import began (the window gave
-        way to another project), else "": how the import ended is then said of it by name,
-        and its views (gone) are left alone."""
+        """The project's file name if it was closed since an import began (its window
+        closed, or gave way to another project), else "": how the import ended is then
+        said of it by name, never of the project open now, and its views (gone) are left
+        alone."""
         project = self.session.project
         return readable_text(project.path.name) if project.closed else ""
 

@@ -240,7 +240,7 @@ def test_an_import_cut_short_by_opening_another_project_says_what_it_left_in_its
     told = [text for _level, _title, text in posted if "Import" in text or "import" in text]
     assert len(told) == 1
     assert told[0] == (
-        "The import into sample.diptych stopped as another project was opened; the files"
-        " imported before it are kept in sample.diptych. Open it again to see them;"
-        " File > Restore from backup there takes it back to before the import."
+        "The import into sample.diptych stopped as the project was closed; the files"
+        " imported before that are in sample.diptych: with it open, File > Restore from"
+        " backup takes it back to before the import."
     )
