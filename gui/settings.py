@@ -4,7 +4,9 @@ File > Export offers first, and the folder File > Import opens in."""
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +66,12 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):  # cannot be looked at, or a loop of links
         return path.absolute()
+
+
+def _file_key(project_uuid: str, path: Path) -> str:
+    """Where the panes of one file of a project are kept (its place, digested)."""
+    digest = hashlib.sha256(os.fsencode(_resolved(path))).hexdigest()[:12]
+    return f"panes/{project_uuid}-{digest}"
 
 
 class Settings:
@@ -143,18 +151,32 @@ class Settings:
         self._qsettings.setValue("window/geometry", geometry)
         self._qsettings.setValue("window/state", state)
 
-    def pane_layout(self, project_uuid: str) -> dict[str, Any]:
-        """The panes that were open on a project."""
-        raw = self._qsettings.value(f"panes/{project_uuid}", "{}")
-        try:
-            value = json.loads(str(raw))
-        except (ValueError, TypeError):
-            return {}
-        return value if isinstance(value, dict) else {}
+    def pane_layout(self, project_uuid: str, path: Path | None = None) -> dict[str, Any]:
+        """The panes that were open on a project: on its file at ``path`` when they were
+        kept for it. A copy of a project file has the project's uuid, and each file keeps
+        its own panes; a file not seen before (a copy just made, a project moved while
+        Diptych was closed) opens on the panes last left on any file of the project."""
+        keys = [f"panes/{project_uuid}"]
+        if path is not None:
+            keys.insert(0, _file_key(project_uuid, path))
+        for key in keys:
+            if self._qsettings.contains(key):
+                try:
+                    value = json.loads(str(self._qsettings.value(key, "{}")))
+                except (ValueError, TypeError):
+                    return {}
+                return value if isinstance(value, dict) else {}
+        return {}
 
-    def set_pane_layout(self, project_uuid: str, layout: dict[str, Any]) -> None:
-        """Remember the panes open on a project."""
-        self._qsettings.setValue(f"panes/{project_uuid}", json.dumps(layout))
+    def set_pane_layout(
+        self, project_uuid: str, layout: dict[str, Any], path: Path | None = None
+    ) -> None:
+        """Remember the panes open on a project (its file at ``path``: see
+        :meth:`pane_layout`)."""
+        text = json.dumps(layout)
+        self._qsettings.setValue(f"panes/{project_uuid}", text)
+        if path is not None:
+            self._qsettings.setValue(_file_key(project_uuid, path), text)
 
     # -- export --------------------------------------------------------------------------
     def export_choices(self) -> ExportChoices:

@@ -34,7 +34,7 @@ def restore(window: WindowParts) -> None:
             Qt.Orientation.Horizontal,
         )
     session = window.session
-    layout = window.context.settings.pane_layout(session.project.info().uuid)
+    layout = window.context.settings.pane_layout(session.project.info().uuid, session.project.path)
     known = {a.id for a in session.articles()}
     if "panes" in layout:  # every pane closed last time stays so: the articles were put away
         restore_pane_layout(window.area, layout, known)
@@ -47,7 +47,8 @@ def save(window: WindowParts) -> None:
     """Remember the window and the open panes."""
     settings = window.context.settings
     settings.set_window_state(window.saveGeometry(), window.saveState())
-    settings.set_pane_layout(window.session.project.info().uuid, pane_layout(window.area))
+    project = window.session.project
+    settings.set_pane_layout(project.info().uuid, pane_layout(window.area), project.path)
     settings.sync()
 
 
