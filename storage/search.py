@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from diptych.storage.search_cjk import cjk_rows, holds_cjk
-from diptych.storage.search_folding import FoldedText, fold_query
+from diptych.storage.search_folding import FoldedText, as_searched, fold_query
 from diptych.storage.search_snippets import Snippet, bracketed, snippet_of
 from diptych.storage.search_words import (
     COLUMNS,
@@ -103,7 +102,7 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
 
 def search_in(conn: sqlite3.Connection, *, query: str, limit: int = 20) -> list[SearchHit]:
     """:func:`search` through ``conn``, with SQLite's errors as they are."""
-    query = unicodedata.normalize("NFKC", query)  # ＡＰＥＣ as APEC (see search_folding)
+    query = as_searched(query)  # ＡＰＥＣ as APEC, began¹ as began 1 (see search_folding)
     wanted, excluded = split_excluded(query)
     if not WORD.search(wanted):
         return []

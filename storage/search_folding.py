@@ -7,6 +7,13 @@ such forms (see :mod:`diptych.storage.search_folds` for how, and why no SQL func
 involved), a query is folded alike (:func:`fold_query`), and a match found in a folded
 text is marked on the text's own characters (:class:`FoldedText`), which folding may
 have made longer (ﬁ, ß) or shorter.
+
+A number raised after a word (began¹, x², 10⁶) is folded apart from it, a word of its own
+(began 1): typed or pasted in superscript, it is a footnote's number or an exponent, and
+the word is what a reader looks for (folded as one, began1 was found by nothing but
+itself, and 10⁶ by 106). Subscripts stay part of their word, as CO₂ is CO2 and H₂O H2O
+typed plainly (CO alone is another substance), and so do modifier letters, which write
+abbreviations (Mᵐᵉ as Mme, 1ᵉʳ as 1er, XIXᵉ as XIXe) far more often than footnotes.
 """
 
 from __future__ import annotations
@@ -18,14 +25,30 @@ from functools import cache
 
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})  # FTS5's, which must stay capitals
 _WORD = re.compile(r"\w+")
+_RAISED = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # the superscript digits
+# The first of them after a word: the digit looked for first (a pattern that starts with a
+# lookbehind is tried at every character), then what is before it.
+_RAISED_AGAINST = re.compile(f"[{_RAISED}](?<=[^\\W{_RAISED}][{_RAISED}])")
 
 
 def fold(text: str) -> str:
     """``text`` as it is searched: compatibility forms as the plain ones (NFKC), then case
-    folded (``Straße`` as ``strasse``)."""
+    folded (``Straße`` as ``strasse``), a number raised after a word apart from it."""
     if text.isascii():
         return text.lower()
-    return unicodedata.normalize("NFKC", text).casefold()
+    return unicodedata.normalize("NFKC", apart(text)).casefold()
+
+
+def as_searched(query: str) -> str:
+    """A query's compatibility forms as the plain ones (ＡＰＥＣ as APEC), a number raised
+    after a word apart from it (began¹ as began 1), as the texts are searched."""
+    return unicodedata.normalize("NFKC", apart(query))
+
+
+def apart(text: str) -> str:
+    """``text`` with a space between each word and a number raised after it (began¹ as
+    began ¹, x² as x ²)."""
+    return _RAISED_AGAINST.sub(lambda m: " " + m[0], text)
 
 
 def indexed_form(text: str) -> str:
@@ -86,7 +109,7 @@ class FoldedText:
     """
 
     def __init__(self, text: str) -> None:
-        self.text = text.translate(_table()) if needs_folding(text) else text
+        self.text = apart(text).translate(_table()) if needs_folding(text) else text
         self._folded: list[int] = []  # where each character folded to several starts
         self._written: list[int] = []  # ... where it is in the text as written
         self._lengths: list[int] = []  # ... and how long it is folded
@@ -94,7 +117,7 @@ class FoldedText:
             return
         shift = 0
         for match in _table().length_changing().finditer(text):
-            length = len(self.text_of(match[0]))
+            length = len(self.text_of(match[0])) + (match.lastgroup == "raised")
             self._folded.append(match.start() + shift)
             self._written.append(match.start())
             self._lengths.append(length)
@@ -160,6 +183,8 @@ class _Table(dict[int, "int | str"]):
         return value
 
     def length_changing(self) -> re.Pattern[str]:
+        """The characters folded to several: those met that fold so, and a number raised
+        after a word (its first digit folded with the space before it)."""
         return _class_of(frozenset(self.longer))
 
 
@@ -170,6 +195,7 @@ def _table() -> _Table:
 
 @cache
 def _class_of(chars: frozenset[str]) -> re.Pattern[str]:
+    raised = f"(?P<raised>{_RAISED_AGAINST.pattern})"
     if not chars:
-        return re.compile(r"(?!)")
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+        return re.compile(raised)
+    return re.compile(raised + "|[" + "".join(re.escape(c) for c in sorted(chars)) + "]")

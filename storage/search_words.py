@@ -10,7 +10,7 @@ import unicodedata
 from functools import cache
 
 from diptych.storage.search_cjk import CJK, holds_cjk
-from diptych.storage.search_folding import FoldedText, fold
+from diptych.storage.search_folding import FoldedText, as_searched, fold
 
 WORD = re.compile(r"\w+", re.UNICODE)
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
@@ -59,8 +59,9 @@ def as_words(wanted: str) -> str:
 def split_excluded(query: str) -> tuple[str, list[str]]:
     """The query without its ``-word`` terms, and those terms as FTS5 strings (a ``-``
     inside a quoted phrase, as in ``"cost -benefit"``, is part of the phrase). Its
-    compatibility forms are read as the plain ones (a full-width ＂ as ", ＡＰＥＣ as APEC)."""
-    query = unicodedata.normalize("NFKC", query)
+    compatibility forms are read as the plain ones (a full-width ＂ as ", ＡＰＥＣ as APEC), a
+    number raised after a word as a word of its own (began¹ as began 1)."""
+    query = as_searched(query)
     phrases = [m.span() for m in _PHRASE.finditer(query)]
     excluded, wanted, kept_from = [], [], 0
     for match in _EXCLUDED.finditer(query):

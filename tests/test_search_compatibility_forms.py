@@ -3,6 +3,7 @@ the ligature ﬁ) by a query typed in ordinary letters, and the other way round.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -111,7 +112,7 @@ def test_chinese_with_latin_letters_is_found_in_either_form(project: Project) ->
     assert marked(hit) == ["２０２５年"]
 
 
-@given(st.text(alphabet="aZ ßﬁﬃＡｚ２㎏é-", max_size=30))
+@given(st.text(alphabet="aZ ßﬁﬃＡｚ２㎏é-¹²₂", max_size=30))
 def test_each_character_folded_is_found_where_it_went(text: str) -> None:
     folded = FoldedText(text)
     for at in range(len(text) + 1):
@@ -119,7 +120,10 @@ def test_each_character_folded_is_found_where_it_went(text: str) -> None:
     for at, char in enumerate(text):
         piece = folded.text[folded.folded(at) : folded.folded(at + 1)]
         if needs_folding(text):
-            assert piece == unicodedata.normalize("NFKC", char).casefold()
+            # A number raised after a word (a¹, ２²) is folded apart from it (a 1).
+            after_word = at > 0 and re.match(r"[^\W¹²]", text[at - 1]) is not None
+            apart = " " if char in "¹²" and after_word else ""
+            assert piece == apart + unicodedata.normalize("NFKC", char).casefold()
         else:
             assert piece == char
         if len(piece) > 1:  # a match starting or ending inside it marks the whole character
