@@ -25,10 +25,10 @@ from functools import cache
 
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})  # FTS5's, which must stay capitals
 _WORD = re.compile(r"\w+")
-_RAISED = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # the superscript digits
+RAISED = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # the superscript digits: a number of them after a word is apart
 # The first of them after a word: the digit looked for first (a pattern that starts with a
 # lookbehind is tried at every character), then what is before it.
-_RAISED_AGAINST = re.compile(f"[{_RAISED}](?<=[^\\W{_RAISED}][{_RAISED}])")
+RAISED_AGAINST = re.compile(f"[{RAISED}](?<=[^\\W{RAISED}][{RAISED}])")
 
 
 def fold(text: str) -> str:
@@ -48,7 +48,7 @@ def as_searched(query: str) -> str:
 def apart(text: str) -> str:
     """``text`` with a space between each word and a number raised after it (began¹ as
     began ¹, x² as x ²)."""
-    return _RAISED_AGAINST.sub(lambda m: " " + m[0], text)
+    return RAISED_AGAINST.sub(lambda m: " " + m[0], text)
 
 
 def indexed_form(text: str) -> str:
@@ -195,7 +195,7 @@ def _table() -> _Table:
 
 @cache
 def _class_of(chars: frozenset[str]) -> re.Pattern[str]:
-    raised = f"(?P<raised>{_RAISED_AGAINST.pattern})"
+    raised = f"(?P<raised>{RAISED_AGAINST.pattern})"
     if not chars:
         return re.compile(raised)
     return re.compile(raised + "|[" + "".join(re.escape(c) for c in sorted(chars)) + "]")

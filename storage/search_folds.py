@@ -25,11 +25,12 @@ newer than many programs (and Python builds) that open the file.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from diptych.storage.search_folding import indexed_form, needs_folding
+from diptych.storage.search_folding import RAISED, indexed_form, needs_folding
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -114,6 +115,21 @@ def fold_search(db: sqlite_utils.Database) -> None:
         db.execute(f"INSERT INTO {indexed.fts}({indexed.fts}) VALUES ('rebuild')")
 
 
+def fold_raised_numbers_apart(db: sqlite_utils.Database) -> None:
+    """The migration: the texts kept folded that hold a number raised after a word folded
+    again, the number apart from it (began¹ indexed as began 1, no longer as began1).
+    Only those are read: the others are folded as before, and a text another program
+    wrote is indexed as written, its number apart already unless it is in a compatibility
+    form itself."""
+    for indexed in INDEXED:
+        raised = " OR ".join(f"t.{c} GLOB '*[{RAISED}]*'" for c in indexed.columns)
+        rows = db.conn.execute(
+            f"SELECT t.id FROM {indexed.folded} f JOIN {indexed.table} t ON t.id = f.id"
+            f" WHERE {raised}"
+        )
+        _fold_rows(db.conn.execute, indexed, [row_id for (row_id,) in rows])
+
+
 def _folded(row: tuple[Any, ...]) -> tuple[Any, ...] | None:
     """A row (its id, then its texts) as indexed if it has a compatibility form, else None."""
     if any(needs_folding(text) for text in row[1:]):
@@ -170,7 +186,7 @@ class _Written:
         for indexed in INDEXED:
             ids = sorted(row_id for kind, row_id in pending if kind == indexed.table)
             if ids:
-                _fold_rows(db, indexed, ids)
+                _fold_rows(db.execute, indexed, ids)
 
 
 _NOTE = "diptych_text_written"  # the temporary triggers' function, on Diptych's connection
@@ -184,21 +200,21 @@ def watch_writes(db: Database) -> None:
     db.before_commit = written.fold
 
 
-def _fold_rows(db: Database, indexed: Indexed, ids: list[int]) -> None:
+def _fold_rows(execute: Callable[..., sqlite3.Cursor], indexed: Indexed, ids: list[int]) -> None:
     """Index the rows ``ids`` of ``indexed`` that have a compatibility form by their
     folded words, keeping those beside them (one row read at a time: an import may have
     written thousands of long texts)."""
     fts, cols = indexed.fts, indexed.listed()
     select = f"SELECT id, {cols} FROM main.{indexed.table} WHERE id = ?"
     for row_id in ids:
-        row = db.execute(select, [row_id]).fetchone()
+        row = execute(select, [row_id]).fetchone()
         if row is None or (folded := _folded(row)) is None:
             continue  # gone, or written again in plain letters
-        db.execute(  # out of the index as it is in it (written, or folded before)
+        execute(  # out of the index as it is in it (written, or folded before)
             f"INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', id, {cols}"
             f" FROM {indexed.view} WHERE id = ?",
             [row_id],
         )
-        _keep(db.execute, indexed, folded)
+        _keep(execute, indexed, folded)
         marks = ", ".join("?" for _ in folded)
-        db.execute(f"INSERT INTO {fts}(rowid, {cols}) VALUES ({marks})", folded)
+        execute(f"INSERT INTO {fts}(rowid, {cols}) VALUES ({marks})", folded)

@@ -30,7 +30,10 @@ def format_3_project(path: Path) -> None:
         conn.execute(f"DROP TABLE {indexed.folded}")
     _search(conn)  # type: ignore[arg-type]  # plain SQL: any connection runs it
     _memo_search(conn)  # type: ignore[arg-type]
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_folded_search'")
+    conn.execute(
+        "DELETE FROM _sqlite_migrations"
+        " WHERE name IN ('0004_folded_search', '0005_raised_numbers_apart')"
+    )
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()
