@@ -15,6 +15,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 NAMES = (
     "new", "open", "import", "export", "undo", "redo", "tag", "find", "pane", "search", "new-tag",
+    "add", "add-sub", "edit", "merge", "delete",
 )  # fmt: skip
 APP_ICON = "diptych"  # in colour: not tinted
 SIZES = (16, 24, 32, 48)

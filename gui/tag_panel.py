@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from diptych.gui.codebook_view import CodebookView
 from diptych.gui.commands import SessionCommand, perform, perform_together
 from diptych.gui.dialogs import ask_plain, context_menu
+from diptych.gui.icons import icon
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import (
     AddTag,
@@ -85,20 +85,17 @@ class TagPanel(QWidget):
         self.view = CodebookView(session, self.model, self)
         tools = QHBoxLayout()
         tools.setSpacing(2)
-        # A screen reader reads a symbol's Unicode name ("circled plus"), or nothing for
-        # an icon: each button is named by what it does; its tooltip describes it.
-        for text, name, tip, slot in (
-            ("+", "New tag", "New tag", self.new_tag),
-            ("⊕", "New sub-tag", "New sub-tag of the selected tag", self.new_subtag),
-            ("✎", "Edit tag", "Edit the selected tag (F2)", self.edit_tag),
-            ("⇲", "Merge tag", "Merge the selected tag into another", self.merge_tag),
-            ("", "Delete tag", "Delete the selected tag (Delete)", self.delete_tag),
+        # Drawn like the toolbar's icons (symbols came each in its fallback font's size,
+        # beside the style's bin); a screen reader reads the name, the tooltip describes it.
+        for icon_name, name, tip, slot in (
+            ("add", "New tag", "New tag", self.new_tag),
+            ("add-sub", "New sub-tag", "New sub-tag of the selected tag", self.new_subtag),
+            ("edit", "Edit tag", "Edit the selected tag (F2)", self.edit_tag),
+            ("merge", "Merge tag", "Merge the selected tag into another", self.merge_tag),
+            ("delete", "Delete tag", "Delete the selected tag (Delete)", self.delete_tag),
         ):
             button = QToolButton(self)
-            if text:
-                button.setText(text)
-            else:  # no font has a bin everywhere (an emoji showed as a box): the style's icon
-                button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+            button.setIcon(icon(icon_name))
             button.setToolTip(tip)
             button.setAccessibleName(name)
             button.setAutoRaise(True)

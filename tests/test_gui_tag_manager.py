@@ -37,6 +37,7 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.highlighter import blend
+from diptych.gui.icons import NAMES, icon
 from diptych.gui.main_window import MainWindow
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_dialog import TagDialog, TagValues
@@ -137,15 +138,24 @@ def answer_next_dialog(kind: type[QDialog], act: Callable[[QDialog], None]) -> N
     QTimer.singleShot(0, run)
 
 
-def test_every_tool_button_shows_a_symbol_or_an_icon(window: MainWindow) -> None:
+def test_every_tool_button_shows_an_icon_drawn_like_the_toolbars(window: MainWindow) -> None:
     buttons = window.tags.findChildren(QToolButton)
     assert [b.toolTip().split(" (")[0] for b in buttons] == [
         "New tag", "New sub-tag of the selected tag", "Edit the selected tag",
         "Merge the selected tag into another", "Delete the selected tag",
     ]  # fmt: skip
+    # Not a few symbols, each as big as the font it falls back to draws it, beside the
+    # style's own bin: one set of line icons, each button the same size.
     for button in buttons:
-        text = button.text()
-        assert (len(text) == 1 and ord(text) < 0x10000) or not button.icon().isNull(), text
+        assert button.icon().cacheKey() in drawn_icon_keys(), button.toolTip()
+        assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    assert len({b.sizeHint().toTuple() for b in buttons}) == 1
+    assert len({b.iconSize().toTuple() for b in buttons}) == 1
+
+
+def drawn_icon_keys() -> set[int]:
+    """The cache keys of Diptych's own icons (each is built once per name and colour)."""
+    return {icon(name).cacheKey() for name in NAMES}
 
 
 def test_tag_tree_model_passes_the_model_tester(qtmodeltester, window: MainWindow) -> None:
