@@ -96,7 +96,8 @@ class TagPanel(QWidget):
         ):
             button = QToolButton(self)
             button.setIcon(icon(icon_name))
-            button.setToolTip(tip)
+            button.setEnabled(not session.read_only)  # greyed, not a dialog refused at OK
+            button.setToolTip(f"{tip} (read-only project)" if session.read_only else tip)
             button.setAccessibleName(name)
             button.setAutoRaise(True)
             button.clicked.connect(slot)
