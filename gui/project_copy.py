@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from diptych.gui.dialogs import PROJECT_FILTER
 from diptych.gui.main_window import MainWindow
+from diptych.gui.paths import documents_folder
 from diptych.gui.workers import Progress
 from diptych.storage.errors import ProjectFileError, readable_text
 from diptych.storage.project import PROJECT_SUFFIX, Project
@@ -26,9 +27,10 @@ from diptych.storage.project_copies import copy_database
 TITLE = "Save a copy"
 
 
-def choose_copy(parent: QWidget, source: Path) -> Path | None:
-    """Ask where to write the copy of the project file ``source``."""
-    suggested = source.with_name(f"{source.stem} (copy){PROJECT_SUFFIX}")
+def choose_copy(parent: QWidget, source: Path, folder: Path | None = None) -> Path | None:
+    """Ask where to write the copy of the project file ``source``, offered in ``folder``
+    (else beside it)."""
+    suggested = (folder or source.parent) / f"{source.stem} (copy){PROJECT_SUFFIX}"
     # Not "Do you want to replace it?": a copy never replaces a file (it is refused).
     name, _ = QFileDialog.getSaveFileName(
         parent, TITLE, str(suggested), PROJECT_FILTER, "", QFileDialog.Option.DontConfirmOverwrite
@@ -63,7 +65,9 @@ def copy_job(source: Path, target: Path) -> Callable[[Progress], Path]:
 def save_copy(window: MainWindow) -> None:
     """Ask where, then write the copy in the background and say where it is."""
     source = window.session.project.path
-    target = choose_copy(window, source)
+    # The sample lives in Diptych's hidden data folder: a copy there would be lost to sight.
+    hidden = window.context.paths.data.resolve() in source.resolve().parents
+    target = choose_copy(window, source, documents_folder() if hidden else None)
     if target is None:
         return
     # Said once it ends, even if the window has given way to another project meanwhile:

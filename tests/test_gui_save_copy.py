@@ -64,7 +64,7 @@ def test_a_read_only_project_is_saved_as_a_copy_holding_its_log_that_can_be_writ
     before = {end: Path(f"{crashed}{end}").read_bytes() for end in ("", "-wal")}
     target = tmp_path / "copies" / "study (copy).diptych"
     target.parent.mkdir()
-    monkeypatch.setattr(project_copy, "choose_copy", lambda _parent, _source: target)
+    monkeypatch.setattr(project_copy, "choose_copy", lambda *_args: target)
 
     window.actions_.save_copy.trigger()
 
@@ -88,7 +88,7 @@ def test_a_copy_never_replaces_a_file_and_a_failure_says_so(
 ) -> None:
     there = tmp_path / "there.diptych"
     there.write_bytes(b"kept as it is")
-    monkeypatch.setattr(project_copy, "choose_copy", lambda _parent, _source: there)
+    monkeypatch.setattr(project_copy, "choose_copy", lambda *_args: there)
     said = messages_of(window)
 
     window.actions_.save_copy.trigger()

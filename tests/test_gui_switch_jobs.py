@@ -170,7 +170,7 @@ def test_a_copy_saved_as_another_project_opens_is_said_of_its_own_project(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     target = tmp_path / "Kept.diptych"
-    monkeypatch.setattr(project_copy, "choose_copy", lambda _parent, _source: target)
+    monkeypatch.setattr(project_copy, "choose_copy", lambda *_args: target)
     copying, release = threading.Event(), threading.Event()
     real_copy = project_copy.copy_database
 
