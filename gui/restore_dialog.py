@@ -64,7 +64,10 @@ class RestoreDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(bool(backups))
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # With nothing to choose, the message alone and Close: not an empty list, a greyed
+        # Restore and a Cancel of nothing.
+        kind = QDialogButtonBox.StandardButton
+        buttons.addButton(kind.Cancel if backups else kind.Close).setDefault(not backups)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
@@ -72,7 +75,10 @@ class RestoreDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.resize(520, 400)
+        self.list.setVisible(bool(backups))
+        self.restore_button.setVisible(bool(backups))
+        self.setAccessibleDescription(text)
+        self.resize(520, 400 if backups else self.sizeHint().height())
 
     def chosen(self) -> Path | None:
         """The selected backup file."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from gui_support import finish_jobs_as_they_start, open_window
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.backups import (
@@ -138,6 +138,23 @@ def test_restore_dialog_without_backups_says_so(qtbot: QtBot, window: MainWindow
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 0 and dialog.chosen() is None
     assert not dialog.restore_button.isEnabled()
+
+
+def test_restore_dialog_without_backups_is_a_message_with_close(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # Not an empty list as tall as the window, a greyed Restore and a Cancel of nothing.
+    dialog = RestoreDialog([], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.list.isVisible() and not dialog.restore_button.isVisible()
+    shown = [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
+    assert [b.text().replace("&", "") for b in shown] == ["Close"]
+    assert shown[0].isDefault()
+    assert dialog.height() <= dialog.sizeHint().height() + 10 < 250
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
 
 
 def test_restore_brings_the_project_back_after_a_safety_backup(
