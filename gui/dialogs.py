@@ -106,6 +106,21 @@ def ask_text(parent: QWidget, title: str, label: str, current: str) -> tuple[str
             app.removeEventFilter(sizer)
 
 
+def choose_item(
+    parent: QWidget, title: str, label: str, items: list[str], ok_text: str
+) -> tuple[str, bool]:
+    """Qt's input dialog with a list to choose from, as ``QInputDialog.getItem``, whose
+    OK button says what it does ("Merge"): a verb, as the desktops' guidelines ask."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    dialog.setOkButtonText(ok_text)
+    chosen = dialog.exec() == QInputDialog.DialogCode.Accepted
+    return dialog.textValue(), chosen
+
+
 def rename_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
     """Ask for a new title (undoable), in a field wide enough to show it whole."""
     current = session.project.articles.summary(article_id=article_id).title

@@ -14,7 +14,6 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QToolButton,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.codebook_view import CodebookView
 from diptych.gui.commands import SessionCommand, perform, perform_together
-from diptych.gui.dialogs import ask_plain, context_menu
+from diptych.gui.dialogs import ask_plain, choose_item, context_menu
 from diptych.gui.icons import icon
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import (
@@ -265,14 +264,8 @@ class TagPanel(QWidget):
             return
         labels = [codebook.path(t.id) for t in targets]
         # The tag's name goes in the title bar, which never renders markup (labels may).
-        label, ok = QInputDialog.getItem(
-            self,
-            f"Merge “{codebook[source].name}”",
-            MERGE_LABEL,
-            labels,
-            0,
-            False,
-        )
+        title = f"Merge “{codebook[source].name}”"
+        label, ok = choose_item(self, title, MERGE_LABEL, labels, "Merge")
         if ok:
             self.merge_into(source, targets[labels.index(label)].id)
 

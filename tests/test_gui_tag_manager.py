@@ -28,13 +28,13 @@ from PySide6.QtGui import QColor, QHelpEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QInputDialog,
     QPushButton,
     QToolButton,
     QToolTip,
 )
 from pytestqt.qtbot import QtBot
 
+from diptych.gui import tag_panel
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.highlighter import blend
 from diptych.gui.icons import NAMES, icon
@@ -469,7 +469,7 @@ def test_merge_moves_the_passages_and_updates_counts(
         offered.append(list(items))
         return "Economy", True
 
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    monkeypatch.setattr(tag_panel, "choose_item", choose)
     panel.select_tag(summitry)
     qtbot.mouseClick(tool(panel, "Merge"), Qt.MouseButton.LeftButton)
 

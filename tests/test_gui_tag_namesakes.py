@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from test_gui_tag_manager import (
     answer_next_dialog,
@@ -24,6 +24,7 @@ from test_gui_tag_manager import (
     wait_painted,
 )
 
+from diptych.gui import tag_panel
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.tag_dialog import TagDialog, TagValues
@@ -49,7 +50,7 @@ def test_merge_folds_a_same_named_sub_tag_and_undo_brings_it_back(
     colors = {t.name: t.color for t in saved_tags(sample).values()}
     # Diplomacy/trade now meets Economy/Trade when Diplomacy is merged into Economy.
     panel.update_tag(summitry, TagValues("trade", colors["Summitry"], diplomacy, ""))
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *_args: ("Economy", True)))
+    monkeypatch.setattr(tag_panel, "choose_item", lambda *_args: ("Economy", True))
     panel.select_tag(diplomacy)
     qtbot.mouseClick(tool(panel, "Merge"), Qt.MouseButton.LeftButton)
 

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from test_gui_undo_sweep import check_window
 
+from diptych.gui import tag_panel
 from diptych.gui.main_window import MainWindow
 from diptych.gui.tag_values import TagValues
 from diptych.storage.annotations import NewAnnotation
@@ -144,9 +144,7 @@ def test_a_busy_tag_merged_comes_back_exactly_with_ctrl_z(
     window = open_window(qtbot, context, Project.open(busy_sample))
     before, rows = dump(busy_sample), settled_tree(qtbot, window)
     assert memo_shown(qtbot, window, DIPLOMACY) == MEMO
-    monkeypatch.setattr(
-        QInputDialog, "getItem", staticmethod(lambda _p, _t, _l, items, *_a: ("Security", True))
-    )
+    monkeypatch.setattr(tag_panel, "choose_item", lambda _p, _t, _l, items, *_a: ("Security", True))
     window.tags.merge_tag()  # Merge into… from the tag's menu
     merged = dump(busy_sample)
     assert DIPLOMACY not in [t[0] for t in merged["tags"]]
@@ -180,9 +178,7 @@ def test_the_memo_shown_follows_a_merge_undone_and_redone(
     with Project.open(busy_sample) as project:
         project.memos.set(kind=MemoKind.TAG, target_id=SECURITY, text="Who arms whom.")
     window = open_window(qtbot, context, Project.open(busy_sample))
-    monkeypatch.setattr(
-        QInputDialog, "getItem", staticmethod(lambda _p, _t, _l, items, *_a: ("Security", True))
-    )
+    monkeypatch.setattr(tag_panel, "choose_item", lambda _p, _t, _l, items, *_a: ("Security", True))
     window.tags.select_tag(DIPLOMACY)
     window.tags.merge_tag()
     merged = window.session.memo_text(MemoKind.TAG, SECURITY)
