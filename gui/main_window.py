@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 
 from diptych.gui import dialogs
 from diptych.gui.context import AppContext
@@ -243,6 +243,15 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
             self.context.settings.set_coder(name)
             self.session.coder = self.context.settings.coder()
             self.on_session_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown with no place chosen for the keyboard (a project's first opening, with
+        no layout saved yet): the current pane has it, as after a restart, rather than the
+        first field of the window (the Library's filter), so that the first keys (Shift
+        and the arrows, F8, a digit) go on in the article."""
+        if self.focusWidget() is None and self.area.current is not None:
+            self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().showEvent(event)
 
     # -- appearance ----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
