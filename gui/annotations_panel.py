@@ -245,9 +245,26 @@ class AnnotationsPanel(QWidget):
             self.table.setFocus(Qt.FocusReason.TabFocusReason)
         return True
 
+    def _typed_into_filter(self, event: QKeyEvent) -> bool:
+        """Words typed in the list go on in the filter field, four Shift+Tabs up: Ctrl+Shift+P
+        then the words filters the passages. The list's own type-ahead only found an
+        article's name, which the list of articles above chooses. Space, the arrows and
+        the keys with Ctrl or Alt stay the list's."""
+        text = event.text()
+        held = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        if held or not text.isprintable() or not text.strip():
+            return False
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.end(False)
+        self.search.insert(text)
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter opens the current passage; Delete deletes it; Down and Enter in the filter
-        field lead to the matches."""
+        """Enter opens the current passage; Delete deletes it; words typed in the list go
+        into the filter field; Down and Enter in the filter field lead to the matches, Esc
+        clears it."""
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             plain = event.modifiers() in (
@@ -256,8 +273,13 @@ class AnnotationsPanel(QWidget):
             )
             if plain and self._from_filter(event):
                 return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()  # every passage again, as in the Library
+                return True
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            if self._typed_into_filter(event):
+                return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._activate(self.table.currentIndex())
                 return True

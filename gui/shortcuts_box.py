@@ -63,6 +63,8 @@ SHORTCUTS = """
     <b>Shift+Enter</b> opens each beside</td></tr>
 <tr><td><b>Down</b> / <b>Enter</b> in the Passages filter</td>
     <td>Go to the matching passages / open the selected match (the first if none is)</td></tr>
+<tr><td>Typing in the Passages list, <b>Esc</b> in its filter</td>
+    <td>Filter the passages by the words of their quote or note / clear the filter</td></tr>
 <tr><td><b>Shift+F10</b> or <b>Menu</b> in the Library or the Codebook</td>
     <td>The selected article's menu (Update from newer file…) or tag's menu</td></tr>
 <tr><td><b>Ctrl+Shift+L</b> / <b>B</b> / <b>P</b> / <b>M</b></td>
