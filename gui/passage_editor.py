@@ -42,8 +42,8 @@ class PassageEditor(QWidget):
         removeTagRequested(int, int): a chip's × was clicked: take tag id (the second
             argument) off passage id (the first).
         reattachRequested(int): attach this orphan's id to the text selected in its article.
-        noteLeft(): Esc was pressed in the note (it is saved), or the passage was deleted
-            from the keyboard here: go back to where the user was.
+        noteLeft(): Esc was pressed in the note (it is saved) or on the panel's buttons,
+            or the passage was deleted from the keyboard here: go back to where the user was.
 
     The editor changes the note itself; tags are added and removed by whoever listens, so
     that every way of tagging is one path with one undo text. The note being typed is
@@ -80,6 +80,7 @@ class PassageEditor(QWidget):
         self.note, self.preview, self.note_pages = page.note, page.preview, page.note_pages
         self.foot, self.meta, self.delete_button = page.foot, page.meta, page.delete_button
         self.note.left.connect(self.noteLeft)  # Esc in the note: saved, and left
+        page.left.connect(self.noteLeft)  # Esc on its buttons (the note saved on leaving it)
         return page
 
     def _connect(self) -> None:

@@ -3,6 +3,8 @@ warning, its tags as chips, its note (written or previewed) and who updated it w
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,7 +35,14 @@ class PassageEditorPage(QWidget):
     Args:
         session: the open project.
         parent: the passage editor.
+
+    Signals:
+        left(): Esc was pressed on one of its buttons (a tag's ×, Add tag…, Preview,
+            Delete) or in the note as previewed: back to where the user was, as from the
+            note (which says so itself, having saved what was typed).
     """
+
+    left = Signal()
 
     def __init__(self, session: ProjectSession, parent: QWidget) -> None:
         super().__init__(parent)
@@ -76,6 +85,14 @@ class PassageEditorPage(QWidget):
         self.note_pages.setMinimumHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
         layout.addWidget(self.foot)
         self.reattach_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc, which its buttons leave to it: back out of the panel (after Shift+Tab from
+        the note and Space on a tag's ×, the keyboard was left on Add tag…)."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.left.emit()
+            return
+        super().keyPressEvent(event)
 
     def tint_status(self) -> None:
         """The orphan warning in a red that reads on the current appearance."""

@@ -45,8 +45,8 @@ SHORTCUTS = """
     <td>Select the next / previous passage with the selected passage's tag</td></tr>
 <tr><td><b>F2</b> in an article or the passages list</td>
     <td>Write the note of the passage outlined in the article and in view, or of the one
-    chosen in the list; <b>Esc</b> saves it and goes back to where you were (<b>Tab</b>
-    types a tab in a note)</td></tr>
+    chosen in the list; <b>Esc</b> saves it and goes back to where you were, from the
+    note or from the panel's buttons and tags' × (<b>Tab</b> types a tab in a note)</td></tr>
 <tr><td><b>Shift+F10</b> in an article</td>
     <td>The menu of the selection or the passage at the cursor (tag with, remove a tag,
     delete; with text selected over the selected passage, <i>Fit passage … to the
