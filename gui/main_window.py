@@ -85,7 +85,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.search.passageRequested.connect(self.coding.selection.reveal_passage)
         self.search.articleRequested.connect(self.on_search_article_requested)
         self.search.memoRequested.connect(self.on_search_memo_requested)
-        a.new_pane.triggered.connect(lambda: self.area.add_pane())
+        a.new_pane.triggered.connect(self.on_new_pane_triggered)
         a.close_pane.triggered.connect(self.on_close_pane_triggered)
         a.next_pane.triggered.connect(lambda: self.area.focus_neighbour(1))
         a.previous_pane.triggered.connect(lambda: self.area.focus_neighbour(-1))
@@ -224,6 +224,13 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.docks["memos"].show()
         self.docks["memos"].raise_()
         field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_new_pane_triggered(self) -> None:
+        """Ctrl+Alt+N: a new empty pane, with the keyboard. Marked current, it is the pane
+        the next keys act on (Ctrl+W closes it, Ctrl+Shift+L then Enter fills it)."""
+        pane = self.area.add_pane()
+        if pane is not None:
+            pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def on_close_pane_triggered(self) -> None:
         """Ctrl+W: close the current pane."""
