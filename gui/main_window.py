@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QApplication
 
 from diptych.gui import dialogs
 from diptych.gui.context import AppContext
@@ -259,6 +260,16 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         if self.focusWidget() is None and self.area.current is not None:
             self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
         super().showEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc that a panel left alone (no filter words to clear, no renaming, no menu):
+        back to the article in the current pane, as from a memo, a note or the find bar."""
+        focus, pane = QApplication.focusWidget(), self.area.current
+        in_panel = focus is not None and any(d.isAncestorOf(focus) for d in self.docks.values())
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers() and in_panel and pane:
+            pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        super().keyPressEvent(event)
 
     # -- appearance ----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

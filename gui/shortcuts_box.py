@@ -68,8 +68,9 @@ SHORTCUTS = """
 <tr><td><b>Shift+F10</b> or <b>Menu</b> in the Library or the Codebook</td>
     <td>The selected article's menu (Update from newer file…) or tag's menu</td></tr>
 <tr><td><b>Ctrl+Shift+L</b> / <b>B</b> / <b>P</b> / <b>M</b></td>
-    <td>Go to the Library / Codebook / Passages / Memos (<b>Esc</b> in a memo saves it and
-    goes back to the article)</td></tr>
+    <td>Go to the Library / Codebook / Passages / Memos (<b>Esc</b> in a panel goes back to
+    the article; in a memo it saves it first, in a filter it clears its words
+    first)</td></tr>
 <tr><td><b>Ctrl+I</b> / <b>Ctrl+Shift+I</b> / <b>Ctrl+E</b></td>
     <td>Import articles / import a folder / export tagged notes</td></tr>
 <tr><td><b>Shift+arrows</b></td><td>Select text with the keyboard in an article</td></tr>
