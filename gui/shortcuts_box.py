@@ -73,7 +73,8 @@ SHORTCUTS = """
     first)</td></tr>
 <tr><td><b>Ctrl+I</b> / <b>Ctrl+Shift+I</b> / <b>Ctrl+E</b></td>
     <td>Import articles / import a folder / export tagged notes</td></tr>
-<tr><td><b>Shift+arrows</b></td><td>Select text with the keyboard in an article</td></tr>
+<tr><td><b>Shift+arrows</b>, <b>Ctrl+Shift+arrows</b></td>
+    <td>Select text with the keyboard in an article, by characters or lines / by words</td></tr>
 <tr><td><b>Ctrl+Shift+T</b></td><td>New tag in the codebook</td></tr>
 <tr><td><b>Ctrl+N</b> / <b>Ctrl+O</b> / <b>Ctrl+Q</b></td>
     <td>New project / open a project / quit</td></tr>

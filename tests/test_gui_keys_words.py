@@ -5,10 +5,12 @@ line break, which the passage's quote, highlight and exports then carried."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.main_window import MainWindow
+from diptych.gui.shortcuts_box import SHORTCUTS
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -74,3 +76,9 @@ def test_the_same_words_with_the_space_after_tag_the_passage_already_there(
     qtbot.keyClick(pane.view, Qt.Key.Key_2)
     assert [p.id for p in window.session.project.annotations.query() if p.exact == QUOTE] == [first]
     assert len(window.session.passage(first).tag_ids) == 2
+
+
+def test_the_keys_list_names_ctrl_shift_arrows_for_words() -> None:
+    listed = " ".join(QTextDocumentFragment.fromHtml(SHORTCUTS).toPlainText().split())
+    assert "Shift+arrows, Ctrl+Shift+arrows Select text with the keyboard in an article" in listed
+    assert "by characters or lines / by words" in listed
