@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from diptych.gui.codebook_rows import CodebookRowDelegate, letters_beyond_latin
 from diptych.gui.commands import perform
+from diptych.gui.focus_frame import FocusFramed
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import MoveTag
 from diptych.gui.tag_model import TagTreeModel
@@ -33,7 +34,7 @@ class TreePlace:
     folded: set[int] = field(default_factory=set)
 
 
-class CodebookView(QTreeView):
+class CodebookView(FocusFramed, QTreeView):
     """The tree of tags, unfolded, whose tags nest by dragging (undoable).
 
     Args:

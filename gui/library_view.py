@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from diptych.gui.article_model import TITLE_ROLE
+from diptych.gui.focus_frame import FocusFramed
 from diptych.gui.text_folding import folded
 
 # Rows measured per pass of the event loop: a screenful (the list's height in lines of its
@@ -27,7 +28,7 @@ Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemView.ScrollHint
 
 
-class LibraryView(QListView):
+class LibraryView(FocusFramed, QListView):
     """The list of articles: titles wrap, so every row has a height of its own.
 
     Rows are measured in batches, between other events: measuring a library of

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractListModel, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
 
+from diptych.gui.focus_frame import FocusFramed
 from diptych.gui.note_html import text_to_html
 from diptych.gui.passage_cells import Column, TagCellDelegate
 from diptych.gui.passage_model import NO_PARENT, Index, PassageTableModel
@@ -19,7 +20,7 @@ SHORT_COLUMNS = {Column.ARTICLE: (120, 0.25), Column.TAGS: (130, 0.28)}
 MIN_QUOTE_WIDTH = 100
 
 
-class PassageTable(QTableView):
+class PassageTable(FocusFramed, QTableView):
     """The table of passages; it knows whether the user moved its current row.
 
     The current row also moves when the model removes, filters out or resets rows (after an
