@@ -1,0 +1,78 @@
+"""Every key of the window's menus reaches its own command, and only it, from where the
+analyst codes: the article, the Passages list, the Library and the Codebook (Qt says
+"Ambiguous shortcut overload" and does nothing when two commands share a key there). The
+commands are caught as the key reaches them, so that none opens a dialog here."""
+
+from __future__ import annotations
+
+import pytest
+from gui_support import keyboard_in, select_text
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QShortcutEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+
+# F2 is the note's key only in the reading area and the Passages list (it renames in the
+# Library and the Codebook, as their own key).
+READING_ONLY = {"Edit &note"}
+DEVICE_KEYS = Qt.Key.Key_Back.value
+
+
+class ShortcutCatcher(QObject):
+    """Holds back the shortcut events sent to the actions, noting which and whether Qt
+    found the key ambiguous."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.caught: list[tuple[str, bool]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut and isinstance(watched, QAction):
+            assert isinstance(event, QShortcutEvent)
+            self.caught.append((watched.text(), event.isAmbiguous()))
+            return True
+        return super().eventFilter(watched, event)
+
+
+def place(window: MainWindow, name: str) -> QWidget:
+    return {"article": window.area.panes()[0].view, "passages": window.passages.table,
+            "library": window.library.view, "codebook": window.tags.view}[name]  # fmt: skip
+
+
+@pytest.mark.parametrize("where", ["article", "passages", "library", "codebook"])
+def test_each_menu_key_reaches_its_own_command_only(
+    qtbot: QtBot, window: MainWindow, where: str
+) -> None:
+    pane = keyboard_in(qtbot, window, 0)
+    for words in ("delicate", "choreography"):  # Undo and Redo with something to do
+        select_text(pane, words)
+        qtbot.keyClick(pane.view, Qt.Key.Key_1)
+    window.session.undo_stack.undo()
+    actions = [a for a in vars(window.actions_).values() if isinstance(a, QAction)]
+    keyed = [a for a in actions if a.shortcuts()]
+    assert len(keyed) > 20
+    catcher = ShortcutCatcher()
+    for action in keyed:
+        action.installEventFilter(catcher)
+    for docks in ("library", "codebook", "passages"):
+        window.docks[docks].show()
+    widget = place(window, where)
+    problems = []
+    for action in keyed:
+        if where in ("library", "codebook") and action.text() in READING_ONLY:
+            continue
+        for sequence in action.shortcuts():
+            combination = sequence[0]
+            if combination.key().value >= DEVICE_KEYS:
+                continue  # Undo, Find, Zoom In… keys of some keyboards, which QTest cannot type
+            widget.setFocus()
+            qtbot.waitUntil(widget.hasFocus)
+            catcher.caught.clear()
+            qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
+            if catcher.caught != [(action.text(), False)]:
+                problems.append((action.text(), sequence.toString(), list(catcher.caught)))
+    assert problems == []
+    assert not any(a.text() in ("&Undo", "&Redo") and not a.isEnabled() for a in keyed)
+    assert QApplication.focusWidget() is widget  # the keys were held back
