@@ -252,7 +252,9 @@ class AnnotationsPanel(QWidget):
         the keys with Ctrl or Alt stay the list's."""
         text = event.text()
         held = event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+            Qt.KeyboardModifier.ShiftModifier
+            | Qt.KeyboardModifier.KeypadModifier
+            | Qt.KeyboardModifier.GroupSwitchModifier  # AltGr on X11: €, @, [ …
         )
         if held or not text.isprintable() or not text.strip():
             return False

@@ -5,8 +5,8 @@ filter clears it, as in the Library."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -89,3 +89,14 @@ def test_the_keys_list_says_typing_in_the_passages_list_filters_it() -> None:
     listed = " ".join(QTextDocumentFragment.fromHtml(SHORTCUTS).toPlainText().split())
     assert "Typing in the Passages list, Esc in its filter" in listed
     assert "Filter the passages by the words of their quote or note / clear the filter" in listed
+
+
+def test_a_character_typed_with_altgr_goes_into_the_filter_too(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    go_to_passages(qtbot, window)
+    altgr = Qt.KeyboardModifier.GroupSwitchModifier  # AltGr, as X11 reports it
+    table = window.passages.table
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(table, QKeyEvent(kind, Qt.Key.Key_At, altgr, "@"))
+    assert window.passages.search.text() == "@"
