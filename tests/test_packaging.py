@@ -1,5 +1,6 @@
-"""The package mapping in pyproject.toml lists every folder that holds Python code."""
+"""The code's layout as pyproject.toml maps it and as the README describes it."""
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -32,3 +33,17 @@ def test_the_build_requires_a_setuptools_that_reads_the_license_expression() -> 
     (requirement,) = [r for r in config["build-system"]["requires"] if r.startswith("setuptools")]
     minimum = requirement.split(">=", 1)[1].split(",")[0]
     assert tuple(int(part) for part in minimum.split(".")) >= (77,)
+
+
+def test_the_readme_architecture_names_every_module_and_only_modules_that_exist() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    architecture = readme[readme.index("## Architecture") :]
+    named = set(re.findall(r"`([a-z_0-9]+\.py)`", architecture))
+    modules = {
+        path.name
+        for folder in ("gui", "storage")
+        for path in (ROOT / folder).glob("*.py")
+        if path.name != "__init__.py"
+    }
+    assert sorted(modules - named) == [], "modules the Architecture does not describe"
+    assert sorted(named - modules) == [], "modules the Architecture names that do not exist"
