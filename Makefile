@@ -1,5 +1,5 @@
 # Two commands set everything up on a fresh machine:
-#   make run   - create .venv, install Diptych, start it on the built-in sample project
+#   make run   - create .venv, install Diptych, start it (the last project; at first start, the built-in sample project)
 #   make test  - create .venv, install the test extras, run ruff, mypy and pytest (offscreen)
 PYTHON ?= python3
 VENV   ?= .venv

@@ -84,7 +84,11 @@ def command_named(argv: Sequence[str]) -> str | None:
 
 
 def _open_parser(sub: Any, name: str) -> None:
-    p = sub.add_parser(name, help="start the window (default: the built-in sample project)")
+    p = sub.add_parser(
+        name,
+        help="start the window (default: the last project; at first start, the built-in"
+        " sample project)",
+    )
     p.add_argument("project", nargs="?", type=Path, help="project file (.diptych) to open")
 
 
