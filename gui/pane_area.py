@@ -122,6 +122,7 @@ class PaneArea(QStackedWidget):
         pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
         pane.articleRemoved.connect(lambda article_id, p=pane: self._note_removed(p, article_id))
         pane.moveRequested.connect(lambda step, p=pane: self.move_pane(p, step))
+        pane.header.showsArticleChanged.connect(self._show_positions)
         pane.passageClicked.connect(self.passageClicked)
         pane.tagKeyPressed.connect(self.tagKeyPressed)
         pane.deleteKeyPressed.connect(self.deleteKeyPressed)
@@ -251,10 +252,13 @@ class PaneArea(QStackedWidget):
             self._show_positions()
 
     def _show_positions(self) -> None:
-        """Tell each pane's header where the pane stands, for its ◀ and ▶."""
-        panes = self.panes()
-        for index, pane in enumerate(panes):
-            pane.header.set_position(index, len(panes))
+        """Tell each pane's header where it can move, for its ◀ and ▶: to a neighbour's
+        place, unless both are empty (swapping them would change nothing seen)."""
+        shown = [pane.header.shows_article for pane in self.panes()]
+        for index, pane in enumerate(self.panes()):
+            left = index > 0 and (shown[index] or shown[index - 1])
+            right = index < len(shown) - 1 and (shown[index] or shown[index + 1])
+            pane.header.set_moves(left, right)
 
     def focus_neighbour(self, step: int) -> None:
         """Move the keyboard focus to the next (+1) or previous (-1) pane, cycling; from

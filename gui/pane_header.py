@@ -36,12 +36,14 @@ class PaneHeader(QWidget):
         moveClicked(int): move the pane left (-1) or right (+1).
         zoomClicked(int): zoom out (-1), in (+1), or reset (0).
         headingChosen(int): a heading of the outline menu was chosen (its offset).
+        showsArticleChanged(): the pane came to show an article, or none any more.
     """
 
     closeClicked = Signal()
     moveClicked = Signal(int)
     zoomClicked = Signal(int)
     headingChosen = Signal(int)
+    showsArticleChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +103,7 @@ class PaneHeader(QWidget):
             layout.addWidget(button)
         self.left_button, self.right_button = made["◀"], made["▶"]
         self.zoom_out_button, self.zoom_in_button = made["−"], made["+"]
-        self.set_position(0, 1)  # alone until the reading area says where the pane stands
+        self.set_moves(False, False)  # alone until the reading area says where it can move
         self.set_zoom(0)  # greyed until the pane shows an article
         self.zoom_label.mouseDoubleClickEvent = lambda _e: self.zoomClicked.emit(0)  # type: ignore[method-assign]
 
@@ -115,14 +117,13 @@ class PaneHeader(QWidget):
         button.setAutoRaise(True)
         return button
 
-    def set_position(self, index: int, count: int) -> None:
-        """The pane is ``index``-th of ``count`` from the left: ◀ and ▶ are offered only
-        where the pane can move (not the leftmost left, the rightmost right, nor one alone).
+    def set_moves(self, left: bool, right: bool) -> None:
+        """Offer ◀ and ▶ only where moving the pane changes what is seen (the reading area
+        says where: not the leftmost pane left, nor an empty pane past another empty one).
 
         A button pressed from the keyboard up to the end leaves the focus on the other one,
         which moves the pane back: Qt would give it to the next button, ✕, which the next
         press of Space would have closed the pane with."""
-        left, right = index > 0, index < count - 1
         for button, enabled, other, other_enabled in (
             (self.left_button, left, self.right_button, right),
             (self.right_button, right, self.left_button, left),
@@ -162,11 +163,19 @@ class PaneHeader(QWidget):
     def _full_title(self) -> str:
         return self.title.full_text()
 
+    @property
+    def shows_article(self) -> bool:
+        """True while the pane shows an article (or one being opened): it has a title."""
+        return bool(self._full_title)
+
     def set_title(self, title: str, source: str = "") -> None:
         """Show the article title (elided to fit); the source file name as tooltip."""
+        was_shown = self.shows_article
         self.title.set_full_text(title)
         self.title.setToolTip(text_to_html(f"{title}\n{source}" if source else title))
         self.set_zoom(self._zoom)  # an empty pane has nothing to zoom
+        if self.shows_article != was_shown:
+            self.showsArticleChanged.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -219,7 +228,7 @@ class PaneHeader(QWidget):
         an article (the title says which) and can zoom further that way (at the end, a click
         did nothing)."""
         self._zoom = zoom
-        shown = bool(self._full_title)
+        shown = self.shows_article
         self.zoom_label.setEnabled(shown)
         self.zoom_label.setText(f"{round(100 * 1.1**zoom)}%")
         self.zoom_label.setAccessibleName(f"Zoom {self.zoom_label.text()}")

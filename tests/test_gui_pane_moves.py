@@ -1,5 +1,6 @@
-"""A pane's ◀ and ▶ are offered only where the pane can move: not the leftmost pane left,
-the rightmost right, nor a pane alone; they follow panes added, closed and moved."""
+"""A pane's ◀ and ▶ are offered only where moving the pane changes what is seen: not the
+leftmost pane left, the rightmost right, a pane alone, nor an empty pane past another empty
+one; they follow panes added, closed, moved and filled."""
 
 from __future__ import annotations
 
@@ -76,3 +77,31 @@ def test_moving_a_pane_to_the_end_from_the_keyboard_leaves_the_focus_on_the_othe
     assert area.panes() == [left, right]
     assert left.header.right_button.hasFocus()
     assert offered(area) == [(False, True), (True, False)]
+
+
+def test_an_empty_pane_beside_another_empty_pane_offers_no_move(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Swapping two empty panes changes nothing seen: ◀ and ▶ between them are greyed, as
+    their zoom buttons are; beside an article they still move the pane."""
+    area = window.area
+    first, second = area.panes()
+    third = area.add_pane()
+    assert third is not None and third.article_id is None
+    assert offered(area) == [(False, True), (True, True), (True, False)]
+    fourth = area.add_pane()
+    assert fourth is not None
+    assert offered(area) == [(False, True), (True, True), (True, False), (False, False)]
+    assert not fourth.header.zoom_in_button.isEnabled()
+
+    assert first.article_id is not None
+    area.close_pane(first)
+    area.close_pane(second)
+    assert offered(area) == [(False, False), (False, False)]  # two empty panes
+
+    articles = window.session.articles()
+    fourth.show_article(articles[0].id)
+    qtbot.waitUntil(lambda: not fourth.is_loading)
+    assert offered(area) == [(False, True), (True, False)]  # beside an article again
+    qtbot.mouseClick(third.header.right_button, Qt.MouseButton.LeftButton)
+    assert area.panes() == [fourth, third]
