@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from diptych.gui.dialogs import ask_plain
 from diptych.gui.export_destination import not_a_folder
-from diptych.gui.export_form import CODEBOOK_FORMATS, ExportForm
+from diptych.gui.export_form import ExportForm
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import ExportChoices, Settings, is_folder
 from diptych.gui.workers import Progress, Worker, Workers
@@ -85,8 +85,9 @@ class ExportDialog(ExportForm):
     def start(self) -> None:
         """Run the export in the background."""
         output = self.destination()
-        if not self.output.text().strip():
-            self.session.messages.error("Choose where to save the export.", "Export")
+        missing = self.choice_missing()  # Export is greyed meanwhile: a call from the code
+        if missing:
+            self.session.messages.error(missing, "Export")
             return
         if not is_folder(output.parent):  # said now, not once the whole export has run
             self.session.messages.error(
@@ -103,21 +104,12 @@ class ExportDialog(ExportForm):
             )
             return
         options = self.options()
-        if self.fmt() in CODEBOOK_FORMATS and options.tag_ids == ():  # untagged: no tag
-            self.session.messages.error("Choose at least one tag for the codebook.", "Export")
-            return
-        nothing = options.tag_ids == () and not options.untagged
-        if options.article_ids == () or nothing:  # said before asking to replace a file
-            self.session.messages.error(
-                "Choose at least one article, and one tag or Untagged passages, to export.",
-                "Export",
-            )
-            return
         if output.is_file() and output != self._confirmed:
             question = f"{output} already exists. Replace it with this export?"
             if not self.confirm(self, "Export", question):
                 return
-        self.export_button.setEnabled(False)
+        self.exporting = True
+        self.offer_export()  # greyed while it runs
         self.progress.setValue(0)
         self.progress.show()
         job = export_job(self.session.project.path, self.fmt(), options, output)
@@ -165,9 +157,10 @@ class ExportDialog(ExportForm):
     def _stopped(self) -> None:
         """The export ended without a file: ready to try again."""
         self.worker = None
-        self.export_button.setEnabled(True)
+        self.exporting = False
+        self.offer_export()
         self.progress.hide()
-        if self.focusWidget() is self.cancel_button:
+        if self.focusWidget() is self.cancel_button and self.export_button.isEnabled():
             # Turned off while it ran, Export passed its focus to Cancel: Enter to try
             # again would have closed the dialog.
             self.export_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -8,6 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
@@ -90,6 +91,12 @@ class ExportForm(ExportSaveTo):
         self.qualcoder.setObjectName("qualcoderNote")
         self.qualcoder.setTextFormat(Qt.TextFormat.PlainText)  # tag names are never markup
         self.qualcoder.hide()
+        # What is still to choose before Export can run: a plain hint, not an error.
+        self.choice_hint = QLabel(self, wordWrap=True)
+        self.choice_hint.setObjectName("exportChoiceHint")
+        self.choice_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.choice_hint.hide()
+        self.exporting = False  # True while an export runs (Export stays greyed)
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.buttons = QDialogButtonBox(self)
@@ -100,6 +107,8 @@ class ExportForm(ExportSaveTo):
         self._lay_out()
         self.format.currentIndexChanged.connect(self.on_format_current_index_changed)
         self.tags.checks_changed.connect(self.on_tags_checks_changed)
+        self.articles.checks_changed.connect(self.offer_export)
+        self.output.textChanged.connect(self.offer_export)
         self.on_format_current_index_changed()
 
     def _lay_out(self) -> None:
@@ -142,6 +151,7 @@ class ExportForm(ExportSaveTo):
         form.addRow("Group passages", grouping)
         form.addRow("Save to", where)
         form.addRow(self.qualcoder)
+        form.addRow(self.choice_hint)
         form.addRow(self.progress)
         form.addRow(self.buttons)
         self.resize(720, 520)
@@ -194,6 +204,28 @@ class ExportForm(ExportSaveTo):
         notes = export_notes(self.codebook, self.fmt(), self.options())
         self.qualcoder.setText("\n".join(notes))
         self.qualcoder.setVisible(bool(notes))
+        self.offer_export()
+
+    def choice_missing(self) -> str:
+        """What is still to choose before the export can run (empty: nothing)."""
+        if not self.output.text().strip():
+            return "Choose where to save the export."
+        options = self.options()
+        if self.fmt() in CODEBOOK_FORMATS:  # Untagged passages is no tag
+            return "Choose at least one tag for the codebook." if options.tag_ids == () else ""
+        if options.article_ids == () or (options.tag_ids == () and not options.untagged):
+            return "Choose at least one article, and one tag or Untagged passages, to export."
+        return ""
+
+    def offer_export(self) -> None:
+        """Export is offered once there is something to export and a place to save it,
+        and no export runs; until then a hint says what to choose (a choice still to make
+        is no error to be told off for in a box)."""
+        missing = self.choice_missing()
+        self.choice_hint.setText(missing)
+        self.choice_hint.setVisible(bool(missing))
+        self.export_button.setToolTip(missing)
+        self.export_button.setEnabled(not missing and not self.exporting)
 
     def _offer_what_applies(self) -> None:
         """Grouping only for the formats that group passages, and the articles and

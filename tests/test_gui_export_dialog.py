@@ -280,23 +280,38 @@ def test_a_browsed_file_name_with_another_suffix_chooses_that_format(
     dialog.reject()
 
 
-def test_exporting_nothing_is_refused_before_it_starts(
+def test_nothing_chosen_to_export_is_a_hint_and_export_waits_for_a_choice(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
+    """A choice still to be made is no error: no red box when Export is pressed, but
+    Export greyed, and a plain hint in the dialog saying what to choose."""
     dialog = open_export_dialog(qtbot, window)
-    none_buttons = [
-        b for b in dialog.findChildren(type(dialog.export_button)) if b.text() == "None"
-    ]
-    qtbot.mouseClick(none_buttons[0], Qt.MouseButton.LeftButton)  # no article
+    posted: list[int] = []
+    window.context.messages.posted.connect(lambda level, _title, _text: posted.append(level))
+    assert dialog.export_button.isEnabled() and dialog.choice_hint.isHidden()
+    qtbot.mouseClick(push_button(dialog, "None"), Qt.MouseButton.LeftButton)  # no article
     assert dialog.articles.checked() == ()
     target = tmp_path / "empty.md"
     save_to(qtbot, dialog, target)
-    with qtbot.waitSignal(window.context.messages.posted) as posted:
-        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert posted.args[0] == Level.ERROR and "at least one article" in posted.args[2]
-    assert dialog.tags.checked() is None  # all tags; choosing none is refused the same way
-    assert dialog.worker is None and dialog.export_button.isEnabled()
-    assert not target.exists()
+    assert not dialog.export_button.isEnabled()
+    assert dialog.choice_hint.isVisible() and "at least one article" in dialog.choice_hint.text()
+    assert "at least one article" in dialog.export_button.toolTip()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert posted == [] and dialog.worker is None and not target.exists()
+
+    qtbot.mouseClick(push_button(dialog, "All"), Qt.MouseButton.LeftButton)
+    assert dialog.export_button.isEnabled() and dialog.choice_hint.isHidden()
+    no_tags = [b for b in dialog.findChildren(QPushButton) if b.text() == "None"][1]
+    qtbot.mouseClick(no_tags, Qt.MouseButton.LeftButton)  # nor Untagged passages
+    assert not dialog.export_button.isEnabled() and dialog.choice_hint.isVisible()
+    assert toggle(qtbot, dialog.tags, "Untagged passages") == Qt.CheckState.Checked
+    assert dialog.export_button.isEnabled() and dialog.choice_hint.isHidden()
+    dialog.format.setCurrentIndex(dialog.format.findData("qdc"))  # a codebook: tags alone
+    assert not dialog.export_button.isEnabled()
+    assert "at least one tag" in dialog.choice_hint.text()
+    dialog.output.clear()
+    assert not dialog.export_button.isEnabled() and "where to save" in dialog.choice_hint.text()
+    assert posted == []
     dialog.reject()
 
 
