@@ -151,6 +151,12 @@ class Actions:
             self._icons[action] = name
         self.retint()
 
+    def edits(self) -> tuple[QAction, ...]:
+        """The actions that change the project (greyed in a read-only one); Undo and Redo
+        follow the undo stack, which a read-only project never fills."""
+        return (self.import_articles, self.import_folder, self.tag_selection,
+                self.delete_passage, self.edit_note, self.new_tag)  # fmt: skip
+
     def retint(self) -> None:
         """Draw every icon again in the palette's text colour (after a light/dark switch)."""
         for action, name in self._icons.items():

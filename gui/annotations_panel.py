@@ -23,6 +23,7 @@ from diptych.gui.passage_filter_fields import PassageFilterFields
 from diptych.gui.passage_list_selection import PassageListSelection
 from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.passage_widgets import PassageTable
+from diptych.gui.read_only import refused_read_only
 from diptych.gui.session import ProjectSession
 from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.gui.wrapped_label import WrappedLabel
@@ -162,6 +163,8 @@ class AnnotationsPanel(QWidget):
         if annotation_id is None or not self.table.selectionModel().isRowSelected(row):
             # The row the table makes current when it gets the keyboard is not chosen.
             self.session.messages.info("Select a passage in the list first.")
+            return
+        if refused_read_only(self.session, "no passage can be deleted"):
             return
         if not perform(self.session, DeletePassage(self.session, annotation_id)):
             return

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 from diptych.gui.codebook_rows import CodebookRowDelegate, letters_beyond_latin
 from diptych.gui.commands import perform
 from diptych.gui.focus_frame import FocusFramed
+from diptych.gui.read_only import READ_ONLY
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import MoveTag
 from diptych.gui.tag_model import TagTreeModel
@@ -53,12 +54,16 @@ class CodebookView(FocusFramed, QTreeView):
         self.setItemDelegate(CodebookRowDelegate(self.key_of, self.letters, self))
         self.setUniformRowHeights(True)  # the delegate gives every row one height
         self.setHeaderHidden(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setExpandsOnDoubleClick(False)
-        self.setToolTip("Double-click or Enter: tag the selected text. Drag to nest.")
+        if session.read_only:  # a tag dragged would only be refused where it is dropped
+            self.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+            self.setToolTip(f"Tags cannot be changed or nested in a {READ_ONLY}.")
+        else:
+            self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+            self.setToolTip("Double-click or Enter: tag the selected text. Drag to nest.")
         self.setAccessibleName("Codebook")
         model.moveRequested.connect(self.on_model_move_requested)
         self._place = TreePlace()

@@ -26,6 +26,7 @@ from diptych.gui.passage_selection import (
 )
 from diptych.gui.passage_steps import PassageSteps
 from diptych.gui.passage_tooltip import passage_tooltip
+from diptych.gui.read_only import refused_read_only
 from diptych.gui.selection_ends import blank_selection, selected_words
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag
@@ -80,6 +81,8 @@ class CodingController(QObject):
         Only ever adds: a passage that already has the tag keeps it (and the status bar
         says so); tags come off with the × of their chip or "Remove tag" in the menu.
         """
+        if refused_read_only(self.session, "nothing can be tagged"):  # keys 1-9, the Codebook
+            return False
         pane = self.area.current
         if pane is not None and blank_selection(pane):
             self.session.messages.info(BLANK_SELECTION)
@@ -255,7 +258,9 @@ class CodingController(QObject):
     def delete_selected(self) -> None:
         """Delete the selected passage (undoable), saying so as the other ways of deleting do:
         from the keyboard, its highlight just vanishes."""
-        if self.selected and perform(self.session, DeletePassage(self.session, self.selected)):
+        if not self.selected or refused_read_only(self.session, "no passage can be deleted"):
+            return
+        if perform(self.session, DeletePassage(self.session, self.selected)):
             self.select_passage(0)
             self.session.messages.info("Passage deleted — Ctrl+Z to undo")
 

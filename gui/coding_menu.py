@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.dialogs import context_menu
+from diptych.gui.read_only import grey_menu_edits
 from diptych.gui.tag_chips import shared_names
 from diptych.gui.tag_colors import color_icon
 from diptych.storage.codebook import name_key
@@ -44,16 +45,20 @@ class CodingMenu:
         coding = self.coding
         menu = context_menu(coding.window)
         pane = coding.area.current
+        copy = None
         if pane is not None and pane.selection():
             self._add_tag_actions(menu)
             self._add_fit_action(menu, pane, selection)
-            menu.addAction("Copy", pane.view.copy)
+            copy = menu.addAction("Copy", pane.view.copy)
             menu.addSeparator()
         if annotation_id:
             coding.select_passage(annotation_id)
             self._add_passage_actions(menu, position, annotation_id)
         if menu.isEmpty():
             menu.addAction("Select text to tag it").setEnabled(False)
+        # Read-only: every item but Copy would change the project.
+        edits = [a for a in menu.actions() if not a.isSeparator() and a is not copy]
+        grey_menu_edits(coding.session, menu, *edits)
         menu.popup(position)
 
     def _add_tag_actions(self, menu: QMenu) -> None:

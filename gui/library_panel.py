@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,9 +25,10 @@ from diptych.gui import dialogs
 from diptych.gui.article_commands import RemoveArticles
 from diptych.gui.article_model import ArticleListModel, article_label
 from diptych.gui.commands import perform
-from diptych.gui.dialogs import context_menu
+from diptych.gui.library_menu import article_menu
 from diptych.gui.library_selection import LibrarySelection, article_at
 from diptych.gui.library_view import LibraryView, TitleFilter
+from diptych.gui.read_only import grey_widget, refused_read_only
 from diptych.gui.session import ProjectSession
 from diptych.storage.wording import counted
 
@@ -105,6 +105,8 @@ class LibraryPanel(QWidget):
         self.view.activated.connect(self.on_view_activated)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
         import_button.clicked.connect(self.importRequested)
+        if session.read_only:  # greyed, saying why, not refused once files are chosen
+            grey_widget(import_button)
         open_button.clicked.connect(lambda: self.on_open_button_clicked())
         self._show_matches()
 
@@ -171,6 +173,9 @@ class LibraryPanel(QWidget):
         """Act on the selected articles for a key; False if the key is not one for them."""
         key, in_list = event.key(), self.view.hasFocus()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        edit_key = key in (Qt.Key.Key_F2, Qt.Key.Key_Delete)
+        if edit_key and refused_read_only(self.session, "no article can be renamed or removed"):
+            return True
         if key == Qt.Key.Key_F2:
             if len(chosen) == 1:
                 self.renameRequested.emit(chosen[0])
@@ -242,39 +247,7 @@ class LibraryPanel(QWidget):
 
     def _show_menu(self, chosen: list[int], point: QPoint) -> None:
         """The menu of one or several articles, at ``point`` in the list."""
-        if len(chosen) > 1:
-            menu = self._several_menu(chosen)
-        else:
-            article_id = chosen[0]
-            menu = context_menu(self)
-            menu.addAction("Open", lambda: self.openRequested.emit(article_id, False))
-            menu.addAction("Open in new pane", lambda: self.openRequested.emit(article_id, True))
-            menu.addSeparator()
-            menu.addAction("Rename…", lambda: self.renameRequested.emit(article_id))
-            menu.addAction(
-                "Update from newer file…", lambda: self.reimportRequested.emit(article_id)
-            )
-            menu.addSeparator()
-            menu.addAction("Remove from project…", lambda: self.removeRequested.emit(article_id))
-        menu.popup(self.view.viewport().mapToGlobal(point))
-
-    def _several_menu(self, chosen: list[int]) -> QMenu:
-        """Open or remove them all; renaming and updating take one article at a time."""
-        count = len(chosen)
-        menu = context_menu(self)
-        menu.addAction(
-            f"Open {count} articles, each in a new pane",
-            lambda: self.openBesideRequested.emit(chosen),
-        )
-        menu.addSeparator()
-        for text in ("Rename…", "Update from newer file…"):
-            menu.addAction(text).setEnabled(False)  # one article at a time
-        menu.addSeparator()
-        menu.addAction(
-            f"Remove {count} articles from project…",
-            lambda: self.removeArticlesRequested.emit(chosen),
-        )
-        return menu
+        article_menu(self, chosen).popup(self.view.viewport().mapToGlobal(point))
 
 
 def removal_question(session: ProjectSession, article_ids: Sequence[int]) -> str:

@@ -24,6 +24,7 @@ from diptych.gui.codebook_view import CodebookView
 from diptych.gui.commands import SessionCommand, perform, perform_together
 from diptych.gui.dialogs import ask_plain, choose_item, context_menu
 from diptych.gui.icons import icon
+from diptych.gui.read_only import grey_menu_edits, refused_read_only
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import (
     AddTag,
@@ -152,6 +153,9 @@ class TagPanel(QWidget):
         shift_f10 = (
             event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
         )
+        edit_keys = (Qt.Key.Key_F2, Qt.Key.Key_Delete)
+        if event.key() in edit_keys and refused_read_only(self.session, "no tag can be changed"):
+            return
         if event.key() == Qt.Key.Key_F2:
             self.edit_tag()
         elif event.key() == Qt.Key.Key_Delete:
@@ -278,15 +282,19 @@ class TagPanel(QWidget):
         """Tag actions on right click."""
         tag = self.model.tag(self.view.indexAt(point))
         menu = context_menu(self)
+        edits = []
         if tag is not None:
             self.select_tag(tag.id)
-            menu.addAction("Tag selected text", lambda: self.applyRequested.emit(tag.id))
+            edits.append(
+                menu.addAction("Tag selected text", lambda: self.applyRequested.emit(tag.id))
+            )
             menu.addAction("Show its passages", lambda: self.showPassagesRequested.emit(tag.id))
             menu.addSeparator()
-            menu.addAction("Edit…", self.edit_tag)
-            menu.addAction("New sub-tag…", self.new_subtag)
-            menu.addAction("Merge into…", self.merge_tag)
-            menu.addAction("Delete…", self.delete_tag)
+            edits.append(menu.addAction("Edit…", self.edit_tag))
+            edits.append(menu.addAction("New sub-tag…", self.new_subtag))
+            edits.append(menu.addAction("Merge into…", self.merge_tag))
+            edits.append(menu.addAction("Delete…", self.delete_tag))
             menu.addSeparator()
-        menu.addAction("New tag…", self.new_tag)
+        edits.append(menu.addAction("New tag…", self.new_tag))
+        grey_menu_edits(self.session, menu, *edits)
         menu.popup(self.view.viewport().mapToGlobal(point))

@@ -20,6 +20,7 @@ from diptych.gui.library_panel import LibraryPanel
 from diptych.gui.memo_panel import MemoPanel
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_editor import PassageEditor
+from diptych.gui.read_only import grey_action
 from diptych.gui.search_panel import SearchPanel
 from diptych.gui.session import ProjectSession
 from diptych.gui.status_bar import MessageBar
@@ -79,6 +80,9 @@ class WindowParts(QMainWindow):
         self.backups = BackupScheduler(session, self.workers, context.paths.backups)
         self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
         self.actions_.build_toolbar(self)
+        if session.read_only:  # greyed, saying why, not refused once chosen
+            for action in self.actions_.edits():
+                grey_action(action)
         self.message_bar = MessageBar(self)
         self.setStatusBar(self.message_bar)
         self.coder_label = QLabel(self)

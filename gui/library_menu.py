@@ -1,0 +1,55 @@
+"""The Library's context menu (right-click, Shift+F10 or the Menu key): open, rename,
+update or remove one article, or open or remove several; in a read-only project only
+opening is offered, the rest greyed, saying why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMenu
+
+from diptych.gui.dialogs import context_menu
+from diptych.gui.read_only import grey_menu_edits
+
+if TYPE_CHECKING:
+    from diptych.gui.library_panel import LibraryPanel
+
+
+def article_menu(panel: LibraryPanel, chosen: list[int]) -> QMenu:
+    """The menu of the articles ``chosen`` (one or several) in ``panel``, to pop up."""
+    menu = _several_menu(panel, chosen) if len(chosen) > 1 else _one_menu(panel, chosen[0])
+    opening = ("Open", "Open in new pane", f"Open {len(chosen)} articles, each in a new pane")
+    edits = [a for a in menu.actions() if not a.isSeparator() and a.text() not in opening]
+    grey_menu_edits(panel.session, menu, *edits)
+    return menu
+
+
+def _one_menu(panel: LibraryPanel, article_id: int) -> QMenu:
+    menu = context_menu(panel)
+    menu.addAction("Open", lambda: panel.openRequested.emit(article_id, False))
+    menu.addAction("Open in new pane", lambda: panel.openRequested.emit(article_id, True))
+    menu.addSeparator()
+    menu.addAction("Rename…", lambda: panel.renameRequested.emit(article_id))
+    menu.addAction("Update from newer file…", lambda: panel.reimportRequested.emit(article_id))
+    menu.addSeparator()
+    menu.addAction("Remove from project…", lambda: panel.removeRequested.emit(article_id))
+    return menu
+
+
+def _several_menu(panel: LibraryPanel, chosen: list[int]) -> QMenu:
+    """Open or remove them all; renaming and updating take one article at a time."""
+    count = len(chosen)
+    menu = context_menu(panel)
+    menu.addAction(
+        f"Open {count} articles, each in a new pane",
+        lambda: panel.openBesideRequested.emit(chosen),
+    )
+    menu.addSeparator()
+    for text in ("Rename…", "Update from newer file…"):
+        menu.addAction(text).setEnabled(False)  # one article at a time
+    menu.addSeparator()
+    menu.addAction(
+        f"Remove {count} articles from project…",
+        lambda: panel.removeArticlesRequested.emit(chosen),
+    )
+    return menu

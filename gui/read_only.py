@@ -1,0 +1,55 @@
+"""What a project open read-only offers: its edits greyed, saying why (in their tooltips),
+and the keys that would edit it answered in the status bar. An edit offered only for a box
+to refuse it afterwards told the user nothing they could not have been shown before.
+
+Reading, searching, exporting and Save a copy stay as they are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from diptych.gui.session import ProjectSession
+from diptych.storage.errors import READ_ONLY_ADVICE
+
+READ_ONLY = "read-only project"
+
+
+def read_only_tip(tip: str) -> str:
+    """``tip`` saying that the project is read-only: "New tag (read-only project)"."""
+    return f"{tip} ({READ_ONLY})" if tip else f"Not in a {READ_ONLY}"
+
+
+def grey_action(action: QAction) -> None:
+    """Grey a menu item or toolbar button that would change the project, saying why."""
+    action.setEnabled(False)
+    tip = read_only_tip(action.toolTip())  # its own, else its text
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+
+
+def grey_widget(widget: QWidget) -> None:
+    """Grey a button or field that would change the project, saying why."""
+    widget.setEnabled(False)
+    widget.setToolTip(read_only_tip(widget.toolTip()))
+
+
+def grey_menu_edits(session: ProjectSession, menu: QMenu, *edits: QAction) -> None:
+    """In a read-only project, grey the items of ``menu`` that would change it, their
+    tooltips shown (a menu hides them unless told) saying why."""
+    if not session.read_only:
+        return
+    menu.setToolTipsVisible(True)
+    for action in edits:
+        grey_action(action)
+
+
+def refused_read_only(session: ProjectSession, what: str) -> bool:
+    """In a read-only project, say in the status bar that ``what`` cannot be done, naming
+    the file, and what to do (a key pressed that would change it); True if so."""
+    if not session.read_only:
+        return False
+    path = session.project.path
+    session.messages.info(f"{path} is open read-only, so {what}. {READ_ONLY_ADVICE.window}")
+    return True
