@@ -34,6 +34,7 @@ class MemoField(AutosaveText):
         # Tab goes on to the next field, as in every field but a passage's note (whose Esc
         # goes back): without it, nothing but a shortcut left a memo from the keyboard.
         self.setTabChangesFocus(True)
+        self.setReadOnly(session.read_only)  # before any memo is shown (the tag's, say)
 
     def show_memo(self, target_id: int | None) -> None:
         """Show the memo of ``target_id`` (after saving the one shown)."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from diptych.gui.memo_fields import MemoField, MemoPreview
+from diptych.gui.read_only import unwritable_text
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import MemoKind
@@ -53,6 +54,9 @@ class MemoPanel(QWidget):
         self.tag_label.setWordWrap(True)
         self.tag_memo = MemoField(session, MemoKind.TAG, self)
         self.tag_memo.setPlaceholderText("Notes on this tag…")
+        if session.read_only:
+            for memo in (self.project_memo, self.article_memo, self.tag_memo):
+                unwritable_text(memo, "memo")
         self.tag_preview = MemoPreview(self.tag_memo, self.tag_label, self, "tag memo")
         self.tag_preview.hide()  # until a tag is selected
         layout = QVBoxLayout(self)

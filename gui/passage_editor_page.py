@@ -19,6 +19,7 @@ from diptych.gui.autosave import AutosaveText
 from diptych.gui.elided_label import ElidedLabel
 from diptych.gui.note_html import NoteBrowser
 from diptych.gui.passage_meta import PassageMetaRow
+from diptych.gui.read_only import read_only_tip, unwritable_text
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_chips import TagChipRow, tool_button
 from diptych.gui.theme import is_dark
@@ -68,6 +69,10 @@ class PassageEditorPage(QWidget):
         self.foot = PassageMetaRow(self)
         self.meta, self.delete_button = self.foot.meta, self.foot.delete_button
         self._lay_out(parent)
+        if session.read_only:  # the editor greys the buttons and makes the note read-only
+            unwritable_text(self.note, "note")
+            for button in (self.reattach_button, self.add_tag_button, self.delete_button):
+                button.setToolTip(read_only_tip(button.toolTip() or button.text()))
 
     def _lay_out(self, editor: QWidget) -> None:
         note_row = QHBoxLayout()

@@ -8,7 +8,7 @@ Reading, searching, exporting and Save a copy stay as they are.
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import READ_ONLY_ADVICE
@@ -33,6 +33,14 @@ def grey_widget(widget: QWidget) -> None:
     """Grey a button or field that would change the project, saying why."""
     widget.setEnabled(False)
     widget.setToolTip(read_only_tip(widget.toolTip()))
+
+
+def unwritable_text(field: QPlainTextEdit, what: str) -> None:
+    """Say in an empty field, and in its tooltip, why ``what`` (a note, a memo) cannot be
+    written in it (the field is made read-only where it is filled)."""
+    said = f"No {what} can be written in a {READ_ONLY}."
+    field.setPlaceholderText(said)
+    field.setToolTip(said)
 
 
 def grey_menu_edits(session: ProjectSession, menu: QMenu, *edits: QAction) -> None:

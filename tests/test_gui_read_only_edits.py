@@ -215,3 +215,33 @@ def test_the_library_menu_greys_the_edits(
     assert asked == [] and len(read_only.session.articles()) == articles
     import_button = next(b for b in library.findChildren(QPushButton) if b.text() == "Import…")
     assert not import_button.isEnabled() and "read-only project" in import_button.toolTip()
+
+
+def test_the_note_and_the_memos_say_why_they_cannot_be_written(
+    qtbot: QtBot, read_only: MainWindow
+) -> None:
+    pane = keyboard_in(qtbot, read_only, 1)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Home, CONTROL)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)  # a passage in the Passage panel
+    qtbot.waitUntil(lambda: read_only.coding.selected != 0)
+    editor = read_only.editor
+    memos = read_only.memos
+    fields = (editor.note, memos.project_memo, memos.article_memo, memos.tag_memo)
+    for field in fields:
+        assert field.isReadOnly()
+        assert "read-only project" in field.placeholderText(), field.placeholderText()
+        assert "read-only project" in field.toolTip(), field.toolTip()
+    for button in (editor.add_tag_button, editor.delete_button, editor.reattach_button):
+        assert not button.isEnabled()
+        assert "read-only project" in button.toolTip(), button.toolTip()
+    memo = memos.project_memo
+    before = read_only.session.memo_text(memo.kind, None)
+    memo.setFocus()
+    qtbot.keyClicks(memo, "typed")
+    assert memo.toPlainText() == before
+
+
+def test_a_writable_projects_note_and_memos_invite_writing(window: MainWindow) -> None:
+    memos = window.memos
+    for field in (window.editor.note, memos.project_memo, memos.article_memo, memos.tag_memo):
+        assert "read-only" not in field.placeholderText() + field.toolTip()
