@@ -115,7 +115,9 @@ class LibraryPanel(QWidget):
         then just empty), to a screen reader too (as the list's description)."""
         words = self.filter.text().strip()
         text = ""
-        if not self.model.rowCount():
+        if not self.model.rowCount() and self.session.read_only:  # Import… is greyed
+            text = "No articles yet, and none can be imported into a read-only project."
+        elif not self.model.rowCount():
             text = "No articles yet. Import some with Import… below, or drop article files or "
             text += "folders on the window."
         elif words and not self.proxy.rowCount():

@@ -245,3 +245,16 @@ def test_a_writable_projects_note_and_memos_invite_writing(window: MainWindow) -
     memos = window.memos
     for field in (window.editor.note, memos.project_memo, memos.article_memo, memos.tag_memo):
         assert "read-only" not in field.placeholderText() + field.toolTip()
+
+
+def test_an_empty_read_only_library_does_not_invite_importing(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "empty.diptych"
+    Project.create(path).close()
+    window = open_window(qtbot, context, Project.open(path, read_only=True))
+    hint = window.library.no_match
+
+    assert hint.isVisibleTo(window) and hint.text().startswith("No articles yet")
+    assert "Import" not in hint.text() and "drop" not in hint.text()
+    assert "read-only" in hint.text()
