@@ -68,6 +68,7 @@ class AnnotationsPanel(QWidget):
         self.coder_combo = self.filters.coder_combo
         self._build_tabs()
         self.table = PassageTable(self.model, self)
+        self.table.setAccessibleName("Passages")
         self.table.installEventFilter(self)
         self.selection = PassageListSelection(session, self.model, self.table)
         # In a short dock the whole panel scrolls, filters stacked and hints wrapped in full,

@@ -23,7 +23,7 @@ from diptych.gui.find_bar import FindBar
 from diptych.gui.margin import PassageMargin
 from diptych.gui.pane_activation import ReaderWatch
 from diptych.gui.pane_find import PaneFind
-from diptych.gui.pane_header import ZOOM_LIMITS, PaneHeader
+from diptych.gui.pane_header import ZOOM_LIMITS, PaneHeader, spoken_title
 from diptych.gui.pane_passages import PanePassages
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import reading_font
@@ -78,6 +78,7 @@ class ArticlePane(QFrame):
         self.find_bar.hide()
         self.view = ArticleView(self)
         self.view.set_empty_hint(EMPTY_PANE_HINT)  # shown while the pane has no article
+        self.view.setAccessibleName(spoken_title(""))
         self.loader = ArticleLoader(session, self.view, self.zoomed_font)
         self.margin = PassageMargin(self.view, self)
         body = QHBoxLayout()
@@ -103,6 +104,7 @@ class ArticlePane(QFrame):
         self.header.moveClicked.connect(self.moveRequested)
         self.header.zoomClicked.connect(self.set_zoom_step)
         self.header.headingChosen.connect(self.go_to_offset)
+        self.header.titleSpoken.connect(self.view.setAccessibleName)
         self.view.passageClicked.connect(self.passageClicked)
         self.margin.passageClicked.connect(self.passageClicked)
         self.margin.passageClicked.connect(self.on_margin_passage_clicked)

@@ -37,6 +37,8 @@ class PaneHeader(QWidget):
         zoomClicked(int): zoom out (-1), in (+1), or reset (0).
         headingChosen(int): a heading of the outline menu was chosen (its offset).
         showsArticleChanged(): the pane came to show an article, or none any more.
+        titleSpoken(str): what a screen reader is to call the pane's text now: which
+            article, or that the pane is empty.
     """
 
     closeClicked = Signal()
@@ -44,6 +46,7 @@ class PaneHeader(QWidget):
     zoomClicked = Signal(int)
     headingChosen = Signal(int)
     showsArticleChanged = Signal()
+    titleSpoken = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +177,7 @@ class PaneHeader(QWidget):
         self.title.set_full_text(title)
         self.title.setToolTip(text_to_html(f"{title}\n{source}" if source else title))
         self.set_zoom(self._zoom)  # an empty pane has nothing to zoom
+        self.titleSpoken.emit(spoken_title(title))
         if self.shows_article != was_shown:
             self.showsArticleChanged.emit()
 
@@ -249,3 +253,8 @@ class PaneHeader(QWidget):
         self.progress.setMaximum(total)
         self.progress.setValue(done)
         self.progress.show()
+
+
+def spoken_title(title: str) -> str:
+    """The name a screen reader gives a pane's text showing ``title`` ("" for none)."""
+    return f"Article “{title}”" if title else "Empty pane"

@@ -62,7 +62,9 @@ class PassageEditorPage(QWidget):
         self.preview_button.setCheckable(True)
         self.note = AutosaveText(session, self)
         self.note.setPlaceholderText("Write a note (Markdown)…")
+        self.note.setAccessibleName("Note on the passage")  # the placeholder goes when typing
         self.preview = NoteBrowser(session.messages, self)
+        self.preview.setAccessibleName("Note on the passage, as it reads")
         self.note_pages = QStackedWidget(self)
         self.note_pages.addWidget(self.note)
         self.note_pages.addWidget(self.preview)

@@ -32,6 +32,7 @@ class PassageFilterFields(QObject):
         self.model = model
         self.search = QLineEdit(panel, placeholderText="Filter passages", clearButtonEnabled=True)
         self.search.setToolTip("Show passages whose quote or note contains this text")
+        self.search.setAccessibleName("Filter passages")  # the placeholder goes when typing
         self.tag_combo = FilterCombo("Show passages with this tag or one of its sub-tags", panel)
         self.article_combo = FilterCombo("Show passages of this article", panel)
         self.coder_combo = FilterCombo("Show passages coded by this person", panel)

@@ -28,6 +28,9 @@ class VerticalScroll(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The fields inside take the keyboard, and the area scrolls to them: as a stop of
+        # its own, it would be read as a nameless "scroll pane" between them.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(page)
 
     def minimumSizeHint(self) -> QSize:
