@@ -5,10 +5,13 @@ chosen yet, looked as it did without the keyboard, but for a faint dotted first 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView
 
+from diptych.gui.contrast import contrast
+
 FRAME_WIDTH = 2  # pixels
+MIN_FRAME_CONTRAST = 3.0  # WCAG AA for a line the eye must find on its background
 
 
 class FocusFramed:
@@ -31,11 +34,20 @@ class FocusFramed:
         self.viewport().update()
 
 
+def frame_color(palette: QPalette) -> QColor:
+    """The highlight colour where it shows on the list's background, else the text colour
+    (a dark palette's deep blue, as GNOME's, could hardly be seen on its grey)."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    if contrast(highlight, palette.color(QPalette.ColorRole.Base)) >= MIN_FRAME_CONTRAST:
+        return highlight
+    return palette.color(QPalette.ColorRole.Text)
+
+
 def paint_focus_frame(view: QAbstractItemView) -> None:
-    """Draw the frame inside ``view``'s viewport, in its palette's highlight colour."""
+    """Draw the frame inside ``view``'s viewport, in :func:`frame_color`."""
     viewport = view.viewport()
     painter = QPainter(viewport)
-    pen = QPen(view.palette().color(QPalette.ColorRole.Highlight), FRAME_WIDTH)
+    pen = QPen(frame_color(view.palette()), FRAME_WIDTH)
     pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
     painter.setPen(pen)
     half = FRAME_WIDTH // 2

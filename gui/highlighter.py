@@ -12,10 +12,12 @@ from functools import lru_cache
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from diptych.gui.contrast import MIN_TEXT_CONTRAST, contrast, painted_over
 from diptych.gui.passage_index import Mark, PassageIndex, Segment
 from diptych.storage.offsets import PositionMap
 
 MAX_FORMATS = 4096  # formats a theme keeps for reuse (one per blend of colours seen)
+LEAST_ALPHA = 50  # of 255: a fill made fainter for its text to read still shows its colour
 
 
 @lru_cache(maxsize=1024)
@@ -42,10 +44,17 @@ class HighlightTheme:
 
     Args:
         dark: True for a dark palette: colours are blended less so that text stays legible.
+        page: the colour the text is on, if known; with ``ink``, a fill on which the text
+            would read at less than 4.5:1 (a light tag colour on a grey dark page) is made
+            fainter until it reads.
+        ink: the text's colour.
     """
 
-    def __init__(self, *, dark: bool = False) -> None:
+    def __init__(
+        self, *, dark: bool = False, page: QColor | None = None, ink: QColor | None = None
+    ) -> None:
         self.dark = dark
+        self.page, self.ink = page, ink
         self._cache: dict[tuple[tuple[str, ...], int], QTextCharFormat] = {}
 
     def background(self, marks: tuple[Mark, ...]) -> QColor:
@@ -53,6 +62,12 @@ class HighlightTheme:
         colors = [c for mark in marks for c in mark.colors] or ["#C8C8C8"]
         color = blend(colors)
         color.setAlpha(110 if self.dark else 170)
+        if self.page is None or self.ink is None:
+            return color
+        while color.alpha() > LEAST_ALPHA:
+            if contrast(painted_over(color, self.page), self.ink) >= MIN_TEXT_CONTRAST:
+                break
+            color.setAlpha(max(LEAST_ALPHA, color.alpha() - 10))
         return color
 
     def underline(self, marks: tuple[Mark, ...]) -> QColor:

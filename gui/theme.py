@@ -5,6 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
+# The contrast arithmetic has a module of its own, which the highlighter uses too.
+from diptych.gui.contrast import contrast as contrast
+from diptych.gui.contrast import luminance as luminance
+from diptych.gui.contrast import painted_over as painted_over
 from diptych.gui.highlighter import HighlightTheme
 from diptych.gui.render import RenderStyle
 
@@ -23,36 +27,6 @@ def is_dark() -> bool:
         return False
     window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
     return window.lightness() < 128
-
-
-def luminance(color: QColor) -> float:
-    """The relative luminance of a colour (WCAG 2)."""
-
-    def channel(value: int) -> float:
-        v = value / 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(color.red())
-        + 0.7152 * channel(color.green())
-        + 0.0722 * channel(color.blue())
-    )
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """The contrast ratio of two colours (WCAG 2): 1 (none) to 21 (black on white)."""
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def painted_over(color: QColor, page: QColor) -> QColor:
-    """``color``, with its transparency, as painted on ``page``."""
-    a = color.alphaF()
-    return QColor(
-        round(color.red() * a + page.red() * (1 - a)),
-        round(color.green() * a + page.green() * (1 - a)),
-        round(color.blue() * a + page.blue() * (1 - a)),
-    )
 
 
 def reading_font() -> QFont:
@@ -74,14 +48,19 @@ def render_style() -> RenderStyle:
     )
 
 
-_THEMES: dict[bool, HighlightTheme] = {}
+_THEMES: dict[tuple[bool, str, str], HighlightTheme] = {}
 
 
 def highlight_theme() -> HighlightTheme:
-    """How passages are painted in the current appearance: one theme per appearance, so
-    that the formats made for one pane (or one opening) serve the next."""
+    """How passages are painted in the current appearance: one theme per appearance (and
+    page and text colour, which the fills are made to read on), so that the formats made
+    for one pane (or one opening) serve the next."""
     dark = is_dark()
-    theme = _THEMES.get(dark)
+    palette = QGuiApplication.palette()
+    page = palette.color(QPalette.ColorRole.Base)
+    ink = palette.color(QPalette.ColorRole.Text)
+    key = (dark, page.name(), ink.name())
+    theme = _THEMES.get(key)
     if theme is None:
-        theme = _THEMES[dark] = HighlightTheme(dark=dark)
+        theme = _THEMES[key] = HighlightTheme(dark=dark, page=page, ink=ink)
     return theme

@@ -1,0 +1,37 @@
+"""Contrast between colours as WCAG 2 measures it: what text and lines need to be read."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+MIN_TEXT_CONTRAST = 4.5  # WCAG AA for text
+
+
+def luminance(color: QColor) -> float:
+    """The relative luminance of a colour (WCAG 2)."""
+
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.red())
+        + 0.7152 * channel(color.green())
+        + 0.0722 * channel(color.blue())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The contrast ratio of two colours (WCAG 2): 1 (none) to 21 (black on white)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def painted_over(color: QColor, page: QColor) -> QColor:
+    """``color``, with its transparency, as painted on ``page``."""
+    a = color.alphaF()
+    return QColor(
+        round(color.red() * a + page.red() * (1 - a)),
+        round(color.green() * a + page.green() * (1 - a)),
+        round(color.blue() * a + page.blue() * (1 - a)),
+    )

@@ -1,0 +1,100 @@
+"""Dark appearances greyer than black (GNOME's Adwaita dark, its page #2D2D2D): the text on
+every tag's fill, and the frame of a list that has the keyboard, still read."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from gui_support import keyboard_in, painted_colors
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from test_gui_keys_list_focus_frame import edge
+
+from diptych.gui.main_window import MainWindow
+from diptych.gui.passage_index import Mark
+from diptych.gui.theme import contrast, highlight_theme, painted_over
+from diptych.storage.palette import PALETTE
+
+MIN_TEXT = 4.5  # WCAG AA, text
+MIN_LINE = 3.0  # WCAG AA, a line or frame the eye must find
+
+ADWAITA_DARK = {
+    QPalette.ColorRole.Window: "#353535",
+    QPalette.ColorRole.WindowText: "#EEEEEC",
+    QPalette.ColorRole.Base: "#2D2D2D",
+    QPalette.ColorRole.AlternateBase: "#323232",
+    QPalette.ColorRole.Text: "#EEEEEC",
+    QPalette.ColorRole.Button: "#353535",
+    QPalette.ColorRole.ButtonText: "#EEEEEC",
+    QPalette.ColorRole.Highlight: "#15539E",
+    QPalette.ColorRole.HighlightedText: "#FFFFFF",
+    QPalette.ColorRole.PlaceholderText: "#919190",
+    QPalette.ColorRole.Link: "#3584E4",
+}
+
+
+@pytest.fixture
+def adwaita_dark(qapp: QApplication) -> Iterator[QPalette]:
+    original = qapp.palette()
+    palette = QPalette()
+    for role, color in ADWAITA_DARK.items():
+        palette.setColor(role, QColor(color))
+    qapp.setPalette(palette)
+    yield palette
+    qapp.setPalette(original)
+
+
+def mark(color: str) -> Mark:
+    return Mark(annotation_id=1, start=0, end=1, colors=(color,))
+
+
+def test_text_reads_on_every_tag_colour(adwaita_dark: QPalette) -> None:
+    theme = highlight_theme()
+    assert theme.dark
+    page, ink = (
+        adwaita_dark.color(QPalette.ColorRole.Base),
+        adwaita_dark.color(QPalette.ColorRole.Text),
+    )
+    for color in PALETTE:
+        fill = painted_over(theme.background((mark(color),)), page)
+        assert contrast(fill, ink) >= MIN_TEXT, color
+
+
+def test_a_highlighted_passage_reads_in_the_article(
+    qtbot: QtBot, window: MainWindow, adwaita_dark: QPalette
+) -> None:
+    pane = window.area.panes()[1]
+    qtbot.waitUntil(
+        lambda: pane.loader.current is not None and pane.loader.current.highlighter.theme.dark
+    )
+    qtbot.waitUntil(lambda: not pane.is_loading)
+    passage = next(
+        p
+        for p in window.session.project.annotations.query()
+        if p.exact.startswith("Improved cultural")
+    )
+    pane.go_to_offset(passage.start)
+    qtbot.waitUntil(lambda: len(painted_colors(pane, passage.start, passage.start + 20)) == 20)
+    painted = painted_colors(pane, passage.start, passage.start + 20)
+    fill = QColor(Counter(c.name() for c in painted).most_common(1)[0][0])
+    assert contrast(fill, adwaita_dark.color(QPalette.ColorRole.Text)) >= MIN_TEXT
+
+
+def test_the_frame_of_a_list_with_the_keyboard_shows(
+    qtbot: QtBot, window: MainWindow, adwaita_dark: QPalette
+) -> None:
+    pane = keyboard_in(qtbot, window, 1)
+    view = window.tags.view
+    qtbot.keyClick(
+        pane.view,
+        Qt.Key.Key_B,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(view.hasFocus)
+    page = view.palette().color(QPalette.ColorRole.Base)
+    assert all(contrast(color, page) >= MIN_LINE for color in edge(view))
+    assert QGuiApplication.palette().color(QPalette.ColorRole.Base) == page
