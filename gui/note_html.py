@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from diptych.gui.messages import MessageBridge
+from diptych.gui.theme import render_style
 from diptych.storage.note_markdown import NoteRenderer
 
 OPENED_SCHEMES = ("http", "https", "mailto")  # the only links a note keeps
@@ -89,6 +90,10 @@ class NoteBrowser(QTextBrowser):
     def show_note(self, markdown: str) -> None:
         """Show ``markdown`` rendered (nothing written: the placeholder says so)."""
         if markdown.strip():
+            # Links in the colour they have in articles, chosen to read on the appearance
+            # of the moment (the palette's own link blue may be too dark on a grey page).
+            link = render_style().link_color.name()
+            self.document().setDefaultStyleSheet(f"a {{ color: {link}; }}")
             self.setHtml(note_to_html(markdown))
         else:
             self.clear()

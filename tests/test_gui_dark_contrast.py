@@ -10,7 +10,7 @@ import pytest
 from gui_support import keyboard_in, painted_colors
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
 from test_gui_keys_list_focus_frame import edge
 
@@ -98,3 +98,34 @@ def test_the_frame_of_a_list_with_the_keyboard_shows(
     page = view.palette().color(QPalette.ColorRole.Base)
     assert all(contrast(color, page) >= MIN_LINE for color in edge(view))
     assert QGuiApplication.palette().color(QPalette.ColorRole.Base) == page
+
+
+def link_colors(browser: QTextBrowser) -> list[QColor]:
+    """The colours the links of ``browser``'s document are drawn in."""
+    colors = []
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isAnchor():
+                colors.append(fmt.foreground().color())
+            it += 1
+        block = block.next()
+    return colors
+
+
+def test_a_link_in_a_previewed_note_reads(
+    qtbot: QtBot, window: MainWindow, adwaita_dark: QPalette
+) -> None:
+    passage = window.session.project.annotations.query()[0]
+    window.on_coding_passage_selected(passage.id)
+    editor = window.editor
+    qtbot.waitUntil(editor.isVisible)
+    editor.note.setPlainText("See [the source](https://example.com).")
+    qtbot.mouseClick(editor.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(editor.preview.isVisible)
+    colors = link_colors(editor.preview)
+    assert colors
+    page = editor.preview.palette().color(QPalette.ColorRole.Base)
+    assert all(contrast(color, page) >= MIN_TEXT for color in colors)
