@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 
 MIN_TEXT_CONTRAST = 4.5  # WCAG AA for text
 
@@ -34,4 +34,20 @@ def painted_over(color: QColor, page: QColor) -> QColor:
         round(color.red() * a + page.red() * (1 - a)),
         round(color.green() * a + page.green() * (1 - a)),
         round(color.blue() * a + page.blue() * (1 - a)),
+    )
+
+
+def hint_color(palette: QPalette, page: QPalette.ColorRole, ink: QPalette.ColorRole) -> QColor:
+    """The colour of a hint (a sentence saying what to do) on ``page``: the palette's
+    placeholder colour where it reads at 4.5:1, else the ``ink`` (text) colour two thirds
+    of the way from the page (Qt's own placeholder, the text at half strength, does not)."""
+    background = palette.color(page)
+    placeholder = painted_over(palette.color(QPalette.ColorRole.PlaceholderText), background)
+    if contrast(placeholder, background) >= MIN_TEXT_CONTRAST:
+        return placeholder
+    text = palette.color(ink)
+    return QColor(
+        round(text.red() * 2 / 3 + background.red() / 3),
+        round(text.green() * 2 / 3 + background.green() / 3),
+        round(text.blue() * 2 / 3 + background.blue() / 3),
     )

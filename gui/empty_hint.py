@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QTextEdit
 
+from diptych.gui.contrast import hint_color
+
 
 class EmptyHint:
     """The hint of one text view, painted over its viewport while its document is empty.
@@ -32,7 +34,8 @@ class EmptyHint:
         view = self._view
         if self.text and view.document().isEmpty():
             painter = QPainter(view.viewport())
-            painter.setPen(view.palette().color(QPalette.ColorRole.PlaceholderText))
+            roles = QPalette.ColorRole.Base, QPalette.ColorRole.Text
+            painter.setPen(hint_color(view.palette(), *roles))
             margin = round(view.document().documentMargin())
             painter.drawText(
                 view.viewport().rect().adjusted(margin, margin, -margin, -margin),

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 from gui_support import keyboard_in, painted_colors
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
 from test_gui_keys_list_focus_frame import edge
@@ -129,3 +129,42 @@ def test_a_link_in_a_previewed_note_reads(
     assert colors
     page = editor.preview.palette().color(QPalette.ColorRole.Base)
     assert all(contrast(color, page) >= MIN_TEXT for color in colors)
+
+
+def strongest_contrast(image: QImage, page: QColor, caret: QRect) -> float:
+    """The contrast with ``page`` of the pixel of ``image`` that stands out most from it
+    (the inside of a letter, drawn in the colour asked for), away from the ``caret``."""
+    caret = caret.adjusted(-2, -2, 2, 2)
+    return max(
+        contrast(image.pixelColor(x, y), page)
+        for y in range(image.height())
+        for x in range(image.width())
+        if not caret.contains(x, y)
+    )
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_hint_of_an_empty_pane_reads(
+    qtbot: QtBot, window: MainWindow, qapp: QApplication, dark: bool
+) -> None:
+    """The system's placeholder colour (Qt's: the text at half strength) is too faint for
+    a sentence that says what to do."""
+    original = qapp.palette()
+    palette = QPalette(original)
+    if dark:
+        for role, color in ADWAITA_DARK.items():
+            palette.setColor(role, QColor(color))
+    faint = QColor(palette.color(QPalette.ColorRole.Text))
+    faint.setAlpha(128)
+    palette.setColor(QPalette.ColorRole.PlaceholderText, faint)
+    qapp.setPalette(palette)
+    try:
+        window.on_new_pane_triggered()
+        (pane,) = [p for p in window.area.panes() if p.article_id is None]
+        qtbot.waitExposed(pane.view)
+        page = pane.view.palette().color(QPalette.ColorRole.Base)
+        image = pane.view.viewport().grab().toImage()
+        top = image.copy(0, 0, image.width(), min(image.height(), 60))
+        assert strongest_contrast(top, page, pane.view.cursorRect()) >= MIN_TEXT
+    finally:
+        qapp.setPalette(original)
