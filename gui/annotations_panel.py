@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QTabBar, QVBoxLayout, QWidget
 
 from diptych.gui.commands import perform
+from diptych.gui.hint_label import show_as_hint
 from diptych.gui.passage_cells import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, Column
 from diptych.gui.passage_commands import DeletePassage
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
@@ -111,7 +112,7 @@ class AnnotationsPanel(QWidget):
         label = WrappedLabel(text, self) if wrap else QLabel(text, self)
         label.setObjectName(name)
         label.setContentsMargins(4, 2, 4, 2)
-        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        show_as_hint(label)
         return label
 
     def _connect(self) -> None:

@@ -8,7 +8,6 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from diptych.gui.article_model import article_labels
 from diptych.gui.check_list import CheckList
 from diptych.gui.export_save_to import ExportSaveTo
+from diptych.gui.hint_label import show_as_hint
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import ExportChoices, Settings, folder_or_documents
 from diptych.storage.exporting import ExportOptions, export_notes
@@ -94,7 +94,7 @@ class ExportForm(ExportSaveTo):
         # What is still to choose before Export can run: a plain hint, not an error.
         self.choice_hint = QLabel(self, wordWrap=True)
         self.choice_hint.setObjectName("exportChoiceHint")
-        self.choice_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        show_as_hint(self.choice_hint)
         self.choice_hint.hide()
         self.exporting = False  # True while an export runs (Export stays greyed)
         self.progress = QProgressBar(self)

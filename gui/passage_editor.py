@@ -8,7 +8,7 @@ follows the session (undo, redo, other windows) without ever overwriting text be
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QHideEvent, QPalette
+from PySide6.QtGui import QColor, QHideEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.commands import perform, quote_start
+from diptych.gui.hint_label import show_as_hint
 from diptych.gui.passage_cells import local_time
 from diptych.gui.passage_commands import DeletePassage, SetPassageNote
 from diptych.gui.passage_editor_page import PassageEditorPage
@@ -62,7 +63,7 @@ class PassageEditor(QWidget):
         self.pages = QStackedWidget(self)
         self.placeholder = QLabel(PLACEHOLDER, self, wordWrap=True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        show_as_hint(self.placeholder)
         self.pages.addWidget(self.placeholder)
         self.pages.addWidget(VerticalScroll(self._build_editor(), self, most=0.45))
         layout = QVBoxLayout(self)

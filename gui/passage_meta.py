@@ -7,10 +7,11 @@ above the button rather than be cut ("· upd…").
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 from diptych.gui.elided_label import ElidedLabel
+from diptych.gui.hint_label import show_as_hint
 
 BESIDE = QBoxLayout.Direction.LeftToRight
 ABOVE = QBoxLayout.Direction.TopToBottom
@@ -28,7 +29,7 @@ class PassageMetaRow(QWidget):
         # Up to three lines: beside "Delete passage", one for a long coder's name and two
         # for the date and time.
         self.meta = ElidedLabel(self, lines=3)
-        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        show_as_hint(self.meta)
         self.delete_button = QPushButton("Delete passage", self)
         self.delete_button.setToolTip("Delete this passage with its tags and note (undoable)")
         self._layout = QBoxLayout(BESIDE, self)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from diptych.gui.codebook_view import CodebookView
 from diptych.gui.commands import SessionCommand, perform, perform_together
 from diptych.gui.dialogs import ask_plain, choose_item, context_menu
+from diptych.gui.hint_label import show_as_hint
 from diptych.gui.icons import icon
 from diptych.gui.read_only import grey_menu_edits, refused_read_only
 from diptych.gui.session import ProjectSession
@@ -110,7 +111,7 @@ class TagPanel(QWidget):
         self.empty_hint = QLabel(EMPTY_CODEBOOK, self, wordWrap=True)  # else just an empty tree
         self.empty_hint.setObjectName("codebookEmpty")
         self.empty_hint.setContentsMargins(4, 2, 4, 2)
-        self.empty_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        show_as_hint(self.empty_hint)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
         self.view.activated.connect(self.on_view_activated)

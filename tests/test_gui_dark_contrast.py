@@ -168,3 +168,30 @@ def test_the_hint_of_an_empty_pane_reads(
         assert strongest_contrast(top, page, pane.view.cursorRect()) >= MIN_TEXT
     finally:
         qapp.setPalette(original)
+
+
+def test_the_passage_panel_hint_reads_and_follows_the_appearance(
+    qtbot: QtBot, window: MainWindow, qapp: QApplication
+) -> None:
+    original = qapp.palette()
+    label = window.editor.placeholder
+    assert label.isVisible()
+    try:
+        for dark in (True, False):
+            palette = QPalette(original)
+            if dark:
+                for role, color in ADWAITA_DARK.items():
+                    palette.setColor(role, QColor(color))
+            faint = QColor(palette.color(QPalette.ColorRole.WindowText))
+            faint.setAlpha(128)
+            palette.setColor(QPalette.ColorRole.PlaceholderText, faint)
+            qapp.setPalette(palette)
+            page = palette.color(QPalette.ColorRole.Window)
+            # The panel follows once its palette events are in.
+            qtbot.waitUntil(lambda c=page: label.palette().color(QPalette.ColorRole.Window) == c)
+            image = QImage(label.size(), QImage.Format.Format_RGB32)
+            image.fill(page)
+            label.render(image)
+            assert strongest_contrast(image, page, QRect()) >= MIN_TEXT, dark
+    finally:
+        qapp.setPalette(original)
