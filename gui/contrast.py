@@ -51,3 +51,14 @@ def hint_color(palette: QPalette, page: QPalette.ColorRole, ink: QPalette.ColorR
         round(text.green() * 2 / 3 + background.green() / 3),
         round(text.blue() * 2 / 3 + background.blue() / 3),
     )
+
+
+def ink_on(color: QColor) -> QColor:
+    """The text colour for ``color`` (a tag's chip): near-black or white, whichever reads
+    better, and black where neither reaches 4.5:1 (by its lightness alone, pure red or a
+    mid grey were written on in white at 4:1; black or white always reaches 4.58)."""
+    inks = [QColor("#1B1B1B"), QColor("#FFFFFF"), QColor("#000000")]
+    best = max(inks[:2], key=lambda ink: contrast(ink, color))
+    if contrast(best, color) >= MIN_TEXT_CONTRAST:
+        return best
+    return max(inks[1:], key=lambda ink: contrast(ink, color))

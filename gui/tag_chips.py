@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from diptych.gui.contrast import ink_on
 from diptych.gui.flow_layout import FlowLayout
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_colors import color_name
@@ -48,7 +49,7 @@ class TagChip(QFrame):
         self.tag_id = tag.id
         self.setObjectName("tagChip")
         color = QColor(tag.color)
-        ink = "#1B1B1B" if color.lightnessF() > 0.5 else "#FFFFFF"
+        ink = ink_on(color).name()
         # The × reached with Tab is ringed in the chip's ink (Space then takes the tag off):
         # without a border of its own it showed no focus at all. The ring is there unseen
         # when the × has no focus, so that the chip keeps its size.

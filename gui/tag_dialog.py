@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.contrast import ink_on
 from diptych.gui.messages import as_shown
 from diptych.gui.tag_colors import color_icon, color_name
 from diptych.gui.tag_values import TagValues, depth_problem, namesake_problem
@@ -82,7 +83,7 @@ class ColorSwatch(QPushButton):
 
     def tick_color(self) -> QColor:
         """Dark on a light colour, white on a dark one, as a tag chip's text."""
-        return QColor("#1B1B1B" if QColor(self.color).lightnessF() > 0.5 else "#FFFFFF")
+        return ink_on(QColor(self.color))
 
     def focus_color(self) -> QColor:
         """The highlight colour; the text colour where it would not stand out from the

@@ -16,6 +16,8 @@ from test_gui_keys_list_focus_frame import edge
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.passage_index import Mark
+from diptych.gui.session import ProjectSession
+from diptych.gui.tag_chips import TagChip, TagChipRow
 from diptych.gui.theme import contrast, highlight_theme, painted_over
 from diptych.storage.palette import PALETTE
 
@@ -195,3 +197,26 @@ def test_the_passage_panel_hint_reads_and_follows_the_appearance(
             assert strongest_contrast(image, page, QRect()) >= MIN_TEXT, dark
     finally:
         qapp.setPalette(original)
+
+
+@pytest.mark.parametrize("color", ["#FF0000", "#808080", "#1E88E5", "#F6C945", "#2E7D32"])
+def test_the_name_on_a_tag_chip_reads_on_any_colour(
+    qtbot: QtBot, session: ProjectSession, color: str
+) -> None:
+    """A colour chosen outside the palette (pure red, a mid grey) was written on in white
+    by its lightness alone, at under 4.5:1."""
+    session.add_tag(name="Chosen", color=color)
+    book = session.codebook()
+    (tag_id,) = [t.id for t in book.ordered() if t.name == "Chosen"]
+    row = TagChipRow()
+    qtbot.addWidget(row)
+    row.show_tags((tag_id,), book, removable=True)
+    row.show()
+    qtbot.waitExposed(row)
+    (chip,) = row.findChildren(TagChip)
+    image = chip.grab().toImage().copy(chip.label.geometry())
+    pixels = [
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    ]
+    assert Counter(pixels).most_common(1)[0][0] == QColor(color).name()  # the chip, behind
+    assert strongest_contrast(image, QColor(color), QRect()) >= MIN_TEXT
