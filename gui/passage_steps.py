@@ -43,6 +43,18 @@ class PassageSteps:
             self.session.messages.info(f"There is no passage {where} the cursor in this article.")
             return
         self.selection.select_passage(annotation_id, scroll=True, in_pane=pane)
+        self.session.messages.info(self._tags_said(annotation_id))
+
+    def _tags_said(self, annotation_id: int) -> str:
+        """Which tags the passage reached has: the keyboard stays in the article, where
+        its colours alone say nothing to a listener."""
+        book = self.session.codebook()
+        tags = sorted(
+            (t for t in self.session.passage(annotation_id).tag_ids if t in book), key=book.rank
+        )
+        if not tags:
+            return "Passage with no tag"
+        return "Passage tagged " + ", ".join(f"“{book.path(t)}”" for t in tags)
 
     def step_tagged_passage(self, step: int) -> None:
         """Ctrl+F8 / Ctrl+Shift+F8: select the next (``step`` 1) or previous (-1) passage of

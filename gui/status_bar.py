@@ -6,7 +6,13 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QSizeGrip,
     QStatusBar,
@@ -47,8 +53,11 @@ class MessageBar(QStatusBar):
         self.messageChanged.connect(self.on_message_changed)
 
     def say(self, text: str) -> None:
-        """Show ``text`` for as long as it takes to read."""
+        """Show ``text`` for as long as it takes to read, and announce it to a screen
+        reader (politely: after what it is saying)."""
         self.showMessage(text, reading_time(text))
+        if text:  # heard too: a screen reader does not read the status bar by itself
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
         self.said += 1
         if text and not self._watched:
             self._watch_clicks()
