@@ -5,7 +5,8 @@ assembles the widgets and keeps the view in step with the article's passages, th
 bar and the zoom. Its parts: the search (:mod:`~diptych.gui.pane_find`), the article's
 passages and the one outlined (:mod:`~diptych.gui.pane_passages`, their marks and
 outlines :mod:`~diptych.gui.pane_marks`) and the reading place and scrolling
-(:mod:`~diptych.gui.pane_reading`).
+(:mod:`~diptych.gui.pane_reading`); what it shows while its article is read and built is
+:mod:`~diptych.gui.pane_loading`.
 """
 
 from __future__ import annotations
@@ -24,13 +25,12 @@ from diptych.gui.margin import PassageMargin
 from diptych.gui.pane_activation import ReaderWatch
 from diptych.gui.pane_find import PaneFind
 from diptych.gui.pane_header import ZOOM_LIMITS, PaneHeader, spoken_title
+from diptych.gui.pane_loading import EMPTY_PANE_HINT, PaneLoading
 from diptych.gui.pane_passages import PanePassages
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import reading_font
-from diptych.storage.model import Article
 
 MIN_ZOOM, MAX_ZOOM = ZOOM_LIMITS  # the header offers zoom steps within them
-EMPTY_PANE_HINT = "No article here: double-click one in the Library, or drag it here."
 # What the keys that act on an article's text (1-9, Del, F2, F8, Ctrl+F) say in a pane
 # without one: "select text here" meant nothing there.
 NO_ARTICLE = (
@@ -97,6 +97,9 @@ class ArticlePane(QFrame):
         self.passages = PanePassages(
             session, self.view, self.loader, self.margin, self.pane_find, self
         )
+        self.loading = PaneLoading(
+            self.loader, self.header, self.view, self.margin, self.pane_find, self.passages, self
+        )
         self._connect()
 
     def _connect(self) -> None:
@@ -117,12 +120,8 @@ class ArticlePane(QFrame):
         self.view.selectionChanged.connect(self.margin.update)
         self.reader_watch.activated.connect(self.activated)
         self.pane_find.matchesChanged.connect(self.passages.update_outlines)
-        self.loader.opening.connect(self.on_loader_opening)
-        self.loader.presented.connect(self.on_loader_presented)
-        self.loader.progressed.connect(self.header.set_progress)
         self.loader.shown.connect(self.shown)
-        self.loader.loaded.connect(self.on_loader_loaded)
-        self.loader.unavailable.connect(self.on_loader_unavailable)
+        self.loading.loaded.connect(self.loaded)
         passages = self.passages
         self.session.passageUpdated.connect(passages.on_session_passage_updated)
         self.session.passagesChanged.connect(passages.on_session_passages_changed)
@@ -160,37 +159,6 @@ class ArticlePane(QFrame):
                 action()
 
         self.loaded.connect(run_if_same_article, Qt.ConnectionType.SingleShotConnection)
-
-    def on_loader_opening(self, article_id: int, title: str, source: str) -> None:
-        """A long article is being read: say which, and that it is coming."""
-        self.view.set_empty_hint("")
-        self.header.set_title(title, source)
-        self.header.set_progress(0, 1)
-
-    def on_loader_presented(self, article: Article) -> None:
-        """A new article is going in: reset what belonged to the previous one."""
-        self.view.set_empty_hint("")
-        self.passages.selected = 0
-        self.pane_find.forget()
-        self.header.set_title(article.title, article.source_name)
-        self.header.set_outline(article.content.outline())
-
-    def on_loader_loaded(self) -> None:
-        """The whole article is in the view (a find bar left open searches it)."""
-        self.header.set_progress(1, 1)
-        self.pane_find.search_again()
-        self.passages.update_outlines()
-        self.margin.update()
-        self.loaded.emit()
-
-    def on_loader_unavailable(self) -> None:
-        """The article could not be read: the pane is empty again (opening it retries)."""
-        self.view.set_empty_hint(EMPTY_PANE_HINT)
-        self.passages.selected = 0
-        self.pane_find.forget()
-        self.header.set_title("")
-        self.header.set_outline([])
-        self.margin.update()
 
     def reload(self, moved: Callable[[int], int] = lambda offset: offset) -> None:
         """Show the article again from the file (after its text changed, or to repaint it),
