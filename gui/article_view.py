@@ -1,7 +1,8 @@
 """The text view of one article: select, click highlights, hover for notes, keys to tag.
 
 Selections are reported in display-text code points: the one place where Qt's UTF-16
-positions are converted (through the pane's PositionMap).
+positions are converted (through the pane's PositionMap). What its keys do is
+:mod:`~diptych.gui.text_keys`, its clicks and drags :mod:`~diptych.gui.mouse_selection`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from diptych.gui.point_position import position_at
 from diptych.gui.relayout_place import RelayoutPlace
 from diptych.gui.rewrap_place import RewrapPlace
 from diptych.gui.table_selection import TableSelection
-from diptych.gui.tag_keys import MODIFIER_KEYS, tag_digit
+from diptych.gui.text_keys import TextKeys
 from diptych.gui.wheel_zoom import WheelZoom, zooms
 from diptych.storage.offsets import PositionMap
 
@@ -80,6 +81,7 @@ class ArticleView(QTextEdit):
         # The selection as made, also from one piece of a long table into another.
         self._table_selection = TableSelection(self, super().setExtraSelections)
         self._mouse = MouseSelection(self, self._position_at, self._table_selection)
+        self._keys = TextKeys(self, self._table_selection, self._relayout)
 
     # -- an empty view -------------------------------------------------------------------
     def empty_hint(self) -> str:
@@ -136,57 +138,9 @@ class ArticleView(QTextEdit):
     # -- events --------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits 1-9 tag the selection; Enter on a highlight selects it; Delete deletes the
-        selected passage; Shift+F10 opens the context menu; the rest as usual (the text
-        itself cannot be edited)."""
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        digit = tag_digit(event)
-        if event.key() not in MODIFIER_KEYS:  # the keys act on the text shown
-            self._relayout.settle()
-        if self._table_selection.extend(event):
-            return
-        before = self._caret()
-        if self._table_selection.leave(event):
-            self._report_caret(before)
-            return
-        if digit is not None:
-            self.tagKeyPressed.emit(digit)
-            event.accept()
-            return
-        if plain and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.deleteKeyPressed.emit()
-            event.accept()
-            return
-        if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
-            # The context menu from the keyboard, as the Menu key gives it (which many
-            # keyboards lack): for the selection and the passage at the caret.
-            below_caret = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
-            self.contextMenuRequested.emit(below_caret, self.passage_at_cursor())
-            event.accept()
-            return
-        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            annotation_id = self.passage_at_cursor()
-            if annotation_id:  # as a click on it does, without the mouse
-                self.passageClicked.emit(annotation_id)
-                event.accept()
-                return
-        super().keyPressEvent(event)
-        self._report_caret(before)
-
-    def _caret(self) -> tuple[int, bool]:
-        """Where the caret is, and whether text is selected."""
-        cursor = self.textCursor()
-        return cursor.position(), cursor.hasSelection()
-
-    def _report_caret(self, before: tuple[int, bool]) -> None:
-        """Say that the user moved the caret, if they did and left no text selected (a
-        selection being made, with Shift and the arrows say, keeps the outlined passage for
-        fitting it to the selection)."""
-        after = self._caret()
-        if after != before and not after[1]:
-            self.caretMoved.emit()
+        selected passage; Shift+F10 opens the context menu; the rest as usual (see
+        :mod:`diptych.gui.text_keys`)."""
+        self._keys.press(event, super().keyPressEvent)
 
     def passage_at_cursor(self) -> int:
         """Annotation id of the innermost passage at the text cursor, or 0."""

@@ -1,0 +1,93 @@
+"""What the keys do over an article's text: 1-9 tag the selection, Delete deletes the
+selected passage, Shift+F10 opens the context menu, Enter on a highlight selects its
+passage; a caret the reader moves with a key is reported (the outline follows it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+
+from diptych.gui.relayout_place import RelayoutPlace
+from diptych.gui.table_selection import TableSelection
+from diptych.gui.tag_keys import MODIFIER_KEYS, tag_digit
+
+if TYPE_CHECKING:
+    from diptych.gui.article_view import ArticleView
+
+
+class TextKeys:
+    """Answers the keys pressed in one article view, through the view's signals.
+
+    Args:
+        view: the view whose keys these are (and whose signals say what they did).
+        table_selection: the view's selection across the pieces of a long table.
+        relayout: the view's line kept at the top while the text is laid out again.
+    """
+
+    def __init__(
+        self, view: ArticleView, table_selection: TableSelection, relayout: RelayoutPlace
+    ) -> None:
+        self.view = view
+        self._table_selection = table_selection
+        self._relayout = relayout
+
+    def press(self, event: QKeyEvent, default: Callable[[QKeyEvent], None]) -> None:
+        """Answer ``event``; a key with no meaning here goes to ``default`` (the text
+        itself cannot be edited)."""
+        if event.key() not in MODIFIER_KEYS:  # the keys act on the text shown
+            self._relayout.settle()
+        if self._table_selection.extend(event):
+            return
+        before = self._caret()
+        if self._table_selection.leave(event):
+            self._report_caret(before)
+            return
+        if self._acted(event):
+            event.accept()
+            return
+        default(event)
+        self._report_caret(before)
+
+    def _acted(self, event: QKeyEvent) -> bool:
+        """Whether ``event`` tagged, deleted, opened the menu or selected a passage."""
+        view = self.view
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        digit = tag_digit(event)
+        if digit is not None:
+            view.tagKeyPressed.emit(digit)
+            return True
+        if plain and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            view.deleteKeyPressed.emit()
+            return True
+        if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            # The context menu from the keyboard, as the Menu key gives it (which many
+            # keyboards lack): for the selection and the passage at the caret.
+            below_caret = view.viewport().mapToGlobal(view.cursorRect().bottomLeft())
+            view.contextMenuRequested.emit(below_caret, view.passage_at_cursor())
+            return True
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            annotation_id = view.passage_at_cursor()
+            if annotation_id:  # as a click on it does, without the mouse
+                view.passageClicked.emit(annotation_id)
+                return True
+        return False
+
+    def _caret(self) -> tuple[int, bool]:
+        """Where the caret is, and whether text is selected."""
+        cursor = self.view.textCursor()
+        return cursor.position(), cursor.hasSelection()
+
+    def _report_caret(self, before: tuple[int, bool]) -> None:
+        """Say that the user moved the caret, if they did and left no text selected (a
+        selection being made, with Shift and the arrows say, keeps the outlined passage for
+        fitting it to the selection)."""
+        after = self._caret()
+        if after != before and not after[1]:
+            self.view.caretMoved.emit()
