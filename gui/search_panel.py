@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.hint_label import show_as_hint
 from diptych.gui.note_html import text_to_html
 from diptych.gui.search_opening import SearchHitOpener
 from diptych.gui.search_results import MATCHES_ROLE, SearchResultDelegate
@@ -83,6 +84,7 @@ class SearchPanel(QWidget):
         self.results.setBatchSize(BATCH)  # see _list
         self.results.setItemDelegate(SearchResultDelegate(self.results))  # matches in bold
         self.status = QLabel(self, wordWrap=True)
+        show_as_hint(self.status)  # how to write a search reads; counts are in WindowText
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.field)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from diptych.gui.contrast import hint_color
 from diptych.storage.codebook import Codebook
 
 TAG_KEYS = 9  # keys 1-9 apply the first nine tags in codebook order
@@ -18,6 +19,14 @@ def tag_key(codebook: Codebook, tag_id: int) -> int | None:
     """The digit key that applies a tag (its place in codebook order), or None."""
     rank = codebook.rank(tag_id)
     return rank + 1 if rank < TAG_KEYS else None
+
+
+def key_color(palette: QPalette, *, selected: bool) -> QColor:
+    """The colour of a tag's key: quieter than its name, yet reading at 4.5:1 on the row
+    (the system's placeholder grey does not; :func:`~diptych.gui.contrast.hint_color`)."""
+    if selected:
+        return palette.color(QPalette.ColorRole.HighlightedText)
+    return hint_color(palette, QPalette.ColorRole.Base, QPalette.ColorRole.Text)
 
 
 class TagKeyDelegate(QStyledItemDelegate):
@@ -82,11 +91,6 @@ class TagKeyDelegate(QStyledItemDelegate):
             painter.setPen(item.palette.color(text))
             painter.drawText(whole.adjusted(0, 0, -key_room, 0), align, trailing)
         if key is not None:
-            quiet = (
-                QPalette.ColorRole.HighlightedText
-                if selected
-                else QPalette.ColorRole.PlaceholderText
-            )
-            painter.setPen(item.palette.color(quiet))
+            painter.setPen(key_color(item.palette, selected=selected))
             painter.drawText(whole.adjusted(0, 0, -KEY_PADDING, 0), align, str(key))
         painter.restore()
