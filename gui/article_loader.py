@@ -241,6 +241,8 @@ class ArticleLoader(QObject):
         self.current = rendering
         self.apply_font(rendering.document)
         self.view.positions = rendering.positions
+        if self.view.wordWrapMode() != rendering.wrap:  # the view gives its own to the document
+            self.view.setWordWrapMode(rendering.wrap)
         self.view.setDocument(rendering.document)
         if not keep_view:
             self.view.verticalScrollBar().setValue(0)  # a new article starts at its top
