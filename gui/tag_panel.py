@@ -25,7 +25,7 @@ from diptych.gui.commands import SessionCommand, perform, perform_together
 from diptych.gui.dialogs import ask_plain, choose_item, context_menu
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.icons import icon
-from diptych.gui.read_only import grey_menu_edits, refused_read_only
+from diptych.gui.read_only import grey_menu_edits, grey_widget, refused_read_only
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import (
     AddTag,
@@ -97,8 +97,9 @@ class TagPanel(QWidget):
         ):
             button = QToolButton(self)
             button.setIcon(icon(icon_name))
-            button.setEnabled(not session.read_only)  # greyed, not a dialog refused at OK
-            button.setToolTip(f"{tip} (read-only project)" if session.read_only else tip)
+            button.setToolTip(tip)
+            if session.read_only:  # greyed, not a dialog refused at OK
+                grey_widget(button)
             button.setAccessibleName(name)
             button.setAutoRaise(True)
             button.clicked.connect(slot)
