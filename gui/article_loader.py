@@ -20,7 +20,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QTextCursor, QTextDocument
 
-from diptych.gui.article_rendering import Rendering
+from diptych.gui.article_rendering import Rendering, wrap_mode
 from diptych.gui.article_view import ArticleView
 from diptych.gui.passage_index import PassageIndex
 from diptych.gui.render_tables import holds_long_table, set_document_font
@@ -205,6 +205,9 @@ class ArticleLoader(QObject):
         index = PassageIndex(article.content.blocks)
         index.reset(self.session.marks(article.id))
         self.view.index = index
+        wrap = wrap_mode(article.content)  # the view gives its own to each document shown
+        if self.view.wordWrapMode() != wrap:
+            self.view.setWordWrapMode(wrap)
         self.presented.emit(article)
         blocks, characters = len(article.content.blocks), len(article.text)
         if blocks <= SYNC_BLOCKS and characters <= SYNC_CHARS:
@@ -241,8 +244,6 @@ class ArticleLoader(QObject):
         self.current = rendering
         self.apply_font(rendering.document)
         self.view.positions = rendering.positions
-        if self.view.wordWrapMode() != rendering.wrap:  # the view gives its own to the document
-            self.view.setWordWrapMode(rendering.wrap)
         self.view.setDocument(rendering.document)
         if not keep_view:
             self.view.verticalScrollBar().setValue(0)  # a new article starts at its top

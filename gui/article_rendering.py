@@ -58,7 +58,6 @@ class Rendering:
             self.builder.document, self.builder.positions, index, highlight_theme()
         )
         self.index = index
-        self.wrap = wrap_mode(content)
         self._to_paint: list[int] | None = None
         self.painted = False
 
