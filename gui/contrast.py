@@ -45,11 +45,15 @@ def hint_color(palette: QPalette, page: QPalette.ColorRole, ink: QPalette.ColorR
     placeholder = painted_over(palette.color(QPalette.ColorRole.PlaceholderText), background)
     if contrast(placeholder, background) >= MIN_TEXT_CONTRAST:
         return placeholder
-    text = palette.color(ink)
+    return two_thirds_of(palette.color(ink), background)
+
+
+def two_thirds_of(ink: QColor, page: QColor) -> QColor:
+    """``ink`` two thirds of the way from ``page``: quieter than the text, still read."""
     return QColor(
-        round(text.red() * 2 / 3 + background.red() / 3),
-        round(text.green() * 2 / 3 + background.green() / 3),
-        round(text.blue() * 2 / 3 + background.blue() / 3),
+        round(ink.red() * 2 / 3 + page.red() / 3),
+        round(ink.green() * 2 / 3 + page.green() / 3),
+        round(ink.blue() * 2 / 3 + page.blue() / 3),
     )
 
 

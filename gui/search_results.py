@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from diptych.gui.contrast import two_thirds_of
 from diptych.storage.offsets import codepoint_to_utf16
 
 MATCHES_ROLE = Qt.ItemDataRole.UserRole + 2  # [(start, end)] in the item's text
@@ -62,11 +63,8 @@ def muted_text(palette: QPalette) -> QColor:
     """The list's text colour two thirds of the way from its background: set apart from
     the words of a result, and still well readable (the placeholder grey is not, at a
     contrast under 4.5:1)."""
-    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
-    return QColor(
-        round(text.red() * 2 / 3 + base.red() / 3),
-        round(text.green() * 2 / 3 + base.green() / 3),
-        round(text.blue() * 2 / 3 + base.blue() / 3),
+    return two_thirds_of(
+        palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
     )
 
 
