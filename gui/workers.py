@@ -105,16 +105,17 @@ class Worker(QRunnable):
 
     Args:
         job: the function to run; it receives a progress callback.
+        told_after_close: see :meth:`Workers.start`.
     """
 
-    def __init__(self, job: Job) -> None:
+    def __init__(self, job: Job, *, told_after_close: bool = False) -> None:
         super().__init__()
         self.job = job
         self.signals = WorkerSignals()
         self._said = WorkerSignals()  # by the job's thread; passed on by the delivery
         self.delivery = Delivery(self._said, self.signals)
         self.error: BaseException | None = None  # the bug that stopped the job, if one did
-        self.told_after_close = False  # see Workers.start
+        self.told_after_close = told_after_close
         self._cancel = threading.Event()
         self.setAutoDelete(False)  # Python keeps the reference; Qt must not delete it
 
@@ -185,8 +186,7 @@ class Workers(QObject):
         With ``told_after_close``, what the job says still reaches its callers after
         :meth:`close`: they only report, naming the project (a copy of it saved, say).
         """
-        worker = Worker(job)
-        worker.told_after_close = told_after_close
+        worker = Worker(job, told_after_close=told_after_close)
         if self.closed:  # a window that gave way starts nothing more
             worker.drop()
         self._running.append(worker)
