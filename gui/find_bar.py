@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from diptych.gui.clear_button import give_clear_button
 from diptych.gui.theme import is_dark
 
 MAX_MATCHES = 5000
@@ -75,7 +76,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Find in article")
-        self.field.setClearButtonEnabled(True)
+        give_clear_button(self.field, "Clear what to find")
         self.field.setAccessibleName("Find in article")
         self.count = QLabel(self)
         self.count.setMinimumWidth(70)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from diptych.gui import dialogs
 from diptych.gui.article_commands import RemoveArticles
 from diptych.gui.article_model import ArticleListModel, article_label
+from diptych.gui.clear_button import give_clear_button
 from diptych.gui.commands import perform
 from diptych.gui.library_menu import article_menu
 from diptych.gui.library_selection import LibrarySelection, article_at
@@ -69,7 +70,7 @@ class LibraryPanel(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter articles")
         self.filter.setAccessibleName("Filter articles")  # the placeholder goes when typing
-        self.filter.setClearButtonEnabled(True)
+        give_clear_button(self.filter, "Clear the article filter")
         self.view = LibraryView(self)
         self.view.setModel(self.proxy)
         self.view.setAccessibleName("Articles")

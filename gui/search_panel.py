@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.clear_button import give_clear_button
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.note_html import text_to_html
 from diptych.gui.search_opening import SearchHitOpener
@@ -76,7 +77,7 @@ class SearchPanel(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Search articles, notes and memos")
         self.field.setToolTip(SYNTAX_HINT)
-        self.field.setClearButtonEnabled(True)
+        give_clear_button(self.field, "Clear the search")
         self.field.setAccessibleName("Search articles, notes and memos")
         self.results = QListWidget(self)
         self.results.setAccessibleName("Search results")
