@@ -4,16 +4,17 @@ draw them (never in it: a marker is no word of the article).
 An item joins the open list of its depth and kind, or starts one. Qt numbers a list's
 items one after another from its first, so an item whose number does not follow the one
 before it (in a list counting down, or after an item's own number) starts a list of its
-own at its number. Numbered items of articles imported before markers were kept (see
-:class:`~diptych.storage.document.Block`) count on from their list's first item, as they
-always showed.
+own at its number. An item shown without a marker is in a list whose style is left
+undefined, for which Qt draws none, and which no item with a marker joins. Numbered items
+of articles imported before markers were kept (see :class:`~diptych.storage.document.Block`)
+count on from their list's first item, as they always showed.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor, QTextList, QTextListFormat
 
-from diptych.storage.document import Block
+from diptych.storage.document import NO_MARKER, Block
 
 MAX_LIST_INDENT = 12
 """Lists nested deeper (a page's unclosed <ul>s) are indented no further, so that their
@@ -32,12 +33,14 @@ _BULLETS = (_Style.ListDisc, _Style.ListCircle, _Style.ListSquare)
 
 
 def is_numbered(block: Block) -> bool:
-    """True for an item of an ordered list."""
-    return block.number > 0 or bool(block.marker)
+    """True for an item of an ordered list (one without a marker: numbered from 1 up)."""
+    return block.number > 0 or (bool(block.marker) and block.marker != NO_MARKER)
 
 
 def marker_style(block: Block) -> QTextListFormat.Style:
     """How Qt draws the item's marker."""
+    if block.marker == NO_MARKER:
+        return _Style.ListStyleUndefined
     if not is_numbered(block):
         return _BULLETS[(max(block.level, 1) - 1) % 3]
     style = _NUMBERS.get(block.marker, _Style.ListDecimal)
@@ -84,6 +87,7 @@ def _follows(
     expected: tuple[int, QTextListFormat.Style], block: Block, style: QTextListFormat.Style
 ) -> bool:
     """True if the item shows as the next of the open list would."""
-    if not block.marker:  # a bullet, or an item from before markers were kept
-        return True
-    return expected == (block.number, style)
+    if expected[1] != style:
+        return False
+    # A bullet, an item from before markers were kept, or one whose number is not shown
+    return block.marker in ("", NO_MARKER) or expected[0] == block.number

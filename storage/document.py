@@ -45,6 +45,8 @@ class SpanStyle(StrEnum):
 
 DECIMAL = "1"
 """The marker of an item numbered in digits (see :attr:`Block.marker`)."""
+NO_MARKER = "none"
+"""The marker of an item shown without one, numbered or not (``list-style-type: none``)."""
 
 
 class Span(NamedTuple):
@@ -74,7 +76,8 @@ class Block(NamedTuple):
         marker: how an ordered item's number is written, as HTML's ``type`` says it:
             "1", "a", "A", "i" or "I"; its ``number`` is then the one shown. "" for a
             bullet, and for the numbered items of articles imported before markers were
-            kept, whose lists count on from their first item's number.
+            kept, whose lists count on from their first item's number. :data:`NO_MARKER`
+            for an item of either kind shown without a marker.
     """
 
     kind: BlockKind

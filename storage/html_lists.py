@@ -2,7 +2,10 @@
 
 An ``<ol>`` writes its numbers as its ``type`` says ("1", "a", "A", "i", "I"), or as an
 inline ``list-style-type`` says, which wins over the attribute; an ``<li>`` may say so for
-itself. A ``reversed`` list counts down, from its ``start`` or else from its number of
+itself. A list or item whose inline style says ``none`` shows no marker, numbered or
+bulleted. Only the ``style`` attribute is read: Google Docs writes ``list-style-type:
+none`` in its style sheet for every list and draws the markers itself, with ``::before``.
+A ``reversed`` list counts down, from its ``start`` or else from its number of
 items, which only the rest of the page tells: :class:`ReversedCounts` reads the page once
 more to count them, when it has such a list. An item's ``value`` numbers it and the items
 after it.
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from diptych.storage.document import DECIMAL
+from diptych.storage.document import DECIMAL, NO_MARKER
 from diptych.storage.html_parsing import ForgivingParser
 
 _TYPES = frozenset("1aAiI")  # the type attribute's values; case tells a from A
@@ -26,6 +29,7 @@ _STYLE_TYPES = {
     "lower-roman": "i",
     "upper-roman": "I",
 }
+_BULLETS = frozenset({"disc", "circle", "square"})
 _LIST_STYLE = re.compile(r"(?<![\w-])list-style(?:-type)?\s*:\s*([^;]*)", re.IGNORECASE)
 _LIST_TAGS = frozenset({"ol", "ul", "menu", "dir"})
 _REVERSED = re.compile(r"<ol\b[^>]*\breversed", re.IGNORECASE)
@@ -34,7 +38,7 @@ _REVERSED = re.compile(r"<ol\b[^>]*\breversed", re.IGNORECASE)
 @dataclass(slots=True)
 class NumberedList:
     """An open list: whether it is ordered, the next item's number, the step to the one
-    after it (-1 in a reversed list) and how its numbers are written."""
+    after it (-1 in a reversed list) and how its numbers are written (its items' marker)."""
 
     ordered: bool
     next: int = 1
@@ -48,15 +52,29 @@ class NumberedList:
         return number
 
 
-def marker_of(attrs: dict[str, str], inherited: str = DECIMAL) -> str:
-    """The marker an ``<ol>`` or ``<li>`` asks for, else ``inherited``."""
-    found = _LIST_STYLE.search(attrs.get("style", ""))
-    if found:
-        for word in found[1].lower().split():
-            if word in _STYLE_TYPES:
-                return _STYLE_TYPES[word]
+def marker_of(attrs: dict[str, str], inherited: str = DECIMAL, *, ordered: bool = True) -> str:
+    """The marker a list or an item of an ``ordered`` list or not asks for, else
+    ``inherited``: a bullet ("") for any but :data:`NO_MARKER` in a list that is not ordered."""
+    said = _style_marker(attrs.get("style", ""))
+    if not ordered:
+        return inherited if said is None else (NO_MARKER if said == NO_MARKER else "")
+    if said:  # a bullet word ("") in an ordered list: its numbers are shown as before
+        return said
     kind = attrs.get("type", "").strip()
     return kind if kind in _TYPES else inherited
+
+
+def _style_marker(style: str) -> str | None:
+    """What the last ``list-style(-type)`` declaration of ``style`` that says one asks
+    for: how numbers are written, "" for a bullet, :data:`NO_MARKER`, else None."""
+    for declared in reversed(_LIST_STYLE.findall(style)):
+        words = declared.lower().split()
+        kinds = [word for word in words if word in _STYLE_TYPES or word in _BULLETS]
+        if kinds:
+            return _STYLE_TYPES.get(kinds[0], "")
+        if "none" in words:
+            return NO_MARKER
+    return None
 
 
 class ReversedCounts:

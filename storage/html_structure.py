@@ -143,7 +143,7 @@ def _definition_context(parent: Context, tag: str) -> Context:
 
 def _new_list(tag: str, attrs: dict[str, str], items: int) -> NumberedList:
     if tag != "ol":
-        return NumberedList(ordered=False)
+        return NumberedList(ordered=False, marker=marker_of(attrs, "", ordered=False))
     step = -1 if "reversed" in attrs else 1
     start = _integer(attrs.get("start"), items if step < 0 else 1, lower=-_NUMBERS)
     return NumberedList(True, start, step, marker_of(attrs))
@@ -155,6 +155,8 @@ def _item_context(parent: Context, attrs: dict[str, str]) -> Context:
         value = _integer_or_none(attrs.get("value"), lower=-_NUMBERS)
         number = parent.list.number(value)
         marker = marker_of(attrs, parent.list.marker)
+    elif parent.list is not None:
+        marker = marker_of(attrs, parent.list.marker, ordered=False)
     level = max(parent.lists, 1)
     return replace(
         parent,

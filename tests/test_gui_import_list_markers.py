@@ -122,3 +122,38 @@ def test_numbers_no_letters_can_write_show_in_digits(qapp: object) -> None:
         for i, (number, marker) in enumerate([(3999, "I"), (4000, "I"), (0, "a"), (-1, "1")])
     )
     assert shown_markers(ArticleText(text, blocks)) == ["MMMCMXCIX.", "4000.", "0.", "-1."]
+
+
+def ink_before(pane: ArticlePane, words: str) -> bool:
+    """Whether anything is drawn on the line of the item starting with ``words``, left of
+    its text (where its marker goes)."""
+    image = pane.view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    document = pane.view.document()
+    block = document.findBlock(pane.view.toPlainText().index(words))
+    line = pane.view.cursorRect(QTextCursor(block))
+    assert line.left() > 10  # the item stands indented
+    paper = image.pixelColor(1, int(line.center().y() * ratio))
+    return any(
+        image.pixelColor(int(x * ratio), int(y * ratio)) != paper
+        for x in range(1, line.left() - 1)
+        for y in range(line.top(), line.bottom() + 1)
+    )
+
+
+def test_a_list_styled_without_markers_shows_none(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bare.html"
+    path.write_text(
+        '<h1>Bare</h1><ul style="list-style-type: none"><li>Plain point</li></ul>'
+        '<p>Then:</p><ol style="list-style: none"><li>Plain step</li><li>Next step</li></ol>'
+        '<p>Mixed:</p><ul><li style="list-style-type:none">Loose</li><li>Dotted</li></ul>',
+        encoding="utf-8",
+    )
+    pane = import_page(qtbot, window, path, monkeypatch)
+    qtbot.waitUntil(lambda: ink_before(pane, "Dotted"))  # a bullet is seen where one is drawn
+    for words in ("Plain point", "Plain step", "Next step", "Loose"):
+        assert not ink_before(pane, words), words
+    text = window.session.project.articles.get(article_id=pane.article_id or 0).text
+    assert "Plain step\nNext step" in text  # nothing was written in the markers' place

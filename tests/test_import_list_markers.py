@@ -122,6 +122,42 @@ def test_bullets_have_no_marker_of_their_own() -> None:
     assert items(article) == [(0, "", "Dot")]
 
 
+@pytest.mark.parametrize(
+    "style",
+    ["list-style-type: none", "LIST-STYLE: none inside", "list-style: square; list-style: none"],
+)
+def test_an_inline_list_style_of_none_shows_no_marker(style: str) -> None:
+    article = parse_html(
+        f'<ol style="{style}"><li>One<li>Two</ol><p>Then</p><ul style="{style}"><li>Dot</ul>'
+    )
+    assert items(article) == [(1, "none", "One"), (2, "none", "Two"), (0, "none", "Dot")]
+
+
+def test_an_items_own_list_style_says_whether_it_has_a_marker() -> None:
+    article = parse_html(
+        '<ul><li style="list-style-type:none">Bare<li>Dot</ul>'
+        '<p>Then</p><ul style="list-style:none"><li style="list-style:circle">Ring<li>Bare'
+        "<ul><li>Inner</ul></ul>"  # a list inside is styled as a browser styles any list
+        '<p>Then</p><ol style="list-style:none"><li style="list-style-type:lower-alpha">Bee</ol>'
+    )
+    assert items(article) == [
+        (0, "none", "Bare"),
+        (0, "", "Dot"),
+        (0, "", "Ring"),
+        (0, "none", "Bare"),
+        (0, "", "Inner"),
+        (1, "a", "Bee"),
+    ]
+
+
+def test_list_styles_the_importer_does_not_read_from_a_style_sheet() -> None:
+    """Google Docs says ``none`` there, drawing its markers itself with ``::before``."""
+    article = parse_html(
+        '<style>ul.lst-kix_a-0{list-style-type:none}</style><ul class="lst-kix_a-0"><li>Dot</ul>'
+    )
+    assert items(article) == [(0, "", "Dot")]
+
+
 def test_markdown_ordered_lists_number_from_their_first_item() -> None:
     article = parse_markdown("5. Five\n6. Six\n\ntext\n\n1. One\n1. Two\n1. Three\n\n0) Zero\n")
     assert items(article) == [
