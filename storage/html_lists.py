@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from diptych.storage.document import DECIMAL, NO_MARKER
+from diptych.storage.html_names import ElementNames
 from diptych.storage.html_parsing import ForgivingParser
 
 _TYPES = frozenset("1aAiI")  # the type attribute's values; case tells a from A
@@ -32,7 +33,7 @@ _STYLE_TYPES = {
 _BULLETS = frozenset({"disc", "circle", "square"})
 _LIST_STYLE = re.compile(r"(?<![\w-])list-style(?:-type)?\s*:\s*([^;]*)", re.IGNORECASE)
 _LIST_TAGS = frozenset({"ol", "ul", "menu", "dir"})
-_REVERSED = re.compile(r"<ol\b[^>]*\breversed", re.IGNORECASE)
+_REVERSED = re.compile(r"<(?:[^\s/>:]+:)?ol\b[^>]*\breversed", re.IGNORECASE)  # <html:ol> too
 
 
 @dataclass(slots=True)
@@ -102,8 +103,10 @@ class _ItemCounter(ForgivingParser):
         super().__init__(convert_charrefs=True)  # as the page is read: the same places
         self.counts: dict[tuple[int, int], int] = {}
         self._open: list[tuple[str, tuple[int, int] | None, list[int]]] = []
+        self._names = ElementNames()  # <html:ol> is an <ol>, as the page's reader reads it
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = self._names.start(tag, attrs)
         if tag in _LIST_TAGS:
             reversed_ = tag == "ol" and any(name == "reversed" for name, _ in attrs)
             self._open.append((tag, self.getpos() if reversed_ else None, [0]))
@@ -111,6 +114,7 @@ class _ItemCounter(ForgivingParser):
             self._open[-1][2][0] += 1
 
     def handle_endtag(self, tag: str) -> None:
+        tag = self._names.end(tag)
         if tag in _LIST_TAGS and any(entry[0] == tag for entry in self._open):
             while self._end_list() != tag:
                 pass

@@ -38,10 +38,10 @@ from diptych.storage.html_elements import (
     INVISIBLE_OPERATORS,
     VOID,
     DroppedContent,
-    ElementNames,
 )
 from diptych.storage.html_emphasis import Emphasis
 from diptych.storage.html_lists import ReversedCounts
+from diptych.storage.html_names import ElementNames
 from diptych.storage.html_note_marks import NoteMarks
 from diptych.storage.html_parsing import ForgivingParser
 from diptych.storage.html_structure import (

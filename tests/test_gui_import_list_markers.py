@@ -157,3 +157,18 @@ def test_a_list_styled_without_markers_shows_none(
         assert not ink_before(pane, words), words
     text = window.session.project.articles.get(article_id=pane.article_id or 0).text
     assert "Plain step\nNext step" in text  # nothing was written in the markers' place
+
+
+def test_a_prefixed_xhtml_list_counts_down_as_an_unprefixed_one_does(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "countdown.xhtml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<html:html xmlns:html="http://www.w3.org/1999/xhtml"><html:body>'
+        '<html:h1>Countdown</html:h1><html:ol reversed="reversed"><html:li>Three</html:li>'
+        "<html:li>Two</html:li><html:li>One</html:li></html:ol></html:body></html:html>",
+        encoding="utf-8",
+    )
+    pane = import_page(qtbot, window, path, monkeypatch)
+    assert markers(pane, "Three", "Two", "One") == ["3.", "2.", "1."]

@@ -81,6 +81,26 @@ def test_a_reversed_list_counts_down_from_its_number_of_items() -> None:
     ]
 
 
+def test_a_reversed_list_written_with_xhtmls_prefix_counts_down_as_well() -> None:
+    article = parse_html(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<x:html xmlns:x="http://www.w3.org/1999/xhtml"><x:body>'
+        '<x:ol reversed="reversed"><x:li>Three</x:li><x:li>Two</x:li>'
+        "<x:li><x:ol><x:li>Inner</x:li></x:ol>One</x:li></x:ol>"
+        '<x:p>Then</x:p><x:ol reversed="reversed" start="10"><x:li>Ten</x:li></x:ol>'
+        '<w:ol xmlns:w="urn:other" reversed=""><x:li>Other</x:li></w:ol>'
+        "</x:body></x:html>"
+    )
+    assert items(article) == [
+        (3, "1", "Three"),
+        (2, "1", "Two"),
+        (1, "1", "Inner"),
+        (1, "1", "One"),
+        (10, "1", "Ten"),
+        (0, "", "Other"),  # not a list of XHTML's: an item of no list
+    ]
+
+
 def test_a_reversed_list_left_open_counts_its_items_to_the_end() -> None:
     article = parse_html("<ol reversed type=i><li>Two<li>One")
     assert items(article) == [(2, "i", "Two"), (1, "i", "One")]
