@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diptych.gui.context import AppContext
+from diptych.gui.file_dialog_columns import watch_file_dialogs
 from diptych.gui.icons import app_icon
 from diptych.gui.launcher import Launcher
 from diptych.gui.messages import as_shown, install_excepthook
@@ -71,6 +72,7 @@ def run_application(project_path: Path | None) -> int:
             " that folder writable, then start Diptych again."
         )
     install_excepthook(context.messages, context.paths.crash_log)
+    watch_file_dialogs(app)
     keep_start_up_objects()
     try:
         launcher = start(context, project_path)

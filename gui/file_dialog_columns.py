@@ -1,0 +1,70 @@
+"""Qt's own file dialog with its Size, Type and Date Modified columns wide enough for what
+they show.
+
+Where the desktop offers no file dialog of its own (no portal, no GNOME or KDE theme), Qt
+shows its own, whose detail columns it sizes once for sample texts ("128.88 GB",
+"mp3Folder"): "117.7 MiB", "Markdown document" and even the Date Modified heading were cut
+short. Every file is asked for through QFileDialog's static functions, which make and show
+the dialog themselves, so the dialog is found as it takes the application's focus; its
+columns are widened then and again as each folder it shows is read (never narrowed below
+what the user set), and the dialog as far as the screen allows, to show them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QTreeView
+
+WATCHED = "fileDialogsWatched"  # a property of the application: connected once
+
+
+def watch_file_dialogs(app: QGuiApplication) -> None:
+    """Fit the columns of each file dialog of Qt's own that ``app`` shows from now on."""
+    if not app.property(WATCHED):
+        app.setProperty(WATCHED, True)
+        app.focusWindowChanged.connect(on_focus_window_changed)
+
+
+def on_focus_window_changed(_window: QWindow | None) -> None:
+    """A window took the focus: if it is a file dialog not yet followed, follow it."""
+    dialog = QApplication.activeModalWidget()
+    if isinstance(dialog, QFileDialog) and dialog.findChild(ColumnFitter) is None:
+        view = dialog.findChild(QTreeView, "treeView")
+        model = dialog.findChild(QFileSystemModel)
+        if view is not None and model is not None:  # else a Qt built otherwise: as it is
+            ColumnFitter(dialog, view, model).fit()
+
+
+class ColumnFitter(QObject):
+    """Widens the columns of ``view``, the detail view of ``dialog``, to what they show,
+    each time ``model`` has read a folder."""
+
+    def __init__(self, dialog: QFileDialog, view: QTreeView, model: QFileSystemModel) -> None:
+        super().__init__(dialog)
+        self.dialog, self.view = dialog, view
+        model.directoryLoaded.connect(self.on_directory_loaded)
+
+    def on_directory_loaded(self, _folder: str) -> None:
+        """A folder's files were read: they may be wider than the columns."""
+        self.fit()
+
+    def fit(self) -> None:
+        """Widen each column but the name's to its heading and its widest row shown, then
+        the dialog by what the columns now overflow, as far as its screen has room."""
+        view, header = self.view, self.view.header()
+        for column in range(1, header.count()):
+            wanted = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
+        self._widen(header.length() - view.viewport().width())
+
+    def _widen(self, by: int) -> None:
+        """Make the dialog up to ``by`` wider, half on each side, within its screen."""
+        shown, screen = self.dialog.geometry(), self.dialog.screen().availableGeometry()
+        by = min(by, screen.width() - self.dialog.frameGeometry().width())
+        if by > 0:
+            shown.setWidth(shown.width() + by)
+            shown.moveLeft(shown.left() - by // 2)
+            shown.moveLeft(max(screen.left(), min(shown.left(), screen.right() - shown.width())))
+            self.dialog.setGeometry(shown)
