@@ -23,6 +23,7 @@ from diptych.storage.project_checks import (
     check_integrity,
     file_exists,
     read_header,
+    writable,
 )
 from diptych.storage.sqlite_errors import known_error, translate_errors
 
@@ -61,7 +62,7 @@ def connect(
     if exists:
         application_id, user_version = read_header(path)
         check_identity(path, application_id, user_version)
-    read_only = read_only or (exists and not _writable(path))
+    read_only = read_only or (exists and not writable(path))
     verify = verify and exists and (check_limit is None or path.stat().st_size <= check_limit)
     if not exists:
         check_folder_for_new(path)
@@ -158,7 +159,7 @@ def _remove_side_files_made(path: Path) -> None:
             return
     except OSError:  # no log: nothing was made, or it was taken away meanwhile
         return
-    if not _writable(path):  # no connection of this user's can take them away
+    if not writable(path):  # no connection of this user's can take them away
         _remove_unused_side_files(path)
         return
     with contextlib.suppress(sqlite3.Error):
@@ -180,11 +181,6 @@ def _remove_unused_side_files(path: Path) -> None:
 
 
 _SIDE_FILES = ("-wal", "-shm")
-
-
-def _writable(path: Path) -> bool:
-    # WAL mode needs to create the -wal and -shm files beside the project.
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _open_connection(path: Path, *, read_only: bool, create: bool) -> sqlite3.Connection:

@@ -102,6 +102,12 @@ class ReadOnlyProjectError(ProjectFileError):
     """The project file or its folder cannot be written."""
 
 
+class MadeReadOnlyError(ReadOnlyProjectError):
+    """The project file or its folder was made read-only while it was open (a change of
+    its permissions, a sync tool, a disk mounted again read-only): the change was refused,
+    and the project is read-only from then on, as it would open now."""
+
+
 class ProjectBusyError(ProjectFileError):
     """Another program holds a lock on the project for too long."""
 

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from diptych.storage.connection import Database
 from diptych.storage.errors import (
+    READ_ONLY_ADVICE,
     Advice,
     DamagedProjectError,
+    MadeReadOnlyError,
     NewerProjectError,
     NotAProjectError,
     ProjectFileError,
@@ -44,6 +46,26 @@ LONGEST_NAME_TO_CREATE = NAME_MAX - JOURNAL_ROOM
 # SQLite takes a file's whole path up to 512 bytes (its unix VFS's MAX_PATHNAME), room for
 # the longest working file's ending (-journal) included, however short each name is.
 LONGEST_PATH = 512 - JOURNAL_ROOM
+
+
+def writable(path: Path) -> bool:
+    """True if the project file at ``path`` can be written: the file, and its folder, where
+    WAL mode makes the -wal and -shm files beside it. A file made read-only, or immutable,
+    or on a disk mounted read-only, is not, for the superuser either."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def made_read_only(path: Path) -> MadeReadOnlyError | None:
+    """The error refusing a change to the open project at ``path`` if the file or its
+    folder cannot be written any more (see :class:`MadeReadOnlyError`); None if it can."""
+    if writable(path):
+        return None
+    return MadeReadOnlyError(
+        "was made read-only while it was open, so the change was not saved;"
+        " everything saved before it is kept",
+        path=path,
+        advice=READ_ONLY_ADVICE,
+    )
 
 
 def file_exists(path: Path) -> bool:
