@@ -1,7 +1,8 @@
 """Switching the window between projects (File > Open project, New project, Open recent,
 Open sample project, Restore from backup), and a damaged file found once its window is
 up: the :class:`Launcher` owns the window, and a new one takes the place of the last.
-Going back to a backup is :mod:`~diptych.gui.project_restore`'s."""
+Going back to a backup is :mod:`~diptych.gui.project_restore`'s; opening a project again
+read-only when its file was made so while open, :mod:`~diptych.gui.read_only_reopen`'s."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ class Launcher(QObject):
         super().__init__()
         self.context = context
         self.window: MainWindow | None = None
+        context.messages.projectMadeReadOnly.connect(self.on_messages_project_made_read_only)
 
     def show_project(self, project: Project, *, recent: bool = True) -> MainWindow:
         """Open a window on ``project`` (replacing the current window). Callers first let
@@ -200,6 +202,12 @@ class Launcher(QObject):
 
         offer_backups(self, path, exc, found)
         return str(exc)
+
+    def on_messages_project_made_read_only(self, shown: str, typed: str) -> None:
+        """The project file was made read-only while open: open it again read-only."""
+        from diptych.gui.read_only_reopen import on_project_made_read_only  # when first needed
+
+        on_project_made_read_only(self, shown, typed)
 
     def _connect(self, window: MainWindow) -> None:
         a = window.actions_

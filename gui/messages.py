@@ -15,7 +15,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal
 
-from diptych.storage.errors import DiptychError, ProjectMovedError
+from diptych.storage.errors import DiptychError, MadeReadOnlyError, ProjectMovedError
 from diptych.storage.wording import sentence
 
 log = logging.getLogger("diptych")
@@ -28,6 +28,9 @@ def as_shown(exc: DiptychError) -> str:
     starts with its file's name."""
     text = exc.in_window()
     return text if exc.path is not None else sentence(text)
+
+
+MADE_READ_ONLY = "projectMadeReadOnly(QString,QString)"  # the signal, as Qt names it
 
 
 class Level(IntEnum):
@@ -46,11 +49,16 @@ class MessageBridge(QObject):
         crashed(str, str): a summary and the full traceback of an unexpected error.
         projectFileLeft(): a change was refused because the project file left its place
             (moved, deleted, replaced): the window can find it again at once.
+        projectMadeReadOnly(str, str): a change was refused because the project file was
+            made read-only while it was open: the error as the window says it, and what
+            was typed and given back with it (or ""). The window opens the project again
+            read-only and says so, once.
     """
 
     posted = Signal(int, str, str)
     crashed = Signal(str, str)
     projectFileLeft = Signal()
+    projectMadeReadOnly = Signal(str, str)
 
     def __init__(self, parent: QObject | None = None, *, crash_log: Path | None = None) -> None:
         super().__init__(parent)
@@ -76,9 +84,14 @@ class MessageBridge(QObject):
         says what it did, without a box that would take the keys of a note being typed).
         The text is :func:`as_shown`; ``typed``, text that could not be saved and is not
         kept anywhere else, is given back after it (in a box, never only the status bar).
+        A change refused because the file was made read-only while open is said by the
+        window that opens it again read-only, once, when one does (``projectMadeReadOnly``).
         """
         text = as_shown(exc)
-        moved = isinstance(exc, ProjectMovedError) and self._file_watched()
+        if isinstance(exc, MadeReadOnlyError) and self._heard(MADE_READ_ONLY):
+            self.projectMadeReadOnly.emit(text, typed)  # said once the window shows it so
+            return
+        moved = isinstance(exc, ProjectMovedError) and self._heard("projectFileLeft()")
         if typed:
             self.error(f"{text}\n\nWhat was typed:\n\n{typed}", title)
         elif moved:
@@ -88,10 +101,11 @@ class MessageBridge(QObject):
         if moved:
             self.projectFileLeft.emit()
 
-    def _file_watched(self) -> bool:
-        """True if something finds the project file again when told it left its place."""
+    def _heard(self, signal: str) -> bool:
+        """True if something acts on ``signal`` (finds the project file again when told it
+        left its place, opens it again read-only when told it was made so)."""
         meta = self.metaObject()
-        return self.isSignalConnected(meta.method(meta.indexOfSignal("projectFileLeft()")))
+        return self.isSignalConnected(meta.method(meta.indexOfSignal(signal)))
 
     def bug(self, summary: str, details: str) -> None:
         """An unexpected error: its traceback goes to the crash log, then to ``crashed``.

@@ -80,6 +80,7 @@ class WindowParts(QMainWindow):
         self.backups = BackupScheduler(session, self.workers, context.paths.backups)
         self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
         self.actions_.build_toolbar(self)
+        self.opened_read_only = session.read_only  # made so later, it is opened again
         if session.read_only:  # greyed, saying why, not refused once chosen
             for action in self.actions_.edits():
                 grey_action(action)
