@@ -36,7 +36,13 @@ from diptych.gui.import_messages import (
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import Settings
 from diptych.gui.workers import Workers
-from diptych.storage.errors import READ_ONLY_ADVICE, ReadOnlyProjectError, readable_text
+from diptych.storage.errors import (
+    READ_ONLY_ADVICE,
+    MadeReadOnlyError,
+    ReadOnlyProjectError,
+    readable_text,
+)
+from diptych.storage.project_checks import refuse_if_made_read_only
 
 if TYPE_CHECKING:
     from diptych.storage.articles import ReplacementPlan
@@ -125,7 +131,14 @@ class ImportController(QObject):
         show_progress(worker, articles, "Reading", self.window)
 
     def _refused_read_only(self, what: str) -> bool:
-        """Say so if the project is open read-only (before a file is chosen in vain)."""
+        """Say so if the project is open read-only, or its file was made so since it was
+        opened (before a file is chosen in vain; the import's own connection would only
+        find it read-only at its first write)."""
+        try:
+            refuse_if_made_read_only(self.session.project, what)
+        except MadeReadOnlyError as exc:
+            self.session.messages.known_error(exc, "Import")
+            return True
         if not self.session.read_only:
             return False
         error = ReadOnlyProjectError(

@@ -29,7 +29,7 @@ from diptych.storage.errors import (
 )
 from diptych.storage.model import ProjectInfo
 from diptych.storage.project_aside import keep_stale_log
-from diptych.storage.project_checks import file_exists, made_read_only
+from diptych.storage.project_checks import file_exists, refuse_if_made_read_only
 from diptych.storage.project_opening import opening_errors, prepare
 from diptych.storage.project_paths import file_identity, log_path, real_path
 from diptych.storage.sqlite_errors import translate_errors
@@ -230,7 +230,7 @@ class Project:
         outermost = not self.db.conn.in_transaction
         if outermost:
             self._refuse_if_file_left()
-            self._refuse_if_made_read_only()
+            refuse_if_made_read_only(self)
         try:
             with write_transaction(self.db, self.path):
                 yield
@@ -238,16 +238,8 @@ class Project:
             if outermost:  # ids read inside the rolled-back transaction may be handed out again
                 self.forget_cached()
                 if isinstance(exc, ProjectFileError):  # a disk remounted read-only meanwhile
-                    self._refuse_if_made_read_only(exc)
+                    refuse_if_made_read_only(self, failure=exc)
             raise
-
-    def _refuse_if_made_read_only(self, failure: ProjectFileError | None = None) -> None:
-        """Refuse a change once the file or its folder was made read-only (which the open
-        connection could still write), and be read-only from then on, as it would open now."""
-        refusal = made_read_only(self.path)
-        if refusal is not None:
-            self.read_only = True
-            raise refusal from failure
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Database]:

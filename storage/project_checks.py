@@ -14,6 +14,7 @@ import os
 import sqlite3
 import struct
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diptych.storage.connection import Database
 from diptych.storage.errors import (
@@ -38,6 +39,9 @@ from diptych.storage.schema import (
 )
 from diptych.storage.sqlite_errors import RESTORING, translate_errors
 
+if TYPE_CHECKING:
+    from diptych.storage.project import Project
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # SQLite keeps working files beside the project, named after it: NAME-wal and NAME-shm
 # while it is open, NAME-journal while it is created. Each must be a valid name too.
@@ -55,17 +59,21 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def made_read_only(path: Path) -> MadeReadOnlyError | None:
-    """The error refusing a change to the open project at ``path`` if the file or its
-    folder cannot be written any more (see :class:`MadeReadOnlyError`); None if it can."""
-    if writable(path):
-        return None
-    return MadeReadOnlyError(
-        "was made read-only while it was open, so the change was not saved;"
-        " everything saved before it is kept",
-        path=path,
+def refuse_if_made_read_only(
+    project: Project, refused: str = "the change was not saved", failure: Exception | None = None
+) -> None:
+    """Refuse a change to ``project`` (saying ``refused``) once its file or folder was made
+    read-only (see :class:`MadeReadOnlyError`; the open connection could still write it),
+    the project read-only from then on, as it would open now; ``failure``, the write that
+    failed as it was, if one did. A project open read-only already refuses it as such."""
+    if project.read_only or writable(project.path):
+        return
+    project.read_only = True
+    raise MadeReadOnlyError(
+        f"was made read-only while it was open, so {refused}; everything saved before it is kept",
+        path=project.path,
         advice=READ_ONLY_ADVICE,
-    )
+    ) from failure
 
 
 def file_exists(path: Path) -> bool:

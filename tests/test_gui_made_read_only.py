@@ -147,6 +147,21 @@ def test_a_new_tag_refused_is_neither_saved_nor_listed(
     assert not new_tag.isEnabled() and "read-only project" in new_tag.toolTip()
 
 
+def test_import_asks_for_no_file_once_the_file_is_made_read_only(
+    qtbot: QtBot, launched: MainWindow, made_read_only: Path, posted: Posted
+) -> None:
+    asked: list[str] = []
+    launched.importer.dialogs.article_files = lambda: asked.append("files") or []  # type: ignore[method-assign]
+
+    launched.actions_.import_articles.trigger()
+
+    window = reopened(qtbot, launched)
+    assert asked == []  # no file chosen in vain: the import's own connection would refuse it
+    assert "nothing can be imported into it" in said_once(posted, made_read_only)
+    import_articles = window.actions_.import_articles
+    assert not import_articles.isEnabled() and "read-only project" in import_articles.toolTip()
+
+
 def test_a_note_refused_is_given_back_and_not_shown_as_saved(
     qtbot: QtBot, launched: MainWindow, made_read_only: Path, posted: Posted
 ) -> None:
