@@ -80,8 +80,9 @@ class ExportForm(ExportSaveTo):
         font = untagged.font()
         font.setItalic(True)
         untagged.setFont(font)
-        self.by_tag = QRadioButton("By tag", self)
-        self.by_article = QRadioButton("By article", self)
+        # Each field has a key of its own (Alt and the underlined letter), as the menus do.
+        self.by_tag = QRadioButton("By ta&g", self)
+        self.by_article = QRadioButton("By a&rticle", self)
         group = QButtonGroup(self)
         group.addButton(self.by_tag)
         group.addButton(self.by_article)
@@ -101,7 +102,7 @@ class ExportForm(ExportSaveTo):
         self.progress.hide()
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+            "&Export", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self._lay_out()
@@ -121,7 +122,7 @@ class ExportForm(ExportSaveTo):
             column = QVBoxLayout()
             column.setContentsMargins(0, 0, 0, 0)  # lined up with the fields above and below
             row = QHBoxLayout()
-            row.addWidget(QLabel(f"<b>{title}</b>", self), 1)
+            row.addWidget(self._heading(f"&{title}", widget), 1)
             for text, state in (("All", True), ("None", False)):
                 button = QPushButton(text, self)
                 button.setAccessibleName(f"Include {'all' if state else 'no'} {title.lower()}")
@@ -146,10 +147,10 @@ class ExportForm(ExportSaveTo):
         where.addWidget(self.output, 1)
         where.addWidget(self.browse)
         form = QFormLayout(self)
-        form.addRow("Format", self.format)
+        form.addRow("&Format", self.format)  # each label the buddy of its field
         form.addRow("Include", scope)
         form.addRow("Group passages", grouping)
-        form.addRow("Save to", where)
+        form.addRow(self._label("&Save to", self.output), where)
         form.addRow(self.qualcoder)
         form.addRow(self.choice_hint)
         form.addRow(self.progress)
@@ -158,6 +159,22 @@ class ExportForm(ExportSaveTo):
         in_tab_order += [self.by_tag, self.by_article, self.output, self.browse]
         for before, after in pairwise(in_tab_order):
             QWidget.setTabOrder(before, after)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        """A label whose key (Alt and its underlined letter) moves the keyboard to
+        ``buddy``, which a screen reader reads it with."""
+        label = QLabel(text, self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setBuddy(buddy)
+        return label
+
+    def _heading(self, text: str, buddy: QWidget) -> QLabel:
+        """A bold :meth:`_label` over a list."""
+        heading = self._label(text, buddy)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        return heading
 
     def _offer(self, last: ExportChoices) -> None:
         """Offer the last export's format, grouping and Untagged passages; a format no

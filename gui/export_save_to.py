@@ -37,7 +37,7 @@ class ExportSaveTo(QDialog):
         for key, fmt in FORMATS.items():
             self.format.addItem(f"{fmt.label} ({fmt.suffix})", key)
         self.output = QLineEdit(self)
-        self.browse = QPushButton("Browse…", self)
+        self.browse = QPushButton("&Browse…", self)
         self.output.textChanged.connect(self.on_output_text_changed)
         self.browse.clicked.connect(self.on_browse_clicked)
 

@@ -235,7 +235,7 @@ def test_format_sets_the_suffix_and_browse_keeps_it(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_args: (str(chosen), "*.html"))
     )
     browse = next(
-        b for b in dialog.findChildren(type(dialog.export_button)) if b.text() == "Browse…"
+        b for b in dialog.findChildren(type(dialog.export_button)) if b.text() == "&Browse…"
     )
     qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
     assert dialog.output.text() == str(chosen) + ".html"
@@ -275,7 +275,7 @@ def test_a_browsed_file_name_with_another_suffix_chooses_that_format(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_args: (str(chosen), "*.md"))
     )
-    qtbot.mouseClick(push_button(dialog, "Browse…"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(push_button(dialog, "&Browse…"), Qt.MouseButton.LeftButton)
     assert dialog.output.text() == str(chosen) and dialog.fmt() == "json"
     dialog.reject()
 

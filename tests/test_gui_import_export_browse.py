@@ -38,7 +38,7 @@ def browse_to(
         return str(name), kinds[-1]
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
-    browse = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Browse…")
+    browse = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Browse…")
     qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
     return kinds
 
