@@ -82,8 +82,9 @@ class ExportPassage:
         annotation: the stored passage (offsets, quote and context, note, coder, times,
             status). Its ``tag_ids`` are all its tags; use :attr:`tag_ids` instead.
         article: the article it belongs to (with its display text).
-        section: the heading the passage sits under, "" if none or if it is an orphan
-            (whose offsets no longer point into the text).
+        section: the heading the passage sits under, "" if none, if it only repeats the
+            article's title, or if the passage is an orphan (whose offsets no longer
+            point into the text).
         tag_ids: its tags that are in the export's scope, in codebook order.
     """
 

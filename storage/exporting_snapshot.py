@@ -135,7 +135,7 @@ def _passages(
     """The exported passages in export order, with their sections and tags in scope."""
     order = {a.id: index for index, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
-    sections = {a.id: SectionIndex(a.content) for a in articles}
+    sections = {a.id: SectionIndex(a.content, title=a.title) for a in articles}
     tag_rank = {t.id: rank for rank, t in enumerate(codebook.ordered())}
     result = []
     for p in stored:
@@ -157,14 +157,25 @@ def _passages(
 
 
 class SectionIndex:
-    """:meth:`ArticleText.section_at` in logarithmic time, for many passages."""
+    """:meth:`ArticleText.section_at` in logarithmic time, for many passages.
 
-    def __init__(self, content: ArticleText) -> None:
+    A heading that only repeats the article's ``title`` (a web page's title above its
+    text) names no section: "*Title* · § Title" said the title twice.
+    """
+
+    def __init__(self, content: ArticleText, *, title: str = "") -> None:
         headings = [b for b in content.blocks if b.kind is BlockKind.HEADING]
         self._starts = [b.start for b in headings]
-        self._texts = [content.text[b.start : b.end] for b in headings]
+        texts = [content.text[b.start : b.end] for b in headings]
+        same = _comparable(title)
+        self._texts = ["" if _comparable(t) == same else t for t in texts]
 
     def at(self, offset: int) -> str:
         """The text of the nearest heading starting at or before ``offset``, or ""."""
         index = bisect_right(self._starts, offset) - 1
         return self._texts[index] if index >= 0 else ""
+
+
+def _comparable(text: str) -> str:
+    """``text`` as compared with a title: spaces and case aside."""
+    return " ".join(text.split()).casefold()

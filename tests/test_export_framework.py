@@ -118,6 +118,8 @@ def test_sections_are_the_headings_passages_sit_under(project: Project) -> None:
     for passage in data.passages:
         a = passage.annotation
         expected = "" if a.is_orphan else passage.article.content.section_at(a.start)
+        if expected == passage.article.title:  # repeating the title, it names no section
+            expected = ""
         assert passage.section == expected
     sections = {p.uuid: p.section for p in data.passages}
     assert sections[fixed_uuid("b", 3)] == "中文部分"
