@@ -195,11 +195,17 @@ FORMATS: dict[str, ExportFormat] = {
 """Every export format by its key (the command line's ``--format``)."""
 
 
+# Other names files of a format commonly end with: "report.htm" is an HTML report, not
+# Markdown under a name a browser opens.
+OTHER_SUFFIXES = {".htm": "html", ".markdown": "md", ".jsonld": "json"}
+
+
 def format_of(name: str | Path) -> str | None:
     """The key of the format whose suffix the file ``name`` ends with (any case), if any:
-    ``format_of("Brief.MD")`` is "md"."""
+    ``format_of("Brief.MD")`` is "md", and so is ``format_of("Brief.markdown")``."""
     suffix = Path(str(name).strip()).suffix.casefold()
-    return next((key for key, fmt in FORMATS.items() if fmt.suffix == suffix), None)
+    found = next((key for key, fmt in FORMATS.items() if fmt.suffix == suffix), None)
+    return found or OTHER_SUFFIXES.get(suffix)
 
 
 QUALCODER_FORMATS = ("qdpx", "qdc")  # the REFI-QDA formats, which QualCoder imports

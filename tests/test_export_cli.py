@@ -102,6 +102,19 @@ def test_the_format_is_taken_from_the_output_file_name(project: Path, tmp_path: 
     assert json.loads((tmp_path / "notes.txt").read_text(encoding="utf-8"))["total"] == 2
 
 
+def test_a_name_ending_as_a_formats_files_often_do_gives_that_format(
+    project: Path, tmp_path: Path
+) -> None:
+    """`-o report.htm` writes the HTML report, `-o notes.markdown` Markdown, where both were
+    refused as naming no format."""
+    run("export", project, "-o", tmp_path / "report.htm")
+    assert (tmp_path / "report.htm").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    run("export", project, "-o", tmp_path / "notes.Markdown")
+    assert (tmp_path / "notes.Markdown").read_text(encoding="utf-8").startswith("# cli: ")
+    run("export", project, "-o", tmp_path / "passages.jsonld")
+    assert json.loads((tmp_path / "passages.jsonld").read_text(encoding="utf-8"))["total"] == 2
+
+
 @pytest.mark.parametrize("output", [None, "notes.txt"])
 def test_without_a_format_to_go_by_the_export_says_how_to_give_one(
     project: Path, tmp_path: Path, output: str | None

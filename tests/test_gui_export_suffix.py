@@ -43,3 +43,28 @@ def test_a_typed_name_without_a_file_type_gets_the_formats(
     assert path == folder / written
     assert [p.name for p in folder.iterdir()] == [written]
     assert path.stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    ("fmt", "typed", "wanted", "starts"),
+    [
+        ("md", "report.htm", "html", b"<!DOCTYPE html>"),
+        ("csv", "notes.markdown", "md", b"# "),
+    ],
+)
+def test_a_name_ending_as_a_formats_files_often_do_chooses_that_format(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    fmt: str,
+    typed: str,
+    wanted: str,
+    starts: bytes,
+) -> None:
+    """ "report.htm" typed with Markdown chosen was written as Markdown a browser showed
+    as plain text."""
+    path = export_as(qtbot, window, fmt, str(tmp_path / typed))
+    assert path == tmp_path / typed
+    assert path.read_bytes().startswith(starts)
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.fmt() == wanted
