@@ -148,8 +148,9 @@ def ask_plain(parent: QWidget, title: str, text: str) -> bool:
 
 
 def ask_to_lose(parent: QWidget, title: str, text: str) -> bool:
-    """A yes/no question whose Yes loses what the user typed: No is the default, so that
-    Enter pressed to clear the message before it (a full disk) never answers it."""
+    """A yes/no question whose Yes loses something (what the user typed, a file replaced):
+    No is the default, so that Enter pressed to clear the message before it (a full disk),
+    or once more after the one that asked (Export), never answers it."""
     box = _plain_question(parent, title, text)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from diptych.gui.dialogs import ask_plain
+from diptych.gui.dialogs import ask_to_lose
 from diptych.gui.export_destination import not_a_folder
 from diptych.gui.export_form import ExportForm
 from diptych.gui.session import ProjectSession
@@ -70,7 +70,7 @@ class ExportDialog(ExportForm):
         settings: Settings | None = None,
     ) -> None:
         super().__init__(session, parent, settings=settings)
-        self.confirm = confirm or ask_plain
+        self.confirm = confirm or ask_to_lose  # replacing a file: No by default
         self._running: ExportChoices | None = None  # the choices of the export under way
         self.workers = workers
         self.worker: Worker | None = None
