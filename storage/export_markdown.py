@@ -88,7 +88,8 @@ def _scope(data: ExportData) -> str:
     articles = (
         "every article"
         if options.article_ids is None
-        else "articles "
+        else _noun(len(data.articles), "article")
+        + " "
         + "; ".join(isolated(escape_text(one_line(data.title(a)))) for a in data.articles)
     )
     if options.tag_ids == () and options.untagged:
@@ -105,16 +106,24 @@ def _tags_scope(data: ExportData, articles: str) -> str:
     if options.tag_ids is None:
         return f"{articles}, every tag"
     if options.include_subtags:
-        chosen = "; ".join(
-            isolated(escape_text(data.tag_path(t))) for t in sorted(set(options.tag_ids))
-        )
-        return f"{articles}, tags {chosen} (with their sub-tags)"
+        ids = sorted(set(options.tag_ids))
+        chosen = "; ".join(isolated(escape_text(data.tag_path(t))) for t in ids)
+        tags = _noun(len(ids), "tag")
+        if not any(data.codebook.descendants(t) for t in ids):
+            return f"{articles}, {tags} {chosen}"  # no sub-tag to speak of
+        whose = "their" if len(ids) > 1 else "its"
+        return f"{articles}, {tags} {chosen} (with {whose} sub-tags)"
     chosen = "; ".join(isolated(escape_text(data.tag_path(t.id))) for t in data.tags)
     in_scope = {t.id for t in data.tags}
     left_out = any(d.id not in in_scope for t in data.tags for d in data.codebook.descendants(t.id))
-    return f"{articles}, tags {chosen}" + (
+    return f"{articles}, {_noun(len(data.tags), 'tag')} {chosen}" + (
         " (sub-tags not listed are left out)" if left_out else ""
     )
+
+
+def _noun(count: int, noun: str) -> str:
+    """``noun`` for one of them, with an s for more: "tag Economy", "tags Economy; Trade"."""
+    return noun if count == 1 else noun + "s"
 
 
 class _Escaped:

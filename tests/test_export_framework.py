@@ -200,7 +200,7 @@ def test_the_markdown_scope_says_when_untagged_passages_are_in_or_out(project: P
         scope(include_untagged=False) == "- Scope: every article, every tag, no untagged passages"
     )
     assert scope(tag_ids=evidence, include_untagged=True).endswith(
-        "(with their sub-tags), and untagged passages"
+        ", tag Evidence, and untagged passages"
     )
     assert scope(tag_ids=(), include_untagged=True) == (
         "- Scope: every article, untagged passages only"

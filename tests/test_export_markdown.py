@@ -175,17 +175,30 @@ def test_the_scope_line_says_whether_sub_tags_come_along(project: Project) -> No
     trade = project.tags.find(name="Trade")
     assert economy is not None and trade is not None
     with_sub_tags = _export(project, tag_ids=(economy.id,))
-    assert _scope_line(with_sub_tags) == (
-        "- Scope: every article, tags Economy (with their sub-tags)"
-    )
+    assert _scope_line(with_sub_tags) == ("- Scope: every article, tag Economy (with its sub-tags)")
     exact = _export(project, tag_ids=(economy.id,), include_subtags=False)
     assert _scope_line(exact) == (
-        "- Scope: every article, tags Economy (sub-tags not listed are left out)"
+        "- Scope: every article, tag Economy (sub-tags not listed are left out)"
     )
     memos = ["Article memos", "Field notes: 東アジアの外交 🌏"]
     assert [h for _, h in _headings(exact)][1:] == ["Economy", *memos]
     both = _export(project, tag_ids=(trade.id, economy.id), include_subtags=False)
     assert _scope_line(both) == "- Scope: every article, tags Economy; Economy/Trade"
+
+
+def test_the_scope_line_names_one_article_or_tag_in_the_singular(project: Project) -> None:
+    """ "article X, tag Y", where it read "articles X, tags Y (with their sub-tags)" for a
+    single article and a tag without sub-tags."""
+    economy, evidence = project.tags.find(name="Economy"), project.tags.find(name="Evidence")
+    assert economy is not None and evidence is not None
+    article = project.articles.all()[0]
+    one = _export(project, article_ids=(article.id,), tag_ids=(evidence.id,))
+    assert _scope_line(one).startswith("- Scope: article ")
+    assert _scope_line(one).endswith(", tag Evidence")
+    two = _export(project, tag_ids=(economy.id, evidence.id))
+    assert (
+        _scope_line(two) == "- Scope: every article, tags Economy; Evidence (with their sub-tags)"
+    )
 
 
 def test_escaped_text_reads_back_as_the_same_text() -> None:
