@@ -89,7 +89,10 @@ class ExportSaveTo(QDialog):
         typed one does; a file type of the user's own (``notes.txt``) is kept."""
         fmt = FORMATS[self.fmt()]
         kinds = f"{fmt.label} (*{fmt.suffix})"
-        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text(), kinds)
+        # Where Export would save: a bare name typed, or none, opens in the dialog's folder,
+        # not in the folder the program was started from.
+        start = str(self.destination()) if self.output.text().strip() else str(self._folder)
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", start, kinds)
         if not name:
             return
         chosen = name if has_file_type(Path(name)) else name + fmt.suffix

@@ -71,3 +71,30 @@ def test_the_file_dialog_names_the_format_and_keeps_a_file_type_of_the_users_own
     assert dialog.output.text() == str(tmp_path / "notes.txt")
     assert dialog.destination() == tmp_path / "notes.txt"
     assert dialog.fmt() == "csv"
+
+
+@pytest.mark.parametrize(("typed", "shown"), [("notes", "notes.md"), ("", "")])
+def test_browse_opens_where_export_would_save_a_bare_name(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    typed: str,
+    shown: str,
+) -> None:
+    """A bare name typed ("notes"), or none, opens the file dialog in the dialog's folder,
+    where Export saves it, not in the folder the program was started from."""
+    dialog = dialog_with(qtbot, window, [])
+    folder = Path(dialog.output.text()).parent
+    monkeypatch.chdir(tmp_path)  # the program started elsewhere
+    dialog.output.setText(typed)
+    asked: list[str] = []
+
+    def answer(*args: object) -> tuple[str, str]:
+        asked.append(str(args[2]))
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    assert asked == [str(folder / shown) if shown else str(folder)]
+    assert dialog.output.text() == typed  # cancelled: as typed
