@@ -95,7 +95,7 @@ def page_header(data: ExportData, renderer: NoteRenderer) -> list[str]:
     summary = (
         f"Exported {escaped(data.timestamp)} · {counted(len(data.passages), 'passage')} · "
         f"{counted(len(data.articles), 'article')} · {counted(len(data.tags), 'tag')} · "
-        f"grouped by {escaped(data.options.group_by)}"
+        f"grouped by {escaped(data.options.group_by)}{_narrowed(data)}"
     )
     lines = [
         "<header>",
@@ -106,6 +106,21 @@ def page_header(data: ExportData, renderer: NoteRenderer) -> list[str]:
     if memo is not None:
         lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
     return [*lines, "</header>"]
+
+
+def _narrowed(data: ExportData) -> str:
+    """The tags the passages were chosen by when not all were, as the Markdown export's
+    Scope line and the JSON's label say: "" when every tag's and untagged passages are in."""
+    options = data.options
+    if options.tag_ids is None:
+        return "" if options.untagged else " · untagged passages left out"
+    chosen = [f"<bdi>{escaped(data.tag_path(t.id))}</bdi>" for t in data.tags]
+    more = f" and {len(chosen) - 5} more" if len(chosen) > 5 else ""  # the table lists them
+    listed = ", ".join(chosen[:5]) + more
+    parts = [("only the tags " if len(chosen) > 1 else "only the tag ") + listed]
+    if options.untagged:
+        parts = ["only untagged passages"] if not chosen else [*parts, "untagged passages"]
+    return " · " + " and ".join(parts)
 
 
 def page_counts(data: ExportData) -> list[str]:
