@@ -18,7 +18,8 @@ RLO, PDI, FSI = "\u202e", "\u2069", "\u2068"
 
 def _citation(tmp_path: Path, title: str, coder: str) -> str:
     with Project.open(tmp_path / "p.diptych", create=True, name="Study") as project:
-        body = f"# {title}\n\nThe words here.".encode()
+        # A section of its own: a heading that only repeats the title names none.
+        body = f"# {title}\n\n## {title}: notes\n\nThe words here.".encode()
         article = project.articles.add(parsed=parse_article(body, name="a.md"))
         text = project.articles.get(article_id=article.id).text
         start = text.index("words")
@@ -34,15 +35,15 @@ def _citation(tmp_path: Path, title: str, coder: str) -> str:
 def test_an_override_in_a_title_cannot_reverse_the_rest_of_the_citation(tmp_path: Path) -> None:
     line = _citation(tmp_path, f"Report {RLO}evil", "Alice")
     assert RLO not in line
-    assert line == "> — *Report evil* · § Report evil · Claim · coded by Alice"
+    assert line == "> — *Report evil* · § Report evil: notes · Claim · coded by Alice"
 
 
 def test_right_to_left_names_are_isolated_and_left_to_right_ones_untouched(
     tmp_path: Path,
 ) -> None:
     line = _citation(tmp_path, "تقرير السوق", "דנה")
-    title = f"{FSI}تقرير السوق{PDI}"
-    assert line == f"> — *{title}* · § {title} · Claim · coded by {FSI}דנה{PDI}"
+    title, section = f"{FSI}تقرير السوق{PDI}", f"{FSI}تقرير السوق: notes{PDI}"
+    assert line == f"> — *{title}* · § {section} · Claim · coded by {FSI}דנה{PDI}"
 
 
 @pytest.mark.parametrize(
