@@ -112,7 +112,7 @@ def _narrowed(data: ExportData) -> str:
     """The tags the passages were chosen by when not all were, as the Markdown export's
     Scope line and the JSON's label say: "" when every tag's and untagged passages are in."""
     options = data.options
-    if options.tag_ids is None:
+    if data.every_tag_chosen():
         return "" if options.untagged else " · untagged passages left out"
     chosen = [f"<bdi>{escaped(data.tag_path(t.id))}</bdi>" for t in data.tags]
     more = f" and {len(chosen) - 5} more" if len(chosen) > 5 else ""  # the table lists them

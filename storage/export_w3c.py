@@ -174,7 +174,7 @@ def collection_label(data: ExportData) -> str:
     label = (
         f"{name}: tagged notes, {_count(passages, 'passage')} from {_count(articles, 'article')}"
     )
-    if data.options.tag_ids is None:
+    if data.every_tag_chosen():
         return label if data.options.untagged else label + " (untagged passages left out)"
     paths = [data.tag_path(t.id) for t in data.tags]
     chosen = (

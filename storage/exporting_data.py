@@ -173,6 +173,12 @@ class ExportData:
         }
         object.__setattr__(self, "_titles", titles)
 
+    def every_tag_chosen(self) -> bool:
+        """True if the export holds every tag's passages: no tag was chosen apart (or
+        each was, as the export dialog chooses them when only untagged passages are
+        left out)."""
+        return self.options.tag_ids is None or len(self.tags) == len(self._paths)
+
     def tag_path(self, tag_id: int) -> str:
         """The tag's path from the top of the codebook, e.g. ``Economy/Trade``."""
         return self._paths[tag_id]
