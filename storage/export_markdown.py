@@ -94,6 +94,8 @@ def _scope(data: ExportData) -> str:
     )
     if options.tag_ids == () and options.untagged:
         return f"{articles}, untagged passages only"
+    if data.every_tag_chosen():  # all of them ticked one by one, as the export dialog does
+        return f"{articles}, every tag" + ("" if options.untagged else ", no untagged passages")
     return _tags_scope(data, articles) + (
         ""
         if options.untagged_as_usual
@@ -103,10 +105,8 @@ def _scope(data: ExportData) -> str:
 
 def _tags_scope(data: ExportData, articles: str) -> str:
     options = data.options
-    if options.tag_ids is None:
-        return f"{articles}, every tag"
     if options.include_subtags:
-        ids = sorted(set(options.tag_ids))
+        ids = sorted(set(options.tag_ids or ()))  # some chosen: every_tag_chosen() said no
         chosen = "; ".join(isolated(escape_text(data.tag_path(t))) for t in ids)
         tags = _noun(len(ids), "tag")
         if not any(data.codebook.descendants(t) for t in ids):

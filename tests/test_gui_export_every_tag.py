@@ -1,6 +1,6 @@
-"""Every tag ticked and Untagged passages not, in File > Export: the HTML report and the
-JSON say untagged passages were left out, where they said "only the tags Economy, ...
-and 2 more", as if some tags had been left out."""
+"""Every tag ticked and Untagged passages not, in File > Export: the HTML report, the
+JSON and the Markdown say untagged passages were left out, where they said "only the tags
+Economy, ... and 2 more", as if some tags had been left out, or listed every tag."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def export_without_untagged(qtbot: QtBot, window: MainWindow, fmt: str, path: Pa
     return path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("fmt", ["html", "json"])
+@pytest.mark.parametrize("fmt", ["html", "json", "md"])
 def test_every_tag_ticked_is_no_choice_of_tags(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, fmt: str
 ) -> None:
@@ -37,6 +37,9 @@ def test_every_tag_ticked_is_no_choice_of_tags(
         assert found is not None
         said = found[1]
         assert said.endswith(" · grouped by tag · untagged passages left out")
+    elif fmt == "md":
+        said = next(line for line in text.splitlines() if line.startswith("- Scope:"))
+        assert said == "- Scope: every article, every tag, no untagged passages"
     else:
         said = json.loads(text)["label"]
         assert said.endswith(" (untagged passages left out)")
