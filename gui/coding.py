@@ -19,6 +19,7 @@ from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_commands import AddPassage, DeletePassage, ReattachPassage, SetPassageTags
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.passage_selection import (
+    CARET_LEFT,
     NO_PASSAGE_SELECTED,
     OUT_OF_VIEW,
     TEXT_NOT_DELETED,
@@ -36,6 +37,17 @@ from diptych.gui.undo_reveal import UndoReveal
 BLANK_SELECTION = (
     "Only spaces or line breaks are selected, so nothing is tagged: select some words."
 )
+# Keys 1-9 refused with no text selected: the way on names text to select as well as a
+# passage (the keys' usual use), as Ctrl+T says "Select some text first" there.
+CARET_LEFT_TAG_KEY = (
+    "The caret has left the selected passage: select text here, or a passage here "
+    "(Enter on a highlight, or F8)."
+)
+OUT_OF_VIEW_TAG_KEY = (
+    "The selected passage is out of view: scroll to it, or select text or a passage here "
+    "(Enter on a highlight, or F8)."
+)
+TAG_KEY_REFUSALS = {CARET_LEFT: CARET_LEFT_TAG_KEY, OUT_OF_VIEW: OUT_OF_VIEW_TAG_KEY}
 
 
 class CodingController(QObject):
@@ -232,7 +244,7 @@ class CodingController(QObject):
             self.selection.not_outlined(pane) if pane is not None and not pane.selection() else ""
         )
         if refusal:
-            self.session.messages.info(refusal)
+            self.session.messages.info(TAG_KEY_REFUSALS.get(refusal, refusal))
             return
         self.apply_tag_by_index(index)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
+from diptych.gui.coding import CARET_LEFT_TAG_KEY
 from diptych.gui.main_window import MainWindow
 from diptych.gui.passage_selection import CARET_LEFT, NO_PASSAGE_SELECTED, OUT_OF_VIEW
 from diptych.storage.importing import parse_article
@@ -66,7 +67,25 @@ def test_the_caret_leaving_the_outlined_passage_for_plain_text_leaves_nothing_to
     qtbot.keyClick(pane.view, Qt.Key.Key_7)  # nor is it tagged
     assert window.session.passage(passage).tag_ids == tags
     assert window.session.undo_stack.count() == steps
-    assert window.statusBar().currentMessage() == CARET_LEFT
+    assert window.statusBar().currentMessage() == CARET_LEFT_TAG_KEY
+
+
+def test_a_tag_key_with_the_caret_off_the_passage_says_to_select_text_which_it_then_tags(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane, _ = first_passage_selected(qtbot, window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Home, CONTROL)  # off the passage, nothing selected
+    qtbot.keyClick(pane.view, Qt.Key.Key_1)
+    said = window.statusBar().currentMessage()
+    assert said == CARET_LEFT_TAG_KEY
+    assert "select text here" in said  # the keys' usual use, not only a passage to select
+    before = passage_ids(window)
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_Right, CONTROL | SHIFT)  # as the message says
+    qtbot.keyClick(pane.view, Qt.Key.Key_1)
+    (new,) = passage_ids(window) - before
+    first_tag = window.session.ordered_tags()[0].id
+    assert window.session.passage(new).tag_ids == (first_tag,)
 
 
 def test_the_caret_coming_back_into_the_selected_passage_outlines_it_again(
