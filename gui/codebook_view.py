@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from diptych.gui.codebook_rows import CodebookRowDelegate, letters_beyond_latin
@@ -20,6 +21,7 @@ from diptych.gui.focus_frame import FocusFramed
 from diptych.gui.read_only import READ_ONLY
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import MoveTag
+from diptych.gui.tag_keys import tag_digit
 from diptych.gui.tag_model import TagTreeModel
 from diptych.gui.tag_reveal import TagReveal
 
@@ -42,7 +44,12 @@ class CodebookView(FocusFramed, QTreeView):
         session: the open project.
         model: the tags it shows.
         parent: the owning widget.
+
+    Signals:
+        tagKeyPressed(int): a digit key 1-9 was pressed in the tree (0-based tag index).
     """
+
+    tagKeyPressed = Signal(int)
 
     def __init__(
         self, session: ProjectSession, model: TagTreeModel, parent: QWidget | None = None
@@ -63,7 +70,10 @@ class CodebookView(FocusFramed, QTreeView):
             self.setToolTip(f"Tags cannot be changed or nested in a {READ_ONLY}.")
         else:
             self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-            self.setToolTip("Double-click or Enter: tag the selected text. Drag to nest.")
+            self.setToolTip(
+                "Double-click or Enter: tag the selected text (1-9: with the tag of that key)."
+                " Drag to nest."
+            )
         self.setAccessibleName("Codebook")
         model.moveRequested.connect(self.on_model_move_requested)
         self._place = TreePlace()
@@ -74,6 +84,16 @@ class CodebookView(FocusFramed, QTreeView):
         model.modelReset.connect(self.on_model_reset)
         self.unfold()
         TagReveal(self)  # a tag that undo or redo brings back is selected
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys 1-9 tag as they do in an article, as the key beside each tag says: the
+        tree's own type-ahead looked for a tag whose name starts with the digit, and did
+        nothing."""
+        digit = tag_digit(event)
+        if digit is not None:
+            self.tagKeyPressed.emit(digit)
+            return
+        super().keyPressEvent(event)
 
     def unfold(self, folded: Collection[int] = ()) -> None:
         """Unfold every branch but ``folded``. The branches are only marked: the tree is

@@ -109,6 +109,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.library.reimportRequested.connect(self.importer.choose_newer_version)
         self.importer.imported.connect(self.on_importer_imported)
         self.tags.applyRequested.connect(self.coding.apply_tag)
+        self.tags.tagKeyPressed.connect(self.coding.apply_tag_by_index)
         self.tags.showPassagesRequested.connect(self.on_tags_show_passages_requested)
         self.tags.tagSelected.connect(self.memos.show_tag)  # its memo under the others
         self.coding.selection.passageSelected.connect(self.on_coding_passage_selected)

@@ -22,7 +22,10 @@ SHORTCUTS_CHROME = 140
 
 SHORTCUTS = """
 <table cellpadding=3>
-<tr><td><b>1</b> … <b>9</b></td><td>Tag the selected text with the first nine tags</td></tr>
+<tr><td><b>1</b> … <b>9</b> in an article or the Codebook</td>
+    <td>Tag the selected text with the first nine tags</td></tr>
+<tr><td><b>Enter</b> in the Codebook</td>
+    <td>Tag the selected text with the selected tag</td></tr>
 <tr><td><b>Ctrl+T</b></td>
     <td>Tag palette: type to filter, <b>Up</b> / <b>Down</b> (<b>Page Up</b> /
     <b>Page Down</b>: a listful) choose, Enter applies, a new name creates a tag

@@ -64,11 +64,13 @@ class TagPanel(QWidget):
 
     Signals:
         applyRequested(int): apply this tag to the current selection (double-click, Enter).
+        tagKeyPressed(int): a digit key 1-9 was pressed in the tree (0-based tag index).
         showPassagesRequested(int): list the passages carrying this tag.
         tagSelected(object): this tag id (None: no tag) is the one selected now.
     """
 
     applyRequested = Signal(int)
+    tagKeyPressed = Signal(int)
     showPassagesRequested = Signal(int)
     tagSelected = Signal(object)
 
@@ -116,6 +118,7 @@ class TagPanel(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
         self.view.activated.connect(self.on_view_activated)
+        self.view.tagKeyPressed.connect(self.tagKeyPressed)
         self.view.selectionModel().currentChanged.connect(self.on_view_current_changed)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
         self.model.modelReset.connect(self._show_empty_hint)  # after the view's own

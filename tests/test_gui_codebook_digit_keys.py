@@ -1,0 +1,68 @@
+"""Keys 1-9 pressed in the Codebook tag as they do in an article, as the key drawn beside
+each tag says: text selected in the current pane becomes a passage with that tag, then the
+next key adds its tag to that passage. The tree's own type-ahead did nothing with them."""
+
+from __future__ import annotations
+
+from gui_support import keyboard_in, select_text
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.coding_palette import SELECT_TEXT_FIRST
+from diptych.gui.main_window import MainWindow
+
+QUOTE = "renewed diplomatic engagement"  # untagged text of the second sample article
+
+
+def codebook_with_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.tags.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+
+
+def test_digits_in_the_codebook_tag_the_selected_text_then_its_passage(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = keyboard_in(qtbot, window, 1)
+    start, end = select_text(pane, QUOTE)
+    codebook_with_keyboard(qtbot, window)
+    view = window.tags.view
+    before = {p.id for p in window.session.project.annotations.query()}
+    tags = window.session.ordered_tags()
+
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    (new,) = {p.id for p in window.session.project.annotations.query()} - before
+    passage = window.session.passage(new)
+    assert (passage.start, passage.end, passage.tag_ids) == (start, end, (tags[2].id,))
+    assert view.hasFocus()  # the keyboard stays where the key was pressed
+
+    qtbot.keyClick(view, Qt.Key.Key_1)  # the next key: onto the passage just made
+    assert set(window.session.passage(new).tag_ids) == {tags[0].id, tags[2].id}
+    assert {p.id for p in window.session.project.annotations.query()} == before | {new}
+
+    window.session.undo_stack.undo()
+    assert window.session.passage(new).tag_ids == (tags[2].id,)
+
+
+def test_a_digit_in_the_codebook_with_nothing_to_tag_says_so(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    keyboard_in(qtbot, window, 1)  # nothing selected, no passage chosen
+    assert window.coding.selected == 0
+    codebook_with_keyboard(qtbot, window)
+    steps = window.session.undo_stack.count()
+    qtbot.keyClick(window.tags.view, Qt.Key.Key_2)
+    assert window.session.undo_stack.count() == steps
+    assert window.statusBar().currentMessage() == SELECT_TEXT_FIRST
+
+
+def test_letters_in_the_codebook_still_find_a_tag_by_its_name(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    codebook_with_keyboard(qtbot, window)
+    view = window.tags.view
+    steps = window.session.undo_stack.count()
+    qtbot.keyClicks(view, "Sec")
+    tag = window.session.codebook()[view.selected_tag() or 0]
+    assert tag.name == "Security"
+    assert window.session.undo_stack.count() == steps
