@@ -12,7 +12,7 @@ from diptych.gui.article_commands import SetMemo
 from diptych.gui.autosave import AutosaveText
 from diptych.gui.note_html import NoteBrowser
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_chips import tool_button
+from diptych.gui.tag_chips import preview_button
 from diptych.storage.errors import InputError
 from diptych.storage.model import MemoKind
 
@@ -113,8 +113,7 @@ class MemoPreview(QWidget):
         self.field = field
         self.what = what
         self.browser = NoteBrowser(field.session.messages, self)
-        self.button = tool_button(self, "Preview", "Show the memo as it reads")
-        self.button.setCheckable(True)
+        self.button = preview_button(self, "Show the memo as it reads")
         self.button.setAccessibleName(f"Preview the {what}")
         self.stack = QStackedWidget(self)
         self.stack.addWidget(field)

@@ -21,7 +21,7 @@ from diptych.gui.note_html import NoteBrowser
 from diptych.gui.passage_meta import PassageMetaRow
 from diptych.gui.read_only import read_only_tip, unwritable_text
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_chips import TagChipRow, tool_button
+from diptych.gui.tag_chips import TagChipRow, preview_button
 from diptych.gui.theme import is_dark
 
 ORPHAN_STATUS = (
@@ -58,8 +58,7 @@ class PassageEditorPage(QWidget):
         self.reattach_button = QPushButton("Re-attach to selection", self)
         self.chips = TagChipRow(self)
         self.add_tag_button = self.chips.add_button
-        self.preview_button = tool_button(self, "Preview", "Show the note as it reads")
-        self.preview_button.setCheckable(True)
+        self.preview_button = preview_button(self, "Show the note as it reads")
         self.note = AutosaveText(session, self)
         self.note.setPlaceholderText("Write a note (Markdown)…")
         self.note.setAccessibleName("Note on the passage")  # the placeholder goes when typing

@@ -27,6 +27,18 @@ def tool_button(parent: QWidget, text: str, tip: str) -> QToolButton:
     return button
 
 
+def preview_button(parent: QWidget, tip: str) -> QToolButton:
+    """A checkable "Preview" button, which reads "Edit" while the text is previewed: as wide
+    as the wider of the two, so that it stays where it was clicked (sized to each word, it
+    shrank and moved right, away from the pointer that was to click it back)."""
+    button = tool_button(parent, "Edit", tip)
+    width = button.sizeHint().width()
+    button.setText("Preview")
+    button.setMinimumWidth(max(width, button.sizeHint().width()))
+    button.setCheckable(True)
+    return button
+
+
 class TagChip(QFrame):
     """A tag on a passage: its colour and name, and a × that takes it off.
 
