@@ -49,6 +49,8 @@ EMPTY_CODEBOOK = (
     "type a new name."
 )
 # What merging does, said before it is done ("merge into" alone left it to guess).
+# Edit, Merge and Delete with no tag selected (as at the start): said, not nothing at all.
+NO_TAG_SELECTED = "Select a tag in the Codebook first: click it, or Ctrl+Shift+B and the arrows."
 MERGE_LABEL = (
     "Merge the selected tag into this one: its passages and sub-tags move here,\n"
     "and the tag itself is removed (Ctrl+Z undoes it)."
@@ -140,6 +142,13 @@ class TagPanel(QWidget):
         """Select a tag in the tree."""
         self.view.select_tag(tag_id)
 
+    def _chosen_tag(self) -> int | None:
+        """The tag selected in the tree, for a tool to act on; None, said, if there is none."""
+        tag_id = self.selected_tag()
+        if tag_id is None:
+            self.session.messages.info(NO_TAG_SELECTED)
+        return tag_id
+
     def on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Say which tag is selected now (its memo is shown beside the reading)."""
         tag = self.model.tag(current)
@@ -197,7 +206,7 @@ class TagPanel(QWidget):
 
     def edit_tag(self) -> None:
         """Edit the selected tag through the tag dialog."""
-        tag_id = self.selected_tag()
+        tag_id = self._chosen_tag()
         if tag_id is None:
             return
         from diptych.gui.tag_dialog import TagDialog
@@ -240,7 +249,7 @@ class TagPanel(QWidget):
 
     def delete_tag(self) -> None:
         """Delete the selected tag after saying what it affects."""
-        tag_id = self.selected_tag()
+        tag_id = self._chosen_tag()
         if tag_id is None:
             return
         codebook = self.session.codebook()
@@ -263,13 +272,15 @@ class TagPanel(QWidget):
 
     def merge_tag(self) -> None:
         """Merge the selected tag into another chosen from a list."""
-        source = self.selected_tag()
+        source = self._chosen_tag()
         if source is None:
             return
         codebook = self.session.codebook()
         excluded = {source, *[t.id for t in codebook.descendants(source)]}
         targets = [t for t in codebook.ordered() if t.id not in excluded]
         if not targets:
+            name, but = codebook[source].name, " but its own sub-tags" if len(excluded) > 1 else ""
+            self.session.messages.info(f"There is no other tag to merge “{name}” into{but}.")
             return
         labels = [codebook.path(t.id) for t in targets]
         # The tag's name goes in the title bar, which never renders markup (labels may).
