@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -165,12 +166,46 @@ def _plain_question(parent: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
+class _KeyedMenu(QMenu):
+    """A context menu whose entries' keys (``with_key``), pressed while it is open, choose
+    them as Enter on them would: a popup keeps the keys from the window's shortcuts."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self._entry_of(QKeySequence(event.keyCombination()))
+        if action is not None:
+            self.setActiveAction(action)
+            enter = Qt.Key.Key_Return
+            event = QKeyEvent(QEvent.Type.KeyPress, enter, Qt.KeyboardModifier.NoModifier)
+        super().keyPressEvent(event)
+
+    def _entry_of(self, pressed: QKeySequence) -> QAction | None:
+        exact = QKeySequence.SequenceMatch.ExactMatch
+        for action in self.actions():
+            usable = action.isEnabled() and action.isVisible() and not action.shortcut().isEmpty()
+            if usable and action.shortcut().matches(pressed) == exact:
+                return action
+        return None
+
+
 def context_menu(parent: QWidget) -> QMenu:
     """A menu to pop up once (``popup()``): closed, it is deleted with the submenus added to
     it, so that right-clicks never pile menus up under ``parent``."""
-    menu = QMenu(parent)
+    menu = _KeyedMenu(parent)
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return menu
+
+
+DELETE = "Del"  # the key that deletes in the Library and the Codebook, as menus name it
+
+
+def with_key(action: QAction, key: str) -> QAction:
+    """``action`` of a context menu showing, beside its name, the key that does the same in
+    the list the menu is of (F2, Del), so the menu teaches it; pressed while the menu is open,
+    the key chooses the action. The key belongs to the menu alone (a widget shortcut), so it
+    never takes the key from the list itself."""
+    action.setShortcut(QKeySequence(key))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    return action
 
 
 def ask_coder(parent: QWidget, current: str) -> str | None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
-from diptych.gui.dialogs import context_menu
+from diptych.gui.dialogs import DELETE, context_menu, with_key
 from diptych.gui.read_only import grey_menu_edits
 
 if TYPE_CHECKING:
@@ -29,10 +29,11 @@ def _one_menu(panel: LibraryPanel, article_id: int) -> QMenu:
     menu.addAction("Open", lambda: panel.openRequested.emit(article_id, False))
     menu.addAction("Open in new pane", lambda: panel.openRequested.emit(article_id, True))
     menu.addSeparator()
-    menu.addAction("Rename…", lambda: panel.renameRequested.emit(article_id))
+    with_key(menu.addAction("Rename…", lambda: panel.renameRequested.emit(article_id)), "F2")
     menu.addAction("Update from newer file…", lambda: panel.reimportRequested.emit(article_id))
     menu.addSeparator()
-    menu.addAction("Remove from project…", lambda: panel.removeRequested.emit(article_id))
+    remove = menu.addAction("Remove from project…", lambda: panel.removeRequested.emit(article_id))
+    with_key(remove, DELETE)
     return menu
 
 
@@ -48,8 +49,9 @@ def _several_menu(panel: LibraryPanel, chosen: list[int]) -> QMenu:
     for text in ("Rename…", "Update from newer file…"):
         menu.addAction(text).setEnabled(False)  # one article at a time
     menu.addSeparator()
-    menu.addAction(
+    remove = menu.addAction(
         f"Remove {count} articles from project…",
         lambda: panel.removeArticlesRequested.emit(chosen),
     )
+    with_key(remove, DELETE)
     return menu

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.codebook_view import CodebookView
 from diptych.gui.commands import SessionCommand, perform, perform_together
-from diptych.gui.dialogs import ask_plain, choose_item, context_menu
+from diptych.gui.dialogs import DELETE, ask_plain, choose_item, context_menu, with_key
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.icons import icon
 from diptych.gui.read_only import grey_menu_edits, grey_widget, refused_read_only
@@ -306,10 +306,10 @@ class TagPanel(QWidget):
             )
             menu.addAction("Show its passages", lambda: self.showPassagesRequested.emit(tag.id))
             menu.addSeparator()
-            edits.append(menu.addAction("Edit…", self.edit_tag))
+            edits.append(with_key(menu.addAction("Edit…", self.edit_tag), "F2"))
             edits.append(menu.addAction("New sub-tag…", self.new_subtag))
             edits.append(menu.addAction("Merge into…", self.merge_tag))
-            edits.append(menu.addAction("Delete…", self.delete_tag))
+            edits.append(with_key(menu.addAction("Delete…", self.delete_tag), DELETE))
             menu.addSeparator()
         edits.append(menu.addAction("New tag…", self.new_tag))
         grey_menu_edits(self.session, menu, *edits)
