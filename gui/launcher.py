@@ -24,7 +24,7 @@ from diptych.gui.project_opening import (
     without_backups,
 )
 from diptych.gui.session import ProjectSession
-from diptych.gui.settings import reachable
+from diptych.gui.settings import is_folder, reachable
 from diptych.storage.backup_folders import backups_for_path
 from diptych.storage.errors import (
     DamagedProjectError,
@@ -47,6 +47,9 @@ class Launcher(QObject):
         super().__init__()
         self.context = context
         self.window: MainWindow | None = None
+        # The folder of a file chosen in Open or New project that was not opened (damaged,
+        # another program's): the next dialog starts there, not back where it was.
+        self._refused_folder: Path | None = None
         context.messages.projectMadeReadOnly.connect(self.on_messages_project_made_read_only)
 
     def show_project(self, project: Project, *, recent: bool = True) -> MainWindow:
@@ -61,6 +64,7 @@ class Launcher(QObject):
             coder=self.context.settings.coder(),
             pool=self.context.pool,
         )
+        self._refused_folder = None
         if self.window is not None:  # the new window takes its place, size and panels
             window_layout.save(self.window)
         old, self.window = self.window, MainWindow(self.context, session)
@@ -220,10 +224,12 @@ class Launcher(QObject):
         a.recent.aboutToShow.connect(lambda: self._fill_recent(window))
 
     def projects_folder(self, window: MainWindow) -> Path:
-        """Where Open project and New project start: the folder of the project open, or of
-        the last one the user opened; else the Documents folder (or home). Never the
-        per-user data folder the sample project lives in, nor the folder Diptych was
-        started from."""
+        """Where Open project and New project start: the folder of a file last chosen in
+        them that could not be opened, of the project open, or of the last one the user
+        opened; else the Documents folder (or home). Never the per-user data folder the
+        sample project lives in, nor the folder Diptych was started from."""
+        if self._refused_folder is not None and is_folder(self._refused_folder):
+            return self._refused_folder
         sample = self.context.paths.sample_project.resolve()  # as recent projects are kept
         candidates = [window.session.project.path, *self.context.settings.recent_projects()]
         for path in candidates:
@@ -237,11 +243,13 @@ class Launcher(QObject):
     def _ask_open(self, window: MainWindow) -> None:
         path = dialogs.choose_project_to_open(window, self.projects_folder(window))
         if path is not None:
+            self._refused_folder = path.parent  # until the project opens
             self.open_path(path)
 
     def _ask_new(self, window: MainWindow) -> None:
         path = dialogs.choose_new_project(window, self.projects_folder(window))
         if path is not None:
+            self._refused_folder = path.parent  # until the project opens
             self.open_path(path, create=True)
 
     def restore_from_backup(self, window: MainWindow) -> None:

@@ -1,6 +1,7 @@
 """File > Open project and New project start in the folder the user keeps projects in: the
-open project's, else the last opened one's, else Documents (or home); never the per-user
-data folder the sample project lives in, nor the folder Diptych was started from."""
+folder of a file last chosen there that could not be opened, else the open project's, else
+the last opened one's, else Documents (or home); never the per-user data folder the sample
+project lives in, nor the folder Diptych was started from."""
 
 from __future__ import annotations
 
@@ -76,3 +77,32 @@ def test_with_no_project_of_the_users_they_start_in_documents_or_home(
 
     assert offered == [str(documents), str(Path.home())]
     assert str(context.paths.sample_project.parent) not in offered[0]
+
+
+def test_a_file_chosen_but_refused_brings_the_next_dialog_back_to_its_folder(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "Projects"
+    home.mkdir()
+    window = open_window(qtbot, context, Project.create(home / "Interviews.diptych"))
+    elsewhere = tmp_path / "From a colleague"
+    elsewhere.mkdir()
+    (elsewhere / "Broken.diptych").write_bytes(b"not a project at all" * 10)
+    offered: list[str] = []
+    answers = [str(elsewhere / "Broken.diptych"), ""]
+
+    def chosen(_parent: object, _caption: str, folder: str, *_rest: object) -> tuple[str, str]:
+        offered.append(folder)
+        return answers.pop(0), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(chosen))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(chosen))
+    errors: list[str] = []
+    context.messages.posted.connect(lambda _level, _title, text: errors.append(text))
+
+    window.actions_.open_project.trigger()
+    window.actions_.new_project.trigger()
+
+    assert "Broken.diptych" in errors[0]
+    assert window.session.project.path == home / "Interviews.diptych"
+    assert offered == [str(home), str(elsewhere / "Untitled project.diptych")]
