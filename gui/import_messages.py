@@ -16,8 +16,23 @@ if TYPE_CHECKING:
     from diptych.storage.model import ReanchorReport
     from diptych.storage.refiqda_summary import ExchangeImportSummary
 
+# Advice worded for an import, as an update from a newer file says it.
+_AS_UPDATE = (
+    ("and import it again", "and choose it again in Update from newer file…"),
+    ("and import that file", "and choose that file in Update from newer file…"),
+    ("and import that.", "and choose that in Update from newer file…"),
+)
 LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
 NAMED_AT_MOST = 20  # names shown for one kind of problem
+
+
+def update_refused_message(title: str, text: str) -> str:
+    """What the window says when the newer version of the article ``title`` could not be
+    read (``text``, the error as shown): the article, left as it was, named first, and
+    the advice written for an import said of the update, which imports nothing."""
+    for imported, updated in _AS_UPDATE:
+        text = text.replace(imported, updated)
+    return f"“{title}” was not updated; its text and passages are as they were.\n\n{text}"
 
 
 def not_imported_message(result: ImportResult) -> str:

@@ -32,6 +32,7 @@ from diptych.gui.import_messages import (
     imported_message,
     not_imported_message,
     update_message,
+    update_refused_message,
 )
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import Settings
@@ -260,8 +261,11 @@ class ImportController(QObject):
         worker = self.workers.start(job)
         show_progress(worker, [path], "Reading", self.window, title="Update article")
         worker.signals.finished.connect(lambda newer: self.on_reimport_read(article_id, newer))
+        title = article_label(self.session, article_id)
         worker.signals.failed.connect(
-            lambda text: self.session.messages.error(text, "Update article")
+            lambda text: self.session.messages.error(
+                update_refused_message(title, text), "Update article"
+            )
         )
         worker.signals.cancelled.connect(
             lambda: self.session.messages.info(
