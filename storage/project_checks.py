@@ -157,6 +157,16 @@ def read_header(path: Path) -> tuple[int, int]:
     return application_id, user_version
 
 
+# A file that is no project, though its name says so: "choose a .diptych file" is what the
+# user did.
+_ONLY_NAMED = "Only its name ends in .diptych: choose a project file that Diptych saved."
+
+
+def _other_programs_advice(path: Path) -> str:
+    """What to do with another program's database given as a project."""
+    return _ONLY_NAMED if path.suffix.lower() == ".diptych" else "Choose a .diptych file."
+
+
 def _not_a_project_advice(path: Path) -> Advice:
     """What to do with a file given as a project that is none: an article, or a REFI-QDA
     project or codebook (a .qdpx is no article, but is imported all the same)."""
@@ -166,6 +176,14 @@ def _not_a_project_advice(path: Path) -> Advice:
             " articles…, or `diptych import PROJECT FILE`).",
             "Choose a .diptych file; a REFI-QDA file is imported into a project (File >"
             " Import articles…).",
+        )
+    if path.suffix.lower() == ".diptych":  # Import articles… refuses it, by that name
+        rename = (
+            f"{_ONLY_NAMED} If it holds an article's text, rename it to end in .txt, .md or"
+            " .html and import it"
+        )
+        return Advice(
+            f"{rename} (`diptych import PROJECT FILE`).", f"{rename} (File > Import articles…)."
         )
     return Advice(
         "Choose a .diptych file, or import it as an article (File > Import "
@@ -203,7 +221,7 @@ def check_identity(path: Path, application_id: int, user_version: int) -> None:
         raise NotAProjectError(
             "is another program's database, not a Diptych project",
             path=path,
-            advice="Choose a .diptych file.",
+            advice=_other_programs_advice(path),
         )
     if application_id == APPLICATION_ID:
         _check_version(path, user_version)
@@ -230,7 +248,7 @@ def check_existing(db: Database, path: Path, *, verify: bool = True) -> None:
         raise NotAProjectError(
             "is another program's database, not a Diptych project",
             path=path,
-            advice="Choose a .diptych file.",
+            advice=_other_programs_advice(path),
         )
     if application_id != APPLICATION_ID:  # Diptych's tables without Diptych's mark
         _check_version(path, user_version)

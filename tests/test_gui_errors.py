@@ -84,8 +84,9 @@ def newer_project(path: Path) -> None:
     [
         (lambda p: (create_sample_project(p).close(), damage(p)), "is damaged", "no backup of it"),
         (lambda p: p.write_text("Minutes of the meeting\n" * 20), "not a Diptych project",
-         "as an article (File > Import articles…)."),
-        (other_programs_database, "another program's database", "Choose a .diptych file"),
+         "rename it to end in .txt, .md or .html and import it (File > Import articles…)."),
+        (other_programs_database, "another program's database",
+         "Only its name ends in .diptych: choose a project file that Diptych saved."),
         (newer_project, "newer version of Diptych", "Open it with the newer Diptych"),
     ],
     ids=["damaged", "text file", "other database", "newer format"],
