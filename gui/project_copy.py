@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from diptych.gui.dialogs import PROJECT_FILTER
 from diptych.gui.main_window import MainWindow
 from diptych.gui.paths import documents_folder
+from diptych.gui.settings import is_folder
 from diptych.gui.workers import Progress
 from diptych.storage.errors import ProjectFileError, readable_text
 from diptych.storage.project import PROJECT_SUFFIX, Project
@@ -64,12 +65,16 @@ def copy_job(source: Path, target: Path) -> Callable[[Progress], Path]:
 
 def save_copy(window: MainWindow) -> None:
     """Ask where, then write the copy in the background and say where it is."""
-    source = window.session.project.path
+    source, settings = window.session.project.path, window.context.settings
     # The sample lives in Diptych's hidden data folder: a copy there would be lost to sight.
     hidden = window.context.paths.data.resolve() in source.resolve().parents
-    target = choose_copy(window, source, documents_folder() if hidden else None)
+    folder = settings.copy_folder()  # copies kept together (a backup disk), as exports are
+    if folder is None or not is_folder(folder):
+        folder = documents_folder() if hidden else None
+    target = choose_copy(window, source, folder)
     if target is None:
         return
+    settings.set_copy_folder(target.parent)  # a name refused is chosen again there
     # Said once it ends, even if the window has given way to another project meanwhile:
     # the copy is there, and the message names the project it is a copy of.
     messages = window.context.messages

@@ -1,5 +1,5 @@
 """User settings: recent projects, the coder's name, window and pane layout, what
-File > Export offers first, and the folder File > Import opens in."""
+File > Export offers first, and the folders File > Import and Save a copy… open in."""
 
 from __future__ import annotations
 
@@ -199,6 +199,17 @@ class Settings:
             "export/include_untagged", "true" if choices.include_untagged else "false"
         )
         self._qsettings.setValue("export/folder", str(choices.folder or ""))
+
+    # -- save a copy ---------------------------------------------------------------------
+    def copy_folder(self) -> Path | None:
+        """The folder the last copy of a project was chosen in (None before the first); it
+        may have been moved or removed since."""
+        folder = str(self._qsettings.value("copy/folder", "") or "")
+        return Path(folder) if folder else None
+
+    def set_copy_folder(self, folder: Path) -> None:
+        """Remember where the next Save a copy… offers its copy."""
+        self._qsettings.setValue("copy/folder", str(folder))
 
     # -- import --------------------------------------------------------------------------
     def import_folder(self) -> Path | None:

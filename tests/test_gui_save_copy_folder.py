@@ -1,5 +1,6 @@
-"""Save a copy… offers a folder the user can find the copy in again: beside the project,
-but not beside the sample project, which lives in Diptych's own hidden data folder."""
+"""Save a copy… offers a folder the user can find the copy in again: the one the last copy
+was chosen in, else beside the project, but not beside the sample project, which lives in
+Diptych's own hidden data folder."""
 
 from __future__ import annotations
 
@@ -48,3 +49,39 @@ def test_a_copy_of_another_project_is_offered_beside_it(
 ) -> None:
     offered = offered_name(qtbot, context, sample, monkeypatch)
     assert offered == sample.with_name("sample (copy).diptych")
+
+
+def test_the_next_copy_is_offered_in_the_folder_the_last_one_was_saved_in(
+    qtbot: QtBot, context: AppContext, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backups = tmp_path / "USB stick"
+    backups.mkdir()
+    (backups / "Taken.diptych").write_bytes(b"")  # a copy never replaces it: refused
+    offered: list[str] = []
+    answers = [str(backups / "Taken.diptych"), str(backups / "Monday.diptych"), "", ""]
+
+    def chosen(_parent, _title, name, *_args):  # type: ignore[no-untyped-def]
+        offered.append(name)
+        return answers.pop(0), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(chosen))
+    said: list[str] = []
+    context.messages.posted.connect(lambda _level, _title, text: said.append(text))
+    window = open_window(qtbot, context, Project.open(sample))
+
+    window.actions_.save_copy.trigger()  # refused: the file is there
+    qtbot.waitUntil(lambda: any("already exists" in text for text in said), timeout=5_000)
+    window.actions_.save_copy.trigger()
+    qtbot.waitUntil(lambda: (backups / "Monday.diptych").exists(), timeout=5_000)
+    window.actions_.save_copy.trigger()
+    window.close()
+    again = open_window(qtbot, context, Project.open(sample))  # as after a restart
+    again.actions_.save_copy.trigger()
+
+    copy = "sample (copy).diptych"
+    assert offered == [
+        str(sample.with_name(copy)),
+        str(backups / copy),
+        str(backups / copy),
+        str(backups / copy),
+    ]
