@@ -159,6 +159,9 @@ class LibraryPanel(QWidget):
             return
         if chosen and self._on_articles_key(chosen, event):
             return
+        if not chosen and self.view.hasFocus() and key in (Qt.Key.Key_F2, Qt.Key.Key_Delete):
+            self._say_none_selected("rename" if key == Qt.Key.Key_F2 else "remove")
+            return
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if (key == Qt.Key.Key_Down or enter) and self.filter.hasFocus() and self.proxy.rowCount():
             if not chosen:  # filtered out, or none yet
@@ -218,10 +221,21 @@ class LibraryPanel(QWidget):
         than nothing at all."""
         if self.selected_articles():
             self._emit_open(new_pane=True)
-        elif self.model.rowCount():
-            self.session.messages.info("Select an article in the Library to open it beside.")
         else:
-            self.session.messages.info("There are no articles yet: import some with Import… below.")
+            self._say_none_selected("open", " beside")
+
+    def _say_none_selected(self, verb: str, where: str = "") -> None:
+        """Say how to have an article to ``verb`` (rename, remove, open beside), when none
+        is selected: import some, clear a filter that shows none, or select one."""
+        words = self.filter.text().strip()
+        if not self.model.rowCount():
+            text = "There are no articles yet: import some with Import… below."
+        elif not self.proxy.rowCount():
+            text = f"No article title contains “{words}”: clear the filter (Esc in it) to"
+            text += f" {verb} one{where}."
+        else:
+            text = f"Select an article in the Library to {verb} it{where}."
+        self.session.messages.info(text)
 
     def _emit_open(self, *, new_pane: bool) -> None:
         """Open the selected article (beside with ``new_pane``); several, each beside."""
