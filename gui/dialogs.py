@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialogButtonBox,
     QFileDialog,
     QInputDialog,
     QMenu,
@@ -75,28 +76,46 @@ def about(parent: QWidget) -> None:
 
 
 class _InputWidth(QObject):
-    """While installed on the application, gives the input dialog shown a width."""
+    """While installed on the application, gives the input dialog shown a width, and with
+    ``required`` greys its OK button while the text is blank."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, *, required: bool = False) -> None:
         super().__init__()
         self.width = width
+        self.required = required
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QInputDialog):
             watched.setMinimumWidth(self.width)
+            if self.required:
+                dialog = watched
+                dialog.textValueChanged.connect(lambda text: _grey_ok(dialog, text))
+                _grey_ok(dialog, dialog.textValue())
         return False
 
 
-def ask_text(parent: QWidget, title: str, label: str, current: str) -> tuple[str, bool]:
+def _grey_ok(dialog: QInputDialog, text: str) -> None:
+    """Grey ``dialog``'s OK while ``text`` is blank (its button looked up each time: the
+    one there as the dialog shows is not the one it keeps)."""
+    buttons = dialog.findChild(QDialogButtonBox)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok) if buttons is not None else None
+    if ok is not None:
+        ok.setEnabled(bool(text.strip()))
+
+
+def ask_text(
+    parent: QWidget, title: str, label: str, current: str, *, required: bool = False
+) -> tuple[str, bool]:
     """Qt's input dialog for one line of text, in a field wide enough to show ``current``
-    whole (and never narrower than a name needs).
+    whole (and never narrower than a name needs); with ``required``, OK is greyed while
+    the text is blank, which would otherwise close the dialog and change nothing.
 
     Qt's input dialog is as narrow as its label: a long text showed only its end,
     scrolled into a field a few words wide.
     """
     room = parent.screen().availableGeometry().width() * 2 // 3
     needed = parent.fontMetrics().horizontalAdvance(current) + RENAME_MARGIN
-    sizer = _InputWidth(max(RENAME_MIN_WIDTH, min(needed, room)))
+    sizer = _InputWidth(max(RENAME_MIN_WIDTH, min(needed, room)), required=required)
     app = QApplication.instance()
     if app is not None:
         app.installEventFilter(sizer)
@@ -125,7 +144,7 @@ def choose_item(
 def rename_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
     """Ask for a new title (undoable), in a field wide enough to show it whole."""
     current = session.project.articles.summary(article_id=article_id).title
-    title, ok = ask_text(parent, "Rename article", "Title:", current)
+    title, ok = ask_text(parent, "Rename article", "Title:", current, required=True)
     if ok and title.strip() and title.strip() != current:
         perform(session, RenameArticle(session, article_id, title.strip()))
 
