@@ -49,6 +49,13 @@ def article_label(session: ProjectSession, article_id: int) -> str:
     return dict((a.id, label) for a, label in article_labels(session.articles()))[article_id]
 
 
+def pane_title(session: ProjectSession, article_id: int, title: str) -> str:
+    """The title a pane shows for the article ``article_id``: its line in the Library, so
+    that two panes on namesakes are told apart; ``title`` for one not listed (yet)."""
+    labels = dict((a.id, label) for a, label in article_labels(session.articles()))
+    return labels.get(article_id, title)
+
+
 class ArticleListModel(QAbstractListModel):
     """Every article of the project, in library order; refreshed when articles change.
 

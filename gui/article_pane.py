@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from diptych.gui import pane_reading
 from diptych.gui.article_loader import ArticleLoader
+from diptych.gui.article_model import article_labels
 from diptych.gui.article_view import ArticleView
 from diptych.gui.find_bar import FindBar
 from diptych.gui.margin import PassageMargin
@@ -98,8 +99,9 @@ class ArticlePane(QFrame):
             session, self.view, self.loader, self.margin, self.pane_find, self
         )
         self.loading = PaneLoading(
-            self.loader, self.header, self.view, self.margin, self.pane_find, self.passages, self
-        )
+            session, self.loader, self.header, self.view, self.margin, self.pane_find,
+            self.passages, self,
+        )  # fmt: skip
         self._connect()
 
     def _connect(self) -> None:
@@ -219,17 +221,17 @@ class ArticlePane(QFrame):
         return self.passages.selected
 
     def on_session_articles_changed(self) -> None:
-        """Follow renames; close if the article was removed."""
+        """Follow renames (and namesakes come or gone); close if the article was removed."""
         if self.article_id is None:
             return
-        ids = {a.id: a for a in self.session.articles()}
-        summary = ids.get(self.article_id)
-        if summary is None:
+        listed = {a.id: (a, label) for a, label in article_labels(self.session.articles())}
+        if self.article_id not in listed:
             removed, self.loader.article_id = self.article_id, None
             self.articleRemoved.emit(removed)
             self.closeRequested.emit()
         else:
-            self.header.set_title(summary.title, summary.source_name)
+            summary, label = listed[self.article_id]  # a namesake's file named, as listed
+            self.header.set_title(label, summary.source_name)
 
     def on_session_article_text_changed(self, article_id: int) -> None:
         """Show the new text of this pane's article, the reader at the same paragraph."""

@@ -7,11 +7,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from diptych.gui.article_loader import ArticleLoader
+from diptych.gui.article_model import pane_title
 from diptych.gui.article_view import ArticleView
 from diptych.gui.margin import PassageMargin
 from diptych.gui.pane_find import PaneFind
 from diptych.gui.pane_header import PaneHeader
 from diptych.gui.pane_passages import PanePassages
+from diptych.gui.session import ProjectSession
 from diptych.storage.model import Article
 
 EMPTY_PANE_HINT = "No article here: double-click one in the Library, or drag it here."
@@ -21,6 +23,7 @@ class PaneLoading(QObject):
     """Keeps one pane's header, text, search and passages in step with its loader.
 
     Args:
+        session: the open project (the titles of other articles: namesakes are told apart).
         loader: the pane's loader, whose steps are followed.
         header: the pane's title bar (title, outline, progress).
         view: the pane's text view (the hint it shows while empty).
@@ -37,6 +40,7 @@ class PaneLoading(QObject):
 
     def __init__(
         self,
+        session: ProjectSession,
         loader: ArticleLoader,
         header: PaneHeader,
         view: ArticleView,
@@ -46,6 +50,7 @@ class PaneLoading(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.session = session
         self.header = header
         self.view = view
         self.margin = margin
@@ -60,7 +65,7 @@ class PaneLoading(QObject):
     def on_loader_opening(self, article_id: int, title: str, source: str) -> None:
         """A long article is being read: say which, and that it is coming."""
         self.view.set_empty_hint("")
-        self.header.set_title(title, source)
+        self.header.set_title(pane_title(self.session, article_id, title), source)
         self.header.set_progress(0, 1)
 
     def on_loader_presented(self, article: Article) -> None:
@@ -68,7 +73,9 @@ class PaneLoading(QObject):
         self.view.set_empty_hint("")
         self.passages.selected = 0
         self.pane_find.forget()
-        self.header.set_title(article.title, article.source_name)
+        self.header.set_title(
+            pane_title(self.session, article.id, article.title), article.source_name
+        )
         self.header.set_outline(article.content.outline())
 
     def on_loader_loaded(self) -> None:
