@@ -79,22 +79,25 @@ def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, b
     return "\n".join([*lines, backed_up]), True
 
 
-def update_message(report: ReanchorReport, read: Sequence[tuple[str, str]] = ()) -> str:
-    """Where an updated article's passages were found again, and how many are orphans;
-    then whether the newer file (``read``: its name and encoding) was not all UTF-8."""
+def update_message(
+    report: ReanchorReport, read: Sequence[tuple[str, str]] = (), title: str = ""
+) -> str:
+    """Where the passages of the article ``title``, updated, were found again, and how
+    many are orphans; then whether the newer file (``read``: its name and encoding) was
+    not all UTF-8."""
     notes = "".join(f" {note}" for note in reading_notes(read, window=True))
-    return _where_passages_went(report) + notes
+    return _where_passages_went(report, f"“{title}”" if title else "the article") + notes
 
 
-def _where_passages_went(report: ReanchorReport) -> str:
+def _where_passages_went(report: ReanchorReport, article: str) -> str:
     if not (report.kept or report.moved or report.fuzzy or report.orphaned):
         # A row of noughts would read as passages lost.
-        return "Updated the article: it has no passages to find again. Ctrl+Z undoes the update."
+        return f"Updated {article}: it has no passages to find again. Ctrl+Z undoes the update."
     before = orphans_before(report.still_orphaned)
     listed = f"{before}; listed under Orphans" if before else "listed under Orphans"
     again = found_again(report.found_again)
     return (
-        f"Updated the article: {counted(report.kept, 'passage')} in place, {report.moved} moved, "
+        f"Updated {article}: {counted(report.kept, 'passage')} in place, {report.moved} moved, "
         f"{report.fuzzy} found approximately, {report.orphaned} orphaned ({listed}, never "
         f"deleted).{f' {sentence(again)}.' if again else ''} Ctrl+Z undoes the update."
     )

@@ -287,5 +287,6 @@ class ImportController(QObject):
         report = command.report
         report_to = self.session.messages.warning if report.lost else self.session.messages.info
         read = [(parsed.source_name, parsed.encoding)]
-        report_to(update_message(report, read), "Update article")
+        title = article_label(self.session, article_id)  # the update ran in the background
+        report_to(update_message(report, read, title), "Update article")
         self.reimported.emit(article_id)

@@ -69,7 +69,7 @@ def test_update_from_newer_file_says_so_too(
     with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
         window.importer.reimport(article.id, newer)
     said = posted[-1][2]
-    assert said.startswith("Updated the article:")
+    assert said.startswith(f"Updated “{article.title}”:")
     assert "newer.txt was UTF-8 except for a few bytes" in said
     shown = window.session.project.articles.get(article_id=article.id).text
     assert shown.endswith("Un café, déjà “vu”.")

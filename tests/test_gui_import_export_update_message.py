@@ -1,5 +1,7 @@
 """Update from newer file… on an article without passages says so, instead of a row of
-noughts ("0 passages in place, 0 moved, 0 found approximately, 0 orphaned")."""
+noughts ("0 passages in place, 0 moved, 0 found approximately, 0 orphaned"); the message
+names the article updated (the update runs in the background: the user may have moved on,
+and a box about passages orphaned would not say whose)."""
 
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ def test_an_article_without_passages_is_updated_in_plain_words(
     level, title, text = posted[-1]
     assert (level, title) == (Level.INFO, "Update article")
     assert text == (
-        "Updated the article: it has no passages to find again. Ctrl+Z undoes the update."
+        "Updated “Minutes”: it has no passages to find again. Ctrl+Z undoes the update."
     )
     assert "agreed on tariffs" in window.session.project.articles.get(article_id=article_id).text
 
@@ -60,12 +62,12 @@ def test_an_update_that_loses_nothing_is_no_warning_for_orphans_lost_before(
 
     lost, still, back = posted[-3:]
     assert lost == (
-        Level.WARNING, "Update article", "Updated the article: 0 passages in place, 0 moved, "
+        Level.WARNING, "Update article", "Updated “Minutes”: 0 passages in place, 0 moved, "
         "0 found approximately, 1 orphaned (listed under Orphans, never deleted). "
         "Ctrl+Z undoes the update.",
     )  # fmt: skip
     assert still == (
-        Level.INFO, "Update article", "Updated the article: 0 passages in place, 0 moved, "
+        Level.INFO, "Update article", "Updated “Minutes”: 0 passages in place, 0 moved, "
         "0 found approximately, 1 orphaned (of which 1 already before this update; listed under "
         "Orphans, never deleted). Ctrl+Z undoes the update.",
     )  # fmt: skip

@@ -165,7 +165,7 @@ def test_the_passages_are_found_again_in_the_worker_and_undo_redo_restore(
     posted = update(qtbot, window, newer)
 
     assert posted[-1][1] == "Update article"
-    assert posted[-1][2].startswith("Updated the article:")
+    assert posted[-1][2].startswith("Updated “")
     assert len(threads) == 1
     assert threads[0] is not threading.main_thread()  # a worker's, not the window's
     assert window.session.undo_stack.count() == steps + 1
