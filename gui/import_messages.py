@@ -35,6 +35,15 @@ def update_refused_message(title: str, text: str) -> str:
     return f"“{title}” was not updated; its text and passages are as they were.\n\n{text}"
 
 
+def removed_meanwhile_message(title: str, file_name: str) -> str:
+    """What the window says when the article ``title`` was removed while its newer file
+    ``file_name`` was read: not "There is no article 2", a number the user never sees."""
+    return (
+        f"“{title}” was removed while {readable_text(file_name)} was read, perhaps in another"
+        " window, so it was not updated."
+    )
+
+
 def not_imported_message(result: ImportResult) -> str:
     """The files that were refused or left out, and why ("" if there were none)."""
     said = []

@@ -31,6 +31,7 @@ from diptych.gui.import_messages import (
     exchange_message,
     imported_message,
     not_imported_message,
+    removed_meanwhile_message,
     update_message,
     update_refused_message,
 )
@@ -39,6 +40,7 @@ from diptych.gui.settings import Settings
 from diptych.gui.workers import Workers
 from diptych.storage.errors import (
     READ_ONLY_ADVICE,
+    InputError,
     MadeReadOnlyError,
     ReadOnlyProjectError,
     readable_text,
@@ -260,18 +262,37 @@ class ImportController(QObject):
         job = newer_version_job(self.session.project.path, article_id, path)
         worker = self.workers.start(job)
         show_progress(worker, [path], "Reading", self.window, title="Update article")
-        worker.signals.finished.connect(lambda newer: self.on_reimport_read(article_id, newer))
         title = article_label(self.session, article_id)
-        worker.signals.failed.connect(
-            lambda text: self.session.messages.error(
-                update_refused_message(title, text), "Update article"
-            )
-        )
+        gone = removed_meanwhile_message(title, path.name)
+
+        def read(newer: NewerVersion) -> None:
+            if self._gone(article_id):
+                self.session.messages.warning(gone, "Update article")
+            else:
+                self.on_reimport_read(article_id, newer)
+
+        def refused(text: str) -> None:
+            if self._gone(article_id):  # the newer file was not the trouble
+                self.session.messages.warning(gone, "Update article")
+            else:
+                self.session.messages.error(update_refused_message(title, text), "Update article")
+
+        worker.signals.finished.connect(read)
+        worker.signals.failed.connect(refused)
         worker.signals.cancelled.connect(
             lambda: self.session.messages.info(
                 "Update cancelled; the article was not changed.", "Update article"
             )
         )
+
+    def _gone(self, article_id: int) -> bool:
+        """True if the article ``article_id`` is no longer in the project (asked of the
+        file: another window may have removed it since the window last looked)."""
+        try:
+            self.session.project.articles.summary(article_id=article_id)
+        except InputError:
+            return True
+        return False
 
     def on_reimport_read(self, article_id: int, newer: NewerVersion) -> None:
         """Apply a newer version read and planned by the worker."""
