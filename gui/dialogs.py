@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.article_commands import RemoveArticle, RenameArticle
-from diptych.gui.article_model import article_label
+from diptych.gui.article_model import article_label, article_labels
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
+from diptych.storage.errors import InputError
+from diptych.storage.model import ArticleSummary
 from diptych.storage.project import PROJECT_SUFFIX
 from diptych.storage.wording import counted
 
@@ -141,9 +143,28 @@ def choose_item(
     return dialog.textValue(), chosen
 
 
+def _still_there(session: ProjectSession, article_id: int, what: str) -> ArticleSummary | None:
+    """The article ``article_id`` as the file has it now; None, said by the title shown,
+    if another window removed it since this one last looked (the views then show the
+    project as it is), where "there is no article 2" reached the crash dialog."""
+    shown = dict((a.id, label) for a, label in article_labels(session.articles()))
+    try:
+        return session.project.articles.summary(article_id=article_id)
+    except InputError:
+        session.show_changes_from_elsewhere()
+        session.messages.info(
+            f"“{shown.get(article_id, '')}” was removed, perhaps in another window, so it "
+            f"cannot be {what}. The window now shows the project as it is."
+        )
+        return None
+
+
 def rename_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
     """Ask for a new title (undoable), in a field wide enough to show it whole."""
-    current = session.project.articles.summary(article_id=article_id).title
+    summary = _still_there(session, article_id, "renamed")
+    if summary is None:
+        return
+    current = summary.title
     title, ok = ask_text(parent, "Rename article", "Title:", current, required=True)
     if ok and title.strip() and title.strip() != current:
         perform(session, RenameArticle(session, article_id, title.strip()))
@@ -151,7 +172,9 @@ def rename_article(parent: QWidget, session: ProjectSession, article_id: int) ->
 
 def remove_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:
     """Confirm, then remove an article and its passages (undoable)."""
-    summary = session.project.articles.summary(article_id=article_id)
+    summary = _still_there(session, article_id, "removed again")
+    if summary is None:
+        return
     count = summary.annotation_count
     with_passages = f" and its {counted(count, 'passage')}" if count else ""
     text = (
