@@ -26,7 +26,7 @@ from diptych.gui.passage_index import PassageIndex
 from diptych.gui.render_tables import holds_long_table, set_document_font
 from diptych.gui.session import ProjectSession
 from diptych.storage.article_rows import load_article
-from diptych.storage.errors import DiptychError
+from diptych.storage.errors import DiptychError, InputError
 from diptych.storage.model import Article
 from diptych.storage.offsets import PositionMap
 
@@ -128,7 +128,7 @@ class ArticleLoader(QObject):
                 self.present(articles.get(article_id=article_id))
                 return
         except DiptychError as exc:
-            self.session.messages.known_error(exc)
+            self._refused(article_id, exc)
             return
         self._generation += 1
         self._clear_view()  # nothing of the previous article stays selectable meanwhile
@@ -142,6 +142,28 @@ class ArticleLoader(QObject):
         worker.signals.finished.connect(read.on_finished)
         worker.signals.failed.connect(read.on_failed)
         worker.signals.crashed.connect(read.on_crashed)
+
+    def _refused(self, article_id: int, exc: DiptychError) -> None:
+        """Say why the article could not be opened: one another window removed since this
+        one last looked is named by its title (not "there is no article 2"), and the views
+        show the project as it is at once."""
+        shown = {a.id: a.title for a in self.session.articles()}
+        if not isinstance(exc, InputError) or article_id not in shown or self._there(article_id):
+            self.session.messages.known_error(exc)
+            return
+        self.session.show_changes_from_elsewhere()
+        self.session.messages.info(
+            f"“{shown[article_id]}” was removed, perhaps in another window, so it cannot be"
+            " opened. The window now shows the project as it is."
+        )
+
+    def _there(self, article_id: int) -> bool:
+        """True if the file still holds the article ``article_id``."""
+        try:
+            self.session.project.articles.summary(article_id=article_id)
+        except InputError:
+            return False
+        return True
 
     def _await(self, read: BackgroundRead | None) -> None:
         """Wait for ``read`` (None: for no read); a read waited for before is abandoned."""
