@@ -110,8 +110,18 @@ class PaneArea(QStackedWidget):
                 asked = len(article_ids) + shown
                 self.say_left_out(article_ids[number:], asked, refusal, already=already)
                 break
-            opened.append(self._insert_pane(article_id, index + number if index >= 0 else -1))
+            pane = self._opened(self._insert_pane(article_id, index + number if index >= 0 else -1))
+            opened.extend([pane] if pane is not None else [])
         return opened
+
+    def _opened(self, pane: ArticlePane | None) -> ArticlePane | None:
+        """``pane``, just added to show an article, if it does; closed, None, if the
+        article could not be opened (removed in another window: its loader said so), so
+        that no empty pane is left in its place."""
+        if pane is not None and pane.article_id is None:
+            self.close_pane(pane)
+            return None
+        return pane
 
     def _insert_pane(self, article_id: int | None, index: int) -> ArticlePane:
         places = self._reading_places()  # the new pane takes width from the others
@@ -186,7 +196,7 @@ class PaneArea(QStackedWidget):
         if target is None:
             target = None if new_pane else self._free_pane()
             if target is None:
-                target = self.add_pane(article_id)
+                target = self._opened(self.add_pane(article_id))
             else:
                 target.show_article(article_id)
         if target is not None:
