@@ -48,3 +48,21 @@ def test_a_refused_newer_file_names_the_article_left_unchanged(
     assert "import it again" not in text and "import that" not in text
     assert "Update from newer file" in text
     assert window.session.project.articles.get(article_id=article.id).text == text_before
+
+
+def test_a_project_chosen_as_the_newer_file_is_to_be_imported_as_refi_qda(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "Colleague.diptych"
+    project.write_bytes(b"")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(project), ""))
+    )
+    said: list[str] = []
+    window.session.messages.posted.connect(lambda _level, _title, text: said.append(text))
+
+    window.library.reimportRequested.emit(window.session.articles()[0].id)
+    qtbot.waitUntil(lambda: bool(said), timeout=5_000)
+
+    # a .qdpx is imported, never chosen as an article's newer version
+    assert said[0].endswith("export it there as REFI-QDA (File > Export…) and import that file.")
