@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
 # Advice worded for an import, as an update from a newer file says it.
 _AS_UPDATE = (
-    ("and import it again", "and choose it again in Update from newer file…"),
-    ("HTML and import that file", "HTML and choose that file in Update from newer file…"),
-    ("and import that.", "and choose that in Update from newer file…"),
+    ("and import it again", "and choose it again in Update from newer file"),
+    ("HTML and import that file", "HTML and choose that file in Update from newer file"),
+    ("and import that.", "and choose that in Update from newer file."),
 )
 LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
 NAMED_AT_MOST = 20  # names shown for one kind of problem

@@ -46,7 +46,7 @@ def test_a_refused_newer_file_names_the_article_left_unchanged(
     assert text.startswith(f"“{article.title}” was not updated; its text and passages")
     assert str(newer) in text
     assert "import it again" not in text and "import that" not in text
-    assert "Update from newer file" in text
+    assert "Update from newer file" in text and "…." not in text
     assert window.session.project.articles.get(article_id=article.id).text == text_before
 
 
