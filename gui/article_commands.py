@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from diptych.gui.commands import SessionCommand
+from diptych.gui.commands import SessionCommand, quote_start
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_commands import tag_path
+from diptych.gui.tag_commands import named, tag_path
 from diptych.gui.text_commands import SetText
 from diptych.storage.article_removal import ArticleRemoval, as_added
 from diptych.storage.article_updates import ReplacementPlan
@@ -196,7 +196,7 @@ class ReplaceArticleText(SessionCommand):
 
 
 class SetMemo(SetText):
-    """Write the project's or an article's memo."""
+    """Write the memo on the project, an article or a tag."""
 
     MERGE_ID = 1002
     WHAT = "memo"
@@ -211,7 +211,16 @@ class SetMemo(SetText):
     ) -> None:
         super().__init__(session, "Edit memo", (kind, target_id), text, sitting)
         self.kind, self.target_id = kind, target_id
-        self.name = ""  # the article's title or the tag's path, as last written
+        self.name = self._name()  # the article's title or the tag's path, as last written
+        self.setText(self._label())
+
+    def _label(self) -> str:
+        """The Undo menu's name for the step, saying which of the memos it changes."""
+        if self.kind == MemoKind.PROJECT:
+            return "Edit project memo"
+        if self.kind == MemoKind.ARTICLE:
+            return f"Edit memo on article “{quote_start(self.name)}”" if self.name else "Edit memo"
+        return named("Edit memo on tag", self.name) if self.name else "Edit memo"
 
     def _read(self) -> str:
         return self.session.memo_text(self.kind, self.target_id)
@@ -228,6 +237,11 @@ class SetMemo(SetText):
         if self.kind == MemoKind.TAG and self.target_id is not None:
             return tag_path(self.session, self.target_id)
         return ""
+
+    def _tag_shown(self, *, undone: bool) -> int:
+        # A tag's memo is shown while its tag is selected: the tag whose memo changed is
+        # selected, so that the change is seen even while another tag's memo was shown.
+        return (self.target_id or 0) if self.kind == MemoKind.TAG else 0
 
     def _gone(self, *, undoing: bool) -> str | None:
         if self.target_id is None:

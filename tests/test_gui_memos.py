@@ -33,7 +33,7 @@ def test_project_memo_is_shown_edited_saved_and_undone(
         lambda: memo_in_file(sample, MemoKind.PROJECT).endswith("compare the framings."),
         timeout=5000,
     )
-    assert window.actions_.undo.text() == "&Undo Edit memo"
+    assert window.actions_.undo.text() == "&Undo Edit project memo"
     window.actions_.undo.trigger()
     assert memo_in_file(sample, MemoKind.PROJECT) == welcome
     assert field.toPlainText() == welcome

@@ -44,7 +44,7 @@ def test_an_undo_refused_while_the_file_is_busy_can_be_tried_again(
     stack.undo()
     assert len(failures) == 1 and "is busy" in failures[0]
     qtbot.waitUntil(lambda: stack.index() == 2)  # the step is back where it was
-    assert stack.count() == 2 and stack.undoText() == "Edit memo"
+    assert stack.count() == 2 and stack.undoText() == "Edit project memo"
     lock.execute("COMMIT")
 
     stack.undo()  # tried again: the memo, not the passage deleted before it

@@ -15,7 +15,7 @@ from diptych.gui.article_commands import (
     ReplaceArticleText,
     SetMemo,
 )
-from diptych.gui.commands import SessionCommand, perform
+from diptych.gui.commands import SessionCommand, perform, quote_start
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
@@ -107,7 +107,9 @@ def test_a_memo_on_an_article_removed_elsewhere_names_the_article(
 
     _replay(session, undoing=undoing)
     assert undo_failures == _said(
-        f"The article “{article.title}” was removed", "Edit memo", undoing=undoing
+        f"The article “{article.title}” was removed",
+        f"Edit memo on article “{quote_start(article.title)}”",
+        undoing=undoing,
     )
 
 
@@ -121,7 +123,9 @@ def test_a_memo_on_a_tag_deleted_elsewhere_names_the_tag_by_its_path(
     _delete_tag(session, tag.id)
 
     _replay(session, undoing=undoing)
-    assert undo_failures == _said(f"The tag “{path}” was deleted", "Edit memo", undoing=undoing)
+    assert undo_failures == _said(
+        f"The tag “{path}” was deleted", f"Edit memo on tag {path}", undoing=undoing
+    )
 
 
 @pytest.mark.parametrize("undoing", [True, False], ids=["undo", "redo"])

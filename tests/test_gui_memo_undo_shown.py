@@ -1,0 +1,64 @@
+"""Undo and redo of a memo say which memo they change, and show a tag's memo they change
+while another tag's is shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.commands import quote_start
+from diptych.gui.main_window import MainWindow
+from diptych.storage.model import MemoKind
+
+
+def _tag_id(window: MainWindow, name: str) -> int:
+    return next(t.id for t in window.session.codebook().ordered() if t.name == name)
+
+
+def _type_memo(qtbot: QtBot, window: MainWindow, kind: MemoKind, words: str) -> None:
+    field = {
+        MemoKind.PROJECT: window.memos.project_memo,
+        MemoKind.ARTICLE: window.memos.article_memo,
+        MemoKind.TAG: window.memos.tag_memo,
+    }[kind]
+    field.setFocus()
+    qtbot.keyClicks(field, words)
+    window.area.current.view.setFocus()  # leaving the field saves it
+    qtbot.waitUntil(lambda: window.session.undo_stack.canUndo())
+
+
+def test_undoing_a_tag_memo_shows_that_memo_and_names_its_tag(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    tree = window.tags.view
+    security, trade = _tag_id(window, "Security"), _tag_id(window, "Trade")
+    tree.select_tag(security)
+    _type_memo(qtbot, window, MemoKind.TAG, "Hard security only.")
+    assert window.actions_.undo.text() == "&Undo Edit memo on tag Security"
+
+    tree.select_tag(trade)  # the memo shown is Trade's now
+    assert window.memos.tag_memo.toPlainText() == ""
+    window.actions_.undo.trigger()
+
+    assert window.session.memo_text(MemoKind.TAG, security) == ""
+    assert window.statusBar().currentMessage() == "Undone: Edit memo on tag Security"
+    assert window.tags.model.tag(tree.currentIndex()).id == security
+    assert window.memos.tag_label.text() == "Memo on tag “Security”"
+
+    tree.select_tag(trade)
+    window.actions_.redo.trigger()
+    assert window.tags.model.tag(tree.currentIndex()).id == security
+    assert window.memos.tag_memo.toPlainText() == "Hard security only."
+
+
+def test_the_project_and_article_memos_are_named_in_undo(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    _type_memo(qtbot, window, MemoKind.PROJECT, "Aim.")
+    assert window.actions_.undo.text() == "&Undo Edit project memo"
+    article_id = window.area.current.article_id
+    title = next(a.title for a in window.session.articles() if a.id == article_id)
+    _type_memo(qtbot, window, MemoKind.ARTICLE, "Cites customs data.")
+    # A long title is cut as messages cut a passage's quote.
+    assert window.actions_.undo.text() == f"&Undo Edit memo on article “{quote_start(title)}”"
