@@ -16,15 +16,25 @@ class VerticalScroll(QScrollArea):
     but for no more than a share of the screen's, so that on a small screen the panels
     beside one another still fit and scroll rather than push the window off the screen.
 
+    A ``steady`` area asks for the height its page first needed (the Passage panel as the
+    window opens, empty) and scrolls what needs more, rather than grow with what it shows:
+    grown, it would push the panel below it down, and move a row of the Passages list
+    from under the pointer between the press and the release of a click on it.
+
     Args:
         page: the contents.
         parent: the owning widget.
         most: the largest share of the screen's height to ask for.
+        steady: ask for the same height whatever the page shows.
     """
 
-    def __init__(self, page: QWidget, parent: QWidget | None = None, *, most: float) -> None:
+    def __init__(
+        self, page: QWidget, parent: QWidget | None = None, *, most: float, steady: bool = False
+    ) -> None:
         super().__init__(parent)
         self._most = most
+        self._steady = steady
+        self._first_height: int | None = None
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -39,6 +49,11 @@ class VerticalScroll(QScrollArea):
             return super().minimumSizeHint()
         least = page.minimumSizeHint()
         width = least.width() + self.verticalScrollBar().sizeHint().width()
+        needed = least.height()
+        if self._steady:
+            if self._first_height is None:
+                self._first_height = needed
+            needed = self._first_height
         cap = int(self.screen().availableGeometry().height() * self._most)
-        height = max(min(least.height(), cap), super().minimumSizeHint().height())
+        height = max(min(needed, cap), super().minimumSizeHint().height())
         return QSize(width, height) + QSize(2 * self.frameWidth(), 2 * self.frameWidth())
