@@ -67,10 +67,37 @@ class PaneFind(QObject):
         self._show_match()
 
     def on_find_bar_stepped(self, step: int) -> None:
-        """Go to the next or previous match."""
-        if self.matches:
+        """Go to the next or previous match; with the bar closed (F3, Shift+F3), find the
+        words last looked for again (see :meth:`_find_again`)."""
+        if not self.bar.isVisible():
+            self._find_again(step)
+        elif self.matches:
             self._match = (self._match + step) % len(self.matches)
             self._show_match()
+
+    def _find_again(self, step: int) -> None:
+        """F3 or Shift+F3 with the bar closed: the bar shows again, on the match after (or
+        before) the selection or the caret, with the keyboard left in the text, as it was,
+        so that a tag key tags the match. With nothing looked for yet, the bar opens as
+        with Ctrl+F."""
+        article_text = self._article_text()
+        if article_text is None:
+            return
+        if not self.bar.field.text():
+            self.open_find()
+            return
+        self.matches = find_all(article_text, self.bar.field.text())
+        cursor, positions = self.view.textCursor(), self.view.positions
+        start = positions.to_display(cursor.selectionStart())
+        end = positions.to_display(cursor.selectionEnd())
+        if step > 0:
+            after = (i for i, m in enumerate(self.matches) if m[0] >= end)
+            self._match = next(after, 0)
+        else:
+            before = [i for i, m in enumerate(self.matches) if m[1] <= start]
+            self._match = before[-1] if before else len(self.matches) - 1
+        self.bar.show()
+        self._show_match()
 
     def on_find_bar_closed(self) -> None:
         """Forget the matches."""

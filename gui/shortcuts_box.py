@@ -33,7 +33,7 @@ SHORTCUTS = """
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td>
     <td>Undo / redo any tagging, note or tag change</td></tr>
 <tr><td><b>Ctrl+F</b>, <b>F3</b> / <b>Shift+F3</b>, <b>Esc</b></td>
-    <td>Find in the article, next / previous match, close Find</td></tr>
+    <td>Find in the article, next / previous match (also with Find closed), close Find</td></tr>
 <tr><td><b>Ctrl+Shift+F</b>, <b>Down</b>, <b>Enter</b></td>
     <td>Search the project, go to the results, open one (its words selected)</td></tr>
 <tr><td><b>Del</b> in an article or the passages list</td><td>Delete the selected passage</td></tr>

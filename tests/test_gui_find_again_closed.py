@@ -1,0 +1,47 @@
+"""F3 and Shift+F3 in an article whose find bar was closed find the words last looked for
+again, next or previous from the match selected, with the keyboard left in the text (a tag
+key then tags the match); with nothing looked for yet, F3 opens the bar as Ctrl+F does."""
+
+from __future__ import annotations
+
+from gui_support import keyboard_in
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.find_bar import find_all
+from diptych.gui.main_window import MainWindow
+
+
+def test_f3_after_closing_the_bar_goes_to_the_next_match(qtbot: QtBot, window: MainWindow) -> None:
+    pane = keyboard_in(qtbot, window, 0)
+    text = window.session.project.articles.get(article_id=pane.article_id or 0).text
+    matches = find_all(text, "korea")
+    assert len(matches) >= 3
+    qtbot.keyClick(pane.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = pane.find_bar
+    qtbot.waitUntil(bar.field.hasFocus)
+    qtbot.keyClicks(bar.field, "korea")
+    assert pane.view.selection() == matches[0]
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(pane.view.hasFocus)
+    assert not bar.isVisible()
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_F3)
+    assert pane.view.selection() == matches[1]
+    assert bar.isVisible() and bar.count.text() == f"2 of {len(matches)}"
+    assert pane.view.hasFocus()  # the keys go on in the text
+    qtbot.keyClick(pane.view, Qt.Key.Key_F3)
+    assert pane.view.selection() == matches[2]
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_Escape)  # closes the bar again
+    assert not bar.isVisible()
+    qtbot.keyClick(pane.view, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.view.selection() == matches[1]
+    assert bar.count.text() == f"2 of {len(matches)}"
+
+
+def test_f3_with_nothing_looked_for_opens_the_bar(qtbot: QtBot, window: MainWindow) -> None:
+    pane = keyboard_in(qtbot, window, 1)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F3)
+    qtbot.waitUntil(pane.find_bar.field.hasFocus)
+    assert pane.find_bar.isVisible()
