@@ -108,7 +108,7 @@ class ArticlePane(QFrame):
         self.header.closeClicked.connect(self.closeRequested)
         self.header.moveClicked.connect(self.moveRequested)
         self.header.zoomClicked.connect(self.set_zoom_step)
-        self.header.headingChosen.connect(self.go_to_offset)
+        self.header.headingChosen.connect(self.on_header_heading_chosen)
         self.header.titleSpoken.connect(self.view.setAccessibleName)
         self.view.passageClicked.connect(self.passageClicked)
         self.margin.passageClicked.connect(self.passageClicked)
@@ -209,6 +209,12 @@ class ArticlePane(QFrame):
     def go_to_offset(self, offset: int) -> None:
         """Scroll so that ``offset`` is near the top of the view."""
         pane_reading.go_to_offset(self.view, offset)
+
+    def on_header_heading_chosen(self, offset: int) -> None:
+        """A heading chosen in the outline menu: the text goes to it and takes the keyboard
+        there (from another pane, or from the ☰ button), so that the keys read on from it."""
+        self.go_to_offset(offset)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_range(self, start: int, end: int) -> None:
         """Select ``[start, end)`` and scroll it into view with some lines of context above."""
