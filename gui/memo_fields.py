@@ -154,7 +154,7 @@ class MemoPreview(QWidget):
             self.browser.setAccessibleName(f"{self.field.accessibleName()}, as it reads")
 
     def set_usable(self, enabled: bool) -> None:
-        """No article open: neither the memo nor its preview can be used."""
+        """No article in the current pane: neither the memo nor its preview can be used."""
         self.field.setEnabled(enabled)
         self.button.setEnabled(enabled)
         self.browser.setEnabled(enabled)

@@ -18,6 +18,9 @@ from diptych.gui.session import ProjectSession
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import MemoKind
 
+# The article memo is the current pane's: other panes may show articles meanwhile.
+NO_ARTICLE = "No article in the current pane"
+
 
 class MemoPanel(QWidget):
     """The project memo and the current article's memo; below them, the memo of the tag
@@ -38,7 +41,7 @@ class MemoPanel(QWidget):
         self.project_memo = MemoField(session, MemoKind.PROJECT, self)
         self.project_memo.setPlaceholderText("Notes on the whole project: aims, decisions, ideas…")
         self.project_memo.setAccessibleName("Project memo")
-        self.article_label = QLabel("No article open", self)
+        self.article_label = QLabel(NO_ARTICLE, self)
         self.article_memo = MemoField(session, MemoKind.ARTICLE, self)
         self.article_memo.setPlaceholderText("Notes on this article…")
         self._show_title(None)
@@ -143,9 +146,9 @@ class MemoPanel(QWidget):
             return None
 
     def _show_title(self, title: str | None) -> None:
-        self.article_label.setText(f"Memo on “{title}”" if title else "No article open")
+        self.article_label.setText(f"Memo on “{title}”" if title else NO_ARTICLE)
         self.article_memo.setAccessibleName(
-            f"Memo on “{title}”" if title else "Article memo (no article open)"
+            f"Memo on “{title}”" if title else f"Article memo ({NO_ARTICLE.lower()})"
         )
 
     def on_session_articles_changed(self) -> None:

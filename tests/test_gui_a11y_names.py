@@ -54,7 +54,7 @@ def test_the_article_memo_is_named_after_its_article(window: MainWindow) -> None
     title = window.session.project.articles.summary(article_id=article_id).title
     assert spoken_name(memos.article_memo) == f"Memo on “{title}”"
     memos.show_article(None)
-    assert spoken_name(memos.article_memo) == "Article memo (no article open)"
+    assert spoken_name(memos.article_memo) == "Article memo (no article in the current pane)"
 
 
 def test_the_search_results_say_how_many_were_found(qtbot: QtBot, window: MainWindow) -> None:
