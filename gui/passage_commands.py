@@ -26,7 +26,13 @@ class AddPassage(SessionCommand):
         tag_ids: Iterable[int],
         note: str = "",
     ) -> None:
-        super().__init__(session, "Tag passage")
+        tag_ids = tuple(tag_ids)
+        book = session.codebook()
+        paths = [book.path(tag_id) for tag_id in tag_ids if tag_id in book]
+        # Named by its tags, as adding or removing one is: a wrong key is seen in Edit > Undo.
+        super().__init__(
+            session, f"Tag passage with {', '.join(paths)}" if paths else "Tag passage"
+        )
         self.args = {"article_id": article_id, "start": start, "end": end, "note": note}
         self.place = (article_id, start, end)  # the article, and the text tagged there
         self.tag_ids = tuple(tag_ids)
