@@ -10,6 +10,7 @@ change, :mod:`diptych.gui.passage_list_selection`'s; the filters above it,
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,6 +22,7 @@ from diptych.gui.passage_cells import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, Column
 from diptych.gui.passage_commands import DeletePassage
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
 from diptych.gui.passage_filter_fields import PassageFilterFields
+from diptych.gui.passage_list_menu import is_menu_key, show_passage_menu
 from diptych.gui.passage_list_selection import PassageListSelection
 from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.passage_widgets import PassageTable
@@ -52,10 +54,12 @@ class AnnotationsPanel(QWidget):
         passageSelected(int): the user moved the current row to this passage (keys, a
             click, or Delete, which moves on to the next row); not emitted by
             :meth:`select_passage` nor when rows are removed, filtered or reset.
+        noteRequested(): "Edit note" was chosen in a passage's menu (as F2 in the list).
     """
 
     passageActivated = Signal(int, int)
     passageSelected = Signal(int)
+    noteRequested = Signal()
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +123,8 @@ class AnnotationsPanel(QWidget):
         self.search.installEventFilter(self)
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
         self.table.clicked.connect(self.on_table_clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(partial(show_passage_menu, self))
         self.selection.passageChosen.connect(self.passageSelected)
         self.model.rowsRemoved.connect(self.on_model_rows_changed)
         self.model.rowsInserted.connect(self.on_model_rows_changed)
@@ -269,9 +275,9 @@ class AnnotationsPanel(QWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter opens the current passage; Delete deletes it; words typed in the list go
-        into the filter field; Down and Enter in the filter field lead to the matches, Esc
-        clears it."""
+        """Enter opens the current passage; Delete deletes it; Shift+F10 and the Menu key
+        open its menu; words typed in the list go into the filter field; Down and Enter in
+        the filter field lead to the matches, Esc clears it."""
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             plain = event.modifiers() in (
@@ -286,6 +292,9 @@ class AnnotationsPanel(QWidget):
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if self._typed_into_filter(event):
+                return True
+            if is_menu_key(event):
+                show_passage_menu(self)
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._activate(self.table.currentIndex())

@@ -68,8 +68,9 @@ SHORTCUTS = """
     <td>Go to the matching passages / open the selected match (the first if none is)</td></tr>
 <tr><td>Typing in the Passages list, <b>Esc</b> in its filter</td>
     <td>Filter the passages by the words of their quote or note / clear the filter</td></tr>
-<tr><td><b>Shift+F10</b> or <b>Menu</b> in the Library or the Codebook</td>
-    <td>The selected article's menu (Update from newer file…) or tag's menu</td></tr>
+<tr><td><b>Shift+F10</b> or <b>Menu</b> in the Library, the Codebook or the Passages list</td>
+    <td>The selected article's menu (Update from newer file…), tag's menu or passage's menu
+    (go to it, edit its note, delete it)</td></tr>
 <tr><td><b>Ctrl+Shift+L</b> / <b>B</b> / <b>P</b> / <b>M</b></td>
     <td>Go to the Library / Codebook / Passages / Memos (<b>Esc</b> in a panel goes back to
     the article; in a memo it saves it first, in a filter it clears its words

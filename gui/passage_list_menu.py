@@ -1,0 +1,66 @@
+"""The Passages list's context menu (right-click, Shift+F10 or the Menu key): go to the
+passage, write its note or delete it, as Enter, F2 and Del do in the list; in a read-only
+project deleting is greyed, saying why."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QMenu
+
+from diptych.gui.dialogs import context_menu
+from diptych.gui.passage_cells import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE
+from diptych.gui.read_only import grey_menu_edits
+
+if TYPE_CHECKING:
+    from diptych.gui.annotations_panel import AnnotationsPanel
+
+
+def passage_menu(panel: AnnotationsPanel, index: QModelIndex) -> QMenu:
+    """The menu of the passage on row ``index`` of the list, to pop up."""
+    passage_id, article_id = int(index.data(PASSAGE_ID_ROLE)), int(index.data(ARTICLE_ID_ROLE))
+    menu = context_menu(panel)
+    menu.addAction(
+        "Go to passage\tEnter", lambda: panel.passageActivated.emit(passage_id, article_id)
+    )
+    menu.addAction("Edit note\tF2", partial(_request_note, panel))
+    menu.addSeparator()
+    delete = menu.addAction("Delete passage\tDel", panel.delete_current)
+    grey_menu_edits(panel.session, menu, delete)
+    return menu
+
+
+def _request_note(panel: AnnotationsPanel) -> None:
+    """Write the note of the passage chosen in the list, as F2 there does (from the list,
+    where Esc in the note comes back to)."""
+    panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    panel.noteRequested.emit()
+
+
+def is_menu_key(event: QEvent) -> bool:
+    """True for the keys that open a context menu: the Menu key, and Shift+F10."""
+    if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+        return False
+    shift = event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+    return event.key() == Qt.Key.Key_Menu or (shift and event.key() == Qt.Key.Key_F10)
+
+
+def show_passage_menu(panel: AnnotationsPanel, point: QPoint | None = None) -> None:
+    """Pop up the menu of the passage at ``point`` in the list (None: on the current row,
+    from the keys), making its row the chosen one first, as a click does; nowhere near a
+    passage, nothing."""
+    table = panel.table
+    index = table.currentIndex() if point is None else table.indexAt(point)
+    if not index.isValid():
+        return
+    if point is None:
+        table.scrollTo(index)
+        point = table.visualRect(index).center()
+    if index.row() != table.currentIndex().row() or not table.selectionModel().isRowSelected(
+        index.row()
+    ):
+        panel.selection.choose(index)
+    passage_menu(panel, index).popup(table.viewport().mapToGlobal(point))
