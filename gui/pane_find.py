@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 
 from diptych.gui.article_view import ArticleView
 from diptych.gui.find_bar import FindBar, find_all
+from diptych.gui.pane_reading import bring_into_view
 
 
 class PaneFind(QObject):
@@ -109,6 +110,9 @@ class PaneFind(QObject):
         self.bar.show_count(self._match, len(self.matches))
         if self.matches:
             start, end = self.matches[self._match]
+            # Out of view, it comes in a quarter down the pane with the text around it, as
+            # a search result does, not on the last line with its sentence cut off.
+            bring_into_view(self.view, start)
             self.view.select_range(start, end)
             self._shown = (start, end)
         else:
