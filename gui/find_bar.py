@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from diptych.gui.clear_button import give_clear_button
+from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.theme import is_dark
 
 MAX_MATCHES = 5000
@@ -77,6 +78,7 @@ class FindBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Find in article")
         give_clear_button(self.field, "Clear what to find")
+        pass_undo_on(self.field)
         self.field.setAccessibleName("Find in article")
         self.count = QLabel(self)
         self.count.setMinimumWidth(70)

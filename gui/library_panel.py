@@ -26,6 +26,7 @@ from diptych.gui.article_commands import RemoveArticles
 from diptych.gui.article_model import ArticleListModel, article_label
 from diptych.gui.clear_button import give_clear_button
 from diptych.gui.commands import perform
+from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.library_menu import article_menu
 from diptych.gui.library_selection import LibrarySelection, article_at
 from diptych.gui.library_view import LibraryView, TitleFilter
@@ -71,6 +72,7 @@ class LibraryPanel(QWidget):
         self.filter.setPlaceholderText("Filter articles")
         self.filter.setAccessibleName("Filter articles")  # the placeholder goes when typing
         give_clear_button(self.filter, "Clear the article filter")
+        pass_undo_on(self.filter)
         self.view = LibraryView(self)
         self.view.setModel(self.proxy)
         self.view.setAccessibleName("Articles")

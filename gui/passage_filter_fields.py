@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from diptych.gui.clear_button import give_clear_button
+from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.flow_layout import FlowLayout
 from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.passage_widgets import FilterCombo
@@ -33,6 +34,7 @@ class PassageFilterFields(QObject):
         self.model = model
         self.search = QLineEdit(panel, placeholderText="Filter passages")
         give_clear_button(self.search, "Clear the passage filter")
+        pass_undo_on(self.search)
         self.search.setToolTip("Show passages whose quote or note contains this text")
         self.search.setAccessibleName("Filter passages")  # the placeholder goes when typing
         self.tag_combo = FilterCombo("Show passages with this tag or one of its sub-tags", panel)

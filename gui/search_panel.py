@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.clear_button import give_clear_button
+from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.note_html import text_to_html
 from diptych.gui.search_opening import SearchHitOpener
@@ -78,6 +79,7 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText("Search articles, notes and memos")
         self.field.setToolTip(SYNTAX_HINT)
         give_clear_button(self.field, "Clear the search")
+        pass_undo_on(self.field)
         self.field.setAccessibleName("Search articles, notes and memos")
         self.results = QListWidget(self)
         self.results.setAccessibleName("Search results")

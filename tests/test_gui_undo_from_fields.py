@@ -1,0 +1,64 @@
+"""Ctrl+Z and Ctrl+Shift+Z in a filter, the search or Find with nothing typed there to undo
+are Edit > Undo and Redo, where the field kept the keys and nothing happened; what was
+typed in the field is undone there first."""
+
+from __future__ import annotations
+
+import pytest
+from gui_support import keyboard_in, select_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+
+CONTROL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def _fields(window: MainWindow) -> dict[str, QLineEdit]:
+    return {
+        "passages": window.passages.search,
+        "library": window.library.filter,
+        "search": window.search.field,
+    }
+
+
+def _tagged(qtbot: QtBot, window: MainWindow) -> int:
+    """Tag some words with the first tag's key; how many passages the project then has."""
+    pane = keyboard_in(qtbot, window, 0)
+    select_text(pane, "middle powers")
+    qtbot.keyClick(pane.view, Qt.Key.Key_1)
+    return len(window.session.project.annotations.query())
+
+
+@pytest.mark.parametrize("name", ["passages", "library", "search"])
+def test_undo_and_redo_from_an_empty_field(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    count = _tagged(qtbot, window)
+    field = _fields(window)[name]
+    window.docks[name].raise_()  # its tab in front
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_Z, CONTROL)
+    assert len(window.session.project.annotations.query()) == count - 1
+    qtbot.keyClick(field, Qt.Key.Key_Z, CONTROL | SHIFT)
+    assert len(window.session.project.annotations.query()) == count
+    assert field.hasFocus()  # the keyboard stays where it was
+
+
+def test_what_was_typed_in_the_field_is_undone_there_first(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    count = _tagged(qtbot, window)
+    pane = window.area.current
+    qtbot.keyClick(pane.view, Qt.Key.Key_F, CONTROL)
+    field = pane.find_bar.field
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "korea")
+    qtbot.keyClick(field, Qt.Key.Key_Z, CONTROL)
+    assert field.text() != "korea"  # the field's own undo
+    assert len(window.session.project.annotations.query()) == count
+    while field.isUndoAvailable():
+        qtbot.keyClick(field, Qt.Key.Key_Z, CONTROL)
+    assert len(window.session.project.annotations.query()) == count
+    qtbot.keyClick(field, Qt.Key.Key_Z, CONTROL)  # nothing left in the field
+    assert len(window.session.project.annotations.query()) == count - 1
