@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.session import ProjectSession
 from diptych.gui.text_commands import SetText, Sittings
 from diptych.storage.errors import ChangedMeanwhileError, DiptychError
@@ -54,6 +55,7 @@ class AutosaveText(QPlainTextEdit):
         self._timer = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
         self._timer.timeout.connect(self.save)
         self.textChanged.connect(self.on_text_changed)
+        pass_undo_on(self)  # with nothing typed to undo, Ctrl+Z is Edit > Undo
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc saves what was typed and leaves the field."""

@@ -1,33 +1,41 @@
-"""Ctrl+Z and Ctrl+Shift+Z in a one-line field (a filter, the search, Find in article) with
-nothing of its own to undo or redo are the window's Edit > Undo and Redo: a tagging is
-undone with the keyboard still in the Passages filter, where the field kept the keys and
-nothing happened. What was typed in the field is undone there first, as in any field."""
+"""Ctrl+Z and Ctrl+Shift+Z in a text field (a filter, the search, Find in article, a note,
+a memo) with nothing of its own to undo or redo are the window's Edit > Undo and Redo: a
+tagging is undone with the keyboard still in the Passages filter or in the passage's note,
+where the field kept the keys and nothing happened. What was typed in the field is undone
+there first, as in any field."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 
 class _UndoPassedOn(QObject):
     """Lets the window's Undo and Redo keys through a field with nothing to undo or redo."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and isinstance(watched, QLineEdit)
-        ):
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             undo = event.matches(QKeySequence.StandardKey.Undo)
             redo = event.matches(QKeySequence.StandardKey.Redo)
-            if (undo and not watched.isUndoAvailable()) or (redo and not watched.isRedoAvailable()):
+            can_undo, can_redo = _field_history(watched)
+            if (undo and not can_undo) or (redo and not can_redo):
                 event.ignore()  # not the field's: the window's shortcut takes the key
                 return True
         return super().eventFilter(watched, event)
 
 
-def pass_undo_on(field: QLineEdit) -> None:
+def _field_history(field: QObject) -> tuple[bool, bool]:
+    """Whether ``field`` has something of its own to undo, and to redo."""
+    if isinstance(field, QLineEdit):
+        return field.isUndoAvailable(), field.isRedoAvailable()
+    if isinstance(field, QPlainTextEdit):
+        document = field.document()
+        return document.isUndoAvailable(), document.isRedoAvailable()
+    return True, True
+
+
+def pass_undo_on(field: QLineEdit | QPlainTextEdit) -> None:
     """Give ``field``'s Ctrl+Z and Ctrl+Shift+Z to the window when it has nothing to undo
     or redo itself."""
     field.installEventFilter(_UndoPassedOn(field))

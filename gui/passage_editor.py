@@ -270,8 +270,11 @@ class PassageEditor(QWidget):
             return
         try:
             passage = self.session.passage(self._passage.id)
-        except DiptychError:  # deleted
+        except DiptychError:  # deleted: by an undo, or in another window
+            focus = QApplication.focusWidget()
             self._show_placeholder()
+            if focus is not None and self.isAncestorOf(focus):
+                self.noteLeft.emit()  # the keyboard goes back, not to the blank panel
             return
         self._passage = passage
         self.note.follow(passage.note)

@@ -62,3 +62,48 @@ def test_what_was_typed_in_the_field_is_undone_there_first(
     assert len(window.session.project.annotations.query()) == count
     qtbot.keyClick(field, Qt.Key.Key_Z, CONTROL)  # nothing left in the field
     assert len(window.session.project.annotations.query()) == count - 1
+
+
+def test_undo_from_the_passage_note_with_nothing_typed_there(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    count = _tagged(qtbot, window)
+    note = window.editor.note
+    assert window.editor.current_passage() is not None  # the passage just tagged
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus)
+    qtbot.keyClick(note, Qt.Key.Key_Z, CONTROL)
+    assert len(window.session.project.annotations.query()) == count - 1
+    # The passage gone, the keyboard is back in the article, on its text selected again.
+    pane = window.area.current
+    assert pane is not None and window.focusWidget() is pane.view
+    assert pane.view.textCursor().selectedText() == "middle powers"
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL | SHIFT)
+    assert len(window.session.project.annotations.query()) == count
+
+
+def test_a_note_typed_is_undone_in_its_field_first(qtbot: QtBot, window: MainWindow) -> None:
+    count = _tagged(qtbot, window)
+    note = window.editor.note
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus)
+    qtbot.keyClicks(note, "Check")
+    qtbot.keyClick(note, Qt.Key.Key_Z, CONTROL)
+    assert note.toPlainText() != "Check"
+    while note.document().isUndoAvailable():
+        qtbot.keyClick(note, Qt.Key.Key_Z, CONTROL)
+    assert note.toPlainText() == ""
+    assert len(window.session.project.annotations.query()) == count
+    qtbot.keyClick(note, Qt.Key.Key_Z, CONTROL)  # then the tagging
+    assert len(window.session.project.annotations.query()) == count - 1
+
+
+def test_undo_from_an_empty_memo(qtbot: QtBot, window: MainWindow) -> None:
+    count = _tagged(qtbot, window)
+    window.docks["memos"].raise_()
+    memo = window.memos.article_memo
+    memo.setFocus()
+    qtbot.waitUntil(memo.hasFocus)
+    qtbot.keyClick(memo, Qt.Key.Key_Z, CONTROL)
+    assert len(window.session.project.annotations.query()) == count - 1
+    assert memo.hasFocus()
