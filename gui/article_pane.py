@@ -37,6 +37,8 @@ MIN_ZOOM, MAX_ZOOM = ZOOM_LIMITS  # the header offers zoom steps within them
 NO_ARTICLE = (
     "This pane shows no article: open one in it from the Library (double-click it, or Enter)."
 )
+# What they say with no pane at all (every pane closed).
+NO_PANE = "No article is open: open one from the Library (double-click it, or Enter)."
 
 
 class ArticlePane(QFrame):

@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication
 
 from diptych.gui import dialogs
+from diptych.gui.article_pane import NO_PANE
 from diptych.gui.context import AppContext
 from diptych.gui.library_panel import remove_articles
 from diptych.gui.search_wording import first_match
@@ -192,8 +193,10 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         shortcuts(self)
 
     def on_find_triggered(self) -> None:
-        """Ctrl+F: find in the current pane."""
-        if self.area.current is not None:
+        """Ctrl+F: find in the current pane (none: say so)."""
+        if self.area.current is None:
+            self.session.messages.info(NO_PANE)
+        else:
             self.area.current.open_find()
 
     def on_search_triggered(self) -> None:

@@ -8,7 +8,7 @@ brings it into view; the status bar says when there is none to go to.
 
 from __future__ import annotations
 
-from diptych.gui.article_pane import NO_ARTICLE
+from diptych.gui.article_pane import NO_ARTICLE, NO_PANE
 from diptych.gui.passage_selection import PassageSelection
 
 SELECT_HERE_FIRST = (
@@ -34,11 +34,11 @@ class PassageSteps:
     def step_passage(self, step: int) -> None:
         """Select the next (``step`` 1) or previous (-1) passage of the current pane's article."""
         pane = self.area.current
-        if pane is not None and pane.article_id is None:
-            self.session.messages.info(NO_ARTICLE)
+        if pane is None or pane.article_id is None:
+            self.session.messages.info(NO_ARTICLE if pane is not None else NO_PANE)
             return
-        annotation_id = pane.neighbour_passage(step) if pane is not None else 0
-        if pane is None or not annotation_id:
+        annotation_id = pane.neighbour_passage(step)
+        if not annotation_id:
             where = "after" if step > 0 else "before"
             self.session.messages.info(f"There is no passage {where} the cursor in this article.")
             return
@@ -61,12 +61,12 @@ class PassageSteps:
         the current pane's article with the selected passage's tag (its first in codebook
         order; the tag followed so far while going on from the passage it led to)."""
         pane = self.area.current
-        if pane is not None and pane.article_id is None:
-            self.session.messages.info(NO_ARTICLE)
+        if pane is None or pane.article_id is None:
+            self.session.messages.info(NO_ARTICLE if pane is not None else NO_PANE)
             return
         selected = self.selection.selected
-        index = pane.view.index if pane is not None else None
-        if pane is None or index is None or not selected or selected not in index:
+        index = pane.view.index
+        if index is None or not selected or selected not in index:
             self.session.messages.info(SELECT_HERE_FIRST)
             return
         tag_id = self._tag_to_follow(selected)
