@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from diptych.gui.article_view import ArticleView
 from diptych.gui.passage_index import Mark
@@ -164,6 +171,24 @@ class PassageMargin(QWidget):
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel over the bars scrolls the article (Ctrl: zooms it), as over its text:
+        the margin has nothing of its own to scroll, and the wheel did nothing there."""
+        viewport = self.view.viewport()
+        at = QPointF(viewport.mapFromGlobal(event.globalPosition().toPoint()))
+        passed_on = QWheelEvent(
+            at,
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+        )
+        QApplication.sendEvent(viewport, passed_on)
+        event.setAccepted(passed_on.isAccepted())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         annotation_id = self.bar_at(event.position().toPoint())
