@@ -25,6 +25,10 @@ def test_open_beside_with_nothing_selected_says_what_to_do(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     assert posted == [
-        (Level.INFO, "Diptych", "Select an article in the Library to open it beside.")
+        (
+            Level.INFO,
+            "Diptych",
+            "No article title contains “zzz”: clear the filter (Esc in it) to open one beside.",
+        )
     ]
     assert len(window.area.panes()) == panes
