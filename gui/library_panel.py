@@ -111,6 +111,7 @@ class LibraryPanel(QWidget):
         if session.read_only:  # greyed, saying why, not refused once files are chosen
             grey_widget(import_button)
         open_button.clicked.connect(lambda: self.on_open_button_clicked())
+        session.articlesRestored.connect(self.selection.select_all_of)
         self._show_matches()
 
     def _show_matches(self, *_changed: object) -> None:

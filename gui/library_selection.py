@@ -88,6 +88,13 @@ class LibrarySelection(QObject):
         else:
             self.view.select_only(index)
 
+    def select_all_of(self, article_ids: list[int]) -> None:
+        """Select these articles (those the filter shows), the first the current one: the
+        articles a removal undone brought back, not the neighbour the selection had moved
+        to, which the next F2 or Del would act on."""
+        if self._select_again(None, article_ids):
+            self._first_match = None
+
     def on_selection_changed(self) -> None:
         """A selection made since the filter's first match was selected is the user's own."""
         self._first_match = None

@@ -46,6 +46,7 @@ class ArticleEdits(FileWatch):
         with self._telling_views([removal.article.id]):
             self.articlesChanged.emit()
             self.passagesChanged.emit(removal.article.id)
+        self.articlesRestored.emit([removal.article.id])
 
     def remove_articles(
         self,
@@ -78,6 +79,7 @@ class ArticleEdits(FileWatch):
             for removal in reversed(removals):
                 self.project.articles.restore(removal=removal)
         self._tell_removals(removals)
+        self.articlesRestored.emit([r.article.id for r in removals])
 
     def _tell_removals(self, removals: Sequence[ArticleRemoval]) -> None:
         """The articles of ``removals`` went or came back, with their passages."""

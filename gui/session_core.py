@@ -41,6 +41,8 @@ class SessionCore(QObject):
         allPassagesChanged(): passages of any article may have changed (a tag deleted or
             merged, another window's changes): one signal, however many articles.
         articleTextChanged(int): the text of this article id was replaced.
+        articlesRestored(list): these article ids came back (a removal undone, an import
+            redone), after articlesChanged: the Library selects them.
         memosChanged(): a memo was written (on the project, an article or a tag; tags
             merged or brought back, their memos with them).
         externalChange(): another window or program changed the file.
@@ -52,6 +54,7 @@ class SessionCore(QObject):
     passagesChanged = Signal(int)
     allPassagesChanged = Signal()
     articleTextChanged = Signal(int)
+    articlesRestored = Signal(list)
     memosChanged = Signal()
     externalChange = Signal()
 

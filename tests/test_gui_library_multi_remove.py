@@ -94,7 +94,10 @@ def test_delete_removes_the_selected_articles_after_one_question_and_undo_restor
         "On Alpha report."
     ]
     assert shown(window) == panes  # back where its pane stood
-    assert library.selected_articles() == [first.id]  # the article of the current pane
+    # selected again, as before the removal; the article of the current pane the current one
+    charlie = article_id(window, "Charlie notes")
+    assert library.selected_articles() == [first.id, alpha, charlie]
+    assert library.selected_article() == first.id
 
     window.actions_.redo.trigger()
     assert differences(file_state(sample), removed) == []
