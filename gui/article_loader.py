@@ -147,8 +147,11 @@ class ArticleLoader(QObject):
         """Say why the article could not be opened: one another window removed since this
         one last looked is named by its title (not "there is no article 2"), and the views
         show the project as it is at once."""
+        if not isinstance(exc, InputError):  # the file itself (closed, damaged, busy)
+            self.session.messages.known_error(exc)
+            return
         shown = {a.id: a.title for a in self.session.articles()}
-        if not isinstance(exc, InputError) or article_id not in shown or self._there(article_id):
+        if article_id not in shown or self._there(article_id):
             self.session.messages.known_error(exc)
             return
         self.session.show_changes_from_elsewhere()

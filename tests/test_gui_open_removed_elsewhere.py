@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
+from diptych.storage.errors import DamagedProjectError
 from diptych.storage.project import Project
 
 
@@ -41,3 +42,27 @@ def test_an_article_removed_in_another_window_is_said_to_be_gone(
     ]
     assert library.proxy.rowCount() == 1
     assert [pane.article_id for pane in window.area.panes()] == [2]  # no empty pane left
+
+
+def test_a_pane_reloaded_once_its_file_cannot_be_read_says_why_without_a_crash(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article the file cannot give (damaged, or closed under a window that gets one last
+    change of appearance) is said as the file's error, not taken for an article removed
+    elsewhere: finding out which articles there are would ask the file again, and fail."""
+    path = window.session.project.path
+    damaged = DamagedProjectError("The project file is damaged.", path=path)
+
+    def unreadable(*_args: object, **_kwargs: object) -> None:
+        raise damaged
+
+    monkeypatch.setattr(window.session.project.articles, "summary", unreadable)
+    monkeypatch.setattr(window.session, "articles", unreadable)
+    said: list[str] = []
+    window.session.messages.posted.connect(lambda _level, _title, text: said.append(text))
+
+    window.area.panes()[0].reload()
+
+    assert len(said) == 1
+    assert path.name in said[0]
+    assert "damaged" in said[0]
