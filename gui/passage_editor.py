@@ -164,10 +164,17 @@ class PassageEditor(QWidget):
 
     # -- showing ---------------------------------------------------------------------------
     def _show_placeholder(self) -> None:
+        """Show the hint instead of a passage (gone: deleted, undone, its pane closed).
+        The keyboard, if it was in the passage's note or on its buttons, goes back to where
+        the user was, as Esc there does, rather than be left on the blank panel."""
+        focus = QApplication.focusWidget()
+        was_here = focus is not None and self.isAncestorOf(focus)
         self._passage = None
         self.note.forget()
         self.preview_button.setChecked(False)
         self.pages.setCurrentIndex(0)
+        if was_here:
+            self.noteLeft.emit()
 
     def _refresh(self) -> None:
         passage = self._passage
@@ -237,18 +244,14 @@ class PassageEditor(QWidget):
             self.removeTagRequested.emit(self._passage.id, tag_id)
 
     def on_delete_button_clicked(self) -> None:
-        """Delete the passage (undoable); the editor falls back to the placeholder. The
+        """Delete the passage (undoable); the editor falls back to the placeholder, and the
         keyboard, on the button that goes with the passage, goes back to where the user was
-        rather than be left on a blank panel."""
+        (see :meth:`_show_placeholder`)."""
         if self._passage is None:
             return
         self.save_note()
-        focus = QApplication.focusWidget()
-        here = focus is not None and self.isAncestorOf(focus)
         if perform(self.session, DeletePassage(self.session, self._passage.id)):
             self.session.messages.info("Passage deleted — Ctrl+Z to undo")
-            if here:
-                self.noteLeft.emit()
 
     def on_reattach_button_clicked(self) -> None:
         """Ask the window to attach the orphan to the selected text."""
@@ -271,10 +274,7 @@ class PassageEditor(QWidget):
         try:
             passage = self.session.passage(self._passage.id)
         except DiptychError:  # deleted: by an undo, or in another window
-            focus = QApplication.focusWidget()
             self._show_placeholder()
-            if focus is not None and self.isAncestorOf(focus):
-                self.noteLeft.emit()  # the keyboard goes back, not to the blank panel
             return
         self._passage = passage
         self.note.follow(passage.note)
