@@ -34,6 +34,9 @@ if TYPE_CHECKING:  # dialogs are imported when first opened: a shorter start-up
     from diptych.gui.export_dialog import ExportDialog
 
 
+MEMO_BEHIND = "The {} memo found is in the Memos panel: Enter or a double-click goes into it."
+
+
 class MainWindow(WindowFocus, WindowDrops, WindowClosing):
     """Diptych's window on one open project.
 
@@ -225,7 +228,9 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         if field is None:
             return
         field.show_range(*(first_match(field.toPlainText(), query) or (-1, -1)))
-        if not go:
+        if not go:  # shown behind the results (a tab behind them): say where, and how to go
+            if self.docks["memos"].visibleRegion().isEmpty():
+                self.session.messages.info(MEMO_BEHIND.format(MemoKind(kind).value))
             return
         self.docks["memos"].show()
         self.docks["memos"].raise_()
