@@ -68,12 +68,17 @@ class PaneFind(QObject):
         self._show_match()
 
     def on_find_bar_stepped(self, step: int) -> None:
-        """Go to the next or previous match; with the bar closed (F3, Shift+F3), find the
-        words last looked for again (see :meth:`_find_again`)."""
+        """Go to the next or previous match: from the match shown, or from where the reader
+        moved the caret since (a click, the arrows), as a browser's find does; with the bar
+        closed (F3, Shift+F3), find the words last looked for again (see
+        :meth:`_find_again`)."""
         if not self.bar.isVisible():
             self._find_again(step)
         elif self.matches:
-            self._match = (self._match + step) % len(self.matches)
+            moved = self._here() != self._shown
+            self._match = (
+                self._from_caret(step) if moved else (self._match + step) % len(self.matches)
+            )
             self._show_match()
 
     def _find_again(self, step: int) -> None:
@@ -88,17 +93,26 @@ class PaneFind(QObject):
             self.open_find()
             return
         self.matches = find_all(article_text, self.bar.field.text())
-        cursor, positions = self.view.textCursor(), self.view.positions
-        start = positions.to_display(cursor.selectionStart())
-        end = positions.to_display(cursor.selectionEnd())
-        if step > 0:
-            after = (i for i, m in enumerate(self.matches) if m[0] >= end)
-            self._match = next(after, 0)
-        else:
-            before = [i for i, m in enumerate(self.matches) if m[1] <= start]
-            self._match = before[-1] if before else len(self.matches) - 1
+        self._match = self._from_caret(step) if self.matches else 0
         self.bar.show()
         self._show_match()
+
+    def _here(self) -> tuple[int, int]:
+        """The text selected, or the caret, as display offsets."""
+        selected = self.view.selection()
+        if selected is not None:
+            return selected
+        caret = self.view.positions.to_display(self.view.textCursor().position())
+        return caret, caret
+
+    def _from_caret(self, step: int) -> int:
+        """The match after (``step`` 1) or before (-1) the selection or the caret, going
+        round at the article's end."""
+        start, end = self._here()
+        if step > 0:
+            return next((i for i, m in enumerate(self.matches) if m[0] >= end), 0)
+        before = [i for i, m in enumerate(self.matches) if m[1] <= start]
+        return before[-1] if before else len(self.matches) - 1
 
     def on_find_bar_closed(self) -> None:
         """Forget the matches."""
