@@ -189,12 +189,14 @@ class PaneArea(QStackedWidget):
             self.currentPaneChanged.emit(pane)
 
     def open_article(self, article_id: int, *, new_pane: bool = False) -> ArticlePane | None:
-        """Show an article: in its pane if already open, else the current or a new pane;
-        the keyboard goes to that pane in each case (opened from the Library with Enter,
-        the keys go on in the article, whether it was open already or not)."""
+        """Show an article: in its pane if already open, else the current or a new pane
+        (``new_pane``: a new one, unless the current pane is empty, as New pane left it:
+        that one is filled rather than left empty beside a new one); the keyboard goes to
+        that pane in each case (opened from the Library with Enter, the keys go on in the
+        article, whether it was open already or not)."""
         target = None if new_pane else self.pane_for(article_id)
         if target is None:
-            target = None if new_pane else self._free_pane()
+            target = self._empty_current() if new_pane else self._free_pane()
             if target is None:
                 target = self._opened(self.add_pane(article_id))
             else:
@@ -203,6 +205,10 @@ class PaneArea(QStackedWidget):
             self.set_current(target)
             target.view.setFocus()
         return target
+
+    def _empty_current(self) -> ArticlePane | None:
+        current = self._current
+        return current if current is not None and current.article_id is None else None
 
     def _free_pane(self) -> ArticlePane | None:
         empty = [p for p in self.panes() if p.article_id is None]
