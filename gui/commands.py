@@ -128,9 +128,7 @@ class SessionCommand(QUndoCommand):
         changed (its tags, note or place), for the reading area to select, so that the user
         sees what was taken back or done again and the keys go on from it (0: none, or it
         is gone; a redo that is the first doing, from the push, shows nothing)."""
-        if not self._replayed or self._not_done or self.isObsolete():
-            return 0
-        return self._passage_shown(undone=undone)
+        return self._passage_shown(undone=undone) if self.replayed() else 0
 
     def _passage_shown(self, *, undone: bool) -> int:
         """See :meth:`passage_to_show`: the commands on one passage say which."""
@@ -141,14 +139,17 @@ class SessionCommand(QUndoCommand):
         deletion or merging, redoing its creation), for the Codebook to select, so that
         the user sees it and its memo, and the keys go on from it (0: none, or the step
         failed; a redo that is the first doing, from the push, shows nothing)."""
-        if not self._replayed or self._not_done or self.isObsolete():
-            return 0
-        return self._tag_shown(undone=undone)
+        return self._tag_shown(undone=undone) if self.replayed() else 0
 
     def _tag_shown(self, *, undone: bool) -> int:
         """See :meth:`tag_to_show`: the commands that take a tag away and put it back say
         which."""
         return 0
+
+    def replayed(self) -> bool:
+        """True if the last undo or redo of this step changed the project: not the first
+        doing (from the push), and not refused."""
+        return self._replayed and not self._not_done and not self.isObsolete()
 
     def apply(self) -> None:
         """Do the action for the first time (may raise a known error)."""

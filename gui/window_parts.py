@@ -18,6 +18,7 @@ from diptych.gui.context import AppContext
 from diptych.gui.importer import ImportController
 from diptych.gui.library_panel import LibraryPanel
 from diptych.gui.memo_panel import MemoPanel
+from diptych.gui.memo_reveal import ArticleMemoReveal
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.read_only import grey_action
@@ -54,6 +55,7 @@ class WindowParts(QMainWindow):
         self.passages = AnnotationsPanel(session, self)
         self.search = SearchPanel(session, self)
         self.memos = MemoPanel(session, self)
+        ArticleMemoReveal(self.area)  # an article memo undone shows with its article
         self.docks = {
             "library": self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea),
             "codebook": self._dock("Codebook", self.tags, Qt.DockWidgetArea.LeftDockWidgetArea),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.commands import quote_start
@@ -62,3 +63,49 @@ def test_the_project_and_article_memos_are_named_in_undo(
     _type_memo(qtbot, window, MemoKind.ARTICLE, "Cites customs data.")
     # A long title is cut as messages cut a passage's quote.
     assert window.actions_.undo.text() == f"&Undo Edit memo on article “{quote_start(title)}”"
+
+
+def test_undoing_an_article_memo_shows_it_with_its_article(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    left, right = window.area.panes()
+    assert window.area.current is right
+    _type_memo(qtbot, window, MemoKind.ARTICLE, "Cites customs data.")
+    step = window.session.undo_stack.undoText()
+    qtbot.mouseClick(left.view.viewport(), Qt.MouseButton.LeftButton)  # reading the other
+    assert window.area.current is left
+    assert window.memos.article_memo.toPlainText() == ""
+
+    window.actions_.undo.trigger()
+    assert window.session.memo_text(MemoKind.ARTICLE, right.article_id) == ""
+    # The memo undone is shown: its article's pane is the current one, with the keyboard;
+    # the panes keep their articles.
+    assert window.area.current is right and right.view.hasFocus()
+    assert [p.article_id for p in window.area.panes()] == [left.article_id, right.article_id]
+    assert window.memos.article_memo.target_id == right.article_id
+    assert window.statusBar().currentMessage() == f"Undone: {step}"
+
+    qtbot.mouseClick(left.view.viewport(), Qt.MouseButton.LeftButton)
+    window.actions_.redo.trigger()
+    assert window.area.current is right
+    assert window.memos.article_memo.toPlainText() == "Cites customs data."
+
+
+def test_undoing_the_memo_of_an_article_in_no_pane_says_how_to_see_it(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    left, right = window.area.panes()
+    _type_memo(qtbot, window, MemoKind.ARTICLE, "Cites customs data.")
+    step = window.session.undo_stack.undoText()
+    window.area.close_pane(right)
+    assert window.area.current is left
+
+    window.actions_.undo.trigger()
+    assert window.session.memo_text(MemoKind.ARTICLE, 2) == ""
+    assert window.area.current is left and len(window.area.panes()) == 1
+    assert window.statusBar().currentMessage() == (
+        f"Undone: {step}. The article is in no pane, so its memo is not shown: open it from"
+        " the Library (double-click it, or Enter) to see its memo in the Memos panel."
+    )
+    window.actions_.redo.trigger()
+    assert window.statusBar().currentMessage().startswith(f"Redone: {step}. The article is in")
