@@ -124,6 +124,7 @@ class ArticlePane(QFrame):
         self.view.selectionChanged.connect(self.margin.update)
         self.reader_watch.activated.connect(self.activated)
         self.pane_find.matchesChanged.connect(self.passages.update_outlines)
+        self.pane_find.findRequested.connect(self.open_find)  # F3 with nothing to find again
         self.loader.shown.connect(self.shown)
         self.loading.loaded.connect(self.loaded)
         passages = self.passages

@@ -19,9 +19,12 @@ class PaneFind(QObject):
 
     Signals:
         matchesChanged(): the matches to highlight, or the one shown, changed.
+        findRequested(): F3 with nothing to find again (nothing looked for yet, or no
+            article in the pane): do what Ctrl+F does in the pane.
     """
 
     matchesChanged = Signal()
+    findRequested = Signal()
 
     def __init__(
         self,
@@ -84,13 +87,12 @@ class PaneFind(QObject):
     def _find_again(self, step: int) -> None:
         """F3 or Shift+F3 with the bar closed: the bar shows again, on the match after (or
         before) the selection or the caret, with the keyboard left in the text, as it was,
-        so that a tag key tags the match. With nothing looked for yet, the bar opens as
-        with Ctrl+F."""
+        so that a tag key tags the match. With nothing looked for yet, or in a pane with
+        no article, it does what Ctrl+F does (which says the pane has no article, and how
+        to open one)."""
         article_text = self._article_text()
-        if article_text is None:
-            return
-        if not self.bar.field.text():
-            self.open_find()
+        if article_text is None or not self.bar.field.text():
+            self.findRequested.emit()
             return
         self.matches = find_all(article_text, self.bar.field.text())
         self._match = self._from_caret(step) if self.matches else 0

@@ -1,6 +1,7 @@
 """F3 and Shift+F3 in an article whose find bar was closed find the words last looked for
 again, next or previous from the match selected, with the keyboard left in the text (a tag
-key then tags the match); with nothing looked for yet, F3 opens the bar as Ctrl+F does."""
+key then tags the match); with nothing looked for yet, F3 opens the bar as Ctrl+F does, and
+in a pane with no article it says so, as Ctrl+F does."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from gui_support import keyboard_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.article_pane import NO_ARTICLE
 from diptych.gui.find_bar import find_all
 from diptych.gui.main_window import MainWindow
 
@@ -45,3 +47,21 @@ def test_f3_with_nothing_looked_for_opens_the_bar(qtbot: QtBot, window: MainWind
     qtbot.keyClick(pane.view, Qt.Key.Key_F3)
     qtbot.waitUntil(pane.find_bar.field.hasFocus)
     assert pane.find_bar.isVisible()
+
+
+def test_f3_in_a_pane_with_no_article_says_so_as_ctrl_f_does(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    keyboard_in(qtbot, window, 0)
+    window.actions_.new_pane.trigger()  # an empty pane, with the keyboard
+    pane = window.area.current
+    assert pane is not None and pane.article_id is None
+    qtbot.waitUntil(pane.view.hasFocus)
+    for modifier in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+        window.message_bar.clearMessage()
+        qtbot.keyClick(pane.view, Qt.Key.Key_F3, modifier)
+        assert window.statusBar().currentMessage() == NO_ARTICLE
+        assert not pane.find_bar.isVisible()
+    window.message_bar.clearMessage()
+    qtbot.keyClick(pane.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == NO_ARTICLE
