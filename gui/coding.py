@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_pane import NO_ARTICLE, ArticlePane
 from diptych.gui.coding_menu import CodingMenu
-from diptych.gui.coding_palette import NO_TARGET, SELECT_TEXT_FIRST, CodingPalette
+from diptych.gui.coding_palette import NO_TARGET, CodingPalette, nothing_to_tag
 from diptych.gui.commands import UndoStep, perform, quote_start
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_commands import AddPassage, DeletePassage, ReattachPassage, SetPassageTags
@@ -103,7 +103,7 @@ class CodingController(QObject):
         if pane is None or pane.article_id is None or selection is None:
             if self.selected:
                 return self.add_tag(self.selected, tag_id)
-            self.session.messages.info(SELECT_TEXT_FIRST)
+            self.session.messages.info(nothing_to_tag(self.area))
             return False
         start, end = selection
         existing = self._passage_with_range(pane, start, end)
@@ -134,7 +134,7 @@ class CodingController(QObject):
 
         def apply(tag_id: int) -> bool:
             if nothing:
-                self.session.messages.info(BLANK_SELECTION if blank else SELECT_TEXT_FIRST)
+                self.session.messages.info(BLANK_SELECTION if blank else nothing_to_tag(self.area))
                 return False
             return self.add_tag(for_passage, tag_id) if for_passage else self.apply_tag(tag_id)
 

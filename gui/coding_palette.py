@@ -12,7 +12,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from diptych.gui.annotations_panel import AnnotationsPanel
-from diptych.gui.article_pane import ArticlePane
+from diptych.gui.article_pane import NO_ARTICLE, NO_PANE, ArticlePane
+from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.passage_selection import NO_PASSAGE_SELECTED
 from diptych.gui.selection_ends import blank_selection
@@ -27,6 +28,16 @@ NO_TARGET = -1  # the palette tags nothing: the passage selected is not one for 
 BLANK_IN_PALETTE = (
     "Only spaces or line breaks are selected, so nothing is tagged. A new name adds a tag."
 )
+
+
+def nothing_to_tag(area: PaneArea) -> str:
+    """What tagging says with no text selected and no passage: to select some text first;
+    with no article in the current pane to select it in, that no article is open (or that
+    the pane shows none, while others do), and how to open one."""
+    pane = area.current
+    if pane is not None and pane.article_id is not None:
+        return SELECT_TEXT_FIRST
+    return NO_ARTICLE if any(p.article_id is not None for p in area.panes()) else NO_PANE
 
 
 class CodingPalette:
@@ -126,7 +137,7 @@ class CodingPalette:
         """A tag chosen in the palette goes on the passage it was opened for, or else on the
         selection."""
         if self.passage == NO_TARGET:
-            self.coding.session.messages.info(SELECT_TEXT_FIRST)
+            self.coding.session.messages.info(nothing_to_tag(self.coding.area))
         elif self.passage:
             self.coding.add_tag(self.passage, tag_id)
         else:

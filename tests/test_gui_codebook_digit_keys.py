@@ -8,6 +8,7 @@ from gui_support import keyboard_in, select_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.article_pane import NO_ARTICLE, NO_PANE
 from diptych.gui.coding_palette import SELECT_TEXT_FIRST
 from diptych.gui.main_window import MainWindow
 
@@ -66,3 +67,34 @@ def test_letters_in_the_codebook_still_find_a_tag_by_its_name(
     tag = window.session.codebook()[view.selected_tag() or 0]
     assert tag.name == "Security"
     assert window.session.undo_stack.count() == steps
+
+
+def test_a_digit_or_enter_in_the_codebook_with_no_article_open_says_how_to_open_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    area = window.area
+    for pane in area.panes():
+        area.close_pane(pane)
+    codebook_with_keyboard(qtbot, window)
+    steps = window.session.undo_stack.count()
+    for key in (Qt.Key.Key_2, Qt.Key.Key_Return):
+        window.message_bar.clearMessage()
+        qtbot.keyClick(window.tags.view, key)
+        assert window.statusBar().currentMessage() == NO_PANE
+    window.actions_.new_pane.trigger()  # an empty pane: still no article open
+    codebook_with_keyboard(qtbot, window)
+    window.message_bar.clearMessage()
+    qtbot.keyClick(window.tags.view, Qt.Key.Key_2)
+    assert window.statusBar().currentMessage() == NO_PANE
+    assert window.session.undo_stack.count() == steps
+
+
+def test_a_digit_in_the_codebook_with_an_empty_current_pane_says_it_shows_no_article(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    keyboard_in(qtbot, window, 1)
+    window.actions_.new_pane.trigger()  # empty and current, beside two articles
+    assert window.area.current is not None and window.area.current.article_id is None
+    codebook_with_keyboard(qtbot, window)
+    qtbot.keyClick(window.tags.view, Qt.Key.Key_2)
+    assert window.statusBar().currentMessage() == NO_ARTICLE
