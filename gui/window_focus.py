@@ -4,8 +4,8 @@ a passage's note (F2) and back out of it, or out of a memo, with Esc."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QWidget
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.coding_palette import PICK_IN_LIST
@@ -13,6 +13,8 @@ from diptych.gui.context import AppContext
 from diptych.gui.passage_selection import NO_PASSAGE_SELECTED
 from diptych.gui.session import ProjectSession
 from diptych.gui.window_parts import WindowParts
+
+PANEL_TABS = "Panels"  # panels tabbed together: their tabs, as a screen reader names them
 
 
 class WindowFocus(WindowParts):
@@ -35,6 +37,16 @@ class WindowFocus(WindowParts):
         ):
             self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return super().eventFilter(watched, event)
+
+    def childEvent(self, event: QChildEvent) -> None:
+        """The bar of tabs of panels tabbed together, which Qt makes as they are tabbed
+        (at the start, from the layout restored, or dragged onto each other), is given an
+        accessible name, as every control the Tab key goes through has: it had none. (Qt's
+        screen reader interface for a tab bar says the current tab's title as its name.)"""
+        child = event.child()
+        if event.type() == QEvent.Type.ChildPolished and isinstance(child, QTabBar):
+            child.setAccessibleName(PANEL_TABS)
+        super().childEvent(event)
 
     def on_tabified_dock_widget_activated(self, dock: QDockWidget) -> None:
         """A tab brought ``dock`` in front of the panel the keyboard is in: the focus goes
