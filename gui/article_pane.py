@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from diptych.gui import pane_reading
@@ -25,13 +25,12 @@ from diptych.gui.find_bar import FindBar
 from diptych.gui.margin import PassageMargin
 from diptych.gui.pane_activation import ReaderWatch
 from diptych.gui.pane_find import PaneFind
-from diptych.gui.pane_header import ZOOM_LIMITS, PaneHeader, spoken_title
+from diptych.gui.pane_header import PaneHeader, spoken_title
 from diptych.gui.pane_loading import EMPTY_PANE_HINT, PaneLoading
 from diptych.gui.pane_passages import PanePassages
+from diptych.gui.pane_zoom import NORMAL_ZOOM, next_zoom, within_limits, zoomed_font
 from diptych.gui.session import ProjectSession
-from diptych.gui.theme import reading_font
 
-MIN_ZOOM, MAX_ZOOM = ZOOM_LIMITS  # the header offers zoom steps within them
 # What the keys that act on an article's text (1-9, Del, F2, F8, Ctrl+F) say in a pane
 # without one: "select text here" meant nothing there.
 NO_ARTICLE = (
@@ -74,7 +73,7 @@ class ArticlePane(QFrame):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.zoom = 0
+        self.zoom = NORMAL_ZOOM  # in percent (see pane_zoom)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.header = PaneHeader(self)
         self.find_bar = FindBar(self)
@@ -82,7 +81,7 @@ class ArticlePane(QFrame):
         self.view = ArticleView(self)
         self.view.set_empty_hint(EMPTY_PANE_HINT)  # shown while the pane has no article
         self.view.setAccessibleName(spoken_title(""))
-        self.loader = ArticleLoader(session, self.view, self.zoomed_font)
+        self.loader = ArticleLoader(session, self.view, lambda: zoomed_font(self.zoom))
         self.margin = PassageMargin(self.view, self)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -279,12 +278,12 @@ class ArticlePane(QFrame):
 
     # -- zoom and appearance -------------------------------------------------------------
     def set_zoom_step(self, step: int) -> None:
-        """Zoom in (+1), out (-1) or back to normal (0)."""
-        self.set_zoom(0 if step == 0 else self.zoom + step)
+        """Zoom in (+1) or out (-1) to the next round step, or back to normal (0)."""
+        self.set_zoom(next_zoom(self.zoom, step))
 
     def set_zoom(self, zoom: int) -> None:
-        """Set the zoom level (font size steps from the normal size)."""
-        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        """Set the zoom in percent of the normal size, within the smallest and largest step."""
+        self.zoom = within_limits(zoom)
         place = self.reading_place()  # the text wraps again at the new size
         self.loader.apply_font()
         self.view.relaid_out(
@@ -293,12 +292,6 @@ class ArticlePane(QFrame):
         )
         self.header.set_zoom(self.zoom)
         self.margin.update()
-
-    def zoomed_font(self) -> QFont:
-        """The reading font at this pane's zoom."""
-        font = reading_font()
-        font.setPointSizeF(max(6.0, font.pointSizeF() * (1.1**self.zoom)))
-        return font
 
     def apply_appearance(self) -> None:
         """Follow a switch between light and dark."""

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.elided_label import ElidedLabel
 from diptych.gui.note_html import text_to_html
+from diptych.gui.pane_zoom import MAX_ZOOM, MIN_ZOOM, NORMAL_ZOOM
 from diptych.storage.document import Heading
 
 MIN_TITLE_WIDTH = 120  # narrower than this beside the buttons, the title gets its own line
 CURRENT_MARK_HEIGHT = 3  # the line in the highlight colour across the current pane's header
-# How far a pane zooms out and in (steps of 10%), as the article pane holds its zoom to.
-ZOOM_LIMITS = (-6, 12)
 
 
 class PaneHeader(QWidget):
@@ -52,7 +51,7 @@ class PaneHeader(QWidget):
         super().__init__(parent)
         self.setObjectName("paneHeader")
         self._current = False
-        self._zoom = 0
+        self._zoom = NORMAL_ZOOM
         self.title = ElidedLabel(self)
         self.title.setObjectName("paneTitle")
         font = self.title.font()
@@ -107,7 +106,7 @@ class PaneHeader(QWidget):
         self.left_button, self.right_button = made["◀"], made["▶"]
         self.zoom_out_button, self.zoom_in_button = made["−"], made["+"]
         self.set_moves(False, False)  # alone until the reading area says where it can move
-        self.set_zoom(0)  # greyed until the pane shows an article
+        self.set_zoom(NORMAL_ZOOM)  # greyed until the pane shows an article
         self.zoom_label.mouseDoubleClickEvent = lambda _e: self.zoomClicked.emit(0)  # type: ignore[method-assign]
 
     def _button(self, text: str, tip: str) -> QToolButton:
@@ -228,18 +227,17 @@ class PaneHeader(QWidget):
             action.triggered.connect(lambda _=False, o=heading.start: self.headingChosen.emit(o))
 
     def set_zoom(self, zoom: int) -> None:
-        """Show the zoom level as a percentage; − and + are offered only while the pane shows
+        """Show the zoom (in percent); − and + are offered only while the pane shows
         an article (the title says which) and can zoom further that way (at the end, a click
         did nothing)."""
         self._zoom = zoom
         shown = self.shows_article
         self.zoom_label.setEnabled(shown)
-        self.zoom_label.setText(f"{round(100 * 1.1**zoom)}%")
+        self.zoom_label.setText(f"{zoom}%")
         self.zoom_label.setAccessibleName(f"Zoom {self.zoom_label.text()}")
-        lowest, highest = ZOOM_LIMITS
         for button, enabled, other in (
-            (self.zoom_out_button, shown and zoom > lowest, self.zoom_in_button),
-            (self.zoom_in_button, shown and zoom < highest, self.zoom_out_button),
+            (self.zoom_out_button, shown and zoom > MIN_ZOOM, self.zoom_in_button),
+            (self.zoom_in_button, shown and zoom < MAX_ZOOM, self.zoom_out_button),
         ):
             if not enabled and button.hasFocus():  # the keys go on from the other one
                 other.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 
+from diptych.gui.pane_zoom import saved_zoom
+
 if TYPE_CHECKING:
     from diptych.gui.article_pane import ArticlePane
     from diptych.gui.pane_area import PaneArea
@@ -17,7 +19,7 @@ def pane_layout(area: PaneArea) -> dict[str, Any]:
     panes = [
         {
             "article": p.article_id,
-            "zoom": p.zoom,
+            "zoom_percent": p.zoom,
             "offset": p.reading_place(),
         }
         for p in area.panes()
@@ -61,7 +63,7 @@ def restore_pane_layout(area: PaneArea, state: dict[str, Any], known_articles: s
 
 def restore_pane(pane: ArticlePane, entry: dict[str, Any]) -> None:
     """A restored pane's zoom and reading place (also of one put back by undo)."""
-    pane.set_zoom(int(entry.get("zoom", 0)))
+    pane.set_zoom(saved_zoom(entry))
     offset = int(entry.get("offset", 0))
     if offset > 0:  # once the window is shown and the text laid out at its width
         QTimer.singleShot(0, pane, lambda: pane.when_loaded(lambda: pane.read_on(offset, offset)))

@@ -25,7 +25,7 @@ def put_back_panes(area: PaneArea, removed: RemovedPanes) -> None:
     for closed in removed.back(listed, {p.article_id for p in area.panes()}):
         pane = area.add_pane(closed.article_id, index=min(closed.index, area.splitter.count()))
         if pane is not None:
-            restore_pane(pane, {"zoom": closed.zoom, "offset": closed.place})
+            restore_pane(pane, {"zoom_percent": closed.zoom, "offset": closed.place})
             current = pane if closed.current else current
     if current is not None:
         area.set_current(current)

@@ -18,7 +18,7 @@ class ClosedPane:
     Attributes:
         article_id: the article it showed.
         index: its place among the panes left open as it closed (0 leftmost).
-        zoom: its zoom.
+        zoom: its zoom, in percent.
         place: the article offset at the top of its view (0 at the beginning).
         current: whether it was the current pane.
     """

@@ -75,7 +75,7 @@ def test_no_number_is_broken_in_a_zoomed_pane(qtbot: QtBot, tmp_path: Path) -> N
     qtbot.addWidget(pane)
     pane.resize(300, 700)
     pane.show()
-    pane.set_zoom(6)  # the first screen is built in the normal size, then zoomed
+    pane.set_zoom(175)  # the first screen is built in the normal size, then zoomed
     with qtbot.waitSignal(pane.loaded, timeout=30_000):
         pane.show_article(article.id)
     qtbot.waitUntil(lambda: not pane.loader.growing, timeout=30_000)
@@ -99,7 +99,7 @@ def test_no_number_is_broken_when_a_loaded_table_is_zoomed(qtbot: QtBot, tmp_pat
     with qtbot.waitSignal(pane.loaded, timeout=30_000):
         pane.show_article(article.id)
     qtbot.waitUntil(lambda: not pane.loader.growing, timeout=30_000)
-    pane.set_zoom(6)  # every piece is in: the zoom alone must widen the columns
+    pane.set_zoom(175)  # every piece is in: the zoom alone must widen the columns
     qtbot.wait(50)
     document = pane.view.document()
     tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]

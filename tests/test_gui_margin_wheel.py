@@ -38,4 +38,4 @@ def test_the_wheel_over_the_margin_scrolls_and_zooms_the_article(
     _wheel(pane.margin, 1, Qt.KeyboardModifier.NoModifier)
     qtbot.waitUntil(lambda: bar.value() < down)
     _wheel(pane.margin, 1, Qt.KeyboardModifier.ControlModifier)
-    assert pane.zoom == 1
+    assert pane.zoom == 110

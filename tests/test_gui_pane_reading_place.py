@@ -91,11 +91,11 @@ def test_zooming_in_and_out_keeps_the_line_at_the_top(qtbot: QtBot, pane: Articl
     buttons = {b.text(): b for b in pane.header.findChildren(QToolButton)}
     for _ in range(4):
         qtbot.mouseClick(buttons["+"], Qt.MouseButton.LeftButton)
-    assert pane.zoom == 4
+    assert pane.zoom == 175  # 110%, 125%, 150%, 175%
     assert top_paragraph(pane) == paragraph
     for _ in range(6):
         qtbot.mouseClick(buttons["−"], Qt.MouseButton.LeftButton)
-    assert pane.zoom == -2
+    assert pane.zoom == 80  # back down to 100%, then 90% and 80%
     assert top_paragraph(pane) == paragraph
 
 

@@ -166,8 +166,8 @@ def test_zoom_buttons_and_keys_change_the_font_size_and_label(
     assert font_size(other) == pytest.approx(READING_POINT_SIZE)  # each pane on its own
     for _ in range(2):
         qtbot.mouseClick(button(pane, "−"), Qt.MouseButton.LeftButton)
-    assert pane.header.zoom_label.text() == "91%"
-    assert font_size(pane) == pytest.approx(READING_POINT_SIZE / 1.1)
+    assert pane.header.zoom_label.text() == "90%"
+    assert font_size(pane) == pytest.approx(READING_POINT_SIZE * 0.9)
     qtbot.mouseDClick(pane.header.zoom_label, Qt.MouseButton.LeftButton)
     assert pane.header.zoom_label.text() == "100%"
 
@@ -175,7 +175,8 @@ def test_zoom_buttons_and_keys_change_the_font_size_and_label(
     pane.view.setFocus()
     qtbot.keyClick(pane.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(pane.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    assert pane.header.zoom_label.text() == "121%"
+    assert pane.header.zoom_label.text() == "125%"
+    assert font_size(pane) == pytest.approx(READING_POINT_SIZE * 1.25)
     qtbot.keyClick(pane.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert pane.header.zoom_label.text() == "110%"
     qtbot.keyClick(pane.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
@@ -205,13 +206,13 @@ def test_ctrl_and_the_mouse_wheel_zoom_the_pane_as_its_buttons_do(
 ) -> None:
     pane = window.area.panes()[0]
     ctrl_wheel(pane, 1)
-    assert pane.zoom == 1
+    assert pane.zoom == 110
     assert pane.header.zoom_label.text() == "110%"
     assert font_size(pane) == pytest.approx(READING_POINT_SIZE * 1.1)
     ctrl_wheel(pane, -3)
-    assert pane.zoom == -2
-    assert pane.header.zoom_label.text() == "83%"
-    assert font_size(pane) == pytest.approx(READING_POINT_SIZE * 1.1**-2)
+    assert pane.zoom == 80
+    assert pane.header.zoom_label.text() == "80%"
+    assert font_size(pane) == pytest.approx(READING_POINT_SIZE * 0.8)
     window.area.set_current(pane)
     pane.view.setFocus()
     qtbot.keyClick(pane.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
@@ -354,9 +355,9 @@ def test_layout_is_restored_when_the_project_is_opened_again(
     again = open_window(qtbot, context, Project.open(sample))
     panes = again.area.panes()
     assert articles(again) == [2, 1, 1]
-    assert [p.zoom for p in panes] == [-1, 2, 0]
-    assert [p.header.zoom_label.text() for p in panes] == ["91%", "121%", "100%"]
-    assert font_size(panes[1]) == pytest.approx(READING_POINT_SIZE * 1.1**2)
+    assert [p.zoom for p in panes] == [90, 125, 100]
+    assert [p.header.zoom_label.text() for p in panes] == ["90%", "125%", "100%"]
+    assert font_size(panes[1]) == pytest.approx(READING_POINT_SIZE * 1.25)
     # The window comes back narrower (clamped to the 800-pixel offscreen screen), so the
     # sizes shrink towards the panes' minimum; the wide first pane stays the widest.
     restored = again.area.splitter.sizes()

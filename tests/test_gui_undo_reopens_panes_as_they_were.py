@@ -44,11 +44,11 @@ def test_undo_reopens_every_pane_of_the_article_as_it_was(qtbot: QtBot, window: 
     window.area.add_pane(talks.id)
     qtbot.waitUntil(lambda: loaded(window))
     first, _, last = window.area.panes()
-    read_at(qtbot, first, 2, text.index("Paragraph 120 "))
-    read_at(qtbot, last, -1, text.index("Paragraph 250 "))
+    read_at(qtbot, first, 125, text.index("Paragraph 120 "))
+    read_at(qtbot, last, 90, text.index("Paragraph 250 "))
     window.area.set_current(last)
     before = shown(window)
-    assert [(a, z) for a, z, _p in before] == [(talks.id, 2), (other, 0), (talks.id, -1)]
+    assert [(a, z) for a, z, _p in before] == [(talks.id, 125), (other, 100), (talks.id, 90)]
 
     perform(window.session, RemoveArticle(window.session, talks.id))
     qtbot.waitUntil(lambda: [a for a, _z, _p in shown(window)] == [other])

@@ -35,11 +35,11 @@ def test_the_project_open_opened_again_keeps_its_panes_as_they_are(
     qtbot: QtBot, launched: MainWindow, sample: Path
 ) -> None:
     first = launched.area.panes()[0]
-    first.set_zoom(3)
+    first.set_zoom(150)
     launched.area.close_pane(launched.area.panes()[1])
 
     launched.launcher.open_path(sample)  # type: ignore[attr-defined]
 
     window = launched.launcher.window  # type: ignore[attr-defined]
     assert window is launched  # it is already open: the window stays, as it is
-    assert [p.zoom for p in window.area.panes()] == [3]
+    assert [p.zoom for p in window.area.panes()] == [150]
