@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from diptych.gui.annotations_panel import AnnotationsPanel
-from diptych.gui.article_pane import NO_ARTICLE, NO_PANE, ArticlePane
+from diptych.gui.article_pane import NO_PANE, ArticlePane
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.passage_selection import NO_PASSAGE_SELECTED
@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 NOTHING_SELECTED = "No text is selected, so nothing is tagged. A new name adds a tag."
 SELECT_TEXT_FIRST = "Select some text first, then choose a tag."
+# Tagging from the Codebook or the palette, the current pane empty beside others' articles.
+EMPTY_CURRENT_PANE = (
+    "The current pane shows no article: open one in it from the Library (double-click it, or"
+    " Enter)."
+)
 PICK_IN_LIST = "Select a passage in the list first."
 NO_TARGET = -1  # the palette tags nothing: the passage selected is not one for the keys here
 BLANK_IN_PALETTE = (
@@ -33,11 +38,11 @@ BLANK_IN_PALETTE = (
 def nothing_to_tag(area: PaneArea) -> str:
     """What tagging says with no text selected and no passage: to select some text first;
     with no article in the current pane to select it in, that no article is open (or that
-    the pane shows none, while others do), and how to open one."""
+    the current pane shows none, while others do), and how to open one."""
     pane = area.current
     if pane is not None and pane.article_id is not None:
         return SELECT_TEXT_FIRST
-    return NO_ARTICLE if any(p.article_id is not None for p in area.panes()) else NO_PANE
+    return EMPTY_CURRENT_PANE if any(p.article_id is not None for p in area.panes()) else NO_PANE
 
 
 class CodingPalette:

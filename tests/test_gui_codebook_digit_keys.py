@@ -8,8 +8,8 @@ from gui_support import keyboard_in, select_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.article_pane import NO_ARTICLE, NO_PANE
-from diptych.gui.coding_palette import SELECT_TEXT_FIRST
+from diptych.gui.article_pane import NO_PANE
+from diptych.gui.coding_palette import EMPTY_CURRENT_PANE, SELECT_TEXT_FIRST
 from diptych.gui.main_window import MainWindow
 
 QUOTE = "renewed diplomatic engagement"  # untagged text of the second sample article
@@ -89,7 +89,7 @@ def test_a_digit_or_enter_in_the_codebook_with_no_article_open_says_how_to_open_
     assert window.session.undo_stack.count() == steps
 
 
-def test_a_digit_in_the_codebook_with_an_empty_current_pane_says_it_shows_no_article(
+def test_a_digit_in_the_codebook_with_an_empty_current_pane_says_that_pane_shows_none(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     keyboard_in(qtbot, window, 1)
@@ -97,4 +97,5 @@ def test_a_digit_in_the_codebook_with_an_empty_current_pane_says_it_shows_no_art
     assert window.area.current is not None and window.area.current.article_id is None
     codebook_with_keyboard(qtbot, window)
     qtbot.keyClick(window.tags.view, Qt.Key.Key_2)
-    assert window.statusBar().currentMessage() == NO_ARTICLE
+    assert window.statusBar().currentMessage() == EMPTY_CURRENT_PANE
+    assert EMPTY_CURRENT_PANE.startswith("The current pane shows no article: open one in it")
