@@ -15,8 +15,8 @@ from diptych.gui.pane_area import PaneArea
 from diptych.storage.model import MemoKind
 
 NOT_OPEN = (
-    "{done}: {step}. The article is in no pane, so its memo is not shown: open it from the"
-    " Library (double-click it, or Enter) to see its memo in the Memos panel."
+    "{done}: {step}, whose article is in no pane: open it from the Library (double-click it,"
+    " or Enter) to see its memo."
 )
 
 

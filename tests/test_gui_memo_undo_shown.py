@@ -104,8 +104,8 @@ def test_undoing_the_memo_of_an_article_in_no_pane_says_how_to_see_it(
     assert window.session.memo_text(MemoKind.ARTICLE, 2) == ""
     assert window.area.current is left and len(window.area.panes()) == 1
     assert window.statusBar().currentMessage() == (
-        f"Undone: {step}. The article is in no pane, so its memo is not shown: open it from"
-        " the Library (double-click it, or Enter) to see its memo in the Memos panel."
+        f"Undone: {step}, whose article is in no pane: open it from the Library"
+        " (double-click it, or Enter) to see its memo."
     )
     window.actions_.redo.trigger()
-    assert window.statusBar().currentMessage().startswith(f"Redone: {step}. The article is in")
+    assert window.statusBar().currentMessage().startswith(f"Redone: {step}, whose article")
