@@ -29,7 +29,7 @@ from diptych.gui.commands import perform
 from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.library_menu import article_menu
 from diptych.gui.library_selection import LibrarySelection, article_at
-from diptych.gui.library_view import LibraryView, TitleFilter
+from diptych.gui.library_view import LibraryView, TitleFilter, no_title_holds
 from diptych.gui.read_only import grey_widget, refused_read_only
 from diptych.gui.session import ProjectSession
 from diptych.storage.wording import counted
@@ -125,7 +125,7 @@ class LibraryPanel(QWidget):
             text = "No articles yet. Import some with Import… below, or drop article files or "
             text += "folders on the window."
         elif words and not self.proxy.rowCount():
-            text = f"No article title contains “{words}”."
+            text = f"{no_title_holds(words)}."
         self.no_match.setText(text)
         self.no_match.setVisible(bool(text))
         self.view.setAccessibleDescription(text)
@@ -234,7 +234,7 @@ class LibraryPanel(QWidget):
         if not self.model.rowCount():
             text = "There are no articles yet: import some with Import… below."
         elif not self.proxy.rowCount():
-            text = f"No article title contains “{words}”: clear the filter (Esc in it) to"
+            text = f"{no_title_holds(words)}: clear the filter (Esc in it) to"
             text += f" {verb} one{where}."
         else:
             text = f"Select an article in the Library to {verb} it{where}."

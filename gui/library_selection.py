@@ -100,7 +100,7 @@ class LibrarySelection(QObject):
         self._first_match = None
 
     def on_filter_text_changed(self, text: str) -> None:
-        """Show the titles that contain ``text``. A selection the filter hides (Qt drops
+        """Show the titles that hold every word of ``text``. A selection the filter hides (Qt drops
         hidden rows from it) is selected again when the filter shows its rows: once the
         filter is cleared, the current pane's article is selected, as before filtering.
         Matches of which none is selected have the first selected, ready for Enter (the one

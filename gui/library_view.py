@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
@@ -23,6 +25,9 @@ from diptych.gui.text_folding import folded
 # were ~4,000 questions to the model (in Python) on opening a big project, where ~25 rows
 # fill a Library at the window's usual size.
 LAYOUT_BATCH = 20
+
+# Punctuation at either end of a word typed ("landscape:", "(evidence)"), not inside it ("xi's")
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 
 Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemView.ScrollHint
@@ -99,23 +104,40 @@ class LibraryView(FocusFramed, QListView):
             super().scrollTo(index, hint)
 
 
+def filter_words(text: str) -> tuple[str, ...]:
+    """The words of a filter as titles are searched for them: folded (see
+    :func:`~diptych.gui.text_folding.fold`), without the spaces and the punctuation between
+    them. A word of punctuation alone ("-", "&") is kept: it is what is looked for."""
+    words = (folded(word) for word in text.split())
+    return tuple(_EDGE_PUNCTUATION.sub("", word) or word for word in words)
+
+
+def no_title_holds(text: str) -> str:
+    """What to say when no article title holds the words of the filter ``text``."""
+    words = text.strip()
+    if len(words.split()) > 1:
+        return f"No article title contains every word of “{words}”"
+    return f"No article title contains “{words}”"
+
+
 class TitleFilter(QSortFilterProxyModel):
-    """The articles whose title holds the words typed, without case or accents (see
-    :func:`~diptych.gui.text_folding.fold`)."""
+    """The articles whose title holds every word typed, in any order, without case or
+    accents (see :func:`filter_words`): a filter matching the words as one run of text
+    found nothing for two spaces, or across the colon of a title."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._words = ""
+        self._words: tuple[str, ...] = ()
 
     def set_words(self, text: str) -> None:
-        """Show only the titles that contain ``text``."""
+        """Show only the titles that hold every word of ``text``."""
         self.beginFilterChange()
-        self._words = folded(text.strip())
+        self._words = filter_words(text)
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._words:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
-        title = index.data(TITLE_ROLE)  # not a file name the line may show after it
-        return self._words in folded(title or "")
+        title = folded(index.data(TITLE_ROLE) or "")  # not a file name the line may show
+        return all(word in title for word in self._words)

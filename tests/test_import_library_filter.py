@@ -73,7 +73,7 @@ def test_a_filter_of_spaces_hides_nothing_and_words_not_in_a_title_hide_all(
     library = window.library
     assert len(type_filter(qtbot, library, "   ")) == 3
     assert type_filter(qtbot, library, "seoul x") == []
-    assert library.no_match.text() == "No article title contains “seoul x”."
+    assert library.no_match.text() == "No article title contains every word of “seoul x”."
 
 
 def test_an_article_imported_while_the_filter_would_hide_it_is_shown_and_selected(
