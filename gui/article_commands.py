@@ -21,6 +21,25 @@ if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
 
 
+def article_named(text: str, title: str, after: str = "") -> str:
+    """The Undo menu's name for a step on one article: ``text``, the article's title
+    (shortened as a passage's quote is) and ``after`` ("Remove article “Harbour
+    reopens”"); ``text`` alone for an article no longer listed."""
+    return f"{text} “{quote_start(title)}”{after}" if title else f"{text}{after}"
+
+
+def title_of(session: ProjectSession, article_id: int) -> str:
+    """The article's title as the Library lists it ("" if it is gone)."""
+    return next((a.title for a in session.articles() if a.id == article_id), "")
+
+
+def import_name(titles: Sequence[str]) -> str:
+    """The Undo menu's name for importing articles titled ``titles``: the one, or how many."""
+    if len(titles) == 1:
+        return article_named("Import article", titles[0])
+    return f"Import {counted(len(titles), 'article')}"
+
+
 class ImportArticles(SessionCommand):
     """Add imported articles to the project.
 
@@ -38,7 +57,7 @@ class ImportArticles(SessionCommand):
         *,
         added: Sequence[ArticleSummary] = (),
     ) -> None:
-        super().__init__(session, f"Import {counted(len(parsed) or len(added), 'article')}")
+        super().__init__(session, import_name([a.title for a in (parsed or added)]))
         self.parsed = list(parsed)
         self.added: list[ArticleSummary] = list(added)
         self.removals: list[ArticleRemoval] = []
@@ -84,7 +103,7 @@ class RemoveArticle(SessionCommand):
     PUTS_BACK = "undo"
 
     def __init__(self, session: ProjectSession, article_id: int) -> None:
-        super().__init__(session, "Remove article")
+        super().__init__(session, article_named("Remove article", title_of(session, article_id)))
         self.article_id = article_id
         self.removal: ArticleRemoval | None = None
 
@@ -142,6 +161,7 @@ class RenameArticle(SessionCommand):
     def _do(self) -> None:
         self.old = self.session.project.articles.summary(article_id=self.article_id).title
         self.new = self.session.rename_article(self.article_id, self.new).title  # as stored
+        self.setText(article_named("Rename article", self.old, f" to “{quote_start(self.new)}”"))
 
     # A title given meanwhile in another window is not written over: the step is refused.
     def _redo(self) -> None:
@@ -165,7 +185,8 @@ class ReplaceArticleText(SessionCommand):
         parsed: ParsedArticle,
         plan: ReplacementPlan | None = None,
     ) -> None:
-        super().__init__(session, "Update article from file")
+        title = title_of(session, article_id)  # kept by the update
+        super().__init__(session, article_named("Update article", title, " from newer file"))
         self.article_id = article_id
         self.parsed = parsed
         # Where the passages are in the new text, found in the background; kept for redo,

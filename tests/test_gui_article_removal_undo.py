@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from test_gui_undo_sweep import check_window, twice  # noqa: F401  (a fixture)
 
 from diptych.gui import dialogs
+from diptych.gui.commands import quote_start
 from diptych.gui.main_window import MainWindow
 from diptych.storage.model import MemoKind
 
@@ -127,7 +128,7 @@ def test_undoing_a_removal_after_the_article_was_imported_again_says_so(
         box.close()
     (again,) = [a for a in session.project.articles.all() if a.uuid == removed.uuid]
     before = article_rows(session.project.path, again.id)
-    assert window.actions_.undo.text() == "&Undo Remove article"
+    assert window.actions_.undo.text() == f"&Undo Remove article “{quote_start(removed.title)}”"
 
     press(qtbot, window, CONTROL)
 

@@ -92,7 +92,10 @@ def test_an_update_undone_redone_and_undone_again_keeps_both_panes_and_lists_tru
     assert any(updated[i].start != before[i].start for i in before if not updated[i].is_orphan)
     assert session.project.articles.get(article_id=2).text.startswith(ADDED)
     check_article(qtbot, window, 2)
-    assert window.actions_.undo.text() == "&Undo Update article from file"
+    assert (
+        window.actions_.undo.text()
+        == "&Undo Update article “Xi’s South Korea Visit Marks Turning Poi…” from newer file"
+    )
 
     # The update orphaned a passage: a box says so, and holds the keys until it is read.
     box = QApplication.activeModalWidget()
@@ -139,4 +142,7 @@ def test_ctrl_z_in_the_updates_box_undoes_the_update_as_it_says(
 
     assert session.project.articles.get(article_id=2).text == old_text
     qtbot.waitUntil(lambda: not box.isVisible())
-    assert window.actions_.redo.text() == "&Redo Update article from file"
+    assert (
+        window.actions_.redo.text()
+        == "&Redo Update article “Xi’s South Korea Visit Marks Turning Poi…” from newer file"
+    )

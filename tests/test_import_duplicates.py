@@ -67,7 +67,7 @@ def test_the_same_text_twice_in_one_import_is_imported_once(
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):
         window.importer.import_files([first, second, first])
     assert titles(sample).count("Minutes of the trade talks") == 1
-    assert window.session.undo_stack.undoText() == "Import 1 article"
+    assert window.session.undo_stack.undoText() == "Import article “Minutes of the trade talks”"
     assert posted[-2][2] == (
         "1 file was not imported, to make no second copy:\n\n"
         f"{second}: has the same text as a.txt, which is imported once."

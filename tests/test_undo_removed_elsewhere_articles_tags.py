@@ -62,9 +62,8 @@ def test_renaming_an_article_removed_elsewhere_names_it_by_its_title(
 
     _replay(session, undoing=undoing)
     title = "Trade, retitled" if undoing else article.title  # as it last read
-    assert undo_failures == _said(
-        f"The article “{title}” was removed", "Rename article", undoing=undoing
-    )
+    step = f"Rename article “{quote_start(article.title)}” to “Trade, retitled”"
+    assert undo_failures == _said(f"The article “{title}” was removed", step, undoing=undoing)
     assert session.undo_stack.count() == 0  # dropped
 
 
@@ -77,7 +76,9 @@ def test_redoing_the_removal_of_an_article_removed_elsewhere_names_it(
 
     session.undo_stack.redo()
     assert undo_failures == _said(
-        f"The article “{article.title}” was removed", "Remove article", undoing=False
+        f"The article “{article.title}” was removed",
+        f"Remove article “{quote_start(article.title)}”",
+        undoing=False,
     )
 
 
@@ -93,7 +94,9 @@ def test_an_update_from_file_of_an_article_removed_elsewhere_names_it(
 
     _replay(session, undoing=undoing)
     assert undo_failures == _said(
-        f"The article “{article.title}” was removed", "Update article from file", undoing=undoing
+        f"The article “{article.title}” was removed",
+        f"Update article “{quote_start(article.title)}” from newer file",
+        undoing=undoing,
     )
 
 
@@ -210,7 +213,7 @@ def test_in_the_window_undoing_a_rename_of_an_article_removed_elsewhere_names_it
     window.actions_.undo.trigger()
     errors = [text for level, _title, text in posted if level == Level.ERROR]
     assert errors == [
-        "The article “Retitled” was removed, perhaps in another window, so “Rename article”"
-        " cannot be undone."
+        "The article “Retitled” was removed, perhaps in another window, so “Rename article"
+        f" “{quote_start(article.title)}” to “Retitled”” cannot be undone."
     ]
     assert "There is no" not in " ".join(text for _level, _title, text in posted)
