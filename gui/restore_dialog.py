@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.dialog_buttons import dress_as_standard
 from diptych.gui.messages import as_shown
 from diptych.storage.backup_folders import BackupInfo
 from diptych.storage.errors import DiptychError
@@ -63,6 +64,7 @@ class RestoreDialog(QDialog):
         self.list.setAccessibleDescription(text)  # the keyboard never reaches the label
         buttons = QDialogButtonBox(self)
         self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        dress_as_standard(self.restore_button)
         self.restore_button.setEnabled(bool(backups))
         # With nothing to choose, the message alone and Close: not an empty list, a greyed
         # Restore and a Cancel of nothing.
@@ -126,6 +128,7 @@ class RestoreOffer(QMessageBox):
         self.restore_button = self.addButton(
             "Restore from backup…", QMessageBox.ButtonRole.AcceptRole
         )
+        dress_as_standard(self.restore_button)
         self.addButton(QMessageBox.StandardButton.Cancel)
         self.buttonClicked.connect(self.on_button_clicked)
 
