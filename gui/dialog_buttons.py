@@ -1,6 +1,6 @@
 """Buttons of a dialog's own wording (Restore, Restore from backup…) dressed as its
-standard buttons are: where the style puts icons on dialog buttons (Cancel's cross, OK's
-tick, on most Linux desktops), a button added by name had none, beside a Cancel that had one."""
+standard buttons are: where the style puts icons on dialog buttons (Cancel's, OK's, on
+most Linux desktops), a button added by name had none, beside a Cancel that had one."""
 
 from __future__ import annotations
 

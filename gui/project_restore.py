@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from diptych.gui.backups import backups_of
 from diptych.gui.project_opening import backup_label
 from diptych.gui.restore_dialog import RestoreDialog, RestoreOffer
+from diptych.gui.workers import Workers
 from diptych.storage.backup_folders import BackupInfo
 from diptych.storage.backup_restore import restore_backup
 from diptych.storage.errors import DiptychError
@@ -23,7 +24,12 @@ def offer_backups(
     launcher: Launcher, path: Path, exc: DiptychError, found: list[BackupInfo]
 ) -> None:
     """Say why ``path`` cannot be opened, offering to restore one of its backups ``found``."""
-    offer = RestoreOffer(exc, found, launcher.window)
+    window, context = launcher.window, launcher.context
+    # No window yet when the project opened first cannot be: the offer has workers of its own.
+    workers = (
+        window.workers if window else Workers(context.pool, launcher, messages=context.messages)
+    )
+    offer = RestoreOffer(exc, found, workers, window)
     offer.chosen.connect(lambda backup: restore_file(launcher, path, Path(backup)))
     offer.open()
 
@@ -45,7 +51,8 @@ def restore_file(launcher: Launcher, path: Path, backup: Path) -> None:
 
 def restore_from_backup(launcher: Launcher, window: MainWindow) -> None:
     """Choose a backup of the window's project and go back to it."""
-    dialog = RestoreDialog(backups_of(launcher.context.paths.backups, window.session), window)
+    backups = backups_of(launcher.context.paths.backups, window.session)
+    dialog = RestoreDialog(backups, window.workers, window)
     if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen() is None:
         return
     chosen = dialog.chosen()

@@ -19,23 +19,34 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.dialog_buttons import dress_as_standard
 from diptych.gui.messages import as_shown
+from diptych.gui.workers import Progress, Workers
+from diptych.storage.backup_contents import BackupContents, read_all_contents
 from diptych.storage.backup_folders import BackupInfo
 from diptych.storage.errors import DiptychError
 
 
 class RestoreDialog(QDialog):
-    """Lists a project's backups, newest first, to choose one to go back to.
+    """Lists a project's backups, newest first, to choose one to go back to: each by its
+    time and what it holds (articles and passages, read in the background: each backup is
+    a whole project file), why it was taken and its size.
 
     Args:
         backups: the backups on offer.
+        workers: where what the backups hold is read.
         damaged: the project file cannot be opened: it is kept, renamed, not backed up.
     """
 
     def __init__(
-        self, backups: list[BackupInfo], parent: QWidget | None = None, *, damaged: bool = False
+        self,
+        backups: list[BackupInfo],
+        workers: Workers,
+        parent: QWidget | None = None,
+        *,
+        damaged: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
+        self.backups = backups
         self.list = QListWidget(self)
         for info in backups:
             item = QListWidgetItem(info.label, self.list)
@@ -80,7 +91,29 @@ class RestoreDialog(QDialog):
         self.list.setVisible(bool(backups))
         self.restore_button.setVisible(bool(backups))
         self.setAccessibleDescription(text)
-        self.resize(520, 400 if backups else self.sizeHint().height())
+        self.resize(600, 400 if backups else self.sizeHint().height())
+        if backups:
+            self._read_contents(workers)
+
+    def _read_contents(self, workers: Workers) -> None:
+        """Count what each backup holds, off the window's thread (the backups of a big
+        project take a while to read), and say it in each line once read; a dialog
+        closed meanwhile is told nothing."""
+        paths = [info.path for info in self.backups]
+
+        def job(progress: Progress) -> list[BackupContents]:
+            return read_all_contents(paths=paths, progress=progress)
+
+        worker = workers.start(job)
+        worker.signals.finished.connect(self.on_contents_read)
+        self.finished.connect(lambda _result: worker.drop())
+
+    def on_contents_read(self, found: list[BackupContents]) -> None:
+        """Say in each backup's line what it holds."""
+        for row, (info, contents) in enumerate(zip(self.backups, found, strict=True)):
+            item = self.list.item(row)
+            if item is not None:
+                item.setText(info.described(str(contents)))
 
     def chosen(self) -> Path | None:
         """The selected backup file."""
@@ -100,15 +133,21 @@ class RestoreOffer(QMessageBox):
     Args:
         error: why the file cannot be opened (it names the file).
         backups: the file's backups, newest first (at least one).
+        workers: where what the backups hold is read, once they are listed.
     """
 
     chosen = Signal(str)
 
     def __init__(
-        self, error: DiptychError, backups: list[BackupInfo], parent: QWidget | None = None
+        self,
+        error: DiptychError,
+        backups: list[BackupInfo],
+        workers: Workers,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.backups = backups
+        self.workers = workers
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle("Open project")
         self.setTextFormat(Qt.TextFormat.PlainText)  # file names are never markup
@@ -138,7 +177,7 @@ class RestoreOffer(QMessageBox):
         if button is not self.restore_button:
             self.deleteLater()
             return
-        self.dialog = RestoreDialog(self.backups, self.parentWidget(), damaged=True)
+        self.dialog = RestoreDialog(self.backups, self.workers, self.parentWidget(), damaged=True)
         self.dialog.accepted.connect(lambda: self._emit_chosen(self.dialog))
         self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.finished.connect(self.deleteLater)

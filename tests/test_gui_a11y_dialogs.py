@@ -58,7 +58,7 @@ def test_the_name_and_parent_of_a_tag_are_labelled(qtbot: QtBot, session: Projec
 
 
 def test_the_backups_list_is_named_and_explained(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = RestoreDialog([], window)
+    dialog = RestoreDialog([], window.workers, window)
     qtbot.addWidget(dialog)
     assert spoken(dialog.list) == "Backups"
     assert spoken(dialog.list, QAccessible.Text.Description).startswith(

@@ -119,7 +119,9 @@ def make_backups(window: MainWindow, reasons: list[str]) -> list[Path]:
 def test_restore_dialog_lists_the_backups_newest_first(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
     paths = make_backups(window, ["first", "second", "third"])
-    dialog = RestoreDialog(backups_of(window.context.paths.backups, window.session), window)
+    dialog = RestoreDialog(
+        backups_of(window.context.paths.backups, window.session), window.workers, window
+    )
     qtbot.addWidget(dialog)
     labels = [dialog.list.item(row).text() for row in range(dialog.list.count())]
     assert [label.split("(")[1].split(",")[0] for label in labels] == [
@@ -134,7 +136,7 @@ def test_restore_dialog_lists_the_backups_newest_first(qtbot: QtBot, window: Mai
 
 
 def test_restore_dialog_without_backups_says_so(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = RestoreDialog([], window)
+    dialog = RestoreDialog([], window.workers, window)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 0 and dialog.chosen() is None
     assert not dialog.restore_button.isEnabled()
@@ -144,7 +146,7 @@ def test_restore_dialog_without_backups_is_a_message_with_close(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     # Not an empty list as tall as the window, a greyed Restore and a Cancel of nothing.
-    dialog = RestoreDialog([], window)
+    dialog = RestoreDialog([], window.workers, window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -75,11 +75,11 @@ def test_restore_has_an_icon_as_cancel_has(
 
 
 def test_the_offer_for_a_damaged_file_dresses_its_restore_button_as_cancel(
-    qtbot: QtBot, icons_on_buttons: None, tmp_path: Path
+    qtbot: QtBot, icons_on_buttons: None, window: MainWindow, tmp_path: Path
 ) -> None:
     backup = BackupInfo(tmp_path / "b.diptych", datetime.now(UTC), 2048, "on-open")
     error = DamagedProjectError("is damaged", path=tmp_path / "study.diptych")
-    offer = RestoreOffer(error, [backup])
+    offer = RestoreOffer(error, [backup], window.workers)
     qtbot.addWidget(offer)
     offer.show()
     assert has_icon(cancel_of(offer)) and has_icon(offer.restore_button)
@@ -88,6 +88,6 @@ def test_the_offer_for_a_damaged_file_dresses_its_restore_button_as_cancel(
 def test_without_icons_on_dialog_buttons_restore_has_none_either(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    dialog = RestoreDialog([], window)
+    dialog = RestoreDialog([], window.workers, window)
     qtbot.addWidget(dialog)
     assert not has_icon(dialog.restore_button)
