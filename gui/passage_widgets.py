@@ -59,6 +59,18 @@ class PassageTable(FocusFramed, QTableView):
         header.resizeSection(Column.NOTE, 180)
         header.resizeSection(Column.UPDATED, self.text_width(["0000-00-00 00:00", "Updated"]))
         self.setup_columns()
+        for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            changed.connect(self.on_model_rows_changed)
+        self.on_model_rows_changed()
+
+    def on_model_rows_changed(self, *_changed: object) -> None:
+        """No sideways scroll bar under a table without rows (a new project, filters that
+        leave none): the columns beyond the width are there to scroll to, but only their
+        headings would scroll."""
+        policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        if not self.model().rowCount():
+            policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.setHorizontalScrollBarPolicy(policy)
 
     def text_width(self, texts: Sequence[str]) -> int:
         """The width a column needs for the widest of ``texts``."""
