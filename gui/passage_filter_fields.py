@@ -37,9 +37,15 @@ class PassageFilterFields(QObject):
         pass_undo_on(self.search)
         self.search.setToolTip("Show passages whose quote or note contains this text")
         self.search.setAccessibleName("Filter passages")  # the placeholder goes when typing
-        self.tag_combo = FilterCombo("Show passages with this tag or one of its sub-tags", panel)
-        self.article_combo = FilterCombo("Show passages of this article", panel)
-        self.coder_combo = FilterCombo("Show passages coded by this person", panel)
+        self.tag_combo = FilterCombo(
+            "Filter by tag", "Show passages with this tag or one of its sub-tags", panel
+        )
+        self.article_combo = FilterCombo(
+            "Filter by article", "Show passages of this article", panel
+        )
+        self.coder_combo = FilterCombo(
+            "Filter by coder", "Show passages coded by this person", panel
+        )
         # The search field has a line of its own: the panel usually lives in a narrow dock,
         # where the lists stack up rather than hold the panel wide.
         combos = FlowLayout(spacing=4, fill=True)

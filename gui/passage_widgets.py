@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractListModel, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
 
 from diptych.gui.focus_frame import FocusFramed
 from diptych.gui.note_html import text_to_html
@@ -194,11 +201,19 @@ class FilterCombo(QComboBox):
     and comes back with the item (the deletion undone) unless another was chosen meanwhile.
 
     Args:
+        name: what a screen reader calls the list ("Filter by tag"): its first entry
+            ("All tags") says what is chosen, not what the list is for.
         tip: what choosing an item shows.
     """
 
-    def __init__(self, tip: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, tip: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(name)
+        # On Linux a combo box is named by its current entry, and a screen reader reads
+        # its name from the label it is the buddy of: a label not shown says it there.
+        self.label = QLabel(name, parent)
+        self.label.setBuddy(self)
+        self.label.hide()
         self.setToolTip(tip)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(8)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_support import open_window
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.context import AppContext
@@ -36,3 +38,24 @@ def test_passages_bring_the_scroll_bar_to_the_columns_beyond(
     assert not table.horizontalScrollBar().isVisible()
     window.passages.filters.search.clear()
     assert table.horizontalScrollBar().isVisible()
+
+
+def test_the_filter_lists_are_named_for_a_screen_reader(qtbot: QtBot, window: MainWindow) -> None:
+    filters = window.passages.filters
+    combos = (filters.tag_combo, filters.article_combo, filters.coder_combo)
+    assert [c.currentText() for c in combos] == ["All tags", "All articles", "All coders"]
+    names = ["Filter by tag", "Filter by article", "Filter by coder"]
+    assert [c.accessibleName() for c in combos] == names
+    # On Linux a combo box's name is its current entry; its label comes through this relation.
+    assert [labels(c) for c in combos] == [[name] for name in names]
+    assert not any(c.label.isVisibleTo(window) for c in combos)  # nothing new on the screen
+
+
+def labels(widget: QWidget) -> list[str]:
+    """The labels a screen reader reads with ``widget``."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return [
+        other.text(QAccessible.Text.Name)
+        for other, _ in interface.relations(QAccessible.RelationFlag.Label)
+    ]
