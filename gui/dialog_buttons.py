@@ -1,4 +1,4 @@
-"""Buttons of a dialog's own wording (Restore, Restore from backup…) dressed as its
+"""Buttons of a dialog's own wording (Restore, Export) dressed as its
 standard buttons are: where the style puts icons on dialog buttons (Cancel's, OK's, on
 most Linux desktops), a button added by name had none, beside a Cancel that had one."""
 

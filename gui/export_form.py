@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from diptych.gui.article_model import article_labels
 from diptych.gui.check_list import CheckList
+from diptych.gui.dialog_buttons import dress_as_standard
 from diptych.gui.export_save_to import ExportSaveTo
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.session import ProjectSession
@@ -104,6 +106,7 @@ class ExportForm(ExportSaveTo):
         self.export_button = self.buttons.addButton(
             "&Export", QDialogButtonBox.ButtonRole.AcceptRole
         )
+        dress_as_standard(self.export_button, QStyle.StandardPixmap.SP_DialogSaveButton)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self._lay_out()
         self.format.currentIndexChanged.connect(self.on_format_current_index_changed)

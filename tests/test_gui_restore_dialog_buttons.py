@@ -1,6 +1,7 @@
-"""The Restore button of File > Restore from backup, and the offer's Restore from backup…,
-wear an icon as Cancel beside them does, where the desktop shows icons on dialog buttons
-(as most Linux desktops do): a button without one beside a Cancel with one looked amiss."""
+"""The Restore button of File > Restore from backup, the offer's Restore from backup…, and
+File > Export's Export button wear an icon as Cancel beside them does, where the desktop
+shows icons on dialog buttons (as most Linux desktops do): a button without one beside a
+Cancel with one looked amiss."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
     QStyleFactory,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.export_dialog import ExportDialog
 from diptych.gui.main_window import MainWindow
 from diptych.gui.restore_dialog import RestoreDialog, RestoreOffer
 from diptych.storage.backup_folders import BackupInfo
@@ -47,7 +50,7 @@ def has_icon(button: QAbstractButton) -> bool:
     return not button.icon().isNull()
 
 
-def cancel_of(dialog: RestoreDialog | RestoreOffer) -> QAbstractButton:
+def cancel_of(dialog: QWidget) -> QAbstractButton:
     buttons = dialog.findChildren(QAbstractButton)
     (cancel,) = [b for b in buttons if b.text().replace("&", "") == "Cancel"]
     return cancel
@@ -91,3 +94,11 @@ def test_without_icons_on_dialog_buttons_restore_has_none_either(
     dialog = RestoreDialog([], window.workers, window)
     qtbot.addWidget(dialog)
     assert not has_icon(dialog.restore_button)
+
+
+def test_export_has_an_icon_as_cancel_has(
+    qtbot: QtBot, icons_on_buttons: None, window: MainWindow
+) -> None:
+    dialog = ExportDialog(window.session, window.workers, window)
+    qtbot.addWidget(dialog)
+    assert has_icon(cancel_of(dialog)) and has_icon(dialog.export_button)
