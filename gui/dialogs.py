@@ -186,8 +186,15 @@ def remove_article(parent: QWidget, session: ProjectSession, article_id: int) ->
 
 
 def ask_plain(parent: QWidget, title: str, text: str) -> bool:
-    """A yes/no question whose text is shown as typed (titles can look like markup)."""
-    return _plain_question(parent, title, text).exec() == QMessageBox.StandardButton.Yes
+    """A question whose text is shown as typed (titles can look like markup), answered by a
+    button named for what it does: the title names the action (Remove article, Delete
+    tag), its verb labels the button that does it, and the other is Cancel (Escape), so
+    the answer reads without the question, where Yes and No did not."""
+    box = _plain_question(parent, title, text)
+    verb = title.split()[0] if title.split() else "OK"
+    box.button(QMessageBox.StandardButton.Yes).setText(f"&{verb}")
+    box.button(QMessageBox.StandardButton.No).setText("Cancel")
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def ask_to_lose(parent: QWidget, title: str, text: str) -> bool:
