@@ -16,13 +16,14 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QTabBar, QVBoxLayout, QWidget
 
+from diptych.gui import dialogs
 from diptych.gui.commands import perform
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.passage_cells import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, Column
 from diptych.gui.passage_commands import DeletePassage
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
 from diptych.gui.passage_filter_fields import PassageFilterFields
-from diptych.gui.passage_list_menu import is_menu_key, show_passage_menu
+from diptych.gui.passage_list_menu import show_passage_menu
 from diptych.gui.passage_list_selection import PassageListSelection
 from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.passage_widgets import PassageTable
@@ -293,7 +294,7 @@ class AnnotationsPanel(QWidget):
             assert isinstance(event, QKeyEvent)
             if self._typed_into_filter(event):
                 return True
-            if is_menu_key(event):
+            if dialogs.is_menu_key(event):
                 show_passage_menu(self)
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -244,6 +244,14 @@ def context_menu(parent: QWidget) -> QMenu:
     return menu
 
 
+def is_menu_key(event: QEvent) -> bool:
+    """True for the keys that open a context menu: the Menu key, and Shift+F10."""
+    if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+        return False
+    shift = event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+    return event.key() == Qt.Key.Key_Menu or (shift and event.key() == Qt.Key.Key_F10)
+
+
 DELETE = "Del"  # the key that deletes in the Library and the Codebook, as menus name it
 
 

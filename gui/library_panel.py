@@ -196,7 +196,7 @@ class LibraryPanel(QWidget):
             self._emit_remove(chosen)
         elif in_list and shift and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._emit_open(new_pane=True)
-        elif in_list and (key == Qt.Key.Key_Menu or (shift and key == Qt.Key.Key_F10)):
+        elif in_list and dialogs.is_menu_key(event):
             index = self.view.currentIndex()
             if not self.view.selectionModel().isSelected(index):
                 index = self.proxy.index(self.selection.rows()[0], 0)

@@ -7,8 +7,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
 from diptych.gui.dialogs import context_menu
@@ -38,14 +37,6 @@ def _request_note(panel: AnnotationsPanel) -> None:
     where Esc in the note comes back to)."""
     panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
     panel.noteRequested.emit()
-
-
-def is_menu_key(event: QEvent) -> bool:
-    """True for the keys that open a context menu: the Menu key, and Shift+F10."""
-    if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
-        return False
-    shift = event.modifiers() == Qt.KeyboardModifier.ShiftModifier
-    return event.key() == Qt.Key.Key_Menu or (shift and event.key() == Qt.Key.Key_F10)
 
 
 def show_passage_menu(panel: AnnotationsPanel, point: QPoint | None = None) -> None:
