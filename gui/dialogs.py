@@ -219,6 +219,19 @@ class _KeyedMenu(QMenu):
     """A context menu whose entries' keys (``with_key``), pressed while it is open, choose
     them as Enter on them would: a popup keeps the keys from the window's shortcuts."""
 
+    def event(self, event: QEvent) -> bool:
+        # The menu is its panel's child: a key of the panel's own (F2 writing a passage's
+        # note in the Passages list) would match too, and two matches choose neither.
+        override = event.type() == QEvent.Type.ShortcutOverride
+        if (
+            override
+            and isinstance(event, QKeyEvent)
+            and self._entry_of(QKeySequence(event.keyCombination()))
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         action = self._entry_of(QKeySequence(event.keyCombination()))
         if action is not None:
@@ -252,7 +265,7 @@ def is_menu_key(event: QEvent) -> bool:
     return event.key() == Qt.Key.Key_Menu or (shift and event.key() == Qt.Key.Key_F10)
 
 
-DELETE = "Del"  # the key that deletes in the Library and the Codebook, as menus name it
+DELETE = "Del"  # the key that deletes in the Library, the Codebook and the Passages list
 
 
 def with_key(action: QAction, key: str) -> QAction:

@@ -1,6 +1,8 @@
 """The Passages list's context menu (right-click, Shift+F10 or the Menu key): go to the
 passage, write its note or delete it, as Enter, F2 and Del do in the list; in a read-only
-project deleting is greyed, saying why."""
+project deleting is greyed, saying why. F2 and Del show beside their entries and choose them
+while the menu is open, as in the Library's and the Codebook's menus; Enter chooses the entry
+the keyboard is on, so it is not shown beside Go to passage."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
-from diptych.gui.dialogs import context_menu
+from diptych.gui.dialogs import DELETE, context_menu, with_key
 from diptych.gui.passage_cells import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE
 from diptych.gui.read_only import grey_menu_edits
 
@@ -22,12 +24,10 @@ def passage_menu(panel: AnnotationsPanel, index: QModelIndex) -> QMenu:
     """The menu of the passage on row ``index`` of the list, to pop up."""
     passage_id, article_id = int(index.data(PASSAGE_ID_ROLE)), int(index.data(ARTICLE_ID_ROLE))
     menu = context_menu(panel)
-    menu.addAction(
-        "Go to passage\tEnter", lambda: panel.passageActivated.emit(passage_id, article_id)
-    )
-    menu.addAction("Edit note\tF2", partial(_request_note, panel))
+    menu.addAction("Go to passage", lambda: panel.passageActivated.emit(passage_id, article_id))
+    with_key(menu.addAction("Edit note", partial(_request_note, panel)), "F2")
     menu.addSeparator()
-    delete = menu.addAction("Delete passage\tDel", panel.delete_current)
+    delete = with_key(menu.addAction("Delete passage", panel.delete_current), DELETE)
     grey_menu_edits(panel.session, menu, delete)
     return menu
 

@@ -47,7 +47,9 @@ def test_a_right_clicked_passage_goes_to_its_article_or_is_deleted(
     passage_id = model.index(row, 0).data(PASSAGE_ID_ROLE)
     menu = _open_menu(qtbot, lambda: _right_click(window, row))
     names = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert names == ["Go to passage\tEnter", "Edit note\tF2", "Delete passage\tDel"]
+    assert names == ["Go to passage", "Edit note", "Delete passage"]
+    keys = [a.shortcut().toString() for a in menu.actions() if not a.isSeparator()]
+    assert keys == ["", "F2", "Del"]  # Enter chooses the entry the keyboard is on
     assert window.editor.current_passage() == passage_id  # the row right-clicked is chosen
     _choose(menu, "Go to passage")
     qtbot.waitUntil(lambda: window.coding.selection.selected == passage_id)
@@ -79,3 +81,31 @@ def test_shift_f10_in_the_list_opens_the_menu_of_the_chosen_passage_and_edits_it
     assert window.editor.current_passage() == passage_id
     qtbot.keyClick(window.editor.note, Qt.Key.Key_Escape)  # back to the list
     qtbot.waitUntil(table.hasFocus)
+
+
+def test_f2_and_del_pressed_in_the_open_menu_edit_the_note_and_delete_the_passage(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table = window.passages.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # the first row chosen
+    passage_id = table.currentIndex().data(PASSAGE_ID_ROLE)
+
+    def shift_f10() -> None:
+        qtbot.keyClick(table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+
+    qtbot.keyClick(_open_menu(qtbot, shift_f10), Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    window.activateWindow()  # the test platform leaves the window inactive after a menu
+    qtbot.waitUntil(window.editor.note.hasFocus)
+    assert window.editor.current_passage() == passage_id
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Escape)  # back to the list
+    qtbot.waitUntil(table.hasFocus)
+
+    qtbot.keyClick(_open_menu(qtbot, shift_f10), Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    ids = {p.id for p in window.session.project.annotations.query()}
+    assert passage_id not in ids
+    assert window.session.undo_stack.undoText() == "Delete passage"
