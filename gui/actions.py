@@ -89,6 +89,13 @@ class Actions:
         # Ctrl+Shift+Z everywhere (as the help says), and the platform's own Redo keys.
         self.redo = make("&Redo", ("Ctrl+Shift+Z", Key.Redo), "Redo what was undone", "redo")
         self.find = make("&Find in article…", Key.Find, "Find text in the current article")
+        # Window-wide, so that they work from the panels too (the current pane's words).
+        self.find_next = make(
+            "Find ne&xt", "F3", "Find the words last looked for again, after the caret"
+        )
+        self.find_previous = make(
+            "Find previous", "Shift+F3", "Find the words last looked for again, before the caret"
+        )
         self.search = make(
             "&Search project…", "Ctrl+Shift+F", "Full-text search over every article and note"
         )
@@ -179,7 +186,8 @@ class Actions:
         _add_all(edit, (self.undo, self.redo, None, self.tag_selection, self.delete_passage,
                         self.next_passage, self.previous_passage, self.next_tagged_passage,
                         self.previous_tagged_passage, self.edit_note, None,
-                        self.find, self.search, None, self.coder))  # fmt: skip
+                        self.find, self.find_next, self.find_previous, self.search, None,
+                        self.coder))  # fmt: skip
         view = bar.addMenu("&View")
         _add_all(view, (self.new_pane, self.close_pane, self.next_pane, self.previous_pane,
                         None, self.zoom_in, self.zoom_out, self.zoom_reset, None,

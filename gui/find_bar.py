@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from diptych.gui.clear_button import give_clear_button
@@ -98,13 +98,6 @@ class FindBar(QWidget):
         previous.clicked.connect(lambda: self.stepped.emit(-1))
         following.clicked.connect(lambda: self.stepped.emit(1))
         close.clicked.connect(self.close_bar)
-        # Every pane has a find bar: F3 belongs to the pane that has the focus, or with
-        # several bars open the shortcut is ambiguous and does nothing.
-        owner = parent if parent is not None else self
-        for keys, step in (("F3", 1), ("Shift+F3", -1)):
-            shortcut = QShortcut(QKeySequence(keys), owner)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda s=step: self.stepped.emit(s))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -86,6 +86,8 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         a.next_tagged_passage.triggered.connect(lambda: steps.step_tagged_passage(1))
         a.previous_tagged_passage.triggered.connect(lambda: steps.step_tagged_passage(-1))
         a.find.triggered.connect(self.on_find_triggered)
+        a.find_next.triggered.connect(lambda: self.find_again(1))
+        a.find_previous.triggered.connect(lambda: self.find_again(-1))
         a.search.triggered.connect(self.on_search_triggered)
         self.search.passageRequested.connect(self.coding.selection.reveal_passage)
         self.search.articleRequested.connect(self.on_search_article_requested)
@@ -201,6 +203,14 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
             self.session.messages.info(NO_PANE)
         else:
             self.area.current.open_find()
+
+    def find_again(self, step: int) -> None:
+        """F3 (``step`` 1) or Shift+F3 (-1): the current pane's words found again, after or
+        before its caret, from wherever the keyboard is (none: say so)."""
+        if self.area.current is None:
+            self.session.messages.info(NO_PANE)
+        else:
+            self.area.current.pane_find.on_find_bar_stepped(step)
 
     def on_search_triggered(self) -> None:
         """Ctrl+Shift+F: search the whole project."""
