@@ -46,11 +46,32 @@ def parse_xml(data: bytes, *, path: Path, member: str | None = None) -> Element:
             advice="Only open exchange files from a source you trust. " + REFI_ADVICE,
         ) from exc
     except (ParseError, ValueError, LookupError) as exc:  # LookupError: unknown encoding
+        if is_blank(data):
+            raise empty_exchange_file(path, member) from None
         raise ExchangeFileError(
             f"is not well-formed XML{where}: {exc}",
             path=path,
             advice="The file may be damaged; export it again. " + REFI_ADVICE,
         ) from exc
+
+
+def is_blank(data: bytes) -> bool:
+    """True if ``data`` holds nothing, or only white space (a byte-order mark at most
+    before it), as an article file counts as empty."""
+    decoded = decode_source(data)
+    return decoded is not None and not decoded[0].strip()
+
+
+def empty_exchange_file(path: Path, member: str | None = None) -> ExchangeFileError:
+    """The error for an empty REFI-QDA file (or an empty ``member`` of a project archive):
+    said as such, as an empty article file is, not as XML or a zip that cannot be read."""
+    what = "codebook" if path.suffix.lower() == ".qdc" and member is None else "project"
+    return ExchangeFileError(
+        f"holds an empty {member}" if member else "is empty",
+        path=path,
+        advice=f"Copy or download the file again, or export the {what} again from the"
+        " program that made it.",
+    )
 
 
 _UTF8_SEQUENCE = re.compile(

@@ -25,7 +25,13 @@ from diptych.storage.refiqda_common import (
     normalize_guid,
     split_tag,
 )
-from diptych.storage.refiqda_parse import REFI_NAMESPACES, ElementReader, parse_xml
+from diptych.storage.refiqda_parse import (
+    REFI_NAMESPACES,
+    ElementReader,
+    empty_exchange_file,
+    is_blank,
+    parse_xml,
+)
 from diptych.storage.refiqda_records import (
     ExchangeCode,
     ExchangeDocument,
@@ -38,6 +44,8 @@ MAX_CODEBOOK_BYTES = 64 * 1024 * 1024
 
 MAX_CODE_DEPTH = MAX_TAG_LEVELS
 """Codes nested deeper than this are skipped, and counted: tags go no deeper."""
+
+_BLANK_AT_MOST = 64 * 1024  # a file of more white space than this is taken for damaged
 
 _UNUSED_SECTIONS = {"Variables": "variable", "Cases": "case", "Sets": "set", "Graphs": "graph"}
 
@@ -63,6 +71,8 @@ def read_exchange_file(path: Path, limits: ZipLimits) -> ExchangeDocument:
     except OSError as exc:
         raise ExchangeFileError(f"cannot be read ({exc.strerror or exc})", path=path) from None
     if head.startswith(b"PK") or path.suffix.lower() == ".qdpx":
+        if not head.startswith(b"PK") and _blank_file(path):
+            raise empty_exchange_file(path)  # not "not a readable zip archive"
         with SafeZip.open(path, limits=limits) as archive:
             entry = _project_entry(archive)
             folder = entry.rpartition("/")[0]
@@ -97,6 +107,16 @@ def _project_entry(archive: SafeZip) -> str:
             advice=REFI_ADVICE,
         )
     return name
+
+
+def _blank_file(path: Path) -> bool:
+    """True if the file at ``path`` is empty or holds only a little white space (False if
+    it cannot be read: opening it as a zip then says why)."""
+    try:
+        start = read_start(path, _BLANK_AT_MOST + 1)
+    except OSError:
+        return False
+    return len(start) <= _BLANK_AT_MOST and is_blank(start)
 
 
 def _read_small(path: Path) -> bytes:

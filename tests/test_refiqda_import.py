@@ -529,7 +529,7 @@ def test_a_zip_bomb_is_refused(tmp_path: Path, new_project: Project) -> None:
         ("odd.qdc", b"<html><body>Hello</body></html>", "not a REFI-QDA project or codebook"),
         ("odd.qdc", b'<CodeBook xmlns="urn:other"/>', "not a REFI-QDA project or codebook"),
         ("odd.qdc", b"<CodeBook>", "not well-formed XML"),
-        ("odd.qdc", b"", "not well-formed XML"),
+        ("odd.qdc", b"", "is empty"),
     ],
 )
 def test_files_that_are_not_refi_qda(
