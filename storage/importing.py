@@ -10,6 +10,10 @@ the file's suffix and hands the text to that format's reader:
 - ``"plain"``: verbatim text whose display text is the text itself, for text whose
   offsets must not move (REFI-QDA sources).
 
+A file named like a Diptych project (``.diptych``) is never imported: a project is to be
+opened, and a text file only named so is told to be renamed for what it holds, as a file
+without an extension is.
+
 Every known problem raises :class:`ArticleFileError`, whose message names the file and
 says what to do.
 """
@@ -28,6 +32,8 @@ from diptych.storage.document import ArticleText, check_layout
 from diptych.storage.errors import Advice, ArticleFileError, readable_text
 from diptych.storage.held_files import read_start
 from diptych.storage.import_text import parse_plain, parse_text
+from diptych.storage.project import PROJECT_SUFFIX
+from diptych.storage.project_checks import SQLITE_MAGIC
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused (a 64 MiB article is not an article)."""
@@ -44,6 +50,7 @@ FORMATS: dict[str, str] = {
 """File suffix (lower case) -> format."""
 EXCHANGE_SUFFIXES = (".qdpx", ".qdc")
 """REFI-QDA project and codebook files: imported whole, never read as articles."""
+_RENAME = "rename it to end in .txt, .md or .html and import it again"
 
 
 def _parse_markdown(text: str) -> ArticleText:
@@ -98,6 +105,10 @@ def read_article_file(path: str | Path) -> ParsedArticle:
     path = Path(path)
     if is_folder(path):
         _check_kind_and_size(path, path.stat())
+    if path.suffix.lower() == PROJECT_SUFFIX:
+        if _read_start(path, len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+            raise _a_project(path)  # its header only: a project may be larger than an article
+        raise _named_like_a_project(_read_bytes(path), where=path)
     fmt = format_for(path)
     return _parse(_read_bytes(path), name=path.name, fmt=fmt, where=path)
 
@@ -119,26 +130,13 @@ def format_for(name: str | Path) -> str:
     """
     suffix = Path(name).suffix.lower()
     fmt = FORMATS.get(suffix)
-    if suffix == ".diptych":  # dropped on the window to open it, most likely
-        raise ArticleFileError(
-            "is a Diptych project, not an article",
-            path=name,
-            advice=Advice(
-                "Open it with File > Open project…, or name it as a diptych command's "
-                "PROJECT; to bring its articles and passages into this project, export it as "
-                "REFI-QDA (File > Export…, or `diptych export PROJECT -f qdpx -o FILE.qdpx`) "
-                "and import that file.",
-                "Open it with File > Open project…; to bring its articles and passages into "
-                "this project, export it there as REFI-QDA (File > Export…) and import that "
-                "file.",
-            ),
-        )
+    if suffix == PROJECT_SUFFIX:  # dropped on the window to open it, most likely
+        raise _a_project(name)
     if fmt is None and not suffix:
         raise ArticleFileError(
             "has no extension (such as .txt) that says what kind of file it is",
             path=name,
-            advice="If it is plain text, Markdown or a web page, rename it to end in .txt, "
-            ".md or .html and import it again.",
+            advice=f"If it is plain text, Markdown or a web page, {_RENAME}.",
         )
     if fmt is None:
         kinds = ", ".join(sorted(FORMATS))
@@ -165,7 +163,41 @@ def parse_article(data: bytes, *, name: str, fmt: str | None = None) -> ParsedAr
         ArticleFileError: the data is too large, empty, not text, holds nothing to show,
             or (without ``fmt``) ``name`` has an unsupported suffix.
     """
+    if fmt is None and Path(name).suffix.lower() == PROJECT_SUFFIX:
+        if data.startswith(SQLITE_MAGIC):
+            raise _a_project(name)
+        raise _named_like_a_project(data, where=name)
     return _parse(data, name=name, fmt=fmt or format_for(name), where=name)
+
+
+def _a_project(name: str | Path) -> ArticleFileError:
+    """The error for a Diptych project chosen as an article."""
+    return ArticleFileError(
+        "is a Diptych project, not an article",
+        path=name,
+        advice=Advice(
+            "Open it with File > Open project…, or name it as a diptych command's "
+            "PROJECT; to bring its articles and passages into this project, export it as "
+            "REFI-QDA (File > Export…, or `diptych export PROJECT -f qdpx -o FILE.qdpx`) "
+            "and import that file.",
+            "Open it with File > Open project…; to bring its articles and passages into "
+            "this project, export it there as REFI-QDA (File > Export…) and import that "
+            "file.",
+        ),
+    )
+
+
+def _named_like_a_project(data: bytes, *, where: str | Path) -> ArticleFileError:
+    """The error for a file named like a project that is not one (not SQLite): said as of
+    any article file if it is empty or not text; if it is text, that it is, and how to
+    import it, as a file whose name does not say what it holds is told. Its kind is never
+    guessed from what it holds, here as for any other file."""
+    decode_article(data, name=str(where))  # raises: empty, or not text
+    return ArticleFileError(
+        "is named like a Diptych project but holds plain text",
+        path=where,
+        advice=f"To import it as an article, {_RENAME}.",
+    )
 
 
 def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArticle:
@@ -213,9 +245,21 @@ def parse_display(text: str, fmt: str) -> ArticleText:
 
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing folders, devices and files over the size limit."""
+    data = _read_start(path, MAX_ARTICLE_BYTES + 1, size_limit=True)
+    if len(data) > MAX_ARTICLE_BYTES:  # it grew since it was looked at
+        raise _too_large(path)
+    return data
+
+
+def _read_start(path: Path, count: int, *, size_limit: bool = False) -> bytes:
+    """The file's first ``count`` bytes (never more, even if the file grew), refusing
+    folders, devices and (with ``size_limit``) files over the size limit."""
     try:
-        _check_kind_and_size(path, path.stat())  # before opening: a pipe would block
-        data = read_start(path, MAX_ARTICLE_BYTES + 1)  # never more, even if the file grew
+        info = path.stat()
+        _check_kind(path, info)  # before opening: a pipe would block
+        if size_limit and info.st_size > MAX_ARTICLE_BYTES:
+            raise _too_large(path)
+        return read_start(path, count)
     except FileNotFoundError:
         raise ArticleFileError(
             "does not exist", path=path, advice="Check the file's name and folder."
@@ -232,12 +276,15 @@ def _read_bytes(path: Path) -> bytes:
             path=path,
             advice="Check that the file is available and try again.",
         ) from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise _too_large(path)
-    return data
 
 
 def _check_kind_and_size(path: Path, info: os.stat_result) -> None:
+    _check_kind(path, info)
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise _too_large(path)
+
+
+def _check_kind(path: Path, info: os.stat_result) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise ArticleFileError(
             "is a folder, not an article file",
@@ -246,8 +293,6 @@ def _check_kind_and_size(path: Path, info: os.stat_result) -> None:
         )
     if not stat.S_ISREG(info.st_mode):
         raise ArticleFileError("is not a regular file", path=path, advice="Choose an article file.")
-    if info.st_size > MAX_ARTICLE_BYTES:
-        raise _too_large(path)
 
 
 def _too_large(name: str | Path) -> ArticleFileError:

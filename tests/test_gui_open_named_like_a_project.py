@@ -1,7 +1,7 @@
 """File > Open project on a file whose name ends in .diptych but which Diptych did not save
 (text, another program's database): the advice never sends the user round in a circle,
-to Import articles…, which refuses a .diptych file as a project, nor to "choose a .diptych
-file", which they did."""
+to Import articles… on the file as it is, nor to "choose a .diptych file", which they did;
+and Import articles… on a text file so named agrees with it."""
 
 from __future__ import annotations
 
@@ -68,7 +68,9 @@ def test_the_advice_for_a_text_file_named_like_a_project_is_one_import_takes(
     importing = said_on_choosing(qtbot, window, monkeypatch, "import_articles", path)
 
     assert "rename it to end in .txt, .md or .html" in opening
-    assert "is a Diptych project" in importing  # imported as it is, it is refused
+    assert "is named like a Diptych project but holds plain text" in importing
+    assert "rename it to end in .txt, .md or .html" in importing  # the same advice
+    assert "Open project" not in importing
     renamed = path.rename(path.with_suffix(".txt"))
     count = len(window.session.articles())
     said_on_choosing(qtbot, window, monkeypatch, "import_articles", renamed)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
+from diptych.storage.project import Project
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,7 @@ def test_a_project_chosen_as_the_newer_file_is_to_be_imported_as_refi_qda(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = tmp_path / "Colleague.diptych"
-    project.write_bytes(b"")
+    Project.create(project).close()
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(project), ""))
     )
