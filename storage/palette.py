@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from diptych.storage.errors import InputError
 
 # Saturated enough to tell apart as highlights, light enough to read black text on;
-# ordered so that neighbours differ in hue.
+# ordered so that neighbours differ in hue. No grey: grey is how a passage without a tag
+# is painted (in the window and the HTML report), and a tag's colour must never pass for it.
 PALETTE_NAMES = {  # each colour with the name it was chosen by (heard by screen readers)
     "#F6C945": "yellow",
     "#7CC6F2": "sky blue",
@@ -21,7 +22,7 @@ PALETTE_NAMES = {  # each colour with the name it was chosen by (heard by screen
     "#B5C95A": "olive",
     "#9FB3F5": "periwinkle",
     "#D9B48F": "sand",
-    "#A6A6A6": "grey",
+    "#E39BE3": "orchid",
 }
 PALETTE = tuple(PALETTE_NAMES)
 
