@@ -5,12 +5,12 @@ reading."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from shiboken6 import isValid
 
-from diptych.gui.settings import Settings, folder_or_documents
+from diptych.gui.settings import Settings, folder_or_documents, is_file
 from diptych.gui.workers import Worker
 
 # storage.importing.FORMATS and EXCHANGE_SUFFIXES, written out: that module is not
@@ -33,7 +33,8 @@ class ImportFileDialogs:
     imported. The folder is kept in the settings, so that it outlasts the window (another
     project opened, a backup restored) and Diptych itself; the first dialog, and one whose
     folder has gone since, opens in Documents, never in the folder Diptych happened to be
-    started from.
+    started from. Update from newer file… selects the article's own file in that folder,
+    when it is there.
 
     Args:
         window: parent of the dialogs.
@@ -57,6 +58,17 @@ class ImportFileDialogs:
         if self.settings is not None:
             self.settings.set_import_folder(folder)
 
+    def _file_in_folder(self, file_name: str) -> str:
+        """The file ``file_name`` in the folder the next dialog opens in, if it is there
+        (a dialog given a file opens in its folder with it selected), else that folder.
+        Only the name is taken: the project records no folder, and a name read from a
+        REFI-QDA file may hold one that is not the user's."""
+        folder = self.folder
+        name = PurePath(file_name.replace("\\", "/")).name
+        if name and is_file(Path(folder, name)):
+            return str(Path(folder, name))
+        return folder
+
     def article_files(self) -> list[Path]:
         """Ask for article and REFI-QDA files to import ([] if none was chosen)."""
         names, _ = QFileDialog.getOpenFileNames(
@@ -74,11 +86,15 @@ class ImportFileDialogs:
         self._chosen_in(Path(name).parent)
         return Path(name)
 
-    def newer_version(self, title: str = "") -> Path | None:
+    def newer_version(self, title: str = "", file_name: str = "") -> Path | None:
         """Ask for the file of a newer version of the article ``title`` (None if none was
-        chosen); the dialog's title names the article, which the dialog hides."""
+        chosen); the dialog's title names the article, which the dialog hides. The
+        article's own file (``file_name``, the name it was imported or last updated from)
+        is selected when it is in the folder the dialog opens in: a newer version is most
+        often saved over it, and Open then takes it at once."""
         caption = f"Newer version of “{title}”" if title else "Newer version of the article"
-        name, _ = QFileDialog.getOpenFileName(self.window, caption, self.folder, ARTICLE_FILTER)
+        start = self._file_in_folder(file_name)
+        name, _ = QFileDialog.getOpenFileName(self.window, caption, start, ARTICLE_FILTER)
         if not name:
             return None
         self._chosen_in(Path(name).parent)

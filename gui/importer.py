@@ -245,7 +245,9 @@ class ImportController(QObject):
         """Replace an article's text with a newer file and find its passages again."""
         if self._refused_read_only("no article can be updated"):
             return
-        path = self.dialogs.newer_version(article_label(self.session, article_id))
+        summary = next(a for a in self.session.articles() if a.id == article_id)
+        label = article_label(self.session, article_id)
+        path = self.dialogs.newer_version(label, summary.source_name)
         if path is not None:
             self.reimport(article_id, path)
 

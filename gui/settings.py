@@ -55,6 +55,15 @@ def is_folder(path: Path) -> bool:
         return False
 
 
+def is_file(path: Path) -> bool:
+    """True if ``path`` is a file; False also when it cannot be looked at (see
+    :func:`is_folder`)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def folder_or_documents(folder: Path | None) -> Path:
     """Where a file dialog opens: ``folder`` (one kept in the settings) while it is still
     a folder, else Documents, never the folder Diptych happened to be started from."""

@@ -46,8 +46,9 @@ def test_the_next_import_dialog_opens_where_the_last_file_was_chosen(
         window.importer.choose_newer_version(imported.args[0][0])
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):  # its text was updated
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    # The first dialog opens in Documents (or home), not wherever Diptych was started from.
-    assert opened_in == [str(documents_folder()), str(downloads), str(downloads)]
+    # The first dialog opens in Documents (or home), not wherever Diptych was started from;
+    # the newer version's on the article's own file, in the folder it was imported from.
+    assert opened_in == [str(documents_folder()), str(first), str(downloads)]
     assert opened_in[0] != str(Path.cwd())
 
 
