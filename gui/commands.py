@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import ClassVar, Literal
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import (
@@ -46,6 +46,15 @@ def perform(session: ProjectSession, command: SessionCommand) -> bool:
         return False
     session.undo_stack.push(command)
     return True
+
+
+def steps_since(stack: QUndoStack, command: QUndoCommand) -> int | None:
+    """How many steps Ctrl+Z takes back before ``command`` (0: it is the next one), or
+    None if it is not there to undo (undone, or dropped from the stack)."""
+    for index in range(stack.index() - 1, -1, -1):
+        if stack.command(index) is command:
+            return stack.index() - 1 - index
+    return None
 
 
 class UndoStep:

@@ -89,26 +89,42 @@ def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, b
 
 
 def update_message(
-    report: ReanchorReport, read: Sequence[tuple[str, str]] = (), title: str = ""
+    report: ReanchorReport,
+    read: Sequence[tuple[str, str]] = (),
+    title: str = "",
+    since: int | None = 0,
 ) -> str:
     """Where the passages of the article ``title``, updated, were found again, and how
-    many are orphans; then whether the newer file (``read``: its name and encoding) was
-    not all UTF-8."""
+    many are orphans; how to undo the update (``since``: the steps Ctrl+Z takes back
+    before it, None if it cannot be undone); then whether the newer file (``read``: its
+    name and encoding) was not all UTF-8."""
     notes = "".join(f" {note}" for note in reading_notes(read, window=True))
-    return _where_passages_went(report, f"“{title}”" if title else "the article") + notes
+    article = f"“{title}”" if title else "the article"
+    return _where_passages_went(report, article) + _how_to_undo(since) + notes
+
+
+def _how_to_undo(since: int | None) -> str:
+    """How Ctrl+Z undoes the update, counted as the message is shown: any step made after
+    the update is taken back first."""
+    if since is None:
+        return ""
+    if since == 0:
+        return " Ctrl+Z undoes the update."
+    steps = "the step" if since == 1 else f"the {since} steps"
+    return f" Ctrl+Z undoes {steps} made since first, then the update."
 
 
 def _where_passages_went(report: ReanchorReport, article: str) -> str:
     if not (report.kept or report.moved or report.fuzzy or report.orphaned):
         # A row of noughts would read as passages lost.
-        return f"Updated {article}: it has no passages to find again. Ctrl+Z undoes the update."
+        return f"Updated {article}: it has no passages to find again."
     before = orphans_before(report.still_orphaned)
     listed = f"{before}; listed under Orphans" if before else "listed under Orphans"
     again = found_again(report.found_again)
     return (
         f"Updated {article}: {counted(report.kept, 'passage')} in place, {report.moved} moved, "
         f"{report.fuzzy} found approximately, {report.orphaned} orphaned ({listed}, never "
-        f"deleted).{f' {sentence(again)}.' if again else ''} Ctrl+Z undoes the update."
+        f"deleted).{f' {sentence(again)}.' if again else ''}"
     )
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
 from diptych.gui.article_model import article_label
-from diptych.gui.commands import perform
+from diptych.gui.commands import perform, steps_since
 from diptych.gui.import_dialogs import ImportFileDialogs, show_progress
 from diptych.gui.import_jobs import (
     ImportResult,
@@ -74,10 +74,14 @@ class ImportController(QObject):
 
     Signals:
         imported(list): the new article ids.
+        updating(int): an article's text is about to be replaced by a newer version read
+            in the background: what is being typed is to be saved first, so that the update
+            is the latest step, the one Ctrl+Z undoes (as the window then says).
         reimported(int): an article's text was replaced by a newer version.
     """
 
     imported = Signal(list)
+    updating = Signal(int)
     reimported = Signal(int)
 
     def __init__(
@@ -304,6 +308,7 @@ class ImportController(QObject):
         self, article_id: int, parsed: ParsedArticle, plan: ReplacementPlan | None = None
     ) -> None:
         """Apply a parsed newer version and say what happened to the passages."""
+        self.updating.emit(article_id)
         command = ReplaceArticleText(self.session, article_id, parsed, plan)
         if not perform(self.session, command) or command.report is None:
             return
@@ -311,5 +316,6 @@ class ImportController(QObject):
         report_to = self.session.messages.warning if report.lost else self.session.messages.info
         read = [(parsed.source_name, parsed.encoding)]
         title = article_label(self.session, article_id)  # the update ran in the background
-        report_to(update_message(report, read, title), "Update article")
+        since = steps_since(self.session.undo_stack, command)
+        report_to(update_message(report, read, title, since), "Update article")
         self.reimported.emit(article_id)

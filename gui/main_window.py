@@ -114,6 +114,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.library.removeArticlesRequested.connect(lambda ids: remove_articles(self, s, ids))
         self.library.reimportRequested.connect(self.importer.choose_newer_version)
         self.importer.imported.connect(self.on_importer_imported)
+        self.importer.updating.connect(self.on_importer_updating)
         self.tags.applyRequested.connect(self.coding.apply_tag)
         self.tags.tagKeyPressed.connect(self.coding.apply_tag_by_index)
         self.tags.showPassagesRequested.connect(self.on_tags_show_passages_requested)

@@ -44,10 +44,22 @@ class WindowMessages(WindowParts):
         """An unexpected error: say so, keep working (everything saved is saved)."""
         dialogs.crash(self, summary, details, self.context.paths.crash_log)
 
-    def on_undo_triggered(self) -> None:
-        """Undo; a note being typed is saved first, so that undo takes back the latest step."""
+    def save_typing(self) -> None:
+        """Save the note and the memo being typed, as steps of their own, now: before an
+        undo (which then takes back the latest step) or a step made in the background."""
         self.editor.save_note()
         self.memos.save()
+
+    def on_importer_updating(self, _article_id: int) -> None:
+        """An update from a newer file is about to be applied: what is being typed is
+        saved first, else it would be saved after the update (as the update's box takes the
+        focus, or as Ctrl+Z is pressed), and Ctrl+Z would take back the typing, not the
+        update the window says it undoes."""
+        self.save_typing()
+
+    def on_undo_triggered(self) -> None:
+        """Undo; a note being typed is saved first, so that undo takes back the latest step."""
+        self.save_typing()
         self._step("Undone", self.session.undo_stack.undoText(), self.session.undo_stack.undo)
 
     def _step(self, done: str, text: str, step: Callable[[], None]) -> None:
@@ -71,8 +83,7 @@ class WindowMessages(WindowParts):
 
     def on_redo_triggered(self) -> None:
         """Redo the last undone step."""
-        self.editor.save_note()
-        self.memos.save()
+        self.save_typing()
         self._step("Redone", self.session.undo_stack.redoText(), self.session.undo_stack.redo)
 
     def on_undo_stack_undo_text_changed(self, text: str) -> None:
