@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMessageBox
 
 from diptych.gui import dialogs
+from diptych.gui.box_undo_keys import give_undo_keys
 from diptych.gui.context import AppContext
 from diptych.gui.messages import Level
 from diptych.gui.session import ProjectSession
@@ -34,11 +35,8 @@ class WindowMessages(WindowParts):
             return
         icon = QMessageBox.Icon.Critical if level == Level.ERROR else QMessageBox.Icon.Warning
         box = dialogs.show_message(self, icon, title, text)
-        # "Ctrl+Z undoes the update": the keys work from the box too, and put it away (it
-        # holds the keyboard, and the window's shortcuts did nothing while it was open).
-        for action in (self.actions_.undo, self.actions_.redo):
-            box.addAction(action)
-            action.triggered.connect(box.close)
+        # "Ctrl+Z undoes the update": the keys work from the box too, and put it away.
+        give_undo_keys(box, self.session.undo_stack, self.actions_.undo, self.actions_.redo)
 
     def on_messages_crashed(self, summary: str, details: str) -> None:
         """An unexpected error: say so, keep working (everything saved is saved)."""

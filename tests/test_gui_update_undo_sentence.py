@@ -2,7 +2,8 @@
 a note being typed as the update lands is saved before it, so that Ctrl+Z (pressed in the
 update's box, or Edit > Undo) takes back the update, as said, and not the typing, which
 was saved after it (as the box took the focus, or as Ctrl+Z was pressed) where it is now
-kept. A step made after the update is counted in the message: Ctrl+Z takes it back first.
+kept. A step made after the update is counted in the message: Ctrl+Z takes it back first;
+one made while the update's box is open (an import ending) is named in the box.
 """
 
 from __future__ import annotations
@@ -150,3 +151,42 @@ def test_steps_made_after_the_update_are_said_to_be_undone_first(qapp: QApplicat
         f"{found} Ctrl+Z undoes the 2 steps made since first, then the update.",
         found,  # undone already
     ]
+
+
+def test_the_updates_box_says_so_when_a_step_is_made_while_it_is_open(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    session = window.session
+    old_text = session.project.articles.get(article_id=2).text
+    newer_file(window, tmp_path, orphaning=True)
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Minutes\n\nBoth sides agreed.\n", encoding="utf-8")
+    titles = [a.title for a in session.articles()]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    def open_it(dialog: QFileDialog) -> None:
+        qtbot.keyClick(dialog.findChild(QLineEdit, "fileNameEdit"), Qt.Key.Key_Return)
+
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        update_from_the_library(qtbot, window, open_it)
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and box.text().endswith("Ctrl+Z undoes the update.")
+    said = box.text()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is box)
+    # An import the user started before ends while the box is open (it is made in the
+    # background: the box holds the window's keys and mouse).
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000):
+        window.importer.import_files([minutes])
+    assert box.text() == (
+        f"{said}\n\nSince then, another step was made (Import article “Minutes”):"
+        " Ctrl+Z undoes it first."
+    )
+
+    qtbot.keyClick(box, Qt.Key.Key_Z, CONTROL)  # as the box now says
+
+    assert [a.title for a in session.articles()] == titles  # the import undone
+    assert session.project.articles.get(article_id=2).text != old_text
+    qtbot.waitUntil(lambda: not box.isVisible())
+    window.actions_.undo.trigger()  # Edit > Undo, the box put away
+    assert session.project.articles.get(article_id=2).text == old_text
