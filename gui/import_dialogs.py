@@ -61,12 +61,14 @@ class ImportFileDialogs:
     def _file_in_folder(self, file_name: str) -> str:
         """The file ``file_name`` in the folder the next dialog opens in, if it is there
         (a dialog given a file opens in its folder with it selected), else that folder.
-        Only the name is taken: the project records no folder, and a name read from a
-        REFI-QDA file may hold one that is not the user's."""
+        The project records the name of an article's file, not its folder; a source
+        brought in from a REFI-QDA file bears a name that is no file's ("Interview 1",
+        "Week 2/Notes"), looked for only if it could be one."""
         folder = self.folder
-        name = PurePath(file_name.replace("\\", "/")).name
-        if name and is_file(Path(folder, name)):
-            return str(Path(folder, name))
+        if file_name and PurePath(file_name).name == file_name:
+            path = Path(folder, file_name)
+            if is_file(path):
+                return str(path)
         return folder
 
     def article_files(self) -> list[Path]:

@@ -7,6 +7,7 @@ selected."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
+from diptych.storage.importing import parse_article
 from diptych.storage.sample import SAMPLE_FILES, sample_bytes
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -35,10 +37,11 @@ def downloads_with(window: MainWindow, tmp_path: Path, *names: str) -> Path:
 
 
 def update_from_the_library(
-    qtbot: QtBot, window: MainWindow, answer: Callable[[QFileDialog], None]
+    qtbot: QtBot, window: MainWindow, answer: Callable[[QFileDialog], None], article_id: int = 2
 ) -> None:
-    """Choose Update from newer file… in the menu of the Library's second article, as a
-    user does (Shift+F10), and ``answer`` the file dialog once it shows its folder."""
+    """Choose Update from newer file… in the menu of an article in the Library (the
+    sample's second), as a user does (Shift+F10), and ``answer`` the file dialog once it
+    shows its folder."""
 
     def when_shown() -> None:
         dialog = QApplication.activeModalWidget()
@@ -48,7 +51,7 @@ def update_from_the_library(
         answer(dialog)
 
     library = window.library
-    library.select_article(2)
+    library.select_article(article_id)
     library.view.setFocus()
     qtbot.keyClick(library.view, Qt.Key.Key_F10, SHIFT)
     menu = QApplication.activePopupWidget()
@@ -101,3 +104,24 @@ def test_with_the_articles_file_gone_the_dialog_opens_in_its_folder_with_nothing
 
     assert seen == [(str(folder), "")]
     assert not window.session.undo_stack.canUndo()
+
+
+def test_a_source_name_that_is_no_files_name_selects_no_file_of_that_folder(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    # A source brought in from a REFI-QDA file bears the name it had there.
+    parsed = parse_article(b"Notes of the second week.", name="notes.txt")
+    article = window.session.project.articles.add(
+        parsed=replace(parsed, source_name="Week 2/notes.txt")
+    )
+    window.session.reload_all()
+    folder = downloads_with(window, tmp_path, "notes.txt")
+    seen: list[tuple[str, str]] = []
+
+    def look_then_cancel(dialog: QFileDialog) -> None:
+        seen.append((dialog.directory().absolutePath(), typed_name(dialog)))
+        dialog.reject()
+
+    update_from_the_library(qtbot, window, look_then_cancel, article.id)
+
+    assert seen == [(str(folder), "")]
