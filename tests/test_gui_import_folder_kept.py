@@ -91,7 +91,8 @@ def test_the_three_dialogs_share_the_folder_of_the_last_choice(
     assert dialogs.opened_in == [documents_folder()]
     window.actions_.import_folder.trigger()  # closed without a choice
     window.importer.choose_newer_version(article)  # closed without a choice
-    assert dialogs.opened_in[1:] == [downloads, downloads]
+    # Update from newer file… opens there too, on the article's own file
+    assert dialogs.opened_in[1:] == [downloads, downloads / "talks.md"]
 
     dialogs.newer = downloads / "talks-v2.md"
     with qtbot.waitSignal(window.importer.reimported, timeout=10_000):

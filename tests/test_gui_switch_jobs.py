@@ -62,7 +62,7 @@ def reading(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Reading
     monkeypatch.setattr(import_jobs, "read_article", slow_read)
     newer = tmp_path / "newer.txt"
     newer.write_text("A wholly different text.\n", encoding="utf-8")
-    monkeypatch.setattr(ImportFileDialogs, "newer_version", lambda _self, _label: newer)
+    monkeypatch.setattr(ImportFileDialogs, "newer_version", lambda _self, _label, _name: newer)
     yield read
     read.release.set()
 
