@@ -126,6 +126,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.editor.addTagRequested.connect(self.on_editor_add_tag_requested)
         self.editor.removeTagRequested.connect(self.coding.remove_tag)
         self.editor.reattachRequested.connect(self.coding.reattach)
+        self.area.passageClicked.connect(self.on_area_passage_clicked)
         self.area.currentPaneChanged.connect(self.on_area_current_pane_changed)
         s.articlesChanged.connect(self.on_session_changed)
         self.tabifiedDockWidgetActivated.connect(self.on_tabified_dock_widget_activated)

@@ -15,6 +15,10 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.window_parts import WindowParts
 
 PANEL_TABS = "Panels"  # panels tabbed together: their tabs, as a screen reader names them
+PASSAGE_PANEL_CLOSED = (
+    "The Passage panel, which shows a clicked passage's tags and note, is closed: "
+    "View > Passage opens it again."
+)
 
 
 class WindowFocus(WindowParts):
@@ -72,6 +76,12 @@ class WindowFocus(WindowParts):
         targets = {"library": self.library.view, "codebook": self.tags.view,
                    "passages": self.passages.table, "memos": memo}  # fmt: skip
         targets[name].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def on_area_passage_clicked(self, _annotation_id: int) -> None:
+        """A highlight clicked with the Passage panel closed: say where its tags and note
+        are, as the click shows nothing else (the panel stays closed, as it was chosen)."""
+        if self.docks["passage"].isHidden():
+            self.session.messages.info(PASSAGE_PANEL_CLOSED)
 
     def on_edit_note_triggered(self) -> None:
         """F2: write the note of a passage; Esc in the note comes back to the article or the
