@@ -7,7 +7,7 @@ palette is opened by :mod:`coding_palette`, its context menu built by :mod:`codi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from diptych.gui.annotations_panel import AnnotationsPanel
@@ -277,7 +277,10 @@ class CodingController(QObject):
             self.session.messages.info("Passage deleted — Ctrl+Z to undo")
 
     def reattach(self, annotation_id: int) -> None:
-        """Attach a passage (an orphan) to the text selected in the current pane."""
+        """Attach a passage (an orphan) to the text selected in the current pane; the
+        keyboard goes back to that text, as the Passage panel's Re-attach button it may
+        have been on is put away (left where Qt moves it, on the remove button of a tag,
+        Space took the tag off)."""
         pane = self.area.current
         selection = selected_words(pane) if pane else None
         passage = self.session.passage(annotation_id)
@@ -291,6 +294,7 @@ class CodingController(QObject):
             return
         if perform(self.session, ReattachPassage(self.session, annotation_id, *selection)):
             self._after_tagging(pane, annotation_id)
+            pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- menus and tooltips --------------------------------------------------------------
     def on_area_context_menu_requested(self, position: QPoint, annotation_id: int) -> None:
