@@ -45,7 +45,7 @@ def parse(wanted: str, excluded: list[str]) -> tuple[Node | None, Node | None]:
 _COLUMNS = ("title", "display_text", "exact", "note")  # the filters the query language has
 _NEAR = re.compile(r"\bNEAR\s*\(([^()]*?)(?:,\s*\d+\s*)?\)")
 _TOKEN = re.compile(
-    rf'"(?P<phrase>[^"]*)"?|(?P<columns>\{{[^}}]*\}}\s*:|(?<!\w)(?:{"|".join(_COLUMNS)})\s*:)'
+    rf'"(?P<phrase>[^"]*(?:"\*?)?)|(?P<columns>\{{[^}}]*\}}\s*:|(?<!\w)(?:{"|".join(_COLUMNS)})\s*:)'
     r'|(?P<paren>[()])|(?P<chunk>[^\s()"]+)',
     re.IGNORECASE,
 )
@@ -62,8 +62,9 @@ def _tokens(query: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(_NEAR.sub(r"(\1)", query)):
         kind, value = match.lastgroup or "", match.group(match.lastgroup or 0)
-        if kind == "phrase":
-            value = " ".join(value.split())
+        if kind == "phrase":  # "South Kor"* ends with a prefix, as in FTS5
+            inside, _quote, star = value.partition('"')
+            value = (" ".join(inside.split()), star == "*")
         elif kind == "columns":
             value = frozenset(re.findall(r"\w+", value.lower()))
         elif kind == "chunk" and value in _OPERATORS:
@@ -126,7 +127,8 @@ class _Parser:
                 columns = columns & after[1]
             return _filtered(self.one(), columns)
         if kind == "phrase":
-            return Atom(value) if re.search(r"\w", value) else None
+            text, prefix = value
+            return Atom(text, prefix) if re.search(r"\w", text) else None
         if kind == "chunk":
             return _group("and", list(value))
         if token == ("paren", "(") and self.depth < _DEEPEST:

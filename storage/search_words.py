@@ -15,7 +15,7 @@ from diptych.storage.search_folding import FoldedText, as_searched, fold
 WORD = re.compile(r"\w+", re.UNICODE)
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
 # (as web search engines read it; FTS5 itself says ``... NOT ...``).
-_EXCLUDED = re.compile(r'(?<!\S)-(\w+(?:-\w+)*\*?|"[^"]*")')  # -e-mail: "e-mail"
+_EXCLUDED = re.compile(r'(?<!\S)-(\w+(?:-\w+)*\*?|"[^"]*"\*?)')  # -e-mail: "e-mail"
 _PHRASE = re.compile(r'"([^"]*)"')
 COLUMNS = ("title", "display_text", "exact", "note")  # of the two indexes
 # FTS5's ``col:`` or ``{a b}:``; other words before a colon (10:30, Re:) are words.
@@ -105,9 +105,11 @@ Term = tuple[str, bool]  # a word of the query, folded, and whether it is a pref
 
 def _phrases(query: str, *, whole: bool) -> list[list[Term]]:
     """The query's phrases: quoted ones and, outside quotes, each run of words without a
-    space between them (one word each unless ``whole``)."""
+    space between them (one word each unless ``whole``). A quoted phrase followed by ``*``
+    ends with a prefix (``"South Kor"*`` finds South Korea), as in FTS5."""
     phrases = []
-    for i, part in enumerate(_PHRASE.split(query)):  # odd items are the phrases' insides
+    parts = _PHRASE.split(query)  # odd items are the phrases' insides
+    for i, part in enumerate(parts):
         chunks = [part] if i % 2 else _CHUNK.findall(_COLUMN_FILTER.sub(" ", part))
         for chunk in chunks:
             terms = [
@@ -115,6 +117,8 @@ def _phrases(query: str, *, whole: bool) -> list[list[Term]]:
                 for word, star in _TERM.findall(chunk)
                 if i % 2 or word not in _OPERATORS
             ]
+            if i % 2 and terms and parts[i + 1].startswith("*"):
+                terms[-1] = (terms[-1][0], True)
             phrases += [terms] if whole else [[term] for term in terms]
     return [phrase for phrase in phrases if phrase]
 
