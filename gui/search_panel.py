@@ -29,6 +29,7 @@ from diptych.gui.search_wording import (
     best_of_each,
     describe,
     heading,
+    typed_query,
     why_nothing,
 )
 from diptych.gui.session import ProjectSession
@@ -106,6 +107,7 @@ class SearchPanel(QWidget):
         self._opener.passageRequested.connect(self.passageRequested)
         self._opener.memoRequested.connect(self.memoRequested)
         self._listed = ""  # the query whose results are listed (or being listed again)
+        self._found_by = ""  # the query that found the results listed (opened at its words)
         self._looked_at: _Key | None = None  # the current result when the list was cleared
         self._changed = False  # the project changed since the last search was asked for
         self._down_asked = False  # Down in the field before the results came
@@ -179,7 +181,7 @@ class SearchPanel(QWidget):
     def run(self) -> None:
         """Search now, in a worker: the results are listed when they come (``searched``)."""
         self._timer.stop()
-        query = self.field.text().strip()
+        query = typed_query(self.field.text())  # the word being typed as a prefix
         current = self.results.currentItem()
         if current is not None:
             self._looked_at = _key(current.data(HIT_ROLE))
@@ -212,6 +214,7 @@ class SearchPanel(QWidget):
         self._stale = False
         self._blank_later.stop()
         self.results.clear()
+        self._found_by = query
         if isinstance(result, ProjectMovedError):  # the window follows the file, and says so
             self._show_status(MOVED)
             self._changed = True  # the same words are searched again, not left running
@@ -285,7 +288,7 @@ class SearchPanel(QWidget):
         results, which stay in front to be browsed on."""
         hit: SearchHit = item.data(HIT_ROLE)
         if hit.kind == "memo":
-            self._opener.reveal_memo(hit, self.field.text(), go=False)
+            self._opener.reveal_memo(hit, self._found_by, go=False)
         else:
             self.on_results_item_activated(item)
 
@@ -298,7 +301,7 @@ class SearchPanel(QWidget):
     def on_results_item_activated(self, item: QListWidgetItem) -> None:
         """Reveal the result: the passage, the article at the first match, or the memo
         with the keyboard in it at its first match (:class:`SearchHitOpener`)."""
-        self._opener.open(item.data(HIT_ROLE), self.field.text())
+        self._opener.open(item.data(HIT_ROLE), self._found_by)
 
 
 _Key = tuple[str, int | None, int | None, int | None]

@@ -21,6 +21,16 @@ SYNTAX_HINT = (
 )
 
 
+def typed_query(text: str) -> str:
+    """The search field's ``text`` as it is searched: the word being typed at its end is
+    the start of a word (``semicond`` finds semiconductor), as words are found while
+    typing in Find in article and the Passages filter; a word finished with a space is a
+    whole word (see :func:`diptych.storage.search_typed.as_typed`)."""
+    from diptych.storage.search_typed import as_typed
+
+    return as_typed(text)
+
+
 def first_match(text: str, query: str) -> tuple[int, int] | None:
     """The earliest place in ``text`` where a phrase or word of ``query`` occurs, as the
     search found it: a whole word (not the start of a longer one unless it is a
