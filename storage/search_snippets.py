@@ -36,13 +36,14 @@ def snippet(text: str, pattern: re.Pattern[str]) -> str:
     return bracketed(snippet_of(text, pattern))
 
 
-def snippet_of(text: str, pattern: re.Pattern[str]) -> Snippet:
+def snippet_of(text: str, pattern: re.Pattern[str], folded: FoldedText | None = None) -> Snippet:
     """About :data:`SNIPPET_WORDS` words of ``text`` around the first match of ``pattern``
     (the start of the text if none: the match was in another column),
     with ``…`` where the text goes on, and where the matches are in them. The pattern is
     looked for in the text folded (see :mod:`diptych.storage.search_folding`), the
-    matches marked on the text's own characters."""
-    folded = FoldedText(text)
+    matches marked on the text's own characters (``folded``: the text folded, if it is
+    at hand)."""
+    folded = FoldedText(text) if folded is None else folded
     first = folded.first(pattern)
     at = first[0] if first else 0
     reach = _REACH * SNIPPET_WORDS

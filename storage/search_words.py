@@ -97,7 +97,20 @@ def first_found(text: str, query: str) -> tuple[int, int] | None:
     ``Xi's`` or ``e-mail``, is found whole, also in another form (ＡＰＥＣ for APEC): the
     span is of ``text``'s own characters. None if nowhere (the match was in a title)."""
     wanted, _excluded = split_excluded(query)
-    return FoldedText(text).first(_pattern(_phrases(wanted, whole=True)))
+    return FoldedText(text).first(phrases_pattern(wanted))
+
+
+def phrases_pattern(query: str) -> re.Pattern[str]:
+    """The phrases and words of ``query`` (without its ``-word`` terms) as
+    :func:`first_found` finds them: a quoted phrase whole, words joined without a space
+    (``Xi's``) whole, each other word on its own; of a text's
+    :class:`~diptych.storage.search_folding.FoldedText`."""
+    return _pattern(_phrases(query, whole=True))
+
+
+def occurrences(text: FoldedText, pattern: re.Pattern[str]) -> int:
+    """How many times ``pattern`` (see :func:`phrases_pattern`) is in ``text``."""
+    return sum(1 for _ in pattern.finditer(text.text))
 
 
 Term = tuple[str, bool]  # a word of the query, folded, and whether it is a prefix
