@@ -63,9 +63,10 @@ def why_nothing(query: str) -> str:
 
 
 def describe(listed: list[SearchHit], more: set[str]) -> str:
-    """What the results are: "2 articles, 1 passage, 1 memo"; "More than 50 articles, 3 passages
-    (the best 50 are listed: ...)" when there are more than are listed, so that a search
-    of a big project is not taken for all there is."""
+    """What the results are: "2 articles (14 matches), 1 passage, 1 memo"; "More than 50
+    articles, 3 passages (the best 50 are listed: ...)" when there are more than are
+    listed, so that a search of a big project is not taken for all there is (nor the
+    matches of the articles listed for all the matches)."""
     if not listed:
         return "No matches"
     parts = []
@@ -74,16 +75,28 @@ def describe(listed: list[SearchHit], more: set[str]) -> str:
         if kind in more:
             parts.append(f"more than {counted(LIMIT, kind)}")
         elif count:
-            parts.append(counted(count, kind))
+            parts.append(counted(count, kind) + _in_all(listed, kind))
     text = sentence(", ".join(parts))
     if more:
         text += f" (the best {LIMIT} are listed: add a word to narrow the search)"
     return text
 
 
+def _in_all(listed: list[SearchHit], kind: str) -> str:
+    """How often the articles listed have the words, " (14 matches)", if they are all the
+    articles found; nothing for the other kinds (a passage or a memo is short: its
+    snippet shows its matches)."""
+    total = sum(hit.occurrences for hit in listed if hit.kind == kind)
+    return f" ({counted(total, 'match', 'matches')})" if kind == "article" and total else ""
+
+
 def heading(hit: SearchHit) -> str:
     """The first line of a result: what it is and where ("Passage · Harbour report",
-    "Memo on tag · Method", "Project memo")."""
+    "Memo on tag · Method", "Project memo"), and for an article how often its text has
+    the words ("Article · Harbour report — 12 matches"; nothing if only its title has
+    them)."""
+    if hit.kind == "article" and hit.occurrences:
+        return f"Article · {hit.title} — {counted(hit.occurrences, 'match', 'matches')}"
     if hit.kind != "memo":
         return f"{'Passage' if hit.kind == 'passage' else 'Article'} · {hit.title}"
     if hit.memo_on == MemoKind.PROJECT:

@@ -47,10 +47,10 @@ def test_a_chinese_word_typed_finds_its_article_and_opening_it_selects_it(
     window.actions_.search.trigger()
     panel = window.search
 
-    assert search_for(qtbot, panel, "总统") == ["Article · 東アジアの記録"]
-    assert panel.status.text() == "1 article"
-    assert search_for(qtbot, panel, "한국") == ["Article · 東アジアの記録"]
-    assert search_for(qtbot, panel, "外交") == ["Article · 東アジアの記録"]
+    assert search_for(qtbot, panel, "总统") == ["Article · 東アジアの記録 — 1 match"]
+    assert panel.status.text() == "1 article (1 match)"
+    assert search_for(qtbot, panel, "한국") == ["Article · 東アジアの記録 — 1 match"]
+    assert search_for(qtbot, panel, "外交") == ["Article · 東アジアの記録 — 1 match"]
     item = panel.results.item(0)
     assert "中国外交政策" in item.text()
     text = item.text()

@@ -37,7 +37,7 @@ def open_result(qtbot: QtBot, window: MainWindow, title: str) -> str:
     """Open the result about ``title`` with the keyboard: the text selected in its pane."""
     panel = window.search
     headings = [panel.results.item(i).text().split("\n")[0] for i in range(panel.results.count())]
-    row = headings.index(f"Article · {title}")
+    row = next(i for i, h in enumerate(headings) if h.startswith(f"Article · {title} — "))
     panel.results.setCurrentRow(row)
     panel.results.setFocus()
     qtbot.keyClick(panel.results, "\r")
@@ -51,7 +51,7 @@ def marked(window: MainWindow, title: str) -> list[str]:
     panel = window.search
     for i in range(panel.results.count()):
         item = panel.results.item(i)
-        if item.text().startswith(f"Article · {title}"):
+        if item.text().startswith(f"Article · {title} — "):
             return [item.text()[s:e] for s, e in item.data(MATCHES_ROLE)]
     raise AssertionError(f"no result about {title}")
 
@@ -61,7 +61,10 @@ def test_full_width_typed_finds_plain_letters_and_opening_selects_them(
 ) -> None:
     window = opened(qtbot, context, tmp_path)
     found = search_for(qtbot, window.search, "ＡＰＥＣ")
-    assert sorted(found) == ["Article · Asia Pacific summit", "Article · Summit notes"]
+    assert sorted(found) == [
+        "Article · Asia Pacific summit — 1 match",
+        "Article · Summit notes — 1 match",
+    ]
     assert marked(window, "Summit notes") == ["APEC"]
     assert marked(window, "Asia Pacific summit") == ["ＡＰＥＣ"]
     assert open_result(qtbot, window, "Summit notes") == "APEC"
@@ -72,11 +75,13 @@ def test_plain_letters_typed_select_the_full_width_ones_after_a_ligature_and_sha
 ) -> None:
     window = opened(qtbot, context, tmp_path)
     assert sorted(search_for(qtbot, window.search, "apec")) == [
-        "Article · Asia Pacific summit",
-        "Article · Summit notes",
+        "Article · Asia Pacific summit — 1 match",
+        "Article · Summit notes — 1 match",
     ]
     assert open_result(qtbot, window, "Asia Pacific summit") == "ＡＰＥＣ"
-    assert search_for(qtbot, window.search, "strasse") == ["Article · Asia Pacific summit"]
+    assert search_for(qtbot, window.search, "strasse") == [
+        "Article · Asia Pacific summit — 1 match"
+    ]
     assert marked(window, "Asia Pacific summit") == ["Straße"]
     assert open_result(qtbot, window, "Asia Pacific summit") == "Straße"
 

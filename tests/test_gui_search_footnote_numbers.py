@@ -36,12 +36,12 @@ def test_a_word_with_a_footnote_number_is_found_and_opening_selects_the_word(
     qtbot: QtBot, context: AppContext, tmp_path: Path
 ) -> None:
     window = opened(qtbot, context, tmp_path)
-    assert search_for(qtbot, window.search, "began") == ["Article · The war"]
+    assert search_for(qtbot, window.search, "began") == ["Article · The war — 1 match"]
     assert marked(window, "The war") == ["began"]
     assert open_result(qtbot, window, "The war") == "began"
     assert search_for(qtbot, window.search, "rose") == [
-        "Article · Climate notes",
-        "Article · The war",
+        "Article · Climate notes — 1 match",
+        "Article · The war — 1 match",
     ]  # rose.² too
     assert marked(window, "The war") == ["rose"]
 
@@ -52,7 +52,7 @@ def test_co2_typed_finds_co_subscript_2_and_selects_it(
     window = opened(qtbot, context, tmp_path)
     for query in ("co2", "CO₂"):
         found = search_for(qtbot, window.search, query)
-        assert sorted(found) == ["Article · Climate notes", "Article · The war"]
+        assert sorted(found) == ["Article · Climate notes — 1 match", "Article · The war — 1 match"]
         assert marked(window, "The war") == ["CO₂"]
         assert marked(window, "Climate notes") == ["CO2"]
     assert open_result(qtbot, window, "The war") == "CO₂"

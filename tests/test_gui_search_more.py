@@ -42,10 +42,10 @@ def test_exactly_as_many_as_are_listed_are_all_there_is(qtbot: QtBot, window: Ma
         for n in range(LIMIT)
     ]
     window.session.project.articles.add_many(parsed=many)
-    assert search_for(qtbot, window, "tariff") == f"{LIMIT} articles"
+    assert search_for(qtbot, window, "tariff") == f"{LIMIT} articles ({LIMIT} matches)"
     assert window.search.results.count() == LIMIT
 
 
 def test_a_kind_with_no_match_is_left_out_of_the_count(qtbot: QtBot, window: MainWindow) -> None:
     assert search_for(qtbot, window, "customs") == "1 passage"  # only in a note
-    assert search_for(qtbot, window, "summit") == "2 articles, 1 passage"
+    assert search_for(qtbot, window, "summit") == "2 articles (11 matches), 1 passage"

@@ -34,8 +34,8 @@ def test_half_a_word_typed_lists_the_articles_that_have_the_word(
 ) -> None:
     window.actions_.search.trigger()
     texts = type_in(qtbot, window, "semicond")
-    assert [text.split("\n")[0] for text in texts] == [f"Article · {SEMICONDUCTORS}"]
-    assert window.search.status.text() == "1 article"
+    assert [text.split("\n")[0] for text in texts] == [f"Article · {SEMICONDUCTORS} — 1 match"]
+    assert window.search.status.text() == "1 article (1 match)"
     assert marked(window, 0) == ["semiconductor"]  # the whole word, bold
 
     qtbot.keyClick(window.search.field, Qt.Key.Key_Down)  # into the results
@@ -50,8 +50,8 @@ def test_a_word_finished_with_a_space_is_searched_whole(qtbot: QtBot, window: Ma
     texts = type_in(qtbot, window, "summi")
     headings = sorted(text.split("\n")[0] for text in texts)
     assert headings == [
-        f"Article · {SHIFTING}",
-        f"Article · {SEMICONDUCTORS}",
+        f"Article · {SHIFTING} — 9 matches",
+        f"Article · {SEMICONDUCTORS} — 2 matches",
         f"Passage · {SHIFTING}",
     ]
     assert all(word.casefold() == "summit" for row in range(3) for word in marked(window, row))
@@ -60,9 +60,9 @@ def test_a_word_finished_with_a_space_is_searched_whole(qtbot: QtBot, window: Ma
     assert window.search.status.text() == "No matches"
     window.search.field.clear()
     texts = type_in(qtbot, window, "summit diplom")  # summit whole, diplom being typed
-    assert sorted(text.split("\n")[0] for text in texts if text.startswith("Article")) == [
-        f"Article · {SHIFTING}",
-        f"Article · {SEMICONDUCTORS}",
+    assert sorted(text.split("\n")[0] for text in texts) == [
+        f"Article · {SHIFTING} — 18 matches",  # summit, and the words diplom begins
+        f"Article · {SEMICONDUCTORS} — 10 matches",
     ]
     assert type_in(qtbot, window, "t") == []  # no word begins with diplomt
 
@@ -71,8 +71,8 @@ def test_an_open_phrase_lists_what_has_the_phrase_begun(qtbot: QtBot, window: Ma
     window.actions_.search.trigger()
     texts = type_in(qtbot, window, '"South Kor')
     assert {text.split("\n")[0] for text in texts} >= {
-        f"Article · {SHIFTING}",
-        f"Article · {SEMICONDUCTORS}",
+        f"Article · {SHIFTING} — 12 matches",
+        f"Article · {SEMICONDUCTORS} — 5 matches",
     }
     row = next(i for i, text in enumerate(texts) if text.startswith("Article"))
     assert marked(window, row) == ["South", "Korea"]
