@@ -1,7 +1,8 @@
 """Full-text search over 10,000 articles and the notes on their passages.
 
 Diptych: ``storage.search.search`` (articles and passages, best first, with snippets) for a
-rare word, a word in every article, and a phrase; and the ``diptych search PROJECT QUERY``
+rare word, a word in every article, a phrase, and the start of a rare and of a common
+word (as the Search panel reads the word being typed); and the ``diptych search PROJECT QUERY``
 command run in-process (opening the project file, searching, printing). Baseline: the raw
 FTS5 ``MATCH`` queries on the same index (ids of the 20 best articles and passages), on a
 connection already open; for the command, opening a connection and running them.
@@ -33,6 +34,9 @@ QUERIES = (
     ("rare word", RARE_WORD),
     ("word in every article", "the"),
     ("phrase", f'"{PHRASE}"'),
+    # The Search panel reads the word being typed as a prefix: "quillw" as quillw*.
+    ("rare word being typed", f"{RARE_WORD[:6]}*"),
+    ("word being typed, in every article", "agre*"),
 )
 
 
