@@ -148,10 +148,12 @@ def _fts_rows(query: str, wanted: str, excluded: list[str], limit: int) -> Rows:
 def _article_hit(
     row: tuple[Any, ...], pattern: re.Pattern[str], counted: re.Pattern[str]
 ) -> SearchHit:
-    """An article found, with how often its text has the query's phrases and words
-    (``counted``, as :func:`~diptych.storage.search_words.first_found` finds them; a
-    match in its title alone is not counted): its text is read for the snippet already,
-    and counting in it takes a few milliseconds for the fifty articles listed."""
+    """An article found, with how often the text it shows (its first line included) has
+    the query's phrases and words (``counted``, as
+    :func:`~diptych.storage.search_words.first_found` finds them); one found by its
+    title alone, where the text does not show it (renamed, or named after its file),
+    counts none. Its text is read for the snippet already, and counting in it takes a few
+    milliseconds for the fifty articles listed."""
     article_id, title, text, rank = row
     folded = FoldedText(text)
     cut = snippet_of(text, pattern, folded)
