@@ -64,3 +64,12 @@ def test_the_command_line_gives_the_count_in_json(project: Project) -> None:
     code, out, _ = run("search", path, "--json", "harbour")
     assert code == 0
     assert sorted(hit["occurrences"] for hit in json.loads(out)) == [0, 1, 4]
+
+
+def test_an_article_found_by_a_title_its_text_does_not_show_counts_none(
+    project: Project,
+) -> None:
+    (article,) = [hit for hit in search(project, query="tariffs") if hit.kind == "article"]
+    assert article.article_id is not None
+    project.articles.rename(article_id=article.article_id, title="Customs duties")
+    assert counts(project, "customs") == {"Customs duties": 0}
