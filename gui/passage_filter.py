@@ -1,5 +1,8 @@
 """The annotations panel's filters over the passage table: tag, article, coder, text, orphans.
 
+The text filter looks where the row shows it: in the quote and the note, and in the
+names of the passage's tags (their whole paths, "Economy/Trade") and of its article.
+
 A filter is a value; :class:`~diptych.gui.passage_model.PassageTableModel` applies it in
 one Python pass over its passages and shows only those that match. A filtering proxy
 would instead call back into Python once per passage, and then announce every run of
@@ -9,7 +12,7 @@ field held the window for up to a second.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -23,6 +26,20 @@ SEPARATOR = "\0"  # between a passage's quote and note, folded (a filter field c
 def fold_texts(passage: Annotation) -> str:
     """A passage's quote and note as the text filter compares them, in one string."""
     return f"{fold(passage.exact)}{SEPARATOR}{fold(passage.note)}"
+
+
+@dataclass(frozen=True, slots=True)
+class NameHits:
+    """The tags and articles whose names hold the text filter's text: a passage with one
+    of them matches, whatever its quote and note say.
+
+    Attributes:
+        tag_ids: the tags whose path holds the text ("trade" is in "Economy/Trade").
+        article_ids: the articles whose title holds the text.
+    """
+
+    tag_ids: frozenset[int] = frozenset()
+    article_ids: frozenset[int] = frozenset()
 
 
 class OrphanFilter(IntEnum):
@@ -42,9 +59,10 @@ class PassageFilter:
         tag_id: passages with this tag or one of its sub-tags (None: any).
         article_id: passages of this article (None: any).
         coder: passages coded by this person (None: anyone).
-        text: passages whose quote or note contains this text, ignoring case, accents
-            and whether quotes are straight or curly, as the Library's filter does
-            (:func:`~diptych.gui.text_folding.fold`; "": any).
+        text: passages whose quote, note, tags (by their paths) or article title
+            contains this text, ignoring case, accents and whether quotes are straight or
+            curly, as the Library's filter does (:func:`~diptych.gui.text_folding.fold`;
+            "": any).
     """
 
     orphans: OrphanFilter = OrphanFilter.ALL
@@ -53,18 +71,44 @@ class PassageFilter:
     coder: str | None = None
     text: str = ""
 
+    @property
+    def folded_text(self) -> str:
+        """The text looked for, as :func:`fold_texts` folds what it is looked for in."""
+        return folded(self.text.strip()).replace(SEPARATOR, "")
+
+    def name_hits(self, book: Codebook, titles: Mapping[int, str]) -> NameHits:
+        """The tags of ``book`` and the articles (id -> title) whose names hold the text.
+
+        Folded names are remembered (:func:`~diptych.gui.text_folding.folded`): a project's
+        few hundred tags and thousand titles are looked through on each key typed.
+        """
+        text = self.folded_text
+        if not text:
+            return NameHits()
+        return NameHits(
+            frozenset(t.id for t in book.ordered() if text in folded(book.path(t.id))),
+            frozenset(i for i, title in titles.items() if text in folded(title)),
+        )
+
     def matcher(
-        self, book: Codebook, folded_texts: dict[int, str] | None = None
+        self,
+        book: Codebook,
+        hits: NameHits | None = None,
+        folded_texts: dict[int, str] | None = None,
     ) -> Callable[[Annotation], bool]:
-        """A test for one passage, with the tag's sub-tags taken from ``book``.
+        """A test for one passage, with the tag's sub-tags taken from ``book`` and the
+        tags and articles whose names hold the text from ``hits`` (see :meth:`name_hits`;
+        None: none do).
 
         The text filter compares each passage's :func:`fold_texts`, kept by passage id in
         ``folded_texts`` once folded (the table's, kept from key to key; a new one if
         None): folding every passage on each key typed took longer than the filtering.
         """
         orphans, article_id, coder = self.orphans, self.article_id, self.coder
-        text = folded(self.text.strip()).replace(SEPARATOR, "")
+        text = self.folded_text
         kept = {} if folded_texts is None else folded_texts
+        hits = hits or NameHits()
+        named_tags, named_articles = hits.tag_ids, hits.article_ids
         wanted: frozenset[int] | None = None
         if self.tag_id is not None:
             below = {t.id for t in book.descendants(self.tag_id)} if self.tag_id in book else ()
@@ -81,7 +125,9 @@ class PassageFilter:
                 return False
             if wanted is not None and wanted.isdisjoint(passage.tag_ids):
                 return False
-            if not text:
+            if not text or passage.article_id in named_articles:
+                return True
+            if named_tags and not named_tags.isdisjoint(passage.tag_ids):
                 return True
             texts = kept.get(passage.id)
             if texts is None:

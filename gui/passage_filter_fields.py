@@ -32,10 +32,12 @@ class PassageFilterFields(QObject):
         super().__init__(panel)
         self.session = session
         self.model = model
-        self.search = QLineEdit(panel, placeholderText="Filter passages")
+        self.search = QLineEdit(panel, placeholderText="Filter by quote, note, tag, article")
         give_clear_button(self.search, "Clear the passage filter")
         pass_undo_on(self.search)
-        self.search.setToolTip("Show passages whose quote or note contains this text")
+        self.search.setToolTip(
+            "Show passages whose quote, note, tags or article title contain this text"
+        )
         self.search.setAccessibleName("Filter passages")  # the placeholder goes when typing
         self.tag_combo = FilterCombo(
             "Filter by tag", "Show passages with this tag or one of its sub-tags", panel
@@ -63,7 +65,7 @@ class PassageFilterFields(QObject):
         self.session.articlesChanged.connect(self.on_session_articles_changed)
 
     def on_search_text_changed(self, text: str) -> None:
-        """Filter by quote or note text."""
+        """Filter by the text of the quote, note, tags or article title."""
         self.model.set_filter(replace(self.model.filter, text=text))
 
     def on_tag_combo_current_index_changed(self, _position: int) -> None:

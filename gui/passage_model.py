@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 
 from diptych.gui.passage_cells import HEADERS, Column, PassageCells
-from diptych.gui.passage_filter import PassageFilter
+from diptych.gui.passage_filter import NameHits, PassageFilter
 from diptych.gui.passage_reading import PassageReader
 from diptych.gui.passage_row_moves import PassageRowMoves
 from diptych.gui.passage_rows import ASCENDING, PassageRows
@@ -69,7 +69,8 @@ class PassageTableModel(QAbstractTableModel):
         self._filter = shown or PassageFilter()
         self._cells = PassageCells()
         self._rows = PassageRows(self._cells, lambda _passage: True)
-        self._rows.matches = self._filter.matcher(Codebook([]), self._rows.folded_texts)
+        self._hits = NameHits()  # the tags and articles whose names hold the text filter's
+        self._rows.matches = self._filter.matcher(Codebook([]), self._hits, self._rows.folded_texts)
         self._moves = PassageRowMoves(self, self._rows)
         # Once the passages are read, their texts are folded for the text filter between
         # other events: the first key typed would otherwise fold them all (~70 ms for
@@ -95,7 +96,7 @@ class PassageTableModel(QAbstractTableModel):
     def _install(self, passages: list[Annotation]) -> None:
         self.beginResetModel()
         self._read_articles()
-        self._rows.matches = self._filter.matcher(self._cells.codebook, self._rows.folded_texts)
+        self._match_anew()
         self._rows.install(passages)
         self.endResetModel()
         self._folding.start()
@@ -117,9 +118,22 @@ class PassageTableModel(QAbstractTableModel):
         self._filter = wanted
         self._refilter()
 
+    def _match_anew(self) -> None:
+        """Take the filter's test for a passage, with the tags and articles as they are."""
+        self._hits = self._filter.name_hits(self._cells.codebook, self._cells.titles)
+        self._rows.matches = self._filter.matcher(
+            self._cells.codebook, self._hits, self._rows.folded_texts
+        )
+
+    def _names_match_otherwise(self) -> bool:
+        """True if a tag or an article renamed (or gone, or come) changed which of their
+        names hold the text filter's text."""
+        hits = self._filter.name_hits(self._cells.codebook, self._cells.titles)
+        return hits != self._hits
+
     def _refilter(self, *, reorder: bool = False) -> None:
         self.beginResetModel()
-        self._rows.matches = self._filter.matcher(self._cells.codebook, self._rows.folded_texts)
+        self._match_anew()
         if reorder:
             self._rows.reorder()
         self._rows.select()
@@ -201,6 +215,9 @@ class PassageTableModel(QAbstractTableModel):
         """
         before = list(self._cells.article_order)
         self._read_articles()
+        if self._names_match_otherwise():  # a title renamed to hold the filter's text, or not
+            self._refilter(reorder=True)
+            return
         after = self._cells.article_order
         kept = set(before).intersection(after)
         moved = [i for i in before if i in kept] != [i for i in after if i in kept]
@@ -214,7 +231,9 @@ class PassageTableModel(QAbstractTableModel):
         """Repaint the tag column with the new names and colours."""
         self._read_codebook()
         by_tags = self._rows.sort_column == Column.TAGS
-        if self._filter.uses_tags:  # sub-tags may have come or gone: one reset, all of it
+        # Sub-tags may have come or gone, or a tag been renamed to hold the filter's text (or
+        # no longer): one reset, all of it.
+        if self._filter.uses_tags or self._names_match_otherwise():
             self._refilter(reorder=by_tags)
             return
         if by_tags:

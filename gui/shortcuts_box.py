@@ -67,7 +67,7 @@ SHORTCUTS = """
 <tr><td><b>Down</b> / <b>Enter</b> in the Passages filter</td>
     <td>Go to the matching passages / open the selected match (the first if none is)</td></tr>
 <tr><td>Typing in the Passages list, <b>Esc</b> in its filter</td>
-    <td>Filter the passages by the words of their quote or note / clear the filter</td></tr>
+    <td>Filter the passages by their quote, note, tags or article / clear the filter</td></tr>
 <tr><td><b>Shift+F10</b> or <b>Menu</b> in the Library, the Codebook or the Passages list</td>
     <td>The selected article's menu (Update from newer file…), tag's menu or passage's menu
     (go to it, edit its note, delete it)</td></tr>

@@ -88,7 +88,7 @@ def test_esc_in_the_passages_filter_clears_it(qtbot: QtBot, window: MainWindow) 
 def test_the_keys_list_says_typing_in_the_passages_list_filters_it() -> None:
     listed = " ".join(QTextDocumentFragment.fromHtml(SHORTCUTS).toPlainText().split())
     assert "Typing in the Passages list, Esc in its filter" in listed
-    assert "Filter the passages by the words of their quote or note / clear the filter" in listed
+    assert "Filter the passages by their quote, note, tags or article / clear the filter" in listed
 
 
 def test_a_character_typed_with_altgr_goes_into_the_filter_too(
