@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.focus_frame import FocusFramed
 from diptych.gui.note_html import text_to_html
-from diptych.gui.passage_cells import Column, TagCellDelegate
+from diptych.gui.passage_cells import Column
 from diptych.gui.passage_model import NO_PARENT, Index, PassageTableModel
+from diptych.gui.passage_tag_cell import TagCellDelegate
 from diptych.gui.tag_colors import color_icon
 
 ComboItem = tuple[str, object, str | None]  # text, data, colour

@@ -5,11 +5,13 @@ the whole paths in the cell's tooltip."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
-from diptych.gui import passage_cells
+from diptych.gui import passage_tag_cell
 from diptych.gui.main_window import MainWindow
-from diptych.gui.passage_cells import Column, TagCellDelegate, elide_tag_paths
+from diptych.gui.passage_cells import Column
+from diptych.gui.passage_tag_cell import TagCellDelegate, elide_tag_paths
 
 
 @pytest.fixture
@@ -53,16 +55,16 @@ def test_the_passage_table_draws_sub_tags_with_their_names(
     )
     index = model.index(row, Column.TAGS)
     assert "Economy/Trade" in index.data()  # the tooltip and the text keep the whole paths
-    assert "Economy/Trade" in index.data(passage_cells.Qt.ItemDataRole.ToolTipRole)
+    assert "Economy/Trade" in index.data(Qt.ItemDataRole.ToolTipRole)
     table.horizontalHeader().resizeSection(Column.TAGS, 80)
     drawn: list[str] = []
-    elide = passage_cells.elide_tag_paths
+    elide = passage_tag_cell.elide_tag_paths
 
     def drawing(*args: object) -> str:
         drawn.append(elide(*args))  # type: ignore[arg-type]
         return drawn[-1]
 
-    monkeypatch.setattr(passage_cells, "elide_tag_paths", drawing)
+    monkeypatch.setattr(passage_tag_cell, "elide_tag_paths", drawing)
     table.scrollTo(index)
     table.viewport().grab()
     assert any("…/Trade" in text and "Economy/Trade" not in text for text in drawn), drawn
