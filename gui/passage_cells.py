@@ -35,6 +35,7 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 3
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 TAG_PATHS_ROLE = Qt.ItemDataRole.UserRole + 5  # a passage's tags as paths, in a list
+TAG_COLORS_ROLE = Qt.ItemDataRole.UserRole + 6  # their colours, in the same order
 
 
 def one_line(text: str, limit: int = 200) -> str:
@@ -99,6 +100,10 @@ class PassageCells:
             self._tag_paths[passage.tag_ids] = paths
         return list(paths)
 
+    def tag_colors(self, passage: Annotation) -> list[str]:
+        """The colours of the passage's tags, in codebook order."""
+        return [self.codebook[t].color for t in self.tag_ids(passage)]
+
     def data(self, passage: Annotation, column: int, role: int) -> Any:
         """What the cell of ``passage`` in ``column`` gives for ``role`` (None: nothing)."""
         if role == Qt.ItemDataRole.DisplayRole:
@@ -109,6 +114,8 @@ class PassageCells:
             return self.first_tag_icon(passage)
         if role == TAG_PATHS_ROLE and column == Column.TAGS:
             return self.tag_paths(passage)
+        if role == TAG_COLORS_ROLE and column == Column.TAGS:
+            return self.tag_colors(passage)
         if role == PASSAGE_ID_ROLE:
             return passage.id
         if role == ARTICLE_ID_ROLE:
