@@ -23,6 +23,17 @@ class FocusFramed:
         if self.hasFocus():
             paint_focus_frame(self)
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)  # type: ignore[misc]
+        assert isinstance(self, QAbstractItemView)
+        if self.hasFocus() and (dx or dy):
+            # The viewport scrolls by moving the pixels it shows, the frame's with them:
+            # left there, they streaked the list with lines. How far they moved is not
+            # told (dx and dy count rows or columns when scrolling item by item, and a
+            # tree's or a list's offsets have changed already), so the viewport is
+            # painted again, as Qt does when it scrolls by more than a page.
+            self.viewport().update()
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)  # type: ignore[misc]
         assert isinstance(self, QAbstractItemView)
