@@ -7,7 +7,7 @@ the command line and the window's tag model.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 
 from diptych.storage.model import Tag
@@ -27,14 +27,17 @@ class Codebook:
 
     Args:
         tags: every tag of the project.
+        keys: which tag (id) each of the keys 1-9 applies, as the project file holds them
+            (:mod:`~diptych.storage.tag_keys`); None: the first nine tags in codebook order.
 
     Attributes:
         circle_breaks: the tags seen as top-level tags, though they have a parent, to break
             a circle of parents (a file edited by hand).
     """
 
-    def __init__(self, tags: Iterable[Tag]) -> None:
+    def __init__(self, tags: Iterable[Tag], *, keys: Mapping[int, int] | None = None) -> None:
         self._by_id = {t.id: t for t in tags}
+        self._keys = None if keys is None else {k: t for k, t in keys.items() if t in self._by_id}
         self.circle_breaks = frozenset(_circle_breaks(self._by_id))
         for tag_id in self.circle_breaks:  # seen (and moved) as top-level tags
             self._by_id[tag_id] = replace(self._by_id[tag_id], parent_id=None)
@@ -97,6 +100,21 @@ class Codebook:
         if self._rank is None:
             self._rank = {tag.id: i for i, tag in enumerate(self.ordered())}
         return self._rank.get(tag_id, len(self._rank))
+
+    def keys(self) -> dict[int, int]:
+        """Which tag (id) each key applies, for the keys that apply one (1-9)."""
+        if self._keys is None:
+            self._keys = {key: tag.id for key, tag in enumerate(self.ordered()[:9], start=1)}
+        return dict(self._keys)
+
+    def key(self, tag_id: int) -> int | None:
+        """The key (1-9) that applies ``tag_id``, if one does."""
+        return next((key for key, tag in self.keys().items() if tag == tag_id), None)
+
+    def tag_of_key(self, key: int) -> Tag | None:
+        """The tag that key ``key`` applies, if any."""
+        tag_id = self.keys().get(key)
+        return self._by_id.get(tag_id) if tag_id is not None else None
 
     def ancestors(self, tag_id: int) -> list[Tag]:
         """The tag's ancestors from the top level down (not including the tag)."""

@@ -148,6 +148,8 @@ class TagRemoval:
     target_memos: tuple[Memo, ...] | None = None
     # The target's memo as the merge left it: undo puts back ``target_memos`` only over it.
     target_memo_text: str = ""
+    key: int | None = None  # the key (1-9) the tag had: undo gives it back if still free
+    key_to_target: bool = False  # a merge gave that key to the target (which had none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from diptych.storage.model import MemoKind
 from diptych.storage.project import Project, new_uuid
 from diptych.storage.project_checks import read_header
 from diptych.storage.schema import APPLICATION_ID, SCHEMA_VERSION
+from diptych.storage.tag_keys import stored_keys, write_keys
 
 SAMPLE_FILES = ("000_1cefcc49ccd7fc22.txt", "001_58ff977ce34ff27f.txt")
 TEMPLATE = "sample.diptych"
@@ -145,6 +146,8 @@ def _copy_template(template: Path, path: Path) -> Project:
             db = project.db
             for key, value in (("uuid", new_uuid()), ("created_at", now)):
                 db.execute("UPDATE project_info SET value = ? WHERE key = ?", [value, key])
+            keys = stored_keys(db)  # by the tags' uuids, which change below
+            old_uuids = dict(db.execute("SELECT id, uuid FROM tags").fetchall())
             for table, times in _IDENTITY.items():
                 sets = ", ".join(["uuid = ?", *(f"{column} = ?" for column in times)])
                 ids = [row[0] for row in db.execute(f"SELECT id FROM {table}").fetchall()]
@@ -152,6 +155,10 @@ def _copy_template(template: Path, path: Path) -> Project:
                     f"UPDATE {table} SET {sets} WHERE id = ?",
                     [(new_uuid(), *(now for _ in times), i) for i in ids],
                 )
+            if keys is not None:
+                new_uuids = dict(db.execute("SELECT id, uuid FROM tags").fetchall())
+                moved = {old_uuids[i]: new_uuids[i] for i in old_uuids}
+                write_keys(db, {key: moved[uuid] for key, uuid in keys.items() if uuid in moved})
         # The file itself, not only its log, now says which project it is: whether another
         # file was written over it is told from that (``file_overwritten.overwritten``).
         project.fold_log()

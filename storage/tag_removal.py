@@ -9,14 +9,16 @@ from diptych.storage.connection import Database
 from diptych.storage.errors import ChangedMeanwhileError
 from diptych.storage.model import Memo, MemoKind, Tag, TagRemoval
 from diptych.storage.tag_checks import crowded, known_tag, namesake
+from diptych.storage.tag_keys import KeyEdit
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
 
 
-def remove_tag(project: Project, *, tag_id: int, into: int | None) -> TagRemoval:
+def remove_tag(project: Project, *, tag_id: int, into: int | None, keys: KeyEdit) -> TagRemoval:
     """Delete the tag ``tag_id`` (``into`` None: its sub-tags move up one level) or merge it
-    into the tag ``into`` (its passages, sub-tags and memo go there); what it changed.
+    into the tag ``into`` (its passages, sub-tags and memo go there; its key too, in
+    ``keys``, if the target has none); what it changed.
 
     A sub-tag meeting a namesake is merged into it in turn, or, when deleting, refused
     (InputError).
@@ -36,6 +38,12 @@ def remove_tag(project: Project, *, tag_id: int, into: int | None) -> TagRemoval
         db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [tag_id])
         # The tag is going: its name makes way for a sub-tag that has the same one.
         db.execute("UPDATE tags SET name = uuid WHERE id = ?", [tag_id])
+        key = keys.free(tag.uuid)
+        target = codebook[into].uuid if into is not None else None
+        key_to_target = False
+        if key is not None and target is not None and keys.key_of(target) is None:
+            keys.give(key, target)
+            key_to_target = True
         moved: list[Tag] = []
         folded: list[TagRemoval] = []
         for child in codebook.children(tag_id):
@@ -43,7 +51,7 @@ def remove_tag(project: Project, *, tag_id: int, into: int | None) -> TagRemoval
             if other is None:
                 moved.append(child)
             elif into is not None:
-                folded.append(remove_tag(project, tag_id=child.id, into=other.id))
+                folded.append(remove_tag(project, tag_id=child.id, into=other.id, keys=keys))
             else:
                 raise crowded(codebook, tag, child, other)
         _append(db, moved, parent_id=new_parent)
@@ -58,6 +66,8 @@ def remove_tag(project: Project, *, tag_id: int, into: int | None) -> TagRemoval
         folded=tuple(folded),
         target_memos=target_memos,
         target_memo_text=merged_memo,
+        key=key,
+        key_to_target=key_to_target,
     )
 
 

@@ -17,6 +17,7 @@ from diptych.storage.tag_checks import (
     where,
     write_named,
 )
+from diptych.storage.tag_keys import KeyEdit, keeping_keys
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -24,6 +25,13 @@ if TYPE_CHECKING:
 
 def restore_removal(project: Project, *, removal: TagRemoval) -> Tag:
     """Undo :func:`~diptych.storage.tag_removal.remove_tag` (see :meth:`TagStore.restore`)."""
+    with project.transaction(), keeping_keys(project.db) as keys:
+        return _restore(project, removal, keys)
+
+
+def _restore(project: Project, removal: TagRemoval, keys: KeyEdit) -> Tag:
+    """See :func:`restore_removal`; the tag takes back its key in ``keys`` if no other tag
+    has it (the target of a merge that took it gives it back)."""
     t = removal.tag
     with project.transaction():
         db = project.db
@@ -54,12 +62,29 @@ def restore_removal(project: Project, *, removal: TagRemoval) -> Tag:
             for memo in removal.target_memos:
                 project.memos.restore(memo=memo)
         for folded in removal.folded:
-            restore_removal(project, removal=folded)
+            _restore(project, folded, keys)
         for memo in removal.memos:
             project.memos.restore(memo=memo)
         name = free_name(db, t.name, parent_id=parent_id, tag_id=t.id)
         db.execute("UPDATE tags SET name = ? WHERE id = ?", [name, t.id])
+        _take_back_key(project, removal, target, keys)
     return project.tags.get(tag_id=t.id)
+
+
+def _take_back_key(
+    project: Project, removal: TagRemoval, target: int | None, keys: KeyEdit
+) -> None:
+    """Give the tag brought back the key it had, if no tag has it now, or the target of
+    the merge (still there) that took it does."""
+    if removal.key is None:
+        return
+    holder = keys.holder(removal.key)
+    if holder is not None and removal.key_to_target and target is not None:
+        row = project.db.execute("SELECT uuid FROM tags WHERE id = ?", [target]).fetchone()
+        if row is not None and row[0] == holder:
+            holder = None
+    if holder is None:
+        keys.give(removal.key, removal.tag.uuid)
 
 
 def restore_tag_places(
@@ -76,7 +101,7 @@ def restore_tag_places(
     the step left them in, where the tag is and where it goes: an order given meanwhile
     (in another window) is not written over.
     """
-    with project.transaction():
+    with project.transaction(), keeping_keys(project.db):  # the keys stay where they are
         codebook = project.tags.codebook()
         refuse_if_moved(known_tag(codebook, tag.id), expected)
         parent_id, order = _place_of(project, tag)

@@ -27,6 +27,7 @@ from diptych.storage.tag_checks import (
     write_named,
 )
 from diptych.storage.tag_counts import TagCount, count_tag_passages
+from diptych.storage.tag_keys import give_keys, keeping_keys, keys_by_id, stored_keys
 from diptych.storage.tag_removal import refuse_if_worked_on, remove_tag
 from diptych.storage.tag_restore import refuse_if_moved, restore_removal, restore_tag_places
 
@@ -47,8 +48,12 @@ class TagStore:
         return [Tag(*row) for row in rows]
 
     def codebook(self) -> Codebook:
-        """The tags as a tree."""
-        return Codebook(self.all())
+        """The tags as a tree, with the keys 1-9 that apply them."""
+        with self._project.reading() as db:
+            rows = db.execute(f"SELECT {TAG_COLUMNS} FROM tags ORDER BY id").fetchall()
+            stored = stored_keys(db)
+        tags = [Tag(*row) for row in rows]
+        return Codebook(tags, keys=keys_by_id(stored, tags))
 
     def get(self, *, tag_id: int) -> Tag:
         """One tag; InputError if there is none with that id."""
@@ -90,7 +95,11 @@ class TagStore:
         from diptych.storage.project import new_uuid
 
         name = clean_tag_name(name)
-        with self._project.transaction():
+        last = parent_id is None  # a top-level tag comes last in codebook order
+        with (
+            self._project.transaction(),
+            keeping_keys(self._project.db, adding=True, last=last) as keys,
+        ):
             db = self._project.db
             if parent_id is not None and not tag_exists(db, parent_id):
                 raise InputError(
@@ -108,7 +117,8 @@ class TagStore:
                 "SELECT ifnull(max(sort_order), -1) + 1 FROM tags WHERE parent_id IS ?",
                 [parent_id],
             ).fetchone()[0]
-            values = [uuid or new_uuid(), name, normalize_color(color), parent_id]
+            uuid = uuid or new_uuid()
+            values = [uuid, name, normalize_color(color), parent_id]
             values += [description, order, self._project.now()]
             cursor = write_named(
                 db,
@@ -117,6 +127,7 @@ class TagStore:
                 values,
                 name,
             )
+            keys.added(uuid)
         return self.get(tag_id=int(cursor.lastrowid or 0))
 
     def update(
@@ -134,7 +145,8 @@ class TagStore:
         read so: a name, colour or description given meanwhile, in another window, is
         refused rather than thrown away.
         """
-        with self._project.transaction():
+        # Its key stays, whatever its new name's place among its siblings.
+        with self._project.transaction(), keeping_keys(self._project.db):
             tag = self.get(tag_id=tag_id)  # under the write lock: as it is now
             for field, value in (expected or {}).items():
                 refuse_if_changed(getattr(tag, field), value, f"the tag's {field}")
@@ -172,7 +184,7 @@ class TagStore:
                 of its sub-tags, or a tag of the same name is already there. Nothing changed.
             ChangedMeanwhileError: the tag was moved since. Nothing changed.
         """
-        with self._project.transaction():
+        with self._project.transaction(), keeping_keys(self._project.db):  # keys stay
             codebook = self.codebook()
             tag = known_tag(codebook, tag_id)
             refuse_if_moved(tag, expected)
@@ -205,6 +217,29 @@ class TagStore:
             )
         return self.get(tag_id=tag_id)
 
+    def set_keys(
+        self,
+        *,
+        keys: Mapping[int, int | None],
+        expected: Mapping[int, int | None] | None = None,
+    ) -> dict[int, int | None]:
+        """Give each of ``keys`` (1-9) to the tag with that id (None: to no tag), in turn;
+        a tag given a key loses the one it had.
+
+        With ``expected`` (undo and redo: key to tag id, or None), only if those keys are
+        still with those tags: keys given meanwhile, in another window, stay.
+
+        Returns:
+            which tag (id, or None) had each key this changed before it: ``keys`` and the
+            keys their tags lost (to undo it with).
+
+        Raises:
+            InputError: there is no such key or tag. Nothing changed.
+            ChangedMeanwhileError: a key of ``expected`` is with another tag. Nothing changed.
+        """
+        with self._project.transaction(), keeping_keys(self._project.db) as edit:
+            return give_keys(edit, self.codebook(), keys=keys, expected=expected)
+
     def usage(self) -> dict[int, int]:
         """Number of passages carrying each tag (tags never used are absent)."""
         with self._project.reading() as db:
@@ -230,7 +265,8 @@ class TagStore:
     def delete(
         self, *, tag_id: int, unused_only: bool = False, expected: TagRemoval | None = None
     ) -> TagRemoval:
-        """Delete a tag; its sub-tags move up one level and its passages lose it.
+        """Delete a tag; its sub-tags move up one level, its passages lose it and its key
+        (if it had one) is free.
 
         Raises:
             InputError: a sub-tag would move up beside a tag of the same name; nothing changed.
@@ -239,20 +275,21 @@ class TagStore:
                 what the first deletion took) or, with ``unused_only`` (undoing the tag's
                 creation), nothing, says; nothing changed.
         """
-        with self._project.transaction():
-            removal = remove_tag(self._project, tag_id=tag_id, into=None)
+        with self._project.transaction(), keeping_keys(self._project.db) as keys:
+            removal = remove_tag(self._project, tag_id=tag_id, into=None, keys=keys)
             if unused_only or expected is not None:
                 refuse_if_worked_on(removal, expected)
         return removal
 
     def merge(self, *, source_id: int, target_id: int) -> TagRemoval:
-        """Merge ``source`` into ``target``: its passages and sub-tags move to the target.
+        """Merge ``source`` into ``target``: its passages and sub-tags move to the target,
+        and its key too if the target had none.
 
         A sub-tag whose name the target already has among its own sub-tags is merged into
         that one in turn, so that "Econ/Trade" merged along with "Econ" into "Economy"
         joins "Economy/Trade".
         """
-        with self._project.transaction():
+        with self._project.transaction(), keeping_keys(self._project.db) as keys:
             codebook = self.codebook()
             known_tag(codebook, source_id)
             known_tag(codebook, target_id)
@@ -265,7 +302,7 @@ class TagStore:
                 levels=codebook.levels(source_id) - 1,
                 what=f"merging {codebook.path(source_id)!r} into {codebook.path(target_id)!r}",
             )
-            return remove_tag(self._project, tag_id=source_id, into=target_id)
+            return remove_tag(self._project, tag_id=source_id, into=target_id, keys=keys)
 
     def restore(self, *, removal: TagRemoval) -> Tag:
         """Undo :meth:`delete` or :meth:`merge`: same tag id, links, sub-tags and memos
