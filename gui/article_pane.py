@@ -50,7 +50,7 @@ class ArticlePane(QFrame):
             asks to be closed next.
         moveRequested(int): move the pane left (-1) or right (+1).
         passageClicked(int): a highlight or margin bar was clicked (annotation id).
-        tagKeyPressed(int): a digit key was pressed over the text (0-based tag index).
+        tagKeyPressed(int): a tag key 1-9 was pressed over the text (the key).
         deleteKeyPressed(): Delete was pressed over the text.
         contextMenuRequested(QPoint, int): right click (global position, annotation id or 0).
         tooltipRequested(QPoint, int): hover over a passage.

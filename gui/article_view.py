@@ -38,7 +38,7 @@ class ArticleView(QTextEdit):
     """A read-only, selectable view of a rendered article.
 
     Signals:
-        tagKeyPressed(int): a digit key 1-9 was pressed (0-based tag index).
+        tagKeyPressed(int): a tag key 1-9 was pressed (the key).
         deleteKeyPressed(): Delete or Backspace was pressed (delete the selected passage).
         caretMoved(): the user moved the caret with a key, or clicked text without a
             passage, leaving no text selected: the passage outlined follows the caret.

@@ -46,7 +46,7 @@ class CodebookView(FocusFramed, QTreeView):
         parent: the owning widget.
 
     Signals:
-        tagKeyPressed(int): a digit key 1-9 was pressed in the tree (0-based tag index).
+        tagKeyPressed(int): a tag key 1-9 was pressed in the tree (the key).
     """
 
     tagKeyPressed = Signal(int)

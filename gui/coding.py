@@ -50,6 +50,11 @@ OUT_OF_VIEW_TAG_KEY = (
 TAG_KEY_REFUSALS = {CARET_LEFT: CARET_LEFT_TAG_KEY, OUT_OF_VIEW: OUT_OF_VIEW_TAG_KEY}
 
 
+def no_tag_with_key(key: int) -> str:
+    """What a tag key that belongs to no tag says."""
+    return f"Key {key} belongs to no tag yet: give it to one with Edit… (F2) in the Codebook."
+
+
 class CodingController(QObject):
     """Applies tags to selections and edits passages from the reading area.
 
@@ -166,13 +171,13 @@ class CodingController(QObject):
             parent_id = command.tag.id
         return parent_id
 
-    def apply_tag_by_index(self, index: int) -> bool:
-        """Apply the index-th tag of the codebook (keys 1-9)."""
-        tags = self.session.ordered_tags()
-        if index >= len(tags):
-            self.session.messages.info(f"There is no tag number {index + 1} yet.")
+    def apply_tag_by_key(self, key: int) -> bool:
+        """Apply the tag that key ``key`` (1-9) belongs to."""
+        tag = self.session.codebook().tag_of_key(key)
+        if tag is None:
+            self.session.messages.info(no_tag_with_key(key))
             return False
-        return self.apply_tag(tags[index].id)
+        return self.apply_tag(tag.id)
 
     def add_tag(self, annotation_id: int, tag_id: int) -> bool:
         """Add one tag to a passage; a tag it already has is left as it is (no undo step)."""
@@ -234,7 +239,7 @@ class CodingController(QObject):
         """A passage's quote on one line, shortened to a title's length."""
         return quote_start(self.session.passage(annotation_id).exact)
 
-    def on_area_tag_key_pressed(self, index: int) -> None:
+    def on_area_tag_key_pressed(self, key: int) -> None:
         """Keys 1-9 in a pane: tag the text selected there, or else the passage outlined
         there; never a passage selected in another pane (or in the Passages list for an
         article this pane does not show), which the user pressing the key cannot see, nor
@@ -246,7 +251,7 @@ class CodingController(QObject):
         if refusal:
             self.session.messages.info(TAG_KEY_REFUSALS.get(refusal, refusal))
             return
-        self.apply_tag_by_index(index)
+        self.apply_tag_by_key(key)
 
     def on_area_delete_key_pressed(self) -> None:
         """Delete or Backspace in a pane: delete the passage outlined there (as for the tag

@@ -66,9 +66,11 @@ class CodingMenu:
         coding = self.coding
         menu.addAction("Tag selection…\tCtrl+T", lambda: coding.open_palette())
         tags_menu = menu.addMenu("Tag with")
-        shared = shared_names(coding.session.codebook())
-        for number, tag in enumerate(coding.session.ordered_tags()):
-            key = f"\t{number + 1}" if number < 9 else ""
+        codebook = coding.session.codebook()
+        shared = shared_names(codebook)
+        for tag in codebook.ordered():
+            number = codebook.key(tag.id)
+            key = f"\t{number}" if number is not None else ""
             name = menu_text(self._tag_name(tag.id, shared))
             action = tags_menu.addAction(color_icon(tag.color), name + key)
             action.triggered.connect(lambda _=False, t=tag.id: coding.apply_tag(t))

@@ -116,7 +116,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.importer.imported.connect(self.on_importer_imported)
         self.importer.updating.connect(self.on_importer_updating)
         self.tags.applyRequested.connect(self.coding.apply_tag)
-        self.tags.tagKeyPressed.connect(self.coding.apply_tag_by_index)
+        self.tags.tagKeyPressed.connect(self.coding.apply_tag_by_key)
         self.tags.showPassagesRequested.connect(self.on_tags_show_passages_requested)
         self.tags.tagSelected.connect(self.memos.show_tag)  # its memo under the others
         self.coding.selection.passageSelected.connect(self.on_coding_passage_selected)

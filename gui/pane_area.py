@@ -29,7 +29,7 @@ class PaneArea(QStackedWidget):
         currentPaneChanged(object): the current pane (an ArticlePane or None) changed, or the
             current pane now shows another article.
         passageClicked(int): a passage was clicked in any pane.
-        tagKeyPressed(int): a digit key was pressed in the current pane.
+        tagKeyPressed(int): a tag key 1-9 was pressed in the current pane (the key).
         deleteKeyPressed(): Delete was pressed in a pane's text.
         contextMenuRequested(QPoint, int): a pane asks for its context menu.
         tooltipRequested(QPoint, int): hover over a passage in a pane.

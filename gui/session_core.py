@@ -116,7 +116,7 @@ class SessionCore(QObject):
         return self._codebook
 
     def ordered_tags(self) -> list[Tag]:
-        """Tags in codebook order (keys 1-9 apply the first nine)."""
+        """Tags in codebook order."""
         return self.codebook().ordered()
 
     def _forget_codebook(self) -> None:

@@ -23,7 +23,8 @@ SHORTCUTS_CHROME = 140
 SHORTCUTS = """
 <table cellpadding=3>
 <tr><td><b>1</b> … <b>9</b> in an article or the Codebook</td>
-    <td>Tag the selected text with the first nine tags</td></tr>
+    <td>Tag the selected text with the tag of that key (shown beside it in the Codebook;
+    choose a tag's key with Edit…)</td></tr>
 <tr><td><b>Enter</b> in the Codebook</td>
     <td>Tag the selected text with the selected tag</td></tr>
 <tr><td><b>Ctrl+T</b></td>

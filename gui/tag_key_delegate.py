@@ -11,14 +11,12 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from diptych.gui.contrast import hint_color
 from diptych.storage.codebook import Codebook
 
-TAG_KEYS = 9  # keys 1-9 apply the first nine tags in codebook order
 KEY_PADDING = 6
 
 
 def tag_key(codebook: Codebook, tag_id: int) -> int | None:
-    """The digit key that applies a tag (its place in codebook order), or None."""
-    rank = codebook.rank(tag_id)
-    return rank + 1 if rank < TAG_KEYS else None
+    """The digit key that applies a tag (as the project keeps it), or None."""
+    return codebook.key(tag_id)
 
 
 def key_color(palette: QPalette, *, selected: bool) -> QColor:
@@ -30,8 +28,8 @@ def key_color(palette: QPalette, *, selected: bool) -> QColor:
 
 
 class TagKeyDelegate(QStyledItemDelegate):
-    """Shows a tag's digit key at the right of its row: keys 1-9 apply the first nine
-    tags, and nothing else on the screen said which tag each one applies.
+    """Shows a tag's digit key at the right of its row: each of keys 1-9 applies the tag
+    it belongs to, and nothing else on the screen said which tag that is.
 
     Args:
         key_of: the key of the tag at a model index, or None.

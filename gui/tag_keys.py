@@ -1,7 +1,7 @@
 """The keys of the article view: which key applies which tag, and which keys only modify.
 
-Digits 1-9 tag the selection with the first nine tags; held with Ctrl, Alt or Meta they
-make a shortcut instead.
+Digits 1-9 tag the selection with the tag each key belongs to (kept in the project: see
+:mod:`diptych.storage.tag_keys`); held with Ctrl, Alt or Meta they make a shortcut instead.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
 TAG_KEYS = {
-    Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3, Qt.Key.Key_5: 4,
-    Qt.Key.Key_6: 5, Qt.Key.Key_7: 6, Qt.Key.Key_8: 7, Qt.Key.Key_9: 8,
+    Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_5: 5,
+    Qt.Key.Key_6: 6, Qt.Key.Key_7: 7, Qt.Key.Key_8: 8, Qt.Key.Key_9: 9,
 }  # fmt: skip
 
 # Held with a digit, these make it a shortcut, not a tag key; Shift does not: on layouts
@@ -29,14 +29,14 @@ MODIFIER_KEYS = frozenset(
 
 
 def tag_digit(event: QKeyEvent) -> int | None:
-    """The tag (0-8) a key applies: a key typing a digit 1-9 on the keyboard's layout, with
+    """The tag key (1-9) pressed: a key typing a digit 1-9 on the keyboard's layout, with
     or without Shift or the keypad, or a digit key pressed alone; never with Ctrl, Alt or
     Meta, nor Shift with a key typing something else (Shift+1 typing "!"); else None."""
     if event.modifiers() & NOT_A_TAG_KEY:
         return None
     text = event.text()
     if len(text) == 1 and text in "123456789":
-        return int(text) - 1
+        return int(text)
     plain = event.modifiers() in (
         Qt.KeyboardModifier.NoModifier,
         Qt.KeyboardModifier.KeypadModifier,

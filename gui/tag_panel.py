@@ -66,7 +66,7 @@ class TagPanel(QWidget):
 
     Signals:
         applyRequested(int): apply this tag to the current selection (double-click, Enter).
-        tagKeyPressed(int): a digit key 1-9 was pressed in the tree (0-based tag index).
+        tagKeyPressed(int): a tag key 1-9 was pressed in the tree (the key).
         showPassagesRequested(int): list the passages carrying this tag.
         tagSelected(object): this tag id (None: no tag) is the one selected now.
     """

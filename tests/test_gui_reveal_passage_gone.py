@@ -84,7 +84,7 @@ def test_a_passage_whose_tagging_is_undone_while_its_article_loads_is_not_select
     text = window.session.project.articles.get(article_id=article_id).text
     start = text.index("Paragraph 1950:")
     select_text(pane, text[start : start + 14])
-    assert window.coding.apply_tag_by_index(0)
+    assert window.coding.apply_tag_by_key(1)
     tagged = window.coding.selected
     assert tagged not in (0, first)
     window.area.close_pane(pane)
