@@ -9,7 +9,7 @@ from diptych.storage.model import Tag, TagRemoval
 
 
 class TagEdits(SessionCore):
-    """Creating, changing, nesting, deleting and merging tags.
+    """Creating, changing, nesting, deleting and merging tags, and giving them keys.
 
     Each edit emits ``tagsChanged``; one that takes a tag off passages (a deletion, a
     merge, or undoing either) emits ``allPassagesChanged`` as well.
@@ -76,6 +76,18 @@ class TagEdits(SessionCore):
         restored = self.project.tags.restore_places(tag=tag, others=others, expected=expected)
         self._tags_changed()
         return restored
+
+    def set_tag_keys(
+        self,
+        keys: Mapping[int, int | None],
+        *,
+        expected: Mapping[int, int | None] | None = None,
+    ) -> dict[int, int | None]:
+        """Give keys 1-9 to tags (see :meth:`TagStore.set_keys`); which tag had each key
+        changed before."""
+        before = self.project.tags.set_keys(keys=keys, expected=expected)
+        self._tags_changed()
+        return before
 
     def delete_tag(
         self, tag_id: int, *, unused_only: bool = False, expected: TagRemoval | None = None

@@ -1,4 +1,4 @@
-"""Create or edit one tag: name, colour, parent and description."""
+"""Create or edit one tag: name, colour, parent, description and key."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from diptych.gui.contrast import ink_on
 from diptych.gui.messages import as_shown
 from diptych.gui.tag_colors import color_icon, color_name
+from diptych.gui.tag_key_choice import KeyChoice
 from diptych.gui.tag_values import TagValues, depth_problem, namesake_problem
 from diptych.gui.theme import contrast, is_dark
 from diptych.storage.codebook import Codebook
@@ -151,10 +152,10 @@ class TreeRows(QStyledItemDelegate):
 
 
 class TagDialog(QDialog):
-    """Edit a tag's name, colour, parent and description.
+    """Edit a tag's name, colour, parent, description and key.
 
     Args:
-        codebook: the project's tags (for the parent choice and default colour).
+        codebook: the project's tags (for the parent choice, default colour and keys).
         tag: the tag to edit, or None to create one.
         parent_id: the parent preselected for a new tag.
 
@@ -209,6 +210,7 @@ class TagDialog(QDialog):
                 self.parent_box.setItemData(row, path, Qt.ItemDataRole.AccessibleTextRole)
         wanted = tag.parent_id if tag else parent_id
         self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(wanted)))
+        self.key_box = KeyChoice(codebook, tag, self)  # before the description, as shown
         self.description = QPlainTextEdit(tag.description if tag else "", self)
         self.description.setPlaceholderText("What this tag means, when to use it")
         self.description.setMaximumHeight(90)
@@ -235,6 +237,8 @@ class TagDialog(QDialog):
         form.addRow("Colour", color_row)
         form.addRow("", swatches)
         form.addRow("Parent", self.parent_box)
+        form.addRow("Key", self.key_box)
+        form.addRow("", self.key_box.note)
         form.addRow("Description", self.description)
         form.addRow(self.problem)
         form.addRow(buttons)
@@ -299,4 +303,5 @@ class TagDialog(QDialog):
             color=self.color,
             parent_id=self.parent_box.currentData(),
             description=self.description.toPlainText().strip(),
+            key=self.key_box.key(),
         )

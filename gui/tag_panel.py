@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.codebook_view import CodebookView
-from diptych.gui.commands import SessionCommand, perform, perform_together
+from diptych.gui.commands import SessionCommand, UndoStep, perform, perform_together
 from diptych.gui.dialogs import DELETE, ask_plain, choose_item, context_menu, with_key
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.icons import icon
@@ -36,8 +36,11 @@ from diptych.gui.tag_commands import (
     named,
     tag_path,
 )
+from diptych.gui.tag_key_choice import lowest_free_key
+from diptych.gui.tag_key_commands import GiveTagKey
 from diptych.gui.tag_key_delegate import tag_key
 from diptych.gui.tag_model import TagTreeModel
+from diptych.gui.tag_values import KEY_AS_GIVEN
 from diptych.storage.wording import counted
 
 if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-up
@@ -192,13 +195,22 @@ class TagPanel(QWidget):
             self.create_tag(dialog.values())
 
     def create_tag(self, values: TagValues) -> None:
-        """Create a tag with the given values (undoable)."""
+        """Create a tag with the given values (undoable), in one step with the key chosen
+        for it if that is not the one it takes (the lowest free)."""
         command = AddTag(
             self.session, name=values.name, color=values.color,
             parent_id=values.parent_id, description=values.description,
         )  # fmt: skip
-        if perform(self.session, command) and command.tag is not None:
-            self.select_tag(command.tag.id)
+        if values.key in (KEY_AS_GIVEN, lowest_free_key(self.session.codebook())):
+            if perform(self.session, command) and command.tag is not None:
+                self.select_tag(command.tag.id)
+            return
+        with UndoStep(self.session, command.text()) as step:
+            if not step.perform(command) or command.tag is None:
+                return
+            if values.key != self.session.codebook().key(command.tag.id):
+                step.perform(GiveTagKey(self.session, command.tag.id, values.key))
+        self.select_tag(command.tag.id)
 
     def new_subtag(self) -> None:
         """Create a tag under the selected one."""
@@ -244,6 +256,8 @@ class TagPanel(QWidget):
             )  # fmt: skip
         if values.parent_id != tag.parent_id:
             commands.append(MoveTag(self.session, tag_id, values.parent_id))
+        if values.key != KEY_AS_GIVEN and values.key != self.session.codebook().key(tag_id):
+            commands.append(GiveTagKey(self.session, tag_id, values.key))
         perform_together(self.session, named("Edit tag", tag_path(self.session, tag_id)), commands)
         self.select_tag(tag_id)
 

@@ -10,6 +10,8 @@ from diptych.storage.codebook import Codebook, name_key
 from diptych.storage.errors import InputError
 from diptych.storage.tag_checks import refuse_too_deep
 
+KEY_AS_GIVEN = 0  # the key as the rules give it: a new tag the lowest free, a tag its own
+
 
 @dataclass(frozen=True)
 class TagValues:
@@ -19,6 +21,7 @@ class TagValues:
     color: str
     parent_id: int | None
     description: str
+    key: int | None = KEY_AS_GIVEN  # 1-9, None (no key) or KEY_AS_GIVEN
 
 
 def namesake_problem(codebook: Codebook, values: TagValues, tag_id: int | None = None) -> str:

@@ -5,11 +5,11 @@ A hypothesis state machine drives the real undo commands through a real
 added (on code-point ranges of an article's text), deleted, tagged, re-attached and given
 notes (saves of one sitting merge into one step); tags added, renamed, recoloured,
 described, moved, merged and deleted (in use, with sub-tags, with memos, merges that fold
-sub-tags of the same name); articles imported (also as the window does, by a worker
-through a connection of its own), removed, renamed and updated from an edited text;
-memos on the project, an article and a tag written; steps of several changes, as the tag
-dialog and "tag with a new tag" make them; interleaved with undo and redo, one step at a
-time and all the way down and up again.
+sub-tags of the same name) and given keys 1-9 or none; articles imported (also as the
+window does, by a worker through a connection of its own), removed, renamed and updated
+from an edited text; memos on the project, an article and a tag written; steps of several
+changes, as the tag dialog and "tag with a new tag" make them; interleaved with undo and
+redo, one step at a time and all the way down and up again.
 
 The file is read after every step through a connection of its own and reduced to a
 logical dump of every table. The dump is recorded at each place of the undo stack; an undo
@@ -18,8 +18,8 @@ everything gives the dump taken at the start, redoing everything the dump taken 
 undos), and a refused change must leave the dump as it was. After every change, undo and
 redo (in the all-the-way sweeps: at both ends) ``PRAGMA integrity_check`` and
 ``foreign_key_check`` are clean, both full-text indexes agree with their tables, no undo
-or redo has failed, and the session's cached codebook, library list, marks and article
-texts agree with a fresh read of the file.
+or redo has failed, and the session's cached codebook (with its keys), library list, marks
+and article texts agree with a fresh read of the file.
 
 What may legitimately differ, and nothing else:
 
@@ -76,6 +76,7 @@ from diptych.gui.passage_commands import (
 from diptych.gui.passage_index import Mark
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, DeleteTag, MergeTags, MoveTag, UpdateTag
+from diptych.gui.tag_key_commands import GiveTagKey
 from diptych.storage.article_rows import SUMMARY_SQL, load_article
 from diptych.storage.codebook import Codebook
 from diptych.storage.importing import parse_article
@@ -219,6 +220,7 @@ class UndoMachine(RuleBasedStateMachine):
         tags = self.file.execute(f"SELECT {TAG_COLUMNS} FROM tags ORDER BY id").fetchall()
         codebook = Codebook(Tag(*row) for row in tags)
         assert self.session.codebook().ordered() == codebook.ordered()
+        assert self.session.codebook().keys() == self.project.tags.codebook().keys()
         assert len(self.session.codebook()) == len(codebook)
         rows = self.file.execute(SUMMARY_SQL + " ORDER BY a.sort_order, a.id").fetchall()
         articles = [ArticleSummary(*row) for row in rows]
@@ -428,6 +430,13 @@ class UndoMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def delete_tag(self, data: st.DataObject) -> None:
         self.do(DeleteTag(self.session, data.draw(st.sampled_from(self.tag_ids()))))
+
+    @precondition(lambda self: self.tag_ids())
+    @rule(data=st.data(), key=st.none() | st.integers(1, 9))
+    def give_key(self, data: st.DataObject, key: int | None) -> None:
+        tag_id = data.draw(st.sampled_from(self.tag_ids()))
+        if key != self.session.codebook().key(tag_id):  # else the dialog makes no step
+            self.do(GiveTagKey(self.session, tag_id, key))
 
     # -- articles -------------------------------------------------------------------
     @rule(words=st.sampled_from(INSERTS))
