@@ -54,8 +54,9 @@ class CodeWriter:
             beside.setdefault(name_key(tag.name), []).append(tag)
             self.tag_uuids.add(tag.uuid)
             self.by_uuid[tag.uuid] = tag
-        for code in codes:
-            self._code(code, None)
+        with self.project.tags.adding_many():
+            for code in codes:
+                self._code(code, None)
 
     def _code(self, code: ExchangeCode, parent_id: int | None) -> None:
         tag = self._tag_for(code, parent_id)

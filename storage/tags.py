@@ -7,7 +7,8 @@ undoing in :mod:`~diptych.storage.tag_restore`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook
@@ -27,7 +28,13 @@ from diptych.storage.tag_checks import (
     write_named,
 )
 from diptych.storage.tag_counts import TagCount, count_tag_passages
-from diptych.storage.tag_keys import give_keys, keeping_keys, keys_by_id, stored_keys
+from diptych.storage.tag_keys import (
+    KeyEdit,
+    give_keys,
+    keeping_keys,
+    keys_by_id,
+    stored_keys,
+)
 from diptych.storage.tag_removal import refuse_if_worked_on, remove_tag
 from diptych.storage.tag_restore import refuse_if_moved, restore_removal, restore_tag_places
 
@@ -40,6 +47,28 @@ class TagStore:
 
     def __init__(self, project: Project) -> None:
         self._project = project
+        self._adding_many: KeyEdit | None = None  # the keys of the tags added at once
+
+    @contextlib.contextmanager
+    def adding_many(self) -> Iterator[None]:
+        """Add many tags in one transaction (an import), with :meth:`add` alone: the keys
+        are read and saved once for all, as adding them one by one gives them (each new tag
+        the lowest free key), not once for each tag."""
+        with self._project.transaction(), keeping_keys(self._project.db) as keys:
+            self._adding_many = keys
+            try:
+                yield
+            finally:
+                self._adding_many = None
+
+    @contextlib.contextmanager
+    def _adding_keys(self, *, last: bool) -> Iterator[KeyEdit]:
+        """The keys :meth:`add` gives a new tag from: those of :meth:`adding_many`, if on."""
+        if self._adding_many is not None:
+            yield self._adding_many
+        else:
+            with keeping_keys(self._project.db, adding=True, last=last) as keys:
+                yield keys
 
     def all(self) -> list[Tag]:
         """Every tag, in no particular order (use :meth:`codebook` for the tree)."""
@@ -98,7 +127,7 @@ class TagStore:
         last = parent_id is None  # a top-level tag comes last in codebook order
         with (
             self._project.transaction(),
-            keeping_keys(self._project.db, adding=True, last=last) as keys,
+            self._adding_keys(last=last) as keys,
         ):
             db = self._project.db
             if parent_id is not None and not tag_exists(db, parent_id):
@@ -145,8 +174,9 @@ class TagStore:
         read so: a name, colour or description given meanwhile, in another window, is
         refused rather than thrown away.
         """
-        # Its key stays, whatever its new name's place among its siblings.
-        with self._project.transaction(), keeping_keys(self._project.db):
+        # Its key stays, whatever its new name's place among siblings of the same sort order.
+        keys = keeping_keys(self._project.db) if name is not None else contextlib.nullcontext()
+        with self._project.transaction(), keys:
             tag = self.get(tag_id=tag_id)  # under the write lock: as it is now
             for field, value in (expected or {}).items():
                 refuse_if_changed(getattr(tag, field), value, f"the tag's {field}")

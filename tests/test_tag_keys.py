@@ -7,6 +7,7 @@ the next start reads them.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -203,3 +204,24 @@ class _Given:
 
     def __exit__(self, *exc: object) -> None:
         return None
+
+
+def test_tags_added_at_once_take_the_keys_they_take_one_by_one(tmp_path: Path) -> None:
+    def build(name: str, *, at_once: bool) -> dict[int, str]:
+        path = tmp_path / name
+        with Project.create(path) as project:
+            for tag in ("A", "B", "C", "D"):
+                project.tags.add(name=tag)
+            project.tags.delete(tag_id=tag_id(project, "B"))  # key 2 free, keys kept
+            with project.tags.adding_many() if at_once else contextlib.nullcontext():
+                for parent in ("A", "C", "D"):
+                    for child in ("x", "y", "z"):
+                        project.tags.add(name=child, parent_id=tag_id(project, parent))
+        return keys(path)
+
+    one_by_one = build("one.diptych", at_once=False)
+    assert one_by_one == {1: "A", 2: "A/x", 3: "C", 4: "D", 5: "A/y", 6: "A/z", 7: "C/x"} | {
+        8: "C/y",
+        9: "C/z",
+    }
+    assert build("at_once.diptych", at_once=True) == one_by_one
