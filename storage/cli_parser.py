@@ -152,6 +152,12 @@ def _tag_parser(sub: Any, name: str) -> None:
         help="move the existing tag NAME under --parent (without --parent: to the top level)",
     )
     p.add_argument("--description", type=_text, help="what the tag means")
+    p.add_argument(
+        "--key",
+        choices=[*map(str, range(1, 10)), "none"],
+        help="the key (1-9) that tags text with it in the window, taken from the tag that"
+        " has it; none: no key",
+    )
 
 
 def _annotations_parser(sub: Any, name: str) -> None:

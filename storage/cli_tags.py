@@ -30,6 +30,7 @@ def list_tags(project: Project, args: argparse.Namespace) -> Result:
                 "parent": _parent_path(codebook, tag),
                 "description": tag.description,
                 "annotations": usage.get(tag.id, 0),
+                "key": codebook.key(tag.id),
             }
         )
         lines.append(f"{tag.color}  {usage.get(tag.id, 0):>5}  {'  ' * depth}{tag.name}")
@@ -62,8 +63,20 @@ def tag_command(project: Project, args: argparse.Namespace) -> Result:
             _note_namesakes(project, tag, notes)
         else:
             tag = project.tags.update(tag_id=tag.id, color=args.color, description=args.description)
+        if args.key is not None:
+            _give_key(project, tag, args.key)
     path = project.tags.codebook().path(tag.id)
     return Output([f"{tag.id}  {tag.color}  {path}"], {"id": tag.id, "path": path}, notes)
+
+
+def _give_key(project: Project, tag: Tag, key: str) -> None:
+    """Give ``tag`` the key ``key`` (1-9, from the tag that has it), or none ("none")."""
+    if key != "none":
+        project.tags.set_keys(keys={int(key): tag.id})
+        return
+    had = project.tags.codebook().key(tag.id)
+    if had is not None:
+        project.tags.set_keys(keys={had: None})
 
 
 def _tag_at(project: Project, name: str, parent: Tag | None) -> Tag | None:

@@ -8,12 +8,15 @@ the next start reads them.
 from __future__ import annotations
 
 import contextlib
+import io
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from diptych.storage.cli import main
 from diptych.storage.errors import ChangedMeanwhileError, InputError, ReadOnlyProjectError
 from diptych.storage.project import Project
 from diptych.storage.sample import build_sample_project, create_sample_project
@@ -225,3 +228,23 @@ def test_tags_added_at_once_take_the_keys_they_take_one_by_one(tmp_path: Path) -
         9: "C/z",
     }
     assert build("at_once.diptych", at_once=True) == one_by_one
+
+
+def run_cli(*argv: str | Path) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(a) for a in argv], stdout=out, stderr=err)
+    return code, out.getvalue() + err.getvalue()
+
+
+def test_the_command_line_lists_and_gives_keys(path: Path, project: Project) -> None:
+    project.close()
+    assert run_cli("tag", path, "Trade", "--key", "2")[0] == 0
+    assert run_cli("tag", path, "Sanctions", "--parent", "Economy", "--key", "none")[0] == 0
+    code, out = run_cli("tags", path, "--json")
+    assert code == 0
+    listed = {tag["path"]: tag["key"] for tag in json.loads(out)}
+    assert listed == {
+        "Economy": 1, "Economy/Sanctions": None, "Security": None, "Diplomacy": 3,
+        "Culture": 4, "Evidence": 5, "Law": 6, "Media": 7, "Trade": 2,
+    }  # fmt: skip
+    assert run_cli("tag", path, "Trade", "--key", "10")[0] != 0
