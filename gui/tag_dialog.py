@@ -303,5 +303,5 @@ class TagDialog(QDialog):
             color=self.color,
             parent_id=self.parent_box.currentData(),
             description=self.description.toPlainText().strip(),
-            key=self.key_box.key(),
+            key=self.key_box.chosen(),
         )

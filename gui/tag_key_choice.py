@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from diptych.gui.hint_label import show_as_hint
+from diptych.gui.tag_values import KEY_AS_GIVEN
 from diptych.storage.codebook import Codebook
 from diptych.storage.model import Tag
 from diptych.storage.tag_keys import TAG_KEYS
@@ -46,6 +47,7 @@ class KeyChoice(QComboBox):
             self.setItemData(self.count() - 1, said, Qt.ItemDataRole.AccessibleTextRole)
         chosen = codebook.key(tag.id) if tag is not None else lowest_free_key(codebook)
         self.setCurrentIndex(max(0, self.findData(chosen)))
+        self.offered = self.key()
         self.setAccessibleName("Key")
         self.setToolTip("The key (1-9) that tags the selected text with this tag")
         self.note = QLabel(parent, wordWrap=True)  # what choosing a taken key does
@@ -58,6 +60,12 @@ class KeyChoice(QComboBox):
         """The key chosen (None: no key)."""
         data = self.currentData()
         return int(data) if data is not None else None
+
+    def chosen(self) -> int | None:
+        """The key chosen, or :data:`KEY_AS_GIVEN` if the one offered was left as it is:
+        a key another window gave meanwhile (the dialog open) is then not taken back."""
+        key = self.key()
+        return KEY_AS_GIVEN if key == self.offered else key
 
     def on_current_index_changed(self, _index: int = 0) -> None:
         """Say that a key another tag has moves from it to this one."""

@@ -149,3 +149,23 @@ def test_a_new_name_and_a_key_taken_away_undo_together(
     window.actions_.undo.trigger()
     assert saved_keys(sample) == SAMPLE_KEYS
     assert window.tags.model.key(evidence) == 7
+
+
+def test_a_key_left_as_offered_leaves_one_another_window_gave_meanwhile(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    security, evidence = tag_id(window, "Security"), tag_id(window, "Evidence")
+
+    def rename(dialog: TagDialog) -> None:
+        with Project.open(sample) as other:  # another window, while the dialog is open
+            other.tags.set_keys(keys={3: evidence})
+        window.session.show_changes_from_elsewhere()
+        dialog.name.setText("Safety")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    window.tags.select_tag(security)
+    drive_next_dialog(rename)
+    window.tags.edit_tag()
+    assert window.session.undo_stack.undoText() == "Rename tag Security to Safety"
+    assert saved_keys(sample)[3] == "Evidence"
+    assert window.tags.model.key(security) is None

@@ -96,6 +96,12 @@ def test_deleting_frees_the_key_the_others_keep_theirs_and_undo_gives_it_back(
     assert stored(path) == []  # the first nine tags' keys again: the file as it was
 
 
+def test_the_sub_tags_of_a_deleted_tag_keep_their_keys(path: Path, project: Project) -> None:
+    project.tags.add(name="Tariffs", parent_id=tag_id(project, "Economy"))  # key 9
+    project.tags.delete(tag_id=tag_id(project, "Economy"))  # Tariffs moves up a level
+    assert keys(path) == {k: t for k, t in FIRST.items() if k != 1} | {9: "Tariffs"}
+
+
 def test_a_freed_key_goes_to_the_next_new_tag_and_undo_then_leaves_it_there(
     path: Path, project: Project
 ) -> None:
