@@ -38,7 +38,7 @@ def test_the_base_text_of_a_ruby_is_found_and_shown_without_its_reading(
 
     window.actions_.search.trigger()
     panel = window.search
-    assert search_for(qtbot, panel, "漢字") == ["Article · Reading notes"]
+    assert search_for(qtbot, panel, "漢字") == ["Article · Reading notes — 1 match"]
     activate_with_the_keyboard(qtbot, panel, 0)
     pane = window.area.current
     assert pane is not None and pane.article_id == article_id

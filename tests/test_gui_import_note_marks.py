@@ -27,5 +27,5 @@ def test_the_word_before_a_footnote_marker_shows_apart_and_is_found(
     assert "E=mc2" in shown
 
     window.actions_.search.trigger()
-    assert search_for(qtbot, window.search, "began") == ["Article · Talks"]
-    assert search_for(qtbot, window.search, "ended") == ["Article · Talks"]
+    assert search_for(qtbot, window.search, "began") == ["Article · Talks — 1 match"]
+    assert search_for(qtbot, window.search, "ended") == ["Article · Talks — 1 match"]

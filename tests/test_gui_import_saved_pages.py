@@ -129,7 +129,7 @@ def test_a_word_holding_soft_hyphens_shows_whole_and_is_found(
     assert "Im Bundeskanzleramt tagte man." in pane.view.toPlainText()
 
     window.actions_.search.trigger()
-    assert search_for(qtbot, window.search, "Bundeskanzleramt") == ["Article · Im Amt"]
+    assert search_for(qtbot, window.search, "Bundeskanzleramt") == ["Article · Im Amt — 1 match"]
 
 
 def test_cells_of_a_markdown_table_beyond_its_header_row_show(
