@@ -5,7 +5,8 @@ with tables and strikethrough, and raw HTML off, since articles are untrusted te
 importer walks the tokens (it never renders HTML to parse it back) and writes headings,
 paragraphs, list items, table cells, code blocks and block quotes into a
 :class:`TextBuilder`, with emphasis, strong text, inline code and links as spans
-(:mod:`diptych.storage.markdown_inline`).
+(:mod:`diptych.storage.markdown_inline`), and footnotes as raised numbers and notes
+(:mod:`diptych.storage.markdown_footnotes`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from markdown_it.token import Token
 from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import DECIMAL, ArticleText, BlockKind
 from diptych.storage.markdown_definitions import keep_definitions
+from diptych.storage.markdown_footnotes import NOTES, keep_footnotes
 from diptych.storage.markdown_front_matter import keep_front_matter
 from diptych.storage.markdown_inline import InlineWriter
 from diptych.storage.markdown_tables import keep_every_cell
@@ -70,12 +72,25 @@ def parse_markdown(text: str) -> ArticleText:
     Returns:
         The article's display text with its structure and inline styles.
     """
+    return read_markdown(text)[0]
+
+
+def read_markdown(text: str) -> tuple[ArticleText, ArticleText]:
+    """Read a Markdown article, as :func:`parse_markdown` does.
+
+    Returns:
+        The article, and the part of it that is its own, which names it: the article
+        without the notes gathered at its end (:mod:`diptych.storage.markdown_footnotes`).
+    """
     parser = make_markdown_parser()
     keep_front_matter(parser)  # shown as the lines it is
     keep_definitions(parser)  # a term's definitions indented under it
+    keep_footnotes(parser)  # raised numbers, and the notes at the end
     reader = _MarkdownReader()
     reader.read(parser.parse(normalise_newlines(text)))
-    return reader.finish()
+    article = reader.finish()
+    own = article.blocks[: reader.notes_at] if reader.notes_at >= 0 else article.blocks
+    return article, ArticleText(article.text, own)
 
 
 class _MarkdownReader:
@@ -91,10 +106,14 @@ class _MarkdownReader:
         self._cell = {"table": -1, "row": -1, "col": -1}
         self._in_head = False
         self._inline = InlineWriter(self._builder)
+        self.notes_at = -1  # the first block of the notes gathered at the end, if any
 
     def read(self, tokens: Sequence[Token]) -> None:
         """Write every token into the builder."""
         for token in tokens:
+            if token.meta.get(NOTES) and self.notes_at < 0:
+                self._builder.end()
+                self.notes_at = self._builder.block_count
             handler = getattr(self, "_on_" + token.type, None)
             if handler is not None:
                 handler(token)

@@ -208,14 +208,18 @@ def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArti
     if len(data) > MAX_ARTICLE_BYTES:
         raise _too_large(where)
     decoded = decode_article(data, name=str(where), html=fmt == "html")
+    named: ArticleText | None = None  # the part of the article that names it, if not all
     if fmt == "html":
         from diptych.storage.import_html import read_html
 
         content, page_title = read_html(decoded.text)
+    elif fmt == "markdown":
+        from diptych.storage.import_markdown import read_markdown
+
+        content, named = read_markdown(normalise_newlines(decoded.text))
+        page_title = front_matter_title(decoded.text)
     else:
         content, page_title = parse_display(decoded.text, fmt), ""
-        if fmt == "markdown":
-            page_title = front_matter_title(decoded.text)
     if not content.text.strip():
         raise ArticleFileError(
             "holds no text that Diptych can show",
@@ -224,7 +228,7 @@ def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArti
             "article's text from the browser and import that.",
         )
     check_layout(content)
-    title = article_title(content, fmt=fmt, page_title=page_title, name=name)
+    title = article_title(named or content, fmt=fmt, page_title=page_title, name=name)
     return ParsedArticle(title, name, fmt, decoded.encoding, decoded.text, content)
 
 

@@ -72,6 +72,11 @@ class TextBuilder:
             self._spans.append(Span(offset, offset + len(text), style, href))
 
     @property
+    def block_count(self) -> int:
+        """How many blocks are finished."""
+        return len(self._blocks)
+
+    @property
     def in_block(self) -> bool:
         """True while a block is open."""
         return self._open is not None

@@ -168,7 +168,11 @@ def test_deep_nesting_keeps_the_text() -> None:
 
 _MARKDOWNISH = st.lists(
     st.sampled_from(
-        [*"ab *_`#>-|[]()!\\\n", "1. ", "- ", "| a |", "|---|", "```", "**", "<b>", "http://x"]
+        [
+            *"ab *_`#>-|[]()!\\\n",
+            *["1. ", "- ", "| a |", "|---|", "```", "**", "<b>", "http://x"],
+            *["[^1]", "[^a]: ", "    "],
+        ]
     ),
     max_size=60,
 ).map("".join)

@@ -1,6 +1,7 @@
 """Markdown as people write it: front matter, setext headings, hard breaks, lists holding
-code, tables with pipes in their cells. Every word of the file is in the article, in order,
-and headings, lists and tables show as such."""
+code, tables with pipes in their cells, footnotes. Every word of the file is in the
+article, in order (a footnote's at the end), and headings, lists and tables show as
+such."""
 
 from __future__ import annotations
 
@@ -64,11 +65,12 @@ def cells(article: ArticleText) -> list[tuple[int, int, str]]:
 def test_awkward_markdown_keeps_every_word_and_its_structure() -> None:
     article = parse(NOTES)
     # Markup renderers show none of: a link's reference label and definition, a code
-    # block's language, the numbers of a list (kept as its items' numbers).
-    shows = NOTES.split("[b]:")[0]
+    # block's language, the numbers of a list (kept as its items' numbers); a
+    # footnote's reference is its number raised, the note itself comes last.
+    shows = NOTES.split("[^1]:")[0].replace("[^1]", "¹")
     for markup in ("[b]", "```python", "1. ", "2. "):
         shows = shows.replace(markup, "")
-    assert_words_in_order(shows, article.text)
+    assert_words_in_order(shows + " Notes The envoy of the north.", article.text)
     shown = [(b.kind, b.level, article.text[b.start : b.end]) for b in article.blocks]
     assert shown[:3] == [
         (BlockKind.CODE, 0, "title: Field notes\ntags: [trade, steel]"),
@@ -78,7 +80,11 @@ def test_awkward_markdown_keeps_every_word_and_its_structure() -> None:
     assert (BlockKind.ITEM, 2, "nested point") in shown
     assert (BlockKind.CODE, 0, "keep_going = True") in shown
     assert (BlockKind.ITEM, 1, "[x] done task") in shown
-    paragraph = next(text for kind, _, text in shown if text.startswith("Met the envoy"))
+    assert shown[-2:] == [
+        (BlockKind.HEADING, 2, "Notes"),
+        (BlockKind.ITEM, 1, "The envoy of the north."),
+    ]
+    paragraph = next(text for kind, _, text in shown if text.startswith("Met the envoy¹ "))
     assert "config_file_name stays as written.\nA hard break, and another\none." in paragraph
     styles = {(article.text[s.start : s.end], s.style) for b in article.blocks for s in b.spans}
     assert ("brief", SpanStyle.LINK) in styles
