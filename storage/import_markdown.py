@@ -5,7 +5,9 @@ with tables and strikethrough, and raw HTML off, since articles are untrusted te
 importer walks the tokens (it never renders HTML to parse it back) and writes headings,
 paragraphs, list items, table cells, code blocks and block quotes into a
 :class:`TextBuilder`, with emphasis, strong text, inline code and links as spans
-(:mod:`diptych.storage.markdown_inline`), and footnotes as raised numbers and notes
+(:mod:`diptych.storage.markdown_inline`). For that reading alone, its parser finds raw
+HTML as tokens, whose words it keeps and whose scripts it never runs
+(:mod:`diptych.storage.markdown_html`), and footnotes
 (:mod:`diptych.storage.markdown_footnotes`).
 """
 
@@ -18,10 +20,11 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from diptych.storage.decoding import normalise_newlines
-from diptych.storage.document import DECIMAL, ArticleText, BlockKind
+from diptych.storage.document import DECIMAL, ArticleText, Block, BlockKind
 from diptych.storage.markdown_definitions import keep_definitions
 from diptych.storage.markdown_footnotes import NOTES, keep_footnotes
 from diptych.storage.markdown_front_matter import keep_front_matter
+from diptych.storage.markdown_html import read_raw_html
 from diptych.storage.markdown_inline import InlineWriter
 from diptych.storage.markdown_tables import keep_every_cell
 from diptych.storage.text_builder import TextBuilder
@@ -86,6 +89,7 @@ def read_markdown(text: str) -> tuple[ArticleText, ArticleText]:
     keep_front_matter(parser)  # shown as the lines it is
     keep_definitions(parser)  # a term's definitions indented under it
     keep_footnotes(parser)  # raised numbers, and the notes at the end
+    read_raw_html(parser)  # its words, never its scripts
     reader = _MarkdownReader()
     reader.read(parser.parse(normalise_newlines(text)))
     article = reader.finish()
@@ -200,10 +204,45 @@ class _MarkdownReader:
     _on_code_block = _on_fence
 
     def _on_html_block(self, token: Token) -> None:
-        # Only reachable if raw HTML were switched on: show it as the text it is.
-        self._begin_text_block(BlockKind.PARAGRAPH)
-        self._builder.add(token.content)
-        self._builder.end()
+        """A block of raw HTML, read as the web page importer reads a page."""
+        from diptych.storage.import_html import parse_html
+
+        fragment = parse_html(token.content)
+        tables = {block.table for block in fragment.blocks if block.table >= 0}
+        for block in fragment.blocks:
+            self._begin_html_block(block)
+            text, position = fragment.text, block.start
+            for span in block.spans:
+                self._builder.add(text[position : span.start])
+                self._builder.add(text[span.start : span.end], span.style, span.href)
+                position = span.end
+            self._builder.add(text[position : block.end])
+            self._builder.end()
+        self._tables += len(tables)
+
+    def _begin_html_block(self, block: Block) -> None:
+        """Open a block read from raw HTML, in the list, quote or table around it."""
+        if block.kind is BlockKind.CELL:
+            self._item = None
+            self._builder.begin(
+                BlockKind.CELL,
+                table=self._tables + block.table,
+                row=block.row,
+                col=block.col,
+                header=block.header,
+            )
+        elif block.kind is BlockKind.ITEM:
+            self._item = None
+            level = len(self._lists) + block.level
+            self._builder.begin(block.kind, level=level, number=block.number, marker=block.marker)
+        elif block.kind is BlockKind.PARAGRAPH and self._quotes:
+            self._begin_text_block(BlockKind.QUOTE)
+        elif block.kind is BlockKind.PARAGRAPH:
+            self._begin_text_block(BlockKind.PARAGRAPH, level=self._definitions + block.level)
+        elif block.kind is BlockKind.HEADING:
+            self._begin_text_block(BlockKind.HEADING, level=block.level)
+        else:
+            self._begin_text_block(block.kind)
 
     def _on_table_open(self, token: Token) -> None:
         self._builder.end()

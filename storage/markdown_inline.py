@@ -1,6 +1,9 @@
 """The inline text of a Markdown article's blocks: runs of text, each in one style.
 
-Emphasis, strong text, inline code and links become spans; an image is its alt text.
+Emphasis, strong text, inline code and links become spans; an image is its alt text; raw
+HTML keeps its words and harmless formatting (:mod:`diptych.storage.markdown_html`); a
+footnote reference is its note's raised number, set by
+:mod:`diptych.storage.markdown_footnotes`.
 """
 
 from __future__ import annotations
@@ -11,9 +14,11 @@ from markdown_it.token import Token
 
 from diptych.storage.document import SpanStyle
 from diptych.storage.link_addresses import allowed_href
+from diptych.storage.markdown_html import HIDDEN, SHIFTED, STYLED, read_tag, shifted
 from diptych.storage.text_builder import TextBuilder
 
 Runs = list[tuple[list[str], SpanStyle | None, str]]
+_DEPTHS = ("em", "strong", "code", "sup", "sub")  # how many of each are open
 
 
 class InlineWriter:
@@ -26,8 +31,10 @@ class InlineWriter:
 
     def __init__(self, builder: TextBuilder) -> None:
         self._builder = builder
-        self._depth = {"em": 0, "strong": 0}
+        self._depth = dict.fromkeys(_DEPTHS, 0)
         self._href: str | None = None  # inside a link; "" when its target was dropped
+        self._hidden = ""  # inside a <script> or <style>: its name
+        self._after_tag = False  # raw HTML was the last thing read
 
     def write(self, tokens: Sequence[Token]) -> None:
         """Add the runs of one inline token's children to the open block."""
@@ -35,12 +42,21 @@ class InlineWriter:
         for token in tokens:
             self._take(token, runs)
         self._flush(runs)
-        self._depth = {"em": 0, "strong": 0}
+        # Raw HTML left open ends with its paragraph: an unclosed <script> hides no more.
+        self._depth = dict.fromkeys(_DEPTHS, 0)
         self._href = None
+        self._hidden = ""
+        self._after_tag = False
 
     def _take(self, token: Token, runs: Runs) -> None:
         kind = token.type
-        if kind in ("em_open", "strong_open", "em_close", "strong_close"):
+        if self._hidden:
+            tag = read_tag(token.content) if kind == "html_inline" else None
+            if tag is not None and tag.closing and tag.name == self._hidden:
+                self._hidden = ""
+        elif kind == "html_inline":
+            self._html_tag(token.content, runs)
+        elif kind in ("em_open", "strong_open", "em_close", "strong_close"):
             name, _, edge = kind.partition("_")
             self._depth[name] = max(self._depth[name] + (1 if edge == "open" else -1), 0)
         elif kind == "link_open":
@@ -58,12 +74,36 @@ class InlineWriter:
         elif token.content and not kind.endswith(("_open", "_close")):
             self._append(runs, token.content)
 
+    def _html_tag(self, markup: str, runs: Runs) -> None:
+        """Raw HTML: its formatting kept, the rest dropped (see :mod:`.markdown_html`)."""
+        self._after_tag = True
+        tag = read_tag(markup)
+        if tag is None:
+            return
+        name, step = tag.name, -1 if tag.closing else 1
+        if name == "br":
+            self._append(runs, "\n")
+            self._after_tag = True  # a line's end after it starts no line with a space
+        elif name in HIDDEN:
+            self._hidden = "" if tag.closing else name
+        elif name in STYLED or name in SHIFTED:
+            depth = STYLED[name].value if name in STYLED else name
+            self._depth[depth] = max(self._depth[depth] + step, 0)
+        elif name == "a":
+            self._href = None if tag.closing else allowed_href(tag.href)
+
     def _append(
         self,
         runs: Runs,
         text: str,
         style: SpanStyle | None = None,
     ) -> None:
+        if self._after_tag:  # spaces either side of a tag show as one, as in a browser
+            self._after_tag = False
+            if text.startswith(" ") and runs and runs[-1][0][-1].endswith((" ", "\n")):
+                text = text[1:]
+        if self._depth["sup"] or self._depth["sub"]:
+            text = shifted(text, "sup" if self._depth["sup"] else "sub")
         if self._href:
             style, href = SpanStyle.LINK, self._href
         else:
@@ -74,6 +114,8 @@ class InlineWriter:
             runs.append(([text], style, href))
 
     def _style(self) -> SpanStyle | None:
+        if self._depth["code"]:
+            return SpanStyle.CODE
         if self._depth["strong"]:
             return SpanStyle.STRONG
         return SpanStyle.EMPHASIS if self._depth["em"] else None
@@ -91,6 +133,6 @@ def _plain_text(tokens: Sequence[Token]) -> str:
             parts.append(" ")
         elif token.children:
             parts.append(_plain_text(token.children))
-        elif not token.type.endswith(("_open", "_close")):
+        elif token.type != "html_inline" and not token.type.endswith(("_open", "_close")):
             parts.append(token.content)
     return "".join(parts)

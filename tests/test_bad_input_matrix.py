@@ -256,12 +256,12 @@ Inline <script>alert(1)</script> and <img src="http://evil.example/p.gif"> here.
 """
     summary = import_file(case.project, write(case, "raw.md", data))
     text, content = imported_text(case.project, summary)
-    assert "Inline <script>alert(1)</script> and <img " in text
-    assert '<iframe src="http://evil.example/"></iframe>' in text
-    assert '<a href="javascript:alert(3)">raw</a>' in text
+    assert "Inline and here." in text  # the script with its code, the image: gone
+    assert "alert(1)" not in text and "evil.example" not in text and "iframe" not in text
+    assert " and raw and ok." in text
     links = [s.href for b in content.blocks for s in b.spans if s.style is SpanStyle.LINK]
     assert links == ["https://example.org"]
-    return "imports; the HTML shows as text, javascript: links are not links"
+    return "imports the words; no script, frame or image; javascript: links are not links"
 
 
 # Project files ------------------------------------------------------------------------------

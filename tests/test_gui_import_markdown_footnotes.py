@@ -1,22 +1,23 @@
-"""A Markdown article with footnotes, imported with File > Import, shows each reference as
-its note's number raised ("rose¹"), and the notes at the end under a "Notes" heading as a
-numbered list; the Search panel finds the word before a raised number."""
+"""A Markdown article with footnotes and a little raw HTML, imported with File > Import,
+shows each reference as its note's number raised ("rose¹"), the notes at the end under a
+"Notes" heading as a numbered list, and the HTML's bold words bold, without its tags or
+its script; the Search panel finds the word before a raised number."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFont, QTextCursor
 from pytestqt.qtbot import QtBot
-from test_gui_import_saved_pages import import_page
+from test_gui_import_saved_pages import import_page, weight_of
 from test_gui_search_cjk import search_for
 
 from diptych.gui.main_window import MainWindow
 
 ARTICLE = """# Tariffs
 
-Tariffs rose[^early] and fell[^late], as the record says.
+Tariffs rose[^early] and fell[^late], as <b>inline html</b> says.<script>alert(1)</script>
 
 [^late]: After the war.
 [^early]: In 1930.
@@ -32,11 +33,12 @@ def test_references_show_raised_and_the_notes_under_their_heading(
     shown = pane.view.toPlainText()
     assert shown.splitlines() == [
         "Tariffs",
-        "Tariffs rose¹ and fell², as the record says.",
+        "Tariffs rose¹ and fell², as inline html says.",
         "Notes",
         "In 1930.",
         "After the war.",
     ]
+    assert weight_of(pane, "inline html") == QFont.Weight.Bold
     document = pane.view.document()
     heading = document.findBlock(shown.index("Notes"))
     assert heading.blockFormat().headingLevel() == 2
@@ -53,3 +55,4 @@ def test_references_show_raised_and_the_notes_under_their_heading(
 
     window.actions_.search.trigger()
     assert search_for(qtbot, window.search, "rose") == ["Article · Tariffs"]
+    assert search_for(qtbot, window.search, "alert") == []

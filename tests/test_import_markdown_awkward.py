@@ -1,5 +1,5 @@
 """Markdown as people write it: front matter, setext headings, hard breaks, lists holding
-code, tables with pipes in their cells, footnotes. Every word of the file is in the
+code, tables with pipes in their cells, footnotes, HTML. Every word of the file is in the
 article, in order (a footnote's at the end), and headings, lists and tables show as
 such."""
 
@@ -65,10 +65,10 @@ def cells(article: ArticleText) -> list[tuple[int, int, str]]:
 def test_awkward_markdown_keeps_every_word_and_its_structure() -> None:
     article = parse(NOTES)
     # Markup renderers show none of: a link's reference label and definition, a code
-    # block's language, the numbers of a list (kept as its items' numbers); a
+    # block's language, the numbers of a list (kept as its items' numbers), HTML tags; a
     # footnote's reference is its number raised, the note itself comes last.
     shows = NOTES.split("[^1]:")[0].replace("[^1]", "¹")
-    for markup in ("[b]", "```python", "1. ", "2. "):
+    for markup in ("[b]", "```python", "1. ", "2. ", '<div class="aside">', "</div>"):
         shows = shows.replace(markup, "")
     assert_words_in_order(shows + " Notes The envoy of the north.", article.text)
     shown = [(b.kind, b.level, article.text[b.start : b.end]) for b in article.blocks]
@@ -80,6 +80,7 @@ def test_awkward_markdown_keeps_every_word_and_its_structure() -> None:
     assert (BlockKind.ITEM, 2, "nested point") in shown
     assert (BlockKind.CODE, 0, "keep_going = True") in shown
     assert (BlockKind.ITEM, 1, "[x] done task") in shown
+    assert (BlockKind.PARAGRAPH, 0, "Words in an HTML block") in shown
     assert shown[-2:] == [
         (BlockKind.HEADING, 2, "Notes"),
         (BlockKind.ITEM, 1, "The envoy of the north."),

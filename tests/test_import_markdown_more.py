@@ -43,7 +43,7 @@ def test_more_awkward_markdown_keeps_every_word_and_its_structure() -> None:
     check_layout(article)
     assert_words_in_order(
         "Glossary Terms Tariff A tax on imports, paid at the border by the importer. "
-        "details summary More context summary Hidden words stay. details "
+        "More context Hidden words stay. "
         "A B nbsp C D E F. See the annexed table and a b c. "
         "Chart of tariff rates and Logo of the agency. C#",
         article.text,
@@ -56,6 +56,10 @@ def test_more_awkward_markdown_keeps_every_word_and_its_structure() -> None:
         (BlockKind.PARAGRAPH, 1, "A tax on imports, paid at the border by the importer."),
     ]
     assert shown[-1] == (BlockKind.HEADING, 3, "C#")
+    # a <details> block shows its summary, and the Markdown inside it, without the tags
+    assert (BlockKind.PARAGRAPH, 0, "More context") in shown
+    assert (BlockKind.PARAGRAPH, 0, "Hidden words stay.") in shown
+    assert "details" not in article.text and "summary" not in article.text
     assert (BlockKind.PARAGRAPH, 0, "A\xa0B &nbsp; C \u2014 D \u2014 E \u00a9 F.") in shown
     styled = {
         (article.text[s.start : s.end], s.style, s.href) for b in article.blocks for s in b.spans
