@@ -148,7 +148,8 @@ def test_hostile_markdown_produces_no_active_content(note: str) -> None:
 def test_hostile_names_and_titles_are_escaped(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.diptych", create=True, name='<script>x</script>"') as p:
         article = p.articles.add(
-            parsed=parse_article(b'# T <b onclick="x">\n\nBody text here.', name="a.md")
+            # (a tag written in Markdown is markup, read for its words: written as characters)
+            parsed=parse_article(b'# T &lt;b onclick="x">\n\nBody text here.', name="a.md")
         )
         tag = p.tags.add(name='<img src=x onerror="alert(1)">', description="<i>d</i>")
         p.annotations.add(article_id=article.id, start=0, end=4, tag_ids=[tag.id],
@@ -160,6 +161,7 @@ def test_hostile_names_and_titles_are_escaped(tmp_path: Path) -> None:
             assert_inert(text)
             assert "&lt;script&gt;x&lt;/script&gt;&quot;" in text
             assert "&lt;b&gt;me&lt;/b&gt;" in text
+            assert "T &lt;b onclick=&quot;x&quot;&gt;" in text
 
 
 def test_bare_addresses_in_notes_and_memos_are_links_that_send_no_referrer(
