@@ -35,7 +35,7 @@ from diptych.gui.render_tables import (
     plan_table,
     table_format,
 )
-from diptych.storage.document import ArticleText, Block, BlockKind, SpanStyle
+from diptych.storage.document import WRAPPED_CODE, ArticleText, Block, BlockKind, SpanStyle
 from diptych.storage.offsets import PositionMap
 
 LINE_SEPARATOR = "\u2028"
@@ -202,7 +202,8 @@ class DocumentBuilder:
             char_format.setFontFamilies(["monospace"])
             char_format.setFontFixedPitch(True)
             block_format.setBackground(self.style.code_background)
-            block_format.setNonBreakableLines(True)
+            # Code keeps its lines whole; front matter's lines wrap as prose does.
+            block_format.setNonBreakableLines(block.level != WRAPPED_CODE)
         elif block.kind is BlockKind.QUOTE:
             block_format.setLeftMargin(24)
             char_format.setForeground(self.style.quote_color)

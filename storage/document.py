@@ -47,6 +47,10 @@ DECIMAL = "1"
 """The marker of an item numbered in digits (see :attr:`Block.marker`)."""
 NO_MARKER = "none"
 """The marker of an item shown without one, numbered or not (``list-style-type: none``)."""
+WRAPPED_CODE = 1
+"""The level of a code block whose lines wrap as prose does: a Markdown file's front matter
+(``title: …``, ``tags: …``), whose long lines a narrow pane should not cut off. Other code
+keeps its lines whole, as it is written."""
 
 
 class Span(NamedTuple):
@@ -66,7 +70,8 @@ class Block(NamedTuple):
         start: first code point of the block in the display text.
         end: one past its last code point.
         level: heading level (1-6) for headings, nesting depth (1-based) for list items,
-            how many steps a paragraph is indented (a definition under its term), else 0.
+            how many steps a paragraph is indented (a definition under its term),
+            :data:`WRAPPED_CODE` for code whose lines wrap as prose does, else 0.
         number: the item's number in an ordered list, 0 for a bullet.
         table: index of the table a cell belongs to (0-based, per article), else -1.
         row: the cell's row within its table, else -1.

@@ -20,10 +20,16 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from diptych.storage.decoding import normalise_newlines
-from diptych.storage.document import DECIMAL, ArticleText, Block, BlockKind
+from diptych.storage.document import (
+    DECIMAL,
+    WRAPPED_CODE,
+    ArticleText,
+    Block,
+    BlockKind,
+)
 from diptych.storage.markdown_definitions import keep_definitions
 from diptych.storage.markdown_footnotes import NOTES, keep_footnotes
-from diptych.storage.markdown_front_matter import keep_front_matter
+from diptych.storage.markdown_front_matter import FRONT_MATTER, keep_front_matter
 from diptych.storage.markdown_html import read_raw_html
 from diptych.storage.markdown_inline import InlineWriter
 from diptych.storage.markdown_tables import keep_every_cell
@@ -196,7 +202,10 @@ class _MarkdownReader:
         self._quotes = max(self._quotes - 1, 0)
 
     def _on_fence(self, token: Token) -> None:
-        self._builder.begin(BlockKind.CODE)
+        if token.meta.get(FRONT_MATTER):  # key: value lines, wrapped as prose
+            self._builder.begin(BlockKind.CODE, level=WRAPPED_CODE)
+        else:
+            self._builder.begin(BlockKind.CODE)
         self._item = None
         self._builder.add(token.content.rstrip("\n"))
         self._builder.end()

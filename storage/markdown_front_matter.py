@@ -1,5 +1,6 @@
 """A Markdown article's front matter (Jekyll, Hugo, Obsidian, pandoc), shown as the lines
-it is."""
+it is, wrapped as prose (its ``key: value`` lines are words to read, a long ``title:`` or
+``description:`` among them)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+
+FRONT_MATTER = "front_matter"
+"""Marks, in its ``meta``, the token of the front matter."""
 
 
 def keep_front_matter(parser: MarkdownIt) -> None:
@@ -38,6 +42,7 @@ def _front_matter_as_code(state: StateBlock, start: int, end: int, silent: bool)
         return True
     token = state.push("fence", "code", 0)
     token.info, token.markup, token.map = "yaml", "---", [0, close + 1]
+    token.meta[FRONT_MATTER] = True
     token.content = state.getLines(1, close, 0, True)
     state.line = close + 1
     return True

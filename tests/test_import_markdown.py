@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diptych.storage.document import ArticleText, Block, BlockKind, SpanStyle, check_layout
+from diptych.storage.document import (
+    WRAPPED_CODE,
+    ArticleText,
+    Block,
+    BlockKind,
+    SpanStyle,
+    check_layout,
+)
 from diptych.storage.import_markdown import make_markdown_parser, parse_markdown
 
 
@@ -187,3 +194,14 @@ def test_many_styled_runs_in_one_block_stay_linear() -> None:
     built = builder.build()
     assert len(built.blocks) == 1 and built.text.startswith("w0 w1")
     assert len(built.blocks[0].spans) == 10_000
+
+
+def test_front_matter_is_code_that_wraps_and_other_code_is_not() -> None:
+    article = parse_markdown(
+        "---\ntitle: A long title\n---\n\n```yaml\ntitle: code\n```\n\n    indented\n"
+    )
+    assert [(b.kind, b.level, article.text[b.start : b.end]) for b in article.blocks] == [
+        (BlockKind.CODE, WRAPPED_CODE, "title: A long title"),
+        (BlockKind.CODE, 0, "title: code"),
+        (BlockKind.CODE, 0, "indented"),
+    ]

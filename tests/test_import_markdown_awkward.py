@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from visible_words import assert_words_in_order
 
-from diptych.storage.document import ArticleText, BlockKind, SpanStyle, check_layout
+from diptych.storage.document import WRAPPED_CODE, ArticleText, BlockKind, SpanStyle, check_layout
 from diptych.storage.importing import parse_article
 
 NOTES = r"""---
@@ -73,7 +73,7 @@ def test_awkward_markdown_keeps_every_word_and_its_structure() -> None:
     assert_words_in_order(shows + " Notes The envoy of the north.", article.text)
     shown = [(b.kind, b.level, article.text[b.start : b.end]) for b in article.blocks]
     assert shown[:3] == [
-        (BlockKind.CODE, 0, "title: Field notes\ntags: [trade, steel]"),
+        (BlockKind.CODE, WRAPPED_CODE, "title: Field notes\ntags: [trade, steel]"),  # wraps
         (BlockKind.HEADING, 1, "Field notes"),
         (BlockKind.HEADING, 2, "Second day"),
     ]
