@@ -1,7 +1,9 @@
 """The annotations panel's filters over the passage table: tag, article, coder, text, orphans.
 
 The text filter looks where the row shows it: in the quote and the note, and in the
-names of the passage's tags (their whole paths, "Economy/Trade") and of its article.
+names of the passage's tags (their whole paths, "Economy/Trade") and of its article. Each
+word typed must be found, in any order and any of those places, as in the Library's
+filter: "security korea" finds a passage tagged Security whose quote names Korea.
 
 A filter is a value; :class:`~diptych.gui.passage_model.PassageTableModel` applies it in
 one Python pass over its passages and shows only those that match. A filtering proxy
@@ -13,7 +15,7 @@ field held the window for up to a second.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 from diptych.gui.text_folding import fold, folded
@@ -30,16 +32,16 @@ def fold_texts(passage: Annotation) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NameHits:
-    """The tags and articles whose names hold the text filter's text: a passage with one
-    of them matches, whatever its quote and note say.
+    """For each word of the text filter, the tags and articles whose names hold it: a
+    passage with one of them has that word, whatever its quote and note say.
 
     Attributes:
-        tag_ids: the tags whose path holds the text ("trade" is in "Economy/Trade").
-        article_ids: the articles whose title holds the text.
+        tag_ids: by word, the tags whose path holds it ("trade" is in "Economy/Trade").
+        article_ids: by word, the articles whose title holds it.
     """
 
-    tag_ids: frozenset[int] = frozenset()
-    article_ids: frozenset[int] = frozenset()
+    tag_ids: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    article_ids: Mapping[str, frozenset[int]] = field(default_factory=dict)
 
 
 class OrphanFilter(IntEnum):
@@ -59,10 +61,10 @@ class PassageFilter:
         tag_id: passages with this tag or one of its sub-tags (None: any).
         article_id: passages of this article (None: any).
         coder: passages coded by this person (None: anyone).
-        text: passages whose quote, note, tags (by their paths) or article title
-            contains this text, ignoring case, accents and whether quotes are straight or
-            curly, as the Library's filter does (:func:`~diptych.gui.text_folding.fold`;
-            "": any).
+        text: passages where each word of this text is in the quote, the note, a tag's
+            path or the article's title, ignoring case, accents and whether quotes are
+            straight or curly, as the Library's filter does
+            (:func:`~diptych.gui.text_folding.fold`; "": any).
     """
 
     orphans: OrphanFilter = OrphanFilter.ALL
@@ -76,18 +78,26 @@ class PassageFilter:
         """The text looked for, as :func:`fold_texts` folds what it is looked for in."""
         return folded(self.text.strip()).replace(SEPARATOR, "")
 
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The words looked for, folded, each once."""
+        return tuple(dict.fromkeys(self.folded_text.split()))
+
     def name_hits(self, book: Codebook, titles: Mapping[int, str]) -> NameHits:
-        """The tags of ``book`` and the articles (id -> title) whose names hold the text.
+        """For each word, the tags of ``book`` and the articles (id -> title) whose names
+        hold it.
 
         Folded names are remembered (:func:`~diptych.gui.text_folding.folded`): a project's
         few hundred tags and thousand titles are looked through on each key typed.
         """
-        text = self.folded_text
-        if not text:
+        words = self.words
+        if not words:
             return NameHits()
+        paths = [(t.id, folded(book.path(t.id))) for t in book.ordered()]
+        names = [(i, folded(title)) for i, title in titles.items()]
         return NameHits(
-            frozenset(t.id for t in book.ordered() if text in folded(book.path(t.id))),
-            frozenset(i for i, title in titles.items() if text in folded(title)),
+            {w: frozenset(i for i, path in paths if w in path) for w in words},
+            {w: frozenset(i for i, title in names if w in title) for w in words},
         )
 
     def matcher(
@@ -105,10 +115,12 @@ class PassageFilter:
         None): folding every passage on each key typed took longer than the filtering.
         """
         orphans, article_id, coder = self.orphans, self.article_id, self.coder
-        text = self.folded_text
+        words = self.words
         kept = {} if folded_texts is None else folded_texts
         hits = hits or NameHits()
-        named_tags, named_articles = hits.tag_ids, hits.article_ids
+        none: frozenset[int] = frozenset()
+        # Each word with the tags and the articles whose names hold it
+        looked_for = [(w, hits.tag_ids.get(w, none), hits.article_ids.get(w, none)) for w in words]
         wanted: frozenset[int] | None = None
         if self.tag_id is not None:
             below = {t.id for t in book.descendants(self.tag_id)} if self.tag_id in book else ()
@@ -125,14 +137,19 @@ class PassageFilter:
                 return False
             if wanted is not None and wanted.isdisjoint(passage.tag_ids):
                 return False
-            if not text or passage.article_id in named_articles:
-                return True
-            if named_tags and not named_tags.isdisjoint(passage.tag_ids):
-                return True
-            texts = kept.get(passage.id)
-            if texts is None:
-                texts = kept[passage.id] = fold_texts(passage)
-            return text in texts
+            texts = None
+            for word, named_tags, named_articles in looked_for:
+                if passage.article_id in named_articles:
+                    continue
+                if named_tags and not named_tags.isdisjoint(passage.tag_ids):
+                    continue
+                if texts is None:
+                    texts = kept.get(passage.id)
+                    if texts is None:
+                        texts = kept[passage.id] = fold_texts(passage)
+                if word not in texts:
+                    return False
+            return True
 
         return matches
 

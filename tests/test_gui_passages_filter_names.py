@@ -1,6 +1,8 @@
 """The Passages filter looks where the row shows the text: the quote and the note, and
 the names of the passage's tags (their whole paths) and of its article. Typing
 "security" listed only the passage whose quote said it, not the others tagged Security.
+Each word typed is looked for on its own, in any order and in any of those places, as in
+the Library's filter.
 """
 
 from __future__ import annotations
@@ -96,3 +98,15 @@ def test_the_field_says_what_it_searches(window: MainWindow) -> None:
     search = window.passages.search
     assert search.placeholderText() == "Filter by quote, note, tag, article"
     assert "tags" in search.toolTip() and "article" in search.toolTip()
+
+
+def test_each_word_is_found_on_its_own_in_any_order_and_any_place(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # a tag's name and a word of the quote: Security's passage of the second article
+    assert typed(qtbot, window, "security cooperation") == {COOPERATION}
+    assert typed(qtbot, window, "cooperation security") == {COOPERATION}
+    # a tag's name and a word of the article's title
+    assert typed(qtbot, window, "summitry shifting") == {AGREEMENTS, MISSILES}
+    assert typed(qtbot, window, "evidence  trade") == {TRADE}  # spaces between words
+    assert typed(qtbot, window, "security culture") == set()  # no passage has both
