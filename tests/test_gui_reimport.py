@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_support import make_context, open_window
+from gui_support import make_context, open_window, select_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.article_pane import ArticlePane
+from diptych.gui.main_window import MainWindow
+from diptych.storage.model import Annotation
 from diptych.storage.project import Project
 from diptych.storage.sample import SAMPLE_FILES, create_sample_project, sample_bytes
 
@@ -59,12 +64,12 @@ def test_update_from_newer_file_reanchors_orphans_and_undoes(qtbot: QtBot, tmp_p
     qtbot.waitUntil(lambda: pane.view.document().toPlainText().startswith("China"))
 
 
-def test_an_orphan_is_reattached_to_a_selection_and_undo_orphans_it_again(
+def _orphan_to_reattach(
     qtbot: QtBot, tmp_path: Path
-) -> None:
-    from gui_support import select_text
-    from PySide6.QtCore import Qt
-
+) -> tuple[MainWindow, Annotation, ArticlePane, tuple[int, int]]:
+    """The sample's second article updated without its "- Security" item: the window, the
+    passage orphaned (chosen in the Passage panel), its pane and the text selected there
+    to re-attach it to (the update's message put away)."""
     path = tmp_path / "s.diptych"
     create_sample_project(path).close()
     window = open_window(qtbot, make_context(tmp_path / "user"), Project.open(path))
@@ -75,13 +80,25 @@ def test_an_orphan_is_reattached_to_a_selection_and_undo_orphans_it_again(
     newer.write_text("\n".join(ln for ln in lines if not ln.startswith("- Security")), "utf-8")
     with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
         window.importer.reimport(article.id, newer)
+    box = QApplication.activeModalWidget()  # the update's message, naming the orphan
+    if isinstance(box, QMessageBox):
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     orphan = next(p for p in session.project.annotations.query() if p.is_orphan)
     pane = window.area.pane_for(article.id)
     assert pane is not None
     qtbot.waitUntil(lambda: not pane.is_loading)
     window.area.set_current(pane)
-    start, end = select_text(pane, "Joint military exercises with clear objectives")
+    selected = select_text(pane, "Joint military exercises with clear objectives")
     window.coding.select_passage(orphan.id)
+    return window, orphan, pane, selected
+
+
+def test_an_orphan_is_reattached_to_a_selection_and_undo_orphans_it_again(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, orphan, pane, (start, end) = _orphan_to_reattach(qtbot, tmp_path)
+    session = window.session
     assert window.editor.reattach_button.isVisible()
     qtbot.mouseClick(window.editor.reattach_button, Qt.MouseButton.LeftButton)
     moved = session.passage(orphan.id)
@@ -90,3 +107,26 @@ def test_an_orphan_is_reattached_to_a_selection_and_undo_orphans_it_again(
     assert orphan.id in (pane.view.index or [])  # painted again
     window.actions_.undo.trigger()
     assert session.passage(orphan.id) == orphan  # an orphan again, exactly as it was
+
+
+def test_space_after_reattaching_from_the_keyboard_leaves_the_tags_alone(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Re-attaching gives the keyboard back to the article's text: the button it was on is
+    put away, and Qt moved the keyboard to the remove button of the passage's first tag,
+    where Space took the tag off."""
+    window, orphan, pane, (start, end) = _orphan_to_reattach(qtbot, tmp_path)
+    assert orphan.tag_ids
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    button = window.editor.reattach_button
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    moved = window.session.passage(orphan.id)
+    assert not moved.is_orphan and (moved.start, moved.end) == (start, end)
+    assert not button.isVisible()
+    qtbot.waitUntil(pane.view.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert window.session.passage(orphan.id).tag_ids == orphan.tag_ids
