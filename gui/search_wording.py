@@ -16,6 +16,7 @@ LIMIT = 50
 
 # Under the field while it is empty: a placeholder this long was cut off in the dock.
 SYNTAX_HINT = (
+    "The word being typed finds the words it begins, until a space ends it. "
     '"a phrase" finds it whole, OR either word, prefix* words that begin so, '
     "-word leaves out what has it."
 )
