@@ -15,6 +15,7 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import DeleteTag, MergeTags
 from diptych.gui.tag_model import TagTreeModel
 from diptych.storage.annotations import NewAnnotation
+from diptych.storage.codebook import Codebook
 from diptych.storage.model import Tag, TagRemoval
 from diptych.storage.tag_counts import TagCount
 from diptych.storage.tags import TagStore
@@ -133,11 +134,15 @@ def test_deleting_a_tag_reads_the_tags_once_for_the_codebook_and_its_counts(
     settled(qtbot, model)
     tag_id = busiest(session)
     reads: list[str] = []
-    read, delete = TagStore.all, TagStore.delete
+    read, read_tree, delete = TagStore.all, TagStore.codebook, TagStore.delete
 
     def spy(store: TagStore) -> list[Tag]:
         reads.append("all")
         return read(store)
+
+    def spy_tree(store: TagStore) -> Codebook:
+        reads.append("codebook")
+        return read_tree(store)
 
     def deleted(store: TagStore, **kwargs: Any) -> TagRemoval:
         removal = delete(store, **kwargs)
@@ -145,8 +150,9 @@ def test_deleting_a_tag_reads_the_tags_once_for_the_codebook_and_its_counts(
         return removal
 
     monkeypatch.setattr(TagStore, "all", spy)
+    monkeypatch.setattr(TagStore, "codebook", spy_tree)
     monkeypatch.setattr(TagStore, "delete", deleted)
     assert perform(session, DeleteTag(session, tag_id))
     settled(qtbot, model)
-    assert reads == ["all"]
+    assert reads == ["codebook"]  # the tags with their keys, read once
     assert not model.index_of(tag_id).isValid()

@@ -54,5 +54,5 @@ def test_references_show_raised_and_the_notes_under_their_heading(
     assert not cursor.charFormat().isAnchor()  # a number to read, not a link to follow
 
     window.actions_.search.trigger()
-    assert search_for(qtbot, window.search, "rose") == ["Article · Tariffs"]
+    assert search_for(qtbot, window.search, "rose") == ["Article · Tariffs — 1 match"]
     assert search_for(qtbot, window.search, "alert") == []
