@@ -102,6 +102,24 @@ def painted_colors(pane: ArticlePane, start: int, end: int) -> list[QColor]:
     return colors
 
 
+def painted_row(pane: ArticlePane, start: int, end: int) -> list[QColor]:
+    """Every pixel along the top edge of the characters from ``start`` towards ``end``, on
+    the line where ``start`` is (behind the glyphs): a striped fill shows each colour there."""
+    image = pane.view.viewport().grab().toImage()
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(pane.view.positions.to_rendered(start))
+    left = right = pane.view.cursorRect(cursor)
+    for offset in range(start + 1, end + 1):
+        cursor.setPosition(pane.view.positions.to_rendered(offset))
+        rect = pane.view.cursorRect(cursor)
+        if rect.top() != left.top():
+            break
+        right = rect
+    y = left.top() + 1
+    xs = range(max(0, left.x() + 1), min(image.width(), right.x() - 1))
+    return [image.pixelColor(x, y) for x in xs] if 0 <= y < image.height() else []
+
+
 def blended(color: str, alpha: int, base: QColor) -> QColor:
     """``color`` drawn with ``alpha`` over ``base``, as the highlighter's brush paints it."""
     top = QColor(color)
