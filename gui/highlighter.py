@@ -1,5 +1,9 @@
 """Paint passages in their tags' colours.
 
+Text under one colour is filled with it; text under several (overlapping passages, or a
+passage of several tags) with diagonal stripes of each, so that every tag reads as its
+own colour (an average of two read as a third tag).
+
 A QSyntaxHighlighter fed from :class:`PassageIndex`: formats live in the layout, not in
 the document, so painting never edits the text, and adding a passage repaints only the
 blocks it spans. Attached before the document is laid out, this is the cheapest way to
@@ -10,14 +14,23 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 from diptych.gui.contrast import MIN_TEXT_CONTRAST, contrast, painted_over
 from diptych.gui.passage_index import Mark, PassageIndex, Segment
 from diptych.storage.offsets import PositionMap
 
-MAX_FORMATS = 4096  # formats a theme keeps for reuse (one per blend of colours seen)
+MAX_FORMATS = 4096  # formats (and brushes) a theme keeps for reuse: one per mix of colours
 LEAST_ALPHA = 50  # of 255: a fill made fainter for its text to read still shows its colour
+UNTAGGED_COLOR = "#C8C8C8"
+STRIPE_WIDTH = 8  # logical pixels across (along a line of text) each colour's stripe
 
 
 @lru_cache(maxsize=1024)
@@ -35,6 +48,19 @@ def blend(colors: list[str]) -> QColor:
         sum(rgb[1] for rgb in rgbs) // n,
         sum(rgb[2] for rgb in rgbs) // n,
     )
+
+
+def striped(fills: list[QColor], width: int = STRIPE_WIDTH) -> QBrush:
+    """A brush of stripes rising at 45°, one of each of ``fills`` in turn, ``width``
+    pixels across: a square tile whose stripes meet its neighbours'. Its pixels are the
+    fills themselves, with hard edges (a smoothed edge would be a mix of two tags), in
+    logical pixels, so that a high-density screen draws each twice as large, as sharp."""
+    side = width * len(fills)
+    tile = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    for y in range(side):
+        for x in range(side):
+            tile.setPixelColor(x, y, fills[(x + y) // width % len(fills)])
+    return QBrush(tile)
 
 
 class HighlightTheme:
@@ -56,19 +82,37 @@ class HighlightTheme:
         self.dark = dark
         self.page, self.ink = page, ink
         self._cache: dict[tuple[tuple[str, ...], int], QTextCharFormat] = {}
+        self._brushes: dict[tuple[str, ...], QBrush] = {}
 
-    def background(self, marks: tuple[Mark, ...]) -> QColor:
-        """The fill colour for text under ``marks`` (several tags blend)."""
-        colors = [c for mark in marks for c in mark.colors] or ["#C8C8C8"]
-        color = blend(colors)
-        color.setAlpha(110 if self.dark else 170)
+    def fill(self, color: str) -> QColor:
+        """How text under one tag's ``color`` (``#RRGGBB``) is filled."""
+        fill = QColor(*_rgb(color))
+        fill.setAlpha(110 if self.dark else 170)
         if self.page is None or self.ink is None:
-            return color
-        while color.alpha() > LEAST_ALPHA:
-            if contrast(painted_over(color, self.page), self.ink) >= MIN_TEXT_CONTRAST:
+            return fill
+        while fill.alpha() > LEAST_ALPHA:
+            if contrast(painted_over(fill, self.page), self.ink) >= MIN_TEXT_CONTRAST:
                 break
-            color.setAlpha(max(LEAST_ALPHA, color.alpha() - 10))
-        return color
+            fill.setAlpha(max(LEAST_ALPHA, fill.alpha() - 10))
+        return fill
+
+    def fills(self, marks: tuple[Mark, ...]) -> list[QColor]:
+        """The fill of each colour of the tags of ``marks``, once each, in their order
+        (untagged passages: grey)."""
+        return [self.fill(c) for c in _distinct(marks)]
+
+    def brush(self, marks: tuple[Mark, ...]) -> QBrush:
+        """The brush text under ``marks`` is filled with: one colour's fill, or stripes of
+        each colour's where there are several."""
+        colors = _distinct(marks)
+        brush = self._brushes.get(colors)
+        if brush is None:
+            fills = [self.fill(c) for c in colors]
+            brush = QBrush(fills[0]) if len(fills) == 1 else striped(fills)
+            if len(self._brushes) >= MAX_FORMATS:
+                self._brushes.clear()
+            self._brushes[colors] = brush
+        return brush
 
     def underline(self, marks: tuple[Mark, ...]) -> QColor:
         """The colour of the line under overlapping passages: the tags' colour, darkened on
@@ -82,7 +126,7 @@ class HighlightTheme:
         fmt = self._cache.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
-            fmt.setBackground(self.background(marks))
+            fmt.setBackground(self.brush(marks))
             if len(marks) > 1:  # overlapping passages: underline so the overlap shows
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(self.underline(marks))
@@ -90,6 +134,11 @@ class HighlightTheme:
                 self._cache.clear()
             self._cache[key] = fmt
         return fmt
+
+
+def _distinct(marks: tuple[Mark, ...]) -> tuple[str, ...]:
+    """The colours of the tags of ``marks``, each once, in their order."""
+    return tuple(dict.fromkeys(c.upper() for m in marks for c in m.colors)) or (UNTAGGED_COLOR,)
 
 
 class PassageHighlighter(QSyntaxHighlighter):

@@ -120,11 +120,12 @@ def _list_markers(
 
 def outline_color(palette: QPalette, mark: Mark, theme: HighlightTheme) -> QColor:
     """The selected passage's wavy line: in the highlight colour where it shows on the
-    passage's fill, else in the text colour (a dark palette's mid blue on a dark fill,
-    or a light one's on a pale fill, could hardly be seen)."""
+    passage's fill (on each of its stripes), else in the text colour (a dark palette's mid
+    blue on a dark fill, or a light one's on a pale fill, could hardly be seen)."""
     highlight = palette.color(QPalette.ColorRole.Highlight)
-    fill = painted_over(theme.background((mark,)), palette.color(QPalette.ColorRole.Base))
-    if contrast(highlight, fill) >= MIN_LINE_CONTRAST:
+    page = palette.color(QPalette.ColorRole.Base)
+    fills = [painted_over(fill, page) for fill in theme.fills((mark,))]
+    if all(contrast(highlight, fill) >= MIN_LINE_CONTRAST for fill in fills):
         return highlight
     return palette.color(QPalette.ColorRole.Text)
 

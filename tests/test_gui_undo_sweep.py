@@ -56,7 +56,8 @@ def with_sub_tags(codebook: Codebook, tag_id: int) -> set[int]:
 
 
 def check_pane(pane: ArticlePane, passages: list[Annotation], codebook: Codebook) -> None:
-    """The pane's marks are the file's, and each is painted in the colour they blend to."""
+    """The pane's marks are the file's, and each is painted with its tags' fill (stripes of
+    each colour where they are several)."""
     assert pane.view.index is not None and pane.loader.current is not None
     mine = [p for p in passages if p.article_id == pane.article_id]
     wanted = sorted(expected_marks(mine, codebook), key=lambda m: m.annotation_id)
@@ -68,11 +69,11 @@ def check_pane(pane: ArticlePane, passages: list[Annotation], codebook: Codebook
         block = document.findBlock(rendered)
         at = rendered - block.position()
         painted = [
-            f.format.background().color()
+            f.format.background()
             for f in block.layout().formats()
             if f.start <= at < f.start + f.length
         ]
-        assert theme.background(tuple(pane.view.index.at(mark.start))) in painted, mark
+        assert theme.brush(tuple(pane.view.index.at(mark.start))) in painted, mark
 
 
 def check_window(qtbot: QtBot, window: MainWindow) -> None:

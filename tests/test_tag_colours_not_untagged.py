@@ -40,8 +40,8 @@ def test_a_passage_tagged_with_any_palette_colour_is_painted_unlike_an_untagged_
     qapp: QApplication,
 ) -> None:
     theme = HighlightTheme()
-    untagged = theme.background((Mark(1, 0, 5, ()),))
+    [untagged] = theme.fills((Mark(1, 0, 5, ()),))
     assert untagged.hsvSaturationF() < GREYISH
     for color in PALETTE:
-        fill = theme.background((Mark(2, 0, 5, (color,)),))
+        [fill] = theme.fills((Mark(2, 0, 5, (color,)),))
         assert fill.hsvSaturationF() >= GREYISH, color
