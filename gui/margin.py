@@ -1,7 +1,7 @@
 """The margin beside an article: one coloured bar per tag of each visible passage.
 
-Overlapping passages get bars in separate lanes, so stacked coding stays readable even
-where the highlight colours blend.
+Overlapping passages get bars in separate lanes, so stacked coding stays readable where
+the text is striped in several tags' colours.
 """
 
 from __future__ import annotations
