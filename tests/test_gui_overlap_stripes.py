@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.highlighter import STRIPE_WIDTH, HighlightTheme
 from diptych.gui.messages import MessageBridge
+from diptych.gui.pane_marks import outline_color
 from diptych.gui.passage_index import Mark
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import painted_over
@@ -174,3 +175,22 @@ def test_stripes_are_sharp_on_a_high_density_screen(qapp: QApplication, ratio: f
     assert all(any(close_to(c, f, 2) for f in fills) for c in line)
     runs = [len(list(g)) for _, g in groupby(line, key=lambda c: c.name())][1:-1]
     assert runs and set(runs) == {round(STRIPE_WIDTH * ratio)}  # whole stripes, each as wide
+
+
+def test_the_selected_passages_wavy_line_stands_out_from_each_stripe(qapp: QApplication) -> None:
+    """The wavy line under the selected passage is in the highlight colour only where it
+    stands out from every stripe of the passage's fill (blue on lavender does not, though it
+    did on the average of yellow and lavender)."""
+    palette = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Base, "#FFFFFF"),
+        (QPalette.ColorRole.Text, "#1A1A1A"),
+        (QPalette.ColorRole.Highlight, "#1C71D8"),
+    ):
+        palette.setColor(role, QColor(color))
+    theme = HighlightTheme(page=QColor("#FFFFFF"), ink=QColor("#1A1A1A"))
+    yellow, lavender = "#F6C945", EVIDENCE
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    assert outline_color(palette, Mark(1, 0, 10, (yellow,)), theme) == highlight
+    both = Mark(1, 0, 10, (yellow, lavender))
+    assert outline_color(palette, both, theme) == palette.color(QPalette.ColorRole.Text)
