@@ -29,6 +29,7 @@ from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.passage_widgets import PassageTable
 from diptych.gui.read_only import refused_read_only
 from diptych.gui.session import ProjectSession
+from diptych.gui.type_ahead import type_into, typed_text
 from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.gui.wrapped_label import WrappedLabel
 
@@ -259,21 +260,11 @@ class AnnotationsPanel(QWidget):
 
     def _typed_into_filter(self, event: QKeyEvent) -> bool:
         """Words typed in the list go on in the filter field, four Shift+Tabs up: Ctrl+Shift+P
-        then the words filters the passages. The list's own type-ahead only found an
-        article's name, which the list of articles above chooses. Space, the arrows and
-        the keys with Ctrl or Alt stay the list's."""
-        text = event.text()
-        held = event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier
-            | Qt.KeyboardModifier.KeypadModifier
-            | Qt.KeyboardModifier.GroupSwitchModifier  # AltGr on X11: €, @, [ …
-        )
-        if held or not text.isprintable() or not text.strip():
-            return False
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.end(False)
-        self.search.insert(text)
-        return True
+        then the words filters the passages (see :mod:`~diptych.gui.type_ahead`)."""
+        text = typed_text(event)
+        if text:
+            type_into(self.search, text)
+        return bool(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter opens the current passage; Delete deletes it; Shift+F10 and the Menu key

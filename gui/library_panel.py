@@ -32,6 +32,7 @@ from diptych.gui.library_selection import LibrarySelection, article_at
 from diptych.gui.library_view import LibraryView, TitleFilter, no_title_holds
 from diptych.gui.read_only import grey_widget, refused_read_only
 from diptych.gui.session import ProjectSession
+from diptych.gui.type_ahead import type_into
 from diptych.storage.wording import counted
 
 NAMED_TITLES = 5  # a removal of up to this many articles names each of them
@@ -106,6 +107,7 @@ class LibraryPanel(QWidget):
                         self.proxy.rowsRemoved, self.proxy.modelReset):  # fmt: skip
             changed.connect(self._show_matches)
         self.view.activated.connect(self.on_view_activated)
+        self.view.typed.connect(lambda text: type_into(self.filter, text))
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
         import_button.clicked.connect(self.importRequested)
         if session.read_only:  # greyed, saying why, not refused once files are chosen

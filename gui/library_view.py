@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 from diptych.gui.article_model import TITLE_ROLE
 from diptych.gui.focus_frame import FocusFramed
 from diptych.gui.text_folding import folded
+from diptych.gui.type_ahead import typed_text
 
 # Rows measured per pass of the event loop: a screenful (the list's height in lines of its
 # font), at least this many. The first batch is measured before the window is first
@@ -41,7 +43,13 @@ class LibraryView(FocusFramed, QListView):
     (a filter, a reset). A row not measured yet has no place to scroll to, so a scroll
     asked for meanwhile (to the current article after a reset, say) is done once the
     batches are through.
+
+    Signals:
+        typed(str): words typed in the list, to go on in the filter field (see
+            :mod:`~diptych.gui.type_ahead`); the list's type-ahead found only first letters.
     """
+
+    typed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,10 +80,13 @@ class LibraryView(FocusFramed, QListView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Shift+Enter is left to the panel (it opens the article beside); a list would take
-        it for Enter."""
+        it for Enter. Words typed go to the filter field (``typed``)."""
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        text = typed_text(event)
         if enter and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             event.ignore()
+        elif text:
+            self.typed.emit(text)
         else:
             super().keyPressEvent(event)
 

@@ -1,0 +1,32 @@
+"""Words typed in a list go on in the list's filter field: the Library's and the Passages
+list's. A list's own type-ahead only finds a row by its first letters (typing "truce"
+found nothing in "Tariff Truce Holds"); its filter finds every word, anywhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit
+
+# Held with a key, these leave it as it is: the key is typed text all the same.
+_TYPING = (
+    Qt.KeyboardModifier.ShiftModifier
+    | Qt.KeyboardModifier.KeypadModifier
+    | Qt.KeyboardModifier.GroupSwitchModifier  # AltGr on X11: €, @, [ …
+)
+
+
+def typed_text(event: QKeyEvent) -> str:
+    """The text ``event`` types, or "" for a key that is the list's own: Space (which
+    chooses a row), the arrows, Enter, and keys held with Ctrl, Alt or Meta."""
+    text = event.text()
+    if event.modifiers() & ~_TYPING or not text.isprintable() or not text.strip():
+        return ""
+    return text
+
+
+def type_into(field: QLineEdit, text: str) -> None:
+    """Go on typing ``text`` at the end of ``field``, with the keyboard in it."""
+    field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    field.end(False)
+    field.insert(text)
