@@ -7,7 +7,7 @@ palette is opened by :mod:`coding_palette`, its context menu built by :mod:`codi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from diptych.gui.annotations_panel import AnnotationsPanel
@@ -64,7 +64,13 @@ class CodingController(QObject):
         window: the widget that parents popups.
 
     The selected passage, which the keys act on, is :attr:`selection`'s; F8 steps it.
+
+    Signals:
+        noteRequested(): "Edit note" was chosen in a passage's menu in an article (as F2
+            there), its passage selected.
     """
+
+    noteRequested = Signal()
 
     def __init__(self, session: ProjectSession, area: PaneArea, window: QWidget) -> None:
         super().__init__(window)

@@ -2,9 +2,10 @@
 
 On a selection it offers the tags (the palette, or a submenu of the codebook with the
 keys 1-9), fitting the selected passage to the selection or re-attaching a selected
-orphan to it, and Copy; on a passage, taking off each of its tags, adding one, and
-deleting it. Every item acts through the :class:`~diptych.gui.coding.CodingController`,
-so that the menu tags and edits as the keys and the palette do.
+orphan to it, and Copy; on a passage, taking off each of its tags, adding one, writing
+its note (F2) and deleting it (Del), the keys working while the menu is open. Every item
+acts through the :class:`~diptych.gui.coding.CodingController`, so that the menu tags and
+edits as the keys and the palette do.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
 from diptych.gui.article_pane import ArticlePane
-from diptych.gui.dialogs import context_menu
+from diptych.gui.dialogs import DELETE, context_menu, with_key
 from diptych.gui.read_only import grey_menu_edits
 from diptych.gui.tag_chips import shared_names
 from diptych.gui.tag_colors import color_icon
@@ -99,7 +100,8 @@ class CodingMenu:
         menu.addAction(
             "Add tag…", lambda: coding.open_palette(for_passage=annotation_id, at=position)
         )
-        menu.addAction("Delete passage", coding.delete_selected)
+        with_key(menu.addAction("Edit note", coding.noteRequested.emit), "F2")
+        with_key(menu.addAction("Delete passage", coding.delete_selected), DELETE)
 
     def _add_fit_action(
         self, menu: QMenu, pane: ArticlePane, selection: tuple[int, int] | None

@@ -123,6 +123,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.passages.passageActivated.connect(self.coding.selection.reveal_passage)
         self.passages.passageSelected.connect(self.coding.select_passage)  # arrow keys
         self.passages.noteRequested.connect(self.on_edit_note_triggered)
+        self.coding.noteRequested.connect(self.on_edit_note_triggered)
         self.editor.addTagRequested.connect(self.on_editor_add_tag_requested)
         self.editor.removeTagRequested.connect(self.coding.remove_tag)
         self.editor.reattachRequested.connect(self.coding.reattach)

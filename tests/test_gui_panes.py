@@ -497,7 +497,7 @@ def test_context_menu_on_a_passage_removes_a_tag(
     passage = window.session.passage(SYMBOLIC_RESTART)
     menu = open_text_menu(pane, passage.start + 2)
     texts = [a.text() for a in menu.actions()]
-    assert texts == ["Remove tag Diplomacy", "Add tag…", "Delete passage"]
+    assert texts == ["Remove tag Diplomacy", "Add tag…", "Edit note", "Delete passage"]
     assert texts[1] == window.editor.add_tag_button.text()  # the Passage panel's words
     assert window.editor.current_passage() == SYMBOLIC_RESTART
     remove = menu.actions()[0]
