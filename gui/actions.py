@@ -135,6 +135,13 @@ class Actions:
         self.previous_pane = make(
             "Pre&vious pane", "Ctrl+Shift+Tab", "Move to the pane on the left"
         )
+        # The current pane's, from wherever the keyboard is; the platform's keys too.
+        self.back = make(
+            "&Back", ("Alt+Left", Key.Back), "Back to where the current pane was before a jump"
+        )
+        self.forward = make(
+            "&Forward", ("Alt+Right", Key.Forward), "Forward again to where Back left"
+        )
         # Ctrl+= is what most keyboards send for "zoom in" without Shift.
         self.zoom_in = make("Zoom &in", (Key.ZoomIn, "Ctrl+="))
         self.zoom_out = make("Zoom &out", Key.ZoomOut)
@@ -190,7 +197,8 @@ class Actions:
                         self.coder))  # fmt: skip
         view = bar.addMenu("&View")
         _add_all(view, (self.new_pane, self.close_pane, self.next_pane, self.previous_pane,
-                        None, self.zoom_in, self.zoom_out, self.zoom_reset, None,
+                        None, self.back, self.forward, None,
+                        self.zoom_in, self.zoom_out, self.zoom_reset, None,
                         self.show_library, self.show_codebook, self.show_passages,
                         self.show_memos, None))  # fmt: skip
         for dock_action in docks:

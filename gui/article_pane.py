@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from diptych.gui import pane_reading
@@ -26,6 +26,7 @@ from diptych.gui.margin import PassageMargin
 from diptych.gui.pane_activation import ReaderWatch
 from diptych.gui.pane_find import PaneFind
 from diptych.gui.pane_header import PaneHeader, spoken_title
+from diptych.gui.pane_history import PaneHistory
 from diptych.gui.pane_loading import EMPTY_PANE_HINT, PaneLoading
 from diptych.gui.pane_passages import PanePassages
 from diptych.gui.pane_zoom import NORMAL_ZOOM, next_zoom, within_limits, zoomed_font
@@ -103,6 +104,7 @@ class ArticlePane(QFrame):
             session, self.loader, self.header, self.view, self.margin, self.pane_find,
             self.passages, self,
         )  # fmt: skip
+        self.history = PaneHistory(self)
         self._connect()
 
     def _connect(self) -> None:
@@ -111,6 +113,9 @@ class ArticlePane(QFrame):
         self.header.zoomClicked.connect(self.set_zoom_step)
         self.header.headingChosen.connect(self.on_header_heading_chosen)
         self.header.titleSpoken.connect(self.view.setAccessibleName)
+        self.header.backClicked.connect(self.history.go_back)
+        self.header.forwardClicked.connect(self.history.go_forward)
+        self.history.changed.connect(self.on_history_changed)
         self.view.passageClicked.connect(self.passageClicked)
         self.margin.passageClicked.connect(self.passageClicked)
         self.margin.passageClicked.connect(self.on_margin_passage_clicked)
@@ -146,7 +151,9 @@ class ArticlePane(QFrame):
         return self.loader.is_loading
 
     def show_article(self, article_id: int) -> None:
-        """Open an article in this pane, replacing the one shown."""
+        """Open an article in this pane, replacing the one shown (Back returns to it)."""
+        if article_id != self.article_id:
+            self.history.leave()
         self.loader.open(article_id)
 
     def when_loaded(self, action: Callable[[], None]) -> None:
@@ -173,7 +180,7 @@ class ArticlePane(QFrame):
         if self.article_id is None:
             return
         place = moved(self.reading_place())
-        caret = self._caret_in_view()
+        caret = self.caret_in_view()
         caret = None if caret is None else moved(caret)
         passage = self.selected_passage
         self.show_article(self.article_id)
@@ -185,7 +192,7 @@ class ArticlePane(QFrame):
 
         self.when_loaded(go_on)
 
-    def _caret_in_view(self) -> int | None:
+    def caret_in_view(self) -> int | None:
         """The caret's article offset if it is on the screen, else None."""
         if self.article_id is None or self.loader.current is None or not len(self.view.positions):
             return None
@@ -231,8 +238,11 @@ class ArticlePane(QFrame):
     def on_session_articles_changed(self) -> None:
         """Follow renames (and namesakes come or gone); close if the article was removed."""
         if self.article_id is None:
+            if self.history.can_go_back or self.history.can_go_forward:
+                self.history.keep_only({a.id for a in self.session.articles()})
             return
         listed = {a.id: (a, label) for a, label in article_labels(self.session.articles())}
+        self.history.keep_only(listed)  # Back never leads to an article removed
         if self.article_id not in listed:
             removed, self.loader.article_id = self.article_id, None
             self.articleRemoved.emit(removed)
@@ -300,6 +310,19 @@ class ArticlePane(QFrame):
     def on_margin_passage_clicked(self, _annotation_id: int) -> None:
         """A bar was clicked: the keys go on in this pane (F8 from that passage, Ctrl+F…)."""
         self.view.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def on_history_changed(self) -> None:
+        """Offer Back and Forward in the ☰ menu while there is somewhere to go."""
+        self.header.set_history(self.history.can_go_back, self.history.can_go_forward)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """The mouse's back and forward buttons over the pane go back and forward in it."""
+        if event.button() == Qt.MouseButton.BackButton:
+            self.history.go_back()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.history.go_forward()
+        else:
+            super().mousePressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.activated.emit()

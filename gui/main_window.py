@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication
 
 from diptych.gui import dialogs
-from diptych.gui.article_pane import NO_PANE
+from diptych.gui.article_pane import NO_PANE, ArticlePane
 from diptych.gui.context import AppContext
 from diptych.gui.library_panel import remove_articles
 from diptych.gui.search_wording import first_match
@@ -96,6 +96,10 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         a.close_pane.triggered.connect(self.on_close_pane_triggered)
         a.next_pane.triggered.connect(lambda: self.area.focus_neighbour(1))
         a.previous_pane.triggered.connect(lambda: self.area.focus_neighbour(-1))
+        a.back.triggered.connect(self.on_back_triggered)
+        a.forward.triggered.connect(self.on_forward_triggered)
+        self.area.historyChanged.connect(self.on_area_history_changed)
+        self.on_area_history_changed(self.area.current)
         a.zoom_in.triggered.connect(lambda: self._zoom(1))
         a.zoom_out.triggered.connect(lambda: self._zoom(-1))
         a.zoom_reset.triggered.connect(lambda: self._zoom(0))
@@ -222,7 +226,11 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.search.focus()
 
     def on_search_article_requested(self, article_id: int, start: int, end: int) -> None:
-        """Open an article found by search with the match selected, and go there."""
+        """Open an article found by search with the match selected, and go there (Back
+        returns to where the pane was, also in the same article)."""
+        shown = self.area.pane_for(article_id)
+        if shown is not None and start >= 0:  # a jump within the article shown
+            shown.history.leave()
         pane = self.area.open_article(article_id)
         if pane is None:
             return
@@ -260,6 +268,21 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         """Ctrl+W: close the current pane."""
         if self.area.current is not None:
             self.area.close_pane(self.area.current)
+
+    def on_back_triggered(self) -> None:
+        """Alt+Left: the current pane back to where it was before its last jump."""
+        if self.area.current is not None:
+            self.area.current.history.go_back()
+
+    def on_forward_triggered(self) -> None:
+        """Alt+Right: the current pane forward again to where Back left."""
+        if self.area.current is not None:
+            self.area.current.history.go_forward()
+
+    def on_area_history_changed(self, pane: ArticlePane | None) -> None:
+        """Back and Forward greyed while the current pane has nowhere to go that way."""
+        self.actions_.back.setEnabled(pane is not None and pane.history.can_go_back)
+        self.actions_.forward.setEnabled(pane is not None and pane.history.can_go_forward)
 
     def _zoom(self, step: int) -> None:
         if self.area.current is not None:

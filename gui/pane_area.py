@@ -34,6 +34,8 @@ class PaneArea(QStackedWidget):
         contextMenuRequested(QPoint, int): a pane asks for its context menu.
         tooltipRequested(QPoint, int): hover over a passage in a pane.
         paneClosed(object): a pane closed; the article it showed (an id, or None).
+        historyChanged(object): the current pane (or None) changed, or whether it can go
+            Back or Forward.
     """
 
     currentPaneChanged = Signal(object)
@@ -43,6 +45,7 @@ class PaneArea(QStackedWidget):
     contextMenuRequested = Signal(QPoint, int)
     tooltipRequested = Signal(QPoint, int)
     paneClosed = Signal(object)
+    historyChanged = Signal(object)
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +89,7 @@ class PaneArea(QStackedWidget):
         if pane is not None:
             pane.header.set_current(True)
         self.currentPaneChanged.emit(pane)
+        self.historyChanged.emit(pane)
 
     def add_pane(self, article_id: int | None = None, *, index: int = -1) -> ArticlePane | None:
         """Add a pane (at the right by default), optionally showing an article; with no room
@@ -133,6 +137,7 @@ class PaneArea(QStackedWidget):
         pane.articleRemoved.connect(lambda article_id, p=pane: self._note_removed(p, article_id))
         pane.moveRequested.connect(lambda step, p=pane: self.move_pane(p, step))
         pane.header.showsArticleChanged.connect(self._show_positions)
+        pane.history.changed.connect(lambda p=pane: self._on_pane_history_changed(p))
         pane.passageClicked.connect(self.passageClicked)
         pane.tagKeyPressed.connect(self.tagKeyPressed)
         pane.deleteKeyPressed.connect(self.deleteKeyPressed)
@@ -183,6 +188,10 @@ class PaneArea(QStackedWidget):
                 "window wider."
             )
         return None
+
+    def _on_pane_history_changed(self, pane: ArticlePane) -> None:
+        if pane is self._current:
+            self.historyChanged.emit(pane)
 
     def _on_pane_loaded(self, pane: ArticlePane) -> None:
         if pane is self._current:  # same pane, new article: the library follows it

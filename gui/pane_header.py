@@ -7,7 +7,7 @@ below them: which article a pane shows must always be readable.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QAction, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,8 @@ class PaneHeader(QWidget):
         moveClicked(int): move the pane left (-1) or right (+1).
         zoomClicked(int): zoom out (-1), in (+1), or reset (0).
         headingChosen(int): a heading of the outline menu was chosen (its offset).
+        backClicked(): Back was chosen in the outline menu.
+        forwardClicked(): Forward was chosen in the outline menu.
         showsArticleChanged(): the pane came to show an article, or none any more.
         titleSpoken(str): what a screen reader is to call the pane's text now: which
             article, or that the pane is empty.
@@ -44,6 +46,8 @@ class PaneHeader(QWidget):
     moveClicked = Signal(int)
     zoomClicked = Signal(int)
     headingChosen = Signal(int)
+    backClicked = Signal()
+    forwardClicked = Signal()
     showsArticleChanged = Signal()
     titleSpoken = Signal(str)
 
@@ -63,6 +67,14 @@ class PaneHeader(QWidget):
         self.outline_menu.aboutToShow.connect(self.on_outline_menu_about_to_show)
         self._headings: list[Heading] = []
         self._outline_filled = True
+        # Back and Forward head the menu while the pane has somewhere to go.
+        self.back_action = QAction("Back\tAlt+Left", self)
+        self.forward_action = QAction("Forward\tAlt+Right", self)
+        self.back_action.triggered.connect(self.backClicked)
+        self.forward_action.triggered.connect(self.forwardClicked)
+        self._history_separator = QAction(self)
+        self._history_separator.setSeparator(True)
+        self.set_history(False, False)
         self.outline_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         # No article yet, no headings: a new pane's button opened an empty menu.
         self.outline_button.setEnabled(False)
@@ -209,12 +221,31 @@ class PaneHeader(QWidget):
         article has thousands, and opening the article should not wait for them)."""
         self._headings = headings
         self._outline_filled = False
-        self.outline_button.setEnabled(bool(headings))
+        self._offer_menu()
+
+    def set_history(self, back: bool, forward: bool) -> None:
+        """Offer Back and Forward (greyed where there is nowhere to go) in the menu."""
+        self.back_action.setEnabled(back)
+        self.forward_action.setEnabled(forward)
+        self._offer_menu()
+
+    def _offer_menu(self) -> None:
+        history = self.back_action.isEnabled() or self.forward_action.isEnabled()
+        self.outline_button.setEnabled(bool(self._headings) or history)
 
     def on_outline_menu_about_to_show(self) -> None:
-        """Fill the outline menu on first use."""
-        if self._outline_filled:
-            return
+        """Fill the outline menu on first use; Back and Forward head it while there is
+        somewhere to go."""
+        history = [self.back_action, self.forward_action, self._history_separator]
+        for action in history:
+            self.outline_menu.removeAction(action)
+        if not self._outline_filled:
+            self._fill_outline()
+        if self.back_action.isEnabled() or self.forward_action.isEnabled():
+            first = next(iter(self.outline_menu.actions()), None)
+            self.outline_menu.insertActions(first, history)  # type: ignore[arg-type]
+
+    def _fill_outline(self) -> None:
         self._outline_filled = True
         self.outline_menu.clear()
         # Indented below the article's top level, whatever it is: an article whose

@@ -261,11 +261,16 @@ class PassageSelection(QObject):
         """Open the passage's article if needed, scroll to the passage and select it; the
         keyboard goes to its pane, whether the article was open already or not, so that
         the keys (F2, Del, 1-9, F8) go on from the passage there. Of two panes showing the
-        article, the current one shows the passage; the other keeps its reading place."""
+        article, the current one shows the passage; the other keeps its reading place.
+        Back (Alt+Left) in that pane returns to where its reader was."""
         current = self.area.current
         if current is not None and current.article_id == article_id:
+            current.history.leave()  # a jump within the article shown
             pane: ArticlePane | None = current
         else:
+            shown = self.area.pane_for(article_id)
+            if shown is not None:  # the same, in the pane that shows it
+                shown.history.leave()
             pane = self.area.open_article(article_id)
         if pane is None:
             return
