@@ -42,6 +42,9 @@ SHORTCUTS = """
 <tr><td><b>Ctrl+Alt+N</b> / <b>Ctrl+W</b></td><td>New pane / close pane</td></tr>
 <tr><td><b>Ctrl+Tab</b> / <b>Ctrl+Shift+Tab</b></td>
     <td>Next / previous pane (from a panel: back to the current pane)</td></tr>
+<tr><td><b>Alt+Left</b> / <b>Alt+Right</b>, the mouse's back / forward buttons</td>
+    <td>Back / forward in the current pane (the mouse's: in the pane under it) to where it
+    was before a jump: a search result, an article opened, a passage gone to</td></tr>
 <tr><td><b>Enter</b> on a highlight</td><td>Select its passage (tags and note)</td></tr>
 <tr><td><b>F8</b> / <b>Shift+F8</b></td>
     <td>Select the next / previous passage in the article</td></tr>
