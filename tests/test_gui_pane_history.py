@@ -11,6 +11,7 @@ import pytest
 from gui_support import keyboard_in, open_window
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from test_gui_long_article import long_article
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.context import AppContext
@@ -188,3 +189,27 @@ def test_back_after_a_passage_of_another_article_chosen_in_the_passages_list(
     window.actions_.back.trigger()
     shown(qtbot, pane, window, "Beta")
     qtbot.waitUntil(lambda: pane.reading_place() == place)
+
+
+def test_back_to_a_long_article_built_in_steps_returns_deep_into_it(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "long.diptych"
+    with Project.create(path) as project:
+        project.articles.add(parsed=parse_article(long_article(2000), name="report.txt"))
+        for title in ("Beta", "Gamma"):
+            text = long_text(title, "word")
+            project.articles.add(parsed=parse_article(text.encode(), name=f"{title}.txt"))
+    window = open_window(qtbot, context, Project.open(path))
+    pane = keyboard_in(qtbot, window, 0)
+    assert pane.article_id is not None
+    text = window.session.project.articles.get(article_id=pane.article_id).content.text
+    pane.scroll_to_offset(text.index("Paragraph 1500:"))
+    place = pane.reading_place()
+    assert place > 0
+    window.area.open_article(article_id(window, "Gamma"))
+    shown(qtbot, pane, window, "Gamma")
+
+    window.actions_.back.trigger()
+    qtbot.waitUntil(lambda: pane.reading_place() == place and not pane.is_loading)
+    assert pane.header.title.full_text() == "Section 0 of the report"
