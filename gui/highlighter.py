@@ -97,8 +97,8 @@ class HighlightTheme:
         return fill
 
     def fills(self, marks: tuple[Mark, ...]) -> list[QColor]:
-        """The fill of each colour of the tags of ``marks``, once each, in their order
-        (untagged passages: grey)."""
+        """The fill of each colour of the tags of ``marks``, once each, in the order of the
+        stripes (untagged passages: grey)."""
         return [self.fill(c) for c in _distinct(marks)]
 
     def brush(self, marks: tuple[Mark, ...]) -> QBrush:
@@ -137,8 +137,10 @@ class HighlightTheme:
 
 
 def _distinct(marks: tuple[Mark, ...]) -> tuple[str, ...]:
-    """The colours of the tags of ``marks``, each once, in their order."""
-    return tuple(dict.fromkeys(c.upper() for m in marks for c in m.colors)) or (UNTAGGED_COLOR,)
+    """The colours of the tags of ``marks``, each once, in one order whatever the order of
+    the marks: the same tags striped alike wherever they meet (the marks over a run of
+    text come in the order the passages were found, which differs from run to run)."""
+    return tuple(sorted({c.upper() for m in marks for c in m.colors})) or (UNTAGGED_COLOR,)
 
 
 class PassageHighlighter(QSyntaxHighlighter):
