@@ -1,9 +1,11 @@
 """Markdown tagged notes: passages as block quotes under nested tag or article headings.
 
-Each passage is one block quote holding the quoted text, a citation line (article, the
-section heading it sits under, its tags, the coder) and the analyst's note. The note is
-Markdown and stays Markdown: every line of it is put inside the block quote, so a heading,
-list or code fence in a note renders as such but cannot end the quote or the tag section.
+Each passage is one block quote holding the quoted text and a citation line (article, the
+section heading it sits under, its tags, the coder); the analyst's note follows it, outside
+the quote, so that commentary never reads as part of the source. The note is Markdown and
+stays Markdown, but cannot reach the document's outline nor run on into the passages after
+it: its headings become bold lines, as in the window and the HTML report, and a code fence
+it leaves open is closed (see :func:`~diptych.storage.export_markdown_text.note_lines`).
 Raw HTML in a note (``<b>``, ``<script>``) and links to ``javascript:``, ``file:`` or
 ``data:`` addresses are escaped to read as text, as the window shows them, and each note's
 link reference labels are its own (see :mod:`diptych.storage.export_markdown_notes`).
@@ -16,12 +18,13 @@ heading. The memos the grouping has no heading for (the articles' memos when gro
 tag, the tags' when grouped by article, and those of tags or articles without passages)
 close the document, under *Article memos* and *Tag memos*.
 
-After each quote comes a block id, ``^<passage uuid>``: Obsidian hides it and makes the
-quote linkable (``[[notes#^<uuid>]]``, or embedded with ``![[notes#^<uuid>]]``); other
-renderers show a short line with the uuid, which the CSV and JSON exports share. The uuid
-never changes, so links into a re-exported file keep working. A passage filed under
-several tags appears once per tag; its later copies get ``^<uuid>-2``, ``^<uuid>-3``...
-because a block id must be unique within a note.
+Asked for (:attr:`ExportOptions.block_ids`), a block id follows each quote,
+``^<passage uuid>``: Obsidian hides it and makes the quote linkable
+(``[[notes#^<uuid>]]``, or embedded with ``![[notes#^<uuid>]]``); other renderers show a
+line with the uuid, which is why it is left out unless asked for. The uuid, which the CSV
+and JSON exports share, never changes, so links into a re-exported file keep working. A
+passage filed under several tags appears once per tag; its later copies get
+``^<uuid>-2``, ``^<uuid>-3``... because a block id must be unique within a note.
 """
 
 from __future__ import annotations
@@ -29,7 +32,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import chain
 
-from diptych.storage.export_markdown_text import escape_text, isolated, one_line, quoted_note
+from diptych.storage.export_markdown_text import (
+    escape_text,
+    isolated,
+    note_lines,
+    one_line,
+    quoted_note,
+)
 from diptych.storage.exporting import (
     ExportData,
     ExportPassage,
@@ -133,6 +142,7 @@ class _Escaped:
         self._data = data
         self._text: dict[str, str] = {}
         self._tags: dict[tuple[int, ...], str] = {}
+        self.block_ids = data.options.block_ids
         self.copies: dict[str, int] = {}  # block ids given out so far, by passage uuid
 
     def text(self, value: str) -> str:
@@ -214,14 +224,16 @@ def _other_memos(
 
 
 def _passage(passage: ExportPassage, escaped: _Escaped) -> list[str]:
-    note = passage.annotation.note
     lines = _quote_lines(passage.annotation.exact)
-    lines += [">", "> — " + _citation(passage, escaped)]
+    lines += [">", "> — " + _citation(passage, escaped), ""]
+    if escaped.block_ids:
+        copies = escaped.copies[passage.uuid] = escaped.copies.get(passage.uuid, 0) + 1
+        block_id = passage.uuid if copies == 1 else f"{passage.uuid}-{copies}"
+        lines += [f"^{block_id}", ""]
+    note = passage.annotation.note
     if note.strip():
-        lines += [">", "> **Note:**", ">", *quoted_note(note)]
-    copies = escaped.copies[passage.uuid] = escaped.copies.get(passage.uuid, 0) + 1
-    block_id = passage.uuid if copies == 1 else f"{passage.uuid}-{copies}"
-    return [*lines, "", f"^{block_id}", ""]
+        lines += ["**Note:**", "", *note_lines(note), ""]
+    return lines
 
 
 def _quote_lines(exact: str) -> list[str]:

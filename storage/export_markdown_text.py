@@ -4,15 +4,23 @@ Titles, quotes, tag paths and names are escaped so that they read as text whatev
 hold: a quote starting with ``#``, ``-`` or ``1.`` stays a quote, and ``*``, ``_``, ``[``,
 ``$``, ``==`` or ``%%`` in it do not turn into emphasis, links, Obsidian maths, highlights
 or comments. Right-to-left words keep to their place in a line of others. Notes and memos
-stay Markdown inside a block quote (see :mod:`diptych.storage.export_markdown_notes`).
+stay Markdown (see :mod:`diptych.storage.export_markdown_notes`): memos inside a block
+quote, notes as blocks of their own after their passage's quote (:func:`note_lines`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from diptych.storage.control_characters import BIDI_CONTROLS
 from diptych.storage.export_markdown_notes import note_markdown
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~$#])")
 _SPECIAL = re.compile(r"[\\`*_\[\]<>|~$#&=%]")
@@ -78,5 +86,78 @@ def _tabs_as_spaces(line: str) -> str:
 
 
 def quoted_note(markdown: str) -> list[str]:
-    """A note or memo inside a block quote: Markdown, with raw HTML shown as text."""
-    return quoted(note_markdown(markdown))
+    """A memo inside a block quote: Markdown, with raw HTML shown as text and each line
+    break kept (:func:`note_lines`)."""
+    lines = _lines(markdown)
+    if len(lines) > 1:
+        _hard_breaks(lines, _parser().parse("\n".join(lines)))
+    return quoted(note_markdown("\n".join(lines)))
+
+
+def note_lines(markdown: str) -> list[str]:
+    """A note as blocks of its own (after its passage's quote): Markdown, with raw HTML
+    shown as text (:func:`note_markdown`), that ends where it ends.
+
+    Outside a block quote, a note's ``# heading`` would enter the document's outline
+    among the tags' headings, and a code fence left open would take in every passage
+    after it. Its headings become bold lines, as the window and the HTML report show
+    them, and an open fence is closed. A line break within a paragraph is kept as one
+    (two spaces at the line's end), as the window and the HTML report show it: most
+    Markdown readers would run the lines together.
+    """
+    lines = _lines(markdown)
+    if len(lines) == 1 and "#" not in markdown:  # most notes: nothing to find
+        return [note_markdown(markdown)]
+    tokens = _parser().parse("\n".join(lines))
+    _hard_breaks(lines, tokens)
+    for index in reversed(range(len(tokens))):  # from the end: rows above keep their place
+        token = tokens[index]
+        if token.level != 0 or token.map is None:
+            continue
+        start, end = token.map
+        if token.type == "heading_open":  # set apart, as a heading is, but by blank lines
+            before = [""] if start > 0 and lines[start - 1].strip() else []
+            after = [""] if end < len(lines) and lines[end].strip() else []
+            lines[start:end] = [*before, _bold(tokens[index + 1].content), *after]
+        elif token.type == "fence" and not _closed(token.markup, lines[start + 1 : end]):
+            lines.insert(end, token.markup)
+    return note_markdown("\n".join(lines)).strip("\n").split("\n")
+
+
+def _lines(markdown: str) -> list[str]:
+    return markdown.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+
+
+def _hard_breaks(lines: list[str], tokens: list[Token]) -> None:
+    """End each line of a paragraph but its last with a hard line break (two spaces)."""
+    for before, token in pairwise(tokens):
+        if token.type == "inline" and before.type == "paragraph_open" and token.map:
+            for row in range(token.map[0], token.map[1] - 1):
+                if not lines[row].endswith(("\\", "  ")):
+                    lines[row] = lines[row].rstrip(" \t") + "  "
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from diptych.storage.import_markdown import make_markdown_parser
+
+    return make_markdown_parser()
+
+
+def _bold(heading: str) -> str:
+    """A heading's text as a bold line ("" for an empty heading)."""
+    if not heading.strip():
+        return ""
+    if not heading.strip("*_-+ \t"):  # "***": a thematic break, not bold text
+        heading = _INLINE.sub(r"\\\1", heading)
+    return f"**{heading}**"
+
+
+def _closed(markup: str, rows: list[str]) -> bool:
+    """Whether the last of a fence's ``rows`` (after its opening line) closes it."""
+    last = rows[-1].strip() if rows else ""
+    return (
+        bool(last)
+        and len(rows[-1]) - len(rows[-1].lstrip(" ")) < 4
+        and (last == markup[0] * len(last) and len(last) >= len(markup))
+    )

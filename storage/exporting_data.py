@@ -43,6 +43,8 @@ class ExportOptions:
             Export, where each sub-tag has its own check box).
         include_untagged: whether passages without a tag are exported too; None: only when
             every tag is (``tag_ids`` None). See :attr:`untagged`.
+        block_ids: whether the Markdown export marks each quote with an Obsidian block id
+            (``^<passage uuid>``), for links into the file; other readers show it as text.
     """
 
     article_ids: tuple[int, ...] | None = None
@@ -51,6 +53,7 @@ class ExportOptions:
     timestamp: str | None = None
     include_subtags: bool = True
     include_untagged: bool | None = None
+    block_ids: bool = False
 
     @property
     def untagged(self) -> bool:

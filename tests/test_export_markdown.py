@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from diptych.storage.export_markdown import export_markdown
-from diptych.storage.export_markdown_text import escape_text
+from diptych.storage.export_markdown_text import escape_text, note_lines
 from diptych.storage.exporting import collect, export_project
 from diptych.storage.project import Project
 
@@ -53,8 +53,9 @@ def test_golden_grouped_by_tag(project: Project) -> None:
     check_golden("export.md", _export(project).encode("utf-8"))
 
 
-def test_golden_grouped_by_article(project: Project) -> None:
-    check_golden("export-by-article.md", _export(project, group_by="article").encode("utf-8"))
+def test_golden_grouped_by_article_with_block_ids(project: Project) -> None:
+    text = _export(project, group_by="article", block_ids=True)
+    check_golden("export-by-article.md", text.encode("utf-8"))
 
 
 def test_header_names_the_project_time_and_counts(project: Project) -> None:
@@ -82,7 +83,7 @@ def test_nested_tags_are_nested_headings_and_notes_add_none(project: Project) ->
 
 
 def test_grouped_by_article_lists_articles_in_library_order(project: Project) -> None:
-    text = _export(project, group_by="article")
+    text = _export(project, group_by="article", block_ids=True)
     assert [h for _, h in _headings(text)][1:] == [
         "Field notes: 東アジアの外交 🌏",
         "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations",
@@ -95,8 +96,10 @@ def test_grouped_by_article_lists_articles_in_library_order(project: Project) ->
     ]
 
 
-def test_every_passage_is_one_block_quote_with_a_unique_block_id(project: Project) -> None:
-    text = _export(project)
+def test_asked_for_every_passage_is_one_block_quote_with_a_unique_block_id(
+    project: Project,
+) -> None:
+    text = _export(project, block_ids=True)
     ids = re.findall(r"^\^(\S+)$", text, re.M)
     assert len(ids) == len(set(ids)) == 10  # passage 2 is under Trade and Evidence
     assert f"{fixed_uuid('b', 2)}-2" in ids
@@ -125,14 +128,34 @@ def test_quotes_starting_with_markdown_syntax_stay_quoted_text(project: Project)
         assert line in plain
 
 
-def test_a_note_stays_markdown_inside_its_passage(project: Project) -> None:
+def test_by_default_no_block_ids_and_the_note_follows_the_quote_outside_it(
+    project: Project,
+) -> None:
     text = _export(project)
-    assert "> - check *customs* data\n" in text
-    assert "> [bad](javascript:alert(1))" not in text  # the line is quoted whole
+    assert not re.search(r"^\^", text, re.M)
+    assert f"^{fixed_uuid('b', 2)}" not in text
     tokens = MD.parse(text)
-    in_quote = [t for t in tokens if t.level >= 1]
-    assert any(t.type == "heading_open" and t.level == 1 for t in in_quote)  # the note's own
-    assert any(t.type == "bullet_list_open" for t in in_quote)
+    quoted = "".join(t.content for t in tokens if t.type == "inline" and t.level >= 2)
+    assert "Headline figure" not in quoted and "Note:" not in quoted
+    assert "coded by Alice" in quoted  # the quote keeps its citation line
+    top = [t.content for t in _top_level(tokens) if t.type == "inline"]
+    assert "Headline figure." in top and "**Note:**" in top
+
+
+def test_a_note_stays_markdown_after_its_passage(project: Project) -> None:
+    text = _export(project)
+    assert "\n- check *customs* data\n" in text
+    assert "[bad](javascript:alert(1))" not in text
+    top = _top_level(MD.parse(text))
+    assert any(t.type == "bullet_list_open" for t in top)  # the note's own list
+    # Its heading reads as a bold line, as in the window and the HTML report.
+    assert "\n**Not a heading of the export**\n" in text
+
+
+def test_a_code_fence_left_open_in_a_note_ends_with_the_note() -> None:
+    assert note_lines("```\ncode") == ["```", "code", "```"]
+    assert note_lines("~~~~\nx\n~~~~") == ["~~~~", "x", "~~~~"]
+    assert note_lines("Setext\n===\nafter") == ["**Setext**", "", "after"]
 
 
 def test_raw_html_in_a_note_reads_as_text_in_a_viewer_that_allows_html(
