@@ -244,6 +244,7 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
         tag_ids=tag_ids,
         group_by=args.group_by,
         include_untagged=args.untagged,
+        block_ids=args.block_ids,
     )
     written: list[str] = []  # what the writer noticed: cells cut short, an empty scope
     data = export_project(project, fmt=fmt, options=options, notes=written)

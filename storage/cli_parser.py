@@ -247,6 +247,12 @@ def _export_parser(sub: Any, name: str) -> None:
         help="passages without a tag too (default: only when no --tag is given)",
     )
     p.add_argument("--group-by", choices=("tag", "article"), default="tag")
+    p.add_argument(
+        "--block-ids",
+        action="store_true",
+        help="Markdown: mark each quote with an Obsidian block id (^uuid), for links into"
+        " the file; other readers show the ids as text",
+    )
     p.add_argument("unnamed_output", nargs="*", help=argparse.SUPPRESS)
 
 

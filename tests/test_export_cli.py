@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -47,8 +48,19 @@ def test_export_markdown(project: Path) -> None:
         "§ Economic Interdependence as a Driving Force · Economy/Trade, Evidence · "
         "coded by Alice\n"
     ) in text
-    assert "> **Note:**\n>\n> Check *this*,\n> against customs data.\n" in text
+    # The note follows the quote, outside it; no block ids unless asked for.
+    assert "coded by Alice\n\n**Note:**\n\nCheck *this*,  \nagainst customs data.\n" in text
     assert "## Diplomacy\n\n> symbolic restart\n" in text
+    assert "\n^" not in text
+
+
+def test_export_markdown_with_block_ids(project: Path) -> None:
+    text = run("export", project, "--format", "md", "--block-ids")
+    ids = re.findall(r"^\^(\S+)$", text, re.M)
+    # The Trade passage is under Trade and under Evidence: its second copy's id is its own.
+    assert len(ids) == len(set(ids)) == 3
+    assert ids[0] + "-2" in ids
+    assert "coded by Alice\n\n^" in text  # right after the quote it names
 
 
 def test_export_w3c_json(project: Path) -> None:
