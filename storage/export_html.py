@@ -7,7 +7,7 @@ with :func:`html.escape`. Notes and memos are Markdown rendered by the same rule
 the window (:mod:`diptych.storage.note_markdown`): raw HTML shown as text, links kept only
 for http, https and mailto addresses (other links become their text), images shown as
 their alt text, never loaded; headings in a note become bold lines, outside the report's
-outline.
+outline, and each line break typed in a note is one.
 
 Each name, title, section and coder in a line of other words is isolated (``<cite>``,
 tag spans and ``<bdi>`` with ``unicode-bidi: isolate``): right-to-left text, or a
@@ -85,8 +85,8 @@ def export_html(data: ExportData, progress: Progress | None = None) -> bytes:
 
 
 def report_note_renderer() -> NoteRenderer:
-    """Notes and memos as the report shows them: headings as bold lines, links noreferrer."""
-    return NoteRenderer(headings_as_lines=True, link_rel="noreferrer")
+    """Notes and memos as the report shows them: as in the window, links noreferrer."""
+    return NoteRenderer(link_rel="noreferrer")
 
 
 def _by_tag(

@@ -14,9 +14,14 @@ as text) and one core rule over its tokens:
   Punctuation that ends a sentence, or closes the bracket the address stands in, stays
   outside the link.
 
-Where the HTML goes decides the rest: the window shows a note's headings as headings,
-while the report shows them as bold lines (they must not enter its outline) and marks
-its links ``rel="noreferrer"``.
+A note reads the same in the window and in the HTML report (which also marks its links
+``rel="noreferrer"``):
+
+- each line break typed in a paragraph is a line break (``<br>``), as in the note's
+  editor, rather than a space joining the lines, as Markdown has it;
+- a heading is a bold line (``<p class="note-heading"><strong>``): large in the window
+  it outweighed the passage it comments on, and in the report it must not enter the
+  page's outline among the tags' headings.
 """
 
 from __future__ import annotations
@@ -54,13 +59,10 @@ class NoteRenderer:
     """Renders notes to safe HTML fragments (see the module docstring for the rules).
 
     Args:
-        headings_as_lines: show a note's headings as bold paragraphs
-            (``<p class="note-heading"><strong>``) rather than as headings.
         link_rel: a ``rel`` value for every kept link ("" for none).
     """
 
-    def __init__(self, *, headings_as_lines: bool = False, link_rel: str = "") -> None:
-        self._headings_as_lines = headings_as_lines
+    def __init__(self, *, link_rel: str = "") -> None:
         self._link_rel = link_rel
 
     @cached_property
@@ -73,11 +75,11 @@ class NoteRenderer:
         # Let every link reach the token stream: the core rule keeps the safe ones and
         # shows the others as their text, rather than as the raw ``[x](javascript:...)``.
         md.validateLink = _any_link  # type: ignore[method-assign]
+        md.options["breaks"] = True  # a line break typed is one
         link_bare_addresses(md)
         md.core.ruler.push("safe_links_no_images", _safe_links_no_images)
-        if self._headings_as_lines:
-            md.add_render_rule("heading_open", _heading_open)
-            md.add_render_rule("heading_close", _heading_close)
+        md.add_render_rule("heading_open", _heading_open)
+        md.add_render_rule("heading_close", _heading_close)
         if self._link_rel:
             md.add_render_rule("link_open", _link_open_with_rel(self._link_rel))
         return md

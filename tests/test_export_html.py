@@ -222,6 +222,14 @@ def test_note_headings_do_not_enter_the_outline() -> None:
     assert "<h1" not in html and '<p class="note-heading"><strong>Big</strong></p>' in html
 
 
+def test_each_line_break_typed_in_a_note_is_one_in_the_report(project: Project) -> None:
+    page = _export(project)
+    assert "<p>Has &quot;quotes&quot;, commas, and<br />\nnewlines</p>" in page
+    assert report_note_renderer().render("first point\nsecond point") == (
+        "<p>first point<br />\nsecond point</p>"
+    )
+
+
 @pytest.mark.parametrize(
     "page",
     [

@@ -30,8 +30,11 @@ def test_the_project_memo_reads_rendered_and_goes_back_to_writing(
     assert not panel.project_memo.isVisible()
     assert box.button.text() == "Edit"
     shown = box.browser.toPlainText()
-    assert shown.startswith("Welcome to Diptych")  # a heading, not "# Welcome"
-    assert box.browser.document().firstBlock().blockFormat().headingLevel() == 1
+    assert shown.startswith("Welcome to Diptych")  # rendered, not "# Welcome"
+    # A bold line, as the HTML report shows a memo's heading, not a large heading.
+    first = box.browser.document().firstBlock()
+    assert first.blockFormat().headingLevel() == 0
+    assert first.begin().fragment().charFormat().font().bold()
     qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
     assert box.stack.currentWidget() is panel.project_memo and panel.project_memo.isVisible()
     assert box.button.text() == "Preview"

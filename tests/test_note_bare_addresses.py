@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from diptych.storage.note_markdown import LONGEST_ADDRESS, PLAIN_NOTE, NoteRenderer
 
 WINDOW = NoteRenderer()
-REPORT = NoteRenderer(headings_as_lines=True, link_rel="noreferrer")
+REPORT = NoteRenderer(link_rel="noreferrer")
 
 
 def links(html: str) -> list[tuple[str, str]]:

@@ -123,11 +123,17 @@ def test_the_report_shows_a_note_as_the_window_does(note: str) -> None:
     assert report.replace(' rel="noreferrer"', "") == note_to_html(note)
 
 
-def test_the_report_shows_a_notes_headings_as_lines_the_window_as_headings() -> None:
-    assert "<h1>Big</h1>" in note_to_html("# Big")
-    assert report_note_renderer().render("# Big") == (
-        '<p class="note-heading"><strong>Big</strong></p>'
-    )
+@pytest.mark.parametrize("note", ["# Big", "### Big", "Big\n==="])
+def test_the_window_and_the_report_show_a_notes_heading_as_a_bold_line(note: str) -> None:
+    line = '<p class="note-heading"><strong>Big</strong></p>'
+    assert note_to_html(note) == report_note_renderer().render(note) == line
+
+
+def test_the_window_and_the_report_keep_each_line_break_typed_in_a_note() -> None:
+    note = "first point\nsecond point\n\n- one\n  more"
+    html = "<p>first point<br />\nsecond point</p>\n<ul>\n<li>one<br />\nmore</li>\n</ul>"
+    assert note_to_html(note) == report_note_renderer().render(note) == html
+    assert note_to_plain(note) == "first point second point one more"  # lists: one line
 
 
 @pytest.mark.parametrize(
