@@ -202,8 +202,10 @@ def test_raw_html_in_a_note_is_exported_to_markdown_as_text(
     with qtbot.waitSignal(dialog.exported, timeout=10_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     text = target.read_text(encoding="utf-8")
+    # After the quote, outside it, each line break kept (two spaces end the first line).
     assert (
-        "> Line one *kept*\n> Line two \\<script>alert(1)\\</script> and \\<b>bold\\</b>\n" in text
+        "\n\nLine one *kept*  \nLine two \\<script>alert(1)\\</script> and \\<b>bold\\</b>\n"
+        in text
     )
     assert "<script>" not in text.replace("\\<script>", "")
 
