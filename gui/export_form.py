@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -34,6 +35,7 @@ from diptych.storage.exporting import ExportOptions, export_notes
 UNTAGGED = 0  # the tag list's last item, passages without a tag (no tag has id 0)
 UNTAGGED_LABEL = "Untagged passages"
 GROUPED_FORMATS = frozenset({"md", "csv", "html"})  # the writers that read the grouping
+BLOCK_ID_FORMATS = frozenset({"md"})
 CODEBOOK_FORMATS = frozenset({"qdc"})  # tags alone: no article, no passage
 
 
@@ -45,8 +47,8 @@ class ExportForm(ExportSaveTo):
     Choosing a format gives the file name its suffix; a file name typed or browsed with
     another format's suffix (``notes.csv``) chooses that format.
 
-    The format, grouping, Untagged passages and folder of the last export written are
-    offered first, in this window and the windows opened after it; every article and tag
+    The format, grouping, Untagged passages, block ids and folder of the last export
+    written are offered first, in this window and the windows opened after it; every article and tag
     is checked afresh (a choice of them is one project's own).
 
     Args:
@@ -88,6 +90,12 @@ class ExportForm(ExportSaveTo):
         group = QButtonGroup(self)
         group.addButton(self.by_tag)
         group.addButton(self.by_article)
+        # Off unless asked for: other Markdown readers show each id as a line of text.
+        self.block_ids = QCheckBox("Block &ids for Obsidian links", self)
+        self.block_ids.setToolTip(
+            "Mark each quote with an id (^…) that Obsidian links to;"
+            " other Markdown readers show the ids as text"
+        )
         self._offer(last)
         self.codebook = codebook
         self.qualcoder = QLabel(self, wordWrap=True)
@@ -153,13 +161,17 @@ class ExportForm(ExportSaveTo):
         form.addRow("&Format", self.format)  # each label the buddy of its field
         form.addRow("Include", scope)
         form.addRow("Group passages", grouping)
+        markdown = QHBoxLayout()
+        markdown.addWidget(self.block_ids)
+        markdown.addStretch(1)
+        form.addRow("Markdown", markdown)
         form.addRow(self._label("&Save to", self.output), where)
         form.addRow(self.qualcoder)
         form.addRow(self.choice_hint)
         form.addRow(self.progress)
         form.addRow(self.buttons)
         self.resize(720, 520)
-        in_tab_order += [self.by_tag, self.by_article, self.output, self.browse]
+        in_tab_order += [self.by_tag, self.by_article, self.block_ids, self.output, self.browse]
         for before, after in pairwise(in_tab_order):
             QWidget.setTabOrder(before, after)
 
@@ -187,6 +199,7 @@ class ExportForm(ExportSaveTo):
             self.format.setCurrentIndex(index)
         self.by_article.setChecked(last.group_by == "article")
         self.by_tag.setChecked(last.group_by != "article")
+        self.block_ids.setChecked(last.block_ids)
         if not last.include_untagged:
             self.tags.item(self.tags.count() - 1).setCheckState(Qt.CheckState.Unchecked)
 
@@ -197,6 +210,7 @@ class ExportForm(ExportSaveTo):
             fmt=self.fmt(),
             group_by="article" if self.by_article.isChecked() else "tag",
             include_untagged=untagged,
+            block_ids=self.block_ids.isChecked(),
             folder=output.parent,
         )
 
@@ -209,6 +223,7 @@ class ExportForm(ExportSaveTo):
             include_subtags=False,  # each sub-tag has its own check box
             group_by="article" if self.by_article.isChecked() else "tag",
             include_untagged=None if checked is None else UNTAGGED in checked,
+            block_ids=self.block_ids.isChecked() and self.fmt() in BLOCK_ID_FORMATS,
         )
 
     def on_format_current_index_changed(self, *_args: object) -> None:
@@ -248,15 +263,16 @@ class ExportForm(ExportSaveTo):
         self.export_button.setEnabled(not missing and not self.exporting)
 
     def _offer_what_applies(self) -> None:
-        """Grouping only for the formats that group passages, and the articles and
-        Untagged passages only for those that hold passages: choosing By article for a
-        JSON file, or no article for a codebook, changed nothing, or refused the export
-        for no reason."""
+        """Grouping only for the formats that group passages, block ids only for Markdown,
+        and the articles and Untagged passages only for those that hold passages: choosing
+        By article for a JSON file, or no article for a codebook, changed nothing, or
+        refused the export for no reason."""
         fmt, label = self.fmt(), self.format.currentText()
         grouped = fmt in GROUPED_FORMATS
         for button in (self.by_tag, self.by_article):
             button.setEnabled(grouped)
             button.setToolTip("" if grouped else f"A {label} file is not grouped")
+        self.block_ids.setEnabled(fmt in BLOCK_ID_FORMATS)
         articles = fmt not in CODEBOOK_FORMATS
         self.article_scope.setEnabled(articles)
         self.article_scope.setToolTip(

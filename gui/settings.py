@@ -20,20 +20,22 @@ MAX_RECENT = 10
 
 @dataclass(frozen=True)
 class ExportChoices:
-    """What File > Export offers first: the format, grouping, Untagged passages and folder
-    of the last export written. The articles and tags chosen are a project's own and are
+    """What File > Export offers first: the format, grouping, Untagged passages, block ids
+    and folder of the last export written. The articles and tags chosen are a project's own and are
     not kept: one project's tags are not another's.
 
     Attributes:
         fmt: the format's key ("md", "csv"...); one no longer known is offered as Markdown.
         group_by: "tag" or "article".
         include_untagged: whether Untagged passages is checked.
+        block_ids: whether the Markdown export marks its quotes with Obsidian block ids.
         folder: where the last export was written (None before the first).
     """
 
     fmt: str = "md"
     group_by: str = "tag"
     include_untagged: bool = True
+    block_ids: bool = False
     folder: Path | None = None
 
 
@@ -197,6 +199,7 @@ class Settings:
             fmt=str(value("export/format", "md") or "md"),
             group_by=group_by if group_by in ("tag", "article") else "tag",
             include_untagged=str(value("export/include_untagged", "true")).lower() != "false",
+            block_ids=str(value("export/block_ids", "false")).lower() == "true",
             folder=Path(folder) if folder else None,
         )
 
@@ -207,6 +210,7 @@ class Settings:
         self._qsettings.setValue(
             "export/include_untagged", "true" if choices.include_untagged else "false"
         )
+        self._qsettings.setValue("export/block_ids", "true" if choices.block_ids else "false")
         self._qsettings.setValue("export/folder", str(choices.folder or ""))
 
     # -- save a copy ---------------------------------------------------------------------
