@@ -30,6 +30,7 @@ _LEADING_SPACE = re.compile(r"^[ \t]+")
 _LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
 # A line's indentation with its block quote and list marks, each followed by white space.
 _LAYOUT = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*")
+_MAY_NEED_PARSING = re.compile("[#`~]")  # one line: a heading, an open fence
 _RIGHT_TO_LEFT = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
@@ -106,22 +107,42 @@ def note_lines(markdown: str) -> list[str]:
     Markdown readers would run the lines together.
     """
     lines = _lines(markdown)
-    if len(lines) == 1 and "#" not in markdown:  # most notes: nothing to find
+    if len(lines) == 1 and not _MAY_NEED_PARSING.search(markdown):  # most notes
         return [note_markdown(markdown)]
-    tokens = _parser().parse("\n".join(lines))
+    # A paragraph after the note: a fence that takes it in is one the note left open.
+    tokens = _parser().parse("\n".join(lines) + "\n\nafter")
     _hard_breaks(lines, tokens)
     for index in reversed(range(len(tokens))):  # from the end: rows above keep their place
         token = tokens[index]
-        if token.level != 0 or token.map is None:
+        if token.map is None:
             continue
         start, end = token.map
-        if token.type == "heading_open":  # set apart, as a heading is, but by blank lines
+        if token.type == "heading_open" and token.level > 0:  # in a list or quote of the note
+            _bold_in_place(lines, start, token.markup, tokens[index + 1].content)
+        elif token.level > 0:
+            continue
+        elif token.type == "heading_open":  # set apart, as a heading is, but by blank lines
             before = [""] if start > 0 and lines[start - 1].strip() else []
             after = [""] if end < len(lines) and lines[end].strip() else []
             lines[start:end] = [*before, _bold(tokens[index + 1].content), *after]
-        elif token.type == "fence" and not _closed(token.markup, lines[start + 1 : end]):
-            lines.insert(end, token.markup)
+        elif token.type == "fence" and end > len(lines):  # it took in the paragraph after
+            lines.append(token.markup)
     return note_markdown("\n".join(lines)).strip("\n").split("\n")
+
+
+def _bold_in_place(lines: list[str], row: int, markup: str, heading: str) -> None:
+    """A ``# heading`` in a list item or quote of a note made a bold line, in its place.
+
+    (An underlined heading there, rarer still, stays a heading: in its list or quote, it
+    is set off from the tags' headings.)
+    """
+    layout = _LAYOUT.match(lines[row])
+    prefix = layout[0] if layout else ""
+    if markup.startswith("#") and lines[row].startswith("#", len(prefix)):
+        bold = _bold(heading)
+        # A line of its own, as the heading was, where text follows in the same item.
+        follows = row + 1 < len(lines) and lines[row + 1].strip(" \t>") and bold
+        lines[row] = (prefix + bold).rstrip() + ("  " if follows else "")
 
 
 def _lines(markdown: str) -> list[str]:
@@ -151,13 +172,3 @@ def _bold(heading: str) -> str:
     if not heading.strip("*_-+ \t"):  # "***": a thematic break, not bold text
         heading = _INLINE.sub(r"\\\1", heading)
     return f"**{heading}**"
-
-
-def _closed(markup: str, rows: list[str]) -> bool:
-    """Whether the last of a fence's ``rows`` (after its opening line) closes it."""
-    last = rows[-1].strip() if rows else ""
-    return (
-        bool(last)
-        and len(rows[-1]) - len(rows[-1].lstrip(" ")) < 4
-        and (last == markup[0] * len(last) and len(last) >= len(markup))
-    )

@@ -156,6 +156,22 @@ def test_a_code_fence_left_open_in_a_note_ends_with_the_note() -> None:
     assert note_lines("```\ncode") == ["```", "code", "```"]
     assert note_lines("~~~~\nx\n~~~~") == ["~~~~", "x", "~~~~"]
     assert note_lines("Setext\n===\nafter") == ["**Setext**", "", "after"]
+    assert note_lines("- # In a list\n  text") == ["- **In a list**  ", "  text"]
+
+
+@given(st.text(st.sampled_from("#=-*`~>_ \n\t1.a+)<[]:"), min_size=1))
+def test_no_note_adds_a_heading_or_takes_in_the_passage_after_it(note: str) -> None:
+    text = "\n".join(note_lines(note)) + "\n\n> next quote\n"
+    tokens = MD.parse(text)
+    assert not any(t.type == "heading_open" and t.level == 0 for t in tokens)
+    assert [t.type for t in tokens[-5:]] == [
+        "blockquote_open",
+        "paragraph_open",
+        "inline",
+        "paragraph_close",
+        "blockquote_close",
+    ]
+    assert tokens[-5].level == 0 and tokens[-3].content == "next quote"
 
 
 def test_raw_html_in_a_note_reads_as_text_in_a_viewer_that_allows_html(
