@@ -17,10 +17,12 @@ its direction from its first letters (``dir="auto"``): an Arabic or Hebrew quote
 from the right, its full stop at its end, not stranded on the left. So do the headings
 and table cells that hold an article's title or a tag's path.
 
-Every memo in scope is in the report: the project's in the header, a tag's or an
+Every memo in the export is in the report: the project's in the header, a tag's or an
 article's under its heading, and those the grouping has no heading for (the articles'
 memos when grouped by tag, the tags' when grouped by article, and those of tags or
-articles without passages) in closing sections, *Article memos* and *Tag memos*.
+articles without passages) in closing sections, *Article memos* and *Tag memos*. The
+articles are those of :meth:`~diptych.storage.exporting_data.ExportData.articles_in_export`:
+a report of some tags holds the memos, and counts, of the articles with a passage in it.
 
 The page around the passages (its head and style sheet, its header and tables of
 counts) is made by :mod:`diptych.storage.export_html_page`. Tag colours mark the quotes,

@@ -92,9 +92,10 @@ def page_head(data: ExportData) -> list[str]:
 
 def page_header(data: ExportData, renderer: NoteRenderer) -> list[str]:
     """The project's name, what was exported, and the project's memo."""
+    articles = len(data.articles_in_export())
     summary = (
         f"Exported {escaped(data.timestamp)} · {counted(len(data.passages), 'passage')} · "
-        f"{counted(len(data.articles), 'article')} · {counted(len(data.tags), 'tag')} · "
+        f"{counted(articles, 'article')} · {counted(len(data.tags), 'tag')} · "
         f"grouped by {escaped(data.options.group_by)}{_narrowed(data)}"
     )
     lines = [
@@ -148,7 +149,7 @@ def page_counts(data: ExportData) -> list[str]:
         '<tr><th>Article</th><th class="n">Passages</th><th class="n">Orphans</th>'
         '<th class="n">Tags used</th></tr>'
     )
-    for article in data.articles:
+    for article in data.articles_in_export():
         passages = per_article.get(article.id, [])
         orphans = sum(1 for p in passages if p.annotation.is_orphan)
         tags = len({t for p in passages for t in p.tag_ids})

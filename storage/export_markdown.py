@@ -16,7 +16,9 @@ The quoted text is escaped so that it reads as text whatever it holds (see
 The project memo follows the header; a tag's or an article's memo comes under its
 heading. The memos the grouping has no heading for (the articles' memos when grouped by
 tag, the tags' when grouped by article, and those of tags or articles without passages)
-close the document, under *Article memos* and *Tag memos*.
+close the document, under *Article memos* and *Tag memos*. Narrowed to some tags, the
+notes hold the memos, and count, of the articles with an exported passage only (see
+:meth:`~diptych.storage.exporting_data.ExportData.articles_in_export`).
 
 Asked for (:attr:`ExportOptions.block_ids`), a block id follows each quote,
 ``^<passage uuid>``: Obsidian hides it and makes the quote linkable
@@ -79,7 +81,7 @@ def _header(data: ExportData) -> list[str]:
         f"# {name}: tagged notes",
         "",
         f"- Exported: {data.timestamp}",
-        f"- Articles: {len(data.articles)}",
+        f"- Articles: {len(data.articles_in_export())}",
         f"- Passages: {passages}",
         f"- Tags: {len(data.tags)} ({used} used)",
         f"- Grouped by: {data.options.group_by}",

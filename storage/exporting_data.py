@@ -130,7 +130,9 @@ class ExportData:
         project: the project's uuid, name and creation time.
         timestamp: when the export was made (ISO 8601 UTC, e.g. ``2025-01-15T10:00:00Z``).
         options: the options the export was made with.
-        articles: the exported articles in library order, with their display text.
+        articles: the articles chosen (every article when none was chosen apart), in
+            library order, with their display text: a REFI-QDA project holds each as a
+            source. The report formats speak of :meth:`articles_in_export` instead.
         codebook: the whole codebook (every tag, for paths and ancestors).
         tags: the tags in scope, in codebook (depth-first) order; every tag when the
             options name none, else the named tags (and all their sub-tags if the options
@@ -138,7 +140,7 @@ class ExportData:
         passages: the exported passages, ordered by article (library order), then start,
             end and id, each article's orphans after its other passages. With a tag
             scope, only passages carrying a tag in scope.
-        memos: the project memo, the memos of exported articles and of tags in scope.
+        memos: the project memo, the memos of the chosen articles and of tags in scope.
         coders: everyone who coded a passage of the project (uuid and name), by name.
         notes: what the writer found the user should know about the file it wrote (a
             text cut short to fit a spreadsheet cell), one sentence each; writers add to it.
@@ -182,6 +184,17 @@ class ExportData:
         left out)."""
         return self.options.tag_ids is None or len(self.tags) == len(self._paths)
 
+    def articles_in_export(self) -> tuple[Article, ...]:
+        """The articles the export is about, in library order: every article chosen when
+        the passages are not narrowed by tag (an article not tagged yet, and its memo, is
+        still part of the whole project or of the articles chosen); only those with at
+        least one exported passage when they are (a report of the tag Trade says nothing
+        of an article without a Trade passage, nor carries its memo)."""
+        if self.every_tag_chosen():
+            return self.articles
+        with_passages = {p.article.id for p in self.passages}
+        return tuple(a for a in self.articles if a.id in with_passages)
+
     def tag_path(self, tag_id: int) -> str:
         """The tag's path from the top of the codebook, e.g. ``Economy/Trade``."""
         return self._paths[tag_id]
@@ -197,7 +210,7 @@ class ExportData:
         return self._coders_by_name.get(name)
 
     def memo(self, kind: MemoKind, target_id: int | None = None) -> Memo | None:
-        """The memo on the project, an exported article or a tag in scope, unless blank."""
+        """The memo on the project, a chosen article or a tag in scope, unless blank."""
         return self._memos_by_target.get((kind, target_id))
 
     def tag_groups(self) -> list[TagGroup]:
@@ -238,18 +251,18 @@ class ExportData:
         self, *, shown_articles: Iterable[int] = (), shown_tags: Iterable[int] = ()
     ) -> tuple[list[tuple[Article, Memo]], list[tuple[Tag, Memo]]]:
         """The article and tag memos a grouping has no heading for, so that a report
-        still holds every memo in scope: grouped by tag, the articles' memos (and the
+        still holds every memo in the export: grouped by tag, the articles' memos (and the
         memos of tags without passages); grouped by article, the tags' memos (and the
         memos of articles without passages).
 
         Returns:
-            the memos of exported articles not in ``shown_articles`` (library order),
-            and of tags in scope not in ``shown_tags`` (codebook order).
+            the memos of the :meth:`articles_in_export` not in ``shown_articles`` (library
+            order), and of tags in scope not in ``shown_tags`` (codebook order).
         """
         placed_articles, placed_tags = set(shown_articles), set(shown_tags)
         articles = [
             (a, memo)
-            for a in self.articles
+            for a in self.articles_in_export()
             if a.id not in placed_articles and (memo := self.memo(MemoKind.ARTICLE, a.id))
         ]
         tags = [
