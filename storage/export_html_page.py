@@ -52,10 +52,11 @@ cite, .tag, bdi { unicode-bidi: isolate; }
 pre, code { font-size: .9em; white-space: pre-wrap; }
 @media print {
   body { max-width: none; margin: 0; font-size: 10pt; }
-  .group.top { break-before: page; }
   .passage, tr, h2, h3, h4, h5, h6 { break-inside: avoid; }
   h2, h3, h4, h5, h6 { break-after: avoid; }
-  a { color: inherit; text-decoration: none; }
+  a { color: inherit; }
+  a[href]::after { content: " (" attr(href) ")"; }
+  a[href^="#"]::after { content: none; }
 }
 """
 

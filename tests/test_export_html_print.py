@@ -1,0 +1,53 @@
+"""The HTML report printed: a note's link is followed by its address (an in-page anchor
+is not), and top-level groups run on without a forced page break, which left a mostly
+empty page per tag; a passage is still not split across pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from export_fixtures import fixed_options
+
+from diptych.storage.exporting import export_project
+from diptych.storage.importing import parse_article
+from diptych.storage.project import Project
+
+
+def printed_rules(page: str) -> dict[str, str]:
+    """The report's print style sheet, as {selector: declarations}."""
+    found = re.search(r"@media print \{(.*?)\n\}", page, re.S)
+    assert found is not None
+    return {
+        selector.strip(): body.strip()
+        for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", found[1])
+    }
+
+
+def report(tmp_path: Path) -> str:
+    with Project.open(tmp_path / "print.diptych", create=True, name="Print") as project:
+        article = project.articles.add(parsed=parse_article(b"Ports grew.\n", name="a.txt"))
+        for name in ("Economy", "Politics"):
+            tag = project.tags.add(name=name)
+            project.annotations.add(
+                article_id=article.id, start=0, end=5, tag_ids=[tag.id],
+                note="See [the figures](https://example.org/trade).",
+            )  # fmt: skip
+        return export_project(project, fmt="html", options=fixed_options()).decode("utf-8")
+
+
+def test_a_printed_link_shows_its_address(tmp_path: Path) -> None:
+    page = report(tmp_path)
+    assert '<a href="https://example.org/trade"' in page
+    rules = printed_rules(page)
+    assert rules["a[href]::after"] == 'content: " (" attr(href) ")";'
+    assert rules['a[href^="#"]::after'] == "content: none;"
+    assert "text-decoration: none" not in rules.get("a", "")
+
+
+def test_printed_groups_are_not_each_forced_onto_a_new_page(tmp_path: Path) -> None:
+    rules = printed_rules(report(tmp_path))
+    assert not any("break-before" in body for body in rules.values())
+    assert any(
+        ".passage" in selector and "break-inside: avoid" in body for selector, body in rules.items()
+    )
