@@ -127,25 +127,11 @@ def _narrowed(data: ExportData) -> str:
 
 def page_counts(data: ExportData) -> list[str]:
     """Tables of passages per tag and per article."""
-    per_tag: dict[int, int] = {}
-    tag_articles: dict[int, set[int]] = {}
+    lines = _tag_counts(data)
     per_article: dict[int, list[ExportPassage]] = {}
     for p in data.passages:
         per_article.setdefault(p.article.id, []).append(p)
-        for tag_id in p.tag_ids:
-            per_tag[tag_id] = per_tag.get(tag_id, 0) + 1
-            tag_articles.setdefault(tag_id, set()).add(p.article.id)
-    lines = ['<section class="counts">', "<h2>Passages per tag</h2>", "<table>"]
-    lines.append('<tr><th>Tag</th><th class="n">Passages</th><th class="n">Articles</th></tr>')
-    depths = {t.id: depth for t, depth in data.codebook.walk()}
-    for tag in data.tags:
-        depth = min(depths.get(tag.id, 0), 5)
-        lines.append(
-            f'<tr><td class="d{depth}" dir="auto"><span class="swatch t{tag.id}"></span>'
-            f'{escaped(data.tag_path(tag.id))}</td><td class="n">{per_tag.get(tag.id, 0)}</td>'
-            f'<td class="n">{len(tag_articles.get(tag.id, ()))}</td></tr>'
-        )
-    lines += ["</table>", "<h2>Passages per article</h2>", "<table>"]
+    lines += ["<h2>Passages per article</h2>", "<table>"]
     lines.append(
         '<tr><th>Article</th><th class="n">Passages</th><th class="n">Orphans</th>'
         '<th class="n">Tags used</th></tr>'
@@ -160,3 +146,40 @@ def page_counts(data: ExportData) -> list[str]:
             f'<td class="n">{orphans}</td><td class="n">{tags}</td></tr>'
         )
     return [*lines, "</table>", "</section>"]
+
+
+def _tag_counts(data: ExportData) -> list[str]:
+    """The table of passages per tag, counted as the Codebook counts them: a tag's
+    passages with its sub-tags', each passage once; and beside them its own."""
+    own: dict[int, int] = {}
+    under: dict[int, int] = {}
+    articles: dict[int, set[int]] = {}
+    above: dict[int, set[int]] = {}  # each tag with its ancestors
+    for p in data.passages:
+        for tag_id in p.tag_ids:
+            own[tag_id] = own.get(tag_id, 0) + 1
+        counted_under: set[int] = set()
+        for tag_id in p.tag_ids:
+            if tag_id not in above:
+                above[tag_id] = {tag_id, *(t.id for t in data.codebook.ancestors(tag_id))}
+            counted_under |= above[tag_id]
+        for tag_id in counted_under:
+            under[tag_id] = under.get(tag_id, 0) + 1
+            articles.setdefault(tag_id, set()).add(p.article.id)
+    lines = [
+        '<section class="counts">',
+        "<h2>Passages per tag</h2>",
+        "<table>",
+        '<tr><th>Tag</th><th class="n">Passages (with sub-tags)</th>'
+        '<th class="n">Tagged itself</th><th class="n">Articles</th></tr>',
+    ]
+    depths = {t.id: depth for t, depth in data.codebook.walk()}
+    for tag in data.tags:
+        depth = min(depths.get(tag.id, 0), 5)
+        lines.append(
+            f'<tr><td class="d{depth}" dir="auto"><span class="swatch t{tag.id}"></span>'
+            f'{escaped(data.tag_path(tag.id))}</td><td class="n">{under.get(tag.id, 0)}</td>'
+            f'<td class="n">{own.get(tag.id, 0)}</td>'
+            f'<td class="n">{len(articles.get(tag.id, ()))}</td></tr>'
+        )
+    return [*lines, "</table>"]

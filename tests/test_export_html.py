@@ -202,7 +202,7 @@ def test_counts_per_tag_and_per_article(project: Project) -> None:
     assert evidence is not None
     assert (
         f'<span class="swatch t{evidence.id}"></span>Evidence</td>'
-        '<td class="n">3</td><td class="n">2</td></tr>'
+        '<td class="n">3</td><td class="n">3</td><td class="n">2</td></tr>'
     ) in page
     assert (
         '<tr><td dir="auto">Short dispatch</td><td class="n">1</td><td class="n">1</td>'
