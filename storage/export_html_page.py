@@ -95,7 +95,9 @@ def page_header(data: ExportData, renderer: NoteRenderer) -> list[str]:
     """The project's name, what was exported, and the project's memo."""
     articles = len(data.articles_in_export())
     summary = (
-        f"Exported {escaped(data.timestamp)} · {counted(len(data.passages), 'passage')} · "
+        f'Exported <time datetime="{escaped(data.timestamp)}">'
+        f"{escaped(data.time_in_words())}</time> · "
+        f"{counted(len(data.passages), 'passage')} · "
         f"{counted(articles, 'article')} · {counted(len(data.tags), 'tag')} · "
         f"grouped by {escaped(data.options.group_by)}{_narrowed(data)}"
     )

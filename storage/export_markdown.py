@@ -80,7 +80,7 @@ def _header(data: ExportData) -> list[str]:
     lines = [
         f"# {name}: tagged notes",
         "",
-        f"- Exported: {data.timestamp}",
+        f"- Exported: {data.time_in_words()}",
         f"- Articles: {len(data.articles_in_export())}",
         f"- Passages: {passages}",
         f"- Tags: {len(data.tags)} ({used} used)",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import tzinfo
 
 from diptych.storage.codebook import Codebook
 from diptych.storage.errors import InputError
@@ -24,6 +25,7 @@ from diptych.storage.model import (
     ProjectInfo,
     Tag,
 )
+from diptych.storage.wording import time_in_words
 
 GROUP_BY = ("tag", "article")
 
@@ -38,6 +40,9 @@ class ExportOptions:
             ``include_subtags``); None exports every passage, untagged ones included.
         group_by: ``"tag"`` (passages under each of their tags) or ``"article"``.
         timestamp: the export time to print (ISO 8601); None uses the project's clock.
+        zone: the time zone the Markdown notes and the HTML report say the export time in;
+            None: the computer's. The formats that hold a machine-readable time (the HTML
+            report's ``<time datetime>``, W3C JSON, REFI-QDA) keep it in UTC.
         include_subtags: whether each tag in ``tag_ids`` brings all its sub-tags (the
             command line's ``--tag``); False exports exactly the tags named (the window's
             Export, where each sub-tag has its own check box).
@@ -51,6 +56,7 @@ class ExportOptions:
     tag_ids: tuple[int, ...] | None = None
     group_by: str = "tag"
     timestamp: str | None = None
+    zone: tzinfo | None = None
     include_subtags: bool = True
     include_untagged: bool | None = None
     block_ids: bool = False
@@ -194,6 +200,11 @@ class ExportData:
             return self.articles
         with_passages = {p.article.id for p in self.passages}
         return tuple(a for a in self.articles if a.id in with_passages)
+
+    def time_in_words(self) -> str:
+        """When the export was made, for a reader, in the options' zone (the computer's
+        if none): "6 December 2026, 21:32"."""
+        return time_in_words(self.timestamp, self.options.zone)
 
     def tag_path(self, tag_id: int) -> str:
         """The tag's path from the top of the codebook, e.g. ``Economy/Trade``."""

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, tzinfo
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:
     """``count`` with its noun in the right number: ``counted(1, "passage")`` is
@@ -38,3 +43,17 @@ def shortened(quote: str, length: int = 40) -> str:
     """A passage's quote on one line, cut to ``length`` characters: how messages name it."""
     quote = " ".join(quote.split())
     return quote if len(quote) <= length else quote[:length].rstrip() + "…"
+
+
+def time_in_words(stamp: str, zone: tzinfo | None = None) -> str:
+    """A stored time (ISO 8601, UTC when it names no zone) as a reader says it, in
+    ``zone`` (None: the computer's): "6 December 2026, 21:32". A stamp that is no time
+    is returned as it is."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    local = when.astimezone(zone)
+    return f"{local.day} {MONTHS[local.month - 1]} {local.year}, {local:%H:%M}"

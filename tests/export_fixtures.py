@@ -15,6 +15,7 @@ import json
 import os
 import pathlib
 from collections.abc import Iterator
+from datetime import UTC
 from typing import Any
 from unittest import mock
 
@@ -189,8 +190,8 @@ def _fill(project: Project, clock: FixedClock) -> None:
 
 
 def fixed_options(**kwargs: Any) -> ExportOptions:
-    """Export options with the fixed export time."""
-    return ExportOptions(timestamp=EXPORT_TIME, **kwargs)
+    """Export options with the fixed export time, said in UTC whatever the computer's zone."""
+    return ExportOptions(timestamp=EXPORT_TIME, zone=UTC, **kwargs)
 
 
 def check_golden(name: str, data: bytes) -> None:

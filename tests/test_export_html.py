@@ -23,10 +23,11 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "article",
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "blockquote", "cite", "table",
     "tr", "th", "td", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "hr", "br",
-    "s", "thead", "tbody", "bdi",
+    "s", "thead", "tbody", "bdi", "time",
 }  # fmt: skip
 ALLOWED_ATTRS = {
     "class", "href", "rel", "lang", "charset", "http-equiv", "content", "name", "dir",
+    "datetime",
 }  # fmt: skip
 
 

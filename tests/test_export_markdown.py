@@ -61,7 +61,7 @@ def test_golden_grouped_by_article_with_block_ids(project: Project) -> None:
 def test_header_names_the_project_time_and_counts(project: Project) -> None:
     text = _export(project)
     assert text.startswith("# Field notes: East Asia: tagged notes\n")
-    for line in ("- Exported: 2025-02-01T12:00:00Z", "- Articles: 3", "- Passages: 9",
+    for line in ("- Exported: 1 February 2025, 12:00", "- Articles: 3", "- Passages: 9",
                  "- Tags: 7 (6 used)", "- Grouped by: tag"):  # fmt: skip
         assert line + "\n" in text
 
