@@ -30,7 +30,8 @@ headings and swatches, but always beside the tag's name: in
 print (where browsers drop backgrounds) the colours come from borders and nothing is
 told by colour alone. Printed, a passage is not split across pages, but groups follow
 one another without a page break (a page per top-level tag left pages mostly empty), and
-each link is followed by its address in brackets, as paper cannot follow it. A
+each link is followed by its address in brackets, as paper cannot follow it (but an
+address written out, which already reads as one). A
 word too long for the line (an address in a note, a long tag path) wraps instead of
 running past the page's edge, where print would cut it off. A tag in a citation line moves
 to the next line whole, its swatch with it, and wraps only if longer than a line: kept

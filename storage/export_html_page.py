@@ -56,7 +56,7 @@ pre, code { font-size: .9em; white-space: pre-wrap; }
   h2, h3, h4, h5, h6 { break-after: avoid; }
   a { color: inherit; }
   a[href]::after { content: " (" attr(href) ")"; }
-  a[href^="#"]::after { content: none; }
+  a[href^="#"]::after, a.address::after { content: none; }
 }
 """
 

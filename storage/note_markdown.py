@@ -59,7 +59,8 @@ class NoteRenderer:
     """Renders notes to safe HTML fragments (see the module docstring for the rules).
 
     Args:
-        link_rel: a ``rel`` value for every kept link ("" for none).
+        link_rel: a ``rel`` value for every kept link ("" for none); with it, a bare
+            address linked (``https://…``, ``<https://…>``) has the class ``address``.
     """
 
     def __init__(self, *, link_rel: str = "") -> None:
@@ -222,6 +223,8 @@ def _sanitised(children: list[Token]) -> list[Token]:
 def _link_open_with_rel(rel: str) -> Any:
     def link_open(self: Any, tokens: Sequence[Any], idx: int, options: Any, env: Any) -> str:
         tokens[idx].attrSet("rel", rel)
+        if tokens[idx].info == "auto":  # a bare address: its text already says where it goes
+            tokens[idx].attrSet("class", "address")
         return str(self.renderToken(tokens, idx, options, env))
 
     return link_open

@@ -109,7 +109,7 @@ def test_hostile_note_renders_as_harmless_markdown(project: Project) -> None:
     assert "javascript:" not in page and "data:text" not in page
     # Raw HTML is its text; the bare address in it is a link like any other, loaded by nothing
     assert (
-        '&lt;img src=&quot;<a href="http://evil.example/x.png" rel="noreferrer">'
+        '&lt;img src=&quot;<a href="http://evil.example/x.png" rel="noreferrer" class="address">'
         "http://evil.example/x.png</a>&quot; onerror=&quot;alert(1)&quot;&gt;"
     ) in page
     assert '<a href="https://example.org/trade?a=1&amp;b=2" rel="noreferrer">the source</a>' in page
@@ -178,12 +178,12 @@ def test_bare_addresses_in_notes_and_memos_are_links_that_send_no_referrer(
         page = _export(p)
     assert (
         '<div class="note" dir="auto"><p>see <a href="https://example.org/report" '
-        'rel="noreferrer">https://example.org/report</a> and <a href="http://www.who.int" '
-        'rel="noreferrer">www.who.int</a>.</p></div>'
+        'rel="noreferrer" class="address">https://example.org/report</a> and '
+        '<a href="http://www.who.int" rel="noreferrer" class="address">www.who.int</a>.</p></div>'
     ) in page
     assert (
         '<div class="memo" dir="auto"><p>(Write to <a href="mailto:desk@example.org" '
-        'rel="noreferrer">desk@example.org</a>), not javascript:alert(1)</p></div>'
+        'rel="noreferrer" class="address">desk@example.org</a>), not javascript:alert(1)</p></div>'
     ) in page
     assert_inert(page)
 

@@ -1,6 +1,6 @@
-"""The HTML report printed: a note's link is followed by its address (an in-page anchor
-is not), and top-level groups run on without a forced page break, which left a mostly
-empty page per tag; a passage is still not split across pages."""
+"""The HTML report printed: a note's link is followed by its address (an in-page anchor,
+or an address written out, is not), and top-level groups run on without a forced page
+break, which left a mostly empty page per tag; a passage is still not split across pages."""
 
 from __future__ import annotations
 
@@ -31,17 +31,19 @@ def report(tmp_path: Path) -> str:
             tag = project.tags.add(name=name)
             project.annotations.add(
                 article_id=article.id, start=0, end=5, tag_ids=[tag.id],
-                note="See [the figures](https://example.org/trade).",
+                note="See [the figures](https://example.org/trade) or https://example.org/all",
             )  # fmt: skip
         return export_project(project, fmt="html", options=fixed_options()).decode("utf-8")
 
 
 def test_a_printed_link_shows_its_address(tmp_path: Path) -> None:
     page = report(tmp_path)
-    assert '<a href="https://example.org/trade"' in page
+    assert '<a href="https://example.org/trade" rel="noreferrer">' in page
+    # An address written out is not followed by itself again.
+    assert '<a href="https://example.org/all" rel="noreferrer" class="address">' in page
     rules = printed_rules(page)
     assert rules["a[href]::after"] == 'content: " (" attr(href) ")";'
-    assert rules['a[href^="#"]::after'] == "content: none;"
+    assert rules['a[href^="#"]::after, a.address::after'] == "content: none;"
     assert "text-decoration: none" not in rules.get("a", "")
 
 

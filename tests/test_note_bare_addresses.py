@@ -151,7 +151,9 @@ def test_an_address_inside_a_written_link_keeps_the_written_link() -> None:
 
 def test_the_report_marks_a_bare_address_noreferrer() -> None:
     html = REPORT.render("see www.who.int")
-    assert html == '<p>see <a href="http://www.who.int" rel="noreferrer">www.who.int</a></p>'
+    assert html == (
+        '<p>see <a href="http://www.who.int" rel="noreferrer" class="address">www.who.int</a></p>'
+    )
 
 
 def test_a_bare_address_keeps_its_words_in_the_plain_summary() -> None:
