@@ -36,11 +36,8 @@ from diptych.gui.tag_commands import (
     named,
     tag_path,
 )
-from diptych.gui.tag_key_choice import lowest_free_key
-from diptych.gui.tag_key_commands import GiveTagKey
 from diptych.gui.tag_key_delegate import tag_key
 from diptych.gui.tag_model import TagTreeModel
-from diptych.gui.tag_values import KEY_AS_GIVEN
 from diptych.storage.wording import counted
 
 if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-up
@@ -197,6 +194,11 @@ class TagPanel(QWidget):
     def create_tag(self, values: TagValues) -> None:
         """Create a tag with the given values (undoable), in one step with the key chosen
         for it if that is not the one it takes (the lowest free)."""
+        # Imported on first use, as the dialog is: kept off the start path
+        from diptych.gui.tag_key_choice import lowest_free_key
+        from diptych.gui.tag_key_commands import GiveTagKey
+        from diptych.gui.tag_values import KEY_AS_GIVEN
+
         command = AddTag(
             self.session, name=values.name, color=values.color,
             parent_id=values.parent_id, description=values.description,
@@ -236,6 +238,9 @@ class TagPanel(QWidget):
         while its dialog was open, as the window follows other windows' changes
         meanwhile: that is said, and nothing changes.
         """
+        from diptych.gui.tag_key_commands import GiveTagKey
+        from diptych.gui.tag_values import KEY_AS_GIVEN
+
         tag = self.session.codebook().get(tag_id)
         if tag is None:
             self.session.messages.error(

@@ -71,7 +71,10 @@ NOT_ON_THE_START_PATH = (
     "diptych.gui.export_destination",
     "diptych.gui.restore_dialog",
     "diptych.gui.project_restore",
-    "diptych.gui.tag_dialog",
+    "diptych.gui.tag_dialog",  # with its key choice, its checks and the key's undo step
+    "diptych.gui.tag_key_choice",
+    "diptych.gui.tag_key_commands",
+    "diptych.gui.tag_values",
     "difflib",  # only when an article's text changes
     "uuid",  # only when something new is created
 )
