@@ -84,9 +84,10 @@ SAMPLE_PASSAGES = (
 WELCOME = """\
 # Welcome to Diptych
 
-This sample project holds two articles about diplomacy in Northeast Asia, a small codebook
-and a few tagged passages. Select text in either article and press a number key (1-9) or
-Ctrl+T to tag it; click a highlight to edit its tags and note. Everything is saved at once.
+This sample project holds two articles about diplomacy in Northeast Asia, a small \
+codebook and a few tagged passages. Select text in either article and press a number key \
+(1-9) or Ctrl+T to tag it; click a highlight to edit its tags and note. Everything is saved \
+at once.
 """
 
 
