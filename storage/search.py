@@ -59,6 +59,8 @@ _MEMOS = """
     ORDER BY best.score, best.id
 """
 _READ_NOTES_UP_TO = 20_000  # characters
+MOST_WORDS_COUNTED = 64
+"""Words of a query up to which the matches in each article found are counted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +116,10 @@ def search_in(conn: sqlite3.Connection, *, query: str, limit: int = 20) -> list[
         found = partial(cjk_rows, wanted=wanted, excluded=excluded, limit=limit)
     else:
         found = _fts_rows(query, wanted, excluded, limit)
-    pattern, counted = terms_pattern(wanted), phrases_pattern(wanted)
+    pattern = terms_pattern(wanted)
+    # A paragraph pasted as a search is not counted: its pattern alone took as long to
+    # compile as the search itself
+    counted = phrases_pattern(wanted) if len(wanted.split()) <= MOST_WORDS_COUNTED else None
     hits = [_article_hit(row, pattern, counted) for row in found(conn, "articles")]
     for article_id, annotation_id, title, exact, note, rank in found(conn, "passages"):
         shown = _shown(exact, note, pattern)
@@ -146,18 +151,19 @@ def _fts_rows(query: str, wanted: str, excluded: list[str], limit: int) -> Rows:
 
 
 def _article_hit(
-    row: tuple[Any, ...], pattern: re.Pattern[str], counted: re.Pattern[str]
+    row: tuple[Any, ...], pattern: re.Pattern[str], counted: re.Pattern[str] | None
 ) -> SearchHit:
     """An article found, with how often the text it shows (its first line included) has
     the query's phrases and words (``counted``, as
     :func:`~diptych.storage.search_words.first_found` finds them); one found by its
     title alone, where the text does not show it (renamed, or named after its file),
-    counts none. Its text is read for the snippet already, and counting in it takes a few
-    milliseconds for the fifty articles listed."""
+    counts none, as does one found by a query of more than :data:`MOST_WORDS_COUNTED`
+    words (``counted`` None). Its text is read for the snippet already, and counting in it
+    takes a few milliseconds for the fifty articles listed."""
     article_id, title, text, rank = row
     folded = FoldedText(text)
     cut = snippet_of(text, pattern, folded)
-    count = occurrences(folded, counted)
+    count = occurrences(folded, counted) if counted is not None else 0
     return _hit("article", article_id, None, title, cut, rank, occurrences=count)
 
 

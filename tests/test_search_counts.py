@@ -12,7 +12,7 @@ from test_cli import run
 
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
-from diptych.storage.search import search
+from diptych.storage.search import MOST_WORDS_COUNTED, search
 
 HARBOUR = (
     "Harbour report\n\nThe harbour was quiet. Harbours up the coast were busy; the harbour "
@@ -73,3 +73,12 @@ def test_an_article_found_by_a_title_its_text_does_not_show_counts_none(
     assert article.article_id is not None
     project.articles.rename(article_id=article.article_id, title="Customs duties")
     assert counts(project, "customs") == {"Customs duties": 0}
+
+
+def test_a_paragraph_pasted_as_a_search_is_not_counted(project: Project) -> None:
+    """Its pattern of thousands of words took as long to compile as the search itself: the
+    articles are found and listed, without a count."""
+    words = " ".join(f"word{n}" for n in range(MOST_WORDS_COUNTED)) + " OR tariffs"
+    assert counts(project, words) == {"Harbour tariffs": 0}
+    fewer = " ".join(f"word{n}" for n in range(MOST_WORDS_COUNTED - 2)) + " OR tariffs"
+    assert counts(project, fewer) == {"Harbour tariffs": 2}  # its title and its text
