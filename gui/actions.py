@@ -135,12 +135,14 @@ class Actions:
         self.previous_pane = make(
             "Pre&vious pane", "Ctrl+Shift+Tab", "Move to the pane on the left"
         )
-        # The current pane's, from wherever the keyboard is; the platform's keys too.
+        # The current pane's, from wherever the keyboard is, and the keyboards' own Back and
+        # Forward keys; not the platform's other bindings (Backspace, Shift+Backspace),
+        # which would leave the article at a key pressed to delete a character elsewhere.
         self.back = make(
-            "&Back", ("Alt+Left", Key.Back), "Back to where the current pane was before a jump"
+            "&Back", ("Alt+Left", "Back"), "Back to where the current pane was before a jump"
         )
         self.forward = make(
-            "&Forward", ("Alt+Right", Key.Forward), "Forward again to where Back left"
+            "&Forward", ("Alt+Right", "Forward"), "Forward again to where Back left"
         )
         # Ctrl+= is what most keyboards send for "zoom in" without Shift.
         self.zoom_in = make("Zoom &in", (Key.ZoomIn, "Ctrl+="))

@@ -58,7 +58,7 @@ def test_tab_goes_through_the_export_dialog_in_the_order_it_is_seen(
     expected = [
         all_none[0], all_none[1], dialog.articles,  # the articles' column, top down
         all_none[2], all_none[3], dialog.tags,  # then the tags'
-        dialog.by_tag, dialog.output, buttons["&Browse…"],
+        dialog.by_tag, dialog.block_ids, dialog.output, buttons["&Browse…"],
         dialog.export_button, dialog.cancel_button, dialog.format,
     ]  # fmt: skip
     assert tab_from(qtbot, dialog.format, len(expected)) == expected

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from gui_support import keyboard_in, select_text
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QShortcutEvent
+from PySide6.QtGui import QAction, QKeySequence, QShortcutEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -50,6 +50,16 @@ def test_each_menu_key_reaches_its_own_command_only(
         select_text(pane, words)
         qtbot.keyClick(pane.view, Qt.Key.Key_1)
     window.session.undo_stack.undo()
+    # Back and Forward with somewhere to go: the pane shows the other article, then its own
+    # again, and goes back once
+    first, second = pane.article_id, window.area.panes()[1].article_id
+    assert first is not None and second is not None
+    for article_id in (second, first):
+        pane.show_article(article_id)
+        qtbot.waitUntil(lambda: not pane.is_loading)
+    window.actions_.back.trigger()
+    qtbot.waitUntil(lambda: pane.article_id == second and not pane.is_loading)
+    assert window.actions_.back.isEnabled() and window.actions_.forward.isEnabled()
     actions = [a for a in vars(window.actions_).values() if isinstance(a, QAction)]
     keyed = [a for a in actions if a.shortcuts()]
     assert len(keyed) > 20
@@ -75,4 +85,6 @@ def test_each_menu_key_reaches_its_own_command_only(
                 problems.append((action.text(), sequence.toString(), list(catcher.caught)))
     assert problems == []
     assert not any(a.text() in ("&Undo", "&Redo") and not a.isEnabled() for a in keyed)
+    # Backspace deletes where the keyboard is; it never takes the pane back
+    assert all(QKeySequence("Backspace") not in a.shortcuts() for a in keyed)
     assert QApplication.focusWidget() is widget  # the keys were held back
