@@ -87,12 +87,10 @@ def _tabs_as_spaces(line: str) -> str:
 
 
 def quoted_note(markdown: str) -> list[str]:
-    """A memo inside a block quote: Markdown, with raw HTML shown as text and each line
-    break kept (:func:`note_lines`)."""
-    lines = _lines(markdown)
-    if len(lines) > 1:
-        _hard_breaks(lines, _parser().parse("\n".join(lines)))
-    return quoted(note_markdown("\n".join(lines)))
+    """A memo inside a block quote: Markdown, with raw HTML shown as text, each line break
+    kept and its headings bold lines, as in the window and the HTML report (see
+    :func:`note_lines`)."""
+    return quoted("\n".join(note_lines(markdown)))
 
 
 def note_lines(markdown: str) -> list[str]:
