@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar, Literal
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from diptych.gui.session import ProjectSession
@@ -281,4 +281,37 @@ class SessionCommand(QUndoCommand):
         self._do()
 
     def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class UndoStepWatch(QObject):
+    """Follows a session's undo stack and hands each single step undone or redone to
+    :meth:`on_step` (a jump of several steps, a cleared stack: nothing), for what shows
+    the user where the step was (a passage, a tag, a memo).
+
+    Args:
+        session: the open project, whose undo stack is followed.
+        parent: owns this object.
+    """
+
+    def __init__(self, session: ProjectSession, parent: QObject) -> None:
+        super().__init__(parent)
+        self.session = session
+        session.undo_stack.indexChanged.connect(self.on_undo_stack_index_changed)
+        self._stack_index = session.undo_stack.index()
+        # The stack empties itself as it is deleted, with the session (which says so first).
+        session.destroyed.connect(self.on_session_destroyed)
+
+    def on_session_destroyed(self) -> None:
+        """Stop following the undo stack, which is about to go."""
+        self.session.undo_stack.indexChanged.disconnect(self.on_undo_stack_index_changed)
+
+    def on_undo_stack_index_changed(self, index: int) -> None:
+        before, self._stack_index = self._stack_index, index
+        if abs(index - before) == 1:
+            command = self.session.undo_stack.command(min(index, before))
+            self.on_step(command, undone=index < before)
+
+    def on_step(self, command: QUndoCommand, *, undone: bool) -> None:
+        """``command`` was just undone (``undone``) or redone."""
         raise NotImplementedError

@@ -6,11 +6,12 @@ how to see the memo, rather than the memo changing out of sight."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from diptych.gui.article_commands import SetMemo
+from diptych.gui.commands import UndoStepWatch
 from diptych.gui.pane_area import PaneArea
 from diptych.storage.model import MemoKind
 
@@ -27,7 +28,7 @@ def article_memo_in(command: QUndoCommand | None) -> SetMemo | None:
     return None
 
 
-class ArticleMemoReveal(QObject):
+class ArticleMemoReveal(UndoStepWatch):
     """Follows the undo stack and shows the article memo a step changed.
 
     Args:
@@ -35,33 +36,20 @@ class ArticleMemoReveal(QObject):
     """
 
     def __init__(self, area: PaneArea) -> None:
-        super().__init__(area)
+        super().__init__(area.session, area)
         self.area = area
-        self.session = session = area.session
-        session.undo_stack.indexChanged.connect(self.on_undo_stack_index_changed)
-        self._stack_index = session.undo_stack.index()
-        # The stack empties itself as it is deleted, with the session (which says so first).
-        session.destroyed.connect(self.on_session_destroyed)
 
-    def on_session_destroyed(self) -> None:
-        """Stop following the undo stack, which is about to go."""
-        self.session.undo_stack.indexChanged.disconnect(self.on_undo_stack_index_changed)
-
-    def on_undo_stack_index_changed(self, index: int) -> None:
+    def on_step(self, command: QUndoCommand, *, undone: bool) -> None:
         """An article's memo undone or redone while another article is in the current pane:
         a pane showing its article becomes the current one (the keyboard goes with it if
         it was in the reading area); none does: the status bar says so."""
-        before, self._stack_index = self._stack_index, index
-        stack = self.session.undo_stack
-        if abs(index - before) != 1:
-            return
-        memo = article_memo_in(stack.command(min(index, before)))
+        memo = article_memo_in(command)
         current = self.area.current
         if memo is None or (current is not None and current.article_id == memo.target_id):
             return
         pane = self.area.pane_for(memo.target_id or 0)
         if pane is None:
-            done = "Undone" if index < before else "Redone"
+            done = "Undone" if undone else "Redone"
             self.session.messages.info(NOT_OPEN.format(done=done, step=memo.text()))
             return
         focus = QApplication.focusWidget()

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
-from diptych.gui.commands import SessionCommand
+from diptych.gui.commands import SessionCommand, UndoStepWatch
 
 if TYPE_CHECKING:
     from diptych.gui.codebook_view import CodebookView
@@ -25,7 +24,7 @@ def tag_to_show(command: QUndoCommand | None, *, undone: bool) -> int:
     return next((found for c in reversed(children) if (found := tag_to_show(c, undone=undone))), 0)
 
 
-class TagReveal(QObject):
+class TagReveal(UndoStepWatch):
     """Follows the undo stack and selects in the Codebook the tag a step brought back.
 
     Args:
@@ -33,27 +32,11 @@ class TagReveal(QObject):
     """
 
     def __init__(self, view: CodebookView) -> None:
-        super().__init__(view)
+        super().__init__(view.session, view)
         self.view = view
-        self.session = session = view.session
-        session.undo_stack.indexChanged.connect(self.on_undo_stack_index_changed)
-        self._stack_index = session.undo_stack.index()
-        # The stack empties itself as it is deleted, with the session (which says so first).
-        session.destroyed.connect(self.on_session_destroyed)
 
-    def on_session_destroyed(self) -> None:
-        """Stop following the undo stack, which is about to go."""
-        self.session.undo_stack.indexChanged.disconnect(self.on_undo_stack_index_changed)
-
-    def on_undo_stack_index_changed(self, index: int) -> None:
+    def on_step(self, command: QUndoCommand, *, undone: bool) -> None:
         """Select the tag the step just undone or redone brought back, if it is there."""
-        before, self._stack_index = self._stack_index, index
-        stack = self.session.undo_stack
-        if index == before - 1:
-            tag_id = tag_to_show(stack.command(index), undone=True)
-        elif index == before + 1:
-            tag_id = tag_to_show(stack.command(before), undone=False)
-        else:
-            return
+        tag_id = tag_to_show(command, undone=undone)
         if tag_id and tag_id in self.view.tag_model.codebook:
             self.view.select_tag(tag_id)

@@ -7,11 +7,11 @@ So the user sees what changed, and the keys (Del, F2, 1-9) go on from it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
-from diptych.gui.commands import SessionCommand
+from diptych.gui.commands import SessionCommand, UndoStepWatch
 from diptych.gui.passage_commands import AddPassage
 from diptych.gui.passage_selection import PassageSelection
 from diptych.storage.errors import InputError
@@ -38,7 +38,7 @@ def tagging_in(command: QUndoCommand | None) -> AddPassage | None:
     return next((c for c in children if c is not None), None)
 
 
-class UndoReveal(QObject):
+class UndoReveal(UndoStepWatch):
     """Follows the undo stack and selects what each undo or redo step changed.
 
     Args:
@@ -46,35 +46,19 @@ class UndoReveal(QObject):
     """
 
     def __init__(self, selection: PassageSelection) -> None:
-        super().__init__(selection)
+        super().__init__(selection.session, selection)
         self.selection = selection
-        self.session = session = selection.session
         self.area = selection.area
-        session.undo_stack.indexChanged.connect(self.on_undo_stack_index_changed)
-        self._stack_index = session.undo_stack.index()
-        # The stack empties itself as it is deleted, with the session (which says so first).
-        session.destroyed.connect(self.on_session_destroyed)
 
-    def on_session_destroyed(self) -> None:
-        """Stop following the undo stack, which is about to go."""
-        self.session.undo_stack.indexChanged.disconnect(self.on_undo_stack_index_changed)
-
-    def on_undo_stack_index_changed(self, index: int) -> None:
+    def on_step(self, command: QUndoCommand, *, undone: bool) -> None:
         """A passage that undo or redo brings back (undoing its deletion, redoing its
         tagging) or changes (its tags, note or place) is selected, as it was when the user
         worked on it: outlined, with the caret on it (unless it was outlined and in view
         already) and the keyboard in its pane if the keyboard was in the reading area, so
         that the user sees what changed and the keys (Del, F2, 1-9) go on from it."""
-        before, self._stack_index = self._stack_index, index
-        stack = self.session.undo_stack
-        if index == before - 1:
-            annotation_id = passage_to_show(stack.command(index), undone=True)
-            if not annotation_id:
-                self._select_untagged_text(tagging_in(stack.command(index)))
-        elif index == before + 1:
-            annotation_id = passage_to_show(stack.command(before), undone=False)
-        else:
-            return
+        annotation_id = passage_to_show(command, undone=undone)
+        if undone and not annotation_id:
+            self._select_untagged_text(tagging_in(command))
         if annotation_id:
             self._show_restored(annotation_id)
 
