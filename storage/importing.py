@@ -106,9 +106,8 @@ def read_article_file(path: str | Path) -> ParsedArticle:
     if is_folder(path):
         _check_kind_and_size(path, path.stat())
     if path.suffix.lower() == PROJECT_SUFFIX:
-        if _read_start(path, len(SQLITE_MAGIC)) == SQLITE_MAGIC:
-            raise _a_project(path)  # its header only: a project may be larger than an article
-        raise _named_like_a_project(_read_bytes(path), where=path)
+        header = _read_start(path, len(SQLITE_MAGIC))  # a project may be larger than an article
+        raise _named_as_project(header, path, lambda: _read_bytes(path))
     fmt = format_for(path)
     return _parse(_read_bytes(path), name=path.name, fmt=fmt, where=path)
 
@@ -164,9 +163,7 @@ def parse_article(data: bytes, *, name: str, fmt: str | None = None) -> ParsedAr
             or (without ``fmt``) ``name`` has an unsupported suffix.
     """
     if fmt is None and Path(name).suffix.lower() == PROJECT_SUFFIX:
-        if data.startswith(SQLITE_MAGIC):
-            raise _a_project(name)
-        raise _named_like_a_project(data, where=name)
+        raise _named_as_project(data, name, lambda: data)
     return _parse(data, name=name, fmt=fmt or format_for(name), where=name)
 
 
@@ -185,6 +182,17 @@ def _a_project(name: str | Path) -> ArticleFileError:
             "file.",
         ),
     )
+
+
+def _named_as_project(
+    start: bytes, where: str | Path, read: Callable[[], bytes]
+) -> ArticleFileError:
+    """The error for a file named like a project (``.diptych``), from its first bytes
+    (``start``): a project (SQLite), or what :func:`_named_like_a_project` says of the
+    whole file (``read``)."""
+    if start.startswith(SQLITE_MAGIC):
+        return _a_project(where)
+    return _named_like_a_project(read(), where=where)
 
 
 def _named_like_a_project(data: bytes, *, where: str | Path) -> ArticleFileError:
