@@ -7,15 +7,18 @@ heading and the site's name), else the first heading; both cut to about 200 char
 file named ``index.html`` (or another name that says nothing) without any of those takes
 its first line, shortened. For scraped text, a heading among the first three lines, else
 the first line shortened; for verbatim text, its first line shortened. Failing those, the
-file's name without its suffix. A title is on one line and holds no control characters.
+file's name without its suffix. A title is on one line and holds no control characters,
+and a heading's footnote markers ("Tariffs¹", "Tariffs[1]") are left out of it.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from diptych.storage.control_characters import ONE_LINE_CONTROLS
 from diptych.storage.document import ArticleText, BlockKind
+from diptych.storage.html_note_marks import MARK
 from diptych.storage.text_builder import without_unshown
 
 _TITLE_CHARS = 80
@@ -29,6 +32,16 @@ _SITE_SEPARATORS = frozenset("|-–—:·•»")
 _NAMELESS_STEMS = frozenset(("index", "default", "page", "article", "untitled", "document"))
 # (a page saved as index.html says nothing: its first line is a better title)
 _FRONT_MATTER_LINES = 100  # a front matter longer than this is not looked through
+_NOTE_MARKS = {
+    # a Markdown footnote's raised number after a word or its closing mark ("rules¹",
+    # "rules¹,²", "rules?¹"), not an exponent after a symbol or unit ("mc²", "m²")
+    "markdown": re.compile(
+        r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.?!)\"”’]))[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
+    ),
+    # a web page's footnote marker, which the reader puts in brackets after its word
+    # ("rules[1]", "rules[1,2]", "rules[a]", "rules[*]")
+    "html": re.compile(rf"(?<=\w)\[(?:{MARK.pattern})\]"),
+}
 
 
 def article_title(content: ArticleText, *, fmt: str, page_title: str, name: str) -> str:
@@ -43,8 +56,9 @@ def article_title(content: ArticleText, *, fmt: str, page_title: str, name: str)
     stem = one_line(Path(name).stem) or "Untitled"
     headings = content.outline()
     if fmt in ("markdown", "html"):
-        first_h1 = next((h.text for h in headings if h.level == 1), "")
-        fallback = one_line(headings[0].text) if headings else ""
+        marks = _NOTE_MARKS[fmt]
+        first_h1 = marks.sub("", next((h.text for h in headings if h.level == 1), ""))
+        fallback = one_line(marks.sub("", headings[0].text)) if headings else ""
         page_title = one_line(without_unshown(page_title))  # as its headings are read
         title = first_h1 or _page_title(page_title, fallback) or fallback
         if title or stem.casefold() not in _NAMELESS_STEMS:

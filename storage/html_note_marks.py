@@ -23,9 +23,10 @@ from diptych.storage.document import SpanStyle
 Run = tuple[str, SpanStyle | None, str]
 """A run of text read inside a superscript, with its style and link."""
 
-_MARK = re.compile(
+MARK = re.compile(
     r"\d{1,4}(?:\s?[,\u2013\u2014-]\s?\d{1,4}){0,5}|[*\u2020\u2021\u00a7\u00b6#]{1,3}|[A-Za-z]"
 )
+"""What a footnote marker may be (the text of a superscript)."""
 _LINKED_ONLY = re.compile(r"[A-Za-z]")  # a letter is a marker only when it links to a note
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")
 _LONGEST_MARK = 16  # characters read before a superscript is known not to be a marker
@@ -93,7 +94,7 @@ class NoteMarks:
         return runs
 
     def _is_marker(self, mark: str) -> bool:
-        if not _MARK.fullmatch(mark) or not self._before[-1:].isalnum():
+        if not MARK.fullmatch(mark) or not self._before[-1:].isalnum():
             return False
         if self._linked:
             return True

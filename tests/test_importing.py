@@ -149,6 +149,26 @@ def test_a_markdown_notes_front_matter_gives_its_title(markdown: str, title: str
     assert parse_article(markdown.encode(), name="note.md").title == title
 
 
+@pytest.mark.parametrize(
+    ("name", "source", "title"),
+    [
+        ("a.md", "# Trade rules[^1] and you\n\nText.\n\n[^1]: A note.\n", "Trade rules and you"),
+        ("a.md", "# Tariffs[^a][^b]\n\nText.\n\n[^a]: One.\n[^b]: Two.\n", "Tariffs"),
+        ("a.md", "# Why tariffs?[^1]\n\nText.\n\n[^1]: A note.\n", "Why tariffs?"),
+        # exponents after a symbol or unit are not notes, typed or written by a reader
+        ("a.md", "# E = mc² in 20 m²\n\nText.\n", "E = mc² in 20 m²"),
+        ("a.md", "# Trade rules¹\n\nText.\n", "Trade rules"),
+        ("a.html", "<h1>Trade rules<sup><a href=#n>1</a></sup> and you", "Trade rules and you"),
+        ("a.html", "<h1>Trade rules<sup>1,2</sup></h1><p>x", "Trade rules"),
+        ("a.html", "<h1>E = mc<sup>2</sup> [draft]</h1><p>x", "E = mc2 [draft]"),
+    ],
+)  # fmt: skip
+def test_a_headings_footnote_markers_are_left_out_of_the_title(
+    name: str, source: str, title: str
+) -> None:
+    assert parse_article(source.encode(), name=name).title == title
+
+
 def test_a_page_saved_as_index_html_without_a_title_takes_its_first_line() -> None:
     page = b"<html><body><p>Trade talks resumed in Seoul.</p><p>More.</p></body></html>"
     assert parse_article(page, name="index.html").title == "Trade talks resumed in Seoul."
