@@ -11,8 +11,8 @@ the file's suffix and hands the text to that format's reader:
   offsets must not move (REFI-QDA sources).
 
 A file named like a Diptych project (``.diptych``) is never imported: a project is to be
-opened, and a text file only named so is told to be renamed for what it holds, as a file
-without an extension is.
+opened, another program's database only named so is said to be one, and a text file only
+named so is told to be renamed for what it holds, as a file without an extension is.
 
 Every known problem raises :class:`ArticleFileError`, whose message names the file and
 says what to do.
@@ -33,7 +33,7 @@ from diptych.storage.errors import Advice, ArticleFileError, readable_text
 from diptych.storage.held_files import read_start
 from diptych.storage.import_text import parse_plain, parse_text
 from diptych.storage.project import PROJECT_SUFFIX
-from diptych.storage.project_checks import SQLITE_MAGIC
+from diptych.storage.project_checks import SQLITE_MAGIC, saved_by_diptych
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused (a 64 MiB article is not an article)."""
@@ -106,7 +106,9 @@ def read_article_file(path: str | Path) -> ParsedArticle:
     if is_folder(path):
         _check_kind_and_size(path, path.stat())
     if path.suffix.lower() == PROJECT_SUFFIX:
-        header = _read_start(path, len(SQLITE_MAGIC))  # a project may be larger than an article
+        header = _read_start(path, 100)  # a project may be larger than an article
+        if header.startswith(SQLITE_MAGIC) and not saved_by_diptych(path, header):
+            raise _another_programs_database(path)
         raise _named_as_project(header, path, lambda: _read_bytes(path))
     fmt = format_for(path)
     return _parse(_read_bytes(path), name=path.name, fmt=fmt, where=path)
@@ -181,6 +183,17 @@ def _a_project(name: str | Path) -> ArticleFileError:
             "this project, export it there as REFI-QDA (File > Export…) and import that "
             "file.",
         ),
+    )
+
+
+def _another_programs_database(name: str | Path) -> ArticleFileError:
+    """The error for another program's SQLite database named like a project."""
+    return ArticleFileError(
+        "is named like a Diptych project but is another program's database",
+        path=name,
+        advice="Only its name ends in .diptych: Diptych imports articles saved as text "
+        "(.txt), Markdown (.md) or web pages (.html), and REFI-QDA projects (.qdpx). "
+        "Export the articles from the program that made this file into one of those.",
     )
 
 

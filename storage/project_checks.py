@@ -193,6 +193,31 @@ def _not_a_project_advice(path: Path) -> Advice:
     )
 
 
+def saved_by_diptych(path: Path, header: bytes) -> bool:
+    """True if the SQLite database at ``path``, whose first bytes are ``header``, is a
+    Diptych project: Diptych's mark in its header, or, for a file without a mark (a new
+    project's mark may still be in its log alone; many programs leave it unset), Diptych's
+    mark or tables as SQLite reads them. A file SQLite cannot read is taken for one: what
+    it is can then only be told by opening it as a project."""
+    if len(header) < 72:
+        return True
+    application_id = struct.unpack(">I", header[68:72])[0]
+    if application_id != 0:
+        return application_id == APPLICATION_ID
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0)
+    except (sqlite3.Error, OSError, ValueError):
+        return True
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+            return True
+        return is_diptych_schema(Database(conn))
+    except sqlite3.Error:
+        return True
+    finally:
+        conn.close()
+
+
 def check_folder_for_new(path: Path) -> None:
     """A new project needs a folder it can be written in (with SQLite's files beside it):
     say so, rather than SQLite's "cannot be opened" about a file that is not there yet."""

@@ -87,12 +87,29 @@ def test_a_real_project_is_still_said_to_be_one_to_open(tmp_path: Path) -> None:
     )
 
 
-def test_another_programs_database_is_not_read_as_text(tmp_path: Path) -> None:
+OTHER_PROGRAMS = (
+    "is named like a Diptych project but is another program's database. Only its name ends"
+    " in .diptych: Diptych imports articles saved as text (.txt), Markdown (.md) or web pages"
+    " (.html), and REFI-QDA projects (.qdpx). Export the articles from the program that made"
+    " this file into one of those."
+)
+
+
+@pytest.mark.parametrize("mark", [0, 0x12345678], ids=["unmarked", "marked"])
+def test_another_programs_database_is_said_to_be_one(tmp_path: Path, mark: int) -> None:
     path = tmp_path / "Invoices.diptych"
     with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA application_id = {mark}")
         conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
     conn.close()
-    assert "holds plain text" not in refused(path)
+    assert refused(path) == f"{path}: {OTHER_PROGRAMS}"
+
+
+def test_a_project_still_open_in_another_window_is_said_to_be_one(tmp_path: Path) -> None:
+    path = tmp_path / "Colleague.diptych"
+    with Project.create(path) as project:  # its mark may be in its log alone as yet
+        project.tags.add(name="Harbour")
+        assert refused(path).startswith(f"{path}: is a Diptych project, not an article.")
 
 
 def test_diptych_import_names_the_file_and_imports_nothing(tmp_path: Path) -> None:
