@@ -81,6 +81,7 @@ def restore_article(project: Project, *, removal: ArticleRemoval) -> None:
             "characters": len(a.text),
             "blocks": blocks_to_json(a.content.blocks),
             "sort_order": removal.sort_order,
+            "source_url": a.source_url,
         }
         insert_article(project.db, row)
         for passage in removal.annotations:

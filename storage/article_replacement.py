@@ -43,6 +43,8 @@ def replace_article_text(
     row = article_row(parsed, now=project.now(), sort_order=0)
     for key in ("uuid", "title", "imported_at", "sort_order"):
         row.pop(key, None)
+    if not row["source_url"]:  # a newer file that does not say where it is from
+        row.pop("source_url")
     sets = ", ".join(f"{k} = ?" for k in row)
     project.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*row.values(), article_id])
     still_orphaned = found_again = 0
@@ -85,10 +87,11 @@ def restore_article_text(
         added = [p for p in project.annotations.query(article_id=article.id) if p.id not in known]
         db.execute(
             "UPDATE articles SET source_name = ?, format = ?, encoding = ?, updated_at = ?,"
-            " original_text = ?, display_text = ?, characters = ?, blocks = ? WHERE id = ?",
+            " original_text = ?, display_text = ?, characters = ?, blocks = ?, source_url = ?"
+            " WHERE id = ?",
             [article.source_name, article.format, article.encoding, article.updated_at,
              article.original_text, article.text, len(article.text),
-             blocks_to_json(article.content.blocks), article.id],
+             blocks_to_json(article.content.blocks), article.source_url, article.id],
         )  # fmt: skip
         for passage in passages:
             project.annotations.restore_anchor(annotation=passage)

@@ -36,13 +36,13 @@ def read_article(conn: sqlite3.Connection, article_id: int) -> Article:
     """One article with its text; InputError if there is none with that id."""
     row = conn.execute(
         "SELECT id, uuid, title, source_name, format, encoding, imported_at, updated_at,"
-        " original_text, display_text, blocks FROM articles WHERE id = ?",
+        " original_text, display_text, blocks, source_url FROM articles WHERE id = ?",
         [article_id],
     ).fetchone()
     if row is None:
         raise InputError(f"there is no article {article_id}", advice=LIST_ADVICE)
     content = ArticleText(row[9], blocks_from_json(row[10]))
-    return Article(*row[:9], content=content)  # type: ignore[misc]
+    return Article(*row[:9], content=content, source_url=row[11])  # type: ignore[misc]
 
 
 def load_article(path: Path, *, article_id: int) -> Article:
@@ -71,6 +71,7 @@ def article_row(parsed: ParsedArticle, *, now: str, sort_order: int) -> dict[str
         "characters": len(parsed.content.text),
         "blocks": parsed.content.to_json(),
         "sort_order": sort_order,
+        "source_url": parsed.source_url,
     }
 
 

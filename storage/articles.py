@@ -30,6 +30,7 @@ from diptych.storage.errors import (
     refuse_if_changed,
 )
 from diptych.storage.model import Annotation, Article, ArticleSummary, ReanchorReport
+from diptych.storage.source_addresses import web_address
 
 if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
@@ -151,6 +152,38 @@ class ArticleStore:
             )
         self._texts.drop(article_id)
         return self.summary(article_id=article_id)
+
+    def set_source_url(self, *, article_id: int, url: str, expected: str | None = None) -> None:
+        """Give an article the address it was saved from ("" for none). With ``expected``
+        (undo and redo), only if the address still reads so: one given meanwhile, in
+        another window, is refused rather than thrown away.
+
+        Raises:
+            InputError: ``url`` is not an http or https address.
+        """
+        address = web_address(url)
+        if url.strip() and not address:
+            raise InputError(
+                f"{url.strip()[:80]!r} is not a web address",
+                advice="Give the page's address as the browser shows it, beginning with "
+                "https:// or http://, or leave it empty.",
+            )
+        with self._project.transaction():
+            if expected is not None:
+                row = self._project.db.execute(
+                    "SELECT source_url FROM articles WHERE id = ?", [article_id]
+                ).fetchone()
+                if row is None:
+                    raise InputError(
+                        "the article was removed, perhaps in another window",
+                        advice="Undo the removal in the window that removed it.",
+                    )
+                refuse_if_changed(row[0], expected, "the article's source address")
+            self._project.db.execute(
+                "UPDATE articles SET source_url = ?, updated_at = ? WHERE id = ?",
+                [address, self._project.now(), article_id],
+            )
+        self._texts.drop(article_id)
 
     def plan_replacement(
         self,

@@ -34,6 +34,7 @@ from diptych.storage.held_files import read_start
 from diptych.storage.import_text import parse_plain, parse_text
 from diptych.storage.project import PROJECT_SUFFIX
 from diptych.storage.project_checks import SQLITE_MAGIC, saved_by_diptych
+from diptych.storage.source_addresses import front_matter_address, page_address
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused (a 64 MiB article is not an article)."""
@@ -85,6 +86,8 @@ class ParsedArticle:
         encoding: the encoding the bytes were read in, e.g. ``"utf-8"`` or ``"cp1252"``.
         original_text: the decoded source text, newlines normalised to ``"\\n"``.
         content: the display text and its blocks.
+        source_url: the address the article was saved from, if it says (a web page's
+            canonical address, a Markdown file's ``source:``), else "".
     """
 
     title: str
@@ -93,6 +96,7 @@ class ParsedArticle:
     encoding: str
     original_text: str
     content: ArticleText
+    source_url: str = ""
 
 
 def read_article_file(path: str | Path) -> ParsedArticle:
@@ -230,15 +234,18 @@ def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArti
         raise _too_large(where)
     decoded = decode_article(data, name=str(where), html=fmt == "html")
     named: ArticleText | None = None  # the part of the article that names it, if not all
+    address = ""
     if fmt == "html":
         from diptych.storage.import_html import read_html
 
         content, page_title = read_html(decoded.text)
+        address = page_address(decoded.text)
     elif fmt == "markdown":
         from diptych.storage.import_markdown import read_markdown
 
         content, named = read_markdown(normalise_newlines(decoded.text))
         page_title = front_matter_title(decoded.text)
+        address = front_matter_address(decoded.text)
     else:
         content, page_title = parse_display(decoded.text, fmt), ""
     if not content.text.strip():
@@ -250,7 +257,7 @@ def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArti
         )
     check_layout(content)
     title = article_title(named or content, fmt=fmt, page_title=page_title, name=name)
-    return ParsedArticle(title, name, fmt, decoded.encoding, decoded.text, content)
+    return ParsedArticle(title, name, fmt, decoded.encoding, decoded.text, content, address)
 
 
 def parse_display(text: str, fmt: str) -> ArticleText:

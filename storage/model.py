@@ -48,6 +48,8 @@ class Article:
     updated_at: str
     original_text: str
     content: ArticleText
+    source_url: str = ""
+    """The address the article was saved from (http or https), or "" if not known."""
 
     @property
     def text(self) -> str:

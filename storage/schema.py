@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 APPLICATION_ID = 0x44505459  # "DPTY" in the file header marks a Diptych project
-SCHEMA_VERSION = 5  # the number of migrations below; tests keep them in step
+SCHEMA_VERSION = 6  # the number of migrations below; tests keep them in step
 MIGRATION_SET = "diptych"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied migrations
 
@@ -168,6 +168,10 @@ def _memo_search(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO memos_fts(memos_fts) VALUES ('rebuild')")  # the memos written
 
 
+def _source_addresses(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE articles ADD COLUMN source_url TEXT NOT NULL DEFAULT ''")
+
+
 _STEPS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("0001_core", _core),
     ("0002_search", _search),
@@ -178,6 +182,8 @@ _STEPS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     # A footnote number in superscript after a word (began¹) folded apart from it, so that
     # the word is found: the texts kept folded that have one folded again.
     ("0005_raised_numbers_apart", fold_raised_numbers_apart),
+    # The address each article was saved from, for citing it.
+    ("0006_source_addresses", _source_addresses),
 )
 
 

@@ -1,0 +1,97 @@
+"""The address an article was saved from, as the file itself says it, for citing it.
+
+A web page saved from a browser names its address in its head: ``<link rel="canonical">``
+(the address the site gives as the page's own), ``<meta property="og:url">``, or the
+comment browsers write when saving a page whole (``<!-- saved from url=(0042)https://… -->``;
+SingleFile's ``url: https://…``). A Markdown note clipped from the web names it in its front
+matter (``source:``, ``url:``, as Obsidian's web clipper and Jekyll write it). Only an http or
+https address is kept, on one line; anything else (``javascript:``, ``file:``, a relative
+address) is as good as none. Plain text names none.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from diptych.storage.control_characters import ONE_LINE_CONTROLS
+
+MAX_ADDRESS = 2000
+"""Characters of the longest address kept (what browsers and search engines take)."""
+_HEAD_CHARS = 200_000  # a page's head is looked through up to its <body>, or this far
+_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
+_SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)", re.IGNORECASE)  # browsers' comment
+_SINGLE_FILE = re.compile(r"Page saved with SingleFile\s+url:\s*(\S+)", re.IGNORECASE)
+_FRONT_MATTER_KEYS = ("source", "url", "source_url", "canonical_url", "link")
+_FRONT_MATTER_LINES = 100  # a front matter longer than this is not looked through
+
+
+def web_address(text: str) -> str:
+    """``text`` as an article's source address: an absolute http or https address on one
+    line, or "" for anything else (a relative address, ``javascript:``, a file's path)."""
+    address = ONE_LINE_CONTROLS.sub("", text).strip()
+    if not address or len(address) > MAX_ADDRESS or any(ch.isspace() for ch in address):
+        return ""
+    try:
+        parts = urlsplit(address)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return ""
+    return address
+
+
+def page_address(page: str) -> str:
+    """The address a web page says it was saved from (see the module docstring), or ""."""
+    head = page[:_HEAD_CHARS]
+    body = _BODY.search(head)
+    reader = _HeadReader()
+    try:
+        reader.feed(head[: body.start()] if body else head)
+        reader.close()
+    except (AssertionError, ValueError):  # the stdlib parser on some broken markup
+        pass
+    for found in (reader.canonical, reader.og_url, reader.saved_from):
+        if address := web_address(found):
+            return address
+    return ""
+
+
+def front_matter_address(text: str) -> str:
+    """The ``source:`` (or ``url:``…) of a Markdown file's front matter, or ""."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return ""
+    found: dict[str, str] = {}
+    for line in lines[1:_FRONT_MATTER_LINES]:
+        if line.strip() in ("---", "..."):
+            break
+        key, colon, value = line.partition(":")
+        key = key.strip().lower()
+        if colon and key in _FRONT_MATTER_KEYS and key not in found:
+            found[key] = value.strip().strip("\"'").strip()
+    for key in _FRONT_MATTER_KEYS:
+        if address := web_address(found.get(key, "")):
+            return address
+    return ""
+
+
+class _HeadReader(HTMLParser):
+    """Reads the addresses a page's head gives for the page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.canonical = self.og_url = self.saved_from = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            self.canonical = self.canonical or values.get("href", "")
+        elif tag == "meta" and values.get("property", "").lower() == "og:url":
+            self.og_url = self.og_url or values.get("content", "")
+
+    def handle_comment(self, data: str) -> None:
+        found = _SAVED_FROM.search(data) or _SINGLE_FILE.search(data)
+        if found and not self.saved_from:
+            self.saved_from = found[1]
