@@ -55,6 +55,7 @@ from diptych.storage.offsets import utf16_length
 COLUMNS = (
     "article", "section", "start", "end", "quote", "tag path",
     "note", "coder", "created", "updated", "uuid", "status", "article uuid",
+    "article address",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
@@ -183,4 +184,5 @@ def _cells(data: ExportData, passage: ExportPassage, tag_id: int | None) -> list
         a.uuid,
         a.status.value,
         passage.article.uuid,
+        passage.article.source_url,
     ]

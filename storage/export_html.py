@@ -56,6 +56,7 @@ from diptych.storage.exporting import (
 )
 from diptych.storage.model import Article, Memo, MemoKind, Tag
 from diptych.storage.note_markdown import NoteRenderer
+from diptych.storage.source_addresses import uri_form
 
 
 def export_html(data: ExportData, progress: Progress | None = None) -> bytes:
@@ -82,6 +83,7 @@ def export_html(data: ExportData, progress: Progress | None = None) -> bytes:
         ["<main>"],
         body,
         _other_memos(data, renderer, *others),
+        _sources(data),
         ["</main>", "</body>", "</html>", ""],
     )
     result = encoded_lines(parts, text_file=True)
@@ -163,6 +165,25 @@ def _other_memos(
             lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
         lines.append("</section>")
     return lines
+
+
+def _sources(data: ExportData) -> list[str]:
+    """The articles and the addresses they were saved from, to cite them: a closing
+    *Sources* list, when an address is known for any article; the links noreferrer, as
+    the notes' are."""
+    articles = data.articles_in_export()
+    if not any(a.source_url for a in articles):
+        return []
+    lines = ['<section class="group top sources"><h2>Sources</h2>', "<ul>"]
+    for article in articles:
+        title = f"<cite>{_e(data.title(article))}</cite>"
+        address = article.source_url
+        if address:
+            link = f'<a href="{_e(uri_form(address))}" rel="noreferrer">{_e(address)}</a>'
+            lines.append(f'<li dir="auto">{title}: {link}</li>')
+        else:
+            lines.append(f'<li dir="auto">{title}</li>')
+    return [*lines, "</ul>", "</section>"]
 
 
 def _passage(

@@ -16,7 +16,8 @@ The quoted text is escaped so that it reads as text whatever it holds (see
 The project memo follows the header; a tag's or an article's memo comes under its
 heading. The memos the grouping has no heading for (the articles' memos when grouped by
 tag, the tags' when grouped by article, and those of tags or articles without passages)
-close the document, under *Article memos* and *Tag memos*. Narrowed to some tags, the
+close the document, under *Article memos* and *Tag memos*, followed by *Sources*, each
+article with the address it was saved from, when any is known. Narrowed to some tags, the
 notes hold the memos, and count, of the articles with an exported passage only (see
 :meth:`~diptych.storage.exporting_data.ExportData.articles_in_export`).
 
@@ -50,6 +51,7 @@ from diptych.storage.exporting import (
     encoded_lines,
 )
 from diptych.storage.model import Article, Memo, MemoKind, Tag
+from diptych.storage.source_addresses import uri_form
 
 
 def export_markdown(data: ExportData, progress: Progress | None = None) -> bytes:
@@ -68,7 +70,8 @@ def export_markdown(data: ExportData, progress: Progress | None = None) -> bytes
         meter = ProgressMeter(progress, sum(len(g.passages) for g in tag_groups))
         body = _by_tag(data, tag_groups, meter)
         others = data.other_memos(shown_tags=[g.tag.id for g in tag_groups if g.tag])
-    result = encoded_lines(chain(_header(data), body, _other_memos(data, *others)), text_file=True)
+    parts = chain(_header(data), body, _other_memos(data, *others), _sources(data))
+    result = encoded_lines(parts, text_file=True)
     meter.finish()
     return result
 
@@ -223,6 +226,20 @@ def _other_memos(
         yield from ("## Tag memos", "")
     for tag, memo in tags:
         yield from (f"### {escape_text(data.tag_path(tag.id))}", "", *quoted_note(memo.text), "")
+
+
+def _sources(data: ExportData) -> list[str]:
+    """The articles and the addresses they were saved from, to cite them: a closing
+    *Sources* list, when an address is known for any article."""
+    articles = data.articles_in_export()
+    if not any(a.source_url for a in articles):
+        return []
+    lines = ["## Sources", ""]
+    for article in articles:
+        title = f"*{escape_text(one_line(data.title(article)))}*"
+        address = article.source_url
+        lines.append(f"- {title}: <{uri_form(address)}>" if address else f"- {title}")
+    return [*lines, ""]
 
 
 def _passage(passage: ExportPassage, escaped: _Escaped) -> list[str]:

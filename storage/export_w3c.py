@@ -20,7 +20,8 @@ Each passage becomes one annotation:
   commenting``, ``format: text/markdown``); no body for a bare highlight;
 - ``target``: a ``SpecificResource`` whose ``source`` is the article, an External Web
   Resource (section 3.2.1): ``id`` ``urn:uuid:<article uuid>``, ``type`` ``Text``,
-  ``format`` ``text/plain`` and ``label`` its title; and whose selectors (a list) are a
+  ``format`` ``text/plain``, ``label`` its title and ``via`` the address it was saved
+  from, when known; and whose selectors (a list) are a
   ``TextQuoteSelector`` (exact, prefix, suffix) and a ``TextPositionSelector`` (start,
   end: Unicode code points of the article's display text, end exclusive);
 - ``creator``: the coder as a ``Person`` (``urn:uuid`` id from the coders table, name);
@@ -44,6 +45,7 @@ from diptych.storage.exporting import (
     encoded_lines,
 )
 from diptych.storage.model import Article
+from diptych.storage.source_addresses import uri_form
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -156,12 +158,15 @@ def _source(data: ExportData, article: Article) -> dict[str, str]:
     The format is ``text/plain`` whatever the file imported was: the selectors count
     code points of the article's display text, which is plain text (an HTML article's
     tags and a Markdown article's marks are not in it). No language is given: Diptych
-    does not know it, and a wrong one would mislead.
+    does not know it, and a wrong one would mislead. The address the article was saved
+    from, when known, is its ``via`` (section 3.3.7: the resource it was retrieved from).
     """
     source = {"id": urn(article.uuid), "type": "Text", "format": "text/plain"}
     title = " ".join(data.title(article).split())
     if title:
         source["label"] = title
+    if article.source_url:
+        source["via"] = uri_form(article.source_url)
     return source
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from diptych.storage.control_characters import ONE_LINE_CONTROLS
 
@@ -40,6 +40,13 @@ def web_address(text: str) -> str:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return ""
     return address
+
+
+def uri_form(address: str) -> str:
+    """``address`` as a URI, for links and exports: letters beyond ASCII and characters
+    that may not stand in a URI (spaces never do: see :func:`web_address`) percent-encoded,
+    what is already encoded left as it is."""
+    return quote(address, safe=":/?#[]@!$&'()*+,;=%~")
 
 
 def page_address(page: str) -> str:

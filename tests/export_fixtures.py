@@ -56,6 +56,8 @@ def counted_uuids() -> Iterator[None]:
         yield
 
 
+SOURCE_ADDRESS = "https://news.example/2025/xi-visit?lang=en&page=1#séoul"
+
 ARTICLE_ONE = """\
 # Field notes: 東アジアの外交 🌏
 
@@ -160,6 +162,8 @@ def _fill(project: Project, clock: FixedClock) -> None:
         clock.now = f"2025-01-15T09:0{number}:00Z"
         parsed = parse_article(data, name=name)
         articles.append(project.articles.add(parsed=parsed, uuid=fixed_uuid("a", number)))
+    # the page the second article was saved from: one letter beyond ASCII, which a URI encodes
+    project.articles.set_source_url(article_id=articles[1].id, url=SOURCE_ADDRESS)
     tags: dict[str, int] = {}
     for number, (name, color, parent, description) in enumerate(TAGS, start=1):
         tag = project.tags.add(

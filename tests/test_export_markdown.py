@@ -79,6 +79,7 @@ def test_nested_tags_are_nested_headings_and_notes_add_none(project: Project) ->
         ("h2", "Untagged passages"),
         ("h2", "Article memos"),  # grouped by tag, the article's memo closes the notes
         ("h3", "Field notes: 東アジアの外交 🌏"),
+        ("h2", "Sources"),  # then the articles' addresses, when any is known
     ]
 
 
@@ -90,6 +91,7 @@ def test_grouped_by_article_lists_articles_in_library_order(project: Project) ->
         "Short dispatch",
         "Tag memos",  # grouped by article, the tag's memo closes the notes
         "Method",
+        "Sources",
     ]
     assert sorted(re.findall(r"^\^(\S+)$", text, re.M)) == [
         fixed_uuid("b", n) for n in range(1, 10)

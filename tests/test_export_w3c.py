@@ -214,6 +214,8 @@ def test_times_become_utc_date_times(stored: str, expected: str | None) -> None:
 
 def test_each_target_names_its_article(project: Project, checker: AnnotationChecker) -> None:
     titles = {a.uuid: a.title for a in project.articles.all()}
+    # the address the article was saved from, as a URI (its letter beyond ASCII encoded)
+    via = {uid("a", 2): {"via": "https://news.example/2025/xi-visit?lang=en&page=1#s%C3%A9oul"}}
     items = _items(project)
     for item in items.values():
         source = _source(item)
@@ -223,6 +225,7 @@ def test_each_target_names_its_article(project: Project, checker: AnnotationChec
             "type": "Text",
             "format": "text/plain",
             "label": titles[uuid],
+            **via.get(uuid, {}),
         }
         assert checker.errors(item) == []
     # An orphan, no longer found in its article, still says which article it came from.

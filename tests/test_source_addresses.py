@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from diptych.storage.errors import ChangedMeanwhileError, InputError
+from diptych.storage.exporting import export_project
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
 from diptych.storage.schema import SCHEMA_VERSION
@@ -163,3 +164,18 @@ def test_a_format_5_project_gets_its_articles_addresses_as_it_is_opened(tmp_path
         opened.articles.set_source_url(article_id=article_id, url=HERALD)
     with Project.open(path, read_only=True) as reopened:
         assert reopened.articles.get(article_id=article_id).source_url == HERALD
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_notes_close_with_the_sources_only_when_an_address_is_known(
+    tmp_path: Path, fmt: str
+) -> None:
+    project, article_id = project_with_page(tmp_path / "p.diptych")
+    with project:
+        text = project.articles.get(article_id=article_id).text
+        project.annotations.add(article_id=article_id, start=0, end=len(text.split()[0]))
+        assert "Sources" not in export_project(project, fmt=fmt).decode()
+        project.articles.set_source_url(article_id=article_id, url=HERALD)
+        exported = export_project(project, fmt=fmt).decode()
+    assert "Sources" in exported
+    assert HERALD in exported.split("Sources", 1)[1]
