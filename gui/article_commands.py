@@ -1,5 +1,5 @@
-"""Undo commands for articles: import, remove (one or several), rename, update from a newer
-file."""
+"""Undo commands for articles: import, remove (one or several), rename, give the address
+it was saved from, update from a newer file."""
 
 from __future__ import annotations
 
@@ -173,6 +173,33 @@ class RenameArticle(SessionCommand):
     # Named by the title it bore when it went: the new one while the step is done.
     def _gone(self, *, undoing: bool) -> str | None:
         return self._article_gone(self.article_id, self.new if undoing else self.old)
+
+
+class SetSourceAddress(SessionCommand):
+    """Give an article the address of the page it was saved from, or clear it."""
+
+    def __init__(self, session: ProjectSession, article_id: int, url: str) -> None:
+        super().__init__(session, "Set source address")
+        self.article_id = article_id
+        self.new = url
+        self.old = ""
+        self.title = title_of(session, article_id)  # named by it if it goes
+
+    def _do(self) -> None:
+        self.old = self.session.project.articles.source_url(article_id=self.article_id)
+        self.new = self.session.set_source_url(self.article_id, self.new)  # as stored
+        what = "Set source address of" if self.new else "Clear source address of"
+        self.setText(article_named(what, self.title))
+
+    # An address given meanwhile in another window is not written over: the step is refused.
+    def _redo(self) -> None:
+        self.session.set_source_url(self.article_id, self.new, expected=self.old)
+
+    def _undo(self) -> None:
+        self.session.set_source_url(self.article_id, self.old, expected=self.new)
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return self._article_gone(self.article_id, self.title)
 
 
 class ReplaceArticleText(SessionCommand):

@@ -4,6 +4,7 @@ files, and the context menus of the panels. The keyboard shortcuts (F1) are
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diptych.gui.article_commands import RemoveArticle, RenameArticle
+from diptych.gui.article_commands import RemoveArticle, RenameArticle, SetSourceAddress
 from diptych.gui.article_model import article_label, article_labels
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
@@ -79,45 +80,54 @@ def about(parent: QWidget) -> None:
 
 class _InputWidth(QObject):
     """While installed on the application, gives the input dialog shown a width, and with
-    ``required`` greys its OK button while the text is blank."""
+    ``accepts`` greys its OK button while the text is not one it accepts."""
 
-    def __init__(self, width: int, *, required: bool = False) -> None:
+    def __init__(self, width: int, *, accepts: Callable[[str], bool] | None = None) -> None:
         super().__init__()
         self.width = width
-        self.required = required
+        self.accepts = accepts
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QInputDialog):
             watched.setMinimumWidth(self.width)
-            if self.required:
+            if (accepts := self.accepts) is not None:
                 dialog = watched
-                dialog.textValueChanged.connect(lambda text: _grey_ok(dialog, text))
-                _grey_ok(dialog, dialog.textValue())
+                dialog.textValueChanged.connect(lambda text: _grey_ok(dialog, accepts(text)))
+                _grey_ok(dialog, accepts(dialog.textValue()))
         return False
 
 
-def _grey_ok(dialog: QInputDialog, text: str) -> None:
-    """Grey ``dialog``'s OK while ``text`` is blank (its button looked up each time: the
-    one there as the dialog shows is not the one it keeps)."""
+def _grey_ok(dialog: QInputDialog, enabled: bool) -> None:
+    """Grey ``dialog``'s OK unless ``enabled`` (its button looked up each time: the one
+    there as the dialog shows is not the one it keeps)."""
     buttons = dialog.findChild(QDialogButtonBox)
     ok = buttons.button(QDialogButtonBox.StandardButton.Ok) if buttons is not None else None
     if ok is not None:
-        ok.setEnabled(bool(text.strip()))
+        ok.setEnabled(enabled)
 
 
 def ask_text(
-    parent: QWidget, title: str, label: str, current: str, *, required: bool = False
+    parent: QWidget,
+    title: str,
+    label: str,
+    current: str,
+    *,
+    required: bool = False,
+    accepts: Callable[[str], bool] | None = None,
 ) -> tuple[str, bool]:
     """Qt's input dialog for one line of text, in a field wide enough to show ``current``
     whole (and never narrower than a name needs); with ``required``, OK is greyed while
-    the text is blank, which would otherwise close the dialog and change nothing.
+    the text is blank, which would otherwise close the dialog and change nothing; with
+    ``accepts``, while it says the text will not do.
 
     Qt's input dialog is as narrow as its label: a long text showed only its end,
     scrolled into a field a few words wide.
     """
     room = parent.screen().availableGeometry().width() * 2 // 3
     needed = parent.fontMetrics().horizontalAdvance(current) + RENAME_MARGIN
-    sizer = _InputWidth(max(RENAME_MIN_WIDTH, min(needed, room)), required=required)
+    if required and accepts is None:
+        accepts = _not_blank
+    sizer = _InputWidth(max(RENAME_MIN_WIDTH, min(needed, room)), accepts=accepts)
     app = QApplication.instance()
     if app is not None:
         app.installEventFilter(sizer)
@@ -126,6 +136,10 @@ def ask_text(
     finally:
         if app is not None:
             app.removeEventFilter(sizer)
+
+
+def _not_blank(text: str) -> bool:
+    return bool(text.strip())
 
 
 def choose_item(
@@ -168,6 +182,44 @@ def rename_article(parent: QWidget, session: ProjectSession, article_id: int) ->
     title, ok = ask_text(parent, "Rename article", "Title:", current, required=True)
     if ok and title.strip() and title.strip() != current:
         perform(session, RenameArticle(session, article_id, title.strip()))
+
+
+def set_source_address(parent: QWidget, session: ProjectSession, article_id: int) -> None:
+    """Ask for the address of the page the article was saved from (undoable); an empty
+    field clears it. OK is greyed while the field holds something that is not one."""
+    from diptych.storage.source_addresses import web_address  # its page reader: on use
+
+    if _still_there(session, article_id, "given an address") is None:
+        return
+    current = session.project.articles.source_url(article_id=article_id)
+    typed, ok = ask_text(
+        parent,
+        "Source address",
+        SOURCE_ADDRESS_LABEL,
+        current,
+        accepts=lambda text: not text.strip() or bool(web_address(text)),
+    )
+    if ok and typed.strip() != current:
+        perform(session, SetSourceAddress(session, article_id, typed.strip()))
+
+
+def open_source_page(session: ProjectSession, article_id: int) -> None:
+    """Open the page the article was saved from in the web browser."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from diptych.storage.source_addresses import uri_form
+
+    address = session.project.articles.source_url(article_id=article_id)
+    url = QUrl(uri_form(address), QUrl.ParsingMode.StrictMode)
+    if address and not QDesktopServices.openUrl(url):
+        session.messages.info(f"No web browser could open {address}.")
+
+
+SOURCE_ADDRESS_LABEL = (
+    "Address of the page it was saved from, beginning with https:// or http://\n"
+    "(the exports cite it; leave it empty for none):"
+)
 
 
 def remove_article(parent: QWidget, session: ProjectSession, article_id: int) -> None:

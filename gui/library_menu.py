@@ -1,5 +1,6 @@
 """The Library's context menu (right-click, Shift+F10 or the Menu key): open, rename,
-update or remove one article, or open or remove several; in a read-only project only
+give the address it was saved from (and open that page), update or remove one article, or
+open or remove several; in a read-only project only
 opening is offered, the rest greyed, saying why."""
 
 from __future__ import annotations
@@ -18,7 +19,12 @@ if TYPE_CHECKING:
 def article_menu(panel: LibraryPanel, chosen: list[int]) -> QMenu:
     """The menu of the articles ``chosen`` (one or several) in ``panel``, to pop up."""
     menu = _several_menu(panel, chosen) if len(chosen) > 1 else _one_menu(panel, chosen[0])
-    opening = ("Open", "Open in new pane", f"Open {len(chosen)} articles, each in a new pane")
+    opening = (
+        "Open",
+        "Open in new pane",
+        f"Open {len(chosen)} articles, each in a new pane",
+        "Open source page",
+    )
     edits = [a for a in menu.actions() if not a.isSeparator() and a.text() not in opening]
     grey_menu_edits(panel.session, menu, *edits)
     return menu
@@ -30,7 +36,14 @@ def _one_menu(panel: LibraryPanel, article_id: int) -> QMenu:
     menu.addAction("Open in new pane", lambda: panel.openRequested.emit(article_id, True))
     menu.addSeparator()
     with_key(menu.addAction("Rename…", lambda: panel.renameRequested.emit(article_id)), "F2")
+    menu.addAction("Source address…", lambda: panel.sourceAddressRequested.emit(article_id))
     menu.addAction("Update from newer file…", lambda: panel.reimportRequested.emit(article_id))
+    menu.addSeparator()
+    page = menu.addAction("Open source page", lambda: panel.sourcePageRequested.emit(article_id))
+    address = panel.session.project.articles.source_url(article_id=article_id)
+    page.setEnabled(bool(address))
+    page.setToolTip(address or "No source address: give one with Source address…")
+    menu.setToolTipsVisible(True)
     menu.addSeparator()
     remove = menu.addAction("Remove from project…", lambda: panel.removeRequested.emit(article_id))
     with_key(remove, DELETE)
@@ -46,7 +59,7 @@ def _several_menu(panel: LibraryPanel, chosen: list[int]) -> QMenu:
         lambda: panel.openBesideRequested.emit(chosen),
     )
     menu.addSeparator()
-    for text in ("Rename…", "Update from newer file…"):
+    for text in ("Rename…", "Source address…", "Update from newer file…"):
         menu.addAction(text).setEnabled(False)  # one article at a time
     menu.addSeparator()
     remove = menu.addAction(

@@ -50,6 +50,8 @@ class LibraryPanel(QWidget):
         openBesideRequested(list): open each of these article ids in a new pane.
         importRequested(): the user wants to import article files.
         renameRequested(int): rename article id.
+        sourceAddressRequested(int): give article id the address it was saved from.
+        sourcePageRequested(int): open the page article id was saved from.
         reimportRequested(int): replace article id's text with a newer file.
         removeRequested(int): remove article id from the project.
         removeArticlesRequested(list): remove these article ids (several) from the project.
@@ -59,6 +61,8 @@ class LibraryPanel(QWidget):
     openBesideRequested = Signal(list)
     importRequested = Signal()
     renameRequested = Signal(int)
+    sourceAddressRequested = Signal(int)
+    sourcePageRequested = Signal(int)
     reimportRequested = Signal(int)
     removeRequested = Signal(int)
     removeArticlesRequested = Signal(list)

@@ -113,6 +113,10 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.library.openRequested.connect(lambda i, new: self.area.open_article(i, new_pane=new))
         self.library.importRequested.connect(self.importer.choose_and_import)
         self.library.renameRequested.connect(lambda i: dialogs.rename_article(self, s, i))
+        self.library.sourceAddressRequested.connect(
+            lambda i: dialogs.set_source_address(self, s, i)
+        )
+        self.library.sourcePageRequested.connect(lambda i: dialogs.open_source_page(s, i))
         self.library.removeRequested.connect(lambda i: dialogs.remove_article(self, s, i))
         self.library.openBesideRequested.connect(self.area.open_beside)
         self.library.removeArticlesRequested.connect(lambda ids: remove_articles(self, s, ids))

@@ -123,6 +123,13 @@ class ArticleEdits(FileWatch):
             self.articlesChanged.emit()
             self.passagesChanged.emit(article_id)
 
+    def set_source_url(self, article_id: int, url: str, *, expected: str | None = None) -> str:
+        """Give an article the address it was saved from ("" for none; see
+        :meth:`ArticleStore.set_source_url` for ``expected``); the address as stored."""
+        self.project.articles.set_source_url(article_id=article_id, url=url, expected=expected)
+        self.articlesChanged.emit()
+        return self.project.articles.source_url(article_id=article_id)
+
     def rename_article(
         self, article_id: int, title: str, *, expected: str | None = None
     ) -> ArticleSummary:

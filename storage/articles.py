@@ -153,6 +153,16 @@ class ArticleStore:
         self._texts.drop(article_id)
         return self.summary(article_id=article_id)
 
+    def source_url(self, *, article_id: int) -> str:
+        """The address the article was saved from ("" if not known), without reading its
+        text; InputError if there is no such article."""
+        row = self._project.db.execute(
+            "SELECT source_url FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            raise InputError(f"there is no article {article_id}", advice=LIST_ADVICE)
+        return str(row[0])
+
     def set_source_url(self, *, article_id: int, url: str, expected: str | None = None) -> None:
         """Give an article the address it was saved from ("" for none). With ``expected``
         (undo and redo), only if the address still reads so: one given meanwhile, in

@@ -240,10 +240,12 @@ def test_the_menu_of_several_opens_and_removes_them_all_and_renames_none(
     assert list(texts) == [
         "Open 2 articles, each in a new pane",
         "Rename…",
+        "Source address…",
         "Update from newer file…",
         "Remove 2 articles from project…",
     ]
     assert not texts["Rename…"].isEnabled()
+    assert not texts["Source address…"].isEnabled()
     assert not texts["Update from newer file…"].isEnabled()
     menu.close()
     texts["Open 2 articles, each in a new pane"].trigger()
