@@ -32,6 +32,7 @@ _SITE_SEPARATORS = frozenset("|-–—:·•»")
 _NAMELESS_STEMS = frozenset(("index", "default", "page", "article", "untitled", "document"))
 # (a page saved as index.html says nothing: its first line is a better title)
 _FRONT_MATTER_LINES = 100  # a front matter longer than this is not looked through
+_CLOSING = r"[.,;:!?)\]\"'”’»]"  # a web page's marker may follow these after a word
 _NOTE_MARKS = {
     # a Markdown footnote's raised number after a word or its closing mark ("rules¹",
     # "rules¹,²", "rules?¹"), not an exponent after a symbol or unit ("mc²", "m²")
@@ -40,7 +41,9 @@ _NOTE_MARKS = {
     ),
     # a web page's footnote marker, which the reader puts in brackets after its word
     # ("rules[1]", "rules[1,2]", "rules[a]", "rules[*]")
-    "html": re.compile(rf"(?<=\w)\[(?:{MARK.pattern})\]"),
+    "html": re.compile(
+        rf"(?:(?<=\w)|(?<=\w{_CLOSING})|(?<=\w{_CLOSING}{_CLOSING}))\[(?:{MARK.pattern})\]"
+    ),
 }
 
 

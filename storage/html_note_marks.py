@@ -9,9 +9,10 @@ own, in the marker's style (a link stays a link).
 A superscript is a marker when it is short (a number, numbers such as "1,2" or "5–7", a
 letter, ``*``, ``†``...) and either links to a place in the page (``#fn1``), or is numbers
 or a sign after a word of three letters or more or a name such as "Li" (citations and
-authors' affiliations in papers). Exponents and ordinals ("mc²", "20 m²", "1st", "10⁶")
-stay as they are: they follow a symbol, a short unit or a digit, and "mc2" is what a
-reader searches for.
+authors' affiliations in papers); right after the word, or after the full stop, comma,
+bracket or quotation mark that follows it ("exports.[1]", as news sites place them).
+Exponents and ordinals ("mc²", "20 m²", "1st", "10⁶") stay as they are: they follow a
+symbol, a short unit or a digit, and "mc2" is what a reader searches for.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ MARK = re.compile(
 """What a footnote marker may be (the text of a superscript)."""
 _LINKED_ONLY = re.compile(r"[A-Za-z]")  # a letter is a marker only when it links to a note
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")
+_CLOSING_MARKS = ".,;:!?)]\"'”’»"  # a marker may follow these after a word
 _LONGEST_MARK = 16  # characters read before a superscript is known not to be a marker
 
 
@@ -94,11 +96,15 @@ class NoteMarks:
         return runs
 
     def _is_marker(self, mark: str) -> bool:
-        if not MARK.fullmatch(mark) or not self._before[-1:].isalnum():
+        # after a word, or after the mark that closes its sentence or clause ("exports.¹")
+        before = self._before.rstrip(_CLOSING_MARKS)
+        if len(self._before) - len(before) > 2:
+            return False
+        if not MARK.fullmatch(mark) or not before[-1:].isalnum():
             return False
         if self._linked:
             return True
-        return not _LINKED_ONLY.fullmatch(mark) and _a_word(self._before)
+        return not _LINKED_ONLY.fullmatch(mark) and _a_word(before)
 
 
 def _a_word(before: str) -> bool:

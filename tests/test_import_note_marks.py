@@ -68,6 +68,25 @@ def test_citations_and_affiliations_after_a_word_are_kept_in_brackets() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        ('<p>Exports fell.<sup><a href="#n">1</a></sup> The union', "Exports fell.[1] The union"),
+        ("<p>Exports fell,<sup>2</sup> the union</p>", "Exports fell,[2] the union"),
+        ("<p>It said “no deal.”<sup>3</sup></p>", "It said “no deal.”[3]"),
+        ('<p>(see the table)<sup><a href="#n">4</a></sup></p>', "(see the table)[4]"),
+        # a number after a number, a unit or a short word stays as it is: no marker
+        ("<p>Rose to 10.<sup>3</sup></p>", "Rose to 10.3"),
+        ("<p>Said “no.”<sup>2</sup></p>", "Said “no.”2"),
+        ("<p>Cost $3 ...<sup>1</sup></p>", "Cost $3 ...1"),
+    ],
+)  # fmt: skip
+def test_a_marker_after_the_stop_or_quote_closing_a_word_is_kept_in_brackets(
+    page: str, text: str
+) -> None:
+    assert parse(page).text == text
+
+
 def test_a_marker_keeps_its_link_and_style() -> None:
     article = parse(
         '<p>See the report<sup><a href="https://example.org/notes#n1">1</a></sup> and '
