@@ -40,7 +40,6 @@ from diptych.storage.export_markdown_text import (
     isolated,
     note_lines,
     one_line,
-    quoted_note,
 )
 from diptych.storage.exporting import (
     ExportData,
@@ -93,7 +92,7 @@ def _header(data: ExportData) -> list[str]:
     ]
     memo = data.memo(MemoKind.PROJECT)
     if memo is not None:
-        lines += ["**Project memo:**", "", *quoted_note(memo.text), ""]
+        lines += ["**Project memo:**", "", *note_lines(memo.text), ""]
     return lines
 
 
@@ -194,7 +193,7 @@ def _tag_intro(data: ExportData, group: TagGroup) -> Iterator[str]:
         yield from (f"*{escape_text(description)}*", "")
     memo = data.memo(MemoKind.TAG, group.tag.id)
     if memo is not None:
-        yield from ("**Memo:**", "", *quoted_note(memo.text), "")
+        yield from ("**Memo:**", "", *note_lines(memo.text), "")
 
 
 def _by_article(
@@ -207,7 +206,7 @@ def _by_article(
         yield from (f"## {escape_text(one_line(data.title(article)))}", "")
         memo = data.memo(MemoKind.ARTICLE, article.id)
         if memo is not None:
-            yield from ("**Memo:**", "", *quoted_note(memo.text), "")
+            yield from ("**Memo:**", "", *note_lines(memo.text), "")
         for passage in passages:
             yield from _passage(passage, escaped)
             meter.step()
@@ -221,11 +220,11 @@ def _other_memos(
         yield from ("## Article memos", "")
     for article, memo in articles:
         title = escape_text(one_line(data.title(article)))
-        yield from (f"### {title}", "", *quoted_note(memo.text), "")
+        yield from (f"### {title}", "", *note_lines(memo.text), "")
     if tags:
         yield from ("## Tag memos", "")
     for tag, memo in tags:
-        yield from (f"### {escape_text(data.tag_path(tag.id))}", "", *quoted_note(memo.text), "")
+        yield from (f"### {escape_text(data.tag_path(tag.id))}", "", *note_lines(memo.text), "")
 
 
 def _sources(data: ExportData) -> list[str]:

@@ -4,8 +4,8 @@ Titles, quotes, tag paths and names are escaped so that they read as text whatev
 hold: a quote starting with ``#``, ``-`` or ``1.`` stays a quote, and ``*``, ``_``, ``[``,
 ``$``, ``==`` or ``%%`` in it do not turn into emphasis, links, Obsidian maths, highlights
 or comments. Right-to-left words keep to their place in a line of others. Notes and memos
-stay Markdown (see :mod:`diptych.storage.export_markdown_notes`): memos inside a block
-quote, notes as blocks of their own after their passage's quote (:func:`note_lines`).
+stay Markdown (see :mod:`diptych.storage.export_markdown_notes`), as blocks of their own
+outside the quotes (:func:`note_lines`): an analyst's words never read as the source's.
 """
 
 from __future__ import annotations
@@ -62,35 +62,6 @@ def isolated(text: str) -> str:
 def one_line(text: str) -> str:
     """``text`` with runs of whitespace (newlines included) made single spaces."""
     return " ".join(text.split())
-
-
-def quoted(markdown: str, prefix: str = "> ") -> list[str]:
-    """Lines putting ``markdown`` (kept as Markdown) inside a block quote."""
-    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
-    return [prefix + _tabs_as_spaces(line) if line.strip() else prefix.rstrip() for line in lines]
-
-
-def _tabs_as_spaces(line: str) -> str:
-    """``line`` with the tabs in its indentation and list or quote marks made spaces.
-
-    Markdown sets tab stops every four columns from the start of the line, and the
-    block quote's ``"> "`` moves them: a note line indented with a tab (F2 types one) is
-    a code block in the window but read as a paragraph in the quote, and a tab after a
-    list mark shifted the item's text. As spaces, the indentation stays what it was.
-    """
-    if "\t" not in line:
-        return line
-    layout = _LAYOUT.match(line)
-    if layout is None or "\t" not in layout[0]:
-        return line
-    return layout[0].expandtabs(4) + line[layout.end() :]
-
-
-def quoted_note(markdown: str) -> list[str]:
-    """A memo inside a block quote: Markdown, with raw HTML shown as text, each line break
-    kept and its headings bold lines, as in the window and the HTML report (see
-    :func:`note_lines`)."""
-    return quoted("\n".join(note_lines(markdown)))
 
 
 def note_lines(markdown: str) -> list[str]:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from diptych.storage.export_markdown_notes import note_markdown
-from diptych.storage.export_markdown_text import quoted_note
+from diptych.storage.export_markdown_text import note_lines
 from diptych.storage.exporting import export_project
 from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind
@@ -169,7 +169,7 @@ def test_two_notes_with_the_same_labels_each_link_to_their_own_address(tmp_path:
     st.lists(st.sampled_from(PIECES), min_size=1, max_size=20).map("".join),
 )
 def test_one_note_never_changes_how_the_next_reads(first: str, second: str) -> None:
-    one, two = ("\n".join(quoted_note(note)) for note in (first, second))
+    one, two = ("\n".join(note_lines(note)) for note in (first, second))
     if not first.strip() or not second.strip():
         return
     together = VIEWER.render(f"{one}\n\n^a\n\n{two}")
