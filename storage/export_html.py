@@ -209,7 +209,7 @@ def _passage(
             for t in passage.tag_ids
         )
         cite.append(tags)
-    if a.coder:
+    if a.coder and not data.sole_coder():  # one coder is named once, at the top
         cite.append(f"coded by <bdi>{_e(a.coder)}</bdi>")
     parts = [
         f'<article class="passage {color}">' if color else '<article class="passage">',

@@ -94,13 +94,16 @@ def page_head(data: ExportData) -> list[str]:
 def page_header(data: ExportData, renderer: NoteRenderer) -> list[str]:
     """The project's name, what was exported, and the project's memo."""
     articles = len(data.articles_in_export())
+    coder = data.sole_coder()  # one coder is named once, here, rather than after each quote
     summary = (
         f'Exported <time datetime="{escaped(data.timestamp)}">'
         f"{escaped(data.time_in_words())}</time> · "
         f"{counted(len(data.passages), 'passage')} · "
         f"{counted(articles, 'article')} · {counted(len(data.tags), 'tag')} · "
-        f"grouped by {escaped(data.options.group_by)}{_narrowed(data)}"
+        + (f"coded by <bdi>{escaped(coder)}</bdi> · " if coder else "")
+        + f"grouped by {escaped(data.options.group_by)}{_narrowed(data)}"
     )
+
     lines = [
         "<header>",
         f"<h1><bdi>{escaped(data.project.name)}</bdi>: tagged notes</h1>",

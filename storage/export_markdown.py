@@ -88,8 +88,10 @@ def _header(data: ExportData) -> list[str]:
         f"- Tags: {len(data.tags)} ({used} used)",
         f"- Grouped by: {data.options.group_by}",
         f"- Scope: {_scope(data)}",
-        "",
     ]
+    if coder := data.sole_coder():
+        lines.append(f"- Coded by: {isolated(escape_text(one_line(coder)))}")
+    lines.append("")
     memo = data.memo(MemoKind.PROJECT)
     if memo is not None:
         lines += ["**Project memo:**", "", *note_lines(memo.text), ""]
@@ -147,6 +149,7 @@ class _Escaped:
         self._text: dict[str, str] = {}
         self._tags: dict[tuple[int, ...], str] = {}
         self.block_ids = data.options.block_ids
+        self.coders_named = not data.sole_coder()  # one coder is named once, in the header
         self.copies: dict[str, int] = {}  # block ids given out so far, by passage uuid
 
     def text(self, value: str) -> str:
@@ -272,7 +275,7 @@ def _citation(passage: ExportPassage, escaped: _Escaped) -> str:
         parts.append("§ " + escaped.text(passage.section))
     if passage.tag_ids:
         parts.append(escaped.tags(passage.tag_ids))
-    if passage.annotation.coder:
+    if passage.annotation.coder and escaped.coders_named:
         parts.append("coded by " + escaped.text(passage.annotation.coder))
     if passage.annotation.is_orphan:
         parts.append("**orphan**: no longer found in the article's current text")

@@ -168,6 +168,7 @@ class ExportData:
     )
     _paths: dict[int, str] = field(init=False, repr=False, compare=False)
     _titles: dict[int, str] = field(init=False, repr=False, compare=False)
+    _sole_coder: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_coders_by_name", {c.name: c for c in self.coders})
@@ -183,6 +184,8 @@ class ExportData:
             for a in self.articles
         }
         object.__setattr__(self, "_titles", titles)
+        named = {p.annotation.coder for p in self.passages if p.annotation.coder}
+        object.__setattr__(self, "_sole_coder", next(iter(named)) if len(named) == 1 else "")
 
     def every_tag_chosen(self) -> bool:
         """True if the export holds every tag's passages: no tag was chosen apart (or
@@ -200,6 +203,12 @@ class ExportData:
             return self.articles
         with_passages = {p.article.id for p in self.passages}
         return tuple(a for a in self.articles if a.id in with_passages)
+
+    def sole_coder(self) -> str:
+        """The one coder of every exported passage that names one, or "" when several
+        coded them (or none is named): a brief coded by one analyst says so once, at its
+        top, rather than after every quote."""
+        return self._sole_coder
 
     def time_in_words(self) -> str:
         """When the export was made, for a reader, in the options' zone (the computer's

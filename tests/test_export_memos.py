@@ -75,19 +75,19 @@ def test_memos_without_a_heading_are_named_after_their_article_or_tag(project: P
     by_tag = export_project(project, fmt="md", options=fixed_options()).decode("utf-8")
     assert by_tag.endswith(
         "## Article memos\n\n"
-        "### A sentence to tag.\n\n> Memo on the read article: *why* it matters.\n\n"
-        "### Never tagged.\n\n> Memo on the unread article.\n\n"
+        "### A sentence to tag.\n\nMemo on the read article: *why* it matters.\n\n"
+        "### Never tagged.\n\nMemo on the unread article.\n\n"
         "## Tag memos\n\n"
-        "### Unused\n\n> Memo on the unused tag.\n"
+        "### Unused\n\nMemo on the unused tag.\n"
     )
     options = fixed_options(group_by="article")
     by_article = export_project(project, fmt="md", options=options).decode("utf-8")
     assert by_article.endswith(
         "## Article memos\n\n"
-        "### Never tagged.\n\n> Memo on the unread article.\n\n"
+        "### Never tagged.\n\nMemo on the unread article.\n\n"
         "## Tag memos\n\n"
-        "### Theme/Used\n\n> Memo on the used tag.\n\n"
-        "### Unused\n\n> Memo on the unused tag.\n"
+        "### Theme/Used\n\nMemo on the used tag.\n\n"
+        "### Unused\n\nMemo on the unused tag.\n"
     )
 
 

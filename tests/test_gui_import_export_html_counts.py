@@ -36,4 +36,7 @@ def test_one_passage_of_one_article_is_counted_in_the_singular(
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     html = target.read_text(encoding="utf-8")
     summary = next(line for line in html.splitlines() if 'class="summary"' in line)
-    assert " · 1 passage · 1 article · 1 tag · grouped by tag" in summary
+    assert (
+        " · 1 passage · 1 article · 1 tag · coded by <bdi>Diptych sample</bdi> · grouped by tag"
+        in summary
+    )

@@ -16,7 +16,9 @@ from diptych.storage.project import Project
 RLO, PDI, FSI = "\u202e", "\u2069", "\u2068"
 
 
-def _citation(tmp_path: Path, title: str, coder: str) -> str:
+def _export(tmp_path: Path, title: str, coder: str, *, second_coder: bool = True) -> str:
+    """The Markdown export of one article titled ``title`` with a passage by ``coder``,
+    and (with ``second_coder``) one by another coder: each citation then names its coder."""
     with Project.open(tmp_path / "p.diptych", create=True, name="Study") as project:
         # A section of its own: a heading that only repeats the title names none.
         body = f"# {title}\n\n## {title}: notes\n\nThe words here.".encode()
@@ -27,9 +29,16 @@ def _citation(tmp_path: Path, title: str, coder: str) -> str:
         project.annotations.add(
             article_id=article.id, start=start, end=start + 5, tag_ids=[tag.id], coder=coder
         )
-        exported = export_project(project, fmt="md", options=fixed_options()).decode("utf-8")
-    (line,) = [line for line in exported.splitlines() if line.startswith("> — ")]
-    return line
+        if second_coder:
+            end = text.index("here") + 4
+            project.annotations.add(article_id=article.id, start=end - 4, end=end, coder="Zed")
+        return export_project(project, fmt="md", options=fixed_options()).decode("utf-8")
+
+
+def _citation(tmp_path: Path, title: str, coder: str) -> str:
+    """The citation line of the passage by ``coder`` (see :func:`_export`)."""
+    exported = _export(tmp_path, title, coder)
+    return next(line for line in exported.splitlines() if line.startswith("> — "))
 
 
 def test_an_override_in_a_title_cannot_reverse_the_rest_of_the_citation(tmp_path: Path) -> None:
@@ -44,6 +53,12 @@ def test_right_to_left_names_are_isolated_and_left_to_right_ones_untouched(
     line = _citation(tmp_path, "تقرير السوق", "דנה")
     title, section = f"{FSI}تقرير السوق{PDI}", f"{FSI}تقرير السوق: notes{PDI}"
     assert line == f"> — *{title}* · § {section} · Claim · coded by {FSI}דנה{PDI}"
+
+
+def test_a_sole_coders_right_to_left_name_is_isolated_in_the_header(tmp_path: Path) -> None:
+    exported = _export(tmp_path, "Report", "דנה", second_coder=False)
+    assert f"- Coded by: {FSI}דנה{PDI}\n" in exported
+    assert "coded by" not in exported  # named once, at the top, not after each quote
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,8 @@ def _report(tmp_path: Path, group_by: str) -> str:
             article_id=article.id, start=start, end=start + 5, tag_ids=[tag.id],
             coder=f"Bob {OVERRIDE}", note="ok",
         )  # fmt: skip
+        end = text.index("here") + 4  # another coder's: each citation names its coder
+        project.annotations.add(article_id=article.id, start=end - 4, end=end, coder="Zed")
         page = export_project(project, fmt="html", options=fixed_options(group_by=group_by))
     return page.decode("utf-8")
 
@@ -48,7 +50,7 @@ def test_every_piece_of_a_citation_line_is_isolated(tmp_path: Path) -> None:
         page = _report(tmp_path, group_by)
         assert_inert(page)
         assert {"cite", ".tag", "bdi"} <= _isolating_elements(page)
-        (line,) = re.findall(r'<p class="cite">(.*?)</p>', page)
+        line = re.findall(r'<p class="cite">(.*?)</p>', page)[0]
         assert f'<cite dir="auto">Title {OVERRIDE}evil</cite>' in line
         assert f"§ <bdi>Section {OVERRIDE}two</bdi>" in line
         assert f'<span class="tag t1" dir="auto">Tag {OVERRIDE}x</span>' in line
