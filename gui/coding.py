@@ -68,9 +68,11 @@ class CodingController(QObject):
     Signals:
         noteRequested(): "Edit note" was chosen in a passage's menu in an article (as F2
             there), its passage selected.
+        passageAdded(int): a new passage was made from a selection (its id).
     """
 
     noteRequested = Signal()
+    passageAdded = Signal(int)
 
     def __init__(self, session: ProjectSession, area: PaneArea, window: QWidget) -> None:
         super().__init__(window)
@@ -128,6 +130,7 @@ class CodingController(QObject):
         if not perform(self.session, command) or command.passage is None:
             return False
         self._after_tagging(pane, command.passage.id)
+        self.passageAdded.emit(command.passage.id)
         return True
 
     def apply_new_tag(self, name: str, *, for_passage: int = 0) -> bool:

@@ -132,6 +132,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.passages.passageSelected.connect(self.coding.select_passage)  # arrow keys
         self.passages.noteRequested.connect(self.on_edit_note_triggered)
         self.coding.noteRequested.connect(self.on_edit_note_triggered)
+        self.coding.passageAdded.connect(lambda _id: self.tell_coder_once())
         self.editor.addTagRequested.connect(self.on_editor_add_tag_requested)
         self.editor.removeTagRequested.connect(self.coding.remove_tag)
         self.editor.reattachRequested.connect(self.coding.reattach)
@@ -301,6 +302,23 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
             self.context.settings.set_coder(name)
             self.session.coder = self.context.settings.coder()
             self.on_session_changed()
+
+    def tell_coder_once(self) -> None:
+        """After the first passage the user makes without having given a coder's name,
+        say (once, ever) whose name it carries, which the exports show, and how to change it."""
+        settings = self.context.settings
+        if settings.coder_chosen() or settings.coder_told():
+            return
+        settings.set_coder_told()
+        signed = (
+            f"signed “{self.session.coder}”, your login name"
+            if self.session.coder
+            else ("signed with no coder's name")
+        )
+        self.session.messages.info(
+            f"Your passages are {signed}, and the exports show it. To sign them with the "
+            "name your colleagues should read, choose Edit > Coder name…"
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         """Shown with no place chosen for the keyboard (a project's first opening, with

@@ -147,6 +147,18 @@ class Settings:
         """Change the coder's name."""
         self._qsettings.setValue("coding/coder", name.strip())
 
+    def coder_chosen(self) -> bool:
+        """True once the user gave a name of their own (not the login name)."""
+        return bool(self._qsettings.value("coding/coder", ""))
+
+    def coder_told(self) -> bool:
+        """True once the user was told whose name their passages carry."""
+        return self._qsettings.value("coding/coder_told", False) in (True, "true")
+
+    def set_coder_told(self) -> None:
+        """Remember that the user was told whose name their passages carry."""
+        self._qsettings.setValue("coding/coder_told", True)
+
     # -- layout --------------------------------------------------------------------------
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """Saved geometry and dock/toolbar state of the main window."""
