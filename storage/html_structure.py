@@ -97,6 +97,14 @@ class Context:
     open_row: bool = False  # the nearest table-level element is a row
 
 
+def _word_title_level(tag: str, attrs: dict[str, str]) -> int:
+    """1 for the paragraph Word writes in its Title style (``<p class=MsoTitle>``), which
+    is the document's title, above its Heading 1 sections (``<h1>``); else 0."""
+    if tag != "p":
+        return 0
+    return 1 if "msotitle" in attrs.get("class", "").lower().split() else 0
+
+
 def child_context(parent: Context, tag: str, attrs: dict[str, str], *, items: int = 0) -> Context:
     """The context inside a block-level ``tag`` opened in ``parent``; ``items`` is how many
     items a reversed list holds, which it counts down from unless it says its start."""
@@ -104,10 +112,8 @@ def child_context(parent: Context, tag: str, attrs: dict[str, str], *, items: in
         # Headings, lists, paragraphs and code in a cell stay lines of the cell; code
         # keeps its line breaks and spaces there too.
         return replace(parent, pre=True) if tag in _PREFORMATTED else parent
-    if tag in HEADINGS:
-        return replace(
-            parent, kind=BlockKind.HEADING, attrs={"level": HEADINGS[tag]}, owner=BlockOwner()
-        )
+    if level := HEADINGS.get(tag) or _word_title_level(tag, attrs):
+        return replace(parent, kind=BlockKind.HEADING, attrs={"level": level}, owner=BlockOwner())
     if tag in _PREFORMATTED:
         return replace(parent, kind=BlockKind.CODE, attrs={}, owner=BlockOwner(), pre=True)
     if tag in ("ul", "ol", "menu", "dir"):

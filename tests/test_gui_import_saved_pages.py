@@ -20,6 +20,7 @@ from test_import_saved_pages import (
     WORD_LISTS_PAGE,
     WORD_PAGE,
     WORD_SHOWS,
+    WORD_TITLED_PAGE,
 )
 from visible_words import assert_words_in_order
 
@@ -139,6 +140,18 @@ def test_cells_of_a_markdown_table_beyond_its_header_row_show(
     path.write_text("| Tool | Use |\n|---|---|\n| awk | `x|y` |\n| sed | edit |\n", "utf-8")
     pane = import_page(qtbot, window, path, monkeypatch)
     assert rows_shown(pane) == [["Tool", "Use", ""], ["awk", "`x", "y`"], ["sed", "edit", ""]]
+
+
+def test_a_memo_saved_from_word_is_titled_by_its_title_paragraph(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "memo.htm"
+    path.write_text(WORD_TITLED_PAGE, encoding="cp1252")
+    pane = import_page(qtbot, window, path, monkeypatch)
+    assert pane.header.title.full_text() == "Briefing memo: the port dispute"
+    first = pane.view.document().firstBlock()
+    assert first.text() == "Briefing memo: the port dispute"
+    assert first.blockFormat().headingLevel() == 1
 
 
 def test_a_list_saved_from_word_shows_as_a_list(

@@ -81,6 +81,24 @@ def test_a_page_saved_from_word_keeps_every_word_and_nothing_of_its_office_data(
     assert ("ten", SpanStyle.EMPHASIS) in styled(article)
 
 
+WORD_TITLED_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
+<head><title>Briefing memo</title></head><body>
+<p class=MsoTitle>Briefing memo: the port dispute<o:p></o:p></p>
+<p class=MsoNormal>To: Minister</p>
+<h1>Summary<o:p></o:p></h1><p class=MsoNormal>The strike goes on.</p>
+<h1>Options</h1><p class="MsoNormal">Three.</p></body></html>"""
+
+
+def test_words_title_paragraph_is_the_articles_title_above_its_headings() -> None:
+    parsed = parse_article(WORD_TITLED_PAGE.encode("cp1252"), name="memo.htm")
+    assert parsed.title == "Briefing memo: the port dispute"  # not its first section, Summary
+    assert [h.text for h in parsed.content.outline()] == [
+        "Briefing memo: the port dispute",
+        "Summary",
+        "Options",
+    ]
+
+
 def test_a_news_page_saved_by_a_browser_keeps_every_word_and_its_structure() -> None:
     article = parse(NEWS_PAGE)
     assert_words_in_order(NEWS_SHOWS, article.text)
