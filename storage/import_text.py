@@ -29,6 +29,14 @@ _TRAILING_QUOTES = "\"'”’»)]"
 _SENTENCE_END = tuple(".!?:;,…")
 _HEADING_MAX_CHARS = 100
 _HEADING_MAX_WORDS = 12
+# A line that fills in a field ("Date: 4 March 2025", "To: Minister", "Q: ...") is no
+# heading, however short: notes, transcripts and mails start with such lines.
+_FIELD = re.compile(
+    r"(?:date|time|from|to|cc|bcc|sent|subject|re|location|place|venue|author|by|source|"
+    r"published|updated|interviewer|interviewee|speaker|participant|respondent|q|a|"
+    r"tags|keywords|category|status|ref|reference|attendees|present)\s*:\s",
+    re.IGNORECASE,
+)
 _HEADING_MAX_LEVEL = 3
 
 Inline = list[tuple[str, SpanStyle | None]]
@@ -88,12 +96,15 @@ def _emphasis_runs(text: str) -> Inline:
 
 
 def looks_like_heading(text: str) -> bool:
-    """True for a short, title-like line: capitalised, no sentence punctuation at the end."""
+    """True for a short, title-like line: capitalised, no sentence punctuation at the end,
+    not a field filled in ("Date: 4 March 2025")."""
     if not text or len(text) > _HEADING_MAX_CHARS:
         return False
     if text.rstrip(_TRAILING_QUOTES).endswith(_SENTENCE_END):
         return False
     if not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if _FIELD.match(text):
         return False
     return len(text.split()) <= _HEADING_MAX_WORDS
 

@@ -134,6 +134,13 @@ def test_seed_001_emphasis() -> None:
     ("line", "expected"),
     [
         ("Case Study: The 2026 Beijing Summit", True),
+        ("Part II: Results", True),
+        # fields filled in at the top of notes, transcripts and mails
+        ("Date: 4 March 2025", False),
+        ("To: Minister", False),
+        ("Subject: Port strike", False),
+        ("Interviewer: Kim", False),
+        ("Q: Why now", False),
         ("2026 in Review", True),
         ("This ends with a full stop.", False),
         ("Is this a question?", False),
