@@ -13,6 +13,9 @@ authors' affiliations in papers); right after the word, or after the full stop, 
 bracket or quotation mark that follows it ("exports.[1]", as news sites place them).
 Exponents and ordinals ("mc²", "20 m²", "1st", "10⁶") stay as they are: they follow a
 symbol, a short unit or a digit, and "mc2" is what a reader searches for.
+
+A footnote's link back to its marker (``<a href="#fnref1">↩</a>``, an arrow or a caret
+alone) is navigation, not the note's words: :class:`BackLinks` leaves it out.
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ _LINKED_ONLY = re.compile(r"[A-Za-z]")  # a letter is a marker only when it link
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")
 _CLOSING_MARKS = ".,;:!?)]\"'”’»"  # a marker may follow these after a word
 _LONGEST_MARK = 16  # characters read before a superscript is known not to be a marker
+BACK_LINK_SIGNS = frozenset("\u21a9\u2191^")
+"""What a footnote's link back to its marker reads (↩, ↑ or ^), alone."""
+_PRESENTATION = dict.fromkeys(map(ord, "\ufe0e\ufe0f"))  # "↩︎": the arrow drawn as text
 
 
 class NoteMarks:
@@ -113,3 +119,49 @@ def _a_word(before: str) -> bool:
     found = _LETTERS_BEFORE.search(before)
     word = found[0] if found else ""
     return len(word) >= 3 or (len(word) == 2 and word[0].isupper() and word[1].islower())
+
+
+class BackLinks:
+    """The text of a link to a place in the page, held back until it is known not to be a
+    footnote's link back to its marker (an arrow or a caret alone, which is left out)."""
+
+    def __init__(self) -> None:
+        self._runs: list[Run] | None = None  # held back, or None when not holding any
+
+    @property
+    def holding(self) -> bool:
+        """True while the text read is held back as a possible back-link."""
+        return self._runs is not None
+
+    def start(self, href: str) -> list[Run]:
+        """A link to ``href`` starts: what was held before it, to add now."""
+        runs = self.release()
+        if href.strip().startswith("#"):
+            self._runs = []
+        return runs
+
+    def hold(self, text: str, style: SpanStyle | None, href: str) -> list[Run]:
+        """Hold ``text`` back; what to add now (all that was held, once it is more than a
+        sign)."""
+        assert self._runs is not None
+        self._runs.append((text, style, href))
+        held = _shown("".join(run[0] for run in self._runs))
+        if len(held) > 1 or (held and held not in BACK_LINK_SIGNS):
+            return self.release()
+        return []
+
+    def end(self) -> list[Run]:
+        """The link ends: what was held, or nothing if it was a back-link."""
+        if self._runs is not None and _shown("".join(run[0] for run in self._runs)):
+            self._runs = None  # a sign alone (anything else was released)
+        return self.release()
+
+    def release(self) -> list[Run]:
+        """Stop holding: what was held."""
+        runs, self._runs = self._runs or [], None
+        return runs
+
+
+def _shown(text: str) -> str:
+    """``text`` without surrounding space and the marks that choose how a sign is drawn."""
+    return text.translate(_PRESENTATION).strip()

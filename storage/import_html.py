@@ -15,7 +15,8 @@ formula is kept as its characters, without the whitespace that lays out its mark
 Lists saved from Word as paragraphs are read as lists
 (:mod:`diptych.storage.html_word_lists`), and bold and italic written as styles as bold
 and italic (:mod:`diptych.storage.html_emphasis`). A footnote marker after a word is kept
-in brackets, a word of its own (:mod:`diptych.storage.html_note_marks`).
+in brackets, a word of its own, and a footnote's link back to its marker (``↩``) is left
+out (:mod:`diptych.storage.html_note_marks`).
 
 Navigation, footers and asides are kept as ordinary text: scraped pages often put real
 content there (bylines, captions, related facts, the article itself on some sites), and a
@@ -42,7 +43,7 @@ from diptych.storage.html_elements import (
 from diptych.storage.html_emphasis import Emphasis
 from diptych.storage.html_lists import ReversedCounts
 from diptych.storage.html_names import ElementNames
-from diptych.storage.html_note_marks import NoteMarks
+from diptych.storage.html_note_marks import BackLinks, NoteMarks, Run
 from diptych.storage.html_parsing import ForgivingParser
 from diptych.storage.html_structure import (
     BLOCK_TAGS,
@@ -104,6 +105,7 @@ class _PageReader(ForgivingParser):
         self._formulas = 0  # open <math> elements
         self._word_lists = WordLists()
         self._note_marks = NoteMarks()
+        self._back_links = BackLinks()
 
     def finish(self) -> ArticleText:
         """The finished article (call after :meth:`close`)."""
@@ -148,6 +150,7 @@ class _PageReader(ForgivingParser):
                 self._code = max(self._code - 1, 0)
             elif tag == "a":
                 self._href, self._in_page_link = None, False
+                self._write(self._back_links.end())
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = self._names.start(tag, attrs)
@@ -181,14 +184,20 @@ class _PageReader(ForgivingParser):
         self._pre_start = False
         if not text:
             return
-        if self._block is None:
-            self._block = self._open_block(context)
-        if self._note_marks.holding:
-            self._add(self._note_marks.hold(text, *self._style()))
+        if self._back_links.holding:
+            self._write(self._back_links.hold(text, *self._style()))
         else:
-            self._block.append(text, *self._style())
+            self._write([(text, *self._style())])
 
-    def _add(self, runs: list[tuple[str, SpanStyle | None, str]]) -> None:
+    def _write(self, runs: list[Run]) -> None:
+        """Add runs of text, or hold them back as a possible footnote marker."""
+        for text, style, href in runs:
+            if self._note_marks.holding:
+                self._add(self._note_marks.hold(text, style, href))
+            else:
+                self._add([(text, style, href)])
+
+    def _add(self, runs: list[Run]) -> None:
         """Add runs of text held back (see :mod:`diptych.storage.html_note_marks`)."""
         for text, style, href in runs:
             if self._block is None:
@@ -226,6 +235,7 @@ class _PageReader(ForgivingParser):
             self._href = allowed_href(without_redirect(attrs.get("href", "")))
             self._in_page_link = attrs.get("href", "").strip().startswith("#")
             self._note_marks.link(attrs.get("href", ""))
+            self._write(self._back_links.start(attrs.get("href", "")))
         elif tag == "br":
             self._line_break()
         elif tag == "hr":
@@ -261,6 +271,7 @@ class _PageReader(ForgivingParser):
     def _marker_as_text(self) -> None:
         if self._word_lists.gathering:
             self.handle_data(self._word_lists.left_open())
+        self._write(self._back_links.release())
         self._add(self._note_marks.boundary())
 
     def _open_block(self, context: Context) -> OpenBlock:
@@ -283,6 +294,7 @@ class _PageReader(ForgivingParser):
             self._end_block()
 
     def _line_break(self) -> None:
+        self._write(self._back_links.release())
         self._add(self._note_marks.release())
         block = self._block
         if block is not None and block.runs:
