@@ -40,6 +40,7 @@ class ImportResult:
     duplicates: list[ArticleFileError] = field(default_factory=list)  # one per file not added
     left_out: list[str] = field(default_factory=list)  # what folders held that is not imported
     others_wrote: bool = False  # another connection committed while the job ran
+    main_only: list[str] = field(default_factory=list)  # pages added, read as main article
 
 
 def read_article(path: Path) -> ParsedArticle:
@@ -62,7 +63,11 @@ def import_files_job(
     """
 
     def job(progress: Progress) -> ImportResult:
-        from diptych.storage.import_files import add_new_articles, files_to_import
+        from diptych.storage.import_files import (
+            add_new_articles,
+            files_to_import,
+            read_as_main_only,
+        )
 
         found = files_to_import(paths, keep_going=lambda: progress(0, 0))
         result, files = ImportResult(left_out=found.left_out), found.files
@@ -86,6 +91,7 @@ def import_files_job(
                 advice=UPDATE_ADVICE,
                 keep_going=lambda: progress(len(files), len(files)),
             )
+            result.main_only = read_as_main_only(read, result.duplicates)
             result.others_wrote = project.data_version() != before
         return result
 

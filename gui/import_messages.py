@@ -62,10 +62,14 @@ def not_imported_message(result: ImportResult) -> str:
     return "\n\n".join(said)
 
 
-def imported_message(count: int, read: Sequence[tuple[str, str]]) -> str:
+def imported_message(
+    count: int, read: Sequence[tuple[str, str]], main_only: Sequence[str] = ()
+) -> str:
     """How many articles were added, naming the files that were not all UTF-8 (``read``:
-    each added file's name and the encoding it was read in)."""
-    notes = "".join(f" {note}" for note in reading_notes(read, window=True))
+    each added file's name and the encoding it was read in) and the pages read as their
+    main article only (``main_only``)."""
+    said = reading_notes(read, window=True, main_only=main_only)
+    notes = "".join(f" {note}" for note in said)
     return f"Imported {counted(count, 'article')}.{notes}"
 
 
@@ -93,12 +97,15 @@ def update_message(
     read: Sequence[tuple[str, str]] = (),
     title: str = "",
     since: int | None = 0,
+    main_only: Sequence[str] = (),
 ) -> str:
     """Where the passages of the article ``title``, updated, were found again, and how
     many are orphans; how to undo the update (``since``: the steps Ctrl+Z takes back
     before it, None if it cannot be undone); then whether the newer file (``read``: its
-    name and encoding) was not all UTF-8."""
-    notes = "".join(f" {note}" for note in reading_notes(read, window=True))
+    name and encoding) was not all UTF-8, and whether it was read as its page's main
+    article only (``main_only``: its name, if so)."""
+    said = reading_notes(read, window=True, main_only=main_only)
+    notes = "".join(f" {note}" for note in said)
     article = f"“{title}”" if title else "the article"
     return _where_passages_went(report, article) + _how_to_undo(since) + notes
 

@@ -175,7 +175,7 @@ class ImportController(QObject):
         if not_imported:
             self.session.messages.warning(not_imported, "Import")
         if ids:
-            self.session.messages.info(imported_message(len(ids), read))
+            self.session.messages.info(imported_message(len(ids), read, result.main_only))
             self.imported.emit(ids)
 
     def import_exchange(self, paths: Sequence[Path]) -> None:
@@ -315,7 +315,8 @@ class ImportController(QObject):
         report = command.report
         report_to = self.session.messages.warning if report.lost else self.session.messages.info
         read = [(parsed.source_name, parsed.encoding)]
+        main_only = [parsed.source_name] if parsed.main_only else []
         title = article_label(self.session, article_id)  # the update ran in the background
         since = steps_since(self.session.undo_stack, command)
-        report_to(update_message(report, read, title, since), "Update article")
+        report_to(update_message(report, read, title, since, main_only), "Update article")
         self.reimported.emit(article_id)

@@ -18,7 +18,12 @@ REIMPORT_ADVICE = (
 
 
 def import_command(project: Project, args: argparse.Namespace) -> Result:
-    from diptych.storage.import_files import add_new_articles, advice_once, files_to_import
+    from diptych.storage.import_files import (
+        add_new_articles,
+        advice_once,
+        files_to_import,
+        read_as_main_only,
+    )
     from diptych.storage.importing import EXCHANGE_SUFFIXES, read_article_file
     from diptych.storage.reading_notes import reading_notes
     from diptych.storage.refiqda_import import import_exchange_file
@@ -33,7 +38,11 @@ def import_command(project: Project, args: argparse.Namespace) -> Result:
         bare, advice = advice_once(duplicates)
         left_out = found.left_out + [str(error) for error in bare]
         lines = [str(a.id) for a in added]
-        notes = reading_notes(((a.source_name, a.encoding) for a in added), window=False)
+        notes = reading_notes(
+            ((a.source_name, a.encoding) for a in added),
+            window=False,
+            main_only=read_as_main_only(read, duplicates),
+        )
         data: dict[str, Any] = {"articles": [a.id for a in added]}
         for path in exchange:
             summary = import_exchange_file(project, path=path)
@@ -63,7 +72,11 @@ def reimport_command(project: Project, args: argparse.Namespace) -> Result:
     project.articles.get(article_id=args.article)
     parsed = read_article_file(args.file)
     report = project.articles.replace_text(article_id=args.article, parsed=parsed)
-    notes = reading_notes([(parsed.source_name, parsed.encoding)], window=False)
+    notes = reading_notes(
+        [(parsed.source_name, parsed.encoding)],
+        window=False,
+        main_only=[parsed.source_name] if parsed.main_only else [],
+    )
     figures = ("article_id", "kept", "moved", "fuzzy", "orphaned", "still_orphaned", "found_again")
     data = {name: getattr(report, name) for name in figures}  # not the undo snapshot
     before = orphans_before(report.still_orphaned)

@@ -108,6 +108,10 @@ class Emphasis:
             if item.depth <= depth or item.tag in BOLD_TAGS or item.tag in ITALIC_TAGS
         ]
 
+    def end_all(self) -> None:
+        """Every element open ends (the page's style sheet is still known)."""
+        self._open.clear()
+
     @property
     def bold(self) -> bool:
         """Whether text written now is bold."""

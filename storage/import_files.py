@@ -5,7 +5,8 @@ article files (in the order a file manager shows them) and says what it left out
 :func:`leave_out_duplicates` keeps an article already in the project from being added a
 second time, on which the passages of the first would not be; :func:`add_new_articles`
 does that and the adding in one transaction, so that two imports of the same file at the
-same moment add it once. The window and ``diptych import`` use both.
+same moment add it once. The window and ``diptych import`` use both, and
+:func:`read_as_main_only` to name the pages of which only the main article was read.
 """
 
 from __future__ import annotations
@@ -156,6 +157,15 @@ def add_new_articles(
             raise Cancelled
         added = project.articles.add_many(parsed=fresh) if fresh else []
     return added, said
+
+
+def read_as_main_only(
+    read: Sequence[tuple[Path, ParsedArticle]], left_out: Sequence[ArticleFileError]
+) -> list[str]:
+    """The names of the files of ``read`` added (not ``left_out`` as duplicates) that were
+    read as their page's main article only, for the import's message to name."""
+    paths = {error.path for error in left_out}
+    return [parsed.source_name for path, parsed in read if parsed.main_only and path not in paths]
 
 
 def advice_once(said: Sequence[ArticleFileError]) -> tuple[list[ArticleFileError], list[str]]:

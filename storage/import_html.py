@@ -18,8 +18,11 @@ and italic (:mod:`diptych.storage.html_emphasis`). A footnote marker after a wor
 in brackets, a word of its own, and a footnote's link back to its marker (``↩``) is left
 out (:mod:`diptych.storage.html_note_marks`).
 
-Navigation, footers and asides are kept as ordinary text: scraped pages often put real
-content there (bylines, captions, related facts, the article itself on some sites), and a
+When the page marks its article (one ``<main>`` or ``role="main"``, or one ``<article>``),
+only that is read, with the headline just before it (:mod:`diptych.storage.html_main`):
+the site's menu, banners and footer are left out, the import says so, and the whole page
+is kept as the article's original text. Otherwise navigation, footers and asides are kept
+as ordinary text: a page that does not say where its article is may put it anywhere, and a
 stray menu costs the reader a glance while a lost paragraph cannot be noticed at all.
 
 Whitespace collapses as in a browser, except inside ``<pre>``. Broken markup (unclosed
@@ -30,6 +33,7 @@ previous one, a new cell the previous cell, a block closes an open paragraph.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle
@@ -42,6 +46,7 @@ from diptych.storage.html_elements import (
 )
 from diptych.storage.html_emphasis import Emphasis
 from diptych.storage.html_lists import ReversedCounts
+from diptych.storage.html_main import MainPart, find_main
 from diptych.storage.html_names import ElementNames
 from diptych.storage.html_note_marks import BackLinks, NoteMarks, Run
 from diptych.storage.html_parsing import ForgivingParser
@@ -61,33 +66,62 @@ from diptych.storage.text_builder import TextBuilder
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 
 
-def parse_html(text: str) -> ArticleText:
-    """Read a web page into display text and blocks."""
-    return read_html(text)[0]
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A web page as read.
+
+    Attributes:
+        content: the article's display text with its structure.
+        title: the page's ``<title>`` ("" if it has none).
+        main_only: the page marks its article and only that was read: words around it
+            (navigation, header, footer) were left out.
+    """
+
+    content: ArticleText
+    title: str
+    main_only: bool = False
+
+
+def parse_html(text: str, *, fragment: bool = False) -> ArticleText:
+    """Read a web page into display text and blocks; a ``fragment`` of one (raw HTML in
+    Markdown) is read whole, whatever elements it holds."""
+    if fragment:
+        return _read(normalise_newlines(text), None).content
+    return read_page(text).content
 
 
 def read_html(text: str) -> tuple[ArticleText, str]:
-    """Read a web page.
+    """Read a web page: the article's display text with its structure, and the page's
+    ``<title>`` ("" if it has none); see :func:`read_page`."""
+    page = read_page(text)
+    return page.content, page.title
 
-    Args:
-        text: the decoded page.
 
-    Returns:
-        The article's display text with its structure, and the page's ``<title>`` ("" if
-        it has none).
-    """
+def read_page(text: str) -> Page:
+    """Read a web page (``text``, decoded): its main article if it marks one
+    (:mod:`diptych.storage.html_main`), else all of its body."""
     page = normalise_newlines(text)
-    reader = _PageReader(ReversedCounts(page))
+    part = find_main(page)
+    read = _read(page, part)
+    if part is not None and not read.content.text.strip():
+        return _read(page, None)  # the marked element is empty (filled by scripts)
+    return read
+
+
+def _read(page: str, part: MainPart | None) -> Page:
+    reader = _PageReader(ReversedCounts(page), part)
     reader.feed(page)
     reader.close()
-    return reader.finish(), " ".join(" ".join(reader.title).split())
+    title = " ".join(" ".join(reader.title).split())
+    return Page(reader.finish(), title, part is not None and part.left_out)
 
 
 class _PageReader(ForgivingParser):
     """Turns parser events into blocks; see the module docstring for the rules."""
 
-    def __init__(self, reversed_counts: ReversedCounts) -> None:
+    def __init__(self, reversed_counts: ReversedCounts, part: MainPart | None) -> None:
         super().__init__(convert_charrefs=True)
+        self._part = part  # the part of the page read, None for all of it
         self._reversed = reversed_counts  # how many items each reversed list holds
         self.title: list[str] = []
         self._title_state = "before"  # "before", "inside", "done"
@@ -121,7 +155,7 @@ class _PageReader(ForgivingParser):
         if tag == "title":
             if self._title_state == "before" and self._dropped.in_page_head():
                 self._title_state = "inside"
-        elif not self._dropped.start(tag):
+        elif not self._dropped.start(tag) and self._kept_start(tag):
             self._start(tag, {name: value or "" for name, value in attrs})
 
     def handle_endtag(self, tag: str) -> None:
@@ -130,6 +164,8 @@ class _PageReader(ForgivingParser):
             self._title_state = "done" if self._title_state == "inside" else self._title_state
         elif self._dropped.end(tag):
             return
+        elif self._part is not None and not self._part.end(tag):
+            return  # outside the part read
         elif tag == "br":
             self._line_break()  # browsers read a stray </br> as <br>
         elif tag in BLOCK_TAGS:
@@ -151,6 +187,8 @@ class _PageReader(ForgivingParser):
             elif tag == "a":
                 self._href, self._in_page_link = None, False
                 self._write(self._back_links.end())
+        if self._part is not None and not self._part.keeping:
+            self._leave()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = self._names.start(tag, attrs)
@@ -168,6 +206,8 @@ class _PageReader(ForgivingParser):
             if not (self._dropped.in_page_head() and data.strip()):
                 return
             self._dropped.clear()  # words in the head: the body began, as browsers read it
+        if self._part is not None and not self._part.data(data):
+            return  # outside the part read
         if self._word_lists.gathering:
             data = self._word_lists.gather(data)
         if self._formulas:  # no layout whitespace, no invisible operators: what shows
@@ -205,7 +245,27 @@ class _PageReader(ForgivingParser):
             self._block.append(text, style, href)
 
     def handle_comment(self, data: str) -> None:
-        self._word_marker(self._word_lists.comment(data))
+        if self._part is None or self._part.keeping:
+            self._word_marker(self._word_lists.comment(data))
+
+    def _kept_start(self, tag: str) -> bool:
+        """True if the start tag ``tag`` is in the part of the page read."""
+        part = self._part
+        if part is None:
+            return True
+        position = self.getpos()
+        if part.keeping and part.begins(position):
+            self._leave()  # the article begins: a headline before it left open ends
+        return part.start(tag, position)
+
+    def _leave(self) -> None:
+        """A part of the page read ends: so does all that was open in it."""
+        self._marker_as_text()
+        self._end_block()
+        self._elements.clear()
+        self._emphasis.end_all()
+        self._href, self._in_page_link = None, False
+        self._code = self._formulas = 0
 
     def _word_marker(self, marker: str | None) -> None:
         """Number the Word list item a marker ended (or keep a letter as text)."""

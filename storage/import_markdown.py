@@ -216,7 +216,7 @@ class _MarkdownReader:
         """A block of raw HTML, read as the web page importer reads a page."""
         from diptych.storage.import_html import parse_html
 
-        fragment = parse_html(token.content)
+        fragment = parse_html(token.content, fragment=True)
         tables = {block.table for block in fragment.blocks if block.table >= 0}
         for block in fragment.blocks:
             self._begin_html_block(block)

@@ -88,6 +88,8 @@ class ParsedArticle:
         content: the display text and its blocks.
         source_url: the address the article was saved from, if it says (a web page's
             canonical address, a Markdown file's ``source:``), else "".
+        main_only: a web page read as its main article only: the words around it
+            (navigation, header, footer) were left out (``original_text`` holds them).
     """
 
     title: str
@@ -97,6 +99,7 @@ class ParsedArticle:
     original_text: str
     content: ArticleText
     source_url: str = ""
+    main_only: bool = False
 
 
 def read_article_file(path: str | Path) -> ParsedArticle:
@@ -235,10 +238,12 @@ def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArti
     decoded = decode_article(data, name=str(where), html=fmt == "html")
     named: ArticleText | None = None  # the part of the article that names it, if not all
     address = ""
+    main_only = False
     if fmt == "html":
-        from diptych.storage.import_html import read_html
+        from diptych.storage.import_html import read_page
 
-        content, page_title = read_html(decoded.text)
+        page = read_page(decoded.text)
+        content, page_title, main_only = page.content, page.title, page.main_only
         address = page_address(decoded.text)
     elif fmt == "markdown":
         from diptych.storage.import_markdown import read_markdown
@@ -257,7 +262,9 @@ def _parse(data: bytes, *, name: str, fmt: str, where: str | Path) -> ParsedArti
         )
     check_layout(content)
     title = article_title(named or content, fmt=fmt, page_title=page_title, name=name)
-    return ParsedArticle(title, name, fmt, decoded.encoding, decoded.text, content, address)
+    return ParsedArticle(
+        title, name, fmt, decoded.encoding, decoded.text, content, address, main_only
+    )
 
 
 def parse_display(text: str, fmt: str) -> ArticleText:

@@ -1,5 +1,6 @@
 """What to tell the user about how article files were read: which files were not all
-UTF-8, and how their bytes were read instead.
+UTF-8, and how their bytes were read instead; which web pages were read as their main
+article only, the site's navigation, header and footer around it left out.
 
 A file read as Windows-1252 comes out garbled if it was written in another old encoding
 (Russian, Japanese...); a UTF-8 file with a few stray bytes keeps its UTF-8 letters, and
@@ -7,6 +8,8 @@ only the stray bytes (curly quotes or accented letters pasted from an older prog
 read as Windows-1252; a web page read in the encoding it names may hold bytes that are not
 of that encoding, which show as "\ufffd". All are worth a glance, and all say how to bring
 in a mended file.
+A page read as its main article (:mod:`diptych.storage.html_main`) is named, so that the
+words left out are not taken for words lost; the whole page is kept in the project.
 The window and the command line say the same, but for how to bring it in.
 """
 
@@ -24,13 +27,17 @@ _UPDATE = Advice(
 )
 
 
-def reading_notes(read: Iterable[tuple[str, str]], *, window: bool) -> list[str]:
-    """One sentence for each way files were read that was not plain UTF-8 (none if all were).
+def reading_notes(
+    read: Iterable[tuple[str, str]], *, window: bool, main_only: Iterable[str] = ()
+) -> list[str]:
+    """One sentence for each way files were read that was not plain UTF-8 (none if all
+    were), then one naming the web pages read as their main article only.
 
     Args:
         read: each imported file's name and the encoding it was read in (as
             :class:`~diptych.storage.importing.ParsedArticle` says it).
         window: word what to do for the window (a menu item) rather than the command line.
+        main_only: the names of the pages read as their main article only.
     """
     read = list(read)
     legacy = [name for name, encoding in read if encoding == "cp1252"]
@@ -57,5 +64,16 @@ def reading_notes(read: Iterable[tuple[str, str]], *, window: bool) -> list[str]
             "read as Windows-1252 (Western European), as curly quotes and accented letters "
             "pasted from older programs are; if a character there looks wrong, correct it, "
             f"save the file as UTF-8 and {update}."
+        )
+    pages = list(main_only)
+    if len(pages) == 1:
+        notes.append(
+            f"{pages[0]} was read as the page's main article: its navigation, header and "
+            "footer were left out."
+        )
+    elif pages:
+        notes.append(
+            f"{', '.join(pages)} were read as their pages' main articles: their navigation, "
+            "headers and footers were left out."
         )
     return notes

@@ -65,10 +65,11 @@ def test_svg_title_is_not_the_page_title() -> None:
 
 
 def test_structure() -> None:
-    article = parse_html(
+    article = parse_html(  # read whole, as raw HTML in Markdown is (not its one article)
         "<h1>Title</h1><h3>Sub</h3><p>Para one</p><div>Div text</div>"
         "<section><article><p>Nested para</p></article></section>"
-        "<blockquote><p>Quoted</p></blockquote><pre>  code\n    more\n</pre>"
+        "<blockquote><p>Quoted</p></blockquote><pre>  code\n    more\n</pre>",
+        fragment=True,
     )
     assert blocks(article) == [
         (BlockKind.HEADING, "Title"),
@@ -215,9 +216,10 @@ def test_nested_tables_are_separate_tables() -> None:
     ]
 
 
-def test_nav_footer_aside_are_kept() -> None:
+def test_nav_footer_aside_are_kept_when_the_page_marks_no_article() -> None:
+    # A page with one <main> or <article> is read as that: test_import_html_main.py.
     article = parse_html(
-        "<nav>Menu</nav><main><p>Story</p></main><aside>Fact</aside><footer>By</footer>"
+        "<nav>Menu</nav><div><p>Story</p></div><aside>Fact</aside><footer>By</footer>"
     )
     assert article.text == "Menu\nStory\nFact\nBy"
 
