@@ -263,3 +263,19 @@ def test_notes_name_several_pages_at_once() -> None:
         "a.html, b.html were read as their pages' main articles: their navigation, headers "
         "and footers were left out."
     )
+
+
+def test_a_page_left_out_as_already_imported_is_not_named(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.html").write_text(NEWS, encoding="utf-8")
+    project = tmp_path / "p.diptych"
+    out = io.StringIO()
+    files = [str(tmp_path / "a" / "news.html"), str(tmp_path / "b" / "news.html")]
+    assert main(["import", str(project), *files], stdout=out, stderr=out) == 0
+    said = out.getvalue()
+    assert said.count("news.html was read as the page's main article") == 1
+    assert "were read as their pages' main articles" not in said
+    out = io.StringIO()
+    assert main(["import", str(project), files[0]], stdout=out, stderr=out) == 0
+    assert "main article" not in out.getvalue()  # nothing added, nothing to say of it
