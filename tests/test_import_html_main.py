@@ -58,7 +58,7 @@ def test_a_page_with_one_main_element_is_read_as_its_main_article_only() -> None
     assert blocks(page.content) == [
         (BlockKind.HEADING, "Port strike cripples exports"),
         (BlockKind.PARAGRAPH, "By Maria Okafor"),
-        (BlockKind.PARAGRAPH, "Dock workers walked out on Monday.1"),
+        (BlockKind.PARAGRAPH, "Dock workers walked out on Monday.[1]"),
         (BlockKind.HEADING, "What comes next"),
         (BlockKind.PARAGRAPH, "Mediators will meet both sides on Thursday."),
         (BlockKind.ITEM, "Ministry of Trade estimate."),  # its link back "↩" left out
