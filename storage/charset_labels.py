@@ -43,6 +43,8 @@ _BROWSER_LABELS: dict[str, str] = {
     **{f"x-cp125{n}": f"cp125{n}" for n in range(9)},
 }
 _NAMES = {
+    "cp1252": "Windows-1252",
+    "windows-1252": "Windows-1252",
     "cp932": "Shift_JIS (Windows-31J)",
     "cp949": "EUC-KR (Windows-949)",
     "gb18030": "GB18030",
@@ -72,6 +74,16 @@ _REFUSED = {
     "punycode",
     "undefined",
 }
+
+
+def reads_as_windows_1252(label: str) -> bool:
+    """True if browsers read a page whose ``<meta charset>`` says ``label`` as
+    Windows-1252 (``windows-1252``, ``latin1``, ``iso-8859-1``, ``ascii``...)."""
+    try:
+        codec = codecs.lookup(label.strip().lower()).name.replace("-", "_")
+    except (LookupError, ValueError):
+        return False
+    return codec in _AS_CP1252
 
 
 def codec_for_label(label: str) -> str | None:

@@ -29,7 +29,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from diptych.storage.charset_labels import REPLACED, codec_for_label
+from diptych.storage.charset_labels import REPLACED, codec_for_label, reads_as_windows_1252
 from diptych.storage.control_characters import BINARY_SIGNS
 from diptych.storage.errors import ArticleFileError
 from diptych.storage.utf16_text import utf16_without_mark
@@ -145,6 +145,12 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+DECLARED_CP1252 = "windows-1252"
+"""The encoding recorded for a web page read as the Windows-1252 (or Latin-1, which
+browsers read so) it names; ``cp1252`` is a file read so for want of any other reading,
+which is worth a word to the user (see :mod:`diptych.storage.reading_notes`)."""
+
+
 def decode_cp1252(data: bytes) -> str:
     """Decode ``data`` as cp1252, reading its five unassigned bytes as Latin-1."""
     return data.decode("latin-1").translate(_CP1252_OVER_LATIN1)
@@ -176,6 +182,8 @@ def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
     mixed = _utf8_with_strays(data)
     if mixed is not None:
         return mixed, "utf-8+cp1252"
+    if html and _names_windows_1252(data[:_META_SNIFF_BYTES]):
+        return decode_cp1252(data), DECLARED_CP1252  # as it says: nothing to tell the user
     return decode_cp1252(data), "cp1252"
 
 
@@ -222,6 +230,13 @@ def _declared_charset(head: bytes) -> str | None:
     :func:`~diptych.storage.charset_labels.codec_for_label`)."""
     match = _META_CHARSET.search(head) or _XML_DECLARATION.match(head)
     return None if match is None else codec_for_label(match.group(1).decode("ascii"))
+
+
+def _names_windows_1252(head: bytes) -> bool:
+    """True if the ``<meta charset>`` (or XML declaration) in ``head`` names Windows-1252,
+    Latin-1 or ASCII, which browsers all read as Windows-1252."""
+    match = _META_CHARSET.search(head) or _XML_DECLARATION.match(head)
+    return match is not None and reads_as_windows_1252(match.group(1).decode("ascii"))
 
 
 def _refuse_known_binary(data: bytes, name: str) -> None:

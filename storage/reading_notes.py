@@ -46,9 +46,10 @@ def reading_notes(
     notes = []
     if legacy:
         was = were(len(legacy))
+        its, it = ("its", "it") if len(legacy) == 1 else ("their", "them")
         notes.append(
             f"{', '.join(legacy)} {was} not UTF-8 and {was} read as Windows-1252 (Western "
-            f"European); if its letters look wrong, save it as UTF-8 and {update}."
+            f"European); if {its} letters look wrong, save {it} as UTF-8 and {update}."
         )
     for name, encoding in read:
         if encoding.endswith(REPLACED):

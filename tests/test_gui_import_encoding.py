@@ -73,3 +73,19 @@ def test_update_from_newer_file_says_so_too(
     assert "newer.txt was UTF-8 except for a few bytes" in said
     shown = window.session.project.articles.get(article_id=article.id).text
     assert shown.endswith("Un café, déjà “vu”.")
+
+
+def test_a_page_read_as_the_windows_1252_it_names_is_not_named(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    memo = "<meta charset=windows-1252><h1>Memo</h1><p>Café “talks”</p>"
+    (tmp_path / "memo.htm").write_bytes(memo.encode("cp1252"))
+    (tmp_path / "notes.txt").write_bytes("Notes\n\nCafé “talks”\n".encode("cp1252"))
+    (tmp_path / "more.txt").write_bytes("More\n\nNaïve “words”\n".encode("cp1252"))
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000):
+        window.importer.import_files([tmp_path / n for n in ("memo.htm", "notes.txt", "more.txt")])
+    text = posted[-1][2]
+    assert "notes.txt, more.txt were not UTF-8" in text and "memo.htm" not in text
+    assert "if their letters look wrong, save them as UTF-8" in text

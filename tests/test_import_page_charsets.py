@@ -87,3 +87,23 @@ def test_an_xhtml_page_named_in_its_xml_declaration_keeps_every_letter(
     page = f'{declaration}\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{text}</p>'
     parsed = parse_article(f"{page}</body></html>".encode(codec), name=name)
     assert parsed.content.text == text
+
+
+@pytest.mark.parametrize("label", ["windows-1252", "iso-8859-1", "latin1"])
+def test_a_page_read_as_the_windows_1252_it_names_is_not_told(label: str) -> None:
+    data = f'<meta charset="{label}"><p>Café “talks”</p>'.encode("cp1252")
+    parsed = parse_article(data, name="memo.htm")
+    assert parsed.encoding == "windows-1252"
+    assert parsed.content.text == "Café “talks”"
+    assert reading_notes([("memo.htm", parsed.encoding)], window=True) == []
+
+
+def test_files_read_as_windows_1252_for_want_of_another_reading_are_told() -> None:
+    page = parse_article("<p>Café “talks”</p>".encode("cp1252"), name="page.html")
+    text = parse_article("Café “talks”\n".encode("cp1252"), name="notes.txt")
+    assert page.encoding == text.encoding == "cp1252"
+    [one] = reading_notes([("notes.txt", "cp1252")], window=True)
+    assert "if its letters look wrong, save it as UTF-8" in one
+    [both] = reading_notes([("page.html", "cp1252"), ("notes.txt", "cp1252")], window=True)
+    assert both.startswith("page.html, notes.txt were not UTF-8 and were read as Windows-1252")
+    assert "if their letters look wrong, save them as UTF-8" in both
