@@ -53,6 +53,8 @@ class ExportDialog(ExportForm):
         workers: where the export runs.
         settings: where the last export's choices are kept; without it, Markdown, By tag
             and Documents are offered, and nothing is kept.
+        first_folder: where to save when no export was written yet (see
+            :class:`ExportForm`).
 
     Signals:
         exported(str, int): the file written and its size in bytes.
@@ -68,8 +70,9 @@ class ExportDialog(ExportForm):
         *,
         confirm: Callable[[QWidget, str, str], bool] | None = None,
         settings: Settings | None = None,
+        first_folder: Path | None = None,
     ) -> None:
-        super().__init__(session, parent, settings=settings)
+        super().__init__(session, parent, settings=settings, first_folder=first_folder)
         self.confirm = confirm or ask_to_lose  # replacing a file: No by default
         self._running: ExportChoices | None = None  # the choices of the export under way
         self.workers = workers

@@ -55,6 +55,8 @@ class ExportForm(ExportSaveTo):
         session: the open project.
         settings: where the last export's choices are kept; without it, Markdown, By tag
             and Documents are offered.
+        first_folder: where to save when no export was written yet (the project's
+            folder), else Documents.
     """
 
     def __init__(
@@ -63,11 +65,12 @@ class ExportForm(ExportSaveTo):
         parent: QWidget | None = None,
         *,
         settings: Settings | None = None,
+        first_folder: Path | None = None,
     ) -> None:
         last = settings.export_choices() if settings is not None else ExportChoices()
-        # Where a bare file name is saved: the folder of the last export, else Documents,
-        # as for an import.
-        super().__init__(session, folder_or_documents(last.folder), parent)
+        # Where a bare file name is saved: the folder of the last export, else the
+        # project's (the brief goes beside the project), else Documents.
+        super().__init__(session, folder_or_documents(last.folder or first_folder), parent)
         self.settings = settings
         self.setWindowTitle("Export tagged notes")
         self.articles = CheckList(self)

@@ -198,7 +198,12 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         from diptych.gui.export_dialog import ExportDialog
 
         settings = self.context.settings
-        dialog = ExportDialog(self.session, self.workers, self, settings=settings)
+        folder = self.session.project.path.parent
+        # The built-in sample project's folder is Diptych's own, where no one looks.
+        first = None if folder == self.context.paths.data else folder
+        dialog = ExportDialog(
+            self.session, self.workers, self, settings=settings, first_folder=first
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

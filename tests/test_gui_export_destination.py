@@ -31,12 +31,13 @@ def test_a_bare_file_name_is_saved_in_the_folder_the_dialog_showed(
     monkeypatch.chdir(started_in)
     posted = messages_of(window)
     dialog = open_export_dialog(qtbot, window)
-    assert Path(dialog.output.text()).parent == Path.home()
+    beside = window.session.project.path.parent  # the first export goes beside the project
+    assert Path(dialog.output.text()).parent == beside
     dialog.output.selectAll()
     qtbot.keyClicks(dialog.output, "notes.md")
     with qtbot.waitSignal(dialog.exported, timeout=10_000) as exported:
         qtbot.keyClick(dialog.output, Qt.Key.Key_Return)  # Enter exports
-    written = Path.home() / "notes.md"
+    written = beside / "notes.md"
     assert exported.args[0] == str(written)
     assert written.read_text(encoding="utf-8").startswith("# ")
     assert list(started_in.iterdir()) == []

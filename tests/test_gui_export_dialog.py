@@ -229,9 +229,10 @@ def test_format_sets_the_suffix_and_browse_keeps_it(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = open_export_dialog(qtbot, window)
-    assert dialog.output.text() == str(Path.home() / "Sample project.md")
+    beside = window.session.project.path.parent
+    assert dialog.output.text() == str(beside / "Sample project.md")
     dialog.format.setCurrentIndex(dialog.format.findData("html"))
-    assert dialog.output.text() == str(Path.home() / "Sample project.html")
+    assert dialog.output.text() == str(beside / "Sample project.html")
     chosen = tmp_path / "report"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_args: (str(chosen), "*.html"))
