@@ -173,8 +173,10 @@ class CodingController(QObject):
             command = AddTag(self.session, name=name)
             return command.tag.id if step.perform(command) and command.tag else None
         parent_id = new.parent_id
-        for part in new.names:
-            command = AddTag(self.session, name=part, parent_id=parent_id)
+        for number, part in enumerate(new.names, start=1):
+            # Only the tag typed gets a key 1-9: those above it are made to hold it.
+            keyed = number == len(new.names)
+            command = AddTag(self.session, name=part, parent_id=parent_id, keyed=keyed)
             if not step.perform(command) or command.tag is None:
                 return None
             parent_id = command.tag.id

@@ -22,10 +22,11 @@ class TagEdits(SessionCore):
         color: str | None = None,
         parent_id: int | None = None,
         description: str = "",
+        keyed: bool = True,
     ) -> Tag:
-        """Create a tag."""
+        """Create a tag (with no key 1-9 unless ``keyed``: see :meth:`TagStore.add`)."""
         tag = self.project.tags.add(
-            name=name, color=color, parent_id=parent_id, description=description
+            name=name, color=color, parent_id=parent_id, description=description, keyed=keyed
         )
         self._tags_changed()
         return tag

@@ -24,6 +24,7 @@ class AddTag(SessionCommand):
         color: str | None = None,
         parent_id: int | None = None,
         description: str = "",
+        keyed: bool = True,
     ) -> None:
         super().__init__(session, f"New tag {name}")
         self.args = {
@@ -31,6 +32,7 @@ class AddTag(SessionCommand):
             "color": color,
             "parent_id": parent_id,
             "description": description,
+            "keyed": keyed,
         }
         self.tag: Tag | None = None
         self.removal: TagRemoval | None = None

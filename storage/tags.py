@@ -119,12 +119,17 @@ class TagStore:
         parent_id: int | None = None,
         description: str = "",
         uuid: str | None = None,
+        keyed: bool = True,
     ) -> Tag:
-        """Create a tag; its colour defaults to the first unused palette colour."""
+        """Create a tag; its colour defaults to the first unused palette colour. It takes
+        the lowest free key 1-9, unless not ``keyed`` (a tag made only to hold the one
+        typed under it, "Labour" of "Labour/Wages", which is rarely applied itself)."""
         from diptych.storage.project import new_uuid
 
         name = clean_tag_name(name)
-        last = parent_id is None  # a top-level tag comes last in codebook order
+        # A top-level tag comes last in codebook order: with no keys in the file, its
+        # place gives it its key (see KeyEdit), unless it is to have none.
+        last = parent_id is None and keyed
         with (
             self._project.transaction(),
             self._adding_keys(last=last) as keys,
@@ -156,7 +161,8 @@ class TagStore:
                 values,
                 name,
             )
-            keys.added(uuid)
+            if keyed:
+                keys.added(uuid)
         return self.get(tag_id=int(cursor.lastrowid or 0))
 
     def update(

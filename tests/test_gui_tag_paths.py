@@ -94,3 +94,30 @@ def test_an_unfinished_path_offers_nothing_to_create(qtbot: QtBot, window: MainW
     palette = open_palette(qtbot, window)
     qtbot.keyClicks(palette.field, "Economy/")
     assert not any(row.startswith("Create") for row in rows(palette))
+
+
+def test_only_the_tag_typed_takes_a_key_not_the_tags_made_to_hold_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # The sample's seven tags have keys 1-7: two keys are left.
+    palette = open_palette(qtbot, window)
+    qtbot.keyClicks(palette.field, "Labour/Wages")
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    assert tag_paths_of(window, QUOTE) == [["Labour/Wages"]]
+    codebook = window.session.codebook()
+    labour = window.session.project.tags.find(name="Labour")
+    wages = window.session.project.tags.find(name="Labour/Wages")
+    assert labour is not None and wages is not None
+    assert codebook.key(labour.id) is None  # a heading for Wages, rarely applied itself
+    assert codebook.key(wages.id) == 8
+
+    palette = open_palette(qtbot, window, quote=None)  # nothing selected: only adds tags
+    qtbot.keyClicks(palette.field, "Labour/Strikes")
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    strikes = window.session.project.tags.find(name="Labour/Strikes")
+    assert strikes is not None and window.session.codebook().key(strikes.id) == 9
+    window.actions_.undo.trigger()
+    window.actions_.undo.trigger()
+    window.actions_.redo.trigger()
+    labour = window.session.project.tags.find(name="Labour")
+    assert labour is not None and window.session.codebook().key(labour.id) is None
