@@ -235,9 +235,12 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.docks["search"].raise_()
         self.search.focus()
 
-    def on_search_article_requested(self, article_id: int, start: int, end: int) -> None:
+    def on_search_article_requested(
+        self, article_id: int, start: int, end: int, query: str = ""
+    ) -> None:
         """Open an article found by search with the match selected, and go there (Back
-        returns to where the pane was, also in the same article)."""
+        returns to where the pane was, also in the same article); with the search's
+        ``query``, its find bar steps through every place its words are (F3)."""
         shown = self.area.pane_for(article_id)
         if shown is not None and start >= 0:  # a jump within the article shown
             shown.history.leave()
@@ -245,7 +248,9 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         if pane is None:
             return
         pane.view.setFocus()
-        if start >= 0:
+        if start >= 0 and query:
+            pane.when_loaded(lambda: pane.pane_find.show_found(query, start, end))
+        elif start >= 0:
             pane.when_loaded(lambda: pane.show_range(start, end))
 
     def on_search_memo_requested(self, kind: str, target_id: int, query: str, go: bool) -> None:

@@ -8,8 +8,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from diptych.gui.article_view import ArticleView
-from diptych.gui.find_bar import FindBar, find_all
+from diptych.gui.find_bar import MAX_MATCHES, FindBar, find_all
 from diptych.gui.pane_reading import bring_into_view
+from diptych.gui.pane_reading import show_range as pane_reading_show_range
 
 
 class PaneFind(QObject):
@@ -40,6 +41,7 @@ class PaneFind(QObject):
         self._article_text = article_text
         self._match = 0
         self._shown: tuple[int, int] | None = None  # the match last selected in the text
+        self._search_query = ""  # the Search panel's words, while the bar looks for them
         bar.searched.connect(self.on_find_bar_searched)
         bar.stepped.connect(self.on_find_bar_stepped)
         bar.closed.connect(self.on_find_bar_closed)
@@ -60,12 +62,40 @@ class PaneFind(QObject):
         if self.bar.isVisible():
             self.on_find_bar_searched(self.bar.field.text())
 
+    def show_found(self, query: str, start: int, end: int) -> None:
+        """An article opened from a search result: the bar shows the search's ``query``
+        and steps (F3, Enter in the bar) through every place its words or phrases are, as
+        the search found them ("APEC summit": each APEC and each summit), from the one
+        found at ``[start, end)``; the keyboard stays in the text, for a tag key. Words
+        typed in the bar are then looked for as typed, as always."""
+        self._search_query = query
+        if self.bar.field.text() != query:
+            self.bar.field.setText(query)  # searched as it changes
+        else:
+            self.on_find_bar_searched(query)
+        self.bar.show()
+        self._match = next((i for i, m in enumerate(self.matches) if m[0] >= start), 0)
+        if not self.matches:
+            pane_reading_show_range(self.view, start, end)
+            return
+        self._show_match()
+
+    def _matches_of(self, article_text: str, text: str) -> list[tuple[int, int]]:
+        """The places of ``text`` in the article: the search's words as it found them,
+        while the bar holds its query, else ``text`` as typed."""
+        if text and text == self._search_query:
+            from diptych.storage.search_words import all_found  # with the first search
+
+            return all_found(article_text, text, limit=MAX_MATCHES)
+        self._search_query = ""
+        return find_all(article_text, text)
+
     def on_find_bar_searched(self, text: str) -> None:
         """Highlight every match and go to the first one after the cursor."""
         article_text = self._article_text()
         if article_text is None:
             return
-        self.matches = find_all(article_text, text)
+        self.matches = self._matches_of(article_text, text)
         here = self.view.positions.to_display(self.view.textCursor().selectionStart())
         self._match = next((i for i, m in enumerate(self.matches) if m[0] >= here), 0)
         self._show_match()
@@ -94,7 +124,7 @@ class PaneFind(QObject):
         if article_text is None or not self.bar.field.text():
             self.findRequested.emit()
             return
-        self.matches = find_all(article_text, self.bar.field.text())
+        self.matches = self._matches_of(article_text, self.bar.field.text())
         self._match = self._from_caret(step) if self.matches else 0
         self.bar.show()
         self._show_match()

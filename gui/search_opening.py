@@ -31,7 +31,7 @@ class SearchHitOpener(QObject):
     Signals: those of :class:`~diptych.gui.search_panel.SearchPanel` of the same names.
     """
 
-    articleRequested = Signal(int, int, int)
+    articleRequested = Signal(int, int, int, str)
     passageRequested = Signal(int, int)
     memoRequested = Signal(str, int, str, bool)
 
@@ -68,7 +68,7 @@ class SearchHitOpener(QObject):
             self._search_again()
             return
         start, end = first_match(text, query) or (-1, -1)
-        self.articleRequested.emit(hit.article_id, start, end)
+        self.articleRequested.emit(hit.article_id, start, end, query)
 
     def reveal_memo(self, hit: SearchHit, query: str, *, go: bool) -> None:
         """Show a memo found at its first match (``go``: and go into it): an article's with
@@ -89,7 +89,7 @@ class SearchHitOpener(QObject):
             self._search_again()
             return
         if hit.article_id is not None:
-            self.articleRequested.emit(hit.article_id, -1, -1)
+            self.articleRequested.emit(hit.article_id, -1, -1, "")
         target = hit.article_id if hit.article_id is not None else hit.tag_id
         kind = str(MemoKind(hit.memo_on))
         self.memoRequested.emit(kind, -1 if target is None else target, query, go)

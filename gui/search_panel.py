@@ -55,8 +55,9 @@ class SearchPanel(QWidget):
     """A search field and its results; activating a result reveals it.
 
     Signals:
-        articleRequested(int, int, int): open article id with [start, end) selected
-            (-1, -1: at the top).
+        articleRequested(int, int, int, str): open article id with [start, end) selected
+            (-1, -1: at the top), stepping through the query's words found there ("":
+            none to step through).
         passageRequested(int, int): reveal passage id in article id.
         memoRequested(str, int, str, bool): show the memo of this kind ("project",
             "article", "tag") on this article or tag id (-1 for the project's), at the first
@@ -68,7 +69,7 @@ class SearchPanel(QWidget):
             are none); the search runs in a worker, the window answering meanwhile.
     """
 
-    articleRequested = Signal(int, int, int)
+    articleRequested = Signal(int, int, int, str)
     passageRequested = Signal(int, int)
     memoRequested = Signal(str, int, str, bool)
     searched = Signal()

@@ -100,6 +100,13 @@ def first_found(text: str, query: str) -> tuple[int, int] | None:
     return FoldedText(text).first(phrases_pattern(wanted))
 
 
+def all_found(text: str, query: str, *, limit: int) -> list[tuple[int, int]]:
+    """Every place in ``text`` where a phrase or word of ``query`` occurs, as
+    :func:`first_found` finds the first (at most ``limit``), in the order of the text."""
+    wanted, _excluded = split_excluded(query)
+    return FoldedText(text).spans(phrases_pattern(wanted))[:limit]
+
+
 def phrases_pattern(query: str) -> re.Pattern[str]:
     """The phrases and words of ``query`` (without its ``-word`` terms) as
     :func:`first_found` finds them: a quoted phrase whole, words joined without a space

@@ -12,7 +12,7 @@ from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
 from diptych.storage.search import search
 from diptych.storage.search_snippets import snippet
-from diptych.storage.search_words import terms_pattern
+from diptych.storage.search_words import all_found, terms_pattern
 
 FILLER = " ".join(["Routine paragraph of filler words."] * 12)
 TEXT = (
@@ -120,3 +120,11 @@ def test_a_prefix_stays_a_prefix_where_the_query_is_not_fts5(visits: Project) ->
 def test_a_column_of_the_other_index_finds_nothing_there(visits: Project) -> None:
     assert titles(visits, "title:visit") == ["article Visit"]  # no passage with "title"
     assert titles(visits, "note:title") == ["passage Memo"]  # no article with "note"
+
+
+def test_all_found_lists_each_word_and_phrase_where_the_search_finds_it() -> None:
+    text = "The APEC summit; ＡＰＥＣ summits. An apex, and the summit again."
+    found = [text[s:e] for s, e in all_found(text, 'APEC "summit again" summits', limit=10)]
+    assert found == ["APEC", "ＡＰＥＣ", "summits", "summit again"]
+    assert [text[s:e] for s, e in all_found(text, "summit*", limit=2)] == ["summit", "summits"]
+    assert all_found(text, "APEC -summit", limit=10) == all_found(text, "APEC", limit=10)
