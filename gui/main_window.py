@@ -32,6 +32,7 @@ from diptych.storage.model import MemoKind
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: a shorter start-up
     from diptych.gui.export_dialog import ExportDialog
+    from diptych.gui.export_done import ExportDoneButtons
 
 
 MEMO_BEHIND = "The {} memo found is in the Memos panel: Enter or a double-click goes into it."
@@ -47,6 +48,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
 
     def __init__(self, context: AppContext, session: ProjectSession) -> None:
         super().__init__(context, session)
+        self.export_done: ExportDoneButtons | None = None  # with the first export
         self._dark = is_dark()
         self._connect()
         self.on_session_changed()
@@ -204,9 +206,19 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         dialog = ExportDialog(
             self.session, self.workers, self, settings=settings, first_folder=first
         )
+        dialog.exported.connect(lambda path, _size: self.offer_export(Path(path)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def offer_export(self, path: Path) -> None:
+        """Offer to open the file just exported, or its folder, beside the status bar's
+        "Exported to …" (made with the first export: see :mod:`diptych.gui.export_done`)."""
+        if self.export_done is None:
+            from diptych.gui.export_done import ExportDoneButtons
+
+            self.export_done = ExportDoneButtons(self.message_bar, self.session)
+        self.export_done.offer(path)
 
     def on_shortcuts_triggered(self) -> None:
         """Help > Keyboard shortcuts: the list of shortcuts (non-blocking)."""

@@ -67,6 +67,7 @@ NOT_ON_THE_START_PATH = (
     "diptych.gui.export_dialog",  # with its form, its lists and where it saves
     "diptych.gui.export_form",
     "diptych.gui.export_save_to",
+    "diptych.gui.export_done",  # with the first export written
     "diptych.gui.check_list",
     "diptych.gui.export_destination",
     "diptych.gui.restore_dialog",

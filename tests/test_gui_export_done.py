@@ -1,0 +1,42 @@
+"""After an export, Open and Show in folder stand beside the status bar's "Exported to …":
+the file just written, or its folder, one click away; they go with the message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gui_support import open_export_dialog
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.main_window import MainWindow
+
+
+def test_the_file_exported_and_its_folder_open_from_the_status_bar(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
+    )
+    dialog = open_export_dialog(qtbot, window)
+    written = tmp_path / "brief.md"
+    dialog.output.setText(str(written))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        dialog.export_button.click()
+    assert window.message_bar.currentMessage().startswith(f"Exported to {written} (")
+    done = window.export_done
+    assert done is not None
+    assert done.open_file.isVisible() and done.show_folder.isVisible()
+
+    qtbot.mouseClick(done.open_file, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(done.show_folder, Qt.MouseButton.LeftButton)
+    assert opened == [str(written), str(tmp_path)]
+    assert QUrl.fromLocalFile(opened[0]).isLocalFile()
+
+    window.session.messages.info("Something else happened.")
+    assert not done.open_file.isVisible() and not done.show_folder.isVisible()
