@@ -26,8 +26,8 @@ class ExportDoneButtons(QObject):
         self.bar = bar
         self.session = session
         self.path: Path | None = None
-        self.open_file = self._button("&Open", "Open the file written in its program")
-        self.show_folder = self._button("Show in &folder", "Open the folder it was written to")
+        self.open_file = self._button(0, "&Open", "Open the file written in its program")
+        self.show_folder = self._button(1, "Show in &folder", "Open the folder it was written to")
         self.open_file.clicked.connect(lambda: self._open(self.path))
         self.show_folder.clicked.connect(
             lambda: self._open(self.path.parent if self.path else None)
@@ -35,13 +35,14 @@ class ExportDoneButtons(QObject):
         bar.messageChanged.connect(self.on_message_changed)
         self._message = ""
 
-    def _button(self, text: str, tip: str) -> QToolButton:
+    def _button(self, place: int, text: str, tip: str) -> QToolButton:
+        """A button at ``place`` among the status bar's lasting widgets (before the coder)."""
         button = QToolButton(self.bar)
         button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(True)
         button.hide()
-        self.bar.insertPermanentWidget(0, button)
+        self.bar.insertPermanentWidget(place, button)
         return button
 
     def offer(self, path: Path) -> None:
