@@ -20,7 +20,11 @@ def open_window(project: Path | None) -> int:
     """
     gc.disable()
     try:
-        from diptych.gui.app import run_application  # Qt is imported only for the window
+        # Qt is imported only for the window, without PySide6's import hook
+        from diptych.gui.feature_hook import drop_feature_hook
+
+        drop_feature_hook()
+        from diptych.gui.app import run_application
 
         return run_application(project)
     finally:

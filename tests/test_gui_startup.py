@@ -17,7 +17,7 @@ import pytest
 # and the event loop has turned a few times, report what was imported, then close as a
 # user would.
 PROBE = """
-import gc, json, sys
+import builtins, gc, json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 from diptych.gui.__main__ import main
@@ -36,6 +36,7 @@ def report():
         "window_collected": [any(o is w for o in gc.get_objects()) for w in shown()],
         "main_frozen": not any(o is main for o in gc.get_objects()),
         "titles": [w.windowTitle() for w in shown()],
+        "import": builtins.__import__.__name__,
     }), flush=True)
     QApplication.closeAllWindows()
 
@@ -128,3 +129,26 @@ def test_what_start_up_made_is_left_out_of_the_collectors_rounds_but_not_the_win
     assert isinstance(frozen, int) and frozen > 10_000
     assert later_start["main_frozen"] is True
     assert later_start["window_collected"] == [True]
+
+
+def test_imports_skip_pyside6s_feature_check_once_the_window_starts(
+    later_start: dict[str, object],
+) -> None:
+    """PySide6's ``__feature_import__`` read the source of every module imported after it
+    (gui.feature_hook); its own lazy loader of Qt classes stays."""
+    assert later_start["import"] == "__lazy_import__"
+
+
+def test_another_import_hook_is_left_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    from diptych.gui.feature_hook import drop_feature_hook
+
+    imported = builtins.__import__
+
+    def tool_import(*args: object, **kwargs: object) -> object:  # a debugger's, say
+        return imported(*args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", tool_import)
+    drop_feature_hook()
+    assert builtins.__import__ is tool_import
