@@ -46,10 +46,16 @@ class WindowFocus(WindowParts):
         """The bar of tabs of panels tabbed together, which Qt makes as they are tabbed
         (at the start, from the layout restored, or dragged onto each other), is given an
         accessible name, as every control the Tab key goes through has: it had none. (Qt's
-        screen reader interface for a tab bar says the current tab's title as its name.)"""
-        child = event.child()
-        if event.type() == QEvent.Type.ChildPolished and isinstance(child, QTabBar):
-            child.setAccessibleName(PANEL_TABS)
+        screen reader interface for a tab bar says the current tab's title as its name.)
+
+        The child is looked at only once it is polished. An object being added is not
+        made yet: asking PySide6 for it (``event.child()``) made it search every class
+        below QObject for the object's type, building 34 Qt classes the window never uses
+        (QProcess, QThread, QGraphicsScene…) and their 63 enums before the first paint."""
+        if event.type() == QEvent.Type.ChildPolished:
+            child = event.child()
+            if isinstance(child, QTabBar):
+                child.setAccessibleName(PANEL_TABS)
         super().childEvent(event)
 
     def on_tabified_dock_widget_activated(self, dock: QDockWidget) -> None:
