@@ -12,9 +12,14 @@ what the user set), and the dialog as far as the screen allows, to show them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QWindow
-from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QTreeView
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QTreeView
 
 WATCHED = "fileDialogsWatched"  # a property of the application: connected once
 
@@ -27,8 +32,16 @@ def watch_file_dialogs(app: QGuiApplication) -> None:
 
 
 def on_focus_window_changed(_window: QWindow | None) -> None:
-    """A window took the focus: if it is a file dialog not yet followed, follow it."""
+    """A window took the focus: if it is a file dialog not yet followed, follow it.
+
+    The dialog's classes are named only once a modal window is up: PySide6 builds each Qt
+    class (and its enums) the first time it is named, and the window starts without them.
+    """
     dialog = QApplication.activeModalWidget()
+    if dialog is None:
+        return
+    from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QTreeView
+
     if isinstance(dialog, QFileDialog) and dialog.findChild(ColumnFitter) is None:
         view = dialog.findChild(QTreeView, "treeView")
         model = dialog.findChild(QFileSystemModel)

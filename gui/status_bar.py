@@ -6,13 +6,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
-    QHelpEvent,
-    QPainter,
-    QPaintEvent,
-)
+from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QSizeGrip,
     QStatusBar,
@@ -25,6 +19,18 @@ from PySide6.QtWidgets import (
 
 SHORTEST_MS = 8000  # a short message stays this long
 MS_PER_CHARACTER = 60  # a longer one as long as it takes to read (about 16 characters a second)
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say ``text``, politely (after what it is saying).
+
+    QAccessible is named here, when there is something to say, rather than on importing:
+    PySide6 builds a Qt class and its enums the first time it is named, and the window
+    says nothing before its first paint.
+    """
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
 def reading_time(text: str) -> int:
@@ -57,7 +63,7 @@ class MessageBar(QStatusBar):
         reader (politely: after what it is saying)."""
         self.showMessage(text, reading_time(text))
         if text:  # heard too: a screen reader does not read the status bar by itself
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+            announce(self, text)
         self.said += 1
         if text and not self._watched:
             self._watch_clicks()
