@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~$#])")
+_INLINE = re.compile(r"([\\`*\[\]<>|~$#])")
+# An underscore inside a word (snake_case, a file_name) never starts or ends emphasis in
+# CommonMark: escaped only at a word's edge, where it could.
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _SPECIAL = re.compile(r"[\\`*_\[\]<>|~$#&=%]")
 _SPECIAL_START = frozenset("-+=0123456789 \t")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -41,6 +44,7 @@ def escape_text(text: str) -> str:
     if not text or (text[0] not in _SPECIAL_START and _SPECIAL.search(text) is None):
         return text
     text = _INLINE.sub(r"\\\1", text)
+    text = _UNDERSCORE.sub(r"\\_", text)
     text = _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
     text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
     return _LEADING_SPACE.sub(lambda m: m[0].replace(" ", "&#32;").replace("\t", "&#9;"), text)

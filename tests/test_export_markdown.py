@@ -6,7 +6,7 @@ import re
 
 import pytest
 from export_fixtures import build_export_project, check_golden, fixed_options, fixed_uuid
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -248,9 +248,14 @@ def test_escaped_text_reads_back_as_the_same_text() -> None:
     assert escape_text("2024. A year") == "2024\\. A year"
     assert escape_text("a ==mark== and %%hidden%%") == "a =\\=mark=\\= and %\\%hidden%\\%"
     assert escape_text("    indented") == "&#32;&#32;&#32;&#32;indented"
+    # an underscore inside a word cannot make emphasis: left as it is, read as written
+    assert escape_text("the file_name and_then_some_ x") == "the file_name and_then_some\\_ x"
 
 
 @given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1))
+@example("snake_case and_then_some_ _lead x__y__z")
+@example("a_*b*_c _x_y_ 名_前_ é_è")
+@example("__init__ a\\_b _")
 def test_any_line_escaped_renders_as_exactly_that_text(line: str) -> None:
     tokens = MD.parse(escape_text(line))
     if not line.strip():
