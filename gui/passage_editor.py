@@ -184,7 +184,9 @@ class PassageEditor(QWidget):
         except DiptychError:
             title = ""
         self.title.set_full_text(title)
-        self.quote.set_full_text(passage.exact)
+        # A table's cells are parted by tabs in the text, which a label draws as nothing:
+        # "2024 avgStrike week". Parted by a bar, they read as cells.
+        self.quote.set_full_text(passage.exact.replace("\t", " | "))
         self._paint_quote_bar(passage)
         self.status.setVisible(passage.is_orphan)
         self.reattach_button.setVisible(passage.is_orphan)
