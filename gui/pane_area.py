@@ -10,12 +10,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from diptych.gui.article_model import article_labels
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.pane_put_back import put_back_panes
-from diptych.gui.pane_room import left_out_message, room_for_another_pane
+from diptych.gui.pane_room import (
+    give_back_panel_widths,
+    grow_for_another_pane,
+    left_out_message,
+    panel_widths,
+    room_for_another_pane,
+)
 from diptych.gui.removed_panes import RemovedPanes
 from diptych.gui.session import ProjectSession
 
@@ -66,6 +79,8 @@ class PaneArea(QStackedWidget):
         self.addWidget(self.splitter)
         self._current: ArticlePane | None = None
         self._removed = RemovedPanes()  # undo brings their articles back into them
+        # The panels' widths before a pane was added, by how many panes there were then.
+        self._panels: dict[int, dict[QDockWidget, int]] = {}
         # Told for each article removed or put back, after the list of articles changed.
         session.passagesChanged.connect(self.on_session_passages_changed)
 
@@ -129,6 +144,8 @@ class PaneArea(QStackedWidget):
 
     def _insert_pane(self, article_id: int | None, index: int) -> ArticlePane:
         places = self._reading_places()  # the new pane takes width from the others
+        panels = self._panels[self.splitter.count()] = panel_widths(self.window())
+        grow_for_another_pane(self.splitter, self.panes())
         pane = ArticlePane(self.session, self.splitter)
         self.splitter.insertWidget(index if index >= 0 else self.splitter.count(), pane)
         pane.activated.connect(lambda p=pane: self.set_current(p))
@@ -146,6 +163,7 @@ class PaneArea(QStackedWidget):
         self.setCurrentWidget(self.splitter)
         self._show_positions()
         self._even_sizes(places)
+        give_back_panel_widths(self.window(), panels)
         if article_id is not None:
             pane.show_article(article_id)
         self.set_current(pane)
@@ -244,9 +262,18 @@ class PaneArea(QStackedWidget):
         elif self._current is pane:
             self.set_current(remaining[min(index, len(remaining) - 1)])
         self._even_sizes(places)
+        self._give_back_panels()
         if had_focus and self._current is not None:
             self._current.view.setFocus()
         self.paneClosed.emit(pane.article_id)
+
+    def _give_back_panels(self) -> None:
+        """The panels as wide again as they were with as many panes as are left, if the
+        window had to take room from them for the panes added since (closed now)."""
+        count = self.splitter.count()
+        for added in [c for c in self._panels if c > count]:
+            del self._panels[added]
+        give_back_panel_widths(self.window(), self._panels.get(count, {}))
 
     def _note_removed(self, pane: ArticlePane, article_id: int) -> None:
         index = self.splitter.indexOf(pane)

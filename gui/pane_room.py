@@ -1,11 +1,14 @@
-"""Room for panes side by side: whether another one fits, and what to say of the articles
-left out of a request to open several when it does not."""
+"""Room for panes side by side: whether another one fits, the window grown for it (rather
+than the panels beside the reading area squeezed), the panels' widths given back, and what
+to say of the articles left out of a request to open several when it does not fit."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
+from shiboken6 import isValid
 
 
 def room_for_another_pane(splitter: QSplitter, panes: Sequence[QWidget]) -> bool:
@@ -14,17 +17,62 @@ def room_for_another_pane(splitter: QSplitter, panes: Sequence[QWidget]) -> bool
     (to the right, as it grows): beyond, the panels beside the reading area would go off it."""
     if not panes:
         return True
-    narrowest = max(p.minimumSizeHint().width() for p in panes)
-    needed = (len(panes) + 1) * narrowest + len(panes) * splitter.handleWidth()
     window = splitter.window()
+    if window.frameGeometry().width() > window.screen().availableGeometry().width():
+        return True  # wider than its screen already: nothing left to keep on it
+    return _needed_width(splitter, panes) <= splitter.width() + _spare_width(window)
+
+
+def grow_for_another_pane(splitter: QSplitter, panes: Sequence[QWidget]) -> None:
+    """Widen the window by what the reading area lacks for one more pane at its narrowest
+    beside ``panes``, up to the edge of its screen (see :func:`room_for_another_pane`): the
+    window would otherwise find the room in the panels beside the reading area, squeezed to
+    a few letters of their tabs and columns."""
+    window = splitter.window()
+    if not panes or not window.isVisible() or window.isMaximized() or window.isFullScreen():
+        return
+    grow = min(_needed_width(splitter, panes) - splitter.width(), _spare_width(window))
+    if grow > 0:
+        window.resize(window.width() + grow, window.height())
+
+
+def _needed_width(splitter: QSplitter, panes: Sequence[QWidget]) -> int:
+    """The width of ``panes`` and one more, each at the narrowest any of them can be."""
+    narrowest = max(p.minimumSizeHint().width() for p in panes)
+    return (len(panes) + 1) * narrowest + len(panes) * splitter.handleWidth()
+
+
+def _spare_width(window: QWidget) -> int:
+    """How much wider ``window`` can grow before its right edge reaches its screen's.
+
+    A window placed right of the screen's left edge has that much less room: it grew off
+    the screen by a pane at each pane opened (800, 1037, 1495 pixels wide)."""
     screen = window.screen().availableGeometry()
     frame = window.frameGeometry()
-    if frame.width() > screen.width():
-        return True  # wider than its screen already: nothing left to keep on it
-    # A window placed right of the screen's left edge has that much less room: it
-    # grew off the screen by a pane at each pane opened (800, 1037, 1495 pixels wide).
-    spare = screen.x() + screen.width() - (frame.x() + frame.width())
-    return needed <= splitter.width() + max(spare, 0)
+    return max(screen.x() + screen.width() - (frame.x() + frame.width()), 0)
+
+
+def panel_widths(window: QWidget) -> dict[QDockWidget, int]:
+    """The width of each panel docked beside the reading area of ``window`` (none if it is
+    no main window)."""
+    if not isinstance(window, QMainWindow):
+        return {}
+    sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+    return {
+        dock: dock.width()
+        for dock in window.findChildren(QDockWidget)
+        if dock.isVisible() and not dock.isFloating() and window.dockWidgetArea(dock) in sides
+    }
+
+
+def give_back_panel_widths(window: QWidget, widths: Mapping[QDockWidget, int]) -> None:
+    """Widen the panels of ``window`` narrower than ``widths`` (as they were before a pane
+    was added) back to them, as far as the reading area leaves room."""
+    if not isinstance(window, QMainWindow):
+        return
+    narrower = [d for d, w in widths.items() if isValid(d) and d.isVisible() and d.width() < w]
+    if narrower:
+        window.resizeDocks(narrower, [widths[d] for d in narrower], Qt.Orientation.Horizontal)
 
 
 def left_out_message(
