@@ -112,7 +112,9 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
             action.triggered.connect(lambda _=False, name=panel: self.go_to_panel(name))
         a.about.triggered.connect(lambda: dialogs.about(self))
         a.shortcuts.triggered.connect(self.on_shortcuts_triggered)
-        self.library.openRequested.connect(lambda i, new: self.area.open_article(i, new_pane=new))
+        self.library.openRequested.connect(
+            lambda i, new: self.area.open_from_library(i, new_pane=new)
+        )
         self.library.importRequested.connect(self.importer.choose_and_import)
         self.library.renameRequested.connect(lambda i: dialogs.rename_article(self, s, i))
         self.library.sourceAddressRequested.connect(

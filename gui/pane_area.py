@@ -233,14 +233,33 @@ class PaneArea(QStackedWidget):
             target.view.setFocus()
         return target
 
+    def open_from_library(self, article_id: int, *, new_pane: bool = False) -> None:
+        """The Library's Open (Enter, a double-click; with ``new_pane``, Open beside), as
+        :meth:`open_article`. An article open in another pane is gone to there even while
+        the current pane is empty, and the status bar says how to show it in that one too:
+        its hint offered to fill it."""
+        waiting = self._empty_current() is not None and not new_pane
+        elsewhere = waiting and self.pane_for(article_id) is not None
+        self.open_article(article_id, new_pane=new_pane)
+        if elsewhere:
+            labels = {a.id: label for a, label in article_labels(self.session.articles())}
+            self.session.messages.info(
+                f"“{labels.get(article_id, '')}” is open in this pane already. To show it in "
+                "the empty pane too, click that pane, then Open beside in the Library "
+                "(Shift+Enter)."
+            )
+
     def _empty_current(self) -> ArticlePane | None:
         current = self._current
         return current if current is not None and current.article_id is None else None
 
     def _free_pane(self) -> ArticlePane | None:
+        """The pane an article opened from the Library goes to: the current one if it is
+        empty (as New pane leaves it), else the first empty one, else the current one once
+        two stand side by side."""
         empty = [p for p in self.panes() if p.article_id is None]
         if empty:
-            return empty[0]
+            return self._empty_current() or empty[0]
         if len(self.panes()) < 2:
             return None  # side by side: the second article gets its own pane
         return self._current

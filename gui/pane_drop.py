@@ -1,6 +1,7 @@
 """Articles dragged from the Library onto a pane: they open beside it, on the side (its
 left or right half) they are dropped on, which a band in the highlight colour shows while
-dragging."""
+dragging; dropped on an empty pane, the first of them opens in it, as its hint offers (the
+band covers all of it), the others beside it on its right."""
 
 from __future__ import annotations
 
@@ -28,8 +29,9 @@ class DropBand(QWidget):
         self.hide()
 
     def show_beside(self, pane: ArticlePane, right: bool) -> None:
-        """Cover the right (or left) part of ``pane``."""
-        width = max(pane.width() // BAND_SHARE, 8)
+        """Cover the right (or left) part of ``pane``; all of an empty one (the article
+        dragged opens in it)."""
+        width = max(pane.width() // BAND_SHARE, 8) if pane.article_id else pane.width()
         left = pane.width() - width if right else 0
         top_left = pane.mapTo(self.area, QPoint(left, 0))
         self.setGeometry(QRect(top_left.x(), top_left.y(), width, pane.height()))
@@ -58,10 +60,15 @@ def open_beside_pane(
     area: PaneArea, article_ids: Sequence[int], pane: ArticlePane, right: bool
 ) -> None:
     """Open each article in a new pane next to ``pane``, on its right (or left), in the
-    order dragged; the keyboard goes to the last one opened. With no room for one, the
-    status bar says so, naming the articles left out and what to do."""
+    order dragged; an empty ``pane`` shows the first of them itself, the others following
+    it on its right. The keyboard goes to the last one opened. With no room for a new pane,
+    the status bar says so, naming the articles left out and what to do."""
     index = area.splitter.indexOf(pane) + (1 if right else 0)
-    opened = area.add_panes(article_ids, index=index)
+    filled: list[ArticlePane] = []
+    if pane.article_id is None:  # "drag it here", its hint says
+        pane.show_article(article_ids[0])
+        filled, article_ids, index = [pane], article_ids[1:], area.splitter.indexOf(pane) + 1
+    opened = filled + area.add_panes(article_ids, index=index, shown=len(filled))
     if opened:
         area.set_current(opened[-1])
         opened[-1].view.setFocus(Qt.FocusReason.OtherFocusReason)

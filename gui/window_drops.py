@@ -1,5 +1,6 @@
 """Dropping on the main window: files are imported; articles dragged from the Library open
-beside the pane they are dropped on, on that side of it (a band shows which while dragging)."""
+beside the pane they are dropped on, on that side of it (a band shows which while dragging),
+or in it if it is empty."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ class WindowDrops(WindowParts):
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         """Show where dragged articles would open: the band on the side of the pane under
-        the pointer (none with no room for another pane: the drop says why)."""
+        the pointer, or over all of it if it is empty (none with no room for another pane
+        beside one showing an article: the drop says why)."""
         mime = event.mimeData()
         if mime.hasUrls() or mime.hasFormat(ARTICLE_MIME):
             event.acceptProposedAction()
@@ -46,8 +48,10 @@ class WindowDrops(WindowParts):
 
     def _show_drop_band(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
         place = None
-        if event.mimeData().hasFormat(ARTICLE_MIME) and self.area.has_room():
+        if event.mimeData().hasFormat(ARTICLE_MIME):
             place = place_under(self.area, self, event.position().toPoint())
+        if place is not None and place[0].article_id is not None and not self.area.has_room():
+            place = None  # an empty pane is filled: it needs no room for another
         if place is None:
             self.drop_band.hide()
         else:
@@ -99,7 +103,8 @@ class WindowDrops(WindowParts):
 
     def open_dropped(self, article_ids: list[int], position: QPoint) -> None:
         """Open dropped articles beside the pane under ``position``, on the side (its left
-        or right half) they were dropped on; with no pane there, each in a new pane."""
+        or right half) they were dropped on, or the first in it if it is empty; with no pane
+        there, each in a new pane."""
         if not article_ids:
             return
         place = place_under(self.area, self, position)
