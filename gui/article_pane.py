@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from diptych.gui import pane_reading
 from diptych.gui.article_loader import ArticleLoader
-from diptych.gui.article_model import article_labels
+from diptych.gui.article_model import article_labels, pane_title
 from diptych.gui.article_view import ArticleView
 from diptych.gui.find_bar import FindBar
 from diptych.gui.margin import PassageMargin
@@ -312,8 +312,13 @@ class ArticlePane(QFrame):
         self.view.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def on_history_changed(self) -> None:
-        """Offer Back and Forward in the ☰ menu while there is somewhere to go."""
-        self.header.set_history(self.history.can_go_back, self.history.can_go_forward)
+        """Offer Back and Forward (the header's ◀ and ▶) while there is somewhere to go,
+        naming the article each goes to."""
+        back, forward = self.history.back_article, self.history.forward_article
+        self.header.set_history(
+            None if back is None else pane_title(self.session, back, ""),
+            None if forward is None else pane_title(self.session, forward, ""),
+        )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """The mouse's back and forward buttons over the pane go back and forward in it."""

@@ -323,8 +323,9 @@ class PaneArea(QStackedWidget):
             self._show_positions()
 
     def _show_positions(self) -> None:
-        """Tell each pane's header where it can move, for its ◀ and ▶: to a neighbour's
-        place, unless both are empty (swapping them would change nothing seen)."""
+        """Tell each pane's header where it can move (its ☰ menu's Move pane left and
+        right): to a neighbour's place, unless both are empty (swapping them would change
+        nothing seen)."""
         shown = [pane.header.shows_article for pane in self.panes()]
         for index, pane in enumerate(self.panes()):
             left = index > 0 and (shown[index] or shown[index - 1])

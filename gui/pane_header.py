@@ -1,4 +1,5 @@
-"""The title bar of an article pane: title, outline menu, zoom, move and close buttons.
+"""The title bar of an article pane: Back and Forward, the outline menu (which also moves
+the pane), title, zoom and close buttons.
 
 In a narrow pane the buttons leave no room for the title, so it moves to a line of its own
 below them: which article a pane shows must always be readable.
@@ -32,11 +33,11 @@ class PaneHeader(QWidget):
 
     Signals:
         closeClicked(): close the pane.
-        moveClicked(int): move the pane left (-1) or right (+1).
+        moveClicked(int): move the pane left (-1) or right (+1), chosen in the outline menu.
         zoomClicked(int): zoom out (-1), in (+1), or reset (0).
         headingChosen(int): a heading of the outline menu was chosen (its offset).
-        backClicked(): Back was chosen in the outline menu.
-        forwardClicked(): Forward was chosen in the outline menu.
+        backClicked(): Back (◀) was clicked.
+        forwardClicked(): Forward (▶) was clicked.
         showsArticleChanged(): the pane came to show an article, or none any more.
         titleSpoken(str): what a screen reader is to call the pane's text now: which
             article, or that the pane is empty.
@@ -61,20 +62,26 @@ class PaneHeader(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.outline_button = self._button("☰", "Outline: go to a heading")
+        # The arrows a reader knows from a browser go Back and Forward, as Alt+Left and
+        # Alt+Right do; they moved the pane, and a click to go back rearranged the panes.
+        self.back_button = self._button("◀", "Back (Alt+Left)")
+        self.forward_button = self._button("▶", "Forward (Alt+Right)")
+        self.back_button.clicked.connect(self.backClicked)
+        self.forward_button.clicked.connect(self.forwardClicked)
+        self.outline_button = self._button("☰", "Outline: go to a heading, or move the pane")
         self.outline_menu = QMenu(self)
         self.outline_button.setMenu(self.outline_menu)
         self.outline_menu.aboutToShow.connect(self.on_outline_menu_about_to_show)
         self._headings: list[Heading] = []
         self._outline_filled = True
-        # Back and Forward head the menu while the pane has somewhere to go.
-        self.back_action = QAction("Back\tAlt+Left", self)
-        self.forward_action = QAction("Forward\tAlt+Right", self)
-        self.back_action.triggered.connect(self.backClicked)
-        self.forward_action.triggered.connect(self.forwardClicked)
-        self._history_separator = QAction(self)
-        self._history_separator.setSeparator(True)
-        self.set_history(False, False)
+        # Moving the pane heads the menu while it can move.
+        self.move_left_action = QAction("Move pane left", self)
+        self.move_right_action = QAction("Move pane right", self)
+        self.move_left_action.triggered.connect(lambda: self.moveClicked.emit(-1))
+        self.move_right_action.triggered.connect(lambda: self.moveClicked.emit(1))
+        self._moves_separator = QAction(self)
+        self._moves_separator.setSeparator(True)
+        self.set_history(None, None)
         self.outline_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         # No article yet, no headings: a new pane's button opened an empty menu.
         self.outline_button.setEnabled(False)
@@ -96,6 +103,8 @@ class PaneHeader(QWidget):
         self._below = QHBoxLayout()
         self._below.setContentsMargins(2, 0, 0, 2)
         outer.addLayout(self._below)
+        layout.addWidget(self.back_button)
+        layout.addWidget(self.forward_button)
         layout.addWidget(self.outline_button)
         layout.addWidget(self.title, 1)
         layout.addWidget(self.progress)
@@ -103,8 +112,6 @@ class PaneHeader(QWidget):
             ("−", "Zoom out (Ctrl+-)", lambda: self.zoomClicked.emit(-1)),
             (None, None, None),
             ("+", "Zoom in (Ctrl++)", lambda: self.zoomClicked.emit(1)),
-            ("◀", "Move pane left", lambda: self.moveClicked.emit(-1)),
-            ("▶", "Move pane right", lambda: self.moveClicked.emit(1)),
             ("✕", "Close pane (Ctrl+W)", self.closeClicked.emit),
         )
         made: dict[str, QToolButton] = {}
@@ -115,7 +122,6 @@ class PaneHeader(QWidget):
             button = made[text] = self._button(text, tip or "")
             button.clicked.connect(slot)
             layout.addWidget(button)
-        self.left_button, self.right_button = made["◀"], made["▶"]
         self.zoom_out_button, self.zoom_in_button = made["−"], made["+"]
         self.set_moves(False, False)  # alone until the reading area says where it can move
         self.set_zoom(NORMAL_ZOOM)  # greyed until the pane shows an article
@@ -132,20 +138,12 @@ class PaneHeader(QWidget):
         return button
 
     def set_moves(self, left: bool, right: bool) -> None:
-        """Offer ◀ and ▶ only where moving the pane changes what is seen (the reading area
-        says where: not the leftmost pane left, nor an empty pane past another empty one).
-
-        A button pressed from the keyboard up to the end leaves the focus on the other one,
-        which moves the pane back: Qt would give it to the next button, ✕, which the next
-        press of Space would have closed the pane with."""
-        for button, enabled, other, other_enabled in (
-            (self.left_button, left, self.right_button, right),
-            (self.right_button, right, self.left_button, left),
-        ):
-            if not enabled and button.hasFocus() and other_enabled:
-                other.setEnabled(True)
-                other.setFocus(Qt.FocusReason.OtherFocusReason)
-            button.setEnabled(enabled)
+        """Offer Move pane left and right (in the ☰ menu) only where moving the pane changes
+        what is seen (the reading area says where: not the leftmost pane left, nor an empty
+        pane past another empty one)."""
+        self.move_left_action.setEnabled(left)
+        self.move_right_action.setEnabled(right)
+        self._offer_menu()
 
     @property
     def is_current(self) -> bool:
@@ -223,27 +221,51 @@ class PaneHeader(QWidget):
         self._outline_filled = False
         self._offer_menu()
 
-    def set_history(self, back: bool, forward: bool) -> None:
-        """Offer Back and Forward (greyed where there is nowhere to go) in the menu."""
-        self.back_action.setEnabled(back)
-        self.forward_action.setEnabled(forward)
-        self._offer_menu()
+    def set_history(self, back: str | None, forward: str | None) -> None:
+        """Offer ◀ Back and ▶ Forward, greyed where there is nowhere to go, saying which
+        article each goes to (``back``, ``forward``: its title, None for nowhere).
+
+        A button pressed from the keyboard until there is nowhere further leaves the focus
+        on the other one: Qt would give it to the next button, which the next press of Space
+        would have pressed instead."""
+        targets = {self.back_button: back, self.forward_button: forward}
+        for button, word, keys in (
+            (self.back_button, "Back", "Alt+Left"),
+            (self.forward_button, "Forward", "Alt+Right"),
+        ):
+            title = targets[button]
+            where = f"{word} to “{title}”" if title is not None else word
+            button.setToolTip(f"{where} ({keys})")
+            button.setAccessibleDescription(where)
+        for button, other in (
+            (self.back_button, self.forward_button),
+            (self.forward_button, self.back_button),
+        ):
+            if targets[button] is None and button.hasFocus() and targets[other] is not None:
+                other.setEnabled(True)
+                other.setFocus(Qt.FocusReason.OtherFocusReason)
+            button.setEnabled(targets[button] is not None)
+
+    @property
+    def moves(self) -> list[QAction]:
+        """The ☰ menu's Move pane left and right, and the line below them."""
+        return [self.move_left_action, self.move_right_action, self._moves_separator]
 
     def _offer_menu(self) -> None:
-        history = self.back_action.isEnabled() or self.forward_action.isEnabled()
-        self.outline_button.setEnabled(bool(self._headings) or history)
+        moves = self.move_left_action.isEnabled() or self.move_right_action.isEnabled()
+        self.outline_button.setEnabled(bool(self._headings) or moves)
 
     def on_outline_menu_about_to_show(self) -> None:
-        """Fill the outline menu on first use; Back and Forward head it while there is
-        somewhere to go."""
-        history = [self.back_action, self.forward_action, self._history_separator]
-        for action in history:
+        """Fill the outline menu on first use; Move pane left and right head it while the
+        pane can move."""
+        moves = self.moves
+        for action in moves:
             self.outline_menu.removeAction(action)
         if not self._outline_filled:
             self._fill_outline()
-        if self.back_action.isEnabled() or self.forward_action.isEnabled():
+        if self.move_left_action.isEnabled() or self.move_right_action.isEnabled():
             first = next(iter(self.outline_menu.actions()), None)
-            self.outline_menu.insertActions(first, history)  # type: ignore[arg-type]
+            self.outline_menu.insertActions(first, moves)  # type: ignore[arg-type]
 
     def _fill_outline(self) -> None:
         self._outline_filled = True

@@ -68,6 +68,16 @@ class PaneHistory(QObject):
         """True if there is a place gone back from to go forward to."""
         return bool(self._forward)
 
+    @property
+    def back_article(self) -> int | None:
+        """The article Back goes to (None: nowhere)."""
+        return self._back[-1].article_id if self._back else None
+
+    @property
+    def forward_article(self) -> int | None:
+        """The article Forward goes to (None: nowhere)."""
+        return self._forward[-1].article_id if self._forward else None
+
     def leave(self) -> None:
         """The reader jumps elsewhere: remember where they are (the places gone back from
         are forgotten, as in a browser)."""

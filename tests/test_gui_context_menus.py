@@ -142,7 +142,8 @@ def test_headings_with_an_ampersand_read_as_they_are_in_the_outline_menu(
     header = window.area.panes()[0].header
     header.set_outline([Heading(level=1, text="Trade & tariffs", start=0)])
     header.outline_menu.aboutToShow.emit()
-    assert [shown_text(a.text()) for a in header.outline_menu.actions()] == ["Trade & tariffs"]
+    headings = [a for a in header.outline_menu.actions() if a not in header.moves]
+    assert [shown_text(a.text()) for a in headings] == ["Trade & tariffs"]
 
 
 def test_shift_f10_opens_the_menu_of_the_passage_at_the_caret(

@@ -25,11 +25,11 @@ def test_a_pane_title_bar_is_read_by_what_its_buttons_do(window: MainWindow) -> 
     buttons = header.findChildren(QToolButton, options=Qt.FindChildOption.FindDirectChildrenOnly)
     names = [spoken_name(b) for b in buttons]
     assert names == [
-        "Outline: go to a heading",
+        "Back",
+        "Forward",
+        "Outline: go to a heading, or move the pane",
         "Zoom out",
         "Zoom in",
-        "Move pane left",
-        "Move pane right",
         "Close pane",
     ]
     assert spoken_name(header.zoom_label) == "Zoom 100%"

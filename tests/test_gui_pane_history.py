@@ -1,5 +1,5 @@
 """Back and Forward in a pane: after a search result, an article opened from the Library or
-a passage gone to, Alt+Left (View > Back, the pane's ☰ menu, the mouse's back button)
+a passage gone to, Alt+Left (View > Back, the pane's ◀, the mouse's back button)
 returns to the article the pane showed and to where its reader was, Alt+Right goes
 forward again; an article removed is never gone back to."""
 
@@ -132,29 +132,43 @@ def test_back_and_forward_are_greyed_with_nowhere_to_go(qtbot: QtBot, window: Ma
     actions = window.actions_
     assert not actions.back.isEnabled() and not actions.forward.isEnabled()
     pane = keyboard_in(qtbot, window, 0)
+    header = pane.header
     qtbot.keyClick(pane.view, Qt.Key.Key_Left, ALT)  # nothing happens, nothing breaks
     assert pane.article_id == article_id(window, "Alpha")
-    assert "Back\tAlt+Left" not in menu_texts(pane)
+    assert not header.back_button.isEnabled() and not header.forward_button.isEnabled()
+    assert header.back_button.toolTip() == "Back (Alt+Left)"
 
     window.area.open_article(article_id(window, "Gamma"))
     shown(qtbot, pane, window, "Gamma")
     assert actions.back.isEnabled() and not actions.forward.isEnabled()
-    menu = pane.header.outline_menu
-    menu.aboutToShow.emit()
-    back, forward = menu.actions()[:2]
-    assert (back.text(), back.isEnabled()) == ("Back\tAlt+Left", True)
-    assert (forward.text(), forward.isEnabled()) == ("Forward\tAlt+Right", False)
+    assert header.back_button.isEnabled() and not header.forward_button.isEnabled()
+    assert header.back_button.toolTip() == "Back to “Alpha” (Alt+Left)"
 
-    back.trigger()  # from the pane's ☰ menu
+    qtbot.mouseClick(header.back_button, Qt.MouseButton.LeftButton)  # the pane's ◀
     shown(qtbot, pane, window, "Alpha")
     assert not actions.back.isEnabled() and actions.forward.isEnabled()
+    assert header.forward_button.toolTip() == "Forward to “Gamma” (Alt+Right)"
+    assert header.forward_button.accessibleDescription() == "Forward to “Gamma”"
+    assert [p.article_id for p in window.area.panes()][1] != pane.article_id  # none moved
+    qtbot.mouseClick(header.forward_button, Qt.MouseButton.LeftButton)  # and ▶
+    shown(qtbot, pane, window, "Gamma")
     keyboard_in(qtbot, window, 1)  # the other pane has been nowhere
     assert not actions.back.isEnabled() and not actions.forward.isEnabled()
 
 
-def menu_texts(pane: ArticlePane) -> list[str]:
-    pane.header.outline_menu.aboutToShow.emit()
-    return [action.text() for action in pane.header.outline_menu.actions()]
+def test_back_pressed_from_the_keyboard_to_the_end_leaves_the_focus_on_forward(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = keyboard_in(qtbot, window, 0)
+    window.area.open_article(article_id(window, "Gamma"))
+    shown(qtbot, pane, window, "Gamma")
+    back = pane.header.back_button
+    back.setFocus()
+    qtbot.waitUntil(back.hasFocus)
+    qtbot.keyClick(back, Qt.Key.Key_Space)
+    shown(qtbot, pane, window, "Alpha")
+    assert not back.isEnabled()
+    assert pane.header.forward_button.hasFocus()  # not ✕ or another button further on
 
 
 def test_an_article_removed_is_skipped_by_back(qtbot: QtBot, window: MainWindow) -> None:

@@ -1,22 +1,33 @@
-"""A pane's ◀ and ▶ are offered only where moving the pane changes what is seen: not the
-leftmost pane left, the rightmost right, a pane alone, nor an empty pane past another empty
-one; they follow panes added, closed, moved and filled."""
+"""A pane's Move pane left and right (heading its ☰ menu) are offered only where moving the
+pane changes what is seen: not the leftmost pane left, the rightmost right, a pane alone,
+nor an empty pane past another empty one; they follow panes added, closed, moved and
+filled. (The header's ◀ and ▶ go Back and Forward: tests/test_gui_pane_back_buttons.py.)"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.article_pane import ArticlePane
 from diptych.gui.main_window import MainWindow
 from diptych.gui.pane_area import PaneArea
 from diptych.gui.pane_layout import pane_layout, restore_pane_layout
 
 
 def offered(area: PaneArea) -> list[tuple[bool, bool]]:
-    """For each pane from left to right: (◀ enabled, ▶ enabled)."""
+    """For each pane from left to right: (Move pane left enabled, Move pane right enabled)."""
     return [
-        (p.header.left_button.isEnabled(), p.header.right_button.isEnabled()) for p in area.panes()
+        (p.header.move_left_action.isEnabled(), p.header.move_right_action.isEnabled())
+        for p in area.panes()
     ]
+
+
+def move(pane: ArticlePane, text: str) -> None:
+    """Choose ``text`` (Move pane left or right) in the pane's ☰ menu."""
+    menu = pane.header.outline_menu
+    menu.aboutToShow.emit()
+    chosen = next(a for a in menu.actions() if a.text() == text)
+    assert chosen.isEnabled()
+    chosen.trigger()
 
 
 def test_the_move_buttons_are_offered_only_where_a_pane_can_move(
@@ -24,18 +35,17 @@ def test_the_move_buttons_are_offered_only_where_a_pane_can_move(
 ) -> None:
     area = window.area
     left, right = area.panes()
-    assert left.header.left_button.text() == "◀" and left.header.right_button.text() == "▶"
     assert offered(area) == [(False, True), (True, False)]
 
     third = area.add_pane()
     assert third is not None
     assert offered(area) == [(False, True), (True, True), (True, False)]
 
-    # ▶ clicked on the left pane moves it to the middle; ◀ on the new rightmost pane.
-    qtbot.mouseClick(left.header.right_button, Qt.MouseButton.LeftButton)
+    # Move pane right on the left pane moves it to the middle; left on the new rightmost.
+    move(left, "Move pane right")
     assert area.panes() == [right, left, third]
     assert offered(area) == [(False, True), (True, True), (True, False)]
-    qtbot.mouseClick(third.header.left_button, Qt.MouseButton.LeftButton)
+    move(third, "Move pane left")
     assert area.panes() == [right, third, left]
     assert offered(area) == [(False, True), (True, True), (True, False)]
 
@@ -59,31 +69,26 @@ def test_a_pane_added_in_the_middle_and_panes_restored_are_told_where_they_stand
     assert offered(area) == [(False, True), (True, True), (True, False)]
 
 
-def test_moving_a_pane_to_the_end_from_the_keyboard_leaves_the_focus_on_the_other_arrow(
+def test_the_moves_head_the_outline_menu_only_while_the_pane_can_move(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
     area = window.area
-    left, right = area.panes()
-    button = left.header.right_button
-    button.setFocus()
-    qtbot.waitUntil(button.hasFocus)
-    qtbot.keyClick(button, Qt.Key.Key_Space)
-    assert area.panes() == [right, left]
-    # Not on ✕, where Space again would close the pane.
-    assert left.header.left_button.hasFocus()
-    qtbot.keyClick(left.header.left_button, Qt.Key.Key_Space)
-    assert area.panes() == [left, right]
-    assert left.header.right_button.hasFocus()
-    assert offered(area) == [(False, True), (True, False)]
+    left, _right = area.panes()
+    menu = left.header.outline_menu
+    menu.aboutToShow.emit()
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:2] == ["Move pane left", "Move pane right"] and menu.actions()[2].isSeparator()
+    assert len(texts) > 3  # the headings follow
+    area.close_pane(area.panes()[1])
+    menu.aboutToShow.emit()
+    assert "Move pane right" not in [a.text() for a in menu.actions()]  # alone
 
 
 def test_an_empty_pane_beside_another_empty_pane_offers_no_move(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    """Swapping two empty panes changes nothing seen: ◀ and ▶ between them are greyed, as
-    their zoom buttons are; beside an article they still move the pane."""
+    """Swapping two empty panes changes nothing seen: their moves are greyed, as their zoom
+    buttons are; beside an article they still move the pane."""
     area = window.area
     first, second = area.panes()
     third = area.add_pane()
@@ -103,5 +108,5 @@ def test_an_empty_pane_beside_another_empty_pane_offers_no_move(
     fourth.show_article(articles[0].id)
     qtbot.waitUntil(lambda: not fourth.is_loading)
     assert offered(area) == [(False, True), (True, False)]  # beside an article again
-    qtbot.mouseClick(third.header.right_button, Qt.MouseButton.LeftButton)
+    move(third, "Move pane right")
     assert area.panes() == [fourth, third]

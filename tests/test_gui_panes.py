@@ -27,6 +27,15 @@ def button(pane: ArticlePane, text: str) -> QToolButton:
     return next(b for b in pane.header.findChildren(QToolButton) if b.text() == text)
 
 
+def move(pane: ArticlePane, step: int) -> None:
+    """Move pane left (-1) or right (+1), from the pane's ☰ menu."""
+    menu = pane.header.outline_menu
+    menu.aboutToShow.emit()
+    text = "Move pane left" if step < 0 else "Move pane right"
+    action = next(a for a in menu.actions() if a.text() == text)
+    action.trigger()
+
+
 def articles(window: MainWindow) -> list[int | None]:
     return [p.article_id for p in window.area.panes()]
 
@@ -104,13 +113,13 @@ def test_moving_panes_changes_their_order_and_keeps_their_widths(
     area.splitter.setSizes([total // 3, total - total // 3])
     qtbot.waitUntil(lambda: left.width() < right.width())
     narrow = left.width()
-    qtbot.mouseClick(button(left, "▶"), Qt.MouseButton.LeftButton)
+    move(left, 1)
     assert area.panes() == [right, left]
     qtbot.waitUntil(lambda: left.x() > right.x())
     assert abs(left.width() - narrow) <= 2
-    qtbot.mouseClick(button(right, "◀"), Qt.MouseButton.LeftButton)  # already leftmost
+    move(right, -1)  # already leftmost
     assert area.panes() == [right, left]
-    qtbot.mouseClick(button(left, "◀"), Qt.MouseButton.LeftButton)
+    move(left, -1)
     assert area.panes() == [left, right]
 
 
@@ -238,7 +247,7 @@ def test_outline_menu_jumps_to_a_heading(qtbot: QtBot, window: MainWindow) -> No
 
     QTimer.singleShot(0, pick)
     qtbot.mouseClick(pane.header.outline_button, Qt.MouseButton.LeftButton)
-    assert chosen == [h.text for h in headings]
+    assert chosen == ["Move pane left", "Move pane right", "", *(h.text for h in headings)]
     assert pane.view.textCursor().position() == pane.view.positions.to_rendered(target.start)
     assert bar.value() > 0
     heading_rect = pane.view.cursorRect()
@@ -338,7 +347,7 @@ def test_layout_is_restored_when_the_project_is_opened_again(
         dock.close()
     area = window.area
     left, right = area.panes()
-    qtbot.mouseClick(button(left, "▶"), Qt.MouseButton.LeftButton)  # Xi's visit first
+    move(left, 1)  # Xi's visit first
     for _ in range(2):
         qtbot.mouseClick(button(left, "+"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(button(right, "−"), Qt.MouseButton.LeftButton)
