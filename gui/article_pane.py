@@ -50,6 +50,8 @@ class ArticlePane(QFrame):
         articleRemoved(int): the pane's article was removed from the project; the pane
             asks to be closed next.
         moveRequested(int): move the pane left (-1) or right (+1).
+        articleLeft(int, int): another article is opened in the pane; the one it showed
+            (fully read) and the reading place the reader left it at.
         passageClicked(int): a highlight or margin bar was clicked (annotation id).
         tagKeyPressed(int): a tag key 1-9 was pressed over the text (the key).
         deleteKeyPressed(): Delete was pressed over the text.
@@ -63,6 +65,7 @@ class ArticlePane(QFrame):
     closeRequested = Signal()
     articleRemoved = Signal(int)
     moveRequested = Signal(int)
+    articleLeft = Signal(int, int)
     passageClicked = Signal(int)
     tagKeyPressed = Signal(int)
     deleteKeyPressed = Signal()
@@ -153,6 +156,8 @@ class ArticlePane(QFrame):
     def show_article(self, article_id: int) -> None:
         """Open an article in this pane, replacing the one shown (Back returns to it)."""
         if article_id != self.article_id:
+            if self.article_id is not None and self.loader.current is not None:
+                self.articleLeft.emit(self.article_id, self.reading_place())
             self.history.leave()
         self.loader.open(article_id)
 

@@ -258,7 +258,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         shown = self.area.pane_for(article_id)
         if shown is not None and start >= 0:  # a jump within the article shown
             shown.history.leave()
-        pane = self.area.open_article(article_id)
+        pane = self.area.open_article(article_id, resume=start < 0)
         if pane is None:
             return
         pane.view.setFocus()

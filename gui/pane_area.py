@@ -29,6 +29,7 @@ from diptych.gui.pane_room import (
     panel_widths,
     room_for_another_pane,
 )
+from diptych.gui.reading_places import ReadingPlaces
 from diptych.gui.removed_panes import RemovedPanes
 from diptych.gui.session import ProjectSession
 
@@ -79,6 +80,7 @@ class PaneArea(QStackedWidget):
         self.addWidget(self.splitter)
         self._current: ArticlePane | None = None
         self._removed = RemovedPanes()  # undo brings their articles back into them
+        self.places = ReadingPlaces()  # where each article was left, to go back to
         # The panels' widths before a pane was added, by how many panes there were then.
         self._panels: dict[int, dict[QDockWidget, int]] = {}
         # Told for each article removed or put back, after the list of articles changed.
@@ -106,14 +108,16 @@ class PaneArea(QStackedWidget):
         self.currentPaneChanged.emit(pane)
         self.historyChanged.emit(pane)
 
-    def add_pane(self, article_id: int | None = None, *, index: int = -1) -> ArticlePane | None:
-        """Add a pane (at the right by default), optionally showing an article; with no room
-        for one, say why."""
+    def add_pane(
+        self, article_id: int | None = None, *, index: int = -1, resume: bool = True
+    ) -> ArticlePane | None:
+        """Add a pane (at the right by default), optionally showing an article (where its
+        reader left it, with ``resume``); with no room for one, say why."""
         refusal = self.no_room()
         if refusal:
             self.session.messages.info(refusal)
             return None
-        return self._insert_pane(article_id, index)
+        return self._insert_pane(article_id, index, resume=resume)
 
     def add_panes(
         self, article_ids: Sequence[int], *, index: int = -1, shown: int = 0, already: int = 0
@@ -142,7 +146,9 @@ class PaneArea(QStackedWidget):
             return None
         return pane
 
-    def _insert_pane(self, article_id: int | None, index: int) -> ArticlePane:
+    def _insert_pane(
+        self, article_id: int | None, index: int, *, resume: bool = True
+    ) -> ArticlePane:
         places = self._reading_places()  # the new pane takes width from the others
         panels = self._panels[self.splitter.count()] = panel_widths(self.window())
         grow_for_another_pane(self.splitter, self.panes())
@@ -153,6 +159,7 @@ class PaneArea(QStackedWidget):
         pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
         pane.articleRemoved.connect(lambda article_id, p=pane: self._note_removed(p, article_id))
         pane.moveRequested.connect(lambda step, p=pane: self.move_pane(p, step))
+        pane.articleLeft.connect(self.places.note)
         pane.header.showsArticleChanged.connect(self._show_positions)
         pane.history.changed.connect(lambda p=pane: self._on_pane_history_changed(p))
         pane.passageClicked.connect(self.passageClicked)
@@ -165,9 +172,18 @@ class PaneArea(QStackedWidget):
         self._even_sizes(places)
         give_back_panel_widths(self.window(), panels)
         if article_id is not None:
-            pane.show_article(article_id)
+            self.show_in(pane, article_id, resume=resume)
         self.set_current(pane)
         return pane
+
+    def show_in(self, pane: ArticlePane, article_id: int, *, resume: bool = True) -> None:
+        """Show ``article_id`` in ``pane``: where its reader left it last, with ``resume``
+        (else, as an article never read, at its beginning, or where a jump then goes)."""
+        shown_already = pane.article_id == article_id
+        pane.show_article(article_id)
+        offset = self.places.place(article_id) if resume and not shown_already else 0
+        if offset > 0:
+            pane.when_loaded(lambda: pane.read_on(offset, offset))
 
     def open_beside(self, article_ids: Sequence[int], *, shown: int = 0) -> list[ArticlePane]:
         """Open each article in a new pane of its own, left to right, as many as there is
@@ -215,19 +231,23 @@ class PaneArea(QStackedWidget):
         if pane is self._current:  # same pane, new article: the library follows it
             self.currentPaneChanged.emit(pane)
 
-    def open_article(self, article_id: int, *, new_pane: bool = False) -> ArticlePane | None:
+    def open_article(
+        self, article_id: int, *, new_pane: bool = False, resume: bool = True
+    ) -> ArticlePane | None:
         """Show an article: in its pane if already open, else the current or a new pane
         (``new_pane``: a new one, unless the current pane is empty, as New pane left it:
         that one is filled rather than left empty beside a new one); the keyboard goes to
         that pane in each case (opened from the Library with Enter, the keys go on in the
-        article, whether it was open already or not)."""
+        article, whether it was open already or not). An article opened in a pane goes back
+        to where its reader left it, unless ``resume`` is False (a jump to a passage or a
+        search result in it, which goes there instead)."""
         target = None if new_pane else self.pane_for(article_id)
         if target is None:
             target = self._empty_current() if new_pane else self._free_pane()
             if target is None:
-                target = self._opened(self.add_pane(article_id))
+                target = self._opened(self.add_pane(article_id, resume=resume))
             else:
-                target.show_article(article_id)
+                self.show_in(target, article_id, resume=resume)
         if target is not None:
             self.set_current(target)
             target.view.setFocus()
@@ -270,6 +290,8 @@ class PaneArea(QStackedWidget):
         focused = QApplication.focusWidget()
         had_focus = focused is not None and (focused is pane or pane.isAncestorOf(focused))
         places = self._reading_places()  # before hiding it gives its width to the others
+        if pane.article_id is not None and pane.loader.current is not None:
+            self.places.note(pane.article_id, places[pane])
         pane.hide()
         pane.setParent(None)
         pane.deleteLater()

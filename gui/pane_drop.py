@@ -66,7 +66,7 @@ def open_beside_pane(
     index = area.splitter.indexOf(pane) + (1 if right else 0)
     filled: list[ArticlePane] = []
     if pane.article_id is None:  # "drag it here", its hint says
-        pane.show_article(article_ids[0])
+        area.show_in(pane, article_ids[0])
         filled, article_ids, index = [pane], article_ids[1:], area.splitter.indexOf(pane) + 1
     opened = filled + area.add_panes(article_ids, index=index, shown=len(filled))
     if opened:

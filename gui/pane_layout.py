@@ -1,5 +1,6 @@
 """The reading area's layout, saved with the project and restored when it opens again:
-which article each pane shows, its zoom and reading place, and the panes' sizes."""
+which article each pane shows, its zoom and reading place, the panes' sizes, and where the
+reader left each article read in a pane since closed (:mod:`~diptych.gui.reading_places`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ if TYPE_CHECKING:
 
 
 def pane_layout(area: PaneArea) -> dict[str, Any]:
-    """What to restore next time: articles, zoom and reading place of each pane, sizes."""
+    """What to restore next time: articles, zoom and reading place of each pane, sizes,
+    and the places the articles of panes closed were left at."""
     panes = [
         {
             "article": p.article_id,
@@ -25,7 +27,13 @@ def pane_layout(area: PaneArea) -> dict[str, Any]:
         for p in area.panes()
     ]
     current = area.panes().index(area.current) if area.current in area.panes() else 0
-    return {"panes": panes, "sizes": area.splitter.sizes(), "current": current}
+    reading = {  # a pane still reading its article has no place in it yet
+        p.article_id: p.reading_place()
+        for p in area.panes()
+        if p.article_id is not None and p.loader.current is not None
+    }
+    places = area.places.saved(reading)  # of the articles read in panes closed since, too
+    return {"panes": panes, "sizes": area.splitter.sizes(), "current": current, "places": places}
 
 
 def restore_pane_layout(area: PaneArea, state: dict[str, Any], known_articles: set[int]) -> None:
@@ -36,6 +44,7 @@ def restore_pane_layout(area: PaneArea, state: dict[str, Any], known_articles: s
     has the keyboard.
     """
     area.close_all()
+    area.places.load(state.get("places"), known_articles)
     entries = list(state.get("panes", []))
     saved_sizes = state.get("sizes") or []
     current = int(state.get("current", 0))
@@ -45,7 +54,7 @@ def restore_pane_layout(area: PaneArea, state: dict[str, Any], known_articles: s
         article = entry.get("article")
         if article is not None and article not in known_articles:
             continue
-        pane = area.add_pane(article)
+        pane = area.add_pane(article, resume=False)  # to the place it keeps itself
         if pane is None:
             break
         restore_pane(pane, entry)

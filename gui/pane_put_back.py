@@ -23,7 +23,8 @@ def put_back_panes(area: PaneArea, removed: RemovedPanes) -> None:
     listed = {a.id for a in area.session.articles()}
     current = None
     for closed in removed.back(listed, {p.article_id for p in area.panes()}):
-        pane = area.add_pane(closed.article_id, index=min(closed.index, area.splitter.count()))
+        index = min(closed.index, area.splitter.count())
+        pane = area.add_pane(closed.article_id, index=index, resume=False)  # as it was
         if pane is not None:
             restore_pane(pane, {"zoom_percent": closed.zoom, "offset": closed.place})
             current = pane if closed.current else current

@@ -271,7 +271,7 @@ class PassageSelection(QObject):
             shown = self.area.pane_for(article_id)
             if shown is not None:  # the same, in the pane that shows it
                 shown.history.leave()
-            pane = self.area.open_article(article_id)
+            pane = self.area.open_article(article_id, resume=False)  # to the passage
         if pane is None:
             return
         pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
