@@ -137,6 +137,25 @@ class PaneArea(QStackedWidget):
             opened.extend([pane] if pane is not None else [])
         return opened
 
+    def fill_and_add(
+        self,
+        pane: ArticlePane | None,
+        article_ids: Sequence[int],
+        *,
+        index: int = -1,
+        shown: int = 0,
+        already: int = 0,
+    ) -> list[ArticlePane]:
+        """Open the first article in ``pane`` if it is empty (as New pane leaves it: its hint
+        offers to fill it) and the others each in a new pane right of it; else each in a
+        new pane from ``index``, as :meth:`add_panes`. The panes they opened in."""
+        if pane is None or pane.article_id is not None or not article_ids:
+            return self.add_panes(article_ids, index=index, shown=shown, already=already)
+        self.show_in(pane, article_ids[0])
+        after = self.splitter.indexOf(pane) + 1
+        rest = self.add_panes(article_ids[1:], index=after, shown=shown + 1, already=already)
+        return [pane, *rest]
+
     def _opened(self, pane: ArticlePane | None) -> ArticlePane | None:
         """``pane``, just added to show an article, if it does; closed, None, if the
         article could not be opened (removed in another window: its loader said so), so
@@ -187,13 +206,14 @@ class PaneArea(QStackedWidget):
 
     def open_beside(self, article_ids: Sequence[int], *, shown: int = 0) -> list[ArticlePane]:
         """Open each article in a new pane of its own, left to right, as many as there is
-        room for, but not those open already; the message says which were left out and
-        why, counting ``shown`` articles of the same request opened already (in an existing
-        pane). The keyboard goes to the last one opened, as it goes to an article opened
-        alone; with all open already, to the last one's pane."""
+        room for, but not those open already, the first in the current pane if it is empty;
+        the message says which were left out and why, counting ``shown`` articles of the
+        same request opened already (in an existing pane). The keyboard goes to the last
+        one opened, as it goes to an article opened alone; with all open already, to the
+        last one's pane."""
         fresh = [i for i in dict.fromkeys(article_ids) if self.pane_for(i) is None]
         already = len(set(article_ids)) - len(fresh)
-        opened = self.add_panes(fresh, shown=shown, already=already)
+        opened = self.fill_and_add(self._empty_current(), fresh, shown=shown, already=already)
         if opened:
             opened[-1].view.setFocus()
         elif article_ids and not fresh and not shown:  # the keys to the last one's pane

@@ -64,11 +64,7 @@ def open_beside_pane(
     it on its right. The keyboard goes to the last one opened. With no room for a new pane,
     the status bar says so, naming the articles left out and what to do."""
     index = area.splitter.indexOf(pane) + (1 if right else 0)
-    filled: list[ArticlePane] = []
-    if pane.article_id is None:  # "drag it here", its hint says
-        area.show_in(pane, article_ids[0])
-        filled, article_ids, index = [pane], article_ids[1:], area.splitter.indexOf(pane) + 1
-    opened = filled + area.add_panes(article_ids, index=index, shown=len(filled))
+    opened = area.fill_and_add(pane, article_ids, index=index)  # "drag it here", says its hint
     if opened:
         area.set_current(opened[-1])
         opened[-1].view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -125,3 +125,27 @@ def test_an_article_open_elsewhere_is_gone_to_and_the_empty_pane_waits_for_anoth
     activate_in_library(qtbot, window, 4)  # one open nowhere fills the empty pane
     loaded(qtbot, window)
     assert empty.article_id == 4
+
+
+def test_several_opened_beside_from_the_library_fill_the_current_empty_pane_first(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.area.close_pane(window.area.panes()[1])
+    empty = new_pane(window)
+    library = window.library
+    for number, article in enumerate((3, 4)):
+        index = next(
+            library.proxy.index(row, 0)
+            for row in range(library.proxy.rowCount())
+            if library.article_at(library.proxy.index(row, 0)) == article
+        )
+        point = library.view.visualRect(index).center()
+        modifier = Qt.KeyboardModifier.ControlModifier if number else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(library.view.viewport(), Qt.MouseButton.LeftButton, modifier, point)
+    assert library.selected_articles() == [3, 4]
+
+    qtbot.keyClick(library.view, Qt.Key.Key_Return)  # each beside: one pane cannot show both
+
+    loaded(qtbot, window)
+    assert [p.article_id for p in window.area.panes()] == [1, 3, 4]
+    assert window.area.panes()[1] is empty
