@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 
 from diptych.gui.article_view import ArticleView
+
+_FOCUS_BACK = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
 
 
 class ReaderWatch(QObject):
@@ -18,9 +21,13 @@ class ReaderWatch(QObject):
 
     Signals:
         activated(): the reader turned to the text.
+        chosen(): the reader chose this text to work in: moved its caret, or clicked or
+            tabbed into it; not the focus merely coming back to it (a menu closed, the
+            window active again), which leaves what the reader had selected elsewhere.
     """
 
     activated = Signal()
+    chosen = Signal()
 
     def __init__(self, view: ArticleView, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,9 +51,12 @@ class ReaderWatch(QObject):
         self.caret_position = position
         if position != put_back:
             self.activated.emit()
+            self.chosen.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The text getting the focus: the reader turned to it."""
-        if watched is self.view and event.type() == QEvent.Type.FocusIn:
+        if watched is self.view and isinstance(event, QFocusEvent) and event.gotFocus():
             self.activated.emit()
+            if event.reason() not in _FOCUS_BACK:
+                self.chosen.emit()
         return super().eventFilter(watched, event)

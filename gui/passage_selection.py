@@ -3,7 +3,8 @@
 One passage of the project is the selected one. Its pane outlines it while the caret is in
 it or it is in view; the caret moved into another passage selects that one; F8, Ctrl+F8,
 search results, and undo or redo bringing a passage back (or giving it a tag) select a
-passage and bring it into view. Closing the pane of the selected passage's article, or
+passage and bring it into view. Clicking or selecting text in a pane of another article
+lets go of the selected passage. Closing the pane of the selected passage's article, or
 showing another article in it, when no other pane shows it, selects nothing. The steps of
 F8 and Ctrl+F8 are :mod:`diptych.gui.passage_steps`'s, what undo and redo select
 :mod:`diptych.gui.undo_reveal`'s, tagging from the selection :mod:`diptych.gui.coding`'s.
@@ -117,15 +118,17 @@ class PassageSelection(QObject):
             pane.view.caretMoved.connect(lambda p=pane: self.on_view_caret_moved(p))
             self._shown[pane] = pane.article_id
             pane.shown.connect(lambda p=pane: self.on_pane_shown(p))
+            pane.reader_watch.chosen.connect(lambda p=pane: self.on_pane_chosen(p))
 
     def on_view_caret_moved(self, pane: ArticlePane) -> None:
         """The user moved the caret in ``pane``: the outline follows it, so that Del and
         1-9 act on the passage the pane marks, never on one the caret has left (perhaps
         out of view). In the selected passage (at its ends too) it is outlined; else the
         passage at the caret becomes the selected one; in text without a passage the
-        pane outlines none, and the selected passage stays in the Passage panel and the
-        Passages list, as one selected in another pane does. An orphan of the article
-        chosen in the Passages list stays selected while the caret goes to its new text."""
+        pane outlines none, and the selected passage (of this article: see
+        :meth:`on_pane_chosen`) stays in the Passage panel and the Passages list. An
+        orphan of the article chosen in the Passages list stays selected while the caret
+        goes to its new text."""
         view = pane.view
         if view.index is None or not len(view.positions):
             return
@@ -142,6 +145,23 @@ class PassageSelection(QObject):
             self.select_passage(at_caret)
         elif pane.selected_passage:
             pane.select_passage(0, scroll=False)
+
+    def on_pane_chosen(self, pane: ArticlePane) -> None:
+        """The reader chose ``pane`` (clicked or selected text there, or tabbed to it):
+        a passage of another article is no longer selected, and the Passage panel shows its
+        hint, so that a note is never typed onto a passage of a pane the reader has left,
+        and 1-9 act on what the reader selects here. A passage of this pane's article stays
+        (shown here, or an orphan of it), to be fitted or re-attached to text selected here."""
+        if not self.selected or self._of_article(pane):
+            return
+        self.select_passage(0)
+
+    def _of_article(self, pane: ArticlePane) -> bool:
+        """True if the selected passage belongs to ``pane``'s article."""
+        try:
+            return self.session.passage(self.selected).article_id == pane.article_id
+        except InputError:
+            return False
 
     def _orphan_of(self, pane: ArticlePane) -> bool:
         """True if the selected passage is an orphan of ``pane``'s article."""

@@ -1,5 +1,7 @@
 """With several articles side by side, the keys act on the pane that has the keyboard
-focus: never on a passage selected in another pane, which the user cannot see there."""
+focus: never on a passage selected in another pane, which the user cannot see there.
+Turning to a pane lets go of a passage of another article; one selected there again while
+the keyboard stays in the pane (undo bringing it back, the Passages list) is refused."""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ ELSEWHERE = (
 
 
 def passage_selected_on_the_left(qtbot: QtBot, window: MainWindow) -> tuple[int, ArticlePane]:
-    """Select the left pane's first passage with F8, then Ctrl+Tab to the right pane."""
+    """Select the left pane's first passage with F8, then Ctrl+Tab to the right pane (which
+    lets go of it), and select it again from outside the panes, the keyboard left there."""
     window.activateWindow()  # window shortcuts need the active window
     qtbot.waitUntil(window.isActiveWindow)
     left, right = window.area.panes()
@@ -31,6 +34,9 @@ def passage_selected_on_the_left(qtbot: QtBot, window: MainWindow) -> tuple[int,
     qtbot.keyClick(left.view, Qt.Key.Key_Tab, CONTROL)
     assert window.area.current is right and right.view.hasFocus()
     assert right.view.index is not None and passage not in right.view.index
+    assert window.coding.selected == 0 and window.editor.current_passage() is None
+    window.coding.select_passage(passage)  # as undo bringing it back does
+    assert right.view.hasFocus()
     return passage, right
 
 
