@@ -30,7 +30,7 @@ from diptych.gui.passage_tooltip import passage_tooltip
 from diptych.gui.read_only import refused_read_only
 from diptych.gui.selection_ends import blank_selection, selected_words
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_commands import AddTag
+from diptych.gui.tag_commands import AddTag, named, quoted
 from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path
 from diptych.gui.undo_reveal import UndoReveal
 
@@ -156,7 +156,7 @@ class CodingController(QObject):
         if new is not None and not new.names and new.parent_id is not None:
             return apply(new.parent_id)  # the whole path exists
         paths = new.paths() if new is not None else [name]
-        listed = f"tag{'s' if len(paths) > 1 else ''} {', '.join(paths)}"
+        listed = f"tag{'s' if len(paths) > 1 else ''} {', '.join(map(quoted, paths))}"
         if nothing:
             with UndoStep(self.session, f"New {listed}") as step:
                 if self._add_tags(step, new, name) is None:
@@ -198,7 +198,7 @@ class CodingController(QObject):
             self.session.messages.info(f"The passage is already tagged {name}.")
             return True
         tags = [*passage.tag_ids, tag_id]
-        command = SetPassageTags(self.session, annotation_id, tags, f"Add tag {name}")
+        command = SetPassageTags(self.session, annotation_id, tags, named("Add tag", name))
         return perform(self.session, command)
 
     def remove_tag(self, annotation_id: int, tag_id: int) -> bool:
@@ -207,7 +207,7 @@ class CodingController(QObject):
         if tag_id not in passage.tag_ids:
             return False
         tags = [t for t in passage.tag_ids if t != tag_id]
-        text = f"Remove tag {self.session.codebook().path(tag_id)}"
+        text = named("Remove tag", self.session.codebook().path(tag_id))
         return perform(self.session, SetPassageTags(self.session, annotation_id, tags, text))
 
     def has_target(self) -> bool:

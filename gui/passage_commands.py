@@ -5,10 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from diptych.gui.commands import SessionCommand
+from diptych.gui.commands import SessionCommand, quote_start
 from diptych.gui.session import ProjectSession
+from diptych.gui.tag_commands import quoted
 from diptych.gui.text_commands import SetText
+from diptych.storage.errors import InputError
 from diptych.storage.model import Annotation
+
+
+def note_text(session: ProjectSession, annotation_id: int) -> str:
+    """The Undo menu's name for writing a passage's note: the passage named by the start of
+    its quote, as its menus name it ("Edit note on passage “The harbour reopened…”"), as
+    a memo's step names its article or tag."""
+    try:
+        quote = session.passage(annotation_id).exact
+    except InputError:
+        return "Edit note"
+    return f"Edit note on passage “{quote_start(quote)}”"
 
 
 class AddPassage(SessionCommand):
@@ -31,7 +44,7 @@ class AddPassage(SessionCommand):
         paths = [book.path(tag_id) for tag_id in tag_ids if tag_id in book]
         # Named by its tags, as adding or removing one is: a wrong key is seen in Edit > Undo.
         super().__init__(
-            session, f"Tag passage with {', '.join(paths)}" if paths else "Tag passage"
+            session, f"Tag passage with {', '.join(map(quoted, paths))}" if paths else "Tag passage"
         )
         self.args = {"article_id": article_id, "start": start, "end": end, "note": note}
         self.place = (article_id, start, end)  # the article, and the text tagged there
@@ -135,7 +148,7 @@ class SetPassageNote(SetText):
     def __init__(
         self, session: ProjectSession, annotation_id: int, note: str, sitting: int = 0
     ) -> None:
-        super().__init__(session, "Edit note", annotation_id, note, sitting)
+        super().__init__(session, note_text(session, annotation_id), annotation_id, note, sitting)
         self.annotation_id = annotation_id
         self.passage: Annotation | None = None  # as this step left it
 

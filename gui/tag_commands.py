@@ -26,7 +26,7 @@ class AddTag(SessionCommand):
         description: str = "",
         keyed: bool = True,
     ) -> None:
-        super().__init__(session, f"New tag {name}")
+        super().__init__(session, named("New tag", name))
         self.args = {
             "name": name,
             "color": color,
@@ -68,9 +68,15 @@ def tag_path(session: ProjectSession, tag_id: int) -> str:
     return codebook.path(tag_id) if codebook.get(tag_id) is not None else ""
 
 
+def quoted(path: str) -> str:
+    """A tag's path as the Undo menu names it: in quotes, as an article's title is, so that
+    a name of several words reads as one ("Edit memo on tag “Public opinion”")."""
+    return f"“{path}”"
+
+
 def named(text: str, path: str) -> str:
-    """``text`` followed by the tag's path, if it has one."""
-    return f"{text} {path}" if path else text
+    """``text`` followed by the tag's path in quotes, if it has one."""
+    return f"{text} {quoted(path)}" if path else text
 
 
 def update_text(session: ProjectSession, tag_id: int, changes: dict[str, str | None]) -> str:
@@ -83,12 +89,12 @@ def update_text(session: ProjectSession, tag_id: int, changes: dict[str, str | N
     path = tag_path(session, tag_id)
     changed = {f for f, value in changes.items() if value is not None and value != getattr(tag, f)}
     if changed == {"name"}:
-        return f"Rename tag {path} to {changes['name']}"
+        return named("Rename tag", path) + f" to {quoted(changes['name'] or '')}"
     if changed == {"color"}:
-        return f"Change colour of tag {path}"
+        return named("Change colour of tag", path)
     if changed == {"description"}:
-        return f"Change description of tag {path}"
-    return f"Edit tag {path}"
+        return named("Change description of tag", path)
+    return named("Edit tag", path)
 
 
 class UpdateTag(SessionCommand):
@@ -263,7 +269,11 @@ class MergeTags(SessionCommand):
 
     def __init__(self, session: ProjectSession, source_id: int, target_id: int) -> None:
         source, target = tag_path(session, source_id), tag_path(session, target_id)
-        text = f"Merge tag {source} into {target}" if source and target else "Merge tags"
+        text = (
+            named("Merge tag", source) + f" into {quoted(target)}"
+            if source and target
+            else "Merge tags"
+        )
         super().__init__(session, text)
         self.ids = (source_id, target_id)
         self.paths = (source, target)

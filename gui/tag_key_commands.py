@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from diptych.gui.commands import SessionCommand
 from diptych.gui.session import ProjectSession
-from diptych.gui.tag_commands import tag_path
+from diptych.gui.tag_commands import named, tag_path
 
 
 def key_text(session: ProjectSession, tag_id: int, key: int | None) -> str:
     """The Undo menu's name for giving ``tag_id`` the key ``key`` (None: no key)."""
     path = tag_path(session, tag_id)
     if key is not None:
-        return f"Give key {key} to tag {path}"
+        return named(f"Give key {key} to tag", path)
     had = session.codebook().key(tag_id)
-    return f"Take key {had} from tag {path}" if had is not None else f"Take key from tag {path}"
+    return named(f"Take key {had} from tag" if had is not None else "Take key from tag", path)
 
 
 class GiveTagKey(SessionCommand):

@@ -51,9 +51,9 @@ def test_a_new_tag_with_a_line_break_selected_is_added_and_said_to_be(
 
     assert window.session.project.tags.find(name=NAME) is not None
     assert {p.id for p in window.session.project.annotations.query()} == before
-    assert window.session.undo_stack.undoText() == f"New tag {NAME}"
+    assert window.session.undo_stack.undoText() == f"New tag “{NAME}”"
     assert window.statusBar().currentMessage() == (
-        f"Added the tag {NAME}. Select text to tag with it."
+        f"Added the tag “{NAME}”. Select text to tag with it."
     )
 
 

@@ -70,7 +70,7 @@ def test_a_number_key_twice_on_the_selected_passage_keeps_the_tag(
 
     qtbot.keyClick(pane.view, number_key(window, "Security"))
     assert tags_of(window, QUOTE) == [["Economy", "Security"]]
-    assert window.actions_.undo.text() == "&Undo Add tag Security"
+    assert window.actions_.undo.text() == "&Undo Add tag “Security”"
     window.actions_.undo.trigger()
     assert tags_of(window, QUOTE) == [["Economy"]]
 
@@ -126,10 +126,10 @@ def test_with_nothing_selected_the_palette_says_nothing_is_tagged_and_only_adds_
     qtbot.keyClick(palette.field, Qt.Key.Key_Return)
     assert "Brand new" in [tag.name for tag in window.session.ordered_tags()]
     assert {p.id: p.tag_ids for p in window.session.project.annotations.query()} == passages
-    assert window.actions_.undo.text() == "&Undo New tag Brand new"
+    assert window.actions_.undo.text() == "&Undo New tag “Brand new”"
     assert (
         window.statusBar().currentMessage()
-        == "Added the tag Brand new. Select text to tag with it."
+        == "Added the tag “Brand new”. Select text to tag with it."
     )
     window.actions_.undo.trigger()
     assert "Brand new" not in [tag.name for tag in window.session.ordered_tags()]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
+from diptych.gui.commands import quote_start
 from diptych.gui.main_window import MainWindow
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
@@ -138,7 +139,7 @@ def test_redo_of_tagging_with_a_new_tag_from_the_palette_selects_the_passage(
     qtbot.keyClicks(palette.field, "Trade/Quotas")
     qtbot.keyClick(palette.field, Qt.Key.Key_Return)
     (new,) = passage_ids(window) - before
-    assert window.session.undo_stack.undoText() == "Tag with new tags Trade, Trade/Quotas"
+    assert window.session.undo_stack.undoText() == "Tag with new tags “Trade”, “Trade/Quotas”"
     qtbot.waitUntil(pane.view.hasFocus)
     qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL)
     assert new not in passage_ids(window) and window.coding.selected == 0
@@ -189,7 +190,9 @@ def test_undo_of_a_note_shows_the_passage_whose_note_it_takes_back(
     assert window.session.passage(new).note == ""
     assert outlined_everywhere(window, pane) == (new, new, new, new)
     assert note.toPlainText() == ""  # the Passage panel shows what was taken back
-    assert window.statusBar().currentMessage() == "Undone: Edit note"
+    assert window.statusBar().currentMessage() == (
+        f"Undone: Edit note on passage “{quote_start(window.session.passage(new).exact)}”"
+    )
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CONTROL | SHIFT)
     assert note.toPlainText() == "Seen at the summit."
 

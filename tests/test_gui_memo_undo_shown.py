@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.commands import quote_start
 from diptych.gui.main_window import MainWindow
+from diptych.gui.tag_values import TagValues
 from diptych.storage.model import MemoKind
 
 
@@ -36,14 +37,14 @@ def test_undoing_a_tag_memo_shows_that_memo_and_names_its_tag(
     security, trade = _tag_id(window, "Security"), _tag_id(window, "Trade")
     tree.select_tag(security)
     _type_memo(qtbot, window, MemoKind.TAG, "Hard security only.")
-    assert window.actions_.undo.text() == "&Undo Edit memo on tag Security"
+    assert window.actions_.undo.text() == "&Undo Edit memo on tag “Security”"
 
     tree.select_tag(trade)  # the memo shown is Trade's now
     assert window.memos.tag_memo.toPlainText() == ""
     window.actions_.undo.trigger()
 
     assert window.session.memo_text(MemoKind.TAG, security) == ""
-    assert window.statusBar().currentMessage() == "Undone: Edit memo on tag Security"
+    assert window.statusBar().currentMessage() == "Undone: Edit memo on tag “Security”"
     assert window.tags.model.tag(tree.currentIndex()).id == security
     assert window.memos.tag_label.text() == "Memo on tag “Security”"
 
@@ -109,3 +110,19 @@ def test_undoing_the_memo_of_an_article_in_no_pane_says_how_to_see_it(
     )
     window.actions_.redo.trigger()
     assert window.statusBar().currentMessage().startswith(f"Redone: {step}, whose article")
+
+
+def test_a_tag_named_in_several_words_reads_as_one_in_its_steps(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tree = window.tags.view
+    security = _tag_id(window, "Security")
+    tag = window.session.codebook()[security]
+    renamed = TagValues(
+        name="Public opinion", color=tag.color, parent_id=tag.parent_id, description=tag.description
+    )
+    window.tags.update_tag(security, renamed, name=tag.name)
+    assert window.actions_.undo.text() == "&Undo Rename tag “Security” to “Public opinion”"
+    tree.select_tag(security)
+    _type_memo(qtbot, window, MemoKind.TAG, "Polls only.")
+    assert window.actions_.undo.text() == "&Undo Edit memo on tag “Public opinion”"

@@ -44,7 +44,7 @@ def test_add_tag_in_the_passage_panel_tags_the_passage_shown_not_the_selected_te
 
     assert passage_ids(window) == before  # no passage made from the selection
     assert set(window.session.passage(shown).tag_ids) == {*passage.tag_ids, new_tag.id}
-    assert window.actions_.undo.text() == f"&Undo Add tag {codebook.path(new_tag.id)}"
+    assert window.actions_.undo.text() == f"&Undo Add tag “{codebook.path(new_tag.id)}”"
     window.actions_.undo.trigger()
     assert window.session.passage(shown).tag_ids == passage.tag_ids
 
@@ -73,7 +73,7 @@ def test_a_new_tag_typed_in_the_passage_panel_palette_goes_on_the_passage_shown(
     tariffs = window.session.codebook().find("Tariffs")[0].id
     assert passage_ids(window) == before
     assert tariffs in window.session.passage(shown).tag_ids
-    assert window.actions_.undo.text() == "&Undo Tag with new tag Economy/Tariffs"
+    assert window.actions_.undo.text() == "&Undo Tag with new tag “Economy/Tariffs”"
 
 
 def test_the_chip_x_removes_the_tag_as_one_undo_step_named_by_its_path(
@@ -96,7 +96,7 @@ def test_the_chip_x_removes_the_tag_as_one_undo_step_named_by_its_path(
 
     assert nested not in window.session.passage(passage.id).tag_ids
     assert window.session.undo_stack.count() == steps + 1
-    assert window.actions_.undo.text() == f"&Undo Remove tag {codebook.path(nested)}"
+    assert window.actions_.undo.text() == f"&Undo Remove tag “{codebook.path(nested)}”"
     window.actions_.undo.trigger()
     assert window.session.passage(passage.id).tag_ids == passage.tag_ids
 

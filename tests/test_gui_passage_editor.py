@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
-from diptych.gui.commands import perform
+from diptych.gui.commands import perform, quote_start
 from diptych.gui.passage_commands import SetPassageTags
 from diptych.gui.passage_editor import PLACEHOLDER, PassageEditor
 from diptych.gui.session import ProjectSession
@@ -105,7 +105,8 @@ def test_quick_edits_are_one_undo_step_and_undo_updates_the_editor(
     type_note(qtbot, editor, " two")
     qtbot.waitUntil(lambda: stored(session, passage).note.endswith(" One two"))
     assert session.undo_stack.count() == 1
-    assert session.undo_stack.undoText() == "Edit note"
+    # Named by its passage, as a memo's step is by its article.
+    assert session.undo_stack.undoText() == f"Edit note on passage “{quote_start(passage.exact)}”"
     session.undo_stack.undo()  # Ctrl+Z in the window
     assert stored(session, passage).note == passage.note
     assert editor.note.toPlainText() == passage.note

@@ -27,20 +27,22 @@ def test_undo_names_the_renamed_the_recoloured_and_the_edited_tag(window: MainWi
     same = values_of(window, culture)
 
     panel.update_tag(culture, replace(same, name="Culture & arts"), name=same.name)
-    assert undo.text() == "&Undo Rename tag Culture && society to Culture && arts"
+    assert undo.text() == "&Undo Rename tag “Culture && society” to “Culture && arts”"
     undo.trigger()
-    assert window.actions_.redo.text() == "&Redo Rename tag Culture && society to Culture && arts"
+    assert window.actions_.redo.text() == (
+        "&Redo Rename tag “Culture && society” to “Culture && arts”"
+    )
 
     panel.update_tag(culture, replace(same, color="#2E7D32"), name=same.name)
-    assert undo.text() == "&Undo Change colour of tag Culture && society"
+    assert undo.text() == "&Undo Change colour of tag “Culture && society”"
     undo.trigger()
 
     panel.update_tag(culture, replace(same, description="Arts, customs"), name=same.name)
-    assert undo.text() == "&Undo Change description of tag Culture && society"
+    assert undo.text() == "&Undo Change description of tag “Culture && society”"
     undo.trigger()
 
     panel.update_tag(culture, replace(same, name="Culture", color="#2E7D32"), name=same.name)
-    assert undo.text() == "&Undo Edit tag Culture && society"
+    assert undo.text() == "&Undo Edit tag “Culture && society”"
     undo.trigger()
 
     trade = tag_id(window, "Trade")  # nested: named by its path, as namesakes may be
@@ -48,11 +50,11 @@ def test_undo_names_the_renamed_the_recoloured_and_the_edited_tag(window: MainWi
     path = window.session.codebook().path(trade)
     assert "/" in path
     panel.update_tag(trade, replace(values_of(window, trade), parent_id=security), name="Trade")
-    assert undo.text() == f"&Undo Move tag {path}"
+    assert undo.text() == f"&Undo Move tag “{path}”"
     undo.trigger()
     moved = replace(values_of(window, trade), parent_id=security, color="#2E7D32")
     panel.update_tag(trade, moved, name="Trade")
-    assert undo.text() == f"&Undo Edit tag {path}"
+    assert undo.text() == f"&Undo Edit tag “{path}”"
     assert window.session.codebook().path(trade) == "Security/Trade"
 
 
@@ -60,11 +62,11 @@ def test_undo_names_the_deleted_and_the_merged_tag(window: MainWindow) -> None:
     panel, undo = window.tags, window.actions_.undo
     culture, security = tag_id(window, "Culture & society"), tag_id(window, "Security")
     panel.merge_into(culture, security)
-    assert undo.text() == "&Undo Merge tag Culture && society into Security"
+    assert undo.text() == "&Undo Merge tag “Culture && society” into “Security”"
     undo.trigger()
 
     panel.confirm = lambda *_args: True  # "Delete" answered
     panel.select_tag(culture)
     panel.delete_tag()
     assert culture not in [t.id for t in window.session.ordered_tags()]
-    assert undo.text() == "&Undo Delete tag Culture && society"
+    assert undo.text() == "&Undo Delete tag “Culture && society”"

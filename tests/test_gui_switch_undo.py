@@ -81,7 +81,7 @@ def test_open_and_new_project_leave_the_last_projects_steps_behind(
     opened.tags.view.setFocus()
     qtbot.keyClick(opened.tags.view, Qt.Key.Key_Delete)
     assert rows(other) == []
-    assert opened.actions_.undo.text() == "&Undo Delete tag Only here"
+    assert opened.actions_.undo.text() == "&Undo Delete tag “Only here”"
     kept = rows(sample)
     qtbot.keyClick(opened.tags.view, Qt.Key.Key_Z, CONTROL)
     assert [r[1] for r in rows(other)] == ["Only here"] and rows(sample) == kept

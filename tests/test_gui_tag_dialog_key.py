@@ -78,7 +78,7 @@ def test_giving_security_the_key_of_diplomacy_moves_it_and_undoes_in_one_step(
         ("", "", "Key 4 moves from “Diplomacy” to this tag."),
     ]
     stack = window.session.undo_stack
-    assert stack.undoText() == "Give key 4 to tag Security"
+    assert stack.undoText() == "Give key 4 to tag “Security”"
     model = window.tags.model
     assert (model.key(security), model.key(diplomacy)) == (4, None)
     assert saved_keys(sample) == {k: t for k, t in SAMPLE_KEYS.items() if k != 3} | {4: "Security"}
@@ -116,7 +116,7 @@ def test_a_new_tag_takes_the_lowest_free_key_or_the_one_chosen_in_one_step(
     drive_next_dialog(make("Sanctions", 2))
     window.tags.new_tag()
     assert offered == ["8"]  # the lowest free key, unless another is chosen
-    assert stack.undoText() == "New tag Sanctions"
+    assert stack.undoText() == "New tag “Sanctions”"
     assert saved_keys(sample)[2] == "Sanctions"
     assert window.tags.model.key(tag_id(window, "Trade")) is None
 
@@ -145,7 +145,7 @@ def test_a_new_name_and_a_key_taken_away_undo_together(
     drive_next_dialog(change)
     window.tags.edit_tag()
     assert 7 not in saved_keys(sample)
-    assert window.session.undo_stack.undoText() == "Edit tag Evidence"
+    assert window.session.undo_stack.undoText() == "Edit tag “Evidence”"
     window.actions_.undo.trigger()
     assert saved_keys(sample) == SAMPLE_KEYS
     assert window.tags.model.key(evidence) == 7
@@ -166,6 +166,6 @@ def test_a_key_left_as_offered_leaves_one_another_window_gave_meanwhile(
     window.tags.select_tag(security)
     drive_next_dialog(rename)
     window.tags.edit_tag()
-    assert window.session.undo_stack.undoText() == "Rename tag Security to Safety"
+    assert window.session.undo_stack.undoText() == "Rename tag “Security” to “Safety”"
     assert saved_keys(sample)[3] == "Evidence"
     assert window.tags.model.key(security) is None

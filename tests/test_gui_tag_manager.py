@@ -182,7 +182,7 @@ def test_create_tag_saves_selects_and_undoes(
     assert (tag.color, tag.parent_id, tag.description) == ("#5ED1C4", None, "Restrictive measures")
     assert tree_children(panel.model)[-1] == "Sanctions"
     assert panel.selected_tag() == tag.id
-    assert stack.undoText() == "New tag Sanctions"
+    assert stack.undoText() == "New tag “Sanctions”"
 
     # The new tag is the eighth in codebook order: key 8 applies it, painted in its colour.
     pane = window.area.panes()[1]
@@ -283,7 +283,7 @@ def test_rename_and_recolour_repaint_both_panes_in_one_undo_step(
     assert (tag.id, tag.color) == (security, new_color)
     assert "Security" not in saved_tags(sample)
     assert panel.model.index_of(security).data() == "Defence  (2)"
-    assert stack.count() == 1 and stack.undoText() == "Edit tag Security"
+    assert stack.count() == 1 and stack.undoText() == "Edit tag “Security”"
     wait_painted(qtbot, window, "Security cooperation", [new_color])
     wait_painted(qtbot, window, "Just hours before", [new_color, summitry])
 

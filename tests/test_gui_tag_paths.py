@@ -68,7 +68,7 @@ def test_a_new_last_part_is_created_under_the_existing_tag_as_one_undo_step(
     tariffs = window.session.project.tags.find(name="Economy/Tariffs")
     assert tariffs is not None and tariffs.name == "Tariffs"
     assert window.session.undo_stack.count() == steps + 1
-    assert window.actions_.undo.text() == "&Undo Tag with new tag Economy/Tariffs"
+    assert window.actions_.undo.text() == "&Undo Tag with new tag “Economy/Tariffs”"
 
     window.actions_.undo.trigger()
     assert {t.id for t in window.session.project.tags.all()} == before
@@ -85,7 +85,9 @@ def test_missing_parents_are_created_too(qtbot: QtBot, window: MainWindow) -> No
     assert {"Economy/Policy", "Economy/Policy/Tariffs"} <= {
         codebook.path(t.id) for t in codebook.ordered()
     }
-    assert window.actions_.undo.text() == "&Undo New tags Economy/Policy, Economy/Policy/Tariffs"
+    assert window.actions_.undo.text() == (
+        "&Undo New tags “Economy/Policy”, “Economy/Policy/Tariffs”"
+    )
     window.actions_.undo.trigger()
     assert window.session.project.tags.find(name="Economy/Policy") is None
 

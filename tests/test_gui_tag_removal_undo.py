@@ -125,7 +125,7 @@ def test_a_busy_tag_deleted_with_del_comes_back_exactly_with_ctrl_z(
     qtbot.keyClick(window.tags.view, Qt.Key.Key_Delete)
     deleted = dump(busy_sample)
     assert DIPLOMACY not in [t[0] for t in deleted["tags"]]
-    assert window.actions_.undo.text() == "&Undo Delete tag Diplomacy"
+    assert window.actions_.undo.text() == "&Undo Delete tag “Diplomacy”"
 
     press(qtbot, window, CONTROL)
     check_back(qtbot, window, before, rows)
@@ -148,7 +148,7 @@ def test_a_busy_tag_merged_comes_back_exactly_with_ctrl_z(
     window.tags.merge_tag()  # Merge into… from the tag's menu
     merged = dump(busy_sample)
     assert DIPLOMACY not in [t[0] for t in merged["tags"]]
-    assert window.actions_.undo.text() == "&Undo Merge tag Diplomacy into Security"
+    assert window.actions_.undo.text() == "&Undo Merge tag “Diplomacy” into “Security”"
 
     window.tags.select_tag(SECURITY)
     press(qtbot, window, CONTROL)

@@ -22,7 +22,7 @@ def test_an_ampersand_in_a_tag_name_is_shown_in_undo_and_redo(
     qtbot.keyClick(palette.field, Qt.Key.Key_Return)
     assert "R&D" in [tag.name for tag in window.session.ordered_tags()]
 
-    assert window.actions_.undo.text() == "&Undo New tag R&&D"  # shown as "Undo New tag R&D"
+    assert window.actions_.undo.text() == "&Undo New tag “R&&D”"  # shown as "Undo New tag R&D"
     window.actions_.undo.trigger()
     assert "R&D" not in [tag.name for tag in window.session.ordered_tags()]
-    assert window.actions_.redo.text() == "&Redo New tag R&&D"
+    assert window.actions_.redo.text() == "&Redo New tag “R&&D”"

@@ -16,7 +16,7 @@ def test_the_tag_of_a_tagging_is_named_in_edit_undo_and_the_status_bar(
     pane = keyboard_in(qtbot, window, 0)
     select_text(pane, "middle powers")
     qtbot.keyClick(pane.view, Qt.Key.Key_2)  # the second tag: Trade, under Economy
-    assert window.actions_.undo.text() == "&Undo Tag passage with Economy/Trade"
+    assert window.actions_.undo.text() == "&Undo Tag passage with “Economy/Trade”"
     qtbot.keyClick(pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.statusBar().currentMessage() == "Undone: Tag passage with Economy/Trade"
-    assert window.actions_.redo.text() == "&Redo Tag passage with Economy/Trade"
+    assert window.statusBar().currentMessage() == "Undone: Tag passage with “Economy/Trade”"
+    assert window.actions_.redo.text() == "&Redo Tag passage with “Economy/Trade”"

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from test_gui_update_dialog_file import update_from_the_library
 
 from diptych.gui import importer
-from diptych.gui.commands import steps_since
+from diptych.gui.commands import quote_start, steps_since
 from diptych.gui.import_jobs import NewerVersion
 from diptych.gui.import_messages import update_message
 from diptych.gui.main_window import MainWindow
@@ -104,7 +104,8 @@ def test_ctrl_z_in_the_updates_box_undoes_the_update_not_the_note_typed_meanwhil
 
     assert session.project.articles.get(article_id=2).text == old_text
     assert session.project.annotations.get(annotation_id=passage_id).note == note + TYPED
-    assert window.actions_.undo.text() == "&Undo Edit note"
+    quote = quote_start(session.passage(passage_id).exact)
+    assert window.actions_.undo.text() == f"&Undo Edit note on passage “{quote}”"
     qtbot.waitUntil(lambda: not box.isVisible())
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.commands import quote_start
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.storage.project import Project
@@ -149,7 +150,9 @@ def test_undo_while_typing_a_note_takes_back_the_typing(
     with Project.open(sample, read_only=True) as project:
         assert project.annotations.get(annotation_id=passage.id).note == passage.note
     assert note.toPlainText() == passage.note
-    assert window.actions_.redo.text() == "&Redo Edit note"
+    assert window.actions_.redo.text() == (
+        f"&Redo Edit note on passage “{quote_start(passage.exact)}”"
+    )
     assert window.actions_.undo.text() == earlier
     window.actions_.redo.trigger()
     with Project.open(sample, read_only=True) as project:

@@ -127,7 +127,7 @@ def test_a_memo_on_a_tag_deleted_elsewhere_names_the_tag_by_its_path(
 
     _replay(session, undoing=undoing)
     assert undo_failures == _said(
-        f"The tag “{path}” was deleted", f"Edit memo on tag {path}", undoing=undoing
+        f"The tag “{path}” was deleted", f"Edit memo on tag “{path}”", undoing=undoing
     )
 
 
@@ -171,7 +171,7 @@ def test_undoing_a_new_tag_deleted_elsewhere_names_it(
     _delete_tag(session, command.tag.id)
 
     session.undo_stack.undo()
-    assert undo_failures == _said("The tag “Fresh” was deleted", "New tag Fresh", undoing=True)
+    assert undo_failures == _said("The tag “Fresh” was deleted", "New tag “Fresh”", undoing=True)
 
 
 def test_redoing_the_deletion_of_a_tag_deleted_elsewhere_names_it(

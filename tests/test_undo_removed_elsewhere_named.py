@@ -52,7 +52,7 @@ Make = Callable[[ProjectSession, Annotation], SessionCommand]
 @pytest.mark.parametrize(
     ("make", "step"),
     [
-        (lambda s, p: SetPassageNote(s, p.id, "mine"), "Edit note"),
+        (lambda s, p: SetPassageNote(s, p.id, "mine"), "Edit note on passage “{quote}”"),
         (lambda s, p: SetPassageTags(s, p.id, []), "Change passage tags"),
         (lambda s, p: ReattachPassage(s, p.id, p.start, p.end - 1), "Re-attach passage"),
     ],
@@ -67,6 +67,7 @@ def test_undoing_a_step_on_a_passage_whose_article_was_removed_names_both(
 
     session.undo_stack.undo()
     quote = quote_start(passage.exact)
+    step = step.format(quote=quote)
     assert undo_failures == [
         f"The article of the passage “{quote}” was removed, perhaps in another window, so"
         f" “{step}” cannot be undone."
@@ -84,7 +85,7 @@ def test_undoing_a_note_on_a_passage_deleted_elsewhere_names_it(
     session.undo_stack.undo()
     assert undo_failures == [
         f"The passage “{quote_start(passage.exact)}” was deleted, perhaps in another window,"
-        " so “Edit note” cannot be undone."
+        f" so “Edit note on passage “{quote_start(passage.exact)}”” cannot be undone."
     ]
 
 
@@ -140,6 +141,7 @@ def test_in_the_window_undoing_a_note_whose_article_was_removed_elsewhere_names_
     errors = [text for level, _title, text in posted if level == Level.ERROR]
     assert errors == [
         f"The article of the passage “{quote_start(passage.exact)}” was removed, perhaps in"
-        " another window, so “Edit note” cannot be undone."
+        f" another window, so “Edit note on passage “{quote_start(passage.exact)}”” cannot be"
+        " undone."
     ]
     assert window.editor.current_passage() is None  # the window shows it gone
