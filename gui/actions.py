@@ -94,7 +94,7 @@ class Actions:
             "Find ne&xt", "F3", "Find the words last looked for again, after the caret"
         )
         self.find_previous = make(
-            "Find previous", "Shift+F3", "Find the words last looked for again, before the caret"
+            "Find previ&ous", "Shift+F3", "Find the words last looked for again, before the caret"
         )
         self.search = make(
             "&Search project…", "Ctrl+Shift+F", "Full-text search over every article and note"
@@ -108,7 +108,7 @@ class Actions:
             "&Delete passage\tDel", None, "Delete the selected passage (Del in an article)"
         )
         self.next_passage = make(
-            "Ne&xt passage", "F8", "Select the next passage after the cursor in the article"
+            "Next &passage", "F8", "Select the next passage after the cursor in the article"
         )
         self.previous_passage = make(
             "Pre&vious passage", "Shift+F8", "Select the passage before the cursor in the article"
@@ -119,7 +119,7 @@ class Actions:
             "Select the next passage with the selected passage's tag in the article",
         )
         self.previous_tagged_passage = make(
-            "Previous passage with this tag",
+            "Previous passage &with this tag",
             "Ctrl+Shift+F8",
             "Select the previous passage with the selected passage's tag in the article",
         )
@@ -128,7 +128,7 @@ class Actions:
             "Edit &note", "F2", "Write the selected passage's note (Esc comes back)"
         )
         self.edit_note.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.coder = make("Coder &name…", None, "The name recorded on the passages you tag")
+        self.coder = make("Coder na&me…", None, "The name recorded on the passages you tag")
         self.new_pane = make("&New pane", "Ctrl+Alt+N", "Add an empty pane beside the others")
         self.close_pane = make("&Close pane", Key.Close)
         self.next_pane = make("Ne&xt pane", "Ctrl+Tab", "Move to the pane on the right")
@@ -152,13 +152,27 @@ class Actions:
             "Go to &Library", "Ctrl+Shift+L", "Show the library and move to it"
         )
         self.show_codebook = make(
-            "Go to &Codebook", "Ctrl+Shift+B", "Show the codebook and move to it"
+            "Go to Co&debook", "Ctrl+Shift+B", "Show the codebook and move to it"
         )
         self.show_passages = make(
             "Go to &Passages", "Ctrl+Shift+P", "Show the passages list and move to it"
         )
         self.show_memos = make("Go to &Memos", "Ctrl+Shift+M", "Show the memos and move to them")
         self.new_tag = make("&New tag…", "Ctrl+Shift+T", "Add a tag to the codebook")
+        # The tag selected in the Codebook (see :mod:`diptych.gui.tag_menu`). F2 and Del
+        # are the Codebook's own keys there, shown as in its menu (in an article F2 edits
+        # the note, Del deletes the passage); Alt+Up and Alt+Down are the Codebook's.
+        self.edit_tag = make("&Edit tag…\tF2", None, "Edit the selected tag (F2 in the Codebook)")
+        self.merge_tag = make("&Merge tag into…", None, "Merge the selected tag into another")
+        self.delete_tag = make(
+            "&Delete tag…\tDel", None, "Delete the selected tag (Del in the Codebook)"
+        )
+        self.move_tag_up = make(
+            "Move tag &up", "Alt+Up", "Move the selected tag up among its siblings"
+        )
+        self.move_tag_down = make(
+            "Move tag do&wn", "Alt+Down", "Move the selected tag down among its siblings"
+        )
         self.about = make("&About Diptych")
         self.shortcuts = make("&Keyboard shortcuts", "F1")
         for action, name in ((self.tag_selection, "tag"), (self.find, "find"),
@@ -171,7 +185,12 @@ class Actions:
         """The actions that change the project (greyed in a read-only one); Undo and Redo
         follow the undo stack, which a read-only project never fills."""
         return (self.import_articles, self.import_folder, self.tag_selection,
-                self.delete_passage, self.edit_note, self.new_tag)  # fmt: skip
+                self.delete_passage, self.edit_note, self.new_tag, *self.tag_edits())  # fmt: skip
+
+    def tag_edits(self) -> tuple[QAction, ...]:
+        """The Tags menu's actions on the tag selected in the Codebook."""
+        return (self.edit_tag, self.merge_tag, self.delete_tag, self.move_tag_up,
+                self.move_tag_down)  # fmt: skip
 
     def retint(self) -> None:
         """Draw every icon again in the palette's text colour (after a light/dark switch)."""
@@ -206,8 +225,7 @@ class Actions:
         for dock_action in docks:
             view.addAction(dock_action)
         tags = bar.addMenu("&Tags")
-        tags.addAction(self.new_tag)
-        tags.addAction(self.tag_selection)
+        _add_all(tags, (self.new_tag, self.tag_selection, None, *self.tag_edits()))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.shortcuts)
         help_menu.addAction(self.about)

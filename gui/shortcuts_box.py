@@ -61,6 +61,9 @@ SHORTCUTS = """
     selection</i>)</td></tr>
 <tr><td><b>F2</b> / <b>Del</b> in the Library or the Codebook</td>
     <td>Rename / remove the selected article; edit / delete the selected tag</td></tr>
+<tr><td><b>Alt+Up</b> / <b>Alt+Down</b> in the Codebook</td>
+    <td>Move the selected tag up / down among its siblings (also in the Tags menu, with
+    Edit, Merge and Delete)</td></tr>
 <tr><td><b>Enter</b> / <b>Shift+Enter</b> in the Library</td>
     <td>Open the selected article / open it beside (from the filter: the first match;
     <b>Down</b> goes to the matches)</td></tr>

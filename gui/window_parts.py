@@ -8,6 +8,7 @@ bar. The window's layers (:mod:`~diptych.gui.window_focus`,
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from diptych.gui.actions import Actions
@@ -25,6 +26,7 @@ from diptych.gui.read_only import grey_action
 from diptych.gui.search_panel import SearchPanel
 from diptych.gui.session import ProjectSession
 from diptych.gui.status_bar import MessageBar
+from diptych.gui.tag_menu import TagMenu
 from diptych.gui.tag_panel import TagPanel
 from diptych.gui.workers import Workers
 
@@ -80,8 +82,9 @@ class WindowParts(QMainWindow):
             session, self.workers, self, backups=context.paths.backups, settings=context.settings
         )
         self.backups = BackupScheduler(session, self.workers, context.paths.backups)
-        self.actions_.build_menus(self, [d.toggleViewAction() for d in self.docks.values()])
+        self.actions_.build_menus(self, self._dock_toggles())
         self.actions_.build_toolbar(self)
+        self.tag_menu = TagMenu(session, self.actions_, self.tags)
         self.opened_read_only = session.read_only  # made so later, it is opened again
         if session.read_only:  # greyed, saying why, not refused once chosen
             for action in self.actions_.edits():
@@ -91,6 +94,18 @@ class WindowParts(QMainWindow):
         self.coder_label = QLabel(self)
         self.coder_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_bar.addPermanentWidget(self.coder_label)
+
+    def _dock_toggles(self) -> list[QAction]:
+        """The View menu's items showing or hiding each panel, each with a key letter of
+        its own among the menu's (the panels' titles have none)."""
+        toggles = []
+        for name, text in (("library", "Lib&rary"), ("codebook", "Codeboo&k"),
+                           ("passage", "Passa&ge"), ("passages", "Pa&ssages"),
+                           ("search", "Searc&h"), ("memos", "M&emos")):  # fmt: skip
+            toggle = self.docks[name].toggleViewAction()
+            toggle.setText(text)
+            toggles.append(toggle)
+        return toggles
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

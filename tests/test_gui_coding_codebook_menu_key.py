@@ -26,7 +26,7 @@ def test_shift_f10_opens_the_menu_of_the_current_tag(qtbot: QtBot, window: MainW
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
     texts = [a.text() for a in menu.actions()]
-    assert "Merge into…" in texts and "Show its passages" in texts
+    assert "&Merge into…" in texts and "Show its &passages" in texts
     assert tags.selected_tag() == second.id  # the menu is that tag's
     row = tree.visualRect(tree.currentIndex())
     assert menu.geometry().contains(tree.viewport().mapToGlobal(row.center()))  # beside it

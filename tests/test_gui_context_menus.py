@@ -90,7 +90,7 @@ def test_the_codebook_menu_goes_when_closed_or_used(qtbot: QtBot, window: MainWi
 
     menu = right_click(qtbot, view.viewport(), point)
     with qtbot.waitSignal(window.tags.showPassagesRequested):
-        choose(qtbot, menu, "Show its passages")
+        choose(qtbot, menu, "Show its &passages")
     qtbot.waitUntil(lambda: menus(window.tags) == before)
 
 

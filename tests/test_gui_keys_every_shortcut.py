@@ -17,6 +17,8 @@ from diptych.gui.main_window import MainWindow
 # F2 is the note's key only in the reading area and the Passages list (it renames in the
 # Library and the Codebook, as their own key).
 READING_ONLY = {"Edit &note"}
+# Alt+Up and Alt+Down move the selected tag only from the Codebook, where it is seen.
+CODEBOOK_ONLY = {"Move tag &up", "Move tag do&wn"}
 DEVICE_KEYS = Qt.Key.Key_Back.value
 
 
@@ -69,9 +71,13 @@ def test_each_menu_key_reaches_its_own_command_only(
     for docks in ("library", "codebook", "passages"):
         window.docks[docks].show()
     widget = place(window, where)
+    top = window.session.codebook().children(None)
+    window.tags.select_tag(top[1].id)  # a tag that can move up and down
     problems = []
     for action in keyed:
         if where in ("library", "codebook") and action.text() in READING_ONLY:
+            continue
+        if where != "codebook" and action.text() in CODEBOOK_ONLY:
             continue
         for sequence in action.shortcuts():
             combination = sequence[0]

@@ -97,12 +97,12 @@ def test_the_codebooks_menu_shows_f2_and_del_and_enter_chooses_the_current_entry
     tags.showPassagesRequested.connect(shown_passages.append)
     menu = open_menu(qtbot, tags.view)
     shown = keys_shown(menu)
-    assert shown["Edit…"] == "F2"
-    assert shown["Delete…"] == "Del"
-    assert shown["New tag…"] == ""
+    assert shown["&Edit…"] == "F2"
+    assert shown["&Delete…"] == "Del"
+    assert shown["&New tag…"] == ""
 
     # Enter is not taken by any entry's key: it chooses the one the keyboard is on
-    entry = next(a for a in menu.actions() if a.text() == "Show its passages")
+    entry = next(a for a in menu.actions() if a.text() == "Show its &passages")
     menu.setActiveAction(entry)
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shown_passages == [tag.id])
