@@ -158,8 +158,20 @@ class CodebookView(FocusFramed, QTreeView):
             parent = model.index_of(place.parent_id) if place.parent_id else QModelIndex()
             rows = model.rowCount(parent)
             index = model.index(min(place.row, rows - 1), 0, parent) if rows else parent
+        index = self._outside_folds(index)
         if index.isValid():
             self.setCurrentIndex(index)
+
+    def _outside_folds(self, index: QModelIndex) -> QModelIndex:
+        """``index``, or the outermost folded branch it is inside: a tag brought back around
+        the tag selected (deleting a tag undone, its sub-tags in its place) keeps its branch
+        folded, rather than unfolded for the selection to be seen in it."""
+        shown, parent = index, index.parent()
+        while parent.isValid():
+            if not self.isExpanded(parent):
+                shown = parent
+            parent = parent.parent()
+        return shown
 
     def on_model_move_requested(self, tag_id: int, parent_id: int | None, row: int) -> None:
         """A drag nested a tag (undoable); released where it already is, nothing happens."""

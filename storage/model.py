@@ -152,6 +152,9 @@ class TagRemoval:
     target_memo_text: str = ""
     key: int | None = None  # the key (1-9) the tag had: undo gives it back if still free
     key_to_target: bool = False  # a merge gave that key to the target (which had none)
+    # The deleted tag's siblings as they were, renumbered to make room for its sub-tags in
+    # its place: undo puts back their order.
+    shifted_siblings: tuple[Tag, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

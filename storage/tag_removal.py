@@ -54,7 +54,11 @@ def remove_tag(project: Project, *, tag_id: int, into: int | None, keys: KeyEdit
                 folded.append(remove_tag(project, tag_id=child.id, into=other.id, keys=keys))
             else:
                 raise crowded(codebook, tag, child, other)
-        _append(db, moved, parent_id=new_parent)
+        if into is None and moved:
+            shifted = _put_in_place(db, codebook.children(tag.parent_id), tag, moved)
+        else:
+            _append(db, moved, parent_id=new_parent)
+            shifted = []
         db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
     return TagRemoval(
         tag=tag,
@@ -68,6 +72,7 @@ def remove_tag(project: Project, *, tag_id: int, into: int | None, keys: KeyEdit
         target_memo_text=merged_memo,
         key=key,
         key_to_target=key_to_target,
+        shifted_siblings=tuple(shifted),
     )
 
 
@@ -162,6 +167,20 @@ def _append(db: Database, tags: list[Tag], *, parent_id: int | None) -> None:
         "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
         [(parent_id, first + i, tag.id) for i, tag in enumerate(tags)],
     )
+
+
+def _put_in_place(db: Database, siblings: list[Tag], tag: Tag, moved: list[Tag]) -> list[Tag]:
+    """Move the sub-tags ``moved`` of the deleted ``tag`` into its place among its
+    ``siblings`` (in codebook order, ``tag`` among them), rather than after the last:
+    the codebook reads as it did, less the tag. The siblings renumbered, as they were."""
+    at = [t.id for t in siblings].index(tag.id)
+    others = [t for t in siblings if t.id != tag.id]
+    order = [*others[:at], *moved, *others[at:]]
+    db.conn.executemany(
+        "UPDATE tags SET parent_id = ?, sort_order = ? WHERE id = ?",
+        [(tag.parent_id, i, t.id) for i, t in enumerate(order)],
+    )
+    return [t for t in others if t.sort_order != order.index(t)]
 
 
 def _links(db: Database, tag_id: int) -> list[tuple[int, int]]:

@@ -57,6 +57,11 @@ def _restore(project: Project, removal: TagRemoval, keys: KeyEdit) -> Tag:
             [(annotation_id, tag_id, annotation_id) for annotation_id, tag_id in links],
         )
         _take_back_children(project, removal, parent_id)
+        # The siblings renumbered to make room for its sub-tags, those still beside it.
+        db.conn.executemany(
+            "UPDATE tags SET sort_order = ? WHERE id = ? AND parent_id IS ?",
+            [(s.sort_order, s.id, s.parent_id) for s in removal.shifted_siblings],
+        )
         if removal.target_memos is not None and target is not None:
             db.execute("DELETE FROM memos WHERE kind = 'tag' AND tag_id = ?", [target])
             for memo in removal.target_memos:
