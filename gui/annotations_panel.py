@@ -21,6 +21,7 @@ from diptych.gui.commands import perform
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.passage_cells import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, Column
 from diptych.gui.passage_commands import DeletePassage
+from diptych.gui.passage_count_hint import other_tab_text
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
 from diptych.gui.passage_filter_fields import PassageFilterFields
 from diptych.gui.passage_list_menu import show_passage_menu
@@ -89,6 +90,7 @@ class AnnotationsPanel(QWidget):
         layout.addWidget(self.orphan_hint)
         layout.addWidget(self.reading_hint)
         layout.addWidget(self.no_match)
+        layout.addWidget(self.other_tab_hint)
         layout.addWidget(self.table, 1)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4)
         outer = QVBoxLayout(self)
@@ -112,6 +114,8 @@ class AnnotationsPanel(QWidget):
         self.reading_hint.setVisible(self.model.reading)
         self.no_match = self._hint(NO_MATCH, "passagesNoMatch", wrap=True)  # else no rows, unsaid
         self.no_match.hide()
+        self.other_tab_hint = self._hint("", "passagesOtherTab", wrap=True)
+        self.other_tab_hint.hide()
 
     def _hint(self, text: str, name: str = "", *, wrap: bool = False) -> QLabel:
         """A line of help above the table, in the placeholder text's colour."""
@@ -204,15 +208,22 @@ class AnnotationsPanel(QWidget):
         self._show_matches()
 
     def _show_matches(self) -> None:
-        """Say when the filters leave no passage (to a screen reader too, as the table's
-        description)."""
+        """Say when the filters leave no passage, or leave some in the other tab (a tag's
+        count in the Codebook takes in its orphans); to a screen reader too, as the
+        table's description."""
         wanted = self.model.filter
         filtered = bool(wanted.text.strip()) or any(
             value is not None for value in (wanted.tag_id, wanted.article_id, wanted.coder)
         )
-        none = filtered and not self.model.reading and self.model.rowCount() == 0
+        ready = filtered and not self.model.reading
+        shown, other = self.model.rowCount(), self.model.other_tab_count() if ready else 0
+        orphans_tab = wanted.orphans is OrphanFilter.ORPHANS
+        said = other_tab_text(shown, other, orphans_tab=orphans_tab) if other else ""
+        self.other_tab_hint.setText(said)
+        self.other_tab_hint.setVisible(bool(said))
+        none = ready and shown == 0 and not other
         self.no_match.setVisible(none)
-        self.table.setAccessibleDescription(NO_MATCH if none else "")
+        self.table.setAccessibleDescription(NO_MATCH if none else said)
 
     def on_model_reading_changed(self, reading: bool) -> None:
         """Say that a big project's passages are being read; count them once they are in."""
@@ -230,8 +241,9 @@ class AnnotationsPanel(QWidget):
         self.on_session_passages_changed(article_id)
 
     def on_session_passages_changed(self, _article_id: int) -> None:
-        """Update the orphan count and the list of coders."""
+        """Update the orphan count, the list of coders, and how many match in each tab."""
         self.tabs.setTabText(ORPHANS_TAB, f"Orphans ({self.model.orphan_count()})")
+        self._show_matches()
         names = self.model.coders()
         if self.coder_combo.refill("All coders", [(name, name, None) for name in names]):
             width = min(self.table.text_width(["Coder", *names]), 180)

@@ -18,6 +18,7 @@ worker by :mod:`~diptych.gui.passage_reading`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,7 +31,7 @@ from PySide6.QtCore import (
 )
 
 from diptych.gui.passage_cells import HEADERS, Column, PassageCells
-from diptych.gui.passage_filter import NameHits, PassageFilter
+from diptych.gui.passage_filter import NameHits, OrphanFilter, PassageFilter
 from diptych.gui.passage_reading import PassageReader
 from diptych.gui.passage_row_moves import PassageRowMoves
 from diptych.gui.passage_rows import ASCENDING, PassageRows
@@ -274,6 +275,18 @@ class PassageTableModel(QAbstractTableModel):
     def orphan_count(self) -> int:
         """How many passages of the project are orphans."""
         return self._rows.orphan_count()
+
+    def other_tab_count(self) -> int:
+        """How many passages the filters let through in the other tab: the orphans while
+        the anchored passages are shown, and the other way round (0 if both are shown)."""
+        shown = self._filter.orphans
+        if shown is OrphanFilter.ALL:
+            return 0
+        other = OrphanFilter.ORPHANS if shown is OrphanFilter.ANCHORED else OrphanFilter.ANCHORED
+        matches = replace(self._filter, orphans=other).matcher(
+            self._cells.codebook, self._hits, self._rows.folded_texts
+        )
+        return sum(1 for passage in self._rows.all if matches(passage))
 
     def tag_ids(self, passage: Annotation) -> list[int]:
         """The passage's tags that are in the codebook, in codebook order."""
