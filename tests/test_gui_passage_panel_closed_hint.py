@@ -44,7 +44,7 @@ def test_a_click_on_a_highlight_with_the_panel_closed_says_how_to_open_it(
     assert dock.isHidden()  # not forced open
 
     view = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&View")
-    entry = next(a for a in view.actions() if a.text() == "Passage")
+    entry = next(a for a in view.actions() if a.text().replace("&", "") == "Passage")
     entry.trigger()  # View > Passage, as the message says
     qtbot.waitUntil(dock.isVisible)
     assert window.editor.current_passage() == clicked
