@@ -145,10 +145,10 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# The encoding recorded for a web page read as the Windows-1252 (or Latin-1, which browsers
+# read so) it names; "cp1252" is a file read so for want of any other reading, which is
+# worth a word to the user (see diptych.storage.reading_notes).
 DECLARED_CP1252 = "windows-1252"
-"""The encoding recorded for a web page read as the Windows-1252 (or Latin-1, which
-browsers read so) it names; ``cp1252`` is a file read so for want of any other reading,
-which is worth a word to the user (see :mod:`diptych.storage.reading_notes`)."""
 
 
 def decode_cp1252(data: bytes) -> str:
