@@ -47,9 +47,14 @@ class CodebookView(FocusFramed, QTreeView):
 
     Signals:
         tagKeyPressed(int): a tag key 1-9 was pressed in the tree (the key).
+        tagChosen(QModelIndex): a tag was double-clicked, or Enter pressed on it: to apply.
+            Never on a single click, which selects a tag to edit it, also on desktops that
+            open items with one click (where Qt's ``activated`` comes with a single click
+            and tagged the selection as the analyst only meant to pick the tag).
     """
 
     tagKeyPressed = Signal(int)
+    tagChosen = Signal(QModelIndex)
 
     def __init__(
         self, session: ProjectSession, model: TagTreeModel, parent: QWidget | None = None
@@ -65,6 +70,7 @@ class CodebookView(FocusFramed, QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setExpandsOnDoubleClick(False)
+        self.doubleClicked.connect(self.tagChosen)
         if session.read_only:  # a tag dragged would only be refused where it is dropped
             self.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
             self.setToolTip(f"Tags cannot be changed or nested in a {READ_ONLY}.")
@@ -92,6 +98,14 @@ class CodebookView(FocusFramed, QTreeView):
         digit = tag_digit(event)
         if digit is not None:
             self.tagKeyPressed.emit(digit)
+            return
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            == Qt.KeyboardModifier.NoModifier
+        )
+        if enter and plain and self.currentIndex().isValid():
+            self.tagChosen.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
 

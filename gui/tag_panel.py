@@ -119,7 +119,7 @@ class TagPanel(QWidget):
         show_as_hint(self.empty_hint)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
-        self.view.activated.connect(self.on_view_activated)
+        self.view.tagChosen.connect(self.on_view_activated)
         self.view.tagKeyPressed.connect(self.tagKeyPressed)
         self.view.selectionModel().currentChanged.connect(self.on_view_current_changed)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
