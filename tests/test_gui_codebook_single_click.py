@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from gui_support import keyboard_in, select_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleHintReturn, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
@@ -37,7 +44,10 @@ def test_one_click_on_a_tag_tags_nothing_a_double_click_or_enter_does(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     view = window.tags.view
-    style = OneClickDesktop(view.style())
+    # A base style of its own (a proxy owns its base: the application's must stay), and
+    # the view its owner, so that it lives as long as the view does.
+    style = OneClickDesktop(QStyleFactory.create("Fusion"))
+    style.setParent(view)
     view.setStyle(style)
     assert view.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick)
     pane = keyboard_in(qtbot, window, 1)
