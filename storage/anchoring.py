@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from diptych.storage.anchor_diff import OldText
+from diptych.storage.anchor_edges import word_edges
 from diptych.storage.anchor_scores import Candidate, score_match
 from diptych.storage.anchor_trust import (
     DISTINCT_LENGTH,
@@ -195,6 +196,10 @@ class _Finder:
     def _result(
         self, anchor: Anchor, start: int, end: int, score: float, expected: int
     ) -> Reanchored:
+        if self._text[start:end] != anchor.exact:  # an approximate match: on whole words
+            start, end = word_edges(
+                self._text, start, end, anchor.exact, before=anchor.prefix, after=anchor.suffix
+            )
         # Whole characters: an approximate match may split one, and so may the very quote
         # found in a text that decomposes its accents ("cafe" in "cafe" + U+0301).
         start, end = whole_characters(self._text, start, end)
