@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from diptych.gui.commands import quote_start
 from diptych.gui.import_jobs import ImportResult
 from diptych.gui.messages import as_shown
 from diptych.storage.errors import ArticleFileError, readable_text
@@ -24,6 +25,7 @@ _AS_UPDATE = (
 )
 LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
 NAMED_AT_MOST = 20  # names shown for one kind of problem
+APPROXIMATE_NAMED = 3  # passages found approximately named in an update's message
 
 
 def update_refused_message(title: str, text: str) -> str:
@@ -128,11 +130,24 @@ def _where_passages_went(report: ReanchorReport, article: str) -> str:
     before = orphans_before(report.still_orphaned)
     listed = f"{before}; listed under Orphans" if before else "listed under Orphans"
     again = found_again(report.found_again)
+    orphaned = f"{report.orphaned} orphaned" + (
+        f" ({listed}, never deleted)" if report.orphaned else ""
+    )
     return (
         f"Updated {article}: {counted(report.kept, 'passage')} in place, {report.moved} moved, "
-        f"{report.fuzzy} found approximately, {report.orphaned} orphaned ({listed}, never "
-        f"deleted).{f' {sentence(again)}.' if again else ''}"
+        f"{report.fuzzy} found approximately{_to_check(report.approximate)}, {orphaned}."
+        f"{f' {sentence(again)}.' if again else ''}"
     )
+
+
+def _to_check(quotes: Sequence[str]) -> str:
+    """The passages found approximately, named by the start of their quotes as found:
+    their words changed, and what they quote now is worth a look."""
+    if not quotes:
+        return ""
+    named = ", ".join(f"“{quote_start(q)}”" for q in quotes[:APPROXIMATE_NAMED])
+    extra = len(quotes) - APPROXIMATE_NAMED
+    return f" (worth a look: {named}{f' and {extra} more' if extra > 0 else ''})"
 
 
 def _listed(

@@ -48,8 +48,11 @@ def replace_article_text(
     sets = ", ".join(f"{k} = ?" for k in row)
     project.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*row.values(), article_id])
     still_orphaned = found_again = 0
+    approximate: list[str] = []  # worth a look: their words changed
     for passage, result in zip(passages, plan.results, strict=True):
         counts[AnchorMethod.POSITION if result.in_place else result.method] += 1
+        if result.method is AnchorMethod.FUZZY and not result.in_place and result.anchor:
+            approximate.append(result.anchor.exact)
         if passage.is_orphan:  # an orphan the analyst was already told of
             if result.method is AnchorMethod.ORPHAN:
                 still_orphaned += 1
@@ -64,6 +67,7 @@ def replace_article_text(
         orphaned=counts[AnchorMethod.ORPHAN],
         still_orphaned=still_orphaned,
         found_again=found_again,
+        approximate=tuple(approximate),
         previous=tuple(passages),
         previous_article=old,
     )

@@ -78,7 +78,8 @@ def reimport_command(project: Project, args: argparse.Namespace) -> Result:
         main_only=[parsed.source_name] if parsed.main_only else [],
     )
     figures = ("article_id", "kept", "moved", "fuzzy", "orphaned", "still_orphaned", "found_again")
-    data = {name: getattr(report, name) for name in figures}  # not the undo snapshot
+    data: dict[str, object] = {name: getattr(report, name) for name in figures}  # not for undo
+    data["approximate"] = list(report.approximate)  # the quotes as found: worth a look
     before = orphans_before(report.still_orphaned)
     again = found_again(report.found_again)
     line = (
@@ -87,4 +88,7 @@ def reimport_command(project: Project, args: argparse.Namespace) -> Result:
         f"{report.fuzzy} found approximately, {report.orphaned} orphaned"
         f"{f' ({before})' if before else ''}{f'; {again}' if again else ''}"
     )
-    return Output([line, *(f"# {note}" for note in notes)], data)  # data: the figures
+    looks = [
+        f"# found approximately, worth a look: “{' '.join(q.split())}”" for q in report.approximate
+    ]
+    return Output([line, *looks, *(f"# {note}" for note in notes)], data)  # data: the figures

@@ -168,6 +168,7 @@ class ReanchorReport:
     orphaned: int
     still_orphaned: int = 0  # of ``orphaned``, those that were orphans before the update
     found_again: int = 0  # orphans before the update now found (in kept, moved or fuzzy)
+    approximate: tuple[str, ...] = ()  # the quotes, as found, of those found approximately
     previous: tuple[Annotation, ...] = ()  # the passages as they were, for undo
     previous_article: Article | None = None  # the article as it was, for undo
 

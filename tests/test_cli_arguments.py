@@ -198,8 +198,19 @@ def test_reimport_json_prints_only_the_figures(project: Path, tmp_path: Path) ->
     report = json.loads(out)
     assert report == {
         "article_id": 1, "kept": 1, "moved": 0, "fuzzy": 0, "orphaned": 0,
-        "still_orphaned": 0, "found_again": 0,
+        "still_orphaned": 0, "found_again": 0, "approximate": [],
     }  # fmt: skip
+
+
+def test_reimport_names_the_passages_found_approximately(project: Path, tmp_path: Path) -> None:
+    quote = "brown fox jumps over the lazy dog"
+    assert run("annotate", project, "1", "--quote", quote, "--tag", "Fox")[0] == 0
+    reworded = tmp_path / "reworded.txt"
+    reworded.write_text(TEXT.replace(quote, "brown fox leaps over the lazy dog"), encoding="utf-8")
+    code, out, err = run("reimport", project, "1", reworded)
+    assert code == 0, err
+    assert "1 found approximately" in out
+    assert "# found approximately, worth a look: “brown fox leaps over the lazy dog”" in out
 
 
 def test_reimport_tells_orphans_lost_before_from_orphans_found_again(

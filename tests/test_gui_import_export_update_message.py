@@ -73,6 +73,5 @@ def test_an_update_that_loses_nothing_is_no_warning_for_orphans_lost_before(
     )  # fmt: skip
     assert back[:2] == (Level.INFO, "Update article")
     assert back[2].endswith(
-        "0 orphaned (listed under Orphans, never deleted). 1 earlier orphan was found again. "
-        "Ctrl+Z undoes the update."
+        "0 orphaned. 1 earlier orphan was found again. Ctrl+Z undoes the update."
     )

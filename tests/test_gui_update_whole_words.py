@@ -40,8 +40,16 @@ def test_a_reworded_passage_is_found_again_on_whole_words(
         field.setText(path.name)
         qtbot.keyClick(field, Qt.Key.Key_Return)
 
+    posted: list[str] = []
+    window.context.messages.posted.connect(lambda _level, _title, text: posted.append(text))
     with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
         update_from_the_library(qtbot, window, open_it, article_id=article_id)
+    said = next(text for text in posted if text.startswith("Updated “Transcript"))
+    assert said.startswith(
+        "Updated “Transcript of the meeting.”: 0 passages in place, 0 moved, 1 found"
+        " approximately (worth a look: “The union says pay has fallen"
+    )
+    assert ", 0 orphaned. Ctrl+Z undoes the update." in said  # no word of Orphans then
 
     assert window.session.passage(passage.id).exact == NEW
     window.editor.show_passage(passage.id)
