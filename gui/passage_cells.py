@@ -167,9 +167,7 @@ class PassageCells:
         color = self.codebook[tags[0]].color
         icon = self._icons.get(color)
         if icon is None:
-            icon = self._icons[color] = color_icon(color)
-            # Keep the true colour on selected rows rather than Qt's tinted version.
-            icon.addPixmap(icon.pixmap(14, 14), QIcon.Mode.Selected)
+            icon = self._icons[color] = color_icon(color)  # true on selected rows too
         return icon
 
     def sort_key(self, passage: Annotation, column: int) -> str:

@@ -42,10 +42,14 @@ def color_name(color: str) -> str:
 
 def color_icon(color: str, size: int = 14) -> QIcon:
     """A small rounded swatch of ``color`` (a new icon, free to change), drawn for each
-    screen's scale so that it stays sharp at 150 % or 200 %."""
+    screen's scale so that it stays sharp at 150 % or 200 %, and the same on a selected
+    row: Qt tints an icon with the selection's colour there (Economy's yellow turned
+    olive), just as the analyst looks at the tag picked."""
     icon = QIcon()
     for scale in icons.screen_scales():
-        icon.addPixmap(_swatch(color, size, scale))
+        swatch = _swatch(color, size, scale)
+        icon.addPixmap(swatch)
+        icon.addPixmap(swatch, QIcon.Mode.Selected)
     return icon
 
 
