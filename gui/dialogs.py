@@ -217,7 +217,7 @@ def open_source_page(session: ProjectSession, article_id: int) -> None:
 
 
 SOURCE_ADDRESS_LABEL = (
-    "Address of the page it was saved from, beginning with https:// or http://\n"
+    "Address of the page it was saved from, beginning with https://, http:// or www.\n"
     "(the exports cite it; leave it empty for none):"
 )
 

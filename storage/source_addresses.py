@@ -29,8 +29,11 @@ _FRONT_MATTER_LINES = 100  # a front matter longer than this is not looked throu
 
 def web_address(text: str) -> str:
     """``text`` as an article's source address: an absolute http or https address on one
-    line, or "" for anything else (a relative address, ``javascript:``, a file's path)."""
+    line (``www.…`` read as ``https://www.…``), or "" for anything else (a relative
+    address, ``javascript:``, a file's path)."""
     address = ONE_LINE_CONTROLS.sub("", text).strip()
+    if address.lower().startswith("www."):  # typed as browsers show it: theirs is https
+        address = "https://" + address
     if not address or len(address) > MAX_ADDRESS or any(ch.isspace() for ch in address):
         return ""
     try:

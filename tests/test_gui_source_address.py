@@ -48,10 +48,16 @@ def test_an_address_given_in_the_library_is_opened_and_undone(
     page = next(a for a in menu.actions() if a.text() == "Open source page")
     assert not page.isEnabled()  # no address yet
     seen: list[tuple[str, bool]] = []
-    QTimer.singleShot(0, lambda: type_into_dialog(qtbot, ["herald.example/x", HERALD], seen))
+    typed = ["herald.example/x", "www.herald.example/x", HERALD]
+    QTimer.singleShot(0, lambda: type_into_dialog(qtbot, typed, seen))
     choose(menu, "Source address…")
 
-    assert seen == [("", True), ("herald.example/x", False), (HERALD, True)]
+    assert seen == [
+        ("", True),
+        ("herald.example/x", False),
+        ("www.herald.example/x", True),  # as a browser shows it: https
+        (HERALD, True),
+    ]
     assert window.session.project.articles.source_url(article_id=2) == HERALD
     assert window.actions_.undo.text().startswith("&Undo Set source address of “Xi")
 

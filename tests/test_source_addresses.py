@@ -76,6 +76,7 @@ def test_text_and_markdown_without_front_matter_name_no_address() -> None:
         ("HTTPS://Herald.example/a", "HTTPS://Herald.example/a"),
         ("https://herald.example/a b", ""),
         ("herald.example/a", ""),
+        ("www.herald.example/a", "https://www.herald.example/a"),  # as a browser shows it
         ("https://", ""),
         ("https://herald.example/\u202eevil", "https://herald.example/evil"),
         ("https://herald.example/" + "a" * 2000, ""),
