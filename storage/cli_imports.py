@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from diptych.storage.cli_results import Output, Result
+from diptych.storage.errors import ArticleFileError
 from diptych.storage.project import Project
 from diptych.storage.wording import counted, found_again, orphans_before
 
@@ -30,7 +31,15 @@ def import_command(project: Project, args: argparse.Namespace) -> Result:
 
     exchange = [f for f in args.files if f.suffix.lower() in EXCHANGE_SUFFIXES]
     found = files_to_import([f for f in args.files if f not in exchange])  # folders searched
-    read = [(path, read_article_file(path)) for path in found.files]  # all checked first
+    named = set(args.files)
+    read = []  # all checked first: a file named that cannot be read stops the import
+    for path in found.files:
+        try:
+            read.append((path, read_article_file(path)))
+        except ArticleFileError as error:
+            if path in named:
+                raise
+            found.left_out.append(str(error))  # found in a folder: left out, as the window does
     with project.transaction():  # all files or none
         # Duplicates are looked for inside the transaction: the same file imported at the
         # same moment elsewhere is added once.

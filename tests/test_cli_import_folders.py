@@ -59,3 +59,24 @@ def test_an_article_already_in_the_project_is_left_out_and_named(tmp_path: Path)
     advice = "To bring in a changed version of an article, use: diptych reimport"
     assert [line for line in said if "reimport" in line] == [f"# {advice} PROJECT ARTICLE_ID FILE"]
     assert said.index(f"# {advice} PROJECT ARTICLE_ID FILE") > said.index(left_out[-1])
+
+
+def test_a_file_of_a_folder_that_cannot_be_read_is_left_out_as_the_window_does(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "week"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("Notes\n\nThe harbour was quiet.\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    project = tmp_path / "p.diptych"
+
+    code, out, err = run("import", project, folder)
+
+    assert code == 0, err
+    assert titles(project) == ["Notes"]
+    assert f"# left out: {folder / 'empty.txt'}: is empty." in out
+
+    named = tmp_path / "q.diptych"  # a file named on the command line: all or nothing
+    code, _out, err = run("import", named, folder / "notes.txt", folder / "empty.txt")
+    assert code == 2 and "empty.txt: is empty" in err
+    assert not named.exists() or titles(named) == []
