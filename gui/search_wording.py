@@ -14,11 +14,11 @@ if TYPE_CHECKING:
 LIMIT = 50
 """Results listed of each kind, the best first."""
 
-# Under the field while it is empty: a placeholder this long was cut off in the dock.
+# Under the field while it is empty (a placeholder this long was cut off in the dock): one
+# line for how words are found, one example of each way to write a search.
 SYNTAX_HINT = (
-    "The word being typed finds the words it begins, until a space ends it. "
-    '"a phrase" finds it whole, OR either word, prefix* words that begin so, '
-    "-word leaves out what has it."
+    "The word being typed finds the words it begins.\n"
+    '"exact phrase"  ·  tariffs OR quotas  ·  trade* (words beginning so)  ·  -word (left out)'
 )
 
 

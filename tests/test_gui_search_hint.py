@@ -34,14 +34,14 @@ def test_how_to_write_a_search_is_shown_until_there_is_a_search(
 ) -> None:
     panel = shown_panel(qtbot, session)
     hint = panel.status
-    for syntax in ('"a phrase"', "OR", "prefix*", "-word"):
+    for syntax in ('"exact phrase"', " OR ", "trade*", "-word"):
         assert syntax in hint.text()
     assert hint.isVisible() and hint.height() >= hint.heightForWidth(hint.width())  # all of it
     panel.field.setText("korea")
     with qtbot.waitSignal(panel.searched):
         panel.run()
-    assert "prefix*" not in hint.text() and "passage" in hint.text()
+    assert "trade*" not in hint.text() and "passage" in hint.text()
     panel.field.clear()
     with qtbot.waitSignal(panel.searched):
         panel.run()
-    assert "prefix*" in hint.text()
+    assert "trade*" in hint.text()
