@@ -33,6 +33,13 @@ folder dropped by mistake is refused before anything is read)."""
 _MAX_FOLDER_ENTRIES = 100_000  # names looked at, articles or not, before giving up
 
 
+_DOCUMENTS = frozenset((".doc", ".docx", ".odt", ".rtf", ".pdf", ".pages"))
+DOCUMENT_ADVICE = (
+    "To bring in a Word or LibreOffice document, save it as a web page (.htm) or as text "
+    "(.txt); a PDF's text can be saved as .txt from the program that shows it."
+)
+
+
 @dataclass(slots=True)
 class FilesToImport:
     """The article files found in chosen or dropped files and folders.
@@ -251,12 +258,12 @@ class _FolderSearch:
         return subfolders
 
     def _left_out_files(self) -> list[str]:
-        """The names of the files that are not articles, but those imported through a link
-        named as an article."""
+        """The files that are not articles (but those imported through a link named as an
+        article), named from the folder chosen: ``sub/README`` where it is in a sub-folder."""
         others = self.others
         if self.reached:
             others = [path for path in others if os.path.realpath(path) not in self.reached]
-        return [readable_text(os.path.basename(path)) for path in others]
+        return [readable_text(Path(path).relative_to(self.root).as_posix()) for path in others]
 
     def _skip_link(self, entry: os.DirEntry[str], real: Path) -> bool:
         """Whether ``entry`` is a link not to follow; one to outside or round in a loop is
@@ -294,11 +301,13 @@ class _FolderSearch:
             count = len(others)
             names = ", ".join(others[:3]) + (", …" if count > 3 else "")
             exchange = any(name.lower().endswith(EXCHANGE_SUFFIXES) for name in others)
+            documents = any(Path(name).suffix.lower() in _DOCUMENTS for name in others)
             said.append(
                 f"{readable_text(str(self.root))}: {counted(count, 'file')} that "
                 f"{'is not an article was' if count == 1 else 'are not articles were'} "
                 f"left out ({names}). Only {kinds} files are imported from a folder"
                 + ("; import a REFI-QDA file (.qdpx, .qdc) on its own." if exchange else ".")
+                + (f" {DOCUMENT_ADVICE}" if documents else "")
             )
         said.extend(links_said(readable_text(str(self.root)), self.links))
         for folder in self.unreadable[:1]:

@@ -109,6 +109,6 @@ def test_a_file_imported_through_a_link_is_not_also_said_to_be_left_out(tmp_path
     found = files_to_import([root])
     assert relative(root, found.files) == ["a.txt", "interview.md"]
     assert found.left_out == [
-        f"{root}: 1 file that is not an article was left out (other.transcript). "
+        f"{root}: 1 file that is not an article was left out (raw/other.transcript). "
         "Only .htm, .html, .markdown, .md, .text, .txt, .xhtml files are imported from a folder."
     ]

@@ -154,7 +154,7 @@ def test_dropping_a_folder_of_hundreds_of_articles_imports_them_in_one_undo_step
     assert window.library.model.rowCount() == 302
     assert posted[-1][2] == "Imported 300 articles."
     assert posted[-2][2].startswith(
-        f"{root}: 1 file that is not an article was left out (scan.pdf)."
+        f"{root}: 1 file that is not an article was left out (2024/scan.pdf). Only"
     )
     assert window.session.undo_stack.undoText() == "Import 300 articles"
     window.actions_.undo.trigger()
@@ -243,3 +243,14 @@ def test_sub_folders_that_cannot_be_read_are_said_once_and_the_rest_is_imported(
         "articles in it were not imported. Check that you may open the folder, then import "
         "it again."
     ]
+
+
+def test_documents_left_out_are_named_from_the_folder_with_how_to_bring_them_in(
+    tmp_path: Path,
+) -> None:
+    files = {"a.txt": "A\n\nText.", "sub/report.docx": "PK", "README": "x"}
+    root = tree(tmp_path / "material", files)
+    [said] = import_files.files_to_import([root]).left_out
+    left_out = "2 files that are not articles were left out (README, sub/report.docx)."
+    assert said.startswith(f"{root}: {left_out}")
+    assert said.endswith(import_files.DOCUMENT_ADVICE)
