@@ -10,6 +10,7 @@ messages and undo (:mod:`~diptych.gui.window_messages`), dropped files and artic
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -144,6 +145,8 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.area.currentPaneChanged.connect(self.on_area_current_pane_changed)
         s.articlesChanged.connect(self.on_session_changed)
         self.tabifiedDockWidgetActivated.connect(self.on_tabified_dock_widget_activated)
+        for dock in self.docks.values():
+            dock.visibilityChanged.connect(partial(self.on_dock_visibility_changed, dock))
 
     # -- slots ---------------------------------------------------------------------------
     def on_session_changed(self) -> None:
@@ -352,6 +355,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         if self.focusWidget() is None and self.area.current is not None:
             self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
         super().showEvent(event)
+        self.cover_panels_behind_tabs()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc that a panel left alone (no filter words to clear, no renaming, no menu):

@@ -67,10 +67,31 @@ class WindowFocus(WindowParts):
         if focus is None or dock.isAncestorOf(focus):
             return
         if any(d.isAncestorOf(focus) for d in self.tabifiedDockWidgets(dock)):
-            if self.area.current is not None:
-                self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            else:
-                focus.clearFocus()  # no article: typing goes nowhere rather than unseen
+            self._focus_article(focus)
+
+    def on_dock_visibility_changed(self, dock: QDockWidget, visible: bool) -> None:
+        """A panel covered by another's tab (or closed) hides its contents, and shows them
+        again in front: Qt only moves a covered panel out of sight, so the Tab key went on
+        through its fields, and what was typed there changed a memo no one could see."""
+        content = dock.widget()
+        focus = QApplication.focusWidget()
+        if not visible and focus is not None and content.isAncestorOf(focus):
+            self._focus_article(focus)
+        content.setVisible(visible)
+
+    def cover_panels_behind_tabs(self) -> None:
+        """Hide the contents of the panels behind another's tab as the window is shown
+        (those covered later are told as their tab is left)."""
+        for dock in self.docks.values():
+            if dock.isVisible() and self.tabifiedDockWidgets(dock):
+                self.on_dock_visibility_changed(dock, not dock.visibleRegion().isEmpty())
+
+    def _focus_article(self, focus: QWidget) -> None:
+        """The keyboard to the current article; with none, nowhere (rather than unseen)."""
+        if self.area.current is not None:
+            self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            focus.clearFocus()
 
     def go_to_panel(self, name: str) -> None:
         """Show a panel, above any it is tabbed with, and put the keyboard focus in it."""

@@ -111,6 +111,11 @@ class WindowParts(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock{title}")
         dock.setWidget(widget)
+        # Its contents are hidden while another panel's tab covers it (see WindowFocus),
+        # keeping their room: the Passage panel above would otherwise take it as a tab is left.
+        policy = widget.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        widget.setSizePolicy(policy)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable

@@ -21,6 +21,7 @@ def spoken_name(widget: QWidget) -> str:
 def test_the_project_memo_reads_rendered_and_goes_back_to_writing(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    window.go_to_panel("memos")  # behind the Passages tab, its contents are hidden
     panel = window.memos
     box = panel.project_preview
     assert box.button.text() == "Preview"

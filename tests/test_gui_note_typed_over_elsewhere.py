@@ -142,6 +142,8 @@ def test_a_memo_saved_over_one_another_window_saved_unseen_keeps_both_and_says_s
 ) -> None:
     other, posted = _two_windows(qtbot, window, sample, tmp_path)
     before = memo_in_file(sample, MemoKind.PROJECT)
+    for shown in (window, other):  # behind the Passages tab, the memos are hidden
+        shown.go_to_panel("memos")
 
     _type_at_end(qtbot, window, window.memos.project_memo, " CCC")
     window.memos.save()
