@@ -95,7 +95,7 @@ class AnnotationsPanel(QWidget):
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(VerticalScroll(body, self, most=0.3))
+        outer.addWidget(VerticalScroll(body, self, most=0.2))
         self._connect()
         self.filters.on_session_tags_changed()
         self.filters.on_session_articles_changed()

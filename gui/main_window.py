@@ -282,7 +282,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
             return
         field.show_range(*(first_match(field.toPlainText(), query) or (-1, -1)))
         if not go:  # shown behind the results (a tab behind them): say where, and how to go
-            if self.docks["memos"].visibleRegion().isEmpty():
+            if self.covered(self.docks["memos"]):
                 self.session.messages.info(MEMO_BEHIND.format(MemoKind(kind).value))
             return
         self.docks["memos"].show()

@@ -9,12 +9,14 @@ memo is Markdown, as a passage's note is, and reads rendered with Preview as a n
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from diptych.gui.elided_label import ElidedLabel
 from diptych.gui.memo_fields import MemoField, MemoPreview
 from diptych.gui.read_only import unwritable_text
 from diptych.gui.session import ProjectSession
+from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import MemoKind
 
@@ -41,7 +43,9 @@ class MemoPanel(QWidget):
         self.project_memo = MemoField(session, MemoKind.PROJECT, self)
         self.project_memo.setPlaceholderText("Notes on the whole project: aims, decisions, ideas…")
         self.project_memo.setAccessibleName("Project memo")
-        self.article_label = QLabel(NO_ARTICLE, self)
+        # A title on one line, elided (in full as its tooltip): wrapped in a narrow panel,
+        # it took three lines of the memo's height, the first clipped.
+        self.article_label = ElidedLabel(self)
         self.article_memo = MemoField(session, MemoKind.ARTICLE, self)
         self.article_memo.setPlaceholderText("Notes on this article…")
         self._show_title(None)
@@ -52,9 +56,7 @@ class MemoPanel(QWidget):
             self.article_memo, self.article_label, self, "article memo"
         )
         self.article_preview.set_usable(False)
-        self.tag_label = QLabel(self)
-        self.tag_label.setTextFormat(Qt.TextFormat.PlainText)  # names are never markup
-        self.tag_label.setWordWrap(True)
+        self.tag_label = ElidedLabel(self)  # plain text: names are never markup
         self.tag_memo = MemoField(session, MemoKind.TAG, self)
         self.tag_memo.setPlaceholderText("Notes on this tag…")
         if session.read_only:
@@ -62,13 +64,7 @@ class MemoPanel(QWidget):
                 unwritable_text(memo, "memo")
         self.tag_preview = MemoPreview(self.tag_memo, self.tag_label, self, "tag memo")
         self.tag_preview.hide()  # until a tag is selected
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.project_preview, 1)
-        layout.addWidget(self.article_preview, 1)
-        layout.addWidget(self.tag_preview, 1)
-        self.article_label.setTextFormat(Qt.TextFormat.PlainText)  # titles are never markup
-        self.article_label.setWordWrap(True)  # a long title must not widen the dock
+        self._lay_out()
         self.project_memo.show_memo(None)
         self.project_memo.left.connect(self.memoLeft)
         self.article_memo.left.connect(self.memoLeft)
@@ -78,6 +74,20 @@ class MemoPanel(QWidget):
         session.externalChange.connect(self.on_session_memos_changed)
         session.articlesChanged.connect(self.on_session_articles_changed)
         session.tagsChanged.connect(self.on_session_tags_changed)
+
+    def _lay_out(self) -> None:
+        """The memos one above the other, sharing the panel's height; in a short panel (a
+        small screen), at two lines each, scrolled: three memos at that height would
+        make the window taller than the screen, and a tag's memo shown would make it grow."""
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.project_preview, 1)
+        layout.addWidget(self.article_preview, 1)
+        layout.addWidget(self.tag_preview, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(VerticalScroll(page, self, most=0.2))
 
     def show_article(self, article_id: int | None) -> None:
         """Show the memo of the article in the current pane."""
@@ -112,7 +122,7 @@ class MemoPanel(QWidget):
 
     def _show_tag_name(self, name: str | None) -> None:
         if name is not None:
-            self.tag_label.setText(f"Memo on tag “{name}”")
+            self.tag_label.set_full_text(f"Memo on tag “{name}”")
             self.tag_memo.setAccessibleName(f"Memo on tag “{name}”")
             self.tag_preview.refresh()  # its name too
 
@@ -146,7 +156,7 @@ class MemoPanel(QWidget):
             return None
 
     def _show_title(self, title: str | None) -> None:
-        self.article_label.setText(f"Memo on “{title}”" if title else NO_ARTICLE)
+        self.article_label.set_full_text(f"Memo on “{title}”" if title else NO_ARTICLE)
         self.article_memo.setAccessibleName(
             f"Memo on “{title}”" if title else f"Article memo ({NO_ARTICLE.lower()})"
         )

@@ -65,7 +65,7 @@ class PassageEditor(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         show_as_hint(self.placeholder)
         self.pages.addWidget(self.placeholder)
-        editor = VerticalScroll(self._build_editor(), self, most=0.45, steady=True)
+        editor = VerticalScroll(self._build_editor(), self, most=0.3, steady=True)
         self.pages.addWidget(editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -88,6 +88,9 @@ class SearchPanel(QWidget):
         self.results.setWordWrap(True)
         self.results.setBatchSize(BATCH)  # see _list
         self.results.setItemDelegate(SearchResultDelegate(self.results))  # matches in bold
+        # Three lines at least, not a list's usual minimum: tabbed with the Passages list,
+        # the panel must be as short as it is on a small screen (it scrolls).
+        self.results.setMinimumHeight(3 * self.results.fontMetrics().lineSpacing())
         self.status = QLabel(self, wordWrap=True)
         show_as_hint(self.status)  # how to write a search reads; counts are in WindowText
         layout = QVBoxLayout(self)

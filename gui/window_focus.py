@@ -84,7 +84,16 @@ class WindowFocus(WindowParts):
         (those covered later are told as their tab is left)."""
         for dock in self.docks.values():
             if dock.isVisible() and self.tabifiedDockWidgets(dock):
-                self.on_dock_visibility_changed(dock, not dock.visibleRegion().isEmpty())
+                self.on_dock_visibility_changed(dock, not self.covered(dock))
+
+    def covered(self, dock: QDockWidget) -> bool:
+        """True if another panel's tab is in front of ``dock``. (A floating panel's contents
+        can fill it, leaving none of it to be seen but them: it is never covered.)"""
+        return (
+            not dock.isFloating()
+            and bool(self.tabifiedDockWidgets(dock))
+            and dock.visibleRegion().isEmpty()
+        )
 
     def _focus_article(self, focus: QWidget) -> None:
         """The keyboard to the current article; with none, nowhere (rather than unseen)."""

@@ -16,7 +16,10 @@ from diptych.storage.model import MemoKind
 def in_sight(window: MainWindow, widget: QWidget) -> bool:
     """True if ``widget`` is shown and, in a panel, that panel is not behind another's tab."""
     docks = [d for d in window.docks.values() if d.isAncestorOf(widget)]
-    return widget.isVisible() and all(not d.visibleRegion().isEmpty() for d in docks)
+    window_rect = window.rect()  # Qt moves a covered panel out of it
+    return widget.isVisible() and all(
+        d.isFloating() or window_rect.intersects(d.geometry()) for d in docks
+    )
 
 
 def test_tab_from_the_passages_filter_stops_only_where_it_can_be_seen(

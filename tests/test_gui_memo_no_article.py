@@ -22,6 +22,6 @@ def test_an_empty_current_pane_is_named_as_such(qtbot: QtBot, window: MainWindow
     empty = window.area.current
     assert empty.article_id is None
     assert [p.article_id is not None for p in window.area.panes()] == [True, True, False]
-    assert panel.article_label.text() == "No article in the current pane"
+    assert panel.article_label.full_text() == "No article in the current pane"
     assert panel.article_memo.accessibleName() == "Article memo (no article in the current pane)"
     assert not panel.article_memo.isEnabled()

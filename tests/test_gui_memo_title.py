@@ -17,18 +17,18 @@ def test_the_memo_heading_follows_a_rename_and_its_undo_and_redo(
     window.area.set_current(left)
     assert left.article_id is not None
     old = window.session.project.articles.summary(article_id=left.article_id).title
-    assert panel.article_label.text() == f"Memo on “{old}”"
+    assert panel.article_label.full_text() == f"Memo on “{old}”"
     field = panel.article_memo
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     qtbot.keyClicks(field, "Being typed")
     field.save()  # its own undo step, before the rename's
     perform(window.session, RenameArticle(window.session, left.article_id, "Seoul summit"))
-    assert panel.article_label.text() == "Memo on “Seoul summit”"
+    assert panel.article_label.full_text() == "Memo on “Seoul summit”"
     assert field.toPlainText() == "Being typed"  # the memo being typed is left alone
     for _ in range(2):
         window.actions_.undo.trigger()
-        assert panel.article_label.text() == f"Memo on “{old}”"
+        assert panel.article_label.full_text() == f"Memo on “{old}”"
         window.actions_.redo.trigger()
-        assert panel.article_label.text() == "Memo on “Seoul summit”"
+        assert panel.article_label.full_text() == "Memo on “Seoul summit”"
     assert window.session.memo_text(field.kind, left.article_id) == "Being typed"

@@ -46,7 +46,7 @@ def test_undoing_a_tag_memo_shows_that_memo_and_names_its_tag(
     assert window.session.memo_text(MemoKind.TAG, security) == ""
     assert window.statusBar().currentMessage() == "Undone: Edit memo on tag “Security”"
     assert window.tags.model.tag(tree.currentIndex()).id == security
-    assert window.memos.tag_label.text() == "Memo on tag “Security”"
+    assert window.memos.tag_label.full_text() == "Memo on tag “Security”"
 
     tree.select_tag(trade)
     window.actions_.redo.trigger()

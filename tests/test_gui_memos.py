@@ -45,7 +45,7 @@ def test_article_memo_follows_the_current_pane(
     panel = window.memos
     left, right = window.area.panes()
     window.area.set_current(left)
-    assert panel.article_label.text().startswith("Memo on “The Shifting Landscape")
+    assert panel.article_label.full_text().startswith("Memo on “The Shifting Landscape")
     field = panel.article_memo
     field.setFocus()
     qtbot.keyClicks(field, "Long-form analysis; cites customs data.")
@@ -53,7 +53,7 @@ def test_article_memo_follows_the_current_pane(
     assert memo_in_file(sample, MemoKind.ARTICLE, left.article_id) == (
         "Long-form analysis; cites customs data."
     )
-    assert panel.article_label.text().startswith("Memo on “Xi’s South Korea")
+    assert panel.article_label.full_text().startswith("Memo on “Xi’s South Korea")
     assert field.toPlainText() == ""
     window.area.set_current(left)
     assert field.toPlainText() == "Long-form analysis; cites customs data."

@@ -27,7 +27,7 @@ def test_a_memo_clicked_behind_the_results_is_said(qtbot: QtBot, window: MainWin
 
     window.docks["memos"].raise_()  # in sight: nothing to say
     window.docks["memos"].setFloating(True)
-    qtbot.waitUntil(lambda: not window.docks["memos"].visibleRegion().isEmpty())
+    qtbot.waitUntil(window.memos.project_memo.isVisible)  # its contents fill it
     window.statusBar().clearMessage()
     qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert window.statusBar().currentMessage() == ""

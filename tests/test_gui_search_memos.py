@@ -57,7 +57,7 @@ def test_a_tag_memo_found_is_shown_below_the_others_and_can_be_written(
     assert search_for(qtbot, panel, "deterrence") == ["Memo on tag · Security"]
     panel.on_results_item_activated(panel.results.item(0))  # Enter or a double-click
     memos = window.memos
-    assert memos.tag_preview.isVisible() and memos.tag_label.text() == "Memo on tag “Security”"
+    assert memos.tag_preview.isVisible() and memos.tag_label.full_text() == "Memo on tag “Security”"
     assert memos.tag_memo.toPlainText() == "Missile tests and *deterrence*"
     assert QApplication.focusWidget() is memos.tag_memo
 
@@ -89,7 +89,7 @@ def test_a_tag_memo_shown_follows_its_tag_renamed_and_goes_with_it_deleted(
     panel.on_results_item_activated(panel.results.item(0))
     memos = window.memos
     window.session.update_tag(3, name="Defence")
-    assert memos.tag_label.text() == "Memo on tag “Defence”"
+    assert memos.tag_label.full_text() == "Memo on tag “Defence”"
     assert search_for(qtbot, panel, "deterrence") == ["Memo on tag · Defence"]
     window.session.delete_tag(3)
     # Its memo goes with it: the memo shown is the one of the tag the codebook selects now.

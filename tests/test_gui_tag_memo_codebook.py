@@ -30,7 +30,7 @@ def test_the_tag_selected_in_the_codebook_shows_its_memo_to_write(
 
     window.tags.select_tag(3)
     assert memos.tag_preview.isVisible()
-    assert memos.tag_label.text() == f"Memo on tag “{name_3}”"
+    assert memos.tag_label.full_text() == f"Memo on tag “{name_3}”"
     assert memos.tag_memo.toPlainText() == "Deterrence first"
     field = memos.tag_memo
     field.setFocus()
@@ -43,7 +43,7 @@ def test_the_tag_selected_in_the_codebook_shows_its_memo_to_write(
     assert field.toPlainText() == "Deterrence first"
 
     window.tags.select_tag(4)
-    assert memos.tag_label.text() == f"Memo on tag “{name_4}”"
+    assert memos.tag_label.full_text() == f"Memo on tag “{name_4}”"
     assert field.target_id == 4 and field.toPlainText() == ""
     qtbot.keyClicks(field, "Only the second")
     window.tags.view.setCurrentIndex(window.tags.model.index_of(3))  # another tag saves it
@@ -65,10 +65,10 @@ def test_a_tag_renamed_in_another_window_reads_its_memo_heading_as_one_renamed_h
 
     monkeypatch.setattr(memos, "_tag_name", counting)
     window.session.update_tag(3, name="Deterrence")
-    assert memos.tag_label.text() == "Memo on tag “Deterrence”"
+    assert memos.tag_label.full_text() == "Memo on tag “Deterrence”"
     here, read[:] = len(read), []
     with Project.open(sample) as other:
         other.tags.update(tag_id=3, name="Détente")
     window.session.show_changes_from_elsewhere()  # as the next look at the file does
-    assert memos.tag_label.text() == "Memo on tag “Détente”"
+    assert memos.tag_label.full_text() == "Memo on tag “Détente”"
     assert read and len(read) == here  # the file's change is told as the codebook's, once
