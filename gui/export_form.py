@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from diptych.gui.article_model import article_labels
 from diptych.gui.check_list import CheckList
 from diptych.gui.dialog_buttons import dress_as_standard
+from diptych.gui.dialog_fit import resize_within_screen
 from diptych.gui.export_save_to import ExportSaveTo
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.session import ProjectSession
@@ -173,7 +174,7 @@ class ExportForm(ExportSaveTo):
         form.addRow(self.choice_hint)
         form.addRow(self.progress)
         form.addRow(self.buttons)
-        self.resize(720, 520)
+        resize_within_screen(self, 720, 520)
         in_tab_order += [self.by_tag, self.by_article, self.block_ids, self.output, self.browse]
         for before, after in pairwise(in_tab_order):
             QWidget.setTabOrder(before, after)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.dialog_buttons import dress_as_standard
+from diptych.gui.dialog_fit import resize_within_screen
 from diptych.gui.messages import as_shown
 from diptych.gui.workers import Progress, Workers
 from diptych.storage.backup_contents import BackupContents, read_all_contents
@@ -91,7 +92,7 @@ class RestoreDialog(QDialog):
         self.list.setVisible(bool(backups))
         self.restore_button.setVisible(bool(backups))
         self.setAccessibleDescription(text)
-        self.resize(600, 400 if backups else self.sizeHint().height())
+        resize_within_screen(self, 600, 400 if backups else self.sizeHint().height())
         if backups:
             self._read_contents(workers)
 
