@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.restore_dialog import RestoreDialog
+from diptych.gui.shortcuts_box import shortcuts
 from diptych.gui.tag_dialog import TagDialog
 from diptych.storage.backup_folders import BackupInfo
 
@@ -74,10 +75,18 @@ def test_restore_from_backup_fits_a_small_screen(
     assert dialog.list.verticalScrollBar().maximum() > 0  # the backups scroll
 
 
-def test_the_tag_dialog_fits_a_scaled_laptop_screen(
-    qtbot: QtBot, window: MainWindow, laptop: QRect
+@pytest.mark.parametrize("screen", [LAPTOP, SCALED_3])
+def test_the_tag_dialog_and_the_keyboard_shortcuts_fit_a_small_screen(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, screen: QRect
 ) -> None:
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(screen))
     dialog = TagDialog(window.session.codebook(), parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert_on_screen(qtbot, dialog, laptop)
+    assert_on_screen(qtbot, dialog, screen)
+    dialog.close()
+
+    box = shortcuts(window)
+    qtbot.waitExposed(box)
+    assert box.height() + TITLE_BAR <= screen.height()
+    assert box.table.verticalScrollBar().maximum() > 0  # the list scrolls
