@@ -185,9 +185,7 @@ def _search(project: Project, args: argparse.Namespace) -> Result:
         {f.name: getattr(h, f.name) for f in dataclasses.fields(h) if f.name not in _NOT_SAID}
         for h in hits
     ]
-    lines = [
-        f"{h.kind:<8} {_number(h.article_id):>4}  {_place(h)}: {_one_line(h.snippet)}" for h in hits
-    ]
+    lines = [f"{_reference(h)}  {_place(h)}: {_one_line(h.snippet)}" for h in hits]
     if not hits:
         return Output([], [], [_why_nothing(query)], status=1)
     return Output(lines, data)
@@ -202,8 +200,15 @@ def _why_nothing(query: str) -> str:
     return f"nothing matches {query!r}" if reason is None else f"nothing matches: {reason}"
 
 
-def _number(article_id: int | None) -> str:
-    return "" if article_id is None else str(article_id)
+def _reference(hit: SearchHit) -> str:
+    """What a hit is, with the ids the other commands take: ``article 2``, ``passage 7 of
+    article 2`` (a bare number after "passage" read as the passage's own id), ``memo of
+    article 2``, ``memo``."""
+    if hit.kind == "passage" and hit.annotation_id is not None:
+        return f"passage {hit.annotation_id} of article {hit.article_id}"
+    if hit.kind == "article":
+        return f"article {hit.article_id}"
+    return "memo" if hit.article_id is None else f"memo of article {hit.article_id}"
 
 
 def _place(hit: SearchHit) -> str:

@@ -30,20 +30,22 @@ def test_either_form_typed_lists_both_articles_marked_as_written(project: Path, 
     status, out, err = run("search", project, query)
     assert status == 0, err
     assert sorted(out.splitlines()) == [
-        "article     1  ＡＰＥＣ峰会于２０２５年举行。: 亚太峰会 [ＡＰＥＣ]峰会于２０２５年举行。",
-        "article     2  Summit notes: Summit notes [APEC] met in 2025.",
+        "article 1  ＡＰＥＣ峰会于２０２５年举行。: 亚太峰会 [ＡＰＥＣ]峰会于２０２５年举行。",
+        "article 2  Summit notes: Summit notes [APEC] met in 2025.",
     ]
 
 
 def test_notes_and_memos_in_either_form_are_listed(project: Path) -> None:
     with Project.open(project) as opened:
-        opened.annotations.add(article_id=2, start=14, end=18, note="Ｓｅｅ the ＷＴＯ rules")
+        passage = opened.annotations.add(
+            article_id=2, start=14, end=18, note="Ｓｅｅ the ＷＴＯ rules"
+        )
         opened.memos.set(kind=MemoKind.PROJECT, text="Ask about the wto and Straße")
     status, out, err = run("search", project, "ＷＴＯ")
     assert status == 0, err
     assert sorted(out.splitlines()) == [
-        "memo           the project: Ask about the [wto] and Straße",
-        "passage     2  Summit notes: Ｓｅｅ the [ＷＴＯ] rules",
+        "memo  the project: Ask about the [wto] and Straße",
+        f"passage {passage.id} of article 2  Summit notes: Ｓｅｅ the [ＷＴＯ] rules",
     ]
     status, out, err = run("search", project, "strasse")
-    assert out.splitlines() == ["memo           the project: …about the wto and [Straße]"]
+    assert out.splitlines() == ["memo  the project: …about the wto and [Straße]"]
