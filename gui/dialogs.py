@@ -258,6 +258,17 @@ def ask_to_lose(parent: QWidget, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def ask_named(parent: QWidget, title: str, text: str, *, do: str, keep: str = "Cancel") -> bool:
+    """A question whose answers are buttons named for what they do: ``do`` (True) and
+    ``keep`` (False, leaving things as they are), the default, so that Enter pressed for
+    the message before it never does what the question warns of."""
+    box = _plain_question(parent, title, text)
+    box.button(QMessageBox.StandardButton.Yes).setText(do)
+    box.button(QMessageBox.StandardButton.No).setText(keep)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 def _plain_question(parent: QWidget, title: str, text: str) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Question, title, text,

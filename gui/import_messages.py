@@ -55,10 +55,20 @@ def not_imported_message(result: ImportResult) -> str:
     if result.duplicates:
         count = len(result.duplicates)
         said.append(f"{counted(count, 'file')} {were(count)} not imported, to make no second copy:")
-        from diptych.storage.import_files import advice_once  # loaded with the import
+        from diptych.storage.changed_files import ChangedFileError  # loaded with the import
+        from diptych.storage.import_files import advice_once
 
         bare, advice = advice_once(result.duplicates)
-        said.extend(_listed(bare, lambda _error: "already imported"))
+        said.extend(
+            _listed(
+                bare,
+                lambda error: (
+                    "changed since it was imported: Update from newer file… brings the changes in"
+                    if isinstance(error, ChangedFileError)
+                    else "already imported"
+                ),
+            )
+        )
         said.extend(advice)
     said.extend(result.left_out)
     return "\n\n".join(said)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from diptych.gui import update_questions
 from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
 from diptych.gui.article_model import article_label
 from diptych.gui.commands import perform, steps_since
@@ -49,6 +50,7 @@ from diptych.storage.project_checks import refuse_if_made_read_only
 
 if TYPE_CHECKING:
     from diptych.storage.articles import ReplacementPlan
+    from diptych.storage.changed_files import ChangedFileError
     from diptych.storage.importing import ParsedArticle
     from diptych.storage.refiqda_summary import ExchangeImportSummary
 
@@ -171,12 +173,28 @@ class ImportController(QObject):
                 read = [(a.source_name, a.encoding) for a in command.added]
             if result.others_wrote:  # their changes would be taken for the import's
                 self.session.reload_all()
+        updating = self._changed_to_update(result)
+        if updating:  # said by the updates, not as left out
+            result.duplicates = [e for e in result.duplicates if e not in updating]
         not_imported = not_imported_message(result)
         if not_imported:
             self.session.messages.warning(not_imported, "Import")
         if ids:
             self.session.messages.info(imported_message(len(ids), read, result.main_only))
             self.imported.emit(ids)
+        for error in updating:
+            if error.path is not None:
+                self.reimport(error.article_id, error.path)
+
+    def _changed_to_update(self, result: ImportResult) -> list[ChangedFileError]:
+        """The files left out of an import as changed since they were imported whose
+        articles the user chose to update from them now ([] if none, or not now)."""
+        from diptych.storage.changed_files import ChangedFileError  # loaded with the import
+
+        changed = [e for e in result.duplicates if isinstance(e, ChangedFileError)]
+        if changed and update_questions.update_changed(self.window, changed):
+            return changed
+        return []
 
     def import_exchange(self, paths: Sequence[Path]) -> None:
         """Import REFI-QDA projects or codebooks in the background (a backup is taken first).

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from diptych.storage.changed_files import ChangedFileError, changed_version
 from diptych.storage.errors import ArticleFileError, Cancelled, readable_text
 from diptych.storage.folder_links import SAID, LinkTarget, link_target, links_said
 from diptych.storage.importing import EXCHANGE_SUFFIXES, FORMATS, ParsedArticle, is_folder
@@ -96,13 +97,17 @@ def files_to_import(
 def leave_out_duplicates(
     project: Project, read: Sequence[tuple[Path, ParsedArticle]], *, advice: str
 ) -> tuple[list[ParsedArticle], list[ArticleFileError]]:
-    """The articles whose text is not in the project yet (nor earlier in ``read``), and a
-    message for each of the others: importing a file again would only make a second copy,
-    on which the passages of the first are not. ``advice`` says how to bring in a changed
-    version instead."""
+    """The articles whose text is not in the project yet (nor earlier in ``read``), nor
+    that of an article imported from a file of the same name, changed since
+    (:func:`~diptych.storage.changed_files.changed_version`), and a message for each of
+    the others: importing a file again would only make a second copy, on which the
+    passages of the first are not. ``advice`` says how to bring in a changed version
+    instead (a changed file's message says it of its own article)."""
     by_length: dict[int, list[ArticleSummary]] = {}
+    by_name: dict[str, list[ArticleSummary]] = {}
     for article in project.articles.all():
         by_length.setdefault(article.characters, []).append(article)
+        by_name.setdefault(article.source_name, []).append(article)
     fresh: list[ParsedArticle] = []
     earlier: dict[str, Path] = {}
     said: list[ArticleFileError] = []
@@ -133,6 +138,10 @@ def leave_out_duplicates(
                     advice=advice,
                 )
             )
+            continue
+        changed = changed_version(project, by_name, path, parsed)
+        if changed is not None:
+            said.append(changed)
             continue
         earlier[text] = path
         fresh.append(parsed)
@@ -178,9 +187,16 @@ def read_as_main_only(
 def advice_once(said: Sequence[ArticleFileError]) -> tuple[list[ArticleFileError], list[str]]:
     """The messages :func:`add_new_articles` gave without their advice, and each advice
     once: how to bring in a changed version is the same for every file, said once after
-    them rather than under each."""
-    bare = [ArticleFileError(error.message, path=error.path) for error in said]
-    return bare, list(dict.fromkeys(error.advice for error in said if error.advice))
+    them rather than under each. A file changed since it was imported keeps its own,
+    which names its article."""
+    bare = [
+        error
+        if isinstance(error, ChangedFileError)
+        else ArticleFileError(error.message, path=error.path)
+        for error in said
+    ]
+    shared = (e.advice for e in said if e.advice and not isinstance(e, ChangedFileError))
+    return bare, list(dict.fromkeys(shared))
 
 
 _NUMBER = re.compile(r"(\d+)")

@@ -65,6 +65,8 @@ NOT_ON_THE_START_PATH = (
     "diptych.storage.import_html",
     "diptych.storage.import_markdown",
     "diptych.storage.refiqda_import",
+    "diptych.storage.changed_files",  # changed and unrelated files: only to import or update
+    "diptych.storage.text_likeness",
     "diptych.gui.export_dialog",  # with its form, its lists and where it saves
     "diptych.gui.export_form",
     "diptych.gui.export_save_to",

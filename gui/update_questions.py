@@ -1,0 +1,50 @@
+"""The questions an update from a newer file asks: after an import that left out files
+changed since they were imported, whether to update their articles from them now."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from diptych.gui import dialogs
+from diptych.gui.import_messages import NAMED_AT_MOST
+from diptych.storage.errors import readable_text
+from diptych.storage.wording import counted
+
+if TYPE_CHECKING:
+    from diptych.storage.changed_files import ChangedFileError
+
+
+def changed_files_question(changed: Sequence[ChangedFileError]) -> str:
+    """What the window asks of files left out of an import as changed since they were
+    imported: whether to update their articles from them."""
+    if len(changed) == 1:
+        error = changed[0]
+        name = readable_text(error.path.name if error.path else "")
+        return (
+            f"{name} has changed since it was imported as “{error.title}”, so it was not "
+            "imported again.\n\nUpdate the article from it now? Its passages are found again "
+            "in the changed text, and Ctrl+Z undoes the update."
+        )
+    named = [
+        f"{readable_text(error.path.name if error.path else '')} (“{error.title}”)"
+        for error in changed[:NAMED_AT_MOST]
+    ]
+    more = len(changed) - len(named)
+    listed = ", ".join(named) + (f" and {more} more" if more else "")
+    return (
+        f"{counted(len(changed), 'file')} have changed since they were imported, so they "
+        f"were not imported again: {listed}.\n\nUpdate their articles from them now? Their "
+        "passages are found again in the changed texts, and Ctrl+Z undoes each update."
+    )
+
+
+def update_changed(window: QWidget, changed: Sequence[ChangedFileError]) -> bool:
+    """Offer to update the articles of the files ``changed`` since they were imported;
+    Not now, the default, leaves them as they are (the import's message says how to
+    update them later)."""
+    do = "Update article" if len(changed) == 1 else f"Update {len(changed)} articles"
+    question = changed_files_question(changed)
+    return dialogs.ask_named(window, "Import", question, do=do, keep="Not now")

@@ -1,0 +1,128 @@
+"""Files that are an article of the project changed, and files that are not the article
+they are to update: both told apart by :mod:`diptych.storage.text_likeness`.
+
+An import leaves out a file named as an article already in the project whose text is
+close to that article's (:func:`changed_version`): imported again, it would be a second
+copy holding none of the first's passages; Update from newer file… brings the changes in
+with them. An update from a file named otherwise whose text shares almost nothing with
+the article's (:func:`unrelated_file`) is asked about in the window, and refused by
+``diptych reimport`` without ``--force``: every passage would be orphaned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diptych.storage.errors import Advice, ArticleFileError
+from diptych.storage.text_likeness import close, unrelated
+from diptych.storage.wording import counted
+
+if TYPE_CHECKING:
+    from diptych.storage.article_updates import ReplacementPlan
+    from diptych.storage.importing import ParsedArticle
+    from diptych.storage.model import ArticleSummary
+    from diptych.storage.project import Project
+
+
+class ChangedFileError(ArticleFileError):
+    """A file left out of an import: it is an article of the project, changed since.
+
+    Attributes:
+        article_id: the article it is a newer version of.
+        title: that article's title.
+    """
+
+    def __init__(self, path: Path, *, article_id: int, title: str) -> None:
+        super().__init__(
+            f"has changed since it was imported as “{title}”, so it was not imported again",
+            path=path,
+            advice=Advice(
+                "To bring in the changes with its passages, use: diptych reimport PROJECT "
+                f"{article_id} FILE",
+                "To bring in the changes with its passages, use Update from newer file… on it.",
+            ),
+        )
+        self.article_id = article_id
+        self.title = title
+
+
+def changed_version(
+    project: Project,
+    by_name: Mapping[str, Sequence[ArticleSummary]],
+    path: Path,
+    parsed: ParsedArticle,
+) -> ChangedFileError | None:
+    """The error leaving ``parsed`` (read from ``path``) out if an article imported from
+    a file of the same name (``by_name``: the project's articles by ``source_name``) has
+    a text close to its, else None (another page that happens to share the name, such as
+    two ``index.html``, is imported)."""
+    for article in by_name.get(parsed.source_name, ()):
+        text = project.articles.get(article_id=article.id).text
+        if close(text, parsed.content.text):
+            return ChangedFileError(path, article_id=article.id, title=article.title)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class UnrelatedFile:
+    """A file chosen to update an article that is not that article.
+
+    Attributes:
+        file_name: the file's name.
+        title: the article's title.
+        source_name: the name of the file the article was imported (or last updated) from.
+        passages: the article's passages.
+        orphaned: how many of them the update would orphan.
+    """
+
+    file_name: str
+    title: str
+    source_name: str
+    passages: int
+    orphaned: int
+
+    def question(self) -> str:
+        """What the window asks before updating the article all the same."""
+        return f"{self.said()}. Update it anyway?"
+
+    def refusal(self) -> ArticleFileError:
+        """What ``diptych reimport`` says when it refuses to update without ``--force``."""
+        return ArticleFileError(
+            f"{self.said()}, so it was not updated",
+            advice="If it is the article's newer version all the same, run the command again "
+            "with --force.",
+        )
+
+    def said(self) -> str:
+        """The file, the article, and what updating it from the file would do."""
+        source = f" (imported from {self.source_name})" if self.source_name else ""
+        return f"{self.file_name} shares almost nothing with “{self.title}”{source}: {self._lost()}"
+
+    def _lost(self) -> str:
+        if not self.passages:
+            return "its text would be replaced by another article's"
+        if self.passages == 1:
+            return (
+                "its passage would be orphaned" if self.orphaned else "its text would be replaced"
+            )
+        if self.orphaned == self.passages:
+            return f"its {self.passages} passages would all be orphaned"
+        return f"{self.orphaned} of its {counted(self.passages, 'passage')} would be orphaned"
+
+
+def unrelated_file(
+    article: ArticleSummary, parsed: ParsedArticle, plan: ReplacementPlan
+) -> UnrelatedFile | None:
+    """What to ask before updating ``article`` from ``parsed`` as ``plan`` (made for it)
+    says, if the file is named otherwise than the article's and their texts share almost
+    nothing; None if it may be updated without asking (a file of the same name is the
+    article's own, however much it changed)."""
+    if parsed.source_name == article.source_name or not unrelated(plan.old_text, plan.new_text):
+        return None
+    orphaned = sum(result.anchor is None for result in plan.results)
+    return UnrelatedFile(
+        parsed.source_name, article.title, article.source_name, len(plan.passages), orphaned
+    )

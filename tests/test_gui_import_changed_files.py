@@ -1,0 +1,134 @@
+"""File > Import folder… on a folder imported before, one of its files edited since: the
+file is not imported a second time (the Library would read "Notes on the first week" twice,
+its passages on the first only). The window asks whether to update its article from it now;
+Not now leaves it out and says how to update it later, Update article brings the changes in
+with its passages, as Update from newer file… does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from test_import_changed_files import EDITED, OTHER_PAGE, WEEK1
+
+from diptych.gui.main_window import MainWindow
+from diptych.storage.model import ArticleSummary
+
+QUESTION = (
+    "notes-week1.md has changed since it was imported as “Notes on the first week”, so it "
+    "was not imported again.\n\nUpdate the article from it now? Its passages are found "
+    "again in the changed text, and Ctrl+Z undoes the update."
+)
+
+
+def answer_question(text: str, button: str, seen: list[list[str]]) -> None:
+    """Once a question holding ``text`` is up, record its buttons (the default first) and
+    click the one named ``button``."""
+
+    def run() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or text not in box.text():
+            QTimer.singleShot(5, run)
+            return
+        default = box.defaultButton()
+        names = [b.text() for b in box.buttons()]
+        seen.append([default.text() if default else "", *sorted(names)])
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, run)
+
+
+def import_folder(qtbot: QtBot, window: MainWindow, folder: Path, then: Callable[[], bool]) -> None:
+    """Choose File > Import folder… on ``folder``; wait until ``then`` holds."""
+    window.actions_.import_folder.trigger()
+    qtbot.waitUntil(then, timeout=10_000)
+
+
+@pytest.fixture
+def week(qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder imported into the window's project, with a passage on its notes, whose
+    notes-week1.md was edited since."""
+    folder = tmp_path / "week 1"
+    folder.mkdir()
+    notes = folder / "notes-week1.md"
+    notes.write_text(WEEK1, encoding="utf-8")
+    (folder / "index.md").write_text(OTHER_PAGE, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_a: str(folder)))
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000):
+        window.actions_.import_folder.trigger()
+    article = notes_article(window)
+    text = window.session.project.articles.get(article_id=article.id).text
+    start = text.index("the new container terminal")
+    window.session.project.annotations.add(
+        article_id=article.id, start=start, end=start + len("the new container terminal")
+    )
+    notes.write_text(EDITED, encoding="utf-8")
+    return folder
+
+
+def notes_article(window: MainWindow) -> ArticleSummary:
+    return next(a for a in window.session.articles() if a.title == "Notes on the first week")
+
+
+def library_titles(window: MainWindow) -> list[str]:
+    model = window.library.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_not_now_leaves_the_changed_file_out_and_says_how_to_update_it(
+    qtbot: QtBot, window: MainWindow, week: Path
+) -> None:
+    rows = window.library.model.rowCount()
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    seen: list[list[str]] = []
+    answer_question(QUESTION, "Not now", seen)
+
+    import_folder(qtbot, window, week, lambda: bool(posted))
+
+    assert seen == [["Not now", "Not now", "Update article"]]  # Not now is the default
+    assert window.library.model.rowCount() == rows
+    assert sum("Notes on the first week" in title for title in library_titles(window)) == 1
+    level, title, text = posted[-1]
+    assert (level, title) == (1, "Import")
+    notes, index = week / "notes-week1.md", week / "index.md"
+    assert text == (
+        "2 files were not imported, to make no second copy:\n\n"
+        f"{index}: is already in the project as “Welcome to the cycling club”, so it was not "
+        "imported again.\n\n"
+        f"{notes}: has changed since it was imported as “Notes on the first week”, so it was "
+        "not imported again. To bring in the changes with its passages, use Update from "
+        "newer file… on it.\n\n"
+        "To bring in a changed version of an article, use Update from newer file… in the "
+        "Library's menu."
+    )
+    article = notes_article(window)
+    assert "Friday" not in window.session.project.articles.get(article_id=article.id).text
+
+
+def test_update_article_brings_the_changes_in_with_the_passages(
+    qtbot: QtBot, window: MainWindow, week: Path
+) -> None:
+    rows = window.library.model.rowCount()
+    article = notes_article(window)
+    seen: list[list[str]] = []
+    answer_question(QUESTION, "Update article", seen)
+
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000) as updated:
+        window.actions_.import_folder.trigger()
+
+    assert updated.args == [article.id]
+    assert window.library.model.rowCount() == rows
+    project = window.session.project
+    text = project.articles.get(article_id=article.id).text
+    assert "Friday: the local paper" in text
+    (passage,) = project.annotations.query(article_id=article.id)
+    assert not passage.is_orphan
+    assert text[passage.start : passage.end] == "the new container terminal"
+    assert window.session.undo_stack.undoText().startswith("Update")
+    window.actions_.undo.trigger()
+    assert "Friday" not in project.articles.get(article_id=article.id).text
