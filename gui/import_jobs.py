@@ -22,6 +22,7 @@ from diptych.storage.project import Project
 
 if TYPE_CHECKING:
     from diptych.storage.articles import ReplacementPlan
+    from diptych.storage.changed_files import UnrelatedFile
     from diptych.storage.importing import ParsedArticle
     from diptych.storage.refiqda_summary import ExchangeImportSummary
 
@@ -100,10 +101,12 @@ def import_files_job(
 
 @dataclass(frozen=True)
 class NewerVersion:
-    """A newer version of an article, read, with where its passages are in it."""
+    """A newer version of an article, read, with where its passages are in it, and what
+    to ask first if it is not that article at all (None: nothing)."""
 
     parsed: ParsedArticle
     plan: ReplacementPlan
+    unrelated: UnrelatedFile | None = None
 
 
 # Cancel is looked at once in this many passages while they are found again.
@@ -136,9 +139,12 @@ def newer_version_job(
             plan = project.articles.plan_replacement(
                 article_id=article_id, parsed=parsed, keep_going=keep_going
             )
+            article = project.articles.summary(article_id=article_id)
         if not progress(1, 1):
             raise Cancelled
-        return NewerVersion(parsed, plan)
+        from diptych.storage.changed_files import unrelated_file
+
+        return NewerVersion(parsed, plan, unrelated_file(article, parsed, plan))
 
     return job
 

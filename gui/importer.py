@@ -319,7 +319,15 @@ class ImportController(QObject):
         return False
 
     def on_reimport_read(self, article_id: int, newer: NewerVersion) -> None:
-        """Apply a newer version read and planned by the worker."""
+        """Apply a newer version read and planned by the worker; one that shares almost
+        nothing with the article (another article, chosen by mistake) is asked about first."""
+        if newer.unrelated is not None:
+            label = article_label(self.session, article_id)
+            if not update_questions.update_anyway(self.window, newer.unrelated, label):
+                self.session.messages.info(
+                    "Update cancelled; the article was not changed.", "Update article"
+                )
+                return
         self.on_reimport_parsed(article_id, newer.parsed, newer.plan)
 
     def on_reimport_parsed(

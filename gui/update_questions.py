@@ -1,9 +1,11 @@
-"""The questions an update from a newer file asks: after an import that left out files
+"""The questions an update from a newer file asks: whether to update an article from a
+file that shares almost nothing with it, and, after an import that left out files
 changed since they were imported, whether to update their articles from them now."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -14,7 +16,17 @@ from diptych.storage.errors import readable_text
 from diptych.storage.wording import counted
 
 if TYPE_CHECKING:
-    from diptych.storage.changed_files import ChangedFileError
+    from diptych.storage.changed_files import ChangedFileError, UnrelatedFile
+
+UPDATE_TITLE = "Update article"
+
+
+def update_anyway(window: QWidget, unrelated: UnrelatedFile, label: str) -> bool:
+    """Ask whether to update the article (shown as ``label``) from a file that is most
+    likely another article (:class:`~diptych.storage.changed_files.UnrelatedFile`);
+    Cancel, the default, leaves it as it is."""
+    question = replace(unrelated, title=label).question()
+    return dialogs.ask_named(window, UPDATE_TITLE, question, do="Update anyway")
 
 
 def changed_files_question(changed: Sequence[ChangedFileError]) -> str:

@@ -75,12 +75,17 @@ def _jsonable(items: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def reimport_command(project: Project, args: argparse.Namespace) -> Result:
+    from diptych.storage.changed_files import unrelated_file
     from diptych.storage.importing import read_article_file
     from diptych.storage.reading_notes import reading_notes
 
-    project.articles.get(article_id=args.article)
+    article = project.articles.summary(article_id=args.article)
     parsed = read_article_file(args.file)
-    report = project.articles.replace_text(article_id=args.article, parsed=parsed)
+    plan = project.articles.plan_replacement(article_id=args.article, parsed=parsed)
+    unrelated = unrelated_file(article, parsed, plan)
+    if unrelated is not None and not args.force:
+        raise unrelated.refusal()
+    report = project.articles.replace_text(article_id=args.article, parsed=parsed, plan=plan)
     notes = reading_notes(
         [(parsed.source_name, parsed.encoding)],
         window=False,

@@ -99,7 +99,9 @@ def _import_parser(sub: Any, name: str) -> None:
         description="Import article files, or the article files in folders, into PROJECT, "
         "creating it if missing (a new project's name must end with .diptych). Nothing is "
         "imported if any file is refused; a file whose "
-        "article is already in the project is left out. Prints the new article ids, then "
+        "article is already in the project is left out, and so is a file named as an "
+        "article's file whose text is close to it (changed since: bring it in with "
+        "reimport). Prints the new article ids, then "
         "what was left out and which files were not all UTF-8 (lines starting with #).",
     )
     p.add_argument("project", type=Path)
@@ -108,11 +110,21 @@ def _import_parser(sub: Any, name: str) -> None:
 
 def _reimport_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(
-        name, help="replace an article's text with a newer version and find its passages again"
+        name,
+        help="replace an article's text with a newer version and find its passages again",
+        description="Replace an article's text with a newer version and find its passages "
+        "again. A FILE named otherwise than the article's file whose text shares almost "
+        "nothing with the article's (another article, chosen by mistake) is refused, "
+        "unless --force is given: every passage would be orphaned, and this cannot be undone.",
     )
     p.add_argument("project", type=Path)
     p.add_argument("article", type=_POSITIVE, metavar="ARTICLE_ID")
     p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="update the article even from a file that shares almost nothing with it",
+    )
     _json_flag(p)
 
 

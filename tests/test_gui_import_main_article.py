@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from test_gui_import_changed_files import answer_question
 from test_gui_import_saved_pages import import_page
 from test_import_html_main import CLUTTER, NEWS
 
@@ -52,6 +53,8 @@ def test_update_from_newer_file_reads_the_page_as_its_main_article_and_says_so(
     article = window.session.project.articles.all()[0]
     newer = tmp_path / "news.html"
     newer.write_text(NEWS, encoding="utf-8")
+    seen: list[list[str]] = []
+    answer_question("shares almost nothing with", "Update anyway", seen)  # another article
     with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
         window.importer.reimport(article.id, newer)
     assert SAID in posted[-1][2]

@@ -1,0 +1,96 @@
+"""Update from newer file… with a file named otherwise whose text shares almost nothing
+with the article's (the port briefing chosen for the mayor's statement): the window asks
+first, naming the file, the article, its own file and the passages that would all be
+orphaned; Cancel, the default, leaves the article as it was, Update anyway updates it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+from test_gui_import_changed_files import answer_question
+from test_update_unrelated_file import BRIEFING, MAYOR, QUOTES
+
+from diptych.gui.main_window import MainWindow
+
+QUESTION = (
+    "brief-3.html shares almost nothing with “Mayor: We will not intervene” (imported from "
+    "mayor.html): its 3 passages would all be orphaned. Update it anyway?"
+)
+
+
+@pytest.fixture
+def mayor(qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    """The mayor's statement imported into the window's project, with a passage on each
+    quote; the newer file chosen for it is sub/brief-3.html, the port briefing."""
+    statement = tmp_path / "mayor.html"
+    statement.write_text(MAYOR, encoding="utf-8")
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000) as imported:
+        window.importer.import_files([statement])
+    (article_id,) = imported.args[0]
+    project = window.session.project
+    text = project.articles.get(article_id=article_id).text
+    for quote in QUOTES:
+        start = text.index(quote)
+        project.annotations.add(article_id=article_id, start=start, end=start + len(quote))
+    (tmp_path / "sub").mkdir()
+    briefing = tmp_path / "sub" / "brief-3.html"
+    briefing.write_text(BRIEFING, encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(briefing), ""))
+    )
+    return article_id
+
+
+def test_cancel_the_default_leaves_the_article_as_it_was(
+    qtbot: QtBot, window: MainWindow, mayor: int
+) -> None:
+    project = window.session.project
+    text = project.articles.get(article_id=mayor).text
+    said: list[tuple[str, str]] = []
+    window.session.messages.posted.connect(lambda _level, title, text: said.append((title, text)))
+    seen: list[list[str]] = []
+    answer_question(QUESTION, "Cancel", seen)
+
+    window.library.reimportRequested.emit(mayor)  # the Library menu's item
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+
+    assert seen == [["Cancel", "Cancel", "Update anyway"]]  # Cancel is the default
+    assert said == [("Update article", "Update cancelled; the article was not changed.")]
+    assert project.articles.get(article_id=mayor).text == text
+    assert not any(p.is_orphan for p in project.annotations.query(article_id=mayor))
+
+
+def test_update_anyway_updates_it_and_orphans_its_passages(
+    qtbot: QtBot, window: MainWindow, mayor: int
+) -> None:
+    seen: list[list[str]] = []
+    answer_question(QUESTION, "Update anyway", seen)
+
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        window.library.reimportRequested.emit(mayor)
+
+    project = window.session.project
+    assert "Crane 4" in project.articles.get(article_id=mayor).text
+    assert all(p.is_orphan for p in project.annotations.query(article_id=mayor))
+    window.actions_.undo.trigger()  # the window's update can be undone
+    assert "would not intervene" in project.articles.get(article_id=mayor).text
+
+
+def test_a_newer_version_under_another_name_is_not_asked_about(
+    qtbot: QtBot, window: MainWindow, mayor: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newer = tmp_path / "mayor-final.html"
+    newer.write_text(MAYOR.replace("three hours", "four hours"), encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(newer), ""))
+    )
+
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        window.library.reimportRequested.emit(mayor)  # no question: it would block here
+
+    project = window.session.project
+    assert "four hours" in project.articles.get(article_id=mayor).text
+    assert not any(p.is_orphan for p in project.annotations.query(article_id=mayor))
