@@ -132,3 +132,32 @@ def test_update_article_brings_the_changes_in_with_the_passages(
     assert window.session.undo_stack.undoText().startswith("Update")
     window.actions_.undo.trigger()
     assert "Friday" not in project.articles.get(article_id=article.id).text
+
+
+def test_several_changed_files_are_updated_each_in_a_step_of_its_own(
+    qtbot: QtBot, window: MainWindow, week: Path
+) -> None:
+    other = next(a for a in window.session.articles() if a.title == "Welcome to the cycling club")
+    index = week / "index.md"
+    added = "\nNew this year: a ride on the first Monday.\n"
+    index.write_text(OTHER_PAGE + added, encoding="utf-8")
+    notes = notes_article(window)
+    seen: list[list[str]] = []
+    answer_question("2 files have changed since they were imported", "Update 2 articles", seen)
+    updated: list[int] = []
+    window.importer.reimported.connect(updated.append)
+
+    window.actions_.import_folder.trigger()
+    qtbot.waitUntil(lambda: len(updated) == 2, timeout=20_000)
+
+    assert seen == [["Not now", "Not now", "Update 2 articles"]]
+    assert sorted(updated) == sorted([notes.id, other.id])
+    project = window.session.project
+    assert "Friday: the local paper" in project.articles.get(article_id=notes.id).text
+    assert "first Monday" in project.articles.get(article_id=other.id).text
+    (passage,) = project.annotations.query(article_id=notes.id)
+    assert not passage.is_orphan
+    window.actions_.undo.trigger()
+    window.actions_.undo.trigger()
+    assert "Friday" not in project.articles.get(article_id=notes.id).text
+    assert "first Monday" not in project.articles.get(article_id=other.id).text
