@@ -109,7 +109,7 @@ def test_the_command_line_marks_the_word_inside_the_run(project: Project) -> Non
     code, out, err = run("search", path, "外交", "-steel")
     assert code == 0, err
     assert out.splitlines() == [
-        "article     2  Harbour notes: Harbour notes 中国[外交]部发言人说。The harbour was quiet."
+        "article 2  Harbour notes: Harbour notes 中国[外交]部发言人说。The harbour was quiet."
     ]
 
 

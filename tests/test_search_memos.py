@@ -132,9 +132,9 @@ def test_the_command_line_lists_memo_hits_as_it_lists_the_others(tmp_path: Path)
     status, out, _ = run("search", path, "ferry")
     assert status == 0
     assert set(out.splitlines()) == {
-        "memo        1  Harbour report: A [ferry] pilot",
-        "memo           tag “Method”: [Ferry] talk",
-        "memo           the project: Ask about the [ferry] timetable",
+        "memo of article 1  Harbour report: A [ferry] pilot",
+        "memo  tag “Method”: [Ferry] talk",
+        "memo  the project: Ask about the [ferry] timetable",
     }
     status, out, _ = run("search", path, "ferry -pilot", "--json")
     assert status == 0

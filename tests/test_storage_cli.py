@@ -184,7 +184,7 @@ def test_search_and_passage_lists_keep_one_hit_to_a_line(tmp_path: Path) -> None
     status, out, _ = run("search", path, "harbour")
     assert status == 0
     assert out.splitlines() == [
-        "article     1  Harbour report: [Harbour] report The zebra crossing near the [harbour]."
+        "article 1  Harbour report: [Harbour] report The zebra crossing near the [harbour]."
     ]
     status, out, _ = run("annotations", path)
     assert out.splitlines()[1] == ("      “zebra”  — First line of the note second paragraph")
