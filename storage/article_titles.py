@@ -98,15 +98,21 @@ def _page_title(page: str, heading: str) -> str:
 
 def front_matter_title(text: str) -> str:
     """The ``title:`` of a Markdown file's front matter (Jekyll, Hugo, Obsidian), or ""."""
-    lines = text.lstrip("\ufeff").splitlines()
-    if not lines or lines[0].strip() != "---":
-        return ""
-    for line in lines[1:_FRONT_MATTER_LINES]:
-        if line.strip() in ("---", "..."):
-            break
+    for line in front_matter_lines(text):
         if line.startswith("title:"):
             return line.removeprefix("title:").strip().strip("\"'").strip()
     return ""
+
+
+def front_matter_lines(text: str) -> list[str]:
+    """The lines of a Markdown file's front matter, between its ``---`` and the next
+    ``---`` or ``...`` (the first ones only, of a long one); none if it has none."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return []
+    inside = lines[1:_FRONT_MATTER_LINES]
+    end = next((i for i, line in enumerate(inside) if line.strip() in ("---", "...")), None)
+    return inside if end is None else inside[:end]
 
 
 def one_line(text: str) -> str:

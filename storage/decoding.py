@@ -228,15 +228,22 @@ def _declared_charset(head: bytes) -> str | None:
     """The codec named by a ``<meta charset>`` in ``head`` or else by its XML declaration
     (as XHTML, EPUB chapters among them, names it), if it is one worth obeying (see
     :func:`~diptych.storage.charset_labels.codec_for_label`)."""
-    match = _META_CHARSET.search(head) or _XML_DECLARATION.match(head)
-    return None if match is None else codec_for_label(match.group(1).decode("ascii"))
+    label = _charset_label(head)
+    return None if label is None else codec_for_label(label)
 
 
 def _names_windows_1252(head: bytes) -> bool:
     """True if the ``<meta charset>`` (or XML declaration) in ``head`` names Windows-1252,
     Latin-1 or ASCII, which browsers all read as Windows-1252."""
+    label = _charset_label(head)
+    return label is not None and reads_as_windows_1252(label)
+
+
+def _charset_label(head: bytes) -> str | None:
+    """The encoding's name in a ``<meta charset>`` in ``head``, or else in its XML
+    declaration, as written; None if neither names one."""
     match = _META_CHARSET.search(head) or _XML_DECLARATION.match(head)
-    return match is not None and reads_as_windows_1252(match.group(1).decode("ascii"))
+    return None if match is None else match.group(1).decode("ascii")
 
 
 def _refuse_known_binary(data: bytes, name: str) -> None:

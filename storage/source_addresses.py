@@ -15,6 +15,7 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import quote, urlsplit
 
+from diptych.storage.article_titles import front_matter_lines
 from diptych.storage.control_characters import ONE_LINE_CONTROLS
 
 MAX_ADDRESS = 2000
@@ -24,7 +25,6 @@ _BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
 _SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)", re.IGNORECASE)  # browsers' comment
 _SINGLE_FILE = re.compile(r"Page saved with SingleFile\s+url:\s*(\S+)", re.IGNORECASE)
 _FRONT_MATTER_KEYS = ("source", "url", "source_url", "canonical_url", "link")
-_FRONT_MATTER_LINES = 100  # a front matter longer than this is not looked through
 
 
 def web_address(text: str) -> str:
@@ -70,13 +70,8 @@ def page_address(page: str) -> str:
 
 def front_matter_address(text: str) -> str:
     """The ``source:`` (or ``url:``…) of a Markdown file's front matter, or ""."""
-    lines = text.lstrip("\ufeff").splitlines()
-    if not lines or lines[0].strip() != "---":
-        return ""
     found: dict[str, str] = {}
-    for line in lines[1:_FRONT_MATTER_LINES]:
-        if line.strip() in ("---", "..."):
-            break
+    for line in front_matter_lines(text):
         key, colon, value = line.partition(":")
         key = key.strip().lower()
         if colon and key in _FRONT_MATTER_KEYS and key not in found:
