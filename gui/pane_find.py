@@ -9,8 +9,7 @@ from PySide6.QtGui import QKeyEvent
 
 from diptych.gui.article_view import ArticleView
 from diptych.gui.find_bar import MAX_MATCHES, FindBar, find_all
-from diptych.gui.pane_reading import bring_into_view
-from diptych.gui.pane_reading import show_range as pane_reading_show_range
+from diptych.gui.pane_reading import bring_into_view, show_range
 
 
 class PaneFind(QObject):
@@ -76,7 +75,7 @@ class PaneFind(QObject):
         self.bar.show()
         self._match = next((i for i, m in enumerate(self.matches) if m[0] >= start), 0)
         if not self.matches:
-            pane_reading_show_range(self.view, start, end)
+            show_range(self.view, start, end)
             return
         self._show_match()
 
