@@ -35,7 +35,7 @@ def word_edges(
     reach = min(_MAX_REACH, max(_MIN_REACH, len(quote) // 3))
     new_start, new_end = start, end
     if not (before[-1:] and _is_word(before[-1]) and _is_word(quote[0])):
-        new_start = _start_edge(text, start, end, quote, words[0], reach)
+        new_start = _start_edge(text, start, end, words[0], reach)
     if not (after[:1] and _is_word(after[0]) and _is_word(quote[-1])):
         new_end = _end_edge(text, new_start, end, quote, words[-1], reach)
     # Spaces the quote has not at its ends are not the passage's either.
@@ -54,7 +54,7 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _start_edge(text: str, start: int, end: int, quote: str, first: str, reach: int) -> int:
+def _start_edge(text: str, start: int, end: int, first: str, reach: int) -> int:
     """The start, if inside a word: where the quote's first word stands nearest, else that
     word's start. A start on a word's edge is as found (a typo in the first word, or the
     first word gone, moves nothing)."""
