@@ -241,13 +241,14 @@ class ArticlePane(QFrame):
         return self.passages.selected
 
     def on_session_articles_changed(self) -> None:
-        """Follow renames (and namesakes come or gone); close if the article was removed."""
+        """Follow renames (and namesakes come or gone), also in Back's and Forward's
+        tooltips; close if the article was removed."""
+        if self.history.can_go_back or self.history.can_go_forward:
+            self.history.keep_only({a.id for a in self.session.articles()})
+            self.on_history_changed()  # the article each goes to renamed, or another now
         if self.article_id is None:
-            if self.history.can_go_back or self.history.can_go_forward:
-                self.history.keep_only({a.id for a in self.session.articles()})
             return
         listed = {a.id: (a, label) for a, label in article_labels(self.session.articles())}
-        self.history.keep_only(listed)  # Back never leads to an article removed
         if self.article_id not in listed:
             removed, self.loader.article_id = self.article_id, None
             self.articleRemoved.emit(removed)

@@ -13,7 +13,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_gui_long_article import long_article
 
+from diptych.gui.article_commands import RenameArticle
 from diptych.gui.article_pane import ArticlePane
+from diptych.gui.commands import perform
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.storage.importing import parse_article
@@ -154,6 +156,19 @@ def test_back_and_forward_are_greyed_with_nowhere_to_go(qtbot: QtBot, window: Ma
     shown(qtbot, pane, window, "Gamma")
     keyboard_in(qtbot, window, 1)  # the other pane has been nowhere
     assert not actions.back.isEnabled() and not actions.forward.isEnabled()
+
+
+def test_back_and_forward_name_an_article_renamed_since(qtbot: QtBot, window: MainWindow) -> None:
+    pane = keyboard_in(qtbot, window, 0)
+    header = pane.header
+    window.area.open_article(article_id(window, "Gamma"))
+    shown(qtbot, pane, window, "Gamma")
+    session = window.session
+    assert perform(session, RenameArticle(session, article_id(window, "Alpha"), "Alpha, revised"))
+    assert header.back_button.toolTip() == "Back to “Alpha, revised” (Alt+Left)"
+    assert header.back_button.accessibleDescription() == "Back to “Alpha, revised”"
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undone
+    qtbot.waitUntil(lambda: header.back_button.toolTip() == "Back to “Alpha” (Alt+Left)")
 
 
 def test_back_pressed_from_the_keyboard_to_the_end_leaves_the_focus_on_forward(
