@@ -1,7 +1,7 @@
 """A pane's Move pane left and right (heading its ☰ menu) are offered only where moving the
 pane changes what is seen: not the leftmost pane left, the rightmost right, a pane alone,
 nor an empty pane past another empty one; they follow panes added, closed, moved and
-filled. (The header's ◀ and ▶ go Back and Forward: tests/test_gui_pane_back_buttons.py.)"""
+filled. (The header's ◀ and ▶ go Back and Forward: tests/test_gui_pane_history.py.)"""
 
 from __future__ import annotations
 
