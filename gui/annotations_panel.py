@@ -14,13 +14,13 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTabBar, QVBoxLayout, QWidget
 
 from diptych.gui import dialogs
 from diptych.gui.commands import perform
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.passage_cells import ARTICLE_ID_ROLE, PASSAGE_ID_ROLE, Column
-from diptych.gui.passage_commands import DeletePassage
+from diptych.gui.passage_commands import ChangeTagsOfPassages, DeletePassage, DeletePassages
 from diptych.gui.passage_count_hint import other_tab_text
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
 from diptych.gui.passage_filter_fields import PassageFilterFields
@@ -132,6 +132,7 @@ class AnnotationsPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(partial(show_passage_menu, self))
         self.selection.passageChosen.connect(self.passageSelected)
+        self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
         self.model.rowsRemoved.connect(self.on_model_rows_changed)
         self.model.rowsInserted.connect(self.on_model_rows_changed)
         self.model.modelReset.connect(self.on_model_reset)
@@ -156,6 +157,8 @@ class AnnotationsPanel(QWidget):
             return False
         self.tabs.setCurrentIndex(ORPHANS_TAB if passage.is_orphan else PASSAGES_TAB)
         index = self.selection.index_of(annotation_id)
+        if self.selection.stepping and index.row() == self.table.currentIndex().row():
+            return True  # the row the user is stepping onto: the table selects as it goes
         self.selection.make_current(index)
         if index.isValid():
             self.table.scrollTo(index)
@@ -171,7 +174,12 @@ class AnnotationsPanel(QWidget):
         return self.selection.current_passage()
 
     def delete_current(self) -> None:
-        """Delete the passage on the current row (undoable), then select the next row."""
+        """Delete the passage on the current row (undoable), then select the next row;
+        with several rows selected, their passages, as one step."""
+        several = self.selection.selected_passages()
+        if len(several) > 1:
+            self.delete_passages(several)
+            return
         annotation_id = self.current_passage()
         row = self.table.currentIndex().row()
         if annotation_id is None or not self.table.selectionModel().isRowSelected(row):
@@ -187,6 +195,44 @@ class AnnotationsPanel(QWidget):
         if following.isValid():  # as if the user had stepped onto it
             self.selection.choose(following)
 
+    def delete_passages(self, annotation_ids: list[int]) -> None:
+        """Delete several passages as one step (Ctrl+Z puts them all back), then select the
+        row after the first of them."""
+        if refused_read_only(self.session, "no passage can be deleted"):
+            return
+        rows = [self.model.row_of(i) for i in annotation_ids]
+        row = min((r for r in rows if r >= 0), default=0)
+        if not perform(self.session, DeletePassages(self.session, annotation_ids)):
+            return
+        self.session.messages.info(f"{len(annotation_ids)} passages deleted — Ctrl+Z to undo")
+        following = self.model.index(min(row, self.model.rowCount() - 1), 0)
+        if following.isValid():  # as if the user had stepped onto it
+            self.selection.choose(following)
+
+    def tag_passages(self, annotation_ids: list[int], tag_id: int, *, remove: bool = False) -> None:
+        """Put a tag on several passages (``remove``: take it off them) as one step; they
+        stay selected for the next."""
+        if refused_read_only(self.session, "no passage can be tagged"):
+            return
+        name = f"“{self.session.codebook().path(tag_id)}”"
+        carrying = {i for i in annotation_ids if tag_id in self.session.passage(i).tag_ids}
+        changing = len(carrying) if remove else len(annotation_ids) - len(carrying)
+        if not changing:
+            already = "carries" if len(annotation_ids) == 1 else "carry"
+            self.session.messages.info(
+                f"None of these passages {already} {name}."
+                if remove
+                else f"All {len(annotation_ids)} passages {already} {name} already."
+            )
+            return
+        command = ChangeTagsOfPassages(self.session, annotation_ids, tag_id, remove=remove)
+        if not perform(self.session, command):
+            return
+        self.selection.select_passages(annotation_ids)
+        count = f"{changing} passage{'' if changing == 1 else 's'}"
+        done = f"{name} taken off {count}" if remove else f"{count} tagged with {name}"
+        self.session.messages.info(f"{done} — Ctrl+Z to undo")
+
     # -- slots -----------------------------------------------------------------------------
     def on_tabs_current_changed(self, position: int) -> None:
         """Show anchored passages or orphans."""
@@ -196,8 +242,19 @@ class AnnotationsPanel(QWidget):
         self.model.set_filter(replace(self.model.filter, orphans=which))
 
     def on_table_clicked(self, index: QModelIndex) -> None:
-        """Open the clicked passage."""
-        self._activate(index)
+        """Open the clicked passage (not one clicked with Shift or Ctrl, which select
+        several rows)."""
+        several = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        if not QApplication.keyboardModifiers() & several:
+            self._activate(index)
+
+    def on_table_selection_changed(self) -> None:
+        """Several rows selected by the user: say what can be done with them all."""
+        count = len(self.table.selectionModel().selectedRows())
+        if count > 1 and self.table.hasFocus():
+            self.session.messages.info(
+                f"{count} passages selected: Del deletes them, Shift+F10 tags or untags them all."
+            )
 
     def on_model_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
         """Rows went or came (deleted, undone): say if none matches the filters."""

@@ -24,11 +24,21 @@ from diptych.storage.codebook import name_key
 
 if TYPE_CHECKING:
     from diptych.gui.coding import CodingController
+    from diptych.storage.codebook import Codebook
 
 
 def menu_text(name: str) -> str:
     """A name as a menu item shows it: a menu takes '&' as marking the item's key letter."""
     return name.replace("&", "&&")
+
+
+def menu_tag_name(codebook: Codebook, tag_id: int, shared: set[str]) -> str:
+    """A tag's name in a menu: its path when another tag has the same name under another
+    parent (``shared``, from :func:`~diptych.gui.tag_chips.shared_names`: ``Economy/Other``,
+    ``Politics/Other``), which could otherwise be told apart only by the colour of their
+    icons."""
+    name = codebook[tag_id].name
+    return menu_text(codebook.path(tag_id) if name_key(name) in shared else name)
 
 
 class CodingMenu:
@@ -72,17 +82,9 @@ class CodingMenu:
         for tag in codebook.ordered():
             number = codebook.key(tag.id)
             key = f"\t{number}" if number is not None else ""
-            name = menu_text(self._tag_name(tag.id, shared))
+            name = menu_tag_name(codebook, tag.id, shared)
             action = tags_menu.addAction(color_icon(tag.color), name + key)
             action.triggered.connect(lambda _=False, t=tag.id: coding.apply_tag(t))
-
-    def _tag_name(self, tag_id: int, shared: set[str]) -> str:
-        """A tag's name in the menu: its path when another tag has the same name under
-        another parent (``shared``: ``Economy/Other``, ``Politics/Other``), which could
-        otherwise be told apart only by the colour of their icons."""
-        codebook = self.coding.session.codebook()
-        name = codebook[tag_id].name
-        return codebook.path(tag_id) if name_key(name) in shared else name
 
     def _add_passage_actions(self, menu: QMenu, position: QPoint, annotation_id: int) -> None:
         """Take off one of the passage's tags, add one, or delete the passage."""
@@ -92,7 +94,7 @@ class CodingMenu:
         shared = shared_names(codebook)
         for tag_id in passage.tag_ids:
             if tag_id in codebook:
-                name = menu_text(self._tag_name(tag_id, shared))
+                name = menu_tag_name(codebook, tag_id, shared)
                 action = menu.addAction(color_icon(codebook[tag_id].color), f"Remove tag {name}")
                 action.triggered.connect(
                     lambda _=False, t=tag_id: coding.remove_tag(annotation_id, t)

@@ -101,6 +101,85 @@ class DeletePassage(SessionCommand):
         return self._passage_gone(self.passage)
 
 
+class DeletePassages(SessionCommand):
+    """Delete several passages with their tags and notes, as one step."""
+
+    PUTS_BACK = "undo"
+
+    def __init__(self, session: ProjectSession, annotation_ids: Iterable[int]) -> None:
+        self.annotation_ids = tuple(annotation_ids)
+        super().__init__(session, f"Delete {len(self.annotation_ids)} passages")
+        self.passages: list[Annotation] = []
+        self.restored: list[Annotation] = []  # the passages as undo put them back
+
+    def _do(self) -> None:
+        self.passages = self.session.delete_passages(self.annotation_ids)
+
+    # Redo deletes the passages only as undo left them: one given a note or tags
+    # meanwhile, in another window, keeps them all and the step is dropped.
+    def _redo(self) -> None:
+        self.passages = self.session.delete_passages(self.annotation_ids, expected=self.restored)
+
+    def _undo(self) -> None:
+        self.restored = self.session.restore_passages(self.passages)
+
+    def _passage_shown(self, *, undone: bool) -> int:
+        return self.annotation_ids[0] if undone and self.annotation_ids else 0
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return next(filter(None, map(self._passage_gone, self.passages)), None)
+
+
+class ChangeTagsOfPassages(SessionCommand):
+    """Put one tag on several passages, or take it off them, as one step."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        annotation_ids: Iterable[int],
+        tag_id: int,
+        *,
+        remove: bool = False,
+    ) -> None:
+        self.annotation_ids = tuple(annotation_ids)
+        self.tag_id, self.remove = tag_id, remove
+        book = session.codebook()
+        name = quoted(book.path(tag_id)) if tag_id in book else "a tag"
+        count = len(self.annotation_ids)
+        super().__init__(
+            session,
+            f"Remove {name} from {count} passages"
+            if remove
+            else f"Tag {count} passages with {name}",
+        )
+        # Each passage's tags this step put on and took off: only those are taken back.
+        self.changes: dict[int, tuple[set[int], set[int]]] = {}
+        self.passages: list[Annotation] = []
+
+    def _do(self) -> None:
+        tag = {self.tag_id}
+        for annotation_id in self.annotation_ids:
+            has = self.tag_id in self.session.passage(annotation_id).tag_ids
+            if has == self.remove:
+                self.changes[annotation_id] = (set(), tag) if self.remove else (tag, set())
+        if not self.changes:
+            return
+        self.passages = self.session.change_tags_of(self.changes)
+
+    # Undo and redo take off and put back only the tag on the passages this step changed,
+    # leaving what another window changed on them meanwhile; a passage deleted meanwhile
+    # makes the step fail (and say so) rather than change the others alone.
+    def _redo(self) -> None:
+        self.passages = self.session.change_tags_of(self.changes)
+
+    def _undo(self) -> None:
+        undone = {i: (removed, added) for i, (added, removed) in self.changes.items()}
+        self.passages = self.session.change_tags_of(undone)
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return next(filter(None, map(self._passage_gone, self.passages)), None)
+
+
 class SetPassageTags(SessionCommand):
     """Change which tags a passage carries."""
 

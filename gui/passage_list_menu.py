@@ -41,8 +41,8 @@ def _request_note(panel: AnnotationsPanel) -> None:
 
 def show_passage_menu(panel: AnnotationsPanel, point: QPoint | None = None) -> None:
     """Pop up the menu of the passage at ``point`` in the list (None: on the current row,
-    from the keys), making its row the chosen one first, as a click does; nowhere near a
-    passage, nothing."""
+    from the keys), making its row the chosen one first, as a click does; on one of several
+    selected rows, the menu of them all; nowhere near a passage, nothing."""
     table = panel.table
     index = table.currentIndex() if point is None else table.indexAt(point)
     if not index.isValid():
@@ -50,6 +50,13 @@ def show_passage_menu(panel: AnnotationsPanel, point: QPoint | None = None) -> N
     if point is None:
         table.scrollTo(index)
         point = table.visualRect(index).center()
+    several = panel.selection.selected_passages()
+    if len(several) > 1 and table.selectionModel().isRowSelected(index.row()):
+        # Among several selected rows: the menu of them all.
+        from diptych.gui.passage_list_bulk_menu import several_passages_menu
+
+        several_passages_menu(panel, several).popup(table.viewport().mapToGlobal(point))
+        return
     if index.row() != table.currentIndex().row() or not table.selectionModel().isRowSelected(
         index.row()
     ):

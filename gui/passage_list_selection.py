@@ -3,7 +3,9 @@ while rows are removed, filtered out or read anew."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Signal
 
 from diptych.gui.passage_cells import PASSAGE_ID_ROLE
 from diptych.gui.passage_model import PassageTableModel
@@ -41,6 +43,7 @@ class PassageListSelection(QObject):
         self.table = table
         self.chosen = 0  # the passage the user or the window selected
         self._selecting = False
+        self.stepping = False  # the user is moving the current row (see passageChosen)
         table.selectionModel().currentRowChanged.connect(self.on_table_current_row_changed)
         # After the selection model has moved the current row (it is connected first).
         model.rowsRemoved.connect(self.on_model_rows_changed)
@@ -51,6 +54,30 @@ class PassageListSelection(QObject):
         """The id of the passage on the current row, if any."""
         index = self.table.currentIndex()
         return int(index.data(PASSAGE_ID_ROLE)) if index.isValid() else None
+
+    def selected_passages(self) -> list[int]:
+        """The ids of the passages on the selected rows, top to bottom (Shift or Ctrl with a
+        click or the arrows selects several)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [int(self.model.index(row, 0).data(PASSAGE_ID_ROLE)) for row in rows]
+
+    def select_passages(self, annotation_ids: Iterable[int]) -> None:
+        """Select the rows of these passages (those still listed), quietly, the current
+        row staying where it is: after a change to several passages, whose rows the model
+        may have read anew, they stay selected for the next."""
+        selection = QItemSelection()
+        for annotation_id in annotation_ids:
+            index = self.index_of(annotation_id)
+            if index.isValid():
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self._selecting = True
+        try:
+            self.table.selectionModel().select(
+                selection, flags | QItemSelectionModel.SelectionFlag.Rows
+            )
+        finally:
+            self._selecting = False
 
     def choose(self, index: QModelIndex) -> None:
         """Make a row current and its passage the chosen one, as if the user had stepped
@@ -63,7 +90,13 @@ class PassageListSelection(QObject):
         """Tell which passage the user moved to."""
         if current.isValid() and self.table.moved_by_user and not self._selecting:
             self.chosen = int(current.data(PASSAGE_ID_ROLE))
-            self.passageChosen.emit(self.chosen)
+            # The table has moved its current row and selects rows after it (Shift or Ctrl
+            # with a click or the arrows: several); the window, told, leaves that to it.
+            self.stepping = True
+            try:
+                self.passageChosen.emit(self.chosen)
+            finally:
+                self.stepping = False
 
     def on_model_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
         """Rows went or came (deleted, undone): keep the chosen passage's row current."""

@@ -44,7 +44,8 @@ class PassageTable(FocusFramed, QTableView):
         self.setItemDelegateForColumn(Column.TAGS, TagCellDelegate(self))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift or Ctrl with a click or the arrows selects several, to delete or tag at once.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Rows are chosen whole: Tab and Shift+Tab leave the table for the filters (cell
         # by cell they never left it, and the filter could not be reached from it).

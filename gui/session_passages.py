@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from diptych.gui.session_watch import FileWatch
 from diptych.storage.errors import InputError
@@ -63,6 +63,44 @@ class PassageEdits(FileWatch):
         self._changed(passage.article_id, passage.id)
         return passage
 
+    def delete_passages(
+        self, annotation_ids: Iterable[int], *, expected: Iterable[Annotation] = ()
+    ) -> list[Annotation]:
+        """Delete several passages in one transaction (all or none); returns them for
+        undo. With ``expected`` (redo: the passages as undo left them), each only if it is
+        still so (see :meth:`AnnotationStore.delete`)."""
+        known = {p.id: p for p in expected}
+        annotations = self.project.annotations
+        with self.project.transaction():
+            gone = [
+                annotations.delete(annotation_id=i, expected=known.get(i)) for i in annotation_ids
+            ]
+        self._changed_many({p.article_id for p in gone})
+        return gone
+
+    def restore_passages(self, passages: Iterable[Annotation]) -> list[Annotation]:
+        """Put several deleted passages back as they were, in one transaction."""
+        passages = list(passages)
+        with self.project.transaction():
+            restored = [self.project.annotations.restore(annotation=p) for p in passages]
+        self._changed_many({p.article_id for p in passages})
+        return restored
+
+    def change_tags_of(
+        self, changes: Mapping[int, tuple[Iterable[int], Iterable[int]]]
+    ) -> list[Annotation]:
+        """Put tags on several passages and take others off, leaving their other tags, in
+        one transaction (``changes``: each passage's id, the tags to add and to remove; see
+        :meth:`change_passage_tags`)."""
+        annotations = self.project.annotations
+        with self.project.transaction():
+            changed = [
+                annotations.change_tags(annotation_id=i, add=add, remove=remove)
+                for i, (add, remove) in changes.items()
+            ]
+        self._changed_many({p.article_id for p in changed})
+        return changed
+
     def restore_passage(self, passage: Annotation) -> Annotation:
         """Put a deleted passage back as it was."""
         restored = self.project.annotations.restore(annotation=passage)
@@ -119,6 +157,12 @@ class PassageEdits(FileWatch):
         restored = self.project.annotations.put_back_anchor(annotation=passage, expected=expected)
         self._changed(passage.article_id, passage.id)
         return restored
+
+    def _changed_many(self, article_ids: set[int]) -> None:
+        """Passages of several articles changed at once: each article's views follow once."""
+        with self._telling_views(article_ids):
+            for article_id in sorted(article_ids):
+                self.passagesChanged.emit(article_id)
 
     def _changed(self, article_id: int, annotation_id: int) -> None:
         # PRAGMA data_version ignores this connection's own commits: nothing to record.

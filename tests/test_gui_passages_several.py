@@ -1,0 +1,183 @@
+"""Several passages selected in the Passages list (Shift or Ctrl with the arrows or a
+click) are deleted with Del, or tagged and untagged from their menu, each as one undo
+step; Ctrl+click selects a row without opening its passage; a read-only project greys
+the menu's edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui_support import open_window
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.context import AppContext
+from diptych.gui.main_window import MainWindow
+from diptych.gui.passage_cells import PASSAGE_ID_ROLE
+from diptych.storage.project import Project
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def popup_menu(qtbot: QtBot) -> QMenu:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def shown(text: str) -> str:
+    """A menu item's text as it reads (its key letter's '&' and its keys left out)."""
+    return text.split("\t")[0].replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def item(menu: QMenu, text: str):  # a QAction
+    return next(a for a in menu.actions() if shown(a.text()) == text)
+
+
+def first_rows_selected(qtbot: QtBot, window: MainWindow, count: int) -> list[int]:
+    """Choose the first row from the keyboard, Shift+Down to ``count`` rows; their ids."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table = window.passages.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Up)  # the first row chosen, wherever the table began
+    for _ in range(count - 1):
+        qtbot.keyClick(table, Qt.Key.Key_Down, SHIFT)
+    chosen = window.passages.selection.selected_passages()
+    model = table.model()
+    assert chosen == [model.index(row, 0).data(PASSAGE_ID_ROLE) for row in range(count)]
+    return chosen
+
+
+def menu_of_selection(qtbot: QtBot, window: MainWindow) -> QMenu:
+    table = window.passages.table
+    qtbot.keyClick(table, Qt.Key.Key_F10, SHIFT)
+    return popup_menu(qtbot)
+
+
+def stored_ids(window: MainWindow) -> set[int]:
+    return {p.id for p in window.session.project.annotations.query()}
+
+
+def test_del_deletes_the_selected_passages_as_one_step_and_ctrl_z_puts_them_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    before = stored_ids(window)
+    chosen = first_rows_selected(qtbot, window, 3)
+    said = "3 passages selected: Del deletes them, Shift+F10 tags or untags them all."
+    assert window.statusBar().currentMessage() == said
+    table = window.passages.table
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert stored_ids(window) == before - set(chosen)
+    assert window.session.undo_stack.undoText() == "Delete 3 passages"
+    assert window.statusBar().currentMessage() == "3 passages deleted — Ctrl+Z to undo"
+    assert len(window.passages.selection.selected_passages()) == 1  # the next row, alone
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    assert stored_ids(window) == before
+    rows = {table.model().index(r, 0).data(PASSAGE_ID_ROLE) for r in range(3)}
+    assert rows == set(chosen)  # back in the list
+
+
+def test_the_menu_of_several_tags_them_all_and_undo_takes_off_only_what_it_put_on(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    session = window.session
+    chosen = first_rows_selected(qtbot, window, 3)
+    before = {i: set(session.passage(i).tag_ids) for i in chosen}
+    carried = before[chosen[0]]
+    # A tag the first passage carries and another of them does not.
+    tag_id = next(
+        t for t in carried if any(t not in session.passage(i).tag_ids for i in chosen[1:])
+    )
+    name = session.codebook().path(tag_id)
+    menu = menu_of_selection(qtbot, window)
+    texts = [shown(a.text()) for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["Tag 3 passages with", "Remove a tag from 3 passages", "Delete 3 passages"]
+    submenu = item(menu, "Tag 3 passages with").menu()
+    assert submenu is not None
+    assert [shown(a.text()) for a in submenu.actions()] == [
+        t.name for t in session.codebook().ordered()
+    ]
+    tag_action = next(a for a in submenu.actions() if shown(a.text()) == name.split("/")[-1])
+    menu.hide()
+    tag_action.trigger()
+    assert all(tag_id in session.passage(i).tag_ids for i in chosen)
+    assert session.undo_stack.undoText() == f"Tag 3 passages with “{name}”"
+    assert window.passages.selection.selected_passages() == chosen  # kept for the next
+    qtbot.keyClick(window.passages.table, Qt.Key.Key_Z, CTRL)
+    assert {i: set(session.passage(i).tag_ids) for i in chosen} == before  # the first kept it
+
+
+def test_removing_a_tag_from_several_offers_only_their_tags_and_is_one_step(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    session = window.session
+    chosen = first_rows_selected(qtbot, window, 2)
+    before = {i: set(session.passage(i).tag_ids) for i in chosen}
+    menu = menu_of_selection(qtbot, window)
+    submenu = item(menu, "Remove a tag from 2 passages").menu()
+    assert submenu is not None
+    book = session.codebook()
+    offered = [shown(a.text()) for a in submenu.actions()]
+    carried = set().union(*before.values())
+    assert offered == [t.name for t in book.ordered() if t.id in carried]
+    tag_id = next(iter(before[chosen[0]]))
+    action = next(a for a in submenu.actions() if shown(a.text()) == book[tag_id].name)
+    menu.hide()
+    action.trigger()
+    assert all(tag_id not in session.passage(i).tag_ids for i in chosen)
+    qtbot.keyClick(window.passages.table, Qt.Key.Key_Z, CTRL)
+    assert {i: set(session.passage(i).tag_ids) for i in chosen} == before
+
+
+def test_ctrl_click_selects_another_row_without_opening_its_passage(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    table = window.passages.table
+    model = table.model()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=_row_point(window, 0))
+    first = model.index(0, 0).data(PASSAGE_ID_ROLE)
+    qtbot.waitUntil(lambda: window.coding.selection.selected == first)
+    last = model.rowCount() - 1
+    with qtbot.assertNotEmitted(window.passages.passageActivated, wait=100):
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, CTRL, pos=_row_point(window, last)
+        )
+    assert window.passages.selection.selected_passages() == [
+        first,
+        model.index(last, 0).data(PASSAGE_ID_ROLE),
+    ]
+    # A right-click on one of them: the menu of both.
+    point = _row_point(window, last)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, table.viewport().mapToGlobal(point)
+    )
+    QApplication.sendEvent(table.viewport(), event)
+    menu = popup_menu(qtbot)
+    assert shown(menu.actions()[-1].text()) == "Delete 2 passages"
+    menu.close()
+
+
+def test_a_read_only_project_greys_the_menu_of_several(
+    qtbot: QtBot, context: AppContext, sample: Path
+) -> None:
+    window = open_window(qtbot, context, Project.open(sample, read_only=True))
+    first_rows_selected(qtbot, window, 2)
+    menu = menu_of_selection(qtbot, window)
+    assert not any(a.isEnabled() for a in menu.actions() if not a.isSeparator())
+    menu.close()
+    before = stored_ids(window)
+    qtbot.keyClick(window.passages.table, Qt.Key.Key_Delete)
+    assert stored_ids(window) == before
+    assert "read-only" in window.statusBar().currentMessage()
+
+
+def _row_point(window: MainWindow, row: int) -> QPoint:
+    table = window.passages.table
+    return table.visualRect(table.model().index(row, 2)).center()
