@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QAction, QColor, QTextCursor
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
@@ -76,6 +78,37 @@ def select_text(pane: ArticlePane, quote: str, occurrence: int = 1) -> tuple[int
     pane.view.setTextCursor(cursor)
     pane.view.setFocus()
     return start, end
+
+
+KEY_LETTER = re.compile(r"&([^&])")
+
+
+def key_letters(menu: QMenu) -> list[str]:
+    """The key letter of each item of ``menu`` ("" for one without), in order."""
+    letters = []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        found = KEY_LETTER.search(action.text().split("\t")[0].replace("&&", ""))
+        letters.append(found.group(1).lower() if found else "")
+    return letters
+
+
+def shown_text(action_text: str) -> str:
+    """What a menu item reads: '&' marks the next letter as the item's key, '&&' shows '&'
+    (and what follows a tab is the key shown beside it, not part of its name)."""
+    label = action_text.split("\t")[0]
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def shown_texts(menu: QMenu) -> list[str]:
+    """What the items of ``menu`` read, in order ("" for a separator)."""
+    return [shown_text(a.text()) for a in menu.actions()]
+
+
+def menu_item(menu: QMenu, text: str) -> QAction:
+    """The item of ``menu`` that reads ``text`` (its key letter unmarked)."""
+    return next(a for a in menu.actions() if shown_text(a.text()) == text)
 
 
 def point_of(pane: ArticlePane, offset: int) -> QPoint:

@@ -5,7 +5,7 @@ passage."""
 
 from __future__ import annotations
 
-from gui_support import keyboard_in, point_of
+from gui_support import keyboard_in, point_of, shown_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
@@ -36,7 +36,9 @@ def test_f2_in_a_passages_menu_writes_its_note_and_del_deletes_it(
         key=lambda p: p.start,
     ).id
     menu = _passage_menu(qtbot, pane, passage_id)
-    keys = {a.text(): a.shortcut().toString() for a in menu.actions() if not a.isSeparator()}
+    keys = {
+        shown_text(a.text()): a.shortcut().toString() for a in menu.actions() if not a.isSeparator()
+    }
     assert keys["Edit note"] == "F2" and keys["Delete passage"] == "Del"
 
     qtbot.keyClick(menu, Qt.Key.Key_F2)

@@ -4,7 +4,7 @@ caret on it, for the keys to go on from it."""
 
 from __future__ import annotations
 
-from gui_support import point_of
+from gui_support import point_of, shown_texts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -230,7 +230,7 @@ def test_an_orphan_stays_selected_while_the_caret_goes_through_passages_to_its_n
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    texts = [a.text() for a in menu.actions()]
+    texts = shown_texts(menu)
     menu.close()
     assert f"Re-attach passage “{SYMBOLIC}” to the selection" in texts
 

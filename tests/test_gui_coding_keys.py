@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_support import select_text
+from gui_support import select_text, shown_text, shown_texts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -47,14 +47,14 @@ def test_a_tag_key_on_a_selected_line_break_says_so_without_an_error(
 
 def menu_texts(qtbot: QtBot, pane: ArticlePane) -> tuple[list[str], list[str]]:
     """Shift+F10 in the pane: the menu's items, and those of its "Tag with" submenu (none
-    without text selected)."""
+    without text selected), as they read."""
     qtbot.keyClick(pane.view, Qt.Key.Key_F10, SHIFT)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    texts = [a.text() for a in menu.actions()]
-    submenus = [a.menu() for a in menu.actions() if a.text() == "Tag with"]
-    tags = [a.text() for m in submenus if isinstance(m, QMenu) for a in m.actions()]
+    texts = shown_texts(menu)
+    submenus = [a.menu() for a in menu.actions() if shown_text(a.text()) == "Tag with"]
+    tags = [shown_text(a.text()) for m in submenus if isinstance(m, QMenu) for a in m.actions()]
     menu.close()
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     return texts, tags
@@ -71,9 +71,8 @@ def test_the_menu_tells_apart_tags_sharing_a_name_by_their_paths(
     window.area.set_current(pane)
     start, _end = select_text(pane, QUOTE)
     qtbot.waitUntil(pane.view.hasFocus)
-    _texts, tag_items = menu_texts(qtbot, pane)
-    assert tag_items
-    names = [text.split("\t")[0] for text in tag_items]
+    _texts, names = menu_texts(qtbot, pane)
+    assert names
     assert "Economy/Other" in names and "Diplomacy/Other" in names
     assert "Other" not in names
     assert "Trade" in names  # a name no other tag has stays short

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_support import point_of, select_text
+from gui_support import menu_item, point_of, select_text, shown_text, shown_texts
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
@@ -35,7 +35,8 @@ def dismiss(qtbot: QtBot, menu: QMenu) -> None:
 
 
 def choose(qtbot: QtBot, menu: QMenu, text: str) -> None:
-    action = next(a for a in menu.actions() if a.text().split("\t")[0] == text)
+    """Click the item of ``menu`` that reads ``text``."""
+    action = menu_item(menu, text)
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
 
 
@@ -90,7 +91,7 @@ def test_the_codebook_menu_goes_when_closed_or_used(qtbot: QtBot, window: MainWi
 
     menu = right_click(qtbot, view.viewport(), point)
     with qtbot.waitSignal(window.tags.showPassagesRequested):
-        choose(qtbot, menu, "Show its &passages")
+        choose(qtbot, menu, "Show its passages")
     qtbot.waitUntil(lambda: menus(window.tags) == before)
 
 
@@ -108,12 +109,6 @@ def test_the_library_menu_goes_when_closed_or_used(qtbot: QtBot, window: MainWin
     qtbot.waitUntil(lambda: menus(window.library) == before)
 
 
-def shown_text(action_text: str) -> str:
-    """What a menu item reads: '&' marks the next letter as the item's key, '&&' shows '&'."""
-    label = action_text.split("\t")[0]
-    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
 def test_tag_names_with_an_ampersand_read_as_they_are_in_the_menus(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -129,9 +124,9 @@ def test_tag_names_with_an_ampersand_read_as_they_are_in_the_menus(
     select_text(pane, "renewed diplomatic engagement")
     menu = right_click(qtbot, pane.view.viewport(), point_of(pane, passage.start + 1))
     submenu = next(a.menu() for a in menu.actions() if a.menu())
-    assert tag.name in [shown_text(a.text()) for a in submenu.actions()]
-    assert f"Remove tag {tag.name}" in [shown_text(a.text()) for a in menu.actions()]
-    choose(qtbot, menu, f"Remove tag {tag.name}".replace("&", "&&"))
+    assert tag.name in shown_texts(submenu)
+    assert f"Remove tag {tag.name}" in shown_texts(menu)
+    choose(qtbot, menu, f"Remove tag {tag.name}")
     assert tag.id not in window.session.passage(passage.id).tag_ids
     assert book[tag.id].name == tag.name
 
@@ -161,7 +156,7 @@ def test_shift_f10_opens_the_menu_of_the_passage_at_the_caret(
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    assert "Delete passage" in [shown_text(a.text()) for a in menu.actions()]
+    assert "Delete passage" in shown_texts(menu)
     assert window.coding.selected == passage.id
     dismiss(qtbot, menu)
     qtbot.waitUntil(lambda: menus(window) == before)

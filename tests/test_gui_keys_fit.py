@@ -4,6 +4,7 @@ tags and note; undo gives it back its text. An orphan is re-attached the same wa
 
 from __future__ import annotations
 
+from gui_support import shown_text, shown_texts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -32,17 +33,17 @@ def first_passage(qtbot: QtBot, window: MainWindow) -> tuple[ArticlePane, Annota
 
 
 def choose_from_the_menu(qtbot: QtBot, pane: ArticlePane, starts: str) -> None:
-    """Shift+F10, then Down until the item starting with ``starts``, then Enter."""
+    """Shift+F10, then Down until the item whose words start with ``starts``, then Enter."""
     qtbot.keyClick(pane.view, Qt.Key.Key_F10, SHIFT)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    texts = [a.text() for a in menu.actions()]
+    texts = shown_texts(menu)
     assert any(t.startswith(starts) for t in texts), texts
     for _ in texts:
         qtbot.keyClick(menu, Qt.Key.Key_Down)
         active = menu.activeAction()
-        if active is not None and active.text().startswith(starts):
+        if active is not None and shown_text(active.text()).startswith(starts):
             break
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
@@ -92,7 +93,7 @@ def test_no_fit_is_offered_for_text_beside_the_selected_passage(
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    texts = [a.text() for a in menu.actions()]
+    texts = shown_texts(menu)
     assert "Copy" in texts and not any(t.startswith("Fit passage") for t in texts)
     qtbot.keyClick(menu, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_support import finish_jobs_as_they_start
+from gui_support import finish_jobs_as_they_start, menu_item
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QPushButton
@@ -70,7 +70,8 @@ def open_context_menu(library: LibraryPanel, title: str) -> QMenu:
 
 
 def choose(menu: QMenu, text: str) -> None:
-    action = next(a for a in menu.actions() if a.text() == text)
+    """Choose the item of ``menu`` that reads ``text``."""
+    action = menu_item(menu, text)
     menu.close()
     action.trigger()
 

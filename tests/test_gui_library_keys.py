@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_support import menu_item
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
@@ -117,7 +118,7 @@ def test_the_menu_keys_open_the_selected_articles_menu_and_update_it_from_a_newe
     assert isinstance(menu, QMenu)
     row = library.view.visualRect(library.view.currentIndex())
     assert row.contains(library.view.viewport().mapFromGlobal(menu.pos()))  # at the article
-    update = next(a for a in menu.actions() if a.text() == "Update from newer file…")
+    update = menu_item(menu, "Update from newer file…")
     menu.close()
     with qtbot.waitSignal(window.importer.reimported, timeout=10_000) as reimported:
         update.trigger()
@@ -150,7 +151,7 @@ def test_the_menu_key_names_the_selected_article_even_before_the_list_is_laid_ou
     qtbot.keyClick(library.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    rename = next(a for a in menu.actions() if a.text() == "Rename…")
+    rename = menu_item(menu, "Rename…")
     menu.close()
     rename.trigger()
     assert renamed == [last.id]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import menu_item
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_gui_library_multi_select import (
@@ -178,7 +179,7 @@ def test_the_menu_removes_open_articles_and_undo_puts_each_pane_back_in_its_plac
     click(qtbot, library, window.session.articles()[0].title)
     click(qtbot, library, "Alpha report", CTRL)  # the panes on the left and the right
     menu = context_menu_at(library, "Alpha report")
-    remove = next(a for a in menu.actions() if a.text() == "Remove 2 articles from project…")
+    remove = menu_item(menu, "Remove 2 articles from project…")
     menu.close()
     remove.trigger()
     assert len(questions) == 1

@@ -5,26 +5,12 @@ while none is selected, so that the codebook can be kept from the keyboard."""
 
 from __future__ import annotations
 
-import re
-
+from gui_support import KEY_LETTER, key_letters
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
-
-KEY_LETTER = re.compile(r"&([^&])")
-
-
-def key_letters(menu: QMenu) -> list[str]:
-    """The key letter of each item of ``menu`` ("" for one without), in order."""
-    letters = []
-    for action in menu.actions():
-        if action.isSeparator():
-            continue
-        found = KEY_LETTER.search(action.text().split("\t")[0].replace("&&", ""))
-        letters.append(found.group(1).lower() if found else "")
-    return letters
 
 
 def menus(window: MainWindow) -> dict[str, QMenu]:

@@ -6,6 +6,7 @@ entry the keyboard is on."""
 from __future__ import annotations
 
 import pytest
+from gui_support import menu_item, shown_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
@@ -27,8 +28,9 @@ def open_menu(qtbot: QtBot, view) -> QMenu:  # type: ignore[no-untyped-def]
 
 
 def keys_shown(menu: QMenu) -> dict[str, str]:
+    """The key shown beside each entry of ``menu``, by what the entry reads."""
     return {
-        a.text(): a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        shown_text(a.text()): a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         for a in menu.actions()
         if not a.isSeparator()
     }
@@ -59,7 +61,7 @@ def test_the_librarys_menu_shows_f2_and_del_and_enter_chooses_the_current_entry(
     assert shown["Remove from project…"] == "Del"
     assert shown["Open"] == ""  # Enter chooses the entry the keyboard is on, not Open
 
-    entry = next(a for a in menu.actions() if a.text() == "Rename…")
+    entry = menu_item(menu, "Rename…")
     menu.setActiveAction(entry)
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: renamed == [first.id])
@@ -78,7 +80,7 @@ def test_the_librarys_menu_of_several_articles_shows_del_on_removing_them(
     shown = keys_shown(menu)
     assert shown["Remove 2 articles from project…"] == "Del"
 
-    entry = next(a for a in menu.actions() if a.text() == "Remove 2 articles from project…")
+    entry = menu_item(menu, "Remove 2 articles from project…")
     menu.setActiveAction(entry)
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(removed) == 1)
@@ -97,12 +99,12 @@ def test_the_codebooks_menu_shows_f2_and_del_and_enter_chooses_the_current_entry
     tags.showPassagesRequested.connect(shown_passages.append)
     menu = open_menu(qtbot, tags.view)
     shown = keys_shown(menu)
-    assert shown["&Edit…"] == "F2"
-    assert shown["&Delete…"] == "Del"
-    assert shown["&New tag…"] == ""
+    assert shown["Edit…"] == "F2"
+    assert shown["Delete…"] == "Del"
+    assert shown["New tag…"] == ""
 
     # Enter is not taken by any entry's key: it chooses the one the keyboard is on
-    entry = next(a for a in menu.actions() if a.text() == "Show its &passages")
+    entry = menu_item(menu, "Show its passages")
     menu.setActiveAction(entry)
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shown_passages == [tag.id])

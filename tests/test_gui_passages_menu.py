@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gui_support import menu_item, shown_texts
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
@@ -33,7 +34,8 @@ def _right_click(window: MainWindow, row: int) -> None:
 
 
 def _choose(menu: QMenu, text: str) -> None:
-    action = next(a for a in menu.actions() if a.text().split("\t")[0] == text)
+    """Choose the entry of ``menu`` that reads ``text``."""
+    action = menu_item(menu, text)
     menu.hide()
     action.trigger()
 
@@ -46,8 +48,7 @@ def test_a_right_clicked_passage_goes_to_its_article_or_is_deleted(
     row = model.rowCount() - 1
     passage_id = model.index(row, 0).data(PASSAGE_ID_ROLE)
     menu = _open_menu(qtbot, lambda: _right_click(window, row))
-    names = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert names == ["Go to passage", "Edit note", "Delete passage"]
+    assert shown_texts(menu) == ["Go to passage", "Edit note", "", "Delete passage"]
     keys = [a.shortcut().toString() for a in menu.actions() if not a.isSeparator()]
     assert keys == ["", "F2", "Del"]  # Enter chooses the entry the keyboard is on
     assert window.editor.current_passage() == passage_id  # the row right-clicked is chosen

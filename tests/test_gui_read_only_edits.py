@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_support import keyboard_in, open_window, select_text
+from gui_support import keyboard_in, open_window, select_text, shown_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QPushButton
@@ -59,10 +59,9 @@ def close_menu(qtbot: QtBot, menu: QMenu) -> None:
 
 
 def offered(menu: QMenu) -> dict[str, bool]:
-    """Each item of the menu (without its key or key letter), and whether it is enabled."""
-    return {
-        a.text().split("\t")[0].replace("&", ""): a.isEnabled() for a in menu.actions() if a.text()
-    }
+    """Each item of the menu as it reads (without its key or key letter), and whether it is
+    enabled."""
+    return {shown_text(a.text()): a.isEnabled() for a in menu.actions() if a.text()}
 
 
 def test_the_menus_grey_the_edits_and_say_why(read_only: MainWindow) -> None:

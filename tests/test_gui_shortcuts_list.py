@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from gui_support import shown_texts
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
@@ -110,7 +111,7 @@ def test_the_article_menu_items_the_list_names_are_the_menus_own(
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    texts = [a.text() for a in menu.actions()]
+    texts = shown_texts(menu)
     menu.close()
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     fit = re.compile(r"^Fit passage “.+” to the selection$")

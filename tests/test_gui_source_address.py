@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_support import menu_item
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit
@@ -45,7 +46,7 @@ def test_an_address_given_in_the_library_is_opened_and_undone(
 ) -> None:
     title = window.session.project.articles.summary(article_id=2).title
     menu = open_context_menu(window.library, title)
-    page = next(a for a in menu.actions() if a.text() == "Open source page")
+    page = menu_item(menu, "Open source page")
     assert not page.isEnabled()  # no address yet
     seen: list[tuple[str, bool]] = []
     typed = ["herald.example/x", "www.herald.example/x", HERALD]
@@ -66,7 +67,7 @@ def test_an_address_given_in_the_library_is_opened_and_undone(
         QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True)
     )
     menu = open_context_menu(window.library, title)
-    page = next(a for a in menu.actions() if a.text() == "Open source page")
+    page = menu_item(menu, "Open source page")
     assert page.isEnabled() and page.toolTip() == HERALD
     choose(menu, "Open source page")
     assert [url.toString(QUrl.ComponentFormattingOption.FullyEncoded) for url in opened] == [
@@ -102,5 +103,5 @@ def test_a_web_page_imported_has_its_canonical_address(
     pane = import_page(qtbot, window, path, monkeypatch)
     assert window.session.project.articles.source_url(article_id=pane.article_id) == HERALD
     menu = open_context_menu(window.library, "Trade talks")
-    assert next(a for a in menu.actions() if a.text() == "Open source page").isEnabled()
+    assert menu_item(menu, "Open source page").isEnabled()
     menu.close()

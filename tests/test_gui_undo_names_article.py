@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_support import menu_item
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -71,7 +72,7 @@ def test_updating_an_article_from_a_newer_file_names_it(
     qtbot.keyClick(window.library.view, Qt.Key.Key_Menu)
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    update = next(a for a in menu.actions() if a.text() == "Update from newer file…")
+    update = menu_item(menu, "Update from newer file…")
     menu.close()
     with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
         update.trigger()

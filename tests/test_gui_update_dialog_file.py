@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from gui_support import menu_item
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
@@ -56,7 +57,7 @@ def update_from_the_library(
     qtbot.keyClick(library.view, Qt.Key.Key_F10, SHIFT)
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    update = next(a for a in menu.actions() if a.text() == "Update from newer file…")
+    update = menu_item(menu, "Update from newer file…")
     QTimer.singleShot(0, when_shown)
     menu.close()
     update.trigger()  # the dialog's own loop runs until it is answered

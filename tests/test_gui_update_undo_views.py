@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_support import keyboard_in
+from gui_support import keyboard_in, menu_item
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -81,7 +81,7 @@ def test_an_update_undone_redone_and_undone_again_keeps_both_panes_and_lists_tru
     qtbot.keyClick(library.view, Qt.Key.Key_F10, SHIFT)
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    update = next(a for a in menu.actions() if a.text() == "Update from newer file…")
+    update = menu_item(menu, "Update from newer file…")
     with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
         update.trigger()
         menu.close()
