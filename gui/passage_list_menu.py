@@ -2,7 +2,8 @@
 passage, write its note or delete it, as Enter, F2 and Del do in the list; in a read-only
 project deleting is greyed, saying why. F2 and Del show beside their entries and choose them
 while the menu is open, as in the Library's and the Codebook's menus; Enter chooses the entry
-the keyboard is on, so it is not shown beside Go to passage."""
+the keyboard is on, so it is not shown beside Go to passage. Each entry has a key letter of
+its own too, which chooses it once the menu is open."""
 
 from __future__ import annotations
 
@@ -24,10 +25,10 @@ def passage_menu(panel: AnnotationsPanel, index: QModelIndex) -> QMenu:
     """The menu of the passage on row ``index`` of the list, to pop up."""
     passage_id, article_id = int(index.data(PASSAGE_ID_ROLE)), int(index.data(ARTICLE_ID_ROLE))
     menu = context_menu(panel)
-    menu.addAction("Go to passage", lambda: panel.passageActivated.emit(passage_id, article_id))
-    with_key(menu.addAction("Edit note", partial(_request_note, panel)), "F2")
+    menu.addAction("&Go to passage", lambda: panel.passageActivated.emit(passage_id, article_id))
+    with_key(menu.addAction("Edit &note", partial(_request_note, panel)), "F2")
     menu.addSeparator()
-    delete = with_key(menu.addAction("Delete passage", panel.delete_current), DELETE)
+    delete = with_key(menu.addAction("&Delete passage", panel.delete_current), DELETE)
     grey_menu_edits(panel.session, menu, delete)
     return menu
 
