@@ -3,9 +3,11 @@
 On a selection it offers the tags (the palette, or a submenu of the codebook with the
 keys 1-9), fitting the selected passage to the selection or re-attaching a selected
 orphan to it, and Copy; on a passage, taking off each of its tags, adding one, writing
-its note (F2) and deleting it (Del), the keys working while the menu is open. Every item
-acts through the :class:`~diptych.gui.coding.CodingController`, so that the menu tags and
-edits as the keys and the palette do.
+its note (F2) and deleting it (Del), the keys working while the menu is open. Each item
+has a key letter of its own, none repeated among the items that can show together (Fit
+and Re-attach never do), but for those that name a tag: a user's names may hold any
+letter. Every item acts through the :class:`~diptych.gui.coding.CodingController`, so
+that the menu tags and edits as the keys and the palette do.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ class CodingMenu:
         if pane is not None and pane.selection():
             self._add_tag_actions(menu)
             self._add_fit_action(menu, pane, selection)
-            copy = menu.addAction("Copy", pane.view.copy)
+            copy = menu.addAction("&Copy", pane.view.copy)
             menu.addSeparator()
         if annotation_id:
             coding.select_passage(annotation_id)
@@ -75,8 +77,8 @@ class CodingMenu:
     def _add_tag_actions(self, menu: QMenu) -> None:
         """Tag the selection: with the palette, or with a tag of the codebook."""
         coding = self.coding
-        menu.addAction("Tag selection…\tCtrl+T", lambda: coding.open_palette())
-        tags_menu = menu.addMenu("Tag with")
+        menu.addAction("&Tag selection…\tCtrl+T", lambda: coding.open_palette())
+        tags_menu = menu.addMenu("Tag &with")
         codebook = coding.session.codebook()
         shared = shared_names(codebook)
         for tag in codebook.ordered():
@@ -100,10 +102,10 @@ class CodingMenu:
                     lambda _=False, t=tag_id: coding.remove_tag(annotation_id, t)
                 )
         menu.addAction(
-            "Add tag…", lambda: coding.open_palette(for_passage=annotation_id, at=position)
+            "&Add tag…", lambda: coding.open_palette(for_passage=annotation_id, at=position)
         )
-        with_key(menu.addAction("Edit note", coding.noteRequested.emit), "F2")
-        with_key(menu.addAction("Delete passage", coding.delete_selected), DELETE)
+        with_key(menu.addAction("Edit &note", coding.noteRequested.emit), "F2")
+        with_key(menu.addAction("&Delete passage", coding.delete_selected), DELETE)
 
     def _add_fit_action(
         self, menu: QMenu, pane: ArticlePane, selection: tuple[int, int] | None
@@ -119,7 +121,7 @@ class CodingMenu:
         passage = coding.session.passage(coding.selected)
         if passage.is_orphan and passage.article_id == pane.article_id:
             menu.addAction(
-                f"Re-attach passage “{menu_text(coding.passage_quote(passage.id))}” to the "
+                f"R&e-attach passage “{menu_text(coding.passage_quote(passage.id))}” to the "
                 "selection",
                 lambda: coding.reattach(passage.id),
             )
@@ -132,6 +134,6 @@ class CodingMenu:
             return
         quote = coding.passage_quote(mark.annotation_id)
         menu.addAction(
-            f"Fit passage “{menu_text(quote)}” to the selection",
+            f"&Fit passage “{menu_text(quote)}” to the selection",
             lambda: coding.fit_passage(mark.annotation_id),
         )

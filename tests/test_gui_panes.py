@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_support import open_window, point_of, select_text
+from gui_support import menu_item, open_window, point_of, select_text, shown_texts
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCharFormat, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QToolTip
@@ -475,10 +475,11 @@ def test_context_menu_on_a_selection_offers_the_tags(
     pane = window.area.panes()[0]
     start, end = select_text(pane, "middle powers")
     menu = open_text_menu(pane, start + 2)
-    texts = [a.text() for a in menu.actions()]
-    assert texts[0] == "Tag selection…\tCtrl+T" and "Copy" in texts
-    assert texts[0].split("\t")[0] == window.actions_.tag_selection.text().replace("&", "")
-    submenu = next(a.menu() for a in menu.actions() if a.text() == "Tag with")
+    texts = shown_texts(menu)
+    assert texts[0] == "Tag selection…" and "Copy" in texts
+    # the Edit menu's words, key letter and all, and its key beside them
+    assert menu.actions()[0].text() == f"{window.actions_.tag_selection.text()}\tCtrl+T"
+    submenu = menu_item(menu, "Tag with").menu()
     assert isinstance(submenu, QMenu)
     names = [t.name for t in window.session.ordered_tags()]
     assert [a.text() for a in submenu.actions()] == [
@@ -505,7 +506,7 @@ def test_context_menu_on_a_passage_removes_a_tag(
     pane = window.area.panes()[1]
     passage = window.session.passage(SYMBOLIC_RESTART)
     menu = open_text_menu(pane, passage.start + 2)
-    texts = [a.text() for a in menu.actions()]
+    texts = shown_texts(menu)
     assert texts == ["Remove tag Diplomacy", "Add tag…", "Edit note", "Delete passage"]
     assert texts[1] == window.editor.add_tag_button.text()  # the Passage panel's words
     assert window.editor.current_passage() == SYMBOLIC_RESTART
