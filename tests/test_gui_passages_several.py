@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_support import open_window
+from gui_support import menu_item, open_window, shown_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
@@ -27,15 +27,6 @@ def popup_menu(qtbot: QtBot) -> QMenu:
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
     return menu
-
-
-def shown(text: str) -> str:
-    """A menu item's text as it reads (its key letter's '&' and its keys left out)."""
-    return text.split("\t")[0].replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-def item(menu: QMenu, text: str):  # a QAction
-    return next(a for a in menu.actions() if shown(a.text()) == text)
 
 
 def first_rows_selected(qtbot: QtBot, window: MainWindow, count: int) -> list[int]:
@@ -97,14 +88,14 @@ def test_the_menu_of_several_tags_them_all_and_undo_takes_off_only_what_it_put_o
     )
     name = session.codebook().path(tag_id)
     menu = menu_of_selection(qtbot, window)
-    texts = [shown(a.text()) for a in menu.actions() if not a.isSeparator()]
+    texts = [shown_text(a.text()) for a in menu.actions() if not a.isSeparator()]
     assert texts == ["Tag 3 passages with", "Remove a tag from 3 passages", "Delete 3 passages"]
-    submenu = item(menu, "Tag 3 passages with").menu()
+    submenu = menu_item(menu, "Tag 3 passages with").menu()
     assert submenu is not None
-    assert [shown(a.text()) for a in submenu.actions()] == [
+    assert [shown_text(a.text()) for a in submenu.actions()] == [
         t.name for t in session.codebook().ordered()
     ]
-    tag_action = next(a for a in submenu.actions() if shown(a.text()) == name.split("/")[-1])
+    tag_action = next(a for a in submenu.actions() if shown_text(a.text()) == name.split("/")[-1])
     menu.hide()
     tag_action.trigger()
     assert all(tag_id in session.passage(i).tag_ids for i in chosen)
@@ -121,14 +112,14 @@ def test_removing_a_tag_from_several_offers_only_their_tags_and_is_one_step(
     chosen = first_rows_selected(qtbot, window, 2)
     before = {i: set(session.passage(i).tag_ids) for i in chosen}
     menu = menu_of_selection(qtbot, window)
-    submenu = item(menu, "Remove a tag from 2 passages").menu()
+    submenu = menu_item(menu, "Remove a tag from 2 passages").menu()
     assert submenu is not None
     book = session.codebook()
-    offered = [shown(a.text()) for a in submenu.actions()]
+    offered = [shown_text(a.text()) for a in submenu.actions()]
     carried = set().union(*before.values())
     assert offered == [t.name for t in book.ordered() if t.id in carried]
     tag_id = next(iter(before[chosen[0]]))
-    action = next(a for a in submenu.actions() if shown(a.text()) == book[tag_id].name)
+    action = next(a for a in submenu.actions() if shown_text(a.text()) == book[tag_id].name)
     menu.hide()
     action.trigger()
     assert all(tag_id not in session.passage(i).tag_ids for i in chosen)
@@ -160,7 +151,7 @@ def test_ctrl_click_selects_another_row_without_opening_its_passage(
     )
     QApplication.sendEvent(table.viewport(), event)
     menu = popup_menu(qtbot)
-    assert shown(menu.actions()[-1].text()) == "Delete 2 passages"
+    assert shown_text(menu.actions()[-1].text()) == "Delete 2 passages"
     menu.close()
 
 
