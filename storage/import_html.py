@@ -3,14 +3,16 @@
 Pages are untrusted: nothing in them is fetched or run. Only the article's words and their
 structure are kept: headings, paragraphs, list items, table cells, preformatted code and
 block quotes, with emphasis, strong text, inline code and links (http, https and mailto
-only) as spans. :mod:`diptych.storage.html_elements` says which elements are dropped with
-everything inside them (scripts, styles, embedded objects, media, form controls, ruby
-readings) and how XHTML's prefixed names are read. A paragraph, heading or other block
-inside a button, or inside a ruby reading, ends it: browsers show those, and a page that
-leaves a button open (or misspells ``</button>``) would otherwise lose every word after it.
-Likewise an ``<svg>`` left open ends where browsers end it, at the next paragraph, list,
-table or styled text; a reading left open ends with the element around it. A MathML
-formula is kept as its characters, without the whitespace that lays out its markup.
+only) as spans; an image reads as its alternative text, in brackets
+(:mod:`diptych.storage.image_text`). :mod:`diptych.storage.html_elements` says which
+elements are dropped with everything inside them (scripts, styles, embedded objects,
+media, form controls, ruby readings) and how XHTML's prefixed names are read. A paragraph,
+heading or other block inside a button, or inside a ruby reading, ends it: browsers show
+those, and a page that leaves a button open (or misspells ``</button>``) would otherwise
+lose every word after it. Likewise an ``<svg>`` left open ends where browsers end it, at
+the next paragraph, list, table or styled text; a reading left open ends with the element
+around it. A MathML formula is kept as its characters, without the whitespace that lays
+out its markup.
 
 Lists saved from Word as paragraphs are read as lists
 (:mod:`diptych.storage.html_word_lists`), and bold and italic written as styles as bold
@@ -60,6 +62,7 @@ from diptych.storage.html_structure import (
     tag_set,
 )
 from diptych.storage.html_word_lists import WordLists, marker_number
+from diptych.storage.image_text import image_text
 from diptych.storage.link_addresses import allowed_href, without_redirect
 from diptych.storage.text_builder import TextBuilder
 
@@ -296,12 +299,25 @@ class _PageReader(ForgivingParser):
             self._in_page_link = attrs.get("href", "").strip().startswith("#")
             self._note_marks.link(attrs.get("href", ""))
             self._write(self._back_links.start(attrs.get("href", "")))
+        elif tag == "img":
+            self._image(attrs)
         elif tag == "br":
             self._line_break()
         elif tag == "hr":
             self._end_block()
         elif tag in BLOCK_TAGS:
             self._start_block_element(tag, attrs)
+
+    def _image(self, attrs: dict[str, str]) -> None:
+        """An image reads as its alternative text (:func:`image_text`), unless the page
+        says it is decoration (hidden, or presentation only) or it is a tracking pixel."""
+        hidden = "hidden" in attrs or attrs.get("aria-hidden", "").strip().lower() == "true"
+        decoration = attrs.get("role", "").strip().lower() in ("presentation", "none")
+        if hidden or decoration or _tiny(attrs.get("width", "")) or _tiny(attrs.get("height", "")):
+            return
+        text = image_text(attrs.get("alt", ""))
+        if text:
+            self.handle_data(text)
 
     def _start_block_element(self, tag: str, attrs: dict[str, str]) -> None:
         self._marker_as_text()
@@ -375,3 +391,9 @@ class _PageReader(ForgivingParser):
         if self._emphasis.bold:
             return SpanStyle.STRONG, ""
         return (SpanStyle.EMPHASIS if self._emphasis.italic else None), ""
+
+
+def _tiny(size: str) -> bool:
+    """True for an image's width or height of a pixel or two (a tracking pixel's)."""
+    digits = size.strip().removesuffix("px").strip()
+    return digits.isdigit() and int(digits) <= 2

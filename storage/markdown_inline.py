@@ -1,9 +1,9 @@
 """The inline text of a Markdown article's blocks: runs of text, each in one style.
 
-Emphasis, strong text, inline code and links become spans; an image is its alt text; raw
-HTML keeps its words and harmless formatting (:mod:`diptych.storage.markdown_html`); a
-footnote reference is its note's raised number, set by
-:mod:`diptych.storage.markdown_footnotes`.
+Emphasis, strong text, inline code and links become spans; an image is its alt text in
+brackets (:mod:`diptych.storage.image_text`); raw HTML keeps its words and harmless
+formatting (:mod:`diptych.storage.markdown_html`); a footnote reference is its note's
+raised number, set by :mod:`diptych.storage.markdown_footnotes`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from diptych.storage.document import SpanStyle
+from diptych.storage.image_text import image_text
 from diptych.storage.link_addresses import allowed_href
 from diptych.storage.markdown_html import HIDDEN, SHIFTED, STYLED, read_tag, shifted
 from diptych.storage.text_builder import TextBuilder
@@ -70,7 +71,7 @@ class InlineWriter:
         elif kind == "code_inline":
             self._append(runs, token.content, SpanStyle.CODE)
         elif kind == "image":
-            self._append(runs, _plain_text(token.children or []))
+            self._append(runs, image_text(_plain_text(token.children or [])))
         elif token.content and not kind.endswith(("_open", "_close")):
             self._append(runs, token.content)
 

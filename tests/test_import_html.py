@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle, check_layout
 from diptych.storage.import_html import parse_html, read_html
+from diptych.storage.importing import parse_article
 from diptych.storage.link_addresses import allowed_href
 
 
@@ -152,13 +153,42 @@ def test_allowed_href(href: str, kept: str) -> None:
     assert allowed_href(href) == kept
 
 
-def test_remote_images_produce_nothing() -> None:
+def test_remote_images_are_never_fetched_and_tracking_pixels_say_nothing() -> None:
     article = parse_html(
-        '<p>Text <img src="http://tracker.example/pixel.gif" alt="ALT"> more</p>'
+        '<p>Text <img src="http://tracker.example/pixel.gif" alt="ALT" width="1" height="1">'
+        " more</p>"
         '<picture><source srcset="http://x/y.webp"><img src="http://x/y.png"></picture>'
     )
     assert article.text == "Text more"
     assert "tracker" not in repr(article)
+
+
+def test_an_image_reads_as_its_alternative_text_in_brackets() -> None:
+    article = parse_html(
+        '<figure><img src="http://x.example/chart.png" alt=" Unemployment by\n region ">'
+        "<figcaption>Figure 1. Source: the survey</figcaption></figure>"
+        '<p>Good news <img class="emoji" src="http://x.example/1f600.png" alt="😀"> today'
+        '<img src="http://x.example/spacer.gif" alt="spacer" role="presentation">'
+        '<img src="http://x.example/logo.png" alt="Logo" aria-hidden="true">'
+        '<img src="http://x.example/a.png" alt="" hidden><img alt="Pixel" height="1px"></p>'
+        "<noscript><img alt='Lazy copy'></noscript>"
+    )
+    assert article.text.split("\n") == [
+        "[Image: Unemployment by region]",
+        "Figure 1. Source: the survey",
+        "Good news 😀 today",
+    ]
+
+
+def test_an_image_of_a_markdown_article_reads_as_its_alt_text_in_brackets() -> None:
+    article = parse_article(
+        b"# Note\n\n![Wages, 2020-2024](chart.png)\n\nSo it goes :) ![:)](smile.png)\n",
+        name="note.md",
+    )
+    assert article.content.text.split("\n")[1:] == [
+        "[Image: Wages, 2020-2024]",
+        "So it goes :) :)",
+    ]
 
 
 def test_nested_lists_with_numbers() -> None:

@@ -141,9 +141,9 @@ def test_block_quotes() -> None:
     ]
 
 
-def test_images_become_their_alt_text_and_are_not_links() -> None:
+def test_images_become_their_alt_text_in_brackets_and_are_not_links() -> None:
     article = parse_markdown("See ![a *chart* of sales](http://tracker.example/x.png) here.")
-    assert article.text == "See a chart of sales here."
+    assert article.text == "See [Image: a chart of sales] here."
     assert not any("tracker" in href for _, _, href in spans(article))
 
 

@@ -68,5 +68,5 @@ def test_more_awkward_markdown_keeps_every_word_and_its_structure() -> None:
     assert ("the importer", SpanStyle.STRONG, "") in styled
     assert ("the [annexed] table", SpanStyle.LINK, "https://example.org/t") in styled
     assert ("a [b] c", SpanStyle.LINK, "https://example.org/b") in styled
-    assert ("Logo of the agency", SpanStyle.LINK, "https://example.org/agency") in styled
+    assert ("[Image: Logo of the agency]", SpanStyle.LINK, "https://example.org/agency") in styled
     assert not any("img.example" in href or "png" in href for _, _, href in styled)
