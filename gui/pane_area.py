@@ -23,11 +23,13 @@ from diptych.gui.article_model import article_labels
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.pane_put_back import put_back_panes
 from diptych.gui.pane_room import (
+    Growth,
     give_back_panel_widths,
     grow_for_another_pane,
     left_out_message,
     panel_widths,
     room_for_another_pane,
+    shrink_back,
 )
 from diptych.gui.reading_places import ReadingPlaces
 from diptych.gui.removed_panes import RemovedPanes
@@ -83,6 +85,9 @@ class PaneArea(QStackedWidget):
         self.places = ReadingPlaces()  # where each article was left, to go back to
         # The panels' widths before a pane was added, by how many panes there were then.
         self._panels: dict[int, dict[QDockWidget, int]] = {}
+        # How the window grew for the pane added beside as many panes as each key, to
+        # narrow it again when that pane closes.
+        self._grown: dict[int, Growth] = {}
         # Told for each article removed or put back, after the list of articles changed.
         session.passagesChanged.connect(self.on_session_passages_changed)
 
@@ -170,7 +175,9 @@ class PaneArea(QStackedWidget):
     ) -> ArticlePane:
         places = self._reading_places()  # the new pane takes width from the others
         panels = self._panels[self.splitter.count()] = panel_widths(self.window())
-        grow_for_another_pane(self.splitter, self.panes())
+        grown = grow_for_another_pane(self.splitter, self.panes())
+        if grown is not None:
+            self._grown[self.splitter.count()] = grown
         pane = ArticlePane(self.session, self.splitter)
         self.splitter.insertWidget(index if index >= 0 else self.splitter.count(), pane)
         pane.activated.connect(lambda p=pane: self.set_current(p))
@@ -322,11 +329,21 @@ class PaneArea(QStackedWidget):
             self.set_current(None)
         elif self._current is pane:
             self.set_current(remaining[min(index, len(remaining) - 1)])
+        self._shrink_back()
         self._even_sizes(places)
         self._give_back_panels()
         if had_focus and self._current is not None:
             self._current.view.setFocus()
         self.paneClosed.emit(pane.article_id)
+
+    def _shrink_back(self) -> None:
+        """The window as narrow again as before it grew for the panes closed now, unless
+        the user has resized it since (then it stays as they made it)."""
+        count = self.splitter.count()
+        for added in sorted((c for c in self._grown if c >= count), reverse=True):
+            if not shrink_back(self.window(), self._grown.pop(added)):
+                self._grown.clear()  # resized by hand: no growth of the program's is left
+                return
 
     def _give_back_panels(self) -> None:
         """The panels as wide again as they were with as many panes as are left, if the

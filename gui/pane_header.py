@@ -123,6 +123,7 @@ class PaneHeader(QWidget):
             button.clicked.connect(slot)
             layout.addWidget(button)
         self.zoom_out_button, self.zoom_in_button = made["−"], made["+"]
+        self.close_button = made["✕"]
         self.set_moves(False, False)  # alone until the reading area says where it can move
         self.set_zoom(NORMAL_ZOOM)  # greyed until the pane shows an article
         self.zoom_label.mouseDoubleClickEvent = lambda _e: self.zoomClicked.emit(0)  # type: ignore[method-assign]

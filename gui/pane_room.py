@@ -1,10 +1,12 @@
 """Room for panes side by side: whether another one fits, the window grown for it (rather
-than the panels beside the reading area squeezed), the panels' widths given back, and what
-to say of the articles left out of a request to open several when it does not fit."""
+than the panels beside the reading area squeezed) and narrowed again when it closes, the
+panels' widths given back, and what to say of the articles left out of a request to open
+several when it does not fit."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
@@ -23,17 +25,43 @@ def room_for_another_pane(splitter: QSplitter, panes: Sequence[QWidget]) -> bool
     return _needed_width(splitter, panes) <= splitter.width() + _spare_width(window)
 
 
-def grow_for_another_pane(splitter: QSplitter, panes: Sequence[QWidget]) -> None:
+def grow_for_another_pane(splitter: QSplitter, panes: Sequence[QWidget]) -> Growth | None:
     """Widen the window by what the reading area lacks for one more pane at its narrowest
     beside ``panes``, up to the edge of its screen (see :func:`room_for_another_pane`): the
     window would otherwise find the room in the panels beside the reading area, squeezed to
-    a few letters of their tabs and columns."""
+    a few letters of their tabs and columns. Returns how it grew (None: it did not), for
+    :func:`shrink_back` when the pane closes."""
     window = splitter.window()
-    if not panes or not window.isVisible() or window.isMaximized() or window.isFullScreen():
-        return
+    if not panes or not _resizable(window):
+        return None
     grow = min(_needed_width(splitter, panes) - splitter.width(), _spare_width(window))
-    if grow > 0:
-        window.resize(window.width() + grow, window.height())
+    if grow <= 0:
+        return None
+    window.resize(window.width() + grow, window.height())
+    return Growth(grow, window.width())
+
+
+class Growth(NamedTuple):
+    """How the window grew for a pane: by ``width`` pixels, to ``reached``."""
+
+    width: int
+    reached: int
+
+
+def shrink_back(window: QWidget, growth: Growth) -> bool:
+    """Make ``window`` as narrow again as before it grew by ``growth`` for a pane now
+    closed, if it is still as wide as that left it (a window the user has resized, or
+    maximized, since is left as it is); True if it did."""
+    if not _resizable(window) or window.width() != growth.reached:
+        return False
+    window.resize(window.width() - growth.width, window.height())
+    return True
+
+
+def _resizable(window: QWidget) -> bool:
+    """True if the window's width is the program's to change: shown, and neither
+    maximized nor full screen."""
+    return window.isVisible() and not (window.isMaximized() or window.isFullScreen())
 
 
 def _needed_width(splitter: QSplitter, panes: Sequence[QWidget]) -> int:

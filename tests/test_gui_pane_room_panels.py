@@ -70,6 +70,40 @@ def test_new_panes_widen_the_window_and_leave_the_panels_their_width(
     assert panel_widths(window) == before
 
 
+def test_closing_the_panes_makes_the_window_as_narrow_as_before_they_opened(
+    qtbot: QtBot, window: MainWindow, wide_screen: QRect
+) -> None:
+    before = set_panels(qtbot, window, 1280, 0)
+    new_pane(window)
+    grown_once = window.width()
+    new_pane(window)
+    assert 1280 < grown_once < window.width()
+
+    panes = window.area.panes()
+    qtbot.mouseClick(panes[3].header.close_button, Qt.MouseButton.LeftButton)  # its ✕
+    qtbot.waitUntil(lambda: window.width() == grown_once)
+    qtbot.mouseClick(panes[2].header.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    assert panel_widths(window) == before
+    for pane in window.area.panes():
+        assert pane.width() >= pane.minimumSizeHint().width()
+
+
+def test_a_window_resized_by_hand_since_keeps_its_width_when_panes_close(
+    qtbot: QtBot, window: MainWindow, wide_screen: QRect
+) -> None:
+    set_panels(qtbot, window, 1280, 0)
+    new_pane(window)
+    new_pane(window)
+    window.resize(window.width() + 40, window.height())  # the reader's own width
+    qtbot.waitUntil(lambda: window.width() > 1280)
+    chosen = window.width()
+    for pane in window.area.panes()[2:]:
+        window.area.close_pane(pane)
+    qtbot.waitUntil(lambda: len(window.area.panes()) == 2)
+    assert window.width() == chosen
+
+
 def test_with_no_room_on_the_screen_the_panels_keep_their_width_and_it_is_said(
     qtbot: QtBot, window: MainWindow, wide_screen: QRect
 ) -> None:
