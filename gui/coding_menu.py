@@ -34,6 +34,13 @@ def menu_text(name: str) -> str:
     return name.replace("&", "&&")
 
 
+def codebook_item_name(codebook: Codebook, tag_id: int, shared: set[str]) -> str:
+    """A tag's name in a menu listing the whole codebook: indented under its parent, as the
+    Codebook and the palette show it (see :func:`menu_tag_name`)."""
+    indent = "    " * (codebook.level(tag_id) - 1)
+    return indent + menu_tag_name(codebook, tag_id, shared)
+
+
 def menu_tag_name(codebook: Codebook, tag_id: int, shared: set[str]) -> str:
     """A tag's name in a menu: its path when another tag has the same name under another
     parent (``shared``, from :func:`~diptych.gui.tag_chips.shared_names`: ``Economy/Other``,
@@ -84,7 +91,7 @@ class CodingMenu:
         for tag in codebook.ordered():
             number = codebook.key(tag.id)
             key = f"\t{number}" if number is not None else ""
-            name = menu_tag_name(codebook, tag.id, shared)
+            name = codebook_item_name(codebook, tag.id, shared)
             action = tags_menu.addAction(color_icon(tag.color), name + key)
             action.triggered.connect(lambda _=False, t=tag.id: coding.apply_tag(t))
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
-from diptych.gui.coding_menu import menu_tag_name
+from diptych.gui.coding_menu import codebook_item_name, menu_tag_name
 from diptych.gui.dialogs import DELETE, context_menu, with_key
 from diptych.gui.read_only import grey_menu_edits
 from diptych.gui.tag_chips import shared_names
@@ -33,10 +33,9 @@ def several_passages_menu(panel: AnnotationsPanel, chosen: list[int]) -> QMenu:
         (adding, codebook.ordered(), False),
         (removing, [t for t in codebook.ordered() if t.id in carried], True),
     ):
-        for tag in tags:
-            action = submenu.addAction(
-                color_icon(tag.color), menu_tag_name(codebook, tag.id, shared)
-            )
+        for tag in tags:  # the whole codebook as a tree, their own tags by name
+            name = (menu_tag_name if remove else codebook_item_name)(codebook, tag.id, shared)
+            action = submenu.addAction(color_icon(tag.color), name)
             action.triggered.connect(
                 lambda _=False, t=tag.id, r=remove: panel.tag_passages(chosen, t, remove=r)
             )

@@ -481,12 +481,15 @@ def test_context_menu_on_a_selection_offers_the_tags(
     assert menu.actions()[0].text() == f"{window.actions_.tag_selection.text()}\tCtrl+T"
     submenu = menu_item(menu, "Tag with").menu()
     assert isinstance(submenu, QMenu)
-    names = [t.name for t in window.session.ordered_tags()]
+    book = window.session.codebook()
+    tags = window.session.ordered_tags()
     assert [a.text() for a in submenu.actions()] == [
-        # '&&' in a menu item reads '&' (a single '&' marks the item's key letter)
-        f"{name.replace('&', '&&')}\t{number}"
-        for number, name in enumerate(names, start=1)
+        # '&&' in a menu item reads '&' (a single '&' marks the item's key letter); a
+        # sub-tag is indented under its parent, as in the Codebook
+        f"{'    ' * (book.level(tag.id) - 1)}{tag.name.replace('&', '&&')}\t{number}"
+        for number, tag in enumerate(tags, start=1)
     ]
+    assert any(a.text().startswith("    ") for a in submenu.actions())
     security = next(a for a in submenu.actions() if a.text() == "Security\t3")
     menu.close()
     security.trigger()

@@ -92,10 +92,14 @@ def test_the_menu_of_several_tags_them_all_and_undo_takes_off_only_what_it_put_o
     assert texts == ["Tag 3 passages with", "Remove a tag from 3 passages", "Delete 3 passages"]
     submenu = menu_item(menu, "Tag 3 passages with").menu()
     assert submenu is not None
+    book = session.codebook()
     assert [shown_text(a.text()) for a in submenu.actions()] == [
-        t.name for t in session.codebook().ordered()
+        "    " * (book.level(t.id) - 1) + t.name
+        for t in book.ordered()  # as a tree
     ]
-    tag_action = next(a for a in submenu.actions() if shown_text(a.text()) == name.split("/")[-1])
+    tag_action = next(
+        a for a in submenu.actions() if shown_text(a.text()).strip() == name.split("/")[-1]
+    )
     menu.hide()
     tag_action.trigger()
     assert all(tag_id in session.passage(i).tag_ids for i in chosen)
