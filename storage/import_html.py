@@ -143,6 +143,7 @@ class _PageReader(ForgivingParser):
         self._word_lists = WordLists()
         self._note_marks = NoteMarks()
         self._back_links = BackLinks()
+        self._after_image = False  # an image's description was the last text written
 
     def finish(self) -> ArticleText:
         """The finished article (call after :meth:`close`)."""
@@ -227,6 +228,10 @@ class _PageReader(ForgivingParser):
         self._pre_start = False
         if not text:
             return
+        if self._after_image:
+            self._after_image = False
+            if text[0].isalnum():
+                text = " " + text
         if self._back_links.holding:
             self._write(self._back_links.hold(text, *self._style()))
         else:
@@ -316,7 +321,10 @@ class _PageReader(ForgivingParser):
         if hidden or decoration or _tiny(attrs.get("width", "")) or _tiny(attrs.get("height", "")):
             return
         text = image_text(attrs.get("alt", ""))
-        if text:
+        if text.startswith("["):  # a description: a word of its own beside the words
+            self.handle_data(f" {text}")
+            self._after_image = True  # a word right after it is spaced from it
+        elif text:
             self.handle_data(text)
 
     def _start_block_element(self, tag: str, attrs: dict[str, str]) -> None:
@@ -379,6 +387,7 @@ class _PageReader(ForgivingParser):
             block.append("\n", *self._style())
 
     def _end_block(self) -> None:
+        self._after_image = False
         if self._block is not None:
             self._block.write(self._builder)
             self._block = None

@@ -172,11 +172,13 @@ def test_an_image_reads_as_its_alternative_text_in_brackets() -> None:
         '<img src="http://x.example/logo.png" alt="Logo" aria-hidden="true">'
         '<img src="http://x.example/a.png" alt="" hidden><img alt="Pixel" height="1px"></p>'
         "<noscript><img alt='Lazy copy'></noscript>"
+        '<p>See<img alt="a map">here, <b>and <img alt="a chart"></b>.</p>'
     )
     assert article.text.split("\n") == [
         "[Image: Unemployment by region]",
         "Figure 1. Source: the survey",
         "Good news 😀 today",
+        "See [Image: a map] here, and [Image: a chart].",
     ]
 
 
