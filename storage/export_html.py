@@ -46,6 +46,7 @@ from itertools import chain
 
 from diptych.storage.export_html_page import escaped as _e
 from diptych.storage.export_html_page import page_counts, page_head, page_header
+from diptych.storage.export_html_quotes import HtmlQuotes
 from diptych.storage.exporting import (
     ExportData,
     ExportPassage,
@@ -100,6 +101,7 @@ def _by_tag(
     data: ExportData, groups: list[TagGroup], renderer: NoteRenderer, meter: ProgressMeter
 ) -> Iterator[str]:
     notes: dict[str, str] = {}  # a passage under several tags renders its note once
+    quotes = HtmlQuotes()
     for group in groups:
         tag = group.tag
         level = min(group.depth + 2, 6)
@@ -116,7 +118,7 @@ def _by_tag(
             if memo is not None:
                 yield f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>'
         for passage in group.passages:
-            yield _passage(data, passage, renderer, notes, color="")
+            yield _passage(data, passage, renderer, notes, quotes, color="")
             meter.step()
         yield "</section>"
 
@@ -128,6 +130,7 @@ def _by_article(
     meter: ProgressMeter,
 ) -> Iterator[str]:
     notes: dict[str, str] = {}
+    quotes = HtmlQuotes()
     for article, passages in groups:
         yield '<section class="group top">'
         yield f'<h2 dir="auto">{_e(data.title(article))}</h2>'
@@ -136,7 +139,7 @@ def _by_article(
             yield f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>'
         for passage in passages:
             first = f"t{passage.tag_ids[0]}" if passage.tag_ids else "untagged"
-            yield _passage(data, passage, renderer, notes, color=first)
+            yield _passage(data, passage, renderer, notes, quotes, color=first)
             meter.step()
         yield "</section>"
 
@@ -191,12 +194,13 @@ def _passage(
     passage: ExportPassage,
     renderer: NoteRenderer,
     notes: dict[str, str],
+    quotes: HtmlQuotes,
     *,
     color: str,
 ) -> str:
     """One passage; ``color`` is the tag class colouring its quote ("": its group's)."""
     a = passage.annotation
-    lines = "".join(f'<p dir="auto">{_e(line)}</p>' for line in a.exact.split("\n") if line.strip())
+    lines = quotes.html(a, passage.article)
     # The title and tags take their own direction, as <bdi> does for the section and
     # coder: the stylesheet isolates <cite> and tags, but in the line's direction, left to
     # right, where a right-to-left title's closing "?" or "(2)" was stranded on its right.

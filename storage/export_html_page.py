@@ -39,6 +39,8 @@ td.n, th.n { text-align: right; }
 .quote { margin: 0; padding: .3em .8em; border-left: .35em solid var(--tag);
   background: var(--tint); }
 .quote p { margin: .2em 0; white-space: pre-wrap; }
+.quote ul, .quote ol { margin: .2em 0; padding-inline-start: 1.5em; }
+.quote table { margin: .3em 0; }
 .cite { margin: .3em 0 0 1.15em; }
 .tag { display: inline-block; max-width: 100%; }
 cite, .tag, bdi { unicode-bidi: isolate; }

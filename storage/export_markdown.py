@@ -10,8 +10,9 @@ Raw HTML in a note (``<b>``, ``<script>``) and links to ``javascript:``, ``file:
 ``data:`` addresses are escaped to read as text, as the window shows them, and each note's
 link reference labels are its own (see :mod:`diptych.storage.export_markdown_notes`).
 
-The quoted text is escaped so that it reads as text whatever it holds (see
-:mod:`diptych.storage.export_markdown_text`).
+The quoted text keeps its shape in the article, list items as list items and table cells as
+a table's rows (see :mod:`diptych.storage.export_markdown_quotes`), and is escaped so that
+it reads as text whatever it holds (see :mod:`diptych.storage.export_markdown_text`).
 
 The project memo follows the header; a tag's or an article's memo comes under its
 heading. The memos the grouping has no heading for (the articles' memos when grouped by
@@ -35,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import chain
 
+from diptych.storage.export_markdown_quotes import MarkdownQuotes
 from diptych.storage.export_markdown_text import (
     escape_text,
     isolated,
@@ -151,6 +153,7 @@ class _Escaped:
         self.block_ids = data.options.block_ids
         self.coders_named = not data.sole_coder()  # one coder is named once, in the header
         self.copies: dict[str, int] = {}  # block ids given out so far, by passage uuid
+        self.quotes = MarkdownQuotes()  # each passage quoted in its article's shape
 
     def text(self, value: str) -> str:
         """``value`` on one line, escaped."""
@@ -245,7 +248,7 @@ def _sources(data: ExportData) -> list[str]:
 
 
 def _passage(passage: ExportPassage, escaped: _Escaped) -> list[str]:
-    lines = _quote_lines(passage.annotation.exact)
+    lines = escaped.quotes.lines(passage.annotation, passage.article)
     lines += [">", "> — " + _citation(passage, escaped), ""]
     if escaped.block_ids:
         copies = escaped.copies[passage.uuid] = escaped.copies.get(passage.uuid, 0) + 1
@@ -254,18 +257,6 @@ def _passage(passage: ExportPassage, escaped: _Escaped) -> list[str]:
     note = passage.annotation.note
     if note.strip():
         lines += ["**Note:**", "", *note_lines(note), ""]
-    return lines
-
-
-def _quote_lines(exact: str) -> list[str]:
-    """The passage's text as a block quote, one quoted paragraph per line of it."""
-    lines: list[str] = []
-    for line in exact.split("\n"):
-        if not line.strip():
-            continue
-        if lines:
-            lines.append(">")
-        lines.append("> " + escape_text(line))
     return lines
 
 

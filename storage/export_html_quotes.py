@@ -1,0 +1,86 @@
+# A passage's text inside the HTML report's block quote: list items as a list (bullets,
+# numbers and nesting kept), table cells as a table's rows, a heading as a bold line (the
+# report's own headings are its outline), each paragraph as a paragraph, where the
+# passage spans several blocks (see :mod:`diptych.storage.quote_shapes`); otherwise one
+# paragraph per line of it.
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from diptych.storage.export_html_page import escaped
+from diptych.storage.model import Annotation, Article
+from diptych.storage.quote_shapes import Piece, QuoteShapes
+
+
+class HtmlQuotes:
+    """The quotes of one report's passages."""
+
+    def __init__(self) -> None:
+        self._shapes = QuoteShapes()
+
+    def html(self, passage: Annotation, article: Article) -> str:
+        """What the quote of ``passage`` of ``article`` holds (its paragraphs, lists...)."""
+        pieces = self._shapes.pieces(passage, article)
+        if pieces is None:
+            return _paragraphs(passage.exact)
+        return "".join(_runs(pieces))
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(
+        f'<p dir="auto">{escaped(line)}</p>' for line in text.split("\n") if line.strip()
+    )
+
+
+def _runs(pieces: list[Piece]) -> Iterator[str]:
+    """The pieces as HTML, consecutive items in one list and rows in one table."""
+    at = 0
+    while at < len(pieces):
+        piece = pieces[at]
+        if piece.kind == "item":
+            numbered = piece.number > 0
+            end = at
+            while end < len(pieces) and pieces[end].kind == "item":
+                if (pieces[end].number > 0) != numbered:
+                    break
+                end += 1
+            yield _list(pieces[at:end], numbered)
+            at = end
+        elif piece.kind == "row":
+            end = at
+            while (
+                end < len(pieces)
+                and pieces[end].kind == "row"
+                and (end == at or not pieces[end].first_row)
+            ):
+                end += 1
+            yield _table(pieces[at:end])
+            at = end
+        elif piece.kind == "heading":
+            yield f'<p dir="auto"><strong>{escaped(piece.text)}</strong></p>'
+            at += 1
+        else:
+            yield _paragraphs(piece.text)
+            at += 1
+
+
+def _list(items: list[Piece], numbered: bool) -> str:
+    """One list; a nested item is indented by its level (its own list's markers kept)."""
+    tag = "ol" if numbered else "ul"
+    rows = []
+    for item in items:
+        value = f' value="{item.number}"' if numbered else ""
+        indent = (
+            f' style="margin-inline-start: {1.5 * (item.level - 1):g}em"' if item.level > 1 else ""
+        )
+        rows.append(f'<li dir="auto"{value}{indent}>{escaped(item.text)}</li>')
+    return f"<{tag}>{''.join(rows)}</{tag}>"
+
+
+def _table(rows: list[Piece]) -> str:
+    cells = (
+        "<tr>" + "".join(f'<td dir="auto">{escaped(cell)}</td>' for cell in row.cells) + "</tr>"
+        for row in rows
+    )
+    return f"<table>{''.join(cells)}</table>"

@@ -1,0 +1,98 @@
+# The shape a passage has in its article, for the exports that quote it as it reads: when
+# it spans several blocks, each piece of it with what it is there (a paragraph, a list
+# item with its number and nesting, a heading, a table row of cells). A quote over three
+# items of a list read, in a brief, as three paragraphs that lost their bullets; one over
+# a table's rows as a column of single words. A passage within one block has no shape of
+# its own (part of one list item is not a list), nor has an orphan, whose offsets no longer
+# point into the text, or a passage whose text no longer reads so there: those are quoted
+# line by line.
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from diptych.storage.document import Block, BlockKind
+from diptych.storage.model import Annotation, Article
+
+
+class Piece(NamedTuple):
+    """One piece of a passage, as its article shows it.
+
+    Attributes:
+        kind: "para", "item", "heading" or "row".
+        text: its words ("" for a row); a paragraph's line breaks kept, others' made spaces.
+        level: a heading's level, or an item's nesting (1: not nested).
+        number: an item's number in an ordered list, 0 for a bullet.
+        cells: a row's cells, each on one line.
+        first_row: the first row of its table within the passage (a header in Markdown).
+    """
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    number: int = 0
+    cells: tuple[str, ...] = ()
+    first_row: bool = False
+
+
+class QuoteShapes:
+    """The shapes of the passages of one export (each article's block ends are listed once,
+    to find where its passages begin)."""
+
+    def __init__(self) -> None:
+        self._ends: dict[int, list[int]] = {}
+
+    def pieces(self, passage: Annotation, article: Article) -> list[Piece] | None:
+        """The pieces of ``passage`` of ``article``, or None when it has no shape of its own
+        (within one block, an orphan, or no longer reading so): quote its lines."""
+        text = article.content.text
+        start, end = passage.start, passage.end
+        if passage.is_orphan or start >= end or text[start:end] != passage.exact:
+            return None
+        blocks = article.content.blocks
+        ends = self._ends.get(article.id)
+        if ends is None:
+            ends = self._ends[article.id] = [b.end for b in blocks]
+        first = bisect_right(ends, start)
+        if first >= len(blocks) or blocks[first].end >= end:
+            return None
+        return list(_pieces(blocks, first, text, start, end)) or None
+
+
+def _pieces(
+    blocks: Sequence[Block], first: int, text: str, start: int, end: int
+) -> Iterator[Piece]:
+    """The pieces from ``start`` to ``end``, block by block from ``blocks``' ``first``; a
+    table's cells gathered into rows."""
+    row: list[str] = []
+    row_key: tuple[int, int] | None = None
+    first_row = True
+    for block in blocks[first:]:
+        if block.start >= end:
+            break
+        piece = text[max(block.start, start) : min(block.end, end)]
+        if not piece.strip():
+            continue
+        if block.kind is BlockKind.CELL:
+            key = (block.table, block.row)
+            if row_key is not None and key != row_key:
+                yield Piece("row", cells=tuple(row), first_row=first_row)
+                first_row = key[0] != row_key[0]
+                row = []
+            row_key = key
+            row.append(" ".join(piece.split()))
+            continue
+        if row:
+            yield Piece("row", cells=tuple(row), first_row=first_row)
+            row, row_key, first_row = [], None, True
+        words = " ".join(piece.split())
+        if block.kind is BlockKind.ITEM:
+            yield Piece("item", words, level=max(block.level, 1), number=block.number)
+        elif block.kind is BlockKind.HEADING:
+            yield Piece("heading", words, level=min(max(block.level, 1), 6))
+        else:
+            yield Piece("para", piece.strip("\n"))
+    if row:
+        yield Piece("row", cells=tuple(row), first_row=first_row)
