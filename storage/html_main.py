@@ -9,6 +9,10 @@ articles inside the article, stay with it). A page that marks several, or none, 
 whole: nothing is guessed from class names or the amount of text, and a marked element
 with no words (filled in by scripts) is read as none.
 
+Inside it, the site's menus (``<nav>``: a table of contents, links to other stories) and
+forms (``<form>``: a newsletter's sign-up, a comment box) are left out too; a menu or form
+left open ends with the element around it.
+
 The headline often stands just before the element, in a ``<header>``: when the element
 holds no ``<h1>``, the last ``<h1>`` before it is kept as the article's first block, so
 that its title and outline stay right.
@@ -36,6 +40,11 @@ Position = tuple[int, int]
 
 _MARKS = re.compile(r"<\s*(?:[\w.-]+:)?(?:main|article)[\s/>]|\brole\s*=", re.IGNORECASE)
 """What a page holds if it may mark its article (a quick look before reading it)."""
+
+
+CLUTTER = frozenset({"nav", "form"})
+"""Elements of an article that are not its words (a site's menu, a table of contents, a
+newsletter's sign-up form): left out of a part read, with what is inside them."""
 
 
 def _is_main(tag: str, attrs: dict[str, str]) -> bool:
@@ -164,12 +173,14 @@ class MainPart:
         self._position, self._tag, self._heading = position, tag, heading
         self._region = ""  # "heading", "main", "" (outside, before) or "done" (after)
         self._depth = 0
+        self._open: list[str] = []  # the elements open inside the article, outermost first
+        self._clutter_at = 0  # inside a menu or form of the article: how deep it stands
         self.left_out = False  # words outside were left out
 
     @property
     def keeping(self) -> bool:
         """True while the words read are the article's."""
-        return self._region in ("heading", "main")
+        return self._region == "heading" or (self._region == "main" and not self._clutter_at)
 
     def begins(self, position: Position) -> bool:
         """True if a start tag at ``position`` begins a part that is kept."""
@@ -180,7 +191,11 @@ class MainPart:
         if self._region == "main":
             if tag == self._tag:
                 self._depth += 1
-            return True
+            if tag not in VOID:
+                self._open.append(tag)
+                if tag in CLUTTER and not self._clutter_at:
+                    self._clutter_at = len(self._open)
+            return not self._clutter_at
         if position == self._position:
             self._region, self._depth = "main", 1
             return True
@@ -191,11 +206,16 @@ class MainPart:
     def end(self, tag: str) -> bool:
         """True if the end tag ``tag`` is kept; the part it ends ends after it."""
         if self._region == "main":
+            inside_clutter = bool(self._clutter_at)
+            if tag in self._open:  # closed with every element left open inside it
+                del self._open[len(self._open) - 1 - self._open[::-1].index(tag) :]
+            if len(self._open) < self._clutter_at:
+                self._clutter_at = 0  # the menu or form ended, or the element around it
             if tag == self._tag:
                 self._depth -= 1
                 if not self._depth:
                     self._region = "done"
-            return True
+            return not inside_clutter
         if self._region == "heading":
             if tag in HEADINGS:
                 self._region = ""

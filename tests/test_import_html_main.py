@@ -279,3 +279,34 @@ def test_a_page_left_out_as_already_imported_is_not_named(tmp_path: Path) -> Non
     out = io.StringIO()
     assert main(["import", str(project), files[0]], stdout=out, stderr=out) == 0
     assert "main article" not in out.getvalue()  # nothing added, nothing to say of it
+
+
+def test_menus_and_forms_inside_the_article_are_left_out_with_their_words() -> None:
+    page = read_page(
+        "<html><body><nav>Site menu</nav><article><h1>Harbour reopens</h1>"
+        '<nav class="toc"><ol><li><a href="#a">Background</a><li>Outlook</ol></nav>'
+        "<p>Ships sailed at dawn.</p>"
+        '<div class="signup"><form action="/subscribe"><p>Get our newsletter</p>'
+        '<input type="email"><button>Sign up</button></form></div>'
+        "<p>Cargo <b>volumes</b> rose.</p>"
+        # A form left open ends with the element around it, not with the article.
+        "<div><form><label>Comment</label></div><p>The port expects more.</p>"
+        "</article></body></html>"
+    )
+    assert page.main_only
+    assert blocks(page.content) == [
+        (BlockKind.HEADING, "Harbour reopens"),
+        (BlockKind.PARAGRAPH, "Ships sailed at dawn."),
+        (BlockKind.PARAGRAPH, "Cargo volumes rose."),
+        (BlockKind.PARAGRAPH, "The port expects more."),
+    ]
+
+
+def test_a_page_read_whole_keeps_its_menus_and_forms() -> None:
+    page = read_page("<p>Intro</p><nav>Contents</nav><form><p>Search the site</p></form>")
+    assert not page.main_only
+    assert [text for _kind, text in blocks(page.content)] == [
+        "Intro",
+        "Contents",
+        "Search the site",
+    ]
