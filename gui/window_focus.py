@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QWidget
+from shiboken6 import isValid
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.coding_palette import PICK_IN_LIST
@@ -149,6 +150,8 @@ class WindowFocus(WindowParts):
     def on_editor_note_left(self) -> None:
         """Esc in the note: back to the article or the passages list it was opened from."""
         origin, self._note_from = self._note_from, None
+        if origin is not None and not isValid(origin):
+            origin = None  # its pane was closed meanwhile: back to the current one
         if origin is not None and self.passages.isAncestorOf(origin) and origin.isVisible():
             origin.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return

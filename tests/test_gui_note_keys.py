@@ -91,3 +91,24 @@ def test_undo_takes_back_the_last_sitting_of_a_memo(qtbot: QtBot, window: MainWi
     window.actions_.undo.trigger()
     assert window.session.memo_text(memo.kind, None) == before + " First thought."
     qtbot.waitUntil(lambda: memo.toPlainText() == before + " First thought.")
+
+
+def test_closing_the_pane_a_note_was_opened_from_leaves_the_keys_in_the_other_pane(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    first, second = window.area.panes()
+    second.view.setFocus()
+    qtbot.waitUntil(second.view.hasFocus)
+    qtbot.keyClick(second.view, Qt.Key.Key_F8)  # a passage of the second article
+    passage = window.coding.selected
+    assert passage
+    qtbot.keyClick(second.view, Qt.Key.Key_F2)
+    note = window.editor.note
+    qtbot.waitUntil(note.hasFocus)
+    qtbot.keyClicks(note, " tbc")
+    qtbot.keyClick(note, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)  # close its pane
+    qtbot.waitUntil(lambda: window.area.panes() == [first])
+    qtbot.waitUntil(first.view.hasFocus)  # no error: the keys go on in the pane left
+    assert window.session.passage(passage).note.endswith(" tbc")
