@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -139,9 +139,32 @@ class PassageTable(FocusFramed, QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.moved_by_user = True
         try:
+            if event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
+                # Home and End, with Ctrl or not, choose the first or last passage (Ctrl
+                # would move without selecting); with Shift they select up to it.
+                event = QKeyEvent(
+                    event.type(),
+                    event.key(),
+                    event.modifiers() & ~Qt.KeyboardModifier.ControlModifier,
+                    event.text(),
+                )
             super().keyPressEvent(event)
         finally:
             self.moved_by_user = False
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Home and End go to the first and last row, in the column the keys are in: a
+        list of passages is read down, and its rows are chosen whole (a table's Home and
+        End went along the row, scrolling the quotes out of sight)."""
+        ends = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd)
+        rows = self.model().rowCount()
+        if action in ends and rows:
+            current = self.currentIndex()
+            row = 0 if action == QAbstractItemView.CursorAction.MoveHome else rows - 1
+            return self.model().index(row, current.column() if current.isValid() else 0)
+        return super().moveCursor(action, modifiers)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.moved_by_user = True

@@ -176,3 +176,21 @@ def test_a_read_only_project_greys_the_menu_of_several(
 def _row_point(window: MainWindow, row: int) -> QPoint:
     table = window.passages.table
     return table.visualRect(table.model().index(row, 2)).center()
+
+
+def test_home_and_end_choose_the_first_and_last_passage_and_shift_selects_up_to_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    first_rows_selected(qtbot, window, 1)
+    table = window.passages.table
+    model = table.model()
+    ids = [model.index(row, 0).data(PASSAGE_ID_ROLE) for row in range(model.rowCount())]
+    scrolled = table.horizontalScrollBar().value()
+    qtbot.keyClick(table, Qt.Key.Key_End)
+    assert window.passages.selection.selected_passages() == [ids[-1]]
+    assert window.editor.current_passage() == ids[-1]  # chosen, as the arrows choose
+    assert table.horizontalScrollBar().value() == scrolled  # the quotes stay in sight
+    qtbot.keyClick(table, Qt.Key.Key_Home, CTRL)
+    assert window.passages.selection.selected_passages() == [ids[0]]
+    qtbot.keyClick(table, Qt.Key.Key_End, SHIFT)
+    assert window.passages.selection.selected_passages() == ids
