@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtGui import QUndoCommand
+
 from diptych.gui.commands import SessionCommand, quote_start
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import quoted
@@ -155,26 +157,31 @@ class ChangeTagsOfPassages(SessionCommand):
         # Each passage's tags this step put on and took off: only those are taken back.
         self.changes: dict[int, tuple[set[int], set[int]]] = {}
         self.passages: list[Annotation] = []
+        self.before: dict[int, str] = {}  # when each was last changed, before and after
+        self.after: dict[int, str] = {}
 
     def _do(self) -> None:
         tag = {self.tag_id}
         for annotation_id in self.annotation_ids:
-            has = self.tag_id in self.session.passage(annotation_id).tag_ids
-            if has == self.remove:
+            passage = self.session.passage(annotation_id)
+            if (self.tag_id in passage.tag_ids) == self.remove:
                 self.changes[annotation_id] = (set(), tag) if self.remove else (tag, set())
+                self.before[annotation_id] = passage.updated_at
         if not self.changes:
             return
         self.passages = self.session.change_tags_of(self.changes)
+        self.after = {p.id: p.updated_at for p in self.passages}
 
     # Undo and redo take off and put back only the tag on the passages this step changed,
     # leaving what another window changed on them meanwhile; a passage deleted meanwhile
-    # makes the step fail (and say so) rather than change the others alone.
+    # makes the step fail (and say so) rather than change the others alone. Their times
+    # of change go back too.
     def _redo(self) -> None:
-        self.passages = self.session.change_tags_of(self.changes)
+        self.passages = self.session.change_tags_of(self.changes, self.after)
 
     def _undo(self) -> None:
         undone = {i: (removed, added) for i, (added, removed) in self.changes.items()}
-        self.passages = self.session.change_tags_of(undone)
+        self.passages = self.session.change_tags_of(undone, self.before)
 
     def _gone(self, *, undoing: bool) -> str | None:
         return next(filter(None, map(self._passage_gone, self.passages)), None)
@@ -192,23 +199,27 @@ class SetPassageTags(SessionCommand):
         self.added: set[int] = set()
         self.removed: set[int] = set()
         self.passage: Annotation | None = None  # as this step left it
+        self.times = ("", "")  # when the passage was last changed before and after it
 
     def _do(self) -> None:
-        old = set(self.session.passage(self.annotation_id).tag_ids)
+        before = self.session.passage(self.annotation_id)
+        old = set(before.tag_ids)
         self.passage = self.session.set_passage_tags(self.annotation_id, self.new)
         self.added, self.removed = set(self.new) - old, old - set(self.new)
+        self.times = (before.updated_at, self.passage.updated_at)
 
     # Undo and redo take off and put back only the tags this step changed, so that tags
     # another window (or an import) put on or took off meanwhile stay as they are; a tag
-    # deleted meanwhile does not make the whole step fail (and leave the stack).
+    # deleted meanwhile does not make the whole step fail (and leave the stack). The
+    # passage's time of change goes back too: undone, it reads as it did before.
     def _redo(self) -> None:
         self.passage = self.session.change_passage_tags(
-            self.annotation_id, add=self.added, remove=self.removed
+            self.annotation_id, add=self.added, remove=self.removed, updated_at=self.times[1]
         )
 
     def _undo(self) -> None:
         self.passage = self.session.change_passage_tags(
-            self.annotation_id, add=self.removed, remove=self.added
+            self.annotation_id, add=self.removed, remove=self.added, updated_at=self.times[0]
         )
 
     def _passage_shown(self, *, undone: bool) -> int:
@@ -230,12 +241,33 @@ class SetPassageNote(SetText):
         super().__init__(session, note_text(session, annotation_id), annotation_id, note, sitting)
         self.annotation_id = annotation_id
         self.passage: Annotation | None = None  # as this step left it
+        self.times = ("", "")  # when the passage was last changed before and after it
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        merged = super().mergeWith(other)
+        if merged and isinstance(other, SetPassageNote):
+            self.times = (self.times[0], other.times[1])  # the sitting's last word
+        return merged
+
+    def _do(self) -> None:
+        before = self.session.passage(self.annotation_id).updated_at
+        super()._do()
+        self.times = (before, self.passage.updated_at if self.passage else "")
+
+    # Undone, the passage's time of change goes back with its note; redone, it comes again.
+    def _redo(self) -> None:
+        self._write(self.new, expected=self.old, updated_at=self.times[1])
+
+    def _undo(self) -> None:
+        self._write(self.old, expected=self.new, updated_at=self.times[0])
 
     def _read(self) -> str:
         return self.session.passage(self.annotation_id).note
 
-    def _write(self, text: str, expected: str | None = None) -> None:
-        self.passage = self.session.set_passage_note(self.annotation_id, text, expected=expected)
+    def _write(self, text: str, expected: str | None = None, updated_at: str | None = None) -> None:
+        self.passage = self.session.set_passage_note(
+            self.annotation_id, text, expected=expected, updated_at=updated_at or None
+        )
 
     def _passage_shown(self, *, undone: bool) -> int:
         return self.annotation_id

@@ -87,15 +87,21 @@ class PassageEdits(FileWatch):
         return restored
 
     def change_tags_of(
-        self, changes: Mapping[int, tuple[Iterable[int], Iterable[int]]]
+        self,
+        changes: Mapping[int, tuple[Iterable[int], Iterable[int]]],
+        times: Mapping[int, str] | None = None,
     ) -> list[Annotation]:
         """Put tags on several passages and take others off, leaving their other tags, in
-        one transaction (``changes``: each passage's id, the tags to add and to remove; see
+        one transaction (``changes``: each passage's id, the tags to add and to remove;
+        ``times``: the time each was last changed, put back by undo and redo; see
         :meth:`change_passage_tags`)."""
         annotations = self.project.annotations
+        times = times or {}
         with self.project.transaction():
             changed = [
-                annotations.change_tags(annotation_id=i, add=add, remove=remove)
+                annotations.change_tags(
+                    annotation_id=i, add=add, remove=remove, updated_at=times.get(i)
+                )
                 for i, (add, remove) in changes.items()
             ]
         self._changed_many({p.article_id for p in changed})
@@ -118,21 +124,33 @@ class PassageEdits(FileWatch):
         return passage
 
     def change_passage_tags(
-        self, annotation_id: int, *, add: Iterable[int], remove: Iterable[int]
+        self,
+        annotation_id: int,
+        *,
+        add: Iterable[int],
+        remove: Iterable[int],
+        updated_at: str | None = None,
     ) -> Annotation:
-        """Put tags on a passage and take others off, leaving the rest (undo and redo)."""
+        """Put tags on a passage and take others off, leaving the rest (undo and redo, which
+        put back ``updated_at``, the time it was last changed)."""
         passage = self.project.annotations.change_tags(
-            annotation_id=annotation_id, add=add, remove=remove
+            annotation_id=annotation_id, add=add, remove=remove, updated_at=updated_at
         )
         self._changed(passage.article_id, passage.id)
         return passage
 
     def set_passage_note(
-        self, annotation_id: int, note: str, *, expected: str | None = None
+        self,
+        annotation_id: int,
+        note: str,
+        *,
+        expected: str | None = None,
+        updated_at: str | None = None,
     ) -> Annotation:
-        """Replace a passage's note (see :meth:`AnnotationStore.set_note` for ``expected``)."""
+        """Replace a passage's note (see :meth:`AnnotationStore.set_note` for ``expected``
+        and ``updated_at``)."""
         passage = self.project.annotations.set_note(
-            annotation_id=annotation_id, note=note, expected=expected
+            annotation_id=annotation_id, note=note, expected=expected, updated_at=updated_at
         )
         self._changed(passage.article_id, passage.id)
         return passage

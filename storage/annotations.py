@@ -149,24 +149,39 @@ class AnnotationStore:
         return self.get(annotation_id=annotation_id)
 
     def change_tags(
-        self, *, annotation_id: int, add: Iterable[int] = (), remove: Iterable[int] = ()
+        self,
+        *,
+        annotation_id: int,
+        add: Iterable[int] = (),
+        remove: Iterable[int] = (),
+        updated_at: str | None = None,
     ) -> Annotation:
         """Take ``remove`` off the passage's tags and put ``add`` on, leaving its other tags
         as they are: undo and redo of a change of tags keep what another window (or an
-        import) changed on the passage meanwhile. Tags deleted meanwhile are left out."""
+        import) changed on the passage meanwhile. Tags deleted meanwhile are left out.
+        ``updated_at``: the time the passage was last changed, put back (undo and redo),
+        instead of now."""
         added = set(add)
         with self._project.transaction():
-            self._touch(annotation_id)
+            self._touch(annotation_id, updated_at)
             unlink_tags(self._project, annotation_id, set(remove) - added)
             link_tags(self._project, annotation_id, added, strict=False)
         return self.get(annotation_id=annotation_id)
 
-    def set_note(self, *, annotation_id: int, note: str, expected: str | None = None) -> Annotation:
+    def set_note(
+        self,
+        *,
+        annotation_id: int,
+        note: str,
+        expected: str | None = None,
+        updated_at: str | None = None,
+    ) -> Annotation:
         """Replace the passage's note (Markdown). With ``expected`` (undo and redo), only if
         the note still reads so: a note written meanwhile, in another window or by an
-        import, is refused rather than thrown away."""
+        import, is refused rather than thrown away. ``updated_at``: the time the passage
+        was last changed, put back (undo and redo), instead of now."""
         with self._project.transaction():
-            self._touch(annotation_id)  # first: a passage deleted meanwhile is named
+            self._touch(annotation_id, updated_at)  # first: a passage deleted meanwhile is named
             if expected is not None:
                 row = self._project.db.execute(
                     "SELECT note FROM annotations WHERE id = ?", [annotation_id]
@@ -177,10 +192,10 @@ class AnnotationStore:
             )
         return self.get(annotation_id=annotation_id)
 
-    def _touch(self, annotation_id: int) -> None:
+    def _touch(self, annotation_id: int, updated_at: str | None = None) -> None:
         cursor = self._project.db.execute(
             "UPDATE annotations SET updated_at = ? WHERE id = ?",
-            [self._project.now(), annotation_id],
+            [updated_at or self._project.now(), annotation_id],
         )
         if not cursor.rowcount:
             raise InputError(f"there is no passage {annotation_id}")
