@@ -114,8 +114,8 @@ class CodingController(QObject):
             return False
         selection = selected_words(pane) if pane else None
         if pane is None or pane.article_id is None or selection is None:
-            if self.selected:
-                return self.add_tag(self.selected, tag_id)
+            if self.selected:  # the passage the Passage panel shows, perhaps out of sight
+                return self.add_tag(self.selected, tag_id, say=True)
             self.session.messages.info(nothing_to_tag(self.area))
             return False
         start, end = selection
@@ -190,16 +190,24 @@ class CodingController(QObject):
             return False
         return self.apply_tag(tag.id)
 
-    def add_tag(self, annotation_id: int, tag_id: int) -> bool:
-        """Add one tag to a passage; a tag it already has is left as it is (no undo step)."""
+    def add_tag(self, annotation_id: int, tag_id: int, *, say: bool = False) -> bool:
+        """Add one tag to a passage; a tag it already has is left as it is (no undo step).
+        With ``say``, the status bar names the passage tagged (tagged from the Codebook or
+        the palette, it may be out of sight)."""
         passage = self.session.passage(annotation_id)
         name = self.session.codebook().path(tag_id)
         if tag_id in passage.tag_ids:
             self.session.messages.info(f"The passage is already tagged {name}.")
             return True
         tags = [*passage.tag_ids, tag_id]
-        command = SetPassageTags(self.session, annotation_id, tags, named("Add tag", name))
-        return perform(self.session, command)
+        text = f"{named('Add tag', name)} to passage “{quote_start(passage.exact)}”"
+        if not perform(self.session, SetPassageTags(self.session, annotation_id, tags, text)):
+            return False
+        if say:
+            self.session.messages.info(
+                f"{quoted(name)} added to passage “{quote_start(passage.exact)}” — Ctrl+Z to undo"
+            )
+        return True
 
     def remove_tag(self, annotation_id: int, tag_id: int) -> bool:
         """Take one tag off a passage."""
@@ -207,7 +215,8 @@ class CodingController(QObject):
         if tag_id not in passage.tag_ids:
             return False
         tags = [t for t in passage.tag_ids if t != tag_id]
-        text = named("Remove tag", self.session.codebook().path(tag_id))
+        path = self.session.codebook().path(tag_id)
+        text = f"{named('Remove tag', path)} from passage “{quote_start(passage.exact)}”"
         return perform(self.session, SetPassageTags(self.session, annotation_id, tags, text))
 
     def has_target(self) -> bool:

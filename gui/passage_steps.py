@@ -53,8 +53,8 @@ class PassageSteps:
             (t for t in self.session.passage(annotation_id).tag_ids if t in book), key=book.rank
         )
         if not tags:
-            return "Passage with no tag"
-        return "Passage tagged " + ", ".join(f"“{book.path(t)}”" for t in tags)
+            return "This passage has no tag."
+        return "Tags of this passage: " + ", ".join(f"“{book.path(t)}”" for t in tags)
 
     def step_tagged_passage(self, step: int) -> None:
         """Ctrl+F8 / Ctrl+Shift+F8: select the next (``step`` 1) or previous (-1) passage of
@@ -90,7 +90,7 @@ class PassageSteps:
         self._followed_tag = (tag_id, annotation_id)
         self.selection.select_passage(annotation_id, scroll=True, in_pane=pane)
         self.session.messages.info(
-            f"Passage tagged “{name}” (Ctrl+F8 / Ctrl+Shift+F8: next / previous)"
+            f"Next passage with the tag “{name}”: Ctrl+F8; the one before: Ctrl+Shift+F8"
         )
 
     def _tag_to_follow(self, selected: int) -> int | None:

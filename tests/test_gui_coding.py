@@ -70,7 +70,8 @@ def test_a_number_key_twice_on_the_selected_passage_keeps_the_tag(
 
     qtbot.keyClick(pane.view, number_key(window, "Security"))
     assert tags_of(window, QUOTE) == [["Economy", "Security"]]
-    assert window.actions_.undo.text() == "&Undo Add tag “Security”"
+    undo = f"&Undo Add tag “Security” to passage “{QUOTE}”"  # which passage, too
+    assert window.actions_.undo.text() == undo
     window.actions_.undo.trigger()
     assert tags_of(window, QUOTE) == [["Economy"]]
 
@@ -142,3 +143,33 @@ def test_hovering_a_passage_shows_when_it_was_updated_as_the_passage_panel_does(
     tooltip = passage_tooltip(window.session, passage.id)
     assert f"{passage.coder} · updated {local_time(passage.updated_at)}" in tooltip
     assert passage.updated_at not in tooltip  # not the stored UTC stamp, 2026-…T…Z
+
+
+def test_f8_says_the_passages_tags_and_the_codebook_names_the_passage_it_tags(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    pane = window.area.panes()[0]
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    session = window.session
+    passage = session.passage(window.coding.selected)
+    book = session.codebook()
+    paths = ", ".join(f"“{book.path(t)}”" for t in sorted(passage.tag_ids, key=book.rank))
+    assert window.statusBar().currentMessage() == f"Tags of this passage: {paths}"
+
+    # The caret leaves it, out of sight; Enter on a tag in the Codebook tags it, and says so.
+    qtbot.keyClick(pane.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    tag = next(t for t in session.ordered_tags() if t.id not in passage.tag_ids)
+    tags = window.tags
+    tags.select_tag(tag.id)
+    tags.view.setFocus()
+    qtbot.waitUntil(tags.view.hasFocus)
+    qtbot.keyClick(tags.view, Qt.Key.Key_Return)
+    assert tag.id in session.passage(passage.id).tag_ids
+    quote = " ".join(passage.exact.split())[:40].rstrip()
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"“{book.path(tag.id)}” added to passage “{quote}")
+    assert said.endswith("— Ctrl+Z to undo")

@@ -6,6 +6,7 @@ from gui_support import select_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.commands import quote_start
 from diptych.gui.main_window import MainWindow
 from diptych.gui.tag_chips import TagChip
 
@@ -44,7 +45,9 @@ def test_add_tag_in_the_passage_panel_tags_the_passage_shown_not_the_selected_te
 
     assert passage_ids(window) == before  # no passage made from the selection
     assert set(window.session.passage(shown).tag_ids) == {*passage.tag_ids, new_tag.id}
-    assert window.actions_.undo.text() == f"&Undo Add tag “{codebook.path(new_tag.id)}”"
+    assert window.actions_.undo.text() == (
+        f"&Undo Add tag “{codebook.path(new_tag.id)}” to passage “{quote_start(passage.exact)}”"
+    )
     window.actions_.undo.trigger()
     assert window.session.passage(shown).tag_ids == passage.tag_ids
 
@@ -96,7 +99,9 @@ def test_the_chip_x_removes_the_tag_as_one_undo_step_named_by_its_path(
 
     assert nested not in window.session.passage(passage.id).tag_ids
     assert window.session.undo_stack.count() == steps + 1
-    assert window.actions_.undo.text() == f"&Undo Remove tag “{codebook.path(nested)}”"
+    assert window.actions_.undo.text() == (
+        f"&Undo Remove tag “{codebook.path(nested)}” from passage “{quote_start(passage.exact)}”"
+    )
     window.actions_.undo.trigger()
     assert window.session.passage(passage.id).tag_ids == passage.tag_ids
 

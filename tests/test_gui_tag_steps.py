@@ -77,7 +77,7 @@ def test_ctrl_f8_goes_to_the_passages_with_the_selected_ones_tag(
     assert pane.selected_passage == ids(window)["three"]
     qtbot.keyClick(pane.view, Qt.Key.Key_F8, CTRL)
     assert selected_word(window) == "five"
-    assert window.statusBar().currentMessage().startswith("Passage tagged “Alpha”")
+    assert window.statusBar().currentMessage().startswith("Next passage with the tag “Alpha”")
     qtbot.keyClick(pane.view, Qt.Key.Key_F8, CTRL)
     assert selected_word(window) == "five"
     assert window.statusBar().currentMessage() == (
