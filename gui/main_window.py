@@ -321,14 +321,12 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
             self.area.current.set_zoom_step(step)
 
     def on_coder_triggered(self) -> None:
-        """Ask for the coder's name. A name cleared is the login name again, now as at the
-        next start (the passages tagged meanwhile had no coder, the next start's the login
-        name)."""
-        name = dialogs.ask_coder(self, self.session.coder)
-        if name is not None:
-            self.context.settings.set_coder(name)
-            self.session.coder = self.context.settings.coder()
-            self.on_session_changed()
+        """Ask for the coder's name, and whether to sign the passages signed with the old
+        one with it too (:func:`~diptych.gui.coder_name.change_coder`)."""
+        from diptych.gui.coder_name import change_coder
+
+        change_coder(self)
+        self.on_session_changed()
 
     def tell_coder_once(self) -> None:
         """After the first passage the user makes without having given a coder's name,

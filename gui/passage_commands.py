@@ -13,6 +13,7 @@ from diptych.gui.tag_commands import quoted
 from diptych.gui.text_commands import SetText
 from diptych.storage.errors import InputError
 from diptych.storage.model import Annotation
+from diptych.storage.passage_coders import Signing
 
 
 def note_text(session: ProjectSession, annotation_id: int) -> str:
@@ -314,3 +315,24 @@ class ReattachPassage(SessionCommand):
 
     def _gone(self, *, undoing: bool) -> str | None:
         return self._passage_gone(self.after if undoing else self.before)
+
+
+class SignPassages(SessionCommand):
+    """Sign passages with another coder's name (the coder's own, changed), as one step."""
+
+    def __init__(self, session: ProjectSession, annotation_ids: Iterable[int], name: str) -> None:
+        self.annotation_ids = tuple(annotation_ids)
+        self.name = name
+        count = len(self.annotation_ids)
+        super().__init__(session, f"Sign {count} passage{'' if count == 1 else 's'} “{name}”")
+        self.signing: Signing | None = None
+
+    def _do(self) -> None:
+        self.signing = self.session.sign_passages(self.annotation_ids, self.name)
+
+    def _redo(self) -> None:
+        self._do()
+
+    def _undo(self) -> None:
+        if self.signing is not None:
+            self.session.unsign_passages(self.signing)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from diptych.gui.session_watch import FileWatch
 from diptych.storage.errors import InputError
 from diptych.storage.model import Annotation
+from diptych.storage.passage_coders import Signing, sign, unsign
 
 
 class PassageEdits(FileWatch):
@@ -106,6 +107,19 @@ class PassageEdits(FileWatch):
             ]
         self._changed_many({p.article_id for p in changed})
         return changed
+
+    def sign_passages(self, annotation_ids: Sequence[int], name: str) -> Signing:
+        """Sign passages with another coder's name (see :func:`passage_coders.sign`)."""
+        signing = sign(self.project, annotation_ids, name)
+        with self._telling_views(None):
+            self.allPassagesChanged.emit()
+        return signing
+
+    def unsign_passages(self, signing: Signing) -> None:
+        """Put back the names :meth:`sign_passages` changed."""
+        unsign(self.project, signing)
+        with self._telling_views(None):
+            self.allPassagesChanged.emit()
 
     def restore_passage(self, passage: Annotation) -> Annotation:
         """Put a deleted passage back as it was."""

@@ -1,0 +1,95 @@
+# Who coded a passage: the coder's name each passage is signed with, and the project's list
+# of coders (exported as REFI-QDA users, each with a uuid of its own). A coder who changes
+# the name they sign with (their login name, "root", until they gave one) can sign the
+# passages they made before with the new name too, so that a brief does not name the same
+# analyst twice; a name no passage carries any more leaves the list, and undo puts back
+# each passage's name and the coders as they were (same uuids). A passage's time of change
+# is left as it is: who coded it is not a change of its coding.
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from diptych.storage.model import Coder
+
+if TYPE_CHECKING:
+    from diptych.storage.project import Project
+
+
+@dataclass(frozen=True, slots=True)
+class Signing:
+    """What signing passages with another name changed, to put it back.
+
+    Attributes:
+        names: each passage's id and the name it was signed with before.
+        dropped: the coders whose names no passage carried any more, left out of the list.
+        added: the coder put in the list for the new name (None: it was there).
+    """
+
+    names: tuple[tuple[int, str], ...]
+    dropped: tuple[Coder, ...]
+    added: Coder | None
+
+
+def signed_by(project: Project, name: str) -> list[int]:
+    """The ids of the passages signed ``name``, in the order they were made."""
+    with project.reading() as db:
+        rows = db.execute("SELECT id FROM annotations WHERE coder = ? ORDER BY id", [name])
+        return [row[0] for row in rows.fetchall()]
+
+
+def sign(project: Project, annotation_ids: Sequence[int], name: str) -> Signing:
+    """Sign the passages ``annotation_ids`` with ``name`` (those deleted meanwhile are left
+    out), in one transaction; see :class:`Signing` for what it returns."""
+    from diptych.storage.project import new_uuid
+
+    with project.transaction():
+        db = project.db
+        names = tuple(
+            (row[0], row[1])
+            for i in annotation_ids
+            for row in db.execute("SELECT id, coder FROM annotations WHERE id = ?", [i])
+        )
+        for annotation_id, _old in names:
+            db.execute("UPDATE annotations SET coder = ? WHERE id = ?", [name, annotation_id])
+        added = None
+        if name and _coder(project, name) is None:
+            db.execute("INSERT INTO coders (uuid, name) VALUES (?, ?)", [new_uuid(), name])
+            added = _coder(project, name)
+        dropped = _drop_unused(project, {old for _, old in names} - {name})
+    return Signing(names, dropped, added)
+
+
+def unsign(project: Project, signing: Signing) -> None:
+    """Put back each passage's name and the list of coders as ``signing`` found them."""
+    with project.transaction():
+        db = project.db
+        for coder in signing.dropped:
+            db.execute(
+                "INSERT OR IGNORE INTO coders (id, uuid, name) VALUES (?, ?, ?)",
+                [coder.id, coder.uuid, coder.name],
+            )
+        for annotation_id, old in signing.names:
+            db.execute("UPDATE annotations SET coder = ? WHERE id = ?", [old, annotation_id])
+        if signing.added is not None:
+            _drop_unused(project, {signing.added.name})
+
+
+def _coder(project: Project, name: str) -> Coder | None:
+    row = project.db.execute("SELECT id, uuid, name FROM coders WHERE name = ?", [name])
+    found = row.fetchone()
+    return Coder(*found) if found else None
+
+
+def _drop_unused(project: Project, names: set[str]) -> tuple[Coder, ...]:
+    """Take the coders of ``names`` that no passage carries off the list; those taken."""
+    dropped = []
+    for name in sorted(names):
+        used = project.db.execute("SELECT 1 FROM annotations WHERE coder = ? LIMIT 1", [name])
+        coder = _coder(project, name)
+        if coder is not None and used.fetchone() is None:
+            project.db.execute("DELETE FROM coders WHERE id = ?", [coder.id])
+            dropped.append(coder)
+    return tuple(dropped)
