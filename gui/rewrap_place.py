@@ -7,10 +7,11 @@ the top where it was, as zooming keeps it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QSize
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 
@@ -50,17 +51,38 @@ class RewrapPlace:
         self._kept = (place, self._view.verticalScrollBar().value(), self._view.document())
 
     def _scroll_to_line_of(self, position: int) -> None:
-        """Put the line of the document ``position`` at the top of the view."""
+        """Put the line of the document ``position`` at the top of the view, or, where the
+        text ends within a screen below it, the end of the text at the bottom."""
         view = self._view
         block = view.document().findBlock(position)
         self._lay_out_past(block.position() + block.length())
         cursor = QTextCursor(view.document())
         cursor.setPosition(position)
         bar = view.verticalScrollBar()
-        top = bar.value() + view.cursorRect(cursor).top()
-        if top > bar.maximum():  # the range follows the layout a moment later
+        top = min(bar.value() + view.cursorRect(cursor).top(), self._furthest_top(block))
+        # The range follows the layout a moment later; never past the text's end, where
+        # a scroll bar shown for nothing narrowed the view, which wrapped the text again,
+        # and so on, without end.
+        if top > bar.maximum():
             bar.setMaximum(top)
         bar.setValue(top)
+
+    def _furthest_top(self, block: QTextBlock) -> int:
+        """How far down the view can scroll, if the text ends within a screen below
+        ``block`` (laying out only that far); a large number otherwise."""
+        view = self._view
+        layout = view.document().documentLayout()
+        height = view.viewport().height()
+        start = layout.blockBoundingRect(block).top()
+        while block.isValid():
+            bottom = layout.blockBoundingRect(block).bottom()
+            if bottom - start > height:
+                return 1 << 30  # more than a screen of text below: no limit
+            if not block.next().isValid():
+                break
+            block = block.next()
+        end = layout.documentSize().height()
+        return max(0, math.ceil(end) - height)
 
     def _lay_out_past(self, position: int) -> None:
         """Have the document laid out at its width up to ``position``, and not much beyond.
