@@ -1,18 +1,21 @@
 """Which elements of a web page the article keeps, drops or styles.
 
 Pages are untrusted: scripts, styles, embedded objects, media and form controls are
-dropped with everything inside them. So are drawings (``<svg>``: a chart's labels are not
-the article's words), but for the HTML one holds in a ``<foreignObject>``, which browsers
-show as the page's. Ruby readings (``<rt>``, with their ``<rp>``
-brackets) are dropped too, so that the base text reads, and is searched and quoted, as
-words, not as "漢(kan)字(ji)". A MathML formula is kept as its characters ("πr2"), without
-the TeX or HTML annotations that come with it.
+dropped with everything inside them, as is what the page hides from its readers (the
+``hidden`` attribute, an element's own ``display: none``). So are drawings (``<svg>``: a
+chart's labels are not the article's words), but for the HTML one holds in a
+``<foreignObject>``, which browsers show as the page's. Ruby readings (``<rt>``, with
+their ``<rp>`` brackets) are dropped too, so that the base text reads, and is searched and
+quoted, as words, not as "漢(kan)字(ji)". A MathML formula is kept as its characters
+("πr2"), without the TeX or HTML annotations that come with it.
 
 Elements are named here by their local names, as :mod:`.html_names` reads XHTML's
 prefixed ones.
 """
 
 from __future__ import annotations
+
+import re
 
 from diptych.storage.html_structure import BLOCK_TAGS, Context, OpenElements, tag_set
 
@@ -28,6 +31,18 @@ ends them too."""
 ENDED_BY_BLOCKS = tag_set("button rt rp rtc")
 """Dropped elements that hold a label or a reading, never a block: a block's start tag
 inside them belongs to a page that left them open, and ends them."""
+HIDDEN_ENDED_BY = {
+    "p": BLOCK_TAGS,
+    "li": tag_set("li"),
+    "dt": tag_set("dt dd"),
+    "dd": tag_set("dt dd"),
+    "tr": tag_set("tr"),
+    "td": tag_set("td th tr"),
+    "th": tag_set("td th tr"),
+}
+"""Elements a page may leave open, hidden (see :func:`hidden`), and the start tags that end
+them as browsers read them: a hidden paragraph left open never hides the rest of the page.
+The end tag of the element around them ends them too."""
 READINGS_ENDED_BY = {
     "rt": tag_set("rt rp"),
     "rp": tag_set("rt rp"),
@@ -53,6 +68,19 @@ INVISIBLE_OPERATORS = dict.fromkeys(range(0x2061, 0x2065))
 formulas put between their characters: dropped, so that "xy" is found as it shows."""
 
 _DRAWING = tag_set("svg")
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+
+
+def hidden(tag: str, attrs: dict[str, str]) -> bool:
+    """True if the page hides the element ``tag`` and all inside it from its readers: its
+    ``hidden`` attribute (not ``hidden="until-found"``, whose text a browser's search
+    finds and shows), or its own style saying ``display: none`` or ``visibility: hidden``.
+    A void element (an image) hides nothing else."""
+    if tag in VOID:
+        return False
+    if "hidden" in attrs and attrs["hidden"].strip().lower() != "until-found":
+        return True
+    return bool(_HIDING_STYLE.search(attrs.get("style", "")))
 
 
 class DroppedContent:
@@ -98,11 +126,18 @@ class DroppedContent:
             opened.clear()  # the next reading or base text ends a reading left open
         elif tag in BREAKS_OUT_OF_FOREIGN and self._only(_DRAWING):
             opened.clear()  # browsers end a drawing left open here too
+        elif len(opened) == 1 and tag in HIDDEN_ENDED_BY.get(opened.top_tag, ()):
+            opened.clear()  # a hidden paragraph (list item, cell) left open ends here
         if tag in DROPPED:
             if tag not in VOID:
                 opened.push(tag, Context())
             return True
         return bool(len(opened))
+
+    def hide(self, tag: str) -> None:
+        """Drop an element the page hides (see :func:`hidden`) with all inside it."""
+        if tag not in VOID:
+            self._open.push(tag, Context())
 
     def end(self, tag: str) -> bool:
         """True if the end tag ``tag`` belongs to dropped content, which it ends if it is
@@ -115,7 +150,9 @@ class DroppedContent:
             return False
         if self._open.pop_to(frozenset({tag})):
             return True
-        if self._only(ENDED_BY_PARENT):
+        if self._only(ENDED_BY_PARENT) or (
+            len(self._open) == 1 and self._open.top_tag in HIDDEN_ENDED_BY
+        ):
             self._open.clear()
             return False
         return True

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from diptych.storage.html_elements import VOID, DroppedContent
+from diptych.storage.html_elements import VOID, DroppedContent, hidden
 from diptych.storage.html_names import ElementNames
 from diptych.storage.html_parsing import ForgivingParser
 from diptych.storage.html_structure import HEADINGS
@@ -120,6 +120,9 @@ class _Finder(ForgivingParser):
             return
         position = self.getpos()
         values = {name: value or "" for name, value in attrs}
+        if hidden(tag, values):
+            self._dropped.hide(tag)  # as the page's reader drops it
+            return
         for kind in (self.mains, self.articles):
             kind.start(tag, values, position, self._last_h1)
         if tag == "h1":

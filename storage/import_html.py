@@ -45,6 +45,7 @@ from diptych.storage.html_elements import (
     INVISIBLE_OPERATORS,
     VOID,
     DroppedContent,
+    hidden,
 )
 from diptych.storage.html_emphasis import Emphasis
 from diptych.storage.html_lists import ReversedCounts
@@ -159,8 +160,12 @@ class _PageReader(ForgivingParser):
         if tag == "title":
             if self._title_state == "before" and self._dropped.in_page_head():
                 self._title_state = "inside"
-        elif not self._dropped.start(tag) and self._kept_start(tag):
-            self._start(tag, {name: value or "" for name, value in attrs})
+        elif not self._dropped.start(tag):
+            values = {name: value or "" for name, value in attrs}
+            if hidden(tag, values):
+                self._dropped.hide(tag)  # never shown: never read
+            elif self._kept_start(tag):
+                self._start(tag, values)
 
     def handle_endtag(self, tag: str) -> None:
         tag = self._names.end(tag)
@@ -316,9 +321,9 @@ class _PageReader(ForgivingParser):
     def _image(self, attrs: dict[str, str]) -> None:
         """An image reads as its alternative text (:func:`image_text`), unless the page
         says it is decoration (hidden, or presentation only) or it is a tracking pixel."""
-        hidden = "hidden" in attrs or attrs.get("aria-hidden", "").strip().lower() == "true"
+        unseen = "hidden" in attrs or attrs.get("aria-hidden", "").strip().lower() == "true"
         decoration = attrs.get("role", "").strip().lower() in ("presentation", "none")
-        if hidden or decoration or _tiny(attrs.get("width", "")) or _tiny(attrs.get("height", "")):
+        if unseen or decoration or _tiny(attrs.get("width", "")) or _tiny(attrs.get("height", "")):
             return
         text = image_text(attrs.get("alt", ""))
         if text.startswith("["):  # a description: a word of its own beside the words

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diptych.storage.document import ArticleText, BlockKind, SpanStyle, check_layout
-from diptych.storage.import_html import parse_html, read_html
+from diptych.storage.import_html import parse_html, read_html, read_page
 from diptych.storage.importing import parse_article
 from diptych.storage.link_addresses import allowed_href
 
@@ -389,3 +389,36 @@ def test_words_in_a_head_left_open_start_the_body_as_in_a_browser(page: str, tex
     article, title = read_html(page)
     assert article.text == text
     assert title == ("T" if "<title>" in page else "")
+
+
+def test_what_the_page_hides_from_its_readers_is_left_out() -> None:
+    article = parse_html(
+        "<p>Shown.</p><div hidden><p>HIDDEN one</p><p>HIDDEN two</p></div>"
+        '<div style="color: red; display : none"><p>HIDDEN by style</p></div>'
+        '<p>Still <span style="visibility:hidden">HIDDEN</span>here.</p>'
+        '<details><div hidden="until-found">Found by search.</div></details>'
+        '<p aria-hidden="true">Seen, not read aloud.</p>'
+        '<div style="display:block">Shown too.</div>'
+        "<p hidden>HIDDEN paragraph<p>After it."  # left open: the next block ends it
+        "<div><ul><li hidden>HIDDEN item<li>Item.</ul><p hidden>HIDDEN</div><p>Last."
+    )
+    assert "HIDDEN" not in article.text
+    assert article.text.split("\n") == [
+        "Shown.",
+        "Still here.",
+        "Found by search.",
+        "Seen, not read aloud.",
+        "Shown too.",
+        "After it.",
+        "Item.",
+        "Last.",
+    ]
+
+
+def test_a_hidden_article_does_not_count_as_the_pages_article() -> None:
+    page = read_page(
+        "<nav>Menu</nav><article hidden><p>A template</p></article>"
+        "<article><h1>Real</h1><p>Words.</p></article><footer>Foot</footer>"
+    )
+    assert page.main_only
+    assert page.content.text == "Real\nWords."

@@ -127,9 +127,15 @@ def test_a_main_element_goes_before_an_article_beside_it() -> None:
 
 
 def test_two_main_elements_are_read_with_the_whole_body() -> None:
-    page = read_page("<main><p>One.</p></main><main hidden><p>Two.</p></main><p>Foot</p>")
+    page = read_page("<main><p>One.</p></main><main><p>Two.</p></main><p>Foot</p>")
     assert page.content.text == "One.\nTwo.\nFoot"
     assert not page.main_only
+
+
+def test_a_hidden_main_element_another_view_of_the_page_is_left_out() -> None:
+    page = read_page("<main><p>One.</p></main><main hidden><p>Two.</p></main><p>Foot</p>")
+    assert page.content.text == "One."
+    assert page.main_only
 
 
 def test_the_headline_just_before_the_article_is_kept_as_its_first_block() -> None:
