@@ -211,7 +211,9 @@ class PaneHeader(QWidget):
         narrow = self.width() < buttons + margins + MIN_TITLE_WIDTH
         if narrow == self.title_on_own_line:
             return
-        source, target, position = (row, self._below, 0) if narrow else (self._below, row, 1)
+        # Back in the row, after ◀ ▶ ☰, where it was built.
+        after = row.indexOf(self.outline_button) + 1
+        source, target, position = (row, self._below, 0) if narrow else (self._below, row, after)
         source.removeWidget(self.title)
         target.insertWidget(position, self.title, 1)
 

@@ -70,6 +70,7 @@ def test_two_panes_side_by_side_each_with_its_title_readable(
             assert not header.title_on_own_line
             assert abs(title.geometry().center().y() - close.geometry().center().y()) <= 3
             assert title.x() < close.x() and title.width() >= 200
+            assert title.x() > header.outline_button.x()  # after ◀ ▶ ☰, as built
 
         qtbot.waitUntil(beside_the_buttons)
     assert window.area.panes()[0].header.title.text() == (
