@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -129,7 +129,7 @@ def leave_out_duplicates(
                 if project.articles.get(article_id=a.id).text == text
             ),
             None,
-        )
+        ) or _same_file(project, by_name, parsed)
         if same is not None:
             said.append(
                 ArticleFileError(
@@ -335,3 +335,19 @@ class _FolderSearch:
                 "then import it again."
             )
         return said
+
+
+def _same_file(
+    project: Project, by_name: Mapping[str, Sequence[ArticleSummary]], parsed: ParsedArticle
+) -> ArticleSummary | None:
+    """The article imported from a file of the same name and the same text as ``parsed``'s
+    file, if any: the same file, read differently by a later Diptych (a web page's images
+    now kept as their descriptions, say), which did not change since it was imported."""
+    return next(
+        (
+            a
+            for a in by_name.get(parsed.source_name, ())
+            if project.articles.get(article_id=a.id).original_text == parsed.original_text
+        ),
+        None,
+    )

@@ -4,13 +4,14 @@ A file that only shares its name with an article (two sites' ``index.html``) is 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from test_cli import run
 
 from diptych.storage.changed_files import ChangedFileError
 from diptych.storage.import_files import add_new_articles, advice_once
-from diptych.storage.importing import read_article_file
+from diptych.storage.importing import parse_article, read_article_file
 from diptych.storage.project import Project
 from diptych.storage.text_likeness import close, likeness, unrelated
 
@@ -118,3 +119,24 @@ def test_the_command_line_leaves_a_changed_file_out_and_says_how_to_update(
         "week”, so it was not imported again. To bring in the changes with its passages, "
         "use: diptych reimport PROJECT 1 FILE"
     ]
+
+
+def test_a_file_unchanged_but_read_otherwise_now_is_already_in_the_project(
+    tmp_path: Path,
+) -> None:
+    # An earlier Diptych read the same file into a text a little different from today's
+    # (a web page's images were left out, say): the file did not change, so it is not
+    # offered as a newer version.
+    notes = tmp_path / "notes-week1.md"
+    notes.write_text(WEEK1, encoding="utf-8")
+    today = read_article_file(notes)
+    earlier = replace(today, content=parse_article(EDITED.encode(), name=notes.name).content)
+    with Project.create(tmp_path / "p.diptych") as project:
+        project.articles.add(parsed=earlier)
+
+        added, said = add_new_articles(project, [(notes, today)], advice="")
+
+        assert added == [] and len(project.articles.all()) == 1
+        (error,) = said
+        assert not isinstance(error, ChangedFileError)
+        assert "is already in the project as “Notes on the first week”" in error.in_window()
