@@ -2,13 +2,19 @@
 a memo) with nothing of its own to undo or redo are the window's Edit > Undo and Redo: a
 tagging is undone with the keyboard still in the Passages filter or in the passage's note,
 where the field kept the keys and nothing happened. What was typed in the field is undone
-there first, as in any field."""
+there first, as in any field.
+
+Ctrl+E, which desktops with Emacs-style keys give a one-line field as "end of line", is
+the window's File > Export there too (End goes to the end of the line): in the Library's
+filter, Ctrl+E did nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+_EXPORT = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_E)
 
 
 class _UndoPassedOn(QObject):
@@ -19,7 +25,8 @@ class _UndoPassedOn(QObject):
             undo = event.matches(QKeySequence.StandardKey.Undo)
             redo = event.matches(QKeySequence.StandardKey.Redo)
             can_undo, can_redo = _field_history(watched)
-            if (undo and not can_undo) or (redo and not can_redo):
+            export = isinstance(watched, QLineEdit) and event.keyCombination() == _EXPORT
+            if (undo and not can_undo) or (redo and not can_redo) or export:
                 event.ignore()  # not the field's: the window's shortcut takes the key
                 return True
         return super().eventFilter(watched, event)
@@ -37,5 +44,5 @@ def _field_history(field: QObject) -> tuple[bool, bool]:
 
 def pass_undo_on(field: QLineEdit | QPlainTextEdit) -> None:
     """Give ``field``'s Ctrl+Z and Ctrl+Shift+Z to the window when it has nothing to undo
-    or redo itself."""
+    or redo itself, and Ctrl+E (Export) always."""
     field.installEventFilter(_UndoPassedOn(field))

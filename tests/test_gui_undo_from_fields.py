@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import pytest
 from gui_support import keyboard_in, select_text
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.export_dialog import ExportDialog
+from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.main_window import MainWindow
 
 CONTROL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -107,3 +110,42 @@ def test_undo_from_an_empty_memo(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(memo, Qt.Key.Key_Z, CONTROL)
     assert len(window.session.project.annotations.query()) == count - 1
     assert memo.hasFocus()
+
+
+class _Field(QLineEdit):
+    """A line field that notes the events it is given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[QEvent.Type] = []
+
+    def event(self, event: QEvent) -> bool:
+        self.seen.append(event.type())
+        return super().event(event)
+
+
+def test_a_field_never_claims_ctrl_e_which_is_export(qtbot: QtBot) -> None:
+    # Desktops with Emacs-style keys give a line field Ctrl+E as "end of line": the field
+    # then claims the key before the window's shortcut. It never sees it.
+    field = _Field()
+    qtbot.addWidget(field)
+    pass_undo_on(field)
+    override = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_E, CONTROL, "e")
+    override.ignore()
+    QApplication.sendEvent(field, override)
+    assert QEvent.Type.ShortcutOverride not in field.seen and not override.isAccepted()
+    other = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_A, CONTROL, "a")
+    QApplication.sendEvent(field, other)
+    assert QEvent.Type.ShortcutOverride in field.seen  # its own keys stay its own
+
+
+@pytest.mark.parametrize("name", ["passages", "library", "search"])
+def test_ctrl_e_in_a_field_opens_the_export(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    field = _fields(window)[name]
+    window.docks[name].raise_()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_E, CONTROL)
+    shown = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+    assert len(shown) == 1
+    shown[0].reject()
