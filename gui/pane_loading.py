@@ -16,7 +16,10 @@ from diptych.gui.pane_passages import PanePassages
 from diptych.gui.session import ProjectSession
 from diptych.storage.model import Article
 
-EMPTY_PANE_HINT = "No article here: double-click one in the Library, or drag it here."
+EMPTY_PANE_HINT = (
+    "No article here: double-click one in the Library, or drag it here "
+    "(from the keyboard: Ctrl+Shift+L, an article, Enter)."
+)
 
 
 class PaneLoading(QObject):

@@ -27,7 +27,10 @@ from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.storage.errors import DiptychError, InputError
 from diptych.storage.model import Annotation
 
-PLACEHOLDER = "Click a highlight to edit its tags and note"
+PLACEHOLDER = (
+    "Click a highlight to edit its tags and note (from the keyboard: F8 in an article, "
+    "or Enter in the Passages list)"
+)
 
 
 class PassageEditor(QWidget):
