@@ -101,6 +101,7 @@ ALREADY_MARK = "  ✓"  # after a tag the passage has already
 # Keys that move a row while typing, and a listful (by their numbers, as key events give them).
 ROW_KEYS = {int(Qt.Key.Key_Down): 1, int(Qt.Key.Key_Up): -1}
 PAGE_KEYS = {int(Qt.Key.Key_PageDown): 1, int(Qt.Key.Key_PageUp): -1}
+LIST_ROWS = (3, 12)  # the fewest and most rows the list is tall: as many as it holds between
 
 
 class TagPalette(QFrame):
@@ -131,7 +132,7 @@ class TagPalette(QFrame):
         self.hint.setObjectName("paletteHint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a passage's text
         self.hint.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.field)
         layout.addWidget(self.list)
@@ -165,6 +166,7 @@ class TagPalette(QFrame):
         self.hint.setVisible(bool(title))
         self.field.clear()
         self.on_field_text_changed("")
+        self._fit_rows(self.model.rowCount() + 1)  # room kept for "Create tag…" below
         self.move(self._fitted(position, above))
         self.show()
         self.raise_()
@@ -228,6 +230,19 @@ class TagPalette(QFrame):
             self.model.appendRow(create)  # after the matches: Enter applies the best match
         if self.model.rowCount():  # Enter applies the tag named as typed, else the first
             self.list.setCurrentIndex(self.model.index(exact or 0, 0))
+        if self.isVisible():
+            self._fit_rows(self.model.rowCount())
+
+    def _fit_rows(self, rows: int) -> None:
+        """Make the list as tall as ``rows`` rows (within :data:`LIST_ROWS`), and the
+        palette around it: one tag found is not shown in a tall empty box over the text.
+        Its top stays where it was opened; it is never taller than it was then."""
+        fewest, most = LIST_ROWS
+        row = self.list.sizeHintForRow(0) if self.model.rowCount() else 0
+        row = row or self.list.fontMetrics().height() + 6
+        self.list.setFixedHeight(min(max(rows, fewest), most) * row + 2 * self.list.frameWidth())
+        self._layout.activate()  # the palette's least height follows the list's now
+        self.resize(self.width(), self.sizeHint().height())
 
     def _choose(self, row: int) -> None:
         item = self.model.item(row)

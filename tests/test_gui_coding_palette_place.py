@@ -68,3 +68,25 @@ def test_without_room_below_the_palette_opens_above_the_selected_text(
     palette = window.coding.palette
     qtbot.waitUntil(palette.isVisible)
     assert palette.geometry().bottom() < top  # above the word, which stays in sight
+
+
+def test_the_palette_is_as_tall_as_the_tags_it_lists(qtbot: QtBot, window: MainWindow) -> None:
+    pane = keyboard_in(qtbot, window, 0)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(pane.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    palette = window.coding.palette
+    qtbot.waitUntil(palette.isVisible)
+    row = palette.list.sizeHintForRow(0)
+    tags = palette.model.rowCount()
+    assert tags == len(window.session.ordered_tags())
+    assert palette.list.height() >= tags * row  # every tag in sight
+    top, opened = palette.geometry().top(), palette.height()
+
+    qtbot.keyClicks(palette.field, "Summitry")  # one tag
+    assert palette.model.rowCount() == 1
+    assert palette.list.height() < 4 * row  # no tall empty box over the text
+    assert palette.height() < opened and palette.geometry().top() == top
+    palette.field.clear()
+    assert palette.list.height() >= tags * row  # all of them again, in sight
+    assert palette.height() <= opened  # never taller than it opened, where it fitted
+    qtbot.keyClick(palette.field, Qt.Key.Key_Escape)
