@@ -134,10 +134,11 @@ class ImportController(QObject):
         # commit, when it is quick, for another program's.)
         self.session.on_watch_timeout()
         worker = self.workers.start(import_files_job(self.session.project.path, articles))
+        # First: the progress closes before what the import asks or says when it ends.
+        show_progress(worker, articles, "Reading", self.window)
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
         worker.signals.cancelled.connect(self.on_worker_cancelled)
-        show_progress(worker, articles, "Reading", self.window)
 
     def _refused_read_only(self, what: str) -> bool:
         """Say so if the project is open read-only, or its file was made so since it was
@@ -173,9 +174,9 @@ class ImportController(QObject):
                 read = [(a.source_name, a.encoding) for a in command.added]
             if result.others_wrote:  # their changes would be taken for the import's
                 self.session.reload_all()
-        updating = self._changed_to_update(result)
-        if updating:  # said by the updates, not as left out
-            result.duplicates = [e for e in result.duplicates if e not in updating]
+        asked, updating = self._changed_to_update(result)
+        if asked:  # said by the question (and the updates), not again as left out
+            result.duplicates = [e for e in result.duplicates if e not in asked]
         not_imported = not_imported_message(result)
         if not_imported:
             self.session.messages.warning(not_imported, "Import")
@@ -185,16 +186,26 @@ class ImportController(QObject):
         for error in updating:
             if error.path is not None:
                 self.reimport(error.article_id, error.path)
+        if asked and not updating:  # Not now: how to later, once, in the status bar
+            titles = ", ".join(f"“{e.title}”" for e in asked[:3])
+            more = f" and {len(asked) - 3} more" if len(asked) > 3 else ""
+            self.session.messages.info(
+                f"Not updated now: {titles}{more}. To bring in the changes later, choose "
+                "Update from newer file… on the article in the Library."
+            )
 
-    def _changed_to_update(self, result: ImportResult) -> list[ChangedFileError]:
-        """The files left out of an import as changed since they were imported whose
-        articles the user chose to update from them now ([] if none, or not now)."""
+    def _changed_to_update(
+        self, result: ImportResult
+    ) -> tuple[list[ChangedFileError], list[ChangedFileError]]:
+        """The files left out of an import as changed since they were imported, which the
+        user was asked about, and those whose articles they chose to update from them now
+        (all of them, or none: Not now)."""
         from diptych.storage.changed_files import ChangedFileError  # loaded with the import
 
         changed = [e for e in result.duplicates if isinstance(e, ChangedFileError)]
         if changed and update_questions.update_changed(self.window, changed):
-            return changed
-        return []
+            return changed, changed
+        return changed, []
 
     def import_exchange(self, paths: Sequence[Path]) -> None:
         """Import REFI-QDA projects or codebooks in the background (a backup is taken first).

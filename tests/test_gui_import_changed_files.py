@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 from test_import_changed_files import EDITED, OTHER_PAGE, WEEK1
 
@@ -36,7 +36,10 @@ def answer_question(text: str, button: str, seen: list[list[str]]) -> None:
             return
         default = box.defaultButton()
         names = [b.text() for b in box.buttons()]
-        seen.append([default.text() if default else "", *sorted(names)])
+        # The import's progress is closed (reset: its value -1), not left over the question.
+        progress = box.parentWidget().findChildren(QProgressDialog)
+        left_over = ["progress left over"] if [d for d in progress if d.value() >= 0] else []
+        seen.append([default.text() if default else "", *sorted(names), *left_over])
         next(b for b in box.buttons() if b.text() == button).click()
 
     QTimer.singleShot(0, run)
@@ -88,23 +91,24 @@ def test_not_now_leaves_the_changed_file_out_and_says_how_to_update_it(
     seen: list[list[str]] = []
     answer_question(QUESTION, "Not now", seen)
 
-    import_folder(qtbot, window, week, lambda: bool(posted))
+    import_folder(qtbot, window, week, lambda: len(posted) >= 2)
 
     assert seen == [["Not now", "Not now", "Update article"]]  # Not now is the default
     assert window.library.model.rowCount() == rows
     assert sum("Notes on the first week" in title for title in library_titles(window)) == 1
-    level, title, text = posted[-1]
+    (level, title, text), (said_level, _title, said) = posted[-2:]
     assert (level, title) == (1, "Import")
-    notes, index = week / "notes-week1.md", week / "index.md"
-    assert text == (
-        "2 files were not imported, to make no second copy:\n\n"
+    index = week / "index.md"
+    assert text == (  # the file asked about is not told of again
+        "1 file was not imported, to make no second copy:\n\n"
         f"{index}: is already in the project as “Welcome to the cycling club”, so it was not "
         "imported again.\n\n"
-        f"{notes}: has changed since it was imported as “Notes on the first week”, so it was "
-        "not imported again. To bring in the changes with its passages, use Update from "
-        "newer file… on it.\n\n"
         "To bring in a changed version of an article, use Update from newer file… in the "
         "Library's menu."
+    )
+    assert said_level == 0 and said == (
+        "Not updated now: “Notes on the first week”. To bring in the changes later, choose "
+        "Update from newer file… on the article in the Library."
     )
     article = notes_article(window)
     assert "Friday" not in window.session.project.articles.get(article_id=article.id).text
@@ -161,3 +165,25 @@ def test_several_changed_files_are_updated_each_in_a_step_of_its_own(
     window.actions_.undo.trigger()
     assert "Friday" not in project.articles.get(article_id=notes.id).text
     assert "first Monday" not in project.articles.get(article_id=other.id).text
+
+
+def test_the_progress_of_one_file_is_gone_before_the_question(
+    qtbot: QtBot, window: MainWindow, week: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One file shows a busy bar, which never ends by itself: it was left over the question,
+    # its Cancel doing nothing.
+    notes = week / "notes-week1.md"
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *_a, **_k: ([str(notes)], ""))
+    )
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    seen: list[list[str]] = []
+    answer_question(QUESTION, "Not now", seen)
+    window.actions_.import_articles.trigger()
+    qtbot.waitUntil(lambda: bool(posted), timeout=10_000)
+    assert seen == [["Not now", "Not now", "Update article"]]
+    assert [text for _level, _title, text in posted] == [
+        "Not updated now: “Notes on the first week”. To bring in the changes later, choose "
+        "Update from newer file… on the article in the Library."
+    ]
