@@ -1,12 +1,13 @@
 """The window's status bar: a message that does not fit is shortened with "…" (the whole of
-it in its tooltip), stays long enough to be read, and gives way to the next step taken."""
+it in its tooltip, and shown when it is clicked), stays long enough to be read, and gives
+way to the next step taken."""
 
 from __future__ import annotations
 
 import contextlib
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QSizeGrip,
     QStatusBar,
@@ -149,6 +150,16 @@ class MessageBar(QStatusBar):
         flags = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(self._message_rect(), int(flags), self.shown_text())
         painter.end()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click on a shortened message shows the whole of it, as its tooltip does (a
+        tooltip waits for the pointer to rest, and for the window to be the active one);
+        on the release, which would take it away again at once."""
+        text = self.currentMessage()
+        if text and self.shown_text() != text:
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+            return
+        super().mouseReleaseEvent(event)
 
     def event(self, event: QEvent) -> bool:
         """The tooltip of a shortened message is the whole message."""

@@ -60,6 +60,11 @@ def test_a_message_too_long_for_the_bar_ends_in_an_ellipsis_with_all_of_it_in_th
     QApplication.sendEvent(bar, QHelpEvent(QEvent.Type.ToolTip, place, bar.mapToGlobal(place)))
     assert QToolTip.text() == text
     QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=place)  # a click shows it too
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == text
+    QToolTip.hideText()
 
 
 def test_a_short_message_is_shown_whole_and_a_long_one_stays_longer() -> None:
