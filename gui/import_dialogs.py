@@ -4,7 +4,7 @@ reading."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
 
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
@@ -45,6 +45,7 @@ class ImportFileDialogs:
         self.window = window
         self.settings = settings
         self._folder: Path | None = None  # where the last choice was made, without settings
+        self._places: dict[str, Path] = {}  # where files were read from, without settings
 
     @property
     def folder(self) -> str:
@@ -58,17 +59,27 @@ class ImportFileDialogs:
         if self.settings is not None:
             self.settings.set_import_folder(folder)
 
+    def note_places(self, places: Mapping[str, Path]) -> None:
+        """Remember the folders article files were read from (see :meth:`_file_in_folder`)."""
+        if self.settings is not None:
+            self.settings.note_file_places(places)
+        else:
+            self._places.update(places)
+
     def _file_in_folder(self, file_name: str) -> str:
-        """The file ``file_name`` in the folder the next dialog opens in, if it is there
-        (a dialog given a file opens in its folder with it selected), else that folder.
-        The project records the name of an article's file, not its folder; a source
-        brought in from a REFI-QDA file bears a name that is no file's ("Interview 1",
-        "Week 2/Notes"), looked for only if it could be one."""
+        """The file ``file_name`` where it was last imported or updated from, if it is
+        still there, else in the folder the next dialog opens in, if it is there (a dialog
+        given a file opens in its folder with it selected), else that folder. The project
+        records the name of an article's file, not its folder; a source brought in from a
+        REFI-QDA file bears a name that is no file's ("Interview 1", "Week 2/Notes"),
+        looked for only if it could be one."""
         folder = self.folder
-        if file_name and PurePath(file_name).name == file_name:
-            path = Path(folder, file_name)
-            if is_file(path):
-                return str(path)
+        if not file_name or PurePath(file_name).name != file_name:
+            return folder
+        places = self.settings.file_places() if self.settings is not None else self._places
+        for place in (places.get(file_name), Path(folder)):
+            if place is not None and is_file(place / file_name):
+                return str(place / file_name)
         return folder
 
     def article_files(self) -> list[Path]:
@@ -100,6 +111,7 @@ class ImportFileDialogs:
         if not name:
             return None
         self._chosen_in(Path(name).parent)
+        self.note_places({Path(name).name: Path(name).parent})
         return Path(name)
 
 

@@ -42,6 +42,7 @@ class ImportResult:
     left_out: list[str] = field(default_factory=list)  # what folders held that is not imported
     others_wrote: bool = False  # another connection committed while the job ran
     main_only: list[str] = field(default_factory=list)  # pages added, read as main article
+    places: dict[str, Path] = field(default_factory=dict)  # each file read: its folder
 
 
 def read_article(path: Path) -> ParsedArticle:
@@ -93,6 +94,7 @@ def import_files_job(
                 keep_going=lambda: progress(len(files), len(files)),
             )
             result.main_only = read_as_main_only(read, result.duplicates)
+            result.places = {parsed.source_name: path.parent for path, parsed in read}
             result.others_wrote = project.data_version() != before
         return result
 

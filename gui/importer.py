@@ -165,6 +165,7 @@ class ImportController(QObject):
 
     def on_worker_finished(self, result: ImportResult) -> None:
         """Record what was added as one undoable step; report what was refused."""
+        self.dialogs.note_places(result.places)
         ids: list[int] = []
         read: list[tuple[str, str]] = []  # each file's name and the encoding it was read in
         if result.added:

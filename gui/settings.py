@@ -7,6 +7,7 @@ import getpass
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from diptych.gui.paths import documents_folder
 
 MAX_RECENT = 10
+MAX_FILE_PLACES = 500  # article files whose folders are remembered
 
 
 @dataclass(frozen=True)
@@ -246,3 +248,26 @@ class Settings:
     def set_import_folder(self, folder: Path) -> None:
         """Remember where the next import dialog opens."""
         self._qsettings.setValue("import/folder", str(folder))
+
+    def file_places(self) -> dict[str, Path]:
+        """The folder each article file was last imported or updated from, by the file's
+        name (the project keeps the name only): where Update from newer file… looks for
+        it first."""
+        raw = self._qsettings.value("import/places", "{}")
+        try:
+            places = json.loads(str(raw))
+        except (ValueError, TypeError):
+            return {}
+        if not isinstance(places, dict):
+            return {}
+        return {k: Path(v) for k, v in places.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def note_file_places(self, places: Mapping[str, Path]) -> None:
+        """Remember the folders files were imported or updated from (the latest
+        :data:`MAX_FILE_PLACES`)."""
+        if not places:
+            return
+        kept = {k: v for k, v in self.file_places().items() if k not in places}
+        kept.update(places)
+        latest = list(kept.items())[-MAX_FILE_PLACES:]
+        self._qsettings.setValue("import/places", json.dumps({k: str(v) for k, v in latest}))

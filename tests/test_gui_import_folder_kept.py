@@ -164,3 +164,28 @@ def test_a_folder_gone_since_opens_documents_without_a_word(
     window.actions_.import_folder.trigger()
     assert dialogs.opened_in[-1] == documents_folder()
     assert posted == [] and window.statusBar().currentMessage() == ""
+
+
+def test_update_from_newer_file_opens_on_the_file_where_it_was_imported_from(
+    qtbot: QtBot, window: MainWindow, dialogs: FileDialogs, downloads: Path, tmp_path: Path
+) -> None:
+    # talks.md imported from downloads; then a folder imported from elsewhere: the
+    # dialogs' folder moves there, but the article's file is still looked for where it was.
+    article = import_talks(qtbot, window, dialogs, downloads)
+    elsewhere = tmp_path / "elsewhere" / "papers"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "paper.md").write_text("# A paper\n\nOn trade.\n", encoding="utf-8")
+    dialogs.folder = elsewhere
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000):
+        window.actions_.import_folder.trigger()
+    assert next_import_opens_in(qtbot, window, dialogs) == elsewhere.parent
+
+    window.importer.choose_newer_version(article)  # closed without a choice
+    assert dialogs.opened_in[-1] == downloads / "talks.md"
+    # Also after a restart: the places are kept with the settings.
+    window.close()
+    other = open_window(
+        qtbot, make_context(tmp_path / "user"), Project.open(window.session.project.path)
+    )
+    other.importer.choose_newer_version(article)
+    assert dialogs.opened_in[-1] == downloads / "talks.md"
