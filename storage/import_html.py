@@ -51,6 +51,7 @@ from diptych.storage.html_emphasis import Emphasis
 from diptych.storage.html_lists import ReversedCounts
 from diptych.storage.html_main import MainPart, find_main
 from diptych.storage.html_names import ElementNames
+from diptych.storage.html_note_lists import NOTES_HEADING, NoteLists
 from diptych.storage.html_note_marks import BackLinks, NoteMarks, Run
 from diptych.storage.html_parsing import ForgivingParser
 from diptych.storage.html_structure import (
@@ -113,7 +114,7 @@ def read_page(text: str) -> Page:
 
 
 def _read(page: str, part: MainPart | None) -> Page:
-    reader = _PageReader(ReversedCounts(page), part)
+    reader = _PageReader(ReversedCounts(page), NoteLists(page), part)
     reader.feed(page)
     reader.close()
     title = " ".join(" ".join(reader.title).split())
@@ -123,10 +124,13 @@ def _read(page: str, part: MainPart | None) -> Page:
 class _PageReader(ForgivingParser):
     """Turns parser events into blocks; see the module docstring for the rules."""
 
-    def __init__(self, reversed_counts: ReversedCounts, part: MainPart | None) -> None:
+    def __init__(
+        self, reversed_counts: ReversedCounts, note_lists: NoteLists, part: MainPart | None
+    ) -> None:
         super().__init__(convert_charrefs=True)
         self._part = part  # the part of the page read, None for all of it
         self._reversed = reversed_counts  # how many items each reversed list holds
+        self._note_lists = note_lists  # where the page's list of footnotes starts
         self.title: list[str] = []
         self._title_state = "before"  # "before", "inside", "done"
         self._builder = TextBuilder()
@@ -347,6 +351,8 @@ class _PageReader(ForgivingParser):
         elif tag == "tr" and (top.open_row or top.open_cell):
             elements.pop_to(tag_set("tr"))
         self._emphasis.end_block(len(elements))
+        if tag == "ol" and self._note_lists.needs_heading(self.getpos()):
+            self._notes_heading()
         items = self._reversed.at(self.getpos()) if tag == "ol" and "reversed" in attrs else 0
         context = child_context(elements.top, tag, attrs, items=items)
         context = self._word_lists.item_context(context, tag, attrs)
@@ -356,6 +362,14 @@ class _PageReader(ForgivingParser):
         self._boundary(context)
         elements.push(tag, context)
         self._pre_start = context.pre
+
+    def _notes_heading(self) -> None:
+        """A "Notes" heading before the page's list of footnotes (see
+        :mod:`~diptych.storage.html_note_lists`), as a Markdown article's notes have."""
+        self._end_block()
+        heading = OpenBlock(BlockKind.HEADING, {"level": 2}, None)
+        heading.append(NOTES_HEADING, None, "")
+        heading.write(self._builder)
 
     def _marker_as_text(self) -> None:
         if self._word_lists.gathering:

@@ -61,9 +61,10 @@ def test_a_page_with_one_main_element_is_read_as_its_main_article_only() -> None
         (BlockKind.PARAGRAPH, "Dock workers walked out on Monday.[1]"),
         (BlockKind.HEADING, "What comes next"),
         (BlockKind.PARAGRAPH, "Mediators will meet both sides on Thursday."),
+        (BlockKind.HEADING, "Notes"),  # the list of footnotes has a heading, as Markdown's
         (BlockKind.ITEM, "Ministry of Trade estimate."),  # its link back "↩" left out
     ]
-    assert [h.level for h in page.content.outline()] == [1, 2]
+    assert [h.level for h in page.content.outline()] == [1, 2, 2]
 
 
 def test_the_article_keeps_the_whole_page_as_its_original_text() -> None:
@@ -209,6 +210,7 @@ def test_a_footnotes_link_back_to_its_marker_is_left_out(sign: str) -> None:
         f'<li id="fn2"><a href="#r2"><sup>{sign}</sup></a> Another note.</li></ol>'
     )
     assert blocks(article)[1:] == [
+        (BlockKind.HEADING, "Notes"),
         (BlockKind.ITEM, "A note."),
         (BlockKind.ITEM, "Another note."),
     ]
@@ -316,3 +318,16 @@ def test_a_page_read_whole_keeps_its_menus_and_forms() -> None:
         "Contents",
         "Search the site",
     ]
+
+
+def test_a_list_of_footnotes_after_a_heading_of_its_own_gets_no_other() -> None:
+    marked = '<p>Talks began.<sup><a href="#n1">1</a></sup> More.<sup><a href="#n2">2</a></sup></p>'
+    notes = '<ol><li id="n1">First source.</li><li id="n2">Second source.</li></ol>'
+    own = parse_html(f"{marked}<h2>References</h2><section>{notes}</section>")
+    assert [text for kind, text in blocks(own) if kind is BlockKind.HEADING] == ["References"]
+    # A list whose items no marker points to is not a list of notes.
+    plain = parse_html("<p>Steps:</p><ol><li id='s1'>One</li><li>Two</li></ol>")
+    assert [kind for kind, _ in blocks(plain)] == [BlockKind.PARAGRAPH, *[BlockKind.ITEM] * 2]
+    # Nor is a numbered list the text points to without a raised marker.
+    linked = parse_html("<p>See <a href='#s1'>the steps</a>.</p><ol><li id='s1'>One</li></ol>")
+    assert BlockKind.HEADING not in [kind for kind, _ in blocks(linked)]

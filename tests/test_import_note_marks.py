@@ -53,6 +53,7 @@ def test_a_footnote_marker_after_a_word_is_kept_in_brackets_and_the_notes_too() 
         "Water is H2O, E=mc2, a room of 20 m2, the 1st round, 106 people.",
     )
     assert shown[3:] == [
+        (BlockKind.HEADING, "Notes"),  # under a heading of their own, as Markdown's notes
         (BlockKind.ITEM, "First note."),
         (BlockKind.ITEM, "Second note."),
         (BlockKind.ITEM, "Third note."),
