@@ -226,7 +226,9 @@ class ArticlePane(QFrame):
 
     def on_header_heading_chosen(self, offset: int) -> None:
         """A heading chosen in the outline menu: the text goes to it and takes the keyboard
-        there (from another pane, or from the ☰ button), so that the keys read on from it."""
+        there (from another pane, or from the ☰ button), so that the keys read on from it.
+        A jump, as a search result's: Back returns to where the reader was."""
+        self.history.leave()
         self.go_to_offset(offset)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 

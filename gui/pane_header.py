@@ -24,6 +24,7 @@ from diptych.gui.note_html import text_to_html
 from diptych.gui.pane_zoom import MAX_ZOOM, MIN_ZOOM, NORMAL_ZOOM
 from diptych.storage.document import Heading
 
+LONG_OUTLINE = 30  # more headings than this: the outline menu scrolls, not in columns
 MIN_TITLE_WIDTH = 120  # narrower than this beside the buttons, the title gets its own line
 CURRENT_MARK_HEIGHT = 3  # the line in the highlight colour across the current pane's header
 
@@ -273,6 +274,8 @@ class PaneHeader(QWidget):
     def _fill_outline(self) -> None:
         self._outline_filled = True
         self.outline_menu.clear()
+        if len(self._headings) > LONG_OUTLINE:  # scrolled, as tall as the screen at most
+            self.outline_menu.setStyleSheet("QMenu { menu-scrollable: 1; }")
         # Indented below the article's top level, whatever it is: an article whose
         # headings all begin at level 2 listed every one of them indented.
         top = min((heading.level for heading in self._headings), default=1)

@@ -242,3 +242,18 @@ def test_back_to_a_long_article_built_in_steps_returns_deep_into_it(
     window.actions_.back.trigger()
     qtbot.waitUntil(lambda: pane.reading_place() == place and not pane.is_loading)
     assert pane.header.title.full_text() == "Section 0 of the report"
+
+
+def test_back_after_a_heading_chosen_in_the_outline_returns_to_the_place_left(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = keyboard_in(qtbot, window, 0)
+    assert pane.reading_place() == 0
+    text = window.session.project.articles.get(article_id=pane.article_id or 0).text
+    far = text.index("Alpha paragraph 100")
+    pane.on_header_heading_chosen(far)  # as the ☰ menu's heading does
+    qtbot.waitUntil(lambda: pane.reading_place() > far - 200)
+    assert pane.history.can_go_back
+    qtbot.keyClick(pane.view, Qt.Key.Key_Left, ALT)
+    shown(qtbot, pane, window, "Alpha")  # the same article, not the one before it
+    qtbot.waitUntil(lambda: pane.reading_place() == 0)
