@@ -41,6 +41,7 @@ class PaneFind(QObject):
         self._match = 0
         self._shown: tuple[int, int] | None = None  # the match last selected in the text
         self._search_query = ""  # the Search panel's words, while the bar looks for them
+        self._shown_query = ""  # those words as the bar shows them
         bar.searched.connect(self.on_find_bar_searched)
         bar.stepped.connect(self.on_find_bar_stepped)
         bar.closed.connect(self.on_find_bar_closed)
@@ -67,11 +68,14 @@ class PaneFind(QObject):
         the search found them ("APEC summit": each APEC and each summit), from the one
         found at ``[start, end)``; the keyboard stays in the text, for a tag key. Words
         typed in the bar are then looked for as typed, as always."""
-        self._search_query = query
-        if self.bar.field.text() != query:
-            self.bar.field.setText(query)  # searched as it changes
+        # The bar shows the words as typed: the "*" the search gave the last one, found as
+        # the start of a word, read as one typed (it is still found so).
+        shown = query.removesuffix("*")
+        self._search_query, self._shown_query = query, shown
+        if self.bar.field.text() != shown:
+            self.bar.field.setText(shown)  # searched as it changes
         else:
-            self.on_find_bar_searched(query)
+            self.on_find_bar_searched(shown)
         self.bar.show()
         self._match = next((i for i, m in enumerate(self.matches) if m[0] >= start), 0)
         if not self.matches:
@@ -82,11 +86,11 @@ class PaneFind(QObject):
     def _matches_of(self, article_text: str, text: str) -> list[tuple[int, int]]:
         """The places of ``text`` in the article: the search's words as it found them,
         while the bar holds its query, else ``text`` as typed."""
-        if text and text == self._search_query:
+        if text and text == self._shown_query:
             from diptych.storage.search_words import all_found  # with the first search
 
-            return all_found(article_text, text, limit=MAX_MATCHES)
-        self._search_query = ""
+            return all_found(article_text, self._search_query, limit=MAX_MATCHES)
+        self._search_query = self._shown_query = ""
         return find_all(article_text, text)
 
     def on_find_bar_searched(self, text: str) -> None:
