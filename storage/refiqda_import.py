@@ -169,29 +169,34 @@ class _MergingWriter(ProjectWriter):
         summary.coders = sorted(set(summary.coders) | {item.coder for item in new if item.coder})
 
     def _merge_one(self, item: NewAnnotation, there: list[Annotation]) -> NewAnnotation | None:
-        """Merge one coding into the passages on its words; the passage to add, if any."""
+        """Merge one coding into the passage its coder has on its words; the passage to
+        add, if that coder has none there. Another coder's passage on the same words, with
+        the same tags, is theirs: a second coder's agreeing coding is kept as theirs (a
+        team compares them), not dropped as already there. A coding with no coder's name
+        merges into the first passage on its words. A note that extends the passage's
+        (the colleague wrote on under it) takes its place rather than repeat it."""
         summary = self.summary
-        if not there:
+        if item.coder:
+            mine = next((p for p in there if p.coder == item.coder), None)
+        else:
+            mine = there[0] if there else None
+        if mine is None:
             summary.codings_added += len(item.tag_ids) or 1
             return item
-        tags = {tag_id for passage in there for tag_id in passage.tag_ids}
-        new_tags = tuple(tag_id for tag_id in item.tag_ids if tag_id not in tags)
-        new_note = bool(item.note) and not any(_holds(p.note, item.note) for p in there)
+        new_tags = tuple(tag_id for tag_id in item.tag_ids if tag_id not in mine.tag_ids)
+        new_note = bool(item.note) and not _holds(mine.note, item.note)
         summary.codings_present += len(item.tag_ids) - len(new_tags)
         summary.codings_added += len(new_tags)
         if not item.tag_ids and not new_note:
             summary.codings_present += 1  # a note on words without a tag, already there
-        same_coder = next((p for p in there if p.coder == item.coder), None)
-        if new_tags and same_coder is None:  # a passage of each coder
-            return replace(item, tag_ids=new_tags, note=item.note if new_note else "")
-        passage = same_coder or there[0]
         store = self.project.annotations
         if new_tags:
-            store.set_tags(annotation_id=passage.id, tag_ids=passage.tag_ids + new_tags)
+            store.set_tags(annotation_id=mine.id, tag_ids=mine.tag_ids + new_tags)
         if new_note:
-            before = passage.note.rstrip()
-            note = f"{before}\n\n{item.note}" if before else item.note
-            store.set_note(annotation_id=passage.id, note=note)
+            before = mine.note.rstrip()
+            extended = not before or _holds(item.note, before)
+            note = item.note if extended else f"{before}\n\n{item.note}"
+            store.set_note(annotation_id=mine.id, note=note)
             summary.notes_added += 1
         return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from copy import deepcopy as copy_element
 from pathlib import Path
 
 import pytest
@@ -290,3 +291,71 @@ def test_a_tag_renamed_and_moved_since_the_export_is_still_the_same_tag(
     assert snapshot(project) == before
     assert summary.tags_created == 0 and summary.codings_added == 0
     assert tag.name not in {t.name for t in project.tags.all()}
+
+
+def test_a_colleagues_note_written_on_under_the_passages_note_takes_its_place(
+    tmp_path: Path, project: Project
+) -> None:
+    """A colleague who wrote on under a passage's note sends it back whole: it replaces the
+    note rather than follow it (the note read twice), however often it goes back and
+    forth; a note that says something else is added to it, as before."""
+    noted = next(p for p in project.annotations.query() if p.note.strip())
+    extended = f"{noted.note}\n\nBen: I read it as a hedge."
+
+    def write_on(root: etree._Element) -> None:
+        # As the colleague's Diptych writes it: in the selection's description, and in
+        # the note tied to it that other programs read.
+        written = [e for e in root.iter() if e.text == noted.note]
+        assert [etree.QName(e).localname for e in written] == ["Description", "PlainTextContent"]
+        for element in written:
+            element.text = extended
+
+    path = edited(exported(project, tmp_path / "study.qdpx"), write_on)
+    summary = import_exchange_file(project, path=path)
+    assert project.annotations.get(annotation_id=noted.id).note == extended
+    assert summary.notes_added == 1
+    again = import_exchange_file(project, path=exported(project, tmp_path / "back.qdpx"))
+    assert project.annotations.get(annotation_id=noted.id).note == extended  # not repeated
+    assert again.notes_added == 0
+
+
+def test_a_second_coders_agreeing_coding_is_kept_as_theirs(
+    tmp_path: Path, project: Project
+) -> None:
+    """Two coders who coded the same words with the same tags (blind double coding) each
+    keep their passage: the second is not dropped as already there."""
+    first = next(p for p in project.annotations.query() if p.tag_ids and p.coder)
+    ben = "5a6b7c8d-1111-4222-8333-944455556666"
+
+    def second_coder(root: etree._Element) -> None:
+        users = root.find(f"{Q}Users")
+        assert users is not None
+        etree.SubElement(users, f"{Q}User", guid=ben, name="Ben")
+        selection = root.find(f".//{Q}PlainTextSelection[@guid='{first.uuid}']")
+        assert selection is not None
+        copy = copy_element(selection)
+        copy.set("guid", "6b7c8d9e-2222-4333-8444-a55566667777")
+        for element in copy.iter():
+            if element.get("creatingUser"):
+                element.set("creatingUser", ben)
+            if element.get("modifyingUser"):
+                element.set("modifyingUser", ben)
+            if element.tag == f"{Q}Coding":
+                element.set("guid", f"7c8d9e0f-3333-4444-8555-{len(list(copy.iter())):012d}")
+        for note in copy.findall(f"{Q}Description"):
+            copy.remove(note)
+        selection.addnext(copy)
+
+    path = edited(exported(project, tmp_path / "study.qdpx"), second_coder)
+    summary = import_exchange_file(project, path=path)
+    on_the_words = [
+        p
+        for p in project.annotations.query(article_id=first.article_id)
+        if (p.start, p.end) == (first.start, first.end)
+    ]
+    assert sorted(p.coder for p in on_the_words) == sorted([first.coder, "Ben"])
+    assert {tuple(sorted(p.tag_ids)) for p in on_the_words} == {tuple(sorted(first.tag_ids))}
+    assert summary.passages == 1 and "Ben" in summary.coders
+    assert "Ben" in [c.name for c in project.annotations.coders()]
+    again = import_exchange_file(project, path=path)  # once is enough
+    assert again.passages == 0
