@@ -193,6 +193,7 @@ class FileWatch(SessionCore):
             for article_id in texts:
                 self.articleTextChanged.emit(article_id)
             self.allPassagesChanged.emit()
+            self.memosChanged.emit()  # an import's or another window's memos shown at once
 
     def _changed_texts(self, articles: Iterable[ArticleSummary]) -> list[int]:
         """The articles whose text is not the one shown any more; their stamps updated.

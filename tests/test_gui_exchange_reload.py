@@ -16,6 +16,7 @@ from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.storage.exporting import collect
 from diptych.storage.importing import parse_article
+from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 from diptych.storage.refiqda_export import export_qdpx
 
@@ -55,3 +56,28 @@ def test_a_refi_qda_import_reloads_the_window_once(
     assert "Harbour" in [t.name for t in session.ordered_tags()]
     session.on_watch_timeout()  # the next look at the file: nothing new there
     assert reloads == ["every view"]  # and no pane rebuilt the renamed article's text
+
+
+def test_the_memos_a_refi_qda_import_brings_are_shown_at_once(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, sample: Path
+) -> None:
+    """A colleague's copy of this project with a line more in an article's memo: imported,
+    the Memos panel shows that line (typing into the memo shown before lost it)."""
+    copy = tmp_path / "colleague.diptych"
+    copy.write_bytes(sample.read_bytes())
+    shown = window.area.panes()[0].article_id or 0
+    window.area.set_current(window.area.panes()[0])
+    field = window.memos.article_memo
+    qtbot.waitUntil(lambda: field.target_id == shown)
+    before = field.toPlainText()
+    merged = f"{before}\n\nBen: I read it as a hedge.".strip()
+    with Project.open(copy) as colleague:
+        colleague.memos.set(kind=MemoKind.ARTICLE, target_id=shown, text=merged)
+        path = tmp_path / "colleague.qdpx"
+        path.write_bytes(export_qdpx(collect(colleague), None))
+    posted: list[str] = []
+    window.context.messages.posted.connect(lambda _l, _t, text: posted.append(text))
+    window.importer.import_files([path])  # as dropped on the window
+    qtbot.waitUntil(lambda: any("1 memo" in text for text in posted), timeout=10_000)
+    assert window.session.memo_text(MemoKind.ARTICLE, shown) == merged
+    assert field.toPlainText() == merged  # shown at once, to be typed on
