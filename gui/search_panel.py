@@ -29,6 +29,7 @@ from diptych.gui.search_wording import (
     best_of_each,
     describe,
     heading,
+    isolated,
     typed_query,
     why_nothing,
 )
@@ -281,9 +282,11 @@ class SearchPanel(QWidget):
     def _add(self, hit: SearchHit) -> QListWidgetItem:
         first = heading(hit) + "\n"
         snippet = hit.shown.replace("\n", " ")  # plain text from the index, not HTML
-        item = QListWidgetItem(first + snippet, self.results)
+        shown = isolated(snippet, keep_controls=True)  # right-to-left: its "…" at the right
+        start = len(first) + (len(shown) - len(snippet)) // 2  # after the isolate's mark
+        item = QListWidgetItem(first + shown, self.results)
         item.setData(HIT_ROLE, hit)
-        item.setData(MATCHES_ROLE, [(len(first) + a, len(first) + b) for a, b in hit.matches])
+        item.setData(MATCHES_ROLE, [(start + a, start + b) for a, b in hit.matches])
         item.setToolTip(text_to_html(snippet))
         return item
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diptych.storage.control_characters import BIDI_CONTROLS, RIGHT_TO_LEFT
 from diptych.storage.model import MemoKind
 from diptych.storage.wording import counted, sentence
 
@@ -95,11 +96,24 @@ def heading(hit: SearchHit) -> str:
     """The first line of a result: what it is and where ("Passage · Harbour report",
     "Memo on tag · Method", "Project memo"), and for an article how often its text has
     the words ("Article · Harbour report — 12 matches"; nothing if only its title has
-    them)."""
+    them). The title keeps to its place in the line: a right-to-left title took the count
+    after it for its own and showed it before the title."""
+    title = isolated(hit.title)
     if hit.kind == "article" and hit.occurrences:
-        return f"Article · {hit.title} — {counted(hit.occurrences, 'match', 'matches')}"
+        return f"Article · {title} — {counted(hit.occurrences, 'match', 'matches')}"
     if hit.kind != "memo":
-        return f"{'Passage' if hit.kind == 'passage' else 'Article'} · {hit.title}"
+        return f"{'Passage' if hit.kind == 'passage' else 'Article'} · {title}"
     if hit.memo_on == MemoKind.PROJECT:
         return "Project memo"
-    return f"Memo on {hit.memo_on} · {hit.title}"
+    return f"Memo on {hit.memo_on} · {title}"
+
+
+def isolated(text: str, *, keep_controls: bool = False) -> str:
+    """``text`` with right-to-left words as a first-strong isolate (U+2068 … U+2069), its
+    own bidi controls left out (kept with ``keep_controls``: the isolate holds them in):
+    it takes its own direction and cannot swap places with the words around it (a
+    snippet of right-to-left text begins at the right, its "…" there too); left-to-right
+    text as it is."""
+    if not RIGHT_TO_LEFT.search(text):
+        return text
+    return f"\u2068{text if keep_controls else BIDI_CONTROLS.sub('', text)}\u2069"

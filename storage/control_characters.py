@@ -30,6 +30,10 @@ one left open would reorder the text after it."""
 
 BIDI_CONTROLS = re.compile(f"[{BIDI_RANGES}]")
 """The bidi embeddings, overrides and isolates (:data:`BIDI_RANGES`)."""
+RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko...)."""
 
 TEXT_FILE_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 """Control characters a text file should not hold (tab, line ends and form feed aside):

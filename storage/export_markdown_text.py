@@ -15,7 +15,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from diptych.storage.control_characters import BIDI_CONTROLS
+from diptych.storage.control_characters import BIDI_CONTROLS, RIGHT_TO_LEFT
 from diptych.storage.export_markdown_notes import note_markdown
 
 if TYPE_CHECKING:
@@ -34,9 +34,6 @@ _LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
 # A line's indentation with its block quote and list marks, each followed by white space.
 _LAYOUT = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*")
 _MAY_NEED_PARSING = re.compile("[#`~]")  # one line: a heading, an open fence
-_RIGHT_TO_LEFT = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
 
 
 def escape_text(text: str) -> str:
@@ -60,7 +57,7 @@ def isolated(text: str) -> str:
     """
     if BIDI_CONTROLS.search(text):
         text = BIDI_CONTROLS.sub("", text)
-    return f"\u2068{text}\u2069" if _RIGHT_TO_LEFT.search(text) else text
+    return f"\u2068{text}\u2069" if RIGHT_TO_LEFT.search(text) else text
 
 
 def one_line(text: str) -> str:

@@ -76,3 +76,23 @@ def test_enter_on_a_japanese_memo_found_selects_the_word_inside_its_run(
     field = window.memos.project_memo
     assert QApplication.focusWidget() is field
     assert field.textCursor().selectedText() == "同盟"
+
+
+def test_a_right_to_left_title_and_snippet_keep_to_their_places_in_a_result(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    """The count stays after a right-to-left title ("Article · ‏…‏ — 1 match"), where the
+    title took it for its own and showed it before itself; the snippet runs from the
+    right, its matches still bold on their words."""
+    title, text = "تقرير المياه", "ارتفعت نسبة الفاقد في شبكة المياه إلى أربعين في المئة."
+    with Project.create(tmp_path / "water.diptych") as project:
+        project.articles.add(parsed=parse_article(f"{title}\n\n{text}".encode(), name="w.txt"))
+    window = open_window(qtbot, context, Project.open(tmp_path / "water.diptych"))
+    window.actions_.search.trigger()
+    panel = window.search
+    assert search_for(qtbot, panel, "الفاقد") == [f"Article · \u2068{title}\u2069 — 1 match"]
+    item = panel.results.item(0)
+    snippet = item.text().split("\n")[1]
+    assert snippet.startswith("\u2068") and snippet.endswith("\u2069")
+    shown = item.text()
+    assert [shown[start:end] for start, end in item.data(MATCHES_ROLE)] == ["الفاقد"]
