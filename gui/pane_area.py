@@ -245,8 +245,8 @@ class PaneArea(QStackedWidget):
             return f"At most {MAX_PANES} panes can be open side by side."
         if self.isVisible() and not room_for_another_pane(self.splitter, self.panes()):
             return (
-                "There is no room for another pane beside these: close a pane, or make the "
-                "window wider."
+                "There is no room for another pane beside these: close a pane, hide a panel "
+                "(View menu), or make the window wider."
             )
         return None
 

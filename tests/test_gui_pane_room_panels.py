@@ -18,7 +18,10 @@ from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
 
-NO_ROOM = "There is no room for another pane beside these: close a pane, or make the window wider."
+NO_ROOM = (
+    "There is no room for another pane beside these: close a pane, hide a panel (View menu), "
+    "or make the window wider."
+)
 
 
 @pytest.fixture

@@ -635,7 +635,8 @@ def test_a_new_pane_never_pushes_the_window_off_its_screen(
         assert window.frameGeometry().right() <= screen.right(), len(window.area.panes())
     assert 2 < len(window.area.panes()) < MAX_PANES  # some fit beside the two, not all
     assert messages[-1] == (
-        "There is no room for another pane beside these: close a pane, or make the window wider."
+        "There is no room for another pane beside these: close a pane, hide a panel "
+        "(View menu), or make the window wider."
     )
 
 
@@ -660,7 +661,8 @@ def test_a_new_pane_never_pushes_a_window_placed_right_of_the_edge_off_its_scree
         assert window.frameGeometry().right() <= screen.right(), len(window.area.panes())
     assert len(window.area.panes()) < MAX_PANES
     assert messages[-1] == (
-        "There is no room for another pane beside these: close a pane, or make the window wider."
+        "There is no room for another pane beside these: close a pane, hide a panel "
+        "(View menu), or make the window wider."
     )
 
 
