@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication
 
@@ -34,6 +34,7 @@ from diptych.storage.model import MemoKind
 if TYPE_CHECKING:  # dialogs are imported when first opened: a shorter start-up
     from diptych.gui.export_dialog import ExportDialog
     from diptych.gui.export_done import ExportDoneButtons
+    from diptych.gui.layout_keeper import LayoutKeeper
 
 
 MEMO_BEHIND = "The {} memo found is in the Memos panel: Enter or a double-click goes into it."
@@ -50,6 +51,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
     def __init__(self, context: AppContext, session: ProjectSession) -> None:
         super().__init__(context, session)
         self.export_done: ExportDoneButtons | None = None  # with the first export
+        self._layout_keeper: LayoutKeeper | None = None  # once the window is shown
         self._dark = is_dark()
         self._connect()
         self.on_session_changed()
@@ -354,6 +356,14 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
             self.area.current.view.setFocus(Qt.FocusReason.OtherFocusReason)
         super().showEvent(event)
         self.cover_panels_behind_tabs()
+        if self._layout_keeper is None:  # after the first paint: saved as the user works
+            QTimer.singleShot(0, self._keep_layout)
+
+    def _keep_layout(self) -> None:
+        from diptych.gui.layout_keeper import LayoutKeeper
+
+        if self._layout_keeper is None and not self.closed:
+            self._layout_keeper = LayoutKeeper(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc that a panel left alone (no filter words to clear, no renaming, no menu):

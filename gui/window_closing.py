@@ -54,6 +54,11 @@ class WindowClosing(WindowMessages):
             return "note"
         return "memo" if any(m.is_modified for m in self.memos.fields()) else ""
 
+    @property
+    def closed(self) -> bool:
+        """True once the window has closed its project (its layout saved)."""
+        return self._closed
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout, let running jobs stop, close the project file (once). A note or
         memo being typed that cannot be saved (a full disk) keeps the window open unless the
