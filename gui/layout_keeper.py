@@ -25,7 +25,8 @@ class LayoutKeeper(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window
-        self._kept = self._state()  # as it was restored: nothing to save yet
+        # Looked at first half a minute on: nothing done before the first paint.
+        self._kept: tuple[bytes, bytes, str] | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(KEEP_EVERY_MS)
         self.timer.timeout.connect(self.keep)
