@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.bidi_cells import BidiCellDelegate
 from diptych.gui.focus_frame import FocusFramed
 from diptych.gui.note_html import text_to_html
 from diptych.gui.passage_cells import Column
@@ -42,6 +43,7 @@ class PassageTable(FocusFramed, QTableView):
         self._fitted = True  # until the user sizes a column of the first three by hand
         # A narrow tag column cuts the tags' parents, not their own names.
         self.setItemDelegateForColumn(Column.TAGS, TagCellDelegate(self))
+        self.setItemDelegate(BidiCellDelegate(self))  # an Arabic quote cut on its left
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Shift or Ctrl with a click or the arrows selects several, to delete or tag at once.

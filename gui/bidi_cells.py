@@ -1,0 +1,41 @@
+"""Cells of a list or table whose text is right-to-left (an Arabic or Hebrew quote, title
+or note) are laid out right to left: aligned right, and cut short at their end, the "…"
+on their left, where a reader of the script stops. In a left-to-right table Qt laid them
+out left to right: the "…" stood on the right, beside their first word."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+from diptych.storage.control_characters import RIGHT_TO_LEFT
+
+_STRONG = {"L": False, "R": True, "AL": True}
+
+
+def right_to_left(text: str) -> bool:
+    """True if the first letter of ``text`` with a direction of its own is right-to-left
+    (the paragraph direction Unicode's bidi algorithm gives it)."""
+    if not RIGHT_TO_LEFT.search(text):
+        return False
+    for character in text:
+        direction = _STRONG.get(unicodedata.bidirectional(character))
+        if direction is not None:
+            return direction
+    return False
+
+
+class BidiCellDelegate(QStyledItemDelegate):
+    """Draws each cell in the direction of its own text."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if option.text and right_to_left(option.text):
+            option.direction = Qt.LayoutDirection.RightToLeft
+            option.displayAlignment = (
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # leading: right
+            )
