@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QStatusBar, QToolButton
+from PySide6.QtWidgets import QStatusBar, QToolButton, QWidget
 
 from diptych.gui.session import ProjectSession
 
@@ -49,8 +49,20 @@ class ExportDoneButtons(QObject):
         """Offer to open ``path`` (just written) or its folder, while the status bar says so."""
         self.path = path
         self._message = self.bar.currentMessage()
+        # As tall as the status bar's own widgets (the coder's name): the window's panels
+        # and panes did not move up and down as the buttons came and went.
+        beside = [
+            w.height()
+            for w in self.bar.findChildren(QWidget)
+            if w.parent() is self.bar and w.isVisible() and w not in self._buttons()
+        ]
+        height = max(beside, default=self.bar.fontMetrics().height() + 4)
         for button in (self.open_file, self.show_folder):
+            button.setMaximumHeight(height)
             button.show()
+
+    def _buttons(self) -> tuple[QToolButton, QToolButton]:
+        return self.open_file, self.show_folder
 
     def on_message_changed(self, text: str) -> None:
         """Another message (or none): the buttons go with the one they were for."""

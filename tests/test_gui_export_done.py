@@ -23,6 +23,9 @@ def test_the_file_exported_and_its_folder_open_from_the_status_bar(
         "openUrl",
         staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
     )
+    bar = window.message_bar
+    panel_top = window.docks["library"].geometry().bottom()
+    bar_height = bar.height()
     dialog = open_export_dialog(qtbot, window)
     written = tmp_path / "brief.md"
     dialog.output.setText(str(written))
@@ -32,6 +35,9 @@ def test_the_file_exported_and_its_folder_open_from_the_status_bar(
     done = window.export_done
     assert done is not None
     assert done.open_file.isVisible() and done.show_folder.isVisible()
+    qtbot.wait(50)  # the layout settled: the panels did not move, the bar did not grow
+    assert bar.height() == bar_height
+    assert window.docks["library"].geometry().bottom() == panel_top
 
     qtbot.mouseClick(done.open_file, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(done.show_folder, Qt.MouseButton.LeftButton)
