@@ -1,6 +1,6 @@
 """What the window says once a REFI-QDA project is imported: the file is named once, at
 the start of what it brought in, not twice in a row ("study.qdpx: study.qdpx from..."),
-and on one line each sentence ends before the next ("0 memos. A backup was taken")."""
+and on one line each sentence ends before the next ("0 memos. The project as it was")."""
 
 from __future__ import annotations
 
@@ -30,8 +30,10 @@ def imported(qtbot: QtBot, window: MainWindow, path: Path) -> tuple[int, str]:
     posted: list[tuple[int, str]] = []
     window.context.messages.posted.connect(lambda level, _title, text: posted.append((level, text)))
     window.importer.import_files([path])
-    qtbot.waitUntil(lambda: any("A backup was taken" in text for _, text in posted), timeout=10_000)
-    return next((level, text) for level, text in posted if "A backup was taken" in text)
+    qtbot.waitUntil(
+        lambda: any("before the import is kept" in text for _, text in posted), timeout=10_000
+    )
+    return next((level, text) for level, text in posted if "before the import is kept" in text)
 
 
 def test_the_file_imported_is_named_once(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -60,5 +62,6 @@ def test_on_one_line_the_summary_ends_its_sentence_before_the_next(
     level, text = imported(qtbot, window, study(tmp_path))
     assert level == Level.INFO and "\n" not in text
     assert text.endswith(
-        " 0 memos. A backup was taken before the import (File > Restore from backup)."
+        " 0 memos. The project as it was before the import is kept among its backups"
+        " (File > Restore from backup)."
     )

@@ -57,8 +57,10 @@ def test_the_window_says_what_a_codebook_brought_in_without_articles_or_passages
     posted: list[str] = []
     window.context.messages.posted.connect(lambda _level, _title, text: posted.append(text))
     window.importer.import_files([codebook(tmp_path)])
-    qtbot.waitUntil(lambda: any("A backup was taken" in text for text in posted), timeout=10_000)
-    said = next(text for text in posted if "A backup was taken" in text)
-    assert said.startswith("codes.qdc from MAXQDA 2022: 3 new tags. A backup was taken")
+    qtbot.waitUntil(
+        lambda: any("before the import is kept" in text for text in posted), timeout=10_000
+    )
+    said = next(text for text in posted if "before the import is kept" in text)
+    assert said.startswith("codes.qdc from MAXQDA 2022: 3 new tags. The project as it was before")
     for word in ("article", "passage", "memo", "source", "coding"):
         assert word not in said
