@@ -35,6 +35,7 @@ from diptych.gui.render_tables import (
     plan_table,
     table_format,
 )
+from diptych.storage.control_characters import RIGHT_TO_LEFT
 from diptych.storage.document import WRAPPED_CODE, ArticleText, Block, BlockKind, SpanStyle
 from diptych.storage.offsets import PositionMap
 
@@ -161,14 +162,22 @@ class DocumentBuilder:
         position = block.start
         for span in block.spans:
             if span.start > position:
-                self._cursor.insertText(_qt_text(text[position : span.start]), base)
-            self._cursor.insertText(
-                _qt_text(text[span.start : span.end]),
-                self._span_format(base, span.style, span.href),
+                self._insert(text[position : span.start], base)
+            self._insert(
+                text[span.start : span.end], self._span_format(base, span.style, span.href)
             )
             position = max(position, span.end)
         if position < block.end:
-            self._cursor.insertText(_qt_text(text[position : block.end]), base)
+            self._insert(text[position : block.end], base)
+
+    def _insert(self, text: str, char_format: QTextCharFormat) -> None:
+        """Insert ``text`` in ``char_format``; right-to-left words upright where it is
+        italic (a quote, emphasis): Arabic and Hebrew have no italics, and a font's italic
+        face often lacks their letters, which were drawn as empty boxes."""
+        if char_format.fontItalic() and RIGHT_TO_LEFT.search(text):
+            char_format = QTextCharFormat(char_format)
+            char_format.setFontItalic(False)
+        self._cursor.insertText(_qt_text(text), char_format)
 
     def _span_format(self, base: QTextCharFormat, style: SpanStyle, href: str) -> QTextCharFormat:
         fmt = QTextCharFormat(base)
