@@ -47,9 +47,8 @@ class QuoteShapes:
     def pieces(self, passage: Annotation, article: Article) -> list[Piece] | None:
         """The pieces of ``passage`` of ``article``, or None when it has no shape of its own
         (within one block, an orphan, or no longer reading so): quote its lines."""
-        text = article.content.text
         start, end = passage.start, passage.end
-        if passage.is_orphan or start >= end or text[start:end] != passage.exact:
+        if passage.is_orphan or start >= end:
             return None
         blocks = article.content.blocks
         ends = self._ends.get(article.id)
@@ -57,6 +56,9 @@ class QuoteShapes:
             ends = self._ends[article.id] = [b.end for b in blocks]
         first = bisect_right(ends, start)
         if first >= len(blocks) or blocks[first].end >= end:
+            return None  # within one block, as most are: nothing more to look at
+        text = article.content.text
+        if end - start != len(passage.exact) or not text.startswith(passage.exact, start):
             return None
         return list(_pieces(blocks, first, text, start, end)) or None
 
