@@ -222,7 +222,7 @@ class AnnotationsPanel(QWidget):
             self.session.messages.info(
                 f"None of these passages {already} {name}."
                 if remove
-                else f"All {len(annotation_ids)} passages {already} {name} already."
+                else f"{_all(len(annotation_ids))} passages {already} {name} already."
             )
             return
         command = ChangeTagsOfPassages(self.session, annotation_ids, tag_id, remove=remove)
@@ -367,3 +367,8 @@ class AnnotationsPanel(QWidget):
                 self.delete_current()
                 return True
         return super().eventFilter(watched, event)
+
+
+def _all(count: int) -> str:
+    """ "Both" for two, "All 5" for more."""
+    return "Both" if count == 2 else f"All {count}"

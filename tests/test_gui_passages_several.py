@@ -194,3 +194,19 @@ def test_home_and_end_choose_the_first_and_last_passage_and_shift_selects_up_to_
     assert window.passages.selection.selected_passages() == [ids[0]]
     qtbot.keyClick(table, Qt.Key.Key_End, SHIFT)
     assert window.passages.selection.selected_passages() == ids
+
+
+def test_a_tag_all_of_them_carry_already_changes_nothing_and_says_so(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    session = window.session
+    chosen = first_rows_selected(qtbot, window, 2)
+    shared = set(session.passage(chosen[0]).tag_ids) & set(session.passage(chosen[1]).tag_ids)
+    tag_id = next(iter(shared)) if shared else session.passage(chosen[0]).tag_ids[0]
+    if not shared:  # give the second the first's tag, so that both carry it
+        window.passages.tag_passages(chosen[1:], tag_id)
+    steps = session.undo_stack.count()
+    window.passages.tag_passages(chosen, tag_id)
+    assert session.undo_stack.count() == steps
+    name = session.codebook().path(tag_id)
+    assert window.statusBar().currentMessage() == f"Both passages carry “{name}” already."
