@@ -14,7 +14,7 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabBar, QVBoxLayout, QWidget
 
 from diptych.gui import dialogs
 from diptych.gui.commands import perform
@@ -35,6 +35,7 @@ from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.gui.wrapped_label import WrappedLabel
 
 PASSAGES_TAB = 0
+SEVERAL_SELECTED = "{} passages selected: Del deletes them, Shift+F10 tags or untags them all."
 ORPHANS_TAB = 1
 NO_MATCH = "No passage matches these filters."
 ORPHAN_HINT = (
@@ -67,6 +68,7 @@ class AnnotationsPanel(QWidget):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._said_selected = ""  # what the status bar was told of the rows selected
         self.model = PassageTableModel(session, PassageFilter(orphans=OrphanFilter.ANCHORED))
         self.filters = PassageFilterFields(session, self.model, self)
         # The filter fields are the panel's own, as its tabs and table are.
@@ -249,12 +251,19 @@ class AnnotationsPanel(QWidget):
             self._activate(index)
 
     def on_table_selection_changed(self) -> None:
-        """Several rows selected by the user: say what can be done with them all."""
+        """Several rows selected by the user: say what can be done with them all (and no
+        longer once one is left)."""
         count = len(self.table.selectionModel().selectedRows())
         if count > 1 and self.table.hasFocus():
-            self.session.messages.info(
-                f"{count} passages selected: Del deletes them, Shift+F10 tags or untags them all."
-            )
+            self._said_selected = SEVERAL_SELECTED.format(count)
+            self.session.messages.info(self._said_selected)
+        elif count <= 1 and self._said_selected:
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                bar = window.statusBar()
+                if bar.currentMessage() == self._said_selected:
+                    bar.clearMessage()
+            self._said_selected = ""
 
     def on_model_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
         """Rows went or came (deleted, undone): say if none matches the filters."""

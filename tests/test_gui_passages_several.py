@@ -64,6 +64,12 @@ def test_del_deletes_the_selected_passages_as_one_step_and_ctrl_z_puts_them_back
     said = "3 passages selected: Del deletes them, Shift+F10 tags or untags them all."
     assert window.statusBar().currentMessage() == said
     table = window.passages.table
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # one row again: no longer said
+    assert window.statusBar().currentMessage() == ""
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    for _ in range(2):
+        qtbot.keyClick(table, Qt.Key.Key_Down, SHIFT)
+    assert window.passages.selection.selected_passages() == chosen
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert stored_ids(window) == before - set(chosen)
     assert window.session.undo_stack.undoText() == "Delete 3 passages"
