@@ -35,6 +35,7 @@ from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.gui.wrapped_label import WrappedLabel
 
 PASSAGES_TAB = 0
+ASK_BEFORE_DELETING = 10  # passages deleted at once from this many on: asked first
 SEVERAL_SELECTED = "{} passages selected: Del deletes them, Shift+F10 tags or untags them all."
 ORPHANS_TAB = 1
 NO_MATCH = "No passage matches these filters."
@@ -202,6 +203,14 @@ class AnnotationsPanel(QWidget):
         row after the first of them."""
         if refused_read_only(self.session, "no passage can be deleted"):
             return
+        count = len(annotation_ids)
+        if count >= ASK_BEFORE_DELETING and not dialogs.ask_plain(
+            self,
+            "Delete passages",
+            f"Delete these {count} passages with their tags and notes? Edit > Undo "
+            "(Ctrl+Z) brings them all back.",
+        ):
+            return  # Ctrl+A and Del: every passage listed, asked about once
         rows = [self.model.row_of(i) for i in annotation_ids]
         row = min((r for r in rows if r >= 0), default=0)
         if not perform(self.session, DeletePassages(self.session, annotation_ids)):

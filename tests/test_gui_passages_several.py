@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from gui_support import menu_item, open_window, shown_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from diptych.gui import dialogs
 from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.passage_cells import PASSAGE_ID_ROLE
+from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -216,3 +219,42 @@ def test_a_tag_all_of_them_carry_already_changes_nothing_and_says_so(
     assert session.undo_stack.count() == steps
     name = session.codebook().path(tag_id)
     assert window.statusBar().currentMessage() == f"Both passages carry “{name}” already."
+
+
+def test_deleting_many_at_once_asks_first(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+A then Del in the list: every passage listed would go. Ten or more are asked
+    about once (Cancel keeps them); fewer go at once, as one does."""
+    path = tmp_path / "many.diptych"
+    with Project.create(path) as project:
+        text = " ".join(f"word{n}" for n in range(40))
+        article = project.articles.add(parsed=parse_article(text.encode(), name="w.txt"))
+        tag = project.tags.add(name="Word")
+        stored = project.articles.get(article_id=article.id).text
+        for n in range(12):
+            start = stored.index(f"word{n} ")
+            project.annotations.add(
+                article_id=article.id, start=start, end=start + len(f"word{n}"), tag_ids=[tag.id]
+            )
+    window = open_window(qtbot, context, Project.open(path))
+    asked: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(
+        dialogs, "ask_plain", lambda _parent, _title, text: asked.append(text) or answer[0]
+    )
+    first_rows_selected(qtbot, window, 1)
+    table = window.passages.table
+    qtbot.keyClick(table, Qt.Key.Key_A, CTRL)
+    assert len(window.passages.selection.selected_passages()) == 12
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert asked == [
+        "Delete these 12 passages with their tags and notes? Edit > Undo (Ctrl+Z) brings them"
+        " all back."
+    ]
+    assert len(stored_ids(window)) == 12  # cancelled: all kept
+    answer[0] = True
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert stored_ids(window) == set()
+    window.actions_.undo.trigger()
+    assert len(stored_ids(window)) == 12
