@@ -194,9 +194,7 @@ class AnnotationsPanel(QWidget):
         if not perform(self.session, DeletePassage(self.session, annotation_id)):
             return
         self.session.messages.info("Passage deleted — Ctrl+Z to undo")
-        following = self.model.index(min(row, self.model.rowCount() - 1), 0)
-        if following.isValid():  # as if the user had stepped onto it
-            self.selection.choose(following)
+        self._choose_row(row)
 
     def delete_passages(self, annotation_ids: list[int]) -> None:
         """Delete several passages as one step (Ctrl+Z puts them all back), then select the
@@ -215,9 +213,14 @@ class AnnotationsPanel(QWidget):
         row = min((r for r in rows if r >= 0), default=0)
         if not perform(self.session, DeletePassages(self.session, annotation_ids)):
             return
-        self.session.messages.info(f"{len(annotation_ids)} passages deleted — Ctrl+Z to undo")
+        self.session.messages.info(f"{count} passages deleted — Ctrl+Z to undo")
+        self._choose_row(row)
+
+    def _choose_row(self, row: int) -> None:
+        """After a deletion: the row now at ``row`` (the last if fewer are left) is chosen,
+        as if the user had stepped onto it."""
         following = self.model.index(min(row, self.model.rowCount() - 1), 0)
-        if following.isValid():  # as if the user had stepped onto it
+        if following.isValid():
             self.selection.choose(following)
 
     def tag_passages(self, annotation_ids: list[int], tag_id: int, *, remove: bool = False) -> None:

@@ -29,11 +29,11 @@ from diptych.gui.search_wording import (
     best_of_each,
     describe,
     heading,
-    isolated,
     typed_query,
     why_nothing,
 )
 from diptych.gui.session import ProjectSession
+from diptych.storage.control_characters import isolated
 from diptych.storage.errors import DiptychError, ProjectMovedError
 
 if TYPE_CHECKING:

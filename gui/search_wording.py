@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diptych.storage.control_characters import BIDI_CONTROLS, RIGHT_TO_LEFT
+from diptych.storage.control_characters import isolated
 from diptych.storage.model import MemoKind
 from diptych.storage.wording import counted, sentence
 
@@ -106,14 +106,3 @@ def heading(hit: SearchHit) -> str:
     if hit.memo_on == MemoKind.PROJECT:
         return "Project memo"
     return f"Memo on {hit.memo_on} · {title}"
-
-
-def isolated(text: str, *, keep_controls: bool = False) -> str:
-    """``text`` with right-to-left words as a first-strong isolate (U+2068 … U+2069), its
-    own bidi controls left out (kept with ``keep_controls``: the isolate holds them in):
-    it takes its own direction and cannot swap places with the words around it (a
-    snippet of right-to-left text begins at the right, its "…" there too); left-to-right
-    text as it is."""
-    if not RIGHT_TO_LEFT.search(text):
-        return text
-    return f"\u2068{text if keep_controls else BIDI_CONTROLS.sub('', text)}\u2069"

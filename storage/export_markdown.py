@@ -36,10 +36,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import chain
 
+from diptych.storage.control_characters import isolated
 from diptych.storage.export_markdown_quotes import MarkdownQuotes
 from diptych.storage.export_markdown_text import (
     escape_text,
-    isolated,
     note_lines,
     one_line,
 )

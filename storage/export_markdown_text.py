@@ -15,7 +15,6 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from diptych.storage.control_characters import BIDI_CONTROLS, RIGHT_TO_LEFT
 from diptych.storage.export_markdown_notes import note_markdown
 
 if TYPE_CHECKING:
@@ -45,19 +44,6 @@ def escape_text(text: str) -> str:
     text = _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
     text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
     return _LEADING_SPACE.sub(lambda m: m[0].replace(" ", "&#32;").replace("\t", "&#9;"), text)
-
-
-def isolated(text: str) -> str:
-    """``text`` kept to its own place in a line of other words.
-
-    Its bidi embeddings and overrides go (an unclosed U+202E in a title reversed the rest
-    of the citation line: "coded by Alice" read "ecilA yb dedoc"), and right-to-left text
-    is wrapped in U+2068 ... U+2069 (first strong isolate), so that it cannot swap places
-    with the pieces beside it. Left-to-right text is returned as it is.
-    """
-    if BIDI_CONTROLS.search(text):
-        text = BIDI_CONTROLS.sub("", text)
-    return f"\u2068{text}\u2069" if RIGHT_TO_LEFT.search(text) else text
 
 
 def one_line(text: str) -> str:

@@ -71,13 +71,11 @@ _DRAWING = tag_set("svg")
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
-def hidden(tag: str, attrs: dict[str, str]) -> bool:
-    """True if the page hides the element ``tag`` and all inside it from its readers: its
+def hidden(attrs: dict[str, str]) -> bool:
+    """True if the page hides the element of ``attrs`` and all inside it from its readers: its
     ``hidden`` attribute (not ``hidden="until-found"``, whose text a browser's search
     finds and shows), or its own style saying ``display: none`` or ``visibility: hidden``.
-    A void element (an image) hides nothing else."""
-    if tag in VOID:
-        return False
+    A void element (an image) so marked hides itself alone."""
     if "hidden" in attrs and attrs["hidden"].strip().lower() != "until-found":
         return True
     return bool(_HIDING_STYLE.search(attrs.get("style", "")))

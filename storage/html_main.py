@@ -120,7 +120,7 @@ class _Finder(ForgivingParser):
             return
         position = self.getpos()
         values = {name: value or "" for name, value in attrs}
-        if hidden(tag, values):
+        if hidden(values):
             self._dropped.hide(tag)  # as the page's reader drops it
             return
         for kind in (self.mains, self.articles):

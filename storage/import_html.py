@@ -166,7 +166,7 @@ class _PageReader(ForgivingParser):
                 self._title_state = "inside"
         elif not self._dropped.start(tag):
             values = {name: value or "" for name, value in attrs}
-            if hidden(tag, values):
+            if hidden(values):
                 self._dropped.hide(tag)  # never shown: never read
             elif self._kept_start(tag):
                 self._start(tag, values)
@@ -325,7 +325,8 @@ class _PageReader(ForgivingParser):
     def _image(self, attrs: dict[str, str]) -> None:
         """An image reads as its alternative text (:func:`image_text`), unless the page
         says it is decoration (hidden, or presentation only) or it is a tracking pixel."""
-        unseen = "hidden" in attrs or attrs.get("aria-hidden", "").strip().lower() == "true"
+        # One the page hides (the hidden attribute, display: none) never gets here.
+        unseen = attrs.get("aria-hidden", "").strip().lower() == "true"
         decoration = attrs.get("role", "").strip().lower() in ("presentation", "none")
         if unseen or decoration or _tiny(attrs.get("width", "")) or _tiny(attrs.get("height", "")):
             return

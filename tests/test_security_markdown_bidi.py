@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from export_fixtures import fixed_options
 
-from diptych.storage.export_markdown_text import isolated
+from diptych.storage.control_characters import isolated
 from diptych.storage.exporting import export_project
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
