@@ -28,6 +28,7 @@ from diptych.gui.passage_index import PassageIndex
 from diptych.gui.point_position import position_at
 from diptych.gui.relayout_place import RelayoutPlace
 from diptych.gui.rewrap_place import RewrapPlace
+from diptych.gui.table_fit import fit_without_signals
 from diptych.gui.table_selection import TableSelection
 from diptych.gui.text_keys import TextKeys
 from diptych.gui.wheel_zoom import WheelZoom, zooms
@@ -189,6 +190,7 @@ class ArticleView(QTextEdit):
             self.setExtraSelections([])
             self._relayout.give_up()
         super().setDocument(document)
+        fit_without_signals(document, self.viewport().width())
 
     # -- a selection across the pieces of a long table ----------------------------------
     def setExtraSelections(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
@@ -214,6 +216,9 @@ class ArticleView(QTextEdit):
             # Qt lays the text out down to where the view is scrolled, in ever longer
             # steps: from the top, only as far as the line kept (below) is laid out.
             self._relayout.scroll_to_top_unseen()
+        if rewraps:  # the tables' columns first (the event is the viewport's, the text's
+            # width): the text is then laid out once
+            fit_without_signals(self.document(), event.size().width())
         super().resizeEvent(event)
         if rewraps:
             kept = place

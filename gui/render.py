@@ -35,6 +35,7 @@ from diptych.gui.render_tables import (
     plan_table,
     table_format,
 )
+from diptych.gui.table_fit import measure_columns
 from diptych.storage.control_characters import RIGHT_TO_LEFT
 from diptych.storage.document import WRAPPED_CODE, ArticleText, Block, BlockKind, SpanStyle
 from diptych.storage.offsets import PositionMap
@@ -249,6 +250,9 @@ class DocumentBuilder:
         fmt = table_format(
             self.style.rule_color, plan, first_piece=opens, last_piece=closes, unit=unit
         )
+        if not plan.in_pieces:  # fitted to the pane's width once shown
+            font = self.document.defaultFont()
+            measure_columns(fmt, self.content.text, blocks[first:last], plan.columns, font)
         # All rows at once: appending them one by one makes Qt redo the table's layout.
         table = self._cursor.insertTable(rows, len(plan.columns), fmt)
         self._lists.clear()

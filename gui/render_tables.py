@@ -7,8 +7,8 @@ margin between them and their borders on one line, so that it reads as one table
 document is then built and laid out piece by piece like paragraphs. The columns of such a
 table have fixed widths, the same in every piece so that they line up, measured from the
 text of its first rows: a column of words or figures is as wide as its widest one, the
-columns of text share the rest. A short table keeps Qt's widths, sized by each cell's
-content.
+columns of text share the rest. A short table's columns are fitted to the pane's width
+(:mod:`diptych.gui.table_fit`).
 
 Where a position falls among a table's cells and pieces is :mod:`diptych.gui.table_positions`.
 """
@@ -58,6 +58,7 @@ SAMPLED_ROWS = 200  # the first rows whose text sizes the columns of a long tabl
 SPREAD_ROWS = 200  # ... and about as many more, spread over the rest of it
 LONGEST_CELL = 40  # characters: a longer cell wraps, and asks for no wider a column
 SHORT_CELL = 12  # characters: a cell up to this long asks for room on one line, as a word
+LONGEST_WORD = 20  # characters: a longer word (an address) breaks within its column
 CELL_PADDING = 3  # characters: the room of a cell's padding and border beside its text
 CELL_ROOM = 11  # pixels: a cell's padding (4 each side), its border, and a pixel to spare
 TEXT_SHARE = 0.5
@@ -140,7 +141,8 @@ def column_widths(
     wraps. A column of words is given the width of its widest word in ``font`` (the
     article's), in pixels: a share of a narrow pane is narrower than "12,345,678", which
     Qt then broke over two lines. The columns of text share the rest of the width; a
-    table of words only is as wide as its words.
+    table of words only is as wide as its words. A word longer than :data:`LONGEST_WORD`
+    characters (a web address) asks for the room of that many, and breaks.
     """
     longest = [0] * len(columns)  # the longest word, or figure, of each column
     widest = [0.0] * len(columns)  # its width in the font, in pixels
@@ -155,7 +157,7 @@ def column_widths(
             content
             if len(content) <= SHORT_CELL
             else max(_WORD.findall(content), key=len, default="")
-        )
+        )[:LONGEST_WORD]
         longest[column] = max(longest[column], len(word))
         widest[column] = max(
             widest[column], (bold if cell.header else plain).horizontalAdvance(word)
@@ -267,9 +269,10 @@ def table_format(
 ) -> QTextTableFormat:
     """The format of a table, or of one piece of a long table.
 
-    A table spans the text's width. Its columns are sized by their content (Qt's variable
-    widths): given equal shares, a narrow pane split a word ("Communicati/on") in one
-    column while the next held a figure. The pieces of a long table share fixed widths,
+    A table spans the text's width. Its columns are sized by their content, until a
+    short table is fitted to its pane (:mod:`diptych.gui.table_fit`): given equal shares,
+    a narrow pane split a word ("Communicati/on") in one column while the next held a
+    figure. The pieces of a long table share fixed widths,
     and only the first has a margin above and the last one below: the others meet
     (:data:`PIECE_OVERLAP`). ``unit`` is :func:`font_unit` of the document's font now:
     the widths are scaled to it from the font they were measured in.

@@ -1,0 +1,139 @@
+"""A short table's column widths, fitted to the width of its pane: no word broken in two.
+
+Qt's own widths for a table (variable, sized by content) break words inside a column
+("Regi/on", "Communic/ation") well before the table's words stop fitting the pane, and a
+narrow pane, as panes side by side are, then stacks a column's letters one per line. So a
+short table (one put in whole, see :mod:`diptych.gui.render_tables`) carries, in its
+format, each column's least width (its widest word, up to
+:data:`~diptych.gui.render_tables.LONGEST_WORD` characters, and the cell's padding) and
+its most (its longest cell on one line), measured in the article's font once. Each time
+the text's width or font changes, the columns are given fixed widths as a browser lays a
+table out:
+
+- all of them at their most, where there is room, the room left shared among them;
+- all of them at their least, where even that is wider than the text: the table is then
+  wider than the pane, which scrolls sideways to it, and no word is broken;
+- in between, each at its least and a share of the room left that grows with what its
+  cells would take more on one line.
+
+A long table (in pieces) has widths of its own, measured from its first rows
+(:func:`~diptych.gui.render_tables.fit_long_tables`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QTextCursor,
+    QTextDocument,
+    QTextLength,
+    QTextTable,
+    QTextTableFormat,
+)
+
+from diptych.gui.render_tables import CELL_ROOM, FONT_UNIT, LONGEST_WORD, font_unit
+from diptych.storage.document import Block
+
+LEAST = FONT_UNIT + 1
+"""The property of a short table's format holding its columns' least widths, in pixels of
+the font they were measured in (:data:`MEASURED_IN`), padding left out."""
+MOST = FONT_UNIT + 2
+"""... and their most: each column's longest cell on one line."""
+MEASURED_IN = FONT_UNIT + 3
+"""The :func:`~diptych.gui.render_tables.font_unit` of the font the widths were measured in."""
+TABLE_EDGES = 4  # pixels: a table is as wide as its columns and this (its borders, measured)
+
+
+def measure_columns(
+    fmt: QTextTableFormat,
+    text: str,
+    cells: Iterable[Block],
+    columns: dict[int, int],
+    font: QFont,
+) -> None:
+    """Keep in ``fmt`` the least and most width of each of a short table's ``columns``,
+    from its ``cells`` (their text in the article's ``text``) shown in ``font``."""
+    least = [0.0] * len(columns)
+    most = [0.0] * len(columns)
+    plain = QFontMetricsF(font)
+    bold_font = QFont(font)
+    bold_font.setWeight(QFont.Weight.Bold)
+    bold = QFontMetricsF(bold_font)
+    for cell in cells:
+        content = text[cell.start : cell.end]
+        metrics = bold if cell.header else plain
+        column = columns[cell.col]
+        for word in content.split():
+            least[column] = max(least[column], metrics.horizontalAdvance(word[:LONGEST_WORD]))
+        most[column] = max(most[column], metrics.horizontalAdvance(content))
+    fmt.setProperty(LEAST, least)
+    fmt.setProperty(MOST, [max(m, w) for m, w in zip(most, least, strict=True)])
+    fmt.setProperty(MEASURED_IN, font_unit(font))
+
+
+def column_widths(least: Sequence[float], most: Sequence[float], room: float) -> list[int]:
+    """The widths, padding included, of columns whose text needs at least ``least`` and at
+    most ``most`` pixels, in a table of ``room`` pixels (see the module's docstring)."""
+    low = [w + CELL_ROOM for w in least]
+    high = [w + CELL_ROOM for w in most]
+    if sum(low) >= room:
+        widths = low
+    elif sum(high) <= room:
+        spare = room - sum(high)
+        total = sum(high)
+        widths = [w + spare * w / total for w in high]
+    else:
+        spare = room - sum(low)
+        wants = [h - w for w, h in zip(low, high, strict=True)]
+        total = sum(wants)
+        widths = [w + spare * want / total for w, want in zip(low, wants, strict=True)]
+    return [math.floor(w) for w in widths]
+
+
+def fit_short_tables(document: QTextDocument, text_width: float, font: QFont | None = None) -> None:
+    """Give the short tables of ``document`` their column widths for text ``text_width``
+    pixels wide in ``font`` (default: the document's), changing only those whose widths
+    change: each change lays the table out again."""
+    unit = font_unit(font if font is not None else document.defaultFont())
+    room = text_width - 2 * document.documentMargin() - TABLE_EDGES
+    if room <= 0:
+        return
+    for frame in document.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        fmt = frame.format()
+        if not fmt.hasProperty(LEAST):
+            continue
+        measured = float(fmt.property(MEASURED_IN)) or unit
+        ratio = unit / measured
+        least = [w * ratio for w in fmt.property(LEAST)]
+        most = [w * ratio for w in fmt.property(MOST)]
+        widths = column_widths(least, most, room)
+        constraints = [QTextLength(QTextLength.Type.FixedLength, w) for w in widths]
+        if [c.rawValue() for c in fmt.columnWidthConstraints()] == widths:
+            continue
+        table_fmt = fmt.toTableFormat()
+        table_fmt.setColumnWidthConstraints(constraints)
+        frame.setFormat(table_fmt)
+
+
+def fit_without_signals(
+    document: QTextDocument, text_width: float, font: QFont | None = None
+) -> None:
+    """:func:`fit_short_tables` in one edit, the document's signals blocked: the text is
+    unchanged, and its highlighter would otherwise paint its blocks again."""
+    if not any(
+        isinstance(frame, QTextTable) and frame.format().hasProperty(LEAST)
+        for frame in document.rootFrame().childFrames()
+    ):
+        return
+    cursor = QTextCursor(document)
+    with QSignalBlocker(document):
+        cursor.beginEditBlock()
+        fit_short_tables(document, text_width, font)
+        cursor.endEditBlock()
