@@ -1,10 +1,16 @@
 """A text field saved as it is typed: a passage's note, a memo.
 
-It saves after a short pause in typing, when it loses the focus, and whenever the window
-asks (before an undo, before closing, before the field shows another text). Each save is
-an undoable step, and the saves of one sitting merge into one (see
-:class:`~diptych.gui.text_commands.SetText`). A save the project refuses (read-only, another
-program holding the file) is reported and keeps the text for the next try.
+It saves after a short pause in typing, every few seconds of typing without a pause, when
+it loses the focus, and whenever the window asks (before an undo, before closing, before
+the field shows another text). Each save is an undoable step, and the saves of one sitting
+merge into one (see :class:`~diptych.gui.text_commands.SetText`).
+
+A save made while typing that the file refuses (a full disk, another program holding the
+file, the file moved meanwhile) is said in the status bar, without a box that would take
+the next keys typed, and tried again every few seconds until the file takes it: the text
+stays in the field meanwhile, and the status bar says when it is saved. A save the window
+asks for says why it is refused in a box. A file made read-only is the window's to say
+(it opens the project again read-only and gives the text back).
 """
 
 from __future__ import annotations
@@ -16,11 +22,20 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from diptych.gui.field_undo import pass_undo_on
+from diptych.gui.messages import as_shown
 from diptych.gui.session import ProjectSession
 from diptych.gui.text_commands import SetText, Sittings
-from diptych.storage.errors import ChangedMeanwhileError, DiptychError
+from diptych.storage.errors import (
+    ChangedMeanwhileError,
+    DiptychError,
+    MadeReadOnlyError,
+    ProjectMovedError,
+)
 
 SAVE_PAUSE_MS = 600
+SAVE_TYPING_MS = 3000  # typing on without a pause is saved this often
+RETRY_MS = 3000  # a save the file refused while typing is tried again this often
+MOVED_RETRY_MS = 300  # ... and soon after the window found a moved project file again
 
 SaveCommand = Callable[[str, int], SetText]  # (text, sitting) -> the command saving it
 # What the text belongs to was removed (in another window): what to say, and the title of
@@ -53,7 +68,14 @@ class AutosaveText(QPlainTextEdit):
         self._replacing = False  # typing over a text written elsewhere meanwhile
         self._sittings = Sittings()
         self._timer = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
-        self._timer.timeout.connect(self.save)
+        self._timer.timeout.connect(self.save_while_typing)
+        # Not started again by each key: typing on without a pause is saved too.
+        self._typing_timer = QTimer(self, singleShot=True, interval=SAVE_TYPING_MS)
+        self._typing_timer.timeout.connect(self.save_while_typing)
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self.save_while_typing)
+        self._refused = False  # the last save made while typing was refused
+        self._said = False  # ... and the status bar said so
         self.textChanged.connect(self.on_text_changed)
         pass_undo_on(self)  # with nothing typed to undo, Ctrl+Z is Edit > Undo
 
@@ -154,6 +176,44 @@ class AutosaveText(QPlainTextEdit):
             what = command("", self._sittings.current).WHAT
             self.session.messages.info(f"The {what} shown was changed in another window.")
 
+    def save_while_typing(self) -> None:
+        """Save what is typed so far (a pause, typing on, a retry). A refusal is said in the
+        status bar once, not in a box (it would take the keys typed next), and the save is
+        tried again until the file takes it; the status bar then says it is saved. A file
+        moved meanwhile is found again by the window at once, and the save tried soon."""
+        if self._command is None:
+            return
+        refused = self._refused  # the save heard back may show the text afresh (follow)
+        error = self._save()
+        if error is None:
+            if refused and not self.is_modified:
+                self.session.messages.info(f"The {self._what()} you typed is saved now.")
+            self._refused = self._said = False
+            return
+        if isinstance(error, MadeReadOnlyError):  # the window opens it again read-only
+            self._refused = self._said = False
+            self.session.messages.known_error(error)
+            return
+        if isinstance(error, ProjectMovedError) and not self._refused:
+            self.session.messages.projectFileLeft.emit()
+            self._retry.start(MOVED_RETRY_MS)
+        else:
+            if not self._said:
+                self.session.messages.info(
+                    f"The {self._what()} you are typing is not saved yet: {as_shown(error)}"
+                    " It stays here, and is saved as soon as the file takes it."
+                )
+                self._said = True
+            self._retry.start(RETRY_MS)
+        self._refused = True
+
+    def _what(self) -> str:
+        """What the field holds ("note", "memo")."""
+        try:
+            return self._command("", self._sittings.current).WHAT if self._command else "text"
+        except DiptychError:
+            return "text"
+
     def save(self) -> None:
         """Save now if the text changed since it was last saved.
 
@@ -162,13 +222,25 @@ class AutosaveText(QPlainTextEdit):
         :meth:`follow`): what is typed is saved, the window says so, and undo brings the
         other text back. Nothing typed is dropped, in either window.
         """
-        error = self._save()
+        error = self.try_save()
         if error is not None:
             self.session.messages.known_error(error)
+
+    def try_save(self) -> DiptychError | None:
+        """Save now, as :meth:`save` does; a refusal is returned, not said. What is typed
+        stays in the field, and is tried again until the file takes it (a file made
+        read-only aside: the window opens it again read-only)."""
+        error = self._save()
+        if error is not None and not isinstance(error, MadeReadOnlyError):
+            self._refused = self._said = True  # said by the caller
+            self._retry.start(RETRY_MS)
+        return error
 
     def _save(self) -> DiptychError | None:
         """:meth:`save`, but a refusal is returned rather than said."""
         self._timer.stop()
+        self._typing_timer.stop()
+        self._retry.stop()
         text = self.toPlainText()
         if self._command is None or text == self._saved:
             return None
@@ -216,6 +288,8 @@ class AutosaveText(QPlainTextEdit):
         """Show ``text`` as stored, keeping the cursor where it was (as far as it can)."""
         self._saved = text
         self._replacing = False
+        self._refused = self._said = False
+        self._retry.stop()
         if self.toPlainText() == text:
             return
         position = self.textCursor().position()
@@ -229,9 +303,11 @@ class AutosaveText(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def on_text_changed(self) -> None:
-        """Save after a pause in typing."""
+        """Save after a pause in typing, and every few seconds of typing on."""
         if not self._loading and self._command is not None:
             self._timer.start()
+            if not self._typing_timer.isActive():
+                self._typing_timer.start()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Leaving the field saves it and ends the sitting."""

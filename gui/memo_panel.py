@@ -184,3 +184,9 @@ class MemoPanel(QWidget):
         """Save whatever is being typed (before undo, or closing)."""
         for field in self.fields():
             field.save()
+
+    def try_save(self) -> DiptychError | None:
+        """Save whatever is being typed; the first refusal, not said (see
+        :meth:`AutosaveText.try_save`)."""
+        errors = [field.try_save() for field in self.fields()]
+        return next((error for error in errors if error is not None), None)

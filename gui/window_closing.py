@@ -8,12 +8,14 @@ from PySide6.QtGui import QCloseEvent
 
 from diptych.gui import dialogs, window_layout
 from diptych.gui.context import AppContext
+from diptych.gui.messages import as_shown
 from diptych.gui.session import ProjectSession
 from diptych.gui.window_messages import WindowMessages
+from diptych.storage.errors import MadeReadOnlyError
 
 CLOSE_UNSAVED = (
-    "The {} you were typing could not be saved (the message before says why). Close the "
-    "window anyway and lose it? Choose No to copy it somewhere first, or to try again."
+    "The {what} you were typing could not be saved. {why}\n\nClose the window anyway and "
+    "lose it? Choose No to keep the window open, to copy it somewhere first or to try again."
 )
 
 
@@ -34,11 +36,23 @@ class WindowClosing(WindowMessages):
         the window then closes without asking again, unless more was typed meanwhile)."""
         if self._closed or self._typing_let_go == self._typing():
             return True
-        self.editor.save_note()  # a note typed just now, before its pause-save ran
-        self.memos.save()
+        # A note typed just now, before its pause-save ran; why one is refused is said in
+        # the question that follows, one box (two took Enter and Esc meant for the other).
+        refusals = [self.editor.note.try_save(), self.memos.try_save()]
+        refused = next((error for error in refusals if error is not None), None)
+        if isinstance(refused, MadeReadOnlyError):  # the window opens it again read-only
+            self.context.messages.known_error(refused)
+            refused = None
         unsaved = self._unsaved_typing()
-        if unsaved and not dialogs.ask_to_lose(self, "Close", CLOSE_UNSAVED.format(unsaved)):
-            return False
+        if unsaved:
+            why = as_shown(refused) if refused is not None else ""
+            question = CLOSE_UNSAVED.format(what=unsaved, why=why).strip()
+            if not dialogs.ask_to_lose(self, "Close", question):
+                self.context.messages.info(
+                    f"The window stays open: copy the {unsaved} somewhere, or free what the"
+                    " file needs; it is saved as soon as the file takes it."
+                )
+                return False
         self._typing_let_go = self._typing() if unsaved else None
         return True
 

@@ -14,6 +14,7 @@ from diptych.gui.box_undo_keys import give_undo_keys
 from diptych.gui.context import AppContext
 from diptych.gui.messages import Level
 from diptych.gui.session import ProjectSession
+from diptych.gui.typing_guard import TypingGuard, typing_now
 from diptych.gui.window_parts import WindowParts
 
 
@@ -34,7 +35,10 @@ class WindowMessages(WindowParts):
             self._gathered.append((level, title, text))
             return
         icon = QMessageBox.Icon.Critical if level == Level.ERROR else QMessageBox.Icon.Warning
+        typing = typing_now()  # before the box takes the keyboard
         box = dialogs.show_message(self, icon, title, text)
+        if typing:  # the keys typed on are not its answer
+            TypingGuard(box)
         # "Ctrl+Z undoes the update": the keys work from the box too, and put it away.
         give_undo_keys(box, self.session.undo_stack, self.actions_.undo, self.actions_.redo)
 

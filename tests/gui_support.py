@@ -22,6 +22,7 @@ from diptych.gui.messages import MessageBridge
 from diptych.gui.paths import AppPaths
 from diptych.gui.settings import Settings
 from diptych.gui.workers import Progress, Workers
+from diptych.storage.connection import Database
 from diptych.storage.project import Project
 
 
@@ -182,3 +183,25 @@ def finish_jobs_as_they_start(monkeypatch: pytest.MonkeyPatch, wait_ms: int) -> 
         return worker
 
     monkeypatch.setattr(Workers, "start", start_then_wait)
+
+
+class FullDisk:
+    """The window's project file on a disk with no room left, until :meth:`free` (see
+    tests/test_gui_disk_full_session.py)."""
+
+    def __init__(self, project: Project) -> None:
+        self.db = project.db
+        self.original = self.db.before_commit
+        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+        self.db.execute(f"PRAGMA max_page_count = {pages}")
+        self.db.before_commit = self.write_last
+
+    def write_last(self, db: Database) -> None:
+        """What the transaction writes last, then a page more: refused, the disk is full."""
+        if self.original is not None:
+            self.original(db)
+        db.execute("CREATE TABLE disk_filler (x)")
+
+    def free(self) -> None:
+        self.db.before_commit = self.original
+        self.db.execute("PRAGMA max_page_count = 1073741823")

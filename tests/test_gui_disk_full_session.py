@@ -12,37 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import select_text
+from gui_support import FullDisk, select_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
-from diptych.storage.connection import Database
 from diptych.storage.project import Project
 
 QUOTE = "renewed diplomatic engagement"
-
-
-class FullDisk:
-    """The window's project file on a disk with no room left, until :meth:`free`."""
-
-    def __init__(self, project: Project) -> None:
-        self.db = project.db
-        self.original = self.db.before_commit
-        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
-        self.db.execute(f"PRAGMA max_page_count = {pages}")
-        self.db.before_commit = self.write_last
-
-    def write_last(self, db: Database) -> None:
-        """What the transaction writes last, then a page more: refused, the disk is full."""
-        if self.original is not None:
-            self.original(db)
-        db.execute("CREATE TABLE disk_filler (x)")
-
-    def free(self) -> None:
-        self.db.before_commit = self.original
-        self.db.execute("PRAGMA max_page_count = 1073741823")
 
 
 @pytest.fixture
