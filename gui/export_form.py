@@ -35,6 +35,7 @@ from diptych.storage.exporting import ExportOptions, export_notes
 
 UNTAGGED = 0  # the tag list's last item, passages without a tag (no tag has id 0)
 UNTAGGED_LABEL = "Untagged passages"
+UNTAGGED_LEFT_OUT = "Untagged passages are left out: tick them at the end of the Tags list."
 GROUPED_FORMATS = frozenset({"md", "csv", "html"})  # the writers that read the grouping
 BLOCK_ID_FORMATS = frozenset({"md"})
 CODEBOOK_FORMATS = frozenset({"qdc"})  # tags alone: no article, no passage
@@ -48,9 +49,10 @@ class ExportForm(ExportSaveTo):
     Choosing a format gives the file name its suffix; a file name typed or browsed with
     another format's suffix (``notes.csv``) chooses that format.
 
-    The format, grouping, Untagged passages, block ids and folder of the last export
-    written are offered first, in this window and the windows opened after it; every article and tag
-    is checked afresh (a choice of them is one project's own).
+    The format, grouping, block ids and folder of the last export written are offered
+    first, in this window and the windows opened after it; every article and tag, and
+    Untagged passages, is checked afresh (a choice of them is one project's own), and a
+    line under the lists says when untagged passages are left out.
 
     Args:
         session: the open project.
@@ -102,6 +104,10 @@ class ExportForm(ExportSaveTo):
         )
         self._offer(last)
         self.codebook = codebook
+        # Unticked, Untagged passages is one row of a long list: said where it shows.
+        self.untagged_note = QLabel(UNTAGGED_LEFT_OUT, self, wordWrap=True)
+        self.untagged_note.setObjectName("untaggedLeftOut")
+        self.untagged_note.hide()
         self.qualcoder = QLabel(self, wordWrap=True)
         self.qualcoder.setObjectName("qualcoderNote")
         self.qualcoder.setTextFormat(Qt.TextFormat.PlainText)  # tag names are never markup
@@ -147,6 +153,8 @@ class ExportForm(ExportSaveTo):
             in_tab_order.append(widget)
             column.addLayout(row)
             column.addWidget(widget)
+            if widget is self.tags:
+                column.addWidget(self.untagged_note)
             holder = QWidget(self)
             holder.setLayout(column)
             holder.setToolTip(f"{title} to include")
@@ -196,24 +204,20 @@ class ExportForm(ExportSaveTo):
         return heading
 
     def _offer(self, last: ExportChoices) -> None:
-        """Offer the last export's format, grouping and Untagged passages; a format no
-        longer known leaves Markdown offered."""
+        """Offer the last export's format, grouping and block ids; a format no longer
+        known leaves Markdown offered."""
         index = self.format.findData(last.fmt)
         if index >= 0:
             self.format.setCurrentIndex(index)
         self.by_article.setChecked(last.group_by == "article")
         self.by_tag.setChecked(last.group_by != "article")
         self.block_ids.setChecked(last.block_ids)
-        if not last.include_untagged:
-            self.tags.item(self.tags.count() - 1).setCheckState(Qt.CheckState.Unchecked)
 
     def choices(self, output: Path) -> ExportChoices:
         """The choices to offer again after an export to ``output``."""
-        untagged = self.tags.item(self.tags.count() - 1).checkState() == Qt.CheckState.Checked
         return ExportChoices(
             fmt=self.fmt(),
             group_by="article" if self.by_article.isChecked() else "tag",
-            include_untagged=untagged,
             block_ids=self.block_ids.isChecked(),
             folder=output.parent,
         )
@@ -243,6 +247,10 @@ class ExportForm(ExportSaveTo):
         notes = export_notes(self.codebook, self.fmt(), self.options())
         self.qualcoder.setText("\n".join(notes))
         self.qualcoder.setVisible(bool(notes))
+        options = self.options()
+        holds_passages = self.fmt() not in CODEBOOK_FORMATS
+        left_out = not options.untagged and options.tag_ids != ()  # none: choice_hint says
+        self.untagged_note.setVisible(holds_passages and left_out)
         self.offer_export()
 
     def choice_missing(self) -> str:

@@ -22,21 +22,21 @@ MAX_FILE_PLACES = 500  # article files whose folders are remembered
 
 @dataclass(frozen=True)
 class ExportChoices:
-    """What File > Export offers first: the format, grouping, Untagged passages, block ids
-    and folder of the last export written. The articles and tags chosen are a project's own and are
-    not kept: one project's tags are not another's.
+    """What File > Export offers first: the format, grouping, block ids and folder of the
+    last export written. The articles and tags chosen are a project's own and are not kept:
+    one project's tags are not another's. Nor is Untagged passages, the tag list's last
+    item: every tag ticked afresh with it unticked read as "everything" and left the
+    untagged passages out.
 
     Attributes:
         fmt: the format's key ("md", "csv"...); one no longer known is offered as Markdown.
         group_by: "tag" or "article".
-        include_untagged: whether Untagged passages is checked.
         block_ids: whether the Markdown export marks its quotes with Obsidian block ids.
         folder: where the last export was written (None before the first).
     """
 
     fmt: str = "md"
     group_by: str = "tag"
-    include_untagged: bool = True
     block_ids: bool = False
     folder: Path | None = None
 
@@ -212,7 +212,6 @@ class Settings:
         return ExportChoices(
             fmt=str(value("export/format", "md") or "md"),
             group_by=group_by if group_by in ("tag", "article") else "tag",
-            include_untagged=str(value("export/include_untagged", "true")).lower() != "false",
             block_ids=str(value("export/block_ids", "false")).lower() == "true",
             folder=Path(folder) if folder else None,
         )
@@ -221,9 +220,7 @@ class Settings:
         """Remember an export's choices, to be offered by the next File > Export."""
         self._qsettings.setValue("export/format", choices.fmt)
         self._qsettings.setValue("export/group_by", choices.group_by)
-        self._qsettings.setValue(
-            "export/include_untagged", "true" if choices.include_untagged else "false"
-        )
+        self._qsettings.remove("export/include_untagged")  # kept by earlier versions
         self._qsettings.setValue("export/block_ids", "true" if choices.block_ids else "false")
         self._qsettings.setValue("export/folder", str(choices.folder or ""))
 
