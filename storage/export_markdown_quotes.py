@@ -23,18 +23,45 @@ class MarkdownQuotes:
             return _paragraphs(passage.exact)
         lines: list[str] = []
         kind_before = ""
+        items = _ListItems()
         for piece in pieces:
             if lines and not (piece.kind == kind_before and piece.kind in ("item", "row")):
                 lines.append(">")  # a new paragraph, list or table; not a list's next item
-            lines += _piece_lines(piece)
+                items = _ListItems()
+            lines += items.lines(piece) if piece.kind == "item" else _piece_lines(piece)
             kind_before = piece.kind
         return lines
 
 
+class _ListItems:
+    """The quoted items of one list, each nested one indented to start under its parent's
+    words, as CommonMark nests it: 2 spaces under "- ", 3 under "1. ", 4 under "10. ".
+    Fewer read as a list of their own after the parent's."""
+
+    def __init__(self) -> None:
+        # The items a next one may nest under: (level, where its words start, numbered).
+        self._parents: list[tuple[int, int, bool]] = []
+
+    def lines(self, piece: Piece) -> list[str]:
+        """The lines of the list item ``piece``: the item, after a blank line when it
+        begins a list numbered from other than 1 after other items (next to their words,
+        it would read as more of them)."""
+        numbered = piece.number > 0
+        follows = bool(self._parents)  # the quote's first item begins after a blank line
+        sibling: bool | None = None  # the item before at its level: numbered or not
+        while self._parents and self._parents[-1][0] >= piece.level:
+            level, _, sibling_numbered = self._parents.pop()
+            if level == piece.level:
+                sibling = sibling_numbered
+        indent = self._parents[-1][1] if self._parents else 0  # a quote's first: no parent
+        marker = f"{piece.number}." if numbered else "-"
+        self._parents.append((piece.level, indent + len(marker) + 1, numbered))
+        line = f"> {' ' * indent}{marker} {escape_text(piece.text)}"
+        begins_a_list = follows and sibling != numbered
+        return [">", line] if begins_a_list and piece.number > 1 else [line]
+
+
 def _piece_lines(piece: Piece) -> list[str]:
-    if piece.kind == "item":
-        marker = f"{piece.number}." if piece.number else "-"
-        return [f"> {'  ' * (piece.level - 1)}{marker} {escape_text(piece.text)}"]
     if piece.kind == "heading":
         return [f"> {'#' * piece.level} {escape_text(piece.text)}"]
     if piece.kind == "row":
