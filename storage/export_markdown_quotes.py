@@ -24,11 +24,17 @@ class MarkdownQuotes:
         lines: list[str] = []
         kind_before = ""
         items = _ListItems()
-        for piece in pieces:
-            if lines and not (piece.kind == kind_before and piece.kind in ("item", "row")):
+        for at, piece in enumerate(pieces):
+            next_one = piece.kind == kind_before and piece.kind in ("item", "row")
+            if lines and not (next_one and not piece.first_row):
                 lines.append(">")  # a new paragraph, list or table; not a list's next item
                 items = _ListItems()
-            lines += items.lines(piece) if piece.kind == "item" else _piece_lines(piece)
+            if piece.kind == "item":
+                lines += items.lines(piece)
+            elif piece.kind == "row":
+                lines += _row_lines(piece, _table_width(pieces, at))
+            else:
+                lines += _piece_lines(piece)
             kind_before = piece.kind
         return lines
 
@@ -64,12 +70,39 @@ class _ListItems:
 def _piece_lines(piece: Piece) -> list[str]:
     if piece.kind == "heading":
         return [f"> {'#' * piece.level} {escape_text(piece.text)}"]
-    if piece.kind == "row":
-        # Bars in a cell are escaped with the rest; a table's first row is its header, as
-        # Markdown's tables have one, followed by the line that marks it.
-        line = "> | " + " | ".join(escape_text(cell) or " " for cell in piece.cells) + " |"
-        return [line, "> |" + "---|" * len(piece.cells)] if piece.first_row else [line]
     return _paragraphs(piece.text)
+
+
+def _table_width(pieces: list[Piece], at: int) -> int:
+    """The most cells of the rows of the table whose first quoted row is ``pieces[at]``
+    (0 for its next rows): its header's, which a row of more cells would be cut to."""
+    if not pieces[at].first_row:
+        return 0
+    width = len(pieces[at].cells)
+    for piece in pieces[at + 1 :]:
+        if piece.kind != "row" or piece.first_row:
+            break
+        width = max(width, len(piece.cells))
+    return width
+
+
+def _row_lines(piece: Piece, width: int) -> list[str]:
+    """A table row's line; before a table's first quoted row, the header Markdown's tables
+    must begin with, and the line that marks it. That is the row itself when it is the
+    table's header; otherwise an empty one, not to show a row of the table's body, in
+    bold, as its header (nor the header's words, which are not quoted)."""
+    line = _row_line(piece.cells)
+    if not piece.first_row:
+        return [line]
+    rule = "> |" + "---|" * width
+    if piece.header:
+        return [_row_line(piece.cells + ("",) * (width - len(piece.cells))), rule]
+    return [_row_line(("",) * width), rule, line]
+
+
+def _row_line(cells: tuple[str, ...]) -> str:
+    # Bars in a cell are escaped with the rest.
+    return "> | " + " | ".join(escape_text(cell) or " " for cell in cells) + " |"
 
 
 def _paragraphs(exact: str) -> list[str]:

@@ -27,6 +27,8 @@ class Piece(NamedTuple):
         number: an item's number in an ordered list, 0 for a bullet.
         cells: a row's cells, each on one line.
         first_row: the first row of its table within the passage (a header in Markdown).
+        header: a row of the table's header cells (a row quoted from its middle: of those
+            quoted).
     """
 
     kind: str
@@ -35,6 +37,7 @@ class Piece(NamedTuple):
     number: int = 0
     cells: tuple[str, ...] = ()
     first_row: bool = False
+    header: bool = False
 
 
 class QuoteShapes:
@@ -70,7 +73,7 @@ def _pieces(
     table's cells gathered into rows."""
     row: list[str] = []
     row_key: tuple[int, int] | None = None
-    first_row = True
+    first_row = header = True
     for block in blocks[first:]:
         if block.start >= end:
             break
@@ -80,15 +83,16 @@ def _pieces(
         if block.kind is BlockKind.CELL:
             key = (block.table, block.row)
             if row_key is not None and key != row_key:
-                yield Piece("row", cells=tuple(row), first_row=first_row)
+                yield Piece("row", cells=tuple(row), first_row=first_row, header=header)
                 first_row = key[0] != row_key[0]
-                row = []
+                row, header = [], True
             row_key = key
             row.append(" ".join(piece.split()))
+            header = header and block.header
             continue
         if row:
-            yield Piece("row", cells=tuple(row), first_row=first_row)
-            row, row_key, first_row = [], None, True
+            yield Piece("row", cells=tuple(row), first_row=first_row, header=header)
+            row, row_key, first_row, header = [], None, True, True
         words = " ".join(piece.split())
         if block.kind is BlockKind.ITEM:
             yield Piece("item", words, level=max(block.level, 1), number=block.number)
@@ -97,4 +101,4 @@ def _pieces(
         else:
             yield Piece("para", piece.strip("\n"))
     if row:
-        yield Piece("row", cells=tuple(row), first_row=first_row)
+        yield Piece("row", cells=tuple(row), first_row=first_row, header=header)

@@ -36,11 +36,13 @@ Closing paragraph.
 """
 
 
-def export_quotes(tmp_path: Path, quotes: list[tuple[str, str]], fmt: str = "md") -> str:
+def export_quotes(
+    tmp_path: Path, quotes: list[tuple[str, str]], fmt: str = "md", article: str = ARTICLE
+) -> str:
     """The Markdown notes (or the ``fmt`` export) of passages from the first to the second
     text of each pair."""
     with Project.create(tmp_path / "shape.diptych") as project:
-        added = project.articles.add(parsed=parse_article(ARTICLE.encode(), name="trade.md"))
+        added = project.articles.add(parsed=parse_article(article.encode(), name="trade.md"))
         text = project.articles.get(article_id=added.id).text
         tag = project.tags.add(name="Trade")
         for first, last in quotes:
@@ -135,3 +137,58 @@ def test_the_html_report_quotes_lists_and_tables_as_lists_and_tables(tmp_path: P
         '<tr><td dir="auto">2023</td><td dir="auto">5%</td></tr>'
         '<tr><td dir="auto">2024</td><td dir="auto">7% | 8%</td></tr></table>'
     ) in report
+
+
+def table_cells(notes: str) -> tuple[list[str], list[str]]:
+    """The cells of the first table in ``notes`` as markdown-it reads it: its header's,
+    and its body's."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(notes)
+    head: list[str] = []
+    body: list[str] = []
+    into = head
+    for token in tokens:
+        if token.type == "tbody_open":
+            into = body
+        elif token.type == "table_close":
+            break
+        elif token.type in ("th_open", "td_open"):
+            into.append("")
+        elif token.type == "inline" and into:  # a cell's words
+            into[-1] = token.content
+    return head, body
+
+
+def test_quoted_body_rows_stay_body_rows(tmp_path: Path) -> None:
+    """Two rows of a table's body quoted: the first was made the table's header, bold."""
+    notes = export_quotes(tmp_path, [("2023", "8%")])
+    assert quote_of(notes, "> |   |   |") == [
+        "> |   |   |",  # an empty header: the table's own is not quoted
+        "> |---|---|",
+        "> | 2023 | 5% |",
+        "> | 2024 | 7% \\| 8% |",
+    ]
+    assert table_cells(notes) == (["", ""], ["2023", "5%", "2024", "7% | 8%"])
+
+
+def test_a_quoted_header_row_stays_the_header(tmp_path: Path) -> None:
+    notes = export_quotes(tmp_path, [("Year", "5%")])
+    assert table_cells(notes) == (["Year", "Tariff"], ["2023", "5%"])
+
+
+def test_a_body_row_quoted_from_its_middle_keeps_its_next_rows_cells(tmp_path: Path) -> None:
+    notes = export_quotes(tmp_path, [("5%", "8%")])  # one cell, then a row of two
+    assert table_cells(notes) == (["", ""], ["5%", "", "2024", "7% | 8%"])
+
+
+def test_a_quote_over_two_tables_quotes_two_tables(tmp_path: Path) -> None:
+    two = "| A | B |\n|---|---|\n| 1 | 2 |\n\n| C |\n|---|\n| 3 |\n"
+    notes = export_quotes(tmp_path, [("1", "3")], article=two)
+    assert quote_of(notes, "> |   |   |") == [
+        "> |   |   |",
+        "> |---|---|",
+        "> | 1 | 2 |",
+        ">",
+        "> | C |",
+        "> |---|",
+        "> | 3 |",
+    ]
