@@ -112,8 +112,7 @@ def _by_tag(
             yield f'<section class="group t{tag.id}{top}">'
             path = _e(data.tag_path(tag.id))
             yield f'<h{level} dir="auto"><span class="swatch"></span>{path}</h{level}>'
-            if tag.description.strip():
-                yield f'<p class="description" dir="auto">{_e(tag.description)}</p>'
+            yield from _description(tag.description)
             memo = data.memo(MemoKind.TAG, tag.id)
             if memo is not None:
                 yield f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>'
@@ -121,6 +120,18 @@ def _by_tag(
             yield _passage(data, passage, renderer, notes, quotes, color="")
             meter.step()
         yield "</section>"
+
+
+def _description(text: str) -> Iterator[str]:
+    """A tag's description, its line breaks kept (``<br>``) and its blank lines as
+    paragraphs: run together, its lines read as one sentence."""
+    paragraph: list[str] = []
+    for line in [*(line.strip() for line in text.splitlines()), ""]:
+        if line:
+            paragraph.append(_e(line))
+        elif paragraph:
+            yield f'<p class="description" dir="auto">{"<br>".join(paragraph)}</p>'
+            paragraph = []
 
 
 def _by_article(

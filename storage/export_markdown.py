@@ -194,12 +194,24 @@ def _by_tag(data: ExportData, groups: list[TagGroup], meter: ProgressMeter) -> I
 
 def _tag_intro(data: ExportData, group: TagGroup) -> Iterator[str]:
     assert group.tag is not None
-    description = one_line(group.tag.description)
-    if description:
-        yield from (f"*{escape_text(description)}*", "")
+    yield from _description(group.tag.description)
     memo = data.memo(MemoKind.TAG, group.tag.id)
     if memo is not None:
         yield from ("**Memo:**", "", *note_lines(memo.text), "")
+
+
+def _description(text: str) -> Iterator[str]:
+    """A tag's description in italics, its line breaks kept as hard breaks (two spaces,
+    as in the notes) and its blank lines as paragraphs: run together, its lines read as
+    one sentence."""
+    paragraph: list[str] = []
+    for line in [*map(one_line, text.splitlines()), ""]:
+        if line:
+            paragraph.append(f"*{escape_text(line)}*")
+        elif paragraph:
+            yield from (f"{italic}  " for italic in paragraph[:-1])
+            yield from (paragraph[-1], "")
+            paragraph = []
 
 
 def _by_article(
