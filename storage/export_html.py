@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from diptych.storage.export_html_page import escaped as _e
-from diptych.storage.export_html_page import page_counts, page_head, page_header
+from diptych.storage.export_html_page import memo_html, page_counts, page_head, page_header
 from diptych.storage.export_html_quotes import HtmlQuotes
 from diptych.storage.exporting import (
     ExportData,
@@ -115,7 +115,7 @@ def _by_tag(
             yield from _description(tag.description)
             memo = data.memo(MemoKind.TAG, tag.id)
             if memo is not None:
-                yield f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>'
+                yield memo_html(renderer, memo.text, "Memo:")
         for passage in group.passages:
             yield _passage(data, passage, renderer, notes, quotes, color="")
             meter.step()
@@ -147,7 +147,7 @@ def _by_article(
         yield f'<h2 dir="auto">{_e(data.title(article))}</h2>'
         memo = data.memo(MemoKind.ARTICLE, article.id)
         if memo is not None:
-            yield f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>'
+            yield memo_html(renderer, memo.text, "Memo:")
         for passage in passages:
             first = f"t{passage.tag_ids[0]}" if passage.tag_ids else "untagged"
             yield _passage(data, passage, renderer, notes, quotes, color=first)
@@ -167,7 +167,7 @@ def _other_memos(
         lines.append('<section class="group top memos"><h2>Article memos</h2>')
         for article, memo in articles:
             lines.append(f'<h3 dir="auto">{_e(data.title(article))}</h3>')
-            lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
+            lines.append(memo_html(renderer, memo.text))
         lines.append("</section>")
     if tags:
         lines.append('<section class="group top memos"><h2>Tag memos</h2>')
@@ -176,7 +176,7 @@ def _other_memos(
                 f'<h3 dir="auto"><span class="swatch t{tag.id}"></span>'
                 f"{_e(data.tag_path(tag.id))}</h3>"
             )
-            lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
+            lines.append(memo_html(renderer, memo.text))
         lines.append("</section>")
     return lines
 

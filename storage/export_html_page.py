@@ -1,7 +1,7 @@
 """The HTML report's page around its passages (see :mod:`diptych.storage.export_html`):
 its head (a Content-Security-Policy refusing anything loaded, the inline style sheet, each
-tag's colour), its header (the project, what was exported, the project's memo) and the
-tables of passages per tag and per article.
+tag's colour), its header (the project, what was exported, the project's memo), the
+memos, labelled, and the tables of passages per tag and per article.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ cite, .tag, bdi { unicode-bidi: isolate; }
 .tag::before { content: ""; display: inline-block; width: 0; height: 0;
   border: .35em solid var(--tag); border-radius: .15em; margin-right: .25em; }
 .note, .memo { margin: .4em 0 0 1.15em; padding-left: .8em; border-left: 1px dashed #999; }
-.memo { margin-left: 0; }
+.memo { margin-left: 0; border-left: .2em solid #bbb; }
+.memo-label { margin: .8em 0 .1em; font: bold .85em system-ui, sans-serif; color: #444; }
 .note > :first-child, .memo > :first-child { margin-top: 0; }
 .note > :last-child, .memo > :last-child { margin-bottom: 0; }
 .orphan { font-weight: bold; }
@@ -55,7 +56,7 @@ pre, code { font-size: .9em; white-space: pre-wrap; }
 @media print {
   body { max-width: none; margin: 0; font-size: 10pt; }
   .passage, tr, h2, h3, h4, h5, h6 { break-inside: avoid; }
-  h2, h3, h4, h5, h6 { break-after: avoid; }
+  h2, h3, h4, h5, h6, .memo-label { break-after: avoid; }
   a { color: inherit; }
   a[href]::after { content: " (" attr(href) ")"; }
   a[href^="#"]::after, a.address::after { content: none; }
@@ -113,8 +114,16 @@ def page_header(data: ExportData, renderer: NoteRenderer) -> list[str]:
     ]
     memo = data.memo(MemoKind.PROJECT)
     if memo is not None:
-        lines.append(f'<div class="memo" dir="auto">{renderer.render(memo.text)}</div>')
+        lines.append(memo_html(renderer, memo.text, "Project memo:"))
     return [*lines, "</header>"]
+
+
+def memo_html(renderer: NoteRenderer, text: str, label: str = "") -> str:
+    """A memo, after its ``label`` ("Memo:", as the Markdown notes label it): a passage's
+    note follows its quote unlabelled, and a memo under a tag's heading, looking the same,
+    read as a note of the passage above it. Under a heading of memos, no label."""
+    memo = f'<div class="memo" dir="auto">{renderer.render(text)}</div>'
+    return f'<p class="memo-label">{escaped(label)}</p>{memo}' if label else memo
 
 
 def _narrowed(data: ExportData) -> str:

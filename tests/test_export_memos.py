@@ -99,3 +99,26 @@ def test_memos_out_of_scope_stay_out(project: Project) -> None:
     assert MEMOS["unread"] not in text and MEMOS["unused"] not in text
     assert "## Article memos" in text and MEMOS["read"] in text
     assert "## Tag memos" not in text  # the used tag's memo is under its heading
+
+
+@pytest.mark.parametrize(
+    ("group_by", "heading"),
+    [("tag", "Theme/Used</h3>"), ("article", "A sentence to tag.</h2>")],
+    ids=["by tag", "by article"],
+)
+def test_a_memo_under_a_heading_is_labelled_as_in_the_markdown(
+    project: Project, group_by: str, heading: str
+) -> None:
+    """Under a tag's (or article's) heading, the report's memo looked like a passage's
+    note, unlabelled, where the Markdown says "**Memo:**"."""
+    project.annotations.set_note(annotation_id=1, note="The passage note.")
+    options = fixed_options(group_by=group_by)
+    html = export_project(project, fmt="html", options=options).decode("utf-8")
+    memo = MEMOS["used" if group_by == "tag" else "read"].replace("*why*", "<em>why</em>")
+    heading_at = html.index(heading)
+    label_at = html.index('<p class="memo-label">Memo:</p><div class="memo"', heading_at)
+    assert html.index(f"<p>{memo}</p>", heading_at) > label_at
+    assert '<p class="memo-label">' not in html[html.index("The passage note.") - 80 :]
+    assert '<div class="note" dir="auto"><p>The passage note.</p></div>' in html
+    assert html.count('<p class="memo-label">') == 1  # memos under "Tag memos" go unlabelled
+    assert ".memo-label {" in html and ".memo { margin-left: 0; border-left: .2em solid" in html
