@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMenu,
     QMessageBox,
     QWidget,
@@ -146,10 +147,13 @@ def choose_item(
     parent: QWidget, title: str, label: str, items: list[str], ok_text: str
 ) -> tuple[str, bool]:
     """Qt's input dialog with a list to choose from, as ``QInputDialog.getItem``, whose
-    OK button says what it does ("Merge"): a verb, as the desktops' guidelines ask."""
+    OK button says what it does ("Merge"): a verb, as the desktops' guidelines ask.
+    ``label`` is plain text, never markup (it may hold a tag's name)."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
+    for shown in dialog.findChildren(QLabel):  # the label, made by setLabelText
+        shown.setTextFormat(Qt.TextFormat.PlainText)
     dialog.setComboBoxItems(items)
     dialog.setComboBoxEditable(False)
     dialog.setOkButtonText(ok_text)

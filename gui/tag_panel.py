@@ -51,9 +51,10 @@ EMPTY_CODEBOOK = (
 # What merging does, said before it is done ("merge into" alone left it to guess).
 # Edit, Merge and Delete with no tag selected (as at the start): said, not nothing at all.
 NO_TAG_SELECTED = "Select a tag in the Codebook first: click it, or Ctrl+Shift+B and the arrows."
+# The tag is named by its path: "the selected tag" left it to remember which was selected.
 MERGE_LABEL = (
-    "Merge the selected tag into this one: its passages and sub-tags move here,\n"
-    "and the tag itself is removed (Ctrl+Z undoes it)."
+    "Merge “{tag}” into the tag chosen below:\n"
+    "its passages and sub-tags move there, and “{tag}” is removed (Ctrl+Z undoes it)."
 )
 
 
@@ -304,7 +305,8 @@ class TagPanel(QWidget):
         labels = [codebook.path(t.id) for t in targets]
         # The tag's name goes in the title bar, which never renders markup (labels may).
         title = f"Merge “{codebook[source].name}”"
-        label, ok = choose_item(self, title, MERGE_LABEL, labels, "Merge")
+        said = MERGE_LABEL.format(tag=codebook.path(source))
+        label, ok = choose_item(self, title, said, labels, "Merge")
         if ok:
             self.merge_into(source, targets[labels.index(label)].id)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton, QToolButton
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
 from diptych.gui import tag_panel
@@ -56,3 +56,33 @@ def test_the_merge_button_says_merge_and_is_the_default(qtbot: QtBot, window: Ma
     panel.merge_tag()
     assert seen == [("Merge", True, "Merge “Diplomacy”")]
     assert any(t.name == "Diplomacy" for t in window.session.ordered_tags())
+
+
+def test_the_merge_dialog_names_the_tag_being_merged(qtbot: QtBot, window: MainWindow) -> None:
+    """It said "Merge the selected tag into this one", never which tag that was. A tag's
+    name is shown as typed, markup or not."""
+    session = window.session
+    summitry = next(t for t in session.ordered_tags() if t.name == "Summitry")
+    session.update_tag(summitry.id, name="Summits &amp; <br>talks")
+    seen: list[tuple[str, list[str]]] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            assert isinstance(dialog, QInputDialog), dialog
+            shown = [label for label in dialog.findChildren(QLabel) if label.isVisible()]
+            seen.append((dialog.labelText(), [label.text() for label in shown]))
+            assert all(label.textFormat() == Qt.TextFormat.PlainText for label in shown)
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        finally:
+            if dialog is not None and dialog.isVisible():
+                dialog.reject()
+
+    window.tags.select_tag(summitry.id)
+    QTimer.singleShot(0, look)
+    window.actions_.merge_tag.trigger()  # Tags > Merge tag into…
+    assert len(seen) == 1
+    said, shown = seen[0]
+    assert said.startswith("Merge “Diplomacy/Summits &amp; <br>talks” into the tag chosen below:")
+    assert said in shown
+    assert any(t.name == "Summits &amp; <br>talks" for t in session.ordered_tags())  # cancelled
