@@ -144,11 +144,14 @@ def _annotate(project: Project, args: argparse.Namespace) -> Result:
 
 
 def _annotations(project: Project, args: argparse.Namespace) -> Result:
-    tag_id = require_tag(project, args.tag).id if args.tag else None
+    tag = require_tag(project, args.tag) if args.tag else None
     if args.article is not None:
         project.articles.summary(article_id=args.article)  # "there is no article N"
-    passages = project.annotations.query(article_id=args.article, tag_id=tag_id)
+    passages = project.annotations.query(article_id=args.article)
     codebook = project.tags.codebook()
+    if tag is not None:  # with its sub-tags', as the window's filter and export --tag
+        wanted = {tag.id, *(t.id for t in codebook.descendants(tag.id))}
+        passages = [p for p in passages if wanted.intersection(p.tag_ids)]
     data, lines = [], []
     for p in passages:
         tags = [codebook.path(t) for t in p.tag_ids if t in codebook]

@@ -175,7 +175,9 @@ def _tag_parser(sub: Any, name: str) -> None:
 def _annotations_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(name, help="list passages with their tags and notes")
     p.add_argument("project", type=Path)
-    p.add_argument("--tag", type=_text, help="only passages with this tag")
+    p.add_argument(
+        "--tag", type=_text, metavar="NAME", help="only passages with this tag (or its sub-tags)"
+    )
     p.add_argument("--article", type=_POSITIVE, metavar="ID", help="only passages of this article")
     _json_flag(p)
 

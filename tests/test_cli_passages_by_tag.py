@@ -1,0 +1,65 @@
+"""`diptych annotations --tag` lists a tag's passages with its sub-tags', as the window's
+tag filter and `diptych export --tag` count them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_cli import run
+from test_tags import TEXT
+
+from diptych.gui.passage_filter import PassageFilter
+from diptych.storage.importing import parse_article
+from diptych.storage.project import Project
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    path = tmp_path / "p.diptych"
+    with Project.create(path) as project:
+        article = project.articles.add(parsed=parse_article(TEXT.encode(), name="a.txt"))
+        economy = project.tags.add(name="Economy")
+        trade = project.tags.add(name="Trade", parent_id=economy.id)
+        tariffs = project.tags.add(name="Tariffs", parent_id=trade.id)
+        other = project.tags.add(name="Other")
+        for start, tag in enumerate((economy, trade, tariffs, other)):
+            project.annotations.add(
+                article_id=article.id, start=4 * start, end=4 * start + 3, tag_ids=[tag.id]
+            )
+    return path
+
+
+def test_a_tag_lists_its_sub_tags_passages_too(path: Path) -> None:
+    code, out, _ = run("annotations", path, "--tag", "Economy/Trade", "--json")
+    assert code == 0
+    listed = sorted(tuple(p["tags"]) for p in json.loads(out))
+    assert listed == [("Economy/Trade",), ("Economy/Trade/Tariffs",)]
+    code, out, _ = run("annotations", path, "--tag", "Economy", "--json")
+    assert len(json.loads(out)) == 3
+
+
+def test_the_list_counts_what_the_window_and_the_export_count(path: Path, tmp_path: Path) -> None:
+    listed = json.loads(run("annotations", path, "--tag", "Trade", "--json")[1])
+    exported = tmp_path / "trade.csv"
+    assert run("export", path, "-f", "csv", "--tag", "Trade", "-o", exported)[0] == 0
+    rows = list(csv.DictReader(io.StringIO(exported.read_text(encoding="utf-8-sig"))))
+    with Project.open(path) as project:
+        book = project.tags.codebook()
+        trade = project.tags.find(name="Trade")
+        assert trade is not None
+        shown = [
+            p
+            for p in project.annotations.query()
+            if PassageFilter(tag_id=trade.id).matcher(book)(p)
+        ]
+    assert len(listed) == len(shown) == len({r["uuid"] for r in rows}) == 2
+
+
+def test_its_help_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run("annotations", "--help")
+    assert code == 0
+    assert "(or its sub-tags)" in out + capsys.readouterr().out
