@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.contrast import ink_on
+from diptych.gui.dialog_fit import grow_to_show_all
 from diptych.gui.messages import as_shown
 from diptych.gui.tag_colors import color_icon, color_name
 from diptych.gui.tag_key_choice import KeyChoice
@@ -260,6 +261,7 @@ class TagDialog(QDialog):
             # Red that reads on the appearance of the moment (it may have changed since).
             self.problem.setStyleSheet(f"color: {'#FF8A80' if is_dark() else '#B3261E'};")
             self.problem.show()
+            grow_to_show_all(self)  # the whole message, and the fields unsqueezed
             # The focus stays in the name: a screen reader hears the reason with it.
             self.name.setAccessibleDescription(problem)
             self.name.setFocus()

@@ -1,0 +1,41 @@
+"""A name the tag dialog refuses is told in full: the dialog grows to show every line of
+the reason, where its first and last lines were cut off and the description squeezed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from test_gui_tag_dialog_key import drive_next_dialog, tag_id
+
+from diptych.gui.main_window import MainWindow
+from diptych.gui.tag_dialog import TagDialog
+
+
+def test_the_whole_reason_is_shown_and_the_description_keeps_its_room(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    seen: dict[str, object] = {}
+
+    def refuse(dialog: TagDialog) -> None:
+        seen["description before"] = dialog.description.height()
+        dialog.name.setText("Other / misc")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        label = dialog.problem
+        seen["shown"] = dialog.isVisible() and label.isVisible()
+        seen["text"] = label.text()
+        seen["height"] = label.height()
+        seen["needed"] = label.heightForWidth(label.width())
+        seen["inside"] = dialog.rect().contains(label.geometry())
+        seen["description after"] = dialog.description.height()
+
+    window.tags.select_tag(tag_id(window, "Security"))
+    window.tags.view.setFocus()
+    drive_next_dialog(refuse)
+    qtbot.keyClick(window.tags.view, Qt.Key.Key_F2)
+
+    assert seen["shown"] and "cannot contain '/'" in str(seen["text"])
+    needed = seen["needed"]
+    assert isinstance(needed, int) and needed > 2 * window.fontMetrics().height()  # lines
+    assert seen["height"] >= needed  # every line of it, none cut off
+    assert seen["inside"]
+    assert seen["description after"] == seen["description before"]
