@@ -23,6 +23,7 @@ from diptych.gui.project_opening import (
     open_sample_anyway,
     without_backups,
 )
+from diptych.gui.read_only import opened_read_only
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import is_folder, reachable
 from diptych.storage.backup_folders import backups_for_path
@@ -72,6 +73,8 @@ class Launcher(QObject):
         window_layout.restore(self.window)
         window_layout.fit_to_screen(self.window)
         self.window.show()
+        if project.read_only:  # said as it opens, before any edit is refused
+            self.context.messages.info(opened_read_only(project.path))
         session.watch()
         if project.verified:
             self._checked(self.window)

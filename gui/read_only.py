@@ -7,13 +7,34 @@ Reading, searching, exporting and Save a copy stay as they are.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import READ_ONLY_ADVICE
+from diptych.storage.project_checks import only_folder_unwritable
 
 READ_ONLY = "read-only project"
+
+
+FOLDER_ADVICE = (
+    "Make the folder writable and open the project again, or save a copy (File > Save a"
+    " copy…) and open that."
+)
+
+
+def opened_read_only(path: Path) -> str:
+    """What the window says as it opens the project at ``path`` read-only, naming the
+    file, why and what to do: the title's "(read-only)" and the greyed edits said neither."""
+    if only_folder_unwritable(path):
+        why = f"its folder, {path.parent}, cannot be written (Diptych keeps working files there)"
+        return f"{path} is open read-only: {why}, so nothing can be changed. {FOLDER_ADVICE}"
+    return (
+        f"{path} is open read-only: the file cannot be written, so nothing in it can be"
+        f" changed. {READ_ONLY_ADVICE.window}"
+    )
 
 
 def read_only_tip(tip: str) -> str:

@@ -59,6 +59,12 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
+def only_folder_unwritable(path: Path) -> bool:
+    """True if the project file at ``path`` can be written but not its folder (where WAL
+    mode makes the -wal and -shm files): making the file writable would not do."""
+    return os.access(path, os.W_OK) and not os.access(path.parent, os.W_OK)
+
+
 def refuse_if_made_read_only(
     project: Project, refused: str = "the change was not saved", failure: Exception | None = None
 ) -> None:
