@@ -31,9 +31,23 @@ def open_window(project: Path | None) -> int:
         gc.enable()
 
 
+def backups_of(project: Path) -> int:
+    """How many backups the window keeps of the file at ``project``, in its per-user
+    folders (which Qt names: imported only to say whether a damaged file has backups)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from diptych.gui.paths import APP_NAME, ORGANIZATION, AppPaths
+    from diptych.storage.backup_folders import backups_for_path
+
+    # The names the window's folders are made of, as the window sets them (gui.app).
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    return len(backups_for_path(AppPaths.located().backups, project))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``diptych`` command."""
-    return cli_main(argv, open_gui=open_window)
+    return cli_main(argv, open_gui=open_window, backups_of=backups_of)
 
 
 if __name__ == "__main__":

@@ -26,15 +26,20 @@ class AppPaths:
     @classmethod
     def standard(cls) -> AppPaths:
         """The platform's folders for Diptych (QStandardPaths), created if missing."""
+        paths = cls.located()
+        paths.ensure()
+        return paths
+
+    @classmethod
+    def located(cls) -> AppPaths:
+        """The platform's folders for Diptych, where they are (or would be), none created."""
         data = Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         )
         config = Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
         )
-        paths = cls(data=data, config=config)
-        paths.ensure()
-        return paths
+        return cls(data=data, config=config)
 
     def ensure(self) -> None:
         """Create the folders."""

@@ -18,17 +18,13 @@ from diptych.storage.file_names import set_aside_name
 from diptych.storage.project import Project
 from diptych.storage.project_aside import move_aside
 from diptych.storage.sample import create_sample_project
-from diptych.storage.sqlite_errors import RESTORE_ADVICE
+from diptych.storage.sqlite_errors import NO_BACKUP_ADVICE, RESTORE_ADVICE
 
 # Files up to this size get SQLite's integrity pass before the window shows them (~0.7 ms
 # per MB); a larger file is checked by a worker while the window is already up, and its
 # backups wait for the result. Damage found then is handled as when a file fails to open:
 # the window moves to the sample project and offers the file's backups.
 CHECK_ON_OPEN_LIMIT = 32 * 1024 * 1024
-NO_BACKUP_ADVICE = (
-    "Diptych has no backup of it. If you keep a copy of it elsewhere (another disk, a"
-    " synced folder), open that copy."
-)
 
 
 def open_project(path: Path, backups: Path | None = None) -> Project:

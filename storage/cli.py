@@ -25,16 +25,20 @@ from diptych.storage.cli_parser import build_parser, command_named, parse_argume
 from diptych.storage.errors import DiptychError, readable_text
 
 OpenGui = Callable[[Path | None], int]
+BackupsOf = Callable[[Path], int]  # how many backups Diptych keeps of a project file
 
 
 def main(
     argv: Sequence[str] | None = None,
     *,
     open_gui: OpenGui | None = None,
+    backups_of: BackupsOf | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Run one command; returns the exit status."""
+    """Run one command; returns the exit status. ``backups_of`` counts the backups the
+    window keeps of a file (in its per-user folders, which only the window knows): a
+    damaged file is told to be restored from them only when there are some."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     arguments = sys.argv[1:] if argv is None else list(argv)
@@ -59,7 +63,8 @@ def main(
     try:
         result = cli_commands.run(args, to_terminal=is_terminal(out))
     except DiptychError as exc:
-        print(terminal_safe(readable_text(f"diptych: {exc}")), file=err)
+        said = advice_on_backups(exc, backups_of)
+        print(terminal_safe(readable_text(f"diptych: {said}")), file=err)
         return 2
     except KeyboardInterrupt:
         print("diptych: interrupted", file=err)
@@ -81,6 +86,27 @@ def main(
         )
         return 2
     return status
+
+
+def advice_on_backups(exc: DiptychError, backups_of: BackupsOf | None) -> DiptychError:
+    """``exc``, its advice to restore the file from a backup kept only if Diptych has one:
+    else what to do without one (or, where the backups cannot be counted, both)."""
+    from diptych.storage.sqlite_errors import (
+        MAYBE_BACKUP_ADVICE,
+        NO_BACKUP_ADVICE,
+        RESTORE_ADVICE,
+    )
+
+    if exc.advice != RESTORE_ADVICE or exc.path is None:
+        return exc
+    try:
+        found = None if backups_of is None else backups_of(exc.path)
+    except OSError:  # the backups' folder cannot be read: they cannot be told of
+        found = None
+    if found:
+        return exc
+    advice = MAYBE_BACKUP_ADVICE if found is None else NO_BACKUP_ADVICE
+    return type(exc)(exc.message, path=exc.path, advice=advice)
 
 
 def _output_without_option(args: argparse.Namespace) -> str | None:

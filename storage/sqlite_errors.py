@@ -24,6 +24,18 @@ from diptych.storage.errors import (
 # The window offers the backups of a file that cannot be opened when it is opened there.
 RESTORE_ADVICE = "Restore it from a backup: opening it in the Diptych window offers them."
 RESTORING = Advice(RESTORE_ADVICE, "Restore it from a backup (File > Restore from backup…).")
+# Said instead, once it is known that Diptych has no backup of the file: a promise of
+# backups to restore sent the user to the window, which then said there were none.
+NO_BACKUP_ADVICE = (
+    "Diptych has no backup of it. If you keep a copy of it elsewhere (another disk, a"
+    " synced folder), open that copy."
+)
+# Said where the backups cannot be looked for (the command line run without the window's
+# per-user folders).
+MAYBE_BACKUP_ADVICE = (
+    "Open it in the Diptych window, which offers its backups if Diptych has any; else, if"
+    " you keep a copy of it elsewhere (another disk, a synced folder), open that copy."
+)
 
 
 @contextlib.contextmanager
