@@ -33,6 +33,7 @@ from diptych.storage.errors import Advice, ArticleFileError, readable_text
 from diptych.storage.held_files import read_start
 from diptych.storage.import_text import parse_plain, parse_text
 from diptych.storage.project import PROJECT_SUFFIX
+from diptych.storage.project_checks import EXCHANGE_SUFFIXES as EXCHANGE_SUFFIXES
 from diptych.storage.project_checks import SQLITE_MAGIC, saved_by_diptych
 from diptych.storage.source_addresses import front_matter_address, page_address
 
@@ -49,8 +50,7 @@ FORMATS: dict[str, str] = {
     ".xhtml": "html",
 }
 """File suffix (lower case) -> format."""
-EXCHANGE_SUFFIXES = (".qdpx", ".qdc")
-"""REFI-QDA project and codebook files: imported whole, never read as articles."""
+# EXCHANGE_SUFFIXES: REFI-QDA project and codebook files, imported whole, never as articles.
 _RENAME = "rename it to end in .txt, .md or .html and import it again"
 
 

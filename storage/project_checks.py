@@ -29,7 +29,7 @@ from diptych.storage.errors import (
     readable_text,
 )
 from diptych.storage.file_names import JOURNAL_ROOM, NAME_MAX, WAL_ROOM
-from diptych.storage.held_files import read_start
+from diptych.storage.held_files import held_descriptors, read_start
 from diptych.storage.schema import (
     APPLICATION_ID,
     MIGRATIONS_TABLE,
@@ -43,6 +43,10 @@ if TYPE_CHECKING:
     from diptych.storage.project import Project
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# How a zip archive starts: its first member, or the end of an empty archive. A REFI-QDA
+# project (.qdpx) is one, holding its project document, project.qde.
+ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06")
+EXCHANGE_SUFFIXES = (".qdpx", ".qdc")  # REFI-QDA project and codebook files
 # SQLite keeps working files beside the project, named after it: NAME-wal and NAME-shm
 # while it is open, NAME-journal while it is created. Each must be a valid name too.
 LONGEST_NAME_TO_OPEN = NAME_MAX - WAL_ROOM
@@ -150,9 +154,9 @@ def read_header(path: Path) -> tuple[int, int]:
             f"cannot be read ({exc.strerror or exc})", path=path, advice="Check its permissions."
         ) from exc
     if not header:
-        raise NotAProjectError(
-            "is empty, not a Diptych project", path=path, advice="Choose a .diptych file."
-        )
+        raise _empty(path)
+    if header[:4] in ZIP_STARTS and path.suffix.lower() not in EXCHANGE_SUFFIXES:
+        raise _a_zip_archive(path)  # a name saying what it is: see _not_a_project_advice
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise NotAProjectError(
             "is not a Diptych project (not an SQLite database)",
@@ -161,6 +165,67 @@ def read_header(path: Path) -> tuple[int, int]:
         )
     user_version, application_id = struct.unpack(">I4xI", header[60:72])
     return application_id, user_version
+
+
+def _empty(path: Path) -> NotAProjectError:
+    """The error for an empty file: one named .diptych is told what it is (choosing a
+    .diptych file is what the user did), and where a project would come from."""
+    if path.suffix.lower() != ".diptych":
+        return NotAProjectError(
+            "is empty, not a Diptych project", path=path, advice="Choose a .diptych file."
+        )
+    again = "If it was copied or downloaded, copy it again from where it came from"
+    return NotAProjectError(
+        "is empty: it holds no project (nothing was ever saved in it, or it was emptied)",
+        path=path,
+        advice=Advice(
+            f"{again}. To start a new project, name a new file to `diptych import`.",
+            f"{again}. To start a new project, make a new file (File > New project…).",
+        ),
+    )
+
+
+def _a_zip_archive(path: Path) -> NotAProjectError:
+    """The error for a zip archive, not named as a REFI-QDA file, given as a project: a
+    REFI-QDA project, to import once renamed (Import goes by the name), or any other
+    archive, to unpack first."""
+    if not _holds_refi_project(path):
+        return NotAProjectError(
+            "is a zip archive, not a Diptych project",
+            path=path,
+            advice=Advice(
+                "Unpack it first, then open the .diptych file it holds, or import the"
+                " articles it holds into a project (`diptych import PROJECT FILE`).",
+                "Unpack it first, then open the .diptych file it holds, or import the"
+                " articles it holds into a project (File > Import articles…).",
+            ),
+        )
+    into = "Rename it to end in .qdpx, then import it into a Diptych project"
+    return NotAProjectError(
+        "is a REFI-QDA project (a .qdpx file, as other QDA programs export), not a Diptych project",
+        path=path,
+        advice=Advice(
+            f"{into} (`diptych import PROJECT FILE`).", f"{into} (File > Import articles…)."
+        ),
+    )
+
+
+def _holds_refi_project(path: Path) -> bool:
+    """True if the zip archive at ``path`` holds a REFI-QDA project document (a .qde at
+    its top or one folder down, as Import takes it)."""
+    import zipfile  # only for a zip given as a project
+
+    if held_descriptors(path):  # closing a descriptor would drop SQLite's locks on it
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
+    return any(
+        name.lower().endswith(".qde") and name.count("/") <= 1 and not name.startswith("__MACOSX/")
+        for name in names
+    )
 
 
 # A file that is no project, though its name says so: "choose a .diptych file" is what the
