@@ -110,11 +110,12 @@ class FilePlaceWatch(QObject):
             return  # a reader still holds part of the log: the next look tries again
         self._said = ""
         self.window.setWindowFilePath(str(project.path))
-        if followed.kind == "overwritten":
-            with contextlib.suppress(DiptychError):  # no copy to read: the title stays
-                self.window.on_session_changed()  # its name, or "(read-only)" in the title
-            if not project.read_only:  # on the copy of the backup: show what it holds now
-                self.window.session.reload_all()
+        # The title names the file where it is now (moved, renamed, or a copy kept), and
+        # the project's name, or "(read-only)", as the copy of a backup says them.
+        with contextlib.suppress(DiptychError):  # no copy to read: the title stays
+            self.window.on_session_changed()
+        if followed.kind == "overwritten" and not project.read_only:
+            self.window.session.reload_all()  # on the copy of the backup: what it holds now
         self.followed.emit()
         refused, self._refused = self._refused, False
         if followed.kind in ("moved", "log") and not refused:  # a word in the status bar
