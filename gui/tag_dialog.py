@@ -234,6 +234,7 @@ class TagDialog(QDialog):
         self.problem.hide()
         self.name.textChanged.connect(self.clear_problem)
         self.parent_box.currentIndexChanged.connect(self.clear_problem)
+        self.key_box.currentIndexChanged.connect(self.on_key_box_current_index_changed)
         form = QFormLayout(self)
         form.addRow("&Name", self.name)  # each label the buddy of its field
         color_row = QHBoxLayout()
@@ -268,6 +269,12 @@ class TagDialog(QDialog):
             self.name.selectAll()
             return
         super().accept()
+
+    def on_key_box_current_index_changed(self) -> None:
+        """A key chosen: its note (a key taken from another tag) shown whole, and the
+        description left its room."""
+        if self.isVisible():
+            grow_to_show_all(self)
 
     def clear_problem(self) -> None:
         """The name or parent changed: the reason given for refusing them no longer holds."""

@@ -39,3 +39,20 @@ def test_the_whole_reason_is_shown_and_the_description_keeps_its_room(
     assert seen["height"] >= needed  # every line of it, none cut off
     assert seen["inside"]
     assert seen["description after"] == seen["description before"]
+
+
+def test_the_note_of_a_key_taken_from_another_tag_leaves_the_description_its_room(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = TagDialog(window.session.codebook(), parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.description.height()
+    dialog.key_box.setFocus()
+    qtbot.keyClick(dialog.key_box, Qt.Key.Key_Home)  # None, then down to key 1, taken
+    qtbot.keyClick(dialog.key_box, Qt.Key.Key_Down)
+    note = dialog.key_box.note
+    assert note.isVisible() and "moves from" in note.text()
+    assert note.height() >= note.heightForWidth(note.width())
+    assert dialog.description.height() == before
