@@ -45,9 +45,24 @@ def backups_of(project: Path) -> int:
     return len(backups_for_path(AppPaths.located().backups, project))
 
 
+def coder_name() -> str:
+    """The coder's name given in the window (Edit > Coder name…), or "": read from the
+    window's settings file (which Qt names: imported only for ``annotate``)."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from diptych.gui.paths import APP_NAME, ORGANIZATION, AppPaths
+    from diptych.gui.settings import CODER_KEY, SETTINGS_FILE
+
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    path = AppPaths.located().config / SETTINGS_FILE
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    return str(settings.value(CODER_KEY, "") or "").strip()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``diptych`` command."""
-    return cli_main(argv, open_gui=open_window, backups_of=backups_of)
+    return cli_main(argv, open_gui=open_window, backups_of=backups_of, coder_name=coder_name)
 
 
 if __name__ == "__main__":

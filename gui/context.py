@@ -8,7 +8,7 @@ from PySide6.QtCore import QThreadPool
 
 from diptych.gui.messages import MessageBridge
 from diptych.gui.paths import AppPaths
-from diptych.gui.settings import Settings
+from diptych.gui.settings import SETTINGS_FILE, Settings
 
 
 @dataclass
@@ -33,6 +33,6 @@ class AppContext:
         paths = AppPaths.standard()
         return cls(
             paths=paths,
-            settings=Settings(paths.config / "diptych.ini"),
+            settings=Settings(paths.config / SETTINGS_FILE),
             messages=MessageBridge(),
         )

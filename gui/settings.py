@@ -87,6 +87,10 @@ def _file_key(project_uuid: str, path: Path) -> str:
     return f"panes/{project_uuid}-{digest}"
 
 
+SETTINGS_FILE = "diptych.ini"  # in the per-user config folder
+CODER_KEY = "coding/coder"  # the name given with Edit > Coder name…
+
+
 class Settings:
     """Typed access to Diptych's settings file (an INI file in the config folder).
 
@@ -137,7 +141,7 @@ class Settings:
     # -- coding --------------------------------------------------------------------------
     def coder(self) -> str:
         """The name recorded on new passages (defaults to the login name)."""
-        value = str(self._qsettings.value("coding/coder", "") or "")
+        value = str(self._qsettings.value(CODER_KEY, "") or "")
         if value:
             return value
         try:
@@ -147,11 +151,11 @@ class Settings:
 
     def set_coder(self, name: str) -> None:
         """Change the coder's name."""
-        self._qsettings.setValue("coding/coder", name.strip())
+        self._qsettings.setValue(CODER_KEY, name.strip())
 
     def coder_chosen(self) -> bool:
         """True once the user gave a name of their own (not the login name)."""
-        return bool(self._qsettings.value("coding/coder", ""))
+        return bool(self._qsettings.value(CODER_KEY, ""))
 
     def coder_told(self) -> bool:
         """True once the user was told whose name their passages carry."""

@@ -26,6 +26,7 @@ from diptych.storage.errors import DiptychError, readable_text
 
 OpenGui = Callable[[Path | None], int]
 BackupsOf = Callable[[Path], int]  # how many backups Diptych keeps of a project file
+CoderName = Callable[[], str]  # the name given in the window (Edit > Coder name…), or ""
 
 
 def main(
@@ -33,12 +34,15 @@ def main(
     *,
     open_gui: OpenGui | None = None,
     backups_of: BackupsOf | None = None,
+    coder_name: CoderName | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
     """Run one command; returns the exit status. ``backups_of`` counts the backups the
     window keeps of a file (in its per-user folders, which only the window knows): a
-    damaged file is told to be restored from them only when there are some."""
+    damaged file is told to be restored from them only when there are some. ``coder_name``
+    is the name given in the window, which ``annotate`` signs a passage with by default
+    (else the login name), so that one analyst is one coder in the project."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     arguments = sys.argv[1:] if argv is None else list(argv)
@@ -57,7 +61,7 @@ def main(
             return 2
         return open_gui(getattr(args, "project", None))
     if args.command == "annotate" and args.coder is None:
-        args.coder = _user_name()
+        args.coder = (coder_name() if coder_name is not None else "") or _user_name()
     from diptych.storage import cli_commands  # what the commands do: not for the window
 
     try:

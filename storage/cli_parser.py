@@ -223,7 +223,11 @@ def _annotate_parser(sub: Any, name: str) -> None:
     )
     p.add_argument("--note", type=_text, default="", help="note on the passage (Markdown)")
     p.add_argument(
-        "--coder", type=_text, default=None, help="who coded it (default: your user name)"
+        "--coder",
+        type=_text,
+        default=None,
+        help="who coded it (default: the name given in the window's Edit > Coder name…, else"
+        " your user name)",
     )
 
 
