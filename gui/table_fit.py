@@ -6,15 +6,20 @@ narrow pane, as panes side by side are, then stacks a column's letters one per l
 short table (one put in whole, see :mod:`diptych.gui.render_tables`) carries, in its
 format, each column's least width (its widest word, up to
 :data:`~diptych.gui.render_tables.LONGEST_WORD` characters, and the cell's padding) and
-its most (its longest cell on one line), measured in the article's font once. Each time
-the text's width or font changes, the columns are given fixed widths as a browser lays a
-table out:
+its most (its longest cell on one line), measured in the article's font once. The columns
+are given widths as a browser lays a table out:
 
 - all of them at their most, where there is room, the room left shared among them;
 - all of them at their least, where even that is wider than the text: the table is then
   wider than the pane, which scrolls sideways to it, and no word is broken;
 - in between, each at its least and a share of the room left that grows with what its
   cells would take more on one line.
+
+Where the words fit, the widths are given as shares of the table's width, which Qt keeps
+as the pane is resized; they are given again only when the text's font changes or its
+width leaves the range they hold for (a column's share narrower than its widest word, or
+a much wider pane than they were shared out for), so that dragging a pane's edge does not
+lay every table out again at each step.
 
 A long table (in pieces) has widths of its own, measured from its first rows
 (:func:`~diptych.gui.render_tables.fit_long_tables`).
@@ -46,6 +51,10 @@ MOST = FONT_UNIT + 2
 """... and their most: each column's longest cell on one line."""
 MEASURED_IN = FONT_UNIT + 3
 """The :func:`~diptych.gui.render_tables.font_unit` of the font the widths were measured in."""
+FITTED = FONT_UNIT + 4
+"""The property of a fitted short table's format holding the font unit and the narrowest
+and widest room its column widths hold for (:func:`fit_short_tables`)."""
+STALE_SHARES = 1.25  # shares given for a room this much narrower are given again
 TABLE_EDGES = 4  # pixels: a table is as wide as its columns and this (its borders, measured)
 
 
@@ -97,29 +106,52 @@ def column_widths(least: Sequence[float], most: Sequence[float], room: float) ->
 
 def fit_short_tables(document: QTextDocument, text_width: float, font: QFont | None = None) -> None:
     """Give the short tables of ``document`` their column widths for text ``text_width``
-    pixels wide in ``font`` (default: the document's), changing only those whose widths
-    change: each change lays the table out again."""
+    pixels wide in ``font`` (default: the document's). Only a table whose widths no longer
+    hold at that width is given new ones: each change lays the table out again, and a pane
+    resized by dragging its edge would lay its tables out at every step."""
     unit = font_unit(font if font is not None else document.defaultFont())
     room = text_width - 2 * document.documentMargin() - TABLE_EDGES
     if room <= 0:
         return
     for frame in document.rootFrame().childFrames():
-        if not isinstance(frame, QTextTable):
-            continue
-        fmt = frame.format()
-        if not fmt.hasProperty(LEAST):
-            continue
-        measured = float(fmt.property(MEASURED_IN)) or unit
-        ratio = unit / measured
-        least = [w * ratio for w in fmt.property(LEAST)]
-        most = [w * ratio for w in fmt.property(MOST)]
-        widths = column_widths(least, most, room)
+        if isinstance(frame, QTextTable) and frame.format().hasProperty(LEAST):
+            _fit_table(frame, room, unit)
+
+
+def _fit_table(table: QTextTable, room: float, unit: float) -> None:
+    """Fit one short table's columns to ``room`` pixels, in a font of ``unit``.
+
+    A table whose words need more room than there is gets fixed widths, which hold until
+    there is room for them all. Otherwise its columns get shares of the table's width,
+    which Qt keeps as the width changes: they hold until a column's share is narrower than
+    its widest word, or the room is a good deal wider than they were shared out for.
+    """
+    fmt = table.format()
+    held = fmt.property(FITTED)
+    if held and abs(held[0] - unit) < 0.01 and held[1] <= room <= held[2]:
+        return
+    measured = float(fmt.property(MEASURED_IN)) or unit
+    ratio = unit / measured
+    least = [w * ratio for w in fmt.property(LEAST)]
+    most = [w * ratio for w in fmt.property(MOST)]
+    widths = column_widths(least, most, room)
+    needed = sum(w + CELL_ROOM for w in least)
+    if needed >= room:  # wider than the pane: the pane scrolls sideways to it
         constraints = [QTextLength(QTextLength.Type.FixedLength, w) for w in widths]
-        if [c.rawValue() for c in fmt.columnWidthConstraints()] == widths:
-            continue
-        table_fmt = fmt.toTableFormat()
-        table_fmt.setColumnWidthConstraints(constraints)
-        frame.setFormat(table_fmt)
+        holds = [unit, 0.0, needed - 1]
+    else:
+        total = sum(widths)
+        constraints = [
+            QTextLength(QTextLength.Type.PercentageLength, 100 * w / total) for w in widths
+        ]
+        # The narrowest room in which every column's share still holds its widest word.
+        pairs = zip(least, widths, strict=True)
+        narrowest = max((w + CELL_ROOM) * total / share for w, share in pairs)
+        holds = [unit, max(narrowest, needed), room * STALE_SHARES]
+    table_fmt = fmt.toTableFormat()
+    table_fmt.setColumnWidthConstraints(constraints)
+    table_fmt.setProperty(FITTED, holds)
+    table.setFormat(table_fmt)
 
 
 def fit_without_signals(
