@@ -16,6 +16,7 @@ takes it (see :meth:`diptych.gui.render.DocumentBuilder.prepare_for_view`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QTextCursor, QTextDocument
@@ -25,7 +26,7 @@ from diptych.gui.article_view import ArticleView
 from diptych.gui.passage_index import PassageIndex
 from diptych.gui.render_tables import holds_long_table, set_document_font
 from diptych.gui.session import ProjectSession
-from diptych.gui.table_fit import fit_without_signals
+from diptych.gui.table_fit import fit_short_tables
 from diptych.storage.article_rows import load_article
 from diptych.storage.errors import DiptychError, InputError
 from diptych.storage.model import Article
@@ -323,5 +324,5 @@ class ArticleLoader(QObject):
         documents = [document] if document is not None else [r.document for r in self.renderings()]
         for doc in documents:
             if doc.defaultFont() != font:  # setting it lays the whole document out again
-                fit_without_signals(doc, doc.textWidth(), font)
-                set_document_font(doc, font)
+                fit = partial(fit_short_tables, doc, doc.textWidth(), font)
+                set_document_font(doc, font, also=fit)

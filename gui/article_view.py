@@ -32,6 +32,7 @@ from diptych.gui.table_fit import fit_without_signals
 from diptych.gui.table_selection import TableSelection
 from diptych.gui.text_keys import TextKeys
 from diptych.gui.wheel_zoom import WheelZoom, zooms
+from diptych.gui.word_drag import whole_number
 from diptych.storage.offsets import PositionMap
 
 
@@ -158,9 +159,28 @@ class ArticleView(QTextEdit):
         self._mouse.pressed(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        """A double click selects its word as Qt does (and a drag from it goes word by word)."""
+        """A double click selects its word as Qt does (and a drag from it goes word by word);
+        in a figure, the whole figure ("4,548.0", where Qt took "548")."""
         self._mouse.double_clicked()
         super().mouseDoubleClickEvent(event)
+        self.take_whole_numbers()
+
+    def take_whole_numbers(self, forward: bool = True) -> None:
+        """Move the ends of the selection that fall inside a figure out to take the whole
+        figure in (see :func:`~diptych.gui.word_drag.whole_number`); a caret inside one,
+        to its end (``forward``) or its start."""
+        cursor = self.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        if anchor == position:
+            start, end = whole_number(self.document(), position, position)
+            start = end = end if forward else start
+        else:
+            start, end = whole_number(self.document(), anchor, position)
+        if (start, end) == (anchor, position):
+            return
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Dragging selects whole words, and from one cell of a table into another the text

@@ -19,7 +19,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter
@@ -58,13 +58,16 @@ SAMPLED_ROWS = 200  # the first rows whose text sizes the columns of a long tabl
 SPREAD_ROWS = 200  # ... and about as many more, spread over the rest of it
 LONGEST_CELL = 40  # characters: a longer cell wraps, and asks for no wider a column
 SHORT_CELL = 12  # characters: a cell up to this long asks for room on one line, as a word
-LONGEST_WORD = 20  # characters: a longer word (an address) breaks within its column
+LONGEST_WORD = 48  # characters: a longer word breaks within its column
 CELL_PADDING = 3  # characters: the room of a cell's padding and border beside its text
 CELL_ROOM = 11  # pixels: a cell's padding (4 each side), its border, and a pixel to spare
 TEXT_SHARE = 0.5
 """The part of its cells' average length a column of text (cells of several words) asks
 for: the room left to the figures and words of the other columns, the text wraps."""
 _WORD = re.compile(r"\S+")
+# Where a line may break within a word: after a slash (a web address) and after a hyphen
+# between letters ("South-East"; not the minus of "-1.9").
+_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^\W\d_][-‐–—])(?=[^\W\d_])")
 _TABLE, _ROW, _COLUMN = attrgetter("table"), attrgetter("row"), attrgetter("col")
 
 
@@ -141,8 +144,9 @@ def column_widths(
     wraps. A column of words is given the width of its widest word in ``font`` (the
     article's), in pixels: a share of a narrow pane is narrower than "12,345,678", which
     Qt then broke over two lines. The columns of text share the rest of the width; a
-    table of words only is as wide as its words. A word longer than :data:`LONGEST_WORD`
-    characters (a web address) asks for the room of that many, and breaks.
+    table of words only is as wide as its words. A web address asks for the room of its
+    longest part between slashes; a word longer than :data:`LONGEST_WORD` characters, that
+    many.
     """
     longest = [0] * len(columns)  # the longest word, or figure, of each column
     widest = [0.0] * len(columns)  # its width in the font, in pixels
@@ -153,11 +157,7 @@ def column_widths(
         content = text[cell.start : cell.end]
         column = columns[cell.col]
         # "key 12" is kept on a line; only the longest word of a cell is measured.
-        word = (
-            content
-            if len(content) <= SHORT_CELL
-            else max(_WORD.findall(content), key=len, default="")
-        )[:LONGEST_WORD]
+        word = content if len(content) <= SHORT_CELL else longest_unbroken(content)
         longest[column] = max(longest[column], len(word))
         widest[column] = max(
             widest[column], (bold if cell.header else plain).horizontalAdvance(word)
@@ -176,6 +176,17 @@ def column_widths(
         else QTextLength(QTextLength.Type.FixedLength, math.ceil(width) + CELL_ROOM)
         for column, width in enumerate(widest)
     )
+
+
+def unbroken(text: str) -> list[str]:
+    """The parts of ``text`` a line may not break within (its words, parted where
+    :data:`_BREAK` says), each of at most :data:`LONGEST_WORD` characters."""
+    return [part[:LONGEST_WORD] for word in text.split() for part in _BREAK.split(word) if part]
+
+
+def longest_unbroken(text: str) -> str:
+    """The longest part of ``text`` a line may not break within."""
+    return max(unbroken(text), key=len, default="")
 
 
 def _sampled(cells: Sequence[Block], rows: dict[int, int]) -> Iterator[Block]:
@@ -243,9 +254,13 @@ def fit_long_tables(document: QTextDocument, font: QFont | None = None) -> None:
         frame.setFormat(table_fmt)
 
 
-def set_document_font(document: QTextDocument, font: QFont) -> None:
-    """Give a document a new font, its long tables' column widths scaled to it: in one
-    edit, so that the document is laid out once, not once more for the widths.
+def set_document_font(
+    document: QTextDocument, font: QFont, also: Callable[[], None] | None = None
+) -> None:
+    """Give a document a new font, its long tables' column widths scaled to it (and what
+    ``also`` does, the short tables' fitted): in one edit, so that the document is laid
+    out once, not once more for the widths, and nothing laid out in between (a view
+    resized as its text grows) sees the widths for one font with the other.
 
     The document's signals are blocked meanwhile: its text is unchanged, and its
     highlighter would otherwise paint every block again (30,000 blocks of a long table,
@@ -256,6 +271,8 @@ def set_document_font(document: QTextDocument, font: QFont) -> None:
         cursor.beginEditBlock()
         fit_long_tables(document, font)
         document.setDefaultFont(font)
+        if also is not None:
+            also()
         cursor.endEditBlock()
 
 

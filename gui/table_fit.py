@@ -4,8 +4,8 @@ Qt's own widths for a table (variable, sized by content) break words inside a co
 ("Regi/on", "Communic/ation") well before the table's words stop fitting the pane, and a
 narrow pane, as panes side by side are, then stacks a column's letters one per line. So a
 short table (one put in whole, see :mod:`diptych.gui.render_tables`) carries, in its
-format, each column's least width (its widest word, up to
-:data:`~diptych.gui.render_tables.LONGEST_WORD` characters, and the cell's padding) and
+format, each column's least width (its widest word, or part of a web address between slashes,
+see :func:`~diptych.gui.render_tables.unbroken`, and the cell's padding) and
 its most (its longest cell on one line), measured in the article's font once. The columns
 are given widths as a browser lays a table out:
 
@@ -41,7 +41,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from diptych.gui.render_tables import CELL_ROOM, FONT_UNIT, LONGEST_WORD, font_unit
+from diptych.gui.render_tables import CELL_ROOM, FONT_UNIT, font_unit, unbroken
 from diptych.storage.document import Block
 
 LEAST = FONT_UNIT + 1
@@ -77,8 +77,8 @@ def measure_columns(
         content = text[cell.start : cell.end]
         metrics = bold if cell.header else plain
         column = columns[cell.col]
-        for word in content.split():
-            least[column] = max(least[column], metrics.horizontalAdvance(word[:LONGEST_WORD]))
+        for part in unbroken(content):
+            least[column] = max(least[column], metrics.horizontalAdvance(part))
         most[column] = max(most[column], metrics.horizontalAdvance(content))
     fmt.setProperty(LEAST, least)
     fmt.setProperty(MOST, [max(m, w) for m, w in zip(most, least, strict=True)])

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 
 from diptych.gui.relayout_place import RelayoutPlace
 from diptych.gui.table_selection import TableSelection
@@ -17,6 +17,15 @@ from diptych.gui.tag_keys import MODIFIER_KEYS, tag_digit
 
 if TYPE_CHECKING:
     from diptych.gui.article_view import ArticleView
+
+
+# The word steps, and whether each goes forward: Qt's stop at a figure's comma and point.
+WORD_STEPS = {
+    QKeySequence.StandardKey.MoveToNextWord: True,
+    QKeySequence.StandardKey.SelectNextWord: True,
+    QKeySequence.StandardKey.MoveToPreviousWord: False,
+    QKeySequence.StandardKey.SelectPreviousWord: False,
+}
 
 
 class TextKeys:
@@ -50,6 +59,9 @@ class TextKeys:
             event.accept()
             return
         default(event)
+        step = next((step for step in WORD_STEPS if event.matches(step)), None)
+        if step is not None:  # a figure is one word, as a drag takes it
+            self.view.take_whole_numbers(forward=WORD_STEPS[step])
         self._report_caret(before)
 
     def _acted(self, event: QKeyEvent) -> bool:

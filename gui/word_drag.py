@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextDocument
 
 LONGEST_WORD = 80  # a drag's end inside a longer run of letters is not moved to its ends
 APOSTROPHES = "'’"
+NUMBER_MARKS = ",.٫٬"  # between two digits, part of the number: "4,548.0", "7٫4"
 
 
 def words_dragged(document: QTextDocument, start: int, end: int) -> tuple[int, int]:
@@ -40,8 +41,9 @@ def _word_around(document: QTextDocument, position: int) -> tuple[int, int] | No
 
 
 def _in_word(document: QTextDocument, position: int) -> bool:
-    """True if the character at ``position`` is part of a word: a letter, digit or "_", or
-    an apostrophe between two letters ("don't", "l’État")."""
+    """True if the character at ``position`` is part of a word: a letter, digit or "_", an
+    apostrophe between two letters ("don't", "l’État"), or a number's comma or point
+    between two digits ("4,548.0": a figure is taken whole)."""
     if position < 0 or position >= document.characterCount():
         return False
     character = document.characterAt(position)
@@ -51,4 +53,44 @@ def _in_word(document: QTextDocument, position: int) -> bool:
         character in APOSTROPHES
         and document.characterAt(position - 1).isalnum()
         and document.characterAt(position + 1).isalnum()
+    ) or _in_number(document, position)
+
+
+def _in_number(document: QTextDocument, position: int) -> bool:
+    """True if the character at ``position`` is a digit, or a comma or point between two
+    digits."""
+    if position < 0 or position >= document.characterCount():
+        return False
+    character = document.characterAt(position)
+    if character.isdigit():
+        return True
+    return (
+        character in NUMBER_MARKS
+        and document.characterAt(position - 1).isdigit()
+        and document.characterAt(position + 1).isdigit()
     )
+
+
+def whole_number(document: QTextDocument, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` moved out to take in the whole figure each falls inside
+    ("548" of "4,548.0" is the whole of it): Qt's word steps and double click stop at a
+    number's comma and point. Ends outside a number stay."""
+    if start <= end:
+        return _number_start(document, start), _number_end(document, end)
+    return _number_end(document, start), _number_start(document, end)
+
+
+def _number_start(document: QTextDocument, position: int) -> int:
+    if not (_in_number(document, position - 1) and _in_number(document, position)):
+        return position
+    while position > 0 and _in_number(document, position - 1):
+        position -= 1
+    return position
+
+
+def _number_end(document: QTextDocument, position: int) -> int:
+    if not (_in_number(document, position - 1) and _in_number(document, position)):
+        return position
+    while _in_number(document, position):
+        position += 1
+    return position

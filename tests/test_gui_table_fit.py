@@ -1,7 +1,8 @@
 """A short table's columns are fitted to its pane: no word is broken inside, whatever the
 pane's width or zoom. Qt's own widths broke "Region" and "2019" over two lines in a pane
 that had room for them, and stacked a column's letters one a line in a narrow one; a table
-whose words do not fit now makes the pane scroll sideways instead."""
+whose words do not fit now makes the pane scroll sideways instead. A long word (a German
+compound) is whole too; a web address breaks after its slashes, as Qt breaks it."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ TABLES = """# Tables
 dialogue without settling the disputes that led to the pause, often marked by a summit. |
 | Hedging | Keeping options open between two powers. |
 | Source | https://example.org/reports/2024/regional-security-outlook-annex |
+| Arbeitslosenversicherungsbeitragssatz | The unemployment insurance contribution rate. |
 """
 
 
