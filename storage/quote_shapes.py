@@ -25,7 +25,10 @@ class Piece(NamedTuple):
         text: its words ("" for a row); a paragraph's line breaks kept, others' made spaces.
         level: a heading's level, or an item's nesting (1: not nested).
         number: an item's number in an ordered list, 0 for a bullet.
-        cells: a row's cells, each on one line.
+        cells: a row's cells, each on one line, one for each column of its table: a
+            cell that is empty, or that the passage does not reach (before its start on
+            its first row, after its end on its last), is "" (its figures stay under
+            their own headers).
         first_row: the first row of its table within the passage (a header in Markdown).
         header: a row of the table's header cells (a row quoted from its middle: of those
             quoted).
@@ -71,28 +74,25 @@ def _pieces(
 ) -> Iterator[Piece]:
     """The pieces from ``start`` to ``end``, block by block from ``blocks``' ``first``; a
     table's cells gathered into rows."""
-    row: list[str] = []
-    row_key: tuple[int, int] | None = None
-    first_row = header = True
-    for block in blocks[first:]:
+    row: _Row | None = None
+    for at in range(first, len(blocks)):
+        block = blocks[at]
         if block.start >= end:
             break
         piece = text[max(block.start, start) : min(block.end, end)]
         if not piece.strip():
             continue
         if block.kind is BlockKind.CELL:
-            key = (block.table, block.row)
-            if row_key is not None and key != row_key:
-                yield Piece("row", cells=tuple(row), first_row=first_row, header=header)
-                first_row = key[0] != row_key[0]
-                row, header = [], True
-            row_key = key
-            row.append(" ".join(piece.split()))
-            header = header and block.header
+            if row is not None and (block.table, block.row) != row.key:
+                yield row.piece()
+                row = _Row(blocks, at, first_row=block.table != row.key[0])
+            elif row is None:
+                row = _Row(blocks, at, first_row=True)
+            row.add(block, " ".join(piece.split()))
             continue
-        if row:
-            yield Piece("row", cells=tuple(row), first_row=first_row, header=header)
-            row, row_key, first_row, header = [], None, True, True
+        if row is not None:
+            yield row.piece()
+            row = None
         words = " ".join(piece.split())
         if block.kind is BlockKind.ITEM:
             yield Piece("item", words, level=max(block.level, 1), number=block.number)
@@ -100,5 +100,47 @@ def _pieces(
             yield Piece("heading", words, level=min(max(block.level, 1), 6))
         else:
             yield Piece("para", piece.strip("\n"))
-    if row:
-        yield Piece("row", cells=tuple(row), first_row=first_row, header=header)
+    if row is not None:
+        yield row.piece()
+
+
+class _Row:
+    """The quoted cells of one table row, each in its column, the others ""."""
+
+    def __init__(self, blocks: Sequence[Block], at: int, *, first_row: bool) -> None:
+        """The row of the cell ``blocks[at]``, the first the passage holds of it."""
+        self.key = (blocks[at].table, blocks[at].row)
+        self.cells = [""] * _table_width(blocks, at)
+        self.first_row = first_row
+        self.header = True
+        self._col = -1
+
+    def add(self, block: Block, words: str) -> None:
+        """Put the cell ``block``'s quoted ``words`` in its column. An empty cell has no
+        block: cells put one after another would move the next ones to the wrong
+        columns. (A cell whose column is not known, -1, follows the one before.)"""
+        self._col = block.col if block.col >= 0 else self._col + 1
+        self.cells += [""] * (self._col + 1 - len(self.cells))
+        self.cells[self._col] = words
+        self.header = self.header and block.header
+
+    def piece(self) -> Piece:
+        """The row as a piece of the passage."""
+        cells = tuple(self.cells)
+        return Piece("row", cells=cells, first_row=self.first_row, header=self.header)
+
+
+def _table_width(blocks: Sequence[Block], at: int) -> int:
+    """The columns of the table whose cell is ``blocks[at]``: its widest row's (a row
+    may hold more cells than the header)."""
+    table = blocks[at].table
+    width = 0
+    for step in (-1, 1):
+        other = at
+        while 0 <= other < len(blocks):
+            block = blocks[other]
+            if block.kind is not BlockKind.CELL or block.table != table:
+                break
+            width = max(width, block.col + 1)
+            other += step
+    return width

@@ -177,7 +177,8 @@ def test_a_quoted_header_row_stays_the_header(tmp_path: Path) -> None:
 
 def test_a_body_row_quoted_from_its_middle_keeps_its_next_rows_cells(tmp_path: Path) -> None:
     notes = export_quotes(tmp_path, [("5%", "8%")])  # one cell, then a row of two
-    assert table_cells(notes) == (["", ""], ["5%", "", "2024", "7% | 8%"])
+    # 5% stays under Tariff, its column.
+    assert table_cells(notes) == (["", ""], ["", "5%", "2024", "7% | 8%"])
 
 
 def test_a_quote_over_two_tables_quotes_two_tables(tmp_path: Path) -> None:

@@ -1,0 +1,93 @@
+"""A quote over a table's rows keeps each figure in its own column, in the Markdown notes
+and the HTML report: an empty cell stays an empty cell, and the cells a quote does not
+reach on its first and last rows are written as empty ones."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from tests.test_export_quote_shapes import export_quotes
+
+FIGURES = """# Output
+
+| Region | 2022 | 2023 | Note |
+|---|---|---|---|
+| North | 5.1 | -1.9 | +3.0 |
+| South | | 6.2 | revised |
+| East | 7,098.7 | 845.6 | 1. first |
+"""
+
+
+def table_cells(notes: str) -> tuple[list[str], list[str]]:
+    """The cells of the first table in ``notes`` as markdown-it renders them (escapes
+    undone): its header's, and its body's."""
+    head: list[str] = []
+    body: list[str] = []
+    into = head
+    for token in MarkdownIt("commonmark").enable("table").parse(notes):
+        if token.type == "tbody_open":
+            into = body
+        elif token.type == "table_close":
+            break
+        elif token.type in ("th_open", "td_open"):
+            into.append("")
+        elif token.type == "inline" and into:
+            into[-1] = "".join(child.content for child in token.children or ())
+    return head, body
+
+
+def notes_and_report(tmp_path: Path, first: str, last: str) -> tuple[str, str]:
+    """The Markdown notes and the HTML report of a passage of :data:`FIGURES`."""
+    (tmp_path / "html").mkdir()
+    notes = export_quotes(tmp_path, [(first, last)], article=FIGURES)
+    return notes, export_quotes(tmp_path / "html", [(first, last)], fmt="html", article=FIGURES)
+
+
+def report_rows(report: str) -> list[list[str]]:
+    """The rows of the first table quoted in the HTML ``report``, as lists of cells."""
+    table = re.search(r'<blockquote class="quote">.*?(<table>.*?</table>)', report)
+    assert table is not None
+    return [
+        re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table[1])
+    ]
+
+
+def test_an_empty_cell_stays_in_its_column(tmp_path: Path) -> None:
+    notes, report = notes_and_report(tmp_path, "North", "revised")
+    head, body = table_cells(notes)
+    assert head == ["", "", "", ""]  # as many columns as the table
+    assert body == ["North", "5.1", "-1.9", "+3.0", "South", "", "6.2", "revised"]
+    assert report_rows(report) == [
+        ["North", "5.1", "-1.9", "+3.0"],
+        ["South", "", "6.2", "revised"],
+    ]
+
+
+def test_a_quote_from_a_rows_middle_to_another_rows_middle_keeps_the_columns(
+    tmp_path: Path,
+) -> None:
+    """From the third cell of one row to the second of the row after next."""
+    notes, report = notes_and_report(tmp_path, "-1.9", "7,098.7")
+    head, body = table_cells(notes)
+    assert head == ["", "", "", ""]
+    assert body == [
+        *("", "", "-1.9", "+3.0"),
+        *("South", "", "6.2", "revised"),
+        *("East", "7,098.7", "", ""),
+    ]
+    assert report_rows(report) == [
+        ["", "", "-1.9", "+3.0"],
+        ["South", "", "6.2", "revised"],
+        ["East", "7,098.7", "", ""],
+    ]
+
+
+def test_a_header_quoted_from_its_middle_heads_its_own_columns(tmp_path: Path) -> None:
+    notes = export_quotes(tmp_path, [("2023", "6.2")], article=FIGURES)
+    assert table_cells(notes) == (
+        ["", "", "2023", "Note"],
+        ["North", "5.1", "-1.9", "+3.0", "South", "", "6.2", ""],
+    )
