@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from diptych.storage.export_markdown_text import escape_text
+from diptych.storage.export_markdown_text import escape_cell, escape_text
 from diptych.storage.model import Annotation, Article
 from diptych.storage.quote_shapes import Piece, QuoteShapes
 
@@ -101,8 +101,8 @@ def _row_lines(piece: Piece, width: int) -> list[str]:
 
 
 def _row_line(cells: tuple[str, ...]) -> str:
-    # Bars in a cell are escaped with the rest.
-    return "> | " + " | ".join(escape_text(cell) or " " for cell in cells) + " |"
+    # A cell is escaped as a cell, not as a line: "-1.9" stays as written, its bars escaped.
+    return "> | " + " | ".join(escape_cell(cell) or " " for cell in cells) + " |"
 
 
 def _paragraphs(exact: str) -> list[str]:

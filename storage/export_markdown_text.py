@@ -32,6 +32,10 @@ _LEADING_SPACE = re.compile(r"^[ \t]+")
 _LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
 # A line's indentation with its block quote and list marks, each followed by white space.
 _LAYOUT = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*")
+# In a table's cell: the inline markup alone (see escape_cell).
+_CELL_INLINE = re.compile(r"([\\`*\[\]<|~$])")
+_CELL_SPECIAL = re.compile(r"[\\`*_\[\]<|~$#&=%]")
+_OBSIDIAN_TAG = re.compile(r"#(?=\w*[^\W\d])")  # "#budget", not "#2" ("No. 2")
 _MAY_NEED_PARSING = re.compile("[#`~]")  # one line: a heading, an open fence
 
 
@@ -44,6 +48,22 @@ def escape_text(text: str) -> str:
     text = _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
     text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
     return _LEADING_SPACE.sub(lambda m: m[0].replace(" ", "&#32;").replace("\t", "&#9;"), text)
+
+
+def escape_cell(text: str) -> str:
+    """``text`` escaped to read literally as one cell of a Markdown table's row.
+
+    A cell is not the start of a line: a list's ``-``, ``+`` or ``1.``, a heading's ``#``
+    and a quote's ``>`` are words there, and figures ("-1.9", "5.1") stay as written.
+    Its bars, which would end the cell, its backslashes and the inline markup
+    :func:`escape_text` escapes are escaped; a ``#`` only where Obsidian would read a tag.
+    """
+    if _CELL_SPECIAL.search(text) is None:
+        return text
+    text = _CELL_INLINE.sub(r"\\\1", text)
+    text = _OBSIDIAN_TAG.sub(r"\\#", text)
+    text = _UNDERSCORE.sub(r"\\_", text)
+    return _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
 
 
 def one_line(text: str) -> str:

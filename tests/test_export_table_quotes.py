@@ -9,6 +9,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from diptych.storage.importing import parse_article
 from tests.test_export_quote_shapes import export_quotes
 
 FIGURES = """# Output
@@ -91,3 +92,29 @@ def test_a_header_quoted_from_its_middle_heads_its_own_columns(tmp_path: Path) -
         ["", "", "2023", "Note"],
         ["North", "5.1", "-1.9", "+3.0", "South", "", "6.2", ""],
     )
+
+
+MARKED = r"""| Item | Figure | Words |
+|---|---|---|
+| 1. first | -1.9 | # of firms |
+| + gain | +3.0 | > 2 and a \| b |
+| - loss | 5.1 | C:\\temp and \*not bold\* |
+| \#budget | 845.6 | file_name, \_x\_, \`code\` and \[1\] |
+| \<b\> | 7,098.7 | &amp;amp; ==x== %%y%% ~z~ $w$ |
+"""
+
+
+def test_a_cells_figures_and_markers_are_not_escaped_but_its_markup_is(
+    tmp_path: Path,
+) -> None:
+    """A figure or a line's marker reads as written in the notes' table (nothing else
+    would start a list or a heading inside a cell), and markdown-it shows each cell's
+    text exactly as the article has it."""
+    notes = export_quotes(tmp_path, [("Item", "$w$")], article=MARKED)
+    article = parse_article(MARKED.encode(), name="t.md").content
+    cells = [article.text[block.start : block.end] for block in article.blocks]
+    head, body = table_cells(notes)
+    assert head + body == cells
+    assert "> | 1. first | -1.9 | # of firms |" in notes.splitlines()
+    assert "> | + gain | +3.0 | > 2 and a \\| b |" in notes.splitlines()
+    assert "> | - loss | 5.1 | C:\\\\temp and \\*not bold\\* |" in notes.splitlines()
