@@ -36,7 +36,9 @@ word too long for the line (an address in a note, a long tag path) wraps instead
 running past the page's edge, where print would cut it off. A tag in a citation line moves
 to the next line whole, its swatch with it, and wraps only if longer than a line: kept
 from wrapping (``white-space: nowrap``), a long path ran past the edge, as
-``overflow-wrap`` then has no effect.
+``overflow-wrap`` then has no effect. In a quoted table, a figure or a short cell breaks
+only where it would not fit the page (see :mod:`diptych.storage.export_html_quotes`):
+a word that may break anywhere let the table narrow its column and split "3,895.5".
 """
 
 from __future__ import annotations

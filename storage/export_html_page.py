@@ -41,6 +41,7 @@ td.n, th.n { text-align: right; }
 .quote p { margin: .2em 0; white-space: pre-wrap; }
 .quote ul, .quote ol { margin: .2em 0; padding-inline-start: 1.5em; }
 .quote table { margin: .3em 0; }
+.quote td.fig { overflow-wrap: break-word; }
 .cite { margin: .3em 0 0 1.15em; }
 .tag { display: inline-block; max-width: 100%; }
 cite, .tag, bdi { unicode-bidi: isolate; }

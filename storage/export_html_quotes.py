@@ -6,11 +6,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from diptych.storage.export_html_page import escaped
 from diptych.storage.model import Annotation, Article
 from diptych.storage.quote_shapes import Piece, QuoteShapes
+
+_SHORT = 12  # characters: a cell this short is kept on one line, as a word is
+# A figure, however long: digits with their signs, separators, units and brackets.
+_FIGURE = re.compile(r"[\d\s.,'’+\-−±%‰$€£¥()/:×x~<>=*]+")
 
 
 class HtmlQuotes:
@@ -79,8 +84,24 @@ def _list(items: list[Piece], numbered: bool) -> str:
 
 
 def _table(rows: list[Piece]) -> str:
-    cells = (
-        "<tr>" + "".join(f'<td dir="auto">{escaped(cell)}</td>' for cell in row.cells) + "</tr>"
-        for row in rows
-    )
+    cells = ("<tr>" + "".join(_cell(cell) for cell in row.cells) + "</tr>" for row in rows)
     return f"<table>{''.join(cells)}</table>"
+
+
+def _cell(text: str) -> str:
+    """A table cell; a figure's, or a short one's, of class ``fig``, whose words are not
+    broken.
+
+    The report lets a word break anywhere rather than run past the page's edge, and a
+    table then narrows its columns as if each of their cells could break anywhere:
+    "3,895.5" was shown as "3,895" over ".5" even with room to spare. A ``fig`` cell's
+    words break only where one would not fit the page (``overflow-wrap: break-word``,
+    which a table does not narrow a column for); longer cells of words still wrap.
+    """
+    if text and (len(text) <= _SHORT or _is_figure(text)):
+        return f'<td dir="auto" class="fig">{escaped(text)}</td>'
+    return f'<td dir="auto">{escaped(text)}</td>'
+
+
+def _is_figure(text: str) -> bool:
+    return _FIGURE.fullmatch(text) is not None and any(map(str.isdigit, text))

@@ -133,9 +133,10 @@ def test_the_html_report_quotes_lists_and_tables_as_lists_and_tables(tmp_path: P
         '<ol><li dir="auto" value="1">First step</li><li dir="auto" value="2">Second</li></ol>'
     ) in report
     assert (
-        '<table><tr><td dir="auto">Year</td><td dir="auto">Tariff</td></tr>'
-        '<tr><td dir="auto">2023</td><td dir="auto">5%</td></tr>'
-        '<tr><td dir="auto">2024</td><td dir="auto">7% | 8%</td></tr></table>'
+        '<table><tr><td dir="auto" class="fig">Year</td><td dir="auto" class="fig">Tariff</td>'
+        '</tr><tr><td dir="auto" class="fig">2023</td><td dir="auto" class="fig">5%</td></tr>'
+        '<tr><td dir="auto" class="fig">2024</td><td dir="auto" class="fig">7% | 8%</td></tr>'
+        "</table>"
     ) in report
 
 

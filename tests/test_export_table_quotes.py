@@ -118,3 +118,39 @@ def test_a_cells_figures_and_markers_are_not_escaped_but_its_markup_is(
     assert "> | 1. first | -1.9 | # of firms |" in notes.splitlines()
     assert "> | + gain | +3.0 | > 2 and a \\| b |" in notes.splitlines()
     assert "> | - loss | 5.1 | C:\\\\temp and \\*not bold\\* |" in notes.splitlines()
+
+
+def css_rules(report: str) -> dict[str, dict[str, str]]:
+    """The report's style sheet: each selector's declarations (the last one of each)."""
+    style = report.split("<style>", 1)[1].split("</style>", 1)[0]
+    rules: dict[str, dict[str, str]] = {}
+    for rule in style.split("}"):
+        if "{" in rule:
+            selector, body = rule.split("{", 1)
+            declarations = (d.split(":", 1) for d in body.split(";") if ":" in d)
+            rules.setdefault(selector.strip(), {}).update(
+                (name.strip(), value.strip()) for name, value in declarations
+            )
+    return rules
+
+
+PROSE = """| Region | Figure | Comment |
+|---|---|---|
+| North | 3,895.5 | The figure was revised twice after the regional office sent its survey |
+| South | -1,276.3 (±0.45) | 12 |
+"""
+
+
+def test_the_reports_figures_are_not_broken_but_its_prose_wraps(tmp_path: Path) -> None:
+    """The report lets a word break anywhere, and a table narrowed its columns as if every
+    cell could: "3,895.5" broke into "3,895" and ".5". A figure's cell, or a short one's,
+    breaks its words only where one would not fit the page; a cell of words still wraps."""
+    report = export_quotes(tmp_path, [("Region", "12")], fmt="html", article=PROSE)
+    rules = css_rules(report)
+    assert rules["body"]["overflow-wrap"] == "anywhere"  # inherited by the cells...
+    assert rules[".quote td.fig"]["overflow-wrap"] == "break-word"  # ...but a figure's
+    cells = re.findall(r"<td([^>]*)>(.*?)</td>", report.split('class="quote"', 1)[1])
+    kept = {text for attributes, text in cells if 'class="fig"' in attributes}
+    figures = {"3,895.5", "-1,276.3 (±0.45)", "12"}
+    assert kept == {"Region", "Figure", "Comment", "North", "South"} | figures
+    assert len(cells) == 9  # the long comment is the one cell left to wrap anywhere
