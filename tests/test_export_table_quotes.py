@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hypothesis import example, given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from diptych.storage.export_markdown_text import escape_cell
 from diptych.storage.importing import parse_article
 from tests.test_export_quote_shapes import export_quotes
 
@@ -118,6 +121,17 @@ def test_a_cells_figures_and_markers_are_not_escaped_but_its_markup_is(
     assert "> | 1. first | -1.9 | # of firms |" in notes.splitlines()
     assert "> | + gain | +3.0 | > 2 and a \\| b |" in notes.splitlines()
     assert "> | - loss | 5.1 | C:\\\\temp and \\*not bold\\* |" in notes.splitlines()
+
+
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1))
+@example("-1.9 | +3.0 \\| 1. # > x_y _z_ `c` [l](u) <a> &amp; \\")
+def test_any_cell_escaped_renders_as_exactly_its_text(text: str) -> None:
+    cell = " ".join(text.split())  # as a quote's pieces write a cell: on one line
+    if not cell:
+        return
+    row = f"| {escape_cell(cell)} |"
+    _, body = table_cells(f"|   |\n|---|\n{row}\n")
+    assert body == [cell]
 
 
 def css_rules(report: str) -> dict[str, dict[str, str]]:
