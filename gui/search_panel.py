@@ -87,6 +87,12 @@ class SearchPanel(QWidget):
         self.results = QListWidget(self)
         self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
+        # Results wrap at the list's width: nothing to scroll to sideways. The scroll bar
+        # is always there: results wrapped without it, then found to need it, wrapped
+        # narrower with it, then found not to, and so on: the list was laid out again and
+        # again, the window busy and the list blank.
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.results.setBatchSize(BATCH)  # see _list
         self.results.setItemDelegate(SearchResultDelegate(self.results))  # matches in bold
         # Three lines at least, not a list's usual minimum: tabbed with the Passages list,

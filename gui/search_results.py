@@ -126,6 +126,11 @@ class SearchResultDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """As tall as the result's text wrapped at the list's width, and no wider than the
+        list (its text's width on one line made the list scroll sideways)."""
         hint = super().sizeHint(option, index)
         document = self._document(self._item(option, index), index)
-        return QSize(hint.width(), round(document.size().height()) + 2 * PADDING)
+        width = hint.width()
+        if hasattr(self._view, "viewport"):
+            width = min(width, self._view.viewport().width())
+        return QSize(width, round(document.size().height()) + 2 * PADDING)
