@@ -38,7 +38,7 @@ from diptych.gui.import_messages import (
 )
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import Settings
-from diptych.gui.workers import Workers
+from diptych.gui.workers import Worker, Workers
 from diptych.storage.errors import (
     READ_ONLY_ADVICE,
     InputError,
@@ -100,6 +100,7 @@ class ImportController(QObject):
         self.workers = workers
         self.window = window
         self.backups = backups
+        self.settings = settings
         self.dialogs = ImportFileDialogs(window, settings)
 
     def choose_and_import(self) -> None:
@@ -134,11 +135,27 @@ class ImportController(QObject):
         # commit, when it is quick, for another program's.)
         self.session.on_watch_timeout()
         worker = self.workers.start(import_files_job(self.session.project.path, articles))
+        self._under_way(worker, articles)
         # First: the progress closes before what the import asks or says when it ends.
         show_progress(worker, articles, "Reading", self.window)
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
         worker.signals.cancelled.connect(self.on_worker_cancelled)
+
+    def _under_way(self, worker: Worker, paths: Sequence[Path]) -> None:
+        """Note the import of ``paths`` as under way until ``worker`` ends, one way or
+        another: one that never ends (Diptych killed) is said as the project opens again
+        (see :func:`~diptych.gui.launcher.Launcher.show_project`)."""
+        settings, project = self.settings, self.session.project.path
+        if settings is None:
+            return
+        settings.set_import_under_way(project, [p.name for p in paths])
+
+        def ended(*_args: object) -> None:
+            settings.set_import_under_way(project, None)
+
+        for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
+            signal.connect(ended)
 
     def _refused_read_only(self, what: str) -> bool:
         """Say so if the project is open read-only, or its file was made so since it was

@@ -75,6 +75,7 @@ class Launcher(QObject):
         self.window.show()
         if project.read_only:  # said as it opens, before any edit is refused
             self.context.messages.info(opened_read_only(project.path))
+        self._say_unfinished_import(project)
         session.watch()
         if project.verified:
             self._checked(self.window)
@@ -88,6 +89,23 @@ class Launcher(QObject):
             old.deleteLater()
         self._watch_file_place(self.window)
         return self.window
+
+    def _say_unfinished_import(self, project: Project) -> None:
+        """Say, once, that an import into ``project`` did not finish when Diptych last
+        stopped (killed, a power cut): nothing of it is in the project (an import is one
+        transaction), and its files are named to be imported again."""
+        settings = self.context.settings
+        names = settings.unfinished_import(project.path)
+        if not names:
+            return
+        settings.set_import_under_way(project.path, None)
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        self.context.messages.warning(
+            f"The import of {shown} into {project.path.name} had not finished when Diptych"
+            " stopped, so none of it was imported: the project is as it was before it."
+            " Import them again with File > Import articles… (Ctrl+I).",
+            "Import not finished",
+        )
 
     @staticmethod
     def _settle_typing(window: MainWindow) -> bool:

@@ -7,7 +7,7 @@ import getpass
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -262,6 +262,35 @@ class Settings:
         if not isinstance(places, dict):
             return {}
         return {k: Path(v) for k, v in places.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def unfinished_import(self, project: Path) -> list[str]:
+        """The names of the files an import into ``project`` was reading when Diptych
+        stopped before it ended (killed, a power cut), or []: said once as the project
+        opens again (nothing of such an import is in the project: it is one transaction)."""
+        raw = self._qsettings.value("import/under_way", "{}")
+        try:
+            under_way = json.loads(str(raw))
+        except (ValueError, TypeError):
+            return []
+        names = under_way.get(str(project)) if isinstance(under_way, dict) else None
+        return [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
+
+    def set_import_under_way(self, project: Path, names: Sequence[str] | None) -> None:
+        """Note that an import of ``names`` into ``project`` is under way (None: it ended,
+        one way or another). Written to disk at once: it is read after a kill."""
+        raw = self._qsettings.value("import/under_way", "{}")
+        try:
+            under_way = json.loads(str(raw))
+        except (ValueError, TypeError):
+            under_way = {}
+        if not isinstance(under_way, dict):
+            under_way = {}
+        if names is None:
+            under_way.pop(str(project), None)
+        else:
+            under_way[str(project)] = list(names)
+        self._qsettings.setValue("import/under_way", json.dumps(under_way))
+        self._qsettings.sync()
 
     def note_file_places(self, places: Mapping[str, Path]) -> None:
         """Remember the folders files were imported or updated from (the latest
