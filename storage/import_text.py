@@ -1,7 +1,8 @@
 """Plain text as scrapers leave it, and verbatim text.
 
-Scraped articles (format ``"text"``) keep one paragraph per line, headings as short lines,
-``- `` bullets, ``*emphasis*`` and pipe tables, some of them broken over several lines.
+Scraped articles (format ``"text"``) keep one paragraph per line, headings as short lines
+or as Markdown's ``## `` lines (:mod:`diptych.storage.text_headings`), ``- `` bullets,
+``*emphasis*`` and pipe tables, some of them broken over several lines.
 :func:`parse_text` turns that back into structure; the pipe-table rules are in
 :class:`PipeTable` at the end of this module.
 
@@ -17,6 +18,7 @@ import re
 from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, Block, BlockKind, SpanStyle
 from diptych.storage.text_builder import TextBuilder
+from diptych.storage.text_headings import marked_heading, reads_marked_headings
 
 # `**strong**` and `*emphasis*`: the stars must hug the text and must not touch a word
 # character on the outside, so "5 * 3 * 2" and "a*b*c" stay literal. Contents may not
@@ -51,9 +53,11 @@ def parse_text(text: str) -> ArticleText:
     Returns:
         The article's display text with headings, list items, table cells and emphasis.
     """
-    reader = _TextReader()
     # A form feed breaks the page (text from PDFs starts each page with one): a line end.
-    for line in normalise_newlines(text).replace("\f", "\n").split("\n"):
+    lines = normalise_newlines(text).replace("\f", "\n").split("\n")
+    marked = reads_marked_headings(lines) and any(marked_heading(line.strip()) for line in lines)
+    reader = _TextReader(marked_headings=marked)
+    for line in lines:
         reader.feed(line)
     return reader.finish()
 
@@ -112,7 +116,10 @@ def looks_like_heading(text: str) -> bool:
 class _TextReader:
     """Reads scraped text line by line into a :class:`TextBuilder`."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, marked_headings: bool = False) -> None:
+        # A text that marks its headings ("## Housing") is taken at its word: its other
+        # short lines ("By Jane Smith") are not guessed to be headings.
+        self._marked_headings = marked_headings
         self._builder = TextBuilder()
         self._table: PipeTable | None = None
         self._tables = 0
@@ -134,6 +141,10 @@ class _TextReader:
             self._heading_level = 0
         elif item := _ITEM.match(line):
             self._add_item(item, line[item.end() :].rstrip())
+        elif self._marked_headings and (heading := marked_heading(stripped)):
+            self._builder.begin(BlockKind.HEADING, level=heading.level)
+            self._add_runs(parse_inline(heading.text))
+            self._heading_level = 0
         else:
             self._add_line(stripped)
 
@@ -151,7 +162,7 @@ class _TextReader:
 
     def _add_line(self, text: str) -> None:
         runs = parse_inline(text)
-        if looks_like_heading("".join(run for run, _ in runs)):
+        if not self._marked_headings and looks_like_heading("".join(run for run, _ in runs)):
             level = min(self._heading_level + 1, _HEADING_MAX_LEVEL) if self._heading_level else 2
             self._builder.begin(BlockKind.HEADING, level=level)
             self._heading_level = level
