@@ -23,23 +23,32 @@ SLICE_MS = 25  # longest stretch of building between two events
 SLICE_BLOCKS = 40
 REPAINT_CHUNK = 200
 UNBROKEN_RUN = 1_000
-"""Characters without a space or a line end from which an article's lines wrap anywhere."""
-_UNBROKEN = re.compile(rf"\S{{{UNBROKEN_RUN}}}")
+"""Characters without a space or a line end from which a run is counted by :func:`wrap_mode`."""
+WORD_END_BUDGET = 10_000**2
+"""The runs' squared lengths from which an article's lines wrap anywhere: one run of 10,000
+characters (laid out at word ends in about 25 ms), or a hundred of 1,000."""
+_UNBROKEN = re.compile(rf"\S{{{UNBROKEN_RUN},}}")
 
 
 def wrap_mode(content: ArticleText) -> QTextOption.WrapMode:
     """How the lines of an article wrap: at a word's end, or inside a word wider than the
-    pane, as for any text; anywhere, where a paragraph holds a run of :data:`UNBROKEN_RUN`
-    characters without a space (a pasted block of data, an endless link). Qt looks for a
-    word's end along the whole run for each line it lays out: a 300,000-character run kept
-    the window busy for more than 20 s, and laid out anywhere it takes 0.15 s. Only
-    paragraphs that long are searched."""
+    pane, as for any text; anywhere, where the article holds runs of characters without a
+    space long enough to cost that (a pasted block of data, an endless link). Qt looks for
+    a word's end along the whole run for each line it lays out, a time that grows as the
+    square of the run's length: a 300,000-character run kept the window busy for more than
+    20 s, and laid out anywhere it takes 0.15 s. Wrapping is the document's, not a
+    paragraph's: laid out anywhere, every heading and paragraph of the article breaks words
+    at the pane's edge ("municip / al"), so a shorter run (a link of 2,000 characters)
+    keeps word ends. Only paragraphs of :data:`UNBROKEN_RUN` characters are searched."""
     text = content.text
+    cost = 0
     for block in content.blocks:
-        if block.end - block.start >= UNBROKEN_RUN and _UNBROKEN.search(
-            text, block.start, block.end
-        ):
-            return QTextOption.WrapMode.WrapAnywhere
+        if block.end - block.start < UNBROKEN_RUN:
+            continue
+        for run in _UNBROKEN.finditer(text, block.start, block.end):
+            cost += (run.end() - run.start()) ** 2
+            if cost >= WORD_END_BUDGET:
+                return QTextOption.WrapMode.WrapAnywhere
     return QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
 
 
