@@ -5,9 +5,9 @@ first heading; for web pages, the first level-1 heading, else the page's ``<titl
 not a placeholder such as "Untitled", and without the site's name when it is the first
 heading and the site's name), else the first heading; both cut to about 200 characters. A
 file named ``index.html`` (or another name that says nothing) without any of those takes
-its first line, shortened. For scraped text, its first heading marked ``# `` (the only
-headings of level 1 it has), else a heading among the first three lines, else the first
-line shortened; for verbatim text, its first line shortened. Failing those, the
+its first line, shortened. For scraped text, a heading among the first three lines, else
+its first heading marked ``# `` (the only headings of level 1 it has), else the first line
+shortened; for verbatim text, its first line shortened. Failing those, the
 file's name without its suffix. A title is on one line and holds no control characters,
 and a heading's footnote markers ("Tariffs¹", "Tariffs[1]") are left out of it.
 """
@@ -67,12 +67,12 @@ def article_title(content: ArticleText, *, fmt: str, page_title: str, name: str)
         title = first_h1 or _page_title(page_title, fallback) or fallback
         if title or stem.casefold() not in _NAMELESS_STEMS:
             return _shorten(one_line(title), _HEADING_CHARS) or stem
-    if fmt == "text" and (first_h1 := next((h.text for h in headings if h.level == 1), "")):
-        return _shorten(one_line(first_h1), _HEADING_CHARS) or stem  # marked "# Title"
     blocks = content.blocks[:_TITLE_LOOKAHEAD] if fmt == "text" else ()
     for block in blocks:
         if block.kind is BlockKind.HEADING:
             return _shorten(one_line(content.text[block.start : block.end]), _HEADING_CHARS) or stem
+    if fmt == "text" and (first_h1 := next((h.text for h in headings if h.level == 1), "")):
+        return _shorten(one_line(first_h1), _HEADING_CHARS) or stem  # marked "# Title"
     first = next((b for b in content.blocks if b.end > b.start), None)
     if first is None:
         return stem

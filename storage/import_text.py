@@ -55,8 +55,8 @@ def parse_text(text: str) -> ArticleText:
     """
     # A form feed breaks the page (text from PDFs starts each page with one): a line end.
     lines = normalise_newlines(text).replace("\f", "\n").split("\n")
-    marked = reads_marked_headings(lines) and any(marked_heading(line.strip()) for line in lines)
-    reader = _TextReader(marked_headings=marked)
+    marked = sum(1 for line in lines if marked_heading(line.strip()))
+    reader = _TextReader(marked_headings=marked if reads_marked_headings(lines) else 0)
     for line in lines:
         reader.feed(line)
     return reader.finish()
@@ -116,10 +116,12 @@ def looks_like_heading(text: str) -> bool:
 class _TextReader:
     """Reads scraped text line by line into a :class:`TextBuilder`."""
 
-    def __init__(self, *, marked_headings: bool = False) -> None:
-        # A text that marks its headings ("## Housing") is taken at its word: its other
-        # short lines ("By Jane Smith") are not guessed to be headings.
-        self._marked_headings = marked_headings
+    def __init__(self, *, marked_headings: int = 0) -> None:
+        # A text that marks its headings ("# Housing", "## Rents") is taken at its word:
+        # its other short lines ("By Jane Smith") are not guessed to be headings. One
+        # marked line alone ("# Appendix" far down) says nothing of the others.
+        self._marked_headings = marked_headings > 0
+        self._guess_headings = marked_headings < 2
         self._builder = TextBuilder()
         self._table: PipeTable | None = None
         self._tables = 0
@@ -162,7 +164,7 @@ class _TextReader:
 
     def _add_line(self, text: str) -> None:
         runs = parse_inline(text)
-        if not self._marked_headings and looks_like_heading("".join(run for run, _ in runs)):
+        if self._guess_headings and looks_like_heading("".join(run for run, _ in runs)):
             level = min(self._heading_level + 1, _HEADING_MAX_LEVEL) if self._heading_level else 2
             self._builder.begin(BlockKind.HEADING, level=level)
             self._heading_level = level

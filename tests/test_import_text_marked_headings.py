@@ -152,3 +152,15 @@ def test_a_short_note_with_a_marked_title_reads_it() -> None:
     parsed = parse("# Brief\n\nA short note to the desk.\n")
     assert parsed.title == "Brief"
     assert shown(parsed.content)[0] == (BlockKind.HEADING, 1, "Brief")
+
+
+def test_one_marked_line_far_down_leaves_the_title_and_the_other_headings_as_they_were() -> None:
+    prose = "The committee met four times this year, as its rules require of it.\n\n"
+    text = f"Annual Report 2024\n\n{prose * 3}Housing\n\n{prose * 3}# Appendix\n\n{prose}"
+    parsed = parse(text)
+    assert parsed.title == "Annual Report 2024"
+    assert [(h.level, h.text) for h in parsed.content.outline()] == [
+        (2, "Annual Report 2024"),
+        (2, "Housing"),
+        (1, "Appendix"),
+    ]
