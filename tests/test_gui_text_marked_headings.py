@@ -1,7 +1,8 @@
 """A long plain-text report whose sections are marked "## Section 1: Housing", imported
 with File > Import: the Library and the pane name it by its "# " title without the mark,
 its headings are shown as headings, and the pane's ☰ outline menu lists the sections and
-jumps to the one chosen. It listed none, and the title read "# Annual report"."""
+jumps to the one chosen. It listed none, and the title read "# Annual report" there and
+in the question that removes it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from test_gui_import_saved_pages import import_page
 from test_gui_library import shown_titles
 
+from diptych.gui import dialogs
 from diptych.gui.main_window import MainWindow
 
 BODY = "The figures for this part are set out below, with the sources for each.\n\n" * 40
@@ -30,6 +32,10 @@ def test_a_marked_report_is_titled_and_its_outline_jumps_to_a_section(
     pane = import_page(qtbot, window, path, monkeypatch)
     assert pane.header.title.full_text() == "Annual report on the city"
     assert "Annual report on the city" in shown_titles(window.library)
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_plain", lambda _p, _t, text: asked.append(text) or False)
+    window.library.removeRequested.emit(pane.article_id)
+    assert asked and asked[0].startswith("Remove “Annual report on the city”")
     qtbot.waitUntil(lambda: "Section 10: Part 10" in pane.view.toPlainText())  # laid out
     assert "#" not in pane.view.toPlainText()
     levels = {}
