@@ -37,6 +37,12 @@ from diptych.gui.session import ProjectSession
 NO_ARTICLE = (
     "This pane shows no article: open one in it from the Library (double-click it, or Enter)."
 )
+# What letters typed over an article's text say (once), which cannot be typed in: after
+# Enter in the Passages list a note typed on there went nowhere.
+TYPED_ON_TEXT = (
+    "The article's text cannot be typed in: F2 writes the note of the passage at the caret"
+    " (Enter on a highlight shows it in the Passage panel; Esc in the note comes back)."
+)
 # What they say with no pane at all (every pane closed).
 NO_PANE = "No article is open: open one from the Library (double-click it, or Enter)."
 
@@ -128,6 +134,7 @@ class ArticlePane(QFrame):
         self.view.tooltipRequested.connect(self.tooltipRequested)
         self.margin.tooltipRequested.connect(self.tooltipRequested)
         self.view.zoomRequested.connect(self.set_zoom_step)
+        self.view.typedOnText.connect(self.on_view_typed_on_text)
         self.view.selectionChanged.connect(self.margin.update)
         self.reader_watch.activated.connect(self.activated)
         self.pane_find.matchesChanged.connect(self.passages.update_outlines)
@@ -336,6 +343,10 @@ class ArticlePane(QFrame):
             self.history.go_forward()
         else:
             super().mousePressEvent(event)
+
+    def on_view_typed_on_text(self) -> None:
+        """Letters typed over the text: say where a note is written."""
+        self.session.messages.info(TYPED_ON_TEXT)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.activated.emit()

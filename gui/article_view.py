@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPaintEvent,
@@ -49,6 +50,8 @@ class ArticleView(QTextEdit):
             id under the pointer, or 0.
         tooltipRequested(QPoint, int): the pointer rests on a passage (annotation id).
         zoomRequested(int): Ctrl and the mouse wheel: zoom in (+1) or out (-1) one step.
+        typedOnText(): letters were typed over the text, which cannot be edited (once
+            each time the keyboard comes to the view: the window says where to type).
     """
 
     tagKeyPressed = Signal(int)
@@ -58,6 +61,7 @@ class ArticleView(QTextEdit):
     contextMenuRequested = Signal(QPoint, int)
     tooltipRequested = Signal(QPoint, int)
     zoomRequested = Signal(int)
+    typedOnText = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +147,11 @@ class ArticleView(QTextEdit):
         selected passage; Shift+F10 opens the context menu; the rest as usual (see
         :mod:`diptych.gui.text_keys`)."""
         self._keys.press(event, super().keyPressEvent)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Letters typed over the text after the keyboard comes here are said again."""
+        self._keys.keyboard_came()
+        super().focusInEvent(event)
 
     def passage_at_cursor(self) -> int:
         """Annotation id of the innermost passage at the text cursor, or 0."""

@@ -28,8 +28,8 @@ from diptych.storage.errors import DiptychError, InputError
 from diptych.storage.model import Annotation
 
 PLACEHOLDER = (
-    "Click a highlight to edit its tags and note (from the keyboard: F8 in an article, "
-    "or Enter in the Passages list)"
+    "Click a highlight to edit its tags and note (from the keyboard: F8 in an article, or"
+    " Enter in the Passages list, goes to a passage; F2 there writes its note)"
 )
 
 

@@ -1,6 +1,8 @@
 """What the keys do over an article's text: 1-9 tag the selection, Delete deletes the
 selected passage, Shift+F10 opens the context menu, Enter on a highlight selects its
-passage; a caret the reader moves with a key is reported (the outline follows it).
+passage; a caret the reader moves with a key is reported (the outline follows it). Letters
+typed over the text, which cannot be edited, are reported once (a note meant for the
+passage gone to from the Passages list vanished there without a word).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from diptych.gui.relayout_place import RelayoutPlace
 from diptych.gui.table_selection import TableSelection
 from diptych.gui.tag_keys import MODIFIER_KEYS, tag_digit
+from diptych.gui.type_ahead import typed_text
 
 if TYPE_CHECKING:
     from diptych.gui.article_view import ArticleView
@@ -43,6 +46,12 @@ class TextKeys:
         self.view = view
         self._table_selection = table_selection
         self._relayout = relayout
+        self._typing_said = False  # letters typed since the keyboard came were reported
+        self._typing = False  # the last keys pressed typed words
+
+    def keyboard_came(self) -> None:
+        """The keyboard came to the view: letters typed over the text are reported again."""
+        self._typing_said = self._typing = False
 
     def press(self, event: QKeyEvent, default: Callable[[QKeyEvent], None]) -> None:
         """Answer ``event``; a key with no meaning here goes to ``default`` (the text
@@ -89,7 +98,21 @@ class TextKeys:
             if annotation_id:  # as a click on it does, without the mouse
                 view.passageClicked.emit(annotation_id)
                 return True
-        return False
+        return self._typed_on(event)
+
+    def _typed_on(self, event: QKeyEvent) -> bool:
+        """Whether ``event`` is words typed over the text (which cannot be edited), said
+        once; a space between them is part of them, not a step down a page, lest the words
+        of a note typed here page the passage out of view."""
+        space = event.key() == Qt.Key.Key_Space and not event.modifiers()
+        if not typed_text(event) and not (space and self._typing):
+            self._typing = event.key() in MODIFIER_KEYS and self._typing
+            return False
+        self._typing = True
+        if not self._typing_said:  # once: the window says where a note is written
+            self._typing_said = True
+            self.view.typedOnText.emit()
+        return True
 
     def _caret(self) -> tuple[int, bool]:
         """Where the caret is, and whether text is selected."""
