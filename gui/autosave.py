@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from diptych.gui.field_undo import pass_undo_on
@@ -67,6 +67,8 @@ class AutosaveText(QPlainTextEdit):
         self._loading = False
         self._replacing = False  # typing over a text written elsewhere meanwhile
         self._sittings = Sittings()
+        # The kind, target and sitting of the last save's step (see own_history).
+        self._step: tuple[type, object, int] | None = None
         self._timer = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
         self._timer.timeout.connect(self.save_while_typing)
         # Not started again by each key: typing on without a pause is saved too.
@@ -80,12 +82,38 @@ class AutosaveText(QPlainTextEdit):
         pass_undo_on(self)  # with nothing typed to undo, Ctrl+Z is Edit > Undo
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Esc saves what was typed and leaves the field."""
+        """Esc saves what was typed and leaves the field. Ctrl+Z or Ctrl+Shift+Z with
+        nothing left to undo or redo, here or in the window, says so."""
         if event.key() == Qt.Key.Key_Escape:
             self.save()
             self.left.emit()
             return
+        for key, word in (
+            (QKeySequence.StandardKey.Undo, "undo"),
+            (QKeySequence.StandardKey.Redo, "redo"),
+        ):
+            if event.matches(key) and not self._own_step(word == "undo"):
+                self.session.messages.info(f"Nothing more to {word}.")
+                return
         super().keyPressEvent(event)
+
+    def own_history(self) -> tuple[bool, bool]:
+        """Whether the field has typing of its own to undo, and to redo (see
+        :mod:`diptych.gui.field_undo`). Typing saved already is the undo stack's step: undone
+        there, Redo brings it back, where the field's own undo of it left the step typed
+        back to nothing, dropped, and Redo greyed."""
+        return self._own_step(True) and not self._saved_on_top(), self._own_step(False)
+
+    def _own_step(self, undo: bool) -> bool:
+        """Whether the field's document has a step to undo (or redo)."""
+        document = self.document()
+        return document.isUndoAvailable() if undo else document.isRedoAvailable()
+
+    def _saved_on_top(self) -> bool:
+        """Whether the last step on the undo stack is this field's save of its typing."""
+        stack = self.session.undo_stack
+        top = stack.command(stack.index() - 1)
+        return isinstance(top, SetText) and (type(top), top.target, top.sitting) == self._step
 
     @property
     def is_modified(self) -> bool:
@@ -259,6 +287,7 @@ class AutosaveText(QPlainTextEdit):
             self._replacing = replacing
             return exc
         self.session.undo_stack.push(command)
+        self._step = (type(command), command.target, command.sitting)  # merged or not
         if replacing:
             self.session.messages.info(
                 f"The {command.WHAT} was changed in another window while you typed; what you"

@@ -62,6 +62,9 @@ class WindowMessages(WindowParts):
     def on_undo_triggered(self) -> None:
         """Undo; a note being typed is saved first, so that undo takes back the latest step."""
         self.save_typing()
+        if not self.session.undo_stack.canUndo():  # the typing saved was typed back
+            self.message_bar.say("Nothing more to undo.")
+            return
         self._step("Undone", self.session.undo_stack.undoText(), self.session.undo_stack.undo)
 
     def _step(self, done: str, text: str, step: Callable[[], None]) -> None:
