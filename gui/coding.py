@@ -121,7 +121,7 @@ class CodingController(QObject):
         start, end = selection
         existing = self._passage_with_range(pane, start, end)
         if existing:
-            ok = self.add_tag(existing, tag_id)
+            ok = self.add_tag(existing, tag_id, say=True)
             self._after_tagging(pane, existing)
             return ok
         command = AddPassage(
@@ -129,6 +129,9 @@ class CodingController(QObject):
         )
         if not perform(self.session, command) or command.passage is None:
             return False
+        # Said as a tag added to a passage is: the highlight alone is silent to a listener.
+        name = quoted(self.session.codebook().path(tag_id))
+        self.session.messages.info(f"Passage tagged {name} — Ctrl+Z to undo")
         self._after_tagging(pane, command.passage.id)
         self.passageAdded.emit(command.passage.id)
         return True
@@ -318,6 +321,7 @@ class CodingController(QObject):
             self.session.messages.info("Select the passage's new text in its article first.")
             return
         if perform(self.session, ReattachPassage(self.session, annotation_id, *selection)):
+            self.session.messages.info("Passage re-attached — Ctrl+Z to undo")
             self._after_tagging(pane, annotation_id)
             pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -339,6 +343,7 @@ class CodingController(QObject):
             self.session, annotation_id, *selection, text="Fit passage to selection"
         )
         if perform(self.session, command):
+            self.session.messages.info("Passage fitted to the selection — Ctrl+Z to undo")
             self._after_tagging(pane, annotation_id)
 
     def on_area_tooltip_requested(self, position: QPoint, annotation_id: int) -> None:

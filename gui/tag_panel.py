@@ -34,6 +34,7 @@ from diptych.gui.tag_commands import (
     MoveTag,
     UpdateTag,
     named,
+    quoted,
     tag_path,
 )
 from diptych.gui.tag_key_delegate import tag_key
@@ -264,8 +265,12 @@ class TagPanel(QWidget):
             commands.append(MoveTag(self.session, tag_id, values.parent_id))
         if values.key != KEY_AS_GIVEN and values.key != self.session.codebook().key(tag_id):
             commands.append(GiveTagKey(self.session, tag_id, values.key))
+        stack = self.session.undo_stack
+        index = stack.index()
         perform_together(self.session, named("Edit tag", tag_path(self.session, tag_id)), commands)
         self.select_tag(tag_id)
+        if stack.index() != index:  # said, as the dialog closes on a change not in view
+            self.session.messages.info(_edit_said(self.session, tag_id, values, commands))
 
     def delete_tag(self) -> None:
         """Delete the selected tag after saying what it affects."""
@@ -335,3 +340,17 @@ class TagPanel(QWidget):
         edits.append(menu.addAction("&New tag…", self.new_tag))
         grey_menu_edits(self.session, menu, *edits)
         menu.popup(self.view.viewport().mapToGlobal(point))
+
+
+def _edit_said(
+    session: ProjectSession, tag_id: int, values: TagValues, commands: list[SessionCommand]
+) -> str:
+    """What the status bar says of a tag edited: its new key, or that it changed."""
+    from diptych.gui.tag_key_commands import GiveTagKey
+
+    name = quoted(tag_path(session, tag_id))
+    if len(commands) == 1 and isinstance(commands[0], GiveTagKey):
+        if values.key is None:
+            return f"Tag {name} has no key now — Ctrl+Z to undo"
+        return f"Key {values.key} tags with {name} now — Ctrl+Z to undo"
+    return f"Tag {name} changed — Ctrl+Z to undo"
