@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -99,6 +100,7 @@ class AnnotationsPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(VerticalScroll(body, self, most=0.2))
+        self._order_tab_stops()
         self._connect()
         self.filters.on_session_tags_changed()
         self.filters.on_session_articles_changed()
@@ -119,6 +121,14 @@ class AnnotationsPanel(QWidget):
         self.no_match.hide()
         self.other_tab_hint = self._hint("", "passagesOtherTab", wrap=True)
         self.other_tab_hint.hide()
+
+    def _order_tab_stops(self) -> None:
+        """Tab goes from the filter field to the list, and Shift+Tab back; the lists that
+        filter by tag, article and coder and the tabs come after the list: reached between
+        the two, Home or Down there changed what was listed instead of choosing a row."""
+        stops = (self.search, self.table, self.tag_combo, self.article_combo, self.coder_combo)
+        for first, second in pairwise((*stops, self.tabs)):
+            QWidget.setTabOrder(first, second)
 
     def _hint(self, text: str, name: str = "", *, wrap: bool = False) -> QLabel:
         """A line of help above the table, in the placeholder text's colour."""
@@ -349,7 +359,7 @@ class AnnotationsPanel(QWidget):
         return True
 
     def _typed_into_filter(self, event: QKeyEvent) -> bool:
-        """Words typed in the list go on in the filter field, four Shift+Tabs up: Ctrl+Shift+P
+        """Words typed in the list go on in the filter field, a Shift+Tab up: Ctrl+Shift+P
         then the words filters the passages (see :mod:`~diptych.gui.type_ahead`)."""
         text = typed_text(event)
         if text:
