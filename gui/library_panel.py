@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     QPoint,
     Qt,
     Signal,
@@ -70,6 +72,9 @@ class LibraryPanel(QWidget):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        # The Library was gone to with its key, and nothing typed since in the list: the
+        # words typed next begin a new filter (see reached_by_key).
+        self._new_filter = False
         self.model = ArticleListModel(session)
         self.proxy = TitleFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -111,7 +116,8 @@ class LibraryPanel(QWidget):
                         self.proxy.rowsRemoved, self.proxy.modelReset):  # fmt: skip
             changed.connect(self._show_matches)
         self.view.activated.connect(self.on_view_activated)
-        self.view.typed.connect(lambda text: type_into(self.filter, text))
+        self.view.typed.connect(self.on_view_typed)
+        self.view.installEventFilter(self)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
         import_button.clicked.connect(self.importRequested)
         if session.read_only:  # greyed, saying why, not refused once files are chosen
@@ -154,6 +160,23 @@ class LibraryPanel(QWidget):
         (opened beside, say, and now in the current pane): it becomes the current one of
         them, and they stay selected."""
         self.selection.select(article_id)
+
+    def reached_by_key(self) -> None:
+        """The Library was gone to with its key (Ctrl+Shift+L): the words typed next in the
+        list replace the filter's, as in a search field, where they were added to the old
+        words ("long" and "housing" gave "longhousing")."""
+        self._new_filter = True
+
+    def on_view_typed(self, text: str) -> None:
+        """Words typed in the list go on in the filter field, or begin it anew."""
+        type_into(self.filter, text, replace=self._new_filter)
+        self._new_filter = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The keyboard leaving the list ends a visit by the Library's key."""
+        if watched is self.view and event.type() == QEvent.Type.FocusOut:
+            self._new_filter = False
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """F2 renames the selected article; Delete removes the selected articles (after

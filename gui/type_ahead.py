@@ -25,8 +25,12 @@ def typed_text(event: QKeyEvent) -> str:
     return text
 
 
-def type_into(field: QLineEdit, text: str) -> None:
-    """Go on typing ``text`` at the end of ``field``, with the keyboard in it."""
+def type_into(field: QLineEdit, text: str, *, replace: bool = False) -> None:
+    """Go on typing ``text`` at the end of ``field``, with the keyboard in it; with
+    ``replace``, type it over the field's words (undone in the field by Ctrl+Z)."""
     field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-    field.end(False)
+    if replace:
+        field.selectAll()
+    else:
+        field.end(False)
     field.insert(text)

@@ -112,6 +112,8 @@ class WindowFocus(WindowParts):
         memo = self.memos.article_memo if article_open else self.memos.project_memo
         targets = {"library": self.library.view, "codebook": self.tags.view,
                    "passages": self.passages.table, "memos": memo}  # fmt: skip
+        if name == "library":  # the words typed next begin a new filter
+            self.library.reached_by_key()
         targets[name].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def on_area_passage_clicked(self, _annotation_id: int) -> None:
