@@ -1,13 +1,24 @@
 """The Passages list's selection: which passage's row is the chosen one, kept current
-while rows are removed, filtered out or read anew."""
+while rows are removed, filtered out or read anew; passages deleted together and put back
+by undo are selected together again."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QUndoCommand
 
+from diptych.gui.commands import UndoStepWatch
 from diptych.gui.passage_cells import PASSAGE_ID_ROLE
+from diptych.gui.passage_commands import DeletePassages
 from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.passage_widgets import PassageTable
 from diptych.gui.session import ProjectSession
@@ -49,6 +60,7 @@ class PassageListSelection(QObject):
         model.rowsRemoved.connect(self.on_model_rows_changed)
         model.rowsInserted.connect(self.on_model_rows_changed)
         model.modelReset.connect(self.show_chosen)
+        self.restored_rows = _RestoredRows(self)
 
     def current_passage(self) -> int | None:
         """The id of the passage on the current row, if any."""
@@ -138,3 +150,23 @@ class PassageListSelection(QObject):
             self.table.selectionModel().setCurrentIndex(index, flags)
         finally:
             self._selecting = False
+
+
+class _RestoredRows(UndoStepWatch):
+    """Passages deleted together and put back by undo are all selected again, the first
+    one chosen (as undo shows it), where only that one was: Del deletes them again, their
+    menu tags them all.
+
+    Args:
+        selection: the list's selection, which owns this object.
+    """
+
+    def __init__(self, selection: PassageListSelection) -> None:
+        super().__init__(selection.session, selection)
+        self.selection = selection
+
+    def on_step(self, command: QUndoCommand, *, undone: bool) -> None:
+        if undone and isinstance(command, DeletePassages) and len(command.restored) > 1:
+            restored = [passage.id for passage in command.restored]
+            # After the window has chosen the first of them, which selects its row alone.
+            QTimer.singleShot(0, self, lambda: self.selection.select_passages(restored))

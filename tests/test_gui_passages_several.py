@@ -258,3 +258,16 @@ def test_deleting_many_at_once_asks_first(
     assert stored_ids(window) == set()
     window.actions_.undo.trigger()
     assert len(stored_ids(window)) == 12
+
+
+def test_undoing_a_deletion_of_several_selects_them_all_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    chosen = first_rows_selected(qtbot, window, 3)
+    table = window.passages.table
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert not stored_ids(window) & set(chosen)
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    assert set(chosen) <= stored_ids(window)
+    qtbot.waitUntil(lambda: window.passages.selection.selected_passages() == chosen)
+    assert window.passages.current_passage() == chosen[0]
