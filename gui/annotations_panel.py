@@ -80,6 +80,8 @@ class AnnotationsPanel(QWidget):
         self.coder_combo = self.filters.coder_combo
         self._build_tabs()
         self.table = PassageTable(self.model, self)
+        # Gone to with its key, nothing typed since: the words typed next begin a new filter.
+        self._new_filter = False
         self.table.setAccessibleName("Passages")
         self.table.installEventFilter(self)
         self.selection = PassageListSelection(session, self.model, self.table)
@@ -363,8 +365,14 @@ class AnnotationsPanel(QWidget):
         then the words filters the passages (see :mod:`~diptych.gui.type_ahead`)."""
         text = typed_text(event)
         if text:
-            type_into(self.search, text)
+            type_into(self.search, text, replace=self._new_filter)
+            self._new_filter = False
         return bool(text)
+
+    def reached_by_key(self) -> None:
+        """The Passages list was gone to with its key (Ctrl+Shift+P): the words typed next
+        in it replace the filter's, as in a search field, as the Library's do."""
+        self._new_filter = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter opens the current passage; Delete deletes it; Shift+F10 and the Menu key
@@ -381,6 +389,8 @@ class AnnotationsPanel(QWidget):
             if event.key() == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()  # every passage again, as in the Library
                 return True
+        if watched is self.table and event.type() == QEvent.Type.FocusOut:
+            self._new_filter = False  # the visit by the key ends
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if self._typed_into_filter(event):

@@ -114,6 +114,8 @@ class WindowFocus(WindowParts):
                    "passages": self.passages.table, "memos": memo}  # fmt: skip
         if name == "library":  # the words typed next begin a new filter
             self.library.reached_by_key()
+        elif name == "passages":
+            self.passages.reached_by_key()
         targets[name].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def on_area_passage_clicked(self, _annotation_id: int) -> None:
