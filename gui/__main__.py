@@ -6,8 +6,12 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diptych.storage.cli import main as cli_main
+
+if TYPE_CHECKING:  # Qt is imported only when a command needs it
+    from diptych.gui.paths import AppPaths
 
 
 def open_window(project: Path | None) -> int:
@@ -31,31 +35,34 @@ def open_window(project: Path | None) -> int:
         gc.enable()
 
 
-def backups_of(project: Path) -> int:
-    """How many backups the window keeps of the file at ``project``, in its per-user
-    folders (which Qt names: imported only to say whether a damaged file has backups)."""
+def _window_paths() -> AppPaths:
+    """The window's per-user folders, which Qt names from the application's names: set
+    here as the window sets them (gui.app), for a command that reads what the window keeps."""
     from PySide6.QtCore import QCoreApplication
 
     from diptych.gui.paths import APP_NAME, ORGANIZATION, AppPaths
-    from diptych.storage.backup_folders import backups_for_path
 
-    # The names the window's folders are made of, as the window sets them (gui.app).
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(ORGANIZATION)
-    return len(backups_for_path(AppPaths.located().backups, project))
+    return AppPaths.located()
+
+
+def backups_of(project: Path) -> int:
+    """How many backups the window keeps of the file at ``project``, in its per-user
+    folders (which Qt names: imported only to say whether a damaged file has backups)."""
+    from diptych.storage.backup_folders import backups_for_path
+
+    return len(backups_for_path(_window_paths().backups, project))
 
 
 def coder_name() -> str:
     """The coder's name given in the window (Edit > Coder name…), or "": read from the
     window's settings file (which Qt names: imported only for ``annotate``)."""
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QSettings
 
-    from diptych.gui.paths import APP_NAME, ORGANIZATION, AppPaths
     from diptych.gui.settings import CODER_KEY, SETTINGS_FILE
 
-    QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    path = AppPaths.located().config / SETTINGS_FILE
+    path = _window_paths().config / SETTINGS_FILE
     settings = QSettings(str(path), QSettings.Format.IniFormat)
     return str(settings.value(CODER_KEY, "") or "").strip()
 

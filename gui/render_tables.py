@@ -152,7 +152,7 @@ def column_widths(
     widest = [0.0] * len(columns)  # its width in the font, in pixels
     length = [0] * len(columns)  # the characters of its cells, together
     count = [0] * len(columns)
-    plain, bold = QFontMetricsF(font), QFontMetricsF(_bold(font))
+    plain, bold = QFontMetricsF(font), QFontMetricsF(bold_of(font))
     for cell in _sampled(cells, rows):
         content = text[cell.start : cell.end]
         column = columns[cell.col]
@@ -207,7 +207,7 @@ def _sampled(cells: Sequence[Block], rows: dict[int, int]) -> Iterator[Block]:
         yield from cells[start : bisect_right(cells, row, lo=start, key=_ROW)]
 
 
-def _bold(font: QFont) -> QFont:
+def bold_of(font: QFont) -> QFont:
     """``font`` in bold, as a table's header cells are shown."""
     bold = QFont(font)
     bold.setWeight(QFont.Weight.Bold)

@@ -254,43 +254,34 @@ class Settings:
         """The folder each article file was last imported or updated from, by the file's
         name (the project keeps the name only): where Update from newer file… looks for
         it first."""
-        raw = self._qsettings.value("import/places", "{}")
-        try:
-            places = json.loads(str(raw))
-        except (ValueError, TypeError):
-            return {}
-        if not isinstance(places, dict):
-            return {}
+        places = self._json_object("import/places")
         return {k: Path(v) for k, v in places.items() if isinstance(k, str) and isinstance(v, str)}
 
     def unfinished_import(self, project: Path) -> list[str]:
         """The names of the files an import into ``project`` was reading when Diptych
         stopped before it ended (killed, a power cut), or []: said once as the project
         opens again (nothing of such an import is in the project: it is one transaction)."""
-        raw = self._qsettings.value("import/under_way", "{}")
-        try:
-            under_way = json.loads(str(raw))
-        except (ValueError, TypeError):
-            return []
-        names = under_way.get(str(project)) if isinstance(under_way, dict) else None
+        names = self._json_object("import/under_way").get(str(project))
         return [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
 
     def set_import_under_way(self, project: Path, names: Sequence[str] | None) -> None:
         """Note that an import of ``names`` into ``project`` is under way (None: it ended,
         one way or another). Written to disk at once: it is read after a kill."""
-        raw = self._qsettings.value("import/under_way", "{}")
-        try:
-            under_way = json.loads(str(raw))
-        except (ValueError, TypeError):
-            under_way = {}
-        if not isinstance(under_way, dict):
-            under_way = {}
+        under_way = self._json_object("import/under_way")
         if names is None:
             under_way.pop(str(project), None)
         else:
             under_way[str(project)] = list(names)
         self._qsettings.setValue("import/under_way", json.dumps(under_way))
         self._qsettings.sync()
+
+    def _json_object(self, key: str) -> dict[str, Any]:
+        """The JSON object kept under ``key`` ({} if none, or not one)."""
+        try:
+            value = json.loads(str(self._qsettings.value(key, "{}")))
+        except (ValueError, TypeError):
+            return {}
+        return value if isinstance(value, dict) else {}
 
     def note_file_places(self, places: Mapping[str, Path]) -> None:
         """Remember the folders files were imported or updated from (the latest

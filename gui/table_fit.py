@@ -41,7 +41,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from diptych.gui.render_tables import CELL_ROOM, FONT_UNIT, font_unit, unbroken
+from diptych.gui.render_tables import CELL_ROOM, FONT_UNIT, bold_of, font_unit, unbroken
 from diptych.storage.document import Block
 
 LEAST = FONT_UNIT + 1
@@ -70,12 +70,10 @@ def measure_columns(
     least = [0.0] * len(columns)
     most = [0.0] * len(columns)
     plain = QFontMetricsF(font)
-    bold_font = QFont(font)
-    bold_font.setWeight(QFont.Weight.Bold)
-    bold = QFontMetricsF(bold_font)
+    bolder = QFontMetricsF(bold_of(font))
     for cell in cells:
         content = text[cell.start : cell.end]
-        metrics = bold if cell.header else plain
+        metrics = bolder if cell.header else plain
         column = columns[cell.col]
         for part in unbroken(content):
             least[column] = max(least[column], metrics.horizontalAdvance(part))
