@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 
 from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Progress, Workers
-from diptych.storage.backup import backup_project
+from diptych.storage.backup import RECENT_REASON, backup_project
 from diptych.storage.backup_folders import BackupInfo, backup_folder, list_backups
+from diptych.storage.errors import DiptychError
 from diptych.storage.project import Project
 
 BACKUP_INTERVAL_MS = 60 * 60 * 1000  # hourly
@@ -20,6 +23,13 @@ BACKUP_INTERVAL_MS = 60 * 60 * 1000  # hourly
 # first change (and a first change made sooner is then in the backup with the rest).
 ON_OPEN_DELAY_MS = 1000
 KEEP = 20
+# While changes are made, the latest state is backed up this often, and as another program
+# is turned to (a file manager or a terminal, say, where the project file may be copied
+# over), or LEAVING_GAP_MS after the last backup was begun. Only the newest of
+# these is kept. A project file overwritten in place goes on from the newest backup
+# (storage.file_place), so this is at most what such an accident loses.
+RECENT_INTERVAL_MS = 5 * 60 * 1000
+LEAVING_GAP_MS = 10 * 1000
 
 
 def backup_job(project_path: Path, root: Path, reason: str) -> Callable[[Progress], Path]:
@@ -33,7 +43,8 @@ def backup_job(project_path: Path, root: Path, reason: str) -> Callable[[Progres
 
 
 class BackupScheduler(QObject):
-    """Backs the project up when it is opened and every hour while it stays open.
+    """Backs the project up when it is opened and every hour while it stays open; and its
+    latest state, once changed, every few minutes and as another program is turned to.
 
     Args:
         session: the open project.
@@ -61,11 +72,54 @@ class BackupScheduler(QObject):
         self.on_open.setSingleShot(True)
         self.on_open.setInterval(ON_OPEN_DELAY_MS)
         self.on_open.timeout.connect(lambda: self.back_up("on open"))
+        self.recent = QTimer(self)
+        self.recent.setInterval(RECENT_INTERVAL_MS)
+        self.recent.timeout.connect(self.keep_recent)
+        self.after_gap = QTimer(self)  # the backup put off as another program was turned to
+        self.after_gap.setSingleShot(True)
+        self.after_gap.timeout.connect(self.keep_recent)
+        self._begun: tuple[int, int] | None = None  # the project's changes at the last backup
+        self._since = QElapsedTimer()  # ... and when it was begun
 
     def start(self) -> None:
-        """Take the backup on open (once the window is up) and start the hourly timer."""
+        """Take the backup on open (once the window is up) and start the timers."""
         self.on_open.start()
         self.timer.start()
+        self.recent.start()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self.on_application_state_changed)
+
+    def on_application_state_changed(self, state: Qt.ApplicationState) -> None:
+        """Another program has the focus: back the latest changes up, or once
+        :data:`LEAVING_GAP_MS` have passed since the last backup was begun."""
+        if state == Qt.ApplicationState.ApplicationActive or self.project_closed():
+            return
+        if self._since.isValid() and not self._since.hasExpired(LEAVING_GAP_MS):
+            self.after_gap.start(LEAVING_GAP_MS - self._since.elapsed())
+            return
+        self.keep_recent()
+
+    def keep_recent(self) -> None:
+        """Back the project's latest state up if it changed since the last backup."""
+        if self.project_closed() or self._begun is None:  # none yet: the one on open comes
+            return
+        try:
+            changed = self._changes() != self._begun
+        except DiptychError:  # the file cannot be read now: the window's watch says why
+            return
+        if changed:
+            self.back_up(RECENT_REASON)
+
+    def project_closed(self) -> bool:
+        """True once the project is closed (the window is closing or has closed)."""
+        return self.session.project.closed
+
+    def _changes(self) -> tuple[int, int]:
+        """What moves with every change to the project: this window's own (the rows its
+        connection changed) and those of other connections (SQLite's data version)."""
+        project = self.session.project
+        return project.db.conn.total_changes, project.data_version()
 
     def back_up(self, reason: str) -> None:
         """Take one backup in the background; when the project file has just left its
@@ -76,6 +130,9 @@ class BackupScheduler(QObject):
         if project.file_status() != "same" or project.log_left():  # the window follows it
             QTimer.singleShot(ON_OPEN_DELAY_MS, self, lambda: self.back_up(reason))
             return
+        with contextlib.suppress(DiptychError):  # read again at the next backup
+            self._begun = self._changes()
+        self._since.start()
         worker = self.workers.start(backup_job(self.session.project.path, self.root, reason))
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(self.on_worker_failed)  # a bug: the workers report it

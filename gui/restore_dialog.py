@@ -58,7 +58,9 @@ class RestoreDialog(QDialog):
         if not backups:
             text = (
                 "There are no backups of this project yet. One is taken when it is opened "
-                "and every hour while it is open, whenever it has changed since the last one."
+                "and every hour while it is open, whenever it has changed since the last one;"
+                " the latest changes are also backed up every five minutes and as you turn"
+                " to another program."
             )
         elif damaged:
             text = (

@@ -86,6 +86,10 @@ def backup_project(
 
 
 UPGRADE_REASON = "before-upgrade"
+RECENT_REASON = "recent"
+"""Why a project is backed up while changes are made to it (every few minutes, and as
+another program is turned to): only the newest of these is kept, so that they never push
+the others out."""
 
 
 def backup_before_upgrade(project: Project, *, root: Path) -> Path:
@@ -122,12 +126,16 @@ def _safe(reason: str) -> str:
 
 def prune(folder: Path, *, keep: int, budget: int | None = None) -> list[Path]:
     """Delete all but the newest ``keep`` backups, and never one taken before an update to
-    a newer format (the only copy an older Diptych can open); returns what was deleted.
+    a newer format (the only copy an older Diptych can open); of the backups taken while
+    changes are made (:data:`RECENT_REASON`), only the newest; returns what was deleted.
 
     With a ``budget`` (bytes), older backups also go once the newer ones fill it, or five
     times the newest backup's size if that is more; the newest :data:`MIN_KEEP` stay
     whatever their size."""
     rotated = [b for b in list_backups(folder) if b.reason != UPGRADE_REASON]
+    recent = [b for b in rotated if b.reason == RECENT_REASON]
+    superseded = recent[1:]  # by the newest, which holds every change they held
+    rotated = [b for b in rotated if b not in superseded]
     kept = rotated[:keep]
     if budget is not None and kept:
         room = max(budget, BUDGET_COPIES * kept[0].size)
@@ -138,7 +146,7 @@ def prune(folder: Path, *, keep: int, budget: int | None = None) -> list[Path]:
                 kept = kept[:count]
                 break
     removed = []
-    for info in rotated[len(kept) :]:
+    for info in rotated[len(kept) :] + superseded:
         try:
             info.path.unlink(missing_ok=True)
         except OSError:  # kept: the new backup is taken, an extra old one does no harm

@@ -46,6 +46,7 @@ class BackupInfo:
 _REASONS = {
     "on-open": "when opened",
     "hourly": "hourly",
+    "recent": "latest, while working",
     "before-import": "before an import",
     "before-restore": "before a restore",
     "before-upgrade": "before it was updated to a newer format",

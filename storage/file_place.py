@@ -22,7 +22,9 @@ destroy the other file, and the project read through it is a mix of both, so
 (its header and the project's uuid, read without SQLite, through the descriptor SQLite
 holds), and :func:`follow_file` stops writing at once: the log is taken away from the
 file, and the project's last automatic backup is kept as a copy beside it, where the
-project goes on (what was saved after that backup is lost with the file's old contents).
+project goes on (what was saved after that backup is lost with the file's old contents;
+the window backs the latest changes up every few minutes and as another program is
+turned to, see :mod:`diptych.gui.backups`).
 
 What :func:`follow_file` did, and what the user is told of it, is a
 :class:`~diptych.storage.file_followed.FileFollowed`.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from damaged_files import damage
 
-from diptych.storage.backup import backup_project, prune
+from diptych.storage.backup import RECENT_REASON, backup_project, prune
 from diptych.storage.backup_folders import backup_folder, backups_for_path, list_backups
 from diptych.storage.backup_restore import restore_backup
 from diptych.storage.errors import DamagedProjectError, NotAProjectError
@@ -119,6 +119,25 @@ def test_a_snapshot_of_an_unchanged_project_is_not_kept(tmp_path: Path) -> None:
         third = backup_project(project, root=root, reason="on open", keep=2)
     assert third not in (first, second)
     assert [b.path for b in list_backups(folder)] == [third, second]
+
+
+def test_only_the_newest_backup_taken_while_working_is_kept(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "p.diptych"
+    with create_sample_project(path) as project:
+        opened = backup_project(project, root=root, reason="on open")
+        recents = []
+        for name in ("One", "Two", "Three"):
+            project.tags.add(name=name)
+            recents.append(backup_project(project, root=root, reason=RECENT_REASON))
+        project.tags.add(name="Four")
+        hourly = backup_project(project, root=root, reason="hourly")
+        folder = backup_folder(root, project)
+    assert len(set(recents)) == 3
+    assert [b.path for b in list_backups(folder)] == [hourly, recents[-1], opened]
+    assert "(latest, while working, " in list_backups(folder)[1].label
+    with Project.open(recents[-1], read_only=True) as newest:
+        assert {"One", "Two", "Three"} <= {t.name for t in newest.tags.all()}
 
 
 def test_restoring_the_newest_backup_of_an_unchanged_project_keeps_it(tmp_path: Path) -> None:

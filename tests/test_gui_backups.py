@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from diptych.gui.backups import (
     BACKUP_INTERVAL_MS,
     ON_OPEN_DELAY_MS,
+    RECENT_INTERVAL_MS,
     BackupScheduler,
     backups_of,
 )
@@ -59,6 +60,46 @@ def test_a_backup_is_taken_on_open_and_every_hour(qtbot: QtBot, window: MainWind
     qtbot.waitUntil(lambda: scheduler.last != first, timeout=5000)
     assert [b.reason for b in list_backups(folder)] == ["hourly", "on-open"]
     assert scheduler.last is not None and "Coded since" in tag_names(scheduler.last)
+
+
+def leave_for_another_program() -> None:
+    """Another program takes the focus, as the desktop tells the application."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+
+
+def test_the_latest_changes_are_backed_up_as_another_program_is_turned_to(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    scheduler = window.backups
+    folder = folder_of(window)
+    qtbot.waitUntil(lambda: scheduler.last is not None, timeout=5000)  # on open
+    opened = scheduler.last
+    assert scheduler.recent.isActive() and scheduler.recent.interval() == RECENT_INTERVAL_MS
+    leave_for_another_program()  # nothing changed since: nothing to back up
+    qtbot.wait(50)
+    assert not window.workers.busy and scheduler.last == opened
+
+    window.tags.create_tag(TagValues("Coded a moment ago", "#123456", None, ""))
+    leave_for_another_program()  # a moment after the backup on open: once the gap is over
+    assert scheduler.after_gap.isActive() and scheduler.last == opened
+    scheduler.after_gap.timeout.emit()
+    qtbot.waitUntil(lambda: scheduler.last != opened, timeout=5000)
+    first = scheduler.last
+    assert first is not None and "Coded a moment ago" in tag_names(first)
+    assert [b.reason for b in list_backups(folder)] == ["recent", "on-open"]
+
+    window.tags.create_tag(TagValues("Coded later", "#654321", None, ""))
+    scheduler.recent.timeout.emit()  # five minutes later
+    qtbot.waitUntil(lambda: scheduler.last != first, timeout=5000)
+    assert scheduler.last is not None and "Coded later" in tag_names(scheduler.last)
+    assert [b.reason for b in list_backups(folder)] == ["recent", "on-open"]  # the newest
+    assert not first.exists()
+    scheduler.recent.timeout.emit()  # five more minutes without a change
+    qtbot.wait(50)
+    assert not window.workers.busy and len(list_backups(folder)) == 2
 
 
 def test_start_backs_up_into_the_folder_it_is_given(

@@ -291,6 +291,34 @@ def test_another_project_copied_over_the_open_file_is_left_alone_and_the_backup_
         assert copy.info().uuid != o.info().uuid
 
 
+def test_a_project_copied_over_after_turning_to_another_program_keeps_every_change(
+    qtbot: QtBot, launched: MainWindow, tmp_path: Path
+) -> None:
+    window = launched
+    path = window.session.project.path
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)  # on open
+    opened = window.backups.last
+    add_tag(window, "Coded before the copy")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)  # a terminal
+    window.backups.after_gap.timeout.emit()  # 10 s after the backup on open
+    qtbot.waitUntil(lambda: window.backups.last != opened, timeout=5000)
+    other = tmp_path / "other.diptych"
+    with Project.create(other) as elsewhere:
+        elsewhere.tags.add(name="From elsewhere")
+    write_over(path, other.read_bytes())  # cp other.diptych project.diptych
+
+    qtbot.waitUntil(lambda: bool(notice_of(window)), timeout=5000)
+    kept = window.session.project.path
+    assert kept != path and "(kept " in kept.name
+    shown = {tag.name for tag in window.session.codebook().ordered()}
+    assert "Coded before the copy" in shown
+    window.close()
+    assert "Coded before the copy" in tag_names(kept)
+    assert tag_names(path) == {"From elsewhere"}
+
+
 def test_a_change_refused_as_the_file_left_is_told_in_the_bar_and_the_file_found_at_once(
     qtbot: QtBot, launched: MainWindow
 ) -> None:
