@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from diptych.storage.export_coders import UNNAMED, coder_counts
 from diptych.storage.exporting import ExportData, ExportPassage
 from diptych.storage.model import MemoKind
 from diptych.storage.note_markdown import NoteRenderer
@@ -162,7 +163,28 @@ def page_counts(data: ExportData) -> list[str]:
             f'<td class="n">{len(passages)}</td>'
             f'<td class="n">{orphans}</td><td class="n">{tags}</td></tr>'
         )
-    return [*lines, "</table>", "</section>"]
+    return [*lines, "</table>", *_coder_counts(data), "</section>"]
+
+
+def _coder_counts(data: ExportData) -> list[str]:
+    """The table of passages per coder, when several coded them."""
+    coders = coder_counts(data)
+    if not coders:
+        return []
+    lines = [
+        "<h2>Passages per coder</h2>",
+        "<table>",
+        '<tr><th>Coder</th><th class="n">Passages</th><th class="n">With a note</th>'
+        '<th class="n">Tags used</th><th class="n">Articles</th></tr>',
+    ]
+    for c in coders:
+        name = f"<bdi>{escaped(c.name)}</bdi>" if c.name else UNNAMED
+        lines.append(
+            f'<tr><td dir="auto">{name}</td><td class="n">{c.passages}</td>'
+            f'<td class="n">{c.noted}</td><td class="n">{c.tags}</td>'
+            f'<td class="n">{c.articles}</td></tr>'
+        )
+    return [*lines, "</table>"]
 
 
 def _tag_counts(data: ExportData) -> list[str]:

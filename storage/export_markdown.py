@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from diptych.storage.control_characters import isolated
+from diptych.storage.export_coders import CoderCount, coder_counts, coder_label
 from diptych.storage.export_markdown_quotes import MarkdownQuotes
 from diptych.storage.export_markdown_text import (
     escape_text,
@@ -53,6 +54,7 @@ from diptych.storage.exporting import (
 )
 from diptych.storage.model import Article, Memo, MemoKind, Tag
 from diptych.storage.source_addresses import uri_form
+from diptych.storage.wording import counted
 
 
 def export_markdown(data: ExportData, progress: Progress | None = None) -> bytes:
@@ -93,11 +95,23 @@ def _header(data: ExportData) -> list[str]:
     ]
     if coder := data.sole_coder():
         lines.append(f"- Coded by: {isolated(escape_text(one_line(coder)))}")
+    if coders := coder_counts(data):
+        lines.append("- Coders:")
+        lines += [f"  - {_coder_line(c)}" for c in coders]
     lines.append("")
     memo = data.memo(MemoKind.PROJECT)
     if memo is not None:
         lines += ["**Project memo:**", "", *note_lines(memo.text), ""]
     return lines
+
+
+def _coder_line(c: CoderCount) -> str:
+    """ "Ana: 12 passages (4 with a note), 5 tags, 2 articles"."""
+    name = isolated(escape_text(one_line(coder_label(c))))
+    return (
+        f"{name}: {counted(c.passages, 'passage')} ({c.noted} with a note),"
+        f" {counted(c.tags, 'tag')}, {counted(c.articles, 'article')}"
+    )
 
 
 def _scope(data: ExportData) -> str:
