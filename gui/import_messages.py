@@ -88,14 +88,15 @@ def imported_message(
 def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, bool]:
     """What REFI-QDA files brought in, and whether to warn (then one line for each thing
     said): something was skipped, or sources already in the project were not added again
-    (as article files already imported are named in a warning)."""
+    (as article files already imported are named in a warning), in the same or another
+    version of their text."""
     # True whether a copy was written now or the newest one already held the project as
     # it was (a copy the same as the last is not written twice: its name says "opened").
     backed_up = (
         "The project as it was before the import is kept among its backups "
         "(File > Restore from backup)."
     )
-    if not any(summary.skipped or summary.known_sources for summary in summaries):
+    if not any(s.skipped or s.known_sources or s.changed_sources for s in summaries):
         # One line in the status bar: each file's summary a sentence of its own.
         said = [f"{'; '.join(summary.describe())}." for summary in summaries]
         return " ".join([*said, backed_up]), False

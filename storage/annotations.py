@@ -41,6 +41,9 @@ class NewAnnotation:
     uuid: str | None = None
     created_at: str | None = None
     updated_at: str | None = None
+    lost: Anchor | None = None
+    """Set for a passage whose words the article's text no longer has (coded in another
+    version of it): added as an orphan with this quote and context, to re-attach."""
 
 
 class AnnotationStore:
@@ -73,18 +76,24 @@ class AnnotationStore:
         with self._project.transaction():
             db = self._project.db
             for item in items:
-                text = self._project.articles.get(article_id=item.article_id).text
-                anchor = anchor_range(text, item.start, item.end)
-                self._project.articles.confirm_text(article_id=item.article_id, anchor=anchor)
+                status = AnnotationStatus.ANCHORED if item.lost is None else AnnotationStatus.ORPHAN
+                anchor = item.lost or self._anchored(item)
                 values = [None, item.uuid or new_uuid(), item.article_id, anchor.start, anchor.end]
                 values += [anchor.exact, anchor.prefix, anchor.suffix, item.note, item.coder]
                 values += [item.created_at or now, item.updated_at or item.created_at or now]
-                cursor = db.execute(INSERT_PASSAGE, [*values, AnnotationStatus.ANCHORED.value])
+                cursor = db.execute(INSERT_PASSAGE, [*values, status.value])
                 annotation_id = int(cursor.lastrowid or 0)
                 link_tags(self._project, annotation_id, item.tag_ids)
                 self._remember_coder(item.coder)
                 ids.append(annotation_id)
         return ids
+
+    def _anchored(self, item: NewAnnotation) -> Anchor:
+        """Where ``item`` is in its article's text, checked against the text the file holds."""
+        text = self._project.articles.get(article_id=item.article_id).text
+        anchor = anchor_range(text, item.start, item.end)
+        self._project.articles.confirm_text(article_id=item.article_id, anchor=anchor)
+        return anchor
 
     def _remember_coder(self, name: str) -> None:
         from diptych.storage.project import new_uuid

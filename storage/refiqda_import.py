@@ -32,6 +32,9 @@ that article: a coding the article already holds (the same words, the same tag) 
 as it is; another tag on the same words is added to the passage (or, by another coder,
 makes a passage of its own); other words make a new passage; a note not yet there is
 added to the passage's note. Memos already holding a note's text are left as they are.
+A source whose GUID names an article of the project with another text (a colleague's copy
+of an article edited since, on either side) is that article too: its codings are merged
+the same way once found in the article's text (:mod:`~diptych.storage.refiqda_versions`).
 
 PDF, picture, audio and video sources with their selections, sets, cases, variables,
 graphs, elements and attributes outside the schema, and selections whose positions fall
@@ -56,6 +59,7 @@ from diptych.storage.refiqda_read import read_exchange_file
 from diptych.storage.refiqda_records import ExchangeDocument, ExchangeSource
 from diptych.storage.refiqda_summary import ExchangeImportSummary
 from diptych.storage.refiqda_texts import shown_name
+from diptych.storage.refiqda_versions import onto_project_text
 from diptych.storage.refiqda_write import ProjectWriter, merged_by_place
 from diptych.storage.safezip import DEFAULT_LIMITS, ZipLimits
 
@@ -114,21 +118,25 @@ class _MergingWriter(ProjectWriter):
     ) -> None:
         super().__init__(project, document, summary)
         self.known: list[tuple[ExchangeSource, int]] = []  # source, the article it is
+        self.versions: list[tuple[ExchangeSource, int]] = []  # ... with another text
 
     def _articles(self) -> list[tuple[ExchangeSource, int]]:
         fresh = []
         finder = _ArticleFinder(self.project)
         for source in self.doc.sources:
-            article_id = finder.article_of(source)
-            if article_id is None:
-                fresh.append(source)
-            else:
+            shown = shown_name(source.name)
+            named = f"“{shown}”" if shown else "one without a name"
+            if (article_id := finder.article_of(source)) is not None:
                 self.known.append((source, article_id))
-                shown = shown_name(source.name)
-                self.summary.known_sources.append(f"“{shown}”" if shown else "one without a name")
+                self.summary.known_sources.append(named)
+            elif (article_id := finder.other_version_of(source)) is not None:
+                self.versions.append((source, article_id))
+                self.summary.changed_sources.append(named)
+            else:
+                fresh.append(source)
         self.doc = replace(self.doc, sources=fresh)
         added = super()._articles()
-        for source, article_id in self.known:
+        for source, article_id in self.known + self.versions:
             # A Diptych export writes an orphaned passage as a note on its article: the
             # passage is still in the article, so the note is no memo to add.
             orphans = finder.passage_notes(article_id)
@@ -141,23 +149,32 @@ class _MergingWriter(ProjectWriter):
 
     def _passages(self, articles: list[tuple[ExchangeSource, int]]) -> None:
         super()._passages(articles)
-        items = self._selections(self.known)
-        if not written_by_diptych(self.doc.origin):  # a selection of Diptych's is a passage
-            items = merged_by_place(items)
+        items = self._placed(self.known)
+        for source, article_id in self.versions:
+            ours = self.project.articles.get(article_id=article_id).text
+            mine = self._placed([(source, article_id)])
+            moved = onto_project_text(mine, source.text.text, ours)
+            self.summary.orphans_added += sum(1 for item in moved if item.lost is not None)
+            items += moved
         if items:
             self._merge(items)
 
+    def _placed(self, articles: list[tuple[ExchangeSource, int]]) -> list[NewAnnotation]:
+        """The sources' selections as passages of the articles (one per place and coder,
+        unless Diptych wrote the file: each of its selections is a passage)."""
+        items = self._selections(articles)
+        return items if written_by_diptych(self.doc.origin) else merged_by_place(items)
+
     def _merge(self, items: list[NewAnnotation]) -> None:
-        """Add what the articles do not hold yet of ``items`` (one per place and coder)."""
-        held: dict[tuple[int, int, int], list[Annotation]] = {}
-        for article_id in {article_id for _, article_id in self.known}:
+        """Add what the articles do not hold yet of ``items`` (one per place and coder;
+        an orphan is where its quote is, among the article's orphans)."""
+        held: dict[tuple[int, int | str, int], list[Annotation]] = {}
+        for article_id in {article_id for _, article_id in self.known + self.versions}:
             for passage in self.project.annotations.query(article_id=article_id):
-                if not passage.is_orphan:
-                    key = (article_id, passage.start, passage.end)
-                    held.setdefault(key, []).append(passage)
+                held.setdefault(_place(passage), []).append(passage)
         new: list[NewAnnotation] = []
         for item in items:
-            there = held.get((item.article_id, item.start, item.end), [])
+            there = held.get(_place(item), [])
             addition = self._merge_one(item, there)
             if addition is not None:
                 new.append(addition)
@@ -222,6 +239,13 @@ class _ArticleFinder:
         candidates += self.by_length.get(len(text), [])
         return next((i for i in candidates if self._text(i) == text), None)
 
+    def other_version_of(self, source: ExchangeSource) -> int | None:
+        """The article the source's GUID names, when its text is another than the
+        source's (:func:`article_of` found none with the source's text)."""
+        if not source.text.text.strip():
+            return None
+        return self.by_uuid.get(source.guid or "")
+
     def _text(self, article_id: int) -> str:
         return self.project.articles.get(article_id=article_id).text
 
@@ -229,6 +253,18 @@ class _ArticleFinder:
         """The GUIDs a Diptych export gives the notes of the article's passages."""
         passages = self.project.annotations.query(article_id=article_id)
         return {stable_guid("note", passage.uuid) for passage in passages}
+
+
+def _place(passage: Annotation | NewAnnotation) -> tuple[int, int | str, int]:
+    """Where a passage is, to find the project's passages on the same words: its offsets,
+    or for an orphan (whose offsets are of a text gone), its quote."""
+    if isinstance(passage, Annotation):
+        lost = passage.exact if passage.is_orphan else None
+    else:
+        lost = passage.lost.exact if passage.lost is not None else None
+    if lost is not None:
+        return passage.article_id, lost, -1
+    return passage.article_id, passage.start, passage.end
 
 
 def _holds(note: str, part: str) -> bool:

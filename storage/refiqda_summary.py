@@ -33,6 +33,11 @@ class ExchangeImportSummary:
             after coding.
         known_sources: the sources whose text an article of the project already has, by
             name: not added again, their codings merged into that article.
+        changed_sources: the sources that are an article of the project (their GUID names
+            it) with another text, by name: not added again, their codings found in the
+            article's text and merged into it.
+        orphans_added: passages of those whose words the article's text no longer has,
+            added as orphans (with their quote) to re-attach.
         codings_added: codings (a tag on some words, or a note on words without a tag)
             of those sources that the article did not hold, now added.
         codings_present: codings of those sources that the article already held.
@@ -54,6 +59,8 @@ class ExchangeImportSummary:
     skipped_sources: list[str] = field(default_factory=list)
     outside_text: dict[str, int] = field(default_factory=dict)
     known_sources: list[str] = field(default_factory=list)
+    changed_sources: list[str] = field(default_factory=list)
+    orphans_added: int = 0
     codings_added: int = 0
     codings_present: int = 0
     notes_added: int = 0
@@ -69,6 +76,8 @@ class ExchangeImportSummary:
         lines.extend(f"renamed tag {change}" for change in self.renamed_tags)
         if self.known_sources:
             lines.append(self._known())
+        if self.changed_sources:
+            lines.append(self._changed())
         if self.skipped:
             parts = [f"{what} ×{count}" for what, count in sorted(self.skipped.items())]
             lines.append("not imported: " + "; ".join(parts))
@@ -110,6 +119,27 @@ class ExchangeImportSummary:
             f" ({_listed(self.known_sources)}): {counted(self.codings_added, 'tag')} on"
             f" {their} passages added, {self.codings_present} already there{notes}"
         )
+
+    def _changed(self) -> str:
+        """What became of the sources that are an article of the project in another
+        version of its text."""
+        count = len(self.changed_sources)
+        their = "its" if count == 1 else "their"
+        said = (
+            f"{counted(count, 'article')} already in the project with another version of"
+            f" {their} text, not added again ({_listed(self.changed_sources)}): {their}"
+            " passages were found in the project's text and merged"
+        )
+        if not self.known_sources:  # the counts, which the line above would give
+            tags = counted(self.codings_added, "tag")
+            said += f" ({tags} added, {self.codings_present} already there)"
+        if self.orphans_added:
+            said += (
+                f"; {counted(self.orphans_added, 'passage')} whose words it no longer has"
+                f" {'is an orphan' if self.orphans_added == 1 else 'are orphans'}, to"
+                " re-attach (Passages panel, Orphans tab)"
+            )
+        return said
 
 
 def _listed(items: list[str]) -> str:

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.storage.exporting import collect
+from diptych.storage.importing import parse_article
 from diptych.storage.refiqda_export import export_qdpx
 
 Q = "{urn:QDA-XML:project:1.0}"
@@ -105,3 +106,27 @@ def test_importing_the_projects_own_export_adds_nothing_then_a_colleagues_coding
     added = [p for p in passages(window) if p not in before]
     assert added == [(first, start, start + 1, (tags[0][0],), "")]
     assert "1 tag on their passages added" in said
+
+
+def test_a_colleagues_copy_of_an_article_edited_here_since_is_not_added_twice(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = window.session.project
+    shared = tmp_path / "shared.qdpx"
+    shared.write_bytes(export_qdpx(collect(project), None))  # sent to a colleague
+    article = window.session.articles()[0]
+    text = project.articles.get(article_id=article.id).text
+    edited = text.replace(" ", "  ", 1).encode()  # a typo fixed here since
+    project.articles.replace_text(
+        article_id=article.id, parsed=parse_article(edited, name="edited.txt")
+    )
+    window.session.reload_all()
+    articles = [(a.id, a.title) for a in window.session.articles()]
+    before = passages(window)
+
+    said = import_from_the_menu(qtbot, window, shared, monkeypatch)
+
+    assert [(a.id, a.title) for a in window.session.articles()] == articles
+    assert passages(window) == before
+    assert "1 article already in the project with another version of its text" in said
+    assert window.library.view.model().rowCount() == len(articles)

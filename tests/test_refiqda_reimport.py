@@ -47,11 +47,15 @@ def counts(project: Project) -> tuple[int, int, int, int, int]:
     )
 
 
-def edited(path: Path, edit: object) -> Path:
-    """The exchange file at ``path`` with its ``project.qde`` changed by ``edit(root)``."""
+def edited(path: Path, edit: object, texts: dict[str, str] | None = None) -> Path:
+    """The exchange file at ``path`` with its ``project.qde`` changed by ``edit(root)``,
+    and the text of each source named in ``texts`` replaced."""
     with zipfile.ZipFile(path) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
     root = etree.fromstring(members["project.qde"])
+    for name, text in (texts or {}).items():
+        where = str(source_of(root, name).get("plainTextPath")).removeprefix("internal://")
+        members[f"sources/{where}"] = text.encode("utf-8")
     edit(root)  # type: ignore[operator]
     members["project.qde"] = etree.tostring(root, xml_declaration=True, encoding="utf-8")
     out = path.with_name("colleague.qdpx")
@@ -227,20 +231,76 @@ def test_a_source_of_another_program_is_found_by_its_text(tmp_path: Path, projec
     )
 
 
-def test_a_source_of_the_same_guid_but_another_text_is_a_new_article(
+def test_a_source_of_the_same_guid_but_another_text_is_that_article_changed_since(
     tmp_path: Path, project: Project
 ) -> None:
-    """Codings are only merged onto the very text they were made on."""
+    """A colleague's copy of an article whose text was edited here since: its codings are
+    found in the project's text, where they are already, and nothing is added twice."""
     path = exported(project, tmp_path / "study.qdpx")
     second = next(a for a in project.articles.all() if a.title == "Second dispatch 📰")
-    newer = ARTICLE_TWO.replace("The end.", "The end, revised.")  # a .txt: new text
+    newer = ARTICLE_TWO.replace("Second dispatch 📰\n\n", "Second dispatch 📰\n\nA new lead.\n\n")
     project.articles.replace_text(
         article_id=second.id, parsed=parse_article(newer.encode(), name="two.txt")
     )
-    articles = len(project.articles.all())
+    before = snapshot(project)
     summary = import_exchange_file(project, path=path)
-    assert len(project.articles.all()) == articles + 1
-    assert len(summary.article_ids) == 1 and len(summary.known_sources) == 2
+    assert snapshot(project) == before
+    assert summary.article_ids == [] and len(summary.known_sources) == 2
+    assert summary.changed_sources == ["“Second dispatch 📰”"]
+    assert (summary.passages, summary.codings_added, summary.orphans_added) == (0, 0, 0)
+    assert (
+        "1 article already in the project with another version of its text, not added again"
+        " (“Second dispatch 📰”): its passages were found in the project's text and merged"
+    ) in summary.describe()
+
+
+def test_a_colleagues_codings_on_a_changed_article_land_on_the_same_words_or_as_orphans(
+    tmp_path: Path, project: Project
+) -> None:
+    """The colleague fixed a typo and coded two more places: one is found in the
+    project's text (shifted), the other's words are gone from it and come as an orphan."""
+    shared = text_of(project, "Second dispatch 📰")  # the text both had
+    lead = "Their lead.\n"
+    theirs = shared.replace("📰\n", f"📰\n{lead}", 1)
+    mine = ARTICLE_TWO.replace("The end.", "The very end.")
+
+    def colleague(root: etree._Element) -> None:
+        source = source_of(root, "Second dispatch 📰")
+        for coded in source.iter(f"{Q}PlainTextSelection"):  # where their lead put them
+            for side in ("startPosition", "endPosition"):
+                coded.set(side, str(int(coded.get(side)) + len(lead)))
+        for guid, words in (("0f8fad5b-d9cb-469f-a165-70867728950e", "relations"),
+                            ("1f8fad5b-d9cb-469f-a165-70867728950e", "Their lead")):  # fmt: skip
+            at = theirs.index(words)
+            selection = etree.SubElement(
+                source, f"{Q}PlainTextSelection", guid=guid, name=words,
+                startPosition=str(at), endPosition=str(at + len(words)),
+                creatingUser=root.find(f".//{Q}User").get("guid"),
+            )  # fmt: skip
+            coding = etree.SubElement(selection, f"{Q}Coding", guid=guid.replace("f", "e"))
+            etree.SubElement(coding, f"{Q}CodeRef", targetGUID=code_guid(root, "Economy"))
+
+    path = edited(
+        exported(project, tmp_path / "study.qdpx"), colleague, {"Second dispatch 📰": theirs}
+    )
+    second = next(a for a in project.articles.all() if a.title == "Second dispatch 📰")
+    project.articles.replace_text(
+        article_id=second.id, parsed=parse_article(mine.encode(), name="two.txt")
+    )
+    held = project.annotations.query(article_id=second.id)
+    summary = import_exchange_file(project, path=path)
+    assert len(project.articles.all()) == 3 and summary.article_ids == []
+    added = [p for p in project.annotations.query(article_id=second.id) if p not in held]
+    text = project.articles.get(article_id=second.id).text
+    found = next(p for p in added if not p.is_orphan)
+    assert text[found.start : found.end] == "relations" == found.exact
+    orphan = next(p for p in added if p.is_orphan)
+    assert orphan.exact == "Their lead" and "Their lead" not in text
+    assert len(added) == 2 and summary.orphans_added == 1
+    assert summary.describe()[-1].endswith(
+        "; 1 passage whose words it no longer has is an orphan, to re-attach (Passages"
+        " panel, Orphans tab)"
+    )
 
 
 def test_the_command_line_says_what_it_left_out(tmp_path: Path, project: Project) -> None:
