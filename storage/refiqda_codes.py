@@ -74,6 +74,7 @@ class CodeWriter:
         if known is not None and known.id not in self.claimed:
             self.claimed.add(known.id)
             self.summary.tags_reused += 1
+            self._differences(known, code)
             return known
         given = unicodedata.normalize("NFC", one_line(code.name))[:_TAG_NAME_CHARS]
         given = "Unnamed code" if is_blank(given) else given  # "" or only invisible characters
@@ -104,6 +105,20 @@ class CodeWriter:
             why = " ('/' would read as a sub-tag)" if base != given else ""
             self.summary.renamed_tags.append(f"{given} -> {name}{why}")
         return tag
+
+    def _differences(self, tag: Tag, code: ExchangeCode) -> None:
+        """Note a code that is the project's tag (its GUID is the tag's uuid) whose name
+        or colour the file gives otherwise (a colleague renamed or recoloured it): the
+        tag is kept as it is here. (A code matched by name alone, from another program,
+        has that program's colour, which is not worth saying.)"""
+        differ = []
+        given = unicodedata.normalize("NFC", one_line(code.name))
+        if not is_blank(given) and given != tag.name:
+            differ.append(f"named “{given}” there")
+        if code.color and code.color.upper() != tag.color.upper():
+            differ.append(f"coloured {code.color.upper()} there")
+        if differ:
+            self.summary.tags_kept.append(f"“{tag.name}” ({', '.join(differ)})")
 
     def _namesake(self, siblings: dict[str, list[Tag]], name: str) -> Tag | None:
         """The sibling a code called ``name`` is matched to: one not yet matched, named

@@ -22,6 +22,8 @@ class ExchangeImportSummary:
         tags_created: tags added to the codebook.
         tags_reused: codes matched to a tag of the same name already there.
         renamed_tags: "old -> new" for codes given a numbered name.
+        tags_kept: the tags codes were matched to whose name or colour the file gives
+            otherwise, each with the file's: kept as they are in the project.
         passages: passages added.
         notes: passages that came with a note.
         memos: project, article and tag memos written or added to.
@@ -51,6 +53,7 @@ class ExchangeImportSummary:
     tags_created: int = 0
     tags_reused: int = 0
     renamed_tags: list[str] = field(default_factory=list)
+    tags_kept: list[str] = field(default_factory=list)
     passages: int = 0
     notes: int = 0
     memos: int = 0
@@ -74,6 +77,11 @@ class ExchangeImportSummary:
         if self.coders:
             lines.append("coders: " + ", ".join(self.coders))
         lines.extend(f"renamed tag {change}" for change in self.renamed_tags)
+        if self.tags_kept:
+            lines.append(
+                "tags kept as they are here, which the file names or colours otherwise: "
+                + _listed(self.tags_kept)
+            )
         if self.known_sources:
             lines.append(self._known())
         if self.changed_sources:

@@ -130,3 +130,25 @@ def test_a_colleagues_copy_of_an_article_edited_here_since_is_not_added_twice(
     assert passages(window) == before
     assert "1 article already in the project with another version of its text" in said
     assert window.library.view.model().rowCount() == len(articles)
+
+
+def test_a_code_a_colleague_renamed_is_named_in_the_message_and_the_tag_kept(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = tmp_path / "own.qdpx"
+    own.write_bytes(export_qdpx(collect(window.session.project), None))
+    tag = window.session.ordered_tags()[0]
+    with zipfile.ZipFile(own) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    root = etree.fromstring(members["project.qde"])
+    root.find(f".//{Q}Code[@guid='{tag.uuid}']").set("name", "Their name for it")
+    members["project.qde"] = etree.tostring(root, xml_declaration=True, encoding="utf-8")
+    colleague = tmp_path / "colleague.qdpx"
+    with zipfile.ZipFile(colleague, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+    said = import_from_the_menu(qtbot, window, colleague, monkeypatch)
+
+    assert f"“{tag.name}” (named “Their name for it” there)" in said
+    assert [t.name for t in window.session.ordered_tags()][0] == tag.name

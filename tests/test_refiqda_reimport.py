@@ -351,6 +351,28 @@ def test_a_tag_renamed_and_moved_since_the_export_is_still_the_same_tag(
     assert snapshot(project) == before
     assert summary.tags_created == 0 and summary.codings_added == 0
     assert tag.name not in {t.name for t in project.tags.all()}
+    assert summary.tags_kept == [f"“Renamed since” (named “{tag.name}” there)"]
+
+
+def test_a_colleagues_renamed_and_recoloured_codes_are_named_and_the_tags_kept(
+    tmp_path: Path, project: Project
+) -> None:
+    def recolour_and_rename(root: etree._Element) -> None:
+        root.find(f".//{Q}Code[@name='Economy']").set("color", "#123456")
+        root.find(f".//{Q}Code[@name='Diplomacy']").set("name", "Diplomatic ties")
+
+    path = edited(exported(project, tmp_path / "study.qdpx"), recolour_and_rename)
+    before = snapshot(project)
+    summary = import_exchange_file(project, path=path)
+    assert snapshot(project) == before  # the codebook here is kept as it is
+    assert summary.tags_kept == [
+        "“Economy” (coloured #123456 there)",
+        "“Diplomacy” (named “Diplomatic ties” there)",
+    ]
+    assert (
+        "tags kept as they are here, which the file names or colours otherwise: “Economy”"
+        " (coloured #123456 there); “Diplomacy” (named “Diplomatic ties” there)"
+    ) in summary.describe()
 
 
 def test_a_colleagues_note_written_on_under_the_passages_note_takes_its_place(
