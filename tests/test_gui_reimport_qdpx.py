@@ -151,4 +151,4 @@ def test_a_code_a_colleague_renamed_is_named_in_the_message_and_the_tag_kept(
     said = import_from_the_menu(qtbot, window, colleague, monkeypatch)
 
     assert f"“{tag.name}” (named “Their name for it” there)" in said
-    assert [t.name for t in window.session.ordered_tags()][0] == tag.name
+    assert window.session.ordered_tags()[0].name == tag.name
