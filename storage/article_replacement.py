@@ -41,8 +41,10 @@ def replace_article_text(
     ):
         plan = make_plan(article_id, old.text, new_text, passages)
     row = article_row(parsed, now=project.now(), sort_order=0)
-    for key in ("uuid", "title", "imported_at", "sort_order"):
+    for key in ("uuid", "imported_at", "sort_order"):
         row.pop(key, None)
+    if not _titled_by_its_file(old):  # a title the analyst gave stays
+        row.pop("title", None)
     if not row["source_url"]:  # a newer file that does not say where it is from
         row.pop("source_url")
     sets = ", ".join(f"{k} = ?" for k in row)
@@ -90,17 +92,28 @@ def restore_article_text(
         known = {p.id for p in passages}
         added = [p for p in project.annotations.query(article_id=article.id) if p.id not in known]
         db.execute(
-            "UPDATE articles SET source_name = ?, format = ?, encoding = ?, updated_at = ?,"
-            " original_text = ?, display_text = ?, characters = ?, blocks = ?, source_url = ?"
-            " WHERE id = ?",
-            [article.source_name, article.format, article.encoding, article.updated_at,
-             article.original_text, article.text, len(article.text),
+            "UPDATE articles SET title = ?, source_name = ?, format = ?, encoding = ?,"
+            " updated_at = ?, original_text = ?, display_text = ?, characters = ?, blocks = ?,"
+            " source_url = ? WHERE id = ?",
+            [article.title, article.source_name, article.format, article.encoding,
+             article.updated_at, article.original_text, article.text, len(article.text),
              blocks_to_json(article.content.blocks), article.source_url, article.id],
         )  # fmt: skip
         for passage in passages:
             project.annotations.restore_anchor(annotation=passage)
         if added and newer is not None:
             find_again(project, added, article.text, old_text=newer[0])
+
+
+def _titled_by_its_file(article: Article) -> bool:
+    """True if the article's title is the one its text gives (its first heading, or its
+    first line), so that a newer file's title may take its place: the headline of a story
+    updated since ("… 2.3 M€" -> "… 2.35 M€"). A title the analyst gave, or one taken from
+    what the text does not hold (a web page's ``<title>``, a file's name), stays."""
+    from diptych.storage.article_titles import article_title
+
+    found = article_title(article.content, fmt=article.format, page_title="", name="")
+    return found == article.title
 
 
 def _refuse_if_text_changed(current: str, expected: str) -> None:

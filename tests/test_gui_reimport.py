@@ -130,3 +130,63 @@ def test_space_after_reattaching_from_the_keyboard_leaves_the_tags_alone(
     qtbot.waitUntil(pane.view.hasFocus)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert window.session.passage(orphan.id).tag_ids == orphan.tag_ids
+
+
+PAGE = (
+    "<html><body><h1>Town hall audit: {} M€ spent</h1><p>The audit found {} M€.</p></body></html>"
+)
+
+
+def test_an_update_takes_the_newer_headline_unless_the_article_was_renamed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A story updated since ("2,3 M€" -> "2,35 M€"): its title came from its headline, so
+    the newer file's headline is its title, everywhere (undone with the text); a title the
+    analyst gave stays."""
+    path = tmp_path / "s.diptych"
+    create_sample_project(path).close()
+    window = open_window(qtbot, make_context(tmp_path / "user"), Project.open(path))
+    session = window.session
+    first = (tmp_path / "v1") / "audit.html"
+    first.parent.mkdir()
+    first.write_text(PAGE.format("2,3", "2,3"), encoding="utf-8")
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000):
+        window.importer.import_files([first])
+    article = next(a for a in session.articles() if "audit" in a.title)
+    assert article.title == "Town hall audit: 2,3 M€ spent"
+    window.area.open_from_library(article.id, new_pane=True)
+    pane = window.area.pane_for(article.id)
+    assert pane is not None
+    newer = tmp_path / "audit.html"
+    newer.write_text(PAGE.format("2,35", "2,35"), encoding="utf-8")
+
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        window.importer.reimport(article.id, newer)
+    dismiss_message(qtbot)
+
+    title = "Town hall audit: 2,35 M€ spent"
+    assert session.project.articles.summary(article_id=article.id).title == title
+    assert pane.header.title.full_text() == title
+    assert title in library_titles(window)
+    window.actions_.undo.trigger()
+    assert session.project.articles.summary(article_id=article.id).title == article.title
+    assert pane.header.title.full_text() == article.title
+
+    session.rename_article(article.id, "Audit (my name for it)")
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        window.importer.reimport(article.id, newer)
+    dismiss_message(qtbot)
+    assert session.project.articles.summary(article_id=article.id).title == "Audit (my name for it)"
+    assert "2,35 M€" in session.project.articles.get(article_id=article.id).text
+
+
+def dismiss_message(qtbot: QtBot) -> None:
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+
+def library_titles(window: MainWindow) -> list[str]:
+    model = window.library.view.model()
+    return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
