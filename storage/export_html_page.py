@@ -32,6 +32,8 @@ table { border-collapse: collapse; margin: .5em 0 1.5em; font-size: .9em; }
 th, td { border-bottom: 1px solid #ccc; padding: .2em .8em .2em 0; text-align: left;
   vertical-align: top; }
 td.n, th.n { text-align: right; }
+th { overflow-wrap: normal; }
+td.n, th.n { white-space: nowrap; }
 .d1 { padding-left: 1.2em; } .d2 { padding-left: 2.4em; } .d3 { padding-left: 3.6em; }
 .d4 { padding-left: 4.8em; } .d5 { padding-left: 6em; }
 .swatch { display: inline-block; width: 0; height: 0; border: .45em solid var(--tag);

@@ -71,3 +71,16 @@ def test_one_coder_is_named_once_and_not_counted_apart(tmp_path: Path) -> None:
     notes, report = _export(path, "md"), _export(path, "html")
     assert "- Coded by: Ana\n" in notes and "- Coders:" not in notes
     assert "coded by <bdi>Ana</bdi>" in report and "Passages per coder" not in report
+
+
+def test_the_count_tables_headers_and_figures_are_never_broken_inside_a_word(
+    tmp_path: Path,
+) -> None:
+    """The report's body may break a long word anywhere (a web address in a title), which
+    the count tables' cells would inherit: "Pass|ages", "Orp|han|s" beside a long title."""
+    report = _export(_project(tmp_path, [("Bob", ""), ("Ana", "")]), "html")
+    style = report.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "overflow-wrap: anywhere" in style  # the body's, which the cells inherit
+    assert "th { overflow-wrap: normal; }" in style
+    assert "td.n, th.n { white-space: nowrap; }" in style
+    assert '<th class="n">Passages</th><th class="n">Orphans</th>' in report
