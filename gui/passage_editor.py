@@ -68,7 +68,9 @@ class PassageEditor(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         show_as_hint(self.placeholder)
         self.pages.addWidget(self.placeholder)
-        editor = VerticalScroll(self._build_editor(), self, most=0.3, steady=True)
+        editor = self.page_scroll = VerticalScroll(
+            self._build_editor(), self, most=0.3, steady=True
+        )
         self.pages.addWidget(editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -132,6 +134,7 @@ class PassageEditor(QWidget):
         if changed:
             self.preview_button.setChecked(False)
             self.note.moveCursor(self.note.textCursor().MoveOperation.End)
+            self.page_scroll.verticalScrollBar().setValue(0)  # its quote and tags first
 
     def edit_note(self) -> bool:
         """Put the keyboard focus in the note, ready to write; False if no passage is shown."""

@@ -5,7 +5,7 @@ in a short dock): the contents keep the height they need rather than draw over o
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QScrollArea, QTextEdit, QWidget
 
 
 class VerticalScroll(QScrollArea):
@@ -15,6 +15,11 @@ class VerticalScroll(QScrollArea):
     that the panel keeps its width as before; it asks for the page's minimum height too,
     but for no more than a share of the screen's, so that on a small screen the panels
     beside one another still fit and scroll rather than push the window off the screen.
+
+    The field that takes the keyboard is scrolled into view however it takes it (Tab, a
+    click, or a key such as F2 that puts the keyboard in a note), and a text field's
+    cursor stays in view as it is typed in: in a short panel, typing into a field out of
+    sight would otherwise go unseen.
 
     A ``steady`` area asks for the height its page first needed (the Passage panel as the
     window opens, empty) and scrolls what needs more, rather than grow with what it shows:
@@ -42,6 +47,31 @@ class VerticalScroll(QScrollArea):
         # its own, it would be read as a nameless "scroll pane" between them.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(page)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.on_focus_changed)
+        for field in page.findChildren(QPlainTextEdit) + page.findChildren(QTextEdit):
+            field.cursorPositionChanged.connect(lambda f=field: self.show_cursor(f))
+
+    def on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Scroll the field that took the keyboard into view, if it is in the page."""
+        page = self.widget()
+        if new is None or page is None or not page.isAncestorOf(new):
+            return
+        if isinstance(new, QPlainTextEdit | QTextEdit):
+            self.show_cursor(new)
+        else:
+            self.ensureWidgetVisible(new)
+
+    def show_cursor(self, field: QPlainTextEdit | QTextEdit) -> None:
+        """Scroll the text cursor of ``field``, if it has the keyboard, into view, with
+        a line's room under it."""
+        page = self.widget()
+        if page is None or not field.hasFocus():
+            return
+        rect = field.cursorRect()
+        where = field.viewport().mapTo(page, rect.center())
+        self.ensureVisible(where.x(), where.y(), 0, rect.height())
 
     def minimumSizeHint(self) -> QSize:
         page = self.widget()
