@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 
 MIN_TEXT_CONTRAST = 4.5  # WCAG AA for text
+MIN_MARK_CONTRAST = 1.5  # a grey highlight's fill told apart from the page it is on
+MIN_HUE_DIFFERENCE = 48  # ... or a coloured one's: a channel this far from the page's
 
 
 def luminance(color: QColor) -> float:
@@ -35,6 +37,42 @@ def painted_over(color: QColor, page: QColor) -> QColor:
         round(color.green() * a + page.green() * (1 - a)),
         round(color.blue() * a + page.blue() * (1 - a)),
     )
+
+
+def told_apart(color: QColor, page: QColor, least: float = MIN_MARK_CONTRAST) -> QColor:
+    """``color`` (with its transparency), or, where it would hardly show on ``page`` (a
+    white tag on a white page, a black one on a dark page), that colour mixed towards black
+    on a light page or white on a dark one, no further than it takes to show. A colour
+    shows by its hue (a pale yellow on white, one channel far from the page's) or by being
+    lighter or darker (``least``, a contrast ratio)."""
+    if _shows(color, page, least):
+        return color
+    away = 0 if luminance(page) > _MIDDLE else 255
+    mixed = QColor(color)
+    for step in range(1, 11):
+        share = step / 10
+        mixed = QColor(
+            round(color.red() * (1 - share) + away * share),
+            round(color.green() * (1 - share) + away * share),
+            round(color.blue() * (1 - share) + away * share),
+            color.alpha(),
+        )
+        if _shows(mixed, page, least):
+            break
+    return mixed
+
+
+def _shows(color: QColor, page: QColor, least: float) -> bool:
+    painted = painted_over(color, page)
+    apart = max(
+        abs(painted.red() - page.red()),
+        abs(painted.green() - page.green()),
+        abs(painted.blue() - page.blue()),
+    )
+    return apart >= MIN_HUE_DIFFERENCE or contrast(painted, page) >= least
+
+
+_MIDDLE = 0.18  # the luminance as far in contrast from black as from white
 
 
 def hint_color(palette: QPalette, page: QPalette.ColorRole, ink: QPalette.ColorRole) -> QColor:

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from diptych.gui.contrast import MIN_TEXT_CONTRAST, contrast, painted_over
+from diptych.gui.contrast import MIN_TEXT_CONTRAST, contrast, painted_over, told_apart
 from diptych.gui.passage_index import Mark, PassageIndex, Segment
 from diptych.storage.offsets import PositionMap
 
@@ -90,6 +90,7 @@ class HighlightTheme:
         fill.setAlpha(110 if self.dark else 170)
         if self.page is None or self.ink is None:
             return fill
+        fill = told_apart(fill, self.page)  # a tag of the page's own colour shows too
         while fill.alpha() > LEAST_ALPHA:
             if contrast(painted_over(fill, self.page), self.ink) >= MIN_TEXT_CONTRAST:
                 break

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from diptych.gui.article_view import ArticleView
+from diptych.gui.contrast import told_apart
 from diptych.gui.passage_index import Mark
 
 LANE_WIDTH = 5
@@ -143,11 +144,15 @@ class PassageMargin(QWidget):
         lanes = 1 + max((lane for lane, *_ in placed), default=0)
         width, gap = lane_pixels(lanes, device_pixels(self.width(), ratio), ratio)
         painter.scale(1 / ratio, 1 / ratio)  # one unit is one pixel
+        page = self.palette().window().color()
+        shown: dict[str, QColor] = {}  # each colour as it shows on the margin
         for lane, mark, color, top, bottom in placed:
             height = max(bottom - top, 4)
             x, y = gap + lane * (width + gap), round(top * ratio)
             bar = QRect(x, y, width, round((top + height) * ratio) - y)
-            painter.fillRect(bar, QColor(color))
+            if color not in shown:  # a white tag's bar on a light margin: grey
+                shown[color] = told_apart(QColor(color), page)
+            painter.fillRect(bar, shown[color])
             # Where the bar is, in logical pixels: what the pointer is over.
             left, right = int(x / ratio), max(int(x / ratio), int((x + width) / ratio) - 1)
             self._bars.append((QRect(QPoint(left, top), QPoint(right, top + height - 1)),
