@@ -33,6 +33,7 @@ def restore(window: WindowParts) -> None:
             [max(180, width // 6), max(240, width // 4)],
             Qt.Orientation.Horizontal,
         )
+        welcome(window)
     session = window.session
     layout = window.context.settings.pane_layout(session.project.info().uuid, session.project.path)
     known = {a.id for a in session.articles()}
@@ -41,6 +42,27 @@ def restore(window: WindowParts) -> None:
     else:
         for article_id in sorted(known)[:2]:  # two side by side on first start
             window.area.add_pane(article_id)
+
+
+WELCOME = (
+    "Welcome to Diptych: select words in an article and press a digit key to tag them with"
+    " the Codebook's tags. F1 lists every key."
+)
+SAMPLE_WELCOME = (
+    "Welcome to Diptych. This is its sample project: its memo, in the Memos panel, says how"
+    " to start. Select words in an article and press a digit key to tag them; F1 lists"
+    " every key."
+)
+
+
+def welcome(window: WindowParts) -> None:
+    """The very first window: a line in the status bar on how to start; on the sample
+    project, whose memo says more, with the Memos panel in front."""
+    if window.session.project.path == window.context.paths.sample_project:
+        window.docks["memos"].raise_()
+        window.context.messages.info(SAMPLE_WELCOME)
+    else:
+        window.context.messages.info(WELCOME)
 
 
 def save(window: WindowParts) -> None:
