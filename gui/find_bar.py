@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
@@ -38,8 +41,40 @@ def as_typed(text: str) -> str:
     return text
 
 
+def without_accents(text: str) -> str:
+    """``text`` with each accented letter as its letter (é e, Ñ N, ű u), one character for
+    one: a letter whose accents are separate characters keeps them. Hangul syllables, whose
+    parts are letters, are left whole."""
+    if text.isascii():
+        return text
+    bases = {}
+    for char in set(text):
+        if not char.isascii():
+            parts = unicodedata.normalize("NFD", char)
+            if len(parts) > 1 and all(unicodedata.combining(p) for p in parts[1:]):
+                bases[char] = parts[0]
+    if len(bases) > _MANY_ACCENTED:  # Vietnamese, say: one pass rather than one a letter
+        return text.translate({ord(char): base for char, base in bases.items()})
+    for char, base in bases.items():
+        text = text.replace(char, base)
+    return text
+
+
+_MANY_ACCENTED = 40
+
+
+@lru_cache(maxsize=4)  # the article's, searched again at each key typed in the bar
+def _searched_form(text: str) -> tuple[str, bool]:
+    """``text`` as it is searched, and whether in lower case (unless that changes its
+    length: ``İ`` lowers to two characters)."""
+    plain = without_accents(as_typed(text))
+    lowered = plain.lower()
+    return (lowered, True) if len(lowered) == len(text) else (plain, False)
+
+
 def find_all(text: str, needle: str, *, limit: int = MAX_MATCHES) -> list[tuple[int, int]]:
-    """Case-insensitive matches of ``needle`` in ``text`` as (start, end) code points;
+    """Matches of ``needle`` in ``text`` as (start, end) code points, whatever their case
+    and accents (Lefevre finds Lefèvre, and Lefèvre Lefevre), as a browser's find does;
     straight quotes typed match curly ones (Xi's finds Xi’s, see :func:`as_typed`).
 
     Case folding can change lengths (``ß`` folds to ``ss``); matching is done on
@@ -48,10 +83,9 @@ def find_all(text: str, needle: str, *, limit: int = MAX_MATCHES) -> list[tuple[
     """
     if not needle:
         return []
-    haystack = as_typed(text).lower()
-    key = as_typed(needle).lower()
-    if len(haystack) != len(text):
-        haystack, key = as_typed(text), as_typed(needle)  # lengths changed: exact case
+    haystack, lowered = _searched_form(text)
+    key = without_accents(as_typed(needle))
+    key = key.lower() if lowered else key
     matches: list[tuple[int, int]] = []
     position = haystack.find(key)
     while position >= 0 and len(matches) < limit:
