@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,6 +19,7 @@ from diptych.gui.note_html import text_to_html
 from diptych.gui.passage_cells import local_time
 from diptych.gui.session import ProjectSession
 from diptych.storage.model import ArticleSummary
+from diptych.storage.namesakes import told_apart
 from diptych.storage.wording import counted
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,11 +36,8 @@ def article_labels(articles: list[ArticleSummary]) -> list[tuple[ArticleSummary,
     its title, followed by its file's name when another article has the same title (two
     outlets' copies of one wire story), which would otherwise be two lines alike, told
     apart only by hovering, or one of them left out unknowingly."""
-    counts = Counter(a.title for a in articles)
-    return [
-        (a, f"{a.title} ({a.source_name})" if counts[a.title] > 1 and a.source_name else a.title)
-        for a in articles
-    ]
+    labels = told_apart(articles)
+    return [(a, labels[a.id]) for a in articles]
 
 
 def article_label(session: ProjectSession, article_id: int) -> str:

@@ -44,10 +44,6 @@ def restore(window: WindowParts) -> None:
             window.area.add_pane(article_id)
 
 
-WELCOME = (
-    "Welcome to Diptych: select words in an article and press a digit key to tag them with"
-    " the Codebook's tags. F1 lists every key."
-)
 SAMPLE_WELCOME = (
     "Welcome to Diptych. This is its sample project: its memo, in the Memos panel, says how"
     " to start. Select words in an article and press a digit key to tag them; F1 lists"
@@ -56,13 +52,12 @@ SAMPLE_WELCOME = (
 
 
 def welcome(window: WindowParts) -> None:
-    """The very first window: a line in the status bar on how to start; on the sample
-    project, whose memo says more, with the Memos panel in front."""
+    """The very first window, on the sample project: the Memos panel in front, where its
+    memo says how to start, and a line in the status bar pointing to it. (A project of
+    the user's own, opened by name on a first start, is left to speak for itself.)"""
     if window.session.project.path == window.context.paths.sample_project:
         window.docks["memos"].raise_()
         window.context.messages.info(SAMPLE_WELCOME)
-    else:
-        window.context.messages.info(WELCOME)
 
 
 def save(window: WindowParts) -> None:

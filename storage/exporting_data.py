@@ -9,7 +9,6 @@ touch the project again. It is read from the project by
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import tzinfo
@@ -25,6 +24,7 @@ from diptych.storage.model import (
     ProjectInfo,
     Tag,
 )
+from diptych.storage.namesakes import told_apart
 from diptych.storage.wording import time_in_words
 
 GROUP_BY = ("tag", "article")
@@ -176,14 +176,7 @@ class ExportData:
         object.__setattr__(self, "_memos_by_target", memos)
         paths = {t.id: self.codebook.path(t.id) for t in self.codebook.ordered()}
         object.__setattr__(self, "_paths", paths)
-        shared = Counter(a.title for a in self.articles)
-        titles = {
-            a.id: f"{a.title} ({a.source_name})"
-            if shared[a.title] > 1 and a.source_name
-            else a.title
-            for a in self.articles
-        }
-        object.__setattr__(self, "_titles", titles)
+        object.__setattr__(self, "_titles", told_apart(self.articles, self.options.zone))
         named = {p.annotation.coder for p in self.passages if p.annotation.coder}
         object.__setattr__(self, "_sole_coder", next(iter(named)) if len(named) == 1 else "")
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDockWidget
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.context import AppContext
-from diptych.gui.window_layout import SAMPLE_WELCOME, WELCOME
+from diptych.gui.window_layout import SAMPLE_WELCOME
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
 
@@ -31,18 +31,20 @@ def test_the_first_window_on_the_sample_project_says_how_to_start(
     assert "Select text in either article" in window.memos.project_memo.toPlainText()
 
 
-def test_the_first_window_on_another_project_says_how_to_tag(
+def test_the_first_window_on_another_project_leaves_it_to_speak_for_itself(
     qtbot: QtBot, context: AppContext, tmp_path: Path
 ) -> None:
     window = open_window(qtbot, context, Project.create(tmp_path / "mine.diptych"))
-    assert window.statusBar().currentMessage() == WELCOME
+    assert window.statusBar().currentMessage() == ""
     assert in_front(window.docks["passages"])
 
 
-def test_a_later_window_says_nothing_of_it(
-    qtbot: QtBot, context: AppContext, tmp_path: Path
+def test_a_later_window_on_the_sample_project_says_nothing_of_it(
+    qtbot: QtBot, context: AppContext
 ) -> None:
-    first = open_window(qtbot, context, Project.create(tmp_path / "mine.diptych"))
+    create_sample_project(context.paths.sample_project).close()
+    first = open_window(qtbot, context, Project.open(context.paths.sample_project))
     first.close()  # its layout kept, as on quitting
-    again = open_window(qtbot, context, Project.open(tmp_path / "mine.diptych"))
-    assert WELCOME not in again.statusBar().currentMessage()
+    again = open_window(qtbot, context, Project.open(context.paths.sample_project))
+    assert again.statusBar().currentMessage() == ""
+    assert in_front(again.docks["memos"])  # where the user left it

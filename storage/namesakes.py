@@ -1,0 +1,57 @@
+"""Articles of the same title told apart, as lists, panes and exports name them.
+
+Two outlets' copies of one wire story share a title: each is followed by its file's name,
+"Storm hits coast (herald.html)". Two saved versions of one page (a story saved on Monday
+and again on Tuesday, each as ``index.html`` in a folder of its own) share the file's name
+too: each is then followed by when it was imported, "Storm hits coast (index.html,
+imported 7 December 2026, 09:12)", and where even that is the same (imported together), by
+a number in import order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import tzinfo
+from typing import Protocol
+
+from diptych.storage.wording import time_in_words
+
+
+class Named(Protocol):
+    """What an article (or its summary) holds that names it."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def source_name(self) -> str: ...
+    @property
+    def imported_at(self) -> str: ...
+
+
+def told_apart(articles: Sequence[Named], zone: tzinfo | None = None) -> dict[int, str]:
+    """Each article's title as a list shows it (by article id), namesakes told apart;
+    times in ``zone`` (None: the computer's)."""
+    titles = Counter(a.title for a in articles)
+    files = Counter((a.title, a.source_name) for a in articles if titles[a.title] > 1)
+    times = Counter(
+        (a.title, a.source_name, a.imported_at)
+        for a in articles
+        if files[a.title, a.source_name] > 1
+    )
+    seen: Counter[tuple[str, str, str]] = Counter()
+    labels = {}
+    for a in sorted(articles, key=lambda a: a.id):  # numbered in import order
+        if titles[a.title] < 2 or not a.source_name:
+            labels[a.id] = a.title
+        elif files[a.title, a.source_name] < 2:
+            labels[a.id] = f"{a.title} ({a.source_name})"
+        else:
+            when = time_in_words(a.imported_at, zone)
+            key = (a.title, a.source_name, a.imported_at)
+            seen[key] += 1
+            number = f", {seen[key]}" if times[key] > 1 else ""
+            labels[a.id] = f"{a.title} ({a.source_name}, imported {when}{number})"
+    return labels

@@ -1,0 +1,74 @@
+"""Articles of one title are told apart by their file's name, and, where that is the same
+too (two saved versions of one page, each an index.html), by when each was imported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC
+from pathlib import Path
+
+from gui_support import open_window
+from pytestqt.qtbot import QtBot
+
+from diptych.gui.article_model import article_labels
+from diptych.gui.context import AppContext
+from diptych.storage.exporting import collect
+from diptych.storage.importing import parse_article
+from diptych.storage.namesakes import told_apart
+from diptych.storage.project import Project
+
+
+@dataclass
+class Summary:
+    id: int
+    title: str
+    source_name: str
+    imported_at: str
+
+
+def test_namesakes_are_told_apart_by_file_then_by_import_time() -> None:
+    articles = [
+        Summary(1, "Storm hits coast", "index.html", "2026-12-07T09:12:00+00:00"),
+        Summary(2, "Storm hits coast", "index.html", "2026-12-08T10:30:00+00:00"),
+        Summary(3, "Storm hits coast", "herald.html", "2026-12-08T10:30:00+00:00"),
+        Summary(4, "Budget", "a.txt", "2026-12-08T10:30:00+00:00"),
+        Summary(5, "Vote", "v.md", "2026-12-08T10:30:00+00:00"),
+        Summary(6, "Vote", "v.md", "2026-12-08T10:30:00+00:00"),
+    ]
+    assert told_apart(articles, UTC) == {
+        1: "Storm hits coast (index.html, imported 7 December 2026, 09:12)",
+        2: "Storm hits coast (index.html, imported 8 December 2026, 10:30)",
+        3: "Storm hits coast (herald.html)",
+        4: "Budget",
+        5: "Vote (v.md, imported 8 December 2026, 10:30, 1)",
+        6: "Vote (v.md, imported 8 December 2026, 10:30, 2)",
+    }
+
+
+PAGE = "<html><head><title>Storm hits coast</title></head><body><h1>Storm hits coast</h1>"
+
+
+def test_two_saved_versions_of_a_page_are_told_apart_in_the_library_and_the_exports(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    for day, toll in (("monday", "3"), ("tuesday", "5")):
+        (tmp_path / day).mkdir()
+        page = f"{PAGE}<p>The toll rose to {toll}.</p></body></html>"
+        (tmp_path / day / "index.html").write_text(page, encoding="utf-8")
+    project = Project.create(tmp_path / "storm.diptych")
+    for day in ("monday", "tuesday"):  # imported a day apart, as the two days' pages
+        path = tmp_path / day / "index.html"
+        project.articles.add(parsed=parse_article(path.read_bytes(), name=path.name))
+    with project.transaction():
+        project.db.execute(
+            "UPDATE articles SET imported_at = '2026-12-07T09:12:00+00:00' WHERE id = 1"
+        )
+    window = open_window(qtbot, context, project)
+
+    labels = [label for _, label in article_labels(window.session.articles())]
+    assert len(labels) == 2 and len(set(labels)) == 2
+    assert labels[0].startswith("Storm hits coast (index.html, imported 7 December 2026, ")
+    model = window.library.view.model()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == labels
+    titles = {collect(project).title(a) for a in project.articles.all()}
+    assert len(titles) == 2
