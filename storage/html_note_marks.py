@@ -11,8 +11,12 @@ letter, ``*``, ``†``...) and either links to a place in the page (``#fn1``), o
 or a sign after a word of three letters or more or a name such as "Li" (citations and
 authors' affiliations in papers); right after the word, or after the full stop, comma,
 bracket or quotation mark that follows it ("exports.[1]", as news sites place them).
-Exponents and ordinals ("mc²", "20 m²", "1st", "10⁶") stay as they are: they follow a
-symbol, a short unit or a digit, and "mc2" is what a reader searches for.
+Exponents and ordinals ("mc<sup>2</sup>", "20 m<sup>2</sup>", "1<sup>st</sup>") follow a
+symbol, a short unit or a digit: they are no markers, and are written as
+:mod:`diptych.storage.raised_text` says ("mc²", "20 m²", "1st"), as is a subscript (which
+is held back the same way, to be written whole: "H₂O", "v_max"). A letter is a marker
+only when it links to a note: after a word, one that does not is put in brackets there
+("Smith[a]"), but not an ordinal's ending after a roman numeral ("XIXe").
 
 A footnote's link back to its marker (``<a href="#fnref1">↩</a>``, an arrow or a caret
 alone) is navigation, not the note's words: :class:`BackLinks` leaves it out.
@@ -23,6 +27,7 @@ from __future__ import annotations
 import re
 
 from diptych.storage.document import SpanStyle
+from diptych.storage.raised_text import AS_IT_IS, Written, shifted, written
 
 Run = tuple[str, SpanStyle | None, str]
 """A run of text read inside a superscript, with its style and link."""
@@ -34,72 +39,78 @@ MARK = re.compile(
 _LINKED_ONLY = re.compile(r"[A-Za-z]")  # a letter is a marker only when it links to a note
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")
 _CLOSING_MARKS = ".,;:!?)]\"'”’»"  # a marker may follow these after a word
-_LONGEST_MARK = 16  # characters read before a superscript is known not to be a marker
 BACK_LINK_SIGNS = frozenset("\u21a9\u2191^")
 """What a footnote's link back to its marker reads (↩, ↑ or ^), alone."""
 _PRESENTATION = dict.fromkeys(map(ord, "\ufe0e\ufe0f"))  # "↩︎": the arrow drawn as text
 
 
 class NoteMarks:
-    """The superscript being read, held back until it is known to be a footnote marker."""
+    """The superscript or subscript being read, held back until it ends, to be written
+    whole: in brackets if it is a footnote marker, else as
+    :func:`~diptych.storage.raised_text.written` says."""
 
     def __init__(self) -> None:
-        self._depth = 0  # open <sup> elements
+        self._tag = ""  # "sup" or "sub": the outermost one open
+        self._depth = 0  # open elements of that name
         self._runs: list[Run] | None = None  # held back, or None when not holding any
-        self._before = ""  # the text before the superscript
+        self._before = ""  # the text before it
         self._linked = False  # it links to a place in the page
 
     @property
     def holding(self) -> bool:
-        """True while the text read is held back as a possible marker."""
+        """True while the text read is held back."""
         return self._runs is not None
 
-    def start(self, before: str, *, in_page_link: bool) -> None:
-        """A ``<sup>`` starts after ``before`` (the end of the block's text so far), perhaps
-        inside a link to a place in the page (``<a href="#fn1"><sup>1</sup></a>``)."""
-        self._depth += 1
-        if self._depth == 1:
+    def start(self, tag: str, before: str, *, in_page_link: bool) -> None:
+        """A ``<sup>`` or ``<sub>`` (``tag``) starts after ``before`` (the end of the
+        block's text so far), perhaps inside a link to a place in the page
+        (``<a href="#fn1"><sup>1</sup></a>``). One inside another is part of it."""
+        if not self._depth:
+            self._tag = tag
             self._runs, self._before, self._linked = [], before, in_page_link
+        if tag == self._tag:
+            self._depth += 1
 
     def link(self, href: str) -> None:
         """A link starts inside the superscript."""
         if href.strip().startswith("#"):
             self._linked = True
 
-    def hold(self, text: str, style: SpanStyle | None, href: str) -> list[Run]:
-        """Hold ``text`` back; what to add to the block now (all that was held if it grew
-        too long to be a marker)."""
+    def hold(self, text: str, style: SpanStyle | None, href: str) -> None:
+        """Hold ``text`` back until the element ends."""
         assert self._runs is not None
         self._runs.append((text, style, href))
-        if sum(len(run[0]) for run in self._runs) > _LONGEST_MARK:
-            return self.release()
-        return []
 
-    def end(self) -> list[Run]:
-        """A ``</sup>`` ends: the runs to add to the block (none if still inside)."""
-        if not self._depth:
+    def end(self, tag: str) -> list[Run]:
+        """A ``</sup>`` or ``</sub>`` ends: the runs to add to the block (none if still
+        inside)."""
+        if not self._depth or tag != self._tag:
             return []
         self._depth -= 1
-        return [] if self._depth else self.release()
+        return [] if self._depth else self.release(whole=True)
 
     def boundary(self) -> list[Run]:
-        """A block begins or ends: it ends the superscript too, as browsers read it; what
+        """A block begins or ends: it ends the element too, as browsers read it; what
         was held, to add to the block before it ends."""
         self._depth = 0
         return self.release()
 
-    def release(self) -> list[Run]:
-        """Stop holding: what was held, in brackets if it is a marker after a word."""
+    def release(self, *, whole: bool = False) -> list[Run]:
+        """Stop holding: what was held, in brackets if it is a marker after a word, else
+        raised or lowered if it can be. Marked with ``^``, ``_`` or spaced only when it
+        was read ``whole`` (to its end tag), not cut off by a line or a block."""
         runs, self._runs = self._runs or [], None
         mark = "".join(run[0] for run in runs)
-        if not runs or not self._is_marker(mark.strip()) or mark[0].isspace():
+        if not runs:
             return runs
-        text, style, href = runs[0]
-        runs[0] = (f"[{text}", style, href)
-        text, style, href = runs[-1]
-        ends = len(text.rstrip())  # a space after the marker stays after the bracket
-        runs[-1] = (f"{text[:ends]}]{text[ends:]}", style, href)
-        return runs
+        if self._tag == "sup" and self._is_marker(mark.strip()) and not mark[0].isspace():
+            form = Written(prefix="[", suffix="]")
+        elif whole:
+            form = written(mark, self._tag, self._before)
+        else:
+            form = shifted(mark, self._tag) or AS_IT_IS
+        texts = form.apply([run[0] for run in runs])
+        return [(text, style, href) for text, (_, style, href) in zip(texts, runs, strict=True)]
 
     def _is_marker(self, mark: str) -> bool:
         # after a word, or after the mark that closes its sentence or clause ("exports.¹")

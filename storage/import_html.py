@@ -18,7 +18,9 @@ Lists saved from Word as paragraphs are read as lists
 (:mod:`diptych.storage.html_word_lists`), and bold and italic written as styles as bold
 and italic (:mod:`diptych.storage.html_emphasis`). A footnote marker after a word is kept
 in brackets, a word of its own, and a footnote's link back to its marker (``↩``) is left
-out (:mod:`diptych.storage.html_note_marks`).
+out (:mod:`diptych.storage.html_note_marks`); other superscripts and subscripts are raised
+or lowered ("10⁶", "H₂O") or marked ("10^abc") as :mod:`diptych.storage.raised_text` says,
+never run into the number before them.
 
 When the page marks its article (one ``<main>`` or ``role="main"``, or one ``<article>``),
 only that is read, with the headline just before it (:mod:`diptych.storage.html_main`):
@@ -191,8 +193,8 @@ class _PageReader(ForgivingParser):
             self._emphasis.end(tag)
             if tag == "span":
                 self._word_marker(self._word_lists.end_span())
-            elif tag == "sup":
-                self._add(self._note_marks.end())
+            elif tag in ("sup", "sub"):
+                self._add(self._note_marks.end(tag))
             elif tag == "math":
                 self._formulas = max(self._formulas - 1, 0)
             elif tag in CODE_TAGS:
@@ -247,10 +249,10 @@ class _PageReader(ForgivingParser):
             self._write([(text, *self._style())])
 
     def _write(self, runs: list[Run]) -> None:
-        """Add runs of text, or hold them back as a possible footnote marker."""
+        """Add runs of text, or hold them back while a superscript or subscript is read."""
         for text, style, href in runs:
             if self._note_marks.holding:
-                self._add(self._note_marks.hold(text, style, href))
+                self._note_marks.hold(text, style, href)
             else:
                 self._add([(text, style, href)])
 
@@ -305,9 +307,9 @@ class _PageReader(ForgivingParser):
             self._formulas += 1
         elif tag in CODE_TAGS:
             self._code += 1
-        elif tag == "sup":
+        elif tag in ("sup", "sub"):
             before = "" if self._block is None else self._block.ending(8)
-            self._note_marks.start(before, in_page_link=self._in_page_link)
+            self._note_marks.start(tag, before, in_page_link=self._in_page_link)
         elif tag == "a":
             self._href = allowed_href(without_redirect(attrs.get("href", "")))
             self._in_page_link = attrs.get("href", "").strip().startswith("#")

@@ -7,8 +7,9 @@ importer walks tokens and never renders HTML), and:
 
 - an inline tag that only formats its text shows its text, in the style the app already
   has for it: ``<b>``/``<strong>`` as strong text, ``<i>``/``<em>`` as emphasis,
-  ``<code>``/``<kbd>`` as code, ``<br>`` as a line break, and digits in ``<sup>`` or
-  ``<sub>`` raised or lowered ("x²", "H₂O"); ``<u>``, ``<s>``, ``<del>``, ``<mark>``,
+  ``<code>``/``<kbd>`` as code, ``<br>`` as a line break, and ``<sup>`` and ``<sub>``
+  raised or lowered ("x²", "H₂O", "v_max", as :mod:`diptych.storage.raised_text` writes
+  them); ``<u>``, ``<s>``, ``<del>``, ``<mark>``,
   ``<span>``, ``<small>``, ``<abbr>`` show their text alone;
 - ``<a href>`` is a link if its address is one an article keeps (http, https, mailto),
   else its text alone;
@@ -36,12 +37,9 @@ STYLED: dict[str, SpanStyle] = {
 }
 """Inline tags shown in a style of their own."""
 SHIFTED = tag_set("sup sub")
-"""Inline tags whose digits are raised or lowered."""
+"""Inline tags whose text is raised or lowered."""
 HIDDEN = tag_set("script style")
 """Tags dropped with everything in them."""
-_RAISED = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
-_LOWERED = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
-_SHIFTABLE = frozenset("0123456789+-=()")
 
 
 def read_raw_html(parser: MarkdownIt) -> None:
@@ -81,11 +79,3 @@ class _TagReader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self.tag is None:
             self.tag = Tag(tag, True)
-
-
-def shifted(text: str, tag: str) -> str:
-    """``text`` raised (in ``<sup>``) or lowered (in ``<sub>``), if every character of it
-    has a raised or lowered form (digits, signs, brackets); else ``text`` as it is."""
-    if not text or not _SHIFTABLE.issuperset(text):
-        return text
-    return text.translate(_RAISED if tag == "sup" else _LOWERED)

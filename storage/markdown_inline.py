@@ -2,7 +2,8 @@
 
 Emphasis, strong text, inline code and links become spans; an image is its alt text in
 brackets (:mod:`diptych.storage.image_text`); raw HTML keeps its words and harmless
-formatting (:mod:`diptych.storage.markdown_html`); a footnote reference is its note's
+formatting (:mod:`diptych.storage.markdown_html`), a superscript or subscript held back to
+be written whole (:mod:`diptych.storage.raised_text`); a footnote reference is its note's
 raised number, set by :mod:`diptych.storage.markdown_footnotes`.
 """
 
@@ -15,11 +16,13 @@ from markdown_it.token import Token
 from diptych.storage.document import SpanStyle
 from diptych.storage.image_text import image_text
 from diptych.storage.link_addresses import allowed_href
-from diptych.storage.markdown_html import HIDDEN, SHIFTED, STYLED, read_tag, shifted
+from diptych.storage.markdown_html import HIDDEN, SHIFTED, STYLED, read_tag
+from diptych.storage.raised_text import AS_IT_IS, shifted, written
 from diptych.storage.text_builder import TextBuilder
 
 Runs = list[tuple[list[str], SpanStyle | None, str]]
-_DEPTHS = ("em", "strong", "code", "sup", "sub")  # how many of each are open
+_DEPTHS = ("em", "strong", "code")  # how many of each are open
+_BEFORE = 8  # characters before a superscript that say how it is written
 
 
 class InlineWriter:
@@ -36,12 +39,17 @@ class InlineWriter:
         self._href: str | None = None  # inside a link; "" when its target was dropped
         self._hidden = ""  # inside a <script> or <style>: its name
         self._after_tag = False  # raw HTML was the last thing read
+        self._script = ""  # inside a <sup> or <sub>: the outermost one's name
+        self._script_depth = 0  # open elements of that name
+        self._held: Runs = []  # its runs, held back until it ends
+        self._before = ""  # the text before it
 
     def write(self, tokens: Sequence[Token]) -> None:
         """Add the runs of one inline token's children to the open block."""
         runs: Runs = []
         for token in tokens:
             self._take(token, runs)
+        self._release(runs, whole=False)  # a <sup> left open ends with its paragraph
         self._flush(runs)
         # Raw HTML left open ends with its paragraph: an unclosed <script> hides no more.
         self._depth = dict.fromkeys(_DEPTHS, 0)
@@ -87,9 +95,11 @@ class InlineWriter:
             self._after_tag = True  # a line's end after it starts no line with a space
         elif name in HIDDEN:
             self._hidden = "" if tag.closing else name
-        elif name in STYLED or name in SHIFTED:
-            depth = STYLED[name].value if name in STYLED else name
+        elif name in STYLED:
+            depth = STYLED[name].value
             self._depth[depth] = max(self._depth[depth] + step, 0)
+        elif name in SHIFTED:
+            self._script_tag(name, runs, closing=tag.closing)
         elif name == "a":
             self._href = None if tag.closing else allowed_href(tag.href)
 
@@ -101,10 +111,11 @@ class InlineWriter:
     ) -> None:
         if self._after_tag:  # spaces either side of a tag show as one, as in a browser
             self._after_tag = False
-            if text.startswith(" ") and runs and runs[-1][0][-1].endswith((" ", "\n")):
+            last = self._held or runs
+            if text.startswith(" ") and last and last[-1][0][-1].endswith((" ", "\n")):
                 text = text[1:]
-        if self._depth["sup"] or self._depth["sub"]:
-            text = shifted(text, "sup" if self._depth["sup"] else "sub")
+        if self._script:
+            runs = self._held
         if self._href:
             style, href = SpanStyle.LINK, self._href
         else:
@@ -113,6 +124,35 @@ class InlineWriter:
             runs[-1][0].append(text)
         else:
             runs.append(([text], style, href))
+
+    def _script_tag(self, name: str, runs: Runs, *, closing: bool) -> None:
+        """A ``<sup>`` or ``<sub>`` tag: its text is held until it ends, then written as
+        :func:`~diptych.storage.raised_text.written` says. One inside another is part of
+        it."""
+        if not closing and not self._script:
+            self._script, self._held = name, []
+            self._before = "".join(p for parts, _, _ in runs[-_BEFORE:] for p in parts)[-_BEFORE:]
+        if name != self._script:
+            return
+        self._script_depth += -1 if closing else 1
+        if self._script_depth <= 0:
+            self._release(runs, whole=True)
+
+    def _release(self, runs: Runs, *, whole: bool) -> None:
+        """Add the held runs of a superscript or subscript to ``runs``: raised, lowered or
+        marked if it was read ``whole``, else only raised or lowered if it can be."""
+        held, tag = self._held, self._script
+        self._held, self._script, self._script_depth = [], "", 0
+        pieces = ["".join(parts) for parts, _, _ in held]
+        if not tag or not pieces:
+            return
+        content = "".join(pieces)
+        form = written(content, tag, self._before) if whole else shifted(content, tag)
+        for text, (_, style, href) in zip((form or AS_IT_IS).apply(pieces), held, strict=True):
+            if runs and runs[-1][1:] == (style, href):
+                runs[-1][0].append(text)
+            else:
+                runs.append(([text], style, href))
 
     def _style(self) -> SpanStyle | None:
         if self._depth["code"]:

@@ -24,7 +24,7 @@ def test_the_word_before_a_footnote_marker_shows_apart_and_is_found(
     shown = pane.view.toPlainText()
     assert_words_in_order(NOTED_SHOWS, shown)
     assert "The talks began[1] on Monday and ended[2];" in shown
-    assert "E=mc2" in shown
+    assert "E=mc²" in shown
 
     window.actions_.search.trigger()
     assert search_for(qtbot, window.search, "began") == ["Article · Talks — 1 match"]

@@ -1,7 +1,7 @@
 """Footnote markers written right after a word (``began<sup><a href="#fn1">1</a></sup>``)
 stay in the article, in brackets, so that the word before them is still a word of its own:
-found by search, quoted and exported whole. Exponents and other superscripts stay as they
-are, and the notes at the end of the page are kept, without their links back to the
+found by search, quoted and exported whole. Exponents and other superscripts are raised
+("10⁶", not "106"), and the notes at the end of the page are kept, without their links back to the
 markers ("↩")."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ planned<sup>*</sup>.</p>
 </body></html>"""
 NOTED_SHOWS = (
     "Talks The talks began 1 on Monday and ended 2 both sides 3 agreed. Delegates 4 left, as "
-    "planned. Water is H2O, E=mc2, a room of 20 m2, the 1st round, 106 people. "
+    "planned. Water is H₂O, E=mc², a room of 20 m², the 1st round, 10⁶ people. "
     "First note. Second note. Third note."
 )
 
@@ -50,7 +50,7 @@ def test_a_footnote_marker_after_a_word_is_kept_in_brackets_and_the_notes_too() 
     )
     assert shown[2] == (
         BlockKind.PARAGRAPH,
-        "Water is H2O, E=mc2, a room of 20 m2, the 1st round, 106 people.",
+        "Water is H₂O, E=mc², a room of 20 m², the 1st round, 10⁶ people.",
     )
     assert shown[3:] == [
         (BlockKind.HEADING, "Notes"),  # under a heading of their own, as Markdown's notes
@@ -77,10 +77,10 @@ def test_citations_and_affiliations_after_a_word_are_kept_in_brackets() -> None:
         ("<p>Exports fell,<sup>2</sup> the union</p>", "Exports fell,[2] the union"),
         ("<p>It said “no deal.”<sup>3</sup></p>", "It said “no deal.”[3]"),
         ('<p>(see the table)<sup><a href="#n">4</a></sup></p>', "(see the table)[4]"),
-        # a number after a number, a unit or a short word stays as it is: no marker
-        ("<p>Rose to 10.<sup>3</sup></p>", "Rose to 10.3"),
-        ("<p>Said “no.”<sup>2</sup></p>", "Said “no.”2"),
-        ("<p>Cost $3 ...<sup>1</sup></p>", "Cost $3 ...1"),
+        # a number after a number, a unit or a short word is no marker: it stays raised
+        ("<p>Rose to 10.<sup>3</sup></p>", "Rose to 10.³"),
+        ("<p>Said “no.”<sup>2</sup></p>", "Said “no.”²"),
+        ("<p>Cost $3 ...<sup>1</sup></p>", "Cost $3 ...¹"),
     ],
 )  # fmt: skip
 def test_a_marker_after_the_stop_or_quote_closing_a_word_is_kept_in_brackets(
@@ -125,7 +125,8 @@ def test_the_word_before_a_footnote_marker_is_found(tmp_path: Path) -> None:
     project = tmp_path / "p.diptych"
     out = io.StringIO()
     assert main(["import", str(project), str(page)], stdout=out, stderr=out) == 0
-    for word, found in (("began", "[began]"), ("ended", "[ended]"), ("mc2", "[mc2]")):
+    found_as = (("began", "[began]"), ("ended", "[ended]"), ("mc", "[mc]²"), ("10", "[10]⁶"))
+    for word, found in found_as:
         out = io.StringIO()
         assert main(["search", str(project), word], stdout=out, stderr=out) == 0, word
         assert found in out.getvalue()

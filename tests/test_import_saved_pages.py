@@ -51,9 +51,10 @@ NEWS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><base href="http
 <template><p>SECRET</p></template><svg><text>SECRET</text></svg>
 </article><aside><h2>Related</h2><ul><li>Older story</li></ul></aside></main>
 <footer><p>Copyright News</p></footer></body></html>"""
-NEWS_SHOWS = (  # a footnote marker is a word apart from the word before it, "began[1]"
+NEWS_SHOWS = (  # a footnote marker is a word apart from the word before it, "began[1]";
+    # a subscript's digits are lowered, "H₂O"
     "Talks resume Delegates meet. Photo: Ann Lee The longawaited talks began 1 "
-    "on H2O. Background Earlier rounds failed. Envoy The chief negotiator. We will agree. "
+    "on H₂O. Background Earlier rounds failed. Envoy The chief negotiator. We will agree. "
     "The envoy if a: b() First line second line Related Older story"
 )
 NEWS_LEAVES_OUT = ("Home", "World", "Copyright")  # the site's menu and footer, outside <main>

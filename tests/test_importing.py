@@ -160,7 +160,7 @@ def test_a_markdown_notes_front_matter_gives_its_title(markdown: str, title: str
         ("a.md", "# Trade rules¹\n\nText.\n", "Trade rules"),
         ("a.html", "<h1>Trade rules<sup><a href=#n>1</a></sup> and you", "Trade rules and you"),
         ("a.html", "<h1>Trade rules<sup>1,2</sup></h1><p>x", "Trade rules"),
-        ("a.html", "<h1>E = mc<sup>2</sup> [draft]</h1><p>x", "E = mc2 [draft]"),
+        ("a.html", "<h1>E = mc<sup>2</sup> [draft]</h1><p>x", "E = mc² [draft]"),
     ],
 )  # fmt: skip
 def test_a_headings_footnote_markers_are_left_out_of_the_title(
