@@ -22,6 +22,7 @@ from diptych.storage.changed_files import ChangedFileError, changed_version
 from diptych.storage.errors import ArticleFileError, Cancelled, readable_text
 from diptych.storage.folder_links import SAID, LinkTarget, link_target, links_said
 from diptych.storage.importing import EXCHANGE_SUFFIXES, FORMATS, ParsedArticle, is_folder
+from diptych.storage.page_folders import beside_chosen_page, page_folders
 from diptych.storage.wording import counted
 
 if TYPE_CHECKING:
@@ -64,7 +65,9 @@ def files_to_import(
     A file is kept as it is (reading it says what is wrong with it). A folder gives its
     article files, then those of each sub-folder, in name order (numbers by value: "part
     2" before "part 10"); hidden files and folders
-    (names starting with ``.``) are skipped, symbolic links that lead outside the folder
+    (names starting with ``.``) are skipped, as is the folder of files a browser saves
+    beside a page (:mod:`diptych.storage.page_folders`: ``story_files`` beside
+    ``story.html``, also when both were chosen), symbolic links that lead outside the folder
     or round in a loop are skipped (:mod:`diptych.storage.folder_links`), and what is left
     out is said once per folder. A file given twice, reached again through a link, or
     inside a folder also given, is kept once.
@@ -80,6 +83,8 @@ def files_to_import(
     found = FilesToImport()
     seen: set[str] = set()
     for path in paths:
+        if is_folder(path) and beside_chosen_page(path, paths):
+            continue  # its page's files, chosen with the page
         if is_folder(path):
             folder = _FolderSearch(path, keep_going)
             candidates = folder.files()
@@ -251,6 +256,7 @@ class _FolderSearch:
         """Put the article files of a folder (whose real path is ``real``) in ``found``;
         return its sub-folders."""
         subfolders = []
+        pages_files = page_folders(entry.name for entry in entries)
         for entry in entries:
             self.entries += 1
             if self.entries > _MAX_FOLDER_ENTRIES:
@@ -261,8 +267,10 @@ class _FolderSearch:
                 is_dir, is_file = entry.is_dir(), entry.is_file()
             except OSError:
                 is_dir = is_file = False
-            if is_dir:
+            if is_dir and entry.name not in pages_files:
                 subfolders.append(Path(entry.path))
+            elif is_dir:
+                continue  # a saved page's pictures, scripts and frames: not articles
             elif is_file and Path(entry.name).suffix.lower() in FORMATS:
                 found.append(Path(entry.path))
                 if len(found) > MAX_FOLDER_FILES:
