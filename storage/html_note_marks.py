@@ -71,6 +71,11 @@ class NoteMarks:
         if tag == self._tag:
             self._depth += 1
 
+    @property
+    def last(self) -> str:
+        """The last character held back ("" if none)."""
+        return next((run[0][-1] for run in reversed(self._runs or []) if run[0]), "")
+
     def link(self, href: str) -> None:
         """A link starts inside the superscript."""
         if href.strip().startswith("#"):

@@ -234,7 +234,8 @@ class _PageReader(ForgivingParser):
             text = data[1:] if self._pre_start and data.startswith("\n") else data
         else:
             text = _WHITESPACE.sub(" ", data)
-            if self._block is None or self._block.last in ("", " ", "\n"):
+            last = self._note_marks.last or (self._block.last if self._block else "")
+            if last in ("", " ", "\n"):
                 text = text.lstrip(" ")
         self._pre_start = False
         if not text:

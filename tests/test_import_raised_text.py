@@ -44,6 +44,7 @@ MARKED = [
     ("v<sub>max</sub>", "v_max"),
     ("x<sub>i+1</sub>", "x_(i+1)"),
     ("10<sup>-a</sup>", "10^(-a)"),
+    ("10<sup>a <b> b</b></sup>", "10^(a b)"),  # its spaces shown as one, as elsewhere
     # a note's letter after a word is a marker, in brackets
     ("Ann Smith<sup>a</sup> and Bo Li<sup>b</sup>", "Ann Smith[a] and Bo Li[b]"),
     # what stands apart already stays as it is
