@@ -232,6 +232,7 @@ class ExportForm(ExportSaveTo):
             group_by="article" if self.by_article.isChecked() else "tag",
             include_untagged=None if checked is None else UNTAGGED in checked,
             block_ids=self.block_ids.isChecked() and self.fmt() in BLOCK_ID_FORMATS,
+            coder=self.session.coder,  # the REFI-QDA project's maker, when they coded
         )
 
     def on_format_current_index_changed(self, *_args: object) -> None:

@@ -42,7 +42,8 @@ def main(
     window keeps of a file (in its per-user folders, which only the window knows): a
     damaged file is told to be restored from them only when there are some. ``coder_name``
     is the name given in the window, which ``annotate`` signs a passage with by default
-    (else the login name), so that one analyst is one coder in the project."""
+    (else the login name), so that one analyst is one coder in the project, and which
+    ``export`` names as the maker of a REFI-QDA project."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     arguments = sys.argv[1:] if argv is None else list(argv)
@@ -60,7 +61,7 @@ def main(
             print("diptych: the window is not available here", file=err)
             return 2
         return open_gui(getattr(args, "project", None))
-    if args.command == "annotate" and args.coder is None:
+    if getattr(args, "coder", "") is None and _names_the_coder(args):
         args.coder = (coder_name() if coder_name is not None else "") or _user_name()
     from diptych.storage import cli_commands  # what the commands do: not for the window
 
@@ -126,6 +127,17 @@ def _output_without_option(args: argparse.Namespace) -> str | None:
         " to write is named with -o, e.g. diptych export"
         f" {readable_text(str(args.project))} -o {readable_text(given[0])}"
     )
+
+
+def _names_the_coder(args: argparse.Namespace) -> bool:
+    """Whether the command needs the coder's name (which the window's settings hold, read
+    through Qt): ``annotate`` signs passages with it, a qdpx export names its maker."""
+    if args.command != "export":
+        return args.command == "annotate"
+    from diptych.storage.exporting import format_of
+
+    output = args.output
+    return (args.format or (format_of(output) if output is not None else None)) == "qdpx"
 
 
 def _user_name() -> str:

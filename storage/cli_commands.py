@@ -253,6 +253,7 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
         group_by=args.group_by,
         include_untagged=args.untagged,
         block_ids=args.block_ids,
+        coder=args.coder or "",
     )
     written: list[str] = []  # what the writer noticed: cells cut short, an empty scope
     data = export_project(project, fmt=fmt, options=options, notes=written)

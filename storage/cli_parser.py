@@ -271,6 +271,13 @@ def _export_parser(sub: Any, name: str) -> None:
         help="Markdown: mark each quote with an Obsidian block id (^uuid), for links into"
         " the file; other readers show the ids as text",
     )
+    p.add_argument(
+        "--coder",
+        type=_text,
+        default=None,
+        help="who is exporting: a qdpx names them as the project's maker when they coded in"
+        " it, else the coder of most passages exported (default: as for annotate)",
+    )
     p.add_argument("unnamed_output", nargs="*", help=argparse.SUPPRESS)
 
 

@@ -50,6 +50,9 @@ class ExportOptions:
             every tag is (``tag_ids`` None). See :attr:`untagged`.
         block_ids: whether the Markdown export marks each quote with an Obsidian block id
             (``^<passage uuid>``), for links into the file; other readers show it as text.
+        coder: who is exporting (the window's coder name, ``diptych export --coder``), ""
+            if unknown: a REFI-QDA project names them as the user who made it when they
+            coded in the project.
     """
 
     article_ids: tuple[int, ...] | None = None
@@ -60,6 +63,7 @@ class ExportOptions:
     include_subtags: bool = True
     include_untagged: bool | None = None
     block_ids: bool = False
+    coder: str = ""
 
     @property
     def untagged(self) -> bool:

@@ -4,7 +4,8 @@ What goes where (QDA-XML 1.0, ``Project-mrt2019.xsd``):
 
 - each coder is a ``User`` (guid from the coders table); passages without a known coder
   belong to one stand-in user, :data:`STAND_IN_USER_GUID`, which the importer maps back
-  to "no coder";
+  to "no coder". The project's ``creatingUserGUID`` is the coder exporting it (when they
+  coded in the project), else the coder of most passages exported;
 - each tag is a ``Code`` (guid = tag uuid, ``#RRGGBB`` colour, sub-tags nested inside)
   and its description the ``Description``. A ``Code`` holds nothing else: its memo is a
   ``Note`` tied to it by a ``Link`` (see :data:`TAG_MEMO_LINK`), never a ``NoteRef`` inside
@@ -40,6 +41,7 @@ files by :mod:`diptych.storage.export_refiqda_files`.
 
 from __future__ import annotations
 
+from collections import Counter
 from xml.etree import ElementTree as ET
 
 from diptych.storage.codebook import MAX_TAG_LEVELS, Codebook
@@ -162,7 +164,7 @@ class _ProjectBuilder:
         attrs = {"xmlns": PROJECT_NS, "name": xml_text(info.name) or "Diptych project"}
         root = ET.Element("Project", {**attrs, "origin": origin()})
         users = self._users()
-        root.set("creatingUserGUID", next(iter(self.users.values())))
+        root.set("creatingUserGUID", self._creating_user())
         set_time(root, "creationDateTime", info.created_at)
         out = XmlWriter(root)
         out.child(users)
@@ -204,6 +206,18 @@ class _ProjectBuilder:
             label = xml_text(name) or STAND_IN_USER_NAME
             ET.SubElement(element, "User", {"guid": guid, "name": label})
         return element
+
+    def _creating_user(self) -> str:
+        """The GUID of the user the project names as its maker: the coder exporting it
+        when they are one of the file's users, else the coder of most exported passages
+        (the first by name of those tied), else the first user."""
+        exporting = self.data.options.coder
+        if exporting and exporting in self.users:
+            return self.users[exporting]
+        counts = Counter(p.annotation.coder for p in self.data.passages if p.annotation.coder)
+        if counts:
+            return self.users[max(self.users, key=lambda name: counts[name])]
+        return next(iter(self.users.values()))
 
     def _tag_memo_notes(self) -> dict[int, str]:
         refs = {}
