@@ -6,12 +6,15 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diptych.storage.cli_results import Output, Result
-from diptych.storage.errors import ArticleFileError
+from diptych.storage.errors import ArticleFileError, ExchangeFileError
 from diptych.storage.project import Project
 from diptych.storage.wording import counted, found_again, orphans_before
+
+if TYPE_CHECKING:
+    from diptych.storage.refiqda_summary import ExchangeImportSummary
 
 REIMPORT_ADVICE = (
     "To bring in a changed version of an article, use: diptych reimport PROJECT ARTICLE_ID FILE"
@@ -55,6 +58,7 @@ def import_command(project: Project, args: argparse.Namespace) -> Result:
         data: dict[str, Any] = {"articles": [a.id for a in added]}
         for path in exchange:
             summary = import_exchange_file(project, path=path)
+            _refuse_unread(summary, path)
             lines.extend(str(i) for i in summary.article_ids)
             lines.extend(f"# {line}" for line in summary.describe())
             data.setdefault("exchange", []).append(asdict(summary, dict_factory=_jsonable))
@@ -68,6 +72,19 @@ def import_command(project: Project, args: argparse.Namespace) -> Result:
     if advice:
         data["advice"] = advice
     return Output(lines, data)
+
+
+def _refuse_unread(summary: ExchangeImportSummary, path: Path) -> None:
+    """Refuse an exchange file that brings in nothing because its sources could not be
+    read (a .qdpx without its text files): an import that did nothing is no success."""
+    why = summary.unread_sources()
+    if why is not None:
+        raise ExchangeFileError(
+            f"brings in nothing: {why}",
+            path=path,
+            advice="Nothing was imported. Export the project again, with its sources, from"
+            " the program that made it.",
+        )
 
 
 def _jsonable(items: list[tuple[str, Any]]) -> dict[str, Any]:

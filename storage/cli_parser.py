@@ -98,7 +98,8 @@ def _import_parser(sub: Any, name: str) -> None:
         help="import articles (.txt, .md, .html) or a REFI-QDA project (.qdpx, .qdc)",
         description="Import article files, or the article files in folders, into PROJECT, "
         "creating it if missing (a new project's name must end with .diptych). Nothing is "
-        "imported if any file is refused; a file whose "
+        "imported if any file is refused (an exchange file that brings in nothing because "
+        "its sources cannot be read is refused too); a file whose "
         "article is already in the project is left out, and so is a file named as an "
         "article's file whose text is close to it (changed since: bring it in with "
         "reimport). Prints the new article ids, then "

@@ -96,6 +96,24 @@ class ExchangeImportSummary:
             lines.append("selections outside their text, in: " + _listed(counts))
         return lines
 
+    def unread_sources(self) -> str | None:
+        """Why the file brought nothing into the project, when its sources could not be
+        read (their text files missing, say) and it brought nothing else either: no
+        article, tag, passage, memo or note. None if it brought something, or if there was
+        nothing to read (no source at all, or only sources already in the project)."""
+        if not self.skipped_sources or self.brought_anything():
+            return None
+        count = len(self.skipped_sources)
+        which = "its source" if count == 1 else f"its {count} sources"
+        return f"{which} could not be read: {_listed(self.skipped_sources)}"
+
+    def brought_anything(self) -> bool:
+        """True if the import added anything to the project."""
+        return bool(
+            self.article_ids or self.tags_created or self.passages or self.memos
+            or self.codings_added or self.notes_added or self.orphans_added
+        )  # fmt: skip
+
     def _project(self) -> str:
         """What a project brought in: every count, so that a nought shows what it lacked."""
         return (
