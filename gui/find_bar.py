@@ -12,33 +12,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBox
 from diptych.gui.clear_button import give_clear_button
 from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.theme import is_dark
+from diptych.storage.typed_quotes import as_typed
 
 MAX_MATCHES = 5000
 MIN_FIELD_CHARACTERS = 14  # narrower than this beside the count, the count gets its own line
-# Characters of articles (copied from the web, typeset) that a keyboard types otherwise:
-# each is one character for one, so that offsets found in the typed form are the text's.
-AS_TYPED = (
-    ("\u2018", "'"),  # ‘
-    ("\u2019", "'"),  # ’
-    ("\u02bc", "'"),  # ʼ
-    ("\u201c", '"'),  # “
-    ("\u201d", '"'),  # ”
-    ("\u00a0", " "),  # no-break space
-)
-
-
-def as_typed(text: str) -> str:
-    """``text`` with curly quotes straight and no-break spaces plain, as typed (same length).
-
-    Run on every passage as the Passages filter is typed: str.replace is many times
-    quicker than str.translate on text that is not ASCII.
-    """
-    if text.isascii():
-        return text
-    for typeset, typed in AS_TYPED:
-        if typeset in text:
-            text = text.replace(typeset, typed)
-    return text
 
 
 def without_accents(text: str) -> str:

@@ -10,13 +10,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from diptych.gui.find_bar import as_typed
+from diptych.storage.typed_quotes import as_typed
 
 _NOT_ASCII = re.compile("[^\x00-\x7f]+")
 
 
 def fold(text: str) -> str:
-    """``text`` without case or accents, its curly quotes straight (see :func:`as_typed`).
+    """``text`` without case or accents, its curly quotes straight (see
+    :func:`~diptych.storage.typed_quotes.as_typed`).
 
     Only the runs of characters that are not ASCII go through Unicode's decomposition,
     each run once (they repeat: curly quotes, the same accented letters); decomposing
@@ -24,6 +25,7 @@ def fold(text: str) -> str:
     Every step works character by character, so folding the runs apart from their
     neighbours comes to the same as folding the whole text.
     """
+    text = as_typed(text)  # before decomposing: an acute accent typed as an apostrophe
     if text.isascii():
         return text.lower()
     return _NOT_ASCII.sub(_folded_run, text).casefold()
@@ -35,7 +37,7 @@ def _folded_run(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=4096)
 def _fold_run(run: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", as_typed(run))
+    decomposed = unicodedata.normalize("NFKD", run)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
