@@ -10,10 +10,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diptych.storage.anchors import find_quote
+from diptych.storage.cli_annotate import annotate_command
 from diptych.storage.cli_imports import import_command, reimport_command
 from diptych.storage.cli_results import Content, Output, Result
-from diptych.storage.cli_tags import list_tags, refuse_new_path, require_tag, tag_command
+from diptych.storage.cli_tags import list_tags, require_tag, tag_command
 from diptych.storage.codebook import Codebook
 from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.file_names import set_aside_name
@@ -117,30 +117,6 @@ def _articles(project: Project, args: argparse.Namespace) -> Result:
     ]
     lines = [f"{a.id:>4}  {a.characters:>10}  {a.annotation_count:>8}  {a.title}" for a in rows]
     return Output(["  id  characters  passages  title", *lines] if rows else [], data)
-
-
-def _annotate(project: Project, args: argparse.Namespace) -> Result:
-    article = project.articles.get(article_id=args.article)
-    if args.quote is not None:
-        try:
-            anchor = find_quote(article.text, args.quote, occurrence=args.occurrence)
-        except ValueError as exc:
-            raise InputError(str(exc)) from exc
-        start, end = anchor.start, anchor.end
-    else:
-        if args.end is None:
-            raise InputError("--start needs --end")
-        start, end = args.start, args.end
-    with project.transaction():
-        for name in args.tag:
-            if project.tags.find(name=name) is None:
-                refuse_new_path(project, name)
-        tag_ids = [project.tags.ensure(name=name)[0].id for name in args.tag]
-        passage = project.annotations.add(
-            article_id=article.id, start=start, end=end, tag_ids=tag_ids,
-            note=args.note, coder=args.coder,
-        )  # fmt: skip
-    return Output([passage.uuid], {"uuid": passage.uuid, "id": passage.id})
 
 
 def _annotations(project: Project, args: argparse.Namespace) -> Result:
@@ -277,7 +253,7 @@ _HANDLERS: dict[str, Callable[[Project, argparse.Namespace], Result]] = {
     "articles": _articles,
     "tags": list_tags,
     "tag": tag_command,
-    "annotate": _annotate,
+    "annotate": annotate_command,
     "annotations": _annotations,
     "search": _search,
     "export": _export,

@@ -210,15 +210,29 @@ def _annotate_parser(sub: Any, name: str) -> None:
         name,
         help="tag a passage of an article",
         description="Tag a passage given by its quote or by code-point offsets of the display "
-        "text. Unknown tags are created. Prints the passage's uuid.",
+        "text. A quote's quotation marks and apostrophes may be straight or curly, whichever "
+        "the article has (Xi's finds Xi’s). Unknown tags are created. Prints the passage's "
+        "uuid.",
     )
     p.add_argument("project", type=Path)
     p.add_argument("article", type=_POSITIVE, metavar="ARTICLE_ID")
     where = p.add_mutually_exclusive_group(required=True)
-    where.add_argument("--quote", type=_text, help="the exact text of the passage")
+    where.add_argument(
+        "--quote",
+        type=_text,
+        help="the text of the passage, as the article writes it (but for the style of its"
+        " quotes and apostrophes)",
+    )
     where.add_argument("--start", type=_OFFSET, help="first character (code points, from 0)")
     p.add_argument("--end", type=_OFFSET, help="one past the last character (with --start)")
-    p.add_argument("--occurrence", type=_POSITIVE, default=1, help="which occurrence of --quote")
+    p.add_argument(
+        "--occurrence",
+        type=_POSITIVE,
+        default=None,
+        metavar="N",
+        help="which occurrence of --quote to tag (default: the first, with a note on stderr"
+        " when the quote occurs more than once)",
+    )
     p.add_argument(
         "--tag", type=_text, action="append", required=True, help="tag to apply (repeatable)"
     )

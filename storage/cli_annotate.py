@@ -1,0 +1,108 @@
+"""The ``diptych annotate`` command: a passage of an article, given by its quote or its
+offsets, tagged.
+
+A quote is found as Find in article finds it: its quotes and apostrophes may be typed
+straight where the article has curly ones, or the other way round
+(:mod:`diptych.storage.typed_quotes`), and the passage is the article's own characters.
+A quote found several times tags the one ``--occurrence`` names; without it, the first,
+and a note on stderr says how many there are (scripts rely on the first being tagged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import unicodedata
+
+from diptych.storage.cli_results import Output, Result
+from diptych.storage.cli_tags import refuse_new_path
+from diptych.storage.errors import InputError
+from diptych.storage.model import Article
+from diptych.storage.project import Project
+from diptych.storage.typed_quotes import as_typed, typed_occurrences
+
+
+def annotate_command(project: Project, args: argparse.Namespace) -> Result:
+    article = project.articles.get(article_id=args.article)
+    notes: list[str] = []
+    if args.quote is not None:
+        start, end = _quoted(article, args.quote, args.occurrence, notes)
+    else:
+        if args.end is None:
+            raise InputError("--start needs --end")
+        start, end = args.start, args.end
+    with project.transaction():
+        for name in args.tag:
+            if project.tags.find(name=name) is None:
+                refuse_new_path(project, name)
+        tag_ids = [project.tags.ensure(name=name)[0].id for name in args.tag]
+        passage = project.annotations.add(
+            article_id=article.id, start=start, end=end, tag_ids=tag_ids,
+            note=args.note, coder=args.coder,
+        )  # fmt: skip
+    return Output([passage.uuid], {"uuid": passage.uuid, "id": passage.id}, notes)
+
+
+def _quoted(
+    article: Article, quote: str, occurrence: int | None, notes: list[str]
+) -> tuple[int, int]:
+    """Where ``quote`` is in ``article`` (the ``occurrence``-th time, else the first, with
+    a note in ``notes`` when there are more).
+
+    Raises:
+        InputError: the quote is blank, not in the text, or not that many times.
+    """
+    if not quote.strip():
+        raise InputError("the quote is empty")
+    shown = _shown(quote)
+    starts = typed_occurrences(article.text, quote)
+    if not starts:
+        raise InputError(
+            f"the quote {shown!r} is not in the text{_written_otherwise(article.text, quote)}"
+        )
+    count = len(starts)
+    if occurrence is not None and occurrence > count:
+        times = "once" if count == 1 else f"only {count} times"
+        raise InputError(
+            f"the quote {shown!r} occurs {times}, not {occurrence} times",
+            advice=f"Give --occurrence 1{'' if count == 1 else f' to {count}'}.",
+        )
+    if occurrence is None and count > 1:
+        notes.append(
+            f"the quote {shown!r} occurs {count} times in article {article.id}; the first was"
+            f" tagged. To tag another, give --occurrence N (1 to {count})"
+        )
+    start = starts[(occurrence or 1) - 1]
+    return start, start + len(quote)  # as_typed keeps each character's place
+
+
+def _written_otherwise(text: str, quote: str) -> str:
+    """What the text has that ``quote`` may have meant, and how it differs (capitals,
+    spaces or line breaks, accents...), to say after "is not in the text"; "" if
+    nothing close is found."""
+    from diptych.storage.quotes import search_folded, search_respaced
+
+    typed_text, typed_quote = as_typed(text), as_typed(quote)
+    lowered = typed_text.lower()
+    places = []
+    if len(lowered) == len(text):  # lower() kept every character's place
+        at = lowered.find(typed_quote.lower())
+        places = [(at, at + len(quote))] if at >= 0 else []
+    found = search_folded(text, quote) or search_respaced(typed_text, typed_quote, limit=1)
+    places += [(match.start, match.end) for match in found[:1]]
+    if not places:
+        return ""
+    start, end = places[0]
+    had = text[start:end]
+    if as_typed(had).lower() == typed_quote.lower():
+        how = "in other capitals"
+    elif as_typed(had).split() == typed_quote.split():
+        how = "with other spaces or line breaks"
+    elif unicodedata.normalize("NFC", had) == unicodedata.normalize("NFC", quote):
+        how = "its accents encoded otherwise (give --start and --end instead)"
+    else:
+        how = "written otherwise (ligatures, hyphens, invisible characters or spaces)"
+    return f"; it has {_shown(had)!r}, {how}"
+
+
+def _shown(quote: str) -> str:
+    return quote if len(quote) <= 40 else quote[:37] + "..."
