@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import codecs
 
+from diptych.storage.legacy_scripts import NAMES as LEGACY_NAMES
+
 
 def _labels(codec: str, labels: str) -> dict[str, str]:
     return dict.fromkeys(labels.split(), codec)
@@ -111,4 +113,4 @@ def codec_for_label(label: str) -> str | None:
 
 def encoding_name(codec: str) -> str:
     """The name a reader knows an encoding by ("Shift_JIS (Windows-31J)" for "cp932")."""
-    return _NAMES.get(codec, codec)
+    return _NAMES.get(codec) or LEGACY_NAMES.get(codec, codec)

@@ -16,8 +16,10 @@ those used. The rules, in order:
    pasted from an older program) is UTF-8 with those bytes read as cp1252
    (``"utf-8+cp1252"``), when its UTF-8 letters show it to be UTF-8 (see
    :func:`_utf8_with_strays`);
-6. otherwise the legacy Windows encoding, cp1252 (its five unassigned bytes read as Latin-1,
-   so that no byte is ever lost).
+6. otherwise an older program's encoding: of another script than Latin (Cyrillic, Greek,
+   Hebrew, Arabic) where the text clearly reads so (:mod:`diptych.storage.legacy_scripts`),
+   else the legacy Windows encoding, cp1252 (its five unassigned bytes read as Latin-1, so
+   that no byte is ever lost).
 
 The text is then normalised: a leading BOM character is dropped and CRLF and lone CR become
 ``"\\n"``. Nothing here knows about Qt or the project database.
@@ -26,12 +28,14 @@ The text is then normalised: a leading BOM character is dropped and CRLF and lon
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from dataclasses import dataclass
 
 from diptych.storage.charset_labels import REPLACED, codec_for_label, reads_as_windows_1252
 from diptych.storage.control_characters import BINARY_SIGNS
 from diptych.storage.errors import ArticleFileError
+from diptych.storage.legacy_scripts import other_script
 from diptych.storage.utf16_text import utf16_without_mark
 
 SUPPORTED_ADVICE = "Diptych imports plain text (.txt), Markdown (.md) and web pages (.html)."
@@ -182,9 +186,14 @@ def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
     mixed = _utf8_with_strays(data)
     if mixed is not None:
         return mixed, "utf-8+cp1252"
+    western = decode_cp1252(data)
     if html and _names_windows_1252(data[:_META_SNIFF_BYTES]):
-        return decode_cp1252(data), DECLARED_CP1252  # as it says: nothing to tell the user
-    return decode_cp1252(data), "cp1252"
+        return western, DECLARED_CP1252  # as it says: nothing to tell the user
+    script = other_script(data, western)
+    if script is not None:
+        with contextlib.suppress(UnicodeDecodeError):  # past the part looked at: no byte lost
+            return data.decode(script), script
+    return western, "cp1252"
 
 
 def _declared(data: bytes, codec: str) -> tuple[str, str]:

@@ -3,7 +3,8 @@ UTF-8, and how their bytes were read instead; which web pages were read as their
 article only, the site's navigation, header and footer around it left out.
 
 A file read as Windows-1252 comes out garbled if it was written in another old encoding
-(Russian, Japanese...); a UTF-8 file with a few stray bytes keeps its UTF-8 letters, and
+(Japanese, say; Cyrillic, Greek, Hebrew and Arabic ones are told from their letters, and
+said); a UTF-8 file with a few stray bytes keeps its UTF-8 letters, and
 only the stray bytes (curly quotes or accented letters pasted from an older program) are
 read as Windows-1252; a web page read in the encoding it names may hold bytes that are not
 of that encoding, which show as "\ufffd". All are worth a glance, and all say how to bring
@@ -19,6 +20,7 @@ from collections.abc import Iterable
 
 from diptych.storage.charset_labels import REPLACED, encoding_name
 from diptych.storage.errors import Advice
+from diptych.storage.legacy_scripts import NAMES as LEGACY_NAMES
 from diptych.storage.wording import were
 
 _UPDATE = Advice(
@@ -52,6 +54,11 @@ def reading_notes(
             f"European); if {its} letters look wrong, save {it} as UTF-8 and {update}."
         )
     for name, encoding in read:
+        if encoding in LEGACY_NAMES:
+            notes.append(
+                f"{name} was not UTF-8 and was read as {LEGACY_NAMES[encoding]}, as its letters"
+                f" show; if they look wrong, save it as UTF-8 and {update}."
+            )
         if encoding.endswith(REPLACED):
             said = encoding_name(encoding.removesuffix(REPLACED))
             notes.append(

@@ -265,3 +265,49 @@ def test_stray_windows_1252_bytes_after_a_utf8_mark_are_read_as_without_it(
     decoded = decode_article(codecs.BOM_UTF8 + data, name="a.txt")
     assert decoded.text == text  # the mark dropped, no byte replaced by "�"
     assert decoded.encoding == "utf-8+cp1252"
+
+
+RUSSIAN = "Правительство объявило о новых мерах. Встреча прошла спокойно, сказал министр."
+GREEK = "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την ακρίβεια. Η συνάντηση ήταν ήρεμη."
+HEBREW = "הממשלה הודיעה על צעדים חדשים נגד יוקר המחיה. הפגישה עברה בשקט."
+ARABIC = "أعلنت الحكومة عن إجراءات جديدة لمواجهة غلاء المعيشة. وكان الاجتماع هادئا."
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (RUSSIAN, "cp1251"),
+        (RUSSIAN, "koi8_r"),
+        ("Уряд оголосив нові заходи. Зустріч пройшла спокійно, сказав міністр.", "cp1251"),
+        (GREEK, "cp1253"),
+        (HEBREW, "cp1255"),
+        (ARABIC, "cp1256"),
+    ],
+)
+def test_an_old_encoding_of_another_script_is_read_in_it(text: str, codec: str) -> None:
+    decoded = decode_article(text.encode(codec), name="note.txt")
+    assert (decoded.text, decoded.encoding) == (text, codec)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Élection à Besançon: résultat 52 % pour M. Lefèvre, qui a déjà été élu.",
+        "Größere Straßenbahnen fahren über die Brücke; Bürger äußern Ärger.",
+        "Ñúñez, año, ¿qué?",  # too few letters to tell anything but Western European
+    ],
+)
+def test_western_european_text_stays_windows_1252(text: str) -> None:
+    decoded = decode_article(text.encode("cp1252"), name="note.txt")
+    assert (decoded.text, decoded.encoding) == (text, "cp1252")
+
+
+def test_japanese_in_its_old_encoding_is_not_taken_for_another_script() -> None:
+    data = "東京からの便り。会議は終わった。明日また話し合う予定です。".encode("shift_jis")
+    assert decode_article(data, name="tokyo.txt").encoding == "cp1252"
+
+
+def test_a_greek_file_with_a_byte_greek_lacks_past_its_start_loses_nothing() -> None:
+    data = (GREEK * 2000).encode("cp1253") + b"\xaa"  # 0xAA: no character in Windows-1253
+    decoded = decode_article(data, name="note.txt")
+    assert decoded.encoding == "cp1252" and len(decoded.text) == len(data)

@@ -1,6 +1,7 @@
 """A file that is not UTF-8 is read as Windows-1252 (Western European); the message after
-the import names it and says what to do if its letters look wrong (a Russian or Japanese
-file in an old encoding comes out garbled that way)."""
+the import names it and says what to do if its letters look wrong (a Japanese file in an
+old encoding comes out garbled that way). A Russian, Greek, Hebrew or Arabic file in its
+old encoding is read in it, which the message says."""
 
 from __future__ import annotations
 
@@ -16,13 +17,13 @@ def test_the_import_message_names_the_files_read_as_windows_1252(
 ) -> None:
     posted: list[tuple[int, str, str]] = []
     window.context.messages.posted.connect(lambda *args: posted.append(args))
-    (tmp_path / "moscow.txt").write_bytes("Привет из Москвы\n\nВстреча прошла.\n".encode("koi8-r"))
+    (tmp_path / "tokyo.txt").write_bytes("東京からの便り\n\n会議は終わった。\n".encode("shift_jis"))
     (tmp_path / "seoul.txt").write_text("Notes from Seoul\n\nAll well.\n", encoding="utf-8")
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):
-        window.importer.import_files([tmp_path / "moscow.txt", tmp_path / "seoul.txt"])
+        window.importer.import_files([tmp_path / "tokyo.txt", tmp_path / "seoul.txt"])
     text = posted[-1][2]
     assert text.startswith("Imported 2 articles.")
-    assert "moscow.txt was not UTF-8" in text and "seoul.txt" not in text
+    assert "tokyo.txt was not UTF-8" in text and "seoul.txt" not in text
     assert "Windows-1252" in text and "save it as UTF-8" in text
     assert "Update from newer file" in text
 
@@ -89,3 +90,21 @@ def test_a_page_read_as_the_windows_1252_it_names_is_not_named(
     text = posted[-1][2]
     assert "notes.txt, more.txt were not UTF-8" in text and "memo.htm" not in text
     assert "if their letters look wrong, save them as UTF-8" in text
+
+
+def test_a_russian_file_in_its_old_encoding_is_read_in_it_and_said(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    text = "Правительство объявило о новых мерах\n\nВстреча прошла спокойно.\n"
+    (tmp_path / "moscow.txt").write_bytes(text.encode("cp1251"))
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000) as imported:
+        window.importer.import_files([tmp_path / "moscow.txt"])
+    said = posted[-1][2]
+    assert "moscow.txt was not UTF-8 and was read as Windows-1251 (Cyrillic)" in said
+    assert "save it as UTF-8" in said and "Update from newer file" in said
+    [article_id] = imported.args[0]
+    article = window.session.project.articles.get(article_id=article_id)
+    assert article.title == "Правительство объявило о новых мерах"
+    assert "Встреча прошла спокойно." in article.text
