@@ -65,6 +65,9 @@ def _runs(pieces: list[Piece]) -> Iterator[str]:
         elif piece.kind == "heading":
             yield f'<p dir="auto"><strong>{escaped(piece.text)}</strong></p>'
             at += 1
+        elif piece.kind == "code":  # its spaces and lines as they are
+            yield f"<pre>{escaped(piece.text)}</pre>"
+            at += 1
         else:
             yield _paragraphs(piece.text)
             at += 1

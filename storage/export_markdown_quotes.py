@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from diptych.storage.export_markdown_text import escape_cell, escape_text
 from diptych.storage.model import Annotation, Article
 from diptych.storage.quote_shapes import Piece, QuoteShapes
@@ -70,7 +72,18 @@ class _ListItems:
 def _piece_lines(piece: Piece) -> list[str]:
     if piece.kind == "heading":
         return [f"> {'#' * piece.level} {escape_text(piece.text)}"]
+    if piece.kind == "code":
+        return _code_lines(piece.text)
     return _paragraphs(piece.text)
+
+
+def _code_lines(text: str) -> list[str]:
+    """Preformatted lines (a program's code, a poem's layout) as a fenced code block in the
+    quote: their spaces and line breaks as they are, nothing in them read as markup. The
+    fence is longer than any run of backticks the lines hold."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"> {fence}", *(f"> {line}".rstrip() for line in text.split("\n")), f"> {fence}"]
 
 
 def _table_width(pieces: list[Piece], at: int) -> int:

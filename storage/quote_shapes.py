@@ -21,7 +21,8 @@ class Piece(NamedTuple):
     """One piece of a passage, as its article shows it.
 
     Attributes:
-        kind: "para", "item", "heading" or "row".
+        kind: "para", "item", "heading", "row" or "code" (preformatted lines, kept as
+            they are: their spaces and line breaks).
         text: its words ("" for a row); a paragraph's line breaks kept, others' made spaces.
         level: a heading's level, or an item's nesting (1: not nested).
         number: an item's number in an ordered list, 0 for a bullet.
@@ -61,11 +62,15 @@ class QuoteShapes:
         if ends is None:
             ends = self._ends[article.id] = [b.end for b in blocks]
         first = bisect_right(ends, start)
-        if first >= len(blocks) or blocks[first].end >= end:
-            return None  # within one block, as most are: nothing more to look at
-        text = article.content.text
-        if end - start != len(passage.exact) or not text.startswith(passage.exact, start):
+        if first >= len(blocks):
             return None
+        if blocks[first].end >= end:  # within one block, as most are: its lines, unless code
+            if blocks[first].kind is not BlockKind.CODE or not _reads_so(passage, article):
+                return None
+            return [Piece("code", passage.exact)]
+        if not _reads_so(passage, article):
+            return None
+        text = article.content.text
         return list(_pieces(blocks, first, text, start, end)) or None
 
 
@@ -98,10 +103,20 @@ def _pieces(
             yield Piece("item", words, level=max(block.level, 1), number=block.number)
         elif block.kind is BlockKind.HEADING:
             yield Piece("heading", words, level=min(max(block.level, 1), 6))
+        elif block.kind is BlockKind.CODE:
+            yield Piece("code", piece.strip("\n"))
         else:
             yield Piece("para", piece.strip("\n"))
     if row is not None:
         yield row.piece()
+
+
+def _reads_so(passage: Annotation, article: Article) -> bool:
+    """True if the article's text still reads the passage's words where it says."""
+    start, end = passage.start, passage.end
+    return end - start == len(passage.exact) and article.content.text.startswith(
+        passage.exact, start
+    )
 
 
 class _Row:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from export_fixtures import build_export_project, check_golden, fixed_options, fixed_uuid
@@ -14,6 +15,7 @@ from markdown_it.token import Token
 from diptych.storage.export_markdown import export_markdown
 from diptych.storage.export_markdown_text import escape_text, note_lines
 from diptych.storage.exporting import collect, export_project
+from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
 
 MD = MarkdownIt("commonmark")
@@ -119,6 +121,8 @@ def test_quotes_starting_with_markdown_syntax_stay_quoted_text(project: Project)
         if t.type == "paragraph_open" and t.level == 1
     ]
     plain = ["".join(c.content for c in children or []) for children in quoted]
+    # Lines quoted from a code block are a code block of the quote: read as they are.
+    plain += [line for t in tokens if t.type == "fence" for line in t.content.splitlines()]
     expected = (
         "# tag: value",
         "- dash line",
@@ -270,3 +274,22 @@ def test_any_line_escaped_renders_as_exactly_that_text(line: str) -> None:
 def test_writer_takes_collected_data(project: Project) -> None:
     data = collect(project, fixed_options())
     assert export_markdown(data) == export_project(project, fmt="md", options=fixed_options())
+
+
+def test_a_quote_of_preformatted_lines_keeps_their_spaces_in_a_code_block(
+    tmp_path: Path,
+) -> None:
+    page = (
+        b"<html><body><h1>Log</h1><p>Intro.</p><pre>code line 1\n    indented *line* 2"
+        b"\n```inner```</pre><p>After.</p></body></html>"
+    )
+    with Project.create(tmp_path / "p.diptych") as project:
+        article = project.articles.add(parsed=parse_article(page, name="log.html"))
+        text = project.articles.get(article_id=article.id).text
+        start, end = text.index("code line 1"), text.index("inner```") + 8
+        project.annotations.add(article_id=article.id, start=start, end=end)
+        notes = export_project(project, fmt="md", options=fixed_options()).decode()
+        report = export_project(project, fmt="html", options=fixed_options()).decode()
+    assert ("> ````\n> code line 1\n>     indented *line* 2\n> ```inner```\n> ````\n") in notes
+    assert "&#32;" not in notes
+    assert "<pre>code line 1\n    indented *line* 2\n```inner```</pre>" in report
