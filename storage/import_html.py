@@ -23,11 +23,13 @@ or lowered ("10⁶", "H₂O") or marked ("10^abc") as :mod:`diptych.storage.rais
 never run into the number before them.
 
 When the page marks its article (one ``<main>`` or ``role="main"``, or one ``<article>``),
-only that is read, with the headline just before it (:mod:`diptych.storage.html_main`):
-the site's menu, banners and footer are left out, the import says so, and the whole page
-is kept as the article's original text. Otherwise navigation, footers and asides are kept
-as ordinary text: a page that does not say where its article is may put it anywhere, and a
-stray menu costs the reader a glance while a lost paragraph cannot be noticed at all.
+only that is read (a ``<main>`` beside whose one ``<article>`` stand only headings and
+lists: that article), with the headline just before it and the subheading, byline and date
+of its block (:mod:`diptych.storage.html_main`): the site's menu, banners and footer are
+left out, the import says so, and the whole page is kept as the article's original text.
+Otherwise navigation, footers and asides are kept as ordinary text: a page that does not
+say where its article is may put it anywhere, and a stray menu costs the reader a glance
+while a lost paragraph cannot be noticed at all.
 
 Whitespace collapses as in a browser, except inside ``<pre>``. Broken markup (unclosed
 tags, stray end tags) is handled the way browsers mostly do: a new list item closes the
@@ -179,7 +181,7 @@ class _PageReader(ForgivingParser):
             self._title_state = "done" if self._title_state == "inside" else self._title_state
         elif self._dropped.end(tag):
             return
-        elif self._part is not None and not self._part.end(tag):
+        elif self._part is not None and not self._part.end(tag, self.getpos()):
             return  # outside the part read
         elif tag == "br":
             self._line_break()  # browsers read a stray </br> as <br>

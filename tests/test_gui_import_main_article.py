@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from test_gui_import_changed_files import answer_question
 from test_gui_import_saved_pages import import_page
-from test_import_html_main import CLUTTER, NEWS
+from test_import_html_main import CLUTTER, MAIN_WITH_ONE_ARTICLE, NEWS
 
 from diptych.gui.main_window import MainWindow
 
@@ -60,3 +60,19 @@ def test_update_from_newer_file_reads_the_page_as_its_main_article_and_says_so(
     assert SAID in posted[-1][2]
     shown = window.session.project.articles.get(article_id=article.id).text
     assert shown.startswith("Port strike cripples exports\n")
+
+
+def test_a_news_page_opens_on_its_headline_and_standfirst_without_most_viewed(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "news.html"
+    path.write_text(MAIN_WITH_ONE_ARTICLE, encoding="utf-8")
+    pane = import_page(qtbot, window, path, monkeypatch)
+    shown = pane.view.toPlainText()
+    assert shown.startswith(
+        "Minister resigns over contract scandal\n"
+        "Departure follows weeks of pressure after leaked invoices\n"
+        "By Jane Doe\n"
+    )
+    assert "Most viewed" not in shown and "Share on Facebook" not in shown
+    assert shown.rstrip().endswith("The inquiry will report in June.")

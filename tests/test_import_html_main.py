@@ -1,8 +1,11 @@
 """A web page that marks its article (one ``<main>``, one element whose role is ``main``, or
 one ``<article>``) is read as that article only: the site's menu, cookie banner and footer
-around it are left out, the headline just before it is kept, the import says so, and the
-whole page stays the article's original text. A page that marks none, or several, is read
-whole as before. A footnote's link back to its marker ("↩") is left out too."""
+around it are left out, the headline just before it is kept with its block's subheading,
+byline and date, the import says so, and the whole page stays the article's original text.
+A ``<main>`` whose one ``<article>`` stands beside only headings and lists ("Most viewed") is
+read as that article; words beside it that may be the story's keep the whole ``<main>``.
+A page that marks none, or several, is read whole as before. A footnote's link back to its
+marker ("↩") is left out too."""
 
 from __future__ import annotations
 
@@ -149,11 +152,157 @@ def test_the_headline_just_before_the_article_is_kept_as_its_first_block() -> No
     )
     assert blocks(page.content) == [
         (BlockKind.HEADING, "Port strike"),
+        (BlockKind.PARAGRAPH, "By Maria"),  # what follows it in its block; not the kicker
         (BlockKind.PARAGRAPH, "Dock workers walked out."),
         (BlockKind.HEADING, "Next"),
         (BlockKind.PARAGRAPH, "Talks."),
     ]
     assert [h.level for h in page.content.outline()] == [1, 2]
+
+
+HEADLINE_BESIDE = """<html><head><meta charset="utf-8"><title>Site Name - Home of news</title>
+</head><body>
+<nav>Home | World</nav>
+<div class="story-header"><h1>Ex-minister charged with fraud</h1>
+<p class="dek">Prosecutors allege €4m in false invoices</p>
+<p class="byline">By A. Reporter, 6 March 2025</p></div>
+<div class="promo">Subscribe now</div>
+<article><p>The former minister was charged on Thursday.</p><p>She denies wrongdoing.</p>
+</article>
+<footer>Footer</footer></body></html>"""
+
+MAIN_WITH_ONE_ARTICLE = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">
+<title>Minister resigns | World news | The Daily Example</title></head><body>
+<a class="skip" href="#maincontent">Skip to main content</a>
+<header><nav><ul><li>World</li><li>UK</li><li>Sport</li></ul></nav></header>
+<div class="headline-wrap"><h1>Minister resigns over contract scandal</h1>
+<p class="standfirst">Departure follows weeks of pressure after leaked invoices</p></div>
+<main id="maincontent">
+<article>
+<header><address>By <a rel="author" href="/profile/jd">Jane Doe</a></address>
+<time datetime="2025-03-05T09:00">Wed 5 Mar 2025 09.00 GMT</time></header>
+<p>The minister resigned on Wednesday, saying she had “become a distraction”.</p>
+<h2>What next</h2>
+<p>The inquiry will report in June.</p>
+</article>
+<div class="share"><ul><li><a href="#">Share on Facebook</a></li></ul></div>
+<section class="most-viewed"><h2>Most viewed</h2><ol><li>Celebrity story</li><li>Weather</li>
+</ol></section>
+<nav><a href="/next">Next story</a></nav>
+</main>
+<footer>© 2025 The Daily Example</footer>
+</body></html>"""
+
+
+def test_the_headlines_block_beside_the_article_is_kept_with_its_dek_and_byline() -> None:
+    parsed = parse_article(HEADLINE_BESIDE.encode(), name="h1out.html")
+    assert parsed.main_only
+    assert parsed.title == "Ex-minister charged with fraud"
+    assert blocks(parsed.content) == [
+        (BlockKind.HEADING, "Ex-minister charged with fraud"),
+        (BlockKind.PARAGRAPH, "Prosecutors allege €4m in false invoices"),
+        (BlockKind.PARAGRAPH, "By A. Reporter, 6 March 2025"),
+        (BlockKind.PARAGRAPH, "The former minister was charged on Thursday."),
+        (BlockKind.PARAGRAPH, "She denies wrongdoing."),
+    ]  # the menu, the promotion between the block and the article, the footer: left out
+    assert [h.level for h in parsed.content.outline()] == [1]
+
+
+def test_a_main_holding_one_article_and_the_sites_lists_is_read_as_that_article() -> None:
+    parsed = parse_article(MAIN_WITH_ONE_ARTICLE.encode(), name="news.html")
+    assert parsed.main_only
+    assert parsed.title == "Minister resigns over contract scandal"
+    assert blocks(parsed.content) == [
+        (BlockKind.HEADING, "Minister resigns over contract scandal"),
+        (BlockKind.PARAGRAPH, "Departure follows weeks of pressure after leaked invoices"),
+        (BlockKind.PARAGRAPH, "By Jane Doe"),  # the byline and date in the article stay
+        (BlockKind.PARAGRAPH, "Wed 5 Mar 2025 09.00 GMT"),
+        (
+            BlockKind.PARAGRAPH,
+            "The minister resigned on Wednesday, saying she had “become a distraction”.",
+        ),
+        (BlockKind.HEADING, "What next"),
+        (BlockKind.PARAGRAPH, "The inquiry will report in June."),
+    ]
+    assert [h.level for h in parsed.content.outline()] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("beside", "kept"),
+    [
+        ("<p>The lead, written outside the article.</p>", "The lead, written outside"),
+        ("<div>A lead in a div.</div>", "A lead in a div."),
+        ("<figure><figcaption>The harbour at dawn.</figcaption></figure>", "The harbour"),
+        ('<img src="a.jpg" alt="The harbour at dawn">', "[Image: The harbour at dawn]"),
+        ("Words in the main itself.", "Words in the main itself."),
+    ],
+)
+def test_a_main_with_words_beside_its_article_is_read_whole(beside: str, kept: str) -> None:
+    page = read_page(
+        f"<nav>Menu</nav><main><h1>Harbour reopens</h1>{beside}"
+        "<article><p>Ships sailed.</p></article>"
+        "<section><h2>Most viewed</h2><ol><li>Weather</li></ol></section></main>"
+        "<footer>Foot</footer>"
+    )
+    assert page.main_only
+    text = page.content.text
+    assert text.startswith("Harbour reopens\n") and kept in text
+    assert "Ships sailed." in text and "Most viewed" in text  # the whole main: nothing lost
+    assert "Menu" not in text and "Foot" not in text
+
+
+def test_a_main_with_a_headline_after_its_article_is_read_whole() -> None:
+    page = read_page(
+        "<main><article><p>Teaser.</p></article><h1>The story</h1><ul><li>Point</li></ul></main>"
+    )
+    assert page.content.text == "Teaser.\nThe story\nPoint"
+
+
+def test_a_main_with_its_headline_before_its_one_article_keeps_the_headline() -> None:
+    page = read_page(
+        "<main><h1>Harbour reopens</h1><article><p>Ships sailed.</p></article>"
+        "<aside><h2>Related</h2><ul><li>Port strike</li></ul></aside></main>"
+    )
+    assert blocks(page.content) == [
+        (BlockKind.HEADING, "Harbour reopens"),
+        (BlockKind.PARAGRAPH, "Ships sailed."),
+    ]
+
+
+def test_a_main_whose_one_article_has_no_words_is_read_as_the_main() -> None:
+    page = read_page(
+        "<nav>Menu</nav><main><article id=app></article><h2>Most viewed</h2>"
+        "<ul><li>Weather</li></ul></main><footer>Foot</footer>"
+    )
+    assert page.content.text == "Most viewed\nWeather"  # filled in by scripts: not the article
+
+
+def test_words_after_a_heading_closed_by_another_headings_end_tag_are_beside() -> None:
+    page = read_page(
+        "<main><article><p>Story.</p></article><h2>Related</h3><p>A lead paragraph.</p></main>"
+    )
+    assert page.content.text == "Story.\nRelated\nA lead paragraph."
+
+
+def test_a_headlines_block_keeps_no_menus_forms_or_lists() -> None:
+    page = read_page(
+        "<header><h1>The Daily Ledger</h1><ul><li>World</li><li>Sport</li></ul>"
+        "<nav>Sections</nav><p class=dek>Port workers walk out</p>"
+        "<form><p>Search</p></form></header><article><p>Story.</p></article>"
+    )
+    assert page.content.text == "The Daily Ledger\nPort workers walk out\nStory."
+
+
+@pytest.mark.parametrize(
+    "page",
+    [  # an element that holds the article too: its words are the page's
+        "<div id=page><h1>Title</h1><p>Subscribe now</p><main><p>Story.</p></main></div>",
+        "<body><h1>Title</h1><p>Subscribe now</p><article><p>Story.</p></article></body>",
+        "<nav><h1>Title</h1><a href=/>Subscribe now</a></nav><main><p>Story.</p></main>",
+    ],
+)
+def test_only_the_headline_is_kept_when_its_block_is_the_pages(page: str) -> None:
+    assert read_page(page).content.text == "Title\nStory."
 
 
 def test_a_headline_left_open_before_the_article_ends_where_the_article_begins() -> None:
