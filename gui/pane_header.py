@@ -7,7 +7,7 @@ below them: which article a pane shows must always be readable.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,9 @@ from diptych.storage.document import Heading
 LONG_OUTLINE = 30  # more headings than this: the outline menu scrolls, not in columns
 MIN_TITLE_WIDTH = 120  # narrower than this beside the buttons, the title gets its own line
 CURRENT_MARK_HEIGHT = 3  # the line in the highlight colour across the current pane's header
+
+
+ZOOM_LABEL_GAP = 5  # pixels between the zoom and its − and + buttons
 
 
 class PaneHeader(QWidget):
@@ -89,7 +92,7 @@ class PaneHeader(QWidget):
         self.zoom_label = QLabel("100%", self)
         self.zoom_label.setAccessibleName("Zoom 100%")
         self.zoom_label.setToolTip("Double-click for the actual size (Ctrl+0)")
-        self.zoom_label.setMinimumWidth(38)
+        self._fit_zoom_label()
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(90)
@@ -191,6 +194,18 @@ class PaneHeader(QWidget):
         self.titleSpoken.emit(spoken_title(title))
         if self.shows_article != was_shown:
             self.showsArticleChanged.emit()
+
+    def _fit_zoom_label(self) -> None:
+        """Room for the widest zoom and a gap either side, in the label's own font: a
+        fixed width left "100%+" touching at larger fonts, in a narrow pane."""
+        widest = self.zoom_label.fontMetrics().horizontalAdvance("300%")
+        self.zoom_label.setMinimumWidth(widest + ZOOM_LABEL_GAP * 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font (the desktop's, changed): the zoom's room measured again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_zoom_label()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
