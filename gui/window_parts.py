@@ -7,8 +7,8 @@ bar. The window's layers (:mod:`~diptych.gui.window_focus`,
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from diptych.gui.actions import Actions
@@ -21,6 +21,7 @@ from diptych.gui.library_panel import LibraryPanel
 from diptych.gui.memo_panel import MemoPanel
 from diptych.gui.memo_reveal import ArticleMemoReveal
 from diptych.gui.pane_area import PaneArea
+from diptych.gui.pane_room import give_back_panel_widths, panel_widths
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.read_only import grey_action
 from diptych.gui.search_panel import SearchPanel
@@ -41,6 +42,11 @@ class WindowParts(QMainWindow):
 
     def __init__(self, context: AppContext, session: ProjectSession) -> None:
         super().__init__()
+        # The panels' widths at each width the window had (once laid out), and the
+        # window's width when they were last noted: see _note_panels.
+        self._panels_at: dict[int, dict[QDockWidget, int]] = {}
+        self._noted_width = 0
+        self._noting = False
         self.context = context
         self.session = session
         self.workers = Workers(context.pool, self, messages=context.messages)
@@ -94,6 +100,34 @@ class WindowParts(QMainWindow):
         self.coder_label = QLabel(self)
         self.coder_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_bar.addPermanentWidget(self.coder_label)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._note_panels_soon()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QDockWidget):
+            self._note_panels_soon()
+        return super().eventFilter(watched, event)
+
+    def _note_panels_soon(self) -> None:
+        if not self._noting and self.isVisible():
+            self._noting = True
+            QTimer.singleShot(0, self, self._note_panels)
+
+    def _note_panels(self) -> None:
+        """Note the panels' widths at the window's width, once laid out; and when the
+        window has come back to a width it had (unmaximised, then maximised again), give
+        the panels back the widths they had at it. Qt gives all of a wider window to the
+        reading area: the panels a narrower window squeezed stayed squeezed."""
+        self._noting = False
+        width = self.width()
+        before = self._panels_at.get(width)
+        if width != self._noted_width and before is not None:
+            give_back_panel_widths(self, before)  # noted again once laid out
+        else:
+            self._panels_at[width] = panel_widths(self)
+        self._noted_width = width
 
     def _dock_toggles(self) -> list[QAction]:
         """The View menu's items showing or hiding each panel, each with a key letter of
