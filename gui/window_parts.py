@@ -31,6 +31,8 @@ from diptych.gui.tag_menu import TagMenu
 from diptych.gui.tag_panel import TagPanel
 from diptych.gui.workers import Workers
 
+NOTED_WIDTHS = 64  # the window's widths whose panel widths are kept
+
 
 class WindowParts(QMainWindow):
     """Diptych's window on one open project, built (nothing connected yet).
@@ -126,7 +128,10 @@ class WindowParts(QMainWindow):
         if width != self._noted_width and before is not None:
             give_back_panel_widths(self, before)  # noted again once laid out
         else:
-            self._panels_at[width] = panel_widths(self)
+            self._panels_at.pop(width, None)  # the newest last: dragging the window's edge
+            self._panels_at[width] = panel_widths(self)  # notes many widths, the oldest go
+            while len(self._panels_at) > NOTED_WIDTHS:
+                del self._panels_at[next(iter(self._panels_at))]
         self._noted_width = width
 
     def _dock_toggles(self) -> list[QAction]:
