@@ -19,6 +19,7 @@ from diptych.gui.launcher import Launcher
 from diptych.gui.messages import as_shown, install_excepthook
 from diptych.gui.paths import APP_NAME, ORGANIZATION
 from diptych.gui.project_opening import open_or_create, open_sample_anyway
+from diptych.gui.theme import is_dark
 from diptych.storage.errors import DiptychError, readable_text
 
 
@@ -62,6 +63,10 @@ def run_application(project_path: Path | None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("diptych")
     app.setWindowIcon(app_icon())
+    if is_dark():  # a dark window: check boxes' and radio buttons' edges made to show
+        from diptych.gui.indicator_edges import outline_indicators_if_dark
+
+        outline_indicators_if_dark(app, True)
     try:
         context = AppContext.standard()
     except OSError as exc:  # a full disk, a read-only home folder
