@@ -96,7 +96,10 @@ def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, b
         "The project as it was before the import is kept among its backups "
         "(File > Restore from backup)."
     )
-    if not any(s.skipped or s.known_sources or s.changed_sources or s.tags_kept for s in summaries):
+    if not any(
+        s.skipped or s.known_sources or s.changed_sources or s.tags_kept or s.words_cut
+        for s in summaries
+    ):
         # One line in the status bar: each file's summary a sentence of its own.
         said = [f"{'; '.join(summary.describe())}." for summary in summaries]
         return " ".join([*said, backed_up]), False

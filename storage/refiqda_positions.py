@@ -162,7 +162,7 @@ def _edge_votes(
     for start, end, _ in places:
         for counting in readings:
             first, last = text.offset(start, counting), text.offset(end, counting)
-            if 0 <= first < last <= len(text.text) and _edge(text.text, first, last):
+            if 0 <= first < last <= len(text.text) and between_words(text.text, first, last):
                 votes[counting] += 1
     best = max(votes.values())
     if best - votes[usual] < max(3, -(-len(places) // 4)) or best * 4 < len(places) * 3:
@@ -170,7 +170,7 @@ def _edge_votes(
     return votes
 
 
-def _edge(text: str, *indices: int) -> bool:
+def between_words(text: str, *indices: int) -> bool:
     """Whether each index falls between words (not between two letters or digits)."""
     return all(
         i in (0, len(text)) or not (text[i - 1].isalnum() and text[i].isalnum()) for i in indices

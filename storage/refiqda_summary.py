@@ -33,6 +33,9 @@ class ExchangeImportSummary:
         outside_text: per article (by the source's name), how many selections fell
             outside its text: positions that do not fit, often a sign of a text changed
             after coding.
+        words_cut: per article (by the source's name), how many passages begin or end
+            inside a word where the file's positions could be counted more than one way:
+            perhaps placed a character off.
         known_sources: the sources whose text an article of the project already has, by
             name: not added again, their codings merged into that article.
         changed_sources: the sources that are an article of the project (their GUID names
@@ -61,6 +64,7 @@ class ExchangeImportSummary:
     skipped: dict[str, int] = field(default_factory=dict)
     skipped_sources: list[str] = field(default_factory=list)
     outside_text: dict[str, int] = field(default_factory=dict)
+    words_cut: dict[str, int] = field(default_factory=dict)
     known_sources: list[str] = field(default_factory=list)
     changed_sources: list[str] = field(default_factory=list)
     orphans_added: int = 0
@@ -94,6 +98,12 @@ class ExchangeImportSummary:
         if self.outside_text:
             counts = [f"“{name}” ×{count}" for name, count in self.outside_text.items()]
             lines.append("selections outside their text, in: " + _listed(counts))
+        if self.words_cut:
+            counts = [f"“{name}” ×{count}" for name, count in self.words_cut.items()]
+            lines.append(
+                "passages beginning or ending inside a word, perhaps a character off (the"
+                " file does not say how it counts characters; check them), in: " + _listed(counts)
+            )
         return lines
 
     def unread_sources(self) -> str | None:

@@ -19,7 +19,12 @@ from diptych.storage.model import MemoKind
 from diptych.storage.refiqda_codes import CodeWriter
 from diptych.storage.refiqda_common import STAND_IN_USER_GUID
 from diptych.storage.refiqda_memos import MemoWriter, joined
-from diptych.storage.refiqda_positions import Counting, choose_counting, written_by_diptych
+from diptych.storage.refiqda_positions import (
+    Counting,
+    between_words,
+    choose_counting,
+    written_by_diptych,
+)
 from diptych.storage.refiqda_records import (
     ExchangeDocument,
     ExchangeNote,
@@ -120,13 +125,28 @@ class ProjectWriter:
         for source, article_id in articles:
             places = [(s.start, s.end, s.name) for s in source.selections]
             counting = choose_counting(source.text, places, origin=self.doc.origin)
-            for selection in source.selections:
-                item = self._passage(source, article_id, selection, counting, taken)
-                if item is not None:
-                    items.append(item)
+            placed = [
+                self._passage(source, article_id, s, counting, taken) for s in source.selections
+            ]
+            placed_here = [item for item in placed if item is not None]
+            self._note_words_cut(source, placed_here)
+            items += placed_here
             for ref in source.note_refs:
                 items.extend(self._annotated(source, article_id, ref, counting, taken))
         return items
+
+    def _note_words_cut(self, source: ExchangeSource, items: list[NewAnnotation]) -> None:
+        """Count the passages of a source that begin or end inside a word, where its
+        positions could be counted more than one way (a Windows line end as one character
+        or two, an emoji as one or two) and the file gave too little to tell: placed one
+        character off, they are worth a look (a file Diptych wrote counts as Diptych does)."""
+        if written_by_diptych(self.doc.origin) or len(source.text.readings()) < 2:
+            return
+        text = source.text.text
+        cut = sum(1 for item in items if not between_words(text, item.start, item.end))
+        if cut:
+            name = shown_name(source.name) or "Untitled source"
+            self.summary.words_cut[name] = self.summary.words_cut.get(name, 0) + cut
 
     def _passage(
         self,

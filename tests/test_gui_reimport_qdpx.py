@@ -152,3 +152,27 @@ def test_a_code_a_colleague_renamed_is_named_in_the_message_and_the_tag_kept(
 
     assert f"“{tag.name}” (named “Their name for it” there)" in said
     assert window.session.ordered_tags()[0].name == tag.name
+
+
+def test_a_passage_perhaps_a_character_off_is_said_in_a_box(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Report 😀 Findings show growth in trade."
+    start = text.index("Findings") + 1  # counted as UTF-16 counts: the emoji is two units
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Small" origin="NVivo 14">
+  <Sources>
+    <TextSource guid="2E6D04CE-D987-4FC8-AF97-D72CA6FFD08F" name="Report">
+      <PlainTextContent>{text}</PlainTextContent>
+      <PlainTextSelection guid="3E6D04CE-D987-4FC8-AF97-D72CA6FFD08F"
+          startPosition="{start}" endPosition="{start + len("Findings")}"/>
+    </TextSource>
+  </Sources>
+</Project>"""
+    path = tmp_path / "small.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde)
+
+    said = import_from_the_menu(qtbot, window, path, monkeypatch)
+
+    assert "perhaps a character off" in said and "“Report” ×1" in said

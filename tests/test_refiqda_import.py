@@ -673,3 +673,54 @@ def test_an_export_of_an_article_that_repeats_itself_imports_again(
         assert biggest.file_size > 200 * biggest.compress_size  # over the ratio a bomb shows
     import_exchange_file(new_project, path=path)
     assert [(a.title, a.characters) for a in new_project.articles.all()] == before
+
+
+def test_a_passage_perhaps_a_character_off_is_said(tmp_path: Path, new_project: Project) -> None:
+    """A file counting an emoji as two characters, with one unnamed selection after it:
+    too little to tell how it counts, so the passage is placed as the standard counts,
+    a character off, and the summary says so."""
+    text = "Report 😀 Findings show growth in trade."
+    start = text.index("Findings") + 1  # as UTF-16 counts it: the emoji is two units
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project {NS} name="Small" origin="NVivo 14">
+  <CodeBook><Codes>
+    <Code guid="1E6D04CE-D987-4FC8-AF97-D72CA6FFD08F" name="Finding" isCodable="true"/>
+  </Codes></CodeBook>
+  <Sources>
+    <TextSource guid="2E6D04CE-D987-4FC8-AF97-D72CA6FFD08F" name="Report">
+      <PlainTextContent>{text}</PlainTextContent>
+      <PlainTextSelection guid="3E6D04CE-D987-4FC8-AF97-D72CA6FFD08F"
+          startPosition="{start}" endPosition="{start + len("Findings")}">
+        <Coding guid="4E6D04CE-D987-4FC8-AF97-D72CA6FFD08F">
+          <CodeRef targetGUID="1E6D04CE-D987-4FC8-AF97-D72CA6FFD08F"/>
+        </Coding>
+      </PlainTextSelection>
+    </TextSource>
+  </Sources>
+</Project>"""
+    summary = import_exchange_file(new_project, path=write_qdpx(tmp_path / "small.qdpx", qde))
+    [passage] = new_project.annotations.query()
+    assert passage.exact == "indings "  # placed as the standard counts
+    assert summary.words_cut == {"Report": 1}
+    assert summary.describe()[-1] == (
+        "passages beginning or ending inside a word, perhaps a character off (the file does"
+        " not say how it counts characters; check them), in: “Report” ×1"
+    )
+
+
+def test_passages_between_words_are_not_said(tmp_path: Path, new_project: Project) -> None:
+    text = "Report 😀 Findings show growth in trade."
+    start = text.index("Findings")  # as code points count it
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project {NS} name="Small" origin="NVivo 14">
+  <Sources>
+    <TextSource guid="2E6D04CE-D987-4FC8-AF97-D72CA6FFD08F" name="Report">
+      <PlainTextContent>{text}</PlainTextContent>
+      <PlainTextSelection guid="3E6D04CE-D987-4FC8-AF97-D72CA6FFD08F"
+          startPosition="{start}" endPosition="{start + len("Findings")}"/>
+    </TextSource>
+  </Sources>
+</Project>"""
+    summary = import_exchange_file(new_project, path=write_qdpx(tmp_path / "small.qdpx", qde))
+    assert [p.exact for p in new_project.annotations.query()] == ["Findings"]
+    assert summary.words_cut == {}
