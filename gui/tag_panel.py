@@ -39,6 +39,7 @@ from diptych.gui.tag_commands import (
 )
 from diptych.gui.tag_key_delegate import tag_key
 from diptych.gui.tag_model import TagTreeModel
+from diptych.storage.model import MemoKind
 from diptych.storage.wording import counted
 
 if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-up
@@ -55,7 +56,8 @@ NO_TAG_SELECTED = "Select a tag in the Codebook first: click it, or Ctrl+Shift+B
 # The tag is named by its path: "the selected tag" left it to remember which was selected.
 MERGE_LABEL = (
     "Merge “{tag}” into the tag chosen below:\n"
-    "its passages and sub-tags move there, and “{tag}” is removed (Ctrl+Z undoes it)."
+    "its passages and sub-tags move there, its memo and description go into that tag's"
+    " memo, and “{tag}” is removed (Ctrl+Z undoes it)."
 )
 
 
@@ -291,6 +293,8 @@ class TagPanel(QWidget):
         if children:
             move = "moves" if children == 1 else "move"
             text += f"\nIts {counted(children, 'sub-tag')} {move} up one level."
+        if self.session.memo_text(MemoKind.TAG, tag_id).strip():
+            text += "\nIts memo is deleted with it (merging it into another tag keeps it there)."
         text += "\n\nYou can undo this with Ctrl+Z."
         if self.confirm(self, "Delete tag", text):
             perform(self.session, DeleteTag(self.session, tag_id))

@@ -1,5 +1,7 @@
-"""Deleting a tag or merging it into another: its passages, sub-tags and memo go up a level
-or to the target, and the :class:`TagRemoval` that records it all for undo."""
+"""Deleting a tag or merging it into another, and the :class:`TagRemoval` that records it
+all for undo. Deleted, its sub-tags go up a level and its memo goes with it (the question
+asked first says so; undo brings it back); merged, its passages, sub-tags and memo go to
+the target, with a line saying which tag the memo and the description came from."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def remove_tag(project: Project, *, tag_id: int, into: int | None, keys: KeyEdit
         added = _copy_links(db, tag_id, into) if into is not None else []
         memos = project.memos.for_tag(tag_id=tag_id)
         target_memos, merged_memo = (
-            _merge_memo(project, memos, into) if into is not None else (None, "")
+            _merge_memo(project, memos, into, tag) if into is not None else (None, "")
         )
         db.execute("DELETE FROM memos WHERE tag_id = ?", [tag_id])
         db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [tag_id])
@@ -118,30 +120,35 @@ def _refuse_if_edited(tag: Tag, expected: Tag) -> None:
 
 
 def _merge_memo(
-    project: Project, memos: list[Memo], into: int
+    project: Project, memos: list[Memo], into: int, merged_tag: Tag
 ) -> tuple[tuple[Memo, ...] | None, str]:
-    """Add the merged tag's memo to the target's (the notes go where its passages go);
-    the target's memo as it was and the text it has now, or None and "" if it was left
-    alone.
+    """Add the merged tag's memo, and its description, to the target's memo (the notes go
+    where its passages go); the target's memo as it was and the text it has now, or None
+    and "" if it was left alone. Added to a memo already there, or with a description,
+    they follow a line naming the tag they came from: "*From the tag “Econ”, merged here.*"
 
     A target without a memo takes the merged tag's memo itself, with its id and uuid:
     merging again after an undo (redo) then gives the target the same memo, not a new
     one each time.
     """
     written = [m for m in memos if m.text.strip()]
-    if not written:
+    description = merged_tag.description.strip()
+    if not written and not description:
         return None, ""
     texts = [m.text.lstrip("\n").rstrip() for m in written]
     before = tuple(project.memos.for_tag(tag_id=into))
-    if not before:
-        merged = "\n\n".join(texts)
+    kept = [m.text.lstrip("\n").rstrip() for m in before if m.text.strip()]
+    if kept or description:
+        said = [f"*From the tag “{merged_tag.name}”, merged here.*"]
+        said += [f"Its description: {description}"] if description else []
+        texts = said + texts
+    merged = "\n\n".join(kept + texts)
+    if not before and written:
         project.db.execute(
             "UPDATE memos SET tag_id = ?, text = ?, updated_at = ? WHERE id = ?",
             [into, merged, project.now(), written[0].id],
         )
         return before, merged
-    kept = [m.text.lstrip("\n").rstrip() for m in before if m.text.strip()]
-    merged = "\n\n".join(kept + texts)
     project.memos.set(kind=MemoKind.TAG, target_id=into, text=merged)
     return before, merged
 

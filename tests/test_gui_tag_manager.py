@@ -42,7 +42,7 @@ from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_dialog import TagDialog, TagValues
 from diptych.gui.tag_model import TAG_MIME, TagTreeModel
 from diptych.gui.tag_panel import TagPanel
-from diptych.storage.model import Tag
+from diptych.storage.model import MemoKind, Tag
 from diptych.storage.palette import PALETTE
 from diptych.storage.project import Project
 
@@ -543,6 +543,26 @@ def test_deleting_a_parent_says_its_sub_tags_move_up(window: MainWindow, sample:
     window.actions_.undo.trigger()
     assert saved_tags(sample)["Trade"].parent_id == economy
     assert tree_children(panel.model, panel.model.index_of(economy)) == ["Trade"]
+
+
+def test_deleting_a_tag_with_a_memo_says_the_memo_goes_and_undo_brings_it_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = window.tags
+    security = tag_id(window, "Security")
+    window.session.project.memos.set(kind=MemoKind.TAG, target_id=security, text="Why it matters")
+    asked: list[str] = []
+    panel.confirm = lambda _parent, _title, text: asked.append(text) or True
+    panel.select_tag(security)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert "Its memo is deleted with it" in asked[0]
+    window.actions_.undo.trigger()
+    assert window.session.memo_text(MemoKind.TAG, security) == "Why it matters"
+
+    panel.select_tag(tag_id(window, "Evidence"))  # no memo: nothing said of one
+    panel.delete_tag()
+    assert "memo" not in asked[1]
 
 
 def test_a_refused_rename_also_cancels_the_move_of_the_same_edit(

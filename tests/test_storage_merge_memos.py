@@ -61,8 +61,8 @@ def test_the_merged_tags_memo_is_added_after_the_targets_and_undo_restores_both(
     removal = project.tags.merge(source_id=econ.id, target_id=economy.id)
 
     assert tag_memos(path) == {
-        "Economy": "Economy memo\n\nEcon memo",
-        "Economy/Trade": "Kept\n\nTrade in goods",
+        "Economy": "Economy memo\n\n*From the tag “Econ”, merged here.*\n\nEcon memo",
+        "Economy/Trade": "Kept\n\n*From the tag “Trade”, merged here.*\n\nTrade in goods",
     }
     project.tags.restore(removal=removal)
     assert {m.id: m for m in project.memos.all()} == before
@@ -87,3 +87,20 @@ def test_deleting_a_tag_still_removes_its_memo(project: Project, path: Path) -> 
     assert tag_memos(path) == {}
     project.tags.restore(removal=removal)
     assert tag_memos(path) == {"Econ": "Econ memo"}
+
+
+def test_the_merged_tags_description_is_kept_in_the_targets_memo(
+    project: Project, path: Path
+) -> None:
+    inspection = project.tags.add(name="Inspection", description="External inspection regimes")
+    curriculum = project.tags.add(name="Curriculum")
+
+    removal = project.tags.merge(source_id=inspection.id, target_id=curriculum.id)
+
+    assert tag_memos(path) == {
+        "Curriculum": "*From the tag “Inspection”, merged here.*\n\n"
+        "Its description: External inspection regimes"
+    }
+    project.tags.restore(removal=removal)
+    assert tag_memos(path) == {}
+    assert project.tags.get(tag_id=inspection.id).description == "External inspection regimes"

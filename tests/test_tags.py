@@ -92,7 +92,9 @@ def test_merge_folds_same_named_sub_tags_and_undo_restores_everything(
     }
     with Project.open(path, read_only=True) as reader:
         # The folded sub-tag's memo joins the one of the sub-tag it was merged into.
-        assert [m.text for m in reader.memos.all()] == ["Kept\n\nTrade in goods"]
+        assert [m.text for m in reader.memos.all()] == [
+            "Kept\n\n*From the tag “Trade”, merged here.*\n\nTrade in goods"
+        ]
         children = reader.tags.codebook().children(economy.id)
         assert [t.name for t in children] == ["trade", "Jobs", "Tariffs"]
 

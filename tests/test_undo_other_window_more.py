@@ -150,7 +150,9 @@ def test_undoing_a_merge_keeps_the_targets_memo_written_in_another_window(
     trade, evidence = _tag_id(session, "Trade"), _tag_id(session, "Evidence")
     session.project.memos.set(kind=MemoKind.TAG, target_id=trade, text="About trade.")
     assert perform(session, MergeTags(session, trade, evidence))
-    assert session.memo_text(MemoKind.TAG, evidence) == "About trade."
+    merged = session.memo_text(MemoKind.TAG, evidence)
+    assert merged.startswith("*From the tag “Trade”, merged here.*\n\nIts description: ")
+    assert merged.endswith("\n\nAbout trade.")
     with Project.open(session.project.path) as other:
         other.memos.set(kind=MemoKind.TAG, target_id=evidence, text="About trade. And more.")
 

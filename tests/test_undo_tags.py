@@ -43,7 +43,8 @@ def test_redoing_a_merge_gives_the_target_the_same_memo(session: ProjectSession)
     assert perform(session, SetMemo(session, MemoKind.TAG, evidence, "Sources we trust."))
     assert perform(session, MergeTags(session, evidence, economy))
     merged = session.project.memos.get(kind=MemoKind.TAG, target_id=economy)
-    assert merged is not None and merged.text == "Sources we trust."
+    assert merged is not None and merged.text.endswith("\n\nSources we trust.")
+    assert merged.text.startswith("*From the tag “Evidence”, merged here.*\n\nIts description:")
 
     session.undo_stack.undo()
     assert session.project.memos.get(kind=MemoKind.TAG, target_id=economy) is None
