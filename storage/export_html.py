@@ -173,12 +173,13 @@ def _other_memos(
         lines.append("</section>")
     if tags:
         lines.append('<section class="group top memos"><h2>Tag memos</h2>')
-        for tag, memo in tags:
+        for tag, tag_memo in tags:
             lines.append(
                 f'<h3 dir="auto"><span class="swatch t{tag.id}"></span>'
                 f"{_e(data.tag_path(tag.id))}</h3>"
             )
-            lines.append(memo_html(renderer, memo.text))
+            lines.extend(_description(tag.description))
+            lines.append(memo_html(renderer, tag_memo.text))
         lines.append("</section>")
     return lines
 

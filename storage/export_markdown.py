@@ -255,8 +255,10 @@ def _other_memos(
         yield from (f"### {title}", "", *note_lines(memo.text), "")
     if tags:
         yield from ("## Tag memos", "")
-    for tag, memo in tags:
-        yield from (f"### {escape_text(data.tag_path(tag.id))}", "", *note_lines(memo.text), "")
+    for tag, tag_memo in tags:
+        yield from (f"### {escape_text(data.tag_path(tag.id))}", "")
+        yield from _description(tag.description)
+        yield from (*note_lines(tag_memo.text), "")
 
 
 def _sources(data: ExportData) -> list[str]:

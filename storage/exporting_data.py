@@ -270,7 +270,7 @@ class ExportData:
         """The article and tag memos a grouping has no heading for, so that a report
         still holds every memo in the export: grouped by tag, the articles' memos (and the
         memos of tags without passages); grouped by article, the tags' memos (and the
-        memos of articles without passages).
+        memos of articles without passages). A tag's description is written with its memo.
 
         Returns:
             the memos of the :meth:`articles_in_export` not in ``shown_articles`` (library

@@ -122,3 +122,17 @@ def test_a_memo_under_a_heading_is_labelled_as_in_the_markdown(
     assert '<div class="note" dir="auto"><p>The passage note.</p></div>' in html
     assert html.count('<p class="memo-label">') == 1  # memos under "Tag memos" go unlabelled
     assert ".memo-label {" in html and ".memo { margin-left: 0; border-left: .2em solid" in html
+
+
+def test_a_tag_without_passages_keeps_its_description_beside_its_memo(tmp_path: Path) -> None:
+    with Project.open(tmp_path / "d.diptych", create=True, name="D") as project:
+        article = project.articles.add(parsed=parse_article(b"Some words.\n", name="a.txt"))
+        used = project.tags.add(name="Used")
+        unused = project.tags.add(name="Assessment", description="Assessment load")
+        project.annotations.add(article_id=article.id, start=0, end=4, tag_ids=[used.id])
+        project.memos.set(kind=MemoKind.TAG, target_id=unused.id, text="Ask the heads.")
+        notes = export_project(project, fmt="md", options=fixed_options()).decode()
+        report = export_project(project, fmt="html", options=fixed_options()).decode()
+    assert "### Assessment\n\n*Assessment load*\n\nAsk the heads.\n" in notes
+    closing = report.split("<h2>Tag memos</h2>", 1)[1]
+    assert closing.index("Assessment load") < closing.index("Ask the heads.")
