@@ -4,15 +4,13 @@ dialog showed as its words alone. A light window keeps the style as it is."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QRadioButton,
     QStyle,
+    QStyleFactory,
     QStyleOptionButton,
 )
 from pytestqt.qtbot import QtBot
@@ -28,25 +26,22 @@ from diptych.gui.indicator_edges import (
 DARK_WINDOW = QColor("#323232")
 
 
-@pytest.fixture
-def dark_app(qapp: QApplication) -> Iterator[QApplication]:
-    """The application with a dark palette (as a dark desktop theme gives it) and the
-    style as it was, both put back afterwards."""
-    palette, style = QPalette(qapp.palette()), qapp.style().name()
-    dark = QPalette(palette)
+def dark_palette() -> QPalette:
+    """A dark palette, as a dark desktop theme gives the application."""
+    dark = QPalette()
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         dark.setColor(group, QPalette.ColorRole.Window, DARK_WINDOW)
         dark.setColor(group, QPalette.ColorRole.WindowText, QColor("#E6E6E6"))
         dark.setColor(group, QPalette.ColorRole.Base, QColor("#2A2A2A"))
-    qapp.setStyle("Fusion")
-    qapp.setPalette(dark)
-    yield qapp
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
+    return dark
 
 
-def edge_contrast(qtbot: QtBot, box: QRadioButton | QCheckBox) -> float:
-    """The best contrast with the window of the pixels on the indicator's edge."""
+def edge_contrast(qtbot: QtBot, box: QRadioButton | QCheckBox, style: QStyle) -> float:
+    """The best contrast with the window of the pixels on the indicator's edge, drawn in
+    ``style`` on a dark window (the widget's own: the application's is left alone)."""
+    box.setStyle(style)
+    box.setPalette(dark_palette())
+    box.setAutoFillBackground(True)
     qtbot.addWidget(box)
     box.resize(160, 30)
     box.show()
@@ -73,14 +68,39 @@ def _option(box: QRadioButton | QCheckBox) -> QStyleOptionButton:
     return option
 
 
-def test_edges_read_at_3_to_1_on_a_dark_window(qtbot: QtBot, dark_app: QApplication) -> None:
-    assert edge_contrast(qtbot, QRadioButton("By article")) < LEAST_EDGE_CONTRAST  # Fusion's
-    outline_indicators_if_dark(dark_app, True)
-    assert isinstance(dark_app.style(), IndicatorEdges)
-    assert edge_contrast(qtbot, QRadioButton("By article")) >= LEAST_EDGE_CONTRAST
-    assert edge_contrast(qtbot, QCheckBox("Block ids")) >= LEAST_EDGE_CONTRAST
-    outline_indicators_if_dark(dark_app, True)  # once
-    assert isinstance(dark_app.style(), IndicatorEdges)
+def test_edges_read_at_3_to_1_on_a_dark_window(qtbot: QtBot) -> None:
+    fusion = QStyleFactory.create("Fusion")
+    assert edge_contrast(qtbot, QRadioButton("By article"), fusion) < LEAST_EDGE_CONTRAST
+    edges = IndicatorEdges("Fusion")
+    assert edge_contrast(qtbot, QRadioButton("By article"), edges) >= LEAST_EDGE_CONTRAST
+    assert edge_contrast(qtbot, QCheckBox("Block ids"), edges) >= LEAST_EDGE_CONTRAST
+
+
+class _App:
+    """What outline_indicators_if_dark asks of the application."""
+
+    def __init__(self) -> None:
+        self._style: QStyle = QStyleFactory.create("Fusion")
+
+    def style(self) -> QStyle:
+        return self._style
+
+    def setStyle(self, style: QStyle) -> None:
+        self._style = style
+
+
+def test_a_dark_window_wraps_the_style_once_and_a_light_one_keeps_it(
+    qapp: QApplication,
+) -> None:
+    app = _App()
+    light = app.style()
+    outline_indicators_if_dark(app, False)  # type: ignore[arg-type]
+    assert app.style() is light
+    outline_indicators_if_dark(app, True)  # type: ignore[arg-type]
+    wrapped = app.style()
+    assert isinstance(wrapped, IndicatorEdges)
+    outline_indicators_if_dark(app, True)  # type: ignore[arg-type]
+    assert app.style() is wrapped
 
 
 def test_the_edge_colour_reads_at_3_to_1_and_no_louder_than_it_needs() -> None:
@@ -93,9 +113,3 @@ def test_the_edge_colour_reads_at_3_to_1_and_no_louder_than_it_needs() -> None:
         <= contrast(edge, DARK_WINDOW)
         < contrast(QColor("#E6E6E6"), DARK_WINDOW)
     )
-
-
-def test_a_light_window_keeps_its_style(qapp: QApplication) -> None:
-    before = qapp.style()
-    outline_indicators_if_dark(qapp, False)
-    assert qapp.style() is before
