@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QMessageBox
 
 from diptych.gui import dialogs
@@ -14,8 +16,30 @@ from diptych.gui.box_undo_keys import give_undo_keys
 from diptych.gui.context import AppContext
 from diptych.gui.messages import Level
 from diptych.gui.session import ProjectSession
+from diptych.gui.status_bar import MessageBar
 from diptych.gui.typing_guard import TypingGuard, typing_now
 from diptych.gui.window_parts import WindowParts
+
+
+def say_when_greyed(action: QAction, said: str, bar: MessageBar) -> None:
+    """Say ``said`` when the keys of ``action`` are pressed while it is greyed (Undo with
+    nothing to undo): they did nothing, and the message of the last step stayed as if they
+    had undone another. A shortcut of the window's takes the keys only while the action is
+    greyed, so that the two never share them."""
+    window = bar.window()
+    shortcuts = []
+    for keys in action.shortcuts():
+        shortcut = QShortcut(keys, window)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(lambda: bar.say(said))
+        shortcuts.append(shortcut)
+
+    def follow() -> None:
+        for shortcut in shortcuts:
+            shortcut.setEnabled(not action.isEnabled())
+
+    action.changed.connect(follow)
+    follow()
 
 
 class WindowMessages(WindowParts):
@@ -25,6 +49,9 @@ class WindowMessages(WindowParts):
         super().__init__(context, session)
         # The warnings and errors of an undo or redo under way, shown in one box after it.
         self._gathered: list[tuple[int, str, str]] | None = None
+        for action, nothing in ((self.actions_.undo, "Nothing more to undo."),
+                                (self.actions_.redo, "Nothing more to redo.")):  # fmt: skip
+            say_when_greyed(action, nothing, self.message_bar)
 
     def on_messages_posted(self, level: int, title: str, text: str) -> None:
         """Information goes to the status bar; warnings and errors to a message box."""

@@ -122,7 +122,7 @@ def _refuse_if_edited(tag: Tag, expected: Tag) -> None:
 def _merge_memo(
     project: Project, memos: list[Memo], into: int, merged_tag: Tag
 ) -> tuple[tuple[Memo, ...] | None, str]:
-    """Add the merged tag's memo, and its description, to the target's memo (the notes go
+    """Add the merged tag's memo, with its description, to the target's memo (the notes go
     where its passages go); the target's memo as it was and the text it has now, or None
     and "" if it was left alone. Added to a memo already there, or with a description,
     they follow a line naming the tag they came from: "*From the tag “Econ”, merged here.*"
@@ -132,9 +132,9 @@ def _merge_memo(
     one each time.
     """
     written = [m for m in memos if m.text.strip()]
-    description = merged_tag.description.strip()
-    if not written and not description:
+    if not written:  # (a description alone is not made a memo: redo would make another)
         return None, ""
+    description = merged_tag.description.strip()
     texts = [m.text.lstrip("\n").rstrip() for m in written]
     before = tuple(project.memos.for_tag(tag_id=into))
     kept = [m.text.lstrip("\n").rstrip() for m in before if m.text.strip()]
@@ -143,7 +143,7 @@ def _merge_memo(
         said += [f"Its description: {description}"] if description else []
         texts = said + texts
     merged = "\n\n".join(kept + texts)
-    if not before and written:
+    if not before:
         project.db.execute(
             "UPDATE memos SET tag_id = ?, text = ?, updated_at = ? WHERE id = ?",
             [into, merged, project.now(), written[0].id],

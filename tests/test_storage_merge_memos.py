@@ -94,13 +94,14 @@ def test_the_merged_tags_description_is_kept_in_the_targets_memo(
 ) -> None:
     inspection = project.tags.add(name="Inspection", description="External inspection regimes")
     curriculum = project.tags.add(name="Curriculum")
+    project.memos.set(kind=MemoKind.TAG, target_id=inspection.id, text="Ofsted visits.")
 
     removal = project.tags.merge(source_id=inspection.id, target_id=curriculum.id)
 
     assert tag_memos(path) == {
         "Curriculum": "*From the tag “Inspection”, merged here.*\n\n"
-        "Its description: External inspection regimes"
+        "Its description: External inspection regimes\n\nOfsted visits."
     }
     project.tags.restore(removal=removal)
-    assert tag_memos(path) == {}
+    assert tag_memos(path) == {"Inspection": "Ofsted visits."}
     assert project.tags.get(tag_id=inspection.id).description == "External inspection regimes"
