@@ -9,6 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
+from diptych.gui.article_model import article_labels
 from diptych.gui.clear_button import give_clear_button
 from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.flow_layout import FlowLayout
@@ -88,6 +89,12 @@ class PassageFilterFields(QObject):
         self.tag_combo.refill("All tags", items)
 
     def on_session_articles_changed(self) -> None:
-        """Rebuild the article list."""
+        """Rebuild the article list: the articles with passages first (in a corpus of
+        hundreds, those the filter is for), each as the Library names it, so that two of
+        one title are told apart; then the others."""
         articles = self.session.articles()
-        self.article_combo.refill("All articles", [(a.title, a.id, None) for a in articles])
+        labels = dict((a.id, label) for a, label in article_labels(articles))
+        coded = [a for a in articles if a.annotation_count or a.orphan_count]
+        others = [a for a in articles if not (a.annotation_count or a.orphan_count)]
+        items = [(labels[a.id], a.id, None) for a in coded + others]
+        self.article_combo.refill("All articles", items)
