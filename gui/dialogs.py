@@ -238,7 +238,9 @@ def remove_article(parent: QWidget, session: ProjectSession, article_id: int) ->
         "\n\nYou can undo this with Ctrl+Z."
     )
     if ask_plain(parent, "Remove article", text):
-        perform(session, RemoveArticle(session, article_id))
+        label = article_label(session, article_id)
+        if perform(session, RemoveArticle(session, article_id)):
+            session.messages.info(f"“{label}”{with_passages} removed — Ctrl+Z to undo")
 
 
 def ask_plain(parent: QWidget, title: str, text: str) -> bool:

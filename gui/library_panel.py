@@ -322,4 +322,9 @@ def remove_articles(parent: QWidget, session: ProjectSession, article_ids: Seque
     """Confirm once, then remove several articles with their passages and memos, as one
     undo step."""
     if dialogs.ask_plain(parent, "Remove articles", removal_question(session, article_ids)):
-        perform(session, RemoveArticles(session, article_ids))
+        wanted = set(article_ids)
+        passages = sum(a.annotation_count for a in session.articles() if a.id in wanted)
+        if perform(session, RemoveArticles(session, article_ids)):
+            also = f" with {counted(passages, 'passage')}" if passages else ""
+            said = f"{counted(len(article_ids), 'article')} removed{also} — Ctrl+Z to undo"
+            session.messages.info(said)

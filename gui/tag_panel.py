@@ -297,7 +297,9 @@ class TagPanel(QWidget):
             text += "\nIts memo is deleted with it (merging it into another tag keeps it there)."
         text += "\n\nYou can undo this with Ctrl+Z."
         if self.confirm(self, "Delete tag", text):
-            perform(self.session, DeleteTag(self.session, tag_id))
+            path = codebook.path(tag_id)
+            if perform(self.session, DeleteTag(self.session, tag_id)):
+                self.session.messages.info(f"Tag “{path}” deleted — Ctrl+Z to undo")
 
     def merge_tag(self) -> None:
         """Merge the selected tag into another chosen from a list."""
