@@ -6,7 +6,9 @@ an unticked check box or radio button a shade darker than the window: on a dark 
 article" in the Export dialog shows as its words alone. With a dark window, the style is
 wrapped so that each such edge is drawn again, in the window's text colour mixed towards
 the window no further than still reads at 3:1 (WCAG's contrast for the parts of a control).
-A light window keeps the style as it is.
+A light window keeps the style as it is. The style is chosen as Diptych starts: a desktop
+turned dark while it runs has these edges from the next start (setting the application's
+style anew, all its widgets restyled, would be a jolt in the middle of work).
 """
 
 from __future__ import annotations

@@ -388,12 +388,6 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         if dark == self._dark:
             return
         self._dark = dark
-        if dark:  # check boxes' and radio buttons' edges made to show on it
-            from diptych.gui.indicator_edges import outline_indicators_if_dark
-
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                outline_indicators_if_dark(app, dark)
         self.actions_.retint()
         for pane in self.area.panes():
             pane.apply_appearance()
