@@ -47,19 +47,13 @@ def told_apart(color: QColor, page: QColor, least: float = MIN_MARK_CONTRAST) ->
     lighter or darker (``least``, a contrast ratio)."""
     if _shows(color, page, least):
         return color
-    away = 0 if luminance(page) > _MIDDLE else 255
-    mixed = QColor(color)
+    away = QColor(0, 0, 0) if luminance(page) > _MIDDLE else QColor(255, 255, 255)
+    found = QColor(color)
     for step in range(1, 11):
-        share = step / 10
-        mixed = QColor(
-            round(color.red() * (1 - share) + away * share),
-            round(color.green() * (1 - share) + away * share),
-            round(color.blue() * (1 - share) + away * share),
-            color.alpha(),
-        )
-        if _shows(mixed, page, least):
+        found = mixed(color, away, step / 10)
+        if _shows(found, page, least):
             break
-    return mixed
+    return found
 
 
 def _shows(color: QColor, page: QColor, least: float) -> bool:
@@ -88,10 +82,16 @@ def hint_color(palette: QPalette, page: QPalette.ColorRole, ink: QPalette.ColorR
 
 def two_thirds_of(ink: QColor, page: QColor) -> QColor:
     """``ink`` two thirds of the way from ``page``: quieter than the text, still read."""
+    return mixed(ink, page, 1 / 3)
+
+
+def mixed(color: QColor, other: QColor, share: float) -> QColor:
+    """``color`` with ``share`` (0 to 1) of ``other`` mixed in; ``color``'s transparency."""
     return QColor(
-        round(ink.red() * 2 / 3 + page.red() / 3),
-        round(ink.green() * 2 / 3 + page.green() / 3),
-        round(ink.blue() * 2 / 3 + page.blue() / 3),
+        round(color.red() * (1 - share) + other.red() * share),
+        round(color.green() * (1 - share) + other.green() * share),
+        round(color.blue() * (1 - share) + other.blue() * share),
+        color.alpha(),
     )
 
 

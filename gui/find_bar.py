@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 from PySide6.QtCore import Qt, Signal
@@ -18,50 +17,33 @@ MAX_MATCHES = 5000
 MIN_FIELD_CHARACTERS = 14  # narrower than this beside the count, the count gets its own line
 
 
-def without_accents(text: str) -> str:
-    """``text`` with each accented letter as its letter (é e, Ñ N, ű u), one character for
-    one: a letter whose accents are separate characters keeps them. Hangul syllables, whose
-    parts are letters, are left whole."""
-    if text.isascii():
-        return text
-    bases = {}
-    for char in set(text):
-        if not char.isascii():
-            parts = unicodedata.normalize("NFD", char)
-            if len(parts) > 1 and all(unicodedata.combining(p) for p in parts[1:]):
-                bases[char] = parts[0]
-    if len(bases) > _MANY_ACCENTED:  # Vietnamese, say: one pass rather than one a letter
-        return text.translate({ord(char): base for char, base in bases.items()})
-    for char, base in bases.items():
-        text = text.replace(char, base)
-    return text
-
-
-_MANY_ACCENTED = 40
-
-
 @lru_cache(maxsize=4)  # the article's, searched again at each key typed in the bar
 def _searched_form(text: str) -> tuple[str, bool]:
     """``text`` as it is searched, and whether in lower case (unless that changes its
     length: ``İ`` lowers to two characters)."""
-    plain = without_accents(as_typed(text))
+    from diptych.storage.search_words import unaccented  # with the first search
+
+    plain = unaccented(as_typed(text))
     lowered = plain.lower()
     return (lowered, True) if len(lowered) == len(text) else (plain, False)
 
 
 def find_all(text: str, needle: str, *, limit: int = MAX_MATCHES) -> list[tuple[int, int]]:
     """Matches of ``needle`` in ``text`` as (start, end) code points, whatever their case
-    and accents (Lefevre finds Lefèvre, and Lefèvre Lefevre), as a browser's find does;
+    and accents (Lefevre finds Lefèvre, and Lefèvre Lefevre), as the Search panel reads
+    them (:func:`~diptych.storage.search_words.unaccented`);
     straight quotes typed match curly ones (Xi's finds Xi’s, see :func:`as_typed`).
 
     Case folding can change lengths (``ß`` folds to ``ss``); matching is done on
     ``str.lower()``, which keeps them for every character but a handful, and results
     that would not map back exactly are dropped.
     """
+    from diptych.storage.search_words import unaccented  # with the first search
+
     if not needle:
         return []
     haystack, lowered = _searched_form(text)
-    key = without_accents(as_typed(needle))
+    key = unaccented(as_typed(needle))
     key = key.lower() if lowered else key
     matches: list[tuple[int, int]] = []
     position = haystack.find(key)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
-from diptych.gui.contrast import contrast
+from diptych.gui.contrast import contrast, mixed
 
 LEAST_EDGE_CONTRAST = 3.0  # WCAG 2.1, non-text contrast
 _INDICATORS = (
@@ -33,15 +33,10 @@ def edge_color(palette: QPalette) -> QColor:
     ink = palette.color(QPalette.ColorRole.WindowText)
     edge = ink
     for step in range(1, 10):
-        share = step / 10
-        mixed = QColor(
-            round(ink.red() * (1 - share) + window.red() * share),
-            round(ink.green() * (1 - share) + window.green() * share),
-            round(ink.blue() * (1 - share) + window.blue() * share),
-        )
-        if contrast(mixed, window) < LEAST_EDGE_CONTRAST:
+        quieter = mixed(ink, window, step / 10)
+        if contrast(quieter, window) < LEAST_EDGE_CONTRAST:
             break
-        edge = mixed
+        edge = quieter
     return edge
 
 

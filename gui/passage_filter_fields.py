@@ -9,13 +9,13 @@ from dataclasses import replace
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from diptych.gui.article_model import article_labels
 from diptych.gui.clear_button import give_clear_button
 from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.flow_layout import FlowLayout
 from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.passage_widgets import FilterCombo
 from diptych.gui.session import ProjectSession
+from diptych.storage.namesakes import told_apart
 
 INDENT = "    "
 
@@ -93,7 +93,7 @@ class PassageFilterFields(QObject):
         hundreds, those the filter is for), each as the Library names it, so that two of
         one title are told apart; then the others."""
         articles = self.session.articles()
-        labels = dict((a.id, label) for a, label in article_labels(articles))
+        labels = told_apart(articles)
         coded = [a for a in articles if a.annotation_count or a.orphan_count]
         others = [a for a in articles if not (a.annotation_count or a.orphan_count)]
         items = [(labels[a.id], a.id, None) for a in coded + others]

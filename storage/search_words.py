@@ -133,7 +133,7 @@ def _phrases(query: str, *, whole: bool) -> list[list[Term]]:
         chunks = [part] if i % 2 else _CHUNK.findall(_COLUMN_FILTER.sub(" ", part))
         for chunk in chunks:
             terms = [
-                (_unaccented(fold(word)), bool(star))
+                (unaccented(fold(word)), bool(star))
                 for word, star in _TERM.findall(chunk)
                 if i % 2 or word not in _OPERATORS
             ]
@@ -237,8 +237,9 @@ def _accented() -> dict[str, str]:
     return found
 
 
-def _unaccented(word: str) -> str:
-    """``word`` without the accents the index takes off (é as e); other letters as typed."""
+def unaccented(word: str) -> str:
+    """``word`` without the accents the index takes off (é as e), one character for one;
+    other letters as typed."""
     return word.translate(_bases())
 
 
