@@ -55,11 +55,14 @@ class NewTagPath:
         parent_id: the existing tag the first new name goes under (None: the top level).
         parent_path: that tag's path ("" at the top level).
         names: the tags to create, each inside the one before; empty if the path exists.
+        top: the path was typed from the top level ("/Security"), so a tag made there is
+            told from a sub-tag of the same name.
     """
 
     parent_id: int | None
     parent_path: str
     names: tuple[str, ...]
+    top: bool = False
 
     def paths(self) -> list[str]:
         """The path of each tag to create, outermost first."""
@@ -72,17 +75,29 @@ class NewTagPath:
         """The palette row that offers to create the tags."""
         quoted = "“" + PATH_SEPARATOR.join(self.names) + "”"
         under = f" under “{self.parent_path}”" if self.parent_path else ""
+        if self.top and not self.parent_path:
+            under = " at the top level"
         return f"Create tag{'s' if len(self.names) > 1 else ''} {quoted}{under}"
+
+
+def path_names(text: str) -> list[str]:
+    """The names of the tag path ``text``: a '/' typed twice, or at the start (which
+    names a top-level tag, as on the command line), makes no empty name."""
+    names = (" ".join(part.split()) for part in text.split(PATH_SEPARATOR))
+    return [name for name in names if name]
 
 
 def new_tag_path(codebook: Codebook, text: str) -> NewTagPath | None:
     """Read ``text`` as a tag path (``Economy/Tariffs``): the part that exists and the rest.
 
-    Text without '/' is one new top-level name. None if a part of the path is empty.
+    Text without '/' is one new top-level name, as is text after a '/' at the start
+    ("/Security" beside Economy/Security). None if the path is unfinished (it ends with
+    '/') or names nothing.
     """
-    names = [" ".join(part.split()) for part in text.split(PATH_SEPARATOR)]
-    if not all(names):
+    names = path_names(text)
+    if not names or text.rstrip().endswith(PATH_SEPARATOR):
         return None
+    top = text.lstrip().startswith(PATH_SEPARATOR)
     parent_id: int | None = None
     if len(names) > 1:
         while names:
@@ -94,7 +109,7 @@ def new_tag_path(codebook: Codebook, text: str) -> NewTagPath | None:
             parent_id = found[0].id
             names.pop(0)
     parent_path = codebook.path(parent_id) if parent_id is not None else ""
-    return NewTagPath(parent_id, parent_path, tuple(names))
+    return NewTagPath(parent_id, parent_path, tuple(names), top=top)
 
 
 ALREADY_MARK = "  ✓"  # after a tag the passage has already
@@ -200,12 +215,13 @@ class TagPalette(QFrame):
         self.model.clear()
         query = text.strip()
         as_path = PATH_SEPARATOR in query
+        typed = PATH_SEPARATOR.join(path_names(query)) if as_path else query
         exact: int | None = None  # the row of the tag named exactly as typed
         for tag, depth in self._codebook.walk():
             path = self._codebook.path(tag.id)
             if query and not matches(query.replace(PATH_SEPARATOR, " "), path):
                 continue
-            if exact is None and name_key(path if as_path else tag.name) == name_key(query):
+            if exact is None and name_key(path if as_path else tag.name) == name_key(typed):
                 exact = self.model.rowCount()
             label = path if query else "    " * depth + tag.name
             on_it = tag.id in self._already

@@ -123,3 +123,39 @@ def test_only_the_tag_typed_takes_a_key_not_the_tags_made_to_hold_it(
     window.actions_.redo.trigger()
     labour = window.session.project.tags.find(name="Labour")
     assert labour is not None and window.session.codebook().key(labour.id) is None
+
+
+def test_a_slash_typed_twice_makes_no_empty_tag_name(qtbot: QtBot, window: MainWindow) -> None:
+    palette = open_palette(qtbot, window)
+    qtbot.keyClicks(palette.field, "Economy//Tariffs")
+    assert rows(palette)[-1] == "Create tag “Tariffs” under “Economy”"
+
+    palette.list.setCurrentIndex(palette.model.index(palette.model.rowCount() - 1, 0))
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    assert tag_paths_of(window, QUOTE) == [["Economy/Tariffs"]]
+
+
+def test_a_slash_at_the_start_makes_a_top_level_tag_beside_a_sub_tag_of_its_name(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # Trade is only a sub-tag: typed alone, it is that tag; after '/', a new top-level one.
+    palette = open_palette(qtbot, window)
+    qtbot.keyClicks(palette.field, "Trade")
+    assert not any(row.startswith("Create") for row in rows(palette))
+    palette.hide()
+
+    palette = open_palette(qtbot, window)
+    qtbot.keyClicks(palette.field, "/Trade")
+    assert rows(palette) == ["Economy/Trade", "Create tag “Trade” at the top level"]
+    palette.list.setCurrentIndex(palette.model.index(1, 0))
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    codebook = window.session.codebook()
+    trades = [t for t in window.session.project.tags.all() if t.name == "Trade"]
+    assert sorted(codebook.path(t.id) for t in trades) == ["Economy/Trade", "Trade"]
+    assert tag_paths_of(window, QUOTE) == [["Trade"]]
+
+    palette = open_palette(qtbot, window, quote=None)  # the new one is now the exact match
+    qtbot.keyClicks(palette.field, "/trade")
+    assert not any(row.startswith("Create") for row in rows(palette))
+    current = palette.model.item(palette.list.currentIndex().row()).text()
+    assert current.startswith("Trade")
