@@ -101,9 +101,11 @@ class TagEdits(SessionCore):
         self._tags_changed(all_passages=True)
         return removal
 
-    def merge_tags(self, source_id: int, target_id: int) -> TagRemoval:
-        """Merge one tag into another."""
-        removal = self.project.tags.merge(source_id=source_id, target_id=target_id)
+    def merge_tags(
+        self, source_id: int, target_id: int, *, redoing: TagRemoval | None = None
+    ) -> TagRemoval:
+        """Merge one tag into another (``redoing``: as :meth:`TagStore.merge`)."""
+        removal = self.project.tags.merge(source_id=source_id, target_id=target_id, redoing=redoing)
         self._tags_changed(all_passages=True)
         self.memosChanged.emit()  # the merged tag's memo added to the other's
         return removal

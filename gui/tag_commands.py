@@ -282,6 +282,9 @@ class MergeTags(SessionCommand):
     def _do(self) -> None:
         self.removal = self.session.merge_tags(*self.ids)
 
+    def _redo(self) -> None:  # a memo the merge made is made again as it was
+        self.removal = self.session.merge_tags(*self.ids, redoing=self.removal)
+
     def _undo(self) -> None:
         assert self.removal is not None
         self.session.restore_tag(self.removal)

@@ -56,7 +56,7 @@ NO_TAG_SELECTED = "Select a tag in the Codebook first: click it, or Ctrl+Shift+B
 # The tag is named by its path: "the selected tag" left it to remember which was selected.
 MERGE_LABEL = (
     "Merge “{tag}” into the tag chosen below:\n"
-    "its passages and sub-tags move there, its memo (with its description) goes into that"
+    "its passages and sub-tags move there, its memo and its description go into that"
     " tag's memo, and “{tag}” is removed (Ctrl+Z undoes it)."
 )
 

@@ -150,6 +150,9 @@ class TagRemoval:
     target_memos: tuple[Memo, ...] | None = None
     # The target's memo as the merge left it: undo puts back ``target_memos`` only over it.
     target_memo_text: str = ""
+    # The memo the merge made for a target that had none (only a description merged into
+    # it): redo makes it again as it was, the same memo (see :func:`remade_memos`).
+    made_memo: Memo | None = None
     key: int | None = None  # the key (1-9) the tag had: undo gives it back if still free
     key_to_target: bool = False  # a merge gave that key to the target (which had none)
     # The deleted tag's siblings as they were, renumbered to make room for its sub-tags in

@@ -5,6 +5,8 @@ the target, with a line saying which tag the memo and the description came from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diptych.storage.connection import Database
@@ -17,13 +19,21 @@ if TYPE_CHECKING:
     from diptych.storage.project import Project
 
 
-def remove_tag(project: Project, *, tag_id: int, into: int | None, keys: KeyEdit) -> TagRemoval:
+def remove_tag(
+    project: Project,
+    *,
+    tag_id: int,
+    into: int | None,
+    keys: KeyEdit,
+    remade: Mapping[int, Memo] | None = None,
+) -> TagRemoval:
     """Delete the tag ``tag_id`` (``into`` None: its sub-tags move up one level) or merge it
     into the tag ``into`` (its passages, sub-tags and memo go there; its key too, in
     ``keys``, if the target has none); what it changed.
 
     A sub-tag meeting a namesake is merged into it in turn, or, when deleting, refused
-    (InputError).
+    (InputError). ``remade``: the memos a first merge made for targets that had none, by
+    target (redo, see :func:`remade_memos`), made again as they were.
     """
     with project.transaction():
         db = project.db
@@ -33,8 +43,10 @@ def remove_tag(project: Project, *, tag_id: int, into: int | None, keys: KeyEdit
         links = _links(db, tag_id)
         added = _copy_links(db, tag_id, into) if into is not None else []
         memos = project.memos.for_tag(tag_id=tag_id)
-        target_memos, merged_memo = (
-            _merge_memo(project, memos, into, tag) if into is not None else (None, "")
+        target_memos, merged_memo, made = (
+            _merge_memo(project, memos, into, tag, remade or {})
+            if into is not None
+            else (None, "", None)
         )
         db.execute("DELETE FROM memos WHERE tag_id = ?", [tag_id])
         db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [tag_id])
@@ -53,7 +65,9 @@ def remove_tag(project: Project, *, tag_id: int, into: int | None, keys: KeyEdit
             if other is None:
                 moved.append(child)
             elif into is not None:
-                folded.append(remove_tag(project, tag_id=child.id, into=other.id, keys=keys))
+                folded.append(
+                    remove_tag(project, tag_id=child.id, into=other.id, keys=keys, remade=remade)
+                )
             else:
                 raise crowded(codebook, tag, child, other)
         if into is None and moved:
@@ -72,6 +86,7 @@ def remove_tag(project: Project, *, tag_id: int, into: int | None, keys: KeyEdit
         folded=tuple(folded),
         target_memos=target_memos,
         target_memo_text=merged_memo,
+        made_memo=made,
         key=key,
         key_to_target=key_to_target,
         shifted_siblings=tuple(shifted),
@@ -119,22 +134,37 @@ def _refuse_if_edited(tag: Tag, expected: Tag) -> None:
         )
 
 
+def remade_memos(removal: TagRemoval) -> dict[int, Memo]:
+    """The memos a merge made for targets that had none (``removal`` and the sub-tags it
+    folded), by target: for :func:`remove_tag` to make them again as they were."""
+    made: dict[int, Memo] = {}
+    if removal.made_memo is not None and removal.merged_into is not None:
+        made[removal.merged_into] = removal.made_memo
+    for folded in removal.folded:
+        made.update(remade_memos(folded))
+    return made
+
+
 def _merge_memo(
-    project: Project, memos: list[Memo], into: int, merged_tag: Tag
-) -> tuple[tuple[Memo, ...] | None, str]:
+    project: Project, memos: list[Memo], into: int, merged_tag: Tag, remade: Mapping[int, Memo]
+) -> tuple[tuple[Memo, ...] | None, str, Memo | None]:
     """Add the merged tag's memo, with its description, to the target's memo (the notes go
-    where its passages go); the target's memo as it was and the text it has now, or None
-    and "" if it was left alone. Added to a memo already there, or with a description,
+    where its passages go); the target's memo as it was, the text it has now and the memo
+    made for it if it had none and no memo was merged (else None), or None, "" and None if
+    it was left alone. Added to a memo already there, or with a description,
     they follow a line naming the tag they came from: "*From the tag “Econ”, merged here.*"
 
     A target without a memo takes the merged tag's memo itself, with its id and uuid:
     merging again after an undo (redo) then gives the target the same memo, not a new
-    one each time.
+    one each time. A merged tag with a description and no memo gives the target one that
+    says it (a description the target has too is not repeated).
     """
     written = [m for m in memos if m.text.strip()]
-    if not written:  # (a description alone is not made a memo: redo would make another)
-        return None, ""
     description = merged_tag.description.strip()
+    if description == project.tags.get(tag_id=into).description.strip():
+        description = ""
+    if not written and not description:
+        return None, "", None
     texts = [m.text.lstrip("\n").rstrip() for m in written]
     before = tuple(project.memos.for_tag(tag_id=into))
     kept = [m.text.lstrip("\n").rstrip() for m in before if m.text.strip()]
@@ -143,14 +173,18 @@ def _merge_memo(
         said += [f"Its description: {description}"] if description else []
         texts = said + texts
     merged = "\n\n".join(kept + texts)
-    if not before:
+    if not before and written:
         project.db.execute(
             "UPDATE memos SET tag_id = ?, text = ?, updated_at = ? WHERE id = ?",
             [into, merged, project.now(), written[0].id],
         )
-        return before, merged
-    project.memos.set(kind=MemoKind.TAG, target_id=into, text=merged)
-    return before, merged
+        return before, merged, None
+    if not before and into in remade:  # redo: the memo the first merge made
+        project.memos.restore(memo=replace(remade[into], text=merged))
+    else:
+        project.memos.set(kind=MemoKind.TAG, target_id=into, text=merged)
+    made = None if before else project.memos.get(kind=MemoKind.TAG, target_id=into)
+    return before, merged, made
 
 
 def _copy_links(db: Database, tag_id: int, into: int) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ from diptych.storage.tag_keys import (
     keys_by_id,
     stored_keys,
 )
-from diptych.storage.tag_removal import refuse_if_worked_on, remove_tag
+from diptych.storage.tag_removal import refuse_if_worked_on, remade_memos, remove_tag
 from diptych.storage.tag_restore import refuse_if_moved, restore_removal, restore_tag_places
 
 if TYPE_CHECKING:
@@ -317,13 +317,16 @@ class TagStore:
                 refuse_if_worked_on(removal, expected)
         return removal
 
-    def merge(self, *, source_id: int, target_id: int) -> TagRemoval:
+    def merge(
+        self, *, source_id: int, target_id: int, redoing: TagRemoval | None = None
+    ) -> TagRemoval:
         """Merge ``source`` into ``target``: its passages and sub-tags move to the target,
         and its key too if the target had none.
 
         A sub-tag whose name the target already has among its own sub-tags is merged into
         that one in turn, so that "Econ/Trade" merged along with "Econ" into "Economy"
-        joins "Economy/Trade".
+        joins "Economy/Trade". ``redoing``: what the same merge did before it was undone;
+        a memo it made for a target that had none is made again as it was.
         """
         with self._project.transaction(), keeping_keys(self._project.db) as keys:
             codebook = self.codebook()
@@ -338,7 +341,10 @@ class TagStore:
                 levels=codebook.levels(source_id) - 1,
                 what=f"merging {codebook.path(source_id)!r} into {codebook.path(target_id)!r}",
             )
-            return remove_tag(self._project, tag_id=source_id, into=target_id, keys=keys)
+            remade = remade_memos(redoing) if redoing else None
+            return remove_tag(
+                self._project, tag_id=source_id, into=target_id, keys=keys, remade=remade
+            )
 
     def restore(self, *, removal: TagRemoval) -> Tag:
         """Undo :meth:`delete` or :meth:`merge`: same tag id, links, sub-tags and memos

@@ -192,3 +192,28 @@ def test_the_memo_shown_follows_a_merge_undone_and_redone(
     press(qtbot, window, CONTROL)
     window.tags.select_tag(SECURITY)
     assert window.memos.tag_memo.toPlainText() == "Who arms whom."
+
+
+def test_a_description_merged_without_a_memo_is_kept_and_redo_makes_the_same_memo(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    culture, evidence = 6, 7  # the sample's: a description each, no memo
+    choice = ("Evidence", True)
+    monkeypatch.setattr(tag_panel, "choose_item", lambda _p, _t, _l, items, *_a: choice)
+    window.tags.select_tag(culture)
+    window.tags.merge_tag()
+    said = (
+        "*From the tag “Culture & society”, merged here.*\n\n"
+        "Its description: People-to-people ties, public opinion"
+    )
+    assert window.session.memo_text(MemoKind.TAG, evidence) == said
+    assert memo_shown(qtbot, window, evidence) == said
+    made = dump(window.session.project.path)["memos"]
+    assert [text for _id, _uuid, tag_id, text in made if tag_id == evidence] == [said]
+
+    press(qtbot, window, CONTROL)
+    assert dump(window.session.project.path)["memos"] == []
+    assert memo_shown(qtbot, window, evidence) == ""
+    press(qtbot, window, CONTROL | SHIFT)
+    assert dump(window.session.project.path)["memos"] == made  # the same memo, not another
+    assert memo_shown(qtbot, window, evidence) == said

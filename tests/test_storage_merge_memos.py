@@ -105,3 +105,29 @@ def test_the_merged_tags_description_is_kept_in_the_targets_memo(
     project.tags.restore(removal=removal)
     assert tag_memos(path) == {"Inspection": "Ofsted visits."}
     assert project.tags.get(tag_id=inspection.id).description == "External inspection regimes"
+
+
+def test_a_description_without_a_memo_is_kept_in_the_targets_memo(
+    project: Project, path: Path
+) -> None:
+    inspection = project.tags.add(name="Inspection", description="External inspection regimes")
+    curriculum = project.tags.add(name="Curriculum")
+    said = (
+        "*From the tag “Inspection”, merged here.*\n\nIts description: External inspection regimes"
+    )
+
+    removal = project.tags.merge(source_id=inspection.id, target_id=curriculum.id)
+    assert tag_memos(path) == {"Curriculum": said}
+    project.tags.restore(removal=removal)
+    assert tag_memos(path) == {}  # the target had none: undo takes it away
+
+    project.memos.set(kind=MemoKind.TAG, target_id=curriculum.id, text="What is taught.")
+    project.tags.merge(source_id=inspection.id, target_id=curriculum.id)
+    assert tag_memos(path) == {"Curriculum": "What is taught.\n\n" + said}
+
+
+def test_a_description_the_target_has_too_is_not_repeated(project: Project, path: Path) -> None:
+    econ = project.tags.add(name="Econ", description="Economic motives")
+    economy = project.tags.add(name="Economy", description="Economic motives ")
+    project.tags.merge(source_id=econ.id, target_id=economy.id)
+    assert tag_memos(path) == {}
