@@ -116,10 +116,12 @@ def search_in(conn: sqlite3.Connection, *, query: str, limit: int = 20) -> list[
         found = partial(cjk_rows, wanted=wanted, excluded=excluded, limit=limit)
     else:
         found = _fts_rows(query, wanted, excluded, limit)
-    pattern = terms_pattern(wanted)
     # A paragraph pasted as a search is not counted: its pattern alone took as long to
     # compile as the search itself
     counted = phrases_pattern(wanted) if len(wanted.split()) <= MOST_WORDS_COUNTED else None
+    # What a snippet marks: a phrase whole, where it is (its words elsewhere are not what
+    # was found); a pasted paragraph's words, each on its own.
+    pattern = counted or terms_pattern(wanted)
     hits = [_article_hit(row, pattern, counted) for row in found(conn, "articles")]
     for article_id, annotation_id, title, exact, note, rank in found(conn, "passages"):
         shown = _shown(exact, note, pattern)

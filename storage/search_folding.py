@@ -29,6 +29,8 @@ RAISED = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # the superscript digits: a number of th
 # The first of them after a word: the digit looked for first (a pattern that starts with a
 # lookbehind is tried at every character), then what is before it.
 RAISED_AGAINST = re.compile(f"[{RAISED}](?<=[^\\W{RAISED}][{RAISED}])")
+_RAISED_AFTER_WORD = re.compile(f"([^\\W{RAISED}]+)([{RAISED}]+)")
+_QUOTES = re.compile('["＂]')  # a straight quote, or a full-width one (NFKC: a straight one)
 
 
 def fold(text: str) -> str:
@@ -41,8 +43,15 @@ def fold(text: str) -> str:
 
 def as_searched(query: str) -> str:
     """A query's compatibility forms as the plain ones (ＡＰＥＣ as APEC), a number raised
-    after a word apart from it (began¹ as began 1), as the texts are searched."""
-    return unicodedata.normalize("NFKC", apart(query))
+    after a word apart from it, as the texts are searched, and the two a phrase (10⁶ as
+    "10 6", found where the text has 10⁶, not wherever it has a 10 and a 6, and marked
+    once; inside a phrase already, as 10 6)."""
+    if not RAISED_AGAINST.search(query):
+        return unicodedata.normalize("NFKC", query)
+    parts = _QUOTES.split(query)  # odd items are the insides of quoted phrases
+    for i in range(0, len(parts), 2):
+        parts[i] = _RAISED_AFTER_WORD.sub(r'"\1 \2"', parts[i])
+    return unicodedata.normalize("NFKC", apart('"'.join(parts)))
 
 
 def apart(text: str) -> str:

@@ -75,5 +75,5 @@ def test_an_open_phrase_lists_what_has_the_phrase_begun(qtbot: QtBot, window: Ma
         f"Article · {SEMICONDUCTORS} — 5 matches",
     }
     row = next(i for i, text in enumerate(texts) if text.startswith("Article"))
-    assert marked(window, row) == ["South", "Korea"]
+    assert marked(window, row) == ["South Korea"]  # the phrase, whole
     assert type_in(qtbot, window, 'ns"') == []  # closed: "South Koreans", whole

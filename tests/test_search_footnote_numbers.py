@@ -14,7 +14,7 @@ from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 from diptych.storage.search import SearchHit, search
-from diptych.storage.search_words import first_found
+from diptych.storage.search_words import all_found, first_found
 
 NOTED = (
     "The war\n\nThe war began¹ in 1914 and ended,² as Keegan wrote,³ in 1918.¹⁰ "
@@ -53,7 +53,7 @@ def test_the_number_raised_after_a_word_is_a_word_of_its_own(project: Project) -
     assert found(project, "km") == [("article", "The war", ["km"])]
     assert found(project, "10") == [("article", "The war", ["¹⁰", "10"])]  # note 10, and 10⁶
     assert found(project, "106") == [("article", "Climate notes", ["106"])]  # not 10⁶
-    assert found(project, "began¹") == [("article", "The war", ["began", "¹"])]
+    assert found(project, "began¹") == [("article", "The war", ["began¹"])]  # typed with it
 
 
 @pytest.mark.parametrize("query", ["CO2", "co2", "CO₂", "co₂", "Co2"])
@@ -100,6 +100,24 @@ def test_the_pane_selects_the_word_without_its_number() -> None:
     text = "Then it began¹²³ at once."
     start = text.index("began")
     assert first_found(text, "began") == (start, start + 5)
-    assert first_found(text, "began¹²³") == (start, start + 5)  # two words: the first
+    assert first_found(text, "began¹²³") == (start, start + 8)  # typed with it: whole
     assert first_found(text, '"began¹²³"') == (start, start + 8)  # a phrase: whole
     assert first_found(text, "at") == (text.index("at"), text.index("at") + 2)
+
+
+def test_a_number_raised_after_a_word_is_looked_for_with_it() -> None:
+    text = "Output grew to 10⁶ tonnes; in 2010 some 6 mills closed, 10 more in 2016."
+    raised = text.index("10⁶")
+    assert all_found(text, "10⁶", limit=10) == [(raised, raised + 3)]  # once, not 10 and 6
+    assert all_found(text, "10⁶ tonnes", limit=10) == [(raised, raised + 3), (19, 25)]
+    assert all_found(text, '"10⁶ tonnes"', limit=10) == [(raised, raised + 10)]
+    assert all_found(text, "-10⁶ mills", limit=10) == [(42, 47)]
+
+
+def test_an_article_with_the_two_numbers_apart_is_not_found_by_the_raised_one(
+    project: Project,
+) -> None:
+    apart = b"Tallies\n\nIn 2010 some 10 of 6 mills."
+    project.articles.add(parsed=parse_article(apart, name="t.txt"))
+    assert found(project, "10⁶") == [("article", "The war", ["10⁶"])]
+    assert found(project, "-10⁶ mills") == [("article", "Tallies", ["mills"])]

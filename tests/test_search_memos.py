@@ -58,7 +58,7 @@ def test_a_word_written_in_a_memo_finds_the_memo_and_what_it_is_on(project: Proj
 
 def test_a_phrase_finds_only_the_memo_that_has_it_whole(project: Project) -> None:
     assert memo_hits(project, '"pilot boats"') == [
-        ("tag", "Method", "Use for talk of [pilot] [boats] and tugs")
+        ("tag", "Method", "Use for talk of [pilot boats] and tugs")
     ]
     assert memo_hits(project, '"boats pilot"') == []
 

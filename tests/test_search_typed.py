@@ -121,7 +121,7 @@ def test_an_open_phrase_finds_and_marks_the_phrase_with_its_last_word_a_prefix(
 ) -> None:
     query = as_typed('"South Kor')
     (hit,) = search(project, query=query)
-    assert "[South] [Korea] rose" in hit.snippet
+    assert "[South Korea] rose" in hit.snippet
     text = project.articles.get(article_id=hit.article_id or 0).text
     start, end = first_found(text, query) or (0, 0)
     assert text[start:end] == "South Korea"

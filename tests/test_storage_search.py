@@ -68,7 +68,7 @@ def test_snippets_mark_the_words_found_in_context(project: Project) -> None:
         "[Harbour] report\nThe zebra crossing near the [harbour] was repainted."
     )
     hits = {h.kind: h.snippet for h in search(project, query='"striped animal"')}
-    assert hits == {"passage": "[Striped] [animal]"}
+    assert hits == {"passage": "[Striped animal]"}
 
 
 def test_a_query_of_operators_alone_marks_nothing(project: Project) -> None:
