@@ -69,10 +69,13 @@ def restore(launcher: Launcher, window: MainWindow, backup: Path) -> None:
     window.deleteLater()
     launcher.window = None
     try:
-        restore_backup(backup, target=path, root=launcher.context.paths.backups)
+        kept = restore_backup(backup, target=path, root=launcher.context.paths.backups)
     except DiptychError as exc:
         launcher.open_path(path)
         launcher.context.messages.known_error(exc, "Restore from backup")
         return
     launcher.open_path(path)
-    launcher.context.messages.info(f"Restored the backup of {listed}.")
+    launcher.context.messages.info(
+        f"Restored the backup of {listed}. The project as it was is kept as the backup of"
+        f" {backup_label(kept)}: File > Restore from backup goes back to it."
+    )

@@ -97,18 +97,26 @@ def backup_before_upgrade(project: Project, *, root: Path) -> Path:
     :meth:`Project.open`'s ``before_upgrade`` does: afterwards an older Diptych can no
     longer open it, and this backup is the way back. Such backups are never rotated out."""
     kept = backup_project(project, root=root, reason=UPGRADE_REASON)
-    stamp = kept.stem.split("-", 3)[:3]
-    if kept.stem.endswith(UPGRADE_REASON) or len(stamp) < 3:
-        return kept
     # The project had not changed since its newest backup, which is kept under this name.
-    named = kept.with_name(f"{'-'.join(stamp)}-{UPGRADE_REASON}{PROJECT_SUFFIX}")
+    return kept_as(kept, UPGRADE_REASON, project=project.path)
+
+
+def kept_as(kept: Path, reason: str, *, project: Path) -> Path:
+    """The backup ``kept`` named as taken for ``reason`` (renamed if it was taken for
+    another: a backup that already held the state backed up now), and so kept as such
+    backups are, not as the one it was (a :data:`RECENT_REASON` backup is deleted as soon
+    as a newer one is taken)."""
+    stamp = kept.stem.split("-", 3)[:3]
+    if kept.stem.endswith(reason) or len(stamp) < 3:
+        return kept
+    named = kept.with_name(f"{'-'.join(stamp)}-{_safe(reason)}{PROJECT_SUFFIX}")
     try:
         kept.replace(named)
     except OSError as exc:
         raise ProjectFileError(
             f"could not be renamed ({exc.strerror})",
             path=kept,
-            advice=f"Check that its folder is writable; {project.path} was not changed.",
+            advice=f"Check that its folder is writable; {project} was not changed.",
         ) from exc
     return named
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from diptych.storage.backup import backup_project
+from diptych.storage.backup import RECENT_REASON, backup_project, kept_as
 from diptych.storage.backup_folders import STAMP
 from diptych.storage.database import connect
 from diptych.storage.errors import (
@@ -32,6 +32,7 @@ from diptych.storage.project_copies import copy_file, read_only
 from diptych.storage.sqlite_errors import translate_errors
 
 UNCHANGED = "It is unchanged."
+RESTORE_REASON = "before-restore"
 
 
 def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
@@ -56,8 +57,13 @@ def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
         return _copy_in_place(backup, target=target, label="damaged", what="The damaged file")
     with current:
         safety = backup_project(
-            current, root=root, reason="before-restore", keep=10_000, budget=None, newest_only=True
+            current, root=root, reason=RESTORE_REASON, keep=10_000, budget=None, newest_only=True
         )
+        # The newest backup held this state already. One taken while changes were made
+        # would go with the next such backup, which holds the restored state, not this
+        # one: it is kept as this restore's way back.
+        if safety.stem.endswith(f"-{RECENT_REASON}"):
+            safety = kept_as(safety, RESTORE_REASON, project=target)
         # One transaction: a copy cut short is rolled back, and the project is as it was.
         restoring = _restoring(backup, target, UNCHANGED)
         with restoring, read_only(backup) as source, translate_errors(target):

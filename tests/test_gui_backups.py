@@ -289,3 +289,40 @@ def test_after_a_restore_a_message_is_shown_once_in_the_new_window(
         if isinstance(box, QMessageBox) and box.isVisible() and box.text() == "The disk is full."
     ]
     assert [box.parentWidget() for box in boxes] == [restored]
+
+
+def test_a_restore_keeps_the_state_it_replaces_when_the_newest_backup_held_it(
+    qtbot: QtBot, launched: MainWindow, sample: Path
+) -> None:
+    # The newest backup is one taken as another program was turned to, with the state the
+    # restore replaces: the next such backup, of the restored state, must not take it away.
+    window = launched
+    launcher: Launcher = window.launcher  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
+    opened = window.backups.last
+    assert opened is not None
+    window.tags.create_tag(TagValues("Months of work", "#5ED1C4", None, ""))
+    leave_for_another_program()
+    window.backups.after_gap.timeout.emit()
+    qtbot.waitUntil(lambda: window.backups.last != opened, timeout=5000)
+    folder = folder_of(window)
+    assert [b.reason for b in list_backups(folder)] == ["recent", "on-open"]
+
+    launcher.restore(window, opened)
+    restored = launcher.window
+    assert restored is not None and restored is not window
+    qtbot.waitExposed(restored)
+    assert "Months of work" not in tag_names(sample)
+    assert [b.reason for b in list_backups(folder)] == ["before-restore", "on-open"]
+    said = restored.statusBar().currentMessage()
+    assert "The project as it was is kept as the backup of" in said
+
+    qtbot.waitUntil(lambda: restored.backups.last is not None, timeout=5000)  # on open
+    reopened = restored.backups.last
+    restored.tags.create_tag(TagValues("Coded after the restore", "#654321", None, ""))
+    restored.backups.recent.timeout.emit()
+    qtbot.waitUntil(lambda: restored.backups.last != reopened, timeout=5000)
+    reasons = [b.reason for b in list_backups(folder)]
+    assert reasons[0] == "recent" and reasons.count("before-restore") == 1
+    kept = next(b for b in list_backups(folder) if b.reason == "before-restore")
+    assert "Months of work" in tag_names(kept.path)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from test_gui_backups import folder_of
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.restore_dialog import RestoreDialog
 from diptych.gui.tag_dialog import TagValues
+from diptych.storage.backup_folders import list_backups
 
 
 def test_the_status_bar_names_the_restored_backup_as_the_dialog_listed_it(
@@ -32,4 +34,10 @@ def test_the_status_bar_names_the_restored_backup_as_the_dialog_listed_it(
     assert restored is not None and restored is not window
     qtbot.waitExposed(restored)
     assert listed and listed[0][:4].isdigit() and listed[0][4] == "-"  # 2026-11-23 19:10:44 …
-    assert restored.statusBar().currentMessage() == f"Restored the backup of {listed[0]}."
+    said = restored.statusBar().currentMessage()
+    assert said.startswith(f"Restored the backup of {listed[0]}. The project as it was is kept")
+    folder = folder_of(restored)
+    safety = next(b for b in list_backups(folder) if b.reason == "before-restore")
+    assert said.endswith(
+        f" as the backup of {safety.label}: File > Restore from backup goes back to it."
+    )
