@@ -83,9 +83,17 @@ def run_application(project_path: Path | None) -> int:
         launcher = start(context, project_path)
     except DiptychError as exc:  # not even the sample project could be opened or made
         return cannot_start(str(exc), as_shown(exc))
+    QTimer.singleShot(0, lambda: _handle_stop_signals(app))
     status = app.exec()
     del launcher
     return status
+
+
+def _handle_stop_signals(app: QApplication) -> None:
+    """SIGTERM and SIGHUP keep what is typed and close the window (see stop_signals)."""
+    from diptych.gui.stop_signals import handle_stop_signals
+
+    handle_stop_signals(app)
 
 
 def cannot_start(text: str, shown: str | None = None) -> int:

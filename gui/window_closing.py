@@ -60,6 +60,10 @@ class WindowClosing(WindowMessages):
         """The note and the memos as they are typed."""
         return (self.editor.note.toPlainText(), *(m.toPlainText() for m in self.memos.fields()))
 
+    def unsaved_typing(self) -> str:
+        """What is typed and could not be saved ("note", "memo"), or ""."""
+        return self._unsaved_typing()
+
     def _unsaved_typing(self) -> str:
         """What is typed and could not be saved ("note", "memo"), or ""."""
         if self.session.read_only or self.session.project.closed:
