@@ -149,7 +149,8 @@ class ImportController(QObject):
         settings, project = self.settings, self.session.project.path
         if settings is None:
             return
-        settings.set_import_under_way(project, [p.name for p in paths])
+        newest = self.session.project.articles.newest_id()
+        settings.set_import_under_way(project, [p.name for p in paths], newest=newest)
 
         def ended(*_args: object) -> None:
             settings.set_import_under_way(project, None)

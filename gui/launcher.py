@@ -6,6 +6,7 @@ read-only when its file was made so while open, :mod:`~diptych.gui.read_only_reo
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -35,6 +36,22 @@ from diptych.storage.errors import (
 )
 from diptych.storage.project import Project
 from diptych.storage.project_aside import stale_log_notice
+
+
+def diptych_running(pid: int) -> bool:
+    """Whether the process ``pid`` is running Diptych (a process that ended may have left
+    its number to another program)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's: not one writing this user's settings
+        return False
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # no /proc to tell: taken as running
+    return b"diptych" in command.lower()
 
 
 class Launcher(QObject):
@@ -93,12 +110,21 @@ class Launcher(QObject):
     def _say_unfinished_import(self, project: Project) -> None:
         """Say, once, that an import into ``project`` did not finish when Diptych last
         stopped (killed, a power cut): nothing of it is in the project (an import is one
-        transaction), and its files are named to be imported again."""
+        transaction), and its files are named to be imported again.
+
+        Nothing is said of an import another Diptych is running now (its window says how
+        it ends), nor of one that finished after its window was closed (its articles are
+        in the project)."""
         settings = self.context.settings
-        names = settings.unfinished_import(project.path)
-        if not names:
+        record = settings.import_under_way(project.path)
+        if record is None or not record.names:
+            return
+        if record.pid not in (0, os.getpid()) and diptych_running(record.pid):
             return
         settings.set_import_under_way(project.path, None)
+        if record.newest >= 0 and project.articles.added_since(record.newest):
+            return
+        names = record.names
         shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
         self.context.messages.warning(
             f"The import of {shown} into {project.path.name} had not finished when Diptych"

@@ -10,7 +10,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -89,6 +89,15 @@ def _file_key(project_uuid: str, path: Path) -> str:
 
 SETTINGS_FILE = "diptych.ini"  # in the per-user config folder
 CODER_KEY = "coding/coder"  # the name given with Edit > Coder name…
+
+
+class ImportUnderWay(NamedTuple):
+    """An import noted as under way: the names of its files, the process running it (0:
+    not known) and the id of the project's newest article when it began (-1: not known)."""
+
+    names: list[str]
+    pid: int = 0
+    newest: int = -1
 
 
 class Settings:
@@ -261,17 +270,40 @@ class Settings:
         """The names of the files an import into ``project`` was reading when Diptych
         stopped before it ended (killed, a power cut), or []: said once as the project
         opens again (nothing of such an import is in the project: it is one transaction)."""
-        names = self._json_object("import/under_way").get(str(project))
-        return [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
+        record = self.import_under_way(project)
+        return record.names if record is not None else []
 
-    def set_import_under_way(self, project: Path, names: Sequence[str] | None) -> None:
-        """Note that an import of ``names`` into ``project`` is under way (None: it ended,
-        one way or another). Written to disk at once: it is read after a kill."""
+    def import_under_way(self, project: Path) -> ImportUnderWay | None:
+        """The import into ``project`` noted as under way (see
+        :meth:`set_import_under_way`), or None."""
+        noted = self._json_object("import/under_way").get(str(project))
+        if isinstance(noted, list):  # as Diptych noted it before it noted the rest
+            noted = {"names": noted}
+        if not isinstance(noted, dict) or not isinstance(noted.get("names"), list):
+            return None
+        names = [n for n in noted["names"] if isinstance(n, str)]
+        pid, newest = noted.get("pid"), noted.get("newest")
+        return ImportUnderWay(
+            names,
+            pid if isinstance(pid, int) else 0,
+            newest if isinstance(newest, int) else -1,
+        )
+
+    def set_import_under_way(
+        self, project: Path, names: Sequence[str] | None, *, newest: int = -1, pid: int = 0
+    ) -> None:
+        """Note that an import of ``names`` into ``project`` is under way, by the process
+        ``pid`` (0: this one), begun when its newest article had the id ``newest`` (None:
+        it ended, one way or another). Written to disk at once: it is read after a kill."""
         under_way = self._json_object("import/under_way")
         if names is None:
             under_way.pop(str(project), None)
         else:
-            under_way[str(project)] = list(names)
+            under_way[str(project)] = {
+                "names": list(names),
+                "pid": pid or os.getpid(),
+                "newest": newest,
+            }
         self._qsettings.setValue("import/under_way", json.dumps(under_way))
         self._qsettings.sync()
 

@@ -70,6 +70,18 @@ class ArticleStore:
         ).fetchone()
         return int(row[0]) + 1
 
+    def newest_id(self) -> int:
+        """The id of the article added last (0: none yet): articles added later have
+        greater ids (ids are never given again, see :meth:`added_since`)."""
+        with self._project.reading() as db:
+            return int(db.execute("SELECT ifnull(max(id), 0) FROM articles").fetchone()[0])
+
+    def added_since(self, newest_id: int) -> bool:
+        """Whether an article was added after the one :meth:`newest_id` gave."""
+        with self._project.reading() as db:
+            row = db.execute("SELECT 1 FROM articles WHERE id > ? LIMIT 1", [newest_id])
+            return row.fetchone() is not None
+
     def all(self) -> list[ArticleSummary]:
         """Every article in library order."""
         with self._project.reading() as db:
