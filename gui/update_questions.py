@@ -35,6 +35,14 @@ def changed_files_question(changed: Sequence[ChangedFileError]) -> str:
     if len(changed) == 1:
         error = changed[0]
         name = readable_text(error.path.name if error.path else "")
+        if error.older:
+            return (
+                f"{name} differs from “{error.title}”, but it was saved before the article"
+                " was imported: the article was updated since from another file, so this"
+                " one is most likely an older version. It was not imported again.\n\n"
+                "Update the article from it all the same? Its passages on text this file"
+                " lacks would be orphaned; Ctrl+Z undoes the update."
+            )
         return (
             f"{name} has changed since it was imported as “{error.title}”, so it was not "
             "imported again.\n\nUpdate the article from it now? Its passages are found again "
@@ -46,10 +54,21 @@ def changed_files_question(changed: Sequence[ChangedFileError]) -> str:
     ]
     more = len(changed) - len(named)
     listed = ", ".join(named) + (f" and {more} more" if more else "")
+    older = [readable_text(e.path.name if e.path else "") for e in changed if e.older]
+    shown = ", ".join(older[:NAMED_AT_MOST]) + (
+        f" and {len(older) - NAMED_AT_MOST} more" if len(older) > NAMED_AT_MOST else ""
+    )
+    warned = (
+        f" Of these, {shown} {'was' if len(older) == 1 else 'were'} saved before"
+        f" {'its article was' if len(older) == 1 else 'their articles were'} imported:"
+        " most likely older versions, whose updates would orphan passages."
+        if older
+        else ""
+    )
     return (
         f"{counted(len(changed), 'file')} have changed since they were imported, so they "
-        f"were not imported again: {listed}.\n\nUpdate their articles from them now? Their "
-        "passages are found again in the changed texts, and Ctrl+Z undoes each update."
+        f"were not imported again: {listed}.{warned}\n\nUpdate their articles from them now?"
+        " Their passages are found again in the changed texts, and Ctrl+Z undoes each update."
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,11 +34,20 @@ class ChangedFileError(ArticleFileError):
     Attributes:
         article_id: the article it is a newer version of.
         title: that article's title.
+        older: the file was saved before the article was imported, yet its text is not the
+            article's: the article was updated since from another file, and this one is
+            most likely an older version (the one first imported, left untouched).
     """
 
-    def __init__(self, path: Path, *, article_id: int, title: str) -> None:
+    def __init__(self, path: Path, *, article_id: int, title: str, older: bool = False) -> None:
+        said = (
+            f"differs from “{title}” but was saved before it was imported (the article was"
+            " updated since from another file): most likely an older version"
+            if older
+            else f"has changed since it was imported as “{title}”"
+        )
         super().__init__(
-            f"has changed since it was imported as “{title}”, so it was not imported again",
+            f"{said}, so it was not imported again",
             path=path,
             advice=Advice(
                 "To bring in the changes with its passages, use: diptych reimport PROJECT "
@@ -47,6 +57,7 @@ class ChangedFileError(ArticleFileError):
         )
         self.article_id = article_id
         self.title = title
+        self.older = older
 
 
 def changed_version(
@@ -62,8 +73,20 @@ def changed_version(
     for article in by_name.get(parsed.source_name, ()):
         text = project.articles.get(article_id=article.id).text
         if close(text, parsed.content.text):
-            return ChangedFileError(path, article_id=article.id, title=article.title)
+            older = saved_before(path, article.imported_at)
+            return ChangedFileError(path, article_id=article.id, title=article.title, older=older)
     return None
+
+
+def saved_before(path: Path, moment: str) -> bool:
+    """Whether the file at ``path`` was last saved before ``moment`` (ISO 8601, to the
+    second: a file saved within that second is not taken to be before it)."""
+    try:
+        saved = path.stat().st_mtime
+        when = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+    except (OSError, ValueError):
+        return False
+    return saved < when.timestamp()
 
 
 @dataclass(frozen=True, slots=True)

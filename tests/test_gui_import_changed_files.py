@@ -6,6 +6,7 @@ with its passages, as Update from newer file… does."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -187,3 +188,30 @@ def test_the_progress_of_one_file_is_gone_before_the_question(
         "Not updated now: “Notes on the first week”. To bring in the changes later, choose "
         "Update from newer file… on the article in the Library."
     ]
+
+
+def test_a_file_saved_before_its_article_was_imported_is_asked_about_as_an_older_version(
+    qtbot: QtBot, window: MainWindow, week: Path
+) -> None:
+    # The folder's file left as it was first imported, the article updated since from a
+    # newer copy elsewhere: the file differs, and it was saved before the import.
+    notes = week / "notes-week1.md"
+    an_hour_before = notes.stat().st_mtime - 3600
+    os.utime(notes, (an_hour_before, an_hour_before))
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    seen: list[list[str]] = []
+    older = (
+        "notes-week1.md differs from “Notes on the first week”, but it was saved before the"
+        " article was imported: the article was updated since from another file, so this one"
+        " is most likely an older version. It was not imported again.\n\nUpdate the article"
+        " from it all the same? Its passages on text this file lacks would be orphaned;"
+        " Ctrl+Z undoes the update."
+    )
+    answer_question(older, "Not now", seen)
+
+    import_folder(qtbot, window, week, lambda: len(posted) >= 2)
+
+    assert seen == [["Not now", "Not now", "Update article"]]  # Not now is the default
+    article = notes_article(window)
+    assert "Friday" not in window.session.project.articles.get(article_id=article.id).text

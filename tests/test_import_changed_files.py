@@ -4,6 +4,7 @@ A file that only shares its name with an article (two sites' ``index.html``) is 
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -79,6 +80,30 @@ def test_a_file_edited_since_it_was_imported_is_left_out_naming_its_article(
         )
         bare, advice = advice_once(said)
         assert bare == [error] and advice == []  # its own advice names its article
+
+
+def test_a_file_saved_before_its_article_was_imported_is_said_to_be_an_older_version(
+    tmp_path: Path,
+) -> None:
+    notes = tmp_path / "notes-week1.md"
+    notes.write_text(WEEK1, encoding="utf-8")
+    with Project.create(tmp_path / "p.diptych") as project:
+        add_new_articles(project, [(notes, read_article_file(notes))], advice="")
+        notes.write_text(EDITED, encoding="utf-8")
+        an_hour_before = notes.stat().st_mtime - 3600
+        os.utime(notes, (an_hour_before, an_hour_before))
+
+        _added, (error,) = add_new_articles(project, [(notes, read_article_file(notes))], advice="")
+
+        assert isinstance(error, ChangedFileError) and error.older
+        assert str(error).startswith(
+            f"{notes}: differs from “Notes on the first week” but was saved before it was "
+            "imported (the article was updated since from another file): most likely an older"
+            " version, so it was not imported again."
+        )
+        os.utime(notes)  # saved now, after the import: a newer version
+        _added, (error,) = add_new_articles(project, [(notes, read_article_file(notes))], advice="")
+        assert isinstance(error, ChangedFileError) and not error.older
 
 
 def test_a_file_of_the_same_name_with_other_text_is_imported(tmp_path: Path) -> None:
