@@ -74,6 +74,7 @@ def restore(launcher: Launcher, window: MainWindow, backup: Path) -> None:
         launcher.open_path(path)
         launcher.context.messages.known_error(exc, "Restore from backup")
         return
+    launcher.context.settings.note_restored(path)  # another window on it says so
     launcher.open_path(path)
     launcher.context.messages.info(
         f"Restored the backup of {listed}. The project as it was is kept as the backup of"

@@ -9,6 +9,7 @@ import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -305,6 +306,21 @@ class Settings:
                 "newest": newest,
             }
         self._qsettings.setValue("import/under_way", json.dumps(under_way))
+        self._qsettings.sync()
+
+    def restore_stamp(self, project: Path) -> str:
+        """When ``project`` was last restored from a backup, by this Diptych or another
+        (read from the disk afresh), or "" if never."""
+        self._qsettings.sync()
+        stamp = self._json_object("restore/stamps").get(str(project))
+        return stamp if isinstance(stamp, str) else ""
+
+    def note_restored(self, project: Path) -> None:
+        """Note that ``project`` was just restored from a backup (see :meth:`restore_stamp`:
+        other windows on it then say so)."""
+        stamps = self._json_object("restore/stamps")
+        stamps[str(project)] = datetime.now(UTC).isoformat()
+        self._qsettings.setValue("restore/stamps", json.dumps(stamps))
         self._qsettings.sync()
 
     def _json_object(self, key: str) -> dict[str, Any]:

@@ -42,6 +42,14 @@ def say_when_greyed(action: QAction, said: str, bar: MessageBar) -> None:
     follow()
 
 
+RESTORED_ELSEWHERE = (
+    "The project was restored from a backup in another window: it is now as that backup"
+    " holds it. Work done here since that backup was taken is kept in the backup made just"
+    " before the restore (listed as “before a restore”): File > Restore from backup… goes"
+    " back to it."
+)
+
+
 class WindowMessages(WindowParts):
     """Messages shown, and undo and redo said."""
 
@@ -52,6 +60,16 @@ class WindowMessages(WindowParts):
         for action, nothing in ((self.actions_.undo, "Nothing more to undo."),
                                 (self.actions_.redo, "Nothing more to redo.")):  # fmt: skip
             say_when_greyed(action, nothing, self.message_bar)
+        self._restore_stamp = context.settings.restore_stamp(session.project.path)
+        session.externalChange.connect(self._say_if_restored_elsewhere)
+
+    def _say_if_restored_elsewhere(self) -> None:
+        """After a change to the file from elsewhere: if it was another window's restore
+        from a backup, say so (this window's work since that backup seemed deleted)."""
+        stamp = self.context.settings.restore_stamp(self.session.project.path)
+        if stamp != self._restore_stamp:
+            self._restore_stamp = stamp
+            self.context.messages.warning(RESTORED_ELSEWHERE, "Restore from backup")
 
     def on_messages_posted(self, level: int, title: str, text: str) -> None:
         """Information goes to the status bar; warnings and errors to a message box."""
