@@ -330,8 +330,10 @@ class SignPassages(SessionCommand):
     def _do(self) -> None:
         self.signing = self.session.sign_passages(self.annotation_ids, self.name)
 
-    def _redo(self) -> None:
-        self._do()
+    def _redo(self) -> None:  # the coder it added comes back the same
+        self.signing = self.session.sign_passages(
+            self.annotation_ids, self.name, again=self.signing
+        )
 
     def _undo(self) -> None:
         if self.signing is not None:

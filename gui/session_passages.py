@@ -108,9 +108,11 @@ class PassageEdits(FileWatch):
         self._changed_many({p.article_id for p in changed})
         return changed
 
-    def sign_passages(self, annotation_ids: Sequence[int], name: str) -> Signing:
+    def sign_passages(
+        self, annotation_ids: Sequence[int], name: str, *, again: Signing | None = None
+    ) -> Signing:
         """Sign passages with another coder's name (see :func:`passage_coders.sign`)."""
-        signing = sign(self.project, annotation_ids, name)
+        signing = sign(self.project, annotation_ids, name, again=again)
         with self._telling_views(None):
             self.allPassagesChanged.emit()
         return signing

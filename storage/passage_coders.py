@@ -40,9 +40,13 @@ def signed_by(project: Project, name: str) -> list[int]:
         return [row[0] for row in rows.fetchall()]
 
 
-def sign(project: Project, annotation_ids: Sequence[int], name: str) -> Signing:
+def sign(
+    project: Project, annotation_ids: Sequence[int], name: str, *, again: Signing | None = None
+) -> Signing:
     """Sign the passages ``annotation_ids`` with ``name`` (those deleted meanwhile are left
-    out), in one transaction; see :class:`Signing` for what it returns."""
+    out), in one transaction; see :class:`Signing` for what it returns. ``again``: the
+    same signing, undone (redo): a coder it put in the list comes back as it was (same id
+    and uuid), not as another."""
     from diptych.storage.project import new_uuid
 
     with project.transaction():
@@ -56,7 +60,14 @@ def sign(project: Project, annotation_ids: Sequence[int], name: str) -> Signing:
             db.execute("UPDATE annotations SET coder = ? WHERE id = ?", [name, annotation_id])
         added = None
         if name and _coder(project, name) is None:
-            db.execute("INSERT INTO coders (uuid, name) VALUES (?, ?)", [new_uuid(), name])
+            before = again.added if again is not None else None
+            if before is not None and before.name == name:
+                db.execute(
+                    "INSERT OR IGNORE INTO coders (id, uuid, name) VALUES (?, ?, ?)",
+                    [before.id, before.uuid, before.name],
+                )
+            if _coder(project, name) is None:  # (its id or uuid taken meanwhile)
+                db.execute("INSERT INTO coders (uuid, name) VALUES (?, ?)", [new_uuid(), name])
             added = _coder(project, name)
         dropped = _drop_unused(project, {old for _, old in names} - {name})
     return Signing(names, dropped, added)

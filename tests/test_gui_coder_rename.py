@@ -57,6 +57,7 @@ def test_the_passages_signed_with_the_old_name_are_signed_with_the_new_one_too(
     assert signed(window, ids) == ["Jane Analyst", "Jane Analyst"]
     assert [window.session.passage(i).updated_at for i in ids] == times  # not an edit
     assert "root" not in coders(window) and "Jane Analyst" in coders(window)
+    jane = {c.name: c for c in window.session.project.annotations.coders()}["Jane Analyst"]
     assert window.session.undo_stack.undoText() == "Sign 2 passages “Jane Analyst”"
     assert (
         window.statusBar().currentMessage() == "2 passages signed “Jane Analyst” — Ctrl+Z to undo"
@@ -72,6 +73,8 @@ def test_the_passages_signed_with_the_old_name_are_signed_with_the_new_one_too(
     assert "Jane Analyst" not in coders(window)
     window.actions_.redo.trigger()
     assert signed(window, ids) == ["Jane Analyst", "Jane Analyst"]
+    redone = {c.name: c for c in window.session.project.annotations.coders()}["Jane Analyst"]
+    assert redone == jane  # the same id and REFI-QDA user, not another
 
 
 def test_declined_only_new_passages_carry_the_new_name(
