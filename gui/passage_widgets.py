@@ -243,7 +243,7 @@ class FilterCombo(QComboBox):
         self.label.hide()
         self.setToolTip(tip)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(8)
+        self.setMinimumContentsLength(6)
         self.entries = ComboItems(self)
         self.setModel(self.entries)
         self._gone: object = None  # the choice whose item went, to choose again if it is back
