@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +21,12 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QTreeView
 
 WATCHED = "fileDialogsWatched"  # a property of the application: connected once
+FITTED = "diptychColumnsFitted"  # a property of a dialog whose columns are followed
+# The fitters of the dialogs shown, by their own id, kept until their dialog is destroyed.
+# The dialogs are made by Qt (QFileDialog's static functions), so nothing of Python's keeps
+# a fitter alive: one left to the collector left its slot to be found nowhere, and every
+# folder the dialog read then was an error box.
+_FITTERS: dict[int, ColumnFitter] = {}
 
 
 def watch_file_dialogs(app: QGuiApplication) -> None:
@@ -42,25 +47,33 @@ def on_focus_window_changed(_window: QWindow | None) -> None:
         return
     from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QTreeView
 
-    if isinstance(dialog, QFileDialog) and dialog.findChild(ColumnFitter) is None:
+    if isinstance(dialog, QFileDialog) and not dialog.property(FITTED):
         view = dialog.findChild(QTreeView, "treeView")
         model = dialog.findChild(QFileSystemModel)
         if view is not None and model is not None:  # else a Qt built otherwise: as it is
-            ColumnFitter(dialog, view, model).fit()
+            dialog.setProperty(FITTED, True)
+            fitter = ColumnFitter(dialog, view, model)
+            key = id(fitter)
+            _FITTERS[key] = fitter
+            dialog.destroyed.connect(lambda *_: _FITTERS.pop(key, None))
+            fitter.fit()
 
 
-class ColumnFitter(QObject):
+class ColumnFitter:
     """Widens the columns of ``view``, the detail view of ``dialog``, to what they show,
     each time ``model`` has read a folder."""
 
     def __init__(self, dialog: QFileDialog, view: QTreeView, model: QFileSystemModel) -> None:
-        super().__init__(dialog)
         self.dialog, self.view = dialog, view
         model.directoryLoaded.connect(self.on_directory_loaded)
 
     def on_directory_loaded(self, _folder: str) -> None:
-        """A folder's files were read: they may be wider than the columns."""
-        self.fit()
+        """A folder's files were read: they may be wider than the columns (a dialog
+        going away meanwhile is left as it is: the columns are only a convenience)."""
+        try:
+            self.fit()
+        except RuntimeError:  # its widgets already deleted
+            return
 
     def fit(self) -> None:
         """Widen each column but the name's to its heading and its widest row shown, then

@@ -4,13 +4,14 @@ and for what they show of the folder's files, and the dialog wide enough to show
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QTreeView
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QTreeView
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.file_dialog_columns import WATCHED, on_focus_window_changed, watch_file_dialogs
@@ -70,3 +71,40 @@ def test_the_file_dialogs_columns_show_whole(
     QTimer.singleShot(0, look_then_cancel)
     window.actions_.import_articles.trigger()
     assert seen == [[]], "cut short"
+
+
+def test_the_dialog_goes_on_reading_folders_after_a_collection(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, watched: None
+) -> None:
+    # What fits the columns lives as long as the dialog: a cycle collection in between
+    # left its slot to be found nowhere, and each folder read then was a crash box.
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / f"{folder.name}.txt").write_text("Text", encoding="utf-8")
+    settings = window.importer.dialogs.settings
+    assert settings is not None
+    settings.set_import_folder(first)
+    shown: list[str] = []
+
+    def collect_when_up() -> None:
+        if not isinstance(QApplication.activeModalWidget(), QFileDialog):
+            QTimer.singleShot(20, collect_when_up)
+            return
+        QTimer.singleShot(0, gc.collect)  # holding no wrapper of the dialog's
+        QTimer.singleShot(20, go_elsewhere_then_cancel)
+
+    def go_elsewhere_then_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        dialog.setDirectory(str(second))
+        model = dialog.findChild(QFileSystemModel)
+        assert model is not None
+        qtbot.waitUntil(lambda: model.rowCount(model.index(str(second))) == 1, timeout=5000)
+        qtbot.wait(50)  # the folder read is told
+        shown.append(dialog.directory().dirName())
+        dialog.reject()
+
+    QTimer.singleShot(0, collect_when_up)
+    window.actions_.import_articles.trigger()
+    assert shown == ["second"]
