@@ -5,11 +5,13 @@ why in one box."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
 
 from diptych.gui import dialogs
 from diptych.gui.box_undo_keys import give_undo_keys
@@ -42,6 +44,7 @@ def say_when_greyed(action: QAction, said: str, bar: MessageBar) -> None:
     follow()
 
 
+CRASH_AGAIN_S = 10.0  # the same unexpected error this soon after its box: not another box
 RESTORED_ELSEWHERE = (
     "The project was restored from a backup in another window: it is now as that backup"
     " holds it. Work done here since that backup was taken is kept in the backup made just"
@@ -60,6 +63,9 @@ class WindowMessages(WindowParts):
         for action, nothing in ((self.actions_.undo, "Nothing more to undo."),
                                 (self.actions_.redo, "Nothing more to redo.")):  # fmt: skip
             say_when_greyed(action, nothing, self.message_bar)
+        self._crash_box: QMessageBox | None = None  # the box of an unexpected error, if up
+        self._crash_summary = ""  # ... and its error
+        self._last_crash = ("", 0.0)  # the last unexpected error, and when it was said
         self._restore_stamp = context.settings.restore_stamp(session.project.path)
         session.externalChange.connect(self._say_if_restored_elsewhere)
 
@@ -88,8 +94,26 @@ class WindowMessages(WindowParts):
         give_undo_keys(box, self.session.undo_stack, self.actions_.undo, self.actions_.redo)
 
     def on_messages_crashed(self, summary: str, details: str) -> None:
-        """An unexpected error: say so, keep working (everything saved is saved)."""
-        dialogs.crash(self, summary, details, self.context.paths.crash_log)
+        """An unexpected error: say so, keep working (everything saved is saved). The same
+        error again, while its box is up or a moment after it was closed, is said in the
+        status bar: an error that comes back with every event was a box after each box."""
+        now = time.monotonic()
+        shown = self._crash_box is not None and isValid(self._crash_box)
+        again = summary == self._last_crash[0] and now - self._last_crash[1] < CRASH_AGAIN_S
+        self._last_crash = (summary, now)
+        if (summary == self._crash_summary and shown) or again:
+            self.message_bar.say(
+                f"The same unexpected error again ({summary}); each time is written to"
+                f" {self.context.paths.crash_log}."
+            )
+            return
+        self._crash_box = dialogs.crash(self, summary, details, self.context.paths.crash_log)
+        self._crash_summary = summary
+        self._crash_box.finished.connect(lambda _result: self._crash_closed())
+
+    def _crash_closed(self) -> None:
+        self._crash_box = None
+        self._last_crash = (self._crash_summary, time.monotonic())
 
     def save_typing(self) -> None:
         """Save the note and the memo being typed, as steps of their own, now: before an

@@ -97,3 +97,32 @@ def test_a_damaged_sample_project_is_moved_aside_and_created_again(tmp_path: Pat
         project.close()
     kept = [p for p in sample.parent.iterdir() if "could not be opened" in p.name]
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"SQLite format 3")
+
+
+def test_the_same_crash_again_and_again_is_one_box_and_the_status_bar(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    def crash_boxes() -> list[QMessageBox]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible() and "Unexpected" in w.windowTitle()
+        ]
+
+    bridge = window.context.messages
+    for _ in range(5):  # an error that comes back with every event
+        bridge.crashed.emit("AttributeError: Slot 'X::' not found.", "")
+    assert len(crash_boxes()) == 1
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("The same unexpected error again (AttributeError: Slot 'X::' not found.)")
+    )
+    crash_boxes()[0].close()
+    qtbot.waitUntil(lambda: not crash_boxes())
+    bridge.crashed.emit("AttributeError: Slot 'X::' not found.", "")  # right after: no box
+    assert crash_boxes() == []
+    bridge.crashed.emit("KeyError: 'y'", "Traceback ...")  # another error: its own box
+    (box,) = crash_boxes()
+    assert "KeyError" in box.text()
+    box.close()
