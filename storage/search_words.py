@@ -95,24 +95,51 @@ def first_found(text: str, query: str) -> tuple[int, int] | None:
     """Where in ``text`` a phrase or word of ``query`` first occurs, as the search finds it
     (see :func:`terms_pattern`); a quoted phrase, or words joined without a space as in
     ``Xi's`` or ``e-mail``, is found whole, also in another form (ＡＰＥＣ for APEC): the
-    span is of ``text``'s own characters. None if nowhere (the match was in a title)."""
+    span is of ``text``'s own characters. None if nowhere (the match was in a title).
+
+    The words typed one after the other (``Lee Jae Myung``), where the text has them so,
+    are found there first, whole, as a phrase would be: the search finds an article with
+    them anywhere, but a name or a term was most likely meant.
+    """
     wanted, _excluded = split_excluded(query)
-    return FoldedText(text).first(phrases_pattern(wanted))
+    folded = FoldedText(text)
+    runs = _runs(wanted)
+    found = folded.first(_pattern(runs)) if runs else None
+    return found or folded.first(phrases_pattern(wanted))
 
 
 def all_found(text: str, query: str, *, limit: int) -> list[tuple[int, int]]:
     """Every place in ``text`` where a phrase or word of ``query`` occurs, as
-    :func:`first_found` finds the first (at most ``limit``), in the order of the text."""
+    :func:`phrases_pattern` finds them (at most ``limit``), in the order of the text."""
     wanted, _excluded = split_excluded(query)
     return FoldedText(text).spans(phrases_pattern(wanted))[:limit]
+
+
+def _runs(query: str) -> list[list[Term]]:
+    """The words of ``query`` typed one after the other outside quotes (two or more, with
+    no operator or column filter among them), each run as a phrase."""
+    runs = []
+    for i, part in enumerate(_PHRASE.split(query)):
+        if i % 2 or _COLUMN_FILTER.search(part):
+            continue
+        terms = [(unaccented(fold(word)), bool(star)) for word, star in _TERM.findall(part)]
+        if 1 < len(terms) <= _LONGEST_RUN and not any(w in _OPERATORS for w, _ in terms):
+            runs.append(terms)
+    return runs
+
+
+_LONGEST_RUN = 8
+"""The most words typed one after the other that are also looked for as a phrase (a name,
+a term): a paragraph pasted as a query is its words."""
 
 
 def phrases_pattern(query: str) -> re.Pattern[str]:
     """The phrases and words of ``query`` (without its ``-word`` terms) as
     :func:`first_found` finds them: a quoted phrase whole, words joined without a space
-    (``Xi's``) whole, each other word on its own; of a text's
+    (``Xi's``) whole, words typed one after the other whole where the text has them so
+    (one match, not three), each other word on its own; of a text's
     :class:`~diptych.storage.search_folding.FoldedText`."""
-    return _pattern(_phrases(query, whole=True))
+    return _pattern(_runs(query) + _phrases(query, whole=True))
 
 
 def occurrences(text: FoldedText, pattern: re.Pattern[str]) -> int:
