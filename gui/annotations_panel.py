@@ -15,7 +15,15 @@ from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from diptych.gui import dialogs
 from diptych.gui.commands import perform
@@ -42,8 +50,9 @@ ORPHANS_TAB = 1
 NO_MATCH = "No passage matches these filters."
 ORPHAN_HINT = (
     "Orphans are passages whose text is no longer in their article since it was updated. "
-    "They keep their tags and note. To re-attach one, choose it here, select the text it "
-    "belongs to in its article and choose “Re-attach to selection” in the Passage panel."
+    "They keep their tags and note. To re-attach one, press Enter on it (or double-click "
+    "it) to open its article with it chosen, select the text it belongs to there and "
+    "choose “Re-attach to selection” in the Passage panel."
 )
 
 
@@ -115,6 +124,11 @@ class AnnotationsPanel(QWidget):
         self.tabs.addTab("Orphans (0)")
         self.tabs.setDrawBase(False)
         self.tabs.setExpanding(False)
+        # Its scroll arrows, shown only when the tabs are cut short, are no Tab stops: the
+        # keyboard went to a hidden, unnamed button after the tabs.
+        for arrow in self.tabs.findChildren(QToolButton):
+            arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.installEventFilter(self)
         self.orphan_hint = self._hint(ORPHAN_HINT, "orphanHint", wrap=True)
         self.orphan_hint.hide()
         self.reading_hint = self._hint("Reading the passages…")
@@ -389,6 +403,13 @@ class AnnotationsPanel(QWidget):
             if event.key() == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()  # every passage again, as in the Library
                 return True
+        if watched is self.tabs and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            # From the tabs, Tab goes to the list they show (Passages or Orphans, chosen
+            # with the arrows), which comes before them in the panel's order.
+            if event.key() == Qt.Key.Key_Tab and not event.modifiers() and self.table.isVisible():
+                self.table.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
         if watched is self.table and event.type() == QEvent.Type.FocusOut:
             self._new_filter = False  # the visit by the key ends
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
@@ -401,6 +422,12 @@ class AnnotationsPanel(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._activate(self.table.currentIndex())
                 return True
+            if event.key() == Qt.Key.Key_Space and not event.modifiers():
+                # The row framed is chosen: a list of one row could not be stepped onto.
+                current = self.table.currentIndex()
+                if current.isValid():
+                    self.selection.choose(current)
+                    return True
             if event.key() == Qt.Key.Key_Delete and event.modifiers() in (
                 Qt.KeyboardModifier.NoModifier,
                 Qt.KeyboardModifier.KeypadModifier,

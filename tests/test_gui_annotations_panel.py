@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QToolButton
 
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB, AnnotationsPanel
 from diptych.gui.commands import perform
@@ -248,6 +249,29 @@ def test_orphans_are_listed_apart_and_never_deleted(
     button = editor.reattach_button.text()
     assert f"“{button}”" in panel.orphan_hint.text()  # named as the button reads
     assert session.project.annotations.get(annotation_id=orphan.id).note == orphan.note
+
+
+def test_the_orphans_list_is_reached_with_tab_and_its_one_row_chosen_with_space(
+    qtbot, panel: AnnotationsPanel, session: ProjectSession
+) -> None:
+    orphan = make_orphan(session)
+    chosen: list[int] = []
+    panel.passageSelected.connect(chosen.append)
+    panel.tabs.setFocus()
+    qtbot.waitUntil(panel.tabs.hasFocus)
+    qtbot.keyClick(panel.tabs, Qt.Key.Key_Right)  # the Orphans tab
+    assert panel.tabs.currentIndex() == ORPHANS_TAB
+    qtbot.keyClick(panel.tabs, Qt.Key.Key_Tab)
+    assert panel.table.hasFocus()  # not a hidden scroll arrow, nor the next panel
+    assert all(
+        not arrow.focusPolicy() & Qt.FocusPolicy.TabFocus
+        for arrow in panel.tabs.findChildren(QToolButton)
+    )
+    panel.table.setCurrentIndex(panel.table.model().index(0, 0))  # framed, as on arrival
+    assert chosen == []
+    qtbot.keyClick(panel.table, Qt.Key.Key_Space)  # one row: no arrow steps onto it
+    assert chosen == [orphan.id]
+    assert "press Enter on it" in panel.orphan_hint.text()
 
 
 def test_select_passage_switches_to_the_orphans_tab(
