@@ -35,6 +35,19 @@ def grow_to_show_all(dialog: QWidget) -> None:
         resize_within_screen(dialog, width, wanted)
 
 
+def shrink_back(dialog: QWidget, height: int) -> None:
+    """Make ``dialog`` as tall as it was (``height``) after a message shown in it went, if
+    it holds no more than it did then: the room the message took went to the rows left,
+    spreading them apart from their labels."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    wanted = max(height, _height_for(layout, dialog.width()) or dialog.minimumSizeHint().height())
+    if wanted < dialog.height():
+        dialog.resize(dialog.width(), wanted)
+
+
 def _height_for(layout: QLayout, width: int) -> int:
     """The height ``layout`` needs at ``width`` (0 if its height does not depend on it)."""
     return layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0

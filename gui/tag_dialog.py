@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.contrast import ink_on
-from diptych.gui.dialog_fit import grow_to_show_all
+from diptych.gui.dialog_fit import grow_to_show_all, shrink_back
 from diptych.gui.messages import as_shown
 from diptych.gui.tag_colors import color_icon, color_name
 from diptych.gui.tag_key_choice import KeyChoice
@@ -232,6 +232,7 @@ class TagDialog(QDialog):
         self.problem.setObjectName("tagProblem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)  # tag names are never markup
         self.problem.hide()
+        self._height_before_problem = 0  # the dialog's, before a reason was shown
         self.name.textChanged.connect(self.clear_problem)
         self.parent_box.currentIndexChanged.connect(self.clear_problem)
         self.key_box.currentIndexChanged.connect(self.on_key_box_current_index_changed)
@@ -258,6 +259,8 @@ class TagDialog(QDialog):
         typed is lost."""
         problem = self.problem_with(self.values())
         if problem:
+            if self.problem.isHidden():
+                self._height_before_problem = self.height()
             self.problem.setText(problem)
             # Red that reads on the appearance of the moment (it may have changed since).
             self.problem.setStyleSheet(f"color: {'#FF8A80' if is_dark() else '#B3261E'};")
@@ -277,9 +280,13 @@ class TagDialog(QDialog):
             grow_to_show_all(self)
 
     def clear_problem(self) -> None:
-        """The name or parent changed: the reason given for refusing them no longer holds."""
+        """The name or parent changed: the reason given for refusing them no longer holds;
+        the dialog as tall as it was before it was given."""
+        if self.problem.isHidden():
+            return
         self.problem.hide()
         self.name.setAccessibleDescription("")
+        shrink_back(self, self._height_before_problem)
 
     def problem_with(self, values: TagValues) -> str:
         """Why the tag cannot be saved with ``values`` ("" if it can)."""

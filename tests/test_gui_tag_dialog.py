@@ -73,3 +73,26 @@ def test_a_duplicate_name_is_refused_inside_the_dialog_which_stays_open(
     assert window.session.codebook()[window.tags.selected_tag() or 0].description == (
         "Threats and alliances"
     )
+
+
+def test_the_dialog_is_as_tall_again_once_its_reason_is_gone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    heights: list[tuple[int, int, int]] = []
+
+    def refuse_then_retype(dialog: TagDialog) -> None:
+        before = dialog.height()
+        qtbot.keyClicks(dialog.name, "economy")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # refused: the reason shown
+        assert dialog.problem.isVisible()
+        shown = dialog.height()
+        qtbot.keyClicks(dialog.name, "Zed")  # the name typed over: the reason goes
+        assert not dialog.problem.isVisible()
+        heights.append((before, shown, dialog.height()))
+
+    seen = drive_next_tag_dialog(refuse_then_retype)
+    window.actions_.new_tag.trigger()
+    assert seen and heights
+    before, shown, after = heights[0]
+    assert shown > before  # room made for the reason
+    assert after == before  # its room given back, not spread between the rows
