@@ -32,6 +32,11 @@ that article: a coding the article already holds (the same words, the same tag) 
 as it is; another tag on the same words is added to the passage (or, by another coder,
 makes a passage of its own); other words make a new passage; a note not yet there is
 added to the passage's note. Memos already holding a note's text are left as they are.
+A selection whose GUID is a passage of that article (as Diptych writes a passage) is that
+passage, wherever its words are now and whoever signs it: the tags and note it lacks are
+added to it, and it is never merged into another passage on the same words nor added
+again; only selections of other GUIDs (a colleague's, or a passage removed since) are
+matched by their words and coder.
 A source whose GUID names an article of the project with another text (a colleague's copy
 of an article edited since, on either side) is that article too: its codings are merged
 the same way once found in the article's text (:mod:`~diptych.storage.refiqda_versions`).
@@ -54,9 +59,9 @@ from diptych.storage.annotations import NewAnnotation
 from diptych.storage.errors import Cancelled, ExchangeFileError, InputError, readable_text
 from diptych.storage.model import Annotation, MemoKind
 from diptych.storage.refiqda_common import stable_guid, xml_text
-from diptych.storage.refiqda_positions import written_by_diptych
+from diptych.storage.refiqda_positions import Counting, written_by_diptych
 from diptych.storage.refiqda_read import read_exchange_file
-from diptych.storage.refiqda_records import ExchangeDocument, ExchangeSource
+from diptych.storage.refiqda_records import ExchangeDocument, ExchangeSelection, ExchangeSource
 from diptych.storage.refiqda_summary import ExchangeImportSummary
 from diptych.storage.refiqda_texts import shown_name
 from diptych.storage.refiqda_versions import onto_project_text
@@ -119,6 +124,8 @@ class _MergingWriter(ProjectWriter):
         super().__init__(project, document, summary)
         self.known: list[tuple[ExchangeSource, int]] = []  # source, the article it is
         self.versions: list[tuple[ExchangeSource, int]] = []  # ... with another text
+        self.named: dict[str, Annotation] = {}  # the passages of those articles, by uuid
+        self.claimed: set[str] = set()  # those a selection of the file is
 
     def _articles(self) -> list[tuple[ExchangeSource, int]]:
         fresh = []
@@ -148,16 +155,46 @@ class _MergingWriter(ProjectWriter):
         return added
 
     def _passages(self, articles: list[tuple[ExchangeSource, int]]) -> None:
+        for article_id in {article_id for _, article_id in self.known + self.versions}:
+            for passage in self.project.annotations.query(article_id=article_id):
+                self.named[passage.uuid] = passage
         super()._passages(articles)
         items = self._placed(self.known)
         for source, article_id in self.versions:
             ours = self.project.articles.get(article_id=article_id).text
             mine = self._placed([(source, article_id)])
             moved = onto_project_text(mine, source.text.text, ours)
-            self.summary.orphans_added += sum(1 for item in moved if item.lost is not None)
+            self.summary.orphans_added += sum(
+                1 for item in moved if item.lost is not None and self._named(item) is None
+            )
             items += moved
         if items:
             self._merge(items)
+
+    def _passage(
+        self,
+        source: ExchangeSource,
+        article_id: int,
+        selection: ExchangeSelection,
+        counting: Counting,
+        taken: set[str],
+    ) -> NewAnnotation | None:
+        """The selection as a passage; one whose GUID is a passage of its article keeps
+        that passage's uuid, to be merged into it (:meth:`_named`)."""
+        item = super()._passage(source, article_id, selection, counting, taken)
+        guid = selection.guid or ""
+        passage = self.named.get(guid)
+        if item is None or passage is None or passage.article_id != article_id:
+            return item
+        if guid in self.claimed:
+            return item  # a second selection of that GUID: matched by its words
+        self.claimed.add(guid)
+        return replace(item, uuid=guid)
+
+    def _named(self, item: NewAnnotation) -> Annotation | None:
+        """The passage of the project that ``item`` is, by its uuid (see :meth:`_passage`)."""
+        passage = self.named.get(item.uuid or "")
+        return passage if passage is not None and item.uuid in self.claimed else None
 
     def _placed(self, articles: list[tuple[ExchangeSource, int]]) -> list[NewAnnotation]:
         """The sources' selections as passages of the articles (one per place and coder,
@@ -174,8 +211,9 @@ class _MergingWriter(ProjectWriter):
                 held.setdefault(_place(passage), []).append(passage)
         new: list[NewAnnotation] = []
         for item in items:
-            there = held.get(_place(item), [])
-            addition = self._merge_one(item, there)
+            named = self._named(item)
+            there = [named] if named is not None else held.get(_place(item), [])
+            addition = self._merge_one(item, there, named=named is not None)
             if addition is not None:
                 new.append(addition)
         if new:
@@ -185,15 +223,18 @@ class _MergingWriter(ProjectWriter):
         summary.notes += sum(1 for item in new if item.note)
         summary.coders = sorted(set(summary.coders) | {item.coder for item in new if item.coder})
 
-    def _merge_one(self, item: NewAnnotation, there: list[Annotation]) -> NewAnnotation | None:
+    def _merge_one(
+        self, item: NewAnnotation, there: list[Annotation], *, named: bool = False
+    ) -> NewAnnotation | None:
         """Merge one coding into the passage its coder has on its words; the passage to
         add, if that coder has none there. Another coder's passage on the same words, with
         the same tags, is theirs: a second coder's agreeing coding is kept as theirs (a
         team compares them), not dropped as already there. A coding with no coder's name
         merges into the first passage on its words. A note that extends the passage's
-        (the colleague wrote on under it) takes its place rather than repeat it."""
+        (the colleague wrote on under it) takes its place rather than repeat it. With
+        ``named``, ``there`` is the one passage the coding is (its uuid says so)."""
         summary = self.summary
-        if item.coder:
+        if item.coder and not named:
             mine = next((p for p in there if p.coder == item.coder), None)
         else:
             mine = there[0] if there else None

@@ -176,3 +176,35 @@ def test_a_passage_perhaps_a_character_off_is_said_in_a_box(
     said = import_from_the_menu(qtbot, window, path, monkeypatch)
 
     assert "perhaps a character off" in said and "“Report” ×1" in said
+
+
+def test_the_projects_own_export_keeps_two_passages_on_the_same_words_and_one_moved_since(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = window.session.project
+    coded = next(p for p in project.annotations.query() if p.tag_ids and not p.is_orphan)
+    other_tag = next(t.id for t in window.session.ordered_tags() if t.id not in coded.tag_ids)
+    beside = project.annotations.add(
+        article_id=coded.article_id,
+        start=coded.start,
+        end=coded.end,
+        tag_ids=[other_tag],
+        note="A second reading of the same words.",
+        coder=coded.coder,
+    )
+    own = tmp_path / "own.qdpx"
+    own.write_bytes(export_qdpx(collect(project), None))
+    text = project.articles.get(article_id=coded.article_id).text
+    start = next(i for i in range(coded.end + 1, len(text)) if text[i].isalnum())
+    project.annotations.reattach(annotation_id=beside.id, start=start, end=start + 1)
+    window.session.reload_all()
+    before = passages(window)
+    shown = window.passages.model.rowCount()
+
+    said = import_from_the_menu(qtbot, window, own, monkeypatch)
+
+    assert passages(window) == before
+    assert window.passages.model.rowCount() == shown
+    present = sum(len(p[3]) or 1 for p in before)
+    assert f"0 tags on their passages added, {present} already there" in said
+    assert "note" not in said.split("already there", 1)[1].split("\n", 1)[0]
