@@ -1,7 +1,8 @@
 """Writing the articles of a REFI-QDA project as text sources: each article's display
-text as a file of the archive, its memo, and its passages: each anchored passage a
+text as a file of the archive, its memo, its passages: each anchored passage a
 selection with one coding per tag and its note, each orphaned passage a note on the
-article (see :mod:`diptych.storage.refiqda_export` for what goes where).
+article, and its source address (see :mod:`diptych.storage.refiqda_export` for what goes
+where).
 """
 
 from __future__ import annotations
@@ -11,7 +12,12 @@ from xml.etree import ElementTree as ET
 from diptych.storage.export_refiqda_elements import Guids, Notes, set_time, short, text_child
 from diptych.storage.exporting import ExportData, ExportPassage, ProgressMeter
 from diptych.storage.model import Article, MemoKind
-from diptych.storage.refiqda_common import INTERNAL_SCHEME, stable_guid, xml_text
+from diptych.storage.refiqda_common import (
+    INTERNAL_SCHEME,
+    SOURCE_ADDRESS_GUID,
+    stable_guid,
+    xml_text,
+)
 from diptych.storage.refiqda_names import SourceNames, file_safe_name
 
 
@@ -96,6 +102,10 @@ class SourceWriter:
                 self._selection(source, article, passage)
         for ref in refs:
             ET.SubElement(source, "NoteRef", {"targetGUID": ref})
+        if article.source_url:
+            value = ET.SubElement(source, "VariableValue")
+            ET.SubElement(value, "VariableRef", {"targetGUID": SOURCE_ADDRESS_GUID})
+            text_child(value, "TextValue", article.source_url)
         self.meter.step()
         return source
 

@@ -32,6 +32,13 @@ DIPTYCH_GUID_NAMESPACE = uuidlib.UUID("6f1d8a52-3c7e-5b0e-9a4d-2b8c1f0e7d39")
 STAND_IN_USER_GUID = str(uuidlib.uuid5(DIPTYCH_GUID_NAMESPACE, "stand-in user"))
 STAND_IN_USER_NAME = "Diptych user"
 
+# An article's source address (the page it was saved from) is the text value of this
+# variable on its source: the schema's way of giving a source a value of its own (its
+# description is already the article memo). Its GUID, derived as Diptych's are, tells the
+# importer it is that address, whatever the variable is named.
+SOURCE_ADDRESS_GUID = str(uuidlib.uuid5(DIPTYCH_GUID_NAMESPACE, "source address variable"))
+SOURCE_ADDRESS_NAME = "Source address"
+
 _GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 # Hyphen look-alikes seen in GUIDs copied out of the specification PDF.
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})

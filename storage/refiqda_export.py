@@ -15,7 +15,10 @@ What goes where (QDA-XML 1.0, ``Project-mrt2019.xsd``):
 - each article is a ``TextSource`` (guid = article uuid, name = title, made a file's name:
   :mod:`diptych.storage.refiqda_names`) whose display text
   is ``sources/<guid>.txt`` in UTF-8; its memo is a ``Note`` referenced from it, and
-  also its ``Description`` (QualCoder's document memo);
+  also its ``Description`` (QualCoder's document memo); its source address, the page it
+  was saved from, is the ``TextValue`` of its ``VariableValue`` for the project's one
+  ``Variable``, "Source address" (:data:`SOURCE_ADDRESS_GUID`), written only when an
+  article has one;
 - each anchored passage is a ``PlainTextSelection`` (guid = passage uuid) over
   ``[startPosition, endPosition)`` in code points of the display text, with one
   ``Coding`` per tag, and its note both as a ``Note`` it refers to and as its
@@ -56,6 +59,8 @@ from diptych.storage.refiqda_common import (
     CODEBOOK_NS,
     PROJECT_ENTRY,
     PROJECT_NS,
+    SOURCE_ADDRESS_GUID,
+    SOURCE_ADDRESS_NAME,
     SOURCES_FOLDER,
     STAND_IN_USER_GUID,
     STAND_IN_USER_NAME,
@@ -139,6 +144,9 @@ class _ProjectBuilder:
         self.meter = meter
         self.codebook = written_codebook(data)
         self.guids = Guids()
+        self.addresses = any(article.source_url for article in data.articles)
+        if self.addresses:
+            self.guids.claim(SOURCE_ADDRESS_GUID)  # first, so that it is not changed
         self.users: dict[str, str] = {}  # coder name -> user guid ("" -> stand-in)
         self.tag_guids: dict[int, str] = {}
         self.notes = Notes(self.guids)
@@ -178,6 +186,8 @@ class _ProjectBuilder:
         for tag in self.codebook.ordered():
             if tag.id in memo_notes:
                 self._tag_memo_link(self.tag_guids[tag.id], memo_notes[tag.id])
+        if self.addresses:
+            out.child(_address_variable())
         if self.data.articles:
             out.open("Sources")
             for article in self.data.articles:
@@ -263,3 +273,12 @@ def _code(
         text_child(code, "Description", tag.description)
     for child in codebook.children(tag.id):
         _code(code, child, codebook, guids, tag_guids)
+
+
+def _address_variable() -> ET.Element:
+    """The ``Variables`` of a project: the one whose value on a source is its address."""
+    variables = ET.Element("Variables")
+    attrs = {"guid": SOURCE_ADDRESS_GUID, "name": SOURCE_ADDRESS_NAME, "typeOfVariable": "Text"}
+    variable = ET.SubElement(variables, "Variable", attrs)
+    text_child(variable, "Description", "The web address the article was saved from.")
+    return variables

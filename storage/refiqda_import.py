@@ -10,7 +10,8 @@ What comes in, and as what:
   same level of the file gets a numbered name, "Method (2)".
 - ``TextSource`` -> article. Its text (``sources/...`` through ``plainTextPath``, or the
   inline ``PlainTextContent``) becomes the display text verbatim (the "plain" format,
-  newlines normalised); its description and notes become the article memo.
+  newlines normalised); its description and notes become the article memo, and the
+  value Diptych gives its "Source address" variable the article's address.
 - ``PlainTextSelection`` -> passage over ``[startPosition, endPosition)`` in code points
   (or in UTF-16 units, or with a CRLF as two, where the selections' names, or the words
   they begin and end on, show that the file counts so:

@@ -122,6 +122,8 @@ KNOWN_ATTRIBUTES: dict[str, frozenset[str]] = {
     "CodeRef": frozenset({"targetGUID"}),
     "NoteRef": frozenset({"targetGUID"}),
     "Link": frozenset({"guid", "name", "direction", "color", "originGUID", "targetGUID"}),
+    "Variable": frozenset({"guid", "name", "typeOfVariable"}),
+    "VariableRef": frozenset({"targetGUID"}),
 }  # fmt: skip
 
 _TEXT_SOURCE_CHILDREN = frozenset(
@@ -145,6 +147,10 @@ KNOWN_CHILDREN: dict[str, frozenset[str]] = {
     "Notes": frozenset({"Note"}),
     "Links": frozenset({"Link"}),
     "Link": frozenset({"NoteRef"}),
+    "Variables": frozenset({"Variable"}),
+    "Variable": frozenset({"Description"}),
+    "VariableValue": frozenset({"VariableRef", "TextValue", "BooleanValue", "IntegerValue",
+                                "FloatValue", "DateValue", "DateTimeValue"}),
 }  # fmt: skip
 
 

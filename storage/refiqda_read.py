@@ -2,9 +2,10 @@
 
 The reader never touches a project: it turns the XML into the records of
 :mod:`diptych.storage.refiqda_records`, counting what it leaves out (PDF, picture, audio
-and video sources, sets, cases, variables, graphs, selections without valid positions,
-elements and attributes outside the schema). Here are the file, its document, its users,
-codes and links; its sources and notes are read by :mod:`diptych.storage.refiqda_texts`.
+and video sources, sets, cases, variables but the source address Diptych writes as one,
+graphs, selections without valid positions, elements and attributes outside the schema).
+Here are the file, its document, its users, codes and links; its sources and notes are
+read by :mod:`diptych.storage.refiqda_texts`.
 Files named in the document are only ever read from inside the archive, never from the
 disk.
 """
@@ -21,6 +22,7 @@ from diptych.storage.held_files import read_start
 from diptych.storage.refiqda_common import (
     PROJECT_ENTRY,
     REFI_ADVICE,
+    SOURCE_ADDRESS_GUID,
     import_color,
     normalize_guid,
     split_tag,
@@ -193,6 +195,10 @@ class _Reader:
                 document.description = child.text or ""
             elif name == "NoteRef":
                 document.note_refs.extend(refs(child))
+            elif name == "Variables":
+                # Diptych's source address is read on each source; other variables not.
+                guids = [normalize_guid(v.get("guid")) for _, v in self.elements.children(child)]
+                self.elements.skip("variable", sum(g != SOURCE_ADDRESS_GUID for g in guids))
             else:
                 self.elements.skip(_UNUSED_SECTIONS[name], len(child))
 

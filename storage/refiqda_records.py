@@ -51,6 +51,7 @@ class ExchangeSource:
     selections: list[ExchangeSelection]
     note_refs: list[str]
     description: str
+    address: str = ""  # the address it was saved from, as Diptych writes it
 
 
 @dataclass

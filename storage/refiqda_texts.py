@@ -1,8 +1,10 @@
 """Reading the texts of a REFI-QDA project: its text sources and notes, each with its
 plain text (inline, or a file inside the archive: never one on the disk that the document
-merely names) and its selections. Sources of other kinds (PDF, picture, audio, video),
-texts that cannot be read and selections without valid positions are counted as left
-out, and a source left out is named in the summary with why."""
+merely names) and its selections, and a source's address where Diptych wrote it (the value
+of its variable :data:`~diptych.storage.refiqda_common.SOURCE_ADDRESS_GUID`). Sources of
+other kinds (PDF, picture, audio, video), texts that cannot be read and selections
+without valid positions are counted as left out, and a source left out is named in the
+summary with why."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from diptych.storage.article_titles import one_line
 from diptych.storage.importing import MAX_ARTICLE_BYTES
 from diptych.storage.refiqda_common import (
     INTERNAL_SCHEME,
+    SOURCE_ADDRESS_GUID,
     SOURCES_FOLDER,
     from_xs_datetime,
     normalize_guid,
@@ -29,6 +32,7 @@ from diptych.storage.refiqda_records import (
     ExchangeSource,
 )
 from diptych.storage.safezip import SafeZip, member_name
+from diptych.storage.source_addresses import web_address
 
 _OTHER_SOURCES = {
     "PDFSource": ("PDF source", "PDFSelection"),
@@ -98,8 +102,22 @@ class TextReader:
             elif name == "Coding":
                 self.elements.skip("coding of a whole source")
             elif name == "VariableValue":
-                self.elements.skip("variable value")
+                self._variable_value(child, source)
         return source
+
+    def _variable_value(self, element: Element, source: ExchangeSource) -> None:
+        """The source's address, if ``element`` is the value Diptych gives it; any other
+        variable's value is counted as left out."""
+        parts = dict(self.elements.children(element))
+        named = refs(parts["VariableRef"]) if "VariableRef" in parts else []
+        if named != [SOURCE_ADDRESS_GUID]:
+            self.elements.skip("variable value")
+            return
+        address = web_address(parts["TextValue"].text or "") if "TextValue" in parts else ""
+        if address:
+            source.address = address
+        else:
+            self.elements.skip("source address that is not a web address")
 
     def _text(
         self, element: Element, children: list[tuple[str, Element]], *, what: str

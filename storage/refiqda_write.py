@@ -87,7 +87,9 @@ class ProjectWriter:
             title = one_line(source.name) or "Untitled source"
             content = parse_display(text, "plain")
             parsed.append(
-                ParsedArticle(title, source.name, "plain", source.encoding, text, content)
+                ParsedArticle(
+                    title, source.name, "plain", source.encoding, text, content, source.address
+                )
             )
             uuid = source.guid if source.guid and source.guid not in taken else new_uuid()
             taken.add(uuid)
