@@ -1,6 +1,6 @@
 """File > Import articles… (Ctrl+I) of a REFI-QDA project whose sources are already in the
 project: nothing is added twice, a colleague's extra coding is, and the message says which
-sources were already there."""
+sources were already there; an article brought back has its source address."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from gui_support import menu_item
 from lxml import etree
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from test_gui_library import open_context_menu
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
@@ -208,3 +210,25 @@ def test_the_projects_own_export_keeps_two_passages_on_the_same_words_and_one_mo
     present = sum(len(p[3]) or 1 for p in before)
     assert f"0 tags on their passages added, {present} already there" in said
     assert "note" not in said.split("already there", 1)[1].split("\n", 1)[0]
+
+
+def test_an_article_brought_back_from_a_qdpx_has_its_source_address(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = window.session.project
+    article = window.session.articles()[-1]
+    address = "https://herald.example/2026/trade-talks"
+    project.articles.set_source_url(article_id=article.id, url=address)
+    own = tmp_path / "own.qdpx"
+    own.write_bytes(export_qdpx(collect(project), None))
+    project.articles.remove(article_id=article.id)
+    window.session.reload_all()
+
+    import_from_the_menu(qtbot, window, own, monkeypatch)
+
+    (back,) = [a for a in window.session.articles() if a.title == article.title]
+    assert project.articles.source_url(article_id=back.id) == address
+    menu = open_context_menu(window.library, article.title)
+    page = menu_item(menu, "Open source page")
+    assert page.isEnabled() and page.toolTip() == address
+    menu.close()
