@@ -15,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor, QTextList, QTextListFormat
 
 from diptych.storage.document import NO_MARKER, Block
+from diptych.storage.item_markers import is_numbered as numbered_item
 
 MAX_LIST_INDENT = 12
 """Lists nested deeper (a page's unclosed <ul>s) are indented no further, so that their
@@ -33,8 +34,9 @@ _BULLETS = (_Style.ListDisc, _Style.ListCircle, _Style.ListSquare)
 
 
 def is_numbered(block: Block) -> bool:
-    """True for an item of an ordered list (one without a marker: numbered from 1 up)."""
-    return block.number > 0 or (bool(block.marker) and block.marker != NO_MARKER)
+    """True for an item of an ordered list (one without a marker: numbered from 1 up), as
+    the exports tell it too."""
+    return numbered_item(block.number, block.marker)
 
 
 def marker_style(block: Block) -> QTextListFormat.Style:

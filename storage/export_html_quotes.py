@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from diptych.storage.document import DECIMAL, NO_MARKER
 from diptych.storage.export_html_page import escaped
+from diptych.storage.item_markers import is_numbered
 from diptych.storage.model import Annotation, Article
 from diptych.storage.quote_shapes import Piece, QuoteShapes
 
@@ -44,13 +46,14 @@ def _runs(pieces: list[Piece]) -> Iterator[str]:
     while at < len(pieces):
         piece = pieces[at]
         if piece.kind == "item":
-            numbered = piece.number > 0
             end = at
-            while end < len(pieces) and pieces[end].kind == "item":
-                if (pieces[end].number > 0) != numbered:
-                    break
+            while (
+                end < len(pieces)
+                and pieces[end].kind == "item"
+                and _list_kind(pieces[end]) == _list_kind(piece)
+            ):
                 end += 1
-            yield _list(pieces[at:end], numbered)
+            yield _list(pieces[at:end])
             at = end
         elif piece.kind == "row":
             end = at
@@ -73,9 +76,18 @@ def _runs(pieces: list[Piece]) -> Iterator[str]:
             at += 1
 
 
-def _list(items: list[Piece], numbered: bool) -> str:
-    """One list; a nested item is indented by its level (its own list's markers kept)."""
-    tag = "ol" if numbered else "ul"
+def _list_kind(item: Piece) -> tuple[bool, str]:
+    """Whether ``item`` is numbered, and how its marker is written: items of one kind
+    are one list."""
+    return is_numbered(item.number, item.marker), item.marker
+
+
+def _list(items: list[Piece]) -> str:
+    """One list; a nested item is indented by its level (its own list's markers kept).
+    Each numbered item carries its number (``value``: in a list counting down, or after
+    an item's own number, the next does not follow the one before), written as its
+    marker says (``type``: "a", "I"...); a list shown without markers has none."""
+    numbered, marker = _list_kind(items[0])
     rows = []
     for item in items:
         value = f' value="{item.number}"' if numbered else ""
@@ -83,7 +95,14 @@ def _list(items: list[Piece], numbered: bool) -> str:
             f' style="margin-inline-start: {1.5 * (item.level - 1):g}em"' if item.level > 1 else ""
         )
         rows.append(f'<li dir="auto"{value}{indent}>{escaped(item.text)}</li>')
-    return f"<{tag}>{''.join(rows)}</{tag}>"
+    if marker == NO_MARKER:
+        kind = ' style="list-style-type: none"'
+    elif numbered and marker not in ("", DECIMAL):
+        kind = f' type="{marker}"'
+    else:
+        kind = ""
+    tag = "ol" if numbered else "ul"
+    return f"<{tag}{kind}>{''.join(rows)}</{tag}>"
 
 
 def _table(rows: list[Piece]) -> str:

@@ -6,8 +6,11 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from diptych.storage.document import DECIMAL, NO_MARKER
 from diptych.storage.export_markdown_text import escape_cell, escape_text
+from diptych.storage.item_markers import is_numbered, item_label
 from diptych.storage.model import Annotation, Article
 from diptych.storage.quote_shapes import Piece, QuoteShapes
 
@@ -25,14 +28,14 @@ class MarkdownQuotes:
             return _paragraphs(passage.exact)
         lines: list[str] = []
         kind_before = ""
-        items = _ListItems()
+        items = _ListItems(pieces)
         for at, piece in enumerate(pieces):
             next_one = piece.kind == kind_before and piece.kind in ("item", "row")
             if lines and not (next_one and not piece.first_row):
                 lines.append(">")  # a new paragraph, list or table; not a list's next item
-                items = _ListItems()
+                items = _ListItems(pieces)
             if piece.kind == "item":
-                lines += items.lines(piece)
+                lines += items.lines(at)
             elif piece.kind == "row":
                 lines += _row_lines(piece, _table_width(pieces, at))
             else:
@@ -41,32 +44,118 @@ class MarkdownQuotes:
         return lines
 
 
+_LARGEST_NUMBER = 999_999_999  # CommonMark's list numbers have at most 9 digits
+
+
+class _Item(NamedTuple):
+    """A quoted item a next one may nest under or follow."""
+
+    level: int
+    kind: tuple[bool, str]  # numbered or not, and its marker
+    number: int
+    delimiter: str  # after its number: "." or ")"; "" for a bullet or an item as text
+    content: int  # where the words of an item nested under it start
+
+
 class _ListItems:
-    """The quoted items of one list, each nested one indented to start under its parent's
-    words, as CommonMark nests it: 2 spaces under "- ", 3 under "1. ", 4 under "10. ".
-    Fewer read as a list of their own after the parent's."""
+    """The quoted items of one run of a quote's list items, as a CommonMark reader
+    numbers and nests them: each shows the number, letter or numeral it shows in the
+    window, under the item it is nested in.
 
-    def __init__(self) -> None:
-        # The items a next one may nest under: (level, where its words start, numbered).
-        self._parents: list[tuple[int, int, bool]] = []
+    A nested item is indented to start under its parent's words, as CommonMark nests it:
+    2 spaces under "- ", 3 under "1. ", 4 under "10. "; fewer read as a list of their own
+    after the parent's. CommonMark numbers a list's items on from its first, so a list
+    that counts down, or in letters or roman numerals, or from a number below 0, is
+    written as lines of text each starting with its marker, escaped ("2\\.", "III\\."),
+    a paragraph each. A list that starts where another of the same kind ends (the next of
+    two lists, or a parent's next item after a quote that began in its nested list) would
+    be read as more of it, renumbered: its numbers are followed by ")" instead of ".", as
+    CommonMark starts a new list where the delimiter changes (a blank line does not)."""
 
-    def lines(self, piece: Piece) -> list[str]:
-        """The lines of the list item ``piece``: the item, after a blank line when it
-        begins a list numbered from other than 1 after other items (next to their words,
-        it would read as more of them)."""
-        numbered = piece.number > 0
-        follows = bool(self._parents)  # the quote's first item begins after a blank line
-        sibling: bool | None = None  # the item before at its level: numbered or not
-        while self._parents and self._parents[-1][0] >= piece.level:
-            level, _, sibling_numbered = self._parents.pop()
-            if level == piece.level:
-                sibling = sibling_numbered
-        indent = self._parents[-1][1] if self._parents else 0  # a quote's first: no parent
-        marker = f"{piece.number}." if numbered else "-"
-        self._parents.append((piece.level, indent + len(marker) + 1, numbered))
-        line = f"> {' ' * indent}{marker} {escape_text(piece.text)}"
-        begins_a_list = follows and sibling != numbered
-        return [">", line] if begins_a_list and piece.number > 1 else [line]
+    def __init__(self, pieces: list[Piece]) -> None:
+        self._pieces = pieces
+        self._parents: list[_Item] = []  # the items a next one may nest under
+        self._open: dict[int, str] = {}  # where a list starts: its items' delimiter
+        self._text_before = False  # the line before is an item written as text
+
+    def lines(self, at: int) -> list[str]:
+        """The lines of the list item ``pieces[at]``, after a blank line where it must be
+        set apart from the line before."""
+        piece = self._pieces[at]
+        first = not self._parents
+        sibling = None  # the item before at its level
+        while self._parents and self._parents[-1].level >= piece.level:
+            popped = self._parents.pop()
+            sibling = popped if popped.level == piece.level else sibling
+        indent = self._parents[-1].content if self._parents else 0  # a quote's first: 0
+        kind = (is_numbered(piece.number, piece.marker), piece.marker)
+        goes_on = sibling is not None and sibling.kind == kind and _follows(sibling, piece)
+        if goes_on and sibling is not None:
+            delimiter = sibling.delimiter  # the same list goes on
+        elif not _listable(self._pieces, at):
+            delimiter = ""  # as text
+        elif kind[0]:
+            delimiter = ")" if self._open.get(indent) == "." else "."
+        else:
+            delimiter = "-"
+        late = kind[0] and piece.number != 1 and not goes_on
+        blank = not first and (not delimiter or self._text_before or late)
+        self._text_before = not delimiter
+        if not delimiter:
+            line = _text_line(piece, indent)
+            self._open = {column: mark for column, mark in self._open.items() if column < indent}
+            self._parents.append(_Item(piece.level, kind, piece.number, "", indent))
+        else:
+            marker = f"{piece.number}{delimiter}" if kind[0] else "-"
+            line = f"> {' ' * indent}{marker} {escape_text(piece.text)}"
+            self._open = {column: mark for column, mark in self._open.items() if column <= indent}
+            self._open[indent] = delimiter
+            content = indent + len(marker) + 1
+            self._parents.append(_Item(piece.level, kind, piece.number, delimiter, content))
+        return [">", line] if blank else [line]
+
+
+def _text_line(piece: Piece, indent: int) -> str:
+    """A list item as a line of text: its marker as the window shows it, escaped to read
+    as written ("III\\. Roman three"), or its words alone where it shows none."""
+    words = escape_text(piece.text)
+    if not is_numbered(piece.number, piece.marker) or piece.marker == NO_MARKER:
+        return f"> {' ' * indent}{words}"
+    marker = item_label(piece.number, piece.marker)[:-1] + "\\."
+    return f"> {' ' * indent}{marker} {words}"
+
+
+def _follows(sibling: _Item, piece: Piece) -> bool:
+    """True if ``piece`` reads as the next item of ``sibling``'s list (of its kind)."""
+    numbered, marker = sibling.kind
+    if not numbered or not sibling.delimiter or marker != DECIMAL:
+        return True  # a bullet; items written as text; an item from before markers were kept
+    return piece.number == sibling.number + 1
+
+
+def _listable(pieces: list[Piece], at: int) -> bool:
+    """True if the list item ``pieces[at]`` and the items after it at its level (of its
+    kind) can be a CommonMark list that numbers them as the window does: bullets, and
+    numbers in digits from 0 up that only grow (a gap starts a list of its own)."""
+    first = pieces[at]
+    if first.marker == NO_MARKER:
+        return False
+    if not is_numbered(first.number, first.marker) or first.marker == "":
+        return True  # a bullet, or an item from before markers were kept: counting on
+    number = first.number
+    for piece in pieces[at:]:
+        if piece.kind != "item" or piece.level < first.level:
+            break
+        if piece.level > first.level:
+            continue
+        if piece.marker != first.marker:
+            break
+        if piece.marker != DECIMAL or not 0 <= piece.number <= _LARGEST_NUMBER:
+            return False
+        if piece is not first and piece.number <= number:
+            return False  # counting down, or the same number again
+        number = piece.number
+    return True
 
 
 def _piece_lines(piece: Piece) -> list[str]:

@@ -26,6 +26,8 @@ class Piece(NamedTuple):
         text: its words ("" for a row); a paragraph's line breaks kept, others' made spaces.
         level: a heading's level, or an item's nesting (1: not nested).
         number: an item's number in an ordered list, 0 for a bullet.
+        marker: how an item's number is written, as its block's
+            :attr:`~diptych.storage.document.Block.marker` says ("1", "a", "I"...).
         cells: a row's cells, each on one line, one for each column of its table: a
             cell that is empty, or that the passage does not reach (before its start on
             its first row, after its end on its last), is "" (its figures stay under
@@ -42,6 +44,7 @@ class Piece(NamedTuple):
     cells: tuple[str, ...] = ()
     first_row: bool = False
     header: bool = False
+    marker: str = ""
 
 
 class QuoteShapes:
@@ -100,7 +103,8 @@ def _pieces(
             row = None
         words = " ".join(piece.split())
         if block.kind is BlockKind.ITEM:
-            yield Piece("item", words, level=max(block.level, 1), number=block.number)
+            level = max(block.level, 1)
+            yield Piece("item", words, level=level, number=block.number, marker=block.marker)
         elif block.kind is BlockKind.HEADING:
             yield Piece("heading", words, level=min(max(block.level, 1), 6))
         elif block.kind is BlockKind.CODE:

@@ -9,10 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_support import select_text
+from gui_support import open_export_dialog, select_text
+from markdown_it import MarkdownIt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
+from test_export_quote_list_markers import seen
 from test_gui_coding import number_key
+from test_gui_export_block_ids import export
 from test_gui_import_saved_pages import import_page
 
 from diptych.gui.article_pane import ArticlePane
@@ -75,6 +78,31 @@ def test_ordered_lists_show_the_markers_a_browser_shows(
     [passage] = [p for p in window.session.project.annotations.query() if p.exact == "Beta"]
     assert (passage.start, passage.end) == (text.index("Beta"), text.index("Beta") + 4)
     assert "a." not in text and "Beta\nGamma" in text  # markers are not words of the text
+
+
+def test_a_passage_over_a_list_counting_down_exports_its_numbers_as_the_pane_shows_them(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File > Export to Markdown: rendered by a CommonMark reader, the quote of the
+    countdown reads 3, 2, 1 and the one of the letters a, b, c, not 3, 4, 5 and 1, 2, 3."""
+    path = tmp_path / "plan.html"
+    path.write_text(PAGE, encoding="utf-8")
+    pane = import_page(qtbot, window, path, monkeypatch)
+    passages = window.session.project.annotations.query
+    before = len(passages())
+    for quote in ("Alpha\nBeta\nGamma", "Three\nTwo\nOne"):
+        select_text(pane, quote)
+        qtbot.keyClick(pane.view, number_key(window, "Economy"))
+    qtbot.waitUntil(lambda: len(passages()) == before + 2)
+    dialog = open_export_dialog(qtbot, window)
+    notes = export(qtbot, dialog, tmp_path / "plan.md")
+    shown = [
+        [f"{marker} {words}" for marker, words in zip(markers(pane, *words), words, strict=True)]
+        for words in (("Alpha", "Beta", "Gamma"), ("Three", "Two", "One"))
+    ]
+    assert shown == [["a. Alpha", "b. Beta", "c. Gamma"], ["3. Three", "2. Two", "1. One"]]
+    quoted = seen(MarkdownIt("commonmark").render(notes))
+    assert shown[0] in quoted and shown[1] in quoted
 
 
 def test_a_markdown_list_counts_on_from_its_first_number_and_definitions_stand_indented(
