@@ -3,9 +3,13 @@
 Titles, quotes, tag paths and names are escaped so that they read as text whatever they
 hold: a quote starting with ``#``, ``-`` or ``1.`` stays a quote, and ``*``, ``_``, ``[``,
 ``$``, ``==`` or ``%%`` in it do not turn into emphasis, links, Obsidian maths, highlights
-or comments. Right-to-left words keep to their place in a line of others. Notes and memos
-stay Markdown (see :mod:`diptych.storage.export_markdown_notes`), as blocks of their own
-outside the quotes (:func:`note_lines`): an analyst's words never read as the source's.
+or comments; nor, in Pandoc's Markdown, ``@smith2004``, ``2^10^``, ``{.unnumbered}``,
+``--``, ``...`` and straight quotes into citations, superscripts, a heading's attributes,
+dashes, ellipses and curly quotes, or ``a.``, ``iv)`` and ``(a)`` at a line's start into a
+list (each escape reads as its character in CommonMark too). Right-to-left words keep to
+their place in a line of others. Notes and memos stay Markdown (see
+:mod:`diptych.storage.export_markdown_notes`), as blocks of their own outside the quotes
+(:func:`note_lines`): an analyst's words never read as the source's.
 """
 
 from __future__ import annotations
@@ -21,32 +25,40 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_INLINE = re.compile(r"([\\`*\[\]<>|~$#])")
+_INLINE = re.compile(r"([\\`*\[\]<>|~$#^@{'\"])")
 # An underscore inside a word (snake_case, a file_name) never starts or ends emphasis in
 # CommonMark: escaped only at a word's edge, where it could.
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
-_SPECIAL = re.compile(r"[\\`*_\[\]<>|~$#&=%]")
-_SPECIAL_START = frozenset("-+=0123456789 \t")
+_SPECIAL = re.compile(r"[\\`*_\[\]<>|~$#&=%^@{'\"]|--|\.\.\.")
+_SPECIAL_START = frozenset("-+=:(0123456789 \t")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LEADING_SPACE = re.compile(r"^[ \t]+")
-_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+# A list's mark, a definition's, Pandoc's lists of letters and roman numerals ("a. ", "iv) ").
+_LINE_START = re.compile(r"^([-+=:(])|^(\d+)([.)])|^([A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)([.)])(?=\s|$)")
+# Pandoc's typography: "--" an en dash, "---" an em dash, "..." an ellipsis.
+_DASH = re.compile(r"(?<=-)-")
+_DOTS = re.compile(r"(?<=\.\.)\.")
 # A line's indentation with its block quote and list marks, each followed by white space.
 _LAYOUT = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*")
 # In a table's cell: the inline markup alone (see escape_cell).
-_CELL_INLINE = re.compile(r"([\\`*\[\]<|~$])")
-_CELL_SPECIAL = re.compile(r"[\\`*_\[\]<|~$#&=%]")
+_CELL_INLINE = re.compile(r"([\\`*\[\]<|~$^@{'\"])")
+_CELL_SPECIAL = re.compile(r"[\\`*_\[\]<|~$#&=%^@{'\"]|--|\.\.\.")
 _OBSIDIAN_TAG = re.compile(r"#(?=\w*[^\W\d])")  # "#budget", not "#2" ("No. 2")
 _MAY_NEED_PARSING = re.compile("[#`~]")  # one line: a heading, an open fence
 
 
 def escape_text(text: str) -> str:
     """``text`` escaped to read literally as one Markdown paragraph line (no newlines)."""
-    if not text or (text[0] not in _SPECIAL_START and _SPECIAL.search(text) is None):
+    if not text or (
+        text[0] not in _SPECIAL_START
+        and _SPECIAL.search(text) is None
+        and _LINE_START.match(text) is None
+    ):
         return text
-    text = _INLINE.sub(r"\\\1", text)
+    text = _typography(_INLINE.sub(r"\\\1", text))
     text = _UNDERSCORE.sub(r"\\_", text)
     text = _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
-    text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+    text = _LINE_START.sub(_line_start, text)
     return _LEADING_SPACE.sub(lambda m: m[0].replace(" ", "&#32;").replace("\t", "&#9;"), text)
 
 
@@ -60,10 +72,26 @@ def escape_cell(text: str) -> str:
     """
     if _CELL_SPECIAL.search(text) is None:
         return text
-    text = _CELL_INLINE.sub(r"\\\1", text)
+    text = _typography(_CELL_INLINE.sub(r"\\\1", text))
     text = _OBSIDIAN_TAG.sub(r"\\#", text)
     text = _UNDERSCORE.sub(r"\\_", text)
     return _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
+
+
+def _typography(text: str) -> str:
+    """``text`` with its dashes and dots escaped where Pandoc would make them one
+    character ("-\\-force" reads "--force", not "–force"). Its quotes, which Pandoc would
+    curl, are escaped with the other punctuation."""
+    return _DOTS.sub(r"\\.", _DASH.sub(r"\\-", text))
+
+
+def _line_start(match: re.Match[str]) -> str:
+    """A line's start escaped: what would begin a list, a definition, a heading..."""
+    if match[1]:
+        return f"\\{match[1]}"
+    if match[2]:
+        return f"{match[2]}\\{match[3]}"
+    return f"{match[4]}\\{match[5]}"
 
 
 def one_line(text: str) -> str:
