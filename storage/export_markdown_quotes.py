@@ -1,5 +1,5 @@
 # A passage's text as the lines of a Markdown block quote: list items quoted as list items
-# (bullets, numbers and nesting kept), table cells as a table's rows, a heading as a
+# (bullets, numbers, letters and nesting kept), table cells as a table's rows, a heading as a
 # heading, each paragraph as a quoted paragraph, where the passage spans several blocks
 # (see :mod:`diptych.storage.quote_shapes`); otherwise paragraph by paragraph, one per line.
 
@@ -53,7 +53,7 @@ class _Item(NamedTuple):
     level: int
     kind: tuple[bool, str]  # numbered or not, and its marker
     number: int
-    delimiter: str  # after its number: "." or ")"; "" for a bullet or an item as text
+    delimiter: str  # after its number: "." or ")"; "-" for a bullet, "" for an item as text
     content: int  # where the words of an item nested under it start
 
 
