@@ -3,10 +3,12 @@
 Titles, quotes, tag paths and names are escaped so that they read as text whatever they
 hold: a quote starting with ``#``, ``-`` or ``1.`` stays a quote, and ``*``, ``_``, ``[``,
 ``$``, ``==`` or ``%%`` in it do not turn into emphasis, links, Obsidian maths, highlights
-or comments; nor, in Pandoc's Markdown, ``@smith2004``, ``2^10^``, ``{.unnumbered}``,
-``--``, ``...`` and straight quotes into citations, superscripts, a heading's attributes,
-dashes, ellipses and curly quotes, or ``a.``, ``iv)`` and ``(a)`` at a line's start into a
-list (each escape reads as its character in CommonMark too). Right-to-left words keep to
+or comments; nor, in Pandoc's Markdown, ``@smith2004``, ``2^10^``, ``{.unnumbered}`` and
+``--`` into citations, superscripts, a heading's attributes and a dash (``--force``), or
+``a.``, ``iv)`` and ``(a)`` at a line's start into a list (each escape reads as its
+character in CommonMark too). Straight quotes and ``...``, which Pandoc sets as curly
+quotes and an ellipsis, read the same set so: they are left as written, which keeps the
+file readable (every apostrophe escaped, ``don\'t``, was noise). Right-to-left words keep to
 their place in a line of others. Notes and memos stay Markdown (see
 :mod:`diptych.storage.export_markdown_notes`), as blocks of their own outside the quotes
 (:func:`note_lines`): an analyst's words never read as the source's.
@@ -25,24 +27,23 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_INLINE = re.compile(r"([\\`*\[\]<>|~$#^@{'\"])")
+_INLINE = re.compile(r"([\\`*\[\]<>|~$#^@{])")
 # An underscore inside a word (snake_case, a file_name) never starts or ends emphasis in
 # CommonMark: escaped only at a word's edge, where it could.
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
-_SPECIAL = re.compile(r"[\\`*_\[\]<>|~$#&=%^@{'\"]|--|\.\.\.")
+_SPECIAL = re.compile(r"[\\`*_\[\]<>|~$#&=%^@{]|--")
 _SPECIAL_START = frozenset("-+=:(0123456789 \t")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LEADING_SPACE = re.compile(r"^[ \t]+")
 # A list's mark, a definition's, Pandoc's lists of letters and roman numerals ("a. ", "iv) ").
 _LINE_START = re.compile(r"^([-+=:(])|^(\d+)([.)])|^([A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)([.)])(?=\s|$)")
-# Pandoc's typography: "--" an en dash, "---" an em dash, "..." an ellipsis.
+# Pandoc's typography: "--" an en dash, "---" an em dash.
 _DASH = re.compile(r"(?<=-)-")
-_DOTS = re.compile(r"(?<=\.\.)\.")
 # A line's indentation with its block quote and list marks, each followed by white space.
 _LAYOUT = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*")
 # In a table's cell: the inline markup alone (see escape_cell).
-_CELL_INLINE = re.compile(r"([\\`*\[\]<|~$^@{'\"])")
-_CELL_SPECIAL = re.compile(r"[\\`*_\[\]<|~$#&=%^@{'\"]|--|\.\.\.")
+_CELL_INLINE = re.compile(r"([\\`*\[\]<|~$^@{])")
+_CELL_SPECIAL = re.compile(r"[\\`*_\[\]<|~$#&=%^@{]|--")
 _OBSIDIAN_TAG = re.compile(r"#(?=\w*[^\W\d])")  # "#budget", not "#2" ("No. 2")
 _MAY_NEED_PARSING = re.compile("[#`~]")  # one line: a heading, an open fence
 
@@ -79,10 +80,9 @@ def escape_cell(text: str) -> str:
 
 
 def _typography(text: str) -> str:
-    """``text`` with its dashes and dots escaped where Pandoc would make them one
-    character ("-\\-force" reads "--force", not "–force"). Its quotes, which Pandoc would
-    curl, are escaped with the other punctuation."""
-    return _DOTS.sub(r"\\.", _DASH.sub(r"\\-", text))
+    """``text`` with its dashes escaped where Pandoc would make them one character
+    ("-\\-force" reads "--force", not "–force")."""
+    return _DASH.sub(r"\\-", text)
 
 
 def _line_start(match: re.Match[str]) -> str:
