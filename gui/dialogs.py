@@ -355,7 +355,10 @@ def ask_coder(parent: QWidget, current: str) -> str | None:
 
 def choose_project_to_open(parent: QWidget, folder: Path) -> Path | None:
     """Ask for an existing project file, starting in ``folder``."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Open project", str(folder), PROJECT_FILTER)
+    from diptych.gui.file_dialog_icons import names_only  # with the dialog
+
+    with names_only():
+        name, _ = QFileDialog.getOpenFileName(parent, "Open project", str(folder), PROJECT_FILTER)
     return Path(name) if name else None
 
 
@@ -364,14 +367,17 @@ def choose_new_project(parent: QWidget, folder: Path) -> Path | None:
     suggested = folder / ("Untitled project" + PROJECT_SUFFIX)
     # Not "Do you want to replace it?": a project file is never replaced by an empty one
     # (the answer Yes was then refused); the refusal says to choose another name.
-    name, _ = QFileDialog.getSaveFileName(
-        parent,
-        "New project",
-        str(suggested),
-        PROJECT_FILTER,
-        "",
-        QFileDialog.Option.DontConfirmOverwrite,
-    )
+    from diptych.gui.file_dialog_icons import names_only  # with the dialog
+
+    with names_only():
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            "New project",
+            str(suggested),
+            PROJECT_FILTER,
+            "",
+            QFileDialog.Option.DontConfirmOverwrite,
+        )
     if not name:
         return None
     path = Path(name)

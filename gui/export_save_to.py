@@ -92,7 +92,10 @@ class ExportSaveTo(QDialog):
         # Where Export would save: a bare name typed, or none, opens in the dialog's folder,
         # not in the folder the program was started from.
         start = str(self.destination()) if self.output.text().strip() else str(self._folder)
-        name, _ = QFileDialog.getSaveFileName(self, "Export to", start, kinds)
+        from diptych.gui.file_dialog_icons import names_only  # with the dialog
+
+        with names_only():
+            name, _ = QFileDialog.getSaveFileName(self, "Export to", start, kinds)
         if not name:
             return
         chosen = name if has_file_type(Path(name)) else name + fmt.suffix

@@ -84,16 +84,22 @@ class ImportFileDialogs:
 
     def article_files(self) -> list[Path]:
         """Ask for article and REFI-QDA files to import ([] if none was chosen)."""
-        names, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import articles", self.folder, FILE_FILTER
-        )
+        from diptych.gui.file_dialog_icons import names_only  # with the dialog
+
+        with names_only():
+            names, _ = QFileDialog.getOpenFileNames(
+                self.window, "Import articles", self.folder, FILE_FILTER
+            )
         if names:
             self._chosen_in(Path(names[0]).parent)
         return [Path(n) for n in names]
 
     def folder_to_import(self) -> Path | None:
         """Ask for a folder to import (None if none was chosen)."""
-        name = QFileDialog.getExistingDirectory(self.window, "Import a folder", self.folder)
+        from diptych.gui.file_dialog_icons import names_only  # with the dialog
+
+        with names_only():
+            name = QFileDialog.getExistingDirectory(self.window, "Import a folder", self.folder)
         if not name:
             return None
         self._chosen_in(Path(name).parent)
@@ -107,7 +113,10 @@ class ImportFileDialogs:
         often saved over it, and Open then takes it at once."""
         caption = f"Newer version of “{title}”" if title else "Newer version of the article"
         start = self._file_in_folder(file_name)
-        name, _ = QFileDialog.getOpenFileName(self.window, caption, start, ARTICLE_FILTER)
+        from diptych.gui.file_dialog_icons import names_only  # with the dialog
+
+        with names_only():
+            name, _ = QFileDialog.getOpenFileName(self.window, caption, start, ARTICLE_FILTER)
         if not name:
             return None
         self._chosen_in(Path(name).parent)

@@ -33,9 +33,17 @@ def choose_copy(parent: QWidget, source: Path, folder: Path | None = None) -> Pa
     (else beside it)."""
     suggested = (folder or source.parent) / f"{source.stem} (copy){PROJECT_SUFFIX}"
     # Not "Do you want to replace it?": a copy never replaces a file (it is refused).
-    name, _ = QFileDialog.getSaveFileName(
-        parent, TITLE, str(suggested), PROJECT_FILTER, "", QFileDialog.Option.DontConfirmOverwrite
-    )
+    from diptych.gui.file_dialog_icons import names_only  # with the dialog
+
+    with names_only():
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            TITLE,
+            str(suggested),
+            PROJECT_FILTER,
+            "",
+            QFileDialog.Option.DontConfirmOverwrite,
+        )
     if not name:
         return None
     path = Path(name)

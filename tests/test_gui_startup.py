@@ -56,6 +56,7 @@ NOT_ON_THE_START_PATH = (
     "linkify_it",  # nor a finder of the addresses to link
     "sqlite_utils",  # only to create or upgrade a project file
     "diptych.gui.indicator_edges",  # a dark window only
+    "diptych.gui.file_dialog_icons",  # with the first file dialog
     "diptych.gui.passage_list_bulk_menu",  # several passages selected in the list
     "diptych.gui.coder_name",  # Edit > Coder name…
     "diptych.storage.cli_commands",  # what the other commands do
