@@ -92,6 +92,9 @@ class ArticlePane(QFrame):
         self.view.set_empty_hint(EMPTY_PANE_HINT)  # shown while the pane has no article
         self.view.setAccessibleName(spoken_title(""))
         self.loader = ArticleLoader(session, self.view, lambda: zoomed_font(self.zoom))
+        # A reading place given to the pane (a saved layout) not yet gone to: its article
+        # is still being read in (kept if the pane is closed first).
+        self.place_to_resume = 0
         self.margin = PassageMargin(self.view, self)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)

@@ -317,7 +317,9 @@ class PaneArea(QStackedWidget):
         focused = QApplication.focusWidget()
         had_focus = focused is not None and (focused is pane or pane.isAncestorOf(focused))
         places = self._reading_places()  # before hiding it gives its width to the others
-        if pane.article_id is not None and pane.loader.current is not None:
+        if pane.article_id is not None and pane.place_to_resume:  # not gone to yet
+            self.places.note(pane.article_id, pane.place_to_resume)
+        elif pane.article_id is not None and pane.loader.current is not None:
             self.places.note(pane.article_id, places[pane])
         pane.hide()
         pane.setParent(None)

@@ -55,7 +55,9 @@ def restore_pane_layout(area: PaneArea, state: dict[str, Any], known_articles: s
         if article is not None and article not in known_articles:
             continue
         pane = area.add_pane(article, resume=False)  # to the place it keeps itself
-        if pane is None:
+        if pane is None:  # no room for more: those left keep their reading places
+            for left in entries[number:]:
+                _keep_place(area, left, known_articles)
             break
         restore_pane(pane, entry)
         if len(saved_sizes) == len(entries):
@@ -70,9 +72,23 @@ def restore_pane_layout(area: PaneArea, state: dict[str, Any], known_articles: s
         panes[chosen].view.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+def _keep_place(area: PaneArea, entry: dict[str, Any], known_articles: set[int]) -> None:
+    """Note where the article of a pane not opened again was read: opened later, it goes
+    back there, also after Diptych is closed again (a layout saves its open panes)."""
+    article, offset = entry.get("article"), int(entry.get("offset", 0))
+    if isinstance(article, int) and article in known_articles and offset > 0:
+        area.places.note(article, offset)
+
+
 def restore_pane(pane: ArticlePane, entry: dict[str, Any]) -> None:
     """A restored pane's zoom and reading place (also of one put back by undo)."""
     pane.set_zoom(saved_zoom(entry))
     offset = int(entry.get("offset", 0))
     if offset > 0:  # once the window is shown and the text laid out at its width
-        QTimer.singleShot(0, pane, lambda: pane.when_loaded(lambda: pane.read_on(offset, offset)))
+        pane.place_to_resume = offset
+
+        def resume() -> None:
+            pane.place_to_resume = 0
+            pane.read_on(offset, offset)
+
+        QTimer.singleShot(0, pane, lambda: pane.when_loaded(resume))
