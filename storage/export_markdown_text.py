@@ -46,6 +46,7 @@ _CELL_INLINE = re.compile(r"([\\`*\[\]<|~$^@{])")
 _CELL_SPECIAL = re.compile(r"[\\`*_\[\]<|~$#&=%^@{]|--")
 _OBSIDIAN_TAG = re.compile(r"#(?=\w*[^\W\d])")  # "#budget", not "#2" ("No. 2")
 _MAY_NEED_PARSING = re.compile("[#`~]")  # one line: a heading, an open fence
+_SET_APART = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
 
 
 def escape_text(text: str) -> str:
@@ -108,7 +109,8 @@ def note_lines(markdown: str) -> list[str]:
     after it. Its headings become bold lines, as the window and the HTML report show
     them, and an open fence is closed. A line break within a paragraph is kept as one
     (two spaces at the line's end), as the window and the HTML report show it: most
-    Markdown readers would run the lines together.
+    Markdown readers would run the lines together. A list or quote typed right under a
+    line is set apart from it by a blank line: Pandoc reads it as more of that line.
     """
     lines = _lines(markdown)
     if len(lines) == 1 and not _MAY_NEED_PARSING.search(markdown):  # most notes
@@ -131,6 +133,8 @@ def note_lines(markdown: str) -> list[str]:
             lines[start:end] = [*before, _bold(tokens[index + 1].content), *after]
         elif token.type == "fence" and end > len(lines):  # it took in the paragraph after
             lines.append(token.markup)
+        elif token.type in _SET_APART and start > 0 and lines[start - 1].strip():
+            lines.insert(start, "")  # Pandoc's Markdown reads it on in the line before
     return note_markdown("\n".join(lines)).strip("\n").split("\n")
 
 

@@ -165,6 +165,20 @@ def test_a_code_fence_left_open_in_a_note_ends_with_the_note() -> None:
     assert note_lines("- # In a list\n  text") == ["- **In a list**  ", "  text"]
 
 
+def test_a_list_typed_right_under_a_line_is_set_apart_from_it() -> None:
+    # CommonMark starts the list there; Pandoc's Markdown (and Word through it) read
+    # "Line two 1. first option 2. second option" as one line.
+    note = "Line one\nLine two\n1. first option\n2. second option\n> asked\n- yes"
+    lines = note_lines(note)
+    assert lines == [
+        "Line one  ", "Line two", "", "1. first option", "2. second option", "", "> asked",
+        "", "- yes",
+    ]  # fmt: skip
+    shown = MD.render("\n".join(lines))
+    assert "<p>Line one<br />\nLine two</p>" in shown
+    assert "<ol>" in shown and "<blockquote>" in shown and "<ul>" in shown
+
+
 @given(st.text(st.sampled_from("#=-*`~>_ \n\t1.a+)<[]:"), min_size=1))
 def test_no_note_adds_a_heading_or_takes_in_the_passage_after_it(note: str) -> None:
     text = "\n".join(note_lines(note)) + "\n\n> next quote\n"
