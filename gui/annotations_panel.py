@@ -129,6 +129,8 @@ class AnnotationsPanel(QWidget):
         for arrow in self.tabs.findChildren(QToolButton):
             arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.installEventFilter(self)
+        self._tab_switched_by_key = False  # the tabs switched while they have the keyboard
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.orphan_hint = self._hint(ORPHAN_HINT, "orphanHint", wrap=True)
         self.orphan_hint.hide()
         self.reading_hint = self._hint("Reading the passages…")
@@ -137,6 +139,10 @@ class AnnotationsPanel(QWidget):
         self.no_match.hide()
         self.other_tab_hint = self._hint("", "passagesOtherTab", wrap=True)
         self.other_tab_hint.hide()
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        if self.tabs.hasFocus():
+            self._tab_switched_by_key = True
 
     def _order_tab_stops(self) -> None:
         """Tab goes from the filter field to the list, and Shift+Tab back; the lists that
@@ -403,11 +409,14 @@ class AnnotationsPanel(QWidget):
             if event.key() == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()  # every passage again, as in the Library
                 return True
+        if watched is self.tabs and event.type() == QEvent.Type.FocusOut:
+            self._tab_switched_by_key = False
         if watched is self.tabs and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            # From the tabs, Tab goes to the list they show (Passages or Orphans, chosen
-            # with the arrows), which comes before them in the panel's order.
-            if event.key() == Qt.Key.Key_Tab and not event.modifiers() and self.table.isVisible():
+            # Tabs switched with the arrows: Tab goes to the list they now show (Passages
+            # or Orphans), which comes before them in the panel's order; else on, as ever.
+            tab = event.key() == Qt.Key.Key_Tab and not event.modifiers()
+            if tab and self._tab_switched_by_key and self.table.isVisible():
                 self.table.setFocus(Qt.FocusReason.TabFocusReason)
                 return True
         if watched is self.table and event.type() == QEvent.Type.FocusOut:

@@ -273,6 +273,11 @@ def test_the_orphans_list_is_reached_with_tab_and_its_one_row_chosen_with_space(
     assert chosen == [orphan.id]
     assert "press Enter on it" in panel.orphan_hint.text()
 
+    panel.tabs.setFocus()  # reached by Tab, not switched: Tab goes on out of the panel's
+    qtbot.waitUntil(panel.tabs.hasFocus)  # lists (back to the list would be a loop)
+    qtbot.keyClick(panel.tabs, Qt.Key.Key_Tab)
+    assert not panel.table.hasFocus()
+
 
 def test_select_passage_switches_to_the_orphans_tab(
     panel: AnnotationsPanel, session: ProjectSession
