@@ -28,8 +28,11 @@ def _searched_form(text: str) -> tuple[str, bool]:
     return (lowered, True) if len(lowered) == len(text) else (plain, False)
 
 
-def find_all(text: str, needle: str, *, limit: int = MAX_MATCHES) -> list[tuple[int, int]]:
-    """Matches of ``needle`` in ``text`` as (start, end) code points, whatever their case
+def find_all(
+    text: str, needle: str, *, limit: int = MAX_MATCHES, start: int = 0
+) -> list[tuple[int, int]]:
+    """Matches of ``needle`` in ``text`` (from ``start`` on, at most ``limit``) as
+    (start, end) code points, whatever their case
     and accents (Lefevre finds Lefèvre, and Lefèvre Lefevre), as the Search panel reads
     them (:func:`~diptych.storage.search_words.unaccented`);
     straight quotes typed match curly ones (Xi's finds Xi’s, see :func:`as_typed`).
@@ -38,19 +41,48 @@ def find_all(text: str, needle: str, *, limit: int = MAX_MATCHES) -> list[tuple[
     ``str.lower()``, which keeps them for every character but a handful, and results
     that would not map back exactly are dropped.
     """
-    from diptych.storage.search_words import unaccented  # with the first search
-
     if not needle:
         return []
-    haystack, lowered = _searched_form(text)
-    key = unaccented(as_typed(needle))
-    key = key.lower() if lowered else key
+    haystack, key = _searched_key(text, needle)
     matches: list[tuple[int, int]] = []
-    position = haystack.find(key)
+    position = haystack.find(key, start)
     while position >= 0 and len(matches) < limit:
         matches.append((position, position + len(key)))
         position = haystack.find(key, position + max(len(key), 1))
     return matches
+
+
+def find_before(
+    text: str, needle: str, end: int, *, limit: int = MAX_MATCHES
+) -> list[tuple[int, int]]:
+    """The last ``limit`` matches of ``needle`` that end at or before ``end``, as
+    :func:`find_all` finds them, in the order of the text."""
+    if not needle:
+        return []
+    haystack, key = _searched_key(text, needle)
+    matches: list[tuple[int, int]] = []
+    position = haystack.rfind(key, 0, end)
+    while position >= 0 and len(matches) < limit:
+        matches.append((position, position + len(key)))
+        position = haystack.rfind(key, 0, position) if position else -1
+    return matches[::-1]
+
+
+def count_all(text: str, needle: str, *, end: int | None = None) -> int:
+    """How many matches of ``needle`` :func:`find_all` finds in ``text`` (before ``end``)."""
+    if not needle:
+        return 0
+    haystack, key = _searched_key(text, needle)
+    return haystack.count(key, 0, len(haystack) if end is None else end) if key else 0
+
+
+def _searched_key(text: str, needle: str) -> tuple[str, str]:
+    """``text`` as it is searched, and ``needle`` as it is looked for in it."""
+    from diptych.storage.search_words import unaccented  # with the first search
+
+    haystack, lowered = _searched_form(text)
+    key = unaccented(as_typed(needle))
+    return haystack, key.lower() if lowered else key
 
 
 class FindBar(QWidget):
@@ -144,15 +176,16 @@ class FindBar(QWidget):
         self.hide()
         self.closed.emit()
 
-    def show_count(self, current: int, total: int) -> None:
+    def show_count(self, current: int, total: int, *, counted: bool = False) -> None:
         """Show "3 of 12", or "No matches" (in red, as a browser's find bar says it: a
-        grey "No matches" beside the words typed went unseen)."""
+        grey "No matches" beside the words typed went unseen); a ``total`` not ``counted``
+        whole stops at :data:`MAX_MATCHES` ("5000+")."""
         if not self.field.text():
             self.count.setText("")
         elif total == 0:
             self.count.setText("No matches")
         else:
-            more = "+" if total >= MAX_MATCHES else ""
+            more = "+" if total >= MAX_MATCHES and not counted else ""
             self.count.setText(f"{current + 1} of {total}{more}")
         missed = bool(self.field.text()) and total == 0
         self.count.setStyleSheet(

@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from diptych.gui.article_view import ArticleView
-from diptych.gui.find_bar import MAX_MATCHES, FindBar, find_all
+from diptych.gui.find_bar import MAX_MATCHES, FindBar
+from diptych.gui.find_window import MatchWindow
 from diptych.gui.pane_reading import bring_into_view, show_range
 
 
@@ -40,6 +41,9 @@ class PaneFind(QObject):
         self._article_text = article_text
         self._match = 0
         self._shown: tuple[int, int] | None = None  # the match last selected in the text
+        # The words typed, held a window of matches at a time (None: the search's words,
+        # held up to MAX_MATCHES from the article's start).
+        self._window: MatchWindow | None = None
         self._search_query = ""  # the Search panel's words, while the bar looks for them
         self._shown_query = ""  # those words as the bar shows them
         bar.searched.connect(self.on_find_bar_searched)
@@ -55,6 +59,7 @@ class PaneFind(QObject):
     def forget(self) -> None:
         """Drop the matches (a new article is going in, or none is left)."""
         self.matches = []
+        self._window = None
         self._shown = None
 
     def search_again(self) -> None:
@@ -85,13 +90,17 @@ class PaneFind(QObject):
 
     def _matches_of(self, article_text: str, text: str) -> list[tuple[int, int]]:
         """The places of ``text`` in the article: the search's words as it found them,
-        while the bar holds its query, else ``text`` as typed."""
+        while the bar holds its query; else ``text`` as typed, a window of them (see
+        :class:`MatchWindow`) from the selection or the caret."""
         if text and text == self._shown_query:
             from diptych.storage.search_words import all_found  # with the first search
 
+            self._window = None
             return all_found(article_text, self._search_query, limit=MAX_MATCHES)
         self._search_query = self._shown_query = ""
-        return find_all(article_text, text)
+        self._window = MatchWindow(article_text, text)
+        self._window.after(self.view.positions.to_display(self.view.textCursor().selectionStart()))
+        return self._window.matches
 
     def on_find_bar_searched(self, text: str) -> None:
         """Highlight every match and go to the first one after the cursor."""
@@ -112,9 +121,13 @@ class PaneFind(QObject):
             self._find_again(step)
         elif self.matches:
             moved = self._here() != self._shown
-            self._match = (
-                self._from_caret(step) if moved else (self._match + step) % len(self.matches)
-            )
+            if moved:
+                self._match = self._from_caret(step)
+            elif self._window is not None:  # the next ones read when past those held
+                self._match = self._window.step(self._match, step)
+                self.matches = self._window.matches
+            else:
+                self._match = (self._match + step) % len(self.matches)
             self._show_match()
 
     def _find_again(self, step: int) -> None:
@@ -144,6 +157,11 @@ class PaneFind(QObject):
         """The match after (``step`` 1) or before (-1) the selection or the caret, going
         round at the article's end."""
         start, end = self._here()
+        window = self._window
+        if window is not None and not window.holds(end if step > 0 else start):
+            index = window.after(end) if step > 0 else window.ending_before(start)
+            self.matches = window.matches
+            return index
         if step > 0:
             return next((i for i, m in enumerate(self.matches) if m[0] >= end), 0)
         before = [i for i, m in enumerate(self.matches) if m[1] <= start]
@@ -156,7 +174,11 @@ class PaneFind(QObject):
         self.view.setFocus()
 
     def _show_match(self) -> None:
-        self.bar.show_count(self._match, len(self.matches))
+        window = self._window
+        if window is not None:
+            self.bar.show_count(window.before + self._match, window.total, counted=True)
+        else:
+            self.bar.show_count(self._match, len(self.matches))
         if self.matches:
             start, end = self.matches[self._match]
             # Out of view, it comes in a quarter down the pane with the text around it, as
