@@ -261,7 +261,15 @@ def _accented() -> dict[str, str]:
         base = unicodedata.normalize("NFD", chr(code))[0]
         if base != chr(code) and base.isascii() and base.isalpha():
             found[base.lower()] = found.get(base.lower(), "") + chr(code)
+    for base, stroked in STROKED.items():  # no accent to take off: the letter with a stroke
+        found[base] = found.get(base, "") + stroked
     return found
+
+
+STROKED = {"o": "øØ", "l": "łŁ", "d": "đĐ", "h": "ħĦ", "t": "ŧŦ"}
+"""Letters with a stroke through them, written as the plain letter with an accent is by
+those who type without them (Odegaard for Ødegaard, Lodz for Łódź): Unicode gives them no
+plain letter to fall back to."""
 
 
 def unaccented(word: str) -> str:

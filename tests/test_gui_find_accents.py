@@ -23,6 +23,16 @@ def test_find_matches_names_whatever_their_accents() -> None:
     assert [text[s:e] for s, e in find_all(text, "Lefèvre")] == ["Lefèvre", "Lefevre"]
     assert [text[s:e] for s, e in find_all(text, "nunez")] == ["Ñúñez"]
     assert [text[s:e] for s, e in find_all(text, "l'ete")] == ["L'ÉTÉ", "l’été"]
+    stroked = "Søren Ødegaard met Łukasiewicz in Łódź and Đorđević."
+    typed_found = [
+        ("odegaard", "Ødegaard"),
+        ("Lukasiewicz", "Łukasiewicz"),
+        ("lodz", "Łódź"),
+        ("djordjevic", None),
+        ("dordevic", "Đorđević"),
+    ]
+    for typed, found in typed_found:
+        assert [stroked[s:e] for s, e in find_all(stroked, typed)] == ([found] if found else [])
     hangul = "한국어 텍스트"
     assert [hangul[s:e] for s, e in find_all(hangul, "국어")] == ["국어"]
 
@@ -55,3 +65,16 @@ def test_ctrl_f_finds_an_accented_name_typed_without_its_accents(
     assert bar.count.text() == "1 of 2"
     start, end = pane.view.selection()
     assert text[start:end] == "Lefèvre"
+
+
+def test_the_library_filter_finds_a_name_with_a_stroked_letter_typed_plainly(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = "# Ødegaard and Łukasiewicz\n\nTwo names.\n"
+    window.session.project.articles.add(parsed=parse_article(page.encode(), name="names.md"))
+    window.session.reload_all()
+    library = window.library
+    library.filter.setFocus()
+    qtbot.keyClicks(library.filter, "odegaard lukasiewicz")
+    shown = [library.proxy.index(r, 0).data() for r in range(library.proxy.rowCount())]
+    assert shown == ["Ødegaard and Łukasiewicz"]
