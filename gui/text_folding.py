@@ -44,7 +44,7 @@ def _fold_run(run: str) -> str:
 @lru_cache(maxsize=1)
 def _unstroked() -> dict[int, str]:
     """Each letter with a stroke (Ø, Ł) as its plain letter, as the find bar reads it."""
-    from diptych.storage.search_words import STROKED
+    from diptych.storage.search_folding import STROKED
 
     return {ord(char): base for base, chars in STROKED.items() for char in chars}
 

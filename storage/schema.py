@@ -13,14 +13,19 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from diptych.storage.connection import Database
-from diptych.storage.search_folds import VIEWS, fold_raised_numbers_apart, fold_search
+from diptych.storage.search_folds import (
+    VIEWS,
+    fold_raised_numbers_apart,
+    fold_search,
+    fold_stroked_letters,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
     from sqlite_utils.migrations import Migrations
 
 APPLICATION_ID = 0x44505459  # "DPTY" in the file header marks a Diptych project
-SCHEMA_VERSION = 6  # the number of migrations below; tests keep them in step
+SCHEMA_VERSION = 7  # the number of migrations below; tests keep them in step
 MIGRATION_SET = "diptych"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied migrations
 
@@ -184,6 +189,9 @@ _STEPS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("0005_raised_numbers_apart", fold_raised_numbers_apart),
     # The address each article was saved from, for citing it.
     ("0006_source_addresses", _source_addresses),
+    # A letter with a stroke (Ø, Ł) found by the plain one, as an accented one is: the
+    # texts that have one indexed by their folded words.
+    ("0007_stroked_letters", fold_stroked_letters),
 )
 
 

@@ -33,12 +33,21 @@ _RAISED_AFTER_WORD = re.compile(f"([^\\W{RAISED}]+)([{RAISED}]+)")
 _QUOTES = re.compile('["＂]')  # a straight quote, or a full-width one (NFKC: a straight one)
 
 
+STROKED = {"o": "øØ", "l": "łŁ", "d": "đĐ", "h": "ħĦ", "t": "ŧŦ"}
+"""Letters with a stroke through them, written as the plain letter by those who type
+without them (Odegaard for Ødegaard, Lodz for Łódź), as an accented letter is without its
+accent; Unicode gives them no plain letter that the index would fall back to."""
+_UNSTROKED = {ord(char): base for base, chars in STROKED.items() for char in chars}
+_STROKED_LETTER = re.compile("[" + "".join(STROKED.values()) + "]")
+
+
 def fold(text: str) -> str:
     """``text`` as it is searched: compatibility forms as the plain ones (NFKC), then case
-    folded (``Straße`` as ``strasse``), a number raised after a word apart from it."""
+    folded (``Straße`` as ``strasse``), a letter with a stroke as the plain one (``Ø`` as
+    ``o``), a number raised after a word apart from it."""
     if text.isascii():
         return text.lower()
-    return unicodedata.normalize("NFKC", apart(text)).casefold()
+    return unicodedata.normalize("NFKC", apart(text)).casefold().translate(_UNSTROKED)
 
 
 def as_searched(query: str) -> str:
@@ -74,7 +83,7 @@ def needs_folding(text: str) -> bool:
     texts are indexed as they are."""
     if text.isascii():
         return False
-    if not unicodedata.is_normalized("NFKC", text):
+    if not unicodedata.is_normalized("NFKC", text) or _STROKED_LETTER.search(text):
         return True
     if _special().search(text) is None:  # what the two below look for, looked for at once
         return False
@@ -107,7 +116,9 @@ def fold_query(query: str) -> str:
     case folded, but FTS5's operators, which are words in capitals."""
     if query.isascii():
         return query  # the index lowers ASCII letters itself
-    return _WORD.sub(lambda m: m[0] if m[0] in _OPERATORS else m[0].casefold(), query)
+    return _WORD.sub(
+        lambda m: m[0] if m[0] in _OPERATORS else m[0].casefold().translate(_UNSTROKED), query
+    )
 
 
 class FoldedText:
@@ -184,7 +195,7 @@ class _Table(dict[int, "int | str"]):
         self.longer: set[str] = set()  # the characters met that fold to several
 
     def __missing__(self, code: int) -> int | str:
-        folded = unicodedata.normalize("NFKC", chr(code)).casefold()
+        folded = unicodedata.normalize("NFKC", chr(code)).casefold().translate(_UNSTROKED)
         value: int | str = ord(folded) if len(folded) == 1 else folded
         self[code] = value
         if len(folded) != 1:

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from diptych.storage.search_folding import RAISED, indexed_form, needs_folding
+from diptych.storage.search_folding import RAISED, STROKED, indexed_form, needs_folding
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -127,6 +127,17 @@ def fold_raised_numbers_apart(db: sqlite_utils.Database) -> None:
             f"SELECT t.id FROM {indexed.folded} f JOIN {indexed.table} t ON t.id = f.id"
             f" WHERE {raised}"
         )
+        _fold_rows(db.conn.execute, indexed, [row_id for (row_id,) in rows])
+
+
+def fold_stroked_letters(db: sqlite_utils.Database) -> None:
+    """The migration: the texts with a letter with a stroke (Ø, Ł) indexed by their folded
+    words, the letter as the plain one, so that Odegaard finds Ødegaard (the index keeps
+    the letter as written, which no word typed without it finds). Only those are read."""
+    letters = "".join(STROKED.values())
+    for indexed in INDEXED:
+        stroked = " OR ".join(f"{c} GLOB '*[{letters}]*'" for c in indexed.columns)
+        rows = db.conn.execute(f"SELECT id FROM {indexed.table} WHERE {stroked}")
         _fold_rows(db.conn.execute, indexed, [row_id for (row_id,) in rows])
 
 

@@ -10,7 +10,7 @@ import unicodedata
 from functools import cache
 
 from diptych.storage.search_cjk import CJK, holds_cjk
-from diptych.storage.search_folding import FoldedText, as_searched, fold
+from diptych.storage.search_folding import STROKED, FoldedText, as_searched, fold
 
 WORD = re.compile(r"\w+", re.UNICODE)
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
@@ -264,12 +264,6 @@ def _accented() -> dict[str, str]:
     for base, stroked in STROKED.items():  # no accent to take off: the letter with a stroke
         found[base] = found.get(base, "") + stroked
     return found
-
-
-STROKED = {"o": "øØ", "l": "łŁ", "d": "đĐ", "h": "ħĦ", "t": "ŧŦ"}
-"""Letters with a stroke through them, written as the plain letter with an accent is by
-those who type without them (Odegaard for Ødegaard, Lodz for Łódź): Unicode gives them no
-plain letter to fall back to."""
 
 
 def unaccented(word: str) -> str:
