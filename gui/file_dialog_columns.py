@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication
 
@@ -68,11 +69,27 @@ class ColumnFitter:
 
     def __init__(self, dialog: QFileDialog, view: QTreeView, model: QFileSystemModel) -> None:
         self.dialog, self.view = dialog, view
+        self._due = False  # a fit asked for, to be made once the rows are in
         model.directoryLoaded.connect(self.on_directory_loaded)
+        # A folder read already (listed by the completer as its path was typed) is shown
+        # without being read again, and the rows and types of one being read come in after
+        # it is said to be: fitted again as they come.
+        dialog.directoryEntered.connect(self.on_directory_loaded)
+        model.rowsInserted.connect(self.on_directory_loaded)
+        model.dataChanged.connect(self.on_directory_loaded)
+        model.layoutChanged.connect(self.on_directory_loaded)
 
-    def on_directory_loaded(self, _folder: str) -> None:
-        """A folder's files were read: they may be wider than the columns (a dialog
-        going away meanwhile is left as it is: the columns are only a convenience)."""
+    def on_directory_loaded(self, *_args: object) -> None:
+        """A folder's files were read, or shown, or more of what they are: they may be
+        wider than the columns. Fitted once the event loop is free (many come at once)."""
+        if not self._due:
+            self._due = True
+            QTimer.singleShot(0, self.dialog, self._fit_now)
+
+    def _fit_now(self) -> None:
+        """(A dialog going away meanwhile is left as it is: the columns are only a
+        convenience.)"""
+        self._due = False
         try:
             self.fit()
         except RuntimeError:  # its widgets already deleted

@@ -10,8 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QTreeView
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileSystemModel,
+    QLineEdit,
+    QTreeView,
+)
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.file_dialog_columns import WATCHED, on_focus_window_changed, watch_file_dialogs
@@ -108,3 +115,47 @@ def test_the_dialog_goes_on_reading_folders_after_a_collection(
     QTimer.singleShot(0, collect_when_up)
     window.actions_.import_articles.trigger()
     assert shown == ["second"]
+
+
+def test_a_folder_typed_in_the_file_name_is_shown_with_whole_columns(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, watched: None
+) -> None:
+    # Its files were listed by the completer as the path was typed, so the folder is not
+    # read again as it is shown: its columns were left as the empty folder's.
+    empty, folder = tmp_path / "empty", tmp_path / "downloads"
+    empty.mkdir()
+    folder.mkdir()
+    with (folder / "big_download_archive.html").open("wb") as big:
+        big.truncate(123_456_789)
+    (folder / "notes on the summit.markdown").write_text("Notes", encoding="utf-8")
+    settings = window.importer.dialogs.settings
+    assert settings is not None
+    settings.set_import_folder(empty)
+    seen: list[list[str]] = []
+    typed: list[bool] = []
+
+    def type_the_folder_then_look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, type_the_folder_then_look)
+            return
+        if not typed:
+            field = dialog.findChild(QLineEdit, "fileNameEdit")
+            assert field is not None
+            field.setText(f"{folder}/")  # as typed, or pasted
+            qtbot.wait(300)  # the completer lists the folder's files
+            QTest.keyClick(field, Qt.Key.Key_Return)
+            typed.append(True)
+        view = dialog.findChild(QTreeView, "treeView")
+        assert view is not None
+        shown = view.model().rowCount(view.rootIndex()) == 2
+        if (not shown or cut_columns(view)) and time.monotonic() < give_up:
+            QTimer.singleShot(20, type_the_folder_then_look)
+            return
+        seen.append([*cut_columns(view), *([] if shown else ["(not shown)"])])
+        dialog.reject()
+
+    give_up = time.monotonic() + PATIENCE_S
+    QTimer.singleShot(0, type_the_folder_then_look)
+    window.actions_.import_articles.trigger()
+    assert seen == [[]], "cut short"
