@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QDragMoveEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from diptych.gui.codebook_rows import CodebookRowDelegate, letters_beyond_latin
@@ -83,6 +83,7 @@ class CodebookView(FocusFramed, QTreeView):
         self.setAccessibleName("Codebook")
         model.moveRequested.connect(self.on_model_move_requested)
         self._place = TreePlace()
+        self._refused_under: int | None = None  # the sub-tag a drag was last refused over
         # Folded branches whose tag is gone (deleted, merged): folded again when undo brings
         # it back, as the analyst left it. (Ids are never given again to another tag.)
         self._folded_away: set[int] = set()
@@ -90,6 +91,36 @@ class CodebookView(FocusFramed, QTreeView):
         model.modelReset.connect(self.on_model_reset)
         self.unfold()
         TagReveal(self)  # a tag that undo or redo brings back is selected
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """Qt refuses a tag dragged into its own sub-tags without a word: the status bar
+        says why, as the drag goes over them."""
+        super().dragMoveEvent(event)
+        dragged = self.tag_model.tag(self.currentIndex())
+        target = self._drop_parent(event.position().toPoint())
+        if dragged is None or target is None or target == dragged.id:
+            return
+        if target in {t.id for t in self.tag_model.codebook.descendants(dragged.id)}:
+            event.ignore()
+            if self._refused_under != target:  # said once as it comes over it, not per move
+                self._refused_under = target
+                self.session.messages.info(
+                    f"“{dragged.name}” cannot go inside its own sub-tag: drop it on another"
+                    " tag, or between tags."
+                )
+        else:
+            self._refused_under = None
+
+    def _drop_parent(self, point: QPoint) -> int | None:
+        """The tag a drop at ``point`` would nest the dragged one under (None: the top)."""
+        index = self.indexAt(point)
+        if not index.isValid():
+            return None
+        rect = self.visualRect(index)
+        margin = max(2, rect.height() // 4)  # as Qt reads "between two rows"
+        between = point.y() < rect.top() + margin or point.y() > rect.bottom() - margin
+        tag = self.tag_model.tag(index.parent() if between else index)
+        return tag.id if tag is not None else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys 1-9 tag as they do in an article, as the key beside each tag says: the

@@ -24,7 +24,7 @@ from gui_support import (
     select_text,
 )
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor, QHelpEvent, QTextDocument
+from PySide6.QtGui import QColor, QDragMoveEvent, QHelpEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -580,3 +580,33 @@ def test_a_refused_rename_also_cancels_the_move_of_the_same_edit(
     assert saved_tags(sample)["Evidence"].parent_id is None
     stack = window.session.undo_stack
     assert (stack.count(), stack.canUndo(), stack.canRedo()) == (0, False, False)
+
+
+def test_dragging_a_tag_over_its_own_sub_tag_says_why_it_cannot_go_there(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = window.tags.view
+    model = window.tags.model
+    economy = window.session.codebook().find("Economy")[0].id
+    trade = window.session.codebook().find("Trade")[0].id
+    security = window.session.codebook().find("Security")[0].id
+    view.setCurrentIndex(model.index_of(economy))  # the tag being dragged
+    data = model.mimeData([model.index_of(economy)])
+
+    def drag_over(tag_id: int) -> QDragMoveEvent:
+        point = view.visualRect(model.index_of(tag_id)).center()
+        event = QDragMoveEvent(
+            point, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )  # fmt: skip
+        view.dragMoveEvent(event)
+        return event
+
+    refused = drag_over(trade)
+    assert not refused.isAccepted()
+    assert window.statusBar().currentMessage() == (
+        "“Economy” cannot go inside its own sub-tag: drop it on another tag, or between tags."
+    )
+    window.statusBar().clearMessage()
+    drag_over(security)  # another tag: nothing said
+    assert window.statusBar().currentMessage() == ""
