@@ -49,9 +49,6 @@ def on_focus_window_changed(_window: QWindow | None) -> None:
     from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QTreeView
 
     if isinstance(dialog, QFileDialog) and not dialog.property(FITTED):
-        from diptych.gui.file_dialog_icons import NamesOnlyIcons
-
-        dialog.setIconProvider(NamesOnlyIcons.shared())
         view = dialog.findChild(QTreeView, "treeView")
         model = dialog.findChild(QFileSystemModel)
         if view is not None and model is not None:  # else a Qt built otherwise: as it is

@@ -37,16 +37,10 @@ def _folded_run(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=4096)
 def _fold_run(run: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", run).translate(_unstroked())
+    from diptych.storage.search_folding import UNSTROKED  # Ø, Ł as the plain letter
+
+    decomposed = unicodedata.normalize("NFKD", run).translate(UNSTROKED)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-
-
-@lru_cache(maxsize=1)
-def _unstroked() -> dict[int, str]:
-    """Each letter with a stroke (Ø, Ł) as its plain letter, as the find bar reads it."""
-    from diptych.storage.search_folding import STROKED
-
-    return {ord(char): base for base, chars in STROKED.items() for char in chars}
 
 
 @lru_cache(maxsize=16_384)

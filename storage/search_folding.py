@@ -37,7 +37,8 @@ STROKED = {"o": "øØ", "l": "łŁ", "d": "đĐ", "h": "ħĦ", "t": "ŧŦ"}
 """Letters with a stroke through them, written as the plain letter by those who type
 without them (Odegaard for Ødegaard, Lodz for Łódź), as an accented letter is without its
 accent; Unicode gives them no plain letter that the index would fall back to."""
-_UNSTROKED = {ord(char): base for base, chars in STROKED.items() for char in chars}
+UNSTROKED = {ord(char): base for base, chars in STROKED.items() for char in chars}
+""":data:`STROKED` as a table for :meth:`str.translate`."""
 _STROKED_LETTER = re.compile("[" + "".join(STROKED.values()) + "]")
 
 
@@ -47,7 +48,7 @@ def fold(text: str) -> str:
     ``o``), a number raised after a word apart from it."""
     if text.isascii():
         return text.lower()
-    return unicodedata.normalize("NFKC", apart(text)).casefold().translate(_UNSTROKED)
+    return unicodedata.normalize("NFKC", apart(text)).casefold().translate(UNSTROKED)
 
 
 def as_searched(query: str) -> str:
@@ -117,7 +118,7 @@ def fold_query(query: str) -> str:
     if query.isascii():
         return query  # the index lowers ASCII letters itself
     return _WORD.sub(
-        lambda m: m[0] if m[0] in _OPERATORS else m[0].casefold().translate(_UNSTROKED), query
+        lambda m: m[0] if m[0] in _OPERATORS else m[0].casefold().translate(UNSTROKED), query
     )
 
 
@@ -195,7 +196,7 @@ class _Table(dict[int, "int | str"]):
         self.longer: set[str] = set()  # the characters met that fold to several
 
     def __missing__(self, code: int) -> int | str:
-        folded = unicodedata.normalize("NFKC", chr(code)).casefold().translate(_UNSTROKED)
+        folded = unicodedata.normalize("NFKC", chr(code)).casefold().translate(UNSTROKED)
         value: int | str = ord(folded) if len(folded) == 1 else folded
         self[code] = value
         if len(folded) != 1:

@@ -53,7 +53,7 @@ def test_a_stroked_letter_is_found_by_the_plain_one_and_marked_as_written(
 def format_6_project(path: Path) -> None:
     """A project as Diptych wrote it in format 6: a stroked letter indexed as written."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search_folding, "_UNSTROKED", {})
+        patch.setattr(search_folding, "UNSTROKED", {})
         patch.setattr(search_folding, "_STROKED_LETTER", re.compile("(?!)"))
         with Project.create(path) as project:
             filled(project)
