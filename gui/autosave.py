@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from diptych.gui.bidi_cells import right_to_left
 from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.messages import as_shown
 from diptych.gui.session import ProjectSession
@@ -79,6 +80,7 @@ class AutosaveText(QPlainTextEdit):
         self._refused = False  # the last save made while typing was refused
         self._said = False  # ... and the status bar said so
         self.textChanged.connect(self.on_text_changed)
+        self.textChanged.connect(self.align_to_direction)
         pass_undo_on(self)  # with nothing typed to undo, Ctrl+Z is Edit > Undo
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -337,6 +339,22 @@ class AutosaveText(QPlainTextEdit):
             self._timer.start()
             if not self._typing_timer.isActive():
                 self._typing_timer.start()
+
+    def align_to_direction(self) -> None:
+        """Align the text right when its first letter is right-to-left (an Arabic or Hebrew
+        note), left otherwise, as a browser's ``<textarea dir="auto">`` does and the
+        Preview shows it: Qt lays each paragraph out in its own direction, but aligned
+        every one left."""
+        document = self.document()
+        option = document.defaultTextOption()
+        wanted = (
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+            if right_to_left(self.toPlainText())
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        if option.alignment() != wanted:
+            option.setAlignment(wanted)
+            document.setDefaultTextOption(option)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Leaving the field saves it and ends the sitting."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from diptych.gui.bidi_cells import in_line
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_colors import color_icon
 
@@ -46,14 +47,13 @@ class CheckList(QListWidget):
         """Add one checked item; ``path`` is what a screen reader reads for it (the
         indenting that shows a sub-tag's place is not heard), ``tip`` its tooltip (the
         label if empty)."""
-        item = QListWidgetItem(("    " * depth) + label)  # made whole, then added: no
+        item = QListWidgetItem(("    " * depth) + in_line(label))  # made whole, then added: no
         item.setToolTip(text_to_html(tip or label))  # itemChanged for each of its settings
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         item.setData(ID_ROLE, item_id)
         item.setData(DEPTH_ROLE, depth)
-        if path:
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, path)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, path or label)
         if color:
             item.setIcon(color_icon(color))
         self.addItem(item)

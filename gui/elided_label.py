@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from diptych.gui.bidi_cells import right_to_left
 from diptych.gui.note_html import text_to_html
 
 
@@ -35,8 +36,15 @@ class ElidedLabel(QLabel):
         return self._full
 
     def set_full_text(self, text: str) -> None:
-        """Show ``text``, elided to fit."""
+        """Show ``text``, elided to fit; right-to-left text (an Arabic title or quote) laid
+        out right to left, aligned right (left to right, a figure at its end was split from
+        its sign: "بنسبة 5%" read "5 … بنسبة%")."""
         self._full = text
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft
+            if right_to_left(text)
+            else Qt.LayoutDirection.LeftToRight
+        )
         self.setToolTip(text_to_html(text) if text else "")
         self._elide()
 

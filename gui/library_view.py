@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from diptych.gui.article_model import TITLE_ROLE
+from diptych.gui.bidi_cells import BidiCellDelegate
 from diptych.gui.focus_frame import FocusFramed
 from diptych.gui.text_folding import folded
 from diptych.gui.type_ahead import typed_text
@@ -54,6 +55,7 @@ class LibraryView(FocusFramed, QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setItemDelegate(BidiCellDelegate(self))  # an Arabic title right to left
         self.setUniformItemSizes(False)
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(LAYOUT_BATCH)

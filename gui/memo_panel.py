@@ -17,6 +17,7 @@ from diptych.gui.memo_fields import MemoField, MemoPreview
 from diptych.gui.read_only import unwritable_text
 from diptych.gui.session import ProjectSession
 from diptych.gui.vertical_scroll import VerticalScroll
+from diptych.storage.control_characters import isolated
 from diptych.storage.errors import DiptychError
 from diptych.storage.model import MemoKind
 
@@ -122,7 +123,7 @@ class MemoPanel(QWidget):
 
     def _show_tag_name(self, name: str | None) -> None:
         if name is not None:
-            self.tag_label.set_full_text(f"Memo on tag “{name}”")
+            self.tag_label.set_full_text(f"Memo on tag “{isolated(name)}”")  # Arabic: in place
             self.tag_memo.setAccessibleName(f"Memo on tag “{name}”")
             self.tag_preview.refresh()  # its name too
 
@@ -156,7 +157,9 @@ class MemoPanel(QWidget):
             return None
 
     def _show_title(self, title: str | None) -> None:
-        self.article_label.set_full_text(f"Memo on “{title}”" if title else NO_ARTICLE)
+        self.article_label.set_full_text(  # an Arabic title in its own place in the line
+            f"Memo on “{isolated(title)}”" if title else NO_ARTICLE
+        )
         self.article_memo.setAccessibleName(
             f"Memo on “{title}”" if title else f"Article memo ({NO_ARTICLE.lower()})"
         )

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diptych.gui.bidi_cells import BidiCellDelegate
+from diptych.gui.bidi_cells import BidiCellDelegate, in_line
 from diptych.gui.focus_frame import FocusFramed
 from diptych.gui.note_html import text_to_html
 from diptych.gui.passage_cells import Column
@@ -208,7 +208,7 @@ class ComboItems(QAbstractListModel):
             return None
         text, data, color = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return text
+            return in_line(text)  # an Arabic title right to left, in the list and chosen
         if role == Qt.ItemDataRole.UserRole:
             return data
         if role == Qt.ItemDataRole.DecorationRole:
