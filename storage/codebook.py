@@ -172,11 +172,21 @@ class Codebook:
         return exact or found
 
 
+# Characters that show nothing and change nothing of the letters beside them, which come
+# along with a name copied from a web page or a right-to-left text (the joiners, which
+# change how Persian or Indic letters join, do count).
+UNSEEN_CHARACTERS = "\u00ad\u061c\u200b\u200e\u200f\u2060\ufeff"
+_UNSEEN = dict.fromkeys(map(ord, UNSEEN_CHARACTERS))
+
+
 def name_key(name: str) -> str:
     """What two tag names are compared by: two tags beside each other cannot have the
     same, and a name typed finds the tags that have it. Case does not count ("Économie"
     is "économie"), nor how an accent was typed ("é" as one character or as "e" and a
-    combining accent, as some keyboards and macOS file names give it)."""
+    combining accent, as some keyboards and macOS file names give it), nor marks that
+    show nothing and change nothing (a right-to-left mark, a zero-width space)."""
+    if not name.isascii():
+        name = name.translate(_UNSEEN)
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 

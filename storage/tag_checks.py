@@ -8,7 +8,13 @@ import unicodedata
 from collections.abc import Sequence
 
 from diptych.storage.article_titles import one_line
-from diptych.storage.codebook import MAX_TAG_LEVELS, PATH_SEPARATOR, Codebook, name_key
+from diptych.storage.codebook import (
+    MAX_TAG_LEVELS,
+    PATH_SEPARATOR,
+    UNSEEN_CHARACTERS,
+    Codebook,
+    name_key,
+)
 from diptych.storage.connection import Database
 from diptych.storage.errors import InputError
 from diptych.storage.model import Tag
@@ -25,17 +31,27 @@ _BLANK_CHARACTERS |= frozenset(map(chr, range(0xFE00, 0xFE10)))
 _BLANK_CHARACTERS |= frozenset(map(chr, range(0xE0100, 0xE01F0)))
 
 
+def _trimmed(name: str) -> str:
+    """``name`` without the invisible characters at its ends (a right-to-left mark copied
+    with a Hebrew word, a zero-width space with a word from a web page): "סיכום" with a
+    mark before it was a second "סיכום" beside the first, to be told apart by nothing."""
+    return name.strip(UNSEEN_CHARACTERS + " ")
+
+
 def is_blank(text: str) -> bool:
     """True if ``text`` shows nothing: no character of it can be seen."""
     return all(c in _BLANK_CHARACTERS or unicodedata.category(c) in _BLANK_CATEGORIES for c in text)
 
 
 def clean_tag_name(name: str) -> str:
-    """``name`` as a tag is named (spaces collapsed, control characters and bidi overrides
-    made spaces, as in a title: a tag's name is shown in exports and terminals, where an
-    escape sequence or an unclosed right-to-left override acts on what follows it);
-    InputError saying why if it cannot be."""
+    """``name`` as a tag is named (spaces collapsed, invisible characters at its ends
+    dropped, control characters and bidi overrides made spaces, as in a title: a tag's
+    name is shown in exports and terminals, where an escape sequence or an unclosed
+    right-to-left override acts on what follows it); InputError saying why if it cannot
+    be."""
     cleaned = unicodedata.normalize("NFC", one_line(name))
+    if not is_blank(cleaned):
+        cleaned = _trimmed(cleaned)
     if not cleaned:
         raise InputError("a tag name cannot be empty")
     if is_blank(cleaned):

@@ -50,8 +50,38 @@ def test_a_name_that_shows_nothing_is_refused(path: Path, name: str) -> None:
 
 
 def test_a_name_with_an_invisible_character_among_visible_ones_is_kept(path: Path) -> None:
+    with Project.open(path) as project:  # the joiner may join what is typed after it
+        assert project.tags.add(name="Trade\u200d").name == "Trade\u200d"
+        assert project.tags.add(name="می\u200cخواهم").name == "می\u200cخواهم"  # joins otherwise
+
+
+@pytest.mark.parametrize(
+    ("copied", "name"),
+    [
+        ("\u200fסיכום", "סיכום"),  # a right-to-left mark copied with a Hebrew word
+        ("סיכום\u200e", "סיכום"),  # a left-to-right mark after it
+        ("\u200b Trade \u200b", "Trade"),  # zero-width spaces from a web page
+        ("\ufeffTrade", "Trade"),  # a byte-order mark from the start of a file
+    ],
+)
+def test_marks_that_show_nothing_at_a_names_ends_go(path: Path, copied: str, name: str) -> None:
     with Project.open(path) as project:
-        assert project.tags.add(name="\u200bTrade\u200d").name == "\u200bTrade\u200d"
+        assert project.tags.add(name=copied).name == name
+        with pytest.raises(InputError, match="already exists"):  # not a look-alike beside it
+            project.tags.add(name=copied.strip() + "\u200f")
+    assert names(path) == ["Economy", name]
+
+
+def test_a_mark_that_shows_nothing_inside_a_name_makes_no_other_name(path: Path) -> None:
+    with Project.open(path) as project:
+        with pytest.raises(InputError, match="already exists"):
+            project.tags.add(name="Eco\u200bnomy")
+        found = project.tags.find(name="econ\u00adomy")  # a name typed finds it
+        assert found is not None and found.id == 1
+    code, _, _ = run("tag", path, "\u200fEconomy", "--color", "#123456")  # that tag, recoloured
+    assert code == 0 and names(path) == ["Economy"]
+    with Project.open(path, read_only=True) as project:
+        assert project.tags.get(tag_id=1).color == "#123456"
 
 
 def test_the_command_line_refuses_a_name_that_shows_nothing(path: Path) -> None:
