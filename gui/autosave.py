@@ -32,6 +32,7 @@ from diptych.storage.errors import (
     MadeReadOnlyError,
     ProjectMovedError,
 )
+from diptych.storage.offsets import codepoint_to_utf16, utf16_to_codepoint
 
 SAVE_PAUSE_MS = 600
 SAVE_TYPING_MS = 3000  # typing on without a pause is saved this often
@@ -316,21 +317,23 @@ class AutosaveText(QPlainTextEdit):
         return self._command("", self._sittings.current).stored()
 
     def _put(self, text: str) -> None:
-        """Show ``text`` as stored, keeping the cursor where it was (as far as it can)."""
+        """Show ``text`` as stored, the cursor where the change leaves it (see
+        :func:`caret_after_change`): after the text redone, where the text undone was."""
         self._saved = text
         self._replacing = False
         self._refused = self._said = False
         self._retry.stop()
-        if self.toPlainText() == text:
+        shown = self.toPlainText()
+        if shown == text:
             return
-        position = self.textCursor().position()
+        caret = utf16_to_codepoint(shown, self.textCursor().position())
         self._loading = True
         try:
             self.setPlainText(text)
         finally:
             self._loading = False
         cursor = self.textCursor()
-        cursor.setPosition(min(position, len(text)))
+        cursor.setPosition(codepoint_to_utf16(text, caret_after_change(shown, text, caret)))
         self.setTextCursor(cursor)
 
     def on_text_changed(self) -> None:
@@ -361,3 +364,32 @@ class AutosaveText(QPlainTextEdit):
         self.save()
         self._sittings.end()
         super().focusOutEvent(event)
+
+
+def caret_after_change(old: str, new: str, caret: int) -> int:
+    """Where a caret at ``caret`` in ``old`` stands in ``new``: before the part that changed,
+    where it was; after it, by the same text; in it or at its edges, at its end (after the
+    text a redo brought back, where the text an undo took away was, as every editor puts
+    it: left where the undo had it, the next key typed went before the text redone)."""
+    shortest = min(len(old), len(new))
+    low, high = 0, shortest  # the longest common start, by halves: a memo may be long
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[:middle] == new[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    start = low
+    low, high = 0, shortest - start  # the longest common end, not over the start
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[len(old) - middle :] == new[len(new) - middle :]:
+            low = middle
+        else:
+            high = middle - 1
+    old_end, new_end = len(old) - low, len(new) - low
+    if caret < start:
+        return caret
+    if caret > old_end:
+        return caret + len(new) - len(old)
+    return new_end
