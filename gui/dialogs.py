@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
@@ -31,6 +32,7 @@ from diptych.storage.wording import counted
 
 RENAME_MIN_WIDTH = 360  # a text dialog (rename, coder), in pixels, and beyond its text's:
 RENAME_MARGIN = 80  # the dialog's margins and the field's frame
+CHOICE_WIDTH = 480  # a dialog choosing from a list (the tag to merge into), at least
 PROJECT_FILTER = f"Diptych projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
@@ -151,12 +153,19 @@ def choose_item(
     ``label`` is plain text, never markup (it may hold a tag's name)."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
-    dialog.setLabelText(label)
+    dialog.setLabelText(label.replace("&", "&&"))  # the list's label: "&D" would be Alt+D
+    room = parent.screen().availableGeometry().width() * 2 // 3
     for shown in dialog.findChildren(QLabel):  # the label, made by setLabelText
         shown.setTextFormat(Qt.TextFormat.PlainText)
+        shown.setWordWrap(True)  # a long tag's path named twice went past the screen's edge
     dialog.setComboBoxItems(items)
     dialog.setComboBoxEditable(False)
     dialog.setOkButtonText(ok_text)
+    dialog.setMinimumWidth(min(CHOICE_WIDTH, room))
+    dialog.setMaximumWidth(room)
+    if (box := dialog.findChild(QComboBox)) is not None:  # as wide as the dialog, no wider
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
     chosen = dialog.exec() == QInputDialog.DialogCode.Accepted
     return dialog.textValue(), chosen
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -83,6 +86,50 @@ def test_the_merge_dialog_names_the_tag_being_merged(qtbot: QtBot, window: MainW
     window.actions_.merge_tag.trigger()  # Tags > Merge tag into…
     assert len(seen) == 1
     said, shown = seen[0]
-    assert said.startswith("Merge “Diplomacy/Summits &amp; <br>talks” into the tag chosen below:")
+    assert as_drawn(said).startswith(
+        "Merge “Diplomacy/Summits &amp; <br>talks” into the tag chosen below:"
+    )
     assert said in shown
     assert any(t.name == "Summits &amp; <br>talks" for t in session.ordered_tags())  # cancelled
+
+
+def as_drawn(text: str) -> str:
+    """A label's text as a label with a buddy draws it: "&&" as "&", "&D" as an underlined D."""
+    return re.sub("&(.)", r"\1", text)
+
+
+def test_a_long_tag_with_an_ampersand_is_named_whole_in_a_dialog_that_fits_the_screen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    session = window.session
+    economy = next(t for t in session.ordered_tags() if t.name == "Economy")
+    long_name = "R&D: bilateral economic cooperation agreements signed at the 2026 summit"
+    session.add_tag(name=long_name, parent_id=economy.id)
+    tag = next(t for t in session.ordered_tags() if t.name == long_name)
+    seen: list[tuple[str, bool]] = []
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            assert isinstance(dialog, QInputDialog), dialog
+            label = next(x for x in dialog.findChildren(QLabel) if x.isVisible())
+            buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
+            inside = all(
+                screen.contains(b.mapToGlobal(b.rect().topLeft()))
+                and screen.contains(b.mapToGlobal(b.rect().bottomRight()))
+                for b in buttons
+            )
+            seen.append((as_drawn(label.text()), inside and dialog.width() <= screen.width()))
+        finally:
+            if dialog is not None and dialog.isVisible():
+                dialog.reject()
+
+    window.tags.select_tag(tag.id)
+    QTimer.singleShot(0, look)
+    window.actions_.merge_tag.trigger()
+    assert len(seen) == 1
+    drawn, fits = seen[0]
+    assert drawn.startswith(f"Merge “Economy/{long_name}” into the tag chosen below:")
+    assert f"and “Economy/{long_name}” is removed" in drawn
+    assert fits, "the dialog's buttons off the screen"
