@@ -66,13 +66,14 @@ class CodingMenu:
         menu = context_menu(coding.window)
         pane = coding.area.current
         copy = None
+        if annotation_id:  # chosen first: the text selected may fit it
+            coding.select_passage(annotation_id)
         if pane is not None and pane.selection():
             self._add_tag_actions(menu)
             self._add_fit_action(menu, pane, selection)
             copy = menu.addAction("&Copy", pane.view.copy)
             menu.addSeparator()
         if annotation_id:
-            coding.select_passage(annotation_id)
             self._add_passage_actions(menu, position, annotation_id)
         if menu.isEmpty():
             menu.addAction("Select text to tag it").setEnabled(False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gui_support import shown_text, shown_texts
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -130,3 +131,25 @@ def test_an_orphan_is_re_attached_to_text_selected_with_the_keyboard(
     assert not back.is_orphan and back.exact == "fresh beginning"
     assert (back.tag_ids, back.note) == (orphan.tag_ids, orphan.note)
     assert pane.view.index is not None and orphan.id in pane.view.index
+
+
+def test_fit_is_offered_at_once_for_text_selected_in_a_passage_not_chosen_yet(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # Text dragged over from a passage's start with no passage chosen: Shift+F10 chose the
+    # passage at the caret only after it had built the menu, which then had no Fit item.
+    pane, before = first_passage(qtbot, window)
+    window.coding.select_passage(0)
+    assert window.coding.selected == 0
+    cursor = pane.view.textCursor()
+    cursor.setPosition(pane.view.positions.to_rendered(before.start))
+    cursor.setPosition(
+        pane.view.positions.to_rendered(before.start + 10), QTextCursor.MoveMode.KeepAnchor
+    )
+    pane.view.setTextCursor(cursor)
+    assert pane.selection() == (before.start, before.start + 10)
+
+    choose_from_the_menu(qtbot, pane, "Fit passage “")
+    after = window.session.passage(before.id)
+    assert (after.start, after.end) == (before.start, before.start + 10)
+    assert after.tag_ids == before.tag_ids
