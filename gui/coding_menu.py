@@ -66,7 +66,10 @@ class CodingMenu:
         menu = context_menu(coding.window)
         pane = coding.area.current
         copy = None
-        if annotation_id:  # chosen first: the text selected may fit it
+        # The passage at the caret chosen first, the text selected may fit it; but an
+        # orphan chosen (in the Orphans list) stays chosen, to be re-attached to that text.
+        orphan = bool(coding.selected) and coding.session.passage(coding.selected).is_orphan
+        if annotation_id and not orphan:
             coding.select_passage(annotation_id)
         if pane is not None and pane.selection():
             self._add_tag_actions(menu)
@@ -74,6 +77,7 @@ class CodingMenu:
             copy = menu.addAction("&Copy", pane.view.copy)
             menu.addSeparator()
         if annotation_id:
+            coding.select_passage(annotation_id)
             self._add_passage_actions(menu, position, annotation_id)
         if menu.isEmpty():
             menu.addAction("Select text to tag it").setEnabled(False)
