@@ -44,12 +44,11 @@ ARROW_STEPS = {
 
 
 class ColorSwatch(QPushButton):
-    """A colour of the palette to pick with a click, or with Space or Enter once the Tab
-    key (at the tag's colour) and the arrows reach it. A flat button shows no focus in
-    some styles (Fusion): a ring in the palette's highlight colour shows which swatch the
-    keys would pick. The swatch of the
-    tag's colour has a tick (:meth:`set_chosen`): nothing among the twelve said which
-    one the tag had."""
+    """A colour of the palette to pick with a click, or with Space (Enter: and OK) once
+    the Tab key (at the tag's colour), Alt+L or the arrows reach it. A flat button shows
+    no focus in some styles (Fusion): a ring in the palette's highlight colour shows which
+    swatch the keys would pick. The swatch of the tag's colour has a tick
+    (:meth:`set_chosen`): nothing among the twelve said which one the tag had."""
 
     FOCUS_PEN = 2
     ICON = 16
@@ -61,13 +60,20 @@ class ColorSwatch(QPushButton):
         self.neighbours: list[ColorSwatch] = [self]  # the swatches the arrows move between
         self.setIcon(color_icon(color, self.ICON))
         self.setFlat(True)
+        self.setAutoDefault(False)  # Enter is OK: see keyPressEvent
         self.setToolTip(color)
         self.setAccessibleName(color_name(color))
         self.setFixedSize(26, 24)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The arrows move the focus between the swatches, as between radio buttons: the
-        twelve are one stop for Tab (see :func:`one_tab_stop`)."""
+        twelve are one stop for Tab (see :func:`one_tab_stop`). Space picks the colour;
+        Enter picks it and is the dialog's OK, as Enter is in its other fields (it picked
+        the colour alone, and the dialog stayed open)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.click()
+            event.ignore()  # on to the dialog, which presses its default button
+            return
         step = ARROW_STEPS.get(Qt.Key(event.key()))
         if step is None or self not in self.neighbours:
             super().keyPressEvent(event)
@@ -129,7 +135,7 @@ class ColorSwatch(QPushButton):
 TREE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # a parent's name, indented by its depth
 
 
-def one_tab_stop(swatches: list[ColorSwatch]) -> None:
+def one_tab_stop(swatches: list[ColorSwatch]) -> ColorSwatch:
     """Tab stops at the swatch of the tag's colour (the first if none is) and goes on to
     Parent: a stop on each of the twelve took fourteen presses to get past them."""
     stop = next((swatch for swatch in swatches if swatch.chosen), swatches[0])
@@ -137,6 +143,7 @@ def one_tab_stop(swatches: list[ColorSwatch]) -> None:
         swatch.setFocusPolicy(
             Qt.FocusPolicy.StrongFocus if swatch is stop else Qt.FocusPolicy.ClickFocus
         )
+    return stop
 
 
 class TreeRows(QStyledItemDelegate):
@@ -242,7 +249,11 @@ class TagDialog(QDialog):
         color_row.addWidget(self.color_button)
         color_row.addWidget(self.color_label, 1)
         color_heading = QLabel("Co&lour", self)
-        color_heading.setBuddy(self.color_button)  # a row holding a layout gets no buddy
+        # Alt+L goes to the swatches (the tag's colour), through the colour's name, which
+        # hands the keyboard on to it: a button for a buddy is clicked (the button opened
+        # the full colour picker), and a row holding a layout gets no buddy.
+        color_heading.setBuddy(self.color_label)
+        self.color_label.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a buddy takes focus
         form.addRow(color_heading, color_row)
         form.addRow("", swatches)
         form.addRow("&Parent", self.parent_box)
@@ -310,7 +321,7 @@ class TagDialog(QDialog):
         self.color_button.setAccessibleName(f"Colour: {color_name(self.color)} ({self.color})")
         for swatch in self.swatches:
             swatch.set_chosen(QColor(swatch.color).name().upper() == self.color)
-        one_tab_stop(self.swatches)
+        self.color_label.setFocusProxy(one_tab_stop(self.swatches))
 
     def on_color_button_clicked(self) -> None:
         """Pick any colour."""

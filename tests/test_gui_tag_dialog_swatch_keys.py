@@ -68,3 +68,33 @@ def test_the_arrows_move_between_the_swatches_and_space_picks_one(
     assert QApplication.focusWidget() is dialog.parent_box
     press(qtbot, Qt.Key.Key_Tab, SHIFT)
     assert QApplication.focusWidget() is below
+
+
+def test_enter_on_a_swatch_picks_its_colour_and_is_ok(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    dialog = shown_dialog(qtbot, session)
+    qtbot.keyClicks(dialog.name, "Sanctions")
+    chosen = next(s for s in dialog.swatches if s.chosen)
+    press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # to the tag's colour
+    assert QApplication.focusWidget() is chosen
+    press(qtbot, Qt.Key.Key_Right)
+    other = QApplication.focusWidget()
+    assert other is not chosen and other in dialog.swatches
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.result() == TagDialog.DialogCode.Accepted
+    assert dialog.values().color == QColor(other.color).name().upper()
+    assert dialog.values().name == "Sanctions"
+
+
+def test_enter_after_a_click_on_a_swatch_is_ok(qtbot: QtBot, session: ProjectSession) -> None:
+    dialog = shown_dialog(qtbot, session)
+    qtbot.keyClicks(dialog.name, "Sanctions")
+    swatch = next(s for s in dialog.swatches if not s.chosen)
+    qtbot.mouseClick(swatch, Qt.MouseButton.LeftButton)
+    assert dialog.color == QColor(swatch.color).name().upper()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.result() == TagDialog.DialogCode.Accepted
+    assert dialog.values().color == QColor(swatch.color).name().upper()
