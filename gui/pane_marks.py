@@ -16,6 +16,7 @@ from diptych.gui.table_selection import marks_over
 from diptych.gui.theme import HighlightTheme, contrast, painted_over
 
 MIN_LINE_CONTRAST = 3.0  # a line drawn over a passage stands out from its fill this much
+MATCH_ALPHA = 200  # of 255: a find match's dark ground, the page faintly through it
 
 
 def changed_blocks(index: PassageIndex, fresh: dict[int, Mark]) -> list[range]:
@@ -79,10 +80,18 @@ def paint_outlines(
     selected: Mark | None,
     theme: HighlightTheme,
 ) -> None:
-    """Draw the find bar's ``matches`` and a wavy line under the ``selected`` passage."""
+    """Draw the find bar's ``matches`` and a wavy line under the ``selected`` passage.
+
+    Matches are drawn in the text's colours swapped (light letters on a dark ground in a
+    light theme), as no tag's highlight can be: they were a light orange, which the
+    palette's orange tag painted alike."""
     selections = []
+    palette = view.palette()
+    ground = QColor(palette.color(QPalette.ColorRole.Text))
+    ground.setAlpha(MATCH_ALPHA)
     match_format = QTextCharFormat()
-    match_format.setBackground(QColor(255, 150, 0, 110))
+    match_format.setBackground(ground)
+    match_format.setForeground(palette.color(QPalette.ColorRole.Base))
     for start, end in matches:
         selections.extend(_extra(view, start, end, match_format))
     if selected is not None:
