@@ -10,26 +10,12 @@ own place, left of the row as every other row's text."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from diptych.storage.control_characters import RIGHT_TO_LEFT, isolated
+from diptych.storage.control_characters import RIGHT_TO_LEFT, isolated, right_to_left
 
-_STRONG = {"L": False, "R": True, "AL": True}
-
-
-def right_to_left(text: str) -> bool:
-    """True if the first letter of ``text`` with a direction of its own is right-to-left
-    (the paragraph direction Unicode's bidi algorithm gives it)."""
-    if not RIGHT_TO_LEFT.search(text):
-        return False
-    for character in text:
-        direction = _STRONG.get(unicodedata.bidirectional(character))
-        if direction is not None:
-            return direction
-    return False
+__all__ = ["BidiCellDelegate", "in_line", "right_to_left"]
 
 
 def in_line(text: str) -> str:

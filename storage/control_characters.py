@@ -23,6 +23,7 @@ also kept as the class's ranges, to build others from.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 BIDI_RANGES = "\u202a-\u202e\u2066-\u2069"
 """The bidi embeddings, overrides and isolates, as ranges of a regular expression's class:
@@ -83,3 +84,18 @@ def isolated(text: str, *, keep_controls: bool = False) -> str:
     if not keep_controls and BIDI_CONTROLS.search(text):
         text = BIDI_CONTROLS.sub("", text)
     return f"\u2068{text}\u2069" if RIGHT_TO_LEFT.search(text) else text
+
+
+_STRONG = {"L": False, "R": True, "AL": True}
+
+
+def right_to_left(text: str) -> bool:
+    """True if the first letter of ``text`` with a direction of its own is right-to-left
+    (the paragraph direction Unicode's bidi algorithm gives it)."""
+    if not RIGHT_TO_LEFT.search(text):
+        return False
+    for character in text:
+        direction = _STRONG.get(unicodedata.bidirectional(character))
+        if direction is not None:
+            return direction
+    return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from diptych.storage.control_characters import right_to_left
 from diptych.storage.document import DECIMAL, NO_MARKER
 from diptych.storage.export_html_page import escaped
 from diptych.storage.item_markers import is_numbered
@@ -106,8 +107,12 @@ def _list(items: list[Piece]) -> str:
 
 
 def _table(rows: list[Piece]) -> str:
+    """A table quoted; one whose text starts right to left (a Hebrew or Arabic page's) has
+    its first column on the right, as the page showed it."""
     cells = ("<tr>" + "".join(_cell(cell) for cell in row.cells) + "</tr>" for row in rows)
-    return f"<table>{''.join(cells)}</table>"
+    words = " ".join(cell for row in rows for cell in row.cells)
+    direction = ' dir="rtl"' if right_to_left(words) else ""
+    return f"<table{direction}>{''.join(cells)}</table>"
 
 
 def _cell(text: str) -> str:

@@ -88,3 +88,23 @@ def test_a_right_to_left_tag_description_takes_its_own_direction(
     p, tag = project
     p.tags.update(tag_id=tag, description=TITLE)
     assert f'<p class="description" dir="auto">{TITLE}</p>' in _page(p)
+
+
+def test_a_quoted_right_to_left_table_has_its_first_column_on_the_right(tmp_path: Path) -> None:
+    page = (
+        '<html dir="rtl"><body><h1>מדדים</h1><table><tr><th>מדד</th><th>שינוי</th></tr>'
+        "<tr><td>תל אביב 35</td><td>1.2%</td></tr></table>"
+        "<table><tr><th>Index</th><th>Change</th></tr><tr><td>S&amp;P</td><td>0.4%</td></tr>"
+        "</table></body></html>"
+    )
+    with Project.open(tmp_path / "t.diptych", create=True, name="T") as project:
+        article = project.articles.add(parsed=parse_article(page.encode(), name="t.html"))
+        text = project.articles.get(article_id=article.id).text
+        tag = project.tags.add(name="מדדים")
+        for first, last in (("מדד", "1.2%"), ("Index", "0.4%")):
+            start, end = text.index(first), text.index(last) + len(last)
+            project.annotations.add(article_id=article.id, start=start, end=end, tag_ids=(tag.id,))
+        html = _page(project)
+    assert html.count('<table dir="rtl">') == 1  # the Hebrew one
+    assert html.index('<table dir="rtl">') < html.index("מדד</t")
+    assert "<table><tr>" in html and "Index" in html  # the English one left to right
