@@ -27,6 +27,9 @@ def test_the_first_window_on_the_sample_project_says_how_to_start(
     create_sample_project(context.paths.sample_project).close()
     window = open_window(qtbot, context, Project.open(context.paths.sample_project))
     assert window.statusBar().currentMessage() == SAMPLE_WELCOME
+    window.resize(1366 * 4 // 5, 600)  # a laptop's screen at 125%
+    qtbot.waitUntil(lambda: window.width() == 1366 * 4 // 5)
+    assert window.statusBar().shown_text() == SAMPLE_WELCOME  # whole, F1 and all
     assert in_front(window.docks["memos"]) and not in_front(window.docks["passages"])
     assert "Select text in either article" in window.memos.project_memo.toPlainText()
 
