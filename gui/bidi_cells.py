@@ -10,12 +10,26 @@ own place, left of the row as every other row's text."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from diptych.storage.control_characters import RIGHT_TO_LEFT, isolated, right_to_left
 
-__all__ = ["BidiCellDelegate", "in_line", "right_to_left"]
+__all__ = ["BidiCellDelegate", "in_line", "quoted_in_place", "right_to_left"]
+
+
+_QUOTED = re.compile("“([^“”]*)”")
+
+
+def quoted_in_place(text: str) -> str:
+    """``text`` with each right-to-left name it quotes (“…”: an Arabic title in a message)
+    laid out right to left in its own place: in the sentence's left-to-right line, a
+    figure at the title's end was split from its sign ("بنسبة 5%" read "5 … بنسبة%")."""
+    if not RIGHT_TO_LEFT.search(text):
+        return text
+    return _QUOTED.sub(lambda m: f"“{isolated(m[1], keep_controls=True)}”", text)
 
 
 def in_line(text: str) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.article_commands import RemoveArticle, RenameArticle, SetSourceAddress
 from diptych.gui.article_model import article_label, article_labels
+from diptych.gui.bidi_cells import quoted_in_place
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import InputError
@@ -38,7 +39,7 @@ PROJECT_FILTER = f"Diptych projects (*{PROJECT_SUFFIX});;All files (*)"
 
 def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     """A non-blocking message box (the window keeps working; tests never hang on it)."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(icon, title, quoted_in_place(text), QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # file names and titles are never markup
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -286,7 +287,7 @@ def ask_named(parent: QWidget, title: str, text: str, *, do: str, keep: str = "C
 
 def _plain_question(parent: QWidget, title: str, text: str) -> QMessageBox:
     box = QMessageBox(
-        QMessageBox.Icon.Question, title, text,
+        QMessageBox.Icon.Question, title, quoted_in_place(text),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent,
     )  # fmt: skip
     box.setTextFormat(Qt.TextFormat.PlainText)

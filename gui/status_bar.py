@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.bidi_cells import quoted_in_place
+
 SHORTEST_MS = 8000  # a short message stays this long
 MS_PER_CHARACTER = 60  # a longer one as long as it takes to read (about 16 characters a second)
 
@@ -61,7 +63,9 @@ class MessageBar(QStatusBar):
 
     def say(self, text: str) -> None:
         """Show ``text`` for as long as it takes to read, and announce it to a screen
-        reader (politely: after what it is saying)."""
+        reader (politely: after what it is saying). An Arabic or Hebrew title quoted
+        reads right to left in its place."""
+        text = quoted_in_place(text)
         self.showMessage(text, reading_time(text))
         if text:  # heard too: a screen reader does not read the status bar by itself
             announce(self, text)

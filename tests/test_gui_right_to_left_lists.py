@@ -141,3 +141,15 @@ def test_an_arabic_title_in_a_pane_and_its_memo_heading_reads_right_to_left(
     heading = window.memos.article_label.full_text()
     assert heading.startswith("Memo on “") and sign_beside_figure(heading, title.font())
     assert window.memos.article_label.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_a_message_quoting_an_arabic_title_keeps_its_figure_with_its_sign(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    window = window_with_titles(qtbot, context, tmp_path)
+    window.context.messages.info(f"Opened “{TITLE}” beside.")
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Opened “") and said.endswith("” beside.")
+    assert sign_beside_figure(said, window.statusBar().font())
+    window.context.messages.info("Opened “Port report”.")  # left to right: as it was
+    assert window.statusBar().currentMessage() == "Opened “Port report”."
