@@ -149,7 +149,8 @@ def format_for(name: str | Path) -> str:
     if fmt is None:
         kinds = ", ".join(sorted(FORMATS))
         raise ArticleFileError(
-            f"is not a type of article Diptych can import (supported: {kinds})",
+            f"is not a type of article Diptych can import (supported: {kinds}; and REFI-QDA"
+            " projects, .qdpx and .qdc)",
             path=name,
             advice="Save the article as text, Markdown or HTML and import that file.",
         )

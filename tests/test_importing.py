@@ -290,7 +290,7 @@ def test_unknown_suffix_lists_the_supported_types(tmp_path: Path) -> None:
         read_article_file(path)
     message = str(caught.value)
     assert "report.docx" in message
-    assert all(suffix in message for suffix in (".txt", ".md", ".html"))
+    assert all(suffix in message for suffix in (".txt", ".md", ".html", ".qdpx", ".qdc"))
     with pytest.raises(ArticleFileError, match="noext"):
         parse_article(b"text", name="noext")
 
