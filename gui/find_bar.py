@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
@@ -13,42 +14,33 @@ from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.theme import is_dark
 from diptych.storage.typed_quotes import as_typed
 
+if TYPE_CHECKING:
+    from diptych.storage.search_folding import FoldedText
+
 MAX_MATCHES = 5000
 MIN_FIELD_CHARACTERS = 14  # narrower than this beside the count, the count gets its own line
-
-
-@lru_cache(maxsize=4)  # the article's, searched again at each key typed in the bar
-def _searched_form(text: str) -> tuple[str, bool]:
-    """``text`` as it is searched, and whether in lower case (unless that changes its
-    length: ``İ`` lowers to two characters)."""
-    from diptych.storage.search_words import unaccented  # with the first search
-
-    plain = unaccented(as_typed(text))
-    lowered = plain.lower()
-    return (lowered, True) if len(lowered) == len(text) else (plain, False)
 
 
 def find_all(
     text: str, needle: str, *, limit: int = MAX_MATCHES, start: int = 0
 ) -> list[tuple[int, int]]:
     """Matches of ``needle`` in ``text`` (from ``start`` on, at most ``limit``) as
-    (start, end) code points, whatever their case
-    and accents (Lefevre finds Lefèvre, and Lefèvre Lefevre), as the Search panel reads
-    them (:func:`~diptych.storage.search_words.unaccented`);
-    straight quotes typed match curly ones (Xi's finds Xi’s, see :func:`as_typed`).
-
-    Case folding can change lengths (``ß`` folds to ``ss``); matching is done on
-    ``str.lower()``, which keeps them for every character but a handful, and results
-    that would not map back exactly are dropped.
+    (start, end) code points, whatever their case, accents and marks (Lefevre finds
+    Lefèvre, and Lefèvre Lefevre; Βουλη finds Βουλή, объем объём, שלום שָׁלוֹם), as the
+    Search panel reads them (:func:`~diptych.storage.search_folding.plain`); straight
+    quotes typed match curly ones (Xi's finds Xi’s, see :func:`as_typed`). A match is of
+    the text's own characters, whole: with the accent written after its last letter
+    (Cafe + U+0301 is Café, see :meth:`~diptych.storage.search_folding.FoldedText.span`).
     """
-    if not needle:
+    folded, key = _searched(text, needle)
+    if not key:
         return []
-    haystack, key = _searched_key(text, needle)
+    haystack = folded.text
     matches: list[tuple[int, int]] = []
-    position = haystack.find(key, start)
+    position = haystack.find(key, folded.folded(start))
     while position >= 0 and len(matches) < limit:
-        matches.append((position, position + len(key)))
-        position = haystack.find(key, position + max(len(key), 1))
+        matches.append(folded.span(position, position + len(key)))
+        position = haystack.find(key, position + len(key))
     return matches
 
 
@@ -57,32 +49,40 @@ def find_before(
 ) -> list[tuple[int, int]]:
     """The last ``limit`` matches of ``needle`` that end at or before ``end``, as
     :func:`find_all` finds them, in the order of the text."""
-    if not needle:
+    folded, key = _searched(text, needle)
+    if not key:
         return []
-    haystack, key = _searched_key(text, needle)
+    haystack = folded.text
     matches: list[tuple[int, int]] = []
-    position = haystack.rfind(key, 0, end)
+    position = haystack.rfind(key, 0, folded.folded(end))
     while position >= 0 and len(matches) < limit:
-        matches.append((position, position + len(key)))
+        matches.append(folded.span(position, position + len(key)))
         position = haystack.rfind(key, 0, position) if position else -1
     return matches[::-1]
 
 
 def count_all(text: str, needle: str, *, end: int | None = None) -> int:
     """How many matches of ``needle`` :func:`find_all` finds in ``text`` (before ``end``)."""
-    if not needle:
+    folded, key = _searched(text, needle)
+    if not key:
         return 0
-    haystack, key = _searched_key(text, needle)
-    return haystack.count(key, 0, len(haystack) if end is None else end) if key else 0
+    return folded.text.count(key, 0, len(folded.text) if end is None else folded.folded(end))
 
 
-def _searched_key(text: str, needle: str) -> tuple[str, str]:
-    """``text`` as it is searched, and ``needle`` as it is looked for in it."""
-    from diptych.storage.search_words import unaccented  # with the first search
+def _searched(text: str, needle: str) -> tuple[FoldedText, str]:
+    """``text`` as it is searched, and ``needle`` as it is looked for in it ("" if
+    nothing: no needle, or marks alone)."""
+    from diptych.storage.search_folding import FoldedText  # with the first search
 
-    haystack, lowered = _searched_form(text)
-    key = unaccented(as_typed(needle))
-    return haystack, key.lower() if lowered else key
+    folded = _folded_article(text)
+    return folded, FoldedText(as_typed(needle), whole=True).text if needle else ""
+
+
+@lru_cache(maxsize=4)  # the article's, searched again at each key typed in the bar
+def _folded_article(text: str) -> FoldedText:
+    from diptych.storage.search_folding import FoldedText
+
+    return FoldedText(as_typed(text), whole=True)
 
 
 class FindBar(QWidget):

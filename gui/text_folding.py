@@ -1,13 +1,15 @@
-"""Text as the filters compare it: without case or accents, quotes and spaces as typed.
+"""Text as the filters compare it: without case, accents or marks, quotes and spaces as
+typed.
 
 The Library's title filter and the Passages filter both match this way, so that "xi's"
-finds "Xi’s", "reunion" finds "Réunion" and "strasse" finds "Straße".
+finds "Xi’s", "reunion" finds "Réunion", "strasse" finds "Straße", "Βουλη" finds "Βουλή"
+and "объем" finds "объём", as the search and Find in article compare words (see
+:func:`~diptych.storage.search_folding.plain`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from diptych.storage.typed_quotes import as_typed
@@ -16,16 +18,17 @@ _NOT_ASCII = re.compile("[^\x00-\x7f]+")
 
 
 def fold(text: str) -> str:
-    """``text`` without case or accents, its curly quotes straight (see
+    """``text`` without case, accents or marks, its curly quotes straight (see
     :func:`~diptych.storage.typed_quotes.as_typed`).
 
-    Only the runs of characters that are not ASCII go through Unicode's decomposition,
-    each run once (they repeat: curly quotes, the same accented letters); decomposing
-    and sifting whole passages character by character took ~0.7 s for 40,000 of them.
-    Every step works character by character, so folding the runs apart from their
+    Only the runs of characters that are not ASCII are folded, each run once (they
+    repeat: curly quotes, the same accented letters); folding whole passages character
+    by character took ~0.7 s for 40,000 of them. Every step works character by
+    character (an accent written after its letter folds to nothing, as the letter
+    written with it folds to the letter), so folding the runs apart from their
     neighbours comes to the same as folding the whole text.
     """
-    text = as_typed(text)  # before decomposing: an acute accent typed as an apostrophe
+    text = as_typed(text)  # before folding: an acute accent typed as an apostrophe
     if text.isascii():
         return text.lower()
     return _NOT_ASCII.sub(_folded_run, text).casefold()
@@ -37,10 +40,9 @@ def _folded_run(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=4096)
 def _fold_run(run: str) -> str:
-    from diptych.storage.search_folding import UNSTROKED  # Ø, Ł as the plain letter
+    from diptych.storage.search_folding import plain  # as the search compares words
 
-    decomposed = unicodedata.normalize("NFKD", run).translate(UNSTROKED)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    return plain(run)
 
 
 @lru_cache(maxsize=16_384)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from diptych.storage.connection import Database
 from diptych.storage.search_folds import (
     VIEWS,
+    fold_marked_letters,
     fold_raised_numbers_apart,
     fold_search,
     fold_stroked_letters,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 APPLICATION_ID = 0x44505459  # "DPTY" in the file header marks a Diptych project
-SCHEMA_VERSION = 7  # the number of migrations below; tests keep them in step
+SCHEMA_VERSION = 8  # the number of migrations below; tests keep them in step
 MIGRATION_SET = "diptych"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied migrations
 
@@ -192,6 +193,10 @@ _STEPS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     # A letter with a stroke (Ø, Ł) found by the plain one, as an accented one is: the
     # texts that have one indexed by their folded words.
     ("0007_stroked_letters", fold_stroked_letters),
+    # Words found without the marks the index does not take off itself (Βουλη finds
+    # Βουλή, объем объём, Nguyen Nguyễn, الرئيس الرَّئِيسُ): the texts that have one
+    # indexed by their folded words.
+    ("0008_marked_letters", fold_marked_letters),
 )
 
 

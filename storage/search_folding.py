@@ -1,12 +1,16 @@
 """Words written in compatibility forms found as written plainly, and the other way round:
-full-width ＡＰＥＣ and ２０２５ as APEC and 2025, the ligature ﬁ as fi, ß as ss.
+full-width ＡＰＥＣ and ２０２５ as APEC and 2025, the ligature ﬁ as fi, ß as ss; and words
+found without the accents and marks the index does not take off itself (Βουλη finds
+Βουλή, объем объём, Nguyen Nguyễn, الرئيس الرَّئِيسُ: see :mod:`diptych.storage.search_marks`).
 
 Text is *folded* for searching: Unicode's compatibility normalization (NFKC), then case
-folded (:func:`fold`). The full-text indexes hold the folded words of the texts that have
-such forms (see :mod:`diptych.storage.search_folds` for how, and why no SQL function is
-involved), a query is folded alike (:func:`fold_query`), and a match found in a folded
-text is marked on the text's own characters (:class:`FoldedText`), which folding may
-have made longer (ﬁ, ß) or shorter.
+folded, then without its marks (:func:`plain`, :func:`fold`). The full-text indexes hold
+the folded words of the texts that have such forms or marks (see
+:mod:`diptych.storage.search_folds` for how, and why no SQL function is involved), a
+query is folded alike (:func:`fold_query`), and a match found in a folded text is marked
+on the text's own characters (:class:`FoldedText`), which folding may have made longer
+(ﬁ, ß) or shorter (a mark written after its letter, which folds to nothing: the match
+takes it in, see :meth:`FoldedText.span`).
 
 A number raised after a word (began¹, x², 10⁶) is folded apart from it, a word of its own
 (began 1): typed or pasted in superscript, it is a footnote's number or an exponent, and
@@ -22,6 +26,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import cache
+
+from diptych.storage.search_marks import marked_unread, whole_marks, without_marks
 
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})  # FTS5's, which must stay capitals
 _WORD = re.compile(r"\w+")
@@ -43,25 +49,34 @@ _STROKED_LETTER = re.compile("[" + "".join(STROKED.values()) + "]")
 
 
 def fold(text: str) -> str:
-    """``text`` as it is searched: compatibility forms as the plain ones (NFKC), then case
-    folded (``Straße`` as ``strasse``), a letter with a stroke as the plain one (``Ø`` as
-    ``o``), a number raised after a word apart from it."""
+    """``text`` as it is searched (:func:`plain`), a number raised after a word apart from
+    it."""
     if text.isascii():
         return text.lower()
-    return unicodedata.normalize("NFKC", apart(text)).casefold().translate(UNSTROKED)
+    return plain(apart(text))
+
+
+def plain(text: str) -> str:
+    """``text`` as it is compared, wherever words are looked for (the search, Find in
+    article, the filters): compatibility forms as the plain ones (NFKC), then case folded
+    (``Straße`` as ``strasse``), without accents and marks (``Βουλή`` as ``βουλη``,
+    ``ё`` as ``е``; see :mod:`diptych.storage.search_marks`), a letter with a stroke as
+    the plain one (``Ø`` as ``o``)."""
+    return without_marks(unicodedata.normalize("NFKC", text).casefold()).translate(UNSTROKED)
 
 
 def as_searched(query: str) -> str:
-    """A query's compatibility forms as the plain ones (ＡＰＥＣ as APEC), a number raised
-    after a word apart from it, as the texts are searched, and the two a phrase (10⁶ as
-    "10 6", found where the text has 10⁶, not wherever it has a 10 and a 6, and marked
-    once; inside a phrase already, as 10 6)."""
+    """A query's compatibility forms as the plain ones (ＡＰＥＣ as APEC), without its
+    accents and marks (a Hebrew word typed with its vowels is one word still), a number
+    raised after a word apart from it, as the texts are searched, and the two a phrase
+    (10⁶ as "10 6", found where the text has 10⁶, not wherever it has a 10 and a 6, and
+    marked once; inside a phrase already, as 10 6)."""
     if not RAISED_AGAINST.search(query):
-        return unicodedata.normalize("NFKC", query)
+        return without_marks(unicodedata.normalize("NFKC", query))
     parts = _QUOTES.split(query)  # odd items are the insides of quoted phrases
     for i in range(0, len(parts), 2):
         parts[i] = _RAISED_AFTER_WORD.sub(r'"\1 \2"', parts[i])
-    return unicodedata.normalize("NFKC", apart('"'.join(parts)))
+    return without_marks(unicodedata.normalize("NFKC", apart('"'.join(parts))))
 
 
 def apart(text: str) -> str:
@@ -79,12 +94,15 @@ def indexed_form(text: str) -> str:
 
 def needs_folding(text: str) -> bool:
     """Whether the index would read ``text`` otherwise than :func:`indexed_form`: it has a
-    compatibility form, a letter whose case folding is not its lower case (ß), or a word
-    written against Chinese, Japanese or Korean. The index lowers letters itself: other
-    texts are indexed as they are."""
+    compatibility form, a letter whose case folding is not its lower case (ß), a mark the
+    index does not take off (ή, ё, ễ, a Hebrew or Arabic vowel mark), or a word written
+    against Chinese, Japanese or Korean. The index lowers letters, and takes the accent
+    off a Latin letter with one, itself: other texts are indexed as they are."""
     if text.isascii():
         return False
     if not unicodedata.is_normalized("NFKC", text) or _STROKED_LETTER.search(text):
+        return True
+    if marked_unread().search(text):
         return True
     if _special().search(text) is None:  # what the two below look for, looked for at once
         return False
@@ -117,9 +135,7 @@ def fold_query(query: str) -> str:
     case folded, but FTS5's operators, which are words in capitals."""
     if query.isascii():
         return query  # the index lowers ASCII letters itself
-    return _WORD.sub(
-        lambda m: m[0] if m[0] in _OPERATORS else m[0].casefold().translate(UNSTROKED), query
-    )
+    return _WORD.sub(lambda m: m[0] if m[0] in _OPERATORS else plain(m[0]), query)
 
 
 class FoldedText:
@@ -127,15 +143,19 @@ class FoldedText:
 
     Args:
         text: the text as written.
+        whole: fold every character, not only a text the index reads otherwise (the
+            search's patterns find a letter in either case, and with the accents the index
+            takes off, themselves).
     """
 
-    def __init__(self, text: str) -> None:
-        self.text = apart(text).translate(_table()) if needs_folding(text) else text
-        self._folded: list[int] = []  # where each character folded to several starts
+    def __init__(self, text: str, *, whole: bool = False) -> None:
+        self.written_text = text
+        self.text = apart(text).translate(_table()) if whole or needs_folding(text) else text
+        self._folded: list[int] = []  # where each character folded to several or none starts
         self._written: list[int] = []  # ... where it is in the text as written
         self._lengths: list[int] = []  # ... and how long it is folded
-        if len(self.text) == len(text):  # no character folds to none: none to several
-            return
+        if self.text is text or (len(self.text) == len(text) and not _table().shorter):
+            return  # no character folds to none: none to several
         shift = 0
         for match in _table().length_changing().finditer(text):
             length = len(self.text_of(match[0])) + (match.lastgroup == "raised")
@@ -167,23 +187,29 @@ class FoldedText:
             return at
         return self._folded[i] + self._lengths[i] + at - self._written[i] - 1
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The folded text's ``start``...``end`` as offsets of the text as written, whole
+        letters: with the marks written after its last one (Zoe + U+0308 is Zoë), never
+        starting on one (see :func:`~diptych.storage.search_marks.whole_marks`)."""
+        return whole_marks(self.written_text, self.written(start), self.written(end, end=True))
+
     def spans(
         self, pattern: re.Pattern[str], start: int = 0, end: int | None = None
     ) -> list[tuple[int, int]]:
         """The matches of ``pattern`` in the folded text between the written offsets
-        ``start`` and ``end``, as offsets of the text as written."""
+        ``start`` and ``end``, as offsets of the text as written (:meth:`span`)."""
         stop = len(self.text) if end is None else self.folded(end)
         return [
-            (self.written(m.start()), self.written(m.end(), end=True))
+            self.span(m.start(), m.end())
             for m in pattern.finditer(self.text, self.folded(start), stop)
         ]
 
     def first(self, pattern: re.Pattern[str]) -> tuple[int, int] | None:
-        """The first match of ``pattern``, as offsets of the text as written."""
+        """The first match of ``pattern``, as offsets of the text as written (:meth:`span`)."""
         match = pattern.search(self.text)
         if match is None:
             return None
-        return self.written(match.start()), self.written(match.end(), end=True)
+        return self.span(match.start(), match.end())
 
 
 class _Table(dict[int, "int | str"]):
@@ -193,19 +219,21 @@ class _Table(dict[int, "int | str"]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.longer: set[str] = set()  # the characters met that fold to several
+        self.longer: set[str] = set()  # the characters met that fold to several or none
+        self.shorter = False  # whether one met folds to none (a mark after its letter)
 
     def __missing__(self, code: int) -> int | str:
-        folded = unicodedata.normalize("NFKC", chr(code)).casefold().translate(UNSTROKED)
+        folded = plain(chr(code))
         value: int | str = ord(folded) if len(folded) == 1 else folded
         self[code] = value
         if len(folded) != 1:
             self.longer.add(chr(code))
+            self.shorter = self.shorter or not folded
         return value
 
     def length_changing(self) -> re.Pattern[str]:
-        """The characters folded to several: those met that fold so, and a number raised
-        after a word (its first digit folded with the space before it)."""
+        """The characters folded to several or none: those met that fold so, and a number
+        raised after a word (its first digit folded with the space before it)."""
         return _class_of(frozenset(self.longer))
 
 

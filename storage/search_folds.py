@@ -1,6 +1,6 @@
-"""The full-text indexes hold the folded words of texts written in compatibility forms
-(see :mod:`diptych.storage.search_folding`), and the file stays writable by any SQLite
-program.
+"""The full-text indexes hold the folded words of texts written in compatibility forms, or
+with marks the index does not take off itself (see :mod:`diptych.storage.search_folding`),
+and the file stays writable by any SQLite program.
 
 Why this way: the file's own triggers keep the indexes in step with the texts, and a
 trigger runs in whatever program writes the file (the ``sqlite3`` shell, sqlite-utils).
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from diptych.storage.search_folding import RAISED, STROKED, indexed_form, needs_folding
+from diptych.storage.search_marks import marked_unread
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -139,6 +140,20 @@ def fold_stroked_letters(db: sqlite_utils.Database) -> None:
         stroked = " OR ".join(f"{c} GLOB '*[{letters}]*'" for c in indexed.columns)
         rows = db.conn.execute(f"SELECT id FROM {indexed.table} WHERE {stroked}")
         _fold_rows(db.conn.execute, indexed, [row_id for (row_id,) in rows])
+
+
+def fold_marked_letters(db: sqlite_utils.Database) -> None:
+    """The migration: the texts with a mark the index does not take off itself (Greek
+    tonos, Russian ё, a Latin letter with two accents as Vietnamese writes them, the
+    vowel marks of Arabic and Hebrew) indexed by their folded words, without it, so that
+    Βουλη finds Βουλή, объем объём and Nguyen Nguyễn. Each text is read once, one at a
+    time, and only those with such a mark indexed again (no pattern in SQL could pick
+    them out: SQLite's GLOB reads a class of hundreds of letters at each character)."""
+    marked = marked_unread()
+    for indexed in INDEXED:
+        rows = db.conn.execute(f"SELECT id, {indexed.listed()} FROM {indexed.table}")
+        ids = [row[0] for row in rows if any(marked.search(text or "") for text in row[1:])]
+        _fold_rows(db.conn.execute, indexed, ids)
 
 
 def _folded(row: tuple[Any, ...]) -> tuple[Any, ...] | None:

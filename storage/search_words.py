@@ -6,11 +6,11 @@ without accents)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from diptych.storage.search_cjk import CJK, holds_cjk
 from diptych.storage.search_folding import STROKED, FoldedText, as_searched, fold
+from diptych.storage.search_marks import unmarked
 
 WORD = re.compile(r"\w+", re.UNICODE)
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
@@ -83,10 +83,11 @@ def split_excluded(query: str) -> tuple[str, list[str]]:
 
 def terms_pattern(query: str) -> re.Pattern[str]:
     """The query's words as the index finds them: whole words (``prefix*`` the start of
-    one), in any case, with or without accents on Latin letters (``cafe`` finds café, as
-    ``café`` finds cafe), folded (see :mod:`diptych.storage.search_folding`: the pattern
-    is of a text's :class:`~diptych.storage.search_folding.FoldedText`); the columns a
-    filter names (``note:``, ``{exact note}:``) are where to look, not words."""
+    one), in any case, with or without accents and marks (``cafe`` finds café, as
+    ``café`` finds cafe, ``Βουλη`` Βουλή), folded (see
+    :mod:`diptych.storage.search_folding`: the pattern is of a text's
+    :class:`~diptych.storage.search_folding.FoldedText`); the columns a filter names
+    (``note:``, ``{exact note}:``) are where to look, not words."""
     terms = {word for phrase in _phrases(query, whole=False) for word in phrase}
     return _pattern([[term] for term in terms])
 
@@ -122,7 +123,7 @@ def _runs(query: str) -> list[list[Term]]:
     for i, part in enumerate(_PHRASE.split(query)):
         if i % 2 or _COLUMN_FILTER.search(part):
             continue
-        terms = [(unaccented(fold(word)), bool(star)) for word, star in _TERM.findall(part)]
+        terms = [(fold(word), bool(star)) for word, star in _TERM.findall(part)]
         if 1 < len(terms) <= _LONGEST_RUN and not any(w in _OPERATORS for w, _ in terms):
             runs.append(terms)
     return runs
@@ -160,7 +161,7 @@ def _phrases(query: str, *, whole: bool) -> list[list[Term]]:
         chunks = [part] if i % 2 else _CHUNK.findall(_COLUMN_FILTER.sub(" ", part))
         for chunk in chunks:
             terms = [
-                (unaccented(fold(word)), bool(star))
+                (fold(word), bool(star))
                 for word, star in _TERM.findall(chunk)
                 if i % 2 or word not in _OPERATORS
             ]
@@ -254,24 +255,16 @@ def _forms(char: str) -> str:
 
 @cache
 def _accented() -> dict[str, str]:
-    """The Latin letters with accents the index reads as the letter without (é as e),
-    by the letter without."""
+    """The Latin letters with accents (é as e, see
+    :func:`~diptych.storage.search_marks.unmarked`) or a stroke (ø as o), by the letter
+    without: a text the index reads as it is written (see
+    :func:`~diptych.storage.search_folding.needs_folding`) has no other letter whose
+    accent is taken off, the others are found in it folded."""
     found: dict[str, str] = {}
     for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
-        base = unicodedata.normalize("NFD", chr(code))[0]
+        base = unmarked(chr(code))
         if base != chr(code) and base.isascii() and base.isalpha():
             found[base.lower()] = found.get(base.lower(), "") + chr(code)
     for base, stroked in STROKED.items():  # no accent to take off: the letter with a stroke
         found[base] = found.get(base, "") + stroked
     return found
-
-
-def unaccented(word: str) -> str:
-    """``word`` without the accents the index takes off (é as e), one character for one;
-    other letters as typed."""
-    return word.translate(_bases())
-
-
-@cache
-def _bases() -> dict[int, str]:
-    return {ord(char): base for base, chars in _accented().items() for char in chars}
