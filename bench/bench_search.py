@@ -6,6 +6,11 @@ word (as the Search panel reads the word being typed); and the ``diptych search 
 command run in-process (opening the project file, searching, printing). Baseline: the raw
 FTS5 ``MATCH`` queries on the same index (ids of the 20 best articles and passages), on a
 connection already open; for the command, opening a connection and running them.
+
+Find in article (Ctrl+F) in a 4 MB article, English and one with accents and marks in
+several scripts (Greek, Russian, Arabic, Vietnamese, accents written after their
+letter): a word looked for in the article as folded when first searched, as each key
+typed does. Baseline: ``str.lower`` of the article and ``str.find`` through it.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from articles import PHRASE, RARE_WORD, ArticleWriter
 from common import Config, Figure, elapsed_ms, interleave
 from projects import add_tags, new_project
 
+from diptych.gui import find_bar
 from diptych.storage.annotations import NewAnnotation
 from diptych.storage.cli import main as cli_main
 from diptych.storage.importing import parse_article
@@ -73,7 +79,50 @@ def run(config: Config) -> list[Figure]:
         Figure(NAME, f"`diptych search` command, rare word ({count:,} articles)", "ms", samples,
                "connect + raw FTS5 MATCH", base, extra={"file_mb": path.stat().st_size / 2**20})
     )  # fmt: skip
+    return figures + find_figures(config)
+
+
+MARKED_WORDS = ("Βουλή", "προϋπολογισμό", "объём", "الرَّئِيسُ", "Nguyễn", "Cafe\u0301")
+
+
+def find_figures(config: Config) -> list[Figure]:
+    """Find in a long article, English and marked, as a key typed in the bar."""
+    writer = ArticleWriter(seed=29)
+    size = config.size(4_000_000, 40_000)
+    english = writer.article(size)
+    words = english.split(" ")
+    marked = " ".join(
+        MARKED_WORDS[i % len(MARKED_WORDS)] if i % 7 == 0 else word for i, word in enumerate(words)
+    )
+    figures = []
+    for label, text in (("English", english), ("marked", marked)):
+
+        def ours(article: str = text) -> float:
+            find_bar._folded_article.cache_clear()  # as a newly opened article
+            return elapsed_ms(lambda: _find(article, "agreement"))
+
+        def theirs(article: str = text) -> float:
+            return elapsed_ms(lambda: _raw_find(article, "agreement"))
+
+        samples, base = interleave(ours, theirs, config.repeats(), warmup=1)
+        figures.append(
+            Figure(NAME, f"find in a {size / 1e6:.0f} MB article, {label} (agreement)", "ms",
+                   samples, "str.lower + str.find", base)
+        )  # fmt: skip
     return figures
+
+
+def _find(text: str, word: str) -> None:
+    find_bar.find_all(text, word)
+    find_bar.count_all(text, word)
+
+
+def _raw_find(text: str, word: str) -> None:
+    lowered = text.lower()
+    at, found = lowered.find(word), 0
+    while at >= 0 and found < find_bar.MAX_MATCHES:
+        at, found = lowered.find(word, at + len(word)), found + 1
+    lowered.count(word)
 
 
 def _fill(project: Project, count: int) -> None:
