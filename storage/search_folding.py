@@ -36,6 +36,7 @@ RAISED = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # the superscript digits: a number of th
 # lookbehind is tried at every character), then what is before it.
 RAISED_AGAINST = re.compile(f"[{RAISED}](?<=[^\\W{RAISED}][{RAISED}])")
 _RAISED_AFTER_WORD = re.compile(f"([^\\W{RAISED}]+)([{RAISED}]+)")
+_GERSHAYIM = re.compile('(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
 _QUOTES = re.compile('["＂]')  # a straight quote, or a full-width one (NFKC: a straight one)
 
 
@@ -70,7 +71,11 @@ def as_searched(query: str) -> str:
     accents and marks (a Hebrew word typed with its vowels is one word still), a number
     raised after a word apart from it, as the texts are searched, and the two a phrase
     (10⁶ as "10 6", found where the text has 10⁶, not wherever it has a 10 and a 6, and
-    marked once; inside a phrase already, as 10 6)."""
+    marked once; inside a phrase already, as 10 6). A straight quote between two Hebrew
+    letters is the gershayim of an abbreviation (ת"א, ארה"ב), part of its word, never the
+    start or end of a phrase: ``-ת"א`` left every result out."""
+    if '"' in query and _GERSHAYIM.search(query):
+        query = _GERSHAYIM.sub("\u05f4", query)  # read as a word's inner punctuation
     if not RAISED_AGAINST.search(query):
         return without_marks(unicodedata.normalize("NFKC", query))
     parts = _QUOTES.split(query)  # odd items are the insides of quoted phrases

@@ -15,7 +15,8 @@ from diptych.storage.search_marks import unmarked
 WORD = re.compile(r"\w+", re.UNICODE)
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
 # (as web search engines read it; FTS5 itself says ``... NOT ...``).
-_EXCLUDED = re.compile(r'(?<!\S)-(\w+(?:-\w+)*\*?|"[^"]*"\*?)')  # -e-mail: "e-mail"
+# -e-mail: "e-mail"; -ת״א: a Hebrew abbreviation, its gershayim inside it (see as_searched)
+_EXCLUDED = re.compile(r'(?<!\S)-(\w+(?:[-\u05f4]\w+)*\*?|"[^"]*"\*?)')
 _PHRASE = re.compile(r'"([^"]*)"')
 COLUMNS = ("title", "display_text", "exact", "note")  # of the two indexes
 # FTS5's ``col:`` or ``{a b}:``; other words before a colon (10:30, Re:) are words.
