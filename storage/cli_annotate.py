@@ -55,11 +55,14 @@ def _quoted(
         raise InputError("the quote is empty")
     shown = _shown(quote)
     starts = typed_occurrences(article.text, quote)
-    if not starts:
+    places = [(start, start + len(quote)) for start in starts]  # as_typed keeps each place
+    if not places:
+        places = _encoded_otherwise(article.text, quote)
+    if not places:
         raise InputError(
             f"the quote {shown!r} is not in the text{_written_otherwise(article.text, quote)}"
         )
-    count = len(starts)
+    count = len(places)
     if occurrence is not None and occurrence > count:
         times = "once" if count == 1 else f"only {count} times"
         raise InputError(
@@ -71,8 +74,23 @@ def _quoted(
             f"the quote {shown!r} occurs {count} times in article {article.id}; the first was"
             f" tagged. To tag another, give --occurrence N (1 to {count})"
         )
-    start = starts[(occurrence or 1) - 1]
-    return start, start + len(quote)  # as_typed keeps each character's place
+    return places[(occurrence or 1) - 1]
+
+
+def _encoded_otherwise(text: str, quote: str) -> list[tuple[int, int]]:
+    """The places of ``text`` holding ``quote`` with its accents encoded otherwise (é as
+    one character, or as e and a combining accent, as macOS and some web pages write
+    them): the same text, tagged as the article writes it."""
+    if text.isascii() or quote.isascii():
+        return []
+    from diptych.storage.quotes import search_folded
+
+    wanted = unicodedata.normalize("NFC", as_typed(quote))
+    return [
+        (match.start, match.end)
+        for match in search_folded(text, quote)
+        if unicodedata.normalize("NFC", as_typed(text[match.start : match.end])) == wanted
+    ]
 
 
 def _written_otherwise(text: str, quote: str) -> str:

@@ -173,3 +173,28 @@ def test_each_occurrence_is_the_quote_as_typed_at_the_texts_own_place(
         assert as_typed(text[start : start + len(quote)]) == as_typed(quote)
     if quote in text:
         assert text.index(quote) >= starts[0]
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [("Lefe\u0300vre", "Lef\u00e8vre"), ("Zo\u00eb", "Zoe\u0308")],  # decomposed, composed
+)
+def test_a_quote_whose_accents_are_encoded_otherwise_is_tagged_as_written(
+    tmp_path: Path, written: str, typed: str
+) -> None:
+    article = tmp_path / "names.txt"
+    article.write_text(f"Names\n\nThe mayor {written} spoke. {written} left.", encoding="utf-8")
+    path = tmp_path / "names.diptych"
+    assert run("import", path, article)[0] == 0
+    status, _, err = run("annotate", path, "1", "--quote", typed, "--tag", "Person")
+    assert status == 0 and "occurs 2 times" in err
+    text = shown(path)
+    assert tagged(path) == [(text.index(written), written)]  # the text's own characters
+    status, _, err = run(
+        "annotate", path, "1", "--quote", typed, "--occurrence", "2", "--tag", "Person"
+    )
+    assert status == 0 and err == ""
+    assert [start for start, _ in tagged(path)] == [
+        text.index(written),
+        text.index(written, text.index(written) + 1),
+    ]
