@@ -31,8 +31,9 @@ from diptych.gui.read_only import refused_read_only
 from diptych.gui.selection_ends import blank_selection, selected_words
 from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, named, quoted
-from diptych.gui.tag_palette import NewTagPath, TagPalette, new_tag_path
+from diptych.gui.tag_palette import TagPalette
 from diptych.gui.undo_reveal import UndoReveal
+from diptych.storage.tag_paths import NewTagPath, new_tag_path
 
 BLANK_SELECTION = (
     "Only spaces or line breaks are selected, so nothing is tagged: select some words."

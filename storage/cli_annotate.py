@@ -14,10 +14,11 @@ import argparse
 import unicodedata
 
 from diptych.storage.cli_results import Output, Result
-from diptych.storage.cli_tags import refuse_new_path
+from diptych.storage.codebook import PATH_SEPARATOR
 from diptych.storage.errors import InputError
 from diptych.storage.model import Article
 from diptych.storage.project import Project
+from diptych.storage.tag_paths import new_tag_path
 from diptych.storage.typed_quotes import as_typed, typed_occurrences
 
 
@@ -31,15 +32,30 @@ def annotate_command(project: Project, args: argparse.Namespace) -> Result:
             raise InputError("--start needs --end")
         start, end = args.start, args.end
     with project.transaction():
-        for name in args.tag:
-            if project.tags.find(name=name) is None:
-                refuse_new_path(project, name)
-        tag_ids = [project.tags.ensure(name=name)[0].id for name in args.tag]
+        tag_ids = [_tag_id(project, name) for name in args.tag]
         passage = project.annotations.add(
             article_id=article.id, start=start, end=end, tag_ids=tag_ids,
             note=args.note, coder=args.coder,
         )  # fmt: skip
     return Output([passage.uuid], {"uuid": passage.uuid, "id": passage.id}, notes)
+
+
+def _tag_id(project: Project, name: str) -> int:
+    """The tag called ``name``; created if there is none, a path's missing tags each inside
+    the one before, as the tag palette makes them (``Economy/Tariffs`` under Economy,
+    ``/Brand`` at the top level beside a sub-tag Brand; only the tag named gets a key)."""
+    found = project.tags.find(name=name)
+    if found is not None:
+        return found.id
+    new = new_tag_path(project.tags.codebook(), name) if PATH_SEPARATOR in name else None
+    if new is None or not new.names:  # a name, or a path its own rules refuse ("Trade/")
+        return project.tags.ensure(name=name)[0].id
+    parent_id = new.parent_id
+    for number, part in enumerate(new.names, start=1):
+        keyed = number == len(new.names)
+        parent_id = project.tags.add(name=part, parent_id=parent_id, keyed=keyed).id
+    assert parent_id is not None
+    return parent_id
 
 
 def _quoted(

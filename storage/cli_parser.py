@@ -211,8 +211,9 @@ def _annotate_parser(sub: Any, name: str) -> None:
         help="tag a passage of an article",
         description="Tag a passage given by its quote or by code-point offsets of the display "
         "text. A quote's quotation marks and apostrophes may be straight or curly, whichever "
-        "the article has (Xi's finds Xi’s). Unknown tags are created. Prints the passage's "
-        "uuid.",
+        "the article has (Xi's finds Xi’s). Unknown tags are created, a path's missing tags "
+        "each inside the one before (Economy/Tariffs makes Tariffs under Economy). Prints the "
+        "passage's uuid.",
     )
     p.add_argument("project", type=Path)
     p.add_argument("article", type=_POSITIVE, metavar="ARTICLE_ID")

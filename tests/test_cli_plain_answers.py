@@ -174,17 +174,28 @@ def test_a_path_with_its_own_parent_names_the_tag(codebook: Path) -> None:
     assert len(tag_paths(codebook)) == 3
 
 
-def test_a_new_tag_path_is_refused_with_advice_the_command_line_can_follow(
-    codebook: Path,
-) -> None:
-    code, out, err = run("annotate", codebook, "1", "--quote", "rose", "--tag", "Economy/Tariffs")
-    assert (code, out) == (2, "")
-    assert "diptych tag PROJECT Tariffs --parent Economy" in err
-    assert "Economy/Tariffs" not in tag_paths(codebook)
-    assert run("tag", codebook, "Tariffs", "--parent", "Economy")[0] == 0  # as advised
+def test_annotate_creates_a_new_tag_path_as_the_tag_palette_does(codebook: Path) -> None:
     code, _, err = run("annotate", codebook, "1", "--quote", "rose", "--tag", "Economy/Tariffs")
     assert code == 0, err
-    assert tag_paths(codebook)["Economy/Tariffs"] == 1
+    paths = tag_paths(codebook)
+    assert paths["Economy/Tariffs"] == 1 and "Tariffs" not in paths  # under Economy
+    code, _, err = run("annotate", codebook, "1", "--quote", "rose", "--tag", "Trade/Quotas")
+    assert code == 0, err
+    assert {"Trade", "Trade/Quotas"} <= set(tag_paths(codebook))  # each inside the one before
+    code, _, err = run("annotate", codebook, "1", "--quote", "rose", "--tag", "/Tariffs")
+    assert code == 0, err
+    assert {"Tariffs", "Economy/Tariffs"} <= set(tag_paths(codebook))  # a top-level one too
+    code, _, err = run("annotate", codebook, "1", "--quote", "rose", "--tag", "Economy/")
+    assert code == 2 and "'/'" in err  # an unfinished path: the name's rule said
+
+
+def test_a_new_tag_path_given_to_tag_is_refused_with_advice_it_can_follow(
+    codebook: Path,
+) -> None:
     code, _, err = run("tag", codebook, "Trade/Quotas")
     assert code == 2
     assert "there is no tag 'Trade' yet; create it, then diptych tag PROJECT Quotas" in err
+    code, _, err = run("tag", codebook, "Economy/Tariffs")
+    assert code == 2 and "diptych tag PROJECT Tariffs --parent Economy" in err
+    assert run("tag", codebook, "Tariffs", "--parent", "Economy")[0] == 0  # as advised
+    assert "Economy/Tariffs" in tag_paths(codebook)
