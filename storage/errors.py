@@ -34,10 +34,18 @@ class Advice:
 
 
 READ_ONLY_ADVICE = Advice(
-    "Make the file writable and open it again, or save a copy.",
+    "Make the file writable and run the command again, or work on a copy of it.",
     "Make the file writable and open it again, or save a copy (File > Save a copy…) and open that.",
 )
 """What to do about a change refused because the project is open read-only."""
+
+FOLDER_READ_ONLY_ADVICE = Advice(
+    "Make its folder writable (changes are written in files beside it) and run the command"
+    " again, or work on a copy of the project in a folder that is.",
+    "Make the folder writable and open the project again, or save a copy (File > Save a"
+    " copy…) and open that.",
+)
+"""The same, where the file could be written but not its folder."""
 
 
 class DiptychError(Exception):

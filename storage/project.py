@@ -22,6 +22,7 @@ from types import TracebackType
 from diptych.storage.connection import Database
 from diptych.storage.database import connect, write_transaction
 from diptych.storage.errors import (
+    FOLDER_READ_ONLY_ADVICE,
     READ_ONLY_ADVICE,
     ProjectFileError,
     ProjectMovedError,
@@ -29,7 +30,11 @@ from diptych.storage.errors import (
 )
 from diptych.storage.model import ProjectInfo
 from diptych.storage.project_aside import keep_stale_log
-from diptych.storage.project_checks import file_exists, refuse_if_made_read_only
+from diptych.storage.project_checks import (
+    file_exists,
+    only_folder_unwritable,
+    refuse_if_made_read_only,
+)
 from diptych.storage.project_opening import opening_errors, prepare
 from diptych.storage.project_paths import file_identity, log_path, real_path
 from diptych.storage.sqlite_errors import translate_errors
@@ -222,10 +227,13 @@ class Project:
     def transaction(self) -> Iterator[None]:
         """Group writes into one transaction (nested calls become savepoints)."""
         if self.read_only:
+            folder = only_folder_unwritable(self.path)
             raise ReadOnlyProjectError(
-                "is open read-only; the change was not saved",
+                "is open read-only"
+                + (" (its folder cannot be written)" if folder else "")
+                + "; the change was not saved",
                 path=self.path,
-                advice=READ_ONLY_ADVICE,
+                advice=FOLDER_READ_ONLY_ADVICE if folder else READ_ONLY_ADVICE,
             )
         outermost = not self.db.conn.in_transaction
         if outermost:
