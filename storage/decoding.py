@@ -14,12 +14,15 @@ those used. The rules, in order:
    of that encoding read as "\ufffd" (``"cp932+replaced"``);
 5. UTF-8 text with a few stray bytes that are not UTF-8 (a curly quote or an accented letter
    pasted from an older program) is UTF-8 with those bytes read as cp1252
-   (``"utf-8+cp1252"``), when its UTF-8 letters show it to be UTF-8 (see
-   :func:`_utf8_with_strays`);
+   (``"utf-8+cp1252"``), when its UTF-8 letters show it to be UTF-8 and most of its bytes
+   beyond ASCII are UTF-8 (see :func:`_utf8_with_strays`);
 6. otherwise an older program's encoding: of another script than Latin (Cyrillic, Greek,
    Hebrew, Arabic) where the text clearly reads so (:mod:`diptych.storage.legacy_scripts`),
-   else the legacy Windows encoding, cp1252 (its five unassigned bytes read as Latin-1, so
-   that no byte is ever lost).
+   or a Chinese, Japanese or Korean one (GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR) where
+   the whole file reads without an error and its characters are those of such a text
+   (:mod:`diptych.storage.cjk_encodings`, ``"gb18030+letters"``), else the legacy Windows
+   encoding, cp1252 (its five unassigned bytes read as Latin-1, so that no byte is ever
+   lost).
 
 The text is then normalised: a leading BOM character is dropped and CRLF and lone CR become
 ``"\\n"``. Nothing here knows about Qt or the project database.
@@ -33,6 +36,7 @@ import re
 from dataclasses import dataclass
 
 from diptych.storage.charset_labels import REPLACED, codec_for_label, reads_as_windows_1252
+from diptych.storage.cjk_encodings import BY_LETTERS, cjk_encoding
 from diptych.storage.control_characters import BINARY_SIGNS
 from diptych.storage.errors import ArticleFileError
 from diptych.storage.legacy_scripts import other_script
@@ -72,13 +76,15 @@ _CP1252_OVER_LATIN1 = {
     if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
 
+# The same, a character for each byte: a table codecs.charmap_decode reads quickly.
+_CP1252_TABLE = "".join(_CP1252_OVER_LATIN1.get(byte, chr(byte)) for byte in range(256))
+
 # Bytes that are not UTF-8, as the "surrogateescape" error handler leaves them, and the
 # cp1252 (over Latin-1) character each stands for.
-_STRAY = re.compile("[\udc80-\udcff]")
 _STRAY_AS_CP1252 = {
     0xDC00 + byte: _CP1252_OVER_LATIN1.get(byte, chr(byte)) for byte in range(0x80, 0x100)
 }
-_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_NOT_ASCII_BYTES = bytes(range(0x80, 0x100))
 # Characters whose UTF-8 bytes are, read as cp1252, only ever mojibake ("Ã©", "â€œ"):
 # Latin-1 letters and signs, general punctuation (dashes, quotes) and the euro sign.
 _WESTERN = re.compile("[\u00a0-\u00ff\u2010-\u205f\u20ac]")
@@ -157,7 +163,7 @@ DECLARED_CP1252 = "windows-1252"
 
 def decode_cp1252(data: bytes) -> str:
     """Decode ``data`` as cp1252, reading its five unassigned bytes as Latin-1."""
-    return data.decode("latin-1").translate(_CP1252_OVER_LATIN1)
+    return codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0]
 
 
 def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
@@ -193,6 +199,10 @@ def _decode(data: bytes, *, name: str, html: bool) -> tuple[str, str]:
     if script is not None:
         with contextlib.suppress(UnicodeDecodeError):  # past the part looked at: no byte lost
             return data.decode(script), script
+    cjk = cjk_encoding(data)
+    if cjk is not None:
+        with contextlib.suppress(UnicodeDecodeError):  # past the part looked at: no byte lost
+            return data.decode(cjk), cjk + BY_LETTERS
     return western, "cp1252"
 
 
@@ -223,11 +233,16 @@ def _utf8_with_strays(data: bytes) -> str | None:
     capital before a quote or a no-break space), and when it does, the character is a
     rare one. So the UTF-8 reading is taken when the text holds a UTF-8 character that
     cp1252 would garble into the familiar "Ã©" or "â€œ", or more UTF-8 characters than
-    stray bytes (text in another alphabet, such as Cyrillic).
+    stray bytes (text in another alphabet, such as Cyrillic). Never when most of its bytes
+    beyond ASCII are stray ones: a Chinese or Japanese file in an older encoding holds
+    many UTF-8 characters by chance, but far more bytes that are not UTF-8.
     """
-    text = data.decode("utf-8", errors="surrogateescape")
-    strays = len(_STRAY.findall(text))
-    utf8 = len(_NON_ASCII.findall(text))
+    text = data.decode("utf-8", errors="surrogateescape")  # a stray byte: one character
+    strays = len(data) - len(data.decode("utf-8", errors="ignore").encode())
+    ascii_bytes = len(data.translate(None, _NOT_ASCII_BYTES))
+    if 2 * strays > len(data) - ascii_bytes:
+        return None
+    utf8 = len(text) - ascii_bytes - strays
     if not _WESTERN.search(text) and utf8 <= strays:
         return None
     return text.translate(_STRAY_AS_CP1252)

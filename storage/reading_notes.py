@@ -3,8 +3,8 @@ UTF-8, and how their bytes were read instead; which web pages were read as their
 article only, the site's navigation, header and footer around it left out.
 
 A file read as Windows-1252 comes out garbled if it was written in another old encoding
-(Japanese, say; Cyrillic, Greek, Hebrew and Arabic ones are told from their letters, and
-said); a UTF-8 file with a few stray bytes keeps its UTF-8 letters, and
+(Thai, say; Cyrillic, Greek, Hebrew, Arabic, Chinese, Japanese and Korean ones are told
+from their letters, and said); a UTF-8 file with a few stray bytes keeps its UTF-8 letters, and
 only the stray bytes (curly quotes or accented letters pasted from an older program) are
 read as Windows-1252; a web page read in the encoding it names may hold bytes that are not
 of that encoding, which show as "\ufffd". All are worth a glance, and all say how to bring
@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from diptych.storage.charset_labels import REPLACED, encoding_name
+from diptych.storage.cjk_encodings import BY_LETTERS
+from diptych.storage.cjk_encodings import NAMES as CJK_NAMES
 from diptych.storage.errors import Advice
 from diptych.storage.legacy_scripts import NAMES as LEGACY_NAMES
 from diptych.storage.wording import were
@@ -54,10 +56,11 @@ def reading_notes(
             f"European); if {its} letters look wrong, save {it} as UTF-8 and {update}."
         )
     for name, encoding in read:
-        if encoding in LEGACY_NAMES:
+        said = _told_by_letters(encoding)
+        if said is not None:
             notes.append(
-                f"{name} was not UTF-8 and was read as {LEGACY_NAMES[encoding]}, as its letters"
-                f" show; if they look wrong, save it as UTF-8 and {update}."
+                f"{name} was not UTF-8 and was read as {said}, as its letters show; if they"
+                f" look wrong, save it as UTF-8 and {update}."
             )
         if encoding.endswith(REPLACED):
             said = encoding_name(encoding.removesuffix(REPLACED))
@@ -85,3 +88,12 @@ def reading_notes(
             "headers and footers were left out."
         )
     return notes
+
+
+def _told_by_letters(encoding: str) -> str | None:
+    """The name of the older encoding a file was read in as its letters show, if it was."""
+    if encoding in LEGACY_NAMES:
+        return LEGACY_NAMES[encoding]
+    return (
+        CJK_NAMES.get(encoding.removesuffix(BY_LETTERS)) if encoding.endswith(BY_LETTERS) else None
+    )

@@ -304,7 +304,7 @@ def test_western_european_text_stays_windows_1252(text: str) -> None:
 
 def test_japanese_in_its_old_encoding_is_not_taken_for_another_script() -> None:
     data = "東京からの便り。会議は終わった。明日また話し合う予定です。".encode("shift_jis")
-    assert decode_article(data, name="tokyo.txt").encoding == "cp1252"
+    assert decode_article(data, name="tokyo.txt").encoding == "cp932+letters"
 
 
 def test_a_greek_file_with_a_byte_greek_lacks_past_its_start_loses_nothing() -> None:

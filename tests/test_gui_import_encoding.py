@@ -1,12 +1,13 @@
 """A file that is not UTF-8 is read as Windows-1252 (Western European); the message after
-the import names it and says what to do if its letters look wrong (a Japanese file in an
-old encoding comes out garbled that way). A Russian, Greek, Hebrew or Arabic file in its
-old encoding is read in it, which the message says."""
+the import names it and says what to do if its letters look wrong (a Thai file in an
+old encoding comes out garbled that way). A Russian, Greek, Hebrew, Arabic, Chinese,
+Japanese or Korean file in its old encoding is read in it, which the message says."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
@@ -17,13 +18,13 @@ def test_the_import_message_names_the_files_read_as_windows_1252(
 ) -> None:
     posted: list[tuple[int, str, str]] = []
     window.context.messages.posted.connect(lambda *args: posted.append(args))
-    (tmp_path / "tokyo.txt").write_bytes("東京からの便り\n\n会議は終わった。\n".encode("shift_jis"))
+    (tmp_path / "bangkok.txt").write_bytes("ข่าวจากกรุงเทพ\n\nการประชุมจบลงแล้ว\n".encode("cp874"))
     (tmp_path / "seoul.txt").write_text("Notes from Seoul\n\nAll well.\n", encoding="utf-8")
     with qtbot.waitSignal(window.importer.imported, timeout=10_000):
-        window.importer.import_files([tmp_path / "tokyo.txt", tmp_path / "seoul.txt"])
+        window.importer.import_files([tmp_path / "bangkok.txt", tmp_path / "seoul.txt"])
     text = posted[-1][2]
     assert text.startswith("Imported 2 articles.")
-    assert "tokyo.txt was not UTF-8" in text and "seoul.txt" not in text
+    assert "bangkok.txt was not UTF-8" in text and "seoul.txt" not in text
     assert "Windows-1252" in text and "save it as UTF-8" in text
     assert "Update from newer file" in text
 
@@ -108,3 +109,27 @@ def test_a_russian_file_in_its_old_encoding_is_read_in_it_and_said(
     article = window.session.project.articles.get(article_id=article_id)
     assert article.title == "Правительство объявило о новых мерах"
     assert "Встреча прошла спокойно." in article.text
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "codec", "said"),
+    [
+        ("beijing.txt", "北京新闻\n\n外交部发言人答记者问。", "gbk", "GB18030 (Chinese)"),
+        ("tokyo.txt", "東京からの便り\n\n会議は終わった。", "euc_jp", "EUC-JP (Japanese)"),
+    ],
+)
+def test_a_chinese_or_japanese_file_in_its_old_encoding_is_read_in_it_and_said(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, name: str, text: str, codec: str, said: str
+) -> None:
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    (tmp_path / name).write_bytes(text.encode(codec))
+    with qtbot.waitSignal(window.importer.imported, timeout=10_000) as imported:
+        window.importer.import_files([tmp_path / name])
+    message = posted[-1][2]
+    assert f"{name} was not UTF-8 and was read as {said}, as its letters show" in message
+    assert "a few bytes" not in message and "Update from newer file" in message
+    [article_id] = imported.args[0]
+    article = window.session.project.articles.get(article_id=article_id)
+    assert article.title == text.split("\n")[0]
+    assert text.split("\n")[-1] in article.text
