@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
+from diptych.gui.cjk_words import cut_to_word_clicked
 from diptych.gui.empty_hint import EmptyHint
 from diptych.gui.mouse_selection import MouseSelection
 from diptych.gui.passage_index import PassageIndex
@@ -169,9 +170,12 @@ class ArticleView(QTextEdit):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """A double click selects its word as Qt does (and a drag from it goes word by word);
-        in a figure, the whole figure ("4,548.0", where Qt took "548")."""
+        in a figure, the whole figure ("4,548.0", where Qt took "548"); in Chinese or
+        Japanese, the word clicked, not its whole sentence (see :mod:`diptych.gui.cjk_words`)."""
         self._mouse.double_clicked()
         super().mouseDoubleClickEvent(event)
+        point = event.position().toPoint()
+        cut_to_word_clicked(self, point, self._position_at(point))
         self.take_whole_numbers()
 
     def take_whole_numbers(self, forward: bool = True) -> None:

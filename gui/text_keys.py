@@ -1,6 +1,7 @@
 """What the keys do over an article's text: 1-9 tag the selection, Delete deletes the
 selected passage, Shift+F10 opens the context menu, Enter on a highlight selects its
-passage; a caret the reader moves with a key is reported (the outline follows it). Letters
+passage; a word step stops at the end of a Chinese or Japanese word, and takes a figure
+whole; a caret the reader moves with a key is reported (the outline follows it). Letters
 typed over the text, which cannot be edited, are reported once (a note meant for the
 passage gone to from the Passages list vanished there without a word).
 """
@@ -11,8 +12,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 
+from diptych.gui.cjk_words import step_end
 from diptych.gui.relayout_place import RelayoutPlace
 from diptych.gui.table_selection import TableSelection
 from diptych.gui.tag_keys import MODIFIER_KEYS, tag_digit
@@ -69,7 +71,8 @@ class TextKeys:
             return
         default(event)
         step = next((step for step in WORD_STEPS if event.matches(step)), None)
-        if step is not None:  # a figure is one word, as a drag takes it
+        if step is not None:  # Chinese and Japanese words; a figure is one word, as a drag takes it
+            self._stop_at_cjk_words(before[0])
             self.view.take_whole_numbers(forward=WORD_STEPS[step])
         self._report_caret(before)
 
@@ -113,6 +116,20 @@ class TextKeys:
             self._typing_said = True
             self.view.typedOnText.emit()
         return True
+
+    def _stop_at_cjk_words(self, start: int) -> None:
+        """Cut the word step Qt took from ``start`` at the first end of a Chinese or
+        Japanese word on the way (Qt finds none in a run of them; see
+        :mod:`diptych.gui.cjk_words`)."""
+        cursor = self.view.textCursor()
+        stop = step_end(self.view.document(), start, cursor.position())
+        if stop == cursor.position():
+            return
+        keep = cursor.hasSelection()
+        cursor.setPosition(
+            stop, QTextCursor.MoveMode.KeepAnchor if keep else QTextCursor.MoveMode.MoveAnchor
+        )
+        self.view.setTextCursor(cursor)
 
     def _caret(self) -> tuple[int, bool]:
         """Where the caret is, and whether text is selected."""

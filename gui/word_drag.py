@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextDocument
 
+from diptych.gui.cjk_words import splits, word_around
+
 LONGEST_WORD = 80  # a drag's end inside a longer run of letters is not moved to its ends
 APOSTROPHES = "'’"
 NUMBER_MARKS = ",.٫٬"  # between two digits, part of the number: "4,548.0", "7٫4"
@@ -27,14 +29,18 @@ def words_dragged(document: QTextDocument, start: int, end: int) -> tuple[int, i
 
 
 def _word_around(document: QTextDocument, position: int) -> tuple[int, int] | None:
-    """The word ``position`` falls inside (between two of its characters), if any."""
+    """The word ``position`` falls inside (between two of its characters), if any; in
+    Chinese or Japanese, as :mod:`diptych.gui.cjk_words` finds their words."""
     if not (_in_word(document, position - 1) and _in_word(document, position)):
+        return None
+    if splits(document, position):
         return None
     start, end = position, position
     while start > position - LONGEST_WORD and _in_word(document, start - 1):
         start -= 1
     while end < position + LONGEST_WORD and _in_word(document, end):
         end += 1
+    start, end = word_around(document, start, end, position)
     if end - start >= LONGEST_WORD:
         return None  # no word (a long address, a run of digits): the drag stays as it is
     return start, end
