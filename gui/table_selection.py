@@ -159,9 +159,7 @@ class TableSelection:
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             parts.append(separator + cursor.selectedText().replace("\u2029", "\n"))
-        data = QMimeData()
-        data.setText("".join(parts))
-        return data
+        return plain_mime_data("".join(parts))
 
     def _show(self) -> None:
         """Draw the selection as made over Qt's, which is hidden while it runs across
@@ -219,3 +217,13 @@ def _moved(document: QTextDocument, position: int, step: QTextCursor.MoveOperati
     probe.setPosition(position)
     probe.movePosition(step)
     return off_the_seam(document, probe.position(), step not in BACK)
+
+
+def plain_mime_data(text: str) -> QMimeData:
+    """``text`` as the clipboard or a drag takes it, made by Qt itself (a plain text
+    field's copy of it). A QMimeData made in Python is an object Python must be there to
+    delete: left on the clipboard as the program ended, after Python, it crashed it."""
+    field = QTextEdit()
+    field.setPlainText(text)
+    field.selectAll()
+    return field.createMimeDataFromSelection()
