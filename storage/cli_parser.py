@@ -294,7 +294,8 @@ def _export_parser(sub: Any, name: str) -> None:
         help="who is exporting: a qdpx names them as the project's maker when they coded in"
         " it, else the coder of most passages exported (default: as for annotate)",
     )
-    p.add_argument("unnamed_output", nargs="*", help=argparse.SUPPRESS)
+    # A default, or argparse calls it "required" when the project is missing too.
+    p.add_argument("unnamed_output", nargs="*", default=[], help=argparse.SUPPRESS)
 
 
 # Sub-commands in the order ``diptych --help`` lists them.

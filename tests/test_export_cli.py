@@ -153,6 +153,16 @@ def test_an_output_file_named_without_o_is_refused_with_the_command_to_type(
     assert out.getvalue() == "" and not target.exists()
 
 
+def test_export_without_a_project_names_only_the_project_as_missing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["export"], stdout=out, stderr=err) == 2
+    said = err.getvalue() + capsys.readouterr().err  # argparse's own, on the terminal's
+    assert "the following arguments are required: project\n" in said
+    assert "unnamed" not in said  # a name of no usage line
+
+
 def test_a_tag_whose_name_starts_with_a_dash_can_be_named(project: Path) -> None:
     # argparse took "-5% tariffs" for an option and refused the command: "--tag: expected
     # one argument". A name that is no option of the command is the option's value.
