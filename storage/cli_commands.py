@@ -208,6 +208,8 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
         format_of,
     )
 
+    if args.output == Path("-"):  # standard output, as the shell's tools read a "-"
+        args.output = None
     fmt = args.format or (format_of(args.output) if args.output is not None else None)
     if fmt is None:
         suffixes = ", ".join(f.suffix for f in FORMATS.values())

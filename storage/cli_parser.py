@@ -266,8 +266,8 @@ def _export_parser(sub: Any, name: str) -> None:
         "-o",
         "--output",
         type=Path,
-        help="file to write (default: standard output; for qdpx, a zip, only when it is"
-        " redirected to a file or a pipe, not a terminal)",
+        help="file to write (default, or -: standard output; for qdpx, a zip, only when it"
+        " is redirected to a file or a pipe, not a terminal)",
     )
     p.add_argument(
         "--article", type=_POSITIVE, action="append", metavar="ID", help="only this article"

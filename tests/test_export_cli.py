@@ -178,3 +178,14 @@ def test_an_option_after_tag_is_still_an_option(project: Path, tmp_path: Path) -
     argv = ["export", str(project), "--tag", "-o", str(tmp_path / "x.md")]
     assert main(argv, stdout=io.StringIO(), stderr=err) == 2
     assert not (tmp_path / "x.md").exists()
+
+
+def test_an_output_of_a_dash_is_standard_output(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where a file named "-" was written
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["export", str(project), "-f", "csv", "-o", "-"], stdout=out, stderr=err)
+    assert code == 0, err.getvalue()
+    assert "tag path" in out.getvalue()  # the table itself, not the name of a file written
+    assert not (tmp_path / "-").exists()
