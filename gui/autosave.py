@@ -202,7 +202,7 @@ class AutosaveText(QPlainTextEdit):
             self._saved = text
             return
         command, changed = self._command, text != self._saved
-        self._put(text)
+        self._put(text, changed=True)
         if self.session.following_elsewhere and changed and command is not None:
             what = command("", self._sittings.current).WHAT
             self.session.messages.info(f"The {what} shown was changed in another window.")
@@ -316,9 +316,10 @@ class AutosaveText(QPlainTextEdit):
         assert self._command is not None
         return self._command("", self._sittings.current).stored()
 
-    def _put(self, text: str) -> None:
-        """Show ``text`` as stored, the cursor where the change leaves it (see
-        :func:`caret_after_change`): after the text redone, where the text undone was."""
+    def _put(self, text: str, *, changed: bool = False) -> None:
+        """Show ``text`` as stored; the cursor where it was, as far as it can be, or, for
+        the text shown ``changed`` (undo, redo, another window), where the change leaves it
+        (see :func:`caret_after_change`): after the text redone, where the text undone was."""
         self._saved = text
         self._replacing = False
         self._refused = self._said = False
@@ -332,8 +333,9 @@ class AutosaveText(QPlainTextEdit):
             self.setPlainText(text)
         finally:
             self._loading = False
+        caret = caret_after_change(shown, text, caret) if changed else min(caret, len(text))
         cursor = self.textCursor()
-        cursor.setPosition(codepoint_to_utf16(text, caret_after_change(shown, text, caret)))
+        cursor.setPosition(codepoint_to_utf16(text, caret))
         self.setTextCursor(cursor)
 
     def on_text_changed(self) -> None:
