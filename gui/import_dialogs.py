@@ -124,22 +124,42 @@ class ImportFileDialogs:
         return Path(name)
 
 
+WAITING = "Waiting for the import under way to end"
+
+
+def progress_label(files: Sequence[Path], verb: str) -> str:
+    """What an import of ``files`` is doing, as its progress dialog says it."""
+    if len(files) > 1:
+        return f"{verb} {len(files)} files…"
+    if files[0].is_dir():  # "Reading Downloads…" would read as a file's name
+        return f"{verb} the files in the folder {files[0].name}…"
+    return f"{verb} {files[0].name}…"
+
+
 def show_progress(
     worker: Worker, files: Sequence[Path], verb: str, window: QWidget, *, title: str = "Import"
 ) -> None:
     """A progress dialog for one import (or update: its ``title`` says which), shown only
     if it takes more than a moment (one long web page can take a while), closed when the
-    import ends however it ends (a bug included: the workers report that)."""
-    if len(files) > 1:
-        label = f"{verb} {len(files)} files…"
-    elif files[0].is_dir():  # "Reading Downloads…" would read as a file's name
-        label = f"{verb} the files in the folder {files[0].name}…"
-    else:
-        label = f"{verb} {files[0].name}…"
+    import ends however it ends (a bug included: the workers report that). One that waits
+    for the import under way says so until its turn comes; Cancel then takes it back."""
+    label = progress_label(files, verb)
     progress = QProgressDialog(label, "Cancel", 0, len(files), window)
     progress.setWindowTitle(title)
-    if len(files) == 1 or any(path.is_dir() for path in files):
-        progress.setRange(0, 0)  # a busy bar: one file has no steps, a folder no count yet
+    busy_bar = len(files) == 1 or any(path.is_dir() for path in files)
+
+    def begin() -> None:
+        if isValid(progress):
+            progress.setLabelText(label)
+            # a busy bar: one file has no steps, a folder no count yet
+            progress.setRange(0, 0 if busy_bar else len(files))
+
+    if worker.waiting:
+        progress.setLabelText(f"{WAITING}, then {label[0].lower()}{label[1:]}")
+        progress.setRange(0, 0)
+        worker.signals.started.connect(begin)
+    else:
+        begin()
 
     # An import goes on being told once its window has given way to another project (see
     # ImportController.import_exchange), when this dialog may be gone with the window.

@@ -4,6 +4,7 @@ added, what was refused or left out and why, and where an updated article's pass
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diptych.gui.commands import quote_start
@@ -190,3 +191,13 @@ def _listed(
         lines.append(f"{problem.rstrip('.')} ({len(names)}): {shown}{more}.")
     said.append("\n".join(lines))
     return said
+
+
+def waiting_message(paths: Sequence[Path], doing: str) -> str:
+    """What waits for the import under way, said in the status bar."""
+    if len(paths) > 1:
+        what = f"The {len(paths)} files chosen"
+    else:
+        kind = "folder" if paths[0].is_dir() else "file"
+        what = f"The {kind} {readable_text(paths[0].name)}"
+    return f"{what} will be {doing} once the import under way ends."

@@ -9,7 +9,7 @@ are imported. The file dialogs and the progress dialog are in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,10 +35,11 @@ from diptych.gui.import_messages import (
     removed_meanwhile_message,
     update_message,
     update_refused_message,
+    waiting_message,
 )
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import Settings
-from diptych.gui.workers import Worker, Workers
+from diptych.gui.workers import Job, Worker, Workers
 from diptych.storage.errors import (
     READ_ONLY_ADVICE,
     InputError,
@@ -61,6 +62,18 @@ BACK_TO_BEFORE = "with it open, File > Restore from backup takes it back to befo
 def kept_in(name: str) -> str:
     """What an import cut short left in the project ``name``, closed since it began."""
     return f"the files imported before that are in {name}: {BACK_TO_BEFORE}"
+
+
+IMPORT_LINE = "import"  # the line of workers (see Workers.start) imports run in, in turn
+
+
+def when_started(worker: Worker, begin: Callable[[], None]) -> None:
+    """Call ``begin`` as ``worker``'s job is given to the pool: now, unless it waits in
+    its line (then as its turn comes, never if it is cancelled first)."""
+    if worker.waiting:
+        worker.signals.started.connect(begin)
+    else:
+        begin()
 
 
 class ImportController(QObject):
@@ -102,6 +115,7 @@ class ImportController(QObject):
         self.backups = backups
         self.settings = settings
         self.dialogs = ImportFileDialogs(window, settings)
+        self._writers: list[Worker] = []  # the imports started, until each has ended
 
     def choose_and_import(self) -> None:
         """Ask for files, then import them (a read-only project says so first)."""
@@ -129,18 +143,49 @@ class ImportController(QObject):
             self.import_exchange(exchange)
         if not articles:
             return
-        # What others wrote until now is shown first; what they write once the job has its
-        # connection, it notes. (A commit in the moment between is seen at the next change
-        # made elsewhere: waiting for the job's first report instead would take its own
-        # commit, when it is quick, for another program's.)
-        self.session.on_watch_timeout()
-        worker = self.workers.start(import_files_job(self.session.project.path, articles))
-        self._under_way(worker, articles)
+        worker = self._start(import_files_job(self.session.project.path, articles), articles)
+
+        def begin() -> None:
+            # What others wrote until now is shown first; what they write once the job has
+            # its connection, it notes. (A commit in the moment between is seen at the next
+            # change made elsewhere: waiting for the job's first report instead would take
+            # its own commit, when it is quick, for another program's.)
+            self.session.on_watch_timeout()
+            self._under_way(worker, articles)
+
+        when_started(worker, begin)
         # First: the progress closes before what the import asks or says when it ends.
         show_progress(worker, articles, "Reading", self.window)
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
         worker.signals.cancelled.connect(self.on_worker_cancelled)
+
+    def writing_here(self) -> str:
+        """What of this window may be writing to the project now, as a busy project names
+        it ("the import under way"), or "" (see :class:`~diptych.gui.messages.MessageBridge`)."""
+        writing = any(not worker.waiting for worker in self._writers)
+        return "the import under way" if writing else ""
+
+    def _start(
+        self,
+        job: Job,
+        paths: Sequence[Path],
+        *,
+        told_after_close: bool = False,
+        doing: str = "imported",
+    ) -> Worker:
+        """Start an import's ``job``, after the imports and updates under way in this
+        window (each writes to the project in turn, none gives up waiting for another's
+        write); one that waits says so in the status bar, and its progress dialog until
+        its turn comes."""
+        worker = self.workers.start(job, told_after_close=told_after_close, line=IMPORT_LINE)
+        if doing == "imported":  # an update only reads in the background
+            self._writers.append(worker)
+            worker.delivery.ended.connect(lambda: self._writers.remove(worker))
+            worker.delivery.bug.connect(lambda *_args: self._writers.remove(worker))
+        if worker.waiting:
+            self.session.messages.info(waiting_message(paths, doing))
+        return worker
 
     def _under_way(self, worker: Worker, paths: Sequence[Path]) -> None:
         """Note the import of ``paths`` as under way until ``worker`` ends, one way or
@@ -234,11 +279,13 @@ class ImportController(QObject):
         the import ended is still told, naming this project (see :meth:`_closed_since`).
         """
         job = exchange_job(self.session.project.path, list(paths), self.backups)
-        worker = self.workers.start(job, told_after_close=True)
+        worker = self._start(job, paths, told_after_close=True)
         show_progress(worker, paths, "Importing", self.window)
+        begun: list[bool] = []
+        when_started(worker, lambda: begun.append(True))
         worker.signals.finished.connect(self.on_exchange_finished)
         worker.signals.failed.connect(self.on_exchange_failed)
-        worker.signals.cancelled.connect(self.on_exchange_cancelled)
+        worker.signals.cancelled.connect(lambda: self.on_exchange_cancelled(begun=bool(begun)))
 
     def on_exchange_failed(self, text: str) -> None:
         """A file was refused: the files before it are imported (each is committed on its
@@ -251,9 +298,14 @@ class ImportController(QObject):
         self.session.changed_by_worker()
         self.session.messages.error(text, "Import")
 
-    def on_exchange_cancelled(self) -> None:
-        """Cancel between two files: those imported before it stay, and are shown."""
+    def on_exchange_cancelled(self, *, begun: bool = True) -> None:
+        """Cancel between two files: those imported before it stay, and are shown. An
+        import cancelled while it waited for the one under way did nothing."""
         closed = self._closed_since()
+        if not begun:
+            where = f" into {closed}" if closed else ""
+            self.session.messages.info(f"Import{where} cancelled; nothing was imported.")
+            return
         if closed:
             self.session.messages.warning(
                 f"The import into {closed} stopped as the project was closed; {kept_in(closed)}",
@@ -314,7 +366,7 @@ class ImportController(QObject):
         if self._refused_read_only("no article can be updated"):
             return
         job = newer_version_job(self.session.project.path, article_id, path)
-        worker = self.workers.start(job)
+        worker = self._start(job, [path], doing="read")
         show_progress(worker, [path], "Reading", self.window, title="Update article")
         title = article_label(self.session, article_id)
         gone = removed_meanwhile_message(title, path.name)

@@ -9,13 +9,19 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal
 
-from diptych.storage.errors import DiptychError, MadeReadOnlyError, ProjectMovedError
+from diptych.storage.errors import (
+    DiptychError,
+    MadeReadOnlyError,
+    ProjectBusyError,
+    ProjectMovedError,
+)
 from diptych.storage.wording import sentence
 
 log = logging.getLogger("diptych")
@@ -63,6 +69,10 @@ class MessageBridge(QObject):
     def __init__(self, parent: QObject | None = None, *, crash_log: Path | None = None) -> None:
         super().__init__(parent)
         self.crash_log = crash_log  # where bugs' tracebacks are written (None: only logged)
+        # What of the window is writing to the project in the background ("the import
+        # under way"), or "": a change refused as the file is busy meanwhile names it, not
+        # another program. The window sets it.
+        self.writing_here: Callable[[], str] = lambda: ""
 
     def info(self, text: str, title: str = "Diptych") -> None:
         """Something the user may like to know (shown in the status bar)."""
@@ -87,7 +97,7 @@ class MessageBridge(QObject):
         A change refused because the file was made read-only while open is said by the
         window that opens it again read-only, once, when one does (``projectMadeReadOnly``).
         """
-        text = as_shown(exc)
+        text = as_shown(self._busy_here(exc))
         if isinstance(exc, MadeReadOnlyError) and self._heard(MADE_READ_ONLY):
             self.projectMadeReadOnly.emit(text, typed)  # said once the window shows it so
             return
@@ -100,6 +110,18 @@ class MessageBridge(QObject):
             self.error(text, title)
         if moved:
             self.projectFileLeft.emit()
+
+    def _busy_here(self, exc: DiptychError) -> DiptychError:
+        """``exc``, or, for a change refused as the project was busy while this window's
+        own import writes to it, an error that says so (and when to make it again)."""
+        here = self.writing_here() if isinstance(exc, ProjectBusyError) else ""
+        if not here:
+            return exc
+        return ProjectBusyError(
+            f"is busy: {here} in this window is writing to it, so that change was not saved",
+            path=exc.path,
+            advice="Make it again once the import has ended.",
+        )
 
     def _heard(self, signal: str) -> bool:
         """True if something acts on ``signal`` (finds the project file again when told it

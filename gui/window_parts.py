@@ -89,6 +89,7 @@ class WindowParts(QMainWindow):
         self.importer = ImportController(
             session, self.workers, self, backups=context.paths.backups, settings=context.settings
         )
+        context.messages.writing_here = self.importer.writing_here
         self.backups = BackupScheduler(session, self.workers, context.paths.backups)
         self.actions_.build_menus(self, self._dock_toggles())
         self.actions_.build_toolbar(self)

@@ -9,6 +9,11 @@ What a job says is passed on to its callers on the GUI thread, as it arrives the
 the window that started it has closed (given way to another project), nothing more is
 passed on (:meth:`Workers.close`), so that no late result or message of one project
 reaches the next project's window.
+
+Jobs started in one line (:meth:`Workers.start`'s ``line``) run one after another, each
+once the one before it has ended and its callers were told: two imports into one project
+each get the file to themselves, rather than the second waiting for the first's write
+and giving up.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ class WorkerSignals(QObject):
     """Signals of a :class:`Worker` (QRunnable cannot have its own).
 
     Signals:
+        started(): the job is given to the thread pool: at once, or, in a line, once the
+            jobs before it have ended.
         progressed(int, int): done, total.
         finished(object): the job's result.
         failed(str): a known error's message, file and advice included, as the window
@@ -41,6 +48,7 @@ class WorkerSignals(QObject):
             has already reported it (crash log and dialog).
     """
 
+    started = Signal()
     progressed = Signal(int, int)
     finished = Signal(object)
     failed = Signal(str)
@@ -116,17 +124,22 @@ class Worker(QRunnable):
         self.delivery = Delivery(self._said, self.signals)
         self.error: BaseException | None = None  # the bug that stopped the job, if one did
         self.told_after_close = told_after_close
+        self.waiting = False  # in a line, behind a job that has not ended yet
         self._cancel = threading.Event()
         self.setAutoDelete(False)  # Python keeps the reference; Qt must not delete it
 
     def cancel(self) -> None:
-        """Ask the job to stop at its next progress report."""
+        """Ask the job to stop at its next progress report; one still waiting in its line
+        ends at once (it has done nothing)."""
         self._cancel.set()
+        if self.waiting:
+            self.waiting = False
+            self.delivery.on_cancelled()
 
     def drop(self) -> None:
         """Cancel the job, and pass on nothing more that it says (but a bug)."""
-        self.cancel()
         self.delivery.dropped = True
+        self.cancel()
 
     @property
     def is_cancelled(self) -> bool:
@@ -176,15 +189,19 @@ class Workers(QObject):
         self.pool = pool
         self.messages = messages
         self._running: list[Worker] = []
+        self._lines: dict[str, list[Worker]] = {}  # each line's jobs, the one running first
         self.closed = False  # see close()
 
-    def start(self, job: Job, *, told_after_close: bool = False) -> Worker:
+    def start(self, job: Job, *, told_after_close: bool = False, line: str = "") -> Worker:
         """Run ``job`` in the pool once control returns to the event loop.
 
         The start is deferred so that the caller's connections to ``worker.signals`` are in
         place before the job can finish: a signal emitted with no receiver is lost.
         With ``told_after_close``, what the job says still reaches its callers after
         :meth:`close`: they only report, naming the project (a copy of it saved, say).
+        With a ``line`` ("import"), the job waits (``worker.waiting``) until the jobs
+        started before it in that line have ended and their callers were told; the
+        worker's ``started`` says when it is given to the pool.
         """
         worker = Worker(job, told_after_close=told_after_close)
         if self.closed:  # a window that gave way starts nothing more
@@ -192,6 +209,12 @@ class Workers(QObject):
         self._running.append(worker)
         worker.delivery.ended.connect(lambda w=worker: self._forget(w))
         worker.delivery.bug.connect(lambda *args, w=worker: self._report_bug(w, *args))
+        if line:
+            queue = self._lines.setdefault(line, [])
+            queue.append(worker)
+            if len(queue) > 1 and not worker.is_cancelled:
+                worker.waiting = True
+                return worker
         QTimer.singleShot(0, self, lambda: self._launch(worker))
         return worker
 
@@ -199,11 +222,27 @@ class Workers(QObject):
         if worker.is_cancelled:
             worker.delivery.on_cancelled()
         else:
+            worker.signals.started.emit()
             self.pool.start(worker)
+
+    def _let_go(self, worker: Worker) -> None:
+        """The jobs before ``worker`` in its line have ended: run it (unless it was
+        cancelled while it waited)."""
+        if worker.waiting:
+            worker.waiting = False
+            self._launch(worker)
 
     def _forget(self, worker: Worker) -> None:
         if worker in self._running:
             self._running.remove(worker)
+        for queue in self._lines.values():
+            if worker not in queue:
+                continue
+            first = queue[0] is worker
+            queue.remove(worker)
+            if first and queue:  # after what its callers do as they are told it ended
+                following = queue[0]
+                QTimer.singleShot(0, self, lambda w=following: self._let_go(w))
 
     def _report_bug(self, worker: Worker, summary: str, details: str) -> None:
         self._forget(worker)

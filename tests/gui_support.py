@@ -177,8 +177,8 @@ def finish_jobs_as_they_start(monkeypatch: pytest.MonkeyPatch, wait_ms: int) -> 
     """
     original = Workers.start
 
-    def start_then_wait(self: Workers, job: Callable[[Progress], Any]) -> Any:
-        worker = original(self, job)
+    def start_then_wait(self: Workers, job: Callable[[Progress], Any], **how: Any) -> Any:
+        worker = original(self, job, **how)
         self.pool.waitForDone(wait_ms)
         return worker
 

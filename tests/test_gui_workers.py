@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThreadPool
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.messages import MessageBridge
@@ -65,3 +68,33 @@ def test_known_errors_fail_and_bugs_crash(qtbot: QtBot) -> None:
         pass
     assert crashed.args[0] == reported.args[0] == "KeyError: 'oops'"
     assert workers.cancel_all()
+
+
+def test_jobs_in_one_line_run_in_turn_even_when_one_between_is_cancelled(qtbot: QtBot) -> None:
+    workers = Workers(QThreadPool())
+    release = threading.Event()
+    ran: list[str] = []
+
+    def job(name: str) -> Callable[[Progress], str]:
+        def run(progress: Progress) -> str:
+            ran.append(name)
+            if name == "first":
+                release.wait(30)
+            return name
+
+        return run
+
+    first = workers.start(job("first"), line="import")
+    second = workers.start(job("second"), line="import")
+    third = workers.start(job("third"), line="import")
+    qtbot.waitUntil(lambda: ran == ["first"])
+    assert second.waiting and third.waiting
+    with qtbot.waitSignal(second.signals.cancelled, timeout=0):  # at once: it did nothing
+        second.cancel()
+    QCoreApplication.processEvents()  # where a job let go too early would start
+    assert ran == ["first"]  # the third still waits for the first
+
+    with qtbot.waitSignal(third.signals.finished) as finished:
+        release.set()
+    assert finished.args == ["third"] and ran == ["first", "third"]
+    assert not first.waiting and not workers.busy
