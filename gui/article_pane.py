@@ -27,6 +27,7 @@ from diptych.gui.pane_activation import ReaderWatch
 from diptych.gui.pane_find import PaneFind
 from diptych.gui.pane_header import PaneHeader, spoken_title
 from diptych.gui.pane_history import PaneHistory
+from diptych.gui.pane_in_place import OpenedInPlace, follow_opened_in_place
 from diptych.gui.pane_loading import EMPTY_PANE_HINT, PaneLoading
 from diptych.gui.pane_passages import PanePassages
 from diptych.gui.pane_zoom import NORMAL_ZOOM, next_zoom, within_limits, zoomed_font
@@ -95,6 +96,8 @@ class ArticlePane(QFrame):
         # A reading place given to the pane (a saved layout) not yet gone to: its article
         # is still being read in (kept if the pane is closed first).
         self.place_to_resume = 0
+        # An imported article opened here in place of the one shown (no room for a pane).
+        self.in_place: OpenedInPlace | None = None
         self.margin = PassageMargin(self.view, self)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -165,6 +168,8 @@ class ArticlePane(QFrame):
 
     def show_article(self, article_id: int) -> None:
         """Open an article in this pane, replacing the one shown (Back returns to it)."""
+        if self.in_place is not None and article_id != self.in_place.article_id:
+            self.in_place = None  # the reader went on: a removal closes the pane again
         if article_id != self.article_id:
             if self.article_id is not None and self.loader.current is not None:
                 self.articleLeft.emit(self.article_id, self.reading_place())
@@ -254,10 +259,12 @@ class ArticlePane(QFrame):
 
     def on_session_articles_changed(self) -> None:
         """Follow renames (and namesakes come or gone), also in Back's and Forward's
-        tooltips; close if the article was removed."""
+        tooltips; close if the article was removed (but an imported one opened in place of
+        another: see :mod:`pane_in_place`)."""
         if self.history.can_go_back or self.history.can_go_forward:
             self.history.keep_only({a.id for a in self.session.articles()})
             self.on_history_changed()  # the article each goes to renamed, or another now
+        follow_opened_in_place(self, {a.id for a in self.session.articles()})
         if self.article_id is None:
             return
         listed = {a.id: (a, label) for a, label in article_labels(self.session.articles())}

@@ -22,6 +22,7 @@ from diptych.gui import dialogs
 from diptych.gui.article_pane import NO_PANE, ArticlePane
 from diptych.gui.context import AppContext
 from diptych.gui.library_panel import remove_articles
+from diptych.gui.pane_in_place import open_imported
 from diptych.gui.search_wording import first_match
 from diptych.gui.session import ProjectSession
 from diptych.gui.theme import is_dark
@@ -179,12 +180,10 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.coding.open_palette(for_passage=annotation_id, at=below)
 
     def on_importer_imported(self, ids: list[int]) -> None:
-        """Open the first imported article: beside the articles being read while there is
-        room (an import never takes the place of one of them), else as the Library opens."""
+        """Open the first imported article (see :func:`~diptych.gui.pane_in_place.open_imported`),
+        saying where after what the import said as it ended (just now)."""
         if ids:
-            panes = self.area.panes()
-            beside = bool(panes) and all(p.article_id for p in panes) and self.area.has_room()
-            self.area.open_article(ids[0], new_pane=beside)
+            open_imported(self.area, ids[0], self.message_bar.currentMessage())
             self.library.select_article(ids[0])
 
     def on_tags_show_passages_requested(self, tag_id: int) -> None:
