@@ -181,9 +181,11 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
 
     def on_importer_imported(self, ids: list[int]) -> None:
         """Open the first imported article (see :func:`~diptych.gui.pane_in_place.open_imported`),
-        saying where after what the import said as it ended (just now)."""
+        saying where after what the import said as it ended, if it said it in the status bar
+        (just now: a summary in a box leaves there what was said before)."""
         if ids:
-            open_imported(self.area, ids[0], self.message_bar.currentMessage())
+            bar = self.message_bar
+            open_imported(self.area, ids[0], bar.currentMessage() if bar.said_just_now else "")
             self.library.select_article(ids[0])
 
     def on_tags_show_passages_requested(self, tag_id: int) -> None:

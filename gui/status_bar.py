@@ -76,6 +76,12 @@ class MessageBar(QStatusBar):
             self._said_now = True
             QTimer.singleShot(0, self._turn_ended)
 
+    @property
+    def said_just_now(self) -> bool:
+        """True if a message was said in this turn of the event loop (by the step under
+        way, not before it)."""
+        return self._said_now
+
     def _turn_ended(self) -> None:
         self._said_now = False
 

@@ -16,6 +16,7 @@ from diptych.gui.article_model import article_label
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.main_window import MainWindow
 from diptych.gui.pane_area import MAX_PANES
+from diptych.storage.importing import parse_article
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -106,3 +107,26 @@ def test_an_article_opened_in_place_and_left_closes_its_pane_when_removed_as_bef
 
     assert pane not in window.area.panes()  # closed, as a removed article's pane is
     assert len(window.area.panes()) == MAX_PANES - 1
+
+
+def test_what_the_status_bar_said_before_the_import_is_not_said_again_with_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A REFI-QDA import whose summary is a box says nothing in the status bar as it ends.
+    pane = no_room_left(qtbot, window)
+    label = article_label(window.session, 2)
+    window.message_bar.say("Passage tagged “Energy” — Ctrl+Z to undo")
+    qtbot.waitUntil(lambda: not window.message_bar.said_just_now)  # an earlier step's
+    with window.session.project.transaction():  # as the import's own connection does
+        new = window.session.project.articles.add(
+            parsed=parse_article(b"Tokyo and Seoul resume talks\n\nDay one.", name="summit.txt")
+        ).id
+    window.session.changed_by_worker()
+
+    window.importer.imported.emit([new])
+
+    assert pane.article_id == new
+    assert window.message_bar.currentMessage() == (
+        "“Tokyo and Seoul resume talks” opened in place of"
+        f" “{label}”: no room for another pane (Back returns to it)."
+    )
