@@ -188,7 +188,9 @@ def _search_parser(sub: Any, name: str) -> None:
         name,
         help="full-text search over articles, passages, notes and memos",
         description="Print what matches the query, best first. Exit status 1 when nothing"
-        " matches (as grep), with a line on stderr saying so; --json then prints [].",
+        " matches (as grep), with a line on stderr saying so; --json then prints []. A"
+        " -word is part of the query wherever it stands, before, between or after the"
+        " other words and the options.",
     )
     p.add_argument("project", type=Path)
     p.add_argument(
@@ -319,29 +321,70 @@ _LEFT_OUT = re.compile(r"-(?!-|h$)\S")
 
 def parse_arguments(parser: argparse.ArgumentParser, arguments: list[str]) -> argparse.Namespace:
     """The arguments, where a search's ``-word`` is part of its query rather than an option
-    nobody defined (``diptych search P steel -iron``), and its words need no quotes; and
-    where a text starting with a dash is the value of the option before it
-    (:func:`_dashed_values`)."""
-    arguments = _dashed_values(parser, arguments)
-    if command_named(arguments) != "search" or not any(map(_LEFT_OUT.match, arguments)):
-        return parser.parse_args(arguments)
-    end = arguments.index("--") if "--" in arguments else len(arguments)
-    before, after = arguments[:end], arguments[end + 1 :]
-    left_out = [a for a in before if _LEFT_OUT.match(a)]
-    kept = [a for a in before if not _LEFT_OUT.match(a)]
-    return parser.parse_args([*kept, "--", *left_out, *after])
+    nobody defined (``diptych search P steel -iron --json``), and its words need no quotes;
+    and where a text starting with a dash is the value of the option before it
+    (:func:`_dashed_values`). What no option of the command is, is refused under that
+    command's usage, not the usage of every command."""
+    sub = _command_parser(parser, arguments)
+    arguments = _dashed_values(sub, arguments)
+    if sub is not None and command_named(arguments) == "search":
+        arguments = [arguments[0], *_query_last(sub, arguments[1:])]
+    args, unknown = parser.parse_known_args(arguments)
+    if unknown:
+        (sub or parser).error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
 
 
-def _dashed_values(parser: argparse.ArgumentParser, arguments: list[str]) -> list[str]:
-    """``arguments`` with ``--tag -5%`` written ``--tag=-5%``: argparse takes a value
-    starting with a dash for an option, and refused a tag named "-5%" or a note "-not a
-    list" ("expected one argument"). Only a text option's value, and only one with a
-    single dash that is no option of the command: ``--tag -o`` and ``--tag --untagged``
-    still say that the tag is left out."""
+def _command_parser(
+    parser: argparse.ArgumentParser, arguments: list[str]
+) -> argparse.ArgumentParser | None:
+    """The parser of the sub-command ``arguments`` name, if they name one."""
     command = next((a for a in parser._actions if a.dest == "command"), None)
     choices = command.choices if command is not None else None
     sub = choices.get(command_named(arguments) or "") if isinstance(choices, dict) else None
-    if not isinstance(sub, argparse.ArgumentParser):
+    return sub if isinstance(sub, argparse.ArgumentParser) else None
+
+
+def _query_last(search: argparse.ArgumentParser, arguments: list[str]) -> list[str]:
+    """A search's ``arguments`` with its options first, then ``--`` and the project and
+    query words in the order typed: a ``-word`` is a query word wherever it stands, before,
+    between or after the other words and options (argparse would take it for an option,
+    or, behind a ``--`` of its own, for words after a query it had already read)."""
+    end = arguments.index("--") if "--" in arguments else len(arguments)
+    options: list[str] = []
+    words: list[str] = []
+    at = 0
+    while at < end:
+        argument = arguments[at]
+        if _LEFT_OUT.match(argument) or not argument.startswith("-") or argument == "-":
+            words.append(argument)
+        else:  # an option of search, or one it lacks (refused under its usage)
+            options.append(argument)
+            if _takes_value(search, argument) and at + 1 < end:
+                at += 1
+                options.append(arguments[at])
+        at += 1
+    return [*options, "--", *words, *arguments[end + 1 :]]
+
+
+def _takes_value(parser: argparse.ArgumentParser, option: str) -> bool:
+    """Whether ``option`` (``--limit``, or ``--lim`` as argparse shortens it, not
+    ``--limit=3``) is followed by its value."""
+    if "=" in option:
+        return False
+    named = [a for name, a in parser._option_string_actions.items() if name.startswith(option)]
+    exact = parser._option_string_actions.get(option)
+    action = exact or (named[0] if len({id(a) for a in named}) == 1 else None)
+    return action is not None and action.nargs != 0
+
+
+def _dashed_values(sub: argparse.ArgumentParser | None, arguments: list[str]) -> list[str]:
+    """``arguments`` with ``--tag -5%`` written ``--tag=-5%``: argparse takes a value
+    starting with a dash for an option, and refused a tag named "-5%" or a note "-not a
+    list" ("expected one argument"). Only a text option's value (of the command parsed by
+    ``sub``), and only one with a single dash that is no option of the command: ``--tag
+    -o`` and ``--tag --untagged`` still say that the tag is left out."""
+    if sub is None:
         return arguments
     actions = [a for a in sub._actions if a.option_strings]
     options = {name for a in actions for name in a.option_strings}

@@ -74,3 +74,34 @@ def test_options_still_work_and_a_misspelt_one_is_refused(
     code, out, _ = run("search", project, "steel", "--limt", "1")
     assert code == 2 and out == ""
     assert "unrecognized arguments: --limt" in capsys.readouterr().err  # argparse's own
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["steel", "-iron", "--json"],
+        ["steel", "-iron", "--limit", "5", "--json"],
+        ["steel", "--json", "-iron"],
+        ["-iron", "--limit=5", "steel", "--json"],
+        ["steel", "-iron", "--lim", "5", "--js"],  # options shortened as argparse allows
+    ],
+)
+def test_a_left_out_word_stays_in_the_query_wherever_the_options_are(
+    project: Path, words: list[str]
+) -> None:
+    code, out, err = run("search", project, *words)
+    assert code == 0, err
+    assert titles(out) == ["Steel"]  # the iron article, which has steel too, left out
+
+
+def test_an_unknown_option_is_refused_under_the_usage_of_search(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run("search", project, "steel", "-iron", "--jsn")
+    said = capsys.readouterr().err
+    assert (code, out) == (2, "")
+    assert said.startswith("usage: diptych search ")
+    assert "error: unrecognized arguments: --jsn\n" in said
+    assert "-- -iron" not in said  # nothing the user did not type
+    code, _, _ = run("articles", project, "--jsn")  # any command: its own usage
+    assert code == 2 and capsys.readouterr().err.startswith("usage: diptych articles ")
