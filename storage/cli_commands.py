@@ -120,13 +120,19 @@ def _articles(project: Project, args: argparse.Namespace) -> Result:
 
 
 def _annotations(project: Project, args: argparse.Namespace) -> Result:
-    tag = require_tag(project, args.tag) if args.tag else None
-    if args.article is not None:
-        project.articles.summary(article_id=args.article)  # "there is no article N"
-    passages = project.annotations.query(article_id=args.article)
+    """The passages of any of the articles given (--article, repeatable) with any of the
+    tags given (--tag, repeatable), as ``export`` takes them."""
+    chosen = [require_tag(project, name) for name in args.tag or ()]
+    for article_id in args.article or ():
+        project.articles.summary(article_id=article_id)  # "there is no article N"
+    articles = set(args.article or ())
+    only = next(iter(articles)) if len(articles) == 1 else None  # read only that one's
+    passages = project.annotations.query(article_id=only)
+    if articles:
+        passages = [p for p in passages if p.article_id in articles]
     codebook = project.tags.codebook()
-    if tag is not None:  # with its sub-tags', as the window's filter and export --tag
-        wanted = {tag.id, *(t.id for t in codebook.descendants(tag.id))}
+    if chosen:  # with their sub-tags', as the window's filter and export --tag
+        wanted = {t.id for tag in chosen for t in (tag, *codebook.descendants(tag.id))}
         passages = [p for p in passages if wanted.intersection(p.tag_ids)]
     data, lines = [], []
     for p in passages:

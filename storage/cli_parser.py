@@ -174,12 +174,28 @@ def _tag_parser(sub: Any, name: str) -> None:
 
 
 def _annotations_parser(sub: Any, name: str) -> None:
-    p = sub.add_parser(name, help="list passages with their tags and notes")
+    p = sub.add_parser(
+        name,
+        help="list passages with their tags and notes",
+        description="List passages with their tags and notes. --tag and --article may each"
+        " be given several times, as for export: the passages of any of the articles"
+        " given, with any of the tags given.",
+    )
     p.add_argument("project", type=Path)
     p.add_argument(
-        "--tag", type=_text, metavar="NAME", help="only passages with this tag (or its sub-tags)"
+        "--tag",
+        type=_text,
+        action="append",
+        metavar="NAME",
+        help="only passages with this tag (or its sub-tags); repeatable",
     )
-    p.add_argument("--article", type=_POSITIVE, metavar="ID", help="only passages of this article")
+    p.add_argument(
+        "--article",
+        type=_POSITIVE,
+        action="append",
+        metavar="ID",
+        help="only passages of this article; repeatable",
+    )
     _json_flag(p)
 
 

@@ -63,3 +63,24 @@ def test_its_help_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run("annotations", "--help")
     assert code == 0
     assert "(or its sub-tags)" in out + capsys.readouterr().out
+
+
+def test_several_tags_and_articles_list_what_the_export_takes(path: Path, tmp_path: Path) -> None:
+    with Project.open(path) as project:
+        second = project.articles.add(parsed=parse_article(TEXT.encode(), name="b.txt"))
+        other = project.tags.find(name="Other")
+        assert other is not None
+        project.annotations.add(article_id=second.id, start=0, end=3, tag_ids=[other.id])
+    filters = ["--tag", "Tariffs", "--tag", "Other", "--article", "1", "--article", "2"]
+
+    code, out, err = run("annotations", path, *filters, "--json")
+    exported = json.loads(run("export", path, "-f", "json", *filters)[1])
+
+    assert code == 0, err
+    listed = sorted((p["article"], tuple(p["tags"])) for p in json.loads(out))
+    assert listed == [(1, ("Economy/Trade/Tariffs",)), (1, ("Other",)), (2, ("Other",))]
+    assert exported["total"] == len(listed)
+    code, out, _ = run("annotations", path, "--article", "2", "--article", "2", "--json")
+    assert [p["article"] for p in json.loads(out)] == [2]
+    code, _, err = run("annotations", path, "--article", "1", "--article", "9")
+    assert code == 2 and "there is no article 9" in err
