@@ -6,7 +6,9 @@ a one-line message on stderr).
 Text arguments (tags, notes, quotes, coders, queries) must be UTF-8: text typed in a
 terminal set to another encoding is refused rather than stored garbled. Files whose
 names are not UTF-8 are read as they are; the name shown and stored has U+FFFD for each
-byte that is not UTF-8.
+byte that is not UTF-8. Output is written in the terminal's encoding, whatever it is: a
+character it cannot hold is written as an escape (``\\u2019``; in ``--json``, JSON's own
+escape, so that the JSON stays the same), never a traceback.
 The window is started through the ``open_gui`` callable that the GUI entry point passes
 in, so that this module never imports Qt.
 """
@@ -20,7 +22,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from diptych.storage.cli_output import discard_output, is_terminal, print_result, terminal_safe
+from diptych.storage.cli_output import (
+    discard_output,
+    forgiving,
+    is_terminal,
+    print_result,
+    terminal_safe,
+)
 from diptych.storage.cli_parser import build_parser, command_named, parse_arguments
 from diptych.storage.errors import DiptychError, readable_text
 
@@ -46,6 +54,8 @@ def main(
     ``export`` names as the maker of a REFI-QDA project."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    for stream in {id(s): s for s in (out, err, sys.stdout, sys.stderr)}.values():
+        forgiving(stream)  # argparse writes its help and errors to sys.stdout and sys.stderr
     arguments = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(command_named(arguments))
     try:

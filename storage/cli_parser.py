@@ -67,7 +67,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="diptych",
         description="Read articles side by side, tag passages, export tagged notes.",
         epilog="Text arguments must be UTF-8 (set the terminal to UTF-8). A file name that"
-        " is not UTF-8 is shown and stored with U+FFFD for each byte that is not.",
+        " is not UTF-8 is shown and stored with U+FFFD for each byte that is not. Output is"
+        " written in the terminal's encoding: a character it cannot show is written as an"
+        " escape such as \\u2019 (in --json, JSON's own escape: the same JSON).",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, add in _SUBCOMMANDS.items():
