@@ -43,6 +43,15 @@ class ReplacementPlan:
     new_text: str  # the display text they were looked for in
     passages: tuple[PassageKey, ...]  # each passage's id and anchor, in the order read
     results: tuple[Reanchored, ...]  # one for each passage
+    orphans: frozenset[int] = frozenset()  # the ids of those that were orphans already
+
+    @property
+    def loses_every_passage(self) -> bool:
+        """True if the article has passages that are not orphans, and the newer text holds
+        none of them: the update would orphan every one."""
+        kept = [r for key, r in zip(self.passages, self.results, strict=True)
+                if key[0] not in self.orphans]  # fmt: skip
+        return bool(kept) and all(result.anchor is None for result in kept)
 
     def holds(
         self, *, article_id: int, old_text: str, new_text: str, passages: Sequence[Annotation]
@@ -74,6 +83,7 @@ def make_plan(
         new_text=new_text,
         passages=tuple(passage_key(p) for p in passages),
         results=tuple(results),
+        orphans=frozenset(p.id for p in passages if p.is_orphan),
     )
 
 

@@ -5,8 +5,9 @@ An import leaves out a file named as an article already in the project whose tex
 close to that article's (:func:`changed_version`): imported again, it would be a second
 copy holding none of the first's passages; Update from newer file… brings the changes in
 with them. An update from a file named otherwise whose text shares almost nothing with
-the article's (:func:`unrelated_file`) is asked about in the window, and refused by
-``diptych reimport`` without ``--force``: every passage would be orphaned.
+the article's, or that holds none of its passages (:func:`unrelated_file`), is asked about
+in the window, and refused by ``diptych reimport`` without ``--force``: every passage would
+be orphaned.
 """
 
 from __future__ import annotations
@@ -99,6 +100,8 @@ class UnrelatedFile:
         source_name: the name of the file the article was imported (or last updated) from.
         passages: the article's passages.
         orphaned: how many of them the update would orphan.
+        shares_little: whether the texts share almost nothing (else the file holds none
+            of the article's passages, though it shares some of its text).
     """
 
     file_name: str
@@ -106,6 +109,7 @@ class UnrelatedFile:
     source_name: str
     passages: int
     orphaned: int
+    shares_little: bool = True
 
     def question(self) -> str:
         """What the window asks before updating the article all the same."""
@@ -122,6 +126,14 @@ class UnrelatedFile:
     def said(self) -> str:
         """The file, the article, and what updating it from the file would do."""
         source = f" (imported from {self.source_name})" if self.source_name else ""
+        if not self.shares_little:  # a passage at least that was not an orphan already
+            lost = (
+                "its passage is not in it: it would be orphaned"
+                if self.passages == 1
+                else f"none of its {self.passages} passages are in it: they would all be orphaned"
+            )
+            named = f"{self.file_name} is named otherwise than the file of “{self.title}”"
+            return f"{named}{source}, and {lost}"
         return f"{self.file_name} shares almost nothing with “{self.title}”{source}: {self._lost()}"
 
     def _lost(self) -> str:
@@ -141,11 +153,20 @@ def unrelated_file(
 ) -> UnrelatedFile | None:
     """What to ask before updating ``article`` from ``parsed`` as ``plan`` (made for it)
     says, if the file is named otherwise than the article's and their texts share almost
-    nothing; None if it may be updated without asking (a file of the same name is the
+    nothing (however short the file), or the update would orphan every passage of the
+    article; None if it may be updated without asking (a file of the same name is the
     article's own, however much it changed)."""
-    if parsed.source_name == article.source_name or not unrelated(plan.old_text, plan.new_text):
+    if parsed.source_name == article.source_name:
+        return None
+    shares_little = unrelated(plan.old_text, plan.new_text)
+    if not shares_little and not plan.loses_every_passage:
         return None
     orphaned = sum(result.anchor is None for result in plan.results)
     return UnrelatedFile(
-        parsed.source_name, article.title, article.source_name, len(plan.passages), orphaned
+        parsed.source_name,
+        article.title,
+        article.source_name,
+        len(plan.passages),
+        orphaned,
+        shares_little,
     )

@@ -117,8 +117,9 @@ def _reimport_parser(sub: Any, name: str) -> None:
         help="replace an article's text with a newer version and find its passages again",
         description="Replace an article's text with a newer version and find its passages "
         "again. A FILE named otherwise than the article's file whose text shares almost "
-        "nothing with the article's (another article, chosen by mistake) is refused, "
-        "unless --force is given: every passage would be orphaned, and this cannot be undone.",
+        "nothing with the article's, however short it is (another article, a note, chosen by"
+        " mistake), or that holds none of the article's passages, is refused unless --force"
+        " is given: every passage would be orphaned, and this cannot be undone.",
     )
     p.add_argument("project", type=Path)
     p.add_argument("article", type=_POSITIVE, metavar="ARTICLE_ID")
@@ -126,7 +127,8 @@ def _reimport_parser(sub: Any, name: str) -> None:
     p.add_argument(
         "--force",
         action="store_true",
-        help="update the article even from a file that shares almost nothing with it",
+        help="update the article even from a file that shares almost nothing with it, or"
+        " holds none of its passages",
     )
     _json_flag(p)
 

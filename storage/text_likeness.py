@@ -4,8 +4,8 @@ or another article altogether?
 An import leaves out a file named as an article already in the project whose text is
 :func:`close` to that article's (the analyst edited the file and imported its folder
 again: a second copy would hold none of the first's passages); an update from a newer
-file asks first when the file is named otherwise and its text is :func:`unrelated` (the
-wrong file chosen: every passage would be orphaned).
+file asks first when the file is named otherwise and its text is :func:`unrelated` to the
+article's (the wrong file chosen, however short: every passage would be orphaned).
 
 The measure is cheap on the largest article (64 MiB is refused; 1 MB reads in a fraction
 of a second): each text is cut into runs of :data:`RUN_WORDS` words (without case), and
@@ -26,8 +26,9 @@ CLOSE = 0.5
 UNRELATED = 0.1
 """Less than this share of the shorter text's runs in the other: another article."""
 FEWEST_RUNS = 20
-"""A text of fewer runs (some two dozen words) is never said to be another article's: a
-few lines cut to one share no run of four words, yet are the same article."""
+"""An article of fewer runs (some two dozen words) is never said to be unrelated to a
+file: a few lines rewritten share no run of four words, yet are the same article. The
+file may be of any length: a stub or a meeting note chosen for a long article is not it."""
 
 _WORD = re.compile(r"\w+")
 
@@ -81,8 +82,17 @@ def close(old: str, new: str) -> bool:
     return likeness(old, new).of_longer >= CLOSE
 
 
-def unrelated(old: str, new: str) -> bool:
-    """True if ``old`` and ``new`` share almost nothing: even the shorter has few of its
-    runs of words in the other (and holds :data:`FEWEST_RUNS` at least)."""
-    found = likeness(old, new)
-    return min(found.first, found.second) >= FEWEST_RUNS and found.of_shorter < UNRELATED
+def unrelated(article: str, file: str) -> bool:
+    """True if ``article`` (the text of an article of :data:`FEWEST_RUNS` runs at least)
+    and ``file`` (the text of a file chosen to update it, of any length) share almost
+    nothing: even the shorter has few of its runs of words in the other. A file of fewer
+    than :data:`RUN_WORDS` words shares its run when its words stand together in the
+    article (its headline, say); one without a word shares nothing."""
+    found = likeness(article, file)
+    if found.first < FEWEST_RUNS:
+        return False
+    words = _WORD.findall(file.casefold())
+    if len(words) < RUN_WORDS:
+        held = " ".join(_WORD.findall(article.casefold()))
+        return not words or f" {' '.join(words)} " not in f" {held} "
+    return found.of_shorter < UNRELATED

@@ -94,3 +94,55 @@ def test_a_newer_version_under_another_name_is_not_asked_about(
     project = window.session.project
     assert "four hours" in project.articles.get(article_id=mayor).text
     assert not any(p.is_orphan for p in project.annotations.query(article_id=mayor))
+
+
+def test_a_short_file_of_another_subject_is_asked_about_too(
+    qtbot: QtBot, window: MainWindow, mayor: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Meeting notes, 3 March.\n\nCall Kim about the budget.\n", encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(notes), ""))
+    )
+    project = window.session.project
+    text = project.articles.get(article_id=mayor).text
+    said: list[tuple[str, str]] = []
+    window.session.messages.posted.connect(lambda _level, title, text: said.append((title, text)))
+    seen: list[list[str]] = []
+    answer_question(
+        "notes.txt shares almost nothing with “Mayor: We will not intervene” (imported from "
+        "mayor.html): its 3 passages would all be orphaned. Update it anyway?",
+        "Cancel",
+        seen,
+    )
+
+    window.library.reimportRequested.emit(mayor)
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+
+    assert seen == [["Cancel", "Cancel", "Update anyway"]]
+    assert said == [("Update article", "Update cancelled; the article was not changed.")]
+    assert project.articles.get(article_id=mayor).text == text
+    assert not any(p.is_orphan for p in project.annotations.query(article_id=mayor))
+
+
+def test_a_file_holding_none_of_the_passages_is_asked_about(
+    qtbot: QtBot, window: MainWindow, mayor: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rewritten = MAYOR
+    for quote, other in zip(QUOTES, ("would stay out", "agree", "trucks going"), strict=True):
+        rewritten = rewritten.replace(quote, other)
+    newer = tmp_path / "mayor-final.html"
+    newer.write_text(rewritten, encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(newer), ""))
+    )
+    seen: list[list[str]] = []
+    answer_question("none of its 3 passages are in it", "Update anyway", seen)
+
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        window.library.reimportRequested.emit(mayor)
+
+    assert seen == [["Cancel", "Cancel", "Update anyway"]]
+    project = window.session.project
+    assert "trucks going" in project.articles.get(article_id=mayor).text
+    assert all(p.is_orphan for p in project.annotations.query(article_id=mayor))

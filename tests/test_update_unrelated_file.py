@@ -113,3 +113,107 @@ def test_reimport_help_names_force(capsys: pytest.CaptureFixture[str]) -> None:
     said = " ".join(capsys.readouterr().out.split())
     assert "--force" in said
     assert "shares almost nothing with the article's" in said
+
+
+NOTES = "Meeting notes, 3 March.\n\nCall Kim about the budget. Send slides by Friday.\n"
+"""A short file of another subject: fewer runs of words than a text needs to be told
+unrelated by length alone."""
+
+
+SHARES_NOTHING = "shares almost nothing with “Mayor: We will not intervene” (imported from"
+HOLDS_NONE = "is named otherwise than the file of “Mayor: We will not intervene” (imported"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (NOTES, SHARES_NOTHING),
+        ("Draft.\n", SHARES_NOTHING),
+        ("Lorries at night.\n", SHARES_NOTHING),  # its words, not as the article has them
+        ("The harbour board.\n", HOLDS_NONE),  # words of the article, but not its passages
+    ],
+    ids=["notes", "one word", "three words", "three of its words"],
+)
+def test_reimport_refuses_a_short_file_named_otherwise_without_force(
+    tmp_path: Path, text: str, said: str
+) -> None:
+    project = project_with_passages(tmp_path)
+    notes = tmp_path / "notes.txt"
+    notes.write_text(text, encoding="utf-8")
+
+    code, out, err = run("reimport", project, "1", notes)
+
+    assert (code, out) == (2, "")
+    assert err.startswith(f"diptych: notes.txt {said}")
+    assert "orphaned, so it was not updated" in err
+    with Project.open(project, read_only=True) as opened:
+        assert opened.articles.get(article_id=1).title == "Mayor: We will not intervene"
+        assert not any(p.is_orphan for p in opened.annotations.query(article_id=1))
+    assert run("reimport", project, "1", notes, "--force")[0] == 0
+
+
+def test_a_short_file_is_refused_for_an_article_without_passages(tmp_path: Path) -> None:
+    mayor = tmp_path / "mayor.html"
+    mayor.write_text(MAYOR, encoding="utf-8")
+    project = tmp_path / "p.diptych"
+    assert run("import", project, mayor)[0] == 0
+    notes = tmp_path / "notes.txt"
+    notes.write_text(NOTES, encoding="utf-8")
+
+    code, _, err = run("reimport", project, "1", notes)
+
+    assert code == 2
+    assert "its text would be replaced by another article's, so it was not updated" in err
+
+
+def test_a_file_that_holds_none_of_the_passages_is_refused(tmp_path: Path) -> None:
+    project = project_with_passages(tmp_path)
+    rewritten = MAYOR.replace("would not intervene", "would stay out of")
+    rewritten = rewritten.replace("find an answer", "reach an agreement")
+    rewritten = rewritten.replace("lorries that cross", "trucks that go through")
+    newer = tmp_path / "mayor-final.html"
+    newer.write_text(rewritten, encoding="utf-8")
+
+    code, out, err = run("reimport", project, "1", newer)
+
+    assert (code, out) == (2, "")
+    assert err == (
+        "diptych: mayor-final.html is named otherwise than the file of “Mayor: We will not "
+        "intervene” (imported from mayor.html), and none of its 3 passages are in it: they "
+        "would all be orphaned, so it was not updated. If it is the article's newer version "
+        "all the same, run the command again with --force.\n"
+    )
+    code, out, _ = run("reimport", project, "1", newer, "--force")
+    assert code == 0 and out.startswith("article 1: 0 passages in place")
+
+
+def test_a_short_article_is_updated_when_its_passages_are_found_again(tmp_path: Path) -> None:
+    short = tmp_path / "brief.txt"
+    short.write_text("Kim met Lee in Seoul.\n\nThey spoke of trade.\n", encoding="utf-8")
+    project = tmp_path / "p.diptych"
+    assert run("import", project, short)[0] == 0
+    assert run("annotate", project, "1", "--quote", "Kim met Lee", "--tag", "Talks")[0] == 0
+    newer = tmp_path / "brief-final.txt"
+    newer.write_text("Kim met Lee at last.\n\nNo word on the tariffs.\n", encoding="utf-8")
+
+    code, out, err = run("reimport", project, "1", newer)
+
+    assert (code, err) == (0, "")
+    assert out.startswith("article 1: 1 passage in place")
+
+
+def test_a_passage_orphaned_already_is_not_lost_again(tmp_path: Path) -> None:
+    mayor = tmp_path / "mayor.html"
+    mayor.write_text(MAYOR, encoding="utf-8")
+    project = tmp_path / "p.diptych"
+    assert run("import", project, mayor)[0] == 0
+    assert run("annotate", project, "1", "--quote", QUOTES[0], "--tag", "Council")[0] == 0
+    mayor.write_text(MAYOR.replace(QUOTES[0], "would not act"), encoding="utf-8")
+    assert run("reimport", project, "1", mayor)[0] == 0  # its own file: the passage orphaned
+    newer = tmp_path / "mayor-final.html"
+    newer.write_text(MAYOR.replace(QUOTES[0], "would not act").replace("three", "four"))
+
+    code, out, err = run("reimport", project, "1", newer)
+
+    assert (code, err) == (0, "")  # nothing the update loses
+    assert out.startswith("article 1: 0 passages in place, 0 moved, 0 found approximately, 1 ")
