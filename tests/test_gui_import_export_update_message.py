@@ -55,7 +55,8 @@ def test_an_update_that_loses_nothing_is_no_warning_for_orphans_lost_before(
         "Both sides agreed at last.",
         "Both sides agreed on tariffs.",
     ):
-        newer = tmp_path / "minutes v2.txt"
+        newer = tmp_path / "v2" / "minutes.txt"  # its own file's newer version
+        newer.parent.mkdir(exist_ok=True)
         newer.write_text(f"Minutes\n\n{words}\n", encoding="utf-8")
         with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
             window.importer.reimport(article_id, newer)
