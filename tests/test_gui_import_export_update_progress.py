@@ -15,14 +15,15 @@ from diptych.gui.main_window import MainWindow
 def test_the_update_progress_is_titled_update_article(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    newer = tmp_path / "newer.txt"
+    article = window.session.articles()[0]
+    newer = tmp_path / article.source_name  # its own file's newer version: no question
     newer.write_text("A newer text\n\nWith other words.\n", encoding="utf-8")
     before = set(window.findChildren(QProgressDialog))
     with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
-        window.importer.reimport(window.session.articles()[0].id, newer)
+        window.importer.reimport(article.id, newer)
         shown = [d for d in window.findChildren(QProgressDialog) if d not in before]
         assert [d.windowTitle() for d in shown] == ["Update article"]
-        assert shown[0].labelText() == "Reading newer.txt…"
+        assert shown[0].labelText() == f"Reading {article.source_name}…"
 
 
 def test_the_progress_of_a_folder_import_says_it_reads_a_folder(

@@ -105,7 +105,8 @@ def test_the_menu_keys_open_the_selected_articles_menu_and_update_it_from_a_newe
     key: Qt.Key,
     modifier: Qt.KeyboardModifier,
 ) -> None:
-    newer = tmp_path / "newer.md"
+    source = window.session.project.articles.summary(article_id=2).source_name
+    newer = tmp_path / source  # its own file's newer version, asked nothing
     newer.write_text("# Xi visits Seoul\n\nAn editor's note.\n", encoding="utf-8")
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(newer), ""))

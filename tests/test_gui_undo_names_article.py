@@ -63,7 +63,8 @@ def test_removing_an_article_names_it_and_several_are_counted(
 def test_updating_an_article_from_a_newer_file_names_it(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    newer = tmp_path / "newer.md"
+    source = window.session.project.articles.summary(article_id=2).source_name
+    newer = tmp_path / source  # its own file's newer version, asked nothing
     newer.write_text("# Xi visits Seoul\n\nAn editor's note.\n", encoding="utf-8")
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(newer), ""))
