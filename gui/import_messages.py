@@ -12,7 +12,14 @@ from diptych.gui.import_jobs import ImportResult
 from diptych.gui.messages import as_shown
 from diptych.storage.errors import ArticleFileError, readable_text
 from diptych.storage.reading_notes import reading_notes
-from diptych.storage.wording import counted, found_again, orphans_before, sentence, were
+from diptych.storage.wording import (
+    counted,
+    found_again,
+    orphans_before,
+    sentence,
+    title_changed,
+    were,
+)
 
 if TYPE_CHECKING:
     from diptych.storage.model import ReanchorReport
@@ -122,14 +129,17 @@ def update_message(
     main_only: Sequence[str] = (),
 ) -> str:
     """Where the passages of the article ``title``, updated, were found again, and how
-    many are orphans; how to undo the update (``since``: the steps Ctrl+Z takes back
-    before it, None if it cannot be undone); then whether the newer file (``read``: its
-    name and encoding) was not all UTF-8, and whether it was read as its page's main
-    article only (``main_only``: its name, if so)."""
+    many are orphans; what its title was, if the update changed it; how to undo the
+    update (``since``: the steps Ctrl+Z takes back before it, None if it cannot be
+    undone); then whether the newer file (``read``: its name and encoding) was not all
+    UTF-8, and whether it was read as its page's main article only (``main_only``: its
+    name, if so)."""
     said = reading_notes(read, window=True, main_only=main_only)
     notes = "".join(f" {note}" for note in said)
     article = f"“{title}”" if title else "the article"
-    return _where_passages_went(report, article) + _how_to_undo(since) + notes
+    retitled = title_changed(report.title_change)
+    said_title = f" {sentence(retitled)}." if retitled else ""
+    return _where_passages_went(report, article) + said_title + _how_to_undo(since) + notes
 
 
 def _how_to_undo(since: int | None) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from diptych.storage.anchoring import AnchorMethod
 from diptych.storage.article_rows import article_row
+from diptych.storage.article_titles import updated_title
 from diptych.storage.article_updates import ReplacementPlan, apply_anchors, find_again, make_plan
 from diptych.storage.document import blocks_to_json
 from diptych.storage.errors import refuse_if_changed
@@ -43,8 +44,14 @@ def replace_article_text(
     row = article_row(parsed, now=project.now(), sort_order=0)
     for key in ("uuid", "imported_at", "sort_order"):
         row.pop(key, None)
-    if not _titled_by_its_file(old):  # a title the analyst gave stays
-        row.pop("title", None)
+    row["title"] = updated_title(
+        old.title,
+        old=old.content,
+        old_fmt=old.format,
+        new=parsed.content,
+        new_fmt=parsed.format,
+        new_title=parsed.title,
+    )
     if not row["source_url"]:  # a newer file that does not say where it is from
         row.pop("source_url")
     sets = ", ".join(f"{k} = ?" for k in row)
@@ -72,6 +79,7 @@ def replace_article_text(
         approximate=tuple(approximate),
         previous=tuple(passages),
         previous_article=old,
+        title=row["title"],
     )
 
 
@@ -103,17 +111,6 @@ def restore_article_text(
             project.annotations.restore_anchor(annotation=passage)
         if added and newer is not None:
             find_again(project, added, article.text, old_text=newer[0])
-
-
-def _titled_by_its_file(article: Article) -> bool:
-    """True if the article's title is the one its text gives (its first heading, or its
-    first line), so that a newer file's title may take its place: the headline of a story
-    updated since ("… 2.3 M€" -> "… 2.35 M€"). A title the analyst gave, or one taken from
-    what the text does not hold (a web page's ``<title>``, a file's name), stays."""
-    from diptych.storage.article_titles import article_title
-
-    found = article_title(article.content, fmt=article.format, page_title="", name="")
-    return found == article.title
 
 
 def _refuse_if_text_changed(current: str, expected: str) -> None:

@@ -10,6 +10,9 @@ its first heading marked ``# `` (the only headings of level 1 it has), else the 
 shortened; for verbatim text, its first line shortened. Failing those, the
 file's name without its suffix. A title is on one line and holds no control characters,
 and a heading's footnote markers ("Tariffs¹", "Tariffs[1]") are left out of it.
+
+An article updated from a newer file keeps a title taken from its headline while that
+headline is still in the newer text's opening (:func:`updated_title`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from diptych.storage.text_builder import without_unshown
 
 _TITLE_CHARS = 80
 _TITLE_LOOKAHEAD = 3  # a scraped article's title is a heading among its first lines
+_OPENING_BLOCKS = 8  # a newer version's opening: its headline below a few lines added
+# above it (when it was updated, an editor's note, a correction)
 _HEADING_CHARS = 200  # a heading or page title longer than this is a paragraph set big
 _PLACEHOLDER_TITLES = frozenset(
     ("untitled", "untitled document", "untitled page", "no title", "new document",
@@ -77,6 +82,61 @@ def article_title(content: ArticleText, *, fmt: str, page_title: str, name: str)
     if first is None:
         return stem
     return _shorten(one_line(content.text[first.start : first.end])) or stem
+
+
+def updated_title(
+    title: str, *, old: ArticleText, old_fmt: str, new: ArticleText, new_fmt: str, new_title: str
+) -> str:
+    """The title of an article titled ``title`` once updated from a newer file.
+
+    A title the analyst gave, or one taken from what the text does not hold (a page's
+    ``<title>``, a file's name), stays. One taken from the article's headline stays while
+    it is still the newer text's headline: a line of its opening (lines added above it,
+    "Updated 7 December…" or "Editor's note: …", push it down without changing it) or its
+    first heading. Else it follows the newer file's headline: ``new_title``, the title the
+    newer file gives (as :func:`article_title` finds it), or, for scraped text whose title
+    was a heading, the first heading of the newer text's opening.
+
+    Args:
+        title: the article's title now.
+        old: its text now; ``old_fmt`` its format.
+        new: the newer file's text; ``new_fmt`` its format.
+        new_title: the newer file's own title.
+    """
+    given = article_title(old, fmt=old_fmt, page_title="", name="")
+    if title != given and title not in _opening_titles(old, old_fmt):
+        return title  # not its headline: given, or a page's title, or the file's name
+    if title == new_title or title in _opening_titles(new, new_fmt):
+        return title
+    if new_fmt == "text" and title in _heading_titles(old, _OPENING_BLOCKS):
+        moved = _heading_titles(new, _OPENING_BLOCKS)
+        if moved:
+            return moved[0]  # the headline changed, and lines were added above it
+    return new_title
+
+
+def _opening_titles(content: ArticleText, fmt: str) -> set[str]:
+    """The titles the lines of ``content``'s opening and its first headings would give."""
+    marks = _NOTE_MARKS.get(fmt)
+    lines = [content.text[b.start : b.end] for b in content.blocks[:_OPENING_BLOCKS]]
+    headings = content.outline()
+    lines += [h.text for h in headings[:1]]
+    lines += [h.text for h in headings if h.level == 1][:1]
+    titles: set[str] = set()
+    for line in lines:
+        shown = one_line(marks.sub("", line) if marks else line)
+        titles.update((_shorten(shown, _HEADING_CHARS), _shorten(shown)))
+    return titles - {""}
+
+
+def _heading_titles(content: ArticleText, blocks: int) -> list[str]:
+    """The titles the headings among the first ``blocks`` blocks of ``content`` give."""
+    titles = [
+        _shorten(one_line(content.text[b.start : b.end]), _HEADING_CHARS)
+        for b in content.blocks[:blocks]
+        if b.kind is BlockKind.HEADING
+    ]
+    return [t for t in titles if t]
 
 
 def _page_title(page: str, heading: str) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from diptych.storage.cli_results import Output, Result
 from diptych.storage.errors import ArticleFileError, ExchangeFileError
 from diptych.storage.project import Project
-from diptych.storage.wording import counted, found_again, orphans_before
+from diptych.storage.wording import counted, found_again, orphans_before, title_changed
 
 if TYPE_CHECKING:
     from diptych.storage.refiqda_summary import ExchangeImportSummary
@@ -111,13 +111,17 @@ def reimport_command(project: Project, args: argparse.Namespace) -> Result:
     figures = ("article_id", "kept", "moved", "fuzzy", "orphaned", "still_orphaned", "found_again")
     data: dict[str, object] = {name: getattr(report, name) for name in figures}  # not for undo
     data["approximate"] = list(report.approximate)  # the quotes as found: worth a look
+    data["title"] = report.title
+    data["previous_title"] = article.title
     before = orphans_before(report.still_orphaned)
     again = found_again(report.found_again)
+    retitled = title_changed(report.title_change)
     line = (
         f"article {report.article_id}: {counted(report.kept, 'passage')} in place, "
         f"{report.moved} moved, "
         f"{report.fuzzy} found approximately, {report.orphaned} orphaned"
         f"{f' ({before})' if before else ''}{f'; {again}' if again else ''}"
+        f"{f'; {retitled}' if retitled else ''}"
     )
     looks = [
         f"# found approximately, worth a look: “{' '.join(q.split())}”" for q in report.approximate

@@ -119,7 +119,9 @@ def _reimport_parser(sub: Any, name: str) -> None:
         "again. A FILE named otherwise than the article's file whose text shares almost "
         "nothing with the article's, however short it is (another article, a note, chosen by"
         " mistake), or that holds none of the article's passages, is refused unless --force"
-        " is given: every passage would be orphaned, and this cannot be undone.",
+        " is given: every passage would be orphaned, and this cannot be undone. Prints where"
+        " the passages went, and the title's change when the update changes it (a title"
+        " taken from the headline follows the newer file's headline).",
     )
     p.add_argument("project", type=Path)
     p.add_argument("article", type=_POSITIVE, metavar="ARTICLE_ID")

@@ -174,6 +174,15 @@ class ReanchorReport:
     approximate: tuple[str, ...] = ()  # the quotes, as found, of those found approximately
     previous: tuple[Annotation, ...] = ()  # the passages as they were, for undo
     previous_article: Article | None = None  # the article as it was, for undo
+    title: str = ""  # the article's title after the update
+
+    @property
+    def title_change(self) -> tuple[str, str] | None:
+        """The article's title before and after the update, if the update changed it."""
+        before = self.previous_article.title if self.previous_article is not None else ""
+        if not before or not self.title or before == self.title:
+            return None
+        return before, self.title
 
     @property
     def lost(self) -> int:

@@ -39,6 +39,12 @@ def found_again(count: int) -> str:
     return f"{counted(count, 'earlier orphan')} {were(count)} found again" if count else ""
 
 
+def title_changed(change: tuple[str, str] | None) -> str:
+    """What an update that changed an article's title (``change``: before and after) says
+    of it: "title changed from “Old” to “New”" ("" for no change)."""
+    return f"title changed from “{change[0]}” to “{change[1]}”" if change else ""
+
+
 def shortened(quote: str, length: int = 40) -> str:
     """A passage's quote on one line, cut to ``length`` characters: how messages name it."""
     quote = " ".join(quote.split())

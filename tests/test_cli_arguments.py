@@ -199,6 +199,8 @@ def test_reimport_json_prints_only_the_figures(project: Path, tmp_path: Path) ->
     assert report == {
         "article_id": 1, "kept": 1, "moved": 0, "fuzzy": 0, "orphaned": 0,
         "still_orphaned": 0, "found_again": 0, "approximate": [],
+        "title": "Hello world. The quick brown fox jumps over the lazy dog. Hello again.",
+        "previous_title": "Hello world. The quick brown fox jumps over the lazy dog. Hello again.",
     }  # fmt: skip
 
 
@@ -224,14 +226,16 @@ def test_reimport_tells_orphans_lost_before_from_orphans_found_again(
     assert run("reimport", project, "1", same)[1].startswith("article 1: 1 passage in place, ")
     # Its one passage orphaned by a file named otherwise: refused without --force.
     assert run("reimport", project, "1", gone)[0] == 2
-    assert run("reimport", project, "1", gone, "--force")[1].endswith(", 1 orphaned\n")
+    out = run("reimport", project, "1", gone, "--force")[1]
+    assert ", 1 orphaned; title changed from “Hello world. The quick" in out  # its first line
     gone.write_text("Hello world. Hello again. And goodbye.\n", encoding="utf-8")
     code, out, _ = run("reimport", project, "1", gone)
-    assert (code, out.rstrip().rsplit(", ", 1)[1]) == (
+    figures = out.split("; title changed")[0]
+    assert (code, figures.rsplit(", ", 1)[1]) == (
         0, "1 orphaned (of which 1 already before this update)"
     )  # fmt: skip
     code, out, _ = run("reimport", project, "1", back)
-    assert out.rstrip().endswith("0 orphaned; 1 earlier orphan was found again")
+    assert out.split("; title changed")[0].endswith("0 orphaned; 1 earlier orphan was found again")
 
 
 def test_the_real_command_line_with_bytes_that_are_not_utf8(tmp_path: Path) -> None:

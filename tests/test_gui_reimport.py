@@ -180,6 +180,50 @@ def test_an_update_takes_the_newer_headline_unless_the_article_was_renamed(
     assert "2,35 M€" in session.project.articles.get(article_id=article.id).text
 
 
+def test_a_headline_pushed_down_stays_the_title_and_a_changed_one_is_said(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Lines added above the headline ("Updated …", an editor's note) leave the title as
+    it was, in the Library and the pane; a headline changed below them becomes the title,
+    and the update's message says so."""
+    path = tmp_path / "s.diptych"
+    create_sample_project(path).close()
+    window = open_window(qtbot, make_context(tmp_path / "user"), Project.open(path))
+    session = window.session
+    article = session.project.articles.all()[1]
+    headline = "Xi’s South Korea Visit Marks Turning Point in Diplomatic Relations"
+    assert article.title == headline
+    window.area.open_from_library(article.id, new_pane=True)
+    pane = window.area.pane_for(article.id)
+    assert pane is not None
+    said: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: said.append(text))
+    lead = "Updated 7 December 2026, 09:12.\n\nEditor's note: new figures.\n\n"
+    text = sample_bytes(SAMPLE_FILES[1]).decode("utf-8")
+    newer = tmp_path / SAMPLE_FILES[1]
+    newer.write_text(lead + text, encoding="utf-8")
+
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        window.importer.reimport(article.id, newer)
+    dismiss_message(qtbot)
+
+    assert session.project.articles.summary(article_id=article.id).title == headline
+    assert pane.header.title.full_text() == headline
+    assert headline in library_titles(window)
+    assert "title changed" not in said[-1].lower()
+
+    changed = headline.replace("Marks Turning", "Marks a Turning")
+    newer.write_text(lead + text.replace(headline, changed), encoding="utf-8")
+    with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
+        window.importer.reimport(article.id, newer)
+    dismiss_message(qtbot)
+
+    assert f"Title changed from “{headline}” to “{changed}”." in said[-1]
+    assert session.project.articles.summary(article_id=article.id).title == changed
+    assert pane.header.title.full_text() == changed
+    assert changed in library_titles(window)
+
+
 def dismiss_message(qtbot: QtBot) -> None:
     box = QApplication.activeModalWidget()
     if isinstance(box, QMessageBox):
