@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from diptych.gui.cjk_words import cut_to_word_clicked
 from diptych.gui.empty_hint import EmptyHint
 from diptych.gui.mouse_selection import MouseSelection
 from diptych.gui.passage_index import PassageIndex
@@ -175,6 +174,8 @@ class ArticleView(QTextEdit):
         self._mouse.double_clicked()
         super().mouseDoubleClickEvent(event)
         point = event.position().toPoint()
+        from diptych.gui.cjk_words import cut_to_word_clicked  # with the first double click
+
         cut_to_word_clicked(self, point, self._position_at(point))
         self.take_whole_numbers()
 

@@ -7,6 +7,8 @@ palette is opened by :mod:`coding_palette`, its context menu built by :mod:`codi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -33,7 +35,9 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.tag_commands import AddTag, named, quoted
 from diptych.gui.tag_palette import TagPalette
 from diptych.gui.undo_reveal import UndoReveal
-from diptych.storage.tag_paths import NewTagPath, new_tag_path
+
+if TYPE_CHECKING:
+    from diptych.storage.tag_paths import NewTagPath
 
 BLANK_SELECTION = (
     "Only spaces or line breaks are selected, so nothing is tagged: select some words."
@@ -155,6 +159,8 @@ class CodingController(QObject):
                 self.session.messages.info(BLANK_SELECTION if blank else nothing_to_tag(self.area))
                 return False
             return self.add_tag(for_passage, tag_id) if for_passage else self.apply_tag(tag_id)
+
+        from diptych.storage.tag_paths import new_tag_path  # with the first tag typed
 
         new = new_tag_path(self.session.codebook(), name)
         if new is not None and not new.names and new.parent_id is not None:

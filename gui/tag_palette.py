@@ -32,7 +32,6 @@ from diptych.gui.tag_colors import color_icon, color_name
 from diptych.gui.tag_key_delegate import TagKeyDelegate, tag_key
 from diptych.gui.text_folding import fold, folded
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook, name_key
-from diptych.storage.tag_paths import new_tag_path, path_names
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1  # tag id, or 0 for "create"
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -147,6 +146,8 @@ class TagPalette(QFrame):
         whose paths contain it come first ("security" lists Economy/Economic security
         above Security, and Enter applies Security).
         """
+        from diptych.storage.tag_paths import new_tag_path, path_names  # with the first key
+
         self.model.clear()
         query = text.strip()
         as_path = PATH_SEPARATOR in query

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 
-from diptych.gui.cjk_words import step_end
 from diptych.gui.relayout_place import RelayoutPlace
 from diptych.gui.table_selection import TableSelection
 from diptych.gui.tag_keys import MODIFIER_KEYS, tag_digit
@@ -122,6 +121,8 @@ class TextKeys:
         Japanese word on the way (Qt finds none in a run of them; see
         :mod:`diptych.gui.cjk_words`)."""
         cursor = self.view.textCursor()
+        from diptych.gui.cjk_words import step_end  # with the first step by word
+
         stop = step_end(self.view.document(), start, cursor.position())
         if stop == cursor.position():
             return

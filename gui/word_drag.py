@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextDocument
 
-from diptych.gui.cjk_words import splits, word_around
-
 LONGEST_WORD = 80  # a drag's end inside a longer run of letters is not moved to its ends
 APOSTROPHES = "'’"
 NUMBER_MARKS = ",.٫٬"  # between two digits, part of the number: "4,548.0", "7٫4"
@@ -33,6 +31,8 @@ def _word_around(document: QTextDocument, position: int) -> tuple[int, int] | No
     Chinese or Japanese, as :mod:`diptych.gui.cjk_words` finds their words."""
     if not (_in_word(document, position - 1) and _in_word(document, position)):
         return None
+    from diptych.gui.cjk_words import splits, word_around  # with the first drag over words
+
     if splits(document, position):
         return None
     start, end = position, position
