@@ -2,7 +2,8 @@
 the pane), title, zoom and close buttons.
 
 In a narrow pane the buttons leave no room for the title, so it moves to a line of its own
-below them: which article a pane shows must always be readable.
+below them (with the progress bar of an article being read, which takes the title's room,
+never the pane's): which article a pane shows must always be readable.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QProgressBar,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -96,6 +98,10 @@ class PaneHeader(QWidget):
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(90)
+        # Its room is the title's (see _place_title), never the pane's: a pane reading its
+        # article is as narrow at least, and its title's line as high, as one showing it.
+        self.progress.setMinimumWidth(1)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.progress.setTextVisible(False)
         self.progress.hide()
         self._outer = outer = QVBoxLayout(self)
@@ -217,21 +223,32 @@ class PaneHeader(QWidget):
         return self._below.indexOf(self.title) >= 0
 
     def _place_title(self) -> None:
+        """The title, and the progress bar beside it, in the row of buttons if they leave
+        it room, else on a line of their own below them.
+
+        The bar goes with the title: left in the row of a narrow pane, it made the pane
+        wider at its least while an article was read, and the window with it (past the
+        edge of its screen, with six panes opened again on long articles)."""
         row = self._row
         items = [row.itemAt(i) for i in range(row.count())]
+        with_title = (self.title, self.progress)
         shown = [
-            i for i in items if i is not None and i.widget() is not self.title and not i.isEmpty()
+            i for i in items if i is not None and i.widget() not in with_title and not i.isEmpty()
         ]
         buttons = sum(i.sizeHint().width() for i in shown) + row.spacing() * len(shown)
         margins = self._outer.contentsMargins().left() + self._outer.contentsMargins().right()
-        narrow = self.width() < buttons + margins + MIN_TITLE_WIDTH
+        bar = self.progress.sizeHint().boundedTo(self.progress.maximumSize()).width()
+        progress = 0 if self.progress.isHidden() else bar + row.spacing()
+        narrow = self.width() < buttons + margins + MIN_TITLE_WIDTH + progress
         if narrow == self.title_on_own_line:
             return
         # Back in the row, after ◀ ▶ ☰, where it was built.
         after = row.indexOf(self.outline_button) + 1
         source, target, position = (row, self._below, 0) if narrow else (self._below, row, after)
         source.removeWidget(self.title)
+        source.removeWidget(self.progress)
         target.insertWidget(position, self.title, 1)
+        target.insertWidget(position + 1, self.progress)
 
     def set_outline(self, headings: list[Heading]) -> None:
         """Keep the article's headings; the menu is filled when it is opened (a long
@@ -319,12 +336,15 @@ class PaneHeader(QWidget):
 
     def set_progress(self, done: int, total: int) -> None:
         """Show building progress; hidden once complete."""
+        hidden = self.progress.isHidden()
         if total <= 0 or done >= total:
             self.progress.hide()
-            return
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        self.progress.show()
+        else:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress.show()
+        if self.progress.isHidden() != hidden:  # the title needs room beside the bar too
+            self._place_title()
 
 
 def spoken_title(title: str) -> str:

@@ -29,6 +29,9 @@ def showing(qtbot: QtBot, window: MainWindow, source: bytes) -> tuple[ArticlePan
     project = window.session.project
     article = project.articles.add(parsed=parse_article(source, name="p.md"))
     pane = window.area.panes()[1]
+    # Wide enough for a drag or a selection from the text into the table to be in view.
+    window.resize(1100, window.height())
+    qtbot.waitUntil(lambda: pane.width() > 320)
     with qtbot.waitSignal(pane.loaded, timeout=30_000):
         pane.show_article(article.id)
     window.activateWindow()
