@@ -3,6 +3,7 @@ added, what was refused or left out and why, and where an updated article's pass
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -189,11 +190,10 @@ def _listed(
     rest = errors[LISTED_IN_FULL:]
     if not rest:
         return said
+    folder = _common_folder([Path(e.path) for e in errors if e.path])
     groups: dict[str, list[str]] = {}
     for error in rest:
-        groups.setdefault(kind(error), []).append(
-            readable_text(error.path.name if error.path else "")
-        )
+        groups.setdefault(kind(error), []).append(_named(error.path, folder))
     lines = [f"…and {len(rest)} more:"]
     for problem, names in groups.items():
         shown = ", ".join(names[:NAMED_AT_MOST])
@@ -201,6 +201,24 @@ def _listed(
         lines.append(f"{problem.rstrip('.')} ({len(names)}): {shown}{more}.")
     said.append("\n".join(lines))
     return said
+
+
+def _common_folder(paths: Sequence[Path]) -> Path | None:
+    """The folder all of ``paths`` are in, at any depth (None if they share none)."""
+    try:
+        return Path(os.path.commonpath([str(path.parent) for path in paths])) if paths else None
+    except ValueError:  # relative and absolute paths mixed
+        return None
+
+
+def _named(path: str | Path | None, folder: Path | None) -> str:
+    """A file listed by its path from ``folder``, the one all the files listed are in:
+    eight ``scan.txt`` of eight folders were named alike, by file name alone."""
+    if not path:
+        return ""
+    path = Path(path)
+    shown = path.relative_to(folder) if folder is not None and path.is_relative_to(folder) else path
+    return readable_text(str(shown) if shown.parts else path.name)
 
 
 def waiting_message(paths: Sequence[Path], doing: str) -> str:

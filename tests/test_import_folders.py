@@ -219,6 +219,27 @@ def test_a_folder_of_many_refused_files_gives_a_message_that_fits_on_the_screen(
     assert box.sizeHint().height() < screen.height()
 
 
+def test_files_listed_by_name_are_named_from_their_common_folder(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    # Eight scans renamed .txt, one in each month's folder: those past the fifth were
+    # listed as "scan.txt, scan.txt, scan.txt", which three not said anywhere.
+    posted: list[tuple[int, str, str]] = []
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug")
+    files = {f"{month}/scan.txt": "\x00\x01JFIF\x00" * 20 for month in months}
+    files["good.txt"] = "A good article\n\nWith text.\n"
+    root = tree(tmp_path / "scans", files)
+    with qtbot.waitSignal(window.importer.imported, timeout=30_000):
+        drop_files(window, [root])
+    text = next(text for _level, title, text in posted if title == "Import")
+    listed = text.split("\n\n")[-1].splitlines()
+    assert listed[0] == "…and 3 more:"
+    names = listed[1].split(": ", 1)[1].rstrip(".").split(", ")
+    assert len(names) == 3 and len(set(names)) == 3  # told apart
+    assert all(name.count("/") == 1 and name.endswith("/scan.txt") for name in names)
+
+
 def test_sub_folders_that_cannot_be_read_are_said_once_and_the_rest_is_imported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
