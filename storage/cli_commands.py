@@ -139,7 +139,11 @@ def _annotations(project: Project, args: argparse.Namespace) -> Result:
         tags = [codebook.path(t) for t in p.tag_ids if t in codebook]
         data.append(
             {
-                "uuid": p.uuid, "article": p.article_id, "start": p.start, "end": p.end,
+                # An orphan's offsets are where its text was: it has none now, as the CSV
+                # and the W3C JSON say.
+                "id": p.id, "uuid": p.uuid, "article": p.article_id,
+                "start": None if p.is_orphan else p.start,
+                "end": None if p.is_orphan else p.end,
                 "quote": p.exact, "tags": tags, "note": p.note, "coder": p.coder,
                 "status": p.status.value, "created": p.created_at, "updated": p.updated_at,
             }
@@ -170,6 +174,9 @@ def _search(project: Project, args: argparse.Namespace) -> Result:
         {f.name: getattr(h, f.name) for f in dataclasses.fields(h) if f.name not in _NOT_SAID}
         for h in hits
     ]
+    for row, hit in zip(data, hits, strict=True):  # the passage as annotations --json has it
+        if hit.kind == "passage" and hit.annotation_id is not None:
+            row["uuid"] = project.annotations.get(annotation_id=hit.annotation_id).uuid
     lines = [f"{_reference(h)}  {_place(h)}: {_one_line(h.snippet)}" for h in hits]
     if not hits:
         return Output([], [], [_why_nothing(query)], status=1)

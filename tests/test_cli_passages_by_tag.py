@@ -84,3 +84,30 @@ def test_several_tags_and_articles_list_what_the_export_takes(path: Path, tmp_pa
     assert [p["article"] for p in json.loads(out)] == [2]
     code, _, err = run("annotations", path, "--article", "1", "--article", "9")
     assert code == 2 and "there is no article 9" in err
+
+
+def test_a_search_hit_names_the_passage_as_annotations_lists_it(tmp_path: Path) -> None:
+    path = tmp_path / "ids.diptych"
+    article = tmp_path / "port.txt"
+    article.write_text("Port\n\nShips sailed from the harbour at dawn.", encoding="utf-8")
+    assert run("import", path, article)[0] == 0
+    assert run("annotate", path, "1", "--quote", "harbour at dawn", "--tag", "Sea")[0] == 0
+    code, out, _ = run("search", path, "dawn", "--json")
+    assert code == 0
+    hit = next(h for h in json.loads(out) if h["kind"] == "passage")
+    listed = json.loads(run("annotations", path, "--json")[1])
+    row = next(r for r in listed if r["uuid"] == hit["uuid"])
+    assert row["id"] == hit["annotation_id"]  # search's "passage N" is that passage's id
+
+
+def test_an_orphan_is_listed_without_the_offsets_it_had(tmp_path: Path) -> None:
+    path = tmp_path / "orphan.diptych"
+    article = tmp_path / "port.txt"
+    article.write_text("Port\n\nShips sailed from the harbour at dawn. Gulls.", encoding="utf-8")
+    assert run("import", path, article)[0] == 0
+    assert run("annotate", path, "1", "--quote", "harbour at dawn", "--tag", "Sea")[0] == 0
+    article.write_text("Port\n\nShips sailed at noon. Gulls cried.", encoding="utf-8")
+    assert run("reimport", path, "1", article)[0] == 0  # its own file's newer version
+    (row,) = json.loads(run("annotations", path, "--json")[1])
+    assert row["status"] == "orphan" and (row["start"], row["end"]) == (None, None)
+    assert row["quote"] == "harbour at dawn"
