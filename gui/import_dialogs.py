@@ -164,9 +164,15 @@ def show_progress(
     # An import goes on being told once its window has given way to another project (see
     # ImportController.import_exchange), when this dialog may be gone with the window.
     def advance(done: int, total: int) -> None:
-        if total > 1 and isValid(progress):  # the files counted (a folder's once searched)
+        if total <= 1 or not isValid(progress):  # the files not counted yet (a folder's)
+            return
+        if done < total:
             progress.setRange(0, total)
             progress.setValue(done)
+        elif progress.maximum():  # every file read: the articles and their index written,
+            # which takes a while for long ones; the bar stood at 99% meanwhile
+            progress.setLabelText(f"Saving the articles read into the project ({total} files)…")
+            progress.setRange(0, 0)
 
     worker.signals.progressed.connect(advance)
     progress.setValue(0)  # at its minimum, the dialog times its appearance from now...
