@@ -17,10 +17,15 @@ from diptych.storage.wording import counted
 
 
 def list_tags(project: Project, args: argparse.Namespace) -> Result:
+    from diptych.storage.tag_counts import TagCount, count_tag_passages
+
     codebook = project.tags.codebook()
     usage = project.tags.usage()
+    with project.reading() as db:  # with its sub-tags', as the Codebook counts them
+        counts = count_tag_passages(db, codebook=codebook)
     data, lines = [], []
     for tag, depth in codebook.walk():
+        below = counts.get(tag.id, TagCount(0, 0)).passages
         data.append(
             {
                 "id": tag.id,
@@ -30,10 +35,12 @@ def list_tags(project: Project, args: argparse.Namespace) -> Result:
                 "parent": _parent_path(codebook, tag),
                 "description": tag.description,
                 "annotations": usage.get(tag.id, 0),
+                "with_sub_tags": below,
                 "key": codebook.key(tag.id),
             }
         )
-        lines.append(f"{tag.color}  {usage.get(tag.id, 0):>5}  {'  ' * depth}{tag.name}")
+        total = f" ({below})" if below != usage.get(tag.id, 0) else ""
+        lines.append(f"{tag.color}  {usage.get(tag.id, 0):>5}  {'  ' * depth}{tag.name}{total}")
     return Output(lines, data)
 
 

@@ -111,3 +111,22 @@ def test_an_orphan_is_listed_without_the_offsets_it_had(tmp_path: Path) -> None:
     (row,) = json.loads(run("annotations", path, "--json")[1])
     assert row["status"] == "orphan" and (row["start"], row["end"]) == (None, None)
     assert row["quote"] == "harbour at dawn"
+
+
+def test_tags_counts_a_tags_passages_with_its_sub_tags_as_the_codebook_does(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "counts.diptych"
+    article = tmp_path / "port.txt"
+    article.write_text("Port\n\nShips sailed from the harbour at dawn.", encoding="utf-8")
+    assert run("import", path, article)[0] == 0
+    assert run("annotate", path, "1", "--quote", "Ships", "--tag", "Sea/Ships")[0] == 0
+    assert run("annotate", path, "1", "--quote", "harbour", "--tag", "Sea/Ports")[0] == 0
+    code, out, _ = run("tags", path, "--json")
+    assert code == 0
+    sea = next(t for t in json.loads(out) if t["path"] == "Sea")
+    assert (sea["annotations"], sea["with_sub_tags"]) == (0, 2)
+    listed = json.loads(run("annotations", path, "--tag", "Sea", "--json")[1])
+    assert len(listed) == sea["with_sub_tags"]
+    table = run("tags", path)[1].splitlines()
+    assert any(line.endswith("  Sea (2)") for line in table), table
