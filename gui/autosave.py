@@ -15,10 +15,11 @@ asks for says why it is refused in a box. A file made read-only is the window's 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from diptych.gui.bidi_cells import right_to_left
@@ -354,7 +355,7 @@ class AutosaveText(QPlainTextEdit):
         option = document.defaultTextOption()
         wanted = (
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
-            if right_to_left(self.toPlainText())
+            if _first_letter_right_to_left(document)
             else Qt.AlignmentFlag.AlignLeft
         )
         if option.alignment() != wanted:
@@ -366,6 +367,19 @@ class AutosaveText(QPlainTextEdit):
         self.save()
         self._sittings.end()
         super().focusOutEvent(event)
+
+
+def _first_letter_right_to_left(document: QTextDocument) -> bool:
+    """Whether the first letter of ``document`` with a direction of its own is
+    right-to-left, read paragraph by paragraph up to it: asked at each key typed, the whole
+    of a long memo was copied and scanned."""
+    block = document.firstBlock()
+    while block.isValid():
+        text = block.text()
+        if any(unicodedata.bidirectional(c) in ("L", "R", "AL") for c in text):
+            return right_to_left(text)
+        block = block.next()
+    return False
 
 
 def caret_after_change(old: str, new: str, caret: int) -> int:

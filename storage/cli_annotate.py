@@ -131,8 +131,6 @@ def _written_otherwise(text: str, quote: str) -> str:
         how = "in other capitals"
     elif as_typed(had).split() == typed_quote.split():
         how = "with other spaces or line breaks"
-    elif unicodedata.normalize("NFC", had) == unicodedata.normalize("NFC", quote):
-        how = "its accents encoded otherwise (give --start and --end instead)"
     else:
         how = "written otherwise (ligatures, hyphens, invisible characters or spaces)"
     return f"; it has {_shown(had)!r}, {how}"
