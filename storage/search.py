@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from diptych.storage.search_cjk import cjk_rows, holds_cjk
 from diptych.storage.search_folding import FoldedText, as_searched, fold_query
+from diptych.storage.search_joined import with_joined
 from diptych.storage.search_snippets import Snippet, bracketed, snippet_of
 from diptych.storage.search_words import (
     COLUMNS,
@@ -115,7 +116,7 @@ def search_in(conn: sqlite3.Connection, *, query: str, limit: int = 20) -> list[
     if holds_cjk(query):  # words the index cannot find inside runs of characters
         found = partial(cjk_rows, wanted=wanted, excluded=excluded, limit=limit)
     else:
-        found = _fts_rows(query, wanted, excluded, limit)
+        found = _fts_rows(wanted, excluded, limit)
     # A paragraph pasted as a search is not counted: its pattern alone took as long to
     # compile as the search itself
     counted = phrases_pattern(wanted) if len(wanted.split()) <= MOST_WORDS_COUNTED else None
@@ -136,13 +137,16 @@ Rows = Callable[[sqlite3.Connection, str], Iterator[tuple[Any, ...]]]
 """The rows found of a kind ("articles", "passages", "memos"), best first."""
 
 
-def _fts_rows(query: str, wanted: str, excluded: list[str], limit: int) -> Rows:
-    """The rows the indexes find for ``query``, its words if it is not valid FTS5."""
-    words = as_words(wanted)
+def _fts_rows(wanted: str, excluded: list[str], limit: int) -> Rows:
+    """The rows the indexes find for the query (``wanted`` without its left-out terms
+    ``excluded``), its words if it is not valid FTS5."""
+    # Hebrew and Arabic words are looked for with the prefixes written joined to them too
+    # (see search_joined): a quoted phrase as written, but a -word's as a word
+    query = with_joined(fold_query(wanted))
+    words = with_joined(fold_query(as_words(wanted)), quoted_words=True)
     if excluded:
-        left_out = " OR ".join(excluded)
-        query, words = f"({wanted}) NOT ({left_out})", f"({words}) NOT ({left_out})"
-    query, words = fold_query(query), fold_query(words)
+        left_out = " OR ".join(with_joined(fold_query(t), quoted_words=True) for t in excluded)
+        query, words = f"({query}) NOT ({left_out})", f"({words}) NOT ({left_out})"
 
     def found(conn: sqlite3.Connection, kind: str) -> Iterator[tuple[Any, ...]]:
         if kind == "memos":

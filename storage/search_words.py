@@ -10,6 +10,7 @@ from functools import cache
 
 from diptych.storage.search_cjk import CJK, holds_cjk
 from diptych.storage.search_folding import STROKED, FoldedText, as_searched, fold
+from diptych.storage.search_joined import joined, joined_pattern
 from diptych.storage.search_marks import unmarked
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -191,7 +192,7 @@ def _pattern(phrases: list[list[Term]]) -> re.Pattern[str]:
     ]
     if not inside:
         firsts = [phrase[0][0] for phrase in longest[: len(alternatives)]]
-        if all(len(word) <= _LONGEST_ACCENTED for word in firsts):
+        if all(len(word) <= _LONGEST_ACCENTED and not joined(word) for word in firsts):
             return re.compile(_led_by_first_letters(alternatives, firsts))
         return re.compile(f"{_STARTS}(?:{'|'.join(alternatives)})")
     # Chinese, Japanese and Korean words are found inside the runs of characters (see
@@ -215,7 +216,7 @@ def _term_regex(word: str, prefix: bool) -> str:
         letters = f"(?i:{re.escape(word)})"
     else:
         letters = "".join(_letter(char) for char in word)
-    return letters + (rf"[^\W{CJK}]*" if prefix else _ENDS)
+    return joined_pattern(word) + letters + (rf"[^\W{CJK}]*" if prefix else _ENDS)
 
 
 def _led_by_first_letters(alternatives: list[str], firsts: list[str]) -> str:
