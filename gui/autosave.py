@@ -3,7 +3,10 @@
 It saves after a short pause in typing, every few seconds of typing without a pause, when
 it loses the focus, and whenever the window asks (before an undo, before closing, before
 the field shows another text). Each save is an undoable step, and the saves of one sitting
-merge into one (see :class:`~diptych.gui.text_commands.SetText`).
+merge into one (see :class:`~diptych.gui.text_commands.SetText`): the window's Undo takes
+back a sitting. In the field, Ctrl+Z takes back what was typed there a pause at a time
+(each save begins a step of the field's own undo), and saves what is left; Ctrl+Shift+Z
+brings it back, until something else is typed.
 
 A save made while typing that the file refuses (a full disk, another program holding the
 file, the file moved meanwhile) is said in the status bar, without a box that would take
@@ -70,8 +73,6 @@ class AutosaveText(QPlainTextEdit):
         self._loading = False
         self._replacing = False  # typing over a text written elsewhere meanwhile
         self._sittings = Sittings()
-        # The kind, target and sitting of the last save's step (see own_history).
-        self._step: tuple[type, object, int] | None = None
         self._timer = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
         self._timer.timeout.connect(self.save_while_typing)
         # Not started again by each key: typing on without a pause is saved too.
@@ -101,23 +102,10 @@ class AutosaveText(QPlainTextEdit):
                 return
         super().keyPressEvent(event)
 
-    def own_history(self) -> tuple[bool, bool]:
-        """Whether the field has typing of its own to undo, and to redo (see
-        :mod:`diptych.gui.field_undo`). Typing saved already is the undo stack's step: undone
-        there, Redo brings it back, where the field's own undo of it left the step typed
-        back to nothing, dropped, and Redo greyed."""
-        return self._own_step(True) and not self._saved_on_top(), self._own_step(False)
-
     def _own_step(self, undo: bool) -> bool:
         """Whether the field's document has a step to undo (or redo)."""
         document = self.document()
         return document.isUndoAvailable() if undo else document.isRedoAvailable()
-
-    def _saved_on_top(self) -> bool:
-        """Whether the last step on the undo stack is this field's save of its typing."""
-        stack = self.session.undo_stack
-        top = stack.command(stack.index() - 1)
-        return isinstance(top, SetText) and (type(top), top.target, top.sitting) == self._step
 
     @property
     def is_modified(self) -> bool:
@@ -291,7 +279,9 @@ class AutosaveText(QPlainTextEdit):
             self._replacing = replacing
             return exc
         self.session.undo_stack.push(command)
-        self._step = (type(command), command.target, command.sitting)  # merged or not
+        # What is typed after a save is a step of its own in the field's undo: Qt joins
+        # the typing of a whole paragraph into one while the document is "modified".
+        self.document().setModified(False)
         if replacing:
             self.session.messages.info(
                 f"The {command.WHAT} was changed in another window while you typed; what you"

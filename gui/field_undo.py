@@ -2,8 +2,8 @@
 a memo) with nothing of its own to undo or redo are the window's Edit > Undo and Redo: a
 tagging is undone with the keyboard still in the Passages filter or in the passage's note,
 where the field kept the keys and nothing happened. What was typed in the field is undone
-there first, as in any field; in a note or memo, what was typed there and saved already is
-the window's step to undo, so that Redo brings it back.
+there first, as in any field: in a note or memo, a pause in typing at a time (see
+:class:`~diptych.gui.autosave.AutosaveText`), each undone saved as it is.
 
 Ctrl+E, which desktops with Emacs-style keys give a one-line field as "end of line", is
 the window's File > Export there too (End goes to the end of the line): in the Library's
@@ -34,11 +34,7 @@ class _UndoPassedOn(QObject):
 
 
 def _field_history(field: QObject) -> tuple[bool, bool]:
-    """Whether ``field`` has something of its own to undo, and to redo (a field saved as it
-    is typed says so itself: its typing saved is the window's step to undo)."""
-    own_history = getattr(field, "own_history", None)
-    if callable(own_history):
-        return own_history()
+    """Whether ``field`` has something of its own to undo, and to redo."""
     if isinstance(field, QLineEdit):
         return field.isUndoAvailable(), field.isRedoAvailable()
     if isinstance(field, QPlainTextEdit):
