@@ -235,9 +235,20 @@ class ArticleView(QTextEdit):
     def createMimeDataFromSelection(self) -> QMimeData:
         """What copying the selection gives: a selection across pieces of a long table as
         made, its cells in order, as the article's text reads (see
-        :mod:`diptych.gui.table_selection`)."""
+        :mod:`diptych.gui.table_selection`); a list's items with their bullets and numbers
+        (see :mod:`diptych.gui.list_copy`)."""
         data = self._table_selection.mime_data()
-        return data if data is not None else super().createMimeDataFromSelection()
+        if data is not None:
+            return data
+        from diptych.gui.list_copy import shaped_text
+
+        data = super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        shaped = shaped_text(self.document(), cursor.selectionStart(), cursor.selectionEnd())
+        if shaped is not None:
+            data.text()  # Qt fills in its own forms now: else later, over this one
+            data.setText(shaped)
+        return data
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The text wraps again at a new width: the line at the top stays there, as zooming
