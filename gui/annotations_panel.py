@@ -343,6 +343,11 @@ class AnnotationsPanel(QWidget):
         none = ready and shown == 0 and not other
         self.no_match.setVisible(none)
         self.table.setAccessibleDescription(NO_MATCH if none else said)
+        # The tab counts what it lists under the filters, of all the orphans
+        every = self.model.orphan_count()
+        matching = (shown if orphans_tab else other) if ready and wanted.orphans else every
+        label = f"{matching} of {every}" if matching != every else f"{every}"
+        self.tabs.setTabText(ORPHANS_TAB, f"Orphans ({label})")
 
     def on_model_reading_changed(self, reading: bool) -> None:
         """Say that a big project's passages are being read; count them once they are in."""
@@ -361,8 +366,7 @@ class AnnotationsPanel(QWidget):
 
     def on_session_passages_changed(self, _article_id: int) -> None:
         """Update the orphan count, the list of coders, and how many match in each tab."""
-        self.tabs.setTabText(ORPHANS_TAB, f"Orphans ({self.model.orphan_count()})")
-        self._show_matches()
+        self._show_matches()  # the Orphans tab's count with them
         names = self.model.coders()
         if self.coder_combo.refill("All coders", [(name, name, None) for name in names]):
             width = min(self.table.text_width(["Coder", *names]), 180)
