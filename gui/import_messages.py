@@ -34,7 +34,7 @@ _AS_UPDATE = (
 )
 LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
 NAMED_AT_MOST = 20  # names shown for one kind of problem
-APPROXIMATE_NAMED = 3  # passages found approximately named in an update's message
+APPROXIMATE_NAMED = 10  # passages found approximately named in an update's box
 
 
 def update_refused_message(title: str, text: str) -> str:

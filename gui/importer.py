@@ -421,7 +421,10 @@ class ImportController(QObject):
         if not perform(self.session, command) or command.report is None:
             return
         report = command.report
-        report_to = self.session.messages.warning if report.lost else self.session.messages.info
+        # Passages orphaned, or found on changed words, are worth a look: said in a box that
+        # stays until read, not a line of the status bar the next message replaces
+        worth_a_look = report.lost or report.fuzzy
+        report_to = self.session.messages.warning if worth_a_look else self.session.messages.info
         read = [(parsed.source_name, parsed.encoding)]
         main_only = [parsed.source_name] if parsed.main_only else []
         title = article_label(self.session, article_id)  # the update ran in the background
