@@ -85,7 +85,9 @@ class ArticleView(QTextEdit):
         self._relayout = RelayoutPlace(self)
         self.layout_pacer = self._relayout.pacer
         # The selection as made, also from one piece of a long table into another.
-        self._table_selection = TableSelection(self, super().setExtraSelections)
+        self._table_selection = TableSelection(
+            self, super().setExtraSelections, lambda: self.positions
+        )
         self._mouse = MouseSelection(self, self._position_at, self._table_selection)
         self._keys = TextKeys(self, self._table_selection, self._relayout)
 
@@ -110,7 +112,8 @@ class ArticleView(QTextEdit):
         if not cursor.hasSelection() or not len(self.positions):
             return None
         ends = self._table_selection.ends() or (cursor.selectionStart(), cursor.selectionEnd())
-        start, end = (self.positions.to_display(end) for end in sorted(ends))
+        # Mapped, then ordered: a right-to-left table's row is in the document last cell first.
+        start, end = sorted(map(self.positions.to_display, ends))
         return (start, end) if end > start else None
 
     def select_range(self, start: int, end: int, *, scroll: bool = True) -> None:

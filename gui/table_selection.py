@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCur
 from PySide6.QtWidgets import QTextEdit
 
 from diptych.gui.table_positions import a_row_across, across_cells, cell_ranges, off_the_seam
+from diptych.storage.offsets import PositionMap
 
 _MOVE = QTextCursor.MoveOperation
 STEPS = {
@@ -39,11 +40,18 @@ class TableSelection:
         view: the text view whose selection this is.
         draw: draws extra selections in ``view`` (Qt's own ``setExtraSelections``, which
             the view's override hands its marks on to this).
+        positions: the map of the article shown between its text and the document.
     """
 
-    def __init__(self, view: QTextEdit, draw: Callable[[Marks], None]) -> None:
+    def __init__(
+        self,
+        view: QTextEdit,
+        draw: Callable[[Marks], None],
+        positions: Callable[[], PositionMap],
+    ) -> None:
         self._view = view
         self._draw = draw
+        self._positions = positions
         # A selection from one piece of a long table into another: its ends as made, and
         # the ends Qt widened it to (both pieces whole), drawn here as made.
         self._across: tuple[int, int, int, int] | None = None
@@ -154,7 +162,7 @@ class TableSelection:
             return None
         document = self._view.document()
         parts = []
-        for start, end, separator in cell_ranges(document, *sorted(ends)):
+        for start, end, separator in self._runs(ends):
             cursor = QTextCursor(document)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -187,8 +195,23 @@ class TableSelection:
         document = self._view.document()
         fmt = QTextCharFormat()
         fmt.setBackground(self._highlight)
-        runs = [(start, end) for start, end, _before in cell_ranges(document, *sorted(ends))]
+        runs = [(start, end) for start, end, _before in self._runs(ends)]
         return marks_over(document, runs, fmt)
+
+    def reads_before(self, first: int, second: int) -> bool:
+        """True if document position ``first`` reads before ``second`` in the article (not
+        so for the cells of a right-to-left table's row, in the document last first)."""
+        positions = self._positions()
+        if not len(positions):
+            return first < second
+        return positions.to_display(first) < positions.to_display(second)
+
+    def _runs(self, ends: tuple[int, int]) -> list[tuple[int, int, str]]:
+        """The runs of the selection between document positions ``ends``, in the
+        article's order (:func:`~diptych.gui.table_positions.cell_ranges`)."""
+        positions = self._positions()
+        start, end = sorted(map(positions.to_display, ends))
+        return cell_ranges(self._view.document(), positions, start, end)
 
 
 def marks_over(
