@@ -248,6 +248,8 @@ class DocumentBuilder:
         rows = plan.rows[blocks[last - 1].row] - top_row + 1
         if not self._fresh_block:  # a plain block: not a copy of a list item's format
             self._cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        if plan.right_to_left:  # the caret steps over the empty block before it on, not back
+            self._cursor.setBlockFormat(_RIGHT_TO_LEFT)
         opens, closes = first == plan.first, last == plan.last
         unit = font_unit(self.document.defaultFont()) if plan.in_pieces else 0.0
         if unit and self._unit and unit != self._unit:  # zoomed since: the pieces put in follow
@@ -300,22 +302,24 @@ class DocumentBuilder:
         for cell in (cells[index] for index in order):
             self._cursor = table.cellAt(row, plan.columns[cell.col]).lastCursorPosition()
             if plan.right_to_left:
-                self._cursor.setBlockFormat(_RIGHT_ALIGNED)
+                self._cursor.setBlockFormat(_RIGHT_TO_LEFT)
             char_format = QTextCharFormat()
             if cell.header:
                 char_format.setFontWeight(QFont.Weight.Bold)
             self._insert_text(cell, char_format, record=False)
 
 
-def _right_aligned() -> QTextBlockFormat:
-    """The format of a right-to-left table's cells: aligned right, also a cell of
-    figures or of Latin words, which reads left to right."""
+def _right_to_left() -> QTextBlockFormat:
+    """The format of a right-to-left table's cells: right-to-left paragraphs, as a page's
+    ``<table dir="rtl">`` has them, aligned right; also a cell of figures or of Latin
+    words (each still reads left to right), where the arrows would otherwise go the other
+    way: Left on from a Hebrew cell into the next, then back from a cell of figures."""
     fmt = QTextBlockFormat()
-    fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     return fmt
 
 
-_RIGHT_ALIGNED = _right_aligned()
+_RIGHT_TO_LEFT = _right_to_left()
 
 
 def _qt_text(text: str) -> str:

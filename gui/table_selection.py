@@ -22,13 +22,15 @@ from diptych.gui.table_positions import a_row_across, across_cells, cell_ranges,
 from diptych.storage.offsets import PositionMap
 
 _MOVE = QTextCursor.MoveOperation
+# Left and Right as Qt's own keys move: back in left-to-right text, on in right-to-left.
 STEPS = {
-    Qt.Key.Key_Left: _MOVE.PreviousCharacter, Qt.Key.Key_Right: _MOVE.NextCharacter,
+    Qt.Key.Key_Left: _MOVE.Left, Qt.Key.Key_Right: _MOVE.Right,
     Qt.Key.Key_Up: _MOVE.Up, Qt.Key.Key_Down: _MOVE.Down,
     Qt.Key.Key_Home: _MOVE.StartOfLine, Qt.Key.Key_End: _MOVE.EndOfLine,
 }  # fmt: skip
-WORD_STEPS = {Qt.Key.Key_Left: _MOVE.PreviousWord, Qt.Key.Key_Right: _MOVE.NextWord}
-BACK = (_MOVE.PreviousCharacter, _MOVE.Up, _MOVE.StartOfLine, _MOVE.PreviousWord)
+WORD_STEPS = {Qt.Key.Key_Left: _MOVE.WordLeft, Qt.Key.Key_Right: _MOVE.WordRight}
+SIDEWAYS = (_MOVE.Left, _MOVE.Right, _MOVE.WordLeft, _MOVE.WordRight)
+BACK = (_MOVE.Up, _MOVE.StartOfLine)
 
 Marks = list[QTextEdit.ExtraSelection]
 
@@ -122,6 +124,8 @@ class TableSelection:
         document, cursor = self._view.document(), self._view.textCursor()
         anchor, position = self.ends() or (cursor.anchor(), cursor.position())
         moved = _moved(document, position, step)
+        if step in SIDEWAYS:
+            moved = self.as_it_reads(position, moved)
         if self.ends() is None and not across_cells(document, anchor, moved):
             return False
         self.select(anchor, moved)
@@ -138,8 +142,11 @@ class TableSelection:
         ends = self.ends()
         if ends is None or step is None or held != Qt.KeyboardModifier.NoModifier:
             return False
-        if step in (_MOVE.PreviousCharacter, _MOVE.NextCharacter):
-            moved = min(ends) if step == _MOVE.PreviousCharacter else max(ends)
+        if step in (_MOVE.Left, _MOVE.Right):
+            start, end = sorted(ends, key=self._positions().to_display)  # as the text reads
+            block = self._view.document().findBlock(ends[1])
+            back = (step == _MOVE.Left) != (block.textDirection() == Qt.LayoutDirection.RightToLeft)
+            moved = start if back else end
         else:
             moved = _moved(self._view.document(), ends[1], step)
         self.select(moved, moved)
@@ -198,6 +205,23 @@ class TableSelection:
         runs = [(start, end) for start, end, _before in self._runs(ends)]
         return marks_over(document, runs, fmt)
 
+    def as_it_reads(self, position: int, moved: int) -> int:
+        """Where a step of the caret from document ``position`` to ``moved`` (a character
+        or a word on) goes as the article reads: the next (or the previous) cell where the
+        step went from one cell into a cell not beside it in the text, as a right-to-left
+        table's rows, in the document last cell first, have it; else ``moved``."""
+        positions = self._positions()
+        if not len(positions) or moved == position:
+            return moved
+        here = positions.block_index_at_rendered(position)
+        there = positions.block_index_at_rendered(moved)
+        forward = moved > position
+        if there in (here, here + 1 if forward else here - 1):
+            return moved  # the document reads as the text here
+        if forward:
+            return positions.rendered_start(here + 1) if here + 1 < len(positions) else moved
+        return positions.to_rendered(positions.block(here - 1).end) if here > 0 else moved
+
     def reads_before(self, first: int, second: int) -> bool:
         """True if document position ``first`` reads before ``second`` in the article (not
         so for the cells of a right-to-left table's row, in the document last first)."""
@@ -239,7 +263,8 @@ def _moved(document: QTextDocument, position: int, step: QTextCursor.MoveOperati
     probe = QTextCursor(document)
     probe.setPosition(position)
     probe.movePosition(step)
-    return off_the_seam(document, probe.position(), step not in BACK)
+    moved = probe.position()
+    return off_the_seam(document, moved, moved > position if step in SIDEWAYS else step not in BACK)
 
 
 def plain_mime_data(text: str) -> QMimeData:

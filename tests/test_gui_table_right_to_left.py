@@ -249,3 +249,35 @@ def test_a_long_hebrew_table_fills_the_pane_as_it_is_resized_and_zoomed(
     qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: document.defaultFont().pointSizeF() > size)
     check()
+
+
+def caret_of(pane: ArticlePane) -> int:
+    return pane.view.positions.to_display(pane.view.textCursor().position())
+
+
+def test_the_arrows_go_from_cell_to_cell_as_the_row_reads(qtbot: QtBot, window: MainWindow) -> None:
+    """Left (on, in Hebrew) at the end of a row's first cell goes into its second, not
+    into the next row's last (the document's next cell); Right comes back; with Shift the
+    selection grows into the next cell as the row reads."""
+    pane, text = showing(qtbot, window, HEBREW.encode())
+    first, second = text.index("ירושלים"), text.index("981,711")
+    end = first + len("ירושלים")
+    pane.view.select_range(end - 1, end - 1)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Left)
+    assert caret_of(pane) == end
+    qtbot.keyClick(pane.view, Qt.Key.Key_Left)
+    assert caret_of(pane) == second
+    qtbot.keyClick(pane.view, Qt.Key.Key_Right)
+    assert caret_of(pane) == end
+    qtbot.keyClick(pane.view, Qt.Key.Key_Left, SHIFT)
+    assert pane.view.selection() == (end, second)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Left)  # the selection left at its end
+    assert caret_of(pane) == second
+    # Before the table, on into its first cell: on the right, where the row starts.
+    heading_end = len("הערים הגדולות")
+    pane.view.select_range(heading_end, heading_end)
+    for _ in range(3):
+        qtbot.keyClick(pane.view, Qt.Key.Key_Left)
+        if caret_of(pane) != heading_end:
+            break
+    assert caret_of(pane) == text.index("עיר")
