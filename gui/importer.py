@@ -3,8 +3,8 @@
 Files are read and parsed in a worker thread (:mod:`diptych.gui.import_jobs`); the
 articles are then recorded in one undoable step on the GUI thread. Files that cannot be
 imported are listed with the reason (:mod:`diptych.gui.import_messages`), and the others
-are imported. The file dialogs and the progress dialog are in
-:mod:`diptych.gui.import_dialogs`.
+are imported. The file dialogs are in :mod:`diptych.gui.import_dialogs`, the progress box
+in :mod:`diptych.gui.import_progress`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from diptych.gui import update_questions
 from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
 from diptych.gui.article_model import article_label
 from diptych.gui.commands import perform, steps_since
-from diptych.gui.import_dialogs import ImportFileDialogs, show_progress
+from diptych.gui.import_dialogs import ImportFileDialogs
 from diptych.gui.import_jobs import (
     ImportResult,
     NewerVersion,
@@ -50,6 +50,7 @@ from diptych.storage.errors import (
 from diptych.storage.project_checks import refuse_if_made_read_only
 
 if TYPE_CHECKING:
+    from diptych.gui.import_progress import ImportProgress
     from diptych.storage.articles import ReplacementPlan
     from diptych.storage.changed_files import ChangedFileError
     from diptych.storage.importing import ParsedArticle
@@ -116,6 +117,7 @@ class ImportController(QObject):
         self.settings = settings
         self.dialogs = ImportFileDialogs(window, settings)
         self._writers: list[Worker] = []  # the imports started, until each has ended
+        self._boxes: ImportProgress | None = None  # made with the first import
 
     def choose_and_import(self) -> None:
         """Ask for files, then import them (a read-only project says so first)."""
@@ -155,10 +157,20 @@ class ImportController(QObject):
 
         when_started(worker, begin)
         # First: the progress closes before what the import asks or says when it ends.
-        show_progress(worker, articles, "Reading", self.window)
+        self.progress.show(worker, articles, "Reading")
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
         worker.signals.cancelled.connect(self.on_worker_cancelled)
+
+    @property
+    def progress(self) -> ImportProgress:
+        """The progress box of the import under way; what waits for it is named there and
+        in the status bar, with its own Cancel, and has no box until its turn comes."""
+        if self._boxes is None:
+            from diptych.gui.import_progress import ImportProgress  # with the first import
+
+            self._boxes = ImportProgress(self.window)
+        return self._boxes
 
     def writing_here(self) -> str:
         """What of this window may be writing to the project now, as a busy project names
@@ -176,8 +188,7 @@ class ImportController(QObject):
     ) -> Worker:
         """Start an import's ``job``, after the imports and updates under way in this
         window (each writes to the project in turn, none gives up waiting for another's
-        write); one that waits says so in the status bar, and its progress dialog until
-        its turn comes."""
+        write); one that waits says so in the status bar (see :attr:`progress`)."""
         worker = self.workers.start(job, told_after_close=told_after_close, line=IMPORT_LINE)
         if doing == "imported":  # an update only reads in the background
             self._writers.append(worker)
@@ -280,7 +291,7 @@ class ImportController(QObject):
         """
         job = exchange_job(self.session.project.path, list(paths), self.backups)
         worker = self._start(job, paths, told_after_close=True)
-        show_progress(worker, paths, "Importing", self.window)
+        self.progress.show(worker, paths, "Importing")
         begun: list[bool] = []
         when_started(worker, lambda: begun.append(True))
         worker.signals.finished.connect(self.on_exchange_finished)
@@ -367,8 +378,9 @@ class ImportController(QObject):
             return
         job = newer_version_job(self.session.project.path, article_id, path)
         worker = self._start(job, [path], doing="read")
-        show_progress(worker, [path], "Reading", self.window, title="Update article")
         title = article_label(self.session, article_id)
+        what = f"the update of “{title}” from {readable_text(path.name)}"
+        self.progress.show(worker, [path], "Reading", title="Update article", what=what)
         gone = removed_meanwhile_message(title, path.name)
 
         def read(newer: NewerVersion) -> None:

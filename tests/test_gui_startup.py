@@ -79,6 +79,7 @@ NOT_ON_THE_START_PATH = (
     "diptych.gui.export_form",
     "diptych.gui.export_save_to",
     "diptych.gui.export_done",  # with the first export written
+    "diptych.gui.import_progress",  # with the first import
     "diptych.gui.check_list",
     "diptych.gui.export_destination",
     "diptych.gui.restore_dialog",
