@@ -36,6 +36,7 @@ from diptych.gui.import_messages import (
     update_message,
     update_refused_message,
     waiting_message,
+    waiting_what,
 )
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import Settings
@@ -146,6 +147,7 @@ class ImportController(QObject):
         if not articles:
             return
         worker = self._start(import_files_job(self.session.project.path, articles), articles)
+        waited = list(articles)
 
         def begin() -> None:
             # What others wrote until now is shown first; what they write once the job has
@@ -154,13 +156,14 @@ class ImportController(QObject):
             # its own commit, when it is quick, for another program's.)
             self.session.on_watch_timeout()
             self._under_way(worker, articles)
+            waited.clear()  # its turn came: cancelled now, it is the one under way
 
         when_started(worker, begin)
         # First: the progress closes before what the import asks or says when it ends.
         self.progress.show(worker, articles, "Reading")
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
-        worker.signals.cancelled.connect(self.on_worker_cancelled)
+        worker.signals.cancelled.connect(lambda: self.on_worker_cancelled(waited))
 
     @property
     def progress(self) -> ImportProgress:
@@ -233,9 +236,12 @@ class ImportController(QObject):
         self.session.messages.known_error(error, "Import")
         return True
 
-    def on_worker_cancelled(self) -> None:
-        """The import was cancelled before anything was added."""
-        self.session.messages.info("Import cancelled; nothing was imported.")
+    def on_worker_cancelled(self, waited: Sequence[Path] = ()) -> None:
+        """The import was cancelled before anything was added; one cancelled while it
+        waited for the import under way (``waited``: its files) is named, as that one
+        goes on."""
+        of = f" of {waiting_what(waited)}" if waited else ""
+        self.session.messages.info(f"Import{of} cancelled; nothing was imported.")
 
     def on_worker_finished(self, result: ImportResult) -> None:
         """Record what was added as one undoable step; report what was refused."""
@@ -292,11 +298,11 @@ class ImportController(QObject):
         job = exchange_job(self.session.project.path, list(paths), self.backups)
         worker = self._start(job, paths, told_after_close=True)
         self.progress.show(worker, paths, "Importing")
-        begun: list[bool] = []
-        when_started(worker, lambda: begun.append(True))
+        waited = list(paths)
+        when_started(worker, waited.clear)
         worker.signals.finished.connect(self.on_exchange_finished)
         worker.signals.failed.connect(self.on_exchange_failed)
-        worker.signals.cancelled.connect(lambda: self.on_exchange_cancelled(begun=bool(begun)))
+        worker.signals.cancelled.connect(lambda: self.on_exchange_cancelled(waited=waited))
 
     def on_exchange_failed(self, text: str) -> None:
         """A file was refused: the files before it are imported (each is committed on its
@@ -309,13 +315,15 @@ class ImportController(QObject):
         self.session.changed_by_worker()
         self.session.messages.error(text, "Import")
 
-    def on_exchange_cancelled(self, *, begun: bool = True) -> None:
+    def on_exchange_cancelled(self, *, waited: Sequence[Path] = ()) -> None:
         """Cancel between two files: those imported before it stay, and are shown. An
-        import cancelled while it waited for the one under way did nothing."""
+        import cancelled while it waited for the one under way (``waited``: its files)
+        did nothing, and is named, as that one goes on."""
         closed = self._closed_since()
-        if not begun:
+        if waited:
             where = f" into {closed}" if closed else ""
-            self.session.messages.info(f"Import{where} cancelled; nothing was imported.")
+            what = waiting_what(waited)
+            self.session.messages.info(f"Import of {what}{where} cancelled; nothing was imported.")
             return
         if closed:
             self.session.messages.warning(

@@ -14,6 +14,7 @@ from gui_support import open_window, select_text
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
+from test_gui_exchange_partial import study
 
 from diptych.gui.context import AppContext
 from diptych.gui.import_progress import WaitingInBar
@@ -208,7 +209,9 @@ def test_cancel_while_it_waits_imports_nothing_of_it_and_leaves_the_first_alone(
 
     qtbot.mouseClick(waiting.cancel, Qt.MouseButton.LeftButton)
 
-    assert (Level.INFO, "Diptych", "Import cancelled; nothing was imported.") in said
+    # named: the import under way goes on, and its box is still shown
+    assert (Level.INFO, "Diptych", "Import of the folder Week 2 cancelled; nothing was"
+            " imported.") in said  # fmt: skip
     until(qtbot, lambda: waiting_in_bar(window) == [])
     assert boxes(window) == [first] and "Next" not in first.labelText()  # the first goes on
     held.release()
@@ -239,6 +242,30 @@ def test_cancel_in_the_box_under_way_cancels_that_import_only(
     assert not any(t.startswith("Week 1") for t in titles(window))
     until(qtbot, lambda: not window.workers.busy)
     assert box_count.most == 1 and waiting_in_bar(window) == []
+
+
+def test_a_refi_qda_file_cancelled_while_it_waits_is_named_and_imports_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, held: HeldWrite, box_count: BoxCount,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    said = posted(window)
+    choosing(monkeypatch, [folder(tmp_path, "Week 1")])
+    window.actions_.import_folder.trigger()
+    until(qtbot, held.writing.is_set)
+    exchange = study(tmp_path)
+
+    window.importer.import_files([exchange])
+
+    [waiting] = waiting_in_bar(window)
+    assert waiting.label.text() == "Waiting: the file study.qdpx"
+    qtbot.mouseClick(waiting.cancel, Qt.MouseButton.LeftButton)
+    assert said[-1] == (
+        Level.INFO, "Diptych", "Import of the file study.qdpx cancelled; nothing was imported."
+    )  # fmt: skip
+    held.release()
+    until(qtbot, lambda: not window.workers.busy)
+    assert "Field notes" not in titles(window)
+    assert box_count.most <= 1 and waiting_in_bar(window) == []
 
 
 def test_an_update_waiting_for_an_import_is_named_in_its_box_then_comes_in(
