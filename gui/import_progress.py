@@ -108,9 +108,10 @@ class WaitingInBar(QWidget):
         what: what waits, as the window names it ("the folder Week 2").
         worker: its worker.
         bar: the window's status bar.
+        place: its place among the bar's lasting widgets (after what waits before it).
     """
 
-    def __init__(self, what: str, worker: Worker, bar: QStatusBar) -> None:
+    def __init__(self, what: str, worker: Worker, bar: QStatusBar, place: int) -> None:
         super().__init__(bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -127,7 +128,7 @@ class WaitingInBar(QWidget):
         # panels and panes do not move up and down as it comes and goes.
         beside = [w.height() for w in bar.findChildren(QLabel) if w.parent() is bar]
         self.setMaximumHeight(max(beside, default=bar.fontMetrics().height() + 4))
-        bar.insertPermanentWidget(0, self)
+        bar.insertPermanentWidget(place, self)
 
 
 class ImportProgress(QObject):
@@ -214,10 +215,13 @@ class ImportProgress(QObject):
     def _into_bar(self, worker: Worker) -> None:
         bar = self.window.statusBar() if isinstance(self.window, QMainWindow) else None
         if bar is not None:
-            self._in_bar[worker] = WaitingInBar(self._waiting[worker], worker, bar)
+            place = len(self._in_bar)
+            self._in_bar[worker] = WaitingInBar(self._waiting[worker], worker, bar, place)
 
     def _out_of_bar(self, worker: Worker) -> None:
         item = self._in_bar.pop(worker, None)
         if item is not None and isValid(item):
-            item.hide()
+            bar = item.parentWidget()
+            if isinstance(bar, QStatusBar):  # the next one waiting takes its place
+                bar.removeWidget(item)
             item.deleteLater()

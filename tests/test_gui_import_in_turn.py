@@ -127,7 +127,9 @@ def progress_texts(window: MainWindow) -> list[str]:
 
 
 def waiting_in_bar(window: MainWindow) -> list[WaitingInBar]:
-    return [w for w in window.statusBar().findChildren(WaitingInBar) if w.isVisible()]
+    """What waits, as the status bar shows it, left to right."""
+    shown = [w for w in window.statusBar().findChildren(WaitingInBar) if w.isVisible()]
+    return sorted(shown, key=lambda w: w.x())
 
 
 def titles(window: MainWindow) -> list[str]:
@@ -192,6 +194,42 @@ def test_a_folder_imported_during_another_import_waits_its_turn_then_comes_in(
     assert len([s for s in steps if s.startswith("Import")]) == 2  # one undo for each
     assert progress_texts(window) == []
     assert box_count.most == 1
+
+
+def test_with_two_waiting_the_box_under_way_names_both_and_the_next_box_the_last(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, held_twice: HeldWrite,
+    monkeypatch: pytest.MonkeyPatch, box_count: BoxCount,
+) -> None:  # fmt: skip
+    imported: list[list[int]] = []
+    window.importer.imported.connect(imported.append)
+    choosing(monkeypatch, [folder(tmp_path, f"Week {n}") for n in (1, 2, 3)])
+    for _ in range(3):
+        window.actions_.import_folder.trigger()
+        until(qtbot, held_twice.writing.is_set)
+
+    first = window.importer.progress.shown
+    assert first is not None
+    assert first.labelText().split("\n\n")[1] == (
+        "Next, once this one ends: the folder Week 2, then the folder Week 3.\n"
+        "Each has a Cancel in the status bar."
+    )
+    in_bar = ["Waiting: the folder Week 2", "Waiting: the folder Week 3"]  # in turn
+    until(qtbot, lambda: [w.label.text() for w in waiting_in_bar(window)] == in_bar)
+
+    held_twice.release(0)
+    until(qtbot, held_twice.writes[1].is_set)  # the second under way, the third waits
+    until(qtbot, lambda: window.importer.progress.shown not in (None, first))
+    second = window.importer.progress.shown
+    assert second is not None
+    assert second.labelText().split("\n\n")[1] == (
+        "Next, once this one ends: the folder Week 3.\nIts Cancel is in the status bar."
+    )
+    assert [w.label.text() for w in waiting_in_bar(window)] == ["Waiting: the folder Week 3"]
+    held_twice.release(1)
+    until(qtbot, lambda: len(imported) == 3)
+    assert box_count.most <= 1 and waiting_in_bar(window) == []
+    steps = [window.session.undo_stack.text(i) for i in range(window.session.undo_stack.count())]
+    assert len([s for s in steps if s.startswith("Import")]) == 3
 
 
 def test_cancel_while_it_waits_imports_nothing_of_it_and_leaves_the_first_alone(
