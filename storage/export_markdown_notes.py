@@ -7,7 +7,16 @@ open a tag, a comment or an HTML block, so that any viewer shows the note as the
 does. Everything else is left as written: emphasis, links, lists, autolinks
 (``<https://…>``), entities, and code spans and code blocks, where ``<`` is already text.
 
-Three more things would read differently in one exported file than in the window:
+Four more things would read differently in one exported file than in the window:
+
+- Images, which the window and the HTML report never load (they show an image's text):
+  viewers would load them from their addresses as the file is opened, and a picture
+  pasted from the web could report the reader or change after the export. An image is
+  written as a link to its address (``![chart](https://…)`` as ``[chart](https://…)``):
+  its text, as the window shows it, and an address the reader may follow, nothing
+  loaded. Within a link's text, or holding brackets of its own, it is written as its
+  text alone, as the window shows it (a link cannot hold another). A picture held in
+  the note itself (``data:image/…``) loads nothing from anywhere and is kept.
 
 - Links to ``javascript:``, ``vbscript:``, ``file:`` and ``data:`` addresses, which careful
   viewers refuse (as the window does) but permissive ones make clickable, and mail links
@@ -36,8 +45,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from diptych.storage.markdown_links import (
+    NoteImage,
     closed_bracket,
     inline_link_end,
+    note_images,
     refused_address,
     refused_destination,
     unclosed_angle_destination,
@@ -84,6 +95,7 @@ def note_markdown(note: str) -> str:
         _OPENS_HTML.search(note) is None
         and "]:" not in note
         and "%%" not in note
+        and "![" not in note
         and not any(refused_destination(note, m.start()) for m in _LINK_TEXT_END.finditer(note))
     ):
         return note  # most notes: nothing to change, found without the parser
@@ -103,7 +115,7 @@ def note_markdown(note: str) -> str:
     # The window's own definitions: a label whose first definition is refused reaches a
     # later one there, as it does in the export.
     kept = {label for label, ref in references.items() if not refused_address(str(ref["href"]))}
-    rewriter = _Rewriter(kept, hashlib.sha256(note.encode()).hexdigest()[:8])
+    rewriter = _Rewriter(kept, hashlib.sha256(note.encode()).hexdigest()[:8], references)
     done: set[int] = set(code)
     for label, reference in references.items():
         if label in kept:  # a definition's address and title lines: never shown as text
@@ -149,16 +161,19 @@ def _not_a_definition_line(line: str) -> str:
 
 
 class _Rewriter:
-    """Scans text outside code, escaping raw HTML and refused links, renaming labels.
+    """Scans text outside code, escaping raw HTML and refused links, renaming labels,
+    writing images as links.
 
     Args:
         labels: the normalised labels of the note's definitions to rename.
         suffix: what the note's labels get, unique to the note.
+        references: the note's definitions, as markdown-it read them.
     """
 
-    def __init__(self, labels: set[str], suffix: str) -> None:
+    def __init__(self, labels: set[str], suffix: str, references: dict[str, Any]) -> None:
         self._labels = labels
         self._suffix = suffix
+        self._references = references
         self._keep_until = 0  # a link destination's end: no labels renamed before it
         self._open = 0  # brackets open that may end a link's text
         self._closed_at = -1  # just after the last bracket that closed one
@@ -201,9 +216,12 @@ class _Rewriter:
         pos = 0
         self._keep_until = 0
         self._open, self._closed_at = 0, -1
+        images = note_images(text, self._references)
         while pos < len(text):
             char = text[pos]
-            if char == "\\":
+            if char == "!" and pos in images:
+                pos = _image(text, pos, images[pos], out)
+            elif char == "\\":
                 out.append(text[pos : pos + 2])  # an escaped character: never an opener
                 pos += 2
             elif char == "`":
@@ -270,6 +288,20 @@ class _Rewriter:
             if closes:  # an address and title hold no labels
                 self._keep_until = inline_link_end(text, pos + 1)
         return pos + 2
+
+
+def _image(text: str, pos: int, image: NoteImage, out: list[str]) -> int:
+    """An image at ``pos`` written as a link to its address, or as its text alone; a
+    picture held in the note itself (a ``data:`` address) is loaded from nowhere: kept."""
+    if image.address[:5].lower() == "data:":
+        out.append("!")
+        return pos + 1
+    if not (image.in_link or image.nested or refused_address(image.address)):
+        return pos + 1  # "[text](address)" from here on, rewritten as a link is
+    from diptych.storage.export_markdown_text import escape_text
+
+    out.append(escape_text(image.alt.replace("\n", " ")))
+    return image.end
 
 
 def _ends_in_open_paren(text: str, pos: int) -> bool:

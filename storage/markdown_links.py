@@ -2,12 +2,20 @@
 
 :func:`refused_address` says which addresses careful viewers refuse; the other functions
 find where an inline link's address and title end, scanning text the way markdown-it does,
-so that the export can escape a refused link and leave a link's address alone.
+so that the export can escape a refused link and leave a link's address alone, and
+:func:`note_images` finds the images that viewers would load.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
 
 _URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these from any address
 _URL_LEADING = "".join(map(chr, range(0x21)))  # and these from its start
@@ -101,3 +109,67 @@ def closed_bracket(text: str, pos: int) -> bool:
                 return True
         pos += 1
     return False
+
+
+@dataclass(frozen=True)
+class NoteImage:
+    """An image in a note's text, as markdown-it reads it.
+
+    Attributes:
+        end: where the image (``![alt](address)`` or ``![alt][label]``) ends in the text.
+        alt: its text as the window shows it, in place of the image.
+        in_link: whether it stands in a link's text (``[![alt](a)](b)``).
+        nested: whether its text holds brackets (a link, perhaps) of its own.
+        address: the address it would be loaded from.
+    """
+
+    end: int
+    alt: str
+    in_link: bool
+    nested: bool
+    address: str
+
+
+_IMAGES = "diptych_images"
+_DEPTH = "diptych_image_depth"
+
+
+def note_images(text: str, references: dict[str, Any]) -> dict[int, NoteImage]:
+    """The images in ``text`` (one block's inline text, outside code), by where each
+    starts; ``references`` are the note's link reference definitions."""
+    found: dict[int, NoteImage] = {}
+    if "![" in text:
+        _image_parser().parseInline(text, {"references": references, _IMAGES: found})
+    return found
+
+
+@cache
+def _image_parser() -> MarkdownIt:
+    from diptych.storage.import_markdown import make_markdown_parser
+
+    parser = make_markdown_parser()
+    parser.inline.ruler.at("image", _recording_image)
+    return parser
+
+
+def _recording_image(state: StateInline, silent: bool) -> bool:
+    """Inline rule: markdown-it's image rule, noting each image of the text's own (not
+    one in another image's text) with where it starts and ends."""
+    from markdown_it.rules_inline.image import image
+
+    start, depth = state.pos, state.env.get(_DEPTH, 0)
+    state.env[_DEPTH] = depth + 1  # an image's text is parsed inside the rule
+    try:
+        found = image(state, silent)
+    finally:
+        state.env[_DEPTH] = depth
+    if found and not silent and not depth and _IMAGES in state.env:
+        token = state.tokens[-1]
+        state.env[_IMAGES][start] = NoteImage(
+            end=state.pos,
+            alt="".join(child.content for child in token.children or []),
+            in_link=state.linkLevel > 0,
+            nested="[" in token.content or "]" in token.content,
+            address=str(token.attrGet("src") or ""),
+        )
+    return found

@@ -5,11 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from note_viewers import window_reader
 
 from diptych.storage.export_markdown_notes import note_markdown
 
-WINDOW = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
-"""Notes as the window reads them: raw HTML off."""
+WINDOW = window_reader()
+"""Notes as the window reads them: raw HTML off, images as the export writes them."""
 VIEWER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 """Notes as most Markdown viewers read them: raw HTML on."""
 

@@ -14,6 +14,7 @@ from export_fixtures import fixed_options
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from note_viewers import window_reader
 
 from diptych.storage.export_markdown_notes import note_markdown
 from diptych.storage.export_markdown_text import note_lines
@@ -22,8 +23,8 @@ from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind
 from diptych.storage.project import Project
 
-WINDOW = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
-"""Notes as the window reads them."""
+WINDOW = window_reader()
+"""Notes as the window reads them: raw HTML off, images as the export writes them."""
 VIEWER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 """A careful viewer: raw HTML on, but javascript:, file: and data: links refused."""
 PERMISSIVE = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
