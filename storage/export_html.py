@@ -31,7 +31,8 @@ print (where browsers drop backgrounds) the colours come from borders and nothin
 told by colour alone. Printed, a passage is not split across pages, but groups follow
 one another without a page break (a page per top-level tag left pages mostly empty), and
 each link is followed by its address in brackets, as paper cannot follow it (but an
-address written out, which already reads as one). A
+address written out, a link whose text is its address, and the Sources list's addresses,
+which already read as one). A
 word too long for the line (an address in a note, a long tag path) wraps instead of
 running past the page's edge, where print would cut it off. A tag in a citation line moves
 to the next line whole, its swatch with it, and wraps only if longer than a line: kept
@@ -196,7 +197,8 @@ def _sources(data: ExportData) -> list[str]:
         title = f"<cite>{_e(data.title(article))}</cite>"
         address = article.source_url
         if address:
-            link = f'<a href="{_e(uri_form(address))}" rel="noreferrer">{_e(address)}</a>'
+            href = _e(uri_form(address))  # printed as it is: not followed by itself again
+            link = f'<a href="{href}" rel="noreferrer" class="address">{_e(address)}</a>'
             lines.append(f'<li dir="auto">{title}: {link}</li>')
         else:
             lines.append(f'<li dir="auto">{title}</li>')

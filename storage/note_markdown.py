@@ -223,11 +223,33 @@ def _sanitised(children: list[Token]) -> list[Token]:
 def _link_open_with_rel(rel: str) -> Any:
     def link_open(self: Any, tokens: Sequence[Any], idx: int, options: Any, env: Any) -> str:
         tokens[idx].attrSet("rel", rel)
-        if tokens[idx].info == "auto":  # a bare address: its text already says where it goes
-            tokens[idx].attrSet("class", "address")
+        if tokens[idx].info == "auto" or _reads_as_its_address(tokens, idx):
+            tokens[idx].attrSet("class", "address")  # its text already says where it goes
         return str(self.renderToken(tokens, idx, options, env))
 
     return link_open
+
+
+def _reads_as_its_address(tokens: Sequence[Any], idx: int) -> bool:
+    """True if the link opened at ``idx`` reads as its own address, as
+    ``[https://example.org/x](https://example.org/x)`` does: its text (emphasised or not)
+    that address, as written or as shown (``https://example.org/café``), or a mail
+    link's address alone."""
+    from markdown_it.common.normalize_url import normalizeLinkText
+
+    words = []
+    for token in tokens[idx + 1 :]:
+        if token.type == "link_close":
+            break
+        if token.type in ("text", "code_inline"):
+            words.append(token.content)
+        elif token.nesting == 0:
+            return False  # a line break: not one address
+    text = "".join(words).strip()
+    href = str(tokens[idx].attrGet("href") or "")
+    forms = {href, normalizeLinkText(href)}
+    forms |= {form.removeprefix("mailto:") for form in forms}
+    return bool(text) and (text in forms or f"{text}/" in forms)
 
 
 def _heading_open(self: Any, tokens: Sequence[Any], idx: int, options: Any, env: Any) -> str:

@@ -53,3 +53,31 @@ def test_printed_groups_are_not_each_forced_onto_a_new_page(tmp_path: Path) -> N
     assert any(
         ".passage" in selector and "break-inside: avoid" in body for selector, body in rules.items()
     )
+
+
+def _printed_after(page: str) -> list[tuple[str, str]]:
+    """Each link printed with its address after it, as (its text, that address)."""
+    return [
+        (re.sub(r"<[^>]+>", "", text), href)
+        for attrs, href, text in re.findall(r'<a ((?:[^>]*?)href="([^"]*)"[^>]*)>(.*?)</a>', page)
+        if 'class="address"' not in attrs and not href.startswith("#")
+    ]
+
+
+def test_a_link_reading_as_its_own_address_is_not_printed_with_it_again(tmp_path: Path) -> None:
+    with Project.open(tmp_path / "print.diptych", create=True, name="Print") as project:
+        article = project.articles.add(parsed=parse_article(b"Ports grew.\n", name="a.txt"))
+        project.articles.set_source_url(article_id=article.id, url="https://news.example/port")
+        tag = project.tags.add(name="Economy")
+        project.annotations.add(
+            article_id=article.id, start=0, end=5, tag_ids=[tag.id],
+            note="[https://example.org/x](https://example.org/x), "
+            "[https://example.org/café](https://example.org/café), "
+            "[desk@example.org](mailto:desk@example.org), "
+            "[the figures](https://example.org/trade) and [*https://e.org/*](https://e.org/)",
+        )  # fmt: skip
+        page = export_project(project, fmt="html", options=fixed_options()).decode("utf-8")
+    assert "https://news.example/port</a>" in page  # the Sources list
+    assert _printed_after(page) == [
+        ("the figures", "https://example.org/trade"),
+    ]
