@@ -232,5 +232,7 @@ class CodebookView(FocusFramed, QTreeView):
                 position -= 1
             if position == current:
                 return
-        perform(self.session, MoveTag(self.session, tag_id, parent_id, position))
+        move = MoveTag(self.session, tag_id, parent_id, position)
+        if perform(self.session, move):
+            self.session.messages.info(move.said())
         self.select_tag(tag_id)

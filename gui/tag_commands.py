@@ -175,6 +175,7 @@ class MoveTag(SessionCommand):
         self.after: tuple[Tag, list[Tag]] | None = None
         self.left: dict[str, int | None] = {}  # where the step (or its undo) left the tag
         self.path = tag_path(session, tag_id)  # as the step (or its undo) left it
+        self.moved_from = self.path
 
     def _do(self) -> None:
         parent_id = self.target[0]
@@ -210,6 +211,21 @@ class MoveTag(SessionCommand):
 
     def _gone(self, *, undoing: bool) -> str | None:
         return self._tag_gone(self.tag_id, self.path)
+
+    def said(self) -> str:
+        """What the status bar says of the move done: where the tag went."""
+        assert self.before is not None and self.after is not None
+        parent_id = self.after[0].parent_id
+        if parent_id != self.before[0].parent_id:
+            where = (
+                "to the top level"
+                if parent_id is None
+                else f"into {quoted(tag_path(self.session, parent_id))}"
+            )
+            return f"Tag {quoted(self.moved_from)} moved {where} — Ctrl+Z to undo"
+        now, was = self._left(*self.after)["position"], self._left(*self.before)["position"]
+        way = "up" if (now or 0) < (was or 0) else "down"
+        return f"Tag {quoted(self.moved_from)} moved {way} — Ctrl+Z to undo"
 
     def _places(self, parents: set[int | None]) -> tuple[Tag, list[Tag]]:
         """The tag and the other tags under ``parents``, as they are now."""
@@ -295,3 +311,8 @@ class MergeTags(SessionCommand):
 
     def _tag_shown(self, *, undone: bool) -> int:
         return self.ids[0] if undone else 0
+
+    def said(self) -> str:
+        """What the status bar says of the merge done."""
+        source, target = (quoted(path) for path in self.paths)
+        return f"Tag {source} merged into {target} — Ctrl+Z to undo"

@@ -65,8 +65,10 @@ class TagMenu(QObject):
         if place is None:
             return
         parent_id = codebook[tag_id].parent_id
-        if perform(self.session, MoveTag(self.session, tag_id, parent_id, place)):
+        move = MoveTag(self.session, tag_id, parent_id, place)
+        if perform(self.session, move):
             self.panel.select_tag(tag_id)
+            self.session.messages.info(move.said())
 
     def on_session_tags_changed(self) -> None:
         """The codebook changed: the tag may have moved, or gone."""

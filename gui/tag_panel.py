@@ -323,8 +323,10 @@ class TagPanel(QWidget):
 
     def merge_into(self, source_id: int, target_id: int) -> None:
         """Merge one tag into another (undoable)."""
-        if perform(self.session, MergeTags(self.session, source_id, target_id)):
+        merge = MergeTags(self.session, source_id, target_id)
+        if perform(self.session, merge):
             self.select_tag(target_id)
+            self.session.messages.info(merge.said())  # as editing and deleting a tag say
 
     def on_view_context_menu(self, point: QPoint) -> None:
         """Tag actions on right click."""

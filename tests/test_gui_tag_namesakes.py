@@ -55,7 +55,8 @@ def test_merge_folds_a_same_named_sub_tag_and_undo_brings_it_back(
     panel.select_tag(diplomacy)
     qtbot.mouseClick(tool(panel, "Merge"), Qt.MouseButton.LeftButton)
 
-    assert messages_seen == []
+    said = "Tag “Diplomacy” merged into “Economy” — Ctrl+Z to undo"
+    assert messages_seen == [(Level.INFO, said)]  # no error, no warning
     assert {"Diplomacy", "trade"}.isdisjoint(saved_tags(sample))
     passages = saved_passage_tags(sample)
     assert passages["the signing of 15 hi"] == {"Trade", "Evidence"}
