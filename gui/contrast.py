@@ -4,69 +4,43 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-MIN_TEXT_CONTRAST = 4.5  # WCAG AA for text
-MIN_MARK_CONTRAST = 1.5  # a grey highlight's fill told apart from the page it is on
-MIN_HUE_DIFFERENCE = 48  # ... or a coloured one's: a channel this far from the page's
+from diptych.storage import color_contrast as pure
+from diptych.storage.color_contrast import MIN_HUE_DIFFERENCE as MIN_HUE_DIFFERENCE
+from diptych.storage.color_contrast import MIN_MARK_CONTRAST as MIN_MARK_CONTRAST
+from diptych.storage.color_contrast import MIN_TEXT_CONTRAST as MIN_TEXT_CONTRAST
+
+# The arithmetic is the storage module's, which the HTML report uses too: a white tag
+# shows in the report in the colour it shows in the window.
+
+
+def _rgba(color: QColor) -> pure.Rgba:
+    return (color.red(), color.green(), color.blue(), color.alpha())
+
+
+def _qcolor(color: pure.Rgba) -> QColor:
+    return QColor(*color)
 
 
 def luminance(color: QColor) -> float:
     """The relative luminance of a colour (WCAG 2)."""
-
-    def channel(value: int) -> float:
-        v = value / 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(color.red())
-        + 0.7152 * channel(color.green())
-        + 0.0722 * channel(color.blue())
-    )
+    return pure.luminance(_rgba(color))
 
 
 def contrast(a: QColor, b: QColor) -> float:
     """The contrast ratio of two colours (WCAG 2): 1 (none) to 21 (black on white)."""
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    return pure.contrast(_rgba(a), _rgba(b))
 
 
 def painted_over(color: QColor, page: QColor) -> QColor:
     """``color``, with its transparency, as painted on ``page``."""
-    a = color.alphaF()
-    return QColor(
-        round(color.red() * a + page.red() * (1 - a)),
-        round(color.green() * a + page.green() * (1 - a)),
-        round(color.blue() * a + page.blue() * (1 - a)),
-    )
+    return _qcolor(pure.painted_over(_rgba(color), _rgba(page)))
 
 
 def told_apart(color: QColor, page: QColor, least: float = MIN_MARK_CONTRAST) -> QColor:
     """``color`` (with its transparency), or, where it would hardly show on ``page`` (a
-    white tag on a white page, a black one on a dark page), that colour mixed towards black
-    on a light page or white on a dark one, no further than it takes to show. A colour
-    shows by its hue (a pale yellow on white, one channel far from the page's) or by being
-    lighter or darker (``least``, a contrast ratio)."""
-    if _shows(color, page, least):
-        return color
-    away = QColor(0, 0, 0) if luminance(page) > _MIDDLE else QColor(255, 255, 255)
-    found = QColor(color)
-    for step in range(1, 11):
-        found = mixed(color, away, step / 10)
-        if _shows(found, page, least):
-            break
-    return found
-
-
-def _shows(color: QColor, page: QColor, least: float) -> bool:
-    painted = painted_over(color, page)
-    apart = max(
-        abs(painted.red() - page.red()),
-        abs(painted.green() - page.green()),
-        abs(painted.blue() - page.blue()),
-    )
-    return apart >= MIN_HUE_DIFFERENCE or contrast(painted, page) >= least
-
-
-_MIDDLE = 0.18  # the luminance as far in contrast from black as from white
+    white tag on a white page), the nearest colour that does
+    (:func:`diptych.storage.color_contrast.told_apart`)."""
+    return _qcolor(pure.told_apart(_rgba(color), _rgba(page), least))
 
 
 def hint_color(palette: QPalette, page: QPalette.ColorRole, ink: QPalette.ColorRole) -> QColor:
@@ -87,12 +61,7 @@ def two_thirds_of(ink: QColor, page: QColor) -> QColor:
 
 def mixed(color: QColor, other: QColor, share: float) -> QColor:
     """``color`` with ``share`` (0 to 1) of ``other`` mixed in; ``color``'s transparency."""
-    return QColor(
-        round(color.red() * (1 - share) + other.red() * share),
-        round(color.green() * (1 - share) + other.green() * share),
-        round(color.blue() * (1 - share) + other.blue() * share),
-        color.alpha(),
-    )
+    return _qcolor(pure.mixed(_rgba(color), _rgba(other), share))
 
 
 def ink_on(color: QColor) -> QColor:

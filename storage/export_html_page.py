@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from diptych.storage.color_contrast import from_hex, to_hex, told_apart
 from diptych.storage.export_coders import UNNAMED, coder_counts
 from diptych.storage.exporting import ExportData, ExportPassage
 from diptych.storage.model import MemoKind
@@ -17,6 +18,7 @@ from diptych.storage.wording import counted
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 UNTAGGED_COLOR = "#A6A6A6"
+PAGE = (255, 255, 255, 255)  # the page's colour, #fff in the style sheet
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 CSS = """
@@ -74,11 +76,16 @@ def escaped(text: str) -> str:
 
 
 def _color(value: str) -> str:
-    return value.upper() if _COLOR.fullmatch(value) else UNTAGGED_COLOR
+    """A tag's colour as the report shows it on its white page: one that would hardly show
+    there (white, a very pale grey) is the nearest that does, as the window shows it."""
+    if not _COLOR.fullmatch(value):
+        return UNTAGGED_COLOR
+    return to_hex(told_apart(from_hex(value), PAGE))
 
 
 def page_head(data: ExportData) -> list[str]:
-    """The page up to its body: what it refuses to load, its style sheet, each tag's colour."""
+    """The page up to its body: what it refuses to load, its style sheet, each tag's colour
+    (its marks, quote bars and swatches, in the colour that shows on the page)."""
     colors = [f".t{t.id} {{ --tag: {_color(t.color)}; --tint: {_color(t.color)}33; }}"
               for t in data.codebook.ordered()]  # fmt: skip
     untagged = f".untagged, body {{ --tag: {UNTAGGED_COLOR}; --tint: {UNTAGGED_COLOR}33; }}"
