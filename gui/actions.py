@@ -81,6 +81,9 @@ class Actions:
         self.save_copy = make(
             "Save a &copy…", None, "Write the project as it is now to another file"
         )
+        self.project_name = make(
+            "&Project name…", None, "The name shown in the window's title and the exports' titles"
+        )
         self.restore_backup = make("Restore from &backup…", None, "Go back to an automatic backup")
         self.quit = make("&Quit", Key.Quit)
         # The window connects these (it saves a note being typed before undoing) and keeps
@@ -184,7 +187,7 @@ class Actions:
     def edits(self) -> tuple[QAction, ...]:
         """The actions that change the project (greyed in a read-only one); Undo and Redo
         follow the undo stack, which a read-only project never fills."""
-        return (self.import_articles, self.import_folder, self.tag_selection,
+        return (self.import_articles, self.import_folder, self.project_name, self.tag_selection,
                 self.delete_passage, self.edit_note, self.new_tag, *self.tag_edits())  # fmt: skip
 
     def tag_edits(self) -> tuple[QAction, ...]:
@@ -207,7 +210,7 @@ class Actions:
         file.addSeparator()
         _add_all(file, (self.import_articles, self.import_folder, self.export))
         file.addSeparator()
-        _add_all(file, (self.save_copy, self.restore_backup))
+        _add_all(file, (self.project_name, self.save_copy, self.restore_backup))
         file.addSeparator()
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")

@@ -111,6 +111,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         a.zoom_reset.triggered.connect(lambda: self._zoom(0))
         a.new_tag.triggered.connect(lambda: self.tags.new_tag())
         a.coder.triggered.connect(self.on_coder_triggered)
+        a.project_name.triggered.connect(self.on_project_name_triggered)
         for action, panel in ((a.show_library, "library"), (a.show_codebook, "codebook"),
                               (a.show_passages, "passages"), (a.show_memos, "memos")):  # fmt: skip
             action.triggered.connect(lambda _=False, name=panel: self.go_to_panel(name))
@@ -147,6 +148,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.area.passageClicked.connect(self.on_area_passage_clicked)
         self.area.currentPaneChanged.connect(self.on_area_current_pane_changed)
         s.articlesChanged.connect(self.on_session_changed)
+        s.projectRenamed.connect(self.on_session_changed)  # the title names it
         self.tabifiedDockWidgetActivated.connect(self.on_tabified_dock_widget_activated)
         for dock in self.docks.values():
             dock.visibilityChanged.connect(partial(self.on_dock_visibility_changed, dock))
@@ -330,6 +332,12 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
 
         change_coder(self)
         self.on_session_changed()
+
+    def on_project_name_triggered(self) -> None:
+        """Ask for the project's name (:func:`~diptych.gui.project_name.change_project_name`)."""
+        from diptych.gui.project_name import change_project_name  # imported when first needed
+
+        change_project_name(self)
 
     def tell_coder_once(self) -> None:
         """After the first passage the user makes without having given a coder's name,

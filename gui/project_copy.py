@@ -5,7 +5,10 @@ own), so it holds what the log beside the project file holds too: a copy of the 
 alone, made in a file manager, lacks the latest changes of a project that is open, or of
 one a crashed program left with changes in its log (a read-only project, say, which
 cannot fold them into the file). The window stays on the project and says where the copy
-is; a copy never replaces a file already there.
+is; a copy never replaces a file already there. A project named after its file (the
+sample, "Sample project.diptych", or "study" in study.diptych) gives its copy the copy's
+file name for a name ("Korea brief"), which its window's title and exports then show; a
+project named otherwise keeps its name in the copy.
 """
 
 from __future__ import annotations
@@ -54,10 +57,11 @@ def choose_copy(parent: QWidget, source: Path, folder: Path | None = None) -> Pa
     )
 
 
-def copy_job(source: Path, target: Path) -> Callable[[Progress], Path]:
-    """The worker's job: copy the project at ``source`` through a connection of its own."""
+def copy_job(source: Path, target: Path) -> Callable[[Progress], tuple[Path, str]]:
+    """The worker's job: copy the project at ``source`` through a connection of its own;
+    the copy, and the name it was given after its file ("" if it keeps the project's)."""
 
-    def job(_progress: Progress) -> Path:
+    def job(_progress: Progress) -> tuple[Path, str]:
         if file_exists(target):
             raise ProjectFileError(
                 "already exists, and a copy never replaces a file",
@@ -65,10 +69,20 @@ def copy_job(source: Path, target: Path) -> Callable[[Progress], Path]:
                 advice="Choose another name for the copy.",
             )
         with Project.open(source, read_only=True, verify=False) as project:
+            name = project.info().name
             copy_database(project.db.conn, target, source_path=source, journal="WAL")
-        return target
+        if not named_after(name, source) or named_after(name, target):
+            return target, ""
+        with Project.open(target, verify=False) as copy:
+            return target, copy.rename(name=readable_text(target.stem))
 
     return job
+
+
+def named_after(name: str, path: Path) -> bool:
+    """True if the project's ``name`` is its file's name at ``path``, as the window's title
+    reads it (one name, not the two)."""
+    return readable_text(path.stem).casefold() == name.casefold()
 
 
 def save_copy(window: MainWindow) -> None:
@@ -87,10 +101,14 @@ def save_copy(window: MainWindow) -> None:
     # the copy is there, and the message names the project it is a copy of.
     messages = window.context.messages
     worker = window.workers.start(copy_job(source, target), told_after_close=True)
-    worker.signals.finished.connect(
-        lambda copy: messages.info(
-            f"Saved a copy of {readable_text(source.name)} as {readable_text(str(copy))}."
-            " Open it with File > Open project to work in it."
-        )
-    )
+    worker.signals.finished.connect(lambda done: messages.info(_copy_said(source, *done)))
     worker.signals.failed.connect(lambda text: messages.error(text, TITLE))
+
+
+def _copy_said(source: Path, copy: Path, name: str) -> str:
+    """What the status bar says of the copy written (and named after its file)."""
+    named = f", named “{name}” after it" if name else ""
+    return (
+        f"Saved a copy of {readable_text(source.name)} as {readable_text(str(copy))}{named}."
+        " Open it with File > Open project to work in it."
+    )

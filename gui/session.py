@@ -28,6 +28,13 @@ class ProjectSession(PassageEdits, TagEdits, ArticleEdits):
     The signals are listed on :class:`~diptych.gui.session_core.SessionCore`.
     """
 
+    def rename_project(self, name: str, *, expected: str | None = None) -> str:
+        """Give the project another name (see :meth:`Project.rename` for ``expected``);
+        the name as stored."""
+        name = self.project.rename(name=name, expected=expected)
+        self.projectRenamed.emit()
+        return name
+
     def memo_text(self, kind: MemoKind, target_id: int | None = None) -> str:
         """The text of a memo ("" if none was written)."""
         memo = self.project.memos.get(kind=kind, target_id=target_id)

@@ -46,6 +46,7 @@ class SessionCore(QObject):
         memosChanged(): a memo was written (on the project, an article or a tag; tags
             merged or brought back, their memos with them).
         externalChange(): another window or program changed the file.
+        projectRenamed(): the project was given another name.
     """
 
     articlesChanged = Signal()
@@ -57,6 +58,7 @@ class SessionCore(QObject):
     articlesRestored = Signal(list)
     memosChanged = Signal()
     externalChange = Signal()
+    projectRenamed = Signal()
 
     def __init__(
         self,

@@ -119,6 +119,12 @@ def _articles(project: Project, args: argparse.Namespace) -> Result:
     return Output(["  id  characters  passages  title", *lines] if rows else [], data)
 
 
+def _rename(project: Project, args: argparse.Namespace) -> Result:
+    """Give the project a name; the name as kept."""
+    name = project.rename(name=args.name)
+    return Output([name], {"name": name})
+
+
 def _annotations(project: Project, args: argparse.Namespace) -> Result:
     """The passages of any of the articles given (--article, repeatable) with any of the
     tags given (--tag, repeatable), as ``export`` takes them."""
@@ -269,6 +275,7 @@ _HANDLERS: dict[str, Callable[[Project, argparse.Namespace], Result]] = {
     "articles": _articles,
     "tags": list_tags,
     "tag": tag_command,
+    "rename": _rename,
     "annotate": annotate_command,
     "annotations": _annotations,
     "search": _search,

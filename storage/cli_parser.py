@@ -179,6 +179,19 @@ def _tag_parser(sub: Any, name: str) -> None:
     )
 
 
+def _rename_parser(sub: Any, name: str) -> None:
+    p = sub.add_parser(
+        name,
+        help="give the project a name (its window's title, its exports' titles)",
+        description="Give the project the name NAME, which the window's title and the"
+        " exports' titles show (File > Project name… in the window). The file keeps its"
+        " name. Prints the name as kept (on one line).",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("name", type=_text, metavar="NAME", help="the project's new name")
+    _json_flag(p)
+
+
 def _annotations_parser(sub: Any, name: str) -> None:
     p = sub.add_parser(
         name,
@@ -330,6 +343,7 @@ _SUBCOMMANDS: dict[str, Callable[[Any, str], None]] = {
     "articles": _articles_parser,
     "tags": _tags_parser,
     "tag": _tag_parser,
+    "rename": _rename_parser,
     "annotate": _annotate_parser,
     "annotations": _annotations_parser,
     "search": _search_parser,

@@ -20,13 +20,16 @@ from pathlib import Path
 from types import TracebackType
 
 from diptych.storage.connection import Database
+from diptych.storage.control_characters import ONE_LINE_CONTROLS
 from diptych.storage.database import connect, write_transaction
 from diptych.storage.errors import (
     FOLDER_READ_ONLY_ADVICE,
     READ_ONLY_ADVICE,
+    InputError,
     ProjectFileError,
     ProjectMovedError,
     ReadOnlyProjectError,
+    refuse_if_changed,
 )
 from diptych.storage.model import ProjectInfo
 from diptych.storage.project_aside import keep_stale_log
@@ -170,10 +173,23 @@ class Project:
             ).fetchone()
         return not row[0]
 
-    def rename(self, *, name: str) -> None:
-        """Change the project's display name."""
+    def rename(self, *, name: str, expected: str | None = None) -> str:
+        """Change the project's name, which the window's title and the exports' titles
+        show; the name as stored (on one line, control characters as spaces, as an
+        article's title). With ``expected`` (undo and redo), only if the name still reads
+        so: a name given meanwhile, in another window, is refused rather than thrown away.
+
+        Raises:
+            InputError: the name is blank.
+        """
+        name = " ".join(ONE_LINE_CONTROLS.sub(" ", name).split())
+        if not name:
+            raise InputError("a project's name cannot be empty", advice="Give it a name.")
         with self.transaction():
-            self.db.execute("UPDATE project_info SET value = ? WHERE key = 'name'", [name.strip()])
+            if expected is not None:
+                refuse_if_changed(self.info().name, expected, "the project's name")
+            self.db.execute("UPDATE project_info SET value = ? WHERE key = 'name'", [name])
+        return name
 
     def file_status(self) -> str:
         """Whether the project's name still leads to the file it has open: ``"same"``,

@@ -27,7 +27,7 @@ def switch_to(qtbot: QtBot, window: MainWindow, path: Path) -> MainWindow:
 def test_a_project_and_its_copy_each_open_on_their_own_panes(
     qtbot: QtBot, launched: MainWindow, sample: Path, tmp_path: Path
 ) -> None:
-    copy = copy_job(sample, tmp_path / "sample (copy).diptych")(lambda _done, _total: True)
+    copy, _named = copy_job(sample, tmp_path / "sample (copy).diptych")(lambda _d, _t: True)
     with Project.open(copy, read_only=True) as copied, Project.open(sample) as original:
         assert copied.info().uuid == original.info().uuid
     area = launched.area
