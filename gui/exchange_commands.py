@@ -55,3 +55,7 @@ class ImportExchange(SessionCommand):
                     bring_back(project, changes)
         finally:
             self.session.reload_all()
+        # Selected in the Library, as after undoing a removal.
+        back = [r.article.id for changes in self.changes for r in changes.removed_articles]
+        if back:
+            self.session.articlesRestored.emit(back)

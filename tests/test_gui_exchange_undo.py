@@ -59,6 +59,8 @@ def test_ctrl_z_after_a_qdpx_import_takes_that_import_back(
     qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL | Qt.KeyboardModifier.ShiftModifier)
     assert "Harbour log" in titles(window)
     assert (tags(window), window.session.project.annotations.count(), memos(window)) == imported
+    (harbour,) = [a.id for a in window.session.articles() if a.title == "Harbour log"]
+    assert window.library.selected_articles() == [harbour]  # brought back, selected
 
 
 def test_ctrl_z_after_a_refused_second_file_takes_back_the_first(
