@@ -31,7 +31,7 @@ def project(tmp_path: Path) -> Iterator[Project]:
 
 
 def state(project: Project) -> dict[str, object]:
-    """Every row the user's work is in, with ids and times."""
+    """Every row the user's work is in, with ids and times, and the tags' keys 1-9."""
     db = project.db
     return {
         "articles": [(a.id, a.uuid, a.title, a.updated_at) for a in project.articles.all()],
@@ -43,6 +43,7 @@ def state(project: Project) -> dict[str, object]:
                   for m in project.memos.all()],
         "coders": db.execute("SELECT id, uuid, name FROM coders ORDER BY id").fetchall(),
         "links": db.execute("SELECT * FROM annotation_tags ORDER BY 1, 2").fetchall(),
+        "keys, name": db.execute("SELECT * FROM project_info ORDER BY 1").fetchall(),
     }  # fmt: skip
 
 
