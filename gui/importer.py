@@ -319,7 +319,7 @@ class ImportController(QObject):
         if not undoable:  # else shown as the step was made
             self.session.changed_by_worker()
         if undoable:
-            text += f"\n\nThe files imported before it are in the project; {UNDO_IMPORT}"
+            text += f"\n\nThe files imported before it are in the project; {UNDO_IMPORT}."
         self.session.messages.error(text, "Import")
 
     def on_exchange_cancelled(self, *, begun: bool = True, undoable: bool = False) -> None:

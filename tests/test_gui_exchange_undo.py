@@ -4,7 +4,9 @@ Ctrl+Shift+Z brings it back), never an older step below it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from gui_support import keyboard_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog
@@ -75,7 +77,37 @@ def test_ctrl_z_after_a_refused_second_file_takes_back_the_first(
     window.importer.import_files([other_project(tmp_path), bad])
     qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     assert "Harbour log" in titles(window)
-    assert "Ctrl+Z" in errors[0]
+    assert errors[0].endswith(
+        "The files imported before it are in the project; Edit > Undo (Ctrl+Z) takes the"
+        " import back."
+    )
+
+    window.actions_.undo.trigger()
+    assert "Harbour log" not in titles(window)
+
+
+def test_ctrl_z_after_cancel_between_two_files_takes_back_the_first(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import diptych.storage.refiqda_import as refiqda_import
+
+    real_import = refiqda_import.import_exchange_file
+
+    def import_then_cancel(*args: Any, **kwargs: Any) -> Any:
+        summary = real_import(*args, **kwargs)
+        for worker in list(window.importer.workers._running):
+            worker.cancel()  # Cancel pressed while the first file was imported
+        return summary
+
+    monkeypatch.setattr(refiqda_import, "import_exchange_file", import_then_cancel)
+    second = tmp_path / "second.qdpx"
+    second.write_bytes(b"never read")
+    said: list[str] = []
+    window.context.messages.posted.connect(lambda _level, _title, text: said.append(text))
+    window.importer.import_files([other_project(tmp_path), second])
+    qtbot.waitUntil(lambda: any("cancelled" in t for t in said), timeout=10_000)
+    assert "Harbour log" in titles(window)
+    assert "Edit > Undo (Ctrl+Z) takes the import back" in said[-1]
 
     window.actions_.undo.trigger()
     assert "Harbour log" not in titles(window)
