@@ -14,7 +14,7 @@ from functools import partial
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -208,6 +208,15 @@ class AnnotationsPanel(QWidget):
         """The id of the passage on the current row, if any."""
         return self.selection.current_passage()
 
+    def copy_chosen(self) -> None:
+        """Copy the selected passages (the current one if none is selected) to the
+        clipboard, quote, citation and note (see :mod:`diptych.gui.passage_copy`)."""
+        from diptych.gui.passage_copy import copy_passages
+
+        chosen = self.selection.selected_passages()
+        current = self.current_passage()
+        copy_passages(self.session, chosen or ([] if current is None else [current]))
+
     def delete_current(self) -> None:
         """Delete the passage on the current row (undoable), then select the next row;
         with several rows selected, their passages, as one step."""
@@ -334,6 +343,11 @@ class AnnotationsPanel(QWidget):
         none = ready and shown == 0 and not other
         self.no_match.setVisible(none)
         self.table.setAccessibleDescription(NO_MATCH if none else said)
+        # The tab counts what it lists under the filters, of all the orphans
+        every = self.model.orphan_count()
+        matching = (shown if orphans_tab else other) if ready and wanted.orphans else every
+        label = f"{matching} of {every}" if matching != every else f"{every}"
+        self.tabs.setTabText(ORPHANS_TAB, f"Orphans ({label})")
 
     def on_model_reading_changed(self, reading: bool) -> None:
         """Say that a big project's passages are being read; count them once they are in."""
@@ -352,8 +366,7 @@ class AnnotationsPanel(QWidget):
 
     def on_session_passages_changed(self, _article_id: int) -> None:
         """Update the orphan count, the list of coders, and how many match in each tab."""
-        self.tabs.setTabText(ORPHANS_TAB, f"Orphans ({self.model.orphan_count()})")
-        self._show_matches()
+        self._show_matches()  # the Orphans tab's count with them
         names = self.model.coders()
         if self.coder_combo.refill("All coders", [(name, name, None) for name in names]):
             width = min(self.table.text_width(["Coder", *names]), 180)
@@ -395,9 +408,10 @@ class AnnotationsPanel(QWidget):
         self._new_filter = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter opens the current passage; Delete deletes it; Shift+F10 and the Menu key
-        open its menu; words typed in the list go into the filter field; Down and Enter in
-        the filter field lead to the matches, Esc clears it."""
+        """Enter opens the current passage; Delete deletes it; Ctrl+C copies the passages
+        selected; Shift+F10 and the Menu key open its menu; words typed in the list go into
+        the filter field; Down and Enter in the filter field lead to the matches, Esc clears
+        it."""
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             plain = event.modifiers() in (
@@ -427,6 +441,9 @@ class AnnotationsPanel(QWidget):
                 return True
             if dialogs.is_menu_key(event):
                 show_passage_menu(self)
+                return True
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_chosen()  # the passages, not the current cell's text
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._activate(self.table.currentIndex())

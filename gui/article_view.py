@@ -89,7 +89,9 @@ class ArticleView(QTextEdit):
         self._relayout = RelayoutPlace(self)
         self.layout_pacer = self._relayout.pacer
         # The selection as made, also from one piece of a long table into another.
-        self._table_selection = TableSelection(self, super().setExtraSelections)
+        self._table_selection = TableSelection(
+            self, super().setExtraSelections, lambda: self.positions
+        )
         self._mouse = MouseSelection(self, self._position_at, self._table_selection)
         self._keys = TextKeys(self, self._table_selection, self._relayout)
 
@@ -114,7 +116,8 @@ class ArticleView(QTextEdit):
         if not cursor.hasSelection() or not len(self.positions):
             return None
         ends = self._table_selection.ends() or (cursor.selectionStart(), cursor.selectionEnd())
-        start, end = (self.positions.to_display(end) for end in sorted(ends))
+        # Mapped, then ordered: a right-to-left table's row is in the document last cell first.
+        start, end = sorted(map(self.positions.to_display, ends))
         return (start, end) if end > start else None
 
     def select_range(self, start: int, end: int, *, scroll: bool = True) -> None:
@@ -247,9 +250,20 @@ class ArticleView(QTextEdit):
     def createMimeDataFromSelection(self) -> QMimeData:
         """What copying the selection gives: a selection across pieces of a long table as
         made, its cells in order, as the article's text reads (see
-        :mod:`diptych.gui.table_selection`)."""
+        :mod:`diptych.gui.table_selection`); a list's items with their bullets and numbers
+        (see :mod:`diptych.gui.list_copy`)."""
         data = self._table_selection.mime_data()
-        return data if data is not None else super().createMimeDataFromSelection()
+        if data is not None:
+            return data
+        from diptych.gui.list_copy import shaped_text
+
+        data = super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        shaped = shaped_text(self.document(), cursor.selectionStart(), cursor.selectionEnd())
+        if shaped is not None:
+            data.text()  # Qt fills in its own forms now: else later, over this one
+            data.setText(shaped)
+        return data
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The text wraps again at a new width: the line at the top stays there, as zooming

@@ -1,17 +1,15 @@
-"""The dialogs an import shows: choosing files, a folder or a newer version of an article
-(each opens where the last one was chosen, kept in the settings), and the progress of the
-reading."""
+"""The file dialogs of an import: choosing files, a folder or a newer version of an article
+(each opens where the last one was chosen, kept in the settings). Its progress is shown by
+:mod:`diptych.gui.import_progress`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path, PurePath
 
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
-from shiboken6 import isValid
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from diptych.gui.settings import Settings, folder_or_documents, is_file
-from diptych.gui.workers import Worker
 
 # storage.importing.FORMATS and EXCHANGE_SUFFIXES, written out: that module is not
 # loaded until an import starts (tests/test_importer_filters.py keeps them in step).
@@ -122,68 +120,3 @@ class ImportFileDialogs:
         self._chosen_in(Path(name).parent)
         self.note_places({Path(name).name: Path(name).parent})
         return Path(name)
-
-
-WAITING = "Waiting for the import under way to end"
-
-
-def progress_label(files: Sequence[Path], verb: str) -> str:
-    """What an import of ``files`` is doing, as its progress dialog says it."""
-    if len(files) > 1:
-        return f"{verb} {len(files)} files…"
-    if files[0].is_dir():  # "Reading Downloads…" would read as a file's name
-        return f"{verb} the files in the folder {files[0].name}…"
-    return f"{verb} {files[0].name}…"
-
-
-def show_progress(
-    worker: Worker, files: Sequence[Path], verb: str, window: QWidget, *, title: str = "Import"
-) -> None:
-    """A progress dialog for one import (or update: its ``title`` says which), shown only
-    if it takes more than a moment (one long web page can take a while), closed when the
-    import ends however it ends (a bug included: the workers report that). One that waits
-    for the import under way says so until its turn comes; Cancel then takes it back."""
-    label = progress_label(files, verb)
-    progress = QProgressDialog(label, "Cancel", 0, len(files), window)
-    progress.setWindowTitle(title)
-    busy_bar = len(files) == 1 or any(path.is_dir() for path in files)
-
-    def begin() -> None:
-        if isValid(progress):
-            progress.setLabelText(label)
-            # a busy bar: one file has no steps, a folder no count yet
-            progress.setRange(0, 0 if busy_bar else len(files))
-
-    if worker.waiting:
-        progress.setLabelText(f"{WAITING}, then {label[0].lower()}{label[1:]}")
-        progress.setRange(0, 0)
-        worker.signals.started.connect(begin)
-    else:
-        begin()
-
-    # An import goes on being told once its window has given way to another project (see
-    # ImportController.import_exchange), when this dialog may be gone with the window.
-    def advance(done: int, total: int) -> None:
-        if total <= 1 or not isValid(progress):  # the files not counted yet (a folder's)
-            return
-        if done < total:
-            progress.setRange(0, total)
-            progress.setValue(done)
-        elif progress.maximum():  # every file read: the articles and their index written,
-            # which takes a while for long ones; the bar stood at 99% meanwhile
-            progress.setLabelText(f"Saving the articles read into the project ({total} files)…")
-            progress.setRange(0, 0)
-
-    worker.signals.progressed.connect(advance)
-    progress.setValue(0)  # at its minimum, the dialog times its appearance from now...
-    progress.setMinimumDuration(500)  # ...and shows after half a second, not four
-    progress.canceled.connect(worker.cancel)
-
-    def close(*_args: object) -> None:
-        if isValid(progress):
-            progress.reset()
-            progress.deleteLater()
-
-    signals = worker.signals
-    for signal in (signals.finished, signals.failed, signals.cancelled, signals.crashed):
-        signal.connect(close)

@@ -34,7 +34,7 @@ _AS_UPDATE = (
 )
 LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
 NAMED_AT_MOST = 20  # names shown for one kind of problem
-APPROXIMATE_NAMED = 3  # passages found approximately named in an update's message
+APPROXIMATE_NAMED = 10  # passages found approximately named in an update's box
 
 
 def update_refused_message(title: str, text: str) -> str:
@@ -226,11 +226,15 @@ def _named(path: str | Path | None, folder: Path | None) -> str:
     return readable_text(str(shown) if shown.parts else path.name)
 
 
+def waiting_what(paths: Sequence[Path]) -> str:
+    """What waits for the import under way, as the window names it ("the folder Week 2")."""
+    if len(paths) > 1:
+        return f"the {len(paths)} files chosen"
+    kind = "folder" if paths[0].is_dir() else "file"
+    return f"the {kind} {readable_text(paths[0].name)}"
+
+
 def waiting_message(paths: Sequence[Path], doing: str) -> str:
     """What waits for the import under way, said in the status bar."""
-    if len(paths) > 1:
-        what = f"The {len(paths)} files chosen"
-    else:
-        kind = "folder" if paths[0].is_dir() else "file"
-        what = f"The {kind} {readable_text(paths[0].name)}"
-    return f"{what} will be {doing} once the import under way ends."
+    what = waiting_what(paths)
+    return f"{what[0].upper()}{what[1:]} will be {doing} once the import under way ends."

@@ -3,8 +3,8 @@
 Files are read and parsed in a worker thread (:mod:`diptych.gui.import_jobs`); the
 articles are then recorded in one undoable step on the GUI thread. Files that cannot be
 imported are listed with the reason (:mod:`diptych.gui.import_messages`), and the others
-are imported. The file dialogs and the progress dialog are in
-:mod:`diptych.gui.import_dialogs`.
+are imported. The file dialogs are in :mod:`diptych.gui.import_dialogs`, the progress box
+in :mod:`diptych.gui.import_progress`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from diptych.gui import update_questions
 from diptych.gui.article_commands import ImportArticles, ReplaceArticleText
 from diptych.gui.article_model import article_label
 from diptych.gui.commands import perform, steps_since
-from diptych.gui.import_dialogs import ImportFileDialogs, show_progress
+from diptych.gui.import_dialogs import ImportFileDialogs
 from diptych.gui.import_jobs import (
     ImportResult,
     NewerVersion,
@@ -37,6 +37,7 @@ from diptych.gui.import_messages import (
     update_message,
     update_refused_message,
     waiting_message,
+    waiting_what,
 )
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import Settings
@@ -51,6 +52,7 @@ from diptych.storage.errors import (
 from diptych.storage.project_checks import refuse_if_made_read_only
 
 if TYPE_CHECKING:
+    from diptych.gui.import_progress import ImportProgress
     from diptych.storage.articles import ReplacementPlan
     from diptych.storage.changed_files import ChangedFileError
     from diptych.storage.exchange_undo import ExchangeChanges
@@ -119,6 +121,7 @@ class ImportController(QObject):
         self.settings = settings
         self.dialogs = ImportFileDialogs(window, settings)
         self._writers: list[Worker] = []  # the imports started, until each has ended
+        self._boxes: ImportProgress | None = None  # made with the first import
 
     def choose_and_import(self) -> None:
         """Ask for files, then import them (a read-only project says so first)."""
@@ -147,6 +150,7 @@ class ImportController(QObject):
         if not articles:
             return
         worker = self._start(import_files_job(self.session.project.path, articles), articles)
+        waited = list(articles)
 
         def begin() -> None:
             # What others wrote until now is shown first; what they write once the job has
@@ -155,13 +159,24 @@ class ImportController(QObject):
             # its own commit, when it is quick, for another program's.)
             self.session.on_watch_timeout()
             self._under_way(worker, articles)
+            waited.clear()  # its turn came: cancelled now, it is the one under way
 
         when_started(worker, begin)
         # First: the progress closes before what the import asks or says when it ends.
-        show_progress(worker, articles, "Reading", self.window)
+        self.progress.show(worker, articles, "Reading")
         worker.signals.finished.connect(self.on_worker_finished)
         worker.signals.failed.connect(lambda text: self.session.messages.error(text, "Import"))
-        worker.signals.cancelled.connect(self.on_worker_cancelled)
+        worker.signals.cancelled.connect(lambda: self.on_worker_cancelled(waited))
+
+    @property
+    def progress(self) -> ImportProgress:
+        """The progress box of the import under way; what waits for it is named there and
+        in the status bar, with its own Cancel, and has no box until its turn comes."""
+        if self._boxes is None:
+            from diptych.gui.import_progress import ImportProgress  # with the first import
+
+            self._boxes = ImportProgress(self.window)
+        return self._boxes
 
     def writing_here(self) -> str:
         """What of this window may be writing to the project now, as a busy project names
@@ -179,8 +194,7 @@ class ImportController(QObject):
     ) -> Worker:
         """Start an import's ``job``, after the imports and updates under way in this
         window (each writes to the project in turn, none gives up waiting for another's
-        write); one that waits says so in the status bar, and its progress dialog until
-        its turn comes."""
+        write); one that waits says so in the status bar (see :attr:`progress`)."""
         worker = self.workers.start(job, told_after_close=told_after_close, line=IMPORT_LINE)
         if doing == "imported":  # an update only reads in the background
             self._writers.append(worker)
@@ -225,9 +239,12 @@ class ImportController(QObject):
         self.session.messages.known_error(error, "Import")
         return True
 
-    def on_worker_cancelled(self) -> None:
-        """The import was cancelled before anything was added."""
-        self.session.messages.info("Import cancelled; nothing was imported.")
+    def on_worker_cancelled(self, waited: Sequence[Path] = ()) -> None:
+        """The import was cancelled before anything was added; one cancelled while it
+        waited for the import under way (``waited``: its files) is named, as that one
+        goes on."""
+        of = f" of {waiting_what(waited)}" if waited else ""
+        self.session.messages.info(f"Import{of} cancelled; nothing was imported.")
 
     def on_worker_finished(self, result: ImportResult) -> None:
         """Record what was added as one undoable step; report what was refused."""
@@ -284,15 +301,15 @@ class ImportController(QObject):
         recorded: list[ExchangeChanges] = []  # each file's changes, as it is committed
         job = exchange_job(self.session.project.path, list(paths), self.backups, recorded)
         worker = self._start(job, paths, told_after_close=True)
-        show_progress(worker, paths, "Importing", self.window)
-        begun: list[bool] = []
-        when_started(worker, lambda: begun.append(True))
+        self.progress.show(worker, paths, "Importing")
+        waited = list(paths)
+        when_started(worker, waited.clear)
         # The step goes on the stack before the message says how to undo it.
         step = partial(self._push_exchange_step, list(paths), recorded)
         worker.signals.finished.connect(lambda done: self.on_exchange_finished(done, step()))
         worker.signals.failed.connect(lambda text: self.on_exchange_failed(text, step()))
         worker.signals.cancelled.connect(
-            lambda: self.on_exchange_cancelled(begun=bool(begun), undoable=step())
+            lambda: self.on_exchange_cancelled(waited=waited, undoable=step())
         )
 
     def _push_exchange_step(self, paths: list[Path], recorded: list[ExchangeChanges]) -> bool:
@@ -322,14 +339,16 @@ class ImportController(QObject):
             text += f"\n\nThe files imported before it are in the project; {UNDO_IMPORT}."
         self.session.messages.error(text, "Import")
 
-    def on_exchange_cancelled(self, *, begun: bool = True, undoable: bool = False) -> None:
+    def on_exchange_cancelled(self, *, waited: Sequence[Path] = (), undoable: bool = False) -> None:
         """Cancel between two files: those imported before it stay, and are shown
         (``undoable``: as a step on the undo stack). An import cancelled while it waited
-        for the one under way did nothing."""
+        for the one under way (``waited``: its files) did nothing, and is named, as that
+        one goes on."""
         closed = self._closed_since()
-        if not begun:
+        if waited:
             where = f" into {closed}" if closed else ""
-            self.session.messages.info(f"Import{where} cancelled; nothing was imported.")
+            what = waiting_what(waited)
+            self.session.messages.info(f"Import of {what}{where} cancelled; nothing was imported.")
             return
         if closed:
             self.session.messages.warning(
@@ -397,8 +416,9 @@ class ImportController(QObject):
             return
         job = newer_version_job(self.session.project.path, article_id, path)
         worker = self._start(job, [path], doing="read")
-        show_progress(worker, [path], "Reading", self.window, title="Update article")
         title = article_label(self.session, article_id)
+        what = f"the update of “{title}” from {readable_text(path.name)}"
+        self.progress.show(worker, [path], "Reading", title="Update article", what=what)
         gone = removed_meanwhile_message(title, path.name)
 
         def read(newer: NewerVersion) -> None:
@@ -451,7 +471,10 @@ class ImportController(QObject):
         if not perform(self.session, command) or command.report is None:
             return
         report = command.report
-        report_to = self.session.messages.warning if report.lost else self.session.messages.info
+        # Passages orphaned, or found on changed words, are worth a look: said in a box that
+        # stays until read, not a line of the status bar the next message replaces
+        worth_a_look = report.lost or report.fuzzy
+        report_to = self.session.messages.warning if worth_a_look else self.session.messages.info
         read = [(parsed.source_name, parsed.encoding)]
         main_only = [parsed.source_name] if parsed.main_only else []
         title = article_label(self.session, article_id)  # the update ran in the background

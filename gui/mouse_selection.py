@@ -80,7 +80,10 @@ class MouseSelection:
         if across_cells(document, anchor, pointed):
             position = pointed  # not where Qt put the end of its cells or pieces
         if self._drag_from is not None:
-            anchor, position = words_dragged(document, self._drag_from, position)
+            backwards = self._table_selection.reads_before(position, self._drag_from)
+            anchor, position = words_dragged(
+                document, self._drag_from, position, backwards=backwards
+            )
         self._table_selection.select(anchor, position)
 
     def released(self, point: QPoint) -> bool:

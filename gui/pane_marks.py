@@ -148,7 +148,7 @@ def _extra(
     document = view.document()
     first, last = view.positions.to_rendered(start), view.positions.to_rendered(end)
     if across_cells(document, first, last):
-        runs = [(a, b) for a, b, _before in cell_ranges(document, first, last)]
+        runs = [(a, b) for a, b, _before in cell_ranges(document, view.positions, start, end)]
     else:
         runs = [(first, last)]
     return marks_over(document, runs, fmt)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from diptych.gui.coding_menu import codebook_item_name, menu_tag_name
 from diptych.gui.dialogs import DELETE, context_menu, with_key
+from diptych.gui.passage_copy import copy_passages
 from diptych.gui.read_only import grey_menu_edits
 from diptych.gui.tag_chips import shared_names
 from diptych.gui.tag_colors import color_icon
@@ -41,6 +42,8 @@ def several_passages_menu(panel: AnnotationsPanel, chosen: list[int]) -> QMenu:
             )
         submenu.setEnabled(not submenu.isEmpty())
     menu.addSeparator()
+    copy = menu.addAction(f"&Copy {count} passages", lambda: copy_passages(session, chosen))
+    with_key(copy, "Ctrl+C")
     delete = with_key(
         menu.addAction(f"&Delete {count} passages", lambda: panel.delete_passages(chosen)),
         DELETE,

@@ -27,6 +27,7 @@ def passage_menu(panel: AnnotationsPanel, index: QModelIndex) -> QMenu:
     menu = context_menu(panel)
     menu.addAction("&Go to passage", lambda: panel.passageActivated.emit(passage_id, article_id))
     with_key(menu.addAction("Edit &note", partial(_request_note, panel)), "F2")
+    with_key(menu.addAction("&Copy", panel.copy_chosen), "Ctrl+C")
     menu.addSeparator()
     delete = with_key(menu.addAction("&Delete passage", panel.delete_current), DELETE)
     grey_menu_edits(panel.session, menu, delete)

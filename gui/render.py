@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,6 +28,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextTable,
 )
 
 from diptych.gui.render_lists import MAX_LIST_INDENT, OpenLists
@@ -35,10 +39,10 @@ from diptych.gui.render_tables import (
     plan_table,
     table_format,
 )
-from diptych.gui.table_fit import measure_columns
+from diptych.gui.table_fit import measure_columns, table_room
 from diptych.storage.control_characters import RIGHT_TO_LEFT
 from diptych.storage.document import WRAPPED_CODE, ArticleText, Block, BlockKind, SpanStyle
-from diptych.storage.offsets import PositionMap
+from diptych.storage.offsets import PositionMap, utf16_length
 
 LINE_SEPARATOR = "\u2028"
 _QT_BREAKS = re.compile("[\r\u2029\ufdd0\ufdd1]")
@@ -46,6 +50,7 @@ _QT_BREAKS_TO_TEXT = str.maketrans(
     {"\r": LINE_SEPARATOR, "\u2029": LINE_SEPARATOR, "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"}
 )
 HEADING_SIZE = {1: 3, 2: 2, 3: 1, 4: 0, 5: 0, 6: 0}  # QTextFormat.FontSizeAdjustment steps
+_ROW = attrgetter("row")
 MAX_TABLE_COLUMNS = 64
 """Wider tables show their cells as paragraphs: no screen shows 65 columns, and Qt lays a
 table out whole, taking minutes for the many thousands a crafted file can hold."""
@@ -156,9 +161,10 @@ class DocumentBuilder:
             self._lists.clear()
         self._insert_text(block, char_format)
 
-    def _insert_text(self, block: Block, base: QTextCharFormat) -> None:
+    def _insert_text(self, block: Block, base: QTextCharFormat, *, record: bool = True) -> None:
         # Recorded before the text goes in, so a highlighter already sees the block.
-        self.positions.append(block, self._cursor.position())
+        if record:
+            self.positions.append(block, self._cursor.position())
         text = self.content.text
         position = block.start
         for span in block.spans:
@@ -242,13 +248,21 @@ class DocumentBuilder:
         rows = plan.rows[blocks[last - 1].row] - top_row + 1
         if not self._fresh_block:  # a plain block: not a copy of a list item's format
             self._cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        if plan.right_to_left:  # the caret steps over the empty block before it on, not back
+            self._cursor.setBlockFormat(_RIGHT_TO_LEFT)
         opens, closes = first == plan.first, last == plan.last
         unit = font_unit(self.document.defaultFont()) if plan.in_pieces else 0.0
         if unit and self._unit and unit != self._unit:  # zoomed since: the pieces put in follow
             fit_long_tables(self.document)
         self._unit = unit or self._unit
+        width = self.document.textWidth()  # the pane's, once shown
         fmt = table_format(
-            self.style.rule_color, plan, first_piece=opens, last_piece=closes, unit=unit
+            self.style.rule_color,
+            plan,
+            first_piece=opens,
+            last_piece=closes,
+            unit=unit,
+            room=table_room(self.document, width) if width > 0 else 0.0,
         )
         if not plan.in_pieces:  # fitted to the pane's width once shown
             font = self.document.defaultFont()
@@ -256,19 +270,56 @@ class DocumentBuilder:
         # All rows at once: appending them one by one makes Qt redo the table's layout.
         table = self._cursor.insertTable(rows, len(plan.columns), fmt)
         self._lists.clear()
-        for cell in blocks[first:last]:
-            row, column = plan.rows[cell.row] - top_row, plan.columns[cell.col]
-            self._cursor = table.cellAt(row, column).firstCursorPosition()
-            char_format = QTextCharFormat()
-            if cell.header:
-                char_format.setFontWeight(QFont.Weight.Bold)
-            self._insert_text(cell, char_format)
+        for number, cells in groupby(blocks[first:last], key=_ROW):
+            self._add_row(table, plan, plan.rows[number] - top_row, list(cells))
         self._cursor = QTextCursor(self.document)
         self._cursor.movePosition(QTextCursor.MoveOperation.End)
         # Qt always leaves an empty block after a table; the next piece goes right there,
         # with no block in between.
         self._fresh_block = True
         return last
+
+    def _add_row(self, table: QTextTable, plan: TablePlan, row: int, cells: list[Block]) -> None:
+        """Put the ``cells`` of one row (the display text's order) in ``row`` of ``table``.
+
+        Their text goes in in the document's order (a right-to-left table's last cell
+        first): text put in a cell moves the cells after it. Each cell's place is
+        recorded first, in the display text's order, where its text will start, so that
+        a highlighter already sees it: after the text of the cells before it in the
+        document and their ends (a position each, an empty cell's too).
+        """
+        order = sorted(range(len(cells)), key=lambda i: plan.columns[cells[i].col])
+        starts = [0] * len(cells)
+        position, column = table.cellAt(row, 0).firstPosition(), 0
+        for index in order:  # in the document's order
+            cell, at = cells[index], plan.columns[cells[index].col]
+            position += at - column if at >= column else -1  # two blocks in a cell: one line
+            starts[index] = position
+            position += utf16_length(self.content.text[cell.start : cell.end]) + 1
+            column = at + 1
+        for cell, start in zip(cells, starts, strict=True):
+            self.positions.append(cell, start)
+        for cell in (cells[index] for index in order):
+            self._cursor = table.cellAt(row, plan.columns[cell.col]).lastCursorPosition()
+            if plan.right_to_left:
+                self._cursor.setBlockFormat(_RIGHT_TO_LEFT)
+            char_format = QTextCharFormat()
+            if cell.header:
+                char_format.setFontWeight(QFont.Weight.Bold)
+            self._insert_text(cell, char_format, record=False)
+
+
+def _right_to_left() -> QTextBlockFormat:
+    """The format of a right-to-left table's cells: right-to-left paragraphs, as a page's
+    ``<table dir="rtl">`` has them, aligned right; also a cell of figures or of Latin
+    words (each still reads left to right), where the arrows would otherwise go the other
+    way: Left on from a Hebrew cell into the next, then back from a cell of figures."""
+    fmt = QTextBlockFormat()
+    fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    return fmt
+
+
+_RIGHT_TO_LEFT = _right_to_left()
 
 
 def _qt_text(text: str) -> str:

@@ -10,6 +10,9 @@ text of its first rows: a column of words or figures is as wide as its widest on
 columns of text share the rest. A short table's columns are fitted to the pane's width
 (:mod:`diptych.gui.table_fit`).
 
+A table read right to left (:mod:`diptych.gui.table_direction`) is put in with each
+row's cells last first, so that its first column shows on the right.
+
 Where a position falls among a table's cells and pieces is :mod:`diptych.gui.table_positions`.
 """
 
@@ -38,6 +41,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from diptych.gui.table_direction import fitted_shares, reads_right_to_left
 from diptych.storage.document import Block, BlockKind
 
 PIECE_CELLS = 150
@@ -53,6 +57,11 @@ LONG_TABLE = QTextFormat.Property.UserProperty.value + 1
 FONT_UNIT = LONG_TABLE + 1
 """The property of a piece's format holding the width of :data:`UNIT_TEXT` in the font its
 column widths are for: zoomed, the widths follow the font (:func:`fit_long_tables`)."""
+SHARES = FONT_UNIT + 5
+"""The property of a piece of a right-to-left long table holding each column's share of
+the room its columns of words leave (0 for a column of words, of a fixed width): its
+columns all get fixed widths, fitted to the pane's width
+(:func:`~diptych.gui.table_direction.fitted_shares`)."""
 UNIT_TEXT = "0123456789"
 SAMPLED_ROWS = 200  # the first rows whose text sizes the columns of a long table ...
 SPREAD_ROWS = 200  # ... and about as many more, spread over the rest of it
@@ -84,6 +93,8 @@ class TablePlan:
         widths: each column's width, in pixels or as a share of the rest (empty: sized by
             content).
         unit: the width of :data:`UNIT_TEXT` in the font the widths were measured in.
+        right_to_left: a table read right to left, its first column shown on the right
+            (its columns put in last first).
     """
 
     first: int
@@ -93,6 +104,7 @@ class TablePlan:
     piece_rows: int
     widths: tuple[QTextLength, ...]
     unit: float = 0.0
+    right_to_left: bool = False
 
     @property
     def in_pieces(self) -> bool:
@@ -121,11 +133,16 @@ def plan_table(text: str, blocks: Sequence[Block], first: int, font: QFont) -> T
     # would otherwise squeeze the real columns to nothing (and lay out for minutes).
     rows = {row: index for index, row in enumerate(sorted(set(map(_ROW, cells))))}
     columns = {col: index for index, col in enumerate(sorted(set(map(_COLUMN, cells))))}
+    backwards = reads_right_to_left(text, cells)
+    if backwards:  # the first column last, on the right
+        columns = {col: len(columns) - 1 - index for col, index in columns.items()}
     piece_rows = max(MIN_PIECE_ROWS, PIECE_CELLS // max(1, len(columns)))
     if len(rows) <= piece_rows:
-        return TablePlan(first, last, rows, columns, len(rows), ())
+        return TablePlan(first, last, rows, columns, len(rows), (), right_to_left=backwards)
     widths = column_widths(text, cells, rows, columns, font)
-    return TablePlan(first, last, rows, columns, piece_rows, widths, font_unit(font))
+    return TablePlan(
+        first, last, rows, columns, piece_rows, widths, font_unit(font), right_to_left=backwards
+    )
 
 
 def column_widths(
@@ -283,6 +300,7 @@ def table_format(
     first_piece: bool = True,
     last_piece: bool = True,
     unit: float = 0.0,
+    room: float = 0.0,
 ) -> QTextTableFormat:
     """The format of a table, or of one piece of a long table.
 
@@ -292,7 +310,9 @@ def table_format(
     figure. The pieces of a long table share fixed widths,
     and only the first has a margin above and the last one below: the others meet
     (:data:`PIECE_OVERLAP`). ``unit`` is :func:`font_unit` of the document's font now:
-    the widths are scaled to it from the font they were measured in.
+    the widths are scaled to it from the font they were measured in. The columns of
+    text of a right-to-left long table are fitted to ``room`` pixels, where known
+    (:func:`~diptych.gui.table_direction.fitted_shares`).
     """
     fmt = QTextTableFormat()
     fmt.setBorder(1)
@@ -308,7 +328,16 @@ def table_format(
         fmt.setProperty(LONG_TABLE, plan.first)
     if plan.widths:
         ratio = unit / plan.unit if unit > 0 and plan.unit > 0 else 1.0
-        fmt.setColumnWidthConstraints(scaled_widths(plan.widths, ratio))
+        widths = scaled_widths(plan.widths, ratio)
+        shares = [
+            w.rawValue() if w.type() == QTextLength.Type.PercentageLength else 0.0
+            for w in plan.widths
+        ]
+        if plan.right_to_left and any(shares):  # see fitted_shares
+            fmt.setProperty(SHARES, shares)
+            if room > 0:
+                widths = fitted_shares(widths, shares, room, least=2 * CELL_ROOM)
+        fmt.setColumnWidthConstraints(widths)
         fmt.setProperty(FONT_UNIT, unit if unit > 0 else plan.unit)
     return fmt
 

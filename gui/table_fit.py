@@ -41,7 +41,15 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from diptych.gui.render_tables import CELL_ROOM, FONT_UNIT, bold_of, font_unit, unbroken
+from diptych.gui.render_tables import (
+    CELL_ROOM,
+    FONT_UNIT,
+    SHARES,
+    bold_of,
+    font_unit,
+    unbroken,
+)
+from diptych.gui.table_direction import fitted_shares
 from diptych.storage.document import Block
 
 LEAST = FONT_UNIT + 1
@@ -108,12 +116,35 @@ def fit_short_tables(document: QTextDocument, text_width: float, font: QFont | N
     hold at that width is given new ones: each change lays the table out again, and a pane
     resized by dragging its edge would lay its tables out at every step."""
     unit = font_unit(font if font is not None else document.defaultFont())
-    room = text_width - 2 * document.documentMargin() - TABLE_EDGES
+    room = table_room(document, text_width)
     if room <= 0:
         return
     for frame in document.rootFrame().childFrames():
-        if isinstance(frame, QTextTable) and frame.format().hasProperty(LEAST):
+        if not isinstance(frame, QTextTable):
+            continue
+        if frame.format().hasProperty(LEAST):
             _fit_table(frame, room, unit)
+        elif frame.format().hasProperty(SHARES):
+            _fit_piece(frame, room)
+
+
+def table_room(document: QTextDocument, text_width: float) -> float:
+    """The room of a table's columns in ``document`` laid out ``text_width`` pixels wide."""
+    return text_width - 2 * document.documentMargin() - TABLE_EDGES
+
+
+def _fit_piece(table: QTextTable, room: float) -> None:
+    """Fit the columns of text of one piece of a right-to-left long table to ``room``
+    pixels (see :func:`~diptych.gui.render_tables.fitted_shares`), if they changed:
+    pieces whose widths hold are not laid out again."""
+    fmt = table.format()
+    widths = fmt.columnWidthConstraints()
+    fitted = fitted_shares(widths, fmt.property(SHARES), room, least=2 * CELL_ROOM)
+    if [w.rawValue() for w in fitted] == [w.rawValue() for w in widths]:
+        return
+    table_fmt = fmt.toTableFormat()
+    table_fmt.setColumnWidthConstraints(fitted)
+    table.setFormat(table_fmt)
 
 
 def _fit_table(table: QTextTable, room: float, unit: float) -> None:
@@ -158,7 +189,8 @@ def fit_without_signals(
     """:func:`fit_short_tables` in one edit, the document's signals blocked: the text is
     unchanged, and its highlighter would otherwise paint its blocks again."""
     if not any(
-        isinstance(frame, QTextTable) and frame.format().hasProperty(LEAST)
+        isinstance(frame, QTextTable)
+        and (frame.format().hasProperty(LEAST) or frame.format().hasProperty(SHARES))
         for frame in document.rootFrame().childFrames()
     ):
         return

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
 
 from diptych.gui.render_tables import LONG_TABLE
+from diptych.storage.offsets import PositionMap
 
 
 def has_pieces(document: QTextDocument) -> bool:
@@ -95,24 +96,33 @@ def a_row_across(document: QTextDocument, position: int, down: bool) -> int | No
     return beside.cellAt(row, min(cell.column(), beside.columns() - 1)).firstPosition()
 
 
-def cell_ranges(document: QTextDocument, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The runs of text of each cell of a table, and of each paragraph beside it, from
-    ``start`` to ``end``, and what reads before each in the article's text: a tab between
-    two cells of a row, else a line break (nothing before the first)."""
+def cell_ranges(
+    document: QTextDocument, positions: PositionMap, start: int, end: int
+) -> list[tuple[int, int, str]]:
+    """The runs of text (document positions) of each cell of a table, and of each
+    paragraph beside it, from display offset ``start`` to ``end``, in the article's order,
+    and what reads before each in the article's text: a tab between two cells of a row,
+    else a line break (nothing before the first).
+
+    The article's order is the document's, but for a right-to-left table's rows, put in
+    last cell first (:mod:`diptych.gui.render_tables`): a selection from a row's first
+    cell into its second takes the end of the one and the start of the other, as the
+    article reads, not the document's positions between them.
+    """
     runs: list[tuple[int, int, str]] = []
-    block = document.findBlock(start)
     row = (-1, -1)
-    while block.isValid() and block.position() <= end:
-        cursor = QTextCursor(block)
-        table = cursor.currentTable()
-        if table is None and block.length() <= 1:  # before a table, or a seam: layout only
-            block = block.next()
+    for index in range(positions.block_index_at(start), len(positions)):
+        block = positions.block(index)
+        if block.start > end:
+            break
+        first, last = max(start, block.start), min(end, block.end)
+        if first > last or (first == last and not (runs and first == block.start)):
             continue
+        cursor = QTextCursor(document)
+        cursor.setPosition(positions.rendered_start(index))
+        table = cursor.currentTable()
         here = (table.firstPosition(), table.cellAt(cursor).row()) if table else (-1, -1)
-        first, last = max(start, block.position()), min(end, block.position() + block.length() - 1)
-        if first < last or (first == last and runs and first == block.position()):
-            separator = "" if not runs else ("\t" if table and here == row else "\n")
-            runs.append((first, last, separator))
+        separator = "" if not runs else ("\t" if table and here == row else "\n")
+        runs.append((positions.to_rendered(first), positions.to_rendered(last), separator))
         row = here
-        block = block.next()
     return runs

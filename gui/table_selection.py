@@ -19,15 +19,18 @@ from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCur
 from PySide6.QtWidgets import QTextEdit
 
 from diptych.gui.table_positions import a_row_across, across_cells, cell_ranges, off_the_seam
+from diptych.storage.offsets import PositionMap
 
 _MOVE = QTextCursor.MoveOperation
+# Left and Right as Qt's own keys move: back in left-to-right text, on in right-to-left.
 STEPS = {
-    Qt.Key.Key_Left: _MOVE.PreviousCharacter, Qt.Key.Key_Right: _MOVE.NextCharacter,
+    Qt.Key.Key_Left: _MOVE.Left, Qt.Key.Key_Right: _MOVE.Right,
     Qt.Key.Key_Up: _MOVE.Up, Qt.Key.Key_Down: _MOVE.Down,
     Qt.Key.Key_Home: _MOVE.StartOfLine, Qt.Key.Key_End: _MOVE.EndOfLine,
 }  # fmt: skip
-WORD_STEPS = {Qt.Key.Key_Left: _MOVE.PreviousWord, Qt.Key.Key_Right: _MOVE.NextWord}
-BACK = (_MOVE.PreviousCharacter, _MOVE.Up, _MOVE.StartOfLine, _MOVE.PreviousWord)
+WORD_STEPS = {Qt.Key.Key_Left: _MOVE.WordLeft, Qt.Key.Key_Right: _MOVE.WordRight}
+SIDEWAYS = (_MOVE.Left, _MOVE.Right, _MOVE.WordLeft, _MOVE.WordRight)
+BACK = (_MOVE.Up, _MOVE.StartOfLine)
 
 Marks = list[QTextEdit.ExtraSelection]
 
@@ -39,11 +42,18 @@ class TableSelection:
         view: the text view whose selection this is.
         draw: draws extra selections in ``view`` (Qt's own ``setExtraSelections``, which
             the view's override hands its marks on to this).
+        positions: the map of the article shown between its text and the document.
     """
 
-    def __init__(self, view: QTextEdit, draw: Callable[[Marks], None]) -> None:
+    def __init__(
+        self,
+        view: QTextEdit,
+        draw: Callable[[Marks], None],
+        positions: Callable[[], PositionMap],
+    ) -> None:
         self._view = view
         self._draw = draw
+        self._positions = positions
         # A selection from one piece of a long table into another: its ends as made, and
         # the ends Qt widened it to (both pieces whole), drawn here as made.
         self._across: tuple[int, int, int, int] | None = None
@@ -114,6 +124,8 @@ class TableSelection:
         document, cursor = self._view.document(), self._view.textCursor()
         anchor, position = self.ends() or (cursor.anchor(), cursor.position())
         moved = _moved(document, position, step)
+        if step in SIDEWAYS:
+            moved = self.as_it_reads(position, moved)
         if self.ends() is None and not across_cells(document, anchor, moved):
             return False
         self.select(anchor, moved)
@@ -130,8 +142,11 @@ class TableSelection:
         ends = self.ends()
         if ends is None or step is None or held != Qt.KeyboardModifier.NoModifier:
             return False
-        if step in (_MOVE.PreviousCharacter, _MOVE.NextCharacter):
-            moved = min(ends) if step == _MOVE.PreviousCharacter else max(ends)
+        if step in (_MOVE.Left, _MOVE.Right):
+            start, end = sorted(ends, key=self._positions().to_display)  # as the text reads
+            block = self._view.document().findBlock(ends[1])
+            back = (step == _MOVE.Left) != (block.textDirection() == Qt.LayoutDirection.RightToLeft)
+            moved = start if back else end
         else:
             moved = _moved(self._view.document(), ends[1], step)
         self.select(moved, moved)
@@ -154,7 +169,7 @@ class TableSelection:
             return None
         document = self._view.document()
         parts = []
-        for start, end, separator in cell_ranges(document, *sorted(ends)):
+        for start, end, separator in self._runs(ends):
             cursor = QTextCursor(document)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -187,8 +202,40 @@ class TableSelection:
         document = self._view.document()
         fmt = QTextCharFormat()
         fmt.setBackground(self._highlight)
-        runs = [(start, end) for start, end, _before in cell_ranges(document, *sorted(ends))]
+        runs = [(start, end) for start, end, _before in self._runs(ends)]
         return marks_over(document, runs, fmt)
+
+    def as_it_reads(self, position: int, moved: int) -> int:
+        """Where a step of the caret from document ``position`` to ``moved`` (a character
+        or a word on) goes as the article reads: the next (or the previous) cell where the
+        step went from one cell into a cell not beside it in the text, as a right-to-left
+        table's rows, in the document last cell first, have it; else ``moved``."""
+        positions = self._positions()
+        if not len(positions) or moved == position:
+            return moved
+        here = positions.block_index_at_rendered(position)
+        there = positions.block_index_at_rendered(moved)
+        forward = moved > position
+        if there in (here, here + 1 if forward else here - 1):
+            return moved  # the document reads as the text here
+        if forward:
+            return positions.rendered_start(here + 1) if here + 1 < len(positions) else moved
+        return positions.to_rendered(positions.block(here - 1).end) if here > 0 else moved
+
+    def reads_before(self, first: int, second: int) -> bool:
+        """True if document position ``first`` reads before ``second`` in the article (not
+        so for the cells of a right-to-left table's row, in the document last first)."""
+        positions = self._positions()
+        if not len(positions):
+            return first < second
+        return positions.to_display(first) < positions.to_display(second)
+
+    def _runs(self, ends: tuple[int, int]) -> list[tuple[int, int, str]]:
+        """The runs of the selection between document positions ``ends``, in the
+        article's order (:func:`~diptych.gui.table_positions.cell_ranges`)."""
+        positions = self._positions()
+        start, end = sorted(map(positions.to_display, ends))
+        return cell_ranges(self._view.document(), positions, start, end)
 
 
 def marks_over(
@@ -216,7 +263,8 @@ def _moved(document: QTextDocument, position: int, step: QTextCursor.MoveOperati
     probe = QTextCursor(document)
     probe.setPosition(position)
     probe.movePosition(step)
-    return off_the_seam(document, probe.position(), step not in BACK)
+    moved = probe.position()
+    return off_the_seam(document, moved, moved > position if step in SIDEWAYS else step not in BACK)
 
 
 def plain_mime_data(text: str) -> QMimeData:

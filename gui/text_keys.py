@@ -69,6 +69,14 @@ class TextKeys:
             event.accept()
             return
         default(event)
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not self._caret()[1]:
+            # From one cell of a right-to-left table into the next as its row reads, not
+            # as the document holds it (last cell first).
+            moved = self._table_selection.as_it_reads(before[0], self._caret()[0])
+            if moved != self._caret()[0]:
+                cursor = self.view.textCursor()
+                cursor.setPosition(moved)
+                self.view.setTextCursor(cursor)
         step = next((step for step in WORD_STEPS if event.matches(step)), None)
         if step is not None:  # Chinese and Japanese words; a figure is one word, as a drag takes it
             self._stop_at_cjk_words(before[0])

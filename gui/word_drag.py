@@ -13,15 +13,20 @@ APOSTROPHES = "'’"
 NUMBER_MARKS = ",.٫٬"  # between two digits, part of the number: "4,548.0", "7٫4"
 
 
-def words_dragged(document: QTextDocument, start: int, end: int) -> tuple[int, int]:
+def words_dragged(
+    document: QTextDocument, start: int, end: int, *, backwards: bool | None = None
+) -> tuple[int, int]:
     """The selection a drag of the mouse from ``start`` to ``end`` (document positions)
     makes: each end falling inside a word is moved out to take the whole word in, as word
     processors select whole words, so that a passage never starts or ends mid-word. A drag
-    within one word selects part of it, as dragged."""
+    within one word selects part of it, as dragged. ``backwards`` says whether ``end``
+    reads before ``start`` (by default, if it comes before it in the document: not so
+    from one cell of a right-to-left table's row into the next, which the document holds
+    the other way round)."""
     first, last = _word_around(document, start), _word_around(document, end)
     if first is not None and first == last:
         return start, end
-    if end < start:  # dragged backwards: the anchor at the end of its word
+    if end < start if backwards is None else backwards:  # the anchor at the end of its word
         return (first[1] if first else start), (last[0] if last else end)
     return (first[0] if first else start), (last[1] if last else end)
 

@@ -59,7 +59,8 @@ def backup_project(
     Returns:
         The new backup file; or, if a backup already holds this state (byte for byte the
         same snapshot: the project has not changed since, or a backup was just restored),
-        that backup, and nothing is added.
+        that backup, and nothing is added (one taken while working, of which only the
+        newest is kept, is named for ``reason`` instead, and kept as such backups are).
     """
     folder = backup_folder(root, project)
     try:
@@ -80,6 +81,10 @@ def backup_project(
     if same is not None:
         with contextlib.suppress(OSError):  # kept if it cannot be removed: no harm
             target.unlink()
+        if reason != RECENT_REASON and same.stem.endswith(RECENT_REASON):
+            # Only the newest backup taken while working is kept: the state promised as
+            # kept (before an import) went at the next one, minutes later.
+            return kept_as(same, reason, project=project.path)
         return same
     prune(folder, keep=keep, budget=budget)
     return target

@@ -3,8 +3,9 @@ offsets, tagged.
 
 A quote is found as Find in article finds it: its quotes and apostrophes may be typed
 straight where the article has curly ones, or the other way round
-(:mod:`diptych.storage.typed_quotes`), and the passage is the article's own characters,
-whole: with an accent written after the last letter, and never half an emoji or a flag.
+(:mod:`diptych.storage.typed_quotes`), a space where the text breaks a line (a text wrapped
+in lines), and the passage is the article's own characters, whole: with an accent written
+after the last letter, and never half an emoji or a flag.
 A quote found several times tags the one ``--occurrence`` names; without it, the first,
 and a note on stderr says how many there are (scripts rely on the first being tagged).
 """
@@ -76,6 +77,11 @@ def _quoted(
     places = [(start, start + len(quote)) for start in starts]  # as_typed keeps each place
     if not places:
         places = _encoded_otherwise(article.text, quote)
+    if not places and (places := _respaced(article.text, quote)):
+        notes.append(
+            f"the quote {shown!r} is in article {article.id} with other spaces or line breaks"
+            " (a text wrapped in lines); the article's own words were tagged"
+        )
     # Whole characters, as Find takes them: the accent written after the last letter (Zoe
     # + U+0308 is Zoë), the rest of an emoji sequence or a flag begun.
     places = sorted({whole_characters(article.text, start, end) for start, end in places})
@@ -112,6 +118,16 @@ def _encoded_otherwise(text: str, quote: str) -> list[tuple[int, int]]:
         for match in search_folded(text, quote)
         if unicodedata.normalize("NFC", as_typed(text[match.start : match.end])) == wanted
     ]
+
+
+def _respaced(text: str, quote: str) -> list[tuple[int, int]]:
+    """The places of ``text`` holding ``quote`` with other spaces or line breaks between its
+    words (a text wrapped in lines, as wire copy and e-mailed text are): the same words,
+    as a selection in the window takes them across the line ends."""
+    from diptych.storage.quotes import search_respaced
+
+    found = search_respaced(as_typed(text), as_typed(quote), limit=1000)
+    return [(match.start, match.end) for match in found]
 
 
 def _written_otherwise(text: str, quote: str) -> str:

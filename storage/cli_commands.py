@@ -151,7 +151,8 @@ def _annotations(project: Project, args: argparse.Namespace) -> Result:
         quote = " ".join(p.exact.split())
         quote = quote if len(quote) <= 70 else quote[:69] + "…"
         flag = " [orphan]" if p.is_orphan else ""
-        lines.append(f"{p.article_id:>4}  {p.start:>7}-{p.end:<7} {', '.join(tags)}{flag}")
+        place = "orphan".center(15) if p.is_orphan else f"{p.start:>7}-{p.end:<7}"  # none now
+        lines.append(f"{p.article_id:>4}  {place} {', '.join(tags)}{flag}")
         lines.append(f"      “{quote}”" + (f"  — {_one_line(p.note)}" if p.note else ""))
     return Output(lines, data)
 

@@ -48,6 +48,10 @@ def codepoint_to_utf16(text: str, offset: int) -> int:
 class PositionMap:
     """Maps display-text code points to rendered-document positions and back.
 
+    The blocks come in the display text's order; the renderer may place them in another
+    (the cells of a right-to-left table's row, whose first cell is its document row's
+    last), so the rendered starts are also kept sorted, each with its block.
+
     Args:
         text: the display text.
         blocks: its blocks.
@@ -64,15 +68,25 @@ class PositionMap:
         self._blocks = list(blocks)
         self._starts = [b.start for b in blocks]
         self._rendered = list(rendered_starts)
+        # The rendered starts in the document's order, and the block placed at each.
+        order = sorted(range(len(self._rendered)), key=self._rendered.__getitem__)
+        self._placed = [self._rendered[index] for index in order]
+        self._placed_blocks = order
         self._one_unit: dict[int, bool] = {}  # block index -> every character is one UTF-16 unit
 
     def __len__(self) -> int:
         return len(self._blocks)
 
     def append(self, block: Block, rendered_start: int) -> None:
-        """Record one more block, placed after the others (while a document is built)."""
-        if self._blocks and (block.start < self._starts[-1] or rendered_start < self._rendered[-1]):
+        """Record the next block of the display text (while a document is built), placed
+        at ``rendered_start``: mostly after the others, a right-to-left table's cell before
+        the cells of its row already placed."""
+        if self._blocks and block.start < self._starts[-1]:
             raise ValueError("blocks must be appended in order")
+        # Mostly at the end; else a few places from it (a row's cells at most).
+        at = bisect_right(self._placed, rendered_start)
+        self._placed.insert(at, rendered_start)
+        self._placed_blocks.insert(at, len(self._blocks))
         self._blocks.append(block)
         self._starts.append(block.start)
         self._rendered.append(rendered_start)
@@ -81,7 +95,7 @@ class PositionMap:
         """Rendered position of code-point ``offset`` (the end of a block maps to its end)."""
         if not self._blocks:
             return 0
-        index = max(0, bisect_right(self._starts, offset) - 1)
+        index = self.block_index_at(offset)
         block = self._blocks[index]
         inside = min(max(offset, block.start), block.end)
         if self._all_one_unit(index):  # most text: no need to count the units
@@ -100,14 +114,20 @@ class PositionMap:
         """Code-point offset of rendered ``position``; layout-only positions snap to a block."""
         if not self._blocks:
             return 0
-        index = max(0, bisect_right(self._rendered, position) - 1)
+        index = self.block_index_at_rendered(position)
         block = self._blocks[index]
         units = max(0, position - self._rendered[index])
         return block.start + utf16_to_codepoint(self._text[block.start : block.end], units)
 
+    def block_index_at(self, offset: int) -> int:
+        """Index of the block that starts at or before display ``offset`` (the first for
+        an offset before them all)."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
     def block_index_at_rendered(self, position: int) -> int:
-        """Index of the block whose rendered text starts at or before ``position``."""
-        return max(0, bisect_right(self._rendered, position) - 1)
+        """Index of the block whose rendered text starts at or before ``position`` (the
+        last such in the document; the first block in it for a position before them all)."""
+        return self._placed_blocks[max(0, bisect_right(self._placed, position) - 1)]
 
     def rendered_start(self, index: int) -> int:
         """Rendered position of block ``index``'s first character."""

@@ -228,6 +228,8 @@ def test_reimport_tells_orphans_lost_before_from_orphans_found_again(
     assert run("reimport", project, "1", gone)[0] == 2
     out = run("reimport", project, "1", gone, "--force")[1]
     assert ", 1 orphaned; title changed from “Hello world. The quick" in out  # its first line
+    (listed, _quote) = run("annotations", project)[1].splitlines()
+    assert listed.split() == ["1", "orphan", "Fox", "[orphan]"]  # no offsets: none now
     gone.write_text("Hello world. Hello again. And goodbye.\n", encoding="utf-8")
     code, out, _ = run("reimport", project, "1", gone)
     figures = out.split("; title changed")[0]

@@ -548,3 +548,24 @@ def test_rows_followed_one_change_at_a_time_are_the_rows_read_afresh(
     first = session.project.annotations.query()[0]
     session.set_passage_note(first.id, "")
     check()
+
+
+def test_the_orphans_tab_counts_the_orphans_the_filters_leave(
+    qtbot, panel: AnnotationsPanel, session: ProjectSession
+) -> None:
+    """Under a filter, the Orphans tab says how many of its orphans match, as its hint
+    does: "(3)" with one matching sent the analyst looking for two that were not there."""
+    make_orphan(session)
+    assert panel.tabs.tabText(ORPHANS_TAB) == "Orphans (1)"
+    qtbot.keyClicks(panel.search, "no such words anywhere")
+    qtbot.waitUntil(lambda: panel.tabs.tabText(ORPHANS_TAB) == "Orphans (0 of 1)")
+    panel.search.clear()
+    qtbot.waitUntil(lambda: panel.tabs.tabText(ORPHANS_TAB) == "Orphans (1)")
+    panel.tabs.setCurrentIndex(ORPHANS_TAB)
+    qtbot.keyClicks(panel.search, ORPHAN_QUOTE.split()[0])
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert panel.tabs.tabText(ORPHANS_TAB) == "Orphans (1)"  # all of them match
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "no such words anywhere")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
+    assert panel.tabs.tabText(ORPHANS_TAB) == "Orphans (0 of 1)"

@@ -110,7 +110,7 @@ def test_the_passages_list_menu_writes_the_note_with_n(qtbot: QtBot, window: Mai
     qtbot.keyClick(table, Qt.Key.Key_Down)  # the first row chosen
     menu = open_menu(qtbot, table)
     letters = assert_letters_of_their_own(menu)
-    assert letters == {"Go to passage": "g", "Edit note": "n", "Delete passage": "d"}
+    assert letters == {"Go to passage": "g", "Edit note": "n", "Copy": "c", "Delete passage": "d"}
     press(qtbot, menu, "n")
     window.activateWindow()  # the test platform leaves the window inactive after a menu
     qtbot.waitUntil(window.editor.note.hasFocus)

@@ -24,3 +24,16 @@ def test_a_program_that_copied_from_a_table_ends_cleanly(tmp_path: Path) -> None
     )  # fmt: skip
     assert "1 passed" in done.stdout, done.stdout + done.stderr
     assert done.returncode == 0, f"ended with status {done.returncode}"
+
+
+def test_a_program_that_copied_passages_from_the_list_ends_cleanly(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [
+            sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
+            str(TESTS / "test_gui_passages_copy.py"), "-k", "every_passage_selected",
+        ],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert "1 passed" in done.stdout, done.stdout + done.stderr
+    assert done.returncode == 0, f"ended with status {done.returncode}"

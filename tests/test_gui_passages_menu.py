@@ -48,9 +48,9 @@ def test_a_right_clicked_passage_goes_to_its_article_or_is_deleted(
     row = model.rowCount() - 1
     passage_id = model.index(row, 0).data(PASSAGE_ID_ROLE)
     menu = _open_menu(qtbot, lambda: _right_click(window, row))
-    assert shown_texts(menu) == ["Go to passage", "Edit note", "", "Delete passage"]
+    assert shown_texts(menu) == ["Go to passage", "Edit note", "Copy", "", "Delete passage"]
     keys = [a.shortcut().toString() for a in menu.actions() if not a.isSeparator()]
-    assert keys == ["", "F2", "Del"]  # Enter chooses the entry the keyboard is on
+    assert keys == ["", "F2", "Ctrl+C", "Del"]  # Enter chooses the entry the keyboard is on
     assert window.editor.current_passage() == passage_id  # the row right-clicked is chosen
     _choose(menu, "Go to passage")
     qtbot.waitUntil(lambda: window.coding.selection.selected == passage_id)

@@ -59,6 +59,8 @@ NOT_ON_THE_START_PATH = (
     "diptych.gui.file_dialog_icons",  # with the first file dialog
     "diptych.gui.passage_list_bulk_menu",  # several passages selected in the list
     "diptych.gui.coder_name",  # Edit > Coder name…
+    "diptych.gui.passage_copy",  # Ctrl+C in the Passages list
+    "diptych.storage.passage_copies",
     "diptych.gui.cjk_words",  # with the first step by word, double click or drag over words
     "diptych.storage.tag_paths",  # with the first key typed into the tag palette
     "diptych.storage.cli_commands",  # what the other commands do
@@ -77,6 +79,7 @@ NOT_ON_THE_START_PATH = (
     "diptych.gui.export_form",
     "diptych.gui.export_save_to",
     "diptych.gui.export_done",  # with the first export written
+    "diptych.gui.import_progress",  # with the first import
     "diptych.gui.check_list",
     "diptych.gui.export_destination",
     "diptych.gui.restore_dialog",

@@ -15,6 +15,7 @@ from test_gui_import_saved_pages import import_page
 from test_gui_update_dialog_file import update_from_the_library
 
 from diptych.gui.main_window import MainWindow
+from diptych.gui.messages import Level
 
 OLD = "The union says wages have fallen behind inflation for three years."
 NEW = "The union says pay has fallen behind inflation for three straight years,"
@@ -41,7 +42,9 @@ def test_a_reworded_passage_is_found_again_on_whole_words(
         qtbot.keyClick(field, Qt.Key.Key_Return)
 
     posted: list[str] = []
+    levels: dict[str, int] = {}
     window.context.messages.posted.connect(lambda _level, _title, text: posted.append(text))
+    window.context.messages.posted.connect(lambda level, _title, text: levels.update({text: level}))
     with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
         update_from_the_library(qtbot, window, open_it, article_id=article_id)
     said = next(text for text in posted if text.startswith("Updated “Transcript"))
@@ -50,6 +53,8 @@ def test_a_reworded_passage_is_found_again_on_whole_words(
         " approximately (worth a look: “The union says pay has fallen"
     )
     assert ", 0 orphaned. Ctrl+Z undoes the update." in said  # no word of Orphans then
+    # In a box, where all of them are read: the status bar's line went at the next message
+    assert levels[said] == int(Level.WARNING)
 
     assert window.session.passage(passage.id).exact == NEW
     window.editor.show_passage(passage.id)

@@ -191,3 +191,55 @@ def test_position_map_built_block_by_block_counts_each_blocks_own_units() -> Non
     assert [positions.to_rendered(start + i) for i in range(8)] == [12, 14, 15, 16, 17, 18, 19, 21]
     assert positions.to_rendered(article.blocks[2].start + 5) == 28
     assert positions.to_rendered(5) == 5
+
+
+@st.composite
+def right_to_left_rows(draw: st.DrawFn) -> tuple[str, PositionMap, list[int]]:
+    """A paragraph, a table whose rows are rendered last cell first (as a right-to-left
+    table's are: its first column on the right), and a paragraph after it; the map is
+    built block by block, as the renderer builds it."""
+    builder = TextBuilder()
+    builder.begin(BlockKind.PARAGRAPH)
+    builder.add(draw(block_text))
+    columns = draw(st.integers(1, 4))
+    for row in range(draw(st.integers(1, 3))):
+        for col in range(columns):
+            builder.begin(BlockKind.CELL, table=0, row=row, col=col)
+            builder.add(draw(block_text))
+    builder.begin(BlockKind.PARAGRAPH)
+    builder.add(draw(block_text))
+    article = builder.build()
+    blocks = article.blocks
+    units = [utf16_length(article.text[b.start : b.end]) for b in blocks]
+    starts = [0] * len(blocks)
+    position = units[0] + 2  # the paragraph, its separator and the table's frame marker
+    for row_first in range(1, len(blocks) - 1, columns):
+        for index in reversed(range(row_first, row_first + columns)):  # the last cell first
+            starts[index] = position
+            position += units[index] + 1
+    starts[-1] = position + 1
+    positions = PositionMap(article.text)
+    for block, start in zip(blocks, starts, strict=True):
+        positions.append(block, start)
+    return article.text, positions, starts
+
+
+@settings(max_examples=150, deadline=None)
+@given(right_to_left_rows())
+def test_cells_rendered_last_first_map_both_ways(
+    layout: tuple[str, PositionMap, list[int]],
+) -> None:
+    """Every offset of every block maps to its place and back, whatever order the cells
+    of a row are rendered in; a position between two cells is the end of the one before
+    it in the document."""
+    text, positions, starts = layout
+    for index in range(len(positions)):
+        block = positions.block(index)
+        for offset in range(block.start, block.end + 1):
+            rendered = positions.to_rendered(offset)
+            assert rendered == starts[index] + utf16_length(text[block.start : offset])
+            assert positions.to_display(rendered) == offset
+            assert positions.block_index_at_rendered(rendered) == index
+    built = PositionMap(text, [positions.block(i) for i in range(len(positions))], starts)
+    for position in range(starts[-1] + 3):
+        assert built.to_display(position) == positions.to_display(position)
