@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from diptych.gui.empty_hint import EmptyHint
 from diptych.gui.mouse_selection import MouseSelection
-from diptych.gui.passage_index import PassageIndex
+from diptych.gui.passage_index import Mark, PassageIndex
 from diptych.gui.point_position import position_at
 from diptych.gui.relayout_place import RelayoutPlace
 from diptych.gui.rewrap_place import RewrapPlace
@@ -77,6 +77,10 @@ class ArticleView(QTextEdit):
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.positions = PositionMap("")
         self.index: PassageIndex | None = None
+        self.outlined = 0
+        """The passage the pane outlines (0: none): of the passages on one character, the
+        one a click or Enter there keeps, so that a passage gone to from the Passages list
+        stays chosen where a colleague's passage, or another one, covers the same words."""
         self._wheel = WheelZoom()
         self._empty_hint = EmptyHint(self)
         self._place = RewrapPlace(self, self._position_at)
@@ -128,7 +132,8 @@ class ArticleView(QTextEdit):
         return self.positions.to_display(self._position_at(point))
 
     def passage_at(self, point: QPoint) -> int:
-        """Annotation id of the innermost passage under a viewport point, or 0."""
+        """Annotation id of the passage under a viewport point, or 0: the one outlined if
+        it is there (:attr:`outlined`), else the innermost."""
         if self.index is None or not len(self.positions):
             return 0
         cursor = QTextCursor(self.document())
@@ -136,8 +141,7 @@ class ArticleView(QTextEdit):
         rect = self.cursorRect(cursor)
         if abs(rect.center().y() - point.y()) > rect.height():
             return 0  # below the end of the text
-        marks = self.index.at(self.positions.to_display(cursor.position()))
-        return marks[0].annotation_id if marks else 0
+        return self._passage_among(self.index.at(self.positions.to_display(cursor.position())))
 
     def _position_at(self, point: QPoint) -> int:
         """The document position under a viewport point (see
@@ -157,10 +161,18 @@ class ArticleView(QTextEdit):
         super().focusInEvent(event)
 
     def passage_at_cursor(self) -> int:
-        """Annotation id of the innermost passage at the text cursor, or 0."""
+        """Annotation id of the passage at the text cursor (see :meth:`passage_at`), or 0."""
         if self.index is None or not len(self.positions):
             return 0
-        marks = self.index.at(self.positions.to_display(self.textCursor().position()))
+        return self._passage_among(
+            self.index.at(self.positions.to_display(self.textCursor().position()))
+        )
+
+    def _passage_among(self, marks: list[Mark]) -> int:
+        """Of the passages on one character (innermost first), the one outlined if it is
+        among them, else the innermost; 0 for none."""
+        if any(mark.annotation_id == self.outlined for mark in marks):
+            return self.outlined
         return marks[0].annotation_id if marks else 0
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -23,6 +23,7 @@ from diptych.storage.project import Project
 if TYPE_CHECKING:
     from diptych.storage.articles import ReplacementPlan
     from diptych.storage.changed_files import UnrelatedFile
+    from diptych.storage.exchange_undo import ExchangeChanges
     from diptych.storage.importing import ParsedArticle
     from diptych.storage.refiqda_summary import ExchangeImportSummary
 
@@ -152,12 +153,17 @@ def newer_version_job(
 
 
 def exchange_job(
-    project_path: Path, paths: list[Path], backups: Path
+    project_path: Path,
+    paths: list[Path],
+    backups: Path,
+    recorded: list[ExchangeChanges] | None = None,
 ) -> Callable[[Progress], list[ExchangeImportSummary]]:
-    """The worker's job: back up, then import each exchange file on its own connection."""
+    """The worker's job: back up, then import each exchange file on its own connection.
+    What each file changed is added to ``recorded`` as it is committed, for the undo step:
+    the files imported before one refused, or before Cancel, are in it too."""
 
     def job(progress: Progress) -> list[ExchangeImportSummary]:
-        from diptych.storage.refiqda_import import import_exchange_file  # XML: loaded on use
+        from diptych.storage.exchange_undo import import_recorded  # XML: loaded on use
 
         summaries = []
         with Project.open(project_path) as project:
@@ -166,7 +172,10 @@ def exchange_job(
                 if not progress(number, len(paths)):
                     raise Cancelled
                 keep_going = partial(progress, number + 1, len(paths))  # asked before it commits
-                summaries.append(import_exchange_file(project, path=path, keep_going=keep_going))
+                summary, changes = import_recorded(project, path=path, keep_going=keep_going)
+                summaries.append(summary)
+                if recorded is not None:
+                    recorded.append(changes)
         return summaries
 
     return job

@@ -94,17 +94,22 @@ def imported_message(
     return f"Imported {counted(count, 'article')}.{notes}"
 
 
-def exchange_message(summaries: Sequence[ExchangeImportSummary]) -> tuple[str, bool]:
+def exchange_message(
+    summaries: Sequence[ExchangeImportSummary], *, undoable: bool = False
+) -> tuple[str, bool]:
     """What REFI-QDA files brought in, and whether to warn (then one line for each thing
     said): something was skipped, or sources already in the project were not added again
     (as article files already imported are named in a warning), in the same or another
-    version of their text."""
+    version of their text; how to take the import back (``undoable``: it is a step on the
+    undo stack, which it is unless it changed nothing)."""
     # True whether a copy was written now or the newest one already held the project as
     # it was (a copy the same as the last is not written twice: its name says "opened").
     backed_up = (
         "The project as it was before the import is kept among its backups "
         "(File > Restore from backup)."
     )
+    if undoable:
+        backed_up = f"Edit > Undo (Ctrl+Z) takes the import back. {backed_up}"
     if not any(
         s.skipped or s.known_sources or s.changed_sources or s.tags_kept or s.words_cut
         for s in summaries

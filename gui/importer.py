@@ -10,6 +10,7 @@ in :mod:`diptych.gui.import_progress`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,10 +55,12 @@ if TYPE_CHECKING:
     from diptych.gui.import_progress import ImportProgress
     from diptych.storage.articles import ReplacementPlan
     from diptych.storage.changed_files import ChangedFileError
+    from diptych.storage.exchange_undo import ExchangeChanges
     from diptych.storage.importing import ParsedArticle
     from diptych.storage.refiqda_summary import ExchangeImportSummary
 
 
+UNDO_IMPORT = "Edit > Undo (Ctrl+Z) takes the import back"
 BACK_TO_BEFORE = "with it open, File > Restore from backup takes it back to before the import."
 
 
@@ -295,30 +298,52 @@ class ImportController(QObject):
         project before the last, the files imported before it stay in this project, and how
         the import ended is still told, naming this project (see :meth:`_closed_since`).
         """
-        job = exchange_job(self.session.project.path, list(paths), self.backups)
+        recorded: list[ExchangeChanges] = []  # each file's changes, as it is committed
+        job = exchange_job(self.session.project.path, list(paths), self.backups, recorded)
         worker = self._start(job, paths, told_after_close=True)
         self.progress.show(worker, paths, "Importing")
         waited = list(paths)
         when_started(worker, waited.clear)
-        worker.signals.finished.connect(self.on_exchange_finished)
-        worker.signals.failed.connect(self.on_exchange_failed)
-        worker.signals.cancelled.connect(lambda: self.on_exchange_cancelled(waited=waited))
+        # The step goes on the stack before the message says how to undo it.
+        step = partial(self._push_exchange_step, list(paths), recorded)
+        worker.signals.finished.connect(lambda done: self.on_exchange_finished(done, step()))
+        worker.signals.failed.connect(lambda text: self.on_exchange_failed(text, step()))
+        worker.signals.cancelled.connect(
+            lambda: self.on_exchange_cancelled(waited=waited, undoable=step())
+        )
 
-    def on_exchange_failed(self, text: str) -> None:
+    def _push_exchange_step(self, paths: list[Path], recorded: list[ExchangeChanges]) -> bool:
+        """Put the files imported (all, or those before one refused or Cancel) on the undo
+        stack as one step, if they changed anything and the project is still open here;
+        whether it did."""
+        done = [changes for changes in recorded if changes]
+        if not done or self._closed_since():
+            return False
+        from diptych.gui.exchange_commands import ImportExchange  # with the first import
+
+        self.session.changed_by_worker()  # the views show it, before the step is made
+        return perform(self.session, ImportExchange(self.session, paths[: len(recorded)], done))
+
+    def on_exchange_failed(self, text: str, undoable: bool = False) -> None:
         """A file was refused: the files before it are imported (each is committed on its
-        own), so the views show them; then say why the file was refused."""
+        own), so the views show them (``undoable``: as a step on the undo stack); then say
+        why the file was refused."""
         closed = self._closed_since()
         if closed:
             said = f"{text}\n\nThe import into {closed} stopped there; {kept_in(closed)}"
             self.session.messages.error(said, "Import")
             return
-        self.session.changed_by_worker()
+        if not undoable:  # else shown as the step was made
+            self.session.changed_by_worker()
+        if undoable:
+            text += f"\n\nThe files imported before it are in the project; {UNDO_IMPORT}."
         self.session.messages.error(text, "Import")
 
-    def on_exchange_cancelled(self, *, waited: Sequence[Path] = ()) -> None:
-        """Cancel between two files: those imported before it stay, and are shown. An
-        import cancelled while it waited for the one under way (``waited``: its files)
-        did nothing, and is named, as that one goes on."""
+    def on_exchange_cancelled(self, *, waited: Sequence[Path] = (), undoable: bool = False) -> None:
+        """Cancel between two files: those imported before it stay, and are shown
+        (``undoable``: as a step on the undo stack). An import cancelled while it waited
+        for the one under way (``waited``: its files) did nothing, and is named, as that
+        one goes on."""
         closed = self._closed_since()
         if waited:
             where = f" into {closed}" if closed else ""
@@ -331,14 +356,18 @@ class ImportController(QObject):
                 "Import",
             )
             return
-        self.session.changed_by_worker()
+        if not undoable:  # else shown as the step was made
+            self.session.changed_by_worker()
+        back = UNDO_IMPORT if undoable else "File > Restore from backup takes the project back"
         self.session.messages.info(
-            "Import cancelled; the files imported before it were kept"
-            " (File > Restore from backup takes the project back to before the import)."
+            f"Import cancelled; the files imported before it were kept ({back})."
         )
 
-    def on_exchange_finished(self, summaries: list[ExchangeImportSummary]) -> None:
-        """Show what was imported and what was skipped; refresh every view (once)."""
+    def on_exchange_finished(
+        self, summaries: list[ExchangeImportSummary], undoable: bool = False
+    ) -> None:
+        """Show what was imported and what was skipped (``undoable``: the import is a step
+        on the undo stack); refresh every view (once)."""
         closed = self._closed_since()
         if closed:
             self.session.messages.info(
@@ -346,8 +375,9 @@ class ImportController(QObject):
                 f" {closed}; {BACK_TO_BEFORE}"
             )
             return
-        self.session.changed_by_worker()
-        text, skipped = exchange_message(summaries)
+        if not undoable:  # else shown as the step was made
+            self.session.changed_by_worker()
+        text, skipped = exchange_message(summaries, undoable=undoable)
         if skipped:
             self.session.messages.warning(text, "Import")
         else:

@@ -29,9 +29,6 @@ class PanePassages(QObject):
         margin: the pane's margin of passage bars.
         pane_find: the pane's search, whose matches are drawn with the outline.
         parent: the pane: the project's signals reach this no more once it is closed.
-
-    Attributes:
-        selected: the annotation id of the passage outlined, or 0.
     """
 
     def __init__(
@@ -50,6 +47,16 @@ class PanePassages(QObject):
         self.margin = margin
         self.pane_find = pane_find
         self.selected = 0
+
+    @property
+    def selected(self) -> int:
+        """The annotation id of the passage outlined, or 0."""
+        return self.view.outlined
+
+    @selected.setter
+    def selected(self, annotation_id: int) -> None:
+        # The view keeps it: a click or Enter where other passages cover it too keeps it.
+        self.view.outlined = annotation_id
 
     def on_session_passage_updated(self, article_id: int, annotation_id: int) -> None:
         """One passage changed: update its mark alone (the article may hold thousands)."""

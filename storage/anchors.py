@@ -85,20 +85,41 @@ def find_quote(text: str, exact: str, *, occurrence: int = 1) -> Anchor:
 
 
 def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` widened so that it does not split a character as a reader sees it.
+    """``[start, end)`` widened so that it does not split a character as a reader sees it
+    (a grapheme cluster, as W3C selectors ask).
 
     An approximate match may end between a letter and its combining accent (a text that
-    spells "café" as "cafe" + U+0301), or inside an emoji sequence (skin tone, joiner):
+    spells "café" as "cafe" + U+0301), or inside an emoji sequence (skin tone, joiner, a
+    flag's two letters, a subdivision flag's tags), and a quote typed may be half of one:
     the passage then takes the whole character, not half of it.
     """
-    while 0 < start < len(text) and _continues(text[start]):
+    while 0 < start < len(text) and (_continues(text[start]) or text[start - 1] == _JOINER):
+        start -= 1
+    if _inside_flag(text, start):
         start -= 1
     while end < len(text) and (_continues(text[end]) or text[end - 1] == _JOINER):
+        end += 1
+    if _inside_flag(text, end):
         end += 1
     return start, end
 
 
 _JOINER = "\u200d"
+
+
+def _inside_flag(text: str, at: int) -> bool:
+    """True if ``at`` falls between the two letters of a flag (🇰🇷 is two regional
+    indicators, paired from the start of their run)."""
+    if not (0 < at < len(text) and _regional(text[at])):
+        return False
+    before = at
+    while before > 0 and _regional(text[before - 1]):
+        before -= 1
+    return (at - before) % 2 == 1
+
+
+def _regional(char: str) -> bool:
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
 
 
 def _continues(char: str) -> bool:
@@ -109,4 +130,5 @@ def _continues(char: str) -> bool:
         unicodedata.category(char) in ("Mn", "Mc", "Me")
         or char == _JOINER
         or "\U0001f3fb" <= char <= "\U0001f3ff"  # emoji skin tones
+        or "\U000e0020" <= char <= "\U000e007f"  # the tags of a subdivision flag (🏴 + tags)
     )

@@ -4,7 +4,8 @@ offsets, tagged.
 A quote is found as Find in article finds it: its quotes and apostrophes may be typed
 straight where the article has curly ones, or the other way round
 (:mod:`diptych.storage.typed_quotes`), a space where the text breaks a line (a text wrapped
-in lines), and the passage is the article's own characters.
+in lines), and the passage is the article's own characters, whole: with an accent written
+after the last letter, and never half an emoji or a flag.
 A quote found several times tags the one ``--occurrence`` names; without it, the first,
 and a note on stderr says how many there are (scripts rely on the first being tagged).
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import unicodedata
 
+from diptych.storage.anchors import whole_characters
 from diptych.storage.cli_results import Output, Result
 from diptych.storage.codebook import PATH_SEPARATOR
 from diptych.storage.errors import InputError
@@ -80,6 +82,9 @@ def _quoted(
             f"the quote {shown!r} is in article {article.id} with other spaces or line breaks"
             " (a text wrapped in lines); the article's own words were tagged"
         )
+    # Whole characters, as Find takes them: the accent written after the last letter (Zoe
+    # + U+0308 is Zoë), the rest of an emoji sequence or a flag begun.
+    places = sorted({whole_characters(article.text, start, end) for start, end in places})
     if not places:
         raise InputError(
             f"the quote {shown!r} is not in the text{_written_otherwise(article.text, quote)}"

@@ -62,6 +62,6 @@ def test_on_one_line_the_summary_ends_its_sentence_before_the_next(
     level, text = imported(qtbot, window, study(tmp_path))
     assert level == Level.INFO and "\n" not in text
     assert text.endswith(
-        " 0 memos. The project as it was before the import is kept among its backups"
-        " (File > Restore from backup)."
+        " 0 memos. Edit > Undo (Ctrl+Z) takes the import back. The project as it was before"
+        " the import is kept among its backups (File > Restore from backup)."
     )

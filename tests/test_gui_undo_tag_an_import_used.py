@@ -1,13 +1,13 @@
 """A tag made in the window, then used by a REFI-QDA project imported into it (one of its
-codes has the same name, so its passages went to that tag): Ctrl+Z on "New tag" keeps the
-tag, and says that the import used it, not "perhaps in another window" when no other window
-was involved (and both when another one changed the file too)."""
+codes has the same name, so its passages went to that tag): Ctrl+Z takes back the import
+first, then the tag. An import whose undo was refused (another window wrote on what it
+brought) leaves the tag used: Ctrl+Z on "New tag" keeps it, and says that the import or
+another window used it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.commands import perform
@@ -38,31 +38,57 @@ def harbour_study(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(
-    ("elsewhere", "who"),
-    [(False, "by an import"), (True, "by an import or in another window")],
-    ids=["import", "import-and-another-window"],
-)
-def test_undoing_a_new_tag_an_import_put_on_passages_says_the_import_did(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, elsewhere: bool, who: str
-) -> None:
+def imported(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> list[tuple[int, str]]:
+    """Make the tag "Harbour", then import a project whose code of that name goes to it;
+    what the window says from then on."""
     said: list[tuple[int, str]] = []
     window.context.messages.posted.connect(lambda level, _title, text: said.append((level, text)))
     assert perform(window.session, AddTag(window.session, name="Harbour"))
     window.importer.import_files([harbour_study(tmp_path)])
     qtbot.waitUntil(lambda: any("study.qdpx" in text for _level, text in said), timeout=10_000)
     said.clear()
-    if elsewhere:  # another window adds a tag of its own too
-        with Project.open(window.session.project.path) as other_window:
-            other_window.tags.add(name="Market")
+    return said
 
+
+def harbour_passages(window: MainWindow) -> list[int]:
+    harbour = next(t.id for t in window.session.ordered_tags() if t.name == "Harbour")
+    return [p.id for p in window.session.project.annotations.query() if harbour in p.tag_ids]
+
+
+def test_ctrl_z_takes_back_the_import_before_the_tag_it_used(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    imported(qtbot, window, tmp_path)
+    assert harbour_passages(window)
+
+    window.actions_.undo.trigger()  # Ctrl+Z: "Undo Import study.qdpx"
+    assert "Harbour" in [t.name for t in window.session.ordered_tags()]  # made here: kept
+    assert not harbour_passages(window)
+
+    window.actions_.undo.trigger()  # Ctrl+Z: "Undo New tag Harbour"
+    assert "Harbour" not in [t.name for t in window.session.ordered_tags()]
+
+
+def test_undoing_a_new_tag_an_import_put_on_passages_says_the_import_did(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    said = imported(qtbot, window, tmp_path)
+    (passage,) = harbour_passages(window)
+    with Project.open(window.session.project.path) as other_window:  # a note on it there
+        other_window.annotations.set_note(annotation_id=passage, note="Checked")
+
+    window.actions_.undo.trigger()  # the import: refused, the note kept
+    (refusal,) = [text for level, text in said if level >= Level.WARNING]
+    assert refusal.startswith("The article 'Field notes' was given passages")
+    assert window.session.passage(passage).note == "Checked"
+    said.clear()
     window.actions_.undo.trigger()  # Ctrl+Z: "Undo New tag Harbour"
 
     assert "Harbour" in [t.name for t in window.session.ordered_tags()]  # kept
     (refused,) = [text for level, text in said if level >= Level.WARNING]
     assert refused.startswith(
-        f"The tag 'Harbour' was put on passages, or given sub-tags or a memo, since, {who},"
-        " so it was kept rather than lose that work."
+        "The tag 'Harbour' was put on passages, or given sub-tags or a memo, since, by an"
+        " import or in another window, so it was kept rather than lose that work."
     )
 
 

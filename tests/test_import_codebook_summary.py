@@ -61,6 +61,6 @@ def test_the_window_says_what_a_codebook_brought_in_without_articles_or_passages
         lambda: any("before the import is kept" in text for text in posted), timeout=10_000
     )
     said = next(text for text in posted if "before the import is kept" in text)
-    assert said.startswith("codes.qdc from MAXQDA 2022: 3 new tags. The project as it was before")
+    assert said.startswith("codes.qdc from MAXQDA 2022: 3 new tags. Edit > Undo (Ctrl+Z) takes")
     for word in ("article", "passage", "memo", "source", "coding"):
         assert word not in said

@@ -45,6 +45,42 @@ def test_namesakes_are_told_apart_by_file_then_by_import_time() -> None:
     }
 
 
+def test_namesakes_imported_seconds_apart_in_one_minute_are_numbered() -> None:
+    """Two colleagues' projects, each with a "Document 1", imported 2 seconds apart: the
+    time is printed to the minute, so it alone would not tell them apart."""
+    articles = [
+        Summary(1, "Document 1", "Document 1", "2026-12-07T18:59:05+00:00"),
+        Summary(2, "Document 1", "Document 1", "2026-12-07T18:59:07+00:00"),
+        Summary(3, "Document 1", "Document 1", "2026-12-07T19:02:00+00:00"),
+    ]
+    assert told_apart(articles, UTC) == {
+        1: "Document 1 (Document 1, imported 7 December 2026, 18:59, 1)",
+        2: "Document 1 (Document 1, imported 7 December 2026, 18:59, 2)",
+        3: "Document 1 (Document 1, imported 7 December 2026, 19:02)",
+    }
+
+
+def test_labels_that_would_read_the_same_otherwise_are_numbered() -> None:
+    articles = [
+        Summary(1, "Notes", "", "2026-12-07T09:00:00+00:00"),  # no file's name to tell
+        Summary(2, "Notes", "", "2026-12-07T09:00:00+00:00"),
+        Summary(3, "Notes (1)", "n.txt", "2026-12-07T09:00:00+00:00"),  # a title as a label
+        Summary(4, "Vote", "v.md", "2026-12-07T09:00:00+00:00"),
+        Summary(5, "Vote", "other.md", "2026-12-07T09:00:00+00:00"),
+        Summary(6, "Vote (v.md)", "w.md", "2026-12-07T09:00:00+00:00"),
+    ]
+    labels = told_apart(articles, UTC)
+    assert len(set(labels.values())) == len(articles)
+    assert labels == {
+        1: "Notes (2)",
+        2: "Notes (3)",
+        3: "Notes (1)",
+        4: "Vote (v.md) (1)",
+        5: "Vote (other.md)",
+        6: "Vote (v.md) (2)",
+    }
+
+
 PAGE = "<html><head><title>Storm hits coast</title></head><body><h1>Storm hits coast</h1>"
 
 

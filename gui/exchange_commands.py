@@ -1,0 +1,61 @@
+"""The undo step of a REFI-QDA import (a colleague's ``.qdpx``, a ``.qdc`` codebook): the
+import ran in a worker on its own connection; Ctrl+Z takes back what it added and changed,
+Ctrl+Shift+Z brings it back (see :mod:`diptych.storage.exchange_undo`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from diptych.gui.commands import SessionCommand
+from diptych.gui.session import ProjectSession
+from diptych.storage.exchange_undo import ExchangeChanges, bring_back, take_back
+from diptych.storage.wording import counted
+
+
+def exchange_import_name(paths: Sequence[Path]) -> str:
+    """The Undo menu's name for importing these REFI-QDA files: the one, or how many."""
+    if len(paths) == 1:
+        return f"Import “{paths[0].name}”"
+    return f"Import {counted(len(paths), 'REFI-QDA file')}"
+
+
+class ImportExchange(SessionCommand):
+    """Record a REFI-QDA import its worker has committed, as one step.
+
+    Args:
+        session: the open project.
+        paths: the files imported (for the step's name).
+        changes: what each file imported changed, in the order imported.
+    """
+
+    def __init__(
+        self, session: ProjectSession, paths: Sequence[Path], changes: Sequence[ExchangeChanges]
+    ) -> None:
+        super().__init__(session, exchange_import_name(paths))
+        self.changes = list(changes)
+
+    def _do(self) -> None:
+        pass  # in the file already, and shown
+
+    def _undo(self) -> None:
+        project = self.session.project
+        try:
+            with project.transaction():  # every file's import, or none
+                for changes in reversed(self.changes):
+                    take_back(project, changes)
+        finally:
+            self.session.reload_all()
+
+    def _redo(self) -> None:
+        project = self.session.project
+        try:
+            with project.transaction():
+                for changes in self.changes:
+                    bring_back(project, changes)
+        finally:
+            self.session.reload_all()
+        # Selected in the Library, as after undoing a removal.
+        back = [r.article.id for changes in self.changes for r in changes.removed_articles]
+        if back:
+            self.session.articlesRestored.emit(back)
