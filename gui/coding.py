@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_pane import NO_ARTICLE, ArticlePane
+from diptych.gui.chosen_last import ChosenLast
 from diptych.gui.coding_menu import CodingMenu
 from diptych.gui.coding_palette import NO_TARGET, CodingPalette, nothing_to_tag
 from diptych.gui.commands import UndoStep, perform, quote_start
@@ -85,6 +86,7 @@ class CodingController(QObject):
         self.area = area
         self.window = window
         self.selection = PassageSelection(session, area, self)
+        self.chosen_last = ChosenLast(area, self)
         self.steps = PassageSteps(self.selection)
         self.undo_reveal = UndoReveal(self.selection)
         self.palette = TagPalette(window)
@@ -106,7 +108,9 @@ class CodingController(QObject):
 
     # -- tagging -------------------------------------------------------------------------
     def apply_tag(self, tag_id: int) -> bool:
-        """Tag the current selection (or else the selected passage) with ``tag_id``.
+        """Tag the current selection (or else the selected passage) with ``tag_id``; the
+        selected passage if it was chosen after that text was selected (see
+        :meth:`text_left_behind`).
 
         Only ever adds: a passage that already has the tag keeps it (and the status bar
         says so); tags come off with the × of their chip or "Remove tag" in the menu.
@@ -114,6 +118,8 @@ class CodingController(QObject):
         if refused_read_only(self.session, "nothing can be tagged"):  # keys 1-9, the Codebook
             return False
         pane = self.area.current
+        if pane is not None and self.text_left_behind(pane):
+            return self.add_tag(self.selected, tag_id, say=True)
         if pane is not None and blank_selection(pane):
             self.session.messages.info(BLANK_SELECTION)
             return False
@@ -134,9 +140,11 @@ class CodingController(QObject):
         )
         if not perform(self.session, command) or command.passage is None:
             return False
-        # Said as a tag added to a passage is: the highlight alone is silent to a listener.
+        # Said as a tag added to a passage is (the highlight alone is silent to a listener),
+        # naming the words: the text tagged may not be the one the user had in mind.
         name = quoted(self.session.codebook().path(tag_id))
-        self.session.messages.info(f"Passage tagged {name} — Ctrl+Z to undo")
+        words = quote_start(command.passage.exact)
+        self.session.messages.info(f"Passage “{words}” tagged {name} — Ctrl+Z to undo")
         self._after_tagging(pane, command.passage.id)
         self.passageAdded.emit(command.passage.id)
         return True
@@ -151,7 +159,9 @@ class CodingController(QObject):
         added to the codebook (and the undo step says just that).
         """
         pane = self.area.current
-        blank = pane is not None and blank_selection(pane)  # tags nothing (see apply_tag)
+        blank = (  # tags nothing (see apply_tag)
+            pane is not None and blank_selection(pane) and not self.text_left_behind(pane)
+        )
         nothing = for_passage == NO_TARGET or (not for_passage and (blank or not self.has_target()))
 
         def apply(tag_id: int) -> bool:
@@ -228,6 +238,21 @@ class CodingController(QObject):
         path = self.session.codebook().path(tag_id)
         text = f"{named('Remove tag', path)} from passage “{quote_start(passage.exact)}”"
         return perform(self.session, SetPassageTags(self.session, annotation_id, tags, text))
+
+    def text_left_behind(self, pane: ArticlePane) -> bool:
+        """True if text is selected in ``pane`` but tagging acts on the selected passage
+        instead: the user chose that passage (in the Passages list or the Passage panel)
+        after selecting the text, which was left behind (a word found, say). With the
+        keyboard in ``pane``, whose keys act on what it shows, only a passage outlined
+        there and in view is chosen over the text selected there."""
+        if not self.selected or pane.selection() is None:
+            return False
+        if not self.chosen_last.left_behind(pane):
+            return False
+        focus = QApplication.focusWidget()
+        if focus is not None and pane.isAncestorOf(focus):
+            return not self.selection.not_outlined(pane)
+        return True
 
     def has_target(self) -> bool:
         """True if there is text selected in the current pane, or a passage selected."""

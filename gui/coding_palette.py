@@ -86,7 +86,7 @@ class CodingPalette:
         elif for_passage:
             title = self._passage_title(for_passage)
         elif pane is not None and coding.has_target():
-            selected_text = pane.selection()
+            selected_text = None if coding.text_left_behind(pane) else pane.selection()
             title = (
                 "Tag the selected text" if selected_text else self._passage_title(coding.selected)
             )

@@ -139,6 +139,9 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.coding.selection.passageSelected.connect(self.on_coding_passage_selected)
         self.passages.passageActivated.connect(self.coding.selection.reveal_passage)
         self.passages.passageSelected.connect(self.coding.select_passage)  # arrow keys
+        # A passage chosen there wins over text left selected in an article before.
+        self.passages.passageSelected.connect(lambda _id: self.coding.chosen_last.passage_chosen())
+        self.coding.chosen_last.watch(self.editor)
         self.passages.noteRequested.connect(self.on_edit_note_triggered)
         self.coding.noteRequested.connect(self.on_edit_note_triggered)
         self.coding.passageAdded.connect(lambda _id: self.tell_coder_once())

@@ -31,7 +31,7 @@ def test_an_older_message_goes_when_the_next_step_is_made(qtbot: QtBot, window: 
     assert bar.currentMessage().startswith("Redone: ")
     next_turn(qtbot)
     tag_with_key(qtbot, window, OTHER, "Security")  # another step, which says its own
-    assert bar.currentMessage() == "Passage tagged “Security” — Ctrl+Z to undo"
+    assert bar.currentMessage() == f"Passage “{OTHER}” tagged “Security” — Ctrl+Z to undo"
 
 
 def test_a_steps_own_message_stays(qtbot: QtBot, window: MainWindow) -> None:

@@ -25,7 +25,9 @@ def test_a_digit_key_on_selected_text_says_the_passage_tagged(
     count = len(window.session.project.annotations.query())
     qtbot.keyClick(pane.view, Qt.Key.Key_1)
     assert len(window.session.project.annotations.query()) == count + 1
-    assert window.statusBar().currentMessage() == "Passage tagged “Economy” — Ctrl+Z to undo"
+    assert window.statusBar().currentMessage() == (
+        "Passage “middle powers” tagged “Economy” — Ctrl+Z to undo"
+    )
 
 
 def test_fitting_a_passage_to_the_selection_is_said(qtbot: QtBot, window: MainWindow) -> None:
