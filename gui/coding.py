@@ -168,7 +168,9 @@ class CodingController(QObject):
             if nothing:
                 self.session.messages.info(BLANK_SELECTION if blank else nothing_to_tag(self.area))
                 return False
-            return self.add_tag(for_passage, tag_id) if for_passage else self.apply_tag(tag_id)
+            if for_passage:
+                return self.add_tag(for_passage, tag_id, say=True)
+            return self.apply_tag(tag_id)
 
         from diptych.storage.tag_paths import new_tag_path  # with the first tag typed
 
@@ -230,14 +232,21 @@ class CodingController(QObject):
         return True
 
     def remove_tag(self, annotation_id: int, tag_id: int) -> bool:
-        """Take one tag off a passage."""
+        """Take one tag off a passage, saying so (the chip's × or a menu's item that did it
+        is gone with the tag)."""
         passage = self.session.passage(annotation_id)
         if tag_id not in passage.tag_ids:
             return False
         tags = [t for t in passage.tag_ids if t != tag_id]
         path = self.session.codebook().path(tag_id)
-        text = f"{named('Remove tag', path)} from passage “{quote_start(passage.exact)}”"
-        return perform(self.session, SetPassageTags(self.session, annotation_id, tags, text))
+        words = quote_start(passage.exact)
+        text = f"{named('Remove tag', path)} from passage “{words}”"
+        if not perform(self.session, SetPassageTags(self.session, annotation_id, tags, text)):
+            return False
+        self.session.messages.info(
+            f"{quoted(path)} removed from passage “{words}” — Ctrl+Z to undo"
+        )
+        return True
 
     def text_left_behind(self, pane: ArticlePane) -> bool:
         """True if text is selected in ``pane`` but tagging acts on the selected passage

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from diptych.gui.annotations_panel import AnnotationsPanel
 from diptych.gui.article_pane import NO_PANE, ArticlePane
@@ -17,6 +18,7 @@ from diptych.gui.pane_area import PaneArea
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.passage_selection import NO_PASSAGE_SELECTED
 from diptych.gui.selection_ends import blank_selection
+from diptych.gui.tag_chips import give_keyboard
 
 if TYPE_CHECKING:
     from diptych.gui.coding import CodingController
@@ -56,8 +58,10 @@ class CodingPalette:
     def __init__(self, coding: CodingController) -> None:
         self.coding = coding
         self.passage = 0
+        self._back_to: QWidget | None = None  # where the keyboard was, to go back to
         coding.palette.tagChosen.connect(self.on_palette_tag_chosen)
         coding.palette.tagCreated.connect(self.on_palette_tag_created)
+        coding.palette.closed.connect(self.on_palette_closed)
 
     def open(self, *, for_passage: int = 0, at: QPoint | None = None) -> None:
         """Show the tag palette: for passage ``for_passage`` (at the global point ``at``) if
@@ -99,6 +103,8 @@ class CodingPalette:
         if at is None:
             at = coding.window.mapToGlobal(coding.window.rect().center() - QPoint(190, 160))
         already = coding.session.passage(tagged).tag_ids if tagged else ()
+        keyboard = coding.window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        self._back_to = QApplication.focusWidget() if keyboard else None
         coding.palette.open_at(coding.session.codebook(), at, title, already, above=above)
 
     @staticmethod
@@ -144,9 +150,16 @@ class CodingPalette:
         if self.passage == NO_TARGET:
             self.coding.session.messages.info(nothing_to_tag(self.coding.area))
         elif self.passage:
-            self.coding.add_tag(self.passage, tag_id)
+            self.coding.add_tag(self.passage, tag_id, say=True)
         else:
             self.coding.apply_tag(tag_id)
+
+    def on_palette_closed(self) -> None:
+        """The keyboard goes back where it was (the Passage panel's "Add tag…", say), with
+        its focus frame if it had one: the window, active again, left it there unframed."""
+        back_to, self._back_to = self._back_to, None
+        if back_to is not None and isValid(back_to) and back_to.isVisible():
+            give_keyboard(back_to)
 
     def on_palette_tag_created(self, name: str) -> None:
         """A new tag typed in the palette: created, then applied as a chosen one is."""

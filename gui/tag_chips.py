@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from diptych.gui.contrast import ink_on
 from diptych.gui.flow_layout import FlowLayout
@@ -25,6 +25,15 @@ def tool_button(parent: QWidget, text: str, tip: str) -> QToolButton:
     button.setText(text)
     button.setToolTip(tip)
     return button
+
+
+def give_keyboard(widget: QWidget) -> None:
+    """Put the keyboard on ``widget`` with its focus frame drawn, as a key moving the focus
+    draws it: Qt draws none after the focus moved otherwise (a popup closed, the widget
+    that had it taken away), and moves nothing, nor draws it, if ``widget`` has it already."""
+    widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    widget.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    widget.update()
 
 
 def preview_button(parent: QWidget, tip: str) -> QToolButton:
@@ -151,10 +160,35 @@ class TagChipRow(QWidget):
         self._shown: tuple[tuple[int, ...], Codebook] | None = None
 
     def show_tags(self, tag_ids: tuple[int, ...], book: Codebook, *, removable: bool) -> None:
-        """Show a chip for each of ``tag_ids`` in ``book``, with a × if ``removable``."""
+        """Show a chip for each of ``tag_ids`` in ``book``, with a × if ``removable``.
+
+        The keyboard on a chip's × (Space there took its tag off) goes on to the × now in
+        its place, or else to Add tag…, its focus frame drawn: left to Qt, it moved as the
+        × went, unframed, as if by no key."""
         if self._shown == (tag_ids, book):
             return  # only the note changed: keep the chips rather than rebuild them
         self._shown = (tag_ids, book)
+        on_chip = self._chip_with_keyboard()
+        chips = self._build_chips(tag_ids, book, removable=removable)
+        if on_chip is not None:
+            crosses = [chip.remove_button for chip in chips if removable]
+            target = crosses[on_chip] if on_chip < len(crosses) else self.add_button
+            give_keyboard(target)
+
+    def _chip_with_keyboard(self) -> int | None:
+        """The place of the chip whose × has the keyboard, if one has."""
+        focus = QApplication.focusWidget()
+        chips = [w for w in self._chips() if focus is not None and w.isAncestorOf(focus)]
+        return self._chips().index(chips[0]) if chips else None
+
+    def _chips(self) -> list[TagChip]:
+        items = (self.flow.itemAt(i) for i in range(self.flow.count()))
+        return [w for item in items if item and isinstance(w := item.widget(), TagChip)]
+
+    def _build_chips(
+        self, tag_ids: tuple[int, ...], book: Codebook, *, removable: bool
+    ) -> list[TagChip]:
+        """The chips of ``tag_ids``, in place of those shown."""
         while (item := self.flow.takeAt(0)) is not None:
             widget = item.widget()
             if isinstance(widget, TagChip):
@@ -164,6 +198,7 @@ class TagChipRow(QWidget):
         # back in where they are seen, each × before the next and the last before Add tag….
         before = _tab_stop_before(self.add_button)
         shared = shared_names(book)
+        chips: list[TagChip] = []
         for tag in book.ordered():
             if tag.id in tag_ids:
                 whole = name_key(tag.name) in shared
@@ -174,8 +209,10 @@ class TagChipRow(QWidget):
                 chip.show()
                 QWidget.setTabOrder(before, chip.remove_button)
                 before = chip.remove_button
+                chips.append(chip)
         self.flow.addWidget(self.add_button)
         self.add_button.show()
+        return chips
 
 
 def shared_names(book: Codebook) -> set[str]:

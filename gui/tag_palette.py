@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QGuiApplication,
+    QHideEvent,
     QKeyEvent,
     QStandardItem,
     QStandardItemModel,
@@ -59,10 +60,12 @@ class TagPalette(QFrame):
     Signals:
         tagChosen(int): an existing tag was chosen.
         tagCreated(str): a new tag name, or a path such as ``Economy/Tariffs``, was entered.
+        closed(): the palette went away (before a tag chosen in it is said).
     """
 
     tagChosen = Signal(int)
     tagCreated = Signal(str)
+    closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
@@ -229,6 +232,10 @@ class TagPalette(QFrame):
                 self.hide()
                 return True
         return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.closed.emit()
 
     def _page(self) -> int:
         """How many rows the list shows at once (one less, as a page of text keeps a line)."""
