@@ -124,7 +124,7 @@ class ArticlePane(QFrame):
 
     def _connect(self) -> None:
         self.header.closeClicked.connect(self.closeRequested)
-        self.header.moveClicked.connect(self.moveRequested)
+        self.header.moveClicked.connect(self.on_header_move_clicked)
         self.header.zoomClicked.connect(self.set_zoom_step)
         self.header.headingChosen.connect(self.on_header_heading_chosen)
         self.header.titleSpoken.connect(self.view.setAccessibleName)
@@ -245,6 +245,13 @@ class ArticlePane(QFrame):
         A jump, as a search result's: Back returns to where the reader was."""
         self.history.leave()
         self.go_to_offset(offset)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_header_move_clicked(self, step: int) -> None:
+        """Move pane left or right, chosen in the ☰ menu: the pane moves, and its text takes
+        the keyboard, its caret where it was, as for a heading chosen there (left on the ☰
+        button, hidden with its menu, the keys walked the header's buttons)."""
+        self.moveRequested.emit(step)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_range(self, start: int, end: int) -> None:

@@ -1,6 +1,7 @@
 """A heading chosen in a pane's outline menu gives the keyboard to that pane's text, at the
 heading, so that Page Down reads on from there and the tag keys act there: it was left in
-the pane (or on the ☰ button) it was in before."""
+the pane (or on the ☰ button) it was in before. Move pane left or right chosen there gives
+it to the moved pane's text too."""
 
 from __future__ import annotations
 
@@ -70,3 +71,23 @@ def test_a_heading_chosen_with_the_keys_gives_them_to_the_text(
 
     qtbot.waitUntil(pane.view.hasFocus)
     assert pane.view.textCursor().position() == pane.view.positions.to_rendered(target.start)
+
+
+def test_move_pane_chosen_with_the_keys_gives_them_to_the_moved_panes_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = keyboard_in(qtbot, window, 1)
+    caret = pane.view.textCursor().position()
+    button = pane.header.outline_button
+    button.setFocus()  # Shift+Tab from the text
+    qtbot.waitUntil(button.hasFocus)
+    _choose_in_menu(qtbot, "Move pane left", keys=True)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    _keyboard_back(qtbot, window)
+
+    assert window.area.panes()[0] is pane  # moved
+    qtbot.waitUntil(pane.view.hasFocus)
+    assert window.area.current is pane
+    assert pane.view.textCursor().position() == caret  # where it was
+    qtbot.keyClick(pane.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.view.textCursor().hasSelection()  # the keys select text, not walk buttons
