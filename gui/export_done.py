@@ -27,7 +27,7 @@ class ExportDoneButtons(QObject):
         self.session = session
         self.path: Path | None = None
         self.open_file = self._button(0, "&Open", "Open the file written in its program")
-        self.show_folder = self._button(1, "Show in &folder", "Open the folder it was written to")
+        self.show_folder = self._button(1, "&Show in folder", "Open the folder it was written to")
         self.open_file.clicked.connect(lambda: self._open(self.path))
         self.show_folder.clicked.connect(
             lambda: self._open(self.path.parent if self.path else None)

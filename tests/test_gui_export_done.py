@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_support import open_export_dialog
+from gui_support import KEY_LETTER, open_export_dialog
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.main_window import MainWindow
@@ -46,3 +47,23 @@ def test_the_file_exported_and_its_folder_open_from_the_status_bar(
 
     window.session.messages.info("Something else happened.")
     assert not done.open_file.isVisible() and not done.show_folder.isVisible()
+
+
+def test_no_status_bar_button_takes_a_menus_alt_letter(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Alt+F opens the File menu after an export too: "Show in &folder" took Alt+F, which
+    then went to that button first, and the File menu opened only at a second Alt+F."""
+    window.offer_export(tmp_path / "brief.md")  # the buttons an export brings
+    menus = {letter_of(a.text()) for a in window.menuBar().actions()} - {""}
+    assert {"f", "e", "v", "t", "h"} <= menus
+    buttons = window.message_bar.findChildren(QAbstractButton)
+    letters = {b.text(): letter_of(b.text()) for b in buttons if letter_of(b.text())}
+    assert letters  # Open and Show in folder have theirs
+    assert not {text: k for text, k in letters.items() if k in menus}
+
+
+def letter_of(text: str) -> str:
+    """The Alt letter marked in a button's or menu's text ("" for none)."""
+    found = KEY_LETTER.search(text.replace("&&", ""))
+    return found.group(1).lower() if found else ""
