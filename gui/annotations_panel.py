@@ -39,7 +39,7 @@ from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.passage_widgets import PassageTable
 from diptych.gui.read_only import refused_read_only
 from diptych.gui.session import ProjectSession
-from diptych.gui.type_ahead import type_into, typed_text
+from diptych.gui.type_ahead import erase_last, erases, type_into, typed_text
 from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.gui.wrapped_label import WrappedLabel
 
@@ -395,12 +395,15 @@ class AnnotationsPanel(QWidget):
 
     def _typed_into_filter(self, event: QKeyEvent) -> bool:
         """Words typed in the list go on in the filter field, a Shift+Tab up: Ctrl+Shift+P
-        then the words filters the passages (see :mod:`~diptych.gui.type_ahead`)."""
+        then the words filters the passages (see :mod:`~diptych.gui.type_ahead`); so
+        does Backspace, taking back the filter's last letter."""
         text = typed_text(event)
         if text:
             type_into(self.search, text, replace=self._new_filter)
-            self._new_filter = False
-        return bool(text)
+        elif not (erases(event) and erase_last(self.search)):
+            return False  # Backspace with the filter empty: the list's
+        self._new_filter = False
+        return True
 
     def reached_by_key(self) -> None:
         """The Passages list was gone to with its key (Ctrl+Shift+P): the words typed next

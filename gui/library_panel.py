@@ -34,7 +34,7 @@ from diptych.gui.library_selection import LibrarySelection, article_at
 from diptych.gui.library_view import LibraryView, TitleFilter, no_title_holds
 from diptych.gui.read_only import grey_widget, refused_read_only
 from diptych.gui.session import ProjectSession
-from diptych.gui.type_ahead import type_into
+from diptych.gui.type_ahead import erase_last, type_into
 from diptych.storage.wording import counted
 
 NAMED_TITLES = 5  # a removal of up to this many articles names each of them
@@ -117,6 +117,7 @@ class LibraryPanel(QWidget):
             changed.connect(self._show_matches)
         self.view.activated.connect(self.on_view_activated)
         self.view.typed.connect(self.on_view_typed)
+        self.view.erased.connect(self.on_view_erased)
         self.view.installEventFilter(self)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu)
         import_button.clicked.connect(self.importRequested)
@@ -171,6 +172,11 @@ class LibraryPanel(QWidget):
         """Words typed in the list go on in the filter field, or begin it anew."""
         type_into(self.filter, text, replace=self._new_filter)
         self._new_filter = False
+
+    def on_view_erased(self) -> None:
+        """Backspace in the list takes back the filter's last letter (in the field then)."""
+        if erase_last(self.filter):
+            self._new_filter = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The keyboard leaving the list ends a visit by the Library's key."""

@@ -20,7 +20,7 @@ from diptych.gui.article_model import TITLE_ROLE
 from diptych.gui.bidi_cells import BidiCellDelegate
 from diptych.gui.focus_frame import FocusFramed
 from diptych.gui.text_folding import folded
-from diptych.gui.type_ahead import typed_text
+from diptych.gui.type_ahead import erases, typed_text
 
 # Rows measured per pass of the event loop: a screenful (the list's height in lines of its
 # font), at least this many. The first batch is measured before the window is first
@@ -48,9 +48,11 @@ class LibraryView(FocusFramed, QListView):
     Signals:
         typed(str): words typed in the list, to go on in the filter field (see
             :mod:`~diptych.gui.type_ahead`); the list's type-ahead found only first letters.
+        erased(): Backspace in the list, to take back the filter's last letter.
     """
 
     typed = Signal(str)
+    erased = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,13 +84,16 @@ class LibraryView(FocusFramed, QListView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Shift+Enter is left to the panel (it opens the article beside); a list would take
-        it for Enter. Words typed go to the filter field (``typed``)."""
+        it for Enter. Words typed go to the filter field (``typed``), and Backspace
+        (``erased``)."""
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         text = typed_text(event)
         if enter and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             event.ignore()
         elif text:
             self.typed.emit(text)
+        elif erases(event):
+            self.erased.emit()
         else:
             super().keyPressEvent(event)
 

@@ -1,6 +1,7 @@
 """Words typed in a list go on in the list's filter field: the Library's and the Passages
 list's. A list's own type-ahead only finds a row by its first letters (typing "truce"
-found nothing in "Tariff Truce Holds"); its filter finds every word, anywhere."""
+found nothing in "Tariff Truce Holds"); its filter finds every word, anywhere. Backspace
+there takes back the filter's last letter, as in the field."""
 
 from __future__ import annotations
 
@@ -34,3 +35,20 @@ def type_into(field: QLineEdit, text: str, *, replace: bool = False) -> None:
     else:
         field.end(False)
     field.insert(text)
+
+
+def erases(event: QKeyEvent) -> bool:
+    """True if ``event`` is Backspace (held with nothing but Shift or the keypad's mark),
+    which in a list goes on in the filter field as typed letters do."""
+    return event.key() == Qt.Key.Key_Backspace and not event.modifiers() & ~_TYPING
+
+
+def erase_last(field: QLineEdit) -> bool:
+    """Take back the last letter of ``field``, the keyboard in it; False if it is empty
+    (Backspace is left to the list then)."""
+    if not field.text():
+        return False
+    field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    field.end(False)
+    field.backspace()
+    return True

@@ -101,3 +101,25 @@ def test_a_character_typed_with_altgr_goes_into_the_filter_too(
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(table, QKeyEvent(kind, Qt.Key.Key_At, altgr, "@"))
     assert window.passages.search.text() == "@"
+
+
+def test_backspace_in_the_passages_list_takes_back_the_filters_last_letter(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    go_to_passages(qtbot, window)
+    qtbot.keyClicks(QApplication.focusWidget(), "cooperationz")
+    search = window.passages.search
+    assert not shown_quotes(window)
+    window.passages.table.setFocus()
+    qtbot.waitUntil(window.passages.table.hasFocus)
+
+    qtbot.keyClick(window.passages.table, Qt.Key.Key_Backspace)
+    assert search.text() == "cooperation"
+    assert search.hasFocus()
+    assert shown_quotes(window)
+
+    search.clear()
+    window.passages.table.setFocus()
+    qtbot.waitUntil(window.passages.table.hasFocus)
+    qtbot.keyClick(window.passages.table, Qt.Key.Key_Backspace)  # nothing to take back
+    assert window.passages.table.hasFocus() and search.text() == ""

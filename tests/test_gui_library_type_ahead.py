@@ -33,3 +33,30 @@ def test_a_word_typed_in_the_list_filters_the_library(qtbot: QtBot, window: Main
     qtbot.keyClick(library.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert library.filter.text() == "turning"
     assert library.view.hasFocus()
+
+
+def test_backspace_in_the_list_takes_back_the_filters_last_letter(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    library = window.library
+    window.go_to_panel("library")
+    qtbot.waitUntil(library.view.hasFocus)
+    qtbot.keyClicks(library.view, "turningx")
+    assert library.proxy.rowCount() == 0
+    library.view.setFocus()  # back in the list (Shift+Tab), as after Down on a match
+    qtbot.waitUntil(library.view.hasFocus)
+
+    qtbot.keyClick(library.view, Qt.Key.Key_Backspace)
+    assert library.filter.text() == "turning"
+    assert library.filter.hasFocus()  # the keyboard goes on in the field, as for letters
+    assert library.proxy.rowCount() == 1
+    qtbot.keyClicks(library.filter, "p")  # the next letter goes on after it
+    assert library.filter.text() == "turningp"
+
+    library.filter.clear()
+    library.view.setFocus()
+    qtbot.waitUntil(library.view.hasFocus)
+    qtbot.keyClick(library.view, Qt.Key.Key_Backspace)  # nothing to take back: the list's
+    assert library.view.hasFocus() and library.filter.text() == ""
