@@ -285,16 +285,27 @@ class PaneArea(QStackedWidget):
         :meth:`open_article`. An article open in another pane is gone to there even while
         the current pane is empty, and the status bar says how to show it in that one too:
         its hint offered to fill it."""
-        waiting = self._empty_current() is not None and not new_pane
-        elsewhere = waiting and self.pane_for(article_id) is not None
+        empty = None if new_pane else self._empty_current()
+        elsewhere = empty is not None and self.pane_for(article_id) is not None
         self.open_article(article_id, new_pane=new_pane)
-        if elsewhere:
-            labels = {a.id: label for a, label in article_labels(self.session.articles())}
-            self.session.messages.info(
-                f"“{labels.get(article_id, '')}” is open in this pane already. To show it in "
-                "the empty pane too, click that pane, then Open beside in the Library "
-                "(Shift+Enter)."
-            )
+        if elsewhere and empty is not None:
+            self.session.messages.info(self._open_here_too(article_id, empty))
+
+    def _open_here_too(self, article_id: int, empty: ArticlePane) -> str:
+        """How to show an article, gone to in the pane showing it, in the empty pane too:
+        by the mouse or the keys, the way back to that pane named (the pane on the right
+        or on the left of this one)."""
+        label = dict((a.id, text) for a, text in article_labels(self.session.articles()))
+        panes = self.panes()
+        shown = self.pane_for(article_id)
+        steps = panes.index(empty) - (panes.index(shown) if shown is not None else 0)
+        back = "Ctrl+Tab" if steps > 0 else "Ctrl+Shift+Tab"
+        back += {1: "", 2: " twice"}.get(abs(steps), f" {abs(steps)} times")
+        return (
+            f"“{label.get(article_id, '')}” is open in this pane already. To show it in the "
+            f"empty pane too, go back to that pane (click it, or {back}), then Open beside "
+            "in the Library (Ctrl+Shift+L, then Shift+Enter)."
+        )
 
     def _empty_current(self) -> ArticlePane | None:
         current = self._current
