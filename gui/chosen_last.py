@@ -53,6 +53,10 @@ class ChosenLast(QObject):
         """The user chose a passage just now."""
         self._passage = next(self._ticks)
 
+    def text_chosen(self, pane: ArticlePane) -> None:
+        """The user chose the text selected in ``pane`` just now (its menu opened on it)."""
+        self._text[pane] = next(self._ticks)
+
     def left_behind(self, pane: ArticlePane) -> bool:
         """True if the text selected in ``pane`` was selected before a passage was chosen."""
         return self._passage > self._text.get(pane, 0)

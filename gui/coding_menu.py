@@ -72,6 +72,7 @@ class CodingMenu:
         if annotation_id and not orphan:
             coding.select_passage(annotation_id)
         if pane is not None and pane.selection():
+            coding.chosen_last.text_chosen(pane)  # its items tag the text, chosen now
             self._add_tag_actions(menu)
             self._add_fit_action(menu, pane, selection)
             copy = menu.addAction("&Copy", pane.view.copy)

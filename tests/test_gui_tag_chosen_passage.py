@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from gui_support import keyboard_in, select_text
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.main_window import MainWindow
+from diptych.gui.passage_cells import PASSAGE_ID_ROLE
 
 LEFT_BEHIND = "middle powers"  # untagged text of the first sample article
 
@@ -22,6 +24,7 @@ def choose_in_the_passages_list(qtbot: QtBot, window: MainWindow, article_id: in
     window.docks["passages"].show()
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # onto a row, then to the first: it is chosen
     qtbot.keyClick(table, Qt.Key.Key_Home)
     for _ in range(table.model().rowCount()):
         chosen = window.coding.selected
@@ -138,3 +141,40 @@ def test_the_palette_from_the_codebook_says_it_tags_the_passage_chosen(
         f"Add a tag to the passage “{window.coding.passage_quote(chosen)}”"
     )
     palette.hide()
+
+
+def test_the_menu_opened_on_text_left_selected_tags_that_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Its items say "Tag selection": opened on the text, the text is chosen again."""
+    window.context.settings.set_coder_told()
+    pane = keyboard_in(qtbot, window, 0)
+    article = window.session.project.articles.get(article_id=pane.article_id or 0).text
+    model = window.passages.table.model()  # as the list shows them
+    listed = [model.index(row, 0).data(PASSAGE_ID_ROLE) for row in range(model.rowCount())]
+    first = next(
+        window.session.passage(i)
+        for i in listed
+        if window.session.passage(i).article_id == pane.article_id
+    )
+    after = article[first.end : first.end + 60].split()[2]  # a word just after the passage
+    start, end = select_text(pane, after, 1 + article[: first.end].count(after))
+    pane.view.ensureCursorVisible()
+    chosen = choose_in_the_passages_list(qtbot, window, pane.article_id or 0)
+    assert chosen == first.id
+    keyboard_in(qtbot, window, 0)
+    assert pane.selection() == (start, end)
+    assert not window.coding.selection.not_outlined(pane)  # outlined there, in view
+    assert window.coding.text_left_behind(pane)  # the keys 1-9 would tag the passage
+
+    before = passage_ids(window)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    tag_with = next(a for a in menu.actions() if a.text() == "Tag &with").menu()
+    assert isinstance(tag_with, QMenu)
+    next(a for a in tag_with.actions() if a.text().startswith("Security")).trigger()
+    menu.close()
+    (new,) = passage_ids(window) - before
+    assert (window.session.passage(new).start, window.session.passage(new).end) == (start, end)
