@@ -15,20 +15,27 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStyle,
     QToolBar,
+    QWidget,
 )
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import as_shown
 from diptych.storage.errors import DiptychError
 from diptych.storage.file_overwritten import overwritten, remember_file
-from diptych.storage.file_place import follow_file
+from diptych.storage.file_place import follow_file, keep_as
 
 # How often the window looks whether its project file is still where it was opened (a
 # file manager or a synchronised folder can move, delete or replace it meanwhile).
 FILE_PLACE_INTERVAL_MS = 1500
+
+CLOSE_STRANDED = (
+    "{why}\n\nThe project is now only in this window: closing it loses the project, and"
+    " everything done since its last backup. Save a copy of it first, to a disk with room?"
+)
 
 
 class FilePlaceWatch(QObject):
@@ -53,6 +60,10 @@ class FilePlaceWatch(QObject):
         self.fallback = fallback
         self._said = ""  # the last failure told, told once while it lasts
         self._refused = False  # a change was refused since the file left its place
+        # The project's file left its place and could be written nowhere: the project is
+        # only in the window (why, as said), until it is saved or the user lets it go.
+        self.stranded: DiptychError | None = None
+        self._let_go = False
         self.timer = QTimer(self)
         self.timer.setInterval(FILE_PLACE_INTERVAL_MS)
         self.timer.timeout.connect(self.follow)
@@ -75,10 +86,51 @@ class FilePlaceWatch(QObject):
         the log): find the project file first, if it left its place since the last look."""
         if event.type() == QEvent.Type.Close and watched is self.window:
             self._said = ""  # a failure is told again, in a box: the window is about to go
-            self.follow(closing=True)
+            if not self.let_go():
+                event.ignore()
+                return True
         elif event.type() == QEvent.Type.Timer and watched in self._session_timers:
             self.follow()
         return super().eventFilter(watched, event)
+
+    def let_go(self) -> bool:
+        """Find the project file once more before the window closes, or gives way to
+        another project's; True if it may. While the project is only in the window (its
+        file left its place and could be written nowhere), the user is asked first, and
+        offered to save a copy of it: False if the window stays open."""
+        self.follow(closing=True)
+        if self.stranded is None or self._let_go:
+            return True
+        answer = ask_stranded(self.window, CLOSE_STRANDED.format(why=as_shown(self.stranded)))
+        if answer == "lose":
+            self._let_go = True
+            return True
+        if answer == "copy" and self._save_copy():
+            return True
+        self.window.context.messages.info(
+            "The window stays open, and the project with it: save it with File > Save a"
+            " copy…, or free some space (Diptych tries again every few seconds).",
+            "Project file",
+        )
+        return False
+
+    def _save_copy(self) -> bool:
+        """Ask where, and write the project there from the window; True once it is."""
+        from diptych.gui.project_copy import choose_copy  # imported when first needed
+
+        project = self.window.session.project
+        target = choose_copy(self.window, project.path, self.window.context.settings.copy_folder())
+        if target is None:
+            return False
+        try:
+            keep_as(project, target)
+        except DiptychError as exc:
+            self.window.context.messages.known_error(exc, "Project file")
+            return False
+        self.stranded = None
+        self.window.setWindowFilePath(str(project.path))
+        self.followed.emit()  # recent projects list it where it is now
+        return True
 
     def on_project_file_left(self) -> None:
         """A change was refused because the file left its place: find it now, not at the
@@ -99,16 +151,18 @@ class FilePlaceWatch(QObject):
         try:
             followed = follow_file(project, fallback=self.fallback, backup=self.window.backups.last)
         except DiptychError as exc:
+            self.stranded = exc if project.file_status() == "missing" else None
             if str(exc) != self._said:
                 self._said = str(exc)
-                if closing:
-                    messages.known_error(exc, "Project file")
-                else:
+                if not closing:
                     self._tell(as_shown(exc), project.path.parent)
+                elif self.stranded is None:  # else closing asks, saying why
+                    messages.known_error(exc, "Project file")
             return
         if followed is None:
             return  # a reader still holds part of the log: the next look tries again
         self._said = ""
+        self.stranded = None
         self.window.setWindowFilePath(str(project.path))
         # The title names the file where it is now (moved, renamed, or a copy kept), and
         # the project's name, or "(read-only)", as the copy of a backup says them.
@@ -136,6 +190,24 @@ class FilePlaceWatch(QObject):
         if self.notice is None:
             self.notice = FileNotice(self.window)
         self.notice.tell(text, folder)
+
+
+def ask_stranded(parent: QWidget, text: str) -> str:
+    """Ask what to do with a project only in the window as it closes: ``"copy"`` (Save a
+    copy…), ``"lose"`` (close anyway) or ``"keep"`` (the window stays open: the default,
+    so that Enter pressed for a message before it never loses the project)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Close", text, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    copy = box.addButton("Save a Copy…", QMessageBox.ButtonRole.AcceptRole)
+    lose = box.addButton("Close and Lose It", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep the Window Open", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    return "copy" if clicked is copy else "lose" if clicked is lose else "keep"
 
 
 class FileNotice(QToolBar):

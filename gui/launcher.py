@@ -139,8 +139,8 @@ class Launcher(QObject):
         :meth:`MainWindow.settle_typing`), in its project file found first if it left
         its place since the last look (as closing the window does)."""
         watch = window.findChild(FilePlaceWatch)
-        if watch is not None:
-            watch.follow()
+        if watch is not None and not watch.let_go():
+            return False
         return window.settle_typing()
 
     def _watch_file_place(self, window: MainWindow) -> None:

@@ -28,7 +28,9 @@ class FileFollowed:
         path: where the project is now (for ``"overwritten"``, the copy of the backup,
             or ``before`` if there is no copy).
         backup: for ``"overwritten"``, the backup copied to ``path`` (None: none).
-        failure: for ``"overwritten"``, why the backup could not be copied ("" if it was).
+        failure: for ``"overwritten"``, why the backup could not be copied ("" if it was);
+            for ``"deleted"``, why the project could not be written again where it was
+            (it was written to another folder; "" if it was written where it was).
     """
 
     kind: str
@@ -44,6 +46,12 @@ class FileFollowed:
             return (
                 f"{was} was moved or renamed while it was open. Diptych follows it: it"
                 f" now saves to {now}."
+            )
+        if self.kind == "deleted" and self.failure:
+            return (
+                f"{was} was deleted while it was open, and could not be written again there"
+                f" ({self.failure}). Nothing is lost: Diptych saved everything in it as {now},"
+                " and saves there. Move it where you keep your projects once it is closed."
             )
         if self.kind == "deleted":
             return (

@@ -86,14 +86,62 @@ def follow_file(
         _remove_stale_side_files(before)
         return FileFollowed("moved", before, moved_to)
     if status == "missing":  # deleted, or moved to the trash: which is how one deletes
-        target = before if _is_folder(before.parent) else fallback / before.name
-        kind = "deleted"
-    else:
-        target = _kept_name(before)
-        kind = "replaced"
+        return _write_again(project, before, fallback)
+    target = _kept_name(before)
     _write_copy(project, target)
     _reconnect(project, target)
-    return FileFollowed(kind, before, target)
+    return FileFollowed("replaced", before, target)
+
+
+def _write_again(project: Project, before: Path, fallback: Path) -> FileFollowed:
+    """Write a deleted project again where it was; where its folder is gone, or its disk
+    cannot take it (full, read-only), under a free name in ``fallback`` (most often
+    another disk), so that the project is not left in the window alone."""
+    tried: list[tuple[Path, str]] = []
+    if _is_folder(before.parent):
+        try:
+            _copy_to(project, before)
+        except DiptychError as exc:
+            tried.append((before, exc.message))
+        else:
+            _reconnect(project, before)
+            return FileFollowed("deleted", before, before)
+    target = free_name(fallback / before.name)
+    if not tried or fallback.resolve() != before.parent.resolve():
+        try:
+            _copy_to(project, target)
+        except DiptychError as exc:
+            tried.append((target, exc.message))
+        else:
+            _reconnect(project, target)
+            why = tried[0][1] if tried else "its folder is gone"
+            return FileFollowed("deleted", before, target, failure=why)
+    raise _not_written(project, tried)
+
+
+def free_name(path: Path) -> Path:
+    """``path`` if no file has that name, else ``NAME (kept DATE).diptych`` beside it,
+    numbered on if that is taken too."""
+    if not path.exists() and not Path(f"{path}-wal").exists():
+        return path
+    kept = _kept_name(path)
+    number = 2
+    while kept.exists() or Path(f"{kept}-wal").exists():
+        kept = set_aside_name(path, f"kept {datetime.now():%Y%m%d-%H%M%S} {number}")
+        number += 1
+    return kept
+
+
+def keep_as(project: Project, target: Path) -> None:
+    """Write everything the open project holds to ``target`` (which must not exist), and
+    go on there: for a project whose file left its place and could not be written again.
+
+    Raises:
+        ProjectFileError: it could not be written (the message names it); the project
+            stays open as it was.
+    """
+    _write_copy(project, target)
+    _reconnect(project, target)
 
 
 def _leave_overwritten(project: Project, backup: Path | None) -> FileFollowed:
@@ -205,21 +253,33 @@ def _kept_name(path: Path) -> Path:
 
 def _write_copy(project: Project, target: Path) -> None:
     """Write everything the open project holds to ``target`` (which must not exist)."""
+    try:
+        _copy_to(project, target)
+    except DiptychError as exc:
+        raise _not_written(project, [(target, exc.message)]) from exc
+
+
+def _copy_to(project: Project, target: Path) -> None:
     from diptych.storage.project_copies import copy_open_project
 
-    try:
-        if target.exists():
-            raise ProjectFileError("a file of that name appeared meanwhile", path=target)
-        copy_open_project(project, target)
-    except DiptychError as exc:
-        raise ProjectFileError(
-            f"left its place while it was open, and what this window saved could not be"
-            f" written to {readable_text(str(target))} ({exc.message})",
-            path=project.path,
-            advice="Nothing is lost while the window stays open: free some space or make"
-            " the folder writable, and Diptych tries again every few seconds. Until then"
-            " changes are not saved.",
-        ) from exc
+    if target.exists():
+        raise ProjectFileError("a file of that name appeared meanwhile", path=target)
+    copy_open_project(project, target)
+
+
+def _not_written(project: Project, tried: list[tuple[Path, str]]) -> ProjectFileError:
+    """The project left its place, and could be written to none of the places ``tried``
+    (each with why): it is now in the window alone."""
+    places = ", nor to ".join(f"{readable_text(str(path))} ({why})" for path, why in tried)
+    return ProjectFileError(
+        f"left its place while it was open, and what this window saved could not be"
+        f" written to {places}",
+        path=project.path,
+        advice="The project is now only in this window: do not close it. Save it with"
+        " File > Save a copy… to a disk with room (closing the window offers it too), or"
+        " free some space, and Diptych tries again every few seconds. Until then changes"
+        " are not saved.",
+    )
 
 
 def _reconnect(project: Project, path: Path) -> None:

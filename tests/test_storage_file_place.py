@@ -304,3 +304,75 @@ def test_the_sample_project_made_from_its_template_is_not_taken_for_an_overwrite
     assert follow_file(project, fallback=tmp_path) is None and not project.read_only
     project.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Sample project.diptych"]
+
+
+def test_a_deleted_file_whose_folder_is_gone_takes_a_free_name_in_the_fallback(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    project = Project.create(folder / "study.diptych")
+    project.tags.add(name="One")
+    taken = tmp_path / "study.diptych"  # an earlier project kept there the same way
+    with Project.create(taken) as earlier:
+        earlier.tags.add(name="Earlier")
+    for name in os.listdir(folder):
+        (folder / name).unlink()
+    folder.rmdir()
+    followed = follow_file(project, fallback=tmp_path)
+    assert followed is not None and followed.kind == "deleted"
+    assert followed.path.parent == tmp_path and followed.path != taken
+    assert str(followed.path) in followed.describe()
+    project.tags.add(name="Two")
+    project.close()
+    assert tag_names(followed.path) == {"One", "Two"}
+    assert tag_names(taken) == {"Earlier"}
+
+
+def test_a_deleted_file_that_its_disk_cannot_take_again_is_written_to_the_fallback(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diptych.storage import project_copies
+    from diptych.storage.errors import DiskFullError
+
+    path = project.path
+    real_copy = project_copies.copy_open_project
+
+    def full_disk_beside_it(opened: Project, target: Path) -> None:
+        if target.parent == path.parent:
+            raise DiskFullError("could not be written (the disk is full)", path=target)
+        real_copy(opened, target)
+
+    monkeypatch.setattr(project_copies, "copy_open_project", full_disk_beside_it)
+    fallback = tmp_path / "data"
+    fallback.mkdir()
+    path.unlink()
+    followed = follow_file(project, fallback=fallback)
+    assert followed is not None and followed.path == fallback / "study.diptych"
+    said = followed.describe()
+    assert "the disk is full" in said and str(fallback / "study.diptych") in said
+    project.tags.add(name="Three")
+    project.close()
+    assert tag_names(fallback / "study.diptych") == {"One", "Two", "Three"}
+
+
+def test_a_file_written_nowhere_says_so_and_never_sends_to_a_taken_name(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diptych.storage import project_copies
+    from diptych.storage.errors import DiskFullError, ProjectFileError
+
+    def full_disk(_opened: Project, target: Path) -> None:
+        raise DiskFullError("could not be written (the disk is full)", path=target)
+
+    monkeypatch.setattr(project_copies, "copy_open_project", full_disk)
+    fallback = tmp_path / "data"
+    fallback.mkdir()
+    project.path.unlink()
+    with pytest.raises(ProjectFileError) as raised:
+        follow_file(project, fallback=fallback)
+    said = str(raised.value)
+    assert str(project.path) in said and str(fallback / "study.diptych") in said
+    assert "only in this window" in said and "Save a copy" in said
+    assert "make the folder writable" not in said
+    project.close()
