@@ -91,6 +91,9 @@ class FilePlaceWatch(QObject):
                 return True
         elif event.type() == QEvent.Type.Timer and watched in self._session_timers:
             self.follow()
+            # And once the log may have been folded: what the file holds then is what the
+            # next look compares with (a copy written over it just after is told from it).
+            QTimer.singleShot(0, self, self.follow)
         return super().eventFilter(watched, event)
 
     def let_go(self) -> bool:

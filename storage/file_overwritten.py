@@ -4,11 +4,25 @@ project's log. :func:`remember_file` notes which project the file holds as it is
 :func:`overwritten` looks again at what the file itself holds (its header and the
 project's uuid, read without SQLite, through the descriptor SQLite holds), only when the
 file's size or times changed.
+
+Another version of the *same* project (an older copy kept by hand, a colleague's copy of
+the shared project, a sync tool's version) has the same uuid, so what it holds does not
+tell it from the project's own file. What tells it is who wrote it: in write-ahead mode
+SQLite writes into the project file only as it folds its log into it (a checkpoint), and
+every fold first marks, in the log's shared index (``NAME-shm``), how far it goes
+(``nBackfillAttempted``), then how far it went (``nBackfill``), and a log started again
+gets new salts. So a file whose content changed while those marks stayed as they were
+at the previous look was written by another program. Its content is compared (a digest)
+so that a file only touched (its times changed, ``touch``, a permission change) is not
+taken for one written over. Not told: a copy made in the same look interval (1.5 s in the
+window) as a fold of the log or as the log is started again, and, for a file larger than
+:data:`DIGEST_LIMIT`, a copy of the same size that differs only beyond that.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import struct
 import weakref
@@ -16,20 +30,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from diptych.storage.errors import DiptychError
-from diptych.storage.held_files import reading
+from diptych.storage.held_files import read_held, reading
 from diptych.storage.project import Project
 from diptych.storage.project_checks import SQLITE_MAGIC
 from diptych.storage.schema import APPLICATION_ID
 from diptych.storage.sqlite_pages import Unreadable, info_value
 
+# How much of a file is compared (a digest, with its size) when its content may have been
+# written by another program: a look after each fold of the log reads that much (about
+# 0.1 s on a laptop), on the window's thread.
+DIGEST_LIMIT = 32 * 1024 * 1024
+
+_Stamp = tuple[int, int, int]
+
 
 @dataclass
 class _Seen:
     """What the project's file was last seen to hold: the project ``uuid``, and the size,
-    modification and change times it had then (read again only when they change)."""
+    modification and change times it had then (read again only when they change).
+
+    And what the file held at the previous look (``content``: its size, modification and
+    change times, and a digest), with the marks of the log's folds then (``folds``)."""
 
     uuid: str
-    stamp: tuple[int, int, int] | None = None
+    stamp: _Stamp | None = None
+    content: tuple[_Stamp, bytes] | None = None
+    folds: bytes | None = None
+    file: tuple[str, tuple[int, int] | None] | None = None  # where, and which file
 
 
 _seen: weakref.WeakKeyDictionary[Project, _Seen] = weakref.WeakKeyDictionary()
@@ -41,7 +68,15 @@ def remember_file(project: Project) -> None:
     anything can have happened to the file. Called again, it changes nothing."""
     if project not in _seen and not project.closed:
         with contextlib.suppress(DiptychError):
-            _seen[project] = _Seen(project.info().uuid)
+            seen = _Seen(project.info().uuid)
+            with contextlib.suppress(OSError):
+                found = os.stat(project.path)
+                stamp = _stamp(found)
+                with reading(project.path) as read:
+                    seen.content = (stamp, _digest(read, found.st_size))
+                seen.folds = _folds(project)
+                seen.file = (str(project.path), project.file_identity)
+            _seen[project] = seen
 
 
 def overwritten(project: Project) -> bool:
@@ -62,11 +97,13 @@ def overwritten(project: Project) -> bool:
         return False  # gone: the watch finds out what happened with ``file_status``
     if (found.st_dev, found.st_ino) != project.file_identity:
         return False
-    stamp = (found.st_size, found.st_mtime_ns, found.st_ctime_ns)
-    if stamp == seen.stamp:
-        return False
+    stamp = _stamp(found)
     try:
         with reading(project.path) as read:
+            if _written_by_another(project, seen, stamp, read):
+                return True
+            if stamp == seen.stamp:
+                return False
             verdict = _holds_other(read, seen.uuid, seen.stamp is not None)
     except OSError:
         return False  # cannot be read now: looked at again next time
@@ -75,6 +112,62 @@ def overwritten(project: Project) -> bool:
     if not verdict:
         seen.stamp = stamp
     return verdict
+
+
+def _written_by_another(
+    project: Project, seen: _Seen, stamp: _Stamp, read: Callable[[int, int], bytes]
+) -> bool:
+    """True if the file's content changed since the previous look while no connection
+    folded the project's log into it: another program wrote into it (another version of
+    the project, say). Notes what the file holds now and the marks of the log's folds, for
+    the next look, unless a fold is under way (looked at again next time)."""
+    before, seen.folds = seen.folds, _folds(project)
+    file = (str(project.path), project.file_identity)
+    if file != seen.file:  # the project went on in another file (moved, written again)
+        seen.file, before = file, None
+    if seen.folds is None:  # the log's index cannot be read: told by the uuid alone
+        seen.content = None
+        return False
+    if seen.folds[8:12] != seen.folds[12:16]:  # a fold is under way, or was cut short
+        seen.folds = before
+        return False
+    if seen.content is None or before is None:  # from now on
+        seen.content = (stamp, _digest(read, stamp[0]))
+        return False
+    (size, modified, _changed), digest = seen.content
+    if stamp == seen.content[0]:
+        return False
+    folded = seen.folds != before
+    now = _digest(read, stamp[0]) if folded or (stamp[0], stamp[1]) != (size, modified) else digest
+    if not folded and now != digest:
+        return True  # and again at the next look, as long as the file holds it
+    seen.content = (stamp, now)
+    return False
+
+
+def _stamp(found: os.stat_result) -> _Stamp:
+    return found.st_size, found.st_mtime_ns, found.st_ctime_ns
+
+
+def _digest(read: Callable[[int, int], bytes], size: int) -> bytes:
+    """A digest of the file's size and content (of its first DIGEST_LIMIT bytes)."""
+    digest = hashlib.blake2b(str(size).encode(), digest_size=16)
+    chunk = 1024 * 1024
+    for offset in range(0, min(size, DIGEST_LIMIT), chunk):
+        digest.update(read(offset, chunk))
+    return digest.digest()
+
+
+def _folds(project: Project) -> bytes | None:
+    """The marks of the folds of the project's log, in its shared index (``NAME-shm``, read
+    through SQLite's own descriptor, never opened here): the log's salts (new each time the
+    log starts again) and how far the last fold was to go and went; None if unreadable."""
+    index = read_held(project.path.with_name(f"{project.path.name}-shm"), 0, 136)
+    if index is None or len(index) < 136:
+        return None
+    salts = index[32:40]  # in the first copy of the index's header
+    backfill, attempted = index[96:100], index[128:132]  # in its checkpoint information
+    return salts + attempted + backfill
 
 
 def _holds_other(read: Callable[[int, int], bytes], uuid: str, confirmed: bool) -> bool | None:

@@ -66,6 +66,22 @@ def reading(path: Path) -> Iterator[Callable[[int, int], bytes]]:
         yield lambda offset, size: _read_fully(file.fileno(), size, offset)
 
 
+def read_held(path: Path, offset: int, size: int) -> bytes | None:
+    """``size`` bytes of ``path`` from ``offset``, read through a descriptor this process
+    holds on it; None if it holds none (the file is never opened here: for SQLite's
+    ``-shm``, whose locks closing a descriptor would drop)."""
+    try:
+        target = path.stat()
+    except OSError:
+        return None
+    key = (target.st_dev, target.st_ino)
+    for descriptor in _descriptors_of(key):
+        data = _read_held(descriptor, key, size, offset)
+        if data is not None:
+            return data
+    return None
+
+
 def held_descriptors(path: Path) -> list[int]:
     """The descriptors this process has open on the file at ``path`` (none if it cannot tell)."""
     try:

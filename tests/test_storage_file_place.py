@@ -376,3 +376,92 @@ def test_a_file_written_nowhere_says_so_and_never_sends_to_a_taken_name(
     assert "only in this window" in said and "Save a copy" in said
     assert "make the folder writable" not in said
     project.close()
+
+
+def copied(path: Path) -> bytes:
+    """The file's bytes, as ``cp`` in another program copies them (read here through the
+    descriptor SQLite holds: closing another would drop its locks)."""
+    from diptych.storage.held_files import reading
+
+    with reading(path) as read:
+        return read(0, path.stat().st_size)
+
+
+OTHER_PROGRAM_TAGS = """
+import sys
+from diptych.storage.project import Project
+with Project.open(sys.argv[1]) as project:
+    project.tags.add(name=sys.argv[2])
+    project.fold_log()
+"""
+
+
+def another_program_tags(path: Path, name: str) -> None:
+    """Another program (``diptych`` in a terminal) adds a tag and folds the log on closing."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", OTHER_PROGRAM_TAGS, str(path), name], check=True)
+
+
+def test_an_older_copy_of_the_same_project_copied_over_it_is_noticed(
+    project: Project, tmp_path: Path
+) -> None:
+    path = project.path
+    remember_file(project)
+    project.fold_log()
+    older = copied(path)  # cp study.diptych older.diptych: the same project, earlier
+    project.tags.add(name="Confirmed")
+    project.fold_log()  # in the file itself now
+    assert not overwritten(project)
+    another_program_tags(path, "From a terminal")  # and folded into the file as it closes
+    assert not overwritten(project)
+    taken = backup_project(project, root=tmp_path / "backups")
+    write_over(path, older)  # cp older.diptych study.diptych
+
+    assert overwritten(project)
+    followed = follow_file(project, fallback=tmp_path, backup=taken)
+    assert followed is not None and followed.kind == "overwritten"
+    kept = followed.path
+    assert kept != path and str(kept) in followed.describe()
+    project.tags.add(name="After")
+    project.close()
+    assert is_intact(path, older)  # nothing of the window's log read into it
+    assert tag_names(path) == {"One", "Two"}
+    assert tag_names(kept) == {"One", "Two", "Confirmed", "From a terminal", "After"}
+
+
+def test_an_older_copy_written_over_the_file_before_any_fold_is_noticed(
+    project: Project, tmp_path: Path
+) -> None:
+    path = project.path
+    project.fold_log()
+    remember_file(project)
+    older = copied(path)
+    project.tags.add(name="In the log")  # not folded yet
+    another_program_tags(path, "Elsewhere")  # folds the log, with "In the log", into the file
+    assert not overwritten(project)
+    write_over(path, older)
+    assert overwritten(project)
+    project.close()
+
+
+@pytest.mark.parametrize("how", ["touch", "chmod"])
+def test_a_file_only_touched_is_not_taken_for_one_written_over(
+    project: Project, tmp_path: Path, how: str
+) -> None:
+    path = project.path
+    remember_file(project)
+    project.fold_log()
+    assert not overwritten(project)
+    if how == "touch":
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    else:
+        os.chmod(path, 0o600)
+    assert not overwritten(project)
+    project.tags.add(name="Three")
+    project.fold_log()
+    assert not overwritten(project)
+    assert follow_file(project, fallback=tmp_path) is None and not project.read_only
+    project.close()
+    assert tag_names(path) == {"One", "Two", "Three"}
