@@ -171,8 +171,12 @@ class FilePlaceWatch(QObject):
         # the project's name, or "(read-only)", as the copy of a backup says them.
         with contextlib.suppress(DiptychError):  # no copy to read: the title stays
             self.window.on_session_changed()
-        if followed.kind == "overwritten" and not project.read_only:
-            self.window.session.reload_all()  # on the copy of the backup: what it holds now
+        if followed.kind == "overwritten":
+            # Its steps were taken in the file written over: undone in the copy of the
+            # backup, they would find their passages gone and blame another window.
+            self.window.session.undo_stack.clear()
+            if not project.read_only:
+                self.window.session.reload_all()  # on the copy of the backup: what it holds now
         self.followed.emit()
         refused, self._refused = self._refused, False
         if followed.kind in ("moved", "log") and not refused:  # a word in the status bar
@@ -182,6 +186,8 @@ class FilePlaceWatch(QObject):
         # across the window, which stays until dismissed and never takes the keys of a
         # note being typed (a box did).
         text = followed.describe()
+        if followed.kind == "overwritten":
+            text += " What was done before cannot be undone: it was done in the file overwritten."
         if refused:
             text += (
                 " A change made as this happened was not saved: make it again if it does not show."

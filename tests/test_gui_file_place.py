@@ -425,3 +425,28 @@ def test_an_older_copy_of_the_same_project_copied_over_it_is_noticed_and_left_al
     window.close()
     assert path.read_bytes() == older.read_bytes()  # left as it came
     assert "Confirmed" not in tag_names(path)
+
+
+def test_after_an_overwrite_undo_starts_afresh_instead_of_blaming_another_window(
+    qtbot: QtBot, launched: MainWindow, tmp_path: Path
+) -> None:
+    window = launched
+    path = window.session.project.path
+    qtbot.waitUntil(lambda: window.backups.last is not None, timeout=5000)
+    add_tag(window, "Since the backup")
+    assert window.actions_.undo.isEnabled()
+    write_over(path, other_project_bytes(tmp_path))
+
+    qtbot.waitUntil(lambda: bool(notice_of(window)), timeout=5000)
+    assert "cannot be undone" in notice_of(window)
+    assert not window.session.undo_stack.canUndo() and not window.actions_.undo.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "another window" not in window.statusBar().currentMessage()
+    window.close()
+
+
+def other_project_bytes(tmp_path: Path) -> bytes:
+    other = tmp_path / "other.diptych"
+    with Project.create(other) as elsewhere:
+        elsewhere.tags.add(name="From elsewhere")
+    return other.read_bytes()
