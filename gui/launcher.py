@@ -30,6 +30,7 @@ from diptych.gui.settings import is_folder, reachable
 from diptych.storage.backup_folders import backups_for_path
 from diptych.storage.errors import (
     DamagedProjectError,
+    DamagedSearchIndexError,
     DiptychError,
     NotAProjectError,
     readable_text,
@@ -92,6 +93,12 @@ class Launcher(QObject):
         self.window.show()
         if project.read_only:  # said as it opens, before any edit is refused
             self.context.messages.info(opened_read_only(project.path))
+        if project.search_kept is not None:
+            from diptych.storage.search_repair import search_rebuilt_notice  # seldom needed
+
+            self.context.messages.warning(
+                search_rebuilt_notice(project.path, project.search_kept), "Search index rebuilt"
+            )
         self._say_unfinished_import(project)
         session.watch()
         if project.verified:
@@ -176,9 +183,25 @@ class Launcher(QObject):
             return
         self.window = None
         window.deleteLater()
+        if isinstance(damage, DamagedSearchIndexError) and self._rebuild_search(path):
+            return
         is_sample = path == self.context.paths.sample_project
         self.show_project(open_sample_anyway(self.context, damaged=is_sample))
         self.report_open_error(path, damage)
+
+    def _rebuild_search(self, path: Path) -> bool:
+        """Make the search index of the closed project at ``path`` again, and open it; False
+        if that could not be done (the damage is then said as for any damaged file)."""
+        from diptych.storage.search_repair import rebuild_search  # seldom needed
+
+        try:
+            kept = rebuild_search(path)
+            project = open_project(path, self.context.paths.backups)
+        except DiptychError:
+            return False
+        project.search_kept = kept
+        self.show_project(project)
+        return True
 
     def _on_check_failed(self, window: MainWindow, text: str) -> None:
         if window is not self.window:

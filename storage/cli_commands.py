@@ -46,6 +46,7 @@ def run(args: argparse.Namespace, *, to_terminal: bool = False) -> Result:
         ) as project:
             result = handler(project, args)
             set_aside = project.log_set_aside
+            search_kept = project.search_kept
     except BaseException:
         if new:  # a refused command leaves no empty project behind
             _remove_new_project(path)
@@ -57,6 +58,10 @@ def run(args: argparse.Namespace, *, to_terminal: bool = False) -> Result:
     ]
     if set_aside is not None:
         notes.append(stale_log_notice(path, set_aside))
+    if search_kept is not None:
+        from diptych.storage.search_repair import search_rebuilt_notice
+
+        notes.append(search_rebuilt_notice(path, search_kept))
     return dataclasses.replace(result, notes=[*notes, *result.notes]) if notes else result
 
 

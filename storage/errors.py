@@ -102,6 +102,11 @@ class DamagedProjectError(ProjectFileError):
     """The project file is damaged (truncated, malformed)."""
 
 
+class DamagedSearchIndexError(DamagedProjectError):
+    """The project file is damaged in its search indexes alone, which can be made again
+    from its texts (:mod:`diptych.storage.search_repair`)."""
+
+
 class NewerProjectError(ProjectFileError):
     """The project was written by a newer Diptych; it is left untouched."""
 

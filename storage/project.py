@@ -25,6 +25,7 @@ from diptych.storage.database import connect, write_transaction
 from diptych.storage.errors import (
     FOLDER_READ_ONLY_ADVICE,
     READ_ONLY_ADVICE,
+    DamagedSearchIndexError,
     InputError,
     ProjectFileError,
     ProjectMovedError,
@@ -91,6 +92,9 @@ class Project:
         self.verified = True  # False: opened without SQLite's integrity pass (see open)
         self.log_set_aside: Path | None = None
         """Where the log a deleted project left at this name was set aside as it was created."""
+        self.search_kept: Path | None = None
+        """Where the file, damaged in its search index alone, was kept as it was, before
+        the index was made again from the texts as the project opened (None: it was not)."""
         self.now = clock
         self.articles = ArticleStore(self)
         self.tags = TagStore(self)
@@ -127,13 +131,25 @@ class Project:
         path = real_path(path)
         is_new = not file_exists(path)
         log_set_aside = keep_stale_log(path) if is_new and create else None
+        search_kept = None
         with opening_errors(path):  # nothing was asked of the user yet: no change lost
-            db, read_only, verified = connect(
-                path, create=create, read_only=read_only, verify=verify, check_limit=check_limit
-            )
+            try:
+                db, read_only, verified = connect(
+                    path, create=create, read_only=read_only, verify=verify, check_limit=check_limit
+                )
+            except DamagedSearchIndexError:
+                if read_only:
+                    raise
+                from diptych.storage.search_repair import rebuild_search  # seldom needed
+
+                search_kept = rebuild_search(path)  # the damaged file kept as it was
+                db, read_only, verified = connect(
+                    path, create=False, read_only=False, verify=True, check_limit=None
+                )
             project = cls(db, path, read_only=read_only, clock=clock)
             project.verified = verified
             project.log_set_aside = log_set_aside
+            project.search_kept = search_kept
             try:
                 prepare(project, is_new=is_new, name=name, before_upgrade=before_upgrade)
             except BaseException:

@@ -21,6 +21,7 @@ from diptych.storage.errors import (
     READ_ONLY_ADVICE,
     Advice,
     DamagedProjectError,
+    DamagedSearchIndexError,
     MadeReadOnlyError,
     NewerProjectError,
     NotAProjectError,
@@ -364,7 +365,23 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
 
     Any connection to the file will do, so a worker thread can run it on its own.
     """
-    with translate_errors(path):
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    if result != "ok":
-        raise DamagedProjectError(f"is damaged ({result})", path=path, advice=RESTORING)
+    from diptych.storage.search_repair import damaged_in_search_only  # when first needed
+
+    refused: DamagedProjectError | None = None
+    try:
+        with translate_errors(path):
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except DamagedProjectError as exc:  # SQLite gave up on a page it could not read
+        refused, result = exc, exc.message
+    if result == "ok":
+        return
+    if damaged_in_search_only(conn):
+        raise DamagedSearchIndexError(
+            "is damaged in its search index alone, which Diptych makes from the project's texts",
+            path=path,
+            advice="Diptych rebuilds the index as it opens the project where it can write"
+            " beside it: copy the file to a folder you can write to and open the copy.",
+        )
+    if refused is not None:
+        raise refused
+    raise DamagedProjectError(f"is damaged ({result})", path=path, advice=RESTORING)

@@ -21,7 +21,7 @@ from diptych.storage.errors import DamagedProjectError
 from diptych.storage.project import Project
 from diptych.storage.sample import create_sample_project
 
-DAMAGED_TABLE = "articles_fts_docsize"  # read by search only: the window opens without it
+DAMAGED_TABLE = "articles_folded"  # read by search only: the window opens without it
 
 
 @pytest.fixture
@@ -168,3 +168,29 @@ def test_a_sample_project_that_fails_to_open_is_put_aside_with_its_wal(
     aside = [p for p in sample.parent.iterdir() if "(could not be opened" in p.name]
     assert sorted(p.suffix for p in aside) == [".diptych", ".diptych-wal"]
     assert next(p for p in aside if p.suffix == ".diptych-wal").read_bytes() == logged
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["checked-on-open", "checked-by-worker"])
+def test_a_project_damaged_in_its_search_index_alone_opens_with_it_rebuilt(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, big: bool
+) -> None:
+    if big:
+        monkeypatch.setattr(project_opening, "CHECK_ON_OPEN_LIMIT", 0)
+    path = tmp_path / "Study.diptych"
+    with create_sample_project(path) as project:
+        project.tags.add(name="After the last backup")
+    damage_table(path, "articles_fts_idx")
+    told: list[str] = []
+    context.messages.posted.connect(lambda _level, _title, text: told.append(text))
+
+    launcher = start(context, path)
+    qtbot.waitUntil(lambda: any("search index" in text for text in told), timeout=10_000)
+    window = launcher.window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.session.project.path == path  # not the sample, nor a backup
+    assert window.session.project.tags.find(name="After the last backup") is not None
+    said = next(text for text in told if "search index" in text)
+    kept = next(tmp_path.glob("Study (damaged *).diptych"))
+    assert str(kept) in said and "is as it was" in said
+    assert not any(isinstance(o, RestoreOffer) for o in QApplication.topLevelWidgets())
