@@ -61,8 +61,29 @@ def restore_from_backup(launcher: Launcher, window: MainWindow) -> None:
 
 
 def restore(launcher: Launcher, window: MainWindow, backup: Path) -> None:
-    """Close the project, restore ``backup`` into its file, and open it again."""
+    """Restore ``backup`` into the project file, then open it again in a new window. The
+    window stays as it was, with its undo steps, while the restore changes nothing (a full
+    disk): it gives way only once the backup is in the file."""
     path = window.session.project.path
+    listed = backup_label(backup)
+    if not path.exists():  # deleted meanwhile: the backup is copied in its place
+        _restore_closed(launcher, window, backup, path)
+        return
+    if not window.settle_typing():  # kept to copy a note that could not be saved
+        return
+    try:  # its own connection, beside the window's, which writes nothing meanwhile
+        kept = restore_backup(backup, target=path, root=launcher.context.paths.backups)
+    except DiptychError as exc:
+        launcher.context.messages.known_error(exc, "Restore from backup")
+        return
+    window.close()  # what was typed is saved already: nothing more is written
+    window.deleteLater()
+    launcher.window = None
+    _restored(launcher, path, listed, kept)
+
+
+def _restore_closed(launcher: Launcher, window: MainWindow, backup: Path, path: Path) -> None:
+    """Restore ``backup`` to ``path``, its file gone meanwhile, the window closed first."""
     listed = backup_label(backup)
     if not window.close():  # kept to copy a note that could not be saved
         return
@@ -74,6 +95,10 @@ def restore(launcher: Launcher, window: MainWindow, backup: Path) -> None:
         launcher.open_path(path)
         launcher.context.messages.known_error(exc, "Restore from backup")
         return
+    _restored(launcher, path, listed, kept)
+
+
+def _restored(launcher: Launcher, path: Path, listed: str, kept: Path) -> None:
     launcher.context.settings.note_restored(path)  # another window on it says so
     launcher.open_path(path)
     launcher.context.messages.info(

@@ -40,8 +40,10 @@ def restore_backup(backup: Path, *, target: Path, root: Path) -> Path:
     replaced is kept: a safety backup made first, or, for a file too damaged to open,
     that file itself, moved aside under a new name next to it.
 
-    The project must not be open elsewhere in this process (close it first). The backup is
-    checked (a Diptych project, intact) before anything is touched.
+    A project file deleted or too damaged to open must not be open elsewhere in this
+    process (close it first); an intact one may stay open in a window that writes nothing
+    meanwhile (it gives way once the restore is done, and stays as it was if it fails).
+    The backup is checked (a Diptych project, intact) before anything is touched.
 
     Raises:
         ProjectFileError: the backup could not be restored; the message says that the
