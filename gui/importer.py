@@ -43,13 +43,12 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.settings import Settings
 from diptych.gui.workers import Job, Worker, Workers
 from diptych.storage.errors import (
-    READ_ONLY_ADVICE,
     InputError,
     MadeReadOnlyError,
     ReadOnlyProjectError,
     readable_text,
 )
-from diptych.storage.project_checks import refuse_if_made_read_only
+from diptych.storage.project_checks import refuse_if_made_read_only, why_read_only
 
 if TYPE_CHECKING:
     from diptych.gui.import_progress import ImportProgress
@@ -231,10 +230,9 @@ class ImportController(QObject):
             return True
         if not self.session.read_only:
             return False
+        why, advice = why_read_only(self.session.project.path)
         error = ReadOnlyProjectError(
-            f"is open read-only, so {what}",
-            path=self.session.project.path,
-            advice=READ_ONLY_ADVICE,
+            f"is open read-only{why}, so {what}", path=self.session.project.path, advice=advice
         )
         self.session.messages.known_error(error, "Import")
         return True

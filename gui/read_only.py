@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from diptych.gui.session import ProjectSession
-from diptych.storage.errors import READ_ONLY_ADVICE
-from diptych.storage.project_checks import only_folder_unwritable
+from diptych.storage.errors import DISK_READ_ONLY_ADVICE, READ_ONLY_ADVICE
+from diptych.storage.project_checks import on_read_only_disk, only_folder_unwritable, why_read_only
 
 READ_ONLY = "read-only project"
 
@@ -28,6 +28,11 @@ FOLDER_ADVICE = (
 def opened_read_only(path: Path) -> str:
     """What the window says as it opens the project at ``path`` read-only, naming the
     file, why and what to do: the title's "(read-only)" and the greyed edits said neither."""
+    if on_read_only_disk(path):
+        return (
+            f"{path} is open read-only: the disk holding it is mounted read-only, so nothing"
+            f" in it can be changed. {DISK_READ_ONLY_ADVICE.window}"
+        )
     if only_folder_unwritable(path):
         why = f"its folder, {path.parent}, cannot be written (Diptych keeps working files there)"
         return f"{path} is open read-only: {why}, so nothing can be changed. {FOLDER_ADVICE}"
@@ -80,5 +85,6 @@ def refused_read_only(session: ProjectSession, what: str) -> bool:
     if not session.read_only:
         return False
     path = session.project.path
-    session.messages.info(f"{path} is open read-only, so {what}. {READ_ONLY_ADVICE.window}")
+    why, advice = why_read_only(path)
+    session.messages.info(f"{path} is open read-only{why}, so {what}. {advice.window}")
     return True

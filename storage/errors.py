@@ -47,6 +47,17 @@ FOLDER_READ_ONLY_ADVICE = Advice(
 )
 """The same, where the file could be written but not its folder."""
 
+DISK_READ_ONLY_ADVICE = Advice(
+    "The disk holding it is mounted read-only (a card or stick locked, or a disk the system"
+    " stopped writing to after errors): copy the project to a writable disk and run the"
+    " command on the copy.",
+    "The disk holding it is mounted read-only (a card or stick locked, or a disk the system"
+    " stopped writing to after errors): save a copy on a writable disk (File > Save a"
+    " copy…) and open that.",
+)
+"""The same, where the disk holding the project cannot be written at all: its file's
+permissions have nothing to do with it."""
+
 
 class DiptychError(Exception):
     """A known error with the file it concerns and what the user can do about it.

@@ -23,8 +23,6 @@ from diptych.storage.connection import Database
 from diptych.storage.control_characters import ONE_LINE_CONTROLS
 from diptych.storage.database import connect, write_transaction
 from diptych.storage.errors import (
-    FOLDER_READ_ONLY_ADVICE,
-    READ_ONLY_ADVICE,
     DamagedSearchIndexError,
     InputError,
     ProjectFileError,
@@ -36,8 +34,8 @@ from diptych.storage.model import ProjectInfo
 from diptych.storage.project_aside import keep_stale_log
 from diptych.storage.project_checks import (
     file_exists,
-    only_folder_unwritable,
     refuse_if_made_read_only,
+    why_read_only,
 )
 from diptych.storage.project_opening import opening_errors, prepare
 from diptych.storage.project_paths import file_identity, log_path, real_path
@@ -259,13 +257,9 @@ class Project:
     def transaction(self) -> Iterator[None]:
         """Group writes into one transaction (nested calls become savepoints)."""
         if self.read_only:
-            folder = only_folder_unwritable(self.path)
+            why, advice = why_read_only(self.path)
             raise ReadOnlyProjectError(
-                "is open read-only"
-                + (" (its folder cannot be written)" if folder else "")
-                + "; the change was not saved",
-                path=self.path,
-                advice=FOLDER_READ_ONLY_ADVICE if folder else READ_ONLY_ADVICE,
+                f"is open read-only{why}; the change was not saved", path=self.path, advice=advice
             )
         outermost = not self.db.conn.in_transaction
         if outermost:

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from diptych.storage.connection import Database
 from diptych.storage.errors import (
+    DISK_READ_ONLY_ADVICE,
+    FOLDER_READ_ONLY_ADVICE,
     READ_ONLY_ADVICE,
     Advice,
     DamagedProjectError,
@@ -70,6 +72,29 @@ def only_folder_unwritable(path: Path) -> bool:
     return os.access(path, os.W_OK) and not os.access(path.parent, os.W_OK)
 
 
+def on_read_only_disk(path: Path) -> bool:
+    """True if the file at ``path`` (or where it would be) is on a disk mounted read-only,
+    which no permission can make writable."""
+    flag = getattr(os, "ST_RDONLY", 0)
+    for place in (path, path.parent):
+        try:
+            return bool(os.statvfs(place).f_flag & flag)
+        except (OSError, AttributeError):  # not there, or a system without statvfs
+            continue
+    return False
+
+
+def why_read_only(path: Path) -> tuple[str, Advice]:
+    """Why the project file at ``path`` cannot be written, as a few words to add to what
+    was refused (" (its folder cannot be written)", or "" for the file itself), and what
+    to do about it: the disk mounted read-only, its folder, or the file."""
+    if on_read_only_disk(path):
+        return " (the disk holding it is mounted read-only)", DISK_READ_ONLY_ADVICE
+    if only_folder_unwritable(path):
+        return " (its folder cannot be written)", FOLDER_READ_ONLY_ADVICE
+    return "", READ_ONLY_ADVICE
+
+
 def refuse_if_made_read_only(
     project: Project, refused: str = "the change was not saved", failure: Exception | None = None
 ) -> None:
@@ -80,10 +105,12 @@ def refuse_if_made_read_only(
     if project.read_only or writable(project.path):
         return
     project.read_only = True
+    why, advice = why_read_only(project.path)
     raise MadeReadOnlyError(
-        f"was made read-only while it was open, so {refused}; everything saved before it is kept",
+        f"was made read-only while it was open{why}, so {refused}; everything saved before it"
+        " is kept",
         path=project.path,
-        advice=READ_ONLY_ADVICE,
+        advice=advice,
     ) from failure
 
 
