@@ -18,9 +18,15 @@ from diptych.gui.icons import app_icon
 from diptych.gui.launcher import Launcher
 from diptych.gui.messages import as_shown, install_excepthook
 from diptych.gui.paths import APP_NAME, ORGANIZATION
-from diptych.gui.project_opening import open_or_create, open_sample_anyway
+from diptych.gui.project_opening import (
+    open_or_create,
+    open_project,
+    open_sample_anyway,
+    opened_instead,
+)
 from diptych.gui.theme import is_dark
 from diptych.storage.errors import DiptychError, readable_text
+from diptych.storage.project import Project
 
 
 def no_display_message() -> str | None:
@@ -106,6 +112,18 @@ def cannot_start(text: str, shown: str | None = None) -> int:
     return 2
 
 
+def _last_project_instead(context: AppContext, failed: Path) -> Project | None:
+    """The project used last, opened in the stead of ``failed`` (a file named on the
+    command line that cannot be opened); None if there is none, or it cannot be opened."""
+    last = context.settings.last_project()
+    if last is None or last == failed or last == context.paths.sample_project:
+        return None
+    try:
+        return open_project(last, context.paths.backups)
+    except DiptychError:
+        return None
+
+
 def start(context: AppContext, project_path: Path | None) -> Launcher:
     """Show the window on ``project_path`` (None: the last project, or the sample project).
 
@@ -113,7 +131,8 @@ def start(context: AppContext, project_path: Path | None) -> Launcher:
     file manager, or the last one) is reported over the window, which starts on the sample
     project instead, with an offer to restore the file from a backup when it is damaged
     and has one: the advice to restore it can be followed there and then. A project named
-    on the command line is reported on the terminal too, and is the error raised when not
+    on the command line is reported on the terminal too (the window then opens the project
+    used last, if it can, rather than the sample), and is the error raised when not
     even the sample project can be opened. A damaged sample project is moved aside and
     made again. A last project that is no longer where it was is said to be so over the
     window, which opens the project before it (or the sample project).
@@ -124,18 +143,21 @@ def start(context: AppContext, project_path: Path | None) -> Launcher:
         project = open_or_create(context, project_path)
     except DiptychError as exc:
         failed = project_path or context.settings.last_project() or context.paths.sample_project
-        try:
-            sample = open_sample_anyway(context)
-        except DiptychError:
-            if project_path is None:
-                raise
-            raise exc from None  # the file asked for is what cannot be opened, and is said
+        instead = _last_project_instead(context, failed) if project_path is not None else None
+        if instead is None:
+            try:
+                instead = open_sample_anyway(context)
+            except DiptychError:
+                if project_path is None:
+                    raise
+                raise exc from None  # the file asked for is what cannot be opened, and is said
         # Shown in the stead of a file asked for by name: the next start still opens the
         # project the user worked on last.
-        launcher.show_project(sample, recent=project_path is None)
+        launcher.show_project(instead, recent=project_path is None)
         said = launcher.report_open_error(failed, exc)
         if project_path is not None:
             print(f"diptych: {said}", file=sys.stderr)
+        context.messages.info(opened_instead(context, instead, failed), "Open project")
         return launcher
     launcher.show_project(project)
     if gone is not None:

@@ -22,6 +22,7 @@ from diptych.gui.project_opening import (
     open_or_create,
     open_project,
     open_sample_anyway,
+    opened_instead,
     without_backups,
 )
 from diptych.gui.read_only import opened_read_only
@@ -186,8 +187,11 @@ class Launcher(QObject):
         if isinstance(damage, DamagedSearchIndexError) and self._rebuild_search(path):
             return
         is_sample = path == self.context.paths.sample_project
-        self.show_project(open_sample_anyway(self.context, damaged=is_sample))
+        sample = open_sample_anyway(self.context, damaged=is_sample)
+        self.show_project(sample)
         self.report_open_error(path, damage)
+        if not is_sample:
+            self.context.messages.info(opened_instead(self.context, sample, path), "Open project")
 
     def _rebuild_search(self, path: Path) -> bool:
         """Make the search index of the closed project at ``path`` again, and open it; False

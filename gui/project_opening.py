@@ -70,6 +70,17 @@ def open_sample_anyway(context: AppContext, *, damaged: bool = False) -> Project
     return create_sample_project(path)
 
 
+def opened_instead(context: AppContext, project: Project, failed: Path) -> str:
+    """What the status bar says of ``project``, shown because ``failed`` could not be
+    opened: which project is open, so that work is not done in the sample unawares."""
+    if project.path == context.paths.sample_project:
+        return (
+            f"The Sample project is open: {failed} could not be opened. What you do now goes"
+            " into the Sample project; open one of your projects with File > Open project."
+        )
+    return f"{project.path} (the project used last) is open: {failed} could not be opened."
+
+
 def without_backups(exc: DiptychError) -> DiptychError:
     """``exc`` as said in the window of a file that has no backups: its advice to restore
     one from the window (:data:`RESTORE_ADVICE`, as the command line says it) would send

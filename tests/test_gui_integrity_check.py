@@ -106,6 +106,8 @@ def test_damage_found_after_opening_moves_to_the_sample_and_offers_the_backup(
     assert window is not None and window is not first
     qtbot.addWidget(window)
     assert window.session.project.path == context.paths.sample_project
+    said = window.message_bar.currentMessage()  # the sample is not shown without a word
+    assert said.startswith(f"The Sample project is open: {path} could not be opened.")
     assert backup_count(context) == 1  # none taken of the damaged file
     assert path.read_bytes() == damaged
 

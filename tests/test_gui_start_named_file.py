@@ -146,3 +146,38 @@ def test_other_projects_that_cannot_be_opened_are_said_over_the_window_and_left_
     assert (path.read_bytes() if path.exists() else None) == before  # nothing made or changed
     offered = [o for o in QApplication.topLevelWidgets() if isinstance(o, RestoreOffer)]
     assert not [o for o in offered if o.isVisible()]
+
+
+def test_a_named_file_that_cannot_be_opened_leaves_the_window_on_the_project_used_last(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    """It showed the Sample project without a word, and work done next went into it."""
+    last = tmp_path / "Fieldwork.diptych"
+    create_sample_project(last).close()
+    context.settings.add_recent(last)
+    posted = errors_posted(context)
+    path = tmp_path / "From a colleague.diptych"
+    newer_project(path)
+
+    launcher = started(qtbot, context, path)
+
+    assert launcher.window is not None
+    assert launcher.window.session.project.path == last
+    said = launcher.window.message_bar.currentMessage()
+    assert said == f"{last} (the project used last) is open: {path} could not be opened."
+    assert any(level == Level.ERROR and "newer version" in text for level, _t, text in posted)
+    assert context.settings.last_project() == last
+
+
+def test_the_sample_project_shown_instead_says_so_in_the_status_bar(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "From a colleague.diptych"
+    newer_project(path)
+
+    launcher = started(qtbot, context, path)
+
+    assert launcher.window is not None
+    assert launcher.window.session.project.path == context.paths.sample_project
+    said = launcher.window.message_bar.currentMessage()
+    assert said.startswith(f"The Sample project is open: {path} could not be opened.")
