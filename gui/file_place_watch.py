@@ -56,6 +56,7 @@ class FilePlaceWatch(QObject):
 
     def __init__(self, window: MainWindow, fallback: Path) -> None:
         super().__init__(window)
+        self.setObjectName("filePlaceWatch")
         self.window = window
         self.fallback = fallback
         self._said = ""  # the last failure told, told once while it lasts

@@ -87,12 +87,21 @@ class StopSignals(QObject):
         windows = keep_what_is_typed(self._app)
         if self._app.activeModalWidget() is None:  # a dialog's caller would go on after it
             for window in windows:
-                if not window.unsaved_typing():  # else closing would ask, and nobody answers
+                # Else closing would ask (what was typed, a project only in the window),
+                # and nobody answers.
+                if not window.unsaved_typing() and not _only_in_window(window):
                     window.close()
         self._quit()
 
     def _on_commit_data(self, _manager: object) -> None:
         keep_what_is_typed(self._app)
+
+
+def _only_in_window(window: MainWindow) -> bool:
+    """True if the window's project is only in it (its file left its place and could be
+    written nowhere: see :mod:`diptych.gui.file_place_watch`)."""
+    watch = window.findChild(QObject, "filePlaceWatch")
+    return getattr(watch, "stranded", None) is not None
 
 
 def _noted(_number: int, _frame: object) -> None:

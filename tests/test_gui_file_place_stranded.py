@@ -100,3 +100,23 @@ def test_closing_anyway_loses_it_when_the_user_says_so(
     asked = answer(monkeypatch, "lose")
     assert stranded.close()
     assert len(asked) == 1
+
+
+def test_a_stop_signal_never_asks_nobody(
+    qtbot: QtBot, stranded: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a shutdown nobody answers a question: the window is left as it is."""
+    from PySide6.QtWidgets import QApplication
+
+    from diptych.gui.stop_signals import StopSignals
+
+    asked = answer(monkeypatch, "keep")
+    ended: list[str] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    handler = StopSignals(app, quit_app=lambda: ended.append("quit"))
+    try:
+        handler.stop()
+    finally:
+        handler.uninstall()
+    assert ended == ["quit"] and asked == []
