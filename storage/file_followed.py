@@ -49,8 +49,8 @@ class FileFollowed:
             )
         if self.kind == "deleted" and self.failure:
             return (
-                f"{was} was deleted while it was open, and could not be written again there"
-                f" ({self.failure}). Nothing is lost: Diptych saved everything in it as {now},"
+                f"{was} was deleted while it was open, and writing it again there failed:"
+                f" {self.failure}. Nothing is lost: Diptych saved everything in it as {now},"
                 " and saves there. Move it where you keep your projects once it is closed."
             )
         if self.kind == "deleted":
