@@ -60,6 +60,9 @@ NOT_ON_THE_START_PATH = (
     "diptych.gui.passage_list_bulk_menu",  # several passages selected in the list
     "diptych.gui.coder_name",  # Edit > Coder name…
     "diptych.gui.passage_copy",  # Ctrl+C in the Passages list
+    "diptych.gui.list_copy",  # with the first copy from an article
+    "diptych.gui.project_name",  # File > Project name…
+    "diptych.storage.search_joined",  # with the first search
     "diptych.storage.passage_copies",
     "diptych.gui.cjk_words",  # with the first step by word, double click or drag over words
     "diptych.storage.tag_paths",  # with the first key typed into the tag palette
