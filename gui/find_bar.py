@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBox
 from diptych.gui.clear_button import give_clear_button
 from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.theme import is_dark
+from diptych.storage.anchors import whole_characters
 from diptych.storage.typed_quotes import as_typed
 
 if TYPE_CHECKING:
@@ -30,7 +31,10 @@ def find_all(
     Search panel reads them (:func:`~diptych.storage.search_folding.plain`); straight
     quotes typed match curly ones (Xi's finds Xi’s, see :func:`as_typed`). A match is of
     the text's own characters, whole: with the accent written after its last letter
-    (Cafe + U+0301 is Café, see :meth:`~diptych.storage.search_folding.FoldedText.span`).
+    (Cafe + U+0301 is Café, see :meth:`~diptych.storage.search_folding.FoldedText.span`),
+    an emoji sequence or a flag whole (🇰 is all of 🇰🇷, see
+    :func:`~diptych.storage.anchors.whole_characters`), so that a passage tagged from it
+    never holds half a character.
     """
     folded, key = _searched(text, needle)
     if not key:
@@ -39,7 +43,7 @@ def find_all(
     matches: list[tuple[int, int]] = []
     position = haystack.find(key, folded.folded(start))
     while position >= 0 and len(matches) < limit:
-        matches.append(folded.span(position, position + len(key)))
+        matches.append(whole_characters(text, *folded.span(position, position + len(key))))
         position = haystack.find(key, position + len(key))
     return matches
 
@@ -56,7 +60,7 @@ def find_before(
     matches: list[tuple[int, int]] = []
     position = haystack.rfind(key, 0, folded.folded(end))
     while position >= 0 and len(matches) < limit:
-        matches.append(folded.span(position, position + len(key)))
+        matches.append(whole_characters(text, *folded.span(position, position + len(key))))
         position = haystack.rfind(key, 0, position) if position else -1
     return matches[::-1]
 

@@ -7,7 +7,7 @@ from gui_support import keyboard_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from diptych.gui.find_bar import find_all
+from diptych.gui.find_bar import find_all, find_before
 from diptych.gui.main_window import MainWindow
 from diptych.storage.importing import parse_article
 
@@ -35,6 +35,15 @@ def test_find_matches_names_whatever_their_accents() -> None:
         assert [stroked[s:e] for s, e in find_all(stroked, typed)] == ([found] if found else [])
     hangul = "한국어 텍스트"
     assert [hangul[s:e] for s, e in find_all(hangul, "국어")] == ["국어"]
+
+
+def test_find_matches_whole_emoji_and_flags() -> None:
+    """Half a character is never selected, nor tagged from it: a flag's letter finds the
+    flag, a person in a family the family (as ``diptych annotate --quote`` does)."""
+    text = "Seoul 🇰🇷 and the family 👩\u200d👩\u200d👧 came."
+    assert [text[s:e] for s, e in find_all(text, "🇰")] == ["🇰🇷"]
+    assert [text[s:e] for s, e in find_all(text, "👧")] == ["👩\u200d👩\u200d👧"]
+    assert [text[s:e] for s, e in find_before(text, "🇷", len(text))] == ["🇰🇷"]
 
 
 def test_ctrl_f_finds_an_accented_name_typed_without_its_accents(
