@@ -30,6 +30,12 @@ class Candidate:
     distance: int
     worded: float = 0.0
     """How well the context agrees where the passage had some (not at an end of the text)."""
+    own: bool = False
+    """In the paragraph the update made of the passage's own (the line diff pairs them, and
+    they have most of their words in common): nothing elsewhere is more surely it."""
+    doubtful: bool = False
+    """The very words, but where it cannot be told they are the passage's own (a short
+    quote that recurs, its paragraph rewritten): reported as found approximately."""
 
     def rank(self) -> tuple[float, int]:
         return (self.score, -self.distance)

@@ -31,12 +31,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from diptych.storage.anchor_diff import OldText
+from diptych.storage.anchor_diff import PAIRED, OldText
 from diptych.storage.anchor_edges import word_edges
-from diptych.storage.anchor_scores import Candidate, score_match
+from diptych.storage.anchor_scores import Candidate, context_similarity, score_match
 from diptych.storage.anchor_trust import (
     DISTINCT_LENGTH,
     MAX_FUZZY_LENGTH,
@@ -139,6 +139,18 @@ def reanchor_all(
 
 _VISIBLE = re.compile(r"\S")
 
+SURE_CONTEXT = 0.5
+"""How much of its context, and of each side of it, a short quote's occurrence needs to agree
+to be reported as moved, not as found approximately (outside its own paragraph)."""
+
+RIVAL_CONTEXT = 0.25
+"""How much of its context an occurrence of the quote in another paragraph needs to agree to
+make the best one doubtful."""
+
+PAIRED_MARGIN = 0.2
+"""How much more alike than any other a paragraph must be to the passage's to be taken as
+its own."""
+
 
 class _Finder:
     """Looks for passages in one new text."""
@@ -152,6 +164,15 @@ class _Finder:
         """Where ``anchor``'s passage is in the text, if anywhere."""
         if not anchor.exact.strip() or not self._text:
             return _ORPHAN
+        kept = self._old.kept_place(anchor) if self._old else None
+        if kept is not None:  # its own words, in lines the update kept: nothing else is it
+            end = kept + len(anchor.exact)
+            held = self._holds(anchor, kept)
+            if held or not self._old or not self._old.line_recurs(anchor):
+                new = make_anchor(self._text, kept, end)
+                method = AnchorMethod.POSITION if kept == anchor.start else AnchorMethod.QUOTE
+                score = 1.0 if held else self._score(anchor, kept, end)
+                return Reanchored(new, method, score, shifted=kept != anchor.start)
         moved = self._old.diff.new_offset(anchor.start) if self._old else anchor.start
         expected = min(max(0, moved), len(self._text))
         for start in dict.fromkeys((expected, anchor.start)):
@@ -160,7 +181,7 @@ class _Finder:
                 method = AnchorMethod.POSITION if start == anchor.start else AnchorMethod.QUOTE
                 return Reanchored(new, method, 1.0, shifted=start == expected != anchor.start)
         best = self._best_exact(anchor, expected)
-        if best is None or best.score < 1.0:
+        if best is None or (best.score < 1.0 and not best.own):
             near = [c for c in (best, self._best_near(anchor, expected)) if c is not None]
             best = max(near, key=Candidate.rank, default=None)
         if best is None and len(anchor.exact) >= DISTINCT_LENGTH:
@@ -168,11 +189,14 @@ class _Finder:
         if best is None:
             best = self._best_left(anchor, expected)
         if best is None:
+            best = self._best_once(anchor, expected)
+        if best is None:
             return _ORPHAN
-        return self._result(anchor, best.start, best.end, best.score, expected)
+        return self._result(anchor, best, expected)
 
     def _holds(self, anchor: Anchor, start: int) -> bool:
-        """True if the quote and its old context are at ``start``."""
+        """True if the quote and its old context are at ``start``, and are not words the
+        update kept from another place of the old text."""
         text, end = self._text, start + len(anchor.exact)
         before = start - len(anchor.prefix)
         return (
@@ -181,7 +205,14 @@ class _Finder:
             and text.startswith(anchor.prefix, before)
             and text.startswith(anchor.suffix, end)
             and self._at_ends(anchor, start, end)
+            and not self._elsewhere(anchor, start, end)
         )
+
+    def _score(self, anchor: Anchor, start: int, end: int) -> float:
+        return score_match(self._text, anchor, Match(start, end, 0), start).score
+
+    def _elsewhere(self, anchor: Anchor, start: int, end: int) -> bool:
+        return self._old is not None and self._old.elsewhere(anchor, start, end)
 
     def _at_ends(self, anchor: Anchor, start: int, end: int) -> bool:
         """False if a context cut short by the start (or end) of the old text is not at
@@ -193,9 +224,8 @@ class _Finder:
         tail = end + len(anchor.suffix)
         return len(anchor.suffix) == CONTEXT_LENGTH or _VISIBLE.search(text, tail) is None
 
-    def _result(
-        self, anchor: Anchor, start: int, end: int, score: float, expected: int
-    ) -> Reanchored:
+    def _result(self, anchor: Anchor, best: Candidate, expected: int) -> Reanchored:
+        start, end = best.start, best.end
         if self._text[start:end] != anchor.exact:  # an approximate match: on whole words
             start, end = word_edges(
                 self._text, start, end, anchor.exact, before=anchor.prefix, after=anchor.suffix
@@ -204,35 +234,121 @@ class _Finder:
         # found in a text that decomposes its accents ("cafe" in "cafe" + U+0301).
         start, end = whole_characters(self._text, start, end)
         new = make_anchor(self._text, start, end)
-        if new.exact != anchor.exact:
+        if new.exact != anchor.exact or best.doubtful:
             method = AnchorMethod.FUZZY
         elif start == anchor.start:
             method = AnchorMethod.POSITION
         else:
             method = AnchorMethod.QUOTE
         return Reanchored(
-            new, method, score, shifted=method is AnchorMethod.QUOTE and start == expected
+            new, method, best.score, shifted=method is AnchorMethod.QUOTE and start == expected
         )
 
     def _best_exact(self, anchor: Anchor, expected: int) -> Candidate | None:
-        """The exact occurrence whose context agrees best, nearest first among equals."""
+        """The exact occurrence in the passage's own paragraph, edited (:meth:`_own`), else
+        the one whose context agrees best, nearest first among equals: doubtful if the
+        quote is short and its context says little, or others could be it as well."""
         length = len(anchor.exact)
         if anchor.exact not in self._text:  # one scan, not the several of the searches below
             return None
         whole = anchor.prefix + anchor.exact + anchor.suffix
         at = nearest_occurrence(self._text, whole, expected - len(anchor.prefix))
         start = -1 if at is None else at + len(anchor.prefix)
-        if at is not None and self._at_ends(anchor, start, start + length):
-            # the old context, whole: nothing can agree better
+        if (
+            at is not None
+            and self._at_ends(anchor, start, start + length)
+            and not self._elsewhere(anchor, start, start + length)
+        ):  # the old context, whole: nothing can agree better
             return Candidate(start, start + length, 0, 1.0, 1.0, abs(start - expected))
         starts = occurrences_around(self._text, anchor.exact, expected, MAX_OCCURRENCES)
         if at is not None:
             starts.append(start)
-        candidates = (
-            score_match(self._text, anchor, Match(s, s + length, 0), expected) for s in starts
+        candidates = [
+            score_match(self._text, anchor, Match(s, s + length, 0), expected)
+            for s in dict.fromkeys(starts)
+        ]
+        own, torn = self._own(anchor, candidates, expected)
+        if own is not None:
+            return own
+        trusted = [c for c in candidates if plausible(self._text, self._old, anchor, c)]
+        best = max(trusted, key=Candidate.rank, default=None)
+        if best is None or self._old is None:
+            return best  # without the old text, the context is all there is to go by
+        line = self._line_start(best.start)
+        rivals = [  # in other paragraphs, with as much context as a short quote needs
+            c for c in trusted if self._line_start(c.start) != line and c.context >= RIVAL_CONTEXT
+        ]
+        weak = length < DISTINCT_LENGTH and (
+            best.context < SURE_CONTEXT or self._one_sided(anchor, best)
         )
-        trusted = (c for c in candidates if plausible(self._text, self._old, anchor, c))
-        return max(trusted, key=Candidate.rank, default=None)
+        return replace(best, doubtful=True) if rivals or weak or torn else best
+
+    def _one_sided(self, anchor: Anchor, candidate: Candidate) -> bool:
+        """True if the context agrees on one side of ``candidate`` only (less than
+        :data:`SURE_CONTEXT` on the other): the paragraph after the passage's, say, now
+        after another paragraph put in the place of its own, which says nothing of it."""
+        wide, text = 2 * CONTEXT_LENGTH, self._text
+        before = text[max(0, candidate.start - wide) : candidate.start]
+        after = text[candidate.end : candidate.end + wide]
+        full = CONTEXT_LENGTH  # a side cut short by an end of the text tells little here
+        sides = [
+            context_similarity(anchor.prefix, before) if len(anchor.prefix) == full else 1.0,
+            context_similarity(anchor.suffix, after, after=True)
+            if len(anchor.suffix) == full
+            else 1.0,
+        ]
+        return min(sides) < SURE_CONTEXT
+
+    def _line_start(self, offset: int) -> int:
+        return self._text.rfind("\n", 0, offset) + 1
+
+    def _own(
+        self, anchor: Anchor, candidates: list[Candidate], expected: int
+    ) -> tuple[Candidate | None, bool]:
+        """The occurrence in the paragraph the update made of the passage's own, if one
+        paragraph holding the quote is clearly it (:data:`PAIRED`): a paragraph edited,
+        or moved, keeps its passage, however its neighbours changed. The same occurrence
+        of the quote in it, if it holds as many as before; else the best, doubtful. And
+        whether two paragraphs are as like the passage's, neither surely its own."""
+        old = self._old
+        if old is None or not old.was_there(anchor) or not old.related():
+            return None, False
+        lines: dict[int, list[Candidate]] = {}
+        for candidate in candidates:
+            start, end = candidate.start, candidate.end
+            changed = old.diff.old_offset(start, end) is None  # kept lines: not edited
+            if changed and old.same_edges(anchor, start):
+                lines.setdefault(self._line_start(candidate.start), []).append(candidate)
+        alike = sorted(
+            (
+                (old.likeness(anchor, found[0].start, found[0].end), line)
+                for line, found in lines.items()
+            ),
+            reverse=True,
+        )
+        if not alike or alike[0][0] < PAIRED:
+            return None, False
+        if len(alike) > 1 and alike[1][0] > alike[0][0] - PAIRED_MARGIN:
+            return None, True
+        found = lines[alike[0][1]]
+        ordinal, count = old.line_ordinal(anchor)
+        starts = old.occurrences_in_line(anchor.exact, found[0].start)
+        if len(starts) == count:  # as many as before: the same one of them
+            match = Match(starts[ordinal], starts[ordinal] + len(anchor.exact), 0)
+            return replace(score_match(self._text, anchor, match, expected), own=True), False
+        return replace(max(found, key=Candidate.rank), doubtful=True), False  # compared
+
+    def _best_once(self, anchor: Anchor, expected: int) -> Candidate | None:
+        """A short quote once in the old text and once in the new, which is the old one
+        changed: the same words (a name, a row's label), whose context was rewritten;
+        doubtful, to be looked at."""
+        if self._old is None or len(anchor.exact) >= DISTINCT_LENGTH:
+            return None
+        at = self._old.once_in_both(anchor)
+        if at is None:
+            return None
+        match = Match(at, at + len(anchor.exact), 0)
+        return replace(score_match(self._text, anchor, match, expected), doubtful=True)
 
     def _best_left(self, anchor: Anchor, expected: int) -> Candidate | None:
         """What is left of a passage most of which is in lines the update kept (a passage

@@ -52,6 +52,18 @@ class LineDiff:
             return min(new_a + offset - old_a, new_b)
         return new_a + (offset - old_a) * (new_b - new_a) // (old_b - old_a)
 
+    def replaced_by(self, offset: int) -> tuple[int, int] | None:
+        """The new lines that replaced the changed line holding old ``offset`` (those the diff
+        put in the place of its run of changed lines), as new offsets; None if that line was
+        kept, or deleted with nothing in its place."""
+        index = bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return None
+        _old_a, old_b, new_a, new_b, equal = self._blocks[index]
+        if equal or offset >= old_b or new_a == new_b:
+            return None
+        return new_a, new_b
+
     def kept_lines(self, offset: int) -> tuple[int, int, int] | None:
         """The run of unchanged lines holding new ``offset``: its new start and end, and
         its old start; None if ``offset`` is in lines that were changed or inserted."""
