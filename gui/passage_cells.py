@@ -147,7 +147,7 @@ class PassageCells:
     def tooltip(self, passage: Annotation, column: int) -> str | None:
         """The tooltip of a cell (rich text), if it has one."""
         if column == Column.QUOTE:
-            orphan = "<p><i>Orphan: this text is no longer in the article.</i></p>"
+            orphan = "<p><i>Orphan: not placed in the article's current text.</i></p>"
             return text_to_html(passage.exact) + (orphan if passage.is_orphan else "")
         if column == Column.NOTE:
             return note_to_html(passage.note) or None

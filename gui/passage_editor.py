@@ -21,11 +21,11 @@ from diptych.gui.commands import perform, quote_start
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.passage_cells import local_time
 from diptych.gui.passage_commands import DeletePassage, SetPassageNote
-from diptych.gui.passage_editor_page import PassageEditorPage
+from diptych.gui.passage_editor_page import ORPHAN_STATUS, PassageEditorPage
 from diptych.gui.session import ProjectSession
 from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.storage.errors import DiptychError, InputError
-from diptych.storage.model import Annotation
+from diptych.storage.model import Annotation, orphan_said
 
 PLACEHOLDER = (
     "Click a highlight to edit its tags and note (from the keyboard: F8 in an article, or"
@@ -194,6 +194,8 @@ class PassageEditor(QWidget):
         # "2024 avgStrike week". Parted by a bar, they read as cells.
         self.quote.set_full_text(passage.exact.replace("\t", " | "))
         self._paint_quote_bar(passage)
+        if passage.is_orphan:
+            self.status.setText(ORPHAN_STATUS.format(said=orphan_said(self._words_there(passage))))
         self.status.setVisible(passage.is_orphan)
         self.reattach_button.setVisible(passage.is_orphan)
         self._fill_chips(passage)
@@ -208,6 +210,14 @@ class PassageEditor(QWidget):
         for button in (self.add_tag_button, self.delete_button, self.reattach_button):
             button.setEnabled(writable)
         self.pages.setCurrentIndex(1)
+
+    def _words_there(self, passage: Annotation) -> bool:
+        """Whether an orphan's words are still in its article's text."""
+        try:
+            articles = self.session.project.articles
+            return articles.holds_words(article_id=passage.article_id, words=passage.exact)
+        except DiptychError:
+            return False
 
     def _paint_quote_bar(self, passage: Annotation) -> None:
         """A bar beside the quote in the colour of its first tag, as in the article."""

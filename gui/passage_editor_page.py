@@ -25,8 +25,8 @@ from diptych.gui.tag_chips import TagChipRow, preview_button
 from diptych.gui.theme import is_dark
 
 ORPHAN_STATUS = (
-    "Orphan: this text is no longer in the article. Select the text it belongs to in the "
-    "article, then choose “Re-attach to selection”."
+    "Orphan: {said}. Select the text it belongs to in the article, then choose "
+    "“Re-attach to selection”."
 )
 
 
@@ -53,7 +53,7 @@ class PassageEditorPage(QWidget):
         self.title.setFont(font)
         self.quote = ElidedLabel(self, lines=4)
         self.quote.setObjectName("passageQuote")
-        self.status = QLabel(ORPHAN_STATUS, self, wordWrap=True)
+        self.status = QLabel("", self, wordWrap=True)
         self.tint_status()
         self.reattach_button = QPushButton("Re-attach to selection", self)
         self.chips = TagChipRow(self)

@@ -96,6 +96,15 @@ class ArticleStore:
             raise InputError(f"there is no article {article_id}", advice=LIST_ADVICE)
         return ArticleSummary(*row)
 
+    def holds_words(self, *, article_id: int, words: str) -> bool:
+        """True if the article's current text has ``words`` (an orphan's quote) somewhere,
+        read without loading the text."""
+        with self._project.reading() as db:
+            row = db.execute(
+                "SELECT instr(display_text, ?) > 0 FROM articles WHERE id = ?", [words, article_id]
+            ).fetchone()
+        return bool(row and row[0])
+
     def get_many(self, *, article_ids: Sequence[int]) -> list[Article]:
         """The articles of ``article_ids`` still in the project, with their texts, read
         at once and not kept (what undoing an import a worker wrote is to find)."""

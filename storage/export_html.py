@@ -58,7 +58,7 @@ from diptych.storage.exporting import (
     TagGroup,
     encoded_lines,
 )
-from diptych.storage.model import Article, Memo, MemoKind, Tag
+from diptych.storage.model import Article, Memo, MemoKind, Tag, orphan_said
 from diptych.storage.note_markdown import NoteRenderer
 from diptych.storage.source_addresses import uri_form
 
@@ -237,9 +237,8 @@ def _passage(
         f'<p class="cite">{" · ".join(cite)}</p>',
     ]
     if a.is_orphan:
-        parts.append(
-            '<p class="cite orphan">Orphan: no longer found in the article\'s current text.</p>'
-        )
+        said = orphan_said(a.exact in passage.article.text)  # our words: nothing to escape
+        parts.append(f'<p class="cite orphan">Orphan: {said}.</p>')
     if a.note.strip():
         note = notes.get(a.uuid)
         if note is None:

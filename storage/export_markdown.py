@@ -52,7 +52,7 @@ from diptych.storage.exporting import (
     TagGroup,
     encoded_lines,
 )
-from diptych.storage.model import Article, Memo, MemoKind, Tag
+from diptych.storage.model import Article, Memo, MemoKind, Tag, orphan_said
 from diptych.storage.source_addresses import uri_form
 from diptych.storage.wording import counted
 
@@ -297,5 +297,6 @@ def _citation(passage: ExportPassage, escaped: _Escaped) -> str:
     if passage.annotation.coder and escaped.coders_named:
         parts.append("coded by " + escaped.text(passage.annotation.coder))
     if passage.annotation.is_orphan:
-        parts.append("**orphan**: no longer found in the article's current text")
+        still = passage.annotation.exact in passage.article.text
+        parts.append(f"**orphan**: {orphan_said(still)}")
     return " · ".join(parts)

@@ -148,7 +148,12 @@ class SourceWriter:
     def _orphan_note(self, item: ExportPassage) -> str:
         passage = item.annotation
         tags = ", ".join(self.data.tag_path(t) for t in item.tag_ids)
-        lines = ["Passage no longer found in the article:", f"“{passage.exact}”"]
+        said = (
+            "Passage not placed with certainty in the article, whose text still has its words:"
+            if passage.exact in item.article.text
+            else "Passage no longer found in the article:"
+        )
+        lines = [said, f"“{passage.exact}”"]
         if tags:
             lines += ["", f"Tags: {tags}"]
         if passage.note.strip():

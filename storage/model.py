@@ -99,8 +99,22 @@ class Annotation:
 
     @property
     def is_orphan(self) -> bool:
-        """True if the passage's text is no longer found in its article."""
+        """True if the passage was not placed in its article's current text: its words are
+        gone, or it could not be told which of the words there are its own."""
         return self.status is AnnotationStatus.ORPHAN
+
+
+def orphan_said(words_in_text: bool) -> str:
+    """What an orphan is, said to the analyst (a clause, without a capital or a full stop):
+    its words gone from the article's current text, or still in it (``words_in_text``),
+    where an update could not place it with certainty (a short quote that occurs again
+    elsewhere, its own paragraph rewritten)."""
+    if words_in_text:
+        return (
+            "not placed with certainty in the article's current text, which still has its"
+            " words (perhaps elsewhere)"
+        )
+    return "no longer found in the article's current text"
 
 
 class MemoKind(StrEnum):

@@ -222,10 +222,35 @@ def test_an_orphan_offers_reattaching(qtbot, window: Window, session: ProjectSes
     orphan = next(p for p in session.project.annotations.query() if p.is_orphan)
     editor = window.editor
     editor.show_passage(orphan.id)
-    assert editor.status.isVisible() and "no longer in the article" in editor.status.text()
+    assert editor.status.isVisible()
+    assert "no longer found in the article's current text" in editor.status.text()
     with qtbot.waitSignal(editor.reattachRequested) as requested:
         qtbot.mouseClick(editor.reattach_button, Qt.MouseButton.LeftButton)
     assert requested.args == [orphan.id]
+
+
+def test_an_orphan_whose_words_are_still_there_is_not_said_to_be_gone(
+    window: Window, session: ProjectSession
+) -> None:
+    # "talks" coded in a paragraph the update rewrote, which now says "talks" twice:
+    # neither is surely the passage's, but the words are in the article.
+    old = "Trade\n\nThe two sides agreed on Tuesday to resume talks on tariffs.\n\nMarkets rose."
+    new = "Trade\n\nOfficials expect talks soon, and talks on steel later.\n\nMarkets rose."
+    project = session.project
+    article = project.articles.add(parsed=parse_article(old.encode(), name="talks.txt"))
+    text = project.articles.get(article_id=article.id).text
+    start = text.index("talks")
+    passage = project.annotations.add(article_id=article.id, start=start, end=start + 5)
+    project.articles.replace_text(
+        article_id=article.id, parsed=parse_article(new.encode(), name="talks.txt")
+    )
+    assert project.annotations.get(annotation_id=passage.id).is_orphan
+    editor = window.editor
+    editor.show_passage(passage.id)
+    assert editor.status.isVisible()
+    said = editor.status.text()
+    assert "not placed with certainty" in said and "still has its words" in said
+    assert "no longer" not in said
 
 
 def test_showing_another_passage_saves_the_note_first(
