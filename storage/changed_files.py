@@ -4,10 +4,11 @@ they are to update: both told apart by :mod:`diptych.storage.text_likeness`.
 An import leaves out a file named as an article already in the project whose text is
 close to that article's (:func:`changed_version`): imported again, it would be a second
 copy holding none of the first's passages; Update from newer file… brings the changes in
-with them. An update from a file named otherwise whose text shares almost nothing with
-the article's, or that holds none of its passages (:func:`unrelated_file`), is asked about
-in the window, and refused by ``diptych reimport`` without ``--force``: every passage would
-be orphaned.
+with them. An update from a file whose text shares almost nothing with the article's (a
+file of the article's own name must share even less: ``index.html`` of another folder), or
+from a file named otherwise that holds none of its passages (:func:`unrelated_file`), is
+asked about in the window, and refused by ``diptych reimport`` without ``--force``: every
+passage would be orphaned.
 """
 
 from __future__ import annotations
@@ -125,7 +126,12 @@ class UnrelatedFile:
 
     def said(self) -> str:
         """The file, the article, and what updating it from the file would do."""
-        source = f" (imported from {self.source_name})" if self.source_name else ""
+        if self.source_name == self.file_name:
+            source = " (though named as the file it was imported from)"
+        elif self.source_name:
+            source = f" (imported from {self.source_name})"
+        else:
+            source = ""
         if not self.shares_little:  # a passage at least that was not an orphan already
             lost = (
                 "its passage is not in it: it would be orphaned"
@@ -152,14 +158,13 @@ def unrelated_file(
     article: ArticleSummary, parsed: ParsedArticle, plan: ReplacementPlan
 ) -> UnrelatedFile | None:
     """What to ask before updating ``article`` from ``parsed`` as ``plan`` (made for it)
-    says, if the file is named otherwise than the article's and their texts share almost
-    nothing (however short the file), or the update would orphan every passage of the
-    article; None if it may be updated without asking (a file of the same name is the
-    article's own, however much it changed)."""
-    if parsed.source_name == article.source_name:
-        return None
-    shares_little = unrelated(plan.old_text, plan.new_text)
-    if not shares_little and not plan.loses_every_passage:
+    says, if their texts share almost nothing (however short the file; a file of the
+    article's own name must share even less, its name vouching for it a little), or if the
+    file is named otherwise and the update would orphan every passage of the article; None
+    if it may be updated without asking (the article's text changed, however much)."""
+    same_name = parsed.source_name == article.source_name
+    shares_little = unrelated(plan.old_text, plan.new_text, same_name=same_name)
+    if not shares_little and (same_name or not plan.loses_every_passage):
         return None
     orphaned = sum(result.anchor is None for result in plan.results)
     return UnrelatedFile(

@@ -25,6 +25,9 @@ CLOSE = 0.5
 """At least this share of the longer text's runs in the other: the same article, changed."""
 UNRELATED = 0.1
 """Less than this share of the shorter text's runs in the other: another article."""
+UNRELATED_SAME_NAME = 0.05
+"""The same for a file of the article's own name (``index.html`` of another folder, of
+another day): its name vouches for it a little, so it must share even less."""
 FEWEST_RUNS = 20
 """An article of fewer runs (some two dozen words) is never said to be unrelated to a
 file: a few lines rewritten share no run of four words, yet are the same article. The
@@ -82,10 +85,11 @@ def close(old: str, new: str) -> bool:
     return likeness(old, new).of_longer >= CLOSE
 
 
-def unrelated(article: str, file: str) -> bool:
+def unrelated(article: str, file: str, *, same_name: bool = False) -> bool:
     """True if ``article`` (the text of an article of :data:`FEWEST_RUNS` runs at least)
     and ``file`` (the text of a file chosen to update it, of any length) share almost
-    nothing: even the shorter has few of its runs of words in the other. A file of fewer
+    nothing: even the shorter has few of its runs of words in the other (fewer still for
+    a file named as the article's own, ``same_name``). A file of fewer
     than :data:`RUN_WORDS` words shares its run when its words stand together in the
     article (its headline, say); one without a word shares nothing."""
     found = likeness(article, file)
@@ -95,4 +99,4 @@ def unrelated(article: str, file: str) -> bool:
     if len(words) < RUN_WORDS:
         held = " ".join(_WORD.findall(article.casefold()))
         return not words or f" {' '.join(words)} " not in f" {held} "
-    return found.of_shorter < UNRELATED
+    return found.of_shorter < (UNRELATED_SAME_NAME if same_name else UNRELATED)

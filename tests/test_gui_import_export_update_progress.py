@@ -18,7 +18,8 @@ def test_the_update_progress_is_titled_update_article(
 ) -> None:
     article = window.session.articles()[0]
     newer = tmp_path / article.source_name  # its own file's newer version: no question
-    newer.write_text("A newer text\n\nWith other words.\n", encoding="utf-8")
+    text = window.session.project.articles.get(article_id=article.id).text
+    newer.write_text(f"{text}\n\nA paragraph added.\n", encoding="utf-8")
     before = set(window.findChildren(QProgressDialog))
     with qtbot.waitSignal(window.importer.reimported, timeout=10_000):
         window.importer.reimport(article.id, newer)

@@ -107,7 +107,8 @@ def test_the_menu_keys_open_the_selected_articles_menu_and_update_it_from_a_newe
 ) -> None:
     source = window.session.project.articles.summary(article_id=2).source_name
     newer = tmp_path / source  # its own file's newer version, asked nothing
-    newer.write_text("# Xi visits Seoul\n\nAn editor's note.\n", encoding="utf-8")
+    text = window.session.project.articles.get(article_id=2).text
+    newer.write_text(f"{text}\n\nAn editor's note.\n", encoding="utf-8")
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(newer), ""))
     )

@@ -65,7 +65,10 @@ def test_updating_an_article_from_a_newer_file_names_it(
 ) -> None:
     source = window.session.project.articles.summary(article_id=2).source_name
     newer = tmp_path / source  # its own file's newer version, asked nothing
-    newer.write_text("# Xi visits Seoul\n\nAn editor's note.\n", encoding="utf-8")
+    project = window.session.project
+    text = project.articles.get(article_id=2).text
+    gone = project.annotations.query(article_id=2)[0].exact  # orphaned by the update
+    newer.write_text(f"{text.replace(gone, '')}\n\nAn editor's note.\n", encoding="utf-8")
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(newer), ""))
     )

@@ -1,5 +1,6 @@
-"""Update from newer file… with a file named otherwise whose text shares almost nothing
-with the article's (the port briefing chosen for the mayor's statement): the window asks
+"""Update from newer file… with a file whose text shares almost nothing with the article's
+(the port briefing chosen for the mayor's statement, under another name or the article's
+own file's name, from another folder): the window asks
 first, naming the file, the article, its own file and the passages that would all be
 orphaned; Cancel, the default, leaves the article as it was, Update anyway updates it."""
 
@@ -146,3 +147,34 @@ def test_a_file_holding_none_of_the_passages_is_asked_about(
     project = window.session.project
     assert "trucks going" in project.articles.get(article_id=mayor).text
     assert all(p.is_orphan for p in project.annotations.query(article_id=mayor))
+
+
+def test_another_story_under_the_articles_own_file_name_is_asked_about(
+    qtbot: QtBot, window: MainWindow, mayor: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another folder's mayor.html (news pages saved from a browser share their names).
+    (tmp_path / "other").mkdir()
+    other = tmp_path / "other" / "mayor.html"
+    other.write_text(BRIEFING, encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(other), ""))
+    )
+    project = window.session.project
+    text = project.articles.get(article_id=mayor).text
+    said: list[tuple[str, str]] = []
+    window.session.messages.posted.connect(lambda _level, title, text: said.append((title, text)))
+    seen: list[list[str]] = []
+    answer_question(
+        "mayor.html shares almost nothing with “Mayor: We will not intervene” (though named as "
+        "the file it was imported from): its 3 passages would all be orphaned. Update it anyway?",
+        "Cancel",
+        seen,
+    )
+
+    window.library.reimportRequested.emit(mayor)
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+
+    assert seen == [["Cancel", "Cancel", "Update anyway"]]
+    assert said == [("Update article", "Update cancelled; the article was not changed.")]
+    assert project.articles.get(article_id=mayor).text == text
+    assert not any(p.is_orphan for p in project.annotations.query(article_id=mayor))

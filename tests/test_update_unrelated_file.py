@@ -1,7 +1,8 @@
-"""Updating an article from a file named otherwise whose text shares almost nothing with
-its own (the port briefing chosen for the mayor's statement) would orphan every passage:
-``diptych reimport`` refuses it unless given ``--force``, and says so; a file of the
-article's own name, or one that is its text changed, updates it as before."""
+"""Updating an article from a file whose text shares almost nothing with its own (the port
+briefing chosen for the mayor's statement, whatever its name: ``index.html`` of another
+folder) would orphan every passage: ``diptych reimport`` refuses it unless given
+``--force``, and says so; a file that is its text changed, however much, under the
+article's own name or another, updates it as before."""
 
 from __future__ import annotations
 
@@ -59,8 +60,18 @@ def test_an_unrelated_file_is_told_from_the_article_changed(tmp_path: Path) -> N
 
         found = asked(briefing)
         assert asked(changed) is None
-        assert asked(own_name) is None  # the article's own file, however much it changed
+        own = asked(own_name)  # named as the article's own file, but another story
+        rewritten = MAYOR.replace("would not intervene", "would stay out of").replace(
+            "find an answer", "reach an agreement"
+        )
+        assert asked(parse_article(rewritten.encode(), name="mayor.html")) is None
     assert found is not None
+    assert own is not None
+    assert own.question() == (
+        "mayor.html shares almost nothing with “Mayor: We will not intervene” (though named "
+        "as the file it was imported from): its 3 passages would all be orphaned. Update it "
+        "anyway?"
+    )
     assert found.question() == (
         "brief-3.html shares almost nothing with “Mayor: We will not intervene” (imported "
         "from mayor.html): its 3 passages would all be orphaned. Update it anyway?"
@@ -105,6 +116,38 @@ def test_reimport_takes_the_article_changed_under_another_name(tmp_path: Path) -
 
     assert (code, err) == (0, "")
     assert out.startswith("article 1: 3 passages in place")
+
+
+def test_reimport_refuses_another_story_of_the_articles_own_file_name(tmp_path: Path) -> None:
+    # The same name, another folder: news pages saved from a browser are all index.html.
+    project = project_with_passages(tmp_path)
+    (tmp_path / "other").mkdir()
+    other = tmp_path / "other" / "mayor.html"
+    other.write_text(BRIEFING, encoding="utf-8")
+
+    code, out, err = run("reimport", project, "1", other)
+
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "diptych: mayor.html shares almost nothing with “Mayor: We will not intervene” "
+        "(though named as the file it was imported from): its 3 passages would all be "
+        "orphaned, so it was not updated."
+    )
+    with Project.open(project, read_only=True) as opened:
+        assert opened.articles.get(article_id=1).title == "Mayor: We will not intervene"
+    code, out, _ = run("reimport", project, "1", other, "--force")
+    assert code == 0 and out.startswith("article 1: 0 passages in place")
+    # Its own file rewritten, every passage lost: the name vouches for it.
+    project = project_with_passages(tmp_path / "other")
+    (tmp_path / "other" / "mayor.html").write_text(
+        MAYOR.replace("would not intervene", "would stay out of")
+        .replace("find an answer", "reach an agreement")
+        .replace("lorries that cross", "trucks that go through"),
+        encoding="utf-8",
+    )
+    code, out, err = run("reimport", project, "1", tmp_path / "other" / "mayor.html")
+    assert (code, err) == (0, "")
+    assert out.startswith("article 1: 0 passages in place, 0 moved, 0 found approximately, 3 ")
 
 
 def test_reimport_help_names_force(capsys: pytest.CaptureFixture[str]) -> None:
