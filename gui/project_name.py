@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from diptych.gui.commands import SessionCommand, perform
 from diptych.gui.dialogs import ask_text
 from diptych.gui.session import ProjectSession
+from diptych.storage.project import project_name_as_stored
 
 if TYPE_CHECKING:
     from diptych.gui.main_window import MainWindow
@@ -47,8 +48,8 @@ def change_project_name(window: MainWindow) -> None:
     current = session.project.info().name
     label = "Name shown in the window's title and the exports' titles:"
     name, ok = ask_text(window, TITLE, label, current, required=True)
-    if not ok or not name.strip() or name.strip() == current:
-        return
+    if not ok or project_name_as_stored(name) in ("", current):
+        return  # nothing given, or the name it has (a space more or less)
     command = RenameProject(session, name)
     if perform(session, command):
         session.messages.info(f"Project named “{command.new}” — Ctrl+Z to undo")

@@ -56,6 +56,17 @@ def new_uuid() -> str:
     return str(uuid.uuid4())
 
 
+def project_name_as_stored(name: str) -> str:
+    """A project's name as :meth:`Project.rename` stores it: on one line, its runs of
+    spaces as one, without the characters that show nothing at its ends (a zero-width
+    space, a right-to-left mark, as a tag's name); "" if nothing visible is left."""
+    from diptych.storage.codebook import UNSEEN_CHARACTERS
+
+    name = " ".join(ONE_LINE_CONTROLS.sub(" ", name).split())
+    trimmed = name.strip(UNSEEN_CHARACTERS + " ")
+    return trimmed if trimmed.translate(dict.fromkeys(map(ord, UNSEEN_CHARACTERS))).strip() else ""
+
+
 class Project:
     """An open Diptych project file.
 
@@ -194,11 +205,13 @@ class Project:
         so: a name given meanwhile, in another window, is refused rather than thrown away.
 
         Raises:
-            InputError: the name is blank.
+            InputError: the name is blank, or holds only characters that show nothing.
         """
-        name = " ".join(ONE_LINE_CONTROLS.sub(" ", name).split())
+        name = project_name_as_stored(name)
         if not name:
-            raise InputError("a project's name cannot be empty", advice="Give it a name.")
+            raise InputError(
+                "a project's name cannot be empty or invisible", advice="Give it a name."
+            )
         with self.transaction():
             if expected is not None:
                 refuse_if_changed(self.info().name, expected, "the project's name")

@@ -37,6 +37,13 @@ def test_a_blank_name_is_refused(sample: Path) -> None:
     assert name_of(sample) == "Sample project"
 
 
+def test_a_name_that_shows_nothing_is_refused_and_unseen_ends_are_trimmed(sample: Path) -> None:
+    code, out, err = run("rename", sample, "\u200b\u200f")
+    assert (code, out) == (2, "") and "empty or invisible" in err
+    assert name_of(sample) == "Sample project"
+    assert run("rename", sample, "\u200fKorea brief\u200b")[1] == "Korea brief\n"
+
+
 def test_renaming_a_missing_project_creates_none(tmp_path: Path) -> None:
     missing = tmp_path / "missing.diptych"
     code, _out, err = run("rename", missing, "Brief")

@@ -80,8 +80,10 @@ def test_cancelling_or_keeping_the_name_changes_nothing(qtbot: QtBot, window: Ma
     window.actions_.project_name.trigger()
     QTimer.singleShot(0, lambda: answer_name(qtbot, "Sample project", []))
     window.actions_.project_name.trigger()
+    QTimer.singleShot(0, lambda: answer_name(qtbot, " Sample  project ", []))  # spaces only
+    window.actions_.project_name.trigger()
     assert window.session.project.info().name == "Sample project"
-    assert window.session.undo_stack.count() == 0
+    assert window.session.undo_stack.count() == 0  # no step that would change nothing
 
 
 def test_a_read_only_project_cannot_be_renamed(
