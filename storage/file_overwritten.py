@@ -126,6 +126,12 @@ def _written_by_another(
     if file != seen.file:  # the project went on in another file (moved, written again)
         seen.file, before = file, None
     if seen.folds is None:  # the log's index cannot be read: told by the uuid alone
+        # ... unless it was there at the previous look and the file changed since: another
+        # window on the project found the file written over and took the log away; the
+        # log made again here would be folded into that file, mixing the two
+        if before is not None and _content_changed(seen, stamp, read):
+            seen.folds = before  # and again at the next look, as long as the file holds it
+            return True
         seen.content = None
         return False
     if seen.folds[8:12] != seen.folds[12:16]:  # a fold is under way, or was cut short
@@ -143,6 +149,15 @@ def _written_by_another(
         return True  # and again at the next look, as long as the file holds it
     seen.content = (stamp, now)
     return False
+
+
+def _content_changed(seen: _Seen, stamp: _Stamp, read: Callable[[int, int], bytes]) -> bool:
+    """Whether the file's content is not what it was at the previous look."""
+    if seen.content is None:
+        return False
+    if stamp == seen.content[0]:
+        return False
+    return _digest(read, stamp[0]) != seen.content[1]
 
 
 def _stamp(found: os.stat_result) -> _Stamp:

@@ -431,6 +431,37 @@ def test_an_older_copy_of_the_same_project_copied_over_it_is_noticed(
     assert tag_names(kept) == {"One", "Two", "Confirmed", "From a terminal", "After"}
 
 
+def test_an_older_copy_written_over_the_file_is_noticed_by_a_second_window_too(
+    project: Project, tmp_path: Path
+) -> None:
+    """The first window to look takes the log and its index away from the file copied in;
+    the second, finding them gone, made the log again and folded its own pages into that
+    file (three times in three tries; once the file held tags of passages it lacked)."""
+    path = project.path
+    second = Project.open(path)
+    for window in (project, second):
+        remember_file(window)
+    project.fold_log()
+    older = copied(path)
+    project.tags.add(name="Confirmed")
+    project.fold_log()
+    for window in (project, second):
+        assert not overwritten(window)
+    taken = backup_project(project, root=tmp_path / "backups")
+    write_over(path, older)
+
+    assert overwritten(project)
+    first = follow_file(project, fallback=tmp_path, backup=taken)
+    assert first is not None and first.kind == "overwritten"
+    assert not Path(f"{path}-shm").exists()  # taken away by the first
+    assert overwritten(second)
+    then = follow_file(second, fallback=tmp_path, backup=taken)
+    assert then is not None and then.kind == "overwritten"
+    project.close()
+    second.close()
+    assert is_intact(path, older)  # nothing of either window's log read into it
+
+
 def test_an_older_copy_written_over_the_file_before_any_fold_is_noticed(
     project: Project, tmp_path: Path
 ) -> None:
