@@ -316,7 +316,8 @@ def test_an_update_waiting_for_an_import_is_named_in_its_box_then_comes_in(
     until(qtbot, lambda: len(boxes(window)) == 1)
     article = window.session.articles()[0]
     newer = tmp_path / article.source_name
-    newer.write_text("A newer text\n\nWith other words.\n", encoding="utf-8")
+    text = window.session.project.articles.get(article_id=article.id).text
+    newer.write_text(f"{text}\n\nOne more paragraph.\n", encoding="utf-8")  # its next version
 
     window.importer.reimport(article.id, newer)
 
