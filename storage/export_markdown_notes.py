@@ -117,6 +117,7 @@ def note_markdown(note: str) -> str:
     kept = {label for label, ref in references.items() if not refused_address(str(ref["href"]))}
     rewriter = _Rewriter(kept, hashlib.sha256(note.encode()).hexdigest()[:8], references)
     done: set[int] = set(code)
+    gone: set[int] = set()  # lines an image written as its text took into the one before
     for label, reference in references.items():
         if label in kept:  # a definition's address and title lines: never shown as text
             done.update(range(reference["map"][0] + 1, reference["map"][1]))
@@ -125,13 +126,17 @@ def note_markdown(note: str) -> str:
         if rows and rows == list(range(rows[0], rows[-1] + 1)):
             lines[rows[0]] = rewriter.not_a_definition(lines[rows[0]])
             text = rewriter.rewrite("\n".join(lines[row] for row in rows)).split("\n")
-            for row, line in zip(rows, text, strict=True):
+            # An image written as its text takes one line where its address ran onto the
+            # next: the paragraph's lines left over go (none is left blank, which would
+            # end the paragraph there)
+            gone.update(rows[len(text) :])
+            for row, line in zip(rows, text, strict=False):
                 lines[row] = line
             done.update(rows)
     for row, line in enumerate(lines):  # any other line: a definition, a list marker...
         if row not in done:
             lines[row] = rewriter.definition(line) or rewriter.rewrite(line)
-    return "\n".join(lines)
+    return "\n".join(line for row, line in enumerate(lines) if row not in gone)
 
 
 def _refuse_definitions(note: str, lines: list[str], code: set[int]) -> None:
