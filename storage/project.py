@@ -60,11 +60,10 @@ def project_name_as_stored(name: str) -> str:
     """A project's name as :meth:`Project.rename` stores it: on one line, its runs of
     spaces as one, without the characters that show nothing at its ends (a zero-width
     space, a right-to-left mark, as a tag's name); "" if nothing visible is left."""
-    from diptych.storage.codebook import UNSEEN_CHARACTERS
+    from diptych.storage.tag_checks import is_blank, trimmed_name
 
-    name = " ".join(ONE_LINE_CONTROLS.sub(" ", name).split())
-    trimmed = name.strip(UNSEEN_CHARACTERS + " ")
-    return trimmed if trimmed.translate(dict.fromkeys(map(ord, UNSEEN_CHARACTERS))).strip() else ""
+    name = trimmed_name(" ".join(ONE_LINE_CONTROLS.sub(" ", name).split()))
+    return "" if is_blank(name) else name
 
 
 class Project:

@@ -31,7 +31,7 @@ _BLANK_CHARACTERS |= frozenset(map(chr, range(0xFE00, 0xFE10)))
 _BLANK_CHARACTERS |= frozenset(map(chr, range(0xE0100, 0xE01F0)))
 
 
-def _trimmed(name: str) -> str:
+def trimmed_name(name: str) -> str:
     """``name`` without the invisible characters at its ends (a right-to-left mark copied
     with a Hebrew word, a zero-width space with a word from a web page): "סיכום" with a
     mark before it was a second "סיכום" beside the first, to be told apart by nothing."""
@@ -51,7 +51,7 @@ def clean_tag_name(name: str) -> str:
     be."""
     cleaned = unicodedata.normalize("NFC", one_line(name))
     if not is_blank(cleaned):
-        cleaned = _trimmed(cleaned)
+        cleaned = trimmed_name(cleaned)
     if not cleaned:
         raise InputError("a tag name cannot be empty")
     if is_blank(cleaned):
