@@ -20,6 +20,7 @@ from diptych.storage.passage_anchors import (
     refuse_if_reanchored,
     restore_anchor,
 )
+from diptych.storage.passage_checks import clear_checks, put_back_check
 from diptych.storage.passage_rows import INSERT_PASSAGE, SELECT_PASSAGES, passage_of
 from diptych.storage.passage_tags import clear_tags, existing_tags, link_tags, unlink_tags
 from diptych.storage.wording import shortened
@@ -253,6 +254,7 @@ class AnnotationStore:
                  a.note, a.coder, a.created_at, a.updated_at, a.status.value],
             )  # fmt: skip
             link_tags(self._project, a.id, a.tag_ids, strict=False)
+            put_back_check(self._project, annotation_id=a.id, check=a.check)
             self._remember_coder(a.coder)
             find_again(self._project, a)
         return self.get(annotation_id=a.id)
@@ -268,8 +270,9 @@ class AnnotationStore:
     def put_back_anchor(
         self, *, annotation: Annotation, expected: Annotation | None = None
     ) -> Annotation:
-        """Undo :meth:`reattach`: the anchor, status and time as ``annotation`` had them,
-        in one transaction. With ``expected`` (the passage as the re-attaching left it),
+        """Undo :meth:`reattach`: the anchor, status, time and mark to check (see
+        :mod:`~diptych.storage.passage_checks`) as ``annotation`` had them, in one
+        transaction. With ``expected`` (the passage as the re-attaching left it),
         only if the passage is still there: one re-attached meanwhile, in another window,
         is refused rather than moved back."""
         with self._project.transaction():
@@ -280,15 +283,17 @@ class AnnotationStore:
                 "UPDATE annotations SET updated_at = ? WHERE id = ?",
                 [annotation.updated_at, annotation.id],
             )
+            put_back_check(self._project, annotation_id=annotation.id, check=annotation.check)
             find_again(self._project, annotation)
         return self.get(annotation_id=annotation.id)
 
     def reattach(
         self, *, annotation_id: int, start: int, end: int, expected: Annotation | None = None
     ) -> Annotation:
-        """Anchor an orphan (or any passage) to a new range of its article. With
-        ``expected`` (redo: the passage as undo left it), only if the passage is still
-        there: one re-attached meanwhile, in another window, is refused rather than moved."""
+        """Anchor an orphan (or any passage) to a new range of its article: looked at, it
+        is no longer to be checked. With ``expected`` (redo: the passage as undo left it),
+        only if the passage is still there: one re-attached meanwhile, in another window,
+        is refused rather than moved."""
         current = self.get(annotation_id=annotation_id)
         text = self._project.articles.get(article_id=current.article_id).text
         anchor = anchor_range(text, start, end)
@@ -297,8 +302,29 @@ class AnnotationStore:
                 refuse_if_moved(self._project, annotation_id, expected)
             self._project.articles.confirm_text(article_id=current.article_id, anchor=anchor)
             self.apply_anchor(annotation_id=annotation_id, anchor=anchor)
+            clear_checks(self._project, annotation_ids=[annotation_id])
             self._touch(annotation_id)
         return self.get(annotation_id=annotation_id)
+
+    def mark_checked(self, *, annotation_ids: Iterable[int]) -> list[Annotation]:
+        """The passages were looked at since an update found them only approximately:
+        their marks go. Returns those that had one, as they were, for
+        :meth:`put_back_checks`."""
+        with self._project.transaction():
+            marked = [p for i in annotation_ids if (p := self._found(i)) and p.check]
+            clear_checks(self._project, annotation_ids=[p.id for p in marked])
+        return marked
+
+    def put_back_checks(self, *, passages: Iterable[Annotation]) -> None:
+        """Undo :meth:`mark_checked`: each passage (still there) marked as it was."""
+        with self._project.transaction():
+            for p in passages:
+                put_back_check(self._project, annotation_id=p.id, check=p.check)
+
+    def _found(self, annotation_id: int) -> Annotation | None:
+        row = self._project.db.execute(SELECT_PASSAGES + " WHERE a.id = ?", [annotation_id])
+        found = row.fetchone()
+        return passage_of(found) if found else None
 
     def coders(self) -> list[Coder]:
         """Everyone who coded a passage in this project."""
