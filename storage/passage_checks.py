@@ -60,9 +60,10 @@ def clear_checks(project: Project, *, annotation_ids: Iterable[int]) -> None:
     )
 
 
-def check_reason_said(check: PassageCheck) -> str:
-    """Why a passage is to be checked, as said in the exports ("" for a reason this
-    Diptych does not know)."""
-    if check.reason == CheckReason.APPROXIMATE:
-        return "found approximately"
-    return check.reason
+def check_said(check: PassageCheck | None) -> str:
+    """Why a passage is to be checked, and since which update, as the CSV export and
+    ``diptych annotations`` say it ("" for a passage not to check)."""
+    if check is None:
+        return ""
+    why = "found approximately" if check.reason == CheckReason.APPROXIMATE else check.reason
+    return f"{why} by the update of {check.since}"
