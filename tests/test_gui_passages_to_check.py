@@ -11,9 +11,10 @@ from pathlib import Path
 from gui_support import menu_item, shown_texts
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 from test_anchor_edges import INTERVIEW, REWRITTEN
+from test_gui_margin_tooltip import hover
 
 from diptych.gui.commands import perform
 from diptych.gui.import_messages import TO_CHECK_WHERE
@@ -242,3 +243,19 @@ def test_fitting_a_passage_to_check_takes_its_mark_and_undo_puts_it_back(
     assert window.passages.check_combo.itemText(1) == "To check (1)"
     window.session.undo_stack.undo()
     assert marked(window) == {ids[REWORDED], ids[SHORTENED]}
+
+
+def test_hovering_a_passage_to_check_in_its_article_says_so(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    pane = window.area.current
+    assert pane is not None and pane.view.index is not None
+    pane.margin.repaint()
+    for passage_id, to_check in ((ids[SHORTENED], True), (ids[KEPT], False)):
+        bar = next(rect for rect, shown in pane.margin._bars if shown == passage_id)
+        hover(pane.margin, bar.center())
+        qtbot.waitUntil(QToolTip.isVisible)
+        assert ("≈ Found approximately after the update of " in QToolTip.text()) is to_check
+        QToolTip.hideText()
+        qtbot.waitUntil(lambda: not QToolTip.isVisible())
