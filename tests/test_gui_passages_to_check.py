@@ -12,6 +12,7 @@ from gui_support import menu_item, shown_texts
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from test_anchor_edges import INTERVIEW, REWRITTEN
 from test_gui_margin_tooltip import hover
@@ -22,6 +23,8 @@ from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.passage_cells import PASSAGE_ID_ROLE, Column
 from diptych.gui.passage_commands import ReattachPassage
+from diptych.gui.passage_filter import PassageFilter
+from diptych.gui.passage_model import PassageTableModel
 
 REWORDED = "The union says wages have fallen behind inflation for three years."
 KEPT = "End of the transcript."
@@ -259,3 +262,20 @@ def test_hovering_a_passage_to_check_in_its_article_says_so(
         assert ("≈ Found approximately after the update of " in QToolTip.text()) is to_check
         QToolTip.hideText()
         qtbot.waitUntil(lambda: not QToolTip.isVisible())
+
+
+def test_the_table_filtered_to_check_passes_the_model_tester(
+    qtmodeltester: ModelTester, qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    model = PassageTableModel(window.session, PassageFilter(to_check=True))
+    qtmodeltester.check(model, force_py=True)  # and it keeps checking the changes below
+    assert {model.passage(r).id for r in range(model.rowCount())} == {
+        ids[REWORDED],
+        ids[SHORTENED],
+    }
+    window.session.mark_passages_checked([ids[REWORDED]])
+    assert [model.passage(r).id for r in range(model.rowCount())] == [ids[SHORTENED]]
+    assert model.to_check_count() == 1
+    window.session.undo_stack.undo()  # the update: no passage to check
+    assert model.rowCount() == 0 and model.to_check_count() == 0
