@@ -272,7 +272,7 @@ def fit_long_tables(document: QTextDocument, font: QFont | None = None) -> None:
 
 
 def set_document_font(
-    document: QTextDocument, font: QFont, also: Callable[[], None] | None = None
+    document: QTextDocument, font: QFont, also: Callable[[], object] | None = None
 ) -> None:
     """Give a document a new font, its long tables' column widths scaled to it (and what
     ``also`` does, the short tables' fitted): in one edit, so that the document is laid

@@ -1,7 +1,8 @@
 """Zooming a pane whose article holds a table lays the whole article out again, not only
 down to the table: the paragraphs after it can be read, scrolled to and found, and the
 scroll bar reaches the end of the article, at every step (in, out, back to normal, the
-wheel), with the table first, in the middle, or long (in pieces)."""
+wheel), with the table first, in the middle, or long (in pieces). So does a narrower pane,
+its table given new widths."""
 
 from __future__ import annotations
 
@@ -59,20 +60,24 @@ ARTICLES = {
 def pane(request: pytest.FixtureRequest, qtbot: QtBot, tmp_path: Path) -> Iterator[ArticlePane]:
     """A narrow pane (its table's columns fitted) showing, fully built and laid out, an
     article with a table followed by many paragraphs."""
+    shown = open_pane(qtbot, tmp_path, ARTICLES[request.param], 400)
+    yield shown
+    shown.session.close()
+
+
+def open_pane(qtbot: QtBot, tmp_path: Path, data: bytes, width: int) -> ArticlePane:
+    """A pane ``width`` pixels wide showing the article of ``data``, built and laid out."""
     project = Project.create(tmp_path / "p.diptych")
-    parsed = parse_article(ARTICLES[request.param], name="a.md")
-    article_id = project.articles.add(parsed=parsed).id
-    session = ProjectSession(project, MessageBridge())
-    shown = ArticlePane(session)
+    article_id = project.articles.add(parsed=parse_article(data, name="a.md")).id
+    shown = ArticlePane(ProjectSession(project, MessageBridge()))
     qtbot.addWidget(shown)
-    shown.resize(400, 490)
+    shown.resize(width, 490)
     shown.show()
     qtbot.waitExposed(shown)
     with qtbot.waitSignal(shown.loaded, timeout=30_000):
         shown.show_article(article_id)
     qtbot.waitUntil(lambda: laid_out(shown), timeout=30_000)
-    yield shown
-    session.close()
+    return shown
 
 
 def laid_out(pane: ArticlePane) -> bool:
@@ -164,3 +169,17 @@ def test_the_end_of_the_article_can_be_scrolled_to_after_a_zoom(
     bar.setValue(bar.maximum())
     bottom = view.cursorForPosition(QPoint(10, view.viewport().height() - 40))
     assert bottom.block().text().startswith(f"Paragraph {PARAGRAPHS}.")
+
+
+@pytest.mark.parametrize("name", ["table first", "table in the middle"])
+def test_a_narrow_pane_lays_out_the_whole_article(qtbot: QtBot, tmp_path: Path, name: str) -> None:
+    """Opened in a narrow pane, or made narrower, its table given new widths (fixed ones,
+    the pane scrolling sideways to it) while the text is being laid out, the whole article
+    is laid out."""
+    pane = open_pane(qtbot, tmp_path, ARTICLES[name], 300)
+    assert_whole(pane)
+    for width in (210, 300, 250):
+        pane.resize(width, 490)
+        qtbot.waitUntil(lambda: laid_out(pane), timeout=30_000)
+        assert_whole(pane)
+    pane.session.close()
