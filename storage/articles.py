@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from diptych.storage.anchors import Anchor
-from diptych.storage.article_removal import ArticleRemoval, remove_article, restore_article
+from diptych.storage.article_removal import ArticleRemoval, remove_article, restore_articles
 from diptych.storage.article_replacement import replace_article_text, restore_article_text
 from diptych.storage.article_rows import (
     LIST_ADVICE,
@@ -309,7 +309,12 @@ class ArticleStore:
 
     def restore(self, *, removal: ArticleRemoval) -> None:
         """Put back an article removed by :meth:`remove`, with the same ids."""
-        restore_article(self._project, removal=removal)
+        self.restore_many(removals=[removal])
+
+    def restore_many(self, *, removals: Sequence[ArticleRemoval]) -> None:
+        """Put back articles removed by :meth:`remove`, with the same ids, all or none, in
+        a few statements for all of them (redoing an import of hundreds of articles)."""
+        restore_articles(self._project, removals=removals)
 
 
 def _refuse_if_updated(article: Article, expected: Article) -> None:
