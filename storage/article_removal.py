@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from diptych.storage.bulk_rows import IDS, insert_rows, listed
+from diptych.storage.bulk_rows import IDS, delete_rows, insert_rows, listed
 from diptych.storage.document import ArticleText, blocks_to_json
 from diptych.storage.errors import ChangedMeanwhileError, refuse_if_back
 from diptych.storage.model import Annotation, Article, ArticleSummary, Memo, MemoKind
+from diptych.storage.passage_rows import SELECT_PASSAGES, passage_of
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -48,6 +49,41 @@ def remove_article(
     db.execute("DELETE FROM memos WHERE article_id = ?", [article.id])
     db.execute("DELETE FROM articles WHERE id = ?", [article.id])
     return ArticleRemoval(article, sort_order, passages, memos)
+
+
+def remove_articles(
+    project: Project, *, articles: Sequence[Article], expected: Sequence[ArticleRemoval]
+) -> list[ArticleRemoval]:
+    """Delete ``articles`` (as read inside the same write transaction) with their passages
+    and memos, as :func:`remove_article` does each with its ``expected``, all or none, in
+    a few statements for all of them (see :mod:`~diptych.storage.bulk_rows`)."""
+    ids = listed(article.id for article in articles)
+    db = project.db
+    rows = db.execute(
+        SELECT_PASSAGES + f" WHERE a.article_id IN {IDS} ORDER BY a.article_id, a.start_pos, a.id",
+        [ids],
+    )
+    passages: dict[int, list[Annotation]] = {}
+    for passage in map(passage_of, rows.fetchall()):
+        passages.setdefault(passage.article_id, []).append(passage)
+    memos = {m.target_id: m for m in project.memos.all() if m.kind == MemoKind.ARTICLE}
+    orders = dict(db.execute(f"SELECT id, sort_order FROM articles WHERE id IN {IDS}", [ids]))
+    removals = []
+    for article, wanted in zip(articles, expected, strict=True):
+        memo = memos.get(article.id)
+        removal = ArticleRemoval(
+            article, int(orders[article.id]), tuple(passages.get(article.id, ())),
+            (memo,) if memo else (),
+        )  # fmt: skip
+        _refuse_if_worked_on(article, removal.annotations, removal.memos, wanted)
+        removals.append(removal)
+    for table, column in (
+        ("annotations", "article_id"),
+        ("memos", "article_id"),
+        ("articles", "id"),
+    ):
+        delete_rows(db, table=table, column=column, values=(a.id for a in articles))
+    return removals
 
 
 def as_added(summary: ArticleSummary) -> ArticleRemoval:

@@ -69,7 +69,9 @@ def update_rows(
 def delete_rows(db: Database, *, table: str, column: str, values: Iterable[object]) -> None:
     """Delete the rows of ``table`` whose ``column`` is one of ``values``, in one
     statement (see the module's docstring)."""
-    db.execute(f"DELETE FROM main.{table} WHERE {column} IN {IDS}", [listed(values)])
+    wanted = listed(values)
+    if wanted != "[]":
+        db.execute(f"DELETE FROM main.{table} WHERE {column} IN {IDS}", [wanted])
 
 
 def _staged(db: Database, table: str, width: int, *, keyed: bool = False) -> str:

@@ -143,10 +143,7 @@ def take_back(project: Project, changes: ExchangeChanges) -> None:
             _put_memo(project, memo, old_memo)
         project.annotations.delete_many(expected=changes.passages[::-1])
         project.annotations.change_many(changes=[(new, old) for old, new in changes.changed])
-        changes.removed_articles = [
-            project.articles.remove(article_id=expected.article.id, expected=expected)
-            for expected in changes.articles
-        ]
+        changes.removed_articles = project.articles.remove_many(expected=changes.articles)
         changes.removed_tags = [
             project.tags.delete(tag_id=tag_id, unused_only=True)
             for tag_id in reversed(changes.tag_ids)

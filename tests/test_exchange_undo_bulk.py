@@ -209,11 +209,13 @@ def test_undo_and_redo_of_a_big_import_leave_every_table_and_index_as_it_was(
         assert but_ids_counters(dump(project), "coders") == but_ids_counters(imported, "coders")
 
 
-def test_redo_puts_the_passages_back_in_one_statement_not_one_each(
+def test_undo_and_redo_of_new_articles_go_in_one_statement_not_one_each(
     new_project: Project, qdpx: Path
 ) -> None:
     _summary, changes = import_recorded(new_project, path=qdpx)
-    take_back(new_project, changes)
+    ran = statements(new_project, lambda: take_back(new_project, changes))
+    assert written(ran, "DELETE FROM annotations ") == 1
+    assert written(ran, "DELETE FROM articles ") == 1
     ran = statements(new_project, lambda: bring_back(new_project, changes))
     assert written(ran, "INSERT INTO annotations ") == 1
     assert written(ran, "INSERT INTO articles ") == 1
@@ -233,6 +235,19 @@ def test_undo_and_redo_of_codings_on_articles_there_go_in_a_statement_each(
 
 def other_window(project: Project) -> Project:
     return Project.open(project.path)
+
+
+def test_undo_of_new_articles_refuses_one_given_a_passage_meanwhile(
+    new_project: Project, qdpx: Path
+) -> None:
+    _summary, changes = import_recorded(new_project, path=qdpx)
+    last = changes.articles[-1].article
+    with other_window(new_project) as other:
+        other.annotations.add(article_id=last.id, start=0, end=8, note="Mine")
+    kept = dump(new_project)
+    with pytest.raises(ChangedMeanwhileError, match=last.title):
+        take_back(new_project, changes)
+    assert dump(new_project) == kept
 
 
 def refused_without_loss(project: Project, changes: ExchangeChanges, error: type) -> None:
