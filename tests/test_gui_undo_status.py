@@ -17,7 +17,8 @@ def test_undoing_a_deletion_does_not_leave_passage_deleted_in_the_status_bar(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     passage = window.session.project.annotations.query()[0]
-    window.coding.select_passage(passage.id)
+    window.area.set_current(window.area.pane_for(passage.article_id))
+    window.coding.select_passage(passage.id, scroll=True)  # outlined in the current pane
     window.actions_.delete_passage.trigger()
     status = window.statusBar()
     assert "deleted" in status.currentMessage()
