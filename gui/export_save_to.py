@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLineEdit, QPushButton, QWidget
 
-from diptych.gui.export_destination import free_path, has_file_type
+from diptych.gui.export_destination import export_file_name, free_path, has_file_type
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import is_folder
 from diptych.storage.exporting import FORMATS, format_of
@@ -63,7 +63,7 @@ class ExportSaveTo(QDialog):
         else:
             # The name suggested for the previous format is suggested afresh: "Sample
             # project (2).md" beside an earlier Markdown export is "Sample project.html".
-            name = self.session.project.info().name or "Diptych export"
+            name = export_file_name(self.session.project.info().name)
             self._suggested = str(free_path(self._folder, name, suffix))
             self.output.setText(self._suggested)
 
@@ -119,7 +119,7 @@ class ExportSaveTo(QDialog):
         if self._names_folder(typed):
             # A folder ("~/exports/"): the export goes in it, under the name offered,
             # never beside it as "exports.md".
-            name = self.session.project.info().name or "Diptych export"
+            name = export_file_name(self.session.project.info().name)
             return free_path(path, name, FORMATS[self.fmt()].suffix)
         if has_file_type(path):
             return path
