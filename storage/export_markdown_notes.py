@@ -49,6 +49,8 @@ from diptych.storage.markdown_links import (
     closed_bracket,
     inline_link_end,
     note_images,
+    opener_apart,
+    openers_after_addresses,
     refused_address,
     refused_destination,
     unclosed_angle_destination,
@@ -222,17 +224,21 @@ class _Rewriter:
         self._keep_until = 0
         self._open, self._closed_at = 0, -1
         images = note_images(text, self._references)
+        apart = openers_after_addresses(text)  # after an address: see opener_apart
         while pos < len(text):
             char = text[pos]
             if char == "!" and pos in images:
                 pos = _image(text, pos, images[pos], out)
+            elif char == "\\" and pos + 1 in apart:
+                out.append(opener_apart(text[pos + 2]))  # "\\<" of the note's own
+                pos += 3
             elif char == "\\":
                 out.append(text[pos : pos + 2])  # an escaped character: never an opener
                 pos += 2
             elif char == "`":
                 pos = _code_span(text, pos, out)
             elif char == "<":
-                pos = _angle(text, pos, out)
+                pos = _angle(text, pos, out, apart=pos in apart)
             elif char == "%" and text.startswith("%", pos + 1):
                 out.append("%\\%")  # an Obsidian comment would hide the notes after it
                 pos += 2
@@ -302,11 +308,22 @@ def _image(text: str, pos: int, image: NoteImage, out: list[str]) -> int:
         out.append("!")
         return pos + 1
     if not (image.in_link or image.nested or refused_address(image.address)):
+        _escape_exclamation_mark(out)
         return pos + 1  # "[text](address)" from here on, rewritten as a link is
     from diptych.storage.export_markdown_text import escape_text
 
     out.append(escape_text(image.alt.replace("\n", " ")))
     return image.end
+
+
+def _escape_exclamation_mark(out: list[str]) -> None:
+    """Escape a ``!`` written just before an image written as a link: "Wow!![chart](…)"
+    would otherwise be written "Wow![chart](…)", an image again, without the "!"."""
+    last = out[-1] if out else ""
+    before = last[:-1]
+    # Backslashes are copied in pairs with what they escape: an odd run escapes the "!".
+    if last.endswith("!") and (len(before) - len(before.rstrip("\\"))) % 2 == 0:
+        out[-1] = before + "\\!"
 
 
 def _ends_in_open_paren(text: str, pos: int) -> bool:
@@ -327,11 +344,15 @@ def _code_span(text: str, pos: int, out: list[str]) -> int:
     return opener.end()
 
 
-def _angle(text: str, pos: int, out: list[str]) -> int:
-    """Copy an autolink whole; escape a ``<`` that could open HTML or a refused autolink."""
+def _angle(text: str, pos: int, out: list[str], *, apart: bool) -> int:
+    """Copy an autolink whole; escape a ``<`` that could open HTML or a refused autolink
+    (``apart``: written :func:`~diptych.storage.markdown_links.opener_apart`)."""
     autolink = _AUTOLINK.match(text, pos)
     if autolink is not None and not (autolink[1] and refused_address(autolink[1])):
         out.append(autolink[0])
         return autolink.end()
+    if apart:
+        out.append(opener_apart(text[pos + 1]))
+        return pos + 2
     out.append("\\<" if _OPENS_HTML.match(text, pos) else "<")
     return pos + 1

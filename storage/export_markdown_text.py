@@ -22,6 +22,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from diptych.storage.export_markdown_notes import note_markdown
+from diptych.storage.markdown_links import openers_apart_from_addresses
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -61,7 +62,8 @@ def escape_text(text: str) -> str:
     text = _UNDERSCORE.sub(r"\\_", text)
     text = _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
     text = _LINE_START.sub(_line_start, text)
-    return _LEADING_SPACE.sub(lambda m: m[0].replace(" ", "&#32;").replace("\t", "&#9;"), text)
+    text = _LEADING_SPACE.sub(lambda m: m[0].replace(" ", "&#32;").replace("\t", "&#9;"), text)
+    return openers_apart_from_addresses(text)
 
 
 def escape_cell(text: str) -> str:
@@ -77,7 +79,8 @@ def escape_cell(text: str) -> str:
     text = _typography(_CELL_INLINE.sub(r"\\\1", text))
     text = _OBSIDIAN_TAG.sub(r"\\#", text)
     text = _UNDERSCORE.sub(r"\\_", text)
-    return _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
+    text = _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
+    return openers_apart_from_addresses(text)
 
 
 def _typography(text: str) -> str:
