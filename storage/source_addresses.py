@@ -87,14 +87,11 @@ def page_address(page: str) -> str:
 
 def front_matter_address(text: str) -> str:
     """The ``source:`` (or ``url:``…) of a Markdown file's front matter, or ""."""
-    found: dict[str, str] = {}
-    for line in front_matter_lines(text):
-        key, colon, value = line.partition(":")
-        key = key.strip().lower()
-        if colon and key in _FRONT_MATTER_KEYS and key not in found:
-            found[key] = value.strip().strip("\"'").strip()
+    from diptych.storage.yaml_scalars import front_matter_value
+
+    lines = front_matter_lines(text)
     for key in _FRONT_MATTER_KEYS:
-        if address := web_address(found.get(key, "")):
+        if address := web_address(front_matter_value(lines, key) or ""):
             return address
     return ""
 
