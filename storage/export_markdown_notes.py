@@ -74,11 +74,22 @@ _CONTAINER_MARKS = " \t>-+*0123456789.)"  # what may stand before a definition o
 
 @cache
 def _parser(*, permissive: bool = False) -> MarkdownIt:
+    """The window's parser, reading blocks alone: where code, paragraphs and definitions
+    are is all the export asks of it, and reading each paragraph's words besides took as
+    long again."""
+    parser = block_parser()
+    if permissive:  # a definition of any address, as permissive viewers take it
+        parser.validateLink = _any_link  # type: ignore[method-assign]
+    return parser
+
+
+def block_parser() -> MarkdownIt:
+    """A new parser reading a note's blocks as the window does, leaving their words
+    unread (each ``inline`` token's content, without children)."""
     from diptych.storage.import_markdown import make_markdown_parser
 
     parser = make_markdown_parser()
-    if permissive:  # a definition of any address, as permissive viewers take it
-        parser.validateLink = _any_link  # type: ignore[method-assign]
+    parser.core.ruler.disable(["inline", "text_join"])
     return parser
 
 

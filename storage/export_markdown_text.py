@@ -21,7 +21,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from diptych.storage.export_markdown_notes import note_markdown
+from diptych.storage.export_markdown_notes import block_parser, note_markdown
 from diptych.storage.markdown_links import openers_apart_from_addresses
 
 if TYPE_CHECKING:
@@ -171,9 +171,7 @@ def _hard_breaks(lines: list[str], tokens: list[Token]) -> None:
 
 @cache
 def _parser() -> MarkdownIt:
-    from diptych.storage.import_markdown import make_markdown_parser
-
-    return make_markdown_parser()
+    return block_parser()  # where the blocks are: their words are not read here
 
 
 def _bold(heading: str) -> str:
