@@ -58,6 +58,7 @@ from diptych.storage.markdown_links import (
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _OPENS_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 _AUTOLINK = re.compile(
@@ -103,6 +104,12 @@ def note_markdown(note: str) -> str:
     Every ``<`` that could start raw HTML is escaped as ``\\<``, every link to a refused
     address is escaped to read as written, and every reference label gets the note's suffix.
     """
+    return "\n".join(rewritten_note(note)[0])
+
+
+def rewritten_note(note: str) -> tuple[list[str], list[Token] | None]:
+    """:func:`note_markdown`'s lines, one for each line of ``note``, and the blocks it
+    read ``note`` as (None if it needed no reading, or took lines together)."""
     note = note.replace("\r\n", "\n").replace("\r", "\n")
     if (
         _OPENS_HTML.search(note) is None
@@ -111,12 +118,13 @@ def note_markdown(note: str) -> str:
         and "![" not in note
         and not any(refused_destination(note, m.start()) for m in _LINK_TEXT_END.finditer(note))
     ):
-        return note  # most notes: nothing to change, found without the parser
+        return note.split("\n"), None  # most notes: nothing to change, found without the parser
     lines = note.split("\n")
     env: dict[str, Any] = {}
     code: set[int] = set()
     inline: set[tuple[int, int]] = set()
-    for token in _parser().parse(note, env):
+    tokens = _parser().parse(note, env)
+    for token in tokens:
         if token.map is None:
             continue
         if token.type in ("code_block", "fence"):
@@ -149,7 +157,9 @@ def note_markdown(note: str) -> str:
     for row, line in enumerate(lines):  # any other line: a definition, a list marker...
         if row not in done:
             lines[row] = rewriter.definition(line) or rewriter.rewrite(line)
-    return "\n".join(line for row, line in enumerate(lines) if row not in gone)
+    if gone:
+        return [line for row, line in enumerate(lines) if row not in gone], None
+    return lines, tokens
 
 
 def _refuse_definitions(note: str, lines: list[str], code: set[int]) -> None:
