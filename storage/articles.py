@@ -265,8 +265,13 @@ class ArticleStore:
         return report
 
     def restore_text(
-        self, *, article: Article, passages: Sequence[Annotation], expected: str | None = None
-    ) -> None:
+        self,
+        *,
+        article: Article,
+        passages: Sequence[Annotation],
+        expected: str | None = None,
+        left: ReanchorReport | None = None,
+    ) -> tuple[str, ...]:
         """Undo :meth:`replace_text`: the old text back, every passage where it was.
 
         A passage added on the newer text since (in another window: this one undoes it
@@ -274,9 +279,17 @@ class ArticleStore:
         new one, rather than keeping offsets that point elsewhere in the old text. With
         ``expected`` (the text the replacing wrote), only if the article still reads so: a
         text another window put in meanwhile is refused rather than thrown away.
+
+        With ``left`` (the report of the update being undone), what another window changed
+        since is kept: a title or source address given since, and a passage re-attached on
+        the newer text (found again in the old text, as one added is). Returns those kept,
+        in the user's words ("the title “…”"), for the undo to say so.
         """
-        restore_article_text(self._project, article=article, passages=passages, expected=expected)
+        kept = restore_article_text(
+            self._project, article=article, passages=passages, expected=expected, left=left
+        )
         self._texts.drop(article.id, read_too=True)  # the views are to read the old text again
+        return kept
 
     def remove(
         self,
