@@ -55,6 +55,18 @@ class ImportExchange(SessionCommand):
                     bring_back(project, changes)
         finally:
             self.session.reload_all()
+        renamed = [
+            (removal.tag.name, changes.tags[removal.tag.id].name)
+            for changes in self.changes
+            for removal in changes.removed_tags
+            if removal.tag.id in changes.tags
+            and changes.tags[removal.tag.id].name != removal.tag.name
+        ]
+        for name, now in renamed:  # as a tag's own redo says it
+            self.session.messages.info(
+                f"The tag “{name}” is back as “{now}”: a tag of that name was added beside it"
+                " meanwhile."
+            )
         # Selected in the Library, as after undoing a removal.
         back = [r.article.id for changes in self.changes for r in changes.removed_articles]
         if back:

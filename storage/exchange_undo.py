@@ -6,7 +6,9 @@ redo brings it all back with the same ids.
 
 Either goes whole or not at all (one transaction): a change made meanwhile, in another
 window, to something the import added or changed (a note written on one of its passages, a
-tag put on another passage, a memo extended) refuses it
+tag put on another passage, a memo extended, a tag it made renamed, recoloured, described
+or moved, an article it brought given a source address, a passage signed with another
+coder's name) refuses it
 (:class:`~diptych.storage.errors.ChangedMeanwhileError`), and that work is kept.
 """
 
@@ -19,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from diptych.storage.article_removal import ArticleRemoval
 from diptych.storage.errors import refuse_if_changed
-from diptych.storage.model import Annotation, Article, Memo, MemoKind, TagRemoval
+from diptych.storage.model import Annotation, Article, Memo, MemoKind, Tag, TagRemoval
+from diptych.storage.wording import shortened
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -35,6 +38,7 @@ class ExchangeChanges:
 
     articles: list[ArticleRemoval] = field(default_factory=list)  # added, as left (no memos)
     tag_ids: list[int] = field(default_factory=list)  # tags created, in the order made
+    tags: dict[int, Tag] = field(default_factory=dict)  # those tags, as left (by id)
     passages: list[Annotation] = field(default_factory=list)  # added to articles there before
     changed: list[tuple[Annotation, Annotation]] = field(default_factory=list)  # before, after
     memos: list[tuple[Memo | None, Memo]] = field(default_factory=list)  # before, after
@@ -123,6 +127,7 @@ def _changes(project: Project, before: _Before) -> ExchangeChanges:
         changes.articles.append(ArticleRemoval(article, -1, taken, ()))
     changes.tag_ids = [t.id for t in project.tags.all() if t.id > before.last_tag]
     changes.tag_ids.sort()
+    changes.tags = {tag_id: project.tags.get(tag_id=tag_id) for tag_id in changes.tag_ids}
     for memo in project.memos.all():
         old_memo = before.memos.get(_memo_key(memo))
         if old_memo is None or old_memo.text != memo.text:
@@ -139,6 +144,7 @@ def take_back(project: Project, changes: ExchangeChanges) -> None:
     """Undo an import (see the module's docstring); what was removed is kept in
     ``changes`` for :func:`bring_back`."""
     with project.transaction():
+        _refuse_if_signed_or_addressed(project, changes)
         for old_memo, memo in reversed(changes.memos):
             _put_memo(project, memo, old_memo)
         for passage in reversed(changes.passages):
@@ -150,7 +156,7 @@ def take_back(project: Project, changes: ExchangeChanges) -> None:
             for expected in changes.articles
         ]
         changes.removed_tags = [
-            project.tags.delete(tag_id=tag_id, unused_only=True)
+            project.tags.delete(tag_id=tag_id, unused_only=True, expected=_as_left(changes, tag_id))
             for tag_id in reversed(changes.tag_ids)
         ]
         for coder_id, _uuid, name in changes.coders:
@@ -168,7 +174,8 @@ def bring_back(project: Project, changes: ExchangeChanges) -> None:
             "INSERT OR IGNORE INTO coders (id, uuid, name) VALUES (?, ?, ?)", changes.coders
         )
         for removal in reversed(changes.removed_tags):
-            project.tags.restore(removal=removal)
+            back = project.tags.restore(removal=removal)
+            changes.tags[back.id] = back  # as left: renamed if a namesake was made meanwhile
         for article in changes.removed_articles:
             project.articles.restore(removal=article)
         for passage in changes.passages:
@@ -177,6 +184,30 @@ def bring_back(project: Project, changes: ExchangeChanges) -> None:
             _put_passage(project, old, new)
         for old_memo, memo in changes.memos:
             _put_memo(project, old_memo, memo)
+
+
+def _as_left(changes: ExchangeChanges, tag_id: int) -> TagRemoval | None:
+    """A tag the import made as it left it, unused: undo refuses one edited since."""
+    tag = changes.tags.get(tag_id)
+    return TagRemoval(tag=tag, links=(), moved_children=()) if tag is not None else None
+
+
+def _refuse_if_signed_or_addressed(project: Project, changes: ExchangeChanges) -> None:
+    """Refuse the undo if an article the import brought was given another source address
+    since, or a passage it brought was signed with another coder's name."""
+    db = project.db
+    for removal in changes.articles:
+        article = removal.article
+        row = db.execute("SELECT source_url FROM articles WHERE id = ?", [article.id]).fetchone()
+        if row is not None:
+            what = f"the source address of the article {article.title!r}"
+            refuse_if_changed(row[0], article.source_url, what, ADVICE)
+    brought = [*changes.passages, *(p for r in changes.articles for p in r.annotations)]
+    for passage in brought:
+        row = db.execute("SELECT coder FROM annotations WHERE id = ?", [passage.id]).fetchone()
+        if row is not None:
+            what = f"the coder's name on the passage {shortened(passage.exact)!r}"
+            refuse_if_changed(row[0], passage.coder, what, ADVICE)
 
 
 def _put_passage(project: Project, now: Annotation, wanted: Annotation) -> None:

@@ -15,6 +15,7 @@ from test_exchange_undo import other_project
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
+from diptych.storage.project import Project
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
 
@@ -111,3 +112,46 @@ def test_ctrl_z_after_cancel_between_two_files_takes_back_the_first(
 
     window.actions_.undo.trigger()
     assert "Harbour log" not in titles(window)
+
+
+def _imported(qtbot: QtBot, window: MainWindow, tmp_path: Path, posted: list[Any]) -> None:
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    window.importer.import_files([other_project(tmp_path)])  # brings tags Sea, Sea/Fishing
+    qtbot.waitUntil(lambda: any("other.qdpx" in text for *_, text in posted), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.findChildren(QProgressDialog), timeout=10_000)
+
+
+def test_undo_of_an_import_keeps_a_tag_it_made_renamed_in_another_window_and_says_so(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, sample: Path
+) -> None:
+    posted: list[Any] = []
+    _imported(qtbot, window, tmp_path, posted)
+    sea = next(t for t in window.session.ordered_tags() if t.name == "Sea")
+    with Project.open(sample) as other:  # another window renames the tag
+        other.tags.update(tag_id=sea.id, name="Sea by Bob")
+
+    window.actions_.undo.trigger()
+
+    errors = [text for level, _title, text in posted if level == Level.ERROR]
+    assert len(errors) == 1
+    assert "The tag 'Sea by Bob' was renamed (it was 'Sea') since" in errors[0]
+    assert "Sea by Bob" in tags(window) and "Harbour log" in titles(window)  # nothing undone
+
+
+def test_redo_of_an_import_names_a_tag_back_beside_a_namesake_made_meanwhile(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, sample: Path
+) -> None:
+    posted: list[Any] = []
+    _imported(qtbot, window, tmp_path, posted)
+    window.actions_.undo.trigger()
+    assert "Sea" not in tags(window)
+    with Project.open(sample) as other:  # another window makes a tag of that name
+        other.tags.add(name="Sea")
+
+    window.actions_.redo.trigger()
+
+    assert "Harbour log" in titles(window) and "Sea (2)" in tags(window)
+    said = [text for level, _title, text in posted if level == Level.INFO]
+    assert said[-1] == (
+        "The tag “Sea” is back as “Sea (2)”: a tag of that name was added beside it meanwhile."
+    )
