@@ -213,9 +213,9 @@ class AnnotationStore:
         """Delete a passage; returns it as it was, for :meth:`restore`.
 
         With ``expected`` (undo and redo: the passage as the step left it), only if it is
-        still so: a passage given another note or other tags meanwhile, or re-attached, in
-        another window, is refused rather than deleted with that work (tags deleted since
-        do not count).
+        still so: a passage given another note or other tags meanwhile, re-attached, or
+        signed with another coder's name, in another window, is refused rather than deleted
+        with that work (tags deleted since do not count).
         """
         with self._project.transaction():
             before = self.get(annotation_id=annotation_id)  # under the write lock
@@ -223,9 +223,9 @@ class AnnotationStore:
                 refuse_if_reanchored(before.exact, before.is_orphan, expected)
                 left = sorted(existing_tags(self._project, expected.tag_ids))
                 refuse_if_changed(
-                    (before.note, list(before.tag_ids)),
-                    (expected.note, left),
-                    "the passage (its note or tags)",
+                    (before.note, list(before.tag_ids), before.coder),
+                    (expected.note, left, expected.coder),
+                    "the passage (its note, tags or coder's name)",
                     advice="Delete the passage by hand if it should go.",
                 )
             self._project.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
