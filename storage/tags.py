@@ -35,11 +35,19 @@ from diptych.storage.tag_keys import (
     keys_by_id,
     stored_keys,
 )
-from diptych.storage.tag_removal import refuse_if_worked_on, remade_memos, remove_tag
+from diptych.storage.tag_removal import (
+    refuse_if_edited,
+    refuse_if_worked_on,
+    remade_memos,
+    remove_tag,
+)
 from diptych.storage.tag_restore import refuse_if_moved, restore_removal, restore_tag_places
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
+
+
+MERGE_BY_HAND = "Merge it by hand (Tags > Merge tag into…) if it should go."
 
 
 class TagStore:
@@ -318,7 +326,12 @@ class TagStore:
         return removal
 
     def merge(
-        self, *, source_id: int, target_id: int, redoing: TagRemoval | None = None
+        self,
+        *,
+        source_id: int,
+        target_id: int,
+        redoing: TagRemoval | None = None,
+        expected: Tag | None = None,
     ) -> TagRemoval:
         """Merge ``source`` into ``target``: its passages and sub-tags move to the target,
         and its key too if the target had none.
@@ -326,12 +339,18 @@ class TagStore:
         A sub-tag whose name the target already has among its own sub-tags is merged into
         that one in turn, so that "Econ/Trade" merged along with "Econ" into "Economy"
         joins "Economy/Trade". ``redoing``: what the same merge did before it was undone;
-        a memo it made for a target that had none is made again as it was.
+        a memo it made for a target that had none is made again as it was. ``expected``
+        (redo: the tag as undo put it back): a tag renamed, recoloured, described or moved
+        since, in another window, is kept and the merge refused
+        (:class:`ChangedMeanwhileError`).
         """
         with self._project.transaction(), keeping_keys(self._project.db) as keys:
             codebook = self.codebook()
             known_tag(codebook, source_id)
             known_tag(codebook, target_id)
+            source = codebook.get(source_id)
+            if expected is not None and source is not None:
+                refuse_if_edited(source, expected, MERGE_BY_HAND)
             if source_id == target_id:
                 raise InputError("a tag cannot be merged into itself")
             if target_id in {t.id for t in codebook.descendants(source_id)}:
