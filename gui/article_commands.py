@@ -14,8 +14,9 @@ from diptych.gui.text_commands import SetText
 from diptych.storage.article_removal import ArticleRemoval, as_added
 from diptych.storage.article_updates import ReplacementPlan
 from diptych.storage.document import ArticleText
+from diptych.storage.errors import ChangedMeanwhileError
 from diptych.storage.model import ArticleSummary, MemoKind, ReanchorReport
-from diptych.storage.wording import counted
+from diptych.storage.wording import counted, sentence
 
 if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
@@ -75,8 +76,26 @@ class ImportArticles(SessionCommand):
             found = self.session.project.articles.get_many(article_ids=[a.id for a in self.added])
             self.texts = {a.id: (a.original_text, a.content) for a in found}
 
+    # An article imported again meanwhile (in another window, its text the same) is left
+    # out and named, as an import leaves out one already in the project; if all are, the
+    # redo is refused.
     def _redo(self) -> None:
-        self.session.restore_articles(self.removals)
+        articles = self.session.project.articles
+        twins = {r.article.id: articles.with_text(text=r.article.text) for r in self.removals}
+        said = [
+            f"“{removal.article.title}” is in the project again as “{twin.title}”, imported"
+            " since, perhaps in another window, so it was not imported a second time"
+            for removal in self.removals
+            if (twin := twins[removal.article.id]) is not None
+        ]
+        back = [r for r in self.removals if twins[r.article.id] is None]
+        if not back:
+            raise ChangedMeanwhileError("; ".join(said), advice="Nothing was changed.")
+        self.session.restore_articles(back)
+        self.removals = back
+        self.added = [a for a in self.added if twins.get(a.id) is None]
+        if said:
+            self.session.messages.info(sentence("; ".join(said)) + ".")
 
     def _undo(self) -> None:
         # All at once: a step half undone (the file busy half-way) could not be tried again.
