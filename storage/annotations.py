@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diptych.storage.anchors import Anchor
-from diptych.storage.errors import InputError, refuse_if_back, refuse_if_changed
+from diptych.storage.errors import (
+    InputError,
+    refuse_if_another,
+    refuse_if_back,
+    refuse_if_changed,
+)
 from diptych.storage.model import Annotation, AnnotationStatus, Coder
 from diptych.storage.passage_anchors import (
     anchor_range,
@@ -220,6 +225,8 @@ class AnnotationStore:
         with self._project.transaction():
             before = self.get(annotation_id=annotation_id)  # under the write lock
             if expected is not None:
+                what = f"the passage {shortened(expected.exact)!r}"
+                refuse_if_another(before.uuid, expected.uuid, what)
                 refuse_if_reanchored(before.exact, before.is_orphan, expected)
                 left = sorted(existing_tags(self._project, expected.tag_ids))
                 refuse_if_changed(

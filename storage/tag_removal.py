@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diptych.storage.connection import Database
-from diptych.storage.errors import ChangedMeanwhileError
+from diptych.storage.errors import ChangedMeanwhileError, refuse_if_another
 from diptych.storage.model import Memo, MemoKind, Tag, TagRemoval
 from diptych.storage.tag_checks import crowded, known_tag, namesake
 from diptych.storage.tag_keys import KeyEdit
@@ -119,7 +119,9 @@ def refuse_if_edited(
     tag: Tag, expected: Tag, advice: str = "Delete it by hand if it should go."
 ) -> None:
     """Raise :class:`ChangedMeanwhileError` naming what was changed in ``tag`` (as it is now)
-    since it read as ``expected``; ``advice``: what the user can do instead."""
+    since it read as ``expected``; ``advice``: what the user can do instead. Another tag
+    with its number (a backup restored since) is refused as such, not as an edit."""
+    refuse_if_another(tag.uuid, expected.uuid, f"the tag {expected.name!r}")
     changes = [
         f"renamed (it was {expected.name!r})" if tag.name != expected.name else "",
         "given another colour" if tag.color != expected.color else "",
