@@ -63,6 +63,9 @@ class ImportArticles(SessionCommand):
         self.added: list[ArticleSummary] = list(added)
         self.removals: list[ArticleRemoval] = []
         self.texts: dict[int, tuple[str, ArticleText]] = {}  # the texts written, by article
+        # By article undone: the others of the same text then (imported again in this
+        # window, before), which its redo does not count as imported meanwhile.
+        self.twins: dict[int, set[int]] = {}
 
     def _do(self) -> None:
         if self.parsed:
@@ -80,8 +83,7 @@ class ImportArticles(SessionCommand):
     # out and named, as an import leaves out one already in the project; if all are, the
     # redo is refused.
     def _redo(self) -> None:
-        articles = self.session.project.articles
-        twins = {r.article.id: articles.with_text(text=r.article.text) for r in self.removals}
+        twins = {r.article.id: self._imported_meanwhile(r) for r in self.removals}
         said = [
             f"“{removal.article.title}” is in the project again as “{twin.title}”, imported"
             " since, perhaps in another window, so it was not imported a second time"
@@ -104,6 +106,17 @@ class ImportArticles(SessionCommand):
         ids = [a.id for a in self.added]
         expected = [self._as_imported(a) for a in self.added]
         self.removals = self.session.remove_articles(ids, unused_only=True, expected=expected)
+        articles = self.session.project.articles
+        self.twins = {
+            r.article.id: {a.id for a in articles.with_text(text=r.article.text)}
+            for r in self.removals
+        }
+
+    def _imported_meanwhile(self, removal: ArticleRemoval) -> ArticleSummary | None:
+        """An article of ``removal``'s text imported since the undo, if there is one."""
+        before = self.twins.get(removal.article.id, set())
+        found = self.session.project.articles.with_text(text=removal.article.text)
+        return next((a for a in found if a.id not in before), None)
 
     def _as_imported(self, summary: ArticleSummary) -> ArticleRemoval:
         """What undoing the import of ``summary`` is to take: the article as imported,

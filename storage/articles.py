@@ -96,15 +96,15 @@ class ArticleStore:
             raise InputError(f"there is no article {article_id}", advice=LIST_ADVICE)
         return ArticleSummary(*row)
 
-    def with_text(self, *, text: str) -> ArticleSummary | None:
-        """An article whose text (as shown) is ``text``, if the project has one: an import
-        redone leaves out an article imported again meanwhile, as an import does."""
+    def with_text(self, *, text: str) -> list[ArticleSummary]:
+        """The articles whose text (as shown) is ``text``: an import redone leaves out an
+        article imported again meanwhile, as an import does."""
         with self._project.reading() as db:
-            row = db.execute(
+            rows = db.execute(
                 SUMMARY_SQL + " WHERE a.characters = ? AND a.display_text = ? ORDER BY a.id",
                 [len(text), text],
-            ).fetchone()
-        return ArticleSummary(*row) if row is not None else None
+            ).fetchall()
+        return [ArticleSummary(*row) for row in rows]
 
     def holds_words(self, *, article_id: int, words: str) -> bool:
         """True if the article's current text has ``words`` (an orphan's quote) somewhere,

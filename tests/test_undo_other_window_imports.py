@@ -59,3 +59,17 @@ def test_redo_of_an_import_all_imported_again_meanwhile_is_refused(
 
     assert texts(session) == before
     assert len(undo_failures) == 1 and "was not imported a second time" in undo_failures[0]
+
+
+def test_the_same_text_imported_twice_here_is_redone_twice(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    text = b"Article D\n\nIts text.\n"
+    for _ in range(2):
+        assert perform(session, ImportArticles(session, [parse_article(text, name="D.txt")]))
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    session.undo_stack.redo()
+    session.undo_stack.redo()
+    assert undo_failures == []
+    assert [a.title for a in session.articles()].count("Article D") == 2
