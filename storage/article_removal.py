@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from diptych.storage.article_rows import insert_article
 from diptych.storage.document import ArticleText, blocks_to_json
-from diptych.storage.errors import ChangedMeanwhileError, refuse_if_back
+from diptych.storage.errors import ChangedMeanwhileError, refuse_if_back, refuse_if_changed
 from diptych.storage.model import Annotation, Article, ArticleSummary, Memo, MemoKind
 
 if TYPE_CHECKING:
@@ -98,18 +98,26 @@ def _refuse_if_worked_on(
 ) -> None:
     """Raise :class:`ChangedMeanwhileError` if removing the article would take away more
     than ``expected`` did (None: nothing): a passage or memo text of its own, a note, a
-    tag, a place; or a title other than ``expected``'s."""
+    tag, a place, a coder's name; or a title other than ``expected``'s, or, redoing a
+    removal (``expected`` the removal's own record, not an import's), a source address."""
     if expected is not None and article.title != expected.article.title:
         raise ChangedMeanwhileError(
             f"the article {article.title!r} was renamed (it was {expected.article.title!r})"
             " since, perhaps in another window, so it was kept rather than lose that change",
             advice="Remove it by hand if it should go.",
         )
+    if expected is not None and expected.sort_order >= 0:  # as removed, not as imported
+        refuse_if_changed(
+            article.source_url,
+            expected.article.source_url,
+            f"the source address of the article {article.title!r}",
+            advice="Remove it by hand if it should go.",
+        )
     before = {p.id: p for p in expected.annotations} if expected else {}
     texts = {m.id: m.text for m in expected.memos} if expected else {}
     worked_on = any(
         p.id not in before
-        or (p.note, p.exact) != (before[p.id].note, before[p.id].exact)
+        or (p.note, p.exact, p.coder) != (before[p.id].note, before[p.id].exact, before[p.id].coder)
         or not set(p.tag_ids) <= set(before[p.id].tag_ids)
         for p in passages
     ) or any(m.text != texts.get(m.id, "") for m in memos)
