@@ -15,6 +15,7 @@ from test_exchange_undo import other_project
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
+from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
@@ -155,3 +156,22 @@ def test_redo_of_an_import_names_a_tag_back_beside_a_namesake_made_meanwhile(
     assert said[-1] == (
         "The tag “Sea” is back as “Sea (2)”: a tag of that name was added beside it meanwhile."
     )
+
+
+def test_redo_of_an_import_is_refused_when_its_article_was_imported_again_meanwhile(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, sample: Path
+) -> None:
+    posted: list[Any] = []
+    _imported(qtbot, window, tmp_path, posted)
+    (harbour,) = [a.id for a in window.session.articles() if a.title == "Harbour log"]
+    text = window.session.project.articles.get(article_id=harbour).text
+    window.actions_.undo.trigger()
+    with Project.open(sample) as other:  # another window imports the same text
+        other.articles.add(parsed=parse_article(text.encode(), name="harbour.txt"))
+
+    window.actions_.redo.trigger()
+
+    assert titles(window).count("Harbour log") == 1 and "Sea" not in tags(window)
+    errors = [text for level, _title, text in posted if level == Level.ERROR]
+    assert len(errors) == 1
+    assert "“Harbour log” is in the project again as “Harbour log”, imported since" in errors[0]
