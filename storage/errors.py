@@ -238,7 +238,6 @@ def refuse_if_another(uuid: str, expected: str, what: str) -> None:
     if expected and uuid != expected:
         raise ChangedMeanwhileError(
             f"{what} is no longer in the project: a backup was restored since, perhaps in"
-            " another window, and what has its place now is another, made after the"
-            " restore, so it was left as it is",
+            " another window; what was made after the restore is left as it is",
             advice="Nothing was changed.",
         )
