@@ -63,6 +63,7 @@ class ImportArticles(SessionCommand):
         self.added: list[ArticleSummary] = list(added)
         self.removals: list[ArticleRemoval] = []
         self.texts: dict[int, tuple[str, ArticleText]] = {}  # the texts written, by article
+        self.addresses: dict[int, str] = {}  # the source addresses given, by article
         # By article undone: the others of the same text then (imported again in this
         # window, before), which its redo does not count as imported meanwhile.
         self.twins: dict[int, set[int]] = {}
@@ -74,10 +75,13 @@ class ImportArticles(SessionCommand):
                 a.id: (p.original_text, p.content)
                 for a, p in zip(self.added, self.parsed, strict=True)
             }
+            articles = self.session.project.articles
+            self.addresses = {a.id: articles.source_url(article_id=a.id) for a in self.added}
         else:
             self.session.changed_by_worker(articles_only=True)
             found = self.session.project.articles.get_many(article_ids=[a.id for a in self.added])
             self.texts = {a.id: (a.original_text, a.content) for a in found}
+            self.addresses = {a.id: a.source_url for a in found}
 
     # An article imported again meanwhile (in another window, its text the same) is left
     # out and named, as an import leaves out one already in the project; if all are, the
@@ -120,12 +124,16 @@ class ImportArticles(SessionCommand):
 
     def _as_imported(self, summary: ArticleSummary) -> ArticleRemoval:
         """What undoing the import of ``summary`` is to take: the article as imported,
-        with the text it was given, to tell an update from a newer file since by."""
+        with the text it was given, to tell an update from a newer file since by, and the
+        source address, to tell one given since by."""
         removal = as_added(summary)
         if summary.id not in self.texts:
             return removal
         original_text, content = self.texts[summary.id]
-        article = replace(removal.article, original_text=original_text, content=content)
+        address = self.addresses.get(summary.id, "")
+        article = replace(
+            removal.article, original_text=original_text, content=content, source_url=address
+        )
         return replace(removal, article=article)
 
 

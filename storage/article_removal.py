@@ -90,6 +90,14 @@ def restore_article(project: Project, *, removal: ArticleRemoval) -> None:
             project.memos.restore(memo=memo)
 
 
+def _knows_address(expected: ArticleRemoval) -> bool:
+    """Whether ``expected`` has the article's source address as it was left: a removal's
+    own record, or an import's with the article as imported (its text), not
+    :func:`as_added`'s, which keeps neither."""
+    article = expected.article
+    return expected.sort_order >= 0 or bool(article.original_text or article.text)
+
+
 def _refuse_if_worked_on(
     article: Article,
     passages: Sequence[Annotation],
@@ -98,15 +106,15 @@ def _refuse_if_worked_on(
 ) -> None:
     """Raise :class:`ChangedMeanwhileError` if removing the article would take away more
     than ``expected`` did (None: nothing): a passage or memo text of its own, a note, a
-    tag, a place, a coder's name; or a title other than ``expected``'s, or, redoing a
-    removal (``expected`` the removal's own record, not an import's), a source address."""
+    tag, a place, a coder's name; or a title other than ``expected``'s, or a source
+    address, if ``expected`` has it (see :func:`_knows_address`)."""
     if expected is not None and article.title != expected.article.title:
         raise ChangedMeanwhileError(
             f"the article {article.title!r} was renamed (it was {expected.article.title!r})"
             " since, perhaps in another window, so it was kept rather than lose that change",
             advice="Remove it by hand if it should go.",
         )
-    if expected is not None and expected.sort_order >= 0:  # as removed, not as imported
+    if expected is not None and _knows_address(expected):
         refuse_if_changed(
             article.source_url,
             expected.article.source_url,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from diptych.gui.article_commands import RemoveArticle
+from diptych.gui.article_commands import ImportArticles, RemoveArticle
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
+from diptych.storage.importing import parse_article
 from diptych.storage.passage_coders import sign
 from diptych.storage.project import Project
 
@@ -49,3 +50,19 @@ def test_redo_of_a_removal_nothing_changed_since_removes_it_again(
     session.undo_stack.redo()
     assert undo_failures == []
     assert article_id not in {a.id for a in session.project.articles.all()}
+
+
+def test_undo_of_an_import_keeps_an_article_given_a_source_address_since(
+    session: ProjectSession, undo_failures: list[str]
+) -> None:
+    text = b"Article E\n\nIts text.\n"
+    command = ImportArticles(session, [parse_article(text, name="E.txt")])
+    assert perform(session, command)
+    (added,) = command.added
+    with Project.open(session.project.path) as other:
+        _address(other, added.id)
+
+    session.undo_stack.undo()
+
+    assert added.id in {a.id for a in session.project.articles.all()}
+    assert len(undo_failures) == 1 and "source address of the article" in undo_failures[0]
