@@ -75,3 +75,18 @@ def test_the_windows_redo_of_a_merge_is_refused_when_the_tag_was_moved_since(
     assert errors[0].startswith("The tag 'Security' was moved in the codebook since")
     assert errors[0].endswith("Merge it by hand (Tags > Merge tag into…) if it should go.")
     assert "Security" in {t.name for t in session.ordered_tags()}
+
+
+def test_redoing_a_merge_keeps_a_tag_given_sub_tags_since(sample: Path) -> None:
+    with Project.open(sample) as mine, Project.open(sample) as other:
+        source, target = tag_id(mine, "Diplomacy"), tag_id(mine, "Culture & society")
+        removal = mine.tags.merge(source_id=source, target_id=target)
+        restored = mine.tags.restore(removal=removal)
+        bobs = other.tags.add(name="Bob's sub-tag", parent_id=source)
+        before = mine.tags.all()
+
+        with pytest.raises(ChangedMeanwhileError, match="'Diplomacy' was given sub-tags since"):
+            mine.tags.merge(source_id=source, target_id=target, redoing=removal, expected=restored)
+
+        assert mine.tags.all() == before
+        assert mine.tags.get(tag_id=bobs.id).parent_id == source
