@@ -44,6 +44,7 @@ from diptych.gui.vertical_scroll import VerticalScroll
 from diptych.gui.wrapped_label import WrappedLabel
 
 PASSAGES_TAB = 0
+MARK_CHECKED = QKeySequence("Ctrl+K")  # the passages chosen, found approximately: checked
 ASK_BEFORE_DELETING = 10  # passages deleted at once from this many on: asked first
 SEVERAL_SELECTED = "{} passages selected: Del deletes them, Shift+F10 tags or untags them all."
 ORPHANS_TAB = 1
@@ -87,6 +88,7 @@ class AnnotationsPanel(QWidget):
         self.tag_combo = self.filters.tag_combo
         self.article_combo = self.filters.article_combo
         self.coder_combo = self.filters.coder_combo
+        self.check_combo = self.filters.check_combo
         self._build_tabs()
         self.table = PassageTable(self.model, self)
         # Gone to with its key, nothing typed since: the words typed next begin a new filter.
@@ -148,7 +150,14 @@ class AnnotationsPanel(QWidget):
         """Tab goes from the filter field to the list, and Shift+Tab back; the lists that
         filter by tag, article and coder and the tabs come after the list: reached between
         the two, Home or Down there changed what was listed instead of choosing a row."""
-        stops = (self.search, self.table, self.tag_combo, self.article_combo, self.coder_combo)
+        stops = (
+            self.search,
+            self.table,
+            self.tag_combo,
+            self.article_combo,
+            self.coder_combo,
+            self.check_combo,
+        )
         for first, second in pairwise((*stops, self.tabs)):
             QWidget.setTabOrder(first, second)
 
@@ -331,8 +340,10 @@ class AnnotationsPanel(QWidget):
         count in the Codebook takes in its orphans); to a screen reader too, as the
         table's description."""
         wanted = self.model.filter
-        filtered = bool(wanted.text.strip()) or any(
-            value is not None for value in (wanted.tag_id, wanted.article_id, wanted.coder)
+        filtered = (
+            bool(wanted.text.strip())
+            or wanted.to_check
+            or any(value is not None for value in (wanted.tag_id, wanted.article_id, wanted.coder))
         )
         ready = filtered and not self.model.reading
         shown, other = self.model.rowCount(), self.model.other_tab_count() if ready else 0
@@ -365,8 +376,10 @@ class AnnotationsPanel(QWidget):
         self.on_session_passages_changed(article_id)
 
     def on_session_passages_changed(self, _article_id: int) -> None:
-        """Update the orphan count, the list of coders, and how many match in each tab."""
+        """Update the orphan count, the list of coders, how many are to check, and how
+        many match in each tab."""
         self._show_matches()  # the Orphans tab's count with them
+        self.filters.count_to_check()
         names = self.model.coders()
         if self.coder_combo.refill("All coders", [(name, name, None) for name in names]):
             width = min(self.table.text_width(["Coder", *names]), 180)
@@ -412,9 +425,9 @@ class AnnotationsPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter opens the current passage; Delete deletes it; Ctrl+C copies the passages
-        selected; Shift+F10 and the Menu key open its menu; words typed in the list go into
-        the filter field; Down and Enter in the filter field lead to the matches, Esc clears
-        it."""
+        selected; Ctrl+K marks them as checked; Shift+F10 and the Menu key open its menu;
+        words typed in the list go into the filter field; Down and Enter in the filter
+        field lead to the matches, Esc clears it."""
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             plain = event.modifiers() in (
@@ -457,6 +470,11 @@ class AnnotationsPanel(QWidget):
                 if current.isValid():
                     self.selection.choose(current)
                     return True
+            if QKeySequence(event.keyCombination()) == MARK_CHECKED:
+                from diptych.gui.passage_checks import mark_chosen_checked
+
+                mark_chosen_checked(self)
+                return True
             if event.key() == Qt.Key.Key_Delete and event.modifiers() in (
                 Qt.KeyboardModifier.NoModifier,
                 Qt.KeyboardModifier.KeypadModifier,

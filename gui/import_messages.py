@@ -35,6 +35,10 @@ _AS_UPDATE = (
 LISTED_IN_FULL = 5  # files refused whose message is shown in full; the others by name
 NAMED_AT_MOST = 20  # names shown for one kind of problem
 APPROXIMATE_NAMED = 10  # passages found approximately named in an update's box
+TO_CHECK_WHERE = (
+    "Until you have checked them, the Passages list marks them “≈” and shows them alone"
+    " when “To check” is chosen in its filters; Ctrl+K there marks those selected as checked."
+)
 
 
 def update_refused_message(title: str, text: str) -> str:
@@ -173,6 +177,7 @@ def _where_passages_went(report: ReanchorReport, article: str) -> str:
         f"Updated {article}: {counted(report.kept, 'passage')} in place, {report.moved} moved, "
         f"{report.fuzzy} found approximately{_to_check(report.approximate)}, {orphaned}."
         f"{f' {sentence(again)}.' if again else ''}"
+        f"{f' {TO_CHECK_WHERE}' if report.approximate else ''}"
     )
 
 

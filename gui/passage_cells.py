@@ -3,6 +3,7 @@ data of each role); :mod:`~diptych.gui.passage_tag_cell` draws the tag column.""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from datetime import datetime
 from enum import IntEnum
@@ -15,7 +16,7 @@ from PySide6.QtGui import QIcon
 from diptych.gui.note_html import note_to_html, note_to_plain, text_to_html
 from diptych.gui.tag_colors import color_icon
 from diptych.storage.codebook import Codebook
-from diptych.storage.model import Annotation, ArticleSummary
+from diptych.storage.model import Annotation, ArticleSummary, CheckReason, PassageCheck
 
 
 class Column(IntEnum):
@@ -36,6 +37,18 @@ ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 3
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 TAG_PATHS_ROLE = Qt.ItemDataRole.UserRole + 5  # a passage's tags as paths, in a list
 TAG_COLORS_ROLE = Qt.ItemDataRole.UserRole + 6  # their colours, in the same order
+TO_CHECK_MARK = "≈"  # before the quote of a passage an update found approximately
+
+
+def check_said(check: PassageCheck) -> str:
+    """Why a passage is to be checked, and since when, as its tooltip says it."""
+    when = local_time(check.since)
+    if check.reason == CheckReason.APPROXIMATE:
+        said = f"Found approximately after the update of {when}: check it."
+    else:  # a reason a newer Diptych gave
+        said = f"Worth a look since the update of {when} ({check.reason}): check it."
+    before = f" Before, it quoted “{one_line(check.quoted)}”." if check.quoted else ""
+    return f"{said}{before} Ctrl+K marks it as checked."
 
 
 def one_line(text: str, limit: int = 200) -> str:
@@ -137,7 +150,8 @@ class PassageCells:
                 self._tag_text[passage.tag_ids] = text
             return text
         if column == Column.QUOTE:
-            return one_line(passage.exact)
+            quote = one_line(passage.exact)
+            return f"{TO_CHECK_MARK} {quote}" if passage.check is not None else quote
         if column == Column.NOTE:
             return one_line(_plain_note(passage.note))
         if column == Column.CODER:
@@ -148,7 +162,9 @@ class PassageCells:
         """The tooltip of a cell (rich text), if it has one."""
         if column == Column.QUOTE:
             orphan = "<p><i>Orphan: not placed in the article's current text.</i></p>"
-            return text_to_html(passage.exact) + (orphan if passage.is_orphan else "")
+            check = passage.check
+            said = f"<p><i>{html.escape(check_said(check))}</i></p>" if check else ""
+            return text_to_html(passage.exact) + (orphan if passage.is_orphan else "") + said
         if column == Column.NOTE:
             return note_to_html(passage.note) or None
         if column == Column.TAGS:

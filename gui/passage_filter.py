@@ -1,4 +1,5 @@
-"""The annotations panel's filters over the passage table: tag, article, coder, text, orphans.
+"""The annotations panel's filters over the passage table: tag, article, coder, text,
+orphans, and the passages to check since an update found them only approximately.
 
 The text filter looks where the row shows it: in the quote and the note, and in the
 names of the passage's tags (their whole paths, "Economy/Trade") and of its article. Each
@@ -65,6 +66,7 @@ class PassageFilter:
             path or the article's title, ignoring case, accents and whether quotes are
             straight or curly, as the Library's filter does
             (:func:`~diptych.gui.text_folding.fold`; "": any).
+        to_check: only the passages an update found approximately, not looked at since.
     """
 
     orphans: OrphanFilter = OrphanFilter.ALL
@@ -72,6 +74,7 @@ class PassageFilter:
     article_id: int | None = None
     coder: str | None = None
     text: str = ""
+    to_check: bool = False
 
     @property
     def folded_text(self) -> str:
@@ -114,7 +117,12 @@ class PassageFilter:
         ``folded_texts`` once folded (the table's, kept from key to key; a new one if
         None): folding every passage on each key typed took longer than the filtering.
         """
-        orphans, article_id, coder = self.orphans, self.article_id, self.coder
+        orphans, article_id, coder, to_check = (
+            self.orphans,
+            self.article_id,
+            self.coder,
+            self.to_check,
+        )
         words = self.words
         kept = {} if folded_texts is None else folded_texts
         hits = hits or NameHits()
@@ -134,6 +142,8 @@ class PassageFilter:
             if article_id is not None and passage.article_id != article_id:
                 return False
             if coder is not None and passage.coder != coder:
+                return False
+            if to_check and passage.check is None:
                 return False
             if wanted is not None and wanted.isdisjoint(passage.tag_ids):
                 return False

@@ -1,6 +1,7 @@
 """The Passages panel's filters: a search field and lists of tags, articles and coders,
-each keeping the panel's rows filtered as chosen, and the lists of tags and articles
-filled again as the project's change."""
+and of whether to show only the passages to check after an update, each keeping the
+panel's rows filtered as chosen, and the lists of tags and articles filled again as the
+project's change."""
 
 from __future__ import annotations
 
@@ -49,10 +50,15 @@ class PassageFilterFields(QObject):
         self.coder_combo = FilterCombo(
             "Filter by coder", "Show passages coded by this person", panel
         )
+        self.check_combo = FilterCombo(
+            "Filter by check",
+            "Show only the passages an update of their article found approximately, to check",
+            panel,
+        )
         # The search field has a line of its own: the panel usually lives in a narrow dock,
         # where the lists stack up rather than hold the panel wide.
         combos = FlowLayout(spacing=4, fill=True)
-        for combo in (self.tag_combo, self.article_combo, self.coder_combo):
+        for combo in (self.tag_combo, self.article_combo, self.coder_combo, self.check_combo):
             combos.addWidget(combo)
         self.rows = QVBoxLayout()
         self.rows.setSpacing(4)
@@ -62,6 +68,7 @@ class PassageFilterFields(QObject):
         self.tag_combo.currentIndexChanged.connect(self.on_tag_combo_current_index_changed)
         self.article_combo.currentIndexChanged.connect(self.on_article_combo_current_index_changed)
         self.coder_combo.currentIndexChanged.connect(self.on_coder_combo_current_index_changed)
+        self.check_combo.currentIndexChanged.connect(self.on_check_combo_current_index_changed)
         self.session.tagsChanged.connect(self.on_session_tags_changed)
         self.session.articlesChanged.connect(self.on_session_articles_changed)
 
@@ -81,6 +88,16 @@ class PassageFilterFields(QObject):
     def on_coder_combo_current_index_changed(self, _position: int) -> None:
         """Filter by coder."""
         self.model.set_filter(replace(self.model.filter, coder=self.coder_combo.currentData()))
+
+    def on_check_combo_current_index_changed(self, _position: int) -> None:
+        """Show only the passages to check, or every passage."""
+        to_check = bool(self.check_combo.currentData())
+        self.model.set_filter(replace(self.model.filter, to_check=to_check))
+
+    def count_to_check(self) -> None:
+        """Say in the list how many passages are to check."""
+        count = self.model.to_check_count()
+        self.check_combo.refill("All passages", [(f"To check ({count})", True, None)])
 
     def on_session_tags_changed(self) -> None:
         """Rebuild the tag list: codebook order, indented by depth, with colours."""

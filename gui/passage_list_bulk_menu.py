@@ -1,6 +1,7 @@
 """The Passages list's context menu for several selected passages (Shift or Ctrl with a
 click or the arrows): tag them all with a tag of the codebook, take one of their tags off
-them all, or delete them, each as one undo step. In a read-only project every item is
+them all, mark those an update found approximately as checked, or delete them, each as one
+undo step. In a read-only project every item is
 greyed, saying why."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QMenu
 from diptych.gui.coding_menu import codebook_item_name, menu_tag_name
 from diptych.gui.dialogs import DELETE, context_menu, with_key
 from diptych.gui.passage_copy import copy_passages
+from diptych.gui.passage_list_menu import add_mark_checked
 from diptych.gui.read_only import grey_menu_edits
 from diptych.gui.tag_chips import shared_names
 from diptych.gui.tag_colors import color_icon
@@ -44,10 +46,11 @@ def several_passages_menu(panel: AnnotationsPanel, chosen: list[int]) -> QMenu:
     menu.addSeparator()
     copy = menu.addAction(f"&Copy {count} passages", lambda: copy_passages(session, chosen))
     with_key(copy, "Ctrl+C")
+    checked = add_mark_checked(panel, menu, chosen)
     delete = with_key(
         menu.addAction(f"&Delete {count} passages", lambda: panel.delete_passages(chosen)),
         DELETE,
     )
-    edits = [adding.menuAction(), removing.menuAction(), delete]
-    grey_menu_edits(session, menu, *edits)
+    edits = [adding.menuAction(), removing.menuAction(), delete, checked]
+    grey_menu_edits(session, menu, *filter(None, edits))
     return menu

@@ -1,5 +1,6 @@
 """The Passages list's context menu (right-click, Shift+F10 or the Menu key): go to the
-passage, write its note or delete it, as Enter, F2 and Del do in the list; in a read-only
+passage, write its note, mark it as checked (one an update found approximately) or delete
+it, as Enter, F2, Ctrl+K and Del do in the list; in a read-only
 project deleting is greyed, saying why. F2 and Del show beside their entries and choose them
 while the menu is open, as in the Library's and the Codebook's menus; Enter chooses the entry
 the keyboard is on, so it is not shown beside Go to passage. Each entry has a key letter of
@@ -11,6 +12,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from diptych.gui.dialogs import DELETE, context_menu, with_key
@@ -28,10 +30,23 @@ def passage_menu(panel: AnnotationsPanel, index: QModelIndex) -> QMenu:
     menu.addAction("&Go to passage", lambda: panel.passageActivated.emit(passage_id, article_id))
     with_key(menu.addAction("Edit &note", partial(_request_note, panel)), "F2")
     with_key(menu.addAction("&Copy", panel.copy_chosen), "Ctrl+C")
+    edits = [add_mark_checked(panel, menu, [passage_id])]
     menu.addSeparator()
-    delete = with_key(menu.addAction("&Delete passage", panel.delete_current), DELETE)
-    grey_menu_edits(panel.session, menu, delete)
+    edits.append(with_key(menu.addAction("&Delete passage", panel.delete_current), DELETE))
+    grey_menu_edits(panel.session, menu, *filter(None, edits))
     return menu
+
+
+def add_mark_checked(panel: AnnotationsPanel, menu: QMenu, chosen: list[int]) -> QAction | None:
+    """ "Mark as checked" in ``menu``, if an update found one of the passages ``chosen``
+    approximately (None if none is to check)."""
+    from diptych.gui.passage_checks import MARK_CHECKED_KEY, mark_chosen_checked
+
+    if not any((p := panel.model.find(i)) is not None and p.check for i in chosen):
+        return None
+    action = menu.addAction("Mar&k as checked", partial(mark_chosen_checked, panel))
+    action.setToolTip("Found approximately by an update: you have checked it")
+    return with_key(action, MARK_CHECKED_KEY)
 
 
 def _request_note(panel: AnnotationsPanel) -> None:

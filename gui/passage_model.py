@@ -276,6 +276,11 @@ class PassageTableModel(QAbstractTableModel):
         """How many passages of the project are orphans."""
         return self._rows.orphan_count()
 
+    def to_check_count(self) -> int:
+        """How many passages of the project are to check since an update found them
+        approximately."""
+        return self._rows.to_check_count()
+
     def other_tab_count(self) -> int:
         """How many passages the filters let through in the other tab: the orphans while
         the anchored passages are shown, and the other way round (0 if both are shown)."""

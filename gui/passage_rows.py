@@ -42,6 +42,7 @@ class PassageRows:
         self._row_index: dict[int, int] | None = None  # passage id -> row, built on demand
         self._by_id: dict[int, Annotation] | None = None  # every passage by id, on demand
         self._orphans = 0  # among every passage, kept up to date with each change
+        self._to_check = 0  # likewise: those an update found approximately
         self._coders: Counter[str] = Counter()
         # passage id -> its quote and note folded for the text filter, as the filter asks
         self.folded_texts: dict[int, str] = {}
@@ -55,6 +56,7 @@ class PassageRows:
         self.all = self.ordered(passages)
         self._by_id = None
         self._orphans = 0
+        self._to_check = 0
         self._coders.clear()
         self._count(self.all, 1)
         self.select()
@@ -122,6 +124,7 @@ class PassageRows:
     def _count(self, passages: Iterable[Annotation], sign: int) -> None:
         for passage in passages:
             self._orphans += sign * passage.is_orphan
+            self._to_check += sign * (passage.check is not None)
             if passage.coder:
                 self._coders[passage.coder] += sign
 
@@ -145,6 +148,10 @@ class PassageRows:
     def orphan_count(self) -> int:
         """How many passages of the project are orphans."""
         return self._orphans
+
+    def to_check_count(self) -> int:
+        """How many passages of the project an update found approximately, to check."""
+        return self._to_check
 
     # -- the rows shown --------------------------------------------------------------------
     def select(self) -> None:

@@ -1,4 +1,5 @@
-"""What hovering a passage shows: its tags with their colours, its note, who coded it."""
+"""What hovering a passage shows: its tags with their colours, its note, who coded it, and
+whether an update found it only approximately (to check)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ import html
 from PySide6.QtGui import QColor
 
 from diptych.gui.note_html import note_to_html
-from diptych.gui.passage_cells import local_time
+from diptych.gui.passage_cells import check_said, local_time
 from diptych.gui.session import ProjectSession
 
 TOOLTIP_NOTE_CHARS = 400
 
 
 def passage_tooltip(session: ProjectSession, annotation_id: int) -> str:
-    """Rich text describing a passage: tags with their colours, then the note."""
+    """Rich text describing a passage: tags with their colours, then the note, the coder,
+    and why it is to check, if it is."""
     passage = session.passage(annotation_id)
     codebook = session.codebook()
     tags = [
@@ -31,4 +33,6 @@ def passage_tooltip(session: ProjectSession, annotation_id: int) -> str:
     if passage.coder:
         when = local_time(passage.updated_at)
         parts.append(f"<small>{html.escape(passage.coder)} · updated {when}</small>")
+    if passage.check is not None:
+        parts.append(f"<i>≈ {html.escape(check_said(passage.check))}</i>")
     return "<hr>".join(parts)

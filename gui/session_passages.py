@@ -205,6 +205,18 @@ class PassageEdits(FileWatch):
         self._changed(passage.article_id, passage.id)
         return restored
 
+    def mark_passages_checked(self, annotation_ids: Iterable[int]) -> list[Annotation]:
+        """The passages were looked at since an update found them only approximately: no
+        longer to check. Returns those that were, as they were, for undo."""
+        marked = self.project.annotations.mark_checked(annotation_ids=annotation_ids)
+        self._changed_many({p.article_id for p in marked})
+        return marked
+
+    def put_back_checks(self, passages: Sequence[Annotation]) -> None:
+        """Undo :meth:`mark_passages_checked`: the passages to check again."""
+        self.project.annotations.put_back_checks(passages=passages)
+        self._changed_many({p.article_id for p in passages})
+
     def _changed_many(self, article_ids: set[int]) -> None:
         """Passages of several articles changed at once: each article's views follow once."""
         with self._telling_views(article_ids):

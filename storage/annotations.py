@@ -5,17 +5,12 @@ in :mod:`~diptych.storage.passage_rows`; where it is in its article's text is ke
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diptych.storage.anchors import Anchor
-from diptych.storage.errors import (
-    InputError,
-    refuse_if_another,
-    refuse_if_back,
-    refuse_if_changed,
-)
+from diptych.storage.errors import InputError, refuse_if_another, refuse_if_changed
 from diptych.storage.model import Annotation, AnnotationStatus, Coder
 from diptych.storage.passage_anchors import (
     anchor_range,
@@ -25,6 +20,8 @@ from diptych.storage.passage_anchors import (
     refuse_if_reanchored,
     restore_anchor,
 )
+from diptych.storage.passage_checks import clear_checks, put_back_check
+from diptych.storage.passage_restore import change_passages, delete_passages, restore_passages
 from diptych.storage.passage_rows import INSERT_PASSAGE, SELECT_PASSAGES, passage_of
 from diptych.storage.passage_tags import clear_tags, existing_tags, link_tags, unlink_tags
 from diptych.storage.wording import shortened
@@ -238,31 +235,31 @@ class AnnotationStore:
             self._project.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
         return before
 
+    def delete_many(self, *, expected: Sequence[Annotation]) -> None:
+        """Delete passages as :meth:`delete` with ``expected`` does, all in one go (undoing
+        a big import). See :func:`~diptych.storage.passage_restore.delete_passages`."""
+        delete_passages(self._project, expected=expected)
+
+    def change_many(self, *, changes: Sequence[tuple[Annotation, Annotation]]) -> None:
+        """Change passages from ``now`` to ``wanted`` (each pair), as :meth:`set_note` and
+        :meth:`change_tags` undo and redo them, all in one go (undoing a big import). See
+        :func:`~diptych.storage.passage_restore.change_passages`."""
+        change_passages(self._project, changes=changes)
+
     def restore(self, *, annotation: Annotation) -> Annotation:
         """Put a deleted passage back exactly as it was (same id, uuid, tags, times), less
         the tags deleted since (in another window): undoing a deletion never fails for
         want of a tag."""
-        a = annotation
-        with self._project.transaction():
-            db = self._project.db
-            back = db.execute("SELECT 1 FROM annotations WHERE uuid = ?", [a.uuid]).fetchone()
-            refuse_if_back(back is not None, f"the passage {shortened(a.exact)!r}")
-            gone = db.execute("SELECT 1 FROM articles WHERE id = ?", [a.article_id])
-            if gone.fetchone() is None:
-                raise InputError(
-                    "the passage's article was removed, perhaps in another window, so the"
-                    " passage could not be put back",
-                    advice="Undo the removal of the article in the window that removed it.",
-                )
-            db.execute(
-                INSERT_PASSAGE,
-                [a.id, a.uuid, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix,
-                 a.note, a.coder, a.created_at, a.updated_at, a.status.value],
-            )  # fmt: skip
-            link_tags(self._project, a.id, a.tag_ids, strict=False)
-            self._remember_coder(a.coder)
-            find_again(self._project, a)
-        return self.get(annotation_id=a.id)
+        self.restore_many(annotations=[annotation])
+        return self.get(annotation_id=annotation.id)
+
+    def restore_many(
+        self, *, annotations: Sequence[Annotation], texts: Mapping[int, str] | None = None
+    ) -> None:
+        """Put deleted passages back as :meth:`restore` does, all in one go (redoing a big
+        import); ``texts``: their articles' display texts, where the caller has them.
+        See :func:`~diptych.storage.passage_restore.restore_passages`."""
+        restore_passages(self._project, passages=annotations, texts=texts)
 
     def apply_anchor(self, *, annotation_id: int, anchor: Anchor | None) -> None:
         """Record where a passage was found again; None makes it an orphan."""
@@ -275,8 +272,9 @@ class AnnotationStore:
     def put_back_anchor(
         self, *, annotation: Annotation, expected: Annotation | None = None
     ) -> Annotation:
-        """Undo :meth:`reattach`: the anchor, status and time as ``annotation`` had them,
-        in one transaction. With ``expected`` (the passage as the re-attaching left it),
+        """Undo :meth:`reattach`: the anchor, status, time and mark to check (see
+        :mod:`~diptych.storage.passage_checks`) as ``annotation`` had them, in one
+        transaction. With ``expected`` (the passage as the re-attaching left it),
         only if the passage is still there: one re-attached meanwhile, in another window,
         is refused rather than moved back."""
         with self._project.transaction():
@@ -287,15 +285,17 @@ class AnnotationStore:
                 "UPDATE annotations SET updated_at = ? WHERE id = ?",
                 [annotation.updated_at, annotation.id],
             )
+            put_back_check(self._project, annotation_id=annotation.id, check=annotation.check)
             find_again(self._project, annotation)
         return self.get(annotation_id=annotation.id)
 
     def reattach(
         self, *, annotation_id: int, start: int, end: int, expected: Annotation | None = None
     ) -> Annotation:
-        """Anchor an orphan (or any passage) to a new range of its article. With
-        ``expected`` (redo: the passage as undo left it), only if the passage is still
-        there: one re-attached meanwhile, in another window, is refused rather than moved."""
+        """Anchor an orphan (or any passage) to a new range of its article: looked at, it
+        is no longer to be checked. With ``expected`` (redo: the passage as undo left it),
+        only if the passage is still there: one re-attached meanwhile, in another window,
+        is refused rather than moved."""
         current = self.get(annotation_id=annotation_id)
         text = self._project.articles.get(article_id=current.article_id).text
         anchor = anchor_range(text, start, end)
@@ -304,8 +304,29 @@ class AnnotationStore:
                 refuse_if_moved(self._project, annotation_id, expected)
             self._project.articles.confirm_text(article_id=current.article_id, anchor=anchor)
             self.apply_anchor(annotation_id=annotation_id, anchor=anchor)
+            clear_checks(self._project, annotation_ids=[annotation_id])
             self._touch(annotation_id)
         return self.get(annotation_id=annotation_id)
+
+    def mark_checked(self, *, annotation_ids: Iterable[int]) -> list[Annotation]:
+        """The passages were looked at since an update found them only approximately:
+        their marks go. Returns those that had one, as they were, for
+        :meth:`put_back_checks`."""
+        with self._project.transaction():
+            marked = [p for i in annotation_ids if (p := self._found(i)) and p.check]
+            clear_checks(self._project, annotation_ids=[p.id for p in marked])
+        return marked
+
+    def put_back_checks(self, *, passages: Iterable[Annotation]) -> None:
+        """Undo :meth:`mark_checked`: each passage (still there) marked as it was."""
+        with self._project.transaction():
+            for p in passages:
+                put_back_check(self._project, annotation_id=p.id, check=p.check)
+
+    def _found(self, annotation_id: int) -> Annotation | None:
+        row = self._project.db.execute(SELECT_PASSAGES + " WHERE a.id = ?", [annotation_id])
+        found = row.fetchone()
+        return passage_of(found) if found else None
 
     def coders(self) -> list[Coder]:
         """Everyone who coded a passage in this project."""

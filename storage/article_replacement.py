@@ -1,5 +1,6 @@
 """Updating an article from a newer file, and undoing that: the text replaced with each
-passage where the plan found it again, and the old text back with each passage where it was.
+passage where the plan found it again (those found only approximately marked to check),
+and the old text back with each passage where it was, marked as it was.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from diptych.storage.article_updates import ReplacementPlan, apply_anchors, find
 from diptych.storage.document import blocks_to_json
 from diptych.storage.errors import refuse_if_changed
 from diptych.storage.model import Annotation, Article, ReanchorReport
+from diptych.storage.passage_checks import mark_after_update, needs_a_look, put_back_check
 
 if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
@@ -61,7 +63,7 @@ def replace_article_text(
     approximate: list[str] = []  # worth a look: their words changed
     for passage, result in zip(passages, plan.results, strict=True):
         counts[AnchorMethod.POSITION if result.in_place else result.method] += 1
-        if result.method is AnchorMethod.FUZZY and not result.in_place and result.anchor:
+        if needs_a_look(result) and result.anchor:
             approximate.append(result.anchor.exact)
         if passage.is_orphan:  # an orphan the analyst was already told of
             if result.method is AnchorMethod.ORPHAN:
@@ -69,6 +71,7 @@ def replace_article_text(
             else:
                 found_again += 1
     apply_anchors(project, passages, plan.results)
+    mark_after_update(project, passages, plan.results)  # until the analyst has looked
     return ReanchorReport(
         article_id=article_id,
         kept=counts[AnchorMethod.POSITION],
@@ -122,6 +125,7 @@ def restore_article_text(
         for passage in passages:
             if passage.id in now and passage.id not in kept.placed:
                 project.annotations.restore_anchor(annotation=passage)
+                put_back_check(project, annotation_id=passage.id, check=passage.check)
         # Added on the newer text since, or re-attached on it: found again in the old text.
         again = [p for p in now.values() if p.id not in known or p.id in kept.placed]
         if again and newer is not None:

@@ -18,6 +18,7 @@ from diptych.storage.codebook import Codebook
 from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
 from diptych.storage.file_names import set_aside_name
 from diptych.storage.files import write_atomically
+from diptych.storage.passage_checks import check_said
 from diptych.storage.project import PROJECT_SUFFIX, Project
 from diptych.storage.project_aside import stale_log_notice
 from diptych.storage.project_checks import file_exists
@@ -148,6 +149,7 @@ def _annotations(project: Project, args: argparse.Namespace) -> Result:
     data, lines = [], []
     for p in passages:
         tags = [codebook.path(t) for t in p.tag_ids if t in codebook]
+        said = check_said(p.check)
         data.append(
             {
                 # An orphan's offsets are where its text was: it has none now, as the CSV
@@ -157,11 +159,13 @@ def _annotations(project: Project, args: argparse.Namespace) -> Result:
                 "end": None if p.is_orphan else p.end,
                 "quote": p.exact, "tags": tags, "note": p.note, "coder": p.coder,
                 "status": p.status.value, "created": p.created_at, "updated": p.updated_at,
+                # Found approximately by an update, and not checked since: why, since when
+                "to_check": said or None,
             }
         )  # fmt: skip
         quote = " ".join(p.exact.split())
         quote = quote if len(quote) <= 70 else quote[:69] + "…"
-        flag = " [orphan]" if p.is_orphan else ""
+        flag = " [orphan]" if p.is_orphan else (f" [to check: {said}]" if said else "")
         place = "orphan".center(15) if p.is_orphan else f"{p.start:>7}-{p.end:<7}"  # none now
         lines.append(f"{p.article_id:>4}  {place} {', '.join(tags)}{flag}")
         lines.append(f"      “{quote}”" + (f"  — {_one_line(p.note)}" if p.note else ""))

@@ -126,4 +126,9 @@ def reimport_command(project: Project, args: argparse.Namespace) -> Result:
     looks = [
         f"# found approximately, worth a look: “{' '.join(q.split())}”" for q in report.approximate
     ]
+    if looks:
+        looks.append(
+            "# each marked to check (`diptych annotations` says so) until marked as checked,"
+            " fitted or re-attached in the window"
+        )
     return Output([line, *looks, *(f"# {note}" for note in notes)], data)  # data: the figures

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diptych.storage.article_removal import ArticleRemoval
+from diptych.storage.bulk_rows import IDS, listed
 from diptych.storage.errors import refuse_if_changed
 from diptych.storage.model import Annotation, Article, Memo, MemoKind, Tag, TagRemoval
 from diptych.storage.wording import shortened
@@ -147,14 +148,9 @@ def take_back(project: Project, changes: ExchangeChanges) -> None:
         _refuse_if_signed_or_addressed(project, changes)
         for old_memo, memo in reversed(changes.memos):
             _put_memo(project, memo, old_memo)
-        for passage in reversed(changes.passages):
-            project.annotations.delete(annotation_id=passage.id, expected=passage)
-        for old, new in changes.changed:
-            _put_passage(project, new, old)
-        changes.removed_articles = [
-            project.articles.remove(article_id=expected.article.id, expected=expected)
-            for expected in changes.articles
-        ]
+        project.annotations.delete_many(expected=changes.passages[::-1])
+        project.annotations.change_many(changes=[(new, old) for old, new in changes.changed])
+        changes.removed_articles = project.articles.remove_many(expected=changes.articles)
         changes.removed_tags = [
             project.tags.delete(tag_id=tag_id, unused_only=True, expected=_as_left(changes, tag_id))
             for tag_id in reversed(changes.tag_ids)
@@ -176,12 +172,9 @@ def bring_back(project: Project, changes: ExchangeChanges) -> None:
         for removal in reversed(changes.removed_tags):
             back = project.tags.restore(removal=removal)
             changes.tags[back.id] = back  # as left: renamed if a namesake was made meanwhile
-        for article in changes.removed_articles:
-            project.articles.restore(removal=article)
-        for passage in changes.passages:
-            project.annotations.restore(annotation=passage)
-        for old, new in changes.changed:
-            _put_passage(project, old, new)
+        project.articles.restore_many(removals=changes.removed_articles)
+        project.annotations.restore_many(annotations=changes.passages)
+        project.annotations.change_many(changes=changes.changed)
         for old_memo, memo in changes.memos:
             _put_memo(project, old_memo, memo)
 
@@ -194,37 +187,22 @@ def _as_left(changes: ExchangeChanges, tag_id: int) -> TagRemoval | None:
 
 def _refuse_if_signed_or_addressed(project: Project, changes: ExchangeChanges) -> None:
     """Refuse the undo if an article the import brought was given another source address
-    since, or a passage it brought was signed with another coder's name."""
+    since, or a passage it brought was signed with another coder's name (read at once)."""
     db = project.db
+    ids = listed(r.article.id for r in changes.articles)
+    addresses = dict(db.execute(f"SELECT id, source_url FROM articles WHERE id IN {IDS}", [ids]))
     for removal in changes.articles:
         article = removal.article
-        row = db.execute("SELECT source_url FROM articles WHERE id = ?", [article.id]).fetchone()
-        if row is not None:
+        if article.id in addresses:
             what = f"the source address of the article {article.title!r}"
-            refuse_if_changed(row[0], article.source_url, what, ADVICE)
+            refuse_if_changed(addresses[article.id], article.source_url, what, ADVICE)
     brought = [*changes.passages, *(p for r in changes.articles for p in r.annotations)]
+    ids = listed(p.id for p in brought)
+    coders = dict(db.execute(f"SELECT id, coder FROM annotations WHERE id IN {IDS}", [ids]))
     for passage in brought:
-        row = db.execute("SELECT coder FROM annotations WHERE id = ?", [passage.id]).fetchone()
-        if row is not None:
+        if passage.id in coders:
             what = f"the coder's name on the passage {shortened(passage.exact)!r}"
-            refuse_if_changed(row[0], passage.coder, what, ADVICE)
-
-
-def _put_passage(project: Project, now: Annotation, wanted: Annotation) -> None:
-    """Change a passage the import changed from ``now`` (as it should still be) to
-    ``wanted``: its note (refused if written on meanwhile) and the tags that differ (tags
-    another window changed meanwhile stay as they are)."""
-    store = project.annotations
-    if now.note != wanted.note:
-        store.set_note(
-            annotation_id=now.id, note=wanted.note, expected=now.note, updated_at=wanted.updated_at
-        )
-    store.change_tags(
-        annotation_id=now.id,
-        add=set(wanted.tag_ids) - set(now.tag_ids),
-        remove=set(now.tag_ids) - set(wanted.tag_ids),
-        updated_at=wanted.updated_at,
-    )
+            refuse_if_changed(coders[passage.id], passage.coder, what, ADVICE)
 
 
 def _put_memo(project: Project, now: Memo | None, wanted: Memo | None) -> None:

@@ -16,7 +16,11 @@ so that a reader sees why and can filter them out or in.
 The ``uuid`` column is the passage's; the last, ``article uuid``, tells apart articles of
 the same title (two outlets' copies of one wire story), which the ``article`` column
 alone would merge in a pivot table. It comes last so that the columns before it keep the
-places they had in files exported before it was added.
+places they had in files exported before it was added, as do ``article address`` and
+``to check`` after it. ``to check`` says, for a passage that an update of its article
+found only approximately and that the analyst has not checked since, why and since which
+update ("found approximately by the update of 2026-03-01T10:00:00Z"); it is empty for
+the others.
 
 Control characters but tab and line ends (:data:`CSV_CONTROLS`: a NUL, an escape, a C1
 control, pasted with a note) become U+FFFD, as in the Markdown and HTML exports: a
@@ -51,11 +55,12 @@ from collections.abc import Iterator
 from diptych.storage.control_characters import CSV_CONTROLS, replaced
 from diptych.storage.exporting import ExportData, ExportPassage, Progress, ProgressMeter
 from diptych.storage.offsets import utf16_length
+from diptych.storage.passage_checks import check_said
 
 COLUMNS = (
     "article", "section", "start", "end", "quote", "tag path",
     "note", "coder", "created", "updated", "uuid", "status", "article uuid",
-    "article address",
+    "article address", "to check",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
@@ -185,4 +190,5 @@ def _cells(data: ExportData, passage: ExportPassage, tag_id: int | None) -> list
         a.status.value,
         passage.article.uuid,
         passage.article.source_url,
+        check_said(a.check),
     ]

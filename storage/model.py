@@ -78,9 +78,32 @@ class AnnotationStatus(StrEnum):
     ORPHAN = "orphan"
 
 
+class CheckReason(StrEnum):
+    """Why an update of its article left a passage worth a look."""
+
+    APPROXIMATE = "approximate"  # its words changed: found approximately
+
+
+@dataclass(frozen=True, slots=True)
+class PassageCheck:
+    """A passage that an update of its article found only approximately, worth a look
+    until the analyst has looked at it (fitted it, re-attached it or marked it checked).
+
+    Attributes:
+        reason: why (:class:`CheckReason`'s value; another Diptych may know more).
+        since: when the update was made (ISO 8601 UTC).
+        quoted: what the passage quoted before that update.
+    """
+
+    reason: str
+    since: str
+    quoted: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Annotation:
-    """A passage of an article with its tags and note."""
+    """A passage of an article with its tags and note, and the mark of an update that
+    found it only approximately (``check``), until the analyst has looked."""
 
     id: int
     uuid: str
@@ -96,6 +119,7 @@ class Annotation:
     updated_at: str
     status: AnnotationStatus = AnnotationStatus.ANCHORED
     tag_ids: tuple[int, ...] = field(default_factory=tuple)
+    check: PassageCheck | None = None
 
     @property
     def is_orphan(self) -> bool:

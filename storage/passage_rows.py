@@ -9,18 +9,23 @@ from pathlib import Path
 from typing import Any
 
 from diptych.storage.database import reader
-from diptych.storage.model import Annotation, AnnotationStatus
+from diptych.storage.model import Annotation, AnnotationStatus, PassageCheck
 from diptych.storage.sqlite_errors import translate_errors
 
 SELECT_PASSAGES = """
     SELECT a.id, a.uuid, a.article_id, a.start_pos, a.end_pos, a.exact, a.prefix, a.suffix,
            a.note, a.coder, a.created_at, a.updated_at, a.status,
-           (SELECT group_concat(t.tag_id) FROM annotation_tags t WHERE t.annotation_id = a.id)
-    FROM annotations a
+           (SELECT group_concat(t.tag_id) FROM annotation_tags t WHERE t.annotation_id = a.id),
+           c.reason, c.since, c.quoted
+    FROM annotations a LEFT JOIN passages_to_check c ON c.annotation_id = a.id
 """
+PASSAGE_COLUMNS = (
+    "id", "uuid", "article_id", "start_pos", "end_pos", "exact", "prefix", "suffix", "note",
+    "coder", "created_at", "updated_at", "status",
+)  # fmt: skip
 INSERT_PASSAGE = (
-    "INSERT INTO annotations (id, uuid, article_id, start_pos, end_pos, exact, prefix, suffix,"
-    " note, coder, created_at, updated_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO annotations ({', '.join(PASSAGE_COLUMNS)})"
+    f" VALUES ({', '.join('?' for _ in PASSAGE_COLUMNS)})"
 )
 
 
@@ -31,7 +36,8 @@ def passage_of(row: Sequence[Any]) -> Annotation:
     """The passage a row of :data:`SELECT_PASSAGES` holds."""
     tags = row[13]
     tag_ids = tuple(sorted(map(int, tags.split(",")))) if tags else ()
-    return Annotation(*row[:12], status=_STATUS[row[12]], tag_ids=tag_ids)  # type: ignore[misc]
+    check = PassageCheck(row[14], row[15], row[16]) if row[14] is not None else None
+    return Annotation(*row[:12], status=_STATUS[row[12]], tag_ids=tag_ids, check=check)  # type: ignore[misc]
 
 
 def load_passages(path: Path) -> list[Annotation]:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 APPLICATION_ID = 0x44505459  # "DPTY" in the file header marks a Diptych project
-SCHEMA_VERSION = 8  # the number of migrations below; tests keep them in step
+SCHEMA_VERSION = 9  # the number of migrations below; tests keep them in step
 MIGRATION_SET = "diptych"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied migrations
 
@@ -178,6 +178,17 @@ def _source_addresses(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN source_url TEXT NOT NULL DEFAULT ''")
 
 
+def _passages_to_check(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE passages_to_check (
+            annotation_id INTEGER PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+            reason TEXT NOT NULL,
+            since TEXT NOT NULL,
+            quoted TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+
+
 _STEPS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("0001_core", _core),
     ("0002_search", _search),
@@ -197,6 +208,9 @@ _STEPS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     # Βουλή, объем объём, Nguyen Nguyễn, الرئيس الرَّئِيسُ): the texts that have one
     # indexed by their folded words.
     ("0008_marked_letters", fold_marked_letters),
+    # The passages an update of their article found only approximately, kept until the
+    # analyst has looked at them: why, since which update, and what they quoted before.
+    ("0009_passages_to_check", _passages_to_check),
 )
 
 

@@ -42,7 +42,7 @@ def test_columns_are_exactly_the_documented_ones() -> None:
     assert COLUMNS == (
         "article", "section", "start", "end", "quote", "tag path",
         "note", "coder", "created", "updated", "uuid", "status", "article uuid",
-        "article address",
+        "article address", "to check",
     )  # fmt: skip
 
 

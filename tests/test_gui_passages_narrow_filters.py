@@ -1,9 +1,10 @@
-"""The Passages panel's three filter lists share a row where the panel is wide enough and
+"""The Passages panel's four filter lists share a row where the panel is wide enough and
 stack up where it is narrow, so that the panel never holds the window wide: on a small
 screen the articles get the room."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from gui_support import open_window
@@ -17,7 +18,8 @@ from diptych.storage.project import Project
 
 def _filters(window: MainWindow) -> list[QRect]:
     panel = window.docks["passages"].widget()
-    return [c.geometry() for c in (panel.tag_combo, panel.article_combo, panel.coder_combo)]
+    combos = (panel.tag_combo, panel.article_combo, panel.coder_combo, panel.check_combo)
+    return [c.geometry() for c in combos]
 
 
 def test_the_filter_lists_stack_in_a_narrow_panel_and_share_a_row_in_a_wide_one(
@@ -35,7 +37,7 @@ def test_the_filter_lists_stack_in_a_narrow_panel_and_share_a_row_in_a_wide_one(
     qtbot.waitUntil(lambda: dock.width() <= 200)
     qtbot.wait(20)
     narrow = _filters(window)
-    assert len({r.y() for r in narrow}) == 3  # one under the other
+    assert len({r.y() for r in narrow}) == 4  # one under the other
     for rect in narrow:
         assert rect.left() >= 0 and rect.right() < panel.width()  # whole, inside the panel
         assert rect.width() > panel.width() * 0.8  # each as wide as the panel
@@ -47,6 +49,6 @@ def test_the_filter_lists_stack_in_a_narrow_panel_and_share_a_row_in_a_wide_one(
     qtbot.wait(20)
     wide = _filters(window)
     assert len({r.y() for r in wide}) == 1  # one row
-    assert wide[0].right() < wide[1].left() and wide[1].right() < wide[2].left()
-    assert wide[2].right() > panel.width() - 20  # the row fills the panel
+    assert all(left.right() < right.left() for left, right in pairwise(wide))
+    assert wide[3].right() > panel.width() - 20  # the row fills the panel
     assert panel.tabs.geometry().top() > wide[0].bottom()

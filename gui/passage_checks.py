@@ -1,0 +1,68 @@
+"""The passages to check after an update of their article found them only approximately:
+"Mark as checked" (Ctrl+K in the Passages list, and its context menu) for the passages
+chosen there, as one undo step that Ctrl+Z takes back, marking them to check again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from diptych.gui.commands import SessionCommand, perform, quote_start
+from diptych.gui.read_only import refused_read_only
+from diptych.storage.model import Annotation
+
+if TYPE_CHECKING:
+    from diptych.gui.annotations_panel import AnnotationsPanel
+    from diptych.gui.session import ProjectSession
+
+MARK_CHECKED_KEY = "Ctrl+K"
+NONE_TO_CHECK = "No passage chosen is to be checked: none was found approximately by an update."
+
+
+class MarkPassagesChecked(SessionCommand):
+    """Mark passages as checked: no longer to check after an update (those of
+    ``annotation_ids`` that were)."""
+
+    def __init__(self, session: ProjectSession, passages: Iterable[Annotation]) -> None:
+        self.passages = [p for p in passages if p.check is not None]
+        count = len(self.passages)
+        if count == 1:
+            text = f"Mark passage “{quote_start(self.passages[0].exact)}” as checked"
+        else:
+            text = f"Mark {count} passages as checked"
+        super().__init__(session, text)
+        self.marked: list[Annotation] = []  # the passages as they were, with their marks
+
+    def _do(self) -> None:
+        self.marked = self.session.mark_passages_checked([p.id for p in self.passages])
+
+    def _redo(self) -> None:
+        self.marked = self.session.mark_passages_checked([p.id for p in self.passages])
+
+    def _undo(self) -> None:
+        self.session.put_back_checks(self.marked)
+
+    def _passage_shown(self, *, undone: bool) -> int:
+        return self.passages[0].id if self.passages else 0
+
+    def _gone(self, *, undoing: bool) -> str | None:
+        return next(filter(None, map(self._passage_gone, self.passages)), None)
+
+
+def mark_chosen_checked(panel: AnnotationsPanel) -> None:
+    """Mark the passages selected in the Passages list (the current one if none is) as
+    checked, as one undo step; say so, or that none of them was to be checked."""
+    chosen = panel.selection.selected_passages()
+    current = panel.current_passage()
+    ids = chosen or ([] if current is None else [current])
+    passages = [p for p in map(panel.model.find, ids) if p is not None]
+    marked = [p for p in passages if p.check is not None]
+    if not marked:
+        panel.session.messages.info(NONE_TO_CHECK)
+        return
+    if refused_read_only(panel.session, "no passage can be marked as checked"):
+        return
+    if perform(panel.session, MarkPassagesChecked(panel.session, marked)):
+        count = len(marked)
+        what = "Passage" if count == 1 else f"{count} passages"
+        panel.session.messages.info(f"{what} marked as checked — Ctrl+Z to undo")
