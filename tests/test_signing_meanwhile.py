@@ -55,3 +55,17 @@ def test_a_passage_signed_since_in_another_window_is_not_deleted_by_undo(sample:
             mine.annotations.delete(annotation_id=made.id, expected=made)  # undoing its making
 
         assert coders(mine, [made.id]) == ["Ben"]
+
+
+def test_passages_deleted_together_are_refused_when_one_was_signed_since(sample: Path) -> None:
+    with Project.open(sample) as mine, Project.open(sample) as other:
+        made = [
+            mine.annotations.add(article_id=1, start=s, end=s + 8, tag_ids=[1], coder="Ann")
+            for s in (4, 40)
+        ]
+        sign(other, [made[1].id], "Ben")
+
+        with pytest.raises(ChangedMeanwhileError, match="coder's name"):
+            mine.annotations.delete_many(expected=made)
+
+        assert coders(mine, [p.id for p in made]) == ["Ann", "Ben"]
