@@ -14,8 +14,9 @@ from diptych.gui.text_commands import SetText
 from diptych.storage.article_removal import ArticleRemoval, as_added
 from diptych.storage.article_updates import ReplacementPlan
 from diptych.storage.document import ArticleText
+from diptych.storage.errors import ChangedMeanwhileError
 from diptych.storage.model import ArticleSummary, MemoKind, ReanchorReport
-from diptych.storage.wording import counted
+from diptych.storage.wording import counted, sentence
 
 if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
@@ -62,6 +63,10 @@ class ImportArticles(SessionCommand):
         self.added: list[ArticleSummary] = list(added)
         self.removals: list[ArticleRemoval] = []
         self.texts: dict[int, tuple[str, ArticleText]] = {}  # the texts written, by article
+        self.addresses: dict[int, str] = {}  # the source addresses given, by article
+        # By article undone: the others of the same text then (imported again in this
+        # window, before), which its redo does not count as imported meanwhile.
+        self.twins: dict[int, set[int]] = {}
 
     def _do(self) -> None:
         if self.parsed:
@@ -70,13 +75,33 @@ class ImportArticles(SessionCommand):
                 a.id: (p.original_text, p.content)
                 for a, p in zip(self.added, self.parsed, strict=True)
             }
+            articles = self.session.project.articles
+            self.addresses = {a.id: articles.source_url(article_id=a.id) for a in self.added}
         else:
             self.session.changed_by_worker(articles_only=True)
             found = self.session.project.articles.get_many(article_ids=[a.id for a in self.added])
             self.texts = {a.id: (a.original_text, a.content) for a in found}
+            self.addresses = {a.id: a.source_url for a in found}
 
+    # An article imported again meanwhile (in another window, its text the same) is left
+    # out and named, as an import leaves out one already in the project; if all are, the
+    # redo is refused.
     def _redo(self) -> None:
-        self.session.restore_articles(self.removals)
+        twins = {r.article.id: self._imported_meanwhile(r) for r in self.removals}
+        said = [
+            f"“{removal.article.title}” is in the project again as “{twin.title}”, imported"
+            " since, perhaps in another window, so it was not imported a second time"
+            for removal in self.removals
+            if (twin := twins[removal.article.id]) is not None
+        ]
+        back = [r for r in self.removals if twins[r.article.id] is None]
+        if not back:
+            raise ChangedMeanwhileError("; ".join(said), advice="Nothing was changed.")
+        self.session.restore_articles(back)
+        self.removals = back
+        self.added = [a for a in self.added if twins.get(a.id) is None]
+        if said:
+            self.session.messages.info(sentence("; ".join(said)) + ".")
 
     def _undo(self) -> None:
         # All at once: a step half undone (the file busy half-way) could not be tried again.
@@ -85,15 +110,30 @@ class ImportArticles(SessionCommand):
         ids = [a.id for a in self.added]
         expected = [self._as_imported(a) for a in self.added]
         self.removals = self.session.remove_articles(ids, unused_only=True, expected=expected)
+        articles = self.session.project.articles
+        self.twins = {
+            r.article.id: {a.id for a in articles.with_text(text=r.article.text)}
+            for r in self.removals
+        }
+
+    def _imported_meanwhile(self, removal: ArticleRemoval) -> ArticleSummary | None:
+        """An article of ``removal``'s text imported since the undo, if there is one."""
+        before = self.twins.get(removal.article.id, set())
+        found = self.session.project.articles.with_text(text=removal.article.text)
+        return next((a for a in found if a.id not in before), None)
 
     def _as_imported(self, summary: ArticleSummary) -> ArticleRemoval:
         """What undoing the import of ``summary`` is to take: the article as imported,
-        with the text it was given, to tell an update from a newer file since by."""
+        with the text it was given, to tell an update from a newer file since by, and the
+        source address, to tell one given since by."""
         removal = as_added(summary)
         if summary.id not in self.texts:
             return removal
         original_text, content = self.texts[summary.id]
-        article = replace(removal.article, original_text=original_text, content=content)
+        address = self.addresses.get(summary.id, "")
+        article = replace(
+            removal.article, original_text=original_text, content=content, source_url=address
+        )
         return replace(removal, article=article)
 
 

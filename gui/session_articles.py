@@ -107,12 +107,22 @@ class ArticleEdits(FileWatch):
 
     def restore_article_text(self, report: ReanchorReport, *, expected: str | None = None) -> None:
         """Undo :meth:`replace_article_text` (see :meth:`ArticleStore.restore_text` for
-        ``expected``)."""
+        ``expected``); what another window changed since is kept, and said."""
         assert report.previous_article is not None
-        self.project.articles.restore_text(
-            article=report.previous_article, passages=report.previous, expected=expected
+        kept = self.project.articles.restore_text(
+            article=report.previous_article,
+            passages=report.previous,
+            expected=expected,
+            left=report,
         )
         self._text_changed(report.article_id)
+        if kept:
+            self.show_changes_from_elsewhere()
+            what = ", ".join(kept[:-1]) + " and " + kept[-1] if len(kept) > 1 else kept[0]
+            self.messages.info(
+                f"The article's older text is back; {what}, changed since, perhaps in another"
+                f" window, {'were' if len(kept) > 1 else 'was'} kept."
+            )
 
     def _text_changed(self, article_id: int) -> None:
         self._text_stamps[article_id] = text_stamp(

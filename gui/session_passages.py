@@ -9,6 +9,7 @@ from diptych.gui.session_watch import FileWatch
 from diptych.storage.errors import InputError
 from diptych.storage.model import Annotation
 from diptych.storage.passage_coders import Signing, sign, unsign
+from diptych.storage.wording import counted
 
 
 class PassageEdits(FileWatch):
@@ -111,17 +112,29 @@ class PassageEdits(FileWatch):
     def sign_passages(
         self, annotation_ids: Sequence[int], name: str, *, again: Signing | None = None
     ) -> Signing:
-        """Sign passages with another coder's name (see :func:`passage_coders.sign`)."""
+        """Sign passages with another coder's name (see :func:`passage_coders.sign`); a
+        redo (``again``) says how many kept a name given since in another window."""
         signing = sign(self.project, annotation_ids, name, again=again)
         with self._telling_views(None):
             self.allPassagesChanged.emit()
+        self._tell_kept_names(len(signing.kept))
         return signing
 
     def unsign_passages(self, signing: Signing) -> None:
-        """Put back the names :meth:`sign_passages` changed."""
-        unsign(self.project, signing)
+        """Put back the names :meth:`sign_passages` changed, less those another window
+        signed with yet another name since (kept, and said)."""
+        kept = unsign(self.project, signing)
         with self._telling_views(None):
             self.allPassagesChanged.emit()
+        self._tell_kept_names(len(kept))
+
+    def _tell_kept_names(self, count: int) -> None:
+        if count:
+            self.show_changes_from_elsewhere()
+            self.messages.info(
+                f"{counted(count, 'passage')} signed with another name since, perhaps in"
+                f" another window, {'keeps' if count == 1 else 'keep'} that name."
+            )
 
     def restore_passage(self, passage: Annotation) -> Annotation:
         """Put a deleted passage back as it was."""

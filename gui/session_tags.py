@@ -102,10 +102,17 @@ class TagEdits(SessionCore):
         return removal
 
     def merge_tags(
-        self, source_id: int, target_id: int, *, redoing: TagRemoval | None = None
+        self,
+        source_id: int,
+        target_id: int,
+        *,
+        redoing: TagRemoval | None = None,
+        expected: Tag | None = None,
     ) -> TagRemoval:
-        """Merge one tag into another (``redoing``: as :meth:`TagStore.merge`)."""
-        removal = self.project.tags.merge(source_id=source_id, target_id=target_id, redoing=redoing)
+        """Merge one tag into another (``redoing``, ``expected``: as :meth:`TagStore.merge`)."""
+        removal = self.project.tags.merge(
+            source_id=source_id, target_id=target_id, redoing=redoing, expected=expected
+        )
         self._tags_changed(all_passages=True)
         self.memosChanged.emit()  # the merged tag's memo added to the other's
         return removal

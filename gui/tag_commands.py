@@ -294,16 +294,21 @@ class MergeTags(SessionCommand):
         self.ids = (source_id, target_id)
         self.paths = (source, target)
         self.removal: TagRemoval | None = None
+        self.restored: Tag | None = None  # the merged tag as undo put it back
 
     def _do(self) -> None:
         self.removal = self.session.merge_tags(*self.ids)
 
-    def _redo(self) -> None:  # a memo the merge made is made again as it was
-        self.removal = self.session.merge_tags(*self.ids, redoing=self.removal)
+    # A memo the merge made is made again as it was. A tag renamed, recoloured, described
+    # or moved in another window after the undo is kept: the redo is refused.
+    def _redo(self) -> None:
+        self.removal = self.session.merge_tags(
+            *self.ids, redoing=self.removal, expected=self.restored
+        )
 
     def _undo(self) -> None:
         assert self.removal is not None
-        self.session.restore_tag(self.removal)
+        self.restored = self.session.restore_tag(self.removal)
 
     def _gone(self, *, undoing: bool) -> str | None:
         source, target = (self._tag_gone(i, p) for i, p in zip(self.ids, self.paths, strict=True))

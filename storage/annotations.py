@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diptych.storage.anchors import Anchor
-from diptych.storage.errors import InputError, refuse_if_changed
+from diptych.storage.errors import InputError, refuse_if_another, refuse_if_changed
 from diptych.storage.model import Annotation, AnnotationStatus, Coder
 from diptych.storage.passage_anchors import (
     anchor_range,
@@ -24,6 +24,7 @@ from diptych.storage.passage_checks import clear_checks, put_back_check
 from diptych.storage.passage_restore import change_passages, delete_passages, restore_passages
 from diptych.storage.passage_rows import INSERT_PASSAGE, SELECT_PASSAGES, passage_of
 from diptych.storage.passage_tags import clear_tags, existing_tags, link_tags, unlink_tags
+from diptych.storage.wording import shortened
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -214,19 +215,21 @@ class AnnotationStore:
         """Delete a passage; returns it as it was, for :meth:`restore`.
 
         With ``expected`` (undo and redo: the passage as the step left it), only if it is
-        still so: a passage given another note or other tags meanwhile, or re-attached, in
-        another window, is refused rather than deleted with that work (tags deleted since
-        do not count).
+        still so: a passage given another note or other tags meanwhile, re-attached, or
+        signed with another coder's name, in another window, is refused rather than deleted
+        with that work (tags deleted since do not count).
         """
         with self._project.transaction():
             before = self.get(annotation_id=annotation_id)  # under the write lock
             if expected is not None:
+                what = f"the passage {shortened(expected.exact)!r}"
+                refuse_if_another(before.uuid, expected.uuid, what)
                 refuse_if_reanchored(before.exact, before.is_orphan, expected)
                 left = sorted(existing_tags(self._project, expected.tag_ids))
                 refuse_if_changed(
-                    (before.note, list(before.tag_ids)),
-                    (expected.note, left),
-                    "the passage (its note or tags)",
+                    (before.note, list(before.tag_ids), before.coder),
+                    (expected.note, left, expected.coder),
+                    "the passage (its note, tags or coder's name)",
                     advice="Delete the passage by hand if it should go.",
                 )
             self._project.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])

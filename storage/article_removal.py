@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from diptych.storage.bulk_rows import IDS, delete_rows, insert_rows, listed
 from diptych.storage.document import ArticleText, blocks_to_json
-from diptych.storage.errors import ChangedMeanwhileError, refuse_if_back
+from diptych.storage.errors import ChangedMeanwhileError, refuse_if_back, refuse_if_changed
 from diptych.storage.model import Annotation, Article, ArticleSummary, Memo, MemoKind
 from diptych.storage.passage_rows import SELECT_PASSAGES, passage_of
 
@@ -147,6 +147,14 @@ def _row(removal: ArticleRemoval) -> dict[str, Any]:
     }
 
 
+def _knows_address(expected: ArticleRemoval) -> bool:
+    """Whether ``expected`` has the article's source address as it was left: a removal's
+    own record, or an import's with the article as imported (its text), not
+    :func:`as_added`'s, which keeps neither."""
+    article = expected.article
+    return expected.sort_order >= 0 or bool(article.original_text or article.text)
+
+
 def _refuse_if_worked_on(
     article: Article,
     passages: Sequence[Annotation],
@@ -155,18 +163,26 @@ def _refuse_if_worked_on(
 ) -> None:
     """Raise :class:`ChangedMeanwhileError` if removing the article would take away more
     than ``expected`` did (None: nothing): a passage or memo text of its own, a note, a
-    tag, a place; or a title other than ``expected``'s."""
+    tag, a place, a coder's name; or a title other than ``expected``'s, or a source
+    address, if ``expected`` has it (see :func:`_knows_address`)."""
     if expected is not None and article.title != expected.article.title:
         raise ChangedMeanwhileError(
             f"the article {article.title!r} was renamed (it was {expected.article.title!r})"
             " since, perhaps in another window, so it was kept rather than lose that change",
             advice="Remove it by hand if it should go.",
         )
+    if expected is not None and _knows_address(expected):
+        refuse_if_changed(
+            article.source_url,
+            expected.article.source_url,
+            f"the source address of the article {article.title!r}",
+            advice="Remove it by hand if it should go.",
+        )
     before = {p.id: p for p in expected.annotations} if expected else {}
     texts = {m.id: m.text for m in expected.memos} if expected else {}
     worked_on = any(
         p.id not in before
-        or (p.note, p.exact) != (before[p.id].note, before[p.id].exact)
+        or (p.note, p.exact, p.coder) != (before[p.id].note, before[p.id].exact, before[p.id].coder)
         or not set(p.tag_ids) <= set(before[p.id].tag_ids)
         for p in passages
     ) or any(m.text != texts.get(m.id, "") for m in memos)

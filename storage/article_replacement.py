@@ -6,6 +6,7 @@ and the old text back with each passage where it was, marked as it was.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from diptych.storage.anchoring import AnchorMethod
@@ -83,6 +84,11 @@ def replace_article_text(
         previous=tuple(passages),
         previous_article=old,
         title=row["title"],
+        source_url=row.get("source_url", old.source_url),
+        placed=tuple(
+            (r.anchor.start, r.anchor.end, r.anchor.exact) if r.anchor else None
+            for r in plan.results
+        ),
     )
 
 
@@ -92,29 +98,89 @@ def restore_article_text(
     article: Article,
     passages: Sequence[Annotation],
     expected: str | None,
-) -> None:
+    left: ReanchorReport | None = None,
+) -> tuple[str, ...]:
     """Undo :func:`replace_article_text`. See :meth:`ArticleStore.restore_text`."""
     with project.transaction():
         db = project.db
-        row = db.execute("SELECT display_text FROM articles WHERE id = ?", [article.id])
+        row = db.execute(
+            "SELECT display_text, title, source_url FROM articles WHERE id = ?", [article.id]
+        )
         newer = row.fetchone()  # the text being undone
         if expected is not None and newer is not None:
             _refuse_if_text_changed(newer[0], expected)
-        known = {p.id for p in passages}
-        added = [p for p in project.annotations.query(article_id=article.id) if p.id not in known]
+        now = {p.id: p for p in project.annotations.query(article_id=article.id)}
+        kept = _kept_since(left, newer, now) if newer is not None else _Kept()
+        title = kept.title or article.title
+        source_url = article.source_url if kept.source_url is None else kept.source_url
         db.execute(
             "UPDATE articles SET title = ?, source_name = ?, format = ?, encoding = ?,"
             " updated_at = ?, original_text = ?, display_text = ?, characters = ?, blocks = ?,"
             " source_url = ? WHERE id = ?",
-            [article.title, article.source_name, article.format, article.encoding,
+            [title, article.source_name, article.format, article.encoding,
              article.updated_at, article.original_text, article.text, len(article.text),
-             blocks_to_json(article.content.blocks), article.source_url, article.id],
+             blocks_to_json(article.content.blocks), source_url, article.id],
         )  # fmt: skip
+        known = {p.id for p in passages}
         for passage in passages:
-            project.annotations.restore_anchor(annotation=passage)
-            put_back_check(project, annotation_id=passage.id, check=passage.check)
-        if added and newer is not None:
-            find_again(project, added, article.text, old_text=newer[0])
+            if passage.id in now and passage.id not in kept.placed:
+                project.annotations.restore_anchor(annotation=passage)
+                put_back_check(project, annotation_id=passage.id, check=passage.check)
+        # Added on the newer text since, or re-attached on it: found again in the old text.
+        again = [p for p in now.values() if p.id not in known or p.id in kept.placed]
+        if again and newer is not None:
+            find_again(project, again, article.text, old_text=newer[0])
+    return kept.said()
+
+
+@dataclass
+class _Kept:
+    """What another window changed since an update, which its undo keeps."""
+
+    title: str = ""  # the title given since
+    source_url: str | None = None  # the source address given since
+    placed: set[int] = field(default_factory=set)  # passages re-attached since
+
+    def said(self) -> tuple[str, ...]:
+        """Each change kept, in the user's words."""
+        count = len(self.placed)
+        return tuple(
+            said
+            for said in (
+                f"the title “{self.title}”" if self.title else "",
+                "the source address" if self.source_url is not None else "",
+                f"the place of {count} passage{'s' if count > 1 else ''} re-attached (found"
+                " again in the older text)"
+                if count
+                else "",
+            )
+            if said
+        )
+
+
+def _kept_since(
+    left: ReanchorReport | None, newer: tuple[str, str, str], now: dict[int, Annotation]
+) -> _Kept:
+    """What was changed since the update left the article as ``left`` says (nothing to
+    compare with if it does not say): the article's title and source address as they are
+    (``newer``) and its passages (``now``, by id)."""
+    kept = _Kept()
+    if left is None:
+        return kept
+    _text, title, source_url = newer
+    if title != left.title:
+        kept.title = title
+    if source_url != left.source_url:
+        kept.source_url = source_url
+    for passage, place in zip(left.previous, left.placed, strict=False):
+        current = now.get(passage.id)
+        if current is not None and _place(current) != place:
+            kept.placed.add(passage.id)
+    return kept
+
+
+def _place(passage: Annotation) -> tuple[int, int, str] | None:
+    return None if passage.is_orphan else (passage.start, passage.end, passage.exact)
 
 
 def _refuse_if_text_changed(current: str, expected: str) -> None:

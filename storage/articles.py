@@ -101,6 +101,16 @@ class ArticleStore:
             raise InputError(f"there is no article {article_id}", advice=LIST_ADVICE)
         return ArticleSummary(*row)
 
+    def with_text(self, *, text: str) -> list[ArticleSummary]:
+        """The articles whose text (as shown) is ``text``: an import redone leaves out an
+        article imported again meanwhile, as an import does."""
+        with self._project.reading() as db:
+            rows = db.execute(
+                SUMMARY_SQL + " WHERE a.characters = ? AND a.display_text = ? ORDER BY a.id",
+                [len(text), text],
+            ).fetchall()
+        return [ArticleSummary(*row) for row in rows]
+
     def holds_words(self, *, article_id: int, words: str) -> bool:
         """True if the article's current text has ``words`` (an orphan's quote) somewhere,
         read without loading the text."""
@@ -270,8 +280,13 @@ class ArticleStore:
         return report
 
     def restore_text(
-        self, *, article: Article, passages: Sequence[Annotation], expected: str | None = None
-    ) -> None:
+        self,
+        *,
+        article: Article,
+        passages: Sequence[Annotation],
+        expected: str | None = None,
+        left: ReanchorReport | None = None,
+    ) -> tuple[str, ...]:
         """Undo :meth:`replace_text`: the old text back, every passage where it was.
 
         A passage added on the newer text since (in another window: this one undoes it
@@ -279,9 +294,17 @@ class ArticleStore:
         new one, rather than keeping offsets that point elsewhere in the old text. With
         ``expected`` (the text the replacing wrote), only if the article still reads so: a
         text another window put in meanwhile is refused rather than thrown away.
+
+        With ``left`` (the report of the update being undone), what another window changed
+        since is kept: a title or source address given since, and a passage re-attached on
+        the newer text (found again in the old text, as one added is). Returns those kept,
+        in the user's words ("the title “…”"), for the undo to say so.
         """
-        restore_article_text(self._project, article=article, passages=passages, expected=expected)
+        kept = restore_article_text(
+            self._project, article=article, passages=passages, expected=expected, left=left
+        )
         self._texts.drop(article.id, read_too=True)  # the views are to read the old text again
+        return kept
 
     def remove(
         self,

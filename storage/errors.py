@@ -222,3 +222,22 @@ def refuse_if_back(back: bool, what: str) -> None:
             " window, so it was not put back a second time",
             advice="It is kept as it is in the project now; nothing was changed.",
         )
+
+
+def refuse_if_another(uuid: str, expected: str, what: str) -> None:
+    """Raise :class:`ChangedMeanwhileError` if the passage or tag with the number of
+    ``what`` (which had the uuid ``expected``) is another one now (``uuid``): a backup
+    restored since, in another window, took ``what`` away and its number was given to
+    something made after the restore, which undo and redo must not touch.
+
+    Args:
+        uuid: the uuid of the passage or tag with that number in the file now.
+        expected: the uuid of the one the step worked on.
+        what: its name for the message ("the passage 'wheat prices'").
+    """
+    if expected and uuid != expected:
+        raise ChangedMeanwhileError(
+            f"{what} is no longer in the project: a backup was restored since, perhaps in"
+            " another window; what was made after the restore is left as it is",
+            advice="Nothing was changed.",
+        )

@@ -6,7 +6,9 @@ redo brings it all back with the same ids.
 
 Either goes whole or not at all (one transaction): a change made meanwhile, in another
 window, to something the import added or changed (a note written on one of its passages, a
-tag put on another passage, a memo extended) refuses it
+tag put on another passage, a memo extended, a tag it made renamed, recoloured, described
+or moved, an article it brought given a source address, a passage signed with another
+coder's name) refuses it
 (:class:`~diptych.storage.errors.ChangedMeanwhileError`), and that work is kept.
 """
 
@@ -18,8 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diptych.storage.article_removal import ArticleRemoval
+from diptych.storage.bulk_rows import IDS, listed
 from diptych.storage.errors import refuse_if_changed
-from diptych.storage.model import Annotation, Article, Memo, MemoKind, TagRemoval
+from diptych.storage.model import Annotation, Article, Memo, MemoKind, Tag, TagRemoval
+from diptych.storage.wording import shortened
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -35,6 +39,7 @@ class ExchangeChanges:
 
     articles: list[ArticleRemoval] = field(default_factory=list)  # added, as left (no memos)
     tag_ids: list[int] = field(default_factory=list)  # tags created, in the order made
+    tags: dict[int, Tag] = field(default_factory=dict)  # those tags, as left (by id)
     passages: list[Annotation] = field(default_factory=list)  # added to articles there before
     changed: list[tuple[Annotation, Annotation]] = field(default_factory=list)  # before, after
     memos: list[tuple[Memo | None, Memo]] = field(default_factory=list)  # before, after
@@ -123,6 +128,7 @@ def _changes(project: Project, before: _Before) -> ExchangeChanges:
         changes.articles.append(ArticleRemoval(article, -1, taken, ()))
     changes.tag_ids = [t.id for t in project.tags.all() if t.id > before.last_tag]
     changes.tag_ids.sort()
+    changes.tags = {tag_id: project.tags.get(tag_id=tag_id) for tag_id in changes.tag_ids}
     for memo in project.memos.all():
         old_memo = before.memos.get(_memo_key(memo))
         if old_memo is None or old_memo.text != memo.text:
@@ -139,13 +145,14 @@ def take_back(project: Project, changes: ExchangeChanges) -> None:
     """Undo an import (see the module's docstring); what was removed is kept in
     ``changes`` for :func:`bring_back`."""
     with project.transaction():
+        _refuse_if_signed_or_addressed(project, changes)
         for old_memo, memo in reversed(changes.memos):
             _put_memo(project, memo, old_memo)
         project.annotations.delete_many(expected=changes.passages[::-1])
         project.annotations.change_many(changes=[(new, old) for old, new in changes.changed])
         changes.removed_articles = project.articles.remove_many(expected=changes.articles)
         changes.removed_tags = [
-            project.tags.delete(tag_id=tag_id, unused_only=True)
+            project.tags.delete(tag_id=tag_id, unused_only=True, expected=_as_left(changes, tag_id))
             for tag_id in reversed(changes.tag_ids)
         ]
         for coder_id, _uuid, name in changes.coders:
@@ -163,12 +170,39 @@ def bring_back(project: Project, changes: ExchangeChanges) -> None:
             "INSERT OR IGNORE INTO coders (id, uuid, name) VALUES (?, ?, ?)", changes.coders
         )
         for removal in reversed(changes.removed_tags):
-            project.tags.restore(removal=removal)
+            back = project.tags.restore(removal=removal)
+            changes.tags[back.id] = back  # as left: renamed if a namesake was made meanwhile
         project.articles.restore_many(removals=changes.removed_articles)
         project.annotations.restore_many(annotations=changes.passages)
         project.annotations.change_many(changes=changes.changed)
         for old_memo, memo in changes.memos:
             _put_memo(project, old_memo, memo)
+
+
+def _as_left(changes: ExchangeChanges, tag_id: int) -> TagRemoval | None:
+    """A tag the import made as it left it, unused: undo refuses one edited since."""
+    tag = changes.tags.get(tag_id)
+    return TagRemoval(tag=tag, links=(), moved_children=()) if tag is not None else None
+
+
+def _refuse_if_signed_or_addressed(project: Project, changes: ExchangeChanges) -> None:
+    """Refuse the undo if an article the import brought was given another source address
+    since, or a passage it brought was signed with another coder's name (read at once)."""
+    db = project.db
+    ids = listed(r.article.id for r in changes.articles)
+    addresses = dict(db.execute(f"SELECT id, source_url FROM articles WHERE id IN {IDS}", [ids]))
+    for removal in changes.articles:
+        article = removal.article
+        if article.id in addresses:
+            what = f"the source address of the article {article.title!r}"
+            refuse_if_changed(addresses[article.id], article.source_url, what, ADVICE)
+    brought = [*changes.passages, *(p for r in changes.articles for p in r.annotations)]
+    ids = listed(p.id for p in brought)
+    coders = dict(db.execute(f"SELECT id, coder FROM annotations WHERE id IN {IDS}", [ids]))
+    for passage in brought:
+        if passage.id in coders:
+            what = f"the coder's name on the passage {shortened(passage.exact)!r}"
+            refuse_if_changed(coders[passage.id], passage.coder, what, ADVICE)
 
 
 def _put_memo(project: Project, now: Memo | None, wanted: Memo | None) -> None:

@@ -213,6 +213,10 @@ class ReanchorReport:
     previous: tuple[Annotation, ...] = ()  # the passages as they were, for undo
     previous_article: Article | None = None  # the article as it was, for undo
     title: str = ""  # the article's title after the update
+    source_url: str = ""  # the article's source address after the update
+    # Where the update left each passage of ``previous`` (start, end, quote; None:
+    # orphaned): undo leaves a passage re-attached since, in another window, where that put it.
+    placed: tuple[tuple[int, int, str] | None, ...] = ()
 
     @property
     def title_change(self) -> tuple[str, str] | None:

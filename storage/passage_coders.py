@@ -4,7 +4,8 @@
 # passages they made before with the new name too, so that a brief does not name the same
 # analyst twice; a name no passage carries any more leaves the list, and undo puts back
 # each passage's name and the coders as they were (same uuids). A passage's time of change
-# is left as it is: who coded it is not a change of its coding.
+# is left as it is: who coded it is not a change of its coding. A passage another window
+# signed with yet another name since is left so by undo and redo, which say how many.
 
 from __future__ import annotations
 
@@ -26,11 +27,16 @@ class Signing:
         names: each passage's id and the name it was signed with before.
         dropped: the coders whose names no passage carried any more, left out of the list.
         added: the coder put in the list for the new name (None: it was there).
+        name: the new name.
+        kept: the passages left as they were, signed with another name since (in another
+            window) than the one undo or redo would change.
     """
 
     names: tuple[tuple[int, str], ...]
     dropped: tuple[Coder, ...]
     added: Coder | None
+    name: str = ""
+    kept: tuple[int, ...] = ()
 
 
 def signed_by(project: Project, name: str) -> list[int]:
@@ -46,16 +52,20 @@ def sign(
     """Sign the passages ``annotation_ids`` with ``name`` (those deleted meanwhile are left
     out), in one transaction; see :class:`Signing` for what it returns. ``again``: the
     same signing, undone (redo): a coder it put in the list comes back as it was (same id
-    and uuid), not as another."""
+    and uuid), not as another, and a passage signed since with another name than the one
+    undo put back keeps it (``kept``)."""
     from diptych.storage.project import new_uuid
 
     with project.transaction():
         db = project.db
-        names = tuple(
+        found = [
             (row[0], row[1])
             for i in annotation_ids
             for row in db.execute("SELECT id, coder FROM annotations WHERE id = ?", [i])
-        )
+        ]
+        undone = dict(again.names) if again is not None else {}
+        kept = tuple(i for i, old in found if undone.get(i, old) != old)
+        names = tuple((i, old) for i, old in found if i not in kept)
         for annotation_id, _old in names:
             db.execute("UPDATE annotations SET coder = ? WHERE id = ?", [name, annotation_id])
         added = None
@@ -70,11 +80,12 @@ def sign(
                 db.execute("INSERT INTO coders (uuid, name) VALUES (?, ?)", [new_uuid(), name])
             added = _coder(project, name)
         dropped = _drop_unused(project, {old for _, old in names} - {name})
-    return Signing(names, dropped, added)
+    return Signing(names, dropped, added, name, kept)
 
 
-def unsign(project: Project, signing: Signing) -> None:
-    """Put back each passage's name and the list of coders as ``signing`` found them."""
+def unsign(project: Project, signing: Signing) -> tuple[int, ...]:
+    """Put back each passage's name and the list of coders as ``signing`` found them; a
+    passage signed since with another name than ``signing``'s keeps it. Returns those."""
     with project.transaction():
         db = project.db
         for coder in signing.dropped:
@@ -82,10 +93,22 @@ def unsign(project: Project, signing: Signing) -> None:
                 "INSERT OR IGNORE INTO coders (id, uuid, name) VALUES (?, ?, ?)",
                 [coder.id, coder.uuid, coder.name],
             )
+        kept = []
         for annotation_id, old in signing.names:
-            db.execute("UPDATE annotations SET coder = ? WHERE id = ?", [old, annotation_id])
+            put = db.execute(
+                "UPDATE annotations SET coder = ? WHERE id = ? AND coder = ?",
+                [old, annotation_id, signing.name],
+            )
+            if (
+                not put.rowcount
+                and db.execute("SELECT 1 FROM annotations WHERE id = ?", [annotation_id]).fetchone()
+            ):
+                kept.append(annotation_id)
         if signing.added is not None:
             _drop_unused(project, {signing.added.name})
+        if kept:  # a name put back for none of its passages
+            _drop_unused(project, {coder.name for coder in signing.dropped})
+    return tuple(kept)
 
 
 def _coder(project: Project, name: str) -> Coder | None:

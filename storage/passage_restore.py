@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 from diptych.storage.anchoring import reanchor
 from diptych.storage.anchors import Anchor
 from diptych.storage.bulk_rows import IDS, delete_rows, insert_rows, listed, update_rows
-from diptych.storage.errors import InputError, refuse_if_back, refuse_if_changed
+from diptych.storage.errors import (
+    InputError,
+    refuse_if_another,
+    refuse_if_back,
+    refuse_if_changed,
+)
 from diptych.storage.model import Annotation
 from diptych.storage.passage_anchors import apply_anchor, refuse_if_reanchored
 from diptych.storage.passage_checks import put_back_checks_of
@@ -58,7 +63,9 @@ def delete_passages(project: Project, *, expected: Sequence[Annotation]) -> None
     """Delete passages as a step of undo or redo left them (``expected``), all or none.
 
     Refused, before anything is deleted, if one of them is gone (:class:`InputError`), or
-    was given another note or other tags, or re-attached, meanwhile, in another window
+    was given another note or other tags, re-attached, or signed with another coder's
+    name, meanwhile, in another window (or is another passage with its number, made after
+    a restore from backup)
     (:class:`~diptych.storage.errors.ChangedMeanwhileError`; tags deleted since do not
     count): the first such passage, in the order given, is named, and that work is kept.
     """
@@ -77,11 +84,12 @@ def delete_passages(project: Project, *, expected: Sequence[Annotation]) -> None
             before = now.get(a.id)
             if before is None:
                 raise InputError(f"there is no passage {a.id}")
+            refuse_if_another(before.uuid, a.uuid, f"the passage {shortened(a.exact)!r}")
             refuse_if_reanchored(before.exact, before.is_orphan, a)
             refuse_if_changed(
-                (before.note, list(before.tag_ids)),
-                (a.note, sorted(t for t in a.tag_ids if t in tags)),
-                "the passage (its note or tags)",
+                (before.note, list(before.tag_ids), before.coder),
+                (a.note, sorted(t for t in a.tag_ids if t in tags), a.coder),
+                "the passage (its note, tags or coder's name)",
                 advice="Delete the passage by hand if it should go.",
             )
         delete_rows(project.db, table="annotations", column="id", values=now)

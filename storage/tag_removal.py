@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diptych.storage.connection import Database
-from diptych.storage.errors import ChangedMeanwhileError
+from diptych.storage.errors import ChangedMeanwhileError, refuse_if_another
 from diptych.storage.model import Memo, MemoKind, Tag, TagRemoval
 from diptych.storage.tag_checks import crowded, known_tag, namesake
 from diptych.storage.tag_keys import KeyEdit
@@ -98,7 +98,7 @@ def refuse_if_worked_on(removal: TagRemoval, expected: TagRemoval | None) -> Non
     (None: nothing): a passage's tag, a sub-tag, a memo's text; or, with ``expected``, a
     tag no longer as ``expected.tag`` has it (renamed, recoloured, described or moved)."""
     if expected is not None:
-        _refuse_if_edited(removal.tag, expected.tag)
+        refuse_if_edited(removal.tag, expected.tag)
     links = set(expected.links) if expected else set()
     children = {t.id for t in expected.moved_children} if expected else set()
     texts = {m.id: m.text for m in expected.memos} if expected else {}
@@ -115,9 +115,13 @@ def refuse_if_worked_on(removal: TagRemoval, expected: TagRemoval | None) -> Non
         )
 
 
-def _refuse_if_edited(tag: Tag, expected: Tag) -> None:
+def refuse_if_edited(
+    tag: Tag, expected: Tag, advice: str = "Delete it by hand if it should go."
+) -> None:
     """Raise :class:`ChangedMeanwhileError` naming what was changed in ``tag`` (as it is now)
-    since it read as ``expected``."""
+    since it read as ``expected``; ``advice``: what the user can do instead. Another tag
+    with its number (a backup restored since) is refused as such, not as an edit."""
+    refuse_if_another(tag.uuid, expected.uuid, f"the tag {expected.name!r}")
     changes = [
         f"renamed (it was {expected.name!r})" if tag.name != expected.name else "",
         "given another colour" if tag.color != expected.color else "",
@@ -130,7 +134,7 @@ def _refuse_if_edited(tag: Tag, expected: Tag) -> None:
         raise ChangedMeanwhileError(
             f"the tag {tag.name!r} was {what} since, perhaps in another window, so it was"
             " kept rather than lose that change",
-            advice="Delete it by hand if it should go.",
+            advice=advice,
         )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from diptych.storage.codebook import PATH_SEPARATOR, Codebook
-from diptych.storage.errors import InputError, refuse_if_changed
+from diptych.storage.errors import ChangedMeanwhileError, InputError, refuse_if_changed
 from diptych.storage.model import Tag, TagRemoval
 from diptych.storage.palette import next_color, normalize_color
 from diptych.storage.tag_checks import (
@@ -35,11 +35,19 @@ from diptych.storage.tag_keys import (
     keys_by_id,
     stored_keys,
 )
-from diptych.storage.tag_removal import refuse_if_worked_on, remade_memos, remove_tag
+from diptych.storage.tag_removal import (
+    refuse_if_edited,
+    refuse_if_worked_on,
+    remade_memos,
+    remove_tag,
+)
 from diptych.storage.tag_restore import refuse_if_moved, restore_removal, restore_tag_places
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
+
+
+MERGE_BY_HAND = "Merge it by hand (Tags > Merge tag into…) if it should go."
 
 
 class TagStore:
@@ -318,7 +326,12 @@ class TagStore:
         return removal
 
     def merge(
-        self, *, source_id: int, target_id: int, redoing: TagRemoval | None = None
+        self,
+        *,
+        source_id: int,
+        target_id: int,
+        redoing: TagRemoval | None = None,
+        expected: Tag | None = None,
     ) -> TagRemoval:
         """Merge ``source`` into ``target``: its passages and sub-tags move to the target,
         and its key too if the target had none.
@@ -326,12 +339,20 @@ class TagStore:
         A sub-tag whose name the target already has among its own sub-tags is merged into
         that one in turn, so that "Econ/Trade" merged along with "Econ" into "Economy"
         joins "Economy/Trade". ``redoing``: what the same merge did before it was undone;
-        a memo it made for a target that had none is made again as it was.
+        a memo it made for a target that had none is made again as it was. ``expected``
+        (redo: the tag as undo put it back): a tag renamed, recoloured, described or moved
+        since, in another window, is kept and the merge refused
+        (:class:`ChangedMeanwhileError`); so is one given sub-tags since, which the merge
+        would move under the other tag.
         """
         with self._project.transaction(), keeping_keys(self._project.db) as keys:
             codebook = self.codebook()
             known_tag(codebook, source_id)
             known_tag(codebook, target_id)
+            source = codebook.get(source_id)
+            if expected is not None and source is not None:
+                refuse_if_edited(source, expected, MERGE_BY_HAND)
+                _refuse_if_given_sub_tags(codebook, source, redoing)
             if source_id == target_id:
                 raise InputError("a tag cannot be merged into itself")
             if target_id in {t.id for t in codebook.descendants(source_id)}:
@@ -374,6 +395,20 @@ class TagStore:
         meanwhile (in another window), stays where it is: :class:`ChangedMeanwhileError`.
         """
         return restore_tag_places(self._project, tag=tag, others=others, expected=expected)
+
+
+def _refuse_if_given_sub_tags(codebook: Codebook, source: Tag, redoing: TagRemoval | None) -> None:
+    """Refuse redoing a merge of ``source`` if it has sub-tags the merge did not move (made
+    or moved under it since, in another window): the merge would move them too."""
+    moved: set[int] = set()
+    if redoing is not None:
+        moved = {t.id for t in redoing.moved_children} | {f.tag.id for f in redoing.folded}
+    if any(t.id not in moved for t in codebook.children(source.id)):
+        raise ChangedMeanwhileError(
+            f"the tag {source.name!r} was given sub-tags since, perhaps in another window,"
+            " so it was kept rather than move them",
+            advice=MERGE_BY_HAND,
+        )
 
 
 def full_path(codebook: Codebook, tag: Tag) -> str:

@@ -17,6 +17,7 @@ from diptych.storage.exchange_undo import bring_back, import_recorded, take_back
 from diptych.storage.exporting import collect
 from diptych.storage.importing import parse_article
 from diptych.storage.model import MemoKind
+from diptych.storage.passage_coders import sign
 from diptych.storage.project import Project
 from diptych.storage.refiqda_export import export_qdpx
 from diptych.storage.search import search
@@ -167,3 +168,68 @@ def test_a_file_that_brings_nothing_new_records_no_change(project: Project, tmp_
     path = exported(project, tmp_path / "study.qdpx")
     _summary, changes = import_recorded(project, path=path)
     assert not changes
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [{"name": "Sea by Bob"}, {"color": "#112233"}, {"description": "Bob's definition"}],
+    ids=["renamed", "recoloured", "described"],
+)
+def test_a_tag_it_created_edited_in_another_window_refuses_the_undo(
+    project: Project, tmp_path: Path, edit: dict[str, str]
+) -> None:
+    _summary, changes = import_recorded(project, path=other_project(tmp_path))
+    sea = next(t for t in project.tags.all() if t.name == "Sea")
+    with Project.open(project.path) as other:  # another window edits the tag
+        other.tags.update(tag_id=sea.id, **edit)  # type: ignore[arg-type]
+    kept = state(project)
+
+    with pytest.raises(ChangedMeanwhileError, match=r"the tag 'Sea.*' was (renamed|given)"):
+        take_back(project, changes)
+    assert state(project) == kept
+
+
+def test_an_address_given_an_article_it_brought_refuses_the_undo(
+    project: Project, tmp_path: Path
+) -> None:
+    _summary, changes = import_recorded(project, path=other_project(tmp_path))
+    (brought,) = changes.articles
+    with Project.open(project.path) as other:
+        other.articles.set_source_url(article_id=brought.article.id, url="https://bob.example/x")
+    kept = state(project)
+
+    with pytest.raises(ChangedMeanwhileError, match="source address of the article"):
+        take_back(project, changes)
+    assert state(project) == kept
+    assert project.articles.source_url(article_id=brought.article.id) == "https://bob.example/x"
+
+
+def test_a_passage_it_brought_signed_by_another_coder_refuses_the_undo(
+    project: Project, tmp_path: Path
+) -> None:
+    _summary, changes = import_recorded(project, path=other_project(tmp_path))
+    chiaras = next(p for p in project.annotations.query() if p.coder == "Chiara")
+    with Project.open(project.path) as other:
+        sign(other, [chiaras.id], "Bob")
+    kept = state(project)
+
+    with pytest.raises(ChangedMeanwhileError, match="coder's name on the passage 'trawlers'"):
+        take_back(project, changes)
+    assert state(project) == kept
+
+
+def test_a_tag_brought_back_beside_a_namesake_is_taken_back_again(
+    project: Project, tmp_path: Path
+) -> None:
+    before = state(project)
+    _summary, changes = import_recorded(project, path=other_project(tmp_path))
+    take_back(project, changes)
+    with Project.open(project.path) as other:  # another window makes a tag of that name
+        other.tags.add(name="Sea")
+    bring_back(project, changes)  # the import's tag is back as "Sea (2)"
+    assert {t.name for t in project.tags.all()} >= {"Sea", "Sea (2)"}
+
+    take_back(project, changes)
+    names = [t.name for t in project.tags.all()]
+    assert names.count("Sea") == 1 and "Sea (2)" not in names
+    assert len(names) == len(before["tags"]) + 1  # type: ignore[arg-type]

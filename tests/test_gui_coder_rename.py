@@ -6,13 +6,19 @@ name."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from gui_support import keyboard_in, select_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from diptych.gui import dialogs
+from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
+from diptych.gui.messages import Level
+from diptych.storage.passage_coders import sign
+from diptych.storage.project import Project
 
 
 def tag(qtbot: QtBot, window: MainWindow, quote: str) -> int:
@@ -98,3 +104,30 @@ def test_nothing_is_asked_without_passages_signed_with_the_old_name(
     window.actions_.coder.trigger()
     assert asked == []
     assert window.session.coder == "Jane Analyst"
+
+
+def test_undo_of_signing_keeps_a_name_another_window_gave_since_and_says_so(
+    qtbot: QtBot,
+    window: MainWindow,
+    context: AppContext,
+    sample: Path,
+    asked: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window.session.coder = "root"
+    ids = [tag(qtbot, window, "delicate choreography"), tag(qtbot, window, "middle powers")]
+    monkeypatch.setattr(dialogs, "ask_named", lambda *_args, **_kw: True)
+    window.actions_.coder.trigger()
+    assert signed(window, ids) == ["Jane Analyst", "Jane Analyst"]
+    posted: list[tuple[int, str, str]] = []
+    context.messages.posted.connect(lambda *args: posted.append(args))
+    with Project.open(sample) as other:  # another window signs the first one meanwhile
+        sign(other, ids[:1], "Ben")
+
+    window.actions_.undo.trigger()
+
+    assert signed(window, ids) == ["Ben", "root"]
+    said = [text for level, _title, text in posted if level == Level.INFO]
+    assert said == [
+        "1 passage signed with another name since, perhaps in another window, keeps that name."
+    ]

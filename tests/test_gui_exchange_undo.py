@@ -17,6 +17,8 @@ from test_exchange_undo_bulk import ARTICLES, study
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.storage.exporting import collect
+from diptych.storage.importing import parse_article
+from diptych.storage.project import Project
 from diptych.storage.refiqda_export import export_qdpx
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
@@ -150,3 +152,65 @@ def test_undo_and_redo_of_a_big_import_show_its_rows_in_the_window_lists(
     qtbot.waitUntil(lambda: not passages.reading)
     assert listed() == imported
     assert len(window.library.selected_articles()) == ARTICLES  # brought back, selected
+
+
+def _imported(qtbot: QtBot, window: MainWindow, tmp_path: Path, posted: list[Any]) -> None:
+    window.context.messages.posted.connect(lambda *args: posted.append(args))
+    window.importer.import_files([other_project(tmp_path)])  # brings tags Sea, Sea/Fishing
+    qtbot.waitUntil(lambda: any("other.qdpx" in text for *_, text in posted), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.findChildren(QProgressDialog), timeout=10_000)
+
+
+def test_undo_of_an_import_keeps_a_tag_it_made_renamed_in_another_window_and_says_so(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, sample: Path
+) -> None:
+    posted: list[Any] = []
+    _imported(qtbot, window, tmp_path, posted)
+    sea = next(t for t in window.session.ordered_tags() if t.name == "Sea")
+    with Project.open(sample) as other:  # another window renames the tag
+        other.tags.update(tag_id=sea.id, name="Sea by Bob")
+
+    window.actions_.undo.trigger()
+
+    errors = [text for level, _title, text in posted if level == Level.ERROR]
+    assert len(errors) == 1
+    assert "The tag 'Sea by Bob' was renamed (it was 'Sea') since" in errors[0]
+    assert "Sea by Bob" in tags(window) and "Harbour log" in titles(window)  # nothing undone
+
+
+def test_redo_of_an_import_names_a_tag_back_beside_a_namesake_made_meanwhile(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, sample: Path
+) -> None:
+    posted: list[Any] = []
+    _imported(qtbot, window, tmp_path, posted)
+    window.actions_.undo.trigger()
+    assert "Sea" not in tags(window)
+    with Project.open(sample) as other:  # another window makes a tag of that name
+        other.tags.add(name="Sea")
+
+    window.actions_.redo.trigger()
+
+    assert "Harbour log" in titles(window) and "Sea (2)" in tags(window)
+    said = [text for level, _title, text in posted if level == Level.INFO]
+    assert said[-1] == (
+        "The tag “Sea” is back as “Sea (2)”: a tag of that name was added beside it meanwhile."
+    )
+
+
+def test_redo_of_an_import_is_refused_when_its_article_was_imported_again_meanwhile(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, sample: Path
+) -> None:
+    posted: list[Any] = []
+    _imported(qtbot, window, tmp_path, posted)
+    (harbour,) = [a.id for a in window.session.articles() if a.title == "Harbour log"]
+    text = window.session.project.articles.get(article_id=harbour).text
+    window.actions_.undo.trigger()
+    with Project.open(sample) as other:  # another window imports the same text
+        other.articles.add(parsed=parse_article(text.encode(), name="harbour.txt"))
+
+    window.actions_.redo.trigger()
+
+    assert titles(window).count("Harbour log") == 1 and "Sea" not in tags(window)
+    errors = [text for level, _title, text in posted if level == Level.ERROR]
+    assert len(errors) == 1
+    assert "“Harbour log” is in the project again as “Harbour log”, imported since" in errors[0]

@@ -9,10 +9,13 @@ from pathlib import Path
 from gui_support import open_window
 from pytestqt.qtbot import QtBot
 
+from diptych.gui.commands import perform
 from diptych.gui.context import AppContext
 from diptych.gui.launcher import Launcher
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
+from diptych.gui.passage_commands import AddPassage
+from diptych.gui.tag_commands import AddTag
 from diptych.gui.tag_dialog import TagValues
 from diptych.storage.backup_folders import list_backups
 from diptych.storage.project import Project
@@ -92,3 +95,39 @@ def test_undoing_in_the_second_window_a_deletion_the_restore_took_back_keeps_one
     assert "nothing was changed" in refused[0]
     assert not second.session.undo_stack.canUndo()  # the step left the stack
     second.close()
+
+
+def test_undo_in_the_second_window_after_a_restore_leaves_what_took_its_numbers(
+    qtbot: QtBot, launched: MainWindow, context: AppContext, sample: Path
+) -> None:
+    first = launched
+    launcher: Launcher = first.launcher  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: first.backups.last is not None, timeout=5000)
+    backup = first.backups.last
+    assert backup is not None
+    second = open_window(qtbot, context, Project.open(sample))
+    ss = second.session
+    assert perform(ss, AddTag(ss, name="Second's tag", color="#5ED1C4"))
+    assert perform(ss, AddPassage(ss, article_id=1, start=4, end=30, tag_ids=[1]))
+    said: list[tuple[int, str, str]] = []
+    context.messages.posted.connect(lambda *args: said.append(args))
+
+    launcher.restore(first, backup)  # the second window's tag and passage are gone
+    restored = launcher.window
+    assert restored is not None
+    rs = restored.session
+    assert perform(rs, AddTag(rs, name="First's new tag", color="#112233"))
+    assert perform(rs, AddPassage(rs, article_id=2, start=10, end=50, tag_ids=[1]))
+    qtbot.waitUntil(lambda: "First's new tag" in shown_tags(second), timeout=5000)
+    second.actions_.undo.trigger()
+    second.actions_.undo.trigger()
+
+    assert "First's new tag" in tag_names(sample)
+    with Project.open(sample, read_only=True) as project:
+        assert [p.article_id for p in project.annotations.query()][-1] == 2  # still there
+    refused = [text for level, _title, text in said if level == Level.ERROR]
+    assert len(refused) == 2
+    assert all("is no longer in the project: a backup was restored" in t for t in refused)
+    assert not any("changed since" in t or "renamed" in t for t in refused)
+    second.close()
+    restored.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from diptych.storage.errors import ChangedMeanwhileError
+from diptych.storage.model import TagRemoval
 from diptych.storage.project import Project
 
 
@@ -48,3 +49,40 @@ def test_a_tag_back_in_the_project_is_not_put_back_twice(sample: Path) -> None:
             project.tags.restore(removal=removal)
 
         assert project.tags.codebook().ordered() == before
+
+
+def _restored_elsewhere(path: Path, backup: Path) -> None:
+    """The project written over with ``backup``, as File > Restore from backup does."""
+    from diptych.storage.backup_restore import restore_backup
+
+    restore_backup(backup, target=path, root=path.parent / "backups")
+
+
+def test_undo_leaves_a_passage_and_tag_made_after_a_restore_that_took_their_numbers(
+    sample: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    backup = tmp_path / "backup.diptych"
+    shutil.copyfile(sample, backup)
+    with Project.open(sample) as mine:
+        tag = mine.tags.add(name="Second's tag")
+        passage = mine.annotations.add(article_id=1, start=4, end=30, tag_ids=[tag.id])
+        _restored_elsewhere(sample, backup)
+        with Project.open(sample) as other:  # the restored window makes its own
+            theirs = other.tags.add(name="First's new tag")
+            their_passage = other.annotations.add(article_id=2, start=10, end=50, tag_ids=[1])
+        assert (theirs.id, their_passage.id) == (tag.id, passage.id)  # the numbers again
+
+        with pytest.raises(ChangedMeanwhileError) as refused:
+            mine.annotations.delete(annotation_id=passage.id, expected=passage)
+        said = str(refused.value)
+        assert said.startswith(f"the passage {passage.exact!r} is no longer in the project")
+        assert "a backup was restored since" in said and "changed since" not in said
+
+        as_left = TagRemoval(tag=tag, links=(), moved_children=())
+        with pytest.raises(ChangedMeanwhileError, match='tag "Second\'s tag" is no longer'):
+            mine.tags.delete(tag_id=tag.id, unused_only=True, expected=as_left)
+
+        assert mine.annotations.get(annotation_id=passage.id) == their_passage
+        assert mine.tags.get(tag_id=tag.id) == theirs

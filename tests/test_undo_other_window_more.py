@@ -273,7 +273,8 @@ def test_undoing_a_new_passage_keeps_it_when_another_window_wrote_its_note(
     session.undo_stack.undo()
 
     assert session.passage(passage_id).note == "Theirs."
-    assert len(undo_failures) == 1 and "passage (its note or tags)" in undo_failures[0]
+    assert len(undo_failures) == 1
+    assert "passage (its note, tags or coder's name)" in undo_failures[0]
 
 
 def test_undoing_a_new_passage_keeps_it_when_another_window_tagged_it(
@@ -316,7 +317,8 @@ def test_redoing_a_deletion_keeps_a_passage_another_window_wrote_a_note_on_after
     session.undo_stack.redo()
 
     assert session.passage(passage.id).note == "Theirs."
-    assert len(undo_failures) == 1 and "passage (its note or tags)" in undo_failures[0]
+    assert len(undo_failures) == 1
+    assert "passage (its note, tags or coder's name)" in undo_failures[0]
 
 
 def test_a_deletion_is_undone_and_redone_when_nothing_else_changed_the_passage(
