@@ -16,10 +16,11 @@ import argparse
 import unicodedata
 
 from diptych.storage.anchors import whole_characters
+from diptych.storage.cli_annotate_again import tag_again
 from diptych.storage.cli_results import Output, Result
 from diptych.storage.codebook import PATH_SEPARATOR
 from diptych.storage.errors import InputError
-from diptych.storage.model import Article
+from diptych.storage.model import Annotation, Article
 from diptych.storage.project import Project
 from diptych.storage.tag_paths import new_tag_path
 from diptych.storage.typed_quotes import as_typed, typed_occurrences
@@ -31,16 +32,46 @@ def annotate_command(project: Project, args: argparse.Namespace) -> Result:
     if args.quote is not None:
         start, end = _quoted(article, args.quote, args.occurrence, notes)
     else:
-        if args.end is None:
-            raise InputError("--start needs --end")
-        start, end = args.start, args.end
+        start, end = _offsets(article, args.start, args.end, notes)
+    if args.replace_note and not args.note:
+        raise InputError("--replace-note needs --note, the note to put instead")
     with project.transaction():
         tag_ids = [_tag_id(project, name) for name in args.tag]
-        passage = project.annotations.add(
-            article_id=article.id, start=start, end=end, tag_ids=tag_ids,
-            note=args.note, coder=args.coder,
-        )  # fmt: skip
+        same = _passage_on(project, article.id, start, end, args.coder)
+        if same is not None:  # a script run again: tagged once, as the window does
+            passage = tag_again(project, same, tag_ids, args, notes)
+        else:
+            passage = project.annotations.add(
+                article_id=article.id, start=start, end=end, tag_ids=tag_ids,
+                note=args.note, coder=args.coder,
+            )  # fmt: skip
     return Output([passage.uuid], {"uuid": passage.uuid, "id": passage.id}, notes)
+
+
+def _offsets(article: Article, start: int, end: int | None, notes: list[str]) -> tuple[int, int]:
+    """``[start, end)`` widened to whole characters, as a quote is (offsets from a script
+    count code points, which may split an accent from its letter or a flag in two)."""
+    if end is None:
+        raise InputError("--start needs --end")
+    if not 0 <= start < end <= len(article.text):
+        return start, end  # refused when the passage is added, saying why
+    whole = whole_characters(article.text, start, end)
+    if whole != (start, end):
+        notes.append(
+            f"the range {start}-{end} splits a character (an accent, an emoji or a flag);"
+            f" the passage is {whole[0]}-{whole[1]}, its whole characters"
+        )
+    return whole
+
+
+def _passage_on(
+    project: Project, article_id: int, start: int, end: int, coder: str
+) -> Annotation | None:
+    """The passage of ``coder`` on exactly ``[start, end)`` (not an orphan), if any."""
+    for passage in project.annotations.query(article_id=article_id, coder=coder):
+        if not passage.is_orphan and (passage.start, passage.end) == (start, end):
+            return passage
+    return None
 
 
 def _tag_id(project: Project, name: str) -> int:

@@ -250,7 +250,8 @@ def _annotate_parser(sub: Any, name: str) -> None:
         "text. A quote's quotation marks and apostrophes may be straight or curly, whichever "
         "the article has (Xi's finds Xi’s). Unknown tags are created, a path's missing tags "
         "each inside the one before (Economy/Tariffs makes Tariffs under Economy). Prints the "
-        "passage's uuid.",
+        "passage's uuid. Run again on the same range (by the same coder), it adds the tags "
+        "the passage lacks to it rather than making another.",
     )
     p.add_argument("project", type=Path)
     p.add_argument("article", type=_POSITIVE, metavar="ARTICLE_ID")
@@ -275,6 +276,12 @@ def _annotate_parser(sub: Any, name: str) -> None:
         "--tag", type=_text, action="append", required=True, help="tag to apply (repeatable)"
     )
     p.add_argument("--note", type=_text, default="", help="note on the passage (Markdown)")
+    p.add_argument(
+        "--replace-note",
+        action="store_true",
+        help="where your passage on that range already has another note, put --note instead"
+        " (without it, that is refused)",
+    )
     p.add_argument(
         "--coder",
         type=_text,

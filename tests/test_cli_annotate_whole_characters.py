@@ -83,3 +83,34 @@ def test_whole_characters_leave_whole_ones_as_they_are() -> None:
     assert whole_characters(text, start, start + 4) == (start, start + 4)
     assert whole_characters(text, start + 2, start + 4) == (start + 2, start + 4)
     assert whole_characters(text, 0, 2) == (0, 2)
+
+
+@pytest.mark.parametrize(
+    ("part", "whole"),
+    [("Zoe", "Zoe\u0308"), ("🇷", "🇰🇷"), ("👋", "👋🏽"), ("👧", FAMILY)],
+    ids=["accent", "flag", "skin", "joined"],
+)
+def test_offsets_are_widened_to_whole_characters_as_a_quote_is(
+    project: Path, part: str, whole: str
+) -> None:
+    text = article_text(project)
+    start = text.index(part)
+    offsets = ["--start", str(start), "--end", str(start + len(part))]
+    status, _out, err = run("annotate", project, "1", *offsets, "--tag", "T")
+    assert status == 0, err
+    begins = text.index(whole)
+    assert f"splits a character (an accent, an emoji or a flag); the passage is {begins}-" in err
+    rows = json.loads(run("annotations", project, "--json")[1])
+    assert (rows[-1]["quote"], rows[-1]["start"]) == (whole, begins)
+
+
+def test_offsets_of_whole_characters_are_taken_without_a_word(project: Path) -> None:
+    start = article_text(project).index("Zoe")
+    offsets = ["--start", str(start), "--end", str(start + 4)]
+    status, _out, err = run("annotate", project, "1", *offsets, "--tag", "T")
+    assert (status, err) == (0, "")
+
+
+def article_text(project: Path) -> str:
+    with Project.open(project, read_only=True) as opened:
+        return opened.articles.get(article_id=1).text
