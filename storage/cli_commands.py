@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 from collections.abc import Callable
 from datetime import datetime
@@ -12,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from diptych.storage.cli_annotate import annotate_command
 from diptych.storage.cli_imports import import_command, reimport_command
+from diptych.storage.cli_new_project import create_whole, folder_turn, remove_files, remove_unused
 from diptych.storage.cli_results import Content, Output, Result
 from diptych.storage.cli_tags import list_tags, require_tag, tag_command
 from diptych.storage.codebook import Codebook
-from diptych.storage.errors import DiptychError, InputError, ProjectBusyError
+from diptych.storage.errors import InputError
 from diptych.storage.file_names import set_aside_name
 from diptych.storage.files import write_atomically
 from diptych.storage.passage_checks import check_said
@@ -41,17 +41,28 @@ def run(args: argparse.Namespace, *, to_terminal: bool = False) -> Result:
     if new:
         _refuse_unlisted_name(path)
     kept: list[Path] = []
+    with folder_turn(path, exclusive=new):  # a project made by another command is whole
+        made = create_whole(path) if new else None
+        try:
+            project = Project.open(
+                path, create=create, verify=verify,
+                before_upgrade=lambda p: kept.append(_keep_older(p)),
+            )  # fmt: skip
+        except BaseException:
+            if made is not None:  # nobody could open it: it is this command's own
+                remove_files(path)
+            raise
     try:
-        with Project.open(
-            path, create=create, verify=verify, before_upgrade=lambda p: kept.append(_keep_older(p))
-        ) as project:
-            result = handler(project, args)
-            set_aside = project.log_set_aside
-            search_kept = project.search_kept
+        result = handler(project, args)
     except BaseException:
-        if new:  # a refused command leaves no empty project behind
-            _remove_new_project(path)
+        if made is not None:  # a refused command leaves no empty project behind
+            remove_unused(project, made)
         raise
+    finally:
+        if not project.closed:
+            project.close()
+    set_aside = project.log_set_aside or (made.log_set_aside if made else None)
+    search_kept = project.search_kept
     notes = [
         f"{path} was updated to this version's format, which an older Diptych cannot open;"
         f" the file as it was is kept as {copy}"
@@ -91,23 +102,6 @@ def _keep_older(project: Project) -> Path:
         copy = set_aside_name(path, f"{what}, {stamp}")
     copy_open_project(project, copy)
     return copy
-
-
-def _remove_new_project(path: Path) -> None:
-    """Remove the project this command created, unless something was saved in it since
-    (by another command run at the same time): a file whose creation was cut short, or
-    that holds nothing, goes; one that holds anything, or is busy, stays."""
-    try:
-        with Project.open(path, read_only=True, verify=False) as project:
-            if not project.is_empty():
-                return
-    except ProjectBusyError:  # another program is writing to it: not this command's
-        return
-    except DiptychError:  # not a whole project: its creation was cut short here
-        pass
-    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
-        with contextlib.suppress(OSError):
-            path.with_name(name).unlink(missing_ok=True)
 
 
 def _articles(project: Project, args: argparse.Namespace) -> Result:

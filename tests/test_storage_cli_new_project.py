@@ -52,10 +52,12 @@ def test_a_new_project_left_unfinished_by_a_refused_creation_is_removed(
     good = tmp_path / "minutes.txt"
     good.write_text("Minutes\n\nBoth sides agreed.\n", encoding="utf-8")
 
-    def disk_full(*args: object, **kwargs: object) -> None:
-        path.write_bytes(b"SQLite format 3\x00")  # a few bytes written, then the disk was full
-        raise ArticleFileError("could not be created (the disk is full)", path=path)
+    def disk_full(made: Path, *args: object, **kwargs: object) -> None:
+        made.write_bytes(b"SQLite format 3\x00")  # a few bytes written, then the disk was full
+        raise ArticleFileError("could not be created (the disk is full)", path=made)
 
     monkeypatch.setattr(cli_commands.Project, "open", disk_full)
-    assert run("import", path, good)[0] == 2
+    code, _out, err = run("import", path, good)
+    assert code == 2
+    assert err.startswith(f"diptych: {path}: could not be created (the disk is full)")
     assert sorted(tmp_path.iterdir()) == [good]
