@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diptych.storage.cli_results import Output, Result
-from diptych.storage.errors import ArticleFileError, ExchangeFileError
+from diptych.storage.errors import ArticleFileError, ExchangeFileError, InputError
 from diptych.storage.project import Project
 from diptych.storage.wording import counted, found_again, orphans_before, title_changed
 
@@ -62,6 +62,8 @@ def import_command(project: Project, args: argparse.Namespace) -> Result:
             lines.extend(str(i) for i in summary.article_ids)
             lines.extend(f"# {line}" for line in summary.describe())
             data.setdefault("exchange", []).append(asdict(summary, dict_factory=_jsonable))
+        if not added and not duplicates and not exchange:  # no success: status 2, no project
+            raise InputError(f"nothing was imported: {_listed(left_out)}")
     lines.extend(f"# left out: {line}" for line in left_out)
     lines.extend(f"# {line}" for line in advice)
     lines.extend(f"# {note}" for note in notes)
@@ -72,6 +74,15 @@ def import_command(project: Project, args: argparse.Namespace) -> Result:
     if advice:
         data["advice"] = advice
     return Output(lines, data)
+
+
+def _listed(left_out: list[str]) -> str:
+    """Why each file was left out, the first few of them, on one line."""
+    if not left_out:
+        return "no article file was found"
+    shown = [line.rstrip(".") for line in left_out[:3]]
+    more = len(left_out) - len(shown)
+    return "; ".join(shown) + (f"; and {counted(more, 'more file')} left out" if more else "")
 
 
 def _refuse_unread(summary: ExchangeImportSummary, path: Path) -> None:

@@ -80,3 +80,40 @@ def test_a_file_of_a_folder_that_cannot_be_read_is_left_out_as_the_window_does(
     code, _out, err = run("import", named, folder / "notes.txt", folder / "empty.txt")
     assert code == 2 and "empty.txt: is empty" in err
     assert not named.exists() or titles(named) == []
+
+
+def test_a_folder_with_nothing_to_import_is_refused_and_leaves_no_project(
+    tmp_path: Path,
+) -> None:
+    empty, pdfs, blank = tmp_path / "empty", tmp_path / "pdfs", tmp_path / "blank"
+    for folder in (empty, pdfs, blank):
+        folder.mkdir()
+    (pdfs / "a.pdf").write_bytes(b"%PDF-1.4")
+    (blank / "empty.txt").write_bytes(b"")
+    said = {
+        empty: "empty: holds no article files",
+        pdfs: "1 file that is not an article was left out (a.pdf)",
+        blank: "empty.txt: is empty",
+    }
+    for folder, why in said.items():
+        project = tmp_path / f"{folder.name}.diptych"
+        code, out, err = run("import", project, folder)
+        assert code == 2
+        assert err.startswith("diptych: nothing was imported: ") and why in err
+        assert err.count("\n") == 1 and out == ""
+        assert not project.exists()
+
+
+def test_an_import_of_nothing_into_a_project_changes_nothing(tmp_path: Path) -> None:
+    project = tmp_path / "p.diptych"
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Minutes\n\nAgreed.\n", encoding="utf-8")
+    assert run("import", project, folder)[0] == 0
+    empty = tmp_path / "later"
+    empty.mkdir()
+    code, _out, err = run("import", project, empty)
+    assert code == 2 and "nothing was imported: " in err
+    assert titles(project) == ["Minutes"]
+    code, out, err = run("import", project, folder)  # all already in it: that is no failure
+    assert code == 0 and "is already in the project" in out
