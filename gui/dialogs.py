@@ -359,8 +359,10 @@ def with_key(action: QAction, key: str) -> QAction:
 
 def ask_coder(parent: QWidget, current: str) -> str | None:
     """Ask for the coder's name; None if cancelled."""
+    from diptych.storage.passage_coders import coder_as_given
+
     name, ok = ask_text(parent, "Coder name", "Name recorded on the passages you tag:", current)
-    return name.strip() if ok else None
+    return coder_as_given(name) if ok else None
 
 
 def choose_project_to_open(parent: QWidget, folder: Path) -> Path | None:

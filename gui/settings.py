@@ -160,8 +160,10 @@ class Settings:
             return ""
 
     def set_coder(self, name: str) -> None:
-        """Change the coder's name."""
-        self._qsettings.setValue(CODER_KEY, name.strip())
+        """Change the coder's name (blank: the login name)."""
+        from diptych.storage.passage_coders import coder_as_given
+
+        self._qsettings.setValue(CODER_KEY, coder_as_given(name))
 
     def coder_chosen(self) -> bool:
         """True once the user gave a name of their own (not the login name)."""

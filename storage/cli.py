@@ -71,8 +71,10 @@ def main(
             print("diptych: the window is not available here", file=err)
             return 2
         return open_gui(getattr(args, "project", None))
-    if getattr(args, "coder", "") is None and _names_the_coder(args):
-        args.coder = (coder_name() if coder_name is not None else "") or _user_name()
+    if _names_the_coder(args):
+        _choose_coder(args, coder_name, err)
+    elif getattr(args, "coder", None):  # not used (an export other than REFI-QDA): as given
+        args.coder = args.coder.strip()
     from diptych.storage import cli_commands  # what the commands do: not for the window
 
     try:
@@ -148,6 +150,27 @@ def _names_the_coder(args: argparse.Namespace) -> bool:
 
     output = args.output
     return (args.format or (format_of(output) if output is not None else None)) == "qdpx"
+
+
+def _choose_coder(args: argparse.Namespace, coder_name: CoderName | None, err: TextIO) -> None:
+    """The coder ``--coder`` names, as the window keeps a name given in Edit > Coder name…
+    (without spaces at its ends); without it, or blank (a script's variable left unset),
+    the default coder: the name given in the window, else the login name."""
+    from diptych.storage.passage_coders import coder_as_given
+
+    given = None if args.coder is None else coder_as_given(args.coder)
+    if given:
+        args.coder = given
+        return
+    args.coder = (coder_name() if coder_name is not None else "") or _user_name()
+    if given is not None:
+        print(
+            terminal_safe(
+                f"diptych: note: --coder is blank; the default coder {args.coder!r}"
+                " is named instead"
+            ),
+            file=err,
+        )
 
 
 def _user_name() -> str:

@@ -39,6 +39,14 @@ class Signing:
     kept: tuple[int, ...] = ()
 
 
+def coder_as_given(name: str) -> str:
+    """A coder's name as it is kept, however it was given (Edit > Coder name…, ``diptych
+    annotate --coder``): without the spaces at its ends, so that "Ana Lopez " read from a
+    script's settings is the coder "Ana Lopez", not a second one; "" for a blank name,
+    which stands for the default coder (the login name)."""
+    return name.strip()
+
+
 def signed_by(project: Project, name: str) -> list[int]:
     """The ids of the passages signed ``name``, in the order they were made."""
     with project.reading() as db:

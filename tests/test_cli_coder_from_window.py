@@ -57,3 +57,27 @@ def test_coder_names_another_coder(tmp_path: Path, settings: Settings) -> None:
 
 def test_without_a_name_given_the_login_name_signs(tmp_path: Path, settings: Settings) -> None:
     assert annotated_by(tmp_path) == getpass.getuser()
+
+
+def test_coder_is_kept_without_the_spaces_at_its_ends_as_the_window_keeps_it(
+    tmp_path: Path, settings: Settings
+) -> None:
+    settings.set_coder(" Ana Müller ")  # Edit > Coder name… with spaces typed around
+    settings.sync()
+    assert settings.coder() == "Ana Müller"
+    assert annotated_by(tmp_path, "--coder", "Ana Müller ") == "Ana Müller"
+    with pytest.raises(ValueError):  # the same coder: no second passage on that range
+        annotated_by(tmp_path, "--coder", "\tAna Müller")
+    with Project.open(tmp_path / "study.diptych", read_only=True) as project:
+        assert "Ana Müller " not in {c.name for c in project.annotations.coders()}
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_coder_is_the_default_coder_and_said(
+    tmp_path: Path, settings: Settings, capsys: pytest.CaptureFixture[str], blank: str
+) -> None:
+    settings.set_coder("Ana Müller")
+    settings.sync()
+    assert annotated_by(tmp_path, "--coder", blank) == "Ana Müller"
+    err = capsys.readouterr().err
+    assert "diptych: note: --coder is blank; the default coder 'Ana Müller' is named instead" in err
