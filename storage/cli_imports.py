@@ -98,6 +98,21 @@ def _refuse_unread(summary: ExchangeImportSummary, path: Path) -> None:
         )
 
 
+def _refuse_exchange_file(path: Path, article_id: int) -> None:
+    """Refuse a REFI-QDA file given to ``reimport``, which takes one article's new version:
+    such a file is brought in with ``import`` (said once it is known to exist)."""
+    from diptych.storage.importing import EXCHANGE_SUFFIXES, refuse_unless_file
+
+    refuse_unless_file(path)
+    if path.suffix.lower() in EXCHANGE_SUFFIXES:
+        raise InputError(
+            f"is a REFI-QDA file, not a new version of article {article_id}: reimport takes"
+            " one article file (.txt, .md, .html…)",
+            path=path,
+            advice=f"To bring in what it holds, use: diptych import PROJECT {path.name}",
+        )
+
+
 def _jsonable(items: list[tuple[str, Any]]) -> dict[str, Any]:
     return {key: str(value) if isinstance(value, Path) else value for key, value in items}
 
@@ -108,6 +123,7 @@ def reimport_command(project: Project, args: argparse.Namespace) -> Result:
     from diptych.storage.reading_notes import reading_notes
 
     article = project.articles.summary(article_id=args.article)
+    _refuse_exchange_file(args.file, args.article)
     parsed = read_article_file(args.file)
     plan = project.articles.plan_replacement(article_id=args.article, parsed=parsed)
     unrelated = unrelated_file(article, parsed, plan)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,6 +215,16 @@ def _name_order(name: str) -> tuple[tuple[tuple[int, str | int], ...], str]:
     return tuple((0, int(p)) if p.isdecimal() else (1, p) for p in parts if p), name
 
 
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is named as an article but is a pipe, a socket or a device."""
+    if Path(entry.name).suffix.lower() not in FORMATS:
+        return False
+    try:
+        return not entry.is_symlink() and not stat.S_ISREG(entry.stat().st_mode)
+    except OSError:
+        return False
+
+
 class _FolderSearch:
     """The article files under one folder, and what was left out."""
 
@@ -277,6 +288,8 @@ class _FolderSearch:
                     raise self._too_many()
                 if entry.is_symlink():
                     self.reached.add(os.path.realpath(entry.path))
+            elif not is_dir and _is_special(entry):  # named as an article: reading says why
+                found.append(Path(entry.path))
             else:
                 self.others.append(entry.path)
         return subfolders

@@ -110,8 +110,7 @@ def read_article_file(path: str | Path) -> ParsedArticle:
             unsupported type, empty or not text.
     """
     path = Path(path)
-    if is_folder(path):
-        _check_kind_and_size(path, path.stat())
+    refuse_unless_file(path)  # a name mistyped is missing, whatever its extension
     if path.suffix.lower() == PROJECT_SUFFIX:
         header = _read_start(path, 100)  # a project may be larger than an article
         if header.startswith(SQLITE_MAGIC) and not saved_by_diptych(path, header):
@@ -119,6 +118,25 @@ def read_article_file(path: str | Path) -> ParsedArticle:
         raise _named_as_project(header, path, lambda: _read_bytes(path))
     fmt = format_for(path)
     return _parse(_read_bytes(path), name=path.name, fmt=fmt, where=path)
+
+
+def refuse_unless_file(path: Path) -> None:
+    """Refuse ``path`` if it does not exist, or is a folder, a pipe or a device: said before
+    its extension is judged (a folder's name mistyped has none). A path that cannot be
+    looked at passes: reading it says why.
+
+    Raises:
+        ArticleFileError: it is missing, or not a regular file.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ArticleFileError(
+            "does not exist", path=path, advice="Check the file's name and folder."
+        ) from None
+    except OSError:
+        return
+    _check_kind(path, info)
 
 
 def is_folder(path: Path) -> bool:
@@ -300,7 +318,7 @@ def _read_start(path: Path, count: int, *, size_limit: bool = False) -> bytes:
         if size_limit and info.st_size > MAX_ARTICLE_BYTES:
             raise _too_large(path)
         return read_start(path, count)
-    except FileNotFoundError:
+    except FileNotFoundError:  # removed since it was looked at
         raise ArticleFileError(
             "does not exist", path=path, advice="Check the file's name and folder."
         ) from None
@@ -316,12 +334,6 @@ def _read_start(path: Path, count: int, *, size_limit: bool = False) -> bytes:
             path=path,
             advice="Check that the file is available and try again.",
         ) from None
-
-
-def _check_kind_and_size(path: Path, info: os.stat_result) -> None:
-    _check_kind(path, info)
-    if info.st_size > MAX_ARTICLE_BYTES:
-        raise _too_large(path)
 
 
 def _check_kind(path: Path, info: os.stat_result) -> None:
