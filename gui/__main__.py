@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
+import signal
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diptych.storage.cli import main as cli_main
-
 if TYPE_CHECKING:  # Qt is imported only when a command needs it
+    from collections.abc import Sequence
+    from pathlib import Path
+    from types import FrameType
+
     from diptych.gui.paths import AppPaths
 
 
@@ -68,8 +71,31 @@ def coder_name() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``diptych`` command."""
-    return cli_main(argv, open_gui=open_window, backups_of=backups_of, coder_name=coder_name)
+    """Entry point of the ``diptych`` command. A ^C while it starts (its modules loaded,
+    its arguments read), before it has opened anything, stops it at once, as it stops a
+    command at work: "diptych: interrupted", status 130, no traceback."""
+    before = signal.signal(signal.SIGINT, _interrupted_while_starting) or signal.SIG_DFL
+
+    def started() -> None:  # from now on, the command's own ^C handling
+        signal.signal(signal.SIGINT, before)
+
+    try:
+        from diptych.storage.cli import main as cli_main
+
+        return cli_main(
+            argv, open_gui=open_window, backups_of=backups_of, coder_name=coder_name,
+            started=started,
+        )  # fmt: skip
+    finally:
+        started()
+
+
+def _interrupted_while_starting(signum: int, frame: FrameType | None) -> None:
+    """Stop at once: nothing was opened yet (written straight to the terminal: the handler
+    may run while Python's own output is in the middle of a write)."""
+    with contextlib.suppress(OSError):  # no standard error (2>&-)
+        os.write(2, b"diptych: interrupted\n")
+    os._exit(130)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,6 +31,7 @@ from diptych.storage.cli_output import (
     terminal_safe,
 )
 from diptych.storage.cli_parser import build_parser, command_named, parse_arguments
+from diptych.storage.cli_results import Content
 from diptych.storage.errors import DiptychError, readable_text
 
 OpenGui = Callable[[Path | None], int]
@@ -45,15 +47,22 @@ def main(
     coder_name: CoderName | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    started: Callable[[], object] | None = None,
 ) -> int:
     """Run one command; returns the exit status. ``backups_of`` counts the backups the
     window keeps of a file (in its per-user folders, which only the window knows): a
     damaged file is told to be restored from them only when there are some. ``coder_name``
     is the name given in the window, which ``annotate`` signs a passage with by default
     (else the login name), so that one analyst is one coder in the project, and which
-    ``export`` names as the maker of a REFI-QDA project."""
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
+    ``export`` names as the maker of a REFI-QDA project. ``started`` is called as the
+    command begins its work (opens the project, or the window), from when a ^C is the
+    command's to handle: before, the caller stops at once.
+
+    A standard output or error that is closed (``>&-``) takes what would be written there
+    and shows it nowhere; an export to a closed standard output is refused."""
+    closed = stdout is None and sys.stdout is None  # Python's sys.stdout for a closed one
+    out = stdout or sys.stdout or io.StringIO()
+    err = stderr or sys.stderr or io.StringIO()
     for stream in {id(s): s for s in (out, err, sys.stdout, sys.stderr)}.values():
         forgiving(stream)  # argparse writes its help and errors to sys.stdout and sys.stderr
     arguments = sys.argv[1:] if argv is None else list(argv)
@@ -70,6 +79,8 @@ def main(
         if open_gui is None:
             print("diptych: the window is not available here", file=err)
             return 2
+        if started is not None:
+            started()
         return open_gui(getattr(args, "project", None))
     if _names_the_coder(args):
         _choose_coder(args, coder_name, err)
@@ -78,6 +89,8 @@ def main(
     from diptych.storage import cli_commands  # what the commands do: not for the window
 
     try:
+        if started is not None:
+            started()
         result = cli_commands.run(args, to_terminal=is_terminal(out))
     except DiptychError as exc:
         said = advice_on_backups(exc, backups_of)
@@ -86,6 +99,13 @@ def main(
     except KeyboardInterrupt:
         print("diptych: interrupted", file=err)
         return 130
+    if closed and isinstance(result, Content):  # written nowhere: not done
+        print(
+            "diptych: the output cannot be written (standard output is closed); nothing was"
+            " exported. Write it to a file with -o.",
+            file=err,
+        )
+        return 2
     try:
         print_result(result, as_json=getattr(args, "json", False), out=out)
         for note in result.notes:
