@@ -45,7 +45,14 @@ def annotate_command(project: Project, args: argparse.Namespace) -> Result:
                 article_id=article.id, start=start, end=end, tag_ids=tag_ids,
                 note=args.note, coder=args.coder,
             )  # fmt: skip
-    return Output([passage.uuid], {"uuid": passage.uuid, "id": passage.id}, notes)
+        codebook = project.tags.codebook()
+    data = {
+        "uuid": passage.uuid, "id": passage.id, "article": passage.article_id,
+        "start": passage.start, "end": passage.end, "quote": passage.exact,
+        "tags": [codebook.path(t) for t in passage.tag_ids if t in codebook],
+        "note": passage.note, "coder": passage.coder, "new": same is None,
+    }  # fmt: skip
+    return Output([passage.uuid], data, notes)
 
 
 def _offsets(article: Article, start: int, end: int | None, notes: list[str]) -> tuple[int, int]:

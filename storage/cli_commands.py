@@ -110,6 +110,7 @@ def _articles(project: Project, args: argparse.Namespace) -> Result:
         {
             "id": a.id,
             "title": a.title,
+            "file": a.source_name,
             "characters": a.characters,
             "annotations": a.annotation_count,
         }

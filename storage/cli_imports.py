@@ -14,6 +14,8 @@ from diptych.storage.project import Project
 from diptych.storage.wording import counted, found_again, orphans_before, title_changed
 
 if TYPE_CHECKING:
+    from diptych.storage.importing import ParsedArticle
+    from diptych.storage.model import ArticleSummary
     from diptych.storage.refiqda_summary import ExchangeImportSummary
 
 REIMPORT_ADVICE = (
@@ -36,26 +38,31 @@ def import_command(project: Project, args: argparse.Namespace) -> Result:
     found = files_to_import([f for f in args.files if f not in exchange])  # folders searched
     named = set(args.files)
     read = []  # all checked first: a file named that cannot be read stops the import
+    unread: list[ArticleFileError] = []
     for path in found.files:
         try:
             read.append((path, read_article_file(path)))
         except ArticleFileError as error:
             if path in named:
                 raise
-            found.left_out.append(str(error))  # found in a folder: left out, as the window does
+            unread.append(error)  # found in a folder: left out, as the window does
     with project.transaction():  # all files or none
         # Duplicates are looked for inside the transaction: the same file imported at the
         # same moment elsewhere is added once.
         added, duplicates = add_new_articles(project, read, advice=REIMPORT_ADVICE)
         bare, advice = advice_once(duplicates)
-        left_out = found.left_out + [str(error) for error in bare]
+        left_out = found.left_out + [str(error) for error in [*unread, *bare]]
         lines = [str(a.id) for a in added]
         notes = reading_notes(
             ((a.source_name, a.encoding) for a in added),
             window=False,
             main_only=read_as_main_only(read, duplicates),
         )
-        data: dict[str, Any] = {"articles": [a.id for a in added]}
+        data: dict[str, Any] = {
+            "articles": _imported(added, read, duplicates),
+            "left_out": [{"reason": line} for line in found.left_out]
+            + [_left_out(error) for error in [*unread, *bare]],
+        }
         for path in exchange:
             summary = import_exchange_file(project, path=path)
             _refuse_unread(summary, path)
@@ -69,11 +76,34 @@ def import_command(project: Project, args: argparse.Namespace) -> Result:
     lines.extend(f"# {note}" for note in notes)
     if notes:
         data["notes"] = notes
-    if left_out:
-        data["left_out"] = left_out
     if advice:
         data["advice"] = advice
     return Output(lines, data)
+
+
+def _imported(
+    added: list[ArticleSummary],
+    read: list[tuple[Path, ParsedArticle]],
+    duplicates: list[ArticleFileError],
+) -> list[dict[str, Any]]:
+    """Each new article's id, title and the file it came from (the files read but those
+    left out, in the order they were added)."""
+    left = {error.path for error in duplicates}
+    files = [str(path) for path, _parsed in read if path not in left]
+    if len(files) != len(added):  # cannot be told apart: the file's name, as the article has it
+        files = [a.source_name for a in added]
+    return [
+        {"id": a.id, "title": a.title, "file": file} for a, file in zip(added, files, strict=True)
+    ]
+
+
+def _left_out(error: ArticleFileError) -> dict[str, Any]:
+    """A file left out, why, and the article it is (a version of) if it is one."""
+    said: dict[str, Any] = {"file": str(error.path), "reason": str(error)}
+    article_id = getattr(error, "article_id", None)
+    if article_id is not None:
+        said["article"] = article_id
+    return said
 
 
 def _listed(left_out: list[str]) -> str:

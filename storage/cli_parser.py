@@ -109,6 +109,11 @@ def _import_parser(sub: Any, name: str) -> None:
     )
     p.add_argument("project", type=Path)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: each new article's id with its file, each file left out with why",
+    )
 
 
 def _reimport_parser(sub: Any, name: str) -> None:
@@ -288,6 +293,11 @@ def _annotate_parser(sub: Any, name: str) -> None:
         default=None,
         help="who coded it (default: the name given in the window's Edit > Coder name…, else"
         " your user name)",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: the passage's uuid, id, place, quote and tags, and whether it is new",
     )
 
 

@@ -100,6 +100,20 @@ def files_to_import(
     return found
 
 
+class AlreadyImportedError(ArticleFileError):
+    """A file left out of an import: its article is in the project already.
+
+    Attributes:
+        article_id: that article.
+    """
+
+    def __init__(
+        self, message: str, *, path: Path | None, article_id: int, advice: str = ""
+    ) -> None:
+        super().__init__(message, path=path, advice=advice)
+        self.article_id = article_id
+
+
 def leave_out_duplicates(
     project: Project, read: Sequence[tuple[Path, ParsedArticle]], *, advice: str
 ) -> tuple[list[ParsedArticle], list[ArticleFileError]]:
@@ -138,10 +152,11 @@ def leave_out_duplicates(
         ) or _same_file(project, by_name, parsed)
         if same is not None:
             said.append(
-                ArticleFileError(
+                AlreadyImportedError(
                     f"is already in the project as “{same.title}”, so it was not imported again",
                     path=path,
                     advice=advice,
+                    article_id=same.id,
                 )
             )
             continue
@@ -198,6 +213,8 @@ def advice_once(said: Sequence[ArticleFileError]) -> tuple[list[ArticleFileError
     bare = [
         error
         if isinstance(error, ChangedFileError)
+        else AlreadyImportedError(error.message, path=error.path, article_id=error.article_id)
+        if isinstance(error, AlreadyImportedError)
         else ArticleFileError(error.message, path=error.path)
         for error in said
     ]
