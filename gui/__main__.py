@@ -64,10 +64,11 @@ def coder_name() -> str:
     from PySide6.QtCore import QSettings
 
     from diptych.gui.settings import CODER_KEY, SETTINGS_FILE
+    from diptych.storage.passage_coders import coder_as_given
 
     path = _window_paths().config / SETTINGS_FILE
     settings = QSettings(str(path), QSettings.Format.IniFormat)
-    return str(settings.value(CODER_KEY, "") or "").strip()
+    return coder_as_given(str(settings.value(CODER_KEY, "") or ""))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
