@@ -105,18 +105,33 @@ def create_whole(path: Path) -> NewProject | None:
         except DiptychError as exc:  # said of the project, not of the name it was made under
             raise type(exc)(exc.message, path=path, advice=exc.advice) from exc
         log_set_aside = keep_stale_log(real)  # never read into the new project
+        made = os.stat(making)
         try:
-            os.link(making, real)  # never over a project made meanwhile by another program
-        except FileExistsError:
-            return None
-        except OSError:  # a file system without links: the turn keeps other commands out
-            os.rename(making, real)
-        status = real.stat()
+            try:
+                os.link(making, real)  # never over a project made meanwhile elsewhere
+            except FileExistsError:
+                return None
+            except OSError:  # a file system without links: the turn keeps commands out
+                os.rename(making, real)
+            status = real.stat()
+        except BaseException:  # ^C as it was named: nobody has opened it in this turn
+            if _is_file(real, (made.st_dev, made.st_ino)):
+                remove_files(real)
+            raise
         return NewProject((status.st_dev, status.st_ino), log_set_aside)
     finally:
         for end in ("", "-wal", "-shm", "-journal"):
             with contextlib.suppress(OSError):
                 os.unlink(f"{making}{end}")
+
+
+def _is_file(path: Path, identity: tuple[int, int]) -> bool:
+    """Whether ``path`` is the file ``identity`` (device, inode) names."""
+    try:
+        status = path.stat()
+    except OSError:
+        return False
+    return (status.st_dev, status.st_ino) == identity
 
 
 def remove_unused(project: Project, made: NewProject) -> None:

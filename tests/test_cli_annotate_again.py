@@ -4,6 +4,8 @@ the passage there is given the tags it lacks, as the window does."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,31 @@ def test_a_wider_or_narrower_range_is_another_passage(project: Path) -> None:
         == 0
     )
     assert len(passages(project)) == 2
+
+
+def test_the_same_annotate_run_at_once_makes_one_passage(project: Path) -> None:
+    argv = [
+        "annotate",
+        project,
+        "1",
+        "--quote",
+        "steel tariffs",
+        "--tag",
+        "Trade",
+        "--coder",
+        "Ana",
+    ]
+    commands = [
+        subprocess.Popen(
+            [sys.executable, "-m", "diptych.gui", *map(str, argv)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(6)
+    ]
+    done = [(c.wait(timeout=120), *c.communicate()) for c in commands]
+    assert [d[0] for d in done] == [0] * 6, [d[2] for d in done]
+    assert len({d[1] for d in done}) == 1  # one uuid printed by all
+    assert sum("nothing was changed" in d[2] for d in done) == 5
+    assert len(passages(project)) == 1

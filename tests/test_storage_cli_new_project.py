@@ -4,12 +4,14 @@ meanwhile is never deleted with it."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from test_cli import run
 
-from diptych.storage import cli_commands, importing
+from diptych.storage import cli_commands, cli_new_project, importing
+from diptych.storage.cli import main
 from diptych.storage.errors import ArticleFileError
 from diptych.storage.importing import parse_article
 from diptych.storage.project import Project
@@ -60,4 +62,22 @@ def test_a_new_project_left_unfinished_by_a_refused_creation_is_removed(
     code, _out, err = run("import", path, good)
     assert code == 2
     assert err.startswith(f"diptych: {path}: could not be created (the disk is full)")
+    assert sorted(tmp_path.iterdir()) == [good]
+
+
+def test_an_interrupt_as_the_new_project_is_named_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "study.diptych"
+    good = tmp_path / "minutes.txt"
+    good.write_text("Minutes\n\nBoth sides agreed.\n", encoding="utf-8")
+    link = os.link
+
+    def named_then_interrupted(source: str, target: str) -> None:
+        link(source, target)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_new_project.os, "link", named_then_interrupted)
+    assert main(["import", str(path), str(good)]) == 130
+    assert capsys.readouterr().err == "diptych: interrupted\n"
     assert sorted(tmp_path.iterdir()) == [good]
