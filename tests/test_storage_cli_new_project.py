@@ -81,3 +81,25 @@ def test_an_interrupt_as_the_new_project_is_named_leaves_nothing(
     assert main(["import", str(path), str(good)]) == 130
     assert capsys.readouterr().err == "diptych: interrupted\n"
     assert sorted(tmp_path.iterdir()) == [good]
+
+
+@pytest.mark.skipif(not hasattr(os, "O_DIRECTORY"), reason="folders locked as on Linux")
+def test_a_project_being_made_by_another_command_for_too_long_is_said_to_be_busy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import fcntl
+
+    monkeypatch.setattr(cli_new_project, "TURN_TIMEOUT_S", 0.2)
+    path = tmp_path / "study.diptych"
+    folder = os.open(tmp_path, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)  # another command, making a project here
+        assert main(["tag", str(path), "Method"]) == 2
+    finally:
+        os.close(folder)
+    assert capsys.readouterr().err == (
+        f"diptych: {path}: is busy: another diptych command is creating or removing it."
+        " Nothing was changed; run the command again in a moment.\n"
+    )
+    assert not path.exists()
+    assert main(["tag", str(path), "Method"]) == 0  # its turn over
