@@ -20,6 +20,7 @@ from diptych.gui.passage_cells import local_time
 from diptych.gui.session import ProjectSession
 from diptych.storage.model import ArticleSummary
 from diptych.storage.namesakes import told_apart
+from diptych.storage.sample import file_given
 from diptych.storage.wording import counted
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -107,11 +108,15 @@ class ArticleListModel(QAbstractListModel):
             return article.title
         if role == Qt.ItemDataRole.ToolTipRole:
             orphans = f", {article.orphan_count} orphaned" if article.orphan_count else ""
-            return text_to_html(  # a title could look like HTML
-                f"{article.title}\n{article.source_name}\n{article.characters:,} characters, "
-                f"{counted(article.annotation_count, 'passage')}{orphans}\n"
-                f"Imported {local_time(article.imported_at)}"
-            )
+            lines = [
+                article.title,
+                file_given(article.source_name),  # none for the sample's articles
+                f"{article.characters:,} characters, "
+                f"{counted(article.annotation_count, 'passage')}{orphans}",
+                f"Imported {local_time(article.imported_at)}",
+            ]
+            # a title could look like HTML
+            return text_to_html("\n".join(line for line in lines if line))
         if role == ARTICLE_ID_ROLE:
             return article.id
         if role == Qt.ItemDataRole.StatusTipRole:

@@ -32,6 +32,7 @@ from diptych.gui.hint_label import show_as_hint
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import ExportChoices, Settings, folder_or_documents
 from diptych.storage.exporting import ExportOptions, export_notes
+from diptych.storage.sample import file_given
 
 UNTAGGED = 0  # the tag list's last item, passages without a tag (no tag has id 0)
 UNTAGGED_LABEL = "Untagged passages"
@@ -78,8 +79,8 @@ class ExportForm(ExportSaveTo):
         self.setWindowTitle("Export tagged notes")
         self.articles = CheckList(self)
         for article, label in article_labels(session.articles()):
-            # The tooltip names the file too, as the Library's does.
-            tip = f"{article.title}\n{article.source_name}".strip()
+            # The tooltip names the file too, as the Library's does (none for the sample's).
+            tip = f"{article.title}\n{file_given(article.source_name)}".strip()
             self.articles.add(label, article.id, tip=tip)
         self.tags = CheckList(self)
         codebook = session.codebook()

@@ -25,6 +25,7 @@ from diptych.gui.elided_label import ElidedLabel
 from diptych.gui.note_html import text_to_html
 from diptych.gui.pane_zoom import MAX_ZOOM, MIN_ZOOM, NORMAL_ZOOM
 from diptych.storage.document import Heading
+from diptych.storage.sample import file_given
 
 LONG_OUTLINE = 30  # more headings than this: the outline menu scrolls, not in columns
 MIN_TITLE_WIDTH = 120  # narrower than this beside the buttons, the title gets its own line
@@ -192,8 +193,10 @@ class PaneHeader(QWidget):
         return bool(self._full_title)
 
     def set_title(self, title: str, source: str = "") -> None:
-        """Show the article title (elided to fit); the source file name as tooltip."""
+        """Show the article title (elided to fit); the source file name as tooltip (none
+        for the sample's articles: their files are Diptych's own, never the user's)."""
         was_shown = self.shows_article
+        source = file_given(source)
         self.title.set_full_text(title)
         self.title.setToolTip(text_to_html(f"{title}\n{source}" if source else title))
         self.set_zoom(self._zoom)  # an empty pane has nothing to zoom

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import tzinfo
 from typing import Protocol
 
+from diptych.storage.sample import file_given
 from diptych.storage.wording import time_in_words
 
 
@@ -37,23 +38,25 @@ def told_apart(articles: Sequence[Named], zone: tzinfo | None = None) -> dict[in
     as printed (to the minute) is the same, imported seconds apart or together, each is
     numbered in import order; so is any other label that would be the same."""
     titles = Counter(a.title for a in articles)
-    files = Counter((a.title, a.source_name) for a in articles if titles[a.title] > 1)
+    given = {a.id: file_given(a.source_name) for a in articles}  # none for the sample's
+    files = Counter((a.title, given[a.id]) for a in articles if titles[a.title] > 1)
     when = {a.id: time_in_words(a.imported_at, zone) for a in articles}
     times = Counter(
-        (a.title, a.source_name, when[a.id]) for a in articles if files[a.title, a.source_name] > 1
+        (a.title, given[a.id], when[a.id]) for a in articles if files[a.title, given[a.id]] > 1
     )
     seen: Counter[tuple[str, str, str]] = Counter()
     labels = {}
     for a in sorted(articles, key=lambda a: a.id):  # numbered in import order
-        if titles[a.title] < 2 or not a.source_name:
+        file = given[a.id]
+        if titles[a.title] < 2 or not file:
             labels[a.id] = a.title
-        elif files[a.title, a.source_name] < 2:
-            labels[a.id] = f"{a.title} ({a.source_name})"
+        elif files[a.title, file] < 2:
+            labels[a.id] = f"{a.title} ({file})"
         else:
-            key = (a.title, a.source_name, when[a.id])
+            key = (a.title, file, when[a.id])
             seen[key] += 1
             number = f", {seen[key]}" if times[key] > 1 else ""
-            labels[a.id] = f"{a.title} ({a.source_name}, imported {when[a.id]}{number})"
+            labels[a.id] = f"{a.title} ({file}, imported {when[a.id]}{number})"
     return _numbered(labels)
 
 

@@ -26,9 +26,9 @@ def test_panes_on_namesake_articles_name_their_files(qtbot: QtBot, window: MainW
 
     library = [window.library.model.index(row, 0).data() for row in range(2)]
     assert titles(window) == library
-    assert titles(window) == [
-        f"{first.title} ({first.source_name})",
-        f"{first.title} ({second.source_name})",
+    assert titles(window) == [  # the sample's files are no files of the user's: numbered
+        f"{first.title} (1)",
+        f"{first.title} (2)",
     ]
     window.session.undo_stack.undo()
     assert titles(window) == [first.title, second.title]
@@ -47,5 +47,5 @@ def test_a_namesake_opened_later_is_told_apart_at_once(
     qtbot.waitUntil(lambda: len(window.area.panes()) == 3, timeout=5_000)
     qtbot.waitUntil(lambda: not window.area.panes()[2].is_loading, timeout=5_000)
 
-    assert titles(window)[0] == f"{first.title} ({first.source_name})"
+    assert titles(window)[0] == first.title  # the sample's: from no file of the user's
     assert titles(window)[2] == f"{first.title} (wire copy.md)"

@@ -16,6 +16,7 @@ from diptych.storage.exporting import collect
 from diptych.storage.importing import parse_article
 from diptych.storage.namesakes import told_apart
 from diptych.storage.project import Project
+from diptych.storage.sample import SAMPLE_FILES
 
 
 @dataclass
@@ -108,3 +109,20 @@ def test_two_saved_versions_of_a_page_are_told_apart_in_the_library_and_the_expo
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == labels
     titles = {collect(project).title(a) for a in project.articles.all()}
     assert len(titles) == 2
+
+
+def test_a_sample_article_beside_a_namesake_names_no_file_of_its_own() -> None:
+    """The sample's articles' files are Diptych's own, no file the user ever had: the
+    sample's article is its title alone, the user's copy of the same title its file."""
+    sample = SAMPLE_FILES[0]
+    articles = [
+        Summary(1, "Xi visits Seoul", sample, "2026-12-07T09:12:00+00:00"),
+        Summary(2, "Xi visits Seoul", "xi-visit.html", "2026-12-08T10:30:00+00:00"),
+        Summary(3, "Budget", SAMPLE_FILES[1], "2026-12-07T09:12:00+00:00"),
+        Summary(4, "Budget", SAMPLE_FILES[1], "2026-12-07T09:12:00+00:00"),
+    ]
+    labels = told_apart(articles, UTC)
+    assert labels[1] == "Xi visits Seoul"
+    assert labels[2] == "Xi visits Seoul (xi-visit.html)"
+    assert not any(name in label for label in labels.values() for name in SAMPLE_FILES)
+    assert len(set(labels.values())) == 4  # still no two the same
