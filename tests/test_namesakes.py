@@ -126,3 +126,25 @@ def test_a_sample_article_beside_a_namesake_names_no_file_of_its_own() -> None:
     assert labels[2] == "Xi visits Seoul (xi-visit.html)"
     assert not any(name in label for label in labels.values() for name in SAMPLE_FILES)
     assert len(set(labels.values())) == 4  # still no two the same
+
+
+def test_an_export_names_no_file_for_a_sample_article_beside_a_namesake(tmp_path: Path) -> None:
+    import io
+
+    from diptych.storage.cli import main
+    from diptych.storage.sample import create_sample_project
+
+    path = tmp_path / "sample.diptych"
+    with create_sample_project(path) as project:
+        title = project.articles.all()[0].title
+        parsed = parse_article(f"# {title}\n\nAnother outlet's copy.\n".encode(), name="copy.md")
+        copy = project.articles.add(parsed=parsed)
+        text = project.articles.get(article_id=copy.id).text
+        start = text.index("Another")
+        project.annotations.add(article_id=copy.id, start=start, end=start + 7)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["export", str(path), "--format", "md"], stdout=out, stderr=err) == 0, err
+    exported = out.getvalue()
+    assert f"*{title} (copy.md)*" in exported  # the user's copy names the file given
+    assert f"*{title}* ·" in exported  # the sample's names none
+    assert not any(name in exported for name in SAMPLE_FILES)
