@@ -182,6 +182,7 @@ class AnnotationsPanel(QWidget):
         self.model.modelReset.connect(self.on_model_reset)
         self.model.readingChanged.connect(self.on_model_reading_changed)
         self.session.passagesChanged.connect(self.on_session_passages_changed)
+        self.session.passagesChangedIn.connect(self.on_session_passages_changed_in)
         self.session.passageUpdated.connect(self.on_session_passage_updated)
         self.session.allPassagesChanged.connect(self.on_session_all_passages_changed)
 
@@ -375,9 +376,15 @@ class AnnotationsPanel(QWidget):
         """One passage changed: its article's passages did."""
         self.on_session_passages_changed(article_id)
 
-    def on_session_passages_changed(self, _article_id: int) -> None:
+    def on_session_passages_changed_in(self, _article_ids: list[int]) -> None:
+        """Passages of several articles changed at once: the counts once, not per article."""
+        self.on_session_passages_changed(0)
+
+    def on_session_passages_changed(self, article_id: int) -> None:
         """Update the orphan count, the list of coders, how many are to check, and how
         many match in each tab."""
+        if article_id and self.session.in_bulk:
+            return  # counted once for them all (on_session_passages_changed_in)
         self._show_matches()  # the Orphans tab's count with them
         self.filters.count_to_check()
         names = self.model.coders()

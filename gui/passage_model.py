@@ -71,6 +71,8 @@ class PassageTableModel(QAbstractTableModel):
         self._cells = PassageCells()
         self._rows = PassageRows(self._cells, lambda _passage: True)
         self._hits = NameHits()  # the tags and articles whose names hold the text filter's
+        # other_tab_count, with the codebook, passages and filter it was counted for
+        self._other_count: tuple[tuple[object, ...], int] | None = None
         self._rows.matches = self._filter.matcher(Codebook([]), self._hits, self._rows.folded_texts)
         self._moves = PassageRowMoves(self, self._rows)
         # Once the passages are read, their texts are folded for the text filter between
@@ -81,6 +83,7 @@ class PassageTableModel(QAbstractTableModel):
         self._reader = PassageReader(session, self._install, self._catch_up, self)
         self._reader.readingChanged.connect(self.readingChanged)
         session.passagesChanged.connect(self.on_session_passages_changed)
+        session.passagesChangedIn.connect(self.on_session_passages_changed_in)
         session.passageUpdated.connect(self.on_session_passage_updated)
         session.allPassagesChanged.connect(self._reader.reload)
         session.articlesChanged.connect(self.on_session_articles_changed)
@@ -169,42 +172,58 @@ class PassageTableModel(QAbstractTableModel):
 
     def on_session_passages_changed(self, article_id: int) -> None:
         """Bring one article's rows in step with the file: row by row, or when many
-        changed (an article updated from a newer file), in one reset of the table."""
-        if not self._reader.defer(article_id):  # else once the rows are in
-            self._bring_in_step(article_id, in_bulk=self._replace_rows)
+        changed (an article updated from a newer file), in one reset of the table. Those of
+        a bulk change follow with :meth:`on_session_passages_changed_in`, all at once."""
+        if self.session.in_bulk:
+            return
+        self.on_session_passages_changed_in([article_id])
+
+    def on_session_passages_changed_in(self, article_ids: list[int]) -> None:
+        """Bring the rows of several articles in step with the file at once: row by row if
+        few passages changed, else in one reset of the table (thousands of passages
+        deleted, tagged or put back from the list take one update, not one per row)."""
+        wanted = {i for i in article_ids if not self._reader.defer(i)}  # else once read
+        if wanted:
+            self._bring_in_step(wanted, in_bulk=self._replace_rows)
 
     def _catch_up(self, article_id: int) -> None:
         """An article changed while a worker read every passage: bring its rows in step,
         reading every passage again if many changed."""
-        self._bring_in_step(article_id, in_bulk=lambda _article, _passages: self._reader.reload())
+        self._bring_in_step(
+            {article_id}, in_bulk=lambda _articles, _passages: self._reader.reload()
+        )
 
     def _bring_in_step(
-        self, article_id: int, in_bulk: Callable[[int, list[Annotation]], None]
+        self, article_ids: set[int], in_bulk: Callable[[set[int], list[Annotation]], None]
     ) -> None:
-        """Make one article's rows those of its passages as stored: row by row, or with
-        ``in_bulk`` (the article, its passages) when more than :data:`BULK_CHANGES`
-        changed."""
-        if article_id not in self._cells.article_order:
+        """Make the rows of some articles those of their passages as stored: row by row,
+        or with ``in_bulk`` (the articles, their passages) when more than
+        :data:`BULK_CHANGES` changed."""
+        if not article_ids <= self._cells.article_order.keys():
             self._read_articles()
-        known = article_id in self._cells.titles
-        fresh = self.session.article_passages(article_id) if known else []
-        before = {p.id: p for p in self._rows.all if p.article_id == article_id}
+        fresh = [
+            passage
+            for article_id in sorted(article_ids)
+            if article_id in self._cells.titles
+            for passage in self.session.article_passages(article_id)
+        ]
+        before = {p.id: p for p in self._rows.all if p.article_id in article_ids}
         changed = [p for p in fresh if before.get(p.id) != p]
         dropped = (before.keys() - {p.id for p in fresh}) | {p.id for p in changed}
         if len(dropped) > BULK_CHANGES:
-            in_bulk(article_id, fresh)
+            in_bulk(article_ids, fresh)
             return
         if not dropped:
             return
         self._rows.replace_some(dropped, before, changed)
-        self._moves.follow(article_id, [p for p in fresh if self._rows.matches(p)])
+        self._moves.follow(article_ids, [p for p in fresh if self._rows.matches(p)])
 
-    def _replace_rows(self, article_id: int, passages: list[Annotation]) -> None:
-        """Many passages of one article changed: take its passages with one reset of the
-        table (rather than thousands of rows moved one by one, or every passage read
+    def _replace_rows(self, article_ids: set[int], passages: list[Annotation]) -> None:
+        """Many passages of some articles changed: take their passages with one reset of
+        the table (rather than thousands of rows moved one by one, or every passage read
         again)."""
         self.beginResetModel()
-        self._rows.replace_article(article_id, passages)
+        self._rows.replace_articles(article_ids, passages)
         self.endResetModel()
         self._folding.start()
 
@@ -287,11 +306,20 @@ class PassageTableModel(QAbstractTableModel):
         shown = self._filter.orphans
         if shown is OrphanFilter.ALL:
             return 0
+        # Counted again only when the passages or the filter changed: not for each row
+        # removed or inserted while the table follows a change already counted.
+        counted_for = (self._rows.version, self._filter, self._hits)
+        if self._other_count is not None:
+            (book, *for_what), count = self._other_count
+            if book is self._cells.codebook and tuple(for_what) == counted_for:
+                return count
         other = OrphanFilter.ORPHANS if shown is OrphanFilter.ANCHORED else OrphanFilter.ANCHORED
         matches = replace(self._filter, orphans=other).matcher(
             self._cells.codebook, self._hits, self._rows.folded_texts
         )
-        return sum(1 for passage in self._rows.all if matches(passage))
+        count = sum(1 for passage in self._rows.all if matches(passage))
+        self._other_count = ((self._cells.codebook, *counted_for), count)
+        return count
 
     def tag_ids(self, passage: Annotation) -> list[int]:
         """The passage's tags that are in the codebook, in codebook order."""

@@ -6,6 +6,8 @@ passages keeps its selection and scroll position while one article's passages ch
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex
 
 from diptych.gui.passage_cells import HEADERS
@@ -42,17 +44,17 @@ class PassageRowMoves:
             rows.insert_row(row, shown)
             model.endInsertRows()
 
-    def follow(self, article_id: int, shown: list[Annotation]) -> None:
-        """Make the rows of one article those of ``shown``: removed, updated or inserted."""
+    def follow(self, article_ids: Collection[int], shown: list[Annotation]) -> None:
+        """Make the rows of some articles those of ``shown``: removed, updated or inserted."""
         model, rows = self._model, self._rows
         wanted = {p.id: p for p in shown}
         for row in reversed(range(len(rows.shown))):
             passage = rows.shown[row]
-            if passage.article_id == article_id and passage.id not in wanted:
+            if passage.article_id in article_ids and passage.id not in wanted:
                 model.beginRemoveRows(QModelIndex(), row, row)
                 rows.remove_row(row)
                 model.endRemoveRows()
-        current = {p.id: p for p in rows.shown if p.article_id == article_id}
+        current = {p.id: p for p in rows.shown if p.article_id in article_ids}
         for passage in shown:
             if passage.id not in current:
                 row = rows.place_for(passage, rows.shown)

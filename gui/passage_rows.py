@@ -36,6 +36,7 @@ class PassageRows:
         self.cells = cells
         self.matches = matches
         self.all: list[Annotation] = []  # every passage, in the table's order
+        self.version = 0  # goes up each time every passage, or one of them, changes
         self.shown: list[Annotation] = []  # those the filter lets through, in that order
         self.sort_column = -1
         self.sort_order = ASCENDING
@@ -51,6 +52,7 @@ class PassageRows:
     # -- every passage ---------------------------------------------------------------------
     def install(self, passages: list[Annotation]) -> None:
         """Take ``passages`` as every passage of the project, and show those that match."""
+        self.version += 1
         self.folded_texts.clear()
         self._fold_next = 0
         self.all = self.ordered(passages)
@@ -63,11 +65,13 @@ class PassageRows:
 
     def reorder(self) -> None:
         """Put every passage in the table's order again (the order or the articles changed)."""
+        self.version += 1
         self.all = self.ordered(self.all)
         self._by_id = None
 
     def replace(self, old: Annotation | None, fresh: Annotation | None) -> None:
         """Take out the passage ``old`` (if any) and put ``fresh`` (if any) in its place."""
+        self.version += 1
         if old is not None:
             del self.all[self._position_in_all(old)]
             self._count([old], -1)
@@ -83,6 +87,7 @@ class PassageRows:
     ) -> None:
         """Take out the passages ``dropped`` (ids; those known are in ``before``) and put
         in ``changed``."""
+        self.version += 1
         self._count((before[i] for i in dropped if i in before), -1)
         self.all = [p for p in self.all if p.id not in dropped]
         for annotation_id in dropped:
@@ -92,17 +97,19 @@ class PassageRows:
         self._count(changed, 1)
         self._by_id = None
 
-    def replace_article(self, article_id: int, passages: list[Annotation]) -> None:
-        """Take ``passages`` as every passage of one article (many of them changed), and
+    def replace_articles(self, article_ids: set[int], passages: list[Annotation]) -> None:
+        """Take ``passages`` as every passage of some articles (many of them changed), and
         show those that match: one sort of every passage, cheaper than putting thousands
         in place one by one. Folded texts are kept for the passages that did not change."""
-        old = [p for p in self.all if p.article_id == article_id]
+        self.version += 1
+        old = [p for p in self.all if p.article_id in article_ids]
         self._count(old, -1)
         kept = set(passages)
         for passage in old:
             if passage not in kept:
                 self.folded_texts.pop(passage.id, None)
-        self.all = self.ordered([p for p in self.all if p.article_id != article_id] + passages)
+        others = [p for p in self.all if p.article_id not in article_ids]
+        self.all = self.ordered(others + passages)
         self._count(passages, 1)
         self._by_id = None
         self._fold_next = 0

@@ -83,10 +83,10 @@ class ArticleEdits(FileWatch):
 
     def _tell_removals(self, removals: Sequence[ArticleRemoval]) -> None:
         """The articles of ``removals`` went or came back, with their passages."""
-        with self._telling_views([r.article.id for r in removals]):
+        ids = [r.article.id for r in removals]
+        with self._telling_views(ids):
             self.articlesChanged.emit()
-            for removal in removals:
-                self.passagesChanged.emit(removal.article.id)
+            self._passages_changed_in(ids)
 
     def replace_article_text(
         self,

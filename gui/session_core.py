@@ -38,6 +38,10 @@ class SessionCore(QObject):
             changed or deleted.
         passagesChanged(int): passages of this article id changed, any number of them
             (the article removed or restored, its text replaced).
+        passagesChangedIn(list): passages of these article ids changed at once (many
+            passages deleted, tagged or put back, articles removed or put back), told after
+            ``passagesChanged`` for each: a view that follows it may leave those alone
+            while :attr:`in_bulk` is True, and follow them all at once.
         allPassagesChanged(): passages of any article may have changed (a tag deleted or
             merged, another window's changes): one signal, however many articles.
         articleTextChanged(int): the text of this article id was replaced.
@@ -53,6 +57,7 @@ class SessionCore(QObject):
     tagsChanged = Signal()
     passageUpdated = Signal(int, int)
     passagesChanged = Signal(int)
+    passagesChangedIn = Signal(list)
     allPassagesChanged = Signal()
     articleTextChanged = Signal(int)
     articlesRestored = Signal(list)
@@ -90,6 +95,7 @@ class SessionCore(QObject):
             changed.connect(self._forget_articles)
         self.tagsChanged.connect(self._forget_codebook)
         self._telling = 0  # > 0 while the session tells the views of its own change
+        self._bulk = 0  # > 0 while passagesChanged is told for each article of a bulk change
         self.passageUpdated.connect(self._on_passages_signalled)
         self.passagesChanged.connect(self._on_passages_signalled)
         self.articleTextChanged.connect(self._on_passages_signalled)
@@ -149,6 +155,26 @@ class SessionCore(QObject):
             yield
         finally:
             self._telling -= 1
+
+    @property
+    def in_bulk(self) -> bool:
+        """True while ``passagesChanged`` is told for each article of a bulk change, which
+        ``passagesChangedIn`` then tells of at once."""
+        return self._bulk > 0
+
+    def _passages_changed_in(self, article_ids: Iterable[int]) -> None:
+        """Passages of several articles changed at once: ``passagesChanged`` for each
+        article, then ``passagesChangedIn`` for them all (the passage table and its counts
+        follow once, not once per article)."""
+        ids = sorted(set(article_ids))
+        with self._telling_views(ids):
+            self._bulk += 1
+            try:
+                for article_id in ids:
+                    self.passagesChanged.emit(article_id)
+            finally:
+                self._bulk -= 1
+            self.passagesChangedIn.emit(ids)
 
     def _forget_passages(self, article_ids: Iterable[int] | None) -> None:
         if article_ids is None:

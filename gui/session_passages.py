@@ -218,10 +218,8 @@ class PassageEdits(FileWatch):
         self._changed_many({p.article_id for p in passages})
 
     def _changed_many(self, article_ids: set[int]) -> None:
-        """Passages of several articles changed at once: each article's views follow once."""
-        with self._telling_views(article_ids):
-            for article_id in sorted(article_ids):
-                self.passagesChanged.emit(article_id)
+        """Passages of several articles changed at once: the views follow once."""
+        self._passages_changed_in(article_ids)
 
     def _changed(self, article_id: int, annotation_id: int) -> None:
         # PRAGMA data_version ignores this connection's own commits: nothing to record.
