@@ -65,8 +65,11 @@ class AnnotationsPanel(QWidget):
         parent: the owning widget.
 
     Signals:
-        passageActivated(int, int): a row was clicked or Enter pressed on it: the passage's
-            id and its article's id (open the article and select the passage).
+        passageActivated(int, int): Enter was pressed on a row, or it was double-clicked:
+            the passage's id and its article's id (open the article and select the
+            passage, the keyboard going there).
+        passageShown(int, int): a row was clicked: the same, but the keyboard stays in the
+            list (Ctrl+A and Del there act on the passages listed, as they look to).
         passageSelected(int): the user moved the current row to this passage (keys, a
             click, or Delete, which moves on to the next row); not emitted by
             :meth:`select_passage` nor when rows are removed, filtered or reset.
@@ -74,6 +77,7 @@ class AnnotationsPanel(QWidget):
     """
 
     passageActivated = Signal(int, int)
+    passageShown = Signal(int, int)
     passageSelected = Signal(int)
     noteRequested = Signal()
 
@@ -173,6 +177,7 @@ class AnnotationsPanel(QWidget):
         self.search.installEventFilter(self)
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
         self.table.clicked.connect(self.on_table_clicked)
+        self.table.doubleClicked.connect(self.on_table_double_clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(partial(show_passage_menu, self))
         self.selection.passageChosen.connect(self.passageSelected)
@@ -307,11 +312,16 @@ class AnnotationsPanel(QWidget):
         self.model.set_filter(replace(self.model.filter, orphans=which))
 
     def on_table_clicked(self, index: QModelIndex) -> None:
-        """Open the clicked passage (not one clicked with Shift or Ctrl, which select
-        several rows)."""
+        """Show the clicked passage in its article, the keyboard staying in the list (not
+        one clicked with Shift or Ctrl, which select several rows)."""
         several = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
-        if not QApplication.keyboardModifiers() & several:
-            self._activate(index)
+        if index.isValid() and not QApplication.keyboardModifiers() & several:
+            annotation_id = int(index.data(PASSAGE_ID_ROLE))
+            self.passageShown.emit(annotation_id, int(index.data(ARTICLE_ID_ROLE)))
+
+    def on_table_double_clicked(self, index: QModelIndex) -> None:
+        """Go to the passage in its article, as Enter does: the keyboard goes there."""
+        self._activate(index)
 
     def on_table_selection_changed(self) -> None:
         """Several rows selected by the user: say what can be done with them all (and no

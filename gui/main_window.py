@@ -138,6 +138,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.tags.tagSelected.connect(self.memos.show_tag)  # its memo under the others
         self.coding.selection.passageSelected.connect(self.on_coding_passage_selected)
         self.passages.passageActivated.connect(self.coding.selection.reveal_passage)
+        self.passages.passageShown.connect(self.coding.selection.show_passage)
         self.passages.passageSelected.connect(self.coding.select_passage)  # arrow keys
         # A passage chosen there wins over text left selected in an article before.
         self.passages.passageSelected.connect(lambda _id: self.coding.chosen_last.passage_chosen())

@@ -259,7 +259,7 @@ class PaneArea(QStackedWidget):
             self.currentPaneChanged.emit(pane)
 
     def open_article(
-        self, article_id: int, *, new_pane: bool = False, resume: bool = True
+        self, article_id: int, *, new_pane: bool = False, resume: bool = True, keyboard: bool = True
     ) -> ArticlePane | None:
         """Show an article: in its pane if already open, else the current or a new pane
         (``new_pane``: a new one, unless the current pane is empty, as New pane left it:
@@ -267,7 +267,8 @@ class PaneArea(QStackedWidget):
         that pane in each case (opened from the Library with Enter, the keys go on in the
         article, whether it was open already or not). An article opened in a pane goes back
         to where its reader left it, unless ``resume`` is False (a jump to a passage or a
-        search result in it, which goes there instead)."""
+        search result in it, which goes there instead). With ``keyboard`` False the keyboard
+        stays where it is (a passage shown from a click in the Passages list)."""
         target = None if new_pane else self.pane_for(article_id)
         if target is None:
             target = self._empty_current() if new_pane else self._free_pane()
@@ -277,7 +278,8 @@ class PaneArea(QStackedWidget):
                 self.show_in(target, article_id, resume=resume)
         if target is not None:
             self.set_current(target)
-            target.view.setFocus()
+            if keyboard:
+                target.view.setFocus()
         return target
 
     def open_from_library(self, article_id: int, *, new_pane: bool = False) -> None:

@@ -277,12 +277,18 @@ class PassageSelection(QObject):
             return at_caret, ""
         return 0, NOTE_ELSEWHERE if refusal == SELECTED_ELSEWHERE else refusal
 
-    def reveal_passage(self, annotation_id: int, article_id: int) -> None:
+    def show_passage(self, annotation_id: int, article_id: int) -> None:
+        """As :meth:`reveal_passage`, but the keyboard stays where it is (a click in the
+        Passages list: Ctrl+A and Del there go on acting on the passages listed)."""
+        self.reveal_passage(annotation_id, article_id, keyboard=False)
+
+    def reveal_passage(self, annotation_id: int, article_id: int, *, keyboard: bool = True) -> None:
         """Open the passage's article if needed, scroll to the passage and select it; the
-        keyboard goes to its pane, whether the article was open already or not, so that
-        the keys (F2, Del, 1-9, F8) go on from the passage there. Of two panes showing the
-        article, the current one shows the passage; the other keeps its reading place.
-        Back (Alt+Left) in that pane returns to where its reader was."""
+        keyboard goes to its pane (unless ``keyboard`` is False), whether the article was
+        open already or not, so that the keys (F2, Del, 1-9, F8) go on from the passage
+        there. Of two panes showing the article, the current one shows the passage; the
+        other keeps its reading place. Back (Alt+Left) in that pane returns to where its
+        reader was."""
         current = self.area.current
         if current is not None and current.article_id == article_id:
             current.history.leave()  # a jump within the article shown
@@ -291,10 +297,11 @@ class PassageSelection(QObject):
             shown = self.area.pane_for(article_id)
             if shown is not None:  # the same, in the pane that shows it
                 shown.history.leave()
-            pane = self.area.open_article(article_id, resume=False)  # to the passage
+            pane = self.area.open_article(article_id, resume=False, keyboard=keyboard)
         if pane is None:
             return
-        pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if keyboard:
+            pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
         pane.when_loaded(partial(self._select_revealed, annotation_id, pane))
 
     def _select_revealed(self, annotation_id: int, pane: ArticlePane) -> None:

@@ -306,10 +306,17 @@ def test_select_passage_keeps_the_users_filters(
 
 
 # -- activation, selection and deletion --------------------------------------------------
-def test_clicking_a_row_activates_its_passage(qtbot, panel: AnnotationsPanel) -> None:
+def test_clicking_a_row_shows_its_passage(qtbot, panel: AnnotationsPanel) -> None:
+    """A click shows the passage, the keyboard staying in the list; a double-click goes to
+    it, as Enter does."""
     expected = shown(panel)[2]
-    with qtbot.waitSignal(panel.passageActivated) as activated:
+    with qtbot.waitSignal(panel.passageShown) as clicked:
         qtbot.mouseClick(
+            panel.table.viewport(), Qt.MouseButton.LeftButton, pos=row_center(panel, 2)
+        )
+    assert clicked.args == [expected.id, expected.article_id]
+    with qtbot.waitSignal(panel.passageActivated) as activated:
+        qtbot.mouseDClick(
             panel.table.viewport(), Qt.MouseButton.LeftButton, pos=row_center(panel, 2)
         )
     assert activated.args == [expected.id, expected.article_id]
