@@ -176,6 +176,20 @@ _STYLES = {style.value: style for style in SpanStyle}
 _NO_TABLE = (-1, -1, -1, 0)
 
 
+def heading_ranges(data: str) -> list[tuple[int, int]]:
+    """The start and end of each heading among the blocks :func:`blocks_to_json` wrote,
+    without making the others into blocks (a citation's section needs only these)."""
+    decoded = json.loads(data)
+    if isinstance(decoded, list):  # the older form
+        return [(b.start, b.end) for b in blocks_from_json(data) if b.kind is BlockKind.HEADING]
+    heading = BlockKind.HEADING.value
+    return [
+        (start, end)
+        for kind, start, end in zip(decoded["k"], decoded["s"], decoded["e"], strict=True)
+        if kind == heading
+    ]
+
+
 def blocks_from_json(data: str) -> tuple[Block, ...]:
     """Inverse of :func:`blocks_to_json`; also reads the older one-object-per-block form."""
     decoded = json.loads(data)

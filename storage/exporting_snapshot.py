@@ -164,9 +164,21 @@ class SectionIndex:
     """
 
     def __init__(self, content: ArticleText, *, title: str = "") -> None:
-        headings = [b for b in content.blocks if b.kind is BlockKind.HEADING]
-        self._starts = [b.start for b in headings]
-        texts = [content.text[b.start : b.end] for b in headings]
+        headings = [(b.start, b.end) for b in content.blocks if b.kind is BlockKind.HEADING]
+        self._take(content.text, headings, title)
+
+    @classmethod
+    def of_headings(
+        cls, text: str, headings: Sequence[tuple[int, int]], *, title: str = ""
+    ) -> SectionIndex:
+        """The index of a text whose headings (start, end) are known, its blocks unread."""
+        index = cls.__new__(cls)
+        index._take(text, headings, title)
+        return index
+
+    def _take(self, text: str, headings: Sequence[tuple[int, int]], title: str) -> None:
+        self._starts = [start for start, _end in headings]
+        texts = [text[start:end] for start, end in headings]
         same = _comparable(title)
         self._texts = ["" if _comparable(t) == same else t for t in texts]
 

@@ -1,5 +1,8 @@
 """Passages copied out of the project (Ctrl+C in the Passages list): each one's quote, the
 article, heading and tags it is cited with, and its note, as text for a brief or an e-mail.
+
+Thousands of passages copied at once (Ctrl+A, Ctrl+C) are read in a few queries, and of
+each article only its text and where its headings are: not every block of it.
 """
 
 from __future__ import annotations
@@ -7,12 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from diptych.storage.codebook import Codebook
+from diptych.storage.document import heading_ranges
 from diptych.storage.errors import InputError
-from diptych.storage.exporting_data import ExportData, ExportOptions, ExportPassage
-from diptych.storage.exporting_snapshot import collect, read_snapshot
+from diptych.storage.exporting_snapshot import SectionIndex, read_snapshot
+from diptych.storage.model import Annotation, ArticleSummary
+from diptych.storage.namesakes import told_apart
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
+
+ONE_BY_ONE = 100  # more passages copied than this: every passage read in one query
 
 
 def copied_passages(project: Project, annotation_ids: Sequence[int]) -> str:
@@ -20,33 +28,71 @@ def copied_passages(project: Project, annotation_ids: Sequence[int]) -> str:
     text: each quote, then a line citing its article, the heading it sits under, its tags
     and who coded it (where the passages copied were coded by several), then its note."""
     with read_snapshot(project):
-        wanted = []
-        for annotation_id in dict.fromkeys(annotation_ids):
-            try:
-                wanted.append(project.annotations.get(annotation_id=annotation_id))
-            except InputError:  # deleted meanwhile: not copied
-                continue
+        wanted = _passages(project, list(dict.fromkeys(annotation_ids)))
         if not wanted:
             return ""
-        article_ids = tuple(dict.fromkeys(a.article_id for a in wanted))
-        data = collect(project, ExportOptions(article_ids=article_ids))
-    by_id = {p.annotation.id: p for p in data.passages}
-    passages = [by_id[a.id] for a in wanted if a.id in by_id]
-    coders = {p.annotation.coder for p in passages if p.annotation.coder}
-    return "\n\n".join(_plain(passage, data, len(coders) > 1) for passage in passages)
+        listed = {a.id: a for a in project.articles.all()}
+        wanted = [p for p in wanted if p.article_id in listed]
+        articles = [listed[i] for i in dict.fromkeys(p.article_id for p in wanted)]
+        anchored = {p.article_id for p in wanted if not p.is_orphan}
+        sections = _sections(project, [a for a in articles if a.id in anchored])
+        codebook = project.tags.codebook()
+    titles = told_apart(articles)
+    coders_named = len({p.coder for p in wanted if p.coder}) > 1
+    return "\n\n".join(
+        _plain(p, titles[p.article_id], sections, codebook, coders_named) for p in wanted
+    )
 
 
-def _plain(passage: ExportPassage, data: ExportData, coders_named: bool) -> str:
-    cited = [data.title(passage.article)]
-    if passage.section:
-        cited.append("§ " + passage.section)
-    if passage.tag_ids:
-        cited.append(", ".join(data.tag_path(t) for t in passage.tag_ids))
-    if passage.annotation.coder and coders_named:
-        cited.append("coded by " + passage.annotation.coder)
-    if passage.annotation.is_orphan:
+def _passages(project: Project, ids: list[int]) -> list[Annotation]:
+    """The passages ``ids`` still in the project, in that order."""
+    if len(ids) > ONE_BY_ONE:
+        by_id = {p.id: p for p in project.annotations.query()}
+        return [by_id[i] for i in ids if i in by_id]
+    found = []
+    for annotation_id in ids:
+        try:
+            found.append(project.annotations.get(annotation_id=annotation_id))
+        except InputError:  # deleted meanwhile: not copied
+            continue
+    return found
+
+
+def _sections(project: Project, articles: Sequence[ArticleSummary]) -> dict[int, SectionIndex]:
+    """Each article's headings, to name the section a passage sits under."""
+    sections = {}
+    with project.reading() as db:
+        for article in articles:
+            row = db.execute(
+                "SELECT display_text, blocks FROM articles WHERE id = ?", [article.id]
+            ).fetchone()
+            if row is not None:
+                headings = heading_ranges(row[1])
+                index = SectionIndex.of_headings(row[0], headings, title=article.title)
+                sections[article.id] = index
+    return sections
+
+
+def _plain(
+    passage: Annotation,
+    title: str,
+    sections: dict[int, SectionIndex],
+    codebook: Codebook,
+    coders_named: bool,
+) -> str:
+    cited = [title]
+    index = sections.get(passage.article_id)
+    section = "" if passage.is_orphan or index is None else index.at(passage.start)
+    if section:
+        cited.append("§ " + section)
+    tag_ids = sorted((t for t in passage.tag_ids if t in codebook), key=codebook.rank)
+    if tag_ids:
+        cited.append(", ".join(codebook.path(t) for t in tag_ids))
+    if passage.coder and coders_named:
+        cited.append("coded by " + passage.coder)
+    if passage.is_orphan:
         cited.append("orphan: not placed in the article's current text")
-    lines = [f"“{passage.annotation.exact}”", "— " + " · ".join(cited)]
-    if passage.annotation.note.strip():
-        lines.append("Note: " + passage.annotation.note.strip())
+    lines = [f"“{passage.exact}”", "— " + " · ".join(cited)]
+    if passage.note.strip():
+        lines.append("Note: " + passage.note.strip())
     return "\n".join(lines)
