@@ -3,9 +3,13 @@ it was saved from, update from a newer file."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from diptych.gui.commands import SessionCommand, quote_start
 from diptych.gui.session import ProjectSession
@@ -165,6 +169,24 @@ class RemoveArticle(SessionCommand):
         return self._article_gone(self.article_id, self.removal.article.title)
 
 
+BUSY_FROM = 50  # articles removed or put back at once from this many: a busy cursor meanwhile
+
+
+@contextlib.contextmanager
+def busy(count: int) -> Iterator[None]:
+    """A busy cursor while ``count`` articles are removed or put back, if that is many
+    (a second or more with their passages in a big project), so that the window is not
+    taken for hung."""
+    if count < BUSY_FROM:
+        yield
+        return
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
 class RemoveArticles(SessionCommand):
     """Remove several articles with their passages and memos, as one step (and one
     transaction: a busy file removes none of them, and undo puts all of them back).
@@ -178,15 +200,18 @@ class RemoveArticles(SessionCommand):
         self.removals: list[ArticleRemoval] = []
 
     def _do(self) -> None:
-        self.removals = self.session.remove_articles(self.article_ids)
+        with busy(len(self.article_ids)):
+            self.removals = self.session.remove_articles(self.article_ids)
 
     def _redo(self) -> None:  # as RemoveArticle's: no more than the first removal took
-        self.removals = self.session.remove_articles(
-            [r.article.id for r in self.removals], expected=self.removals
-        )
+        with busy(len(self.removals)):
+            self.removals = self.session.remove_articles(
+                [r.article.id for r in self.removals], expected=self.removals
+            )
 
     def _undo(self) -> None:
-        self.session.restore_articles(self.removals)
+        with busy(len(self.removals)):
+            self.session.restore_articles(self.removals)
 
 
 class RenameArticle(SessionCommand):
