@@ -34,7 +34,7 @@ from diptych.gui.passage_count_hint import other_tab_text
 from diptych.gui.passage_filter import OrphanFilter, PassageFilter
 from diptych.gui.passage_filter_fields import PassageFilterFields
 from diptych.gui.passage_list_menu import show_passage_menu
-from diptych.gui.passage_list_selection import PassageListSelection
+from diptych.gui.passage_list_selection import PassageListSelection, selected_rows
 from diptych.gui.passage_model import PassageTableModel
 from diptych.gui.passage_widgets import PassageTable
 from diptych.gui.read_only import refused_read_only
@@ -285,7 +285,8 @@ class AnnotationsPanel(QWidget):
         if refused_read_only(self.session, "no passage can be tagged"):
             return
         name = f"“{self.session.codebook().path(tag_id)}”"
-        carrying = {i for i in annotation_ids if tag_id in self.session.passage(i).tag_ids}
+        stored = self.session.passages(annotation_ids)
+        carrying = {i for i, p in stored.items() if tag_id in p.tag_ids}
         changing = len(carrying) if remove else len(annotation_ids) - len(carrying)
         if not changing:
             already = "carries" if len(annotation_ids) == 1 else "carry"
@@ -326,7 +327,7 @@ class AnnotationsPanel(QWidget):
     def on_table_selection_changed(self) -> None:
         """Several rows selected by the user: say what can be done with them all (and no
         longer once one is left)."""
-        count = len(self.table.selectionModel().selectedRows())
+        count = len(selected_rows(self.table))
         if count > 1 and self.table.hasFocus():
             self._said_selected = SEVERAL_SELECTED.format(count)
             self.session.messages.info(self._said_selected)

@@ -174,8 +174,9 @@ class ChangeTagsOfPassages(SessionCommand):
 
     def _do(self) -> None:
         tag = {self.tag_id}
+        stored = self.session.passages(self.annotation_ids)
         for annotation_id in self.annotation_ids:
-            passage = self.session.passage(annotation_id)
+            passage = stored.get(annotation_id) or self.session.passage(annotation_id)
             if (self.tag_id in passage.tag_ids) == self.remove:
                 self.changes[annotation_id] = (set(), tag) if self.remove else (tag, set())
                 self.before[annotation_id] = passage.updated_at

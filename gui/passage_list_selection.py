@@ -4,7 +4,7 @@ by undo are selected together again."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QTableView
 
 from diptych.gui.commands import UndoStepWatch
 from diptych.gui.passage_cells import PASSAGE_ID_ROLE
@@ -70,18 +71,18 @@ class PassageListSelection(QObject):
     def selected_passages(self) -> list[int]:
         """The ids of the passages on the selected rows, top to bottom (Shift or Ctrl with a
         click or the arrows selects several)."""
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [int(self.model.index(row, 0).data(PASSAGE_ID_ROLE)) for row in rows]
+        return [self.model.passage(row).id for row in selected_rows(self.table)]
 
     def select_passages(self, annotation_ids: Iterable[int]) -> None:
         """Select the rows of these passages (those still listed), quietly, the current
         row staying where it is: after a change to several passages, whose rows the model
         may have read anew, they stay selected for the next."""
+        # One range for each run of rows one after another (thousands of rows selected one
+        # by one took seconds to select, and to count).
+        rows = sorted({self.index_of(i).row() for i in annotation_ids} - {-1})
         selection = QItemSelection()
-        for annotation_id in annotation_ids:
-            index = self.index_of(annotation_id)
-            if index.isValid():
-                selection.select(index, index)
+        for first, last in _runs(rows):
+            selection.select(self.model.index(first, 0), self.model.index(last, 0))
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
         self._selecting = True
         try:
@@ -170,3 +171,29 @@ class _RestoredRows(UndoStepWatch):
             restored = [passage.id for passage in command.restored]
             # After the window has chosen the first of them, which selects its row alone.
             QTimer.singleShot(0, self, lambda: self.selection.select_passages(restored))
+
+
+def selected_rows(table: QTableView) -> list[int]:
+    """The rows selected in ``table``, top to bottom, read from its ranges of rows (Qt's
+    ``selectedRows`` takes seconds on thousands of rows selected)."""
+    rows: set[int] = set()
+    selection = table.selectionModel().selection()
+    for place in range(selection.count()):
+        part = selection.at(place)
+        if part.left() == 0:  # rows are selected whole: their first column is in
+            rows.update(range(part.top(), part.bottom() + 1))
+    return sorted(rows)
+
+
+def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
+    """The runs of rows one after another in ``rows`` (sorted): (first, last) of each."""
+    first = previous = None
+    for row in rows:
+        if previous is not None and row == previous + 1:
+            previous = row
+            continue
+        if first is not None and previous is not None:
+            yield first, previous
+        first = previous = row
+    if first is not None and previous is not None:
+        yield first, previous

@@ -201,12 +201,8 @@ class PassageTableModel(QAbstractTableModel):
         :data:`BULK_CHANGES` changed."""
         if not article_ids <= self._cells.article_order.keys():
             self._read_articles()
-        fresh = [
-            passage
-            for article_id in sorted(article_ids)
-            if article_id in self._cells.titles
-            for passage in self.session.article_passages(article_id)
-        ]
+        known = sorted(i for i in article_ids if i in self._cells.titles)
+        fresh = [p for passages in self.session.passages_of(known).values() for p in passages]
         before = {p.id: p for p in self._rows.all if p.article_id in article_ids}
         changed = [p for p in fresh if before.get(p.id) != p]
         dropped = (before.keys() - {p.id for p in fresh}) | {p.id for p in changed}

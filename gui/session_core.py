@@ -9,7 +9,7 @@ windows (:mod:`~diptych.gui.session_watch`).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
@@ -18,8 +18,12 @@ from diptych.gui.messages import MessageBridge
 from diptych.gui.passage_index import Mark
 from diptych.gui.workers import Workers
 from diptych.storage.codebook import Codebook
+from diptych.storage.errors import InputError
 from diptych.storage.model import Annotation, ArticleSummary, Tag
 from diptych.storage.project import Project
+
+MANY_ARTICLES = 50  # passages of more articles than this are read in one query of them all
+MANY_PASSAGES = 100  # more passages than this are read in one query of them all
 
 
 class SessionCore(QObject):
@@ -188,6 +192,20 @@ class SessionCore(QObject):
         if not self._telling:
             self._forget_passages(None if article_id is None else [article_id])
 
+    def passages_of(self, article_ids: Iterable[int]) -> dict[int, list[Annotation]]:
+        """The passages of several articles (see :meth:`article_passages`): those not read
+        yet in one query of every passage when they are many (a bulk change over a
+        thousand articles), rather than a query for each."""
+        wanted = list(article_ids)
+        missing = [i for i in wanted if i not in self._passages]
+        if len(missing) > MANY_ARTICLES:
+            every: dict[int, list[Annotation]] = {i: [] for i in missing}
+            for passage in self.project.annotations.query():
+                if passage.article_id in every:
+                    every[passage.article_id].append(passage)
+            self._passages.update(every)
+        return {i: self.article_passages(i) for i in wanted}
+
     def marks(self, article_id: int) -> list[Mark]:
         """The anchored passages of an article as marks to paint."""
         return [self.mark(p) for p in self.article_passages(article_id) if not p.is_orphan]
@@ -201,3 +219,15 @@ class SessionCore(QObject):
     def passage(self, annotation_id: int) -> Annotation:
         """One passage as stored."""
         return self.project.annotations.get(annotation_id=annotation_id)
+
+    def passages(self, annotation_ids: Sequence[int]) -> dict[int, Annotation]:
+        """Several passages as stored, by id (those still in the project): in one query of
+        every passage when they are many (thousands tagged at once from the list)."""
+        if len(annotation_ids) <= MANY_PASSAGES:
+            found = {}
+            for annotation_id in annotation_ids:
+                with contextlib.suppress(InputError):
+                    found[annotation_id] = self.passage(annotation_id)
+            return found
+        wanted = set(annotation_ids)
+        return {p.id: p for p in self.project.annotations.query() if p.id in wanted}

@@ -18,8 +18,10 @@ from diptych.gui.context import AppContext
 from diptych.gui.main_window import MainWindow
 from diptych.gui.passage_filter import PassageFilter
 from diptych.gui.passage_model import BULK_CHANGES
+from diptych.gui.session_core import SessionCore
 from diptych.storage.annotations import NewAnnotation
 from diptych.storage.importing import parse_article
+from diptych.storage.model import Annotation
 from diptych.storage.project import Project
 
 ARTICLES = 30
@@ -134,7 +136,10 @@ def test_deleting_every_passage_listed_and_undoing_it_updates_the_list_once(
 
 
 def test_tagging_every_passage_listed_and_undoing_it_updates_the_list_once(
-    qtbot: QtBot, big: tuple[MainWindow, int], tested: list[int]
+    qtbot: QtBot,
+    big: tuple[MainWindow, int],
+    tested: list[int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window, _tag_id = big
     other = window.session.project.tags.add(name="Other", color="#445566").id
@@ -143,10 +148,23 @@ def test_tagging_every_passage_listed_and_undoing_it_updates_the_list_once(
     chosen = every_row_chosen(qtbot, window)
     updates = Updates(window)
     tested.clear()
+    read_one_by_one: list[int] = []
+    get = SessionCore.passage
+
+    def getting(session: SessionCore, annotation_id: int) -> Annotation:
+        read_one_by_one.append(annotation_id)
+        return get(session, annotation_id)
+
+    monkeypatch.setattr(SessionCore, "passage", getting)
     window.passages.tag_passages(chosen, other)  # the list menu's "Tag them all"
+    monkeypatch.undo()
     assert stored(window, other) == len(chosen)
     assert updates.take() == (1, 0)
     assert len(tested) <= 3 * total
+    assert read_one_by_one == []  # the passages read in one query, not one each
+    # Selected again as one range of rows, not one range per row (which took seconds)
+    assert window.passages.table.selectionModel().selection().count() == 1
+    assert sorted(window.passages.selection.selected_passages()) == sorted(chosen)
     tested.clear()
     window.actions_.undo.trigger()
     assert stored(window, other) == 0
