@@ -42,6 +42,7 @@ BENCHMARKS = {
     "search": "bench_search",
     "memory": "bench_memory",
     "project": "bench_big_project",
+    "bulk": "bench_bulk_passages",
     "reanchor": "bench_reanchor",
     "exchange": "bench_exchange",
 }
