@@ -244,7 +244,7 @@ class AnnotationsPanel(QWidget):
         if not perform(self.session, DeletePassage(self.session, annotation_id)):
             return
         self.session.messages.info("Passage deleted — Ctrl+Z to undo")
-        self._choose_row(row)
+        self.choose_row(row)
 
     def delete_passages(self, annotation_ids: list[int]) -> None:
         """Delete several passages as one step (Ctrl+Z puts them all back), then select the
@@ -264,11 +264,12 @@ class AnnotationsPanel(QWidget):
         if not perform(self.session, DeletePassages(self.session, annotation_ids)):
             return
         self.session.messages.info(f"{count} passages deleted — Ctrl+Z to undo")
-        self._choose_row(row)
+        self.choose_row(row)
 
-    def _choose_row(self, row: int) -> None:
-        """After a deletion: the row now at ``row`` (the last if fewer are left) is chosen,
-        as if the user had stepped onto it."""
+    def choose_row(self, row: int) -> None:
+        """After rows left the list (deleted, or no longer matching its filters): the row
+        now at ``row`` (the last if fewer are left) is chosen, as if the user had stepped
+        onto it."""
         following = self.model.index(min(row, self.model.rowCount() - 1), 0)
         if following.isValid():
             self.selection.choose(following)

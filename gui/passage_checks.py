@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from diptych.gui.session import ProjectSession
 
 MARK_CHECKED_KEY = "Ctrl+K"
-NONE_TO_CHECK = "No passage chosen is to be checked: none was found approximately by an update."
+# What Ctrl+K says when the passages chosen bear no mark "≈" (perhaps just taken off).
+NONE_TO_CHECK = "No passage chosen is marked “≈” to check: choose one that is."
 
 
 class MarkPassagesChecked(SessionCommand):
@@ -56,13 +57,25 @@ def mark_chosen_checked(panel: AnnotationsPanel) -> None:
     current = panel.current_passage()
     ids = chosen or ([] if current is None else [current])
     passages = [p for p in map(panel.model.find, ids) if p is not None]
+    rows = [r for r in map(panel.model.row_of, ids) if r >= 0]
+    # Listed only while to check, they leave the list: the row now in their place is
+    # chosen, so that Ctrl+K again goes on down the list.
+    if mark_checked(panel.session, passages) and rows and panel.model.row_of(ids[0]) < 0:
+        panel.choose_row(min(rows))
+
+
+def mark_checked(session: ProjectSession, passages: Iterable[Annotation]) -> bool:
+    """Mark those of ``passages`` that are to check as checked, as one undo step; say so,
+    or that none of them is marked. False if nothing was marked."""
     marked = [p for p in passages if p.check is not None]
     if not marked:
-        panel.session.messages.info(NONE_TO_CHECK)
-        return
-    if refused_read_only(panel.session, "no passage can be marked as checked"):
-        return
-    if perform(panel.session, MarkPassagesChecked(panel.session, marked)):
-        count = len(marked)
-        what = "Passage" if count == 1 else f"{count} passages"
-        panel.session.messages.info(f"{what} marked as checked — Ctrl+Z to undo")
+        session.messages.info(NONE_TO_CHECK)
+        return False
+    if refused_read_only(session, "no passage can be marked as checked"):
+        return False
+    if not perform(session, MarkPassagesChecked(session, marked)):
+        return False
+    count = len(marked)
+    what = "Passage" if count == 1 else f"{count} passages"
+    session.messages.info(f"{what} marked as checked — Ctrl+Z to undo")
+    return True

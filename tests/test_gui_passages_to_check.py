@@ -22,6 +22,7 @@ from diptych.gui.import_messages import TO_CHECK_WHERE
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.passage_cells import PASSAGE_ID_ROLE, Column
+from diptych.gui.passage_checks import NONE_TO_CHECK
 from diptych.gui.passage_commands import ReattachPassage
 from diptych.gui.passage_filter import PassageFilter
 from diptych.gui.passage_model import PassageTableModel
@@ -162,7 +163,7 @@ def test_ctrl_k_on_a_passage_not_to_check_says_so(
     window.passages.select_passage(ids[KEPT])
     steps = window.session.undo_stack.count()
     qtbot.keyClick(table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert window.statusBar().currentMessage().startswith("No passage chosen is to be checked")
+    assert window.statusBar().currentMessage() == NONE_TO_CHECK
     assert window.session.undo_stack.count() == steps
     assert marked(window) == {ids[REWORDED], ids[SHORTENED]}
 
@@ -279,3 +280,26 @@ def test_the_table_filtered_to_check_passes_the_model_tester(
     assert model.to_check_count() == 1
     window.session.undo_stack.undo()  # the update: no passage to check
     assert model.rowCount() == 0 and model.to_check_count() == 0
+
+
+def test_ctrl_k_again_and_again_goes_down_the_passages_to_check(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    choose_to_check(qtbot, window)
+    table = window.passages.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    first, second = listed(window)
+    qtbot.keyClick(table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert listed(window) == [second]
+    # The row now in its place is the chosen one: framed, highlighted, and Ctrl+K's
+    assert table.currentIndex().row() == 0
+    assert window.passages.selection.selected_passages() == [second]
+    assert window.coding.selected == second  # shown in the article and the Passage panel
+    qtbot.keyClick(table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert marked(window) == set() and listed(window) == []
+    assert {first, second} == {ids[REWORDED], ids[SHORTENED]}
+    qtbot.keyClick(table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    said = window.statusBar().currentMessage()
+    assert said == NONE_TO_CHECK and "approximately" not in said  # not what the list says
