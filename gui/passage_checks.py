@@ -1,11 +1,15 @@
 """The passages to check after an update of their article found them only approximately:
-"Mark as checked" (Ctrl+K in the Passages list, and its context menu) for the passages
-chosen there, as one undo step that Ctrl+Z takes back, marking them to check again."""
+"Mark as checked" (Ctrl+K, and the context menus of the Passages list and the article) for
+the passages chosen in the list, or else the selected passage (opened from the list, or at
+the caret in an article), as one undo step that Ctrl+Z takes back, marking them to check
+again."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication
 
 from diptych.gui.commands import SessionCommand, perform, quote_start
 from diptych.gui.read_only import refused_read_only
@@ -13,6 +17,7 @@ from diptych.storage.model import Annotation
 
 if TYPE_CHECKING:
     from diptych.gui.annotations_panel import AnnotationsPanel
+    from diptych.gui.coding import CodingController
     from diptych.gui.session import ProjectSession
 
 MARK_CHECKED_KEY = "Ctrl+K"
@@ -48,6 +53,30 @@ class MarkPassagesChecked(SessionCommand):
 
     def _gone(self, *, undoing: bool) -> str | None:
         return next(filter(None, map(self._passage_gone, self.passages)), None)
+
+
+NONE_CHOSEN = (
+    "Choose a passage marked “≈” first: in the Passages list, or with the caret in it in "
+    "its article."
+)
+
+
+def mark_chosen_or_selected_checked(panel: AnnotationsPanel, coding: CodingController) -> None:
+    """Ctrl+K: with the keyboard in the Passages list, mark the passages chosen there as
+    checked; elsewhere the selected passage (the one the Passage panel shows: opened
+    from the list, or at the caret in an article), never one the caret has left."""
+    focus = QApplication.focusWidget()
+    if focus is not None and panel.isAncestorOf(focus):
+        mark_chosen_checked(panel)
+        return
+    pane = coding.area.current
+    refusal = ""
+    if focus is not None and pane is not None and pane.isAncestorOf(focus):
+        refusal = coding.selection.not_outlined(pane)
+    if refusal or not coding.selected:
+        panel.session.messages.info(refusal or NONE_CHOSEN)
+        return
+    coding.mark_selected_checked()
 
 
 def mark_chosen_checked(panel: AnnotationsPanel) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from gui_support import menu_item, shown_texts
+from gui_support import menu_item, point_of, shown_texts
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from test_anchor_edges import INTERVIEW, REWRITTEN
 from test_gui_margin_tooltip import hover
 
+from diptych.gui.article_pane import ArticlePane
 from diptych.gui.commands import perform
 from diptych.gui.import_messages import TO_CHECK_WHERE
 from diptych.gui.main_window import MainWindow
@@ -286,6 +287,9 @@ def test_ctrl_k_again_and_again_goes_down_the_passages_to_check(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     ids = updated(qtbot, window, tmp_path)
+    _box_read(qtbot)  # the keys go to the window's shortcuts, as the user's do
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     choose_to_check(qtbot, window)
     table = window.passages.table
     table.setFocus()
@@ -303,3 +307,96 @@ def test_ctrl_k_again_and_again_goes_down_the_passages_to_check(
     qtbot.keyClick(table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     said = window.statusBar().currentMessage()
     assert said == NONE_TO_CHECK and "approximately" not in said  # not what the list says
+
+
+def test_ctrl_k_after_a_click_on_a_row_marks_the_passage_it_opened(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    _box_read(qtbot)
+    choose_to_check(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table = window.passages.table
+    cell = table.model().index(row_of(window, ids[SHORTENED]), Column.QUOTE)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(cell).center()
+    )
+    pane = window.area.current
+    assert pane is not None
+    qtbot.waitUntil(pane.view.hasFocus)  # a click opens the passage: the keys go there
+    assert window.coding.selected == ids[SHORTENED]
+    qtbot.keyClick(pane.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert marked(window) == {ids[REWORDED]}
+    assert window.statusBar().currentMessage() == "Passage marked as checked — Ctrl+Z to undo"
+    window.session.undo_stack.undo()
+    assert marked(window) == {ids[REWORDED], ids[SHORTENED]}
+
+
+def _box_read(qtbot: QtBot) -> None:
+    """The update's box closed, as the user does before going on (it holds the keys)."""
+    box = QApplication.activeModalWidget()
+    if box is not None:
+        box.close()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+
+def _caret_into(qtbot: QtBot, window: MainWindow, passage_id: int) -> ArticlePane:
+    """The keyboard in the article, the caret moved into the passage as a user moves it."""
+    _box_read(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    pane = window.area.current
+    assert pane is not None
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    start = window.session.passage(passage_id).start
+    pane.view.select_range(start + 1, start + 1)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Right)
+    assert window.coding.selected == passage_id
+    return pane
+
+
+def test_ctrl_k_with_the_caret_in_a_passage_to_check_in_its_article_marks_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    pane = _caret_into(qtbot, window, ids[REWORDED])
+    qtbot.keyClick(pane.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert marked(window) == {ids[SHORTENED]}
+    assert window.session.undo_stack.undoText().endswith("” as checked")
+
+    steps = window.session.undo_stack.count()
+    pane = _caret_into(qtbot, window, ids[KEPT])  # no mark: nothing done, and said
+    qtbot.keyClick(pane.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == NONE_TO_CHECK
+    assert window.session.undo_stack.count() == steps
+    assert marked(window) == {ids[SHORTENED]}
+
+
+def _article_menu(qtbot: QtBot, pane: ArticlePane, passage_id: int) -> QMenu:
+    point = point_of(pane, pane.session.passage(passage_id).start + 2)
+    viewport = pane.view.viewport()
+    return _open_menu(
+        qtbot,
+        lambda: QApplication.sendEvent(
+            viewport,
+            QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point)),
+        ),
+    )
+
+
+def test_the_articles_menu_on_a_passage_to_check_marks_it_as_checked(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    pane = _caret_into(qtbot, window, ids[KEPT])
+    menu = _article_menu(qtbot, pane, ids[KEPT])
+    assert "Mark as checked" not in shown_texts(menu)  # nothing to check there
+    menu.hide()
+    menu = _article_menu(qtbot, pane, ids[SHORTENED])
+    action = menu_item(menu, "Mark as checked")
+    assert action.shortcut().toString() == "Ctrl+K"
+    menu.hide()
+    action.trigger()
+    assert marked(window) == {ids[REWORDED]}
