@@ -360,6 +360,7 @@ class AnnotationsPanel(QWidget):
         matching = (shown if orphans_tab else other) if ready and wanted.orphans else every
         label = f"{matching} of {every}" if matching != every else f"{every}"
         self.tabs.setTabText(ORPHANS_TAB, f"Orphans ({label})")
+        self.filters.count_to_check()  # "To check" likewise
 
     def on_model_reading_changed(self, reading: bool) -> None:
         """Say that a big project's passages are being read; count them once they are in."""
@@ -379,8 +380,7 @@ class AnnotationsPanel(QWidget):
     def on_session_passages_changed(self, _article_id: int) -> None:
         """Update the orphan count, the list of coders, how many are to check, and how
         many match in each tab."""
-        self._show_matches()  # the Orphans tab's count with them
-        self.filters.count_to_check()
+        self._show_matches()  # the Orphans tab's count and how many are to check with them
         names = self.model.coders()
         if self.coder_combo.refill("All coders", [(name, name, None) for name in names]):
             width = min(self.table.text_width(["Coder", *names]), 180)

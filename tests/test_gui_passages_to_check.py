@@ -400,3 +400,23 @@ def test_the_articles_menu_on_a_passage_to_check_marks_it_as_checked(
     menu.hide()
     action.trigger()
     assert marked(window) == {ids[REWORDED]}
+
+
+def test_to_check_counts_the_passages_the_other_filters_leave_as_the_orphans_tab_does(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    panel = window.passages
+    choose_to_check(qtbot, window)
+    qtbot.keyClicks(panel.search, "union")  # the reworded passage's words, not the other's
+    assert listed(window) == [ids[REWORDED]]
+    assert panel.check_combo.currentText() == "To check (1 of 2)"
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "unheard")  # in no passage
+    assert listed(window) == []
+    assert panel.check_combo.currentText() == "To check (0 of 2)"
+    window.session.mark_passages_checked([ids[REWORDED]])  # and as marks come and go
+    assert panel.check_combo.currentText() == "To check (0 of 1)"
+    panel.search.clear()
+    assert panel.check_combo.currentText() == "To check (1)"
+    assert listed(window) == [ids[SHORTENED]]
