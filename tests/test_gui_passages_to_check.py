@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from gui_support import menu_item, point_of, shown_texts
+from gui_support import menu_item, open_window, point_of, shown_texts
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
@@ -19,14 +19,16 @@ from test_gui_margin_tooltip import hover
 
 from diptych.gui.article_pane import ArticlePane
 from diptych.gui.commands import perform
+from diptych.gui.context import AppContext
 from diptych.gui.import_messages import TO_CHECK_WHERE
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.passage_cells import PASSAGE_ID_ROLE, Column
-from diptych.gui.passage_checks import NONE_TO_CHECK
+from diptych.gui.passage_checks import NONE_TO_CHECK, MarkPassagesChecked
 from diptych.gui.passage_commands import ReattachPassage
 from diptych.gui.passage_filter import PassageFilter
 from diptych.gui.passage_model import PassageTableModel
+from diptych.storage.project import Project
 
 REWORDED = "The union says wages have fallen behind inflation for three years."
 KEPT = "End of the transcript."
@@ -420,3 +422,21 @@ def test_to_check_counts_the_passages_the_other_filters_leave_as_the_orphans_tab
     panel.search.clear()
     assert panel.check_combo.currentText() == "To check (1)"
     assert listed(window) == [ids[SHORTENED]]
+
+
+def test_undoing_mark_checked_after_the_update_was_undone_in_another_window_says_so(
+    qtbot: QtBot, window: MainWindow, context: AppContext, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    other = open_window(qtbot, context, Project.open(window.session.project.path))
+    session = other.session
+    passages = [session.passage(ids[REWORDED]), session.passage(ids[SHORTENED])]
+    assert perform(session, MarkPassagesChecked(session, passages))
+    assert marked(window) == set()
+    window.session.undo_stack.undo()  # the update, in the first window
+    session.undo_stack.undo()  # Mark as checked, in the other
+    assert marked(window) == set()  # nothing moved the passages: nothing to check
+    said = other.statusBar().currentMessage()
+    assert said.startswith("2 passages are not marked “≈” to check again: the article no")
+    window.session.undo_stack.redo()  # the update again: its marks with it
+    assert marked(window) == {ids[REWORDED], ids[SHORTENED]}
