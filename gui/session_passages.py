@@ -218,15 +218,16 @@ class PassageEdits(FileWatch):
             return
         from diptych.gui.commands import quote_start
 
+        one = len(passages) == 1
         which = (
             f"Passage “{quote_start(passages[0].exact)}” is"
-            if len(passages) == 1
+            if one
             else f"{len(passages)} passages are"
         )
         self.messages.info(
             f"{which} not marked “≈” to check again: the article no longer reads as the "
-            "update that found them approximately left it (undone or updated since, perhaps "
-            "in another window)."
+            f"update that found {'it' if one else 'them'} approximately left it (undone or "
+            "updated since, perhaps in another window)."
         )
 
     def _changed_many(self, article_ids: set[int]) -> None:

@@ -25,7 +25,7 @@ from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.passage_cells import PASSAGE_ID_ROLE, Column
 from diptych.gui.passage_checks import NONE_TO_CHECK, MarkPassagesChecked
-from diptych.gui.passage_commands import ReattachPassage
+from diptych.gui.passage_commands import DeletePassage, ReattachPassage
 from diptych.gui.passage_filter import PassageFilter
 from diptych.gui.passage_model import PassageTableModel
 from diptych.storage.project import Project
@@ -440,3 +440,18 @@ def test_undoing_mark_checked_after_the_update_was_undone_in_another_window_says
     assert said.startswith("2 passages are not marked “≈” to check again: the article no")
     window.session.undo_stack.redo()  # the update again: its marks with it
     assert marked(window) == {ids[REWORDED], ids[SHORTENED]}
+
+
+def test_a_deleted_passage_put_back_after_the_update_was_undone_elsewhere_is_not_marked(
+    qtbot: QtBot, window: MainWindow, context: AppContext, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    other = open_window(qtbot, context, Project.open(window.session.project.path))
+    assert perform(other.session, DeletePassage(other.session, ids[SHORTENED]))
+    window.session.undo_stack.undo()  # the update, in the first window
+    other.session.undo_stack.undo()  # the deletion, in the other
+    assert window.session.passage(ids[SHORTENED]).exact.startswith("They can hold out much")
+    assert marked(window) == set()
+    said = other.statusBar().currentMessage()
+    assert said.startswith("Passage “They can hold out much longer, maybe a m…” is not marked")
+    assert "the update that found it approximately" in said
