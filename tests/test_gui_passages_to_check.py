@@ -94,6 +94,7 @@ def test_the_update_box_says_where_to_find_the_passages_to_check(
     assert "2 found approximately (worth a look: “The union says pay has fallen" in said
     assert said.endswith(f"orphaned. {TO_CHECK_WHERE} Ctrl+Z undoes the update.")
     assert "“≈”" in TO_CHECK_WHERE and "“To check”" in TO_CHECK_WHERE and "Ctrl+K" in said
+    assert "the caret is in, in the article" in TO_CHECK_WHERE  # Ctrl+K works there too
 
 
 def test_the_list_marks_the_passages_to_check_and_lists_them_alone(
