@@ -4,6 +4,11 @@ Diptych: ``export_project`` (reading the project in one snapshot, then writing) 
 format. Baseline: the least any export must do, a raw ``sqlite3`` query of the same
 passages with their article titles and tag ids, written with the standard ``csv`` module.
 The project is built with bulk inserts (``annotations.add_many``).
+
+Long notes: 200 passages under two tags each, each with a note of 10,000 characters of
+Markdown (headings, a list, a table, a link, HTML), exported to Markdown and HTML, which
+read each note's Markdown; baseline, the W3C JSON export of the same project, which
+copies notes as they are, in the same run.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path
 from common import Config, Figure, elapsed_ms, interleave
 from projects import add_tags, markdown_article, new_project, passages
 
+from diptych.storage.annotations import NewAnnotation
 from diptych.storage.exporting import export_project
 
 NAME = "export"
@@ -61,6 +67,41 @@ def run(config: Config) -> list[Figure]:
                 "sqlite3 query + csv module", base,
                 extra={"rows_per_s": rows / (median_ms / 1000), "bytes": sizes[-1]},
             )
+        )  # fmt: skip
+    project.close()
+    return figures + _long_notes(config)
+
+
+LONG_NOTE = (
+    "# Heading\nSome **bold** and _em_ text with a link https://example.org/page?id=1 and"
+    " <b>html</b> and =1+1.\n- item one\n- item two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+) * 62  # 10,000 characters
+
+
+def _long_notes(config: Config) -> list[Figure]:
+    """Markdown and HTML of passages with long Markdown notes, against the JSON export."""
+    count = config.size(200, 10)
+    project = new_project(config.workdir / "export-long-notes.diptych")
+    tags = add_tags(project, 20)
+    parsed = markdown_article(20_000, seed=1)
+    article_id = project.articles.add(parsed=parsed).id
+    # Each passage under two tags: listed twice in the Markdown and HTML grouped by tag.
+    items = [
+        NewAnnotation(article_id, i * 50, i * 50 + 30, (tags[i % 20], tags[(i + 1) % 20]),
+                      f"Note {i}\n\n{LONG_NOTE[:10_000]}")
+        for i in range(count)
+    ]  # fmt: skip
+    project.annotations.add_many(items=items)
+    figures = []
+    for fmt in ("md", "html"):
+        samples, base = interleave(
+            lambda fmt=fmt: elapsed_ms(lambda: export_project(project, fmt=fmt)),
+            lambda: elapsed_ms(lambda: export_project(project, fmt="json")),
+            config.repeats(1),
+        )
+        figures.append(
+            Figure(NAME, f"export {count} passages with 10,000-character notes to {fmt}", "ms",
+                   samples, "W3C JSON export of the same project", base)
         )  # fmt: skip
     project.close()
     return figures

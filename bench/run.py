@@ -43,6 +43,7 @@ BENCHMARKS = {
     "memory": "bench_memory",
     "project": "bench_big_project",
     "reanchor": "bench_reanchor",
+    "exchange": "bench_exchange",
 }
 
 

@@ -17,7 +17,7 @@ from diptych.gui.dialogs import ask_to_lose
 from diptych.gui.export_destination import not_a_folder
 from diptych.gui.export_form import ExportForm
 from diptych.gui.session import ProjectSession
-from diptych.gui.settings import ExportChoices, Settings, is_folder
+from diptych.gui.settings import ExportChoices, Settings, is_file, is_folder
 from diptych.gui.workers import Progress, Worker, Workers
 from diptych.storage.errors import Cancelled
 from diptych.storage.exporting import ExportOptions, export_project
@@ -83,7 +83,9 @@ class ExportDialog(ExportForm):
     def _is_project_file(self, output: Path) -> bool:
         project = self.session.project.path
         files = [project, *(project.with_name(project.name + end) for end in ("-wal", "-shm"))]
-        return any(output.exists() and f.exists() and output.samefile(f) for f in files)
+        # A name too long for the file system, or a folder that cannot be looked at, is
+        # no project: writing it says what is wrong, naming it.
+        return any(is_file(output) and f.exists() and output.samefile(f) for f in files)
 
     def start(self) -> None:
         """Run the export in the background."""
@@ -107,7 +109,7 @@ class ExportDialog(ExportForm):
             )
             return
         options = self.options()
-        if output.is_file() and output != self._confirmed:
+        if is_file(output) and output != self._confirmed:
             question = f"{output} already exists. Replace it with this export?"
             if not self.confirm(self, "Export", question):
                 return

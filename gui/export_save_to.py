@@ -6,11 +6,14 @@ folder the dialog showed last."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLineEdit, QPushButton, QWidget
 
-from diptych.gui.export_destination import free_path, has_file_type
+from diptych.gui.export_destination import export_file_name, free_path, has_file_type
 from diptych.gui.session import ProjectSession
 from diptych.gui.settings import is_folder
 from diptych.storage.exporting import FORMATS, format_of
@@ -40,6 +43,26 @@ class ExportSaveTo(QDialog):
         self.browse = QPushButton("&Browse…", self)
         self.output.textChanged.connect(self.on_output_text_changed)
         self.browse.clicked.connect(self.on_browse_clicked)
+        self.output.installEventFilter(self)  # see eventFilter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Alt and a letter no field or button takes types nothing into Save to: Qt
+        typed the letter there, Alt+E with Export greyed making ``notes.md`` ``notes.mde``.
+        (On macOS, Option and a letter types a character of its own: it is kept; so is
+        AltGr and a letter, which Windows reports as Ctrl+Alt.)"""
+        if (
+            watched is self.output
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and sys.platform != "darwin"
+        ):
+            modifiers = event.modifiers()
+            alt_alone = modifiers & Qt.KeyboardModifier.AltModifier and not (
+                modifiers & Qt.KeyboardModifier.ControlModifier
+            )
+            if alt_alone and event.text().isprintable() and event.text():
+                return True  # a shortcut of nothing: dropped
+        return super().eventFilter(watched, event)
 
     def fmt(self) -> str:
         """The chosen format's key."""
@@ -63,7 +86,7 @@ class ExportSaveTo(QDialog):
         else:
             # The name suggested for the previous format is suggested afresh: "Sample
             # project (2).md" beside an earlier Markdown export is "Sample project.html".
-            name = self.session.project.info().name or "Diptych export"
+            name = export_file_name(self.session.project.info().name)
             self._suggested = str(free_path(self._folder, name, suffix))
             self.output.setText(self._suggested)
 
@@ -119,7 +142,7 @@ class ExportSaveTo(QDialog):
         if self._names_folder(typed):
             # A folder ("~/exports/"): the export goes in it, under the name offered,
             # never beside it as "exports.md".
-            name = self.session.project.info().name or "Diptych export"
+            name = export_file_name(self.session.project.info().name)
             return free_path(path, name, FORMATS[self.fmt()].suffix)
         if has_file_type(path):
             return path

@@ -168,10 +168,15 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         self.coder_label.setText(f"Coder: {self.session.coder or '—'}")
 
     def on_delete_passage_triggered(self) -> None:
-        """Delete the selected passage, with the note being typed in it saved first (so that
-        undo brings it back as it was)."""
+        """Edit > Delete passage: what Del does, with the note being typed saved first (so
+        that undo brings it back as it was). From the Passages list, the passages chosen
+        there; from anywhere else, what Del does in the current article: never a passage
+        out of view or one the caret left, and with none chosen it says how to choose one."""
         self.editor.save_note()
-        self.coding.delete_selected()
+        if QApplication.focusWidget() is self.passages.table:  # where Del is the list's
+            self.passages.delete_current()
+        else:
+            self.coding.on_area_delete_key_pressed()
 
     def on_mark_checked_triggered(self) -> None:
         """Mark as checked (Ctrl+K) the passages chosen in the Passages list, or else the

@@ -323,11 +323,14 @@ class PaneArea(QStackedWidget):
         return self._current
 
     def close_pane(self, pane: ArticlePane) -> None:
-        """Close one pane; the keyboard focus, if it was there, goes to its neighbour."""
+        """Close one pane; the keyboard focus, if it was there, goes to its neighbour, or
+        with none left stays in the reading area, on its hint (see :meth:`_keep_keys`)."""
         index = self.splitter.indexOf(pane)
         focused = QApplication.focusWidget()
         had_focus = focused is not None and (focused is pane or pane.isAncestorOf(focused))
         places = self._reading_places()  # before hiding it gives its width to the others
+        if had_focus and self.panes() == [pane]:
+            self._keep_keys()
         if pane.article_id is not None and pane.place_to_resume:  # not gone to yet
             self.places.note(pane.article_id, pane.place_to_resume)
         elif pane.article_id is not None and pane.loader.current is not None:
@@ -348,6 +351,15 @@ class PaneArea(QStackedWidget):
         if had_focus and self._current is not None:
             self._current.view.setFocus()
         self.paneClosed.emit(pane.article_id)
+
+    def _keep_keys(self) -> None:
+        """The last pane closing with the keyboard in it: the keyboard stays in the reading
+        area, on the hint that says how to open an article (which a screen reader reads),
+        rather than going on to the next field (the Library's filter, where the next key
+        typed to tag filtered the Library), and an article opened again there, by redoing
+        its import or undoing its removal, takes it back."""
+        self.setCurrentWidget(self.hint)
+        self.hint.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _shrink_back(self) -> None:
         """The window as narrow again as before it grew for the panes closed now, unless

@@ -1,14 +1,17 @@
 """Room for panes side by side: whether another one fits, the window grown for it (rather
 than the panels beside the reading area squeezed) and narrowed again when it closes, the
 panels' widths given back, and what to say of the articles left out of a request to open
-several when it does not fit."""
+several when it does not fit. And room for a panel shown beside the panes: the window grows
+for it up to its screen's edge, no further, and is narrowed again as the panel is hidden
+(:class:`PanelRoom`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 from shiboken6 import isValid
 
@@ -56,6 +59,104 @@ def shrink_back(window: QWidget, growth: Growth) -> bool:
         return False
     window.resize(window.width() - growth.width, window.height())
     return True
+
+
+PANEL_NO_ROOM = (
+    "There is no room for the {panel} panel beside these panes on this screen: close a "
+    "pane, or hide another panel (View menu)."
+)
+
+
+class PanelRoom(QObject):
+    """Keeps a panel shown beside the reading area (View menu, Ctrl+Shift+M…) from pushing
+    the window past its screen's edge.
+
+    Qt grows the window for the panel as far as the panes beside it need (each has a width
+    it cannot go below); a window then reaching past its screen's right edge is moved left.
+    Where even the panes at their narrowest leave no room for the panel, it is not
+    shown, the window keeps its width and the status bar says why: the window had grown
+    past a 1,024-pixel screen, cutting off the panel's buttons, then, once the panel was
+    hidden, the last pane's; and the next start closed a pane that no longer fitted. A
+    window grown for a panel is made as narrow again as the panel is hidden (if it still
+    has the width it grew to).
+
+    Args:
+        window: the main window.
+        docks: its panels.
+        refused: says why a panel was not shown.
+    """
+
+    def __init__(
+        self, window: QMainWindow, docks: Iterable[QDockWidget], refused: Callable[[str], None]
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._refused = refused
+        self._grown: dict[QDockWidget, Growth] = {}
+        # The window's width before the event being handled: a panel shown by a key
+        # (dock.show()) has grown the window already as it says it is shown.
+        self._width = window.width()
+        self._noting = False
+        window.installEventFilter(self)
+        for dock in docks:
+            dock.toggleViewAction().toggled.connect(partial(self._toggled, dock))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and not self._noting:
+            self._noting = True
+            QTimer.singleShot(0, self, self._note_width)
+        return super().eventFilter(watched, event)
+
+    def _note_width(self) -> None:
+        self._noting = False
+        self._width = self._window.width()
+
+    def _toggled(self, dock: QDockWidget, shown: bool) -> None:
+        window = self._window
+        if not _resizable(window):  # being restored, or maximized: its width is not ours
+            self._grown.pop(dock, None)
+            return
+        if shown:  # measured once the window is laid out with the panel
+            width = self._width
+            QTimer.singleShot(0, self, lambda: self._shown(dock, width))
+        elif (growth := self._grown.pop(dock, None)) is not None:
+            QTimer.singleShot(0, self, lambda: self._shrink(growth))
+
+    def _shown(self, dock: QDockWidget, before: int) -> None:
+        """Keep the window on its screen now that ``dock`` is shown, the window ``before``
+        pixels wide until then."""
+        window = self._window
+        if not isValid(dock) or dock.isHidden() or dock.isFloating() or not _resizable(window):
+            return
+        _lay_out(window)
+        screen = window.screen().availableGeometry()
+        room = screen.width() - (window.frameGeometry().width() - window.width())
+        if before > room:  # wider than its screen already: nothing left to keep on it
+            return
+        if window.minimumSizeHint().width() > room:
+            dock.hide()
+            _lay_out(window)
+            window.resize(before, window.height())
+            self._refused(PANEL_NO_ROOM.format(panel=dock.windowTitle()))
+            return
+        frame = window.frameGeometry()
+        beyond = frame.x() + frame.width() - (screen.x() + screen.width())
+        if beyond > 0:
+            window.move(window.x() - beyond, window.y())
+        if window.width() > before:
+            self._grown[dock] = Growth(window.width() - before, window.width())
+
+    def _shrink(self, growth: Growth) -> None:
+        _lay_out(self._window)  # its least width, without the panel
+        shrink_back(self._window, growth)
+
+
+def _lay_out(window: QWidget) -> None:
+    """Have ``window`` take the size its layout gives it now (its least, with the panels
+    shown now), rather than at the next turn of the event loop."""
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
 
 
 def _resizable(window: QWidget) -> bool:

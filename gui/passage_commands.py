@@ -27,6 +27,17 @@ def note_text(session: ProjectSession, annotation_id: int) -> str:
     return f"Edit note on passage “{quote_start(quote)}”"
 
 
+def deletion_text(session: ProjectSession, annotation_id: int) -> str:
+    """The Undo menu's name for deleting a passage, named by the start of its quote as the
+    other steps on a passage are ("Delete passage “The harbour reopened…”"): the one
+    brought back by undo may have been out of sight."""
+    try:
+        quote = session.passage(annotation_id).exact
+    except InputError:
+        return "Delete passage"
+    return f"Delete passage “{quote_start(quote)}”"
+
+
 class AddPassage(SessionCommand):
     """Tag a new passage."""
 
@@ -80,7 +91,7 @@ class DeletePassage(SessionCommand):
     PUTS_BACK = "undo"
 
     def __init__(self, session: ProjectSession, annotation_id: int) -> None:
-        super().__init__(session, "Delete passage")
+        super().__init__(session, deletion_text(session, annotation_id))
         self.annotation_id = annotation_id
         self.passage: Annotation | None = None
         self.restored: Annotation | None = None  # the passage as undo put it back

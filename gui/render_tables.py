@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -272,7 +272,7 @@ def fit_long_tables(document: QTextDocument, font: QFont | None = None) -> None:
 
 
 def set_document_font(
-    document: QTextDocument, font: QFont, also: Callable[[], None] | None = None
+    document: QTextDocument, font: QFont, also: Callable[[], object] | None = None
 ) -> None:
     """Give a document a new font, its long tables' column widths scaled to it (and what
     ``also`` does, the short tables' fitted): in one edit, so that the document is laid
@@ -282,15 +282,24 @@ def set_document_font(
     The document's signals are blocked meanwhile: its text is unchanged, and its
     highlighter would otherwise paint every block again (30,000 blocks of a long table,
     0.13-0.3 s), when the formats it gave them outlive the new layout.
+
+    The document is not laid out at all until the font and widths are all given, then
+    from the top, as a new width does: a table's new widths, told to the layout only as
+    the edit ends, after the font, laid out just the table's range, and Qt then took the
+    paragraphs after it, their lines dropped for the new font and not in that range, as
+    laid out, with no lines (the article blank after the table, its scroll bar ending there).
     """
     cursor = QTextCursor(document)
+    page = document.pageSize()
     with QSignalBlocker(document):
+        document.setPageSize(QSizeF(0, 0))  # a null page: nothing is laid out meanwhile
         cursor.beginEditBlock()
         fit_long_tables(document, font)
         document.setDefaultFont(font)
         if also is not None:
             also()
         cursor.endEditBlock()
+        document.setPageSize(page)  # the whole document laid out anew, in steps
 
 
 def table_format(

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, QSizeF
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -110,22 +110,25 @@ def column_widths(least: Sequence[float], most: Sequence[float], room: float) ->
     return [math.floor(w) for w in widths]
 
 
-def fit_short_tables(document: QTextDocument, text_width: float, font: QFont | None = None) -> None:
+def fit_short_tables(document: QTextDocument, text_width: float, font: QFont | None = None) -> bool:
     """Give the short tables of ``document`` their column widths for text ``text_width``
     pixels wide in ``font`` (default: the document's). Only a table whose widths no longer
     hold at that width is given new ones: each change lays the table out again, and a pane
-    resized by dragging its edge would lay its tables out at every step."""
+    resized by dragging its edge would lay its tables out at every step. True if a table
+    was given new widths."""
     unit = font_unit(font if font is not None else document.defaultFont())
     room = table_room(document, text_width)
     if room <= 0:
-        return
+        return False
+    changed = False
     for frame in document.rootFrame().childFrames():
         if not isinstance(frame, QTextTable):
             continue
         if frame.format().hasProperty(LEAST):
-            _fit_table(frame, room, unit)
+            changed = _fit_table(frame, room, unit) or changed
         elif frame.format().hasProperty(SHARES):
-            _fit_piece(frame, room)
+            changed = _fit_piece(frame, room) or changed
+    return changed
 
 
 def table_room(document: QTextDocument, text_width: float) -> float:
@@ -133,32 +136,34 @@ def table_room(document: QTextDocument, text_width: float) -> float:
     return text_width - 2 * document.documentMargin() - TABLE_EDGES
 
 
-def _fit_piece(table: QTextTable, room: float) -> None:
+def _fit_piece(table: QTextTable, room: float) -> bool:
     """Fit the columns of text of one piece of a right-to-left long table to ``room``
     pixels (see :func:`~diptych.gui.render_tables.fitted_shares`), if they changed:
-    pieces whose widths hold are not laid out again."""
+    pieces whose widths hold are not laid out again. True if they changed."""
     fmt = table.format()
     widths = fmt.columnWidthConstraints()
     fitted = fitted_shares(widths, fmt.property(SHARES), room, least=2 * CELL_ROOM)
     if [w.rawValue() for w in fitted] == [w.rawValue() for w in widths]:
-        return
+        return False
     table_fmt = fmt.toTableFormat()
     table_fmt.setColumnWidthConstraints(fitted)
     table.setFormat(table_fmt)
+    return True
 
 
-def _fit_table(table: QTextTable, room: float, unit: float) -> None:
+def _fit_table(table: QTextTable, room: float, unit: float) -> bool:
     """Fit one short table's columns to ``room`` pixels, in a font of ``unit``.
 
     A table whose words need more room than there is gets fixed widths, which hold until
     there is room for them all. Otherwise its columns get shares of the table's width,
     which Qt keeps as the width changes: they hold until a column's share is narrower than
     its widest word, or the room is a good deal wider than they were shared out for.
+    True if it was given new widths.
     """
     fmt = table.format()
     held = fmt.property(FITTED)
     if held and abs(held[0] - unit) < 0.01 and held[1] <= room <= held[2]:
-        return
+        return False
     measured = float(fmt.property(MEASURED_IN)) or unit
     ratio = unit / measured
     least = [w * ratio for w in fmt.property(LEAST)]
@@ -181,13 +186,20 @@ def _fit_table(table: QTextTable, room: float, unit: float) -> None:
     table_fmt.setColumnWidthConstraints(constraints)
     table_fmt.setProperty(FITTED, holds)
     table.setFormat(table_fmt)
+    return True
 
 
 def fit_without_signals(
     document: QTextDocument, text_width: float, font: QFont | None = None
 ) -> None:
     """:func:`fit_short_tables` in one edit, the document's signals blocked: the text is
-    unchanged, and its highlighter would otherwise paint its blocks again."""
+    unchanged, and its highlighter would otherwise paint its blocks again.
+
+    A table given new widths has the whole document laid out again, from the top, as a
+    new font does (:func:`~diptych.gui.render_tables.set_document_font`): laid out only
+    over the table's range while Qt was still laying out the text anew (a pane resized
+    twice in a row, a scroll bar coming or going), the paragraphs after it were left with
+    no lines, the pane blank below the table."""
     if not any(
         isinstance(frame, QTextTable)
         and (frame.format().hasProperty(LEAST) or frame.format().hasProperty(SHARES))
@@ -195,7 +207,12 @@ def fit_without_signals(
     ):
         return
     cursor = QTextCursor(document)
+    page = document.pageSize()
     with QSignalBlocker(document):
         cursor.beginEditBlock()
-        fit_short_tables(document, text_width, font)
+        changed = fit_short_tables(document, text_width, font)
+        if changed:  # a null page: the change is not laid out as the edit ends
+            document.setPageSize(QSizeF(0, 0))
         cursor.endEditBlock()
+        if changed:
+            document.setPageSize(page)  # the whole document laid out anew, in steps

@@ -20,6 +20,44 @@ def lowest_free_key(codebook: Codebook) -> int | None:
     return next((key for key in TAG_KEYS if key not in keys), None)
 
 
+class KeyNote(QLabel):
+    """The note under the key, as tall from the start as the longest it can say at its
+    width: OK and Cancel stay where they are as it comes and goes (they moved down under
+    the pointer as it appeared, and the click meant for OK landed in the description).
+
+    Args:
+        notes: every note it may show.
+        parent: the dialog.
+    """
+
+    def __init__(self, notes: list[str], parent: QWidget) -> None:
+        super().__init__(parent, wordWrap=True)
+        self.notes = notes
+        self.setTextFormat(Qt.TextFormat.PlainText)  # tag names are never markup
+        show_as_hint(self)
+
+    def hasHeightForWidth(self) -> bool:
+        """Its room depends on its width, whatever it says now (a label with nothing to
+        say has no height for a width of its own)."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height of the tallest note at ``width``, laid out as the label lays out
+        its own plain text."""
+        if not self.notes:
+            return super().heightForWidth(width)
+        margins = self.contentsMargins()
+        extra = 2 * self.margin()
+        inner = max(width - extra - margins.left() - margins.right(), 1)
+        flags = Qt.TextFlag.TextWordWrap.value | self.alignment().value
+        metrics = self.fontMetrics()
+        tallest = max(
+            metrics.boundingRect(0, 0, inner, 100_000, flags, n).height() for n in self.notes
+        )
+        own = super().heightForWidth(width)  # the text shown, should it take more
+        return max(own, tallest + extra + margins.top() + margins.bottom())
+
+
 class KeyChoice(QComboBox):
     """None or one of the keys 1-9; a key another tag has says which, and :attr:`note`
     says that choosing it moves the key from that tag.
@@ -50,9 +88,9 @@ class KeyChoice(QComboBox):
         self.offered = self.key()
         self.setAccessibleName("Key")
         self.setToolTip("The key (1-9) that tags the selected text with this tag")
-        self.note = QLabel(parent, wordWrap=True)  # what choosing a taken key does
-        self.note.setTextFormat(Qt.TextFormat.PlainText)  # tag names are never markup
-        show_as_hint(self.note)
+        # What choosing a taken key does.
+        self.note = KeyNote([self._note(key) for key in self.holders], parent)
+        self.note.setVisible(bool(self.note.notes))  # no key to take: no room kept
         self.currentIndexChanged.connect(self.on_current_index_changed)
         self.on_current_index_changed()
 
@@ -69,13 +107,12 @@ class KeyChoice(QComboBox):
 
     def on_current_index_changed(self, _index: int = 0) -> None:
         """Say that a key another tag has moves from it to this one."""
-        key = self.key()
-        holder = self.holders.get(key) if key is not None else None
-        text = (
-            f"Key {key} moves from “{self.codebook.path(holder)}” to this tag."
-            if holder is not None
-            else ""
-        )
-        self.note.setText(text)
-        self.note.setVisible(bool(text))
+        text = self._note(self.key())
+        self.note.setText(text)  # in the room kept for it: nothing below moves
         self.setAccessibleDescription(text)
+
+    def _note(self, key: int | None) -> str:
+        holder = self.holders.get(key) if key is not None else None
+        if holder is None:
+            return ""
+        return f"Key {key} moves from “{self.codebook.path(holder)}” to this tag."

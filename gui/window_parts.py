@@ -21,7 +21,7 @@ from diptych.gui.library_panel import LibraryPanel
 from diptych.gui.memo_panel import MemoPanel
 from diptych.gui.memo_reveal import ArticleMemoReveal
 from diptych.gui.pane_area import PaneArea
-from diptych.gui.pane_room import give_back_panel_widths, panel_widths
+from diptych.gui.pane_room import PanelRoom, give_back_panel_widths, panel_widths
 from diptych.gui.passage_editor import PassageEditor
 from diptych.gui.read_only import grey_action
 from diptych.gui.search_panel import SearchPanel
@@ -79,6 +79,7 @@ class WindowParts(QMainWindow):
         self.tabifyDockWidget(self.docks["passages"], self.docks["search"])
         self.tabifyDockWidget(self.docks["search"], self.docks["memos"])
         self.docks["passages"].raise_()
+        PanelRoom(self, self.docks.values(), session.messages.info)
         self.resizeDocks(
             [self.docks["library"], self.docks["passage"]], [250, 340], Qt.Orientation.Horizontal
         )

@@ -5,12 +5,12 @@ in :mod:`~diptych.storage.passage_rows`; where it is in its article's text is ke
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diptych.storage.anchors import Anchor
-from diptych.storage.errors import InputError, refuse_if_back, refuse_if_changed
+from diptych.storage.errors import InputError, refuse_if_changed
 from diptych.storage.model import Annotation, AnnotationStatus, Coder
 from diptych.storage.passage_anchors import (
     anchor_range,
@@ -25,9 +25,9 @@ from diptych.storage.passage_checks import (
     put_back_check,
     put_back_standing_check,
 )
+from diptych.storage.passage_restore import change_passages, delete_passages, restore_passages
 from diptych.storage.passage_rows import INSERT_PASSAGE, SELECT_PASSAGES, passage_of
 from diptych.storage.passage_tags import clear_tags, existing_tags, link_tags, unlink_tags
-from diptych.storage.wording import shortened
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -236,32 +236,31 @@ class AnnotationStore:
             self._project.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
         return before
 
+    def delete_many(self, *, expected: Sequence[Annotation]) -> None:
+        """Delete passages as :meth:`delete` with ``expected`` does, all in one go (undoing
+        a big import). See :func:`~diptych.storage.passage_restore.delete_passages`."""
+        delete_passages(self._project, expected=expected)
+
+    def change_many(self, *, changes: Sequence[tuple[Annotation, Annotation]]) -> None:
+        """Change passages from ``now`` to ``wanted`` (each pair), as :meth:`set_note` and
+        :meth:`change_tags` undo and redo them, all in one go (undoing a big import). See
+        :func:`~diptych.storage.passage_restore.change_passages`."""
+        change_passages(self._project, changes=changes)
+
     def restore(self, *, annotation: Annotation) -> Annotation:
         """Put a deleted passage back exactly as it was (same id, uuid, tags, times), less
         the tags deleted since (in another window): undoing a deletion never fails for
         want of a tag."""
-        a = annotation
-        with self._project.transaction():
-            db = self._project.db
-            back = db.execute("SELECT 1 FROM annotations WHERE uuid = ?", [a.uuid]).fetchone()
-            refuse_if_back(back is not None, f"the passage {shortened(a.exact)!r}")
-            gone = db.execute("SELECT 1 FROM articles WHERE id = ?", [a.article_id])
-            if gone.fetchone() is None:
-                raise InputError(
-                    "the passage's article was removed, perhaps in another window, so the"
-                    " passage could not be put back",
-                    advice="Undo the removal of the article in the window that removed it.",
-                )
-            db.execute(
-                INSERT_PASSAGE,
-                [a.id, a.uuid, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix,
-                 a.note, a.coder, a.created_at, a.updated_at, a.status.value],
-            )  # fmt: skip
-            link_tags(self._project, a.id, a.tag_ids, strict=False)
-            put_back_standing_check(self._project, a)  # not for an update undone since
-            self._remember_coder(a.coder)
-            find_again(self._project, a)
-        return self.get(annotation_id=a.id)
+        self.restore_many(annotations=[annotation])
+        return self.get(annotation_id=annotation.id)
+
+    def restore_many(
+        self, *, annotations: Sequence[Annotation], texts: Mapping[int, str] | None = None
+    ) -> None:
+        """Put deleted passages back as :meth:`restore` does, all in one go (redoing a big
+        import); ``texts``: their articles' display texts, where the caller has them.
+        See :func:`~diptych.storage.passage_restore.restore_passages`."""
+        restore_passages(self._project, passages=annotations, texts=texts)
 
     def apply_anchor(self, *, annotation_id: int, anchor: Anchor | None) -> None:
         """Record where a passage was found again; None makes it an orphan."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from diptych.storage.article_rows import insert_article
+from diptych.storage.bulk_rows import IDS, delete_rows, insert_rows, listed
 from diptych.storage.document import ArticleText, blocks_to_json
 from diptych.storage.errors import ChangedMeanwhileError, refuse_if_back
 from diptych.storage.model import Annotation, Article, ArticleSummary, Memo, MemoKind
+from diptych.storage.passage_rows import SELECT_PASSAGES, passage_of
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -50,6 +51,41 @@ def remove_article(
     return ArticleRemoval(article, sort_order, passages, memos)
 
 
+def remove_articles(
+    project: Project, *, articles: Sequence[Article], expected: Sequence[ArticleRemoval]
+) -> list[ArticleRemoval]:
+    """Delete ``articles`` (as read inside the same write transaction) with their passages
+    and memos, as :func:`remove_article` does each with its ``expected``, all or none, in
+    a few statements for all of them (see :mod:`~diptych.storage.bulk_rows`)."""
+    ids = listed(article.id for article in articles)
+    db = project.db
+    rows = db.execute(
+        SELECT_PASSAGES + f" WHERE a.article_id IN {IDS} ORDER BY a.article_id, a.start_pos, a.id",
+        [ids],
+    )
+    passages: dict[int, list[Annotation]] = {}
+    for passage in map(passage_of, rows.fetchall()):
+        passages.setdefault(passage.article_id, []).append(passage)
+    memos = {m.target_id: m for m in project.memos.all() if m.kind == MemoKind.ARTICLE}
+    orders = dict(db.execute(f"SELECT id, sort_order FROM articles WHERE id IN {IDS}", [ids]))
+    removals = []
+    for article, wanted in zip(articles, expected, strict=True):
+        memo = memos.get(article.id)
+        removal = ArticleRemoval(
+            article, int(orders[article.id]), tuple(passages.get(article.id, ())),
+            (memo,) if memo else (),
+        )  # fmt: skip
+        _refuse_if_worked_on(article, removal.annotations, removal.memos, wanted)
+        removals.append(removal)
+    for table, column in (
+        ("annotations", "article_id"),
+        ("memos", "article_id"),
+        ("articles", "id"),
+    ):
+        delete_rows(db, table=table, column=column, values=(a.id for a in articles))
+    return removals
+
+
 def as_added(summary: ArticleSummary) -> ArticleRemoval:
     """What undoing the import of ``summary`` is to take, for :func:`remove_article`'s
     ``expected``: the article under the title it was given, without passages or memos.
@@ -60,34 +96,55 @@ def as_added(summary: ArticleSummary) -> ArticleRemoval:
     return ArticleRemoval(article, sort_order=-1, annotations=(), memos=())
 
 
-def restore_article(project: Project, *, removal: ArticleRemoval) -> None:
-    """Put back an article removed by :func:`remove_article`, with the same ids; not if
-    it is in the project again (see :func:`refuse_if_back`)."""
-    a = removal.article
+def restore_articles(project: Project, *, removals: Sequence[ArticleRemoval]) -> None:
+    """Put back articles removed by :func:`remove_article`, with the same ids, with their
+    passages and memos, all or none: not if one of them is in the project again (see
+    :func:`refuse_if_back`; the first, in the order given, is named). The rows go in a few
+    statements for all of them (redoing an import of hundreds of articles)."""
+    if not removals:
+        return
     with project.transaction():
-        back = project.db.execute("SELECT 1 FROM articles WHERE uuid = ?", [a.uuid]).fetchone()
-        refuse_if_back(back is not None, f"the article {a.title!r}")
-        row = {
-            "id": a.id,
-            "uuid": a.uuid,
-            "title": a.title,
-            "source_name": a.source_name,
-            "format": a.format,
-            "encoding": a.encoding,
-            "imported_at": a.imported_at,
-            "updated_at": a.updated_at,
-            "original_text": a.original_text,
-            "display_text": a.text,
-            "characters": len(a.text),
-            "blocks": blocks_to_json(a.content.blocks),
-            "sort_order": removal.sort_order,
-            "source_url": a.source_url,
+        uuids = listed(r.article.uuid for r in removals)
+        back = {
+            u
+            for (u,) in project.db.execute(
+                f"SELECT uuid FROM articles WHERE uuid IN {IDS}", [uuids]
+            )
         }
-        insert_article(project.db, row)
-        for passage in removal.annotations:
-            project.annotations.restore(annotation=passage)
-        for memo in removal.memos:
-            project.memos.restore(memo=memo)
+        for removal in removals:
+            refuse_if_back(removal.article.uuid in back, f"the article {removal.article.title!r}")
+        rows = [_row(removal) for removal in removals]
+        columns = list(rows[0])
+        values = [list(row.values()) for row in rows]
+        insert_rows(project.db, table="articles", columns=columns, rows=values)
+        project.annotations.restore_many(
+            annotations=[p for removal in removals for p in removal.annotations],
+            texts={removal.article.id: removal.article.text for removal in removals},
+        )
+        for removal in removals:
+            for memo in removal.memos:
+                project.memos.restore(memo=memo)
+
+
+def _row(removal: ArticleRemoval) -> dict[str, Any]:
+    """The article's row as it was."""
+    a = removal.article
+    return {
+        "id": a.id,
+        "uuid": a.uuid,
+        "title": a.title,
+        "source_name": a.source_name,
+        "format": a.format,
+        "encoding": a.encoding,
+        "imported_at": a.imported_at,
+        "updated_at": a.updated_at,
+        "original_text": a.original_text,
+        "display_text": a.text,
+        "characters": len(a.text),
+        "blocks": blocks_to_json(a.content.blocks),
+        "sort_order": removal.sort_order,
+        "source_url": a.source_url,
+    }
 
 
 def _refuse_if_worked_on(

@@ -160,11 +160,11 @@ def _page_title(page: str, heading: str) -> str:
 
 
 def front_matter_title(text: str) -> str:
-    """The ``title:`` of a Markdown file's front matter (Jekyll, Hugo, Obsidian), or ""."""
-    for line in front_matter_lines(text):
-        if line.startswith("title:"):
-            return line.removeprefix("title:").strip().strip("\"'").strip()
-    return ""
+    """The ``title:`` of a Markdown file's front matter (Jekyll, Hugo, Obsidian), read as
+    YAML reads it (``"Why \\"Made in China\\" matters"``, ``'It''s the economy'``), or ""."""
+    from diptych.storage.yaml_scalars import front_matter_value
+
+    return front_matter_value(front_matter_lines(text), "title") or ""
 
 
 def front_matter_lines(text: str) -> list[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diptych.storage.errors import Advice, ArticleFileError
+from diptych.storage.sample import file_given
 from diptych.storage.text_likeness import close, unrelated
 from diptych.storage.wording import counted
 
@@ -98,7 +99,8 @@ class UnrelatedFile:
     Attributes:
         file_name: the file's name.
         title: the article's title.
-        source_name: the name of the file the article was imported (or last updated) from.
+        source_name: the name of the file the article was imported (or last updated) from,
+            if the user gave it (see :func:`~diptych.storage.sample.file_given`), else "".
         passages: the article's passages.
         orphaned: how many of them the update would orphan.
         shares_little: whether the texts share almost nothing (else the file holds none
@@ -170,7 +172,7 @@ def unrelated_file(
     return UnrelatedFile(
         parsed.source_name,
         article.title,
-        article.source_name,
+        file_given(article.source_name),  # not a name of the sample's own files
         len(plan.passages),
         orphaned,
         shares_little,

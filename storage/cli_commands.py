@@ -266,6 +266,10 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
     data = export_project(project, fmt=fmt, options=options, notes=written)
     notes = export_notes(Codebook(project.tags.all()), fmt, options) + written
     if args.output is None:
+        if args.to_terminal and fmt == "json":  # as the other commands' --json print it
+            from diptych.storage.cli_output import json_safe
+
+            data = json_safe(data.decode("utf-8")).encode("utf-8")
         return Content(data, notes)
     write_atomically(args.output, data)
     return Output([str(args.output)], {"path": str(args.output), "bytes": len(data)}, notes)

@@ -141,14 +141,9 @@ def take_back(project: Project, changes: ExchangeChanges) -> None:
     with project.transaction():
         for old_memo, memo in reversed(changes.memos):
             _put_memo(project, memo, old_memo)
-        for passage in reversed(changes.passages):
-            project.annotations.delete(annotation_id=passage.id, expected=passage)
-        for old, new in changes.changed:
-            _put_passage(project, new, old)
-        changes.removed_articles = [
-            project.articles.remove(article_id=expected.article.id, expected=expected)
-            for expected in changes.articles
-        ]
+        project.annotations.delete_many(expected=changes.passages[::-1])
+        project.annotations.change_many(changes=[(new, old) for old, new in changes.changed])
+        changes.removed_articles = project.articles.remove_many(expected=changes.articles)
         changes.removed_tags = [
             project.tags.delete(tag_id=tag_id, unused_only=True)
             for tag_id in reversed(changes.tag_ids)
@@ -169,31 +164,11 @@ def bring_back(project: Project, changes: ExchangeChanges) -> None:
         )
         for removal in reversed(changes.removed_tags):
             project.tags.restore(removal=removal)
-        for article in changes.removed_articles:
-            project.articles.restore(removal=article)
-        for passage in changes.passages:
-            project.annotations.restore(annotation=passage)
-        for old, new in changes.changed:
-            _put_passage(project, old, new)
+        project.articles.restore_many(removals=changes.removed_articles)
+        project.annotations.restore_many(annotations=changes.passages)
+        project.annotations.change_many(changes=changes.changed)
         for old_memo, memo in changes.memos:
             _put_memo(project, old_memo, memo)
-
-
-def _put_passage(project: Project, now: Annotation, wanted: Annotation) -> None:
-    """Change a passage the import changed from ``now`` (as it should still be) to
-    ``wanted``: its note (refused if written on meanwhile) and the tags that differ (tags
-    another window changed meanwhile stay as they are)."""
-    store = project.annotations
-    if now.note != wanted.note:
-        store.set_note(
-            annotation_id=now.id, note=wanted.note, expected=now.note, updated_at=wanted.updated_at
-        )
-    store.change_tags(
-        annotation_id=now.id,
-        add=set(wanted.tag_ids) - set(now.tag_ids),
-        remove=set(now.tag_ids) - set(wanted.tag_ids),
-        updated_at=wanted.updated_at,
-    )
 
 
 def _put_memo(project: Project, now: Memo | None, wanted: Memo | None) -> None:

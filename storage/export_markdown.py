@@ -168,6 +168,15 @@ class _Escaped:
         self.coders_named = not data.sole_coder()  # one coder is named once, in the header
         self.copies: dict[str, int] = {}  # block ids given out so far, by passage uuid
         self.quotes = MarkdownQuotes()  # each passage quoted in its article's shape
+        self._notes: dict[str, list[str]] = {}  # by passage: listed once under each tag
+
+    def note(self, passage: ExportPassage) -> list[str]:
+        """The passage's note as the export writes it (:func:`note_lines`), converted once
+        however many tags list the passage: a long note took a good part of a second."""
+        lines = self._notes.get(passage.uuid)
+        if lines is None:
+            lines = self._notes[passage.uuid] = note_lines(passage.annotation.note)
+        return lines
 
     def text(self, value: str) -> str:
         """``value`` on one line, escaped."""
@@ -282,9 +291,8 @@ def _passage(passage: ExportPassage, escaped: _Escaped) -> list[str]:
         copies = escaped.copies[passage.uuid] = escaped.copies.get(passage.uuid, 0) + 1
         block_id = passage.uuid if copies == 1 else f"{passage.uuid}-{copies}"
         lines += [f"^{block_id}", ""]
-    note = passage.annotation.note
-    if note.strip():
-        lines += ["**Note:**", "", *note_lines(note), ""]
+    if passage.annotation.note.strip():
+        lines += ["**Note:**", "", *escaped.note(passage), ""]
     return lines
 
 

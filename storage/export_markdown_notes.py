@@ -49,6 +49,8 @@ from diptych.storage.markdown_links import (
     closed_bracket,
     inline_link_end,
     note_images,
+    opener_apart,
+    openers_after_addresses,
     refused_address,
     refused_destination,
     unclosed_angle_destination,
@@ -56,6 +58,7 @@ from diptych.storage.markdown_links import (
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _OPENS_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 _AUTOLINK = re.compile(
@@ -72,11 +75,22 @@ _CONTAINER_MARKS = " \t>-+*0123456789.)"  # what may stand before a definition o
 
 @cache
 def _parser(*, permissive: bool = False) -> MarkdownIt:
+    """The window's parser, reading blocks alone: where code, paragraphs and definitions
+    are is all the export asks of it, and reading each paragraph's words besides took as
+    long again."""
+    parser = block_parser()
+    if permissive:  # a definition of any address, as permissive viewers take it
+        parser.validateLink = _any_link  # type: ignore[method-assign]
+    return parser
+
+
+def block_parser() -> MarkdownIt:
+    """A new parser reading a note's blocks as the window does, leaving their words
+    unread (each ``inline`` token's content, without children)."""
     from diptych.storage.import_markdown import make_markdown_parser
 
     parser = make_markdown_parser()
-    if permissive:  # a definition of any address, as permissive viewers take it
-        parser.validateLink = _any_link  # type: ignore[method-assign]
+    parser.core.ruler.disable(["inline", "text_join"])
     return parser
 
 
@@ -90,6 +104,12 @@ def note_markdown(note: str) -> str:
     Every ``<`` that could start raw HTML is escaped as ``\\<``, every link to a refused
     address is escaped to read as written, and every reference label gets the note's suffix.
     """
+    return "\n".join(rewritten_note(note)[0])
+
+
+def rewritten_note(note: str) -> tuple[list[str], list[Token] | None]:
+    """:func:`note_markdown`'s lines, one for each line of ``note``, and the blocks it
+    read ``note`` as (None if it needed no reading, or took lines together)."""
     note = note.replace("\r\n", "\n").replace("\r", "\n")
     if (
         _OPENS_HTML.search(note) is None
@@ -98,12 +118,13 @@ def note_markdown(note: str) -> str:
         and "![" not in note
         and not any(refused_destination(note, m.start()) for m in _LINK_TEXT_END.finditer(note))
     ):
-        return note  # most notes: nothing to change, found without the parser
+        return note.split("\n"), None  # most notes: nothing to change, found without the parser
     lines = note.split("\n")
     env: dict[str, Any] = {}
     code: set[int] = set()
     inline: set[tuple[int, int]] = set()
-    for token in _parser().parse(note, env):
+    tokens = _parser().parse(note, env)
+    for token in tokens:
         if token.map is None:
             continue
         if token.type in ("code_block", "fence"):
@@ -136,7 +157,9 @@ def note_markdown(note: str) -> str:
     for row, line in enumerate(lines):  # any other line: a definition, a list marker...
         if row not in done:
             lines[row] = rewriter.definition(line) or rewriter.rewrite(line)
-    return "\n".join(line for row, line in enumerate(lines) if row not in gone)
+    if gone:
+        return [line for row, line in enumerate(lines) if row not in gone], None
+    return lines, tokens
 
 
 def _refuse_definitions(note: str, lines: list[str], code: set[int]) -> None:
@@ -222,17 +245,21 @@ class _Rewriter:
         self._keep_until = 0
         self._open, self._closed_at = 0, -1
         images = note_images(text, self._references)
+        apart = openers_after_addresses(text)  # after an address: see opener_apart
         while pos < len(text):
             char = text[pos]
             if char == "!" and pos in images:
                 pos = _image(text, pos, images[pos], out)
+            elif char == "\\" and pos + 1 in apart:
+                out.append(opener_apart(text[pos + 2]))  # "\\<" of the note's own
+                pos += 3
             elif char == "\\":
                 out.append(text[pos : pos + 2])  # an escaped character: never an opener
                 pos += 2
             elif char == "`":
                 pos = _code_span(text, pos, out)
             elif char == "<":
-                pos = _angle(text, pos, out)
+                pos = _angle(text, pos, out, apart=pos in apart)
             elif char == "%" and text.startswith("%", pos + 1):
                 out.append("%\\%")  # an Obsidian comment would hide the notes after it
                 pos += 2
@@ -302,11 +329,22 @@ def _image(text: str, pos: int, image: NoteImage, out: list[str]) -> int:
         out.append("!")
         return pos + 1
     if not (image.in_link or image.nested or refused_address(image.address)):
+        _escape_exclamation_mark(out)
         return pos + 1  # "[text](address)" from here on, rewritten as a link is
     from diptych.storage.export_markdown_text import escape_text
 
     out.append(escape_text(image.alt.replace("\n", " ")))
     return image.end
+
+
+def _escape_exclamation_mark(out: list[str]) -> None:
+    """Escape a ``!`` written just before an image written as a link: "Wow!![chart](…)"
+    would otherwise be written "Wow![chart](…)", an image again, without the "!"."""
+    last = out[-1] if out else ""
+    before = last[:-1]
+    # Backslashes are copied in pairs with what they escape: an odd run escapes the "!".
+    if last.endswith("!") and (len(before) - len(before.rstrip("\\"))) % 2 == 0:
+        out[-1] = before + "\\!"
 
 
 def _ends_in_open_paren(text: str, pos: int) -> bool:
@@ -327,11 +365,15 @@ def _code_span(text: str, pos: int, out: list[str]) -> int:
     return opener.end()
 
 
-def _angle(text: str, pos: int, out: list[str]) -> int:
-    """Copy an autolink whole; escape a ``<`` that could open HTML or a refused autolink."""
+def _angle(text: str, pos: int, out: list[str], *, apart: bool) -> int:
+    """Copy an autolink whole; escape a ``<`` that could open HTML or a refused autolink
+    (``apart``: written :func:`~diptych.storage.markdown_links.opener_apart`)."""
     autolink = _AUTOLINK.match(text, pos)
     if autolink is not None and not (autolink[1] and refused_address(autolink[1])):
         out.append(autolink[0])
         return autolink.end()
+    if apart:
+        out.append(opener_apart(text[pos + 1]))
+        return pos + 2
     out.append("\\<" if _OPENS_HTML.match(text, pos) else "<")
     return pos + 1

@@ -21,7 +21,8 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from diptych.storage.export_markdown_notes import note_markdown
+from diptych.storage.export_markdown_notes import block_parser, note_markdown, rewritten_note
+from diptych.storage.markdown_links import openers_apart_from_addresses
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -46,6 +47,8 @@ _CELL_INLINE = re.compile(r"([\\`*\[\]<|~$^@{])")
 _CELL_SPECIAL = re.compile(r"[\\`*_\[\]<|~$#&=%^@{]|--")
 _OBSIDIAN_TAG = re.compile(r"#(?=\w*[^\W\d])")  # "#budget", not "#2" ("No. 2")
 _MAY_NEED_PARSING = re.compile("[#`~]")  # one line: a heading, an open fence
+_ATX_MARKS = re.compile(r"^#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")  # "## Title ##": the closing marks
 _SET_APART = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
 
 
@@ -61,7 +64,8 @@ def escape_text(text: str) -> str:
     text = _UNDERSCORE.sub(r"\\_", text)
     text = _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
     text = _LINE_START.sub(_line_start, text)
-    return _LEADING_SPACE.sub(lambda m: m[0].replace(" ", "&#32;").replace("\t", "&#9;"), text)
+    text = _LEADING_SPACE.sub(lambda m: m[0].replace(" ", "&#32;").replace("\t", "&#9;"), text)
+    return openers_apart_from_addresses(text)
 
 
 def escape_cell(text: str) -> str:
@@ -77,7 +81,8 @@ def escape_cell(text: str) -> str:
     text = _typography(_CELL_INLINE.sub(r"\\\1", text))
     text = _OBSIDIAN_TAG.sub(r"\\#", text)
     text = _UNDERSCORE.sub(r"\\_", text)
-    return _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
+    text = _ENTITY.sub(r"\\&", text).replace("==", "=\\=").replace("%%", "%\\%")
+    return openers_apart_from_addresses(text)
 
 
 def _typography(text: str) -> str:
@@ -114,9 +119,23 @@ def note_lines(markdown: str) -> list[str]:
     """
     lines = _lines(markdown)
     if len(lines) == 1 and not _MAY_NEED_PARSING.search(markdown):  # most notes
-        return [note_markdown(markdown)]
-    # A paragraph after the note: a fence that takes it in is one the note left open.
-    tokens = _parser().parse("\n".join(lines) + "\n\nafter")
+        return [note_markdown(lines[0])]
+    # Escaped first, line for line, set out after on the blocks read for escaping: one
+    # reading of the note (a long one took a good part of a second each).
+    escaped, tokens = rewritten_note("\n".join(lines))
+    if tokens is None and len(escaped) == len(lines):  # nothing to escape: read here
+        tokens = _parser().parse("\n".join(lines))
+    elif tokens is None or any(t.type == "heading_open" and t.level for t in tokens):
+        # An image's text took lines together, or a heading in a list or quote, made a
+        # bold line, takes the next line into it: set out, then escaped as then read.
+        tokens = _parser().parse("\n".join(lines))
+        return note_markdown("\n".join(_set_out(lines, tokens))).strip("\n").split("\n")
+    return "\n".join(_set_out(escaped, tokens)).strip("\n").split("\n")
+
+
+def _set_out(lines: list[str], tokens: list[Token]) -> list[str]:
+    """``lines`` (of a note read as ``tokens``) set out as blocks of their own: see
+    :func:`note_lines`."""
     _hard_breaks(lines, tokens)
     for index in reversed(range(len(tokens))):  # from the end: rows above keep their place
         token = tokens[index]
@@ -124,21 +143,38 @@ def note_lines(markdown: str) -> list[str]:
             continue
         start, end = token.map
         if token.type == "heading_open" and token.level > 0:  # in a list or quote of the note
-            _bold_in_place(lines, start, token.markup, tokens[index + 1].content)
+            _bold_in_place(lines, start, token.markup)
         elif token.level > 0:
             continue
         elif token.type == "heading_open":  # set apart, as a heading is, but by blank lines
             before = [""] if start > 0 and lines[start - 1].strip() else []
             after = [""] if end < len(lines) and lines[end].strip() else []
-            lines[start:end] = [*before, _bold(tokens[index + 1].content), *after]
-        elif token.type == "fence" and end > len(lines):  # it took in the paragraph after
+            heading = _heading_text(lines[start:end], token.markup)
+            lines[start:end] = [*before, _bold(heading), *after]
+        elif token.type == "fence" and _left_open(lines, start, end, token.markup):
             lines.append(token.markup)
         elif token.type in _SET_APART and start > 0 and lines[start - 1].strip():
             lines.insert(start, "")  # Pandoc's Markdown reads it on in the line before
-    return note_markdown("\n".join(lines)).strip("\n").split("\n")
+    return lines
 
 
-def _bold_in_place(lines: list[str], row: int, markup: str, heading: str) -> None:
+def _heading_text(rows: list[str], markup: str) -> str:
+    """A heading's text from its lines as written: ``# Text #`` or ``Text`` over ``===``."""
+    if markup.startswith("#"):
+        return _ATX_MARKS.sub("", _ATX_CLOSING.sub("", rows[0].strip()))
+    return "\n".join(row.strip() for row in rows[:-1])  # the underline left out
+
+
+def _left_open(lines: list[str], start: int, end: int, markup: str) -> bool:
+    """True if the fence opened on row ``start`` runs to the note's end unclosed: it
+    would take in every passage after it."""
+    if end < len(lines):
+        return False
+    closing = re.compile(rf" {{0,3}}{re.escape(markup[0])}{{{len(markup)},}}[ \t]*")
+    return end - start < 2 or closing.fullmatch(lines[end - 1]) is None
+
+
+def _bold_in_place(lines: list[str], row: int, markup: str) -> None:
     """A ``# heading`` in a list item or quote of a note made a bold line, in its place.
 
     (An underlined heading there, rarer still, stays a heading: in its list or quote, it
@@ -147,7 +183,7 @@ def _bold_in_place(lines: list[str], row: int, markup: str, heading: str) -> Non
     layout = _LAYOUT.match(lines[row])
     prefix = layout[0] if layout else ""
     if markup.startswith("#") and lines[row].startswith("#", len(prefix)):
-        bold = _bold(heading)
+        bold = _bold(_heading_text([lines[row][len(prefix) :]], markup))
         # A line of its own, as the heading was, where text follows in the same item.
         follows = row + 1 < len(lines) and lines[row + 1].strip(" \t>") and bold
         lines[row] = (prefix + bold).rstrip() + ("  " if follows else "")
@@ -168,9 +204,7 @@ def _hard_breaks(lines: list[str], tokens: list[Token]) -> None:
 
 @cache
 def _parser() -> MarkdownIt:
-    from diptych.storage.import_markdown import make_markdown_parser
-
-    return make_markdown_parser()
+    return block_parser()  # where the blocks are: their words are not read here
 
 
 def _bold(heading: str) -> str:

@@ -20,6 +20,7 @@ writers import everything about exporting from this one module.
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ __all__ = [
     "DEFAULT_OPTIONS",
     "FORMATS",
     "PROGRESS_EVERY",
+    "PROGRESS_SECONDS",
     "ExportCancelled",
     "ExportData",
     "ExportFormat",
@@ -64,7 +66,11 @@ Progress = Callable[[int, int], bool]
 """``progress(done, total)``; returning False cancels the export."""
 
 PROGRESS_EVERY = 1000
-"""Writers report progress after about this many passages."""
+"""Writers report progress after about this many passages..."""
+PROGRESS_SECONDS = 0.1
+"""...or after this long, whichever comes first: a thousand passages with long notes take
+minutes, in which the progress bar stood still and Cancel was not heard."""
+_now = time.monotonic  # the clock the meter reads (a test's own, in the tests)
 
 
 class ExportCancelled(Cancelled):
@@ -72,7 +78,8 @@ class ExportCancelled(Cancelled):
 
 
 class ProgressMeter:
-    """Reports a writer's progress about every :data:`PROGRESS_EVERY` steps.
+    """Reports a writer's progress about every :data:`PROGRESS_EVERY` steps, and every
+    :data:`PROGRESS_SECONDS` between them: a cancel is heard as soon.
 
     Args:
         progress: the caller's callback, or None.
@@ -87,12 +94,15 @@ class ProgressMeter:
         self.total = total
         self.done = 0
         self._reported = 0
+        self._reported_at = 0.0
         self._report()
 
     def step(self, count: int = 1) -> None:
         """Count ``count`` more steps done."""
         self.done += count
-        if self.done - self._reported >= PROGRESS_EVERY:
+        if self.done - self._reported >= PROGRESS_EVERY or (
+            self._progress is not None and _now() - self._reported_at >= PROGRESS_SECONDS
+        ):
             self._report()
 
     def finish(self) -> None:
@@ -108,6 +118,7 @@ class ProgressMeter:
 
     def _report(self) -> None:
         self._reported = self.done
+        self._reported_at = _now()
         if self._progress is not None and not self._progress(self.done, self.total):
             raise ExportCancelled()
 

@@ -70,11 +70,13 @@ def remember_file(project: Project) -> None:
         with contextlib.suppress(DiptychError):
             seen = _Seen(project.info().uuid)
             with contextlib.suppress(OSError):
+                folds = _folds(project)  # before the file is read: see _written_by_another
                 found = os.stat(project.path)
                 stamp = _stamp(found)
                 with reading(project.path) as read:
-                    seen.content = (stamp, _digest(read, found.st_size))
-                seen.folds = _folds(project)
+                    content = (stamp, _digest(read, found.st_size))
+                if _folds(project) == folds:  # else a fold meanwhile: noted at the next look
+                    seen.content, seen.folds = content, folds
                 seen.file = (str(project.path), project.file_identity)
             _seen[project] = seen
 
@@ -91,6 +93,7 @@ def overwritten(project: Project) -> bool:
     if seen is None or project.closed:
         remember_file(project)  # from now on (the project was opened just now)
         return False
+    folds = _folds(project)  # before the file is looked at: see _written_by_another
     try:
         found = os.stat(project.path)
     except OSError:
@@ -100,7 +103,7 @@ def overwritten(project: Project) -> bool:
     stamp = _stamp(found)
     try:
         with reading(project.path) as read:
-            if _written_by_another(project, seen, stamp, read):
+            if _written_by_another(project, seen, folds, stamp, read):
                 return True
             if stamp == seen.stamp:
                 return False
@@ -115,36 +118,58 @@ def overwritten(project: Project) -> bool:
 
 
 def _written_by_another(
-    project: Project, seen: _Seen, stamp: _Stamp, read: Callable[[int, int], bytes]
+    project: Project,
+    seen: _Seen,
+    folds: bytes | None,
+    stamp: _Stamp,
+    read: Callable[[int, int], bytes],
 ) -> bool:
     """True if the file's content changed since the previous look while no connection
     folded the project's log into it: another program wrote into it (another version of
     the project, say). Notes what the file holds now and the marks of the log's folds, for
-    the next look, unless a fold is under way (looked at again next time)."""
-    before, seen.folds = seen.folds, _folds(project)
+    the next look, unless a fold is under way (looked at again next time).
+
+    ``folds`` are the marks read before the file's ``stamp`` was taken, and they are read
+    again once its content was: what the file holds is only ever paired with marks read
+    before it, and a fold begun meanwhile (another window's, a command's as it closes)
+    leaves both as they were, to be looked at again. Marks read after the file would
+    already show a fold whose pages the file did not hold yet when it was looked at, and
+    those pages, found at the next look under marks that had not moved since, would be
+    taken for another program's.
+    """
+    before = seen.folds
     file = (str(project.path), project.file_identity)
     if file != seen.file:  # the project went on in another file (moved, written again)
         seen.file, before = file, None
-    if seen.folds is None:  # the log's index cannot be read: told by the uuid alone
+    if folds is None:  # the log's index cannot be read: told by the uuid alone
         # ... unless it was there at the previous look and the file changed since: another
         # window on the project found the file written over and took the log away; the
         # log made again here would be folded into that file, mixing the two
         if before is not None and _content_changed(seen, stamp, read):
             seen.folds = before  # and again at the next look, as long as the file holds it
             return True
-        seen.content = None
+        seen.folds, seen.content = None, None
         return False
-    if seen.folds[8:12] != seen.folds[12:16]:  # a fold is under way, or was cut short
+    if folds[8:12] != folds[12:16]:  # a fold is under way, or was cut short
         seen.folds = before
         return False
     if seen.content is None or before is None:  # from now on
-        seen.content = (stamp, _digest(read, stamp[0]))
+        content = (stamp, _digest(read, stamp[0]))
+        if _folds(project) == folds:
+            seen.folds, seen.content = folds, content
+        else:
+            seen.folds = before
         return False
     (size, modified, _changed), digest = seen.content
-    if stamp == seen.content[0]:
+    if stamp == seen.content[0]:  # not written since the previous look, nor before the marks
+        seen.folds = folds
         return False
-    folded = seen.folds != before
+    folded = folds != before
     now = _digest(read, stamp[0]) if folded or (stamp[0], stamp[1]) != (size, modified) else digest
+    if _folds(project) != folds:  # a fold began as the file was read: looked at again next time
+        seen.folds = before
+        return False
+    seen.folds = folds
     if not folded and now != digest:
         return True  # and again at the next look, as long as the file holds it
     seen.content = (stamp, now)

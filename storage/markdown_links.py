@@ -2,8 +2,9 @@
 
 :func:`refused_address` says which addresses careful viewers refuse; the other functions
 find where an inline link's address and title end, scanning text the way markdown-it does,
-so that the export can escape a refused link and leave a link's address alone, and
-:func:`note_images` finds the images that viewers would load.
+so that the export can escape a refused link and leave a link's address alone,
+:func:`note_images` finds the images that viewers would load, and
+:func:`openers_after_addresses` the ``<`` that an address's link would leave live.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_inline import StateInline
 
+_OPENS_HTML = re.compile(r"<(?=[A-Za-z/!?])")
+_ESCAPED_OPENER = re.compile(r"\\<([A-Za-z/!?])")
+_WORD = re.compile(r"\S+")
+_ADDRESS_MARKS = "./@"  # a domain's dot, a scheme's "//" or a path, a mail address's @
 _URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these from any address
 _URL_LEADING = "".join(map(chr, range(0x21)))  # and these from its start
 
@@ -33,6 +38,47 @@ def refused_address(url: str) -> bool:
     if url[:7].lower() == "mailto:":
         return not allowed_href(url)
     return not validateLink(url)
+
+
+def openers_after_addresses(text: str) -> set[int]:
+    """Where in ``text`` a ``<`` that could open HTML (escaped or not) follows, in the same
+    word, what may be an address: a ``.``, ``/`` or ``@`` before it.
+
+    Viewers that make bare addresses links (markdown-it's linkify, as VS Code's preview
+    does) take everything up to a space or a ``<`` into the address, the backslash that
+    escapes the ``<`` too (``https://example.org/report\\<img …>``): the ``<`` is then
+    read as opening HTML. Such a ``<`` is written :func:`opener_apart` instead.
+    """
+    found: set[int] = set()
+    if "<" not in text:
+        return found
+    for word in _WORD.finditer(text):
+        if "<" not in word[0]:
+            continue
+        marks = [at for at in map(word[0].find, _ADDRESS_MARKS) if at >= 0]
+        if marks:
+            found.update(
+                word.start() + m.start() for m in _OPENS_HTML.finditer(word[0], min(marks))
+            )
+    return found
+
+
+def opener_apart(char: str) -> str:
+    """A ``<`` followed by ``char``, written so that no viewer reads HTML in it, also just
+    after an address: ``char`` as its numeric entity (``<&#105;mg``), which reads as the
+    character everywhere but in code; a bare address ends at the ``<`` in every viewer."""
+    return f"<&#{ord(char)};"
+
+
+def openers_apart_from_addresses(escaped: str) -> str:
+    """``escaped`` (text in which every ``<`` that could open HTML is written ``\\<``, and
+    no code) with each of them after an address written :func:`opener_apart`."""
+    if "\\<" not in escaped:
+        return escaped
+    apart = openers_after_addresses(escaped)
+    return _ESCAPED_OPENER.sub(
+        lambda m: opener_apart(m[1]) if m.start() + 1 in apart else m[0], escaped
+    )
 
 
 def refused_destination(text: str, pos: int) -> bool:

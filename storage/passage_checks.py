@@ -78,6 +78,20 @@ def put_back_standing_check(project: Project, passage: Annotation) -> bool:
     return True
 
 
+def put_back_checks_of(project: Project, passages: Iterable[Annotation]) -> None:
+    """Give passages just put back their marks as they were (those with one that still
+    holds: see :func:`mark_stands`), in one statement for all of them."""
+    project.db.conn.executemany(
+        "INSERT OR REPLACE INTO passages_to_check (annotation_id, reason, since, quoted)"
+        " VALUES (?, ?, ?, ?)",
+        [
+            (p.id, p.check.reason, p.check.since, p.check.quoted)
+            for p in passages
+            if p.check and mark_stands(project, p)
+        ],
+    )
+
+
 def clear_checks(project: Project, *, annotation_ids: Iterable[int]) -> None:
     """The passages were looked at: their marks go."""
     project.db.conn.executemany(

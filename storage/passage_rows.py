@@ -19,9 +19,13 @@ SELECT_PASSAGES = """
            c.reason, c.since, c.quoted
     FROM annotations a LEFT JOIN passages_to_check c ON c.annotation_id = a.id
 """
+PASSAGE_COLUMNS = (
+    "id", "uuid", "article_id", "start_pos", "end_pos", "exact", "prefix", "suffix", "note",
+    "coder", "created_at", "updated_at", "status",
+)  # fmt: skip
 INSERT_PASSAGE = (
-    "INSERT INTO annotations (id, uuid, article_id, start_pos, end_pos, exact, prefix, suffix,"
-    " note, coder, created_at, updated_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO annotations ({', '.join(PASSAGE_COLUMNS)})"
+    f" VALUES ({', '.join('?' for _ in PASSAGE_COLUMNS)})"
 )
 
 

@@ -91,6 +91,13 @@ at once.
 """
 
 
+def file_given(source_name: str) -> str:
+    """The name of the file an article was imported (or last updated) from, if the user
+    gave it; "" for the sample's articles, which come with Diptych: their files' names are
+    the program's own, no file the user ever had."""
+    return "" if source_name in SAMPLE_FILES else source_name
+
+
 def sample_bytes(name: str) -> bytes:
     """The bytes of one sample article shipped with Diptych."""
     return (resources.files("diptych.resources") / "samples" / name).read_bytes()

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from diptych.storage.bulk_rows import IDS, listed
 from diptych.storage.search_folding import RAISED, STROKED, indexed_form, needs_folding
 from diptych.storage.search_marks import marked_unread
 
@@ -228,19 +229,46 @@ def watch_writes(db: Database) -> None:
 
 def _fold_rows(execute: Callable[..., sqlite3.Cursor], indexed: Indexed, ids: list[int]) -> None:
     """Index the rows ``ids`` of ``indexed`` that have a compatibility form by their
-    folded words, keeping those beside them (one row read at a time: an import may have
-    written thousands of long texts)."""
-    fts, cols = indexed.fts, indexed.listed()
-    select = f"SELECT id, {cols} FROM main.{indexed.table} WHERE id = ?"
+    folded words, keeping those beside them. The rows are read one at a time (an import
+    may have written thousands of long texts) and indexed again in batches, two
+    statements for each (the index writes out what it holds at every statement: one row
+    a statement took seconds for the thousands of passages of a big import)."""
+    select = f"SELECT id, {indexed.listed()} FROM main.{indexed.table} WHERE id = ?"
+    batch: list[tuple[Any, ...]] = []
+    size = 0
     for row_id in ids:
         row = execute(select, [row_id]).fetchone()
         if row is None or (folded := _folded(row)) is None:
             continue  # gone, or written again in plain letters
-        execute(  # out of the index as it is in it (written, or folded before)
-            f"INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', id, {cols}"
-            f" FROM {indexed.view} WHERE id = ?",
-            [row_id],
-        )
+        batch.append(folded)
+        size += sum(len(text or "") for text in folded[1:])
+        if len(batch) >= _BATCH_ROWS or size >= _BATCH_CHARACTERS:
+            _index_folded(execute, indexed, batch)
+            batch, size = [], 0
+    _index_folded(execute, indexed, batch)
+
+
+_BATCH_ROWS = 1_000
+_BATCH_CHARACTERS = 8_000_000  # the texts of a batch are held at once
+
+
+def _index_folded(
+    execute: Callable[..., sqlite3.Cursor], indexed: Indexed, batch: list[tuple[Any, ...]]
+) -> None:
+    """Index the rows of ``batch`` (each its id, then its folded texts) by their folded
+    texts, in place of how the index holds them now (as written, or folded before)."""
+    if not batch:
+        return
+    fts, cols = indexed.fts, indexed.listed()
+    ids = listed(folded[0] for folded in batch)
+    execute(
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', id, {cols}"
+        f" FROM {indexed.view} WHERE id IN {IDS}",
+        [ids],
+    )
+    for folded in batch:
         _keep(execute, indexed, folded)
-        marks = ", ".join("?" for _ in folded)
-        execute(f"INSERT INTO {fts}(rowid, {cols}) VALUES ({marks})", folded)
+    execute(
+        f"INSERT INTO {fts}(rowid, {cols}) SELECT id, {cols} FROM {indexed.view} WHERE id IN {IDS}",
+        [ids],
+    )

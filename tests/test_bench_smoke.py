@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "bench" / "run.py"
 BENCHMARKS = {
     "startup", "open", "highlight", "annotation", "import", "export", "search", "memory", "project",
-    "reanchor",
+    "reanchor", "exchange",
 }  # fmt: skip
 FIGURE_KEYS = {
     "benchmark", "name", "unit", "samples", "baseline", "baseline_samples", "target",

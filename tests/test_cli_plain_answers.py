@@ -94,6 +94,22 @@ def test_a_text_export_is_shown_in_the_terminal(project: Path, fmt: str) -> None
     assert out.strip()
 
 
+def test_json_shown_in_the_terminal_holds_no_control_that_drives_it(project: Path) -> None:
+    note = "clear \x9b2J the screen \x7f"  # U+009B: the terminal's 8-bit CSI
+    code, _, err = run(
+        "annotate", project, "1", "--quote", "talks", "--tag", "Talks", "--note", note
+    )
+    assert code == 0, err
+    code, out, err = run("export", project, "--format", "json", stdout=Terminal())
+    assert code == 0, err
+    assert "\x9b" not in out and "\x7f" not in out and "\\u009b2J" in out and "\\u007f" in out
+    notes = [b["value"] for i in json.loads(out)["first"]["items"] for b in i["body"]]
+    assert note in notes  # the same JSON
+    redirected = Redirected()  # to a file: the bytes as they are
+    assert run("export", project, "--format", "json", stdout=redirected)[0] == 0
+    assert "\x9b2J" in redirected.buffer.getvalue().decode("utf-8")
+
+
 @pytest.mark.parametrize(
     ("query", "why"),
     [

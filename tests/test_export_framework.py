@@ -16,6 +16,7 @@ from export_fixtures import (
     fixed_uuid,
 )
 
+from diptych.storage import exporting
 from diptych.storage.errors import InputError
 from diptych.storage.exporting import (
     FORMATS,
@@ -240,6 +241,13 @@ def test_an_export_reads_one_consistent_snapshot(
         assert len(collect(reader).passages) == 10
 
 
+@pytest.fixture
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No time passes for the progress meter: it reports by steps alone."""
+    monkeypatch.setattr(exporting, "_now", lambda: 0.0)
+
+
+@pytest.mark.usefixtures("frozen_clock")
 def test_progress_meter_reports_about_every_thousand_steps() -> None:
     calls: list[tuple[int, int]] = []
     meter = ProgressMeter(lambda done, total: calls.append((done, total)) is None, 2500)
@@ -262,6 +270,7 @@ def test_writers_report_progress(large: Project, fmt: str) -> None:
     assert len(calls) >= total // PROGRESS_EVERY + 1
 
 
+@pytest.mark.usefixtures("frozen_clock")
 @pytest.mark.parametrize("fmt", OWN_FORMATS)
 def test_returning_false_cancels(large: Project, fmt: str) -> None:
     seen: list[int] = []

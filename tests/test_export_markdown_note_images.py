@@ -24,7 +24,7 @@ WINDOW = window_reader()
 PIECES = [
     "![", "[", "]", "](", "(", ")", "https://e.org/i.png", "x.png", " \"t\"", "x", "*", "`",
     "\\", "\n", "\n\n", "> ", "- ", "| a |\n|---|\n| ", "[r]", "[r]: https://e.org/r.png\n\n",
-    "[l](https://e.org/)", "data:image/png;base64,AAAA", "javascript:alert(1)", " ",
+    "[l](https://e.org/)", "data:image/png;base64,AAAA", "javascript:alert(1)", " ", "!",
 ]  # fmt: skip
 
 
@@ -56,6 +56,14 @@ def _loaded(markdown: str) -> list[str]:
         ("![a [b](https://e.org/) c](https://e.org/i.png)", "a b c"),
         ("`![code](https://e.org/c.png)` and \\![not](x.png)", None),
         ("![p](data:image/png;base64,iVBO)", None),
+        (
+            "Wow!![chart](https://tracker.example/pixel.png?user=lead)",
+            "Wow\\![chart](https://tracker.example/pixel.png?user=lead)",
+        ),
+        ("Read this!![logo](https://e.org/m.png)", "Read this\\![logo](https://e.org/m.png)"),
+        ("!![a](https://e.org/a.png)", "\\![a](https://e.org/a.png)"),
+        ("Wow\\!![c](https://e.org/c.png)", "Wow\\![c](https://e.org/c.png)"),  # escaped
+        ("A\\\\!![c](https://e.org/c.png)", "A\\\\\\![c](https://e.org/c.png)"),
     ],
 )
 def test_an_image_is_written_as_a_link_to_its_address(note: str, exported: str | None) -> None:
@@ -78,6 +86,7 @@ def test_an_image_of_a_reference_is_a_link_to_the_reference() -> None:
 @given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join))
 @example("![[r]](\n)")  # written as its text, on as many lines as it took
 @example("a ![[r]](\nhttps://e.org/r.png\n'title') b\nc")
+@example("!![x](https://e.org/i.png)")  # the "!" before an image kept, and escaped
 def test_no_note_loads_a_picture_from_anywhere(note: str) -> None:
     written = note_markdown(note)
     assert all(src.startswith("data:") for src in _loaded(written)), written
@@ -89,7 +98,9 @@ def test_the_markdown_export_loads_no_image_of_a_note_or_memo(tmp_path: Path) ->
     with Project.open(tmp_path / "p.diptych", create=True, name="Images") as project:
         article = project.articles.add(parsed=parse_article(body, name="a.md"))
         tag = project.tags.add(name="Claim")
-        project.memos.set(kind=MemoKind.PROJECT, text="![remote](https://evil.example/pixel.png)")
+        project.memos.set(
+            kind=MemoKind.PROJECT, text="Read this!![remote](https://evil.example/pixel.png)"
+        )
         project.memos.set(
             kind=MemoKind.ARTICLE, target_id=article.id, text="![img](http://evil.example/a.png)"
         )
@@ -106,7 +117,7 @@ def test_the_markdown_export_loads_no_image_of_a_note_or_memo(tmp_path: Path) ->
         html = export_project(project, fmt="html", options=ExportOptions()).decode("utf-8")
     assert not _loaded(markdown)
     for link in (
-        "[remote](https://evil.example/pixel.png)",
+        "Read this\\![remote](https://evil.example/pixel.png)",
         "[img](http://evil.example/a.png)",
         "[tag](https://evil.example/t.png)",
         "[i](https://evil.example/n.png)",

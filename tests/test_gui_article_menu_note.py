@@ -52,4 +52,4 @@ def test_f2_in_a_passages_menu_writes_its_note_and_del_deletes_it(
     qtbot.keyClick(_passage_menu(qtbot, pane, passage_id), Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     assert passage_id not in {p.id for p in window.session.project.annotations.query()}
-    assert window.session.undo_stack.undoText() == "Delete passage"
+    assert window.session.undo_stack.undoText().startswith("Delete passage “")

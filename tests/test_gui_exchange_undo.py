@@ -12,9 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
 from test_exchange_undo import other_project
+from test_exchange_undo_bulk import ARTICLES, study
 
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
+from diptych.storage.exporting import collect
+from diptych.storage.refiqda_export import export_qdpx
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
 
@@ -111,3 +114,39 @@ def test_ctrl_z_after_cancel_between_two_files_takes_back_the_first(
 
     window.actions_.undo.trigger()
     assert "Harbour log" not in titles(window)
+
+
+def test_undo_and_redo_of_a_big_import_show_its_rows_in_the_window_lists(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    qdpx = tmp_path / "colleague.qdpx"
+    with study(tmp_path / "colleague.diptych") as source:
+        qdpx.write_bytes(export_qdpx(collect(source), None))
+        wanted = {p.uuid for p in source.annotations.query()}
+    window.docks["passages"].show()
+    said: list[str] = []
+    window.context.messages.posted.connect(lambda _level, _title, text: said.append(text))
+    window.importer.import_files([qdpx])
+    qtbot.waitUntil(lambda: any("colleague.qdpx" in text for text in said), timeout=20_000)
+    library, passages, codebook = window.library.model, window.passages.model, window.tags.model
+
+    def listed() -> tuple[int, set[str], set[str]]:
+        titles = {library.summary(row).title for row in range(library.rowCount())}
+        shown = {passages.passage(row).uuid for row in range(passages.rowCount())}
+        dispatches = sum(title.startswith("Dispatch ") for title in titles)
+        names = {codebook.tag(codebook.index(row, 0)).name for row in range(codebook.rowCount())}
+        return dispatches, shown & wanted, names & {"Theme 0", "Theme 1", "Theme 2"}
+
+    qtbot.waitUntil(lambda: not passages.reading)
+    imported = listed()
+    assert imported == (ARTICLES, wanted, {"Theme 0", "Theme 1", "Theme 2"})
+
+    pane = keyboard_in(qtbot, window, 0)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL)
+    qtbot.waitUntil(lambda: not passages.reading)
+    assert listed() == (0, set(), set())
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, CONTROL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not passages.reading)
+    assert listed() == imported
+    assert len(window.library.selected_articles()) == ARTICLES  # brought back, selected

@@ -51,7 +51,7 @@ def test_delete_in_the_article_deletes_the_selected_passage_and_undo_restores_it
     view = window.area.panes()[1].view
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert passage not in [p.id for p in window.session.project.annotations.query()]
-    assert window.session.undo_stack.undoText() == "Delete passage"
+    assert window.session.undo_stack.undoText().startswith("Delete passage “")
     window.actions_.undo.trigger()
     assert window.session.passage(passage).note == "Keep this"
 

@@ -109,4 +109,4 @@ def test_f2_and_del_pressed_in_the_open_menu_edit_the_note_and_delete_the_passag
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     ids = {p.id for p in window.session.project.annotations.query()}
     assert passage_id not in ids
-    assert window.session.undo_stack.undoText() == "Delete passage"
+    assert window.session.undo_stack.undoText().startswith("Delete passage “")

@@ -69,7 +69,8 @@ def test_undoing_in_the_second_window_a_deletion_the_restore_took_back_keeps_one
     assert backup is not None
     second = open_window(qtbot, context, Project.open(sample))
     passage = second.session.project.annotations.query()[0]
-    second.coding.select_passage(passage.id)
+    second.area.set_current(second.area.pane_for(passage.article_id))
+    second.coding.select_passage(passage.id, scroll=True)  # outlined in the current pane
     second.actions_.delete_passage.trigger()
     assert passage.id not in {p.id for p in second.session.project.annotations.query()}
     said: list[tuple[int, str, str]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +18,8 @@ def test_undoing_a_deletion_does_not_leave_passage_deleted_in_the_status_bar(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     passage = window.session.project.annotations.query()[0]
-    window.coding.select_passage(passage.id)
+    window.area.set_current(window.area.pane_for(passage.article_id))
+    window.coding.select_passage(passage.id, scroll=True)  # outlined in the current pane
     window.actions_.delete_passage.trigger()
     status = window.statusBar()
     assert "deleted" in status.currentMessage()
@@ -28,6 +30,32 @@ def test_undoing_a_deletion_does_not_leave_passage_deleted_in_the_status_bar(
     assert "Delete passage" in status.currentMessage()
     window.actions_.redo.trigger()
     assert status.currentMessage().startswith("Redone")
+
+
+def test_undo_and_redo_of_a_deletion_name_the_passage_as_the_edit_menu_does(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Del on "symbolic restart": the passage brought back may be out of sight, so the
+    step names it, as a note's or a tag's step does."""
+    window.activateWindow()  # window shortcuts (F8) need the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    pane = window.area.panes()[1]
+    window.area.set_current(pane)
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pane.view, Qt.Key.Key_F8)
+    assert window.session.passage(window.coding.selected).exact == "symbolic restart"
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    status = window.statusBar()
+    assert status.currentMessage() == "Passage deleted — Ctrl+Z to undo"
+    assert window.actions_.undo.text() == "&Undo Delete passage “symbolic restart”"
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert status.currentMessage() == "Undone: Delete passage “symbolic restart”"
+    assert window.actions_.redo.text() == "&Redo Delete passage “symbolic restart”"
+    window.actions_.redo.trigger()
+    assert status.currentMessage() == "Redone: Delete passage “symbolic restart”"
 
 
 class Reporting(SessionCommand):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_gui_import_changed_files import answer_question
 from test_update_unrelated_file import BRIEFING, MAYOR, QUOTES
@@ -178,3 +178,29 @@ def test_another_story_under_the_articles_own_file_name_is_asked_about(
     assert said == [("Update article", "Update cancelled; the article was not changed.")]
     assert project.articles.get(article_id=mayor).text == text
     assert not any(p.is_orphan for p in project.annotations.query(article_id=mayor))
+
+
+def test_a_sample_article_names_no_file_the_user_never_had(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sample's articles come with Diptych: the question names no file of theirs (their
+    files' names are the program's own), as it names the file a user's article came from."""
+    project = window.session.project
+    article = next(a for a in project.articles.all() if a.title.startswith("Xi"))
+    assert article.source_name.endswith(".txt")  # the program's own name for its file
+    plain = tmp_path / "plain.txt"
+    plain.write_text(BRIEFING, encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(plain), ""))
+    )
+    asked: list[str] = []  # the question, answered Cancel
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    said: list[str] = []
+    window.session.messages.posted.connect(lambda _level, _title, text: said.append(text))
+
+    window.library.reimportRequested.emit(article.id)  # the Library menu's item
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert asked == [
+        f"plain.txt shares almost nothing with “{article.title}”: its 3 passages would all "
+        "be orphaned. Update it anyway?"
+    ]

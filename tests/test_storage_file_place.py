@@ -3,8 +3,11 @@ log would part from the file, and following the file loses nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -496,3 +499,76 @@ def test_a_file_only_touched_is_not_taken_for_one_written_over(
     assert follow_file(project, fallback=tmp_path) is None and not project.read_only
     project.close()
     assert tag_names(path) == {"One", "Two", "Three"}
+
+
+def _fold_elsewhere_once(path: Path) -> Callable[[], None]:
+    """Another program adding a tag and folding it into the file, the first time called."""
+    done: list[bool] = []
+
+    def fold() -> None:
+        if not done:
+            done.append(True)
+            time.sleep(0.02)  # the file's times move on
+            another_program_tags(path, "Folded meanwhile")
+
+    return fold
+
+
+def test_a_fold_by_another_program_just_after_the_file_was_looked_at_is_not_taken_for_an_overwrite(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two windows and ``diptych`` commands on one project: a command closing folded the log
+    between the look at the file's times and the read of the log's marks; the next look
+    took the fold for another program's writing and the window went on in a backup."""
+    import diptych.storage.file_overwritten as file_overwritten
+
+    path = project.path
+    remember_file(project)
+    project.fold_log()
+    assert not overwritten(project)
+    fold = _fold_elsewhere_once(path)
+    reading = file_overwritten.reading
+
+    @contextlib.contextmanager
+    def folded_as_it_is_read(at: Path) -> Iterator[Callable[[int, int], bytes]]:
+        fold()
+        with reading(at) as read:
+            yield read
+
+    monkeypatch.setattr(file_overwritten, "reading", folded_as_it_is_read)
+    assert not overwritten(project)
+    monkeypatch.setattr(file_overwritten, "reading", reading)
+    for _ in range(3):
+        assert not overwritten(project)
+    assert follow_file(project, fallback=path.parent) is None and not project.read_only
+    project.close()
+    assert tag_names(path) == {"One", "Two", "Folded meanwhile"}
+
+
+@pytest.mark.parametrize("when", ["opened", "looked at again"])
+def test_a_fold_by_another_program_while_the_file_is_read_is_not_taken_for_an_overwrite(
+    project: Project, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    import diptych.storage.file_overwritten as file_overwritten
+
+    path = project.path
+    if when == "looked at again":
+        remember_file(project)
+        assert not overwritten(project)
+        os.utime(path)  # its times move on: its content is read again
+    fold = _fold_elsewhere_once(path)
+    digest = file_overwritten._digest
+
+    def folded_as_it_is_read(read: Callable[[int, int], bytes], size: int) -> bytes:
+        fold()
+        return digest(read, size)
+
+    monkeypatch.setattr(file_overwritten, "_digest", folded_as_it_is_read)
+    if when == "opened":
+        remember_file(project)
+    assert not overwritten(project)
+    monkeypatch.setattr(file_overwritten, "_digest", digest)
+    for _ in range(3):
+        assert not overwritten(project)
+    project.close()
+    assert tag_names(path) == {"One", "Two", "Folded meanwhile"}

@@ -119,7 +119,7 @@ def test_redoing_a_deletion_of_a_passage_deleted_elsewhere_names_it(
     session.undo_stack.redo()
     assert undo_failures == [
         f"The passage “{quote_start(passage.exact)}” was deleted, perhaps in another window,"
-        " so “Delete passage” cannot be redone."
+        f" so “Delete passage “{quote_start(passage.exact)}”” cannot be redone."
     ]
 
 
