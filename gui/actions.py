@@ -110,6 +110,12 @@ class Actions:
         self.delete_passage = make(
             "&Delete passage\tDel", None, "Delete the selected passage (Del in an article)"
         )
+        # Window-wide, as the passage it acts on may be chosen in the list or the article.
+        self.mark_checked = make(
+            "Mar&k passage as checked",
+            "Ctrl+K",
+            "The passages chosen, found approximately by an update (“≈”): you have checked them",
+        )
         self.next_passage = make(
             "Next &passage", "F8", "Select the next passage after the cursor in the article"
         )
@@ -188,7 +194,8 @@ class Actions:
         """The actions that change the project (greyed in a read-only one); Undo and Redo
         follow the undo stack, which a read-only project never fills."""
         return (self.import_articles, self.import_folder, self.project_name, self.tag_selection,
-                self.delete_passage, self.edit_note, self.new_tag, *self.tag_edits())  # fmt: skip
+                self.delete_passage, self.mark_checked, self.edit_note, self.new_tag,
+                *self.tag_edits())  # fmt: skip
 
     def tag_edits(self) -> tuple[QAction, ...]:
         """The Tags menu's actions on the tag selected in the Codebook."""
@@ -215,9 +222,9 @@ class Actions:
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")
         _add_all(edit, (self.undo, self.redo, None, self.tag_selection, self.delete_passage,
-                        self.next_passage, self.previous_passage, self.next_tagged_passage,
-                        self.previous_tagged_passage, self.edit_note, None,
-                        self.find, self.find_next, self.find_previous, self.search, None,
+                        self.mark_checked, self.next_passage, self.previous_passage,
+                        self.next_tagged_passage, self.previous_tagged_passage, self.edit_note,
+                        None, self.find, self.find_next, self.find_previous, self.search, None,
                         self.coder))  # fmt: skip
         view = bar.addMenu("&View")
         _add_all(view, (self.new_pane, self.close_pane, self.next_pane, self.previous_pane,

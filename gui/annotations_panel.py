@@ -250,7 +250,7 @@ class AnnotationsPanel(QWidget):
         if not perform(self.session, DeletePassage(self.session, annotation_id)):
             return
         self.session.messages.info("Passage deleted — Ctrl+Z to undo")
-        self._choose_row(row)
+        self.choose_row(row)
 
     def delete_passages(self, annotation_ids: list[int]) -> None:
         """Delete several passages as one step (Ctrl+Z puts them all back), then select the
@@ -270,11 +270,12 @@ class AnnotationsPanel(QWidget):
         if not perform(self.session, DeletePassages(self.session, annotation_ids)):
             return
         self.session.messages.info(f"{count} passages deleted — Ctrl+Z to undo")
-        self._choose_row(row)
+        self.choose_row(row)
 
-    def _choose_row(self, row: int) -> None:
-        """After a deletion: the row now at ``row`` (the last if fewer are left) is chosen,
-        as if the user had stepped onto it."""
+    def choose_row(self, row: int) -> None:
+        """After rows left the list (deleted, or no longer matching its filters): the row
+        now at ``row`` (the last if fewer are left) is chosen, as if the user had stepped
+        onto it."""
         following = self.model.index(min(row, self.model.rowCount() - 1), 0)
         if following.isValid():
             self.selection.choose(following)
@@ -371,6 +372,7 @@ class AnnotationsPanel(QWidget):
         matching = (shown if orphans_tab else other) if ready and wanted.orphans else every
         label = f"{matching} of {every}" if matching != every else f"{every}"
         self.tabs.setTabText(ORPHANS_TAB, f"Orphans ({label})")
+        self.filters.count_to_check()  # "To check" likewise
 
     def on_model_reading_changed(self, reading: bool) -> None:
         """Say that a big project's passages are being read; count them once they are in."""
@@ -396,8 +398,7 @@ class AnnotationsPanel(QWidget):
         many match in each tab."""
         if article_id and self.session.in_bulk:
             return  # counted once for them all (on_session_passages_changed_in)
-        self._show_matches()  # the Orphans tab's count with them
-        self.filters.count_to_check()
+        self._show_matches()  # the Orphans tab's count and how many are to check with them
         names = self.model.coders()
         if self.coder_combo.refill("All coders", [(name, name, None) for name in names]):
             width = min(self.table.text_width(["Coder", *names]), 180)

@@ -345,6 +345,14 @@ class CodingController(QObject):
             self.select_passage(0)
             self.session.messages.info("Passage deleted — Ctrl+Z to undo")
 
+    def mark_selected_checked(self) -> None:
+        """Mark the selected passage as checked (undoable): an update found it only
+        approximately, and the user has looked at it."""
+        from diptych.gui.passage_checks import mark_checked
+
+        if self.selected:
+            mark_checked(self.session, [self.session.passage(self.selected)])
+
     def reattach(self, annotation_id: int) -> None:
         """Attach a passage (an orphan) to the text selected in the current pane; the
         keyboard goes back to that text, as the Passage panel's Re-attach button it may

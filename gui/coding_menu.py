@@ -3,7 +3,8 @@
 On a selection it offers the tags (the palette, or a submenu of the codebook with the
 keys 1-9), fitting the selected passage to the selection or re-attaching a selected
 orphan to it, and Copy; on a passage, taking off each of its tags, adding one, writing
-its note (F2) and deleting it (Del), the keys working while the menu is open. Each item
+its note (F2), marking it as checked (Ctrl+K, one an update found approximately) and
+deleting it (Del), the keys working while the menu is open. Each item
 has a key letter of its own, none repeated among the items that can show together (Fit
 and Re-attach never do), but for those that name a tag: a user's names may hold any
 letter. Every item acts through the :class:`~diptych.gui.coding.CodingController`, so
@@ -118,6 +119,8 @@ class CodingMenu:
             "&Add tag…", lambda: coding.open_palette(for_passage=annotation_id, at=position)
         )
         with_key(menu.addAction("Edit &note", coding.noteRequested.emit), "F2")
+        if passage.check is not None:  # found approximately by an update: "≈"
+            with_key(menu.addAction("Mar&k as checked", coding.mark_selected_checked), "Ctrl+K")
         with_key(menu.addAction("&Delete passage", coding.delete_selected), DELETE)
 
     def _add_fit_action(

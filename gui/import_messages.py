@@ -37,7 +37,8 @@ NAMED_AT_MOST = 20  # names shown for one kind of problem
 APPROXIMATE_NAMED = 10  # passages found approximately named in an update's box
 TO_CHECK_WHERE = (
     "Until you have checked them, the Passages list marks them “≈” and shows them alone"
-    " when “To check” is chosen in its filters; Ctrl+K there marks those selected as checked."
+    " when “To check” is chosen in its filters; Ctrl+K marks those selected there as checked"
+    " (or the one the caret is in, in the article)."
 )
 
 

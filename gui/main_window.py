@@ -79,6 +79,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         a.export.triggered.connect(self.on_export_triggered)
         a.tag_selection.triggered.connect(lambda: self.coding.open_palette())
         a.delete_passage.triggered.connect(self.on_delete_passage_triggered)
+        a.mark_checked.triggered.connect(self.on_mark_checked_triggered)
         # Its key works in the reading area and the passages list only (F2 renames in the
         # library and the codebook).
         self.area.addAction(a.edit_note)
@@ -177,6 +178,13 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
             self.passages.delete_current()
         else:
             self.coding.on_area_delete_key_pressed()
+
+    def on_mark_checked_triggered(self) -> None:
+        """Mark as checked (Ctrl+K) the passages chosen in the Passages list, or else the
+        selected passage (opened from the list, or at the caret in an article)."""
+        from diptych.gui.passage_checks import mark_chosen_or_selected_checked
+
+        mark_chosen_or_selected_checked(self.passages, self.coding)
 
     def on_coding_passage_selected(self, annotation_id: int) -> None:
         """Show the selected passage in the editor and the passages list (none: no row)."""

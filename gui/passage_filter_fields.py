@@ -95,9 +95,11 @@ class PassageFilterFields(QObject):
         self.model.set_filter(replace(self.model.filter, to_check=to_check))
 
     def count_to_check(self) -> None:
-        """Say in the list how many passages are to check."""
-        count = self.model.to_check_count()
-        self.check_combo.refill("All passages", [(f"To check ({count})", True, None)])
+        """Say in the list how many passages are to check: those the other filters let
+        through, of every one ("2 of 5"), as the Orphans tab counts its orphans."""
+        every, matching = self.model.to_check_count(), self.model.to_check_matching()
+        label = f"{matching} of {every}" if matching != every else f"{every}"
+        self.check_combo.refill("All passages", [(f"To check ({label})", True, None)])
 
     def on_session_tags_changed(self) -> None:
         """Rebuild the tag list: codebook order, indented by depth, with colours."""

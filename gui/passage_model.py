@@ -296,6 +296,15 @@ class PassageTableModel(QAbstractTableModel):
         approximately."""
         return self._rows.to_check_count()
 
+    def to_check_matching(self) -> int:
+        """How many passages to check the other filters let through (the tabs and "To
+        check" aside), as the Orphans tab counts its orphans under them."""
+        wanted = replace(self._filter, orphans=OrphanFilter.ALL, to_check=True)
+        if wanted == PassageFilter(to_check=True):
+            return self._rows.to_check_count()  # no other filter: every one, kept counted
+        matches = wanted.matcher(self._cells.codebook, self._hits, self._rows.folded_texts)
+        return sum(1 for passage in self._rows.all if passage.check and matches(passage))
+
     def other_tab_count(self) -> int:
         """How many passages the filters let through in the other tab: the orphans while
         the anchored passages are shown, and the other way round (0 if both are shown)."""

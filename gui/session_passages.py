@@ -86,6 +86,9 @@ class PassageEdits(FileWatch):
         with self.project.transaction():
             restored = [self.project.annotations.restore(annotation=p) for p in passages]
         self._changed_many({p.article_id for p in passages})
+        self.say_marks_left_off(
+            [p for p, back in zip(passages, restored, strict=True) if p.check and not back.check]
+        )
         return restored
 
     def change_tags_of(
@@ -140,6 +143,7 @@ class PassageEdits(FileWatch):
         """Put a deleted passage back as it was."""
         restored = self.project.annotations.restore(annotation=passage)
         self._changed(passage.article_id, passage.id)
+        self.say_marks_left_off([passage] if passage.check and not restored.check else [])
         return restored
 
     def set_passage_tags(
@@ -213,9 +217,31 @@ class PassageEdits(FileWatch):
         return marked
 
     def put_back_checks(self, passages: Sequence[Annotation]) -> None:
-        """Undo :meth:`mark_passages_checked`: the passages to check again."""
-        self.project.annotations.put_back_checks(passages=passages)
+        """Undo :meth:`mark_passages_checked`: the passages to check again, but those the
+        update that marked them no longer stands for (undone since, perhaps in another
+        window), which are said to be left unmarked."""
+        left_off = self.project.annotations.put_back_checks(passages=passages)
         self._changed_many({p.article_id for p in passages})
+        self.say_marks_left_off(left_off)
+
+    def say_marks_left_off(self, passages: Sequence[Annotation]) -> None:
+        """Say that these passages, put back by undo, were not marked “≈” again: the text
+        their marks were made on has changed since."""
+        if not passages:
+            return
+        from diptych.gui.commands import quote_start
+
+        one = len(passages) == 1
+        which = (
+            f"Passage “{quote_start(passages[0].exact)}” is"
+            if one
+            else f"{len(passages)} passages are"
+        )
+        self.messages.info(
+            f"{which} not marked “≈” to check again: the article no longer reads as the "
+            f"update that found {'it' if one else 'them'} approximately left it (undone or "
+            "updated since, perhaps in another window)."
+        )
 
     def _changed_many(self, article_ids: set[int]) -> None:
         """Passages of several articles changed at once: the views follow once."""

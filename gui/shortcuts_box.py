@@ -38,8 +38,9 @@ SHORTCUTS = """
 <tr><td><b>Ctrl+Shift+F</b>, <b>Down</b>, <b>Enter</b></td>
     <td>Search the project, go to the results, open one (its words selected)</td></tr>
 <tr><td><b>Del</b> in an article or the passages list</td><td>Delete the selected passage</td></tr>
-<tr><td><b>Ctrl+K</b> in the passages list</td>
-    <td>Mark the selected passages, found approximately by an update, as checked</td></tr>
+<tr><td><b>Ctrl+K</b></td>
+    <td>Mark the passages selected in the passages list (else the one selected in the
+    article), found approximately by an update (“≈”), as checked</td></tr>
 <tr><td><b>Ctrl++</b> / <b>Ctrl+-</b> / <b>Ctrl+0</b></td><td>Zoom the current pane</td></tr>
 <tr><td><b>Ctrl+Alt+N</b> / <b>Ctrl+W</b></td><td>New pane / close pane</td></tr>
 <tr><td><b>Ctrl+Tab</b> / <b>Ctrl+Shift+Tab</b></td>

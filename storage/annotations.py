@@ -20,7 +20,11 @@ from diptych.storage.passage_anchors import (
     refuse_if_reanchored,
     restore_anchor,
 )
-from diptych.storage.passage_checks import clear_checks, put_back_check
+from diptych.storage.passage_checks import (
+    clear_checks,
+    put_back_check,
+    put_back_standing_check,
+)
 from diptych.storage.passage_restore import change_passages, delete_passages, restore_passages
 from diptych.storage.passage_rows import INSERT_PASSAGE, SELECT_PASSAGES, passage_of
 from diptych.storage.passage_tags import clear_tags, existing_tags, link_tags, unlink_tags
@@ -317,11 +321,23 @@ class AnnotationStore:
             clear_checks(self._project, annotation_ids=[p.id for p in marked])
         return marked
 
-    def put_back_checks(self, *, passages: Iterable[Annotation]) -> None:
-        """Undo :meth:`mark_checked`: each passage (still there) marked as it was."""
+    def put_back_checks(self, *, passages: Iterable[Annotation]) -> list[Annotation]:
+        """Undo :meth:`mark_checked`: each passage (still there) marked as it was, if the
+        update that marked it still stands and the passage was not moved since (see
+        :func:`~diptych.storage.passage_checks.mark_stands`). Returns those whose marks
+        were left off for that reason."""
+        left_off = []
         with self._project.transaction():
             for p in passages:
-                put_back_check(self._project, annotation_id=p.id, check=p.check)
+                now = self._found(p.id)
+                moved = now is not None and (now.start, now.end, now.exact) != (
+                    p.start,
+                    p.end,
+                    p.exact,
+                )
+                if moved or not put_back_standing_check(self._project, p):
+                    left_off.append(p)
+        return left_off
 
     def _found(self, annotation_id: int) -> Annotation | None:
         row = self._project.db.execute(SELECT_PASSAGES + " WHERE a.id = ?", [annotation_id])

@@ -4,7 +4,10 @@
 An update marks them, with its time and what each quoted before; the mark goes when the
 analyst fits or re-attaches the passage, marks it checked, or deletes it (with it), and
 comes back with whatever undo puts back: the update undone, "Mark as checked" undone, a
-passage deleted or re-attached put back as it was.
+passage deleted or re-attached put back as it was. Undoing "Mark as checked" or a deletion
+puts the mark back only if the update that made it still stands: the article still reads,
+where the passage was, what it quoted then (see :func:`mark_stands`); an update undone
+since, perhaps in another window, moved nothing the analyst has to look at.
 """
 
 from __future__ import annotations
@@ -53,13 +56,39 @@ def put_back_check(project: Project, *, annotation_id: int, check: PassageCheck 
         )
 
 
+def mark_stands(project: Project, passage: Annotation) -> bool:
+    """True if the mark ``passage`` had (as it was when its mark was taken off) still holds:
+    its article reads, where it was, what it quoted then, so the text the update that
+    marked it wrote is still there (not undone, nor replaced since)."""
+    if passage.is_orphan:
+        return False  # an orphan bears no mark
+    row = project.db.execute(
+        "SELECT substr(display_text, ?, ?) FROM articles WHERE id = ?",
+        [passage.start + 1, passage.end - passage.start, passage.article_id],
+    ).fetchone()
+    return row is not None and row[0] == passage.exact
+
+
+def put_back_standing_check(project: Project, passage: Annotation) -> bool:
+    """Undo taking off the mark of ``passage`` (as it was then), if it still holds (see
+    :func:`mark_stands`); False if the mark was left off for that reason."""
+    if passage.check is not None and not mark_stands(project, passage):
+        return False
+    put_back_check(project, annotation_id=passage.id, check=passage.check)
+    return True
+
+
 def put_back_checks_of(project: Project, passages: Iterable[Annotation]) -> None:
-    """Give passages just put back their marks as they were (those with one), in one
-    statement for all of them."""
+    """Give passages just put back their marks as they were (those with one that still
+    holds: see :func:`mark_stands`), in one statement for all of them."""
     project.db.conn.executemany(
         "INSERT OR REPLACE INTO passages_to_check (annotation_id, reason, since, quoted)"
         " VALUES (?, ?, ?, ?)",
-        [(p.id, p.check.reason, p.check.since, p.check.quoted) for p in passages if p.check],
+        [
+            (p.id, p.check.reason, p.check.since, p.check.quoted)
+            for p in passages
+            if p.check and mark_stands(project, p)
+        ],
     )
 
 

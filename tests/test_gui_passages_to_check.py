@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from gui_support import menu_item, shown_texts
+from gui_support import menu_item, open_window, point_of, shown_texts
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
@@ -17,14 +17,18 @@ from pytestqt.qtbot import QtBot
 from test_anchor_edges import INTERVIEW, REWRITTEN
 from test_gui_margin_tooltip import hover
 
+from diptych.gui.article_pane import ArticlePane
 from diptych.gui.commands import perform
+from diptych.gui.context import AppContext
 from diptych.gui.import_messages import TO_CHECK_WHERE
 from diptych.gui.main_window import MainWindow
 from diptych.gui.messages import Level
 from diptych.gui.passage_cells import PASSAGE_ID_ROLE, Column
-from diptych.gui.passage_commands import ReattachPassage
+from diptych.gui.passage_checks import NONE_TO_CHECK, MarkPassagesChecked
+from diptych.gui.passage_commands import DeletePassage, ReattachPassage
 from diptych.gui.passage_filter import PassageFilter
 from diptych.gui.passage_model import PassageTableModel
+from diptych.storage.project import Project
 
 REWORDED = "The union says wages have fallen behind inflation for three years."
 KEPT = "End of the transcript."
@@ -90,6 +94,7 @@ def test_the_update_box_says_where_to_find_the_passages_to_check(
     assert "2 found approximately (worth a look: “The union says pay has fallen" in said
     assert said.endswith(f"orphaned. {TO_CHECK_WHERE} Ctrl+Z undoes the update.")
     assert "“≈”" in TO_CHECK_WHERE and "“To check”" in TO_CHECK_WHERE and "Ctrl+K" in said
+    assert "the caret is in, in the article" in TO_CHECK_WHERE  # Ctrl+K works there too
 
 
 def test_the_list_marks_the_passages_to_check_and_lists_them_alone(
@@ -162,7 +167,7 @@ def test_ctrl_k_on_a_passage_not_to_check_says_so(
     window.passages.select_passage(ids[KEPT])
     steps = window.session.undo_stack.count()
     qtbot.keyClick(table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert window.statusBar().currentMessage().startswith("No passage chosen is to be checked")
+    assert window.statusBar().currentMessage() == NONE_TO_CHECK
     assert window.session.undo_stack.count() == steps
     assert marked(window) == {ids[REWORDED], ids[SHORTENED]}
 
@@ -279,3 +284,175 @@ def test_the_table_filtered_to_check_passes_the_model_tester(
     assert model.to_check_count() == 1
     window.session.undo_stack.undo()  # the update: no passage to check
     assert model.rowCount() == 0 and model.to_check_count() == 0
+
+
+def test_ctrl_k_again_and_again_goes_down_the_passages_to_check(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    _box_read(qtbot)  # the keys go to the window's shortcuts, as the user's do
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    choose_to_check(qtbot, window)
+    table = window.passages.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    first, second = listed(window)
+    qtbot.keyClick(table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert listed(window) == [second]
+    # The row now in its place is the chosen one: framed, highlighted, and Ctrl+K's
+    assert table.currentIndex().row() == 0
+    assert window.passages.selection.selected_passages() == [second]
+    assert window.coding.selected == second  # shown in the article and the Passage panel
+    qtbot.keyClick(table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert marked(window) == set() and listed(window) == []
+    assert {first, second} == {ids[REWORDED], ids[SHORTENED]}
+    qtbot.keyClick(table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    said = window.statusBar().currentMessage()
+    assert said == NONE_TO_CHECK and "approximately" not in said  # not what the list says
+
+
+def test_ctrl_k_after_a_click_on_a_row_marks_the_passage_it_opened(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    _box_read(qtbot)
+    choose_to_check(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table = window.passages.table
+    cell = table.model().index(row_of(window, ids[SHORTENED]), Column.QUOTE)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(cell).center()
+    )
+    pane = window.area.current
+    assert pane is not None
+    qtbot.waitUntil(pane.view.hasFocus)  # a click opens the passage: the keys go there
+    assert window.coding.selected == ids[SHORTENED]
+    qtbot.keyClick(pane.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert marked(window) == {ids[REWORDED]}
+    assert window.statusBar().currentMessage() == "Passage marked as checked — Ctrl+Z to undo"
+    window.session.undo_stack.undo()
+    assert marked(window) == {ids[REWORDED], ids[SHORTENED]}
+
+
+def _box_read(qtbot: QtBot) -> None:
+    """The update's box closed, as the user does before going on (it holds the keys)."""
+    box = QApplication.activeModalWidget()
+    if box is not None:
+        box.close()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+
+def _caret_into(qtbot: QtBot, window: MainWindow, passage_id: int) -> ArticlePane:
+    """The keyboard in the article, the caret moved into the passage as a user moves it."""
+    _box_read(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    pane = window.area.current
+    assert pane is not None
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    start = window.session.passage(passage_id).start
+    pane.view.select_range(start + 1, start + 1)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Right)
+    assert window.coding.selected == passage_id
+    return pane
+
+
+def test_ctrl_k_with_the_caret_in_a_passage_to_check_in_its_article_marks_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    pane = _caret_into(qtbot, window, ids[REWORDED])
+    qtbot.keyClick(pane.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert marked(window) == {ids[SHORTENED]}
+    assert window.session.undo_stack.undoText().endswith("” as checked")
+
+    steps = window.session.undo_stack.count()
+    pane = _caret_into(qtbot, window, ids[KEPT])  # no mark: nothing done, and said
+    qtbot.keyClick(pane.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == NONE_TO_CHECK
+    assert window.session.undo_stack.count() == steps
+    assert marked(window) == {ids[SHORTENED]}
+
+
+def _article_menu(qtbot: QtBot, pane: ArticlePane, passage_id: int) -> QMenu:
+    point = point_of(pane, pane.session.passage(passage_id).start + 2)
+    viewport = pane.view.viewport()
+    return _open_menu(
+        qtbot,
+        lambda: QApplication.sendEvent(
+            viewport,
+            QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point)),
+        ),
+    )
+
+
+def test_the_articles_menu_on_a_passage_to_check_marks_it_as_checked(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    pane = _caret_into(qtbot, window, ids[KEPT])
+    menu = _article_menu(qtbot, pane, ids[KEPT])
+    assert "Mark as checked" not in shown_texts(menu)  # nothing to check there
+    menu.hide()
+    menu = _article_menu(qtbot, pane, ids[SHORTENED])
+    action = menu_item(menu, "Mark as checked")
+    assert action.shortcut().toString() == "Ctrl+K"
+    menu.hide()
+    action.trigger()
+    assert marked(window) == {ids[REWORDED]}
+
+
+def test_to_check_counts_the_passages_the_other_filters_leave_as_the_orphans_tab_does(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    panel = window.passages
+    choose_to_check(qtbot, window)
+    qtbot.keyClicks(panel.search, "union")  # the reworded passage's words, not the other's
+    assert listed(window) == [ids[REWORDED]]
+    assert panel.check_combo.currentText() == "To check (1 of 2)"
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "unheard")  # in no passage
+    assert listed(window) == []
+    assert panel.check_combo.currentText() == "To check (0 of 2)"
+    window.session.mark_passages_checked([ids[REWORDED]])  # and as marks come and go
+    assert panel.check_combo.currentText() == "To check (0 of 1)"
+    panel.search.clear()
+    assert panel.check_combo.currentText() == "To check (1)"
+    assert listed(window) == [ids[SHORTENED]]
+
+
+def test_undoing_mark_checked_after_the_update_was_undone_in_another_window_says_so(
+    qtbot: QtBot, window: MainWindow, context: AppContext, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    other = open_window(qtbot, context, Project.open(window.session.project.path))
+    session = other.session
+    passages = [session.passage(ids[REWORDED]), session.passage(ids[SHORTENED])]
+    assert perform(session, MarkPassagesChecked(session, passages))
+    assert marked(window) == set()
+    window.session.undo_stack.undo()  # the update, in the first window
+    session.undo_stack.undo()  # Mark as checked, in the other
+    assert marked(window) == set()  # nothing moved the passages: nothing to check
+    said = other.statusBar().currentMessage()
+    assert said.startswith("2 passages are not marked “≈” to check again: the article no")
+    window.session.undo_stack.redo()  # the update again: its marks with it
+    assert marked(window) == {ids[REWORDED], ids[SHORTENED]}
+
+
+def test_a_deleted_passage_put_back_after_the_update_was_undone_elsewhere_is_not_marked(
+    qtbot: QtBot, window: MainWindow, context: AppContext, tmp_path: Path
+) -> None:
+    ids = updated(qtbot, window, tmp_path)
+    other = open_window(qtbot, context, Project.open(window.session.project.path))
+    assert perform(other.session, DeletePassage(other.session, ids[SHORTENED]))
+    window.session.undo_stack.undo()  # the update, in the first window
+    other.session.undo_stack.undo()  # the deletion, in the other
+    assert window.session.passage(ids[SHORTENED]).exact.startswith("They can hold out much")
+    assert marked(window) == set()
+    said = other.statusBar().currentMessage()
+    assert said.startswith("Passage “They can hold out much longer, maybe a m…” is not marked")
+    assert "the update that found it approximately" in said

@@ -197,3 +197,49 @@ def test_a_format_8_project_is_given_the_table(tmp_path: Path) -> None:
         assert set(checks(project).values()) == {None}
         update(project)
         assert sum(1 for c in checks(project).values() if c) == 2
+
+
+def test_undoing_mark_checked_after_the_update_was_undone_elsewhere_leaves_the_mark_off(
+    tmp_path: Path, clock: Clock
+) -> None:
+    path = tmp_path / "two.diptych"
+    with Project.open(path, create=True, clock=clock) as first, Project.open(path) as second:
+        ids = coded(first)
+        report = update(first)
+        was = second.annotations.mark_checked(annotation_ids=[ids[REWORDED], ids[SHORTENED]])
+        assert report.previous_article is not None
+        first.articles.restore_text(article=report.previous_article, passages=report.previous)
+        # The second window undoes its Mark as checked: the update is no longer there
+        left_off = second.annotations.put_back_checks(passages=was)
+        assert [p.id for p in left_off] == [ids[REWORDED], ids[SHORTENED]]
+        assert set(checks(first).values()) == {None}
+        assert set(checks(second).values()) == {None}
+
+
+def test_undoing_mark_checked_with_the_update_still_there_puts_the_mark_back(
+    tmp_path: Path, clock: Clock
+) -> None:
+    path = tmp_path / "two.diptych"
+    with Project.open(path, create=True, clock=clock) as first, Project.open(path) as second:
+        ids = coded(first)
+        update(first)
+        was = second.annotations.mark_checked(annotation_ids=[ids[REWORDED]])
+        first.annotations.set_note(annotation_id=ids[KEPT], note="Read.")  # work elsewhere
+        assert second.annotations.put_back_checks(passages=was) == []
+        assert checks(first)[ids[REWORDED]] == PassageCheck("approximate", FIRST, REWORDED)
+
+
+def test_a_deleted_passage_put_back_after_the_update_was_undone_elsewhere_is_not_marked(
+    tmp_path: Path, clock: Clock
+) -> None:
+    path = tmp_path / "two.diptych"
+    with Project.open(path, create=True, clock=clock) as first, Project.open(path) as second:
+        ids = coded(first)
+        report = update(first)
+        deleted = second.annotations.delete(annotation_id=ids[REWORDED])
+        assert deleted.check is not None
+        assert report.previous_article is not None
+        first.articles.restore_text(article=report.previous_article, passages=report.previous)
+        back = second.annotations.restore(annotation=deleted)
+        assert back.check is None and not back.is_orphan
+        assert checks(first)[ids[REWORDED]] is None
