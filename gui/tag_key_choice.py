@@ -13,6 +13,11 @@ from diptych.storage.tag_keys import TAG_KEYS
 
 NO_KEY = "None"
 
+# A screen at least this tall (logical pixels) leaves the tag dialog room for the key's note
+# kept from the start; on a shorter one the note takes room only while it says something,
+# so that the dialog fits the screen.
+ROOMY_SCREEN_HEIGHT = 480
+
 
 def lowest_free_key(codebook: Codebook) -> int | None:
     """The key a new tag takes: the lowest that belongs to no tag, if any."""
@@ -24,6 +29,8 @@ class KeyNote(QLabel):
     """The note under the key, as tall from the start as the longest it can say at its
     width: OK and Cancel stay where they are as it comes and goes (they moved down under
     the pointer as it appeared, and the click meant for OK landed in the description).
+    On a screen shorter than :data:`ROOMY_SCREEN_HEIGHT` it takes room only while it says
+    something, so that the dialog fits the screen.
 
     Args:
         notes: every note it may show.
@@ -32,7 +39,10 @@ class KeyNote(QLabel):
 
     def __init__(self, notes: list[str], parent: QWidget) -> None:
         super().__init__(parent, wordWrap=True)
-        self.notes = notes
+        screen = parent.screen()
+        roomy = screen.availableGeometry().height() >= ROOMY_SCREEN_HEIGHT
+        self.keeps_room = bool(notes) and roomy
+        self.notes = notes if self.keeps_room else []
         self.setTextFormat(Qt.TextFormat.PlainText)  # tag names are never markup
         show_as_hint(self)
 
@@ -90,7 +100,7 @@ class KeyChoice(QComboBox):
         self.setToolTip("The key (1-9) that tags the selected text with this tag")
         # What choosing a taken key does.
         self.note = KeyNote([self._note(key) for key in self.holders], parent)
-        self.note.setVisible(bool(self.note.notes))  # no key to take: no room kept
+        self.note.setVisible(self.note.keeps_room)  # no key to take: no room kept
         self.currentIndexChanged.connect(self.on_current_index_changed)
         self.on_current_index_changed()
 
@@ -109,6 +119,8 @@ class KeyChoice(QComboBox):
         """Say that a key another tag has moves from it to this one."""
         text = self._note(self.key())
         self.note.setText(text)  # in the room kept for it: nothing below moves
+        if not self.note.keeps_room:  # a short screen: room only while it says something
+            self.note.setVisible(bool(text))
         self.setAccessibleDescription(text)
 
     def _note(self, key: int | None) -> str:
