@@ -25,7 +25,6 @@ from diptych.storage.passage_checks import (
     put_back_check,
     put_back_standing_check,
 )
-from diptych.storage.passage_restore import change_passages, delete_passages, restore_passages
 from diptych.storage.passage_rows import INSERT_PASSAGE, SELECT_PASSAGES, passage_of
 from diptych.storage.passage_tags import clear_tags, existing_tags, link_tags, unlink_tags
 from diptych.storage.wording import shortened
@@ -242,12 +241,16 @@ class AnnotationStore:
     def delete_many(self, *, expected: Sequence[Annotation]) -> None:
         """Delete passages as :meth:`delete` with ``expected`` does, all in one go (undoing
         a big import). See :func:`~diptych.storage.passage_restore.delete_passages`."""
+        from diptych.storage.passage_restore import delete_passages  # undo and redo only
+
         delete_passages(self._project, expected=expected)
 
     def change_many(self, *, changes: Sequence[tuple[Annotation, Annotation]]) -> None:
         """Change passages from ``now`` to ``wanted`` (each pair), as :meth:`set_note` and
         :meth:`change_tags` undo and redo them, all in one go (undoing a big import). See
         :func:`~diptych.storage.passage_restore.change_passages`."""
+        from diptych.storage.passage_restore import change_passages  # undo and redo only
+
         change_passages(self._project, changes=changes)
 
     def restore(self, *, annotation: Annotation) -> Annotation:
@@ -263,6 +266,8 @@ class AnnotationStore:
         """Put deleted passages back as :meth:`restore` does, all in one go (redoing a big
         import); ``texts``: their articles' display texts, where the caller has them.
         See :func:`~diptych.storage.passage_restore.restore_passages`."""
+        from diptych.storage.passage_restore import restore_passages  # undo and redo only
+
         restore_passages(self._project, passages=annotations, texts=texts)
 
     def apply_anchor(self, *, annotation_id: int, anchor: Anchor | None) -> None:
