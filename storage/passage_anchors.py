@@ -65,18 +65,31 @@ def find_again(project: Project, a: Annotation) -> None:
     text as it was, and would point at other words of the new one."""
     if a.is_orphan:
         return
-    db = project.db
-    row = db.execute(
+    there = words_there(project, a)
+    if there is None or there == a.exact:
+        return
+    (text,) = project.db.execute(
+        "SELECT display_text FROM articles WHERE id = ?", [a.article_id]
+    ).fetchone()
+    find_again_in(project, a, text)
+
+
+def words_there(project: Project, a: Annotation) -> str | None:
+    """The words of ``a``'s article where ``a`` was (its offsets); None if the article is
+    gone."""
+    row = project.db.execute(
         "SELECT substr(display_text, ?, ?) FROM articles WHERE id = ?",
         [a.start + 1, a.end - a.start, a.article_id],
     ).fetchone()
-    if row is None or row[0] == a.exact:
-        return
-    (text,) = db.execute(
-        "SELECT display_text FROM articles WHERE id = ?", [a.article_id]
-    ).fetchone()
-    found = reanchor(Anchor(a.start, a.end, a.exact, a.prefix, a.suffix), text)
-    apply_anchor(project, annotation_id=a.id, anchor=found.anchor)
+    return None if row is None else str(row[0])
+
+
+def find_again_in(project: Project, a: Annotation, text: str) -> None:
+    """:func:`find_again` with the article's display ``text`` at hand: the passage is
+    found again by its quote if its words are not where it was."""
+    if not a.is_orphan and text[a.start : a.end] != a.exact:
+        found = reanchor(Anchor(a.start, a.end, a.exact, a.prefix, a.suffix), text)
+        apply_anchor(project, annotation_id=a.id, anchor=found.anchor)
 
 
 def refuse_if_moved(project: Project, annotation_id: int, expected: Annotation) -> None:

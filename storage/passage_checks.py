@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from diptych.storage.anchoring import AnchorMethod, Reanchored
 from diptych.storage.model import Annotation, CheckReason, PassageCheck
+from diptych.storage.passage_anchors import words_there
 
 if TYPE_CHECKING:
     from diptych.storage.project import Project
@@ -62,11 +63,7 @@ def mark_stands(project: Project, passage: Annotation) -> bool:
     marked it wrote is still there (not undone, nor replaced since)."""
     if passage.is_orphan:
         return False  # an orphan bears no mark
-    row = project.db.execute(
-        "SELECT substr(display_text, ?, ?) FROM articles WHERE id = ?",
-        [passage.start + 1, passage.end - passage.start, passage.article_id],
-    ).fetchone()
-    return row is not None and row[0] == passage.exact
+    return words_there(project, passage) == passage.exact
 
 
 def put_back_standing_check(project: Project, passage: Annotation) -> bool:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from diptych.storage.anchoring import reanchor
-from diptych.storage.anchors import Anchor
 from diptych.storage.bulk_rows import IDS, delete_rows, insert_rows, listed, update_rows
 from diptych.storage.errors import (
     InputError,
@@ -20,7 +18,7 @@ from diptych.storage.errors import (
     refuse_if_changed,
 )
 from diptych.storage.model import Annotation
-from diptych.storage.passage_anchors import apply_anchor, refuse_if_reanchored
+from diptych.storage.passage_anchors import find_again_in, refuse_if_reanchored
 from diptych.storage.passage_checks import put_back_checks_of
 from diptych.storage.passage_rows import PASSAGE_COLUMNS, SELECT_PASSAGES, passage_of
 from diptych.storage.wording import shortened
@@ -207,6 +205,4 @@ def _find_again(project: Project, passages: Sequence[Annotation], texts: Mapping
                 "SELECT display_text FROM articles WHERE id = ?", [a.article_id]
             ).fetchone()
             text = read[a.article_id] = row[0]
-        if text[a.start : a.end] != a.exact:
-            found = reanchor(Anchor(a.start, a.end, a.exact, a.prefix, a.suffix), text)
-            apply_anchor(project, annotation_id=a.id, anchor=found.anchor)
+        find_again_in(project, a, text)
