@@ -37,26 +37,23 @@ def remove_article(
     """Delete ``article`` (as read inside the same write transaction) with its passages and
     memos; what is needed to undo. See :meth:`ArticleStore.remove` for ``unused_only``
     and ``expected``."""
-    passages = tuple(project.annotations.query(article_id=article.id))
-    memo = project.memos.get(kind=MemoKind.ARTICLE, target_id=article.id)
-    memos = (memo,) if memo else ()
-    if unused_only or expected is not None:
-        _refuse_if_worked_on(article, passages, memos, expected)
-    db = project.db
-    order = db.execute("SELECT sort_order FROM articles WHERE id = ?", [article.id])
-    sort_order = int(order.fetchone()[0])
-    db.execute("DELETE FROM annotations WHERE article_id = ?", [article.id])
-    db.execute("DELETE FROM memos WHERE article_id = ?", [article.id])
-    db.execute("DELETE FROM articles WHERE id = ?", [article.id])
-    return ArticleRemoval(article, sort_order, passages, memos)
+    return remove_articles(
+        project, articles=[article], expected=[expected], unused_only=unused_only
+    )[0]
 
 
 def remove_articles(
-    project: Project, *, articles: Sequence[Article], expected: Sequence[ArticleRemoval]
+    project: Project,
+    *,
+    articles: Sequence[Article],
+    expected: Sequence[ArticleRemoval | None],
+    unused_only: bool = False,
 ) -> list[ArticleRemoval]:
     """Delete ``articles`` (as read inside the same write transaction) with their passages
-    and memos, as :func:`remove_article` does each with its ``expected``, all or none, in
-    a few statements for all of them (see :mod:`~diptych.storage.bulk_rows`)."""
+    and memos, all or none, in a few statements for all of them (see
+    :mod:`~diptych.storage.bulk_rows`); what is needed to undo. Each is refused if worked
+    on beyond its ``expected`` (None: nothing, where ``unused_only``; see
+    :meth:`ArticleStore.remove`)."""
     ids = listed(article.id for article in articles)
     db = project.db
     rows = db.execute(
@@ -75,7 +72,8 @@ def remove_articles(
             article, int(orders[article.id]), tuple(passages.get(article.id, ())),
             (memo,) if memo else (),
         )  # fmt: skip
-        _refuse_if_worked_on(article, removal.annotations, removal.memos, wanted)
+        if unused_only or wanted is not None:
+            _refuse_if_worked_on(article, removal.annotations, removal.memos, wanted)
         removals.append(removal)
     for table, column in (
         ("annotations", "article_id"),
