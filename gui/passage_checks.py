@@ -42,9 +42,6 @@ class MarkPassagesChecked(SessionCommand):
     def _do(self) -> None:
         self.marked = self.session.mark_passages_checked([p.id for p in self.passages])
 
-    def _redo(self) -> None:
-        self.marked = self.session.mark_passages_checked([p.id for p in self.passages])
-
     def _undo(self) -> None:
         self.session.put_back_checks(self.marked)
 
