@@ -51,8 +51,13 @@ link, it is one): linkify-it reads on from every place an address could start, s
 paragraph of addresses run together would otherwise take time growing with the square of
 its length."""
 
+_MAY_LINK = re.compile(r"[:@]|www\.", re.IGNORECASE)
+"""What every address :func:`link_bare_addresses` links holds: the ``:`` of ``http:``,
+``https:`` or ``mailto:``, a mail address's ``@``, or ``www.``."""
+
 _SPACES = re.compile(r"\s+")
 _BREAKS = ("softbreak", "hardbreak")
+_LINKS_AND_IMAGES = frozenset({"image", "link_open", "link_close"})
 
 
 class NoteRenderer:
@@ -160,6 +165,29 @@ def link_bare_addresses(md: MarkdownIt) -> None:
             "normalize": types.MethodType(_with_http, linkify),
         },
     )
+    _look_first_for_address_marks(linkify)
+
+
+def _look_first_for_address_marks(linkify: Any) -> None:
+    """Make ``linkify`` search only text holding an address's marks (:data:`_MAY_LINK`).
+
+    linkify-it's first look (``pretest``) searched every paragraph, heading and table
+    cell with a pattern thousands of characters long (for the domains it could guess as
+    well), and markdown-it then asks it whether each piece of text holds an address
+    (``test``) before asking it for the addresses (``match``), which searches the piece
+    again. Text without ``:``, ``@`` or ``www.`` holds no address linked here and is
+    now passed over at once (docs/PERFORMANCE.md, long notes); text with them
+    is searched once, by ``match``, which finds an address exactly where ``test`` would
+    have said there is one (the same patterns, the same checks), so the links are the
+    same (tests/test_note_address_search.py).
+    """
+    may_link = _MAY_LINK.search
+
+    def may_hold_address(text: str) -> bool:
+        return may_link(text) is not None
+
+    linkify.pretest = may_hold_address
+    linkify.test = may_hold_address
 
 
 def _address_length(address: re.Pattern[str], *, www: bool = False) -> Any:
@@ -184,10 +212,15 @@ def _with_http(linkify: Any, match: Any) -> None:
 
 
 def _safe_links_no_images(state: StateCore) -> None:
-    """Core rule: images become their alt text; links to other schemes lose their link."""
+    """Core rule: images become their alt text; links to other schemes lose their link.
+
+    Only the text holding a link or an image is gone through again: a long note's
+    headings, items and cells, most of its text, are left as the parser read them.
+    """
     for block in state.tokens:
-        if block.type == "inline" and block.children:
-            block.children = _sanitised(block.children)
+        children = block.children if block.type == "inline" else None
+        if children and any(token.type in _LINKS_AND_IMAGES for token in children):
+            block.children = _sanitised(children)
 
 
 def _sanitised(children: list[Token]) -> list[Token]:
