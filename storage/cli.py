@@ -26,6 +26,7 @@ from typing import TextIO
 from diptych.storage.cli_output import (
     discard_output,
     forgiving,
+    is_new_file,
     is_terminal,
     print_result,
     terminal_safe,
@@ -91,7 +92,7 @@ def main(
     try:
         if started is not None:
             started()
-        result = cli_commands.run(args, to_terminal=is_terminal(out))
+        result = cli_commands.run(args, to_terminal=is_terminal(out), to_new_file=is_new_file(out))
     except DiptychError as exc:
         said = advice_on_backups(exc, backups_of)
         print(terminal_safe(readable_text(f"diptych: {said}")), file=err)

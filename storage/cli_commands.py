@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import dataclasses
 from collections.abc import Callable
 from datetime import datetime
@@ -27,10 +28,15 @@ if TYPE_CHECKING:
     from diptych.storage.search import SearchHit
 
 
-def run(args: argparse.Namespace, *, to_terminal: bool = False) -> Result:
+def run(
+    args: argparse.Namespace, *, to_terminal: bool = False, to_new_file: bool = False
+) -> Result:
     """Run the command named in ``args``; ``to_terminal``: standard output is a terminal
-    (where a binary export is refused rather than shown as garbage)."""
+    (where a binary export is refused rather than shown as garbage); ``to_new_file``: it
+    is an empty file (``> passages.csv``), which a CSV export starts with a byte-order
+    mark for spreadsheets, as a file written with ``-o`` does."""
     args.to_terminal = to_terminal
+    args.to_new_file = to_new_file
     handler = _HANDLERS[args.command]
     create = args.command in ("import", "tag")
     # Commands that only read skip the integrity pass on open (a quick command should be
@@ -265,6 +271,9 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
             from diptych.storage.cli_output import json_safe
 
             data = json_safe(data.decode("utf-8")).encode("utf-8")
+        elif fmt == "csv" and not args.to_new_file:
+            # Read by cut, head or csvkit, the mark would be part of the first column's name.
+            data = data.removeprefix(codecs.BOM_UTF8)
         return Content(data, notes)
     write_atomically(args.output, data)
     return Output([str(args.output)], {"path": str(args.output), "bytes": len(data)}, notes)

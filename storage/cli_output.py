@@ -9,6 +9,7 @@ import functools
 import json
 import os
 import re
+import stat
 from typing import TYPE_CHECKING, TextIO
 
 from diptych.storage.control_characters import JSON_TERMINAL_CONTROLS, TERMINAL_CONTROLS
@@ -22,6 +23,15 @@ def is_terminal(out: TextIO) -> bool:
     """True if ``out`` is a terminal (a qdpx export is not written to one)."""
     with contextlib.suppress(ValueError, AttributeError):  # closed, or no such method
         return bool(out.isatty())
+    return False
+
+
+def is_new_file(out: TextIO) -> bool:
+    """True if ``out`` is an empty file on disk (``> passages.csv``): not a terminal, nor a
+    pipe (``| head``), nor a file that already holds lines (``>> passages.csv``)."""
+    with contextlib.suppress(ValueError, AttributeError, OSError):  # closed, or no descriptor
+        found = os.fstat(out.fileno())
+        return stat.S_ISREG(found.st_mode) and found.st_size == 0
     return False
 
 

@@ -2,7 +2,9 @@
 
 The file is UTF-8 with a byte order mark, so that Excel reads accents, CJK and emoji
 correctly, with CRLF line ends and the csv module's quoting: fields holding commas,
-quotes or newlines are quoted, quotes doubled. The columns are :data:`COLUMNS`.
+quotes or newlines are quoted, quotes doubled. The columns are :data:`COLUMNS`. (The
+command line leaves the mark out of a table it writes into a pipe or a terminal, for
+``cut``, ``head`` and csvkit, which would read it as part of the first column's name.)
 
 A passage with several tags gives one row per tag (its ``tag path`` differs); an untagged
 passage gives one row with an empty tag path. Rows follow the export's grouping: by tag
