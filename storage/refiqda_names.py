@@ -8,7 +8,8 @@ a dot or a space at the end of a file's name, in making the file and in opening 
 so a title ending a sentence keeps its dot: two names that differ only there (or in case)
 are told apart instead. A source's name is its article's title with each of these
 characters replaced by one that looks like it (``∕``, as in tag names, for ``/``; the
-full-width forms for ``< > : " | ? *``), cut to what any file system takes, and told
+full-width forms for ``< > : " | ? *``), cut to what any file system takes (between two
+characters as a reader sees them: :mod:`diptych.storage.whole_characters`), and told
 apart from the others without regard to case (Windows and macOS do not tell ``Report``
 from ``report``).
 
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from diptych.storage.whole_characters import whole_end
 
 MAX_NAME_BYTES = 200
 """The most bytes (UTF-8) of a source's name: file systems take 255, and the importing
@@ -80,8 +83,11 @@ def _key(name: str) -> str:
 
 
 def _cut(name: str, limit: int) -> str:
-    """``name``, ended with "…" where it takes more than ``limit`` bytes in UTF-8."""
+    """``name``, ended with "…" where it takes more than ``limit`` bytes in UTF-8: cut
+    after a whole character as seen (a flag, an accented letter, an emoji of several
+    code points), unless the first one alone is longer than that."""
     if len(name.encode("utf-8")) <= limit:
         return name
-    cut = name.encode("utf-8")[: limit - len("…".encode())].decode("utf-8", "ignore")
+    fits = len(name.encode("utf-8")[: limit - len("…".encode())].decode("utf-8", "ignore"))
+    cut = name[: whole_end(name, fits) or fits]
     return cut.rstrip(". ") + "…"
