@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QDragMoveEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTreeView, QWidget
 
 from diptych.gui.codebook_rows import CodebookRowDelegate, letters_beyond_latin
 from diptych.gui.commands import perform
@@ -87,6 +87,7 @@ class CodebookView(FocusFramed, QTreeView):
         # Folded branches whose tag is gone (deleted, merged): folded again when undo brings
         # it back, as the analyst left it. (Ids are never given again to another tag.)
         self._folded_away: set[int] = set()
+        self._searched = QElapsedTimer()  # since the tree's type-ahead last looked for a name
         model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         model.modelReset.connect(self.on_model_reset)
         self.unfold()
@@ -122,12 +123,28 @@ class CodebookView(FocusFramed, QTreeView):
         tag = self.tag_model.tag(index.parent() if between else index)
         return tag.id if tag is not None else None
 
+    def keyboardSearch(self, search: str) -> None:
+        """Find a tag by the first letters of its name, as Qt does; when it last looked is
+        kept, for a digit typed next (see :meth:`keyPressEvent`)."""
+        super().keyboardSearch(search)
+        if search:
+            self._searched.start()
+        else:
+            self._searched.invalidate()
+
+    def searching(self) -> bool:
+        """True while a name is being typed: the last letter came within the interval in
+        which Qt's type-ahead goes on with the same name rather than start another."""
+        interval = QApplication.keyboardInputInterval()
+        return self._searched.isValid() and not self._searched.hasExpired(interval)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys 1-9 tag as they do in an article, as the key beside each tag says: the
         tree's own type-ahead looked for a tag whose name starts with the digit, and did
-        nothing."""
+        nothing. A digit typed on in a name ("MidB2", "Wave 2") goes on finding the tag:
+        taken as a key, it tagged the selected text while the reader was looking."""
         digit = tag_digit(event)
-        if digit is not None:
+        if digit is not None and not self.searching():
             self.tagKeyPressed.emit(digit)
             return
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gui_support import keyboard_in, select_text
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from diptych.gui.article_pane import NO_PANE
@@ -99,3 +100,50 @@ def test_a_digit_in_the_codebook_with_an_empty_current_pane_says_that_pane_shows
     qtbot.keyClick(window.tags.view, Qt.Key.Key_2)
     assert window.statusBar().currentMessage() == EMPTY_CURRENT_PANE
     assert EMPTY_CURRENT_PANE.startswith("The current pane shows no article: open one in it")
+
+
+def typing_a_name(qtbot: QtBot, window: MainWindow) -> set[int]:
+    """Text selected in an article, tags whose names hold digits, the Codebook with the
+    keyboard; the passages there are before typing."""
+    economy = next(t for t in window.session.ordered_tags() if t.name == "Economy")
+    for name in ("Q1", "Q2", "Q3"):
+        window.session.add_tag(name=name, parent_id=economy.id)
+    pane = keyboard_in(qtbot, window, 1)
+    select_text(pane, QUOTE)
+    codebook_with_keyboard(qtbot, window)
+    return {p.id for p in window.session.project.annotations.query()}
+
+
+def test_a_digit_typed_on_in_a_tags_name_finds_the_tag_and_tags_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    before = typing_a_name(qtbot, window)
+    view = window.tags.view
+    steps = window.session.undo_stack.count()
+    with qtbot.assertNotEmitted(view.tagKeyPressed):
+        qtbot.keyClicks(view, "Q2")
+    assert window.session.codebook().path(view.selected_tag() or 0) == "Economy/Q2"
+    assert {p.id for p in window.session.project.annotations.query()} == before
+    assert window.session.undo_stack.count() == steps
+    assert view.hasFocus()
+
+
+def test_a_digit_typed_after_the_name_was_found_tags(qtbot: QtBot, window: MainWindow) -> None:
+    """Once the type-ahead's interval is over, as Qt's own search starts a new name then,
+    a digit is the tag key again."""
+    before = typing_a_name(qtbot, window)
+    view = window.tags.view
+    interval = QApplication.keyboardInputInterval()
+    QApplication.setKeyboardInputInterval(100)
+    try:
+        qtbot.keyClicks(view, "Q")
+        qtbot.waitUntil(lambda: not view.searching(), timeout=2000)
+        with qtbot.waitSignal(view.tagKeyPressed):
+            qtbot.keyClick(view, Qt.Key.Key_3)
+    finally:
+        QApplication.setKeyboardInputInterval(interval)
+    (new,) = {p.id for p in window.session.project.annotations.query()} - before
+    codebook = window.session.codebook()
+    (keyed,) = [t.id for t in codebook.ordered() if codebook.key(t.id) == 3]
+    assert window.session.passage(new).tag_ids == (keyed,)
+    assert window.session.codebook().path(view.selected_tag() or 0) == "Economy/Q1"
