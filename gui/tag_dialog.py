@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -166,6 +168,9 @@ class TagDialog(QDialog):
         codebook: the project's tags (for the parent choice, default colour and keys).
         tag: the tag to edit, or None to create one.
         parent_id: the parent preselected for a new tag.
+        check: why the values cannot be saved in the project as it is now ("" if they
+            can), asked at OK after the dialog's own checks: the codebook may have changed
+            in another window since it opened.
 
     OK is refused, with the reason shown in the dialog, while the name cannot be a tag's
     name or a tag of the same name is already under the chosen parent; what was typed stays.
@@ -178,10 +183,12 @@ class TagDialog(QDialog):
         *,
         parent_id: int | None = None,
         parent: QWidget | None = None,
+        check: Callable[[TagValues], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.codebook = codebook
         self.tag = tag
+        self.check = check
         self.setWindowTitle("Edit tag" if tag else "New tag")
         self.name = QLineEdit(tag.name if tag else "", self)
         # Selected, as a rename selects the name: what is typed (F2, then the new name)
@@ -307,8 +314,10 @@ class TagDialog(QDialog):
             except InputError as exc:
                 return as_shown(exc)
         tag_id = self.tag.id if self.tag else None
-        return namesake_problem(self.codebook, values, tag_id) or depth_problem(
-            self.codebook, values, tag_id
+        return (
+            namesake_problem(self.codebook, values, tag_id)
+            or depth_problem(self.codebook, values, tag_id)
+            or (self.check(values) if self.check else "")
         )
 
     def set_color(self, color: str) -> None:

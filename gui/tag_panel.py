@@ -8,6 +8,7 @@ repaints every pane at once through the session's signals.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from diptych.gui.codebook_view import CodebookView
-from diptych.gui.commands import SessionCommand, UndoStep, perform, perform_together
+from diptych.gui.commands import UndoStep, perform, perform_together
 from diptych.gui.dialogs import DELETE, ask_plain, choose_item, context_menu, with_key
 from diptych.gui.hint_label import show_as_hint
 from diptych.gui.icons import icon
@@ -31,15 +32,12 @@ from diptych.gui.tag_commands import (
     AddTag,
     DeleteTag,
     MergeTags,
-    MoveTag,
-    UpdateTag,
     named,
-    quoted,
     tag_path,
 )
 from diptych.gui.tag_key_delegate import tag_key
 from diptych.gui.tag_model import TagTreeModel
-from diptych.storage.model import MemoKind
+from diptych.storage.model import MemoKind, Tag
 from diptych.storage.wording import counted
 
 if TYPE_CHECKING:  # the dialog is imported when first opened: a shorter start-up
@@ -228,22 +226,30 @@ class TagPanel(QWidget):
         if tag_id is None:
             return
         from diptych.gui.tag_dialog import TagDialog
+        from diptych.gui.tag_edit import edit_problem
 
         codebook = self.session.codebook()
         tag = codebook[tag_id]
-        dialog = TagDialog(codebook, tag, parent=self)
+        check = partial(edit_problem, self.session, tag)
+        dialog = TagDialog(codebook, tag, parent=self, check=check)
         if dialog.exec() == TagDialog.DialogCode.Accepted:
-            self.update_tag(tag_id, dialog.values(), name=tag.name)
+            self.update_tag(tag_id, dialog.values(), name=tag.name, was=tag)
 
-    def update_tag(self, tag_id: int, values: TagValues, *, name: str = "") -> None:
+    def update_tag(
+        self, tag_id: int, values: TagValues, *, name: str = "", was: Tag | None = None
+    ) -> None:
         """Apply edited values to a tag in one undo step (none if nothing changed).
+
+        Only what was changed in the dialog is written: ``was`` is the tag as the dialog
+        opened on it (the tag as it is now if None). A name, parent, colour or description
+        given in another window while the dialog was open stays, unless the dialog changed
+        it too.
 
         The tag (named ``name`` in the dialog) may have been deleted in another window
         while its dialog was open, as the window follows other windows' changes
         meanwhile: that is said, and nothing changes.
         """
-        from diptych.gui.tag_key_commands import GiveTagKey
-        from diptych.gui.tag_values import KEY_AS_GIVEN
+        from diptych.gui.tag_edit import edit_commands, edit_said
 
         tag = self.session.codebook().get(tag_id)
         if tag is None:
@@ -253,26 +259,13 @@ class TagPanel(QWidget):
                 "Edit tag",
             )
             return
-        commands: list[SessionCommand] = []
-        if (values.name, values.color, values.description) != (
-            tag.name,
-            tag.color,
-            tag.description,
-        ):
-            commands.append(
-                UpdateTag(self.session, tag_id, name=values.name, color=values.color,
-                          description=values.description)
-            )  # fmt: skip
-        if values.parent_id != tag.parent_id:
-            commands.append(MoveTag(self.session, tag_id, values.parent_id))
-        if values.key != KEY_AS_GIVEN and values.key != self.session.codebook().key(tag_id):
-            commands.append(GiveTagKey(self.session, tag_id, values.key))
+        commands = edit_commands(self.session, tag, values, was or tag)
         stack = self.session.undo_stack
         index = stack.index()
         perform_together(self.session, named("Edit tag", tag_path(self.session, tag_id)), commands)
         self.select_tag(tag_id)
         if stack.index() != index:  # said, as the dialog closes on a change not in view
-            self.session.messages.info(_edit_said(self.session, tag_id, values, commands))
+            self.session.messages.info(edit_said(self.session, tag_id, values, commands))
 
     def delete_tag(self) -> None:
         """Delete the selected tag after saying what it affects."""
@@ -348,17 +341,3 @@ class TagPanel(QWidget):
         edits.append(menu.addAction("&New tag…", self.new_tag))
         grey_menu_edits(self.session, menu, *edits)
         menu.popup(self.view.viewport().mapToGlobal(point))
-
-
-def _edit_said(
-    session: ProjectSession, tag_id: int, values: TagValues, commands: list[SessionCommand]
-) -> str:
-    """What the status bar says of a tag edited: its new key, or that it changed."""
-    from diptych.gui.tag_key_commands import GiveTagKey
-
-    name = quoted(tag_path(session, tag_id))
-    if len(commands) == 1 and isinstance(commands[0], GiveTagKey):
-        if values.key is None:
-            return f"Tag {name} has no key now — Ctrl+Z to undo"
-        return f"Key {values.key} tags with {name} now — Ctrl+Z to undo"
-    return f"Tag {name} changed — Ctrl+Z to undo"

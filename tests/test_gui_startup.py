@@ -92,6 +92,7 @@ NOT_ON_THE_START_PATH = (
     "diptych.gui.tag_key_choice",
     "diptych.gui.tag_key_commands",
     "diptych.gui.tag_values",
+    "diptych.gui.tag_edit",
     "difflib",  # only when an article's text changes
     "uuid",  # only when something new is created
 )

@@ -565,21 +565,25 @@ def test_deleting_a_tag_with_a_memo_says_the_memo_goes_and_undo_brings_it_back(
     assert "memo" not in asked[1]
 
 
-def test_a_refused_rename_also_cancels_the_move_of_the_same_edit(
+def test_a_rename_to_a_name_taken_where_it_was_is_done_where_the_edit_moves_it(
     qtbot: QtBot, window: MainWindow, sample: Path
 ) -> None:
+    """Security is taken at the top level, where Evidence was, not under Diplomacy, where
+    the same edit moves it: it is moved, then renamed, in one step (renamed first, the
+    edit was refused after OK, and all typed in the dialog was lost)."""
     evidence, diplomacy = tag_id(window, "Evidence"), tag_id(window, "Diplomacy")
 
     def change(dialog: TagDialog) -> None:
-        dialog.name.setText("Security")  # taken at the top level, where the rename happens
+        dialog.name.setText("Security")
         dialog.parent_box.setCurrentIndex(dialog.parent_box.findData(diplomacy))
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
-    with qtbot.waitSignal(window.context.messages.posted):
-        edit_with_dialog(qtbot, window.tags, evidence, change)
-    assert saved_tags(sample)["Evidence"].parent_id is None
+    edit_with_dialog(qtbot, window.tags, evidence, change)
+    assert window.session.codebook().path(evidence) == "Diplomacy/Security"
     stack = window.session.undo_stack
-    assert (stack.count(), stack.canUndo(), stack.canRedo()) == (0, False, False)
+    assert (stack.count(), stack.undoText()) == (1, "Edit tag “Evidence”")
+    stack.undo()
+    assert saved_tags(sample)["Evidence"].parent_id is None
 
 
 def test_dragging_a_tag_over_its_own_sub_tag_says_why_it_cannot_go_there(
