@@ -36,7 +36,7 @@ from diptych.gui.passage_filter_fields import PassageFilterFields
 from diptych.gui.passage_list_menu import show_passage_menu
 from diptych.gui.passage_list_selection import PassageListSelection, selected_rows
 from diptych.gui.passage_model import PassageTableModel
-from diptych.gui.passage_widgets import PassageTable
+from diptych.gui.passage_widgets import ComboItem, PassageTable
 from diptych.gui.read_only import refused_read_only
 from diptych.gui.session import ProjectSession
 from diptych.gui.type_ahead import erase_last, erases, type_into, typed_text
@@ -400,7 +400,7 @@ class AnnotationsPanel(QWidget):
             return  # counted once for them all (on_session_passages_changed_in)
         self._show_matches()  # the Orphans tab's count and how many are to check with them
         names = self.model.coders()
-        if self.coder_combo.refill("All coders", [(name, name, None) for name in names]):
+        if self.coder_combo.refill("All coders", [ComboItem(name, name) for name in names]):
             width = min(self.table.text_width(["Coder", *names]), 180)
             self.table.horizontalHeader().resizeSection(Column.CODER, width)
 

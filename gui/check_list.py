@@ -1,5 +1,6 @@
 """A list of checkable items, indented by depth: the export dialog's Include lists of
-articles and tags."""
+articles and tags. An item's text is its name alone, which typing its first letters finds:
+the indenting is drawn (:mod:`diptych.gui.indented_rows`)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from diptych.gui.bidi_cells import in_line
+from diptych.gui.indented_rows import DEPTH_ROLE, IndentedRows
 from diptych.gui.note_html import text_to_html
 from diptych.gui.tag_colors import color_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class CheckList(QListWidget):
@@ -31,6 +32,7 @@ class CheckList(QListWidget):
         super().__init__(parent)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setItemDelegate(IndentedRows(self))
         self._cascading = False
         self.itemChanged.connect(self.on_item_changed)
 
@@ -46,9 +48,9 @@ class CheckList(QListWidget):
     ) -> None:
         """Add one checked item; ``path`` is what a screen reader reads for it (the
         indenting that shows a sub-tag's place is not heard), ``tip`` its tooltip (the
-        label if empty)."""
-        item = QListWidgetItem(("    " * depth) + in_line(label))  # made whole, then added: no
-        item.setToolTip(text_to_html(tip or label))  # itemChanged for each of its settings
+        path, or the label, if empty)."""
+        item = QListWidgetItem(in_line(label))  # made whole, then added: no
+        item.setToolTip(text_to_html(tip or path or label))  # itemChanged for each setting
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         item.setData(ID_ROLE, item_id)

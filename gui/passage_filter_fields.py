@@ -14,11 +14,9 @@ from diptych.gui.clear_button import give_clear_button
 from diptych.gui.field_undo import pass_undo_on
 from diptych.gui.flow_layout import FlowLayout
 from diptych.gui.passage_model import PassageTableModel
-from diptych.gui.passage_widgets import FilterCombo
+from diptych.gui.passage_widgets import ComboItem, FilterCombo
 from diptych.gui.session import ProjectSession
 from diptych.storage.namesakes import told_apart
-
-INDENT = "    "
 
 
 class PassageFilterFields(QObject):
@@ -99,12 +97,16 @@ class PassageFilterFields(QObject):
         through, of every one ("2 of 5"), as the Orphans tab counts its orphans."""
         every, matching = self.model.to_check_count(), self.model.to_check_matching()
         label = f"{matching} of {every}" if matching != every else f"{every}"
-        self.check_combo.refill("All passages", [(f"To check ({label})", True, None)])
+        self.check_combo.refill("All passages", [ComboItem(f"To check ({label})", True)])
 
     def on_session_tags_changed(self) -> None:
-        """Rebuild the tag list: codebook order, indented by depth, with colours."""
+        """Rebuild the tag list: codebook order, indented by depth, with colours; each tag
+        found by typing its name, and said by its path in its tooltip."""
         book = self.session.codebook()
-        items = [(INDENT * depth + tag.name, tag.id, tag.color) for tag, depth in book.walk()]
+        items = [
+            ComboItem(tag.name, tag.id, tag.color, depth, book.path(tag.id))
+            for tag, depth in book.walk()
+        ]
         self.tag_combo.refill("All tags", items)
 
     def on_session_articles_changed(self) -> None:
@@ -115,5 +117,5 @@ class PassageFilterFields(QObject):
         labels = told_apart(articles)
         coded = [a for a in articles if a.annotation_count or a.orphan_count]
         others = [a for a in articles if not (a.annotation_count or a.orphan_count)]
-        items = [(labels[a.id], a.id, None) for a in coded + others]
+        items = [ComboItem(labels[a.id], a.id) for a in coded + others]
         self.article_combo.refill("All articles", items)

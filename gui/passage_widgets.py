@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
@@ -17,13 +18,24 @@ from PySide6.QtWidgets import (
 
 from diptych.gui.bidi_cells import BidiCellDelegate, in_line
 from diptych.gui.focus_frame import FocusFramed
+from diptych.gui.indented_rows import DEPTH_ROLE, IndentedRows
 from diptych.gui.note_html import text_to_html
 from diptych.gui.passage_cells import Column
 from diptych.gui.passage_model import NO_PARENT, Index, PassageTableModel
 from diptych.gui.passage_tag_cell import TagCellDelegate
 from diptych.gui.tag_colors import color_icon
 
-ComboItem = tuple[str, object, str | None]  # text, data, colour
+
+class ComboItem(NamedTuple):
+    """One entry of a filter's list."""
+
+    text: str  # shown, open and closed, and what typing its first letters finds
+    data: object
+    color: str | None = None
+    depth: int = 0  # a sub-tag's level: drawn indented in the open list
+    tip: str = ""  # what its tooltip and a screen reader say, if not the text: a tag's path
+
+
 # Width of the short columns, and the share of a narrow table each may take at most.
 SHORT_COLUMNS = {Column.ARTICLE: (120, 0.25), Column.TAGS: (130, 0.28)}
 MIN_QUOTE_WIDTH = 100
@@ -206,18 +218,20 @@ class ComboItems(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
-        text, data, color = self.items[index.row()]
+        item = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return in_line(text)  # an Arabic title right to left, in the list and chosen
+            return in_line(item.text)  # an Arabic title right to left, in the list and chosen
         if role == Qt.ItemDataRole.UserRole:
-            return data
+            return item.data
         if role == Qt.ItemDataRole.DecorationRole:
-            return color_icon(color) if color else None
+            return color_icon(item.color) if item.color else None
         if role == Qt.ItemDataRole.ToolTipRole:
             # As HTML: a plain tooltip that looks like markup would be rendered as markup.
-            return text_to_html(text.strip())
+            return text_to_html(item.tip or item.text)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return text.strip()
+            return item.tip or item.text
+        if role == DEPTH_ROLE:
+            return item.depth
         return None
 
 
@@ -246,6 +260,8 @@ class FilterCombo(QComboBox):
         self.setMinimumContentsLength(6)
         self.entries = ComboItems(self)
         self.setModel(self.entries)
+        self.view().setItemDelegate(IndentedRows(self))  # sub-tags under their tag
+        self.tip = tip
         self._gone: object = None  # the choice whose item went, to choose again if it is back
         self._refilling = False
         self.currentIndexChanged.connect(self.on_current_index_changed)
@@ -254,6 +270,15 @@ class FilterCombo(QComboBox):
         """Another choice, made by the reader: the one whose item went is not taken back."""
         if not self._refilling:
             self._gone = None
+        self._say_choice()
+
+    def _say_choice(self) -> None:
+        """The tooltip says the choice by its path, where the box shows a tag's name alone
+        (two tags of one name are told apart there)."""
+        position = self.currentIndex()
+        items = self.entries.items
+        tip = items[position].tip if 0 <= position < len(items) else ""
+        self.setToolTip(f"{self.tip}\n\nChosen: {tip}" if tip else self.tip)
 
     def refill(self, everything: str, items: Sequence[ComboItem]) -> bool:
         """Replace the entries, keeping the choice if it still exists (or choosing again
@@ -262,7 +287,7 @@ class FilterCombo(QComboBox):
         Returns:
             False if the entries were these already.
         """
-        entries = [(everything, None, None), *items]
+        entries = [ComboItem(everything, None), *items]
         if self.entries.items == entries:
             return False
         chosen = self.currentData()
@@ -273,6 +298,7 @@ class FilterCombo(QComboBox):
         self.setCurrentIndex(max(position, 0))
         self.blockSignals(False)
         self._gone = wanted if position < 0 else None
+        self._say_choice()  # the path of the tag chosen may have changed
         if self.currentData() != chosen:
             self._refilling = True
             try:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QToolButton
 
 from diptych.gui.annotations_panel import ORPHANS_TAB, PASSAGES_TAB, AnnotationsPanel
 from diptych.gui.commands import perform
+from diptych.gui.indented_rows import DEPTH_ROLE
 from diptych.gui.passage_cells import (
     ANNOTATION_ROLE,
     ARTICLE_ID_ROLE,
@@ -176,7 +177,8 @@ def test_a_tag_filter_follows_the_codebook_when_tags_are_nested(
 def test_tag_combo_lists_the_codebook_in_tree_order(panel: AnnotationsPanel) -> None:
     combo = panel.tag_combo
     texts = [combo.itemText(i) for i in range(combo.count())]
-    assert texts[:4] == ["All tags", "Economy", "    Trade", "Security"]
+    assert texts[:4] == ["All tags", "Economy", "Trade", "Security"]
+    assert [combo.itemData(i, DEPTH_ROLE) for i in range(4)] == [0, 0, 1, 0]
     assert not combo.itemIcon(1).isNull()
 
 
