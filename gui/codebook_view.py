@@ -242,6 +242,11 @@ class CodebookView(FocusFramed, QTreeView):
         if tag is None or parent_id == tag_id:
             return  # dropped on itself: a slip of the mouse, not a request
         position = None if row < 0 else row
+        if position is None and tag.parent_id == parent_id:
+            if parent_id is not None:
+                return  # dropped on its own tag: it is in it already
+            # Under the tree's last row: to the end of the top level (it may be there).
+            position = len(codebook.children(None))
         if position is not None and tag.parent_id == parent_id:
             # The drop row counts the dragged tag itself; the move counts its siblings only.
             current = [t.id for t in codebook.children(parent_id)].index(tag_id)

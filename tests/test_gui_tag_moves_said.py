@@ -49,3 +49,29 @@ def test_dragging_a_tag_is_said(window: MainWindow) -> None:
     assert said(window) == "Tag “Diplomacy/Trade” moved to the top level — Ctrl+Z to undo"
     drag_tag(model, trade, 2, QModelIndex())
     assert said(window) == "Tag “Trade” moved down — Ctrl+Z to undo"
+
+
+def test_a_tag_dropped_where_it_is_makes_no_step_and_says_nothing(window: MainWindow) -> None:
+    """On its own tag (as a sub-tag: also one not last there), or as the last top-level tag
+    under the tree's last row: "moved down" was said, and Ctrl+Z undid nothing seen."""
+    model, session = window.tags.model, window.session
+    economy = tag_id(window, "Economy")
+    session.add_tag(name="Tariffs", parent_id=economy)  # after Trade
+    codebook = session.codebook()
+    last = codebook.children(None)[-1]
+    first_under_economy = codebook.children(economy)[0]  # Trade: not the last there
+    window.message_bar.clearMessage()
+    steps, order = session.undo_stack.count(), [t.id for t in codebook.ordered()]
+    drag_tag(model, last.id, -1, QModelIndex())
+    drag_tag(model, first_under_economy.id, -1, model.index_of(economy))
+    assert session.undo_stack.count() == steps
+    assert said(window) == ""
+    assert [t.id for t in session.project.tags.codebook().ordered()] == order
+
+
+def test_a_top_level_tag_dropped_under_the_tree_goes_to_the_end(window: MainWindow) -> None:
+    model, session = window.tags.model, window.session
+    security = tag_id(window, "Security")
+    drag_tag(model, security, -1, QModelIndex())
+    assert session.project.tags.codebook().children(None)[-1].id == security
+    assert said(window) == "Tag “Security” moved down — Ctrl+Z to undo"
