@@ -240,10 +240,41 @@ class AnnotationStore:
 
     def delete_many(self, *, expected: Sequence[Annotation]) -> None:
         """Delete passages as :meth:`delete` with ``expected`` does, all in one go (undoing
-        a big import). See :func:`~diptych.storage.passage_restore.delete_passages`."""
-        from diptych.storage.passage_restore import delete_passages  # undo and redo only
+        a big import). See :func:`~diptych.storage.passage_bulk.delete_passages`."""
+        self.delete_listed(annotation_ids=[a.id for a in expected], expected=expected)
 
-        delete_passages(self._project, expected=expected)
+    def delete_listed(
+        self, *, annotation_ids: Sequence[int], expected: Iterable[Annotation] = ()
+    ) -> list[Annotation]:
+        """Delete passages as :meth:`delete` does, each with its ``expected`` if it has one
+        there, all or none, in a few statements for all of them (thousands selected in the
+        Passages list); returns them as they were, in the order given. See
+        :func:`~diptych.storage.passage_bulk.delete_passages`."""
+        from diptych.storage.passage_bulk import delete_passages  # with the first of them
+
+        known = {a.id: a for a in expected}
+        return delete_passages(self._project, annotation_ids=annotation_ids, expected=known)
+
+    def change_tags_listed(
+        self,
+        *,
+        changes: Mapping[int, tuple[Iterable[int], Iterable[int]]],
+        times: Mapping[int, str] | None = None,
+    ) -> list[Annotation]:
+        """Change the tags of passages as :meth:`change_tags` does, each by its own tags to
+        put on and take off (``changes``) and with its ``times`` entry as ``updated_at``,
+        all or none, in a few statements for all of them; returns the passages as they are
+        then, in the order given. See :func:`~diptych.storage.passage_bulk.change_tags`."""
+        from diptych.storage.passage_bulk import change_tags  # with the first of them
+
+        return change_tags(self._project, changes=changes, times=times or {})
+
+    def get_many(self, *, annotation_ids: Iterable[int]) -> dict[int, Annotation]:
+        """The passages of ``annotation_ids`` still in the project, by id, in one query."""
+        from diptych.storage.passage_bulk import read_passages  # with the first of them
+
+        with self._project.reading():
+            return read_passages(self._project, annotation_ids)
 
     def change_many(self, *, changes: Sequence[tuple[Annotation, Annotation]]) -> None:
         """Change passages from ``now`` to ``wanted`` (each pair), as :meth:`set_note` and

@@ -23,9 +23,22 @@ IDS = "(SELECT value FROM json_each(?))"
 """Stands for a list of ids (or other plain values) bound as one parameter: :func:`listed`."""
 
 
+PAIRS = (
+    "(SELECT json_extract(value, '$[0]') AS c0, json_extract(value, '$[1]') AS c1"
+    " FROM json_each(?))"
+)
+"""Stands for a list of pairs of values (a passage and a tag) bound as one parameter:
+:func:`paired`."""
+
+
 def listed(values: Iterable[object]) -> str:
     """``values`` as the one parameter of :data:`IDS` (each once)."""
     return json.dumps(list(dict.fromkeys(values)))
+
+
+def paired(pairs: Iterable[tuple[object, object]]) -> str:
+    """``pairs`` as the one parameter of :data:`PAIRS` (each once, in order)."""
+    return json.dumps(sorted(set(pairs)))
 
 
 def insert_rows(

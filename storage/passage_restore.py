@@ -1,7 +1,8 @@
 """Passages put back by undo and redo, many at once: a deleted passage, the passages of an
 article removed, or the thousands of codings of an import brought back, each exactly as
 it was (same id, uuid, tags, note, coder, times), less the tags deleted since (in another
-window); and taken away again, many at once, as a step left them. The rows go in a few
+window); taken away again, many at once, as a step left them, in
+:mod:`~diptych.storage.passage_bulk`. The rows go in a few
 statements for all of them, not several for each (:mod:`~diptych.storage.bulk_rows`), so
 that bringing back a big import keeps the window waiting for a moment, not for seconds."""
 
@@ -10,17 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from diptych.storage.bulk_rows import IDS, delete_rows, insert_rows, listed, update_rows
-from diptych.storage.errors import (
-    InputError,
-    refuse_if_another,
-    refuse_if_back,
-    refuse_if_changed,
-)
+from diptych.storage.bulk_rows import IDS, PAIRS, insert_rows, listed, paired, update_rows
+from diptych.storage.errors import InputError, refuse_if_back, refuse_if_changed
 from diptych.storage.model import Annotation
-from diptych.storage.passage_anchors import find_again_in, refuse_if_reanchored
+from diptych.storage.passage_anchors import find_again_in
 from diptych.storage.passage_checks import put_back_checks_of
-from diptych.storage.passage_rows import PASSAGE_COLUMNS, SELECT_PASSAGES, passage_of
+from diptych.storage.passage_rows import PASSAGE_COLUMNS
 from diptych.storage.wording import shortened
 
 if TYPE_CHECKING:
@@ -55,42 +51,6 @@ def restore_passages(
         coders = list(dict.fromkeys(a.coder for a in passages if a.coder))
         _remember_coders(project, coders)
         _find_again(project, passages, texts or {})
-
-
-def delete_passages(project: Project, *, expected: Sequence[Annotation]) -> None:
-    """Delete passages as a step of undo or redo left them (``expected``), all or none.
-
-    Refused, before anything is deleted, if one of them is gone (:class:`InputError`), or
-    was given another note or other tags, re-attached, or signed with another coder's
-    name, meanwhile, in another window (or is another passage with its number, made after
-    a restore from backup)
-    (:class:`~diptych.storage.errors.ChangedMeanwhileError`; tags deleted since do not
-    count): the first such passage, in the order given, is named, and that work is kept.
-    """
-    if not expected:
-        return
-    with project.transaction():
-        ids = listed(a.id for a in expected)
-        rows = project.db.execute(SELECT_PASSAGES + f" WHERE a.id IN {IDS}", [ids])
-        now = {passage.id: passage for passage in map(passage_of, rows)}
-        tags = _found(
-            project,
-            "SELECT id FROM tags WHERE id IN {ids}",
-            (tag_id for a in expected for tag_id in a.tag_ids),
-        )
-        for a in expected:
-            before = now.get(a.id)
-            if before is None:
-                raise InputError(f"there is no passage {a.id}")
-            refuse_if_another(before.uuid, a.uuid, f"the passage {shortened(a.exact)!r}")
-            refuse_if_reanchored(before.exact, before.is_orphan, a)
-            refuse_if_changed(
-                (before.note, list(before.tag_ids), before.coder),
-                (a.note, sorted(t for t in a.tag_ids if t in tags), a.coder),
-                "the passage (its note, tags or coder's name)",
-                advice="Delete the passage by hand if it should go.",
-            )
-        delete_rows(project.db, table="annotations", column="id", values=now)
 
 
 def change_passages(project: Project, *, changes: Sequence[tuple[Annotation, Annotation]]) -> None:
@@ -175,9 +135,10 @@ def _link_tags(project: Project, passages: Sequence[Annotation]) -> None:
         "SELECT id FROM tags WHERE id IN {ids}",
         (tag_id for a in passages for tag_id in a.tag_ids),
     )
-    project.db.conn.executemany(
-        "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
-        [(a.id, tag_id) for a in passages for tag_id in sorted(set(a.tag_ids)) if tag_id in tags],
+    pairs = [(a.id, tag_id) for a in passages for tag_id in a.tag_ids if tag_id in tags]
+    project.db.execute(
+        f"INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) SELECT * FROM {PAIRS}",
+        [paired(pairs)],
     )
 
 
