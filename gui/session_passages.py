@@ -71,23 +71,22 @@ class PassageEdits(FileWatch):
         """Delete several passages in one transaction (all or none); returns them for
         undo. With ``expected`` (redo: the passages as undo left them), each only if it is
         still so (see :meth:`AnnotationStore.delete`)."""
-        known = {p.id: p for p in expected}
-        annotations = self.project.annotations
-        with self.project.transaction():
-            gone = [
-                annotations.delete(annotation_id=i, expected=known.get(i)) for i in annotation_ids
-            ]
+        gone = self.project.annotations.delete_listed(
+            annotation_ids=list(annotation_ids), expected=expected
+        )
         self._changed_many({p.article_id for p in gone})
         return gone
 
     def restore_passages(self, passages: Iterable[Annotation]) -> list[Annotation]:
         """Put several deleted passages back as they were, in one transaction."""
         passages = list(passages)
-        with self.project.transaction():
-            restored = [self.project.annotations.restore(annotation=p) for p in passages]
+        annotations = self.project.annotations
+        annotations.restore_many(annotations=passages)
+        back = annotations.get_many(annotation_ids=[p.id for p in passages])
+        restored = [back[p.id] for p in passages]
         self._changed_many({p.article_id for p in passages})
         self.say_marks_left_off(
-            [p for p, back in zip(passages, restored, strict=True) if p.check and not back.check]
+            [p for p, again in zip(passages, restored, strict=True) if p.check and not again.check]
         )
         return restored
 
@@ -100,15 +99,7 @@ class PassageEdits(FileWatch):
         one transaction (``changes``: each passage's id, the tags to add and to remove;
         ``times``: the time each was last changed, put back by undo and redo; see
         :meth:`change_passage_tags`)."""
-        annotations = self.project.annotations
-        times = times or {}
-        with self.project.transaction():
-            changed = [
-                annotations.change_tags(
-                    annotation_id=i, add=add, remove=remove, updated_at=times.get(i)
-                )
-                for i, (add, remove) in changes.items()
-            ]
+        changed = self.project.annotations.change_tags_listed(changes=changes, times=times)
         self._changed_many({p.article_id for p in changed})
         return changed
 
