@@ -58,26 +58,15 @@ class ArticleEdits(FileWatch):
         """Remove several articles in one transaction (undoing an import), leaving out
         those already removed (in another window); see :meth:`ArticleStore.remove` for
         ``unused_only`` and ``expected`` (here the removals of some of the articles)."""
-        before = {removal.article.id: removal for removal in expected}
-        with self.project.transaction():
-            present = {a.id for a in self.project.articles.all()}
-            removals = [
-                self.project.articles.remove(
-                    article_id=article_id,
-                    unused_only=unused_only,
-                    expected=before.get(article_id),
-                )
-                for article_id in article_ids
-                if article_id in present
-            ]
+        removals = self.project.articles.remove_listed(
+            article_ids=article_ids, unused_only=unused_only, expected=expected
+        )
         self._tell_removals(removals)
         return removals
 
     def restore_articles(self, removals: Sequence[ArticleRemoval]) -> None:
         """Undo :meth:`remove_articles`, in one transaction."""
-        with self.project.transaction():
-            for removal in reversed(removals):
-                self.project.articles.restore(removal=removal)
+        self.project.articles.restore_many(removals=removals[::-1])
         self._tell_removals(removals)
         self.articlesRestored.emit([r.article.id for r in removals])
 

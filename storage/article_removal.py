@@ -27,21 +27,6 @@ class ArticleRemoval:
     memos: tuple[Memo, ...]
 
 
-def remove_article(
-    project: Project,
-    *,
-    article: Article,
-    unused_only: bool,
-    expected: ArticleRemoval | None,
-) -> ArticleRemoval:
-    """Delete ``article`` (as read inside the same write transaction) with its passages and
-    memos; what is needed to undo. See :meth:`ArticleStore.remove` for ``unused_only``
-    and ``expected``."""
-    return remove_articles(
-        project, articles=[article], expected=[expected], unused_only=unused_only
-    )[0]
-
-
 def remove_articles(
     project: Project,
     *,
@@ -51,9 +36,10 @@ def remove_articles(
 ) -> list[ArticleRemoval]:
     """Delete ``articles`` (as read inside the same write transaction) with their passages
     and memos, all or none, in a few statements for all of them (see
-    :mod:`~diptych.storage.bulk_rows`); what is needed to undo. Each is refused if worked
-    on beyond its ``expected`` (None: nothing, where ``unused_only``; see
-    :meth:`ArticleStore.remove`)."""
+    :mod:`~diptych.storage.bulk_rows`); what is needed to undo. Each is refused if updated
+    from a newer file since its ``expected``, or worked on beyond it (None: nothing, where
+    ``unused_only``; see :meth:`ArticleStore.remove`): the first refused, in the order
+    given, is named."""
     ids = listed(article.id for article in articles)
     db = project.db
     rows = db.execute(
@@ -67,6 +53,8 @@ def remove_articles(
     orders = dict(db.execute(f"SELECT id, sort_order FROM articles WHERE id IN {IDS}", [ids]))
     removals = []
     for article, wanted in zip(articles, expected, strict=True):
+        if wanted is not None:
+            _refuse_if_updated(article, wanted.article)
         memo = memos.get(article.id)
         removal = ArticleRemoval(
             article, int(orders[article.id]), tuple(passages.get(article.id, ())),
@@ -85,7 +73,7 @@ def remove_articles(
 
 
 def as_added(summary: ArticleSummary) -> ArticleRemoval:
-    """What undoing the import of ``summary`` is to take, for :func:`remove_article`'s
+    """What undoing the import of ``summary`` is to take, for :func:`remove_articles`'s
     ``expected``: the article under the title it was given, without passages or memos.
     It keeps no text: it is not for putting the article back."""
     s = summary
@@ -95,7 +83,7 @@ def as_added(summary: ArticleSummary) -> ArticleRemoval:
 
 
 def restore_articles(project: Project, *, removals: Sequence[ArticleRemoval]) -> None:
-    """Put back articles removed by :func:`remove_article`, with the same ids, with their
+    """Put back articles removed by :func:`remove_articles`, with the same ids, with their
     passages and memos, all or none: not if one of them is in the project again (see
     :func:`refuse_if_back`; the first, in the order given, is named). The rows go in a few
     statements for all of them (redoing an import of hundreds of articles)."""
@@ -190,4 +178,18 @@ def _refuse_if_worked_on(
             " were changed, since, perhaps in another window, so it was kept rather than"
             " lose that work",
             advice="Remove it by hand if it should go.",
+        )
+
+
+def _refuse_if_updated(article: Article, expected: Article) -> None:
+    """Raise :class:`ChangedMeanwhileError` if ``article`` no longer has the text of
+    ``expected`` (if it has one: :func:`as_added` keeps none): it was updated from a newer
+    file since. One retitled meanwhile is left to the removal to refuse, as renamed."""
+    if article.title != expected.title or not (expected.original_text or expected.text):
+        return
+    if (article.original_text, article.text) != (expected.original_text, expected.text):
+        raise ChangedMeanwhileError(
+            f"the article “{article.title}” was updated from a newer file since, perhaps in"
+            " another window, so it was kept rather than lose that update",
+            advice="Remove it from the Library if it should go.",
         )

@@ -12,12 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from diptych.storage.anchors import Anchor
-from diptych.storage.article_removal import (
-    ArticleRemoval,
-    remove_article,
-    remove_articles,
-    restore_articles,
-)
+from diptych.storage.article_removal import ArticleRemoval, remove_articles, restore_articles
 from diptych.storage.article_replacement import replace_article_text, restore_article_text
 from diptych.storage.article_rows import (
     LIST_ADVICE,
@@ -29,8 +24,8 @@ from diptych.storage.article_rows import (
 from diptych.storage.article_texts import ArticleTexts
 from diptych.storage.article_titles import one_line
 from diptych.storage.article_updates import ReplacementPlan, make_plan
+from diptych.storage.bulk_rows import IDS, listed
 from diptych.storage.errors import (
-    ChangedMeanwhileError,
     InputError,
     refuse_if_changed,
 )
@@ -324,34 +319,55 @@ class ArticleStore:
         places since. An article whose text is not ``expected``'s (if it has one) was
         updated from a newer file since: it is refused too, rather than lose the update.
         """
-        with self._project.transaction():
-            self._texts.drop(article_id)
-            article = self.get(article_id=article_id)
-            if expected is not None:
-                _refuse_if_updated(article, expected.article)
-            removal = remove_article(
-                self._project, article=article, unused_only=unused_only, expected=expected
-            )
-        self._texts.drop(article_id)
-        return removal
+        return self._remove([article_id], [expected], unused_only=unused_only)[0]
 
     def remove_many(self, *, expected: Sequence[ArticleRemoval]) -> list[ArticleRemoval]:
         """Remove articles as :meth:`remove` with ``expected`` does (each as a step left
         it), all or none, their rows deleted in a few statements for all of them (undoing
         an import of hundreds of articles); an article refused is named, and nothing is
         removed."""
-        if not expected:
+        return self._remove([r.article.id for r in expected], expected)
+
+    def remove_listed(
+        self,
+        *,
+        article_ids: Sequence[int],
+        unused_only: bool = False,
+        expected: Sequence[ArticleRemoval] = (),
+    ) -> list[ArticleRemoval]:
+        """Remove articles as :meth:`remove` does, each with its removal among ``expected``
+        if it has one there (redo), all or none, in a few statements for all of them
+        (hundreds removed from the Library at once); those already removed (in another
+        window) are left out. The first refused, in the order given, is named."""
+        with self._project.transaction():
+            ids = listed(article_ids)
+            rows = self._project.db.execute(f"SELECT id FROM articles WHERE id IN {IDS}", [ids])
+            present = {article_id for (article_id,) in rows}
+            before = {removal.article.id: removal for removal in expected}
+            wanted = [i for i in dict.fromkeys(article_ids) if i in present]
+            return self._remove(wanted, [before.get(i) for i in wanted], unused_only=unused_only)
+
+    def _remove(
+        self,
+        article_ids: Sequence[int],
+        expected: Sequence[ArticleRemoval | None],
+        *,
+        unused_only: bool = False,
+    ) -> list[ArticleRemoval]:
+        """Remove the articles of ``article_ids`` (each still there), each checked against
+        its ``expected``, in one transaction (see :meth:`remove`)."""
+        if not article_ids:
             return []
         with self._project.transaction():
             articles = []
-            for removal in expected:
-                self._texts.drop(removal.article.id)
-                article = self.get(article_id=removal.article.id)
-                _refuse_if_updated(article, removal.article)
-                articles.append(article)
-            removals = remove_articles(self._project, articles=articles, expected=expected)
-        for removal in expected:
-            self._texts.drop(removal.article.id)
+            for article_id in article_ids:
+                self._texts.drop(article_id)
+                articles.append(self.get(article_id=article_id))
+            removals = remove_articles(
+                self._project, articles=articles, expected=expected, unused_only=unused_only
+            )
+        for article_id in article_ids:
+            self._texts.drop(article_id)
         return removals
 
     def restore(self, *, removal: ArticleRemoval) -> None:
@@ -362,17 +378,3 @@ class ArticleStore:
         """Put back articles removed by :meth:`remove`, with the same ids, all or none, in
         a few statements for all of them (redoing an import of hundreds of articles)."""
         restore_articles(self._project, removals=removals)
-
-
-def _refuse_if_updated(article: Article, expected: Article) -> None:
-    """Raise :class:`ChangedMeanwhileError` if ``article`` no longer has the text of
-    ``expected`` (if it has one: :func:`as_added` keeps none): it was updated from a newer
-    file since. One retitled meanwhile is left to the removal to refuse, as renamed."""
-    if article.title != expected.title or not (expected.original_text or expected.text):
-        return
-    if (article.original_text, article.text) != (expected.original_text, expected.text):
-        raise ChangedMeanwhileError(
-            f"the article “{article.title}” was updated from a newer file since, perhaps in"
-            " another window, so it was kept rather than lose that update",
-            advice="Remove it from the Library if it should go.",
-        )
