@@ -21,6 +21,7 @@ from diptych.storage.search_words import (
     WORD,
     as_words,
     for_memos,
+    left_out_in,
     occurrences,
     phrases_pattern,
     split_excluded,
@@ -144,16 +145,29 @@ def _fts_rows(wanted: str, excluded: list[str], limit: int) -> Rows:
     # (see search_joined): a quoted phrase as written, but a -word's as a word
     query = with_joined(fold_query(wanted))
     words = with_joined(fold_query(as_words(wanted)), quoted_words=True)
-    if excluded:
-        left_out = " OR ".join(with_joined(fold_query(t), quoted_words=True) for t in excluded)
-        query, words = f"({query}) NOT ({left_out})", f"({words}) NOT ({left_out})"
 
     def found(conn: sqlite3.Connection, kind: str) -> Iterator[tuple[Any, ...]]:
-        if kind == "memos":
-            return _rows(conn, _MEMOS, for_memos(query), for_memos(words), limit)
-        return _rows(conn, _ARTICLES if kind == "articles" else _PASSAGES, query, words, limit)
+        asked, asked_words = (
+            (for_memos(query), for_memos(words)) if kind == "memos" else (query, words)
+        )
+        # A term left out of columns this kind has not (-note:word of an article) leaves
+        # out nothing of it.
+        terms = left_out_in(excluded, _INDEX_COLUMNS[kind])
+        if terms:
+            left_out = " OR ".join(with_joined(fold_query(t), quoted_words=True) for t in terms)
+            asked, asked_words = f"({asked}) NOT ({left_out})", f"({asked_words}) NOT ({left_out})"
+        return _rows(conn, _STATEMENTS[kind], asked, asked_words, limit)
 
     return found
+
+
+_STATEMENTS = {"articles": _ARTICLES, "passages": _PASSAGES, "memos": _MEMOS}
+_INDEX_COLUMNS = {
+    "articles": {"title": "title", "display_text": "display_text"},
+    "passages": {"exact": "exact", "note": "note"},
+    "memos": {"note": "text"},  # a memo is the analyst's own note
+}
+"""The columns of each kind's index, by the name a filter gives them."""
 
 
 def _article_hit(

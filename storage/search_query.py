@@ -35,11 +35,21 @@ Node = Atom | Group
 def parse(wanted: str, excluded: list[str]) -> tuple[Node | None, Node | None]:
     """What the query (without its ``-word`` terms) asks for, and what the left-out terms
     (as :func:`diptych.storage.search_words.split_excluded` gives them) leave out."""
-    left_out = [
-        Atom(" ".join(term.rstrip("*").strip('"').split()), prefix=term.endswith("*"))
-        for term in excluded
-    ]
-    return _Parser(_tokens(wanted)).query(), _group("or", left_out)
+    return _Parser(_tokens(wanted)).query(), _group("or", [_left_out(t) for t in excluded])
+
+
+def _left_out(term: str) -> Atom:
+    """A left-out term (``"word"``, ``"prefix"*``, ``{note}:"word"``) as an atom."""
+    named = _LEFT_OUT_FILTER.match(term)
+    quoted = term[named.end() :] if named else term
+    return Atom(
+        " ".join(quoted.rstrip("*").strip('"').split()),
+        prefix=quoted.endswith("*"),
+        columns=frozenset(named[1].split()) if named else None,
+    )
+
+
+_LEFT_OUT_FILTER = re.compile(r'\{([^}"]*)\}:')
 
 
 _COLUMNS = ("title", "display_text", "exact", "note")  # the filters the query language has

@@ -14,12 +14,17 @@ from diptych.storage.search_joined import joined, joined_pattern
 from diptych.storage.search_marks import unmarked
 
 WORD = re.compile(r"\w+", re.UNICODE)
-# ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
-# (as web search engines read it; FTS5 itself says ``... NOT ...``).
-# -e-mail: "e-mail"; -ת״א: a Hebrew abbreviation, its gershayim inside it (see as_searched)
-_EXCLUDED = re.compile(r'(?<!\S)-(\w+(?:[-\u05f4]\w+)*\*?|"[^"]*"\*?)')
-_PHRASE = re.compile(r'"([^"]*)"')
 COLUMNS = ("title", "display_text", "exact", "note")  # of the two indexes
+_FILTER = rf"\{{[^}}]*\}}\s*:|(?:{'|'.join(COLUMNS)})\s*:"
+# ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
+# (as web search engines read it; FTS5 itself says ``... NOT ...``), in the columns a
+# filter names if one is before it (``-note:word``: what has the word in its note).
+# -e-mail: "e-mail"; -ת״א: a Hebrew abbreviation, its gershayim inside it (see as_searched)
+_EXCLUDED = re.compile(
+    rf'(?<!\S)-(?P<columns>(?:{_FILTER})\s*)?(?P<term>\w+(?:[-\u05f4]\w+)*\*?|"[^"]*"\*?)', re.I
+)
+_LEFT_OUT_FILTER = re.compile(r"\{([^}]*)\}:")  # of a term split_excluded gives
+_PHRASE = re.compile(r'"([^"]*)"')
 # FTS5's ``col:`` or ``{a b}:``; other words before a colon (10:30, Re:) are words.
 _COLUMN_FILTER = re.compile(rf"(?:\{{[^}}]*\}}|(?<!\w)(?:{'|'.join(COLUMNS)}))\s*:", re.I)
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -60,7 +65,8 @@ def as_words(wanted: str) -> str:
 
 def split_excluded(query: str) -> tuple[str, list[str]]:
     """The query without its ``-word`` terms, and those terms as FTS5 strings (a ``-``
-    inside a quoted phrase, as in ``"cost -benefit"``, is part of the phrase). Its
+    inside a quoted phrase, as in ``"cost -benefit"``, is part of the phrase), each after
+    the columns a filter names (``-note:word`` as ``{note}:"word"``). Its
     compatibility forms are read as the plain ones (a full-width ＂ as ", ＡＰＥＣ as APEC), a
     number raised after a word as a word of its own (began¹ as began 1)."""
     query = as_searched(query)
@@ -69,18 +75,44 @@ def split_excluded(query: str) -> tuple[str, list[str]]:
     for match in _EXCLUDED.finditer(query):
         if any(start < match.start() < end for start, end in phrases):
             continue
-        term = match.group(1)
+        term, named = match["term"], _columns_named(match["columns"])
         if term.startswith('"'):
             if WORD.search(term):
-                excluded.append(term)
+                excluded.append(named + term)
         elif term.endswith("*"):
-            excluded.append(f'"{term[:-1]}"*')
+            excluded.append(f'{named}"{term[:-1]}"*')
         else:
-            excluded.append(f'"{term}"')
+            excluded.append(f'{named}"{term}"')
         wanted.append(query[kept_from : match.start()])
         kept_from = match.end()
     wanted.append(query[kept_from:])
     return " ".join(part.strip() for part in wanted if part.strip()), excluded
+
+
+def _columns_named(written: str | None) -> str:
+    """A filter before a left-out term (``note:``, ``{exact note}:``) as FTS5 writes it
+    (``{note}:``, ``{exact note}:``); empty for none."""
+    if written is None:
+        return ""
+    return "{" + " ".join(re.findall(r"\w+", written.lower())) + "}:"
+
+
+def left_out_in(excluded: list[str], columns: dict[str, str]) -> list[str]:
+    """The left-out terms (as :func:`split_excluded` gives them) for an index whose
+    columns are ``columns`` (the index's own, by a filter's name: a memo's text is its
+    ``note``): a term naming no column as it is, one naming columns the index has for
+    those; one naming none of them is left out (an article has no note to leave out by)."""
+    terms = []
+    for term in excluded:
+        named = _LEFT_OUT_FILTER.match(term)
+        if named is None:
+            terms.append(term)
+            continue
+        names = named[1].split()
+        kept = [columns[name] for name in names if name in columns]
+        if kept:
+            terms.append("{" + " ".join(kept) + "}:" + term[named.end() :])
+    return terms
 
 
 def terms_pattern(query: str) -> re.Pattern[str]:
