@@ -22,6 +22,7 @@ from diptych.storage.search_words import (
     as_words,
     for_memos,
     left_out_in,
+    not_as_word,
     occurrences,
     phrases_pattern,
     split_excluded,
@@ -93,7 +94,8 @@ def search(project: Project, *, query: str, limit: int = 20) -> list[SearchHit]:
     each).
 
     The query uses FTS5 syntax (``"exact phrase"``, ``OR``, ``prefix*``, a column such as
-    ``title:`` or ``note:``), and ``-word`` leaves out what has that word; where it is not
+    ``title:`` or ``note:``), and ``-word`` leaves out what has that word (``NOT`` is a
+    word, as in NOT GUILTY, not FTS5's operator); where it is not
     valid FTS5, its words are searched for instead (a ``prefix*`` still as one; not ``AND``
     or ``OR`` left dangling while typing, nor a column's name). Articles, passages and memos
     are asked separately, so that a column only some of them have still finds those:
@@ -143,7 +145,7 @@ def _fts_rows(wanted: str, excluded: list[str], limit: int) -> Rows:
     ``excluded``), its words if it is not valid FTS5."""
     # Hebrew and Arabic words are looked for with the prefixes written joined to them too
     # (see search_joined): a quoted phrase as written, but a -word's as a word
-    query = with_joined(fold_query(wanted))
+    query = with_joined(fold_query(not_as_word(wanted)))
     words = with_joined(fold_query(as_words(wanted)), quoted_words=True)
 
     def found(conn: sqlite3.Connection, kind: str) -> Iterator[tuple[Any, ...]]:

@@ -100,7 +100,7 @@ def cjk_rows(
     Chinese, Japanese or Korean finds, best first, at most ``limit``; ``wanted`` and
     ``excluded`` are the query split by :func:`diptych.storage.search_words.split_excluded`.
 
-    Words side by side must all be there, ``OR`` finds either, ``-word`` and ``NOT`` leave
+    Words side by side must all be there, ``OR`` finds either, ``-word`` leaves
     out, a column filter (``title:``, ``note:``) looks in that column; a term holding such
     characters is found wherever it occurs, and a quoted one as written (its spaces one
     each). Rows the index alone finds (the characters only in a left-out term) keep its

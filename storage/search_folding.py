@@ -29,7 +29,7 @@ from functools import cache
 
 from diptych.storage.search_marks import marked_unread, whole_marks, without_marks
 
-_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})  # FTS5's, which must stay capitals
+_OPERATORS = frozenset({"AND", "OR", "NEAR"})  # FTS5's, which must stay capitals (NOT is a word)
 _WORD = re.compile(r"\w+")
 RAISED = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # the superscript digits: a number of them after a word is apart
 # The first of them after a word: the digit looked for first (a pattern that starts with a

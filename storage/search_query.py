@@ -1,5 +1,5 @@
 """The search query language read as a tree: words side by side (all of them), ``OR``,
-``NOT``, quoted phrases, parentheses and column filters (``title:``, ``{exact note}:``),
+quoted phrases, parentheses and column filters (``title:``, ``{exact note}:``),
 for the searches the full-text index cannot answer alone (see
 :mod:`diptych.storage.search_cjk`).
 """
@@ -60,7 +60,7 @@ _TOKEN = re.compile(
     re.IGNORECASE,
 )
 _TERM = re.compile(r"(\w+)(\*?)")
-_OPERATORS = frozenset({"AND", "OR", "NOT"})
+_OPERATORS = frozenset({"AND", "OR"})  # NOT is a word (see search_words)
 Token = tuple[str, Any]
 
 
@@ -88,7 +88,7 @@ def _tokens(query: str) -> list[Token]:
 class _Parser:
     """FTS5's query language, read leniently (a dangling operator or parenthesis is left
     out, as the words-only reading of an invalid query leaves it out): ``OR`` binds less
-    than the words side by side (all of them), ``NOT`` more."""
+    than the words side by side (all of them); ``NOT`` is a word."""
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens, self.at, self.depth = tokens, 0, 0
@@ -115,9 +115,7 @@ class _Parser:
         parts: list[Node | None] = []
         while (token := self.peek()) not in (None, ("paren", ")"), ("operator", "OR")):
             self.at += 1
-            if token == ("operator", "NOT") and any(parts):
-                parts.append(_group("not", [self.one()]))
-            elif token is not None and token[0] != "operator":
+            if token is not None and token[0] != "operator":
                 parts.append(self.one(token))
         return _group("and", parts)
 

@@ -14,7 +14,7 @@ import re
 from diptych.storage.search_cjk import holds_cjk
 from diptych.storage.search_folding import RAISED, as_searched
 
-_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+_OPERATORS = frozenset({"AND", "OR", "NEAR"})  # NOT is a word (see search_words)
 _LAST_WORD = re.compile(r"\w+\Z")
 _RUN_BEFORE = re.compile(r"\S*\Z")
 _SHORTEST = 2
@@ -30,8 +30,8 @@ def as_typed(query: str) -> str:
     The query is left as it is where its last word is finished or a prefix would not
     serve: after a space, a closing quote or parenthesis (the user finished it) or a ``*``
     (a prefix already); a single letter (see :data:`_SHORTEST`); an operator (``OR``,
-    ``AND``, ``NOT``, ``NEAR``) or a column's name before ``:``; a word left out
-    (``-word``, or after ``NOT``), which as a prefix would leave out more than was typed;
+    ``AND``, ``NEAR``) or a column's name before ``:``; a word left out (``-word``),
+    which as a prefix would leave out more than was typed;
     a Chinese, Japanese or Korean word, which is found inside the runs of characters
     already (see :mod:`diptych.storage.search_cjk`); a number raised after a word
     (began¹, a footnote's, searched as a word of its own: see
@@ -60,11 +60,8 @@ def _chunk_start(text: str, at: int) -> int:
 def _prefix_fits(text: str, start: int, term: str) -> bool:
     """Whether the term that starts at ``start`` of ``text`` (its words ``term``, the last
     one ending ``text``) may end with a prefix: it ends with a word not in Chinese,
-    Japanese or Korean, and it is not left out (``-word``, ``NOT word``)."""
+    Japanese or Korean, and it is not left out (``-word``)."""
     last = _LAST_WORD.search(term)
     if last is None or len(last[0]) < _SHORTEST or holds_cjk(last[0]):
         return False
-    if text.startswith("-", start):
-        return False
-    before = text[:start].split()
-    return not before or before[-1] != "NOT"
+    return not text.startswith("-", start)

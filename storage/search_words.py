@@ -27,7 +27,11 @@ _LEFT_OUT_FILTER = re.compile(r"\{([^}]*)\}:")  # of a term split_excluded gives
 _PHRASE = re.compile(r'"([^"]*)"')
 # FTS5's ``col:`` or ``{a b}:``; other words before a colon (10:30, Re:) are words.
 _COLUMN_FILTER = re.compile(rf"(?:\{{[^}}]*\}}|(?<!\w)(?:{'|'.join(COLUMNS)}))\s*:", re.I)
-_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+# FTS5's operators, but NOT: in capitals in a quotation or a headline (NOT GUILTY, DO NOT
+# TOUCH) it is a word, and read as "leave out" it dropped what was looked for, silently
+# (``-word`` leaves out).
+_OPERATORS = frozenset({"AND", "OR", "NEAR"})
+_NOT = re.compile(r'(?<![\w"])NOT(?!\w)')
 _TERM = re.compile(r"(\w+)(\*?)", re.UNICODE)  # a word of the query, ``*`` if a prefix
 _CHUNK = re.compile(r"\S+")
 # Where a word of the text starts and ends: the index splits words at ``_`` too, and at
@@ -50,6 +54,17 @@ def _note_as_text(match: re.Match[str]) -> str:
     if re.search(r"(?<!\w)note(?!\w)", match.group(), re.I):
         return "text:"
     return match.group()
+
+
+def not_as_word(query: str) -> str:
+    """``query`` for FTS5 with each ``NOT`` outside quotes a word (quoted: ``"NOT"``),
+    not FTS5's operator (see :data:`_OPERATORS`)."""
+    if "NOT" not in query:
+        return query
+    parts = _PHRASE.split(query)
+    for i in range(0, len(parts), 2):  # outside quotes
+        parts[i] = _NOT.sub('"NOT"', parts[i])
+    return '"'.join(parts)
 
 
 def as_words(wanted: str) -> str:
