@@ -38,6 +38,18 @@ RAISED_AGAINST = re.compile(f"[{RAISED}](?<=[^\\W{RAISED}][{RAISED}])")
 _RAISED_AFTER_WORD = re.compile(f"([^\\W{RAISED}]+)([{RAISED}]+)")
 _GERSHAYIM = re.compile('(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
 _QUOTES = re.compile('["＂]')  # a straight quote, or a full-width one (NFKC: a straight one)
+# The quotes a phrase is pasted or typed in, as a straight one: “…” and ‟…”, „…“ and „…”
+# as German writes, «…» and »…« as French and German, and the single ones, ‘…’, ‚…‘ and
+# ‹…›, where they stand around words (an apostrophe, Xi’s, is inside a word).
+_DOUBLE_QUOTES = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\u301f]")
+_OPENING = "\u2018\u201a\u201b\u2039\u203a"  # ‘ ‚ ‛ ‹ ›
+_CLOSING = "\u2018\u2019\u2039\u203a"  # ‘ ’ ‹ ›
+_INSIDE = f'(?:[^{_OPENING}\u2019"]|\u2019(?=\\w))'  # an apostrophe inside a word too
+_SINGLE_QUOTED = re.compile(f"(?<!\\w)[{_OPENING}]({_INSIDE}*\\w{_INSIDE}*)[{_CLOSING}](?!\\w)")
+# A straight apostrophe inside a word (Xi's, l'ete), as the curly one there (Xi’s): one
+# word to FTS5, which reads the words of Xi’s as the phrase "xi s" but refuses Xi's, whose
+# words were then looked for anywhere (a text with "Xi" and a lone "s" was found).
+_APOSTROPHE_IN_WORD = re.compile("(?<=\\w)'(?=\\w)")
 
 
 STROKED = {"o": "øØ", "l": "łŁ", "d": "đĐ", "h": "ħĦ", "t": "ŧŦ"}
@@ -73,7 +85,10 @@ def as_searched(query: str) -> str:
     (10⁶ as "10 6", found where the text has 10⁶, not wherever it has a 10 and a 6, and
     marked once; inside a phrase already, as 10 6). A straight quote between two Hebrew
     letters is the gershayim of an abbreviation (ת"א, ארה"ב), part of its word, never the
-    start or end of a phrase: ``-ת"א`` left every result out."""
+    start or end of a phrase: ``-ת"א`` left every result out. A phrase in curly or other
+    quotes (“…”, „…“, «…», ‚…‘) is a phrase, as in straight ones, and a straight
+    apostrophe inside a word is the curly one (see :data:`_APOSTROPHE_IN_WORD`)."""
+    query = _as_quoted(query)
     if '"' in query and _GERSHAYIM.search(query):
         query = _GERSHAYIM.sub("\u05f4", query)  # read as a word's inner punctuation
     if not RAISED_AGAINST.search(query):
@@ -82,6 +97,15 @@ def as_searched(query: str) -> str:
     for i in range(0, len(parts), 2):
         parts[i] = _RAISED_AFTER_WORD.sub(r'"\1 \2"', parts[i])
     return without_marks(unicodedata.normalize("NFKC", apart('"'.join(parts))))
+
+
+def _as_quoted(query: str) -> str:
+    """``query`` with its phrases' quotes straight, and an apostrophe inside a word curly
+    (see :data:`_DOUBLE_QUOTES`, :data:`_APOSTROPHE_IN_WORD`)."""
+    if query.isascii():
+        return _APOSTROPHE_IN_WORD.sub("\u2019", query) if "'" in query else query
+    query = _SINGLE_QUOTED.sub(r'"\1"', _DOUBLE_QUOTES.sub('"', query))
+    return _APOSTROPHE_IN_WORD.sub("\u2019", query)
 
 
 def apart(text: str) -> str:

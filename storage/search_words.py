@@ -19,10 +19,10 @@ _FILTER = rf"\{{[^}}]*\}}\s*:|(?:{'|'.join(COLUMNS)})\s*:"
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
 # (as web search engines read it; FTS5 itself says ``... NOT ...``), in the columns a
 # filter names if one is before it (``-note:word``: what has the word in its note).
-# -e-mail: "e-mail"; -ת״א: a Hebrew abbreviation, its gershayim inside it (see as_searched)
-_EXCLUDED = re.compile(
-    rf'(?<!\S)-(?P<columns>(?:{_FILTER})\s*)?(?P<term>\w+(?:[-\u05f4]\w+)*\*?|"[^"]*"\*?)', re.I
-)
+# -e-mail: "e-mail", -Xi's: "Xi’s"; -ת״א: a Hebrew abbreviation, its gershayim inside it
+# (see as_searched)
+_LEFT_OUT = r'\w+(?:[-\u05f4\u2019]\w+)*\*?|"[^"]*"\*?'
+_EXCLUDED = re.compile(rf"(?<!\S)-(?P<columns>(?:{_FILTER})\s*)?(?P<term>{_LEFT_OUT})", re.I)
 _LEFT_OUT_FILTER = re.compile(r"\{([^}]*)\}:")  # of a term split_excluded gives
 _PHRASE = re.compile(r'"([^"]*)"')
 # FTS5's ``col:`` or ``{a b}:``; other words before a colon (10:30, Re:) are words.
