@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from diptych.storage.connection import Database
 from diptych.storage.search_folds import (
     VIEWS,
+    fold_dotless_letters,
     fold_marked_letters,
     fold_raised_numbers_apart,
     fold_search,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 APPLICATION_ID = 0x44505459  # "DPTY" in the file header marks a Diptych project
-SCHEMA_VERSION = 9  # the number of migrations below; tests keep them in step
+SCHEMA_VERSION = 10  # the number of migrations below; tests keep them in step
 MIGRATION_SET = "diptych"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied migrations
 
@@ -211,6 +212,9 @@ _STEPS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     # The passages an update of their article found only approximately, kept until the
     # analyst has looked at them: why, since which update, and what they quoted before.
     ("0009_passages_to_check", _passages_to_check),
+    # The dotless ı of Turkish as i (ışık, Işık, IŞIK and isik find each other): the texts
+    # that have one indexed by their folded words.
+    ("0010_dotless_letters", fold_dotless_letters),
 )
 
 

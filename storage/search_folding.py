@@ -56,9 +56,16 @@ STROKED = {"o": "øØ", "l": "łŁ", "d": "đĐ", "h": "ħĦ", "t": "ŧŦ"}
 """Letters with a stroke through them, written as the plain letter by those who type
 without them (Odegaard for Ødegaard, Lodz for Łódź), as an accented letter is without its
 accent; Unicode gives them no plain letter that the index would fall back to."""
-UNSTROKED = {ord(char): base for base, chars in STROKED.items() for char in chars}
-""":data:`STROKED` as a table for :meth:`str.translate`."""
-_STROKED_LETTER = re.compile("[" + "".join(STROKED.values()) + "]")
+DOTLESS = {"i": "ı"}
+"""The dotless ı of Turkish and Azerbaijani, as i: the capital of ı is I, which is i to the
+index and to case folding (Işık at the start of a sentence was another word than ışık in
+the middle of one, IŞIK than both), and a reader typing without Turkish letters types
+isik. The dotted capital İ is i already (its dot is a mark taken off)."""
+PLAIN_LETTERS = {**STROKED, **DOTLESS}
+"""Letters read as another plain letter: :data:`STROKED`, :data:`DOTLESS`."""
+UNSTROKED = {ord(char): base for base, chars in PLAIN_LETTERS.items() for char in chars}
+""":data:`PLAIN_LETTERS` as a table for :meth:`str.translate`."""
+_STROKED_LETTER = re.compile("[" + "".join(PLAIN_LETTERS.values()) + "]")
 
 
 def fold(text: str) -> str:
@@ -74,7 +81,7 @@ def plain(text: str) -> str:
     article, the filters): compatibility forms as the plain ones (NFKC), then case folded
     (``Straße`` as ``strasse``), without accents and marks (``Βουλή`` as ``βουλη``,
     ``ё`` as ``е``; see :mod:`diptych.storage.search_marks`), a letter with a stroke as
-    the plain one (``Ø`` as ``o``)."""
+    the plain one (``Ø`` as ``o``), the dotless ``ı`` as ``i`` (see :data:`DOTLESS`)."""
     return without_marks(unicodedata.normalize("NFKC", text).casefold()).translate(UNSTROKED)
 
 

@@ -31,7 +31,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from diptych.storage.bulk_rows import IDS, listed
-from diptych.storage.search_folding import RAISED, STROKED, indexed_form, needs_folding
+from diptych.storage.search_folding import (
+    DOTLESS,
+    RAISED,
+    STROKED,
+    indexed_form,
+    needs_folding,
+)
 from diptych.storage.search_marks import marked_unread
 
 if TYPE_CHECKING:
@@ -136,10 +142,21 @@ def fold_stroked_letters(db: sqlite_utils.Database) -> None:
     """The migration: the texts with a letter with a stroke (Ø, Ł) indexed by their folded
     words, the letter as the plain one, so that Odegaard finds Ødegaard (the index keeps
     the letter as written, which no word typed without it finds). Only those are read."""
-    letters = "".join(STROKED.values())
+    _fold_letters(db, "".join(STROKED.values()))
+
+
+def fold_dotless_letters(db: sqlite_utils.Database) -> None:
+    """The migration: the texts with a dotless ı (Turkish, Azerbaijani) indexed by their
+    folded words, the letter as i, so that ışık, Işık, IŞIK and isik find each other (the
+    index keeps ı as written, and lowers its capital I to i). Only those are read."""
+    _fold_letters(db, "".join(DOTLESS.values()))
+
+
+def _fold_letters(db: sqlite_utils.Database, letters: str) -> None:
+    """Index the texts that have any of ``letters`` by their folded words."""
     for indexed in INDEXED:
-        stroked = " OR ".join(f"{c} GLOB '*[{letters}]*'" for c in indexed.columns)
-        rows = db.conn.execute(f"SELECT id FROM {indexed.table} WHERE {stroked}")
+        having = " OR ".join(f"{c} GLOB '*[{letters}]*'" for c in indexed.columns)
+        rows = db.conn.execute(f"SELECT id FROM {indexed.table} WHERE {having}")
         _fold_rows(db.conn.execute, indexed, [row_id for (row_id,) in rows])
 
 

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from diptych.storage.search_cjk import CJK, holds_cjk
-from diptych.storage.search_folding import STROKED, FoldedText, as_searched, fold
+from diptych.storage.search_folding import PLAIN_LETTERS, FoldedText, as_searched, fold
 from diptych.storage.search_joined import joined, joined_pattern
 from diptych.storage.search_marks import unmarked
 
@@ -314,6 +314,6 @@ def _accented() -> dict[str, str]:
         base = unmarked(chr(code))
         if base != chr(code) and base.isascii() and base.isalpha():
             found[base.lower()] = found.get(base.lower(), "") + chr(code)
-    for base, stroked in STROKED.items():  # no accent to take off: the letter with a stroke
+    for base, stroked in PLAIN_LETTERS.items():  # no accent to take off: Ø, Ł, the dotless ı
         found[base] = found.get(base, "") + stroked
     return found

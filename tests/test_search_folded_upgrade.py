@@ -64,7 +64,7 @@ def test_a_format_3_project_is_updated_and_finds_words_in_either_form(tmp_path: 
     kept: list[Path] = []
     with Project.open(path, before_upgrade=lambda p: kept.append(p.path)) as project:
         assert kept == [path]  # a copy as it was is kept first
-        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
         assert found(project, "APEC") == [
             "article [ＡＰＥＣ]峰会于２０２５年举行。 The ﬁnal text.",
             "passage [ＡＰＥＣ]",

@@ -49,7 +49,7 @@ def test_a_format_4_project_is_updated_and_finds_a_word_before_its_footnote_numb
     kept: list[Path] = []
     with Project.open(path, before_upgrade=lambda p: kept.append(p.path)) as project:
         assert kept == [path]  # a copy as it was is kept first
-        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
         assert found(project, "began") == [
             "article Plain\nAPEC [began]",
             "article The war\nThe war [began]¹ in 1914 at ＡＰＥＣ's ﬁrst summit.",

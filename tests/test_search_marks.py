@@ -143,7 +143,7 @@ def test_a_format_7_project_is_updated_and_finds_words_typed_without_marks(
     kept: list[Path] = []
     with Project.open(path, before_upgrade=lambda p: kept.append(p.path)) as project:
         assert kept == [path]  # a copy as it was is kept first
-        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
         assert len(found(project, "объем")) == 2
         assert len(found(project, "Βουλη")) == 2  # the article and the memo
         assert len(found(project, "nguyen")) == 1

@@ -74,7 +74,7 @@ def test_a_format_6_project_is_updated_and_finds_a_stroked_letter_by_the_plain_o
     kept: list[Path] = []
     with Project.open(path, before_upgrade=lambda p: kept.append(p.path)) as project:
         assert kept == [path]  # a copy as it was is kept first
-        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
         assert len(found(project, "odegaard")) == 4
         assert found(project, "lodz") == [
             "article Plain\n[Lodz] and Odegaard",

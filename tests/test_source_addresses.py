@@ -159,7 +159,7 @@ def test_a_format_5_project_gets_its_articles_addresses_as_it_is_opened(tmp_path
     kept: list[Path] = []
     with Project.open(path, before_upgrade=lambda p: kept.append(p.path)) as opened:
         assert kept == [path]  # a copy as it was is kept first
-        assert opened.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert opened.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
         article = opened.articles.get(article_id=article_id)
         assert (article.title, article.source_url) == ("Trade talks", "")
         opened.articles.set_source_url(article_id=article_id, url=HERALD)

@@ -193,7 +193,7 @@ def test_a_format_8_project_is_given_the_table(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with Project.open(path) as project:
-        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
         assert set(checks(project).values()) == {None}
         update(project)
         assert sum(1 for c in checks(project).values() if c) == 2
