@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
-from diptych.storage.search_cjk import cjk_rows, holds_cjk
+from diptych.storage.search_cjk import cjk_rows, found_inside
 from diptych.storage.search_folding import FoldedText, as_searched, fold_query
 from diptych.storage.search_joined import with_joined
 from diptych.storage.search_snippets import Snippet, bracketed, snippet_of
 from diptych.storage.search_words import (
     COLUMNS,
-    WORD,
+    TERM_START,
     as_words,
     for_memos,
     left_out_in,
@@ -113,10 +113,10 @@ def search_in(conn: sqlite3.Connection, *, query: str, limit: int = 20) -> list[
     """:func:`search` through ``conn``, with SQLite's errors as they are."""
     query = as_searched(query)  # ＡＰＥＣ as APEC, began¹ as began 1 (see search_folding)
     wanted, excluded = split_excluded(query)
-    if not WORD.search(wanted):
+    if not TERM_START.search(wanted):
         return []
     found: Rows
-    if holds_cjk(query):  # words the index cannot find inside runs of characters
+    if found_inside(query):  # words the index cannot find inside runs of characters, emoji
         found = partial(cjk_rows, wanted=wanted, excluded=excluded, limit=limit)
     else:
         found = _fts_rows(wanted, excluded, limit)
@@ -256,7 +256,7 @@ def why_nothing_found(query: str) -> str | None:
     words are all left out (``-word``); None for a query that simply matched nothing.
     Said after "No matches" in the window and on the command line."""
     wanted, excluded = split_excluded(query)
-    if any(char.isalnum() for char in wanted):
+    if any(char.isalnum() for char in wanted) or TERM_START.search(wanted):
         return None
     if excluded:
         return "-word only leaves out what has it; add a word to look for"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from diptych.storage.search_emoji import holds_emoji
 from diptych.storage.search_folding import fold, indexed_form
 from diptych.storage.search_query import Atom, Group, Node, parse
 
@@ -59,6 +60,13 @@ a dozen whole sentences."""
 def holds_cjk(text: str) -> bool:
     """Whether ``text`` holds a Chinese, Japanese or Korean character."""
     return _CJK.search(text) is not None
+
+
+def found_inside(text: str) -> bool:
+    """Whether ``text`` holds what is looked for inside the texts rather than in the index:
+    Chinese, Japanese or Korean, or an emoji, which the index does not hold (see
+    :mod:`diptych.storage.search_emoji`)."""
+    return holds_cjk(text) or holds_emoji(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +194,7 @@ class _Statement:
         if not columns:
             return False, "0"  # a column this kind of result does not have (title: in a memo)
         text = fold(atom.text)  # as the index holds the texts (see search_folding)
-        if not holds_cjk(text):
+        if not found_inside(text):
             named = "" if atom.columns is None else f"{{{' '.join(c for _, c in columns)}}}: "
             return True, f'{named}"{text}"' + ("*" if atom.prefix else "")
         # A prefix* is found as the characters are (a substring is a prefix too), in the

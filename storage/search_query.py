@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from diptych.storage.search_emoji import EMOJI_SYMBOLS, EMOJI_TERM
+
 
 @dataclass(frozen=True, slots=True)
 class Atom:
@@ -59,7 +61,7 @@ _TOKEN = re.compile(
     r'|(?P<paren>[()])|(?P<chunk>[^\s()"]+)',
     re.IGNORECASE,
 )
-_TERM = re.compile(r"(\w+)(\*?)")
+_TERM = re.compile(rf"(\w+|{EMOJI_TERM})(\*?)")  # a word or an emoji
 _OPERATORS = frozenset({"AND", "OR"})  # NOT is a word (see search_words)
 Token = tuple[str, Any]
 
@@ -136,7 +138,7 @@ class _Parser:
             return _filtered(self.one(), columns)
         if kind == "phrase":
             text, prefix = value
-            return Atom(text, prefix) if re.search(r"\w", text) else None
+            return Atom(text, prefix) if re.search(rf"\w|[{EMOJI_SYMBOLS}]", text) else None
         if kind == "chunk":
             return _group("and", list(value))
         if token == ("paren", "(") and self.depth < _DEEPEST:

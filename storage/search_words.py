@@ -8,12 +8,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from diptych.storage.search_cjk import CJK, holds_cjk
+from diptych.storage.search_cjk import CJK, found_inside
+from diptych.storage.search_emoji import EMOJI_SYMBOLS, EMOJI_TERM
 from diptych.storage.search_folding import PLAIN_LETTERS, FoldedText, as_searched, fold
 from diptych.storage.search_joined import joined, joined_pattern
 from diptych.storage.search_marks import unmarked
 
 WORD = re.compile(r"\w+", re.UNICODE)
+TERM_START = re.compile(rf"\w|[{EMOJI_SYMBOLS}]")
+"""The start of something a query looks for: a word, or an emoji."""
 COLUMNS = ("title", "display_text", "exact", "note")  # of the two indexes
 _FILTER = rf"\{{[^}}]*\}}\s*:|(?:{'|'.join(COLUMNS)})\s*:"
 # ``-word``, ``-prefix*`` or ``-"a phrase"`` at the start of a term: leave out what has it
@@ -21,7 +24,7 @@ _FILTER = rf"\{{[^}}]*\}}\s*:|(?:{'|'.join(COLUMNS)})\s*:"
 # filter names if one is before it (``-note:word``: what has the word in its note).
 # -e-mail: "e-mail", -Xi's: "Xi’s"; -ת״א: a Hebrew abbreviation, its gershayim inside it
 # (see as_searched)
-_LEFT_OUT = r'\w+(?:[-\u05f4\u2019]\w+)*\*?|"[^"]*"\*?'
+_LEFT_OUT = rf'\w+(?:[-\u05f4\u2019]\w+)*\*?|{EMOJI_TERM}|"[^"]*"\*?'
 _EXCLUDED = re.compile(rf"(?<!\S)-(?P<columns>(?:{_FILTER})\s*)?(?P<term>{_LEFT_OUT})", re.I)
 _LEFT_OUT_FILTER = re.compile(r"\{([^}]*)\}:")  # of a term split_excluded gives
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -32,7 +35,8 @@ _COLUMN_FILTER = re.compile(rf"(?:\{{[^}}]*\}}|(?<!\w)(?:{'|'.join(COLUMNS)}))\s
 # (``-word`` leaves out).
 _OPERATORS = frozenset({"AND", "OR", "NEAR"})
 _NOT = re.compile(r'(?<![\w"])NOT(?!\w)')
-_TERM = re.compile(r"(\w+)(\*?)", re.UNICODE)  # a word of the query, ``*`` if a prefix
+# a word (or an emoji) of the query, ``*`` if a prefix
+_TERM = re.compile(rf"(\w+|{EMOJI_TERM})(\*?)", re.UNICODE)
 _CHUNK = re.compile(r"\S+")
 # Where a word of the text starts and ends: the index splits words at ``_`` too, and at
 # Chinese, Japanese or Korean written against other letters (see search_folding).
@@ -92,7 +96,7 @@ def split_excluded(query: str) -> tuple[str, list[str]]:
             continue
         term, named = match["term"], _columns_named(match["columns"])
         if term.startswith('"'):
-            if WORD.search(term):
+            if TERM_START.search(term):
                 excluded.append(named + term)
         elif term.endswith("*"):
             excluded.append(f'{named}"{term[:-1]}"*')
@@ -235,7 +239,7 @@ def _pattern(phrases: list[list[Term]]) -> re.Pattern[str]:
     inside = [
         alternative
         for alternative, phrase in zip(alternatives, longest, strict=False)
-        if any(holds_cjk(word) for word, _ in phrase)
+        if any(found_inside(word) for word, _ in phrase)
     ]
     if not inside:
         firsts = [phrase[0][0] for phrase in longest[: len(alternatives)]]
@@ -243,7 +247,8 @@ def _pattern(phrases: list[list[Term]]) -> re.Pattern[str]:
             return re.compile(_led_by_first_letters(alternatives, firsts))
         return re.compile(f"{_STARTS}(?:{'|'.join(alternatives)})")
     # Chinese, Japanese and Korean words are found inside the runs of characters (see
-    # diptych.storage.search_cjk), so they are marked there: no start of a word looked for.
+    # diptych.storage.search_cjk), so they are marked there: no start of a word looked for;
+    # an emoji likewise.
     words = [alternative for alternative in alternatives if alternative not in inside]
     return re.compile("|".join(inside + ([f"{_STARTS}(?:{'|'.join(words)})"] if words else [])))
 
@@ -257,7 +262,7 @@ accents: a pattern of a class for each of its letters took seconds to compile.""
 
 
 def _term_regex(word: str, prefix: bool) -> str:
-    if holds_cjk(word):  # inside a run, a prefix* too: the rest of the run is other words
+    if found_inside(word):  # inside a run, a prefix* too: the rest of the run is other words
         return "".join(_letter(char) for char in word)
     if len(word) > _LONGEST_ACCENTED:
         letters = f"(?i:{re.escape(word)})"

@@ -1,7 +1,7 @@
 """How the Search panel reads what is typed or pasted into it, through the real panel:
 ``-note:word`` leaves out by the note, NOT in capitals is a word, a phrase in curly quotes
 is a phrase, Xi's is one word, Turkish's dotless ı is i (in Find in article and the
-Library's filter too)."""
+Library's filter too), an emoji is looked for alone or in a phrase."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ ARTICLES = (
     ("Drill", "Ballistic missiles and a drill. President Xi met officials. The s-bahn was late."),
     ("Hava", "Işık ve ılık hava. IŞIK. Dışişleri Bakanı ılımlı."),
     ("Toplantıda karar", "Bir toplantı."),
+    ("Party", "Great news 🎉 for the team."),
+    ("Launch", "Great news 🚀 for the team."),
 )
 
 
@@ -65,9 +67,9 @@ def test_minus_note_leaves_out_the_passages_whose_note_has_the_word(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     everything = passages(qtbot, window, "note")
-    assert len(everything) == 4
+    assert len(everything) == 6
     left = passages(qtbot, window, "note -note:verdict")
-    assert len(left) == 3 and not any("Verdict" in heading for heading in left)
+    assert len(left) == 5 and not any("Verdict" in heading for heading in left)
 
 
 def test_not_in_capitals_is_a_word(qtbot: QtBot, window: MainWindow) -> None:
@@ -119,3 +121,10 @@ def test_the_library_filter_finds_the_dotless_i_typed_plainly(
     qtbot.keyClicks(library.filter, "toplantida")
     shown = [library.proxy.index(r, 0).data() for r in range(library.proxy.rowCount())]
     assert shown == ["Toplantıda karar"]
+
+
+def test_an_emoji_is_searched_alone_and_in_a_phrase(qtbot: QtBot, window: MainWindow) -> None:
+    assert articles(qtbot, window, "🎉") == ["Party"]
+    assert window.search.status.text() == "1 article (1 match)"
+    assert articles(qtbot, window, '"news 🚀 for"') == ["Launch"]  # not the other emoji
+    assert articles(qtbot, window, '"news ❤️ for"') == []

@@ -73,6 +73,7 @@ NOT_ON_THE_START_PATH = (
     "diptych.storage.search",  # with the first search
     "diptych.storage.search_words",
     "diptych.storage.search_snippets",
+    "diptych.storage.search_emoji",
     "diptych.storage.importing",  # the article readers: only to import or update
     "diptych.storage.decoding",
     "diptych.storage.import_html",
