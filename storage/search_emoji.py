@@ -23,6 +23,11 @@ _JOINING = "\u200d\ufe0f\u20e3\U000e0020-\U000e007f"
 variation selector of ❤️, the keycap's frame, the tags of a region's flag."""
 EMOJI_TERM = f"[{EMOJI_SYMBOLS}][{EMOJI_SYMBOLS}{_JOINING}]*"
 """An emoji or several written together, as a term of a query (a regular expression)."""
+_TONES = "\U0001f3fb-\U0001f3ff"  # the skin tones
+EMOJI_REST = f"(?:[{_TONES}{_JOINING}]|\u200d[{EMOJI_SYMBOLS}])*"
+"""What the text may write after an emoji looked for, as part of it: a skin tone, the
+variation selector, more of a sequence joined to it (👍 is marked 👍🏽 where the text has that,
+the whole emoji, as Find in article marks it)."""
 _EMOJI = re.compile(f"[{EMOJI_SYMBOLS}]")
 
 

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from diptych.storage.search_cjk import CJK, found_inside
-from diptych.storage.search_emoji import EMOJI_SYMBOLS, EMOJI_TERM
+from diptych.storage.search_emoji import EMOJI_REST, EMOJI_SYMBOLS, EMOJI_TERM, holds_emoji
 from diptych.storage.search_folding import PLAIN_LETTERS, FoldedText, as_searched, fold
 from diptych.storage.search_joined import joined, joined_pattern
 from diptych.storage.search_marks import unmarked
@@ -263,7 +263,7 @@ accents: a pattern of a class for each of its letters took seconds to compile.""
 
 def _term_regex(word: str, prefix: bool) -> str:
     if found_inside(word):  # inside a run, a prefix* too: the rest of the run is other words
-        return "".join(_letter(char) for char in word)
+        return "".join(_letter(char) for char in word) + (EMOJI_REST if holds_emoji(word) else "")
     if len(word) > _LONGEST_ACCENTED:
         letters = f"(?i:{re.escape(word)})"
     else:

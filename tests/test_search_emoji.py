@@ -66,3 +66,8 @@ def test_an_emoji_left_out_leaves_out_what_has_it(project: Project) -> None:
     titles = sorted(h.title for h in search(project, query="delegation -🎉"))
     assert titles == ["Launch"]
     assert why_nothing_found("-🎉") == "-word only leaves out what has it; add a word to look for"
+
+
+def test_an_emoji_is_marked_whole_with_its_skin_tone(project: Project) -> None:
+    hit = next(h for h in search(project, query="👍") if h.kind == "article")
+    assert "the team [👍🏽] and" in hit.snippet  # the whole emoji, not half of it
