@@ -8,6 +8,18 @@ what=${1:-app}
 PYTHON=${PYTHON:-python3}
 VENV=${VENV:-.venv}
 
+# The Python first: with one Diptych cannot use, nothing is worth installing.
+command -v "$PYTHON" >/dev/null || {
+  echo "There is no $PYTHON here. Run make with PYTHON=/path/to/python3.11 (3.11 to 3.13)" >&2
+  exit 1
+}
+"$PYTHON" - <<'PY'
+import sys
+if not (3, 11) <= sys.version_info[:2] <= (3, 13):
+    sys.exit(f"Diptych needs Python 3.11 to 3.13; {sys.executable} is {sys.version.split()[0]}. "
+             "Run make with PYTHON=/path/to/python3.11")
+PY
+
 # Shared libraries that the Qt wheels load (xcb for a real screen, EGL/GL, fonts).
 declare -A LIB_PACKAGE=(
   [libEGL.so.1]=libegl1 [libGL.so.1]=libgl1 [libxkbcommon.so.0]=libxkbcommon0
@@ -18,11 +30,16 @@ declare -A LIB_PACKAGE=(
   [libxcb-randr.so.0]=libxcb-randr0 [libxcb-render-util.so.0]=libxcb-render-util0
   [libxcb-image.so.0]=libxcb-image0 [libxcb-xkb.so.1]=libxcb-xkb1
 )
+# ldconfig is in /sbin, which is not on an ordinary user's PATH on Debian. The listings are
+# read whole before they are searched: a search that stops at the first match would cut the
+# listing short, and under pipefail that counts as not found.
+libraries=$(PATH="$PATH:/sbin:/usr/sbin" ldconfig -p 2>/dev/null || true)
+fonts=$(fc-list 2>/dev/null || true)
 missing=()
 for lib in "${!LIB_PACKAGE[@]}"; do
-  ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("${LIB_PACKAGE[$lib]}")
+  [[ $libraries == *"$lib"* ]] || missing+=("${LIB_PACKAGE[$lib]}")
 done
-fc-list 2>/dev/null | grep -q . || missing+=(fontconfig fonts-dejavu-core)
+[ -n "$fonts" ] || missing+=(fontconfig fonts-dejavu-core)
 "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if ((${#missing[@]})); then
   echo "Installing system packages: ${missing[*]}"
@@ -34,12 +51,6 @@ if ((${#missing[@]})); then
   fi
 fi
 
-"$PYTHON" - <<'PY'
-import sys
-if not (3, 11) <= sys.version_info[:2] <= (3, 13):
-    sys.exit(f"Diptych needs Python 3.11 to 3.13; {sys.executable} is {sys.version.split()[0]}. "
-             "Run make with PYTHON=/path/to/python3.11")
-PY
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 case "$what" in
