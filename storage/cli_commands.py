@@ -254,6 +254,8 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
             advice="Write it to a file with -o, for example: diptych export PROJECT"
             f" --format {fmt} -o {Path(args.project).stem}{FORMATS[fmt].suffix}",
         )
+    if args.output is not None:
+        _refuse_an_article_file(project, args.output)
     tag_ids = tuple(require_tag(project, n).id for n in args.tag) if args.tag else None
     options = ExportOptions(
         article_ids=tuple(args.article) if args.article else None,
@@ -277,6 +279,28 @@ def _export(project: Project, args: argparse.Namespace) -> Result:
         return Content(data, notes)
     write_atomically(args.output, data)
     return Output([str(args.output)], {"path": str(args.output), "bytes": len(data)}, notes)
+
+
+def _refuse_an_article_file(project: Project, output: Path) -> None:
+    """Refuse to write an export over a file of the name one of the project's articles was
+    imported from: that is most likely the user's own text (``notes.md`` imported, then
+    ``export -o notes.md``), which nothing could bring back."""
+    try:
+        if not output.is_file():
+            return
+    except OSError:  # cannot be looked at: writing it says what is wrong
+        return
+    for article in project.articles.all():
+        if article.source_name and Path(article.source_name).name == output.name:
+            raise InputError(
+                f"{output}: is the file article {article.id} ({_short(article.title)}) was"
+                " imported from, so it was not replaced",
+                advice="Choose another file name for the export.",
+            )
+
+
+def _short(title: str, room: int = 60) -> str:
+    return title if len(title) <= room else title[: room - 1].rstrip() + "…"
 
 
 def _is_text(mime: str) -> bool:
