@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -71,11 +72,31 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         " written in the terminal's encoding: a character it cannot show is written as an"
         " escape such as \\u2019 (in --json, JSON's own escape: the same JSON).",
     )
+    parser.add_argument(
+        "-V", "--version", action=_Version, help="print the version of Diptych and exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, add in _SUBCOMMANDS.items():
         if command is None or command == name:
             add(sub, name)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("diptych")
+        except PackageNotFoundError:  # run from a folder it was not installed from
+            number = "(not installed)"
+        parser._print_message(f"diptych {number}\n", sys.stdout)  # as argparse's own version
+        parser.exit()
 
 
 def command_named(argv: Sequence[str]) -> str | None:
