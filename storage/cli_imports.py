@@ -60,7 +60,10 @@ def import_command(project: Project, args: argparse.Namespace) -> Result:
         )
         data: dict[str, Any] = {
             "articles": _imported(added, read, duplicates),
-            "left_out": [{"reason": line} for line in found.left_out]
+            "left_out": [
+                {"file": str(folder), "reason": line}
+                for folder, line in zip(found.left_out_folders, found.left_out, strict=True)
+            ]
             + [_left_out(error) for error in [*unread, *bare]],
         }
         for path in exchange:

@@ -52,10 +52,12 @@ class FilesToImport:
             order, its own files before its sub-folders').
         left_out: one message per folder that held files that are not articles, or
             could not be read in full.
+        left_out_folders: the folder, as chosen, each message of ``left_out`` is about.
     """
 
     files: list[Path] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
+    left_out_folders: list[Path] = field(default_factory=list)
 
 
 def files_to_import(
@@ -89,7 +91,9 @@ def files_to_import(
         if is_folder(path):
             folder = _FolderSearch(path, keep_going)
             candidates = folder.files()
-            found.left_out.extend(folder.left_out())
+            said = folder.left_out()
+            found.left_out.extend(said)
+            found.left_out_folders.extend(path for _ in said)
         else:
             candidates = [path]
         for candidate in candidates:

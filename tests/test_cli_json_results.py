@@ -44,6 +44,22 @@ def test_import_json_gives_each_file_its_article_and_each_left_out_its_reason(
     assert "is already in the project as “Budget”" in left["reason"]
 
 
+def test_import_json_names_the_folder_whose_files_are_not_articles(tmp_path: Path) -> None:
+    """Every ``left_out`` entry has its ``file``, as the README's schema says: for a folder's
+    files that are not articles, the folder."""
+    project = tmp_path / "p.diptych"
+    folder = tmp_path / "folder"
+    write(folder / "a.txt", "Steel talks\n\nThe ministers met in Geneva on steel tariffs.\n")
+    write(folder / "x.pdf", "%PDF-1.4\n")
+    write(folder / "y.docx", "PK")
+    code, out, _err = run("import", project, folder, "--json")
+    assert code == 0
+    (left,) = json.loads(out)["left_out"]
+    assert left["file"] == str(folder)
+    assert "2 files that are not articles were left out (x.pdf, y.docx)" in left["reason"]
+    assert all("file" in entry for entry in json.loads(out)["left_out"])
+
+
 def test_import_json_names_the_article_a_changed_file_is_a_version_of(tmp_path: Path) -> None:
     project = tmp_path / "p.diptych"
     first = write(tmp_path / "v1" / "talks.txt", "Talks\n\nThe ministers met in Geneva.\n")
