@@ -15,6 +15,11 @@ from diptych.storage.project import Project
 from diptych.storage.tag_checks import clean_tag_name
 from diptych.storage.wording import counted
 
+EMPTY_CODEBOOK = (
+    "the codebook has no tags yet. Make one with `diptych tag PROJECT NAME`, or tag a passage"
+    " with `diptych annotate PROJECT ARTICLE --quote TEXT --tag NAME`."
+)
+
 
 def list_tags(project: Project, args: argparse.Namespace) -> Result:
     from diptych.storage.tag_counts import TagCount, count_tag_passages
@@ -41,6 +46,8 @@ def list_tags(project: Project, args: argparse.Namespace) -> Result:
         )
         total = f" ({below})" if below != usage.get(tag.id, 0) else ""
         lines.append(f"{tag.color}  {usage.get(tag.id, 0):>5}  {'  ' * depth}{tag.name}{total}")
+    if not data:  # an empty codebook, told apart from a failure
+        return Output([], [], [EMPTY_CODEBOOK])
     return Output(lines, data)
 
 

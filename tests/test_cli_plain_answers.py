@@ -215,3 +215,18 @@ def test_a_new_tag_path_given_to_tag_is_refused_with_advice_it_can_follow(
     assert code == 2 and "diptych tag PROJECT Tariffs --parent Economy" in err
     assert run("tag", codebook, "Tariffs", "--parent", "Economy")[0] == 0  # as advised
     assert "Economy/Tariffs" in tag_paths(codebook)
+
+
+def test_tags_on_an_empty_codebook_says_so(tmp_path: Path, article: Path) -> None:
+    """A new project's codebook is empty: `tags` says so on stderr, which an empty listing
+    alone would not tell from a failure (status 0, nothing on stdout for a script)."""
+    project = tmp_path / "study.diptych"
+    assert run("import", project, article)[0] == 0
+    code, out, err = run("tags", project)
+    assert (code, out) == (0, "")
+    assert "the codebook has no tags yet" in err and "diptych tag PROJECT NAME" in err
+    code, out, err = run("tags", project, "--json")
+    assert (code, json.loads(out)) == (0, [])
+    assert run("tag", project, "Economy")[0] == 0
+    code, out, err = run("tags", project)
+    assert code == 0 and "Economy" in out and err == ""
