@@ -30,16 +30,51 @@ from diptych.storage.project import Project
 
 
 def no_display_message() -> str | None:
-    """Why the window cannot open here, or None (Linux without X11 or Wayland)."""
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+    """Why the window cannot open here, or None (Linux without X11 or Wayland, or with an
+    X display that does not answer: ssh without X forwarding, a session that has ended)."""
+    if not sys.platform.startswith("linux"):
         return None
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return None  # offscreen, wayland, … : Qt's own choice
+    display = os.environ.get("DISPLAY", "")
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return None  # the window opens on Wayland
+    if not display:
+        return (
+            "diptych: there is no display to open the window on (neither DISPLAY nor "
+            "WAYLAND_DISPLAY is set). Run it in a desktop session, or use the command line: "
+            "diptych --help"
+        )
+    if x_display_answers(display):
         return None
     return (
-        "diptych: there is no display to open the window on (neither DISPLAY nor "
-        "WAYLAND_DISPLAY is set). Run it in a desktop session, or use the command line: "
-        "diptych --help"
+        f"diptych: there is no display to open the window on (the display {display} that "
+        "DISPLAY names cannot be reached). Run it in a desktop session (over ssh, with X "
+        "forwarding: ssh -X), or use the command line: diptych --help"
     )
+
+
+def x_display_answers(display: str) -> bool:
+    """Whether the X display ``display`` accepts a connection, as Qt's xcb platform would
+    make it (the same library, the same rules for the name and for the authority file).
+    True when that cannot be told (no libxcb to ask): Qt then says what is wrong itself.
+    A connection made and closed again costs about a millisecond."""
+    import ctypes
+
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(os.fsencode(display), None)  # never NULL: an error one
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
 
 
 def keep_start_up_objects() -> None:
