@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diptych.storage.anchors import find_quote
 from diptych.storage.errors import DiptychError, ProjectFileError
@@ -22,6 +23,9 @@ from diptych.storage.project import Project, new_uuid
 from diptych.storage.project_checks import read_header
 from diptych.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from diptych.storage.tag_keys import stored_keys, write_keys
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SAMPLE_FILES = ("000_1cefcc49ccd7fc22.txt", "001_58ff977ce34ff27f.txt")
 TEMPLATE = "sample.diptych"
@@ -117,6 +121,7 @@ def create_sample_project(path: str | Path) -> Project:
 
 
 # Columns that make a project's objects its own: given afresh to each copy of the template.
+TEMPLATE_TIME = "2025-01-01T00:00:00Z"  # the template's times: each copy has its own
 _IDENTITY = {
     "articles": ("imported_at", "updated_at"),
     "tags": ("created_at",),
@@ -151,22 +156,7 @@ def _copy_template(template: Path, path: Path) -> Project:
     try:
         now = project.now()
         with project.transaction():
-            db = project.db
-            for key, value in (("uuid", new_uuid()), ("created_at", now)):
-                db.execute("UPDATE project_info SET value = ? WHERE key = ?", [value, key])
-            keys = stored_keys(db)  # by the tags' uuids, which change below
-            old_uuids = dict(db.execute("SELECT id, uuid FROM tags").fetchall())
-            for table, times in _IDENTITY.items():
-                sets = ", ".join(["uuid = ?", *(f"{column} = ?" for column in times)])
-                ids = [row[0] for row in db.execute(f"SELECT id FROM {table}").fetchall()]
-                db.conn.executemany(
-                    f"UPDATE {table} SET {sets} WHERE id = ?",
-                    [(new_uuid(), *(now for _ in times), i) for i in ids],
-                )
-            if keys is not None:
-                new_uuids = dict(db.execute("SELECT id, uuid FROM tags").fetchall())
-                moved = {old_uuids[i]: new_uuids[i] for i in old_uuids}
-                write_keys(db, {key: moved[uuid] for key, uuid in keys.items() if uuid in moved})
+            _give_identity(project, lambda _table, _id: new_uuid(), now)
         # The file itself, not only its log, now says which project it is: whether another
         # file was written over it is told from that (``file_overwritten.overwritten``).
         project.fold_log()
@@ -176,6 +166,27 @@ def _copy_template(template: Path, path: Path) -> Project:
             leftover.unlink(missing_ok=True)
         raise
     return project
+
+
+def _give_identity(project: Project, uuid_of: Callable[[str, int], str], now: str) -> None:
+    """Give the project, and each of its rows that has one, the uuid ``uuid_of(table, id)``
+    and the time ``now`` (the tags' keys follow their tags' new uuids)."""
+    db = project.db
+    for key, value in (("uuid", uuid_of("project_info", 0)), ("created_at", now)):
+        db.execute("UPDATE project_info SET value = ? WHERE key = ?", [value, key])
+    keys = stored_keys(db)  # by the tags' uuids, which change below
+    old_uuids = dict(db.execute("SELECT id, uuid FROM tags").fetchall())
+    for table, times in _IDENTITY.items():
+        sets = ", ".join(["uuid = ?", *(f"{column} = ?" for column in times)])
+        ids = [row[0] for row in db.execute(f"SELECT id FROM {table}").fetchall()]
+        db.conn.executemany(
+            f"UPDATE {table} SET {sets} WHERE id = ?",
+            [(uuid_of(table, i), *(now for _ in times), i) for i in ids],
+        )
+    if keys is not None:
+        new_uuids = dict(db.execute("SELECT id, uuid FROM tags").fetchall())
+        moved = {old_uuids[i]: new_uuids[i] for i in old_uuids}
+        write_keys(db, {key: moved[uuid] for key, uuid in keys.items() if uuid in moved})
 
 
 def build_sample_project(path: str | Path) -> Project:
@@ -217,13 +228,28 @@ def _fill(project: Project) -> None:
 
 def build_template(target: Path) -> None:
     """Write the sample project's template (``make sample-template``): built, compacted,
-    one plain file (no -wal) that a first start copies."""
+    one plain file (no -wal) that a first start copies. Its uuids and times are fixed, so
+    that building it again, with nothing changed, writes the same bytes (each copy a first
+    start makes is given its own)."""
     import tempfile
+    import uuid
 
     with (
         tempfile.TemporaryDirectory() as folder,
         build_sample_project(Path(folder) / TEMPLATE) as project,
     ):
+        with project.transaction():
+            _give_identity(
+                project,
+                lambda table, i: str(uuid.uuid5(uuid.NAMESPACE_URL, f"diptych:sample/{table}/{i}")),
+                TEMPLATE_TIME,
+            )
+            if project.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'"
+            ).fetchone():
+                project.db.execute(
+                    "UPDATE _sqlite_migrations SET applied_at = ?", ["2025-01-01 00:00:00+00:00"]
+                )
         target.unlink(missing_ok=True)
         project.db.execute("VACUUM INTO ?", [str(target)])
     with Project.open(target) as written:

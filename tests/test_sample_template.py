@@ -111,3 +111,23 @@ def test_a_copy_cut_short_leaves_no_half_project(
     with pytest.raises(KeyboardInterrupt):
         sample.create_sample_project(path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_building_the_template_again_writes_the_same_bytes(tmp_path: Path) -> None:
+    """``make sample-template`` with nothing changed leaves the file as it was (its uuids
+    and times are fixed; each copy a first start makes gets its own)."""
+    one, two = tmp_path / "one.diptych", tmp_path / "two.diptych"
+    sample.build_template(one)
+    sample.build_template(two)
+    assert one.read_bytes() == two.read_bytes()
+    copy = sample.create_sample_project(tmp_path / "copy.diptych")
+    try:
+        uuids = {row[0] for row in copy.db.execute("SELECT uuid FROM annotations").fetchall()}
+    finally:
+        copy.close()
+    built = sqlite3.connect(one)
+    try:
+        fixed = {row[0] for row in built.execute("SELECT uuid FROM annotations").fetchall()}
+    finally:
+        built.close()
+    assert uuids and not uuids & fixed
