@@ -27,8 +27,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DESKTOP_ENTRY = HERE / "diptych.desktop"
-MIME_TYPE = HERE / "diptych-mime.xml"
+DESKTOP_ENTRY = ROOT / "resources" / "desktop" / "diptych.desktop"
+MIME_TYPE = ROOT / "resources" / "desktop" / "diptych-mime.xml"
 ICON = ROOT / "resources" / "icons" / "diptych.svg"
 
 # Where each file goes, relative to the data folder.

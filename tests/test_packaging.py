@@ -16,6 +16,11 @@ def test_every_code_folder_is_a_listed_package() -> None:
         for init in (ROOT / folder).rglob("__init__.py"):
             rel = init.parent.relative_to(ROOT / folder)
             found.add(".".join([package, *rel.parts]))
+    # Folders of data only (icons, samples): listed too, so that their files are installed
+    # and the build does not warn that it would leave them out.
+    for folder in (ROOT / "resources").iterdir():
+        if folder.is_dir() and folder.name != "__pycache__":
+            found.add(f"diptych.resources.{folder.name}")
     assert found == listed
 
 

@@ -162,7 +162,7 @@ def test_remove_takes_out_what_install_wrote_and_nothing_else(tmp_path: Path) ->
 
 
 def test_the_file_type_matches_a_real_project_file_by_name_and_by_content(tmp_path: Path) -> None:
-    root = ET.parse(ROOT / "packaging" / "diptych-mime.xml").getroot()
+    root = ET.parse(ROOT / "resources" / "desktop" / "diptych-mime.xml").getroot()
     kind = root.find("m:mime-type", MIME_NS)
     assert kind is not None and kind.get("type") == "application/x-diptych-project"
     globs = [g.get("pattern") for g in kind.findall("m:glob", MIME_NS)]
