@@ -30,7 +30,10 @@ def shaped_text(document: QTextDocument, start: int, end: int) -> str | None:
         text = block.text()
         first = max(start, block.position()) - block.position()
         last = min(end, block.position() + block.length() - 1) - block.position()
-        marker = _marker(block) if first == 0 else ""
+        # A selection that ends where a block starts (a triple click takes an item with its
+        # line end) holds nothing of that block: no marker of an item not selected.
+        taken = first == 0 and block.position() < end
+        marker = _marker(block) if taken else ""
         listed = listed or block.textList() is not None
         lines.append(marker + text[first:last])
         if block.position() + block.length() > end:

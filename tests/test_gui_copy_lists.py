@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_support import keyboard_in, open_window, select_text
+from gui_support import keyboard_in, open_window, point_of, select_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -71,3 +71,33 @@ def test_part_of_an_item_is_copied_as_it_is(
     assert copied(qtbot, context, tmp_path / "b", "a.md", MARKDOWN, "Before the list.") == (
         "Before the list."
     )
+
+
+def test_a_selection_ending_where_the_next_item_starts_copies_no_marker_of_it(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    quote = "First bullet: exporters lose 10%\n"
+    assert copied(qtbot, context, tmp_path, "a.md", MARKDOWN, quote) == (
+        "• First bullet: exporters lose 10%\n"
+    )
+    (tmp_path / "b").mkdir()
+    assert copied(qtbot, context, tmp_path / "b", "p.html", HTML, "Third point\n") == (
+        "3. Third point\n"
+    )
+
+
+def test_a_triple_clicked_item_is_copied_with_its_own_marker_only(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    with Project.create(tmp_path / "lists.diptych") as project:
+        project.articles.add(parsed=parse_article(MARKDOWN.encode(), name="a.md"))
+    window = open_window(qtbot, context, Project.open(tmp_path / "lists.diptych"))
+    pane = keyboard_in(qtbot, window, 0)
+    start, _ = select_text(pane, "nested one")
+    point = point_of(pane, start + 3)
+    viewport = pane.view.viewport()
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    assert pane.view.textCursor().selectedText().startswith("nested one")
+    qtbot.keyClick(pane.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text().rstrip("\n") == "    1. nested one"
