@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextListFormat
 
-BULLET = "•"
+from diptych.storage.item_markers import BULLET
+
 _INDENT = "    "
 _BULLETS = frozenset(
     {

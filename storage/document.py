@@ -190,6 +190,45 @@ def heading_ranges(data: str) -> list[tuple[int, int]]:
     ]
 
 
+class ItemMark(NamedTuple):
+    """Where a list item is, how deep it is nested and how it is marked (see
+    :class:`Block`)."""
+
+    start: int
+    end: int
+    level: int
+    number: int
+    marker: str
+
+
+def item_marks(data: str) -> list[ItemMark]:
+    """The list items among the blocks :func:`blocks_to_json` wrote, in order, without
+    making the others into blocks (text copied out needs only these for its bullets)."""
+    decoded = json.loads(data)
+    if isinstance(decoded, list):  # the older form
+        blocks = blocks_from_json(data)
+        return [
+            ItemMark(b.start, b.end, b.level, b.number, b.marker)
+            for b in blocks
+            if b.kind is BlockKind.ITEM
+        ]
+    item = BlockKind.ITEM.value
+    count = len(decoded["k"])
+    return [
+        ItemMark(start, end, level, number, marker)
+        for kind, start, end, level, number, marker in zip(
+            decoded["k"],
+            decoded["s"],
+            decoded["e"],
+            decoded.get("l", [0] * count),
+            decoded.get("n", [0] * count),
+            decoded.get("m", [""] * count),
+            strict=True,
+        )
+        if kind == item
+    ]
+
+
 def blocks_from_json(data: str) -> tuple[Block, ...]:
     """Inverse of :func:`blocks_to_json`; also reads the older one-object-per-block form."""
     decoded = json.loads(data)

@@ -28,6 +28,22 @@ _ROMAN = (
 )
 
 
+BULLET = "•"
+_INDENT = "    "  # a level of nesting, in text copied out
+
+
+def copied_marker(level: int, number: int, marker: str) -> str:
+    """What a list item copied out as text starts with, as the window shows it: four
+    spaces a level of nesting below the first, then its bullet or number and a space
+    ("• ", "    3. "); an item shown without a marker, its indent alone."""
+    indent = _INDENT * max(level - 1, 0)
+    if marker == NO_MARKER:
+        return indent
+    if is_numbered(number, marker):
+        return f"{indent}{item_label(number, marker)} "
+    return f"{indent}{BULLET} "
+
+
 def is_numbered(number: int, marker: str) -> bool:
     """True for an item of an ordered list, as the window tells it: one with a marker of
     numbers, or, in an article imported before markers were kept, a number above 0."""
