@@ -1,10 +1,12 @@
 """Plain text as scrapers leave it, and verbatim text.
 
 Scraped articles (format ``"text"``) keep one paragraph per line, headings as short lines
-or as Markdown's ``## `` lines (:mod:`diptych.storage.text_headings`), ``- `` bullets,
-``*emphasis*`` and pipe tables, some of them broken over several lines.
-:func:`parse_text` turns that back into structure; the pipe-table rules are in
-:class:`PipeTable` at the end of this module.
+(:mod:`diptych.storage.text_guessed_headings`) or as Markdown's ``## `` lines
+(:mod:`diptych.storage.text_headings`), ``- `` bullets, ``*emphasis*`` and pipe tables,
+some of them broken over several lines. E-mail, wire copy and text saved from PDFs are
+hard-wrapped instead: their paragraphs' lines are joined first
+(:mod:`diptych.storage.text_lines`). :func:`parse_text` turns that back into structure; the
+pipe-table rules are in :class:`PipeTable` at the end of this module.
 
 Verbatim text (format ``"plain"``, used for text whose offsets must not move, such as
 REFI-QDA sources) is read by :func:`parse_plain`: one paragraph per line, nothing
@@ -18,7 +20,9 @@ import re
 from diptych.storage.decoding import normalise_newlines
 from diptych.storage.document import ArticleText, Block, BlockKind, SpanStyle
 from diptych.storage.text_builder import TextBuilder
+from diptych.storage.text_guessed_headings import looks_like_heading as looks_like_heading
 from diptych.storage.text_headings import marked_heading, reads_marked_headings
+from diptych.storage.text_lines import LineKind, read_layout
 
 # `**strong**` and `*emphasis*`: the stars must hug the text and must not touch a word
 # character on the outside, so "5 * 3 * 2" and "a*b*c" stay literal. Contents may not
@@ -27,18 +31,6 @@ _STRONG = re.compile(r"(?<![\w*])\*\*(?![\s*])((?:[^*]|\*(?!\*))+?)(?<![\s*])\*\
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?![\s*])([^*]+?)(?<![\s*])\*(?![\w*])")
 _ITEM = re.compile(r"([ \t]*)(?:([-*•◦▪])|([1-9]\d{0,2})[.)])[ \t]+(?=\S)")
 _RULE = re.compile(r"([-*=])(?:[ \t]*\1){2,}")
-_TRAILING_QUOTES = "\"'”’»)]"
-_SENTENCE_END = tuple(".!?:;,…")
-_HEADING_MAX_CHARS = 100
-_HEADING_MAX_WORDS = 12
-# A line that fills in a field ("Date: 4 March 2025", "To: Minister", "Q: ...") is no
-# heading, however short: notes, transcripts and mails start with such lines.
-_FIELD = re.compile(
-    r"(?:date|time|from|to|cc|bcc|sent|subject|re|location|place|venue|author|by|source|"
-    r"published|updated|interviewer|interviewee|speaker|participant|respondent|q|a|"
-    r"tags|keywords|category|status|ref|reference|attendees|present)\s*:\s",
-    re.IGNORECASE,
-)
 _HEADING_MAX_LEVEL = 3
 
 Inline = list[tuple[str, SpanStyle | None]]
@@ -56,10 +48,22 @@ def parse_text(text: str) -> ArticleText:
     # A form feed breaks the page (text from PDFs starts each page with one): a line end.
     lines = normalise_newlines(text).replace("\f", "\n").split("\n")
     marked = sum(1 for line in lines if marked_heading(line.strip()))
-    reader = _TextReader(marked_headings=marked if reads_marked_headings(lines) else 0)
-    for line in lines:
-        reader.feed(line)
+    marked = marked if reads_marked_headings(lines) else 0
+    layout = read_layout(lines, lambda line: _line_kind(line, marked_headings=marked > 0))
+    reader = _TextReader(marked_headings=marked, headings_stand_alone=layout.headings_stand_alone)
+    for line in layout.lines:
+        reader.feed(line.text, alone=line.alone)
     return reader.finish()
+
+
+def _line_kind(line: str, *, marked_headings: bool) -> LineKind:
+    """What a non-blank line is, for joining the lines of a hard-wrapped paragraph."""
+    stripped = line.strip()
+    if PipeTable.accepts(stripped) or _RULE.fullmatch(stripped):
+        return LineKind.OTHER
+    if marked_headings and marked_heading(stripped):
+        return LineKind.OTHER
+    return LineKind.ITEM if _ITEM.match(line) else LineKind.PROSE
 
 
 def parse_plain(text: str) -> ArticleText:
@@ -99,36 +103,24 @@ def _emphasis_runs(text: str) -> Inline:
     return [run for run in runs if run[0]]
 
 
-def looks_like_heading(text: str) -> bool:
-    """True for a short, title-like line: capitalised, no sentence punctuation at the end,
-    not a field filled in ("Date: 4 March 2025")."""
-    if not text or len(text) > _HEADING_MAX_CHARS:
-        return False
-    if text.rstrip(_TRAILING_QUOTES).endswith(_SENTENCE_END):
-        return False
-    if not (text[0].isupper() or text[0].isdigit()):
-        return False
-    if _FIELD.match(text):
-        return False
-    return len(text.split()) <= _HEADING_MAX_WORDS
-
-
 class _TextReader:
     """Reads scraped text line by line into a :class:`TextBuilder`."""
 
-    def __init__(self, *, marked_headings: int = 0) -> None:
+    def __init__(self, *, marked_headings: int = 0, headings_stand_alone: bool = False) -> None:
         # A text that marks its headings ("# Housing", "## Rents") is taken at its word:
         # its other short lines ("By Jane Smith") are not guessed to be headings. One
         # marked line alone ("# Appendix" far down) says nothing of the others.
         self._marked_headings = marked_headings > 0
         self._guess_headings = marked_headings < 2
+        # Where blank lines part the paragraphs, a heading stands alone between them.
+        self._headings_stand_alone = headings_stand_alone
         self._builder = TextBuilder()
         self._table: PipeTable | None = None
         self._tables = 0
         self._heading_level = 0  # level of the previous line if it was a heading
 
-    def feed(self, line: str) -> None:
-        """Take one line (without its newline)."""
+    def feed(self, line: str, *, alone: bool = True) -> None:
+        """Take one line (without its newline); ``alone``: blank lines are around it."""
         stripped = line.strip()
         if not stripped:
             return  # blank lines separate nothing
@@ -148,7 +140,7 @@ class _TextReader:
             self._add_runs(parse_inline(heading.text))
             self._heading_level = 0
         else:
-            self._add_line(stripped)
+            self._add_line(stripped, may_head=alone or not self._headings_stand_alone)
 
     def finish(self) -> ArticleText:
         """Close everything and return the article."""
@@ -162,9 +154,10 @@ class _TextReader:
         self._add_runs(parse_inline(text))
         self._heading_level = 0
 
-    def _add_line(self, text: str) -> None:
+    def _add_line(self, text: str, *, may_head: bool) -> None:
         runs = parse_inline(text)
-        if self._guess_headings and looks_like_heading("".join(run for run, _ in runs)):
+        guess = self._guess_headings and may_head
+        if guess and looks_like_heading("".join(run for run, _ in runs)):
             level = min(self._heading_level + 1, _HEADING_MAX_LEVEL) if self._heading_level else 2
             self._builder.begin(BlockKind.HEADING, level=level)
             self._heading_level = level
