@@ -12,8 +12,9 @@
 # item or table line, a line indented further than the one before (code, a quotation), or
 # a line with tabs (columns of figures).
 #
-# Where blank lines part a text's paragraphs, a heading stands alone between them: a
-# short line among others ("By John Smith", "Reuters", "12 July 2023") is not one.
+# Where blank lines part a text's paragraphs, a heading stands alone between them (or
+# right above a list or table): a short line among others ("By John Smith", "Reuters",
+# "12 July 2023") is not one.
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ class TextLine:
 
     Attributes:
         text: the line as written (its indent kept), continued lines joined stripped.
-        alone: a blank line (or the text's start or end) is before it and after it.
+        alone: a blank line (or the text's start or end) is before it, and after it a
+            blank line, the text's end, or a list or table that starts at once.
     """
 
     text: str
@@ -121,8 +123,10 @@ def _joined(
             pieces.append(line.strip())
             previous = line
         else:
-            if pieces:
-                yield TextLine(" ".join(pieces), alone=False)
+            if pieces:  # a list or a table may follow its heading directly
+                yield TextLine(
+                    " ".join(pieces), alone=after_blank and line_kind is not LineKind.PROSE
+                )
                 after_blank = False
             pieces, previous = [line], line
             opened = line_kind if line_kind is not LineKind.OTHER else None

@@ -169,6 +169,17 @@ def test_a_page_of_pdftotext_output_reads_as_its_paragraphs() -> None:
     assert len(article.blocks) == 4
 
 
+def test_a_heading_right_above_a_list_or_a_table_stands_alone() -> None:
+    text = (
+        "The report was published on Monday.\n\n"
+        "Recommendations\n- Talk more\n- Ship more\n\n"
+        "Figures\n| Port | Ships |\n|---|---|\n| Odesa | 40 |\n\n"
+        "By Jane Doe\n- a list after a byline\n\n"
+        "The end of the report, as it was published.\n"
+    )
+    assert [h.text for h in parse_text(text).outline()] == ["Recommendations", "Figures"]
+
+
 def test_lines_of_one_paragraph_each_are_read_as_before() -> None:
     text = (
         "Officials met in Istanbul on Monday to talk about the grain deal once more.\n"
