@@ -61,6 +61,8 @@ def _line_kind(line: str, *, marked_headings: bool) -> LineKind:
     stripped = line.strip()
     if PipeTable.accepts(stripped) or _RULE.fullmatch(stripped):
         return LineKind.OTHER
+    if stripped.startswith(">"):
+        return LineKind.OTHER  # a mail's quoted line: joined, its marks would run on inside
     if marked_headings and marked_heading(stripped):
         return LineKind.OTHER
     return LineKind.ITEM if _ITEM.match(line) else LineKind.PROSE

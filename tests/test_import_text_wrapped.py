@@ -169,6 +169,23 @@ def test_a_page_of_pdftotext_output_reads_as_its_paragraphs() -> None:
     assert len(article.blocks) == 4
 
 
+def test_the_quoted_lines_of_a_mail_are_not_run_together() -> None:
+    mail = (
+        "Thanks for the figures you sent on Monday. We will use them in\n"
+        "the report, and I will send you the draft before it goes out to\n"
+        "the ministry.\n\n"
+        "> Shipping through the Black Sea fell by a third in the year to\n"
+        "> June, as insurers raised their premiums and owners kept away.\n"
+    )
+    article = parse_text(mail)
+    assert [article.text[b.start : b.end] for b in article.blocks] == [
+        "Thanks for the figures you sent on Monday. We will use them in the report, and I"
+        " will send you the draft before it goes out to the ministry.",
+        "> Shipping through the Black Sea fell by a third in the year to",
+        "> June, as insurers raised their premiums and owners kept away.",
+    ]
+
+
 def test_a_heading_right_above_a_list_or_a_table_stands_alone() -> None:
     text = (
         "The report was published on Monday.\n\n"
