@@ -82,11 +82,14 @@ class OldText:
             return 1.0
         return 2 * len(old & new) / (len(old) + len(new))
 
-    def line_ordinal(self, anchor: Anchor) -> tuple[int, int]:
+    def line_ordinal(self, anchor: Anchor) -> tuple[int, int] | None:
         """Which occurrence of its quote the passage is in its old line (from 0), and how many
-        that line holds."""
+        that line holds; None where its quote is not where it says in the old text (a
+        passage stored wrong)."""
         old = self._old_text
         found = _occurrences(old, anchor.exact, *_line_bounds(old, anchor.start, anchor.end))
+        if anchor.start not in found:
+            return None
         return found.index(anchor.start), len(found)
 
     def occurrences_in_line(self, exact: str, at: int) -> list[int]:

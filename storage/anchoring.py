@@ -331,9 +331,10 @@ class _Finder:
         if len(alike) > 1 and alike[1][0] > alike[0][0] - PAIRED_MARGIN:
             return None, True
         found = lines[alike[0][1]]
-        ordinal, count = old.line_ordinal(anchor)
+        placed = old.line_ordinal(anchor)
         starts = old.occurrences_in_line(anchor.exact, found[0].start)
-        if len(starts) == count:  # as many as before: the same one of them
+        if placed is not None and len(starts) == placed[1]:  # as many as before: the same one
+            ordinal = placed[0]
             match = Match(starts[ordinal], starts[ordinal] + len(anchor.exact), 0)
             return replace(score_match(self._text, anchor, match, expected), own=True), False
         return replace(max(found, key=Candidate.rank), doubtful=True), False  # compared

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_refiqda_export import build_project
 from test_refiqda_import import snapshot
@@ -155,6 +155,9 @@ def check_found(result: object, new_text: str) -> None:
 
 @FUZZ
 @given(st.lists(stored_anchors(), max_size=4), _ANCHOR_TEXT, st.one_of(st.none(), _ANCHOR_TEXT))
+@example(  # a passage stored at -1: its quote not where it says in the old text
+    anchors=[Anchor(start=-1, end=0, exact="b", prefix="", suffix="0")], new_text="b", old_text=" b"
+)
 def test_reanchoring_any_stored_anchor_never_fails(
     anchors: list[Anchor], new_text: str, old_text: str | None
 ) -> None:
