@@ -183,7 +183,7 @@ class PaneFind(QObject):
             start, end = self.matches[self._match]
             # Out of view, it comes in a quarter down the pane with the text around it, as
             # a search result does, not on the last line with its sentence cut off.
-            bring_into_view(self.view, start)
+            bring_into_view(self.view, start, end)
             self.view.select_range(start, end)
             self._shown = (start, end)
         else:

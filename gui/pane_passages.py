@@ -110,7 +110,7 @@ class PanePassages(QObject):
         mark = self.view.index.get(annotation_id) if self.view.index else None
         self.selected = annotation_id if mark else 0
         if mark is not None and scroll:
-            pane_reading.bring_into_view(self.view, mark.start)
+            pane_reading.bring_into_view(self.view, mark.start, mark.end)
         self.update_outlines()
 
     def neighbour_passage(self, step: int, among: Container[int] | None = None) -> int:

@@ -74,29 +74,51 @@ def go_to_offset(view: ArticleView, offset: int) -> None:
     view.ensureCursorVisible()
 
 
-def bring_into_view(view: ArticleView, offset: int) -> None:
-    """Put the caret at ``offset``; the text moves only if that line is out of view,
-    and then so that it shows with some lines of context above it (stepping through
-    passages with F8 does not make the text jump under the reader's eyes)."""
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view.positions.to_rendered(offset))
-    if view.viewport().rect().contains(view.cursorRect(cursor)):
+def bring_into_view(view: ArticleView, offset: int, end: int | None = None) -> None:
+    """Put the caret at ``offset``; the text moves only if ``[offset, end)`` (no ``end``: the
+    caret's line alone) is out of view, or as much of it as the view can hold, and then so
+    that it shows with some lines of context above it (stepping through passages with F8
+    does not make the text jump under the reader's eyes)."""
+    cursor = _cursor_at(view, offset)
+    first = view.cursorRect(cursor)
+    last = view.cursorRect(_cursor_at(view, end)) if end is not None else first
+    viewport = view.viewport().rect()
+    taller = last.bottom() - first.top() >= viewport.height()
+    if viewport.contains(first) and (viewport.contains(last) or taller):
         bar = view.verticalScrollBar()
         value = bar.value()
         view.setTextCursor(cursor)
         bar.setValue(value)
         return
     go_to_offset(view, offset)
-    bar = view.verticalScrollBar()
-    bar.setValue(bar.value() - view.viewport().height() // CONTEXT_FRACTION)
+    _leave_context_above(view, offset, offset if end is None else end)
 
 
 def show_range(view: ArticleView, start: int, end: int) -> None:
     """Select ``[start, end)`` and scroll it into view with some lines of context above."""
     go_to_offset(view, start)
-    bar = view.verticalScrollBar()
-    bar.setValue(bar.value() - view.viewport().height() // CONTEXT_FRACTION)
+    _leave_context_above(view, start, end)
     view.select_range(start, end)
+
+
+def _leave_context_above(view: ArticleView, start: int, end: int) -> None:
+    """With ``start``'s line at the top of the view, scroll up so that it shows a quarter
+    down the view, the lines before it above it, as far as ``[start, end)`` stays in view:
+    near the end of the article, where the text scrolls no further, it stays low in the
+    last screen (a quarter more pushed it below the view). A range taller than the view
+    shows from its start."""
+    height = view.viewport().height()
+    first = view.cursorRect(_cursor_at(view, start))
+    last = view.cursorRect(_cursor_at(view, end))
+    shift = min(height // CONTEXT_FRACTION - first.top(), height - 1 - last.bottom())
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() - max(shift, -first.top()))
+
+
+def _cursor_at(view: ArticleView, offset: int) -> QTextCursor:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_rendered(offset))
+    return cursor
 
 
 def moved_in_new_text(
