@@ -11,6 +11,11 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from diptych.gui.bidi_cells import right_to_left
 from diptych.gui.note_html import text_to_html
 
+# Characters one pixel of a line can hold at most (letters with marks of no width beside
+# them): a text is wrapped and elided from a prefix of this many a pixel of its lines, not
+# whole (the quote of a passage over a whole 1 MB article took a second).
+MOST_PER_PIXEL = 2
+
 
 class ElidedLabel(QLabel):
     """Plain text wrapped to at most a few lines, the last one elided; in full as tooltip.
@@ -61,6 +66,9 @@ class ElidedLabel(QLabel):
 
 def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
     """``text`` wrapped at ``width`` pixels into at most ``lines`` lines, the last elided."""
+    most = lines * (width + 1) * MOST_PER_PIXEL
+    if len(text) > most:
+        text = text[:most] + "\u2026"  # more than the lines hold: elided whatever it holds
     flat = text.replace("\n", "\u2028")  # a line separator: QTextLayout breaks there
     units = flat.encode("utf-16-le")  # QTextLayout counts UTF-16 code units
 
