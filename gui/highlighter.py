@@ -88,7 +88,7 @@ class HighlightTheme:
     ) -> None:
         self.dark = dark
         self.page, self.ink = page, ink
-        self._cache: dict[tuple[tuple[str, ...], int], QTextCharFormat] = {}
+        self._cache: dict[tuple[tuple[str, ...], ...], QTextCharFormat] = {}
         self._brushes: dict[tuple[str, ...], QBrush] = {}
 
     def fill(self, color: str) -> QColor:
@@ -129,8 +129,10 @@ class HighlightTheme:
         return color.lighter(150) if self.dark else color.darker(220)
 
     def format(self, marks: tuple[Mark, ...]) -> QTextCharFormat:
-        """The character format for text under ``marks``."""
-        key = (tuple(c for m in marks for c in m.colors), min(len(marks), 3))
+        """The character format for text under ``marks``: one for the same tags' colours in
+        whatever order the marks come (a passage over a whole article meets the others
+        in every order, and a format made anew for each order cost a second)."""
+        key = tuple(sorted(m.colors for m in marks))
         fmt = self._cache.get(key)
         if fmt is None:
             fmt = QTextCharFormat()

@@ -157,6 +157,18 @@ def test_one_brush_per_mix_of_colours() -> None:
     assert same_tag.underlineStyle() == same_tag.UnderlineStyle.SingleUnderline  # as before
 
 
+def test_one_format_for_the_same_marks_in_any_order_told_apart_by_their_tags() -> None:
+    theme = HighlightTheme()
+    both = theme.format(overlap(TRADE, EVIDENCE))
+    assert theme.format(overlap(EVIDENCE, TRADE)) is both  # made once: a whole article's
+    # passage meets every other in every order, and a format for each cost a second
+    one, other = Mark(1, 0, 10, (TRADE, EVIDENCE)), Mark(2, 0, 10, ("#7CC6F2",))
+    split = Mark(1, 0, 10, (TRADE,)), Mark(2, 0, 10, (EVIDENCE, "#7CC6F2"))
+    assert theme.format((other, one)) is theme.format((one, other))
+    # the same colours, of other passages: a line under them of another colour
+    assert theme.format(split).underlineColor() != theme.format((one, other)).underlineColor()
+
+
 @pytest.mark.parametrize("ratio", [1.0, 2.0])
 def test_stripes_are_sharp_on_a_high_density_screen(qapp: QApplication, ratio: float) -> None:
     """Painted on a screen of two pixels per point, each stripe is twice as many pixels
