@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from diptych.gui.bidi_cells import right_to_left
 from diptych.gui.note_html import text_to_html
 
-# Characters one pixel of a line can hold at most (letters with marks of no width beside
-# them): a text is wrapped and elided from a prefix of this many a pixel of its lines, not
-# whole (the quote of a passage over a whole 1 MB article took a second).
+# Characters one pixel of a line holds at most (letters with marks of no width beside them).
+# Only the first lines x width x this many characters of a text are wrapped and elided, not
+# the whole text: the quote of a passage over a whole 1 MB article took a second.
 MOST_PER_PIXEL = 2
 
 
