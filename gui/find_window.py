@@ -5,9 +5,13 @@ steps through :data:`~diptych.gui.find_bar.MAX_MATCHES` of them at a time, and r
 next ones from where that window ends (or the ones before it) when a step goes past it: a
 caret past the first window, or a step past its last match, went back to the top, and
 every match after those was out of reach. Counting them all takes one pass of ``str.count``.
+The places a project search found in an article (:class:`FoundWindow`) are held and stepped
+through the same way.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
 
 from diptych.gui import find_bar
 from diptych.gui.find_bar import count_all, find_all, find_before
@@ -24,10 +28,23 @@ class MatchWindow:
 
     def __init__(self, text: str, needle: str, *, size: int | None = None) -> None:
         self._text, self._needle = text, needle
+        self._length = len(text)
         self._size = size or find_bar.MAX_MATCHES
         self.total = count_all(text, needle) if needle else 0
         self.matches: list[tuple[int, int]] = []
         self.before = 0
+
+    def _from(self, offset: int) -> list[tuple[int, int]]:
+        """The first matches (a window of them) that start at or after ``offset``."""
+        return find_all(self._text, self._needle, start=offset, limit=self._size)
+
+    def _up_to(self, offset: int) -> list[tuple[int, int]]:
+        """The last matches (a window of them) that end at or before ``offset``."""
+        return find_before(self._text, self._needle, offset, limit=self._size)
+
+    def _count_up_to(self, offset: int) -> int:
+        """How many matches there are before ``offset``."""
+        return count_all(self._text, self._needle, end=offset)
 
     @property
     def whole(self) -> bool:
@@ -39,12 +56,12 @@ class MatchWindow:
         the article if none); the index of that first one. An article with few enough
         matches has them all held."""
         if self.whole:
-            self.matches = find_all(self._text, self._needle, limit=self._size)
+            self.matches = self._from(0)
             self.before = 0
             return next((i for i, m in enumerate(self.matches) if m[0] >= offset), 0)
-        self.matches = find_all(self._text, self._needle, start=offset, limit=self._size)
+        self.matches = self._from(offset)
         if not self.matches and self.total:
-            self.matches = find_all(self._text, self._needle, limit=self._size)
+            self.matches = self._from(0)
         self._count_before()
         return 0
 
@@ -52,13 +69,13 @@ class MatchWindow:
         """Hold the matches that end at or before ``offset``, up to it (round to the last
         of the article if none); the index of the last of them."""
         if self.whole:
-            self.matches = find_all(self._text, self._needle, limit=self._size)
+            self.matches = self._from(0)
             self.before = 0
             earlier = [i for i, m in enumerate(self.matches) if m[1] <= offset]
             return earlier[-1] if earlier else len(self.matches) - 1
-        self.matches = find_before(self._text, self._needle, offset, limit=self._size)
+        self.matches = self._up_to(offset)
         if not self.matches and self.total:
-            self.matches = find_before(self._text, self._needle, len(self._text), limit=self._size)
+            self.matches = self._up_to(self._length)
         self._count_before()
         return len(self.matches) - 1
 
@@ -77,7 +94,7 @@ class MatchWindow:
             more = self.before + len(self.matches) < self.total
             return self.after(last_end if more else 0)
         first_start = self.matches[0][0]  # before the first one held: the ones before it
-        return self.ending_before(first_start if self.before else len(self._text))
+        return self.ending_before(first_start if self.before else self._length)
 
     def holds(self, offset: int) -> bool:
         """Whether ``offset`` is among the matches held (between the first and the last,
@@ -90,4 +107,33 @@ class MatchWindow:
 
     def _count_before(self) -> None:
         first = self.matches[0][0] if self.matches else 0
-        self.before = count_all(self._text, self._needle, end=first) if self.matches else 0
+        self.before = self._count_up_to(first) if self.matches else 0
+
+
+class FoundWindow(MatchWindow):
+    """The places a project search found in an article (``found``, in the order of the
+    text, none overlapping), held and stepped through a window at a time as typed words'
+    matches are: an article opened from a search's result holds all of them, tens of
+    thousands in a long article, and F3 reached only the first window's (the rest were
+    out of reach, and the bar said "5000+" where the result counted them all)."""
+
+    def __init__(
+        self, found: list[tuple[int, int]], length: int, *, size: int | None = None
+    ) -> None:
+        super().__init__("", "", size=size)
+        self._found = found
+        self._starts = [start for start, _ in found]
+        self._ends = [end for _, end in found]
+        self._length = length
+        self.total = len(found)
+
+    def _from(self, offset: int) -> list[tuple[int, int]]:
+        first = bisect_left(self._starts, offset)
+        return self._found[first : first + self._size]
+
+    def _up_to(self, offset: int) -> list[tuple[int, int]]:
+        last = bisect_right(self._ends, offset)
+        return self._found[max(0, last - self._size) : last]
+
+    def _count_up_to(self, offset: int) -> int:
+        return bisect_left(self._starts, offset)

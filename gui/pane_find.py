@@ -8,8 +8,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from diptych.gui.article_view import ArticleView
-from diptych.gui.find_bar import MAX_MATCHES, FindBar
-from diptych.gui.find_window import MatchWindow
+from diptych.gui.find_bar import FindBar
+from diptych.gui.find_window import FoundWindow, MatchWindow
 from diptych.gui.pane_reading import bring_into_view, show_range
 
 
@@ -41,8 +41,8 @@ class PaneFind(QObject):
         self._article_text = article_text
         self._match = 0
         self._shown: tuple[int, int] | None = None  # the match last selected in the text
-        # The words typed, held a window of matches at a time (None: the search's words,
-        # held up to MAX_MATCHES from the article's start).
+        # The matches, held a window of them at a time: of the words typed, or of the
+        # places the search found (None: nothing looked for).
         self._window: MatchWindow | None = None
         self._search_query = ""  # the Search panel's words, while the bar looks for them
         self._shown_query = ""  # those words as the bar shows them
@@ -82,7 +82,9 @@ class PaneFind(QObject):
         else:
             self.on_find_bar_searched(shown)
         self.bar.show()
-        self._match = next((i for i, m in enumerate(self.matches) if m[0] >= start), 0)
+        if self._window is not None:  # the one found, wherever it is in a long article
+            self._match = self._window.after(start)
+            self.matches = self._window.matches
         if not self.matches:
             show_range(self.view, start, end)
             return
@@ -95,10 +97,11 @@ class PaneFind(QObject):
         if text and text == self._shown_query:
             from diptych.storage.search_words import all_found  # with the first search
 
-            self._window = None
-            return all_found(article_text, self._search_query, limit=MAX_MATCHES)
-        self._search_query = self._shown_query = ""
-        self._window = MatchWindow(article_text, text)
+            found = all_found(article_text, self._search_query, limit=len(article_text) + 1)
+            self._window = FoundWindow(found, len(article_text))
+        else:
+            self._search_query = self._shown_query = ""
+            self._window = MatchWindow(article_text, text)
         self._window.after(self.view.positions.to_display(self.view.textCursor().selectionStart()))
         return self._window.matches
 

@@ -3,7 +3,7 @@ reached from anywhere, in order, forwards and backwards, and counted as the arti
 
 from __future__ import annotations
 
-from diptych.gui.find_window import MatchWindow
+from diptych.gui.find_window import FoundWindow, MatchWindow
 
 TEXT = " ".join(f"para{n} the summit of talks" for n in range(23))  # 23 "summit"s
 
@@ -54,3 +54,22 @@ def test_few_matches_are_all_held_and_go_round() -> None:
     assert (index, len(window.matches)) == (22, 23)
     assert window.step(index, 1) == 0 and window.step(0, -1) == 22
     assert MatchWindow(TEXT, "absent").after(0) == 0
+
+
+def test_the_places_a_search_found_are_stepped_through_a_window_at_a_time() -> None:
+    found = [(at, at + 6) for at in starts()]
+    window = FoundWindow(found, len(TEXT), size=5)
+    assert window.total == 23 and not window.whole
+    index = window.after(found[9][0] - 3)
+    seen = []
+    for _ in range(23):
+        seen.append(window.matches[index])
+        assert found.index(window.matches[index]) == window.before + index  # counted so
+        index = window.step(index, 1)
+    assert seen == found[9:] + found[:9]  # each once, round the article
+    index = window.ending_before(found[2][1])
+    back = []
+    for _ in range(23):
+        back.append(window.matches[index])
+        index = window.step(index, -1)
+    assert back == found[2::-1] + found[:2:-1]
