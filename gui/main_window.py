@@ -96,7 +96,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         a.find_next.triggered.connect(lambda: self.find_again(1))
         a.find_previous.triggered.connect(lambda: self.find_again(-1))
         a.search.triggered.connect(self.on_search_triggered)
-        self.search.passageRequested.connect(self.coding.selection.reveal_passage)
+        self.search.passageRequested.connect(self.on_search_passage_requested)
         self.search.articleRequested.connect(self.on_search_article_requested)
         self.search.memoRequested.connect(self.on_search_memo_requested)
         a.new_pane.triggered.connect(self.on_new_pane_triggered)
@@ -291,6 +291,16 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
             pane.when_loaded(lambda: pane.pane_find.show_found(query, start, end))
         elif start >= 0:
             pane.when_loaded(lambda: pane.show_range(start, end))
+        elif query:  # found by its title or a note: the bar holds the search's words
+            pane.when_loaded(lambda: pane.pane_find.show_search(query))
+
+    def on_search_passage_requested(self, annotation_id: int, article_id: int, query: str) -> None:
+        """Reveal a passage found by search; its pane's find bar then holds the search's
+        words where the article has them (F3 goes on from the passage), not an earlier's."""
+        self.coding.selection.reveal_passage(annotation_id, article_id)
+        pane = self.area.current
+        if pane is not None and pane.article_id == article_id:
+            pane.when_loaded(lambda: pane.pane_find.show_search(query))
 
     def on_search_memo_requested(self, kind: str, target_id: int, query: str, go: bool) -> None:
         """Show a memo found by search in the Memos panel at the first match of ``query``

@@ -57,10 +57,26 @@ class PaneFind(QObject):
         self.bar.open_bar(selection if 0 < len(selection) < 80 else "")
 
     def forget(self) -> None:
-        """Drop the matches (a new article is going in, or none is left)."""
+        """Drop the matches (a new article is going in, or none is left). A search's words
+        in the bar were those of the result opened in the article before: over another
+        article (a passage clicked in the Passages list, a result found by its title)
+        they said a red "No matches" of a search not made there, so the bar closes and
+        forgets them (a result opened from a search gives it that search's words again)."""
         self.matches = []
         self._window = None
         self._shown = None
+        if self._search_query:
+            self._drop_search()
+
+    def _drop_search(self) -> None:
+        """Close the bar and clear the search's words from it, the keyboard left where
+        it is (in the Passages list, say), nothing searched."""
+        self._search_query = self._shown_query = ""
+        self.bar.hide()
+        self.bar.field.blockSignals(True)
+        self.bar.field.clear()
+        self.bar.field.blockSignals(False)
+        self.bar.show_count(0, 0)
 
     def search_again(self) -> None:
         """Search the whole article, once it is in, if the find bar is open."""
@@ -89,6 +105,39 @@ class PaneFind(QObject):
             show_range(self.view, start, end)
             return
         self._show_match()
+
+    def show_search(self, query: str) -> None:
+        """An article opened from a search's result that is not a match in its text (a
+        passage, an article found by its title or a note): the bar shows the search's
+        ``query``, its matches highlighted and counted, F3 going to the next one from the
+        passage or the caret, which stay where they are. An article without the search's
+        words closes a bar left with an earlier search's: those said a red "No matches"
+        of words not searched for; words the reader typed stay, as they were."""
+        article_text = self._article_text()
+        if article_text is None or not query:
+            return
+        from diptych.storage.search_words import all_found  # with the first search
+
+        found = all_found(article_text, query, limit=len(article_text) + 1)
+        if not found:
+            if self._search_query:
+                self._drop_search()
+            return
+        self._search_query, self._shown_query = query, query.removesuffix("*")
+        self.bar.field.blockSignals(True)
+        self.bar.field.setText(self._shown_query)
+        self.bar.field.blockSignals(False)
+        self._window = FoundWindow(found, len(article_text))
+        here = self._here()
+        self._match = self._window.after(here[0])
+        self.matches = self._window.matches
+        # The passage's own match (at the caret) is the one counted: F3 goes to the next.
+        # Else F3 goes to the match counted, the first after the caret.
+        at_caret = bool(self.matches) and self.matches[self._match][0] == here[0]
+        self._shown = here if at_caret else None
+        self.bar.show()
+        self._show_count()
+        self.matchesChanged.emit()
 
     def _matches_of(self, article_text: str, text: str) -> list[tuple[int, int]]:
         """The places of ``text`` in the article: the search's words as it found them,
@@ -176,12 +225,15 @@ class PaneFind(QObject):
         self.matchesChanged.emit()
         self.view.setFocus()
 
-    def _show_match(self) -> None:
+    def _show_count(self) -> None:
         window = self._window
         if window is not None:
             self.bar.show_count(window.before + self._match, window.total, counted=True)
         else:
             self.bar.show_count(self._match, len(self.matches))
+
+    def _show_match(self) -> None:
+        self._show_count()
         if self.matches:
             start, end = self.matches[self._match]
             # Out of view, it comes in a quarter down the pane with the text around it, as

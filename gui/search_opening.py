@@ -32,7 +32,7 @@ class SearchHitOpener(QObject):
     """
 
     articleRequested = Signal(int, int, int, str)
-    passageRequested = Signal(int, int)
+    passageRequested = Signal(int, int, str)
     memoRequested = Signal(str, int, str, bool)
 
     def __init__(
@@ -56,7 +56,7 @@ class SearchHitOpener(QObject):
         try:
             if hit.annotation_id is not None:
                 self.session.passage(hit.annotation_id)  # still there?
-                self.passageRequested.emit(hit.annotation_id, hit.article_id)
+                self.passageRequested.emit(hit.annotation_id, hit.article_id, query)
                 return
             text = self.session.project.articles.get(article_id=hit.article_id).text
         except DiptychError:

@@ -59,7 +59,8 @@ class SearchPanel(QWidget):
         articleRequested(int, int, int, str): open article id with [start, end) selected
             (-1, -1: at the top), stepping through the query's words found there ("":
             none to step through).
-        passageRequested(int, int): reveal passage id in article id.
+        passageRequested(int, int, str): reveal passage id in article id, found by this
+            query (its find bar steps through the query's words found there).
         memoRequested(str, int, str, bool): show the memo of this kind ("project",
             "article", "tag") on this article or tag id (-1 for the project's), at the first
             match of this query in it (:func:`first_match`, in the memo as shown); True: go
@@ -71,7 +72,7 @@ class SearchPanel(QWidget):
     """
 
     articleRequested = Signal(int, int, int, str)
-    passageRequested = Signal(int, int)
+    passageRequested = Signal(int, int, str)
     memoRequested = Signal(str, int, str, bool)
     searched = Signal()
 
