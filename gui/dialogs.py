@@ -4,7 +4,7 @@ files, and the context menus of the panels. The keyboard shortcuts (F1) are
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -27,7 +27,7 @@ from diptych.gui.bidi_cells import quoted_in_place
 from diptych.gui.commands import perform
 from diptych.gui.session import ProjectSession
 from diptych.storage.errors import InputError
-from diptych.storage.model import ArticleSummary
+from diptych.storage.model import ArticleSummary, MemoKind
 from diptych.storage.project import PROJECT_SUFFIX
 from diptych.storage.wording import counted
 
@@ -241,8 +241,8 @@ def remove_article(parent: QWidget, session: ProjectSession, article_id: int) ->
     summary = _still_there(session, article_id, "removed again")
     if summary is None:
         return
-    count = summary.annotation_count
-    with_passages = f" and its {counted(count, 'passage')}" if count else ""
+    memos = memos_on(session, [article_id])
+    with_passages = going_with(summary.annotation_count, memos, its="its")
     text = (
         f"Remove “{article_label(session, article_id)}”{with_passages} from the project?"
         "\n\nYou can undo this with Ctrl+Z."
@@ -251,6 +251,30 @@ def remove_article(parent: QWidget, session: ProjectSession, article_id: int) ->
         label = article_label(session, article_id)
         if perform(session, RemoveArticle(session, article_id)):
             session.messages.info(f"“{label}”{with_passages} removed — Ctrl+Z to undo")
+
+
+def memos_on(session: ProjectSession, article_ids: Sequence[int]) -> int:
+    """How many of the articles have a memo written on them (removed with them)."""
+    chosen = set(article_ids)
+    return sum(
+        1
+        for memo in session.project.memos.all()
+        if memo.kind == MemoKind.ARTICLE and memo.target_id in chosen and memo.text.strip()
+    )
+
+
+def going_with(passages: int, memos: int, *, its: str) -> str:
+    """What goes with the articles removed, as the question and the status line say it:
+    " and its 3 passages", ", its 3 passages and its memo", " and their 2 memos" (``its``
+    "": " and 2 memos"; "": nothing). The memo went unsaid, and a reader who kept notes
+    in it was not warned that they went too."""
+    whose = f"{its} " if its else ""
+    parts = [whose + counted(passages, "passage")] if passages else []
+    if memos:
+        parts.append("its memo" if its == "its" else whose + counted(memos, "memo"))
+    if len(parts) == 2:
+        return f", {parts[0]} and {parts[1]}"
+    return f" and {parts[0]}" if parts else ""
 
 
 def ask_plain(parent: QWidget, title: str, text: str) -> bool:

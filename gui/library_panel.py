@@ -311,12 +311,9 @@ def removal_question(session: ProjectSession, article_ids: Sequence[int]) -> str
     chosen = set(article_ids)
     articles = [a for a in session.articles() if a.id in chosen]
     passages = sum(a.annotation_count for a in articles)
-    if passages:
-        text = f"Remove these {len(articles)} articles and their {counted(passages, 'passage')}"
-        text += " from the project?\n\n"
-    else:
-        text = f"Remove these {len(articles)} articles from the project? They have no "
-        text += "passages.\n\n"
+    goes = dialogs.going_with(passages, dialogs.memos_on(session, article_ids), its="their")
+    text = f"Remove these {len(articles)} articles{goes} from the project?"
+    text += "\n\n" if passages else " They have no passages.\n\n"
     named = articles if len(articles) <= NAMED_TITLES else articles[: NAMED_TITLES - 1]
     titles = [f"“{article_label(session, a.id)}”" for a in named]
     if len(articles) > NAMED_TITLES:
@@ -330,7 +327,8 @@ def remove_articles(parent: QWidget, session: ProjectSession, article_ids: Seque
     if dialogs.ask_plain(parent, "Remove articles", removal_question(session, article_ids)):
         wanted = set(article_ids)
         passages = sum(a.annotation_count for a in session.articles() if a.id in wanted)
+        goes = dialogs.going_with(passages, dialogs.memos_on(session, article_ids), its="")
         if perform(session, RemoveArticles(session, article_ids)):
-            also = f" with {counted(passages, 'passage')}" if passages else ""
+            also = f" with{goes.removeprefix(' and').removeprefix(',')}" if goes else ""
             said = f"{counted(len(article_ids), 'article')} removed{also} — Ctrl+Z to undo"
             session.messages.info(said)

@@ -74,7 +74,7 @@ def test_delete_removes_the_selected_articles_after_one_question_and_undo_restor
     qtbot.keyClick(library.view, Qt.Key.Key_Delete)
 
     assert questions == [
-        "Remove these 3 articles and their 5 passages from the project?\n\n"
+        "Remove these 3 articles, their 5 passages and their 1 memo from the project?\n\n"
         f"“{first.title}”\n“Alpha report”\n“Charlie notes”\n\n"
         "You can undo this with Ctrl+Z."
     ]
@@ -125,7 +125,7 @@ def test_the_question_names_a_few_titles_counts_the_rest_and_no_leaves_all(
     qtbot.keyClick(library.view, Qt.Key.Key_Delete)
     first, second = (a.title for a in window.session.articles()[:2])
     assert asked == [
-        "Remove these 7 articles and their 11 passages from the project?\n\n"
+        "Remove these 7 articles, their 11 passages and their 1 memo from the project?\n\n"
         f"“{first}”\n“{second}”\n“Alpha report”\n“Bravo report”\nand 3 more\n\n"
         "You can undo this with Ctrl+Z."
     ]
@@ -160,7 +160,7 @@ def test_what_the_filter_hides_is_not_removed(
     qtbot.keyClicks(library.filter, "report")  # hides Charlie notes
     library.view.setFocus()
     qtbot.keyClick(library.view, Qt.Key.Key_Delete)
-    assert questions[0].startswith("Remove these 2 articles and their 2 passages")
+    assert questions[0].startswith("Remove these 2 articles, their 2 passages and their 1 memo")
     assert "Charlie notes" not in questions[0]
     library.filter.clear()
     titles = shown_titles(library)
