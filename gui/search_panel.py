@@ -33,6 +33,7 @@ from diptych.gui.search_wording import (
     why_nothing,
 )
 from diptych.gui.session import ProjectSession
+from diptych.gui.type_ahead import erase_last, erases, type_into, typed_text
 from diptych.storage.control_characters import isolated
 from diptych.storage.errors import DiptychError, ProjectMovedError
 
@@ -183,7 +184,25 @@ class SearchPanel(QWidget):
             if item is not None:
                 self.on_results_item_activated(item)
             return True
+        if watched is self.results and self._back_to_field(event):
+            return True
         return super().eventFilter(watched, event)
+
+    def _back_to_field(self, event: QKeyEvent) -> bool:
+        """Up on the first result goes back to the field, as Down came from it; words
+        typed in the results go on in the field (a space too: it adds a word), and
+        Backspace takes its last letter back: to refine a search from the keyboard, the
+        keys pressed there went nowhere."""
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if event.key() == Qt.Key.Key_Up and plain and self.results.currentRow() <= 0:
+            self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.field.end(False)
+            return True
+        text = typed_text(event) or (" " if event.text() == " " and plain else "")
+        if text:
+            type_into(self.field, text)
+            return True
+        return erases(event) and erase_last(self.field)
 
     def _enter_results(self) -> None:
         if self.results.currentRow() < 0:
