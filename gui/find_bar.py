@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import deque
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -41,6 +43,13 @@ def find_all(
         return []
     haystack = folded.text
     matches: list[tuple[int, int]] = []
+    spaced = _spaced(key)
+    if spaced is not None:
+        for match in spaced.finditer(haystack, folded.folded(start)):
+            if len(matches) >= limit:
+                break
+            matches.append(whole_characters(text, *folded.span(*match.span())))
+        return matches
     position = haystack.find(key, folded.folded(start))
     while position >= 0 and len(matches) < limit:
         matches.append(whole_characters(text, *folded.span(position, position + len(key))))
@@ -57,6 +66,10 @@ def find_before(
     if not key:
         return []
     haystack = folded.text
+    spaced = _spaced(key)
+    if spaced is not None:
+        last = deque(spaced.finditer(haystack, 0, folded.folded(end)), maxlen=limit)
+        return [whole_characters(text, *folded.span(*match.span())) for match in last]
     matches: list[tuple[int, int]] = []
     position = haystack.rfind(key, 0, folded.folded(end))
     while position >= 0 and len(matches) < limit:
@@ -70,7 +83,23 @@ def count_all(text: str, needle: str, *, end: int | None = None) -> int:
     folded, key = _searched(text, needle)
     if not key:
         return 0
-    return folded.text.count(key, 0, len(folded.text) if end is None else folded.folded(end))
+    stop = len(folded.text) if end is None else folded.folded(end)
+    spaced = _spaced(key)
+    if spaced is not None:
+        return sum(1 for _ in spaced.finditer(folded.text, 0, stop))
+    return folded.text.count(key, 0, stop)
+
+
+@lru_cache(maxsize=16)
+def _spaced(key: str) -> re.Pattern[str] | None:
+    """``key`` with each space in it (or run of spaces) matching any run of white space
+    in the article, as the project search reads a phrase: a phrase remembered runs over a
+    line end of a hard-wrapped text (e-mail, wire copy, a PDF's text) or a line break of
+    a web page, and was "No matches". None if ``key`` has no white space (found as it is)."""
+    parts = re.split(r"\s+", key)
+    if len(parts) == 1:
+        return None
+    return re.compile(r"\s+".join(re.escape(part) for part in parts))
 
 
 def _searched(text: str, needle: str) -> tuple[FoldedText, str]:
