@@ -11,8 +11,8 @@ as text) and one core rule over its tokens:
 - a kept link carries its address and title only;
 - a bare address becomes a link under the same rule (:func:`link_bare_addresses`): one
   starting with ``http://``, ``https://`` or ``www.``, and a mail address (``mailto:``).
-  Punctuation that ends a sentence, or closes the bracket the address stands in, stays
-  outside the link.
+  Punctuation that ends a sentence, or closes the bracket or quotation the address stands
+  in (curly quotes, guillemets, Chinese and Japanese brackets), stays outside the link.
 
 A note reads the same in the window and in the HTML report (which also marks its links
 ``rel="noreferrer"``):
@@ -190,17 +190,33 @@ def _look_first_for_address_marks(linkify: Any) -> None:
     linkify.test = may_hold_address
 
 
+_ADDRESS_ENDS = re.compile(
+    "[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"  # ‘’‚‛“”„‟«»‹›
+    "\u2026"  # …
+    "\u3001\u3002\u3008-\u3011\u3014-\u301b"  # 、。〈〉《》「」『』【】〔〕〖〗〘〙〚〛
+    "\uff08\uff09\uff0c\uff0e\uff1a\uff1b\uff01\uff1f"  # （），．：；！？
+    "\uff3b\uff3d\uff5b\uff5d\uff5f\uff60"  # ［］｛｝｟｠
+    "\uff61\uff62\uff63\uff64]"  # ｡｢｣､
+)
+"""What ends a bare address, as a space does: typographic quotation marks (curly quotes,
+guillemets, „ “), the brackets and full stops and commas of Chinese and Japanese, and ``…``.
+Addresses carry these only percent-encoded; written out, they are the sentence's."""
+
+
 def _address_length(address: re.Pattern[str], *, www: bool = False) -> Any:
     """A linkify-it validator: the length of the ``address`` after its scheme or ``www.``
-    (0: none)."""
+    (0: none), ending at the first of :data:`_ADDRESS_ENDS`."""
 
     def length(linkify: Any, text: str, pos: int) -> int:
         # As for addresses linkify-it guesses: not the middle of a path, a name or an address.
         if www and pos >= 5 and text[pos - 5] in ".:/\\-_@":
             return 0
         end = pos + LONGEST_ADDRESS
-        found = address.match(text, pos, end)
-        if not found or (found.end() == end < len(text)):
+        mark = _ADDRESS_ENDS.search(text, pos, end)
+        # Read as if the text stopped at the mark: punctuation before it (a full stop, a
+        # closing bracket with no opening one) is then left outside as at a text's end.
+        found = address.match(text, pos, mark.start() if mark else end)
+        if not found or (not mark and found.end() == end < len(text)):
             return 0
         return found.end() - pos
 

@@ -199,3 +199,55 @@ def test_an_address_longer_than_browsers_take_stays_text() -> None:
     assert links(WINDOW.render(f"{long} and www.who.int")) == [
         ("http://www.who.int", "www.who.int")
     ]
+
+
+@pytest.mark.parametrize(
+    ("note", "address", "after"),
+    [
+        (
+            "The ministry said so (source: “https://example.org/press-release”).",
+            "https://example.org/press-release",
+            "”).",
+        ),
+        ("It says ‘https://example.org/b’ there", "https://example.org/b", "’ there"),
+        ("Mehr dazu: „https://example.org/de“.", "https://example.org/de", "“."),
+        ("Voir «https://example.org/fr» ici", "https://example.org/fr", "» ici"),
+        ("Voir « https://example.org/fr » ici", "https://example.org/fr", " » ici"),
+        ("Siehe »https://example.org/at« hier", "https://example.org/at", "« hier"),
+        ("Siehe ‹https://example.org/ch› hier", "https://example.org/ch", "› hier"),
+        (
+            "詳細は「https://example.org/ja」をご覧ください。",
+            "https://example.org/ja",
+            "」をご覧ください。",
+        ),
+        ("参照『https://example.org/book』。", "https://example.org/book", "』。"),
+        ("资料（https://example.org/zh）。", "https://example.org/zh", "）。"),
+        ("【https://example.org/news】速報", "https://example.org/news", "】速報"),
+        ("〈https://example.org/k〉를 보라", "https://example.org/k", "〉를 보라"),
+        ("参见：https://example.org/cn。然后", "https://example.org/cn", "。然后"),
+        ("参见：https://example.org/cn、然后", "https://example.org/cn", "、然后"),
+        ("see https://example.org/list…", "https://example.org/list", "…"),
+        ("see https://example.org/list.…", "https://example.org/list", ".…"),
+        ("詳細は「www.example.org/ja」", "http://www.example.org/ja", "」"),
+        ("「https://ja.wikipedia.org/wiki/東京_(曖昧さ回避)」", None, "」"),
+    ],
+)
+def test_closing_quotes_cjk_brackets_and_stops_end_an_address(
+    note: str, address: str | None, after: str
+) -> None:
+    for renderer in (WINDOW, REPORT):
+        html = renderer.render(note)
+        found = links(html)
+        assert len(found) == 1, html
+        href, text = found[0]
+        if address is None:  # a bracket pair inside the address stays in it
+            assert text == note[1 : -len(after)], html
+        else:
+            assert href == address, html
+            assert text == address.removeprefix("http://"), html
+        assert html.endswith(f"</a>{after}</p>"), html
+
+
+def test_an_address_after_a_closing_mark_is_linked_too() -> None:
+    html = WINDOW.render("「https://example.org/a」と「https://example.org/b」")
+    assert [href for href, _ in links(html)] == ["https://example.org/a", "https://example.org/b"]
