@@ -26,6 +26,7 @@ from diptych.storage.markdown_links import openers_apart_from_addresses
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
 _INLINE = re.compile(r"([\\`*\[\]<>|~$#^@{])")
@@ -213,4 +214,56 @@ def _bold(heading: str) -> str:
         return ""
     if not heading.strip("*_-+ \t"):  # "***": a thematic break, not bold text
         heading = _INLINE.sub(r"\\\1", heading)
+    elif "*" in heading or "_" in heading or heading.endswith("\\"):
+        return _bold_marked(heading)
     return f"**{heading}**"
+
+
+def _bold_marked(heading: str) -> str:
+    """``heading`` (with ``*``, ``_`` or a last ``\\``) as a bold line: each ``*`` and ``_``
+    that reads as itself escaped, and a last ``\\`` that reads as itself doubled, so that
+    between the bold's ``**`` they still do (``## Revenue *`` reads "Revenue *", not
+    ``**Revenue ***``; ``## D:\\`` "D:\\"). Its own bold's marks are left out: the line is
+    bold, and next to the line's ``**`` they would end it (``## **Findings**``)."""
+    marks = [t for t in _mark_reader().parseInline(heading)[0].children or [] if "at" in t.meta]
+    literal = {t.meta["at"] for t in marks if t.type == "text" and t.content}
+    bold = {
+        t.meta["at"]
+        for t in marks
+        if t.type.startswith("strong") or (t.type, t.content) == ("text", "")
+    }
+    escaped = "".join(
+        "" if i in bold else f"\\{c}" if i in literal else c for i, c in enumerate(heading)
+    )
+    if not _unescaped(escaped, len(escaped)):
+        escaped += "\\"  # a backslash at the end shows as itself; before "**" it would not
+    return f"**{escaped}**"
+
+
+def _unescaped(text: str, index: int) -> bool:
+    """True if the character at ``index`` follows no backslash that escapes it."""
+    return (index - len(text[:index].rstrip("\\"))) % 2 == 0
+
+
+@cache
+def _mark_reader() -> MarkdownIt:
+    """A CommonMark reader noting, on each ``*`` and ``_`` it reads, where in the text it
+    stands (``meta["at"]``): those still text once read are the ones reading as themselves."""
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import emphasis
+
+    def marks(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if silent or state.src[start] not in "*_":
+            return False
+        state.pushPending()
+        first = len(state.tokens)
+        if not emphasis.tokenize(state, silent):
+            return False
+        for offset, token in enumerate(state.tokens[first:]):
+            token.meta["at"] = start + offset
+        return True
+
+    reader = MarkdownIt("commonmark").disable(["fragments_join", "text_join"])
+    reader.inline.ruler.at("emphasis", marks)
+    return reader

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from note_viewers import window_reader
 
 from diptych.storage.export_markdown_notes import note_markdown
+from diptych.storage.export_markdown_text import note_lines
 
 WINDOW = window_reader()
 """Notes as the window reads them: raw HTML off, images as the export writes them."""
@@ -56,3 +60,51 @@ def test_a_viewer_shows_any_note_as_the_window_does(note: str) -> None:
     assert not any(t.type == "html_block" for t in tokens)
     assert not any(c.type == "html_inline" for t in tokens for c in t.children or [])
     assert VIEWER.render(escaped) == WINDOW.render(note)
+
+
+@pytest.mark.parametrize(
+    ("note", "shown"),
+    [
+        ("## Revenue (est.) *\n\nUp 4%.", "Revenue (est.) *"),
+        ("## * Caveat\n\nSmall sample.", "* Caveat"),
+        ("# Summary of findings *", "Summary of findings *"),
+        ("## Key findings*", "Key findings*"),
+        ("## Shared folder D:\\", "Shared folder D:\\"),
+        ("## _draft_ notes_", "<em>draft</em> notes_"),
+        ("## *em* heading", "<em>em</em> heading"),
+        ("## heading *em*", "heading <em>em</em>"),
+        ("## **a*", "*<em>a</em>"),
+        ("## ends escaped \\*", "ends escaped *"),
+        ("## two \\\\", "two \\"),
+        ("Underlined *\n===", "Underlined *"),
+        ("## **Findings**", "Findings"),
+        ("- ## * In a list *", None),
+    ],
+)
+def test_a_heading_reads_as_written_in_its_bold_line(note: str, shown: str | None) -> None:
+    rendered = VIEWER.render("\n".join(note_lines(note)))
+    if shown is None:
+        assert "<strong>* In a list *</strong>" in rendered, rendered
+    else:
+        assert rendered.startswith(f"<p><strong>{shown}</strong></p>"), rendered
+
+
+ENDS = st.lists(st.sampled_from(["*", "_", "\\", " ", "."]), max_size=2).map("".join)
+
+
+@settings(max_examples=500)
+@given(ENDS, ENDS)
+def test_any_heading_reads_in_its_bold_line_as_in_the_window(start: str, end: str) -> None:
+    note = f"## {start}x *em* y{end}"  # stars, underscores, backslashes at either end
+    heading = WINDOW.render(note).strip()
+    assert heading.startswith("<h2>") and heading.endswith("</h2>"), heading
+    shown = VIEWER.render("\n".join(note_lines(note))).strip()
+    assert _text(shown) == _text(heading), shown  # the heading's very characters
+    # All of it bold (italic the heading's own emphasis, inside or outside the bold).
+    without_em = re.sub("</?em>", "", shown)
+    assert without_em.startswith("<p><strong>") and without_em.endswith("</strong></p>"), shown
+    assert without_em.count("<strong>") == 1, shown  # its own bold within the line's
+
+
+def _text(html: str) -> str:
+    return re.sub("<[^>]*>", "", html)
