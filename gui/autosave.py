@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -101,6 +101,18 @@ class AutosaveText(QPlainTextEdit):
                 self.session.messages.info(f"Nothing more to {word}.")
                 return
         super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """A paste holding HTML (a web page's selection) comes in as Markdown, its links
+        kept as ``[text](address)``; any other paste as its plain text."""
+        if source.hasHtml():
+            from diptych.storage.html_to_markdown import html_to_markdown
+
+            markdown = html_to_markdown(source.html())
+            if markdown:
+                self.insertPlainText(markdown)
+                return
+        super().insertFromMimeData(source)
 
     def _own_step(self, undo: bool) -> bool:
         """Whether the field's document has a step to undo (or redo)."""

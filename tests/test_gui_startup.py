@@ -66,6 +66,7 @@ NOT_ON_THE_START_PATH = (
     "diptych.storage.passage_copies",
     "diptych.storage.passage_restore",  # passages put back or taken away by undo and redo
     "diptych.storage.passage_bulk",  # passages deleted or re-tagged many at once
+    "diptych.storage.html_to_markdown",  # with the first web page pasted into a note
     "diptych.gui.cjk_words",  # with the first step by word, double click or drag over words
     "diptych.storage.tag_paths",  # with the first key typed into the tag palette
     "diptych.storage.cli_commands",  # what the other commands do
