@@ -4,7 +4,8 @@ Pasted HTML is untrusted: it is only read, as text, never shown or run. Nothing 
 is loaded; scripts, styles and what a page keeps out of sight (``<head>``, ``<template>``)
 are left out. A link keeps its address only if it is an http, https or mailto one, as in
 a note (:func:`~diptych.storage.link_addresses.allowed_href`): ``[text](address)``. Bold
-and italic, headings, lists, quotes, line breaks and code keep their Markdown; a table's
+and italic, headings, lists, quotes, line breaks and code keep their Markdown, and the
+page's words read as themselves (a ``*`` or ``# `` in them escaped); a table's
 rows become lines with their cells apart; every other element gives its words alone.
 """
 
@@ -29,7 +30,12 @@ _HEADINGS = {f"h{level}": "#" * level for level in range(1, 7)}
 _EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*", "del": "~~", "s": "~~", "strike": "~~"}
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "col", "area", "source"})
 _SPACES = re.compile(r"[ \t\n\r\f]+")
-_LABEL = re.compile(r"([\[\]\\])")
+# The page's words read as themselves: Markdown's marks in them escaped, an underscore only
+# at a word's edge (in snake_case it marks nothing), and what would start a heading, a
+# quote or a list at a line's start ("# of votes", "1999. A year").
+_MARKS = re.compile(r"([\\`*\[\]])")
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_LINE_START = re.compile(r"^(\d{0,9})([#>+\-]|(?<=\d)[.)])(?=[ \t]|$)")
 _BLANKS = re.compile(r"\n{3,}")
 
 
@@ -53,6 +59,7 @@ class _Reader(HTMLParser):
         self._line_start = True  # nothing written on the current line yet
         self._space = False  # a space is owed before the next word
         self._blank = True  # the text so far ends with a blank line (or is none)
+        self._item_start = False  # a list item's mark is all there is on its line yet
 
     # The text written, a line at a time.
 
@@ -64,6 +71,7 @@ class _Reader(HTMLParser):
             self._out.append(" ")
         self._space = False
         self._blank = False
+        self._item_start = False
         self._out.append(text)
 
     def _prefix(self) -> str:
@@ -118,6 +126,7 @@ class _Reader(HTMLParser):
                 self._lists[-1][0] += 1
             self._write(mark + " ")
             self._space = False
+            self._item_start = True
         elif tag == "br":
             if not self._line_start:
                 self._out.append("  \n")
@@ -198,12 +207,12 @@ class _Reader(HTMLParser):
                 if line:
                     self._write(line)
             return
-        text = _SPACES.sub(" ", data)
-        if self._links and self._links[-1]:
-            text = _LABEL.sub(r"\\\1", text)
+        text = _UNDERSCORE.sub(r"\\_", _MARKS.sub(r"\\\1", _SPACES.sub(" ", data)))
         if text.startswith(" "):
             self._space = not self._line_start
         words = text.strip(" ")
+        if words and (self._line_start or self._item_start):
+            words = _LINE_START.sub(r"\1\\\2", words)
         if words:
             self._write(words)
         if text.endswith(" ") and words:

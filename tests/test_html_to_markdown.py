@@ -76,3 +76,18 @@ def test_blocks_become_markdown() -> None:
 
 def test_a_page_without_words_gives_nothing() -> None:
     assert html_to_markdown("<html><body><script>x</script> </body></html>") == ""
+
+
+def test_the_pages_words_read_as_themselves() -> None:
+    markdown = html_to_markdown(
+        "<p># of votes</p><p>1999. A year</p><p>- a dash</p>"
+        "<p>5 * 3, a_b, _x_, [1], C:\\Users, `x` and #tag</p><ul><li># in an item</li></ul>"
+    )
+    assert markdown == (
+        "\\# of votes\n\n1999\\. A year\n\n\\- a dash\n\n"
+        "5 \\* 3, a_b, \\_x\\_, \\[1\\], C:\\\\Users, \\`x\\` and #tag\n\n- \\# in an item"
+    )
+    assert WINDOW.render(markdown) == (
+        "<p># of votes</p>\n<p>1999. A year</p>\n<p>- a dash</p>\n"
+        "<p>5 * 3, a_b, _x_, [1], C:\\Users, `x` and #tag</p>\n<ul>\n<li># in an item</li>\n</ul>"
+    )
