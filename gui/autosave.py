@@ -104,11 +104,14 @@ class AutosaveText(QPlainTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """A paste holding HTML (a web page's selection) comes in as Markdown, its links
-        kept as ``[text](address)``; any other paste as its plain text."""
-        if source.hasHtml():
+        kept as ``[text](address)``; any other paste as its plain text, as does one copied
+        from a text of this window (a note's Markdown, an article's words), which Qt gives
+        as HTML too."""
+        html = source.html() if source.hasHtml() else ""
+        if html and 'name="qrichtext"' not in html[:2000]:
             from diptych.storage.html_to_markdown import html_to_markdown
 
-            markdown = html_to_markdown(source.html())
+            markdown = html_to_markdown(html)
             if markdown:
                 self.insertPlainText(markdown)
                 return

@@ -98,3 +98,16 @@ def test_a_plain_text_paste_is_pasted_as_it_is(qtbot: QtBot, window: MainWindow)
     text = "Plain <b>words</b> and https://example.org/a_b *kept*\n\n  indented"
     _paste(qtbot, note, html=None, text=text)
     assert note.toPlainText() == text
+
+
+def test_markdown_copied_from_a_note_is_pasted_as_written(qtbot: QtBot, window: MainWindow) -> None:
+    note, _ = _note_field(qtbot, window)
+    written = "**bold** [x](https://example.org/a_b)\n# heading\n- item *"
+    note.setPlainText(written)
+    note.selectAll()
+    qtbot.keyClick(note, Qt.Key.Key_C, CONTROL)  # Qt gives the copy as HTML as well
+    assert QGuiApplication.clipboard().mimeData().hasHtml()
+    qtbot.keyClick(note, Qt.Key.Key_End, CONTROL)
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    qtbot.keyClick(note, Qt.Key.Key_V, CONTROL)
+    assert note.toPlainText() == f"{written}\n{written}"
