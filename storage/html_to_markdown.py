@@ -28,6 +28,7 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 _HEADINGS = {f"h{level}": "#" * level for level in range(1, 7)}
 _EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*", "del": "~~", "s": "~~", "strike": "~~"}
+_KEPT = frozenset({*_HEADINGS, *_EMPHASIS, "li", "blockquote", "pre", "code", "td", "th", "hr"})
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "col", "area", "source"})
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 # The page's words read as themselves: Markdown's marks in them escaped, an underscore only
@@ -40,7 +41,10 @@ _BLANKS = re.compile(r"\n{3,}")
 
 
 def html_to_markdown(markup: str) -> str:
-    """The Markdown of ``markup`` (an HTML fragment or page); "" if it holds no words."""
+    """The Markdown of ``markup`` (an HTML fragment or page); "" if it holds no words, or
+    nothing Markdown would keep (no link, emphasis, heading, list, quote, code or table):
+    its plain text, copied along with it, says as much without escapes (text copied from
+    a code editor comes as coloured lines of Markdown that must stay as written)."""
     reader = _Reader()
     reader.feed(markup)
     reader.close()
@@ -60,6 +64,7 @@ class _Reader(HTMLParser):
         self._space = False  # a space is owed before the next word
         self._blank = True  # the text so far ends with a blank line (or is none)
         self._item_start = False  # a list item's mark is all there is on its line yet
+        self._marked = False  # an element Markdown keeps was read
 
     # The text written, a line at a time.
 
@@ -89,6 +94,8 @@ class _Reader(HTMLParser):
         self._space = False
 
     def markdown(self) -> str:
+        if not self._marked:
+            return ""
         text = "".join(self._out)
         lines = [line.rstrip() if not line.endswith("  ") else line for line in text.split("\n")]
         while lines and not lines[-1].strip("> "):
@@ -102,6 +109,8 @@ class _Reader(HTMLParser):
             if tag not in _VOID:
                 self._skipping.append(tag)
             return
+        if tag in _KEPT or (tag == "a" and allowed_href(dict(attrs).get("href") or "")):
+            self._marked = True
         if tag in _HEADINGS:
             self._break(blank=True)
             self._write(_HEADINGS[tag] + " ")

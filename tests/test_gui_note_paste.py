@@ -111,3 +111,17 @@ def test_markdown_copied_from_a_note_is_pasted_as_written(qtbot: QtBot, window: 
     qtbot.keyClick(note, Qt.Key.Key_Return)
     qtbot.keyClick(note, Qt.Key.Key_V, CONTROL)
     assert note.toPlainText() == f"{written}\n{written}"
+
+
+def test_markdown_copied_from_a_code_editor_is_pasted_as_written(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    note, _ = _note_field(qtbot, window)
+    text = "**bold** and [x](https://example.org)\n# heading"
+    html = (
+        '<div style="white-space: pre;"><div><span style="color: #569cd6;">**bold**</span>'
+        "<span> and [x](https://example.org)</span></div><div><span># heading</span></div>"
+        "</div>"
+    )  # coloured lines, as a code editor copies them
+    _paste(qtbot, note, html=html, text=text)
+    assert note.toPlainText() == text

@@ -39,16 +39,17 @@ def test_links_keep_their_addresses_as_the_note_then_shows_them() -> None:
     "href", ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "/relative", ""]
 )
 def test_a_link_of_another_kind_gives_its_words_alone(href: str) -> None:
-    assert html_to_markdown(f'<a href="{href}">words</a> after') == "words after"
+    markdown = html_to_markdown(f'<b>Read</b> <a href="{href}">words</a> after')
+    assert markdown == "**Read** words after"
 
 
 def test_scripts_styles_and_pictures_give_no_text_nor_address() -> None:
     markdown = html_to_markdown(
         "<html><head><title>T</title><style>b{}</style><script>alert(1)</script></head>"
-        '<body><p>Chart: <img src="https://tracker.example/p.png" alt="exports by year">'
+        '<body><p><b>Chart:</b> <img src="https://tracker.example/p.png" alt="exports by year">'
         "<script>document.write(1)</script><noscript>no</noscript> done</p></body></html>"
     )
-    assert markdown == "Chart: exports by year done"
+    assert markdown == "**Chart:** exports by year done"
 
 
 def test_blocks_become_markdown() -> None:
@@ -91,3 +92,14 @@ def test_the_pages_words_read_as_themselves() -> None:
         "<p># of votes</p>\n<p>1999. A year</p>\n<p>- a dash</p>\n"
         "<p>5 * 3, a_b, _x_, [1], C:\\Users, `x` and #tag</p>\n<ul>\n<li># in an item</li>\n</ul>"
     )
+
+
+def test_html_keeping_nothing_markdown_would_gives_nothing() -> None:
+    # As a code editor copies Markdown: coloured lines, the plain text saying it all.
+    editor = (
+        '<div style="white-space: pre;"><div><span style="color: #569cd6;">**bold**</span>'
+        "<span> and [x](https://example.org)</span></div><div><span># heading</span></div>"
+        "</div>"
+    )
+    assert html_to_markdown(editor) == ""
+    assert html_to_markdown("<p>Just <span>words</span></p>") == ""
