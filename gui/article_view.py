@@ -160,6 +160,14 @@ class ArticleView(QTextEdit):
         self._keys.keyboard_came()
         super().focusInEvent(event)
 
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """The caret's whole line is painted again as the caret goes: in Arabic or Hebrew
+        text Qt draws a small flag beside the caret, outside the rectangle it repaints,
+        which stayed over the letter like a vowel point."""
+        line = self.cursorRect()
+        super().focusOutEvent(event)
+        self.viewport().update(0, line.top(), self.viewport().width(), line.height())
+
     def passage_at_cursor(self) -> int:
         """Annotation id of the passage at the text cursor (see :meth:`passage_at`), or 0."""
         if self.index is None or not len(self.positions):
