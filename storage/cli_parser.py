@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from diptych.storage.errors import readable_text
 
@@ -64,7 +64,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     window's start is not kept waiting for the other ten); help and errors about the
     command name itself are given by the whole parser.
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="diptych",
         description="Read articles side by side, tag passages, export tagged notes.",
         epilog="Text arguments must be UTF-8 (set the terminal to UTF-8). A file name that"
@@ -80,6 +80,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         if command is None or command == name:
             add(sub, name)
     return parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser whose refusal is one line: what is wrong, and where the help is (the
+    command's usage is for ``--help``; above the error it hid the line that matters).
+    Each sub-command's parser is one of these too (argparse makes them of its class)."""
+
+    def error(self, message: str) -> NoReturn:
+        said = message if message.endswith((".", "!", "?")) else f"{message}."
+        self.exit(2, f"{self.prog}: error: {said} See {self.prog} --help\n")
 
 
 class _Version(argparse.Action):

@@ -159,7 +159,7 @@ def test_export_without_a_project_names_only_the_project_as_missing(
     out, err = io.StringIO(), io.StringIO()
     assert main(["export"], stdout=out, stderr=err) == 2
     said = err.getvalue() + capsys.readouterr().err  # argparse's own, on the terminal's
-    assert "the following arguments are required: project\n" in said
+    assert "the following arguments are required: project. See diptych export --help\n" in said
     assert "unnamed" not in said  # a name of no usage line
 
 
