@@ -19,6 +19,7 @@ from diptych.gui.launcher import Launcher
 from diptych.gui.messages import as_shown, install_excepthook
 from diptych.gui.paths import APP_NAME, ORGANIZATION
 from diptych.gui.project_opening import (
+    missing_project,
     open_or_create,
     open_project,
     open_sample_anyway,
@@ -122,7 +123,7 @@ def run_application(project_path: Path | None) -> int:
     keep_start_up_objects()
     try:
         launcher = start(context, project_path)
-    except DiptychError as exc:  # not even the sample project could be opened or made
+    except DiptychError as exc:  # a named file not there, or not even the sample project
         return cannot_start(str(exc), as_shown(exc))
     QTimer.singleShot(0, lambda: _handle_stop_signals(app))
     status = app.exec()
@@ -171,7 +172,14 @@ def start(context: AppContext, project_path: Path | None) -> Launcher:
     even the sample project can be opened. A damaged sample project is moved aside and
     made again. A last project that is no longer where it was is said to be so over the
     window, which opens the project before it (or the sample project).
+
+    A file named that does not exist is the error raised: no window opens, on another
+    project or on none (the name may have been typed for a new project, which is made
+    otherwise).
     """
+    missing = missing_project(project_path) if project_path is not None else None
+    if missing is not None:
+        raise missing
     launcher = Launcher(context)
     gone = context.settings.last_project_gone() if project_path is None else None
     try:

@@ -4,6 +4,7 @@ sample project that always opens (made again when it cannot be)."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +14,13 @@ from diptych.gui.workers import Progress
 from diptych.storage.backup import backup_before_upgrade
 from diptych.storage.backup_folders import list_backups
 from diptych.storage.database import check_file
-from diptych.storage.errors import DamagedProjectError, DiptychError, ProjectFileError
+from diptych.storage.errors import (
+    Advice,
+    DamagedProjectError,
+    DiptychError,
+    ProjectFileError,
+    readable_text,
+)
 from diptych.storage.file_names import set_aside_name
 from diptych.storage.project import Project
 from diptych.storage.project_aside import move_aside
@@ -45,6 +52,29 @@ def open_or_create(context: AppContext, path: Path | None) -> Project:
     if path == context.paths.sample_project and not path.exists():
         return create_sample_project(path)
     return open_project(path, context.paths.backups)
+
+
+def missing_project(path: Path) -> ProjectFileError | None:
+    """Why ``path``, named to be opened (``diptych open FILE``), is not: it does not exist
+    (None if it does, or cannot be told). A project is made by File > New project… or by
+    importing into it; a name typed for a new one opened nothing, or another project."""
+    try:
+        if path.exists():
+            return None
+    except OSError:  # a folder that cannot be read: said as the opening says it
+        return None
+    name = shlex.quote(readable_text(str(path)))  # as typed again in a shell
+    return ProjectFileError(
+        "does not exist",
+        path=path,
+        advice=Advice(
+            "Check the name and folder. To make a new project of that name, import articles"
+            f" into it: diptych import {name} FILES (or start diptych and choose File > New"
+            " project…).",
+            "Check the name and folder. To make a new project, start Diptych and choose"
+            f" File > New project…, or import articles into it: diptych import {name} FILES",
+        ),
+    )
 
 
 def open_sample_anyway(context: AppContext, *, damaged: bool = False) -> Project:

@@ -1,11 +1,13 @@
 """``diptych open FILE`` (or a project opened from the file manager) when FILE cannot be
 opened: the window starts on the sample project and says why over it, offering the file's
 backups when it is damaged and has some, so that the advice to restore it can be
-followed; the file itself is left as it was."""
+followed; the file itself is left as it was. (A file that is not there opens no window:
+tests/test_gui_start_missing_file.py.)"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -122,20 +124,18 @@ def other_database(path: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "said"),
     [
-        (None, "does not exist. Check the name and folder."),
         (newer_project, "newer version of Diptych"),
         (text_file, "is not a Diptych project"),
         (other_database, "is another program's database"),
     ],
 )
 def test_other_projects_that_cannot_be_opened_are_said_over_the_window_and_left_as_they_are(
-    qtbot: QtBot, context: AppContext, tmp_path: Path, make: object, said: str
+    qtbot: QtBot, context: AppContext, tmp_path: Path, make: Callable[[Path], None], said: str
 ) -> None:
     posted = errors_posted(context)
     path = tmp_path / "Study.diptych"
-    if callable(make):
-        make(path)
-    before = path.read_bytes() if path.exists() else None
+    make(path)
+    before = path.read_bytes()
 
     launcher = started(qtbot, context, path)
 
@@ -143,7 +143,7 @@ def test_other_projects_that_cannot_be_opened_are_said_over_the_window_and_left_
     assert launcher.window.session.project.path == context.paths.sample_project
     errors = [text for level, _title, text in posted if level == Level.ERROR]
     assert len(errors) == 1 and errors[0].startswith(f"{path}: ") and said in errors[0]
-    assert (path.read_bytes() if path.exists() else None) == before  # nothing made or changed
+    assert path.read_bytes() == before  # nothing changed
     offered = [o for o in QApplication.topLevelWidgets() if isinstance(o, RestoreOffer)]
     assert not [o for o in offered if o.isVisible()]
 
