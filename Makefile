@@ -41,6 +41,7 @@ bench: $(BIN)/.installed-test
 
 # The README screenshot, from the real window on a virtual screen (needs xvfb-run).
 screenshot: $(BIN)/.installed-app
+	@command -v xvfb-run >/dev/null || { echo "make screenshot needs xvfb-run: sudo apt-get install xvfb" >&2; exit 2; }
 	mkdir -p docs
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python packaging/screenshot.py docs/screenshot.png
 

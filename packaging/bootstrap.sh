@@ -51,8 +51,6 @@ if ((${#missing[@]})); then
   fi
 fi
 
-[ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-"$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 case "$what" in
   app)   extras="" ;;
   test)  extras="[test]" ;;
@@ -60,6 +58,12 @@ case "$what" in
   *) echo "unknown target: $what" >&2; exit 2 ;;
 esac
 log="$VENV/pip-install.log"
+# pip's own output goes to the log: said here, so that a first run (PySide6 is a download of
+# about 100 MB) is not a silent terminal.
+echo "Installing Diptych's Python packages into $VENV with pip: the first time, this" \
+  "downloads PySide6 (about 100 MB) and may take a few minutes. Progress: $log"
+[ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+"$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -e ".$extras" >"$log" 2>&1; then
   grep -v "is ignored: it is neither a file nor a directory" "$log" >&2
   echo "pip could not install Diptych into $VENV (log: $log)" >&2

@@ -171,3 +171,19 @@ def test_a_python_diptych_cannot_use_is_refused_before_anything_is_installed(
     assert calls and calls[0].startswith("python3.10")
     assert _system_calls(calls) == []
     assert not any(c.startswith(("ldconfig", "fc-list")) for c in calls)
+
+
+def test_the_python_packages_being_installed_are_said_with_where_the_log_is(
+    tmp_path: Path,
+) -> None:
+    """pip's output goes to a log: the terminal said nothing for as long as a first run's
+    download of PySide6 took."""
+    machine = Machine(tmp_path)
+    machine.libraries(LIBRARIES)
+    machine.fonts()
+    result, _calls = machine.run()
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stdout.splitlines() if "Python packages" in line]
+    assert len(said) == 1
+    assert f"into {machine.venv} with pip" in said[0] and "downloads PySide6" in said[0]
+    assert said[0].endswith(f"Progress: {machine.venv}/pip-install.log")
