@@ -70,6 +70,7 @@ class AutosaveText(QPlainTextEdit):
         self._gone: GoneCheck | None = None
         self._owner: object = None  # what the text shown belongs to (see begin)
         self._saved = ""  # the text as it is stored
+        self._unchanged = ""  # ... as the field shows it (see text)
         self._loading = False
         self._replacing = False  # typing over a text written elsewhere meanwhile
         self._sittings = Sittings()
@@ -85,6 +86,12 @@ class AutosaveText(QPlainTextEdit):
         self.textChanged.connect(self.on_text_changed)
         self.textChanged.connect(self.align_to_direction)
         pass_undo_on(self)  # with nothing typed to undo, Ctrl+Z is Edit > Undo
+
+    def text(self) -> str:
+        """The text the field holds, each character as it is: ``toPlainText`` gives a
+        no-break space as a plain one, and a line or paragraph separator as a line break,
+        which would rewrite a note (say, in French typography) just by showing it."""
+        return field_text(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc saves what was typed and leaves the field. Ctrl+Z or Ctrl+Shift+Z with
@@ -125,7 +132,7 @@ class AutosaveText(QPlainTextEdit):
     @property
     def is_modified(self) -> bool:
         """True while part of what the field shows is not saved yet."""
-        return self.toPlainText() != self._saved
+        return self.text() != self._unchanged
 
     @property
     def is_typing(self) -> bool:
@@ -173,7 +180,7 @@ class AutosaveText(QPlainTextEdit):
         error = self._save()
         if error is None or not self.is_modified or self._command is None:
             return
-        typed, what = self.toPlainText(), self._command("", self._sittings.current).WHAT
+        typed, what = self.text(), self._command("", self._sittings.current).WHAT
         self._put(self._saved)  # given back: not to be tried again as the field moves on
         self.session.messages.known_error(error, f"{what.capitalize()} not saved", typed=typed)
 
@@ -190,7 +197,7 @@ class AutosaveText(QPlainTextEdit):
         if gone is None:
             return False
         said, title = gone
-        typed = self.toPlainText()
+        typed = self.text()
         self._command = self._gone = None
         self._put("")
         self.session.messages.warning(f"{said} What was typed:\n\n{typed}", title)
@@ -203,7 +210,7 @@ class AutosaveText(QPlainTextEdit):
         said to have changed, lest it seem to have changed under the user's eyes."""
         if self.is_typing:
             self._replacing = self._replacing or text != self._saved
-            self._saved = text
+            self._saved, self._unchanged = text, _as_shown(text)
             return
         command, changed = self._command, text != self._saved
         self._put(text, changed=True)
@@ -276,8 +283,8 @@ class AutosaveText(QPlainTextEdit):
         self._timer.stop()
         self._typing_timer.stop()
         self._retry.stop()
-        text = self.toPlainText()
-        if self._command is None or text == self._saved:
+        text = self.text()
+        if self._command is None or text == self._unchanged:
             return None
         if self.session.read_only or self.session.project.closed:
             return None
@@ -309,11 +316,12 @@ class AutosaveText(QPlainTextEdit):
         assert self._command is not None
         command = self._command(text, self._sittings.current)
         command.expected = expected
-        self._saved = text  # first: the field hears its own save back (see follow)
+        # First: the field hears its own save back (see follow).
+        self._saved = self._unchanged = text
         try:
             command.apply()
         except DiptychError:
-            self._saved = expected
+            self._saved, self._unchanged = expected, _as_shown(expected)
             raise
         return command
 
@@ -326,12 +334,13 @@ class AutosaveText(QPlainTextEdit):
         """Show ``text`` as stored; the cursor where it was, as far as it can be, or, for
         the text shown ``changed`` (undo, redo, another window), where the change leaves it
         (see :func:`caret_after_change`): after the text redone, where the text undone was."""
-        self._saved = text
+        same, self._saved = text == self._saved, text
         self._replacing = False
         self._refused = self._said = False
         self._retry.stop()
-        shown = self.toPlainText()
-        if shown == text:
+        shown = self.text()
+        if shown == (self._unchanged if same else text):  # shown already: kept as it is
+            self._unchanged = shown
             return
         caret = utf16_to_codepoint(shown, self.textCursor().position())
         self._loading = True
@@ -339,9 +348,12 @@ class AutosaveText(QPlainTextEdit):
             self.setPlainText(text)
         finally:
             self._loading = False
-        caret = caret_after_change(shown, text, caret) if changed else min(caret, len(text))
+        # As the field shows it: a line ended by "\r\n" shows as one ended by "\n", and
+        # is saved so only if it is typed in.
+        new = self._unchanged = self.text()
+        caret = caret_after_change(shown, new, caret) if changed else min(caret, len(new))
         cursor = self.textCursor()
-        cursor.setPosition(codepoint_to_utf16(text, caret))
+        cursor.setPosition(codepoint_to_utf16(new, caret))
         self.setTextCursor(cursor)
 
     def on_text_changed(self) -> None:
@@ -372,6 +384,24 @@ class AutosaveText(QPlainTextEdit):
         self.save()
         self._sittings.end()
         super().focusOutEvent(event)
+
+
+def field_text(field: QPlainTextEdit) -> str:
+    """The text ``field`` holds, each character as it is (see :meth:`AutosaveText.text`)."""
+    return _held(field.document())
+
+
+def _as_shown(text: str) -> str:
+    """``text`` as a field shows it: a line ended by "\\r\\n" as one ended by "\\n"."""
+    document = QTextDocument()
+    document.setPlainText(text)
+    return _held(document)
+
+
+def _held(document: QTextDocument) -> str:
+    """The text of ``document``, its paragraphs parted by line breaks; no-break spaces
+    and line separators kept (``toPlainText`` makes them spaces and line breaks)."""
+    return document.toRawText().replace("\u2029", "\n")
 
 
 def _first_letter_right_to_left(document: QTextDocument) -> bool:

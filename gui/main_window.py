@@ -312,7 +312,7 @@ class MainWindow(WindowFocus, WindowDrops, WindowClosing):
         field = self.memos.show_memo(MemoKind(kind), target)
         if field is None:
             return
-        field.show_range(*(first_match(field.toPlainText(), query) or (-1, -1)))
+        field.show_range(*(first_match(field.text(), query) or (-1, -1)))
         if not go:  # shown behind the results (a tab behind them): say where, and how to go
             if self.covered(self.docks["memos"]):
                 self.session.messages.info(MEMO_BEHIND.format(MemoKind(kind).value))

@@ -83,7 +83,7 @@ class MemoField(AutosaveText):
     def show_range(self, start: int, end: int) -> None:
         """Select [start, end) of the memo (what a search found), scrolled into view; the
         caret at the end of it. Nothing for a place outside the memo."""
-        if not 0 <= start <= end <= len(self.toPlainText()):
+        if not 0 <= start <= end <= len(self.text()):
             return
         cursor = self.textCursor()
         cursor.setPosition(start)
@@ -149,7 +149,7 @@ class MemoPreview(QWidget):
     def refresh(self) -> None:
         """Render the memo again (another memo shown, undo, another window's change)."""
         if self.button.isChecked():
-            self.browser.show_note(self.field.toPlainText())
+            self.browser.show_note(self.field.text())
             # Named after the memo shown, as its field is (the article's changes).
             self.browser.setAccessibleName(f"{self.field.accessibleName()}, as it reads")
 

@@ -200,7 +200,7 @@ class PassageEditor(QWidget):
         self.reattach_button.setVisible(passage.is_orphan)
         self._fill_chips(passage)
         if self.preview_button.isChecked():
-            self.preview.show_note(self.note.toPlainText())
+            self.preview.show_note(self.note.text())
         coder = f"{passage.coder} · " if passage.coder else ""
         # A no-break space: wrapped beside "Delete passage", the time kept with its date.
         when = local_time(passage.updated_at).replace(" ", "\u00a0")
@@ -242,7 +242,7 @@ class PassageEditor(QWidget):
         styles, and "Preview" over a note already previewed did not say how to write."""
         if checked:
             self.save_note()
-            self.preview.show_note(self.note.toPlainText())
+            self.preview.show_note(self.note.text())
         self.note_pages.setCurrentIndex(1 if checked else 0)
         self.preview_button.setText("Edit" if checked else "Preview")
         self.preview_button.setToolTip(

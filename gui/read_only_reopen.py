@@ -89,7 +89,7 @@ def unsaved_typing(window: MainWindow) -> list[str]:
     that shows it is about to go, and the file takes it no more."""
     fields = [("the passage's note", window.editor.note)]
     fields += [(f"the {memo.kind} memo", memo) for memo in window.memos.fields()]
-    return [f"In {what}:\n\n{field.toPlainText()}" for what, field in fields if field.is_modified]
+    return [f"In {what}:\n\n{field.text()}" for what, field in fields if field.is_modified]
 
 
 def with_typed(text: str, typed: list[str]) -> str:

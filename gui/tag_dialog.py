@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diptych.gui.autosave import field_text
 from diptych.gui.contrast import ink_on
 from diptych.gui.dialog_fit import grow_to_show_all, shrink_back
 from diptych.gui.messages import as_shown
@@ -344,6 +345,6 @@ class TagDialog(QDialog):
             name=self.name.text().strip(),
             color=self.color,
             parent_id=self.parent_box.currentData(),
-            description=self.description.toPlainText().strip(),
+            description=field_text(self.description).strip(),
             key=self.key_box.chosen(),
         )

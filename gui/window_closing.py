@@ -58,7 +58,7 @@ class WindowClosing(WindowMessages):
 
     def _typing(self) -> tuple[str, ...]:
         """The note and the memos as they are typed."""
-        return (self.editor.note.toPlainText(), *(m.toPlainText() for m in self.memos.fields()))
+        return (self.editor.note.text(), *(m.text() for m in self.memos.fields()))
 
     def unsaved_typing(self) -> str:
         """What is typed and could not be saved ("note", "memo"), or ""."""
