@@ -6,7 +6,9 @@ the field shows another text). Each save is an undoable step, and the saves of o
 merge into one (see :class:`~diptych.gui.text_commands.SetText`): the window's Undo takes
 back a sitting. In the field, Ctrl+Z takes back what was typed there a pause at a time
 (each save begins a step of the field's own undo), and saves what is left; Ctrl+Shift+Z
-brings it back, until something else is typed.
+brings it back, until something else is typed. Once the field is left, or something else is
+done, undone or redone meanwhile, Ctrl+Z there is the window's Undo, whose steps then come
+back in the order they were made: the field's own undo would be saved as a step after them.
 
 A save made while typing that the file refuses (a full disk, another program holding the
 file, the file moved meanwhile) is said in the status bar, without a box that would take
@@ -71,6 +73,7 @@ class AutosaveText(QPlainTextEdit):
         self._owner: object = None  # what the text shown belongs to (see begin)
         self._saved = ""  # the text as it is stored
         self._unchanged = ""  # ... as the field shows it (see text)
+        self._pushing = False  # a save of the field's own is going on the undo stack
         self._loading = False
         self._replacing = False  # typing over a text written elsewhere meanwhile
         self._sittings = Sittings()
@@ -86,6 +89,7 @@ class AutosaveText(QPlainTextEdit):
         self.textChanged.connect(self.on_text_changed)
         self.textChanged.connect(self.align_to_direction)
         pass_undo_on(self)  # with nothing typed to undo, Ctrl+Z is Edit > Undo
+        session.undo_stack.indexChanged.connect(self.on_undo_stack_index_changed)
 
     def text(self) -> str:
         """The text the field holds, each character as it is: ``toPlainText`` gives a
@@ -150,19 +154,32 @@ class AutosaveText(QPlainTextEdit):
         """Show the stored text ``read`` returns, to be saved with ``command`` (None: never).
 
         What the field showed before is saved first (and only then is the text read: it
-        may be the same one), and a new sitting begins. ``gone`` says when what the text
-        belongs to was removed: what is typed is then given back rather than saved.
-        ``owner`` names what the text belongs to (a passage, an article): the typing of
-        another one's text is forgotten, so that Ctrl+Z and Ctrl+Shift+Z in the field never
-        bring it into this one (two notes or memos often read alike, empty ones always).
+        may be the same one), and a new sitting begins: the typing of the text shown before
+        is forgotten, so that Ctrl+Z and Ctrl+Shift+Z in the field never bring it into this
+        one (two notes or memos often read alike, empty ones always). ``gone`` says when what
+        the text belongs to was removed: what is typed is then given back rather than saved.
+        ``owner`` names what the text belongs to (a passage, an article).
         """
         self.let_go()
-        self._sittings.end()
+        self._end_sitting()
         self._command, self._gone = command, gone
         self._put(read())
-        if owner != self._owner:
-            self.document().clearUndoRedoStacks()
         self._owner = owner
+
+    def _end_sitting(self) -> None:
+        """The next save begins a new undo step of the window's; and the field's own
+        history is forgotten: undone in the field, what was typed in an earlier sitting
+        would be saved as a new step after it, and the window's next undo would bring it
+        back. Ctrl+Z then goes to the window's steps, a sitting at a time."""
+        self._sittings.end()
+        self.document().clearUndoRedoStacks()
+
+    def on_undo_stack_index_changed(self) -> None:
+        """Another step was done, undone or redone (not a save of this field's): the
+        field's own history is forgotten, as its undo would be saved as a step after that
+        one, in the wrong order, and the window's next undo would bring it back."""
+        if not self._pushing:
+            self.document().clearUndoRedoStacks()
 
     def forget(self) -> None:
         """Show nothing: the text it belonged to is gone. What was typed and not saved is
@@ -300,7 +317,11 @@ class AutosaveText(QPlainTextEdit):
                 return None
             self._replacing = replacing
             return exc
-        self.session.undo_stack.push(command)
+        self._pushing = True
+        try:
+            self.session.undo_stack.push(command)
+        finally:
+            self._pushing = False
         # What is typed after a save is a step of its own in the field's undo: Qt joins
         # the typing of a whole paragraph into one while the document is "modified".
         self.document().setModified(False)
@@ -380,9 +401,11 @@ class AutosaveText(QPlainTextEdit):
             document.setDefaultTextOption(option)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        """Leaving the field saves it and ends the sitting."""
+        """Leaving the field saves it and ends the sitting; a menu opened over it (its own
+        context menu, whose Undo is the field's) does not leave it."""
         self.save()
-        self._sittings.end()
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self._end_sitting()
         super().focusOutEvent(event)
 
 
