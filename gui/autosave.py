@@ -164,7 +164,17 @@ class AutosaveText(QPlainTextEdit):
         self._end_sitting()
         self._command, self._gone = command, gone
         self._put(read())
+        if owner != self._owner:
+            self._show_from_the_start()
         self._owner = owner
+
+    def _show_from_the_start(self) -> None:
+        """Show a text just put in from its first line, the caret at its end: it is read
+        from its start, and the keyboard coming in writes on at its end (see
+        :meth:`focusInEvent`). Left where the caret's end had scrolled it, a long note
+        showed a slice of its middle, its heading out of sight."""
+        self.moveCursor(self.textCursor().MoveOperation.End)
+        self.verticalScrollBar().setValue(0)
 
     def _end_sitting(self) -> None:
         """The next save begins a new undo step of the window's; and the field's own
@@ -400,6 +410,13 @@ class AutosaveText(QPlainTextEdit):
             option.setAlignment(wanted)
             document.setDefaultTextOption(option)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """The keyboard coming in (Tab, a shortcut such as F2) shows the caret, which a
+        text shown from its first line may have out of sight at its end."""
+        if event.reason() in _KEYBOARD_REASONS:
+            self.ensureCursorVisible()
+        super().focusInEvent(event)
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Leaving the field saves it and ends the sitting; a menu opened over it (its own
         context menu, whose Undo is the field's) does not leave it."""
@@ -407,6 +424,14 @@ class AutosaveText(QPlainTextEdit):
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self._end_sitting()
         super().focusOutEvent(event)
+
+
+_KEYBOARD_REASONS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+    Qt.FocusReason.OtherFocusReason,
+)
 
 
 def field_text(field: QPlainTextEdit) -> str:

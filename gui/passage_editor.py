@@ -133,7 +133,6 @@ class PassageEditor(QWidget):
         self._refresh()
         if changed:
             self.preview_button.setChecked(False)
-            self.note.moveCursor(self.note.textCursor().MoveOperation.End)
             self.page_scroll.verticalScrollBar().setValue(0)  # its quote and tags first
 
     def edit_note(self) -> bool:
