@@ -20,7 +20,7 @@ from diptych.storage.article_updates import ReplacementPlan
 from diptych.storage.document import ArticleText
 from diptych.storage.errors import ChangedMeanwhileError
 from diptych.storage.model import ArticleSummary, MemoKind, ReanchorReport
-from diptych.storage.wording import counted, sentence
+from diptych.storage.wording import counted, sentence, were
 
 if TYPE_CHECKING:
     from diptych.storage.importing import ParsedArticle
@@ -91,6 +91,8 @@ class ImportArticles(SessionCommand):
     # out and named, as an import leaves out one already in the project; if all are, the
     # redo is refused.
     def _redo(self) -> None:
+        if not self.removals:  # the undo kept them all: nothing to bring back
+            return
         twins = {r.article.id: self._imported_meanwhile(r) for r in self.removals}
         said = [
             f"“{removal.article.title}” is in the project again as “{twin.title}”, imported"
@@ -109,16 +111,48 @@ class ImportArticles(SessionCommand):
 
     def _undo(self) -> None:
         # All at once: a step half undone (the file busy half-way) could not be tried again.
-        # None that another window gave passages or a memo, retitled or updated from a
-        # newer file meanwhile: the step is refused.
+        # One that another window gave passages or a memo, retitled or updated from a
+        # newer file meanwhile is kept, and named; the others are taken back (and come
+        # back with redo).
         ids = [a.id for a in self.added]
         expected = [self._as_imported(a) for a in self.added]
-        self.removals = self.session.remove_articles(ids, unused_only=True, expected=expected)
+        self.removals, kept = self.session.take_back_import(ids, expected=expected)
+        if kept:  # in the status bar, or a box if nothing at all was taken back
+            self.session.show_changes_from_elsewhere()
+            if self.removals:
+                self.session.messages.info(self._kept_said(kept))
+            else:
+                self.session.messages.warning(self._kept_said(kept), "Undo/redo failed")
         articles = self.session.project.articles
         self.twins = {
             r.article.id: {a.id for a in articles.with_text(text=r.article.text)}
             for r in self.removals
         }
+
+    def _kept_said(self, kept: Sequence[ChangedMeanwhileError], shown: int = 3) -> str:
+        """What undoing the import took back and what it kept, and why ("Undone: 59 of
+        the 60 articles of this import; the article 'Wrong folder 7' was given passages …
+        so it was kept …")."""
+        who = self.session.changed_since(self._seen)
+        why = [(exc if who is None else exc.by(who)).message for exc in kept[:shown]]
+        if len(kept) > shown:
+            more = len(kept) - shown
+            why.append(f"{counted(more, 'more article')} {were(more)} kept as well")
+        taken = len(self.removals)
+        if taken:
+            done = f"Undone: {taken} of the {counted(len(self.added), 'article')} of this import"
+        else:
+            done = (
+                f"Nothing was undone: the {counted(len(self.added), 'article')} of this import"
+                f" {'is' if len(self.added) == 1 else 'are'} still in the project"
+            )
+        advices = {exc.window_advice for exc in kept}
+        advice = (
+            advices.pop()
+            if len(advices) == 1 and len(kept) == 1
+            else ("Remove them from the Library if they should go.")
+        )
+        return f"{done}; {'; '.join(why)}. {advice}"
 
     def _imported_meanwhile(self, removal: ArticleRemoval) -> ArticleSummary | None:
         """An article of ``removal``'s text imported since the undo, if there is one."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from diptych.gui.session_watch import FileWatch, text_stamp
 from diptych.storage.article_removal import ArticleRemoval
 from diptych.storage.article_updates import ReplacementPlan
+from diptych.storage.errors import ChangedMeanwhileError
 from diptych.storage.model import ArticleSummary, ReanchorReport
 
 if TYPE_CHECKING:
@@ -63,6 +64,37 @@ class ArticleEdits(FileWatch):
         )
         self._tell_removals(removals)
         return removals
+
+    def take_back_import(
+        self, article_ids: Sequence[int], *, expected: Sequence[ArticleRemoval]
+    ) -> tuple[list[ArticleRemoval], list[ChangedMeanwhileError]]:
+        """Remove the articles of an import that nobody worked on since (``expected``:
+        each as the import left it), in one transaction; one given passages or a memo,
+        retitled or updated since (perhaps in another window) is kept, and why is
+        returned with the removals. All at once when none was (the common case, quick
+        for thousands); else one by one, each refused left as it is."""
+        try:
+            return self.remove_articles(article_ids, unused_only=True, expected=expected), []
+        except ChangedMeanwhileError:
+            pass
+        before = {removal.article.id: removal for removal in expected}
+        removals: list[ArticleRemoval] = []
+        kept: list[ChangedMeanwhileError] = []
+        with self.project.transaction():
+            present = {a.id for a in self.project.articles.all()}
+            for article_id in article_ids:
+                if article_id not in present:
+                    continue
+                try:  # a savepoint: one refused is rolled back alone
+                    removal = self.project.articles.remove(
+                        article_id=article_id, unused_only=True, expected=before.get(article_id)
+                    )
+                except ChangedMeanwhileError as exc:
+                    kept.append(exc)
+                    continue
+                removals.append(removal)
+        self._tell_removals(removals)
+        return removals, kept
 
     def restore_articles(self, removals: Sequence[ArticleRemoval]) -> None:
         """Undo :meth:`remove_articles`, in one transaction."""

@@ -48,7 +48,11 @@ def test_undoing_an_import_updated_elsewhere_keeps_the_update(
     kept = session.project.articles.get(article_id=article.id)
     assert "The newer text, longer." in kept.text
     assert len(undo_failures) == 1
-    assert undo_failures[0].startswith(KEPT.format(article.title))
+    assert undo_failures[0].startswith(
+        "Nothing was undone: the 1 article of this import is still in the project; "
+        + KEPT.format(article.title)[:1].lower()
+        + KEPT.format(article.title)[1:]
+    )
     assert "Remove it from the Library" in undo_failures[0]
 
 

@@ -158,9 +158,11 @@ def test_undoing_an_import_keeps_an_article_another_window_retitled(
     assert "another window" in undo_failures[0]
 
 
-def test_undoing_an_import_of_several_articles_keeps_all_when_one_was_retitled(
+def test_undoing_an_import_of_several_articles_keeps_the_one_retitled_and_says_so(
     session: ProjectSession, undo_failures: list[str]
 ) -> None:
+    said: list[str] = []
+    session.messages.posted.connect(lambda _level, _title, text: said.append(text))
     parsed = [parse_article(f"Article {n}.\n".encode(), name=f"{n}.txt") for n in range(3)]
     importing = ImportArticles(session, parsed)
     assert perform(session, importing)
@@ -170,8 +172,14 @@ def test_undoing_an_import_of_several_articles_keeps_all_when_one_was_retitled(
 
     session.undo_stack.undo()
 
+    assert ids[1] in _titles(session)
+    assert not {ids[0], ids[2]} & set(_titles(session))  # the two left alone: taken back
+    assert undo_failures == []
+    assert said[-1].startswith("Undone: 2 of the 3 articles of this import; the article")
+    assert "'Their title' was renamed" in said[-1]
+    session.undo_stack.redo()
     assert set(ids) <= set(_titles(session))
-    assert len(undo_failures) == 1 and "'Their title'" in undo_failures[0]
+    assert undo_failures == []
 
 
 def test_an_import_retitled_in_the_same_window_is_undone_and_redone_step_by_step(
