@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,6 +39,12 @@ DEFAULT_KEEP = 20
 DEFAULT_BUDGET = 1024**3
 BUDGET_COPIES = 5
 MIN_KEEP = 3
+# A backup is written as ``NAME.diptych.part`` (with SQLite's ``-journal`` beside it) and
+# renamed once whole. One left by a backup cut short (Diptych killed, the power gone) is
+# removed by the next backup once neither file has been written to for this long: one
+# being written (by another window of the project) is written to all the while.
+STALE_PART_S = 300
+UNFINISHED = f"*{PROJECT_SUFFIX}.part"
 
 
 def backup_project(
@@ -72,6 +79,7 @@ def backup_project(
             advice="Check that the folder is writable and the disk not full.",
         ) from exc  # fmt: skip
     record_source(folder, project.path)
+    remove_stale_unfinished(folder)  # before this one takes room on the same disk
     now = datetime.now(UTC)
     target = folder / f"{now:{STAMP}}-{now.microsecond:06d}-{_safe(reason)}{PROJECT_SUFFIX}"
     earlier = list_backups(folder)[: 1 if newest_only else None]
@@ -144,7 +152,10 @@ def prune(folder: Path, *, keep: int, budget: int | None = None) -> list[Path]:
 
     With a ``budget`` (bytes), older backups also go once the newer ones fill it, or five
     times the newest backup's size if that is more; the newest :data:`MIN_KEEP` stay
-    whatever their size."""
+    whatever their size. Unfinished backups (:func:`unfinished_backups`) left longer than
+    :data:`STALE_PART_S` are deleted, and those left count against the budget."""
+    removed = remove_stale_unfinished(folder)
+    unfinished = sum(size for _path, size in unfinished_backups(folder))
     rotated = [b for b in list_backups(folder) if b.reason != UPGRADE_REASON]
     recent = [b for b in rotated if b.reason == RECENT_REASON]
     superseded = recent[1:]  # by the newest, which holds every change they held
@@ -152,13 +163,12 @@ def prune(folder: Path, *, keep: int, budget: int | None = None) -> list[Path]:
     kept = rotated[:keep]
     if budget is not None and kept:
         room = max(budget, BUDGET_COPIES * kept[0].size)
-        total = 0
+        total = unfinished
         for count, info in enumerate(kept):
             total += info.size
             if total > room and count >= MIN_KEEP:
                 kept = kept[:count]
                 break
-    removed = []
     for info in rotated[len(kept) :] + superseded:
         try:
             info.path.unlink(missing_ok=True)
@@ -166,3 +176,47 @@ def prune(folder: Path, *, keep: int, budget: int | None = None) -> list[Path]:
             continue
         removed.append(info.path)
     return removed
+
+
+def unfinished_backups(folder: Path) -> list[tuple[Path, int]]:
+    """The backups in ``folder`` not yet whole (being written, or cut short), with the room
+    each takes with its journal."""
+    found = []
+    for part in folder.glob(UNFINISHED):
+        size = 0
+        for path in (part, _journal(part)):
+            with contextlib.suppress(OSError):  # finished or removed meanwhile
+                size += path.stat().st_size
+        found.append((part, size))
+    return found
+
+
+def remove_stale_unfinished(folder: Path, *, now: float | None = None) -> list[Path]:
+    """Delete the unfinished backups in ``folder`` that nothing has written to for
+    :data:`STALE_PART_S` (cut short: a backup being written is written to all the while),
+    with their journals; returns the backups deleted."""
+    now = time.time() if now is None else now
+    removed = []
+    for part, _size in unfinished_backups(folder):
+        files = (part, _journal(part))
+        written = max((_modified(path) for path in files), default=now)
+        if now - written < STALE_PART_S:
+            continue
+        try:
+            for path in files:
+                path.unlink(missing_ok=True)
+        except OSError:  # left for the next backup: it is still counted
+            continue
+        removed.append(part)
+    return removed
+
+
+def _journal(part: Path) -> Path:
+    return part.with_name(part.name + "-journal")
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # not there (no journal): it says nothing of the other
+        return 0.0
