@@ -14,7 +14,7 @@ from diptych.gui.session import ProjectSession
 from diptych.gui.workers import Progress, Workers
 from diptych.storage.backup import RECENT_REASON, backup_project
 from diptych.storage.backup_folders import BackupInfo, backup_folder, list_backups
-from diptych.storage.errors import DiptychError
+from diptych.storage.errors import DiptychError, DiskFullError, ProjectFileError
 from diptych.storage.project import Project
 
 BACKUP_INTERVAL_MS = 60 * 60 * 1000  # hourly
@@ -32,14 +32,47 @@ RECENT_INTERVAL_MS = 5 * 60 * 1000
 LEAVING_GAP_MS = 10 * 1000
 
 
+# A backup that failed sets the state backed up to this, which the project's never is: the
+# latest changes are backed up again at the next turn (every five minutes), not only once
+# something changes again.
+NOT_BACKED_UP = (-1, -1)
+
+
 def backup_job(project_path: Path, root: Path, reason: str) -> Callable[[Progress], Path]:
-    """The worker's job: snapshot the project through its own read-only connection."""
+    """The worker's job: snapshot the project through its own read-only connection. A
+    backup that cannot be written says that the project has none, and where room or
+    rights are missing: the disk or the folder of Diptych's data folder, which holds
+    ``root``, not the project's own."""
 
     def job(progress: Progress) -> Path:
         with Project.open(project_path, read_only=True) as project:
-            return backup_project(project, root=root, reason=reason, keep=KEEP)
+            try:
+                return backup_project(project, root=root, reason=reason, keep=KEEP)
+            except ProjectFileError as exc:
+                if exc.path is None or root not in (exc.path, *exc.path.parents):
+                    raise  # about the project file, which says what to do
+                raise not_backed_up(exc, project=project_path, data=root.parent) from exc
 
     return job
+
+
+def not_backed_up(exc: ProjectFileError, *, project: Path, data: Path) -> DiptychError:
+    """``exc``, a backup of ``project`` that could not be written in the data folder
+    ``data``, said as the project left without a backup."""
+    retry = "Diptych tries again every five minutes; the project itself was only read."
+    if isinstance(exc, DiskFullError):
+        return DiskFullError(
+            f"{project} has no backup now: the disk holding Diptych's data folder ({data}),"
+            " where its backups are kept, is full, and stays without one until there is room"
+            " on that disk",
+            advice=f"Free some space on that disk. {retry}",
+        )
+    where = f"{exc.path}: " if exc.path is not None else ""
+    return ProjectFileError(
+        f"{project} has no backup now ({where}{exc.message.rstrip('.')}), and stays without"
+        f" one until Diptych's data folder ({data}) can be written to",
+        advice=f"Check that folder and its disk. {retry}",
+    )
 
 
 class BackupScheduler(QObject):
@@ -79,6 +112,7 @@ class BackupScheduler(QObject):
         self.after_gap.setSingleShot(True)
         self.after_gap.timeout.connect(self.keep_recent)
         self._begun: tuple[int, int] | None = None  # the project's changes at the last backup
+        self.failure = ""  # why the last backup failed ("" if it did not), as it was said
         self._since = QElapsedTimer()  # ... and when it was begun
 
     def start(self) -> None:
@@ -138,12 +172,20 @@ class BackupScheduler(QObject):
         worker.signals.failed.connect(self.on_worker_failed)  # a bug: the workers report it
 
     def on_worker_finished(self, path: Path) -> None:
-        """Remember the newest backup."""
+        """Remember the newest backup; after one that failed, say that there is one again."""
         self.last = path
+        if self.failure:
+            self.failure = ""
+            self.session.messages.info(f"The project is backed up again ({path}).")
 
     def on_worker_failed(self, text: str) -> None:
-        """Say so; the project itself is untouched."""
-        self.session.messages.warning(f"Backup failed: {text}")
+        """Say so (in a box the first time; the same failure again, in the status bar), and
+        take the latest changes as not backed up; the project itself is untouched."""
+        self._begun = NOT_BACKED_UP
+        again = text == self.failure
+        self.failure = text
+        say = self.session.messages.info if again else self.session.messages.warning
+        say(f"Backup failed: {text}")
 
     def folder(self) -> Path:
         """This project's backups folder."""

@@ -52,7 +52,7 @@ def restore_file(launcher: Launcher, path: Path, backup: Path) -> None:
 def restore_from_backup(launcher: Launcher, window: MainWindow) -> None:
     """Choose a backup of the window's project and go back to it."""
     backups = backups_of(launcher.context.paths.backups, window.session)
-    dialog = RestoreDialog(backups, window.workers, window)
+    dialog = RestoreDialog(backups, window.workers, window, failure=window.backups.failure)
     if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen() is None:
         return
     chosen = dialog.chosen()

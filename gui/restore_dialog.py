@@ -35,6 +35,7 @@ class RestoreDialog(QDialog):
         backups: the backups on offer.
         workers: where what the backups hold is read.
         damaged: the project file cannot be opened: it is kept, renamed, not backed up.
+        failure: why the window's last backup of the project failed, if it did.
     """
 
     def __init__(
@@ -44,6 +45,7 @@ class RestoreDialog(QDialog):
         parent: QWidget | None = None,
         *,
         damaged: bool = False,
+        failure: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
@@ -55,7 +57,9 @@ class RestoreDialog(QDialog):
             item.setToolTip(str(info.path))
         if backups:
             self.list.setCurrentRow(0)
-        if not backups:
+        if not backups and failure:
+            text = f"There are no backups of this project: the last backup failed. {failure}"
+        elif not backups:
             text = (
                 "There are no backups of this project yet. One is taken when it is opened "
                 "and every hour while it is open, whenever it has changed since the last one;"
@@ -72,7 +76,11 @@ class RestoreDialog(QDialog):
                 "Choose the state to go back to. The project as it is now is backed up first, "
                 "so restoring can itself be undone by restoring that backup."
             )
+        if backups and failure:  # the newest listed is older than the changes since
+            lacks = "The last backup failed, so the newest here lacks the latest changes."
+            text = f"{lacks} {failure}\n\n{text}"
         label = QLabel(text, self)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # file names are never markup
         label.setWordWrap(True)
         self.list.setAccessibleName("Backups")
         self.list.setAccessibleDescription(text)  # the keyboard never reaches the label
