@@ -12,14 +12,28 @@ from pathlib import Path
 
 from diptych.storage.errors import readable_text
 
+# A project file gone from its place is not taken for deleted: moving it to another disk
+# (a USB stick, a network share) copies it and then deletes it here, and an unplugged disk
+# takes it away too. The copy moved lacks what was saved after the move, and changes saved
+# just before it that were still in the log beside the file (``NAME-wal``), which a file
+# manager does not move with it: the file written again here is the one to keep.
+GONE = (
+    "{was} is gone from its place while the project was open: it was moved (to another disk,"
+    " say), deleted, or its disk was unplugged"
+)
+MOVED_COPY = (
+    "A copy moved elsewhere lacks the changes made since, and may lack the last ones made before:"
+)
+
 
 @dataclass(frozen=True)
 class FileFollowed:
     """What :func:`~diptych.storage.file_place.follow_file` did.
 
     Attributes:
-        kind: ``"moved"`` (followed to its new place), ``"deleted"`` (written again where
-            it was, or where ``fallback`` says), ``"replaced"`` (kept as a copy) or
+        kind: ``"moved"`` (followed to its new place), ``"deleted"`` (gone from its
+            place: moved to another disk, deleted or unplugged; written again where it
+            was, or where ``fallback`` says), ``"replaced"`` (kept as a copy) or
             ``"overwritten"`` (another file written into it where it is: the project goes
             on with a copy of its last backup, or stays read-only if there is none) or
             ``"log"`` (its write-ahead log was deleted: everything written into the file,
@@ -49,15 +63,17 @@ class FileFollowed:
             )
         if self.kind == "deleted" and self.failure:
             return (
-                f"{was} was deleted while it was open, and writing it again there failed:"
-                f" {self.failure}. Nothing is lost: Diptych saved everything in it as {now},"
-                " and saves there. Move it where you keep your projects once it is closed."
+                f"{GONE.format(was=was)}, and writing it again there failed: {self.failure}."
+                f" Nothing is lost: Diptych wrote everything in it as {now}, and saves there:"
+                f" this file is the complete project. {MOVED_COPY} move this one where you"
+                " keep your projects once it is closed, or use File > Save a copy…."
             )
         if self.kind == "deleted":
             return (
-                f"{was} was deleted while it was open. Diptych saved everything in it again"
-                f" as {now}, and saves there. Delete it once the project is closed if you"
-                " meant to."
+                f"{GONE.format(was=was)}. Nothing is lost: Diptych wrote everything in it"
+                f" again as {now}, and saves there: this file is the complete project."
+                f" {MOVED_COPY} keep this one, or use File > Save a copy… to put the project"
+                " where you wanted it."
             )
         if self.kind == "overwritten":
             return self._describe_overwritten(was, now)

@@ -108,7 +108,12 @@ def test_a_project_deleted_while_open_is_written_again_in_its_place(
     path.unlink()
 
     qtbot.waitUntil(lambda: bool(notice_of(window)), timeout=5000)
-    assert path.exists() and "was deleted while it was open" in notice_of(window)
+    said = notice_of(window)
+    assert path.exists() and f"{path} is gone from its place while the project was open" in said
+    assert "moved (to another disk, say), deleted, or its disk was unplugged" in said
+    assert f"again as {path}, and saves there: this file is the complete project." in said
+    assert "A copy moved elsewhere lacks the changes made since" in said
+    assert "Delete" not in said  # this file may be the only complete copy
     assert boxes == []  # told in the bar, not in a box
     add_tag(window, "Typed after")
     window.close()
@@ -174,7 +179,7 @@ def test_a_copy_that_cannot_be_written_is_told_once_and_tried_again_until_it_can
     told.append(notice_of(window))
     assert attempts[:2] == [path, window.context.paths.data / path.name]  # there, then there
     assert str(path) in told[0] and "the disk is full" in told[0] and "tries again" in told[0]
-    assert "was deleted while it was open" in told[1] and boxes == []
+    assert "is gone from its place" in told[1] and boxes == []
     add_tag(window, "After")
     window.close()
     assert {"Mine", "After"} <= tag_names(path)
@@ -248,7 +253,8 @@ def test_a_note_typed_while_the_file_is_deleted_replaced_or_overwritten_keeps_ev
     type_where_the_focus_is(qtbot, " then more")
 
     assert note.toPlainText() == "Said once then more" and note.hasFocus()
-    assert f"was {what}" in notice_of(window) and boxes == []
+    told = "is gone from its place" if what == "deleted" else f"was {what}"
+    assert told in notice_of(window) and boxes == []
     assert QApplication.activeModalWidget() is None
     notice = window.findChild(FileNotice)
     assert notice is not None
@@ -343,7 +349,7 @@ def test_a_change_refused_as_the_file_left_is_told_in_the_bar_and_the_file_found
     assert "not saved" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: bool(notice_of(window)), timeout=5000)
     said = notice_of(window)
-    assert "was deleted while it was open" in said and "was not saved" in said
+    assert "is gone from its place" in said and "was not saved" in said
     assert boxes == [] and QApplication.activeModalWidget() is None
     add_tag(window, "Made again")
     window.close()

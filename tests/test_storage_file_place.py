@@ -71,7 +71,7 @@ def test_a_deleted_file_is_written_again_with_everything_in_it(
     path.unlink()
     followed = follow_file(project, fallback=tmp_path / "elsewhere")
     assert followed is not None and followed.kind == "deleted" and followed.path == path
-    assert "was deleted while it was open" in followed.describe()
+    assert "is gone from its place" in followed.describe()
     project.tags.add(name="Three")
     assert tag_names(path) == {"One", "Two", "Three"}
     project.close()
