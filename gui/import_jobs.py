@@ -8,7 +8,8 @@ threads); nothing here touches a widget.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -16,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from diptych.gui.workers import Progress
 from diptych.storage.backup import backup_project
-from diptych.storage.errors import ArticleFileError, Cancelled
+from diptych.storage.errors import ArticleFileError, Cancelled, DiskFullError
 from diptych.storage.model import ArticleSummary
 from diptych.storage.project import Project
+from diptych.storage.wording import counted
 
 if TYPE_CHECKING:
     from diptych.storage.articles import ReplacementPlan
@@ -75,7 +77,7 @@ def import_files_job(
         found = files_to_import(paths, keep_going=lambda: progress(0, 0))
         result, files = ImportResult(left_out=found.left_out), found.files
         read: list[tuple[Path, ParsedArticle]] = []
-        with Project.open(project_path, verify=False) as project:
+        with Project.open(project_path, verify=False) as project, refused_whole(paths, files):
             before = project.data_version()  # changes with commits of other connections
             for number, path in enumerate(files):
                 if not progress(number, len(files)):
@@ -100,6 +102,32 @@ def import_files_job(
         return result
 
     return job
+
+
+@contextlib.contextmanager
+def refused_whole(paths: Sequence[Path], files: Sequence[Path]) -> Iterator[None]:
+    """A full disk refusing the import of ``paths`` (``files`` found in them) said as
+    that import, named, refused whole: not as a change of the user's not saved."""
+    try:
+        yield
+    except DiskFullError as exc:
+        raise DiskFullError(
+            f"the import of {import_named(paths, len(files))} was not saved: the disk"
+            " holding this project is full",
+            path=exc.path,
+            advice="Nothing of it was added; free some space on that disk and import it again.",
+        ) from exc
+
+
+def import_named(paths: Sequence[Path], count: int) -> str:
+    """How a message names the import of ``paths`` that found ``count`` files: "the folder
+    big2 (1,500 files)", "harbour.html", "3 files"."""
+    files = counted(count, "file").replace(f"{count} ", f"{count:,} ", 1)
+    if len(paths) == 1 and paths[0].is_dir():
+        return f"the folder {paths[0].name} ({files})"
+    if len(paths) == 1:
+        return paths[0].name
+    return files
 
 
 @dataclass(frozen=True)
