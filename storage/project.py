@@ -37,7 +37,7 @@ from diptych.storage.project_checks import (
     refuse_if_made_read_only,
     why_read_only,
 )
-from diptych.storage.project_opening import opening_errors, prepare
+from diptych.storage.project_opening import make_whole, opening_errors, prepare
 from diptych.storage.project_paths import file_identity, log_path, real_path
 from diptych.storage.sqlite_errors import translate_errors
 
@@ -170,13 +170,23 @@ class Project:
     def create(
         cls, path: str | Path, *, name: str | None = None, clock: Callable[[], str] = utc_now
     ) -> Project:
-        """Create a new, empty project; refuses to overwrite an existing file."""
+        """Create a new, empty project; refuses to overwrite an existing file. The file
+        appears under its name whole, or not at all (see :func:`make_whole`)."""
         path = real_path(path)
         if file_exists(path):
             raise ProjectFileError(
                 "already exists", path=path, advice="Choose another name, or open it instead."
             )
-        return cls.open(path, create=True, name=name, clock=clock)
+        named = name if name is not None else path.stem
+
+        def make(making: Path) -> None:
+            cls.open(making, create=True, name=named, clock=clock).close()
+
+        log_set_aside = keep_stale_log(path)  # a deleted project's, never read into this one
+        make_whole(path, make)
+        project = cls.open(path, clock=clock)
+        project.log_set_aside = log_set_aside
+        return project
 
     def info(self) -> ProjectInfo:
         """The project's uuid, name and creation time."""

@@ -6,6 +6,7 @@ reading indexes a file lacks."""
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from diptych.storage.errors import (
     ReadOnlyProjectError,
     readable_text,
 )
+from diptych.storage.file_names import part_name
 from diptych.storage.project_checks import check_integrity
 from diptych.storage.schema import (
     apply_migrations,
@@ -149,3 +151,48 @@ def _add_reading_indexes(project: Project) -> None:
                 project.db.execute(statement)
     except DiptychError:
         return
+
+
+def make_whole(path: Path, make: Callable[[Path], None]) -> None:
+    """Make a new project file at ``path`` whole or not at all: ``make`` writes it under a
+    hidden name beside it, which is then linked to ``path`` (never over a file made there
+    meanwhile). One that could not be made (the disk full, the folder read-only) leaves no
+    file under its name, where it would be refused both as new (the name taken) and as a
+    project (an empty file), and the error says it could not be created.
+
+    Raises:
+        DiptychError: it could not be made, or ``path`` was taken meanwhile.
+    """
+    making = part_name(path, prefix=f".{os.getpid()}.")
+    try:
+        try:
+            make(making)
+        except DiskFullError as exc:
+            raise DiskFullError(
+                "could not be created because its disk is full",
+                path=path,
+                advice="Free some space on that disk, then create it again; no file was"
+                " left under its name.",
+            ) from exc
+        except ProjectFileError as exc:  # said of the project, not of its hidden name
+            said = exc.message.replace("could not be opened", "could not be created")
+            advice = exc.advice.replace("open it again", "create it again")
+            raise type(exc)(said, path=path, advice=advice) from exc
+        try:
+            os.link(making, path)
+        except FileExistsError:
+            raise _taken(path) from None
+        except OSError:  # a file system without links
+            if os.path.lexists(path):
+                raise _taken(path) from None
+            os.rename(making, path)
+    finally:
+        for end in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{making}{end}")
+
+
+def _taken(path: Path) -> ProjectFileError:
+    return ProjectFileError(
+        "already exists", path=path, advice="Choose another name, or open it instead."
+    )
