@@ -38,11 +38,22 @@ PROJECT_FILTER = f"Diptych projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
 def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    """A non-blocking message box (the window keeps working; tests never hang on it)."""
+    """A non-blocking message box (the window keeps working; tests never hang on it). Text
+    it gives back (typed and not saved) is in a field of its own, which scrolls (see
+    :mod:`~diptych.gui.given_back_text`)."""
+    typed = ""
+    if "What was typed" in text:  # seldom: the module is imported then
+        from diptych.gui.given_back_text import split_given_back
+
+        text, typed = split_given_back(text)
     box = QMessageBox(icon, title, quoted_in_place(text), QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # file names and titles are never markup
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if typed:
+        from diptych.gui.given_back_text import add_given_back
+
+        add_given_back(box, typed)
     box.open()
     return box
 

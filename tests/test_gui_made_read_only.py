@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from gui_support import keyboard_in, open_window, select_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from test_project_file import unwritable
 
@@ -252,3 +252,36 @@ def test_a_window_whose_project_refused_nothing_stays_as_it_is(
     assert window.findChild(Reopening) is None  # none under way
     QApplication.processEvents()  # where one would be done
     assert launcher.window is window and said == []
+
+
+def test_a_long_note_given_back_is_in_a_field_that_keeps_the_box_within_the_screen(
+    qtbot: QtBot, launched: MainWindow, made_read_only: Path, posted: Posted
+) -> None:
+    passage = next(p for p in passages_in(made_read_only) if p.note)
+    launched.coding.select_passage(passage.id)
+    note = launched.editor.note
+    qtbot.waitUntil(lambda: note.toPlainText() == passage.note)
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus)
+    note.moveCursor(note.textCursor().MoveOperation.End)
+    lines = "".join(f"\nLine {n} of a long note." for n in range(70))
+    note.insertPlainText(lines)  # 70 lines typed, then the pause: the save is refused
+    qtbot.keyClicks(note, " END")
+
+    window = reopened(qtbot, launched)
+    said_once(posted, made_read_only)
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=5000)
+    box = shown_box(window)
+    qtbot.waitExposed(box)
+    field = box.findChild(QPlainTextEdit, "givenBackText")
+    assert field is not None and field.isReadOnly()
+    typed = field.toPlainText()
+    assert typed.endswith("Line 69 of a long note. END") and "Line 0 of" in typed
+    assert "Line 35 of" not in box.text()  # the note is in the field, not the message
+    screen = box.screen().availableGeometry()
+    assert box.frameGeometry().height() <= screen.height()
+    assert field.verticalScrollBar().maximum() > 0  # it scrolls to the end
+    copy = next(b for b in box.findChildren(QPushButton) if b.text() == "Copy Text")
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == typed
+    assert box.isVisible()  # copying leaves the box open, to read on
