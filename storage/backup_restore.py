@@ -23,11 +23,13 @@ from diptych.storage.errors import (
     NotAProjectError,
     ProjectBusyError,
     ProjectFileError,
+    ReadOnlyProjectError,
     readable_text,
 )
 from diptych.storage.file_names import set_aside_name
 from diptych.storage.project import Project
 from diptych.storage.project_aside import Moves, move_aside, move_back
+from diptych.storage.project_checks import on_read_only_disk, only_folder_unwritable
 from diptych.storage.project_copies import copy_file, read_only
 from diptych.storage.sqlite_errors import translate_errors
 
@@ -136,6 +138,8 @@ def _not_restored(exc: DiptychError, *, backup: Path, target: Path, where: str) 
         todo = "Free some space on its disk, then restore again."
     elif isinstance(exc, ProjectBusyError):
         todo = "Close the other program using it, then restore again."
+    elif isinstance(exc, ReadOnlyProjectError):  # as every read-only message says it
+        todo = _writable_first(target)
     else:
         todo = "Check the disk and the folder, then restore again."
     error = type(exc) if isinstance(exc, ProjectFileError) else ProjectFileError
@@ -144,3 +148,16 @@ def _not_restored(exc: DiptychError, *, backup: Path, target: Path, where: str) 
         path=target,
         advice=f"{where} {todo}",
     )
+
+
+def _writable_first(target: Path) -> str:
+    """What to do before restoring into ``target``, which cannot be written: make the file
+    writable, or its folder, or (a disk mounted read-only) restore once it is writable."""
+    if on_read_only_disk(target):
+        return (
+            "The disk holding it is mounted read-only (a card or stick locked, or a disk the"
+            " system stopped writing to after errors): restore again once it is writable."
+        )
+    if only_folder_unwritable(target):
+        return "Make its folder writable, then restore again."
+    return "Make the file writable, then restore again."
