@@ -21,7 +21,7 @@ from diptych.storage.errors import (
     readable_text,
 )
 from diptych.storage.file_names import part_name
-from diptych.storage.project_checks import check_integrity
+from diptych.storage.project_checks import LONGEST_PATH, check_integrity
 from diptych.storage.schema import (
     apply_migrations,
     is_diptych_schema,
@@ -164,6 +164,8 @@ def make_whole(path: Path, make: Callable[[Path], None]) -> None:
         DiptychError: it could not be made, or ``path`` was taken meanwhile.
     """
     making = part_name(path, prefix=f".{os.getpid()}.")
+    if len(os.fsencode(os.path.realpath(making))) > LONGEST_PATH:  # as long as SQLite takes
+        making = path.with_name(f".{os.getpid():x}~")  # shorter than any project's name
     try:
         try:
             make(making)

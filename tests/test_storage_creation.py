@@ -22,6 +22,9 @@ def test_a_creation_cut_short_before_the_tables_is_completed_on_the_next_opening
         schema.migrations.cache_clear()
         with pytest.raises(KeyboardInterrupt):
             Project.create(path)
+        assert not path.exists()  # a project is created whole, or leaves nothing
+        with pytest.raises(KeyboardInterrupt):
+            Project.open(path, create=True)  # as a creation by an older Diptych did
     schema.migrations.cache_clear()
     assert path.exists()  # the file was made, marked as Diptych's, without tables
 
