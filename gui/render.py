@@ -36,6 +36,7 @@ from diptych.gui.render_tables import (
     TablePlan,
     fit_long_tables,
     font_unit,
+    merge_spanning_cells,
     plan_table,
     table_format,
 )
@@ -269,6 +270,7 @@ class DocumentBuilder:
             measure_columns(fmt, self.content.text, blocks[first:last], plan.columns, font)
         # All rows at once: appending them one by one makes Qt redo the table's layout.
         table = self._cursor.insertTable(rows, len(plan.columns), fmt)
+        merge_spanning_cells(table, plan, blocks[first:last], top_row)
         self._lists.clear()
         for number, cells in groupby(blocks[first:last], key=_ROW):
             self._add_row(table, plan, plan.rows[number] - top_row, list(cells))
@@ -285,18 +287,17 @@ class DocumentBuilder:
         Their text goes in in the document's order (a right-to-left table's last cell
         first): text put in a cell moves the cells after it. Each cell's place is
         recorded first, in the display text's order, where its text will start, so that
-        a highlighter already sees it: after the text of the cells before it in the
-        document and their ends (a position each, an empty cell's too).
+        a highlighter already sees it: where its (empty, perhaps merged) grid cell starts
+        now, after the text the row's cells before it in the document will have put in
+        (two blocks in one grid cell make one line).
         """
         order = sorted(range(len(cells)), key=lambda i: plan.columns[cells[i].col])
         starts = [0] * len(cells)
-        position, column = table.cellAt(row, 0).firstPosition(), 0
+        put_in = 0
         for index in order:  # in the document's order
-            cell, at = cells[index], plan.columns[cells[index].col]
-            position += at - column if at >= column else -1  # two blocks in a cell: one line
-            starts[index] = position
-            position += utf16_length(self.content.text[cell.start : cell.end]) + 1
-            column = at + 1
+            cell = cells[index]
+            starts[index] = table.cellAt(row, plan.columns[cell.col]).firstPosition() + put_in
+            put_in += utf16_length(self.content.text[cell.start : cell.end])
         for cell, start in zip(cells, starts, strict=True):
             self.positions.append(cell, start)
         for cell in (cells[index] for index in order):

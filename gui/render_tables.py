@@ -163,7 +163,7 @@ def column_widths(
     Qt then broke over two lines. The columns of text share the rest of the width; a
     table of words only is as wide as its words. A web address asks for the room of its
     longest part between slashes; a word longer than :data:`LONGEST_WORD` characters, that
-    many.
+    many. A cell spanning columns (a subtotal row) asks none of them for room.
     """
     longest = [0] * len(columns)  # the longest word, or figure, of each column
     widest = [0.0] * len(columns)  # its width in the font, in pixels
@@ -171,6 +171,8 @@ def column_widths(
     count = [0] * len(columns)
     plain, bold = QFontMetricsF(font), QFontMetricsF(bold_of(font))
     for cell in _sampled(cells, rows):
+        if cell.colspan > 1:  # its text wraps in the room of the columns it spans
+            continue
         content = text[cell.start : cell.end]
         column = columns[cell.col]
         # "key 12" is kept on a line; only the longest word of a cell is measured.
@@ -349,6 +351,38 @@ def table_format(
         fmt.setColumnWidthConstraints(widths)
         fmt.setProperty(FONT_UNIT, unit if unit > 0 else plan.unit)
     return fmt
+
+
+def merge_spanning_cells(
+    table: QTextTable, plan: TablePlan, cells: Sequence[Block], top_row: int
+) -> None:
+    """Merge the grid cells of ``table`` (the piece of the table whose first row is the
+    table's row ``top_row``) that the spanning ``cells`` among its ``cells`` fill, as the
+    page shows them: a header over two columns, a total row across all of them.
+
+    Done before any text goes in, so that a cell's place is read from the merged grid
+    (:meth:`DocumentBuilder._add_row`). A span reaches only as far as the rows and
+    columns of the table that hold a cell, and the piece's last row; a span over a place
+    another cell holds (a page's cells overlapping) is not merged, and each cell keeps
+    its own grid cell.
+    """
+    spanning = [cell for cell in cells if cell.colspan > 1 or cell.rowspan > 1]
+    if not spanning:
+        return
+    ordered = list(plan.rows)  # the rows' numbers, in order
+    held = {(plan.rows[cell.row] - top_row, plan.columns[cell.col]) for cell in cells}
+    for cell in spanning:
+        row = plan.rows[cell.row] - top_row
+        below = bisect_left(ordered, cell.row + cell.rowspan)  # the first row past its span
+        last_row = min(below - 1 - top_row, table.rows() - 1)
+        ends = cell.col + cell.colspan
+        spanned = [index for col, index in plan.columns.items() if cell.col <= col < ends]
+        left, right = min(spanned), max(spanned)
+        area = {(r, c) for r in range(row, last_row + 1) for c in range(left, right + 1)}
+        area.discard((row, plan.columns[cell.col]))
+        if area and not area & held:
+            table.mergeCells(row, left, last_row - row + 1, right - left + 1)
+            held |= area
 
 
 def holds_long_table(blocks: Sequence[Block]) -> bool:

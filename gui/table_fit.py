@@ -74,12 +74,16 @@ def measure_columns(
     font: QFont,
 ) -> None:
     """Keep in ``fmt`` the least and most width of each of a short table's ``columns``,
-    from its ``cells`` (their text in the article's ``text``) shown in ``font``."""
+    from its ``cells`` (their text in the article's ``text``) shown in ``font``. A cell
+    spanning columns asks none of them for room: its text wraps in the room they make
+    together ("Total for the year" across three columns of figures)."""
     least = [0.0] * len(columns)
     most = [0.0] * len(columns)
     plain = QFontMetricsF(font)
     bolder = QFontMetricsF(bold_of(font))
     for cell in cells:
+        if cell.colspan > 1:
+            continue
         content = text[cell.start : cell.end]
         metrics = bolder if cell.header else plain
         column = columns[cell.col]

@@ -83,6 +83,9 @@ class Block(NamedTuple):
             bullet, and for the numbered items of articles imported before markers were
             kept, whose lists count on from their first item's number. :data:`NO_MARKER`
             for an item of either kind shown without a marker.
+        colspan: how many columns a table cell spans (1 for other blocks, and for the
+            cells of articles imported before spans were kept).
+        rowspan: how many rows a table cell spans, as :attr:`colspan`.
     """
 
     kind: BlockKind
@@ -96,6 +99,8 @@ class Block(NamedTuple):
     header: bool = False
     spans: tuple[Span, ...] = ()
     marker: str = ""
+    colspan: int = 1
+    rowspan: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +163,8 @@ def blocks_to_json(blocks: Iterable[Block]) -> str:
         ("c", -1, [b.col for b in rows]),
         ("h", 0, [int(b.header) for b in rows]),
         ("m", "", [b.marker for b in rows]),
+        ("cs", 1, [b.colspan for b in rows]),
+        ("rs", 1, [b.rowspan for b in rows]),
     ):
         if any(value != default for value in values):  # columns of defaults are left out
             columns[key] = values
@@ -235,7 +242,7 @@ def blocks_from_json(data: str) -> tuple[Block, ...]:
     if isinstance(decoded, list):
         return tuple(_block_from_row(row) for row in decoded)
     count = len(decoded["k"])
-    zeros, minus = [0] * count, [-1] * count
+    zeros, minus, ones = [0] * count, [-1] * count, [1] * count
     spans: list[tuple[Span, ...]] = [()] * count
     for index, items in decoded.get("sp", {}).items():
         spans[int(index)] = tuple(Span(s, e, _STYLES[st], h) for s, e, st, h in items)
@@ -254,6 +261,8 @@ def blocks_from_json(data: str) -> tuple[Block, ...]:
                 map(bool, decoded.get("h", zeros)),
                 spans,
                 decoded.get("m", [""] * count),
+                decoded.get("cs", ones),
+                decoded.get("rs", ones),
                 strict=True,
             ),
         )

@@ -186,15 +186,16 @@ def _table_context(parent: Context, tag: str, attrs: dict[str, str]) -> Context:
     if tag in ("td", "th"):
         if table.row < 0:
             table.row = 0
-        col = table.place(
-            max(_integer(attrs.get("colspan"), 1, upper=1000), 1),
-            _integer(attrs.get("rowspan"), 1, upper=65534),
-        )
+        colspan = max(_integer(attrs.get("colspan"), 1, upper=1000), 1)
+        rowspan = max(_integer(attrs.get("rowspan"), 1, upper=65534), 1)
+        col = table.place(colspan, rowspan)
         cell: BlockAttrs = {
             "table": table.index,
             "row": table.row,
             "col": col,
             "header": tag == "th" or parent.in_head,
+            "colspan": colspan,
+            "rowspan": rowspan,
         }
         return replace(parent, kind=BlockKind.CELL, attrs=cell, owner=BlockOwner(), open_cell=True)
     return parent

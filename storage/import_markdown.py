@@ -239,6 +239,8 @@ class _MarkdownReader:
                 row=block.row,
                 col=block.col,
                 header=block.header,
+                colspan=block.colspan,
+                rowspan=block.rowspan,
             )
         elif block.kind is BlockKind.ITEM:
             self._item = None

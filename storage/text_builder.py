@@ -127,6 +127,8 @@ class TextBuilder:
                 header=block.header,
                 spans=spans,
                 marker=block.marker,
+                colspan=block.colspan,
+                rowspan=block.rowspan,
             )
         )
 

@@ -27,13 +27,13 @@ def cell_text(table: QTextTable, row: int, col: int) -> str:
 @pytest.mark.parametrize(
     ("page", "grid"),
     [
-        (  # a title row spanning "everything", as old layout tables do
+        (  # a title row spanning "everything", as old layout tables do: across the three
             '<table><tr><td colspan="1000">Results<tr><td>a<td>b<td>c</table>',
-            [["Results", "", ""], ["a", "b", "c"]],
+            [["Results", "Results", "Results"], ["a", "b", "c"]],
         ),
         (  # a span that other rows fill keeps the columns aligned
             "<table><tr><th colspan=2>wide<th>c<tr><td>1<td>2<td>3</table>",
-            [["wide", "", "c"], ["1", "2", "3"]],
+            [["wide", "wide", "c"], ["1", "2", "3"]],
         ),
         ("<table><tr><tr></tr><tr><td>x<td>y<tr></table>", [["x", "y"]]),
     ],
