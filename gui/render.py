@@ -202,6 +202,8 @@ class DocumentBuilder:
             fmt.setAnchorHref(href)
             fmt.setForeground(self.style.link_color)
             fmt.setFontUnderline(True)
+        elif style is SpanStyle.STRIKE:
+            fmt.setFontStrikeOut(True)
         return fmt
 
     def _formats(self, block: Block) -> tuple[QTextBlockFormat, QTextCharFormat]:

@@ -41,6 +41,9 @@ class SpanStyle(StrEnum):
     STRONG = "strong"
     CODE = "code"
     LINK = "link"
+    STRIKE = "strike"
+    """Struck-out text (``<del>``, ``<s>``, ``<strike>``, Markdown's ``~~``): a figure
+    corrected away, a word a page marks as deleted."""
 
 
 DECIMAL = "1"

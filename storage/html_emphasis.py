@@ -1,10 +1,13 @@
-"""Bold and italic text as web pages write it.
+"""Bold, italic and struck-out text as web pages write it.
 
 Pages mark bold and italic text with elements (``<b>``, ``<strong>``, ``<i>``, ``<em>``...)
 or with a style: Google Docs writes ``font-weight:700`` on a ``<span>``, in its ``style``
 attribute or in a class rule of the page's style sheet (``.c3{font-weight:700}``). As in a
 browser, the innermost element that says how heavy or slanted its text is decides: Google
 Docs wraps what it copies in ``<b style="font-weight:normal">``, whose text is not bold.
+
+Struck-out text is the text of ``<del>``, ``<s>`` and ``<strike>`` (a correction's old
+figure, a deleted word): it shows struck through, not as part of the text beside it.
 
 Only what these rules say is read from a style sheet: nothing in it is fetched or applied.
 """
@@ -18,6 +21,7 @@ from diptych.storage.html_structure import tag_set
 
 BOLD_TAGS = tag_set("b strong")
 ITALIC_TAGS = tag_set("em i cite dfn var")
+STRUCK_TAGS = tag_set("del s strike")
 
 # Whole property names: Word writes ``mso-bidi-font-weight:normal`` on its bold text, which
 # says how right-to-left text would look, not this text.
@@ -59,6 +63,7 @@ class _Open:
     bold: bool | None
     italic: bool | None
     depth: int  # open block elements around it
+    struck: bool = False
 
 
 class Emphasis:
@@ -88,8 +93,9 @@ class Emphasis:
         for name in attrs.get("class", "").split():
             look = _joined(look, self._classes.get(name))
         look = _joined(look, look_of(attrs.get("style", "")))
-        if look != (None, None):
-            self._open.append(_Open(tag, *look, depth))
+        struck = tag in STRUCK_TAGS
+        if look != (None, None) or struck:
+            self._open.append(_Open(tag, *look, depth, struck))
             del self._open[:-_MOST_OPEN]
 
     def end(self, tag: str) -> None:
@@ -116,6 +122,11 @@ class Emphasis:
     def bold(self) -> bool:
         """Whether text written now is bold."""
         return next((o.bold for o in reversed(self._open) if o.bold is not None), False)
+
+    @property
+    def struck(self) -> bool:
+        """Whether text written now is struck out."""
+        return any(o.struck for o in self._open)
 
     @property
     def italic(self) -> bool:

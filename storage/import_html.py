@@ -422,6 +422,8 @@ class _PageReader(ForgivingParser):
             return SpanStyle.LINK, self._href
         if self._code:
             return SpanStyle.CODE, ""
+        if self._emphasis.struck:  # what it marks (removed) matters more than its weight
+            return SpanStyle.STRIKE, ""
         if self._emphasis.bold:
             return SpanStyle.STRONG, ""
         return (SpanStyle.EMPHASIS if self._emphasis.italic else None), ""

@@ -7,9 +7,10 @@ importer walks tokens and never renders HTML), and:
 
 - an inline tag that only formats its text shows its text, in the style the app already
   has for it: ``<b>``/``<strong>`` as strong text, ``<i>``/``<em>`` as emphasis,
-  ``<code>``/``<kbd>`` as code, ``<br>`` as a line break, and ``<sup>`` and ``<sub>``
+  ``<code>``/``<kbd>`` as code, ``<del>``/``<s>``/``<strike>`` struck out, ``<br>`` as a
+  line break, and ``<sup>`` and ``<sub>``
   raised or lowered ("x²", "H₂O", "v_max", as :mod:`diptych.storage.raised_text` writes
-  them); ``<u>``, ``<s>``, ``<del>``, ``<mark>``,
+  them); ``<u>``, ``<mark>``,
   ``<span>``, ``<small>``, ``<abbr>`` show their text alone;
 - ``<a href>`` is a link if its address is one an article keeps (http, https, mailto),
   else its text alone;
@@ -34,6 +35,7 @@ STYLED: dict[str, SpanStyle] = {
     **dict.fromkeys(("b", "strong"), SpanStyle.STRONG),
     **dict.fromkeys(("i", "em"), SpanStyle.EMPHASIS),
     **dict.fromkeys(("code", "kbd"), SpanStyle.CODE),
+    **dict.fromkeys(("del", "s", "strike"), SpanStyle.STRIKE),
 }
 """Inline tags shown in a style of their own."""
 SHIFTED = tag_set("sup sub")

@@ -21,7 +21,7 @@ from diptych.storage.raised_text import AS_IT_IS, shifted, written
 from diptych.storage.text_builder import TextBuilder
 
 Runs = list[tuple[list[str], SpanStyle | None, str]]
-_DEPTHS = ("em", "strong", "code")  # how many of each are open
+_DEPTHS = ("em", "strong", "code", "strike")  # how many of each are open
 _BEFORE = 8  # characters before a superscript that say how it is written
 
 
@@ -65,8 +65,9 @@ class InlineWriter:
                 self._hidden = ""
         elif kind == "html_inline":
             self._html_tag(token.content, runs)
-        elif kind in ("em_open", "strong_open", "em_close", "strong_close"):
+        elif kind in ("em_open", "strong_open", "em_close", "strong_close", "s_open", "s_close"):
             name, _, edge = kind.partition("_")
+            name = "strike" if name == "s" else name  # ~~struck~~
             self._depth[name] = max(self._depth[name] + (1 if edge == "open" else -1), 0)
         elif kind == "link_open":
             self._href = allowed_href(str(token.attrs.get("href", "")))
@@ -157,6 +158,8 @@ class InlineWriter:
     def _style(self) -> SpanStyle | None:
         if self._depth["code"]:
             return SpanStyle.CODE
+        if self._depth["strike"]:
+            return SpanStyle.STRIKE
         if self._depth["strong"]:
             return SpanStyle.STRONG
         return SpanStyle.EMPHASIS if self._depth["em"] else None
