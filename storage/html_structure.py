@@ -26,6 +26,13 @@ def tag_set(names: str) -> frozenset[str]:
     return frozenset(names.split())
 
 
+def quotation_mark(depth: int, *, closing: bool) -> str:
+    """The quotation mark a browser shows at the start or end of an inline quote
+    (``<q>``) ``depth`` quotes deep: “double” outside, ‘single’ within."""
+    marks = "“”" if depth % 2 == 0 else "‘’"
+    return marks[1] if closing else marks[0]
+
+
 _PREFORMATTED = frozenset({"pre", "listing", "xmp"})
 _DOCS_LIST = re.compile(r"(?<!\S)lst-kix_\S*-(\d{1,2})(?!\S)")
 _DEEPEST_DOCS_LEVEL = 8  # Google Docs nests lists 9 levels deep

@@ -65,6 +65,7 @@ from diptych.storage.html_structure import (
     OpenBlock,
     OpenElements,
     child_context,
+    quotation_mark,
     tag_set,
 )
 from diptych.storage.html_word_lists import WordLists, marker_number
@@ -149,6 +150,7 @@ class _PageReader(ForgivingParser):
         self._pre_start = False  # just inside <pre>, where a first newline is not content
         self._names = ElementNames()
         self._formulas = 0  # open <math> elements
+        self._quotes = 0  # open inline quotes (<q>)
         self._word_lists = WordLists()
         self._note_marks = NoteMarks()
         self._back_links = BackLinks()
@@ -201,6 +203,9 @@ class _PageReader(ForgivingParser):
                 self._formulas = max(self._formulas - 1, 0)
             elif tag in CODE_TAGS:
                 self._code = max(self._code - 1, 0)
+            elif tag == "q" and self._quotes:
+                self._quotes -= 1
+                self.handle_data(quotation_mark(self._quotes, closing=True))
             elif tag == "a":
                 self._href, self._in_page_link = None, False
                 self._write(self._back_links.end())
@@ -287,7 +292,7 @@ class _PageReader(ForgivingParser):
         self._elements.clear()
         self._emphasis.end_all()
         self._href, self._in_page_link = None, False
-        self._code = self._formulas = 0
+        self._code = self._formulas = self._quotes = 0
 
     def _word_marker(self, marker: str | None) -> None:
         """Number the Word list item a marker ended (or keep a letter as text)."""
@@ -310,6 +315,9 @@ class _PageReader(ForgivingParser):
             self._formulas += 1
         elif tag in CODE_TAGS:
             self._code += 1
+        elif tag == "q":  # its quotation marks are text, as a browser shows them
+            self.handle_data(quotation_mark(self._quotes, closing=False))
+            self._quotes += 1
         elif tag in ("sup", "sub"):
             before = "" if self._block is None else self._block.ending(8)
             self._note_marks.start(tag, before, in_page_link=self._in_page_link)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from diptych.storage.document import SpanStyle
+from diptych.storage.html_structure import quotation_mark
 from diptych.storage.image_text import image_text
 from diptych.storage.link_addresses import allowed_href
 from diptych.storage.markdown_html import HIDDEN, SHIFTED, STYLED, read_tag
@@ -21,7 +22,7 @@ from diptych.storage.raised_text import AS_IT_IS, shifted, written
 from diptych.storage.text_builder import TextBuilder
 
 Runs = list[tuple[list[str], SpanStyle | None, str]]
-_DEPTHS = ("em", "strong", "code", "strike")  # how many of each are open
+_DEPTHS = ("em", "strong", "code", "strike", "q")  # how many of each are open
 _BEFORE = 8  # characters before a superscript that say how it is written
 
 
@@ -101,8 +102,20 @@ class InlineWriter:
             self._depth[depth] = max(self._depth[depth] + step, 0)
         elif name in SHIFTED:
             self._script_tag(name, runs, closing=tag.closing)
+        elif name == "q":
+            self._quote_mark(runs, closing=tag.closing)
         elif name == "a":
             self._href = None if tag.closing else allowed_href(tag.href)
+
+    def _quote_mark(self, runs: Runs, *, closing: bool) -> None:
+        """An inline quote's start or end: its quotation mark, as text, as a browser shows it."""
+        if closing:
+            if not self._depth["q"]:
+                return
+            self._depth["q"] -= 1
+        self._append(runs, quotation_mark(self._depth["q"], closing=closing))
+        if not closing:
+            self._depth["q"] += 1
 
     def _append(
         self,
