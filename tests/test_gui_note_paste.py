@@ -3,6 +3,9 @@ clipboard's HTML is read (never shown, run or loaded); a plain-text paste is unc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from gui_support import keyboard_in
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
@@ -25,6 +28,15 @@ PASTED = (
     "[Japanese foreign ministry](https://www.mofa.go.jp/press/release.html), "
     "talks **resume**."
 )
+
+
+@pytest.fixture(autouse=True)
+def clipboard_emptied() -> Iterator[None]:
+    """A QMimeData made in Python and left on the clipboard is deleted by Qt after Python
+    has gone, at the program's end, which crashes it: the clipboard is emptied after each
+    test, while Python is there."""
+    yield
+    QGuiApplication.clipboard().clear()
 
 
 def _paste(qtbot: QtBot, field: QPlainTextEdit, *, html: str | None, text: str) -> None:
