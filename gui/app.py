@@ -42,17 +42,15 @@ def no_display_message() -> str | None:
     if not platform and os.environ.get("WAYLAND_DISPLAY"):
         return None  # the window opens on Wayland
     if not display:
-        return (
-            "diptych: there is no display to open the window on (neither DISPLAY nor "
-            "WAYLAND_DISPLAY is set). Run it in a desktop session, or use the command line: "
-            "diptych --help"
-        )
-    if x_display_answers(display):
+        why, where = "neither DISPLAY nor WAYLAND_DISPLAY is set", "a desktop session"
+    elif x_display_answers(display):
         return None
+    else:
+        why = f"the display {display} that DISPLAY names cannot be reached"
+        where = "a desktop session (over ssh, with X forwarding: ssh -X)"
     return (
-        f"diptych: there is no display to open the window on (the display {display} that "
-        "DISPLAY names cannot be reached). Run it in a desktop session (over ssh, with X "
-        "forwarding: ssh -X), or use the command line: diptych --help"
+        f"diptych: there is no display to open the window on ({why}). Run it in {where}, "
+        "or use the command line: diptych --help"
     )
 
 
